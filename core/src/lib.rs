@@ -1,0 +1,12 @@
+//! `ecs-sim`: a deterministic discrete-event simulation of Amazon Elastic Container Service.
+//!
+//! Pure Rust with no clock, no I/O and no browser APIs, so the same engine runs natively (the
+//! `ecs-sim` command line, tests) and in the browser (the playground). The modules follow the
+//! ECS vocabulary; see `CONTRIBUTING.md` for the map.
+
+pub mod catalog;
+pub mod problem;
+pub mod scenario;
+pub mod taskdef;
+
+pub use problem::Problem;

@@ -1,0 +1,1 @@
+//! The versioned scenario document and the URL share codec.

@@ -1,0 +1,1 @@
+//! ECS task definitions as `register-task-definition` takes them, and their validation.
