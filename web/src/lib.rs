@@ -1,1 +1,4 @@
-//! The ECS Playground web app. A library so browser tests can mount its components.
+//! The ECS Playground web app. A library so browser tests can mount its components; the
+//! `ecs-playground` binary only mounts [`app::App`] on the page.
+
+pub mod app;

@@ -1,0 +1,33 @@
+# The two set-up commands are `make serve` and `make test`; both install what is missing first.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+
+.PHONY: setup serve build test e2e bench fmt
+
+## setup: install the toolchain pieces that are missing (idempotent)
+setup:
+	@bash scripts/setup.sh
+
+## serve: build the playground and serve it at http://127.0.0.1:8080 (rebuilds on change)
+serve: setup
+	trunk serve --release --offline
+
+## build: the release bundle in dist/
+build: setup
+	trunk build --release --offline
+
+## test: every check and test; ends with "N passed, N failed"
+test:
+	@bash scripts/test.sh
+
+## e2e: only the end-to-end tests (after setup); `make e2e FILTER=name` runs a subset
+e2e: setup
+	bash scripts/e2e.sh $(FILTER)
+
+## bench: benchmarks and the release .wasm size
+bench: setup
+	@bash scripts/bench.sh
+
+fmt:
+	cargo fmt --all

@@ -1,0 +1,189 @@
+//! Turns untrusted scenario text into a [`ScenarioDocument`], naming the field of any problem.
+
+use super::document::{ScenarioDocument, SCENARIO_VERSION};
+use crate::Problem;
+use std::fmt;
+
+/// Largest scenario text accepted (1 MiB): far above any real scenario, small enough that a
+/// hostile file cannot stall the page.
+pub const MAX_SCENARIO_BYTES: usize = 1024 * 1024;
+
+/// Why a scenario could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScenarioError {
+    /// Not JSON: the position of the first syntax error (1-based).
+    Syntax {
+        /// Line of the error.
+        line: usize,
+        /// Column of the error.
+        column: usize,
+        /// What the JSON parser said.
+        message: String,
+    },
+    /// Larger than [`MAX_SCENARIO_BYTES`].
+    TooLarge {
+        /// Its size in bytes.
+        bytes: usize,
+    },
+    /// JSON, but not a valid scenario: every problem found, with its path.
+    Invalid(Vec<Problem>),
+}
+
+impl fmt::Display for ScenarioError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Syntax {
+                line,
+                column,
+                message,
+            } => write!(f, "JSON syntax error at line {line}, column {column}: {message}"),
+            Self::TooLarge { bytes } => write!(
+                f,
+                "the scenario is {bytes} bytes; the playground reads at most {MAX_SCENARIO_BYTES}"
+            ),
+            Self::Invalid(problems) => {
+                for (i, p) in problems.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for ScenarioError {}
+
+/// Parses scenario text: size cap, JSON syntax, version, then the document's shape.
+pub fn parse_scenario(text: &str) -> Result<ScenarioDocument, ScenarioError> {
+    if text.len() > MAX_SCENARIO_BYTES {
+        return Err(ScenarioError::TooLarge { bytes: text.len() });
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| syntax_error(&e))?;
+    match value.get("version") {
+        Some(v) if v.as_u64() == Some(u64::from(SCENARIO_VERSION)) => {}
+        Some(v) => {
+            return Err(ScenarioError::Invalid(vec![Problem::new(
+                "version",
+                format!("unsupported scenario version {v}; this playground reads version {SCENARIO_VERSION}"),
+            )]))
+        }
+        None => {
+            return Err(ScenarioError::Invalid(vec![Problem::new(
+                "version",
+                format!("missing; add \"version\": {SCENARIO_VERSION}"),
+            )]))
+        }
+    }
+    serde_path_to_error::deserialize(value)
+        .map_err(|e| ScenarioError::Invalid(vec![shape_problem(&e)]))
+}
+
+/// Maps a serde_json syntax error to our error, keeping its line and column.
+pub fn syntax_error(e: &serde_json::Error) -> ScenarioError {
+    let full = e.to_string();
+    let message = match full.rfind(" at line ") {
+        Some(i) => full[..i].to_string(),
+        None => full,
+    };
+    ScenarioError::Syntax {
+        line: e.line(),
+        column: e.column(),
+        message,
+    }
+}
+
+/// A deserialization error as a [`Problem`] at its JSON path (`services[0].desiredCount`).
+pub fn shape_problem(e: &serde_path_to_error::Error<serde_json::Error>) -> Problem {
+    let path = json_path(e.path());
+    let inner = e.inner().to_string();
+    // serde_json appends " at line L column C", which means nothing for a Value.
+    let message = match inner.rfind(" at line ") {
+        Some(i) => inner[..i].to_string(),
+        None => inner,
+    };
+    Problem::new(path, message)
+}
+
+/// Formats a serde_path_to_error path the way the playground prints paths: `a.b[0].c`.
+pub fn json_path(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Segment::Enum { variant } => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(variant);
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{TimelineAction, DEFAULT_SCENARIO_JSON};
+
+    #[test]
+    fn default_scenario_parses_and_round_trips() {
+        let doc = parse_scenario(DEFAULT_SCENARIO_JSON).unwrap();
+        assert_eq!(doc.clusters[0].cluster_name, "default");
+        let again = parse_scenario(&serde_json::to_string(&doc).unwrap()).unwrap();
+        assert_eq!(doc, again);
+        assert!(matches!(
+            doc.timeline[0].action,
+            TimelineAction::TerminateInstance { instance: 0 }
+        ));
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_and_column() {
+        let err = parse_scenario("{\n  \"version\": 1,\n  oops\n}").unwrap_err();
+        match err {
+            ScenarioError::Syntax { line, column, .. } => assert_eq!((line, column), (3, 3)),
+            other => panic!("expected a syntax error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn wrong_types_and_unknown_keys_name_the_field() {
+        let text = DEFAULT_SCENARIO_JSON.replace("\"desiredCount\": 6", "\"desiredCount\": \"six\"");
+        let ScenarioError::Invalid(p) = parse_scenario(&text).unwrap_err() else {
+            panic!("expected invalid")
+        };
+        assert_eq!(p[0].path, "services[0].desiredCount");
+
+        let text = DEFAULT_SCENARIO_JSON.replace("\"seed\": 42,", "\"seed\": 42, \"colour\": 1,");
+        let ScenarioError::Invalid(p) = parse_scenario(&text).unwrap_err() else {
+            panic!("expected invalid")
+        };
+        assert!(p[0].message.contains("unknown field `colour`"), "{p:?}");
+
+        let text = DEFAULT_SCENARIO_JSON.replace("\"instance\": 0", "\"instance\": 0, \"x\": 1");
+        assert!(parse_scenario(&text).is_err(), "unknown timeline keys are refused");
+    }
+
+    #[test]
+    fn other_versions_and_oversized_text_are_refused() {
+        let text = DEFAULT_SCENARIO_JSON.replace("\"version\": 1", "\"version\": 2");
+        let ScenarioError::Invalid(p) = parse_scenario(&text).unwrap_err() else {
+            panic!("expected invalid")
+        };
+        assert_eq!(p[0].path, "version");
+        let big = " ".repeat(MAX_SCENARIO_BYTES + 1);
+        assert!(matches!(parse_scenario(&big), Err(ScenarioError::TooLarge { .. })));
+    }
+}

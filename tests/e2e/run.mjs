@@ -1,0 +1,103 @@
+// End-to-end harness: serves the release bundle (dist/) on a free localhost port, drives it in
+// headless Debian Chromium through playwright-core, and prints "e2e: N passed, N failed".
+// Every test gets a fresh browser context; any console error or page error fails the test;
+// any request that is not to localhost is aborted. Screenshots go to target/e2e/.
+//
+// Usage: node tests/e2e/run.mjs [name-filter]
+import { createServer } from 'node:http';
+import { readFile, readdir, mkdir, stat } from 'node:fs/promises';
+import { extname, join, resolve, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..', '..');
+const dist = join(root, 'dist');
+const shots = join(root, 'target', 'e2e');
+const filter = process.argv[2] ?? '';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml',
+};
+
+function serve() {
+  const server = createServer(async (req, res) => {
+    try {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      let file = resolve(dist, '.' + path);
+      if (!file.startsWith(dist)) throw new Error('outside dist');
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+async function main() {
+  await mkdir(shots, { recursive: true });
+  const tests = [];
+  for (const f of (await readdir(here)).filter((f) => f.endsWith('.test.mjs')).sort()) {
+    const mod = await import(pathToFileURL(join(here, f)).href);
+    for (const t of mod.tests) if (t.name.includes(filter)) tests.push({ file: f, ...t });
+  }
+  const server = await serve();
+  const base = `http://127.0.0.1:${server.address().port}/`;
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const t of tests) {
+      const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+      await context.route('**/*', (route) => {
+        const host = new URL(route.request().url()).hostname;
+        return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
+      });
+      const errors = [];
+      context.on('page', (p) => watch(p, errors));
+      const page = await context.newPage();
+      const started = Date.now();
+      try {
+        await t.run({
+          page, context, base, errors,
+          screenshot: (name, p = page) => p.screenshot({ path: join(shots, `${name}.png`), fullPage: false }),
+        });
+        if (errors.length) throw new Error(`console errors:\n  ${errors.join('\n  ')}`);
+        passed++;
+        console.log(`ok   ${t.file} :: ${t.name} (${Date.now() - started} ms)`);
+      } catch (e) {
+        failed++;
+        console.log(`FAIL ${t.file} :: ${t.name}\n  ${String(e?.stack ?? e).split('\n').join('\n  ')}`);
+        await page.screenshot({ path: join(shots, `FAILED-${t.name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+      } finally {
+        await context.close();
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log(`e2e: ${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+function watch(page, errors) {
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+}
+
+main().catch((e) => {
+  console.log(String(e?.stack ?? e));
+  console.log('e2e: 0 passed, 1 failed');
+  process.exit(1);
+});
