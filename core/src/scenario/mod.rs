@@ -1,1 +1,2 @@
 //! The versioned scenario document and the URL share codec.
+pub mod share;
