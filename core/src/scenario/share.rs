@@ -98,9 +98,9 @@ impl fmt::Display for ShareError {
             ),
             Self::UnknownVersion { found } => write!(
                 f,
-                "This link was made by a different, probably newer, version of ECS Playground \
-                 (link format \"{found}\"), which this page cannot read. Reload the page to get \
-                 the latest version, then open the link again."
+                "This link was made by a newer version of ECS Playground (link format \
+                 \"{found}\"), which this page cannot read. Reload the page to get the latest \
+                 version, then open the link again."
             ),
             Self::TooLong { len, max } => write!(
                 f,
@@ -317,5 +317,498 @@ fn describe_bytes(bytes: usize) -> String {
         format!("{} KiB", bytes / KIB)
     } else {
         format!("{bytes} bytes")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use std::time::{Duration, Instant};
+
+    /// A link's payload is plain ASCII, so positions and lengths can be counted in bytes.
+    const LINK_ALPHABET: &str = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+    /// An ECS-like scenario with `services` services, each with its own task definition, in the
+    /// shape a user would share: names and values repeat across services, as in real clusters.
+    fn scenario_json(services: usize) -> String {
+        let task_definitions: Vec<serde_json::Value> = (0..services)
+            .map(|i| {
+                serde_json::json!({
+                    "family": format!("svc-{i:02}"),
+                    "networkMode": "awsvpc",
+                    "requiresCompatibilities": ["FARGATE"],
+                    "cpu": "256",
+                    "memory": "512",
+                    "containerDefinitions": [{
+                        "name": "app",
+                        "image": format!("123456789012.dkr.ecr.us-east-1.amazonaws.com/svc-{i:02}:1.{}", i % 7),
+                        "essential": true,
+                        "portMappings": [{ "containerPort": 8080 + (i % 3), "protocol": "tcp" }],
+                        "healthCheck": {
+                            "command": ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"],
+                            "interval": 30, "timeout": 5, "retries": 3, "startPeriod": 10
+                        },
+                        "environment": [{ "name": "LOG_LEVEL", "value": "info" }]
+                    }]
+                })
+            })
+            .collect();
+        let svcs: Vec<serde_json::Value> = (0..services)
+            .map(|i| {
+                serde_json::json!({
+                    "serviceName": format!("svc-{i:02}"),
+                    "taskDefinition": format!("svc-{i:02}:1"),
+                    "desiredCount": 1 + i % 4,
+                    "launchType": "FARGATE",
+                    "deploymentConfiguration": {
+                        "maximumPercent": 200, "minimumHealthyPercent": 100,
+                        "deploymentCircuitBreaker": { "enable": true, "rollback": true }
+                    },
+                    "loadBalancers": [{
+                        "targetGroupArn": format!("tg-svc-{i:02}"),
+                        "containerName": "app",
+                        "containerPort": 8080 + (i % 3)
+                    }]
+                })
+            })
+            .collect();
+        serde_json::json!({
+            "version": 1,
+            "cluster": { "clusterName": "playground", "capacityProviders": ["FARGATE", "FARGATE_SPOT"] },
+            "taskDefinitions": task_definitions,
+            "services": svcs,
+            "seed": 42
+        })
+        .to_string()
+    }
+
+    /// Link text for arbitrary bytes, for cases `encode` cannot produce from a `&str`.
+    fn link_for_bytes(bytes: &[u8], level: u8) -> String {
+        format!(
+            "{VERSION_PREFIX}{}",
+            URL_SAFE_NO_PAD.encode(compress_to_vec(bytes, level))
+        )
+    }
+
+    /// Deterministic text that deflate cannot shrink much (a linear congruential generator).
+    fn incompressible_text(len: usize) -> String {
+        let alphabet = LINK_ALPHABET.as_bytes();
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        (0..len)
+            .map(|_| {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                char::from(alphabet[(state >> 58) as usize])
+            })
+            .collect()
+    }
+
+    #[test]
+    fn forty_service_scenario_round_trips_in_a_short_link() {
+        let json = scenario_json(40);
+        assert!(
+            json.len() > 20_000,
+            "the scenario should be realistically big"
+        );
+        let link = encode(&json);
+        assert!(link.starts_with("v1."));
+        assert!(
+            link.len() < 2_500,
+            "40 services took {} characters",
+            link.len()
+        );
+        assert!(link.len() * 20 < MAX_ENCODED_LEN);
+        assert!(link[VERSION_PREFIX.len()..].bytes().all(is_base64url));
+        assert_eq!(decode(&link).as_deref(), Ok(json.as_str()));
+        assert_eq!(try_encode(&json), Ok(link.clone()));
+        assert!(encoded_len_ok(&link));
+    }
+
+    #[test]
+    fn encoding_is_deterministic_and_fragment_adds_only_the_hash() {
+        let json = scenario_json(3);
+        assert_eq!(encode(&json), encode(&json));
+        assert_eq!(fragment_for(&json), format!("#{}", encode(&json)));
+        assert_eq!(decode(&fragment_for(&json)).as_deref(), Ok(json.as_str()));
+    }
+
+    #[test]
+    fn odd_but_valid_texts_round_trip() {
+        for json in [
+            "",
+            "{}",
+            "{\"serviceName\":\"café ☕ 服务 🚀\"}",
+            "\u{0}\u{7f}\u{feff}",
+            &"#v1. ".repeat(1000),
+        ] {
+            assert_eq!(decode(&encode(json)).as_deref(), Ok(json), "for {json:?}");
+        }
+    }
+
+    #[test]
+    fn leading_hash_surrounding_whitespace_and_whole_urls_are_accepted() {
+        let json = scenario_json(2);
+        let link = encode(&json);
+        for text in [
+            link.clone(),
+            format!("#{link}"),
+            format!("  \n#{link}\t\r\n"),
+            format!("# {link} "),
+            format!("https://example.com/ecs-playground/#{link}"),
+            format!(" https://example.com/?q=1#{link}\n"),
+        ] {
+            assert_eq!(decode(&text).as_deref(), Ok(json.as_str()), "for {text:?}");
+        }
+    }
+
+    #[test]
+    fn nothing_to_decode_is_empty() {
+        for text in ["", "   ", "#", " #\n", "\t# \t", "https://example.com/#"] {
+            assert_eq!(decode(text), Err(ShareError::Empty), "for {text:?}");
+        }
+    }
+
+    #[test]
+    fn text_without_a_version_prefix_is_missing_version() {
+        for text in [
+            "abc",
+            "code/N4IgZg",
+            "pako:eNqrVkrLz1eyUlA",
+            "1.abc",
+            "v.abc",
+            "vv1.abc",
+            "V1.abc",
+            "v1abc",
+            "v1",
+            "v",
+            "v-1.abc",
+            "v1234567.abc",
+            " v 1.abc",
+        ] {
+            assert_eq!(
+                decode(text),
+                Err(ShareError::MissingVersion),
+                "for {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_versions_are_named_and_blamed_on_a_newer_playground() {
+        for (text, found) in [
+            ("v2.abc", "v2"),
+            ("#v10.", "v10"),
+            ("v0.AAAA", "v0"),
+            ("v01.AAAA", "v01"),
+            ("v123456.x", "v123456"),
+        ] {
+            let error = decode(text);
+            assert_eq!(
+                error,
+                Err(ShareError::UnknownVersion {
+                    found: found.to_string()
+                }),
+                "for {text:?}"
+            );
+        }
+        let message = ShareError::UnknownVersion {
+            found: "v2".to_string(),
+        }
+        .to_string();
+        assert!(message.contains("newer version"), "{message}");
+        assert!(message.contains("\"v2\""), "{message}");
+    }
+
+    #[test]
+    fn over_long_links_are_refused_before_base64_decoding() {
+        // Every character is invalid base64, so only the length check can explain `TooLong`.
+        let junk = format!("{VERSION_PREFIX}{}", "*".repeat(MAX_ENCODED_LEN));
+        assert_eq!(
+            decode(&junk),
+            Err(ShareError::TooLong {
+                len: MAX_ENCODED_LEN + VERSION_PREFIX.len(),
+                max: MAX_ENCODED_LEN
+            })
+        );
+        assert!(!encoded_len_ok(&junk));
+        // Exactly at the cap passes the length check and fails later, on the content.
+        let at_cap = format!(
+            "{VERSION_PREFIX}{}",
+            "*".repeat(MAX_ENCODED_LEN - VERSION_PREFIX.len())
+        );
+        assert!(encoded_len_ok(&at_cap));
+        assert!(matches!(
+            decode(&at_cap),
+            Err(ShareError::BadEncoding { .. })
+        ));
+        // Whitespace and `#` around the link do not count towards its length.
+        assert!(encoded_len_ok(&format!("  #{at_cap}\n")));
+    }
+
+    #[test]
+    fn foreign_characters_are_reported_with_their_position() {
+        let cases = [
+            ("v1.ab cd", 6, ' '),
+            ("#v1.abc=", 7, '='),
+            ("v1.é", 4, 'é'),
+            ("v1.AAAA+AAA", 8, '+'),
+            ("v1.AAAA/AAA", 8, '/'),
+            ("v1.AA%3D", 6, '%'),
+            ("v1.AAAA\nAAAA", 8, '\n'),
+        ];
+        for (text, position, found) in cases {
+            assert_eq!(
+                decode(text),
+                Err(ShareError::BadEncoding {
+                    position: Some(position),
+                    found: Some(found)
+                }),
+                "for {text:?}"
+            );
+        }
+        let message = ShareError::BadEncoding {
+            position: Some(6),
+            found: Some(' '),
+        }
+        .to_string();
+        assert!(message.contains("a space at position 6"), "{message}");
+    }
+
+    #[test]
+    fn impossible_base64_lengths_and_endings_are_bad_encoding() {
+        // One symbol cannot hold a whole byte: the link was cut off.
+        assert_eq!(
+            decode("v1.AAAAA"),
+            Err(ShareError::BadEncoding {
+                position: None,
+                found: None
+            })
+        );
+        // "AB" leaves non-zero spare bits in "B", the 2nd payload character.
+        assert_eq!(
+            decode("v1.AB"),
+            Err(ShareError::BadEncoding {
+                position: Some(5),
+                found: None
+            })
+        );
+    }
+
+    #[test]
+    fn undecompressible_payloads_are_corrupt() {
+        // No payload at all, a reserved block type (0xFF bytes), and a stored block whose length
+        // check fails.
+        for text in ["v1.", "v1.____", "v1.AQAAAAA"] {
+            assert_eq!(decode(text), Err(ShareError::Corrupt), "for {text:?}");
+        }
+    }
+
+    #[test]
+    fn inflated_size_is_capped_exactly() {
+        let at_cap = "a".repeat(MAX_INFLATED_LEN);
+        let link = encode(&at_cap);
+        assert!(link.len() < 4_096, "1 MiB of one letter compresses well");
+        assert_eq!(decode(&link).map(|text| text.len()), Ok(MAX_INFLATED_LEN));
+        assert!(try_encode(&at_cap).is_ok());
+
+        let over = "a".repeat(MAX_INFLATED_LEN + 1);
+        let too_large = ShareError::TooLarge {
+            max: MAX_INFLATED_LEN,
+        };
+        assert_eq!(decode(&encode(&over)), Err(too_large.clone()));
+        assert_eq!(try_encode(&over), Err(too_large));
+    }
+
+    #[test]
+    fn try_encode_refuses_links_decode_would_refuse() {
+        let text = incompressible_text(120_000);
+        let link = encode(&text);
+        assert!(link.len() > MAX_ENCODED_LEN);
+        assert!(!encoded_len_ok(&link));
+        assert_eq!(
+            try_encode(&text),
+            Err(ShareError::TooLong {
+                len: link.len(),
+                max: MAX_ENCODED_LEN
+            })
+        );
+        assert_eq!(
+            decode(&link),
+            Err(ShareError::TooLong {
+                len: link.len(),
+                max: MAX_ENCODED_LEN
+            })
+        );
+    }
+
+    #[test]
+    fn deflate_bomb_is_refused_quickly_with_bounded_output() {
+        // 40 MB of zeros is about the largest bomb that fits under the link-length cap.
+        let bomb_len = 40 << 20;
+        let deflated = compress_to_vec(&vec![0; bomb_len], 10);
+        let link = format!("{VERSION_PREFIX}{}", URL_SAFE_NO_PAD.encode(&deflated));
+        assert!(link.len() <= MAX_ENCODED_LEN, "bomb link is {}", link.len());
+
+        let started = Instant::now();
+        assert_eq!(
+            decode(&link),
+            Err(ShareError::TooLarge {
+                max: MAX_INFLATED_LEN
+            })
+        );
+        assert!(started.elapsed() < Duration::from_secs(5));
+
+        // The limit API that `inflate` relies on stops growing its buffer at the limit, so
+        // decoding the bomb never holds more than 1 MiB (+1 byte) of output.
+        let error = decompress_to_vec_with_limit(&deflated, MAX_INFLATED_LEN + 1)
+            .expect_err("the bomb is over the limit");
+        assert_eq!(error.status, TINFLStatus::HasMoreOutput);
+        assert!(error.output.len() <= MAX_INFLATED_LEN + 1);
+    }
+
+    #[test]
+    fn a_50_mb_bomb_does_not_even_fit_in_a_link() {
+        let deflated = compress_to_vec(&vec![0; 50 << 20], 10);
+        let link = format!("{VERSION_PREFIX}{}", URL_SAFE_NO_PAD.encode(&deflated));
+        assert!(matches!(decode(&link), Err(ShareError::TooLong { .. })));
+    }
+
+    #[test]
+    fn scenario_text_must_be_utf8() {
+        for bytes in [&b"\xff\xfe"[..], b"{\"a\":\"\xc3\"}", b"\xed\xa0\x80"] {
+            assert_eq!(
+                decode(&link_for_bytes(bytes, 9)),
+                Err(ShareError::NotUtf8),
+                "for {bytes:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_cut_off_link_is_refused() {
+        let link = fragment_for(&scenario_json(5));
+        for end in 0..link.len() {
+            let cut = &link[..end];
+            assert!(decode(cut).is_err(), "prefix of length {end} decoded");
+        }
+    }
+
+    #[test]
+    fn every_error_has_a_plain_message() {
+        let errors = [
+            ShareError::Empty,
+            ShareError::MissingVersion,
+            ShareError::UnknownVersion {
+                found: "v2".to_string(),
+            },
+            ShareError::TooLong {
+                len: 70_000,
+                max: MAX_ENCODED_LEN,
+            },
+            ShareError::BadEncoding {
+                position: Some(9),
+                found: Some('%'),
+            },
+            ShareError::BadEncoding {
+                position: Some(9),
+                found: None,
+            },
+            ShareError::BadEncoding {
+                position: None,
+                found: None,
+            },
+            ShareError::Corrupt,
+            ShareError::TooLarge {
+                max: MAX_INFLATED_LEN,
+            },
+            ShareError::NotUtf8,
+        ];
+        for error in &errors {
+            let message = error.to_string();
+            assert!(message.ends_with('.'), "{message}");
+            assert!(!message.contains("Some("), "{message}");
+            assert!(!message.contains("None"), "{message}");
+            let as_dyn: &dyn std::error::Error = error;
+            assert_eq!(as_dyn.to_string(), message);
+        }
+        assert!(errors[1].to_string().contains("\"v1.\""));
+        assert!(errors[3].to_string().contains("70000 characters"));
+        assert!(errors[3].to_string().contains("65536"));
+        assert!(errors[4].to_string().contains("\"%\" at position 9"));
+        assert!(errors[8].to_string().contains("1 MiB"));
+    }
+
+    #[test]
+    fn byte_counts_read_naturally() {
+        assert_eq!(describe_bytes(1024 * 1024), "1 MiB");
+        assert_eq!(describe_bytes(64 * 1024), "64 KiB");
+        assert_eq!(describe_bytes(1000), "1000 bytes");
+        assert_eq!(describe_bytes(1024 * 1024 + 1), "1048577 bytes");
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_round_trips(json in any::<String>()) {
+            prop_assert_eq!(decode(&encode(&json)), Ok(json));
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(text in any::<String>()) {
+            if let Ok(json) = decode(&text) {
+                prop_assert!(json.len() <= MAX_INFLATED_LEN);
+            }
+        }
+
+        #[test]
+        fn link_shaped_text_never_panics(
+            text in "[# \n]{0,2}v[0-9]{0,2}\\.?[A-Za-z0-9_=+/%-]{0,300}[ \n]{0,2}"
+        ) {
+            if let Ok(json) = decode(&text) {
+                prop_assert!(json.len() <= MAX_INFLATED_LEN);
+            }
+        }
+
+        #[test]
+        fn mutated_links_never_panic(
+            edits in proptest::collection::vec((any::<usize>(), 0u8..3, any::<char>()), 1..6)
+        ) {
+            let json = scenario_json(4);
+            let mut link: Vec<char> = fragment_for(&json).chars().collect();
+            for (at, kind, c) in edits {
+                let at = at % (link.len() + 1);
+                match kind {
+                    0 if at < link.len() => link[at] = c,
+                    1 if at < link.len() => {
+                        link.remove(at);
+                    }
+                    _ => link.insert(at, c),
+                }
+            }
+            let mutated: String = link.into_iter().collect();
+            match decode(&mutated) {
+                // Raw deflate has no checksum, so a few edits still unpack; the scenario
+                // parser is what rejects them.
+                Ok(text) => prop_assert!(text.len() <= MAX_INFLATED_LEN),
+                Err(error) => prop_assert!(!error.to_string().is_empty()),
+            }
+        }
+
+        #[test]
+        fn link_alphabet_substitutions_never_panic(
+            edits in proptest::collection::vec((any::<usize>(), 0usize..64), 1..4)
+        ) {
+            let link = encode(&scenario_json(4));
+            let mut bytes = link.into_bytes();
+            for (at, symbol) in edits {
+                let at = VERSION_PREFIX.len() + at % (bytes.len() - VERSION_PREFIX.len());
+                bytes[at] = LINK_ALPHABET.as_bytes()[symbol];
+            }
+            let mutated = String::from_utf8(bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            if let Ok(text) = decode(&mutated) {
+                prop_assert!(text.len() <= MAX_INFLATED_LEN);
+            }
+        }
     }
 }
