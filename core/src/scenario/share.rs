@@ -26,8 +26,9 @@ pub const VERSION_PREFIX: &str = "v1.";
 /// Why this value: RFC 9110 only asks browsers and servers to support URLs of at least 8,000
 /// octets, chat apps cut links somewhere between 2,000 and 40,000 characters, and Chromium
 /// displays 32 KB in the address bar while accepting about 2 MB. A realistic 40-service
-/// scenario encodes to under 2,000 characters, so 64 KiB leaves more than 30× headroom for
-/// real scenarios while refusing megabyte-sized junk before any base64 or inflate work. It also
+/// scenario (about 32 KB of JSON) encodes to about 2,000 characters, so 64 KiB leaves about 30×
+/// headroom for real scenarios while refusing megabyte-sized junk before any base64 or inflate
+/// work. Links over a few thousand characters may still be cut by some chat apps. It also
 /// bounds the inflate input to 48 KiB, which at DEFLATE's best ratio (about 1,032:1) could
 /// describe at most about 50 MB — and [`MAX_INFLATED_LEN`] stops far earlier than that.
 pub const MAX_ENCODED_LEN: usize = 64 * 1024;
@@ -36,7 +37,7 @@ pub const MAX_ENCODED_LEN: usize = 64 * 1024;
 ///
 /// Why this value: DEFLATE can expand about 1,000:1, so a small link could otherwise unpack to
 /// tens of megabytes (a "deflate bomb") and freeze the page. A 40-service scenario is about
-/// 30 KB of JSON, so 1 MiB is over 30× a large realistic scenario, yet small enough to
+/// 32 KB of JSON, so 1 MiB is about 30× a large realistic scenario, yet small enough to
 /// allocate and parse instantly in a browser tab. Inflating stops as soon as it is exceeded.
 pub const MAX_INFLATED_LEN: usize = 1024 * 1024;
 
@@ -332,6 +333,8 @@ mod tests {
     /// An ECS-like scenario with `services` services, each with its own task definition, in the
     /// shape a user would share: names and values repeat across services, as in real clusters.
     fn scenario_json(services: usize) -> String {
+        let registry = "123456789012.dkr.ecr.us-east-1.amazonaws.com";
+        let health = "curl -f http://localhost:8080/health || exit 1";
         let task_definitions: Vec<serde_json::Value> = (0..services)
             .map(|i| {
                 serde_json::json!({
@@ -342,11 +345,11 @@ mod tests {
                     "memory": "512",
                     "containerDefinitions": [{
                         "name": "app",
-                        "image": format!("123456789012.dkr.ecr.us-east-1.amazonaws.com/svc-{i:02}:1.{}", i % 7),
+                        "image": format!("{registry}/svc-{i:02}:1.{}", i % 7),
                         "essential": true,
                         "portMappings": [{ "containerPort": 8080 + (i % 3), "protocol": "tcp" }],
                         "healthCheck": {
-                            "command": ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"],
+                            "command": ["CMD-SHELL", health],
                             "interval": 30, "timeout": 5, "retries": 3, "startPeriod": 10
                         },
                         "environment": [{ "name": "LOG_LEVEL", "value": "info" }]
@@ -375,7 +378,10 @@ mod tests {
             .collect();
         serde_json::json!({
             "version": 1,
-            "cluster": { "clusterName": "playground", "capacityProviders": ["FARGATE", "FARGATE_SPOT"] },
+            "cluster": {
+                "clusterName": "playground",
+                "capacityProviders": ["FARGATE", "FARGATE_SPOT"]
+            },
             "taskDefinitions": task_definitions,
             "services": svcs,
             "seed": 42
