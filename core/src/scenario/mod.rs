@@ -2,6 +2,7 @@
 
 pub mod document;
 pub mod parse;
+pub mod share;
 
 pub use document::*;
 pub use parse::{parse_scenario, ScenarioError, MAX_SCENARIO_BYTES};
