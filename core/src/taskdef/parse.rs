@@ -186,8 +186,18 @@ fn describe_shape_error(path: &str, msg: &str) -> Problem {
     let where_ = if path.is_empty() { "input" } else { path };
     if msg.starts_with("unknown field") {
         let name = backticked(msg).unwrap_or("?");
+        // serde_path_to_error's path already ends with the unknown key: report the key's path
+        // and name its parent object, as the CLI does.
+        let parent = if path == name {
+            ""
+        } else {
+            path.strip_suffix(name)
+                .and_then(|p| p.strip_suffix('.'))
+                .unwrap_or(path)
+        };
+        let in_ = if parent.is_empty() { "input" } else { parent };
         let mut text = format!(
-            "Unknown parameter in {where_}: \"{name}\", must be one of: {}",
+            "Unknown parameter in {in_}: \"{name}\", must be one of: {}",
             expected_list(msg)
         );
         if READ_ONLY_KEYS.contains(&name) {
@@ -195,7 +205,7 @@ fn describe_shape_error(path: &str, msg: &str) -> Problem {
                 " (it is a read-only field of describe-task-definition output; remove it)",
             );
         }
-        return Problem::new(join_path(path, name), text);
+        return Problem::new(join_path(parent, name), text);
     }
     if msg.starts_with("missing field") {
         let name = backticked(msg).unwrap_or("?");
@@ -223,3 +233,6 @@ fn describe_shape_error(path: &str, msg: &str) -> Problem {
         format!("Invalid type for parameter {where_}: {friendly}"),
     )
 }
+
+#[cfg(test)]
+mod tests;

@@ -217,3 +217,6 @@ impl TaskDefinition {
         u32::try_from(n).unwrap_or(u32::MAX)
     }
 }
+
+#[cfg(test)]
+mod tests;
