@@ -1,1 +1,30 @@
 //! ECS task definitions as `register-task-definition` takes them, and their validation.
+//!
+//! - [`parse_task_definition`] reads the register input or describe-task-definition output;
+//! - [`validate`] lists every rule ECS would reject the definition for;
+//! - [`TaskDefinition`] carries the resource arithmetic placement needs.
+
+pub mod container_definition;
+pub mod container_dependency;
+pub mod fargate;
+pub mod health_check;
+pub mod network_mode;
+pub mod parse;
+pub mod port_mapping;
+pub mod task_definition;
+pub mod task_size;
+pub mod validate;
+
+pub use container_definition::{
+    ContainerDefinition, LogConfiguration, ResourceRequirement, ResourceType,
+    CONTAINER_DEFINITION_KEYS,
+};
+pub use container_dependency::{ContainerDependency, DependencyCondition};
+pub use fargate::{fargate_cpu_values, fargate_memory_allowed, fargate_memory_values};
+pub use health_check::HealthCheck;
+pub use network_mode::{Compatibility, NetworkMode};
+pub use parse::{parse_task_definition, task_definition_from_value, Shape, TaskDefinitionError};
+pub use port_mapping::{AppProtocol, PortMapping, Protocol};
+pub use task_definition::{TaskDefinition, TASK_DEFINITION_KEYS};
+pub use task_size::{InvalidTaskSize, TaskSize};
+pub use validate::validate;

@@ -1,0 +1,113 @@
+//! Rules tied to `requiresCompatibilities`: Fargate's network mode, task size table, execution
+//! role and GPU limits; EXTERNAL's network modes; task cpu/memory strings that must parse.
+
+use super::{container_path, Problem, TaskDefinition};
+use crate::taskdef::container_definition::ResourceType;
+use crate::taskdef::fargate::fargate_memory_allowed;
+use crate::taskdef::network_mode::{Compatibility, NetworkMode};
+
+/// API containerDefinition.stopTimeout on Fargate: "The max stop timeout value is 120 seconds".
+pub const FARGATE_MAX_STOP_TIMEOUT: i64 = 120;
+
+pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
+    let cpu = td.task_cpu_units();
+    let memory = td.task_memory_mib();
+    // DG task-cpu-memory-error: unparseable values are rejected for every launch type.
+    if let Some(Err(_)) = cpu {
+        out.push(Problem::new("cpu", "Invalid 'cpu' setting for task."));
+    }
+    if let Some(Err(_)) = memory {
+        out.push(Problem::new("memory", "Invalid 'memory' setting for task."));
+    }
+    if td.requires(Compatibility::Fargate) {
+        check_fargate(td, cpu, memory, out);
+    }
+    if td.requires(Compatibility::External) && td.effective_network_mode() == NetworkMode::Awsvpc {
+        out.push(Problem::new(
+            "networkMode",
+            "EXTERNAL task definitions support network modes bridge, host and none, not awsvpc.",
+        ));
+    }
+}
+
+fn check_fargate(
+    td: &TaskDefinition,
+    cpu: Option<Result<u32, crate::taskdef::InvalidTaskSize>>,
+    memory: Option<Result<u32, crate::taskdef::InvalidTaskSize>>,
+    out: &mut Vec<Problem>,
+) {
+    if td.network_mode != Some(NetworkMode::Awsvpc) {
+        out.push(Problem::new(
+            "networkMode",
+            "Fargate only supports network mode \u{2018}awsvpc\u{2019}.",
+        ));
+    }
+    if cpu.is_none() {
+        out.push(Problem::new(
+            "cpu",
+            "Fargate requires that 'cpu' be defined at the task level.",
+        ));
+    }
+    if memory.is_none() {
+        out.push(Problem::new(
+            "memory",
+            "Fargate requires that 'memory' be defined at the task level.",
+        ));
+    }
+    if let (Some(Ok(c)), Some(Ok(m))) = (cpu, memory) {
+        if !fargate_memory_allowed(c, m) {
+            out.push(Problem::new(
+                "memory",
+                format!("No Fargate configuration exists for given values: {c} CPU, {m} memory. See the Amazon ECS documentation for the valid values."),
+            ));
+        }
+    }
+    let has_role = td
+        .execution_role_arn
+        .as_deref()
+        .is_some_and(|s| !s.is_empty());
+    for (i, c) in td.containers().iter().enumerate() {
+        let here = container_path(i);
+        if !has_role && c.log_driver() == Some("awslogs") {
+            out.push(Problem::new(
+                format!("{here}.logConfiguration.logDriver"),
+                "Fargate requires task definition to have execution role ARN to support log driver awslogs.",
+            ));
+        }
+        if !has_role && c.image.as_deref().is_some_and(is_private_ecr_image) {
+            out.push(Problem::new(
+                format!("{here}.image"),
+                "Fargate requires task definition to have execution role ARN to support ECR images.",
+            ));
+        }
+        for (j, r) in c.resource_requirements.iter().flatten().enumerate() {
+            if r.kind == ResourceType::Gpu {
+                out.push(Problem::new(
+                    format!("{here}.resourceRequirements[{j}]"),
+                    "GPU resource requirements are not supported on Fargate: GPUs need EC2 container instances.",
+                ));
+            }
+        }
+        if c.stop_timeout.is_some_and(|t| t > FARGATE_MAX_STOP_TIMEOUT) {
+            out.push(Problem::new(
+                format!("{here}.stopTimeout"),
+                "On Fargate the maximum stopTimeout is 120 seconds.",
+            ));
+        }
+    }
+}
+
+/// A private Amazon ECR image: `<12-digit account>.dkr.ecr.<region>.amazonaws.com[.cn]/...`.
+pub fn is_private_ecr_image(image: &str) -> bool {
+    let Some((host, _)) = image.split_once('/') else {
+        return false;
+    };
+    let parts: Vec<&str> = host.split('.').collect();
+    parts.len() >= 6
+        && parts[0].len() == 12
+        && parts[0].bytes().all(|b| b.is_ascii_digit())
+        && parts[1] == "dkr"
+        && parts[2].starts_with("ecr")
+        && parts[4] == "amazonaws"
+        && parts[5] == "com"
+}

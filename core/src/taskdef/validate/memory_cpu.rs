@@ -1,0 +1,82 @@
+//! Container memory and cpu against each other and against task-level cpu and memory.
+
+use super::{container_path, Problem, TaskDefinition};
+
+/// DG/API ContainerDefinition.memory: "The Docker 20.10.0 or later daemon reserves a minimum
+/// of 6 MiB of memory for a container. So, don't specify less than 6 MiB."
+pub const MIN_CONTAINER_MEMORY_MIB: i64 = 6;
+
+pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
+    let task_memory = td.task_memory_mib();
+    let task_cpu = td.task_cpu_units();
+    let mut reserved_sum: i64 = 0;
+    let mut cpu_sum: i64 = 0;
+    for (i, c) in td.containers().iter().enumerate() {
+        let here = container_path(i);
+        let name = c.name.as_deref().unwrap_or("");
+        for (key, v) in [
+            ("memory", c.memory),
+            ("memoryReservation", c.memory_reservation),
+        ] {
+            if let Some(v) = v.filter(|v| *v < MIN_CONTAINER_MEMORY_MIB) {
+                out.push(Problem::new(
+                    format!("{here}.{key}"),
+                    format!("Invalid '{key}' setting for container '{name}': {v} MiB is below the minimum of 6 MiB that Docker reserves for a container."),
+                ));
+            }
+        }
+        // API: "If a task-level memory value is not specified, you must specify a non-zero
+        // integer for one or both of memory or memoryReservation in a container definition."
+        if task_memory.is_none() && c.memory.is_none() && c.memory_reservation.is_none() {
+            out.push(Problem::new(
+                here.clone(),
+                format!("Invalid setting for container '{name}'. At least one of 'memory' or 'memoryReservation' must be specified."),
+            ));
+        }
+        // The API says memory "must be greater than" memoryReservation, but ECS (like Docker)
+        // accepts the two being equal, so only a reservation above the limit is an error.
+        if let (Some(m), Some(r)) = (c.memory, c.memory_reservation) {
+            if r > m {
+                out.push(Problem::new(
+                    format!("{here}.memoryReservation"),
+                    format!("Invalid setting for container '{name}'. 'memoryReservation' ({r}) must not be greater than 'memory' ({m})."),
+                ));
+            }
+        }
+        if let (Some(Ok(tm)), Some(m)) = (&task_memory, c.memory) {
+            if m > i64::from(*tm) {
+                out.push(Problem::new(
+                    format!("{here}.memory"),
+                    format!("Invalid setting for container '{name}'. 'memory' ({m}) cannot be greater than the task 'memory' ({tm})."),
+                ));
+            }
+        }
+        if let Some(cpu) = c.cpu {
+            if cpu < 0 {
+                out.push(Problem::new(
+                    format!("{here}.cpu"),
+                    format!("Invalid 'cpu' setting for container '{name}': must not be negative."),
+                ));
+            }
+            cpu_sum = cpu_sum.saturating_add(cpu.max(0));
+        }
+        reserved_sum =
+            reserved_sum.saturating_add(c.memory_reservation.or(c.memory).unwrap_or(0).max(0));
+    }
+    if let Some(Ok(tm)) = task_memory {
+        if reserved_sum > i64::from(tm) {
+            out.push(Problem::new(
+                "memory",
+                "The sum of all container 'memoryReservation' values cannot be greater than the value of the task 'memory'.",
+            ));
+        }
+    }
+    if let Some(Ok(tc)) = task_cpu {
+        if cpu_sum > i64::from(tc) {
+            out.push(Problem::new(
+                "cpu",
+                "The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'.",
+            ));
+        }
+    }
+}

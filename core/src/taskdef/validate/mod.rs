@@ -1,0 +1,100 @@
+//! Validation of a parsed task definition against the rules RegisterTaskDefinition enforces.
+//!
+//! Every rule runs and every problem is returned (not just the first), sorted into document
+//! order. Paths are relative to the task definition root.
+
+mod containers;
+mod depends_on;
+mod health_check;
+mod launch_type;
+mod memory_cpu;
+mod ports;
+
+use super::container_definition::CONTAINER_DEFINITION_KEYS;
+use super::task_definition::{TaskDefinition, TASK_DEFINITION_KEYS};
+use crate::Problem;
+
+/// ECS quota "Task definition size limit": 64 KiB, not adjustable (DG service-quotas).
+pub const MAX_TASK_DEFINITION_BYTES: usize = 64 * 1024;
+
+/// Every problem ECS would report when registering `td`, in document order.
+pub fn validate(td: &TaskDefinition) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    containers::check(td, &mut problems);
+    launch_type::check(td, &mut problems);
+    memory_cpu::check(td, &mut problems);
+    ports::check(td, &mut problems);
+    health_check::check(td, &mut problems);
+    depends_on::check(td, &mut problems);
+    check_size(td, &mut problems);
+    problems.sort_by_cached_key(|p| document_order(&p.path));
+    problems
+}
+
+/// Quota: a task definition is at most 64 KiB (measured here as compact JSON).
+fn check_size(td: &TaskDefinition, out: &mut Vec<Problem>) {
+    let size = serde_json::to_vec(td).map(|v| v.len()).unwrap_or(0);
+    if size > MAX_TASK_DEFINITION_BYTES {
+        out.push(Problem::new(
+            "",
+            format!(
+                "Task definition is {size} bytes; the maximum size of a task definition is 64 KiB"
+            ),
+        ));
+    }
+}
+
+/// Keys below a container, in the order they are usually written.
+const NESTED_KEYS: &[&str] = &[
+    "containerName",
+    "condition",
+    "command",
+    "interval",
+    "timeout",
+    "retries",
+    "startPeriod",
+    "containerPort",
+    "hostPort",
+    "protocol",
+    "logDriver",
+    "value",
+    "type",
+];
+
+/// A sort key that orders paths as the fields appear in a conventionally written document.
+fn document_order(path: &str) -> Vec<u32> {
+    let mut key = Vec::new();
+    for (depth_keys, part) in path.split('.').filter(|s| !s.is_empty()).enumerate() {
+        let (name, indices) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        let table: &[&str] = match depth_keys {
+            0 => TASK_DEFINITION_KEYS,
+            1 => CONTAINER_DEFINITION_KEYS,
+            _ => NESTED_KEYS,
+        };
+        let rank = table.iter().position(|k| *k == name).unwrap_or(table.len());
+        key.push(u32::try_from(rank).unwrap_or(u32::MAX));
+        for idx in indices.split(['[', ']']).filter(|s| !s.is_empty()) {
+            key.push(idx.parse::<u32>().unwrap_or(u32::MAX));
+        }
+    }
+    key
+}
+
+/// Path of container `i`, e.g. `containerDefinitions[1]`.
+fn container_path(i: usize) -> String {
+    format!("containerDefinitions[{i}]")
+}
+
+/// The container's name for messages ("" when missing).
+fn name_of(td: &TaskDefinition, i: usize) -> &str {
+    td.containers()
+        .get(i)
+        .and_then(|c| c.name.as_deref())
+        .unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests;
