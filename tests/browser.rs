@@ -22,5 +22,9 @@ fn app_renders_heading_and_the_default_scenarios_instances() {
     let heading = host.query_selector("h1").unwrap().unwrap();
     assert_eq!(heading.text_content().unwrap(), "ECS Playground");
     let instances = host.query_selector_all("[data-testid=instance]").unwrap();
-    assert_eq!(instances.length(), 3, "the default scenario's group keeps 3 instances");
+    assert_eq!(
+        instances.length(),
+        3,
+        "the default scenario's group keeps 3 instances"
+    );
 }

@@ -11,3 +11,9 @@ pub mod scenario;
 pub mod taskdef;
 
 pub use problem::Problem;
+pub mod cluster;
+pub mod service;
+pub mod sim;
+
+pub use sim::{LoadError, Sim};
+pub mod cli;

@@ -28,7 +28,8 @@ fn ClusterSummary(doc: ScenarioDocument) -> impl IntoView {
         .iter()
         .flat_map(|cp| {
             let asg = &cp.auto_scaling_group_provider.auto_scaling_group;
-            (0..asg.desired_capacity).map(move |i| (format!("{} #{}", cp.name, i + 1), asg.instance_type.clone()))
+            (0..asg.desired_capacity)
+                .map(move |i| (format!("{} #{}", cp.name, i + 1), asg.instance_type.clone()))
         })
         .collect();
     view! {

@@ -187,7 +187,7 @@ pub struct ManagedScalingSpec {
 }
 
 /// How a container image behaves in the simulation: the simulator's stand-in for real code.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ImageBehaviour {
     /// Seconds to pull the image (default 8).

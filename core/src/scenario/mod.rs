@@ -1,11 +1,15 @@
 //! The versioned scenario document, the built-in examples, and the URL share codec.
 
 pub mod document;
+pub mod model;
 pub mod parse;
+pub mod resolve;
 pub mod share;
 
 pub use document::*;
+pub use model::*;
 pub use parse::{parse_scenario, ScenarioError, MAX_SCENARIO_BYTES};
+pub use resolve::resolve;
 
 /// The scenario the playground opens with: a small, realistic cluster to start from.
 pub const DEFAULT_SCENARIO_JSON: &str = include_str!("examples/default.json");

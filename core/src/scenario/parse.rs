@@ -36,7 +36,10 @@ impl fmt::Display for ScenarioError {
                 line,
                 column,
                 message,
-            } => write!(f, "JSON syntax error at line {line}, column {column}: {message}"),
+            } => write!(
+                f,
+                "JSON syntax error at line {line}, column {column}: {message}"
+            ),
             Self::TooLarge { bytes } => write!(
                 f,
                 "the scenario is {bytes} bytes; the playground reads at most {MAX_SCENARIO_BYTES}"
@@ -83,16 +86,22 @@ pub fn parse_scenario(text: &str) -> Result<ScenarioDocument, ScenarioError> {
 
 /// Maps a serde_json syntax error to our error, keeping its line and column.
 pub fn syntax_error(e: &serde_json::Error) -> ScenarioError {
+    let (line, column, message) = syntax_parts(e);
+    ScenarioError::Syntax {
+        line,
+        column,
+        message,
+    }
+}
+
+/// Line, column and message of a serde_json error (the message without its position).
+pub fn syntax_parts(e: &serde_json::Error) -> (usize, usize, String) {
     let full = e.to_string();
     let message = match full.rfind(" at line ") {
         Some(i) => full[..i].to_string(),
         None => full,
     };
-    ScenarioError::Syntax {
-        line: e.line(),
-        column: e.column(),
-        message,
-    }
+    (e.line(), e.column(), message)
 }
 
 /// A deserialization error as a [`Problem`] at its JSON path (`services[0].desiredCount`).
@@ -160,7 +169,8 @@ mod tests {
 
     #[test]
     fn wrong_types_and_unknown_keys_name_the_field() {
-        let text = DEFAULT_SCENARIO_JSON.replace("\"desiredCount\": 6", "\"desiredCount\": \"six\"");
+        let text =
+            DEFAULT_SCENARIO_JSON.replace("\"desiredCount\": 6", "\"desiredCount\": \"six\"");
         let ScenarioError::Invalid(p) = parse_scenario(&text).unwrap_err() else {
             panic!("expected invalid")
         };
@@ -173,7 +183,10 @@ mod tests {
         assert!(p[0].message.contains("unknown field `colour`"), "{p:?}");
 
         let text = DEFAULT_SCENARIO_JSON.replace("\"instance\": 0", "\"instance\": 0, \"x\": 1");
-        assert!(parse_scenario(&text).is_err(), "unknown timeline keys are refused");
+        assert!(
+            parse_scenario(&text).is_err(),
+            "unknown timeline keys are refused"
+        );
     }
 
     #[test]
@@ -184,6 +197,9 @@ mod tests {
         };
         assert_eq!(p[0].path, "version");
         let big = " ".repeat(MAX_SCENARIO_BYTES + 1);
-        assert!(matches!(parse_scenario(&big), Err(ScenarioError::TooLarge { .. })));
+        assert!(matches!(
+            parse_scenario(&big),
+            Err(ScenarioError::TooLarge { .. })
+        ));
     }
 }

@@ -1,0 +1,96 @@
+//! The command line's logic, kept free of I/O so it is tested like the rest of the library.
+//!
+//! - `ecs-sim validate FILE` — exit 0 valid; exit 1 invalid with one line per problem on
+//!   stdout, exactly `error: <json path>: <message>`; exit 2 unreadable input or JSON syntax.
+//! - `ecs-sim run SCENARIO --until SECONDS [--json]` — runs and prints the log and a summary.
+
+mod run;
+mod validate;
+
+/// What a command printed and its exit code.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Output {
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+    /// Exit code.
+    pub code: i32,
+}
+
+impl Output {
+    fn usage(message: &str) -> Output {
+        Output {
+            stdout: String::new(),
+            stderr: format!("error: {message}\n\n{USAGE}"),
+            code: 2,
+        }
+    }
+}
+
+/// The help text.
+pub const USAGE: &str = "usage:
+  ecs-sim validate FILE
+      FILE is a task definition (register-task-definition input or describe-task-definition
+      output) or a scenario. Exit 0 when valid; 1 when invalid, printing
+      `error: <json path>: <message>` per problem; 2 when unreadable or not JSON.
+  ecs-sim run SCENARIO --until SECONDS [--json]
+      Runs the scenario for SECONDS of virtual time; prints the event log, a summary and the
+      trace hash (--json: one JSON document).
+";
+
+/// Runs the command line with `args` (without the program name); `read` reads a file.
+pub fn main(args: &[String], read: impl Fn(&str) -> std::io::Result<String>) -> Output {
+    match args.first().map(String::as_str) {
+        Some("validate") => match args.get(1..) {
+            Some([file]) => validate::validate(file, &read),
+            _ => Output::usage("validate takes exactly one FILE"),
+        },
+        Some("run") => run::run(&args[1..], &read),
+        Some("-h") | Some("--help") | Some("help") => Output {
+            stdout: USAGE.into(),
+            stderr: String::new(),
+            code: 0,
+        },
+        Some(other) => Output::usage(&format!("unknown command '{other}'")),
+        None => Output::usage("missing command"),
+    }
+}
+
+/// Reads a file, refusing anything over the scenario size cap.
+fn read_input(
+    file: &str,
+    read: &impl Fn(&str) -> std::io::Result<String>,
+) -> Result<String, Output> {
+    let text = read(file).map_err(|e| Output {
+        stdout: String::new(),
+        stderr: format!("error: cannot read {file}: {e}\n"),
+        code: 2,
+    })?;
+    if text.len() > crate::scenario::MAX_SCENARIO_BYTES {
+        return Err(Output {
+            stdout: String::new(),
+            stderr: format!(
+                "error: {file} is {} bytes; at most {} are read\n",
+                text.len(),
+                crate::scenario::MAX_SCENARIO_BYTES
+            ),
+            code: 2,
+        });
+    }
+    Ok(text)
+}
+
+/// `error: <path>: <message>` lines for problems (the root is printed as `(root)`).
+fn problem_lines(problems: &[crate::Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| {
+            format!(
+                "error: {}: {}\n",
+                if p.path.is_empty() { "(root)" } else { &p.path },
+                p.message
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,146 @@
+//! `ecs-sim run SCENARIO --until SECONDS [--json]`.
+
+use super::{problem_lines, read_input, Output};
+use crate::sim::log::clock;
+use crate::sim::{LoadError, Sim};
+
+/// Longest run the command line accepts (a week of virtual time).
+pub const MAX_UNTIL_SECONDS: u64 = 7 * 24 * 3600;
+
+/// Runs a scenario and prints the log and a summary.
+pub fn run(args: &[String], read: &impl Fn(&str) -> std::io::Result<String>) -> Output {
+    let mut file = None;
+    let mut until = None;
+    let mut json = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => json = true,
+            "--until" => match it.next().map(|v| v.parse::<u64>()) {
+                Some(Ok(v)) if v <= MAX_UNTIL_SECONDS => until = Some(v),
+                _ => {
+                    return Output::usage(&format!(
+                        "--until takes whole seconds from 0 to {MAX_UNTIL_SECONDS}"
+                    ))
+                }
+            },
+            f if file.is_none() && !f.starts_with("--") => file = Some(f.to_string()),
+            other => return Output::usage(&format!("unexpected argument '{other}'")),
+        }
+    }
+    let (Some(file), Some(until)) = (file, until) else {
+        return Output::usage("run needs SCENARIO and --until SECONDS");
+    };
+    let text = match read_input(&file, read) {
+        Ok(t) => t,
+        Err(out) => return out,
+    };
+    let mut sim = match Sim::from_json(&text) {
+        Ok(sim) => sim,
+        Err(LoadError::Invalid(problems))
+        | Err(LoadError::Scenario(crate::scenario::ScenarioError::Invalid(problems))) => {
+            return Output {
+                stdout: problem_lines(&problems),
+                stderr: String::new(),
+                code: 1,
+            }
+        }
+        Err(e) => {
+            return Output {
+                stdout: String::new(),
+                stderr: format!("error: {file}: {e}\n"),
+                code: 2,
+            }
+        }
+    };
+    sim.run_until(until * 1000);
+    let stdout = if json {
+        json_report(&sim, until)
+    } else {
+        text_report(&sim)
+    };
+    Output {
+        stdout,
+        stderr: String::new(),
+        code: 0,
+    }
+}
+
+fn json_report(sim: &Sim, until: u64) -> String {
+    let snap = sim.snapshot();
+    let doc = serde_json::json!({
+        "untilSeconds": until,
+        "nowMs": snap.now_ms,
+        "traceHash": snap.trace_hash,
+        "events": sim.log(),
+        "services": snap.services,
+        "instances": snap.instances,
+        "tasks": snap.tasks,
+        "zones": snap.zones,
+    });
+    let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+fn text_report(sim: &Sim) -> String {
+    let mut out = String::new();
+    for e in sim.log() {
+        out.push_str(&format!("[{}] {}\n", clock(e.at), e.text));
+    }
+    let snap = sim.snapshot();
+    out.push_str(&format!("\n== Summary at {}\n", clock(snap.now_ms)));
+    for s in &snap.services {
+        out.push_str(&format!(
+            "service {} ({}, {}): desired {} running {} pending {} waiting {}\n",
+            s.name,
+            s.scheduling_strategy,
+            s.task_definition,
+            s.desired_count,
+            s.running_count,
+            s.pending_count,
+            s.waiting_count
+        ));
+        let fmt = |m: &std::collections::BTreeMap<String, u32>| {
+            m.iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        out.push_str(&format!(
+            "  by capacity provider: {}\n",
+            fmt(&s.by_capacity_provider)
+        ));
+        out.push_str(&format!("  by zone: {}\n", fmt(&s.by_zone)));
+        if !s.by_instance.is_empty() {
+            out.push_str(&format!("  by instance: {}\n", fmt(&s.by_instance)));
+        }
+    }
+    for i in snap
+        .instances
+        .iter()
+        .filter(|i| i.status != crate::cluster::InstanceStatus::Terminated)
+    {
+        let tasks: Vec<String> = i
+            .tasks
+            .iter()
+            .map(|&t| sim.tasks[t].short_id().to_string())
+            .collect();
+        out.push_str(&format!(
+            "instance {} {} {} {:?}: free cpu {}/{} memory {}/{} MiB ENIs {}/{}; tasks [{}]\n",
+            i.ec2_instance_id,
+            i.instance_type,
+            i.zone,
+            i.status,
+            i.cpu - i.cpu_used,
+            i.cpu,
+            i.memory - i.memory_used,
+            i.memory,
+            i.eni_limit - i.enis_used,
+            i.eni_limit,
+            tasks.join(" ")
+        ));
+    }
+    out.push_str(&format!("trace hash: {}\n", snap.trace_hash));
+    out
+}

@@ -1,0 +1,155 @@
+//! A container instance: an EC2 instance (or ECS Anywhere server) registered with a cluster,
+//! with what it registered and what its tasks use.
+
+use crate::catalog::InstanceType;
+use crate::placement::query::{InstanceFacts, InstanceField};
+use crate::sim::queue::Millis;
+use crate::taskdef::Protocol;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Where an instance is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum InstanceStatus {
+    /// Launched by its Auto Scaling group, not yet registered with ECS.
+    Launching,
+    /// Registered and accepting tasks.
+    Active,
+    /// DRAINING: no new tasks; service tasks are replaced elsewhere.
+    Draining,
+    /// Terminated (or lost with its zone); kept for the record.
+    Terminated,
+}
+
+/// A container instance and its resource accounting.
+#[derive(Debug, Clone)]
+pub struct Instance {
+    /// The EC2 instance ID (`i-…`), or `mi-…` for an external instance.
+    pub ec2_instance_id: String,
+    /// The container instance ID (the last part of its ARN).
+    pub container_instance_id: String,
+    /// Its cluster.
+    pub cluster: usize,
+    /// The Auto Scaling group provider that launched it, if any.
+    pub asg: Option<usize>,
+    /// ECS Anywhere (launch type EXTERNAL).
+    pub external: bool,
+    /// Its EC2 instance type (None for external instances).
+    pub instance_type: Option<&'static InstanceType>,
+    /// Availability Zone.
+    pub zone: String,
+    /// Subnet.
+    pub subnet: String,
+    /// Lifecycle status.
+    pub status: InstanceStatus,
+    /// When it was launched.
+    pub launched_at: Millis,
+    /// When it registered with ECS.
+    pub registered_at: Option<Millis>,
+    /// CPU units registered.
+    pub cpu: u32,
+    /// Memory registered, MiB.
+    pub memory: u32,
+    /// GPUs registered.
+    pub gpus: u32,
+    /// awsvpc tasks it can hold (ENI or branch ENI limit).
+    pub eni_limit: u32,
+    /// CPU units reserved by its tasks.
+    pub cpu_used: u32,
+    /// Memory reserved by its tasks, MiB.
+    pub memory_used: u32,
+    /// GPUs used.
+    pub gpus_used: u32,
+    /// awsvpc tasks (ENIs) in use.
+    pub enis_used: u32,
+    /// Host ports in use → the task using each.
+    pub ports: BTreeMap<(Protocol, u16), usize>,
+    /// Tasks on it that are not STOPPED.
+    pub tasks: BTreeSet<usize>,
+    /// Built-in and custom attributes (`ecs.availability-zone`, …).
+    pub attributes: BTreeMap<String, String>,
+}
+
+impl Instance {
+    /// Whether new tasks may be placed on it.
+    pub fn accepts_tasks(&self) -> bool {
+        self.status == InstanceStatus::Active
+    }
+
+    /// Whether it is still part of the cluster (not terminated).
+    pub fn is_alive(&self) -> bool {
+        self.status != InstanceStatus::Terminated
+    }
+
+    /// CPU units left.
+    pub fn cpu_free(&self) -> u32 {
+        self.cpu.saturating_sub(self.cpu_used)
+    }
+
+    /// Memory left, MiB.
+    pub fn memory_free(&self) -> u32 {
+        self.memory.saturating_sub(self.memory_used)
+    }
+
+    /// The instance as the cluster query language sees it, with the task groups on it.
+    pub fn facts<'a>(&'a self, groups: Vec<&'a str>) -> Facts<'a> {
+        Facts {
+            instance: self,
+            groups,
+        }
+    }
+}
+
+/// An instance plus the task groups on it, for evaluating `memberOf` expressions.
+pub struct Facts<'a> {
+    instance: &'a Instance,
+    groups: Vec<&'a str>,
+}
+
+impl InstanceFacts for Facts<'_> {
+    fn attribute(&self, name: &str) -> Option<&str> {
+        self.instance.attributes.get(name).map(String::as_str)
+    }
+
+    fn field(&self, field: InstanceField) -> Option<String> {
+        let i = self.instance;
+        match field {
+            InstanceField::AgentConnected => {
+                Some((i.status != InstanceStatus::Terminated).to_string())
+            }
+            // The ECS agent version the playground's instances report.
+            InstanceField::AgentVersion => Some("1.89.0".to_string()),
+            InstanceField::Ec2InstanceId => Some(i.ec2_instance_id.clone()),
+            InstanceField::RegisteredAt => i.registered_at.map(format_registered_at),
+            InstanceField::RunningTasksCount => Some(i.tasks.len().to_string()),
+        }
+    }
+
+    fn task_groups(&self) -> Vec<&str> {
+        self.groups.clone()
+    }
+}
+
+/// Virtual time as a date the query language understands: the run starts at 2024-01-01T00:00:00Z.
+fn format_registered_at(t: Millis) -> String {
+    let secs = t / 1000;
+    let days = secs / 86_400;
+    let rem = secs % 86_400;
+    // Days past 2024-01-01 within the (leap) year 2024, clamped for simplicity to December.
+    let mut day = days;
+    let months = [31u64, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let mut month = 0;
+    while month < 11 && day >= months[month] {
+        day -= months[month];
+        month += 1;
+    }
+    format!(
+        "2024-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+        month + 1,
+        (day + 1).min(31),
+        rem / 3600,
+        (rem % 3600) / 60,
+        rem % 60
+    )
+}

@@ -1,0 +1,33 @@
+//! Placement constraints (DG task-placement-constraints): binding, unlike strategies.
+
+use crate::cluster::Instance;
+use crate::placement::Rejection;
+use crate::scenario::Constraint;
+
+/// Rejects the instance if it breaks a constraint. `groups` are the task groups on it.
+pub fn check(
+    instance: &Instance,
+    constraints: &[Constraint],
+    group: &str,
+    groups: &[&str],
+) -> Result<(), Rejection> {
+    for c in constraints {
+        match c {
+            Constraint::DistinctInstance => {
+                if groups.contains(&group) {
+                    return Err(Rejection::DistinctInstance {
+                        group: group.to_string(),
+                    });
+                }
+            }
+            Constraint::MemberOf(expr, text) => {
+                if !expr.matches(&instance.facts(groups.to_vec())) {
+                    return Err(Rejection::MemberOf {
+                        expression: text.clone(),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,96 @@
+//! Service event messages in ECS's own words (the `events[].message` of DescribeServices,
+//! DG service-event-messages). Names are in parentheses as the API prints them, and counts
+//! are not made singular ("has started 1 tasks"), as ECS does.
+
+/// `(service web) has reached a steady state.`
+pub fn steady_state(service: &str) -> String {
+    format!("(service {service}) has reached a steady state.")
+}
+
+/// `(service web) has started 2 tasks: (task a) (task b).`
+pub fn started(service: &str, task_ids: &[&str]) -> String {
+    let list: Vec<String> = task_ids.iter().map(|t| format!("(task {t})")).collect();
+    format!(
+        "(service {service}) has started {} tasks: {}.",
+        task_ids.len(),
+        list.join(" ")
+    )
+}
+
+/// `(service web) has stopped 1 running tasks: (task a).`
+pub fn stopped(service: &str, task_ids: &[&str]) -> String {
+    let list: Vec<String> = task_ids.iter().map(|t| format!("(task {t})")).collect();
+    format!(
+        "(service {service}) has stopped {} running tasks: {}.",
+        task_ids.len(),
+        list.join(" ")
+    )
+}
+
+/// The placement failure, naming the closest matching instance and why it did not fit.
+pub fn unable_to_place(service: &str, closest: Option<(&str, &str)>) -> String {
+    let head = format!("(service {service}) was unable to place a task because no container instance met all of its requirements.");
+    match closest {
+        Some((ci, phrase)) => format!("{head} The closest matching (container-instance {ci}) {phrase}. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide."),
+        None => format!("{head} Reason: No Container Instances were found in your cluster. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide."),
+    }
+}
+
+/// Restart throttling (DG service-throttle-logic).
+pub fn unable_to_start_consistently(service: &str) -> String {
+    format!("(service {service}) is unable to consistently start tasks successfully.")
+}
+
+/// A task stopped by the scheduler for failing its container health checks.
+pub fn failed_container_health_checks(service: &str, task_id: &str) -> String {
+    format!("(service {service}) (task {task_id}) failed container health checks.")
+}
+
+/// `stoppedReason` for a user's StopTask.
+pub const STOPPED_BY_USER: &str = "Task stopped by user";
+/// `stoppedReason` when an essential container exits.
+pub const ESSENTIAL_CONTAINER_EXITED: &str = "Essential container in task exited";
+/// `stoppedReason` for failed container health checks.
+pub const FAILED_HEALTH_CHECKS: &str = "Task failed container health checks";
+
+/// `stoppedReason` when the scheduler scales in or replaces a task.
+pub fn scaling_activity(deployment: &str) -> String {
+    format!("Scaling activity initiated by (deployment {deployment})")
+}
+
+/// `stoppedReason` when the host instance goes away.
+pub fn host_terminated(ec2_instance_id: &str) -> String {
+    format!("Host EC2 (instance {ec2_instance_id}) terminated.")
+}
+
+/// `stoppedReason` for an image that cannot be pulled.
+pub fn cannot_pull(image: &str) -> String {
+    format!("CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref {image}: not found")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn service_events_use_ecs_wording() {
+        assert_eq!(
+            steady_state("web"),
+            "(service web) has reached a steady state."
+        );
+        assert_eq!(
+            started("web", &["a", "b"]),
+            "(service web) has started 2 tasks: (task a) (task b)."
+        );
+        assert_eq!(
+            stopped("web", &["a"]),
+            "(service web) has stopped 1 running tasks: (task a)."
+        );
+        assert_eq!(
+            unable_to_place("web", Some(("abc", "has insufficient memory available"))),
+            "(service web) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance abc) has insufficient memory available. For more information, see the Troubleshooting section of the Amazon ECS Developer Guide."
+        );
+        assert!(unable_to_place("web", None)
+            .contains("No Container Instances were found in your cluster"));
+    }
+}

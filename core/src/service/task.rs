@@ -1,0 +1,159 @@
+//! A task: one running copy of a task definition, and its lifecycle (DG task-lifecycle):
+//! PROVISIONING → PENDING → ACTIVATING → RUNNING → DEACTIVATING → STOPPING → DEPROVISIONING → STOPPED.
+
+use crate::sim::queue::Millis;
+use crate::taskdef::Protocol;
+use serde::Serialize;
+
+/// `lastStatus` of a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum TaskStatus {
+    /// Steps before launch: waiting for capacity, attaching an awsvpc ENI, Fargate provisioning.
+    Provisioning,
+    /// The agent is pulling images and starting containers.
+    Pending,
+    /// Steps after launch before RUNNING (awsvpc network setup, load balancer registration).
+    Activating,
+    /// Running.
+    Running,
+    /// Steps before stopping (load balancer deregistration).
+    Deactivating,
+    /// Containers got SIGTERM; waiting for them to exit (SIGKILL after stopTimeout).
+    Stopping,
+    /// Cleanup after the containers stopped (awsvpc ENI detach).
+    Deprovisioning,
+    /// Stopped; resources released.
+    Stopped,
+}
+
+impl TaskStatus {
+    /// The status as ECS prints it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Provisioning => "PROVISIONING",
+            Self::Pending => "PENDING",
+            Self::Activating => "ACTIVATING",
+            Self::Running => "RUNNING",
+            Self::Deactivating => "DEACTIVATING",
+            Self::Stopping => "STOPPING",
+            Self::Deprovisioning => "DEPROVISIONING",
+            Self::Stopped => "STOPPED",
+        }
+    }
+}
+
+/// `stopCode` of a stopped task (API Task.stopCode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum StopCode {
+    /// The task never reached RUNNING (e.g. CannotPullContainerError).
+    TaskFailedToStart,
+    /// An essential container exited.
+    EssentialContainerExited,
+    /// Someone called StopTask.
+    UserInitiated,
+    /// The service scheduler stopped it (scale-in, replacement, failed health checks).
+    ServiceSchedulerInitiated,
+    /// A Fargate Spot interruption.
+    SpotInterruption,
+    /// The host received a termination notice.
+    TerminationNotice,
+}
+
+/// Where a task runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum LaunchKind {
+    /// On an EC2 container instance.
+    Ec2,
+    /// On Fargate.
+    Fargate,
+    /// On Fargate Spot.
+    FargateSpot,
+    /// On an ECS Anywhere server.
+    External,
+}
+
+/// Task health (`healthStatus`) from the essential containers' health checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum HealthStatus {
+    /// No health check, or none has passed or failed enough yet.
+    Unknown,
+    /// The health check passes.
+    Healthy,
+    /// The health check failed `retries` times in a row.
+    Unhealthy,
+}
+
+/// One task and everything the simulator knows about it.
+#[derive(Debug, Clone)]
+pub struct Task {
+    /// The task ID (the last part of its ARN), 32 hex digits.
+    pub id: String,
+    /// Its cluster.
+    pub cluster: usize,
+    /// Its task definition (index into the model).
+    pub task_definition: usize,
+    /// The service that started it, if any.
+    pub service: Option<usize>,
+    /// Its task group: `service:<name>` or `family:<family>` or a RunTask group.
+    pub group: String,
+    /// `startedBy`.
+    pub started_by: Option<String>,
+    /// `lastStatus`.
+    pub last_status: TaskStatus,
+    /// `desiredStatus` is STOPPED.
+    pub stop_requested: bool,
+    /// EC2, Fargate, Fargate Spot or External.
+    pub launch: LaunchKind,
+    /// The capacity provider, when a strategy chose one.
+    pub capacity_provider: Option<String>,
+    /// The container instance (EC2/External), once placed.
+    pub instance: Option<usize>,
+    /// The Availability Zone, once placed.
+    pub zone: Option<String>,
+    /// Host ports it holds on its instance.
+    pub host_ports: Vec<(Protocol, u16)>,
+    /// Whether it holds an ENI on its instance (awsvpc on EC2).
+    pub holds_eni: bool,
+    /// Health from container health checks.
+    pub health: HealthStatus,
+    /// Consecutive failed health checks (outside the start period).
+    pub failed_checks: u32,
+    /// `createdAt`.
+    pub created_at: Millis,
+    /// `startedAt`: when it reached RUNNING.
+    pub started_at: Option<Millis>,
+    /// When stopping began.
+    pub stopping_at: Option<Millis>,
+    /// `stoppedAt`.
+    pub stopped_at: Option<Millis>,
+    /// `stopCode`.
+    pub stop_code: Option<StopCode>,
+    /// `stoppedReason`.
+    pub stopped_reason: Option<String>,
+    /// Whether its containers have already exited (a crash), so stopping need not wait.
+    pub containers_exited: bool,
+    /// Why it is waiting for placement (PROVISIONING with no instance yet).
+    pub waiting_reason: Option<String>,
+    /// Bumped on every transition, so events scheduled for an earlier state are ignored.
+    pub epoch: u32,
+}
+
+impl Task {
+    /// Whether the scheduler still counts it (desired RUNNING and not stopped).
+    pub fn is_active(&self) -> bool {
+        !self.stop_requested && self.last_status != TaskStatus::Stopped
+    }
+
+    /// Whether it waits for capacity (no instance or Fargate capacity yet).
+    pub fn is_waiting(&self) -> bool {
+        self.waiting_reason.is_some() && self.last_status == TaskStatus::Provisioning
+    }
+
+    /// The first 8 hex digits, as the playground labels tasks.
+    pub fn short_id(&self) -> &str {
+        &self.id[..self.id.len().min(8)]
+    }
+}

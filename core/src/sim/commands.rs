@@ -1,0 +1,249 @@
+//! What a timeline event or a playground button does to a running cluster: the same commands
+//! either way, so a scripted scenario and a clicked one behave alike.
+
+use super::log::LogKind;
+use super::queue::Event;
+use super::Sim;
+use crate::cluster::InstanceStatus;
+use crate::scenario::TimelineAction;
+use crate::service::messages;
+use crate::service::{StopCode, TaskStatus};
+use std::fmt;
+
+/// A command refused because what it names does not exist (or no longer can be acted on).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommandError(pub String);
+
+impl fmt::Display for CommandError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for CommandError {}
+
+impl Sim {
+    pub(crate) fn timeline_event(&mut self, i: usize) {
+        let action = self.model.timeline[i].action.clone();
+        if let Err(e) = self.apply(&action) {
+            self.emit(
+                LogKind::Action,
+                None,
+                format!("Timeline event skipped: {e}"),
+            );
+        }
+    }
+
+    /// Applies a timeline action now (the playground's buttons use the same path).
+    pub fn apply(&mut self, action: &TimelineAction) -> Result<(), CommandError> {
+        match action {
+            TimelineAction::StopTask { service, index } => {
+                let s = self.service_index(service)?;
+                let mut tasks: Vec<usize> = (0..self.tasks.len())
+                    .filter(|&t| self.tasks[t].service == Some(s) && self.tasks[t].is_active())
+                    .collect();
+                tasks.sort_by_key(|&t| (self.tasks[t].started_at.unwrap_or(u64::MAX), t));
+                let t = *tasks.get(*index as usize).ok_or_else(|| {
+                    CommandError(format!("service {service} has no task number {index}"))
+                })?;
+                self.stop_task_by_user(t)
+            }
+            TimelineAction::TerminateInstance { instance } => {
+                self.terminate_instance(*instance as usize)
+            }
+            TimelineAction::DrainInstance { instance } => self.drain_instance(*instance as usize),
+            TimelineAction::AzOutage { availability_zone } => self.zone_outage(availability_zone),
+            TimelineAction::AzRecovery { availability_zone } => {
+                self.zone_recovery(availability_zone)
+            }
+            TimelineAction::UpdateService {
+                service,
+                desired_count,
+                task_definition,
+            } => {
+                let s = self.service_index(service)?;
+                if let Some(n) = desired_count {
+                    self.services[s].desired =
+                        (*n).min(crate::scenario::resolve::MAX_TASKS_PER_SERVICE);
+                }
+                if let Some(td) = task_definition {
+                    let k = self
+                        .task_definition_index(td)
+                        .ok_or_else(|| CommandError(format!("no task definition {td}")))?;
+                    if k != self.services[s].task_definition {
+                        self.services[s].task_definition = k;
+                        // DG service-throttle-logic: a new task definition ends throttling at once.
+                        self.services[s].failed_starts = 0;
+                        self.services[s].throttled_until = 0;
+                        self.services[s].deployment_id = format!("ecs-svc/{}", self.ids.hex(19));
+                    }
+                }
+                let td_name = self.model.task_definitions[self.services[s].task_definition].name();
+                let text = format!(
+                    "update-service {service}: desiredCount {}, taskDefinition {td_name}.",
+                    self.services[s].desired
+                );
+                self.emit(LogKind::Action, Some(s), text);
+                self.request_reconcile_at(s, self.now);
+                Ok(())
+            }
+        }
+    }
+
+    fn service_index(&self, name: &str) -> Result<usize, CommandError> {
+        self.model
+            .services
+            .iter()
+            .position(|s| s.name == name)
+            .ok_or_else(|| CommandError(format!("no service named {name}")))
+    }
+
+    fn task_definition_index(&self, reference: &str) -> Option<usize> {
+        let (family, rev) = match reference.split_once(':') {
+            Some((f, r)) => (f, r.parse::<u32>().ok()),
+            None => (reference, None),
+        };
+        self.model
+            .task_definitions
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.family == family && rev.is_none_or(|r| t.revision == r))
+            .map(|(k, _)| k)
+            .next_back()
+    }
+
+    /// `aws ecs stop-task`: the task stops with stopCode UserInitiated; its service replaces it.
+    pub fn stop_task_by_user(&mut self, t: usize) -> Result<(), CommandError> {
+        let task = self
+            .tasks
+            .get(t)
+            .ok_or_else(|| CommandError(format!("no task {t}")))?;
+        if !task.is_active() {
+            return Err(CommandError(format!(
+                "task {} is already stopping",
+                task.short_id()
+            )));
+        }
+        let text = format!("stop-task {}", task.id);
+        self.emit(LogKind::Action, task.service, text);
+        self.stop_task(
+            t,
+            StopCode::UserInitiated,
+            messages::STOPPED_BY_USER.to_string(),
+        );
+        Ok(())
+    }
+
+    /// The EC2 instance is terminated: its tasks stop at once, and its Auto Scaling group
+    /// launches a replacement (it notices within seconds and the new instance boots).
+    pub fn terminate_instance(&mut self, i: usize) -> Result<(), CommandError> {
+        let inst = self
+            .instances
+            .get(i)
+            .ok_or_else(|| CommandError(format!("no instance number {i}")))?;
+        if !inst.is_alive() {
+            return Err(CommandError(format!(
+                "instance {} is already terminated",
+                inst.ec2_instance_id
+            )));
+        }
+        let id = inst.ec2_instance_id.clone();
+        self.emit(LogKind::Action, None, format!("terminate-instances {id}"));
+        self.lose_instance(i, messages::host_terminated(&id));
+        Ok(())
+    }
+
+    fn lose_instance(&mut self, i: usize, reason: String) {
+        self.instances[i].status = InstanceStatus::Terminated;
+        for t in self.instances[i].tasks.clone() {
+            self.kill_task(t, Some(StopCode::TerminationNotice), reason.clone());
+        }
+        let cluster = self.instances[i].cluster;
+        if let Some(a) = self.instances[i].asg {
+            // EC2 Auto Scaling health checks notice a terminated instance within seconds.
+            self.queue.push(self.now + 10_000, Event::AsgCheck(a));
+        }
+        self.reconcile_cluster(cluster);
+    }
+
+    /// `update-container-instances-state --status DRAINING`: no new tasks; PENDING service
+    /// tasks stop at once; RUNNING ones are replaced within the deployment bounds (DG
+    /// container-instance-draining). Standalone tasks are left alone.
+    pub fn drain_instance(&mut self, i: usize) -> Result<(), CommandError> {
+        let inst = self
+            .instances
+            .get(i)
+            .ok_or_else(|| CommandError(format!("no instance number {i}")))?;
+        if inst.status != InstanceStatus::Active {
+            return Err(CommandError(format!(
+                "instance {} is not ACTIVE",
+                inst.ec2_instance_id
+            )));
+        }
+        let text = format!(
+            "update-container-instances-state {} DRAINING",
+            inst.ec2_instance_id
+        );
+        self.emit(LogKind::Action, None, text);
+        self.instances[i].status = InstanceStatus::Draining;
+        let cluster = self.instances[i].cluster;
+        for s in 0..self.model.services.len() {
+            if self.model.services[s].cluster == cluster {
+                self.request_reconcile_at(s, self.now);
+            }
+        }
+        Ok(())
+    }
+
+    /// An Availability Zone goes down: its instances and Fargate tasks are lost, and nothing
+    /// launches there until it recovers.
+    pub fn zone_outage(&mut self, zone: &str) -> Result<(), CommandError> {
+        if !self.model.zones.iter().any(|z| z == zone) {
+            return Err(CommandError(format!("unknown zone {zone}")));
+        }
+        if !self.zones_down.insert(zone.to_string()) {
+            return Err(CommandError(format!("{zone} is already down")));
+        }
+        self.emit(
+            LogKind::Action,
+            None,
+            format!("Availability Zone {zone} outage begins."),
+        );
+        for i in 0..self.instances.len() {
+            if self.instances[i].zone == zone && self.instances[i].is_alive() {
+                let reason = messages::host_terminated(&self.instances[i].ec2_instance_id);
+                self.lose_instance(i, reason);
+            }
+        }
+        for t in 0..self.tasks.len() {
+            let task = &self.tasks[t];
+            if task.instance.is_none()
+                && task.zone.as_deref() == Some(zone)
+                && task.last_status != TaskStatus::Stopped
+            {
+                self.kill_task(
+                    t,
+                    None,
+                    format!("Task lost in the {zone} outage (simulated)."),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// The zone is usable again; Auto Scaling groups may launch there.
+    pub fn zone_recovery(&mut self, zone: &str) -> Result<(), CommandError> {
+        if !self.zones_down.remove(zone) {
+            return Err(CommandError(format!("{zone} is not down")));
+        }
+        self.emit(
+            LogKind::Action,
+            None,
+            format!("Availability Zone {zone} recovered."),
+        );
+        for a in 0..self.model.asgs.len() {
+            self.queue.push(self.now, Event::AsgCheck(a));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,107 @@
+//! What must always hold; checked after every step in debug and test builds.
+
+use super::Sim;
+use crate::cluster::InstanceStatus;
+use crate::service::TaskStatus;
+use crate::taskdef::NetworkMode;
+use std::collections::BTreeMap;
+
+impl Sim {
+    /// Checks every invariant, returning the first violation:
+    /// - no instance has more CPU, memory, GPUs or ENIs reserved than it registered, and its
+    ///   counters equal the sum over its tasks;
+    /// - no two live tasks hold the same host port on an instance;
+    /// - no live task is on a terminated instance;
+    /// - every task's instance lists it, and vice versa;
+    /// - a REPLICA service never has more tasks than maximumPercent allows.
+    pub fn check_invariants(&self) -> Result<(), String> {
+        for (i, inst) in self.instances.iter().enumerate() {
+            let (mut cpu, mut mem, mut gpu, mut eni) = (0u32, 0u32, 0u32, 0u32);
+            let mut ports: BTreeMap<_, usize> = BTreeMap::new();
+            for &t in &inst.tasks {
+                let task = &self.tasks[t];
+                if task.instance != Some(i) || task.last_status == TaskStatus::Stopped {
+                    return Err(format!(
+                        "instance {} lists task {} which is not live on it",
+                        inst.ec2_instance_id, task.id
+                    ));
+                }
+                let needs = &self.model.task_definitions[task.task_definition].needs;
+                cpu += needs.cpu;
+                mem += needs.memory;
+                gpu += needs.gpus;
+                if needs.network_mode == NetworkMode::Awsvpc {
+                    eni += 1;
+                }
+                for p in &task.host_ports {
+                    if let Some(other) = ports.insert(*p, t) {
+                        return Err(format!(
+                            "port {:?} on {} held by tasks {} and {}",
+                            p, inst.ec2_instance_id, self.tasks[other].id, task.id
+                        ));
+                    }
+                }
+            }
+            if (cpu, mem, gpu, eni)
+                != (
+                    inst.cpu_used,
+                    inst.memory_used,
+                    inst.gpus_used,
+                    inst.enis_used,
+                )
+            {
+                return Err(format!(
+                    "instance {} counters drifted",
+                    inst.ec2_instance_id
+                ));
+            }
+            if cpu > inst.cpu || mem > inst.memory || gpu > inst.gpus || eni > inst.eni_limit {
+                return Err(format!("instance {} is over-committed: cpu {cpu}/{}, memory {mem}/{}, gpu {gpu}/{}, eni {eni}/{}", inst.ec2_instance_id, inst.cpu, inst.memory, inst.gpus, inst.eni_limit));
+            }
+            if inst.status == InstanceStatus::Terminated && !inst.tasks.is_empty() {
+                return Err(format!(
+                    "terminated instance {} still has tasks",
+                    inst.ec2_instance_id
+                ));
+            }
+            if ports.len() != inst.ports.len() {
+                return Err(format!(
+                    "instance {} port table drifted",
+                    inst.ec2_instance_id
+                ));
+            }
+        }
+        for (t, task) in self.tasks.iter().enumerate() {
+            if task.last_status == TaskStatus::Stopped {
+                continue;
+            }
+            if let Some(i) = task.instance {
+                if !self.instances[i].tasks.contains(&t) {
+                    return Err(format!("task {} is not listed by its instance", task.id));
+                }
+            }
+        }
+        for (s, svc) in self.model.services.iter().enumerate() {
+            // Checked between scheduler passes: a desired-count change is only acted on by the
+            // pass it queues.
+            if svc.daemon || self.services[s].reconcile_queued {
+                continue;
+            }
+            let desired = self.services[s].desired;
+            let live = self
+                .tasks
+                .iter()
+                .filter(|t| t.service == Some(s) && t.is_active())
+                .count() as u32;
+            let max =
+                crate::service::scheduler::upper_bound(desired, svc.maximum_percent).max(desired);
+            if live > max {
+                return Err(format!(
+                    "service {} has {live} tasks, above its maximum {max}",
+                    svc.name
+                ));
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,531 @@
+//! Task lifecycle (DG task-lifecycle): binding a placed task to its capacity, moving it
+//! through PROVISIONING → PENDING → ACTIVATING → RUNNING, stopping it through DEACTIVATING →
+//! STOPPING → DEPROVISIONING → STOPPED, and its container health checks.
+
+use super::log::LogKind;
+use super::queue::{Event, Millis};
+use super::Sim;
+use crate::placement::filters;
+use crate::service::messages;
+use crate::service::{HealthStatus, LaunchKind, StopCode, Task, TaskStatus};
+use crate::taskdef::NetworkMode;
+
+/// Seconds to pull an image when the scenario does not say.
+pub const DEFAULT_PULL_SECONDS: u32 = 8;
+/// Seconds from container start until the application answers, when the scenario does not say.
+pub const DEFAULT_START_SECONDS: u32 = 2;
+/// Attaching an awsvpc ENI on EC2 ("several seconds", DG task-networking).
+pub const ENI_ATTACH_MS: Millis = 5_000;
+/// Detaching it.
+pub const ENI_DETACH_MS: Millis = 5_000;
+/// Fargate capacity provisioning, drawn per task (not documented; observed tens of seconds).
+pub const FARGATE_PROVISIONING_MS: (Millis, Millis) = (15_000, 35_000);
+/// ACTIVATING / DEACTIVATING steps without a load balancer.
+pub const ACTIVATION_MS: Millis = 1_000;
+/// How long a process that honours SIGTERM takes to exit.
+pub const GRACEFUL_EXIT_MS: Millis = 1_000;
+/// Failed starts in a row before the scheduler throttles launches (simulator's choice: ECS
+/// says only "repeatedly").
+pub const THROTTLE_AFTER_FAILED_STARTS: u32 = 3;
+/// First throttle delay (simulator's choice; ECS documents only "incrementally increased").
+pub const THROTTLE_FIRST_DELAY_MS: Millis = 30_000;
+/// Longest throttle delay: "up to a maximum of 27 minutes" (DG service-throttle-logic; older
+/// versions of the guide said 15 minutes).
+pub const THROTTLE_MAX_DELAY_MS: Millis = 27 * 60_000;
+
+impl Sim {
+    /// Creates a task waiting for placement (PROVISIONING, no capacity yet).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new_task(
+        &mut self,
+        cluster: usize,
+        td: usize,
+        service: Option<usize>,
+        group: String,
+        launch: LaunchKind,
+        capacity_provider: Option<String>,
+        started_by: Option<String>,
+    ) -> usize {
+        let id = self.ids.hex(32);
+        let t = self.tasks.len();
+        self.tasks.push(Task {
+            id,
+            cluster,
+            task_definition: td,
+            service,
+            group,
+            started_by,
+            last_status: TaskStatus::Provisioning,
+            stop_requested: false,
+            launch,
+            capacity_provider,
+            instance: None,
+            zone: None,
+            host_ports: Vec::new(),
+            holds_eni: false,
+            health: HealthStatus::Unknown,
+            failed_checks: 0,
+            created_at: self.now,
+            started_at: None,
+            stopping_at: None,
+            stopped_at: None,
+            stop_code: None,
+            stopped_reason: None,
+            containers_exited: false,
+            waiting_reason: Some("not placed yet".into()),
+            epoch: 0,
+        });
+        t
+    }
+
+    fn bump(&mut self, t: usize) -> u32 {
+        self.tasks[t].epoch += 1;
+        self.tasks[t].epoch
+    }
+
+    fn set_status(&mut self, t: usize, status: TaskStatus) {
+        let task = &mut self.tasks[t];
+        task.last_status = status;
+        let text = format!("task {} {}", task.id, status.as_str());
+        self.trace_only(&text);
+    }
+
+    /// Binds a task to an instance the pipeline chose: reserves resources, ports and an ENI.
+    pub(crate) fn bind_to_instance(&mut self, t: usize, i: usize) {
+        let needs = self.model.task_definitions[self.tasks[t].task_definition]
+            .needs
+            .clone();
+        let ports = filters::ports::assign(&self.instances[i], &needs);
+        let awsvpc = needs.network_mode == NetworkMode::Awsvpc;
+        let inst = &mut self.instances[i];
+        inst.cpu_used += needs.cpu;
+        inst.memory_used += needs.memory;
+        inst.gpus_used += needs.gpus;
+        if awsvpc {
+            inst.enis_used += 1;
+        }
+        for p in &ports {
+            inst.ports.insert(*p, t);
+        }
+        inst.tasks.insert(t);
+        let zone = inst.zone.clone();
+        let task = &mut self.tasks[t];
+        task.instance = Some(i);
+        task.zone = Some(zone);
+        task.host_ports = ports;
+        task.holds_eni = awsvpc;
+        task.waiting_reason = None;
+        let epoch = self.bump(t);
+        if awsvpc {
+            // The ENI is attached while the task is PROVISIONING.
+            self.queue
+                .push(self.now + ENI_ATTACH_MS, Event::TaskAdvance(t, epoch));
+        } else {
+            self.set_status(t, TaskStatus::Pending);
+            let pull = self.pull_ms(t);
+            self.queue
+                .push(self.now + pull, Event::TaskAdvance(t, epoch));
+        }
+    }
+
+    /// Binds a Fargate task to a zone; Fargate provisions capacity for it.
+    pub(crate) fn bind_to_fargate(&mut self, t: usize, zone: String) {
+        let task = &mut self.tasks[t];
+        task.zone = Some(zone);
+        task.waiting_reason = None;
+        let epoch = self.bump(t);
+        let (lo, hi) = FARGATE_PROVISIONING_MS;
+        let d = self.durations.between(lo, hi);
+        self.queue.push(self.now + d, Event::TaskAdvance(t, epoch));
+    }
+
+    fn image(&self, t: usize) -> Vec<(String, bool, crate::scenario::ImageBehaviour)> {
+        let td = &self.model.task_definitions[self.tasks[t].task_definition];
+        td.needs
+            .containers
+            .iter()
+            .map(|c| {
+                (
+                    c.image.clone(),
+                    c.essential,
+                    self.model.images.get(&c.image).cloned().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    fn pull_ms(&self, t: usize) -> Millis {
+        // Images are pulled in parallel; the slowest decides.
+        self.image(t)
+            .iter()
+            .map(|(_, _, b)| u64::from(b.pull_seconds.unwrap_or(DEFAULT_PULL_SECONDS)) * 1000)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Moves a task to its next state when its timer fires.
+    pub(crate) fn advance_task(&mut self, t: usize) {
+        let status = self.tasks[t].last_status;
+        match status {
+            TaskStatus::Provisioning => {
+                self.set_status(t, TaskStatus::Pending);
+                let epoch = self.bump(t);
+                let pull = self.pull_ms(t);
+                self.queue
+                    .push(self.now + pull, Event::TaskAdvance(t, epoch));
+            }
+            TaskStatus::Pending => {
+                if let Some((image, _, _)) =
+                    self.image(t).into_iter().find(|(_, _, b)| b.pull_fails)
+                {
+                    self.tasks[t].containers_exited = true;
+                    self.stop_task(
+                        t,
+                        StopCode::TaskFailedToStart,
+                        messages::cannot_pull(&image),
+                    );
+                } else if self.tasks[t].holds_eni
+                    || matches!(
+                        self.tasks[t].launch,
+                        LaunchKind::Fargate | LaunchKind::FargateSpot
+                    )
+                {
+                    self.set_status(t, TaskStatus::Activating);
+                    let epoch = self.bump(t);
+                    self.queue
+                        .push(self.now + ACTIVATION_MS, Event::TaskAdvance(t, epoch));
+                } else {
+                    self.task_running(t);
+                }
+            }
+            TaskStatus::Activating => self.task_running(t),
+            TaskStatus::Running | TaskStatus::Stopped => {}
+            TaskStatus::Deactivating => {
+                self.set_status(t, TaskStatus::Stopping);
+                let epoch = self.bump(t);
+                let wait = self.exit_ms(t);
+                self.queue
+                    .push(self.now + wait, Event::TaskAdvance(t, epoch));
+            }
+            TaskStatus::Stopping => {
+                let fargate = matches!(
+                    self.tasks[t].launch,
+                    LaunchKind::Fargate | LaunchKind::FargateSpot
+                );
+                if self.tasks[t].holds_eni || fargate {
+                    self.set_status(t, TaskStatus::Deprovisioning);
+                    let epoch = self.bump(t);
+                    self.queue
+                        .push(self.now + ENI_DETACH_MS, Event::TaskAdvance(t, epoch));
+                } else {
+                    self.task_stopped(t);
+                }
+            }
+            TaskStatus::Deprovisioning => self.task_stopped(t),
+        }
+    }
+
+    /// Time from SIGTERM to the containers' exit: SIGKILL after stopTimeout for a process that
+    /// ignores SIGTERM (DG task_definition_parameters stopTimeout, default 30 s).
+    fn exit_ms(&self, t: usize) -> Millis {
+        if self.tasks[t].containers_exited {
+            return 0;
+        }
+        let td = &self.model.task_definitions[self.tasks[t].task_definition];
+        td.needs
+            .containers
+            .iter()
+            .map(|c| {
+                let ignores = self
+                    .model
+                    .images
+                    .get(&c.image)
+                    .is_some_and(|b| b.ignores_sigterm);
+                if ignores {
+                    u64::from(c.stop_timeout) * 1000
+                } else {
+                    GRACEFUL_EXIT_MS
+                }
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    fn task_running(&mut self, t: usize) {
+        self.set_status(t, TaskStatus::Running);
+        self.tasks[t].started_at = Some(self.now);
+        let epoch = self.bump(t);
+        let task = &self.tasks[t];
+        let where_ = match task.instance {
+            Some(i) => format!(
+                "on {} ({})",
+                self.instances[i].ec2_instance_id, self.instances[i].zone
+            ),
+            None => format!(
+                "on {} in {}",
+                launch_label(task.launch),
+                task.zone.as_deref().unwrap_or("?")
+            ),
+        };
+        let text = format!(
+            "Task {} ({}) is RUNNING {where_}.",
+            task.short_id(),
+            self.model.task_definitions[task.task_definition].name()
+        );
+        let service = task.service;
+        self.emit(LogKind::Task, service, text);
+        // The earliest essential container crash, if its image crashes.
+        let crash = self
+            .image(t)
+            .iter()
+            .filter(|(_, essential, _)| *essential)
+            .filter_map(|(_, _, b)| b.crash_after_seconds)
+            .min();
+        if let Some(secs) = crash {
+            self.queue.push(
+                self.now + u64::from(secs) * 1000,
+                Event::ContainerExit(t, epoch),
+            );
+        }
+        if let Some((interval, ..)) = self.probe(t) {
+            self.queue.push(
+                self.now + u64::from(interval) * 1000,
+                Event::HealthCheck(t, epoch),
+            );
+        }
+        if let Some(s) = service {
+            self.services[s].failed_starts = 0;
+            self.request_reconcile(s);
+        }
+    }
+
+    /// The health check that decides the task's health: the first essential container with one.
+    fn probe(&self, t: usize) -> Option<(u32, u32, u32, u32)> {
+        let td = &self.model.task_definitions[self.tasks[t].task_definition];
+        td.needs
+            .containers
+            .iter()
+            .filter(|c| c.essential)
+            .find_map(|c| c.health_check)
+    }
+
+    /// A container health check runs: Docker runs the first one `interval` after start; failures
+    /// during `startPeriod` do not count, and the first success ends the start period;
+    /// `retries` failures in a row make the container UNHEALTHY (DG task_definition_parameters).
+    pub(crate) fn health_check(&mut self, t: usize) {
+        if self.tasks[t].last_status != TaskStatus::Running || self.tasks[t].stop_requested {
+            return;
+        }
+        let Some((interval, _timeout, retries, start_period)) = self.probe(t) else {
+            return;
+        };
+        let td = &self.model.task_definitions[self.tasks[t].task_definition];
+        let probe_image = td
+            .needs
+            .containers
+            .iter()
+            .find(|c| c.essential && c.health_check.is_some())
+            .map(|c| c.image.clone())
+            .unwrap_or_default();
+        let behaviour = self
+            .model
+            .images
+            .get(&probe_image)
+            .cloned()
+            .unwrap_or_default();
+        let started = self.tasks[t].started_at.unwrap_or(self.now);
+        let up = self.now
+            >= started + u64::from(behaviour.start_seconds.unwrap_or(DEFAULT_START_SECONDS)) * 1000;
+        let passes = up && !behaviour.health_check_fails;
+        let service = self.tasks[t].service;
+        if passes {
+            self.tasks[t].failed_checks = 0;
+            if self.tasks[t].health != HealthStatus::Healthy {
+                self.tasks[t].health = HealthStatus::Healthy;
+                let text = format!("Task {} is HEALTHY.", self.tasks[t].short_id());
+                self.emit(LogKind::Task, service, text);
+                if let Some(s) = service {
+                    self.request_reconcile(s);
+                }
+            }
+        } else {
+            let in_start_period = self.tasks[t].health == HealthStatus::Unknown
+                && self.now < started + u64::from(start_period) * 1000;
+            if !in_start_period {
+                self.tasks[t].failed_checks += 1;
+                if self.tasks[t].failed_checks >= retries
+                    && self.tasks[t].health != HealthStatus::Unhealthy
+                {
+                    self.tasks[t].health = HealthStatus::Unhealthy;
+                    let text = format!(
+                        "Task {} is UNHEALTHY: its health check failed {} times in a row.",
+                        self.tasks[t].short_id(),
+                        retries
+                    );
+                    self.emit(LogKind::Task, service, text);
+                    if let Some(s) = service {
+                        self.request_reconcile_at(s, self.now);
+                    }
+                }
+            }
+        }
+        let epoch = self.tasks[t].epoch;
+        self.queue.push(
+            self.now + u64::from(interval) * 1000,
+            Event::HealthCheck(t, epoch),
+        );
+    }
+
+    /// An essential container's process exits: the task stops.
+    pub(crate) fn container_exit(&mut self, t: usize) {
+        if self.tasks[t].stop_requested {
+            return;
+        }
+        let code = self
+            .image(t)
+            .iter()
+            .filter(|(_, e, b)| *e && b.crash_after_seconds.is_some())
+            .map(|(_, _, b)| b.exit_code.unwrap_or(1))
+            .next()
+            .unwrap_or(1);
+        let text = format!(
+            "Essential container in task {} exited with code {code}.",
+            self.tasks[t].short_id()
+        );
+        let service = self.tasks[t].service;
+        self.emit(LogKind::Task, service, text);
+        self.tasks[t].containers_exited = true;
+        self.stop_task(
+            t,
+            StopCode::EssentialContainerExited,
+            messages::ESSENTIAL_CONTAINER_EXITED.to_string(),
+        );
+    }
+
+    /// Sets a task's desired status to STOPPED and starts its stop sequence.
+    pub(crate) fn stop_task(&mut self, t: usize, code: StopCode, reason: String) {
+        if self.tasks[t].stop_requested || self.tasks[t].last_status == TaskStatus::Stopped {
+            return;
+        }
+        {
+            let task = &mut self.tasks[t];
+            task.stop_requested = true;
+            task.stop_code = Some(code);
+            task.stopped_reason = Some(reason.clone());
+            task.stopping_at = Some(self.now);
+        }
+        let text = format!("Task {} stopping: {reason}", self.tasks[t].short_id());
+        let service = self.tasks[t].service;
+        self.emit(LogKind::Task, service, text);
+        let epoch = self.bump(t);
+        let placed = self.tasks[t].instance.is_some() || self.tasks[t].zone.is_some();
+        match self.tasks[t].last_status {
+            _ if !placed => self.task_stopped(t),
+            TaskStatus::Running | TaskStatus::Activating
+                if self.tasks[t].holds_eni || self.tasks[t].instance.is_none() =>
+            {
+                self.set_status(t, TaskStatus::Deactivating);
+                self.queue
+                    .push(self.now + ACTIVATION_MS, Event::TaskAdvance(t, epoch));
+            }
+            TaskStatus::Running => {
+                self.set_status(t, TaskStatus::Stopping);
+                let wait = self.exit_ms(t);
+                self.queue
+                    .push(self.now + wait, Event::TaskAdvance(t, epoch));
+            }
+            _ => {
+                // Not started yet: nothing to signal; clean up.
+                self.tasks[t].containers_exited = true;
+                self.set_status(t, TaskStatus::Stopping);
+                self.queue.push(self.now, Event::TaskAdvance(t, epoch));
+            }
+        }
+    }
+
+    /// Stops a task at once (its host is gone): no graceful shutdown.
+    pub(crate) fn kill_task(&mut self, t: usize, code: Option<StopCode>, reason: String) {
+        if self.tasks[t].last_status == TaskStatus::Stopped {
+            return;
+        }
+        let task = &mut self.tasks[t];
+        task.stop_requested = true;
+        task.stop_code = task.stop_code.or(code);
+        task.stopped_reason = Some(reason);
+        task.containers_exited = true;
+        self.bump(t);
+        self.task_stopped(t);
+    }
+
+    /// STOPPED: releases what the task held and tells its service.
+    fn task_stopped(&mut self, t: usize) {
+        self.set_status(t, TaskStatus::Stopped);
+        self.tasks[t].stopped_at = Some(self.now);
+        self.tasks[t].waiting_reason = None;
+        let cluster = self.tasks[t].cluster;
+        if let Some(i) = self.tasks[t].instance {
+            let needs = self.model.task_definitions[self.tasks[t].task_definition]
+                .needs
+                .clone();
+            let ports = std::mem::take(&mut self.tasks[t].host_ports);
+            let holds_eni = self.tasks[t].holds_eni;
+            let inst = &mut self.instances[i];
+            inst.cpu_used -= needs.cpu;
+            inst.memory_used -= needs.memory;
+            inst.gpus_used -= needs.gpus;
+            if holds_eni {
+                inst.enis_used -= 1;
+            }
+            for p in ports {
+                inst.ports.remove(&p);
+            }
+            inst.tasks.remove(&t);
+        }
+        let task = &self.tasks[t];
+        let text = format!(
+            "Task {} STOPPED ({}): {}",
+            task.short_id(),
+            task.stop_code.map_or("-".to_string(), |c| format!("{c:?}")),
+            task.stopped_reason.as_deref().unwrap_or("")
+        );
+        let service = task.service;
+        let never_started = task.started_at.is_none() && task.instance.is_some()
+            || task.started_at.is_none() && task.launch != LaunchKind::Ec2 && task.zone.is_some();
+        let user_or_scheduler = matches!(
+            task.stop_code,
+            Some(StopCode::UserInitiated) | Some(StopCode::ServiceSchedulerInitiated)
+        );
+        self.emit(LogKind::Task, service, text);
+        if let Some(s) = service {
+            // DG service-throttle-logic: a task stopped without having entered RUNNING (no
+            // startedAt) counts towards throttling.
+            if never_started && !user_or_scheduler {
+                self.services[s].failed_starts += 1;
+                let n = self.services[s].failed_starts;
+                if n >= THROTTLE_AFTER_FAILED_STARTS {
+                    let doublings = (n - THROTTLE_AFTER_FAILED_STARTS).min(20);
+                    let delay = (THROTTLE_FIRST_DELAY_MS << doublings).min(THROTTLE_MAX_DELAY_MS);
+                    self.services[s].throttled_until = self.now + delay;
+                    let name = self.model.services[s].name.clone();
+                    self.emit(
+                        LogKind::Service,
+                        Some(s),
+                        messages::unable_to_start_consistently(&name),
+                    );
+                }
+            }
+            self.request_reconcile(s);
+        }
+        self.reconcile_cluster(cluster);
+    }
+}
+
+/// "Fargate" / "Fargate Spot" / "EC2" for log lines.
+pub fn launch_label(l: LaunchKind) -> &'static str {
+    match l {
+        LaunchKind::Ec2 => "EC2",
+        LaunchKind::Fargate => "Fargate",
+        LaunchKind::FargateSpot => "Fargate Spot",
+        LaunchKind::External => "External",
+    }
+}

@@ -1,0 +1,43 @@
+//! The event log: what the playground's log pane and `ecs-sim run` print.
+
+use super::queue::Millis;
+use serde::Serialize;
+
+/// What a log line is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum LogKind {
+    /// A service event, in ECS's words.
+    Service,
+    /// A task state change.
+    Task,
+    /// An instance launched, registered, drained, terminated.
+    Instance,
+    /// A scripted or user action.
+    Action,
+}
+
+/// One line of the log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LogEntry {
+    /// Virtual time, ms.
+    pub at: Millis,
+    /// What it is about.
+    pub kind: LogKind,
+    /// The service, for service events.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service: Option<String>,
+    /// The text.
+    pub text: String,
+}
+
+/// Formats virtual time as `mm:ss` (or `h:mm:ss` past an hour).
+pub fn clock(at: Millis) -> String {
+    let s = at / 1000;
+    if s >= 3600 {
+        format!("{}:{:02}:{:02}", s / 3600, (s % 3600) / 60, s % 60)
+    } else {
+        format!("{:02}:{:02}", s / 60, s % 60)
+    }
+}

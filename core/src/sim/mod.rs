@@ -1,0 +1,438 @@
+//! The simulation: a clock, an event queue, seeded random streams, and the state of every
+//! instance, task and service. [`Sim::step`] runs one event; invariants are checked after
+//! every step in debug and test builds.
+
+pub mod commands;
+pub mod invariants;
+pub mod lifecycle;
+pub mod log;
+pub mod queue;
+pub mod rng;
+pub mod snapshot;
+pub mod trace;
+
+use crate::cluster::{Instance, InstanceStatus};
+use crate::scenario::{parse_scenario, resolve, Model, ScenarioError};
+use crate::service::Task;
+use log::{LogEntry, LogKind};
+use queue::{Event, EventQueue, Millis};
+use rng::{SimRng, Stream};
+use std::collections::{BTreeMap, BTreeSet};
+use trace::TraceHash;
+
+/// Scheduler state of one service.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceState {
+    /// Desired count now (update-service may change it).
+    pub desired: u32,
+    /// Task definition now (update-service may change it).
+    pub task_definition: usize,
+    /// A Reconcile event is queued.
+    pub reconcile_queued: bool,
+    /// Tasks in a row that stopped before RUNNING (DG service-throttle-logic).
+    pub failed_starts: u32,
+    /// No launches before this time while throttled.
+    pub throttled_until: Millis,
+    /// The last "unable to place" text and when it was emitted (duplicates are held back).
+    pub last_unplaceable: Option<(Millis, String)>,
+    /// Whether "has reached a steady state" was said for the current steady period.
+    pub steady: bool,
+    /// The deployment ID shown in stop reasons (`ecs-svc/…`).
+    pub deployment_id: String,
+}
+
+/// The running simulation.
+#[derive(Debug, Clone)]
+pub struct Sim {
+    /// The resolved scenario.
+    pub model: Model,
+    pub(crate) now: Millis,
+    pub(crate) queue: EventQueue,
+    pub(crate) ids: SimRng,
+    pub(crate) placement_rng: SimRng,
+    pub(crate) durations: SimRng,
+    /// Container instances in launch order (never removed).
+    pub instances: Vec<Instance>,
+    /// Tasks in creation order (never removed).
+    pub tasks: Vec<Task>,
+    /// Per-service scheduler state, same order as the model's services.
+    pub services: Vec<ServiceState>,
+    /// Zones in an outage.
+    pub zones_down: BTreeSet<String>,
+    /// Instances each Auto Scaling group is launching or running.
+    pub(crate) log: Vec<LogEntry>,
+    pub(crate) trace: TraceHash,
+    pub(crate) steps: u64,
+}
+
+/// Why a scenario could not start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The text is not a readable scenario.
+    Scenario(ScenarioError),
+    /// The scenario breaks ECS rules (every problem, with paths).
+    Invalid(Vec<crate::Problem>),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Scenario(e) => write!(f, "{e}"),
+            Self::Invalid(ps) => {
+                for (i, p) in ps.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{p}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl Sim {
+    /// Parses, validates and starts a scenario from its JSON text.
+    pub fn from_json(text: &str) -> Result<Sim, LoadError> {
+        let doc = parse_scenario(text).map_err(LoadError::Scenario)?;
+        let model = resolve(&doc).map_err(LoadError::Invalid)?;
+        Ok(Sim::new(model))
+    }
+
+    /// Starts a resolved scenario at time 0: instances already running, services created,
+    /// standalone tasks run, timeline queued.
+    pub fn new(model: Model) -> Sim {
+        let seed = model.seed;
+        let mut sim = Sim {
+            now: 0,
+            queue: EventQueue::default(),
+            ids: SimRng::fork(seed, Stream::Ids),
+            placement_rng: SimRng::fork(seed, Stream::Placement),
+            durations: SimRng::fork(seed, Stream::Durations),
+            instances: Vec::new(),
+            tasks: Vec::new(),
+            services: Vec::new(),
+            zones_down: BTreeSet::new(),
+            log: Vec::new(),
+            trace: TraceHash::default(),
+            steps: 0,
+            model,
+        };
+        sim.trace.update(&seed.to_le_bytes());
+        for s in 0..sim.model.services.len() {
+            let svc = &sim.model.services[s];
+            let state = ServiceState {
+                desired: svc.desired,
+                task_definition: svc.task_definition,
+                deployment_id: format!("ecs-svc/{}", sim.ids_digits(19)),
+                ..ServiceState::default()
+            };
+            sim.services.push(state);
+        }
+        for a in 0..sim.model.asgs.len() {
+            for _ in 0..sim.model.asgs[a].desired {
+                sim.launch_asg_instance(a, true);
+            }
+        }
+        for c in 0..sim.model.clusters.len() {
+            for e in 0..sim.model.clusters[c].external_instances.len() {
+                sim.register_external(c, e);
+            }
+        }
+        // DAEMON services first: ECS places daemon tasks before others.
+        let mut order: Vec<usize> = (0..sim.model.services.len()).collect();
+        order.sort_by_key(|&s| !sim.model.services[s].daemon);
+        for s in order {
+            sim.request_reconcile_at(s, 0);
+        }
+        for r in 0..sim.model.run_tasks.len() {
+            sim.run_task(r);
+        }
+        for (i, e) in sim.model.timeline.iter().enumerate() {
+            sim.queue.push(u64::from(e.at) * 1000, Event::Timeline(i));
+        }
+        sim.check();
+        sim
+    }
+
+    /// The current virtual time.
+    pub fn now(&self) -> Millis {
+        self.now
+    }
+
+    /// When the next event will happen, if any.
+    pub fn next_event_at(&self) -> Option<Millis> {
+        self.queue.peek_time()
+    }
+
+    /// The event log so far.
+    pub fn log(&self) -> &[LogEntry] {
+        &self.log
+    }
+
+    /// The run's fingerprint so far.
+    pub fn trace_hash(&self) -> String {
+        self.trace.hex()
+    }
+
+    /// Steps run so far.
+    pub fn steps(&self) -> u64 {
+        self.steps
+    }
+
+    /// Runs the next event. Returns false when nothing is left to do.
+    pub fn step(&mut self) -> bool {
+        let Some((at, event)) = self.queue.pop() else {
+            return false;
+        };
+        self.now = self.now.max(at);
+        self.steps += 1;
+        match event {
+            Event::InstanceRegistered(i) => self.instance_registered(i),
+            Event::TaskAdvance(t, epoch) => {
+                if self.tasks[t].epoch == epoch {
+                    self.advance_task(t);
+                }
+            }
+            Event::ContainerExit(t, epoch) => {
+                if self.tasks[t].epoch == epoch {
+                    self.container_exit(t);
+                }
+            }
+            Event::HealthCheck(t, epoch) => {
+                if self.tasks[t].epoch == epoch {
+                    self.health_check(t);
+                }
+            }
+            Event::Reconcile(s) => {
+                self.services[s].reconcile_queued = false;
+                self.reconcile(s);
+            }
+            Event::Timeline(i) => self.timeline_event(i),
+            Event::AsgCheck(a) => self.asg_check(a),
+        }
+        self.check();
+        true
+    }
+
+    /// Runs every event up to and including time `until`, then sets the clock to `until`.
+    pub fn run_until(&mut self, until: Millis) {
+        while self.queue.peek_time().is_some_and(|t| t <= until) {
+            self.step();
+        }
+        self.now = self.now.max(until);
+    }
+
+    /// Checks the invariants in debug and test builds; a violation is an engine bug.
+    fn check(&self) {
+        #[cfg(debug_assertions)]
+        if let Err(e) = self.check_invariants() {
+            panic!(
+                "invariant violated at t={} ms after {} steps: {e}",
+                self.now, self.steps
+            );
+        }
+    }
+
+    /// Appends to the log and the trace.
+    pub(crate) fn emit(&mut self, kind: LogKind, service: Option<usize>, text: String) {
+        self.trace.update(&self.now.to_le_bytes());
+        self.trace.update(text.as_bytes());
+        let service = service.map(|s| self.model.services[s].name.clone());
+        self.log.push(LogEntry {
+            at: self.now,
+            kind,
+            service,
+            text,
+        });
+    }
+
+    /// Mixes a state change that is not logged into the trace.
+    pub(crate) fn trace_only(&mut self, text: &str) {
+        self.trace.update(&self.now.to_le_bytes());
+        self.trace.update(text.as_bytes());
+    }
+
+    fn ids_digits(&mut self, n: usize) -> String {
+        let mut s = String::with_capacity(n);
+        for _ in 0..n {
+            s.push(char::from(b'0' + self.ids.below(10) as u8));
+        }
+        s
+    }
+
+    /// Queues a scheduler pass for a service (at most one queued at a time).
+    pub(crate) fn request_reconcile(&mut self, s: usize) {
+        // The scheduler reacts within a second of a change.
+        self.request_reconcile_at(s, self.now + 1000);
+    }
+
+    pub(crate) fn request_reconcile_at(&mut self, s: usize, at: Millis) {
+        if !self.services[s].reconcile_queued {
+            self.services[s].reconcile_queued = true;
+            self.queue.push(at, Event::Reconcile(s));
+        }
+    }
+
+    /// Queues a scheduler pass for every service of a cluster (capacity changed).
+    pub(crate) fn reconcile_cluster(&mut self, cluster: usize) {
+        for s in 0..self.model.services.len() {
+            if self.model.services[s].cluster == cluster {
+                self.request_reconcile(s);
+            }
+        }
+    }
+
+    /// Launches an instance for Auto Scaling group `a`, in its least-used zone.
+    /// `at_start` instances are already registered when the run begins.
+    pub(crate) fn launch_asg_instance(&mut self, a: usize, at_start: bool) -> Option<usize> {
+        let asg = &self.model.asgs[a];
+        // Auto Scaling balances instances across the group's zones (skipping zones that are down).
+        let mut per_zone: BTreeMap<&str, u32> = BTreeMap::new();
+        for inst in &self.instances {
+            if inst.asg == Some(a) && inst.is_alive() {
+                *per_zone.entry(inst.zone.as_str()).or_default() += 1;
+            }
+        }
+        let (subnet, zone) = asg
+            .subnets
+            .iter()
+            .filter(|(_, z)| !self.zones_down.contains(z))
+            .min_by_key(|(_, z)| per_zone.get(z.as_str()).copied().unwrap_or(0))?
+            .clone();
+        let ty = asg.instance_type;
+        let mut attributes = asg.attributes.clone();
+        attributes.insert("ecs.availability-zone".into(), zone.clone());
+        attributes.insert("ecs.instance-type".into(), ty.name.to_string());
+        attributes.insert("ecs.os-type".into(), ty.os_type.to_string());
+        attributes.insert(
+            "ecs.cpu-architecture".into(),
+            ty.architecture.attribute_value().to_string(),
+        );
+        attributes.insert("ecs.ami-id".into(), "ami-0ecsoptimized2024".into());
+        attributes.insert("ecs.capability.task-eni".into(), String::new());
+        let boot = asg.boot_ms;
+        let cluster = asg.cluster;
+        let trunking = asg.trunking;
+        let ec2 = format!("i-0{}", self.ids.hex(16));
+        let ci = self.ids.hex(32);
+        let idx = self.instances.len();
+        self.instances.push(Instance {
+            ec2_instance_id: ec2.clone(),
+            container_instance_id: ci,
+            cluster,
+            asg: Some(a),
+            external: false,
+            instance_type: Some(ty),
+            zone: zone.clone(),
+            subnet,
+            status: InstanceStatus::Launching,
+            launched_at: self.now,
+            registered_at: None,
+            cpu: ty.cpu_units,
+            memory: ty.registered_memory_mib,
+            gpus: ty.gpus,
+            eni_limit: ty.awsvpc_task_limit(trunking),
+            cpu_used: 0,
+            memory_used: 0,
+            gpus_used: 0,
+            enis_used: 0,
+            ports: BTreeMap::new(),
+            tasks: BTreeSet::new(),
+            attributes,
+        });
+        if at_start {
+            self.instance_registered(idx);
+        } else {
+            let name = self.model.asgs[a].provider.clone();
+            self.emit(
+                LogKind::Instance,
+                None,
+                format!(
+                    "Auto Scaling group of {name} launched {ec2} ({}) in {zone}.",
+                    ty.name
+                ),
+            );
+            self.queue
+                .push(self.now + boot, Event::InstanceRegistered(idx));
+        }
+        Some(idx)
+    }
+
+    fn register_external(&mut self, cluster: usize, e: usize) {
+        let (name, cpu, memory, attrs) = self.model.clusters[cluster].external_instances[e].clone();
+        let mut attributes = attrs;
+        attributes.insert("ecs.os-type".into(), "linux".into());
+        attributes.insert("ecs.instance-type".into(), "external".into());
+        let id = format!("mi-0{}", self.ids.hex(16));
+        let idx = self.instances.len();
+        self.instances.push(Instance {
+            ec2_instance_id: id,
+            container_instance_id: self.ids.hex(32),
+            cluster,
+            asg: None,
+            external: true,
+            instance_type: None,
+            zone: "on-premises".into(),
+            subnet: String::new(),
+            status: InstanceStatus::Launching,
+            launched_at: 0,
+            registered_at: None,
+            cpu,
+            memory,
+            gpus: 0,
+            eni_limit: 0,
+            cpu_used: 0,
+            memory_used: 0,
+            gpus_used: 0,
+            enis_used: 0,
+            ports: BTreeMap::new(),
+            tasks: BTreeSet::new(),
+            attributes,
+        });
+        let _ = name;
+        self.instance_registered(idx);
+    }
+
+    fn instance_registered(&mut self, i: usize) {
+        if self.instances[i].status != InstanceStatus::Launching {
+            return;
+        }
+        self.instances[i].status = InstanceStatus::Active;
+        self.instances[i].registered_at = Some(self.now);
+        let inst = &self.instances[i];
+        let text = format!(
+            "Container instance {} ({}, {}) registered with cluster {}: {} CPU units, {} MiB.",
+            inst.ec2_instance_id,
+            inst.instance_type.map_or("external", |t| t.name),
+            inst.zone,
+            self.model.clusters[inst.cluster].name,
+            inst.cpu,
+            inst.memory
+        );
+        let cluster = inst.cluster;
+        if self.now > 0 {
+            self.emit(LogKind::Instance, None, text);
+            self.reconcile_cluster(cluster);
+        } else {
+            // Instances running when the scenario starts: Sim::new queues the first passes.
+            self.trace_only(&text);
+        }
+    }
+
+    /// An Auto Scaling group replaces instances it lost (its health check sees them gone).
+    fn asg_check(&mut self, a: usize) {
+        let alive = self
+            .instances
+            .iter()
+            .filter(|i| i.asg == Some(a) && i.is_alive())
+            .count() as u32;
+        for _ in alive..self.model.asgs[a].desired {
+            if self.launch_asg_instance(a, false).is_none() {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+//! The event queue: events ordered by virtual time, then by the order they were scheduled,
+//! so two events at the same millisecond always run in the same order.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// Virtual time in milliseconds since the start of the run.
+pub type Millis = u64;
+
+/// Something that happens at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Event {
+    /// A launched EC2 instance finished booting and registers with ECS.
+    InstanceRegistered(usize),
+    /// A task moves to its next lifecycle state (stale if the epoch moved on).
+    TaskAdvance(usize, u32),
+    /// A task's essential container exits (stale if the epoch moved on).
+    ContainerExit(usize, u32),
+    /// A task's container health check runs (stale if the epoch moved on).
+    HealthCheck(usize, u32),
+    /// The service scheduler looks at a service.
+    Reconcile(usize),
+    /// The n-th timeline event.
+    Timeline(usize),
+    /// An Auto Scaling group compares its instances with its desired capacity.
+    AsgCheck(usize),
+}
+
+/// A min-queue of events by (time, sequence).
+#[derive(Debug, Clone, Default)]
+pub struct EventQueue {
+    heap: BinaryHeap<Reverse<(Millis, u64, Event)>>,
+    next_seq: u64,
+}
+
+impl EventQueue {
+    /// Schedules `event` at `at`.
+    pub fn push(&mut self, at: Millis, event: Event) {
+        self.heap.push(Reverse((at, self.next_seq, event)));
+        self.next_seq += 1;
+    }
+
+    /// Takes the earliest event.
+    pub fn pop(&mut self) -> Option<(Millis, Event)> {
+        self.heap.pop().map(|Reverse((t, _, e))| (t, e))
+    }
+
+    /// The time of the earliest event.
+    pub fn peek_time(&self) -> Option<Millis> {
+        self.heap.peek().map(|Reverse((t, _, _))| *t)
+    }
+
+    /// Number of events waiting.
+    pub fn len(&self) -> usize {
+        self.heap.len()
+    }
+
+    /// Whether nothing is waiting.
+    pub fn is_empty(&self) -> bool {
+        self.heap.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_time_events_keep_their_scheduling_order() {
+        let mut q = EventQueue::default();
+        q.push(5, Event::Reconcile(2));
+        q.push(1, Event::Timeline(0));
+        q.push(5, Event::Reconcile(1));
+        assert_eq!(q.pop(), Some((1, Event::Timeline(0))));
+        assert_eq!(q.pop(), Some((5, Event::Reconcile(2))));
+        assert_eq!(q.pop(), Some((5, Event::Reconcile(1))));
+        assert!(q.is_empty());
+    }
+}

@@ -1,0 +1,363 @@
+//! A read-only picture of the simulation at one moment, for the playground to draw and the
+//! command line to print. Also answers "why is this task PENDING?".
+
+use super::queue::Millis;
+use super::Sim;
+use crate::cluster::InstanceStatus;
+use crate::placement::{self, PlacementRequest, Pool, Verdict};
+use crate::scenario::LaunchTarget;
+use crate::service::{HealthStatus, LaunchKind, StopCode, TaskStatus};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Everything the playground draws.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Snapshot {
+    /// Virtual time, ms.
+    pub now_ms: Millis,
+    /// Availability Zones in order, with outage state.
+    pub zones: Vec<ZoneView>,
+    /// Container instances (terminated ones included, marked).
+    pub instances: Vec<InstanceView>,
+    /// Tasks that are not STOPPED, plus those stopped in the last minute.
+    pub tasks: Vec<TaskView>,
+    /// Services.
+    pub services: Vec<ServiceView>,
+    /// The trace hash so far.
+    pub trace_hash: String,
+}
+
+/// A zone lane.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ZoneView {
+    /// Zone name.
+    pub name: String,
+    /// In an outage.
+    pub down: bool,
+}
+
+/// A container instance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InstanceView {
+    /// Index (launch order), as timeline events refer to it.
+    pub index: usize,
+    /// `i-…`.
+    pub ec2_instance_id: String,
+    /// Container instance ID.
+    pub container_instance_id: String,
+    /// Instance type (or `external`).
+    pub instance_type: String,
+    /// Zone.
+    pub zone: String,
+    /// Status.
+    pub status: InstanceStatus,
+    /// Capacity provider (Auto Scaling group), if any.
+    pub capacity_provider: Option<String>,
+    /// CPU units registered.
+    pub cpu: u32,
+    /// CPU units reserved.
+    pub cpu_used: u32,
+    /// Memory registered, MiB.
+    pub memory: u32,
+    /// Memory reserved, MiB.
+    pub memory_used: u32,
+    /// awsvpc task limit.
+    pub eni_limit: u32,
+    /// awsvpc tasks.
+    pub enis_used: u32,
+    /// GPUs registered.
+    pub gpus: u32,
+    /// GPUs used.
+    pub gpus_used: u32,
+    /// Indices of its live tasks.
+    pub tasks: Vec<usize>,
+}
+
+/// A task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TaskView {
+    /// Index (creation order).
+    pub index: usize,
+    /// Task ID.
+    pub id: String,
+    /// The service, if any.
+    pub service: Option<String>,
+    /// Task group.
+    pub group: String,
+    /// `family:revision`.
+    pub task_definition: String,
+    /// Revision alone, for colouring.
+    pub revision: u32,
+    /// lastStatus.
+    pub last_status: TaskStatus,
+    /// desiredStatus (RUNNING or STOPPED).
+    pub desired_status: &'static str,
+    /// healthStatus.
+    pub health: HealthStatus,
+    /// Launch type.
+    pub launch: LaunchKind,
+    /// Capacity provider.
+    pub capacity_provider: Option<String>,
+    /// Instance index, when on an instance.
+    pub instance: Option<usize>,
+    /// Zone.
+    pub zone: Option<String>,
+    /// Host ports as `80/tcp`.
+    pub host_ports: Vec<String>,
+    /// startedAt.
+    pub started_at: Option<Millis>,
+    /// stopCode.
+    pub stop_code: Option<StopCode>,
+    /// stoppedReason.
+    pub stopped_reason: Option<String>,
+    /// Why it waits for placement.
+    pub waiting_reason: Option<String>,
+}
+
+/// A service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ServiceView {
+    /// Name.
+    pub name: String,
+    /// Cluster name.
+    pub cluster: String,
+    /// REPLICA or DAEMON.
+    pub scheduling_strategy: &'static str,
+    /// Launch type or capacity provider strategy, as text.
+    pub launch: String,
+    /// Current task definition.
+    pub task_definition: String,
+    /// desiredCount.
+    pub desired_count: u32,
+    /// runningCount.
+    pub running_count: u32,
+    /// pendingCount (placed, not yet RUNNING).
+    pub pending_count: u32,
+    /// Tasks waiting for capacity.
+    pub waiting_count: u32,
+    /// Live tasks by capacity provider (or launch type).
+    pub by_capacity_provider: BTreeMap<String, u32>,
+    /// Live tasks by zone.
+    pub by_zone: BTreeMap<String, u32>,
+    /// Live tasks by instance ID.
+    pub by_instance: BTreeMap<String, u32>,
+}
+
+/// How long a stopped task stays in the picture.
+const STOPPED_VISIBLE_MS: Millis = 60_000;
+
+impl Sim {
+    /// The current picture.
+    pub fn snapshot(&self) -> Snapshot {
+        let zones = self
+            .model
+            .zones
+            .iter()
+            .map(|z| ZoneView {
+                name: z.clone(),
+                down: self.zones_down.contains(z),
+            })
+            .collect();
+        let instances = self
+            .instances
+            .iter()
+            .enumerate()
+            .map(|(index, i)| InstanceView {
+                index,
+                ec2_instance_id: i.ec2_instance_id.clone(),
+                container_instance_id: i.container_instance_id.clone(),
+                instance_type: i
+                    .instance_type
+                    .map_or("external".to_string(), |t| t.name.to_string()),
+                zone: i.zone.clone(),
+                status: i.status,
+                capacity_provider: i.asg.map(|a| self.model.asgs[a].provider.clone()),
+                cpu: i.cpu,
+                cpu_used: i.cpu_used,
+                memory: i.memory,
+                memory_used: i.memory_used,
+                eni_limit: i.eni_limit,
+                enis_used: i.enis_used,
+                gpus: i.gpus,
+                gpus_used: i.gpus_used,
+                tasks: i.tasks.iter().copied().collect(),
+            })
+            .collect();
+        let tasks = (0..self.tasks.len())
+            .filter(|&t| {
+                let task = &self.tasks[t];
+                task.last_status != TaskStatus::Stopped
+                    || task
+                        .stopped_at
+                        .is_some_and(|at| self.now < at + STOPPED_VISIBLE_MS)
+            })
+            .map(|t| self.task_view(t))
+            .collect();
+        let services = (0..self.model.services.len())
+            .map(|s| self.service_view(s))
+            .collect();
+        Snapshot {
+            now_ms: self.now,
+            zones,
+            instances,
+            tasks,
+            services,
+            trace_hash: self.trace_hash(),
+        }
+    }
+
+    /// One task's view.
+    pub fn task_view(&self, t: usize) -> TaskView {
+        let task = &self.tasks[t];
+        let td = &self.model.task_definitions[task.task_definition];
+        TaskView {
+            index: t,
+            id: task.id.clone(),
+            service: task.service.map(|s| self.model.services[s].name.clone()),
+            group: task.group.clone(),
+            task_definition: td.name(),
+            revision: td.revision,
+            last_status: task.last_status,
+            desired_status: if task.stop_requested {
+                "STOPPED"
+            } else {
+                "RUNNING"
+            },
+            health: task.health,
+            launch: task.launch,
+            capacity_provider: task.capacity_provider.clone(),
+            instance: task.instance,
+            zone: task.zone.clone(),
+            host_ports: task
+                .host_ports
+                .iter()
+                .map(|(p, n)| format!("{n}/{}", p.as_str()))
+                .collect(),
+            started_at: task.started_at,
+            stop_code: task.stop_code,
+            stopped_reason: task.stopped_reason.clone(),
+            waiting_reason: if task.is_waiting() {
+                task.waiting_reason.clone()
+            } else {
+                None
+            },
+        }
+    }
+
+    fn service_view(&self, s: usize) -> ServiceView {
+        let svc = &self.model.services[s];
+        let state = &self.services[s];
+        let mut view = ServiceView {
+            name: svc.name.clone(),
+            cluster: self.model.clusters[svc.cluster].name.clone(),
+            scheduling_strategy: if svc.daemon { "DAEMON" } else { "REPLICA" },
+            launch: match &svc.launch {
+                LaunchTarget::Ec2 => "launchType EC2".into(),
+                LaunchTarget::Fargate => "launchType FARGATE".into(),
+                LaunchTarget::External => "launchType EXTERNAL".into(),
+                LaunchTarget::Strategy(items) => items
+                    .iter()
+                    .map(|i| format!("{} (base {}, weight {})", i.name, i.base, i.weight))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            },
+            task_definition: self.model.task_definitions[state.task_definition].name(),
+            desired_count: state.desired,
+            running_count: 0,
+            pending_count: 0,
+            waiting_count: 0,
+            by_capacity_provider: BTreeMap::new(),
+            by_zone: BTreeMap::new(),
+            by_instance: BTreeMap::new(),
+        };
+        for task in self
+            .tasks
+            .iter()
+            .filter(|t| t.service == Some(s) && t.is_active())
+        {
+            if task.is_waiting() {
+                view.waiting_count += 1;
+                continue;
+            }
+            if task.last_status == TaskStatus::Running {
+                view.running_count += 1;
+            } else {
+                view.pending_count += 1;
+            }
+            let provider = task
+                .capacity_provider
+                .clone()
+                .unwrap_or_else(|| format!("{:?}", task.launch).to_uppercase());
+            *view.by_capacity_provider.entry(provider).or_default() += 1;
+            if let Some(z) = &task.zone {
+                *view.by_zone.entry(z.clone()).or_default() += 1;
+            }
+            if let Some(i) = task.instance {
+                *view
+                    .by_instance
+                    .entry(self.instances[i].ec2_instance_id.clone())
+                    .or_default() += 1;
+            }
+        }
+        view
+    }
+
+    /// Why a task waiting for placement fits nowhere: the pipeline's verdict for every instance
+    /// of its cluster, computed without changing the run. `None` if the task is not waiting on
+    /// EC2 or external capacity.
+    pub fn explain_placement(&self, t: usize) -> Option<Vec<Verdict>> {
+        let task = self.tasks.get(t)?;
+        if !task.is_waiting() {
+            return None;
+        }
+        let s = task.service?;
+        let svc = &self.model.services[s];
+        let pool = match task.launch {
+            LaunchKind::Ec2 => match task
+                .capacity_provider
+                .as_deref()
+                .and_then(|p| self.model.asgs.iter().position(|a| a.provider == p))
+            {
+                Some(a) => Pool::Asg(a),
+                None => Pool::Ec2,
+            },
+            LaunchKind::External => Pool::External,
+            _ => return None,
+        };
+        let needs = &self.model.task_definitions[task.task_definition].needs;
+        let req = PlacementRequest {
+            cluster: svc.cluster,
+            needs,
+            group: &task.group,
+            constraints: &svc.constraints,
+            strategies: &svc.strategies,
+            allowed_zones: &svc.subnet_zones,
+            pool,
+        };
+        let mut rng = self.placement_rng.clone();
+        Some(placement::place(&req, &self.instances, &self.tasks, &mut rng).verdicts)
+    }
+
+    /// For an instance: each waiting task's verdict on it ("why not here?").
+    pub fn explain_instance(&self, i: usize) -> Vec<(usize, Verdict)> {
+        (0..self.tasks.len())
+            .filter_map(|t| {
+                self.explain_placement(t)
+                    .and_then(|vs| vs.into_iter().find(|v| v.instance == i))
+                    .map(|v| (t, v))
+            })
+            .collect()
+    }
+
+    /// Whether an instance is in a zone that is down.
+    pub fn instance_zone_down(&self, i: usize) -> bool {
+        self.instances.get(i).is_some_and(|inst| {
+            self.zones_down.contains(&inst.zone) && inst.status != InstanceStatus::Terminated
+        })
+    }
+}
