@@ -5,16 +5,7 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Mounts the whole app into a fresh element and returns that element.
-fn mount_app() -> web_sys::HtmlElement {
-    use wasm_bindgen::JsCast;
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    let handle = leptos::mount::mount_to(host.clone(), ecs_playground_web::app::App);
-    handle.forget();
-    host
-}
+use ecs_playground_tests::mount_app;
 
 #[wasm_bindgen_test]
 fn app_renders_heading_and_the_default_scenarios_instances() {

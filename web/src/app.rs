@@ -1,51 +1,49 @@
-//! The page layout: a header and the cluster projected from the engine's scenario.
+//! The page layout: the top bar (controls, share), then three panes — editor, cluster, log.
 
-use ecs_sim::scenario::{parse_scenario, ScenarioDocument, DEFAULT_SCENARIO_JSON};
+use crate::cluster_view::ClusterView;
+use crate::controls::{Controls, Failures};
+use crate::editor::Editor;
+use crate::event_log::EventLog;
+use crate::share::{initial_scenario, ShareBar, SyncUrl};
+use crate::state::Playground;
 use leptos::prelude::*;
 
 /// The whole playground.
 #[component]
 pub fn App() -> impl IntoView {
-    let scenario = parse_scenario(DEFAULT_SCENARIO_JSON);
+    let (text, notice) = initial_scenario();
+    let pg = Playground::new(&text);
+    pg.notice.set(notice);
+    provide_context(pg);
     view! {
         <header class="topbar">
             <h1>"ECS Playground"</h1>
+            <span class="scenario-name">{move || scenario_name(&pg.running_text.get())}</span>
+            <Controls />
+            <ShareBar />
         </header>
-        <main>
-            {match scenario {
-                Ok(doc) => view! { <ClusterSummary doc=doc /> }.into_any(),
-                Err(e) => view! { <p class="error">{e.to_string()}</p> }.into_any(),
-            }}
+        <SyncUrl />
+        {move || pg.notice.get().map(|n| view! {
+            <div class=if n.is_error { "notice error" } else { "notice" } role="status" data-testid="notice">
+                <span>{n.text}</span>
+                <button class="dismiss" on:click=move |_| pg.notice.set(None) aria-label="Dismiss">"×"</button>
+            </div>
+        })}
+        <main class="panes">
+            <section class="pane editor-pane" aria-label="Editor"><Editor /></section>
+            <section class="pane cluster-pane" aria-label="Cluster">
+                <Failures />
+                <ClusterView />
+            </section>
+            <section class="pane log-pane" aria-label="Event log"><EventLog /></section>
         </main>
     }
 }
 
-/// The scenario's capacity as boxes, one per instance its Auto Scaling groups keep running.
-#[component]
-fn ClusterSummary(doc: ScenarioDocument) -> impl IntoView {
-    let instances: Vec<(String, String)> = doc
-        .capacity_providers
-        .iter()
-        .flat_map(|cp| {
-            let asg = &cp.auto_scaling_group_provider.auto_scaling_group;
-            (0..asg.desired_capacity)
-                .map(move |i| (format!("{} #{}", cp.name, i + 1), asg.instance_type.clone()))
-        })
-        .collect();
-    view! {
-        <section class="cluster">
-            <h2>{doc.name.clone()}</h2>
-            <div class="instances">
-                {instances
-                    .into_iter()
-                    .map(|(name, ty)| view! {
-                        <div class="instance" data-testid="instance">
-                            <strong>{name}</strong>
-                            <span>{ty}</span>
-                        </div>
-                    })
-                    .collect_view()}
-            </div>
-        </section>
-    }
+/// The scenario's `name`, for the top bar.
+fn scenario_name(text: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| v.get("name").and_then(|n| n.as_str()).map(str::to_string))
+        .unwrap_or_default()
 }

@@ -1,4 +1,14 @@
 //! The ECS Playground web app. A library so browser tests can mount its components; the
 //! `ecs-playground` binary only mounts [`app::App`] on the page.
+//!
+//! Panes: [`editor`] (scenario and task definition editing with live validation),
+//! [`cluster_view`] (zones, instances, tasks; click to explain), [`event_log`], and the top bar
+//! with [`controls`] and [`share`]. [`state::Playground`] holds everything they project.
 
 pub mod app;
+pub mod cluster_view;
+pub mod controls;
+pub mod editor;
+pub mod event_log;
+pub mod share;
+pub mod state;

@@ -1,0 +1,139 @@
+//! Play/pause, step, speed, reset, the clock, keyboard shortcuts (space, →), and the failure
+//! buttons. The animation timer is the one Effect-like loop: it syncs engine time with wall time.
+
+use crate::state::{Notice, Playground, Selection, Speed};
+use ecs_sim::sim::log::clock;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Wall milliseconds between animation ticks.
+const TICK_MS: u64 = 100;
+/// At max speed, wall milliseconds of engine work per tick (keeps the page responsive).
+const MAX_SPEED_BUDGET_MS: f64 = 40.0;
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// The transport controls in the top bar.
+#[component]
+pub fn Controls() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    // Advance engine time while playing.
+    let last = StoredValue::new(now_ms());
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            let t = now_ms();
+            let dt = t - last.get_value();
+            last.set_value(t);
+            if pg.playing.get_untracked() {
+                pg.advance(dt, MAX_SPEED_BUDGET_MS, now_ms);
+            }
+        },
+        Duration::from_millis(TICK_MS),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    // Space plays/pauses, → steps — unless the user is typing.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.is_content_editable()
+            });
+        if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        match ev.key().as_str() {
+            " " => {
+                ev.prevent_default();
+                pg.playing.update(|p| *p = !*p);
+            }
+            "ArrowRight" => {
+                ev.prevent_default();
+                pg.playing.set(false);
+                pg.step();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+    let time = move || {
+        pg.snapshot
+            .get()
+            .map(|s| clock(s.now_ms))
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="controls" role="toolbar" aria-label="Simulation controls">
+            <button class="primary" data-testid="play" title="Play / pause (space)"
+                on:click=move |_| pg.playing.update(|p| *p = !*p)>
+                {move || if pg.playing.get() { "❚❚ Pause" } else { "▶ Play" }}
+            </button>
+            <button data-testid="step" title="Run the next event (→)" on:click=move |_| { pg.playing.set(false); pg.step(); }>"Step"</button>
+            <span class="speeds" role="group" aria-label="Speed">
+                {Speed::ALL.into_iter().map(|s| view! {
+                    <button class:active=move || pg.speed.get() == s aria-pressed=move || (pg.speed.get() == s).to_string()
+                        data-testid=format!("speed-{}", s.label()) on:click=move |_| pg.speed.set(s)>{s.label()}</button>
+                }).collect_view()}
+            </span>
+            <button data-testid="reset" title="Back to time 0 with the same seed" on:click=move |_| pg.reset()>"Reset"</button>
+            <time class="clock" data-testid="clock">{time}</time>
+        </div>
+    }
+}
+
+/// Failure injection: act on the selected task or instance, or a zone.
+#[component]
+pub fn Failures() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let zone = RwSignal::new(String::new());
+    let selected_task = move || match pg.selection.get() {
+        Selection::Task(t) => Some(t),
+        _ => None,
+    };
+    let selected_instance = move || match pg.selection.get() {
+        Selection::Instance(i) => Some(i),
+        _ => None,
+    };
+    let zones = move || pg.snapshot.get().map(|s| s.zones).unwrap_or_default();
+    let hint = |text: &str| Notice {
+        is_error: false,
+        text: text.to_string(),
+    };
+    view! {
+        <div class="failures" role="toolbar" aria-label="Failure injection">
+            <button data-testid="stop-task" disabled=move || selected_task().is_none()
+                title="stop-task on the selected task (click a task first)"
+                on:click=move |_| match selected_task() {
+                    Some(t) => pg.command(|sim| sim.stop_task_by_user(t)),
+                    None => pg.notice.set(Some(hint("Click a task first."))),
+                }>"Stop task"</button>
+            <button data-testid="terminate-instance" disabled=move || selected_instance().is_none()
+                title="Terminate the selected EC2 instance (click an instance first)"
+                on:click=move |_| if let Some(i) = selected_instance() { pg.command(|sim| sim.terminate_instance(i)); }>"Terminate instance"</button>
+            <button data-testid="drain-instance" disabled=move || selected_instance().is_none()
+                title="Set the selected container instance to DRAINING"
+                on:click=move |_| if let Some(i) = selected_instance() { pg.command(|sim| sim.drain_instance(i)); }>"Drain instance"</button>
+            <select data-testid="zone-select" aria-label="Availability Zone" on:change=move |ev| zone.set(event_target_value(&ev))>
+                <option value="">"Zone…"</option>
+                {move || zones().into_iter().map(|z| {
+                    let label = if z.down { format!("{} (down)", z.name) } else { z.name.clone() };
+                    view! { <option value=z.name.clone()>{label}</option> }
+                }).collect_view()}
+            </select>
+            <button data-testid="az-outage" disabled=move || zone.get().is_empty()
+                on:click=move |_| {
+                    let z = zone.get_untracked();
+                    let down = zones().iter().any(|x| x.name == z && x.down);
+                    if down { pg.command(|sim| sim.zone_recovery(&z)); } else { pg.command(|sim| sim.zone_outage(&z)); }
+                }>
+                {move || if zones().iter().any(|x| x.name == zone.get() && x.down) { "Recover zone" } else { "AZ outage" }}
+            </button>
+        </div>
+    }
+}

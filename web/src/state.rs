@@ -1,0 +1,239 @@
+//! The playground's state: the scenario text being edited, the engine built from the last
+//! valid version of it, and signals the panes read. Components only project these; all
+//! logic that can live in `ecs-sim` lives there.
+
+use ecs_sim::scenario::{parse_scenario, resolve, ScenarioError};
+use ecs_sim::sim::log::LogEntry;
+use ecs_sim::sim::snapshot::Snapshot;
+use ecs_sim::{Problem, Sim};
+use leptos::prelude::*;
+
+/// How fast virtual time runs against wall time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Speed {
+    /// Real time.
+    X1,
+    /// Ten times.
+    X10,
+    /// A minute per second.
+    X60,
+    /// As fast as the frame budget allows.
+    Max,
+}
+
+impl Speed {
+    /// Every speed, for the speed buttons.
+    pub const ALL: [Speed; 4] = [Speed::X1, Speed::X10, Speed::X60, Speed::Max];
+
+    /// The label on its button.
+    pub fn label(self) -> &'static str {
+        match self {
+            Speed::X1 => "1×",
+            Speed::X10 => "10×",
+            Speed::X60 => "60×",
+            Speed::Max => "max",
+        }
+    }
+
+    /// Virtual milliseconds per wall millisecond (`None`: as many events as fit a frame).
+    pub fn factor(self) -> Option<u64> {
+        match self {
+            Speed::X1 => Some(1),
+            Speed::X10 => Some(10),
+            Speed::X60 => Some(60),
+            Speed::Max => None,
+        }
+    }
+}
+
+/// What the user clicked, for the explain panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Selection {
+    /// Nothing.
+    None,
+    /// A task (index).
+    Task(usize),
+    /// A container instance (index).
+    Instance(usize),
+}
+
+/// A message shown above the panes (e.g. a shared link that could not be opened).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Error (red) or information.
+    pub is_error: bool,
+    /// The text (plain text, never HTML).
+    pub text: String,
+}
+
+/// All state of one playground page; `Copy`, so every component can hold it.
+#[derive(Clone, Copy)]
+pub struct Playground {
+    /// The scenario JSON in the editor.
+    pub text: RwSignal<String>,
+    /// Problems in `text` (empty when it is valid), with paths from the scenario root.
+    pub problems: RwSignal<Vec<Problem>>,
+    /// A JSON syntax error in `text`: (line, column, message).
+    pub syntax_error: RwSignal<Option<(usize, usize, String)>>,
+    /// The scenario text the running engine was built from.
+    pub running_text: RwSignal<String>,
+    /// The engine (not reactive; `snapshot` and `log` are its reactive projections).
+    pub sim: StoredValue<Option<Sim>, LocalStorage>,
+    /// The engine's picture after the last advance.
+    pub snapshot: RwSignal<Option<Snapshot>>,
+    /// The engine's log.
+    pub log: RwSignal<Vec<LogEntry>>,
+    /// Whether time runs.
+    pub playing: RwSignal<bool>,
+    /// How fast.
+    pub speed: RwSignal<Speed>,
+    /// The clicked task or instance.
+    pub selection: RwSignal<Selection>,
+    /// A notice for the user.
+    pub notice: RwSignal<Option<Notice>>,
+}
+
+impl Playground {
+    /// A playground running `text` (which must be valid; the caller falls back to the default).
+    pub fn new(text: &str) -> Self {
+        let pg = Playground {
+            text: RwSignal::new(text.to_string()),
+            problems: RwSignal::new(Vec::new()),
+            syntax_error: RwSignal::new(None),
+            running_text: RwSignal::new(String::new()),
+            sim: StoredValue::new_local(None),
+            snapshot: RwSignal::new(None),
+            log: RwSignal::new(Vec::new()),
+            playing: RwSignal::new(false),
+            speed: RwSignal::new(Speed::X10),
+            selection: RwSignal::new(Selection::None),
+            notice: RwSignal::new(None),
+        };
+        pg.edit(text.to_string());
+        pg
+    }
+
+    /// The editor changed: validate, and if the scenario is valid, restart the engine on it.
+    /// An invalid edit keeps the running scenario: nothing the user had is lost.
+    pub fn edit(&self, text: String) {
+        self.text.set(text.clone());
+        match check(&text) {
+            Ok(sim) => {
+                self.problems.set(Vec::new());
+                self.syntax_error.set(None);
+                self.running_text.set(text);
+                self.sim.set_value(Some(sim));
+                self.selection.set(Selection::None);
+                self.refresh();
+            }
+            Err(ScenarioError::Syntax {
+                line,
+                column,
+                message,
+            }) => {
+                self.problems.set(Vec::new());
+                self.syntax_error.set(Some((line, column, message)));
+            }
+            Err(ScenarioError::TooLarge { bytes }) => {
+                self.syntax_error.set(None);
+                self.problems.set(vec![Problem::new(
+                    "",
+                    format!(
+                        "the scenario is {bytes} bytes; the playground reads at most {} bytes",
+                        ecs_sim::scenario::MAX_SCENARIO_BYTES
+                    ),
+                )]);
+            }
+            Err(ScenarioError::Invalid(problems)) => {
+                self.syntax_error.set(None);
+                self.problems.set(problems);
+            }
+        }
+    }
+
+    /// Restarts the engine on the running scenario (time 0, same seed).
+    pub fn reset(&self) {
+        if let Ok(sim) = check(&self.running_text.get_untracked()) {
+            self.sim.set_value(Some(sim));
+            self.selection.set(Selection::None);
+            self.refresh();
+        }
+    }
+
+    /// Runs the next event.
+    pub fn step(&self) {
+        self.sim.update_value(|s| {
+            if let Some(sim) = s {
+                sim.step();
+            }
+        });
+        self.refresh();
+    }
+
+    /// Advances virtual time for `wall_ms` of wall time at the current speed. At max speed it
+    /// runs events until `budget_ms` of wall time (measured by `clock`) is used.
+    pub fn advance(&self, wall_ms: f64, budget_ms: f64, clock: impl Fn() -> f64) {
+        let speed = self.speed.get_untracked();
+        self.sim.update_value(|s| {
+            let Some(sim) = s else { return };
+            match speed.factor() {
+                Some(f) => {
+                    let dt = (wall_ms.clamp(0.0, 250.0) as u64) * f;
+                    sim.run_until(sim.now() + dt);
+                }
+                None => {
+                    let start = clock();
+                    let mut n = 0u32;
+                    while sim.step() {
+                        n += 1;
+                        if n % 64 == 0 && clock() - start > budget_ms {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        self.refresh();
+    }
+
+    /// Runs a command on the engine (stop task, terminate instance …) and shows its error.
+    pub fn command<E: std::fmt::Display>(&self, f: impl FnOnce(&mut Sim) -> Result<(), E>) {
+        let mut result = Ok(());
+        self.sim.update_value(|s| {
+            if let Some(sim) = s {
+                result = f(sim).map_err(|e| e.to_string());
+            }
+        });
+        if let Err(text) = result {
+            self.notice.set(Some(Notice {
+                is_error: true,
+                text,
+            }));
+        }
+        self.refresh();
+    }
+
+    /// Re-reads the engine into the reactive signals.
+    pub fn refresh(&self) {
+        let (snap, log) = self.sim.with_value(|s| match s {
+            Some(sim) => (Some(sim.snapshot()), Some(sim.log().to_vec())),
+            None => (None, None),
+        });
+        self.snapshot.set(snap);
+        if let Some(log) = log {
+            if self
+                .log
+                .with_untracked(|l| l.len() != log.len() || l.first() != log.first())
+            {
+                self.log.set(log);
+            }
+        }
+    }
+}
+
+/// Parses and resolves scenario text into a ready engine.
+pub fn check(text: &str) -> Result<Sim, ScenarioError> {
+    let doc = parse_scenario(text)?;
+    let model = resolve(&doc).map_err(ScenarioError::Invalid)?;
+    Ok(Sim::new(model))
+}
