@@ -16,4 +16,5 @@ pub mod service;
 pub mod sim;
 
 pub use sim::{LoadError, Sim};
+pub mod bench;
 pub mod cli;
