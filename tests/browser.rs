@@ -1,11 +1,14 @@
-//! Browser tests: the web app's components and the engine, run in headless Chromium.
+//! Browser tests: the app mounts, the URL codec and hostile links, and determinism — the
+//! engine in wasm gives the trace hashes recorded natively.
 #![cfg(target_arch = "wasm32")]
 
+use ecs_playground_tests::{mount_app, run_hash, trace_hash_cases, TRACE_HASHES_JSON};
+use ecs_playground_web::share::scenario_from_fragment;
+use ecs_sim::scenario::{share, DEFAULT_SCENARIO_JSON};
+use std::collections::BTreeMap;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-use ecs_playground_tests::mount_app;
 
 #[wasm_bindgen_test]
 fn app_renders_heading_and_the_default_scenarios_instances() {
@@ -13,9 +16,54 @@ fn app_renders_heading_and_the_default_scenarios_instances() {
     let heading = host.query_selector("h1").unwrap().unwrap();
     assert_eq!(heading.text_content().unwrap(), "ECS Playground");
     let instances = host.query_selector_all("[data-testid=instance]").unwrap();
-    assert_eq!(
-        instances.length(),
-        3,
-        "the default scenario's group keeps 3 instances"
-    );
+    assert_eq!(instances.length(), 3, "the default scenario's group keeps 3 instances");
+}
+
+#[wasm_bindgen_test]
+fn trace_hashes_in_wasm_equal_the_native_ones() {
+    let recorded: BTreeMap<String, String> = serde_json::from_str(TRACE_HASHES_JSON).unwrap();
+    assert!(!recorded.is_empty());
+    for (name, text, until) in trace_hash_cases() {
+        assert_eq!(Some(&run_hash(&text, until)), recorded.get(&name), "{name}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_shared_link_round_trips_the_exact_scenario() {
+    let edited = DEFAULT_SCENARIO_JSON.replace("\"desiredCount\": 6", "\"desiredCount\": 5");
+    let (text, notice) = scenario_from_fragment(&share::fragment_for(&edited));
+    assert_eq!(text, edited);
+    assert_eq!(notice, None);
+}
+
+#[wasm_bindgen_test]
+fn an_empty_fragment_opens_the_default_scenario_quietly() {
+    assert_eq!(scenario_from_fragment(""), (DEFAULT_SCENARIO_JSON.to_string(), None));
+    assert_eq!(scenario_from_fragment("#"), (DEFAULT_SCENARIO_JSON.to_string(), None));
+}
+
+/// Every hostile or broken link opens the default scenario with an error notice, and never panics.
+#[wasm_bindgen_test]
+fn broken_and_hostile_links_fall_back_to_the_default_with_a_notice() {
+    let bomb = {
+        // 40 MB of zeros: deflates to a short link that would inflate far past the cap.
+        let zeros = "0".repeat(40_000_000);
+        share::encode(&zeros)
+    };
+    let not_a_scenario = share::encode("{\"version\": 1, \"seed\": 1, \"clusters\": []}");
+    let cases = [
+        ("#v1.!!!!", "could not be opened"),
+        ("#v9.abcd", "newer"),
+        ("#hello", "could not be opened"),
+        (&format!("#v1.{}", "A".repeat(200_000)), "could not be opened"),
+        (&format!("#{bomb}"), "could not be opened"),
+        (&format!("#{not_a_scenario}"), "not valid"),
+    ];
+    for (fragment, expected) in cases {
+        let (text, notice) = scenario_from_fragment(fragment);
+        assert_eq!(text, DEFAULT_SCENARIO_JSON, "{}", &fragment[..fragment.len().min(40)]);
+        let notice = notice.expect("a notice");
+        assert!(notice.is_error);
+        assert!(notice.text.contains(expected), "{:?} does not mention {expected:?}", notice.text);
+    }
 }
