@@ -424,3 +424,26 @@ fn another_seed_changes_the_trace_hash_but_not_the_spread() {
         vec![2, 2, 3]
     );
 }
+
+#[test]
+fn scale_in_during_a_drain_keeps_maximum_percent_and_minimum_healthy() {
+    // DG deployment-type-ecs with desiredCount 1: upper bound ⌊1 × 100 / 100⌋ = 1 task,
+    // lower bound ⌈1 × 50 / 100⌉ = 1 healthy. The only instance is DRAINING, so the one
+    // RUNNING task stays (nowhere to replace it) and no second task may be kept waiting.
+    let mut sim = load("scale_in_while_draining");
+    sim.run_until(79_000);
+    // Before the update: desired 2 at 50% → one task may stop; the other stays RUNNING.
+    assert_eq!(service(&sim.snapshot(), "web").running_count, 1);
+    for second in 80..=120 {
+        sim.run_until(second * 1000);
+        let snap = sim.snapshot();
+        let web = service(&snap, "web");
+        assert_eq!(web.desired_count, 1);
+        assert_eq!(
+            web.running_count + web.pending_count + web.waiting_count,
+            1,
+            "at {second} s: {web:?}"
+        );
+        assert_eq!(web.running_count, 1, "at {second} s");
+    }
+}

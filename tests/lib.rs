@@ -24,6 +24,7 @@ pub const GOLDEN: &[(&str, u64)] = &[
     ("health_check_fails", 120),
     ("rolling_update", 300),
     ("daemon", 300),
+    ("scale_in_while_draining", 120),
 ];
 
 /// The path of a golden scenario file.
