@@ -1,4 +1,5 @@
-//! Property tests: random small clusters and services, with random failures on the timeline,
+//! Property tests: random small clusters and services, with random failures on the timeline
+//! (terminate, drain, stop-task, update-service, zone outage and recovery),
 //! run for five minutes of virtual time and checked after every step:
 //! - `check_invariants()` holds (no over-committed instance, no port clash, no ENI over the
 //!   limit, counters consistent);
@@ -101,7 +102,7 @@ fn service() -> impl Strategy<Value = Svc> {
 }
 
 fn event() -> impl Strategy<Value = Event> {
-    (5u32..240, 0u8..4, 0u32..8, 0u32..8).prop_map(|(at, kind, target, count)| Event {
+    (5u32..240, 0u8..6, 0u32..8, 0u32..8).prop_map(|(at, kind, target, count)| Event {
         at,
         kind,
         target,
@@ -223,6 +224,12 @@ fn scenario(
             2 => Some(json!({
                 "at": e.at, "action": "stopTask",
                 "service": format!("svc{}", e.target as usize % services.len()), "index": e.count % 3
+            })),
+            4 => Some(json!({
+                "at": e.at, "action": "azOutage", "availabilityZone": ZONES[e.target as usize % zones]
+            })),
+            5 => Some(json!({
+                "at": e.at, "action": "azRecovery", "availabilityZone": ZONES[e.target as usize % zones]
             })),
             _ if !replicas.is_empty() => Some(json!({
                 "at": e.at, "action": "updateService",
