@@ -16,7 +16,11 @@ fn app_renders_heading_and_the_default_scenarios_instances() {
     let heading = host.query_selector("h1").unwrap().unwrap();
     assert_eq!(heading.text_content().unwrap(), "ECS Playground");
     let instances = host.query_selector_all("[data-testid=instance]").unwrap();
-    assert_eq!(instances.length(), 3, "the default scenario's group keeps 3 instances");
+    assert_eq!(
+        instances.length(),
+        3,
+        "the default scenario's group keeps 3 instances"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -38,8 +42,14 @@ fn a_shared_link_round_trips_the_exact_scenario() {
 
 #[wasm_bindgen_test]
 fn an_empty_fragment_opens_the_default_scenario_quietly() {
-    assert_eq!(scenario_from_fragment(""), (DEFAULT_SCENARIO_JSON.to_string(), None));
-    assert_eq!(scenario_from_fragment("#"), (DEFAULT_SCENARIO_JSON.to_string(), None));
+    assert_eq!(
+        scenario_from_fragment(""),
+        (DEFAULT_SCENARIO_JSON.to_string(), None)
+    );
+    assert_eq!(
+        scenario_from_fragment("#"),
+        (DEFAULT_SCENARIO_JSON.to_string(), None)
+    );
 }
 
 /// Every hostile or broken link opens the default scenario with an error notice, and never panics.
@@ -55,15 +65,27 @@ fn broken_and_hostile_links_fall_back_to_the_default_with_a_notice() {
         ("#v1.!!!!", "could not be opened"),
         ("#v9.abcd", "newer"),
         ("#hello", "could not be opened"),
-        (&format!("#v1.{}", "A".repeat(200_000)), "could not be opened"),
+        (
+            &format!("#v1.{}", "A".repeat(200_000)),
+            "could not be opened",
+        ),
         (&format!("#{bomb}"), "could not be opened"),
         (&format!("#{not_a_scenario}"), "not valid"),
     ];
     for (fragment, expected) in cases {
         let (text, notice) = scenario_from_fragment(fragment);
-        assert_eq!(text, DEFAULT_SCENARIO_JSON, "{}", &fragment[..fragment.len().min(40)]);
+        assert_eq!(
+            text,
+            DEFAULT_SCENARIO_JSON,
+            "{}",
+            &fragment[..fragment.len().min(40)]
+        );
         let notice = notice.expect("a notice");
         assert!(notice.is_error);
-        assert!(notice.text.contains(expected), "{:?} does not mention {expected:?}", notice.text);
+        assert!(
+            notice.text.contains(expected),
+            "{:?} does not mention {expected:?}",
+            notice.text
+        );
     }
 }

@@ -21,7 +21,10 @@ fn a_different_seed_gives_a_different_run() {
     let (_, text, until) = trace_hash_cases().remove(0);
     let other = text.replacen("\"seed\": 42", "\"seed\": 43", 1);
     assert_ne!(other, text, "the default scenario has seed 42");
-    assert_ne!(ecs_playground_tests::run_hash(&text, until), ecs_playground_tests::run_hash(&other, until));
+    assert_ne!(
+        ecs_playground_tests::run_hash(&text, until),
+        ecs_playground_tests::run_hash(&other, until)
+    );
 }
 
 #[test]
@@ -36,6 +39,10 @@ fn native_hashes_match_the_recorded_ones() {
         std::fs::write(path, text).expect("trace-hashes.json is writable");
         return;
     }
-    let recorded: BTreeMap<String, String> = serde_json::from_str(TRACE_HASHES_JSON).expect("trace-hashes.json parses");
-    assert_eq!(computed, recorded, "engine behaviour changed; if intended, regenerate (see the module doc)");
+    let recorded: BTreeMap<String, String> =
+        serde_json::from_str(TRACE_HASHES_JSON).expect("trace-hashes.json parses");
+    assert_eq!(
+        computed, recorded,
+        "engine behaviour changed; if intended, regenerate (see the module doc)"
+    );
 }

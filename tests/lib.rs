@@ -1,21 +1,94 @@
-//! Shared fixtures for the cross-crate tests: the determinism cases and app mounting.
+//! Shared fixtures for the cross-crate tests: the golden scenarios in `golden/` (also compiled
+//! into the wasm tests, so the browser checks the same runs), the determinism cases, reading the
+//! parts of a snapshot the tests assert on, and mounting the app in browser tests.
 
 use ecs_sim::Sim;
+
+/// Every golden scenario: (file stem in `golden/`, its text, the virtual second its test runs to).
+pub const GOLDEN_SCENARIOS: &[(&str, &str, u64)] = &[
+    (
+        "fargate_base_weight",
+        include_str!("golden/fargate_base_weight.json"),
+        120,
+    ),
+    (
+        "spread_seven_over_three_zones",
+        include_str!("golden/spread_seven_over_three_zones.json"),
+        60,
+    ),
+    (
+        "memory_exhaustion",
+        include_str!("golden/memory_exhaustion.json"),
+        60,
+    ),
+    (
+        "binpack_memory",
+        include_str!("golden/binpack_memory.json"),
+        60,
+    ),
+    (
+        "distinct_instance",
+        include_str!("golden/distinct_instance.json"),
+        60,
+    ),
+    (
+        "member_of_instance_type",
+        include_str!("golden/member_of_instance_type.json"),
+        60,
+    ),
+    (
+        "terminate_instance",
+        include_str!("golden/terminate_instance.json"),
+        300,
+    ),
+    (
+        "drain_instance",
+        include_str!("golden/drain_instance.json"),
+        200,
+    ),
+    ("crash_loop", include_str!("golden/crash_loop.json"), 300),
+    ("pull_fails", include_str!("golden/pull_fails.json"), 300),
+    (
+        "health_check_fails",
+        include_str!("golden/health_check_fails.json"),
+        120,
+    ),
+    (
+        "rolling_update",
+        include_str!("golden/rolling_update.json"),
+        300,
+    ),
+    ("daemon", include_str!("golden/daemon.json"), 300),
+    (
+        "scale_in_while_draining",
+        include_str!("golden/scale_in_while_draining.json"),
+        120,
+    ),
+];
 
 /// Trace hashes recorded natively, checked again in wasm.
 pub const TRACE_HASHES_JSON: &str = include_str!("trace-hashes.json");
 
 /// (name, scenario text, seconds to run) for the determinism checks: the default scenario
-/// (EC2 + Fargate + Fargate Spot, a terminated instance) over two horizons, and a crash loop.
+/// (EC2 + Fargate + Fargate Spot, a terminated instance) over two horizons, a crash loop, and
+/// every golden scenario.
 pub fn trace_hash_cases() -> Vec<(String, String, u64)> {
     let default = ecs_sim::scenario::DEFAULT_SCENARIO_JSON.to_string();
-    // The web image crashes 20 s after it starts: replacements, throttling, all the way out.
-    let crashing = default.replacen("{ \"pullSeconds\": 6, \"startSeconds\": 1 }", "{ \"pullSeconds\": 6, \"startSeconds\": 1, \"crashAfterSeconds\": 20 }", 1);
-    vec![
+    // The web image crashes 20 s after it starts: replacements all the way out.
+    let crashing = default.replacen(
+        "{ \"pullSeconds\": 6, \"startSeconds\": 1 }",
+        "{ \"pullSeconds\": 6, \"startSeconds\": 1, \"crashAfterSeconds\": 20 }",
+        1,
+    );
+    let mut cases = vec![
         ("default-600s".to_string(), default.clone(), 600),
         ("default-3600s".to_string(), default, 3600),
         ("crash-loop-3600s".to_string(), crashing, 3600),
-    ]
+    ];
+    for (name, text, seconds) in GOLDEN_SCENARIOS {
+        cases.push((format!("golden/{name}"), text.to_string(), *seconds));
+    }
+    cases
 }
 
 /// Runs a scenario for `seconds` and returns its trace hash.
@@ -33,9 +106,24 @@ pub fn run_hash(text: &str, seconds: u64) -> String {
 #[cfg(target_arch = "wasm32")]
 pub fn mount_app() -> web_sys::HtmlElement {
     use wasm_bindgen::JsCast;
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
-    let host: web_sys::HtmlElement = document.create_element("div").expect("a div").dyn_into().expect("an element");
-    document.body().expect("a body").append_child(&host).expect("appended");
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let host: web_sys::HtmlElement = document
+        .create_element("div")
+        .expect("a div")
+        .dyn_into()
+        .expect("an element");
+    document
+        .body()
+        .expect("a body")
+        .append_child(&host)
+        .expect("appended");
     leptos::mount::mount_to(host.clone(), ecs_playground_web::app::App).forget();
     host
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native;
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::*;

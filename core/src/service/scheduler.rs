@@ -122,6 +122,29 @@ impl Sim {
                 messages::scaling_activity(&deployment),
             );
         }
+        // maximumPercent caps every task of the service, outdated ones included (DG
+        // deployment-type-ecs). When desiredCount drops during a replacement, the tasks not yet
+        // RUNNING (waiting first) go, so the RUNNING ones keep the minimum healthy count.
+        let max_live = upper_bound(desired, svc.maximum_percent).max(desired) as usize;
+        while current.len() + outdated.len() > max_live {
+            let pick = current
+                .iter()
+                .copied()
+                .find(|&t| self.tasks[t].is_waiting())
+                .or_else(|| {
+                    current
+                        .iter()
+                        .copied()
+                        .find(|&t| self.tasks[t].last_status != TaskStatus::Running)
+                });
+            let Some(t) = pick else { break };
+            current.retain(|&x| x != t);
+            self.stop_task(
+                t,
+                StopCode::ServiceSchedulerInitiated,
+                messages::scaling_activity(&deployment),
+            );
+        }
 
         // 4. Launch: first retry the tasks waiting for capacity, then start new ones up to the
         //    desired count, never above the upper bound.

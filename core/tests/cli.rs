@@ -1,0 +1,269 @@
+//! The command line contract (`ecs_sim::cli::main`), with an in-memory file system:
+//! exit 0 valid / 1 invalid with `error: <path>: <message>` lines on stdout / 2 unreadable or
+//! not JSON; `run` prints a summary and the trace hash, or one JSON document with `--json`.
+
+use ecs_sim::cli::{main, Output};
+use ecs_sim::scenario::DEFAULT_SCENARIO_JSON;
+use ecs_sim::Sim;
+use std::collections::BTreeMap;
+use std::io;
+
+fn cli(args: &[&str], files: &[(&str, &str)]) -> Output {
+    let files: BTreeMap<String, String> = files
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    main(&args, |path: &str| {
+        files
+            .get(path)
+            .cloned()
+            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "No such file or directory"))
+    })
+}
+
+/// A register-task-definition input with two containers; `timeout` is the second one's
+/// healthCheck timeout.
+fn task_definition(timeout: u32) -> serde_json::Value {
+    serde_json::json!({
+        "family": "web",
+        "networkMode": "bridge",
+        "requiresCompatibilities": ["EC2"],
+        "containerDefinitions": [
+            { "name": "nginx", "image": "nginx:1.27", "memory": 256, "essential": true },
+            {
+                "name": "sidecar", "image": "busybox:1", "memory": 64, "essential": false,
+                "healthCheck": {
+                    "command": ["CMD-SHELL", "true"],
+                    "interval": 30, "timeout": timeout, "retries": 3
+                }
+            }
+        ]
+    })
+}
+
+/// Every stdout line has the shape `error: <path>: <message>` with a non-empty path and message.
+fn assert_problem_lines(out: &Output) {
+    assert!(!out.stdout.is_empty(), "no problem lines");
+    for line in out.stdout.lines() {
+        let rest = line
+            .strip_prefix("error: ")
+            .unwrap_or_else(|| panic!("line without `error: `: {line:?}"));
+        let (path, message) = rest
+            .split_once(": ")
+            .unwrap_or_else(|| panic!("line without `<path>: `: {line:?}"));
+        assert!(
+            !path.is_empty() && !path.contains(' '),
+            "bad path in {line:?}"
+        );
+        assert!(!message.trim().is_empty(), "empty message in {line:?}");
+    }
+}
+
+#[test]
+fn valid_task_definition_exits_0() {
+    let td = task_definition(5).to_string();
+    let out = cli(&["validate", "td.json"], &[("td.json", &td)]);
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(
+        out.stdout.starts_with("valid: task definition web"),
+        "{out:?}"
+    );
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn health_check_timeout_below_2_on_the_second_container_exits_1_with_its_path() {
+    // API HealthCheck: timeout 2–60 seconds.
+    let td = task_definition(1).to_string();
+    let out = cli(&["validate", "td.json"], &[("td.json", &td)]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_problem_lines(&out);
+    assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .starts_with("error: containerDefinitions[1].healthCheck.timeout: "),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.ends_with('\n'));
+}
+
+#[test]
+fn describe_task_definition_output_prefixes_paths_with_task_definition() {
+    let mut inner = task_definition(61);
+    // Read-only keys describe-task-definition adds are accepted.
+    inner["taskDefinitionArn"] = "arn:aws:ecs:us-east-1:123456789012:task-definition/web:3".into();
+    inner["revision"] = 3.into();
+    inner["status"] = "ACTIVE".into();
+    let doc = serde_json::json!({ "taskDefinition": inner, "tags": [] }).to_string();
+    let out = cli(&["validate", "d.json"], &[("d.json", &doc)]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_problem_lines(&out);
+    assert!(
+        out.stdout
+            .starts_with("error: taskDefinition.containerDefinitions[1].healthCheck.timeout: "),
+        "{}",
+        out.stdout
+    );
+
+    let mut ok = task_definition(5);
+    ok["revision"] = 3.into();
+    let doc = serde_json::json!({ "taskDefinition": ok }).to_string();
+    let out = cli(&["validate", "d.json"], &[("d.json", &doc)]);
+    assert_eq!(out.code, 0, "{out:?}");
+}
+
+#[test]
+fn json_syntax_error_exits_2_naming_line_and_column() {
+    let text = "{\n  \"family\": \"web\",\n  oops\n}\n";
+    let out = cli(&["validate", "bad.json"], &[("bad.json", text)]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stdout.is_empty());
+    // `oops` starts at line 3, column 3.
+    assert!(out.stderr.contains("bad.json:3:3:"), "{}", out.stderr);
+
+    let out = cli(&["run", "bad.json", "--until", "10"], &[("bad.json", text)]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(out.stderr.contains("line 3, column 3"), "{}", out.stderr);
+}
+
+#[test]
+fn unreadable_file_exits_2() {
+    let out = cli(&["validate", "missing.json"], &[]);
+    assert_eq!(out.code, 2);
+    assert!(out.stdout.is_empty());
+    assert!(out.stderr.contains("missing.json"), "{}", out.stderr);
+
+    let out = cli(&["run", "missing.json", "--until", "60"], &[]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("missing.json"), "{}", out.stderr);
+}
+
+#[test]
+fn scenario_problems_exit_1_with_paths_like_services_0_desired_count() {
+    // A REPLICA service needs a desiredCount.
+    let text = DEFAULT_SCENARIO_JSON.replacen("\"desiredCount\": 6,", "", 1);
+    assert_ne!(text, DEFAULT_SCENARIO_JSON);
+    for args in [
+        &["validate", "s.json"][..],
+        &["run", "s.json", "--until", "60"][..],
+    ] {
+        let out = cli(args, &[("s.json", &text)]);
+        assert_eq!(out.code, 1, "{args:?}: {out:?}");
+        assert_problem_lines(&out);
+        assert!(
+            out.stdout
+                .lines()
+                .any(|l| l.starts_with("error: services[0].desiredCount: ")),
+            "{}",
+            out.stdout
+        );
+    }
+
+    // A wrong type is reported at its path too.
+    let text =
+        DEFAULT_SCENARIO_JSON.replacen("\"desiredCount\": 6", "\"desiredCount\": \"six\"", 1);
+    let out = cli(&["validate", "s.json"], &[("s.json", &text)]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        out.stdout.starts_with("error: services[0].desiredCount: "),
+        "{}",
+        out.stdout
+    );
+
+    // A task definition inside a scenario is reported from the scenario's root.
+    let text = DEFAULT_SCENARIO_JSON.replacen("\"timeout\": 5", "\"timeout\": 1", 1);
+    let out = cli(&["validate", "s.json"], &[("s.json", &text)]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        out.stdout
+            .starts_with("error: taskDefinitions[1].containerDefinitions[0].healthCheck.timeout: "),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn valid_scenario_exits_0() {
+    let out = cli(
+        &["validate", "s.json"],
+        &[("s.json", DEFAULT_SCENARIO_JSON)],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stdout.starts_with("valid: scenario"), "{out:?}");
+}
+
+fn expected_hash(seconds: u64) -> String {
+    let mut sim = Sim::from_json(DEFAULT_SCENARIO_JSON).unwrap();
+    sim.run_until(seconds * 1000);
+    sim.trace_hash()
+}
+
+#[test]
+fn run_until_60_prints_the_log_a_summary_and_the_trace_hash() {
+    let out = cli(
+        &["run", "s.json", "--until", "60"],
+        &[("s.json", DEFAULT_SCENARIO_JSON)],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out.stderr.is_empty());
+    assert!(out.stdout.contains("== Summary at 01:00"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("service web (REPLICA"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains("service api (REPLICA"),
+        "{}",
+        out.stdout
+    );
+    let last = out.stdout.lines().last().unwrap();
+    let hash = last
+        .strip_prefix("trace hash: ")
+        .unwrap_or_else(|| panic!("last line {last:?}"));
+    assert_eq!(hash.len(), 16);
+    assert!(hash.chars().all(|c| c.is_ascii_hexdigit()));
+    assert_eq!(hash, expected_hash(60));
+}
+
+#[test]
+fn run_json_prints_one_parseable_document_with_the_documented_fields() {
+    let out = cli(
+        &["run", "s.json", "--until", "60", "--json"],
+        &[("s.json", DEFAULT_SCENARIO_JSON)],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("stdout is JSON");
+    assert_eq!(doc["traceHash"].as_str(), Some(expected_hash(60).as_str()));
+    for key in ["events", "services", "instances", "tasks"] {
+        assert!(doc[key].is_array(), "{key} is not an array");
+    }
+    // The default scenario: services web and api; three m5.large instances at start.
+    let names: Vec<&str> = doc["services"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert_eq!(names, vec!["web", "api"]);
+    assert_eq!(doc["instances"].as_array().unwrap().len(), 3);
+    assert!(!doc["events"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let files = [("s.json", DEFAULT_SCENARIO_JSON)];
+    for args in [
+        &["run", "s.json"][..],
+        &["run", "s.json", "--until", "soon"][..],
+        &["validate"][..],
+        &["frobnicate"][..],
+        &[][..],
+    ] {
+        let out = cli(args, &files);
+        assert_eq!(out.code, 2, "{args:?}: {out:?}");
+        assert!(out.stderr.starts_with("error: "), "{args:?}: {out:?}");
+    }
+}
