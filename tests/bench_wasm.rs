@@ -1,0 +1,39 @@
+//! The placement benchmark in Chromium (not a test: it is ignored unless scripts/bench.sh asks
+//! for it, and it prints numbers instead of asserting). Sizes come from BENCH_INSTANCES and
+//! BENCH_TASKS at build time.
+#![cfg(target_arch = "wasm32")]
+
+use ecs_sim::bench::{placement_scenario, BenchStrategy};
+use ecs_sim::Sim;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+fn size(name: Option<&str>, default: u32) -> u32 {
+    name.and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+#[wasm_bindgen_test]
+#[ignore]
+fn bench_placement_in_the_browser() {
+    let instances = size(option_env!("BENCH_INSTANCES"), 5000);
+    let tasks = size(option_env!("BENCH_TASKS"), 100_000);
+    for strategy in [BenchStrategy::BinpackMemory, BenchStrategy::AzSpread] {
+        let model = placement_scenario(instances, tasks, strategy);
+        let start = now_ms();
+        let mut sim = Sim::new(model);
+        sim.run_until(0);
+        let secs = (now_ms() - start) / 1000.0;
+        let placed = sim.tasks.iter().filter(|t| t.instance.is_some()).count();
+        console_log!(
+            "wasm placement {strategy:?}: {placed} tasks on {instances} instances in {secs:.3} s = {:.0} placements/s",
+            placed as f64 / secs
+        );
+    }
+}
