@@ -4,6 +4,7 @@ use crate::cluster_view::ClusterView;
 use crate::controls::{Controls, Failures};
 use crate::editor::Editor;
 use crate::event_log::EventLog;
+use crate::examples::ExamplesMenu;
 use crate::share::{initial_scenario, ShareBar, SyncUrl};
 use crate::state::Playground;
 use leptos::prelude::*;
@@ -19,6 +20,7 @@ pub fn App() -> impl IntoView {
         <header class="topbar">
             <h1>"ECS Playground"</h1>
             <span class="scenario-name">{move || scenario_name(&pg.running_text.get())}</span>
+            <ExamplesMenu />
             <Controls />
             <ShareBar />
         </header>

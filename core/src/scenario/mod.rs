@@ -1,6 +1,7 @@
 //! The versioned scenario document, the built-in examples, and the URL share codec.
 
 pub mod document;
+pub mod examples;
 pub mod model;
 pub mod parse;
 pub mod resolve;

@@ -1,0 +1,38 @@
+//! The Examples menu: loads a built-in scenario (`ecs_sim::scenario::examples`) and shows what
+//! it demonstrates.
+
+use crate::state::{Notice, Playground};
+use ecs_sim::scenario::examples::EXAMPLES;
+use leptos::prelude::*;
+
+/// A select listing the example scenarios.
+#[component]
+pub fn ExamplesMenu() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let load = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        let Some(example) = EXAMPLES.iter().find(|e| e.id == id) else {
+            return;
+        };
+        pg.playing.set(false);
+        pg.edit(example.json.to_string());
+        let description = serde_json::from_str::<serde_json::Value>(example.json)
+            .ok()
+            .and_then(|v| {
+                v.get("description")
+                    .and_then(|d| d.as_str())
+                    .map(str::to_string)
+            })
+            .unwrap_or_default();
+        pg.notice.set(Some(Notice {
+            is_error: false,
+            text: format!("{}: {description}", example.title()),
+        }));
+    };
+    view! {
+        <select class="examples" data-testid="examples" aria-label="Load an example scenario" on:change=load prop:value="">
+            <option value="" selected>"Examples…"</option>
+            {EXAMPLES.iter().map(|e| view! { <option value=e.id>{e.title()}</option> }).collect_view()}
+        </select>
+    }
+}
