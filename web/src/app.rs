@@ -4,6 +4,7 @@ use crate::cluster_view::ClusterView;
 use crate::controls::{Controls, Failures};
 use crate::editor::Editor;
 use crate::event_log::EventLog;
+use crate::explain::ExplainPanel;
 use crate::share::{initial_scenario, ShareBar, SyncUrl};
 use crate::state::Playground;
 use leptos::prelude::*;
@@ -35,7 +36,7 @@ pub fn App() -> impl IntoView {
                 <Failures />
                 <ClusterView />
             </section>
-            <section class="pane log-pane" aria-label="Event log"><EventLog /></section>
+            <section class="pane log-pane" aria-label="Explain and event log"><ExplainPanel /><EventLog /></section>
         </main>
     }
 }

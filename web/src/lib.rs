@@ -10,5 +10,6 @@ pub mod cluster_view;
 pub mod controls;
 pub mod editor;
 pub mod event_log;
+pub mod explain;
 pub mod share;
 pub mod state;
