@@ -34,7 +34,7 @@ pub fn InstanceBox(index: usize, layout: Memo<Option<ClusterLayout>>) -> impl In
     view! {
         <div class=move || format!("instance status-{}", status().to_ascii_lowercase())
             class:selected=move || selected.get()
-            data-testid="instance" data-instance=index data-status=status on:click=select>
+            data-testid="instance" data-instance=index data-id=text(|i| i.ec2_instance_id.clone()) data-status=status on:click=select>
             <button type="button" class="instance-head" aria-pressed=move || selected.get().to_string()
                 title=text(|i| format!("{} {} ({}): click to explain", i.instance_type, i.ec2_instance_id, labels::instance_status(i.status)))>
                 <span class="itype">{text(|i| i.instance_type.clone())}</span>

@@ -29,43 +29,53 @@ pub fn ServiceSummaries() -> impl IntoView {
     }
 }
 
+/// What a service card shows; compared each tick so unchanged cards are left alone.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Card {
+    colour: usize,
+    task_definition: String,
+    desired: u32,
+    running: u32,
+    pending: u32,
+    waiting: u32,
+    launch: String,
+}
+
 #[component]
 fn ServiceCard(name: String) -> impl IntoView {
     let pg = expect_context::<Playground>();
     let key = name.clone();
-    let svc = Memo::new(move |_| {
+    let card = Memo::new(move |_| {
         pg.snapshot.with(|s| {
             let s = s.as_ref()?;
             let v = s.services.iter().find(|v| v.name == key)?;
-            let colour = service_colour(s, Some(&v.name)).unwrap_or(0) % 8;
-            Some((
-                colour,
-                v.task_definition.clone(),
-                v.desired_count,
-                v.running_count,
-                v.pending_count,
-                v.waiting_count,
-                v.launch.clone(),
-            ))
+            Some(Card {
+                colour: service_colour(s, Some(&v.name)).unwrap_or(0) % 8,
+                task_definition: v.task_definition.clone(),
+                desired: v.desired_count,
+                running: v.running_count,
+                pending: v.pending_count,
+                waiting: v.waiting_count,
+                launch: v.launch.clone(),
+            })
         })
     });
-    let get = move |f: fn(&(usize, String, u32, u32, u32, u32, String)) -> String| {
-        move || svc.with(|v| v.as_ref().map(f).unwrap_or_default())
-    };
-    let waiting = move || svc.with(|v| v.as_ref().is_some_and(|v| v.5 > 0));
+    let get =
+        move |f: fn(&Card) -> String| move || card.with(|c| c.as_ref().map(f).unwrap_or_default());
+    let waiting = move || card.with(|c| c.as_ref().is_some_and(|c| c.waiting > 0));
     let data_service = name.clone();
     view! {
         <div class="service-card" role="listitem" data-testid="service-summary" data-service=data_service
-            title=get(|v| v.6.clone())>
-            <span class=move || format!("swatch c{}", svc.with(|v| v.as_ref().map_or(0, |v| v.0)))
+            title=get(|c| c.launch.clone())>
+            <span class=move || format!("swatch c{}", card.with(|c| c.as_ref().map_or(0, |c| c.colour)))
                 aria-hidden="true"></span>
             <span class="svc-name">{name}</span>
-            <span class="svc-td">{get(|v| v.1.clone())}</span>
+            <span class="svc-td" title="Task definition the service runs">{get(|c| c.task_definition.clone())}</span>
             <span class="counts">
-                <span title="desiredCount">"desired "<b>{get(|v| v.2.to_string())}</b></span>
-                <span title="runningCount">"running "<b>{get(|v| v.3.to_string())}</b></span>
-                <span title="pendingCount: placed, not yet RUNNING">"pending "<b>{get(|v| v.4.to_string())}</b></span>
-                <span class:warn=waiting title="Tasks waiting for capacity">"waiting "<b>{get(|v| v.5.to_string())}</b></span>
+                <span title="desiredCount">"desired "<b>{get(|c| c.desired.to_string())}</b></span>
+                <span title="runningCount">"running "<b>{get(|c| c.running.to_string())}</b></span>
+                <span title="pendingCount: placed, not yet RUNNING">"pending "<b>{get(|c| c.pending.to_string())}</b></span>
+                <span class:warn=waiting title="Tasks waiting for capacity">"waiting "<b>{get(|c| c.waiting.to_string())}</b></span>
             </span>
         </div>
     }
