@@ -18,7 +18,21 @@ struct Chip {
     shade: u8,
     unhealthy: bool,
     spot: bool,
-    title: String,
+    short_id: String,
+}
+
+impl Chip {
+    /// The tooltip and accessible name: what the border style and colour say, in words.
+    fn title(&self) -> String {
+        format!(
+            "task {} ({}): {}{}{}",
+            self.short_id,
+            self.label,
+            self.status,
+            if self.unhealthy { ", UNHEALTHY" } else { "" },
+            if self.spot { ", Fargate Spot" } else { "" },
+        )
+    }
 }
 
 /// The chip of task `index` (its index in the engine).
@@ -40,14 +54,7 @@ pub fn TaskChip(index: usize) -> impl IntoView {
                 shade: revision_shade(s, t),
                 unhealthy,
                 spot,
-                title: format!(
-                    "task {} ({}): {}{}{}",
-                    labels::short_id(&t.id),
-                    t.task_definition,
-                    t.last_status.as_str(),
-                    if unhealthy { ", UNHEALTHY" } else { "" },
-                    if spot { ", Fargate Spot" } else { "" },
-                ),
+                short_id: labels::short_id(&t.id).to_string(),
             })
         })
     });
@@ -70,7 +77,7 @@ pub fn TaskChip(index: usize) -> impl IntoView {
     view! {
         <button type="button" class=class data-testid="task" data-task=index
             data-status=field(|c| c.status.to_string()) data-service=field(|c| c.service.clone())
-            title=field(|c| c.title.clone()) aria-label=field(|c| c.title.clone())
+            title=field(Chip::title) aria-label=field(Chip::title)
             aria-pressed=move || selected.get().to_string()
             on:click=move |ev| {
                 ev.stop_propagation();
