@@ -5,6 +5,7 @@ use crate::controls::{Controls, Failures};
 use crate::editor::Editor;
 use crate::event_log::EventLog;
 use crate::examples::ExamplesMenu;
+use crate::explain::ExplainPanel;
 use crate::share::{initial_scenario, ShareBar, SyncUrl};
 use crate::state::Playground;
 use leptos::prelude::*;
@@ -37,7 +38,7 @@ pub fn App() -> impl IntoView {
                 <Failures />
                 <ClusterView />
             </section>
-            <section class="pane log-pane" aria-label="Event log"><EventLog /></section>
+            <section class="pane log-pane" aria-label="Explain and event log"><ExplainPanel /><EventLog /></section>
         </main>
     }
 }

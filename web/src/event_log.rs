@@ -1,18 +1,112 @@
-//! The event log pane (placeholder).
+//! The event log pane: newest line first, `mm:ss` time stamps, service events (ECS's words)
+//! set apart from task, instance and action lines, filters by service and by kind. Only the
+//! newest few hundred matching lines are drawn, so the pane stays fast on long runs.
 
 use crate::state::Playground;
-use ecs_sim::sim::log::clock;
+use ecs_sim::sim::log::{clock, LogEntry, LogKind};
+use ecs_sim::sim::view::{newest_matching, service_colour, LogFilter};
 use leptos::prelude::*;
+
+/// Lines drawn at most.
+const SHOWN: usize = 300;
+
+/// The kinds, with the label of their filter button and of their lines.
+const KINDS: [(LogKind, &str, &str); 4] = [
+    (LogKind::Service, "Service events", "service"),
+    (LogKind::Task, "Tasks", "task"),
+    (LogKind::Instance, "Instances", "instance"),
+    (LogKind::Action, "Actions", "action"),
+];
+
+fn tag(kind: LogKind) -> &'static str {
+    KINDS
+        .iter()
+        .find(|(k, _, _)| *k == kind)
+        .map_or("", |(_, _, t)| t)
+}
 
 /// The event log.
 #[component]
 pub fn EventLog() -> impl IntoView {
     let pg = expect_context::<Playground>();
+    let filter = RwSignal::new(LogFilter::all());
+    let services = Memo::new(move |_| {
+        pg.snapshot.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.services
+                        .iter()
+                        .map(|v| v.name.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let lines = Memo::new(move |_| {
+        pg.log.with(|log| {
+            filter.with(|f| {
+                newest_matching(log, f, SHOWN)
+                    .into_iter()
+                    .filter_map(|i| log.get(i).map(|e| (i, e.clone())))
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let total = move || pg.log.with(Vec::len);
+    let colour = move |e: &LogEntry| {
+        pg.snapshot.with_untracked(|s| {
+            s.as_ref()
+                .and_then(|s| service_colour(s, e.service.as_deref()))
+                .map_or("c-none".to_string(), |n| format!("c{}", n % 8))
+        })
+    };
     view! {
-        <ol class="log">
-            {move || pg.log.get().into_iter().rev().take(200).map(|e| view! {
-                <li><time>{clock(e.at)}</time>" "{e.text}</li>
-            }).collect_view()}
+        <div class="log-head">
+            <h2>"Event log"</h2>
+            <select data-testid="log-service" aria-label="Show lines of service"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    filter.update(|f| f.service = (!v.is_empty()).then_some(v));
+                }>
+                <option value="">"All services"</option>
+                <For each=move || services.get() key=|n| n.clone()
+                    children=move |n| view! { <option value=n.clone()>{n.clone()}</option> } />
+            </select>
+            <span class="kinds" role="group" aria-label="Show kinds">
+                {KINDS.into_iter().map(|(kind, label, t)| {
+                    let on = move || filter.with(|f| f.kinds.contains(&kind));
+                    view! {
+                        <button type="button" class=format!("kind kind-{t}") class:active=on aria-pressed=move || on().to_string()
+                            data-testid=format!("log-kind-{t}") title=format!("Show only {label} (click several to combine)")
+                            on:click=move |_| filter.update(|f| {
+                                if let Some(p) = f.kinds.iter().position(|k| *k == kind) {
+                                    f.kinds.remove(p);
+                                } else {
+                                    f.kinds.push(kind);
+                                }
+                            })>{label}</button>
+                    }
+                }).collect_view()}
+            </span>
+            <span class="log-count" data-testid="log-count">{move || {
+                let shown = lines.with(Vec::len);
+                let n = total();
+                if shown >= SHOWN { format!("newest {shown} of {n} lines") } else { format!("{shown} of {n} lines") }
+            }}</span>
+        </div>
+        <ol class="log" data-testid="log" aria-label="Events, newest first">
+            <For each=move || lines.get() key=|(i, e)| (*i, e.at, e.text.clone())
+                children=move |(_, e)| {
+                    let t = tag(e.kind);
+                    view! {
+                        <li class=format!("line kind-{t}") data-kind=t data-service=e.service.clone().unwrap_or_default()>
+                            <time>{clock(e.at)}</time>
+                            <span class="tag">{t}</span>
+                            {e.service.clone().map(|s| view! { <span class=format!("svc {}", colour(&e))>{s}</span> })}
+                            <span class="text">{e.text.clone()}</span>
+                        </li>
+                    }
+                } />
         </ol>
     }
 }

@@ -11,5 +11,6 @@ pub mod controls;
 pub mod editor;
 pub mod event_log;
 pub mod examples;
+pub mod explain;
 pub mod share;
 pub mod state;

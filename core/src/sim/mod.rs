@@ -10,6 +10,7 @@ pub mod queue;
 pub mod rng;
 pub mod snapshot;
 pub mod trace;
+pub mod view;
 
 use crate::cluster::{Instance, InstanceStatus};
 use crate::scenario::{parse_scenario, resolve, Model, ScenarioError};

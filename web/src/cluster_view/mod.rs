@@ -1,17 +1,47 @@
-//! The cluster pane (placeholder: instances as boxes).
+//! The cluster pane: a strip of service summaries, the queue of tasks waiting for placement,
+//! then one lane per Availability Zone with its container instances and Fargate tasks.
+//! Every part reads one memoised [`ClusterLayout`] (computed in `ecs-sim`) and keyed lists,
+//! so a tick with 2,000 tasks only touches the chips that changed.
+
+mod instance;
+mod lane;
+mod summary;
+mod task_chip;
+mod waiting;
 
 use crate::state::Playground;
+use ecs_sim::sim::view::{cluster_layout, ClusterLayout};
 use leptos::prelude::*;
+
+pub use task_chip::TaskChip;
 
 /// The cluster.
 #[component]
 pub fn ClusterView() -> impl IntoView {
     let pg = expect_context::<Playground>();
+    let layout: Memo<Option<ClusterLayout>> =
+        Memo::new(move |_| pg.snapshot.with(|s| s.as_ref().map(cluster_layout)));
+    let zones = Memo::new(move |_| {
+        layout.with(|l| {
+            l.as_ref()
+                .map(|l| l.lanes.iter().map(|z| z.zone.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let columns = move || {
+        format!(
+            "repeat({}, minmax(12rem, 1fr))",
+            zones.with(Vec::len).max(1)
+        )
+    };
     view! {
-        <div class="instances">
-            {move || pg.snapshot.get().map(|s| s.instances.into_iter().map(|i| view! {
-                <div class="instance" data-testid="instance">{i.ec2_instance_id}" "{i.instance_type}</div>
-            }).collect_view())}
+        <div class="cluster" data-testid="cluster">
+            <summary::ServiceSummaries />
+            <waiting::WaitingQueue layout=layout />
+            <div class="lanes" style:grid-template-columns=columns>
+                <For each=move || zones.get() key=|z| z.clone()
+                    children=move |zone| view! { <lane::ZoneLane zone=zone layout=layout /> } />
+            </div>
         </div>
     }
 }

@@ -1,0 +1,230 @@
+//! Where the cluster view draws everything: one lane per Availability Zone holding its
+//! container instances and its Fargate tasks, a queue of tasks waiting for placement, and a
+//! colour per service with a shade per task definition revision.
+
+use crate::cluster::InstanceStatus;
+use crate::service::{LaunchKind, TaskStatus};
+use crate::sim::snapshot::{Snapshot, TaskView};
+use std::collections::BTreeMap;
+
+/// One Availability Zone's column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Lane {
+    /// Zone name.
+    pub zone: String,
+    /// The zone is in an outage.
+    pub down: bool,
+    /// Container instances shown in it (instance indices, launch order).
+    pub instances: Vec<usize>,
+    /// Fargate and Fargate Spot tasks placed in it (task indices).
+    pub fargate: Vec<usize>,
+}
+
+/// The cluster view's arrangement of one snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ClusterLayout {
+    /// Zone lanes in the scenario's zone order, then any other zone an instance reports.
+    pub lanes: Vec<Lane>,
+    /// Tasks waiting for placement (task indices, oldest first).
+    pub waiting: Vec<usize>,
+    /// The tasks drawn on each instance (task indices), stopped ones included while the
+    /// snapshot still shows them, so they can fade out where they ran.
+    pub tasks_on: BTreeMap<usize, Vec<usize>>,
+}
+
+impl ClusterLayout {
+    /// The tasks drawn on an instance.
+    pub fn tasks_on(&self, instance: usize) -> Vec<usize> {
+        self.tasks_on.get(&instance).cloned().unwrap_or_default()
+    }
+
+    /// A lane by zone name.
+    pub fn lane(&self, zone: &str) -> Option<&Lane> {
+        self.lanes.iter().find(|l| l.zone == zone)
+    }
+}
+
+/// Arranges a snapshot into lanes. A terminated instance stays (faded) only while tasks that
+/// ran on it are still fading out; then it leaves the picture.
+pub fn cluster_layout(snap: &Snapshot) -> ClusterLayout {
+    let mut layout = ClusterLayout {
+        lanes: snap
+            .zones
+            .iter()
+            .map(|z| Lane {
+                zone: z.name.clone(),
+                down: z.down,
+                instances: Vec::new(),
+                fargate: Vec::new(),
+            })
+            .collect(),
+        ..ClusterLayout::default()
+    };
+    for task in &snap.tasks {
+        match (task.instance, &task.zone) {
+            (Some(i), _) => layout.tasks_on.entry(i).or_default().push(task.index),
+            _ if task.waiting_reason.is_some() => layout.waiting.push(task.index),
+            (None, Some(zone))
+                if matches!(task.launch, LaunchKind::Fargate | LaunchKind::FargateSpot) =>
+            {
+                lane_mut(&mut layout.lanes, zone).fargate.push(task.index);
+            }
+            (None, None) if task.last_status != TaskStatus::Stopped => {
+                layout.waiting.push(task.index);
+            }
+            _ => {}
+        }
+    }
+    for inst in &snap.instances {
+        let shown =
+            inst.status != InstanceStatus::Terminated || layout.tasks_on.contains_key(&inst.index);
+        if shown {
+            lane_mut(&mut layout.lanes, &inst.zone)
+                .instances
+                .push(inst.index);
+        }
+    }
+    layout
+}
+
+fn lane_mut<'a>(lanes: &'a mut Vec<Lane>, zone: &str) -> &'a mut Lane {
+    let at = match lanes.iter().position(|l| l.zone == zone) {
+        Some(at) => at,
+        None => {
+            lanes.push(Lane {
+                zone: zone.to_string(),
+                down: false,
+                instances: Vec::new(),
+                fargate: Vec::new(),
+            });
+            lanes.len() - 1
+        }
+    };
+    &mut lanes[at]
+}
+
+/// A task of the snapshot by its index (tasks are in index order).
+pub fn find_task(snap: &Snapshot, index: usize) -> Option<&TaskView> {
+    snap.tasks
+        .binary_search_by_key(&index, |t| t.index)
+        .ok()
+        .and_then(|p| snap.tasks.get(p))
+}
+
+/// The colour of a service: its position among the scenario's services (`None` for
+/// standalone tasks), so every chip, swatch and log line of a service matches.
+pub fn service_colour(snap: &Snapshot, service: Option<&str>) -> Option<usize> {
+    let name = service?;
+    snap.services.iter().position(|s| s.name == name)
+}
+
+/// How far a task's revision is from its service's current one: 0 for the current revision,
+/// 1 for the one before (or a newer one, after a rollback), 2 for anything older. The view
+/// draws older revisions in lighter shades, so a rolling deployment is visible at a glance.
+pub fn revision_shade(snap: &Snapshot, task: &TaskView) -> u8 {
+    let current = task
+        .service
+        .as_deref()
+        .and_then(|name| snap.services.iter().find(|s| s.name == name))
+        .and_then(|s| s.task_definition.rsplit(':').next())
+        .and_then(|r| r.parse::<u32>().ok());
+    match current {
+        Some(c) if c == task.revision => 0,
+        Some(c) if task.revision + 1 == c || task.revision > c => 1,
+        Some(_) => 2,
+        None => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::Sim;
+
+    fn default_sim() -> Sim {
+        Sim::from_json(include_str!("../../scenario/examples/default.json")).expect("valid")
+    }
+
+    #[test]
+    fn default_scenario_has_one_instance_per_zone_lane() {
+        let snap = default_sim().snapshot();
+        let layout = cluster_layout(&snap);
+        let zones: Vec<&str> = layout.lanes.iter().map(|l| l.zone.as_str()).collect();
+        assert_eq!(zones, ["us-east-1a", "us-east-1b", "us-east-1c"]);
+        for lane in &layout.lanes {
+            assert_eq!(lane.instances.len(), 1, "lane {}", lane.zone);
+            let i = lane.instances[0];
+            assert_eq!(snap.instances[i].zone, lane.zone);
+        }
+    }
+
+    #[test]
+    fn tasks_land_on_their_instance_or_fargate_lane() {
+        let mut sim = default_sim();
+        sim.run_until(60_000);
+        let snap = sim.snapshot();
+        let layout = cluster_layout(&snap);
+        let on_instances: usize = layout.tasks_on.values().map(Vec::len).sum();
+        let fargate: usize = layout.lanes.iter().map(|l| l.fargate.len()).sum();
+        assert_eq!(on_instances, 6, "web runs 6 tasks on EC2");
+        assert_eq!(fargate, 4, "api runs 4 tasks on Fargate");
+        for (i, tasks) in &layout.tasks_on {
+            for t in tasks {
+                assert_eq!(find_task(&snap, *t).and_then(|t| t.instance), Some(*i));
+            }
+        }
+        for lane in &layout.lanes {
+            for t in &lane.fargate {
+                let task = find_task(&snap, *t).expect("shown");
+                assert_eq!(task.zone.as_deref(), Some(lane.zone.as_str()));
+            }
+        }
+        assert!(layout.waiting.is_empty());
+    }
+
+    #[test]
+    fn a_terminated_instance_stays_while_its_tasks_fade_then_leaves() {
+        let mut sim = default_sim();
+        sim.run_until(60_000);
+        sim.terminate_instance(1).expect("alive");
+        let layout = cluster_layout(&sim.snapshot());
+        assert!(layout.lanes.iter().any(|l| l.instances.contains(&1)));
+        sim.run_until(200_000);
+        let layout = cluster_layout(&sim.snapshot());
+        assert!(!layout.lanes.iter().any(|l| l.instances.contains(&1)));
+    }
+
+    #[test]
+    fn waiting_tasks_are_queued() {
+        let text = include_str!("../../scenario/examples/default.json")
+            .replace("\"desiredCount\": 6", "\"desiredCount\": 40");
+        let mut sim = Sim::from_json(&text).expect("valid");
+        sim.run_until(30_000);
+        let snap = sim.snapshot();
+        let layout = cluster_layout(&snap);
+        assert!(!layout.waiting.is_empty());
+        for t in &layout.waiting {
+            assert!(find_task(&snap, *t).is_some_and(|t| t.waiting_reason.is_some()));
+        }
+    }
+
+    #[test]
+    fn colours_follow_service_order_and_shades_follow_revisions() {
+        let mut sim = default_sim();
+        sim.run_until(60_000);
+        let mut snap = sim.snapshot();
+        assert_eq!(service_colour(&snap, Some("web")), Some(0));
+        assert_eq!(service_colour(&snap, Some("api")), Some(1));
+        assert_eq!(service_colour(&snap, None), None);
+        let mut task = snap.tasks[0].clone();
+        let svc = task.service.clone().expect("a service task");
+        assert_eq!(revision_shade(&snap, &task), 0);
+        for s in snap.services.iter_mut().filter(|s| s.name == svc) {
+            s.task_definition = format!("{svc}:3");
+        }
+        task.revision = 2;
+        assert_eq!(revision_shade(&snap, &task), 1);
+        task.revision = 1;
+        assert_eq!(revision_shade(&snap, &task), 2);
+    }
+}

@@ -1,0 +1,14 @@
+//! Pure projections of a [`Snapshot`](super::snapshot::Snapshot) (and of the engine, for the
+//! explain panel) that the playground draws: zone lanes, colours, labels, explanations and the
+//! log filter. They live here, not in the web crate, so they are tested natively.
+
+pub mod explain;
+pub mod labels;
+pub mod layout;
+pub mod log_filter;
+
+pub use explain::{
+    explain_instance, explain_waiting, InstanceExplanation, VerdictRow, WaitingExplanation,
+};
+pub use layout::{cluster_layout, find_task, revision_shade, service_colour, ClusterLayout, Lane};
+pub use log_filter::{newest_matching, LogFilter};

@@ -1,0 +1,123 @@
+// The cluster pane end to end: tasks reach RUNNING, a terminated instance's tasks move to the
+// other instances with ECS's host-terminated reason, and a task that fits nowhere is explained
+// instance by instance.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+const defaultScenario = fileURLToPath(new URL('../../core/src/scenario/examples/default.json', import.meta.url));
+
+async function load(page, base) {
+  await page.goto(base);
+  await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+}
+
+async function waitFor(page, fn, arg, what) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: 20000, polling: 100 });
+  } catch {
+    throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
+const running = (page, service) =>
+  page.locator(`[data-testid="task"][data-status="RUNNING"][data-service="${service}"]`).count();
+
+export const tests = [
+  {
+    name: 'cluster: play at max speed and every task reaches RUNNING',
+    async run({ page, base, screenshot }) {
+      await load(page, base);
+      await page.click('[data-testid="speed-max"]');
+      await page.click('[data-testid="play"]');
+      await waitFor(page, () =>
+        document.querySelectorAll('[data-testid="task"][data-status="RUNNING"][data-service="web"]').length === 6 &&
+        document.querySelectorAll('[data-testid="task"][data-status="RUNNING"][data-service="api"]').length === 4,
+        null, '6 web and 4 api tasks RUNNING');
+      await page.click('[data-testid="play"]');
+      const summary = await page.locator('[data-testid="service-summary"][data-service="web"]').innerText();
+      if (!/desired\s*6/.test(summary) || !/running\s*6/.test(summary)) throw new Error(`web summary: ${summary}`);
+      const lanes = await page.locator('[data-testid="zone-lane"]').count();
+      if (lanes !== 3) throw new Error(`expected 3 zone lanes, found ${lanes}`);
+      const fargate = await page.locator('[data-testid="fargate-group"] [data-testid="task"]').count();
+      if (fargate !== 4) throw new Error(`expected the 4 api tasks in Fargate groups, found ${fargate}`);
+      await screenshot('cluster-running');
+    },
+  },
+  {
+    name: 'cluster: terminating an instance reschedules its tasks elsewhere',
+    async run({ page, base, screenshot }) {
+      await load(page, base);
+      await page.click('[data-testid="speed-max"]');
+      await page.click('[data-testid="play"]');
+      await waitFor(page, () =>
+        document.querySelectorAll('[data-testid="task"][data-status="RUNNING"][data-service="web"]').length === 6,
+        null, '6 web tasks RUNNING');
+      await page.click('[data-testid="play"]');
+      // The instance with the most web tasks.
+      const victim = await page.evaluate(() => {
+        let best = null;
+        let most = 0;
+        for (const el of document.querySelectorAll('[data-testid="instance"][data-status="ACTIVE"]')) {
+          const n = el.querySelectorAll('[data-testid="task"][data-service="web"]').length;
+          if (n > most) { most = n; best = el.dataset.id; }
+        }
+        return { id: best, tasks: most };
+      });
+      if (!victim.id || victim.tasks < 1) throw new Error('no instance runs web tasks');
+      await page.click(`[data-testid="instance"][data-id="${victim.id}"] .instance-head`);
+      await page.locator('[data-testid="explain"]').getByText(victim.id).first().waitFor();
+      await page.click('[data-testid="terminate-instance"]');
+      const log = page.locator('[data-testid="log"]');
+      await log.getByText(`terminate-instances ${victim.id}`).first().waitFor();
+      await log.getByText(`Host EC2 (instance ${victim.id}) terminated.`).first().waitFor();
+      // At 10x the replacements start within seconds while the terminated instance fades.
+      await page.click('[data-testid="speed-10×"]');
+      await page.click('[data-testid="play"]');
+      await waitFor(page, (id) => {
+        const running = [...document.querySelectorAll('[data-testid="task"][data-status="RUNNING"][data-service="web"]')];
+        return running.length === 6 && running.every((t) => t.closest('[data-testid="instance"]')?.dataset.id !== id);
+      }, victim.id, 'web back to 6 RUNNING tasks, none on the terminated instance');
+      await page.click('[data-testid="play"]');
+      await screenshot('cluster-terminated');
+    },
+  },
+  {
+    name: 'cluster: a task that fits nowhere is explained instance by instance',
+    async run({ page, base, screenshot }) {
+      await load(page, base);
+      const text = (await readFile(defaultScenario, 'utf8'))
+        .replace('"desiredCount": 6', '"desiredCount": 30')
+        .replace('"name": "Web service on EC2 across three zones"', '"name": "More web tasks than the instances hold"');
+      await page.setInputFiles('[data-testid="upload"]', {
+        name: 'crowded.json', mimeType: 'application/json', buffer: Buffer.from(text),
+      });
+      await page.locator('[data-testid="notice"]').getByText('Scenario loaded.').waitFor();
+      await page.click('[data-testid="speed-60×"]');
+      await page.click('[data-testid="play"]');
+      const queue = page.locator('[data-testid="waiting-queue"]');
+      await queue.waitFor({ timeout: 20000 });
+      await waitFor(page, () => document.querySelectorAll('[data-testid="task"][data-status="RUNNING"][data-service="web"]').length >= 12,
+        null, 'the instances to fill up');
+      await page.click('[data-testid="play"]');
+      await queue.locator('[data-testid="task"]').first().click();
+      const explain = page.locator('[data-testid="explain"]');
+      await explain.getByText('Why is this task waiting?').waitFor();
+      const verdicts = explain.locator('[data-testid="verdict"]');
+      const n = await verdicts.count();
+      const instances = await page.locator('[data-testid="instance"]:not([data-status="TERMINATED"])').count();
+      if (n !== instances) throw new Error(`expected a verdict per instance (${instances}), found ${n}`);
+      for (let i = 0; i < n; i++) {
+        const stage = await verdicts.nth(i).getAttribute('data-stage');
+        const why = await verdicts.nth(i).innerText();
+        if (stage !== 'resources' || !/in use/.test(why)) throw new Error(`verdict ${i}: ${stage} ${why}`);
+      }
+      const closing = await explain.locator('[data-testid="ecs-closing"]').innerText();
+      if (!closing.includes('(service web) was unable to place a task because no container instance met all of its requirements.')) {
+        throw new Error(`closing sentence: ${closing}`);
+      }
+      await screenshot('cluster-explain');
+      await page.keyboard.press('Escape');
+      await explain.getByText('Click a task or an instance').waitFor();
+    },
+  },
+];

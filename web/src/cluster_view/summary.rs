@@ -1,0 +1,82 @@
+//! One card per service: its colour, task definition and the desired / running / pending /
+//! waiting counts ECS reports.
+
+use crate::state::Playground;
+use ecs_sim::sim::view::service_colour;
+use leptos::prelude::*;
+
+/// The strip of service cards at the top of the cluster pane.
+#[component]
+pub fn ServiceSummaries() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let names = Memo::new(move |_| {
+        pg.snapshot.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.services
+                        .iter()
+                        .map(|v| v.name.clone())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    view! {
+        <div class="services" role="list" aria-label="Services">
+            <For each=move || names.get() key=|n| n.clone()
+                children=move |name| view! { <ServiceCard name=name /> } />
+        </div>
+    }
+}
+
+/// What a service card shows; compared each tick so unchanged cards are left alone.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Card {
+    colour: usize,
+    task_definition: String,
+    desired: u32,
+    running: u32,
+    pending: u32,
+    waiting: u32,
+    launch: String,
+}
+
+#[component]
+fn ServiceCard(name: String) -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let key = name.clone();
+    let card = Memo::new(move |_| {
+        pg.snapshot.with(|s| {
+            let s = s.as_ref()?;
+            let v = s.services.iter().find(|v| v.name == key)?;
+            Some(Card {
+                colour: service_colour(s, Some(&v.name)).unwrap_or(0) % 8,
+                task_definition: v.task_definition.clone(),
+                desired: v.desired_count,
+                running: v.running_count,
+                pending: v.pending_count,
+                waiting: v.waiting_count,
+                launch: v.launch.clone(),
+            })
+        })
+    });
+    let get =
+        move |f: fn(&Card) -> String| move || card.with(|c| c.as_ref().map(f).unwrap_or_default());
+    let waiting = move || card.with(|c| c.as_ref().is_some_and(|c| c.waiting > 0));
+    let data_service = name.clone();
+    view! {
+        <div class="service-card" role="listitem" data-testid="service-summary" data-service=data_service
+            title=get(|c| c.launch.clone())>
+            <span class=move || format!("swatch c{}", card.with(|c| c.as_ref().map_or(0, |c| c.colour)))
+                aria-hidden="true"></span>
+            <span class="svc-name">{name}</span>
+            <span class="svc-td" title="Task definition the service runs">{get(|c| c.task_definition.clone())}</span>
+            <span class="counts">
+                <span title="desiredCount">"desired "<b>{get(|c| c.desired.to_string())}</b></span>
+                <span title="runningCount">"running "<b>{get(|c| c.running.to_string())}</b></span>
+                <span title="pendingCount: placed, not yet RUNNING">"pending "<b>{get(|c| c.pending.to_string())}</b></span>
+                <span class:warn=waiting title="Tasks waiting for capacity">"waiting "<b>{get(|c| c.waiting.to_string())}</b></span>
+            </span>
+        </div>
+    }
+}

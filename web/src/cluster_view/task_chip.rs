@@ -1,0 +1,91 @@
+//! A task as a small button: coloured by service, shaded by revision, styled by lifecycle
+//! phase (dashed while starting, solid when RUNNING, faded while stopping), red when
+//! UNHEALTHY. The element stays while the task changes, so CSS transitions animate it.
+
+use crate::state::{Playground, Selection};
+use ecs_sim::service::{HealthStatus, LaunchKind};
+use ecs_sim::sim::view::{find_task, labels, revision_shade, service_colour};
+use leptos::prelude::*;
+
+/// What a chip shows; compared each tick so unchanged chips are left alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Chip {
+    label: String,
+    status: &'static str,
+    phase: &'static str,
+    service: String,
+    colour: Option<usize>,
+    shade: u8,
+    unhealthy: bool,
+    spot: bool,
+    short_id: String,
+}
+
+impl Chip {
+    /// The tooltip and accessible name: what the border style and colour say, in words.
+    fn title(&self) -> String {
+        format!(
+            "task {} ({}): {}{}{}",
+            self.short_id,
+            self.label,
+            self.status,
+            if self.unhealthy { ", UNHEALTHY" } else { "" },
+            if self.spot { ", Fargate Spot" } else { "" },
+        )
+    }
+}
+
+/// The chip of task `index` (its index in the engine).
+#[component]
+pub fn TaskChip(index: usize) -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let chip = Memo::new(move |_| {
+        pg.snapshot.with(|s| {
+            let s = s.as_ref()?;
+            let t = find_task(s, index)?;
+            let unhealthy = t.health == HealthStatus::Unhealthy;
+            let spot = t.launch == LaunchKind::FargateSpot;
+            Some(Chip {
+                label: t.task_definition.clone(),
+                status: t.last_status.as_str(),
+                phase: labels::phase(t.last_status),
+                service: t.service.clone().unwrap_or_default(),
+                colour: service_colour(s, t.service.as_deref()),
+                shade: revision_shade(s, t),
+                unhealthy,
+                spot,
+                short_id: labels::short_id(&t.id).to_string(),
+            })
+        })
+    });
+    let selected = Memo::new(move |_| pg.selection.get() == Selection::Task(index));
+    let class = move || {
+        chip.with(|c| match c {
+            Some(c) => format!(
+                "task-chip {} shade{} phase-{}{}{}",
+                c.colour
+                    .map_or("c-none".to_string(), |n| format!("c{}", n % 8)),
+                c.shade,
+                c.phase,
+                if c.unhealthy { " unhealthy" } else { "" },
+                if selected.get() { " selected" } else { "" },
+            ),
+            None => "task-chip phase-stopped".to_string(),
+        })
+    };
+    let field = move |f: fn(&Chip) -> String| move || chip.with(|c| c.as_ref().map(f));
+    view! {
+        <button type="button" class=class data-testid="task" data-task=index
+            data-status=field(|c| c.status.to_string()) data-service=field(|c| c.service.clone())
+            title=field(Chip::title) aria-label=field(Chip::title)
+            aria-pressed=move || selected.get().to_string()
+            on:click=move |ev| {
+                ev.stop_propagation();
+                pg.selection.set(Selection::Task(index));
+            }>
+            {field(|c| c.label.clone())}
+            {move || chip.with(|c| c.as_ref().is_some_and(|c| c.unhealthy)).then(|| view! { <span class="mark" aria-hidden="true">"!"</span> })}
+            {move || chip.with(|c| c.as_ref().is_some_and(|c| c.spot)).then(|| view! { <span class="mark spot" aria-hidden="true">"spot"</span> })}
+        </button>
+    }
+}

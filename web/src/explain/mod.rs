@@ -1,0 +1,61 @@
+//! The explain panel at the top of the log pane: details of the selected task or instance,
+//! and the placement pipeline's verdicts that answer "why is this task waiting?".
+//! Escape or the close button clears the selection.
+
+mod instance;
+mod task;
+mod verdicts;
+
+use crate::state::{Playground, Selection};
+use leptos::prelude::*;
+
+/// The explain panel.
+#[component]
+pub fn ExplainPanel() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "Escape" || typing(&ev) {
+            return;
+        }
+        if pg.selection.get_untracked() != Selection::None {
+            pg.selection.set(Selection::None);
+        }
+    });
+    on_cleanup(move || keys.remove());
+    view! {
+        <section class="explain" data-testid="explain" aria-label="Explain" aria-live="polite">
+            {move || match pg.selection.get() {
+                Selection::None => view! {
+                    <p class="hint">"Click a task or an instance to see its details and why a task is waiting."</p>
+                }.into_any(),
+                Selection::Task(t) => view! { <Close /><task::TaskDetails index=t /> }.into_any(),
+                Selection::Instance(i) => view! { <Close /><instance::InstanceDetails index=i /> }.into_any(),
+            }}
+        </section>
+    }
+}
+
+/// Whether the key went to a text field (the editor), which keeps its own Escape.
+fn typing(ev: &leptos::ev::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.is_content_editable()
+        })
+}
+
+#[component]
+fn Close() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    view! {
+        <button type="button" class="close" data-testid="explain-close" title="Clear the selection (Escape)"
+            aria-label="Clear the selection" on:click=move |_| pg.selection.set(Selection::None)>"×"</button>
+    }
+}
+
+/// A `term: value` row of a details list.
+#[component]
+fn Row(term: &'static str, #[prop(into)] value: Signal<String>) -> impl IntoView {
+    view! { <dt>{term}</dt><dd>{move || value.get()}</dd> }
+}

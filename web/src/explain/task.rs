@@ -1,0 +1,88 @@
+//! A selected task: why it waits (every instance's verdict and ECS's closing sentence), or its
+//! describe-tasks fields once placed or stopped.
+
+use super::verdicts::{Lead, Verdicts};
+use super::Row;
+use crate::state::{Playground, Selection};
+use ecs_sim::service::LaunchKind;
+use ecs_sim::sim::lifecycle::launch_label;
+use ecs_sim::sim::log::clock;
+use ecs_sim::sim::snapshot::TaskView;
+use ecs_sim::sim::view::{explain_waiting, find_task, labels};
+use leptos::prelude::*;
+
+/// Details of task `index`.
+#[component]
+pub fn TaskDetails(index: usize) -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let task: Memo<Option<TaskView>> = Memo::new(move |_| {
+        pg.snapshot
+            .with(|s| s.as_ref().and_then(|s| find_task(s, index).cloned()))
+    });
+    let why = Memo::new(move |_| {
+        pg.snapshot.track();
+        pg.sim
+            .with_value(|s| s.as_ref().and_then(|s| explain_waiting(s, index)))
+    });
+    let instance_name = Memo::new(move |_| {
+        pg.snapshot.with(|s| {
+            let s = s.as_ref()?;
+            let i = find_task(s, index)?.instance?;
+            s.instances
+                .get(i)
+                .map(|i| format!("{} ({})", i.ec2_instance_id, i.instance_type))
+        })
+    });
+    let f = move |g: fn(&TaskView) -> String| {
+        Signal::derive(move || task.with(|t| t.as_ref().map(g).unwrap_or_default()))
+    };
+    let waiting = move || task.with(|t| t.as_ref().is_some_and(|t| t.waiting_reason.is_some()));
+    let stopped = move || {
+        task.with(|t| {
+            t.as_ref()
+                .is_some_and(|t| t.stop_code.is_some() || t.stopped_reason.is_some())
+        })
+    };
+    view! {
+        <Show when=move || task.with(Option::is_some)
+            fallback=|| view! { <p class="hint">"This task is no longer shown: it stopped more than a minute ago, or the scenario restarted."</p> }>
+            <h2>{move || if waiting() { "Why is this task waiting?" } else { "Task" }}</h2>
+            <Show when=waiting>
+                <p class="waiting-reason">{move || task.with(|t| t.as_ref().and_then(|t| t.waiting_reason.clone()).unwrap_or_default())}</p>
+                {move || why.get().map(|w| view! {
+                    <p class="lead">"Every container instance of the cluster, and the filter that rejected it:"</p>
+                    <Verdicts rows=w.rows lead=Lead::Instance />
+                    <blockquote class="ecs-says" data-testid="ecs-closing">{w.closing}</blockquote>
+                })}
+            </Show>
+            <dl class="facts">
+                <Row term="Task ID" value=f(|t| t.id.clone()) />
+                <Row term="Task definition" value=f(|t| t.task_definition.clone()) />
+                <Row term="lastStatus" value=f(|t| t.last_status.as_str().to_string()) />
+                <Row term="desiredStatus" value=f(|t| t.desired_status.to_string()) />
+                <Row term="healthStatus" value=f(|t| labels::health(t.health).to_string()) />
+                <Row term="Launch" value=f(|t| launch_label(t.launch).to_string()) />
+                <Row term="Capacity provider" value=f(|t| t.capacity_provider.clone().unwrap_or_else(|| "none".into())) />
+                <Row term="Instance" value=Signal::derive(move || {
+                    let fargate = task.with(|t| t.as_ref().is_some_and(|t| matches!(t.launch, LaunchKind::Fargate | LaunchKind::FargateSpot)));
+                    instance_name.get().unwrap_or_else(|| if fargate { "Fargate (no instance to manage)".into() } else { "not placed".into() })
+                }) />
+                <Row term="Zone" value=f(|t| t.zone.clone().unwrap_or_else(|| "not placed".into())) />
+                <Row term="Host ports" value=f(|t| if t.host_ports.is_empty() { "none".into() } else { t.host_ports.join(", ") }) />
+                <Row term="startedAt" value=f(|t| t.started_at.map_or("not started".into(), clock)) />
+                <Row term="Group" value=f(|t| t.group.clone()) />
+                <Show when=stopped>
+                    <Row term="stopCode" value=f(|t| t.stop_code.map_or(String::new(), |c| labels::stop_code(c).to_string())) />
+                    <Row term="stoppedReason" value=f(|t| t.stopped_reason.clone().unwrap_or_default()) />
+                </Show>
+            </dl>
+            <Show when=move || instance_name.with(Option::is_some)>
+                <button type="button" class="link" on:click=move |_| {
+                    if let Some(i) = task.with_untracked(|t| t.as_ref().and_then(|t| t.instance)) {
+                        pg.selection.set(Selection::Instance(i));
+                    }
+                }>"Show its instance"</button>
+            </Show>
+        </Show>
+    }
+}
