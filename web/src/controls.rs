@@ -2,6 +2,7 @@
 //! buttons. The animation timer is the one Effect-like loop: it syncs engine time with wall time.
 
 use crate::state::{Notice, Playground, Selection, Speed};
+use ecs_sim::cluster::InstanceStatus;
 use ecs_sim::sim::log::clock;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -100,6 +101,27 @@ pub fn Failures() -> impl IntoView {
         Selection::Instance(i) => Some(i),
         _ => None,
     };
+    // What the selected instance can still have done to it.
+    let instance_status = move || {
+        let i = selected_instance()?;
+        pg.snapshot.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.instances.get(i).map(|v| v.status))
+        })
+    };
+    let can_terminate = move || instance_status().is_some_and(|s| s != InstanceStatus::Terminated);
+    let can_drain = move || instance_status() == Some(InstanceStatus::Active);
+    let task_live = move || {
+        selected_task().is_some_and(|t| {
+            pg.snapshot.with(|s| {
+                s.as_ref().is_some_and(|s| {
+                    s.tasks
+                        .iter()
+                        .any(|v| v.index == t && v.desired_status == "RUNNING")
+                })
+            })
+        })
+    };
     let zones = move || pg.snapshot.get().map(|s| s.zones).unwrap_or_default();
     let hint = |text: &str| Notice {
         is_error: false,
@@ -107,16 +129,16 @@ pub fn Failures() -> impl IntoView {
     };
     view! {
         <div class="failures" role="toolbar" aria-label="Failure injection">
-            <button data-testid="stop-task" disabled=move || selected_task().is_none()
+            <button data-testid="stop-task" disabled=move || !task_live()
                 title="stop-task on the selected task (click a task first)"
                 on:click=move |_| match selected_task() {
                     Some(t) => pg.command(|sim| sim.stop_task_by_user(t)),
                     None => pg.notice.set(Some(hint("Click a task first."))),
                 }>"Stop task"</button>
-            <button data-testid="terminate-instance" disabled=move || selected_instance().is_none()
+            <button data-testid="terminate-instance" disabled=move || !can_terminate()
                 title="Terminate the selected EC2 instance (click an instance first)"
                 on:click=move |_| if let Some(i) = selected_instance() { pg.command(|sim| sim.terminate_instance(i)); }>"Terminate instance"</button>
-            <button data-testid="drain-instance" disabled=move || selected_instance().is_none()
+            <button data-testid="drain-instance" disabled=move || !can_drain()
                 title="Set the selected container instance to DRAINING"
                 on:click=move |_| if let Some(i) = selected_instance() { pg.command(|sim| sim.drain_instance(i)); }>"Drain instance"</button>
             <select data-testid="zone-select" aria-label="Availability Zone" on:change=move |ev| zone.set(event_target_value(&ev))>

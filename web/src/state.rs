@@ -35,13 +35,15 @@ impl Speed {
         }
     }
 
-    /// Virtual milliseconds per wall millisecond (`None`: as many events as fit a frame).
-    pub fn factor(self) -> Option<u64> {
+    /// Virtual milliseconds per wall millisecond. `max` runs up to an hour per second, as far
+    /// as the frame budget allows (health checks keep the queue busy forever, so "as fast as
+    /// possible" would race to hundreds of hours and tell a learner nothing).
+    pub fn factor(self) -> u64 {
         match self {
-            Speed::X1 => Some(1),
-            Speed::X10 => Some(10),
-            Speed::X60 => Some(60),
-            Speed::Max => None,
+            Speed::X1 => 1,
+            Speed::X10 => 10,
+            Speed::X60 => 60,
+            Speed::Max => 3600,
         }
     }
 }
@@ -170,28 +172,24 @@ impl Playground {
         self.refresh();
     }
 
-    /// Advances virtual time for `wall_ms` of wall time at the current speed. At max speed it
-    /// runs events until `budget_ms` of wall time (measured by `clock`) is used.
+    /// Advances virtual time for `wall_ms` of wall time at the current speed, spending at most
+    /// `budget_ms` of wall time (measured by `clock`) so the page stays responsive; if the budget
+    /// runs out, the clock stops at the last event run and catches up on later ticks.
     pub fn advance(&self, wall_ms: f64, budget_ms: f64, clock: impl Fn() -> f64) {
-        let speed = self.speed.get_untracked();
+        let factor = self.speed.get_untracked().factor();
         self.sim.update_value(|s| {
             let Some(sim) = s else { return };
-            match speed.factor() {
-                Some(f) => {
-                    let dt = (wall_ms.clamp(0.0, 250.0) as u64) * f;
-                    sim.run_until(sim.now() + dt);
-                }
-                None => {
-                    let start = clock();
-                    let mut n = 0u32;
-                    while sim.step() {
-                        n += 1;
-                        if n % 64 == 0 && clock() - start > budget_ms {
-                            break;
-                        }
-                    }
+            let target = sim.now() + (wall_ms.clamp(0.0, 250.0) as u64) * factor;
+            let start = clock();
+            let mut n = 0u32;
+            while sim.next_event_at().is_some_and(|t| t <= target) {
+                sim.step();
+                n += 1;
+                if n % 64 == 0 && clock() - start > budget_ms {
+                    return;
                 }
             }
+            sim.run_until(target);
         });
         self.refresh();
     }
