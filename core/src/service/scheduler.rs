@@ -388,8 +388,13 @@ impl Sim {
                     allowed_zones: &svc.subnet_zones,
                     pool,
                 };
-                let outcome =
-                    placement::place(&req, &self.instances, &self.tasks, &mut self.placement_rng);
+                let outcome = placement::place(
+                    &req,
+                    &self.instances,
+                    &self.tasks,
+                    &self.placement_index,
+                    &mut self.placement_rng,
+                );
                 match outcome.chosen {
                     Some(i) => {
                         self.bind_to_instance(t, i);
@@ -457,8 +462,7 @@ impl Sim {
             if inst.status != InstanceStatus::Active {
                 continue;
             }
-            let groups = placement::pipeline::groups_on(inst, &self.tasks);
-            if placement::filters::constraints::check(inst, &svc.constraints, &group, &groups)
+            if placement::filters::constraints::check_counts(inst, &svc.constraints, &group)
                 .is_err()
             {
                 continue;
@@ -476,8 +480,13 @@ impl Sim {
                 allowed_zones: &svc.subnet_zones,
                 pool: Pool::Only(i),
             };
-            let outcome =
-                placement::place(&req, &self.instances, &self.tasks, &mut self.placement_rng);
+            let outcome = placement::place(
+                &req,
+                &self.instances,
+                &self.tasks,
+                &self.placement_index,
+                &mut self.placement_rng,
+            );
             match outcome.chosen {
                 Some(i) => {
                     let launch = if external {
@@ -597,6 +606,7 @@ impl Sim {
                         &req,
                         &self.instances,
                         &self.tasks,
+                        &self.placement_index,
                         &mut self.placement_rng,
                     );
                     match outcome.chosen {

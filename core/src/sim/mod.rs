@@ -12,6 +12,7 @@ pub mod snapshot;
 pub mod trace;
 
 use crate::cluster::{Instance, InstanceStatus};
+use crate::placement::PlacementIndex;
 use crate::scenario::{parse_scenario, resolve, Model, ScenarioError};
 use crate::service::Task;
 use log::{LogEntry, LogKind};
@@ -55,6 +56,9 @@ pub struct Sim {
     pub instances: Vec<Instance>,
     /// Tasks in creation order (never removed).
     pub tasks: Vec<Task>,
+    /// Lookups the placement pipeline uses instead of scanning instances and tasks; updated
+    /// with them, checked against a rebuild by the invariant checker.
+    pub(crate) placement_index: PlacementIndex,
     /// Per-service scheduler state, same order as the model's services.
     pub services: Vec<ServiceState>,
     /// Zones in an outage.
@@ -113,6 +117,7 @@ impl Sim {
             durations: SimRng::fork(seed, Stream::Durations),
             instances: Vec::new(),
             tasks: Vec::new(),
+            placement_index: PlacementIndex::default(),
             services: Vec::new(),
             zones_down: BTreeSet::new(),
             log: Vec::new(),
@@ -341,8 +346,10 @@ impl Sim {
             enis_used: 0,
             ports: BTreeMap::new(),
             tasks: BTreeSet::new(),
+            group_counts: BTreeMap::new(),
             attributes,
         });
+        self.placement_index.add_instance(idx, &self.instances[idx]);
         if at_start {
             self.instance_registered(idx);
         } else {
@@ -390,8 +397,10 @@ impl Sim {
             enis_used: 0,
             ports: BTreeMap::new(),
             tasks: BTreeSet::new(),
+            group_counts: BTreeMap::new(),
             attributes,
         });
+        self.placement_index.add_instance(idx, &self.instances[idx]);
         let _ = name;
         self.instance_registered(idx);
     }
@@ -402,6 +411,7 @@ impl Sim {
         }
         self.instances[i].status = InstanceStatus::Active;
         self.instances[i].registered_at = Some(self.now);
+        self.placement_index.refresh(i, &self.instances[i]);
         let inst = &self.instances[i];
         let text = format!(
             "Container instance {} ({}, {}) registered with cluster {}: {} CPU units, {} MiB.",
