@@ -71,7 +71,8 @@ pub struct Verdict {
 pub struct PlacementOutcome {
     /// The chosen instance.
     pub chosen: Option<usize>,
-    /// A verdict for every instance of the cluster that is alive.
+    /// A verdict for every instance of the cluster that is alive ([`super::place`] fills it
+    /// only when `chosen` is `None`).
     pub verdicts: Vec<Verdict>,
 }
 

@@ -46,12 +46,50 @@ pub fn place(
         tasks,
         cluster,
     };
+    #[cfg(debug_assertions)]
+    let before = rng.clone();
     let chosen = ctx.choose(rng);
     let verdicts = match chosen {
         Some(_) => Vec::new(),
         None => ctx.verdicts(),
     };
-    PlacementOutcome { chosen, verdicts }
+    let outcome = PlacementOutcome { chosen, verdicts };
+    #[cfg(debug_assertions)]
+    if cluster.alive.len() <= CROSS_CHECK_INSTANCES && tasks.len() <= CROSS_CHECK_TASKS {
+        cross_check(req, instances, tasks, before, rng, &outcome);
+    }
+    outcome
+}
+
+/// Debug builds compare small placements with the reference pipeline, so every scenario test
+/// also proves the fast path equal on the states it reaches.
+#[cfg(debug_assertions)]
+const CROSS_CHECK_INSTANCES: usize = 64;
+#[cfg(debug_assertions)]
+const CROSS_CHECK_TASKS: usize = 4096;
+
+#[cfg(debug_assertions)]
+fn cross_check(
+    req: &PlacementRequest<'_>,
+    instances: &[Instance],
+    tasks: &[Task],
+    mut before: SimRng,
+    after: &SimRng,
+    outcome: &PlacementOutcome,
+) {
+    let reference = super::place_reference(req, instances, tasks, &mut before);
+    assert_eq!(
+        reference.chosen, outcome.chosen,
+        "fast placement chose differently from the reference for {req:?}"
+    );
+    assert_eq!(
+        before.clone().next_u64(),
+        after.clone().next_u64(),
+        "fast placement drew differently from the reference for {req:?}"
+    );
+    if outcome.chosen.is_none() {
+        assert_eq!(reference.verdicts, outcome.verdicts);
+    }
 }
 
 const NO_TASKS: &BTreeMap<usize, u32> = &BTreeMap::new();
