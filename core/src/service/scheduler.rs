@@ -364,7 +364,7 @@ impl Sim {
     /// Places a waiting service task, or records why it cannot be placed. The error carries
     /// ECS's "closest matching" instance and phrase (None: no instances at all).
     fn try_place(&mut self, t: usize, s: usize) -> Result<(), Option<(String, String)>> {
-        let svc = self.model.services[s].clone();
+        let svc = &self.model.services[s];
         match self.target_for(t, &svc.subnet_zones) {
             Target::Fargate(zone) if zone.is_empty() => {
                 self.tasks[t].waiting_reason =
@@ -377,12 +377,10 @@ impl Sim {
             }
             Target::Instances(pool) => {
                 let td = self.tasks[t].task_definition;
-                let needs = self.model.task_definitions[td].needs.clone();
-                let group = self.tasks[t].group.clone();
                 let req = PlacementRequest {
                     cluster: svc.cluster,
-                    needs: &needs,
-                    group: &group,
+                    needs: &self.model.task_definitions[td].needs,
+                    group: &self.tasks[t].group,
                     constraints: &svc.constraints,
                     strategies: &svc.strategies,
                     allowed_zones: &svc.subnet_zones,

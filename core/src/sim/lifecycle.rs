@@ -92,10 +92,8 @@ impl Sim {
 
     /// Binds a task to an instance the pipeline chose: reserves resources, ports and an ENI.
     pub(crate) fn bind_to_instance(&mut self, t: usize, i: usize) {
-        let needs = self.model.task_definitions[self.tasks[t].task_definition]
-            .needs
-            .clone();
-        let ports = filters::ports::assign(&self.instances[i], &needs);
+        let needs = &self.model.task_definitions[self.tasks[t].task_definition].needs;
+        let ports = filters::ports::assign(&self.instances[i], needs);
         let awsvpc = needs.network_mode == NetworkMode::Awsvpc;
         let inst = &mut self.instances[i];
         inst.cpu_used += needs.cpu;

@@ -295,12 +295,7 @@ impl Sim {
     pub(crate) fn launch_asg_instance(&mut self, a: usize, at_start: bool) -> Option<usize> {
         let asg = &self.model.asgs[a];
         // Auto Scaling balances instances across the group's zones (skipping zones that are down).
-        let mut per_zone: BTreeMap<&str, u32> = BTreeMap::new();
-        for inst in &self.instances {
-            if inst.asg == Some(a) && inst.is_alive() {
-                *per_zone.entry(inst.zone.as_str()).or_default() += 1;
-            }
-        }
+        let per_zone = self.placement_index.asg_instances_per_zone(asg.cluster, a);
         let (subnet, zone) = asg
             .subnets
             .iter()

@@ -134,6 +134,17 @@ impl PlacementIndex {
         self.clusters.get(c)
     }
 
+    /// Live instances of Auto Scaling group `a` (in cluster `cluster`) per zone.
+    pub fn asg_instances_per_zone(&self, cluster: usize, a: usize) -> BTreeMap<&str, u32> {
+        let mut out: BTreeMap<&str, u32> = BTreeMap::new();
+        for part in self.cluster(cluster).into_iter().flat_map(|c| &c.parts) {
+            if part.key.asg == Some(a) && !part.members.is_empty() {
+                *out.entry(part.key.zone.as_str()).or_default() += part.members.len() as u32;
+            }
+        }
+        out
+    }
+
     /// Files a new instance (called once, right after it is added to the simulation).
     pub fn add_instance(&mut self, i: usize, inst: &Instance) {
         if self.clusters.len() <= inst.cluster {
@@ -209,8 +220,16 @@ impl PlacementIndex {
 
     /// Counts one more active task of `group` on instance `i` (and on `inst.group_counts`).
     pub fn add_group_task(&mut self, i: usize, inst: &mut Instance, group: &str) {
-        let n = inst.group_counts.get(group).copied().unwrap_or(0);
-        inst.group_counts.insert(group.to_string(), n + 1);
+        let n = match inst.group_counts.get_mut(group) {
+            Some(n) => {
+                *n += 1;
+                *n - 1
+            }
+            None => {
+                inst.group_counts.insert(group.to_string(), 1);
+                0
+            }
+        };
         self.group_changed(i, inst, group, n, n + 1);
     }
 
@@ -220,10 +239,11 @@ impl PlacementIndex {
         if n == 0 {
             return;
         }
-        if n == 1 {
-            inst.group_counts.remove(group);
-        } else {
-            inst.group_counts.insert(group.to_string(), n - 1);
+        match inst.group_counts.get_mut(group) {
+            Some(m) if *m > 1 => *m -= 1,
+            _ => {
+                inst.group_counts.remove(group);
+            }
         }
         self.group_changed(i, inst, group, n, n - 1);
     }
@@ -233,7 +253,12 @@ impl PlacementIndex {
             return;
         };
         let p = c.part_of[&i];
-        let g = c.groups.entry(group.to_string()).or_default();
+        if !c.groups.contains_key(group) {
+            c.groups.insert(group.to_string(), GroupIndex::default());
+        }
+        let Some(g) = c.groups.get_mut(group) else {
+            return;
+        };
         if new == 0 {
             g.on.remove(&i);
         } else {
