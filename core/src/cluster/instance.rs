@@ -67,6 +67,10 @@ pub struct Instance {
     pub ports: BTreeMap<(Protocol, u16), usize>,
     /// Tasks on it that are not STOPPED.
     pub tasks: BTreeSet<usize>,
+    /// Task groups of its active tasks (not STOPPED, no stop requested) → how many. Kept with
+    /// `tasks` so distinctInstance, memberOf `task:group` and spread need no walk over tasks;
+    /// groups with no active task are absent. The invariant checker recounts it.
+    pub group_counts: BTreeMap<String, u32>,
     /// Built-in and custom attributes (`ecs.availability-zone`, …).
     pub attributes: BTreeMap<String, String>,
 }

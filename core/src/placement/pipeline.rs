@@ -8,6 +8,11 @@
 //! 6. strategies — binpack, spread, random ([`strategies`]); best effort, in order.
 //!
 //! Every instance gets a verdict, so the playground can explain a PENDING task.
+//!
+//! [`place_reference`] is the straightforward pipeline: it visits every instance and is the
+//! definition of what placement decides. The simulation runs [`super::fast::place`], which
+//! decides the same from [`super::index`] without visiting every instance; tests prove the
+//! two equal.
 
 use super::filters;
 use super::strategies;
@@ -66,7 +71,8 @@ pub struct Verdict {
 pub struct PlacementOutcome {
     /// The chosen instance.
     pub chosen: Option<usize>,
-    /// A verdict for every instance of the cluster that is alive.
+    /// A verdict for every instance of the cluster that is alive ([`super::place`] fills it
+    /// only when `chosen` is `None`).
     pub verdicts: Vec<Verdict>,
 }
 
@@ -96,8 +102,9 @@ pub fn groups_on<'a>(instance: &Instance, tasks: &'a [Task]) -> Vec<&'a str> {
         .collect()
 }
 
-/// Runs the pipeline for one task.
-pub fn place(
+/// Runs the pipeline for one task, visiting every instance: the reference implementation, and
+/// what explains a PENDING task.
+pub fn place_reference(
     req: &PlacementRequest<'_>,
     instances: &[Instance],
     tasks: &[Task],
@@ -115,7 +122,10 @@ pub fn place(
         if mine > 0 {
             group_on.insert(i, mine);
         }
-        let rejection = filter(req, i, inst, &groups, tasks).err();
+        let rejection = filter(req, i, inst, tasks, || {
+            filters::constraints::check(inst, req.constraints, req.group, &groups)
+        })
+        .err();
         if rejection.is_none() {
             passed.push(i);
         }
@@ -128,12 +138,15 @@ pub fn place(
     PlacementOutcome { chosen, verdicts }
 }
 
-fn filter(
+/// Runs the binding filters on one instance, in ECS's order; `constraints` checks the
+/// placement constraints (the reference walks the instance's tasks for their groups, the fast
+/// path reads [`Instance::group_counts`]).
+pub(crate) fn filter(
     req: &PlacementRequest<'_>,
     i: usize,
     inst: &Instance,
-    groups: &[&str],
     tasks: &[Task],
+    constraints: impl FnOnce() -> Result<(), Rejection>,
 ) -> Result<(), Rejection> {
     // 1. Availability.
     let in_pool = match req.pool {
@@ -170,6 +183,5 @@ fn filter(
         )
     })?;
     filters::eni::check(inst, req.needs, req.allowed_zones)?;
-    filters::constraints::check(inst, req.constraints, req.group, groups)?;
-    Ok(())
+    constraints()
 }

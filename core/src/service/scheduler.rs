@@ -387,7 +387,7 @@ impl Sim {
     /// Places a waiting service task, or records why it cannot be placed. The error carries
     /// ECS's "closest matching" instance and phrase (None: no instances at all).
     fn try_place(&mut self, t: usize, s: usize) -> Result<(), Option<(String, String)>> {
-        let svc = self.model.services[s].clone();
+        let svc = &self.model.services[s];
         match self.target_for(t, &svc.subnet_zones) {
             Target::Fargate(zone) if zone.is_empty() => {
                 self.tasks[t].waiting_reason =
@@ -400,19 +400,22 @@ impl Sim {
             }
             Target::Instances(pool) => {
                 let td = self.tasks[t].task_definition;
-                let needs = self.model.task_definitions[td].needs.clone();
-                let group = self.tasks[t].group.clone();
                 let req = PlacementRequest {
                     cluster: svc.cluster,
-                    needs: &needs,
-                    group: &group,
+                    needs: &self.model.task_definitions[td].needs,
+                    group: &self.tasks[t].group,
                     constraints: &svc.constraints,
                     strategies: &svc.strategies,
                     allowed_zones: &svc.subnet_zones,
                     pool,
                 };
-                let outcome =
-                    placement::place(&req, &self.instances, &self.tasks, &mut self.placement_rng);
+                let outcome = placement::place(
+                    &req,
+                    &self.instances,
+                    &self.tasks,
+                    &self.placement_index,
+                    &mut self.placement_rng,
+                );
                 match outcome.chosen {
                     Some(i) => {
                         self.bind_to_instance(t, i);
@@ -480,8 +483,7 @@ impl Sim {
             if inst.status != InstanceStatus::Active {
                 continue;
             }
-            let groups = placement::pipeline::groups_on(inst, &self.tasks);
-            if placement::filters::constraints::check(inst, &svc.constraints, &group, &groups)
+            if placement::filters::constraints::check_counts(inst, &svc.constraints, &group)
                 .is_err()
             {
                 continue;
@@ -499,8 +501,13 @@ impl Sim {
                 allowed_zones: &svc.subnet_zones,
                 pool: Pool::Only(i),
             };
-            let outcome =
-                placement::place(&req, &self.instances, &self.tasks, &mut self.placement_rng);
+            let outcome = placement::place(
+                &req,
+                &self.instances,
+                &self.tasks,
+                &self.placement_index,
+                &mut self.placement_rng,
+            );
             match outcome.chosen {
                 Some(i) => {
                     let launch = if external {
@@ -620,6 +627,7 @@ impl Sim {
                         &req,
                         &self.instances,
                         &self.tasks,
+                        &self.placement_index,
                         &mut self.placement_rng,
                     );
                     match outcome.chosen {

@@ -158,6 +158,7 @@ impl Sim {
         for t in self.instances[i].tasks.clone() {
             self.kill_task(t, Some(StopCode::TerminationNotice), reason.clone());
         }
+        self.placement_index.refresh(i, &self.instances[i]);
         let cluster = self.instances[i].cluster;
         if let Some(a) = self.instances[i].asg {
             // EC2 Auto Scaling health checks notice a terminated instance within seconds.
@@ -186,6 +187,7 @@ impl Sim {
         );
         self.emit(LogKind::Action, None, text);
         self.instances[i].status = InstanceStatus::Draining;
+        self.placement_index.refresh(i, &self.instances[i]);
         let cluster = self.instances[i].cluster;
         for s in 0..self.model.services.len() {
             if self.model.services[s].cluster == cluster {

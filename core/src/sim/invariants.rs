@@ -2,6 +2,7 @@
 
 use super::Sim;
 use crate::cluster::InstanceStatus;
+use crate::placement::PlacementIndex;
 use crate::service::TaskStatus;
 use crate::taskdef::NetworkMode;
 use std::collections::BTreeMap;
@@ -13,13 +14,19 @@ impl Sim {
     /// - no two live tasks hold the same host port on an instance;
     /// - no live task is on a terminated instance;
     /// - every task's instance lists it, and vice versa;
-    /// - a REPLICA service never has more tasks than maximumPercent allows.
+    /// - a REPLICA service never has more tasks than maximumPercent allows;
+    /// - each instance's task-group counts equal a recount of its active tasks, and the
+    ///   placement index equals one rebuilt from scratch.
     pub fn check_invariants(&self) -> Result<(), String> {
         for (i, inst) in self.instances.iter().enumerate() {
             let (mut cpu, mut mem, mut gpu, mut eni) = (0u32, 0u32, 0u32, 0u32);
             let mut ports: BTreeMap<_, usize> = BTreeMap::new();
+            let mut groups: BTreeMap<String, u32> = BTreeMap::new();
             for &t in &inst.tasks {
                 let task = &self.tasks[t];
+                if task.is_active() {
+                    *groups.entry(task.group.clone()).or_default() += 1;
+                }
                 if task.instance != Some(i) || task.last_status == TaskStatus::Stopped {
                     return Err(format!(
                         "instance {} lists task {} which is not live on it",
@@ -64,12 +71,21 @@ impl Sim {
                     inst.ec2_instance_id
                 ));
             }
+            if groups != inst.group_counts {
+                return Err(format!(
+                    "instance {} task-group counts drifted: {:?} counted, {:?} kept",
+                    inst.ec2_instance_id, groups, inst.group_counts
+                ));
+            }
             if ports.len() != inst.ports.len() {
                 return Err(format!(
                     "instance {} port table drifted",
                     inst.ec2_instance_id
                 ));
             }
+        }
+        if PlacementIndex::rebuild(&self.instances) != self.placement_index {
+            return Err("the placement index drifted from a rebuild".into());
         }
         for (t, task) in self.tasks.iter().enumerate() {
             if task.last_status == TaskStatus::Stopped {

@@ -92,10 +92,8 @@ impl Sim {
 
     /// Binds a task to an instance the pipeline chose: reserves resources, ports and an ENI.
     pub(crate) fn bind_to_instance(&mut self, t: usize, i: usize) {
-        let needs = self.model.task_definitions[self.tasks[t].task_definition]
-            .needs
-            .clone();
-        let ports = filters::ports::assign(&self.instances[i], &needs);
+        let needs = &self.model.task_definitions[self.tasks[t].task_definition].needs;
+        let ports = filters::ports::assign(&self.instances[i], needs);
         let awsvpc = needs.network_mode == NetworkMode::Awsvpc;
         let inst = &mut self.instances[i];
         inst.cpu_used += needs.cpu;
@@ -108,6 +106,9 @@ impl Sim {
             inst.ports.insert(*p, t);
         }
         inst.tasks.insert(t);
+        self.placement_index
+            .add_group_task(i, inst, &self.tasks[t].group);
+        self.placement_index.refresh(i, inst);
         let zone = inst.zone.clone();
         let task = &mut self.tasks[t];
         task.instance = Some(i);
@@ -407,6 +408,12 @@ impl Sim {
         if self.tasks[t].stop_requested || self.tasks[t].last_status == TaskStatus::Stopped {
             return;
         }
+        if let Some(i) = self.tasks[t].instance {
+            // The task stops counting for its group (distinctInstance, spread) now.
+            let inst = &mut self.instances[i];
+            self.placement_index
+                .remove_group_task(i, inst, &self.tasks[t].group);
+        }
         {
             let task = &mut self.tasks[t];
             task.stop_requested = true;
@@ -448,6 +455,11 @@ impl Sim {
         if self.tasks[t].last_status == TaskStatus::Stopped {
             return;
         }
+        if let (Some(i), false) = (self.tasks[t].instance, self.tasks[t].stop_requested) {
+            let inst = &mut self.instances[i];
+            self.placement_index
+                .remove_group_task(i, inst, &self.tasks[t].group);
+        }
         let task = &mut self.tasks[t];
         task.stop_requested = true;
         task.stop_code = task.stop_code.or(code);
@@ -459,6 +471,12 @@ impl Sim {
 
     /// STOPPED: releases what the task held and tells its service.
     fn task_stopped(&mut self, t: usize) {
+        if let (Some(i), false) = (self.tasks[t].instance, self.tasks[t].stop_requested) {
+            // Every path here requests the stop first; kept so the group counts cannot drift.
+            let inst = &mut self.instances[i];
+            self.placement_index
+                .remove_group_task(i, inst, &self.tasks[t].group);
+        }
         self.set_status(t, TaskStatus::Stopped);
         self.tasks[t].stopped_at = Some(self.now);
         self.tasks[t].waiting_reason = None;
@@ -480,6 +498,7 @@ impl Sim {
                 inst.ports.remove(&p);
             }
             inst.tasks.remove(&t);
+            self.placement_index.refresh(i, inst);
         }
         let task = &self.tasks[t];
         let text = format!(

@@ -13,6 +13,7 @@ pub mod trace;
 pub mod view;
 
 use crate::cluster::{Instance, InstanceStatus};
+use crate::placement::PlacementIndex;
 use crate::scenario::{parse_scenario, resolve, Model, ScenarioError};
 use crate::service::Task;
 use log::{LogEntry, LogKind};
@@ -56,6 +57,9 @@ pub struct Sim {
     pub instances: Vec<Instance>,
     /// Tasks in creation order (never removed).
     pub tasks: Vec<Task>,
+    /// Lookups the placement pipeline uses instead of scanning instances and tasks; updated
+    /// with them, checked against a rebuild by the invariant checker.
+    pub(crate) placement_index: PlacementIndex,
     /// Per-service scheduler state, same order as the model's services.
     pub services: Vec<ServiceState>,
     /// Zones in an outage.
@@ -114,6 +118,7 @@ impl Sim {
             durations: SimRng::fork(seed, Stream::Durations),
             instances: Vec::new(),
             tasks: Vec::new(),
+            placement_index: PlacementIndex::default(),
             services: Vec::new(),
             zones_down: BTreeSet::new(),
             log: Vec::new(),
@@ -291,12 +296,7 @@ impl Sim {
     pub(crate) fn launch_asg_instance(&mut self, a: usize, at_start: bool) -> Option<usize> {
         let asg = &self.model.asgs[a];
         // Auto Scaling balances instances across the group's zones (skipping zones that are down).
-        let mut per_zone: BTreeMap<&str, u32> = BTreeMap::new();
-        for inst in &self.instances {
-            if inst.asg == Some(a) && inst.is_alive() {
-                *per_zone.entry(inst.zone.as_str()).or_default() += 1;
-            }
-        }
+        let per_zone = self.placement_index.asg_instances_per_zone(asg.cluster, a);
         let (subnet, zone) = asg
             .subnets
             .iter()
@@ -342,8 +342,10 @@ impl Sim {
             enis_used: 0,
             ports: BTreeMap::new(),
             tasks: BTreeSet::new(),
+            group_counts: BTreeMap::new(),
             attributes,
         });
+        self.placement_index.add_instance(idx, &self.instances[idx]);
         if at_start {
             self.instance_registered(idx);
         } else {
@@ -391,8 +393,10 @@ impl Sim {
             enis_used: 0,
             ports: BTreeMap::new(),
             tasks: BTreeSet::new(),
+            group_counts: BTreeMap::new(),
             attributes,
         });
+        self.placement_index.add_instance(idx, &self.instances[idx]);
         let _ = name;
         self.instance_registered(idx);
     }
@@ -403,6 +407,7 @@ impl Sim {
         }
         self.instances[i].status = InstanceStatus::Active;
         self.instances[i].registered_at = Some(self.now);
+        self.placement_index.refresh(i, &self.instances[i]);
         let inst = &self.instances[i];
         let text = format!(
             "Container instance {} ({}, {}) registered with cluster {}: {} CPU units, {} MiB.",

@@ -340,7 +340,7 @@ impl Sim {
             pool,
         };
         let mut rng = self.placement_rng.clone();
-        Some(placement::place(&req, &self.instances, &self.tasks, &mut rng).verdicts)
+        Some(placement::place_reference(&req, &self.instances, &self.tasks, &mut rng).verdicts)
     }
 
     /// For an instance: each waiting task's verdict on it ("why not here?").

@@ -31,3 +31,32 @@ pub fn check(
     }
     Ok(())
 }
+
+/// [`check`] with the task groups read from [`Instance::group_counts`] instead of the tasks
+/// (same answer: `memberOf` asks only whether some group matches).
+pub fn check_counts(
+    instance: &Instance,
+    constraints: &[Constraint],
+    group: &str,
+) -> Result<(), Rejection> {
+    for c in constraints {
+        match c {
+            Constraint::DistinctInstance => {
+                if instance.group_counts.contains_key(group) {
+                    return Err(Rejection::DistinctInstance {
+                        group: group.to_string(),
+                    });
+                }
+            }
+            Constraint::MemberOf(expr, text) => {
+                let groups = instance.group_counts.keys().map(String::as_str).collect();
+                if !expr.matches(&instance.facts(groups)) {
+                    return Err(Rejection::MemberOf {
+                        expression: text.clone(),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
