@@ -107,7 +107,7 @@ pub fn TaskDefinitionTab(
             <div class="td-head">
                 <span class="revision" data-testid="td-revision">
                     {move || format!("{}:{}", fam.get_value(), revision())}
-                    <span class="muted">{move || if changed.get() { " (edited, not registered)" } else { " (latest revision)" }}</span>
+                    <span class="muted">{move || if changed.get() { " (unregistered edit)" } else { " (latest)" }}</span>
                 </span>
                 <button class="secondary" on:click=revert disabled=move || !changed.get()
                     data-testid="revert">"Revert"</button>
