@@ -109,8 +109,8 @@ pub fn Placement(
                         {["binpack", "spread", "random"].map(|k| view! { <option value=k prop:selected=s.kind == k>{k}</option> })}
                     </select>
                     {field_picker}
-                    <button class="remove" aria-label=format!("Remove strategy {n}")
-                        on:click=move |_| set_strategies(Box::new(move |l| { if i < l.len() { l.remove(i); } }))>"Remove"</button>
+                    <button class="remove" aria-label=format!("Remove strategy {n}") title="Remove"
+                        on:click=move |_| set_strategies(Box::new(move |l| { if i < l.len() { l.remove(i); } }))>"×"</button>
                 </li>
             }
         }).collect_view()
@@ -130,8 +130,8 @@ pub fn Placement(
                             prop:value=c.expression.clone().unwrap_or_default()
                             on:change=move |ev| { let v = event_target_value(&ev); set_constraints(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.expression = Some(v) })) } />
                     })}
-                    <button class="remove" aria-label=format!("Remove constraint {n}")
-                        on:click=move |_| set_constraints(Box::new(move |l| { if i < l.len() { l.remove(i); } }))>"Remove"</button>
+                    <button class="remove" aria-label=format!("Remove constraint {n}") title="Remove"
+                        on:click=move |_| set_constraints(Box::new(move |l| { if i < l.len() { l.remove(i); } }))>"×"</button>
                 </li>
             }
         }).collect_view()
