@@ -1,7 +1,9 @@
 //! The versioned scenario document, the built-in examples, and the URL share codec.
 
 pub mod document;
+pub mod edit;
 pub mod examples;
+pub mod locate;
 pub mod model;
 pub mod parse;
 pub mod resolve;

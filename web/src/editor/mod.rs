@@ -1,17 +1,130 @@
-//! The editor pane (placeholder: a plain text area over the whole scenario).
+//! The editor pane: one tab per task definition family (a JSON editor of its latest revision
+//! with live validation and "Register revision"), "Service settings" (form controls over the
+//! scenario), and "Scenario JSON" (the whole document).
+//!
+//! Every change goes through `ecs_sim::scenario::edit` and [`Playground::edit`], so the form,
+//! the task definition editor and the JSON tab always show one document.
+
+mod apply;
+mod capacity;
+mod code_area;
+mod marks;
+mod placement;
+mod scenario_json;
+mod service_settings;
+mod task_definition;
 
 use crate::state::Playground;
 use leptos::prelude::*;
+use scenario_json::ScenarioJson;
+use serde_json::Value;
+use service_settings::ServiceSettings;
+use std::collections::HashMap;
+use task_definition::{Draft, TaskDefinitionTab};
 
-/// The scenario editor.
+/// Which tab is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Tab {
+    /// The task definition editor of a family.
+    Family(String),
+    /// The service form.
+    Services,
+    /// The whole scenario document.
+    Scenario,
+}
+
+/// The scenario as JSON: the editor text when it parses, else the running scenario (so tabs and
+/// forms stay put while the user fixes a syntax error).
+fn current_doc(pg: Playground) -> Option<Value> {
+    pg.text
+        .with(|t| serde_json::from_str::<Value>(t).ok())
+        .or_else(|| pg.running_text.with(|t| serde_json::from_str(t).ok()))
+}
+
+/// The editor pane.
 #[component]
 pub fn Editor() -> impl IntoView {
     let pg = expect_context::<Playground>();
+    let doc = Memo::new(move |_| current_doc(pg));
+    let families = Memo::new(move |_| {
+        doc.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    ecs_sim::scenario::edit::families(d)
+                        .into_iter()
+                        .map(|f| f.family)
+                        .filter(|f| !f.is_empty())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let tab = RwSignal::new(
+        families
+            .get_untracked()
+            .first()
+            .map_or(Tab::Scenario, |f| Tab::Family(f.clone())),
+    );
+    // Unregistered edits per family survive switching tabs.
+    let drafts = RwSignal::new(HashMap::<String, Draft>::new());
+    let tab_button = move |t: Tab, label: String, testid: String| {
+        let selected = {
+            let t = t.clone();
+            move || tab.with(|cur| *cur == t)
+        };
+        let selected2 = selected.clone();
+        view! {
+            <button role="tab" class="tab" data-testid=testid
+                aria-selected=move || selected().to_string()
+                class:selected=selected2
+                on:click=move |_| tab.set(t.clone())>{label}</button>
+        }
+    };
     view! {
-        <textarea class="json" spellcheck="false" prop:value=move || pg.text.get()
-            on:input=move |ev| pg.edit(event_target_value(&ev))></textarea>
-        <ul class="problems">
-            {move || pg.problems.get().into_iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}
-        </ul>
+        <div class="editor">
+            <div class="tabs" role="tablist" aria-label="Editor">
+                {move || families.get().into_iter().map(|f| {
+                    tab_button(Tab::Family(f.clone()), format!("Task definition: {f}"), format!("tab-td-{f}"))
+                }).collect_view()}
+                {tab_button(Tab::Services, "Service settings".into(), "tab-services".into())}
+                {tab_button(Tab::Scenario, "Scenario JSON".into(), "tab-scenario".into())}
+            </div>
+            <ScenarioStatus on_show=move || tab.set(Tab::Scenario) hide=Signal::derive(move || tab.with(|t| *t == Tab::Scenario)) />
+            <div class="tab-body" role="tabpanel">
+                {move || match tab.get() {
+                    Tab::Family(f) if families.with(|fs| fs.contains(&f)) => {
+                        view! { <TaskDefinitionTab family=f doc=doc drafts=drafts /> }.into_any()
+                    }
+                    Tab::Family(_) | Tab::Scenario => view! { <ScenarioJson /> }.into_any(),
+                    Tab::Services => view! { <ServiceSettings doc=doc /> }.into_any(),
+                }}
+            </div>
+        </div>
+    }
+}
+
+/// A line under the tabs when the scenario text is not valid: the simulation keeps running the
+/// last valid scenario, and the problems are listed in the Scenario JSON tab.
+#[component]
+fn ScenarioStatus(
+    on_show: impl Fn() + Copy + Send + Sync + 'static,
+    hide: Signal<bool>,
+) -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let count =
+        move || pg.problems.with(Vec::len) + usize::from(pg.syntax_error.with(Option::is_some));
+    move || {
+        let n = count();
+        (n > 0 && !hide.get()).then(|| {
+            view! {
+                <div class="scenario-status" role="status" data-testid="scenario-status">
+                    <span>{format!(
+                        "The scenario has {n} problem{}; the simulation keeps running the last valid version.",
+                        if n == 1 { "" } else { "s" }
+                    )}</span>
+                    <button on:click=move |_| on_show()>"Show problems"</button>
+                </div>
+            }
+        })
     }
 }

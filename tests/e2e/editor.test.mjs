@@ -1,0 +1,94 @@
+// The editor pane: live task definition validation at the field, and the Service settings
+// form driving the simulation.
+
+/** 1-based line of the first line of `text` containing `needle`. */
+function lineOf(text, needle) {
+  return text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+}
+
+async function open(page, base) {
+  await page.goto(base);
+  await page.locator('[data-testid="td-editor"]').waitFor({ timeout: 20000 });
+}
+
+export const tests = [
+  {
+    name: 'editor: invalid container memory is shown at its field and clears when fixed',
+    async run({ page, base, screenshot }) {
+      await open(page, base);
+      const editor = page.locator('[data-testid="td-editor"]');
+      const original = await editor.inputValue();
+      if (!original.includes('"memory": 512')) throw new Error(`unexpected definition:\n${original}`);
+
+      const broken = original.replace('"memory": 512', '"memory": 4');
+      await editor.fill(broken);
+      const problem = page.locator('[data-testid="problem"]', { hasText: 'containerDefinitions[0].memory' });
+      await problem.waitFor({ timeout: 5000 });
+      const line = lineOf(broken, '"memory": 4');
+      const at = await problem.getAttribute('data-line');
+      if (at !== String(line)) throw new Error(`problem at line ${at}, expected ${line}`);
+      const text = await problem.innerText();
+      if (!/6 MiB/.test(text)) throw new Error(`expected ECS's 6 MiB minimum in: ${text}`);
+      const mark = page.locator('[data-testid="gutter-mark"]');
+      if ((await mark.count()) !== 1 || (await mark.innerText()).trim() !== String(line)) {
+        throw new Error('the gutter should mark exactly the memory line');
+      }
+      if (await page.locator('[data-testid="register-revision"]').isEnabled()) {
+        throw new Error('Register must be disabled while the definition is invalid');
+      }
+      await problem.click();
+      await screenshot('editor-invalid');
+
+      await editor.fill(broken.replace('"memory": 4', '"memory": 256'));
+      await page.locator('[data-testid="no-problems"]').waitFor({ timeout: 5000 });
+      if (await page.locator('[data-testid="problem"]').count()) throw new Error('problem still shown after the fix');
+      if (await mark.count()) throw new Error('gutter mark still shown after the fix');
+      const register = page.locator('[data-testid="register-revision"]');
+      if (!(await register.isEnabled())) throw new Error('Register should be enabled for a valid change');
+      await screenshot('editor-fixed');
+
+      await register.click();
+      await page.locator('[data-testid="td-revision"]', { hasText: 'web:2' }).waitFor({ timeout: 5000 });
+      await screenshot('editor-registered');
+    },
+  },
+  {
+    name: 'editor: a JSON syntax error names its line and column',
+    async run({ page, base }) {
+      await open(page, base);
+      const editor = page.locator('[data-testid="td-editor"]');
+      const original = await editor.inputValue();
+      const broken = original.replace('"family": "web",', '"family": "web"');
+      await editor.fill(broken);
+      const line = lineOf(broken, '"family"') + 1;
+      await page.locator('[data-testid="problem"]', { hasText: `line ${line}, column 3` }).waitFor({ timeout: 5000 });
+    },
+  },
+  {
+    name: 'editor: desired count from Service settings is what the cluster runs',
+    async run({ page, base, screenshot }) {
+      await open(page, base);
+      await page.locator('[data-testid="tab-services"]').click();
+      await page.locator('[data-testid="service-select"]').selectOption('web');
+      const desired = page.locator('[data-testid="desired-count"]');
+      if ((await desired.inputValue()) !== '6') throw new Error('the web service starts with 6');
+      await desired.fill('2');
+      await desired.press('Enter');
+      await desired.blur();
+      await screenshot('editor-services');
+      await page.locator('[data-testid="speed-max"]').click();
+      await page.locator('[data-testid="play"]').click();
+      const running = page.locator('[data-testid="task"][data-service="web"][data-status="RUNNING"]');
+      // Let the scheduler settle at max speed, then count.
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid="task"][data-service="web"][data-status="RUNNING"]').length === 2,
+        null,
+        { timeout: 15000 },
+      );
+      await page.waitForTimeout(1500);
+      const n = await running.count();
+      if (n !== 2) throw new Error(`expected 2 running web tasks, found ${n}`);
+      await screenshot('editor-desired-2');
+    },
+  },
+];

@@ -1,0 +1,244 @@
+//! Where a service's tasks run: launch type or capacity provider strategy (base and weight per
+//! provider of its cluster), and for EC2 capacity the Auto Scaling group's instance type and
+//! sizes.
+
+use super::apply::apply_to;
+use crate::state::Playground;
+use ecs_sim::catalog;
+use ecs_sim::scenario::edit::{
+    clamp_count, cluster_providers, default_strategy, ec2_providers, group_size, services,
+    set_capacity_provider_strategy, set_group_size, set_instance_type, set_launch_type, Launch,
+};
+use ecs_sim::scenario::CapacityProviderStrategyItem;
+use leptos::prelude::*;
+use serde_json::Value;
+
+/// ECS limits a strategy item's base to 100,000 and its weight to 1,000.
+const MAX_BASE: u32 = 100_000;
+/// See [`MAX_BASE`].
+const MAX_WEIGHT: u32 = 1000;
+/// A generous cap on Auto Scaling group sizes typed into the form.
+const MAX_GROUP: u32 = 1000;
+
+/// The launch choices of the mode picker: (value, label).
+const MODES: [(&str, &str); 4] = [
+    ("default", "Cluster default strategy"),
+    ("EC2", "Launch type EC2"),
+    ("FARGATE", "Launch type FARGATE"),
+    ("strategy", "Capacity provider strategy"),
+];
+
+/// Memory in GiB as people say it ("8 GiB", "0.5 GiB").
+fn gib(mib: u32) -> String {
+    let g = f64::from(mib) / 1024.0;
+    if mib % 1024 == 0 {
+        format!("{g:.0} GiB")
+    } else {
+        format!("{g:.1} GiB")
+    }
+}
+
+/// The capacity section of a service form.
+#[component]
+pub fn Capacity(
+    doc: Memo<Option<Value>>,
+    service: StoredValue<String>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let launch = Memo::new(move |_| {
+        doc.with(|d| {
+            d.as_ref()
+                .and_then(|d| {
+                    services(d)
+                        .into_iter()
+                        .find(|s| s.name == service.get_value())
+                })
+                .map_or(Launch::ClusterDefault, |s| s.launch)
+        })
+    });
+    let providers = Memo::new(move |_| {
+        doc.with(|d| {
+            d.as_ref()
+                .map(|d| cluster_providers(d, &service.get_value()))
+                .unwrap_or_default()
+        })
+    });
+    let mode = move || match launch.get() {
+        Launch::ClusterDefault => "default".to_string(),
+        Launch::LaunchType(t) => t,
+        Launch::Strategy(_) => "strategy".to_string(),
+    };
+    let on_mode = move |ev: leptos::ev::Event| {
+        let m = event_target_value(&ev);
+        let name = service.get_value();
+        apply_to(pg, error, |d| match m.as_str() {
+            "default" => set_capacity_provider_strategy(d, &name, &[]),
+            "strategy" => {
+                let mut items = default_strategy(d, &name);
+                if items.is_empty() {
+                    if let Some(first) = cluster_providers(d, &name).into_iter().next() {
+                        items.push(CapacityProviderStrategyItem {
+                            capacity_provider: first,
+                            weight: 1,
+                            base: 0,
+                        });
+                    }
+                }
+                set_capacity_provider_strategy(d, &name, &items)
+            }
+            other => set_launch_type(d, &name, other),
+        });
+    };
+    // Base or weight of one provider changed: rebuild the strategy in the cluster's order,
+    // leaving out providers with neither base nor weight.
+    let set_share = move |provider: String, base: Option<u32>, weight: Option<u32>| {
+        let current = match launch.get_untracked() {
+            Launch::Strategy(items) => items,
+            _ => Vec::new(),
+        };
+        let items: Vec<CapacityProviderStrategyItem> = providers
+            .get_untracked()
+            .into_iter()
+            .map(|p| {
+                let old = current.iter().find(|i| i.capacity_provider == p);
+                let (mut b, mut w) = old.map_or((0, 0), |i| (i.base, i.weight));
+                if p == provider {
+                    b = base.unwrap_or(b);
+                    w = weight.unwrap_or(w);
+                }
+                CapacityProviderStrategyItem {
+                    capacity_provider: p,
+                    weight: w,
+                    base: b,
+                }
+            })
+            .filter(|i| i.base > 0 || i.weight > 0)
+            .collect();
+        let name = service.get_value();
+        apply_to(pg, error, |d| {
+            set_capacity_provider_strategy(d, &name, &items)
+        });
+    };
+    let share_of = move |p: &str| match launch.get() {
+        Launch::Strategy(items) => items
+            .iter()
+            .find(|i| i.capacity_provider == p)
+            .map_or((0, 0), |i| (i.base, i.weight)),
+        _ => (0, 0),
+    };
+    view! {
+        <fieldset class="group">
+            <legend>"Capacity"</legend>
+            <label class="field">
+                <span>"Tasks run on"</span>
+                <select data-testid="launch-mode" on:change=on_mode>
+                    {move || {
+                        let cur = mode();
+                        MODES.iter().map(|(v, label)| view! {
+                            <option value=*v prop:selected=cur == *v>{*label}</option>
+                        }).collect_view()
+                    }}
+                </select>
+            </label>
+            {move || matches!(launch.get(), Launch::Strategy(_)).then(|| view! {
+                <table class="strategy" data-testid="strategy">
+                    <thead><tr><th scope="col">"Provider"</th><th scope="col">"Base"</th><th scope="col">"Weight"</th></tr></thead>
+                    <tbody>
+                        {move || providers.get().into_iter().map(|p| {
+                            let (base, weight) = share_of(&p);
+                            let (pb, pw) = (p.clone(), p.clone());
+                            view! {
+                                <tr>
+                                    <th scope="row">{p.clone()}</th>
+                                    <td><input type="number" min="0" max=MAX_BASE.to_string() aria-label=format!("Base for {p}")
+                                        data-testid=format!("cp-base-{p}") prop:value=base.to_string()
+                                        on:change=move |ev| set_share(pb.clone(), clamp_count(&event_target_value(&ev), MAX_BASE), None) /></td>
+                                    <td><input type="number" min="0" max=MAX_WEIGHT.to_string() aria-label=format!("Weight for {p}")
+                                        data-testid=format!("cp-weight-{p}") prop:value=weight.to_string()
+                                        on:change=move |ev| set_share(pw.clone(), None, clamp_count(&event_target_value(&ev), MAX_WEIGHT)) /></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <p class="hint">"Base: tasks placed on that provider first. Weight: share of the rest. Base and weight 0 leave a provider out."</p>
+            })}
+            <Groups doc=doc service=service error=error />
+        </fieldset>
+    }
+}
+
+/// Instance type and sizes of the Auto Scaling groups the service's tasks can use.
+#[component]
+fn Groups(
+    doc: Memo<Option<Value>>,
+    service: StoredValue<String>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let groups = Memo::new(move |_| {
+        doc.with(|d| {
+            d.as_ref()
+                .map(|d| {
+                    ec2_providers(d, &service.get_value())
+                        .into_iter()
+                        .filter_map(|p| group_size(d, &p).map(|g| (p, g)))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    move || {
+        groups.get().into_iter().map(|(provider, g)| {
+            let (p1, p2) = (provider.clone(), provider.clone());
+            let current = g.clone();
+            let on_type = move |ev: leptos::ev::Event| {
+                let t = event_target_value(&ev);
+                apply_to(pg, error, |d| set_instance_type(d, &p1, &t));
+            };
+            let on_size = move |which: usize, ev: leptos::ev::Event| {
+                let Some(n) = clamp_count(&event_target_value(&ev), MAX_GROUP) else {
+                    error.set(Some("Sizes must be whole numbers.".into()));
+                    return;
+                };
+                let (mut min, mut desired, mut max) = (current.min, current.desired, current.max);
+                match which {
+                    0 => min = n,
+                    1 => desired = n,
+                    _ => max = n,
+                }
+                apply_to(pg, error, |d| set_group_size(d, &p2, min, desired, max));
+            };
+            let on_size = StoredValue::new(on_size);
+            let known = catalog::instance_type(&g.instance_type).is_some();
+            view! {
+                <div class="asg" data-testid="asg">
+                    <p class="asg-title">{format!("Auto Scaling group of {provider}")}</p>
+                    <label class="field">
+                        <span>"Instance type"</span>
+                        <select data-testid="instance-type" on:change=on_type>
+                            {(!known).then(|| view! { <option value="" prop:selected=true>{format!("{} (not in catalogue)", g.instance_type)}</option> })}
+                            {catalog::all().iter().map(|t| view! {
+                                <option value=t.name prop:selected=t.name == g.instance_type>
+                                    {format!("{} ({} vCPU, {})", t.name, t.vcpus, gib(t.memory_mib))}
+                                </option>
+                            }).collect_view()}
+                        </select>
+                    </label>
+                    <div class="form-row">
+                        <label class="field small"><span>"Min"</span>
+                            <input type="number" min="0" data-testid="asg-min" prop:value=g.min.to_string()
+                                on:change=move |ev| on_size.with_value(|f| f(0, ev)) /></label>
+                        <label class="field small"><span>"Desired"</span>
+                            <input type="number" min="0" data-testid="asg-desired" prop:value=g.desired.to_string()
+                                on:change=move |ev| on_size.with_value(|f| f(1, ev)) /></label>
+                        <label class="field small"><span>"Max"</span>
+                            <input type="number" min="0" data-testid="asg-max" prop:value=g.max.to_string()
+                                on:change=move |ev| on_size.with_value(|f| f(2, ev)) /></label>
+                    </div>
+                </div>
+            }
+        }).collect_view()
+    }
+}

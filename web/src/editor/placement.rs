@@ -1,0 +1,161 @@
+//! A service's placement strategies (binpack, spread, random; up to 5, applied in order) and
+//! placement constraints (distinctInstance, memberOf; up to 10, all must hold).
+
+use super::apply::apply_to;
+use crate::state::Playground;
+use ecs_sim::scenario::edit::{
+    placement, set_placement_constraints, set_placement_strategy, MAX_PLACEMENT_CONSTRAINTS,
+    MAX_PLACEMENT_STRATEGIES,
+};
+use ecs_sim::scenario::{PlacementConstraintSpec, PlacementStrategySpec};
+use leptos::prelude::*;
+use serde_json::Value;
+
+/// A change to a list of rows (one placement strategy or constraint per row).
+type RowChange<T> = Box<dyn FnOnce(&mut Vec<T>)>;
+
+/// Spread fields offered in the picker; anything else is edited as a custom attribute.
+const SPREAD_FIELDS: [&str; 2] = ["attribute:ecs.availability-zone", "instanceId"];
+/// The field a new custom spread starts with.
+const CUSTOM_SPREAD: &str = "attribute:ecs.instance-type";
+/// The expression a new memberOf constraint starts with.
+const MEMBER_OF: &str = "attribute:ecs.instance-type =~ m5.*";
+
+/// A strategy of `kind` with the field it usually takes.
+fn strategy(kind: &str) -> PlacementStrategySpec {
+    let field = match kind {
+        "binpack" => Some("memory".to_string()),
+        "spread" => Some(SPREAD_FIELDS[0].to_string()),
+        _ => None,
+    };
+    PlacementStrategySpec {
+        kind: kind.to_string(),
+        field,
+    }
+}
+
+/// A constraint of `kind`.
+fn constraint(kind: &str) -> PlacementConstraintSpec {
+    PlacementConstraintSpec {
+        kind: kind.to_string(),
+        expression: (kind == "memberOf").then(|| MEMBER_OF.to_string()),
+    }
+}
+
+/// The placement section of a service form.
+#[component]
+pub fn Placement(
+    doc: Memo<Option<Value>>,
+    service: StoredValue<String>,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let current = Memo::new(move |_| {
+        doc.with(|d| {
+            d.as_ref()
+                .map(|d| placement(d, &service.get_value()))
+                .unwrap_or_default()
+        })
+    });
+    let set_strategies = move |f: RowChange<PlacementStrategySpec>| {
+        let mut list = current.get_untracked().0;
+        f(&mut list);
+        apply_to(pg, error, |d| {
+            set_placement_strategy(d, &service.get_value(), &list)
+        });
+    };
+    let set_constraints = move |f: RowChange<PlacementConstraintSpec>| {
+        let mut list = current.get_untracked().1;
+        f(&mut list);
+        apply_to(pg, error, |d| {
+            set_placement_constraints(d, &service.get_value(), &list)
+        });
+    };
+    let strategy_rows = move || {
+        current.get().0.into_iter().enumerate().map(|(i, s)| {
+            let n = i + 1;
+            let field = s.field.clone().unwrap_or_default();
+            let custom = s.kind == "spread" && !SPREAD_FIELDS.contains(&field.as_str());
+            let field_picker = match s.kind.as_str() {
+                "binpack" => view! {
+                    <select aria-label=format!("Strategy {n} field") data-testid="strategy-field"
+                        on:change=move |ev| { let v = event_target_value(&ev); set_strategies(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.field = Some(v) })) }>
+                        {["cpu", "memory"].map(|f| view! { <option value=f prop:selected=field == f>{f}</option> })}
+                    </select>
+                }.into_any(),
+                "spread" => view! {
+                    <select aria-label=format!("Strategy {n} field") data-testid="strategy-field"
+                        on:change=move |ev| {
+                            let v = event_target_value(&ev);
+                            let v = if v == "custom" { CUSTOM_SPREAD.to_string() } else { v };
+                            set_strategies(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.field = Some(v) }))
+                        }>
+                        {SPREAD_FIELDS.map(|f| view! { <option value=f prop:selected=field == f>{f}</option> })}
+                        <option value="custom" prop:selected=custom>"custom attribute…"</option>
+                    </select>
+                    {custom.then(|| view! {
+                        <input type="text" aria-label=format!("Strategy {n} custom field") data-testid="strategy-custom"
+                            prop:value=field.clone()
+                            on:change=move |ev| { let v = event_target_value(&ev); set_strategies(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.field = Some(v) })) } />
+                    })}
+                }.into_any(),
+                _ => view! { <span class="muted">"no field"</span> }.into_any(),
+            };
+            view! {
+                <li class="row" data-testid="strategy-row">
+                    <span class="ordinal">{format!("{n}.")}</span>
+                    <select aria-label=format!("Strategy {n} type") data-testid="strategy-type"
+                        on:change=move |ev| { let v = event_target_value(&ev); set_strategies(Box::new(move |l| if let Some(x) = l.get_mut(i) { *x = strategy(&v) })) }>
+                        {["binpack", "spread", "random"].map(|k| view! { <option value=k prop:selected=s.kind == k>{k}</option> })}
+                    </select>
+                    {field_picker}
+                    <button class="remove" aria-label=format!("Remove strategy {n}") title="Remove"
+                        on:click=move |_| set_strategies(Box::new(move |l| { if i < l.len() { l.remove(i); } }))>"×"</button>
+                </li>
+            }
+        }).collect_view()
+    };
+    let constraint_rows = move || {
+        current.get().1.into_iter().enumerate().map(|(i, c)| {
+            let n = i + 1;
+            view! {
+                <li class="row" data-testid="constraint-row">
+                    <span class="ordinal">{format!("{n}.")}</span>
+                    <select aria-label=format!("Constraint {n} type") data-testid="constraint-type"
+                        on:change=move |ev| { let v = event_target_value(&ev); set_constraints(Box::new(move |l| if let Some(x) = l.get_mut(i) { *x = constraint(&v) })) }>
+                        {["distinctInstance", "memberOf"].map(|k| view! { <option value=k prop:selected=c.kind == k>{k}</option> })}
+                    </select>
+                    {(c.kind == "memberOf").then(|| view! {
+                        <input type="text" class="expression" aria-label=format!("Constraint {n} expression") data-testid="constraint-expression"
+                            prop:value=c.expression.clone().unwrap_or_default()
+                            on:change=move |ev| { let v = event_target_value(&ev); set_constraints(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.expression = Some(v) })) } />
+                    })}
+                    <button class="remove" aria-label=format!("Remove constraint {n}") title="Remove"
+                        on:click=move |_| set_constraints(Box::new(move |l| { if i < l.len() { l.remove(i); } }))>"×"</button>
+                </li>
+            }
+        }).collect_view()
+    };
+    view! {
+        <fieldset class="group">
+            <legend>"Placement strategies"</legend>
+            <ol class="rows">{strategy_rows}</ol>
+            <button data-testid="add-strategy"
+                disabled=move || current.with(|c| c.0.len() >= MAX_PLACEMENT_STRATEGIES)
+                on:click=move |_| set_strategies(Box::new(|l| l.push(strategy("spread"))))>
+                "Add strategy"
+            </button>
+            <span class="hint">{format!(" Applied in order; at most {MAX_PLACEMENT_STRATEGIES}.")}</span>
+        </fieldset>
+        <fieldset class="group">
+            <legend>"Placement constraints"</legend>
+            <ol class="rows">{constraint_rows}</ol>
+            <button data-testid="add-constraint"
+                disabled=move || current.with(|c| c.1.len() >= MAX_PLACEMENT_CONSTRAINTS)
+                on:click=move |_| set_constraints(Box::new(|l| l.push(constraint("distinctInstance"))))>
+                "Add constraint"
+            </button>
+            <span class="hint">{format!(" All must hold; at most {MAX_PLACEMENT_CONSTRAINTS}.")}</span>
+        </fieldset>
+    }
+}

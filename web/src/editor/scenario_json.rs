@@ -1,0 +1,28 @@
+//! The Scenario JSON tab: the whole document, validated as you type; problems are placed at
+//! their fields by their paths from the scenario root.
+
+use super::code_area::CodeArea;
+use super::marks;
+use crate::state::Playground;
+use leptos::prelude::*;
+
+/// The whole-scenario editor.
+#[component]
+pub fn ScenarioJson() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let text = Signal::derive(move || pg.text.get());
+    let placed = Memo::new(move |_| {
+        if let Some((line, column, message)) = pg.syntax_error.get() {
+            return vec![marks::syntax(line, column, &message)];
+        }
+        pg.problems.with(|p| pg.text.with(|t| marks::place(t, p)))
+    });
+    let on_input = Callback::new(move |t: String| pg.edit(t));
+    view! {
+        <div class="scenario-tab">
+            <p class="hint">"The whole scenario. A valid edit restarts the simulation; while it is invalid, the last valid version keeps running."</p>
+            <CodeArea text=text on_input=on_input marks=placed
+                label="Scenario JSON".to_string() testid="scenario-editor" />
+        </div>
+    }
+}

@@ -1,0 +1,151 @@
+//! The Service settings tab: form controls for one service — desired count, its task
+//! definition's network mode, capacity, and placement. Each control applies an
+//! `ecs_sim::scenario::edit` function to the scenario.
+
+use super::apply::apply_to;
+use super::capacity::Capacity;
+use super::placement::Placement;
+use crate::state::Playground;
+use ecs_sim::scenario::edit::{
+    clamp_count, network_mode, services, set_desired_count, set_network_mode, MAX_DESIRED_COUNT,
+    NETWORK_MODES,
+};
+use leptos::prelude::*;
+use serde_json::Value;
+use wasm_bindgen::JsCast;
+
+/// The service picker and the selected service's form.
+#[component]
+pub fn ServiceSettings(
+    /// The scenario document.
+    doc: Memo<Option<Value>>,
+) -> impl IntoView {
+    let names = Memo::new(move |_| {
+        doc.with(|d| {
+            d.as_ref()
+                .map(|d| services(d).into_iter().map(|s| s.name).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let chosen = RwSignal::new(String::new());
+    let service = Memo::new(move |_| {
+        let c = chosen.get();
+        names.with(|ns| {
+            if ns.contains(&c) {
+                Some(c)
+            } else {
+                ns.first().cloned()
+            }
+        })
+    });
+    let error = RwSignal::new(None::<String>);
+    view! {
+        <div class="services-tab">
+            {move || if names.with(Vec::is_empty) {
+                view! { <p class="hint">"This scenario has no services. Add one in the Scenario JSON tab."</p> }.into_any()
+            } else {
+                view! {
+                    <label class="field">
+                        <span>"Service"</span>
+                        <select data-testid="service-select" on:change=move |ev| { chosen.set(event_target_value(&ev)); error.set(None); }>
+                            {move || names.get().into_iter().map(|n| {
+                                let selected = service.get().as_deref() == Some(n.as_str());
+                                view! { <option value=n.clone() prop:selected=selected>{n.clone()}</option> }
+                            }).collect_view()}
+                        </select>
+                    </label>
+                }.into_any()
+            }}
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="form-error">{e}</p> })}
+            <ScenarioProblems />
+            {move || service.get().map(|s| view! { <ServiceForm doc=doc service=s error=error /> })}
+        </div>
+    }
+}
+
+/// Problems of the scenario after a form change (the run keeps the last valid version).
+#[component]
+fn ScenarioProblems() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    move || {
+        let problems = pg.problems.get();
+        (!problems.is_empty()).then(|| view! {
+            <div class="form-problems" role="alert">
+                <p>"This change makes the scenario invalid; the simulation keeps running the last valid version:"</p>
+                <ul>
+                    {problems.into_iter().map(|p| view! {
+                        <li data-testid="problem">
+                            {(!p.path.is_empty()).then(|| view! { <code class="path">{p.path.clone()}</code> })}
+                            " " {p.message}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </div>
+        })
+    }
+}
+
+/// The controls of one service.
+#[component]
+fn ServiceForm(
+    doc: Memo<Option<Value>>,
+    service: String,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let name = StoredValue::new(service);
+    let summary = Memo::new(move |_| {
+        doc.with(|d| {
+            d.as_ref()
+                .and_then(|d| services(d).into_iter().find(|s| s.name == name.get_value()))
+        })
+    });
+    let desired = move || summary.with(|s| s.as_ref().map_or(0, |s| s.desired_count));
+    let mode = Memo::new(move |_| {
+        doc.with(|d| d.as_ref().and_then(|d| network_mode(d, &name.get_value())))
+    });
+    let on_desired = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev);
+        match clamp_count(&typed, MAX_DESIRED_COUNT) {
+            Some(n) => {
+                if let Some(input) = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    input.set_value(&n.to_string());
+                }
+                apply_to(pg, error, |d| set_desired_count(d, &name.get_value(), n));
+            }
+            None => error.set(Some(format!(
+                "Desired count must be a whole number from 0 to {MAX_DESIRED_COUNT}."
+            ))),
+        }
+    };
+    let on_mode = move |ev: leptos::ev::Event| {
+        let m = event_target_value(&ev);
+        apply_to(pg, error, |d| set_network_mode(d, &name.get_value(), &m));
+    };
+    view! {
+        <p class="hint">{move || summary.get().map(|s| format!("Runs task definition {} in cluster {}.", s.task_definition, s.cluster))}</p>
+        <div class="form-row">
+            <label class="field">
+                <span>"Desired count"</span>
+                <input type="number" min="0" max=MAX_DESIRED_COUNT.to_string() step="1" inputmode="numeric"
+                    data-testid="desired-count" prop:value=move || desired().to_string() on:change=on_desired />
+            </label>
+            <label class="field">
+                <span>"Network mode (task definition)"</span>
+                <select data-testid="network-mode" on:change=on_mode>
+                    {move || {
+                        let cur = mode.get().unwrap_or_default();
+                        NETWORK_MODES.iter().map(|m| view! {
+                            <option value=*m prop:selected=cur == *m>{*m}</option>
+                        }).collect_view()
+                    }}
+                </select>
+            </label>
+        </div>
+        <Capacity doc=doc service=name error=error />
+        <Placement doc=doc service=name error=error />
+    }
+}

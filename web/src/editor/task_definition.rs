@@ -1,0 +1,135 @@
+//! The task definition tab: the family's latest revision as `register-task-definition` JSON,
+//! validated as you type, and "Register revision N+1" to make the services run the edit.
+
+use super::apply::apply;
+use super::code_area::CodeArea;
+use super::marks;
+use crate::state::Playground;
+use ecs_sim::scenario::edit::{latest_revision, register_revision};
+use leptos::prelude::*;
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Unregistered text typed over a revision. It applies only while that revision is still the
+/// latest: once the scenario changes underneath, the editor shows the new latest revision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draft {
+    /// The revision the draft was typed over.
+    pub base: Value,
+    /// What the user typed.
+    pub text: String,
+}
+
+/// JSON as the editor shows it.
+fn pretty(v: &Value) -> String {
+    ecs_sim::scenario::edit::to_text(v)
+}
+
+/// The editor of one family's latest revision.
+#[component]
+pub fn TaskDefinitionTab(
+    /// The family being edited.
+    family: String,
+    /// The scenario document.
+    doc: Memo<Option<Value>>,
+    /// Unregistered edits, by family.
+    drafts: RwSignal<HashMap<String, Draft>>,
+) -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let fam = StoredValue::new(family.clone());
+    let latest = Memo::new(move |_| {
+        doc.with(|d| {
+            d.as_ref()
+                .and_then(|d| latest_revision(d, &fam.get_value()))
+        })
+    });
+    let text = Memo::new(move |_| {
+        let Some((_, base)) = latest.get() else {
+            return String::new();
+        };
+        drafts.with(|ds| match ds.get(&fam.get_value()) {
+            Some(d) if d.base == base => d.text.clone(),
+            _ => pretty(&base),
+        })
+    });
+    let marks = Memo::new(move |_| text.with(|t| marks::task_definition(t)));
+    let parsed = Memo::new(move |_| text.with(|t| serde_json::from_str::<Value>(t).ok()));
+    let changed = Memo::new(move |_| {
+        let base = latest.with(|l| l.as_ref().map(|(_, v)| v.clone()));
+        parsed.with(|p| p.is_some() && *p != base)
+    });
+    let can_register = move || marks.with(Vec::is_empty) && changed.get();
+    let revision = move || latest.with(|l| l.as_ref().map_or(0, |(r, _)| *r));
+    let status = RwSignal::new(None::<Result<String, String>>);
+    let on_input = Callback::new(move |new_text: String| {
+        if let Some((_, base)) = latest.get_untracked() {
+            drafts.update(|ds| {
+                ds.insert(
+                    fam.get_value(),
+                    Draft {
+                        base,
+                        text: new_text,
+                    },
+                );
+            });
+        }
+        status.set(None);
+    });
+    let register = move |_| {
+        let Some(value) = parsed.get_untracked() else {
+            return;
+        };
+        let family = fam.get_value();
+        let mut registered = 0;
+        let result = apply(pg, |d| {
+            registered = register_revision(d, &family, value)?;
+            Ok(())
+        });
+        status.set(Some(result.map(|()| {
+            drafts.update(|ds| {
+                ds.remove(&family);
+            });
+            let mut text = format!("Registered {family}:{registered}. Services of this family now run it; the simulation restarted.");
+            if pg.problems.with_untracked(|p| !p.is_empty()) {
+                text = format!("Registered {family}:{registered}, but the scenario now has problems (see Scenario JSON); the simulation keeps the last valid version.");
+            }
+            text
+        })));
+    };
+    let revert = move |_| {
+        drafts.update(|ds| {
+            ds.remove(&fam.get_value());
+        });
+        status.set(None);
+    };
+    view! {
+        <div class="td-tab">
+            <div class="td-head">
+                <span class="revision" data-testid="td-revision">
+                    {move || format!("{}:{}", fam.get_value(), revision())}
+                    <span class="muted">{move || if changed.get() { " (unregistered edit)" } else { " (latest)" }}</span>
+                </span>
+                <button class="secondary" on:click=revert disabled=move || !changed.get()
+                    data-testid="revert">"Revert"</button>
+                <button class="primary" data-testid="register-revision"
+                    disabled=move || !can_register()
+                    title=move || if marks.with(|m| !m.is_empty()) {
+                        "Fix the problems first".to_string()
+                    } else if !changed.get() {
+                        "Edit the definition to register a new revision".to_string()
+                    } else {
+                        "Append this definition as the family's next revision; the family's services use it".to_string()
+                    }
+                    on:click=register>
+                    {move || format!("Register revision {}", revision() + 1)}
+                </button>
+            </div>
+            {move || status.get().map(|s| match s {
+                Ok(t) => view! { <p class="td-status" role="status" data-testid="register-status">{t}</p> }.into_any(),
+                Err(t) => view! { <p class="td-status error" role="alert" data-testid="register-status">{t}</p> }.into_any(),
+            })}
+            <CodeArea text=text on_input=on_input marks=marks
+                label=format!("Task definition JSON of family {family}") testid="td-editor" />
+        </div>
+    }
+}
