@@ -76,6 +76,46 @@ pub struct Instance {
 }
 
 impl Instance {
+    /// A just-launched instance with nothing reserved yet (status LAUNCHING).
+    #[allow(clippy::too_many_arguments)]
+    pub fn launching(
+        ec2_instance_id: String,
+        container_instance_id: String,
+        cluster: usize,
+        asg: Option<usize>,
+        instance_type: Option<&'static InstanceType>,
+        (zone, subnet): (String, String),
+        (cpu, memory, gpus, eni_limit): (u32, u32, u32, u32),
+        launched_at: Millis,
+        attributes: BTreeMap<String, String>,
+    ) -> Self {
+        Instance {
+            ec2_instance_id,
+            container_instance_id,
+            cluster,
+            asg,
+            external: instance_type.is_none(),
+            instance_type,
+            zone,
+            subnet,
+            status: InstanceStatus::Launching,
+            launched_at,
+            registered_at: None,
+            cpu,
+            memory,
+            gpus,
+            eni_limit,
+            cpu_used: 0,
+            memory_used: 0,
+            gpus_used: 0,
+            enis_used: 0,
+            ports: BTreeMap::new(),
+            tasks: BTreeSet::new(),
+            group_counts: BTreeMap::new(),
+            attributes,
+        }
+    }
+
     /// Whether new tasks may be placed on it.
     pub fn accepts_tasks(&self) -> bool {
         self.status == InstanceStatus::Active

@@ -161,6 +161,20 @@ pub enum LaunchTarget {
     Strategy(Vec<StrategyItem>),
 }
 
+impl LaunchTarget {
+    /// Whether tasks run on Fargate (launch type FARGATE, or a strategy of Fargate providers;
+    /// validation refuses strategies that mix them with Auto Scaling group providers).
+    pub fn uses_fargate(&self) -> bool {
+        match self {
+            LaunchTarget::Fargate => true,
+            LaunchTarget::Strategy(items) => items
+                .iter()
+                .any(|i| !matches!(i.kind, ProviderKind::Asg(_))),
+            LaunchTarget::Ec2 | LaunchTarget::External => false,
+        }
+    }
+}
+
 /// A placement strategy, resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Strategy {

@@ -563,13 +563,7 @@ impl Resolver {
             }
             (None, true) => LaunchTarget::Ec2,
         };
-        let fargate = match &target {
-            LaunchTarget::Fargate => true,
-            LaunchTarget::Strategy(items) => items
-                .iter()
-                .any(|i| !matches!(i.kind, ProviderKind::Asg(_))),
-            _ => false,
-        };
+        let fargate = target.uses_fargate();
         let mut zones = Vec::new();
         if let Some(td) = td {
             let def = &td.definition;
@@ -769,8 +763,7 @@ impl Resolver {
                 &s.network_configuration,
                 model,
             );
-            let fargate = matches!(launch, LaunchTarget::Fargate)
-                || matches!(&launch, LaunchTarget::Strategy(items) if items.iter().any(|i| !matches!(i.kind, ProviderKind::Asg(_))));
+            let fargate = launch.uses_fargate();
             let desired = match (daemon, s.desired_count) {
                 (true, Some(_)) => {
                     self.problem(format!("{path}.desiredCount"), "The daemon scheduling strategy does not support a desired count for services.");
@@ -907,8 +900,7 @@ impl Resolver {
                 &t.network_configuration,
                 model,
             );
-            let fargate = matches!(launch, LaunchTarget::Fargate)
-                || matches!(&launch, LaunchTarget::Strategy(items) if items.iter().any(|i| !matches!(i.kind, ProviderKind::Asg(_))));
+            let fargate = launch.uses_fargate();
             // Standalone tasks have no default strategy: any instance that fits, at random.
             let (strategies, constraints) = self.placement(
                 &path,

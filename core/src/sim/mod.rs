@@ -19,7 +19,7 @@ use crate::service::Task;
 use log::{LogEntry, LogKind};
 use queue::{Event, EventQueue, Millis};
 use rng::{SimRng, Stream};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use trace::TraceHash;
 
 /// Scheduler state of one service.
@@ -320,31 +320,22 @@ impl Sim {
         let ec2 = format!("i-0{}", self.ids.hex(16));
         let ci = self.ids.hex(32);
         let idx = self.instances.len();
-        self.instances.push(Instance {
-            ec2_instance_id: ec2.clone(),
-            container_instance_id: ci,
+        self.instances.push(Instance::launching(
+            ec2.clone(),
+            ci,
             cluster,
-            asg: Some(a),
-            external: false,
-            instance_type: Some(ty),
-            zone: zone.clone(),
-            subnet,
-            status: InstanceStatus::Launching,
-            launched_at: self.now,
-            registered_at: None,
-            cpu: ty.cpu_units,
-            memory: ty.registered_memory_mib,
-            gpus: ty.gpus,
-            eni_limit: ty.awsvpc_task_limit(trunking),
-            cpu_used: 0,
-            memory_used: 0,
-            gpus_used: 0,
-            enis_used: 0,
-            ports: BTreeMap::new(),
-            tasks: BTreeSet::new(),
-            group_counts: BTreeMap::new(),
+            Some(a),
+            Some(ty),
+            (zone.clone(), subnet),
+            (
+                ty.cpu_units,
+                ty.registered_memory_mib,
+                ty.gpus,
+                ty.awsvpc_task_limit(trunking),
+            ),
+            self.now,
             attributes,
-        });
+        ));
         self.placement_index.add_instance(idx, &self.instances[idx]);
         if at_start {
             self.instance_registered(idx);
@@ -365,39 +356,26 @@ impl Sim {
     }
 
     fn register_external(&mut self, cluster: usize, e: usize) {
-        let (name, cpu, memory, attrs) = self.model.clusters[cluster].external_instances[e].clone();
+        let (_name, cpu, memory, attrs) =
+            self.model.clusters[cluster].external_instances[e].clone();
         let mut attributes = attrs;
         attributes.insert("ecs.os-type".into(), "linux".into());
         attributes.insert("ecs.instance-type".into(), "external".into());
         let id = format!("mi-0{}", self.ids.hex(16));
         let idx = self.instances.len();
-        self.instances.push(Instance {
-            ec2_instance_id: id,
-            container_instance_id: self.ids.hex(32),
+        let ci = self.ids.hex(32);
+        self.instances.push(Instance::launching(
+            id,
+            ci,
             cluster,
-            asg: None,
-            external: true,
-            instance_type: None,
-            zone: "on-premises".into(),
-            subnet: String::new(),
-            status: InstanceStatus::Launching,
-            launched_at: 0,
-            registered_at: None,
-            cpu,
-            memory,
-            gpus: 0,
-            eni_limit: 0,
-            cpu_used: 0,
-            memory_used: 0,
-            gpus_used: 0,
-            enis_used: 0,
-            ports: BTreeMap::new(),
-            tasks: BTreeSet::new(),
-            group_counts: BTreeMap::new(),
+            None,
+            None,
+            ("on-premises".into(), String::new()),
+            (cpu, memory, 0, 0),
+            0,
             attributes,
-        });
+        ));
         self.placement_index.add_instance(idx, &self.instances[idx]);
-        let _ = name;
         self.instance_registered(idx);
     }
 
