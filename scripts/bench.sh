@@ -12,7 +12,7 @@ echo "== placement, native (cargo bench)"
 cargo bench -q -p ecs-sim --bench placement -- "$BENCH_INSTANCES" "$BENCH_TASKS" 2>/dev/null | grep placement
 
 echo "== placement, wasm in headless Chromium (release build)"
-cargo test -q --release --target wasm32-unknown-unknown -p ecs-playground-tests --test bench_wasm -- --include-ignored --nocapture 2>&1 \
+cargo test --release --target wasm32-unknown-unknown -p ecs-playground-tests --test bench_wasm -- --include-ignored --nocapture 2>&1 \
   | grep -E "wasm placement" || echo "(the wasm benchmark did not report; run it without -q to see why)"
 
 echo "== release bundle size"
