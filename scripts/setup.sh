@@ -44,7 +44,7 @@ if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
 else
   say "installing Debian's chromium and chromium-driver"
   as_root apt-get update
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
 # wasm-opt (npm binaryen, version pinned in Trunk.toml) and playwright-core for end-to-end tests.
