@@ -49,7 +49,7 @@ fn task(group: &str, instance: usize, active: bool) -> Task {
         host_ports: Vec::new(),
         holds_eni: false,
         health: HealthStatus::Unknown,
-        failed_checks: 0,
+        container_health: Vec::new(),
         created_at: 0,
         started_at: None,
         stopping_at: None,

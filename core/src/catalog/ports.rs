@@ -5,18 +5,24 @@
 //! ECS container agent ports 51678-51680", and when `hostPort` is omitted or 0 in `bridge` mode
 //! the container receives a port from the ephemeral range, which is the kernel's
 //! `ip_local_port_range` or, "if this kernel parameter is unavailable", 49153 through 65535 on
-//! Linux. The simulator uses that documented Linux fallback.
+//! Linux. The parameter is available on the ECS-optimized Amazon Linux AMIs, where it is the
+//! Linux default 32768–60999 (which is why ELB target ports in real ECS logs look like 32875), so
+//! the simulator uses that range; [`FALLBACK_DYNAMIC_PORTS`] records the documented fallback.
 
 /// Ports reserved on every container instance: SSH, Docker (2375, 2376), ECS agent (51678–51680).
 pub const RESERVED_PORTS: [u16; 6] = [22, 2375, 2376, 51678, 51679, 51680];
 
-/// First port of the Linux dynamic (ephemeral) host-port range used for `bridge` mappings.
-pub const DYNAMIC_PORT_FIRST: u16 = 49153;
+/// First port of the dynamic (ephemeral) host-port range used for `bridge` mappings: the kernel's
+/// `ip_local_port_range` on Amazon Linux.
+pub const DYNAMIC_PORT_FIRST: u16 = 32768;
 
-/// Last port of the Linux dynamic (ephemeral) host-port range used for `bridge` mappings.
+/// Last port of the dynamic host-port range used for `bridge` mappings.
 ///
 /// The agent ports 51678–51680 lie inside this range, so an allocator must skip them.
-pub const DYNAMIC_PORT_LAST: u16 = 65535;
+pub const DYNAMIC_PORT_LAST: u16 = 60999;
+
+/// The range the API documents for when the kernel parameter is unavailable (Linux).
+pub const FALLBACK_DYNAMIC_PORTS: (u16, u16) = (49153, 65535);
 
 /// A container instance can have up to 100 reserved ports at a time, the defaults included
 /// (API `PortMapping.hostPort`); dynamically assigned ports do not count.
@@ -46,14 +52,16 @@ mod tests {
     }
 
     #[test]
-    fn port_mapping_linux_dynamic_range_is_49153_to_65535() {
-        assert!(!is_dynamic(49152));
-        assert!(is_dynamic(49153));
-        assert!(is_dynamic(65535));
+    fn port_mapping_dynamic_range_is_the_amazon_linux_kernel_range_32768_to_60999() {
+        assert!(!is_dynamic(32767));
+        assert!(is_dynamic(32768));
+        assert!(is_dynamic(60999));
+        assert!(!is_dynamic(61000));
         assert_eq!(
             usize::from(DYNAMIC_PORT_LAST - DYNAMIC_PORT_FIRST) + 1,
-            16383
+            28232
         );
+        assert_eq!(FALLBACK_DYNAMIC_PORTS, (49153, 65535));
     }
 
     #[test]

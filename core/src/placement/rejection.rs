@@ -79,7 +79,7 @@ pub enum Rejection {
     NoDynamicPort {
         /// Ports the task needs.
         requested: u32,
-        /// Ports free in 49153–65535.
+        /// Free ports in the dynamic range.
         free: u32,
     },
     /// Every ENI (or branch ENI) for awsvpc tasks is in use.

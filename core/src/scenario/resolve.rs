@@ -440,7 +440,9 @@ impl Resolver {
                 "Only one capacity provider in a strategy can have a base defined.",
             );
         }
-        if !items.is_empty() && items.iter().all(|i| i.weight == 0) {
+        // API CapacityProviderStrategyItem.weight: the rule applies "when multiple capacity
+        // providers are specified"; a single provider with the default weight 0 is fine.
+        if items.len() > 1 && items.iter().all(|i| i.weight == 0) {
             self.problem(
                 path,
                 "At least one capacity provider in the strategy must have a weight greater than 0.",

@@ -24,6 +24,9 @@ pub fn upper_bound(desired: u32, maximum_percent: u32) -> u32 {
     (u64::from(desired) * u64::from(maximum_percent) / 100) as u32
 }
 
+/// How long a repeated service event is held back (DG service-event-messages: six hours).
+pub const DUPLICATE_EVENT_WINDOW_MS: u64 = 6 * 3600 * 1000;
+
 /// Where one new task should go, resolved before placement.
 enum Target {
     /// EC2 or external instances from this pool.
@@ -55,37 +58,29 @@ impl Sim {
         let td_now = self.services[s].task_definition;
         let deployment = self.services[s].deployment_id.clone();
 
-        // 1. Unhealthy tasks are replaced once the grace period is over (DG
-        //    healthCheckGracePeriodSeconds ignores failing checks until then).
-        for t in self.service_tasks(s) {
+        // 1. Tasks to replace: an older revision, on a DRAINING instance, or UNHEALTHY once the
+        //    health check grace period is over (DG healthCheckGracePeriodSeconds). Unhealthy tasks
+        //    are replaced first and stopped after (DG deployment-type-ecs: "start replacement
+        //    tasks first and maintain minimumHealthyPercent").
+        let active = self.service_tasks(s);
+        let mut unhealthy: Vec<usize> = Vec::new();
+        for &t in &active {
             let task = &self.tasks[t];
             if task.health == HealthStatus::Unhealthy && task.last_status == TaskStatus::Running {
                 let grace_end = task.started_at.unwrap_or(self.now) + svc.grace_ms;
                 if self.now >= grace_end {
-                    let id = task.id.clone();
-                    self.emit(
-                        LogKind::Service,
-                        Some(s),
-                        messages::failed_container_health_checks(&name, &id),
-                    );
-                    self.stop_task(
-                        t,
-                        StopCode::ServiceSchedulerInitiated,
-                        messages::FAILED_HEALTH_CHECKS.to_string(),
-                    );
+                    unhealthy.push(t);
                 } else {
-                    self.request_reconcile_at(s, grace_end);
+                    self.wake_scheduler_at(s, grace_end);
                 }
             }
         }
-
-        // 2. Tasks to keep vs tasks to replace (old revision, or on a DRAINING instance).
-        let active = self.service_tasks(s);
         let outdated: Vec<usize> = active
             .iter()
             .copied()
             .filter(|&t| {
-                self.tasks[t].task_definition != td_now
+                unhealthy.contains(&t)
+                    || self.tasks[t].task_definition != td_now
                     || self.tasks[t]
                         .instance
                         .is_some_and(|i| self.instances[i].status == InstanceStatus::Draining)
@@ -153,7 +148,7 @@ impl Sim {
         let throttled = self.now < self.services[s].throttled_until;
         if throttled {
             let until = self.services[s].throttled_until;
-            self.request_reconcile_at(s, until);
+            self.wake_scheduler_at(s, until);
         } else {
             for t in current.clone() {
                 if self.tasks[t].is_waiting() {
@@ -176,22 +171,51 @@ impl Sim {
             }
         }
 
-        // 5. Retire outdated tasks: not-yet-running ones at once; running ones while the healthy
-        //    count stays at or above the lower bound.
+        // 5. Retire outdated tasks: not-yet-running ones at once; unhealthy ones once their
+        //    replacements exist (or no replacement can start within maximumPercent); healthy ones
+        //    while the healthy count stays above the lower bound. Healthy means HEALTHY with an
+        //    essential health check, else RUNNING for 40 s (API DeploymentConfiguration).
         let min_healthy = lower_bound(desired, svc.minimum_healthy_percent);
-        let mut healthy = self
-            .service_tasks(s)
+        let live = self.service_tasks(s);
+        // Replacements count once HEALTHY (or RUNNING for 40 s); the RUNNING tasks being replaced
+        // keep counting until they stop, so the lower bound protects them (DG
+        // container-instance-draining: RUNNING tasks are replaced within the bounds).
+        let protected = |sim: &Sim, t: usize| {
+            let task = &sim.tasks[t];
+            task.last_status == TaskStatus::Running && task.health != HealthStatus::Unhealthy
+        };
+        let mut healthy = live
             .iter()
             .filter(|&&t| {
-                self.tasks[t].last_status == TaskStatus::Running
-                    && self.tasks[t].health != HealthStatus::Unhealthy
+                if outdated.contains(&t) {
+                    protected(self, t)
+                } else {
+                    self.counts_as_healthy(t)
+                }
             })
             .count() as u32;
+        let replacements = live.iter().filter(|t| !outdated.contains(t)).count() as u32;
+        let no_room = upper_bound(desired, svc.maximum_percent) <= live.len() as u32;
         for t in outdated {
             if !self.tasks[t].is_active() {
                 continue;
             }
-            if self.tasks[t].last_status != TaskStatus::Running {
+            if unhealthy.contains(&t) {
+                if replacements >= desired || no_room {
+                    let id = self.tasks[t].id.clone();
+                    self.emit(
+                        LogKind::Service,
+                        Some(s),
+                        messages::failed_container_health_checks(&name, &id),
+                    );
+                    stopped_now.push(id);
+                    self.stop_task(
+                        t,
+                        StopCode::ServiceSchedulerInitiated,
+                        messages::FAILED_HEALTH_CHECKS.to_string(),
+                    );
+                }
+            } else if self.tasks[t].last_status != TaskStatus::Running {
                 self.stop_task(
                     t,
                     StopCode::ServiceSchedulerInitiated,
@@ -227,13 +251,14 @@ impl Sim {
         self.update_steady_state(s);
     }
 
-    /// Emits "unable to place" unless the same text was emitted in the last 5 minutes (the
-    /// console, too, holds back duplicate messages).
+    /// Emits "unable to place" unless the same text was emitted in the last 6 hours: "duplicate
+    /// event messages are omitted until either the cause is resolved or six hours passes" (DG
+    /// service-event-messages); reaching a steady state counts as resolved.
     fn emit_unplaceable(&mut self, s: usize, text: String) {
         let repeat = self.services[s]
             .last_unplaceable
             .as_ref()
-            .is_some_and(|(at, last)| *last == text && self.now < at + 300_000);
+            .is_some_and(|(at, last)| *last == text && self.now < at + DUPLICATE_EVENT_WINDOW_MS);
         if !repeat {
             self.services[s].last_unplaceable = Some((self.now, text.clone()));
             self.emit(LogKind::Service, Some(s), text);
@@ -246,9 +271,18 @@ impl Sim {
         let tasks = self.service_tasks(s);
         let all_running = tasks.iter().all(|&t| {
             let task = &self.tasks[t];
+            let checked = self.model.task_definitions[task.task_definition]
+                .needs
+                .containers
+                .iter()
+                .any(|c| c.essential && c.health_check.is_some());
             task.last_status == TaskStatus::Running
-                && task.health != HealthStatus::Unhealthy
                 && task.task_definition == td_now
+                && if checked {
+                    task.health == HealthStatus::Healthy
+                } else {
+                    task.health != HealthStatus::Unhealthy
+                }
         });
         let no_stopping = !self.tasks.iter().any(|t| {
             t.service == Some(s) && t.stop_requested && t.last_status != TaskStatus::Stopped
@@ -462,11 +496,11 @@ impl Sim {
                 .iter()
                 .any(|&t| self.tasks[t].service == Some(s) && self.tasks[t].is_active());
             if inst.status == InstanceStatus::Draining {
-                // Daemon tasks are the last to stop on a draining instance.
-                let others = inst
-                    .tasks
-                    .iter()
-                    .any(|&t| self.tasks[t].service != Some(s) && self.tasks[t].is_active());
+                // Daemon tasks are the last service tasks to stop on a draining instance
+                // (standalone tasks are left alone by draining, so they do not hold it back).
+                let others = inst.tasks.iter().any(|&t| {
+                    self.tasks[t].service.is_some_and(|o| o != s) && self.tasks[t].is_active()
+                });
                 if has && !others {
                     for t in inst.tasks.clone() {
                         if self.tasks[t].service == Some(s) {
@@ -489,7 +523,33 @@ impl Sim {
                 continue;
             }
             eligible += 1;
-            if has {
+            // A new task definition replaces the daemon task instance by instance; with
+            // maximumPercent 100 the old task stops before the new one starts.
+            let old: Vec<usize> = inst
+                .tasks
+                .iter()
+                .copied()
+                .filter(|&t| {
+                    self.tasks[t].service == Some(s)
+                        && self.tasks[t].is_active()
+                        && self.tasks[t].task_definition != td
+                })
+                .collect();
+            let stopping = inst
+                .tasks
+                .iter()
+                .any(|&t| self.tasks[t].service == Some(s) && !self.tasks[t].is_active());
+            if !old.is_empty() {
+                for t in old {
+                    self.stop_task(
+                        t,
+                        StopCode::ServiceSchedulerInitiated,
+                        messages::scaling_activity(&deployment),
+                    );
+                }
+                continue;
+            }
+            if has || stopping {
                 continue;
             }
             let req = PlacementRequest {
@@ -605,13 +665,17 @@ impl Sim {
                         provider,
                         rt.started_by.clone(),
                     );
-                    let zone = rt
-                        .subnet_zones
-                        .iter()
-                        .find(|z| !self.zones_down.contains(*z))
-                        .cloned()
-                        .unwrap_or_default();
-                    self.bind_to_fargate(t, zone);
+                    // Fargate spreads the group's tasks across the subnets' zones (DG task-placement).
+                    match self.target_for(t, &rt.subnet_zones) {
+                        Target::Fargate(zone) if !zone.is_empty() => self.bind_to_fargate(t, zone),
+                        _ => {
+                            self.kill_task(
+                                t,
+                                Some(StopCode::TaskFailedToStart),
+                                "No Availability Zone of the task's subnets is available.".into(),
+                            );
+                        }
+                    }
                 }
                 Some(pool) => {
                     let req = PlacementRequest {

@@ -119,8 +119,9 @@ pub struct Task {
     pub holds_eni: bool,
     /// Health from container health checks.
     pub health: HealthStatus,
-    /// Consecutive failed health checks (outside the start period).
-    pub failed_checks: u32,
+    /// Per container (same order as the task definition): its health and consecutive failed
+    /// checks outside the start period. Task health derives from the essential ones.
+    pub container_health: Vec<(HealthStatus, u32)>,
     /// `createdAt`.
     pub created_at: Millis,
     /// `startedAt`: when it reached RUNNING.

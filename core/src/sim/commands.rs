@@ -75,7 +75,7 @@ impl Sim {
                         // DG service-throttle-logic: a new task definition ends throttling at once.
                         self.services[s].failed_starts = 0;
                         self.services[s].throttled_until = 0;
-                        self.services[s].deployment_id = format!("ecs-svc/{}", self.ids.hex(19));
+                        self.services[s].deployment_id = format!("ecs-svc/{}", self.ids_digits(19));
                     }
                 }
                 let td_name = self.model.task_definitions[self.services[s].task_definition].name();

@@ -20,6 +20,9 @@ pub const ENI_ATTACH_MS: Millis = 5_000;
 pub const ENI_DETACH_MS: Millis = 5_000;
 /// Fargate capacity provisioning, drawn per task (not documented; observed tens of seconds).
 pub const FARGATE_PROVISIONING_MS: (Millis, Millis) = (15_000, 35_000);
+/// A task with no essential health check counts towards minimumHealthyPercent this long after
+/// it reaches RUNNING (API DeploymentConfiguration: "wait for 40 seconds").
+pub const NO_HEALTH_CHECK_HEALTHY_AFTER_MS: Millis = 40_000;
 /// ACTIVATING / DEACTIVATING steps without a load balancer.
 pub const ACTIVATION_MS: Millis = 1_000;
 /// How long a process that honours SIGTERM takes to exit.
@@ -64,7 +67,7 @@ impl Sim {
             host_ports: Vec::new(),
             holds_eni: false,
             health: HealthStatus::Unknown,
-            failed_checks: 0,
+            container_health: Vec::new(),
             created_at: self.now,
             started_at: None,
             stopping_at: None,
@@ -288,93 +291,155 @@ impl Sim {
                 Event::ContainerExit(t, epoch),
             );
         }
-        if let Some((interval, ..)) = self.probe(t) {
+        // Every container with a health check is probed on its own interval.
+        let probes: Vec<(usize, u32)> = self.model.task_definitions[self.tasks[t].task_definition]
+            .needs
+            .containers
+            .iter()
+            .enumerate()
+            .filter_map(|(c, m)| m.health_check.map(|(interval, ..)| (c, interval)))
+            .collect();
+        let containers = self.model.task_definitions[self.tasks[t].task_definition]
+            .needs
+            .containers
+            .len();
+        self.tasks[t].container_health = vec![(HealthStatus::Unknown, 0); containers];
+        for &(c, interval) in &probes {
             self.queue.push(
                 self.now + u64::from(interval) * 1000,
-                Event::HealthCheck(t, epoch),
+                Event::HealthCheck(t, epoch, c),
             );
         }
         if let Some(s) = service {
             self.services[s].failed_starts = 0;
             self.request_reconcile(s);
+            if !probes.iter().any(|&(c, _)| {
+                self.model.task_definitions[self.tasks[t].task_definition]
+                    .needs
+                    .containers[c]
+                    .essential
+            }) {
+                // Without a health check the task counts as healthy 40 s after RUNNING.
+                self.wake_scheduler_at(s, self.now + NO_HEALTH_CHECK_HEALTHY_AFTER_MS);
+            }
         }
     }
 
-    /// The health check that decides the task's health: the first essential container with one.
-    fn probe(&self, t: usize) -> Option<(u32, u32, u32, u32)> {
-        let td = &self.model.task_definitions[self.tasks[t].task_definition];
-        td.needs
+    /// Whether the scheduler counts a task towards minimumHealthyPercent (API
+    /// DeploymentConfiguration): RUNNING and HEALTHY when an essential container has a health
+    /// check; with none, RUNNING for 40 seconds.
+    pub(crate) fn counts_as_healthy(&self, t: usize) -> bool {
+        let task = &self.tasks[t];
+        if task.last_status != TaskStatus::Running || task.stop_requested {
+            return false;
+        }
+        let checked = self.model.task_definitions[task.task_definition]
+            .needs
             .containers
             .iter()
-            .filter(|c| c.essential)
-            .find_map(|c| c.health_check)
+            .any(|c| c.essential && c.health_check.is_some());
+        if checked {
+            task.health == HealthStatus::Healthy
+        } else {
+            task.started_at
+                .is_some_and(|at| self.now >= at + NO_HEALTH_CHECK_HEALTHY_AFTER_MS)
+        }
     }
 
     /// A container health check runs: Docker runs the first one `interval` after start; failures
     /// during `startPeriod` do not count, and the first success ends the start period;
     /// `retries` failures in a row make the container UNHEALTHY (DG task_definition_parameters).
-    pub(crate) fn health_check(&mut self, t: usize) {
+    /// The task is UNHEALTHY when any essential container is, HEALTHY when all essential
+    /// containers with a check are (API HealthCheck).
+    pub(crate) fn health_check(&mut self, t: usize, c: usize) {
         if self.tasks[t].last_status != TaskStatus::Running || self.tasks[t].stop_requested {
             return;
         }
-        let Some((interval, _timeout, retries, start_period)) = self.probe(t) else {
+        let td = &self.model.task_definitions[self.tasks[t].task_definition];
+        let Some(container) = td.needs.containers.get(c) else {
             return;
         };
-        let td = &self.model.task_definitions[self.tasks[t].task_definition];
-        let probe_image = td
-            .needs
-            .containers
-            .iter()
-            .find(|c| c.essential && c.health_check.is_some())
-            .map(|c| c.image.clone())
-            .unwrap_or_default();
+        let Some((interval, _timeout, retries, start_period)) = container.health_check else {
+            return;
+        };
         let behaviour = self
             .model
             .images
-            .get(&probe_image)
+            .get(&container.image)
             .cloned()
             .unwrap_or_default();
         let started = self.tasks[t].started_at.unwrap_or(self.now);
         let up = self.now
             >= started + u64::from(behaviour.start_seconds.unwrap_or(DEFAULT_START_SECONDS)) * 1000;
         let passes = up && !behaviour.health_check_fails;
-        let service = self.tasks[t].service;
+        let Some(state) = self.tasks[t].container_health.get_mut(c) else {
+            return;
+        };
         if passes {
-            self.tasks[t].failed_checks = 0;
-            if self.tasks[t].health != HealthStatus::Healthy {
-                self.tasks[t].health = HealthStatus::Healthy;
-                let text = format!("Task {} is HEALTHY.", self.tasks[t].short_id());
-                self.emit(LogKind::Task, service, text);
+            *state = (HealthStatus::Healthy, 0);
+        } else {
+            let in_start_period = state.0 == HealthStatus::Unknown
+                && self.now < started + u64::from(start_period) * 1000;
+            if !in_start_period {
+                state.1 += 1;
+                if state.1 >= retries {
+                    state.0 = HealthStatus::Unhealthy;
+                }
+            }
+        }
+        self.update_task_health(t, retries);
+        let epoch = self.tasks[t].epoch;
+        self.queue.push(
+            self.now + u64::from(interval) * 1000,
+            Event::HealthCheck(t, epoch, c),
+        );
+    }
+
+    /// Derives task health from its essential containers and reports a change.
+    fn update_task_health(&mut self, t: usize, retries: u32) {
+        let td = &self.model.task_definitions[self.tasks[t].task_definition];
+        let essential: Vec<HealthStatus> = td
+            .needs
+            .containers
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.essential && m.health_check.is_some())
+            .map(|(c, _)| {
+                self.tasks[t]
+                    .container_health
+                    .get(c)
+                    .map_or(HealthStatus::Unknown, |h| h.0)
+            })
+            .collect();
+        let health = if essential.contains(&HealthStatus::Unhealthy) {
+            HealthStatus::Unhealthy
+        } else if !essential.is_empty() && essential.iter().all(|h| *h == HealthStatus::Healthy) {
+            HealthStatus::Healthy
+        } else {
+            HealthStatus::Unknown
+        };
+        if health == self.tasks[t].health {
+            return;
+        }
+        self.tasks[t].health = health;
+        let service = self.tasks[t].service;
+        let id = self.tasks[t].short_id().to_string();
+        match health {
+            HealthStatus::Healthy => {
+                self.emit(LogKind::Task, service, format!("Task {id} is HEALTHY."));
                 if let Some(s) = service {
                     self.request_reconcile(s);
                 }
             }
-        } else {
-            let in_start_period = self.tasks[t].health == HealthStatus::Unknown
-                && self.now < started + u64::from(start_period) * 1000;
-            if !in_start_period {
-                self.tasks[t].failed_checks += 1;
-                if self.tasks[t].failed_checks >= retries
-                    && self.tasks[t].health != HealthStatus::Unhealthy
-                {
-                    self.tasks[t].health = HealthStatus::Unhealthy;
-                    let text = format!(
-                        "Task {} is UNHEALTHY: its health check failed {} times in a row.",
-                        self.tasks[t].short_id(),
-                        retries
-                    );
-                    self.emit(LogKind::Task, service, text);
-                    if let Some(s) = service {
-                        self.request_reconcile_at(s, self.now);
-                    }
+            HealthStatus::Unhealthy => {
+                let text = format!("Task {id} is UNHEALTHY: an essential container's health check failed {retries} times in a row.");
+                self.emit(LogKind::Task, service, text);
+                if let Some(s) = service {
+                    self.request_reconcile_at(s, self.now);
                 }
             }
+            HealthStatus::Unknown => {}
         }
-        let epoch = self.tasks[t].epoch;
-        self.queue.push(
-            self.now + u64::from(interval) * 1000,
-            Event::HealthCheck(t, epoch),
-        );
     }
 
     /// An essential container's process exits: the task stops.

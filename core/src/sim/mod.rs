@@ -207,9 +207,9 @@ impl Sim {
                     self.container_exit(t);
                 }
             }
-            Event::HealthCheck(t, epoch) => {
+            Event::HealthCheck(t, epoch, c) => {
                 if self.tasks[t].epoch == epoch {
-                    self.health_check(t);
+                    self.health_check(t, c);
                 }
             }
             Event::Reconcile(s) => {
@@ -261,7 +261,8 @@ impl Sim {
         self.trace.update(text.as_bytes());
     }
 
-    fn ids_digits(&mut self, n: usize) -> String {
+    /// `n` random decimal digits, as ECS deployment IDs (`ecs-svc/…`) have.
+    pub(crate) fn ids_digits(&mut self, n: usize) -> String {
         let mut s = String::with_capacity(n);
         for _ in 0..n {
             s.push(char::from(b'0' + self.ids.below(10) as u8));
@@ -275,6 +276,14 @@ impl Sim {
         self.request_reconcile_at(s, self.now + 1000);
     }
 
+    /// Queues a scheduler pass at a later moment the scheduler must look again (a grace period
+    /// ends, a task has been RUNNING for 40 s, throttling ends). Unlike the debounced
+    /// [`Sim::request_reconcile_at`], it is never dropped; an extra pass is harmless.
+    pub(crate) fn wake_scheduler_at(&mut self, s: usize, at: Millis) {
+        self.queue.push(at.max(self.now), Event::Reconcile(s));
+    }
+
+    /// Queues a scheduler pass unless one is already queued (changes within a pass coalesce).
     pub(crate) fn request_reconcile_at(&mut self, s: usize, at: Millis) {
         if !self.services[s].reconcile_queued {
             self.services[s].reconcile_queued = true;

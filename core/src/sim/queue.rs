@@ -16,8 +16,8 @@ pub enum Event {
     TaskAdvance(usize, u32),
     /// A task's essential container exits (stale if the epoch moved on).
     ContainerExit(usize, u32),
-    /// A task's container health check runs (stale if the epoch moved on).
-    HealthCheck(usize, u32),
+    /// A container's health check runs: (task, epoch, container index); stale if the epoch moved on.
+    HealthCheck(usize, u32, usize),
     /// The service scheduler looks at a service.
     Reconcile(usize),
     /// The n-th timeline event.

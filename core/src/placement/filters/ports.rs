@@ -1,5 +1,5 @@
 //! Host ports: static host ports must be free and not reserved by the agent (22, 2375, 2376,
-//! 51678–51680); bridge tasks with hostPort 0 need free ports in the dynamic range 49153–65535.
+//! 51678–51680); bridge tasks with hostPort 0 need free ports in the dynamic range (32768–60999, the kernel range on Amazon Linux).
 
 use crate::catalog::ports::{is_reserved, DYNAMIC_PORT_FIRST, DYNAMIC_PORT_LAST};
 use crate::cluster::Instance;
