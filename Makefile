@@ -9,9 +9,10 @@ export TRUNK_SKIP_VERSION_CHECK := true
 setup:
 	@bash scripts/setup.sh
 
-## serve: build the playground and serve it at http://127.0.0.1:8080 (rebuilds on change)
+## serve: build the playground and serve it at http://127.0.0.1:8080 (rebuilds on change; its
+## live-reload build goes to target/serve-dist so dist/ stays a clean release bundle)
 serve: setup
-	trunk serve --release --offline
+	trunk serve --release --offline --dist target/serve-dist
 
 ## build: the release bundle in dist/
 build: setup

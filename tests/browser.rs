@@ -89,3 +89,15 @@ fn broken_and_hostile_links_fall_back_to_the_default_with_a_notice() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn uploading_a_task_definition_says_it_is_not_a_scenario() {
+    use ecs_playground_web::share::not_a_scenario;
+    assert!(not_a_scenario(r#"{"family": "web", "containerDefinitions": []}"#).is_some());
+    assert!(not_a_scenario(r#"{"taskDefinition": {"family": "web"}}"#).is_some());
+    assert!(not_a_scenario(DEFAULT_SCENARIO_JSON).is_none());
+    assert!(
+        not_a_scenario("not json").is_none(),
+        "the editor reports syntax errors itself"
+    );
+}

@@ -37,14 +37,16 @@ pub fn Controls() -> impl IntoView {
     ) {
         on_cleanup(move || handle.clear());
     }
-    // Space plays/pauses, → steps — unless the user is typing.
+    // Space plays/pauses, → steps — unless the user is typing or Space would press a focused control.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let typing = ev
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
             .is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    || el.is_content_editable()
+                matches!(
+                    el.tag_name().as_str(),
+                    "INPUT" | "TEXTAREA" | "SELECT" | "BUTTON" | "A" | "SUMMARY" | "LABEL"
+                ) || el.is_content_editable()
             });
         if typing || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
             return;

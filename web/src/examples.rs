@@ -9,8 +9,13 @@ use leptos::prelude::*;
 #[component]
 pub fn ExamplesMenu() -> impl IntoView {
     let pg = expect_context::<Playground>();
+    let menu = NodeRef::<leptos::html::Select>::new();
     let load = move |ev: leptos::ev::Event| {
         let id = event_target_value(&ev);
+        // Back to "Examples…", so choosing the same example again reloads it.
+        if let Some(select) = menu.get() {
+            select.set_value("");
+        }
         let Some(example) = EXAMPLES.iter().find(|e| e.id == id) else {
             return;
         };
@@ -30,7 +35,7 @@ pub fn ExamplesMenu() -> impl IntoView {
         }));
     };
     view! {
-        <select class="examples" data-testid="examples" aria-label="Load an example scenario" on:change=load prop:value="">
+        <select class="examples" data-testid="examples" aria-label="Load an example scenario" node_ref=menu on:change=load>
             <option value="" selected>"Examples…"</option>
             {EXAMPLES.iter().map(|e| view! { <option value=e.id>{e.title()}</option> }).collect_view()}
         </select>

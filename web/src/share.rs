@@ -118,6 +118,13 @@ pub fn ShareBar() -> impl IntoView {
             match wasm_bindgen_futures::JsFuture::from(promise).await {
                 Ok(v) => {
                     let text = v.as_string().unwrap_or_default();
+                    if let Some(hint) = not_a_scenario(&text) {
+                        pg.notice.set(Some(Notice {
+                            is_error: true,
+                            text: hint,
+                        }));
+                        return;
+                    }
                     pg.edit(text);
                     if pg.problems.get_untracked().is_empty()
                         && pg.syntax_error.get_untracked().is_none()
@@ -147,6 +154,19 @@ pub fn ShareBar() -> impl IntoView {
             </label>
         </div>
     }
+}
+
+/// A hint when an uploaded file is a task definition rather than a scenario (the command
+/// line's `validate` takes both; the playground's upload takes scenarios).
+pub fn not_a_scenario(text: &str) -> Option<String> {
+    let v: serde_json::Value = serde_json::from_str(text).ok()?;
+    let looks_like_td = v.get("clusters").is_none()
+        && (v.get("containerDefinitions").is_some()
+            || v.get("taskDefinition").is_some()
+            || v.get("family").is_some());
+    looks_like_td.then(|| {
+        "That file is a task definition, not a scenario. Paste its JSON into a Task definition tab (or add it to the scenario's taskDefinitions in the Scenario JSON tab); the running scenario is unchanged.".to_string()
+    })
 }
 
 fn download_text(name: &str, text: &str) -> Option<()> {

@@ -83,8 +83,10 @@ pub struct Playground {
     pub sim: StoredValue<Option<Sim>, LocalStorage>,
     /// The engine's picture after the last advance.
     pub snapshot: RwSignal<Option<Snapshot>>,
-    /// The engine's log.
+    /// The newest [`LOG_LINES_KEPT`] lines of the engine's log.
     pub log: RwSignal<Vec<LogEntry>>,
+    /// How many engine log lines have been copied, and the first one (to notice a restart).
+    log_seen: StoredValue<(usize, Option<LogEntry>)>,
     /// Whether time runs.
     pub playing: RwSignal<bool>,
     /// How fast.
@@ -106,6 +108,7 @@ impl Playground {
             sim: StoredValue::new_local(None),
             snapshot: RwSignal::new(None),
             log: RwSignal::new(Vec::new()),
+            log_seen: StoredValue::new((0, None)),
             playing: RwSignal::new(false),
             speed: RwSignal::new(Speed::X10),
             selection: RwSignal::new(Selection::None),
@@ -213,19 +216,51 @@ impl Playground {
 
     /// Re-reads the engine into the reactive signals.
     pub fn refresh(&self) {
-        let (snap, log) = self.sim.with_value(|s| match s {
-            Some(sim) => (Some(sim.snapshot()), Some(sim.log().to_vec())),
+        // The engine's log only grows during a run: copy just the lines not seen yet, and all of
+        // it (the newest LOG_LINES_KEPT) after a restart, recognised by a different first line
+        // or a shorter log.
+        let (seen, first) = self.log_seen.get_value();
+        let (snap, update) = self.sim.with_value(|s| match s {
+            Some(sim) => {
+                let log = sim.log();
+                let same_run = log.first() == first.as_ref() && log.len() >= seen;
+                let update = if same_run {
+                    (log.len() > seen).then(|| (true, log[seen..].to_vec()))
+                } else {
+                    Some((
+                        false,
+                        log[log.len().saturating_sub(LOG_LINES_KEPT)..].to_vec(),
+                    ))
+                };
+                (
+                    Some(sim.snapshot()),
+                    Some((update, log.len(), log.first().cloned())),
+                )
+            }
             None => (None, None),
         });
         self.snapshot.set(snap);
-        if let Some(log) = log {
-            if self
-                .log
-                .with_untracked(|l| l.len() != log.len() || l.first() != log.first())
-            {
-                self.log.set(log);
+        if let Some((update, len, first)) = update {
+            self.log_seen.set_value((len, first));
+            match update {
+                Some((true, new)) => self.log.update(|l| {
+                    l.extend(new);
+                    trim_log(l);
+                }),
+                Some((false, all)) => self.log.set(all),
+                None => {}
             }
         }
+    }
+}
+
+/// Log lines the page keeps: a crash loop at max speed writes tens of thousands a minute, and
+/// copying or filtering all of them every tick would stall the page.
+pub const LOG_LINES_KEPT: usize = 5_000;
+
+fn trim_log(log: &mut Vec<LogEntry>) {
+    if log.len() > LOG_LINES_KEPT {
+        log.drain(..log.len() - LOG_LINES_KEPT);
     }
 }
 

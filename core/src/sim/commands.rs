@@ -25,7 +25,11 @@ impl std::error::Error for CommandError {}
 impl Sim {
     pub(crate) fn timeline_event(&mut self, i: usize) {
         let action = self.model.timeline[i].action.clone();
-        if let Err(e) = self.apply(&action) {
+        // Lines this action logs say it was scripted, so nobody takes it for their own click.
+        self.scripted = true;
+        let result = self.apply(&action);
+        self.scripted = false;
+        if let Err(e) = result {
             self.emit(
                 LogKind::Action,
                 None,
@@ -74,6 +78,7 @@ impl Sim {
                         self.services[s].task_definition = k;
                         // DG service-throttle-logic: a new task definition ends throttling at once.
                         self.services[s].failed_starts = 0;
+                        self.services[s].throttle_rounds = 0;
                         self.services[s].throttled_until = 0;
                         self.services[s].deployment_id = format!("ecs-svc/{}", self.ids_digits(19));
                     }

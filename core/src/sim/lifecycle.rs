@@ -312,6 +312,7 @@ impl Sim {
         }
         if let Some(s) = service {
             self.services[s].failed_starts = 0;
+            self.services[s].throttle_rounds = 0;
             self.request_reconcile(s);
             if !probes.iter().any(|&(c, _)| {
                 self.model.task_definitions[self.tasks[t].task_definition]
@@ -583,11 +584,15 @@ impl Sim {
         if let Some(s) = service {
             // DG service-throttle-logic: a task stopped without having entered RUNNING (no
             // startedAt) counts towards throttling.
-            if never_started && !user_or_scheduler {
+            // The delay grows per attempt round, not per task: tasks of a round that fail while
+            // the service is already held back neither extend the delay nor repeat the event.
+            let held_back = self.now < self.services[s].throttled_until;
+            if never_started && !user_or_scheduler && !held_back {
                 self.services[s].failed_starts += 1;
                 let n = self.services[s].failed_starts;
                 if n >= THROTTLE_AFTER_FAILED_STARTS {
-                    let doublings = (n - THROTTLE_AFTER_FAILED_STARTS).min(20);
+                    self.services[s].throttle_rounds += 1;
+                    let doublings = (self.services[s].throttle_rounds - 1).min(20);
                     let delay = (THROTTLE_FIRST_DELAY_MS << doublings).min(THROTTLE_MAX_DELAY_MS);
                     self.services[s].throttled_until = self.now + delay;
                     let name = self.model.services[s].name.clone();

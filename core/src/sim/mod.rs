@@ -33,6 +33,9 @@ pub struct ServiceState {
     pub reconcile_queued: bool,
     /// Tasks in a row that stopped before RUNNING (DG service-throttle-logic).
     pub failed_starts: u32,
+    /// Times throttling has held launches back since the last start or new task definition;
+    /// each doubles the delay.
+    pub throttle_rounds: u32,
     /// No launches before this time while throttled.
     pub throttled_until: Millis,
     /// The last "unable to place" text and when it was emitted (duplicates are held back).
@@ -66,6 +69,8 @@ pub struct Sim {
     pub zones_down: BTreeSet<String>,
     /// Instances each Auto Scaling group is launching or running.
     pub(crate) log: Vec<LogEntry>,
+    /// A timeline event is being applied: its action lines are marked as scripted.
+    pub(crate) scripted: bool,
     pub(crate) trace: TraceHash,
     pub(crate) steps: u64,
 }
@@ -122,6 +127,7 @@ impl Sim {
             services: Vec::new(),
             zones_down: BTreeSet::new(),
             log: Vec::new(),
+            scripted: false,
             trace: TraceHash::default(),
             steps: 0,
             model,
@@ -244,6 +250,11 @@ impl Sim {
 
     /// Appends to the log and the trace.
     pub(crate) fn emit(&mut self, kind: LogKind, service: Option<usize>, text: String) {
+        let text = if self.scripted && kind == LogKind::Action {
+            format!("Timeline (scripted): {text}")
+        } else {
+            text
+        };
         self.trace.update(&self.now.to_le_bytes());
         self.trace.update(text.as_bytes());
         let service = service.map(|s| self.model.services[s].name.clone());

@@ -65,12 +65,20 @@ pub fn Editor() -> impl IntoView {
             .first()
             .map_or(Tab::Scenario, |f| Tab::Family(f.clone())),
     );
+    // The tab shown: a family tab whose family no longer exists (another example was loaded)
+    // falls back to the first family, so some tab is always selected.
+    let shown = Memo::new(move |_| match tab.get() {
+        Tab::Family(f) if !families.with(|fs| fs.contains(&f)) => {
+            families.with(|fs| fs.first().map_or(Tab::Scenario, |f| Tab::Family(f.clone())))
+        }
+        other => other,
+    });
     // Unregistered edits per family survive switching tabs.
     let drafts = RwSignal::new(HashMap::<String, Draft>::new());
     let tab_button = move |t: Tab, label: String, testid: String| {
         let selected = {
             let t = t.clone();
-            move || tab.with(|cur| *cur == t)
+            move || shown.with(|cur| *cur == t)
         };
         let selected2 = selected.clone();
         view! {
@@ -89,9 +97,9 @@ pub fn Editor() -> impl IntoView {
                 {tab_button(Tab::Services, "Service settings".into(), "tab-services".into())}
                 {tab_button(Tab::Scenario, "Scenario JSON".into(), "tab-scenario".into())}
             </div>
-            <ScenarioStatus on_show=move || tab.set(Tab::Scenario) hide=Signal::derive(move || tab.with(|t| *t == Tab::Scenario)) />
+            <ScenarioStatus on_show=move || tab.set(Tab::Scenario) hide=Signal::derive(move || shown.with(|t| *t == Tab::Scenario)) />
             <div class="tab-body" role="tabpanel">
-                {move || match tab.get() {
+                {move || match shown.get() {
                     Tab::Family(f) if families.with(|fs| fs.contains(&f)) => {
                         view! { <TaskDefinitionTab family=f doc=doc drafts=drafts /> }.into_any()
                     }
