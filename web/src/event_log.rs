@@ -30,18 +30,7 @@ fn tag(kind: LogKind) -> &'static str {
 pub fn EventLog() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let filter = RwSignal::new(LogFilter::all());
-    let services = Memo::new(move |_| {
-        pg.snapshot.with(|s| {
-            s.as_ref()
-                .map(|s| {
-                    s.services
-                        .iter()
-                        .map(|v| v.name.clone())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let services = pg.service_names();
     let lines = Memo::new(move |_| {
         pg.log.with(|log| {
             filter.with(|f| {

@@ -214,6 +214,18 @@ impl Playground {
         self.refresh();
     }
 
+    /// The services' names, in scenario order, for the summary cards and the log filter.
+    pub fn service_names(&self) -> Memo<Vec<String>> {
+        let snapshot = self.snapshot;
+        Memo::new(move |_| {
+            snapshot.with(|s| {
+                s.as_ref()
+                    .map(|s| s.services.iter().map(|v| v.name.clone()).collect())
+                    .unwrap_or_default()
+            })
+        })
+    }
+
     /// Re-reads the engine into the reactive signals.
     pub fn refresh(&self) {
         // The engine's log only grows during a run: copy just the lines not seen yet, and all of

@@ -9,18 +9,7 @@ use leptos::prelude::*;
 #[component]
 pub fn ServiceSummaries() -> impl IntoView {
     let pg = expect_context::<Playground>();
-    let names = Memo::new(move |_| {
-        pg.snapshot.with(|s| {
-            s.as_ref()
-                .map(|s| {
-                    s.services
-                        .iter()
-                        .map(|v| v.name.clone())
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let names = pg.service_names();
     view! {
         <div class="services" role="list" aria-label="Services">
             <For each=move || names.get() key=|n| n.clone()
