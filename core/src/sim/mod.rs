@@ -3,6 +3,7 @@
 //! every step in debug and test builds.
 
 pub mod commands;
+pub mod hooks;
 pub mod invariants;
 pub mod lifecycle;
 pub mod log;
@@ -13,6 +14,7 @@ pub mod trace;
 pub mod view;
 
 use crate::cluster::{Instance, InstanceStatus};
+use crate::metrics::MetricStore;
 use crate::placement::PlacementIndex;
 use crate::scenario::{parse_scenario, resolve, Model, ScenarioError};
 use crate::service::Task;
@@ -73,6 +75,8 @@ pub struct Sim {
     pub(crate) scripted: bool,
     pub(crate) trace: TraceHash,
     pub(crate) steps: u64,
+    /// One-minute metric series (see [`crate::metrics`]).
+    pub metrics: MetricStore,
 }
 
 /// Why a scenario could not start.
@@ -130,6 +134,7 @@ impl Sim {
             scripted: false,
             trace: TraceHash::default(),
             steps: 0,
+            metrics: MetricStore::default(),
             model,
         };
         sim.trace.update(&seed.to_le_bytes());

@@ -1,0 +1,35 @@
+//! The few questions one subsystem asks another, answered in one place so the deployment,
+//! load-balancing, traffic and auto-scaling code can change independently.
+//!
+//! Owners: `deployment_in_progress` and `routable_targets` belong to the deployment and
+//! load-balancer code; the traffic model and Service Auto Scaling only call them.
+
+use super::Sim;
+use crate::service::{HealthStatus, TaskStatus};
+
+impl Sim {
+    /// Whether a deployment of the service is still rolling out: Service Auto Scaling does not
+    /// scale in while one is (DG service-auto-scaling: "scale-in is suspended during
+    /// deployments").
+    pub fn deployment_in_progress(&self, s: usize) -> bool {
+        let td = self.services[s].task_definition;
+        self.tasks
+            .iter()
+            .any(|t| t.service == Some(s) && t.is_active() && t.task_definition != td)
+    }
+
+    /// The tasks that receive the service's requests now, each with a relative weight
+    /// (a blue/green listener splits by target group; within one, targets share evenly).
+    pub fn routable_targets(&self, s: usize) -> Vec<(usize, u32)> {
+        (0..self.tasks.len())
+            .filter(|&t| {
+                let task = &self.tasks[t];
+                task.service == Some(s)
+                    && task.last_status == TaskStatus::Running
+                    && !task.stop_requested
+                    && task.health != HealthStatus::Unhealthy
+            })
+            .map(|t| (t, 1))
+            .collect()
+    }
+}
