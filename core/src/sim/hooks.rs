@@ -1,8 +1,9 @@
 //! The few questions one subsystem asks another, answered in one place so the deployment,
 //! load-balancing, traffic and auto-scaling code can change independently.
 //!
-//! Owners: `deployment_in_progress` and `routable_targets` belong to the deployment and
-//! load-balancer code; the traffic model and Service Auto Scaling only call them.
+//! Owners: `deployment_in_progress` and `deployment_traffic_weight` belong to the deployment
+//! code; `routable_targets` and `target_healthy` to the load-balancer code. The traffic model
+//! and Service Auto Scaling only call them.
 
 use super::Sim;
 use crate::service::{HealthStatus, TaskStatus};
@@ -29,7 +30,26 @@ impl Sim {
                     && !task.stop_requested
                     && task.health != HealthStatus::Unhealthy
             })
-            .map(|t| (t, 1))
+            .filter(|&t| self.target_healthy(t))
+            .map(|t| (t, self.deployment_traffic_weight(t)))
             .collect()
+    }
+}
+
+impl Sim {
+    /// Whether the load balancer sees the task's target as healthy (true when the service has
+    /// no load balancer). A deployment counts a task with a target as healthy only once its
+    /// target is (DG deployment-type-ecs). Owner: the load-balancer code.
+    pub fn target_healthy(&self, t: usize) -> bool {
+        let _ = t;
+        true
+    }
+
+    /// The share of production traffic a task's deployment receives, percent (a blue/green,
+    /// canary or linear deployment shifts it; a rolling one leaves every task at 100).
+    /// Owner: the deployment code.
+    pub fn deployment_traffic_weight(&self, t: usize) -> u32 {
+        let _ = t;
+        100
     }
 }
