@@ -7,6 +7,7 @@
 //! [`InstanceFacts`]; `Display` prints the normalized form.
 
 mod ast;
+mod cursor;
 mod error;
 mod eval;
 mod parser;

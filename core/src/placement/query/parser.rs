@@ -12,6 +12,7 @@
 //! parentheses"), and inside a list also at `,` or `]`; quote a value to include those.
 
 use super::ast::{Argument, Comparison, Expression, InstanceField, Operator, Subject};
+use super::cursor::Cursor;
 use super::error::QueryError;
 use super::pattern::Pattern;
 use super::values::{parse_timestamp, parse_version};
@@ -39,32 +40,28 @@ fn is_word_char(c: char) -> bool {
 }
 
 pub(super) struct Parser<'a> {
-    src: &'a str,
-    pos: usize,
+    cur: Cursor<'a>,
     depth: usize,
 }
 
 impl<'a> Parser<'a> {
     pub(super) fn new(src: &'a str) -> Self {
         Self {
-            src,
-            pos: 0,
+            cur: Cursor::new(src),
             depth: 0,
         }
     }
 
     fn rest(&self) -> &'a str {
-        self.src.get(self.pos..).unwrap_or("")
+        self.cur.rest()
     }
 
     fn peek(&self) -> Option<char> {
-        self.rest().chars().next()
+        self.cur.peek()
     }
 
     fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.pos += c.len_utf8();
-        Some(c)
+        self.cur.bump()
     }
 
     fn skip_ws(&mut self) {
@@ -89,10 +86,10 @@ impl<'a> Parser<'a> {
     /// Consumes one of the connective spellings if present.
     fn eat_connective(&mut self, symbol: &str, word: &str) -> bool {
         if self.rest().starts_with(symbol) {
-            self.pos += symbol.len();
+            self.cur.pos += symbol.len();
             true
         } else if self.at_word(word) {
-            self.pos += word.len();
+            self.cur.pos += word.len();
             true
         } else {
             false
@@ -108,9 +105,9 @@ impl<'a> Parser<'a> {
         self.skip_ws();
         match self.peek() {
             None => Ok(expression),
-            Some(')') => self.error(self.pos, "')' has no matching '('"),
+            Some(')') => self.error(self.cur.pos, "')' has no matching '('"),
             Some(_) => self.error(
-                self.pos,
+                self.cur.pos,
                 "expected 'and', 'or' or the end of the expression",
             ),
         }
@@ -143,9 +140,9 @@ impl<'a> Parser<'a> {
     fn unary(&mut self) -> Result<Expression, QueryError> {
         self.skip_ws();
         if self.depth >= MAX_NESTING {
-            return self.error(self.pos, "the expression is nested too deeply");
+            return self.error(self.cur.pos, "the expression is nested too deeply");
         }
-        let start = self.pos;
+        let start = self.cur.pos;
         if self.peek() == Some('(') {
             self.bump();
             self.depth += 1;
@@ -165,7 +162,7 @@ impl<'a> Parser<'a> {
             None
         };
         if let Some(len) = negation {
-            self.pos += len;
+            self.cur.pos += len;
             self.depth += 1;
             let inner = self.unary()?;
             self.depth -= 1;
@@ -175,11 +172,11 @@ impl<'a> Parser<'a> {
     }
 
     fn comparison(&mut self) -> Result<Comparison, QueryError> {
-        let start = self.pos;
+        let start = self.cur.pos;
         while self.peek().is_some_and(is_word_char) {
             self.bump();
         }
-        let text = &self.src[start..self.pos];
+        let text = &self.cur.src[start..self.cur.pos];
         if text.is_empty() {
             return match self.peek() {
                 None => self.error(start, "the expression ends where a subject was expected"),
@@ -199,7 +196,7 @@ impl<'a> Parser<'a> {
             );
         };
         self.skip_ws();
-        let op_start = self.pos;
+        let op_start = self.cur.pos;
         let operator = self.operator()?;
         if !subject.allows(operator) {
             return self.error(
@@ -220,7 +217,7 @@ impl<'a> Parser<'a> {
                     Ok(p) => Argument::Pattern(p),
                     Err(e) => {
                         // Offsets inside a quoted value shift if escapes were used; clamp.
-                        let position = (value_start + e.offset).min(self.pos);
+                        let position = (value_start + e.offset).min(self.cur.pos);
                         return self.error(position, format!("pattern: {}", e.message));
                     }
                 }
@@ -247,7 +244,7 @@ impl<'a> Parser<'a> {
                 self.rest().starts_with(symbol)
             };
             if found {
-                self.pos += symbol.len();
+                self.cur.pos += symbol.len();
                 return Ok(op);
             }
         }
@@ -256,17 +253,17 @@ impl<'a> Parser<'a> {
         words.sort_by_key(|op| std::cmp::Reverse(op.word().len()));
         for op in words {
             if self.at_word(op.word()) {
-                self.pos += op.word().len();
+                self.cur.pos += op.word().len();
                 return Ok(op);
             }
         }
         match self.peek() {
             None => self.error(
-                self.pos,
+                self.cur.pos,
                 "the expression ends where an operator was expected",
             ),
             Some(_) => self.error(
-                self.pos,
+                self.cur.pos,
                 "expected an operator: ==, !=, >, >=, <, <=, exists, !exists, in, !in, =~, !~ \
                  (or equals, not_equals, greater_than, ...)",
             ),
@@ -276,7 +273,7 @@ impl<'a> Parser<'a> {
     /// Reads one value; returns where it starts, its text, and whether it was quoted.
     fn value(&mut self, in_list: bool) -> Result<(usize, String, bool), QueryError> {
         self.skip_ws();
-        let start = self.pos;
+        let start = self.cur.pos;
         match self.peek() {
             None => self.error(start, "the expression ends where a value was expected"),
             Some(q @ ('\'' | '"')) => {
@@ -309,18 +306,18 @@ impl<'a> Parser<'a> {
                     }
                     self.bump();
                 }
-                if self.pos == start {
+                if self.cur.pos == start {
                     let found = self.peek().unwrap_or(' ');
                     return self.error(start, format!("expected a value, found '{found}'"));
                 }
-                Ok((start, self.src[start..self.pos].to_string(), false))
+                Ok((start, self.cur.src[start..self.cur.pos].to_string(), false))
             }
         }
     }
 
     fn list(&mut self, subject: &Subject) -> Result<Vec<String>, QueryError> {
         self.skip_ws();
-        let open = self.pos;
+        let open = self.cur.pos;
         if self.peek() != Some('[') {
             return self.error(open, "in and not_in expect an argument list like [a, b]");
         }
@@ -340,7 +337,7 @@ impl<'a> Parser<'a> {
                 Some(']') => break,
                 None => return self.error(open, "'[' is never closed"),
                 Some(c) => {
-                    let at = self.pos - c.len_utf8();
+                    let at = self.cur.pos - c.len_utf8();
                     return self.error(at, format!("expected ',' or ']', found '{c}'"));
                 }
             }

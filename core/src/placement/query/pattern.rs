@@ -10,6 +10,8 @@
 //! Matching runs a Thompson NFA (time linear in value length × pattern size), so no input can
 //! cause exponential backtracking.
 
+use super::cursor::Cursor;
+
 /// Largest compiled program accepted; bounds memory and time for patterns like `(a{100}){100}`.
 const MAX_PROGRAM_LEN: usize = 4096;
 
@@ -74,16 +76,15 @@ impl Pattern {
     /// Compiles `source`, or says where the unsupported or malformed part is.
     pub fn compile(source: &str) -> Result<Self, PatternError> {
         let mut p = RegexParser {
-            src: source,
-            pos: 0,
+            cur: Cursor::new(source),
             depth: 0,
         };
         if p.rest().starts_with('^') {
-            p.pos += 1;
+            p.cur.pos += 1;
         }
         let node = p.alternation()?;
         if p.rest() == "$" {
-            p.pos += 1;
+            p.cur.pos += 1;
         }
         if let Some(c) = p.peek() {
             let message = match c {
@@ -234,29 +235,26 @@ fn emit(node: &Node, out: &mut Vec<Inst>) -> Result<(), String> {
 const MAX_GROUP_DEPTH: usize = 32;
 
 struct RegexParser<'a> {
-    src: &'a str,
-    pos: usize,
+    cur: Cursor<'a>,
     depth: usize,
 }
 
 impl RegexParser<'_> {
     fn rest(&self) -> &str {
-        self.src.get(self.pos..).unwrap_or("")
+        self.cur.rest()
     }
 
     fn peek(&self) -> Option<char> {
-        self.rest().chars().next()
+        self.cur.peek()
     }
 
     fn bump(&mut self) -> Option<char> {
-        let c = self.peek()?;
-        self.pos += c.len_utf8();
-        Some(c)
+        self.cur.bump()
     }
 
     fn error(&self, message: impl Into<String>) -> PatternError {
         PatternError {
-            offset: self.pos,
+            offset: self.cur.pos,
             message: message.into(),
         }
     }
@@ -293,7 +291,7 @@ impl RegexParser<'_> {
     }
 
     fn atom(&mut self) -> Result<Node, PatternError> {
-        let start = self.pos;
+        let start = self.cur.pos;
         let Some(c) = self.bump() else {
             return Err(self.error("pattern ends unexpectedly"));
         };
@@ -302,7 +300,7 @@ impl RegexParser<'_> {
             '[' => self.class(),
             '(' => {
                 if self.rest().starts_with("?:") {
-                    self.pos += 2;
+                    self.cur.pos += 2;
                 } else if self.rest().starts_with('?') {
                     return Err(PatternError {
                         offset: start,
@@ -387,7 +385,7 @@ impl RegexParser<'_> {
 
     /// Parses `{n}`, `{n,}` or `{n,m}` starting at the `{`.
     fn bounds(&mut self) -> Result<(u32, Option<u32>), PatternError> {
-        let start = self.pos;
+        let start = self.cur.pos;
         self.bump();
         let min = self.number()?;
         let max = if self.peek() == Some(',') {
@@ -416,11 +414,11 @@ impl RegexParser<'_> {
     }
 
     fn number(&mut self) -> Result<u32, PatternError> {
-        let start = self.pos;
+        let start = self.cur.pos;
         while self.peek().is_some_and(|c| c.is_ascii_digit()) {
             self.bump();
         }
-        self.src[start..self.pos]
+        self.cur.src[start..self.cur.pos]
             .parse::<u32>()
             .ok()
             .filter(|n| *n <= 1000)
@@ -431,7 +429,7 @@ impl RegexParser<'_> {
     }
 
     fn class(&mut self) -> Result<Node, PatternError> {
-        let open = self.pos.saturating_sub(1);
+        let open = self.cur.pos.saturating_sub(1);
         let negated = if self.peek() == Some('^') {
             self.bump();
             true
@@ -493,7 +491,7 @@ impl RegexParser<'_> {
 
     /// Reads what follows a backslash. Inside a class only the positive class escapes work.
     fn escape(&mut self, in_class: bool) -> Result<Escaped, PatternError> {
-        let at = self.pos.saturating_sub(1);
+        let at = self.cur.pos.saturating_sub(1);
         let Some(c) = self.bump() else {
             return Err(PatternError {
                 offset: at,
