@@ -21,8 +21,14 @@ impl Sim {
 
     /// The tasks that receive the service's requests now, each with a relative weight
     /// (a blue/green listener splits by target group; within one, targets share evenly).
+    ///
+    /// With a load balancer: the healthy registered targets (never `initial`, `unhealthy` or
+    /// `draining` ones; ALB User Guide target-group-health-checks), each weighted by
+    /// `deployment_traffic_weight(t) × 1000 / n`, n being the routable targets of its target
+    /// group (so one group's weights add up to about its percent × 1000). Without one: the
+    /// RUNNING tasks that are not UNHEALTHY, each `deployment_traffic_weight(t) × 1000 / n`.
     pub fn routable_targets(&self, s: usize) -> Vec<(usize, u32)> {
-        (0..self.tasks.len())
+        let routable: Vec<usize> = (0..self.tasks.len())
             .filter(|&t| {
                 let task = &self.tasks[t];
                 task.service == Some(s)
@@ -31,7 +37,22 @@ impl Sim {
                     && task.health != HealthStatus::Unhealthy
             })
             .filter(|&t| self.target_healthy(t))
-            .map(|t| (t, self.deployment_traffic_weight(t)))
+            .collect();
+        let mut per_group: std::collections::BTreeMap<Option<usize>, u32> =
+            std::collections::BTreeMap::new();
+        for &t in &routable {
+            *per_group.entry(self.tasks[t].target_group).or_default() += 1;
+        }
+        routable
+            .into_iter()
+            .map(|t| {
+                let n = per_group
+                    .get(&self.tasks[t].target_group)
+                    .copied()
+                    .unwrap_or(1)
+                    .max(1);
+                (t, self.deployment_traffic_weight(t) * 1000 / n)
+            })
             .collect()
     }
 }
@@ -41,8 +62,12 @@ impl Sim {
     /// no load balancer). A deployment counts a task with a target as healthy only once its
     /// target is (DG deployment-type-ecs). Owner: the load-balancer code.
     pub fn target_healthy(&self, t: usize) -> bool {
-        let _ = t;
-        true
+        let task = &self.tasks[t];
+        task.target_group.is_none()
+            || task
+                .target
+                .as_ref()
+                .is_some_and(|x| x.state == crate::elb::TargetHealthState::Healthy)
     }
 
     /// The share of production traffic a task's deployment receives, percent (a blue/green,
