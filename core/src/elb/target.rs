@@ -1,7 +1,9 @@
 //! One registered target and its health as the load balancer sees it (ALB User Guide,
-//! target-group-health-checks): `initial` after registration, `healthy` after
-//! HealthyThresholdCount consecutive passing checks, `unhealthy` after UnhealthyThresholdCount
-//! consecutive failures, `draining` after deregistration until the delay is over.
+//! target-group-health-checks): `initial` after registration; "after your target is
+//! registered, it must pass one health check to be considered healthy"; `unhealthy` after
+//! UnhealthyThresholdCount consecutive failures; an unhealthy target is healthy again after
+//! HealthyThresholdCount consecutive successes ("required before considering an unhealthy
+//! target healthy"); `draining` after deregistration until the delay is over.
 
 use serde::Serialize;
 
@@ -73,7 +75,13 @@ impl Target {
         let next = if passed {
             self.failures = 0;
             self.successes += 1;
-            (self.successes >= healthy).then_some(TargetHealthState::Healthy)
+            // A new target needs one passing check; an unhealthy one HealthyThresholdCount.
+            let needed = if self.state == TargetHealthState::Initial {
+                1
+            } else {
+                healthy
+            };
+            (self.successes >= needed).then_some(TargetHealthState::Healthy)
         } else {
             self.successes = 0;
             self.failures += 1;
@@ -94,22 +102,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn healthy_after_healthy_threshold_count_consecutive_successes() {
+    fn new_target_must_pass_one_health_check_to_be_healthy() {
         let mut t = Target::registered(0, 80);
-        for _ in 0..4 {
-            assert_eq!(t.record(true, 5, 2), None);
-        }
-        assert_eq!(t.state, TargetHealthState::Initial);
         assert_eq!(t.record(true, 5, 2), Some(TargetHealthState::Healthy));
         assert_eq!(t.record(true, 5, 2), None);
     }
 
     #[test]
-    fn unhealthy_after_unhealthy_threshold_count_consecutive_failures() {
+    fn unhealthy_target_needs_healthy_threshold_count_consecutive_successes() {
         let mut t = Target::registered(0, 80);
-        for _ in 0..5 {
-            t.record(true, 5, 2);
+        t.record(false, 5, 2);
+        assert_eq!(t.record(false, 5, 2), Some(TargetHealthState::Unhealthy));
+        for _ in 0..4 {
+            assert_eq!(t.record(true, 5, 2), None);
         }
+        assert_eq!(t.state, TargetHealthState::Unhealthy);
+        assert_eq!(t.record(true, 5, 2), Some(TargetHealthState::Healthy));
+    }
+
+    #[test]
+    fn healthy_target_unhealthy_after_unhealthy_threshold_count_consecutive_failures() {
+        let mut t = Target::registered(0, 80);
+        t.record(true, 5, 2);
         assert_eq!(t.record(false, 5, 2), None);
         assert_eq!(t.state, TargetHealthState::Healthy);
         assert_eq!(t.record(false, 5, 2), Some(TargetHealthState::Unhealthy));
@@ -118,10 +132,11 @@ mod tests {
     #[test]
     fn a_success_resets_the_failure_streak() {
         let mut t = Target::registered(0, 80);
+        t.record(true, 5, 2);
         t.record(false, 5, 2);
         t.record(true, 5, 2);
         assert_eq!(t.record(false, 5, 2), None);
-        assert_eq!(t.state, TargetHealthState::Initial);
+        assert_eq!(t.state, TargetHealthState::Healthy);
         assert_eq!(t.failures, 1);
     }
 

@@ -48,25 +48,47 @@ fn task_lifecycle_target_registered_during_activating_then_running_at_9_s() {
 }
 
 #[test]
-fn healthy_threshold_count_5_at_interval_30_makes_the_target_healthy_150_s_after_registration() {
+fn new_target_must_pass_one_health_check_healthy_at_registration_plus_30_s() {
+    // ALB User Guide target-group-health-checks: "After your target is registered, it must
+    // pass one health check to be considered healthy." First check one interval (30 s) after
+    // registration at 9 s.
     let mut s = sim(GROUP, GOOD, 0, "");
-    s.run_until(158_999);
+    s.run_until(38_999);
     assert_eq!(s.target_state(0), Some(TargetHealthState::Initial));
     assert_eq!(s.routable_targets(0), vec![]);
-    s.run_until(159_000);
+    s.run_until(39_000);
     assert_eq!(s.target_state(0), Some(TargetHealthState::Healthy));
     assert!(s.target_healthy(0));
     assert_eq!(s.routable_targets(0), vec![(0, 100_000)]);
 }
 
 #[test]
-fn custom_thresholds_interval_10_healthy_2() {
-    let group = r#"{"targetGroupName":"tg","healthCheckIntervalSeconds":10,"healthCheckTimeoutSeconds":5,"healthyThresholdCount":2}"#;
+fn custom_interval_10_makes_the_first_check_at_19_s() {
+    let group =
+        r#"{"targetGroupName":"tg","healthCheckIntervalSeconds":10,"healthCheckTimeoutSeconds":5}"#;
     let mut s = sim(group, GOOD, 0, "");
-    s.run_until(28_999);
+    s.run_until(18_999);
     assert_eq!(s.target_state(0), Some(TargetHealthState::Initial));
-    s.run_until(29_000);
+    s.run_until(19_000);
     assert_eq!(s.target_state(0), Some(TargetHealthState::Healthy));
+}
+
+#[test]
+fn unhealthy_target_recovers_after_healthy_threshold_count_5_checks_of_30_s() {
+    // The app answers only 70 s after RUNNING (9 s): checks at 39 and 69 s fail → unhealthy at
+    // 69 s; checks at 99, 129, 159, 189, 219 s pass → healthy at 219 s = 69 + 5 × 30.
+    let slow = r#"{"pullSeconds":8,"startSeconds":70}"#;
+    let mut s = sim(GROUP, slow, 600, "");
+    s.run_until(69_000);
+    assert_eq!(s.target_state(0), Some(TargetHealthState::Unhealthy));
+    s.run_until(218_999);
+    assert_eq!(s.target_state(0), Some(TargetHealthState::Unhealthy));
+    s.run_until(219_000);
+    assert_eq!(s.target_state(0), Some(TargetHealthState::Healthy));
+    assert!(
+        !s.tasks[0].stop_requested,
+        "recovered within the 600 s grace period"
+    );
 }
 
 #[test]
