@@ -204,3 +204,31 @@ fn report_counts_targets_by_state() {
     assert_eq!(r["targets"][0]["state"], "healthy");
     assert_eq!(r["targets"][0]["port"], 8080);
 }
+
+#[test]
+fn only_unhealthy_targets_in_a_group_fail_open_and_all_receive_traffic() {
+    // ALB User Guide target-group-health-checks: a group with only unhealthy targets routes to
+    // all of them. Two sick tasks, unhealthy at 69 s, kept by a 600 s grace period.
+    // Dynamic host ports, so both fit on the one instance.
+    let text = scenario(GROUP, BAD, 600, "")
+        .replace(r#""desiredCount":1"#, r#""desiredCount":2"#)
+        .replace(r#""hostPort":8080"#, r#""hostPort":0"#);
+    let mut s = Sim::from_json(&text).expect("valid");
+    s.run_until(69_000);
+    assert!(s.target_unhealthy(0) && s.target_unhealthy(1));
+    assert!(!s.target_healthy(0));
+    assert_eq!(s.routable_targets(0), vec![(0, 50_000), (1, 50_000)]);
+}
+
+#[test]
+fn routable_weights_split_evenly_inside_the_group() {
+    let text = scenario(GROUP, GOOD, 0, "")
+        .replace(r#""desiredCount":1"#, r#""desiredCount":3"#)
+        .replace(r#""hostPort":8080"#, r#""hostPort":0"#);
+    let mut s = Sim::from_json(&text).expect("valid");
+    s.run_until(39_000);
+    assert_eq!(
+        s.routable_targets(0),
+        vec![(0, 33_333), (1, 33_333), (2, 33_333)]
+    );
+}
