@@ -232,3 +232,15 @@ fn routable_weights_split_evenly_inside_the_group() {
         vec![(0, 33_333), (1, 33_333), (2, 33_333)]
     );
 }
+
+#[test]
+fn elb_stopped_reason_names_the_target_group_only_for_unhealthy_targets() {
+    let mut s = sim(GROUP, BAD, 600, "");
+    s.run_until(39_000);
+    assert_eq!(s.elb_health_check_stopped_reason(0), None);
+    s.run_until(69_000);
+    let reason = s.elb_health_check_stopped_reason(0).expect("unhealthy");
+    assert!(reason.starts_with(
+        "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg/"
+    ));
+}
