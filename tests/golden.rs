@@ -447,3 +447,104 @@ fn scale_in_during_a_drain_keeps_maximum_percent_and_minimum_healthy() {
         assert_eq!(web.running_count, 1, "at {second} s");
     }
 }
+
+#[test]
+fn alb_target_registers_at_running_is_healthy_after_one_check_and_drains_300_s_before_stopping() {
+    // DG task-lifecycle: registration happens during ACTIVATING, so the target is registered
+    // as the task becomes RUNNING: 8 s pull + 1 s ACTIVATING = 9 s. ALB User Guide
+    // target-group-health-checks: a new target "must pass one health check to be considered
+    // healthy"; checks every 30 s (default) → healthy at 9 + 30 = 39 s.
+    let mut sim = load("alb_target_lifecycle");
+    sim.run_until(9_000);
+    let web = 0;
+    assert_eq!(sim.tasks[web].service, Some(0));
+    assert_eq!(sim.tasks[web].started_at, Some(9_000));
+    assert!(sim.log().iter().any(|e| e.at == 9_000
+        && e.text.starts_with("(service web) registered 1 targets in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg/")));
+    sim.run_until(38_999);
+    assert!(!sim.target_healthy(web));
+    assert!(sim.routable_targets(0).is_empty());
+    sim.run_until(39_000);
+    assert!(sim.target_healthy(web));
+    assert_eq!(sim.routable_targets(0), vec![(web, 100_000)]);
+    // stop-task at 200 s: deregistered, draining for the default 300 s in DEACTIVATING, then
+    // STOPPING (SIGTERM; the process exits in 1 s) → STOPPED at 501 s.
+    sim.run_until(200_000);
+    assert_eq!(sim.tasks[web].last_status, TaskStatus::Deactivating);
+    assert!(log_contains(
+        &sim,
+        "(service web) has begun draining connections on 1 tasks."
+    ));
+    assert!(sim.routable_targets(0).is_empty());
+    sim.run_until(499_999);
+    assert_eq!(sim.tasks[web].last_status, TaskStatus::Deactivating);
+    sim.run_until(500_000);
+    assert_eq!(sim.tasks[web].last_status, TaskStatus::Stopping);
+    sim.run_until(520_000);
+    assert_eq!(sim.tasks[web].last_status, TaskStatus::Stopped);
+    assert_eq!(sim.tasks[web].stopped_at, Some(501_000));
+    assert_eq!(sim.tasks[web].stop_code, Some(StopCode::UserInitiated));
+    // Its replacement started at once (201 s): RUNNING at 210 s, healthy at 240 s.
+    let replacement = sim
+        .tasks
+        .iter()
+        .position(|t| t.service == Some(0) && t.created_at == 201_000)
+        .expect("a replacement created at 201 s");
+    assert_eq!(sim.tasks[replacement].started_at, Some(210_000));
+    assert!(sim.target_healthy(replacement));
+}
+
+#[test]
+fn alb_unhealthy_target_is_healthy_again_after_5_passing_checks_30_s_apart() {
+    // slow answers 70 s after RUNNING (9 s): checks at 39 and 69 s fail → unhealthy at 69 s
+    // (UnhealthyThresholdCount 2); HealthyThresholdCount 5 passing checks at 99…219 s →
+    // healthy at 69 + 5 × 30 = 219 s. Its 600 s grace period keeps the task meanwhile.
+    let mut sim = load("alb_target_lifecycle");
+    sim.run_until(0);
+    let slow = sim
+        .tasks
+        .iter()
+        .position(|t| t.service == Some(2))
+        .expect("slow task");
+    sim.run_until(68_999);
+    assert!(!sim.target_unhealthy(slow));
+    sim.run_until(69_000);
+    assert!(sim.target_unhealthy(slow));
+    sim.run_until(218_999);
+    assert!(sim.target_unhealthy(slow));
+    sim.run_until(219_000);
+    assert!(sim.target_healthy(slow));
+    assert!(!sim.tasks[slow].stop_requested);
+}
+
+#[test]
+fn alb_target_failing_health_checks_is_replaced_after_the_grace_period() {
+    // The sick image fails every check: unhealthy after 2 failures (UnhealthyThresholdCount
+    // default), at 9 + 2 × 30 = 69 s. healthCheckGracePeriodSeconds 90 keeps the task until
+    // 9 + 90 = 99 s (DG healthCheckGracePeriodSeconds); then it is deregistered, drains 300 s
+    // and stops at 99 + 300 + 1 = 400 s.
+    let mut sim = load("alb_target_lifecycle");
+    sim.run_until(0);
+    let sick = sim
+        .tasks
+        .iter()
+        .position(|t| t.service == Some(1))
+        .expect("sick task");
+    sim.run_until(68_999);
+    assert!(!sim.target_unhealthy(sick));
+    sim.run_until(69_000);
+    assert_eq!(sim.tasks[sick].service, Some(1));
+    assert!(sim.target_unhealthy(sick));
+    assert!(log_contains(&sim, "is unhealthy in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/sick-tg/"));
+    sim.run_until(98_999);
+    assert!(!sim.tasks[sick].stop_requested);
+    sim.run_until(99_000);
+    assert!(sim.tasks[sick].stop_requested);
+    assert_eq!(sim.tasks[sick].last_status, TaskStatus::Deactivating);
+    assert_eq!(
+        sim.tasks[sick].stop_code,
+        Some(StopCode::ServiceSchedulerInitiated)
+    );
+    sim.run_until(520_000);
+    assert_eq!(sim.tasks[sick].stopped_at, Some(400_000));
+}

@@ -64,6 +64,11 @@ pub const GOLDEN_SCENARIOS: &[(&str, &str, u64)] = &[
         include_str!("golden/scale_in_while_draining.json"),
         120,
     ),
+    (
+        "alb_target_lifecycle",
+        include_str!("golden/alb_target_lifecycle.json"),
+        520,
+    ),
 ];
 
 /// Trace hashes recorded natively, checked again in wasm.

@@ -5,6 +5,7 @@
 //! ECS vocabulary; see `CONTRIBUTING.md` for the map.
 
 pub mod catalog;
+pub mod elb;
 pub mod metrics;
 pub mod placement;
 pub mod problem;

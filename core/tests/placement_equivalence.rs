@@ -59,6 +59,8 @@ fn task(group: &str, instance: usize, active: bool) -> Task {
         containers_exited: false,
         waiting_reason: None,
         epoch: 0,
+        target_group: None,
+        target: None,
     }
 }
 

@@ -50,6 +50,10 @@ pub struct ScenarioDocument {
     /// Scripted events: failures and changes at given times.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub timeline: Vec<TimelineEvent>,
+    /// Application Load Balancer target groups services register their tasks in
+    /// (ELB API CreateTargetGroup; see [`crate::elb`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub target_groups: Vec<crate::elb::TargetGroupSpec>,
 }
 
 /// A subnet and the Availability Zone it is in.
@@ -245,9 +249,10 @@ pub struct ServiceSpec {
     /// Subnets and security groups for awsvpc tasks.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network_configuration: Option<NetworkConfiguration>,
-    /// Load balancer target groups (traffic is simulated in a later release).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub load_balancers: Option<serde_json::Value>,
+    /// Application Load Balancer target groups the service's tasks register in (API
+    /// LoadBalancer; see [`crate::elb`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub load_balancers: Vec<crate::elb::LoadBalancerSpec>,
     /// Rolling update bounds and the circuit breaker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment_configuration: Option<DeploymentConfiguration>,

@@ -30,6 +30,8 @@ pub struct Model {
     pub run_tasks: Vec<RunTaskModel>,
     /// Scripted events, sorted by time (stable).
     pub timeline: Vec<TimelineEvent>,
+    /// Application Load Balancer target groups, in document order.
+    pub target_groups: Vec<crate::elb::TargetGroupModel>,
 }
 
 /// A cluster and what is associated with it.
@@ -233,6 +235,8 @@ pub struct ServiceModel {
     pub minimum_healthy_percent: u32,
     /// healthCheckGracePeriodSeconds, ms.
     pub grace_ms: u64,
+    /// The load balancer its tasks register with (first `loadBalancers` entry).
+    pub load_balancer: Option<crate::elb::ServiceLoadBalancer>,
 }
 
 /// A standalone RunTask at time 0, resolved.

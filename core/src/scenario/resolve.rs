@@ -72,7 +72,14 @@ impl Resolver {
             services: Vec::new(),
             run_tasks: Vec::new(),
             timeline: Vec::new(),
+            target_groups: Vec::new(),
         };
+        let (groups, problems) = crate::elb::resolve::target_groups(
+            &doc.target_groups,
+            &crate::elb::resolve::region_of(&model.zones),
+        );
+        model.target_groups = groups;
+        self.problems.extend(problems);
         self.cluster_strategies(doc, &mut model);
         model.services = self.services(doc, &model);
         model.run_tasks = self.run_tasks(doc, &model);
@@ -851,6 +858,13 @@ impl Resolver {
                     ]
                 },
             );
+            let (load_balancer, problems) = crate::elb::resolve::service_load_balancers(
+                &path,
+                &s.load_balancers,
+                &model.target_groups,
+                &td.definition,
+            );
+            self.problems.extend(problems);
             if let Some(g) = s.health_check_grace_period_seconds {
                 if g > 2_147_483_647 {
                     self.problem(format!("{path}.healthCheckGracePeriodSeconds"), "too large");
@@ -869,6 +883,7 @@ impl Resolver {
                 maximum_percent,
                 minimum_healthy_percent,
                 grace_ms: u64::from(s.health_check_grace_period_seconds.unwrap_or(0)) * 1000,
+                load_balancer,
             });
         }
         out

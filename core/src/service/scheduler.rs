@@ -66,7 +66,9 @@ impl Sim {
         let mut unhealthy: Vec<usize> = Vec::new();
         for &t in &active {
             let task = &self.tasks[t];
-            if task.health == HealthStatus::Unhealthy && task.last_status == TaskStatus::Running {
+            if (task.health == HealthStatus::Unhealthy || self.target_unhealthy(t))
+                && task.last_status == TaskStatus::Running
+            {
                 let grace_end = task.started_at.unwrap_or(self.now) + svc.grace_ms;
                 if self.now >= grace_end {
                     unhealthy.push(t);

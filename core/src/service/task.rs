@@ -140,6 +140,12 @@ pub struct Task {
     pub waiting_reason: Option<String>,
     /// Bumped on every transition, so events scheduled for an earlier state are ignored.
     pub epoch: u32,
+    /// The target group it registers in when its service has a load balancer (the production
+    /// group, or the alternate one for a blue/green green task; see
+    /// `Sim::choose_target_group`).
+    pub target_group: Option<usize>,
+    /// Its target while registered (from ACTIVATING until the deregistration delay is over).
+    pub target: Option<crate::elb::Target>,
 }
 
 impl Task {

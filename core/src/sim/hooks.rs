@@ -21,17 +21,55 @@ impl Sim {
 
     /// The tasks that receive the service's requests now, each with a relative weight
     /// (a blue/green listener splits by target group; within one, targets share evenly).
+    ///
+    /// With a load balancer: the healthy registered targets of each target group (never
+    /// `initial` or `draining` ones). When a group has only unhealthy targets, the ALB fails open
+    /// and routes to all of them (ALB User Guide target-group-health-checks: "If a target group
+    /// contains only unhealthy registered targets, the load balancer routes requests to all
+    /// those targets"). Without one: the RUNNING tasks that are not UNHEALTHY.
+    /// Each weight is `deployment_traffic_weight(t) × 1000 / n`, n being the routable tasks of
+    /// its target group, so one group's weights add up to about its percent × 1000.
     pub fn routable_targets(&self, s: usize) -> Vec<(usize, u32)> {
-        (0..self.tasks.len())
-            .filter(|&t| {
-                let task = &self.tasks[t];
-                task.service == Some(s)
-                    && task.last_status == TaskStatus::Running
-                    && !task.stop_requested
-                    && task.health != HealthStatus::Unhealthy
+        use crate::elb::TargetHealthState as H;
+        let live = |t: usize| {
+            let task = &self.tasks[t];
+            task.service == Some(s)
+                && task.last_status == TaskStatus::Running
+                && !task.stop_requested
+        };
+        let state = |t: usize| self.tasks[t].target.as_ref().map(|x| x.state);
+        let mut healthy_in: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
+        for t in (0..self.tasks.len()).filter(|&t| live(t)) {
+            if let (Some(g), Some(H::Healthy)) = (self.tasks[t].target_group, state(t)) {
+                healthy_in.insert(g);
+            }
+        }
+        let routable: Vec<usize> = (0..self.tasks.len())
+            .filter(|&t| live(t))
+            .filter(|&t| match self.tasks[t].target_group {
+                None => self.tasks[t].health != HealthStatus::Unhealthy,
+                Some(g) => match state(t) {
+                    Some(H::Healthy) => true,
+                    Some(H::Unhealthy) => !healthy_in.contains(&g),
+                    _ => false,
+                },
             })
-            .filter(|&t| self.target_healthy(t))
-            .map(|t| (t, self.deployment_traffic_weight(t)))
+            .collect();
+        let mut per_group: std::collections::BTreeMap<Option<usize>, u32> =
+            std::collections::BTreeMap::new();
+        for &t in &routable {
+            *per_group.entry(self.tasks[t].target_group).or_default() += 1;
+        }
+        routable
+            .into_iter()
+            .map(|t| {
+                let n = per_group
+                    .get(&self.tasks[t].target_group)
+                    .copied()
+                    .unwrap_or(1)
+                    .max(1);
+                (t, self.deployment_traffic_weight(t) * 1000 / n)
+            })
             .collect()
     }
 }
@@ -41,8 +79,12 @@ impl Sim {
     /// no load balancer). A deployment counts a task with a target as healthy only once its
     /// target is (DG deployment-type-ecs). Owner: the load-balancer code.
     pub fn target_healthy(&self, t: usize) -> bool {
-        let _ = t;
-        true
+        let task = &self.tasks[t];
+        task.target_group.is_none()
+            || task
+                .target
+                .as_ref()
+                .is_some_and(|x| x.state == crate::elb::TargetHealthState::Healthy)
     }
 
     /// The share of production traffic a task's deployment receives, percent (a blue/green,

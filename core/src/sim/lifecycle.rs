@@ -77,7 +77,12 @@ impl Sim {
             containers_exited: false,
             waiting_reason: Some("not placed yet".into()),
             epoch: 0,
+            target_group: None,
+            target: None,
         });
+        // A service with a load balancer registers its tasks in the production target group
+        // unless the deployment code chooses the alternate one.
+        self.choose_target_group(t, false);
         t
     }
 
@@ -189,6 +194,7 @@ impl Sim {
                         messages::cannot_pull(&image),
                     );
                 } else if self.tasks[t].holds_eni
+                    || self.tasks[t].target_group.is_some()
                     || matches!(
                         self.tasks[t].launch,
                         LaunchKind::Fargate | LaunchKind::FargateSpot
@@ -202,9 +208,17 @@ impl Sim {
                     self.task_running(t);
                 }
             }
-            TaskStatus::Activating => self.task_running(t),
+            TaskStatus::Activating => {
+                // DG task-lifecycle: target group registration happens during ACTIVATING, so
+                // the target is registered before the task is RUNNING.
+                self.register_target(t);
+                self.task_running(t);
+                self.schedule_target_check(t);
+            }
             TaskStatus::Running | TaskStatus::Stopped => {}
             TaskStatus::Deactivating => {
+                // The deregistration delay is over: the target leaves its group, then SIGTERM.
+                self.remove_target(t);
                 self.set_status(t, TaskStatus::Stopping);
                 let epoch = self.bump(t);
                 let wait = self.exit_ms(t);
@@ -339,7 +353,11 @@ impl Sim {
             .containers
             .iter()
             .any(|c| c.essential && c.health_check.is_some());
-        if checked {
+        if task.target_group.is_some() {
+            // With a load balancer, a task counts once its target is healthy too (DG
+            // deployment-type-ecs), and that replaces the 40-second wait.
+            self.target_healthy(t) && (!checked || task.health == HealthStatus::Healthy)
+        } else if checked {
             task.health == HealthStatus::Healthy
         } else {
             task.started_at
@@ -494,6 +512,19 @@ impl Sim {
         let placed = self.tasks[t].instance.is_some() || self.tasks[t].zone.is_some();
         match self.tasks[t].last_status {
             _ if !placed => self.task_stopped(t),
+            TaskStatus::Running if self.tasks[t].target.is_some() => {
+                // DG task-lifecycle: deregistration happens during DEACTIVATING, before the
+                // containers get SIGTERM; the task waits out the deregistration delay.
+                self.set_status(t, TaskStatus::Deactivating);
+                let delay = self.deregister_target(t).unwrap_or(ACTIVATION_MS);
+                self.queue
+                    .push(self.now + delay, Event::TaskAdvance(t, epoch));
+                // The task no longer counts towards the desired count: the scheduler starts a
+                // replacement now rather than after the deregistration delay.
+                if let Some(s) = service {
+                    self.request_reconcile(s);
+                }
+            }
             TaskStatus::Running | TaskStatus::Activating
                 if self.tasks[t].holds_eni || self.tasks[t].instance.is_none() =>
             {
@@ -532,6 +563,8 @@ impl Sim {
         task.stopped_reason = Some(reason);
         task.containers_exited = true;
         self.bump(t);
+        // The host is gone: its target leaves the group at once, without draining.
+        self.remove_target(t);
         self.task_stopped(t);
     }
 

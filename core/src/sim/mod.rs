@@ -223,6 +223,11 @@ impl Sim {
                     self.health_check(t, c);
                 }
             }
+            Event::TargetHealthCheck(t, epoch) => {
+                if self.tasks[t].epoch == epoch {
+                    self.target_health_check(t);
+                }
+            }
             Event::Reconcile(s) => {
                 self.services[s].reconcile_queued = false;
                 self.reconcile(s);

@@ -18,6 +18,8 @@ pub enum Event {
     ContainerExit(usize, u32),
     /// A container's health check runs: (task, epoch, container index); stale if the epoch moved on.
     HealthCheck(usize, u32, usize),
+    /// The load balancer health-checks a task's target: (task, epoch); stale if the epoch moved on.
+    TargetHealthCheck(usize, u32),
     /// The service scheduler looks at a service.
     Reconcile(usize),
     /// The n-th timeline event.

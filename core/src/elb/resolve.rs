@@ -1,0 +1,526 @@
+//! Validates `targetGroups` and a service's `loadBalancers` into what the engine runs, with
+//! every problem at its JSON path. Ranges and defaults: ELB API CreateTargetGroup and
+//! ModifyTargetGroupAttributes; the container checks: ECS CreateService.
+
+use super::spec::{LoadBalancerSpec, TargetGroupSpec};
+use crate::taskdef::TaskDefinition;
+use crate::Problem;
+
+/// ELB API CreateTargetGroup HealthCheckIntervalSeconds default (HTTP/HTTPS): 30 s, range 5–300.
+pub const DEFAULT_INTERVAL_SECONDS: u32 = 30;
+/// HealthCheckTimeoutSeconds default for HTTP/HTTPS target groups: 5 s, range 2–120.
+pub const DEFAULT_TIMEOUT_SECONDS: u32 = 5;
+/// HealthyThresholdCount default for HTTP/HTTPS: 5, range 2–10.
+pub const DEFAULT_HEALTHY_THRESHOLD: u32 = 5;
+/// UnhealthyThresholdCount default for HTTP/HTTPS: 2, range 2–10.
+pub const DEFAULT_UNHEALTHY_THRESHOLD: u32 = 2;
+/// `deregistration_delay.timeout_seconds` default: 300 s, range 0–3600 (ALB User Guide,
+/// target group attributes).
+pub const DEFAULT_DEREGISTRATION_DELAY_SECONDS: u32 = 300;
+/// The account the simulator puts in target group ARNs it makes up (simulator's choice).
+pub const SIM_ACCOUNT: &str = "123456789012";
+/// Load balancers per service (DG service-load-balancing: up to five target groups).
+pub const MAX_LOAD_BALANCERS_PER_SERVICE: usize = 5;
+
+/// A target group, resolved with its defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TargetGroupModel {
+    /// `targetGroupName`.
+    pub name: String,
+    /// Its ARN, as ECS service events print it.
+    pub arn: String,
+    /// `HTTP` or `HTTPS`.
+    pub protocol: String,
+    /// The group's port.
+    pub port: u16,
+    /// Health check path.
+    pub health_check_path: String,
+    /// Seconds between checks of one target.
+    pub interval_seconds: u32,
+    /// Seconds without an answer that make a check fail.
+    pub timeout_seconds: u32,
+    /// Consecutive successes to become healthy.
+    pub healthy_threshold: u32,
+    /// Consecutive failures to become unhealthy.
+    pub unhealthy_threshold: u32,
+    /// Seconds a deregistered target drains before it is removed.
+    pub deregistration_delay_seconds: u32,
+}
+
+/// A service's load balancer, resolved (the first `loadBalancers` entry).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceLoadBalancer {
+    /// The production target group (index into the model's target groups).
+    pub target_group: usize,
+    /// The blue/green alternate target group, when `advancedConfiguration` names one.
+    pub alternate_target_group: Option<usize>,
+    /// The container that receives traffic (index in the task definition).
+    pub container: usize,
+    /// Its name.
+    pub container_name: String,
+    /// Its container port.
+    pub container_port: u16,
+}
+
+/// The ARN the simulator gives a target group: a fixed account, the scenario's Region and a
+/// 16-hex-digit ID derived from the name, so it is the same in every run.
+pub fn target_group_arn(region: &str, name: &str) -> String {
+    // FNV-1a: stable across platforms, no randomness needed for an ID.
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in name.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("arn:aws:elasticloadbalancing:{region}:{SIM_ACCOUNT}:targetgroup/{name}/{h:016x}")
+}
+
+/// The Region of the scenario's first zone (`us-east-1a` → `us-east-1`), or `us-east-1`.
+pub fn region_of(zones: &[String]) -> String {
+    zones
+        .first()
+        .map(|z| {
+            z.trim_end_matches(|c: char| c.is_ascii_lowercase())
+                .to_string()
+        })
+        .filter(|r| !r.is_empty())
+        .unwrap_or_else(|| "us-east-1".to_string())
+}
+
+/// ELB API CreateTargetGroup Name: at most 32 alphanumeric characters or hyphens, not
+/// beginning or ending with a hyphen.
+fn valid_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 32
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+fn ranged(
+    problems: &mut Vec<Problem>,
+    path: String,
+    value: Option<u32>,
+    default: u32,
+    (lo, hi): (u32, u32),
+) -> u32 {
+    let v = value.unwrap_or(default);
+    if !(lo..=hi).contains(&v) {
+        problems.push(Problem::new(
+            path,
+            format!("must be between {lo} and {hi}; got {v}"),
+        ));
+        return default;
+    }
+    v
+}
+
+/// Validates the top-level `targetGroups` list.
+pub fn target_groups(
+    specs: &[TargetGroupSpec],
+    region: &str,
+) -> (Vec<TargetGroupModel>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut out = Vec::new();
+    for (i, g) in specs.iter().enumerate() {
+        let path = format!("targetGroups[{i}]");
+        let name = &g.target_group_name;
+        if !valid_name(name) {
+            problems.push(Problem::new(format!("{path}.targetGroupName"), "Target group name must be 1-32 characters: letters, numbers and hyphens, and must not begin or end with a hyphen."));
+        }
+        if specs[..i].iter().any(|o| &o.target_group_name == name) {
+            problems.push(Problem::new(
+                format!("{path}.targetGroupName"),
+                format!("A target group with the same name '{name}' exists"),
+            ));
+        }
+        let protocol = g.protocol.clone().unwrap_or_else(|| "HTTP".into());
+        if protocol != "HTTP" && protocol != "HTTPS" {
+            problems.push(Problem::new(
+                format!("{path}.protocol"),
+                format!(
+                    "Application Load Balancer target groups use HTTP or HTTPS; got '{protocol}'"
+                ),
+            ));
+        }
+        let port = ranged(
+            &mut problems,
+            format!("{path}.port"),
+            g.port,
+            80,
+            (1, 65535),
+        );
+        let interval = ranged(
+            &mut problems,
+            format!("{path}.healthCheckIntervalSeconds"),
+            g.health_check_interval_seconds,
+            DEFAULT_INTERVAL_SECONDS,
+            (5, 300),
+        );
+        let timeout = ranged(
+            &mut problems,
+            format!("{path}.healthCheckTimeoutSeconds"),
+            g.health_check_timeout_seconds,
+            DEFAULT_TIMEOUT_SECONDS,
+            (2, 120),
+        );
+        if timeout >= interval {
+            problems.push(Problem::new(
+                format!("{path}.healthCheckTimeoutSeconds"),
+                "Health check timeout must be smaller than the interval",
+            ));
+        }
+        let healthy = ranged(
+            &mut problems,
+            format!("{path}.healthyThresholdCount"),
+            g.healthy_threshold_count,
+            DEFAULT_HEALTHY_THRESHOLD,
+            (2, 10),
+        );
+        let unhealthy = ranged(
+            &mut problems,
+            format!("{path}.unhealthyThresholdCount"),
+            g.unhealthy_threshold_count,
+            DEFAULT_UNHEALTHY_THRESHOLD,
+            (2, 10),
+        );
+        let delay = ranged(
+            &mut problems,
+            format!("{path}.deregistrationDelaySeconds"),
+            g.deregistration_delay_seconds,
+            DEFAULT_DEREGISTRATION_DELAY_SECONDS,
+            (0, 3600),
+        );
+        let hc_path = g.health_check_path.clone().unwrap_or_else(|| "/".into());
+        if !hc_path.starts_with('/') || hc_path.len() > 1024 {
+            problems.push(Problem::new(
+                format!("{path}.healthCheckPath"),
+                "must start with '/' and be at most 1024 characters",
+            ));
+        }
+        out.push(TargetGroupModel {
+            name: name.clone(),
+            arn: target_group_arn(region, name),
+            protocol,
+            port: port as u16,
+            health_check_path: hc_path,
+            interval_seconds: interval,
+            timeout_seconds: timeout,
+            healthy_threshold: healthy,
+            unhealthy_threshold: unhealthy,
+            deregistration_delay_seconds: delay,
+        });
+    }
+    (out, problems)
+}
+
+/// Finds a target group by full ARN (`…:targetgroup/<name>/<id>`) or by name.
+pub fn find_group(groups: &[TargetGroupModel], reference: &str) -> Option<usize> {
+    let name = match reference.strip_prefix("arn:") {
+        Some(rest) => rest.split(":targetgroup/").nth(1)?.split('/').next()?,
+        None => reference,
+    };
+    groups.iter().position(|g| g.name == name)
+}
+
+/// Validates a service's `loadBalancers` against the target groups and the task definition.
+/// Returns the first entry resolved (the one the simulator registers targets for).
+pub fn service_load_balancers(
+    path: &str,
+    specs: &[LoadBalancerSpec],
+    groups: &[TargetGroupModel],
+    td: &TaskDefinition,
+) -> (Option<ServiceLoadBalancer>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut first = None;
+    if specs.len() > MAX_LOAD_BALANCERS_PER_SERVICE {
+        problems.push(Problem::new(
+            format!("{path}.loadBalancers"),
+            "A service can have at most 5 target groups.",
+        ));
+    }
+    for (i, lb) in specs.iter().enumerate() {
+        let p = format!("{path}.loadBalancers[{i}]");
+        if lb.load_balancer_name.is_some() {
+            problems.push(Problem::new(format!("{p}.loadBalancerName"), "The playground simulates Application Load Balancers: give targetGroupArn instead of a Classic Load Balancer name."));
+        }
+        let group = match &lb.target_group_arn {
+            None => {
+                problems.push(Problem::new(
+                    format!("{p}.targetGroupArn"),
+                    "targetGroupArn is required for an Application Load Balancer",
+                ));
+                None
+            }
+            Some(r) => {
+                let g = find_group(groups, r);
+                if g.is_none() {
+                    problems.push(Problem::new(
+                        format!("{p}.targetGroupArn"),
+                        format!("Target group '{r}' not found: declare it in targetGroups"),
+                    ));
+                }
+                g
+            }
+        };
+        let alternate = lb.advanced_configuration.as_ref().and_then(|a| {
+            let g = find_group(groups, &a.alternate_target_group_arn);
+            if g.is_none() {
+                problems.push(Problem::new(
+                    format!("{p}.advancedConfiguration.alternateTargetGroupArn"),
+                    format!(
+                        "Target group '{}' not found: declare it in targetGroups",
+                        a.alternate_target_group_arn
+                    ),
+                ));
+            }
+            g
+        });
+        let containers = td.containers();
+        let container = containers
+            .iter()
+            .position(|c| c.name.as_deref() == Some(lb.container_name.as_str()));
+        let port_ok = container.is_some_and(|c| {
+            containers[c]
+                .port_mappings
+                .iter()
+                .flatten()
+                .any(|pm| pm.container_port == Some(lb.container_port))
+        });
+        match container {
+            None => problems.push(Problem::new(
+                format!("{p}.containerName"),
+                format!(
+                    "The container {} does not exist in the task definition.",
+                    lb.container_name
+                ),
+            )),
+            // ECS CreateService's InvalidParameterException wording.
+            Some(_) if !port_ok => problems.push(Problem::new(
+                format!("{p}.containerPort"),
+                format!(
+                    "The container {} did not have a container port {} defined.",
+                    lb.container_name, lb.container_port
+                ),
+            )),
+            Some(_) => {}
+        }
+        if let (Some(g), Some(c), true, true) = (group, container, port_ok, first.is_none()) {
+            first = Some(ServiceLoadBalancer {
+                target_group: g,
+                alternate_target_group: alternate,
+                container: c,
+                container_name: lb.container_name.clone(),
+                container_port: lb.container_port.clamp(0, 65535) as u16,
+            });
+        }
+    }
+    (first, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::elb::spec::AdvancedConfiguration;
+
+    fn group(name: &str) -> TargetGroupSpec {
+        TargetGroupSpec {
+            target_group_name: name.into(),
+            protocol: None,
+            port: None,
+            health_check_path: None,
+            health_check_interval_seconds: None,
+            health_check_timeout_seconds: None,
+            healthy_threshold_count: None,
+            unhealthy_threshold_count: None,
+            deregistration_delay_seconds: None,
+        }
+    }
+
+    fn td() -> TaskDefinition {
+        let text = r#"{"family":"web","containerDefinitions":[{"name":"app","image":"x","memory":512,
+            "portMappings":[{"containerPort":80}]}]}"#;
+        crate::taskdef::parse_task_definition(text).expect("valid task definition")
+    }
+
+    fn lb(target: &str, container: &str, port: i64) -> LoadBalancerSpec {
+        LoadBalancerSpec {
+            target_group_arn: Some(target.into()),
+            load_balancer_name: None,
+            container_name: container.into(),
+            container_port: port,
+            advanced_configuration: None,
+        }
+    }
+
+    #[test]
+    fn create_target_group_defaults_for_http_are_30_5_5_2_and_300() {
+        let (groups, problems) = target_groups(&[group("web")], "us-east-1");
+        assert!(problems.is_empty(), "{problems:?}");
+        let g = &groups[0];
+        assert_eq!(
+            (
+                g.interval_seconds,
+                g.timeout_seconds,
+                g.healthy_threshold,
+                g.unhealthy_threshold,
+                g.deregistration_delay_seconds
+            ),
+            (30, 5, 5, 2, 300)
+        );
+        assert_eq!(
+            (g.protocol.as_str(), g.port, g.health_check_path.as_str()),
+            ("HTTP", 80, "/")
+        );
+        assert_eq!(
+            g.arn,
+            target_group_arn("us-east-1", "web"),
+            "the ARN is derived from the name"
+        );
+        assert!(g
+            .arn
+            .starts_with("arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/"));
+    }
+
+    #[test]
+    fn target_group_ranges_are_the_elb_api_ranges() {
+        let mut g = group("web");
+        g.health_check_interval_seconds = Some(301);
+        g.healthy_threshold_count = Some(1);
+        g.unhealthy_threshold_count = Some(11);
+        g.deregistration_delay_seconds = Some(3601);
+        g.health_check_timeout_seconds = Some(1);
+        let (_, problems) = target_groups(&[g], "us-east-1");
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "targetGroups[0].healthCheckIntervalSeconds",
+                "targetGroups[0].healthCheckTimeoutSeconds",
+                "targetGroups[0].healthyThresholdCount",
+                "targetGroups[0].unhealthyThresholdCount",
+                "targetGroups[0].deregistrationDelaySeconds",
+            ]
+        );
+        assert_eq!(problems[4].message, "must be between 0 and 3600; got 3601");
+    }
+
+    #[test]
+    fn deregistration_delay_0_and_3600_are_allowed() {
+        for d in [0, 3600] {
+            let mut g = group("web");
+            g.deregistration_delay_seconds = Some(d);
+            let (groups, problems) = target_groups(&[g], "us-east-1");
+            assert!(problems.is_empty());
+            assert_eq!(groups[0].deregistration_delay_seconds, d);
+        }
+    }
+
+    #[test]
+    fn health_check_timeout_must_be_smaller_than_the_interval() {
+        let mut g = group("web");
+        g.health_check_interval_seconds = Some(10);
+        g.health_check_timeout_seconds = Some(10);
+        let (_, problems) = target_groups(&[g], "us-east-1");
+        assert_eq!(problems.len(), 1);
+        assert_eq!(
+            problems[0].path,
+            "targetGroups[0].healthCheckTimeoutSeconds"
+        );
+    }
+
+    #[test]
+    fn target_group_names_follow_create_target_group() {
+        let (_, problems) = target_groups(
+            &[
+                group("-web"),
+                group(&"a".repeat(33)),
+                group("ok"),
+                group("ok"),
+            ],
+            "us-east-1",
+        );
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "targetGroups[0].targetGroupName",
+                "targetGroups[1].targetGroupName",
+                "targetGroups[3].targetGroupName"
+            ]
+        );
+    }
+
+    #[test]
+    fn target_group_arn_or_name_resolves_to_the_group() {
+        let (groups, _) = target_groups(&[group("a"), group("b")], "eu-west-1");
+        assert_eq!(find_group(&groups, "b"), Some(1));
+        assert_eq!(
+            find_group(
+                &groups,
+                "arn:aws:elasticloadbalancing:us-east-1:111122223333:targetgroup/b/73e2d6bc24d8a067"
+            ),
+            Some(1)
+        );
+        assert_eq!(find_group(&groups, "c"), None);
+        assert_eq!(find_group(&groups, "arn:aws:s3:::bucket"), None);
+    }
+
+    #[test]
+    fn region_comes_from_the_first_zone() {
+        assert_eq!(region_of(&["eu-west-1b".to_string()]), "eu-west-1");
+        assert_eq!(region_of(&[]), "us-east-1");
+    }
+
+    #[test]
+    fn container_port_must_be_in_the_port_mappings_create_service_wording() {
+        let (groups, _) = target_groups(&[group("web")], "us-east-1");
+        let (lb_ok, problems) =
+            service_load_balancers("services[0]", &[lb("web", "app", 80)], &groups, &td());
+        assert!(problems.is_empty());
+        let lb_ok = lb_ok.expect("resolved");
+        assert_eq!(
+            (lb_ok.target_group, lb_ok.container, lb_ok.container_port),
+            (0, 0, 80)
+        );
+
+        let (none, problems) =
+            service_load_balancers("services[0]", &[lb("web", "app", 8080)], &groups, &td());
+        assert!(none.is_none());
+        assert_eq!(
+            problems[0].path,
+            "services[0].loadBalancers[0].containerPort"
+        );
+        assert_eq!(
+            problems[0].message,
+            "The container app did not have a container port 8080 defined."
+        );
+
+        let (_, problems) =
+            service_load_balancers("services[0]", &[lb("web", "db", 80)], &groups, &td());
+        assert_eq!(
+            problems[0].path,
+            "services[0].loadBalancers[0].containerName"
+        );
+    }
+
+    #[test]
+    fn unknown_target_group_and_alternate_are_reported() {
+        let (groups, _) = target_groups(&[group("web")], "us-east-1");
+        let mut spec = lb("nope", "app", 80);
+        spec.advanced_configuration = Some(AdvancedConfiguration {
+            alternate_target_group_arn: "green".into(),
+            production_listener_rule: "rule".into(),
+            test_listener_rule: None,
+            role_arn: "role".into(),
+        });
+        let (_, problems) = service_load_balancers("services[1]", &[spec], &groups, &td());
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            vec![
+                "services[1].loadBalancers[0].targetGroupArn",
+                "services[1].loadBalancers[0].advancedConfiguration.alternateTargetGroupArn"
+            ]
+        );
+    }
+}

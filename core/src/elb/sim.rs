@@ -1,0 +1,245 @@
+//! The load balancer inside the simulation: registering a task's target while it is
+//! ACTIVATING, checking its health every HealthCheckIntervalSeconds, and deregistering it while
+//! the task is DEACTIVATING (DG task-lifecycle: "the target group registration occurs during
+//! [ACTIVATING]" and "the target group deregistration occurs during [DEACTIVATING]").
+
+use super::target::{Target, TargetHealthState};
+use crate::sim::log::LogKind;
+use crate::sim::queue::{Event, Millis};
+use crate::sim::Sim;
+use crate::taskdef::NetworkMode;
+
+impl Sim {
+    /// Chooses which of its service's target groups a task registers in: the production group,
+    /// or with `alternate` the blue/green alternate group (`advancedConfiguration
+    /// .alternateTargetGroupArn`) that ECS-native blue/green registers green tasks in. Call it
+    /// before the task reaches ACTIVATING; without an alternate group it keeps the production one.
+    pub fn choose_target_group(&mut self, t: usize, alternate: bool) {
+        let Some(s) = self.tasks[t].service else {
+            return;
+        };
+        let Some(lb) = &self.model.services[s].load_balancer else {
+            return;
+        };
+        let group = match (alternate, lb.alternate_target_group) {
+            (true, Some(g)) => g,
+            _ => lb.target_group,
+        };
+        self.tasks[t].target_group = Some(group);
+    }
+
+    /// The port the load balancer sends to: the container port for `awsvpc` and `host` tasks
+    /// (IP targets), else the host port the container port is mapped to (instance targets).
+    fn target_port(&self, t: usize) -> u16 {
+        let task = &self.tasks[t];
+        let td = &self.model.task_definitions[task.task_definition];
+        let Some(lb) = task
+            .service
+            .and_then(|s| self.model.services[s].load_balancer.as_ref())
+        else {
+            return 0;
+        };
+        if td.needs.network_mode != NetworkMode::Bridge {
+            return lb.container_port;
+        }
+        let fixed = td
+            .definition
+            .containers()
+            .get(lb.container)
+            .and_then(|c| {
+                c.port_mappings
+                    .iter()
+                    .flatten()
+                    .find(|pm| pm.container_port == Some(i64::from(lb.container_port)))
+            })
+            .and_then(|pm| pm.host_port)
+            .filter(|&p| p > 0);
+        match fixed {
+            Some(p) => p.clamp(0, 65535) as u16,
+            // Dynamic port mapping: the simulator takes the task's first host port.
+            None => task.host_ports.first().map_or(0, |&(_, p)| p),
+        }
+    }
+
+    fn service_label(&self, t: usize) -> (Option<usize>, String) {
+        let s = self.tasks[t].service;
+        let name = s.map_or_else(String::new, |s| self.model.services[s].name.clone());
+        (s, name)
+    }
+
+    /// Registers a task's target in its target group (state `initial`), when it has one.
+    /// Called as the task leaves ACTIVATING.
+    pub(crate) fn register_target(&mut self, t: usize) {
+        let Some(g) = self.tasks[t].target_group else {
+            return;
+        };
+        let port = self.target_port(t);
+        self.tasks[t].target = Some(Target::registered(g, port));
+        let (s, name) = self.service_label(t);
+        let arn = self.model.target_groups[g].arn.clone();
+        // DG service-event-messages wording.
+        self.emit(
+            LogKind::Service,
+            s,
+            format!("(service {name}) registered 1 targets in (target-group {arn})"),
+        );
+    }
+
+    /// Queues the first health check of a registered target, one interval after registration.
+    pub(crate) fn schedule_target_check(&mut self, t: usize) {
+        let Some(target) = &self.tasks[t].target else {
+            return;
+        };
+        let interval = self.model.target_groups[target.group].interval_seconds;
+        let epoch = self.tasks[t].epoch;
+        self.queue.push(
+            self.now + Millis::from(interval) * 1000,
+            Event::TargetHealthCheck(t, epoch),
+        );
+    }
+
+    /// One ELB health check of a task's target. It fails while the container is not answering
+    /// yet (`startSeconds` after RUNNING) and whenever the container's image has
+    /// `healthCheckFails`. The simulator counts a failure at the check itself rather than after
+    /// HealthCheckTimeoutSeconds (its choice: the docs only say a target that does not answer
+    /// within the timeout fails).
+    pub(crate) fn target_health_check(&mut self, t: usize) {
+        let task = &self.tasks[t];
+        if task.last_status != crate::service::TaskStatus::Running || task.stop_requested {
+            return;
+        }
+        let (Some(target), Some(s)) = (&task.target, task.service) else {
+            return;
+        };
+        let Some(lb) = &self.model.services[s].load_balancer else {
+            return;
+        };
+        let group = &self.model.target_groups[target.group];
+        let (interval, healthy, unhealthy) = (
+            group.interval_seconds,
+            group.healthy_threshold,
+            group.unhealthy_threshold,
+        );
+        let td = &self.model.task_definitions[task.task_definition];
+        let behaviour = td
+            .needs
+            .containers
+            .get(lb.container)
+            .and_then(|c| self.model.images.get(&c.image))
+            .cloned()
+            .unwrap_or_default();
+        let start_ms = Millis::from(
+            behaviour
+                .start_seconds
+                .unwrap_or(crate::sim::lifecycle::DEFAULT_START_SECONDS),
+        ) * 1000;
+        let answering = self.now >= task.started_at.unwrap_or(self.now) + start_ms;
+        let passed = answering && !behaviour.health_check_fails;
+        let Some(target) = self.tasks[t].target.as_mut() else {
+            return;
+        };
+        let change = target.record(passed, healthy, unhealthy);
+        let (port, g) = (target.port, target.group);
+        let text = format!(
+            "target {} {}",
+            self.tasks[t].id,
+            if passed { "passed" } else { "failed" }
+        );
+        self.trace_only(&text);
+        let (svc, name) = self.service_label(t);
+        let arn = self.model.target_groups[g].arn.clone();
+        let id = self.tasks[t].id.clone();
+        match change {
+            Some(TargetHealthState::Healthy) => {
+                let short = self.tasks[t].short_id().to_string();
+                self.emit(
+                    LogKind::Task,
+                    svc,
+                    format!(
+                        "Target of task {short} (port {port}) is healthy in (target-group {arn})."
+                    ),
+                );
+                self.request_reconcile(s);
+            }
+            Some(TargetHealthState::Unhealthy) => {
+                // DG service-event-messages: "(service …) (instance …) (port …) is unhealthy in
+                // (target-group …) due to (reason …)"; for awsvpc tasks ECS names the task.
+                self.emit(
+                    LogKind::Service,
+                    svc,
+                    format!("(service {name}) (task {id}) (port {port}) is unhealthy in (target-group {arn}) due to (reason Health checks failed)."),
+                );
+                self.request_reconcile_at(s, self.now);
+            }
+            _ => {}
+        }
+        let epoch = self.tasks[t].epoch;
+        self.queue.push(
+            self.now + Millis::from(interval) * 1000,
+            Event::TargetHealthCheck(t, epoch),
+        );
+    }
+
+    /// Deregisters a stopping task's target: it goes `draining` and the load balancer sends it
+    /// no new requests. Returns how long the task stays DEACTIVATING (the group's
+    /// deregistration delay), or `None` when the task has no registered target.
+    pub(crate) fn deregister_target(&mut self, t: usize) -> Option<Millis> {
+        let target = self.tasks[t].target.as_mut()?;
+        if target.state == TargetHealthState::Draining {
+            return None;
+        }
+        target.state = TargetHealthState::Draining;
+        let g = target.group;
+        let delay = Millis::from(self.model.target_groups[g].deregistration_delay_seconds) * 1000;
+        let (s, name) = self.service_label(t);
+        let arn = self.model.target_groups[g].arn.clone();
+        // DG service-event-messages wording, in the order ECS prints them.
+        self.emit(
+            LogKind::Service,
+            s,
+            format!("(service {name}) deregistered 1 targets in (target-group {arn})"),
+        );
+        self.emit(
+            LogKind::Service,
+            s,
+            format!("(service {name}) has begun draining connections on 1 tasks."),
+        );
+        Some(delay)
+    }
+
+    /// The deregistration delay is over (or the task is gone): the target leaves the group.
+    pub(crate) fn remove_target(&mut self, t: usize) {
+        if self.tasks[t].target.take().is_some() {
+            let text = format!("target {} removed", self.tasks[t].id);
+            self.trace_only(&text);
+        }
+    }
+
+    /// Whether the task's target failed UnhealthyThresholdCount checks in a row: the service
+    /// scheduler replaces such a task once healthCheckGracePeriodSeconds is over (DG
+    /// healthCheckGracePeriodSeconds / service-load-balancing).
+    pub fn target_unhealthy(&self, t: usize) -> bool {
+        self.tasks[t]
+            .target
+            .as_ref()
+            .is_some_and(|x| x.state == TargetHealthState::Unhealthy)
+    }
+
+    /// The `stoppedReason` ECS gives a task it replaces because its target failed the load
+    /// balancer's health checks ("Task failed ELB health checks in (target-group …)"), for the
+    /// scheduler to use instead of the container health check reason.
+    pub fn elb_health_check_stopped_reason(&self, t: usize) -> Option<String> {
+        let x = self.tasks[t].target.as_ref()?;
+        (x.state == TargetHealthState::Unhealthy).then(|| {
+            format!(
+                "Task failed ELB health checks in (target-group {})",
+                self.model.target_groups[x.group].arn
+            )
+        })
+    }
+
+    /// The target's state, if the task has a registered target.
+    pub fn target_state(&self, t: usize) -> Option<TargetHealthState> {
+        self.tasks[t].target.as_ref().map(|x| x.state)
+    }
+}

@@ -1,0 +1,246 @@
+//! The load balancer's rules, run through the whole engine on a small scenario: one m5.large,
+//! a bridge-mode service behind a target group, images that start in 2 s after an 8 s pull.
+
+use super::TargetHealthState;
+use crate::service::TaskStatus;
+use crate::Sim;
+
+fn scenario(group: &str, image: &str, grace: u32, timeline: &str) -> String {
+    format!(
+        r#"{{"version":1,"seed":3,
+        "subnets":[{{"subnetId":"subnet-a","availabilityZone":"us-east-1a"}}],
+        "clusters":[{{"clusterName":"default","capacityProviders":["asg"]}}],
+        "capacityProviders":[{{"name":"asg","autoScalingGroupProvider":{{"autoScalingGroup":{{
+            "instanceType":"m5.large","minSize":1,"maxSize":1,"desiredCapacity":1,"subnets":["subnet-a"]}}}}}}],
+        "taskDefinitions":[{{"family":"web","networkMode":"bridge","requiresCompatibilities":["EC2"],
+            "containerDefinitions":[{{"name":"app","image":"img","cpu":256,"memory":512,
+            "portMappings":[{{"containerPort":80,"hostPort":8080}}]}}]}}],
+        "images":{{"img":{image}}},
+        "targetGroups":[{group}],
+        "services":[{{"serviceName":"web","taskDefinition":"web","desiredCount":1,"launchType":"EC2",
+            "healthCheckGracePeriodSeconds":{grace},
+            "loadBalancers":[{{"targetGroupArn":"tg","containerName":"app","containerPort":80}}]}}],
+        "timeline":[{timeline}]}}"#
+    )
+}
+
+fn sim(group: &str, image: &str, grace: u32, timeline: &str) -> Sim {
+    Sim::from_json(&scenario(group, image, grace, timeline)).expect("valid scenario")
+}
+
+const GROUP: &str = r#"{"targetGroupName":"tg"}"#;
+const GOOD: &str = r#"{"pullSeconds":8,"startSeconds":2}"#;
+const BAD: &str = r#"{"pullSeconds":8,"startSeconds":2,"healthCheckFails":true}"#;
+
+#[test]
+fn task_lifecycle_target_registered_during_activating_then_running_at_9_s() {
+    let mut s = sim(GROUP, GOOD, 0, "");
+    s.run_until(8_000);
+    assert_eq!(s.tasks[0].last_status, TaskStatus::Activating);
+    assert_eq!(s.target_state(0), None);
+    s.run_until(9_000);
+    assert_eq!(s.tasks[0].last_status, TaskStatus::Running);
+    assert_eq!(s.target_state(0), Some(TargetHealthState::Initial));
+    assert_eq!(s.tasks[0].target.as_ref().map(|x| x.port), Some(8080));
+    assert!(!s.target_healthy(0));
+    assert!(s.log().iter().any(|e| e.at == 9_000
+        && e.text.starts_with("(service web) registered 1 targets in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg/")));
+}
+
+#[test]
+fn new_target_must_pass_one_health_check_healthy_at_registration_plus_30_s() {
+    // ALB User Guide target-group-health-checks: "After your target is registered, it must
+    // pass one health check to be considered healthy." First check one interval (30 s) after
+    // registration at 9 s.
+    let mut s = sim(GROUP, GOOD, 0, "");
+    s.run_until(38_999);
+    assert_eq!(s.target_state(0), Some(TargetHealthState::Initial));
+    assert_eq!(s.routable_targets(0), vec![]);
+    s.run_until(39_000);
+    assert_eq!(s.target_state(0), Some(TargetHealthState::Healthy));
+    assert!(s.target_healthy(0));
+    assert_eq!(s.routable_targets(0), vec![(0, 100_000)]);
+}
+
+#[test]
+fn custom_interval_10_makes_the_first_check_at_19_s() {
+    let group =
+        r#"{"targetGroupName":"tg","healthCheckIntervalSeconds":10,"healthCheckTimeoutSeconds":5}"#;
+    let mut s = sim(group, GOOD, 0, "");
+    s.run_until(18_999);
+    assert_eq!(s.target_state(0), Some(TargetHealthState::Initial));
+    s.run_until(19_000);
+    assert_eq!(s.target_state(0), Some(TargetHealthState::Healthy));
+}
+
+#[test]
+fn unhealthy_target_recovers_after_healthy_threshold_count_5_checks_of_30_s() {
+    // The app answers only 70 s after RUNNING (9 s): checks at 39 and 69 s fail → unhealthy at
+    // 69 s; checks at 99, 129, 159, 189, 219 s pass → healthy at 219 s = 69 + 5 × 30.
+    let slow = r#"{"pullSeconds":8,"startSeconds":70}"#;
+    let mut s = sim(GROUP, slow, 600, "");
+    s.run_until(69_000);
+    assert_eq!(s.target_state(0), Some(TargetHealthState::Unhealthy));
+    s.run_until(218_999);
+    assert_eq!(s.target_state(0), Some(TargetHealthState::Unhealthy));
+    s.run_until(219_000);
+    assert_eq!(s.target_state(0), Some(TargetHealthState::Healthy));
+    assert!(
+        !s.tasks[0].stop_requested,
+        "recovered within the 600 s grace period"
+    );
+}
+
+#[test]
+fn unhealthy_threshold_count_2_failures_then_replaced_after_grace_period() {
+    let mut s = sim(GROUP, BAD, 120, "");
+    s.run_until(68_999);
+    assert_eq!(s.target_state(0), Some(TargetHealthState::Initial));
+    s.run_until(69_000);
+    assert_eq!(s.target_state(0), Some(TargetHealthState::Unhealthy));
+    assert!(s.target_unhealthy(0));
+    // Grace period: 9 s (RUNNING) + 120 s = 129 s; the task is kept until then.
+    s.run_until(128_999);
+    assert!(!s.tasks[0].stop_requested);
+    s.run_until(129_000);
+    assert!(s.tasks[0].stop_requested);
+    assert_eq!(s.tasks[0].last_status, TaskStatus::Deactivating);
+    assert_eq!(s.target_state(0), Some(TargetHealthState::Draining));
+    assert_eq!(s.tasks.len(), 2, "a replacement was started");
+}
+
+#[test]
+fn deregistration_delay_300_s_in_deactivating_before_stopping() {
+    let stop = r#"{"at":200,"action":"stopTask","service":"web"}"#;
+    let mut s = sim(GROUP, GOOD, 0, stop);
+    s.run_until(200_000);
+    assert_eq!(s.tasks[0].last_status, TaskStatus::Deactivating);
+    assert_eq!(s.target_state(0), Some(TargetHealthState::Draining));
+    assert!(s.routable_targets(0).iter().all(|&(t, _)| t != 0));
+    let texts: Vec<&str> = s
+        .log()
+        .iter()
+        .filter(|e| e.at == 200_000)
+        .map(|e| e.text.as_str())
+        .collect();
+    let dereg = texts
+        .iter()
+        .position(|t| t.starts_with("(service web) deregistered 1 targets in (target-group arn:"))
+        .expect("deregistered");
+    assert_eq!(
+        texts.get(dereg + 1),
+        Some(&"(service web) has begun draining connections on 1 tasks.")
+    );
+    s.run_until(499_999);
+    assert_eq!(s.tasks[0].last_status, TaskStatus::Deactivating);
+    s.run_until(500_000);
+    assert_eq!(s.tasks[0].last_status, TaskStatus::Stopping);
+    assert_eq!(s.target_state(0), None, "the target left the group");
+    s.run_until(501_000);
+    assert_eq!(s.tasks[0].last_status, TaskStatus::Stopped);
+}
+
+#[test]
+fn deregistration_delay_0_stops_at_once() {
+    let group = r#"{"targetGroupName":"tg","deregistrationDelaySeconds":0}"#;
+    let stop = r#"{"at":200,"action":"stopTask","service":"web"}"#;
+    let mut s = sim(group, GOOD, 0, stop);
+    s.run_until(200_000);
+    assert_eq!(s.tasks[0].last_status, TaskStatus::Stopping);
+}
+
+#[test]
+fn tasks_without_a_load_balancer_count_as_target_healthy_and_get_no_target_checks() {
+    let text = scenario(GROUP, GOOD, 0, "").replace(
+        r#""loadBalancers":[{"targetGroupArn":"tg","containerName":"app","containerPort":80}]"#,
+        r#""desiredCount":1"#,
+    );
+    let mut s =
+        Sim::from_json(&text.replace(r#""desiredCount":1,"launchType""#, r#""launchType""#))
+            .expect("valid");
+    s.run_until(300_000);
+    assert!(s.tasks[0].target_group.is_none());
+    assert!(s.target_healthy(0));
+    assert!(!s.target_unhealthy(0));
+    assert_eq!(
+        s.tasks[0].started_at,
+        Some(8_000),
+        "no ACTIVATING step without a target"
+    );
+}
+
+#[test]
+fn choose_target_group_picks_the_alternate_for_green_tasks() {
+    let text = scenario(
+        r#"{"targetGroupName":"tg"},{"targetGroupName":"tg-green"}"#,
+        GOOD,
+        0,
+        "",
+    )
+    .replace(
+        r#""containerPort":80}]}],"#,
+        r#""containerPort":80,"advancedConfiguration":{"alternateTargetGroupArn":"tg-green","productionListenerRule":"rule","roleArn":"role"}}]}],"#,
+    );
+    let mut s = Sim::from_json(&text).expect("valid");
+    s.run_until(0);
+    assert_eq!(s.tasks[0].target_group, Some(0));
+    s.choose_target_group(0, true);
+    assert_eq!(s.tasks[0].target_group, Some(1));
+    s.run_until(9_000);
+    assert_eq!(s.tasks[0].target.as_ref().map(|x| x.group), Some(1));
+    s.choose_target_group(0, false);
+    assert_eq!(s.tasks[0].target_group, Some(0));
+}
+
+#[test]
+fn report_counts_targets_by_state() {
+    let mut s = sim(GROUP, GOOD, 0, "");
+    s.run_until(160_000);
+    let r = super::report::load_balancer_report(&s);
+    assert_eq!(r["targetGroups"][0]["targets"]["healthy"], 1);
+    assert_eq!(r["targetGroups"][0]["targets"]["initial"], 0);
+    assert_eq!(r["targetGroups"][0]["deregistrationDelaySeconds"], 300);
+    assert_eq!(r["services"][0]["targetGroup"], "tg");
+    assert_eq!(r["targets"][0]["state"], "healthy");
+    assert_eq!(r["targets"][0]["port"], 8080);
+}
+
+#[test]
+fn only_unhealthy_targets_in_a_group_fail_open_and_all_receive_traffic() {
+    // ALB User Guide target-group-health-checks: a group with only unhealthy targets routes to
+    // all of them. Two sick tasks, unhealthy at 69 s, kept by a 600 s grace period.
+    // Dynamic host ports, so both fit on the one instance.
+    let text = scenario(GROUP, BAD, 600, "")
+        .replace(r#""desiredCount":1"#, r#""desiredCount":2"#)
+        .replace(r#""hostPort":8080"#, r#""hostPort":0"#);
+    let mut s = Sim::from_json(&text).expect("valid");
+    s.run_until(69_000);
+    assert!(s.target_unhealthy(0) && s.target_unhealthy(1));
+    assert!(!s.target_healthy(0));
+    assert_eq!(s.routable_targets(0), vec![(0, 50_000), (1, 50_000)]);
+}
+
+#[test]
+fn routable_weights_split_evenly_inside_the_group() {
+    let text = scenario(GROUP, GOOD, 0, "")
+        .replace(r#""desiredCount":1"#, r#""desiredCount":3"#)
+        .replace(r#""hostPort":8080"#, r#""hostPort":0"#);
+    let mut s = Sim::from_json(&text).expect("valid");
+    s.run_until(39_000);
+    assert_eq!(
+        s.routable_targets(0),
+        vec![(0, 33_333), (1, 33_333), (2, 33_333)]
+    );
+}
+
+#[test]
+fn elb_stopped_reason_names_the_target_group_only_for_unhealthy_targets() {
+    let mut s = sim(GROUP, BAD, 600, "");
+    s.run_until(39_000);
+    assert_eq!(s.elb_health_check_stopped_reason(0), None);
+    s.run_until(69_000);
+    let reason = s.elb_health_check_stopped_reason(0).expect("unhealthy");
+    assert!(reason.starts_with(
+        "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg/"
+    ));
+}
