@@ -64,6 +64,11 @@ pub const GOLDEN_SCENARIOS: &[(&str, &str, u64)] = &[
         include_str!("golden/scale_in_while_draining.json"),
         120,
     ),
+    (
+        "traffic_step_doubles_cpu",
+        include_str!("golden/traffic_step_doubles_cpu.json"),
+        540,
+    ),
 ];
 
 /// Trace hashes recorded natively, checked again in wasm.

@@ -5,11 +5,13 @@
 //! ECS vocabulary; see `CONTRIBUTING.md` for the map.
 
 pub mod catalog;
+pub mod discovery;
 pub mod metrics;
 pub mod placement;
 pub mod problem;
 pub mod scenario;
 pub mod taskdef;
+pub mod traffic;
 
 pub use problem::Problem;
 pub mod cluster;

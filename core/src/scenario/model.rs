@@ -30,6 +30,8 @@ pub struct Model {
     pub run_tasks: Vec<RunTaskModel>,
     /// Scripted events, sorted by time (stable).
     pub timeline: Vec<TimelineEvent>,
+    /// Requests to services (empty unless the document has a `traffic` key).
+    pub traffic: crate::traffic::TrafficModel,
 }
 
 /// A cluster and what is associated with it.
@@ -92,6 +94,8 @@ pub struct AsgModel {
     pub attributes: BTreeMap<String, String>,
     /// awsvpcTrunking account setting.
     pub trunking: bool,
+    /// Managed scaling is ENABLED (CapacityProviderReservation is then recorded each minute).
+    pub managed_scaling: bool,
 }
 
 /// A task definition revision and what it needs from an instance.
