@@ -535,3 +535,41 @@ fn traffic_spike_of_300_percent_overloads_tasks_into_target_5xx() {
     let t = sim.traffic.task_load.values().next().map(|l| l.cpu_percent);
     assert_eq!(t, Some(50.0));
 }
+
+#[test]
+fn cloud_map_dns_clients_keep_a_stopped_tasks_address_until_the_ttl_runs_out() {
+    // DG service-discovery: clients cache the DNS answer for the record's TTL (60 s here).
+    // front resolved at 70 s (answer valid to 130 s); a backend task stops at 75 s. Ticks at
+    // 80, 90, 100, 110 and 120 s still send half of the 20 req/s to it: 5 × 10 req/s × 10 s
+    // = 500 client errors in the period ending at 120 s. The answer of 130 s no longer has it.
+    let sim = run("discovery_cloud_map_dns", 240);
+    use MetricName::*;
+    assert_eq!(metric_at(&sim, ClientErrorCount, "front", 60), Some(0.0));
+    assert_eq!(metric_at(&sim, ClientErrorCount, "front", 120), Some(500.0));
+    assert_eq!(metric_at(&sim, ClientErrorCount, "front", 180), Some(0.0));
+    assert_eq!(metric_at(&sim, ClientErrorCount, "front", 240), Some(0.0));
+    // Service-to-service calls have no load balancer: no ELB metrics for backend.
+    let backend = sim.model.services.iter().position(|s| s.name == "backend");
+    assert!(sim
+        .metrics
+        .series(RequestCount, &Dimension::Service(backend.unwrap_or(9)))
+        .is_empty());
+    // 20 req/s × 10 ms over 2 tasks of 512 units (0.5 vCPU each): 10/s ÷ μ 50/s → 20%.
+    assert_eq!(metric_at(&sim, CPUUtilization, "backend", 240), Some(20.0));
+}
+
+#[test]
+fn service_connect_moves_calls_off_a_stopped_task_at_once_so_no_client_errors() {
+    // DG service-connect: the Service Connect proxy balances over the healthy endpoints it
+    // currently knows, so the task stopped at 75 s gets no calls from the next tick on.
+    let sim = run("discovery_service_connect", 240);
+    use MetricName::*;
+    for at in [60, 120, 180, 240] {
+        assert_eq!(
+            metric_at(&sim, ClientErrorCount, "front", at),
+            Some(0.0),
+            "at {at}"
+        );
+    }
+    assert_eq!(metric_at(&sim, CPUUtilization, "backend", 240), Some(20.0));
+}

@@ -5,7 +5,6 @@
 
 use super::model::{Discovery, Source, TrafficEntry};
 use super::queueing::task_load;
-use super::state::DnsAnswer;
 use super::TICK_MS;
 use crate::metrics::{metrics_enabled, PERIOD_MS};
 use crate::service::TaskStatus;
@@ -179,35 +178,5 @@ impl Sim {
         self.tasks.iter().any(|t| {
             t.service == Some(s) && t.last_status == TaskStatus::Running && !t.stop_requested
         })
-    }
-
-    /// The client's cached answer for the server's DNS name, resolved again (from the tasks
-    /// registered now) when absent or past its TTL. An empty answer is not cached.
-    fn resolve_dns(&mut self, client: usize, server: usize, ttl_ms: u64) -> Vec<usize> {
-        let now = self.now;
-        if let Some(a) = self.traffic.dns.get(&(client, server)) {
-            if now < a.expires_at {
-                return a.tasks.clone();
-            }
-        }
-        // ECS registers a task in Cloud Map once it is RUNNING (and healthy) and deregisters it
-        // when it stops (DG service-discovery), so the registered set is the routable one.
-        let tasks: Vec<usize> = self
-            .routable_targets(server)
-            .into_iter()
-            .map(|(t, _)| t)
-            .collect();
-        if tasks.is_empty() {
-            self.traffic.dns.remove(&(client, server));
-        } else {
-            self.traffic.dns.insert(
-                (client, server),
-                DnsAnswer {
-                    tasks: tasks.clone(),
-                    expires_at: now + ttl_ms,
-                },
-            );
-        }
-        tasks
     }
 }
