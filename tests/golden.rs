@@ -573,3 +573,31 @@ fn service_connect_moves_calls_off_a_stopped_task_at_once_so_no_client_errors() 
     }
     assert_eq!(metric_at(&sim, CPUUtilization, "backend", 240), Some(20.0));
 }
+
+#[test]
+fn with_no_routable_target_the_load_balancer_answers_elb_5xx_itself() {
+    // ELB load-balancer-cloudwatch-metrics: HTTPCode_ELB_5XX_Count counts errors the load
+    // balancer generates; with no target to choose, RequestCount does not count the request.
+    // updateService to desiredCount 0 at 130 s: the scheduler stops both tasks at 131 s, so
+    // the ticks at 140…180 s (5 × 50 req/s × 10 s) fail at the load balancer.
+    let text = golden_text("traffic_step_doubles_cpu").replace(
+        "\"timeline\": [",
+        "\"timeline\": [ { \"at\": 130, \"action\": \"updateService\", \"service\": \"web\", \"desiredCount\": 0 },",
+    );
+    let mut sim = load_text(&text);
+    sim.run_until(240_000);
+    use MetricName::*;
+    assert_eq!(
+        metric_at(&sim, HTTPCode_ELB_5XX_Count, "web", 180),
+        Some(2500.0)
+    );
+    assert_eq!(metric_at(&sim, RequestCount, "web", 180), Some(500.0));
+    assert_eq!(
+        metric_at(&sim, HTTPCode_ELB_5XX_Count, "web", 240),
+        Some(3000.0)
+    );
+    assert_eq!(metric_at(&sim, RequestCountPerTarget, "web", 240), None);
+    assert_eq!(metric_at(&sim, CPUUtilization, "web", 240), None);
+    assert_eq!(metric_at(&sim, RunningTaskCount, "web", 240), Some(0.0));
+    assert_eq!(metric_at(&sim, DesiredTaskCount, "web", 240), Some(0.0));
+}
