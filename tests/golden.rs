@@ -8,6 +8,7 @@ use ecs_playground_tests::{
     tasks_of, GOLDEN_SCENARIOS,
 };
 use ecs_sim::cluster::InstanceStatus;
+use ecs_sim::metrics::{Dimension, MetricName};
 use ecs_sim::service::{HealthStatus, StopCode, TaskStatus};
 use std::collections::BTreeMap;
 
@@ -547,4 +548,157 @@ fn alb_target_failing_health_checks_is_replaced_after_the_grace_period() {
     );
     sim.run_until(520_000);
     assert_eq!(sim.tasks[sick].stopped_at, Some(400_000));
+}
+
+/// The datapoint of `name` for service `svc` at the end of the period ending `at_s` seconds.
+fn metric_at(sim: &ecs_sim::Sim, name: MetricName, svc: &str, at_s: u64) -> Option<f64> {
+    let s = sim.model.services.iter().position(|x| x.name == svc)?;
+    sim.metrics
+        .series(name, &Dimension::Service(s))
+        .iter()
+        .find(|d| d.at == at_s * 1000)
+        .map(|d| d.value)
+}
+
+fn close(a: Option<f64>, b: f64) -> bool {
+    a.is_some_and(|a| (a - b).abs() < 1e-9)
+}
+
+#[test]
+fn traffic_step_from_50_to_100_requests_per_second_doubles_cpu_utilization_dg_service_utilization()
+{
+    // Two tasks reserving 1024 CPU units (1000 ms of CPU per second each), 10 ms per request:
+    // 50 req/s → 25 per task → 25% (DG service_utilization: used ÷ reserved × 100); the step
+    // at 300 s to 100 req/s → 50%. The 10 s ticks of [240, 300) all sample 50 req/s.
+    let sim = run("traffic_step_doubles_cpu", 540);
+    use MetricName::*;
+    assert_eq!(metric_at(&sim, CPUUtilization, "web", 300), Some(25.0));
+    assert_eq!(metric_at(&sim, CPUUtilization, "web", 360), Some(50.0));
+    // ELB RequestCount: 50 req/s × 60 s; RequestCountPerTarget over 2 healthy targets.
+    assert_eq!(metric_at(&sim, RequestCount, "web", 300), Some(3000.0));
+    assert_eq!(
+        metric_at(&sim, RequestCountPerTarget, "web", 300),
+        Some(1500.0)
+    );
+    assert_eq!(metric_at(&sim, RequestCount, "web", 360), Some(6000.0));
+    assert_eq!(
+        metric_at(&sim, HTTPCode_Target_5XX_Count, "web", 360),
+        Some(0.0)
+    );
+    assert_eq!(
+        metric_at(&sim, HTTPCode_ELB_5XX_Count, "web", 360),
+        Some(0.0)
+    );
+    // M/M/1: R = 10 ms ÷ (1 − ρ): ρ 0.25 → 13.33 ms, ρ 0.5 → 20 ms (seconds in CloudWatch).
+    assert!(close(
+        metric_at(&sim, TargetResponseTime, "web", 300),
+        0.010 / 0.75
+    ));
+    assert!(close(
+        metric_at(&sim, TargetResponseTime, "web", 360),
+        0.020
+    ));
+    // Memory: 256 MiB + 6 MiB × requests in flight (Little: 25/s × 13.33 ms = 1/3) = 258 of
+    // 2048 MiB; after the step 50/s × 20 ms = 1 → 262 MiB.
+    assert!(close(
+        metric_at(&sim, MemoryUtilization, "web", 300),
+        258.0 * 100.0 / 2048.0
+    ));
+    assert!(close(
+        metric_at(&sim, MemoryUtilization, "web", 360),
+        262.0 * 100.0 / 2048.0
+    ));
+    // Every service gets its task counts once metrics are on.
+    assert_eq!(metric_at(&sim, RunningTaskCount, "web", 360), Some(2.0));
+    assert_eq!(metric_at(&sim, DesiredTaskCount, "web", 360), Some(2.0));
+}
+
+#[test]
+fn traffic_spike_of_300_percent_overloads_tasks_into_target_5xx() {
+    // trafficSpike at 420 s for 60 s: 300 req/s → 150 per task against μ = 100/s. With the
+    // default 60,000 ms timeout at most 100 × (1 − 10/60000) answer in time; the rest fail:
+    // (150 − 99.98333…) × 2 tasks × 60 s = 6002.
+    let sim = run("traffic_step_doubles_cpu", 540);
+    use MetricName::*;
+    assert_eq!(metric_at(&sim, CPUUtilization, "web", 480), Some(100.0));
+    assert_eq!(metric_at(&sim, RequestCount, "web", 480), Some(18000.0));
+    assert!(close(
+        metric_at(&sim, HTTPCode_Target_5XX_Count, "web", 480),
+        (150.0 - 100.0 * (1.0 - 10.0 / 60000.0)) * 120.0
+    ));
+    // After the spike the rate is back to 100 req/s.
+    assert_eq!(metric_at(&sim, CPUUtilization, "web", 540), Some(50.0));
+    assert_eq!(
+        metric_at(&sim, HTTPCode_Target_5XX_Count, "web", 540),
+        Some(0.0)
+    );
+    // The task's current load is kept for the playground to colour it.
+    let t = sim.traffic.task_load.values().next().map(|l| l.cpu_percent);
+    assert_eq!(t, Some(50.0));
+}
+
+#[test]
+fn cloud_map_dns_clients_keep_a_stopped_tasks_address_until_the_ttl_runs_out() {
+    // DG service-discovery: clients cache the DNS answer for the record's TTL (60 s here).
+    // front resolved at 70 s (answer valid to 130 s); a backend task stops at 75 s. Ticks at
+    // 80, 90, 100, 110 and 120 s still send half of the 20 req/s to it: 5 × 10 req/s × 10 s
+    // = 500 client errors in the period ending at 120 s. The answer of 130 s no longer has it.
+    let sim = run("discovery_cloud_map_dns", 240);
+    use MetricName::*;
+    assert_eq!(metric_at(&sim, ClientErrorCount, "front", 60), Some(0.0));
+    assert_eq!(metric_at(&sim, ClientErrorCount, "front", 120), Some(500.0));
+    assert_eq!(metric_at(&sim, ClientErrorCount, "front", 180), Some(0.0));
+    assert_eq!(metric_at(&sim, ClientErrorCount, "front", 240), Some(0.0));
+    // Service-to-service calls have no load balancer: no ELB metrics for backend.
+    let backend = sim.model.services.iter().position(|s| s.name == "backend");
+    assert!(sim
+        .metrics
+        .series(RequestCount, &Dimension::Service(backend.unwrap_or(9)))
+        .is_empty());
+    // 20 req/s × 10 ms over 2 tasks of 512 units (0.5 vCPU each): 10/s ÷ μ 50/s → 20%.
+    assert_eq!(metric_at(&sim, CPUUtilization, "backend", 240), Some(20.0));
+}
+
+#[test]
+fn service_connect_moves_calls_off_a_stopped_task_at_once_so_no_client_errors() {
+    // DG service-connect: the Service Connect proxy balances over the healthy endpoints it
+    // currently knows, so the task stopped at 75 s gets no calls from the next tick on.
+    let sim = run("discovery_service_connect", 240);
+    use MetricName::*;
+    for at in [60, 120, 180, 240] {
+        assert_eq!(
+            metric_at(&sim, ClientErrorCount, "front", at),
+            Some(0.0),
+            "at {at}"
+        );
+    }
+    assert_eq!(metric_at(&sim, CPUUtilization, "backend", 240), Some(20.0));
+}
+
+#[test]
+fn with_no_routable_target_the_load_balancer_answers_elb_5xx_itself() {
+    // ELB load-balancer-cloudwatch-metrics: HTTPCode_ELB_5XX_Count counts errors the load
+    // balancer generates; with no target to choose, RequestCount does not count the request.
+    // updateService to desiredCount 0 at 130 s: the scheduler stops both tasks at 131 s, so
+    // the ticks at 140…180 s (5 × 50 req/s × 10 s) fail at the load balancer.
+    let text = golden_text("traffic_step_doubles_cpu").replace(
+        "\"timeline\": [",
+        "\"timeline\": [ { \"at\": 130, \"action\": \"updateService\", \"service\": \"web\", \"desiredCount\": 0 },",
+    );
+    let mut sim = load_text(&text);
+    sim.run_until(240_000);
+    use MetricName::*;
+    assert_eq!(
+        metric_at(&sim, HTTPCode_ELB_5XX_Count, "web", 180),
+        Some(2500.0)
+    );
+    assert_eq!(metric_at(&sim, RequestCount, "web", 180), Some(500.0));
+    assert_eq!(
+        metric_at(&sim, HTTPCode_ELB_5XX_Count, "web", 240),
+        Some(3000.0)
+    );
+    assert_eq!(metric_at(&sim, RequestCountPerTarget, "web", 240), None);
+    assert_eq!(metric_at(&sim, CPUUtilization, "web", 240), None);
+    assert_eq!(metric_at(&sim, RunningTaskCount, "web", 240), Some(0.0));
+    assert_eq!(metric_at(&sim, DesiredTaskCount, "web", 240), Some(0.0));
 }

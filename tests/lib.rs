@@ -69,6 +69,21 @@ pub const GOLDEN_SCENARIOS: &[(&str, &str, u64)] = &[
         include_str!("golden/alb_target_lifecycle.json"),
         520,
     ),
+    (
+        "traffic_step_doubles_cpu",
+        include_str!("golden/traffic_step_doubles_cpu.json"),
+        540,
+    ),
+    (
+        "discovery_cloud_map_dns",
+        include_str!("golden/discovery_cloud_map_dns.json"),
+        240,
+    ),
+    (
+        "discovery_service_connect",
+        include_str!("golden/discovery_service_connect.json"),
+        240,
+    ),
 ];
 
 /// Trace hashes recorded natively, checked again in wasm.

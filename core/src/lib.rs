@@ -5,12 +5,14 @@
 //! ECS vocabulary; see `CONTRIBUTING.md` for the map.
 
 pub mod catalog;
+pub mod discovery;
 pub mod elb;
 pub mod metrics;
 pub mod placement;
 pub mod problem;
 pub mod scenario;
 pub mod taskdef;
+pub mod traffic;
 
 pub use problem::Problem;
 pub mod cluster;

@@ -267,3 +267,40 @@ fn usage_errors_exit_2() {
         assert!(out.stderr.starts_with("error: "), "{args:?}: {out:?}");
     }
 }
+
+#[test]
+fn run_json_metrics_adds_one_minute_series_with_name_dimension_and_datapoints() {
+    let scenario = include_str!("../../tests/golden/traffic_step_doubles_cpu.json");
+    let out = cli(
+        &["run", "s.json", "--until", "120", "--json", "--metrics"],
+        &[("s.json", scenario)],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("stdout is JSON");
+    let cpu = doc["metrics"]
+        .as_array()
+        .and_then(|m| m.iter().find(|s| s["name"] == "CPUUtilization"))
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        cpu["dimension"],
+        serde_json::json!({ "ServiceName": "web" })
+    );
+    // 25 req/s per 1024-unit task at 10 ms each: 25% in both minutes.
+    assert_eq!(
+        cpu["datapoints"],
+        serde_json::json!([{ "at": 60000, "value": 25.0 }, { "at": 120000, "value": 25.0 }])
+    );
+    // Without --metrics the document has no metrics key; --metrics needs --json.
+    let plain = cli(
+        &["run", "s.json", "--until", "60", "--json"],
+        &[("s.json", scenario)],
+    );
+    let doc: serde_json::Value = serde_json::from_str(&plain.stdout).expect("stdout is JSON");
+    assert!(doc.get("metrics").is_none());
+    let bad = cli(
+        &["run", "s.json", "--until", "60", "--metrics"],
+        &[("s.json", scenario)],
+    );
+    assert_eq!(bad.code, 2);
+}

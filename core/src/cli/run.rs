@@ -1,4 +1,4 @@
-//! `ecs-sim run SCENARIO --until SECONDS [--json]`.
+//! `ecs-sim run SCENARIO --until SECONDS [--json [--metrics]]`.
 
 use super::{problem_lines, read_input, Output};
 use crate::sim::log::clock;
@@ -12,10 +12,12 @@ pub fn run(args: &[String], read: &impl Fn(&str) -> std::io::Result<String>) -> 
     let mut file = None;
     let mut until = None;
     let mut json = false;
+    let mut metrics = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => json = true,
+            "--metrics" => metrics = true,
             "--until" => match it.next().map(|v| v.parse::<u64>()) {
                 Some(Ok(v)) if v <= MAX_UNTIL_SECONDS => until = Some(v),
                 _ => {
@@ -31,6 +33,9 @@ pub fn run(args: &[String], read: &impl Fn(&str) -> std::io::Result<String>) -> 
     let (Some(file), Some(until)) = (file, until) else {
         return Output::usage("run needs SCENARIO and --until SECONDS");
     };
+    if metrics && !json {
+        return Output::usage("--metrics adds to the --json document; give --json too");
+    }
     let text = match read_input(&file, read) {
         Ok(t) => t,
         Err(out) => return out,
@@ -55,7 +60,7 @@ pub fn run(args: &[String], read: &impl Fn(&str) -> std::io::Result<String>) -> 
     };
     sim.run_until(until * 1000);
     let stdout = if json {
-        json_report(&sim, until)
+        json_report(&sim, until, metrics)
     } else {
         text_report(&sim)
     };
@@ -66,9 +71,9 @@ pub fn run(args: &[String], read: &impl Fn(&str) -> std::io::Result<String>) -> 
     }
 }
 
-fn json_report(sim: &Sim, until: u64) -> String {
+fn json_report(sim: &Sim, until: u64, metrics: bool) -> String {
     let snap = sim.snapshot();
-    let doc = serde_json::json!({
+    let mut doc = serde_json::json!({
         "untilSeconds": until,
         "nowMs": snap.now_ms,
         "traceHash": snap.trace_hash,
@@ -79,6 +84,9 @@ fn json_report(sim: &Sim, until: u64) -> String {
         "zones": snap.zones,
         "loadBalancer": crate::elb::report::load_balancer_report(sim),
     });
+    if metrics {
+        doc["metrics"] = crate::metrics::json::metrics_json(sim);
+    }
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
     s

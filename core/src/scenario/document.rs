@@ -54,6 +54,9 @@ pub struct ScenarioDocument {
     /// (ELB API CreateTargetGroup; see [`crate::elb`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub target_groups: Vec<crate::elb::TargetGroupSpec>,
+    /// Simulator key: requests to services and what they cost (see [`crate::traffic`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub traffic: Vec<crate::traffic::TrafficSpec>,
 }
 
 /// A subnet and the Availability Zone it is in.
@@ -271,9 +274,12 @@ pub struct ServiceSpec {
     /// Kept, not simulated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub propagate_tags: Option<String>,
-    /// Kept, not simulated.
+    /// Cloud Map registries the tasks register in (API ServiceRegistry; at most one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub service_registries: Vec<crate::discovery::ServiceRegistry>,
+    /// Service Connect (API ServiceConnectConfiguration, the subset the simulator reads).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub service_registries: Option<serde_json::Value>,
+    pub service_connect_configuration: Option<crate::discovery::ServiceConnectConfiguration>,
     /// Kept, not simulated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_execute_command: Option<bool>,
@@ -451,5 +457,15 @@ pub enum TimelineAction {
         /// New task definition (`family` or `family:revision`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         task_definition: Option<String>,
+    },
+    /// Simulator action: the service's request rate is multiplied for a while (a burst the
+    /// profile does not have, e.g. a marketing email).
+    TrafficSpike {
+        /// The service whose `traffic` entry is multiplied.
+        service: String,
+        /// Percent of the profile's rate, e.g. 300 for three times (1–10,000).
+        multiplier: u32,
+        /// How long it lasts, seconds (1–86,400).
+        duration_seconds: u32,
     },
 }

@@ -32,6 +32,8 @@ pub struct Model {
     pub timeline: Vec<TimelineEvent>,
     /// Application Load Balancer target groups, in document order.
     pub target_groups: Vec<crate::elb::TargetGroupModel>,
+    /// Requests to services (empty unless the document has a `traffic` key).
+    pub traffic: crate::traffic::TrafficModel,
 }
 
 /// A cluster and what is associated with it.
@@ -94,6 +96,8 @@ pub struct AsgModel {
     pub attributes: BTreeMap<String, String>,
     /// awsvpcTrunking account setting.
     pub trunking: bool,
+    /// Managed scaling is ENABLED (CapacityProviderReservation is then recorded each minute).
+    pub managed_scaling: bool,
 }
 
 /// A task definition revision and what it needs from an instance.

@@ -73,6 +73,7 @@ impl Resolver {
             run_tasks: Vec::new(),
             timeline: Vec::new(),
             target_groups: Vec::new(),
+            traffic: Default::default(),
         };
         let (groups, problems) = crate::elb::resolve::target_groups(
             &doc.target_groups,
@@ -84,6 +85,9 @@ impl Resolver {
         model.services = self.services(doc, &model);
         model.run_tasks = self.run_tasks(doc, &model);
         model.timeline = self.timeline(doc, &model);
+        let (traffic, problems) = super::resolve_traffic::resolve_traffic(doc, &model);
+        model.traffic = traffic;
+        self.problems.extend(problems);
         model
     }
 
@@ -327,6 +331,11 @@ impl Resolver {
                 boot_ms: u64::from(g.boot_seconds.unwrap_or(DEFAULT_BOOT_SECONDS)) * 1000,
                 attributes: g.attributes.clone(),
                 trunking: g.awsvpc_trunking,
+                managed_scaling: cp
+                    .auto_scaling_group_provider
+                    .managed_scaling
+                    .as_ref()
+                    .is_some_and(|m| m.status == "ENABLED"),
             });
         }
         out
@@ -955,7 +964,8 @@ impl Resolver {
             let path = format!("timeline[{i}]");
             match &e.action {
                 TimelineAction::StopTask { service, .. }
-                | TimelineAction::UpdateService { service, .. } => {
+                | TimelineAction::UpdateService { service, .. }
+                | TimelineAction::TrafficSpike { service, .. } => {
                     if !model.services.iter().any(|s| &s.name == service) {
                         self.problem(
                             format!("{path}.service"),

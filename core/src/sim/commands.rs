@@ -60,6 +60,15 @@ impl Sim {
             TimelineAction::AzRecovery { availability_zone } => {
                 self.zone_recovery(availability_zone)
             }
+            TimelineAction::TrafficSpike {
+                service,
+                multiplier,
+                duration_seconds,
+            } => {
+                let s = self.service_index(service)?;
+                self.traffic_spike(s, *multiplier, *duration_seconds);
+                Ok(())
+            }
             TimelineAction::UpdateService {
                 service,
                 desired_count,

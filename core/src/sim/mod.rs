@@ -77,6 +77,8 @@ pub struct Sim {
     pub(crate) steps: u64,
     /// One-minute metric series (see [`crate::metrics`]).
     pub metrics: MetricStore,
+    /// Per-task load and period sums of the traffic model (see [`crate::traffic`]).
+    pub traffic: crate::traffic::TrafficState,
 }
 
 /// Why a scenario could not start.
@@ -135,6 +137,7 @@ impl Sim {
             trace: TraceHash::default(),
             steps: 0,
             metrics: MetricStore::default(),
+            traffic: Default::default(),
             model,
         };
         sim.trace.update(&seed.to_le_bytes());
@@ -170,6 +173,7 @@ impl Sim {
         for (i, e) in sim.model.timeline.iter().enumerate() {
             sim.queue.push(u64::from(e.at) * 1000, Event::Timeline(i));
         }
+        sim.schedule_first_sample();
         sim.check();
         sim
     }
@@ -234,6 +238,7 @@ impl Sim {
             }
             Event::Timeline(i) => self.timeline_event(i),
             Event::AsgCheck(a) => self.asg_check(a),
+            Event::SampleTick => self.sample_tick(),
         }
         self.check();
         true

@@ -26,6 +26,9 @@ pub enum Event {
     Timeline(usize),
     /// An Auto Scaling group compares its instances with its desired capacity.
     AsgCheck(usize),
+    /// Traffic is sampled (every 10 s) and, on minute boundaries, metrics are recorded; queued
+    /// only for scenarios that use traffic or metrics.
+    SampleTick,
 }
 
 /// A min-queue of events by (time, sequence).

@@ -1,0 +1,159 @@
+//! Recording the one-minute metrics at each 60,000 ms boundary: the ECS service utilisation
+//! and ELB metrics of services with traffic, the client errors of service discovery, and the
+//! task counts every service has once anything in the scenario reads metrics.
+
+use super::{Dimension, MetricName};
+use crate::scenario::Model;
+use crate::service::TaskStatus;
+use crate::sim::Sim;
+use crate::traffic::Source;
+
+/// Whether the run records metrics at all. Only scenarios that use them do, so scenarios
+/// without these keys keep their events and trace hashes. Extend this when a new reader of
+/// metrics (Service Auto Scaling's `scalableTargets`, say) arrives.
+pub fn metrics_enabled(model: &Model) -> bool {
+    !model.traffic.entries.is_empty() || model.asgs.iter().any(|a| a.managed_scaling)
+}
+
+/// The period's values, from sums over its task samples (pure, so it is tested on its own).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PeriodValues {
+    /// (metric, value) pairs in the order they are recorded.
+    pub values: Vec<(MetricName, f64)>,
+}
+
+impl PeriodValues {
+    /// The ELB and ECS values of a serving service for one period. `targets` is the number of
+    /// healthy targets at the period's end; `internet` says whether a load balancer is in front.
+    pub fn of(sums: &crate::traffic::state::PeriodSums, targets: usize, internet: bool) -> Self {
+        let mut values = Vec::new();
+        // DG service_utilization, Average statistic: (Σ CPU units used by the service's tasks
+        // × 100) ÷ (CPU units in the task definition × number of tasks); the sums run over
+        // every task sample of the period, so this is also the average over the minute.
+        if sums.cpu_reserved > 0.0 {
+            values.push((
+                MetricName::CPUUtilization,
+                sums.cpu_used * 100.0 / sums.cpu_reserved,
+            ));
+        }
+        if sums.memory_reserved > 0.0 {
+            values.push((
+                MetricName::MemoryUtilization,
+                sums.memory_used * 100.0 / sums.memory_reserved,
+            ));
+        }
+        if internet {
+            // ELB load-balancer-cloudwatch-metrics: RequestCount counts requests for which the
+            // load balancer chose a target; RequestCountPerTarget = RequestCount ÷ healthy
+            // targets; the 5XX counts and TargetResponseTime (seconds, Average) as named.
+            values.push((MetricName::RequestCount, sums.requests));
+            if targets > 0 {
+                values.push((
+                    MetricName::RequestCountPerTarget,
+                    sums.requests / targets as f64,
+                ));
+            }
+            values.push((MetricName::HTTPCode_Target_5XX_Count, sums.target_5xx));
+            values.push((MetricName::HTTPCode_ELB_5XX_Count, sums.elb_5xx));
+            if sums.answered > 0.0 {
+                values.push((
+                    MetricName::TargetResponseTime,
+                    sums.response_ms_sum / sums.answered / 1000.0,
+                ));
+            }
+        }
+        Self { values }
+    }
+}
+
+impl Sim {
+    /// Records the period that ends now and starts the next one.
+    pub(crate) fn record_period(&mut self) {
+        let entries = self.model.traffic.entries.clone();
+        for e in &entries {
+            let s = e.service;
+            let sums = self.traffic.period.remove(&s).unwrap_or_default();
+            let targets = self.routable_targets(s).len();
+            let v = PeriodValues::of(&sums, targets, e.source == Source::Internet);
+            for (name, value) in v.values {
+                self.record_metric(name, s, value);
+            }
+            if let Source::Client(c) = e.source {
+                let errors = self.traffic.client_errors.remove(&c).unwrap_or(0.0);
+                self.record_metric(MetricName::ClientErrorCount, c, errors);
+            }
+        }
+        for s in 0..self.model.services.len() {
+            let running = self
+                .tasks
+                .iter()
+                .filter(|t| t.service == Some(s) && t.last_status == TaskStatus::Running)
+                .count();
+            self.record_metric(MetricName::RunningTaskCount, s, running as f64);
+            let desired = self.services[s].desired;
+            self.record_metric(MetricName::DesiredTaskCount, s, f64::from(desired));
+        }
+    }
+
+    fn record_metric(&mut self, name: MetricName, s: usize, value: f64) {
+        let at = self.now;
+        self.metrics.record(name, Dimension::Service(s), at, value);
+        // Metrics feed scaling decisions: mix them into the trace so a difference shows.
+        self.trace_only(&format!("metric {} {s} {value}", name.as_str()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::traffic::state::PeriodSums;
+
+    #[test]
+    fn service_cpu_utilisation_is_used_units_over_reserved_units_dg_service_utilization() {
+        // Two tasks of 512 units sampled six times: one at 50% (256 units), one at 25% (128):
+        // (6 × 256 + 6 × 128) × 100 ÷ (12 × 512) = 37.5.
+        let sums = PeriodSums {
+            cpu_used: 6.0 * 256.0 + 6.0 * 128.0,
+            cpu_reserved: 12.0 * 512.0,
+            memory_used: 12.0 * 256.0,
+            memory_reserved: 12.0 * 1024.0,
+            requests: 1200.0,
+            answered: 1100.0,
+            response_ms_sum: 1100.0 * 40.0,
+            target_5xx: 100.0,
+            elb_5xx: 0.0,
+        };
+        let v = PeriodValues::of(&sums, 2, true).values;
+        assert_eq!(
+            v,
+            vec![
+                (MetricName::CPUUtilization, 37.5),
+                (MetricName::MemoryUtilization, 25.0),
+                (MetricName::RequestCount, 1200.0),
+                (MetricName::RequestCountPerTarget, 600.0),
+                (MetricName::HTTPCode_Target_5XX_Count, 100.0),
+                (MetricName::HTTPCode_ELB_5XX_Count, 0.0),
+                (MetricName::TargetResponseTime, 0.04),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_tasks_and_no_targets_give_no_utilisation_and_no_per_target_datapoint() {
+        let sums = PeriodSums {
+            elb_5xx: 600.0,
+            ..PeriodSums::default()
+        };
+        let v = PeriodValues::of(&sums, 0, true).values;
+        assert_eq!(
+            v,
+            vec![
+                (MetricName::RequestCount, 0.0),
+                (MetricName::HTTPCode_Target_5XX_Count, 0.0),
+                (MetricName::HTTPCode_ELB_5XX_Count, 600.0),
+            ]
+        );
+        // Service-to-service traffic has no load balancer: only the ECS metrics.
+        assert!(PeriodValues::of(&sums, 0, false).values.is_empty());
+    }
+}

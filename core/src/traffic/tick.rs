@@ -1,0 +1,182 @@
+//! The traffic tick: every [`TICK_MS`](super::TICK_MS), each `traffic` entry's rate is split
+//! over the serving service's targets and every RUNNING task's load is worked out. Scheduled
+//! only for scenarios with a `traffic` entry (or, once a minute, with metrics enabled), so
+//! other scenarios run exactly as before.
+
+use super::model::{Discovery, Source, TrafficEntry};
+use super::queueing::task_load;
+use super::TICK_MS;
+use crate::metrics::{metrics_enabled, PERIOD_MS};
+use crate::service::TaskStatus;
+use crate::sim::log::LogKind;
+use crate::sim::queue::Event;
+use crate::sim::Sim;
+use std::collections::BTreeMap;
+
+impl Sim {
+    /// Queues the first sample tick (called once by `Sim::new`): every 10 s with traffic, every
+    /// minute for metrics only, never otherwise.
+    pub(crate) fn schedule_first_sample(&mut self) {
+        if let Some(step) = self.sample_step() {
+            self.queue.push(step, Event::SampleTick);
+        }
+    }
+
+    fn sample_step(&self) -> Option<u64> {
+        if !self.model.traffic.entries.is_empty() {
+            Some(TICK_MS)
+        } else if metrics_enabled(&self.model) {
+            Some(PERIOD_MS)
+        } else {
+            None
+        }
+    }
+
+    /// One sample tick: traffic over the last 10 s, then, on a minute boundary, the period's
+    /// metrics.
+    pub(crate) fn sample_tick(&mut self) {
+        if !self.model.traffic.entries.is_empty() {
+            self.traffic_tick();
+        }
+        if self.now % PERIOD_MS == 0 && metrics_enabled(&self.model) {
+            self.record_period();
+        }
+        if let Some(step) = self.sample_step() {
+            self.queue.push(self.now + step, Event::SampleTick);
+        }
+    }
+
+    /// `trafficSpike`: the service's rate is multiplied by `percent`/100 for `seconds`.
+    pub(crate) fn traffic_spike(&mut self, s: usize, percent: u32, seconds: u32) {
+        let until = self.now + u64::from(seconds) * 1000;
+        self.traffic.spikes.insert(s, (percent, self.now, until));
+        let name = self.model.services[s].name.clone();
+        self.emit(
+            LogKind::Action,
+            Some(s),
+            format!("Traffic spike: (service {name}) receives {percent}% of its request rate for {seconds} s."),
+        );
+    }
+
+    /// The interval `[now − 10 s, now)` is sampled at its midpoint (exact for a ramp; a step on
+    /// a 10 s boundary falls wholly on one side).
+    fn traffic_tick(&mut self) {
+        let mid = self.now.saturating_sub(TICK_MS / 2);
+        self.traffic.spikes.retain(|_, (_, _, until)| *until > mid);
+        let entries = self.model.traffic.entries.clone();
+        for e in &entries {
+            self.serve_entry(e, mid);
+        }
+    }
+
+    fn serve_entry(&mut self, e: &TrafficEntry, mid: u64) {
+        let secs = TICK_MS as f64 / 1000.0;
+        let s = e.service;
+        let mut rate = e.profile.rate_at(mid);
+        if let Some(&(percent, from, _)) = self.traffic.spikes.get(&s) {
+            // A spike counts for the ticks whose midpoint it covers.
+            if mid >= from {
+                rate = rate * f64::from(percent) / 100.0;
+            }
+        }
+        let mut offered: BTreeMap<usize, f64> = BTreeMap::new();
+        let mut client_errors = 0.0;
+        match e.source {
+            Source::Internet => {
+                let targets = self.routable_targets(s);
+                let total: u64 = targets.iter().map(|&(_, w)| u64::from(w)).sum();
+                let sums = self.traffic.period.entry(s).or_default();
+                if total == 0 {
+                    // ELB: no healthy target → the load balancer answers 503 itself.
+                    sums.elb_5xx += rate * secs;
+                } else {
+                    sums.requests += rate * secs;
+                    for (t, w) in targets {
+                        *offered.entry(t).or_default() += rate * f64::from(w) / total as f64;
+                    }
+                }
+            }
+            Source::Client(c) => {
+                if !self.has_running_task(c) {
+                    rate = 0.0;
+                }
+                match e.discovery.unwrap_or(Discovery::ServiceConnect) {
+                    Discovery::ServiceConnect => {
+                        // The proxy knows the current healthy endpoints at once.
+                        let targets = self.routable_targets(s);
+                        let total: u64 = targets.iter().map(|&(_, w)| u64::from(w)).sum();
+                        if total == 0 {
+                            client_errors += rate * secs;
+                        }
+                        for (t, w) in targets {
+                            *offered.entry(t).or_default() += rate * f64::from(w) / total as f64;
+                        }
+                    }
+                    Discovery::CloudMapDns { ttl_ms } => {
+                        let answer = self.resolve_dns(c, s, ttl_ms);
+                        if answer.is_empty() {
+                            client_errors += rate * secs;
+                        }
+                        let live: Vec<usize> = self
+                            .routable_targets(s)
+                            .into_iter()
+                            .map(|(t, _)| t)
+                            .collect();
+                        let share = rate / answer.len().max(1) as f64;
+                        for t in answer {
+                            if live.contains(&t) {
+                                *offered.entry(t).or_default() += share;
+                            } else {
+                                // The cached address is a task that has stopped.
+                                client_errors += share * secs;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let running: Vec<usize> = (0..self.tasks.len())
+            .filter(|&t| {
+                self.tasks[t].service == Some(s) && self.tasks[t].last_status == TaskStatus::Running
+            })
+            .collect();
+        let tasks = &self.tasks;
+        self.traffic
+            .task_load
+            .retain(|&t, _| tasks[t].service != Some(s));
+        for t in running {
+            let needs = &self.model.task_definitions[self.tasks[t].task_definition].needs;
+            let (cpu, memory) = (needs.cpu, needs.memory);
+            let load = task_load(
+                offered.get(&t).copied().unwrap_or(0.0),
+                cpu,
+                memory,
+                &e.cost,
+            );
+            let sums = self.traffic.period.entry(s).or_default();
+            sums.cpu_used += load.cpu_percent * f64::from(cpu) / 100.0;
+            sums.cpu_reserved += f64::from(cpu);
+            sums.memory_used += load.memory_mib;
+            sums.memory_reserved += f64::from(memory);
+            let failed = load.failed_per_second * secs;
+            if e.source == Source::Internet {
+                sums.target_5xx += failed;
+                let answered = load.ok_per_second * secs;
+                sums.answered += answered;
+                sums.response_ms_sum += answered * load.response_millis;
+            } else {
+                client_errors += failed;
+            }
+            self.traffic.task_load.insert(t, load);
+        }
+        if let Source::Client(c) = e.source {
+            *self.traffic.client_errors.entry(c).or_default() += client_errors;
+        }
+    }
+
+    fn has_running_task(&self, s: usize) -> bool {
+        self.tasks.iter().any(|t| {
+            t.service == Some(s) && t.last_status == TaskStatus::Running && !t.stop_requested
+        })
+    }
+}
