@@ -447,3 +447,56 @@ fn scale_in_during_a_drain_keeps_maximum_percent_and_minimum_healthy() {
         assert_eq!(web.running_count, 1, "at {second} s");
     }
 }
+
+// ---- Deployments (API Deployment, DG deployment-type-ecs, DG deployment-circuit-breaker) ----
+
+/// The service's deployments as `ecs-sim run --json` prints them, PRIMARY first.
+fn deployments(sim: &ecs_sim::Sim, service: &str) -> Vec<serde_json::Value> {
+    ecs_sim::deployment::report::deployments_json(sim)[service]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+#[test]
+fn update_service_new_task_definition_makes_a_primary_deployment_that_completes() {
+    // API Deployment / DG deployment-type-ecs: update-service with web:2 creates a PRIMARY
+    // deployment; the old one is ACTIVE until its tasks are gone, then INACTIVE, and the new
+    // one COMPLETED once the service is steady on it.
+    let mut sim = load("rolling_update");
+    sim.run_until(61_000);
+    let d = deployments(&sim, "web");
+    assert_eq!(d.len(), 2);
+    assert_eq!(d[0]["status"], "PRIMARY");
+    assert_eq!(d[0]["taskDefinition"], "web:2");
+    assert_eq!(d[0]["rolloutState"], "IN_PROGRESS");
+    assert_eq!(d[0]["createdAt"], 60_000);
+    assert_eq!(d[0]["desiredCount"], 4);
+    assert_eq!(d[0]["pendingCount"], 4);
+    assert_eq!(d[1]["status"], "ACTIVE");
+    assert_eq!(d[1]["taskDefinition"], "web:1");
+    assert_eq!(d[1]["runningCount"], 4);
+    assert_eq!(d[1]["rolloutState"], "COMPLETED");
+    let id = d[0]["id"].as_str().unwrap_or_default().to_string();
+    assert_eq!(id.len(), "ecs-svc/".len() + 19);
+    assert_eq!(
+        d[0]["rolloutStateReason"],
+        format!("ECS deployment {id} in progress.")
+    );
+
+    sim.run_until(300_000);
+    let d = deployments(&sim, "web");
+    assert_eq!(d[0]["rolloutState"], "COMPLETED");
+    assert_eq!(d[0]["runningCount"], 4);
+    assert_eq!(
+        d[0]["rolloutStateReason"],
+        format!("ECS deployment {id} completed.")
+    );
+    assert_eq!(d[1]["status"], "INACTIVE");
+    assert_eq!(d[1]["runningCount"], 0);
+    // web:2 RUNNING at 68 s; 40 s later (108 s) they count as healthy, the old tasks stop
+    // (1 s) and the service is steady at 110 s.
+    assert_eq!(d[0]["updatedAt"], 110_000);
+    let text = format!("(service web) (deployment {id}) deployment completed.");
+    assert_eq!(log_count(&sim, &text), 1, "{}", log_text(&sim));
+}

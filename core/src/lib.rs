@@ -13,6 +13,7 @@ pub mod taskdef;
 
 pub use problem::Problem;
 pub mod cluster;
+pub mod deployment;
 pub mod service;
 pub mod sim;
 

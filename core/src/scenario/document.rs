@@ -272,9 +272,32 @@ pub struct ServiceSpec {
     /// Kept, not simulated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enable_execute_command: Option<bool>,
-    /// Kept, not simulated.
+    /// Which deployment controller runs deployments (only `ECS`, the rolling update, is
+    /// simulated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deployment_controller: Option<serde_json::Value>,
+    pub deployment_controller: Option<DeploymentController>,
+}
+
+/// `deploymentController` of a service (API DeploymentController).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeploymentController {
+    /// `ECS`, `CODE_DEPLOY` or `EXTERNAL`.
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+/// `deploymentConfiguration.deploymentCircuitBreaker` (API DeploymentCircuitBreaker).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeploymentCircuitBreaker {
+    /// Whether a deployment whose tasks cannot reach a steady state fails.
+    pub enable: bool,
+    /// Whether a failed deployment rolls back to the last completed one.
+    pub rollback: bool,
+    /// Whether a task reaching a healthy state resets the failure count (default true).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reset_on_healthy_task: Option<bool>,
 }
 
 /// `run-task` input for a standalone task started at time 0.
@@ -375,7 +398,7 @@ pub struct DeploymentConfiguration {
     pub minimum_healthy_percent: Option<u32>,
     /// The deployment circuit breaker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deployment_circuit_breaker: Option<serde_json::Value>,
+    pub deployment_circuit_breaker: Option<DeploymentCircuitBreaker>,
     /// CloudWatch alarms (kept, not simulated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alarms: Option<serde_json::Value>,
@@ -446,5 +469,8 @@ pub enum TimelineAction {
         /// New task definition (`family` or `family:revision`).
         #[serde(default, skip_serializing_if = "Option::is_none")]
         task_definition: Option<String>,
+        /// `--force-new-deployment`: a new deployment even with the same task definition.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        force_new_deployment: bool,
     },
 }

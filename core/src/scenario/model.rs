@@ -233,6 +233,8 @@ pub struct ServiceModel {
     pub minimum_healthy_percent: u32,
     /// healthCheckGracePeriodSeconds, ms.
     pub grace_ms: u64,
+    /// `deploymentConfiguration.deploymentCircuitBreaker` when enabled.
+    pub circuit_breaker: Option<crate::deployment::circuit_breaker::CircuitBreakerConfig>,
 }
 
 /// A standalone RunTask at time 0, resolved.

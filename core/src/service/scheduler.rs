@@ -52,13 +52,14 @@ impl Sim {
     }
 
     fn reconcile_replica(&mut self, s: usize) {
+        // The circuit breaker looks first: it may fail the deployment or start a rollback.
+        self.observe_deployment(s);
         let svc = self.model.services[s].clone();
         let name = svc.name.clone();
         let desired = self.services[s].desired;
-        let td_now = self.services[s].task_definition;
         let deployment = self.services[s].deployment_id.clone();
 
-        // 1. Tasks to replace: an older revision, on a DRAINING instance, or UNHEALTHY once the
+        // 1. Tasks to replace: of an older deployment, on a DRAINING instance, or UNHEALTHY once the
         //    health check grace period is over (DG healthCheckGracePeriodSeconds). Unhealthy tasks
         //    are replaced first and stopped after (DG deployment-type-ecs: "start replacement
         //    tasks first and maintain minimumHealthyPercent").
@@ -80,7 +81,7 @@ impl Sim {
             .copied()
             .filter(|&t| {
                 unhealthy.contains(&t)
-                    || self.tasks[t].task_definition != td_now
+                    || !self.services[s].deployments.is_primary_task(t)
                     || self.tasks[t]
                         .instance
                         .is_some_and(|i| self.instances[i].status == InstanceStatus::Draining)
@@ -146,7 +147,10 @@ impl Sim {
         let mut started: Vec<String> = Vec::new();
         let mut unplaced: Option<Option<(String, String)>> = None;
         let throttled = self.now < self.services[s].throttled_until;
-        if throttled {
+        if self.primary_deployment_failed(s) {
+            // DG deployment-circuit-breaker: "A deployment in a FAILED state doesn't launch any
+            // new tasks."
+        } else if throttled {
             let until = self.services[s].throttled_until;
             self.wake_scheduler_at(s, until);
         } else {
@@ -278,6 +282,7 @@ impl Sim {
                 .any(|c| c.essential && c.health_check.is_some());
             task.last_status == TaskStatus::Running
                 && task.task_definition == td_now
+                && self.services[s].deployments.is_primary_task(t)
                 && if checked {
                     task.health == HealthStatus::Healthy
                 } else {
@@ -294,6 +299,7 @@ impl Sim {
             self.services[s].unplaceable_reset();
         }
         self.services[s].steady = steady;
+        self.settle_deployments(s);
     }
 
     fn choose_to_stop(&mut self, s: usize, candidates: &[usize]) -> Option<usize> {
@@ -365,7 +371,10 @@ impl Sim {
             }
         };
         let name = format!("ecs-svc/{}", self.model.services[s].name);
-        self.new_task(cluster, td, Some(s), group, launch, provider, Some(name))
+        let t = self.new_task(cluster, td, Some(s), group, launch, provider, Some(name));
+        // Each task records the deployment that started it.
+        self.services[s].deployments.record_start(t);
+        t
     }
 
     fn choose_provider(&self, s: usize, items: &[StrategyItem]) -> usize {
@@ -584,6 +593,7 @@ impl Sim {
                         None,
                         Some(format!("ecs-svc/{name}")),
                     );
+                    self.services[s].deployments.record_start(t);
                     self.bind_to_instance(t, i);
                     started.push(self.tasks[t].id.clone());
                 }

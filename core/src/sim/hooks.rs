@@ -12,11 +12,21 @@ impl Sim {
     /// Whether a deployment of the service is still rolling out: Service Auto Scaling does not
     /// scale in while one is (DG service-auto-scaling: "scale-in is suspended during
     /// deployments").
+    ///
+    /// In progress: the PRIMARY deployment (other than the one create-service made) is still
+    /// IN_PROGRESS, or tasks of an older deployment are still running. Owner: the deployment
+    /// code.
     pub fn deployment_in_progress(&self, s: usize) -> bool {
-        let td = self.services[s].task_definition;
-        self.tasks
-            .iter()
-            .any(|t| t.service == Some(s) && t.is_active() && t.task_definition != td)
+        let ds = &self.services[s].deployments;
+        let primary_rolling = ds.primary().is_some_and(|p| {
+            let d = &ds.list[p];
+            !d.initial && d.rollout_state == crate::deployment::RolloutState::InProgress
+        });
+        primary_rolling
+            || ds
+                .task_deployment
+                .keys()
+                .any(|&t| self.tasks[t].is_active() && !ds.is_primary_task(t))
     }
 
     /// The tasks that receive the service's requests now, each with a relative weight

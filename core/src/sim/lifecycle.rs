@@ -339,12 +339,15 @@ impl Sim {
             .containers
             .iter()
             .any(|c| c.essential && c.health_check.is_some());
-        if checked {
+        // With a load balancer the task also needs a healthy target (DG deployment-type-ecs);
+        // `target_healthy` is true when the service has none.
+        let container_ok = if checked {
             task.health == HealthStatus::Healthy
         } else {
             task.started_at
                 .is_some_and(|at| self.now >= at + NO_HEALTH_CHECK_HEALTHY_AFTER_MS)
-        }
+        };
+        container_ok && self.target_healthy(t)
     }
 
     /// A container health check runs: Docker runs the first one `interval` after start; failures
