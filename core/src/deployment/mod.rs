@@ -7,9 +7,13 @@
 //! to the PRIMARY deployment; everything older is replaced within the rolling update bounds.
 
 pub mod circuit_breaker;
+pub mod invariants;
 pub mod messages;
 pub mod model;
 pub mod report;
 pub mod rollout;
+
+#[cfg(test)]
+mod tests;
 
 pub use model::{Deployment, DeploymentStatus, RolloutState, ServiceDeployments};

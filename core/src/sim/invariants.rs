@@ -16,8 +16,10 @@ impl Sim {
     /// - every task's instance lists it, and vice versa;
     /// - a REPLICA service never has more tasks than maximumPercent allows;
     /// - each instance's task-group counts equal a recount of its active tasks, and the
-    ///   placement index equals one rebuilt from scratch.
+    ///   placement index equals one rebuilt from scratch;
+    /// - the deployment invariants (`deployment/invariants.rs`).
     pub fn check_invariants(&self) -> Result<(), String> {
+        self.check_deployments()?;
         for (i, inst) in self.instances.iter().enumerate() {
             let (mut cpu, mut mem, mut gpu, mut eni) = (0u32, 0u32, 0u32, 0u32);
             let mut ports: BTreeMap<_, usize> = BTreeMap::new();
