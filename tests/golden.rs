@@ -717,3 +717,134 @@ fn force_new_deployment_replaces_every_task_with_the_same_task_definition() {
     assert!(running.iter().all(|t| t.created_at == 60_000));
     assert!(log_contains(&sim, "forceNewDeployment"));
 }
+
+/// (green weight, blue weight) of the deployment_traffic_weight hook: tasks started by the
+/// update (created at 60 s) are green, the original ones blue. None when a side has no live task.
+fn weights(sim: &ecs_sim::Sim) -> (Option<u32>, Option<u32>) {
+    let of = |green: bool| {
+        (0..sim.tasks.len())
+            .filter(|&t| sim.tasks[t].is_active() && (sim.tasks[t].created_at >= 60_000) == green)
+            .map(|t| sim.deployment_traffic_weight(t))
+            .max()
+    };
+    (of(true), of(false))
+}
+
+#[test]
+fn canary_shifts_10_percent_for_5_minutes_then_100_and_cleans_up_blue_after_the_bake_time() {
+    // API CanaryConfiguration (canaryPercent 10, canaryBakeTimeInMinutes 5) and
+    // DeploymentConfiguration.bakeTimeInMinutes 10; DG lifecycle stages. web:2 tasks RUNNING
+    // at 68 s count as healthy at 108 s (40 s, no health check): SCALE_UP ends, 10% shifts at
+    // 108 s, 100% at 108 + 300 = 408 s, the bake time ends at 408 + 600 = 1008 s and CLEAN_UP
+    // stops blue; the deployment completes at 1010 s.
+    let mut sim = load("canary_10_percent");
+    sim.run_until(100_000);
+    assert_eq!(weights(&sim), (Some(0), Some(100)));
+    let d = deployments(&sim, "web");
+    assert_eq!(d[0]["lifecycleStage"], "SCALE_UP");
+    assert_eq!(d[0]["runningCount"], 4);
+    assert_eq!(d[1]["runningCount"], 4);
+    sim.run_until(108_000);
+    assert_eq!(weights(&sim), (Some(10), Some(90)));
+    assert_eq!(
+        deployments(&sim, "web")[0]["lifecycleStage"],
+        "PRODUCTION_TRAFFIC_SHIFT"
+    );
+    sim.run_until(407_999);
+    assert_eq!(weights(&sim), (Some(10), Some(90)));
+    sim.run_until(408_000);
+    assert_eq!(weights(&sim), (Some(100), Some(0)));
+    let d = deployments(&sim, "web");
+    assert_eq!(d[0]["lifecycleStage"], "BAKE_TIME");
+    assert_eq!(d[0]["productionTrafficPercent"], 100.0);
+    sim.run_until(1_007_999);
+    assert_eq!(deployments(&sim, "web")[1]["runningCount"], 4);
+    sim.run_until(1_008_000);
+    assert_eq!(deployments(&sim, "web")[0]["lifecycleStage"], "CLEAN_UP");
+    let blue_stops: Vec<u64> = sim
+        .tasks
+        .iter()
+        .filter(|t| t.created_at == 0)
+        .filter_map(|t| t.stopping_at)
+        .collect();
+    assert_eq!(blue_stops, vec![1_008_000; 4]);
+    sim.run_until(1_200_000);
+    let d = deployments(&sim, "web");
+    assert_eq!(d[0]["rolloutState"], "COMPLETED");
+    assert_eq!(d[0]["updatedAt"], 1_010_000);
+    assert_eq!(d[1]["status"], "INACTIVE");
+    assert_eq!(weights(&sim), (Some(100), None));
+}
+
+#[test]
+fn canary_green_that_crashes_trips_the_breaker_and_traffic_returns_to_blue() {
+    // DG deployment-circuit-breaker with rollback during a canary: web:2 crashes 10 s after
+    // RUNNING, 3 failures (threshold for desired 4) fail green; the rollback deployment keeps
+    // the blue tasks, which get all production traffic again, and green is removed.
+    let text = golden_text("canary_10_percent").replacen(
+        "\"strategy\": \"CANARY\"",
+        "\"deploymentCircuitBreaker\": { \"enable\": true, \"rollback\": true }, \"strategy\": \"CANARY\"",
+        1,
+    );
+    let mut doc: serde_json::Value = serde_json::from_str(&text).expect("json");
+    doc["images"] = serde_json::json!({ "example/web:2": { "crashAfterSeconds": 10 } });
+    let mut sim = load_text(&doc.to_string());
+    sim.run_until(600_000);
+    let d = deployments(&sim, "web");
+    assert_eq!(d.len(), 3, "{}", log_text(&sim));
+    assert_eq!(d[1]["taskDefinition"], "web:2");
+    assert_eq!(d[1]["rolloutState"], "FAILED");
+    assert_eq!(d[1]["failedTasks"], 3);
+    assert_eq!(d[0]["taskDefinition"], "web:1");
+    assert_eq!(d[0]["rolloutState"], "COMPLETED");
+    assert_eq!(d[0]["runningCount"], 4);
+    let live_green = sim
+        .tasks
+        .iter()
+        .filter(|t| t.is_active() && t.created_at >= 60_000)
+        .count();
+    assert_eq!(live_green, 0);
+    assert_eq!(weights(&sim), (None, Some(100)));
+}
+
+#[test]
+fn code_deploy_linear_10_percent_every_minute_moves_10_percent_per_minute() {
+    // CodeDeploy predefined configuration ECSLinear10PercentEvery1Minutes: 10% more production
+    // traffic every minute. Green is healthy at 108 s: 10% then, 40% at 288 s, 100% at
+    // 108 + 9 × 60 = 648 s; terminationWaitTimeInMinutes 0 cleans blue up at once.
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&golden_text("canary_10_percent")).expect("json");
+    let svc = &mut doc["services"][0];
+    svc["deploymentConfiguration"] =
+        serde_json::json!({ "minimumHealthyPercent": 100, "maximumPercent": 200 });
+    svc["deploymentController"] = serde_json::json!({ "type": "CODE_DEPLOY" });
+    svc["codeDeploy"] = serde_json::json!({
+        "deploymentConfigName": "CodeDeployDefault.ECSLinear10PercentEvery1Minutes",
+        "terminationWaitTimeInMinutes": 0
+    });
+    let mut sim = load_text(&doc.to_string());
+    for (at, green) in [
+        (107_999, 0),
+        (108_000, 10),
+        (287_999, 30),
+        (288_000, 40),
+        (647_999, 90),
+    ] {
+        sim.run_until(at);
+        assert_eq!(
+            weights(&sim),
+            (Some(green), Some(100 - green)),
+            "at {at} ms"
+        );
+    }
+    sim.run_until(648_000);
+    assert_eq!(weights(&sim).0, Some(100));
+    sim.run_until(900_000);
+    let d = deployments(&sim, "web");
+    assert_eq!(
+        d[0]["strategy"],
+        "CodeDeployDefault.ECSLinear10PercentEvery1Minutes"
+    );
+    assert_eq!(d[0]["rolloutState"], "COMPLETED");
+    assert_eq!(d[0]["updatedAt"], 650_000);
+}

@@ -80,6 +80,11 @@ pub const GOLDEN_SCENARIOS: &[(&str, &str, u64)] = &[
         300,
     ),
     (
+        "canary_10_percent",
+        include_str!("golden/canary_10_percent.json"),
+        1200,
+    ),
+    (
         "scale_in_while_draining",
         include_str!("golden/scale_in_while_draining.json"),
         120,

@@ -12,6 +12,7 @@ pub mod messages;
 pub mod model;
 pub mod report;
 pub mod rollout;
+pub mod shift;
 
 #[cfg(test)]
 mod tests;

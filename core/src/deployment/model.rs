@@ -60,6 +60,8 @@ pub struct Deployment {
     pub(crate) judged: BTreeSet<usize>,
     /// Tasks that have counted as healthy once (each resets the failure count once).
     pub(crate) healthy_seen: BTreeSet<usize>,
+    /// Traffic shifting (blue/green, canary, linear); None for a rolling update.
+    pub shift: Option<super::shift::TrafficShift>,
 }
 
 impl Deployment {
@@ -79,6 +81,7 @@ impl Deployment {
             reached_running: false,
             judged: BTreeSet::new(),
             healthy_seen: BTreeSet::new(),
+            shift: None,
         }
     }
 }

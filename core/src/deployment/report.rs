@@ -38,7 +38,7 @@ pub fn deployments_json(sim: &Sim) -> Value {
                 DeploymentStatus::Active => active,
                 DeploymentStatus::Inactive => 0,
             };
-            list.push(json!({
+            let mut entry = json!({
                 "id": d.id,
                 "status": d.status,
                 "taskDefinition": sim.model.task_definitions[d.task_definition].name(),
@@ -50,7 +50,20 @@ pub fn deployments_json(sim: &Sim) -> Value {
                 "rolloutStateReason": d.rollout_state_reason,
                 "createdAt": d.created_at,
                 "updatedAt": d.updated_at,
-            }));
+            });
+            if let Some(sh) = &d.shift {
+                // ECS shows the stage on the service deployment (API ServiceDeployment
+                // lifecycleStage); the traffic share is the simulator's view of the listener.
+                entry["strategy"] = json!(sh.plan.name);
+                entry["lifecycleStage"] = json!(sh.stage);
+                let green = if d.rollout_state == RolloutState::Failed {
+                    0
+                } else {
+                    sh.green_tenths()
+                };
+                entry["productionTrafficPercent"] = json!(f64::from(green) / 10.0);
+            }
+            list.push(entry);
         }
         out.insert(svc.name.clone(), Value::Array(list));
     }

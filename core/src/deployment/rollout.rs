@@ -155,7 +155,15 @@ impl Sim {
         let Some(p) = self.services[s].deployments.primary() else {
             return;
         };
-        if self.services[s].deployments.list[p].rollout_state != RolloutState::InProgress {
+        let d = &self.services[s].deployments.list[p];
+        if d.rollout_state != RolloutState::InProgress {
+            return;
+        }
+        // A traffic-shifting deployment completes only after CLEAN_UP.
+        if d.shift
+            .as_ref()
+            .is_some_and(|sh| sh.stage != super::shift::LifecycleStage::CleanUp)
+        {
             return;
         }
         let now = self.now;

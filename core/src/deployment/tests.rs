@@ -124,23 +124,118 @@ fn without_the_circuit_breaker_a_bad_deployment_stays_in_progress() {
 }
 
 #[test]
-fn deployment_controller_other_than_ecs_and_unknown_breaker_keys_are_refused() {
-    let mut doc: Value =
+fn deployment_keys_are_checked_against_the_api_limits_with_json_paths() {
+    // API DeploymentConfiguration, CanaryConfiguration, LinearConfiguration,
+    // DeploymentCircuitBreaker ("rolling update (ECS) deployment type" only) and the simulator
+    // key codeDeploy.
+    let base: Value =
         serde_json::from_str(&scenario(1, json!({}), json!({}), false)).expect("json");
-    doc["services"][0]["deploymentController"] = json!({ "type": "CODE_DEPLOY" });
-    match Sim::from_json(&doc.to_string()) {
-        Err(LoadError::Invalid(ps)) => {
-            assert_eq!(ps.len(), 1);
-            assert_eq!(ps[0].path, "services[0].deploymentController.type");
+    let cases: Vec<(Value, Option<Value>, Option<Value>, &str)> = vec![
+        (
+            json!({ "strategy": "BLUE_GREEN" }),
+            None,
+            None,
+            "services[0].deploymentConfiguration.bakeTimeInMinutes",
+        ),
+        (
+            json!({ "strategy": "BLUE_GREEN", "bakeTimeInMinutes": 1441 }),
+            None,
+            None,
+            "services[0].deploymentConfiguration.bakeTimeInMinutes",
+        ),
+        (
+            json!({ "strategy": "CANARY", "canaryConfiguration": { "canaryPercent": 0.05 } }),
+            None,
+            None,
+            "services[0].deploymentConfiguration.canaryConfiguration.canaryPercent",
+        ),
+        (
+            json!({ "strategy": "LINEAR", "linearConfiguration": { "stepPercent": 2.9 } }),
+            None,
+            None,
+            "services[0].deploymentConfiguration.linearConfiguration.stepPercent",
+        ),
+        (
+            json!({ "strategy": "LINEAR", "canaryConfiguration": {} }),
+            None,
+            None,
+            "services[0].deploymentConfiguration.canaryConfiguration",
+        ),
+        (
+            json!({ "strategy": "RED_BLACK" }),
+            None,
+            None,
+            "services[0].deploymentConfiguration.strategy",
+        ),
+        (
+            json!({}),
+            Some(json!({ "type": "EXTERNAL" })),
+            None,
+            "services[0].deploymentController.type",
+        ),
+        (
+            json!({}),
+            Some(json!({ "type": "CODE_DEPLOY" })),
+            None,
+            "services[0].codeDeploy",
+        ),
+        (
+            json!({}),
+            None,
+            Some(json!({ "deploymentConfigName": "CodeDeployDefault.ECSAllAtOnce" })),
+            "services[0].codeDeploy",
+        ),
+        (
+            json!({}),
+            Some(json!({ "type": "CODE_DEPLOY" })),
+            Some(json!({ "deploymentConfigName": "CodeDeployDefault.Nope" })),
+            "services[0].codeDeploy.deploymentConfigName",
+        ),
+        (
+            json!({}),
+            Some(json!({ "type": "CODE_DEPLOY" })),
+            Some(
+                json!({ "deploymentConfigName": "CodeDeployDefault.ECSAllAtOnce", "terminationWaitTimeInMinutes": 2881 }),
+            ),
+            "services[0].codeDeploy.terminationWaitTimeInMinutes",
+        ),
+        (
+            json!({ "deploymentCircuitBreaker": { "enable": true, "rollback": false } }),
+            Some(json!({ "type": "CODE_DEPLOY" })),
+            Some(json!({ "deploymentConfigName": "CodeDeployDefault.ECSAllAtOnce" })),
+            "services[0].deploymentConfiguration.deploymentCircuitBreaker",
+        ),
+    ];
+    for (dc, controller, code_deploy, path) in cases {
+        let mut doc = base.clone();
+        doc["services"][0]["deploymentConfiguration"] = dc.clone();
+        if let Some(c) = controller {
+            doc["services"][0]["deploymentController"] = c;
         }
-        other => panic!("expected a problem, got {:?}", other.map(|_| ())),
+        if let Some(c) = code_deploy {
+            doc["services"][0]["codeDeploy"] = c;
+        }
+        match Sim::from_json(&doc.to_string()) {
+            Err(LoadError::Invalid(ps)) => {
+                let paths: Vec<&str> = ps.iter().map(|p| p.path.as_str()).collect();
+                assert_eq!(paths, vec![path], "{dc}");
+            }
+            other => panic!(
+                "{dc}: expected a problem at {path}, got {:?}",
+                other.map(|_| ())
+            ),
+        }
     }
-    doc["services"][0]["deploymentController"] = json!({ "type": "ECS" });
-    assert!(Sim::from_json(&doc.to_string()).is_ok());
-    doc["services"][0]["deploymentConfiguration"] =
+    let mut ok = base.clone();
+    ok["services"][0]["deploymentController"] = json!({ "type": "ECS" });
+    ok["services"][0]["deploymentConfiguration"] =
+        json!({ "strategy": "LINEAR", "linearConfiguration": { "stepPercent": 33.3 } });
+    assert!(Sim::from_json(&ok.to_string()).is_ok());
+    let mut unknown = base;
+    unknown["services"][0]["deploymentConfiguration"] =
         json!({ "deploymentCircuitBreaker": { "enable": true, "rollback": true, "extra": 1 } });
     assert!(matches!(
-        Sim::from_json(&doc.to_string()),
+        Sim::from_json(&unknown.to_string()),
         Err(LoadError::Scenario(_))
     ));
 }

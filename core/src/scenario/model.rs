@@ -235,6 +235,8 @@ pub struct ServiceModel {
     pub grace_ms: u64,
     /// `deploymentConfiguration.deploymentCircuitBreaker` when enabled.
     pub circuit_breaker: Option<crate::deployment::circuit_breaker::CircuitBreakerConfig>,
+    /// How deployments shift traffic (blue/green, canary, linear, CodeDeploy); None: rolling.
+    pub traffic_shift: Option<crate::deployment::shift::ShiftPlan>,
 }
 
 /// A standalone RunTask at time 0, resolved.

@@ -809,6 +809,8 @@ impl Resolver {
                     alarms: None,
                     strategy: None,
                     bake_time_in_minutes: None,
+                    canary_configuration: None,
+                    linear_configuration: None,
                 });
             // DG deployment-type-ecs: defaults 200/100 for REPLICA; DAEMON uses 100/0 and
             // maximumPercent must stay 100.
@@ -851,7 +853,8 @@ impl Resolver {
                     ]
                 },
             );
-            let circuit_breaker = self.deployment_controller(&path, s, &dc);
+            let keys = super::resolve_deployment::resolve(&path, s, &dc, daemon);
+            self.problems.extend(keys.problems);
             if let Some(g) = s.health_check_grace_period_seconds {
                 if g > 2_147_483_647 {
                     self.problem(format!("{path}.healthCheckGracePeriodSeconds"), "too large");
@@ -870,40 +873,11 @@ impl Resolver {
                 maximum_percent,
                 minimum_healthy_percent,
                 grace_ms: u64::from(s.health_check_grace_period_seconds.unwrap_or(0)) * 1000,
-                circuit_breaker,
+                circuit_breaker: keys.circuit_breaker,
+                traffic_shift: keys.traffic_shift,
             });
         }
         out
-    }
-
-    /// `deploymentController` and the circuit breaker. Only the rolling update (`ECS`)
-    /// controller is simulated; the breaker "can only be used for services using the rolling
-    /// update (ECS) deployment type" (API DeploymentCircuitBreaker).
-    fn deployment_controller(
-        &mut self,
-        path: &str,
-        s: &ServiceSpec,
-        dc: &DeploymentConfiguration,
-    ) -> Option<crate::deployment::circuit_breaker::CircuitBreakerConfig> {
-        if let Some(c) = &s.deployment_controller {
-            match c.kind.as_str() {
-                "ECS" => {}
-                "CODE_DEPLOY" | "EXTERNAL" => self.problem(
-                    format!("{path}.deploymentController.type"),
-                    format!("the simulator runs only the ECS (rolling update) deployment controller; got {}", c.kind),
-                ),
-                other => self.problem(
-                    format!("{path}.deploymentController.type"),
-                    format!("deploymentController type must be ECS, CODE_DEPLOY or EXTERNAL; got {other}"),
-                ),
-            }
-        }
-        let cb = dc.deployment_circuit_breaker.as_ref()?;
-        cb.enable
-            .then_some(crate::deployment::circuit_breaker::CircuitBreakerConfig {
-                rollback: cb.rollback,
-                reset_on_healthy_task: cb.reset_on_healthy_task.unwrap_or(true),
-            })
     }
 
     fn run_tasks(&mut self, doc: &ScenarioDocument, model: &Model) -> Vec<RunTaskModel> {

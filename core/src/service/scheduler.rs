@@ -52,8 +52,11 @@ impl Sim {
     }
 
     fn reconcile_replica(&mut self, s: usize) {
-        // The circuit breaker looks first: it may fail the deployment or start a rollback.
+        // The circuit breaker looks first: it may fail the deployment or start a rollback. A
+        // traffic-shifting deployment then moves on, and keeps blue's tasks until CLEAN_UP.
         self.observe_deployment(s);
+        self.advance_traffic_shift(s);
+        let hold_blue = self.shift_holds_blue(s);
         let svc = self.model.services[s].clone();
         let name = svc.name.clone();
         let desired = self.services[s].desired;
@@ -63,7 +66,16 @@ impl Sim {
         //    health check grace period is over (DG healthCheckGracePeriodSeconds). Unhealthy tasks
         //    are replaced first and stopped after (DG deployment-type-ecs: "start replacement
         //    tasks first and maintain minimumHealthyPercent").
-        let active = self.service_tasks(s);
+        let all_active = self.service_tasks(s);
+        let held: Vec<usize> = all_active
+            .iter()
+            .copied()
+            .filter(|&t| hold_blue && !self.services[s].deployments.is_primary_task(t))
+            .collect();
+        let active: Vec<usize> = all_active
+            .into_iter()
+            .filter(|t| !held.contains(t))
+            .collect();
         let mut unhealthy: Vec<usize> = Vec::new();
         for &t in &active {
             let task = &self.tasks[t];
@@ -163,8 +175,11 @@ impl Sim {
                 }
             }
             let need = desired.saturating_sub(current.len() as u32);
+            // Blue's held tasks do not count: green scales up to the full desired count beside
+            // them (DG deployment-type-blue-green, SCALE_UP).
             let room = upper_bound(desired, svc.maximum_percent)
-                .saturating_sub(self.service_tasks(s).len() as u32);
+                .max(desired)
+                .saturating_sub(self.service_tasks(s).len().saturating_sub(held.len()) as u32);
             for _ in 0..need.min(room) {
                 let t = self.create_service_task(s);
                 current.push(t);
@@ -180,7 +195,11 @@ impl Sim {
         //    while the healthy count stays above the lower bound. Healthy means HEALTHY with an
         //    essential health check, else RUNNING for 40 s (API DeploymentConfiguration).
         let min_healthy = lower_bound(desired, svc.minimum_healthy_percent);
-        let live = self.service_tasks(s);
+        let live: Vec<usize> = self
+            .service_tasks(s)
+            .into_iter()
+            .filter(|t| !held.contains(t))
+            .collect();
         // Replacements count once HEALTHY (or RUNNING for 40 s); the RUNNING tasks being replaced
         // keep counting until they stop, so the lower bound protects them (DG
         // container-instance-draining: RUNNING tasks are replaced within the bounds).

@@ -80,7 +80,8 @@ impl Sim {
                 // A new task definition, or forceNewDeployment, starts a new PRIMARY deployment
                 // (API UpdateService); a desired count alone changes the current one.
                 if k != self.services[s].task_definition || *force_new_deployment {
-                    self.start_deployment(s, k, *force_new_deployment);
+                    let d = self.start_deployment(s, k, *force_new_deployment);
+                    self.begin_traffic_shift(s, d);
                 }
                 let td_name = self.model.task_definitions[self.services[s].task_definition].name();
                 let force = if *force_new_deployment {

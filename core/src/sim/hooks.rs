@@ -58,8 +58,24 @@ impl Sim {
     /// The share of production traffic a task's deployment receives, percent (a blue/green,
     /// canary or linear deployment shifts it; a rolling one leaves every task at 100).
     /// Owner: the deployment code.
+    ///
+    /// During a shift the PRIMARY (green) deployment has the current step's share and the one
+    /// it replaces (blue) the rest; tasks of a FAILED deployment get none, so a rolled-back
+    /// green stops receiving traffic at once.
     pub fn deployment_traffic_weight(&self, t: usize) -> u32 {
-        let _ = t;
-        100
+        if let Some(w) = self.shift_weight(t) {
+            return w;
+        }
+        let failed = self.tasks[t].service.is_some_and(|s| {
+            let ds = &self.services[s].deployments;
+            ds.task_deployment.get(&t).is_some_and(|&k| {
+                ds.list[k].rollout_state == crate::deployment::RolloutState::Failed
+            })
+        });
+        if failed {
+            0
+        } else {
+            100
+        }
     }
 }

@@ -106,10 +106,16 @@ impl Sim {
                 continue;
             }
             let desired = self.services[s].desired;
-            let live = self
-                .tasks
-                .iter()
-                .filter(|t| t.service == Some(s) && t.is_active())
+            // Blue's tasks held during a traffic shift run beside a full green deployment.
+            let hold_blue = self.shift_holds_blue(s);
+            let ds = &self.services[s].deployments;
+            let live = (0..self.tasks.len())
+                .filter(|&t| {
+                    let task = &self.tasks[t];
+                    task.service == Some(s)
+                        && task.is_active()
+                        && (!hold_blue || ds.is_primary_task(t))
+                })
                 .count() as u32;
             let max =
                 crate::service::scheduler::upper_bound(desired, svc.maximum_percent).max(desired);
