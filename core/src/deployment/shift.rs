@@ -11,8 +11,9 @@ use crate::sim::Sim;
 use serde::Serialize;
 
 /// The lifecycle stages of an ECS blue/green deployment, as `lifecycleStage` names them
-/// (API ServiceDeployment). RECONCILE_SERVICE and the test-traffic stages pass at once: the
-/// simulator has no test listener.
+/// (API ServiceDeployment). The test-traffic stages pass at once (the simulator has no test
+/// listener); RECONCILE_SERVICE, which ECS runs only when more than one revision is ACTIVE, is
+/// not modelled, and PRE_SCALE_UP passes at once (no lifecycle hooks).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum LifecycleStage {
