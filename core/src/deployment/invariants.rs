@@ -30,17 +30,6 @@ impl Sim {
                     ds.list.len()
                 ));
             }
-            for (t, task) in self.tasks.iter().enumerate() {
-                if task.service == Some(s)
-                    && task.is_active()
-                    && !ds.task_deployment.contains_key(&t)
-                {
-                    return Err(format!(
-                        "task {} of service {} belongs to no deployment",
-                        task.id, svc.name
-                    ));
-                }
-            }
             if let Some(p) = ds.primary() {
                 let d = &ds.list[p];
                 if d.rollout_state == RolloutState::Failed
@@ -52,6 +41,22 @@ impl Sim {
                     return Err(format!(
                         "deployment {} of service {} launched a task after it FAILED",
                         d.id, svc.name
+                    ));
+                }
+            }
+        }
+        // One pass over the tasks, not one per service.
+        for (t, task) in self.tasks.iter().enumerate() {
+            if let Some(s) = task.service {
+                if task.is_active()
+                    && !self.services[s]
+                        .deployments
+                        .task_deployment
+                        .contains_key(&t)
+                {
+                    return Err(format!(
+                        "task {} of service {} belongs to no deployment",
+                        task.id, self.model.services[s].name
                     ));
                 }
             }
