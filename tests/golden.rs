@@ -702,3 +702,404 @@ fn with_no_routable_target_the_load_balancer_answers_elb_5xx_itself() {
     assert_eq!(metric_at(&sim, RunningTaskCount, "web", 240), Some(0.0));
     assert_eq!(metric_at(&sim, DesiredTaskCount, "web", 240), Some(0.0));
 }
+
+// ---- Deployments (API Deployment, DG deployment-type-ecs, DG deployment-circuit-breaker) ----
+
+/// The service's deployments as `ecs-sim run --json` prints them, PRIMARY first.
+fn deployments(sim: &ecs_sim::Sim, service: &str) -> Vec<serde_json::Value> {
+    ecs_sim::deployment::report::deployments_json(sim)[service]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+#[test]
+fn update_service_new_task_definition_makes_a_primary_deployment_that_completes() {
+    // API Deployment / DG deployment-type-ecs: update-service with web:2 creates a PRIMARY
+    // deployment; the old one is ACTIVE until its tasks are gone, then INACTIVE, and the new
+    // one COMPLETED once the service is steady on it.
+    let mut sim = load("rolling_update");
+    sim.run_until(61_000);
+    let d = deployments(&sim, "web");
+    assert_eq!(d.len(), 2);
+    assert_eq!(d[0]["status"], "PRIMARY");
+    assert_eq!(d[0]["taskDefinition"], "web:2");
+    assert_eq!(d[0]["rolloutState"], "IN_PROGRESS");
+    assert_eq!(d[0]["createdAt"], 60_000);
+    assert_eq!(d[0]["desiredCount"], 4);
+    assert_eq!(d[0]["pendingCount"], 4);
+    assert_eq!(d[1]["status"], "ACTIVE");
+    assert_eq!(d[1]["taskDefinition"], "web:1");
+    assert_eq!(d[1]["runningCount"], 4);
+    assert_eq!(d[1]["rolloutState"], "COMPLETED");
+    let id = d[0]["id"].as_str().unwrap_or_default().to_string();
+    assert_eq!(id.len(), "ecs-svc/".len() + 19);
+    assert_eq!(
+        d[0]["rolloutStateReason"],
+        format!("ECS deployment {id} in progress.")
+    );
+
+    sim.run_until(300_000);
+    let d = deployments(&sim, "web");
+    assert_eq!(d[0]["rolloutState"], "COMPLETED");
+    assert_eq!(d[0]["runningCount"], 4);
+    assert_eq!(
+        d[0]["rolloutStateReason"],
+        format!("ECS deployment {id} completed.")
+    );
+    assert_eq!(d[1]["status"], "INACTIVE");
+    assert_eq!(d[1]["runningCount"], 0);
+    // web:2 RUNNING at 68 s; 40 s later (108 s) they count as healthy, the old tasks stop
+    // (1 s) and the service is steady at 110 s.
+    assert_eq!(d[0]["updatedAt"], 110_000);
+    let text = format!("(service web) (deployment {id}) deployment completed.");
+    assert_eq!(log_count(&sim, &text), 1, "{}", log_text(&sim));
+}
+
+/// (RUNNING tasks, tasks the scheduler counts: RUNNING + PENDING + waiting) of a service now.
+fn running_and_live(sim: &ecs_sim::Sim, name: &str) -> (u32, u32) {
+    let snap = sim.snapshot();
+    let svc = service(&snap, name);
+    (
+        svc.running_count,
+        svc.running_count + svc.pending_count + svc.waiting_count,
+    )
+}
+
+#[test]
+fn rolling_update_desired_4_at_50_200_never_below_2_running_or_above_8_tasks() {
+    // DG deployment-type-ecs: lower bound ⌈4 × 50 / 100⌉ = 2, upper bound ⌊4 × 200 / 100⌋ = 8.
+    // At 60 s the scheduler starts 4 web:2 tasks (4 + 4 = 8) and stops 2 web:1 tasks at once
+    // (4 healthy − 2 = 2); the other 2 stop once the new tasks have been RUNNING 40 s.
+    let mut sim = load("rolling_update_50_200");
+    for second in 60..=300 {
+        sim.run_until(second * 1000);
+        let (running, live) = running_and_live(&sim, "web");
+        assert!(running >= 2, "{running} RUNNING at {second} s");
+        assert!(live <= 8, "{live} tasks at {second} s");
+    }
+    let at_60: Vec<&str> = sim
+        .log()
+        .iter()
+        .filter(|e| e.at == 60_000 && e.text.starts_with("(service web)"))
+        .map(|e| e.text.as_str())
+        .collect();
+    assert_eq!(at_60.len(), 2, "{at_60:?}");
+    assert!(at_60[0].starts_with("(service web) has stopped 2 running tasks"));
+    assert!(at_60[1].starts_with("(service web) has started 4 tasks"));
+    let d = deployments(&sim, "web");
+    assert_eq!(d[0]["rolloutState"], "COMPLETED");
+    assert_eq!(d[0]["runningCount"], 4);
+    assert_eq!(d[1]["status"], "INACTIVE");
+}
+
+#[test]
+fn two_tasks_at_minimum_healthy_75_stop_none_first_and_three_at_maximum_125_start_none_first() {
+    // DG deployment-type-ecs edge cases: 2 tasks at 75% → lower bound ⌈1.5⌉ = 2, so the two new
+    // tasks start before any old one stops; 3 tasks at 125% → upper bound ⌊3.75⌋ = 3, so an old
+    // task stops (lower bound ⌈3 × 50%⌉ = 2) before a new one starts.
+    let mut sim = load("rolling_update_edge_cases");
+    for second in 60..=300 {
+        sim.run_until(second * 1000);
+        let (two_running, _) = running_and_live(&sim, "two");
+        let (three_running, three_live) = running_and_live(&sim, "three");
+        assert!(two_running >= 2, "two: {two_running} RUNNING at {second} s");
+        assert!(three_live <= 3, "three: {three_live} tasks at {second} s");
+        assert!(
+            three_running >= 2,
+            "three: {three_running} RUNNING at {second} s"
+        );
+    }
+    let first_after = |name: &str| {
+        sim.log()
+            .iter()
+            .find(|e| e.at >= 60_000 && e.text.starts_with(&format!("(service {name}) has s")))
+            .map(|e| (e.at, e.text.clone()))
+            .unwrap_or_default()
+    };
+    let (at, text) = first_after("two");
+    assert_eq!(at, 60_000);
+    assert!(
+        text.starts_with("(service two) has started 2 tasks"),
+        "{text}"
+    );
+    let (at, text) = first_after("three");
+    assert_eq!(at, 60_000);
+    assert!(
+        text.starts_with("(service three) has stopped 1 running tasks"),
+        "{text}"
+    );
+    for name in ["two", "three"] {
+        let d = deployments(&sim, name);
+        assert_eq!(d[0]["rolloutState"], "COMPLETED", "{name}");
+        assert_eq!(d[0]["taskDefinition"], "web:2");
+    }
+}
+
+#[test]
+fn circuit_breaker_threshold_for_desired_1_10_25_1000_is_3_5_13_200() {
+    // DG deployment-circuit-breaker, "Failure threshold": min(200, max(3, ⌈0.5 × desired⌉)).
+    // The image cannot be pulled, so every task stops before RUNNING (stage 1); the deployment
+    // fails at exactly the threshold and launches nothing after that.
+    let text = golden_text("circuit_breaker_threshold");
+    for (desired, threshold) in [(1, 3), (10, 5), (25, 13), (1000, 200)] {
+        let scenario = text.replacen(
+            "\"desiredCount\": 10",
+            &format!("\"desiredCount\": {desired}"),
+            1,
+        );
+        let mut sim = load_text(&scenario);
+        sim.run_until(900_000);
+        let d = deployments(&sim, "broken");
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0]["rolloutState"], "FAILED", "desired {desired}");
+        assert_eq!(d[0]["failedTasks"], threshold, "desired {desired}");
+        assert_eq!(
+            d[0]["rolloutStateReason"],
+            "ECS deployment circuit breaker: tasks failed to start."
+        );
+        let id = d[0]["id"].as_str().unwrap_or_default();
+        let event =
+            format!("(service broken) (deployment {id}) deployment failed: tasks failed to start.");
+        assert_eq!(log_count(&sim, &event), 1, "desired {desired}");
+        let failed_at = d[0]["updatedAt"].as_u64().unwrap_or_default();
+        let later = sim
+            .tasks
+            .iter()
+            .filter(|t| t.created_at > failed_at)
+            .count();
+        assert_eq!(later, 0, "desired {desired}: tasks launched after FAILED");
+        assert_eq!(d[0]["runningCount"], 0);
+    }
+}
+
+#[test]
+fn bad_image_fails_the_deployment_after_3_tasks_and_rolls_back_to_web_1() {
+    // DG deployment-circuit-breaker: desired 4 → threshold max(3, 2) = 3. web:2 cannot be
+    // pulled; the 4 new tasks fail at 68 s, the third failure fails the deployment, and the
+    // rollback deployment returns to web:1, whose 4 RUNNING tasks were never stopped
+    // (minimumHealthyPercent 100).
+    let mut sim = load("circuit_breaker_rollback");
+    for second in 60..=300 {
+        sim.run_until(second * 1000);
+        let (running, _) = running_and_live(&sim, "web");
+        assert!(running >= 4, "{running} RUNNING at {second} s");
+    }
+    let d = deployments(&sim, "web");
+    assert_eq!(d.len(), 3);
+    let (rollback, failed, original) = (&d[0], &d[1], &d[2]);
+    assert_eq!(failed["taskDefinition"], "web:2");
+    assert_eq!(failed["rolloutState"], "FAILED");
+    assert_eq!(failed["failedTasks"], 3);
+    assert_eq!(failed["status"], "INACTIVE");
+    assert_eq!(rollback["status"], "PRIMARY");
+    assert_eq!(rollback["taskDefinition"], "web:1");
+    assert_eq!(rollback["rolloutState"], "COMPLETED");
+    assert_eq!(rollback["runningCount"], 4);
+    assert_eq!(original["status"], "INACTIVE");
+    let (failed_id, original_id, rollback_id) = (
+        failed["id"].as_str().unwrap_or_default(),
+        original["id"].as_str().unwrap_or_default(),
+        rollback["id"].as_str().unwrap_or_default(),
+    );
+    let texts: Vec<&str> = sim.log().iter().map(|e| e.text.as_str()).collect();
+    let failed_event =
+        format!("(service web) (deployment {failed_id}) deployment failed: tasks failed to start.");
+    let rollback_event = format!("(service web) rolling back to deployment {original_id}.");
+    let completed_event = format!("(service web) (deployment {rollback_id}) deployment completed.");
+    let pos = |needle: &str| texts.iter().position(|t| *t == needle);
+    assert!(
+        pos(&failed_event) < pos(&rollback_event),
+        "{}",
+        log_text(&sim)
+    );
+    assert!(pos(&rollback_event) < pos(&completed_event));
+    assert!(pos(&completed_event).is_some());
+    let snap = sim.snapshot();
+    assert_eq!(service(&snap, "web").task_definition, "web:1");
+    let running: Vec<_> = sim
+        .tasks
+        .iter()
+        .filter(|t| t.last_status == TaskStatus::Running)
+        .collect();
+    assert_eq!(running.len(), 4);
+    assert!(running.iter().all(|t| t.created_at == 0));
+}
+
+#[test]
+fn crash_before_healthy_counts_for_the_circuit_breaker_and_rolls_back() {
+    // DG deployment-circuit-breaker stage 2 / API Deployment.failedTasks: web:2 reaches RUNNING
+    // and exits 10 s later, before the 40 s a task without a health check needs to count as
+    // healthy; 3 such tasks fail the deployment and it rolls back.
+    let text = golden_text("circuit_breaker_rollback").replacen(
+        "\"pullFails\": true",
+        "\"crashAfterSeconds\": 10",
+        1,
+    );
+    let mut sim = load_text(&text);
+    sim.run_until(600_000);
+    let d = deployments(&sim, "web");
+    assert_eq!(d.len(), 3, "{}", log_text(&sim));
+    assert_eq!(d[1]["rolloutState"], "FAILED");
+    assert_eq!(d[1]["failedTasks"], 3);
+    assert_eq!(d[0]["taskDefinition"], "web:1");
+    assert_eq!(d[0]["rolloutState"], "COMPLETED");
+}
+
+#[test]
+fn force_new_deployment_replaces_every_task_with_the_same_task_definition() {
+    // API UpdateService forceNewDeployment: a new deployment of web:1 whose tasks replace all 4
+    // running ones.
+    let text = golden_text("rolling_update").replacen(
+        "\"taskDefinition\": \"web:2\"",
+        "\"forceNewDeployment\": true",
+        1,
+    );
+    let mut sim = load_text(&text);
+    sim.run_until(300_000);
+    let d = deployments(&sim, "web");
+    assert_eq!(d.len(), 2);
+    assert_eq!(d[0]["taskDefinition"], "web:1");
+    assert_eq!(d[0]["rolloutState"], "COMPLETED");
+    assert_eq!(d[0]["createdAt"], 60_000);
+    assert_eq!(d[1]["status"], "INACTIVE");
+    let running: Vec<_> = sim
+        .tasks
+        .iter()
+        .filter(|t| t.last_status == TaskStatus::Running)
+        .collect();
+    assert_eq!(running.len(), 4);
+    assert!(running.iter().all(|t| t.created_at == 60_000));
+    assert!(log_contains(&sim, "forceNewDeployment"));
+}
+
+/// (green weight, blue weight) of the deployment_traffic_weight hook: tasks started by the
+/// update (created at 60 s) are green, the original ones blue. None when a side has no live task.
+fn weights(sim: &ecs_sim::Sim) -> (Option<u32>, Option<u32>) {
+    let of = |green: bool| {
+        (0..sim.tasks.len())
+            .filter(|&t| sim.tasks[t].is_active() && (sim.tasks[t].created_at >= 60_000) == green)
+            .map(|t| sim.deployment_traffic_weight(t))
+            .max()
+    };
+    (of(true), of(false))
+}
+
+#[test]
+fn canary_shifts_10_percent_for_5_minutes_then_100_and_cleans_up_blue_after_the_bake_time() {
+    // API CanaryConfiguration (canaryPercent 10, canaryBakeTimeInMinutes 5) and
+    // DeploymentConfiguration.bakeTimeInMinutes 10; DG lifecycle stages. web:2 tasks RUNNING
+    // at 68 s count as healthy at 108 s (40 s, no health check): SCALE_UP ends, 10% shifts at
+    // 108 s, 100% at 108 + 300 = 408 s, the bake time ends at 408 + 600 = 1008 s and CLEAN_UP
+    // stops blue; the deployment completes at 1010 s.
+    let mut sim = load("canary_10_percent");
+    sim.run_until(100_000);
+    assert_eq!(weights(&sim), (Some(0), Some(100)));
+    let d = deployments(&sim, "web");
+    assert_eq!(d[0]["lifecycleStage"], "SCALE_UP");
+    assert_eq!(d[0]["runningCount"], 4);
+    assert_eq!(d[1]["runningCount"], 4);
+    sim.run_until(108_000);
+    assert_eq!(weights(&sim), (Some(10), Some(90)));
+    assert_eq!(
+        deployments(&sim, "web")[0]["lifecycleStage"],
+        "PRODUCTION_TRAFFIC_SHIFT"
+    );
+    sim.run_until(407_999);
+    assert_eq!(weights(&sim), (Some(10), Some(90)));
+    sim.run_until(408_000);
+    assert_eq!(weights(&sim), (Some(100), Some(0)));
+    let d = deployments(&sim, "web");
+    assert_eq!(d[0]["lifecycleStage"], "BAKE_TIME");
+    assert_eq!(d[0]["productionTrafficPercent"], 100.0);
+    sim.run_until(1_007_999);
+    assert_eq!(deployments(&sim, "web")[1]["runningCount"], 4);
+    sim.run_until(1_008_000);
+    assert_eq!(deployments(&sim, "web")[0]["lifecycleStage"], "CLEAN_UP");
+    let blue_stops: Vec<u64> = sim
+        .tasks
+        .iter()
+        .filter(|t| t.created_at == 0)
+        .filter_map(|t| t.stopping_at)
+        .collect();
+    assert_eq!(blue_stops, vec![1_008_000; 4]);
+    sim.run_until(1_200_000);
+    let d = deployments(&sim, "web");
+    assert_eq!(d[0]["rolloutState"], "COMPLETED");
+    assert_eq!(d[0]["updatedAt"], 1_010_000);
+    assert_eq!(d[1]["status"], "INACTIVE");
+    assert_eq!(weights(&sim), (Some(100), None));
+}
+
+#[test]
+fn canary_green_that_crashes_trips_the_breaker_and_traffic_returns_to_blue() {
+    // DG deployment-circuit-breaker with rollback during a canary: web:2 crashes 10 s after
+    // RUNNING, 3 failures (threshold for desired 4) fail green; the rollback deployment keeps
+    // the blue tasks, which get all production traffic again, and green is removed.
+    let text = golden_text("canary_10_percent").replacen(
+        "\"strategy\": \"CANARY\"",
+        "\"deploymentCircuitBreaker\": { \"enable\": true, \"rollback\": true }, \"strategy\": \"CANARY\"",
+        1,
+    );
+    let mut doc: serde_json::Value = serde_json::from_str(&text).expect("json");
+    doc["images"] = serde_json::json!({ "example/web:2": { "crashAfterSeconds": 10 } });
+    let mut sim = load_text(&doc.to_string());
+    sim.run_until(600_000);
+    let d = deployments(&sim, "web");
+    assert_eq!(d.len(), 3, "{}", log_text(&sim));
+    assert_eq!(d[1]["taskDefinition"], "web:2");
+    assert_eq!(d[1]["rolloutState"], "FAILED");
+    assert_eq!(d[1]["failedTasks"], 3);
+    assert_eq!(d[0]["taskDefinition"], "web:1");
+    assert_eq!(d[0]["rolloutState"], "COMPLETED");
+    assert_eq!(d[0]["runningCount"], 4);
+    let live_green = sim
+        .tasks
+        .iter()
+        .filter(|t| t.is_active() && t.created_at >= 60_000)
+        .count();
+    assert_eq!(live_green, 0);
+    assert_eq!(weights(&sim), (None, Some(100)));
+}
+
+#[test]
+fn code_deploy_linear_10_percent_every_minute_moves_10_percent_per_minute() {
+    // CodeDeploy predefined configuration ECSLinear10PercentEvery1Minutes: 10% more production
+    // traffic every minute. Green is healthy at 108 s: 10% then, 40% at 288 s, 100% at
+    // 108 + 9 × 60 = 648 s; terminationWaitTimeInMinutes 0 cleans blue up at once.
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&golden_text("canary_10_percent")).expect("json");
+    let svc = &mut doc["services"][0];
+    svc["deploymentConfiguration"] =
+        serde_json::json!({ "minimumHealthyPercent": 100, "maximumPercent": 200 });
+    svc["deploymentController"] = serde_json::json!({ "type": "CODE_DEPLOY" });
+    svc["codeDeploy"] = serde_json::json!({
+        "deploymentConfigName": "CodeDeployDefault.ECSLinear10PercentEvery1Minutes",
+        "terminationWaitTimeInMinutes": 0
+    });
+    let mut sim = load_text(&doc.to_string());
+    for (at, green) in [
+        (107_999, 0),
+        (108_000, 10),
+        (287_999, 30),
+        (288_000, 40),
+        (647_999, 90),
+    ] {
+        sim.run_until(at);
+        assert_eq!(
+            weights(&sim),
+            (Some(green), Some(100 - green)),
+            "at {at} ms"
+        );
+    }
+    sim.run_until(648_000);
+    assert_eq!(weights(&sim).0, Some(100));
+    sim.run_until(900_000);
+    let d = deployments(&sim, "web");
+    assert_eq!(
+        d[0]["strategy"],
+        "CodeDeployDefault.ECSLinear10PercentEvery1Minutes"
+    );
+    assert_eq!(d[0]["rolloutState"], "COMPLETED");
+    assert_eq!(d[0]["updatedAt"], 650_000);
+}

@@ -60,6 +60,31 @@ pub const GOLDEN_SCENARIOS: &[(&str, &str, u64)] = &[
     ),
     ("daemon", include_str!("golden/daemon.json"), 300),
     (
+        "rolling_update_50_200",
+        include_str!("golden/rolling_update_50_200.json"),
+        300,
+    ),
+    (
+        "rolling_update_edge_cases",
+        include_str!("golden/rolling_update_edge_cases.json"),
+        300,
+    ),
+    (
+        "circuit_breaker_threshold",
+        include_str!("golden/circuit_breaker_threshold.json"),
+        300,
+    ),
+    (
+        "circuit_breaker_rollback",
+        include_str!("golden/circuit_breaker_rollback.json"),
+        300,
+    ),
+    (
+        "canary_10_percent",
+        include_str!("golden/canary_10_percent.json"),
+        1200,
+    ),
+    (
         "scale_in_while_draining",
         include_str!("golden/scale_in_while_draining.json"),
         120,

@@ -16,6 +16,7 @@ pub mod traffic;
 
 pub use problem::Problem;
 pub mod cluster;
+pub mod deployment;
 pub mod service;
 pub mod sim;
 

@@ -83,6 +83,7 @@ fn json_report(sim: &Sim, until: u64, metrics: bool) -> String {
         "tasks": snap.tasks,
         "zones": snap.zones,
         "loadBalancer": crate::elb::report::load_balancer_report(sim),
+        "deployments": crate::deployment::report::deployments_json(sim),
     });
     if metrics {
         doc["metrics"] = crate::metrics::json::metrics_json(sim);

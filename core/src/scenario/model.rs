@@ -241,6 +241,10 @@ pub struct ServiceModel {
     pub grace_ms: u64,
     /// The load balancer its tasks register with (first `loadBalancers` entry).
     pub load_balancer: Option<crate::elb::ServiceLoadBalancer>,
+    /// `deploymentConfiguration.deploymentCircuitBreaker` when enabled.
+    pub circuit_breaker: Option<crate::deployment::circuit_breaker::CircuitBreakerConfig>,
+    /// How deployments shift traffic (blue/green, canary, linear, CodeDeploy); None: rolling.
+    pub traffic_shift: Option<crate::deployment::shift::ShiftPlan>,
 }
 
 /// A standalone RunTask at time 0, resolved.

@@ -825,6 +825,8 @@ impl Resolver {
                     alarms: None,
                     strategy: None,
                     bake_time_in_minutes: None,
+                    canary_configuration: None,
+                    linear_configuration: None,
                 });
             // DG deployment-type-ecs: defaults 200/100 for REPLICA; DAEMON uses 100/0 and
             // maximumPercent must stay 100.
@@ -874,6 +876,8 @@ impl Resolver {
                 &td.definition,
             );
             self.problems.extend(problems);
+            let keys = super::resolve_deployment::resolve(&path, s, &dc, daemon);
+            self.problems.extend(keys.problems);
             if let Some(g) = s.health_check_grace_period_seconds {
                 if g > 2_147_483_647 {
                     self.problem(format!("{path}.healthCheckGracePeriodSeconds"), "too large");
@@ -893,6 +897,8 @@ impl Resolver {
                 minimum_healthy_percent,
                 grace_ms: u64::from(s.health_check_grace_period_seconds.unwrap_or(0)) * 1000,
                 load_balancer,
+                circuit_breaker: keys.circuit_breaker,
+                traffic_shift: keys.traffic_shift,
             });
         }
         out

@@ -52,17 +52,30 @@ impl Sim {
     }
 
     fn reconcile_replica(&mut self, s: usize) {
+        // The circuit breaker looks first: it may fail the deployment or start a rollback. A
+        // traffic-shifting deployment then moves on, and keeps blue's tasks until CLEAN_UP.
+        self.observe_deployment(s);
+        self.advance_traffic_shift(s);
+        let hold_blue = self.shift_holds_blue(s);
         let svc = self.model.services[s].clone();
         let name = svc.name.clone();
         let desired = self.services[s].desired;
-        let td_now = self.services[s].task_definition;
         let deployment = self.services[s].deployment_id.clone();
 
-        // 1. Tasks to replace: an older revision, on a DRAINING instance, or UNHEALTHY once the
+        // 1. Tasks to replace: of an older deployment, on a DRAINING instance, or UNHEALTHY once the
         //    health check grace period is over (DG healthCheckGracePeriodSeconds). Unhealthy tasks
         //    are replaced first and stopped after (DG deployment-type-ecs: "start replacement
         //    tasks first and maintain minimumHealthyPercent").
-        let active = self.service_tasks(s);
+        let all_active = self.service_tasks(s);
+        let held: Vec<usize> = all_active
+            .iter()
+            .copied()
+            .filter(|&t| hold_blue && !self.services[s].deployments.is_primary_task(t))
+            .collect();
+        let active: Vec<usize> = all_active
+            .into_iter()
+            .filter(|t| !held.contains(t))
+            .collect();
         let mut unhealthy: Vec<usize> = Vec::new();
         for &t in &active {
             let task = &self.tasks[t];
@@ -82,7 +95,7 @@ impl Sim {
             .copied()
             .filter(|&t| {
                 unhealthy.contains(&t)
-                    || self.tasks[t].task_definition != td_now
+                    || !self.services[s].deployments.is_primary_task(t)
                     || self.tasks[t]
                         .instance
                         .is_some_and(|i| self.instances[i].status == InstanceStatus::Draining)
@@ -148,7 +161,10 @@ impl Sim {
         let mut started: Vec<String> = Vec::new();
         let mut unplaced: Option<Option<(String, String)>> = None;
         let throttled = self.now < self.services[s].throttled_until;
-        if throttled {
+        if self.primary_deployment_failed(s) {
+            // DG deployment-circuit-breaker: "A deployment in a FAILED state doesn't launch any
+            // new tasks."
+        } else if throttled {
             let until = self.services[s].throttled_until;
             self.wake_scheduler_at(s, until);
         } else {
@@ -161,8 +177,11 @@ impl Sim {
                 }
             }
             let need = desired.saturating_sub(current.len() as u32);
+            // Blue's held tasks do not count: green scales up to the full desired count beside
+            // them (DG deployment-type-blue-green, SCALE_UP).
             let room = upper_bound(desired, svc.maximum_percent)
-                .saturating_sub(self.service_tasks(s).len() as u32);
+                .max(desired)
+                .saturating_sub(self.service_tasks(s).len().saturating_sub(held.len()) as u32);
             for _ in 0..need.min(room) {
                 let t = self.create_service_task(s);
                 current.push(t);
@@ -178,7 +197,11 @@ impl Sim {
         //    while the healthy count stays above the lower bound. Healthy means HEALTHY with an
         //    essential health check, else RUNNING for 40 s (API DeploymentConfiguration).
         let min_healthy = lower_bound(desired, svc.minimum_healthy_percent);
-        let live = self.service_tasks(s);
+        let live: Vec<usize> = self
+            .service_tasks(s)
+            .into_iter()
+            .filter(|t| !held.contains(t))
+            .collect();
         // Replacements count once HEALTHY (or RUNNING for 40 s); the RUNNING tasks being replaced
         // keep counting until they stop, so the lower bound protects them (DG
         // container-instance-draining: RUNNING tasks are replaced within the bounds).
@@ -280,6 +303,7 @@ impl Sim {
                 .any(|c| c.essential && c.health_check.is_some());
             task.last_status == TaskStatus::Running
                 && task.task_definition == td_now
+                && self.services[s].deployments.is_primary_task(t)
                 && if checked {
                     task.health == HealthStatus::Healthy
                 } else {
@@ -296,6 +320,7 @@ impl Sim {
             self.services[s].unplaceable_reset();
         }
         self.services[s].steady = steady;
+        self.settle_deployments(s);
     }
 
     fn choose_to_stop(&mut self, s: usize, candidates: &[usize]) -> Option<usize> {
@@ -367,7 +392,10 @@ impl Sim {
             }
         };
         let name = format!("ecs-svc/{}", self.model.services[s].name);
-        self.new_task(cluster, td, Some(s), group, launch, provider, Some(name))
+        let t = self.new_task(cluster, td, Some(s), group, launch, provider, Some(name));
+        // Each task records the deployment that started it.
+        self.services[s].deployments.record_start(t);
+        t
     }
 
     fn choose_provider(&self, s: usize, items: &[StrategyItem]) -> usize {
@@ -586,6 +614,7 @@ impl Sim {
                         None,
                         Some(format!("ecs-svc/{name}")),
                     );
+                    self.services[s].deployments.record_start(t);
                     self.bind_to_instance(t, i);
                     started.push(self.tasks[t].id.clone());
                 }

@@ -73,28 +73,33 @@ impl Sim {
                 service,
                 desired_count,
                 task_definition,
+                force_new_deployment,
             } => {
                 let s = self.service_index(service)?;
                 if let Some(n) = desired_count {
                     self.services[s].desired =
                         (*n).min(crate::scenario::resolve::MAX_TASKS_PER_SERVICE);
                 }
+                let mut k = self.services[s].task_definition;
                 if let Some(td) = task_definition {
-                    let k = self
+                    k = self
                         .task_definition_index(td)
                         .ok_or_else(|| CommandError(format!("no task definition {td}")))?;
-                    if k != self.services[s].task_definition {
-                        self.services[s].task_definition = k;
-                        // DG service-throttle-logic: a new task definition ends throttling at once.
-                        self.services[s].failed_starts = 0;
-                        self.services[s].throttle_rounds = 0;
-                        self.services[s].throttled_until = 0;
-                        self.services[s].deployment_id = format!("ecs-svc/{}", self.ids_digits(19));
-                    }
+                }
+                // A new task definition, or forceNewDeployment, starts a new PRIMARY deployment
+                // (API UpdateService); a desired count alone changes the current one.
+                if k != self.services[s].task_definition || *force_new_deployment {
+                    let d = self.start_deployment(s, k, *force_new_deployment);
+                    self.begin_traffic_shift(s, d);
                 }
                 let td_name = self.model.task_definitions[self.services[s].task_definition].name();
+                let force = if *force_new_deployment {
+                    ", forceNewDeployment"
+                } else {
+                    ""
+                };
                 let text = format!(
-                    "update-service {service}: desiredCount {}, taskDefinition {td_name}.",
+                    "update-service {service}: desiredCount {}, taskDefinition {td_name}{force}.",
                     self.services[s].desired
                 );
                 self.emit(LogKind::Action, Some(s), text);

@@ -12,11 +12,21 @@ impl Sim {
     /// Whether a deployment of the service is still rolling out: Service Auto Scaling does not
     /// scale in while one is (DG service-auto-scaling: "scale-in is suspended during
     /// deployments").
+    ///
+    /// In progress: the PRIMARY deployment (other than the one create-service made) is still
+    /// IN_PROGRESS, or tasks of an older deployment are still running. Owner: the deployment
+    /// code.
     pub fn deployment_in_progress(&self, s: usize) -> bool {
-        let td = self.services[s].task_definition;
-        self.tasks
-            .iter()
-            .any(|t| t.service == Some(s) && t.is_active() && t.task_definition != td)
+        let ds = &self.services[s].deployments;
+        let primary_rolling = ds.primary().is_some_and(|p| {
+            let d = &ds.list[p];
+            !d.initial && d.rollout_state == crate::deployment::RolloutState::InProgress
+        });
+        primary_rolling
+            || ds
+                .task_deployment
+                .keys()
+                .any(|&t| self.tasks[t].is_active() && !ds.is_primary_task(t))
     }
 
     /// The tasks that receive the service's requests now, each with a relative weight
@@ -90,8 +100,24 @@ impl Sim {
     /// The share of production traffic a task's deployment receives, percent (a blue/green,
     /// canary or linear deployment shifts it; a rolling one leaves every task at 100).
     /// Owner: the deployment code.
+    ///
+    /// During a shift the PRIMARY (green) deployment has the current step's share and the one
+    /// it replaces (blue) the rest; tasks of a FAILED deployment get none, so a rolled-back
+    /// green stops receiving traffic at once.
     pub fn deployment_traffic_weight(&self, t: usize) -> u32 {
-        let _ = t;
-        100
+        if let Some(w) = self.shift_weight(t) {
+            return w;
+        }
+        let failed = self.tasks[t].service.is_some_and(|s| {
+            let ds = &self.services[s].deployments;
+            ds.task_deployment.get(&t).is_some_and(|&k| {
+                ds.list[k].rollout_state == crate::deployment::RolloutState::Failed
+            })
+        });
+        if failed {
+            0
+        } else {
+            100
+        }
     }
 }

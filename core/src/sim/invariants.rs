@@ -16,8 +16,10 @@ impl Sim {
     /// - every task's instance lists it, and vice versa;
     /// - a REPLICA service never has more tasks than maximumPercent allows;
     /// - each instance's task-group counts equal a recount of its active tasks, and the
-    ///   placement index equals one rebuilt from scratch.
+    ///   placement index equals one rebuilt from scratch;
+    /// - the deployment invariants (`deployment/invariants.rs`).
     pub fn check_invariants(&self) -> Result<(), String> {
+        self.check_deployments()?;
         for (i, inst) in self.instances.iter().enumerate() {
             let (mut cpu, mut mem, mut gpu, mut eni) = (0u32, 0u32, 0u32, 0u32);
             let mut ports: BTreeMap<_, usize> = BTreeMap::new();
@@ -104,10 +106,16 @@ impl Sim {
                 continue;
             }
             let desired = self.services[s].desired;
-            let live = self
-                .tasks
-                .iter()
-                .filter(|t| t.service == Some(s) && t.is_active())
+            // Blue's tasks held during a traffic shift run beside a full green deployment.
+            let hold_blue = self.shift_holds_blue(s);
+            let ds = &self.services[s].deployments;
+            let live = (0..self.tasks.len())
+                .filter(|&t| {
+                    let task = &self.tasks[t];
+                    task.service == Some(s)
+                        && task.is_active()
+                        && (!hold_blue || ds.is_primary_task(t))
+                })
                 .count() as u32;
             let max =
                 crate::service::scheduler::upper_bound(desired, svc.maximum_percent).max(desired);

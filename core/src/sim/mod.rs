@@ -46,6 +46,8 @@ pub struct ServiceState {
     pub steady: bool,
     /// The deployment ID shown in stop reasons (`ecs-svc/…`).
     pub deployment_id: String,
+    /// The service's deployments and which one each task belongs to.
+    pub deployments: crate::deployment::ServiceDeployments,
 }
 
 /// The running simulation.
@@ -142,11 +144,16 @@ impl Sim {
         };
         sim.trace.update(&seed.to_le_bytes());
         for s in 0..sim.model.services.len() {
+            let deployment_id = format!("ecs-svc/{}", sim.ids_digits(19));
             let svc = &sim.model.services[s];
             let state = ServiceState {
                 desired: svc.desired,
                 task_definition: svc.task_definition,
-                deployment_id: format!("ecs-svc/{}", sim.ids_digits(19)),
+                deployments: crate::deployment::ServiceDeployments::created(
+                    deployment_id.clone(),
+                    svc.task_definition,
+                ),
+                deployment_id,
                 ..ServiceState::default()
             };
             sim.services.push(state);

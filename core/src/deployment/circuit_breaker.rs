@@ -1,0 +1,76 @@
+//! The deployment circuit breaker (DG deployment-circuit-breaker): its failure threshold and
+//! which stopped tasks count as failures.
+
+use crate::service::messages::FAILED_HEALTH_CHECKS;
+use crate::service::{StopCode, Task};
+
+/// `deploymentCircuitBreaker` of a service, resolved (API DeploymentCircuitBreaker).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CircuitBreakerConfig {
+    /// Start a deployment back to the last COMPLETED one when this one fails.
+    pub rollback: bool,
+    /// A task reaching a healthy state resets the failure count to 0 (`resetOnHealthyTask`,
+    /// default true).
+    pub reset_on_healthy_task: bool,
+}
+
+/// Smallest threshold (API ServiceDeploymentCircuitBreaker: "a minimum threshold of 3").
+pub const MIN_THRESHOLD: u32 = 3;
+/// Largest threshold ("a maximum threshold of 200").
+pub const MAX_THRESHOLD: u32 = 200;
+
+/// Failed tasks that fail a deployment: ⌈0.5 × desired⌉ clamped to 3–200, so desired 1, 10,
+/// 25 and 1000 give 3, 5, 13 and 200 (DG deployment-circuit-breaker, "Failure threshold";
+/// 0.5 × 25 = 12.5 is rounded up).
+pub fn threshold(desired: u32) -> u32 {
+    desired.div_ceil(2).clamp(MIN_THRESHOLD, MAX_THRESHOLD)
+}
+
+/// Whether a STOPPED task of the deployment is a failure the breaker counts, given whether the
+/// deployment is in stage 2 (one of its tasks reached RUNNING) and whether this task ever
+/// counted as healthy.
+///
+/// - Stage 1 counts tasks that stopped without reaching RUNNING ("When tasks fail to reach in
+///   the RUNNING state, the deployment circuit breaker increases the failure count by one").
+/// - Stage 2 counts tasks stopped for failing their health checks.
+/// - In either stage, an essential container that exits before its task ever counted as
+///   healthy counts too (API Deployment.failedTasks: a task that does not reach a steady,
+///   healthy RUNNING state is a failure). The guide is silent on crashes after RUNNING; this
+///   is the simulator's reading.
+///
+/// Tasks stopped by a user, by the scheduler's own scale-in or replacement, or because their
+/// host went away are never failures.
+pub fn is_failure(task: &Task, stage_two: bool, ever_healthy: bool) -> bool {
+    if task.stopped_reason.as_deref() == Some(FAILED_HEALTH_CHECKS) {
+        return true;
+    }
+    match task.stop_code {
+        Some(StopCode::TaskFailedToStart) => !stage_two,
+        Some(StopCode::EssentialContainerExited) => {
+            if task.started_at.is_none() {
+                !stage_two
+            } else {
+                !ever_healthy
+            }
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn threshold_is_half_the_desired_count_rounded_up_between_3_and_200() {
+        // DG deployment-circuit-breaker examples: 1 → 3 (minimum), 10 → 5, 25 → 13 (rounded
+        // up), 1000 → 200 (maximum).
+        assert_eq!(threshold(1), 3);
+        assert_eq!(threshold(10), 5);
+        assert_eq!(threshold(25), 13);
+        assert_eq!(threshold(1000), 200);
+        assert_eq!(threshold(0), 3);
+        assert_eq!(threshold(400), 200);
+        assert_eq!(threshold(7), 4);
+    }
+}

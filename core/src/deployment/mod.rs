@@ -1,0 +1,20 @@
+//! Service deployments as DescribeServices shows them (API Deployment): which deployment is
+//! PRIMARY, ACTIVE or INACTIVE, its rollout state, and the deployment circuit breaker that fails
+//! (and optionally rolls back) a deployment whose tasks cannot reach a steady state
+//! (DG deployment-circuit-breaker).
+//!
+//! The service scheduler (`service/scheduler.rs`) asks [`ServiceDeployments`] which tasks belong
+//! to the PRIMARY deployment; everything older is replaced within the rolling update bounds.
+
+pub mod circuit_breaker;
+pub mod invariants;
+pub mod messages;
+pub mod model;
+pub mod report;
+pub mod rollout;
+pub mod shift;
+
+#[cfg(test)]
+mod tests;
+
+pub use model::{Deployment, DeploymentStatus, RolloutState, ServiceDeployments};

@@ -1,0 +1,81 @@
+//! The `deployments` part of `ecs-sim run --json`: per service, its deployments as
+//! DescribeServices lists them (PRIMARY first).
+
+use super::{DeploymentStatus, RolloutState};
+use crate::service::TaskStatus;
+use crate::sim::Sim;
+use serde_json::{json, Map, Value};
+
+/// `{ "<service>": [ { id, status, taskDefinition, desiredCount, pendingCount, runningCount,
+/// failedTasks, rolloutState, rolloutStateReason, createdAt, updatedAt } ] }`, newest first.
+/// INACTIVE deployments stay in the list so a run's history is visible.
+pub fn deployments_json(sim: &Sim) -> Value {
+    let mut out = Map::new();
+    for (s, svc) in sim.model.services.iter().enumerate() {
+        let ds = &sim.services[s].deployments;
+        let mut list = Vec::new();
+        for (k, d) in ds.list.iter().enumerate().rev() {
+            let tasks = ds.tasks_of(k);
+            let active = tasks.iter().filter(|&&t| sim.tasks[t].is_active()).count();
+            let pending = tasks
+                .iter()
+                .filter(|&&t| {
+                    let task = &sim.tasks[t];
+                    task.is_active()
+                        && matches!(
+                            task.last_status,
+                            TaskStatus::Provisioning | TaskStatus::Pending | TaskStatus::Activating
+                        )
+                })
+                .count();
+            let running = tasks
+                .iter()
+                .filter(|&&t| sim.tasks[t].last_status == TaskStatus::Running)
+                .count();
+            // An ACTIVE deployment's desired count falls as its tasks are replaced.
+            let desired = match d.status {
+                DeploymentStatus::Primary => sim.services[s].desired as usize,
+                DeploymentStatus::Active => active,
+                DeploymentStatus::Inactive => 0,
+            };
+            let mut entry = json!({
+                "id": d.id,
+                "status": d.status,
+                "taskDefinition": sim.model.task_definitions[d.task_definition].name(),
+                "desiredCount": desired,
+                "pendingCount": pending,
+                "runningCount": running,
+                "failedTasks": d.failed_tasks,
+                "rolloutState": d.rollout_state,
+                "rolloutStateReason": d.rollout_state_reason,
+                "createdAt": d.created_at,
+                "updatedAt": d.updated_at,
+            });
+            if let Some(sh) = &d.shift {
+                // ECS shows the stage on the service deployment (API ServiceDeployment
+                // lifecycleStage); the traffic share is the simulator's view of the listener.
+                entry["strategy"] = json!(sh.plan.name);
+                entry["lifecycleStage"] = json!(sh.stage);
+                let green = if d.rollout_state == RolloutState::Failed {
+                    0
+                } else {
+                    sh.green_tenths()
+                };
+                entry["productionTrafficPercent"] = json!(f64::from(green) / 10.0);
+            }
+            list.push(entry);
+        }
+        out.insert(svc.name.clone(), Value::Array(list));
+    }
+    Value::Object(out)
+}
+
+/// Whether every deployment of the service has finished (none IN_PROGRESS); handy for tests
+/// and the UI.
+pub fn all_settled(sim: &Sim, s: usize) -> bool {
+    sim.services[s]
+        .deployments
+        .list
+        .iter()
+        .all(|d| d.rollout_state != RolloutState::InProgress)
+}

@@ -1,0 +1,188 @@
+//! How a deployment moves on: update-service starts one, the circuit breaker fails it (and may
+//! roll back), and a steady service completes it.
+
+use super::circuit_breaker;
+use super::messages;
+use super::{Deployment, DeploymentStatus, RolloutState};
+use crate::service::TaskStatus;
+use crate::sim::log::LogKind;
+use crate::sim::Sim;
+
+impl Sim {
+    /// Starts a new PRIMARY deployment of task definition `td`; the previous PRIMARY becomes
+    /// ACTIVE and its tasks are replaced within the rolling update bounds. Unless `force`
+    /// (`forceNewDeployment`), RUNNING tasks already on `td` count for the new deployment
+    /// instead of being replaced (the simulator's choice where the docs are silent: a rollback
+    /// keeps the tasks of the revision it returns to). A new deployment ends restart
+    /// throttling at once (DG service-throttle-logic). Returns the new deployment's index.
+    pub(crate) fn start_deployment(&mut self, s: usize, td: usize, force: bool) -> usize {
+        let id = format!("ecs-svc/{}", self.ids_digits(19));
+        let now = self.now;
+        let tasks = &self.tasks;
+        let state = &mut self.services[s];
+        let ds = &mut state.deployments;
+        for d in ds
+            .list
+            .iter_mut()
+            .filter(|d| d.status == DeploymentStatus::Primary)
+        {
+            d.status = DeploymentStatus::Active;
+            d.updated_at = now;
+        }
+        ds.list.push(Deployment::new(id.clone(), td, now));
+        let k = ds.list.len() - 1;
+        if !force {
+            for (&t, dep) in ds.task_deployment.iter_mut() {
+                if tasks[t].is_active() && tasks[t].task_definition == td {
+                    *dep = k;
+                }
+            }
+        }
+        state.task_definition = td;
+        state.deployment_id = id;
+        state.failed_starts = 0;
+        state.throttle_rounds = 0;
+        state.throttled_until = 0;
+        k
+    }
+
+    /// Whether the PRIMARY deployment has FAILED: "A deployment in a FAILED state doesn't launch
+    /// any new tasks" (DG deployment-circuit-breaker).
+    pub(crate) fn primary_deployment_failed(&self, s: usize) -> bool {
+        let ds = &self.services[s].deployments;
+        ds.primary()
+            .is_some_and(|p| ds.list[p].rollout_state == RolloutState::Failed)
+    }
+
+    /// The circuit breaker looks at the PRIMARY deployment's tasks: healthy ones reset the
+    /// failure count, stopped ones may count as failures, and at the threshold the deployment
+    /// fails (DG deployment-circuit-breaker).
+    pub(crate) fn observe_deployment(&mut self, s: usize) {
+        let Some(cb) = self.model.services[s].circuit_breaker else {
+            return;
+        };
+        let Some(p) = self.services[s].deployments.primary() else {
+            return;
+        };
+        if self.services[s].deployments.list[p].rollout_state != RolloutState::InProgress {
+            return;
+        }
+        let threshold = circuit_breaker::threshold(self.services[s].desired);
+        let tasks = self.services[s].deployments.tasks_of(p);
+        // Stage 2 begins once any task of the deployment has reached RUNNING.
+        if tasks.iter().any(|&t| self.tasks[t].started_at.is_some()) {
+            self.services[s].deployments.list[p].reached_running = true;
+        }
+        for t in tasks {
+            let healthy_now = self.counts_as_healthy(t);
+            let task = &self.tasks[t];
+            let stopped = task.last_status == TaskStatus::Stopped;
+            let d = &mut self.services[s].deployments.list[p];
+            if d.judged.contains(&t) {
+                continue;
+            }
+            if healthy_now && d.healthy_seen.insert(t) && cb.reset_on_healthy_task {
+                // API DeploymentCircuitBreaker.resetOnHealthyTask: "a task that reaches a
+                // healthy state resets the failure count to 0".
+                d.failed_tasks = 0;
+            }
+            if !stopped {
+                continue;
+            }
+            d.judged.insert(t);
+            let ever_healthy = d.healthy_seen.contains(&t);
+            if circuit_breaker::is_failure(task, d.reached_running, ever_healthy) {
+                d.failed_tasks += 1;
+                d.updated_at = self.now;
+                let text = format!("deployment {} failedTasks {}", d.id, d.failed_tasks);
+                let tripped = d.failed_tasks >= threshold;
+                self.trace_only(&text);
+                if tripped {
+                    self.fail_deployment(s, p, cb.rollback);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Marks deployment `p` FAILED and, with rollback, starts a deployment back to the last
+    /// COMPLETED one. A rollback deployment that fails does not roll back again (the
+    /// simulator's choice, so a broken previous revision cannot loop).
+    fn fail_deployment(&mut self, s: usize, p: usize, rollback: bool) {
+        let name = self.model.services[s].name.clone();
+        let now = self.now;
+        let d = &mut self.services[s].deployments.list[p];
+        d.rollout_state = RolloutState::Failed;
+        d.rollout_state_reason = messages::FAILED_REASON.to_string();
+        d.updated_at = now;
+        let failed_id = d.id.clone();
+        let was_rollback = d.rollback;
+        self.emit(
+            LogKind::Service,
+            Some(s),
+            messages::failed(&name, &failed_id),
+        );
+        if !rollback || was_rollback {
+            return;
+        }
+        let ds = &self.services[s].deployments;
+        let Some(k) = ds.list[..p]
+            .iter()
+            .rposition(|d| d.rollout_state == RolloutState::Completed)
+        else {
+            return;
+        };
+        let (to_id, td) = (ds.list[k].id.clone(), ds.list[k].task_definition);
+        let n = self.start_deployment(s, td, false);
+        let d = &mut self.services[s].deployments.list[n];
+        d.rollback = true;
+        d.rollout_state_reason = messages::rollback_reason(&to_id);
+        self.emit(
+            LogKind::Service,
+            Some(s),
+            messages::rolling_back(&name, &to_id),
+        );
+    }
+
+    /// Once the service is steady on the PRIMARY deployment, it is COMPLETED and every older
+    /// deployment INACTIVE (DG deployment-circuit-breaker: "When the service reaches a steady
+    /// state, the rollout state transitions to COMPLETED"). The deployment create-service made
+    /// completes without an event, so scenarios that never deploy keep their event log.
+    pub(crate) fn settle_deployments(&mut self, s: usize) {
+        if !self.services[s].steady {
+            return;
+        }
+        let Some(p) = self.services[s].deployments.primary() else {
+            return;
+        };
+        let d = &self.services[s].deployments.list[p];
+        if d.rollout_state != RolloutState::InProgress {
+            return;
+        }
+        // A traffic-shifting deployment completes only after CLEAN_UP.
+        if d.shift
+            .as_ref()
+            .is_some_and(|sh| sh.stage != super::shift::LifecycleStage::CleanUp)
+        {
+            return;
+        }
+        let now = self.now;
+        let ds = &mut self.services[s].deployments;
+        for d in ds.list[..p]
+            .iter_mut()
+            .filter(|d| d.status != DeploymentStatus::Inactive)
+        {
+            d.status = DeploymentStatus::Inactive;
+            d.updated_at = now;
+        }
+        let d = &mut ds.list[p];
+        d.rollout_state = RolloutState::Completed;
+        d.rollout_state_reason = messages::completed_reason(&d.id);
+        d.updated_at = now;
+        let (id, initial) = (d.id.clone(), d.initial);
+        if !initial {
+            let name = self.model.services[s].name.clone();
+            self.emit(LogKind::Service, Some(s), messages::completed(&name, &id));
+        }
+    }
+}

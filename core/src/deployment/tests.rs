@@ -1,0 +1,241 @@
+//! Scenario-level unit tests of the deployment rules (the golden scenarios in `tests/` cover
+//! the rolling bounds, thresholds and rollback end to end).
+
+use crate::deployment::report::deployments_json;
+use crate::sim::{LoadError, Sim};
+use serde_json::{json, Value};
+
+/// A Fargate service `web` (desired `desired`) on `web:1`, with `web:2` registered, and the
+/// given deployment configuration, images and timeline.
+fn scenario(desired: u32, dc: Value, images: Value, web2_health_check: bool) -> String {
+    let container = |image: &str, check: bool| {
+        let mut c = json!({ "name": "app", "image": image, "essential": true });
+        if check {
+            c["healthCheck"] =
+                json!({ "command": ["CMD-SHELL", "true"], "interval": 10, "retries": 3 });
+        }
+        c
+    };
+    let td = |image: &str, check: bool| {
+        json!({
+            "family": "web", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+            "cpu": "256", "memory": "512", "containerDefinitions": [container(image, check)]
+        })
+    };
+    json!({
+        "version": 1, "seed": 3,
+        "subnets": [{ "subnetId": "subnet-a", "availabilityZone": "us-east-1a" }],
+        "clusters": [{ "clusterName": "default" }],
+        "taskDefinitions": [td("example/web:1", false), td("example/web:2", web2_health_check)],
+        "images": images,
+        "services": [{
+            "serviceName": "web", "taskDefinition": "web:1", "desiredCount": desired,
+            "launchType": "FARGATE",
+            "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-a"] } },
+            "deploymentConfiguration": dc
+        }],
+        "timeline": [{ "at": 120, "action": "updateService", "service": "web", "taskDefinition": "web:2" }]
+    })
+    .to_string()
+}
+
+fn deployments(sim: &Sim) -> Vec<Value> {
+    deployments_json(sim)["web"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}
+
+#[test]
+fn failed_container_health_checks_count_in_stage_2_and_roll_back() {
+    // DG deployment-circuit-breaker stage 2: web:2 reaches RUNNING (stage 2) and fails its
+    // container health check (3 × 10 s); each task stopped for it counts. Desired 2 →
+    // threshold 3, then the rollback to web:1.
+    let text = scenario(
+        2,
+        json!({ "deploymentCircuitBreaker": { "enable": true, "rollback": true } }),
+        json!({ "example/web:2": { "healthCheckFails": true } }),
+        true,
+    );
+    let mut sim = Sim::from_json(&text).expect("valid scenario");
+    sim.run_until(1_800_000);
+    let d = deployments(&sim);
+    assert_eq!(d.len(), 3);
+    assert_eq!(d[1]["taskDefinition"], "web:2");
+    assert_eq!(d[1]["rolloutState"], "FAILED");
+    assert_eq!(d[1]["failedTasks"], 3);
+    assert_eq!(d[0]["taskDefinition"], "web:1");
+    assert_eq!(d[0]["rolloutState"], "COMPLETED");
+    let stopped_for_health = sim
+        .tasks
+        .iter()
+        .filter(|t| {
+            t.stopped_reason.as_deref() == Some(crate::service::messages::FAILED_HEALTH_CHECKS)
+        })
+        .count();
+    assert!(stopped_for_health >= 3, "{stopped_for_health}");
+}
+
+#[test]
+fn a_healthy_task_resets_the_failure_count_unless_reset_on_healthy_task_is_false() {
+    // API DeploymentCircuitBreaker.resetOnHealthyTask (default true): "a task that reaches a
+    // healthy state resets the failure count to 0". The web:2 tasks start at ~120 s + Fargate
+    // provisioning + pull and count as healthy 40 s after RUNNING; by 300 s they have.
+    for (reset, expected) in [(None, 0), (Some(true), 0), (Some(false), 2)] {
+        let mut cb = json!({ "enable": true, "rollback": false });
+        if let Some(r) = reset {
+            cb["resetOnHealthyTask"] = json!(r);
+        }
+        let text = scenario(
+            4,
+            json!({ "deploymentCircuitBreaker": cb }),
+            json!({}),
+            false,
+        );
+        let mut sim = Sim::from_json(&text).expect("valid scenario");
+        sim.run_until(121_000);
+        let p = sim.services[0].deployments.primary().unwrap_or_default();
+        assert_eq!(p, 1);
+        sim.services[0].deployments.list[p].failed_tasks = 2;
+        sim.run_until(300_000);
+        assert_eq!(
+            sim.services[0].deployments.list[p].failed_tasks, expected,
+            "resetOnHealthyTask {reset:?}"
+        );
+    }
+}
+
+#[test]
+fn without_the_circuit_breaker_a_bad_deployment_stays_in_progress() {
+    // DG deployment-circuit-breaker: only a service with the breaker turned on moves to FAILED.
+    let text = scenario(
+        2,
+        json!({}),
+        json!({ "example/web:2": { "pullFails": true } }),
+        false,
+    );
+    let mut sim = Sim::from_json(&text).expect("valid scenario");
+    sim.run_until(1_800_000);
+    let d = deployments(&sim);
+    assert_eq!(d.len(), 2);
+    assert_eq!(d[0]["rolloutState"], "IN_PROGRESS");
+    assert_eq!(d[0]["failedTasks"], 0);
+    assert!(sim.deployment_in_progress(0));
+}
+
+#[test]
+fn deployment_keys_are_checked_against_the_api_limits_with_json_paths() {
+    // API DeploymentConfiguration, CanaryConfiguration, LinearConfiguration,
+    // DeploymentCircuitBreaker ("rolling update (ECS) deployment type" only) and the simulator
+    // key codeDeploy.
+    let base: Value =
+        serde_json::from_str(&scenario(1, json!({}), json!({}), false)).expect("json");
+    let cases: Vec<(Value, Option<Value>, Option<Value>, &str)> = vec![
+        (
+            json!({ "strategy": "BLUE_GREEN" }),
+            None,
+            None,
+            "services[0].deploymentConfiguration.bakeTimeInMinutes",
+        ),
+        (
+            json!({ "strategy": "BLUE_GREEN", "bakeTimeInMinutes": 1441 }),
+            None,
+            None,
+            "services[0].deploymentConfiguration.bakeTimeInMinutes",
+        ),
+        (
+            json!({ "strategy": "CANARY", "canaryConfiguration": { "canaryPercent": 0.05 } }),
+            None,
+            None,
+            "services[0].deploymentConfiguration.canaryConfiguration.canaryPercent",
+        ),
+        (
+            json!({ "strategy": "LINEAR", "linearConfiguration": { "stepPercent": 2.9 } }),
+            None,
+            None,
+            "services[0].deploymentConfiguration.linearConfiguration.stepPercent",
+        ),
+        (
+            json!({ "strategy": "LINEAR", "canaryConfiguration": {} }),
+            None,
+            None,
+            "services[0].deploymentConfiguration.canaryConfiguration",
+        ),
+        (
+            json!({ "strategy": "RED_BLACK" }),
+            None,
+            None,
+            "services[0].deploymentConfiguration.strategy",
+        ),
+        (
+            json!({}),
+            Some(json!({ "type": "EXTERNAL" })),
+            None,
+            "services[0].deploymentController.type",
+        ),
+        (
+            json!({}),
+            Some(json!({ "type": "CODE_DEPLOY" })),
+            None,
+            "services[0].codeDeploy",
+        ),
+        (
+            json!({}),
+            None,
+            Some(json!({ "deploymentConfigName": "CodeDeployDefault.ECSAllAtOnce" })),
+            "services[0].codeDeploy",
+        ),
+        (
+            json!({}),
+            Some(json!({ "type": "CODE_DEPLOY" })),
+            Some(json!({ "deploymentConfigName": "CodeDeployDefault.Nope" })),
+            "services[0].codeDeploy.deploymentConfigName",
+        ),
+        (
+            json!({}),
+            Some(json!({ "type": "CODE_DEPLOY" })),
+            Some(
+                json!({ "deploymentConfigName": "CodeDeployDefault.ECSAllAtOnce", "terminationWaitTimeInMinutes": 2881 }),
+            ),
+            "services[0].codeDeploy.terminationWaitTimeInMinutes",
+        ),
+        (
+            json!({ "deploymentCircuitBreaker": { "enable": true, "rollback": false } }),
+            Some(json!({ "type": "CODE_DEPLOY" })),
+            Some(json!({ "deploymentConfigName": "CodeDeployDefault.ECSAllAtOnce" })),
+            "services[0].deploymentConfiguration.deploymentCircuitBreaker",
+        ),
+    ];
+    for (dc, controller, code_deploy, path) in cases {
+        let mut doc = base.clone();
+        doc["services"][0]["deploymentConfiguration"] = dc.clone();
+        if let Some(c) = controller {
+            doc["services"][0]["deploymentController"] = c;
+        }
+        if let Some(c) = code_deploy {
+            doc["services"][0]["codeDeploy"] = c;
+        }
+        match Sim::from_json(&doc.to_string()) {
+            Err(LoadError::Invalid(ps)) => {
+                let paths: Vec<&str> = ps.iter().map(|p| p.path.as_str()).collect();
+                assert_eq!(paths, vec![path], "{dc}");
+            }
+            other => panic!(
+                "{dc}: expected a problem at {path}, got {:?}",
+                other.map(|_| ())
+            ),
+        }
+    }
+    let mut ok = base.clone();
+    ok["services"][0]["deploymentController"] = json!({ "type": "ECS" });
+    ok["services"][0]["deploymentConfiguration"] =
+        json!({ "strategy": "LINEAR", "linearConfiguration": { "stepPercent": 33.3 } });
+    assert!(Sim::from_json(&ok.to_string()).is_ok());
+    let mut unknown = base;
+    unknown["services"][0]["deploymentConfiguration"] =
+        json!({ "deploymentCircuitBreaker": { "enable": true, "rollback": true, "extra": 1 } });
+    assert!(matches!(
+        Sim::from_json(&unknown.to_string()),
+        Err(LoadError::Scenario(_))
+    ));
+}
