@@ -447,3 +447,92 @@ fn scale_in_during_a_drain_keeps_maximum_percent_and_minimum_healthy() {
         assert_eq!(web.running_count, 1, "at {second} s");
     }
 }
+
+#[test]
+fn managed_scaling_adds_instances_for_waiting_tasks_and_removes_empty_ones() {
+    use ecs_sim::metrics::{Dimension, MetricName};
+    // DG cluster-auto-scaling. 5 tasks of 1024 CPU units; an m5.large registers 2048, so one
+    // instance runs 2 and 3 wait. M = 1 in use + 2 new = 3, N = 1 → CapacityProviderReservation
+    // 300 at the first minute → 3 instances.
+    let mut sim = load("managed_scaling");
+    sim.run_until(60_000);
+    assert!(
+        log_contains(
+            &sim,
+            "Auto Scaling group of asg scaled out to 3 instances (CapacityProviderReservation 300 > target 100)."
+        ),
+        "{}",
+        log_text(&sim)
+    );
+    // Boot is 60 s: the two new instances register at 120 s and take the 3 waiting tasks.
+    sim.run_until(180_000);
+    let snap = sim.snapshot();
+    assert_eq!(service(&snap, "worker").running_count, 5);
+    let dim = Dimension::CapacityProvider("asg".into());
+    let cpr: Vec<f64> = sim
+        .metrics
+        .series(MetricName::CapacityProviderReservation, &dim)
+        .iter()
+        .map(|d| d.value)
+        .collect();
+    assert_eq!(cpr, vec![300.0, 100.0, 100.0]);
+    // At 300 s the service goes to 1 task: M = 1, N = 3 → 33.3 from the 360 s datapoint on.
+    // The low alarm needs 15 one-minute datapoints: 360 + 14 × 60 = 1200 s.
+    sim.run_until(1_199_000);
+    assert_eq!(
+        log_count(&sim, "scaled in"),
+        0,
+        "no scale-in before 15 datapoints"
+    );
+    sim.run_until(1_260_000);
+    assert!(
+        log_contains(
+            &sim,
+            "Auto Scaling group of asg scaled in to 1 instances (CapacityProviderReservation 33.3 < target 100 for 15 datapoints)"
+        ),
+        "{}",
+        log_text(&sim)
+    );
+    let snap = sim.snapshot();
+    let alive: Vec<_> = snap
+        .instances
+        .iter()
+        .filter(|i| i.status != InstanceStatus::Terminated)
+        .collect();
+    assert_eq!(alive.len(), 1);
+    // managedTerminationProtection ENABLED: the instance with the task is the one kept.
+    assert_eq!(alive[0].tasks.len(), 1);
+    assert_eq!(service(&snap, "worker").running_count, 1);
+    let counts: Vec<f64> = sim
+        .metrics
+        .series(MetricName::InstanceCount, &dim)
+        .iter()
+        .map(|d| d.value)
+        .collect();
+    assert_eq!(counts.len(), 21);
+    assert_eq!(counts[0], 1.0);
+    assert_eq!(counts[1], 3.0);
+    assert_eq!(counts[20], 1.0);
+}
+
+#[test]
+fn managed_scaling_scales_from_zero_instances() {
+    // DG cluster-auto-scaling: N = 0 and M > 0 → CapacityProviderReservation 200, so a group
+    // with no instances scales out. One waiting task needs one instance.
+    let text = golden_text("managed_scaling")
+        .replace("\"minSize\": 1", "\"minSize\": 0")
+        .replace("\"desiredCapacity\": 1", "\"desiredCapacity\": 0")
+        .replace("\"desiredCount\": 5", "\"desiredCount\": 1");
+    let mut sim = load_text(&text);
+    sim.run_until(60_000);
+    assert!(
+        log_contains(
+            &sim,
+            "scaled out to 1 instances (CapacityProviderReservation 200 > target 100)."
+        ),
+        "{}",
+        log_text(&sim)
+    );
+    sim.run_until(180_000);
+    assert_eq!(service(&sim.snapshot(), "worker").running_count, 1);
+}

@@ -64,6 +64,11 @@ pub const GOLDEN_SCENARIOS: &[(&str, &str, u64)] = &[
         include_str!("golden/scale_in_while_draining.json"),
         120,
     ),
+    (
+        "managed_scaling",
+        include_str!("golden/managed_scaling.json"),
+        1260,
+    ),
 ];
 
 /// Trace hashes recorded natively, checked again in wasm.

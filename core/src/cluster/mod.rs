@@ -2,5 +2,6 @@
 
 pub mod capacity_provider;
 pub mod instance;
+pub mod managed_scaling;
 
 pub use instance::{Instance, InstanceStatus};

@@ -92,6 +92,10 @@ pub struct AsgModel {
     pub attributes: BTreeMap<String, String>,
     /// awsvpcTrunking account setting.
     pub trunking: bool,
+    /// Cluster auto scaling settings when `managedScaling` is ENABLED.
+    pub managed_scaling: Option<crate::cluster::managed_scaling::ManagedScaling>,
+    /// `managedTerminationProtection` ENABLED: scale-in keeps instances with non-daemon tasks.
+    pub managed_termination_protection: bool,
 }
 
 /// A task definition revision and what it needs from an instance.

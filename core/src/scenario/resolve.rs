@@ -320,6 +320,16 @@ impl Resolver {
                 boot_ms: u64::from(g.boot_seconds.unwrap_or(DEFAULT_BOOT_SECONDS)) * 1000,
                 attributes: g.attributes.clone(),
                 trunking: g.awsvpc_trunking,
+                managed_scaling: cp
+                    .auto_scaling_group_provider
+                    .managed_scaling
+                    .as_ref()
+                    .and_then(crate::cluster::managed_scaling::ManagedScaling::from_spec),
+                managed_termination_protection: cp
+                    .auto_scaling_group_provider
+                    .managed_termination_protection
+                    .as_deref()
+                    == Some("ENABLED"),
             });
         }
         out

@@ -158,7 +158,9 @@ impl Sim {
         Ok(())
     }
 
-    fn lose_instance(&mut self, i: usize, reason: String) {
+    /// The instance is gone (terminated by a user, an outage or a scale-in): its tasks stop at
+    /// once and its group notices.
+    pub(crate) fn lose_instance(&mut self, i: usize, reason: String) {
         self.instances[i].status = InstanceStatus::Terminated;
         for t in self.instances[i].tasks.clone() {
             self.kill_task(t, Some(StopCode::TerminationNotice), reason.clone());

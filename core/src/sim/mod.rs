@@ -77,6 +77,8 @@ pub struct Sim {
     pub(crate) steps: u64,
     /// One-minute metric series (see [`crate::metrics`]).
     pub metrics: MetricStore,
+    /// Cluster and Service Auto Scaling state (see [`crate::autoscaling`]).
+    pub autoscaling: crate::autoscaling::AutoScalingState,
 }
 
 /// Why a scenario could not start.
@@ -135,6 +137,7 @@ impl Sim {
             trace: TraceHash::default(),
             steps: 0,
             metrics: MetricStore::default(),
+            autoscaling: crate::autoscaling::AutoScalingState::new(seed),
             model,
         };
         sim.trace.update(&seed.to_le_bytes());
@@ -170,6 +173,7 @@ impl Sim {
         for (i, e) in sim.model.timeline.iter().enumerate() {
             sim.queue.push(u64::from(e.at) * 1000, Event::Timeline(i));
         }
+        sim.schedule_autoscaling();
         sim.check();
         sim
     }
@@ -229,6 +233,7 @@ impl Sim {
             }
             Event::Timeline(i) => self.timeline_event(i),
             Event::AsgCheck(a) => self.asg_check(a),
+            Event::ManagedScalingTick(a) => self.managed_scaling_tick(a),
         }
         self.check();
         true

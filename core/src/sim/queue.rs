@@ -24,6 +24,8 @@ pub enum Event {
     Timeline(usize),
     /// An Auto Scaling group compares its instances with its desired capacity.
     AsgCheck(usize),
+    /// Cluster auto scaling's minute for Auto Scaling group `a` (managed scaling ENABLED only).
+    ManagedScalingTick(usize),
 }
 
 /// A min-queue of events by (time, sequence).

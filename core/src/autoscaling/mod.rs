@@ -1,0 +1,32 @@
+//! Auto scaling state kept while a run goes: cluster auto scaling's alarm counts per Auto
+//! Scaling group (see [`crate::cluster::managed_scaling`]).
+//! Everything here is empty for scenarios that use none of the auto scaling keys, and nothing
+//! is scheduled for them, so their runs and trace hashes stay the same.
+
+use crate::cluster::managed_scaling::ManagedScalingState;
+use crate::sim::Sim;
+use std::collections::BTreeMap;
+
+/// What cluster and service auto scaling remember between their minute ticks.
+#[derive(Debug, Clone)]
+pub struct AutoScalingState {
+    /// Managed scaling alarm state per Auto Scaling group (index into the model's groups).
+    pub managed: BTreeMap<usize, ManagedScalingState>,
+}
+
+impl AutoScalingState {
+    /// Empty state for a run seeded with `seed`.
+    pub fn new(seed: u64) -> Self {
+        let _ = seed;
+        AutoScalingState {
+            managed: BTreeMap::new(),
+        }
+    }
+}
+
+impl Sim {
+    /// Queues the first tick of every auto scaling feature the scenario uses.
+    pub(crate) fn schedule_autoscaling(&mut self) {
+        self.schedule_managed_scaling();
+    }
+}
