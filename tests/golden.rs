@@ -536,3 +536,60 @@ fn managed_scaling_scales_from_zero_instances() {
     sim.run_until(180_000);
     assert_eq!(service(&sim.snapshot(), "worker").running_count, 1);
 }
+
+#[test]
+fn spot_interruption_is_replaced_within_the_stop_timeout_window() {
+    // DG fargate-capacity-providers: FARGATE base 1 (weight 0) + FARGATE_SPOT weight 1, 4 tasks
+    // → 1 FARGATE, 3 FARGATE_SPOT. At 120 s the oldest Spot task gets the two-minute warning:
+    // EventBridge "ECS Task State Change" with stopCode SpotInterruption and SIGTERM. Its image
+    // ignores SIGTERM, so SIGKILL comes after stopTimeout 90 s: DEACTIVATING 1 s + 90 s +
+    // ENI detach 5 s → STOPPED at 216 s. The replacement starts at once.
+    let mut sim = load("spot_interruption");
+    sim.run_until(119_000);
+    let before = sim.snapshot();
+    let web = service(&before, "web");
+    let expected: BTreeMap<String, u32> =
+        [("FARGATE".to_string(), 1), ("FARGATE_SPOT".to_string(), 3)].into();
+    assert_eq!(web.by_capacity_provider, expected);
+    assert_eq!(web.running_count, 4);
+    let on_demand: Vec<usize> = tasks_of(&before, "web")
+        .iter()
+        .filter(|t| t.capacity_provider.as_deref() == Some("FARGATE"))
+        .map(|t| t.index)
+        .collect();
+    sim.run_until(120_000);
+    assert_eq!(
+        log_count(&sim, "ECS Task State Change: task"),
+        1,
+        "{}",
+        log_text(&sim)
+    );
+    assert!(log_contains(
+        &sim,
+        "stopCode SpotInterruption, stoppedReason \"Your Spot Task was interrupted.\""
+    ));
+    let interrupted = (0..sim.tasks.len())
+        .find(|&t| sim.tasks[t].stop_code == Some(StopCode::SpotInterruption))
+        .expect("one task interrupted");
+    sim.run_until(240_000);
+    let old = &sim.tasks[interrupted];
+    assert_eq!(old.last_status, TaskStatus::Stopped);
+    assert_eq!(old.stopped_at, Some(216_000));
+    // The replacement is a FARGATE_SPOT task again (weight) and RUNNING before the old one
+    // stopped; the on-demand base task never stopped.
+    let replacement = sim
+        .tasks
+        .iter()
+        .filter(|t| t.created_at >= 120_000)
+        .collect::<Vec<_>>();
+    assert_eq!(replacement.len(), 1);
+    assert_eq!(
+        replacement[0].capacity_provider.as_deref(),
+        Some("FARGATE_SPOT")
+    );
+    assert!(replacement[0].started_at.is_some_and(|s| s < 216_000));
+    for t in on_demand {
+        assert_eq!(sim.tasks[t].last_status, TaskStatus::Running);
+    }
+    assert_eq!(service(&sim.snapshot(), "web").running_count, 4);
+}

@@ -1,9 +1,15 @@
 //! Auto scaling state kept while a run goes: cluster auto scaling's alarm counts per Auto
-//! Scaling group (see [`crate::cluster::managed_scaling`]).
+//! Scaling group (see [`crate::cluster::managed_scaling`]) and the Fargate Spot random stream.
 //! Everything here is empty for scenarios that use none of the auto scaling keys, and nothing
 //! is scheduled for them, so their runs and trace hashes stay the same.
 
+pub mod model;
+pub mod spec;
+
+pub use model::AutoScalingModel;
+
 use crate::cluster::managed_scaling::ManagedScalingState;
+use crate::sim::rng::{SimRng, Stream};
 use crate::sim::Sim;
 use std::collections::BTreeMap;
 
@@ -12,14 +18,16 @@ use std::collections::BTreeMap;
 pub struct AutoScalingState {
     /// Managed scaling alarm state per Auto Scaling group (index into the model's groups).
     pub managed: BTreeMap<usize, ManagedScalingState>,
+    /// Draws for Fargate Spot interruptions (its own stream, so it shifts no other draw).
+    pub(crate) spot_rng: SimRng,
 }
 
 impl AutoScalingState {
     /// Empty state for a run seeded with `seed`.
     pub fn new(seed: u64) -> Self {
-        let _ = seed;
         AutoScalingState {
             managed: BTreeMap::new(),
+            spot_rng: SimRng::fork(seed, Stream::SpotInterruptions),
         }
     }
 }
@@ -28,5 +36,6 @@ impl Sim {
     /// Queues the first tick of every auto scaling feature the scenario uses.
     pub(crate) fn schedule_autoscaling(&mut self) {
         self.schedule_managed_scaling();
+        self.schedule_spot();
     }
 }

@@ -3,5 +3,6 @@
 pub mod capacity_provider;
 pub mod instance;
 pub mod managed_scaling;
+pub mod spot;
 
 pub use instance::{Instance, InstanceStatus};

@@ -50,6 +50,9 @@ pub struct ScenarioDocument {
     /// Scripted events: failures and changes at given times.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub timeline: Vec<TimelineEvent>,
+    /// Simulator knob: how often Fargate Spot tasks are interrupted at random.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fargate_spot: Option<crate::autoscaling::spec::FargateSpotSpec>,
 }
 
 /// A subnet and the Availability Zone it is in.
@@ -430,6 +433,15 @@ pub enum TimelineAction {
     AzOutage {
         /// The zone, e.g. `us-east-1a`.
         availability_zone: String,
+    },
+    /// A Fargate Spot interruption of the n-th RUNNING FARGATE_SPOT task of a service (in start
+    /// order): the two-minute warning, SIGTERM, and a replacement.
+    SpotInterruption {
+        /// The service whose Spot task is reclaimed.
+        service: String,
+        /// Which of its running Spot tasks (0-based, oldest first).
+        #[serde(default)]
+        index: u32,
     },
     /// The zone is usable again.
     AzRecovery {

@@ -30,6 +30,8 @@ pub struct Model {
     pub run_tasks: Vec<RunTaskModel>,
     /// Scripted events, sorted by time (stable).
     pub timeline: Vec<TimelineEvent>,
+    /// Service Auto Scaling and Fargate Spot settings.
+    pub auto_scaling: crate::autoscaling::AutoScalingModel,
 }
 
 /// A cluster and what is associated with it.

@@ -72,11 +72,16 @@ impl Resolver {
             services: Vec::new(),
             run_tasks: Vec::new(),
             timeline: Vec::new(),
+            auto_scaling: Default::default(),
         };
         self.cluster_strategies(doc, &mut model);
         model.services = self.services(doc, &model);
         model.run_tasks = self.run_tasks(doc, &model);
         model.timeline = self.timeline(doc, &model);
+        let (auto_scaling, problems) =
+            super::resolve_autoscaling::resolve_auto_scaling(doc, &model);
+        self.problems.extend(problems);
+        model.auto_scaling = auto_scaling;
         model
     }
 
@@ -950,6 +955,7 @@ impl Resolver {
             let path = format!("timeline[{i}]");
             match &e.action {
                 TimelineAction::StopTask { service, .. }
+                | TimelineAction::SpotInterruption { service, .. }
                 | TimelineAction::UpdateService { service, .. } => {
                     if !model.services.iter().any(|s| &s.name == service) {
                         self.problem(

@@ -52,6 +52,16 @@ impl Sim {
                 })?;
                 self.stop_task_by_user(t)
             }
+            TimelineAction::SpotInterruption { service, index } => {
+                let s = self.service_index(service)?;
+                let t = *self.spot_tasks_of(s).get(*index as usize).ok_or_else(|| {
+                    CommandError(format!(
+                        "service {service} has no running FARGATE_SPOT task number {index}"
+                    ))
+                })?;
+                self.spot_interrupt(t);
+                Ok(())
+            }
             TimelineAction::TerminateInstance { instance } => {
                 self.terminate_instance(*instance as usize)
             }

@@ -234,6 +234,7 @@ impl Sim {
             Event::Timeline(i) => self.timeline_event(i),
             Event::AsgCheck(a) => self.asg_check(a),
             Event::ManagedScalingTick(a) => self.managed_scaling_tick(a),
+            Event::SpotTick => self.spot_tick(),
         }
         self.check();
         true

@@ -26,6 +26,8 @@ pub enum Event {
     AsgCheck(usize),
     /// Cluster auto scaling's minute for Auto Scaling group `a` (managed scaling ENABLED only).
     ManagedScalingTick(usize),
+    /// A minute of Fargate Spot: running Spot tasks may be interrupted (`fargateSpot` only).
+    SpotTick,
 }
 
 /// A min-queue of events by (time, sequence).
