@@ -3,8 +3,13 @@
 //! Everything here is empty for scenarios that use none of the auto scaling keys, and nothing
 //! is scheduled for them, so their runs and trace hashes stay the same.
 
+pub mod alarm;
 pub mod model;
+pub mod schedule;
+pub mod service;
 pub mod spec;
+pub mod step;
+pub mod target_tracking;
 
 pub use model::AutoScalingModel;
 
@@ -18,6 +23,10 @@ use std::collections::BTreeMap;
 pub struct AutoScalingState {
     /// Managed scaling alarm state per Auto Scaling group (index into the model's groups).
     pub managed: BTreeMap<usize, ManagedScalingState>,
+    /// Scalable targets by service: their range now and their scaling activities.
+    pub services: BTreeMap<usize, service::ServiceScaling>,
+    /// Cooldown state per scaling policy (same order as the model's policies).
+    pub policies: Vec<service::PolicyState>,
     /// Draws for Fargate Spot interruptions (its own stream, so it shifts no other draw).
     pub(crate) spot_rng: SimRng,
 }
@@ -27,6 +36,8 @@ impl AutoScalingState {
     pub fn new(seed: u64) -> Self {
         AutoScalingState {
             managed: BTreeMap::new(),
+            services: BTreeMap::new(),
+            policies: Vec::new(),
             spot_rng: SimRng::fork(seed, Stream::SpotInterruptions),
         }
     }
@@ -37,5 +48,9 @@ impl Sim {
     pub(crate) fn schedule_autoscaling(&mut self) {
         self.schedule_managed_scaling();
         self.schedule_spot();
+        self.schedule_service_scaling();
     }
 }
+
+#[cfg(test)]
+mod tests;

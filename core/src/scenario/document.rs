@@ -53,6 +53,15 @@ pub struct ScenarioDocument {
     /// Simulator knob: how often Fargate Spot tasks are interrupted at random.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fargate_spot: Option<crate::autoscaling::spec::FargateSpotSpec>,
+    /// Application Auto Scaling `register-scalable-target` inputs (service desired counts).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scalable_targets: Vec<crate::autoscaling::spec::ScalableTargetSpec>,
+    /// Application Auto Scaling `put-scaling-policy` inputs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scaling_policies: Vec<crate::autoscaling::spec::ScalingPolicySpec>,
+    /// Application Auto Scaling `put-scheduled-action` inputs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scheduled_actions: Vec<crate::autoscaling::spec::ScheduledActionSpec>,
 }
 
 /// A subnet and the Availability Zone it is in.

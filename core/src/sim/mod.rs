@@ -235,6 +235,8 @@ impl Sim {
             Event::AsgCheck(a) => self.asg_check(a),
             Event::ManagedScalingTick(a) => self.managed_scaling_tick(a),
             Event::SpotTick => self.spot_tick(),
+            Event::ServiceScalingTick(s) => self.service_scaling_tick(s),
+            Event::ScheduledAction(k) => self.scheduled_action(k),
         }
         self.check();
         true

@@ -28,6 +28,10 @@ pub enum Event {
     ManagedScalingTick(usize),
     /// A minute of Fargate Spot: running Spot tasks may be interrupted (`fargateSpot` only).
     SpotTick,
+    /// Service Auto Scaling's minute for service `s` (services with a scalable target only).
+    ServiceScalingTick(usize),
+    /// The n-th scheduled action of Service Auto Scaling.
+    ScheduledAction(usize),
 }
 
 /// A min-queue of events by (time, sequence).
