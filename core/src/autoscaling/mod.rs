@@ -5,6 +5,7 @@
 
 pub mod alarm;
 pub mod model;
+pub mod report;
 pub mod schedule;
 pub mod service;
 pub mod spec;

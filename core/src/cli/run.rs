@@ -77,6 +77,7 @@ fn json_report(sim: &Sim, until: u64) -> String {
         "instances": snap.instances,
         "tasks": snap.tasks,
         "zones": snap.zones,
+        "autoScaling": crate::autoscaling::report::json_report(sim),
     });
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');
