@@ -593,3 +593,25 @@ fn spot_interruption_is_replaced_within_the_stop_timeout_window() {
     }
     assert_eq!(service(&sim.snapshot(), "web").running_count, 4);
 }
+
+#[test]
+fn managed_scaling_without_termination_protection_terminates_by_zone_then_age() {
+    // Same run with managedTerminationProtection DISABLED. The three instances are one per
+    // zone; the simulator's stand-in for the group's default termination policy takes the
+    // oldest first (instance 0, launched at 0 s), then the lower index of the two launched at
+    // 60 s — whatever tasks they run.
+    let text = golden_text("managed_scaling").replace(
+        "\"managedTerminationProtection\": \"ENABLED\"",
+        "\"managedTerminationProtection\": \"DISABLED\"",
+    );
+    let mut sim = load_text(&text);
+    sim.run_until(1_260_000);
+    let terminated: Vec<usize> = sim
+        .snapshot()
+        .instances
+        .iter()
+        .filter(|i| i.status == InstanceStatus::Terminated)
+        .map(|i| i.index)
+        .collect();
+    assert_eq!(terminated, vec![0, 1], "{}", log_text(&sim));
+}

@@ -240,3 +240,48 @@ fn policies_for_unregistered_targets_and_bad_types_are_problems_with_paths() {
         "scalingPolicies[0].targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType"
     );
 }
+
+#[test]
+fn no_scale_in_while_a_deployment_is_in_progress() {
+    // DG service-auto-scaling: scale-in is suspended during deployments. Revision 2's image
+    // takes 30 minutes to pull, so the rolling update started at 60 s is still in progress
+    // when the 15th low datapoint arrives at 901 s.
+    let base = scenario(
+        20,
+        &target_tracking("cpu50", "ECSServiceAverageCPUUtilization", 50.0, ""),
+        "",
+    );
+    let td = |image: &str| {
+        format!(
+            r#"{{
+    "family": "web", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+    "cpu": "256", "memory": "512",
+    "containerDefinitions": [{{ "name": "web", "image": "{image}", "essential": true }}]
+  }}"#
+        )
+    };
+    let text = base
+        .replace(
+            &format!("\"taskDefinitions\": [{}]", td("example/web:1")),
+            &format!(
+                "\"images\": {{ \"example/web:2\": {{ \"pullSeconds\": 1800 }} }},\n  \"taskDefinitions\": [{}, {}]",
+                td("example/web:1"),
+                td("example/web:2")
+            ),
+        )
+        .replace(r#""taskDefinition": "web","#, r#""taskDefinition": "web:1","#)
+        .replace(
+            r#""scheduledActions": []"#,
+            r#""scheduledActions": [],
+  "timeline": [{ "at": 60, "action": "updateService", "service": "web", "taskDefinition": "web:2" }]"#,
+        );
+    assert!(text.contains("example/web:2") && text.contains("timeline"));
+    let mut sim = Sim::from_json(&text).expect("loads");
+    drive(&mut sim, 16, |_| 10.0);
+    assert!(sim.deployment_in_progress(0));
+    assert!(activities(&sim).is_empty(), "{:?}", activities(&sim));
+    // Without the deployment the same datapoints scale in at 901 s: ⌈4 × 10 / 50⌉ = 1.
+    let mut sim = Sim::from_json(&base).expect("loads");
+    drive(&mut sim, 16, |_| 10.0);
+    assert_eq!(activities(&sim), vec![(901_000, "cpu50".to_string(), 4, 1)]);
+}
