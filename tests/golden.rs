@@ -1103,3 +1103,171 @@ fn code_deploy_linear_10_percent_every_minute_moves_10_percent_per_minute() {
     assert_eq!(d[0]["rolloutState"], "COMPLETED");
     assert_eq!(d[0]["updatedAt"], 650_000);
 }
+
+#[test]
+fn managed_scaling_adds_instances_for_waiting_tasks_and_removes_empty_ones() {
+    use ecs_sim::metrics::{Dimension, MetricName};
+    // DG cluster-auto-scaling. 5 tasks of 1024 CPU units; an m5.large registers 2048, so one
+    // instance runs 2 and 3 wait. M = 1 in use + 2 new = 3, N = 1 → CapacityProviderReservation
+    // 300 at the first minute → 3 instances.
+    let mut sim = load("managed_scaling");
+    sim.run_until(60_000);
+    assert!(
+        log_contains(
+            &sim,
+            "Auto Scaling group of asg scaled out to 3 instances (CapacityProviderReservation 300 > target 100)."
+        ),
+        "{}",
+        log_text(&sim)
+    );
+    // Boot is 60 s: the two new instances register at 120 s and take the 3 waiting tasks.
+    sim.run_until(180_000);
+    let snap = sim.snapshot();
+    assert_eq!(service(&snap, "worker").running_count, 5);
+    let dim = Dimension::CapacityProvider("asg".into());
+    let cpr: Vec<f64> = sim
+        .metrics
+        .series(MetricName::CapacityProviderReservation, &dim)
+        .iter()
+        .map(|d| d.value)
+        .collect();
+    assert_eq!(cpr, vec![300.0, 100.0, 100.0]);
+    // At 300 s the service goes to 1 task: M = 1, N = 3 → 33.3 from the 360 s datapoint on.
+    // The low alarm needs 15 one-minute datapoints: 360 + 14 × 60 = 1200 s.
+    sim.run_until(1_199_000);
+    assert_eq!(
+        log_count(&sim, "scaled in"),
+        0,
+        "no scale-in before 15 datapoints"
+    );
+    sim.run_until(1_260_000);
+    assert!(
+        log_contains(
+            &sim,
+            "Auto Scaling group of asg scaled in to 1 instances (CapacityProviderReservation 33.3 < target 100 for 15 datapoints)"
+        ),
+        "{}",
+        log_text(&sim)
+    );
+    let snap = sim.snapshot();
+    let alive: Vec<_> = snap
+        .instances
+        .iter()
+        .filter(|i| i.status != InstanceStatus::Terminated)
+        .collect();
+    assert_eq!(alive.len(), 1);
+    // managedTerminationProtection ENABLED: the instance with the task is the one kept.
+    assert_eq!(alive[0].tasks.len(), 1);
+    assert_eq!(service(&snap, "worker").running_count, 1);
+    let counts: Vec<f64> = sim
+        .metrics
+        .series(MetricName::InstanceCount, &dim)
+        .iter()
+        .map(|d| d.value)
+        .collect();
+    assert_eq!(counts.len(), 21);
+    assert_eq!(counts[0], 1.0);
+    assert_eq!(counts[1], 3.0);
+    assert_eq!(counts[20], 1.0);
+}
+
+#[test]
+fn managed_scaling_scales_from_zero_instances() {
+    // DG cluster-auto-scaling: N = 0 and M > 0 → CapacityProviderReservation 200, so a group
+    // with no instances scales out. One waiting task needs one instance.
+    let text = golden_text("managed_scaling")
+        .replace("\"minSize\": 1", "\"minSize\": 0")
+        .replace("\"desiredCapacity\": 1", "\"desiredCapacity\": 0")
+        .replace("\"desiredCount\": 5", "\"desiredCount\": 1");
+    let mut sim = load_text(&text);
+    sim.run_until(60_000);
+    assert!(
+        log_contains(
+            &sim,
+            "scaled out to 1 instances (CapacityProviderReservation 200 > target 100)."
+        ),
+        "{}",
+        log_text(&sim)
+    );
+    sim.run_until(180_000);
+    assert_eq!(service(&sim.snapshot(), "worker").running_count, 1);
+}
+
+#[test]
+fn spot_interruption_is_replaced_within_the_stop_timeout_window() {
+    // DG fargate-capacity-providers: FARGATE base 1 (weight 0) + FARGATE_SPOT weight 1, 4 tasks
+    // → 1 FARGATE, 3 FARGATE_SPOT. At 120 s the oldest Spot task gets the two-minute warning:
+    // EventBridge "ECS Task State Change" with stopCode SpotInterruption and SIGTERM. Its image
+    // ignores SIGTERM, so SIGKILL comes after stopTimeout 90 s: DEACTIVATING 1 s + 90 s +
+    // ENI detach 5 s → STOPPED at 216 s. The replacement starts at once.
+    let mut sim = load("spot_interruption");
+    sim.run_until(119_000);
+    let before = sim.snapshot();
+    let web = service(&before, "web");
+    let expected: BTreeMap<String, u32> =
+        [("FARGATE".to_string(), 1), ("FARGATE_SPOT".to_string(), 3)].into();
+    assert_eq!(web.by_capacity_provider, expected);
+    assert_eq!(web.running_count, 4);
+    let on_demand: Vec<usize> = tasks_of(&before, "web")
+        .iter()
+        .filter(|t| t.capacity_provider.as_deref() == Some("FARGATE"))
+        .map(|t| t.index)
+        .collect();
+    sim.run_until(120_000);
+    assert_eq!(
+        log_count(&sim, "ECS Task State Change: task"),
+        1,
+        "{}",
+        log_text(&sim)
+    );
+    assert!(log_contains(
+        &sim,
+        "stopCode SpotInterruption, stoppedReason \"Your Spot Task was interrupted.\""
+    ));
+    let interrupted = (0..sim.tasks.len())
+        .find(|&t| sim.tasks[t].stop_code == Some(StopCode::SpotInterruption))
+        .expect("one task interrupted");
+    sim.run_until(240_000);
+    let old = &sim.tasks[interrupted];
+    assert_eq!(old.last_status, TaskStatus::Stopped);
+    assert_eq!(old.stopped_at, Some(216_000));
+    // The replacement is a FARGATE_SPOT task again (weight) and RUNNING before the old one
+    // stopped; the on-demand base task never stopped.
+    let replacement = sim
+        .tasks
+        .iter()
+        .filter(|t| t.created_at >= 120_000)
+        .collect::<Vec<_>>();
+    assert_eq!(replacement.len(), 1);
+    assert_eq!(
+        replacement[0].capacity_provider.as_deref(),
+        Some("FARGATE_SPOT")
+    );
+    assert!(replacement[0].started_at.is_some_and(|s| s < 216_000));
+    for t in on_demand {
+        assert_eq!(sim.tasks[t].last_status, TaskStatus::Running);
+    }
+    assert_eq!(service(&sim.snapshot(), "web").running_count, 4);
+}
+
+#[test]
+fn managed_scaling_without_termination_protection_terminates_by_zone_then_age() {
+    // Same run with managedTerminationProtection DISABLED. The three instances are one per
+    // zone; the simulator's stand-in for the group's default termination policy takes the
+    // oldest first (instance 0, launched at 0 s), then the lower index of the two launched at
+    // 60 s — whatever tasks they run.
+    let text = golden_text("managed_scaling").replace(
+        "\"managedTerminationProtection\": \"ENABLED\"",
+        "\"managedTerminationProtection\": \"DISABLED\"",
+    );
+    let mut sim = load_text(&text);
+    sim.run_until(1_260_000);
+    let terminated: Vec<usize> = sim
+        .snapshot()
+        .instances
+        .iter()
+        .filter(|i| i.status == InstanceStatus::Terminated)
+        .map(|i| i.index)
+        .collect();
+    assert_eq!(terminated, vec![0, 1], "{}", log_text(&sim));
+}

@@ -109,6 +109,16 @@ pub const GOLDEN_SCENARIOS: &[(&str, &str, u64)] = &[
         include_str!("golden/discovery_service_connect.json"),
         240,
     ),
+    (
+        "managed_scaling",
+        include_str!("golden/managed_scaling.json"),
+        1260,
+    ),
+    (
+        "spot_interruption",
+        include_str!("golden/spot_interruption.json"),
+        240,
+    ),
 ];
 
 /// Trace hashes recorded natively, checked again in wasm.

@@ -4,6 +4,7 @@
 //! `ecs-sim` command line, tests) and in the browser (the playground). The modules follow the
 //! ECS vocabulary; see `CONTRIBUTING.md` for the map.
 
+pub mod autoscaling;
 pub mod catalog;
 pub mod discovery;
 pub mod elb;

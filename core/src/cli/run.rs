@@ -84,6 +84,7 @@ fn json_report(sim: &Sim, until: u64, metrics: bool) -> String {
         "zones": snap.zones,
         "loadBalancer": crate::elb::report::load_balancer_report(sim),
         "deployments": crate::deployment::report::deployments_json(sim),
+        "autoScaling": crate::autoscaling::report::json_report(sim),
     });
     if metrics {
         doc["metrics"] = crate::metrics::json::metrics_json(sim);

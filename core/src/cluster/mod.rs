@@ -2,5 +2,7 @@
 
 pub mod capacity_provider;
 pub mod instance;
+pub mod managed_scaling;
+pub mod spot;
 
 pub use instance::{Instance, InstanceStatus};

@@ -12,7 +12,7 @@ use crate::traffic::Source;
 /// without these keys keep their events and trace hashes. Extend this when a new reader of
 /// metrics (Service Auto Scaling's `scalableTargets`, say) arrives.
 pub fn metrics_enabled(model: &Model) -> bool {
-    !model.traffic.entries.is_empty() || model.asgs.iter().any(|a| a.managed_scaling)
+    !model.traffic.entries.is_empty() || model.asgs.iter().any(|a| a.managed_scaling.is_some())
 }
 
 /// The period's values, from sums over its task samples (pure, so it is tested on its own).

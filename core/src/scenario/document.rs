@@ -57,6 +57,18 @@ pub struct ScenarioDocument {
     /// Simulator key: requests to services and what they cost (see [`crate::traffic`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub traffic: Vec<crate::traffic::TrafficSpec>,
+    /// Simulator knob: how often Fargate Spot tasks are interrupted at random.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fargate_spot: Option<crate::autoscaling::spec::FargateSpotSpec>,
+    /// Application Auto Scaling `register-scalable-target` inputs (service desired counts).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scalable_targets: Vec<crate::autoscaling::spec::ScalableTargetSpec>,
+    /// Application Auto Scaling `put-scaling-policy` inputs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scaling_policies: Vec<crate::autoscaling::spec::ScalingPolicySpec>,
+    /// Application Auto Scaling `put-scheduled-action` inputs.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scheduled_actions: Vec<crate::autoscaling::spec::ScheduledActionSpec>,
 }
 
 /// A subnet and the Availability Zone it is in.
@@ -510,6 +522,15 @@ pub enum TimelineAction {
     AzOutage {
         /// The zone, e.g. `us-east-1a`.
         availability_zone: String,
+    },
+    /// A Fargate Spot interruption of the n-th RUNNING FARGATE_SPOT task of a service (in start
+    /// order): the two-minute warning, SIGTERM, and a replacement.
+    SpotInterruption {
+        /// The service whose Spot task is reclaimed.
+        service: String,
+        /// Which of its running Spot tasks (0-based, oldest first).
+        #[serde(default)]
+        index: u32,
     },
     /// The zone is usable again.
     AzRecovery {

@@ -7,6 +7,7 @@ pub mod locate;
 pub mod model;
 pub mod parse;
 pub mod resolve;
+pub mod resolve_autoscaling;
 pub mod resolve_deployment;
 pub mod resolve_traffic;
 pub mod share;

@@ -34,6 +34,8 @@ pub struct Model {
     pub target_groups: Vec<crate::elb::TargetGroupModel>,
     /// Requests to services (empty unless the document has a `traffic` key).
     pub traffic: crate::traffic::TrafficModel,
+    /// Service Auto Scaling and Fargate Spot settings.
+    pub auto_scaling: crate::autoscaling::AutoScalingModel,
 }
 
 /// A cluster and what is associated with it.
@@ -96,8 +98,10 @@ pub struct AsgModel {
     pub attributes: BTreeMap<String, String>,
     /// awsvpcTrunking account setting.
     pub trunking: bool,
-    /// Managed scaling is ENABLED (CapacityProviderReservation is then recorded each minute).
-    pub managed_scaling: bool,
+    /// Cluster auto scaling settings when `managedScaling` is ENABLED.
+    pub managed_scaling: Option<crate::cluster::managed_scaling::ManagedScaling>,
+    /// `managedTerminationProtection` ENABLED: scale-in keeps instances with non-daemon tasks.
+    pub managed_termination_protection: bool,
 }
 
 /// A task definition revision and what it needs from an instance.

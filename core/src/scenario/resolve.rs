@@ -74,6 +74,7 @@ impl Resolver {
             timeline: Vec::new(),
             target_groups: Vec::new(),
             traffic: Default::default(),
+            auto_scaling: Default::default(),
         };
         let (groups, problems) = crate::elb::resolve::target_groups(
             &doc.target_groups,
@@ -88,6 +89,10 @@ impl Resolver {
         let (traffic, problems) = super::resolve_traffic::resolve_traffic(doc, &model);
         model.traffic = traffic;
         self.problems.extend(problems);
+        let (auto_scaling, problems) =
+            super::resolve_autoscaling::resolve_auto_scaling(doc, &model);
+        self.problems.extend(problems);
+        model.auto_scaling = auto_scaling;
         model
     }
 
@@ -335,7 +340,12 @@ impl Resolver {
                     .auto_scaling_group_provider
                     .managed_scaling
                     .as_ref()
-                    .is_some_and(|m| m.status == "ENABLED"),
+                    .and_then(crate::cluster::managed_scaling::ManagedScaling::from_spec),
+                managed_termination_protection: cp
+                    .auto_scaling_group_provider
+                    .managed_termination_protection
+                    .as_deref()
+                    == Some("ENABLED"),
             });
         }
         out
@@ -971,6 +981,7 @@ impl Resolver {
             match &e.action {
                 TimelineAction::StopTask { service, .. }
                 | TimelineAction::UpdateService { service, .. }
+                | TimelineAction::SpotInterruption { service, .. }
                 | TimelineAction::TrafficSpike { service, .. } => {
                     if !model.services.iter().any(|s| &s.name == service) {
                         self.problem(

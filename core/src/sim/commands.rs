@@ -52,6 +52,16 @@ impl Sim {
                 })?;
                 self.stop_task_by_user(t)
             }
+            TimelineAction::SpotInterruption { service, index } => {
+                let s = self.service_index(service)?;
+                let t = *self.spot_tasks_of(s).get(*index as usize).ok_or_else(|| {
+                    CommandError(format!(
+                        "service {service} has no running FARGATE_SPOT task number {index}"
+                    ))
+                })?;
+                self.spot_interrupt(t);
+                Ok(())
+            }
             TimelineAction::TerminateInstance { instance } => {
                 self.terminate_instance(*instance as usize)
             }
@@ -172,7 +182,9 @@ impl Sim {
         Ok(())
     }
 
-    fn lose_instance(&mut self, i: usize, reason: String) {
+    /// The instance is gone (terminated by a user, an outage or a scale-in): its tasks stop at
+    /// once and its group notices.
+    pub(crate) fn lose_instance(&mut self, i: usize, reason: String) {
         self.instances[i].status = InstanceStatus::Terminated;
         for t in self.instances[i].tasks.clone() {
             self.kill_task(t, Some(StopCode::TerminationNotice), reason.clone());

@@ -81,6 +81,8 @@ pub struct Sim {
     pub metrics: MetricStore,
     /// Per-task load and period sums of the traffic model (see [`crate::traffic`]).
     pub traffic: crate::traffic::TrafficState,
+    /// Cluster and Service Auto Scaling state (see [`crate::autoscaling`]).
+    pub autoscaling: crate::autoscaling::AutoScalingState,
 }
 
 /// Why a scenario could not start.
@@ -140,6 +142,7 @@ impl Sim {
             steps: 0,
             metrics: MetricStore::default(),
             traffic: Default::default(),
+            autoscaling: crate::autoscaling::AutoScalingState::new(seed),
             model,
         };
         sim.trace.update(&seed.to_le_bytes());
@@ -181,6 +184,7 @@ impl Sim {
             sim.queue.push(u64::from(e.at) * 1000, Event::Timeline(i));
         }
         sim.schedule_first_sample();
+        sim.schedule_autoscaling();
         sim.check();
         sim
     }
@@ -246,6 +250,10 @@ impl Sim {
             Event::Timeline(i) => self.timeline_event(i),
             Event::AsgCheck(a) => self.asg_check(a),
             Event::SampleTick => self.sample_tick(),
+            Event::ManagedScalingTick(a) => self.managed_scaling_tick(a),
+            Event::SpotTick => self.spot_tick(),
+            Event::ServiceScalingTick(s) => self.service_scaling_tick(s),
+            Event::ScheduledAction(k) => self.scheduled_action(k),
         }
         self.check();
         true

@@ -29,6 +29,14 @@ pub enum Event {
     /// Traffic is sampled (every 10 s) and, on minute boundaries, metrics are recorded; queued
     /// only for scenarios that use traffic or metrics.
     SampleTick,
+    /// Cluster auto scaling's minute for Auto Scaling group `a` (managed scaling ENABLED only).
+    ManagedScalingTick(usize),
+    /// A minute of Fargate Spot: running Spot tasks may be interrupted (`fargateSpot` only).
+    SpotTick,
+    /// Service Auto Scaling's minute for service `s` (services with a scalable target only).
+    ServiceScalingTick(usize),
+    /// The n-th scheduled action of Service Auto Scaling.
+    ScheduledAction(usize),
 }
 
 /// A min-queue of events by (time, sequence).

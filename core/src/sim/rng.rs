@@ -14,6 +14,8 @@ pub enum Stream {
     Placement = 2,
     /// Durations that vary (Fargate provisioning, boot).
     Durations = 3,
+    /// Fargate Spot interruptions (which task, and when).
+    SpotInterruptions = 4,
 }
 
 /// One random stream.

@@ -1,0 +1,57 @@
+//! Auto scaling state kept while a run goes: cluster auto scaling's alarm counts per Auto
+//! Scaling group (see [`crate::cluster::managed_scaling`]) and the Fargate Spot random stream.
+//! Everything here is empty for scenarios that use none of the auto scaling keys, and nothing
+//! is scheduled for them, so their runs and trace hashes stay the same.
+
+pub mod alarm;
+pub mod model;
+pub mod report;
+pub mod schedule;
+pub mod service;
+pub mod spec;
+pub mod step;
+pub mod target_tracking;
+
+pub use model::AutoScalingModel;
+
+use crate::cluster::managed_scaling::ManagedScalingState;
+use crate::sim::rng::{SimRng, Stream};
+use crate::sim::Sim;
+use std::collections::BTreeMap;
+
+/// What cluster and service auto scaling remember between their minute ticks.
+#[derive(Debug, Clone)]
+pub struct AutoScalingState {
+    /// Managed scaling alarm state per Auto Scaling group (index into the model's groups).
+    pub managed: BTreeMap<usize, ManagedScalingState>,
+    /// Scalable targets by service: their range now and their scaling activities.
+    pub services: BTreeMap<usize, service::ServiceScaling>,
+    /// Cooldown state per scaling policy (same order as the model's policies).
+    pub policies: Vec<service::PolicyState>,
+    /// Draws for Fargate Spot interruptions (its own stream, so it shifts no other draw).
+    pub(crate) spot_rng: SimRng,
+}
+
+impl AutoScalingState {
+    /// Empty state for a run seeded with `seed`.
+    pub fn new(seed: u64) -> Self {
+        AutoScalingState {
+            managed: BTreeMap::new(),
+            services: BTreeMap::new(),
+            policies: Vec::new(),
+            spot_rng: SimRng::fork(seed, Stream::SpotInterruptions),
+        }
+    }
+}
+
+impl Sim {
+    /// Queues the first tick of every auto scaling feature the scenario uses.
+    pub(crate) fn schedule_autoscaling(&mut self) {
+        self.schedule_managed_scaling();
+        self.schedule_spot();
+        self.schedule_service_scaling();
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,287 @@
+//! Service Auto Scaling driven by metrics the tests record themselves (the traffic model that
+//! records them in a run is another subsystem).
+
+use crate::metrics::{Dimension, MetricName, PERIOD_MS};
+use crate::Sim;
+
+/// A Fargate service `web` with 4 tasks, a scalable target 1..=`max` and the given policies.
+fn scenario(max: u32, policies: &str, scheduled: &str) -> String {
+    format!(
+        r#"{{
+  "version": 1, "seed": 3,
+  "subnets": [{{ "subnetId": "subnet-a", "availabilityZone": "us-east-1a" }}],
+  "clusters": [{{ "clusterName": "default", "capacityProviders": ["FARGATE"] }}],
+  "taskDefinitions": [{{
+    "family": "web", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+    "cpu": "256", "memory": "512",
+    "containerDefinitions": [{{ "name": "web", "image": "example/web:1", "essential": true }}]
+  }}],
+  "services": [{{
+    "serviceName": "web", "taskDefinition": "web", "desiredCount": 4, "launchType": "FARGATE",
+    "networkConfiguration": {{ "awsvpcConfiguration": {{ "subnets": ["subnet-a"] }} }}
+  }}],
+  "scalableTargets": [{{
+    "serviceNamespace": "ecs", "resourceId": "service/default/web",
+    "scalableDimension": "ecs:service:DesiredCount", "minCapacity": 1, "maxCapacity": {max}
+  }}],
+  "scalingPolicies": [{policies}],
+  "scheduledActions": [{scheduled}]
+}}"#
+    )
+}
+
+fn target_tracking(name: &str, metric: &str, target: f64, extra: &str) -> String {
+    format!(
+        r#"{{
+    "policyName": "{name}", "serviceNamespace": "ecs", "resourceId": "service/default/web",
+    "scalableDimension": "ecs:service:DesiredCount", "policyType": "TargetTrackingScaling",
+    "targetTrackingScalingPolicyConfiguration": {{
+      "targetValue": {target}, "predefinedMetricSpecification": {{ "predefinedMetricType": "{metric}" }}{extra}
+    }}
+  }}"#
+    )
+}
+
+/// Runs minute by minute, recording `cpu(minute)` (and memory 10 %) at each period's end.
+fn drive(sim: &mut Sim, minutes: u64, cpu: impl Fn(u64) -> f64) {
+    for k in 1..=minutes {
+        sim.run_until(k * PERIOD_MS);
+        let at = k * PERIOD_MS;
+        sim.metrics.record(
+            MetricName::CPUUtilization,
+            Dimension::Service(0),
+            at,
+            cpu(k),
+        );
+        sim.metrics.record(
+            MetricName::MemoryUtilization,
+            Dimension::Service(0),
+            at,
+            10.0,
+        );
+    }
+    sim.run_until(minutes * PERIOD_MS + 2_000);
+}
+
+fn activities(sim: &Sim) -> Vec<(u64, String, u32, u32)> {
+    sim.autoscaling.services[&0]
+        .activities
+        .iter()
+        .map(|a| (a.at, a.policy.clone(), a.from, a.to))
+        .collect()
+}
+
+#[test]
+fn target_tracking_50_percent_cpu_4_tasks_at_100_percent_scale_to_8_after_3_datapoints() {
+    let text = scenario(
+        20,
+        &target_tracking("cpu50", "ECSServiceAverageCPUUtilization", 50.0, ""),
+        "",
+    );
+    let mut sim = Sim::from_json(&text).expect("loads");
+    drive(&mut sim, 2, |_| 100.0);
+    assert!(
+        activities(&sim).is_empty(),
+        "AlarmHigh needs 3 of 3 datapoints"
+    );
+    drive(&mut sim, 3, |_| 100.0);
+    // ⌈4 × 100 / 50⌉ = 8, at the third datapoint's evaluation (3 min + 1 s).
+    assert_eq!(activities(&sim), vec![(181_000, "cpu50".to_string(), 4, 8)]);
+    assert_eq!(sim.services[0].desired, 8);
+    assert!(sim
+        .log()
+        .iter()
+        .any(|e| e.text.contains("Setting desired count to 8 (from 4). Cause: monitor alarm TargetTracking-service/default/web-AlarmHigh in state ALARM triggered policy cpu50")));
+}
+
+#[test]
+fn scale_out_cooldown_300_s_then_the_next_scale_out_stays_within_max_capacity() {
+    let text = scenario(
+        12,
+        &target_tracking("cpu50", "ECSServiceAverageCPUUtilization", 50.0, ""),
+        "",
+    );
+    let mut sim = Sim::from_json(&text).expect("loads");
+    drive(&mut sim, 9, |_| 100.0);
+    // 181 s: 4 → 8. During the cooldown (to 481 s) the capacity is worked out from 4 again,
+    // so nothing is added. At 481 s: ⌈8 × 100 / 50⌉ = 16, capped at MaxCapacity 12.
+    assert_eq!(
+        activities(&sim),
+        vec![
+            (181_000, "cpu50".to_string(), 4, 8),
+            (481_000, "cpu50".to_string(), 8, 12)
+        ]
+    );
+}
+
+#[test]
+fn scale_in_needs_15_datapoints_below_90_percent_of_target() {
+    let text = scenario(
+        20,
+        &target_tracking("cpu50", "ECSServiceAverageCPUUtilization", 50.0, ""),
+        "",
+    );
+    let mut sim = Sim::from_json(&text).expect("loads");
+    // 45 is 90 % of 50: not below, so no scale-in.
+    drive(&mut sim, 20, |_| 45.0);
+    assert!(activities(&sim).is_empty());
+    let mut sim = Sim::from_json(&text).expect("loads");
+    drive(&mut sim, 14, |_| 25.0);
+    assert!(activities(&sim).is_empty());
+    drive(&mut sim, 15, |_| 25.0);
+    // ⌈4 × 25 / 50⌉ = 2 at the 15th datapoint (15 min + 1 s).
+    assert_eq!(activities(&sim), vec![(901_000, "cpu50".to_string(), 4, 2)]);
+}
+
+#[test]
+fn disable_scale_in_keeps_the_count() {
+    let p = target_tracking(
+        "cpu50",
+        "ECSServiceAverageCPUUtilization",
+        50.0,
+        r#", "disableScaleIn": true"#,
+    );
+    let mut sim = Sim::from_json(&scenario(20, &p, "")).expect("loads");
+    drive(&mut sim, 20, |_| 5.0);
+    assert!(activities(&sim).is_empty());
+    assert_eq!(sim.services[0].desired, 4);
+}
+
+#[test]
+fn several_policies_scale_in_only_if_all_agree_and_out_if_any_asks() {
+    // CPU is low (scale-in) but memory at 10 % against a 5 % target is high: no scale-in,
+    // and memory's AlarmHigh scales out to ⌈4 × 10 / 5⌉ = 8.
+    let p = format!(
+        "{},{}",
+        target_tracking("cpu50", "ECSServiceAverageCPUUtilization", 50.0, ""),
+        target_tracking("mem5", "ECSServiceAverageMemoryUtilization", 5.0, "")
+    );
+    let mut sim = Sim::from_json(&scenario(20, &p, "")).expect("loads");
+    drive(&mut sim, 3, |_| 5.0);
+    assert_eq!(activities(&sim), vec![(181_000, "mem5".to_string(), 4, 8)]);
+    // Memory at 10 % stays above 90 % of its target, so it never agrees to scale in.
+    drive(&mut sim, 30, |_| 5.0);
+    assert!(activities(&sim).iter().all(|a| a.3 >= a.2));
+}
+
+#[test]
+fn step_scaling_adds_steps_and_a_second_step_during_cooldown_adds_only_the_difference() {
+    let p = r#"{
+    "policyName": "cpu-steps", "serviceNamespace": "ecs", "resourceId": "service/default/web",
+    "scalableDimension": "ecs:service:DesiredCount", "policyType": "StepScaling",
+    "stepScalingPolicyConfiguration": {
+      "adjustmentType": "ChangeInCapacity", "cooldown": 300,
+      "stepAdjustments": [
+        { "metricIntervalLowerBound": 0, "metricIntervalUpperBound": 20, "scalingAdjustment": 2 },
+        { "metricIntervalLowerBound": 20, "scalingAdjustment": 5 }
+      ]
+    },
+    "alarm": { "metricName": "CPUUtilization", "comparisonOperator": "GreaterThanThreshold",
+               "threshold": 70, "evaluationPeriods": 3, "datapointsToAlarm": 2 }
+  }"#;
+    let mut sim = Sim::from_json(&scenario(20, p, "")).expect("loads");
+    // Minute 1: 80 (1 of 3) → OK. Minute 2: 80 (2 of 3) → ALARM, breach 10 → +2: 4 → 6.
+    // Minute 3: 95, breach 25 → +5 from the pre-cooldown 4 = 9: adds 3 more (the difference).
+    // Minute 4: 95 again → 9 again, nothing to add during the cooldown.
+    drive(&mut sim, 4, |k| if k <= 2 { 80.0 } else { 95.0 });
+    assert_eq!(
+        activities(&sim),
+        vec![
+            (121_000, "cpu-steps".to_string(), 4, 6),
+            (181_000, "cpu-steps".to_string(), 6, 9)
+        ]
+    );
+}
+
+#[test]
+fn scheduled_action_at_raises_min_capacity_and_the_count_follows() {
+    let sched = r#"{
+    "scheduledActionName": "morning", "serviceNamespace": "ecs", "resourceId": "service/default/web",
+    "scalableDimension": "ecs:service:DesiredCount", "schedule": "at(1970-01-01T00:10:00)",
+    "scalableTargetAction": { "minCapacity": 6, "maxCapacity": 10 }
+  }"#;
+    let mut sim = Sim::from_json(&scenario(20, "", sched)).expect("loads");
+    sim.run_until(599_000);
+    assert_eq!(sim.services[0].desired, 4);
+    sim.run_until(600_000);
+    assert_eq!(
+        activities(&sim),
+        vec![(600_000, "morning".to_string(), 4, 6)]
+    );
+    assert_eq!(
+        (
+            sim.autoscaling.services[&0].min,
+            sim.autoscaling.services[&0].max
+        ),
+        (6, 10)
+    );
+}
+
+#[test]
+fn policies_for_unregistered_targets_and_bad_types_are_problems_with_paths() {
+    let bad = target_tracking("x", "ECSServiceAverageDiskUtilization", 50.0, "")
+        .replace("service/default/web", "service/default/api");
+    let text = scenario(20, &bad, "");
+    let Err(crate::sim::LoadError::Invalid(ps)) = Sim::from_json(&text) else {
+        panic!("expected problems");
+    };
+    let paths: Vec<&str> = ps.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(paths, vec!["scalingPolicies[0].resourceId"]);
+    let text = scenario(
+        20,
+        &target_tracking("x", "ECSServiceAverageDiskUtilization", 50.0, ""),
+        "",
+    );
+    let Err(crate::sim::LoadError::Invalid(ps)) = Sim::from_json(&text) else {
+        panic!("expected problems");
+    };
+    assert_eq!(
+        ps[0].path,
+        "scalingPolicies[0].targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.predefinedMetricType"
+    );
+}
+
+#[test]
+fn no_scale_in_while_a_deployment_is_in_progress() {
+    // DG service-auto-scaling: scale-in is suspended during deployments. Revision 2's image
+    // takes 30 minutes to pull, so the rolling update started at 60 s is still in progress
+    // when the 15th low datapoint arrives at 901 s.
+    let base = scenario(
+        20,
+        &target_tracking("cpu50", "ECSServiceAverageCPUUtilization", 50.0, ""),
+        "",
+    );
+    let td = |image: &str| {
+        format!(
+            r#"{{
+    "family": "web", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+    "cpu": "256", "memory": "512",
+    "containerDefinitions": [{{ "name": "web", "image": "{image}", "essential": true }}]
+  }}"#
+        )
+    };
+    let text = base
+        .replace(
+            &format!("\"taskDefinitions\": [{}]", td("example/web:1")),
+            &format!(
+                "\"images\": {{ \"example/web:2\": {{ \"pullSeconds\": 1800 }} }},\n  \"taskDefinitions\": [{}, {}]",
+                td("example/web:1"),
+                td("example/web:2")
+            ),
+        )
+        .replace(r#""taskDefinition": "web","#, r#""taskDefinition": "web:1","#)
+        .replace(
+            r#""scheduledActions": []"#,
+            r#""scheduledActions": [],
+  "timeline": [{ "at": 60, "action": "updateService", "service": "web", "taskDefinition": "web:2" }]"#,
+        );
+    assert!(text.contains("example/web:2") && text.contains("timeline"));
+    let mut sim = Sim::from_json(&text).expect("loads");
+    drive(&mut sim, 16, |_| 10.0);
+    assert!(sim.deployment_in_progress(0));
+    assert!(activities(&sim).is_empty(), "{:?}", activities(&sim));
+    // Without the deployment the same datapoints scale in at 901 s: ⌈4 × 10 / 50⌉ = 1.
+    let mut sim = Sim::from_json(&base).expect("loads");
+    drive(&mut sim, 16, |_| 10.0);
+    assert_eq!(activities(&sim), vec![(901_000, "cpu50".to_string(), 4, 1)]);
+}

@@ -1,0 +1,440 @@
+//! Cluster auto scaling (DG cluster-auto-scaling): an Auto Scaling group capacity provider with
+//! `managedScaling` ENABLED publishes CapacityProviderReservation every minute and a target
+//! tracking policy moves the group's desired capacity towards `targetCapacity`.
+//!
+//! - CapacityProviderReservation = M / N × 100, M = instances needed, N = instances running
+//!   (DG cluster-auto-scaling). N = 0 and M > 0 → 200 (so a group can scale from zero);
+//!   no tasks and no instances → 100.
+//! - M = instances running at least one non-daemon task + the new instances of the group's type
+//!   that the waiting (PROVISIONING, unplaced) tasks of this provider need, packed first-fit.
+//! - Scale-out: after [`SCALE_OUT_DATAPOINTS`] datapoint above target, to
+//!   ⌈M × 100 / targetCapacity⌉ instances, the step clamped to
+//!   `minimumScalingStepSize`..=`maximumScalingStepSize` (API ManagedScaling) and the group to
+//!   its maxSize.
+//! - Scale-in: after [`SCALE_IN_DATAPOINTS`] one-minute datapoints below target, down to
+//!   ⌈M × 100 / targetCapacity⌉ (never below minSize). Instances still in their
+//!   `instanceWarmupPeriod` are not terminated; with `managedTerminationProtection` ENABLED,
+//!   instances that run non-daemon tasks are not terminated either.
+
+use crate::catalog::InstanceType;
+use crate::cluster::InstanceStatus;
+use crate::metrics::{Dimension, MetricName, PERIOD_MS};
+use crate::scenario::document::ManagedScalingSpec;
+use crate::sim::log::LogKind;
+use crate::sim::queue::{Event, Millis};
+use crate::sim::Sim;
+use crate::taskdef::NetworkMode;
+
+/// API ManagedScaling: targetCapacity when omitted.
+pub const DEFAULT_TARGET_CAPACITY: u32 = 100;
+/// API ManagedScaling: minimumScalingStepSize when omitted.
+pub const DEFAULT_MINIMUM_SCALING_STEP_SIZE: u32 = 1;
+/// API ManagedScaling: maximumScalingStepSize when omitted.
+pub const DEFAULT_MAXIMUM_SCALING_STEP_SIZE: u32 = 10_000;
+/// API ManagedScaling: instanceWarmupPeriod when omitted, seconds.
+pub const DEFAULT_INSTANCE_WARMUP_SECONDS: u32 = 300;
+/// One-minute datapoints above target before the high alarm scales out. The DG does not give
+/// the figure; the simulator chooses 1 (ECS reacts within about a minute).
+pub const SCALE_OUT_DATAPOINTS: u32 = 1;
+/// One-minute datapoints below target before the low alarm scales in (ecs-reference: 15).
+pub const SCALE_IN_DATAPOINTS: u32 = 15;
+
+/// Resolved `managedScaling` of a provider whose status is ENABLED.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ManagedScaling {
+    /// Target CapacityProviderReservation, percent (1–100).
+    pub target_capacity: u32,
+    /// Fewest instances one scale-out adds.
+    pub minimum_scaling_step_size: u32,
+    /// Most instances one scale-out adds.
+    pub maximum_scaling_step_size: u32,
+    /// How long a new instance is left alone by scale-in, ms.
+    pub instance_warmup_ms: Millis,
+}
+
+impl ManagedScaling {
+    /// The settings in force, or None when managed scaling is DISABLED.
+    pub fn from_spec(spec: &ManagedScalingSpec) -> Option<ManagedScaling> {
+        if spec.status != "ENABLED" {
+            return None;
+        }
+        Some(ManagedScaling {
+            target_capacity: spec.target_capacity.unwrap_or(DEFAULT_TARGET_CAPACITY),
+            minimum_scaling_step_size: spec
+                .minimum_scaling_step_size
+                .unwrap_or(DEFAULT_MINIMUM_SCALING_STEP_SIZE),
+            maximum_scaling_step_size: spec
+                .maximum_scaling_step_size
+                .unwrap_or(DEFAULT_MAXIMUM_SCALING_STEP_SIZE),
+            instance_warmup_ms: u64::from(
+                spec.instance_warmup_period
+                    .unwrap_or(DEFAULT_INSTANCE_WARMUP_SECONDS),
+            ) * 1000,
+        })
+    }
+}
+
+/// Consecutive datapoints on each side of the target (the two alarms' state).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ManagedScalingState {
+    /// Datapoints in a row above targetCapacity.
+    pub above: u32,
+    /// Datapoints in a row below targetCapacity.
+    pub below: u32,
+}
+
+/// CapacityProviderReservation, percent (DG cluster-auto-scaling), with its special cases.
+pub fn capacity_provider_reservation(needed: u32, running: u32) -> f64 {
+    match (needed, running) {
+        (0, 0) => 100.0,
+        (_, 0) => 200.0,
+        (m, n) => f64::from(m) / f64::from(n) * 100.0,
+    }
+}
+
+/// One waiting task's reservation: (cpu units, MiB, whether it uses an awsvpc ENI).
+pub type TaskShape = (u32, u32, bool);
+
+/// New instances of type `ty` that the waiting tasks need, packed first-fit in their order.
+/// Tasks that would not fit even an empty instance are left out (no instance helps them).
+pub fn instances_for_waiting_tasks(ty: &InstanceType, trunking: bool, tasks: &[TaskShape]) -> u32 {
+    let eni_limit = ty.awsvpc_task_limit(trunking);
+    // Per new instance: (cpu left, memory left, ENIs left).
+    let mut bins: Vec<(u32, u32, u32)> = Vec::new();
+    for &(cpu, mem, eni) in tasks {
+        let fits = |b: &(u32, u32, u32)| b.0 >= cpu && b.1 >= mem && (!eni || b.2 > 0);
+        let empty = (ty.cpu_units, ty.registered_memory_mib, eni_limit);
+        if !fits(&empty) {
+            continue;
+        }
+        let k = match bins.iter().position(fits) {
+            Some(k) => k,
+            None => {
+                bins.push(empty);
+                bins.len() - 1
+            }
+        };
+        bins[k].0 -= cpu;
+        bins[k].1 -= mem;
+        if eni {
+            bins[k].2 -= 1;
+        }
+    }
+    bins.len() as u32
+}
+
+/// The group size target tracking aims for: ⌈M × 100 / targetCapacity⌉ (integer arithmetic).
+pub fn target_instances(needed: u32, target_capacity: u32) -> u32 {
+    let t = u64::from(target_capacity.max(1));
+    ((u64::from(needed) * 100).div_ceil(t)) as u32
+}
+
+/// The group size after a scale-out from `running`: the step to the target, clamped to the
+/// step sizes (API ManagedScaling: "ECS will scale up the minimum scaling step size even if the
+/// actual demand is less"), then to the group's maxSize.
+pub fn scale_out_size(running: u32, goal: u32, cfg: &ManagedScaling, max_size: u32) -> u32 {
+    let step = goal
+        .saturating_sub(running)
+        .clamp(cfg.minimum_scaling_step_size, cfg.maximum_scaling_step_size);
+    running.saturating_add(step).min(max_size)
+}
+
+/// A percentage as CloudWatch shows it here: whole numbers bare, others with one decimal.
+fn pct(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+impl Sim {
+    /// Queues the first minute tick for every provider with managed scaling ENABLED (none for
+    /// other scenarios, so their runs are unchanged).
+    pub(crate) fn schedule_managed_scaling(&mut self) {
+        for a in 0..self.model.asgs.len() {
+            if self.model.asgs[a].managed_scaling.is_some() {
+                self.queue.push(PERIOD_MS, Event::ManagedScalingTick(a));
+            }
+        }
+    }
+
+    /// (M, N) for group `a`: instances needed and instances running (launching ones included).
+    pub fn capacity_needed(&self, a: usize) -> (u32, u32) {
+        let asg = &self.model.asgs[a];
+        let mut running = 0;
+        let mut in_use = 0;
+        for inst in self.instances.iter().filter(|i| i.asg == Some(a)) {
+            if inst.status == InstanceStatus::Terminated {
+                continue;
+            }
+            running += 1;
+            if self.runs_non_daemon_task(inst.tasks.iter().copied()) {
+                in_use += 1;
+            }
+        }
+        let waiting: Vec<TaskShape> = self
+            .tasks
+            .iter()
+            .filter(|t| {
+                t.is_waiting()
+                    && !t.stop_requested
+                    && t.cluster == asg.cluster
+                    && t.capacity_provider.as_deref() == Some(asg.provider.as_str())
+            })
+            .map(|t| {
+                let n = &self.model.task_definitions[t.task_definition].needs;
+                (n.cpu, n.memory, n.network_mode == NetworkMode::Awsvpc)
+            })
+            .collect();
+        let extra = instances_for_waiting_tasks(asg.instance_type, asg.trunking, &waiting);
+        (in_use + extra, running)
+    }
+
+    fn runs_non_daemon_task(&self, mut tasks: impl Iterator<Item = usize>) -> bool {
+        tasks.any(|t| {
+            self.tasks[t]
+                .service
+                .is_none_or(|s| !self.model.services[s].daemon)
+        })
+    }
+
+    /// The minute tick of group `a`: publish the metrics, count alarm datapoints, scale.
+    pub(crate) fn managed_scaling_tick(&mut self, a: usize) {
+        let Some(cfg) = self.model.asgs[a].managed_scaling else {
+            return;
+        };
+        self.queue
+            .push(self.now + PERIOD_MS, Event::ManagedScalingTick(a));
+        let (needed, running) = self.capacity_needed(a);
+        let cpr = capacity_provider_reservation(needed, running);
+        let name = self.model.asgs[a].provider.clone();
+        let dim = Dimension::CapacityProvider(name.clone());
+        self.metrics.record(
+            MetricName::CapacityProviderReservation,
+            dim.clone(),
+            self.now,
+            cpr,
+        );
+        self.metrics
+            .record(MetricName::InstanceCount, dim, self.now, f64::from(running));
+        self.trace_only(&format!(
+            "{name} CapacityProviderReservation {} M {needed} N {running}",
+            pct(cpr)
+        ));
+        let target = f64::from(cfg.target_capacity);
+        let st = self.autoscaling.managed.entry(a).or_default();
+        if cpr > target {
+            st.above += 1;
+            st.below = 0;
+        } else if cpr < target {
+            st.below += 1;
+            st.above = 0;
+        } else {
+            *st = ManagedScalingState::default();
+        }
+        let (above, below) = (st.above, st.below);
+        let goal = target_instances(needed, cfg.target_capacity);
+        if above >= SCALE_OUT_DATAPOINTS {
+            self.managed_scale_out(a, &cfg, running, goal, cpr);
+        } else if below >= SCALE_IN_DATAPOINTS {
+            self.managed_scale_in(a, &cfg, running, goal, cpr);
+        }
+    }
+
+    fn managed_scale_out(
+        &mut self,
+        a: usize,
+        cfg: &ManagedScaling,
+        running: u32,
+        goal: u32,
+        cpr: f64,
+    ) {
+        let new = scale_out_size(running, goal, cfg, self.model.asgs[a].max_size);
+        if new <= running {
+            return;
+        }
+        self.autoscaling
+            .managed
+            .insert(a, ManagedScalingState::default());
+        self.model.asgs[a].desired = new;
+        let name = self.model.asgs[a].provider.clone();
+        self.emit(
+            LogKind::Instance,
+            None,
+            format!(
+                "Auto Scaling group of {name} scaled out to {new} instances (CapacityProviderReservation {} > target {}).",
+                pct(cpr),
+                cfg.target_capacity
+            ),
+        );
+        for _ in running..new {
+            if self.launch_asg_instance(a, false).is_none() {
+                break;
+            }
+        }
+    }
+
+    fn managed_scale_in(
+        &mut self,
+        a: usize,
+        cfg: &ManagedScaling,
+        running: u32,
+        goal: u32,
+        cpr: f64,
+    ) {
+        let asg = &self.model.asgs[a];
+        let new = goal.max(asg.min_size);
+        if new >= running {
+            return;
+        }
+        let protect = asg.managed_termination_protection;
+        // The group's default termination policy balances zones; the simulator takes the zone
+        // with the most instances, then the oldest instance (launch templates and billing hours
+        // are not simulated).
+        let mut candidates: Vec<usize> = (0..self.instances.len())
+            .filter(|&i| {
+                let inst = &self.instances[i];
+                inst.asg == Some(a)
+                    && inst.status != InstanceStatus::Terminated
+                    && self.now >= inst.launched_at + cfg.instance_warmup_ms
+                    && !(protect && self.runs_non_daemon_task(inst.tasks.iter().copied()))
+            })
+            .collect();
+        let mut removed = 0;
+        let mut chosen = Vec::new();
+        while removed < running - new && !candidates.is_empty() {
+            let zone_count = |z: &str| {
+                self.instances
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, i)| {
+                        i.asg == Some(a)
+                            && i.status != InstanceStatus::Terminated
+                            && !chosen.contains(j)
+                            && i.zone == z
+                    })
+                    .count()
+            };
+            let k = (0..candidates.len())
+                .max_by_key(|&k| {
+                    let i = candidates[k];
+                    (
+                        zone_count(&self.instances[i].zone),
+                        std::cmp::Reverse(self.instances[i].launched_at),
+                        std::cmp::Reverse(i),
+                    )
+                })
+                .unwrap_or(0);
+            chosen.push(candidates.remove(k));
+            removed += 1;
+        }
+        if chosen.is_empty() {
+            return;
+        }
+        self.autoscaling
+            .managed
+            .insert(a, ManagedScalingState::default());
+        let size = running - removed;
+        self.model.asgs[a].desired = size;
+        let name = self.model.asgs[a].provider.clone();
+        let ids: Vec<String> = chosen
+            .iter()
+            .map(|&i| self.instances[i].ec2_instance_id.clone())
+            .collect();
+        self.emit(
+            LogKind::Instance,
+            None,
+            format!(
+                "Auto Scaling group of {name} scaled in to {size} instances (CapacityProviderReservation {} < target {} for {SCALE_IN_DATAPOINTS} datapoints): terminating {}.",
+                pct(cpr),
+                cfg.target_capacity,
+                ids.join(", ")
+            ),
+        );
+        for i in chosen {
+            let id = self.instances[i].ec2_instance_id.clone();
+            self.lose_instance(i, crate::service::messages::host_terminated(&id));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog;
+
+    fn cfg() -> ManagedScaling {
+        ManagedScaling {
+            target_capacity: 100,
+            minimum_scaling_step_size: 1,
+            maximum_scaling_step_size: 10_000,
+            instance_warmup_ms: 300_000,
+        }
+    }
+
+    #[test]
+    fn capacity_provider_reservation_is_m_over_n_with_the_dg_special_cases() {
+        assert_eq!(capacity_provider_reservation(3, 2), 150.0);
+        assert_eq!(capacity_provider_reservation(1, 4), 25.0);
+        // DG cluster-auto-scaling: N = 0 and M > 0 → 200; no tasks, no instances → 100.
+        assert_eq!(capacity_provider_reservation(1, 0), 200.0);
+        assert_eq!(capacity_provider_reservation(0, 0), 100.0);
+        assert_eq!(capacity_provider_reservation(0, 3), 0.0);
+    }
+
+    #[test]
+    fn waiting_tasks_are_binpacked_onto_new_instances_of_the_group_type() {
+        let ty = catalog::instance_type("m5.large").expect("m5.large in catalogue");
+        // m5.large registers 2048 CPU units: four 1024-unit tasks need two instances.
+        let tasks = vec![(1024, 512, false); 4];
+        assert_eq!(instances_for_waiting_tasks(ty, false, &tasks), 2);
+        // awsvpc without trunking: 2 tasks per m5.large (the primary ENI counts).
+        let small = vec![(128, 128, true); 5];
+        assert_eq!(instances_for_waiting_tasks(ty, false, &small), 3);
+        // A task larger than an empty instance needs no new instance: none would help.
+        assert_eq!(
+            instances_for_waiting_tasks(ty, false, &[(4096, 128, false)]),
+            0
+        );
+    }
+
+    #[test]
+    fn target_tracking_size_is_ceil_of_m_times_100_over_target() {
+        assert_eq!(target_instances(3, 100), 3);
+        assert_eq!(target_instances(3, 90), 4);
+        assert_eq!(target_instances(0, 100), 0);
+    }
+
+    #[test]
+    fn scale_out_step_is_clamped_to_minimum_and_maximum_scaling_step_size() {
+        let mut c = cfg();
+        assert_eq!(scale_out_size(2, 3, &c, 10), 3);
+        // API ManagedScaling: at least minimumScalingStepSize even if demand is less.
+        c.minimum_scaling_step_size = 3;
+        assert_eq!(scale_out_size(2, 3, &c, 10), 5);
+        c.minimum_scaling_step_size = 1;
+        c.maximum_scaling_step_size = 2;
+        assert_eq!(scale_out_size(2, 9, &c, 10), 4);
+        // The group's maxSize caps it.
+        c.maximum_scaling_step_size = 10_000;
+        assert_eq!(scale_out_size(2, 9, &c, 6), 6);
+    }
+
+    #[test]
+    fn disabled_managed_scaling_resolves_to_none_and_defaults_apply() {
+        let spec = ManagedScalingSpec {
+            status: "ENABLED".into(),
+            target_capacity: None,
+            minimum_scaling_step_size: None,
+            maximum_scaling_step_size: None,
+            instance_warmup_period: None,
+        };
+        assert_eq!(ManagedScaling::from_spec(&spec), Some(cfg()));
+        let off = ManagedScalingSpec {
+            status: "DISABLED".into(),
+            ..spec
+        };
+        assert_eq!(ManagedScaling::from_spec(&off), None);
+    }
+}

@@ -1,0 +1,495 @@
+//! Checks and resolves the auto scaling keys of a scenario (`fargateSpot`, and Application
+//! Auto Scaling's scalable targets, policies and scheduled actions), with JSON paths.
+
+use super::document::ScenarioDocument;
+use super::model::Model;
+use crate::autoscaling::alarm::{Alarm, Comparison};
+use crate::autoscaling::model::{PolicyKind, ScalableTarget, ScalingPolicy, ScheduledAction};
+use crate::autoscaling::schedule::{parse_schedule, Schedule};
+use crate::autoscaling::spec::{AlarmSpec, ScalingPolicySpec};
+use crate::autoscaling::step::{AdjustmentType, StepAdjustment};
+use crate::autoscaling::target_tracking::DEFAULT_COOLDOWN_SECONDS;
+use crate::autoscaling::AutoScalingModel;
+use crate::cluster::spot::{per_minute_ppm, MAX_INTERRUPTIONS_PER_HOUR};
+use crate::metrics::MetricName;
+use crate::scenario::resolve::{MAX_TASKS_PER_SERVICE, MAX_TIMELINE_EVENTS};
+use crate::Problem;
+
+/// The only namespace the simulator scales (`ServiceNamespace`).
+pub const SERVICE_NAMESPACE: &str = "ecs";
+/// The only dimension (`ScalableDimension`) of an ECS service.
+pub const SCALABLE_DIMENSION: &str = "ecs:service:DesiredCount";
+/// Application Auto Scaling quota: scaling policies per scalable target.
+pub const MAX_POLICIES_PER_TARGET: usize = 50;
+/// Application Auto Scaling quota: scheduled actions per scalable target.
+pub const MAX_SCHEDULED_ACTIONS_PER_TARGET: usize = 200;
+/// CloudWatch: evaluationPeriods × period may not exceed one day (1440 one-minute periods).
+pub const MAX_EVALUATION_PERIODS: u32 = 1440;
+
+struct R<'a> {
+    model: &'a Model,
+    problems: Vec<Problem>,
+}
+
+impl R<'_> {
+    fn problem(&mut self, path: String, message: impl Into<String>) {
+        self.problems.push(Problem::new(path, message));
+    }
+
+    /// Checks namespace and dimension; returns the service of `resourceId`.
+    fn resource(&mut self, path: &str, ns: &str, rid: &str, dim: &str) -> Option<usize> {
+        if ns != SERVICE_NAMESPACE {
+            self.problem(
+                format!("{path}.serviceNamespace"),
+                "serviceNamespace must be ecs",
+            );
+        }
+        if dim != SCALABLE_DIMENSION {
+            self.problem(
+                format!("{path}.scalableDimension"),
+                format!("scalableDimension must be {SCALABLE_DIMENSION}"),
+            );
+        }
+        let parts: Vec<&str> = rid.split('/').collect();
+        let found = match parts.as_slice() {
+            ["service", cluster, service] => self.model.services.iter().position(|s| {
+                s.name == *service && self.model.clusters[s.cluster].name == *cluster
+            }),
+            _ => {
+                self.problem(
+                    format!("{path}.resourceId"),
+                    "resourceId must be service/<cluster>/<service>",
+                );
+                return None;
+            }
+        };
+        if found.is_none() {
+            self.problem(
+                format!("{path}.resourceId"),
+                format!("no service matches '{rid}'"),
+            );
+        }
+        found
+    }
+
+    fn metric(&mut self, path: String, name: &str, predefined: bool) -> Option<MetricName> {
+        let m = match (predefined, name) {
+            (true, "ECSServiceAverageCPUUtilization") | (false, "CPUUtilization") => {
+                MetricName::CPUUtilization
+            }
+            (true, "ECSServiceAverageMemoryUtilization") | (false, "MemoryUtilization") => {
+                MetricName::MemoryUtilization
+            }
+            (true, "ALBRequestCountPerTarget") | (false, "RequestCountPerTarget") => {
+                MetricName::RequestCountPerTarget
+            }
+            (true, _) => {
+                self.problem(path, "predefinedMetricType must be ECSServiceAverageCPUUtilization, ECSServiceAverageMemoryUtilization or ALBRequestCountPerTarget");
+                return None;
+            }
+            (false, _) => {
+                self.problem(
+                    path,
+                    "metricName must be CPUUtilization, MemoryUtilization or RequestCountPerTarget",
+                );
+                return None;
+            }
+        };
+        Some(m)
+    }
+
+    fn alarm(&mut self, path: &str, a: &AlarmSpec) -> Option<Alarm> {
+        let metric = self.metric(format!("{path}.metricName"), &a.metric_name, false);
+        let comparison = Comparison::parse(&a.comparison_operator);
+        if comparison.is_none() {
+            self.problem(format!("{path}.comparisonOperator"), "comparisonOperator must be GreaterThanThreshold, GreaterThanOrEqualToThreshold, LessThanThreshold or LessThanOrEqualToThreshold");
+        }
+        if !a.threshold.is_finite() {
+            self.problem(format!("{path}.threshold"), "threshold must be a number");
+        }
+        if !(1..=MAX_EVALUATION_PERIODS).contains(&a.evaluation_periods) {
+            self.problem(
+                format!("{path}.evaluationPeriods"),
+                format!("evaluationPeriods must be between 1 and {MAX_EVALUATION_PERIODS} (one-minute periods, at most a day)"),
+            );
+        }
+        let dta = a.datapoints_to_alarm.unwrap_or(a.evaluation_periods);
+        if dta == 0 || dta > a.evaluation_periods {
+            self.problem(
+                format!("{path}.datapointsToAlarm"),
+                "datapointsToAlarm must be between 1 and evaluationPeriods",
+            );
+        }
+        Some(Alarm {
+            metric: metric?,
+            comparison: comparison?,
+            threshold: a.threshold,
+            evaluation_periods: a.evaluation_periods,
+            datapoints_to_alarm: dta,
+        })
+    }
+
+    fn policy(&mut self, path: &str, p: &ScalingPolicySpec, service: usize) -> Option<PolicyKind> {
+        match p.policy_type.as_str() {
+            "TargetTrackingScaling" => {
+                let Some(c) = &p.target_tracking_scaling_policy_configuration else {
+                    self.problem(
+                        format!("{path}.targetTrackingScalingPolicyConfiguration"),
+                        "TargetTrackingScaling needs targetTrackingScalingPolicyConfiguration",
+                    );
+                    return None;
+                };
+                let cpath = format!("{path}.targetTrackingScalingPolicyConfiguration");
+                if p.alarm.is_some() {
+                    self.problem(
+                        format!("{path}.alarm"),
+                        "target tracking policies create their own alarms",
+                    );
+                }
+                let metric = self.metric(
+                    format!("{cpath}.predefinedMetricSpecification.predefinedMetricType"),
+                    &c.predefined_metric_specification.predefined_metric_type,
+                    true,
+                );
+                // API TargetTrackingScalingPolicyConfiguration: TargetValue between
+                // 8.515920e-109 and 1.174271e+108; for percentages above 0.
+                if !c.target_value.is_finite() || c.target_value <= 0.0 || c.target_value > 1.0e108
+                {
+                    self.problem(
+                        format!("{cpath}.targetValue"),
+                        "targetValue must be above 0",
+                    );
+                }
+                let _ = service;
+                Some(PolicyKind::TargetTracking {
+                    metric: metric?,
+                    target: c.target_value,
+                    scale_out_cooldown_ms: u64::from(
+                        c.scale_out_cooldown.unwrap_or(DEFAULT_COOLDOWN_SECONDS),
+                    ) * 1000,
+                    scale_in_cooldown_ms: u64::from(
+                        c.scale_in_cooldown.unwrap_or(DEFAULT_COOLDOWN_SECONDS),
+                    ) * 1000,
+                    disable_scale_in: c.disable_scale_in,
+                })
+            }
+            "StepScaling" => {
+                let Some(c) = &p.step_scaling_policy_configuration else {
+                    self.problem(
+                        format!("{path}.stepScalingPolicyConfiguration"),
+                        "StepScaling needs stepScalingPolicyConfiguration",
+                    );
+                    return None;
+                };
+                let cpath = format!("{path}.stepScalingPolicyConfiguration");
+                let alarm = match &p.alarm {
+                    Some(a) => self.alarm(&format!("{path}.alarm"), a),
+                    None => {
+                        self.problem(format!("{path}.alarm"), "a step scaling policy needs the alarm that invokes it (simulator key alarm)");
+                        None
+                    }
+                };
+                let kind = AdjustmentType::parse(&c.adjustment_type);
+                if kind.is_none() {
+                    self.problem(format!("{cpath}.adjustmentType"), "adjustmentType must be ChangeInCapacity, PercentChangeInCapacity or ExactCapacity");
+                }
+                if c.step_adjustments.is_empty() {
+                    self.problem(
+                        format!("{cpath}.stepAdjustments"),
+                        "at least one step adjustment is required",
+                    );
+                }
+                let mut steps = Vec::new();
+                for (j, s) in c.step_adjustments.iter().enumerate() {
+                    if let (Some(l), Some(u)) =
+                        (s.metric_interval_lower_bound, s.metric_interval_upper_bound)
+                    {
+                        if l >= u {
+                            self.problem(
+                                format!("{cpath}.stepAdjustments[{j}]"),
+                                "metricIntervalLowerBound must be below metricIntervalUpperBound",
+                            );
+                        }
+                    }
+                    if s.metric_interval_lower_bound.is_none()
+                        && s.metric_interval_upper_bound.is_none()
+                        && c.step_adjustments.len() > 1
+                    {
+                        self.problem(
+                            format!("{cpath}.stepAdjustments[{j}]"),
+                            "only a single step adjustment may leave both bounds out",
+                        );
+                    }
+                    steps.push(StepAdjustment {
+                        lower: s.metric_interval_lower_bound,
+                        upper: s.metric_interval_upper_bound,
+                        adjustment: s.scaling_adjustment,
+                    });
+                }
+                if c.min_adjustment_magnitude.is_some()
+                    && kind != Some(AdjustmentType::PercentChangeInCapacity)
+                {
+                    self.problem(
+                        format!("{cpath}.minAdjustmentMagnitude"),
+                        "minAdjustmentMagnitude applies only to PercentChangeInCapacity",
+                    );
+                }
+                if let Some(a) = &c.metric_aggregation_type {
+                    if !["Average", "Minimum", "Maximum"].contains(&a.as_str()) {
+                        self.problem(
+                            format!("{cpath}.metricAggregationType"),
+                            "metricAggregationType must be Average, Minimum or Maximum",
+                        );
+                    }
+                }
+                Some(PolicyKind::Step {
+                    alarm: alarm?,
+                    adjustment_type: kind?,
+                    steps,
+                    cooldown_ms: u64::from(c.cooldown.unwrap_or(DEFAULT_COOLDOWN_SECONDS)) * 1000,
+                    min_adjustment_magnitude: c.min_adjustment_magnitude,
+                })
+            }
+            _ => {
+                self.problem(
+                    format!("{path}.policyType"),
+                    "policyType must be TargetTrackingScaling or StepScaling",
+                );
+                None
+            }
+        }
+    }
+}
+
+/// Resolves the auto scaling keys against the already resolved `model`.
+pub fn resolve_auto_scaling(
+    doc: &ScenarioDocument,
+    model: &Model,
+) -> (AutoScalingModel, Vec<Problem>) {
+    let mut r = R {
+        model,
+        problems: Vec::new(),
+    };
+    let mut out = AutoScalingModel::default();
+    if let Some(spot) = &doc.fargate_spot {
+        let rate = spot.interruptions_per_hour;
+        if !rate.is_finite() || !(0.0..=MAX_INTERRUPTIONS_PER_HOUR).contains(&rate) {
+            r.problem(
+                "fargateSpot.interruptionsPerHour".into(),
+                format!("interruptionsPerHour must be between 0 and {MAX_INTERRUPTIONS_PER_HOUR}"),
+            );
+        } else {
+            out.spot_ppm = per_minute_ppm(rate);
+        }
+    }
+    for (i, t) in doc.scalable_targets.iter().enumerate() {
+        let path = format!("scalableTargets[{i}]");
+        let Some(s) = r.resource(
+            &path,
+            &t.service_namespace,
+            &t.resource_id,
+            &t.scalable_dimension,
+        ) else {
+            continue;
+        };
+        if model.services[s].daemon {
+            r.problem(
+                format!("{path}.resourceId"),
+                "a DAEMON service has no desired count to scale",
+            );
+        }
+        if t.min_capacity > t.max_capacity {
+            r.problem(
+                format!("{path}.minCapacity"),
+                "minCapacity must not exceed maxCapacity",
+            );
+        }
+        if t.max_capacity > MAX_TASKS_PER_SERVICE {
+            r.problem(format!("{path}.maxCapacity"), format!("maxCapacity must be at most {MAX_TASKS_PER_SERVICE} (ECS quota: tasks per service)"));
+        }
+        if out.targets.iter().any(|x| x.service == s) {
+            r.problem(
+                format!("{path}.resourceId"),
+                "this scalable target is already registered",
+            );
+            continue;
+        }
+        out.targets.push(ScalableTarget {
+            service: s,
+            resource_id: t.resource_id.clone(),
+            min_capacity: t.min_capacity,
+            max_capacity: t.max_capacity,
+        });
+    }
+    let registered = |out: &AutoScalingModel, s: usize| out.targets.iter().any(|t| t.service == s);
+    for (i, p) in doc.scaling_policies.iter().enumerate() {
+        let path = format!("scalingPolicies[{i}]");
+        let Some(s) = r.resource(
+            &path,
+            &p.service_namespace,
+            &p.resource_id,
+            &p.scalable_dimension,
+        ) else {
+            continue;
+        };
+        if !registered(&out, s) {
+            r.problem(
+                format!("{path}.resourceId"),
+                "register the scalable target first (scalableTargets)",
+            );
+        }
+        if p.policy_name.is_empty() || p.policy_name.len() > 256 {
+            r.problem(
+                format!("{path}.policyName"),
+                "policyName must be 1-256 characters",
+            );
+        }
+        if out
+            .policies
+            .iter()
+            .any(|x| x.service == s && x.name == p.policy_name)
+        {
+            r.problem(
+                format!("{path}.policyName"),
+                "a policy with this name already exists for the target",
+            );
+        }
+        if out.policies.iter().filter(|x| x.service == s).count() >= MAX_POLICIES_PER_TARGET {
+            r.problem(
+                path.clone(),
+                format!("at most {MAX_POLICIES_PER_TARGET} scaling policies per scalable target"),
+            );
+        }
+        if let Some(kind) = r.policy(&path, p, s) {
+            out.policies.push(ScalingPolicy {
+                name: p.policy_name.clone(),
+                service: s,
+                kind,
+            });
+        }
+    }
+    for (i, a) in doc.scheduled_actions.iter().enumerate() {
+        let path = format!("scheduledActions[{i}]");
+        let Some(s) = r.resource(
+            &path,
+            &a.service_namespace,
+            &a.resource_id,
+            &a.scalable_dimension,
+        ) else {
+            continue;
+        };
+        if !registered(&out, s) {
+            r.problem(
+                format!("{path}.resourceId"),
+                "register the scalable target first (scalableTargets)",
+            );
+        }
+        if out.scheduled_actions.len() >= MAX_TIMELINE_EVENTS
+            || out
+                .scheduled_actions
+                .iter()
+                .filter(|x| x.service == s)
+                .count()
+                >= MAX_SCHEDULED_ACTIONS_PER_TARGET
+        {
+            r.problem(path.clone(), format!("at most {MAX_SCHEDULED_ACTIONS_PER_TARGET} scheduled actions per scalable target"));
+            continue;
+        }
+        let act = &a.scalable_target_action;
+        if act.min_capacity.is_none() && act.max_capacity.is_none() {
+            r.problem(
+                format!("{path}.scalableTargetAction"),
+                "give minCapacity and/or maxCapacity",
+            );
+        }
+        if let (Some(lo), Some(hi)) = (act.min_capacity, act.max_capacity) {
+            if lo > hi {
+                r.problem(
+                    format!("{path}.scalableTargetAction.minCapacity"),
+                    "minCapacity must not exceed maxCapacity",
+                );
+            }
+        }
+        if act.max_capacity.is_some_and(|m| m > MAX_TASKS_PER_SERVICE)
+            || act.min_capacity.is_some_and(|m| m > MAX_TASKS_PER_SERVICE)
+        {
+            r.problem(format!("{path}.scalableTargetAction"), format!("capacities must be at most {MAX_TASKS_PER_SERVICE} (ECS quota: tasks per service)"));
+        }
+        let (first_at, every) = match parse_schedule(&a.schedule) {
+            Ok(Schedule::At(t)) => (t, None),
+            Ok(Schedule::Rate(d)) => (d, Some(d)),
+            Err(e) => {
+                r.problem(format!("{path}.schedule"), e);
+                continue;
+            }
+        };
+        out.scheduled_actions.push(ScheduledAction {
+            name: a.scheduled_action_name.clone(),
+            service: s,
+            first_at,
+            every,
+            min_capacity: act.min_capacity,
+            max_capacity: act.max_capacity,
+        });
+    }
+    (out, r.problems)
+}
+#[cfg(test)]
+mod tests {
+    use crate::sim::LoadError;
+    use crate::Sim;
+
+    const SPOT: &str = include_str!("../../../tests/golden/spot_interruption.json");
+
+    fn with_spot(rate: &str) -> String {
+        SPOT.replacen(
+            "\"version\": 1,",
+            &format!("\"version\": 1, \"fargateSpot\": {{ \"interruptionsPerHour\": {rate} }},"),
+            1,
+        )
+    }
+
+    #[test]
+    fn interruptions_per_hour_outside_0_to_60_is_a_problem_at_its_path() {
+        match Sim::from_json(&with_spot("61")) {
+            Err(LoadError::Invalid(ps)) => {
+                assert_eq!(ps.len(), 1);
+                assert_eq!(ps[0].path, "fargateSpot.interruptionsPerHour");
+            }
+            other => panic!("expected a problem, got {:?}", other.map(|_| ())),
+        }
+        assert!(Sim::from_json(&with_spot("-1")).is_err());
+    }
+
+    #[test]
+    fn fargate_spot_rate_60_per_hour_interrupts_every_running_spot_task_each_minute() {
+        let mut sim = Sim::from_json(&with_spot("60")).expect("loads");
+        sim.run_until(59_999);
+        let running_spot = sim
+            .tasks
+            .iter()
+            .filter(|t| {
+                t.launch == crate::service::LaunchKind::FargateSpot
+                    && t.last_status == crate::service::TaskStatus::Running
+            })
+            .count();
+        // 4 tasks: FARGATE base 1, the other 3 on FARGATE_SPOT, all RUNNING within a minute.
+        assert_eq!(running_spot, 3);
+        sim.run_until(60_000);
+        let interrupted = sim
+            .tasks
+            .iter()
+            .filter(|t| t.stop_code == Some(crate::service::StopCode::SpotInterruption))
+            .count();
+        assert_eq!(interrupted, running_spot);
+    }
+
+    #[test]
+    fn fargate_spot_rate_0_schedules_nothing_and_keeps_the_trace() {
+        let mut a = Sim::from_json(SPOT).expect("loads");
+        let mut b = Sim::from_json(&with_spot("0")).expect("loads");
+        a.run_until(600_000);
+        b.run_until(600_000);
+        assert_eq!(a.trace_hash(), b.trace_hash());
+    }
+}
