@@ -133,9 +133,9 @@ pub fn RunProgressBar() -> impl IntoView {
             <div class="run-progress" data-testid="run-progress"
                 data-state=move || if done() { "done" } else { "running" }>
                 <span class="run-label">{move || if done() { "Run to: done" } else { "Running to…" }}</span>
-                <div class="bar" role="progressbar" aria-label="Run to progress" aria-valuemin="0"
+                <div class="run-bar" role="progressbar" aria-label="Run to progress" aria-valuemin="0"
                     aria-valuemax="100" aria-valuenow=move || format!("{:.0}", pct())>
-                    <div class="fill" style:width=move || format!("{:.1}%", pct())></div>
+                    <div class="run-fill" data-testid="run-fill" style=move || format!("width: {:.1}%", pct())></div>
                 </div>
                 <span class="run-text" data-testid="run-text">{text}</span>
                 <button data-testid="run-cancel" on:click=move |_| pg.run.set(None)>

@@ -76,7 +76,7 @@ fn body(v: ChartView) -> impl IntoView {
                 <text class="tick" x=FRAME.left - 3.0 y=t.pos + 3.0 text-anchor="end">{t.label}</text>
             }).collect_view()}
             {v.ticks.x.into_iter().map(|t| view! {
-                <text class="tick" x=t.pos y=FRAME.bottom + 11.0 text-anchor="middle">{t.label}</text>
+                <text class="tick" x=t.pos y=FRAME.bottom + 13.0 text-anchor="middle">{t.label}</text>
             }).collect_view()}
             <text class="axis-label" x=FRAME.right y=FRAME.height - 3.0 text-anchor="end">"time (h:mm)"</text>
             <text class="axis-label" x=2.0 y=FRAME.height - 3.0>{unit_label}</text>
@@ -90,7 +90,7 @@ fn body(v: ChartView) -> impl IntoView {
         {v.markers.into_iter().map(|m| view! {
             <g class="marker" data-testid="chart-marker" data-at=m.at.to_string()>
                 <line x1=m.x y1=FRAME.top x2=m.x y2=FRAME.bottom />
-                <text x=m.x + 2.0 y=FRAME.top + 8.0>{m.label}</text>
+                <text x=m.x + 2.0 y=FRAME.top + 10.0>{m.label}</text>
             </g>
         }).collect_view()}
         {v.series.into_iter().enumerate().map(|(i, s)| {

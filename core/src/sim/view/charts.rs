@@ -34,11 +34,11 @@ pub struct Frame {
 /// The frame the playground uses.
 pub const FRAME: Frame = Frame {
     width: 320.0,
-    height: 140.0,
-    left: 44.0,
-    right: 312.0,
-    top: 10.0,
-    bottom: 112.0,
+    height: 150.0,
+    left: 42.0,
+    right: 302.0,
+    top: 12.0,
+    bottom: 118.0,
 };
 
 /// The x range ends at "now" rounded up to this, so the view is stable between datapoints.
