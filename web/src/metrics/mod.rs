@@ -63,7 +63,7 @@ pub fn MetricsPanel() -> impl IntoView {
                     </span>
                 </Show>
             </header>
-            <div class="charts">
+            <div class="charts" class:hidden=all_empty>
                 <For each=move || titles.get() key=|t| t.clone() children=move |title| {
                     let key = title.clone();
                     let view = Memo::new(move |_| charts.with(|c| c.iter().find(|v| v.title == key).cloned()));
