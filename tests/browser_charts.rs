@@ -103,12 +103,21 @@ async fn a_recorded_series_is_drawn_with_its_points_target_and_marker() {
         .text_content()
         .unwrap_or_default()
         .contains("target 50%"));
-    let marker = one(&cpu, "[data-testid=chart-marker]");
-    assert_eq!(marker.get_attribute("data-at").as_deref(), Some("360000"));
+    let marker = one(&cpu, "[data-testid=chart-marker][data-at='360000']");
     assert!(marker
         .text_content()
         .unwrap_or_default()
         .contains("scale out 6 → 9"));
+    // The scenario's scripted terminate-instances at 2:00 is marked from the event log.
+    let action = one(&cpu, "[data-testid=chart-marker][data-at='120000']");
+    assert!(
+        action
+            .text_content()
+            .unwrap_or_default()
+            .contains("terminate-instances"),
+        "{:?}",
+        action.text_content()
+    );
     assert!(cpu
         .query_selector("[data-testid=chart-cursor]")
         .ok()

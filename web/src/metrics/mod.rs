@@ -7,9 +7,16 @@ mod chart;
 
 use crate::state::Playground;
 use ecs_sim::metrics::Dimension;
-use ecs_sim::sim::view::charts::{capacity_provider_charts, service_charts, ChartView};
+use ecs_sim::sim::view::charts::{
+    action_markers, capacity_provider_charts, service_charts, ChartView,
+};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
+
+/// Action markers per chart: more would cover the lines.
+const MAX_ACTION_MARKERS: usize = 8;
+/// Characters of a marker's label (its full text is in the event log).
+const MARKER_CHARS: usize = 22;
 
 /// Every chart the panel shows for one snapshot, in order.
 fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
@@ -18,6 +25,12 @@ fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
     };
     let mut inputs = pg.chart_overlays.get();
     inputs.now = now;
+    // What was done when (stop task, terminate, AZ outage …), from the lines the page keeps.
+    let actions = pg
+        .log
+        .with(|l| action_markers(l, MAX_ACTION_MARKERS, MARKER_CHARS));
+    inputs.markers.extend(actions);
+    inputs.markers.sort_by_key(|(at, _)| *at);
     pg.sim.with_value(|s| {
         let Some(sim) = s else { return Vec::new() };
         let mut charts = service_charts(sim, service, &inputs);

@@ -9,6 +9,7 @@
 //! projected separately by [`cursor_x`].
 
 use crate::metrics::{Datapoint, Dimension, MetricName, PERIOD_MS};
+use crate::sim::log::{LogEntry, LogKind};
 use crate::sim::queue::Millis;
 use crate::Sim;
 use std::collections::BTreeMap;
@@ -323,6 +324,33 @@ pub fn cursor_x(view: &ChartView, now: Millis) -> Option<f64> {
     (now >= view.x_range.0 && now <= view.x_range.1).then(|| scale_x(now, view.x_range))
 }
 
+/// Markers for the actions in `log` (a user's or the timeline's stop-task, terminate, drain,
+/// AZ outage, update-service …), newest `max` of them, labels cut to `max_chars`: so a chart
+/// shows what was done when, until the deployment and auto scaling owners add their own events.
+pub fn action_markers(log: &[LogEntry], max: usize, max_chars: usize) -> Vec<(Millis, String)> {
+    let mut out: Vec<(Millis, String)> = log
+        .iter()
+        .rev()
+        .filter(|e| e.kind == LogKind::Action)
+        .take(max)
+        .map(|e| {
+            let text = e
+                .text
+                .strip_prefix("Timeline (scripted): ")
+                .unwrap_or(&e.text);
+            let label = if text.chars().count() > max_chars {
+                let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+                format!("{cut}…")
+            } else {
+                text.to_string()
+            };
+            (e.at, label)
+        })
+        .collect();
+    out.reverse();
+    out
+}
+
 /// `[end - window, end]` with `end` = `now` rounded up to [`X_RANGE_STEP_MS`] (at least one step).
 fn x_range(now: Millis, window_ms: Millis) -> (Millis, Millis) {
     let window = if window_ms == 0 {
@@ -566,6 +594,33 @@ mod tests {
         let cb = cursor_x(&b, later.now).expect("inside");
         assert!(cb > ca);
         assert_eq!(cursor_x(&a, 11 * PERIOD_MS), None);
+    }
+
+    #[test]
+    fn actions_in_the_log_become_short_markers() {
+        let entry = |at, kind, text: &str| LogEntry {
+            at,
+            kind,
+            service: None,
+            text: text.to_string(),
+        };
+        let log = vec![
+            entry(1, LogKind::Task, "Task abc is RUNNING"),
+            entry(
+                2,
+                LogKind::Action,
+                "Timeline (scripted): terminate-instances i-0123456789",
+            ),
+            entry(3, LogKind::Action, "stop-task 1"),
+            entry(4, LogKind::Action, "drain"),
+        ];
+        let markers = action_markers(&log, 2, 12);
+        assert_eq!(
+            markers,
+            vec![(3, "stop-task 1".to_string()), (4, "drain".to_string())]
+        );
+        let markers = action_markers(&log, 5, 12);
+        assert_eq!(markers[0], (2, "terminate-i…".to_string()));
     }
 
     #[test]
