@@ -110,7 +110,14 @@ pub struct MarkerView {
     pub x: f64,
     /// What happened (plain text).
     pub label: String,
+    /// Which line its label sits on (0 at the top), so neighbouring labels do not overlap.
+    pub row: usize,
 }
+
+/// Label lines markers may use before labels are allowed to overlap.
+pub const MARKER_ROWS: usize = 3;
+/// Approximate width of one label character in frame units (10 px text), for staggering.
+const MARKER_CHAR_WIDTH: f64 = 5.5;
 
 /// Everything one chart draws.
 #[derive(Debug, Clone, PartialEq)]
@@ -294,14 +301,21 @@ pub fn project(
             y: y(t),
             label: format!("target {}", value_label(t, step, unit)),
         });
+    let mut row_ends = [f64::MIN; MARKER_ROWS];
     let markers = inputs
         .markers
         .iter()
         .filter(|(at, _)| *at >= x_range.0 && *at <= x_range.1)
-        .map(|(at, label)| MarkerView {
-            at: *at,
-            x: x(*at),
-            label: label.clone(),
+        .map(|(at, label)| {
+            let mx = x(*at);
+            let row = row_ends.iter().position(|end| mx > *end).unwrap_or(0);
+            row_ends[row] = mx + 2.0 + label.chars().count() as f64 * MARKER_CHAR_WIDTH;
+            MarkerView {
+                at: *at,
+                x: mx,
+                label: label.clone(),
+                row,
+            }
         })
         .collect();
     ChartView {
@@ -566,6 +580,20 @@ mod tests {
         assert_eq!(view.markers.len(), 1);
         assert_eq!(view.markers[0].label, "scale out to 4");
         assert!((view.markers[0].x - (FRAME.left + FRAME.right) / 2.0).abs() < 1e-9);
+        assert_eq!(view.markers[0].row, 0);
+    }
+
+    #[test]
+    fn close_markers_put_their_labels_on_separate_rows() {
+        let mut i = inputs(20);
+        i.markers = vec![
+            (2 * PERIOD_MS, "terminate-instances i-0".to_string()),
+            (6 * PERIOD_MS, "scale out 6 → 9".to_string()),
+            (19 * PERIOD_MS, "drain".to_string()),
+        ];
+        let view = project("CPU", "%", &[("CPU", &[])], None, &i);
+        let rows: Vec<usize> = view.markers.iter().map(|m| m.row).collect();
+        assert_eq!(rows, [0, 1, 0]);
     }
 
     #[test]
