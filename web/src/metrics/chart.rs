@@ -90,7 +90,9 @@ fn body(v: ChartView) -> impl IntoView {
         {v.markers.into_iter().map(|m| view! {
             <g class="marker" data-testid="chart-marker" data-at=m.at.to_string()>
                 <line x1=m.x y1=FRAME.top x2=m.x y2=FRAME.bottom />
-                <text x=m.x + 2.0 y=FRAME.top + 10.0 + 11.0 * m.row as f64>{m.label}</text>
+                <text x=if m.label_left { m.x - 2.0 } else { m.x + 2.0 }
+                    text-anchor=if m.label_left { "end" } else { "start" }
+                    y=FRAME.top + 10.0 + 11.0 * m.row as f64>{m.label}</text>
             </g>
         }).collect_view()}
         {v.series.into_iter().enumerate().map(|(i, s)| {

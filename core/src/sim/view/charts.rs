@@ -112,6 +112,8 @@ pub struct MarkerView {
     pub label: String,
     /// Which line its label sits on (0 at the top), so neighbouring labels do not overlap.
     pub row: usize,
+    /// The label would run past the right edge: it is drawn to the left of the line instead.
+    pub label_left: bool,
 }
 
 /// Label lines markers may use before labels are allowed to overlap.
@@ -308,13 +310,21 @@ pub fn project(
         .filter(|(at, _)| *at >= x_range.0 && *at <= x_range.1)
         .map(|(at, label)| {
             let mx = x(*at);
-            let row = row_ends.iter().position(|end| mx > *end).unwrap_or(0);
-            row_ends[row] = mx + 2.0 + label.chars().count() as f64 * MARKER_CHAR_WIDTH;
+            let width = 2.0 + label.chars().count() as f64 * MARKER_CHAR_WIDTH;
+            let label_left = mx + width > FRAME.width && mx - width >= FRAME.left;
+            let (start, end) = if label_left {
+                (mx - width, mx)
+            } else {
+                (mx, mx + width)
+            };
+            let row = row_ends.iter().position(|e| start > *e).unwrap_or(0);
+            row_ends[row] = end;
             MarkerView {
                 at: *at,
                 x: mx,
                 label: label.clone(),
                 row,
+                label_left,
             }
         })
         .collect();
@@ -589,11 +599,17 @@ mod tests {
         i.markers = vec![
             (2 * PERIOD_MS, "terminate-instances i-0".to_string()),
             (6 * PERIOD_MS, "scale out 6 → 9".to_string()),
-            (19 * PERIOD_MS, "drain".to_string()),
+            (19 * PERIOD_MS, "drain i-0abc".to_string()),
         ];
         let view = project("CPU", "%", &[("CPU", &[])], None, &i);
         let rows: Vec<usize> = view.markers.iter().map(|m| m.row).collect();
         assert_eq!(rows, [0, 1, 0]);
+        let left: Vec<bool> = view.markers.iter().map(|m| m.label_left).collect();
+        assert_eq!(
+            left,
+            [false, false, true],
+            "the last label would leave the frame"
+        );
     }
 
     #[test]
