@@ -283,3 +283,60 @@ async fn scenario_problems_are_placed_at_their_fields_in_the_scenario_tab() {
         .unwrap()
         .contains("last valid version"));
 }
+
+#[wasm_bindgen_test]
+async fn managed_scaling_fields_are_written_to_the_capacity_provider() {
+    let host = fresh_app().await;
+    find(&host, "[data-testid=tab-services]")
+        .dyn_ref::<HtmlElement>()
+        .unwrap()
+        .click();
+    settle().await;
+    let status: HtmlInputElement = find(&host, "[data-testid=ms-status]").dyn_into().unwrap();
+    status.set_checked(true);
+    fire(&status, "change");
+    settle().await;
+    let target: HtmlInputElement = find(&host, "[data-testid=ms-target]").dyn_into().unwrap();
+    assert!(
+        !target.disabled(),
+        "enabled managed scaling unlocks its fields"
+    );
+    // ManagedScaling targetCapacity is 1–100: 250 is clamped.
+    target.set_value("250");
+    fire(&target, "change");
+    settle().await;
+    let target: HtmlInputElement = find(&host, "[data-testid=ms-target]").dyn_into().unwrap();
+    target.set_value("75");
+    fire(&target, "change");
+    settle().await;
+    let warmup: HtmlInputElement = find(&host, "[data-testid=ms-warmup]").dyn_into().unwrap();
+    warmup.set_value("120");
+    fire(&warmup, "change");
+    settle().await;
+    let protection: HtmlInputElement = find(&host, "[data-testid=ms-termination-protection]")
+        .dyn_into()
+        .unwrap();
+    protection.set_checked(true);
+    fire(&protection, "change");
+    settle().await;
+    find(&host, "[data-testid=tab-scenario]")
+        .dyn_ref::<HtmlElement>()
+        .unwrap()
+        .click();
+    settle().await;
+    let scenario: HtmlTextAreaElement = find(&host, "[data-testid=scenario-editor]")
+        .dyn_into()
+        .unwrap();
+    let text = scenario.value();
+    assert!(text.contains("\"status\": \"ENABLED\""), "{text}");
+    assert!(text.contains("\"targetCapacity\": 75"), "{text}");
+    assert!(text.contains("\"instanceWarmupPeriod\": 120"), "{text}");
+    assert!(
+        text.contains("\"managedTerminationProtection\": \"ENABLED\""),
+        "{text}"
+    );
+    assert!(
+        all(&host, "[data-testid=problem]").is_empty(),
+        "the edited scenario is valid"
+    );
+}

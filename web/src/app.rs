@@ -6,6 +6,8 @@ use crate::editor::Editor;
 use crate::event_log::EventLog;
 use crate::examples::ExamplesMenu;
 use crate::explain::ExplainPanel;
+use crate::metrics::MetricsPanel;
+use crate::run_to::{RunProgressBar, RunTo};
 use crate::share::{initial_scenario, ShareBar, SyncUrl};
 use crate::state::Playground;
 use leptos::prelude::*;
@@ -23,9 +25,11 @@ pub fn App() -> impl IntoView {
             <span class="scenario-name">{move || scenario_name(&pg.running_text.get())}</span>
             <ExamplesMenu />
             <Controls />
+            <RunTo />
             <ShareBar />
         </header>
         <SyncUrl />
+        <RunProgressBar />
         {move || pg.notice.get().map(|n| view! {
             <div class=if n.is_error { "notice error" } else { "notice" } role="status" data-testid="notice">
                 <span>{n.text}</span>
@@ -37,6 +41,7 @@ pub fn App() -> impl IntoView {
             <section class="pane cluster-pane" aria-label="Cluster">
                 <Failures />
                 <ClusterView />
+                <MetricsPanel />
             </section>
             <section class="pane log-pane" aria-label="Explain and event log"><ExplainPanel /><EventLog /></section>
         </main>

@@ -12,7 +12,8 @@ const TICK_MS: u64 = 100;
 /// At max speed, wall milliseconds of engine work per tick (keeps the page responsive).
 const MAX_SPEED_BUDGET_MS: f64 = 40.0;
 
-fn now_ms() -> f64 {
+/// Wall time, ms (`performance.now()`), for frame budgets.
+pub fn now_ms() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or(0.0, |p| p.now())
@@ -29,7 +30,7 @@ pub fn Controls() -> impl IntoView {
             let t = now_ms();
             let dt = t - last.get_value();
             last.set_value(t);
-            if pg.playing.get_untracked() {
+            if pg.playing.get_untracked() && !pg.running_to() {
                 pg.advance(dt, MAX_SPEED_BUDGET_MS, now_ms);
             }
         },

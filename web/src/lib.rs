@@ -12,5 +12,7 @@ pub mod editor;
 pub mod event_log;
 pub mod examples;
 pub mod explain;
+pub mod metrics;
+pub mod run_to;
 pub mod share;
 pub mod state;

@@ -5,6 +5,7 @@
 use ecs_sim::scenario::{parse_scenario, resolve, ScenarioError};
 use ecs_sim::sim::log::LogEntry;
 use ecs_sim::sim::snapshot::Snapshot;
+use ecs_sim::sim::view::charts::ChartInputs;
 use ecs_sim::{Problem, Sim};
 use leptos::prelude::*;
 
@@ -95,6 +96,45 @@ pub struct Playground {
     pub selection: RwSignal<Selection>,
     /// A notice for the user.
     pub notice: RwSignal<Option<Notice>>,
+    /// Target lines and event markers other parts of the page supply to the metrics charts
+    /// (its `now` is ignored: the charts take the snapshot's time).
+    pub chart_overlays: RwSignal<ChartInputs>,
+    /// A "Run to…" in progress or just finished (see [`crate::run_to`]).
+    pub run: RwSignal<Option<RunProgress>>,
+}
+
+/// Where a "Run to…" stands, for its progress bar.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RunProgress {
+    /// Virtual time when it started, ms.
+    pub from_ms: u64,
+    /// Virtual time it runs to, ms.
+    pub to_ms: u64,
+    /// Virtual time reached so far, ms.
+    pub now_ms: u64,
+    /// Wall time spent so far, ms.
+    pub wall_ms: f64,
+    /// It reached `to_ms`.
+    pub done: bool,
+}
+
+impl RunProgress {
+    /// Fraction done, 0–1.
+    pub fn fraction(&self) -> f64 {
+        let span = self.to_ms.saturating_sub(self.from_ms);
+        if span == 0 {
+            return 1.0;
+        }
+        (self.now_ms.saturating_sub(self.from_ms) as f64 / span as f64).clamp(0.0, 1.0)
+    }
+
+    /// Simulated seconds per wall second so far (0 before any wall time has passed).
+    pub fn rate(&self) -> f64 {
+        if self.wall_ms <= 0.0 {
+            return 0.0;
+        }
+        self.now_ms.saturating_sub(self.from_ms) as f64 / self.wall_ms
+    }
 }
 
 impl Playground {
@@ -113,6 +153,8 @@ impl Playground {
             speed: RwSignal::new(Speed::X10),
             selection: RwSignal::new(Selection::None),
             notice: RwSignal::new(None),
+            chart_overlays: RwSignal::new(ChartInputs::default()),
+            run: RwSignal::new(None),
         };
         pg.edit(text.to_string());
         pg
@@ -129,6 +171,7 @@ impl Playground {
                 self.running_text.set(text);
                 self.sim.set_value(Some(sim));
                 self.selection.set(Selection::None);
+                self.run.set(None);
                 self.refresh();
             }
             Err(ScenarioError::Syntax {
@@ -161,8 +204,14 @@ impl Playground {
         if let Ok(sim) = check(&self.running_text.get_untracked()) {
             self.sim.set_value(Some(sim));
             self.selection.set(Selection::None);
+            self.run.set(None);
             self.refresh();
         }
+    }
+
+    /// A "Run to…" is advancing the clock (the play loop stays out of its way).
+    pub fn running_to(&self) -> bool {
+        self.run.with_untracked(|r| r.is_some_and(|r| !r.done))
     }
 
     /// Runs the next event.
@@ -195,6 +244,33 @@ impl Playground {
             sim.run_until(target);
         });
         self.refresh();
+    }
+
+    /// Runs the engine toward `to_ms` for at most `budget_ms` of wall time (measured by `clock`),
+    /// whatever the speed, and returns the virtual time reached. A long "Run to…" calls this once
+    /// per timer tick, so the page handles clicks between chunks.
+    pub fn run_chunk(&self, to_ms: u64, budget_ms: f64, clock: impl Fn() -> f64) -> u64 {
+        let mut reached = 0;
+        self.sim.update_value(|s| {
+            let Some(sim) = s else { return };
+            let start = clock();
+            let mut n = 0u32;
+            let mut out_of_time = false;
+            while sim.next_event_at().is_some_and(|t| t <= to_ms) {
+                sim.step();
+                n += 1;
+                if n % 64 == 0 && clock() - start > budget_ms {
+                    out_of_time = true;
+                    break;
+                }
+            }
+            if !out_of_time {
+                sim.run_until(to_ms);
+            }
+            reached = sim.now();
+        });
+        self.refresh();
+        reached
     }
 
     /// Runs a command on the engine (stop task, terminate instance …) and shows its error.

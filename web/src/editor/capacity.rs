@@ -3,6 +3,7 @@
 //! sizes.
 
 use super::apply::apply_to;
+use super::managed_scaling::ManagedScaling;
 use crate::state::Playground;
 use ecs_sim::catalog;
 use ecs_sim::scenario::edit::{
@@ -237,6 +238,7 @@ fn Groups(
                             <input type="number" min="0" data-testid="asg-max" prop:value=g.max.to_string()
                                 on:change=move |ev| on_size.with_value(|f| f(2, ev)) /></label>
                     </div>
+                    <ManagedScaling doc=doc provider=provider.clone() error=error />
                 </div>
             }
         }).collect_view()

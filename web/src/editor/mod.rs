@@ -8,6 +8,7 @@
 mod apply;
 mod capacity;
 mod code_area;
+mod managed_scaling;
 mod marks;
 mod placement;
 mod scenario_json;

@@ -1,0 +1,706 @@
+//! The metrics panel's charts as data: scales, axis ticks with units, line points, a target
+//! line, event markers and the time cursor, projected from [`Sim::metrics`] into a fixed SVG
+//! frame. The playground only draws what this returns, so every number on a chart is tested
+//! natively here.
+//!
+//! A chart's view changes only when its data does: the x range ends at the current time rounded
+//! up to a whole [`X_RANGE_STEP_MS`], so between new one-minute datapoints the view is equal to
+//! the previous one and the page leaves the chart alone. The moving part, the time cursor, is
+//! projected separately by [`cursor_x`].
+
+use crate::metrics::{Datapoint, Dimension, MetricName, PERIOD_MS};
+use crate::sim::log::{LogEntry, LogKind};
+use crate::sim::queue::Millis;
+use crate::Sim;
+use std::collections::BTreeMap;
+
+/// The SVG frame every chart is drawn in (user units of its `viewBox`), so the web page and
+/// the tests agree on where things land.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    /// Total width.
+    pub width: f64,
+    /// Total height.
+    pub height: f64,
+    /// Left edge of the plot area (room for y tick labels).
+    pub left: f64,
+    /// Right edge of the plot area.
+    pub right: f64,
+    /// Top edge of the plot area.
+    pub top: f64,
+    /// Bottom edge of the plot area (room for x tick labels below).
+    pub bottom: f64,
+}
+
+/// The frame the playground uses.
+pub const FRAME: Frame = Frame {
+    width: 320.0,
+    height: 150.0,
+    left: 42.0,
+    right: 302.0,
+    top: 12.0,
+    bottom: 118.0,
+};
+
+/// The x range ends at "now" rounded up to this, so the view is stable between datapoints.
+pub const X_RANGE_STEP_MS: Millis = 10 * PERIOD_MS;
+
+/// How much history a chart shows by default: one hour, enough for a scaling story.
+pub const DEFAULT_WINDOW_MS: Millis = 60 * PERIOD_MS;
+
+/// One labelled tick on an axis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    /// Position in the frame (x for the time axis, y for the value axis).
+    pub pos: f64,
+    /// Its label, with the unit where it reads naturally ("50%", "0.2 s", "1:30").
+    pub label: String,
+}
+
+/// Both axes' ticks.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Ticks {
+    /// Time axis, at whole minutes.
+    pub x: Vec<Tick>,
+    /// Value axis, at 1/2/5 × 10ⁿ steps.
+    pub y: Vec<Tick>,
+}
+
+/// One line on a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesView {
+    /// Its legend text (the CloudWatch metric name).
+    pub label: String,
+    /// Frame coordinates of its datapoints inside the x range, in time order.
+    pub points: Vec<(f64, f64)>,
+    /// The newest value, for the legend (even when it is outside the window).
+    pub latest: Option<f64>,
+}
+
+impl SeriesView {
+    /// The SVG path data (`M x y L x y …`) through the points; empty when there are none.
+    pub fn path(&self) -> String {
+        let mut d = String::with_capacity(self.points.len() * 16);
+        for (i, (x, y)) in self.points.iter().enumerate() {
+            let cmd = if i == 0 { 'M' } else { 'L' };
+            d.push_str(&format!("{cmd}{x:.1} {y:.1} "));
+        }
+        d.truncate(d.trim_end().len());
+        d
+    }
+}
+
+/// A horizontal target line (e.g. a target tracking policy's target value).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetLine {
+    /// The value.
+    pub value: f64,
+    /// Its y in the frame.
+    pub y: f64,
+    /// What to write next to it ("target 50%").
+    pub label: String,
+}
+
+/// A vertical marker for an event (a scaling action, a deployment starting or rolling back).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MarkerView {
+    /// When, virtual ms.
+    pub at: Millis,
+    /// Its x in the frame.
+    pub x: f64,
+    /// What happened (plain text).
+    pub label: String,
+    /// Which line its label sits on (0 at the top), so neighbouring labels do not overlap.
+    pub row: usize,
+    /// The label would run past the right edge: it is drawn to the left of the line instead.
+    pub label_left: bool,
+}
+
+/// Label lines markers may use before labels are allowed to overlap.
+pub const MARKER_ROWS: usize = 3;
+/// Approximate width of one label character in frame units (10 px text), for staggering.
+const MARKER_CHAR_WIDTH: f64 = 5.5;
+
+/// Everything one chart draws.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartView {
+    /// The chart's title.
+    pub title: String,
+    /// The value axis' unit, as written on the axis ("%", "s", "tasks").
+    pub unit: &'static str,
+    /// The lines.
+    pub series: Vec<SeriesView>,
+    /// The target line, when one was given and it is inside the y range.
+    pub target: Option<TargetLine>,
+    /// Event markers inside the x range.
+    pub markers: Vec<MarkerView>,
+    /// Virtual time shown, ms: `[start, end]`.
+    pub x_range: (Millis, Millis),
+    /// Values shown: `[min, max]`.
+    pub y_range: (f64, f64),
+    /// Axis ticks.
+    pub ticks: Ticks,
+}
+
+impl ChartView {
+    /// No series has a datapoint in the window: the page says "no data yet" instead.
+    pub fn is_empty(&self) -> bool {
+        self.series.iter().all(|s| s.points.is_empty())
+    }
+}
+
+/// What a chart plots besides its data; a plain struct so the auto scaling and deployment
+/// owners can supply targets and markers without touching the charts.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChartInputs {
+    /// The current virtual time, ms.
+    pub now: Millis,
+    /// How much history to show, ms (0 means [`DEFAULT_WINDOW_MS`]).
+    pub window_ms: Millis,
+    /// A target value per metric (drawn on the chart whose first series is that metric).
+    pub targets: BTreeMap<MetricName, f64>,
+    /// Events to mark on every chart: `(at_ms, label)`.
+    pub markers: Vec<(Millis, String)>,
+}
+
+/// What to plot on one chart: a title, a unit and the series (metric, legend label).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ChartSpec {
+    /// Title.
+    pub title: &'static str,
+    /// Unit of the value axis.
+    pub unit: &'static str,
+    /// The metrics drawn, first one decides the target line.
+    pub metrics: &'static [MetricName],
+}
+
+/// The per-service charts, in the order the panel shows them.
+pub const SERVICE_CHARTS: [ChartSpec; 6] = [
+    ChartSpec {
+        title: "CPUUtilization",
+        unit: "%",
+        metrics: &[MetricName::CPUUtilization],
+    },
+    ChartSpec {
+        title: "MemoryUtilization",
+        unit: "%",
+        metrics: &[MetricName::MemoryUtilization],
+    },
+    ChartSpec {
+        title: "RequestCountPerTarget",
+        unit: "requests",
+        metrics: &[MetricName::RequestCountPerTarget],
+    },
+    ChartSpec {
+        title: "HTTPCode_Target_5XX_Count",
+        unit: "responses",
+        metrics: &[MetricName::HTTPCode_Target_5XX_Count],
+    },
+    ChartSpec {
+        title: "TargetResponseTime",
+        unit: "s",
+        metrics: &[MetricName::TargetResponseTime],
+    },
+    ChartSpec {
+        title: "Running vs desired tasks",
+        unit: "tasks",
+        metrics: &[MetricName::RunningTaskCount, MetricName::DesiredTaskCount],
+    },
+];
+
+/// The per-capacity-provider charts.
+pub const CAPACITY_PROVIDER_CHARTS: [ChartSpec; 2] = [
+    ChartSpec {
+        title: "CapacityProviderReservation",
+        unit: "%",
+        metrics: &[MetricName::CapacityProviderReservation],
+    },
+    ChartSpec {
+        title: "InstanceCount",
+        unit: "instances",
+        metrics: &[MetricName::InstanceCount],
+    },
+];
+
+/// The charts of service `service` (index into the model's services).
+pub fn service_charts(sim: &Sim, service: usize, inputs: &ChartInputs) -> Vec<ChartView> {
+    let dim = Dimension::Service(service);
+    SERVICE_CHARTS
+        .iter()
+        .map(|spec| metric_chart(sim, spec, &dim, inputs))
+        .collect()
+}
+
+/// The charts of the capacity provider named `provider`.
+pub fn capacity_provider_charts(sim: &Sim, provider: &str, inputs: &ChartInputs) -> Vec<ChartView> {
+    let dim = Dimension::CapacityProvider(provider.to_string());
+    CAPACITY_PROVIDER_CHARTS
+        .iter()
+        .map(|spec| ChartView {
+            title: format!("{} · {provider}", spec.title),
+            ..metric_chart(sim, spec, &dim, inputs)
+        })
+        .collect()
+}
+
+/// One chart of `spec`'s metrics for `dimension`, read from the engine's metric store.
+pub fn metric_chart(
+    sim: &Sim,
+    spec: &ChartSpec,
+    dimension: &Dimension,
+    inputs: &ChartInputs,
+) -> ChartView {
+    let series: Vec<(&str, &[Datapoint])> = spec
+        .metrics
+        .iter()
+        .map(|m| (m.as_str(), sim.metrics.series(*m, dimension)))
+        .collect();
+    let target = spec
+        .metrics
+        .first()
+        .and_then(|m| inputs.targets.get(m))
+        .copied();
+    project(spec.title, spec.unit, &series, target, inputs)
+}
+
+/// The pure projection: series of datapoints → a chart in [`FRAME`].
+pub fn project(
+    title: &str,
+    unit: &'static str,
+    series: &[(&str, &[Datapoint])],
+    target: Option<f64>,
+    inputs: &ChartInputs,
+) -> ChartView {
+    let x_range = x_range(inputs.now, inputs.window_ms);
+    let in_window = |d: &&Datapoint| d.at >= x_range.0 && d.at <= x_range.1 && d.value.is_finite();
+    let mut hi = target.filter(|t| t.is_finite()).unwrap_or(0.0);
+    let mut lo = 0.0f64;
+    for (_, points) in series {
+        for d in points.iter().filter(in_window) {
+            hi = hi.max(d.value);
+            lo = lo.min(d.value);
+        }
+    }
+    let (y_range, step) = y_scale(lo, hi, unit);
+    let x = |at: Millis| scale_x(at, x_range);
+    let y = |v: f64| scale_y(v, y_range);
+    let series = series
+        .iter()
+        .map(|(label, points)| SeriesView {
+            label: label.to_string(),
+            points: points
+                .iter()
+                .filter(in_window)
+                .map(|d| (x(d.at), y(d.value)))
+                .collect(),
+            latest: points.last().map(|d| d.value),
+        })
+        .collect();
+    let target = target
+        .filter(|t| t.is_finite() && *t >= y_range.0 && *t <= y_range.1)
+        .map(|t| TargetLine {
+            value: t,
+            y: y(t),
+            label: format!("target {}", value_label(t, step, unit)),
+        });
+    let mut row_ends = [f64::MIN; MARKER_ROWS];
+    let markers = inputs
+        .markers
+        .iter()
+        .filter(|(at, _)| *at >= x_range.0 && *at <= x_range.1)
+        .map(|(at, label)| {
+            let mx = x(*at);
+            let width = 2.0 + label.chars().count() as f64 * MARKER_CHAR_WIDTH;
+            let label_left = mx + width > FRAME.width && mx - width >= FRAME.left;
+            let (start, end) = if label_left {
+                (mx - width, mx)
+            } else {
+                (mx, mx + width)
+            };
+            let row = row_ends.iter().position(|e| start > *e).unwrap_or(0);
+            row_ends[row] = end;
+            MarkerView {
+                at: *at,
+                x: mx,
+                label: label.clone(),
+                row,
+                label_left,
+            }
+        })
+        .collect();
+    ChartView {
+        title: title.to_string(),
+        unit,
+        series,
+        target,
+        markers,
+        x_range,
+        y_range,
+        ticks: Ticks {
+            x: x_ticks(x_range),
+            y: y_ticks(y_range, step, unit),
+        },
+    }
+}
+
+/// Where the time cursor for `now` goes on `view`, or `None` when `now` is outside its range.
+pub fn cursor_x(view: &ChartView, now: Millis) -> Option<f64> {
+    (now >= view.x_range.0 && now <= view.x_range.1).then(|| scale_x(now, view.x_range))
+}
+
+/// Markers for the actions in `log` (a user's or the timeline's stop-task, terminate, drain,
+/// AZ outage, update-service …), newest `max` of them, labels cut to `max_chars`: so a chart
+/// shows what was done when, until the deployment and auto scaling owners add their own events.
+pub fn action_markers(log: &[LogEntry], max: usize, max_chars: usize) -> Vec<(Millis, String)> {
+    let mut out: Vec<(Millis, String)> = log
+        .iter()
+        .rev()
+        .filter(|e| e.kind == LogKind::Action)
+        .take(max)
+        .map(|e| {
+            let text = e
+                .text
+                .strip_prefix("Timeline (scripted): ")
+                .unwrap_or(&e.text);
+            let label = if text.chars().count() > max_chars {
+                let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+                format!("{cut}…")
+            } else {
+                text.to_string()
+            };
+            (e.at, label)
+        })
+        .collect();
+    out.reverse();
+    out
+}
+
+/// `[end - window, end]` with `end` = `now` rounded up to [`X_RANGE_STEP_MS`] (at least one step).
+fn x_range(now: Millis, window_ms: Millis) -> (Millis, Millis) {
+    let window = if window_ms == 0 {
+        DEFAULT_WINDOW_MS
+    } else {
+        window_ms
+    };
+    let end = now.div_ceil(X_RANGE_STEP_MS).max(1) * X_RANGE_STEP_MS;
+    (end.saturating_sub(window), end)
+}
+
+fn scale_x(at: Millis, (start, end): (Millis, Millis)) -> f64 {
+    let span = end.saturating_sub(start).max(1) as f64;
+    FRAME.left + (at.saturating_sub(start) as f64 / span) * (FRAME.right - FRAME.left)
+}
+
+fn scale_y(v: f64, (lo, hi): (f64, f64)) -> f64 {
+    let span = if hi > lo { hi - lo } else { 1.0 };
+    FRAME.bottom - ((v - lo) / span) * (FRAME.bottom - FRAME.top)
+}
+
+/// A "nice" step (1, 2 or 5 × 10ⁿ) that splits `span` into at most `max_ticks` parts.
+/// Display only: nothing in the engine reads it.
+fn nice_step(span: f64, max_ticks: f64) -> f64 {
+    let raw = (span / max_ticks).max(f64::MIN_POSITIVE);
+    let mut magnitude = 1.0;
+    while magnitude > raw {
+        magnitude /= 10.0;
+    }
+    while magnitude * 10.0 <= raw {
+        magnitude *= 10.0;
+    }
+    [1.0, 2.0, 5.0, 10.0]
+        .into_iter()
+        .map(|m| m * magnitude)
+        .find(|s| *s >= raw)
+        .unwrap_or(magnitude * 10.0)
+}
+
+/// The value range (from 0, or below it for negative data, up to a whole step above the largest
+/// value) and its tick step. Counts get whole-number steps; percentages show at least 0–100.
+fn y_scale(lo: f64, hi: f64, unit: &str) -> ((f64, f64), f64) {
+    let hi = if unit == "%" { hi.max(100.0) } else { hi };
+    let hi = if hi > lo { hi } else { lo + 1.0 };
+    let mut step = nice_step(hi - lo, 4.0);
+    if unit != "s" && unit != "%" {
+        step = step.max(1.0);
+    }
+    let lo = (lo / step).floor() * step;
+    let hi = (hi / step).ceil() * step;
+    ((lo, hi), step)
+}
+
+fn y_ticks((lo, hi): (f64, f64), step: f64, unit: &str) -> Vec<Tick> {
+    let n = ((hi - lo) / step).round() as usize;
+    (0..=n.min(20))
+        .map(|i| {
+            let v = lo + step * i as f64;
+            Tick {
+                pos: scale_y(v, (lo, hi)),
+                label: value_label(v, step, unit),
+            }
+        })
+        .collect()
+}
+
+/// A value with as many decimals as the step needs, and the unit where it reads naturally.
+fn value_label(v: f64, step: f64, unit: &str) -> String {
+    let decimals = if step >= 1.0 {
+        0
+    } else if step >= 0.1 {
+        1
+    } else if step >= 0.01 {
+        2
+    } else {
+        3
+    };
+    let n = format!("{v:.decimals$}");
+    match unit {
+        "%" => format!("{n}%"),
+        "s" => format!("{n} s"),
+        _ => n,
+    }
+}
+
+/// Ticks at whole minutes (1, 2, 5, 10, 15, 30 or 60), at most six, labelled `h:mm`.
+fn x_ticks((start, end): (Millis, Millis)) -> Vec<Tick> {
+    let span_min = end.saturating_sub(start) / PERIOD_MS;
+    let step_min = [1, 2, 5, 10, 15, 30, 60, 120, 240]
+        .into_iter()
+        .find(|s| span_min / s <= 6)
+        .unwrap_or(480);
+    let step = step_min * PERIOD_MS;
+    let first = start.div_ceil(step) * step;
+    (0..)
+        .map(|i| first + i * step)
+        .take_while(|at| *at <= end)
+        .map(|at| Tick {
+            pos: scale_x(at, (start, end)),
+            label: time_label(at),
+        })
+        .collect()
+}
+
+/// `h:mm` of virtual time, for the time axis.
+pub fn time_label(at: Millis) -> String {
+    let min = at / PERIOD_MS;
+    format!("{}:{:02}", min / 60, min % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn points(values: &[(u64, f64)]) -> Vec<Datapoint> {
+        values
+            .iter()
+            .map(|(m, v)| Datapoint {
+                at: m * PERIOD_MS,
+                value: *v,
+            })
+            .collect()
+    }
+
+    fn inputs(now_min: u64) -> ChartInputs {
+        ChartInputs {
+            now: now_min * PERIOD_MS,
+            ..ChartInputs::default()
+        }
+    }
+
+    #[test]
+    fn empty_series_make_an_empty_chart_with_axes() {
+        let view = project("CPUUtilization", "%", &[("CPU", &[])], None, &inputs(0));
+        assert!(view.is_empty());
+        assert_eq!(view.x_range, (0, X_RANGE_STEP_MS));
+        assert_eq!(view.y_range, (0.0, 100.0));
+        assert_eq!(view.series[0].path(), "");
+        assert!(!view.ticks.y.is_empty() && !view.ticks.x.is_empty());
+    }
+
+    #[test]
+    fn percent_axis_runs_0_to_100_with_unit_labels() {
+        let data = points(&[(1, 20.0), (2, 80.0)]);
+        let view = project("CPU", "%", &[("CPU", &data)], None, &inputs(2));
+        let labels: Vec<&str> = view.ticks.y.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["0%", "50%", "100%"]);
+        assert_eq!(view.ticks.y[0].pos, FRAME.bottom);
+        assert_eq!(view.ticks.y[2].pos, FRAME.top);
+    }
+
+    #[test]
+    fn points_scale_into_the_frame_in_time_order() {
+        let data = points(&[(0, 0.0), (5, 50.0), (10, 100.0)]);
+        let view = project("CPU", "%", &[("CPU", &data)], None, &inputs(10));
+        let p = &view.series[0].points;
+        assert_eq!(p.len(), 3);
+        assert_eq!(p[0], (FRAME.left, FRAME.bottom));
+        assert_eq!(p[2], (FRAME.right, FRAME.top));
+        let mid = (FRAME.left + FRAME.right) / 2.0;
+        assert!((p[1].0 - mid).abs() < 1e-9);
+        assert_eq!(view.series[0].path().matches('L').count(), 2);
+        assert!(view.series[0].path().starts_with('M'));
+    }
+
+    #[test]
+    fn counts_get_whole_ticks_and_room_above_the_largest_value() {
+        let data = points(&[(1, 3.0), (2, 7.0)]);
+        let view = project("tasks", "tasks", &[("Running", &data)], None, &inputs(2));
+        assert_eq!(view.y_range, (0.0, 8.0));
+        assert!(view.ticks.y.iter().all(|t| !t.label.contains('.')));
+        // A flat zero series still has a usable axis.
+        let zeros = points(&[(1, 0.0)]);
+        let view = project("5xx", "responses", &[("5xx", &zeros)], None, &inputs(1));
+        assert_eq!(view.y_range, (0.0, 1.0));
+    }
+
+    #[test]
+    fn seconds_axis_keeps_decimals() {
+        let data = points(&[(1, 0.12), (2, 0.31)]);
+        let view = project("TRT", "s", &[("TRT", &data)], None, &inputs(2));
+        assert_eq!(view.y_range.1, 0.4);
+        assert_eq!(view.ticks.y[1].label, "0.1 s");
+    }
+
+    #[test]
+    fn target_line_is_labelled_and_raises_the_axis_when_above_the_data() {
+        let data = points(&[(1, 2.0)]);
+        let view = project(
+            "RCPT",
+            "requests",
+            &[("RCPT", &data)],
+            Some(1000.0),
+            &inputs(1),
+        );
+        let t = view.target.expect("a target line");
+        assert_eq!(t.label, "target 1000");
+        assert!(view.y_range.1 >= 1000.0);
+        assert!(t.y >= FRAME.top && t.y <= FRAME.bottom);
+        let view = project("CPU", "%", &[("CPU", &data)], Some(50.0), &inputs(1));
+        assert_eq!(view.target.map(|t| t.label), Some("target 50%".to_string()));
+    }
+
+    #[test]
+    fn markers_inside_the_window_are_placed_and_others_dropped() {
+        let mut i = inputs(90);
+        i.markers = vec![
+            (5 * PERIOD_MS, "too old".to_string()),
+            (60 * PERIOD_MS, "scale out to 4".to_string()),
+        ];
+        let view = project("CPU", "%", &[("CPU", &[])], None, &i);
+        assert_eq!(view.x_range, (30 * PERIOD_MS, 90 * PERIOD_MS));
+        assert_eq!(view.markers.len(), 1);
+        assert_eq!(view.markers[0].label, "scale out to 4");
+        assert!((view.markers[0].x - (FRAME.left + FRAME.right) / 2.0).abs() < 1e-9);
+        assert_eq!(view.markers[0].row, 0);
+    }
+
+    #[test]
+    fn close_markers_put_their_labels_on_separate_rows() {
+        let mut i = inputs(20);
+        i.markers = vec![
+            (2 * PERIOD_MS, "terminate-instances i-0".to_string()),
+            (6 * PERIOD_MS, "scale out 6 → 9".to_string()),
+            (19 * PERIOD_MS, "drain i-0abc".to_string()),
+        ];
+        let view = project("CPU", "%", &[("CPU", &[])], None, &i);
+        let rows: Vec<usize> = view.markers.iter().map(|m| m.row).collect();
+        assert_eq!(rows, [0, 1, 0]);
+        let left: Vec<bool> = view.markers.iter().map(|m| m.label_left).collect();
+        assert_eq!(
+            left,
+            [false, false, true],
+            "the last label would leave the frame"
+        );
+    }
+
+    #[test]
+    fn window_drops_old_points_and_time_ticks_read_h_mm() {
+        let data: Vec<Datapoint> = points(&(1..=95).map(|m| (m, 10.0)).collect::<Vec<_>>());
+        let view = project("CPU", "%", &[("CPU", &data)], None, &inputs(95));
+        assert_eq!(view.x_range, (40 * PERIOD_MS, 100 * PERIOD_MS));
+        assert_eq!(view.series[0].points.len(), 56);
+        assert_eq!(view.series[0].latest, Some(10.0));
+        let labels: Vec<&str> = view.ticks.x.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["0:40", "0:50", "1:00", "1:10", "1:20", "1:30", "1:40"]
+        );
+    }
+
+    #[test]
+    fn view_is_stable_between_datapoints_and_the_cursor_moves() {
+        let data = points(&[(1, 10.0), (2, 20.0)]);
+        let a = project("CPU", "%", &[("CPU", &data)], None, &inputs(2));
+        let mut later = inputs(2);
+        later.now += 30_000;
+        let b = project("CPU", "%", &[("CPU", &data)], None, &later);
+        assert_eq!(a, b, "no new datapoint: the chart need not redraw");
+        let ca = cursor_x(&a, 2 * PERIOD_MS).expect("inside");
+        let cb = cursor_x(&b, later.now).expect("inside");
+        assert!(cb > ca);
+        assert_eq!(cursor_x(&a, 11 * PERIOD_MS), None);
+    }
+
+    #[test]
+    fn actions_in_the_log_become_short_markers() {
+        let entry = |at, kind, text: &str| LogEntry {
+            at,
+            kind,
+            service: None,
+            text: text.to_string(),
+        };
+        let log = vec![
+            entry(1, LogKind::Task, "Task abc is RUNNING"),
+            entry(
+                2,
+                LogKind::Action,
+                "Timeline (scripted): terminate-instances i-0123456789",
+            ),
+            entry(3, LogKind::Action, "stop-task 1"),
+            entry(4, LogKind::Action, "drain"),
+        ];
+        let markers = action_markers(&log, 2, 12);
+        assert_eq!(
+            markers,
+            vec![(3, "stop-task 1".to_string()), (4, "drain".to_string())]
+        );
+        let markers = action_markers(&log, 5, 12);
+        assert_eq!(markers[0], (2, "terminate-i…".to_string()));
+    }
+
+    #[test]
+    fn service_and_provider_charts_read_the_metric_store() {
+        let mut sim =
+            Sim::from_json(include_str!("../../scenario/examples/default.json")).expect("valid");
+        sim.metrics.record(
+            MetricName::RunningTaskCount,
+            Dimension::Service(0),
+            60_000,
+            2.0,
+        );
+        sim.metrics.record(
+            MetricName::DesiredTaskCount,
+            Dimension::Service(0),
+            60_000,
+            6.0,
+        );
+        sim.metrics.record(
+            MetricName::InstanceCount,
+            Dimension::CapacityProvider("cp".into()),
+            60_000,
+            3.0,
+        );
+        let mut i = inputs(1);
+        i.targets.insert(MetricName::CPUUtilization, 50.0);
+        let charts = service_charts(&sim, 0, &i);
+        assert_eq!(charts.len(), 6);
+        assert!(charts[0].is_empty() && charts[0].target.is_some());
+        let tasks = &charts[5];
+        assert_eq!(tasks.series.len(), 2);
+        assert_eq!(tasks.series[1].label, "DesiredTaskCount");
+        assert_eq!(tasks.series[1].latest, Some(6.0));
+        let cp = capacity_provider_charts(&sim, "cp", &i);
+        assert_eq!(cp[1].title, "InstanceCount · cp");
+        assert_eq!(cp[1].series[0].points.len(), 1);
+        assert!(cp[0].is_empty());
+    }
+}

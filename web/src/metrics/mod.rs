@@ -1,0 +1,88 @@
+//! The metrics panel: small line charts of the selected service's one-minute metrics and of
+//! each capacity provider's, projected in `ecs-sim` (`sim::view::charts`) once per snapshot.
+//! Every chart reads its own memo, so a chart whose data did not change is not redrawn; only
+//! the time cursor moves with the clock.
+
+mod chart;
+
+use crate::state::Playground;
+use ecs_sim::metrics::Dimension;
+use ecs_sim::sim::view::charts::{
+    action_markers, capacity_provider_charts, service_charts, ChartView,
+};
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// Action markers per chart: more would cover the lines.
+const MAX_ACTION_MARKERS: usize = 8;
+/// Characters of a marker's label (its full text is in the event log).
+const MARKER_CHARS: usize = 22;
+
+/// Every chart the panel shows for one snapshot, in order.
+fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
+    let Some(now) = pg.snapshot.with(|s| s.as_ref().map(|s| s.now_ms)) else {
+        return Vec::new();
+    };
+    let mut inputs = pg.chart_overlays.get();
+    inputs.now = now;
+    // What was done when (stop task, terminate, AZ outage …), from the lines the page keeps.
+    let actions = pg
+        .log
+        .with(|l| action_markers(l, MAX_ACTION_MARKERS, MARKER_CHARS));
+    inputs.markers.extend(actions);
+    inputs.markers.sort_by_key(|(at, _)| *at);
+    pg.sim.with_value(|s| {
+        let Some(sim) = s else { return Vec::new() };
+        let mut charts = service_charts(sim, service, &inputs);
+        // Providers of the scenario's Auto Scaling groups, and any other one with a series.
+        let mut providers: BTreeSet<String> =
+            sim.model.asgs.iter().map(|a| a.provider.clone()).collect();
+        for (key, _) in sim.metrics.iter() {
+            if let Dimension::CapacityProvider(name) = &key.dimension {
+                providers.insert(name.clone());
+            }
+        }
+        for p in &providers {
+            charts.extend(capacity_provider_charts(sim, p, &inputs));
+        }
+        charts
+    })
+}
+
+/// The panel: a service picker, then one chart per metric.
+#[component]
+pub fn MetricsPanel() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let names = pg.service_names();
+    let service = RwSignal::new(0usize);
+    let charts: Memo<Vec<ChartView>> = Memo::new(move |_| project_all(&pg, service.get()));
+    let titles =
+        Memo::new(move |_| charts.with(|c| c.iter().map(|v| v.title.clone()).collect::<Vec<_>>()));
+    let now = Memo::new(move |_| pg.snapshot.with(|s| s.as_ref().map_or(0, |s| s.now_ms)));
+    let all_empty = move || charts.with(|c| c.iter().all(ChartView::is_empty));
+    view! {
+        <section class="metrics" data-testid="metrics" aria-label="Metrics">
+            <header class="metrics-head">
+                <h2>"Metrics"</h2>
+                <select data-testid="metrics-service" aria-label="Service"
+                    on:change=move |ev| service.set(event_target_value(&ev).parse().unwrap_or(0))>
+                    {move || names.get().into_iter().enumerate().map(|(i, n)| view! {
+                        <option value=i.to_string() selected=move || service.get() == i>{n}</option>
+                    }).collect_view()}
+                </select>
+                <Show when=all_empty>
+                    <span class="muted" data-testid="metrics-empty">
+                        "No data yet: metrics arrive once per simulated minute."
+                    </span>
+                </Show>
+            </header>
+            <div class="charts" class:hidden=all_empty>
+                <For each=move || titles.get() key=|t| t.clone() children=move |title| {
+                    let key = title.clone();
+                    let view = Memo::new(move |_| charts.with(|c| c.iter().find(|v| v.title == key).cloned()));
+                    view! { <chart::Chart view=view now=now /> }
+                } />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,147 @@
+//! "Run to…": jump the simulation ahead by ten minutes, an hour or to a typed time, in chunks
+//! that each fit a frame budget, with a progress bar (simulated time and rate) and Cancel.
+//! The timer here is an outside-world sync like the play loop: it feeds wall time to the engine.
+
+use crate::controls::now_ms;
+use crate::state::{Notice, Playground, RunProgress};
+use ecs_sim::sim::log::clock;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Wall milliseconds between chunks.
+const CHUNK_EVERY_MS: u64 = 50;
+/// Wall milliseconds of engine work per chunk: the rest of each tick is the page's.
+const CHUNK_BUDGET_MS: f64 = 30.0;
+/// The furthest a typed time may be, virtual ms (a week: more tells a learner nothing).
+const MAX_RUN_TO_MS: u64 = 7 * 24 * 3_600_000;
+
+/// Reads a typed time: `h:mm`, `h:mm:ss`, or a number of minutes. `None` when unreadable.
+pub fn parse_run_to(text: &str) -> Option<u64> {
+    let parts: Vec<&str> = text.trim().split(':').collect();
+    let num = |s: &str| s.trim().parse::<u64>().ok();
+    let seconds = match parts.as_slice() {
+        [m] => num(m)?.checked_mul(60)?,
+        [h, m] => num(h)?
+            .checked_mul(3600)?
+            .checked_add(num(m)?.checked_mul(60)?)?,
+        [h, m, s] => num(h)?
+            .checked_mul(3600)?
+            .checked_add(num(m)?.checked_mul(60)?)?
+            .checked_add(num(s)?)?,
+        _ => return None,
+    };
+    seconds.checked_mul(1000).filter(|ms| *ms <= MAX_RUN_TO_MS)
+}
+
+/// The buttons and typed time in the top bar, and the chunk timer.
+#[component]
+pub fn RunTo() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let started = StoredValue::new(0.0f64);
+    if let Ok(handle) = set_interval_with_handle(
+        move || {
+            let Some(run) = pg.run.get_untracked().filter(|r| !r.done) else {
+                return;
+            };
+            let reached = pg.run_chunk(run.to_ms, CHUNK_BUDGET_MS, now_ms);
+            pg.run.set(Some(RunProgress {
+                now_ms: reached,
+                wall_ms: now_ms() - started.get_value(),
+                done: reached >= run.to_ms,
+                ..run
+            }));
+        },
+        Duration::from_millis(CHUNK_EVERY_MS),
+    ) {
+        on_cleanup(move || handle.clear());
+    }
+    let start = move |to_ms: u64| {
+        let from = pg
+            .snapshot
+            .with_untracked(|s| s.as_ref().map_or(0, |s| s.now_ms));
+        if to_ms <= from {
+            pg.notice.set(Some(Notice {
+                is_error: false,
+                text: format!("The clock is already at {}.", clock(from)),
+            }));
+            return;
+        }
+        pg.playing.set(false);
+        started.set_value(now_ms());
+        pg.run.set(Some(RunProgress {
+            from_ms: from,
+            to_ms,
+            now_ms: from,
+            wall_ms: 0.0,
+            done: false,
+        }));
+    };
+    let ahead = move |ms: u64| {
+        let now = pg
+            .snapshot
+            .with_untracked(|s| s.as_ref().map_or(0, |s| s.now_ms));
+        start(now + ms);
+    };
+    let typed = RwSignal::new(String::new());
+    let go = move || match parse_run_to(&typed.get_untracked()) {
+        Some(ms) => start(ms),
+        None => pg.notice.set(Some(Notice {
+            is_error: true,
+            text: "Run to: type a time as h:mm (1:30), h:mm:ss, or minutes (90), at most a week."
+                .to_string(),
+        })),
+    };
+    let busy = move || pg.run.with(|r| r.is_some_and(|r| !r.done));
+    view! {
+        <span class="run-to" role="group" aria-label="Run to">
+            <button data-testid="run-10m" disabled=busy title="Run 10 simulated minutes as fast as the page allows"
+                on:click=move |_| ahead(600_000)>"+10 min"</button>
+            <button data-testid="run-1h" disabled=busy title="Run 1 simulated hour as fast as the page allows"
+                on:click=move |_| ahead(3_600_000)>"+1 h"</button>
+            <input data-testid="run-to-input" class="run-to-input" placeholder="h:mm" aria-label="Run to time (h:mm)"
+                prop:value=move || typed.get()
+                on:input=move |ev| typed.set(event_target_value(&ev))
+                on:keydown=move |ev| if ev.key() == "Enter" { go() } />
+            <button data-testid="run-to-go" disabled=busy on:click=move |_| go()>"Run to"</button>
+        </span>
+    }
+}
+
+/// The progress strip under the top bar while (and after) a "Run to…" runs. Its elements stay
+/// put while it runs (only text, width and attributes change), so Cancel is always clickable.
+#[component]
+pub fn RunProgressBar() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let active = move || pg.run.with(Option::is_some);
+    let done = move || pg.run.with(|r| r.is_some_and(|r| r.done));
+    let pct = move || pg.run.with(|r| r.map_or(0.0, |r| r.fraction() * 100.0));
+    let text = move || {
+        pg.run.with(|r| {
+            r.map(|r| {
+                format!(
+                    "{} of {} · {:.0} simulated s per wall s",
+                    clock(r.now_ms),
+                    clock(r.to_ms),
+                    r.rate()
+                )
+            })
+            .unwrap_or_default()
+        })
+    };
+    view! {
+        <Show when=active>
+            <div class="run-progress" data-testid="run-progress"
+                data-state=move || if done() { "done" } else { "running" }>
+                <span class="run-label">{move || if done() { "Run to: done" } else { "Running to…" }}</span>
+                <div class="run-bar" role="progressbar" aria-label="Run to progress" aria-valuemin="0"
+                    aria-valuemax="100" aria-valuenow=move || format!("{:.0}", pct())>
+                    <div class="run-fill" data-testid="run-fill" style=move || format!("width: {:.1}%", pct())></div>
+                </div>
+                <span class="run-text" data-testid="run-text">{text}</span>
+                <button data-testid="run-cancel" on:click=move |_| pg.run.set(None)>
+                    {move || if done() { "Close" } else { "Cancel" }}
+                </button>
+            </div>
+        </Show>
+    }
+}
