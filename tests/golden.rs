@@ -1174,7 +1174,9 @@ fn managed_scaling_adds_instances_for_waiting_tasks_and_removes_empty_ones() {
 #[test]
 fn managed_scaling_scales_from_zero_instances() {
     // DG cluster-auto-scaling: N = 0 and M > 0 → CapacityProviderReservation 200, so a group
-    // with no instances scales out. One waiting task needs one instance.
+    // with no instances scales out. One waiting task needs one instance, but DG "Scale-out
+    // considerations": with no container instances ECS "always scales-out to 200% (two
+    // instances)".
     let text = golden_text("managed_scaling")
         .replace("\"minSize\": 1", "\"minSize\": 0")
         .replace("\"desiredCapacity\": 1", "\"desiredCapacity\": 0")
@@ -1184,7 +1186,7 @@ fn managed_scaling_scales_from_zero_instances() {
     assert!(
         log_contains(
             &sim,
-            "scaled out to 1 instances (CapacityProviderReservation 200 > target 100)."
+            "scaled out to 2 instances (CapacityProviderReservation 200 > target 100)."
         ),
         "{}",
         log_text(&sim)

@@ -9,10 +9,13 @@ use crate::sim::Sim;
 use crate::traffic::Source;
 
 /// Whether the run records metrics at all. Only scenarios that use them do, so scenarios
-/// without these keys keep their events and trace hashes. Extend this when a new reader of
-/// metrics (Service Auto Scaling's `scalableTargets`, say) arrives.
+/// without these keys keep their events and trace hashes. The readers: the traffic model,
+/// cluster auto scaling and Service Auto Scaling (`scalableTargets`: its policies read the
+/// service's one-minute datapoints, so they must be recorded even without traffic).
 pub fn metrics_enabled(model: &Model) -> bool {
-    !model.traffic.entries.is_empty() || model.asgs.iter().any(|a| a.managed_scaling.is_some())
+    !model.traffic.entries.is_empty()
+        || model.asgs.iter().any(|a| a.managed_scaling.is_some())
+        || !model.auto_scaling.targets.is_empty()
 }
 
 /// The period's values, from sums over its task samples (pure, so it is tested on its own).
