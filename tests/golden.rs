@@ -1273,3 +1273,194 @@ fn managed_scaling_without_termination_protection_terminates_by_zone_then_age() 
         .collect();
     assert_eq!(terminated, vec![0, 1], "{}", log_text(&sim));
 }
+
+/// The desired count of service `svc`.
+fn desired(sim: &ecs_sim::Sim, svc: &str) -> u32 {
+    let s = sim
+        .model
+        .services
+        .iter()
+        .position(|x| x.name == svc)
+        .unwrap();
+    sim.services[s].desired
+}
+
+#[test]
+fn target_tracking_cpu_50_scales_4_to_8_one_second_after_the_third_datapoint_above_target() {
+    // 4 tasks of 1024 units, 380 req/s × 10 ms of CPU: 95 req/s per task against a capacity of
+    // 100, so CPUUtilization = 95 (DG service_utilization). AlarmHigh needs 3 of 3 one-minute
+    // datapoints above 50 (observed in AWS workshops, not documented): the datapoints at 60,
+    // 120 and 180 s. Metrics are recorded at the minute boundary and the policy is evaluated
+    // 1 s later, so the scale-out happens at 181 s, not 180 s. New count (DG
+    // service-autoscaling-targettracking): ⌈4 × 95 / 50⌉ = ⌈7.6⌉ = 8.
+    let mut sim = load("target_tracking_cpu");
+    sim.run_until(180_000);
+    for at in [60, 120, 180] {
+        let cpu = metric_at(&sim, MetricName::CPUUtilization, "web", at).unwrap();
+        assert!((cpu - 95.0).abs() < 1e-6, "{at}: {cpu}");
+    }
+    assert_eq!(
+        desired(&sim, "web"),
+        4,
+        "the datapoint at 180 s is not evaluated yet"
+    );
+    sim.run_until(180_999);
+    assert_eq!(desired(&sim, "web"), 4);
+    sim.run_until(181_000);
+    assert_eq!(desired(&sim, "web"), 8);
+    assert!(log_contains(
+        &sim,
+        "Setting desired count to 8 (from 4). Cause: monitor alarm TargetTracking-service/default/web-AlarmHigh in state ALARM triggered policy cpu50."
+    ));
+    // 380 req/s over 8 tasks: 47.5% from the first full minute with 8 tasks on. It stays
+    // there: not above 50 (no scale-out) and not below 45 = 90% of the target (no scale-in).
+    sim.run_until(900_000);
+    for at in (300..=900).step_by(60) {
+        let cpu = metric_at(&sim, MetricName::CPUUtilization, "web", at).unwrap();
+        assert!((cpu - 47.5).abs() < 1e-6, "{at}: {cpu}");
+    }
+    assert_eq!(desired(&sim, "web"), 8);
+    assert_eq!(service(&sim.snapshot(), "web").running_count, 8);
+}
+
+#[test]
+fn target_tracking_alb_request_count_per_target_400_scales_4_to_8() {
+    // 50 req/s over 4 healthy targets: 3000 requests a minute, RequestCountPerTarget 750. The
+    // first minute counts only from 39 s, when the targets pass their first health check (ALB:
+    // one passing check), so the 60 s datapoint is 375 — below 400. AlarmHigh then needs the
+    // datapoints at 120, 180 and 240 s: scale-out at 241 s to ⌈4 × 750 / 400⌉ = 8.
+    let mut sim = load("target_tracking_alb_requests");
+    sim.run_until(240_999);
+    assert!(close(
+        metric_at(&sim, MetricName::RequestCountPerTarget, "web", 60),
+        375.0
+    ));
+    for at in [120, 180, 240] {
+        assert!(close(
+            metric_at(&sim, MetricName::RequestCountPerTarget, "web", at),
+            750.0
+        ));
+    }
+    assert_eq!(desired(&sim, "web"), 4);
+    sim.run_until(241_000);
+    assert_eq!(desired(&sim, "web"), 8);
+    // 3000 / 8 = 375 per target: between 360 (90% of 400) and 400, so it stays at 8.
+    sim.run_until(900_000);
+    for at in (360..=900).step_by(60) {
+        assert!(close(
+            metric_at(&sim, MetricName::RequestCountPerTarget, "web", at),
+            375.0
+        ));
+    }
+    assert_eq!(desired(&sim, "web"), 8);
+}
+
+/// Instances of the scenario's Auto Scaling group that are not terminated.
+fn live_instances(sim: &ecs_sim::Sim) -> usize {
+    sim.instances
+        .iter()
+        .filter(|i| i.status != InstanceStatus::Terminated)
+        .count()
+}
+
+#[test]
+fn traffic_spike_scales_the_service_and_the_cluster_out_and_back_in() {
+    // 4 tasks of 1024 units on 2 m5.large (2048 units each, full), 160 req/s × 10 ms: 40% CPU.
+    // trafficSpike 230% from 300 s for 900 s: 368 req/s, 92% CPU from the 360 s datapoint.
+    let mut sim = load("traffic_spike_scaling");
+    sim.run_until(480_999);
+    assert_eq!(desired(&sim, "web"), 4);
+    assert!(close(
+        metric_at(&sim, MetricName::CPUUtilization, "web", 300),
+        40.0
+    ));
+    // Target tracking AlarmHigh: 3 of 3 datapoints above 50 (360, 420, 480 s), evaluated 1 s
+    // after the minute: 481 s, ⌈4 × 92 / 50⌉ = 8.
+    sim.run_until(481_000);
+    assert_eq!(desired(&sim, "web"), 8);
+    // The 4 new tasks wait for capacity (PROVISIONING).
+    sim.run_until(539_999);
+    assert_eq!(service(&sim.snapshot(), "web").running_count, 4);
+    assert_eq!(live_instances(&sim), 2);
+    // DG cluster-auto-scaling: at the next minute M = 2 in use + 2 new (one 2048-unit m5.large
+    // holds two 1024-unit tasks) = 4, N = 2 → CapacityProviderReservation 200 > 100: one
+    // datapoint above the target (the simulator's choice) scales the group to 4.
+    sim.run_until(540_000);
+    assert!(log_contains(
+        &sim,
+        "Auto Scaling group of asg scaled out to 4 instances (CapacityProviderReservation 200 > target 100)."
+    ));
+    assert_eq!(live_instances(&sim), 4);
+    sim.run_until(700_000);
+    assert_eq!(service(&sim.snapshot(), "web").running_count, 8);
+    // 368 / 8 = 46 req/s per task: 46% — not above 50, not below 45. Stays at 8.
+    assert!(close(
+        metric_at(&sim, MetricName::CPUUtilization, "web", 660),
+        46.0
+    ));
+    // The spike ends at 1200 s: 160 / 8 = 20% from the 1260 s datapoint. AlarmLow: 15 of 15
+    // datapoints below 45 (1260 … 2100 s, observed, not documented) → at 2101 s,
+    // ⌈8 × 20 / 50⌉ = 4.
+    sim.run_until(2_100_999);
+    assert_eq!(desired(&sim, "web"), 8);
+    sim.run_until(2_101_000);
+    assert_eq!(desired(&sim, "web"), 4);
+    // 4 tasks at 40% (below 45, but ⌈4 × 40 / 50⌉ = 4): no further change, and never below
+    // minCapacity 2.
+    // Cluster: the 4 stopped tasks leave one instance empty (M = 3, N = 4: 75%) from the
+    // 2160 s datapoint; after 15 datapoints below the target (2160 … 3000 s) the empty
+    // instance is terminated (DG cluster-auto-scaling: scale-in removes instances with no
+    // running tasks; managed termination protection keeps the busy ones).
+    sim.run_until(2_999_999);
+    assert_eq!(live_instances(&sim), 4);
+    sim.run_until(3_000_000);
+    assert_eq!(live_instances(&sim), 3);
+    sim.run_until(3_120_000);
+    assert_eq!(desired(&sim, "web"), 4);
+    assert_eq!(service(&sim.snapshot(), "web").running_count, 4);
+}
+
+#[test]
+fn canary_green_tasks_register_in_the_alternate_target_group_and_get_10_percent_of_requests() {
+    // DG blue-green-deployment: green tasks are registered with the alternate target group
+    // (advancedConfiguration.alternateTargetGroupArn); the production listener rule then
+    // splits requests by the deployment's weights: 10% for the 5-minute canary, then 100%.
+    let mut sim = load("canary_alb_traffic");
+    sim.run_until(200_000);
+    let group = |name: &str| {
+        sim.model
+            .target_groups
+            .iter()
+            .position(|g| g.name == name)
+            .unwrap()
+    };
+    let (blue_g, green_g) = (group("web-blue"), group("web-green"));
+    let active: Vec<usize> = (0..sim.tasks.len())
+        .filter(|&t| sim.tasks[t].is_active())
+        .collect();
+    let green: Vec<usize> = active
+        .iter()
+        .copied()
+        .filter(|&t| sim.tasks[t].created_at >= 60_000)
+        .collect();
+    assert_eq!(green.len(), 4);
+    for &t in &active {
+        let want = if green.contains(&t) { green_g } else { blue_g };
+        assert_eq!(sim.tasks[t].target_group, Some(want));
+    }
+    // Requests per second each task was offered in the last 10 s sample.
+    let offered = |sim: &ecs_sim::Sim, ts: &[usize]| -> f64 {
+        ts.iter()
+            .filter_map(|t| sim.traffic.task_load.get(t))
+            .map(|l| l.offered_per_second)
+            .sum()
+    };
+    let total = offered(&sim, &active);
+    let share = offered(&sim, &green) / total;
+    assert!((total - 100.0).abs() < 1e-6, "{total}");
+    assert!((share - 0.10).abs() < 1e-6, "{share}");
+    // After the canary bake time (green healthy at 99 s + 300 s), green has all of it.
+    sim.run_until(420_000);
+    let share = offered(&sim, &green) / offered(&sim, &active);
+    assert!((share - 1.0).abs() < 1e-6, "{share}");
+}

@@ -395,6 +395,10 @@ impl Sim {
         let t = self.new_task(cluster, td, Some(s), group, launch, provider, Some(name));
         // Each task records the deployment that started it.
         self.services[s].deployments.record_start(t);
+        // ECS-native blue/green, canary and linear: green tasks register in the alternate
+        // target group (see `green_uses_alternate_group`).
+        let alternate = self.green_uses_alternate_group(s, t);
+        self.choose_target_group(t, alternate);
         t
     }
 
