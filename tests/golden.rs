@@ -1464,3 +1464,83 @@ fn canary_green_tasks_register_in_the_alternate_target_group_and_get_10_percent_
     let share = offered(&sim, &green) / offered(&sim, &active);
     assert!((share - 1.0).abs() < 1e-6, "{share}");
 }
+
+#[test]
+fn spot_interruption_behind_a_load_balancer_drains_at_the_warning_and_gets_sigterm_at_once() {
+    // DG fargate-capacity-providers: the two-minute warning comes with SIGTERM; AWS Knowledge
+    // Center fargate-spot-termination-notice: the task has two minutes to leave its target
+    // group. So the target starts draining at the warning (120 s) and the task does not wait
+    // the 300 s deregistration delay: DEACTIVATING 1 s, SIGTERM at 121 s, ignored, SIGKILL
+    // after stopTimeout 90 s, ENI detach 5 s → STOPPED at 216 s, as without a load balancer.
+    let text = golden_text("spot_interruption")
+        .replace(
+            r#""essential": true,"#,
+            r#""essential": true, "portMappings": [{ "containerPort": 80 }],"#,
+        )
+        .replace(
+            r#""networkConfiguration""#,
+            r#""loadBalancers": [{ "targetGroupArn": "web-tg", "containerName": "web", "containerPort": 80 }],
+      "networkConfiguration""#,
+        )
+        .replacen(
+            r#""subnets": ["#,
+            r#""targetGroups": [{ "targetGroupName": "web-tg" }],
+  "subnets": ["#,
+            1,
+        );
+    let mut sim = load_text(&text);
+    sim.run_until(120_000);
+    let t = (0..sim.tasks.len())
+        .find(|&t| sim.tasks[t].stop_code == Some(StopCode::SpotInterruption))
+        .expect("one task interrupted");
+    assert_eq!(sim.tasks[t].last_status, TaskStatus::Deactivating);
+    assert_eq!(
+        sim.tasks[t].target.as_ref().map(|x| x.state),
+        Some(ecs_sim::elb::TargetHealthState::Draining)
+    );
+    assert!(log_contains(
+        &sim,
+        "(service web) deregistered 1 targets in"
+    ));
+    assert!(!sim.routable_targets(0).iter().any(|&(x, _)| x == t));
+    sim.run_until(121_000);
+    assert_eq!(sim.tasks[t].last_status, TaskStatus::Stopping);
+    sim.run_until(240_000);
+    assert_eq!(sim.tasks[t].stopped_at, Some(216_000));
+    assert_eq!(service(&sim.snapshot(), "web").running_count, 4);
+}
+
+#[test]
+fn scale_in_waits_for_a_canary_deployment_to_finish_dg_service_auto_scaling() {
+    // DG service-auto-scaling: Application Auto Scaling turns off scale-in while a deployment
+    // is in progress (scale-out goes on). canary_alb_traffic with a target tracking policy at
+    // 80% CPU: 100 req/s × 5 ms on 256-unit tasks (50 req/s each) is 25% CPU over blue + green
+    // (8 tasks), so AlarmLow (below 72) is in alarm from the 15th datapoint, 900 s. CLEAN_UP
+    // at 1000 s deregisters blue, which drains 300 s: blue is STOPPED at 1301 s and the
+    // deployment completes at 1302 s. Only then does the service scale in, at the first
+    // evaluation after it: 1321 s, ⌈4 × 50 / 80⌉ = 3 (4 green tasks at 50% by then).
+    let text = golden_text("canary_alb_traffic").replacen(
+        r#""timeline""#,
+        r#""scalableTargets": [{ "serviceNamespace": "ecs", "resourceId": "service/default/web",
+    "scalableDimension": "ecs:service:DesiredCount", "minCapacity": 1, "maxCapacity": 10 }],
+  "scalingPolicies": [{ "policyName": "cpu80", "serviceNamespace": "ecs",
+    "resourceId": "service/default/web", "scalableDimension": "ecs:service:DesiredCount",
+    "policyType": "TargetTrackingScaling",
+    "targetTrackingScalingPolicyConfiguration": { "targetValue": 80,
+      "predefinedMetricSpecification": { "predefinedMetricType": "ECSServiceAverageCPUUtilization" } } }],
+  "timeline""#,
+        1,
+    );
+    let mut sim = load_text(&text);
+    sim.run_until(1_301_999);
+    assert!(sim.deployment_in_progress(0));
+    assert_eq!(desired(&sim, "web"), 4);
+    sim.run_until(1_302_000);
+    assert!(!sim.deployment_in_progress(0));
+    sim.run_until(1_320_999);
+    assert_eq!(desired(&sim, "web"), 4);
+    sim.run_until(1_321_000);
+    let acts = &sim.autoscaling.services[&0].activities;
+    assert_eq!(acts.len(), 1, "{acts:?}");
+    assert_eq!((acts[0].at, acts[0].from, acts[0].to), (1_321_000, 4, 3));
+}
