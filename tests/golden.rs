@@ -1459,10 +1459,26 @@ fn canary_green_tasks_register_in_the_alternate_target_group_and_get_10_percent_
     let share = offered(&sim, &green) / total;
     assert!((total - 100.0).abs() < 1e-6, "{total}");
     assert!((share - 0.10).abs() < 1e-6, "{share}");
+    // ELB RequestCount by target group: the minutes wholly inside the canary (green 10% from
+    // 99 s to 399 s) show 600 of 6,000 requests on web-green.
+    let by_group = |sim: &ecs_sim::Sim, g: usize, at_s: u64| {
+        sim.metrics
+            .series(MetricName::RequestCount, &Dimension::TargetGroup(g))
+            .iter()
+            .find(|d| d.at == at_s * 1000)
+            .map(|d| d.value)
+    };
     // After the canary bake time (green healthy at 99 s + 300 s), green has all of it.
     sim.run_until(420_000);
+    for at in [180, 240, 300, 360] {
+        assert!(close(by_group(&sim, green_g, at), 600.0), "{at}");
+        assert!(close(by_group(&sim, blue_g, at), 5400.0), "{at}");
+    }
     let share = offered(&sim, &green) / offered(&sim, &active);
     assert!((share - 1.0).abs() < 1e-6, "{share}");
+    sim.run_until(480_000);
+    assert!(close(by_group(&sim, green_g, 480), 6000.0));
+    assert!(close(by_group(&sim, blue_g, 480), 0.0));
 }
 
 #[test]

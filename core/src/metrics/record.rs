@@ -85,6 +85,23 @@ impl Sim {
                 let errors = self.traffic.client_errors.remove(&c).unwrap_or(0.0);
                 self.record_metric(MetricName::ClientErrorCount, c, errors);
             }
+            // ELB RequestCount per target group (TargetGroup dimension): with a blue/green
+            // alternate group, the two series show the production traffic split.
+            let groups = self.model.services[s]
+                .load_balancer
+                .as_ref()
+                .filter(|_| e.source == Source::Internet)
+                .map(|lb| [Some(lb.target_group), lb.alternate_target_group]);
+            for g in groups.into_iter().flatten().flatten() {
+                let n = self.traffic.group_requests.remove(&g).unwrap_or(0.0);
+                self.metrics.record(
+                    MetricName::RequestCount,
+                    Dimension::TargetGroup(g),
+                    self.now,
+                    n,
+                );
+                self.trace_only(&format!("metric RequestCount group {g} {n}"));
+            }
         }
         for s in 0..self.model.services.len() {
             let running = self
