@@ -136,6 +136,34 @@ fn binpack_memory_fills_one_instance_before_the_next() {
 }
 
 #[test]
+fn binpack_scale_in_by_three_at_once_empties_one_instance() {
+    // DG task-placement-strategies, binpack: on scale-in ECS stops the task "based on the
+    // amount of resources that are left on the container instance after the task is
+    // terminated". 6 tasks of 2000 MiB run 3 + 3; scaling to 3 at once: after the first stop
+    // its instance will have the most memory free, so the next two stop there too and that
+    // instance ends up empty (stopping tasks hold their memory until STOPPED, but count as
+    // freed for the choice).
+    let text = golden_text("binpack_memory")
+        .replace("\"desiredCount\": 4", "\"desiredCount\": 6")
+        .replacen(
+            "\"services\"",
+            "\"timeline\": [{ \"at\": 120, \"action\": \"updateService\", \"service\": \"batch\", \"desiredCount\": 3 }],\n  \"services\"",
+            1,
+        );
+    let mut sim = load_text(&text);
+    sim.run_until(60_000);
+    assert_eq!(
+        sorted_counts(&service(&sim.snapshot(), "batch").by_instance),
+        vec![3, 3]
+    );
+    sim.run_until(300_000);
+    let snap = sim.snapshot();
+    let batch = service(&snap, "batch");
+    assert_eq!(batch.running_count, 3);
+    assert_eq!(sorted_counts(&batch.by_instance), vec![3]);
+}
+
+#[test]
 fn distinct_instance_never_puts_two_tasks_of_the_group_on_one_instance() {
     // DG task-placement-constraints: distinctInstance is binding, even against binpack, which
     // would otherwise stack every task on one instance. 5 tasks, 3 instances → 3 placed.
@@ -1407,14 +1435,26 @@ fn traffic_spike_scales_the_service_and_the_cluster_out_and_back_in() {
     assert_eq!(desired(&sim, "web"), 4);
     // 4 tasks at 40% (below 45, but ⌈4 × 40 / 50⌉ = 4): no further change, and never below
     // minCapacity 2.
-    // Cluster: the 4 stopped tasks leave one instance empty (M = 3, N = 4: 75%) from the
-    // 2160 s datapoint; after 15 datapoints below the target (2160 … 3000 s) the empty
-    // instance is terminated (DG cluster-auto-scaling: scale-in removes instances with no
-    // running tasks; managed termination protection keeps the busy ones).
+    // Cluster: binpack scale-in stops each task from the instance left with the most free
+    // CPU after it stops (DG task-placement-strategies), so the 4 stopped tasks empty two
+    // instances: M = 2, N = 4, CapacityProviderReservation 50 from the 2160 s datapoint.
+    // After 15 datapoints below the target (2160 … 3000 s) both empty instances are
+    // terminated (DG cluster-auto-scaling: scale-in removes instances with no running tasks;
+    // managed termination protection keeps the busy ones).
     sim.run_until(2_999_999);
     assert_eq!(live_instances(&sim), 4);
+    assert!(close(
+        sim.metrics
+            .series(
+                MetricName::CapacityProviderReservation,
+                &Dimension::CapacityProvider("asg".into())
+            )
+            .last()
+            .map(|d| d.value),
+        50.0
+    ));
     sim.run_until(3_000_000);
-    assert_eq!(live_instances(&sim), 3);
+    assert_eq!(live_instances(&sim), 2);
     sim.run_until(3_120_000);
     assert_eq!(desired(&sim, "web"), 4);
     assert_eq!(service(&sim.snapshot(), "web").running_count, 4);
