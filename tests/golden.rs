@@ -1600,3 +1600,28 @@ fn scale_in_waits_for_a_canary_deployment_to_finish_dg_service_auto_scaling() {
     assert_eq!(acts.len(), 1, "{acts:?}");
     assert_eq!((acts[0].at, acts[0].from, acts[0].to), (1_321_000, 4, 3));
 }
+
+#[test]
+fn routable_targets_split_canary_10_percent_by_the_deployment_weights() {
+    // canary_10_percent (no load balancer): during the canary (108 s … 408 s) the routable
+    // tasks' weights give green 10% and blue 90% of the requests, whatever the task counts.
+    let mut sim = load("canary_10_percent");
+    sim.run_until(200_000);
+    let targets = sim.routable_targets(0);
+    assert_eq!(targets.len(), 8);
+    let total: u64 = targets.iter().map(|&(_, w)| u64::from(w)).sum();
+    let green: u64 = targets
+        .iter()
+        .filter(|&&(t, _)| sim.tasks[t].created_at >= 60_000)
+        .map(|&(_, w)| u64::from(w))
+        .sum();
+    assert_eq!((green * 100).div_ceil(total), 10, "{green} of {total}");
+    sim.run_until(500_000);
+    let targets = sim.routable_targets(0);
+    let blue: u64 = targets
+        .iter()
+        .filter(|&&(t, _)| sim.tasks[t].created_at < 60_000)
+        .map(|&(_, w)| u64::from(w))
+        .sum();
+    assert_eq!(blue, 0, "after the canary blue gets nothing");
+}
