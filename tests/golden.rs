@@ -136,6 +136,34 @@ fn binpack_memory_fills_one_instance_before_the_next() {
 }
 
 #[test]
+fn binpack_scale_in_by_three_at_once_empties_one_instance() {
+    // DG task-placement-strategies, binpack: on scale-in ECS stops the task "based on the
+    // amount of resources that are left on the container instance after the task is
+    // terminated". 6 tasks of 2000 MiB run 3 + 3; scaling to 3 at once: after the first stop
+    // its instance will have the most memory free, so the next two stop there too and that
+    // instance ends up empty (stopping tasks hold their memory until STOPPED, but count as
+    // freed for the choice).
+    let text = golden_text("binpack_memory")
+        .replace("\"desiredCount\": 4", "\"desiredCount\": 6")
+        .replacen(
+            "\"services\"",
+            "\"timeline\": [{ \"at\": 120, \"action\": \"updateService\", \"service\": \"batch\", \"desiredCount\": 3 }],\n  \"services\"",
+            1,
+        );
+    let mut sim = load_text(&text);
+    sim.run_until(60_000);
+    assert_eq!(
+        sorted_counts(&service(&sim.snapshot(), "batch").by_instance),
+        vec![3, 3]
+    );
+    sim.run_until(300_000);
+    let snap = sim.snapshot();
+    let batch = service(&snap, "batch");
+    assert_eq!(batch.running_count, 3);
+    assert_eq!(sorted_counts(&batch.by_instance), vec![3]);
+}
+
+#[test]
 fn distinct_instance_never_puts_two_tasks_of_the_group_on_one_instance() {
     // DG task-placement-constraints: distinctInstance is binding, even against binpack, which
     // would otherwise stack every task on one instance. 5 tasks, 3 instances → 3 placed.
@@ -1174,7 +1202,9 @@ fn managed_scaling_adds_instances_for_waiting_tasks_and_removes_empty_ones() {
 #[test]
 fn managed_scaling_scales_from_zero_instances() {
     // DG cluster-auto-scaling: N = 0 and M > 0 → CapacityProviderReservation 200, so a group
-    // with no instances scales out. One waiting task needs one instance.
+    // with no instances scales out. One waiting task needs one instance, but DG "Scale-out
+    // considerations": with no container instances ECS "always scales-out to 200% (two
+    // instances)".
     let text = golden_text("managed_scaling")
         .replace("\"minSize\": 1", "\"minSize\": 0")
         .replace("\"desiredCapacity\": 1", "\"desiredCapacity\": 0")
@@ -1184,7 +1214,7 @@ fn managed_scaling_scales_from_zero_instances() {
     assert!(
         log_contains(
             &sim,
-            "scaled out to 1 instances (CapacityProviderReservation 200 > target 100)."
+            "scaled out to 2 instances (CapacityProviderReservation 200 > target 100)."
         ),
         "{}",
         log_text(&sim)
@@ -1270,4 +1300,328 @@ fn managed_scaling_without_termination_protection_terminates_by_zone_then_age() 
         .map(|i| i.index)
         .collect();
     assert_eq!(terminated, vec![0, 1], "{}", log_text(&sim));
+}
+
+/// The desired count of service `svc`.
+fn desired(sim: &ecs_sim::Sim, svc: &str) -> u32 {
+    let s = sim
+        .model
+        .services
+        .iter()
+        .position(|x| x.name == svc)
+        .unwrap();
+    sim.services[s].desired
+}
+
+#[test]
+fn target_tracking_cpu_50_scales_4_to_8_one_second_after_the_third_datapoint_above_target() {
+    // 4 tasks of 1024 units, 380 req/s × 10 ms of CPU: 95 req/s per task against a capacity of
+    // 100, so CPUUtilization = 95 (DG service_utilization). AlarmHigh needs 3 of 3 one-minute
+    // datapoints above 50 (observed in AWS workshops, not documented): the datapoints at 60,
+    // 120 and 180 s. Metrics are recorded at the minute boundary and the policy is evaluated
+    // 1 s later, so the scale-out happens at 181 s, not 180 s. New count (DG
+    // service-autoscaling-targettracking): ⌈4 × 95 / 50⌉ = ⌈7.6⌉ = 8.
+    let mut sim = load("target_tracking_cpu");
+    sim.run_until(180_000);
+    for at in [60, 120, 180] {
+        let cpu = metric_at(&sim, MetricName::CPUUtilization, "web", at).unwrap();
+        assert!((cpu - 95.0).abs() < 1e-6, "{at}: {cpu}");
+    }
+    assert_eq!(
+        desired(&sim, "web"),
+        4,
+        "the datapoint at 180 s is not evaluated yet"
+    );
+    sim.run_until(180_999);
+    assert_eq!(desired(&sim, "web"), 4);
+    sim.run_until(181_000);
+    assert_eq!(desired(&sim, "web"), 8);
+    assert!(log_contains(
+        &sim,
+        "Setting desired count to 8 (from 4). Cause: monitor alarm TargetTracking-service/default/web-AlarmHigh in state ALARM triggered policy cpu50."
+    ));
+    // 380 req/s over 8 tasks: 47.5% from the first full minute with 8 tasks on. It stays
+    // there: not above 50 (no scale-out) and not below 45 = 90% of the target (no scale-in).
+    sim.run_until(900_000);
+    for at in (300..=900).step_by(60) {
+        let cpu = metric_at(&sim, MetricName::CPUUtilization, "web", at).unwrap();
+        assert!((cpu - 47.5).abs() < 1e-6, "{at}: {cpu}");
+    }
+    assert_eq!(desired(&sim, "web"), 8);
+    assert_eq!(service(&sim.snapshot(), "web").running_count, 8);
+}
+
+#[test]
+fn target_tracking_alb_request_count_per_target_400_scales_4_to_8() {
+    // 50 req/s over 4 healthy targets: 3000 requests a minute, RequestCountPerTarget 750. The
+    // first minute counts only from 39 s, when the targets pass their first health check (ALB:
+    // one passing check), so the 60 s datapoint is 375 — below 400. AlarmHigh then needs the
+    // datapoints at 120, 180 and 240 s: scale-out at 241 s to ⌈4 × 750 / 400⌉ = 8.
+    let mut sim = load("target_tracking_alb_requests");
+    sim.run_until(240_999);
+    assert!(close(
+        metric_at(&sim, MetricName::RequestCountPerTarget, "web", 60),
+        375.0
+    ));
+    for at in [120, 180, 240] {
+        assert!(close(
+            metric_at(&sim, MetricName::RequestCountPerTarget, "web", at),
+            750.0
+        ));
+    }
+    assert_eq!(desired(&sim, "web"), 4);
+    sim.run_until(241_000);
+    assert_eq!(desired(&sim, "web"), 8);
+    // 3000 / 8 = 375 per target: between 360 (90% of 400) and 400, so it stays at 8.
+    sim.run_until(900_000);
+    for at in (360..=900).step_by(60) {
+        assert!(close(
+            metric_at(&sim, MetricName::RequestCountPerTarget, "web", at),
+            375.0
+        ));
+    }
+    assert_eq!(desired(&sim, "web"), 8);
+}
+
+/// Instances of the scenario's Auto Scaling group that are not terminated.
+fn live_instances(sim: &ecs_sim::Sim) -> usize {
+    sim.instances
+        .iter()
+        .filter(|i| i.status != InstanceStatus::Terminated)
+        .count()
+}
+
+#[test]
+fn traffic_spike_scales_the_service_and_the_cluster_out_and_back_in() {
+    // 4 tasks of 1024 units on 2 m5.large (2048 units each, full), 160 req/s × 10 ms: 40% CPU.
+    // trafficSpike 230% from 300 s for 900 s: 368 req/s, 92% CPU from the 360 s datapoint.
+    let mut sim = load("traffic_spike_scaling");
+    sim.run_until(480_999);
+    assert_eq!(desired(&sim, "web"), 4);
+    assert!(close(
+        metric_at(&sim, MetricName::CPUUtilization, "web", 300),
+        40.0
+    ));
+    // Target tracking AlarmHigh: 3 of 3 datapoints above 50 (360, 420, 480 s), evaluated 1 s
+    // after the minute: 481 s, ⌈4 × 92 / 50⌉ = 8.
+    sim.run_until(481_000);
+    assert_eq!(desired(&sim, "web"), 8);
+    // The 4 new tasks wait for capacity (PROVISIONING).
+    sim.run_until(539_999);
+    assert_eq!(service(&sim.snapshot(), "web").running_count, 4);
+    assert_eq!(live_instances(&sim), 2);
+    // DG cluster-auto-scaling: at the next minute M = 2 in use + 2 new (one 2048-unit m5.large
+    // holds two 1024-unit tasks) = 4, N = 2 → CapacityProviderReservation 200 > 100: one
+    // datapoint above the target (the simulator's choice) scales the group to 4.
+    sim.run_until(540_000);
+    assert!(log_contains(
+        &sim,
+        "Auto Scaling group of asg scaled out to 4 instances (CapacityProviderReservation 200 > target 100)."
+    ));
+    assert_eq!(live_instances(&sim), 4);
+    sim.run_until(700_000);
+    assert_eq!(service(&sim.snapshot(), "web").running_count, 8);
+    // 368 / 8 = 46 req/s per task: 46% — not above 50, not below 45. Stays at 8.
+    assert!(close(
+        metric_at(&sim, MetricName::CPUUtilization, "web", 660),
+        46.0
+    ));
+    // The spike ends at 1200 s: 160 / 8 = 20% from the 1260 s datapoint. AlarmLow: 15 of 15
+    // datapoints below 45 (1260 … 2100 s, observed, not documented) → at 2101 s,
+    // ⌈8 × 20 / 50⌉ = 4.
+    sim.run_until(2_100_999);
+    assert_eq!(desired(&sim, "web"), 8);
+    sim.run_until(2_101_000);
+    assert_eq!(desired(&sim, "web"), 4);
+    // 4 tasks at 40% (below 45, but ⌈4 × 40 / 50⌉ = 4): no further change, and never below
+    // minCapacity 2.
+    // Cluster: binpack scale-in stops each task from the instance left with the most free
+    // CPU after it stops (DG task-placement-strategies), so the 4 stopped tasks empty two
+    // instances: M = 2, N = 4, CapacityProviderReservation 50 from the 2160 s datapoint.
+    // After 15 datapoints below the target (2160 … 3000 s) both empty instances are
+    // terminated (DG cluster-auto-scaling: scale-in removes instances with no running tasks;
+    // managed termination protection keeps the busy ones).
+    sim.run_until(2_999_999);
+    assert_eq!(live_instances(&sim), 4);
+    assert!(close(
+        sim.metrics
+            .series(
+                MetricName::CapacityProviderReservation,
+                &Dimension::CapacityProvider("asg".into())
+            )
+            .last()
+            .map(|d| d.value),
+        50.0
+    ));
+    sim.run_until(3_000_000);
+    assert_eq!(live_instances(&sim), 2);
+    sim.run_until(3_120_000);
+    assert_eq!(desired(&sim, "web"), 4);
+    assert_eq!(service(&sim.snapshot(), "web").running_count, 4);
+}
+
+#[test]
+fn canary_green_tasks_register_in_the_alternate_target_group_and_get_10_percent_of_requests() {
+    // DG blue-green-deployment: green tasks are registered with the alternate target group
+    // (advancedConfiguration.alternateTargetGroupArn); the production listener rule then
+    // splits requests by the deployment's weights: 10% for the 5-minute canary, then 100%.
+    let mut sim = load("canary_alb_traffic");
+    sim.run_until(200_000);
+    let group = |name: &str| {
+        sim.model
+            .target_groups
+            .iter()
+            .position(|g| g.name == name)
+            .unwrap()
+    };
+    let (blue_g, green_g) = (group("web-blue"), group("web-green"));
+    let active: Vec<usize> = (0..sim.tasks.len())
+        .filter(|&t| sim.tasks[t].is_active())
+        .collect();
+    let green: Vec<usize> = active
+        .iter()
+        .copied()
+        .filter(|&t| sim.tasks[t].created_at >= 60_000)
+        .collect();
+    assert_eq!(green.len(), 4);
+    for &t in &active {
+        let want = if green.contains(&t) { green_g } else { blue_g };
+        assert_eq!(sim.tasks[t].target_group, Some(want));
+    }
+    // Requests per second each task was offered in the last 10 s sample.
+    let offered = |sim: &ecs_sim::Sim, ts: &[usize]| -> f64 {
+        ts.iter()
+            .filter_map(|t| sim.traffic.task_load.get(t))
+            .map(|l| l.offered_per_second)
+            .sum()
+    };
+    let total = offered(&sim, &active);
+    let share = offered(&sim, &green) / total;
+    assert!((total - 100.0).abs() < 1e-6, "{total}");
+    assert!((share - 0.10).abs() < 1e-6, "{share}");
+    // ELB RequestCount by target group: the minutes wholly inside the canary (green 10% from
+    // 99 s to 399 s) show 600 of 6,000 requests on web-green.
+    let by_group = |sim: &ecs_sim::Sim, g: usize, at_s: u64| {
+        sim.metrics
+            .series(MetricName::RequestCount, &Dimension::TargetGroup(g))
+            .iter()
+            .find(|d| d.at == at_s * 1000)
+            .map(|d| d.value)
+    };
+    // After the canary bake time (green healthy at 99 s + 300 s), green has all of it.
+    sim.run_until(420_000);
+    for at in [180, 240, 300, 360] {
+        assert!(close(by_group(&sim, green_g, at), 600.0), "{at}");
+        assert!(close(by_group(&sim, blue_g, at), 5400.0), "{at}");
+    }
+    let share = offered(&sim, &green) / offered(&sim, &active);
+    assert!((share - 1.0).abs() < 1e-6, "{share}");
+    sim.run_until(480_000);
+    assert!(close(by_group(&sim, green_g, 480), 6000.0));
+    assert!(close(by_group(&sim, blue_g, 480), 0.0));
+}
+
+#[test]
+fn spot_interruption_behind_a_load_balancer_drains_at_the_warning_and_gets_sigterm_at_once() {
+    // DG fargate-capacity-providers: the two-minute warning comes with SIGTERM; AWS Knowledge
+    // Center fargate-spot-termination-notice: the task has two minutes to leave its target
+    // group. So the target starts draining at the warning (120 s) and the task does not wait
+    // the 300 s deregistration delay: DEACTIVATING 1 s, SIGTERM at 121 s, ignored, SIGKILL
+    // after stopTimeout 90 s, ENI detach 5 s → STOPPED at 216 s, as without a load balancer.
+    let text = golden_text("spot_interruption")
+        .replace(
+            r#""essential": true,"#,
+            r#""essential": true, "portMappings": [{ "containerPort": 80 }],"#,
+        )
+        .replace(
+            r#""networkConfiguration""#,
+            r#""loadBalancers": [{ "targetGroupArn": "web-tg", "containerName": "web", "containerPort": 80 }],
+      "networkConfiguration""#,
+        )
+        .replacen(
+            r#""subnets": ["#,
+            r#""targetGroups": [{ "targetGroupName": "web-tg" }],
+  "subnets": ["#,
+            1,
+        );
+    let mut sim = load_text(&text);
+    sim.run_until(120_000);
+    let t = (0..sim.tasks.len())
+        .find(|&t| sim.tasks[t].stop_code == Some(StopCode::SpotInterruption))
+        .expect("one task interrupted");
+    assert_eq!(sim.tasks[t].last_status, TaskStatus::Deactivating);
+    assert_eq!(
+        sim.tasks[t].target.as_ref().map(|x| x.state),
+        Some(ecs_sim::elb::TargetHealthState::Draining)
+    );
+    assert!(log_contains(
+        &sim,
+        "(service web) deregistered 1 targets in"
+    ));
+    assert!(!sim.routable_targets(0).iter().any(|&(x, _)| x == t));
+    sim.run_until(121_000);
+    assert_eq!(sim.tasks[t].last_status, TaskStatus::Stopping);
+    sim.run_until(240_000);
+    assert_eq!(sim.tasks[t].stopped_at, Some(216_000));
+    assert_eq!(service(&sim.snapshot(), "web").running_count, 4);
+}
+
+#[test]
+fn scale_in_waits_for_a_canary_deployment_to_finish_dg_service_auto_scaling() {
+    // DG service-auto-scaling: Application Auto Scaling turns off scale-in while a deployment
+    // is in progress (scale-out goes on). canary_alb_traffic with a target tracking policy at
+    // 80% CPU: 100 req/s × 5 ms on 256-unit tasks (50 req/s each) is 25% CPU over blue + green
+    // (8 tasks), so AlarmLow (below 72) is in alarm from the 15th datapoint, 900 s. CLEAN_UP
+    // at 1000 s deregisters blue, which drains 300 s: blue is STOPPED at 1301 s and the
+    // deployment completes at 1302 s. Only then does the service scale in, at the first
+    // evaluation after it: 1321 s, ⌈4 × 50 / 80⌉ = 3 (4 green tasks at 50% by then).
+    let text = golden_text("canary_alb_traffic").replacen(
+        r#""timeline""#,
+        r#""scalableTargets": [{ "serviceNamespace": "ecs", "resourceId": "service/default/web",
+    "scalableDimension": "ecs:service:DesiredCount", "minCapacity": 1, "maxCapacity": 10 }],
+  "scalingPolicies": [{ "policyName": "cpu80", "serviceNamespace": "ecs",
+    "resourceId": "service/default/web", "scalableDimension": "ecs:service:DesiredCount",
+    "policyType": "TargetTrackingScaling",
+    "targetTrackingScalingPolicyConfiguration": { "targetValue": 80,
+      "predefinedMetricSpecification": { "predefinedMetricType": "ECSServiceAverageCPUUtilization" } } }],
+  "timeline""#,
+        1,
+    );
+    let mut sim = load_text(&text);
+    sim.run_until(1_301_999);
+    assert!(sim.deployment_in_progress(0));
+    assert_eq!(desired(&sim, "web"), 4);
+    sim.run_until(1_302_000);
+    assert!(!sim.deployment_in_progress(0));
+    sim.run_until(1_320_999);
+    assert_eq!(desired(&sim, "web"), 4);
+    sim.run_until(1_321_000);
+    let acts = &sim.autoscaling.services[&0].activities;
+    assert_eq!(acts.len(), 1, "{acts:?}");
+    assert_eq!((acts[0].at, acts[0].from, acts[0].to), (1_321_000, 4, 3));
+}
+
+#[test]
+fn routable_targets_split_canary_10_percent_by_the_deployment_weights() {
+    // canary_10_percent (no load balancer): during the canary (108 s … 408 s) the routable
+    // tasks' weights give green 10% and blue 90% of the requests, whatever the task counts.
+    let mut sim = load("canary_10_percent");
+    sim.run_until(200_000);
+    let targets = sim.routable_targets(0);
+    assert_eq!(targets.len(), 8);
+    let total: u64 = targets.iter().map(|&(_, w)| u64::from(w)).sum();
+    let green: u64 = targets
+        .iter()
+        .filter(|&&(t, _)| sim.tasks[t].created_at >= 60_000)
+        .map(|&(_, w)| u64::from(w))
+        .sum();
+    assert_eq!((green * 100).div_ceil(total), 10, "{green} of {total}");
+    sim.run_until(500_000);
+    let targets = sim.routable_targets(0);
+    let blue: u64 = targets
+        .iter()
+        .filter(|&&(t, _)| sim.tasks[t].created_at < 60_000)
+        .map(|&(_, w)| u64::from(w))
+        .sum();
+    assert_eq!(blue, 0, "after the canary blue gets nothing");
 }

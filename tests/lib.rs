@@ -119,6 +119,26 @@ pub const GOLDEN_SCENARIOS: &[(&str, &str, u64)] = &[
         include_str!("golden/spot_interruption.json"),
         240,
     ),
+    (
+        "target_tracking_cpu",
+        include_str!("golden/target_tracking_cpu.json"),
+        900,
+    ),
+    (
+        "target_tracking_alb_requests",
+        include_str!("golden/target_tracking_alb_requests.json"),
+        900,
+    ),
+    (
+        "traffic_spike_scaling",
+        include_str!("golden/traffic_spike_scaling.json"),
+        3120,
+    ),
+    (
+        "canary_alb_traffic",
+        include_str!("golden/canary_alb_traffic.json"),
+        1200,
+    ),
 ];
 
 /// Trace hashes recorded natively, checked again in wasm.

@@ -103,3 +103,95 @@ proptest! {
         }
     }
 }
+
+/// A Fargate service under real traffic (the traffic model records the metrics), with a
+/// target tracking policy on CPU or on requests per target and a `trafficSpike`.
+fn traffic_scenario(
+    desired: u32,
+    min: u32,
+    max: u32,
+    cpu_target: f64,
+    profile: serde_json::Value,
+    spike: (u64, u32, u32),
+    requests_policy: bool,
+) -> String {
+    let (metric, target) = if requests_policy {
+        ("ALBRequestCountPerTarget", cpu_target * 20.0)
+    } else {
+        ("ECSServiceAverageCPUUtilization", cpu_target)
+    };
+    json!({
+        "version": 1, "seed": 2,
+        "subnets": [{ "subnetId": "subnet-a", "availabilityZone": "us-east-1a" }],
+        "clusters": [{ "clusterName": "default", "capacityProviders": ["FARGATE"] }],
+        "taskDefinitions": [{
+            "family": "web", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+            "cpu": "256", "memory": "512",
+            "containerDefinitions": [{ "name": "web", "image": "example/web:1", "essential": true }]
+        }],
+        "services": [{
+            "serviceName": "web", "taskDefinition": "web", "desiredCount": desired,
+            "launchType": "FARGATE",
+            "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-a"] } }
+        }],
+        "traffic": [{ "serviceName": "web", "profile": profile, "cpuMillisPerRequest": 2 }],
+        "scalableTargets": [{
+            "serviceNamespace": "ecs", "resourceId": "service/default/web",
+            "scalableDimension": "ecs:service:DesiredCount", "minCapacity": min, "maxCapacity": max
+        }],
+        "scalingPolicies": [{
+            "policyName": "tt", "serviceNamespace": "ecs", "resourceId": "service/default/web",
+            "scalableDimension": "ecs:service:DesiredCount", "policyType": "TargetTrackingScaling",
+            "targetTrackingScalingPolicyConfiguration": {
+                "targetValue": target, "scaleOutCooldown": 60, "scaleInCooldown": 60,
+                "predefinedMetricSpecification": { "predefinedMetricType": metric }
+            }
+        }],
+        "timeline": [{ "at": spike.0, "action": "trafficSpike", "service": "web",
+                       "multiplier": spike.1, "durationSeconds": spike.2 }]
+    })
+    .to_string()
+}
+
+fn profile_strategy() -> impl Strategy<Value = serde_json::Value> {
+    prop_oneof![
+        (0u32..2000).prop_map(|r| json!({ "shape": "constant", "requestsPerSecond": r })),
+        (0u32..2000, 0u32..2000, 0u32..1800).prop_map(|(a, b, at)| json!({
+            "shape": "step", "requestsPerSecond": a, "thenRequestsPerSecond": b, "atSeconds": at
+        })),
+        (0u32..500, 0u32..5000, 0u32..1500, 1u32..900).prop_map(|(a, b, at, d)| json!({
+            "shape": "spike", "requestsPerSecond": a, "spikeRequestsPerSecond": b,
+            "atSeconds": at, "durationSeconds": d
+        })),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    /// DG service-auto-scaling / API RegisterScalableTarget: with the metrics coming from the
+    /// traffic model (random profiles and a random `trafficSpike`), the desired count stays in
+    /// MinCapacity..=MaxCapacity at every evaluation for 30 simulated minutes.
+    #[test]
+    fn desired_count_stays_in_range_under_random_traffic_and_spikes(
+        desired in 0u32..12,
+        min in 0u32..6,
+        span in 0u32..10,
+        target in 10.0f64..90.0,
+        profile in profile_strategy(),
+        spike in (0u64..1500, 1u32..1000, 1u32..900),
+        requests_policy in any::<bool>(),
+    ) {
+        let text = traffic_scenario(desired, min, min + span, target, profile, spike, requests_policy);
+        let mut sim = Sim::from_json(&text).expect("scenario loads");
+        for k in 1..=30u64 {
+            sim.run_until(k * PERIOD_MS + 2_000);
+            let st = &sim.autoscaling.services[&0];
+            let d = sim.services[0].desired;
+            prop_assert!(st.min <= d && d <= st.max, "desired {} outside {}..={} at minute {}", d, st.min, st.max, k);
+        }
+        // The traffic model did record the minutes the policy read.
+        let counts = sim.metrics.series(MetricName::DesiredTaskCount, &Dimension::Service(0));
+        prop_assert_eq!(counts.len(), 30);
+    }
+}

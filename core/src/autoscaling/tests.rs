@@ -285,3 +285,20 @@ fn no_scale_in_while_a_deployment_is_in_progress() {
     drive(&mut sim, 16, |_| 10.0);
     assert_eq!(activities(&sim), vec![(901_000, "cpu50".to_string(), 4, 1)]);
 }
+
+#[test]
+fn a_scalable_target_alone_turns_on_the_one_minute_metrics() {
+    // Service Auto Scaling reads the service's one-minute datapoints, so a scenario whose only
+    // reader of metrics is `scalableTargets` (no traffic, no managed scaling) still records the
+    // task counts at each minute boundary (crate::metrics::metrics_enabled).
+    let text = scenario(10, "", "");
+    let mut sim = Sim::from_json(&text).unwrap();
+    assert!(crate::metrics::metrics_enabled(&sim.model));
+    sim.run_until(2 * PERIOD_MS);
+    let desired = sim
+        .metrics
+        .series(MetricName::DesiredTaskCount, &Dimension::Service(0));
+    assert_eq!(desired.len(), 2);
+    assert_eq!(desired[1].at, 2 * PERIOD_MS);
+    assert_eq!(desired[1].value, 4.0);
+}

@@ -129,6 +129,19 @@ pub fn target_instances(needed: u32, target_capacity: u32) -> u32 {
     ((u64::from(needed) * 100).div_ceil(t)) as u32
 }
 
+/// The group size a scale-out aims for. DG cluster-auto-scaling, "Scale-out considerations":
+/// "When a scale-out process is required and there are no available container instances [...]
+/// Amazon ECS always scales-out to 200% (two instances)". So from N = 0 the goal is at least 2,
+/// even when the waiting tasks would fit on one instance; otherwise ⌈M × 100 / target⌉.
+pub fn scale_out_goal(needed: u32, running: u32, target_capacity: u32) -> u32 {
+    let goal = target_instances(needed, target_capacity);
+    if running == 0 && needed > 0 {
+        goal.max(2)
+    } else {
+        goal
+    }
+}
+
 /// The group size after a scale-out from `running`: the step to the target, clamped to the
 /// step sizes (API ManagedScaling: "ECS will scale up the minimum scaling step size even if the
 /// actual demand is less"), then to the group's maxSize.
@@ -234,7 +247,7 @@ impl Sim {
             *st = ManagedScalingState::default();
         }
         let (above, below) = (st.above, st.below);
-        let goal = target_instances(needed, cfg.target_capacity);
+        let goal = scale_out_goal(needed, running, cfg.target_capacity);
         if above >= SCALE_OUT_DATAPOINTS {
             self.managed_scale_out(a, &cfg, running, goal, cpr);
         } else if below >= SCALE_IN_DATAPOINTS {
@@ -404,6 +417,17 @@ mod tests {
         assert_eq!(target_instances(3, 100), 3);
         assert_eq!(target_instances(3, 90), 4);
         assert_eq!(target_instances(0, 100), 0);
+    }
+
+    #[test]
+    fn from_zero_instances_scale_out_goes_to_two_dg_scale_out_considerations() {
+        // One waiting task needs one instance, but with N = 0 ECS scales out to 200%: 2.
+        assert_eq!(scale_out_goal(1, 0, 100), 2);
+        assert_eq!(scale_out_goal(5, 0, 100), 5);
+        // With instances running, the target tracking size as before.
+        assert_eq!(scale_out_goal(2, 1, 100), 2);
+        // Nothing needed, nothing launched.
+        assert_eq!(scale_out_goal(0, 0, 100), 0);
     }
 
     #[test]

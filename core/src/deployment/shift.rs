@@ -149,6 +149,43 @@ impl TrafficShift {
 }
 
 impl Sim {
+    /// Whether task `new`, just started by the PRIMARY deployment, registers in the service's
+    /// alternate target group (false without `advancedConfiguration`, so other services are
+    /// unchanged):
+    ///
+    /// - it joins the group its deployment's tasks are already in (after a completed
+    ///   blue/green the groups have swapped roles, and later tasks follow green);
+    /// - a new blue/green, canary or linear deployment registers green in the group blue is
+    ///   not in (DG blue-green-deployment: green tasks are registered with the alternate target
+    ///   group, and the production listener is then moved to it);
+    /// - otherwise the production group.
+    pub(crate) fn green_uses_alternate_group(&self, s: usize, new: usize) -> bool {
+        let Some(alternate) = self.model.services[s]
+            .load_balancer
+            .as_ref()
+            .and_then(|lb| lb.alternate_target_group)
+        else {
+            return false;
+        };
+        let ds = &self.services[s].deployments;
+        let Some(p) = ds.primary() else {
+            return false;
+        };
+        let group_of = |d: usize| {
+            ds.tasks_of(d)
+                .into_iter()
+                .filter(|&t| t != new && self.tasks[t].is_active())
+                .find_map(|t| self.tasks[t].target_group)
+        };
+        if let Some(g) = group_of(p) {
+            return g == alternate;
+        }
+        match ds.list[p].shift.as_ref() {
+            Some(sh) => sh.blue.and_then(group_of) != Some(alternate),
+            None => false,
+        }
+    }
+
     /// Makes the PRIMARY deployment `p` a traffic-shifting one, when the service has a plan.
     pub(crate) fn begin_traffic_shift(&mut self, s: usize, p: usize) {
         let Some(plan) = self.model.services[s].traffic_shift.clone() else {

@@ -6,7 +6,8 @@ use crate::sim::Sim;
 use serde_json::{json, Value};
 
 /// `[{name, dimension, datapoints: [{at, value}]}]`, in the store's stable order. The
-/// dimension is CloudWatch's: `{"ServiceName": …}` or `{"CapacityProviderName": …}`.
+/// dimension is CloudWatch's: `{"ServiceName": …}`, `{"CapacityProviderName": …}` or
+/// `{"TargetGroup": …}` (the target group's name).
 pub fn metrics_json(sim: &Sim) -> Value {
     let series: Vec<Value> = sim
         .metrics
@@ -18,6 +19,14 @@ pub fn metrics_json(sim: &Sim) -> Value {
                     json!({ "ServiceName": name })
                 }
                 Dimension::CapacityProvider(p) => json!({ "CapacityProviderName": p }),
+                Dimension::TargetGroup(g) => {
+                    let name = sim
+                        .model
+                        .target_groups
+                        .get(*g)
+                        .map_or("", |x| x.name.as_str());
+                    json!({ "TargetGroup": name })
+                }
             };
             json!({
                 "name": key.name.as_str(),

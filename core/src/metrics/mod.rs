@@ -88,6 +88,9 @@ pub enum Dimension {
     Service(usize),
     /// A capacity provider, by name (CapacityProviderName dimension).
     CapacityProvider(String),
+    /// An ALB target group, by index into the model's target groups (ELB's TargetGroup
+    /// dimension): RequestCount per group shows a blue/green split.
+    TargetGroup(usize),
 }
 
 /// A metric series' identity.

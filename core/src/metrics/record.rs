@@ -9,10 +9,13 @@ use crate::sim::Sim;
 use crate::traffic::Source;
 
 /// Whether the run records metrics at all. Only scenarios that use them do, so scenarios
-/// without these keys keep their events and trace hashes. Extend this when a new reader of
-/// metrics (Service Auto Scaling's `scalableTargets`, say) arrives.
+/// without these keys keep their events and trace hashes. The readers: the traffic model,
+/// cluster auto scaling and Service Auto Scaling (`scalableTargets`: its policies read the
+/// service's one-minute datapoints, so they must be recorded even without traffic).
 pub fn metrics_enabled(model: &Model) -> bool {
-    !model.traffic.entries.is_empty() || model.asgs.iter().any(|a| a.managed_scaling.is_some())
+    !model.traffic.entries.is_empty()
+        || model.asgs.iter().any(|a| a.managed_scaling.is_some())
+        || !model.auto_scaling.targets.is_empty()
 }
 
 /// The period's values, from sums over its task samples (pure, so it is tested on its own).
@@ -81,6 +84,23 @@ impl Sim {
             if let Source::Client(c) = e.source {
                 let errors = self.traffic.client_errors.remove(&c).unwrap_or(0.0);
                 self.record_metric(MetricName::ClientErrorCount, c, errors);
+            }
+            // ELB RequestCount per target group (TargetGroup dimension): with a blue/green
+            // alternate group, the two series show the production traffic split.
+            let groups = self.model.services[s]
+                .load_balancer
+                .as_ref()
+                .filter(|_| e.source == Source::Internet)
+                .map(|lb| [Some(lb.target_group), lb.alternate_target_group]);
+            for g in groups.into_iter().flatten().flatten() {
+                let n = self.traffic.group_requests.remove(&g).unwrap_or(0.0);
+                self.metrics.record(
+                    MetricName::RequestCount,
+                    Dimension::TargetGroup(g),
+                    self.now,
+                    n,
+                );
+                self.trace_only(&format!("metric RequestCount group {g} {n}"));
             }
         }
         for s in 0..self.model.services.len() {

@@ -90,8 +90,15 @@ fn keep_max(pool: &[usize], key: impl Fn(usize) -> u64) -> Vec<usize> {
 /// describes it: binpack stops the task on the instance left with the most free resource;
 /// spread keeps the field balanced (stopping from the value with the most tasks), at random
 /// within it; random picks any. `tasks` are (task index, instance index) pairs.
+///
+/// `free_after[k]` is the (CPU units, MiB) free on task k's instance once it has stopped: DG
+/// task-placement-strategies, binpack: ECS stops the task "based on the amount of resources
+/// that are left on the container instance after the task is terminated", so the task's own
+/// reservation and those of tasks already stopping there count as free. Scaling in by several
+/// tasks at once then empties one instance after another instead of thinning them all.
 pub fn choose_to_stop(
     tasks: &[(usize, usize)],
+    free_after: &[(u32, u32)],
     instances: &[Instance],
     strategies: &[Strategy],
     group_on: &BTreeMap<usize, u32>,
@@ -104,8 +111,12 @@ pub fn choose_to_stop(
         }
         let inst = |k: usize| &instances[tasks[k].1];
         pool = match s {
-            Strategy::BinpackCpu => keep_max(&pool, |k| u64::from(inst(k).cpu_free())),
-            Strategy::BinpackMemory => keep_max(&pool, |k| u64::from(inst(k).memory_free())),
+            Strategy::BinpackCpu => keep_max(&pool, |k| {
+                u64::from(free_after.get(k).map_or(inst(k).cpu_free(), |f| f.0))
+            }),
+            Strategy::BinpackMemory => keep_max(&pool, |k| {
+                u64::from(free_after.get(k).map_or(inst(k).memory_free(), |f| f.1))
+            }),
             Strategy::Spread(field) => {
                 let per_value = tasks_per_value(instances, field, group_on);
                 keep_max(&pool, |k| {

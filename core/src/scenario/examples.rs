@@ -36,6 +36,30 @@ pub const EXAMPLES: &[Example] = &[
         id: "zone-outage",
         json: include_str!("examples/zone-outage.json"),
     },
+    Example {
+        id: "rolling-circuit-breaker",
+        json: include_str!("examples/rolling-circuit-breaker.json"),
+    },
+    Example {
+        id: "canary",
+        json: include_str!("examples/canary.json"),
+    },
+    Example {
+        id: "blue-green-codedeploy",
+        json: include_str!("examples/blue-green-codedeploy.json"),
+    },
+    Example {
+        id: "target-tracking-spike",
+        json: include_str!("examples/target-tracking-spike.json"),
+    },
+    Example {
+        id: "fargate-spot-interruptions",
+        json: include_str!("examples/fargate-spot-interruptions.json"),
+    },
+    Example {
+        id: "cloud-map-vs-service-connect",
+        json: include_str!("examples/cloud-map-vs-service-connect.json"),
+    },
 ];
 
 impl Example {
@@ -65,6 +89,76 @@ mod tests {
             assert_ne!(e.title(), e.id, "{} has a name", e.id);
         }
         assert_eq!(EXAMPLES[0].json, super::super::DEFAULT_SCENARIO_JSON);
+    }
+
+    #[test]
+    fn every_example_runs_30_minutes_with_invariants_and_a_short_share_link() {
+        // Sim::check runs the invariants after every step in test builds (it panics on a
+        // violation); check once more at the end, and keep the share link short.
+        for e in EXAMPLES {
+            let mut sim = Sim::from_json(e.json).unwrap();
+            sim.run_until(30 * 60 * 1000);
+            assert_eq!(sim.check_invariants(), Ok(()), "{}", e.id);
+            let link = crate::scenario::share::encode(e.json);
+            assert!(
+                link.len() < 2_000,
+                "{}: share link {} chars",
+                e.id,
+                link.len()
+            );
+        }
+    }
+
+    #[test]
+    fn slice_4_examples_show_what_they_say() {
+        let run = |id: &str, secs: u64| {
+            let e = EXAMPLES.iter().find(|e| e.id == id).unwrap();
+            let mut sim = Sim::from_json(e.json).unwrap();
+            sim.run_until(secs * 1000);
+            sim
+        };
+        let logged = |sim: &Sim, text: &str| sim.log().iter().any(|e| e.text.contains(text));
+        // Circuit breaker threshold min(200, max(3, ⌈0.5 × 4⌉)) = 3: fails and rolls back.
+        let sim = run("rolling-circuit-breaker", 300);
+        assert!(logged(&sim, "deployment failed: tasks failed to start."));
+        assert!(logged(&sim, "rolling back to deployment"));
+        // Canary and CodeDeploy linear both finish within the 30 minutes, green at 100%.
+        for id in ["canary", "blue-green-codedeploy"] {
+            let sim = run(id, 1800);
+            assert!(logged(&sim, "deployment completed."), "{id}");
+            assert_eq!(sim.services[0].desired, 4);
+        }
+        // Target tracking: 4 → 8 on the spike, back to 4 after 15 low datapoints; the
+        // cluster grew from 2 to 4 instances.
+        let sim = run("target-tracking-spike", 1800);
+        let acts: Vec<(u64, u32, u32)> = sim.autoscaling.services[&0]
+            .activities
+            .iter()
+            .map(|a| (a.at, a.from, a.to))
+            .collect();
+        assert_eq!(acts, vec![(421_000, 4, 8), (1_741_000, 8, 4)]);
+        assert!(logged(&sim, "scaled out to 4 instances"));
+        // FARGATE base 2 weight 1 + FARGATE_SPOT weight 3, 10 tasks → 4 + 6; Spot tasks are
+        // interrupted, the FARGATE ones never.
+        let sim = run("fargate-spot-interruptions", 1800);
+        assert!(logged(&sim, "stopCode SpotInterruption"));
+        let s = sim.snapshot();
+        assert_eq!(s.services[0].by_capacity_provider.get("FARGATE"), Some(&4));
+        // Cloud Map DNS loses calls to the stopped task until the TTL runs out; Service
+        // Connect loses none.
+        let sim = run("cloud-map-vs-service-connect", 300);
+        let errors = |svc: usize| -> f64 {
+            sim.metrics
+                .series(
+                    crate::metrics::MetricName::ClientErrorCount,
+                    &crate::metrics::Dimension::Service(svc),
+                )
+                .iter()
+                .map(|d| d.value)
+                .sum()
+        };
+        assert!(errors(0) > 0.0);
+        assert_eq!(errors(1), 0.0);
     }
 
     #[test]

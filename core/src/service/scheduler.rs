@@ -361,9 +361,34 @@ impl Sim {
             }
             return Some(in_zone[self.placement_rng.below(in_zone.len() as u64) as usize]);
         }
+        // Resources each instance gets back from tasks already stopping (held until STOPPED).
+        let mut releasing: BTreeMap<usize, (u32, u32)> = BTreeMap::new();
+        for t in &self.tasks {
+            if let (true, Some(i)) = (
+                t.stop_requested && t.last_status != TaskStatus::Stopped,
+                t.instance,
+            ) {
+                let n = &self.model.task_definitions[t.task_definition].needs;
+                let e = releasing.entry(i).or_default();
+                e.0 += n.cpu;
+                e.1 += n.memory;
+            }
+        }
+        let free_after: Vec<(u32, u32)> = pairs
+            .iter()
+            .map(|&(t, i)| {
+                let n = &self.model.task_definitions[self.tasks[t].task_definition].needs;
+                let (rc, rm) = releasing.get(&i).copied().unwrap_or_default();
+                (
+                    self.instances[i].cpu_free() + rc + n.cpu,
+                    self.instances[i].memory_free() + rm + n.memory,
+                )
+            })
+            .collect();
         let strategies = self.model.services[s].strategies.clone();
         placement::strategies::choose_to_stop(
             &pairs,
+            &free_after,
             &self.instances,
             &strategies,
             &group_on,
@@ -395,6 +420,10 @@ impl Sim {
         let t = self.new_task(cluster, td, Some(s), group, launch, provider, Some(name));
         // Each task records the deployment that started it.
         self.services[s].deployments.record_start(t);
+        // ECS-native blue/green, canary and linear: green tasks register in the alternate
+        // target group (see `green_uses_alternate_group`).
+        let alternate = self.green_uses_alternate_group(s, t);
+        self.choose_target_group(t, alternate);
         t
     }
 

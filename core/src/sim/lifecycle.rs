@@ -517,6 +517,17 @@ impl Sim {
                 // containers get SIGTERM; the task waits out the deregistration delay.
                 self.set_status(t, TaskStatus::Deactivating);
                 let delay = self.deregister_target(t).unwrap_or(ACTIVATION_MS);
+                // A Spot interruption does not wait for the deregistration delay: the warning
+                // comes with SIGTERM and the task is gone within two minutes (DG
+                // fargate-capacity-providers; AWS Knowledge Center fargate-spot-termination-
+                // notice: set the deregistration delay below two minutes). The target drains
+                // from the warning, and SIGTERM follows after the same 1 s DEACTIVATING step a
+                // Spot task without a load balancer takes.
+                let delay = if code == StopCode::SpotInterruption {
+                    delay.min(ACTIVATION_MS)
+                } else {
+                    delay
+                };
                 self.queue
                     .push(self.now + delay, Event::TaskAdvance(t, epoch));
                 // The task no longer counts towards the desired count: the scheduler starts a

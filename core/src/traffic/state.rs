@@ -53,4 +53,7 @@ pub struct TrafficState {
     pub spikes: BTreeMap<usize, (u32, Millis, Millis)>,
     /// Cached DNS answers by (client service, server service).
     pub dns: BTreeMap<(usize, usize), DnsAnswer>,
+    /// Requests the load balancer sent to each target group in the current period, by
+    /// target group index (ELB RequestCount, TargetGroup dimension).
+    pub group_requests: BTreeMap<usize, f64>,
 }

@@ -92,7 +92,11 @@ impl Sim {
                 } else {
                     sums.requests += rate * secs;
                     for (t, w) in targets {
-                        *offered.entry(t).or_default() += rate * f64::from(w) / total as f64;
+                        let share = rate * f64::from(w) / total as f64;
+                        *offered.entry(t).or_default() += share;
+                        if let Some(g) = self.tasks[t].target_group {
+                            *self.traffic.group_requests.entry(g).or_default() += share * secs;
+                        }
                     }
                 }
             }
