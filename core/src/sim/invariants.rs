@@ -16,7 +16,7 @@ impl Sim {
     /// - every task's instance lists it, and vice versa;
     /// - a REPLICA service never has more tasks than maximumPercent allows;
     /// - each instance's task-group counts equal a recount of its active tasks, and the
-    ///   placement index equals one rebuilt from scratch;
+    ///   placement index equals one rebuilt from scratch, and so do the per-service task lists;
     /// - the deployment invariants (`deployment/invariants.rs`).
     pub fn check_invariants(&self) -> Result<(), String> {
         self.check_deployments()?;
@@ -98,6 +98,23 @@ impl Sim {
                     return Err(format!("task {} is not listed by its instance", task.id));
                 }
             }
+        }
+        let mut by_service: Vec<Vec<usize>> = vec![Vec::new(); self.service_task_ids.len()];
+        for (t, task) in self.tasks.iter().enumerate() {
+            if let Some(s) = task.service {
+                match by_service.get_mut(s) {
+                    Some(list) => list.push(t),
+                    None => {
+                        return Err(format!(
+                            "task {} is missing from its service's list",
+                            task.id
+                        ))
+                    }
+                }
+            }
+        }
+        if by_service != self.service_task_ids {
+            return Err("the per-service task lists drifted from a rebuild".into());
         }
         // One pass over the tasks counts each service's live tasks (a scan per service made
         // this check O(services × tasks) per step, minutes for the 2,000-task benchmark).
