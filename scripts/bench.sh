@@ -11,9 +11,12 @@ export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-600}
 echo "== placement, native (cargo bench)"
 cargo bench -q -p ecs-sim --bench placement -- "$BENCH_INSTANCES" "$BENCH_TASKS" 2>/dev/null | grep placement
 
-echo "== placement, wasm in headless Chromium (release build)"
+echo "== one hour of 50 services and 2,000 tasks (issue #4), native (cargo bench)"
+cargo bench -q -p ecs-sim --bench deployment 2>/dev/null | grep deployment
+
+echo "== placement and the one-hour scenario, wasm in headless Chromium (release build)"
 cargo test --release --target wasm32-unknown-unknown -p ecs-playground-tests --test bench_wasm -- --include-ignored --nocapture 2>&1 \
-  | grep -E "wasm placement" || echo "(the wasm benchmark did not report; run it without -q to see why)"
+  | grep -E "wasm (placement|deployment)" || echo "(the wasm benchmark did not report; run it without -q to see why)"
 
 echo "== release bundle size"
 trunk build --release --offline >/dev/null 2>&1 || trunk build --release --offline
@@ -23,3 +26,7 @@ for wasm in dist/*.wasm; do
   awk -v n="$(basename "$wasm")" -v r="$raw" -v g="$gz" \
     'BEGIN { printf "wasm size: %s raw %d bytes (%.1f KiB), gzip -9 %d bytes (%.1f KiB)\n", n, r, r/1024, g, g/1024 }'
 done
+
+echo "== frame time with 2,000 tasks on screen (release bundle, headless Chromium, max speed)"
+cargo run -q -p ecs-sim --example bench_scenario > target/bench-scenario.json
+node scripts/bench-frames.mjs target/bench-scenario.json

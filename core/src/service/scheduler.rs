@@ -46,8 +46,10 @@ impl Sim {
     }
 
     fn service_tasks(&self, s: usize) -> Vec<usize> {
-        (0..self.tasks.len())
-            .filter(|&t| self.tasks[t].service == Some(s) && self.tasks[t].is_active())
+        self.tasks_of_service(s)
+            .iter()
+            .copied()
+            .filter(|&t| self.tasks[t].is_active())
             .collect()
     }
 

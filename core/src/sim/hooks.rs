@@ -49,12 +49,15 @@ impl Sim {
         };
         let state = |t: usize| self.tasks[t].target.as_ref().map(|x| x.state);
         let mut healthy_in: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
-        for t in (0..self.tasks.len()).filter(|&t| live(t)) {
+        let own = self.tasks_of_service(s);
+        for t in own.iter().copied().filter(|&t| live(t)) {
             if let (Some(g), Some(H::Healthy)) = (self.tasks[t].target_group, state(t)) {
                 healthy_in.insert(g);
             }
         }
-        let routable: Vec<usize> = (0..self.tasks.len())
+        let routable: Vec<usize> = own
+            .iter()
+            .copied()
             .filter(|&t| live(t))
             .filter(|&t| match self.tasks[t].target_group {
                 None => self.tasks[t].health != HealthStatus::Unhealthy,

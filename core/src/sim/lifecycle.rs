@@ -51,6 +51,12 @@ impl Sim {
     ) -> usize {
         let id = self.ids.hex(32);
         let t = self.tasks.len();
+        if let Some(s) = service {
+            if self.service_task_ids.len() <= s {
+                self.service_task_ids.resize_with(s + 1, Vec::new);
+            }
+            self.service_task_ids[s].push(t);
+        }
         self.tasks.push(Task {
             id,
             cluster,

@@ -64,6 +64,10 @@ pub struct Sim {
     pub instances: Vec<Instance>,
     /// Tasks in creation order (never removed).
     pub tasks: Vec<Task>,
+    /// Per service (model order), the indices of every task it started, ascending: the
+    /// per-service passes (scheduler, traffic, load balancer) read these instead of scanning
+    /// every task, which made an hour of 2,000 tasks slower than real time × 3,600 in wasm.
+    pub(crate) service_task_ids: Vec<Vec<usize>>,
     /// Lookups the placement pipeline uses instead of scanning instances and tasks; updated
     /// with them, checked against a rebuild by the invariant checker.
     pub(crate) placement_index: PlacementIndex,
@@ -133,6 +137,7 @@ impl Sim {
             durations: SimRng::fork(seed, Stream::Durations),
             instances: Vec::new(),
             tasks: Vec::new(),
+            service_task_ids: Vec::new(),
             placement_index: PlacementIndex::default(),
             services: Vec::new(),
             zones_down: BTreeSet::new(),
@@ -187,6 +192,12 @@ impl Sim {
         sim.schedule_autoscaling();
         sim.check();
         sim
+    }
+
+    /// Every task service `s` started, oldest first, stopped ones included; the same tasks in
+    /// the same order as scanning `tasks` for `service == Some(s)`.
+    pub(crate) fn tasks_of_service(&self, s: usize) -> &[usize] {
+        self.service_task_ids.get(s).map_or(&[], Vec::as_slice)
     }
 
     /// The current virtual time.

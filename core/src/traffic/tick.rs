@@ -139,15 +139,16 @@ impl Sim {
                 }
             }
         }
-        let running: Vec<usize> = (0..self.tasks.len())
-            .filter(|&t| {
-                self.tasks[t].service == Some(s) && self.tasks[t].last_status == TaskStatus::Running
-            })
+        let running: Vec<usize> = self
+            .tasks_of_service(s)
+            .iter()
+            .copied()
+            .filter(|&t| self.tasks[t].last_status == TaskStatus::Running)
             .collect();
-        let tasks = &self.tasks;
-        self.traffic
-            .task_load
-            .retain(|&t, _| tasks[t].service != Some(s));
+        // Every task_load key of service s is one of its tasks: forget them all.
+        for &t in self.service_task_ids.get(s).map_or(&[][..], Vec::as_slice) {
+            self.traffic.task_load.remove(&t);
+        }
         for t in running {
             let needs = &self.model.task_definitions[self.tasks[t].task_definition].needs;
             let (cpu, memory) = (needs.cpu, needs.memory);
@@ -179,8 +180,9 @@ impl Sim {
     }
 
     fn has_running_task(&self, s: usize) -> bool {
-        self.tasks.iter().any(|t| {
-            t.service == Some(s) && t.last_status == TaskStatus::Running && !t.stop_requested
+        self.tasks_of_service(s).iter().any(|&t| {
+            let t = &self.tasks[t];
+            t.last_status == TaskStatus::Running && !t.stop_requested
         })
     }
 }

@@ -1,0 +1,93 @@
+// Frame time with the deployment benchmark's 2,000 tasks on screen (issue #4). Serves the
+// release bundle (dist/) on a free localhost port, opens it in headless Chromium, uploads the
+// scenario through the page's Upload JSON input (it is too large for a share link), presses
+// Play at max speed and records requestAnimationFrame intervals for ~10 s. Prints numbers;
+// asserts nothing. Only localhost is contacted; every other request is aborted.
+//
+// Usage: node scripts/bench-frames.mjs SCENARIO.json [--seconds 10] [--warmup 3]
+//   (make the scenario with `cargo run -q -p ecs-sim --example bench_scenario > target/bench-scenario.json`)
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(root, 'dist');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const scenario = resolve(args[0] && !args[0].startsWith('--') ? args[0] : 'target/bench-scenario.json');
+const seconds = +opt('--seconds', 10);
+const warmup = +opt('--warmup', 3);
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+
+const server = createServer(async (req, res) => {
+  try {
+    let file = resolve(dist, '.' + decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    if (!file.startsWith(dist)) throw new Error('outside');
+    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
+    res.end(await readFile(file));
+  } catch { res.writeHead(404).end(); }
+});
+await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+// Chips of tasks that are not STOPPED, and how many of them intersect the viewport.
+const countChips = () => {
+  const chips = [...document.querySelectorAll('[data-testid=task]:not(.phase-stopped)')];
+  const visible = chips.filter((c) => {
+    const r = c.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0
+      && r.top < innerHeight && r.left < innerWidth;
+  }).length;
+  return { chips: chips.length, visible };
+};
+const clockSeconds = (text) => text.split(':').reduce((acc, part) => acc * 60 + (+part || 0), 0);
+try {
+  const page = await browser.newPage({ viewport: { width: +opt('--width', 1440), height: +opt('--height', 900) } });
+  await page.route('**/*', (r) => (new URL(r.request().url()).hostname === '127.0.0.1' ? r.continue() : r.abort()));
+  page.on('pageerror', (e) => console.log('page error:', String(e)));
+  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.waitForSelector('h1');
+  await page.setInputFiles('[data-testid=upload]', scenario);
+  await page.waitForFunction(() => document.body.innerText.includes('Scenario loaded.'), null, { timeout: 60_000 });
+  await page.click('[data-testid=speed-max]');
+  await page.click('[data-testid=play]');
+  // Let the services place and start their tasks before measuring.
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-testid=task]:not(.phase-stopped)').length >= 2000,
+    null, { timeout: 120_000, polling: 500 },
+  ).catch(() => console.log('fewer than 2,000 task chips after 120 s'));
+  await page.waitForTimeout(warmup * 1000);
+  const clock0 = clockSeconds(await page.textContent('[data-testid=clock]'));
+  const frames = await page.evaluate((ms) => new Promise((done) => {
+    const gaps = [];
+    let last = performance.now();
+    const end = last + ms;
+    const tick = (t) => {
+      gaps.push(t - last);
+      last = t;
+      if (t < end) requestAnimationFrame(tick); else done(gaps);
+    };
+    requestAnimationFrame(tick);
+  }), seconds * 1000);
+  const clock1 = clockSeconds(await page.textContent('[data-testid=clock]'));
+  const after = await page.evaluate(countChips);
+  frames.shift(); // the gap before the first frame is not a frame
+  frames.sort((a, b) => a - b);
+  const pct = (p) => frames[Math.min(frames.length - 1, Math.floor((p / 100) * frames.length))];
+  console.log(
+    `frames: ${frames.length} in ${seconds} s; frame time p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, ` +
+    `p99 ${pct(99).toFixed(1)} ms, max ${frames[frames.length - 1].toFixed(1)} ms; ` +
+    `${after.chips} task chips (${after.visible} in the ${opt('--width', 1440)}x${opt('--height', 900)} viewport); ` +
+    `virtual time ${clock0} s -> ${clock1} s = ${((clock1 - clock0) / seconds).toFixed(0)}x real time on the page`,
+  );
+  await page.screenshot({ path: join(root, 'target', 'bench-frames.png') });
+} finally {
+  await browser.close();
+  server.close();
+}
