@@ -15,6 +15,7 @@ async function upload(page, base, name, edit) {
     name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc, null, 2)),
   });
   await page.locator('[data-testid="notice"]').getByText('Scenario loaded.').waitFor();
+  await page.click('[data-testid="notice"] .dismiss');
 }
 
 async function runTo(page, time) {
@@ -55,6 +56,8 @@ export const tests = [
       if (now[0].breaker !== 'failed tasks 0 / 3') throw new Error(`breaker: ${now[0].breaker}`);
       const help = await page.locator('[data-testid="deploy-help"]').innerText();
       if (!help.includes('share link')) throw new Error(`help text: ${help}`);
+      // The share link carries the scenario, not what the page did to the run.
+      const hashBefore = await page.evaluate(() => location.hash);
       // register-task-definition with the scenario's bad image, then update-service.
       await page.selectOption('[data-testid="deploy-image-pick"]', 'example/web:2-missing');
       await page.click('[data-testid="deploy-register"]');
@@ -66,6 +69,9 @@ export const tests = [
       now = await cards(page);
       if (now[0].td !== 'web:2' || now[0].rollout !== 'IN_PROGRESS' || now[1]?.status !== 'ACTIVE') {
         throw new Error(`after update-service: ${JSON.stringify(now)}`);
+      }
+      if ((await page.evaluate(() => location.hash)) !== hashBefore) {
+        throw new Error('registering or deploying changed the share link');
       }
       const log = page.locator('.log');
       await log.getByText('register-task-definition: taskDefinitionArn task-definition/web:2').first().waitFor();

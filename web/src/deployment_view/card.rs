@@ -7,11 +7,11 @@ use leptos::prelude::*;
 /// A deployment card; a FAILED one is drawn marked, a rollback one labelled.
 #[component]
 pub fn Card(card: DeploymentCard) -> impl IntoView {
-    // Each count stays on one line when the card is narrow.
+    // Number above label, three columns: fits a narrow card without wrapping mid-count.
     let counts = [
-        format!("running {}", card.running),
-        format!("pending {}", card.pending),
-        format!("desired {}", card.desired),
+        (card.running, "running"),
+        (card.pending, "pending"),
+        (card.desired, "desired"),
     ];
     let stage = card.lifecycle_stage.map(|s| {
         let traffic = card
@@ -32,7 +32,9 @@ pub fn Card(card: DeploymentCard) -> impl IntoView {
             </header>
             {card.rollback_label.map(|l| view! { <div class="rollback-label" data-testid="rollback-label">{l}</div> })}
             <div class="counts" data-testid="deployment-counts">
-                {counts.into_iter().map(|c| view! { <span>{c}</span> }).collect_view()}
+                {counts.into_iter().map(|(n, label)| view! {
+                    <span data-count=label><b>{n}</b><small>{label}</small></span>
+                }).collect_view()}
             </div>
             {card.breaker.map(|b| view! { <div class="breaker" data-testid="breaker">{b}</div> })}
             {stage.map(|s| view! { <div class="stage" data-testid="lifecycle-stage">{s}</div> })}
