@@ -2,6 +2,7 @@
 
 use crate::cluster_view::ClusterView;
 use crate::controls::{Controls, Failures};
+use crate::deployment_view::DeploymentView;
 use crate::editor::Editor;
 use crate::event_log::EventLog;
 use crate::examples::ExamplesMenu;
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
             <section class="pane editor-pane" aria-label="Editor"><Editor /></section>
             <section class="pane cluster-pane" aria-label="Cluster">
                 <Failures />
+                <DeploymentView />
                 <ClusterView />
                 <MetricsPanel />
             </section>

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod cluster_view;
 pub mod controls;
+pub mod deployment_view;
 pub mod editor;
 pub mod event_log;
 pub mod examples;

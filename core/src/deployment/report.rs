@@ -15,36 +15,14 @@ pub fn deployments_json(sim: &Sim) -> Value {
         let ds = &sim.services[s].deployments;
         let mut list = Vec::new();
         for (k, d) in ds.list.iter().enumerate().rev() {
-            let tasks = ds.tasks_of(k);
-            let active = tasks.iter().filter(|&&t| sim.tasks[t].is_active()).count();
-            let pending = tasks
-                .iter()
-                .filter(|&&t| {
-                    let task = &sim.tasks[t];
-                    task.is_active()
-                        && matches!(
-                            task.last_status,
-                            TaskStatus::Provisioning | TaskStatus::Pending | TaskStatus::Activating
-                        )
-                })
-                .count();
-            let running = tasks
-                .iter()
-                .filter(|&&t| sim.tasks[t].last_status == TaskStatus::Running)
-                .count();
-            // An ACTIVE deployment's desired count falls as its tasks are replaced.
-            let desired = match d.status {
-                DeploymentStatus::Primary => sim.services[s].desired as usize,
-                DeploymentStatus::Active => active,
-                DeploymentStatus::Inactive => 0,
-            };
+            let c = counts(sim, s, k);
             let mut entry = json!({
                 "id": d.id,
                 "status": d.status,
                 "taskDefinition": sim.model.task_definitions[d.task_definition].name(),
-                "desiredCount": desired,
-                "pendingCount": pending,
-                "runningCount": running,
+                "desiredCount": c.desired,
+                "pendingCount": c.pending,
+                "runningCount": c.running,
                 "failedTasks": d.failed_tasks,
                 "rolloutState": d.rollout_state,
                 "rolloutStateReason": d.rollout_state_reason,
@@ -56,11 +34,7 @@ pub fn deployments_json(sim: &Sim) -> Value {
                 // lifecycleStage); the traffic share is the simulator's view of the listener.
                 entry["strategy"] = json!(sh.plan.name);
                 entry["lifecycleStage"] = json!(sh.stage);
-                let green = if d.rollout_state == RolloutState::Failed {
-                    0
-                } else {
-                    sh.green_tenths()
-                };
+                let green = production_traffic_tenths(d).unwrap_or(0);
                 entry["productionTrafficPercent"] = json!(f64::from(green) / 10.0);
             }
             list.push(entry);
@@ -68,6 +42,65 @@ pub fn deployments_json(sim: &Sim) -> Value {
         out.insert(svc.name.clone(), Value::Array(list));
     }
     Value::Object(out)
+}
+
+/// Green's share of production traffic in tenths of a percent, for a traffic-shifting
+/// deployment (None for a rolling update); a FAILED one has sent traffic back to blue.
+pub fn production_traffic_tenths(d: &super::Deployment) -> Option<u32> {
+    let sh = d.shift.as_ref()?;
+    Some(if d.rollout_state == RolloutState::Failed {
+        0
+    } else {
+        sh.green_tenths()
+    })
+}
+
+/// A deployment's task counts as DescribeServices shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DeploymentCounts {
+    /// `desiredCount`: the service's for PRIMARY, the tasks left for ACTIVE, 0 for INACTIVE.
+    pub desired: usize,
+    /// `pendingCount`: active tasks not yet RUNNING.
+    pub pending: usize,
+    /// `runningCount`.
+    pub running: usize,
+}
+
+/// The counts of deployment `k` of service `s`; shared by the `--json` report and the
+/// playground's deployment cards so both say the same.
+pub fn counts(sim: &Sim, s: usize, k: usize) -> DeploymentCounts {
+    let ds = &sim.services[s].deployments;
+    let Some(d) = ds.list.get(k) else {
+        return DeploymentCounts::default();
+    };
+    let tasks = ds.tasks_of(k);
+    let active = tasks.iter().filter(|&&t| sim.tasks[t].is_active()).count();
+    let pending = tasks
+        .iter()
+        .filter(|&&t| {
+            let task = &sim.tasks[t];
+            task.is_active()
+                && matches!(
+                    task.last_status,
+                    TaskStatus::Provisioning | TaskStatus::Pending | TaskStatus::Activating
+                )
+        })
+        .count();
+    let running = tasks
+        .iter()
+        .filter(|&&t| sim.tasks[t].last_status == TaskStatus::Running)
+        .count();
+    // An ACTIVE deployment's desired count falls as its tasks are replaced.
+    let desired = match d.status {
+        DeploymentStatus::Primary => sim.services[s].desired as usize,
+        DeploymentStatus::Active => active,
+        DeploymentStatus::Inactive => 0,
+    };
+    DeploymentCounts {
+        desired,
+        pending,
+        running,
+    }
 }
 
 /// Whether every deployment of the service has finished (none IN_PROGRESS); handy for tests

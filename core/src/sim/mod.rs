@@ -8,6 +8,7 @@ pub mod invariants;
 pub mod lifecycle;
 pub mod log;
 pub mod queue;
+pub mod register;
 pub mod rng;
 pub mod snapshot;
 pub mod trace;

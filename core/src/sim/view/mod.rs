@@ -3,6 +3,7 @@
 //! log filter. They live here, not in the web crate, so they are tested natively.
 
 pub mod charts;
+pub mod deployments;
 pub mod explain;
 pub mod labels;
 pub mod layout;

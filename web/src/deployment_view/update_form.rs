@@ -1,0 +1,156 @@
+//! "Update service" the AWS way: `register-task-definition` a new revision with another image
+//! for one container, then `update-service` the running service to a revision (optionally with
+//! `forceNewDeployment`). Both are engine commands on the running simulation; nothing restarts.
+
+use crate::state::{Notice, Playground};
+use ecs_sim::scenario::TimelineAction;
+use ecs_sim::sim::view::deployments::{update_choices, UpdateChoices};
+use leptos::prelude::*;
+
+/// Registers `image` for `container` as the next revision of the service's task definition;
+/// the new name, or the problems as one line of plain text.
+fn register(
+    pg: &Playground,
+    choices: &UpdateChoices,
+    container: &str,
+    image: &str,
+) -> Result<String, String> {
+    let mut result = Err("the simulation is not running".to_string());
+    pg.sim.update_value(|s| {
+        let Some(sim) = s else { return };
+        result = match sim.revision_with_image(choices.current_index, container, image) {
+            None => Err(format!("no container {container} in {}", choices.current)),
+            Some(json) => sim.register_task_definition(&json).map_err(|problems| {
+                let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                format!("register-task-definition refused: {}", lines.join("; "))
+            }),
+        };
+    });
+    pg.refresh();
+    result
+}
+
+/// The form under the deployment cards.
+#[component]
+pub fn UpdateServiceForm(service: RwSignal<usize>, service_name: Memo<String>) -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let choices: Memo<Option<UpdateChoices>> = Memo::new(move |_| {
+        pg.snapshot.track();
+        let s = service.get();
+        pg.sim
+            .with_value(|sim| sim.as_ref().and_then(|sim| update_choices(sim, s)))
+    });
+    let container = RwSignal::new(String::new());
+    let image = RwSignal::new(String::new());
+    let revision = RwSignal::new(String::new());
+    let force = RwSignal::new(false);
+    // The container whose image changes: the picked one, else the first.
+    let chosen_container = move || {
+        let picked = container.get();
+        choices.with(|c| {
+            let c = c.as_ref()?;
+            c.containers
+                .iter()
+                .find(|(n, _)| *n == picked)
+                .or_else(|| c.containers.first())
+                .map(|(n, _)| n.clone())
+        })
+    };
+    let chosen_revision = move || {
+        let picked = revision.get();
+        choices.with(|c| {
+            let c = c.as_ref()?;
+            c.revisions
+                .iter()
+                .find(|r| **r == picked)
+                .or_else(|| c.revisions.first())
+                .cloned()
+        })
+    };
+    let on_register = move |_| {
+        let (Some(c), Some(name)) = (choices.get_untracked(), chosen_container()) else {
+            return;
+        };
+        match register(&pg, &c, &name, image.get_untracked().trim()) {
+            Ok(registered) => {
+                revision.set(registered.clone());
+                pg.notice.set(Some(Notice {
+                    is_error: false,
+                    text: format!("Registered {registered}. Choose it below and click Update service to deploy it."),
+                }));
+            }
+            Err(text) => pg.notice.set(Some(Notice {
+                is_error: true,
+                text,
+            })),
+        }
+    };
+    let on_update = move |_| {
+        let Some(rev) = chosen_revision() else { return };
+        let action = TimelineAction::UpdateService {
+            service: service_name.get_untracked(),
+            desired_count: None,
+            task_definition: Some(rev),
+            force_new_deployment: force.get_untracked(),
+        };
+        // The "Registered …" hint has done its job; an error from the engine replaces it.
+        pg.notice.set(None);
+        pg.command(|sim| sim.apply(&action));
+    };
+    view! {
+        <form class="update-service" aria-label="Update service" on:submit=|ev| ev.prevent_default()>
+            <div class="form-row">
+                <label>"Container "
+                    <select data-testid="deploy-container" on:change=move |ev| container.set(event_target_value(&ev))>
+                        {move || choices.get().map(|c| c.containers).unwrap_or_default().into_iter().map(|(n, img)| {
+                            let label = format!("{n} ({img})");
+                            view! { <option value=n>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label>"image "
+                    <select data-testid="deploy-image-pick" aria-label="Image from the scenario"
+                        on:change=move |ev| image.set(event_target_value(&ev))>
+                        <option value="">"scenario images…"</option>
+                        {move || choices.get().map(|c| c.images).unwrap_or_default().into_iter().map(|i| {
+                            view! { <option value=i.clone()>{i.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
+                <input data-testid="deploy-image" class="image-input" type="text" maxlength="255"
+                    placeholder="or type an image, e.g. example/web:3" aria-label="Image"
+                    prop:value=move || image.get() on:input=move |ev| image.set(event_target_value(&ev)) />
+                <button type="button" data-testid="deploy-register"
+                    disabled=move || image.get().trim().is_empty()
+                    title="aws ecs register-task-definition: the service's task definition with this image, as the next revision"
+                    on:click=on_register>"Register revision"</button>
+            </div>
+            <div class="form-row">
+                <label>"Task definition "
+                    <select data-testid="deploy-revision" on:change=move |ev| revision.set(event_target_value(&ev))>
+                        {move || {
+                            let picked = chosen_revision();
+                            choices.get().map(|c| c.revisions).unwrap_or_default().into_iter().map(|r| {
+                                let selected = picked.as_deref() == Some(r.as_str());
+                                view! { <option value=r.clone() selected=selected>{r.clone()}</option> }
+                            }).collect_view()
+                        }}
+                    </select>
+                </label>
+                <label class="check">
+                    <input type="checkbox" data-testid="force-new-deployment"
+                        prop:checked=move || force.get() on:change=move |ev| force.set(event_target_checked(&ev)) />
+                    "forceNewDeployment"
+                </label>
+                <button type="button" class="primary" data-testid="update-service"
+                    title="aws ecs update-service --task-definition … on the running simulation"
+                    on:click=on_update>"Update service"</button>
+            </div>
+            <p class="muted help" data-testid="deploy-help">
+                "Register and update act on the running simulation, like the failure buttons: a share link, "
+                "Reset and an edit keep the scenario as written. To share a deployment, add a timeline "
+                "updateService to the scenario."
+            </p>
+        </form>
+    }
+}
