@@ -14,6 +14,10 @@ use crate::Sim;
 
 /// Markers one chart gets from the engine at most (the newest ones): more would cover the lines.
 pub const MAX_ENGINE_MARKERS: usize = 16;
+/// Scaling steps the same way less than this apart are one marker ("scale out 2→10" for
+/// 2→4→8→10 a minute apart): on an hour-wide chart a minute is a few pixels, and one label per
+/// step would pile up unreadably.
+pub const MERGE_WINDOW_MS: Millis = 5 * 60_000;
 
 /// Target lines and markers for the charts of service `service` (index into the model's
 /// services) and of the capacity providers. The CapacityProviderReservation target is the first
@@ -67,18 +71,41 @@ fn scaling_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
     let Some(st) = sim.autoscaling.services.get(&service) else {
         return Vec::new();
     };
-    st.activities
+    let steps = st
+        .activities
         .iter()
         .filter(|a| a.from != a.to)
-        .map(|a| {
-            let dir = if a.to > a.from {
-                "scale out"
-            } else {
-                "scale in"
-            };
-            (a.at, format!("{dir} {}→{}", a.from, a.to))
+        .map(|a| (a.at, String::new(), a.from, a.to));
+    merge_steps(steps)
+        .into_iter()
+        .map(|(at, _, from, to)| {
+            let dir = if to > from { "scale out" } else { "scale in" };
+            (at, format!("{dir} {from}→{to}"))
         })
         .collect()
+}
+
+/// Joins runs of steps `(at, group, from, to)` of one group going the same way, each less than
+/// [`MERGE_WINDOW_MS`] after the previous, into one step from the first `from` to the last `to`.
+fn merge_steps(
+    steps: impl Iterator<Item = (Millis, String, u32, u32)>,
+) -> Vec<(Millis, String, u32, u32)> {
+    let mut out: Vec<(Millis, String, u32, u32)> = Vec::new();
+    let mut last_at: std::collections::BTreeMap<String, (usize, Millis)> = Default::default();
+    for (at, group, from, to) in steps {
+        let up = to > from;
+        if let Some(&(i, prev)) = last_at.get(&group) {
+            let run = &mut out[i];
+            if at.saturating_sub(prev) < MERGE_WINDOW_MS && (run.3 > run.2) == up && run.3 == from {
+                run.3 = to;
+                last_at.insert(group, (i, at));
+                continue;
+            }
+        }
+        last_at.insert(group.clone(), (out.len(), at));
+        out.push((at, group, from, to));
+    }
+    out
 }
 
 /// "instances 1→2" whenever managed scaling changed a group's size. The engine keeps no record
@@ -88,7 +115,7 @@ fn scaling_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
 fn managed_scaling_markers(sim: &Sim) -> Vec<(Millis, String)> {
     let several = sim.model.asgs.len() > 1;
     let mut last: std::collections::BTreeMap<String, u32> = Default::default();
-    let mut out = Vec::new();
+    let mut steps = Vec::new();
     for e in sim
         .log()
         .iter()
@@ -108,19 +135,22 @@ fn managed_scaling_markers(sim: &Sim) -> Vec<(Millis, String)> {
                 .find(|d| d.at <= e.at)
                 .map(|d| d.value as u32)
         });
-        let label = match from {
-            Some(f) => format!("instances {f}→{to}"),
-            None => format!("instances →{to}"),
-        };
-        let label = if several {
-            format!("{provider} {label}")
-        } else {
-            label
-        };
         last.insert(provider.to_string(), to);
-        out.push((e.at, label));
+        // An unknown old size is taken as the new one (the label then reads "n→n").
+        steps.push((e.at, provider.to_string(), from.unwrap_or(to), to));
     }
-    out
+    merge_steps(steps.into_iter())
+        .into_iter()
+        .map(|(at, provider, from, to)| {
+            let label = format!("instances {from}→{to}");
+            let label = if several {
+                format!("{provider} {label}")
+            } else {
+                label
+            };
+            (at, label)
+        })
+        .collect()
 }
 
 /// The provider and new size in a managed scaling log line, or `None` for any other line.

@@ -52,9 +52,12 @@ fn a_traffic_spike_marks_scale_out_then_the_group_growing_then_scale_in() {
     s.run_until(30 * PERIOD_MS);
     let o = chart_overlays(&s, 0);
     let l = labels(&o);
-    assert_eq!(l.first(), Some(&"scale out 2→4"), "{l:?}");
-    assert!(l.contains(&"instances 1→2"), "{l:?}");
-    assert!(l.iter().any(|m| m.starts_with("scale in ")), "{l:?}");
+    // 2→4→8→10 and 1→2→4→5 a minute apart each read as one step.
+    assert_eq!(
+        l,
+        ["scale out 2→10", "instances 1→5", "scale in 10→2"],
+        "{l:?}"
+    );
     assert!(o.markers.windows(2).all(|w| w[0].0 <= w[1].0));
 }
 
@@ -82,6 +85,31 @@ fn a_failed_deployment_and_its_rollback_are_marked() {
     assert_eq!(l.first(), Some(&"deployment"), "{l:?}");
     assert!(l.contains(&"deployment failed"), "{l:?}");
     assert!(l.contains(&"rollback"), "{l:?}");
+}
+
+#[test]
+fn steps_the_same_way_close_together_merge_and_others_do_not() {
+    let m = |at: u64, g: &str, f: u32, t: u32| (at * 60_000, g.to_string(), f, t);
+    let merged = merge_steps(
+        vec![
+            m(1, "a", 2, 4),
+            m(2, "a", 4, 8),
+            m(2, "b", 1, 2),
+            m(3, "a", 8, 6),  // the other way: a new step
+            m(20, "a", 6, 4), // too late to join
+            m(21, "a", 4, 3),
+        ]
+        .into_iter(),
+    );
+    assert_eq!(
+        merged,
+        vec![
+            m(1, "a", 2, 8),
+            m(2, "b", 1, 2),
+            m(3, "a", 8, 6),
+            m(20, "a", 6, 3)
+        ]
+    );
 }
 
 #[test]
