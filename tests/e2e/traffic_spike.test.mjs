@@ -112,4 +112,21 @@ export const tests = [
       await page.locator('[data-testid="traffic"]').screenshot({ path: 'target/e2e/traffic-spike-traffic-form.png' });
     },
   },
+  {
+    name: 'spot interruption: the button interrupts the service's first running Spot task',
+    async run({ page, base, screenshot }) {
+      await page.goto(base);
+      await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+      await page.selectOption('[data-testid="examples"]', 'fargate-spot-strategy');
+      const spot = page.locator('[data-testid="spot-interruption"]');
+      await page.click('[data-testid="run-10m"]');
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid="run-progress"]')?.dataset.state === 'done',
+      null, { timeout: 60000, polling: 200 });
+      if (await spot.isDisabled()) throw new Error(`Spot interruption disabled: ${await spot.getAttribute('title')}`);
+      await spot.click();
+      await page.locator('.log-pane').getByText('stopCode SpotInterruption').first().waitFor();
+      await screenshot('spot-interruption');
+    },
+  },
 ];
