@@ -113,7 +113,7 @@ export const tests = [
     },
   },
   {
-    name: 'spot interruption: the button interrupts the service's first running Spot task',
+    name: 'spot interruption: the button interrupts the first running Spot task of the service',
     async run({ page, base, screenshot }) {
       await page.goto(base);
       await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
