@@ -159,6 +159,7 @@ pub fn Failures() -> impl IntoView {
                 }>
                 {move || if zones().iter().any(|x| x.name == zone.get() && x.down) { "Recover zone" } else { "AZ outage" }}
             </button>
+            <crate::service_buttons::ServiceButtons />
         </div>
     }
 }

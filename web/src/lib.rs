@@ -15,5 +15,6 @@ pub mod examples;
 pub mod explain;
 pub mod metrics;
 pub mod run_to;
+pub mod service_buttons;
 pub mod share;
 pub mod state;

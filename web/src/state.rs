@@ -101,6 +101,9 @@ pub struct Playground {
     pub chart_overlays: RwSignal<ChartInputs>,
     /// A "Run to…" in progress or just finished (see [`crate::run_to`]).
     pub run: RwSignal<Option<RunProgress>>,
+    /// The service (index) the metrics panel shows and the Spot/traffic buttons act on when no
+    /// task is selected.
+    pub service: RwSignal<usize>,
 }
 
 /// Where a "Run to…" stands, for its progress bar.
@@ -155,6 +158,7 @@ impl Playground {
             notice: RwSignal::new(None),
             chart_overlays: RwSignal::new(ChartInputs::default()),
             run: RwSignal::new(None),
+            service: RwSignal::new(0),
         };
         pg.edit(text.to_string());
         pg

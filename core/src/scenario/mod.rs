@@ -2,6 +2,10 @@
 
 pub mod document;
 pub mod edit;
+pub mod edit_deployment;
+pub mod edit_managed_scaling;
+pub mod edit_scaling;
+pub mod edit_traffic;
 pub mod examples;
 pub mod locate;
 pub mod model;

@@ -8,12 +8,16 @@
 mod apply;
 mod capacity;
 mod code_area;
+mod deployment;
+mod fields;
 mod managed_scaling;
 mod marks;
 mod placement;
+mod scaling;
 mod scenario_json;
 mod service_settings;
 mod task_definition;
+mod traffic;
 
 use crate::state::Playground;
 use leptos::prelude::*;

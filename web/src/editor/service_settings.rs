@@ -1,10 +1,14 @@
 //! The Service settings tab: form controls for one service — desired count, its task
-//! definition's network mode, capacity, and placement. Each control applies an
+//! definition's network mode, capacity, placement, deployment configuration, Service Auto
+//! Scaling and traffic. Each control applies an
 //! `ecs_sim::scenario::edit` function to the scenario.
 
 use super::apply::apply_to;
 use super::capacity::Capacity;
+use super::deployment::Deployment;
 use super::placement::Placement;
+use super::scaling::Scaling;
+use super::traffic::Traffic;
 use crate::state::Playground;
 use ecs_sim::scenario::edit::{
     clamp_count, network_mode, services, set_desired_count, set_network_mode, MAX_DESIRED_COUNT,
@@ -147,5 +151,8 @@ fn ServiceForm(
         </div>
         <Capacity doc=doc service=name error=error />
         <Placement doc=doc service=name error=error />
+        <Deployment doc=doc service=name />
+        <Scaling doc=doc service=name />
+        <Traffic doc=doc service=name />
     }
 }

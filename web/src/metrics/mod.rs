@@ -7,9 +7,11 @@ mod chart;
 
 use crate::state::Playground;
 use ecs_sim::metrics::Dimension;
+use ecs_sim::metrics::MetricName;
 use ecs_sim::sim::view::charts::{
     action_markers, capacity_provider_charts, service_charts, ChartView,
 };
+use ecs_sim::sim::view::overlays::{chart_overlays, provider_target};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -30,9 +32,15 @@ fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
         .log
         .with(|l| action_markers(l, MAX_ACTION_MARKERS, MARKER_CHARS));
     inputs.markers.extend(actions);
-    inputs.markers.sort_by_key(|(at, _)| *at);
     pg.sim.with_value(|s| {
         let Some(sim) = s else { return Vec::new() };
+        // The engine's own story: target lines, scaling, deployments, Spot interruptions.
+        let engine = chart_overlays(sim, service);
+        for (metric, value) in engine.targets {
+            inputs.targets.entry(metric).or_insert(value);
+        }
+        inputs.markers.extend(engine.markers);
+        inputs.markers.sort_by_key(|(at, _)| *at);
         let mut charts = service_charts(sim, service, &inputs);
         // Providers of the scenario's Auto Scaling groups, and any other one with a series.
         let mut providers: BTreeSet<String> =
@@ -43,7 +51,15 @@ fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
             }
         }
         for p in &providers {
-            charts.extend(capacity_provider_charts(sim, p, &inputs));
+            // Each provider's reservation chart gets its own targetCapacity.
+            let mut own = inputs.clone();
+            match provider_target(sim, p) {
+                Some(t) => own
+                    .targets
+                    .insert(MetricName::CapacityProviderReservation, t),
+                None => own.targets.remove(&MetricName::CapacityProviderReservation),
+            };
+            charts.extend(capacity_provider_charts(sim, p, &own));
         }
         charts
     })
@@ -54,7 +70,7 @@ fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
 pub fn MetricsPanel() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let names = pg.service_names();
-    let service = RwSignal::new(0usize);
+    let service = pg.service;
     let charts: Memo<Vec<ChartView>> = Memo::new(move |_| project_all(&pg, service.get()));
     let titles =
         Memo::new(move |_| charts.with(|c| c.iter().map(|v| v.title.clone()).collect::<Vec<_>>()));

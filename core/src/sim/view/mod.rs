@@ -2,12 +2,14 @@
 //! explain panel) that the playground draws: zone lanes, colours, labels, explanations and the
 //! log filter. They live here, not in the web crate, so they are tested natively.
 
+pub mod buttons;
 pub mod charts;
 pub mod deployments;
 pub mod explain;
 pub mod labels;
 pub mod layout;
 pub mod log_filter;
+pub mod overlays;
 
 pub use explain::{
     explain_instance, explain_waiting, InstanceExplanation, VerdictRow, WaitingExplanation,

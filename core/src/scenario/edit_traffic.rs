@@ -1,0 +1,518 @@
+//! Form edits of a service's `traffic` entry (a simulator key): the rate profile's shape and
+//! parameters, the CPU per request and the tasks' base footprint. The form edits the typed
+//! [`TrafficSpec`], so the written JSON is always in the documented shape.
+
+use crate::traffic::{RateProfile, TrafficSpec};
+use serde_json::{json, Value};
+
+/// Profile `shape`s, in the order the form lists them.
+pub const SHAPES: [&str; 5] = ["constant", "step", "ramp", "dailySine", "spike"];
+/// Most requests per second a profile may give.
+pub const MAX_RATE: f64 = 1_000_000.0;
+/// Most CPU ms per request.
+pub const MAX_CPU_MILLIS: f64 = 3_600_000.0;
+
+/// One number of a profile, for a form field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProfileField {
+    /// The document key (`requestsPerSecond`, `atSeconds` …).
+    pub key: &'static str,
+    /// Its value.
+    pub value: f64,
+    /// It is a time in seconds (a whole number) rather than a rate.
+    pub seconds: bool,
+}
+
+/// The `traffic` entry of the service named `service`, if it has a readable one.
+pub fn traffic(doc: &Value, service: &str) -> Option<TrafficSpec> {
+    entries(doc)
+        .iter()
+        .find(|e| e.get("serviceName").and_then(Value::as_str) == Some(service))
+        .and_then(|e| serde_json::from_value(e.clone()).ok())
+}
+
+/// A starting entry for a service without traffic: 50 requests per second from the internet
+/// at 10 ms of CPU each.
+pub fn default_traffic(service: &str) -> TrafficSpec {
+    TrafficSpec {
+        service_name: service.to_string(),
+        from_service: None,
+        profile: RateProfile::Constant {
+            requests_per_second: 50.0,
+        },
+        cpu_millis_per_request: 10.0,
+        memory_mib_per_concurrent_request: 0.0,
+        base_cpu_percent: 0.0,
+        base_memory_mib: 0.0,
+        timeout_millis: crate::traffic::DEFAULT_TIMEOUT_MILLIS,
+    }
+}
+
+/// Writes `t` as the entry of its service (replacing the old one or adding it), or names the
+/// field that is out of range (the document is then unchanged).
+pub fn set_traffic(doc: &mut Value, t: &TrafficSpec) -> Result<(), String> {
+    check(t)?;
+    if !doc
+        .get("services")
+        .and_then(Value::as_array)
+        .is_some_and(|l| {
+            l.iter()
+                .any(|s| s.get("serviceName").and_then(Value::as_str) == Some(&t.service_name))
+        })
+    {
+        return Err(format!(
+            "there is no service named '{}' in the scenario",
+            t.service_name
+        ));
+    }
+    let value = serde_json::to_value(t).map_err(|e| e.to_string())?;
+    let Some(obj) = doc.as_object_mut() else {
+        return Err("the scenario is not a JSON object".into());
+    };
+    let list = obj
+        .entry("traffic")
+        .or_insert_with(|| json!([]))
+        .as_array_mut()
+        .ok_or("traffic is not an array")?;
+    match list
+        .iter_mut()
+        .find(|e| e.get("serviceName").and_then(Value::as_str) == Some(&t.service_name))
+    {
+        Some(e) => *e = value,
+        None => list.push(value),
+    }
+    Ok(())
+}
+
+/// Removes the service's traffic entry (and the key when it was the last).
+pub fn remove_traffic(doc: &mut Value, service: &str) {
+    let Some(obj) = doc.as_object_mut() else {
+        return;
+    };
+    if let Some(list) = obj.get_mut("traffic").and_then(Value::as_array_mut) {
+        list.retain(|e| e.get("serviceName").and_then(Value::as_str) != Some(service));
+        if list.is_empty() {
+            obj.shift_remove("traffic");
+        }
+    }
+}
+
+/// The profile's `shape` name.
+pub fn shape(p: &RateProfile) -> &'static str {
+    match p {
+        RateProfile::Constant { .. } => "constant",
+        RateProfile::Step { .. } => "step",
+        RateProfile::Ramp { .. } => "ramp",
+        RateProfile::DailySine { .. } => "dailySine",
+        RateProfile::Spike { .. } => "spike",
+    }
+}
+
+/// `p` changed to `shape`, keeping its base rate and filling the rest with a readable example
+/// (double the rate after 5 minutes, a 10-minute burst …). An unknown shape keeps `p`.
+pub fn with_shape(p: &RateProfile, shape: &str) -> RateProfile {
+    let r = base_rate(p);
+    match shape {
+        "constant" => RateProfile::Constant {
+            requests_per_second: r,
+        },
+        "step" => RateProfile::Step {
+            requests_per_second: r,
+            then_requests_per_second: r * 2.0,
+            at_seconds: 300,
+        },
+        "ramp" => RateProfile::Ramp {
+            from_requests_per_second: r,
+            to_requests_per_second: r * 3.0,
+            start_seconds: 300,
+            end_seconds: 1200,
+        },
+        "dailySine" => RateProfile::DailySine {
+            min_requests_per_second: r,
+            max_requests_per_second: r * 3.0,
+            peak_at_seconds: 1800,
+            period_seconds: 3600,
+        },
+        "spike" => RateProfile::Spike {
+            requests_per_second: r,
+            spike_requests_per_second: r * 3.0,
+            at_seconds: 300,
+            duration_seconds: 600,
+        },
+        _ => p.clone(),
+    }
+}
+
+fn base_rate(p: &RateProfile) -> f64 {
+    match p {
+        RateProfile::Constant {
+            requests_per_second,
+        }
+        | RateProfile::Step {
+            requests_per_second,
+            ..
+        }
+        | RateProfile::Spike {
+            requests_per_second,
+            ..
+        } => *requests_per_second,
+        RateProfile::Ramp {
+            from_requests_per_second,
+            ..
+        } => *from_requests_per_second,
+        RateProfile::DailySine {
+            min_requests_per_second,
+            ..
+        } => *min_requests_per_second,
+    }
+}
+
+/// The profile's numbers in document order, for its form fields.
+pub fn profile_fields(p: &RateProfile) -> Vec<ProfileField> {
+    let rate = |key, value: f64| ProfileField {
+        key,
+        value,
+        seconds: false,
+    };
+    let secs = |key, value: u32| ProfileField {
+        key,
+        value: f64::from(value),
+        seconds: true,
+    };
+    match *p {
+        RateProfile::Constant {
+            requests_per_second,
+        } => vec![rate("requestsPerSecond", requests_per_second)],
+        RateProfile::Step {
+            requests_per_second,
+            then_requests_per_second,
+            at_seconds,
+        } => vec![
+            rate("requestsPerSecond", requests_per_second),
+            rate("thenRequestsPerSecond", then_requests_per_second),
+            secs("atSeconds", at_seconds),
+        ],
+        RateProfile::Ramp {
+            from_requests_per_second,
+            to_requests_per_second,
+            start_seconds,
+            end_seconds,
+        } => vec![
+            rate("fromRequestsPerSecond", from_requests_per_second),
+            rate("toRequestsPerSecond", to_requests_per_second),
+            secs("startSeconds", start_seconds),
+            secs("endSeconds", end_seconds),
+        ],
+        RateProfile::DailySine {
+            min_requests_per_second,
+            max_requests_per_second,
+            peak_at_seconds,
+            period_seconds,
+        } => vec![
+            rate("minRequestsPerSecond", min_requests_per_second),
+            rate("maxRequestsPerSecond", max_requests_per_second),
+            secs("peakAtSeconds", peak_at_seconds),
+            secs("periodSeconds", period_seconds),
+        ],
+        RateProfile::Spike {
+            requests_per_second,
+            spike_requests_per_second,
+            at_seconds,
+            duration_seconds,
+        } => vec![
+            rate("requestsPerSecond", requests_per_second),
+            rate("spikeRequestsPerSecond", spike_requests_per_second),
+            secs("atSeconds", at_seconds),
+            secs("durationSeconds", duration_seconds),
+        ],
+    }
+}
+
+/// Sets the profile number `key` to `value` (a rate 0–1,000,000, or whole seconds), or says why
+/// not. Relations between fields (ramp end after start …) are checked by [`set_traffic`].
+pub fn set_profile_field(p: &mut RateProfile, key: &str, value: f64) -> Result<(), String> {
+    let field = profile_fields(p)
+        .into_iter()
+        .find(|f| f.key == key)
+        .ok_or_else(|| format!("a {} profile has no {key}", shape(p)))?;
+    if field.seconds {
+        if !(value.is_finite()
+            && value >= 0.0
+            && value.fract() == 0.0
+            && value <= f64::from(u32::MAX))
+        {
+            return Err(format!(
+                "{key} must be a whole number of seconds; got {value}"
+            ));
+        }
+    } else if !(value.is_finite() && (0.0..=MAX_RATE).contains(&value)) {
+        return Err(format!(
+            "{key} must be from 0 to 1,000,000 requests per second; got {value}"
+        ));
+    }
+    let s = value as u32;
+    match p {
+        RateProfile::Constant {
+            requests_per_second,
+        } => *requests_per_second = value,
+        RateProfile::Step {
+            requests_per_second,
+            then_requests_per_second,
+            at_seconds,
+        } => match key {
+            "requestsPerSecond" => *requests_per_second = value,
+            "thenRequestsPerSecond" => *then_requests_per_second = value,
+            _ => *at_seconds = s,
+        },
+        RateProfile::Ramp {
+            from_requests_per_second,
+            to_requests_per_second,
+            start_seconds,
+            end_seconds,
+        } => match key {
+            "fromRequestsPerSecond" => *from_requests_per_second = value,
+            "toRequestsPerSecond" => *to_requests_per_second = value,
+            "startSeconds" => *start_seconds = s,
+            _ => *end_seconds = s,
+        },
+        RateProfile::DailySine {
+            min_requests_per_second,
+            max_requests_per_second,
+            peak_at_seconds,
+            period_seconds,
+        } => match key {
+            "minRequestsPerSecond" => *min_requests_per_second = value,
+            "maxRequestsPerSecond" => *max_requests_per_second = value,
+            "peakAtSeconds" => *peak_at_seconds = s,
+            _ => *period_seconds = s,
+        },
+        RateProfile::Spike {
+            requests_per_second,
+            spike_requests_per_second,
+            at_seconds,
+            duration_seconds,
+        } => match key {
+            "requestsPerSecond" => *requests_per_second = value,
+            "spikeRequestsPerSecond" => *spike_requests_per_second = value,
+            "atSeconds" => *at_seconds = s,
+            _ => *duration_seconds = s,
+        },
+    }
+    Ok(())
+}
+
+fn check(t: &TrafficSpec) -> Result<(), String> {
+    for f in profile_fields(&t.profile).iter().filter(|f| !f.seconds) {
+        if !(f.value.is_finite() && (0.0..=MAX_RATE).contains(&f.value)) {
+            return Err(format!(
+                "{} must be from 0 to 1,000,000; got {}",
+                f.key, f.value
+            ));
+        }
+    }
+    match t.profile {
+        RateProfile::Ramp {
+            start_seconds,
+            end_seconds,
+            ..
+        } if end_seconds <= start_seconds => {
+            return Err(format!(
+                "endSeconds must be after startSeconds ({start_seconds}); got {end_seconds}"
+            ))
+        }
+        RateProfile::DailySine {
+            min_requests_per_second,
+            max_requests_per_second,
+            period_seconds,
+            ..
+        } => {
+            if max_requests_per_second < min_requests_per_second {
+                return Err("maxRequestsPerSecond must be at least minRequestsPerSecond".into());
+            }
+            if period_seconds < 60 {
+                return Err(format!(
+                    "periodSeconds must be at least 60; got {period_seconds}"
+                ));
+            }
+        }
+        RateProfile::Spike {
+            duration_seconds: 0,
+            ..
+        } => return Err("durationSeconds must be at least 1".into()),
+        _ => {}
+    }
+    let c = t.cpu_millis_per_request;
+    if !(c.is_finite() && c > 0.0 && c <= MAX_CPU_MILLIS) {
+        return Err(format!(
+            "cpuMillisPerRequest must be above 0 and at most 3,600,000; got {c}"
+        ));
+    }
+    let b = t.base_cpu_percent;
+    if !(b.is_finite() && (0.0..100.0).contains(&b)) {
+        return Err(format!(
+            "baseCpuPercent must be from 0 to below 100; got {b}"
+        ));
+    }
+    let m = t.base_memory_mib;
+    if !(m.is_finite() && m >= 0.0) {
+        return Err(format!("baseMemoryMiB must be 0 or more; got {m}"));
+    }
+    Ok(())
+}
+
+fn entries(doc: &Value) -> &[Value] {
+    doc.get("traffic")
+        .and_then(Value::as_array)
+        .map_or(&[], Vec::as_slice)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{parse_scenario, resolve};
+
+    const STEP: &str = include_str!("../../../tests/golden/traffic_step_doubles_cpu.json");
+    const NONE: &str = include_str!("../../../tests/golden/managed_scaling.json");
+
+    fn doc(text: &str) -> Value {
+        serde_json::from_str(text).expect("json")
+    }
+
+    fn resolves(d: &Value) -> bool {
+        let text = serde_json::to_string(d).expect("text");
+        match resolve(&parse_scenario(&text).expect("parses")) {
+            Ok(_) => true,
+            Err(p) => panic!("{p:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_a_step_profile_and_its_fields() {
+        let t = traffic(&doc(STEP), "web").expect("entry");
+        assert_eq!(shape(&t.profile), "step");
+        let f = profile_fields(&t.profile);
+        let keys: Vec<&str> = f.iter().map(|f| f.key).collect();
+        assert_eq!(
+            keys,
+            ["requestsPerSecond", "thenRequestsPerSecond", "atSeconds"]
+        );
+        assert_eq!(f[0].value, 50.0);
+        assert!(f[2].seconds && !f[0].seconds);
+        assert_eq!(traffic(&doc(NONE), "worker"), None);
+    }
+
+    #[test]
+    fn every_shape_keeps_the_base_rate_and_resolves() {
+        for s in SHAPES {
+            let mut d = doc(STEP);
+            let mut t = traffic(&d, "web").expect("entry");
+            t.profile = with_shape(&t.profile, s);
+            assert_eq!(shape(&t.profile), s);
+            assert_eq!(profile_fields(&t.profile)[0].value, 50.0);
+            set_traffic(&mut d, &t).expect("valid");
+            assert_eq!(traffic(&d, "web"), Some(t));
+            assert!(resolves(&d), "{s}");
+        }
+        let p = RateProfile::Constant {
+            requests_per_second: 1.0,
+        };
+        assert_eq!(with_shape(&p, "wave"), p);
+    }
+
+    #[test]
+    fn fields_are_set_by_key_and_checked() {
+        let mut p = with_shape(
+            &RateProfile::Constant {
+                requests_per_second: 10.0,
+            },
+            "spike",
+        );
+        set_profile_field(&mut p, "spikeRequestsPerSecond", 99.5).expect("rate");
+        set_profile_field(&mut p, "durationSeconds", 60.0).expect("seconds");
+        assert_eq!(
+            p,
+            RateProfile::Spike {
+                requests_per_second: 10.0,
+                spike_requests_per_second: 99.5,
+                at_seconds: 300,
+                duration_seconds: 60
+            }
+        );
+        assert!(set_profile_field(&mut p, "atSeconds", 1.5)
+            .unwrap_err()
+            .starts_with("atSeconds"));
+        assert!(set_profile_field(&mut p, "requestsPerSecond", -1.0).is_err());
+        assert!(set_profile_field(&mut p, "requestsPerSecond", 2e6).is_err());
+        assert!(set_profile_field(&mut p, "endSeconds", 5.0).is_err());
+    }
+
+    #[test]
+    fn adding_and_removing_an_entry() {
+        let mut d = doc(NONE);
+        set_traffic(&mut d, &default_traffic("worker")).expect("valid");
+        assert_eq!(traffic(&d, "worker"), Some(default_traffic("worker")));
+        assert!(resolves(&d));
+        remove_traffic(&mut d, "worker");
+        assert!(d.get("traffic").is_none());
+        assert!(set_traffic(&mut d, &default_traffic("nope")).is_err());
+    }
+
+    #[test]
+    fn bad_entries_are_refused_with_the_field_name_and_nothing_changes() {
+        let mut d = doc(STEP);
+        let before = d.clone();
+        let ok = traffic(&d, "web").expect("entry");
+        let bad = [
+            (
+                TrafficSpec {
+                    cpu_millis_per_request: 0.0,
+                    ..ok.clone()
+                },
+                "cpuMillisPerRequest",
+            ),
+            (
+                TrafficSpec {
+                    base_cpu_percent: 100.0,
+                    ..ok.clone()
+                },
+                "baseCpuPercent",
+            ),
+            (
+                TrafficSpec {
+                    base_memory_mib: -1.0,
+                    ..ok.clone()
+                },
+                "baseMemoryMiB",
+            ),
+            (
+                TrafficSpec {
+                    profile: RateProfile::Ramp {
+                        from_requests_per_second: 1.0,
+                        to_requests_per_second: 2.0,
+                        start_seconds: 60,
+                        end_seconds: 60,
+                    },
+                    ..ok.clone()
+                },
+                "endSeconds",
+            ),
+            (
+                TrafficSpec {
+                    profile: RateProfile::DailySine {
+                        min_requests_per_second: 5.0,
+                        max_requests_per_second: 1.0,
+                        peak_at_seconds: 0,
+                        period_seconds: 3600,
+                    },
+                    ..ok.clone()
+                },
+                "maxRequestsPerSecond",
+            ),
+        ];
+        for (t, field) in bad {
+            let e = set_traffic(&mut d, &t).unwrap_err();
+            assert!(e.starts_with(field), "{e}");
+        }
+        assert_eq!(d, before);
+    }
+}

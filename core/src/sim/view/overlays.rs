@@ -1,0 +1,195 @@
+//! What the engine knows that a chart should show besides its data: the target lines of the
+//! selected service's target tracking policies and of each managed-scaling provider, and
+//! markers for scaling activities, managed scaling, deployments and Spot interruptions, so a
+//! scaling story can be read from the charts alone.
+
+use super::charts::ChartInputs;
+use crate::autoscaling::model::PolicyKind;
+use crate::deployment::RolloutState;
+use crate::metrics::{Dimension, MetricName};
+use crate::service::task::StopCode;
+use crate::sim::log::LogKind;
+use crate::sim::queue::Millis;
+use crate::Sim;
+
+/// Markers one chart gets from the engine at most (the newest ones): more would cover the lines.
+pub const MAX_ENGINE_MARKERS: usize = 16;
+/// Scaling steps the same way less than this apart are one marker ("scale out 2→10" for
+/// 2→4→8→10 a minute apart): on an hour-wide chart a minute is a few pixels, and one label per
+/// step would pile up unreadably.
+pub const MERGE_WINDOW_MS: Millis = 5 * 60_000;
+
+/// Target lines and markers for the charts of service `service` (index into the model's
+/// services) and of the capacity providers. The CapacityProviderReservation target is the first
+/// managed-scaling provider's; [`provider_target`] gives each provider its own.
+pub fn chart_overlays(sim: &Sim, service: usize) -> ChartInputs {
+    let mut inputs = ChartInputs::default();
+    for p in sim
+        .model
+        .auto_scaling
+        .policies
+        .iter()
+        .filter(|p| p.service == service)
+    {
+        if let PolicyKind::TargetTracking { metric, target, .. } = &p.kind {
+            inputs.targets.entry(*metric).or_insert(*target);
+        }
+    }
+    if let Some(t) = sim
+        .model
+        .asgs
+        .iter()
+        .find_map(|a| provider_target(sim, &a.provider))
+    {
+        inputs
+            .targets
+            .insert(MetricName::CapacityProviderReservation, t);
+    }
+    let mut markers = scaling_markers(sim, service);
+    markers.extend(managed_scaling_markers(sim));
+    markers.extend(deployment_markers(sim, service));
+    markers.extend(spot_markers(sim, service));
+    markers.sort_by_key(|(at, _)| *at);
+    let skip = markers.len().saturating_sub(MAX_ENGINE_MARKERS);
+    inputs.markers = markers.split_off(skip);
+    inputs
+}
+
+/// The managed scaling `targetCapacity` of the Auto Scaling group provider named `provider`,
+/// when its managed scaling is ENABLED: the target line of its CapacityProviderReservation.
+pub fn provider_target(sim: &Sim, provider: &str) -> Option<f64> {
+    sim.model
+        .asgs
+        .iter()
+        .find(|a| a.provider == provider)
+        .and_then(|a| a.managed_scaling)
+        .map(|m| f64::from(m.target_capacity))
+}
+
+/// "scale out 4→8" / "scale in 8→6" for every Service Auto Scaling activity of the service.
+fn scaling_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
+    let Some(st) = sim.autoscaling.services.get(&service) else {
+        return Vec::new();
+    };
+    let steps = st
+        .activities
+        .iter()
+        .filter(|a| a.from != a.to)
+        .map(|a| (a.at, String::new(), a.from, a.to));
+    merge_steps(steps)
+        .into_iter()
+        .map(|(at, _, from, to)| {
+            let dir = if to > from { "scale out" } else { "scale in" };
+            (at, format!("{dir} {from}→{to}"))
+        })
+        .collect()
+}
+
+/// Joins runs of steps `(at, group, from, to)` of one group going the same way, each less than
+/// [`MERGE_WINDOW_MS`] after the previous, into one step from the first `from` to the last `to`.
+fn merge_steps(
+    steps: impl Iterator<Item = (Millis, String, u32, u32)>,
+) -> Vec<(Millis, String, u32, u32)> {
+    let mut out: Vec<(Millis, String, u32, u32)> = Vec::new();
+    let mut last_at: std::collections::BTreeMap<String, (usize, Millis)> = Default::default();
+    for (at, group, from, to) in steps {
+        let up = to > from;
+        if let Some(&(i, prev)) = last_at.get(&group) {
+            let run = &mut out[i];
+            if at.saturating_sub(prev) < MERGE_WINDOW_MS && (run.3 > run.2) == up && run.3 == from {
+                run.3 = to;
+                last_at.insert(group, (i, at));
+                continue;
+            }
+        }
+        last_at.insert(group.clone(), (out.len(), at));
+        out.push((at, group, from, to));
+    }
+    out
+}
+
+/// "instances 1→2" whenever managed scaling changed a group's size. The engine keeps no record
+/// of these besides its log line ("Auto Scaling group of P scaled out to N instances …"), so
+/// the new size is read from there and the old one from the previous change or the group's
+/// InstanceCount before it.
+fn managed_scaling_markers(sim: &Sim) -> Vec<(Millis, String)> {
+    let several = sim.model.asgs.len() > 1;
+    let mut last: std::collections::BTreeMap<String, u32> = Default::default();
+    let mut steps = Vec::new();
+    for e in sim
+        .log()
+        .iter()
+        .filter(|e| e.kind == LogKind::Instance && e.service.is_none())
+    {
+        let Some((provider, to)) = parse_managed_scaling(&e.text) else {
+            continue;
+        };
+        let from = last.get(provider).copied().or_else(|| {
+            sim.metrics
+                .series(
+                    MetricName::InstanceCount,
+                    &Dimension::CapacityProvider(provider.to_string()),
+                )
+                .iter()
+                .rev()
+                .find(|d| d.at <= e.at)
+                .map(|d| d.value as u32)
+        });
+        last.insert(provider.to_string(), to);
+        // An unknown old size is taken as the new one (the label then reads "n→n").
+        steps.push((e.at, provider.to_string(), from.unwrap_or(to), to));
+    }
+    merge_steps(steps.into_iter())
+        .into_iter()
+        .map(|(at, provider, from, to)| {
+            let label = format!("instances {from}→{to}");
+            let label = if several {
+                format!("{provider} {label}")
+            } else {
+                label
+            };
+            (at, label)
+        })
+        .collect()
+}
+
+/// The provider and new size in a managed scaling log line, or `None` for any other line.
+fn parse_managed_scaling(text: &str) -> Option<(&str, u32)> {
+    let rest = text.strip_prefix("Auto Scaling group of ")?;
+    let (provider, rest) = rest
+        .split_once(" scaled out to ")
+        .or_else(|| rest.split_once(" scaled in to "))?;
+    let n = rest.split(' ').next()?.parse().ok()?;
+    Some((provider, n))
+}
+
+/// Start, completion, failure and rollback of every deployment after the service's first.
+fn deployment_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
+    let Some(st) = sim.services.get(service) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for d in st.deployments.list.iter().filter(|d| !d.initial) {
+        let start = if d.rollback { "rollback" } else { "deployment" };
+        out.push((d.created_at, start.to_string()));
+        match d.rollout_state {
+            RolloutState::Completed => out.push((d.updated_at, format!("{start} completed"))),
+            RolloutState::Failed => out.push((d.updated_at, format!("{start} failed"))),
+            RolloutState::InProgress => {}
+        }
+    }
+    out
+}
+
+/// "Spot interruption" when one of the service's FARGATE_SPOT tasks got its two-minute warning.
+fn spot_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
+    sim.tasks
+        .iter()
+        .filter(|t| t.service == Some(service) && t.stop_code == Some(StopCode::SpotInterruption))
+        .filter_map(|t| t.stopping_at.or(t.stopped_at))
+        .map(|at| (at, "Spot interruption".to_string()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

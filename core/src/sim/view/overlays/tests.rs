@@ -1,0 +1,145 @@
+//! Overlays read from real runs: the e2e fixture (target tracking + managed scaling), the
+//! golden Spot interruption and circuit breaker rollback scenarios.
+
+use super::*;
+use crate::metrics::PERIOD_MS;
+use crate::scenario::document::TimelineAction;
+use crate::scenario::{parse_scenario, resolve};
+
+const SCALING: &str = include_str!("../../../../../tests/e2e/fixtures/traffic-scaling.json");
+const SPOT: &str = include_str!("../../../../../tests/golden/spot_interruption.json");
+const ROLLBACK: &str = include_str!("../../../../../tests/golden/circuit_breaker_rollback.json");
+
+fn sim(text: &str) -> Sim {
+    let doc = parse_scenario(text).expect("valid scenario");
+    Sim::new(resolve(&doc).expect("resolves"))
+}
+
+fn labels(inputs: &ChartInputs) -> Vec<&str> {
+    inputs.markers.iter().map(|(_, l)| l.as_str()).collect()
+}
+
+#[test]
+fn target_tracking_target_value_is_the_target_line_of_its_metric() {
+    let s = sim(SCALING);
+    let o = chart_overlays(&s, 0);
+    assert_eq!(o.targets.get(&MetricName::CPUUtilization), Some(&50.0));
+    assert_eq!(o.targets.get(&MetricName::MemoryUtilization), None);
+}
+
+#[test]
+fn managed_scaling_target_capacity_is_the_capacity_provider_reservation_target() {
+    let s = sim(SCALING);
+    let o = chart_overlays(&s, 0);
+    assert_eq!(
+        o.targets.get(&MetricName::CapacityProviderReservation),
+        Some(&100.0)
+    );
+    assert_eq!(provider_target(&s, "asg-m5"), Some(100.0));
+    assert_eq!(provider_target(&s, "FARGATE"), None);
+}
+
+#[test]
+fn a_traffic_spike_marks_scale_out_then_the_group_growing_then_scale_in() {
+    let mut s = sim(SCALING);
+    s.run_until(PERIOD_MS);
+    s.apply(&TimelineAction::TrafficSpike {
+        service: "web".into(),
+        multiplier: 300,
+        duration_seconds: 300,
+    })
+    .expect("web has traffic");
+    s.run_until(30 * PERIOD_MS);
+    let o = chart_overlays(&s, 0);
+    let l = labels(&o);
+    // 2→4→8→10 and 1→2→4→5 a minute apart each read as one step.
+    assert_eq!(
+        l,
+        ["scale out 2→10", "instances 1→5", "scale in 10→2"],
+        "{l:?}"
+    );
+    assert!(o.markers.windows(2).all(|w| w[0].0 <= w[1].0));
+}
+
+#[test]
+fn nothing_happened_means_no_markers() {
+    let mut s = sim(SCALING);
+    s.run_until(5 * PERIOD_MS);
+    assert!(chart_overlays(&s, 0).markers.is_empty());
+}
+
+#[test]
+fn a_spot_interruption_is_marked_on_its_service() {
+    let mut s = sim(SPOT);
+    s.run_until(300_000);
+    let o = chart_overlays(&s, 0);
+    assert_eq!(o.markers, vec![(120_000, "Spot interruption".to_string())]);
+}
+
+#[test]
+fn a_failed_deployment_and_its_rollback_are_marked() {
+    let mut s = sim(ROLLBACK);
+    s.run_until(60 * PERIOD_MS);
+    let o = chart_overlays(&s, 0);
+    let l = labels(&o);
+    assert_eq!(l.first(), Some(&"deployment"), "{l:?}");
+    assert!(l.contains(&"deployment failed"), "{l:?}");
+    assert!(l.contains(&"rollback"), "{l:?}");
+}
+
+#[test]
+fn steps_the_same_way_close_together_merge_and_others_do_not() {
+    let m = |at: u64, g: &str, f: u32, t: u32| (at * 60_000, g.to_string(), f, t);
+    let merged = merge_steps(
+        vec![
+            m(1, "a", 2, 4),
+            m(2, "a", 4, 8),
+            m(2, "b", 1, 2),
+            m(3, "a", 8, 6),  // the other way: a new step
+            m(20, "a", 6, 4), // too late to join
+            m(21, "a", 4, 3),
+        ]
+        .into_iter(),
+    );
+    assert_eq!(
+        merged,
+        vec![
+            m(1, "a", 2, 8),
+            m(2, "b", 1, 2),
+            m(3, "a", 8, 6),
+            m(20, "a", 6, 3)
+        ]
+    );
+}
+
+#[test]
+fn managed_scaling_log_lines_are_read_and_others_are_not() {
+    assert_eq!(
+        parse_managed_scaling(
+            "Auto Scaling group of asg scaled out to 4 instances (CapacityProviderReservation 200 > target 100)."
+        ),
+        Some(("asg", 4))
+    );
+    assert_eq!(
+        parse_managed_scaling("Auto Scaling group of asg scaled in to 1 instances (…)"),
+        Some(("asg", 1))
+    );
+    assert_eq!(
+        parse_managed_scaling("Auto Scaling group of asg launched i-1 (m5.large)"),
+        None
+    );
+}
+
+#[test]
+fn markers_are_capped_to_the_newest() {
+    let mut s = sim(SPOT);
+    for k in 0..30u64 {
+        s.run_until((k + 2) * PERIOD_MS);
+        let _ = s.apply(&TimelineAction::SpotInterruption {
+            service: "web".into(),
+            index: 0,
+        });
+    }
+    let o = chart_overlays(&s, 0);
+    assert!(o.markers.len() <= MAX_ENGINE_MARKERS);
+}

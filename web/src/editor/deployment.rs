@@ -1,0 +1,104 @@
+//! The service's deployment configuration: strategy (ROLLING, BLUE_GREEN, CANARY, LINEAR) and
+//! its bake times and steps, minimum/maximum percent and the circuit breaker. The document part
+//! is `ecs_sim::scenario::edit_deployment`; this only draws the fields.
+
+use super::apply::apply_to;
+use super::fields::{number, show, whole};
+use crate::state::Playground;
+use ecs_sim::scenario::edit_deployment::{
+    deployment_settings, set_deployment_settings, DeploymentSettings as S, STRATEGIES,
+};
+use leptos::prelude::*;
+use serde_json::Value;
+
+/// The deployment section of a service form; refusals show under its fields.
+#[component]
+pub fn Deployment(doc: Memo<Option<Value>>, service: StoredValue<String>) -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let error = RwSignal::new(None::<String>);
+    let settings = Memo::new(move |_| {
+        doc.with(|d| {
+            d.as_ref()
+                .and_then(|d| deployment_settings(d, &service.get_value()))
+        })
+    });
+    let change = move |f: &dyn Fn(&mut S)| {
+        let Some(mut s) = settings.get_untracked() else {
+            return;
+        };
+        f(&mut s);
+        apply_to(pg, error, |d| {
+            set_deployment_settings(d, &service.get_value(), &s)
+        });
+    };
+    let uint = move |field: &'static str, set: fn(&mut S, u32)| {
+        move |ev: leptos::ev::Event| match whole(&ev) {
+            Some(n) => change(&|s| set(s, n)),
+            None => error.set(Some(format!("{field} must be a whole number."))),
+        }
+    };
+    let real = move |field: &'static str, set: fn(&mut S, f64)| {
+        move |ev: leptos::ev::Event| match number(&ev) {
+            Some(v) => change(&|s| set(s, v)),
+            None => error.set(Some(format!("{field} must be a number."))),
+        }
+    };
+    let get =
+        move |f: fn(&S) -> String| move || settings.with(|s| s.as_ref().map(f).unwrap_or_default());
+    let strategy =
+        move || settings.with(|s| s.as_ref().map(|s| s.strategy.clone()).unwrap_or_default());
+    let flag = move |f: fn(&S) -> bool| move || settings.with(|s| s.as_ref().is_some_and(f));
+    view! {
+        <fieldset class="group" data-testid="deployment-config">
+            <legend>"Deployment configuration"</legend>
+            <div class="form-row">
+                <label class="field"><span>"Strategy"</span>
+                    <select data-testid="dc-strategy" on:change=move |ev| { let v = event_target_value(&ev); change(&|s| s.strategy = v.clone()) }>
+                        {move || { let cur = strategy(); STRATEGIES.iter().map(|m| view! {
+                            <option value=*m prop:selected=cur == *m>{*m}</option>
+                        }).collect_view() }}
+                    </select></label>
+                <label class="field small" title="Lower bound on healthy tasks, percent of desired (0–100)"><span>"Min healthy %"</span>
+                    <input type="number" min="0" max="100" data-testid="dc-min" prop:value=get(|s| s.minimum_healthy_percent.to_string())
+                        on:change=uint("minimumHealthyPercent", |s, n| s.minimum_healthy_percent = n) /></label>
+                <label class="field small" title="Upper bound on running tasks, percent of desired (at least 100)"><span>"Max %"</span>
+                    <input type="number" min="100" data-testid="dc-max" prop:value=get(|s| s.maximum_percent.to_string())
+                        on:change=uint("maximumPercent", |s, n| s.maximum_percent = n) /></label>
+            </div>
+            <label class="check">
+                <input type="checkbox" data-testid="dc-circuit-breaker" prop:checked=flag(|s| s.circuit_breaker)
+                    on:change=move |ev| { let on = event_target_checked(&ev); change(&|s| s.circuit_breaker = on) } />
+                " Circuit breaker"
+            </label>
+            <label class="check">
+                <input type="checkbox" data-testid="dc-rollback" prop:checked=flag(|s| s.rollback)
+                    on:change=move |ev| { let on = event_target_checked(&ev); change(&|s| s.rollback = on) } />
+                " Roll back on failure"
+            </label>
+            <Show when=move || strategy() != "ROLLING">
+                <div class="form-row">
+                    <label class="field small" title="Minutes blue and green both run after the shift (0–1440)"><span>"Bake time min"</span>
+                        <input type="number" min="0" max="1440" data-testid="dc-bake" prop:value=get(|s| s.bake_time_in_minutes.to_string())
+                            on:change=uint("bakeTimeInMinutes", |s, n| s.bake_time_in_minutes = n) /></label>
+                    <Show when=move || strategy() == "CANARY">
+                        <label class="field small" title="Green's share during the canary phase (0.1–100)"><span>"Canary %"</span>
+                            <input type="number" min="0.1" max="100" step="0.1" data-testid="dc-canary-percent" prop:value=get(|s| show(s.canary_percent))
+                                on:change=real("canaryPercent", |s, v| s.canary_percent = v) /></label>
+                        <label class="field small" title="Minutes before the rest shifts (0–1440)"><span>"Canary bake min"</span>
+                            <input type="number" min="0" max="1440" data-testid="dc-canary-bake" prop:value=get(|s| s.canary_bake_time_in_minutes.to_string())
+                                on:change=uint("canaryBakeTimeInMinutes", |s, n| s.canary_bake_time_in_minutes = n) /></label>
+                    </Show>
+                    <Show when=move || strategy() == "LINEAR">
+                        <label class="field small" title="Share added per step (3–100)"><span>"Step %"</span>
+                            <input type="number" min="3" max="100" step="0.1" data-testid="dc-step-percent" prop:value=get(|s| show(s.step_percent))
+                                on:change=real("stepPercent", |s, v| s.step_percent = v) /></label>
+                        <label class="field small" title="Minutes between steps (0–1440)"><span>"Step bake min"</span>
+                            <input type="number" min="0" max="1440" data-testid="dc-step-bake" prop:value=get(|s| s.step_bake_time_in_minutes.to_string())
+                                on:change=uint("stepBakeTimeInMinutes", |s, n| s.step_bake_time_in_minutes = n) /></label>
+                    </Show>
+                </div>
+            </Show>
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="deployment-error">{e}</p> })}
+        </fieldset>
+    }
+}
