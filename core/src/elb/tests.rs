@@ -244,3 +244,33 @@ fn elb_stopped_reason_names_the_target_group_only_for_unhealthy_targets() {
         "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg/"
     ));
 }
+
+#[test]
+fn service_load_balancing_task_replaced_for_unhealthy_target_stops_with_task_failed_elb_health_checks(
+) {
+    // ECS gives a task it replaces because its target failed the load balancer's health checks
+    // the stoppedReason "Task failed ELB health checks in (target-group …)", not the container
+    // health check reason. The image has no container health check, so only the target fails:
+    // registered at 9 s, failed checks at 39 s and 69 s (UnhealthyThresholdCount 2), grace 0.
+    let text = scenario(GROUP, BAD, 0, "").replace(r#""hostPort":8080"#, r#""hostPort":0"#);
+    let mut s = Sim::from_json(&text).expect("valid");
+    s.run_until(200_000);
+    let reason = s.tasks[0]
+        .stopped_reason
+        .clone()
+        .expect("first task stopped");
+    assert!(
+        reason.starts_with(
+            "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg/"
+        ),
+        "{reason}"
+    );
+    let id = s.tasks[0].id.clone();
+    assert!(s.log().iter().any(|e| e.text.starts_with(&format!(
+        "(service web) (task {id}) failed ELB health checks in (target-group arn:aws:elasticloadbalancing:"
+    ))));
+    assert!(!s
+        .log()
+        .iter()
+        .any(|e| e.text.contains("failed container health checks")));
+}
