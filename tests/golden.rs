@@ -1302,6 +1302,46 @@ fn managed_scaling_without_termination_protection_terminates_by_zone_then_age() 
     assert_eq!(terminated, vec![0, 1], "{}", log_text(&sim));
 }
 
+#[test]
+fn managed_scaling_instance_warmup_period_blocks_the_second_scale_out_step_dg_cluster_auto_scaling()
+{
+    // DG cluster-auto-scaling: "If any instance is within the instanceWarmupPeriod, Amazon ECS
+    // blocks the scale-out operation until the instanceWarmupPeriod expires"; "the second
+    // scale-out step waits until the instanceWarmupPeriod time expires". maximumScalingStepSize
+    // 1: at 60 s the group goes 1 → 2 (the new instance is launched at 60 s). The 3rd waiting
+    // task still needs an instance (CapacityProviderReservation 150), but the second step waits
+    // for the default 300 s warm-up: 60 + 300 = 360 s, the first minute tick not before it.
+    let text = golden_text("managed_scaling")
+        .replace(
+            "\"managedScaling\": { \"status\": \"ENABLED\", \"targetCapacity\": 100 }",
+            "\"managedScaling\": { \"status\": \"ENABLED\", \"targetCapacity\": 100, \"maximumScalingStepSize\": 1 }",
+        )
+        .replace("\"at\": 300,", "\"at\": 3000,");
+    let mut sim = load_text(&text);
+    sim.run_until(60_000);
+    assert!(
+        log_contains(&sim, "scaled out to 2 instances"),
+        "{}",
+        log_text(&sim)
+    );
+    sim.run_until(359_000);
+    assert_eq!(
+        log_count(&sim, "scaled out to 3 instances"),
+        0,
+        "{}",
+        log_text(&sim)
+    );
+    sim.run_until(360_000);
+    assert!(
+        log_contains(
+            &sim,
+            "scaled out to 3 instances (CapacityProviderReservation 150 > target 100)."
+        ),
+        "{}",
+        log_text(&sim)
+    );
+}
+
 /// The desired count of service `svc`.
 fn desired(sim: &ecs_sim::Sim, svc: &str) -> u32 {
     let s = sim

@@ -12,9 +12,11 @@
 //!   `minimumScalingStepSize`..=`maximumScalingStepSize` (API ManagedScaling) and the group to
 //!   its maxSize.
 //! - Scale-in: after [`SCALE_IN_DATAPOINTS`] one-minute datapoints below target, down to
-//!   ⌈M × 100 / targetCapacity⌉ (never below minSize). Instances still in their
-//!   `instanceWarmupPeriod` are not terminated; with `managedTerminationProtection` ENABLED,
-//!   instances that run non-daemon tasks are not terminated either.
+//!   ⌈M × 100 / targetCapacity⌉ (never below minSize). With `managedTerminationProtection`
+//!   ENABLED, instances that run non-daemon tasks are not terminated.
+//! - Warm-up: while any instance the group launched is within its `instanceWarmupPeriod`, a
+//!   further scale-out is blocked (DG cluster-auto-scaling). The DG ties the warm-up to
+//!   scale-out only, so it does not protect instances from scale-in.
 
 use crate::catalog::InstanceType;
 use crate::cluster::InstanceStatus;
@@ -48,7 +50,7 @@ pub struct ManagedScaling {
     pub minimum_scaling_step_size: u32,
     /// Most instances one scale-out adds.
     pub maximum_scaling_step_size: u32,
-    /// How long a new instance is left alone by scale-in, ms.
+    /// How long a new instance blocks a further scale-out, ms (DG cluster-auto-scaling).
     pub instance_warmup_ms: Millis,
 }
 
@@ -267,6 +269,25 @@ impl Sim {
         if new <= running {
             return;
         }
+        // DG cluster-auto-scaling, managed scale-out: "Auto scaling checks if all existing
+        // instances have passed the instanceWarmupPeriod (now minus the instance launch time).
+        // If any instance is within the instanceWarmupPeriod, Amazon ECS blocks the scale-out
+        // operation until the instanceWarmupPeriod expires" ("the second scale-out step waits
+        // until the instanceWarmupPeriod time expires"). Instances the scenario starts with
+        // (launched at 0 s) are treated as long since warm: the simulator's choice.
+        let warming = self.instances.iter().any(|i| {
+            i.asg == Some(a)
+                && i.status != InstanceStatus::Terminated
+                && i.launched_at > 0
+                && self.now < i.launched_at + cfg.instance_warmup_ms
+        });
+        if warming {
+            let name = self.model.asgs[a].provider.clone();
+            self.trace_only(&format!(
+                "{name} scale-out blocked: an instance is within its instanceWarmupPeriod"
+            ));
+            return;
+        }
         self.autoscaling
             .managed
             .insert(a, ManagedScalingState::default());
@@ -310,7 +331,6 @@ impl Sim {
                 let inst = &self.instances[i];
                 inst.asg == Some(a)
                     && inst.status != InstanceStatus::Terminated
-                    && self.now >= inst.launched_at + cfg.instance_warmup_ms
                     && !(protect && self.runs_non_daemon_task(inst.tasks.iter().copied()))
             })
             .collect();
