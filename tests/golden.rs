@@ -1168,15 +1168,30 @@ fn managed_scaling_adds_instances_for_waiting_tasks_and_removes_empty_ones() {
         0,
         "no scale-in before 15 datapoints"
     );
-    sim.run_until(1_260_000);
+    // DG cluster-auto-scaling, "Scale-in considerations": the group then moves "greater than
+    // one instance and less than 50% each minute". Goal 1 of 3: at 1200 s one step of
+    // min(2 surplus, max(1, ⌊3 / 2⌋)) = 1 → 2 instances; at 1260 s, N = 2, M = 1 →
+    // 50, min(1, max(1, ⌊2 / 2⌋)) = 1 → 1 instance.
+    sim.run_until(1_200_000);
     assert!(
         log_contains(
             &sim,
-            "Auto Scaling group of asg scaled in to 1 instances (CapacityProviderReservation 33.3 < target 100 for 15 datapoints)"
+            "Auto Scaling group of asg scaled in to 2 instances (CapacityProviderReservation 33.3 < target 100 for 15 datapoints)"
         ),
         "{}",
         log_text(&sim)
     );
+    assert_eq!(log_count(&sim, "scaled in"), 1);
+    sim.run_until(1_320_000);
+    assert!(
+        log_contains(
+            &sim,
+            "Auto Scaling group of asg scaled in to 1 instances (CapacityProviderReservation 50 < target 100 for 15 datapoints)"
+        ),
+        "{}",
+        log_text(&sim)
+    );
+    assert_eq!(log_count(&sim, "scaled in"), 2);
     let snap = sim.snapshot();
     let alive: Vec<_> = snap
         .instances
@@ -1193,10 +1208,14 @@ fn managed_scaling_adds_instances_for_waiting_tasks_and_removes_empty_ones() {
         .iter()
         .map(|d| d.value)
         .collect();
-    assert_eq!(counts.len(), 21);
+    // Datapoints at 60 … 1320 s, each recorded before that minute's step: 3 at 1200 s, 2 at
+    // 1260 s, 1 at 1320 s.
+    assert_eq!(counts.len(), 22);
     assert_eq!(counts[0], 1.0);
     assert_eq!(counts[1], 3.0);
-    assert_eq!(counts[20], 1.0);
+    assert_eq!(counts[19], 3.0);
+    assert_eq!(counts[20], 2.0);
+    assert_eq!(counts[21], 1.0);
 }
 
 #[test]
@@ -1284,8 +1303,9 @@ fn spot_interruption_is_replaced_within_the_stop_timeout_window() {
 fn managed_scaling_without_termination_protection_terminates_by_zone_then_age() {
     // Same run with managedTerminationProtection DISABLED. The three instances are one per
     // zone; the simulator's stand-in for the group's default termination policy takes the
-    // oldest first (instance 0, launched at 0 s), then the lower index of the two launched at
-    // 60 s — whatever tasks they run.
+    // oldest first (instance 0, launched at 0 s, in the 1200 s step), then the lower index of
+    // the two launched at 60 s (in the 1260 s step, one instance a minute while half the
+    // group is one) — whatever tasks they run.
     let text = golden_text("managed_scaling").replace(
         "\"managedTerminationProtection\": \"ENABLED\"",
         "\"managedTerminationProtection\": \"DISABLED\"",
