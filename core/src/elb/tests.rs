@@ -274,3 +274,20 @@ fn service_load_balancing_task_replaced_for_unhealthy_target_stops_with_task_fai
         .iter()
         .any(|e| e.text.contains("failed container health checks")));
 }
+
+#[test]
+fn dg_service_unhealthy_event_messages_ec2_form_names_the_instance() {
+    // DG service-unhealthy-event-messages, EC2: "(service …) (task …) (instance instance-id)
+    // (port …) is unhealthy in (target-group …) due to (reason …)". The bridge task runs on the
+    // one m5.large; its target is unhealthy at 69 s.
+    let mut s = sim(GROUP, BAD, 600, "");
+    s.run_until(69_000);
+    let id = s.tasks[0].id.clone();
+    let ec2 = s.instances[0].ec2_instance_id.clone();
+    let head = format!("(service web) (task {id}) (instance {ec2}) (port 8080) is unhealthy in (target-group arn:aws:elasticloadbalancing:");
+    assert!(
+        s.log().iter().any(|e| e.text.starts_with(&head)
+            && e.text.ends_with("due to (reason Health checks failed).")),
+        "{head}"
+    );
+}
