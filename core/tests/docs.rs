@@ -21,3 +21,16 @@ fn scenario_format_doc_deployment_controller_matches_what_resolve_accepts() {
     svc["deploymentController"] = serde_json::json!({ "type": "EXTERNAL" });
     assert!(ecs_sim::Sim::from_json(&v.to_string()).is_err());
 }
+
+#[test]
+fn code_deploy_docs_say_the_simulator_shows_ecs_native_lifecycle_stage_names() {
+    // CodeDeploy's ECS lifecycle events (BeforeInstall … AfterAllowTraffic) are not what the
+    // simulator shows for CODE_DEPLOY deployments; both documents must say so.
+    for doc in [
+        include_str!("../../docs/scenario-format.md"),
+        include_str!("../../docs/readme-parts/A.md"),
+    ] {
+        assert!(doc.contains("ECS-native `lifecycleStage`"));
+        assert!(doc.contains("AfterAllowTraffic"));
+    }
+}
