@@ -725,7 +725,13 @@ fn with_no_routable_target_the_load_balancer_answers_elb_5xx_itself() {
         metric_at(&sim, HTTPCode_ELB_5XX_Count, "web", 240),
         Some(3000.0)
     );
-    assert_eq!(metric_at(&sim, RequestCountPerTarget, "web", 240), None);
+    // ELB load-balancer-cloudwatch-metrics: RequestCountPerTarget is "Always reported"; with no
+    // healthy target it is divided by the registered ones, and with none at all 0 requests were
+    // routed, so the datapoint is 0 (the simulator's reading).
+    assert_eq!(
+        metric_at(&sim, RequestCountPerTarget, "web", 240),
+        Some(0.0)
+    );
     assert_eq!(metric_at(&sim, CPUUtilization, "web", 240), None);
     assert_eq!(metric_at(&sim, RunningTaskCount, "web", 240), Some(0.0));
     assert_eq!(metric_at(&sim, DesiredTaskCount, "web", 240), Some(0.0));
@@ -1168,15 +1174,30 @@ fn managed_scaling_adds_instances_for_waiting_tasks_and_removes_empty_ones() {
         0,
         "no scale-in before 15 datapoints"
     );
-    sim.run_until(1_260_000);
+    // DG cluster-auto-scaling, "Scale-in considerations": the group then moves "greater than
+    // one instance and less than 50% each minute". Goal 1 of 3: at 1200 s one step of
+    // min(2 surplus, max(1, ⌊3 / 2⌋)) = 1 → 2 instances; at 1260 s, N = 2, M = 1 →
+    // 50, min(1, max(1, ⌊2 / 2⌋)) = 1 → 1 instance.
+    sim.run_until(1_200_000);
     assert!(
         log_contains(
             &sim,
-            "Auto Scaling group of asg scaled in to 1 instances (CapacityProviderReservation 33.3 < target 100 for 15 datapoints)"
+            "Auto Scaling group of asg scaled in to 2 instances (CapacityProviderReservation 33.3 < target 100 for 15 datapoints)"
         ),
         "{}",
         log_text(&sim)
     );
+    assert_eq!(log_count(&sim, "scaled in"), 1);
+    sim.run_until(1_320_000);
+    assert!(
+        log_contains(
+            &sim,
+            "Auto Scaling group of asg scaled in to 1 instances (CapacityProviderReservation 50 < target 100 for 15 datapoints)"
+        ),
+        "{}",
+        log_text(&sim)
+    );
+    assert_eq!(log_count(&sim, "scaled in"), 2);
     let snap = sim.snapshot();
     let alive: Vec<_> = snap
         .instances
@@ -1193,10 +1214,14 @@ fn managed_scaling_adds_instances_for_waiting_tasks_and_removes_empty_ones() {
         .iter()
         .map(|d| d.value)
         .collect();
-    assert_eq!(counts.len(), 21);
+    // Datapoints at 60 … 1320 s, each recorded before that minute's step: 3 at 1200 s, 2 at
+    // 1260 s, 1 at 1320 s.
+    assert_eq!(counts.len(), 22);
     assert_eq!(counts[0], 1.0);
     assert_eq!(counts[1], 3.0);
-    assert_eq!(counts[20], 1.0);
+    assert_eq!(counts[19], 3.0);
+    assert_eq!(counts[20], 2.0);
+    assert_eq!(counts[21], 1.0);
 }
 
 #[test]
@@ -1284,8 +1309,9 @@ fn spot_interruption_is_replaced_within_the_stop_timeout_window() {
 fn managed_scaling_without_termination_protection_terminates_by_zone_then_age() {
     // Same run with managedTerminationProtection DISABLED. The three instances are one per
     // zone; the simulator's stand-in for the group's default termination policy takes the
-    // oldest first (instance 0, launched at 0 s), then the lower index of the two launched at
-    // 60 s — whatever tasks they run.
+    // oldest first (instance 0, launched at 0 s, in the 1200 s step), then the lower index of
+    // the two launched at 60 s (in the 1260 s step, one instance a minute while half the
+    // group is one) — whatever tasks they run.
     let text = golden_text("managed_scaling").replace(
         "\"managedTerminationProtection\": \"ENABLED\"",
         "\"managedTerminationProtection\": \"DISABLED\"",
@@ -1300,6 +1326,46 @@ fn managed_scaling_without_termination_protection_terminates_by_zone_then_age() 
         .map(|i| i.index)
         .collect();
     assert_eq!(terminated, vec![0, 1], "{}", log_text(&sim));
+}
+
+#[test]
+fn managed_scaling_instance_warmup_period_blocks_the_second_scale_out_step_dg_cluster_auto_scaling()
+{
+    // DG cluster-auto-scaling: "If any instance is within the instanceWarmupPeriod, Amazon ECS
+    // blocks the scale-out operation until the instanceWarmupPeriod expires"; "the second
+    // scale-out step waits until the instanceWarmupPeriod time expires". maximumScalingStepSize
+    // 1: at 60 s the group goes 1 → 2 (the new instance is launched at 60 s). The 3rd waiting
+    // task still needs an instance (CapacityProviderReservation 150), but the second step waits
+    // for the default 300 s warm-up: 60 + 300 = 360 s, the first minute tick not before it.
+    let text = golden_text("managed_scaling")
+        .replace(
+            "\"managedScaling\": { \"status\": \"ENABLED\", \"targetCapacity\": 100 }",
+            "\"managedScaling\": { \"status\": \"ENABLED\", \"targetCapacity\": 100, \"maximumScalingStepSize\": 1 }",
+        )
+        .replace("\"at\": 300,", "\"at\": 3000,");
+    let mut sim = load_text(&text);
+    sim.run_until(60_000);
+    assert!(
+        log_contains(&sim, "scaled out to 2 instances"),
+        "{}",
+        log_text(&sim)
+    );
+    sim.run_until(359_000);
+    assert_eq!(
+        log_count(&sim, "scaled out to 3 instances"),
+        0,
+        "{}",
+        log_text(&sim)
+    );
+    sim.run_until(360_000);
+    assert!(
+        log_contains(
+            &sim,
+            "scaled out to 3 instances (CapacityProviderReservation 150 > target 100)."
+        ),
+        "{}",
+        log_text(&sim)
+    );
 }
 
 /// The desired count of service `svc`.

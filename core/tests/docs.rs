@@ -7,3 +7,30 @@ fn scenario_format_doc_shows_the_default_scenario_verbatim() {
     assert!(doc.contains(ecs_sim::scenario::DEFAULT_SCENARIO_JSON.trim()));
     assert!(ecs_sim::Sim::from_json(ecs_sim::scenario::DEFAULT_SCENARIO_JSON).is_ok());
 }
+
+#[test]
+fn scenario_format_doc_deployment_controller_matches_what_resolve_accepts() {
+    // API DeploymentController type: ECS, CODE_DEPLOY or EXTERNAL. The simulator accepts
+    // CODE_DEPLOY (with its codeDeploy key) and refuses EXTERNAL; the doc must say the same.
+    let doc = include_str!("../../docs/scenario-format.md");
+    assert!(!doc.contains("`CODE_DEPLOY` and `EXTERNAL` are refused"));
+    assert!(doc.contains("`EXTERNAL` is refused"));
+    let base = ecs_sim::scenario::DEFAULT_SCENARIO_JSON;
+    let mut v: serde_json::Value = serde_json::from_str(base).expect("json");
+    let svc = &mut v["services"][0];
+    svc["deploymentController"] = serde_json::json!({ "type": "EXTERNAL" });
+    assert!(ecs_sim::Sim::from_json(&v.to_string()).is_err());
+}
+
+#[test]
+fn code_deploy_docs_say_the_simulator_shows_ecs_native_lifecycle_stage_names() {
+    // CodeDeploy's ECS lifecycle events (BeforeInstall … AfterAllowTraffic) are not what the
+    // simulator shows for CODE_DEPLOY deployments; both documents must say so.
+    for doc in [
+        include_str!("../../docs/scenario-format.md"),
+        include_str!("../../docs/readme-parts/A.md"),
+    ] {
+        assert!(doc.contains("ECS-native `lifecycleStage`"));
+        assert!(doc.contains("AfterAllowTraffic"));
+    }
+}

@@ -198,7 +198,14 @@ impl Sim {
         let mut tt_count = 0;
         let mut tt_ins = 0;
         for (k, p) in &policies {
-            if let PolicyKind::TargetTracking { .. } = p.kind {
+            // Application Auto Scaling (target tracking, multiple policies): it "will scale in
+            // only if all of the target tracking policies (with the scale-in portion enabled)
+            // are ready to scale in", so a policy with disableScaleIn does not get a vote.
+            if let PolicyKind::TargetTracking {
+                disable_scale_in: false,
+                ..
+            } = p.kind
+            {
                 tt_count += 1;
             }
             match self.propose(s, *k, p, current) {
@@ -219,7 +226,8 @@ impl Sim {
             Some(best)
         } else {
             if tt_ins < tt_count {
-                // A target tracking policy that does not agree keeps the others from scaling in.
+                // A scale-in-enabled target tracking policy that does not agree keeps the others
+                // from scaling in.
                 ins.retain(|p| !p.target_tracking);
             }
             if !ins.is_empty() && self.deployment_in_progress(s) {

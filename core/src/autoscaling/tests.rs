@@ -302,3 +302,25 @@ fn a_scalable_target_alone_turns_on_the_one_minute_metrics() {
     assert_eq!(desired[1].at, 2 * PERIOD_MS);
     assert_eq!(desired[1].value, 4.0);
 }
+
+#[test]
+fn multiple_target_tracking_policies_scale_in_when_all_with_scale_in_enabled_are_ready() {
+    // Application Auto Scaling, target tracking with multiple policies: scale in "only if all
+    // of the target tracking policies (with the scale-in portion enabled) are ready to scale
+    // in". mem10 has disableScaleIn, so it gets no vote; memory sits at its 10 % target, so it
+    // asks for nothing either way.
+    let p = format!(
+        "{},{}",
+        target_tracking("cpu50", "ECSServiceAverageCPUUtilization", 50.0, ""),
+        target_tracking(
+            "mem10",
+            "ECSServiceAverageMemoryUtilization",
+            10.0,
+            r#", "disableScaleIn": true"#
+        )
+    );
+    let mut sim = Sim::from_json(&scenario(20, &p, "")).expect("loads");
+    drive(&mut sim, 15, |_| 5.0);
+    // CPU 5 % is below 90 % of 50 % for 15 datapoints: ⌈4 × 5 / 50⌉ = 1 at 15 min + 1 s.
+    assert_eq!(activities(&sim), vec![(901_000, "cpu50".to_string(), 4, 1)]);
+}

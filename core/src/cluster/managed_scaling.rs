@@ -11,10 +11,13 @@
 //!   ⌈M × 100 / targetCapacity⌉ instances, the step clamped to
 //!   `minimumScalingStepSize`..=`maximumScalingStepSize` (API ManagedScaling) and the group to
 //!   its maxSize.
-//! - Scale-in: after [`SCALE_IN_DATAPOINTS`] one-minute datapoints below target, down to
-//!   ⌈M × 100 / targetCapacity⌉ (never below minSize). Instances still in their
-//!   `instanceWarmupPeriod` are not terminated; with `managedTerminationProtection` ENABLED,
-//!   instances that run non-daemon tasks are not terminated either.
+//! - Scale-in: after [`SCALE_IN_DATAPOINTS`] one-minute datapoints below target, towards
+//!   ⌈M × 100 / targetCapacity⌉ (never below minSize), one step a minute of at least one
+//!   instance and at most half the group ([`scale_in_step`]). With `managedTerminationProtection`
+//!   ENABLED, instances that run non-daemon tasks are not terminated.
+//! - Warm-up: while any instance the group launched is within its `instanceWarmupPeriod`, a
+//!   further scale-out is blocked (DG cluster-auto-scaling). The DG ties the warm-up to
+//!   scale-out only, so it does not protect instances from scale-in.
 
 use crate::catalog::InstanceType;
 use crate::cluster::InstanceStatus;
@@ -36,8 +39,20 @@ pub const DEFAULT_INSTANCE_WARMUP_SECONDS: u32 = 300;
 /// One-minute datapoints above target before the high alarm scales out. The DG does not give
 /// the figure; the simulator chooses 1 (ECS reacts within about a minute).
 pub const SCALE_OUT_DATAPOINTS: u32 = 1;
-/// One-minute datapoints below target before the low alarm scales in (ecs-reference: 15).
+/// One-minute datapoints below target before the low alarm scales in. DG cluster-auto-scaling,
+/// "Scale-in considerations": "CloudWatch scale-in alarms require 15 data points (15 minutes)
+/// before the scale-in process for the Auto Scaling group starts".
 pub const SCALE_IN_DATAPOINTS: u32 = 15;
+
+/// Instances one minute's scale-in step removes from a group of `running`, given `surplus`
+/// instances above the goal. DG cluster-auto-scaling, "Scale-in considerations": once the
+/// scale-in process starts, the group "sets the DesiredCapacity value to be greater than one
+/// instance and less than 50% each minute", and ECS's announcement of the change (Sep 2022)
+/// says each step reduces "up to 50%" of the group's capacity. So a step removes at least one
+/// instance and at most ⌊running / 2⌋ (one from a group of 1 or 2), never more than the surplus.
+pub fn scale_in_step(running: u32, surplus: u32) -> u32 {
+    surplus.min((running / 2).max(1))
+}
 
 /// Resolved `managedScaling` of a provider whose status is ENABLED.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,7 +63,7 @@ pub struct ManagedScaling {
     pub minimum_scaling_step_size: u32,
     /// Most instances one scale-out adds.
     pub maximum_scaling_step_size: u32,
-    /// How long a new instance is left alone by scale-in, ms.
+    /// How long a new instance blocks a further scale-out, ms (DG cluster-auto-scaling).
     pub instance_warmup_ms: Millis,
 }
 
@@ -267,6 +282,25 @@ impl Sim {
         if new <= running {
             return;
         }
+        // DG cluster-auto-scaling, managed scale-out: "Auto scaling checks if all existing
+        // instances have passed the instanceWarmupPeriod (now minus the instance launch time).
+        // If any instance is within the instanceWarmupPeriod, Amazon ECS blocks the scale-out
+        // operation until the instanceWarmupPeriod expires" ("the second scale-out step waits
+        // until the instanceWarmupPeriod time expires"). Instances the scenario starts with
+        // (launched at 0 s) are treated as long since warm: the simulator's choice.
+        let warming = self.instances.iter().any(|i| {
+            i.asg == Some(a)
+                && i.status != InstanceStatus::Terminated
+                && i.launched_at > 0
+                && self.now < i.launched_at + cfg.instance_warmup_ms
+        });
+        if warming {
+            let name = self.model.asgs[a].provider.clone();
+            self.trace_only(&format!(
+                "{name} scale-out blocked: an instance is within its instanceWarmupPeriod"
+            ));
+            return;
+        }
         self.autoscaling
             .managed
             .insert(a, ManagedScalingState::default());
@@ -297,10 +331,12 @@ impl Sim {
         cpr: f64,
     ) {
         let asg = &self.model.asgs[a];
-        let new = goal.max(asg.min_size);
-        if new >= running {
+        let floor = goal.max(asg.min_size);
+        if floor >= running {
             return;
         }
+        // One step a minute of at most half the group (see `scale_in_step`).
+        let new = running - scale_in_step(running, running - floor);
         let protect = asg.managed_termination_protection;
         // The group's default termination policy balances zones; the simulator takes the zone
         // with the most instances, then the oldest instance (launch templates and billing hours
@@ -310,7 +346,6 @@ impl Sim {
                 let inst = &self.instances[i];
                 inst.asg == Some(a)
                     && inst.status != InstanceStatus::Terminated
-                    && self.now >= inst.launched_at + cfg.instance_warmup_ms
                     && !(protect && self.runs_non_daemon_task(inst.tasks.iter().copied()))
             })
             .collect();
@@ -345,9 +380,9 @@ impl Sim {
         if chosen.is_empty() {
             return;
         }
-        self.autoscaling
-            .managed
-            .insert(a, ManagedScalingState::default());
+        // The low alarm's datapoints are kept: while the reservation stays below the target the
+        // next minute takes the next step (DG: "each minute"); a datapoint above the target
+        // resets them and the process "will start from the beginning if required".
         let size = running - removed;
         self.model.asgs[a].desired = size;
         let name = self.model.asgs[a].provider.clone();
@@ -384,6 +419,17 @@ mod tests {
             maximum_scaling_step_size: 10_000,
             instance_warmup_ms: 300_000,
         }
+    }
+
+    #[test]
+    fn dg_scale_in_considerations_each_minute_step_is_at_least_one_and_at_most_half_the_group() {
+        // DG cluster-auto-scaling: "greater than one instance and less than 50% each minute".
+        assert_eq!(scale_in_step(3, 2), 1);
+        assert_eq!(scale_in_step(2, 1), 1);
+        assert_eq!(scale_in_step(1, 1), 1);
+        assert_eq!(scale_in_step(10, 9), 5);
+        assert_eq!(scale_in_step(10, 3), 3);
+        assert_eq!(scale_in_step(334, 300), 167);
     }
 
     #[test]

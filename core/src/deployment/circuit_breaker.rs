@@ -1,7 +1,7 @@
 //! The deployment circuit breaker (DG deployment-circuit-breaker): its failure threshold and
 //! which stopped tasks count as failures.
 
-use crate::service::messages::FAILED_HEALTH_CHECKS;
+use crate::service::messages::{FAILED_ELB_HEALTH_CHECKS_PREFIX, FAILED_HEALTH_CHECKS};
 use crate::service::{StopCode, Task};
 
 /// `deploymentCircuitBreaker` of a service, resolved (API DeploymentCircuitBreaker).
@@ -41,8 +41,12 @@ pub fn threshold(desired: u32) -> u32 {
 /// Tasks stopped by a user, by the scheduler's own scale-in or replacement, or because their
 /// host went away are never failures.
 pub fn is_failure(task: &Task, stage_two: bool, ever_healthy: bool) -> bool {
-    if task.stopped_reason.as_deref() == Some(FAILED_HEALTH_CHECKS) {
-        return true;
+    // DG deployment-circuit-breaker, stage 2: health checks are the load balancer's, Cloud
+    // Map's and the containers' own, so both stoppedReasons count.
+    if let Some(reason) = task.stopped_reason.as_deref() {
+        if reason == FAILED_HEALTH_CHECKS || reason.starts_with(FAILED_ELB_HEALTH_CHECKS_PREFIX) {
+            return true;
+        }
     }
     match task.stop_code {
         Some(StopCode::TaskFailedToStart) => !stage_two,

@@ -162,12 +162,18 @@ impl Sim {
                 self.request_reconcile(s);
             }
             Some(TargetHealthState::Unhealthy) => {
-                // DG service-event-messages: "(service …) (instance …) (port …) is unhealthy in
-                // (target-group …) due to (reason …)"; for awsvpc tasks ECS names the task.
+                // DG service-unhealthy-event-messages names the form by where the task runs.
+                // EC2: "(service …) (task …) (instance instance-id) (port …) is unhealthy in
+                // (target-group …) due to (reason …)"; Fargate: the same without the instance.
+                // A task on a container instance (any network mode) takes the EC2 form.
+                let instance = self.tasks[t]
+                    .instance
+                    .map(|i| format!(" (instance {})", self.instances[i].ec2_instance_id))
+                    .unwrap_or_default();
                 self.emit(
                     LogKind::Service,
                     svc,
-                    format!("(service {name}) (task {id}) (port {port}) is unhealthy in (target-group {arn}) due to (reason Health checks failed)."),
+                    format!("(service {name}) (task {id}){instance} (port {port}) is unhealthy in (target-group {arn}) due to (reason Health checks failed)."),
                 );
                 self.request_reconcile_at(s, self.now);
             }

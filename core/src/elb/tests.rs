@@ -244,3 +244,50 @@ fn elb_stopped_reason_names_the_target_group_only_for_unhealthy_targets() {
         "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg/"
     ));
 }
+
+#[test]
+fn service_load_balancing_task_replaced_for_unhealthy_target_stops_with_task_failed_elb_health_checks(
+) {
+    // ECS gives a task it replaces because its target failed the load balancer's health checks
+    // the stoppedReason "Task failed ELB health checks in (target-group …)", not the container
+    // health check reason. The image has no container health check, so only the target fails:
+    // registered at 9 s, failed checks at 39 s and 69 s (UnhealthyThresholdCount 2), grace 0.
+    let text = scenario(GROUP, BAD, 0, "").replace(r#""hostPort":8080"#, r#""hostPort":0"#);
+    let mut s = Sim::from_json(&text).expect("valid");
+    s.run_until(200_000);
+    let reason = s.tasks[0]
+        .stopped_reason
+        .clone()
+        .expect("first task stopped");
+    assert!(
+        reason.starts_with(
+            "Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/tg/"
+        ),
+        "{reason}"
+    );
+    let id = s.tasks[0].id.clone();
+    assert!(s.log().iter().any(|e| e.text.starts_with(&format!(
+        "(service web) (task {id}) failed ELB health checks in (target-group arn:aws:elasticloadbalancing:"
+    ))));
+    assert!(!s
+        .log()
+        .iter()
+        .any(|e| e.text.contains("failed container health checks")));
+}
+
+#[test]
+fn dg_service_unhealthy_event_messages_ec2_form_names_the_instance() {
+    // DG service-unhealthy-event-messages, EC2: "(service …) (task …) (instance instance-id)
+    // (port …) is unhealthy in (target-group …) due to (reason …)". The bridge task runs on the
+    // one m5.large; its target is unhealthy at 69 s.
+    let mut s = sim(GROUP, BAD, 600, "");
+    s.run_until(69_000);
+    let id = s.tasks[0].id.clone();
+    let ec2 = s.instances[0].ec2_instance_id.clone();
+    let head = format!("(service web) (task {id}) (instance {ec2}) (port 8080) is unhealthy in (target-group arn:aws:elasticloadbalancing:");
+    assert!(
+        s.log().iter().any(|e| e.text.starts_with(&head)
+            && e.text.ends_with("due to (reason Health checks failed).")),
+        "{head}"
+    );
+}

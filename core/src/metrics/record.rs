@@ -27,8 +27,14 @@ pub struct PeriodValues {
 
 impl PeriodValues {
     /// The ELB and ECS values of a serving service for one period. `targets` is the number of
-    /// healthy targets at the period's end; `internet` says whether a load balancer is in front.
-    pub fn of(sums: &crate::traffic::state::PeriodSums, targets: usize, internet: bool) -> Self {
+    /// healthy targets at the period's end and `registered` the number of registered targets;
+    /// `internet` says whether a load balancer is in front.
+    pub fn of(
+        sums: &crate::traffic::state::PeriodSums,
+        targets: usize,
+        registered: usize,
+        internet: bool,
+    ) -> Self {
         let mut values = Vec::new();
         // DG service_utilization, Average statistic: (Σ CPU units used by the service's tasks
         // × 100) ÷ (CPU units in the task definition × number of tasks); the sums run over
@@ -49,13 +55,17 @@ impl PeriodValues {
             // ELB load-balancer-cloudwatch-metrics: RequestCount counts requests for which the
             // load balancer chose a target; RequestCountPerTarget = RequestCount ÷ healthy
             // targets; the 5XX counts and TargetResponseTime (seconds, Average) as named.
+            // RequestCountPerTarget is "Always reported": "If there are no healthy targets in
+            // the target group, it is divided by the total number of registered targets". With
+            // no registered target at all nothing was routed, so the simulator records 0.
             values.push((MetricName::RequestCount, sums.requests));
-            if targets > 0 {
-                values.push((
-                    MetricName::RequestCountPerTarget,
-                    sums.requests / targets as f64,
-                ));
-            }
+            let divisor = if targets > 0 { targets } else { registered };
+            let per_target = if divisor > 0 {
+                sums.requests / divisor as f64
+            } else {
+                0.0
+            };
+            values.push((MetricName::RequestCountPerTarget, per_target));
             values.push((MetricName::HTTPCode_Target_5XX_Count, sums.target_5xx));
             values.push((MetricName::HTTPCode_ELB_5XX_Count, sums.elb_5xx));
             if sums.answered > 0.0 {
@@ -77,7 +87,8 @@ impl Sim {
             let s = e.service;
             let sums = self.traffic.period.remove(&s).unwrap_or_default();
             let targets = self.routable_targets(s).len();
-            let v = PeriodValues::of(&sums, targets, e.source == Source::Internet);
+            let registered = self.registered_targets(s);
+            let v = PeriodValues::of(&sums, targets, registered, e.source == Source::Internet);
             for (name, value) in v.values {
                 self.record_metric(name, s, value);
             }
@@ -115,6 +126,20 @@ impl Sim {
         }
     }
 
+    /// The service's registered targets: every target that is not `draining` (a draining
+    /// target is being deregistered; counting it out is the simulator's choice).
+    fn registered_targets(&self, s: usize) -> usize {
+        self.tasks
+            .iter()
+            .filter(|t| t.service == Some(s))
+            .filter(|t| {
+                t.target
+                    .as_ref()
+                    .is_some_and(|x| x.state != crate::elb::TargetHealthState::Draining)
+            })
+            .count()
+    }
+
     fn record_metric(&mut self, name: MetricName, s: usize, value: f64) {
         let at = self.now;
         self.metrics.record(name, Dimension::Service(s), at, value);
@@ -143,7 +168,7 @@ mod tests {
             target_5xx: 100.0,
             elb_5xx: 0.0,
         };
-        let v = PeriodValues::of(&sums, 2, true).values;
+        let v = PeriodValues::of(&sums, 2, 2, true).values;
         assert_eq!(
             v,
             vec![
@@ -159,21 +184,39 @@ mod tests {
     }
 
     #[test]
-    fn no_tasks_and_no_targets_give_no_utilisation_and_no_per_target_datapoint() {
+    fn no_tasks_and_no_targets_give_no_utilisation_and_a_zero_per_target_datapoint() {
+        // ELB load-balancer-cloudwatch-metrics: RequestCountPerTarget is "Always reported".
         let sums = PeriodSums {
             elb_5xx: 600.0,
             ..PeriodSums::default()
         };
-        let v = PeriodValues::of(&sums, 0, true).values;
+        let v = PeriodValues::of(&sums, 0, 0, true).values;
         assert_eq!(
             v,
             vec![
                 (MetricName::RequestCount, 0.0),
+                (MetricName::RequestCountPerTarget, 0.0),
                 (MetricName::HTTPCode_Target_5XX_Count, 0.0),
                 (MetricName::HTTPCode_ELB_5XX_Count, 600.0),
             ]
         );
         // Service-to-service traffic has no load balancer: only the ECS metrics.
-        assert!(PeriodValues::of(&sums, 0, false).values.is_empty());
+        assert!(PeriodValues::of(&sums, 0, 0, false).values.is_empty());
+    }
+
+    #[test]
+    fn elb_request_count_per_target_with_no_healthy_target_is_divided_by_registered_targets() {
+        // ELB load-balancer-cloudwatch-metrics: "If there are no healthy targets in the target
+        // group, it is divided by the total number of registered targets." 900 requests, no
+        // healthy target, 3 registered: 300.
+        let sums = PeriodSums {
+            requests: 900.0,
+            ..PeriodSums::default()
+        };
+        let v = PeriodValues::of(&sums, 0, 3, true).values;
+        assert!(
+            v.contains(&(MetricName::RequestCountPerTarget, 300.0)),
+            "{v:?}"
+        );
     }
 }

@@ -46,6 +46,20 @@ pub fn failed_container_health_checks(service: &str, task_id: &str) -> String {
     format!("(service {service}) (task {task_id}) failed container health checks.")
 }
 
+/// A task stopped by the scheduler because its load balancer target failed the ELB health
+/// checks. `reason` is the task's `stoppedReason` ("Task failed ELB health checks in
+/// (target-group …)"); the event repeats it in the service's words, the way the container form
+/// above does (the DG lists the stoppedReason, not this event's exact wording: the
+/// simulator's choice).
+pub fn failed_elb_health_checks(service: &str, task_id: &str, reason: &str) -> String {
+    let rest = reason.strip_prefix("Task failed ").unwrap_or(reason);
+    format!("(service {service}) (task {task_id}) failed {rest}.")
+}
+
+/// Start of the `stoppedReason` ECS gives a task replaced for failing ELB health checks; the
+/// target group's ARN follows in parentheses.
+pub const FAILED_ELB_HEALTH_CHECKS_PREFIX: &str = "Task failed ELB health checks in ";
+
 /// `stoppedReason` for a user's StopTask.
 pub const STOPPED_BY_USER: &str = "Task stopped by user";
 /// `stoppedReason` when an essential container exits.

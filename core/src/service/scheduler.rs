@@ -230,17 +230,27 @@ impl Sim {
             if unhealthy.contains(&t) {
                 if replacements >= desired || no_room {
                     let id = self.tasks[t].id.clone();
-                    self.emit(
-                        LogKind::Service,
-                        Some(s),
-                        messages::failed_container_health_checks(&name, &id),
-                    );
+                    // A task whose container health check failed keeps the container reason;
+                    // a task replaced only because its target is unhealthy gets ECS's ELB
+                    // reason, "Task failed ELB health checks in (target-group …)" (DG
+                    // service-load-balancing / stopped-task-errors). When both failed, the
+                    // container reason wins: the simulator's choice, the docs are silent.
+                    let elb_reason = (self.tasks[t].health != HealthStatus::Unhealthy)
+                        .then(|| self.elb_health_check_stopped_reason(t))
+                        .flatten();
+                    let (event, reason) = match elb_reason {
+                        Some(reason) => (
+                            messages::failed_elb_health_checks(&name, &id, &reason),
+                            reason,
+                        ),
+                        None => (
+                            messages::failed_container_health_checks(&name, &id),
+                            messages::FAILED_HEALTH_CHECKS.to_string(),
+                        ),
+                    };
+                    self.emit(LogKind::Service, Some(s), event);
                     stopped_now.push(id);
-                    self.stop_task(
-                        t,
-                        StopCode::ServiceSchedulerInitiated,
-                        messages::FAILED_HEALTH_CHECKS.to_string(),
-                    );
+                    self.stop_task(t, StopCode::ServiceSchedulerInitiated, reason);
                 }
             } else if self.tasks[t].last_status != TaskStatus::Running {
                 self.stop_task(
