@@ -175,7 +175,7 @@ pub struct ChartSpec {
 }
 
 /// The per-service charts, in the order the panel shows them.
-pub const SERVICE_CHARTS: [ChartSpec; 6] = [
+pub const SERVICE_CHARTS: [ChartSpec; 8] = [
     ChartSpec {
         title: "CPUUtilization",
         unit: "%",
@@ -197,6 +197,11 @@ pub const SERVICE_CHARTS: [ChartSpec; 6] = [
         metrics: &[MetricName::HTTPCode_Target_5XX_Count],
     },
     ChartSpec {
+        title: "HTTPCode_ELB_5XX_Count",
+        unit: "responses",
+        metrics: &[MetricName::HTTPCode_ELB_5XX_Count],
+    },
+    ChartSpec {
         title: "TargetResponseTime",
         unit: "s",
         metrics: &[MetricName::TargetResponseTime],
@@ -205,6 +210,12 @@ pub const SERVICE_CHARTS: [ChartSpec; 6] = [
         title: "Running vs desired tasks",
         unit: "tasks",
         metrics: &[MetricName::RunningTaskCount, MetricName::DesiredTaskCount],
+    },
+    // Calls from this service to another that failed (Cloud Map DNS vs Service Connect).
+    ChartSpec {
+        title: "ClientErrorCount",
+        unit: "calls",
+        metrics: &[MetricName::ClientErrorCount],
     },
 ];
 
@@ -692,9 +703,11 @@ mod tests {
         let mut i = inputs(1);
         i.targets.insert(MetricName::CPUUtilization, 50.0);
         let charts = service_charts(&sim, 0, &i);
-        assert_eq!(charts.len(), 6);
+        assert_eq!(charts.len(), 8);
         assert!(charts[0].is_empty() && charts[0].target.is_some());
-        let tasks = &charts[5];
+        assert_eq!(charts[4].title, "HTTPCode_ELB_5XX_Count");
+        assert_eq!(charts[7].title, "ClientErrorCount");
+        let tasks = &charts[6];
         assert_eq!(tasks.series.len(), 2);
         assert_eq!(tasks.series[1].label, "DesiredTaskCount");
         assert_eq!(tasks.series[1].latest, Some(6.0));
