@@ -181,13 +181,33 @@ fn deployment_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
     out
 }
 
-/// "Spot interruption" when one of the service's FARGATE_SPOT tasks got its two-minute warning.
+/// "Spot interruption" when one of the service's FARGATE_SPOT tasks got its two-minute warning;
+/// interruptions within [`MERGE_WINDOW_MS`] of the first of a run are one marker ("Spot
+/// interruptions ×3"), as one label each would pile up unreadably.
 fn spot_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
-    sim.tasks
+    let mut times: Vec<Millis> = sim
+        .tasks
         .iter()
         .filter(|t| t.service == Some(service) && t.stop_code == Some(StopCode::SpotInterruption))
         .filter_map(|t| t.stopping_at.or(t.stopped_at))
-        .map(|at| (at, "Spot interruption".to_string()))
+        .collect();
+    times.sort_unstable();
+    let mut runs: Vec<(Millis, usize)> = Vec::new();
+    for at in times {
+        match runs.last_mut() {
+            Some((first, n)) if at - *first < MERGE_WINDOW_MS => *n += 1,
+            _ => runs.push((at, 1)),
+        }
+    }
+    runs.into_iter()
+        .map(|(at, n)| {
+            let label = if n == 1 {
+                "Spot interruption".to_string()
+            } else {
+                format!("Spot interruptions ×{n}")
+            };
+            (at, label)
+        })
         .collect()
 }
 

@@ -52,10 +52,11 @@ fn a_traffic_spike_marks_scale_out_then_the_group_growing_then_scale_in() {
     s.run_until(30 * PERIOD_MS);
     let o = chart_overlays(&s, 0);
     let l = labels(&o);
-    // 2→4→8→10 and 1→2→4→5 a minute apart each read as one step.
+    // 2→4→8→10 a minute apart read as one step. The group's second scale-out waits for the
+    // first instance's 300 s warm-up (DG cluster-auto-scaling), so 1→2 and 2→5 are two steps.
     assert_eq!(
         l,
-        ["scale out 2→10", "instances 1→5", "scale in 10→2"],
+        ["scale out 2→10", "instances 1→2", "instances 2→5", "scale in 10→2"],
         "{l:?}"
     );
     assert!(o.markers.windows(2).all(|w| w[0].0 <= w[1].0));
@@ -74,6 +75,23 @@ fn a_spot_interruption_is_marked_on_its_service() {
     s.run_until(300_000);
     let o = chart_overlays(&s, 0);
     assert_eq!(o.markers, vec![(120_000, "Spot interruption".to_string())]);
+}
+
+#[test]
+fn spot_interruptions_close_together_are_one_marker_with_their_count() {
+    let mut s = sim(SPOT);
+    s.run_until(130_000);
+    for at in [150_000, 200_000] {
+        s.run_until(at);
+        s.apply(&TimelineAction::SpotInterruption {
+            service: s.model.services[0].name.clone(),
+            index: 0,
+        })
+        .expect("a running Spot task");
+    }
+    s.run_until(300_000);
+    let o = chart_overlays(&s, 0);
+    assert_eq!(o.markers, vec![(120_000, "Spot interruptions ×3".to_string())]);
 }
 
 #[test]
