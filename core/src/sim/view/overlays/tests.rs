@@ -56,7 +56,12 @@ fn a_traffic_spike_marks_scale_out_then_the_group_growing_then_scale_in() {
     // first instance's 300 s warm-up (DG cluster-auto-scaling), so 1→2 and 2→5 are two steps.
     assert_eq!(
         l,
-        ["scale out 2→10", "instances 1→2", "instances 2→5", "scale in 10→2"],
+        [
+            "scale out 2→10",
+            "instances 1→2",
+            "instances 2→5",
+            "scale in 10→2"
+        ],
         "{l:?}"
     );
     assert!(o.markers.windows(2).all(|w| w[0].0 <= w[1].0));
@@ -91,7 +96,10 @@ fn spot_interruptions_close_together_are_one_marker_with_their_count() {
     }
     s.run_until(300_000);
     let o = chart_overlays(&s, 0);
-    assert_eq!(o.markers, vec![(120_000, "Spot interruptions ×3".to_string())]);
+    assert_eq!(
+        o.markers,
+        vec![(120_000, "Spot interruptions ×3".to_string())]
+    );
 }
 
 #[test]
