@@ -9,6 +9,8 @@ use ecs_sim::sim::view::charts::ChartInputs;
 use ecs_sim::{Problem, Sim};
 use leptos::prelude::*;
 
+use crate::cluster_view::ChipTable;
+
 /// How fast virtual time runs against wall time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Speed {
@@ -104,6 +106,8 @@ pub struct Playground {
     /// The service (index) the metrics panel shows and the Spot/traffic buttons act on when no
     /// task is selected.
     pub service: RwSignal<usize>,
+    /// The task chips on the page, updated by [`Playground::refresh`].
+    pub chips: ChipTable,
 }
 
 /// Where a "Run to…" stands, for its progress bar.
@@ -159,6 +163,7 @@ impl Playground {
             chart_overlays: RwSignal::new(ChartInputs::default()),
             run: RwSignal::new(None),
             service: RwSignal::new(0),
+            chips: ChipTable::new(),
         };
         pg.edit(text.to_string());
         pg
@@ -229,8 +234,10 @@ impl Playground {
     }
 
     /// Advances virtual time for `wall_ms` of wall time at the current speed, spending at most
-    /// `budget_ms` of wall time (measured by `clock`) so the page stays responsive; if the budget
-    /// runs out, the clock stops at the last event run and catches up on later ticks.
+    /// `budget_ms` of wall time (measured by `clock`) so the frame stays short; if the budget
+    /// runs out, the clock stops at the last event run. It does not redraw: the play loop calls
+    /// [`Playground::refresh`] a few times a second, because reading 2,000 tasks into the page
+    /// on every animation frame would cost more than the frame.
     pub fn advance(&self, wall_ms: f64, budget_ms: f64, clock: impl Fn() -> f64) {
         let factor = self.speed.get_untracked().factor();
         self.sim.update_value(|s| {
@@ -247,7 +254,6 @@ impl Playground {
             }
             sim.run_until(target);
         });
-        self.refresh();
     }
 
     /// Runs the engine toward `to_ms` for at most `budget_ms` of wall time (measured by `clock`),
@@ -331,6 +337,7 @@ impl Playground {
             }
             None => (None, None),
         });
+        self.chips.update(snap.as_ref());
         self.snapshot.set(snap);
         if let Some((update, len, first)) = update {
             self.log_seen.set_value((len, first));
