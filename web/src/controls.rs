@@ -13,6 +13,9 @@ const FRAME_BUDGET_MS: f64 = 6.0;
 /// 2,000 tasks into the page costs more than a frame, so that happens a few times a second,
 /// in a frame of its own without engine work.
 const REFRESH_EVERY_MS: f64 = 100.0;
+/// Wall milliseconds between copies of the event log while playing (see
+/// [`Playground::refresh_with`]).
+const LOG_EVERY_MS: f64 = 500.0;
 
 /// What the play loop remembers between animation frames.
 #[derive(Clone, Copy, Default)]
@@ -21,6 +24,8 @@ struct Loop {
     last: f64,
     /// Wall time of the last redraw, ms.
     refreshed: f64,
+    /// Wall time of the last copy of the event log, ms.
+    logged: f64,
     /// Wall time not yet turned into virtual time (the fraction of a millisecond left over).
     owed: f64,
     /// Virtual time has moved since the last redraw.
@@ -185,7 +190,11 @@ fn play_frame(pg: Playground, state: StoredValue<Loop>) {
             st.owed += dt;
             st.refreshed = t;
             st.dirty = false;
-            pg.refresh();
+            let log = t - st.logged >= LOG_EVERY_MS;
+            if log {
+                st.logged = t;
+            }
+            pg.refresh_with(log);
         } else {
             let owed = st.owed + dt;
             let whole = owed.floor();

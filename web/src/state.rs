@@ -108,6 +108,10 @@ pub struct Playground {
     pub service: RwSignal<usize>,
     /// The task chips on the page, updated by [`Playground::refresh`].
     pub chips: ChipTable,
+    /// Counts the redraws that also copied the log: the metrics charts follow this instead of
+    /// every snapshot, because projecting and drawing them takes longer than a frame at 2,000
+    /// tasks (a few times a second is plenty for per-minute data).
+    pub slow_redraw: RwSignal<u64>,
 }
 
 /// Where a "Run to…" stands, for its progress bar.
@@ -164,6 +168,7 @@ impl Playground {
             run: RwSignal::new(None),
             service: RwSignal::new(0),
             chips: ChipTable::new(),
+            slow_redraw: RwSignal::new(0),
         };
         pg.edit(text.to_string());
         pg
@@ -312,13 +317,29 @@ impl Playground {
         })
     }
 
+    /// The engine's line number of `log[0]`: the log pane keys its lines by it, so a line keeps
+    /// its element when older lines are trimmed off the front.
+    pub fn log_base(&self) -> usize {
+        let seen = self.log_seen.with_value(|(seen, _)| *seen);
+        seen.saturating_sub(self.log.with_untracked(Vec::len))
+    }
+
     /// Re-reads the engine into the reactive signals.
     pub fn refresh(&self) {
+        self.refresh_with(true);
+    }
+
+    /// Re-reads the engine into the reactive signals; the log only when `log` (the play loop
+    /// copies it less often than it redraws the cluster: at max speed hundreds of lines arrive
+    /// per redraw, and redrawing the pane that often costs more than a frame). Lines skipped
+    /// here are copied by the next call with `log`.
+    pub fn refresh_with(&self, log: bool) {
         // The engine's log only grows during a run: copy just the lines not seen yet, and all of
         // it (the newest LOG_LINES_KEPT) after a restart, recognised by a different first line
         // or a shorter log.
         let (seen, first) = self.log_seen.get_value();
         let (snap, update) = self.sim.with_value(|s| match s {
+            Some(sim) if !log => (Some(sim.snapshot()), None),
             Some(sim) => {
                 let log = sim.log();
                 let same_run = log.first() == first.as_ref() && log.len() >= seen;
@@ -349,6 +370,9 @@ impl Playground {
                 Some((false, all)) => self.log.set(all),
                 None => {}
             }
+        }
+        if log {
+            self.slow_redraw.update(|n| *n += 1);
         }
     }
 }
