@@ -1,5 +1,5 @@
 //! Play/pause, step, speed, reset, the clock, keyboard shortcuts (space, →), and the failure
-//! buttons. The animation timer is the one Effect-like loop: it syncs engine time with wall time.
+//! buttons. The animation-frame loop is the one Effect-like loop: it syncs engine and wall time.
 
 use crate::state::{Notice, Playground, Selection, Speed};
 use ecs_sim::cluster::InstanceStatus;

@@ -1,7 +1,7 @@
 //! The metrics panel: small line charts of the selected service's one-minute metrics and of
-//! each capacity provider's, projected in `ecs-sim` (`sim::view::charts`) on each slow redraw (a few
-//! times a second while playing). Every chart reads its own memo, so a chart whose data did not
-//! change is not redrawn; only the time cursor moves with the clock.
+//! each capacity provider's, projected in `ecs-sim` (`sim::view::charts`) on each slow redraw
+//! (a few times a second while playing). Every chart reads its own memo, so a chart whose data
+//! did not change is not redrawn; only the time cursor moves with the clock.
 
 mod chart;
 
