@@ -4,7 +4,9 @@
 // Play at max speed and records requestAnimationFrame intervals for ~10 s. Prints numbers;
 // asserts nothing. Only localhost is contacted; every other request is aborted.
 //
-// Usage: node scripts/bench-frames.mjs SCENARIO.json [--seconds 10] [--warmup 3]
+// Usage: node scripts/bench-frames.mjs SCENARIO.json [--seconds 10] [--warmup 3] [--loaf] [--console]
+//   --loaf: also print how long frames (> 50 ms) split into script and style/layout/paint;
+//   --console: print the page's console lines that start with [perf].
 //   (make the scenario with `cargo run -q -p ecs-sim --example bench_scenario > target/bench-scenario.json`)
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -51,6 +53,7 @@ try {
   const page = await browser.newPage({ viewport: { width: +opt('--width', 1440), height: +opt('--height', 900) } });
   await page.route('**/*', (r) => (new URL(r.request().url()).hostname === '127.0.0.1' ? r.continue() : r.abort()));
   page.on('pageerror', (e) => console.log('page error:', String(e)));
+  if (args.includes('--console')) page.on('console', (m) => { if (m.text().startsWith('[perf]')) console.log(m.text()); });
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   await page.waitForSelector('h1');
   await page.setInputFiles('[data-testid=upload]', scenario);
@@ -65,6 +68,19 @@ try {
   await page.waitForTimeout(warmup * 1000);
   const clock0 = clockSeconds(await page.textContent('[data-testid=clock]'));
   const frames = await page.evaluate((ms) => new Promise((done) => {
+    // Long animation frames (> 50 ms) split into script and style/layout/paint, for --loaf.
+    window.__loaf = { n: 0, duration: 0, script: 0, layout: 0 };
+    try {
+      new PerformanceObserver((list) => {
+        for (const f of list.getEntries()) {
+          const l = window.__loaf;
+          l.n += 1;
+          l.duration += f.duration;
+          l.script += f.scripts.reduce((a, s) => a + s.duration, 0);
+          if (f.styleAndLayoutStart) l.layout += f.startTime + f.duration - f.styleAndLayoutStart;
+        }
+      }).observe({ type: 'long-animation-frame' });
+    } catch { /* not supported */ }
     const gaps = [];
     let last = performance.now();
     const end = last + ms;
@@ -77,6 +93,11 @@ try {
   }), seconds * 1000);
   const clock1 = clockSeconds(await page.textContent('[data-testid=clock]'));
   const after = await page.evaluate(countChips);
+  if (args.includes('--loaf')) {
+    const l = await page.evaluate(() => window.__loaf);
+    console.log(`long frames (> 50 ms): ${l.n}, mean ${(l.duration / (l.n || 1)).toFixed(1)} ms: ` +
+      `script ${(l.script / (l.n || 1)).toFixed(1)} ms, style+layout+paint ${(l.layout / (l.n || 1)).toFixed(1)} ms`);
+  }
   frames.shift(); // the gap before the first frame is not a frame
   frames.sort((a, b) => a - b);
   const pct = (p) => frames[Math.min(frames.length - 1, Math.floor((p / 100) * frames.length))];

@@ -1,16 +1,36 @@
 //! Play/pause, step, speed, reset, the clock, keyboard shortcuts (space, →), and the failure
-//! buttons. The animation timer is the one Effect-like loop: it syncs engine time with wall time.
+//! buttons. The animation-frame loop is the one Effect-like loop: it syncs engine and wall time.
 
 use crate::state::{Notice, Playground, Selection, Speed};
 use ecs_sim::cluster::InstanceStatus;
 use ecs_sim::sim::log::clock;
 use leptos::prelude::*;
-use std::time::Duration;
 
-/// Wall milliseconds between animation ticks.
-const TICK_MS: u64 = 100;
-/// At max speed, wall milliseconds of engine work per tick (keeps the page responsive).
-const MAX_SPEED_BUDGET_MS: f64 = 40.0;
+/// Wall milliseconds of engine work per animation frame, at every speed: a frame is 16.7 ms
+/// at 60 Hz, and the page needs the rest of it to redraw.
+const FRAME_BUDGET_MS: f64 = 6.0;
+/// Wall milliseconds between redraws while playing: the engine runs every frame, but reading
+/// 2,000 tasks into the page costs more than a frame, so that happens a few times a second,
+/// in a frame of its own without engine work.
+const REFRESH_EVERY_MS: f64 = 100.0;
+/// Wall milliseconds between copies of the event log while playing (see
+/// [`Playground::refresh_with`]).
+const LOG_EVERY_MS: f64 = 500.0;
+
+/// What the play loop remembers between animation frames.
+#[derive(Clone, Copy, Default)]
+struct Loop {
+    /// Wall time of the previous frame, ms.
+    last: f64,
+    /// Wall time of the last redraw, ms.
+    refreshed: f64,
+    /// Wall time of the last copy of the event log, ms.
+    logged: f64,
+    /// Wall time not yet turned into virtual time (the fraction of a millisecond left over).
+    owed: f64,
+    /// Virtual time has moved since the last redraw.
+    dirty: bool,
+}
 
 /// Wall time, ms (`performance.now()`), for frame budgets.
 pub fn now_ms() -> f64 {
@@ -23,21 +43,12 @@ pub fn now_ms() -> f64 {
 #[component]
 pub fn Controls() -> impl IntoView {
     let pg = expect_context::<Playground>();
-    // Advance engine time while playing.
-    let last = StoredValue::new(now_ms());
-    if let Ok(handle) = set_interval_with_handle(
-        move || {
-            let t = now_ms();
-            let dt = t - last.get_value();
-            last.set_value(t);
-            if pg.playing.get_untracked() && !pg.running_to() {
-                pg.advance(dt, MAX_SPEED_BUDGET_MS, now_ms);
-            }
-        },
-        Duration::from_millis(TICK_MS),
-    ) {
-        on_cleanup(move || handle.clear());
-    }
+    // Advance engine time while playing: a little every animation frame.
+    let state = StoredValue::new(Loop {
+        last: now_ms(),
+        ..Loop::default()
+    });
+    play_frame(pg, state);
     // Space plays/pauses, → steps — unless the user is typing or Space would press a focused control.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let typing = ev
@@ -162,4 +173,42 @@ pub fn Failures() -> impl IntoView {
             <crate::service_buttons::ServiceButtons />
         </div>
     }
+}
+
+/// One animation frame of the play loop; schedules the next while the component lives.
+fn play_frame(pg: Playground, state: StoredValue<Loop>) {
+    // The component is gone (its stored values are disposed): stop.
+    let Some(mut st) = state.try_get_value() else {
+        return;
+    };
+    let t = now_ms();
+    let dt = (t - st.last).max(0.0);
+    st.last = t;
+    if pg.playing.get_untracked() && !pg.running_to() {
+        if st.dirty && t - st.refreshed >= REFRESH_EVERY_MS {
+            // A redraw frame: time still owed is run on the next frame.
+            st.owed += dt;
+            st.refreshed = t;
+            st.dirty = false;
+            let log = t - st.logged >= LOG_EVERY_MS;
+            if log {
+                st.logged = t;
+            }
+            pg.refresh_with(log);
+        } else {
+            let owed = st.owed + dt;
+            let whole = owed.floor();
+            st.owed = owed - whole;
+            pg.advance(whole, FRAME_BUDGET_MS, now_ms);
+            st.dirty = true;
+        }
+    } else {
+        st.owed = 0.0;
+        if st.dirty {
+            st.dirty = false;
+            pg.refresh();
+        }
+    }
+    state.set_value(st);
+    request_animation_frame(move || play_frame(pg, state));
 }

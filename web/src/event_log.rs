@@ -33,10 +33,12 @@ pub fn EventLog() -> impl IntoView {
     let services = pg.service_names();
     let lines = Memo::new(move |_| {
         pg.log.with(|log| {
+            // Keyed by the engine's line number, which does not shift when old lines are trimmed.
+            let base = pg.log_base();
             filter.with(|f| {
                 newest_matching(log, f, SHOWN)
                     .into_iter()
-                    .filter_map(|i| log.get(i).map(|e| (i, e.clone())))
+                    .filter_map(|i| log.get(i).map(|e| (base + i, e.clone())))
                     .collect::<Vec<_>>()
             })
         })
@@ -84,7 +86,7 @@ pub fn EventLog() -> impl IntoView {
             }}</span>
         </div>
         <ol class="log" data-testid="log" aria-label="Events, newest first">
-            <For each=move || lines.get() key=|(i, e)| (*i, e.at, e.text.clone())
+            <For each=move || lines.get() key=|(n, _)| *n
                 children=move |(_, e)| {
                     let t = tag(e.kind);
                     view! {

@@ -9,6 +9,8 @@ use ecs_sim::sim::view::charts::ChartInputs;
 use ecs_sim::{Problem, Sim};
 use leptos::prelude::*;
 
+use crate::cluster_view::ChipTable;
+
 /// How fast virtual time runs against wall time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Speed {
@@ -104,6 +106,12 @@ pub struct Playground {
     /// The service (index) the metrics panel shows and the Spot/traffic buttons act on when no
     /// task is selected.
     pub service: RwSignal<usize>,
+    /// The task chips on the page, updated by [`Playground::refresh`].
+    pub chips: ChipTable,
+    /// Counts the redraws that also copied the log: the metrics charts follow this instead of
+    /// every snapshot, because projecting and drawing them takes longer than a frame at 2,000
+    /// tasks (a few times a second is plenty for per-minute data).
+    pub slow_redraw: RwSignal<u64>,
 }
 
 /// Where a "Run to…" stands, for its progress bar.
@@ -159,6 +167,8 @@ impl Playground {
             chart_overlays: RwSignal::new(ChartInputs::default()),
             run: RwSignal::new(None),
             service: RwSignal::new(0),
+            chips: ChipTable::new(),
+            slow_redraw: RwSignal::new(0),
         };
         pg.edit(text.to_string());
         pg
@@ -229,8 +239,10 @@ impl Playground {
     }
 
     /// Advances virtual time for `wall_ms` of wall time at the current speed, spending at most
-    /// `budget_ms` of wall time (measured by `clock`) so the page stays responsive; if the budget
-    /// runs out, the clock stops at the last event run and catches up on later ticks.
+    /// `budget_ms` of wall time (measured by `clock`) so the frame stays short; if the budget
+    /// runs out, the clock stops at the last event run. It does not redraw: the play loop calls
+    /// [`Playground::refresh`] a few times a second, because reading 2,000 tasks into the page
+    /// on every animation frame would cost more than the frame.
     pub fn advance(&self, wall_ms: f64, budget_ms: f64, clock: impl Fn() -> f64) {
         let factor = self.speed.get_untracked().factor();
         self.sim.update_value(|s| {
@@ -247,7 +259,6 @@ impl Playground {
             }
             sim.run_until(target);
         });
-        self.refresh();
     }
 
     /// Runs the engine toward `to_ms` for at most `budget_ms` of wall time (measured by `clock`),
@@ -306,13 +317,29 @@ impl Playground {
         })
     }
 
+    /// The engine's line number of `log[0]`: the log pane keys its lines by it, so a line keeps
+    /// its element when older lines are trimmed off the front.
+    pub fn log_base(&self) -> usize {
+        let seen = self.log_seen.with_value(|(seen, _)| *seen);
+        seen.saturating_sub(self.log.with_untracked(Vec::len))
+    }
+
     /// Re-reads the engine into the reactive signals.
     pub fn refresh(&self) {
+        self.refresh_with(true);
+    }
+
+    /// Re-reads the engine into the reactive signals; the log only when `log` (the play loop
+    /// copies it less often than it redraws the cluster: at max speed hundreds of lines arrive
+    /// per redraw, and redrawing the pane that often costs more than a frame). Lines skipped
+    /// here are copied by the next call with `log`.
+    pub fn refresh_with(&self, log: bool) {
         // The engine's log only grows during a run: copy just the lines not seen yet, and all of
         // it (the newest LOG_LINES_KEPT) after a restart, recognised by a different first line
         // or a shorter log.
         let (seen, first) = self.log_seen.get_value();
         let (snap, update) = self.sim.with_value(|s| match s {
+            Some(sim) if !log => (Some(sim.snapshot()), None),
             Some(sim) => {
                 let log = sim.log();
                 let same_run = log.first() == first.as_ref() && log.len() >= seen;
@@ -331,6 +358,7 @@ impl Playground {
             }
             None => (None, None),
         });
+        self.chips.update(snap.as_ref());
         self.snapshot.set(snap);
         if let Some((update, len, first)) = update {
             self.log_seen.set_value((len, first));
@@ -342,6 +370,9 @@ impl Playground {
                 Some((false, all)) => self.log.set(all),
                 None => {}
             }
+        }
+        if log {
+            self.slow_redraw.update(|n| *n += 1);
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::state::Playground;
 use ecs_sim::sim::view::{cluster_layout, ClusterLayout};
 use leptos::prelude::*;
 
-pub use task_chip::TaskChip;
+pub use task_chip::{ChipTable, TaskChip};
 
 /// The cluster.
 #[component]

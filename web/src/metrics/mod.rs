@@ -1,7 +1,7 @@
 //! The metrics panel: small line charts of the selected service's one-minute metrics and of
-//! each capacity provider's, projected in `ecs-sim` (`sim::view::charts`) once per snapshot.
-//! Every chart reads its own memo, so a chart whose data did not change is not redrawn; only
-//! the time cursor moves with the clock.
+//! each capacity provider's, projected in `ecs-sim` (`sim::view::charts`) on each slow redraw
+//! (a few times a second while playing). Every chart reads its own memo, so a chart whose data
+//! did not change is not redrawn; only the time cursor moves with the clock.
 
 mod chart;
 
@@ -22,7 +22,8 @@ const MARKER_CHARS: usize = 22;
 
 /// Every chart the panel shows for one snapshot, in order.
 fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
-    let Some(now) = pg.snapshot.with(|s| s.as_ref().map(|s| s.now_ms)) else {
+    pg.slow_redraw.track();
+    let Some(now) = pg.snapshot.with_untracked(|s| s.as_ref().map(|s| s.now_ms)) else {
         return Vec::new();
     };
     let mut inputs = pg.chart_overlays.get();
@@ -74,7 +75,11 @@ pub fn MetricsPanel() -> impl IntoView {
     let charts: Memo<Vec<ChartView>> = Memo::new(move |_| project_all(&pg, service.get()));
     let titles =
         Memo::new(move |_| charts.with(|c| c.iter().map(|v| v.title.clone()).collect::<Vec<_>>()));
-    let now = Memo::new(move |_| pg.snapshot.with(|s| s.as_ref().map_or(0, |s| s.now_ms)));
+    let now = Memo::new(move |_| {
+        pg.slow_redraw.track();
+        pg.snapshot
+            .with_untracked(|s| s.as_ref().map_or(0, |s| s.now_ms))
+    });
     let all_empty = move || charts.with(|c| c.iter().all(ChartView::is_empty));
     view! {
         <section class="metrics" data-testid="metrics" aria-label="Metrics">

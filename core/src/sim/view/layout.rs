@@ -126,11 +126,57 @@ pub fn revision_shade(snap: &Snapshot, task: &TaskView) -> u8 {
         .service
         .as_deref()
         .and_then(|name| snap.services.iter().find(|s| s.name == name))
-        .and_then(|s| s.task_definition.rsplit(':').next())
-        .and_then(|r| r.parse::<u32>().ok());
+        .and_then(|s| current_revision(&s.task_definition));
+    shade(current, task.revision)
+}
+
+/// The revision number at the end of a `family:revision` task definition.
+fn current_revision(task_definition: &str) -> Option<u32> {
+    task_definition.rsplit(':').next()?.parse::<u32>().ok()
+}
+
+/// [`service_colour`] and [`revision_shade`] for every task of one snapshot in one pass: the
+/// cluster view draws 2,000 chips, and a scan of the services by name per chip per redraw
+/// adds up.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceLookup<'a> {
+    /// Service name → (colour, current revision).
+    by_name: std::collections::HashMap<&'a str, (usize, Option<u32>)>,
+}
+
+impl<'a> ServiceLookup<'a> {
+    /// The lookup for `snap`'s services.
+    pub fn new(snap: &'a Snapshot) -> Self {
+        let mut by_name = std::collections::HashMap::with_capacity(snap.services.len());
+        for (i, s) in snap.services.iter().enumerate() {
+            // The first service of a name wins, as in `service_colour`'s scan.
+            by_name
+                .entry(s.name.as_str())
+                .or_insert((i, current_revision(&s.task_definition)));
+        }
+        ServiceLookup { by_name }
+    }
+
+    /// Same as [`service_colour`].
+    pub fn colour(&self, service: Option<&str>) -> Option<usize> {
+        self.by_name.get(service?).map(|(c, _)| *c)
+    }
+
+    /// Same as [`revision_shade`].
+    pub fn shade(&self, task: &TaskView) -> u8 {
+        let current = task
+            .service
+            .as_deref()
+            .and_then(|name| self.by_name.get(name))
+            .and_then(|(_, r)| *r);
+        shade(current, task.revision)
+    }
+}
+
+fn shade(current: Option<u32>, revision: u32) -> u8 {
     match current {
-        Some(c) if c == task.revision => 0,
-        Some(c) if task.revision + 1 == c || task.revision > c => 1,
+        Some(c) if c == revision => 0,
+        Some(c) if revision + 1 == c || revision > c => 1,
         Some(_) => 2,
         None => 0,
     }
@@ -143,6 +189,23 @@ mod tests {
 
     fn default_sim() -> Sim {
         Sim::from_json(include_str!("../../scenario/examples/default.json")).expect("valid")
+    }
+
+    #[test]
+    fn service_lookup_agrees_with_the_per_task_functions() {
+        let mut sim =
+            Sim::from_json(include_str!("../../scenario/examples/default.json")).expect("valid");
+        sim.run_until(120_000);
+        let snap = sim.snapshot();
+        let lookup = ServiceLookup::new(&snap);
+        assert!(!snap.tasks.is_empty());
+        for t in &snap.tasks {
+            let service = t.service.as_deref();
+            assert_eq!(lookup.colour(service), service_colour(&snap, service));
+            assert_eq!(lookup.shade(t), revision_shade(&snap, t));
+        }
+        assert_eq!(lookup.colour(Some("no such service")), None);
+        assert_eq!(lookup.colour(None), None);
     }
 
     #[test]

@@ -14,5 +14,7 @@ pub mod overlays;
 pub use explain::{
     explain_instance, explain_waiting, InstanceExplanation, VerdictRow, WaitingExplanation,
 };
-pub use layout::{cluster_layout, find_task, revision_shade, service_colour, ClusterLayout, Lane};
+pub use layout::{
+    cluster_layout, find_task, revision_shade, service_colour, ClusterLayout, Lane, ServiceLookup,
+};
 pub use log_filter::{newest_matching, LogFilter};
