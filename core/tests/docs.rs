@@ -28,7 +28,7 @@ fn code_deploy_docs_say_the_simulator_shows_ecs_native_lifecycle_stage_names() {
     // simulator shows for CODE_DEPLOY deployments; both documents must say so.
     for doc in [
         include_str!("../../docs/scenario-format.md"),
-        include_str!("../../docs/readme-parts/A.md"),
+        include_str!("../../README.md"),
     ] {
         assert!(doc.contains("ECS-native `lifecycleStage`"));
         assert!(doc.contains("AfterAllowTraffic"));

@@ -53,6 +53,10 @@ pub const EXAMPLES: &[Example] = &[
         json: include_str!("examples/target-tracking-spike.json"),
     },
     Example {
+        id: "step-scaling-schedule",
+        json: include_str!("examples/step-scaling-schedule.json"),
+    },
+    Example {
         id: "fargate-spot-interruptions",
         json: include_str!("examples/fargate-spot-interruptions.json"),
     },
@@ -110,7 +114,35 @@ mod tests {
     }
 
     #[test]
-    fn slice_4_examples_show_what_they_say() {
+    fn step_scaling_example_steps_within_its_cooldown_then_follows_the_scheduled_minimum() {
+        // Step scaling: CPU above 60 for 3 of 3 datapoints adds 2 (the 0–20 step); the 300 s
+        // cooldown spaces the steps. The scheduled action at 40:00 raises MinCapacity to 14 and
+        // the desired count follows (Application Auto Scaling scheduled scaling).
+        let e = EXAMPLES
+            .iter()
+            .find(|e| e.id == "step-scaling-schedule")
+            .unwrap();
+        let mut sim = Sim::from_json(e.json).unwrap();
+        sim.run_until(45 * 60 * 1000);
+        let steps: Vec<(u64, String)> = sim
+            .log()
+            .iter()
+            .filter(|l| l.text.contains("Setting desired count"))
+            .map(|l| (l.at, l.text.clone()))
+            .collect();
+        assert!(steps.len() >= 2, "{steps:?}");
+        assert!(steps[0].1.contains("to 6 (from 4)"), "{steps:?}");
+        for w in steps.windows(2).filter(|w| w[1].0 < 40 * 60 * 1000) {
+            assert!(w[1].0 - w[0].0 >= 300_000, "cooldown: {steps:?}");
+        }
+        let last = steps.last().unwrap();
+        assert_eq!(last.0, 40 * 60 * 1000);
+        assert!(last.1.contains("to 14"), "{steps:?}");
+        assert_eq!(sim.services[0].desired, 14);
+    }
+
+    #[test]
+    fn deployment_and_scaling_examples_show_what_they_say() {
         let run = |id: &str, secs: u64| {
             let e = EXAMPLES.iter().find(|e| e.id == id).unwrap();
             let mut sim = Sim::from_json(e.json).unwrap();

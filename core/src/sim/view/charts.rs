@@ -117,7 +117,7 @@ pub struct MarkerView {
 }
 
 /// Label lines markers may use before labels are allowed to overlap.
-pub const MARKER_ROWS: usize = 3;
+pub const MARKER_ROWS: usize = 4;
 /// Approximate width of one label character in frame units (10 px text), for staggering.
 const MARKER_CHAR_WIDTH: f64 = 5.5;
 
@@ -315,10 +315,15 @@ pub fn project(
             label: format!("target {}", value_label(t, step, unit)),
         });
     let mut row_ends = [f64::MIN; MARKER_ROWS];
-    let markers = inputs
+    // Labels are laid out left to right, whatever order the overlays came in.
+    let mut in_range: Vec<&(Millis, String)> = inputs
         .markers
         .iter()
         .filter(|(at, _)| *at >= x_range.0 && *at <= x_range.1)
+        .collect();
+    in_range.sort_by_key(|(at, _)| *at);
+    let markers = in_range
+        .into_iter()
         .map(|(at, label)| {
             let mx = x(*at);
             let width = 2.0 + label.chars().count() as f64 * MARKER_CHAR_WIDTH;
@@ -328,7 +333,12 @@ pub fn project(
             } else {
                 (mx, mx + width)
             };
-            let row = row_ends.iter().position(|e| start > *e).unwrap_or(0);
+            // A free row, else the one whose last label ends first (the least overlap).
+            let row = row_ends.iter().position(|e| start > *e).unwrap_or_else(|| {
+                (0..MARKER_ROWS)
+                    .min_by(|&a, &b| row_ends[a].total_cmp(&row_ends[b]))
+                    .unwrap_or(0)
+            });
             row_ends[row] = end;
             MarkerView {
                 at: *at,
@@ -620,6 +630,22 @@ mod tests {
             left,
             [false, false, true],
             "the last label would leave the frame"
+        );
+    }
+
+    #[test]
+    fn labels_are_laid_out_in_time_order_whatever_order_the_overlays_came_in() {
+        let mut i = inputs(20);
+        i.markers = vec![
+            (19 * PERIOD_MS, "drain i-0abc".to_string()),
+            (6 * PERIOD_MS, "scale out 6 → 9".to_string()),
+            (2 * PERIOD_MS, "terminate-instances i-0".to_string()),
+        ];
+        let view = project("CPU", "%", &[("CPU", &[])], None, &i);
+        let laid: Vec<(Millis, usize)> = view.markers.iter().map(|m| (m.at, m.row)).collect();
+        assert_eq!(
+            laid,
+            [(2 * PERIOD_MS, 0), (6 * PERIOD_MS, 1), (19 * PERIOD_MS, 0)]
         );
     }
 

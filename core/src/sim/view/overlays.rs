@@ -183,7 +183,7 @@ fn deployment_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
 
 /// "Spot interruption" when one of the service's FARGATE_SPOT tasks got its two-minute warning;
 /// interruptions within [`MERGE_WINDOW_MS`] of the first of a run are one marker ("Spot
-/// interruptions ×3"), as one label each would pile up unreadably.
+/// ×3", short so neighbouring labels fit), as one label each would pile up unreadably.
 fn spot_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
     let mut times: Vec<Millis> = sim
         .tasks
@@ -204,7 +204,7 @@ fn spot_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
             let label = if n == 1 {
                 "Spot interruption".to_string()
             } else {
-                format!("Spot interruptions ×{n}")
+                format!("Spot ×{n}")
             };
             (at, label)
         })

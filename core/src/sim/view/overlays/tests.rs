@@ -96,10 +96,7 @@ fn spot_interruptions_close_together_are_one_marker_with_their_count() {
     }
     s.run_until(300_000);
     let o = chart_overlays(&s, 0);
-    assert_eq!(
-        o.markers,
-        vec![(120_000, "Spot interruptions ×3".to_string())]
-    );
+    assert_eq!(o.markers, vec![(120_000, "Spot ×3".to_string())]);
 }
 
 #[test]
