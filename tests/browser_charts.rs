@@ -13,28 +13,7 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn settle() {
-    for _ in 0..3 {
-        leptos::task::tick().await;
-    }
-}
-
-fn host() -> HtmlElement {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let host: HtmlElement = document
-        .create_element("div")
-        .expect("a div")
-        .dyn_into()
-        .expect("an element");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&host)
-        .expect("appended");
-    host
-}
+use ecs_playground_tests::{settle, test_host};
 
 fn one(host: &Element, selector: &str) -> Element {
     host.query_selector(selector)
@@ -46,7 +25,7 @@ fn one(host: &Element, selector: &str) -> Element {
 /// Mounts the panel over a playground whose engine ran 12 minutes with a synthetic CPU series
 /// (service 0) and InstanceCount (provider asg-m5), a target of 50% and one marker.
 fn mount_with_metrics(record: bool) -> (HtmlElement, Playground) {
-    let host = host();
+    let host = test_host();
     let (tx, rx) = std::sync::mpsc::channel();
     let handle = leptos::mount::mount_to(host.clone(), move || {
         let pg = Playground::new(DEFAULT_SCENARIO_JSON);

@@ -8,13 +8,9 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Lets the reactive system flush its pending DOM updates.
-async fn settle() {
-    for _ in 0..3 {
-        leptos::task::tick().await;
-    }
-}
+use ecs_playground_tests::settle;
 
+/// Lets the reactive system flush its pending DOM updates.
 fn all(host: &Element, selector: &str) -> Vec<Element> {
     let list = host.query_selector_all(selector).expect("a valid selector");
     (0..list.length())

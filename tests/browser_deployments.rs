@@ -12,31 +12,10 @@ use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+use ecs_playground_tests::{settle, test_host};
+
 const ROLLBACK: &str = include_str!("golden/circuit_breaker_rollback.json");
 const CANARY: &str = include_str!("golden/canary_10_percent.json");
-
-async fn settle() {
-    for _ in 0..3 {
-        leptos::task::tick().await;
-    }
-}
-
-fn host() -> HtmlElement {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let host: HtmlElement = document
-        .create_element("div")
-        .expect("a div")
-        .dyn_into()
-        .expect("an element");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&host)
-        .expect("appended");
-    host
-}
 
 fn all(host: &Element, selector: &str) -> Vec<Element> {
     let list = host.query_selector_all(selector).expect("a selector");
@@ -65,7 +44,7 @@ fn click(host: &Element, selector: &str) {
 
 /// Mounts the view over a playground on `scenario`, run to `until_ms`.
 fn mount(scenario: &str, until_ms: u64) -> (HtmlElement, Playground) {
-    let host = host();
+    let host = test_host();
     let (tx, rx) = std::sync::mpsc::channel();
     let text = scenario.to_string();
     let handle = leptos::mount::mount_to(host.clone(), move || {

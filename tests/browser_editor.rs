@@ -8,6 +8,8 @@ use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlText
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+use ecs_playground_tests::settle;
+
 #[wasm_bindgen::prelude::wasm_bindgen(
     inline_js = "export function clear_hash() { history.replaceState(null, '', location.pathname + location.search); }"
 )]
@@ -25,12 +27,6 @@ async fn fresh_app() -> HtmlElement {
 }
 
 /// Lets Leptos run its effects and re-render.
-async fn settle() {
-    for _ in 0..3 {
-        leptos::task::tick().await;
-    }
-}
-
 fn find(host: &HtmlElement, selector: &str) -> Element {
     host.query_selector(selector)
         .unwrap()

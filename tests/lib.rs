@@ -177,9 +177,9 @@ pub fn run_hash(text: &str, seconds: u64) -> String {
     }
 }
 
-/// Mounts the whole playground into a fresh element (browser tests).
+/// A fresh element appended to the page's body, for a browser test to mount into.
 #[cfg(target_arch = "wasm32")]
-pub fn mount_app() -> web_sys::HtmlElement {
+pub fn test_host() -> web_sys::HtmlElement {
     use wasm_bindgen::JsCast;
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -194,8 +194,23 @@ pub fn mount_app() -> web_sys::HtmlElement {
         .expect("a body")
         .append_child(&host)
         .expect("appended");
+    host
+}
+
+/// Mounts the whole playground into a fresh element (browser tests).
+#[cfg(target_arch = "wasm32")]
+pub fn mount_app() -> web_sys::HtmlElement {
+    let host = test_host();
     leptos::mount::mount_to(host.clone(), ecs_playground_web::app::App).forget();
     host
+}
+
+/// Lets Leptos run the effects and renders a change schedules (browser tests).
+#[cfg(target_arch = "wasm32")]
+pub async fn settle() {
+    for _ in 0..3 {
+        leptos::task::tick().await;
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -264,22 +264,10 @@ fn no_service(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::{parse_scenario, resolve};
+    use crate::scenario::edit_test_support::{doc, resolves};
 
     const SCALING: &str = include_str!("../../../tests/e2e/fixtures/traffic-scaling.json");
     const PLAIN: &str = include_str!("../../../tests/golden/traffic_step_doubles_cpu.json");
-
-    fn doc(text: &str) -> Value {
-        serde_json::from_str(text).expect("json")
-    }
-
-    fn resolves(d: &Value) -> bool {
-        let text = serde_json::to_string(d).expect("text");
-        match resolve(&parse_scenario(&text).expect("parses")) {
-            Ok(_) => true,
-            Err(p) => panic!("{p:?}"),
-        }
-    }
 
     #[test]
     fn reads_the_target_and_its_target_tracking_policy() {

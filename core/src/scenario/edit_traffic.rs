@@ -369,22 +369,10 @@ fn entries(doc: &Value) -> &[Value] {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::{parse_scenario, resolve};
+    use crate::scenario::edit_test_support::{doc, resolves};
 
     const STEP: &str = include_str!("../../../tests/golden/traffic_step_doubles_cpu.json");
     const NONE: &str = include_str!("../../../tests/golden/managed_scaling.json");
-
-    fn doc(text: &str) -> Value {
-        serde_json::from_str(text).expect("json")
-    }
-
-    fn resolves(d: &Value) -> bool {
-        let text = serde_json::to_string(d).expect("text");
-        match resolve(&parse_scenario(&text).expect("parses")) {
-            Ok(_) => true,
-            Err(p) => panic!("{p:?}"),
-        }
-    }
 
     #[test]
     fn reads_a_step_profile_and_its_fields() {

@@ -5,6 +5,8 @@ pub mod edit;
 pub mod edit_deployment;
 pub mod edit_managed_scaling;
 pub mod edit_scaling;
+#[cfg(test)]
+mod edit_test_support;
 pub mod edit_traffic;
 pub mod examples;
 pub mod locate;
