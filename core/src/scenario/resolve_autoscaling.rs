@@ -37,6 +37,24 @@ impl R<'_> {
     }
 
     /// Checks namespace and dimension; returns the service of `resourceId`.
+    /// The service a policy or scheduled action names (see [`R::resource`]), with a problem
+    /// when its scalable target is not registered (Application Auto Scaling refuses both then).
+    fn registered_resource(
+        &mut self,
+        out: &AutoScalingModel,
+        path: &str,
+        (ns, rid, dim): (&str, &str, &str),
+    ) -> Option<usize> {
+        let s = self.resource(path, ns, rid, dim)?;
+        if !out.targets.iter().any(|t| t.service == s) {
+            self.problem(
+                format!("{path}.resourceId"),
+                "register the scalable target first (scalableTargets)",
+            );
+        }
+        Some(s)
+    }
+
     fn resource(&mut self, path: &str, ns: &str, rid: &str, dim: &str) -> Option<usize> {
         if ns != SERVICE_NAMESPACE {
             self.problem(
@@ -321,23 +339,15 @@ pub fn resolve_auto_scaling(
             max_capacity: t.max_capacity,
         });
     }
-    let registered = |out: &AutoScalingModel, s: usize| out.targets.iter().any(|t| t.service == s);
     for (i, p) in doc.scaling_policies.iter().enumerate() {
         let path = format!("scalingPolicies[{i}]");
-        let Some(s) = r.resource(
+        let Some(s) = r.registered_resource(
+            &out,
             &path,
-            &p.service_namespace,
-            &p.resource_id,
-            &p.scalable_dimension,
+            (&p.service_namespace, &p.resource_id, &p.scalable_dimension),
         ) else {
             continue;
         };
-        if !registered(&out, s) {
-            r.problem(
-                format!("{path}.resourceId"),
-                "register the scalable target first (scalableTargets)",
-            );
-        }
         if p.policy_name.is_empty() || p.policy_name.len() > 256 {
             r.problem(
                 format!("{path}.policyName"),
@@ -370,20 +380,13 @@ pub fn resolve_auto_scaling(
     }
     for (i, a) in doc.scheduled_actions.iter().enumerate() {
         let path = format!("scheduledActions[{i}]");
-        let Some(s) = r.resource(
+        let Some(s) = r.registered_resource(
+            &out,
             &path,
-            &a.service_namespace,
-            &a.resource_id,
-            &a.scalable_dimension,
+            (&a.service_namespace, &a.resource_id, &a.scalable_dimension),
         ) else {
             continue;
         };
-        if !registered(&out, s) {
-            r.problem(
-                format!("{path}.resourceId"),
-                "register the scalable target first (scalableTargets)",
-            );
-        }
         if out.scheduled_actions.len() >= MAX_TIMELINE_EVENTS
             || out
                 .scheduled_actions
