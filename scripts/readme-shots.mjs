@@ -9,6 +9,8 @@ import { serveDist, launchChromium, localPage } from './local-browser.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 // name → example id, Run to time (h:mm), service picked in the panels, what to capture.
 const SHOTS = {
+  // part null: the whole window, as a user first sees it.
+  'playground': { example: 'target-tracking-spike', at: '0:15', service: 'web', part: null },
   'deployment-blue-green': { example: 'blue-green-codedeploy', at: '0:07', service: 'web', part: '[data-testid=deployments]' },
   'deployment-blue-green-metrics': { example: 'blue-green-codedeploy', at: '0:20', service: 'web', part: '[data-testid=metrics]' },
   'spot-interruptions': { example: 'fargate-spot-interruptions', at: '0:30', service: 'api', part: '[data-testid=metrics]' },
@@ -21,7 +23,7 @@ const browser = await launchChromium();
 try {
   for (const [name, shot] of Object.entries(SHOTS)) {
     if (wanted.length && !wanted.includes(name)) continue;
-    const page = await localPage(browser, { width: 1440, height: 1000 });
+    const page = await localPage(browser, shot.part ? { width: 1440, height: 1000 } : { width: 1440, height: 900 });
     await page.goto(url);
     await page.waitForSelector('h1');
     await page.selectOption('[data-testid=examples]', shot.example);
@@ -34,7 +36,8 @@ try {
     if (await option.count()) await pick.selectOption(await option.first().getAttribute('value'));
     await page.waitForTimeout(300);
     const out = join(root, 'docs', 'images', `${name}.png`);
-    await page.locator(shot.part).first().screenshot({ path: out });
+    if (shot.part) await page.locator(shot.part).first().screenshot({ path: out });
+    else await page.screenshot({ path: out });
     console.log(`saved ${out}`);
     await page.close();
   }
