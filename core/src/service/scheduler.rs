@@ -112,16 +112,8 @@ impl Sim {
 
         // 3. Scale in: waiting tasks first, then tasks not yet running, then as the strategies say.
         while current.len() as u32 > desired {
-            let pick = current
-                .iter()
-                .copied()
-                .find(|&t| self.tasks[t].is_waiting())
-                .or_else(|| {
-                    current
-                        .iter()
-                        .copied()
-                        .find(|&t| self.tasks[t].last_status != TaskStatus::Running)
-                })
+            let pick = self
+                .first_not_running(&current)
                 .or_else(|| self.choose_to_stop(s, &current));
             let Some(t) = pick else { break };
             current.retain(|&x| x != t);
@@ -139,16 +131,7 @@ impl Sim {
         // RUNNING (waiting first) go, so the RUNNING ones keep the minimum healthy count.
         let max_live = upper_bound(desired, svc.maximum_percent).max(desired) as usize;
         while current.len() + outdated.len() > max_live {
-            let pick = current
-                .iter()
-                .copied()
-                .find(|&t| self.tasks[t].is_waiting())
-                .or_else(|| {
-                    current
-                        .iter()
-                        .copied()
-                        .find(|&t| self.tasks[t].last_status != TaskStatus::Running)
-                });
+            let pick = self.first_not_running(&current);
             let Some(t) = pick else { break };
             current.retain(|&x| x != t);
             self.stop_task(
@@ -333,6 +316,21 @@ impl Sim {
         }
         self.services[s].steady = steady;
         self.settle_deployments(s);
+    }
+
+    /// The task to stop first when a service has too many: one waiting for placement, else one
+    /// not yet RUNNING, so the RUNNING tasks keep serving.
+    fn first_not_running(&self, candidates: &[usize]) -> Option<usize> {
+        candidates
+            .iter()
+            .copied()
+            .find(|&t| self.tasks[t].is_waiting())
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .copied()
+                    .find(|&t| self.tasks[t].last_status != TaskStatus::Running)
+            })
     }
 
     fn choose_to_stop(&mut self, s: usize, candidates: &[usize]) -> Option<usize> {
