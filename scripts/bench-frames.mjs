@@ -8,11 +8,9 @@
 //   --loaf: also print how long frames (> 50 ms) split into script and style/layout/paint;
 //   --console: print the page's console lines that start with [perf].
 //   (make the scenario with `cargo run -q -p ecs-sim --example bench_scenario > target/bench-scenario.json`)
-import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, resolve, dirname } from 'node:path';
+import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { serveDist, launchChromium } from './local-browser.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
@@ -21,23 +19,9 @@ const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args
 const scenario = resolve(args[0] && !args[0].startsWith('--') ? args[0] : 'target/bench-scenario.json');
 const seconds = +opt('--seconds', 10);
 const warmup = +opt('--warmup', 3);
-const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
 
-const server = createServer(async (req, res) => {
-  try {
-    let file = resolve(dist, '.' + decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    if (!file.startsWith(dist)) throw new Error('outside');
-    if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-    res.end(await readFile(file));
-  } catch { res.writeHead(404).end(); }
-});
-await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const { server, url } = await serveDist(dist);
+const browser = await launchChromium();
 // Chips of tasks that are not STOPPED, and how many of them intersect the viewport.
 const countChips = () => {
   const chips = [...document.querySelectorAll('[data-testid=task]:not(.phase-stopped)')];
@@ -54,7 +38,7 @@ try {
   await page.route('**/*', (r) => (new URL(r.request().url()).hostname === '127.0.0.1' ? r.continue() : r.abort()));
   page.on('pageerror', (e) => console.log('page error:', String(e)));
   if (args.includes('--console')) page.on('console', (m) => { if (m.text().startsWith('[perf]')) console.log(m.text()); });
-  await page.goto(`http://127.0.0.1:${server.address().port}/`);
+  await page.goto(url);
   await page.waitForSelector('h1');
   await page.setInputFiles('[data-testid=upload]', scenario);
   await page.waitForFunction(() => document.body.innerText.includes('Scenario loaded.'), null, { timeout: 60_000 });
