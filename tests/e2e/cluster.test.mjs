@@ -19,6 +19,17 @@ async function waitFor(page, fn, arg, what) {
   }
 }
 
+// Pauses and waits until the page shows the paused engine. While playing, the page redraws
+// only every 100 ms, so right after the click the DOM can be behind the engine: at max speed
+// the default scenario's timeline (instance 0 terminated at 2:00) may already have happened
+// in the engine but not on screen.
+async function pause(page) {
+  await page.click('[data-testid="play"]');
+  await page.locator('[data-testid="play"]').getByText('Play').waitFor();
+  await page.evaluate(() => new Promise((done) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))));
+}
+
 const running = (page, service) =>
   page.locator(`[data-testid="task"][data-status="RUNNING"][data-service="${service}"]`).count();
 
@@ -52,7 +63,7 @@ export const tests = [
       await waitFor(page, () =>
         document.querySelectorAll('[data-testid="task"][data-status="RUNNING"][data-service="web"]').length === 6,
         null, '6 web tasks RUNNING');
-      await page.click('[data-testid="play"]');
+      await pause(page);
       // The instance with the most web tasks.
       const victim = await page.evaluate(() => {
         let best = null;
