@@ -109,7 +109,7 @@ export const tests = [
       await queue.waitFor({ timeout: 20000 });
       await waitFor(page, () => document.querySelectorAll('[data-testid="task"][data-status="RUNNING"][data-service="web"]').length >= 12,
         null, 'the instances to fill up');
-      await page.click('[data-testid="play"]');
+      await pause(page);
       await queue.locator('[data-testid="task"]').first().click();
       const explain = page.locator('[data-testid="explain"]');
       await explain.getByText('Why is this task waiting?').waitFor();
