@@ -13,6 +13,7 @@ const SHOTS = {
   'playground': { example: 'target-tracking-spike', at: '0:15', service: 'web', part: null },
   'deployment-blue-green': { example: 'blue-green-codedeploy', at: '0:07', service: 'web', part: '[data-testid=deployments]' },
   'deployment-blue-green-metrics': { example: 'blue-green-codedeploy', at: '0:20', service: 'web', part: '[data-testid=metrics]' },
+  'deployment-canary-metrics': { example: 'canary', at: '0:25', service: 'web', part: '[data-testid=metrics]' },
   'spot-interruptions': { example: 'fargate-spot-interruptions', at: '0:30', service: 'api', part: '[data-testid=metrics]' },
   'step-scaling': { example: 'step-scaling-schedule', at: '0:45', service: 'api', part: '[data-testid=metrics]' },
   'service-discovery': { example: 'cloud-map-vs-service-connect', at: '0:05', service: 'dns-client', part: '[data-testid=metrics]' },

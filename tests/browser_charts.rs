@@ -23,7 +23,8 @@ fn one(host: &Element, selector: &str) -> Element {
 }
 
 /// Mounts the panel over a playground whose engine ran 12 minutes with a synthetic CPU series
-/// (service 0) and InstanceCount (provider asg-m5), a target of 50% and one marker.
+/// (service 0) and InstanceCount (provider asg-m5), a target of 50% and one marker; with
+/// `record` false the engine has not run yet, so not even the task counts have a datapoint.
 fn mount_with_metrics(record: bool) -> (HtmlElement, Playground) {
     let host = test_host();
     let (tx, rx) = std::sync::mpsc::channel();
@@ -31,8 +32,8 @@ fn mount_with_metrics(record: bool) -> (HtmlElement, Playground) {
         let pg = Playground::new(DEFAULT_SCENARIO_JSON);
         pg.sim.update_value(|s| {
             if let Some(sim) = s {
-                sim.run_until(12 * PERIOD_MS);
                 if record {
+                    sim.run_until(12 * PERIOD_MS);
                     for m in 1..=12u64 {
                         let cpu = if m < 6 { 20.0 } else { 80.0 };
                         sim.metrics.record(
@@ -117,10 +118,21 @@ async fn a_recorded_series_is_drawn_with_its_points_target_and_marker() {
             .as_deref(),
         Some("12")
     );
-    // A metric nobody recorded says so instead of drawing an empty frame.
+    // A metric nobody recorded says why instead of drawing an empty frame: the default
+    // scenario sends no traffic, and utilisation comes from the traffic model.
     let memory = one(&host, "[data-testid=chart][data-title=MemoryUtilization]");
     assert_eq!(memory.get_attribute("data-empty").as_deref(), Some("true"));
     assert!(memory.query_selector("svg").ok().flatten().is_none());
+    assert_eq!(
+        one(&memory, "[data-testid=no-data]").text_content().as_deref(),
+        Some(ecs_sim::sim::view::no_data::NO_TRAFFIC)
+    );
+    // Task counts are recorded for every service, traffic or not.
+    let counts = one(
+        &host,
+        "[data-testid=chart][data-title='Running vs desired tasks']",
+    );
+    assert_eq!(counts.get_attribute("data-empty").as_deref(), Some("false"));
     assert!(host
         .query_selector("[data-testid=metrics-empty]")
         .ok()

@@ -8,14 +8,16 @@ use crate::service::TaskStatus;
 use crate::sim::Sim;
 use crate::traffic::Source;
 
-/// Whether the run records metrics at all. Only scenarios that use them do, so scenarios
-/// without these keys keep their events and trace hashes. The readers: the traffic model,
-/// cluster auto scaling and Service Auto Scaling (`scalableTargets`: its policies read the
-/// service's one-minute datapoints, so they must be recorded even without traffic).
+/// Whether the run records metrics at all: whenever the scenario has a service, as ECS
+/// publishes its service metrics to CloudWatch without being asked. A run without `traffic`
+/// records only RunningTaskCount and DesiredTaskCount (and CapacityProviderReservation with
+/// managed scaling), since CPU, memory and ELB figures come from the traffic model. Readers:
+/// the metrics panel and `run --metrics`, cluster auto scaling and Service Auto Scaling
+/// (`scalableTargets`: its policies read the service's one-minute datapoints).
 pub fn metrics_enabled(model: &Model) -> bool {
-    !model.traffic.entries.is_empty()
+    !model.services.is_empty()
+        || !model.traffic.entries.is_empty()
         || model.asgs.iter().any(|a| a.managed_scaling.is_some())
-        || !model.auto_scaling.targets.is_empty()
 }
 
 /// The period's values, from sums over its task samples (pure, so it is tested on its own).

@@ -21,7 +21,9 @@ pub fn Chart(view: Memo<Option<ChartView>>, now: Memo<Millis>) -> impl IntoView 
                 <span class="chart-title">{title}</span>
                 <span class="legend">{move || view.with(|v| v.as_ref().map(legend).unwrap_or_default())}</span>
             </figcaption>
-            <Show when=move || !empty() fallback=|| view! { <p class="no-data">"no data yet"</p> }>
+            <Show when=move || !empty() fallback=move || view! {
+                <p class="no-data" data-testid="no-data">{move || view.with(|v| v.as_ref().map_or("", |v| v.no_data))}</p>
+            }>
                 <svg viewBox=format!("0 0 {} {}", FRAME.width, FRAME.height) role="img"
                     aria-label=title class="chart-svg">
                     {move || view.get().map(body)}

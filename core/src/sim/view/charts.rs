@@ -140,6 +140,9 @@ pub struct ChartView {
     pub y_range: (f64, f64),
     /// Axis ticks.
     pub ticks: Ticks,
+    /// What the page says instead of an empty chart: "no data yet", or why this service has
+    /// no such series (see [`super::no_data`]).
+    pub no_data: &'static str,
 }
 
 impl ChartView {
@@ -238,7 +241,10 @@ pub fn service_charts(sim: &Sim, service: usize, inputs: &ChartInputs) -> Vec<Ch
     let dim = Dimension::Service(service);
     SERVICE_CHARTS
         .iter()
-        .map(|spec| metric_chart(sim, spec, &dim, inputs))
+        .map(|spec| ChartView {
+            no_data: super::no_data::service_reason(&sim.model, service, spec.metrics[0]),
+            ..metric_chart(sim, spec, &dim, inputs)
+        })
         .collect()
 }
 
@@ -361,6 +367,7 @@ pub fn project(
             x: x_ticks(x_range),
             y: y_ticks(y_range, step, unit),
         },
+        no_data: super::no_data::NO_DATA_YET,
     }
 }
 

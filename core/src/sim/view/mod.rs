@@ -9,6 +9,7 @@ pub mod explain;
 pub mod labels;
 pub mod layout;
 pub mod log_filter;
+pub mod no_data;
 pub mod overlays;
 
 pub use explain::{
