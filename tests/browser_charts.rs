@@ -124,7 +124,9 @@ async fn a_recorded_series_is_drawn_with_its_points_target_and_marker() {
     assert_eq!(memory.get_attribute("data-empty").as_deref(), Some("true"));
     assert!(memory.query_selector("svg").ok().flatten().is_none());
     assert_eq!(
-        one(&memory, "[data-testid=no-data]").text_content().as_deref(),
+        one(&memory, "[data-testid=no-data]")
+            .text_content()
+            .as_deref(),
         Some(ecs_sim::sim::view::no_data::NO_TRAFFIC)
     );
     // Task counts are recorded for every service, traffic or not.
