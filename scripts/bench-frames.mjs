@@ -4,7 +4,7 @@
 // Play at max speed and records requestAnimationFrame intervals for ~10 s. Prints numbers;
 // asserts nothing. Only localhost is contacted; every other request is aborted.
 //
-// Usage: node scripts/bench-frames.mjs SCENARIO.json [--seconds 10] [--warmup 3] [--loaf] [--console]
+// Usage: node scripts/bench-frames.mjs SCENARIO.json [--seconds 10] [--warmup 3] [--loaf] [--console] [--no-scroll]
 //   --loaf: also print how long frames (> 50 ms) split into script and style/layout/paint;
 //   --console: print the page's console lines that start with [perf].
 //   (make the scenario with `cargo run -q -p ecs-sim --example bench_scenario > target/bench-scenario.json`)
@@ -49,6 +49,11 @@ try {
     () => document.querySelectorAll('[data-testid=task]:not(.phase-stopped)').length >= 2000,
     null, { timeout: 120_000, polling: 500 },
   ).catch(() => console.log('fewer than 2,000 task chips after 120 s'));
+  // Measure with chips on screen: the first instance at the top of the viewport (the
+  // cluster sits below the editor and the deployments panel). --no-scroll keeps the page top.
+  if (!args.includes('--no-scroll')) {
+    await page.evaluate(() => document.querySelector('[data-testid=instance]')?.scrollIntoView({ block: 'start' }));
+  }
   await page.waitForTimeout(warmup * 1000);
   const clock0 = clockSeconds(await page.textContent('[data-testid=clock]'));
   const frames = await page.evaluate((ms) => new Promise((done) => {
