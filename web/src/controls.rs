@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 /// Wall milliseconds of engine work per animation frame, at every speed: a frame is 16.7 ms
 /// at 60 Hz, and the page needs the rest of it to redraw.
-const FRAME_BUDGET_MS: f64 = 6.0;
+const FRAME_BUDGET_MS: f64 = 10.0;
 /// Wall milliseconds between redraws while playing: the engine runs every frame, but reading
 /// 2,000 tasks into the page costs more than a frame, so that happens a few times a second,
 /// in a frame of its own without engine work.
