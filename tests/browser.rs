@@ -101,3 +101,41 @@ fn uploading_a_task_definition_says_it_is_not_a_scenario() {
         "the editor reports syntax errors itself"
     );
 }
+
+/// Max speed: an animation frame whose engine budget runs out hands the virtual time it could
+/// not reach to the next frame (so a page whose engine keeps up on average still runs at the
+/// speed asked for), but never more than a quarter second of wall time's worth.
+#[wasm_bindgen_test]
+fn a_frame_out_of_budget_hands_its_virtual_time_to_the_next() {
+    use ecs_playground_web::state::{Playground, Speed};
+    use leptos::prelude::*;
+    use std::cell::Cell;
+    Owner::new().with(|| {
+        let pg = Playground::new(DEFAULT_SCENARIO_JSON);
+        pg.speed.set(Speed::Max);
+        let now = || pg.sim.with_value(|s| s.as_ref().map_or(0, |s| s.now()));
+        // A clock that moves 1 ms per reading: the budget check after 64 events finds it spent.
+        let t = Cell::new(0.0);
+        let ticking = || {
+            t.set(t.get() + 1.0);
+            t.get()
+        };
+        // A quarter second at max asks for 15 minutes: the api's health checks alone are
+        // more than 64 events.
+        let owed = pg.advance(250.0, 0, 0.5, ticking);
+        let asked = 250 * Speed::Max.factor();
+        assert!(owed > 0, "64 events do not reach {asked} ms");
+        assert_eq!(
+            now() + owed,
+            asked,
+            "what is owed is what the frame asked for"
+        );
+        // The next frame, with time to spare, catches up.
+        assert_eq!(pg.advance(0.0, owed, 10_000.0, ticking), 0);
+        assert_eq!(now(), asked);
+        // A debt larger than a quarter second of wall time is not carried.
+        let before = now();
+        assert_eq!(pg.advance(16.0, u64::MAX / 2, 10_000.0, ticking), 0);
+        assert_eq!(now() - before, 250 * Speed::Max.factor());
+    });
+}

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 /// Wall milliseconds of engine work per animation frame, at every speed: a frame is 16.7 ms
 /// at 60 Hz, and the page needs the rest of it to redraw.
-const FRAME_BUDGET_MS: f64 = 10.0;
+const FRAME_BUDGET_MS: f64 = 8.0;
 /// Wall milliseconds between redraws while playing: the engine runs every frame, but reading
 /// 2,000 tasks into the page costs more than a frame, so that happens a few times a second,
 /// in a frame of its own without engine work.
@@ -28,6 +28,8 @@ struct Loop {
     logged: f64,
     /// Wall time not yet turned into virtual time (the fraction of a millisecond left over).
     owed: f64,
+    /// Virtual ms the last engine frame could not reach within its budget, run next frame.
+    behind: u64,
     /// Virtual time has moved since the last redraw.
     dirty: bool,
 }
@@ -199,11 +201,12 @@ fn play_frame(pg: Playground, state: StoredValue<Loop>) {
             let owed = st.owed + dt;
             let whole = owed.floor();
             st.owed = owed - whole;
-            pg.advance(whole, FRAME_BUDGET_MS, now_ms);
+            st.behind = pg.advance(whole, st.behind, FRAME_BUDGET_MS, now_ms);
             st.dirty = true;
         }
     } else {
         st.owed = 0.0;
+        st.behind = 0;
         if st.dirty {
             st.dirty = false;
             pg.refresh();

@@ -51,6 +51,10 @@ impl Speed {
     }
 }
 
+/// The most wall time one animation frame turns into virtual time (a tab that was hidden
+/// for a minute does not run a minute's worth at once).
+const MAX_FRAME_WALL_MS: u64 = 250;
+
 /// What the user clicked, for the explain panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Selection {
@@ -238,27 +242,41 @@ impl Playground {
         self.refresh();
     }
 
-    /// Advances virtual time for `wall_ms` of wall time at the current speed, spending at most
-    /// `budget_ms` of wall time (measured by `clock`) so the frame stays short; if the budget
-    /// runs out, the clock stops at the last event run. It does not redraw: the play loop calls
-    /// [`Playground::refresh`] a few times a second, because reading 2,000 tasks into the page
-    /// on every animation frame would cost more than the frame.
-    pub fn advance(&self, wall_ms: f64, budget_ms: f64, clock: impl Fn() -> f64) {
+    /// Advances virtual time for `wall_ms` of wall time at the current speed, plus `behind_ms`
+    /// of virtual time an earlier frame could not reach, spending at most `budget_ms` of wall
+    /// time (measured by `clock`) so the frame stays short. If the budget runs out, the clock
+    /// stops at the last event run and the virtual ms still owed are returned, at most a
+    /// quarter second of wall time's worth, so a run the engine cannot keep up with does not
+    /// pile up a debt. It does not redraw: the play loop calls [`Playground::refresh`] a few
+    /// times a second, because reading 2,000 tasks into the page on every animation frame
+    /// would cost more than the frame.
+    pub fn advance(
+        &self,
+        wall_ms: f64,
+        behind_ms: u64,
+        budget_ms: f64,
+        clock: impl Fn() -> f64,
+    ) -> u64 {
         let factor = self.speed.get_untracked().factor();
+        let most = MAX_FRAME_WALL_MS * factor;
+        let mut owed = 0;
         self.sim.update_value(|s| {
             let Some(sim) = s else { return };
-            let target = sim.now() + (wall_ms.clamp(0.0, 250.0) as u64) * factor;
+            let ask = (wall_ms.clamp(0.0, MAX_FRAME_WALL_MS as f64) as u64) * factor;
+            let target = sim.now() + (ask + behind_ms).min(most);
             let start = clock();
             let mut n = 0u32;
             while sim.next_event_at().is_some_and(|t| t <= target) {
                 sim.step();
                 n += 1;
                 if n % 64 == 0 && clock() - start > budget_ms {
+                    owed = target - sim.now();
                     return;
                 }
             }
             sim.run_until(target);
         });
+        owed
     }
 
     /// Runs the engine toward `to_ms` for at most `budget_ms` of wall time (measured by `clock`),
