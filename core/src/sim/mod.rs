@@ -34,6 +34,9 @@ pub struct ServiceState {
     pub task_definition: usize,
     /// A Reconcile event is queued.
     pub reconcile_queued: bool,
+    /// Times a [`Event::SchedulerWake`] is queued for, so a wake-up asked for twice (each pass
+    /// during a grace period or throttling asks again) is queued once.
+    pub wakes: BTreeSet<Millis>,
     /// Tasks in a row that stopped before RUNNING (DG service-throttle-logic).
     pub failed_starts: u32,
     /// Times throttling has held launches back since the last start or new task definition;
@@ -259,6 +262,10 @@ impl Sim {
                 self.services[s].reconcile_queued = false;
                 self.reconcile(s);
             }
+            Event::SchedulerWake(s) => {
+                self.services[s].wakes.remove(&at);
+                self.reconcile(s);
+            }
             Event::Timeline(i) => self.timeline_event(i),
             Event::AsgCheck(a) => self.asg_check(a),
             Event::SampleTick => self.sample_tick(),
@@ -331,9 +338,13 @@ impl Sim {
 
     /// Queues a scheduler pass at a later moment the scheduler must look again (a grace period
     /// ends, a task has been RUNNING for 40 s, throttling ends). Unlike the debounced
-    /// [`Sim::request_reconcile_at`], it is never dropped; an extra pass is harmless.
+    /// [`Sim::request_reconcile_at`], it is never dropped by an earlier pass; a second wake-up
+    /// for the same service and moment is (it would find nothing new).
     pub(crate) fn wake_scheduler_at(&mut self, s: usize, at: Millis) {
-        self.queue.push(at.max(self.now), Event::Reconcile(s));
+        let at = at.max(self.now);
+        if self.services[s].wakes.insert(at) {
+            self.queue.push(at, Event::SchedulerWake(s));
+        }
     }
 
     /// Queues a scheduler pass unless one is already queued (changes within a pass coalesce).
@@ -480,5 +491,37 @@ impl Sim {
                 break;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each scheduler pass during a grace period or throttling asks to be woken when it ends;
+    /// the same service and moment is queued once, and can be asked for again once it ran.
+    #[test]
+    fn a_scheduler_wake_up_for_the_same_moment_is_queued_once() {
+        let mut sim = Sim::from_json(crate::scenario::DEFAULT_SCENARIO_JSON)
+            .unwrap_or_else(|e| panic!("{e:?}"));
+        let at = 3_600_000;
+        let before = sim.queue.len();
+        sim.wake_scheduler_at(0, at);
+        sim.wake_scheduler_at(0, at);
+        assert_eq!(sim.queue.len(), before + 1);
+        sim.wake_scheduler_at(1, at);
+        sim.wake_scheduler_at(0, at + 1);
+        assert_eq!(
+            sim.queue.len(),
+            before + 3,
+            "other services and moments are separate"
+        );
+        sim.run_until(at);
+        assert!(
+            !sim.services[0].wakes.contains(&at),
+            "forgotten once it ran"
+        );
+        sim.wake_scheduler_at(0, at + 10);
+        assert!(sim.services[0].wakes.contains(&(at + 10)));
     }
 }

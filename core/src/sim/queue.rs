@@ -20,14 +20,17 @@ pub enum Event {
     HealthCheck(usize, u32, usize),
     /// The load balancer health-checks a task's target: (task, epoch); stale if the epoch moved on.
     TargetHealthCheck(usize, u32),
-    /// The service scheduler looks at a service.
+    /// The service scheduler looks at a service (after a change; at most one queued).
     Reconcile(usize),
+    /// The service scheduler looks at a service at a moment it asked for (a grace period or
+    /// throttling ends); one per service and moment.
+    SchedulerWake(usize),
     /// The n-th timeline event.
     Timeline(usize),
     /// An Auto Scaling group compares its instances with its desired capacity.
     AsgCheck(usize),
     /// Traffic is sampled (every 10 s) and, on minute boundaries, metrics are recorded; queued
-    /// only for scenarios that use traffic or metrics.
+    /// every minute for scenarios with a service, every 10 s with traffic.
     SampleTick,
     /// Cluster auto scaling's minute for Auto Scaling group `a` (managed scaling ENABLED only).
     ManagedScalingTick(usize),

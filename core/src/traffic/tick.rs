@@ -1,7 +1,7 @@
 //! The traffic tick: every [`TICK_MS`](super::TICK_MS), each `traffic` entry's rate is split
 //! over the serving service's targets and every RUNNING task's load is worked out. Scheduled
-//! only for scenarios with a `traffic` entry (or, once a minute, with metrics enabled), so
-//! other scenarios run exactly as before.
+//! every 10 s for scenarios with a `traffic` entry, and otherwise once a minute for the task
+//! count metrics (see [`metrics_enabled`]).
 
 use super::model::{Discovery, Source, TrafficEntry};
 use super::queueing::task_load;
