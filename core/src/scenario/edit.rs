@@ -14,10 +14,7 @@ use serde_json::{json, Map, Value};
 
 /// ECS quota "Tasks per service": 5,000.
 pub const MAX_DESIRED_COUNT: u32 = 5000;
-/// ECS allows at most 5 placement strategies per service.
-pub const MAX_PLACEMENT_STRATEGIES: usize = 5;
-/// ECS allows at most 10 placement constraints per service.
-pub const MAX_PLACEMENT_CONSTRAINTS: usize = 10;
+pub use super::placement_rules::{MAX_PLACEMENT_CONSTRAINTS, MAX_PLACEMENT_STRATEGIES};
 /// Network modes a Linux task definition can use.
 pub const NETWORK_MODES: [&str; 4] = ["awsvpc", "bridge", "host", "none"];
 
@@ -319,23 +316,8 @@ pub fn set_placement_strategy(
         ));
     }
     for (i, p) in items.iter().enumerate() {
-        let field = p.field.as_deref().unwrap_or("");
-        let ok = match p.kind.as_str() {
-            "binpack" => matches!(field, "cpu" | "memory"),
-            "spread" => !field.trim().is_empty(),
-            "random" => field.is_empty(),
-            other => return Err(format!("strategy {}: unknown type '{other}'", i + 1)),
-        };
-        if !ok {
-            return Err(match p.kind.as_str() {
-                "binpack" => format!("strategy {}: binpack needs field cpu or memory", i + 1),
-                "spread" => format!(
-                    "strategy {}: spread needs a field (instanceId or attribute:…)",
-                    i + 1
-                ),
-                _ => format!("strategy {}: random takes no field", i + 1),
-            });
-        }
+        super::placement_rules::strategy(p)
+            .map_err(|e| format!("strategy {} {}: {}", i + 1, e.key, e.message))?;
     }
     let value = serde_json::to_value(items).map_err(|e| e.to_string())?;
     set_or_remove(service_mut(doc, service)?, "placementStrategy", value);
@@ -354,24 +336,8 @@ pub fn set_placement_constraints(
         ));
     }
     for (i, c) in items.iter().enumerate() {
-        let expression = c.expression.as_deref().unwrap_or("").trim();
-        match c.kind.as_str() {
-            "distinctInstance" if expression.is_empty() => {}
-            "distinctInstance" => {
-                return Err(format!(
-                    "constraint {}: distinctInstance takes no expression",
-                    i + 1
-                ))
-            }
-            "memberOf" if !expression.is_empty() => {}
-            "memberOf" => {
-                return Err(format!(
-                    "constraint {}: memberOf needs an expression, e.g. attribute:ecs.instance-type =~ m5.*",
-                    i + 1
-                ))
-            }
-            other => return Err(format!("constraint {}: unknown type '{other}'", i + 1)),
-        }
+        super::placement_rules::constraint(c)
+            .map_err(|e| format!("constraint {} {}: {}", i + 1, e.key, e.message))?;
     }
     let value = serde_json::to_value(items).map_err(|e| e.to_string())?;
     set_or_remove(service_mut(doc, service)?, "placementConstraints", value);

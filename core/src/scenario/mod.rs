@@ -12,6 +12,7 @@ pub mod examples;
 pub mod locate;
 pub mod model;
 pub mod parse;
+pub mod placement_rules;
 pub mod resolve;
 pub mod resolve_autoscaling;
 pub mod resolve_deployment;

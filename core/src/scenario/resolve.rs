@@ -4,8 +4,8 @@
 
 use super::document::*;
 use super::model::*;
+use super::placement_rules;
 use crate::catalog;
-use crate::placement::query;
 use crate::taskdef::{self, Compatibility, NetworkMode, TaskDefinition};
 use crate::Problem;
 use std::collections::BTreeMap;
@@ -14,10 +14,7 @@ use std::collections::BTreeMap;
 pub const MAX_TASKS_PER_SERVICE: u32 = 5000;
 /// ECS quota: container instances per cluster.
 pub const MAX_INSTANCES_PER_CLUSTER: u32 = 5000;
-/// API limit: placement strategies per service or task.
-pub const MAX_PLACEMENT_STRATEGIES: usize = 5;
-/// API limit: placement constraints per service or task.
-pub const MAX_PLACEMENT_CONSTRAINTS: usize = 10;
+pub use super::placement_rules::{MAX_PLACEMENT_CONSTRAINTS, MAX_PLACEMENT_STRATEGIES};
 /// ECS quota: capacity providers per cluster.
 pub const MAX_CAPACITY_PROVIDERS_PER_CLUSTER: usize = 20;
 /// Simulator limit on services, to keep a shared link's run bounded.
@@ -666,69 +663,21 @@ impl Resolver {
         }
         let mut out_s = Vec::new();
         for (i, s) in strategies.iter().enumerate() {
-            let p = format!("{path}.placementStrategy[{i}]");
-            let field = s.field.as_deref();
-            let resolved = match (s.kind.as_str(), field) {
-                ("binpack", Some("cpu")) | ("binpack", Some("CPU")) => Strategy::BinpackCpu,
-                ("binpack", Some("memory")) | ("binpack", Some("MEMORY")) => {
-                    Strategy::BinpackMemory
-                }
-                ("binpack", _) => {
-                    self.problem(format!("{p}.field"), "binpack needs field cpu or memory");
-                    continue;
-                }
-                ("spread", Some("instanceId")) | ("spread", Some("host")) => {
-                    Strategy::Spread(SpreadField::Instance)
-                }
-                ("spread", Some(f))
-                    if f.starts_with("attribute:") && f.len() > "attribute:".len() =>
-                {
-                    Strategy::Spread(SpreadField::Attribute(f["attribute:".len()..].to_string()))
-                }
-                ("spread", _) => {
-                    self.problem(format!("{p}.field"), "spread needs field instanceId, host, or attribute:<name> (e.g. attribute:ecs.availability-zone)");
-                    continue;
-                }
-                ("random", None) => Strategy::Random,
-                ("random", Some(_)) => {
-                    self.problem(format!("{p}.field"), "the random strategy takes no field");
-                    continue;
-                }
-                (other, _) => {
-                    self.problem(format!("{p}.type"), format!("invalid placement strategy type '{other}': expected random, spread or binpack"));
-                    continue;
-                }
-            };
-            out_s.push(resolved);
+            match placement_rules::strategy(s) {
+                Ok(resolved) => out_s.push(resolved),
+                Err(e) => self.problem(
+                    format!("{path}.placementStrategy[{i}].{}", e.key),
+                    e.message,
+                ),
+            }
         }
         let mut out_c = Vec::new();
         for (i, c) in constraints.iter().enumerate() {
-            let p = format!("{path}.placementConstraints[{i}]");
-            match (c.kind.as_str(), c.expression.as_deref()) {
-                ("distinctInstance", None) => out_c.push(Constraint::DistinctInstance),
-                ("distinctInstance", Some(_)) => self.problem(
-                    format!("{p}.expression"),
-                    "distinctInstance takes no expression",
-                ),
-                ("memberOf", Some(e)) if e.len() > query::MAX_CONSTRAINT_EXPRESSION_LEN => self
-                    .problem(
-                        format!("{p}.expression"),
-                        "The expression can have a maximum length of 2000 characters.",
-                    ),
-                ("memberOf", Some(e)) => match query::parse(e) {
-                    Ok(expr) => out_c.push(Constraint::MemberOf(expr, e.to_string())),
-                    Err(err) => self
-                        .problems
-                        .push(err.to_problem(&format!("{p}.expression"))),
-                },
-                ("memberOf", None) => {
-                    self.problem(format!("{p}.expression"), "memberOf needs an expression")
-                }
-                (other, _) => self.problem(
-                    format!("{p}.type"),
-                    format!(
-                        "invalid constraint type '{other}': expected distinctInstance or memberOf"
-                    ),
+            match placement_rules::constraint(c) {
+                Ok(resolved) => out_c.push(resolved),
+                Err(e) => self.problem(
+                    format!("{path}.placementConstraints[{i}].{}", e.key),
+                    e.message,
                 ),
             }
         }
