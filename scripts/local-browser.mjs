@@ -1,11 +1,14 @@
-// Shared by the screenshot scripts: serve a built `dist/` on a free localhost port and launch
+// Shared by the e2e harness and the screenshot and benchmark scripts: serve a built `dist/` on a free localhost port and launch
 // Debian's Chromium with the flags the project requires. Pages may only reach 127.0.0.1.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' };
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml',
+};
 
 /** Serves `dist` (files only, nothing outside it); resolves to the server and its base URL. */
 export async function serveDist(dist) {
@@ -25,7 +28,7 @@ export async function serveDist(dist) {
 /** Headless Chromium with the project's flags. */
 export function launchChromium() {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });

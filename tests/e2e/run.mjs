@@ -4,39 +4,16 @@
 // any request that is not to localhost is aborted. Screenshots go to target/e2e/.
 //
 // Usage: node tests/e2e/run.mjs [name-filter]
-import { createServer } from 'node:http';
-import { readFile, readdir, mkdir, stat } from 'node:fs/promises';
-import { extname, join, resolve, dirname } from 'node:path';
+import { readdir, mkdir } from 'node:fs/promises';
+import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { serveDist, launchChromium } from '../../scripts/local-browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
 const dist = join(root, 'dist');
 const shots = join(root, 'target', 'e2e');
 const filter = process.argv[2] ?? '';
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.svg': 'image/svg+xml',
-};
-
-function serve() {
-  const server = createServer(async (req, res) => {
-    try {
-      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = resolve(dist, '.' + path);
-      if (!file.startsWith(dist)) throw new Error('outside dist');
-      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 async function main() {
   await mkdir(shots, { recursive: true });
@@ -45,14 +22,8 @@ async function main() {
     const mod = await import(pathToFileURL(join(here, f)).href);
     for (const t of mod.tests) if (t.name.includes(filter)) tests.push({ file: f, ...t });
   }
-  const server = await serve();
-  const base = `http://127.0.0.1:${server.address().port}/`;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { server, url: base } = await serveDist(dist);
+  const browser = await launchChromium();
   let passed = 0;
   let failed = 0;
   try {
