@@ -11,6 +11,7 @@ use ecs_sim::metrics::MetricName;
 use ecs_sim::sim::view::charts::{
     action_markers, capacity_provider_charts, service_charts, ChartView,
 };
+use ecs_sim::sim::view::no_data::{absent, stays_empty};
 use ecs_sim::sim::view::overlays::{chart_overlays, provider_target};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -73,8 +74,17 @@ pub fn MetricsPanel() -> impl IntoView {
     let names = pg.service_names();
     let service = pg.service;
     let charts: Memo<Vec<ChartView>> = Memo::new(move |_| project_all(&pg, service.get()));
-    let titles =
-        Memo::new(move |_| charts.with(|c| c.iter().map(|v| v.title.clone()).collect::<Vec<_>>()));
+    // Charts that will stay empty (no traffic, no load balancer, no calls) are named in one
+    // line under the others instead of drawn.
+    let titles = Memo::new(move |_| {
+        charts.with(|c| {
+            c.iter()
+                .filter(|v| !stays_empty(v))
+                .map(|v| v.title.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let absent_groups = Memo::new(move |_| charts.with(|c| absent(c)));
     let now = Memo::new(move |_| {
         pg.slow_redraw.track();
         pg.snapshot
@@ -104,6 +114,11 @@ pub fn MetricsPanel() -> impl IntoView {
                     view! { <chart::Chart view=view now=now /> }
                 } />
             </div>
+            {move || absent_groups.get().into_iter().map(|(reason, titles)| view! {
+                <p class="muted absent" data-testid="metrics-absent">
+                    <strong>"Not recorded: "</strong>{titles.join(", ")}" — "{reason}"."
+                </p>
+            }).collect_view()}
         </section>
     }
 }

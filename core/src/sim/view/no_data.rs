@@ -1,8 +1,9 @@
-//! What an empty service chart says instead of a line. Every service records its task counts
-//! each minute, but CPU, memory and the ELB figures come from the traffic model and client
-//! errors from service discovery, so for a service without them "no data yet" would promise a
-//! line that never comes. The reason names what to add instead.
+//! Why a service chart is empty. Every service records its task counts each minute, but CPU,
+//! memory and the ELB figures come from the traffic model and client errors from service
+//! discovery, so for a service without them "no data yet" would promise a line that never
+//! comes. The panel lists such metrics in one line with the reason, which names what to add.
 
+use super::charts::ChartView;
 use crate::metrics::MetricName;
 use crate::scenario::Model;
 use crate::traffic::Source;
@@ -11,12 +12,47 @@ use crate::traffic::Source;
 pub const NO_DATA_YET: &str = "no data yet";
 /// Nothing in the scenario sends requests to this service.
 pub const NO_TRAFFIC: &str =
-    "no traffic to this service: add a request rate under Service settings → Traffic";
+    "no traffic to this service (add a request rate under Service settings → Traffic)";
 /// The service's requests come from another service, not through a load balancer.
 pub const NO_LOAD_BALANCER_TRAFFIC: &str =
-    "ELB metric: this service's requests come from another service, not through its load balancer";
+    "load balancer metrics, and this service's requests come from another service";
 /// The service sends no requests to another service.
-pub const NOT_A_CLIENT: &str = "this service calls no other service in the scenario";
+pub const NOT_A_CLIENT: &str = "this service calls no other service";
+
+/// The capacity provider has no managed scaling, which is what publishes its metrics.
+pub const NO_MANAGED_SCALING: &str =
+    "managed scaling is off for this capacity provider (turn it on under Service settings → Capacity)";
+
+/// Why the charts of capacity provider `provider` would stay empty, or [`NO_DATA_YET`].
+pub fn provider_reason(model: &Model, provider: &str) -> &'static str {
+    let managed = model
+        .asgs
+        .iter()
+        .any(|a| a.provider == provider && a.managed_scaling.is_some());
+    if managed {
+        NO_DATA_YET
+    } else {
+        NO_MANAGED_SCALING
+    }
+}
+
+/// Whether `chart` is empty for a reason that will not go away by itself (it is left out of
+/// the panel and named in [`absent`] instead).
+pub fn stays_empty(chart: &ChartView) -> bool {
+    chart.is_empty() && chart.no_data != NO_DATA_YET
+}
+
+/// The charts that stay empty, grouped by reason in chart order: (reason, titles).
+pub fn absent(charts: &[ChartView]) -> Vec<(&'static str, Vec<String>)> {
+    let mut groups: Vec<(&'static str, Vec<String>)> = Vec::new();
+    for c in charts.iter().filter(|c| stays_empty(c)) {
+        match groups.iter_mut().find(|(reason, _)| *reason == c.no_data) {
+            Some((_, titles)) => titles.push(c.title.clone()),
+            None => groups.push((c.no_data, vec![c.title.clone()])),
+        }
+    }
+    groups
+}
 
 /// Why the chart of `metric` for service `service` would stay empty, or [`NO_DATA_YET`].
 pub fn service_reason(model: &Model, service: usize, metric: MetricName) -> &'static str {
@@ -103,6 +139,52 @@ mod tests {
             service_reason(&m, web, MetricName::ClientErrorCount),
             NOT_A_CLIENT
         );
+    }
+
+    #[test]
+    fn charts_that_stay_empty_are_grouped_by_reason_in_chart_order() {
+        let m = model("cloud-map-vs-service-connect");
+        let mut sim = crate::Sim::new(m);
+        sim.run_until(5 * crate::metrics::PERIOD_MS);
+        let client = index(&sim.model, "dns-client");
+        let inputs = super::super::charts::ChartInputs {
+            now: sim.now(),
+            ..Default::default()
+        };
+        let charts = super::super::charts::service_charts(&sim, client, &inputs);
+        let groups = absent(&charts);
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        assert_eq!(groups[0].0, NO_TRAFFIC);
+        assert_eq!(
+            groups[0].1,
+            [
+                "CPUUtilization",
+                "MemoryUtilization",
+                "RequestCountPerTarget",
+                "HTTPCode_Target_5XX_Count",
+                "HTTPCode_ELB_5XX_Count",
+                "TargetResponseTime"
+            ]
+        );
+        // The client's own charts stay: its task counts and its failed calls.
+        let shown: Vec<&str> = charts
+            .iter()
+            .filter(|c| !stays_empty(c))
+            .map(|c| c.title.as_str())
+            .collect();
+        assert_eq!(shown, ["Running vs desired tasks", "ClientErrorCount"]);
+        // Its Auto Scaling group has no managed scaling, so nothing publishes its metrics.
+        let provider = sim.model.asgs[0].provider.clone();
+        assert!(sim.model.asgs[0].managed_scaling.is_none());
+        let provider_charts =
+            super::super::charts::capacity_provider_charts(&sim, &provider, &inputs);
+        assert_eq!(absent(&provider_charts).len(), 1);
+        assert_eq!(absent(&provider_charts)[0].0, NO_MANAGED_SCALING);
+        let spike = model("target-tracking-spike");
+        assert!(spike
+            .asgs
+            .iter()
+            .all(|a| provider_reason(&spike, &a.provider) == NO_DATA_YET));
     }
 
     #[test]
