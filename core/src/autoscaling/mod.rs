@@ -4,6 +4,7 @@
 //! is scheduled for them, so their runs and trace hashes stay the same.
 
 pub mod alarm;
+pub mod cron;
 pub mod model;
 pub mod report;
 pub mod schedule;

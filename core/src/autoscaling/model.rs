@@ -85,6 +85,8 @@ pub struct ScheduledAction {
     pub first_at: Millis,
     /// Repeats every this many ms (`rate(...)`).
     pub every: Option<Millis>,
+    /// Repeats whenever this matches (`cron(...)`).
+    pub cron: Option<super::cron::Cron>,
     /// New MinCapacity.
     pub min_capacity: Option<u32>,
     /// New MaxCapacity.

@@ -1,17 +1,18 @@
-//! Scheduled action expressions (API PutScheduledAction `Schedule`): `at(yyyy-mm-ddThh:mm:ss)`
-//! and `rate(value unit)`. The simulator has no calendar: its clock starts at
+//! Scheduled action expressions (API PutScheduledAction `Schedule`): `at(yyyy-mm-ddThh:mm:ss)`,
+//! `rate(value unit)` and `cron(fields)` (see [`super::cron`]). The simulator's clock starts at
 //! 1970-01-01T00:00:00 (UTC), so `at(1970-01-01T00:10:00)` is ten minutes into the run.
-//! `cron(...)` is not simulated.
 
 use crate::sim::queue::Millis;
 
 /// A parsed schedule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Schedule {
     /// Once, at this time.
     At(Millis),
     /// Every this many ms, first one period after the start.
     Rate(Millis),
+    /// Whenever the cron expression matches.
+    Cron(super::cron::Cron),
 }
 
 /// Parses a schedule; the error says what is wrong.
@@ -38,8 +39,11 @@ pub fn parse_schedule(s: &str) -> Result<Schedule, String> {
         };
         return Ok(Schedule::Rate(n * unit_ms));
     }
+    if let Some(inner) = s.strip_prefix("cron(").and_then(|r| r.strip_suffix(')')) {
+        return super::cron::parse_cron(inner).map(Schedule::Cron);
+    }
     Err(
-        "schedule must be at(yyyy-mm-ddThh:mm:ss) or rate(value unit); cron is not simulated"
+        "schedule must be at(yyyy-mm-ddThh:mm:ss), rate(value unit) or cron(minutes hours day-of-month month day-of-week year)"
             .into(),
     )
 }
@@ -114,6 +118,10 @@ mod tests {
             Ok(Schedule::Rate(3_600_000))
         );
         assert!(parse_schedule("rate(1 minutes)").is_err());
-        assert!(parse_schedule("cron(0 * * * ? *)").is_err());
+        assert!(matches!(
+            parse_schedule("cron(0 * * * ? *)"),
+            Ok(Schedule::Cron(_))
+        ));
+        assert!(parse_schedule("cron(0 * * * *)").is_err());
     }
 }

@@ -159,6 +159,13 @@ impl Sim {
         if let Some(every) = a.every {
             self.queue.push(self.now + every, Event::ScheduledAction(k));
         }
+        if let Some(next) = a
+            .cron
+            .as_ref()
+            .and_then(|c| c.next_at_or_after(self.now + 1))
+        {
+            self.queue.push(next, Event::ScheduledAction(k));
+        }
         if let Some(st) = self.autoscaling.services.get_mut(&a.service) {
             if let Some(m) = a.min_capacity {
                 st.min = m;

@@ -218,6 +218,49 @@ fn scheduled_action_at_raises_min_capacity_and_the_count_follows() {
 }
 
 #[test]
+fn cron_scheduled_actions_raise_the_floor_every_morning_and_lower_it_every_evening() {
+    // Application Auto Scaling cron: [Minutes] [Hours] [Day_of_Month] [Month] [Day_of_Week]
+    // [Year]. Weekdays from 08:00 at least 6 tasks, from 18:00 at least 1 again. The run
+    // starts on Thursday 1970-01-01, so Thursday and Friday have both actions, the weekend
+    // none, and Monday (day 4) the next morning.
+    let action = |name: &str, cron: &str, min: u32| {
+        format!(
+            r#"{{
+    "scheduledActionName": "{name}", "serviceNamespace": "ecs", "resourceId": "service/default/web",
+    "scalableDimension": "ecs:service:DesiredCount", "schedule": "cron({cron})",
+    "scalableTargetAction": {{ "minCapacity": {min} }}
+  }}"#
+        )
+    };
+    let sched = format!(
+        "{},{}",
+        action("weekday-morning", "0 8 ? * MON-FRI *", 6),
+        action("weekday-evening", "0 18 ? * MON-FRI *", 1)
+    );
+    let mut sim = Sim::from_json(&scenario(20, "", &sched)).expect("loads");
+    let hour = 3_600_000;
+    let day = 24 * hour;
+    sim.run_until(4 * day + 8 * hour);
+    // Only the first morning changes the count (4 → 6); the evenings lower the floor and
+    // leave the count, which nothing else scales in here.
+    assert_eq!(
+        activities(&sim),
+        vec![(8 * hour, "weekday-morning".to_string(), 4, 6)]
+    );
+    assert_eq!(sim.autoscaling.services[&0].min, 6, "Monday 08:00");
+    sim.run_until(4 * day + 18 * hour - 1);
+    assert_eq!(sim.autoscaling.services[&0].min, 6);
+    sim.run_until(4 * day + 18 * hour);
+    assert_eq!(sim.autoscaling.services[&0].min, 1, "Monday 18:00");
+    // Saturday and Sunday: the floor set on Friday evening stays.
+    let mut weekend = Sim::from_json(&scenario(20, "", &sched)).expect("loads");
+    weekend.run_until(2 * day + 18 * hour);
+    assert_eq!(weekend.autoscaling.services[&0].min, 1, "Friday 18:00");
+    weekend.run_until(4 * day + 8 * hour - 1);
+    assert_eq!(weekend.autoscaling.services[&0].min, 1, "no action over the weekend");
+}
+
+#[test]
 fn policies_for_unregistered_targets_and_bad_types_are_problems_with_paths() {
     let bad = target_tracking("x", "ECSServiceAverageDiskUtilization", 50.0, "")
         .replace("service/default/web", "service/default/api");

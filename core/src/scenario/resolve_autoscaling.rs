@@ -418,9 +418,14 @@ pub fn resolve_auto_scaling(
         {
             r.problem(format!("{path}.scalableTargetAction"), format!("capacities must be at most {MAX_TASKS_PER_SERVICE} (ECS quota: tasks per service)"));
         }
-        let (first_at, every) = match parse_schedule(&a.schedule) {
-            Ok(Schedule::At(t)) => (t, None),
-            Ok(Schedule::Rate(d)) => (d, Some(d)),
+        let (first_at, every, cron) = match parse_schedule(&a.schedule) {
+            Ok(Schedule::At(t)) => (t, None, None),
+            Ok(Schedule::Rate(d)) => (d, Some(d), None),
+            // parse_schedule refuses an expression that never runs.
+            Ok(Schedule::Cron(c)) => match c.next_at_or_after(0) {
+                Some(t) => (t, None, Some(c)),
+                None => continue,
+            },
             Err(e) => {
                 r.problem(format!("{path}.schedule"), e);
                 continue;
@@ -431,6 +436,7 @@ pub fn resolve_auto_scaling(
             service: s,
             first_at,
             every,
+            cron,
             min_capacity: act.min_capacity,
             max_capacity: act.max_capacity,
         });
