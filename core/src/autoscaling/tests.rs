@@ -257,7 +257,10 @@ fn cron_scheduled_actions_raise_the_floor_every_morning_and_lower_it_every_eveni
     weekend.run_until(2 * day + 18 * hour);
     assert_eq!(weekend.autoscaling.services[&0].min, 1, "Friday 18:00");
     weekend.run_until(4 * day + 8 * hour - 1);
-    assert_eq!(weekend.autoscaling.services[&0].min, 1, "no action over the weekend");
+    assert_eq!(
+        weekend.autoscaling.services[&0].min, 1,
+        "no action over the weekend"
+    );
 }
 
 #[test]

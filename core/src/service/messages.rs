@@ -64,6 +64,9 @@ pub const FAILED_ELB_HEALTH_CHECKS_PREFIX: &str = "Task failed ELB health checks
 pub const STOPPED_BY_USER: &str = "Task stopped by user";
 /// `stoppedReason` when an essential container exits.
 pub const ESSENTIAL_CONTAINER_EXITED: &str = "Essential container in task exited";
+/// The container's `reason` when it used more memory than its hard limit (exit code 137);
+/// the task's `stoppedReason` is then [`ESSENTIAL_CONTAINER_EXITED`].
+pub const OUT_OF_MEMORY: &str = "OutOfMemoryError: Container killed due to memory usage";
 /// `stoppedReason` for failed container health checks.
 pub const FAILED_HEALTH_CHECKS: &str = "Task failed container health checks";
 

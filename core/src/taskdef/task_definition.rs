@@ -123,6 +123,22 @@ impl TaskDefinition {
         self.memory.as_ref().map(TaskSize::memory_mib)
     }
 
+    /// The most memory the task's containers may use before one is killed, MiB: the task-level
+    /// `memory`, else the sum of the containers' hard `memory` limits when every container has
+    /// one. None when a container has only a soft `memoryReservation` and the task no size: it
+    /// may then use whatever the instance has free (DG task definition parameters, `memory`:
+    /// "If your container attempts to exceed the memory specified here, the container is
+    /// killed").
+    pub fn hard_memory_limit_mib(&self) -> Option<u32> {
+        if let Some(task) = self.task_memory_mib() {
+            return task.ok();
+        }
+        self.containers().iter().try_fold(0u32, |sum, c| {
+            let m = u32::try_from(c.memory?).ok()?;
+            Some(sum.saturating_add(m))
+        })
+    }
+
     /// Whether container `i` is essential (`essential` defaults to true); false if no such index.
     pub fn is_essential(&self, i: usize) -> bool {
         self.containers()

@@ -4,6 +4,7 @@
 
 pub mod document;
 pub mod model;
+pub mod oom;
 pub mod profile;
 pub mod queueing;
 pub mod state;

@@ -149,6 +149,7 @@ impl Sim {
         for &t in self.service_task_ids.get(s).map_or(&[][..], Vec::as_slice) {
             self.traffic.task_load.remove(&t);
         }
+        let mut over_limit = Vec::new();
         for t in running {
             let needs = &self.model.task_definitions[self.tasks[t].task_definition].needs;
             let (cpu, memory) = (needs.cpu, needs.memory);
@@ -172,7 +173,15 @@ impl Sim {
             } else {
                 client_errors += failed;
             }
+            if let Some(limit) = self.hard_memory_limit(t) {
+                if load.memory_mib > f64::from(limit) {
+                    over_limit.push((t, load.memory_mib, limit));
+                }
+            }
             self.traffic.task_load.insert(t, load);
+        }
+        for (t, used, limit) in over_limit {
+            self.out_of_memory(t, used, limit);
         }
         if let Source::Client(c) = e.source {
             *self.traffic.client_errors.entry(c).or_default() += client_errors;
