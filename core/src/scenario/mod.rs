@@ -16,6 +16,7 @@ pub mod resolve;
 pub mod resolve_autoscaling;
 pub mod resolve_deployment;
 pub mod resolve_traffic;
+pub mod scaling_rules;
 pub mod share;
 
 pub use document::*;
