@@ -5,6 +5,11 @@ pub mod edit;
 pub mod edit_deployment;
 pub mod edit_managed_scaling;
 pub mod edit_scaling;
+pub mod edit_scaling_policies;
+pub mod edit_scheduled_actions;
+pub mod edit_step_rows;
+pub mod edit_step_scaling;
+pub mod edit_target_tracking;
 #[cfg(test)]
 mod edit_test_support;
 pub mod edit_traffic;

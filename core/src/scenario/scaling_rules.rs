@@ -207,7 +207,7 @@ pub fn check_steps(steps: &[StepAdjustment]) -> Vec<Problem> {
     if !out.is_empty() {
         return out;
     }
-    let open_ends: [(&str, fn(&StepAdjustment) -> bool); 2] = [
+    let open_ends: [(&str, OpenEnd); 2] = [
         ("metricIntervalLowerBound", |s| s.lower.is_none()),
         ("metricIntervalUpperBound", |s| s.upper.is_none()),
     ];
@@ -299,18 +299,22 @@ pub fn check_target_action(min: Option<u32>, max: Option<u32>) -> Vec<Problem> {
 }
 
 /// The first problem as one refusal message for a form: the message alone when it begins with
-/// the field's own name, else `path: message`, so the text always names the JSON field.
+/// the field's own name (and no list index is lost), else `path: message`, so the text always
+/// names the JSON field.
 pub fn refusal(problems: Vec<Problem>) -> Result<(), String> {
     let Some(p) = problems.into_iter().next() else {
         return Ok(());
     };
     let field = p.path.rsplit('.').next().unwrap_or_default();
-    if !field.is_empty() && p.message.starts_with(field) {
+    if !field.is_empty() && !p.path.contains('[') && p.message.starts_with(field) {
         Err(p.message)
     } else {
         Err(format!("{}: {}", p.path, p.message))
     }
 }
+
+/// Whether a step leaves one of its bounds out.
+type OpenEnd = fn(&StepAdjustment) -> bool;
 
 fn or_list(items: &[&str]) -> String {
     match items.split_last() {
