@@ -1,34 +1,20 @@
-//! Form edits of a service's Service Auto Scaling: its scalable target (`scalableTargets`,
-//! API RegisterScalableTarget) and one target tracking policy (`scalingPolicies`, API
-//! PutScalingPolicy). Step policies and scheduled actions are left as written.
+//! Form edits of a service's scalable target (`scalableTargets`, API RegisterScalableTarget):
+//! registering and deregistering the service, and its MinCapacity/MaxCapacity. Also the
+//! helpers the policy and scheduled action edits share (`resourceId`, the lists, numbers).
+//! Target tracking policies are `edit_target_tracking`, step policies `edit_step_scaling`,
+//! the list of policies `edit_scaling_policies`, scheduled actions `edit_scheduled_actions`.
 
-use serde_json::{json, Map, Value};
+use super::edit_target_tracking::first_target_tracking;
+use super::resolve::MAX_TASKS_PER_SERVICE;
+use super::resolve_autoscaling::{SCALABLE_DIMENSION, SERVICE_NAMESPACE};
+use serde_json::{json, Value};
 
-/// `predefinedMetricType`s a target tracking policy of an ECS service can track.
-pub const TRACKED_METRICS: [&str; 3] = [
-    "ECSServiceAverageCPUUtilization",
-    "ECSServiceAverageMemoryUtilization",
-    "ALBRequestCountPerTarget",
-];
+pub use super::edit_target_tracking::{
+    set_target_tracking, TargetTrackingSettings, MAX_COOLDOWN, TRACKED_METRICS,
+};
+
 /// ECS quota "Tasks per service": MaxCapacity is at most 5,000.
-pub const MAX_CAPACITY: u32 = 5000;
-/// The simulator's cap on cooldowns: one day, seconds (the API sets no upper bound).
-pub const MAX_COOLDOWN: u32 = 86_400;
-
-/// One target tracking policy as the form shows it (API TargetTrackingScalingPolicyConfiguration).
-#[derive(Debug, Clone, PartialEq)]
-pub struct TargetTrackingSettings {
-    /// `predefinedMetricType`.
-    pub metric: String,
-    /// `targetValue`.
-    pub target_value: f64,
-    /// `scaleOutCooldown`, seconds (300).
-    pub scale_out_cooldown: u32,
-    /// `scaleInCooldown`, seconds (300).
-    pub scale_in_cooldown: u32,
-    /// `disableScaleIn`.
-    pub disable_scale_in: bool,
-}
+pub const MAX_CAPACITY: u32 = MAX_TASKS_PER_SERVICE;
 
 /// A service's registered scalable target and its first target tracking policy.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,33 +46,10 @@ pub fn service_scaling(doc: &Value, service: &str) -> Option<ServiceScalingSetti
     let target = list(doc, "scalableTargets")
         .iter()
         .find(|t| is_for(t, &id))?;
-    let u = |v: &Value, k: &str, d: u32| {
-        v.get(k)
-            .and_then(Value::as_u64)
-            .map_or(d, |n| n.min(u64::from(u32::MAX)) as u32)
-    };
-    let policy = list(doc, "scalingPolicies")
-        .iter()
-        .filter(|p| is_for(p, &id))
-        .find_map(|p| p.get("targetTrackingScalingPolicyConfiguration"))
-        .map(|c| TargetTrackingSettings {
-            metric: c
-                .pointer("/predefinedMetricSpecification/predefinedMetricType")
-                .and_then(Value::as_str)
-                .unwrap_or(TRACKED_METRICS[0])
-                .to_string(),
-            target_value: c.get("targetValue").and_then(Value::as_f64).unwrap_or(50.0),
-            scale_out_cooldown: u(c, "scaleOutCooldown", 300),
-            scale_in_cooldown: u(c, "scaleInCooldown", 300),
-            disable_scale_in: c
-                .get("disableScaleIn")
-                .and_then(Value::as_bool)
-                .unwrap_or(false),
-        });
     Some(ServiceScalingSettings {
-        min_capacity: u(target, "minCapacity", 0),
-        max_capacity: u(target, "maxCapacity", 0),
-        policy,
+        min_capacity: uint(target, "minCapacity", 0),
+        max_capacity: uint(target, "maxCapacity", 0),
+        policy: first_target_tracking(doc, service).map(|(_, p)| p),
     })
 }
 
@@ -107,23 +70,14 @@ pub fn enable_service_scaling(doc: &mut Value, service: &str) -> Result<(), Stri
     let min = desired.max(1);
     let max = (min * 2).min(MAX_CAPACITY);
     list_mut(doc, "scalableTargets")?.push(json!({
-        "serviceNamespace": "ecs", "resourceId": id,
-        "scalableDimension": "ecs:service:DesiredCount",
+        "serviceNamespace": SERVICE_NAMESPACE, "resourceId": id,
+        "scalableDimension": SCALABLE_DIMENSION,
         "minCapacity": min, "maxCapacity": max }));
-    set_target_tracking(
-        doc,
-        service,
-        &TargetTrackingSettings {
-            metric: TRACKED_METRICS[0].into(),
-            target_value: 50.0,
-            scale_out_cooldown: 300,
-            scale_in_cooldown: 300,
-            disable_scale_in: false,
-        },
-    )
+    set_target_tracking(doc, service, &TargetTrackingSettings::default())
 }
 
-/// Deregisters the service: removes its scalable target, policies and scheduled actions.
+/// Deregisters the service: removes its scalable target, policies and scheduled actions (as
+/// DeregisterScalableTarget deletes the policies and scheduled actions that belong to it).
 pub fn disable_service_scaling(doc: &mut Value, service: &str) -> Result<(), String> {
     let id = resource_id(doc, service).ok_or_else(|| no_service(service))?;
     for key in ["scalableTargets", "scalingPolicies", "scheduledActions"] {
@@ -160,90 +114,47 @@ pub fn set_scalable_target(
     Ok(())
 }
 
-/// Writes `p` into the service's first target tracking policy, or adds one named
-/// `<service>-target-tracking`. Refuses an unknown metric, a target value ≤ 0 and cooldowns
-/// over a day, naming the field.
-pub fn set_target_tracking(
-    doc: &mut Value,
-    service: &str,
-    p: &TargetTrackingSettings,
-) -> Result<(), String> {
-    if !TRACKED_METRICS.contains(&p.metric.as_str()) {
-        return Err(format!(
-            "predefinedMetricType must be one of {}",
-            TRACKED_METRICS.join(", ")
-        ));
-    }
-    if !(p.target_value.is_finite() && p.target_value > 0.0) {
-        return Err(format!(
-            "targetValue must be above 0; got {}",
-            p.target_value
-        ));
-    }
-    for (name, v) in [
-        ("scaleOutCooldown", p.scale_out_cooldown),
-        ("scaleInCooldown", p.scale_in_cooldown),
-    ] {
-        if v > MAX_COOLDOWN {
-            return Err(format!(
-                "{name} must be from 0 to {MAX_COOLDOWN} seconds; got {v}"
-            ));
-        }
-    }
+/// The service's `resourceId` when it is registered as a scalable target (policies and
+/// scheduled actions need one, as in Application Auto Scaling).
+pub(crate) fn registered_id(doc: &Value, service: &str) -> Result<String, String> {
     let id = resource_id(doc, service).ok_or_else(|| no_service(service))?;
-    let policies = list_mut(doc, "scalingPolicies")?;
-    let existing = policies
-        .iter_mut()
-        .find(|v| is_for(v, &id) && v.get("targetTrackingScalingPolicyConfiguration").is_some());
-    let policy = match existing {
-        Some(v) => v,
-        None => {
-            policies.push(json!({
-                "policyName": format!("{service}-target-tracking"),
-                "serviceNamespace": "ecs", "resourceId": id,
-                "scalableDimension": "ecs:service:DesiredCount",
-                "policyType": "TargetTrackingScaling" }));
-            let last = policies.len() - 1;
-            &mut policies[last]
-        }
-    };
-    let Some(obj) = policy.as_object_mut() else {
-        return Err("scalingPolicies entry is not an object".into());
-    };
-    let mut config = obj
-        .get("targetTrackingScalingPolicyConfiguration")
-        .and_then(Value::as_object)
-        .cloned()
-        .unwrap_or_default();
-    let mut spec: Map<String, Value> = config
-        .get("predefinedMetricSpecification")
-        .and_then(Value::as_object)
-        .cloned()
-        .unwrap_or_default();
-    spec.insert("predefinedMetricType".into(), json!(p.metric));
-    config.insert("targetValue".into(), json!(p.target_value));
-    config.insert("predefinedMetricSpecification".into(), Value::Object(spec));
-    config.insert("scaleOutCooldown".into(), json!(p.scale_out_cooldown));
-    config.insert("scaleInCooldown".into(), json!(p.scale_in_cooldown));
-    config.insert("disableScaleIn".into(), json!(p.disable_scale_in));
-    obj.insert(
-        "targetTrackingScalingPolicyConfiguration".into(),
-        Value::Object(config),
-    );
-    Ok(())
+    if !list(doc, "scalableTargets").iter().any(|t| is_for(t, &id)) {
+        return Err(format!(
+            "resourceId: register service {service} as a scalable target first (scalableTargets)"
+        ));
+    }
+    Ok(id)
+}
+
+/// A JSON number as a person writes it: `60`, not `60.0`, for whole values.
+pub(crate) fn number(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        json!(v as i64)
+    } else {
+        json!(v)
+    }
+}
+
+/// A whole-number key of `v` (saturated to u32), or `default`.
+pub(crate) fn uint(v: &Value, key: &str, default: u32) -> u32 {
+    v.get(key)
+        .and_then(Value::as_u64)
+        .map_or(default, |n| n.min(u64::from(u32::MAX)) as u32)
 }
 
 fn services(doc: &Value) -> &[Value] {
     list(doc, "services")
 }
 
-fn list<'a>(doc: &'a Value, key: &str) -> &'a [Value] {
+/// The array at top-level `key`, or nothing.
+pub(crate) fn list<'a>(doc: &'a Value, key: &str) -> &'a [Value] {
     doc.get(key)
         .and_then(Value::as_array)
         .map_or(&[], Vec::as_slice)
 }
 
-fn list_mut<'a>(doc: &'a mut Value, key: &str) -> Result<&'a mut Vec<Value>, String> {
+/// The array at top-level `key`, created when absent.
+pub(crate) fn list_mut<'a>(doc: &'a mut Value, key: &str) -> Result<&'a mut Vec<Value>, String> {
     let Some(obj) = doc.as_object_mut() else {
         return Err("the scenario is not a JSON object".into());
     };
@@ -253,7 +164,8 @@ fn list_mut<'a>(doc: &'a mut Value, key: &str) -> Result<&'a mut Vec<Value>, Str
         .ok_or_else(|| format!("{key} is not an array"))
 }
 
-fn is_for(v: &Value, resource_id: &str) -> bool {
+/// Whether a target, policy or scheduled action names `resource_id`.
+pub(crate) fn is_for(v: &Value, resource_id: &str) -> bool {
     v.get("resourceId").and_then(Value::as_str) == Some(resource_id)
 }
 

@@ -17,3 +17,13 @@ pub(crate) fn resolves(d: &Value) -> bool {
         Err(p) => panic!("{p:?}"),
     }
 }
+
+/// What resolve makes of the edited document's auto scaling keys; panics with the problems
+/// when it does not resolve.
+pub(crate) fn resolved_scaling(d: &Value) -> crate::autoscaling::AutoScalingModel {
+    let text = serde_json::to_string(d).expect("text");
+    match resolve(&parse_scenario(&text).expect("parses")) {
+        Ok(model) => model.auto_scaling,
+        Err(p) => panic!("{p:?}"),
+    }
+}

@@ -5,6 +5,11 @@ pub mod edit;
 pub mod edit_deployment;
 pub mod edit_managed_scaling;
 pub mod edit_scaling;
+pub mod edit_scaling_policies;
+pub mod edit_scheduled_actions;
+pub mod edit_step_rows;
+pub mod edit_step_scaling;
+pub mod edit_target_tracking;
 #[cfg(test)]
 mod edit_test_support;
 pub mod edit_traffic;
@@ -17,6 +22,7 @@ pub mod resolve;
 pub mod resolve_autoscaling;
 pub mod resolve_deployment;
 pub mod resolve_traffic;
+pub mod scaling_rules;
 pub mod share;
 
 pub use document::*;

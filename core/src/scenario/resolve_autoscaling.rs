@@ -11,8 +11,11 @@ use crate::autoscaling::step::{AdjustmentType, StepAdjustment};
 use crate::autoscaling::target_tracking::DEFAULT_COOLDOWN_SECONDS;
 use crate::autoscaling::AutoScalingModel;
 use crate::cluster::spot::{per_minute_ppm, MAX_INTERRUPTIONS_PER_HOUR};
-use crate::metrics::MetricName;
 use crate::scenario::resolve::{MAX_TASKS_PER_SERVICE, MAX_TIMELINE_EVENTS};
+use crate::scenario::scaling_rules::{
+    alarm_metric, check_alarm, check_step_configuration, check_target_action,
+    check_target_tracking, tracked_metric,
+};
 use crate::Problem;
 
 /// The only namespace the simulator scales (`ServiceNamespace`).
@@ -90,64 +93,30 @@ impl R<'_> {
         found
     }
 
-    fn metric(&mut self, path: String, name: &str, predefined: bool) -> Option<MetricName> {
-        let m = match (predefined, name) {
-            (true, "ECSServiceAverageCPUUtilization") | (false, "CPUUtilization") => {
-                MetricName::CPUUtilization
-            }
-            (true, "ECSServiceAverageMemoryUtilization") | (false, "MemoryUtilization") => {
-                MetricName::MemoryUtilization
-            }
-            (true, "ALBRequestCountPerTarget") | (false, "RequestCountPerTarget") => {
-                MetricName::RequestCountPerTarget
-            }
-            (true, _) => {
-                self.problem(path, "predefinedMetricType must be ECSServiceAverageCPUUtilization, ECSServiceAverageMemoryUtilization or ALBRequestCountPerTarget");
-                return None;
-            }
-            (false, _) => {
-                self.problem(
-                    path,
-                    "metricName must be CPUUtilization, MemoryUtilization or RequestCountPerTarget",
-                );
-                return None;
-            }
-        };
-        Some(m)
+    /// Adds `problems`, whose paths are relative to `path`.
+    fn extend(&mut self, path: &str, problems: Vec<Problem>) {
+        for p in problems {
+            let at = if p.path.is_empty() {
+                path.to_string()
+            } else {
+                format!("{path}.{}", p.path)
+            };
+            self.problem(at, p.message);
+        }
     }
 
     fn alarm(&mut self, path: &str, a: &AlarmSpec) -> Option<Alarm> {
-        let metric = self.metric(format!("{path}.metricName"), &a.metric_name, false);
-        let comparison = Comparison::parse(&a.comparison_operator);
-        if comparison.is_none() {
-            self.problem(format!("{path}.comparisonOperator"), "comparisonOperator must be GreaterThanThreshold, GreaterThanOrEqualToThreshold, LessThanThreshold or LessThanOrEqualToThreshold");
-        }
-        if !a.threshold.is_finite() {
-            self.problem(format!("{path}.threshold"), "threshold must be a number");
-        }
-        if !(1..=MAX_EVALUATION_PERIODS).contains(&a.evaluation_periods) {
-            self.problem(
-                format!("{path}.evaluationPeriods"),
-                format!("evaluationPeriods must be between 1 and {MAX_EVALUATION_PERIODS} (one-minute periods, at most a day)"),
-            );
-        }
-        let dta = a.datapoints_to_alarm.unwrap_or(a.evaluation_periods);
-        if dta == 0 || dta > a.evaluation_periods {
-            self.problem(
-                format!("{path}.datapointsToAlarm"),
-                "datapointsToAlarm must be between 1 and evaluationPeriods",
-            );
-        }
+        self.extend(path, check_alarm(a));
         Some(Alarm {
-            metric: metric?,
-            comparison: comparison?,
+            metric: alarm_metric(&a.metric_name)?,
+            comparison: Comparison::parse(&a.comparison_operator)?,
             threshold: a.threshold,
             evaluation_periods: a.evaluation_periods,
-            datapoints_to_alarm: dta,
+            datapoints_to_alarm: a.datapoints_to_alarm.unwrap_or(a.evaluation_periods),
         })
     }
 
-    fn policy(&mut self, path: &str, p: &ScalingPolicySpec, service: usize) -> Option<PolicyKind> {
+    fn policy(&mut self, path: &str, p: &ScalingPolicySpec) -> Option<PolicyKind> {
         match p.policy_type.as_str() {
             "TargetTrackingScaling" => {
                 let Some(c) = &p.target_tracking_scaling_policy_configuration else {
@@ -164,21 +133,9 @@ impl R<'_> {
                         "target tracking policies create their own alarms",
                     );
                 }
-                let metric = self.metric(
-                    format!("{cpath}.predefinedMetricSpecification.predefinedMetricType"),
-                    &c.predefined_metric_specification.predefined_metric_type,
-                    true,
-                );
-                // API TargetTrackingScalingPolicyConfiguration: TargetValue between
-                // 8.515920e-109 and 1.174271e+108; for percentages above 0.
-                if !c.target_value.is_finite() || c.target_value <= 0.0 || c.target_value > 1.0e108
-                {
-                    self.problem(
-                        format!("{cpath}.targetValue"),
-                        "targetValue must be above 0",
-                    );
-                }
-                let _ = service;
+                self.extend(&cpath, check_target_tracking(c));
+                let metric =
+                    tracked_metric(&c.predefined_metric_specification.predefined_metric_type);
                 Some(PolicyKind::TargetTracking {
                     metric: metric?,
                     target: c.target_value,
@@ -207,59 +164,17 @@ impl R<'_> {
                         None
                     }
                 };
+                self.extend(&cpath, check_step_configuration(c));
                 let kind = AdjustmentType::parse(&c.adjustment_type);
-                if kind.is_none() {
-                    self.problem(format!("{cpath}.adjustmentType"), "adjustmentType must be ChangeInCapacity, PercentChangeInCapacity or ExactCapacity");
-                }
-                if c.step_adjustments.is_empty() {
-                    self.problem(
-                        format!("{cpath}.stepAdjustments"),
-                        "at least one step adjustment is required",
-                    );
-                }
-                let mut steps = Vec::new();
-                for (j, s) in c.step_adjustments.iter().enumerate() {
-                    if let (Some(l), Some(u)) =
-                        (s.metric_interval_lower_bound, s.metric_interval_upper_bound)
-                    {
-                        if l >= u {
-                            self.problem(
-                                format!("{cpath}.stepAdjustments[{j}]"),
-                                "metricIntervalLowerBound must be below metricIntervalUpperBound",
-                            );
-                        }
-                    }
-                    if s.metric_interval_lower_bound.is_none()
-                        && s.metric_interval_upper_bound.is_none()
-                        && c.step_adjustments.len() > 1
-                    {
-                        self.problem(
-                            format!("{cpath}.stepAdjustments[{j}]"),
-                            "only a single step adjustment may leave both bounds out",
-                        );
-                    }
-                    steps.push(StepAdjustment {
+                let steps = c
+                    .step_adjustments
+                    .iter()
+                    .map(|s| StepAdjustment {
                         lower: s.metric_interval_lower_bound,
                         upper: s.metric_interval_upper_bound,
                         adjustment: s.scaling_adjustment,
-                    });
-                }
-                if c.min_adjustment_magnitude.is_some()
-                    && kind != Some(AdjustmentType::PercentChangeInCapacity)
-                {
-                    self.problem(
-                        format!("{cpath}.minAdjustmentMagnitude"),
-                        "minAdjustmentMagnitude applies only to PercentChangeInCapacity",
-                    );
-                }
-                if let Some(a) = &c.metric_aggregation_type {
-                    if !["Average", "Minimum", "Maximum"].contains(&a.as_str()) {
-                        self.problem(
-                            format!("{cpath}.metricAggregationType"),
-                            "metricAggregationType must be Average, Minimum or Maximum",
-                        );
-                    }
-                }
+                    })
+                    .collect();
                 Some(PolicyKind::Step {
                     alarm: alarm?,
                     adjustment_type: kind?,
@@ -370,7 +285,7 @@ pub fn resolve_auto_scaling(
                 format!("at most {MAX_POLICIES_PER_TARGET} scaling policies per scalable target"),
             );
         }
-        if let Some(kind) = r.policy(&path, p, s) {
+        if let Some(kind) = r.policy(&path, p) {
             out.policies.push(ScalingPolicy {
                 name: p.policy_name.clone(),
                 service: s,
@@ -399,25 +314,10 @@ pub fn resolve_auto_scaling(
             continue;
         }
         let act = &a.scalable_target_action;
-        if act.min_capacity.is_none() && act.max_capacity.is_none() {
-            r.problem(
-                format!("{path}.scalableTargetAction"),
-                "give minCapacity and/or maxCapacity",
-            );
-        }
-        if let (Some(lo), Some(hi)) = (act.min_capacity, act.max_capacity) {
-            if lo > hi {
-                r.problem(
-                    format!("{path}.scalableTargetAction.minCapacity"),
-                    "minCapacity must not exceed maxCapacity",
-                );
-            }
-        }
-        if act.max_capacity.is_some_and(|m| m > MAX_TASKS_PER_SERVICE)
-            || act.min_capacity.is_some_and(|m| m > MAX_TASKS_PER_SERVICE)
-        {
-            r.problem(format!("{path}.scalableTargetAction"), format!("capacities must be at most {MAX_TASKS_PER_SERVICE} (ECS quota: tasks per service)"));
-        }
+        r.extend(
+            &path,
+            check_target_action(act.min_capacity, act.max_capacity),
+        );
         let (first_at, every, cron) = match parse_schedule(&a.schedule) {
             Ok(Schedule::At(t)) => (t, None, None),
             Ok(Schedule::Rate(d)) => (d, Some(d), None),

@@ -1,0 +1,386 @@
+//! Form edits of a service's target tracking policies (`scalingPolicies` with `policyType`
+//! `TargetTrackingScaling`, API PutScalingPolicy TargetTrackingScalingPolicyConfiguration):
+//! reading one, setting the policy named X, adding one. A service may have several, but
+//! "you can have multiple target tracking scaling policies for an Amazon ECS service,
+//! provided that each of them uses a different metric" (ECS Developer Guide,
+//! service-autoscaling-targettracking), so a second policy on the same metric is refused.
+
+use super::edit_scaling::{number, uint};
+use super::edit_scaling_policies::{policy_mut, push_policy, scaling_policies, PolicySettings};
+use super::scaling_rules::{check_target_tracking, refusal};
+use crate::autoscaling::spec::{PredefinedMetricSpec, TargetTrackingSpec};
+use crate::autoscaling::target_tracking::DEFAULT_COOLDOWN_SECONDS;
+use crate::Problem;
+use serde_json::{json, Map, Value};
+
+pub use super::scaling_rules::TRACKED_METRICS;
+
+/// The simulator's cap on cooldowns: one day, seconds (the API sets no upper bound).
+pub const MAX_COOLDOWN: u32 = 86_400;
+/// The `policyType` of these policies.
+pub const TARGET_TRACKING: &str = "TargetTrackingScaling";
+
+/// One target tracking policy as the form shows it (API TargetTrackingScalingPolicyConfiguration).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetTrackingSettings {
+    /// `predefinedMetricType`.
+    pub metric: String,
+    /// `targetValue`.
+    pub target_value: f64,
+    /// `scaleOutCooldown`, seconds (300).
+    pub scale_out_cooldown: u32,
+    /// `scaleInCooldown`, seconds (300).
+    pub scale_in_cooldown: u32,
+    /// `disableScaleIn`.
+    pub disable_scale_in: bool,
+}
+
+impl Default for TargetTrackingSettings {
+    /// 50% average CPU with the default 300 s cooldowns: what enabling scaling adds.
+    fn default() -> Self {
+        Self {
+            metric: TRACKED_METRICS[0].to_string(),
+            target_value: 50.0,
+            scale_out_cooldown: DEFAULT_COOLDOWN_SECONDS,
+            scale_in_cooldown: DEFAULT_COOLDOWN_SECONDS,
+            disable_scale_in: false,
+        }
+    }
+}
+
+/// The settings of a `scalingPolicies` entry's target tracking configuration (absent keys read
+/// as AWS's defaults), or None when it has none.
+pub(crate) fn read_target_tracking(policy: &Value) -> Option<TargetTrackingSettings> {
+    let c = policy.get("targetTrackingScalingPolicyConfiguration")?;
+    let d = TargetTrackingSettings::default();
+    Some(TargetTrackingSettings {
+        metric: c
+            .pointer("/predefinedMetricSpecification/predefinedMetricType")
+            .and_then(Value::as_str)
+            .unwrap_or(&d.metric)
+            .to_string(),
+        target_value: c
+            .get("targetValue")
+            .and_then(Value::as_f64)
+            .unwrap_or(d.target_value),
+        scale_out_cooldown: uint(c, "scaleOutCooldown", d.scale_out_cooldown),
+        scale_in_cooldown: uint(c, "scaleInCooldown", d.scale_in_cooldown),
+        disable_scale_in: c
+            .get("disableScaleIn")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+    })
+}
+
+/// The service's first target tracking policy: its name and settings.
+pub fn first_target_tracking(
+    doc: &Value,
+    service: &str,
+) -> Option<(String, TargetTrackingSettings)> {
+    scaling_policies(doc, service)
+        .into_iter()
+        .find_map(|p| match p.settings {
+            PolicySettings::TargetTracking(t) => Some((p.name, t)),
+            _ => None,
+        })
+}
+
+/// The first metric none of the service's target tracking policies tracks yet (what "Add target
+/// tracking policy" starts with), or None when every metric has one.
+pub fn untracked_metric(doc: &Value, service: &str) -> Option<&'static str> {
+    let tracked = tracked_by(doc, service);
+    TRACKED_METRICS
+        .into_iter()
+        .find(|m| !tracked.iter().any(|(_, t)| t == m))
+}
+
+/// PutScalingPolicy on the existing target tracking policy named `name`. Refuses an unknown
+/// metric, one another target tracking policy of the service tracks, a target value ≤ 0 and
+/// cooldowns over a day, naming the field; the document is then unchanged.
+pub fn set_target_tracking_policy(
+    doc: &mut Value,
+    service: &str,
+    name: &str,
+    p: &TargetTrackingSettings,
+) -> Result<(), String> {
+    check(p)?;
+    let kind = policy_mut(doc, service, name)?
+        .get("policyType")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    if kind.as_deref() != Some(TARGET_TRACKING) {
+        return Err(format!(
+            "policyType: policy '{name}' is {}, not {TARGET_TRACKING}",
+            kind.as_deref().unwrap_or("untyped")
+        ));
+    }
+    check_metric_free(doc, service, Some(name), &p.metric)?;
+    write(policy_mut(doc, service, name)?, p);
+    Ok(())
+}
+
+/// PutScalingPolicy for a new target tracking policy named `<service>-target-tracking` (or
+/// `-2`, `-3` …); returns its name. Refuses what [`set_target_tracking_policy`] refuses,
+/// including a metric the service already tracks (naming that policy).
+pub fn add_target_tracking(
+    doc: &mut Value,
+    service: &str,
+    p: &TargetTrackingSettings,
+) -> Result<String, String> {
+    check(p)?;
+    check_metric_free(doc, service, None, &p.metric)?;
+    let (policy, name) = push_policy(doc, service, "target-tracking", TARGET_TRACKING)?;
+    write(policy, p);
+    Ok(name)
+}
+
+/// Writes `p` into the service's first target tracking policy, or adds one (the single-policy
+/// form of earlier versions; kept for its callers).
+pub fn set_target_tracking(
+    doc: &mut Value,
+    service: &str,
+    p: &TargetTrackingSettings,
+) -> Result<(), String> {
+    match first_target_tracking(doc, service) {
+        Some((name, _)) => set_target_tracking_policy(doc, service, &name, p),
+        None => add_target_tracking(doc, service, p).map(|_| ()),
+    }
+}
+
+/// (policy name, tracked metric) of every target tracking policy of the service.
+fn tracked_by(doc: &Value, service: &str) -> Vec<(String, String)> {
+    scaling_policies(doc, service)
+        .into_iter()
+        .filter_map(|p| match p.settings {
+            PolicySettings::TargetTracking(t) => Some((p.name, t.metric)),
+            _ => None,
+        })
+        .collect()
+}
+
+fn check_metric_free(
+    doc: &Value,
+    service: &str,
+    except: Option<&str>,
+    metric: &str,
+) -> Result<(), String> {
+    match tracked_by(doc, service)
+        .into_iter()
+        .find(|(n, m)| m == metric && Some(n.as_str()) != except)
+    {
+        Some((other, _)) => Err(format!(
+            "predefinedMetricType {metric} is already tracked by policy '{other}': each target tracking policy of a service must use a different metric"
+        )),
+        None => Ok(()),
+    }
+}
+
+fn check(p: &TargetTrackingSettings) -> Result<(), String> {
+    let spec = TargetTrackingSpec {
+        target_value: p.target_value,
+        predefined_metric_specification: PredefinedMetricSpec {
+            predefined_metric_type: p.metric.clone(),
+            resource_label: None,
+        },
+        scale_out_cooldown: Some(p.scale_out_cooldown),
+        scale_in_cooldown: Some(p.scale_in_cooldown),
+        disable_scale_in: p.disable_scale_in,
+    };
+    let mut problems = check_target_tracking(&spec);
+    for (name, v) in [
+        ("scaleOutCooldown", p.scale_out_cooldown),
+        ("scaleInCooldown", p.scale_in_cooldown),
+    ] {
+        if v > MAX_COOLDOWN {
+            problems.push(Problem::new(
+                name,
+                format!("{name} must be from 0 to {MAX_COOLDOWN} seconds; got {v}"),
+            ));
+        }
+    }
+    refusal(problems)
+}
+
+/// Writes the settings into the policy's configuration, keeping keys the form does not show
+/// (`resourceLabel`).
+fn write(policy: &mut Map<String, Value>, p: &TargetTrackingSettings) {
+    let mut config = policy
+        .get("targetTrackingScalingPolicyConfiguration")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    let mut spec: Map<String, Value> = config
+        .get("predefinedMetricSpecification")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
+    spec.insert("predefinedMetricType".into(), json!(p.metric));
+    config.insert("targetValue".into(), number(p.target_value));
+    config.insert("predefinedMetricSpecification".into(), Value::Object(spec));
+    config.insert("scaleOutCooldown".into(), json!(p.scale_out_cooldown));
+    config.insert("scaleInCooldown".into(), json!(p.scale_in_cooldown));
+    config.insert("disableScaleIn".into(), json!(p.disable_scale_in));
+    policy.insert(
+        "targetTrackingScalingPolicyConfiguration".into(),
+        Value::Object(config),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::autoscaling::model::PolicyKind;
+    use crate::metrics::MetricName;
+    use crate::scenario::edit_scaling_policies::remove_scaling_policy;
+    use crate::scenario::edit_test_support::{doc, resolved_scaling};
+
+    const SPIKE: &str = include_str!("examples/target-tracking-spike.json");
+
+    /// The target tracking policies resolve reads back: (name, metric, target, out ms, in ms,
+    /// disableScaleIn).
+    fn resolved(d: &Value) -> Vec<(String, MetricName, f64, u64, u64, bool)> {
+        resolved_scaling(d)
+            .policies
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PolicyKind::TargetTracking {
+                    metric,
+                    target,
+                    scale_out_cooldown_ms,
+                    scale_in_cooldown_ms,
+                    disable_scale_in,
+                } => Some((
+                    p.name.clone(),
+                    *metric,
+                    *target,
+                    *scale_out_cooldown_ms,
+                    *scale_in_cooldown_ms,
+                    *disable_scale_in,
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn memory(target: f64) -> TargetTrackingSettings {
+        TargetTrackingSettings {
+            metric: "ECSServiceAverageMemoryUtilization".into(),
+            target_value: target,
+            scale_out_cooldown: 60,
+            scale_in_cooldown: 600,
+            disable_scale_in: true,
+        }
+    }
+
+    #[test]
+    fn setting_the_policy_named_x_is_what_resolve_reads() {
+        let mut d = doc(SPIKE);
+        set_target_tracking_policy(&mut d, "web", "cpu50", &memory(72.5)).expect("valid");
+        assert_eq!(
+            resolved(&d),
+            [(
+                "cpu50".to_string(),
+                MetricName::MemoryUtilization,
+                72.5,
+                60_000,
+                600_000,
+                true
+            )]
+        );
+        assert_eq!(
+            first_target_tracking(&d, "web"),
+            Some(("cpu50".into(), memory(72.5)))
+        );
+    }
+
+    #[test]
+    fn adding_a_policy_on_another_metric_resolves_and_the_same_metric_is_refused_by_name() {
+        let mut d = doc(SPIKE);
+        assert_eq!(
+            untracked_metric(&d, "web"),
+            Some("ECSServiceAverageMemoryUtilization")
+        );
+        let name = add_target_tracking(&mut d, "web", &memory(70.0)).expect("other metric");
+        assert_eq!(name, "web-target-tracking");
+        let got = resolved(&d);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[1].1, MetricName::MemoryUtilization);
+        let before = d.clone();
+        let err =
+            add_target_tracking(&mut d, "web", &TargetTrackingSettings::default()).unwrap_err();
+        assert!(err.starts_with("predefinedMetricType"), "{err}");
+        assert!(err.contains("'cpu50'"), "{err}");
+        // Moving the new policy onto CPU is refused the same way.
+        let err =
+            set_target_tracking_policy(&mut d, "web", &name, &TargetTrackingSettings::default())
+                .unwrap_err();
+        assert!(err.contains("'cpu50'"), "{err}");
+        assert_eq!(d, before);
+        // Removing one leaves the other as it was.
+        remove_scaling_policy(&mut d, "web", "cpu50").expect("removed");
+        assert_eq!(resolved(&d)[0].0, "web-target-tracking");
+        assert_eq!(
+            first_target_tracking(&d, "web").map(|p| p.1),
+            Some(memory(70.0))
+        );
+    }
+
+    #[test]
+    fn refusals_name_the_field_and_change_nothing() {
+        let mut d = doc(SPIKE);
+        let before = d.clone();
+        let ok = TargetTrackingSettings::default();
+        let bad = [
+            (
+                TargetTrackingSettings {
+                    target_value: 0.0,
+                    ..ok.clone()
+                },
+                "targetValue",
+            ),
+            (
+                TargetTrackingSettings {
+                    target_value: 1e109,
+                    ..ok.clone()
+                },
+                "targetValue",
+            ),
+            (
+                TargetTrackingSettings {
+                    metric: "CPU".into(),
+                    ..ok.clone()
+                },
+                "predefinedMetricType",
+            ),
+            (
+                TargetTrackingSettings {
+                    scale_out_cooldown: 86_401,
+                    ..ok.clone()
+                },
+                "scaleOutCooldown",
+            ),
+        ];
+        for (p, field) in bad {
+            let err = set_target_tracking_policy(&mut d, "web", "cpu50", &p).unwrap_err();
+            assert!(err.starts_with(field), "{err}");
+            let err = add_target_tracking(&mut d, "web", &p).unwrap_err();
+            assert!(err.starts_with(field), "{err}");
+        }
+        let err = set_target_tracking_policy(&mut d, "web", "nope", &ok).unwrap_err();
+        assert!(err.starts_with("policyName"), "{err}");
+        assert_eq!(d, before);
+    }
+
+    #[test]
+    fn a_step_policy_is_not_edited_as_target_tracking() {
+        let mut d = doc(include_str!("examples/step-scaling-schedule.json"));
+        let err = set_target_tracking_policy(
+            &mut d,
+            "api",
+            "cpu-steps",
+            &TargetTrackingSettings::default(),
+        )
+        .unwrap_err();
+        assert!(err.starts_with("policyType"), "{err}");
+    }
+}

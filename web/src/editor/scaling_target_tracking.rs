@@ -1,0 +1,83 @@
+//! The card of one target tracking policy: its metric, target value, scale-out/scale-in
+//! cooldowns and `disableScaleIn`, written with
+//! `ecs_sim::scenario::edit_target_tracking::set_target_tracking_policy`. The inputs keep the
+//! test ids the single-policy form had (`tt-metric`, `tt-target` …), so in document order the
+//! first match is the first target tracking policy; the card carries `data-policy` = its name.
+
+use super::apply::apply_to;
+use super::fields::{number, show, whole};
+use super::scaling_policy_header::PolicyHeader;
+use crate::state::Playground;
+use ecs_sim::scenario::edit_scaling_policies::{PolicySettings, PolicySummary};
+use ecs_sim::scenario::edit_target_tracking::{
+    set_target_tracking_policy, TargetTrackingSettings as P, TRACKED_METRICS,
+};
+use leptos::prelude::*;
+
+/// One target tracking policy's fields.
+#[component]
+pub fn TargetTrackingCard(
+    policies: Memo<Vec<PolicySummary>>,
+    service: StoredValue<String>,
+    /// `policyName`.
+    name: String,
+) -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let error = RwSignal::new(None::<String>);
+    let key = StoredValue::new(name.clone());
+    let policy = Memo::new(move |_| {
+        policies.with(|ps| {
+            ps.iter()
+                .find(|p| p.name == key.get_value())
+                .and_then(|p| match &p.settings {
+                    PolicySettings::TargetTracking(t) => Some(t.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        })
+    });
+    let change = move |f: &dyn Fn(&mut P)| {
+        let mut p = policy.get_untracked();
+        f(&mut p);
+        apply_to(pg, error, |d| {
+            set_target_tracking_policy(d, &service.get_value(), &key.get_value(), &p)
+        });
+    };
+    let uint = move |field: &'static str, set: fn(&mut P, u32)| {
+        move |ev: leptos::ev::Event| match whole(&ev) {
+            Some(n) => change(&|p| set(p, n)),
+            None => error.set(Some(format!("{field} must be a whole number of seconds."))),
+        }
+    };
+    let data_policy = name.clone();
+    view! {
+        <div class="policy-card" data-testid="policy-card" data-policy=data_policy data-policy-type="TargetTrackingScaling">
+            <PolicyHeader service=service name=name kind="Target tracking".to_string() error=error />
+            <div class="form-row">
+                <label class="field" title="predefinedMetricType: the metric the policy keeps at the target"><span>"Metric"</span>
+                    <select data-testid="tt-metric" on:change=move |ev| { let v = event_target_value(&ev); change(&|p| p.metric = v.clone()) }>
+                        {move || { let cur = policy.get().metric; TRACKED_METRICS.iter().map(|m| view! {
+                            <option value=*m prop:selected=cur == *m>{*m}</option>
+                        }).collect_view() }}
+                    </select></label>
+                <label class="field small" title="targetValue: the metric value the policy keeps the service at"><span>"Target"</span>
+                    <input type="number" min="0" step="any" data-testid="tt-target" prop:value=move || show(policy.get().target_value)
+                        on:change=move |ev| match number(&ev) { Some(v) => change(&|p| p.target_value = v), None => error.set(Some("targetValue must be a number.".into())) } /></label>
+            </div>
+            <div class="form-row">
+                <label class="field small" title="scaleOutCooldown, seconds"><span>"Out cooldown s"</span>
+                    <input type="number" min="0" data-testid="tt-out-cooldown" prop:value=move || policy.get().scale_out_cooldown.to_string()
+                        on:change=uint("scaleOutCooldown", |p, n| p.scale_out_cooldown = n) /></label>
+                <label class="field small" title="scaleInCooldown, seconds"><span>"In cooldown s"</span>
+                    <input type="number" min="0" data-testid="tt-in-cooldown" prop:value=move || policy.get().scale_in_cooldown.to_string()
+                        on:change=uint("scaleInCooldown", |p, n| p.scale_in_cooldown = n) /></label>
+                <label class="check">
+                    <input type="checkbox" data-testid="tt-disable-scale-in" prop:checked=move || policy.get().disable_scale_in
+                        on:change=move |ev| { let on = event_target_checked(&ev); change(&|p| p.disable_scale_in = on) } />
+                    " disableScaleIn"
+                </label>
+            </div>
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="scaling-error">{e}</p> })}
+        </div>
+    }
+}
