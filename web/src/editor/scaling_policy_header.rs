@@ -1,9 +1,12 @@
 //! The title row of a scaling policy card: the policy's name and type, and its Remove button
-//! (DeleteScalingPolicy through `ecs_sim::scenario::edit_scaling_policies::remove_scaling_policy`).
+//! (DeleteScalingPolicy through `ecs_sim::scenario::edit_scaling_policies::remove_scaling_policy`);
+//! and how a card finds its policy's settings.
 
 use super::apply::apply_to;
 use crate::state::Playground;
-use ecs_sim::scenario::edit_scaling_policies::remove_scaling_policy;
+use ecs_sim::scenario::edit_scaling_policies::{
+    remove_scaling_policy, PolicySettings, PolicySummary,
+};
 use leptos::prelude::*;
 
 /// A policy card's heading and Remove button.
@@ -31,4 +34,25 @@ pub fn PolicyHeader(
             </button>
         </div>
     }
+}
+
+/// The settings of the policy named `key`, read by `pick` for the card's kind of policy (the
+/// default while a removed policy's card is still on screen). Both policy cards track their
+/// policy this way.
+pub fn policy_settings<T>(
+    policies: Memo<Vec<PolicySummary>>,
+    key: StoredValue<String>,
+    pick: fn(&PolicySettings) -> Option<&T>,
+) -> Memo<T>
+where
+    T: Clone + Default + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| {
+        policies.with(|ps| {
+            ps.iter()
+                .find(|p| p.name == key.get_value())
+                .and_then(|p| pick(&p.settings).cloned())
+                .unwrap_or_default()
+        })
+    })
 }

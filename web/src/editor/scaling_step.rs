@@ -7,7 +7,7 @@
 
 use super::apply::apply_to;
 use super::fields::{number, show, whole};
-use super::scaling_policy_header::PolicyHeader;
+use super::scaling_policy_header::{policy_settings, PolicyHeader};
 use super::scaling_step_rows::StepRows;
 use crate::state::Playground;
 use ecs_sim::scenario::edit_scaling_policies::{PolicySettings, PolicySummary};
@@ -39,16 +39,9 @@ pub fn StepScalingCard(
     let pg = expect_context::<Playground>();
     let error = RwSignal::new(None::<String>);
     let key = StoredValue::new(name.clone());
-    let policy = Memo::new(move |_| {
-        policies.with(|ps| {
-            ps.iter()
-                .find(|p| p.name == key.get_value())
-                .and_then(|p| match &p.settings {
-                    PolicySettings::Step(s) => Some(s.clone()),
-                    _ => None,
-                })
-                .unwrap_or_default()
-        })
+    let policy = policy_settings(policies, key, |s| match s {
+        PolicySettings::Step(s) => Some(s),
+        _ => None,
     });
     let change = move |f: &dyn Fn(&mut S)| {
         let mut s = policy.get_untracked();

@@ -6,7 +6,7 @@
 
 use super::apply::apply_to;
 use super::fields::{number, show, whole};
-use super::scaling_policy_header::PolicyHeader;
+use super::scaling_policy_header::{policy_settings, PolicyHeader};
 use crate::state::Playground;
 use ecs_sim::scenario::edit_scaling_policies::{PolicySettings, PolicySummary};
 use ecs_sim::scenario::edit_target_tracking::{
@@ -25,16 +25,9 @@ pub fn TargetTrackingCard(
     let pg = expect_context::<Playground>();
     let error = RwSignal::new(None::<String>);
     let key = StoredValue::new(name.clone());
-    let policy = Memo::new(move |_| {
-        policies.with(|ps| {
-            ps.iter()
-                .find(|p| p.name == key.get_value())
-                .and_then(|p| match &p.settings {
-                    PolicySettings::TargetTracking(t) => Some(t.clone()),
-                    _ => None,
-                })
-                .unwrap_or_default()
-        })
+    let policy = policy_settings(policies, key, |s| match s {
+        PolicySettings::TargetTracking(t) => Some(t),
+        _ => None,
     });
     let change = move |f: &dyn Fn(&mut P)| {
         let mut p = policy.get_untracked();
