@@ -310,18 +310,17 @@ pub fn set_placement_strategy(
     service: &str,
     items: &[PlacementStrategySpec],
 ) -> Result<(), String> {
-    if items.len() > MAX_PLACEMENT_STRATEGIES {
-        return Err(format!(
-            "a service can have at most {MAX_PLACEMENT_STRATEGIES} placement strategies"
-        ));
-    }
-    for (i, p) in items.iter().enumerate() {
-        super::placement_rules::strategy(p)
-            .map_err(|e| format!("strategy {} {}: {}", i + 1, e.key, e.message))?;
-    }
-    let value = serde_json::to_value(items).map_err(|e| e.to_string())?;
-    set_or_remove(service_mut(doc, service)?, "placementStrategy", value);
-    Ok(())
+    set_placement_list(
+        doc,
+        service,
+        items,
+        PlacementList {
+            key: "placementStrategy",
+            noun: ("strategy", "placement strategies"),
+            max: MAX_PLACEMENT_STRATEGIES,
+            check: |p| super::placement_rules::strategy(p).map(drop),
+        },
+    )
 }
 
 /// Sets the service's placement constraints (all must hold; at most 10).
@@ -330,17 +329,50 @@ pub fn set_placement_constraints(
     service: &str,
     items: &[PlacementConstraintSpec],
 ) -> Result<(), String> {
-    if items.len() > MAX_PLACEMENT_CONSTRAINTS {
+    set_placement_list(
+        doc,
+        service,
+        items,
+        PlacementList {
+            key: "placementConstraints",
+            noun: ("constraint", "placement constraints"),
+            max: MAX_PLACEMENT_CONSTRAINTS,
+            check: |c| super::placement_rules::constraint(c).map(drop),
+        },
+    )
+}
+
+/// What differs between the two placement lists of a service.
+struct PlacementList<T> {
+    /// The service's key.
+    key: &'static str,
+    /// (one item, the list) as messages name them.
+    noun: (&'static str, &'static str),
+    /// The API's limit on items.
+    max: usize,
+    /// The rule one item must follow.
+    check: fn(&T) -> Result<(), super::placement_rules::RuleError>,
+}
+
+/// Checks and writes one placement list (an empty list removes the key).
+fn set_placement_list<T: serde::Serialize>(
+    doc: &mut Value,
+    service: &str,
+    items: &[T],
+    list: PlacementList<T>,
+) -> Result<(), String> {
+    if items.len() > list.max {
         return Err(format!(
-            "a service can have at most {MAX_PLACEMENT_CONSTRAINTS} placement constraints"
+            "a service can have at most {} {}",
+            list.max, list.noun.1
         ));
     }
-    for (i, c) in items.iter().enumerate() {
-        super::placement_rules::constraint(c)
-            .map_err(|e| format!("constraint {} {}: {}", i + 1, e.key, e.message))?;
+    for (i, item) in items.iter().enumerate() {
+        (list.check)(item)
+            .map_err(|e| format!("{} {} {}: {}", list.noun.0, i + 1, e.key, e.message))?;
     }
     let value = serde_json::to_value(items).map_err(|e| e.to_string())?;
-    set_or_remove(service_mut(doc, service)?, "placementConstraints", value);
+    set_or_remove(service_mut(doc, service)?, list.key, value);
     Ok(())
 }
 
