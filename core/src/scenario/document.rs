@@ -477,6 +477,11 @@ pub struct CodeDeploySpec {
     /// Minutes the original (blue) task set is kept after traffic has shifted (0–2880).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub termination_wait_time_in_minutes: Option<u32>,
+    /// The deployment group's second target group (CodeDeploy `targetGroupPairInfoList`
+    /// `targetGroups[1]`), where the replacement (green) task set registers; the service's
+    /// `loadBalancers` target group is the first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub green_target_group: Option<String>,
 }
 
 /// A scripted event at a time in the run. (Unknown keys are refused by [`TimelineAction`]:

@@ -828,13 +828,28 @@ impl Resolver {
                     ]
                 },
             );
-            let (load_balancer, problems) = crate::elb::resolve::service_load_balancers(
+            let (mut load_balancer, problems) = crate::elb::resolve::service_load_balancers(
                 &path,
                 &s.load_balancers,
                 &model.target_groups,
                 &td.definition,
             );
             self.problems.extend(problems);
+            // CodeDeploy blue/green: green registers in the deployment group's second target
+            // group, named under the simulator key codeDeploy.
+            if let Some(green) = s.code_deploy.as_ref().and_then(|c| c.green_target_group.as_deref()) {
+                match crate::elb::resolve::find_group(&model.target_groups, green) {
+                    Some(g) => {
+                        if let Some(lb) = load_balancer.as_mut() {
+                            lb.alternate_target_group = Some(g);
+                        }
+                    }
+                    None => self.problem(
+                        format!("{path}.codeDeploy.greenTargetGroup"),
+                        format!("Target group '{green}' not found: declare it in targetGroups"),
+                    ),
+                }
+            }
             let keys = super::resolve_deployment::resolve(&path, s, &dc, daemon);
             self.problems.extend(keys.problems);
             if let Some(g) = s.health_check_grace_period_seconds {
