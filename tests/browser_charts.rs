@@ -22,8 +22,9 @@ fn one(host: &Element, selector: &str) -> Element {
         .unwrap_or_else(|| panic!("nothing matches {selector}"))
 }
 
-/// Mounts the panel over a playground whose engine ran 12 minutes with a synthetic CPU series
-/// (service 0) and InstanceCount (provider asg-m5), a target of 50% and one marker; with
+/// Mounts the panel over a playground whose engine ran 12 minutes (recording InstanceCount of
+/// asg-m5 itself) with synthetic CPU and TargetResponseTime series (service 0), a target of
+/// 50% and one marker; with
 /// `record` false the engine has not run yet, so not even the task counts have a datapoint.
 fn mount_with_metrics(record: bool) -> (HtmlElement, Playground) {
     let host = test_host();
@@ -42,11 +43,13 @@ fn mount_with_metrics(record: bool) -> (HtmlElement, Playground) {
                             m * PERIOD_MS,
                             cpu,
                         );
+                        // The engine records the group's InstanceCount itself; a response
+                        // time series stands for a chart that gets no new datapoint.
                         sim.metrics.record(
-                            MetricName::InstanceCount,
-                            Dimension::CapacityProvider("asg-m5".into()),
+                            MetricName::TargetResponseTime,
+                            Dimension::Service(0),
                             m * PERIOD_MS,
-                            (2 + m / 6) as f64,
+                            0.2,
                         );
                     }
                 }
@@ -202,12 +205,12 @@ async fn a_new_datapoint_redraws_only_its_chart() {
     let (host, pg) = mount_with_metrics(true);
     settle().await;
     let cpu_svg = one(&host, "[data-testid=chart][data-title=CPUUtilization] svg");
-    let instances_svg = one(
+    let response_svg = one(
         &host,
-        "[data-testid=chart][data-title='InstanceCount · asg-m5'] svg",
+        "[data-testid=chart][data-title=TargetResponseTime] svg",
     );
     let cpu_watch = watch(&cpu_svg);
-    let instances_watch = watch(&instances_svg);
+    let response_watch = watch(&response_svg);
     pg.sim.update_value(|s| {
         if let Some(sim) = s {
             sim.metrics.record(
@@ -231,8 +234,8 @@ async fn a_new_datapoint_redraws_only_its_chart() {
         "the chart with a new datapoint is redrawn"
     );
     // The other chart got no new datapoint: only its time cursor moved.
-    let cursor = one(&instances_svg, "[data-testid=chart-cursor]");
-    let touched = changed(&instances_watch);
+    let cursor = one(&response_svg, "[data-testid=chart-cursor]");
+    let touched = changed(&response_watch);
     assert!(!touched.is_empty(), "the cursor moves with the clock");
     assert!(
         touched.iter().all(|n| n.is_same_node(Some(&cursor))),

@@ -116,6 +116,21 @@ impl Sim {
                 self.trace_only(&format!("metric RequestCount group {g} {n}"));
             }
         }
+        // Groups without managed scaling (which publishes its own) record their instance count.
+        for a in 0..self.model.asgs.len() {
+            if self.model.asgs[a].managed_scaling.is_some() {
+                continue;
+            }
+            let (_, running) = self.capacity_needed(a);
+            let name = self.model.asgs[a].provider.clone();
+            self.metrics.record(
+                MetricName::InstanceCount,
+                Dimension::CapacityProvider(name.clone()),
+                self.now,
+                f64::from(running),
+            );
+            self.trace_only(&format!("{name} InstanceCount {running}"));
+        }
         for s in 0..self.model.services.len() {
             let running = self
                 .tasks

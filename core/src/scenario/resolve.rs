@@ -837,7 +837,11 @@ impl Resolver {
             self.problems.extend(problems);
             // CodeDeploy blue/green: green registers in the deployment group's second target
             // group, named under the simulator key codeDeploy.
-            if let Some(green) = s.code_deploy.as_ref().and_then(|c| c.green_target_group.as_deref()) {
+            if let Some(green) = s
+                .code_deploy
+                .as_ref()
+                .and_then(|c| c.green_target_group.as_deref())
+            {
                 match crate::elb::resolve::find_group(&model.target_groups, green) {
                     Some(g) => {
                         if let Some(lb) = load_balancer.as_mut() {

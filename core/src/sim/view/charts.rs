@@ -255,7 +255,7 @@ pub fn capacity_provider_charts(sim: &Sim, provider: &str, inputs: &ChartInputs)
         .iter()
         .map(|spec| ChartView {
             title: format!("{} · {provider}", spec.title),
-            no_data: super::no_data::provider_reason(&sim.model, provider),
+            no_data: super::no_data::provider_reason(&sim.model, provider, spec.metrics[0]),
             ..metric_chart(sim, spec, &dim, inputs)
         })
         .collect()

@@ -10,9 +10,9 @@ use crate::traffic::Source;
 
 /// The default: the series exists for this service, its first datapoint is still to come.
 pub const NO_DATA_YET: &str = "no data yet";
-/// Nothing in the scenario sends requests to this service.
-pub const NO_TRAFFIC: &str =
-    "no traffic to this service (add a request rate under Service settings → Traffic)";
+/// Nothing in the scenario sends requests to this service. (ECS would publish CPU and memory
+/// for any running service; the simulator works them out from the traffic model.)
+pub const NO_TRAFFIC: &str = "the simulator works these out from the requests a service serves, and nothing sends this service any (add a request rate under Service settings → Traffic)";
 /// The service's requests come from another service, not through a load balancer.
 pub const NO_LOAD_BALANCER_TRAFFIC: &str =
     "load balancer metrics, and this service's requests come from another service";
@@ -23,16 +23,18 @@ pub const NOT_A_CLIENT: &str = "this service calls no other service";
 pub const NO_MANAGED_SCALING: &str =
     "managed scaling is off for this capacity provider (turn it on under Service settings → Capacity)";
 
-/// Why the charts of capacity provider `provider` would stay empty, or [`NO_DATA_YET`].
-pub fn provider_reason(model: &Model, provider: &str) -> &'static str {
+/// Why the chart of `metric` for capacity provider `provider` would stay empty, or
+/// [`NO_DATA_YET`]: CapacityProviderReservation needs managed scaling; every Auto Scaling
+/// group records its InstanceCount.
+pub fn provider_reason(model: &Model, provider: &str, metric: MetricName) -> &'static str {
     let managed = model
         .asgs
         .iter()
         .any(|a| a.provider == provider && a.managed_scaling.is_some());
-    if managed {
-        NO_DATA_YET
-    } else {
+    if metric == MetricName::CapacityProviderReservation && !managed {
         NO_MANAGED_SCALING
+    } else {
+        NO_DATA_YET
     }
 }
 
@@ -178,13 +180,20 @@ mod tests {
         assert!(sim.model.asgs[0].managed_scaling.is_none());
         let provider_charts =
             super::super::charts::capacity_provider_charts(&sim, &provider, &inputs);
-        assert_eq!(absent(&provider_charts).len(), 1);
-        assert_eq!(absent(&provider_charts)[0].0, NO_MANAGED_SCALING);
+        // Only the reservation: every group records its instance count.
+        assert_eq!(
+            absent(&provider_charts),
+            vec![(
+                NO_MANAGED_SCALING,
+                vec![format!("CapacityProviderReservation · {provider}")]
+            )]
+        );
         let spike = model("target-tracking-spike");
-        assert!(spike
-            .asgs
-            .iter()
-            .all(|a| provider_reason(&spike, &a.provider) == NO_DATA_YET));
+        assert!(spike.asgs.iter().all(|a| provider_reason(
+            &spike,
+            &a.provider,
+            MetricName::CapacityProviderReservation
+        ) == NO_DATA_YET));
     }
 
     #[test]
