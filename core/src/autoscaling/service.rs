@@ -129,27 +129,33 @@ impl Sim {
         self.request_reconcile(s);
     }
 
-    /// Brings the desired count back inside MinCapacity..=MaxCapacity.
-    fn clamp_to_range(&mut self, s: usize, by: &str) {
+    /// Brings the desired count back inside MinCapacity..=MaxCapacity. `scheduled` names the
+    /// scheduled action that just moved the range, for the activity's cause.
+    fn clamp_to_range(&mut self, s: usize, by: &str, scheduled: bool) {
         let Some(st) = self.autoscaling.services.get(&s) else {
             return;
         };
         let (min, max) = (st.min, st.max);
         let d = self.services[s].desired;
+        let action = if scheduled {
+            format!(" by scheduled action {by}")
+        } else {
+            String::new()
+        };
         if d < min {
-            self.scale_service(
-                s,
-                min,
-                by,
-                format!("desired count {d} is below MinCapacity {min}"),
-            );
+            let cause = if scheduled {
+                format!("minimum capacity was set to {min}{action}")
+            } else {
+                format!("desired count {d} is below MinCapacity {min}")
+            };
+            self.scale_service(s, min, by, cause);
         } else if d > max {
-            self.scale_service(
-                s,
-                max,
-                by,
-                format!("desired count {d} is above MaxCapacity {max}"),
-            );
+            let cause = if scheduled {
+                format!("maximum capacity was set to {max}{action}")
+            } else {
+                format!("desired count {d} is above MaxCapacity {max}")
+            };
+            self.scale_service(s, max, by, cause);
         }
     }
 
@@ -176,20 +182,22 @@ impl Sim {
             if st.min > st.max {
                 st.max = st.min;
             }
-            let text = format!(
-                "scheduled action {} set MinCapacity {} MaxCapacity {}",
-                a.name, st.min, st.max
+            let (min, max) = (st.min, st.max);
+            let resource = st.resource_id.clone();
+            self.emit(
+                LogKind::Service,
+                Some(a.service),
+                format!("Application Auto Scaling ({resource}): scheduled action {} set MinCapacity to {min} and MaxCapacity to {max}.", a.name),
             );
-            self.trace_only(&text);
         }
-        self.clamp_to_range(a.service, &a.name);
+        self.clamp_to_range(a.service, &a.name, true);
     }
 
     /// The minute tick of a service's policies.
     pub(crate) fn service_scaling_tick(&mut self, s: usize) {
         self.queue
             .push(self.now + PERIOD_MS, Event::ServiceScalingTick(s));
-        self.clamp_to_range(s, "RegisterScalableTarget");
+        self.clamp_to_range(s, "RegisterScalableTarget", false);
         let current = self.services[s].desired;
         let policies: Vec<(usize, ScalingPolicy)> = self
             .model

@@ -66,21 +66,36 @@ pub fn provider_target(sim: &Sim, provider: &str) -> Option<f64> {
         .map(|m| f64::from(m.target_capacity))
 }
 
-/// "scale out 4→8" / "scale in 8→6" for every Service Auto Scaling activity of the service.
+/// "scale out 4→8" / "scale in 8→6" for every Service Auto Scaling activity of the service
+/// that a policy started, "scheduled 10→14" for one a scheduled action started.
 fn scaling_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
     let Some(st) = sim.autoscaling.services.get(&service) else {
         return Vec::new();
     };
-    let steps = st
-        .activities
-        .iter()
-        .filter(|a| a.from != a.to)
-        .map(|a| (a.at, String::new(), a.from, a.to));
+    let scheduled = |name: &str| {
+        sim.model
+            .auto_scaling
+            .scheduled_actions
+            .iter()
+            .any(|a| a.service == service && a.name == name)
+    };
+    let steps = st.activities.iter().filter(|a| a.from != a.to).map(|a| {
+        let kind = if scheduled(&a.policy) {
+            "scheduled"
+        } else {
+            ""
+        };
+        (a.at, kind.to_string(), a.from, a.to)
+    });
     merge_steps(steps)
         .into_iter()
-        .map(|(at, _, from, to)| {
-            let dir = if to > from { "scale out" } else { "scale in" };
-            (at, format!("{dir} {from}→{to}"))
+        .map(|(at, kind, from, to)| {
+            let what = match (kind.is_empty(), to > from) {
+                (false, _) => "scheduled",
+                (true, true) => "scale out",
+                (true, false) => "scale in",
+            };
+            (at, format!("{what} {from}→{to}"))
         })
         .collect()
 }

@@ -166,3 +166,43 @@ fn markers_are_capped_to_the_newest() {
     let o = chart_overlays(&s, 0);
     assert!(o.markers.len() <= MAX_ENGINE_MARKERS);
 }
+
+#[test]
+fn a_scheduled_action_is_marked_as_scheduled_and_named_in_the_log() {
+    // The step scaling example's evening-rush action raises MinCapacity to 14 at 40:00.
+    let json = crate::scenario::examples::EXAMPLES
+        .iter()
+        .find(|e| e.id == "step-scaling-schedule")
+        .map(|e| e.json)
+        .unwrap_or_default();
+    let mut sim = sim(json);
+    sim.run_until(45 * PERIOD_MS);
+    let api = (0..sim.model.services.len())
+        .find(|&s| sim.model.services[s].name == "api")
+        .unwrap_or_default();
+    let inputs = chart_overlays(&sim, api);
+    let marks = labels(&inputs);
+    assert!(
+        marks
+            .iter()
+            .any(|l| l.starts_with("scheduled ") && l.ends_with("→14")),
+        "{marks:?}"
+    );
+    assert!(
+        marks
+            .iter()
+            .all(|l| !(l.starts_with("scale out") && l.ends_with("→14"))),
+        "{marks:?}"
+    );
+    let log: Vec<&str> = sim.log().iter().map(|e| e.text.as_str()).collect();
+    assert!(
+        log.iter()
+            .any(|l| l.contains("scheduled action evening-rush set MinCapacity to 14")),
+        "{log:?}"
+    );
+    assert!(
+        log.iter().any(|l| l
+            .contains("Cause: minimum capacity was set to 14 by scheduled action evening-rush")),
+        "the desired count change names the action"
+    );
+}
