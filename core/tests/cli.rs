@@ -208,7 +208,11 @@ fn run_until_60_prints_the_log_a_summary_and_the_trace_hash() {
     );
     assert_eq!(out.code, 0, "{out:?}");
     assert!(out.stderr.is_empty());
-    assert!(out.stdout.contains("== Summary at 01:00"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("== Summary at 0:01:00"),
+        "{}",
+        out.stdout
+    );
     assert!(
         out.stdout.contains("service web (REPLICA"),
         "{}",

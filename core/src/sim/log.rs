@@ -32,12 +32,9 @@ pub struct LogEntry {
     pub text: String,
 }
 
-/// Formats virtual time as `mm:ss` (or `h:mm:ss` past an hour).
+/// Formats virtual time as `h:mm:ss`, always with the hours, so "0:10:00" next to a "Run to"
+/// field holding `0:10` (h:mm) cannot be read as ten hours.
 pub fn clock(at: Millis) -> String {
     let s = at / 1000;
-    if s >= 3600 {
-        format!("{}:{:02}:{:02}", s / 3600, (s % 3600) / 60, s % 60)
-    } else {
-        format!("{:02}:{:02}", s / 60, s % 60)
-    }
+    format!("{}:{:02}:{:02}", s / 3600, (s % 3600) / 60, s % 60)
 }

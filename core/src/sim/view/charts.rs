@@ -216,7 +216,8 @@ pub const SERVICE_CHARTS: [ChartSpec; 8] = [
     },
     // Calls from this service to another that failed (Cloud Map DNS vs Service Connect).
     ChartSpec {
-        title: "ClientErrorCount",
+        // Not a CloudWatch metric: the playground's count of a client's failed calls.
+        title: "ClientErrorCount (playground's own)",
         unit: "calls",
         metrics: &[MetricName::ClientErrorCount],
     },
@@ -740,7 +741,7 @@ mod tests {
         assert_eq!(charts.len(), 8);
         assert!(charts[0].is_empty() && charts[0].target.is_some());
         assert_eq!(charts[4].title, "HTTPCode_ELB_5XX_Count");
-        assert_eq!(charts[7].title, "ClientErrorCount");
+        assert_eq!(charts[7].title, "ClientErrorCount (playground's own)");
         let tasks = &charts[6];
         assert_eq!(tasks.series.len(), 2);
         assert_eq!(tasks.series[1].label, "DesiredTaskCount");

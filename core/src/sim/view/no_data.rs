@@ -174,7 +174,13 @@ mod tests {
             .filter(|c| !stays_empty(c))
             .map(|c| c.title.as_str())
             .collect();
-        assert_eq!(shown, ["Running vs desired tasks", "ClientErrorCount"]);
+        assert_eq!(
+            shown,
+            [
+                "Running vs desired tasks",
+                "ClientErrorCount (playground's own)"
+            ]
+        );
         // Its Auto Scaling group has no managed scaling, so nothing publishes its metrics.
         let provider = sim.model.asgs[0].provider.clone();
         assert!(sim.model.asgs[0].managed_scaling.is_none());
