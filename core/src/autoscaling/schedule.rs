@@ -27,6 +27,9 @@ pub fn parse_schedule(s: &str) -> Result<Schedule, String> {
         let n: u64 = n
             .parse()
             .map_err(|_| format!("rate value '{n}' is not a whole number"))?;
+        if n == 0 {
+            return Err("rate value must be at least 1, e.g. rate(5 minutes)".into());
+        }
         let unit_ms = match (unit, n) {
             ("minute", 1) | ("minutes", 2..) => 60_000,
             ("hour", 1) | ("hours", 2..) => 3_600_000,
@@ -118,6 +121,10 @@ mod tests {
             Ok(Schedule::Rate(3_600_000))
         );
         assert!(parse_schedule("rate(1 minutes)").is_err());
+        assert_eq!(
+            parse_schedule("rate(0 minutes)"),
+            Err("rate value must be at least 1, e.g. rate(5 minutes)".into())
+        );
         assert!(matches!(
             parse_schedule("cron(0 * * * ? *)"),
             Ok(Schedule::Cron(_))
