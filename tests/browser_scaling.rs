@@ -170,7 +170,7 @@ async fn step_policy_threshold_steps_and_scheduled_min_are_written_to_the_scenar
     assert!(
         shown
             .iter()
-            .any(|e| e.starts_with("schedule: cron: exactly one of")),
+            .any(|e| e.starts_with("evening-rush: schedule: cron: exactly one of")),
         "{shown:?}"
     );
     assert_eq!(scenario_text(&host).await, text);

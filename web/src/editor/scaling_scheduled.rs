@@ -1,6 +1,7 @@
-//! The service's scheduled actions (PutScheduledAction): one row each with its schedule
-//! (`at(1970-01-01T00:40:00)` counts from the run's start, or `rate(5 minutes)`), the new min
-//! and max tasks (empty = unchanged) and Remove, plus Add. The document part is
+//! The service's scheduled actions (PutScheduledAction): one row each with its name, its
+//! schedule (`at(1970-01-01T00:40:00)` counts from the run's start, `rate(5 minutes)`, or
+//! `cron(0 8 ? * MON-FRI *)` in UTC), the new min and max tasks (empty = unchanged) and Remove,
+//! plus Add. A refusal names the action and shows right under the table. The document part is
 //! `ecs_sim::scenario::edit_scheduled_actions`; rows carry `data-action` = the action's name.
 
 use super::apply::apply_to;
@@ -33,6 +34,7 @@ pub fn ScheduledActions(doc: Memo<Option<Value>>, service: StoredValue<String>) 
         f(&mut a);
         apply_to(pg, error, |d| {
             set_scheduled_action(d, &service.get_value(), &a)
+                .map_err(|e| format!("{}: {e}", a.name))
         });
     };
     let capacity = move |i: usize, field: &'static str, set: fn(&mut A, Option<u32>)| {
@@ -58,13 +60,14 @@ pub fn ScheduledActions(doc: Memo<Option<Value>>, service: StoredValue<String>) 
             <Show when=move || !actions.with(Vec::is_empty)>
                 <table class="steps schedule-table">
                     <thead>
-                        <tr><th scope="col">"Schedule"</th><th scope="col">"Min tasks"</th><th scope="col">"Max tasks"</th><th></th></tr>
+                        <tr><th scope="col">"Name"</th><th scope="col">"Schedule"</th><th scope="col">"Min tasks"</th><th scope="col">"Max tasks"</th><th></th></tr>
                     </thead>
                     <tbody>
                         <For each=move || 0..actions.with(Vec::len) key=|i| *i children=move |i| {
                             let name = move || action(i).map(|a| a.name).unwrap_or_default();
                             view! {
                                 <tr data-testid="scheduled-action" data-action=name title=name>
+                                    <td class="action-name">{name}</td>
                                     <td><input type="text" class="schedule" spellcheck="false" aria-label=move || format!("Schedule of {}", name())
                                         data-testid="sa-schedule" prop:value=move || action(i).map(|a| a.schedule).unwrap_or_default()
                                         on:change=move |ev| { let v = event_target_value(&ev); change(i, &|a| a.schedule = v.clone()) } /></td>
@@ -82,12 +85,12 @@ pub fn ScheduledActions(doc: Memo<Option<Value>>, service: StoredValue<String>) 
                     </tbody>
                 </table>
             </Show>
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="scaling-error">{e}</p> })}
             <button data-testid="sa-add" title="A new action half an hour into the run, at the current min and max"
                 on:click=move |_| apply_to(pg, error, |d| add_scheduled_action(d, &service.get_value()).map(|_| ()))>
                 "Add scheduled action"
             </button>
-            <p class="hint">"at(1970-01-01T00:40:00) is 40 minutes into the run; rate(15 minutes) repeats. Empty min or max leaves it unchanged."</p>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="scaling-error">{e}</p> })}
+            <p class="hint">"at(1970-01-01T00:40:00) is 40 minutes into the run; rate(15 minutes) repeats; cron(0 8 ? * MON-FRI *) runs at 8:00 UTC on weekdays (the run starts on Thursday 1970-01-01). Empty min or max leaves it unchanged."</p>
         </div>
     }
 }
