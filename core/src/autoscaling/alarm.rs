@@ -17,6 +17,16 @@ pub enum Comparison {
 }
 
 impl Comparison {
+    /// The operator as a sign, for a chart's threshold line ("alarm > 60%").
+    pub fn sign(self) -> &'static str {
+        match self {
+            Comparison::GreaterThan => ">",
+            Comparison::GreaterThanOrEqual => "≥",
+            Comparison::LessThan => "<",
+            Comparison::LessThanOrEqual => "≤",
+        }
+    }
+
     /// Parses CloudWatch's operator name.
     pub fn parse(s: &str) -> Option<Comparison> {
         Some(match s {

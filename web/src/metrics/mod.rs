@@ -41,6 +41,7 @@ fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
         for (metric, value) in engine.targets {
             inputs.targets.entry(metric).or_insert(value);
         }
+        inputs.target_names.extend(engine.target_names);
         inputs.markers.extend(engine.markers);
         inputs.markers.sort_by_key(|(at, _)| *at);
         let mut charts = service_charts(sim, service, &inputs);

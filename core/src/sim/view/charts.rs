@@ -162,6 +162,9 @@ pub struct ChartInputs {
     pub window_ms: Millis,
     /// A target value per metric (drawn on the chart whose first series is that metric).
     pub targets: BTreeMap<MetricName, f64>,
+    /// What a metric's line is, when it is not a target: "alarm >" for a step policy's alarm
+    /// threshold. The line's label then starts with this instead of "target".
+    pub target_names: BTreeMap<MetricName, String>,
     /// Events to mark on every chart: `(at_ms, label)`.
     pub markers: Vec<(Millis, String)>,
 }
@@ -279,7 +282,15 @@ pub fn metric_chart(
         .first()
         .and_then(|m| inputs.targets.get(m))
         .copied();
-    project(spec.title, spec.unit, &series, target, inputs)
+    let mut view = project(spec.title, spec.unit, &series, target, inputs);
+    let name = spec
+        .metrics
+        .first()
+        .and_then(|m| inputs.target_names.get(m));
+    if let (Some(line), Some(name)) = (view.target.as_mut(), name) {
+        line.label = line.label.replacen("target", name, 1);
+    }
+    view
 }
 
 /// The pure projection: series of datapoints → a chart in [`FRAME`].

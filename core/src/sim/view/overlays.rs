@@ -35,6 +35,25 @@ pub fn chart_overlays(sim: &Sim, service: usize) -> ChartInputs {
             inputs.targets.entry(*metric).or_insert(*target);
         }
     }
+    // A step policy's alarm threshold, on a metric no target tracking policy draws a line for.
+    for p in sim
+        .model
+        .auto_scaling
+        .policies
+        .iter()
+        .filter(|p| p.service == service)
+    {
+        if let PolicyKind::Step { alarm, .. } = &p.kind {
+            if let std::collections::btree_map::Entry::Vacant(line) =
+                inputs.targets.entry(alarm.metric)
+            {
+                line.insert(alarm.threshold);
+                inputs
+                    .target_names
+                    .insert(alarm.metric, format!("alarm {}", alarm.comparison.sign()));
+            }
+        }
+    }
     if let Some(t) = sim
         .model
         .asgs

@@ -194,6 +194,18 @@ fn a_scheduled_action_is_marked_as_scheduled_and_named_in_the_log() {
             .all(|l| !(l.starts_with("scale out") && l.ends_with("→14"))),
         "{marks:?}"
     );
+    // The step policy's alarm threshold is the CPU chart's line.
+    assert_eq!(inputs.targets.get(&MetricName::CPUUtilization), Some(&60.0));
+    let cpu = super::super::charts::metric_chart(
+        &sim,
+        &super::super::charts::SERVICE_CHARTS[0],
+        &crate::metrics::Dimension::Service(api),
+        &ChartInputs {
+            now: sim.now(),
+            ..inputs.clone()
+        },
+    );
+    assert_eq!(cpu.target.map(|t| t.label), Some("alarm > 60%".to_string()));
     let log: Vec<&str> = sim.log().iter().map(|e| e.text.as_str()).collect();
     assert!(
         log.iter()
