@@ -8,6 +8,7 @@ use ecs_sim::scenario::edit_scaling_policies::{
     remove_scaling_policy, PolicySettings, PolicySummary,
 };
 use leptos::prelude::*;
+use serde_json::Value;
 
 /// A policy card's heading and Remove button.
 #[component]
@@ -55,4 +56,41 @@ where
                 .unwrap_or_default()
         })
     })
+}
+
+/// The writer of a policy card: applies a change to a copy of the card's settings and writes
+/// it with `set` (the edit function for its kind of policy); a refusal shows in `error`.
+pub fn policy_writer<T>(
+    policy: Memo<T>,
+    error: RwSignal<Option<String>>,
+    service: StoredValue<String>,
+    key: StoredValue<String>,
+    set: fn(&mut Value, &str, &str, &T) -> Result<(), String>,
+) -> impl Fn(&dyn Fn(&mut T)) + Copy + 'static
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let pg = expect_context::<Playground>();
+    move |f: &dyn Fn(&mut T)| {
+        let mut s = policy.get_untracked();
+        f(&mut s);
+        apply_to(pg, error, |d| {
+            set(d, &service.get_value(), &key.get_value(), &s)
+        });
+    }
+}
+
+/// The change handler of a whole-number input of a policy card: writes the number with
+/// `change`, or says "`field` must be a whole number`unit`." in `error`.
+pub fn whole_number_field<T: 'static>(
+    change: impl Fn(&dyn Fn(&mut T)) + Copy + 'static,
+    error: RwSignal<Option<String>>,
+    field: &'static str,
+    unit: &'static str,
+    set: fn(&mut T, u32),
+) -> impl FnMut(leptos::ev::Event) + 'static {
+    move |ev| match super::fields::whole(&ev) {
+        Some(n) => change(&|s| set(s, n)),
+        None => error.set(Some(format!("{field} must be a whole number{unit}."))),
+    }
 }

@@ -5,11 +5,11 @@
 //! `ecs_sim::scenario::edit_step_scaling::set_step_scaling_policy`; inputs have `step-*` test
 //! ids inside a card whose `data-policy` is the policy's name.
 
-use super::apply::apply_to;
 use super::fields::{number, show, whole};
-use super::scaling_policy_header::{policy_settings, PolicyHeader};
+use super::scaling_policy_header::{
+    policy_settings, policy_writer, whole_number_field, PolicyHeader,
+};
 use super::scaling_step_rows::StepRows;
-use crate::state::Playground;
 use ecs_sim::scenario::edit_scaling_policies::{PolicySettings, PolicySummary};
 use ecs_sim::scenario::edit_step_scaling::{
     set_step_scaling_policy, StepAdjustment, StepScalingSettings as S,
@@ -36,25 +36,15 @@ pub fn StepScalingCard(
     /// `policyName`.
     name: String,
 ) -> impl IntoView {
-    let pg = expect_context::<Playground>();
     let error = RwSignal::new(None::<String>);
     let key = StoredValue::new(name.clone());
     let policy = policy_settings(policies, key, |s| match s {
         PolicySettings::Step(s) => Some(s),
         _ => None,
     });
-    let change = move |f: &dyn Fn(&mut S)| {
-        let mut s = policy.get_untracked();
-        f(&mut s);
-        apply_to(pg, error, |d| {
-            set_step_scaling_policy(d, &service.get_value(), &key.get_value(), &s)
-        });
-    };
+    let change = policy_writer(policy, error, service, key, set_step_scaling_policy);
     let uint = move |field: &'static str, set: fn(&mut S, u32)| {
-        move |ev: leptos::ev::Event| match whole(&ev) {
-            Some(n) => change(&|s| set(s, n)),
-            None => error.set(Some(format!("{field} must be a whole number."))),
-        }
+        whole_number_field(change, error, field, "", set)
     };
     let set_steps = Callback::new(move |steps: Vec<StepAdjustment>| {
         change(&|s| s.steps = steps.clone());

@@ -4,10 +4,10 @@
 //! test ids the single-policy form had (`tt-metric`, `tt-target` …), so in document order the
 //! first match is the first target tracking policy; the card carries `data-policy` = its name.
 
-use super::apply::apply_to;
-use super::fields::{number, show, whole};
-use super::scaling_policy_header::{policy_settings, PolicyHeader};
-use crate::state::Playground;
+use super::fields::{number, show};
+use super::scaling_policy_header::{
+    policy_settings, policy_writer, whole_number_field, PolicyHeader,
+};
 use ecs_sim::scenario::edit_scaling_policies::{PolicySettings, PolicySummary};
 use ecs_sim::scenario::edit_target_tracking::{
     set_target_tracking_policy, TargetTrackingSettings as P, TRACKED_METRICS,
@@ -22,25 +22,15 @@ pub fn TargetTrackingCard(
     /// `policyName`.
     name: String,
 ) -> impl IntoView {
-    let pg = expect_context::<Playground>();
     let error = RwSignal::new(None::<String>);
     let key = StoredValue::new(name.clone());
     let policy = policy_settings(policies, key, |s| match s {
         PolicySettings::TargetTracking(t) => Some(t),
         _ => None,
     });
-    let change = move |f: &dyn Fn(&mut P)| {
-        let mut p = policy.get_untracked();
-        f(&mut p);
-        apply_to(pg, error, |d| {
-            set_target_tracking_policy(d, &service.get_value(), &key.get_value(), &p)
-        });
-    };
+    let change = policy_writer(policy, error, service, key, set_target_tracking_policy);
     let uint = move |field: &'static str, set: fn(&mut P, u32)| {
-        move |ev: leptos::ev::Event| match whole(&ev) {
-            Some(n) => change(&|p| set(p, n)),
-            None => error.set(Some(format!("{field} must be a whole number of seconds."))),
-        }
+        whole_number_field(change, error, field, " of seconds", set)
     };
     let data_policy = name.clone();
     view! {
