@@ -121,6 +121,17 @@ pub struct StepAdjustmentSpec {
     pub scaling_adjustment: i32,
 }
 
+impl StepAdjustmentSpec {
+    /// The step as the engine evaluates it (resolve, its rules and the form all read it so).
+    pub fn step(&self) -> super::step::StepAdjustment {
+        super::step::StepAdjustment {
+            lower: self.metric_interval_lower_bound,
+            upper: self.metric_interval_upper_bound,
+            adjustment: self.scaling_adjustment,
+        }
+    }
+}
+
 /// The CloudWatch alarm of a step scaling policy (`put-metric-alarm`, one-minute period, the
 /// service's metric).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

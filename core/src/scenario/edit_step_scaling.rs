@@ -81,11 +81,7 @@ pub(crate) fn read_step_scaling(policy: &Value) -> StepScalingSettings {
         .map(|l| {
             l.iter()
                 .filter_map(|s| serde_json::from_value::<StepAdjustmentSpec>(s.clone()).ok())
-                .map(|s| StepAdjustment {
-                    lower: s.metric_interval_lower_bound,
-                    upper: s.metric_interval_upper_bound,
-                    adjustment: s.scaling_adjustment,
-                })
+                .map(|s| s.step())
                 .collect()
         })
         .unwrap_or_default();

@@ -7,7 +7,7 @@ use crate::autoscaling::alarm::{Alarm, Comparison};
 use crate::autoscaling::model::{PolicyKind, ScalableTarget, ScalingPolicy, ScheduledAction};
 use crate::autoscaling::schedule::{parse_schedule, Schedule};
 use crate::autoscaling::spec::{AlarmSpec, ScalingPolicySpec};
-use crate::autoscaling::step::{AdjustmentType, StepAdjustment};
+use crate::autoscaling::step::AdjustmentType;
 use crate::autoscaling::target_tracking::DEFAULT_COOLDOWN_SECONDS;
 use crate::autoscaling::AutoScalingModel;
 use crate::cluster::spot::{per_minute_ppm, MAX_INTERRUPTIONS_PER_HOUR};
@@ -166,15 +166,7 @@ impl R<'_> {
                 };
                 self.extend(&cpath, check_step_configuration(c));
                 let kind = AdjustmentType::parse(&c.adjustment_type);
-                let steps = c
-                    .step_adjustments
-                    .iter()
-                    .map(|s| StepAdjustment {
-                        lower: s.metric_interval_lower_bound,
-                        upper: s.metric_interval_upper_bound,
-                        adjustment: s.scaling_adjustment,
-                    })
-                    .collect();
+                let steps = c.step_adjustments.iter().map(|s| s.step()).collect();
                 Some(PolicyKind::Step {
                     alarm: alarm?,
                     adjustment_type: kind?,

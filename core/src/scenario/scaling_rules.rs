@@ -127,15 +127,7 @@ pub fn check_step_configuration(c: &StepScalingSpec) -> Vec<Problem> {
             format!("adjustmentType must be {}", or_list(&ADJUSTMENT_TYPES)),
         ));
     }
-    let steps: Vec<StepAdjustment> = c
-        .step_adjustments
-        .iter()
-        .map(|s| StepAdjustment {
-            lower: s.metric_interval_lower_bound,
-            upper: s.metric_interval_upper_bound,
-            adjustment: s.scaling_adjustment,
-        })
-        .collect();
+    let steps: Vec<StepAdjustment> = c.step_adjustments.iter().map(|s| s.step()).collect();
     out.extend(check_steps(&steps));
     if kind == Some(AdjustmentType::ExactCapacity) {
         // API StepAdjustment ScalingAdjustment: "For exact capacity, you must specify a
