@@ -187,6 +187,17 @@ impl Sim {
         }
     }
 
+    /// Instances of group `a` that are not terminated (launching ones included): its
+    /// InstanceCount, and N of CapacityProviderReservation.
+    pub fn group_instance_count(&self, a: usize) -> u32 {
+        let n = self
+            .instances
+            .iter()
+            .filter(|i| i.asg == Some(a) && i.status != InstanceStatus::Terminated)
+            .count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
     /// (M, N) for group `a`: instances needed and instances running (launching ones included).
     pub fn capacity_needed(&self, a: usize) -> (u32, u32) {
         let asg = &self.model.asgs[a];

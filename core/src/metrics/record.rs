@@ -121,7 +121,7 @@ impl Sim {
             if self.model.asgs[a].managed_scaling.is_some() {
                 continue;
             }
-            let (_, running) = self.capacity_needed(a);
+            let running = self.group_instance_count(a);
             let name = self.model.asgs[a].provider.clone();
             self.metrics.record(
                 MetricName::InstanceCount,
