@@ -211,6 +211,7 @@ fn needs(g: &mut Gen) -> TaskNeeds {
             _ => NetworkMode::Host,
         },
         containers: Vec::new(),
+        hard_memory_mib: None,
     }
 }
 

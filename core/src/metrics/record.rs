@@ -15,9 +15,8 @@ use crate::traffic::Source;
 /// the metrics panel and `run --metrics`, cluster auto scaling and Service Auto Scaling
 /// (`scalableTargets`: its policies read the service's one-minute datapoints).
 pub fn metrics_enabled(model: &Model) -> bool {
-    !model.services.is_empty()
-        || !model.traffic.entries.is_empty()
-        || model.asgs.iter().any(|a| a.managed_scaling.is_some())
+    // Traffic entries name services, so a scenario with traffic has services.
+    !model.services.is_empty() || model.asgs.iter().any(|a| a.managed_scaling.is_some())
 }
 
 /// The period's values, from sums over its task samples (pure, so it is tested on its own).
@@ -133,9 +132,9 @@ impl Sim {
         }
         for s in 0..self.model.services.len() {
             let running = self
-                .tasks
+                .tasks_of_service(s)
                 .iter()
-                .filter(|t| t.service == Some(s) && t.last_status == TaskStatus::Running)
+                .filter(|&&t| self.tasks[t].last_status == TaskStatus::Running)
                 .count();
             self.record_metric(MetricName::RunningTaskCount, s, running as f64);
             let desired = self.services[s].desired;
@@ -146,11 +145,11 @@ impl Sim {
     /// The service's registered targets: every target that is not `draining` (a draining
     /// target is being deregistered; counting it out is the simulator's choice).
     fn registered_targets(&self, s: usize) -> usize {
-        self.tasks
+        self.tasks_of_service(s)
             .iter()
-            .filter(|t| t.service == Some(s))
-            .filter(|t| {
-                t.target
+            .filter(|&&t| {
+                self.tasks[t]
+                    .target
                     .as_ref()
                     .is_some_and(|x| x.state != crate::elb::TargetHealthState::Draining)
             })

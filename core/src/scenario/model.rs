@@ -141,6 +141,9 @@ pub struct TaskNeeds {
     pub network_mode: NetworkMode,
     /// The containers.
     pub containers: Vec<ContainerModel>,
+    /// The most memory the containers may use before one is OOM-killed, MiB (see
+    /// [`TaskDefinition::hard_memory_limit_mib`](crate::taskdef::TaskDefinition::hard_memory_limit_mib)).
+    pub hard_memory_mib: Option<u32>,
 }
 
 /// One container's behaviour in the simulation.

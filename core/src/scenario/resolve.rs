@@ -1011,5 +1011,6 @@ pub fn task_needs(td: &TaskDefinition) -> TaskNeeds {
         dynamic_ports: td.dynamic_port_count(),
         network_mode: td.effective_network_mode(),
         containers,
+        hard_memory_mib: td.hard_memory_limit_mib(),
     }
 }

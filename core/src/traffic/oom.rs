@@ -12,14 +12,6 @@ use crate::sim::Sim;
 pub const OOM_EXIT_CODE: u32 = 137;
 
 impl Sim {
-    /// The task's hard memory limit, MiB (see
-    /// [`TaskDefinition::hard_memory_limit_mib`](crate::taskdef::TaskDefinition::hard_memory_limit_mib)).
-    pub(crate) fn hard_memory_limit(&self, t: usize) -> Option<u32> {
-        self.model.task_definitions[self.tasks[t].task_definition]
-            .definition
-            .hard_memory_limit_mib()
-    }
-
     /// Kills task `t`'s container for using `used_mib` MiB, above its limit.
     pub(crate) fn out_of_memory(&mut self, t: usize, used_mib: f64, limit_mib: u32) {
         if self.tasks[t].stop_requested {

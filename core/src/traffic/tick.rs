@@ -152,7 +152,7 @@ impl Sim {
         let mut over_limit = Vec::new();
         for t in running {
             let needs = &self.model.task_definitions[self.tasks[t].task_definition].needs;
-            let (cpu, memory) = (needs.cpu, needs.memory);
+            let (cpu, memory, limit) = (needs.cpu, needs.memory, needs.hard_memory_mib);
             let load = task_load(
                 offered.get(&t).copied().unwrap_or(0.0),
                 cpu,
@@ -173,10 +173,8 @@ impl Sim {
             } else {
                 client_errors += failed;
             }
-            if let Some(limit) = self.hard_memory_limit(t) {
-                if load.memory_mib > f64::from(limit) {
-                    over_limit.push((t, load.memory_mib, limit));
-                }
+            if let Some(limit) = limit.filter(|l| load.memory_mib > f64::from(*l)) {
+                over_limit.push((t, load.memory_mib, limit));
             }
             self.traffic.task_load.insert(t, load);
         }
