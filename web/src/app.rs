@@ -40,10 +40,7 @@ pub fn App() -> impl IntoView {
         // At max speed and during "Run to" the page redraws several times a second with
         // everything changed; transitions and the chip entrance animation would restart on
         // every redraw and make the browser lay out and paint every frame (styles: `.fast`).
-        <main class="panes" class:fast=move || {
-            pg.run.with(|r| r.is_some_and(|r| !r.done))
-                || (pg.playing.get() && pg.speed.get() == crate::state::Speed::Max)
-        }>
+        <main class="panes" class:fast=move || pg.redrawing_fast()>
             <section class="pane editor-pane" aria-label="Editor"><Editor /></section>
             <section class="pane cluster-pane" aria-label="Cluster">
                 <Failures />

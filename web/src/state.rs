@@ -134,6 +134,13 @@ pub struct RunProgress {
 }
 
 impl RunProgress {
+    /// Whether `run` is a "Run to…" still advancing the clock.
+    fn active(run: &Option<RunProgress>) -> bool {
+        run.is_some_and(|r| !r.done)
+    }
+}
+
+impl RunProgress {
     /// Fraction done, 0–1.
     pub fn fraction(&self) -> f64 {
         let span = self.to_ms.saturating_sub(self.from_ms);
@@ -229,7 +236,13 @@ impl Playground {
 
     /// A "Run to…" is advancing the clock (the play loop stays out of its way).
     pub fn running_to(&self) -> bool {
-        self.run.with_untracked(|r| r.is_some_and(|r| !r.done))
+        self.run.with_untracked(RunProgress::active)
+    }
+
+    /// The page is redrawn with everything changed several times a second: playing at max
+    /// speed, or a "Run to…" in progress (tracked, for the `fast` class that stops motion).
+    pub fn redrawing_fast(&self) -> bool {
+        self.run.with(RunProgress::active) || (self.playing.get() && self.speed.get() == Speed::Max)
     }
 
     /// Runs the next event.
@@ -263,7 +276,7 @@ impl Playground {
         self.sim.update_value(|s| {
             let Some(sim) = s else { return };
             let ask = (wall_ms.clamp(0.0, MAX_FRAME_WALL_MS as f64) as u64) * factor;
-            let target = sim.now() + (ask + behind_ms).min(most);
+            let target = sim.now() + ask.saturating_add(behind_ms).min(most);
             let start = clock();
             let mut n = 0u32;
             while sim.next_event_at().is_some_and(|t| t <= target) {
