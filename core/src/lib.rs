@@ -11,8 +11,10 @@ pub mod elb;
 pub mod metrics;
 pub mod placement;
 pub mod problem;
+pub mod rng;
 pub mod scenario;
 pub mod taskdef;
+pub mod time;
 pub mod traffic;
 
 pub use problem::Problem;

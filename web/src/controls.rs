@@ -3,7 +3,7 @@
 
 use crate::state::{Notice, Playground, Selection, Speed};
 use ecs_sim::cluster::InstanceStatus;
-use ecs_sim::sim::log::clock;
+use ecs_sim::time::clock;
 use leptos::prelude::*;
 
 /// Wall milliseconds of engine work per animation frame, at every speed: a frame is 16.7 ms

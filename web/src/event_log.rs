@@ -3,8 +3,9 @@
 //! newest few hundred matching lines are drawn, so the pane stays fast on long runs.
 
 use crate::state::Playground;
-use ecs_sim::sim::log::{clock, LogEntry, LogKind};
+use ecs_sim::sim::log::{LogEntry, LogKind};
 use ecs_sim::sim::view::{newest_matching, service_colour, LogFilter};
+use ecs_sim::time::clock;
 use leptos::prelude::*;
 
 /// Lines drawn at most.

@@ -4,7 +4,7 @@
 
 use crate::controls::now_ms;
 use crate::state::{Notice, Playground, RunProgress};
-use ecs_sim::sim::log::clock;
+use ecs_sim::time::clock;
 use leptos::prelude::*;
 use std::time::Duration;
 

@@ -7,7 +7,7 @@
 //! syntax requires it there). `L`, `W` and `#` are refused as not simulated. Times are UTC;
 //! the run starts at 1970-01-01T00:00:00, a Thursday. Integer arithmetic only.
 
-use crate::sim::queue::Millis;
+use crate::time::Millis;
 
 const MINUTE_MS: Millis = 60_000;
 const DAY_MS: Millis = 86_400_000;

@@ -16,7 +16,7 @@ pub mod target_tracking;
 pub use model::AutoScalingModel;
 
 use crate::cluster::managed_scaling::ManagedScalingState;
-use crate::sim::rng::{SimRng, Stream};
+use crate::rng::{SimRng, Stream};
 use crate::sim::Sim;
 use std::collections::BTreeMap;
 

@@ -3,7 +3,7 @@
 use super::alarm::Alarm;
 use super::step::{AdjustmentType, StepAdjustment};
 use crate::metrics::MetricName;
-use crate::sim::queue::Millis;
+use crate::time::Millis;
 
 /// Auto scaling and Fargate Spot settings of a run (all empty when the scenario uses none).
 #[derive(Debug, Clone, Default, PartialEq)]

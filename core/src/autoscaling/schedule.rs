@@ -2,7 +2,7 @@
 //! `rate(value unit)` and `cron(fields)` (see [`super::cron`]). The simulator's clock starts at
 //! 1970-01-01T00:00:00 (UTC), so `at(1970-01-01T00:10:00)` is ten minutes into the run.
 
-use crate::sim::queue::Millis;
+use crate::time::Millis;
 
 /// A parsed schedule.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,8 +18,9 @@ use super::step::{apply_adjustment, select_step};
 use super::target_tracking::{alarm_high, alarm_low, target_tracking_capacity};
 use crate::metrics::{Dimension, PERIOD_MS};
 use crate::sim::log::LogKind;
-use crate::sim::queue::{Event, Millis};
+use crate::sim::queue::Event;
 use crate::sim::Sim;
+use crate::time::Millis;
 use serde::Serialize;
 
 /// How long after a period ends the alarms are evaluated (the simulator's choice: the metric

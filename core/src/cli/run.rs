@@ -1,8 +1,8 @@
 //! `ecs-sim run SCENARIO --until SECONDS [--json [--metrics]]`.
 
 use super::{problem_lines, read_input, Output};
-use crate::sim::log::clock;
 use crate::sim::{LoadError, Sim};
+use crate::time::clock;
 
 /// Longest run the command line accepts (a week of virtual time).
 pub const MAX_UNTIL_SECONDS: u64 = 7 * 24 * 3600;

@@ -3,8 +3,8 @@
 
 use crate::catalog::InstanceType;
 use crate::placement::query::{InstanceFacts, InstanceField};
-use crate::sim::queue::Millis;
 use crate::taskdef::Protocol;
+use crate::time::Millis;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 

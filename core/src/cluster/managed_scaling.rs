@@ -24,9 +24,10 @@ use crate::cluster::InstanceStatus;
 use crate::metrics::{Dimension, MetricName, PERIOD_MS};
 use crate::scenario::document::ManagedScalingSpec;
 use crate::sim::log::LogKind;
-use crate::sim::queue::{Event, Millis};
+use crate::sim::queue::Event;
 use crate::sim::Sim;
 use crate::taskdef::NetworkMode;
+use crate::time::Millis;
 
 /// API ManagedScaling: targetCapacity when omitted.
 pub const DEFAULT_TARGET_CAPACITY: u32 = 100;

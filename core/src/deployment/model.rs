@@ -1,6 +1,6 @@
 //! The deployment records of one service and which deployment each of its tasks belongs to.
 
-use crate::sim::queue::Millis;
+use crate::time::Millis;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -6,8 +6,8 @@
 //! is cleaned up.
 
 use super::RolloutState;
-use crate::sim::queue::Millis;
 use crate::sim::Sim;
+use crate::time::Millis;
 use serde::Serialize;
 
 /// The lifecycle stages of an ECS blue/green deployment, as `lifecycleStage` names them

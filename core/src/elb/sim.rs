@@ -5,9 +5,10 @@
 
 use super::target::{Target, TargetHealthState};
 use crate::sim::log::LogKind;
-use crate::sim::queue::{Event, Millis};
+use crate::sim::queue::Event;
 use crate::sim::Sim;
 use crate::taskdef::NetworkMode;
+use crate::time::Millis;
 
 impl Sim {
     /// Chooses which of its service's target groups a task registers in: the production group,

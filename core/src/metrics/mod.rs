@@ -7,7 +7,7 @@ pub mod record;
 
 pub use record::metrics_enabled;
 
-use crate::sim::queue::Millis;
+use crate::time::Millis;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

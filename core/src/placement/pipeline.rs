@@ -18,9 +18,9 @@ use super::filters;
 use super::strategies;
 use super::Rejection;
 use crate::cluster::Instance;
+use crate::rng::SimRng;
 use crate::scenario::{Constraint, Strategy, TaskNeeds};
 use crate::service::Task;
-use crate::sim::rng::SimRng;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

@@ -1,8 +1,8 @@
 //! A task: one running copy of a task definition, and its lifecycle (DG task-lifecycle):
 //! PROVISIONING → PENDING → ACTIVATING → RUNNING → DEACTIVATING → STOPPING → DEPROVISIONING → STOPPED.
 
-use crate::sim::queue::Millis;
 use crate::taskdef::Protocol;
+use crate::time::Millis;
 use serde::Serialize;
 
 /// `lastStatus` of a task.

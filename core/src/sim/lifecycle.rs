@@ -3,12 +3,13 @@
 //! STOPPING → DEPROVISIONING → STOPPED, and its container health checks.
 
 use super::log::LogKind;
-use super::queue::{Event, Millis};
+use super::queue::Event;
 use super::Sim;
 use crate::placement::filters;
 use crate::service::messages;
 use crate::service::{HealthStatus, LaunchKind, StopCode, Task, TaskStatus};
 use crate::taskdef::NetworkMode;
+use crate::time::Millis;
 
 /// Seconds to pull an image when the scenario does not say.
 pub const DEFAULT_PULL_SECONDS: u32 = 8;

@@ -1,6 +1,6 @@
 //! The event log: what the playground's log pane and `ecs-sim run` print.
 
-use super::queue::Millis;
+use crate::time::Millis;
 use serde::Serialize;
 
 /// What a log line is about.
@@ -30,11 +30,4 @@ pub struct LogEntry {
     pub service: Option<String>,
     /// The text.
     pub text: String,
-}
-
-/// Formats virtual time as `h:mm:ss`, always with the hours, so "0:10:00" next to a "Run to"
-/// field holding `0:10` (h:mm) cannot be read as ten hours.
-pub fn clock(at: Millis) -> String {
-    let s = at / 1000;
-    format!("{}:{:02}:{:02}", s / 3600, (s % 3600) / 60, s % 60)
 }

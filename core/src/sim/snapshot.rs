@@ -1,12 +1,12 @@
 //! A read-only picture of the simulation at one moment, for the playground to draw and the
 //! command line to print. Also answers "why is this task PENDING?".
 
-use super::queue::Millis;
 use super::Sim;
 use crate::cluster::InstanceStatus;
 use crate::placement::{self, PlacementRequest, Pool, Verdict};
 use crate::scenario::LaunchTarget;
 use crate::service::{HealthStatus, LaunchKind, StopCode, TaskStatus};
+use crate::time::Millis;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

@@ -3,7 +3,7 @@
 
 use super::document::RateProfile;
 use super::queueing::RequestCost;
-use crate::sim::queue::Millis;
+use crate::time::Millis;
 
 /// Where a traffic entry's requests come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //! the metrics that Service Auto Scaling acts on).
 
 use super::document::RateProfile;
-use crate::sim::queue::Millis;
+use crate::time::Millis;
 
 impl RateProfile {
     /// Requests per second at `at` ms from the start.

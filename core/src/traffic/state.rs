@@ -3,7 +3,7 @@
 //! and each client's cached DNS answers.
 
 use super::queueing::TaskLoad;
-use crate::sim::queue::Millis;
+use crate::time::Millis;
 use std::collections::BTreeMap;
 
 /// Sums over the current one-minute period for one serving service.

@@ -5,7 +5,7 @@
 
 use super::Ctx;
 use crate::placement::strategies;
-use crate::sim::rng::SimRng;
+use crate::rng::SimRng;
 
 /// Which resource binpack packs.
 #[derive(Debug, Clone, Copy)]

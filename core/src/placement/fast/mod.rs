@@ -21,9 +21,9 @@ use super::pipeline::{filter, PlacementOutcome, PlacementRequest, Pool, Verdict}
 use super::strategies;
 use super::Rejection;
 use crate::cluster::Instance;
+use crate::rng::SimRng;
 use crate::scenario::Strategy;
 use crate::service::Task;
-use crate::sim::rng::SimRng;
 use std::collections::BTreeMap;
 
 /// Runs the pipeline for one task. `verdicts` is filled only when no instance fits.

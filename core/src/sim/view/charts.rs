@@ -10,7 +10,7 @@
 
 use crate::metrics::{Datapoint, Dimension, MetricName, PERIOD_MS};
 use crate::sim::log::{LogEntry, LogKind};
-use crate::sim::queue::Millis;
+use crate::time::Millis;
 use crate::Sim;
 use std::collections::BTreeMap;
 

@@ -9,7 +9,7 @@ use crate::deployment::RolloutState;
 use crate::metrics::{Dimension, MetricName};
 use crate::service::task::StopCode;
 use crate::sim::log::LogKind;
-use crate::sim::queue::Millis;
+use crate::time::Millis;
 use crate::Sim;
 
 /// Markers one chart gets from the engine at most (the newest ones): more would cover the lines.
