@@ -7,9 +7,10 @@
 use ecs_sim::cluster::{Instance, InstanceStatus};
 use ecs_sim::placement::query::parse;
 use ecs_sim::placement::{place, place_reference, PlacementIndex, PlacementRequest, Pool};
+use ecs_sim::placement::{Constraint, SpreadField, Strategy};
 use ecs_sim::rng::{SimRng, Stream};
-use ecs_sim::scenario::{Constraint, SpreadField, Strategy, TaskNeeds};
 use ecs_sim::service::{HealthStatus, LaunchKind, Task, TaskStatus};
+use ecs_sim::taskdef::TaskNeeds;
 use ecs_sim::taskdef::{NetworkMode, Protocol};
 use proptest::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};

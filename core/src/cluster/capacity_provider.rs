@@ -1,7 +1,7 @@
 //! Capacity provider strategies (DG cluster-capacity-providers): the base is filled first,
 //! then the remaining tasks are split by weight.
 
-use crate::scenario::StrategyItem;
+use crate::cluster::StrategyItem;
 
 /// Picks the strategy item for the next task, given how many active tasks each item already
 /// has (same order as `items`).
@@ -38,7 +38,7 @@ pub fn choose(items: &[StrategyItem], counts: &[u32]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::ProviderKind;
+    use crate::cluster::ProviderKind;
 
     fn item(name: &str, kind: ProviderKind, base: u32, weight: u32) -> StrategyItem {
         StrategyItem {

@@ -21,8 +21,8 @@
 
 use crate::catalog::InstanceType;
 use crate::cluster::InstanceStatus;
+use crate::cluster::ManagedScalingSpec;
 use crate::metrics::{Dimension, MetricName, PERIOD_MS};
-use crate::scenario::document::ManagedScalingSpec;
 use crate::sim::log::LogKind;
 use crate::sim::queue::Event;
 use crate::sim::Sim;

@@ -3,6 +3,14 @@
 pub mod capacity_provider;
 pub mod instance;
 pub mod managed_scaling;
+pub mod model;
+pub mod spec;
 pub mod spot;
 
 pub use instance::{Instance, InstanceStatus};
+pub use model::{AsgModel, ClusterModel, LaunchTarget, ProviderKind, StrategyItem};
+pub use spec::{
+    AutoScalingGroupProviderSpec, AutoScalingGroupSpec, CapacityProviderSpec,
+    CapacityProviderStrategyItem, ClusterSpec, ExternalInstanceSpec, ManagedScalingSpec,
+    SubnetSpec,
+};

@@ -13,6 +13,7 @@ pub mod model;
 pub mod report;
 pub mod rollout;
 pub mod shift;
+pub mod spec;
 
 #[cfg(test)]
 mod tests;

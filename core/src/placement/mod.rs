@@ -4,12 +4,16 @@
 pub mod fast;
 pub mod filters;
 pub mod index;
+pub mod model;
 pub mod pipeline;
 pub mod query;
 pub mod rejection;
+pub mod spec;
 pub mod strategies;
 
 pub use fast::place;
 pub use index::PlacementIndex;
+pub use model::{Constraint, SpreadField, Strategy};
 pub use pipeline::{place_reference, PlacementOutcome, PlacementRequest, Pool, Verdict};
 pub use rejection::{Rejection, Stage};
+pub use spec::{PlacementConstraintSpec, PlacementStrategySpec};

@@ -18,9 +18,10 @@ use super::filters;
 use super::strategies;
 use super::Rejection;
 use crate::cluster::Instance;
+use crate::placement::{Constraint, Strategy};
 use crate::rng::SimRng;
-use crate::scenario::{Constraint, Strategy, TaskNeeds};
 use crate::service::Task;
+use crate::taskdef::TaskNeeds;
 use serde::Serialize;
 use std::collections::BTreeMap;
 

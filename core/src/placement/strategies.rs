@@ -3,8 +3,8 @@
 //! to stop when a service has too many.
 
 use crate::cluster::Instance;
+use crate::placement::{SpreadField, Strategy};
 use crate::rng::SimRng;
-use crate::scenario::{SpreadField, Strategy};
 use std::collections::BTreeMap;
 
 /// The value an instance has for a spread field (`None` when it lacks the attribute).

@@ -5,10 +5,10 @@
 //! or returns a message saying why not; none panics on any document. Whether the result is a
 //! valid scenario is for [`super::resolve`] to say, exactly as if the user had typed it.
 
-use super::document::{
-    CapacityProviderStrategyItem, PlacementConstraintSpec, PlacementStrategySpec,
-};
+use crate::cluster::CapacityProviderStrategyItem;
+
 use crate::catalog;
+use crate::placement::{PlacementConstraintSpec, PlacementStrategySpec};
 use crate::taskdef::parse::READ_ONLY_KEYS;
 use serde_json::{json, Map, Value};
 

@@ -2,11 +2,11 @@
 //! `managedTerminationProtection` (API CreateCapacityProvider / ManagedScaling), for the
 //! capacity editor. Works on the document as JSON so other keys stay as written.
 
-use super::document::ManagedScalingSpec;
 use crate::cluster::managed_scaling::{
     DEFAULT_INSTANCE_WARMUP_SECONDS, DEFAULT_MAXIMUM_SCALING_STEP_SIZE,
     DEFAULT_MINIMUM_SCALING_STEP_SIZE, DEFAULT_TARGET_CAPACITY,
 };
+use crate::cluster::ManagedScalingSpec;
 use serde_json::{json, Map, Value};
 
 /// API ManagedScaling: targetCapacity is 1–100.

@@ -3,9 +3,9 @@
 //! problem at the item's path, and the Service settings form (`edit`) refuses the change with
 //! the same words, so the form never writes what the scenario would then reject.
 
-use super::document::{PlacementConstraintSpec, PlacementStrategySpec};
-use super::model::{Constraint, SpreadField, Strategy};
 use crate::placement::query;
+use crate::placement::{Constraint, SpreadField, Strategy};
+use crate::placement::{PlacementConstraintSpec, PlacementStrategySpec};
 
 /// ECS allows at most 5 placement strategies per service.
 pub const MAX_PLACEMENT_STRATEGIES: usize = 5;

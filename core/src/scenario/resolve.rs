@@ -6,7 +6,16 @@ use super::document::*;
 use super::model::*;
 use super::placement_rules;
 use crate::catalog;
-use crate::taskdef::{self, Compatibility, NetworkMode, TaskDefinition};
+use crate::cluster::{
+    AsgModel, CapacityProviderStrategyItem, ClusterModel, LaunchTarget, ProviderKind, StrategyItem,
+};
+use crate::deployment::spec::DeploymentConfiguration;
+use crate::placement::{Constraint, SpreadField, Strategy};
+use crate::placement::{PlacementConstraintSpec, PlacementStrategySpec};
+use crate::service::NetworkConfiguration;
+use crate::service::{RunTaskModel, ServiceModel};
+use crate::taskdef::{self, Compatibility, NetworkMode};
+use crate::taskdef::{task_needs, RegisteredTaskDefinition};
 use crate::Problem;
 use std::collections::BTreeMap;
 
@@ -979,38 +988,5 @@ impl Resolver {
         t.truncate(MAX_TIMELINE_EVENTS);
         t.sort_by_key(|e| e.at);
         t
-    }
-}
-
-/// Works out what a task of `td` reserves on an instance and how its containers behave.
-pub fn task_needs(td: &TaskDefinition) -> TaskNeeds {
-    let containers = td
-        .containers()
-        .iter()
-        .enumerate()
-        .map(|(i, c)| ContainerModel {
-            name: c.name.clone().unwrap_or_default(),
-            image: c.image.clone().unwrap_or_default(),
-            essential: td.is_essential(i),
-            health_check: c.health_check.as_ref().map(|h| {
-                (
-                    h.interval_seconds(),
-                    h.timeout_seconds(),
-                    h.retries_count(),
-                    h.start_period_seconds(),
-                )
-            }),
-            stop_timeout: c.stop_timeout.map_or(30, |s| s.clamp(0, 120) as u32),
-        })
-        .collect();
-    TaskNeeds {
-        cpu: td.cpu_units_reserved(),
-        memory: td.memory_reserved_mib(),
-        gpus: td.gpu_count(),
-        static_ports: td.static_host_ports(),
-        dynamic_ports: td.dynamic_port_count(),
-        network_mode: td.effective_network_mode(),
-        containers,
-        hard_memory_mib: td.hard_memory_limit_mib(),
     }
 }

@@ -2,9 +2,11 @@
 //! ECS-native strategies (`strategy`, `bakeTimeInMinutes`, `canaryConfiguration`,
 //! `linearConfiguration`) and the simulator key `codeDeploy`, with ECS's limits.
 
-use super::document::{DeploymentConfiguration, ServiceSpec};
+use crate::deployment::spec::DeploymentConfiguration;
+
 use crate::deployment::circuit_breaker::CircuitBreakerConfig;
 use crate::deployment::shift::ShiftPlan;
+use crate::service::ServiceSpec;
 use crate::Problem;
 
 /// Longest bake time of any kind: 1440 minutes (API DeploymentConfiguration,

@@ -4,8 +4,8 @@
 //! minimumHealthyPercent / maximumPercent bounds, and scales in the way the strategies say.
 
 use crate::cluster::{capacity_provider, InstanceStatus};
+use crate::cluster::{LaunchTarget, ProviderKind, StrategyItem};
 use crate::placement::{self, PlacementRequest, Pool};
-use crate::scenario::{LaunchTarget, ProviderKind, StrategyItem};
 use crate::service::messages;
 use crate::service::{HealthStatus, LaunchKind, StopCode, TaskStatus};
 use crate::sim::log::LogKind;

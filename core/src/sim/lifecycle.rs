@@ -155,7 +155,7 @@ impl Sim {
         self.queue.push(self.now + d, Event::TaskAdvance(t, epoch));
     }
 
-    fn image(&self, t: usize) -> Vec<(String, bool, crate::scenario::ImageBehaviour)> {
+    fn image(&self, t: usize) -> Vec<(String, bool, crate::taskdef::ImageBehaviour)> {
         let td = &self.model.task_definitions[self.tasks[t].task_definition];
         td.needs
             .containers

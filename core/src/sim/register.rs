@@ -4,8 +4,8 @@
 
 use super::log::LogKind;
 use super::Sim;
-use crate::scenario::model::RegisteredTaskDefinition;
-use crate::scenario::resolve::task_needs;
+use crate::taskdef::task_needs;
+use crate::taskdef::RegisteredTaskDefinition;
 use crate::taskdef::{parse_task_definition, validate, TaskDefinitionError};
 use crate::Problem;
 

@@ -3,8 +3,8 @@
 
 use super::Sim;
 use crate::cluster::InstanceStatus;
+use crate::cluster::LaunchTarget;
 use crate::placement::{self, PlacementRequest, Pool, Verdict};
-use crate::scenario::LaunchTarget;
 use crate::service::{HealthStatus, LaunchKind, StopCode, TaskStatus};
 use crate::time::Millis;
 use serde::Serialize;

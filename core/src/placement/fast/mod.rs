@@ -21,8 +21,8 @@ use super::pipeline::{filter, PlacementOutcome, PlacementRequest, Pool, Verdict}
 use super::strategies;
 use super::Rejection;
 use crate::cluster::Instance;
+use crate::placement::Strategy;
 use crate::rng::SimRng;
-use crate::scenario::Strategy;
 use crate::service::Task;
 use std::collections::BTreeMap;
 

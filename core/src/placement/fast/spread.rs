@@ -13,8 +13,8 @@ use super::Ctx;
 use crate::placement::index::sorted::{self, Level};
 use crate::placement::index::{GroupIndex, PartKey, ZONE_ATTRIBUTE};
 use crate::placement::Pool;
+use crate::placement::{Constraint, SpreadField, Strategy};
 use crate::rng::SimRng;
-use crate::scenario::{Constraint, SpreadField, Strategy};
 use crate::taskdef::NetworkMode;
 use std::collections::{BTreeMap, BTreeSet};
 

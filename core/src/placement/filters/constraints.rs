@@ -1,8 +1,8 @@
 //! Placement constraints (DG task-placement-constraints): binding, unlike strategies.
 
 use crate::cluster::Instance;
+use crate::placement::Constraint;
 use crate::placement::Rejection;
-use crate::scenario::Constraint;
 
 /// Rejects the instance if it breaks a constraint. `groups` are the task groups on it.
 pub fn check(

@@ -4,8 +4,8 @@
 
 use crate::cluster::Instance;
 use crate::placement::Rejection;
-use crate::scenario::TaskNeeds;
 use crate::taskdef::NetworkMode;
+use crate::taskdef::TaskNeeds;
 
 /// Rejects the instance if an awsvpc task cannot get an ENI there.
 pub fn check(

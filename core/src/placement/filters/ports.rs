@@ -4,8 +4,8 @@
 use crate::catalog::ports::{is_reserved, DYNAMIC_PORT_FIRST, DYNAMIC_PORT_LAST};
 use crate::cluster::Instance;
 use crate::placement::Rejection;
-use crate::scenario::TaskNeeds;
 use crate::taskdef::Protocol;
+use crate::taskdef::TaskNeeds;
 
 /// Rejects the instance if a static port is taken or too few dynamic ports are free.
 pub fn check(

@@ -2,7 +2,7 @@
 
 use crate::cluster::Instance;
 use crate::placement::Rejection;
-use crate::scenario::TaskNeeds;
+use crate::taskdef::TaskNeeds;
 
 /// Rejects the instance if the task's CPU, memory or GPUs do not fit.
 pub fn check(instance: &Instance, needs: &TaskNeeds) -> Result<(), Rejection> {

@@ -1,0 +1,62 @@
+//! Services and standalone tasks as the engine runs them: resolved from `create-service` and
+//! `run-task` inputs, with defaults applied and names looked up.
+
+use crate::cluster::LaunchTarget;
+use crate::placement::{Constraint, Strategy};
+
+/// A service, resolved.
+#[derive(Debug, Clone)]
+pub struct ServiceModel {
+    /// The service name.
+    pub name: String,
+    /// Its cluster.
+    pub cluster: usize,
+    /// Task definition index.
+    pub task_definition: usize,
+    /// Desired count (REPLICA).
+    pub desired: u32,
+    /// DAEMON scheduling.
+    pub daemon: bool,
+    /// Launch type or strategy.
+    pub launch: LaunchTarget,
+    /// Placement strategies (defaults applied).
+    pub strategies: Vec<Strategy>,
+    /// Placement constraints.
+    pub constraints: Vec<Constraint>,
+    /// Zones of the awsvpc subnets, in order (empty when not awsvpc).
+    pub subnet_zones: Vec<String>,
+    /// maximumPercent.
+    pub maximum_percent: u32,
+    /// minimumHealthyPercent.
+    pub minimum_healthy_percent: u32,
+    /// healthCheckGracePeriodSeconds, ms.
+    pub grace_ms: u64,
+    /// The load balancer its tasks register with (first `loadBalancers` entry).
+    pub load_balancer: Option<crate::elb::ServiceLoadBalancer>,
+    /// `deploymentConfiguration.deploymentCircuitBreaker` when enabled.
+    pub circuit_breaker: Option<crate::deployment::circuit_breaker::CircuitBreakerConfig>,
+    /// How deployments shift traffic (blue/green, canary, linear, CodeDeploy); None: rolling.
+    pub traffic_shift: Option<crate::deployment::shift::ShiftPlan>,
+}
+/// A standalone RunTask at time 0, resolved.
+#[derive(Debug, Clone)]
+pub struct RunTaskModel {
+    /// Its cluster.
+    pub cluster: usize,
+    /// Task definition index.
+    pub task_definition: usize,
+    /// Copies.
+    pub count: u32,
+    /// Launch type or strategy.
+    pub launch: LaunchTarget,
+    /// The task group.
+    pub group: String,
+    /// Placement strategies.
+    pub strategies: Vec<Strategy>,
+    /// Placement constraints.
+    pub constraints: Vec<Constraint>,
+    /// Zones of the awsvpc subnets.
+    pub subnet_zones: Vec<String>,
+    /// startedBy.
+    pub started_by: Option<String>,
+}

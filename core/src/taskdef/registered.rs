@@ -1,0 +1,91 @@
+//! A registered task definition revision and what the engine reads from it: the resources a
+//! task reserves on an instance and how its containers behave.
+
+use super::{NetworkMode, Protocol, TaskDefinition};
+
+/// A task definition revision and what it needs from an instance.
+#[derive(Debug, Clone)]
+pub struct RegisteredTaskDefinition {
+    /// The family.
+    pub family: String,
+    /// Its revision, 1-based.
+    pub revision: u32,
+    /// The definition as registered.
+    pub definition: TaskDefinition,
+    /// Resource needs and container behaviour.
+    pub needs: TaskNeeds,
+}
+impl RegisteredTaskDefinition {
+    /// `family:revision`, as ECS names a task definition.
+    pub fn name(&self) -> String {
+        format!("{}:{}", self.family, self.revision)
+    }
+}
+/// What a task of a definition reserves and how its containers behave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskNeeds {
+    /// CPU units reserved on an instance.
+    pub cpu: u32,
+    /// Memory reserved on an instance, MiB.
+    pub memory: u32,
+    /// GPUs.
+    pub gpus: u32,
+    /// Static host ports.
+    pub static_ports: Vec<(Protocol, u16)>,
+    /// Dynamic host ports (bridge, hostPort 0/omitted).
+    pub dynamic_ports: u32,
+    /// The network mode.
+    pub network_mode: NetworkMode,
+    /// The containers.
+    pub containers: Vec<ContainerModel>,
+    /// The most memory the containers may use before one is OOM-killed, MiB (see
+    /// [`TaskDefinition::hard_memory_limit_mib`](crate::taskdef::TaskDefinition::hard_memory_limit_mib)).
+    pub hard_memory_mib: Option<u32>,
+}
+/// One container's behaviour in the simulation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContainerModel {
+    /// Container name.
+    pub name: String,
+    /// Image reference.
+    pub image: String,
+    /// Whether its exit stops the task.
+    pub essential: bool,
+    /// Health check (interval, timeout, retries, startPeriod), seconds.
+    pub health_check: Option<(u32, u32, u32, u32)>,
+    /// Seconds between SIGTERM and SIGKILL (default 30).
+    pub stop_timeout: u32,
+}
+
+/// Works out what a task of `td` reserves on an instance and how its containers behave.
+pub fn task_needs(td: &TaskDefinition) -> TaskNeeds {
+    let containers = td
+        .containers()
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ContainerModel {
+            name: c.name.clone().unwrap_or_default(),
+            image: c.image.clone().unwrap_or_default(),
+            essential: td.is_essential(i),
+            health_check: c.health_check.as_ref().map(|h| {
+                (
+                    h.interval_seconds(),
+                    h.timeout_seconds(),
+                    h.retries_count(),
+                    h.start_period_seconds(),
+                )
+            }),
+            stop_timeout: c.stop_timeout.map_or(30, |s| s.clamp(0, 120) as u32),
+        })
+        .collect();
+    TaskNeeds {
+        cpu: td.cpu_units_reserved(),
+        memory: td.memory_reserved_mib(),
+        gpus: td.gpu_count(),
+        static_ports: td.static_host_ports(),
+        dynamic_ports: td.dynamic_port_count(),
+        network_mode: td.effective_network_mode(),
+        containers,
+        hard_memory_mib: td.hard_memory_limit_mib(),
+    }
+}
