@@ -31,6 +31,47 @@ impl Problem {
     }
 }
 
+/// The problems a resolver finds, in the order it finds them: every concept's `resolve` adds to
+/// one list, so `ecs-sim validate` prints them in document order and the editor marks them all.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Problems(Vec<Problem>);
+
+impl Problems {
+    /// Records a problem at `path`.
+    pub fn push(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.0.push(Problem::new(path, message));
+    }
+
+    /// Records problems found elsewhere (already carrying their paths).
+    pub fn extend(&mut self, problems: impl IntoIterator<Item = Problem>) {
+        self.0.extend(problems);
+    }
+
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many were found.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// The list, for the caller that reports it.
+    pub fn into_vec(self) -> Vec<Problem> {
+        self.0
+    }
+}
+
+/// ECS's rule for cluster, service and capacity provider names: 1–255 letters, digits,
+/// hyphens and underscores.
+pub fn is_ecs_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 255
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 /// Joins a parent path and a child path the way JSON paths read (`a.b`, `a[0]`, `a`).
 pub fn join_path(parent: &str, child: &str) -> String {
     if parent.is_empty() {

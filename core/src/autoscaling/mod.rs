@@ -7,6 +7,8 @@ pub mod alarm;
 pub mod cron;
 pub mod model;
 pub mod report;
+pub mod resolve;
+pub mod rules;
 pub mod schedule;
 pub mod service;
 pub mod spec;

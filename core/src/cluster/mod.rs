@@ -4,6 +4,7 @@ pub mod capacity_provider;
 pub mod instance;
 pub mod managed_scaling;
 pub mod model;
+pub mod resolve;
 pub mod spec;
 pub mod spot;
 

@@ -11,6 +11,7 @@ pub mod invariants;
 pub mod messages;
 pub mod model;
 pub mod report;
+pub mod resolve;
 pub mod rollout;
 pub mod shift;
 pub mod spec;

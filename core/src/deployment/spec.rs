@@ -26,7 +26,7 @@ pub struct DeploymentCircuitBreaker {
 }
 
 /// `deploymentConfiguration` of a service.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DeploymentConfiguration {
     /// Upper bound on running tasks, percent of desired (default 200; DAEMON 100).

@@ -3,9 +3,10 @@
 //! (`serviceConnectConfiguration`), whose proxy routes to the current healthy tasks at once.
 
 pub mod dns;
-pub mod document;
+pub mod resolve;
+pub mod spec;
 
-pub use document::{
+pub use spec::{
     ServiceConnectClientAlias, ServiceConnectConfiguration, ServiceConnectService, ServiceRegistry,
 };
 
@@ -13,3 +14,15 @@ pub use document::{
 /// sets when it creates the Cloud Map service (DG service-discovery) and the AWS CDK default
 /// (`CloudMapOptions.dnsTtl`: one minute).
 pub const DEFAULT_DNS_TTL_SECONDS: u32 = 60;
+
+/// How a client finds a server's tasks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Discovery {
+    /// Cloud Map DNS: clients keep the answer for the record's TTL.
+    CloudMapDns {
+        /// The DNS record TTL, ms.
+        ttl_ms: crate::time::Millis,
+    },
+    /// Service Connect: the proxy in the client task always knows the current healthy tasks.
+    ServiceConnect,
+}

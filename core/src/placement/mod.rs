@@ -8,6 +8,8 @@ pub mod model;
 pub mod pipeline;
 pub mod query;
 pub mod rejection;
+pub mod resolve;
+pub mod rules;
 pub mod spec;
 pub mod strategies;
 

@@ -14,7 +14,7 @@ use serde_json::{json, Map, Value};
 
 /// ECS quota "Tasks per service": 5,000.
 pub const MAX_DESIRED_COUNT: u32 = 5000;
-pub use super::placement_rules::{MAX_PLACEMENT_CONSTRAINTS, MAX_PLACEMENT_STRATEGIES};
+pub use crate::placement::rules::{MAX_PLACEMENT_CONSTRAINTS, MAX_PLACEMENT_STRATEGIES};
 /// Network modes a Linux task definition can use.
 pub const NETWORK_MODES: [&str; 4] = ["awsvpc", "bridge", "host", "none"];
 
@@ -318,7 +318,7 @@ pub fn set_placement_strategy(
             key: "placementStrategy",
             noun: ("strategy", "placement strategies"),
             max: MAX_PLACEMENT_STRATEGIES,
-            check: |p| super::placement_rules::strategy(p).map(drop),
+            check: |p| crate::placement::rules::strategy(p).map(drop),
         },
     )
 }
@@ -337,7 +337,7 @@ pub fn set_placement_constraints(
             key: "placementConstraints",
             noun: ("constraint", "placement constraints"),
             max: MAX_PLACEMENT_CONSTRAINTS,
-            check: |c| super::placement_rules::constraint(c).map(drop),
+            check: |c| crate::placement::rules::constraint(c).map(drop),
         },
     )
 }
@@ -351,7 +351,7 @@ struct PlacementList<T> {
     /// The API's limit on items.
     max: usize,
     /// The rule one item must follow.
-    check: fn(&T) -> Result<(), super::placement_rules::RuleError>,
+    check: fn(&T) -> Result<(), crate::placement::rules::RuleError>,
 }
 
 /// Checks and writes one placement list (an empty list removes the key).

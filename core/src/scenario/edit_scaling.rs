@@ -5,8 +5,8 @@
 //! the list of policies `edit_scaling_policies`, scheduled actions `edit_scheduled_actions`.
 
 use super::edit_target_tracking::first_target_tracking;
-use super::resolve::MAX_TASKS_PER_SERVICE;
-use super::resolve_autoscaling::{SCALABLE_DIMENSION, SERVICE_NAMESPACE};
+use crate::autoscaling::resolve::{SCALABLE_DIMENSION, SERVICE_NAMESPACE};
+use crate::service::resolve::MAX_TASKS_PER_SERVICE;
 use serde_json::{json, Value};
 
 pub use super::edit_target_tracking::{

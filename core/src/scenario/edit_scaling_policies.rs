@@ -6,7 +6,7 @@
 use super::edit_scaling::{is_for, list, list_mut, registered_id, resource_id};
 use super::edit_step_scaling::{read_step_scaling, StepScalingSettings};
 use super::edit_target_tracking::{read_target_tracking, TargetTrackingSettings};
-use super::resolve_autoscaling::{MAX_POLICIES_PER_TARGET, SCALABLE_DIMENSION, SERVICE_NAMESPACE};
+use crate::autoscaling::resolve::{MAX_POLICIES_PER_TARGET, SCALABLE_DIMENSION, SERVICE_NAMESPACE};
 use serde_json::{json, Map, Value};
 
 /// The settings of one policy, by `policyType`.

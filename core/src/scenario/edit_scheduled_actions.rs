@@ -6,10 +6,10 @@
 
 use super::edit_scaling::{is_for, list, list_mut, registered_id, resource_id};
 use super::resolve::MAX_TIMELINE_EVENTS;
-use super::resolve_autoscaling::{
+use crate::autoscaling::resolve::{
     MAX_SCHEDULED_ACTIONS_PER_TARGET, SCALABLE_DIMENSION, SERVICE_NAMESPACE,
 };
-use super::scaling_rules::{check_target_action, refusal};
+use crate::autoscaling::rules::{check_target_action, refusal};
 use crate::autoscaling::schedule::parse_schedule;
 use crate::Problem;
 use serde_json::{json, Map, Value};

@@ -142,7 +142,7 @@ pub fn remove_step_row(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::scaling_rules::check_steps;
+    use crate::autoscaling::rules::check_steps;
 
     fn s(lower: Option<f64>, upper: Option<f64>, adjustment: i32) -> StepAdjustment {
         StepAdjustment {

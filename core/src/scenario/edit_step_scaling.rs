@@ -7,7 +7,7 @@
 use super::edit_scaling::{number, uint};
 use super::edit_scaling_policies::{policy_mut, push_policy};
 use super::edit_target_tracking::MAX_COOLDOWN;
-use super::scaling_rules::{check_alarm, check_step_configuration, refusal, ALARM_METRICS};
+use crate::autoscaling::rules::{check_alarm, check_step_configuration, refusal, ALARM_METRICS};
 use crate::autoscaling::spec::{AlarmSpec, StepAdjustmentSpec, StepScalingSpec};
 use crate::autoscaling::target_tracking::DEFAULT_COOLDOWN_SECONDS;
 use crate::Problem;

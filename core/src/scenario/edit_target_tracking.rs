@@ -7,13 +7,13 @@
 
 use super::edit_scaling::{number, uint};
 use super::edit_scaling_policies::{policy_mut, push_policy, scaling_policies, PolicySettings};
-use super::scaling_rules::{check_target_tracking, refusal};
+use crate::autoscaling::rules::{check_target_tracking, refusal};
 use crate::autoscaling::spec::{PredefinedMetricSpec, TargetTrackingSpec};
 use crate::autoscaling::target_tracking::DEFAULT_COOLDOWN_SECONDS;
 use crate::Problem;
 use serde_json::{json, Map, Value};
 
-pub use super::scaling_rules::TRACKED_METRICS;
+pub use crate::autoscaling::rules::TRACKED_METRICS;
 
 /// The simulator's cap on cooldowns: one day, seconds (the API sets no upper bound).
 pub const MAX_COOLDOWN: u32 = 86_400;

@@ -17,13 +17,10 @@ pub mod examples;
 pub mod locate;
 pub mod model;
 pub mod parse;
-pub mod placement_rules;
 pub mod resolve;
-pub mod resolve_autoscaling;
-pub mod resolve_deployment;
-pub mod resolve_traffic;
-pub mod scaling_rules;
 pub mod share;
+#[cfg(test)]
+mod tests;
 
 pub use document::*;
 pub use model::*;

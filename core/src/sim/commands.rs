@@ -88,7 +88,7 @@ impl Sim {
                 let s = self.service_index(service)?;
                 if let Some(n) = desired_count {
                     self.services[s].desired =
-                        (*n).min(crate::scenario::resolve::MAX_TASKS_PER_SERVICE);
+                        (*n).min(crate::service::resolve::MAX_TASKS_PER_SERVICE);
                 }
                 let mut k = self.services[s].task_definition;
                 if let Some(td) = task_definition {

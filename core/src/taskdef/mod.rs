@@ -13,6 +13,7 @@ pub mod network_mode;
 pub mod parse;
 pub mod port_mapping;
 pub mod registered;
+pub mod resolve;
 pub mod task_definition;
 pub mod task_size;
 pub mod validate;

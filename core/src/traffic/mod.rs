@@ -2,17 +2,18 @@
 //! load model, and the ten-second traffic tick that turns them into task utilisation and the
 //! one-minute ELB and ECS metrics.
 
-pub mod document;
 pub mod model;
 pub mod oom;
 pub mod profile;
 pub mod queueing;
+pub mod resolve;
+pub mod spec;
 pub mod state;
 pub mod tick;
 
-pub use document::{RateProfile, TrafficSpec};
-pub use model::{Discovery, Source, TrafficEntry, TrafficModel};
+pub use model::{Source, TrafficEntry, TrafficModel};
 pub use queueing::{task_load, RequestCost, TaskLoad};
+pub use spec::{RateProfile, TrafficSpec};
 pub use state::TrafficState;
 
 /// Default request timeout, ms: 60 s, an Application Load Balancer's default idle timeout

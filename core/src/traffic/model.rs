@@ -1,9 +1,9 @@
 //! The resolved `traffic` entries and each service's discovery mode: names looked up, defaults
 //! applied, ranges checked (by `scenario/resolve_traffic.rs`).
 
-use super::document::RateProfile;
 use super::queueing::RequestCost;
-use crate::time::Millis;
+use super::spec::RateProfile;
+use crate::discovery::Discovery;
 
 /// Where a traffic entry's requests come from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -12,18 +12,6 @@ pub enum Source {
     Internet,
     /// The tasks of another service (by index), through service discovery.
     Client(usize),
-}
-
-/// How a client finds a server's tasks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Discovery {
-    /// Cloud Map DNS: clients keep the answer for the record's TTL.
-    CloudMapDns {
-        /// The DNS record TTL, ms.
-        ttl_ms: Millis,
-    },
-    /// Service Connect: the proxy in the client task always knows the current healthy tasks.
-    ServiceConnect,
 }
 
 /// One resolved `traffic` entry.

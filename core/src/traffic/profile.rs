@@ -2,7 +2,7 @@
 //! integer time, so the same scenario gives the same rates on every platform (the rates feed
 //! the metrics that Service Auto Scaling acts on).
 
-use super::document::RateProfile;
+use super::spec::RateProfile;
 use crate::time::Millis;
 
 impl RateProfile {

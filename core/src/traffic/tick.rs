@@ -3,7 +3,9 @@
 //! every 10 s for scenarios with a `traffic` entry, and otherwise once a minute for the task
 //! count metrics (see [`metrics_enabled`]).
 
-use super::model::{Discovery, Source, TrafficEntry};
+use crate::discovery::Discovery;
+
+use super::model::{Source, TrafficEntry};
 use super::queueing::task_load;
 use super::TICK_MS;
 use crate::metrics::{metrics_enabled, PERIOD_MS};

@@ -10,11 +10,11 @@ use super::scaling_policy_header::{
     policy_settings, policy_writer, whole_number_field, PolicyHeader,
 };
 use super::scaling_step_rows::StepRows;
+use ecs_sim::autoscaling::rules::{ADJUSTMENT_TYPES, ALARM_METRICS, COMPARISON_OPERATORS};
 use ecs_sim::scenario::edit_scaling_policies::{PolicySettings, PolicySummary};
 use ecs_sim::scenario::edit_step_scaling::{
     set_step_scaling_policy, StepAdjustment, StepScalingSettings as S,
 };
-use ecs_sim::scenario::scaling_rules::{ADJUSTMENT_TYPES, ALARM_METRICS, COMPARISON_OPERATORS};
 use leptos::prelude::*;
 
 /// The short sign a comparison operator is shown as.

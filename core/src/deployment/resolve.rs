@@ -2,12 +2,11 @@
 //! ECS-native strategies (`strategy`, `bakeTimeInMinutes`, `canaryConfiguration`,
 //! `linearConfiguration`) and the simulator key `codeDeploy`, with ECS's limits.
 
-use crate::deployment::spec::DeploymentConfiguration;
+use super::spec::{CodeDeploySpec, DeploymentConfiguration, DeploymentController};
 
-use crate::deployment::circuit_breaker::CircuitBreakerConfig;
-use crate::deployment::shift::ShiftPlan;
-use crate::service::ServiceSpec;
-use crate::Problem;
+use super::circuit_breaker::CircuitBreakerConfig;
+use super::shift::ShiftPlan;
+use crate::problem::Problems;
 
 /// Longest bake time of any kind: 1440 minutes (API DeploymentConfiguration,
 /// CanaryConfiguration, LinearConfiguration).
@@ -23,8 +22,6 @@ pub struct DeploymentKeys {
     pub circuit_breaker: Option<CircuitBreakerConfig>,
     /// How traffic shifts; None for a rolling update.
     pub traffic_shift: Option<ShiftPlan>,
-    /// Everything wrong, with JSON paths.
-    pub problems: Vec<Problem>,
 }
 
 /// A percentage in tenths if it is a multiple of 0.1 within `lo..=hi` tenths.
@@ -37,17 +34,16 @@ fn tenths(value: f64, lo: u32, hi: u32) -> Option<u32> {
 /// Resolves the deployment keys of service `path`.
 pub fn resolve(
     path: &str,
-    s: &ServiceSpec,
+    controller: Option<&DeploymentController>,
+    code_deploy_spec: Option<&CodeDeploySpec>,
     dc: &DeploymentConfiguration,
     daemon: bool,
+    p: &mut Problems,
 ) -> DeploymentKeys {
     let mut out = DeploymentKeys::default();
-    let mut problem = |p: String, m: String| out.problems.push(Problem::new(p, m));
+    let mut problem = |path: String, m: String| p.push(path, m);
     let dcp = format!("{path}.deploymentConfiguration");
-    let controller = s
-        .deployment_controller
-        .as_ref()
-        .map_or("ECS", |c| c.kind.as_str());
+    let controller = controller.map_or("ECS", |c| c.kind.as_str());
     match controller {
         "ECS" | "CODE_DEPLOY" => {}
         "EXTERNAL" => problem(
@@ -167,7 +163,7 @@ pub fn resolve(
             format!("strategy must be ROLLING, BLUE_GREEN, CANARY or LINEAR; got {other}"),
         ),
     }
-    match (&s.code_deploy, code_deploy) {
+    match (code_deploy_spec, code_deploy) {
         (Some(_), false) => problem(
             format!("{path}.codeDeploy"),
             "codeDeploy needs deploymentController type CODE_DEPLOY".into(),
@@ -198,6 +194,40 @@ pub fn resolve(
         (None, false) => {}
     }
     out
+}
+
+/// The rolling update bounds `(maximumPercent, minimumHealthyPercent)` (DG
+/// deployment-type-ecs): 200 and 100 by default for REPLICA; a DAEMON service uses 100 and 0,
+/// and its maximumPercent must stay 100.
+pub fn bounds(
+    path: &str,
+    dc: &DeploymentConfiguration,
+    daemon: bool,
+    p: &mut Problems,
+) -> (u32, u32) {
+    let maximum_percent = dc.maximum_percent.unwrap_or(if daemon { 100 } else { 200 });
+    let minimum_healthy_percent =
+        dc.minimum_healthy_percent
+            .unwrap_or(if daemon { 0 } else { 100 });
+    if daemon && maximum_percent != 100 {
+        p.push(
+            format!("{path}.deploymentConfiguration.maximumPercent"),
+            "The daemon scheduling strategy requires a maximumPercent of 100.",
+        );
+    }
+    if maximum_percent < 100 && !daemon {
+        p.push(
+            format!("{path}.deploymentConfiguration.maximumPercent"),
+            "maximumPercent must be at least 100",
+        );
+    }
+    if minimum_healthy_percent > 100 {
+        p.push(
+            format!("{path}.deploymentConfiguration.minimumHealthyPercent"),
+            "minimumHealthyPercent must be between 0 and 100",
+        );
+    }
+    (maximum_percent, minimum_healthy_percent)
 }
 
 #[cfg(test)]

@@ -1,21 +1,23 @@
 //! Checks and resolves the auto scaling keys of a scenario (`fargateSpot`, and Application
 //! Auto Scaling's scalable targets, policies and scheduled actions), with JSON paths.
 
-use super::document::ScenarioDocument;
-use super::model::Model;
-use crate::autoscaling::alarm::{Alarm, Comparison};
-use crate::autoscaling::model::{PolicyKind, ScalableTarget, ScalingPolicy, ScheduledAction};
-use crate::autoscaling::schedule::{parse_schedule, Schedule};
-use crate::autoscaling::spec::{AlarmSpec, ScalingPolicySpec};
-use crate::autoscaling::step::AdjustmentType;
-use crate::autoscaling::target_tracking::DEFAULT_COOLDOWN_SECONDS;
-use crate::autoscaling::AutoScalingModel;
-use crate::cluster::spot::{per_minute_ppm, MAX_INTERRUPTIONS_PER_HOUR};
-use crate::scenario::resolve::{MAX_TASKS_PER_SERVICE, MAX_TIMELINE_EVENTS};
-use crate::scenario::scaling_rules::{
+use super::alarm::{Alarm, Comparison};
+use super::model::{PolicyKind, ScalableTarget, ScalingPolicy, ScheduledAction};
+use super::rules::{
     alarm_metric, check_alarm, check_step_configuration, check_target_action,
     check_target_tracking, tracked_metric,
 };
+use super::schedule::{parse_schedule, Schedule};
+use super::spec::{
+    AlarmSpec, FargateSpotSpec, ScalableTargetSpec, ScalingPolicySpec, ScheduledActionSpec,
+};
+use super::step::AdjustmentType;
+use super::target_tracking::DEFAULT_COOLDOWN_SECONDS;
+use super::AutoScalingModel;
+use crate::cluster::spot::{per_minute_ppm, MAX_INTERRUPTIONS_PER_HOUR};
+use crate::cluster::ClusterModel;
+use crate::service::resolve::MAX_TASKS_PER_SERVICE;
+use crate::service::ServiceModel;
 use crate::Problem;
 
 /// The only namespace the simulator scales (`ServiceNamespace`).
@@ -26,11 +28,14 @@ pub const SCALABLE_DIMENSION: &str = "ecs:service:DesiredCount";
 pub const MAX_POLICIES_PER_TARGET: usize = 50;
 /// Application Auto Scaling quota: scheduled actions per scalable target.
 pub const MAX_SCHEDULED_ACTIONS_PER_TARGET: usize = 200;
+/// Simulator limit on scheduled actions in a scenario (the same bound as timeline events).
+pub const MAX_SCHEDULED_ACTIONS: usize = 1000;
 /// CloudWatch: evaluationPeriods × period may not exceed one day (1440 one-minute periods).
 pub const MAX_EVALUATION_PERIODS: u32 = 1440;
 
 struct R<'a> {
-    model: &'a Model,
+    services: &'a [ServiceModel],
+    clusters: &'a [ClusterModel],
     problems: Vec<Problem>,
 }
 
@@ -73,9 +78,10 @@ impl R<'_> {
         }
         let parts: Vec<&str> = rid.split('/').collect();
         let found = match parts.as_slice() {
-            ["service", cluster, service] => self.model.services.iter().position(|s| {
-                s.name == *service && self.model.clusters[s.cluster].name == *cluster
-            }),
+            ["service", cluster, service] => self
+                .services
+                .iter()
+                .position(|s| s.name == *service && self.clusters[s.cluster].name == *cluster),
             _ => {
                 self.problem(
                     format!("{path}.resourceId"),
@@ -186,17 +192,32 @@ impl R<'_> {
     }
 }
 
-/// Resolves the auto scaling keys against the already resolved `model`.
-pub fn resolve_auto_scaling(
-    doc: &ScenarioDocument,
-    model: &Model,
+/// The auto scaling keys of a scenario, as written.
+#[derive(Debug, Clone, Copy)]
+pub struct Specs<'a> {
+    /// `fargateSpot`.
+    pub fargate_spot: Option<&'a FargateSpotSpec>,
+    /// `scalableTargets`.
+    pub scalable_targets: &'a [ScalableTargetSpec],
+    /// `scalingPolicies`.
+    pub scaling_policies: &'a [ScalingPolicySpec],
+    /// `scheduledActions`.
+    pub scheduled_actions: &'a [ScheduledActionSpec],
+}
+
+/// Resolves the auto scaling keys against the already resolved services and clusters.
+pub fn resolve(
+    doc: Specs<'_>,
+    services: &[ServiceModel],
+    clusters: &[ClusterModel],
 ) -> (AutoScalingModel, Vec<Problem>) {
     let mut r = R {
-        model,
+        services,
+        clusters,
         problems: Vec::new(),
     };
     let mut out = AutoScalingModel::default();
-    if let Some(spot) = &doc.fargate_spot {
+    if let Some(spot) = doc.fargate_spot {
         let rate = spot.interruptions_per_hour;
         if !rate.is_finite() || !(0.0..=MAX_INTERRUPTIONS_PER_HOUR).contains(&rate) {
             r.problem(
@@ -217,7 +238,7 @@ pub fn resolve_auto_scaling(
         ) else {
             continue;
         };
-        if model.services[s].daemon {
+        if services[s].daemon {
             r.problem(
                 format!("{path}.resourceId"),
                 "a DAEMON service has no desired count to scale",
@@ -294,7 +315,7 @@ pub fn resolve_auto_scaling(
         ) else {
             continue;
         };
-        if out.scheduled_actions.len() >= MAX_TIMELINE_EVENTS
+        if out.scheduled_actions.len() >= MAX_SCHEDULED_ACTIONS
             || out
                 .scheduled_actions
                 .iter()

@@ -1,15 +1,15 @@
 //! Application Auto Scaling's request rules (PutScalingPolicy, PutScheduledAction) and the
 //! CloudWatch alarm rules of a step policy, as pure checks on the `spec` shapes. Both
-//! [`super::resolve_autoscaling`] and the form edits (`edit_target_tracking`,
+//! [`super::resolve`] and the form edits (`edit_target_tracking`,
 //! `edit_step_scaling`, `edit_scheduled_actions`) call them, so the JSON tab and the form refuse
 //! the same things in the same words. Each [`Problem`]'s path is relative to the object checked.
 
-use super::resolve::MAX_TASKS_PER_SERVICE;
-use super::resolve_autoscaling::MAX_EVALUATION_PERIODS;
-use crate::autoscaling::alarm::Comparison;
-use crate::autoscaling::spec::{AlarmSpec, StepScalingSpec, TargetTrackingSpec};
-use crate::autoscaling::step::{AdjustmentType, StepAdjustment};
+use super::alarm::Comparison;
+use super::resolve::MAX_EVALUATION_PERIODS;
+use super::spec::{AlarmSpec, StepScalingSpec, TargetTrackingSpec};
+use super::step::{AdjustmentType, StepAdjustment};
 use crate::metrics::MetricName;
+use crate::service::resolve::MAX_TASKS_PER_SERVICE;
 use crate::Problem;
 
 /// `predefinedMetricType`s a target tracking policy of an ECS service can track.

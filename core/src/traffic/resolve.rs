@@ -2,12 +2,9 @@
 //! `serviceConnectConfiguration`) and resolves them into a [`TrafficModel`], with a JSON path
 //! for every problem.
 
-use super::document::ScenarioDocument;
-use super::model::Model;
-use crate::discovery::{ServiceConnectConfiguration, DEFAULT_DNS_TTL_SECONDS};
-use crate::traffic::{
-    Discovery, RateProfile, RequestCost, Source, TrafficEntry, TrafficModel, TrafficSpec,
-};
+use super::{RateProfile, RequestCost, Source, TrafficEntry, TrafficModel, TrafficSpec};
+use crate::discovery;
+use crate::service::{ServiceModel, ServiceSpec};
 use crate::Problem;
 
 /// Simulator limit on one rate: a million requests per second (far above what one ECS service
@@ -15,46 +12,45 @@ use crate::Problem;
 pub const MAX_REQUESTS_PER_SECOND: f64 = 1_000_000.0;
 /// Simulator limit on a request's CPU time and timeout: one hour, ms.
 pub const MAX_MILLIS: f64 = 3_600_000.0;
-/// Simulator limit on a DNS TTL: one week, the longest run (Cloud Map itself takes up to
-/// 2,147,483,647 s, API DnsRecord.TTL).
-pub const MAX_DNS_TTL_SECONDS: u32 = 7 * 24 * 3600;
 /// Simulator limit on a `trafficSpike` multiplier: 100 times the rate (10,000 percent).
 pub const MAX_SPIKE_PERCENT: u32 = 10_000;
-/// API limit: "Each service may be associated with one service registry" (API CreateService,
-/// serviceRegistries).
-pub const MAX_SERVICE_REGISTRIES: usize = 1;
+
+/// A timeline `trafficSpike` event, as written: its place in the timeline, the service, the
+/// multiplier (percent) and how long it lasts.
+#[derive(Debug, Clone, Copy)]
+pub struct Spike<'a> {
+    /// Index into the scenario's timeline (for the problem's path).
+    pub timeline_index: usize,
+    /// The service whose traffic is multiplied.
+    pub service: &'a str,
+    /// Percent of the profile's rate.
+    pub multiplier: u32,
+    /// Seconds.
+    pub duration_seconds: u32,
+}
 
 /// Resolves the traffic entries against the already resolved services.
-pub fn resolve_traffic(doc: &ScenarioDocument, model: &Model) -> (TrafficModel, Vec<Problem>) {
+///
+/// `service_specs` are the services as written and `services` as resolved (for names); `spikes`
+/// are the timeline's `trafficSpike` events, checked here against the entries.
+pub fn resolve(
+    specs: &[TrafficSpec],
+    service_specs: &[ServiceSpec],
+    services: &[ServiceModel],
+    spikes: &[Spike<'_>],
+) -> (TrafficModel, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut p = |path: String, message: String| problems.push(Problem::new(path, message));
-    for (i, svc) in doc.services.iter().enumerate() {
+    for (i, svc) in service_specs.iter().enumerate() {
         let path = format!("services[{i}].serviceRegistries");
-        if svc.service_registries.len() > MAX_SERVICE_REGISTRIES {
-            p(path.clone(), "Each service may be associated with one service registry. Multiple service registries for each service isn't supported.".into());
-        }
-        for (k, r) in svc.service_registries.iter().enumerate() {
-            if !r.registry_arn.starts_with("arn:") {
-                p(
-                    format!("{path}[{k}].registryArn"),
-                    format!(
-                        "registryArn must be a Cloud Map service ARN; got '{}'",
-                        r.registry_arn
-                    ),
-                );
-            }
-            if r.dns_ttl_seconds.is_some_and(|t| t > MAX_DNS_TTL_SECONDS) {
-                p(
-                    format!("{path}[{k}].dnsTtlSeconds"),
-                    format!("dnsTtlSeconds must be from 0 to {MAX_DNS_TTL_SECONDS}"),
-                );
-            }
+        for q in discovery::resolve::check_registries(&path, &svc.service_registries) {
+            p(q.path, q.message);
         }
     }
-    let index = |name: &str| model.services.iter().position(|s| s.name == name);
+    let index = |name: &str| services.iter().position(|s| s.name == name);
     let mut entries = Vec::new();
     let mut served: Vec<usize> = Vec::new();
-    for (i, t) in doc.traffic.iter().enumerate() {
+    for (i, t) in specs.iter().enumerate() {
         let path = format!("traffic[{i}]");
         let Some(s) = index(&t.service_name) else {
             p(
@@ -93,25 +89,12 @@ pub fn resolve_traffic(doc: &ScenarioDocument, model: &Model) -> (TrafficModel, 
                     );
                     continue;
                 }
-                let server = &doc.services[s];
-                let offers_sc = server
-                    .service_connect_configuration
-                    .as_ref()
-                    .is_some_and(|sc| sc.enabled && !sc.services.is_empty());
-                let client_sc = doc.services[c]
-                    .service_connect_configuration
-                    .as_ref()
-                    .is_some_and(|sc: &ServiceConnectConfiguration| sc.enabled);
-                let discovery = if offers_sc && client_sc {
-                    // DG service-connect-concepts: a client service needs its own
-                    // serviceConnectConfiguration to reach client-server endpoints.
-                    Discovery::ServiceConnect
-                } else if let Some(r) = server.service_registries.first() {
-                    let ttl = r.dns_ttl_seconds.unwrap_or(DEFAULT_DNS_TTL_SECONDS);
-                    Discovery::CloudMapDns {
-                        ttl_ms: u64::from(ttl.min(MAX_DNS_TTL_SECONDS)) * 1000,
-                    }
-                } else {
+                let server = &service_specs[s];
+                let Some(discovery) = discovery::resolve::between(
+                    &server.service_registries,
+                    server.service_connect_configuration.as_ref(),
+                    service_specs[c].service_connect_configuration.as_ref(),
+                ) else {
                     p(format!("{path}.fromService"), format!("service '{}' cannot be discovered by '{client}': give it serviceRegistries (Cloud Map DNS), or serviceConnectConfiguration with services on it and enabled on the client", t.service_name));
                     continue;
                 };
@@ -132,36 +115,33 @@ pub fn resolve_traffic(doc: &ScenarioDocument, model: &Model) -> (TrafficModel, 
             },
         });
     }
-    for (i, e) in doc.timeline.iter().enumerate() {
-        if let crate::scenario::TimelineAction::TrafficSpike {
+    for spike in spikes {
+        let Spike {
+            timeline_index: i,
             service,
             multiplier,
             duration_seconds,
-        } = &e.action
-        {
-            let path = format!("timeline[{i}]");
-            if let Some(s) = index(service) {
-                if !entries.iter().any(|t| t.service == s) {
-                    p(
-                        format!("{path}.service"),
-                        format!("service '{service}' has no traffic entry to multiply"),
-                    );
-                }
-            }
-            if !(1..=MAX_SPIKE_PERCENT).contains(multiplier) {
+        } = *spike;
+        let path = format!("timeline[{i}]");
+        if let Some(s) = index(service) {
+            if !entries.iter().any(|t| t.service == s) {
                 p(
-                    format!("{path}.multiplier"),
-                    format!(
-                        "multiplier is a percent from 1 to {MAX_SPIKE_PERCENT}; got {multiplier}"
-                    ),
+                    format!("{path}.service"),
+                    format!("service '{service}' has no traffic entry to multiply"),
                 );
             }
-            if !(1..=86_400).contains(duration_seconds) {
-                p(
-                    format!("{path}.durationSeconds"),
-                    format!("durationSeconds must be from 1 to 86400; got {duration_seconds}"),
-                );
-            }
+        }
+        if !(1..=MAX_SPIKE_PERCENT).contains(&multiplier) {
+            p(
+                format!("{path}.multiplier"),
+                format!("multiplier is a percent from 1 to {MAX_SPIKE_PERCENT}; got {multiplier}"),
+            );
+        }
+        if !(1..=86_400).contains(&duration_seconds) {
+            p(
+                format!("{path}.durationSeconds"),
+                format!("durationSeconds must be from 1 to 86400; got {duration_seconds}"),
+            );
         }
     }
     (TrafficModel { entries }, problems)
@@ -301,67 +281,5 @@ fn check_cost(t: &TrafficSpec, path: &str, p: &mut impl FnMut(String, String)) {
             format!("{path}.timeoutMillis"),
             format!("timeoutMillis must be from 1 to {MAX_MILLIS}"),
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::scenario::{parse_scenario, resolve, DEFAULT_SCENARIO_JSON};
-    use crate::Problem;
-
-    /// The default scenario (services `web` and `api`) with `traffic` and `timeline` added.
-    fn problems(traffic: serde_json::Value, timeline: serde_json::Value) -> Vec<Problem> {
-        let mut doc: serde_json::Value = serde_json::from_str(DEFAULT_SCENARIO_JSON).unwrap();
-        doc["traffic"] = traffic;
-        doc["timeline"] = timeline;
-        let doc = parse_scenario(&doc.to_string()).unwrap();
-        resolve(&doc).err().unwrap_or_default()
-    }
-
-    #[test]
-    fn out_of_range_traffic_values_are_reported_at_their_paths() {
-        let ps = problems(
-            serde_json::json!([
-                { "serviceName": "web",
-                  "profile": { "shape": "ramp", "fromRequestsPerSecond": -1,
-                               "toRequestsPerSecond": 5, "startSeconds": 60, "endSeconds": 60 },
-                  "cpuMillisPerRequest": 0, "baseCpuPercent": 100, "timeoutMillis": 0 },
-                { "serviceName": "nope", "profile": { "shape": "constant", "requestsPerSecond": 1 },
-                  "cpuMillisPerRequest": 1 }
-            ]),
-            serde_json::json!([
-                { "at": 10, "action": "trafficSpike", "service": "api", "multiplier": 0,
-                  "durationSeconds": 0 }
-            ]),
-        );
-        let paths: Vec<&str> = ps.iter().map(|p| p.path.as_str()).collect();
-        assert_eq!(
-            paths,
-            vec![
-                "traffic[0].profile.fromRequestsPerSecond",
-                "traffic[0].profile.endSeconds",
-                "traffic[0].cpuMillisPerRequest",
-                "traffic[0].baseCpuPercent",
-                "traffic[0].timeoutMillis",
-                "traffic[1].serviceName",
-                "timeline[0].service",
-                "timeline[0].multiplier",
-                "timeline[0].durationSeconds",
-            ]
-        );
-    }
-
-    #[test]
-    fn a_client_needs_a_discoverable_server_cloud_map_or_service_connect() {
-        let ps = problems(
-            serde_json::json!([
-                { "serviceName": "api", "fromService": "web",
-                  "profile": { "shape": "constant", "requestsPerSecond": 1 },
-                  "cpuMillisPerRequest": 1 }
-            ]),
-            serde_json::json!([]),
-        );
-        assert_eq!(ps.len(), 1);
-        assert_eq!(ps[0].path, "traffic[0].fromService");
     }
 }

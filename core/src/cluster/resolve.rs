@@ -1,0 +1,468 @@
+//! Checks the scenario's subnets, clusters and Auto Scaling group capacity providers the way
+//! create-cluster and create-capacity-provider would, and resolves capacity provider
+//! strategies (DG cluster-capacity-providers).
+
+use super::managed_scaling::ManagedScaling;
+use super::spec::{
+    AutoScalingGroupSpec, CapacityProviderSpec, CapacityProviderStrategyItem, ClusterSpec,
+    ManagedScalingSpec, SubnetSpec,
+};
+use super::{AsgModel, ClusterModel, ProviderKind, StrategyItem};
+use crate::catalog::{self, InstanceType};
+use crate::problem::{is_ecs_name, Problems};
+use std::collections::BTreeMap;
+
+/// ECS quota: container instances per cluster.
+pub const MAX_INSTANCES_PER_CLUSTER: u32 = 5000;
+/// ECS quota: capacity providers per cluster.
+pub const MAX_CAPACITY_PROVIDERS_PER_CLUSTER: usize = 20;
+/// Default seconds from an Auto Scaling launch to the instance registering with ECS.
+pub const DEFAULT_BOOT_SECONDS: u32 = 60;
+
+/// The Region's Availability Zones (in the order they first appear) and each subnet's zone.
+#[derive(Debug, Clone, Default)]
+pub struct Subnets {
+    /// Availability Zones in the order they first appear among the subnets.
+    pub zones: Vec<String>,
+    /// Subnet ID → its zone.
+    pub zone_of: BTreeMap<String, String>,
+}
+
+/// Reads the subnets: IDs are unique and every subnet names its zone.
+pub fn subnets(specs: &[SubnetSpec], p: &mut Problems) -> Subnets {
+    let mut out = Subnets::default();
+    for (i, s) in specs.iter().enumerate() {
+        let path = format!("subnets[{i}]");
+        if out
+            .zone_of
+            .insert(s.subnet_id.clone(), s.availability_zone.clone())
+            .is_some()
+        {
+            p.push(
+                format!("{path}.subnetId"),
+                format!("duplicate subnet '{}'", s.subnet_id),
+            );
+        }
+        if s.availability_zone.is_empty() {
+            p.push(format!("{path}.availabilityZone"), "must not be empty");
+        }
+        if !out.zones.contains(&s.availability_zone) {
+            out.zones.push(s.availability_zone.clone());
+        }
+    }
+    out
+}
+
+/// Reads the clusters (their default strategies are resolved later, by
+/// [`default_strategies`], once the capacity providers are known).
+pub fn clusters(specs: &[ClusterSpec], p: &mut Problems) -> Vec<ClusterModel> {
+    if specs.is_empty() {
+        p.push("clusters", "a scenario needs at least one cluster");
+    }
+    let mut out: Vec<ClusterModel> = Vec::new();
+    for (i, c) in specs.iter().enumerate() {
+        let path = format!("clusters[{i}]");
+        if !is_ecs_name(&c.cluster_name) {
+            p.push(
+                format!("{path}.clusterName"),
+                "Cluster name must be 1-255 characters: letters, numbers, hyphens and underscores.",
+            );
+        }
+        if out.iter().any(|o| o.name == c.cluster_name) {
+            p.push(
+                format!("{path}.clusterName"),
+                format!("duplicate cluster '{}'", c.cluster_name),
+            );
+        }
+        if c.capacity_providers.len() > MAX_CAPACITY_PROVIDERS_PER_CLUSTER {
+            p.push(
+                format!("{path}.capacityProviders"),
+                format!("a cluster can have at most {MAX_CAPACITY_PROVIDERS_PER_CLUSTER} capacity providers"),
+            );
+        }
+        for (j, e) in c.external_instances.iter().enumerate() {
+            if e.cpu == 0 || e.memory == 0 {
+                p.push(
+                    format!("{path}.externalInstances[{j}]"),
+                    "cpu and memory must be greater than 0",
+                );
+            }
+        }
+        out.push(ClusterModel {
+            name: c.cluster_name.clone(),
+            capacity_providers: c.capacity_providers.clone(),
+            default_strategy: Vec::new(),
+            external_instances: c
+                .external_instances
+                .iter()
+                .map(|e| (e.name.clone(), e.cpu, e.memory, e.attributes.clone()))
+                .collect(),
+        });
+    }
+    out
+}
+
+/// Reads the Auto Scaling group capacity providers: each is associated with exactly one
+/// cluster, launches a catalogued instance type into declared subnets, and keeps ECS's limits.
+pub fn asgs(
+    specs: &[CapacityProviderSpec],
+    clusters: &[ClusterModel],
+    subnets: &Subnets,
+    p: &mut Problems,
+) -> Vec<AsgModel> {
+    let mut out = Vec::new();
+    let mut per_cluster: BTreeMap<usize, u32> = BTreeMap::new();
+    for (i, cp) in specs.iter().enumerate() {
+        let path = format!("capacityProviders[{i}]");
+        let name = &cp.name;
+        check_provider_name(&path, name, &specs[..i], p);
+        let cluster = owning_cluster(&path, name, clusters, p);
+        let g = &cp.auto_scaling_group_provider.auto_scaling_group;
+        let gpath = format!("{path}.autoScalingGroupProvider.autoScalingGroup");
+        let instance_type = instance_type(&gpath, &g.instance_type, p);
+        check_group_sizes(&gpath, g, p);
+        let total = per_cluster.entry(cluster).or_default();
+        *total = total.saturating_add(g.max_size);
+        if *total > MAX_INSTANCES_PER_CLUSTER {
+            p.push(format!("{gpath}.maxSize"), format!("a cluster can have at most {MAX_INSTANCES_PER_CLUSTER} container instances (ECS quota)"));
+        }
+        let pairs = group_subnets(&gpath, &g.subnets, subnets, p);
+        let provider = &cp.auto_scaling_group_provider;
+        if let Some(ms) = &provider.managed_scaling {
+            check_managed_scaling(
+                &format!("{path}.autoScalingGroupProvider.managedScaling"),
+                ms,
+                p,
+            );
+        }
+        for (key, v) in [
+            (
+                "managedTerminationProtection",
+                &provider.managed_termination_protection,
+            ),
+            ("managedDraining", &provider.managed_draining),
+        ] {
+            if let Some(v) = v {
+                if v != "ENABLED" && v != "DISABLED" {
+                    p.push(
+                        format!("{path}.autoScalingGroupProvider.{key}"),
+                        "must be ENABLED or DISABLED",
+                    );
+                }
+            }
+        }
+        out.push(AsgModel {
+            provider: name.clone(),
+            cluster,
+            instance_type,
+            min_size: g.min_size,
+            max_size: g.max_size,
+            desired: g.desired_capacity,
+            subnets: pairs,
+            boot_ms: u64::from(g.boot_seconds.unwrap_or(DEFAULT_BOOT_SECONDS)) * 1000,
+            attributes: g.attributes.clone(),
+            trunking: g.awsvpc_trunking,
+            managed_scaling: provider
+                .managed_scaling
+                .as_ref()
+                .and_then(ManagedScaling::from_spec),
+            managed_termination_protection: provider.managed_termination_protection.as_deref()
+                == Some("ENABLED"),
+        });
+    }
+    out
+}
+
+/// create-capacity-provider's naming rules, and unique names.
+fn check_provider_name(path: &str, name: &str, earlier: &[CapacityProviderSpec], p: &mut Problems) {
+    if !is_ecs_name(name) {
+        p.push(format!("{path}.name"), "The capacity provider name must be 1-255 characters: letters, numbers, hyphens and underscores.");
+    } else if name == "FARGATE" || name == "FARGATE_SPOT" {
+        p.push(
+            format!("{path}.name"),
+            format!(
+                "'{name}' is a reserved capacity provider name: it is built in and needs no entry"
+            ),
+        );
+    } else if ["aws", "ecs", "fargate"]
+        .iter()
+        .any(|prefix| name.to_ascii_lowercase().starts_with(prefix))
+    {
+        p.push(
+            format!("{path}.name"),
+            "The capacity provider name cannot be prefixed with \"aws\", \"ecs\", or \"fargate\".",
+        );
+    }
+    if earlier.iter().any(|o| o.name == name) {
+        p.push(
+            format!("{path}.name"),
+            format!("duplicate capacity provider '{name}'"),
+        );
+    }
+}
+
+/// The one cluster an Auto Scaling group provider is associated with.
+fn owning_cluster(path: &str, name: &str, clusters: &[ClusterModel], p: &mut Problems) -> usize {
+    let owners: Vec<usize> = clusters
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.capacity_providers.iter().any(|n| n == name))
+        .map(|(k, _)| k)
+        .collect();
+    match owners.as_slice() {
+        [one] => *one,
+        [] => {
+            p.push(format!("{path}.name"), format!("capacity provider '{name}' is not associated with any cluster: add it to a cluster's capacityProviders"));
+            0
+        }
+        [first, ..] => {
+            p.push(format!("{path}.name"), format!("an Auto Scaling group capacity provider can be associated with only one cluster; '{name}' is listed by several"));
+            *first
+        }
+    }
+}
+
+/// The catalogued instance type (the first one stands in for an unknown name, which is
+/// reported).
+fn instance_type(gpath: &str, name: &str, p: &mut Problems) -> &'static InstanceType {
+    match catalog::instance_type(name) {
+        Some(t) => t,
+        None => {
+            p.push(
+                format!("{gpath}.instanceType"),
+                format!(
+                    "unknown instance type '{}'; the playground knows: {}",
+                    name,
+                    catalog::all()
+                        .iter()
+                        .map(|t| t.name)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+            &catalog::all()[0]
+        }
+    }
+}
+
+/// minSize ≤ desiredCapacity ≤ maxSize.
+fn check_group_sizes(gpath: &str, g: &AutoScalingGroupSpec, p: &mut Problems) {
+    if g.min_size > g.max_size {
+        p.push(
+            format!("{gpath}.minSize"),
+            format!(
+                "minSize ({}) must not exceed maxSize ({})",
+                g.min_size, g.max_size
+            ),
+        );
+    }
+    if g.desired_capacity < g.min_size || g.desired_capacity > g.max_size {
+        p.push(
+            format!("{gpath}.desiredCapacity"),
+            format!(
+                "desiredCapacity ({}) must be between minSize ({}) and maxSize ({})",
+                g.desired_capacity, g.min_size, g.max_size
+            ),
+        );
+    }
+}
+
+/// The group's (subnet, zone) pairs; every subnet must be declared.
+fn group_subnets(
+    gpath: &str,
+    names: &[String],
+    subnets: &Subnets,
+    p: &mut Problems,
+) -> Vec<(String, String)> {
+    if names.is_empty() {
+        p.push(
+            format!("{gpath}.subnets"),
+            "an Auto Scaling group needs at least one subnet",
+        );
+    }
+    let mut pairs = Vec::new();
+    for (j, s) in names.iter().enumerate() {
+        match subnets.zone_of.get(s) {
+            Some(z) => pairs.push((s.clone(), z.clone())),
+            None => p.push(
+                format!("{gpath}.subnets[{j}]"),
+                format!("unknown subnet '{s}': declare it in the top-level subnets"),
+            ),
+        }
+    }
+    pairs
+}
+
+/// API ManagedScaling's ranges: targetCapacity 1–100, step sizes 1–10,000, warm-up 0–10,000 s.
+fn check_managed_scaling(mpath: &str, ms: &ManagedScalingSpec, p: &mut Problems) {
+    if ms.status != "ENABLED" && ms.status != "DISABLED" {
+        p.push(format!("{mpath}.status"), "must be ENABLED or DISABLED");
+    }
+    if let Some(t) = ms.target_capacity {
+        if !(1..=100).contains(&t) {
+            p.push(
+                format!("{mpath}.targetCapacity"),
+                "targetCapacity must be between 1 and 100",
+            );
+        }
+    }
+    for (key, v) in [
+        ("minimumScalingStepSize", ms.minimum_scaling_step_size),
+        ("maximumScalingStepSize", ms.maximum_scaling_step_size),
+    ] {
+        if let Some(v) = v {
+            if !(1..=10000).contains(&v) {
+                p.push(
+                    format!("{mpath}.{key}"),
+                    format!("{key} must be between 1 and 10000"),
+                );
+            }
+        }
+    }
+    if let Some(w) = ms.instance_warmup_period {
+        if w > 10000 {
+            p.push(
+                format!("{mpath}.instanceWarmupPeriod"),
+                "instanceWarmupPeriod must be between 0 and 10000 seconds",
+            );
+        }
+    }
+}
+
+/// Resolves a capacity provider strategy of `cluster` (DG cluster-capacity-providers): every
+/// provider is associated with the cluster and known; at most one base; weights 0–1000 and not
+/// all 0 when several; Auto Scaling group and Fargate providers never mixed.
+pub fn strategy_items(
+    path: &str,
+    items: &[CapacityProviderStrategyItem],
+    cluster: &ClusterModel,
+    asgs: &[AsgModel],
+    p: &mut Problems,
+) -> Vec<StrategyItem> {
+    let mut out = Vec::new();
+    if items.len() > MAX_CAPACITY_PROVIDERS_PER_CLUSTER {
+        p.push(path, format!("a capacity provider strategy can have at most {MAX_CAPACITY_PROVIDERS_PER_CLUSTER} items"));
+    }
+    for (j, it) in items.iter().enumerate() {
+        let ipath = format!("{path}[{j}]");
+        if !cluster.capacity_providers.contains(&it.capacity_provider) {
+            p.push(
+                format!("{ipath}.capacityProvider"),
+                format!(
+                    "The specified capacity provider '{}' is not associated with cluster '{}'.",
+                    it.capacity_provider, cluster.name
+                ),
+            );
+            continue;
+        }
+        let kind = match it.capacity_provider.as_str() {
+            "FARGATE" => ProviderKind::Fargate,
+            "FARGATE_SPOT" => ProviderKind::FargateSpot,
+            name => match asgs.iter().position(|a| a.provider == name) {
+                Some(k) => ProviderKind::Asg(k),
+                None => {
+                    p.push(
+                        format!("{ipath}.capacityProvider"),
+                        format!("capacity provider '{name}' is not defined in capacityProviders"),
+                    );
+                    continue;
+                }
+            },
+        };
+        if it.weight > 1000 {
+            p.push(
+                format!("{ipath}.weight"),
+                "weight must be between 0 and 1000",
+            );
+        }
+        if it.base > 100_000 {
+            p.push(format!("{ipath}.base"), "base must be between 0 and 100000");
+        }
+        if items[..j]
+            .iter()
+            .any(|o| o.capacity_provider == it.capacity_provider)
+        {
+            p.push(
+                format!("{ipath}.capacityProvider"),
+                format!(
+                    "capacity provider '{}' appears twice in the strategy",
+                    it.capacity_provider
+                ),
+            );
+        }
+        out.push(StrategyItem {
+            name: it.capacity_provider.clone(),
+            kind,
+            base: it.base,
+            weight: it.weight,
+        });
+    }
+    // DG cluster-capacity-providers: only one provider may have a base; weights cannot all be 0;
+    // Auto Scaling group providers and Fargate providers cannot be mixed.
+    if items.iter().filter(|i| i.base > 0).count() > 1 {
+        p.push(
+            path,
+            "Only one capacity provider in a strategy can have a base defined.",
+        );
+    }
+    // API CapacityProviderStrategyItem.weight: the rule applies "when multiple capacity
+    // providers are specified"; a single provider with the default weight 0 is fine.
+    if items.len() > 1 && items.iter().all(|i| i.weight == 0) {
+        p.push(
+            path,
+            "At least one capacity provider in the strategy must have a weight greater than 0.",
+        );
+    }
+    let has_asg = out.iter().any(|i| matches!(i.kind, ProviderKind::Asg(_)));
+    let has_fargate = out.iter().any(|i| !matches!(i.kind, ProviderKind::Asg(_)));
+    if has_asg && has_fargate {
+        p.push(path, "A capacity provider strategy cannot contain a mix of capacity providers using Auto Scaling groups and Fargate providers. Specify one or the other and try again.");
+    }
+    out
+}
+
+/// Checks each cluster's capacity providers exist and resolves its default strategy.
+pub fn default_strategies(
+    specs: &[ClusterSpec],
+    clusters: &mut [ClusterModel],
+    asgs: &[AsgModel],
+    p: &mut Problems,
+) {
+    for (i, c) in specs.iter().enumerate() {
+        for (j, name) in c.capacity_providers.iter().enumerate() {
+            let known = name == "FARGATE"
+                || name == "FARGATE_SPOT"
+                || asgs.iter().any(|a| &a.provider == name);
+            if !known {
+                p.push(
+                    format!("clusters[{i}].capacityProviders[{j}]"),
+                    format!("unknown capacity provider '{name}'"),
+                );
+            }
+        }
+        let path = format!("clusters[{i}].defaultCapacityProviderStrategy");
+        let items = strategy_items(
+            &path,
+            &c.default_capacity_provider_strategy,
+            &clusters[i],
+            asgs,
+            p,
+        );
+        clusters[i].default_strategy = items;
+    }
+}
+
+/// The cluster a service or RunTask names (`default` when it names none).
+pub fn find(
+    path: &str,
+    name: &Option<String>,
+    clusters: &[ClusterModel],
+    p: &mut Problems,
+) -> Option<usize> {
+    let name = name.as_deref().unwrap_or("default");
+    let found = clusters.iter().position(|c| c.name == name);
+    if found.is_none() {
+        p.push(path, format!("Cluster not found: '{name}'"));
+    }
+    found
+}

@@ -1,0 +1,140 @@
+//! Checks a service's `serviceRegistries` and decides how a client service finds a server:
+//! Service Connect when both take part, else the server's Cloud Map DNS records.
+
+use super::{Discovery, ServiceConnectConfiguration, ServiceRegistry, DEFAULT_DNS_TTL_SECONDS};
+use crate::Problem;
+
+/// Simulator limit on a DNS TTL: one week, the longest run (Cloud Map itself takes up to
+/// 2,147,483,647 s, API DnsRecord.TTL).
+pub const MAX_DNS_TTL_SECONDS: u32 = 7 * 24 * 3600;
+/// API limit: "Each service may be associated with one service registry" (API CreateService,
+/// serviceRegistries).
+pub const MAX_SERVICE_REGISTRIES: usize = 1;
+
+/// The problems of one service's `serviceRegistries` (at `path`): at most one registry, a Cloud
+/// Map ARN, a TTL within the simulator's bound.
+pub fn check_registries(path: &str, registries: &[ServiceRegistry]) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if registries.len() > MAX_SERVICE_REGISTRIES {
+        out.push(Problem::new(path, "Each service may be associated with one service registry. Multiple service registries for each service isn't supported."));
+    }
+    for (k, r) in registries.iter().enumerate() {
+        if !r.registry_arn.starts_with("arn:") {
+            out.push(Problem::new(
+                format!("{path}[{k}].registryArn"),
+                format!(
+                    "registryArn must be a Cloud Map service ARN; got '{}'",
+                    r.registry_arn
+                ),
+            ));
+        }
+        if r.dns_ttl_seconds.is_some_and(|t| t > MAX_DNS_TTL_SECONDS) {
+            out.push(Problem::new(
+                format!("{path}[{k}].dnsTtlSeconds"),
+                format!("dnsTtlSeconds must be from 0 to {MAX_DNS_TTL_SECONDS}"),
+            ));
+        }
+    }
+    out
+}
+
+/// How a client reaches a server: Service Connect when the server offers endpoints and the
+/// client has Service Connect enabled (DG service-connect-concepts: a client service needs its
+/// own serviceConnectConfiguration to reach client-server endpoints), else the server's Cloud
+/// Map DNS records with their TTL; None when the server cannot be discovered.
+pub fn between(
+    server_registries: &[ServiceRegistry],
+    server_service_connect: Option<&ServiceConnectConfiguration>,
+    client_service_connect: Option<&ServiceConnectConfiguration>,
+) -> Option<Discovery> {
+    let offers_sc = server_service_connect.is_some_and(|sc| sc.enabled && !sc.services.is_empty());
+    let client_sc = client_service_connect.is_some_and(|sc| sc.enabled);
+    if offers_sc && client_sc {
+        Some(Discovery::ServiceConnect)
+    } else {
+        server_registries.first().map(|r| {
+            let ttl = r.dns_ttl_seconds.unwrap_or(DEFAULT_DNS_TTL_SECONDS);
+            Discovery::CloudMapDns {
+                ttl_ms: u64::from(ttl.min(MAX_DNS_TTL_SECONDS)) * 1000,
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn registry(ttl: Option<u32>) -> ServiceRegistry {
+        ServiceRegistry {
+            registry_arn: "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1".into(),
+            port: None,
+            container_name: None,
+            container_port: None,
+            dns_ttl_seconds: ttl,
+        }
+    }
+
+    fn service_connect(enabled: bool, offers: bool) -> ServiceConnectConfiguration {
+        ServiceConnectConfiguration {
+            enabled,
+            namespace: None,
+            services: if offers {
+                vec![super::super::ServiceConnectService {
+                    port_name: "http".into(),
+                    discovery_name: None,
+                    client_aliases: Vec::new(),
+                    ingress_port_override: None,
+                }]
+            } else {
+                Vec::new()
+            },
+            log_configuration: None,
+        }
+    }
+
+    #[test]
+    fn service_connect_needs_endpoints_on_the_server_and_service_connect_on_the_client() {
+        let offers = service_connect(true, true);
+        let client = service_connect(true, false);
+        assert_eq!(
+            between(&[], Some(&offers), Some(&client)),
+            Some(Discovery::ServiceConnect)
+        );
+        // The client without Service Connect falls back to the server's DNS records.
+        assert_eq!(
+            between(&[registry(Some(10))], Some(&offers), None),
+            Some(Discovery::CloudMapDns { ttl_ms: 10_000 })
+        );
+        assert_eq!(between(&[], Some(&offers), None), None);
+    }
+
+    #[test]
+    fn cloud_map_records_default_to_a_60_second_ttl_capped_at_a_week() {
+        assert_eq!(
+            between(&[registry(None)], None, None),
+            Some(Discovery::CloudMapDns { ttl_ms: 60_000 })
+        );
+        assert_eq!(
+            between(&[registry(Some(u32::MAX))], None, None),
+            Some(Discovery::CloudMapDns {
+                ttl_ms: u64::from(MAX_DNS_TTL_SECONDS) * 1000
+            })
+        );
+    }
+
+    #[test]
+    fn one_registry_with_a_cloud_map_arn_and_a_bounded_ttl() {
+        assert!(check_registries("r", &[registry(Some(60))]).is_empty());
+        let two = check_registries("r", &[registry(None), registry(None)]);
+        assert_eq!(two.len(), 1);
+        assert_eq!(two[0].path, "r");
+        let mut bad = registry(Some(MAX_DNS_TTL_SECONDS + 1));
+        bad.registry_arn = "srv-1".into();
+        let paths: Vec<String> = check_registries("r", &[bad])
+            .into_iter()
+            .map(|p| p.path)
+            .collect();
+        assert_eq!(paths, ["r[0].registryArn", "r[0].dnsTtlSeconds"]);
+    }
+}

@@ -1,0 +1,439 @@
+//! Checks services (create-service) and standalone tasks (run-task) the way ECS would and
+//! resolves them against the clusters, capacity providers, task definitions and target groups
+//! resolved before them.
+
+use super::spec::{NetworkConfiguration, RunTaskSpec, ServiceSpec};
+use super::{RunTaskModel, ServiceModel};
+use crate::cluster::resolve::{self as clusters, Subnets};
+use crate::cluster::{AsgModel, CapacityProviderStrategyItem, ClusterModel, LaunchTarget};
+use crate::elb::TargetGroupModel;
+use crate::placement::resolve::placement;
+use crate::placement::{SpreadField, Strategy};
+use crate::problem::{is_ecs_name, Problems};
+use crate::taskdef::{self, Compatibility, NetworkMode, RegisteredTaskDefinition};
+
+/// ECS quota: tasks per service.
+pub const MAX_TASKS_PER_SERVICE: u32 = 5000;
+/// Simulator limit on services, to keep a shared link's run bounded.
+pub const MAX_SERVICES: usize = 200;
+/// RunTask's `count`: 1 to 10 copies.
+pub const MAX_RUN_TASK_COUNT: u32 = 10;
+
+/// What services and RunTasks are resolved against.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// The Region's zones and each subnet's zone.
+    pub subnets: &'a Subnets,
+    /// Clusters, with their default strategies.
+    pub clusters: &'a [ClusterModel],
+    /// Auto Scaling group capacity providers.
+    pub asgs: &'a [AsgModel],
+    /// Registered task definition revisions.
+    pub task_definitions: &'a [RegisteredTaskDefinition],
+    /// Load balancer target groups.
+    pub target_groups: &'a [TargetGroupModel],
+}
+
+/// Resolves the services in document order (at most [`MAX_SERVICES`]).
+pub fn services(specs: &[ServiceSpec], cx: Context<'_>, p: &mut Problems) -> Vec<ServiceModel> {
+    if specs.len() > MAX_SERVICES {
+        p.push(
+            "services",
+            format!("the playground runs at most {MAX_SERVICES} services"),
+        );
+    }
+    let mut out = Vec::new();
+    for (i, s) in specs.iter().enumerate().take(MAX_SERVICES) {
+        if let Some(model) = service(i, s, &specs[..i], cx, p) {
+            out.push(model);
+        }
+    }
+    out
+}
+
+/// One service; None when its cluster or task definition is not found.
+fn service(
+    i: usize,
+    s: &ServiceSpec,
+    earlier: &[ServiceSpec],
+    cx: Context<'_>,
+    p: &mut Problems,
+) -> Option<ServiceModel> {
+    let path = format!("services[{i}]");
+    if !is_ecs_name(&s.service_name) {
+        p.push(
+            format!("{path}.serviceName"),
+            "Service name must be 1-255 characters: letters, numbers, hyphens and underscores.",
+        );
+    }
+    if earlier
+        .iter()
+        .any(|o| o.service_name == s.service_name && o.cluster == s.cluster)
+    {
+        p.push(format!("{path}.serviceName"), format!("Creation of service was not idempotent: a service named '{}' already exists in this cluster.", s.service_name));
+    }
+    let cluster = clusters::find(&format!("{path}.cluster"), &s.cluster, cx.clusters, p)?;
+    let tdi = taskdef::resolve::find(
+        &format!("{path}.taskDefinition"),
+        &s.task_definition,
+        cx.task_definitions,
+        p,
+    )?;
+    let td = &cx.task_definitions[tdi];
+    let daemon = scheduling_strategy(&path, s, p);
+    let (launch, zones) = launch_target(
+        &path,
+        &s.launch_type,
+        &s.capacity_provider_strategy,
+        cluster,
+        Some(td),
+        &s.network_configuration,
+        cx,
+        p,
+    );
+    let fargate = launch.uses_fargate();
+    let desired = desired_count(&path, daemon, s.desired_count, p);
+    if daemon {
+        check_daemon(&path, s, &launch, p);
+    }
+    let dc = s.deployment_configuration.clone().unwrap_or_default();
+    let (maximum_percent, minimum_healthy_percent) =
+        crate::deployment::resolve::bounds(&path, &dc, daemon, p);
+    let (strategies, constraints) = placement(
+        &path,
+        &s.placement_strategy,
+        &s.placement_constraints,
+        fargate,
+        if daemon {
+            Vec::new()
+        } else {
+            // DG task-placement-strategies: services default to spread on
+            // attribute:ecs.availability-zone; the service scheduler then favours the instance
+            // with the fewest tasks of the service (DG ecs_services).
+            vec![
+                Strategy::Spread(SpreadField::Attribute("ecs.availability-zone".into())),
+                Strategy::Spread(SpreadField::Instance),
+            ]
+        },
+        p,
+    );
+    let load_balancer = load_balancer(&path, s, td, cx, p);
+    let keys = crate::deployment::resolve::resolve(
+        &path,
+        s.deployment_controller.as_ref(),
+        s.code_deploy.as_ref(),
+        &dc,
+        daemon,
+        p,
+    );
+    if let Some(g) = s.health_check_grace_period_seconds {
+        if g > 2_147_483_647 {
+            p.push(format!("{path}.healthCheckGracePeriodSeconds"), "too large");
+        }
+    }
+    Some(ServiceModel {
+        name: s.service_name.clone(),
+        cluster,
+        task_definition: tdi,
+        desired,
+        daemon,
+        launch,
+        strategies,
+        constraints,
+        subnet_zones: zones,
+        maximum_percent,
+        minimum_healthy_percent,
+        grace_ms: u64::from(s.health_check_grace_period_seconds.unwrap_or(0)) * 1000,
+        load_balancer,
+        circuit_breaker: keys.circuit_breaker,
+        traffic_shift: keys.traffic_shift,
+    })
+}
+
+/// Whether the service is a DAEMON (`REPLICA` is the default).
+fn scheduling_strategy(path: &str, s: &ServiceSpec, p: &mut Problems) -> bool {
+    match s.scheduling_strategy.as_deref() {
+        None | Some("REPLICA") => false,
+        Some("DAEMON") => true,
+        Some(other) => {
+            p.push(
+                format!("{path}.schedulingStrategy"),
+                format!("invalid scheduling strategy '{other}': expected REPLICA or DAEMON"),
+            );
+            false
+        }
+    }
+}
+
+/// desiredCount: required for REPLICA (at most the tasks-per-service quota), refused for DAEMON.
+fn desired_count(path: &str, daemon: bool, given: Option<u32>, p: &mut Problems) -> u32 {
+    match (daemon, given) {
+        (true, Some(_)) => {
+            p.push(
+                format!("{path}.desiredCount"),
+                "The daemon scheduling strategy does not support a desired count for services.",
+            );
+            0
+        }
+        (true, None) => 0,
+        (false, Some(n)) if n > MAX_TASKS_PER_SERVICE => {
+            p.push(
+                format!("{path}.desiredCount"),
+                format!("at most {MAX_TASKS_PER_SERVICE} tasks per service (ECS quota)"),
+            );
+            MAX_TASKS_PER_SERVICE
+        }
+        (false, Some(n)) => n,
+        (false, None) => {
+            p.push(
+                format!("{path}.desiredCount"),
+                "desiredCount is required for the REPLICA scheduling strategy",
+            );
+            0
+        }
+    }
+}
+
+/// What the DAEMON scheduling strategy does not support: Fargate, capacity provider strategies
+/// and placement strategies.
+fn check_daemon(path: &str, s: &ServiceSpec, launch: &LaunchTarget, p: &mut Problems) {
+    if launch.uses_fargate() {
+        p.push(
+            format!("{path}.schedulingStrategy"),
+            "The daemon scheduling strategy is not supported with the Fargate launch type.",
+        );
+    }
+    if matches!(launch, LaunchTarget::Strategy(_)) {
+        p.push(
+            format!("{path}.capacityProviderStrategy"),
+            "The daemon scheduling strategy does not support capacity provider strategies.",
+        );
+    }
+    if !s.placement_strategy.is_empty() {
+        p.push(
+            format!("{path}.placementStrategy"),
+            "Placement strategies are not supported with the daemon scheduling strategy.",
+        );
+    }
+}
+
+/// The target group the service's tasks register in, and for CodeDeploy blue/green the
+/// deployment group's second target group (simulator key `codeDeploy.greenTargetGroup`).
+fn load_balancer(
+    path: &str,
+    s: &ServiceSpec,
+    td: &RegisteredTaskDefinition,
+    cx: Context<'_>,
+    p: &mut Problems,
+) -> Option<crate::elb::ServiceLoadBalancer> {
+    let (mut load_balancer, problems) = crate::elb::resolve::service_load_balancers(
+        path,
+        &s.load_balancers,
+        cx.target_groups,
+        &td.definition,
+    );
+    p.extend(problems);
+    if let Some(green) = s
+        .code_deploy
+        .as_ref()
+        .and_then(|c| c.green_target_group.as_deref())
+    {
+        match crate::elb::resolve::find_group(cx.target_groups, green) {
+            Some(g) => {
+                if let Some(lb) = load_balancer.as_mut() {
+                    lb.alternate_target_group = Some(g);
+                }
+            }
+            None => p.push(
+                format!("{path}.codeDeploy.greenTargetGroup"),
+                format!("Target group '{green}' not found: declare it in targetGroups"),
+            ),
+        }
+    }
+    load_balancer
+}
+
+/// Resolves the standalone tasks started at time 0 (RunTask).
+pub fn run_tasks(specs: &[RunTaskSpec], cx: Context<'_>, p: &mut Problems) -> Vec<RunTaskModel> {
+    let mut out = Vec::new();
+    for (i, t) in specs.iter().enumerate() {
+        let path = format!("tasks[{i}]");
+        if !(1..=MAX_RUN_TASK_COUNT).contains(&t.count) {
+            p.push(format!("{path}.count"), "count must be between 1 and 10");
+        }
+        let Some(cluster) = clusters::find(&format!("{path}.cluster"), &t.cluster, cx.clusters, p)
+        else {
+            continue;
+        };
+        let Some(tdi) = taskdef::resolve::find(
+            &format!("{path}.taskDefinition"),
+            &t.task_definition,
+            cx.task_definitions,
+            p,
+        ) else {
+            continue;
+        };
+        let td = &cx.task_definitions[tdi];
+        let (launch, zones) = launch_target(
+            &path,
+            &t.launch_type,
+            &t.capacity_provider_strategy,
+            cluster,
+            Some(td),
+            &t.network_configuration,
+            cx,
+            p,
+        );
+        let fargate = launch.uses_fargate();
+        // Standalone tasks have no default strategy: any instance that fits, at random.
+        let (strategies, constraints) = placement(
+            &path,
+            &t.placement_strategy,
+            &t.placement_constraints,
+            fargate,
+            vec![Strategy::Random],
+            p,
+        );
+        out.push(RunTaskModel {
+            cluster,
+            task_definition: tdi,
+            count: t.count.clamp(1, MAX_RUN_TASK_COUNT),
+            launch,
+            group: t
+                .group
+                .clone()
+                .unwrap_or_else(|| format!("family:{}", td.family)),
+            strategies,
+            constraints,
+            subnet_zones: zones,
+            started_by: t.started_by.clone(),
+        });
+    }
+    out
+}
+
+/// Where the tasks go (launch type, strategy, or the cluster's default strategy, else EC2) and
+/// the zones of their awsvpc subnets; checks the task definition's compatibility and the
+/// network configuration awsvpc needs.
+#[allow(clippy::too_many_arguments)]
+pub fn launch_target(
+    path: &str,
+    launch_type: &Option<String>,
+    strategy: &[CapacityProviderStrategyItem],
+    cluster: usize,
+    td: Option<&RegisteredTaskDefinition>,
+    network: &Option<NetworkConfiguration>,
+    cx: Context<'_>,
+    p: &mut Problems,
+) -> (LaunchTarget, Vec<String>) {
+    let c = &cx.clusters[cluster];
+    let target = match (launch_type.as_deref(), strategy.is_empty()) {
+        (Some(_), false) => {
+            p.push(format!("{path}.launchType"), "Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.");
+            LaunchTarget::Ec2
+        }
+        (Some("EC2"), true) => LaunchTarget::Ec2,
+        (Some("FARGATE"), true) => LaunchTarget::Fargate,
+        (Some("EXTERNAL"), true) => LaunchTarget::External,
+        (Some(other), true) => {
+            p.push(
+                format!("{path}.launchType"),
+                format!("invalid launch type '{other}': expected EC2, FARGATE or EXTERNAL"),
+            );
+            LaunchTarget::Ec2
+        }
+        (None, false) => LaunchTarget::Strategy(clusters::strategy_items(
+            &format!("{path}.capacityProviderStrategy"),
+            strategy,
+            c,
+            cx.asgs,
+            p,
+        )),
+        // No launch type and no strategy: the cluster's default strategy, else launch type EC2.
+        (None, true) if !c.default_strategy.is_empty() => {
+            LaunchTarget::Strategy(c.default_strategy.clone())
+        }
+        (None, true) => LaunchTarget::Ec2,
+    };
+    let mut zones = Vec::new();
+    if let Some(td) = td {
+        check_compatibility(path, td, &target, p);
+        zones = awsvpc_zones(path, td, network, cx.subnets, p);
+    }
+    (target, zones)
+}
+
+/// The task definition's requiresCompatibilities must include where the tasks go; one with
+/// none is EC2-compatible (and EXTERNAL-compatible), never Fargate-compatible.
+fn check_compatibility(
+    path: &str,
+    td: &RegisteredTaskDefinition,
+    target: &LaunchTarget,
+    p: &mut Problems,
+) {
+    let def = &td.definition;
+    let (needed, label) = match target {
+        _ if target.uses_fargate() => (Compatibility::Fargate, "FARGATE"),
+        LaunchTarget::External => (Compatibility::External, "EXTERNAL"),
+        _ => (Compatibility::Ec2, "EC2"),
+    };
+    let compatible = if def
+        .requires_compatibilities
+        .as_ref()
+        .is_some_and(|v| !v.is_empty())
+    {
+        def.requires(needed)
+    } else {
+        needed != Compatibility::Fargate
+    };
+    if !compatible {
+        p.push(
+            format!("{path}.taskDefinition"),
+            format!("Task definition does not support launch_type {label}."),
+        );
+    }
+}
+
+/// awsvpc tasks need a network configuration with 1–16 declared subnets; their zones, in order.
+/// Other network modes must not have one.
+fn awsvpc_zones(
+    path: &str,
+    td: &RegisteredTaskDefinition,
+    network: &Option<NetworkConfiguration>,
+    subnets: &Subnets,
+    p: &mut Problems,
+) -> Vec<String> {
+    let mut zones = Vec::new();
+    if td.needs.network_mode == NetworkMode::Awsvpc {
+        match network {
+            None => p.push(
+                path,
+                "Network Configuration must be provided when networkMode 'awsvpc' is specified.",
+            ),
+            Some(n) => {
+                let npath = format!("{path}.networkConfiguration.awsvpcConfiguration.subnets");
+                if n.awsvpc_configuration.subnets.is_empty()
+                    || n.awsvpc_configuration.subnets.len() > 16
+                {
+                    p.push(&npath, "between 1 and 16 subnets are required");
+                }
+                for (k, s) in n.awsvpc_configuration.subnets.iter().enumerate() {
+                    match subnets.zone_of.get(s) {
+                        Some(z) if !zones.contains(z) => zones.push(z.clone()),
+                        Some(_) => {}
+                        None => p.push(
+                            format!("{npath}[{k}]"),
+                            format!("unknown subnet '{s}': declare it in the top-level subnets"),
+                        ),
+                    }
+                }
+            }
+        }
+    } else if network.is_some() {
+        p.push(
+            format!("{path}.networkConfiguration"),
+            "Network Configuration is not valid for the given networkMode of this task definition.",
+        );
+    }
+    zones
+}

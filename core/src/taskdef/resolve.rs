@@ -1,0 +1,92 @@
+//! Registering a scenario's task definitions (register-task-definition, in document order) and
+//! finding the revision a service or RunTask names.
+
+use super::RegisteredTaskDefinition;
+use super::{task_definition_from_value, task_needs, validate, ImageBehaviour};
+use crate::problem::Problems;
+use std::collections::BTreeMap;
+
+/// Longest simulated image pull or application start-up, seconds.
+pub const MAX_IMAGE_SECONDS: u32 = 3600;
+
+/// Registers each definition in order: the first of a family is revision 1, the next 2, and so
+/// on. A definition ECS would refuse is reported at `taskDefinitions[i]` and not registered.
+pub fn register(values: &[serde_json::Value], p: &mut Problems) -> Vec<RegisteredTaskDefinition> {
+    let mut out: Vec<RegisteredTaskDefinition> = Vec::new();
+    for (i, value) in values.iter().enumerate() {
+        let path = format!("taskDefinitions[{i}]");
+        let td = match task_definition_from_value(value.clone()) {
+            Ok((td, _shape)) => td,
+            Err(problems) => {
+                p.extend(problems.into_iter().map(|q| q.prefixed(&path)));
+                continue;
+            }
+        };
+        let problems = validate(&td);
+        if !problems.is_empty() {
+            p.extend(problems.into_iter().map(|q| q.prefixed(&path)));
+            continue;
+        }
+        let family = td.family.clone().unwrap_or_default();
+        let revision = 1 + out.iter().filter(|o| o.family == family).count() as u32;
+        let needs = task_needs(&td);
+        out.push(RegisteredTaskDefinition {
+            family,
+            revision,
+            definition: td,
+            needs,
+        });
+    }
+    out
+}
+
+/// Checks the simulator's `images` key: pull and start-up times of at most an hour.
+pub fn check_images(images: &BTreeMap<String, ImageBehaviour>, p: &mut Problems) {
+    for (image, b) in images {
+        let path = format!("images[\"{image}\"]");
+        if b.pull_seconds.is_some_and(|s| s > MAX_IMAGE_SECONDS) {
+            p.push(format!("{path}.pullSeconds"), "must be at most 3600");
+        }
+        if b.start_seconds.is_some_and(|s| s > MAX_IMAGE_SECONDS) {
+            p.push(format!("{path}.startSeconds"), "must be at most 3600");
+        }
+    }
+}
+
+/// The registered revision `reference` names: `family` (the latest), `family:revision` or
+/// `arn:aws:ecs:<region>:<account>:task-definition/family:revision`. Not found is reported at
+/// `path` in DescribeTaskDefinition's words.
+pub fn find(
+    path: &str,
+    reference: &str,
+    registered: &[RegisteredTaskDefinition],
+    p: &mut Problems,
+) -> Option<usize> {
+    let short = reference
+        .rsplit_once("task-definition/")
+        .map_or(reference, |(_, s)| s);
+    let (family, revision) = match short.split_once(':') {
+        Some((f, r)) => match r.parse::<u32>() {
+            Ok(r) => (f, Some(r)),
+            Err(_) => {
+                p.push(path, format!("Invalid revision number. Number: {r}"));
+                return None;
+            }
+        },
+        None => (short, None),
+    };
+    let found = registered
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.family == family && revision.is_none_or(|r| t.revision == r))
+        .map(|(k, _)| k)
+        .next_back();
+    if found.is_none() {
+        p.push(
+            path,
+            "Unable to describe task definition.".to_string()
+                + &format!(" No task definition '{reference}' is registered in this scenario."),
+        );
+    }
+    found
+}
