@@ -132,8 +132,7 @@ async fn a_recorded_series_is_drawn_with_its_points_target_and_marker() {
         .text_content()
         .unwrap_or_default();
     assert!(
-        absent.contains("MemoryUtilization")
-            && absent.contains(ecs_sim::sim::view::no_data::NO_TRAFFIC),
+        absent.contains("MemoryUtilization") && absent.contains(ecs_sim::view::no_data::NO_TRAFFIC),
         "{absent}"
     );
     // Task counts are recorded for every service, traffic or not.

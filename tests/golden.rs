@@ -741,7 +741,7 @@ fn with_no_routable_target_the_load_balancer_answers_elb_5xx_itself() {
 
 /// The service's deployments as `ecs-sim run --json` prints them, PRIMARY first.
 fn deployments(sim: &ecs_sim::Sim, service: &str) -> Vec<serde_json::Value> {
-    ecs_sim::deployment::report::deployments_json(sim)[service]
+    ecs_sim::view::report::deployments::deployments_json(sim)[service]
         .as_array()
         .cloned()
         .unwrap_or_default()

@@ -22,7 +22,10 @@ pub mod cluster;
 pub mod deployment;
 pub mod service;
 pub mod sim;
+pub mod view;
 
 pub use sim::{LoadError, Sim};
 pub mod bench;
 pub mod cli;
+#[cfg(test)]
+mod tests;

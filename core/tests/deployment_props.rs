@@ -84,7 +84,7 @@ proptest! {
             prop_assert!(live <= hi, "{live} tasks > upper bound {hi} at {now} ms");
             prop_assert!(healthy >= lo, "{healthy} healthy < lower bound {lo} at {now} ms");
         }
-        let report = ecs_sim::deployment::report::deployments_json(&sim);
+        let report = ecs_sim::view::report::deployments::deployments_json(&sim);
         let primary = &report["web"][0];
         prop_assert_eq!(&primary["taskDefinition"], "web:2");
         if hi > desired || lo < desired {

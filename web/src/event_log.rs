@@ -4,8 +4,8 @@
 
 use crate::state::Playground;
 use ecs_sim::sim::log::{LogEntry, LogKind};
-use ecs_sim::sim::view::{newest_matching, service_colour, LogFilter};
 use ecs_sim::time::clock;
+use ecs_sim::view::{newest_matching, service_colour, LogFilter};
 use leptos::prelude::*;
 
 /// Lines drawn at most.

@@ -4,7 +4,7 @@
 
 use crate::state::{Playground, Selection};
 use ecs_sim::scenario::document::TimelineAction;
-use ecs_sim::sim::view::buttons::{acting_service, spot_interruption_action, traffic_spike_action};
+use ecs_sim::view::buttons::{acting_service, spot_interruption_action, traffic_spike_action};
 use leptos::prelude::*;
 
 /// Both buttons; each is disabled, with the reason as its tooltip, when it cannot act.

@@ -5,7 +5,7 @@
 use ecs_sim::scenario::{parse_scenario, resolve, ScenarioError};
 use ecs_sim::sim::log::LogEntry;
 use ecs_sim::sim::snapshot::Snapshot;
-use ecs_sim::sim::view::charts::ChartInputs;
+use ecs_sim::view::charts::ChartInputs;
 use ecs_sim::{Problem, Sim};
 use leptos::prelude::*;
 

@@ -6,7 +6,6 @@
 pub mod alarm;
 pub mod cron;
 pub mod model;
-pub mod report;
 pub mod resolve;
 pub mod rules;
 pub mod schedule;
@@ -19,7 +18,6 @@ pub use model::AutoScalingModel;
 
 use crate::cluster::managed_scaling::ManagedScalingState;
 use crate::rng::{SimRng, Stream};
-use crate::sim::Sim;
 use std::collections::BTreeMap;
 
 /// What cluster and service auto scaling remember between their minute ticks.
@@ -46,15 +44,3 @@ impl AutoScalingState {
         }
     }
 }
-
-impl Sim {
-    /// Queues the first tick of every auto scaling feature the scenario uses.
-    pub(crate) fn schedule_autoscaling(&mut self) {
-        self.schedule_managed_scaling();
-        self.schedule_spot();
-        self.schedule_service_scaling();
-    }
-}
-
-#[cfg(test)]
-mod tests;

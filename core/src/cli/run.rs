@@ -82,12 +82,12 @@ fn json_report(sim: &Sim, until: u64, metrics: bool) -> String {
         "instances": snap.instances,
         "tasks": snap.tasks,
         "zones": snap.zones,
-        "loadBalancer": crate::elb::report::load_balancer_report(sim),
-        "deployments": crate::deployment::report::deployments_json(sim),
-        "autoScaling": crate::autoscaling::report::json_report(sim),
+        "loadBalancer": crate::view::report::load_balancers::load_balancer_report(sim),
+        "deployments": crate::view::report::deployments::deployments_json(sim),
+        "autoScaling": crate::view::report::auto_scaling::json_report(sim),
     });
     if metrics {
-        doc["metrics"] = crate::metrics::json::metrics_json(sim);
+        doc["metrics"] = crate::view::report::metrics::metrics_json(sim);
     }
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');

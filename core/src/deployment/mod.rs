@@ -6,17 +6,12 @@
 //! The service scheduler (`service/scheduler.rs`) asks [`ServiceDeployments`] which tasks belong
 //! to the PRIMARY deployment; everything older is replaced within the rolling update bounds.
 
+pub mod bounds;
 pub mod circuit_breaker;
-pub mod invariants;
 pub mod messages;
 pub mod model;
-pub mod report;
 pub mod resolve;
-pub mod rollout;
 pub mod shift;
 pub mod spec;
-
-#[cfg(test)]
-mod tests;
 
 pub use model::{Deployment, DeploymentStatus, RolloutState, ServiceDeployments};

@@ -65,6 +65,17 @@ pub struct Deployment {
 }
 
 impl Deployment {
+    /// Green's share of production traffic in tenths of a percent, for a traffic-shifting
+    /// deployment (None for a rolling update); a FAILED one has sent traffic back to blue.
+    pub fn production_traffic_tenths(&self) -> Option<u32> {
+        let sh = self.shift.as_ref()?;
+        Some(if self.rollout_state == RolloutState::Failed {
+            0
+        } else {
+            sh.green_tenths()
+        })
+    }
+
     /// A new IN_PROGRESS deployment (API Deployment: "ECS deployment <id> in progress.").
     pub fn new(id: String, task_definition: usize, now: Millis) -> Deployment {
         Deployment {

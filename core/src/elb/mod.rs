@@ -5,13 +5,9 @@
 //!
 //! Owner: area E (load balancer). Other subsystems only call the hooks in `sim/hooks.rs`.
 
-pub mod report;
 pub mod resolve;
-pub mod sim;
 pub mod spec;
 pub mod target;
-#[cfg(test)]
-mod tests;
 
 pub use resolve::{ServiceLoadBalancer, TargetGroupModel};
 pub use spec::{AdvancedConfiguration, LoadBalancerSpec, TargetGroupSpec};

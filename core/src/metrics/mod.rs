@@ -2,10 +2,7 @@
 //! prints, and what Service Auto Scaling's alarms and managed scaling read. Values are
 //! recorded once per period, at the period's end, by the subsystem that owns them.
 
-pub mod json;
 pub mod record;
-
-pub use record::metrics_enabled;
 
 use crate::time::Millis;
 use serde::Serialize;

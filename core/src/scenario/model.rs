@@ -39,3 +39,16 @@ pub struct Model {
     /// Service Auto Scaling and Fargate Spot settings.
     pub auto_scaling: crate::autoscaling::AutoScalingModel,
 }
+
+impl Model {
+    /// Whether the run records metrics at all: whenever the scenario has a service, as ECS
+    /// publishes its service metrics to CloudWatch without being asked. A run without `traffic`
+    /// records only RunningTaskCount and DesiredTaskCount (and CapacityProviderReservation with
+    /// managed scaling), since CPU, memory and ELB figures come from the traffic model. Readers:
+    /// the metrics panel and `run --metrics`, cluster auto scaling and Service Auto Scaling
+    /// (`scalableTargets`: its policies read the service's one-minute datapoints).
+    pub fn metrics_enabled(&self) -> bool {
+        // Traffic entries name services, so a scenario with traffic has services.
+        !self.services.is_empty() || self.asgs.iter().any(|a| a.managed_scaling.is_some())
+    }
+}

@@ -2,6 +2,9 @@
 //! DG service-event-messages). Names are in parentheses as the API prints them, and counts
 //! are not made singular ("has started 1 tasks"), as ECS does.
 
+/// How long a repeated service event is held back (DG service-event-messages: six hours).
+pub const DUPLICATE_EVENT_WINDOW_MS: crate::time::Millis = 6 * 3600 * 1000;
+
 /// `(service web) has reached a steady state.`
 pub fn steady_state(service: &str) -> String {
     format!("(service {service}) has reached a steady state.")

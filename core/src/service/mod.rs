@@ -3,7 +3,6 @@
 pub mod messages;
 pub mod model;
 pub mod resolve;
-pub mod scheduler;
 pub mod spec;
 pub mod task;
 

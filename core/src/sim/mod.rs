@@ -2,16 +2,27 @@
 //! instance, task and service. [`Sim::step`] runs one event; invariants are checked after
 //! every step in debug and test builds.
 
+pub mod autoscaling;
 pub mod commands;
+pub mod discovery;
+pub mod elb;
 pub mod hooks;
 pub mod invariants;
 pub mod lifecycle;
 pub mod log;
+pub mod managed_scaling;
+pub mod metrics;
+pub mod oom;
 pub mod queue;
 pub mod register;
+pub mod rollout;
+pub mod scheduler;
+pub mod shift;
 pub mod snapshot;
+pub mod spot;
+
 pub mod trace;
-pub mod view;
+pub mod traffic;
 
 use crate::cluster::{Instance, InstanceStatus};
 use crate::metrics::MetricStore;
@@ -491,37 +502,5 @@ impl Sim {
                 break;
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Each scheduler pass during a grace period or throttling asks to be woken when it ends;
-    /// the same service and moment is queued once, and can be asked for again once it ran.
-    #[test]
-    fn a_scheduler_wake_up_for_the_same_moment_is_queued_once() {
-        let mut sim = Sim::from_json(crate::scenario::DEFAULT_SCENARIO_JSON)
-            .unwrap_or_else(|e| panic!("{e:?}"));
-        let at = 3_600_000;
-        let before = sim.queue.len();
-        sim.wake_scheduler_at(0, at);
-        sim.wake_scheduler_at(0, at);
-        assert_eq!(sim.queue.len(), before + 1);
-        sim.wake_scheduler_at(1, at);
-        sim.wake_scheduler_at(0, at + 1);
-        assert_eq!(
-            sim.queue.len(),
-            before + 3,
-            "other services and moments are separate"
-        );
-        sim.run_until(at);
-        assert!(
-            !sim.services[0].wakes.contains(&at),
-            "forgotten once it ran"
-        );
-        sim.wake_scheduler_at(0, at + 10);
-        assert!(sim.services[0].wakes.contains(&(at + 10)));
     }
 }

@@ -9,7 +9,6 @@ pub mod queueing;
 pub mod resolve;
 pub mod spec;
 pub mod state;
-pub mod tick;
 
 pub use model::{Source, TrafficEntry, TrafficModel};
 pub use queueing::{task_load, RequestCost, TaskLoad};

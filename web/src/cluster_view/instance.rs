@@ -4,7 +4,7 @@
 use super::TaskChip;
 use crate::state::{Playground, Selection};
 use ecs_sim::sim::snapshot::InstanceView;
-use ecs_sim::sim::view::{labels, ClusterLayout};
+use ecs_sim::view::{labels, ClusterLayout};
 use leptos::prelude::*;
 
 /// An instance box.

@@ -3,7 +3,7 @@
 
 use super::instance::InstanceBox;
 use super::TaskChip;
-use ecs_sim::sim::view::{ClusterLayout, Lane};
+use ecs_sim::view::{ClusterLayout, Lane};
 use leptos::prelude::*;
 
 /// A zone lane.

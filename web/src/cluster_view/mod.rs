@@ -10,7 +10,7 @@ mod task_chip;
 mod waiting;
 
 use crate::state::Playground;
-use ecs_sim::sim::view::{cluster_layout, ClusterLayout};
+use ecs_sim::view::{cluster_layout, ClusterLayout};
 use leptos::prelude::*;
 
 pub use task_chip::{ChipTable, TaskChip};

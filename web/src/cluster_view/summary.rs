@@ -2,7 +2,7 @@
 //! waiting counts ECS reports.
 
 use crate::state::Playground;
-use ecs_sim::sim::view::service_colour;
+use ecs_sim::view::service_colour;
 use leptos::prelude::*;
 
 /// The strip of service cards at the top of the cluster pane.

@@ -5,7 +5,7 @@
 use crate::state::{Playground, Selection};
 use ecs_sim::service::{HealthStatus, LaunchKind};
 use ecs_sim::sim::snapshot::{Snapshot, TaskView};
-use ecs_sim::sim::view::{find_task, labels, revision_shade, service_colour, ServiceLookup};
+use ecs_sim::view::{find_task, labels, revision_shade, service_colour, ServiceLookup};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 

@@ -3,7 +3,7 @@
 
 use super::TaskChip;
 use crate::state::Playground;
-use ecs_sim::sim::view::{find_task, ClusterLayout};
+use ecs_sim::view::{find_task, ClusterLayout};
 use leptos::prelude::*;
 
 /// At most this many waiting tasks are listed (the count says how many there are).

@@ -1,7 +1,7 @@
 //! One deployment as DescribeServices shows it: task definition, status, rolloutState and its
 //! reason, counts, the circuit breaker's failed tasks, the lifecycle stage and traffic share.
 
-use ecs_sim::sim::view::deployments::DeploymentCard;
+use ecs_sim::view::deployments::DeploymentCard;
 use leptos::prelude::*;
 
 /// A deployment card; a FAILED one is drawn marked, a rollback one labelled.

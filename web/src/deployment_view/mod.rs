@@ -1,6 +1,6 @@
 //! The deployment view of one service: its deployments as cards side by side (the new revision
 //! beside the old), the blue/green traffic split, the circuit breaker's count, and the "update
-//! service" form. Everything drawn comes from `ecs_sim::sim::view::deployments`, projected once
+//! service" form. Everything drawn comes from `ecs_sim::view::deployments`, projected once
 //! per snapshot.
 
 mod card;
@@ -8,7 +8,7 @@ mod traffic;
 mod update_form;
 
 use crate::state::Playground;
-use ecs_sim::sim::view::deployments::{deployments_view, DeploymentsView};
+use ecs_sim::view::deployments::{deployments_view, DeploymentsView};
 use leptos::prelude::*;
 
 /// The panel, collapsible, above the cluster.

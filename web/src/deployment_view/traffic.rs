@@ -1,7 +1,7 @@
 //! The production traffic split of a blue/green, canary or linear deployment
 //! (productionTrafficPercent), as one bar: blue (old) on the left, green (new) on the right.
 
-use ecs_sim::sim::view::deployments::TrafficSplit;
+use ecs_sim::view::deployments::TrafficSplit;
 use leptos::prelude::*;
 
 /// The split bar with both shares written out, so it reads without colour too.

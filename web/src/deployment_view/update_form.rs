@@ -4,7 +4,7 @@
 
 use crate::state::{Notice, Playground};
 use ecs_sim::scenario::TimelineAction;
-use ecs_sim::sim::view::deployments::{update_choices, UpdateChoices};
+use ecs_sim::view::deployments::{update_choices, UpdateChoices};
 use leptos::prelude::*;
 
 /// Registers `image` for `container` as the next revision of the service's task definition;

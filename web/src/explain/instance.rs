@@ -6,7 +6,7 @@ use super::Row;
 use crate::cluster_view::TaskChip;
 use crate::state::Playground;
 use ecs_sim::sim::snapshot::InstanceView;
-use ecs_sim::sim::view::{explain_instance, labels};
+use ecs_sim::view::{explain_instance, labels};
 use leptos::prelude::*;
 
 /// Details of instance `index`.

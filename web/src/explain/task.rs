@@ -7,8 +7,8 @@ use crate::state::{Playground, Selection};
 use ecs_sim::service::LaunchKind;
 use ecs_sim::sim::lifecycle::launch_label;
 use ecs_sim::sim::snapshot::TaskView;
-use ecs_sim::sim::view::{explain_waiting, find_task, labels};
 use ecs_sim::time::clock;
+use ecs_sim::view::{explain_waiting, find_task, labels};
 use leptos::prelude::*;
 
 /// Details of task `index`.

@@ -1,7 +1,7 @@
 //! A list of placement verdicts: per instance (or per task), the stage that rejected it and
 //! the reason with the numbers.
 
-use ecs_sim::sim::view::{labels, VerdictRow};
+use ecs_sim::view::{labels, VerdictRow};
 use leptos::prelude::*;
 
 /// Which name leads each row.

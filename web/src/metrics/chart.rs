@@ -2,8 +2,8 @@
 //! a labelled target line, event markers and the time cursor. Nothing is computed here
 //! beyond formatting numbers into attributes.
 
-use ecs_sim::sim::view::charts::{cursor_x, ChartView, FRAME};
 use ecs_sim::time::Millis;
+use ecs_sim::view::charts::{cursor_x, ChartView, FRAME};
 use leptos::prelude::*;
 
 /// A chart; redrawn when `view` changes, while `now` only moves the cursor.

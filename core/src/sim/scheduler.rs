@@ -3,29 +3,16 @@
 //! tasks on DRAINING instances and of an older task definition within the deployment's
 //! minimumHealthyPercent / maximumPercent bounds, and scales in the way the strategies say.
 
+use super::Sim;
 use crate::cluster::{capacity_provider, InstanceStatus};
 use crate::cluster::{LaunchTarget, ProviderKind, StrategyItem};
+use crate::deployment::bounds::{lower_bound, upper_bound};
 use crate::placement::{self, PlacementRequest, Pool};
 use crate::service::messages;
+use crate::service::messages::DUPLICATE_EVENT_WINDOW_MS;
 use crate::service::{HealthStatus, LaunchKind, StopCode, TaskStatus};
 use crate::sim::log::LogKind;
-use crate::sim::Sim;
 use std::collections::BTreeMap;
-
-/// The lower bound of a rolling replacement: ⌈desired × minimumHealthyPercent / 100⌉ healthy
-/// tasks (DG deployment-type-ecs; 2 tasks at 75% → 2).
-pub fn lower_bound(desired: u32, minimum_healthy_percent: u32) -> u32 {
-    (u64::from(desired) * u64::from(minimum_healthy_percent)).div_ceil(100) as u32
-}
-
-/// The upper bound: ⌊desired × maximumPercent / 100⌋ tasks RUNNING or PENDING (3 tasks at
-/// 125% → 3).
-pub fn upper_bound(desired: u32, maximum_percent: u32) -> u32 {
-    (u64::from(desired) * u64::from(maximum_percent) / 100) as u32
-}
-
-/// How long a repeated service event is held back (DG service-event-messages: six hours).
-pub const DUPLICATE_EVENT_WINDOW_MS: u64 = 6 * 3600 * 1000;
 
 /// Where one new task should go, resolved before placement.
 enum Target {
@@ -798,21 +785,5 @@ impl Sim {
 impl crate::sim::ServiceState {
     fn unplaceable_reset(&mut self) {
         self.last_unplaceable = None;
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rolling_bounds_follow_the_documented_edge_cases() {
-        // DG deployment-type-ecs: 2 tasks at minimumHealthyPercent 75% → lower bound 2
-        // (no task can be stopped first); 3 tasks at maximumPercent 125% → upper bound 3.
-        assert_eq!(lower_bound(2, 75), 2);
-        assert_eq!(upper_bound(3, 125), 3);
-        assert_eq!(lower_bound(4, 50), 2);
-        assert_eq!(upper_bound(4, 200), 8);
-        assert_eq!(lower_bound(0, 100), 0);
     }
 }

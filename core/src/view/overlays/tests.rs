@@ -6,9 +6,9 @@ use crate::metrics::PERIOD_MS;
 use crate::scenario::document::TimelineAction;
 use crate::scenario::{parse_scenario, resolve};
 
-const SCALING: &str = include_str!("../../../../../tests/e2e/fixtures/traffic-scaling.json");
-const SPOT: &str = include_str!("../../../../../tests/golden/spot_interruption.json");
-const ROLLBACK: &str = include_str!("../../../../../tests/golden/circuit_breaker_rollback.json");
+const SCALING: &str = include_str!("../../../../tests/e2e/fixtures/traffic-scaling.json");
+const SPOT: &str = include_str!("../../../../tests/golden/spot_interruption.json");
+const ROLLBACK: &str = include_str!("../../../../tests/golden/circuit_breaker_rollback.json");
 
 fn sim(text: &str) -> Sim {
     let doc = parse_scenario(text).expect("valid scenario");

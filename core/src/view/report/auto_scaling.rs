@@ -40,7 +40,7 @@ pub fn json_report(sim: &Sim) -> Value {
 mod tests {
     use super::*;
 
-    const MANAGED: &str = include_str!("../../../tests/golden/managed_scaling.json");
+    const MANAGED: &str = include_str!("../../../../tests/golden/managed_scaling.json");
 
     #[test]
     fn report_lists_instance_count_per_managed_provider() {

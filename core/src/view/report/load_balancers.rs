@@ -1,7 +1,7 @@
 //! The load balancer's part of `ecs-sim run --json` and of the snapshot: per target group its
 //! settings and target counts by state, per service its target groups, per task its target.
 
-use super::target::TargetHealthState;
+use crate::elb::TargetHealthState;
 use crate::sim::Sim;
 use serde_json::{json, Value};
 

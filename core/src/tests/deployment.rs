@@ -1,8 +1,8 @@
 //! Scenario-level unit tests of the deployment rules (the golden scenarios in `tests/` cover
 //! the rolling bounds, thresholds and rollback end to end).
 
-use crate::deployment::report::deployments_json;
 use crate::sim::{LoadError, Sim};
+use crate::view::report::deployments::deployments_json;
 use serde_json::{json, Value};
 
 /// A Fargate service `web` (desired `desired`) on `web:1`, with `web:2` registered, and the

@@ -336,10 +336,10 @@ fn no_scale_in_while_a_deployment_is_in_progress() {
 fn a_scalable_target_alone_turns_on_the_one_minute_metrics() {
     // Service Auto Scaling reads the service's one-minute datapoints, so a scenario whose only
     // reader of metrics is `scalableTargets` (no traffic, no managed scaling) still records the
-    // task counts at each minute boundary (crate::metrics::metrics_enabled).
+    // task counts at each minute boundary (Model::metrics_enabled).
     let text = scenario(10, "", "");
     let mut sim = Sim::from_json(&text).unwrap();
-    assert!(crate::metrics::metrics_enabled(&sim.model));
+    assert!(sim.model.metrics_enabled());
     sim.run_until(2 * PERIOD_MS);
     let desired = sim
         .metrics

@@ -1,7 +1,7 @@
 //! The load balancer's rules, run through the whole engine on a small scenario: one m5.large,
 //! a bridge-mode service behind a target group, images that start in 2 s after an 8 s pull.
 
-use super::TargetHealthState;
+use crate::elb::TargetHealthState;
 use crate::service::TaskStatus;
 use crate::Sim;
 
@@ -196,7 +196,7 @@ fn choose_target_group_picks_the_alternate_for_green_tasks() {
 fn report_counts_targets_by_state() {
     let mut s = sim(GROUP, GOOD, 0, "");
     s.run_until(160_000);
-    let r = super::report::load_balancer_report(&s);
+    let r = crate::view::report::load_balancers::load_balancer_report(&s);
     assert_eq!(r["targetGroups"][0]["targets"]["healthy"], 1);
     assert_eq!(r["targetGroups"][0]["targets"]["initial"], 0);
     assert_eq!(r["targetGroups"][0]["deregistrationDelaySeconds"], 300);

@@ -1,12 +1,12 @@
 //! How a deployment moves on: update-service starts one, the circuit breaker fails it (and may
 //! roll back), and a steady service completes it.
 
-use super::circuit_breaker;
-use super::messages;
-use super::{Deployment, DeploymentStatus, RolloutState};
+use super::Sim;
+use crate::deployment::circuit_breaker;
+use crate::deployment::messages;
+use crate::deployment::{Deployment, DeploymentStatus, RolloutState};
 use crate::service::TaskStatus;
 use crate::sim::log::LogKind;
-use crate::sim::Sim;
 
 impl Sim {
     /// Starts a new PRIMARY deployment of task definition `td`; the previous PRIMARY becomes
@@ -162,7 +162,7 @@ impl Sim {
         // A traffic-shifting deployment completes only after CLEAN_UP.
         if d.shift
             .as_ref()
-            .is_some_and(|sh| sh.stage != super::shift::LifecycleStage::CleanUp)
+            .is_some_and(|sh| sh.stage != crate::deployment::shift::LifecycleStage::CleanUp)
         {
             return;
         }

@@ -1,4 +1,4 @@
-//! Pure projections of a [`Snapshot`](super::snapshot::Snapshot) (and of the engine, for the
+//! Pure projections of a [`Snapshot`](crate::sim::snapshot::Snapshot) (and of the engine, for the
 //! explain panel) that the playground draws: zone lanes, colours, labels, explanations and the
 //! log filter. They live here, not in the web crate, so they are tested natively.
 
@@ -11,6 +11,7 @@ pub mod layout;
 pub mod log_filter;
 pub mod no_data;
 pub mod overlays;
+pub mod report;
 
 pub use explain::{
     explain_instance, explain_waiting, InstanceExplanation, VerdictRow, WaitingExplanation,

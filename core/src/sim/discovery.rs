@@ -1,7 +1,7 @@
 //! Cloud Map DNS as a client sees it: the answer is cached for the record's TTL, so a task
 //! that stops keeps receiving calls (which fail) until the client resolves the name again.
 
-use crate::sim::Sim;
+use super::Sim;
 use crate::traffic::state::DnsAnswer;
 
 impl Sim {

@@ -4,9 +4,9 @@
 //! offers. Projected here so the web crate only draws it and the rules are tested natively.
 
 use crate::deployment::circuit_breaker::threshold;
-use crate::deployment::report::{counts, production_traffic_tenths};
 use crate::deployment::{DeploymentStatus, RolloutState};
 use crate::sim::Sim;
+use crate::view::report::deployments::counts;
 
 /// Cards shown at most: the new revision, the old one, and one more (a rollback shows the
 /// rollback, the FAILED deployment and the one it returns to). Older ones are only counted.
@@ -99,7 +99,7 @@ pub fn deployments_view(sim: &Sim, s: usize) -> Option<DeploymentsView> {
                 .circuit_breaker
                 .map(|_| format!("failed tasks {} / {limit}", d.failed_tasks)),
             lifecycle_stage: d.shift.as_ref().map(|sh| upper_name(&sh.stage)),
-            traffic_percent: production_traffic_tenths(d).map(|t| f64::from(t) / 10.0),
+            traffic_percent: d.production_traffic_tenths().map(|t| f64::from(t) / 10.0),
             rollback_label: d
                 .rollback
                 .then(|| format!("rollback to {}", td_name(d.task_definition))),
@@ -114,7 +114,7 @@ pub fn deployments_view(sim: &Sim, s: usize) -> Option<DeploymentsView> {
             strategy: sh.plan.name.clone(),
             blue: td_name(blue.task_definition),
             green: td_name(d.task_definition),
-            green_percent: f64::from(production_traffic_tenths(d).unwrap_or(0)) / 10.0,
+            green_percent: f64::from(d.production_traffic_tenths().unwrap_or(0)) / 10.0,
             stage: upper_name(&sh.stage),
         })
     });

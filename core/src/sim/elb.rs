@@ -3,10 +3,10 @@
 //! the task is DEACTIVATING (DG task-lifecycle: "the target group registration occurs during
 //! [ACTIVATING]" and "the target group deregistration occurs during [DEACTIVATING]").
 
-use super::target::{Target, TargetHealthState};
+use super::Sim;
+use crate::elb::target::{Target, TargetHealthState};
 use crate::sim::log::LogKind;
 use crate::sim::queue::Event;
-use crate::sim::Sim;
 use crate::taskdef::NetworkMode;
 use crate::time::Millis;
 

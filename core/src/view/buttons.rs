@@ -82,8 +82,8 @@ mod tests {
     use super::*;
     use crate::scenario::{parse_scenario, resolve};
 
-    const SCALING: &str = include_str!("../../../../tests/e2e/fixtures/traffic-scaling.json");
-    const SPOT: &str = include_str!("../../../../tests/golden/spot_interruption.json");
+    const SCALING: &str = include_str!("../../../tests/e2e/fixtures/traffic-scaling.json");
+    const SPOT: &str = include_str!("../../../tests/golden/spot_interruption.json");
 
     fn sim(text: &str) -> Sim {
         Sim::new(resolve(&parse_scenario(text).expect("parses")).expect("resolves"))

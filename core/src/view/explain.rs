@@ -120,11 +120,11 @@ pub fn explain_instance(sim: &Sim, i: usize) -> Option<InstanceExplanation> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sim::view::layout::cluster_layout;
+    use crate::view::layout::cluster_layout;
 
     /// The default scenario with more web tasks than its three instances hold.
     fn crowded() -> Sim {
-        let text = include_str!("../../scenario/examples/default.json")
+        let text = include_str!("../scenario/examples/default.json")
             .replace("\"desiredCount\": 6", "\"desiredCount\": 40");
         let mut sim = Sim::from_json(&text).expect("valid");
         sim.run_until(30_000);

@@ -1,18 +1,18 @@
 //! The traffic tick: every [`TICK_MS`](super::TICK_MS), each `traffic` entry's rate is split
 //! over the serving service's targets and every RUNNING task's load is worked out. Scheduled
 //! every 10 s for scenarios with a `traffic` entry, and otherwise once a minute for the task
-//! count metrics (see [`metrics_enabled`]).
+//! count metrics (see [`Model::metrics_enabled`](crate::scenario::Model::metrics_enabled)).
 
 use crate::discovery::Discovery;
 
-use super::model::{Source, TrafficEntry};
-use super::queueing::task_load;
-use super::TICK_MS;
-use crate::metrics::{metrics_enabled, PERIOD_MS};
+use super::Sim;
+use crate::metrics::PERIOD_MS;
 use crate::service::TaskStatus;
 use crate::sim::log::LogKind;
 use crate::sim::queue::Event;
-use crate::sim::Sim;
+use crate::traffic::model::{Source, TrafficEntry};
+use crate::traffic::queueing::task_load;
+use crate::traffic::TICK_MS;
 use std::collections::BTreeMap;
 
 impl Sim {
@@ -27,7 +27,7 @@ impl Sim {
     fn sample_step(&self) -> Option<u64> {
         if !self.model.traffic.entries.is_empty() {
             Some(TICK_MS)
-        } else if metrics_enabled(&self.model) {
+        } else if self.model.metrics_enabled() {
             Some(PERIOD_MS)
         } else {
             None
@@ -40,7 +40,7 @@ impl Sim {
         if !self.model.traffic.entries.is_empty() {
             self.traffic_tick();
         }
-        if self.now % PERIOD_MS == 0 && metrics_enabled(&self.model) {
+        if self.now % PERIOD_MS == 0 && self.model.metrics_enabled() {
             self.record_period();
         }
         if let Some(step) = self.sample_step() {

@@ -188,13 +188,13 @@ mod tests {
     use crate::sim::Sim;
 
     fn default_sim() -> Sim {
-        Sim::from_json(include_str!("../../scenario/examples/default.json")).expect("valid")
+        Sim::from_json(include_str!("../scenario/examples/default.json")).expect("valid")
     }
 
     #[test]
     fn service_lookup_agrees_with_the_per_task_functions() {
         let mut sim =
-            Sim::from_json(include_str!("../../scenario/examples/default.json")).expect("valid");
+            Sim::from_json(include_str!("../scenario/examples/default.json")).expect("valid");
         sim.run_until(120_000);
         let snap = sim.snapshot();
         let lookup = ServiceLookup::new(&snap);
@@ -259,7 +259,7 @@ mod tests {
 
     #[test]
     fn waiting_tasks_are_queued() {
-        let text = include_str!("../../scenario/examples/default.json")
+        let text = include_str!("../scenario/examples/default.json")
             .replace("\"desiredCount\": 6", "\"desiredCount\": 40");
         let mut sim = Sim::from_json(&text).expect("valid");
         sim.run_until(30_000);

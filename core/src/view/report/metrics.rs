@@ -1,7 +1,7 @@
 //! The metric series as JSON for `ecs-sim run … --json --metrics`, shaped like CloudWatch's
 //! own listing: a metric name, its dimension, and the one-minute datapoints.
 
-use super::Dimension;
+use crate::metrics::Dimension;
 use crate::sim::Sim;
 use serde_json::{json, Value};
 

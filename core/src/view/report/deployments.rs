@@ -1,7 +1,7 @@
 //! The `deployments` part of `ecs-sim run --json`: per service, its deployments as
 //! DescribeServices lists them (PRIMARY first).
 
-use super::{DeploymentStatus, RolloutState};
+use crate::deployment::DeploymentStatus;
 use crate::service::TaskStatus;
 use crate::sim::Sim;
 use serde_json::{json, Map, Value};
@@ -34,7 +34,7 @@ pub fn deployments_json(sim: &Sim) -> Value {
                 // lifecycleStage); the traffic share is the simulator's view of the listener.
                 entry["strategy"] = json!(sh.plan.name);
                 entry["lifecycleStage"] = json!(sh.stage);
-                let green = production_traffic_tenths(d).unwrap_or(0);
+                let green = d.production_traffic_tenths().unwrap_or(0);
                 entry["productionTrafficPercent"] = json!(f64::from(green) / 10.0);
             }
             list.push(entry);
@@ -42,17 +42,6 @@ pub fn deployments_json(sim: &Sim) -> Value {
         out.insert(svc.name.clone(), Value::Array(list));
     }
     Value::Object(out)
-}
-
-/// Green's share of production traffic in tenths of a percent, for a traffic-shifting
-/// deployment (None for a rolling update); a FAILED one has sent traffic back to blue.
-pub fn production_traffic_tenths(d: &super::Deployment) -> Option<u32> {
-    let sh = d.shift.as_ref()?;
-    Some(if d.rollout_state == RolloutState::Failed {
-        0
-    } else {
-        sh.green_tenths()
-    })
 }
 
 /// A deployment's task counts as DescribeServices shows them.
@@ -101,14 +90,4 @@ pub fn counts(sim: &Sim, s: usize, k: usize) -> DeploymentCounts {
         pending,
         running,
     }
-}
-
-/// Whether every deployment of the service has finished (none IN_PROGRESS); handy for tests
-/// and the UI.
-pub fn all_settled(sim: &Sim, s: usize) -> bool {
-    sim.services[s]
-        .deployments
-        .list
-        .iter()
-        .all(|d| d.rollout_state != RolloutState::InProgress)
 }

@@ -727,7 +727,7 @@ mod tests {
     #[test]
     fn service_and_provider_charts_read_the_metric_store() {
         let mut sim =
-            Sim::from_json(include_str!("../../scenario/examples/default.json")).expect("valid");
+            Sim::from_json(include_str!("../scenario/examples/default.json")).expect("valid");
         sim.metrics.record(
             MetricName::RunningTaskCount,
             Dimension::Service(0),

@@ -1,0 +1,255 @@
+//! Cluster auto scaling at run time: each minute, per Auto Scaling group with managed scaling, the CapacityProviderReservation metric and the scale-out or scale-in it triggers.
+
+use super::Sim;
+use crate::cluster::managed_scaling::{
+    capacity_provider_reservation, instances_for_waiting_tasks, pct, scale_in_step, scale_out_goal,
+    scale_out_size, ManagedScaling, ManagedScalingState, TaskShape, SCALE_IN_DATAPOINTS,
+    SCALE_OUT_DATAPOINTS,
+};
+use crate::cluster::InstanceStatus;
+use crate::metrics::{Dimension, MetricName, PERIOD_MS};
+use crate::sim::log::LogKind;
+use crate::sim::queue::Event;
+use crate::taskdef::NetworkMode;
+
+impl Sim {
+    /// Queues the first minute tick for every provider with managed scaling ENABLED (none for
+    /// other scenarios, so their runs are unchanged).
+    pub(crate) fn schedule_managed_scaling(&mut self) {
+        for a in 0..self.model.asgs.len() {
+            if self.model.asgs[a].managed_scaling.is_some() {
+                self.queue.push(PERIOD_MS, Event::ManagedScalingTick(a));
+            }
+        }
+    }
+
+    /// Instances of group `a` that are not terminated (launching ones included): its
+    /// InstanceCount, and N of CapacityProviderReservation.
+    pub fn group_instance_count(&self, a: usize) -> u32 {
+        let n = self
+            .instances
+            .iter()
+            .filter(|i| i.asg == Some(a) && i.status != InstanceStatus::Terminated)
+            .count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
+    /// (M, N) for group `a`: instances needed and instances running (launching ones included).
+    pub fn capacity_needed(&self, a: usize) -> (u32, u32) {
+        let asg = &self.model.asgs[a];
+        let mut running = 0;
+        let mut in_use = 0;
+        for inst in self.instances.iter().filter(|i| i.asg == Some(a)) {
+            if inst.status == InstanceStatus::Terminated {
+                continue;
+            }
+            running += 1;
+            if self.runs_non_daemon_task(inst.tasks.iter().copied()) {
+                in_use += 1;
+            }
+        }
+        let waiting: Vec<TaskShape> = self
+            .tasks
+            .iter()
+            .filter(|t| {
+                t.is_waiting()
+                    && !t.stop_requested
+                    && t.cluster == asg.cluster
+                    && t.capacity_provider.as_deref() == Some(asg.provider.as_str())
+            })
+            .map(|t| {
+                let n = &self.model.task_definitions[t.task_definition].needs;
+                (n.cpu, n.memory, n.network_mode == NetworkMode::Awsvpc)
+            })
+            .collect();
+        let extra = instances_for_waiting_tasks(asg.instance_type, asg.trunking, &waiting);
+        (in_use + extra, running)
+    }
+
+    fn runs_non_daemon_task(&self, mut tasks: impl Iterator<Item = usize>) -> bool {
+        tasks.any(|t| {
+            self.tasks[t]
+                .service
+                .is_none_or(|s| !self.model.services[s].daemon)
+        })
+    }
+
+    /// The minute tick of group `a`: publish the metrics, count alarm datapoints, scale.
+    pub(crate) fn managed_scaling_tick(&mut self, a: usize) {
+        let Some(cfg) = self.model.asgs[a].managed_scaling else {
+            return;
+        };
+        self.queue
+            .push(self.now + PERIOD_MS, Event::ManagedScalingTick(a));
+        let (needed, running) = self.capacity_needed(a);
+        let cpr = capacity_provider_reservation(needed, running);
+        let name = self.model.asgs[a].provider.clone();
+        let dim = Dimension::CapacityProvider(name.clone());
+        self.metrics.record(
+            MetricName::CapacityProviderReservation,
+            dim.clone(),
+            self.now,
+            cpr,
+        );
+        self.metrics
+            .record(MetricName::InstanceCount, dim, self.now, f64::from(running));
+        self.trace_only(&format!(
+            "{name} CapacityProviderReservation {} M {needed} N {running}",
+            pct(cpr)
+        ));
+        let target = f64::from(cfg.target_capacity);
+        let st = self.autoscaling.managed.entry(a).or_default();
+        if cpr > target {
+            st.above += 1;
+            st.below = 0;
+        } else if cpr < target {
+            st.below += 1;
+            st.above = 0;
+        } else {
+            *st = ManagedScalingState::default();
+        }
+        let (above, below) = (st.above, st.below);
+        let goal = scale_out_goal(needed, running, cfg.target_capacity);
+        if above >= SCALE_OUT_DATAPOINTS {
+            self.managed_scale_out(a, &cfg, running, goal, cpr);
+        } else if below >= SCALE_IN_DATAPOINTS {
+            self.managed_scale_in(a, &cfg, running, goal, cpr);
+        }
+    }
+
+    fn managed_scale_out(
+        &mut self,
+        a: usize,
+        cfg: &ManagedScaling,
+        running: u32,
+        goal: u32,
+        cpr: f64,
+    ) {
+        let new = scale_out_size(running, goal, cfg, self.model.asgs[a].max_size);
+        if new <= running {
+            return;
+        }
+        // DG cluster-auto-scaling, managed scale-out: "Auto scaling checks if all existing
+        // instances have passed the instanceWarmupPeriod (now minus the instance launch time).
+        // If any instance is within the instanceWarmupPeriod, Amazon ECS blocks the scale-out
+        // operation until the instanceWarmupPeriod expires" ("the second scale-out step waits
+        // until the instanceWarmupPeriod time expires"). Instances the scenario starts with
+        // (launched at 0 s) are treated as long since warm: the simulator's choice.
+        let warming = self.instances.iter().any(|i| {
+            i.asg == Some(a)
+                && i.status != InstanceStatus::Terminated
+                && i.launched_at > 0
+                && self.now < i.launched_at + cfg.instance_warmup_ms
+        });
+        if warming {
+            let name = self.model.asgs[a].provider.clone();
+            self.trace_only(&format!(
+                "{name} scale-out blocked: an instance is within its instanceWarmupPeriod"
+            ));
+            return;
+        }
+        self.autoscaling
+            .managed
+            .insert(a, ManagedScalingState::default());
+        self.model.asgs[a].desired = new;
+        let name = self.model.asgs[a].provider.clone();
+        self.emit(
+            LogKind::Instance,
+            None,
+            format!(
+                "Auto Scaling group of {name} scaled out to {new} instances (CapacityProviderReservation {} > target {}).",
+                pct(cpr),
+                cfg.target_capacity
+            ),
+        );
+        for _ in running..new {
+            if self.launch_asg_instance(a, false).is_none() {
+                break;
+            }
+        }
+    }
+
+    fn managed_scale_in(
+        &mut self,
+        a: usize,
+        cfg: &ManagedScaling,
+        running: u32,
+        goal: u32,
+        cpr: f64,
+    ) {
+        let asg = &self.model.asgs[a];
+        let floor = goal.max(asg.min_size);
+        if floor >= running {
+            return;
+        }
+        // One step a minute of at most half the group (see `scale_in_step`).
+        let new = running - scale_in_step(running, running - floor);
+        let protect = asg.managed_termination_protection;
+        // The group's default termination policy balances zones; the simulator takes the zone
+        // with the most instances, then the oldest instance (launch templates and billing hours
+        // are not simulated).
+        let mut candidates: Vec<usize> = (0..self.instances.len())
+            .filter(|&i| {
+                let inst = &self.instances[i];
+                inst.asg == Some(a)
+                    && inst.status != InstanceStatus::Terminated
+                    && !(protect && self.runs_non_daemon_task(inst.tasks.iter().copied()))
+            })
+            .collect();
+        let mut removed = 0;
+        let mut chosen = Vec::new();
+        while removed < running - new && !candidates.is_empty() {
+            let zone_count = |z: &str| {
+                self.instances
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, i)| {
+                        i.asg == Some(a)
+                            && i.status != InstanceStatus::Terminated
+                            && !chosen.contains(j)
+                            && i.zone == z
+                    })
+                    .count()
+            };
+            let k = (0..candidates.len())
+                .max_by_key(|&k| {
+                    let i = candidates[k];
+                    (
+                        zone_count(&self.instances[i].zone),
+                        std::cmp::Reverse(self.instances[i].launched_at),
+                        std::cmp::Reverse(i),
+                    )
+                })
+                .unwrap_or(0);
+            chosen.push(candidates.remove(k));
+            removed += 1;
+        }
+        if chosen.is_empty() {
+            return;
+        }
+        // The low alarm's datapoints are kept: while the reservation stays below the target the
+        // next minute takes the next step (DG: "each minute"); a datapoint above the target
+        // resets them and the process "will start from the beginning if required".
+        let size = running - removed;
+        self.model.asgs[a].desired = size;
+        let name = self.model.asgs[a].provider.clone();
+        let ids: Vec<String> = chosen
+            .iter()
+            .map(|&i| self.instances[i].ec2_instance_id.clone())
+            .collect();
+        self.emit(
+            LogKind::Instance,
+            None,
+            format!(
+                "Auto Scaling group of {name} scaled in to {size} instances (CapacityProviderReservation {} < target {} for {SCALE_IN_DATAPOINTS} datapoints): terminating {}.",
+                pct(cpr),
+                cfg.target_capacity,
+                ids.join(", ")
+            ),
+        );
+        for i in chosen {
+            let id = self.instances[i].ec2_instance_id.clone();
+            self.lose_instance(i, crate::service::messages::host_terminated(&id));
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Recording the one-minute metrics: at each period's end the owners of each metric write their datapoint.
+
+use super::Sim;
+use crate::metrics::record::PeriodValues;
+use crate::metrics::{Dimension, MetricName};
+use crate::service::TaskStatus;
+use crate::traffic::Source;
+
+impl Sim {
+    /// Records the period that ends now and starts the next one.
+    pub(crate) fn record_period(&mut self) {
+        let entries = self.model.traffic.entries.clone();
+        for e in &entries {
+            let s = e.service;
+            let sums = self.traffic.period.remove(&s).unwrap_or_default();
+            let targets = self.routable_targets(s).len();
+            let registered = self.registered_targets(s);
+            let v = PeriodValues::of(&sums, targets, registered, e.source == Source::Internet);
+            for (name, value) in v.values {
+                self.record_metric(name, s, value);
+            }
+            if let Source::Client(c) = e.source {
+                let errors = self.traffic.client_errors.remove(&c).unwrap_or(0.0);
+                self.record_metric(MetricName::ClientErrorCount, c, errors);
+            }
+            // ELB RequestCount per target group (TargetGroup dimension): with a blue/green
+            // alternate group, the two series show the production traffic split.
+            let groups = self.model.services[s]
+                .load_balancer
+                .as_ref()
+                .filter(|_| e.source == Source::Internet)
+                .map(|lb| [Some(lb.target_group), lb.alternate_target_group]);
+            for g in groups.into_iter().flatten().flatten() {
+                let n = self.traffic.group_requests.remove(&g).unwrap_or(0.0);
+                self.metrics.record(
+                    MetricName::RequestCount,
+                    Dimension::TargetGroup(g),
+                    self.now,
+                    n,
+                );
+                self.trace_only(&format!("metric RequestCount group {g} {n}"));
+            }
+        }
+        // Groups without managed scaling (which publishes its own) record their instance count.
+        for a in 0..self.model.asgs.len() {
+            if self.model.asgs[a].managed_scaling.is_some() {
+                continue;
+            }
+            let running = self.group_instance_count(a);
+            let name = self.model.asgs[a].provider.clone();
+            self.metrics.record(
+                MetricName::InstanceCount,
+                Dimension::CapacityProvider(name.clone()),
+                self.now,
+                f64::from(running),
+            );
+            self.trace_only(&format!("{name} InstanceCount {running}"));
+        }
+        for s in 0..self.model.services.len() {
+            let running = self
+                .tasks_of_service(s)
+                .iter()
+                .filter(|&&t| self.tasks[t].last_status == TaskStatus::Running)
+                .count();
+            self.record_metric(MetricName::RunningTaskCount, s, running as f64);
+            let desired = self.services[s].desired;
+            self.record_metric(MetricName::DesiredTaskCount, s, f64::from(desired));
+        }
+    }
+
+    /// The service's registered targets: every target that is not `draining` (a draining
+    /// target is being deregistered; counting it out is the simulator's choice).
+    fn registered_targets(&self, s: usize) -> usize {
+        self.tasks_of_service(s)
+            .iter()
+            .filter(|&&t| {
+                self.tasks[t]
+                    .target
+                    .as_ref()
+                    .is_some_and(|x| x.state != crate::elb::TargetHealthState::Draining)
+            })
+            .count()
+    }
+
+    fn record_metric(&mut self, name: MetricName, s: usize, value: f64) {
+        let at = self.now;
+        self.metrics.record(name, Dimension::Service(s), at, value);
+        // Metrics feed scaling decisions: mix them into the trace so a difference shows.
+        self.trace_only(&format!("metric {} {s} {value}", name.as_str()));
+    }
+}

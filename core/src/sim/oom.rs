@@ -1,0 +1,28 @@
+//! Out-of-memory kills: a task whose modelled memory passes its hard limit is stopped with exit 137.
+
+use super::Sim;
+use crate::service::{messages, StopCode};
+use crate::sim::log::LogKind;
+use crate::traffic::oom::OOM_EXIT_CODE;
+
+impl Sim {
+    /// Kills task `t`'s container for using `used_mib` MiB, above its limit.
+    pub(crate) fn out_of_memory(&mut self, t: usize, used_mib: f64, limit_mib: u32) {
+        if self.tasks[t].stop_requested {
+            return;
+        }
+        let text = format!(
+            "Essential container in task {} exited with code {OOM_EXIT_CODE}: {} ({used_mib:.0} MiB used, hard limit {limit_mib} MiB).",
+            self.tasks[t].short_id(),
+            messages::OUT_OF_MEMORY,
+        );
+        let service = self.tasks[t].service;
+        self.emit(LogKind::Task, service, text);
+        self.tasks[t].containers_exited = true;
+        self.stop_task(
+            t,
+            StopCode::EssentialContainerExited,
+            messages::ESSENTIAL_CONTAINER_EXITED.to_string(),
+        );
+    }
+}

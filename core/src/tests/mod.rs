@@ -1,0 +1,11 @@
+//! Behaviour of whole runs, concept by concept: scenarios are loaded and run, and the
+//! outcome is checked against the rule each test names. This module sits above every other
+//! (it may read the engine, its views and its reports), and exists only in test builds.
+
+mod autoscaling;
+mod deployment;
+mod elb;
+mod examples;
+mod oom;
+mod spot;
+mod wakes;
