@@ -51,7 +51,7 @@ fn bench_deployment_hour_in_the_browser() {
     let live = sim
         .tasks
         .iter()
-        .filter(|t| t.last_status != ecs_sim::service::TaskStatus::Stopped)
+        .filter(|t| t.last_status != ecs_sim::task::TaskStatus::Stopped)
         .count();
     console_log!(
         "wasm deployment: 3600 s simulated in {secs:.3} s wall = {:.0}x real time; {} events = {:.0} events/s; {live} tasks at the end",

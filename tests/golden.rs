@@ -9,7 +9,7 @@ use ecs_playground_tests::{
 };
 use ecs_sim::cluster::InstanceStatus;
 use ecs_sim::metrics::{Dimension, MetricName};
-use ecs_sim::service::{HealthStatus, StopCode, TaskStatus};
+use ecs_sim::task::{HealthStatus, StopCode, TaskStatus};
 use std::collections::BTreeMap;
 
 /// m5.large: 8 GiB installed registers 8192 − 8192/64 − 80 = 7984 MiB (catalog::memory).

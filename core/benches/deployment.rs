@@ -18,7 +18,7 @@ fn main() {
     let live = sim
         .tasks
         .iter()
-        .filter(|t| t.last_status != ecs_sim::service::TaskStatus::Stopped)
+        .filter(|t| t.last_status != ecs_sim::task::TaskStatus::Stopped)
         .count();
     println!(
         "native deployment: 3600 s simulated in {secs:.3} s wall = {:.0}x real time; {} events = {:.0} events/s; {live} tasks at the end",

@@ -264,7 +264,7 @@ mod tests {
         let running = sim
             .tasks
             .iter()
-            .filter(|t| t.last_status == crate::service::TaskStatus::Running)
+            .filter(|t| t.last_status == crate::task::TaskStatus::Running)
             .count();
         assert!(running >= 2000, "only {running} tasks RUNNING at 2 min");
     }

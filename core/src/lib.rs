@@ -13,6 +13,7 @@ pub mod placement;
 pub mod problem;
 pub mod rng;
 pub mod scenario;
+pub mod task;
 pub mod taskdef;
 pub mod time;
 pub mod traffic;

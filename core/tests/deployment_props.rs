@@ -8,7 +8,7 @@
 //! - the deployment completes whenever the bounds leave room to move (upper > desired or
 //!   lower < desired).
 
-use ecs_sim::service::TaskStatus;
+use ecs_sim::task::TaskStatus;
 use ecs_sim::Sim;
 use proptest::prelude::*;
 use serde_json::json;

@@ -9,7 +9,7 @@ use ecs_sim::placement::query::parse;
 use ecs_sim::placement::{place, place_reference, PlacementIndex, PlacementRequest, Pool};
 use ecs_sim::placement::{Constraint, SpreadField, Strategy};
 use ecs_sim::rng::{SimRng, Stream};
-use ecs_sim::service::{HealthStatus, LaunchKind, Task, TaskStatus};
+use ecs_sim::task::{HealthStatus, LaunchKind, Task, TaskStatus};
 use ecs_sim::taskdef::TaskNeeds;
 use ecs_sim::taskdef::{NetworkMode, Protocol};
 use proptest::prelude::*;

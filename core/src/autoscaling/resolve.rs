@@ -30,8 +30,6 @@ pub const MAX_POLICIES_PER_TARGET: usize = 50;
 pub const MAX_SCHEDULED_ACTIONS_PER_TARGET: usize = 200;
 /// Simulator limit on scheduled actions in a scenario (the same bound as timeline events).
 pub const MAX_SCHEDULED_ACTIONS: usize = 1000;
-/// CloudWatch: evaluationPeriods × period may not exceed one day (1440 one-minute periods).
-pub const MAX_EVALUATION_PERIODS: u32 = 1440;
 
 struct R<'a> {
     services: &'a [ServiceModel],

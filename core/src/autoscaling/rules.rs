@@ -5,12 +5,14 @@
 //! the same things in the same words. Each [`Problem`]'s path is relative to the object checked.
 
 use super::alarm::Comparison;
-use super::resolve::MAX_EVALUATION_PERIODS;
 use super::spec::{AlarmSpec, StepScalingSpec, TargetTrackingSpec};
 use super::step::{AdjustmentType, StepAdjustment};
 use crate::metrics::MetricName;
 use crate::service::resolve::MAX_TASKS_PER_SERVICE;
 use crate::Problem;
+
+/// CloudWatch: evaluationPeriods × period may not exceed one day (1440 one-minute periods).
+pub const MAX_EVALUATION_PERIODS: u32 = 1440;
 
 /// `predefinedMetricType`s a target tracking policy of an ECS service can track.
 pub const TRACKED_METRICS: [&str; 3] = [

@@ -1,8 +1,8 @@
 //! The deployment circuit breaker (DG deployment-circuit-breaker): its failure threshold and
 //! which stopped tasks count as failures.
 
-use crate::service::messages::{FAILED_ELB_HEALTH_CHECKS_PREFIX, FAILED_HEALTH_CHECKS};
-use crate::service::{StopCode, Task};
+use crate::task::stopped_reason::{FAILED_ELB_HEALTH_CHECKS_PREFIX, FAILED_HEALTH_CHECKS};
+use crate::task::{StopCode, Task};
 
 /// `deploymentCircuitBreaker` of a service, resolved (API DeploymentCircuitBreaker).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -20,7 +20,7 @@ use super::Rejection;
 use crate::cluster::Instance;
 use crate::placement::{Constraint, Strategy};
 use crate::rng::SimRng;
-use crate::service::Task;
+use crate::task::Task;
 use crate::taskdef::TaskNeeds;
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -4,8 +4,6 @@ pub mod messages;
 pub mod model;
 pub mod resolve;
 pub mod spec;
-pub mod task;
 
 pub use model::{RunTaskModel, ServiceModel};
 pub use spec::{AwsVpcConfiguration, NetworkConfiguration, RunTaskSpec, ServiceSpec};
-pub use task::{HealthStatus, LaunchKind, StopCode, Task, TaskStatus};

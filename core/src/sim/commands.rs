@@ -6,8 +6,8 @@ use super::queue::Event;
 use super::Sim;
 use crate::cluster::InstanceStatus;
 use crate::scenario::TimelineAction;
-use crate::service::messages;
-use crate::service::{StopCode, TaskStatus};
+use crate::task::stopped_reason;
+use crate::task::{StopCode, TaskStatus};
 use std::fmt;
 
 /// A command refused because what it names does not exist (or no longer can be acted on).
@@ -158,7 +158,7 @@ impl Sim {
         self.stop_task(
             t,
             StopCode::UserInitiated,
-            messages::STOPPED_BY_USER.to_string(),
+            stopped_reason::STOPPED_BY_USER.to_string(),
         );
         Ok(())
     }
@@ -178,7 +178,7 @@ impl Sim {
         }
         let id = inst.ec2_instance_id.clone();
         self.emit(LogKind::Action, None, format!("terminate-instances {id}"));
-        self.lose_instance(i, messages::host_terminated(&id));
+        self.lose_instance(i, stopped_reason::host_terminated(&id));
         Ok(())
     }
 
@@ -244,7 +244,7 @@ impl Sim {
         );
         for i in 0..self.instances.len() {
             if self.instances[i].zone == zone && self.instances[i].is_alive() {
-                let reason = messages::host_terminated(&self.instances[i].ec2_instance_id);
+                let reason = stopped_reason::host_terminated(&self.instances[i].ec2_instance_id);
                 self.lose_instance(i, reason);
             }
         }

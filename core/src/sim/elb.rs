@@ -106,7 +106,7 @@ impl Sim {
     /// within the timeout fails).
     pub(crate) fn target_health_check(&mut self, t: usize) {
         let task = &self.tasks[t];
-        if task.last_status != crate::service::TaskStatus::Running || task.stop_requested {
+        if task.last_status != crate::task::TaskStatus::Running || task.stop_requested {
             return;
         }
         let (Some(target), Some(s)) = (&task.target, task.service) else {

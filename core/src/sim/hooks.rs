@@ -6,7 +6,7 @@
 //! and Service Auto Scaling only call them.
 
 use super::Sim;
-use crate::service::{HealthStatus, TaskStatus};
+use crate::task::{HealthStatus, TaskStatus};
 
 impl Sim {
     /// Whether a deployment of the service is still rolling out: Service Auto Scaling does not

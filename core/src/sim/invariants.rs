@@ -4,7 +4,7 @@ use super::Sim;
 use crate::cluster::InstanceStatus;
 use crate::deployment::{DeploymentStatus, RolloutState};
 use crate::placement::PlacementIndex;
-use crate::service::TaskStatus;
+use crate::task::TaskStatus;
 use crate::taskdef::NetworkMode;
 use std::collections::BTreeMap;
 

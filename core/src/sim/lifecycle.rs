@@ -7,7 +7,8 @@ use super::queue::Event;
 use super::Sim;
 use crate::placement::filters;
 use crate::service::messages;
-use crate::service::{HealthStatus, LaunchKind, StopCode, Task, TaskStatus};
+use crate::task::stopped_reason;
+use crate::task::{HealthStatus, LaunchKind, StopCode, Task, TaskStatus};
 use crate::taskdef::NetworkMode;
 use crate::time::Millis;
 
@@ -198,7 +199,7 @@ impl Sim {
                     self.stop_task(
                         t,
                         StopCode::TaskFailedToStart,
-                        messages::cannot_pull(&image),
+                        stopped_reason::cannot_pull(&image),
                     );
                 } else if self.tasks[t].holds_eni
                     || self.tasks[t].target_group.is_some()
@@ -490,7 +491,7 @@ impl Sim {
         self.stop_task(
             t,
             StopCode::EssentialContainerExited,
-            messages::ESSENTIAL_CONTAINER_EXITED.to_string(),
+            stopped_reason::ESSENTIAL_CONTAINER_EXITED.to_string(),
         );
     }
 

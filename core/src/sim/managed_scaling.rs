@@ -249,7 +249,7 @@ impl Sim {
         );
         for i in chosen {
             let id = self.instances[i].ec2_instance_id.clone();
-            self.lose_instance(i, crate::service::messages::host_terminated(&id));
+            self.lose_instance(i, crate::task::stopped_reason::host_terminated(&id));
         }
     }
 }

@@ -3,7 +3,7 @@
 use super::Sim;
 use crate::metrics::record::PeriodValues;
 use crate::metrics::{Dimension, MetricName};
-use crate::service::TaskStatus;
+use crate::task::TaskStatus;
 use crate::traffic::Source;
 
 impl Sim {

@@ -29,7 +29,7 @@ use crate::metrics::MetricStore;
 use crate::placement::PlacementIndex;
 use crate::rng::{SimRng, Stream};
 use crate::scenario::{parse_scenario, resolve, Model, ScenarioError};
-use crate::service::Task;
+use crate::task::Task;
 use crate::time::Millis;
 use log::{LogEntry, LogKind};
 use queue::{Event, EventQueue};

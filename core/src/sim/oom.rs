@@ -1,8 +1,9 @@
 //! Out-of-memory kills: a task whose modelled memory passes its hard limit is stopped with exit 137.
 
 use super::Sim;
-use crate::service::{messages, StopCode};
 use crate::sim::log::LogKind;
+use crate::task::stopped_reason;
+use crate::task::StopCode;
 use crate::traffic::oom::OOM_EXIT_CODE;
 
 impl Sim {
@@ -14,7 +15,7 @@ impl Sim {
         let text = format!(
             "Essential container in task {} exited with code {OOM_EXIT_CODE}: {} ({used_mib:.0} MiB used, hard limit {limit_mib} MiB).",
             self.tasks[t].short_id(),
-            messages::OUT_OF_MEMORY,
+            stopped_reason::OUT_OF_MEMORY,
         );
         let service = self.tasks[t].service;
         self.emit(LogKind::Task, service, text);
@@ -22,7 +23,7 @@ impl Sim {
         self.stop_task(
             t,
             StopCode::EssentialContainerExited,
-            messages::ESSENTIAL_CONTAINER_EXITED.to_string(),
+            stopped_reason::ESSENTIAL_CONTAINER_EXITED.to_string(),
         );
     }
 }

@@ -5,8 +5,8 @@ use super::Sim;
 use crate::deployment::circuit_breaker;
 use crate::deployment::messages;
 use crate::deployment::{Deployment, DeploymentStatus, RolloutState};
-use crate::service::TaskStatus;
 use crate::sim::log::LogKind;
+use crate::task::TaskStatus;
 
 impl Sim {
     /// Starts a new PRIMARY deployment of task definition `td`; the previous PRIMARY becomes

@@ -10,8 +10,9 @@ use crate::deployment::bounds::{lower_bound, upper_bound};
 use crate::placement::{self, PlacementRequest, Pool};
 use crate::service::messages;
 use crate::service::messages::DUPLICATE_EVENT_WINDOW_MS;
-use crate::service::{HealthStatus, LaunchKind, StopCode, TaskStatus};
 use crate::sim::log::LogKind;
+use crate::task::stopped_reason;
+use crate::task::{HealthStatus, LaunchKind, StopCode, TaskStatus};
 use std::collections::BTreeMap;
 
 /// Where one new task should go, resolved before placement.
@@ -110,7 +111,7 @@ impl Sim {
             self.stop_task(
                 t,
                 StopCode::ServiceSchedulerInitiated,
-                messages::scaling_activity(&deployment),
+                stopped_reason::scaling_activity(&deployment),
             );
         }
         // maximumPercent caps every task of the service, outdated ones included (DG
@@ -124,7 +125,7 @@ impl Sim {
             self.stop_task(
                 t,
                 StopCode::ServiceSchedulerInitiated,
-                messages::scaling_activity(&deployment),
+                stopped_reason::scaling_activity(&deployment),
             );
         }
 
@@ -215,7 +216,7 @@ impl Sim {
                         ),
                         None => (
                             messages::failed_container_health_checks(&name, &id),
-                            messages::FAILED_HEALTH_CHECKS.to_string(),
+                            stopped_reason::FAILED_HEALTH_CHECKS.to_string(),
                         ),
                     };
                     self.emit(LogKind::Service, Some(s), event);
@@ -226,7 +227,7 @@ impl Sim {
                 self.stop_task(
                     t,
                     StopCode::ServiceSchedulerInitiated,
-                    messages::scaling_activity(&deployment),
+                    stopped_reason::scaling_activity(&deployment),
                 );
             } else if healthy > min_healthy {
                 healthy -= 1;
@@ -234,7 +235,7 @@ impl Sim {
                 self.stop_task(
                     t,
                     StopCode::ServiceSchedulerInitiated,
-                    messages::scaling_activity(&deployment),
+                    stopped_reason::scaling_activity(&deployment),
                 );
             }
         }
@@ -563,7 +564,7 @@ impl Sim {
                             self.stop_task(
                                 t,
                                 StopCode::ServiceSchedulerInitiated,
-                                messages::scaling_activity(&deployment),
+                                stopped_reason::scaling_activity(&deployment),
                             );
                         }
                     }
@@ -600,7 +601,7 @@ impl Sim {
                     self.stop_task(
                         t,
                         StopCode::ServiceSchedulerInitiated,
-                        messages::scaling_activity(&deployment),
+                        stopped_reason::scaling_activity(&deployment),
                     );
                 }
                 continue;

@@ -5,7 +5,7 @@ use super::Sim;
 use crate::cluster::InstanceStatus;
 use crate::cluster::LaunchTarget;
 use crate::placement::{self, PlacementRequest, Pool, Verdict};
-use crate::service::{HealthStatus, LaunchKind, StopCode, TaskStatus};
+use crate::task::{HealthStatus, LaunchKind, StopCode, TaskStatus};
 use crate::time::Millis;
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -3,9 +3,9 @@
 use super::Sim;
 use crate::cluster::spot::SPOT_INTERRUPTED_REASON;
 use crate::metrics::PERIOD_MS;
-use crate::service::{LaunchKind, StopCode, TaskStatus};
 use crate::sim::log::LogKind;
 use crate::sim::queue::Event;
+use crate::task::{LaunchKind, StopCode, TaskStatus};
 
 impl Sim {
     /// Queues the first Spot minute when the scenario sets a rate above 0.

@@ -7,9 +7,9 @@ use crate::discovery::Discovery;
 
 use super::Sim;
 use crate::metrics::PERIOD_MS;
-use crate::service::TaskStatus;
 use crate::sim::log::LogKind;
 use crate::sim::queue::Event;
+use crate::task::TaskStatus;
 use crate::traffic::model::{Source, TrafficEntry};
 use crate::traffic::queueing::task_load;
 use crate::traffic::TICK_MS;

@@ -70,7 +70,7 @@ fn failed_container_health_checks_count_in_stage_2_and_roll_back() {
         .tasks
         .iter()
         .filter(|t| {
-            t.stopped_reason.as_deref() == Some(crate::service::messages::FAILED_HEALTH_CHECKS)
+            t.stopped_reason.as_deref() == Some(crate::task::stopped_reason::FAILED_HEALTH_CHECKS)
         })
         .count();
     assert!(stopped_for_health >= 3, "{stopped_for_health}");

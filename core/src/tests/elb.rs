@@ -2,7 +2,7 @@
 //! a bridge-mode service behind a target group, images that start in 2 s after an 8 s pull.
 
 use crate::elb::TargetHealthState;
-use crate::service::TaskStatus;
+use crate::task::TaskStatus;
 use crate::Sim;
 
 fn scenario(group: &str, image: &str, grace: u32, timeline: &str) -> String {

@@ -1,6 +1,6 @@
 //! Out-of-memory kills in whole runs.
 
-use crate::service::TaskStatus;
+use crate::task::TaskStatus;
 use crate::Sim;
 
 /// One Fargate task of 512 MiB behind no load balancer, 10 req/s at 10 ms of CPU, with

@@ -33,8 +33,8 @@ fn fargate_spot_rate_60_per_hour_interrupts_every_running_spot_task_each_minute(
         .tasks
         .iter()
         .filter(|t| {
-            t.launch == crate::service::LaunchKind::FargateSpot
-                && t.last_status == crate::service::TaskStatus::Running
+            t.launch == crate::task::LaunchKind::FargateSpot
+                && t.last_status == crate::task::TaskStatus::Running
         })
         .count();
     // 4 tasks: FARGATE base 1, the other 3 on FARGATE_SPOT, all RUNNING within a minute.
@@ -43,7 +43,7 @@ fn fargate_spot_rate_60_per_hour_interrupts_every_running_spot_task_each_minute(
     let interrupted = sim
         .tasks
         .iter()
-        .filter(|t| t.stop_code == Some(crate::service::StopCode::SpotInterruption))
+        .filter(|t| t.stop_code == Some(crate::task::StopCode::SpotInterruption))
         .count();
     assert_eq!(interrupted, running_spot);
 }

@@ -3,7 +3,7 @@
 //! buttons go through [`Sim::apply`] like the timeline.
 
 use crate::scenario::document::TimelineAction;
-use crate::service::task::LaunchKind;
+use crate::task::lifecycle::LaunchKind;
 use crate::Sim;
 
 /// The Traffic spike button multiplies the rate by this, percent (×3).

@@ -2,7 +2,7 @@
 
 use crate::cluster::InstanceStatus;
 use crate::placement::Stage;
-use crate::service::{HealthStatus, StopCode, TaskStatus};
+use crate::task::{HealthStatus, StopCode, TaskStatus};
 
 /// The container instance status as ECS prints it (`ACTIVE`, `DRAINING` …); LAUNCHING is
 /// the playground's word for an instance that has not registered yet.

@@ -3,8 +3,8 @@
 //! colour per service with a shade per task definition revision.
 
 use crate::cluster::InstanceStatus;
-use crate::service::{LaunchKind, TaskStatus};
 use crate::sim::snapshot::{Snapshot, TaskView};
+use crate::task::{LaunchKind, TaskStatus};
 use std::collections::BTreeMap;
 
 /// One Availability Zone's column.

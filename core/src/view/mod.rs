@@ -10,6 +10,7 @@ pub mod labels;
 pub mod layout;
 pub mod log_filter;
 pub mod no_data;
+pub mod not_recorded;
 pub mod overlays;
 pub mod report;
 

@@ -7,8 +7,8 @@ use super::charts::ChartInputs;
 use crate::autoscaling::model::PolicyKind;
 use crate::deployment::RolloutState;
 use crate::metrics::{Dimension, MetricName};
-use crate::service::task::StopCode;
 use crate::sim::log::LogKind;
+use crate::task::lifecycle::StopCode;
 use crate::time::Millis;
 use crate::Sim;
 

@@ -4,9 +4,9 @@
 use super::verdicts::{Lead, Verdicts};
 use super::Row;
 use crate::state::{Playground, Selection};
-use ecs_sim::service::LaunchKind;
 use ecs_sim::sim::lifecycle::launch_label;
 use ecs_sim::sim::snapshot::TaskView;
+use ecs_sim::task::LaunchKind;
 use ecs_sim::time::clock;
 use ecs_sim::view::{explain_waiting, find_task, labels};
 use leptos::prelude::*;

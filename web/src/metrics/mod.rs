@@ -9,7 +9,7 @@ use crate::state::Playground;
 use ecs_sim::metrics::Dimension;
 use ecs_sim::metrics::MetricName;
 use ecs_sim::view::charts::{action_markers, capacity_provider_charts, service_charts, ChartView};
-use ecs_sim::view::no_data::{absent, stays_empty};
+use ecs_sim::view::not_recorded::{absent, stays_empty};
 use ecs_sim::view::overlays::{chart_overlays, provider_target};
 use leptos::prelude::*;
 use std::collections::BTreeSet;

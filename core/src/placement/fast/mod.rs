@@ -23,7 +23,7 @@ use super::Rejection;
 use crate::cluster::Instance;
 use crate::placement::Strategy;
 use crate::rng::SimRng;
-use crate::service::Task;
+use crate::task::Task;
 use std::collections::BTreeMap;
 
 /// Runs the pipeline for one task. `verdicts` is filled only when no instance fits.

@@ -21,7 +21,7 @@ pub fn check(
                 }
             }
             Constraint::MemberOf(expr, text) => {
-                if !expr.matches(&instance.facts(groups.to_vec())) {
+                if !expr.matches(&super::facts::facts(instance, groups.to_vec())) {
                     return Err(Rejection::MemberOf {
                         expression: text.clone(),
                     });
@@ -50,7 +50,7 @@ pub fn check_counts(
             }
             Constraint::MemberOf(expr, text) => {
                 let groups = instance.group_counts.keys().map(String::as_str).collect();
-                if !expr.matches(&instance.facts(groups)) {
+                if !expr.matches(&super::facts::facts(instance, groups)) {
                     return Err(Rejection::MemberOf {
                         expression: text.clone(),
                     });

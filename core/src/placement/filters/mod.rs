@@ -3,5 +3,6 @@
 
 pub mod constraints;
 pub mod eni;
+pub mod facts;
 pub mod ports;
 pub mod resources;

@@ -2,8 +2,8 @@
 //! DescribeServices lists them (PRIMARY first).
 
 use crate::deployment::DeploymentStatus;
-use crate::service::TaskStatus;
 use crate::sim::Sim;
+use crate::task::TaskStatus;
 use serde_json::{json, Map, Value};
 
 /// `{ "<service>": [ { id, status, taskDefinition, desiredCount, pendingCount, runningCount,

@@ -1,0 +1,119 @@
+//! What each task chip on the page shows, kept in one table so a new snapshot updates only the
+//! chips whose picture changed.
+
+use ecs_sim::sim::snapshot::{Snapshot, TaskView};
+use ecs_sim::task::{HealthStatus, LaunchKind};
+use ecs_sim::view::{find_task, labels, ServiceLookup};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// What a chip shows; compared on each redraw so unchanged chips are left alone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Chip {
+    pub(crate) label: String,
+    pub(crate) status: &'static str,
+    pub(crate) phase: &'static str,
+    pub(crate) service: String,
+    pub(crate) colour: Option<usize>,
+    pub(crate) shade: u8,
+    pub(crate) unhealthy: bool,
+    pub(crate) spot: bool,
+    pub(crate) short_id: String,
+}
+
+impl Chip {
+    /// The chip of `t`, given its service's colour and its revision's shade.
+    pub(crate) fn of(t: &TaskView, colour: Option<usize>, shade: u8) -> Chip {
+        Chip {
+            label: t.task_definition.clone(),
+            status: t.last_status.as_str(),
+            phase: labels::phase(t.last_status),
+            service: t.service.clone().unwrap_or_default(),
+            colour,
+            shade,
+            unhealthy: t.health == HealthStatus::Unhealthy,
+            spot: t.launch == LaunchKind::FargateSpot,
+            short_id: labels::short_id(&t.id).to_string(),
+        }
+    }
+
+    /// The tooltip and accessible name: what the border style and colour say, in words.
+    pub(crate) fn title(&self) -> String {
+        format!(
+            "task {} ({}): {}{}{}",
+            self.short_id,
+            self.label,
+            self.status,
+            if self.unhealthy { ", UNHEALTHY" } else { "" },
+            if self.spot { ", Fargate Spot" } else { "" },
+        )
+    }
+}
+
+/// (task index, chip number) → the chip's picture.
+type Chips = BTreeMap<(usize, u64), RwSignal<Option<Chip>>>;
+
+/// Every task chip on the page, by task index. `Playground::refresh` passes each new snapshot
+/// through [`ChipTable::update`], which sets only the signals of chips whose picture changed:
+/// with 2,000 chips, one pass with a service lookup is far cheaper than 2,000 memos that each
+/// search the snapshot and scan the services by name.
+#[derive(Clone, Copy)]
+pub struct ChipTable {
+    /// (task index, chip number) → the chip's picture. A task can have several chips (the
+    /// cluster and the explain panel).
+    chips: StoredValue<Chips, LocalStorage>,
+    /// The next chip number.
+    next: StoredValue<u64>,
+}
+
+impl ChipTable {
+    /// An empty table.
+    pub fn new() -> Self {
+        ChipTable {
+            chips: StoredValue::new_local(BTreeMap::new()),
+            next: StoredValue::new(0),
+        }
+    }
+
+    /// Registers a chip of task `index`; returns its key for [`ChipTable::remove`].
+    pub(crate) fn add(&self, index: usize, chip: RwSignal<Option<Chip>>) -> (usize, u64) {
+        let n = self.next.get_value();
+        self.next.set_value(n + 1);
+        self.chips.update_value(|c| {
+            c.insert((index, n), chip);
+        });
+        (index, n)
+    }
+
+    /// Forgets a chip that left the page.
+    pub(crate) fn remove(&self, key: (usize, u64)) {
+        self.chips.try_update_value(|c| c.remove(&key));
+    }
+
+    /// Brings every chip to `snap`, touching only those that changed.
+    pub fn update(&self, snap: Option<&Snapshot>) {
+        let lookup = snap.map(ServiceLookup::new);
+        let mut changed = Vec::new();
+        self.chips.with_value(|chips| {
+            for (&(index, _), sig) in chips {
+                let new = snap.zip(lookup.as_ref()).and_then(|(s, l)| {
+                    let t = find_task(s, index)?;
+                    Some(Chip::of(t, l.colour(t.service.as_deref()), l.shade(t)))
+                });
+                if sig.try_with_untracked(|old| *old != new).unwrap_or(false) {
+                    changed.push((*sig, new));
+                }
+            }
+        });
+        // Set outside the table, in case a change adds or removes chips.
+        for (sig, new) in changed {
+            sig.try_set(new);
+        }
+    }
+}
+
+impl Default for ChipTable {
+    fn default() -> Self {
+        Self::new()
+    }
+}
