@@ -2,6 +2,7 @@
 
 pub mod messages;
 pub mod model;
+pub mod replica;
 pub mod resolve;
 pub mod spec;
 

@@ -1,0 +1,287 @@
+//! The REPLICA service scheduler's decisions (DG ecs_services, deployment-type-ecs), as
+//! functions of plain facts about the service's tasks: which tasks are to be replaced, how many
+//! new ones a pass may start, and which replaced ones may stop now. `sim/scheduler` gathers the
+//! facts, calls these, and applies the outcome.
+
+use crate::deployment::bounds::upper_bound;
+use crate::time::Millis;
+
+/// What the scheduler knows of one active task of the service (blue's held tasks excluded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaskFacts {
+    /// The task's index in the engine.
+    pub task: usize,
+    /// `lastStatus` is RUNNING.
+    pub running: bool,
+    /// Its container health is UNHEALTHY or its load balancer target is unhealthy.
+    pub unhealthy: bool,
+    /// When it reached RUNNING.
+    pub started_at: Option<Millis>,
+    /// It belongs to the PRIMARY deployment.
+    pub primary: bool,
+    /// Its container instance is DRAINING.
+    pub on_draining_instance: bool,
+}
+
+/// The service's active tasks sorted for one pass.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Classified {
+    /// RUNNING tasks that are unhealthy after the health check grace period.
+    pub unhealthy: Vec<usize>,
+    /// Tasks to replace: unhealthy, of an older deployment, or on a DRAINING instance.
+    pub outdated: Vec<usize>,
+    /// The rest: the tasks that count towards the desired count.
+    pub current: Vec<usize>,
+    /// Moments a grace period ends for an unhealthy task: the scheduler must look again then.
+    pub wake_at: Vec<Millis>,
+}
+
+/// Sorts the active tasks (in start order): a RUNNING task that is unhealthy is replaced once
+/// `healthCheckGracePeriodSeconds` have passed since it started (API CreateService); tasks of an
+/// older deployment and tasks on a DRAINING instance are replaced too (DG
+/// container-instance-draining).
+pub fn classify(active: &[TaskFacts], now: Millis, grace_ms: Millis) -> Classified {
+    let mut out = Classified::default();
+    for f in active {
+        if f.unhealthy && f.running {
+            let grace_end = f.started_at.unwrap_or(now) + grace_ms;
+            if now >= grace_end {
+                out.unhealthy.push(f.task);
+            } else {
+                out.wake_at.push(grace_end);
+            }
+        }
+    }
+    for f in active {
+        if out.unhealthy.contains(&f.task) || !f.primary || f.on_draining_instance {
+            out.outdated.push(f.task);
+        } else {
+            out.current.push(f.task);
+        }
+    }
+    out
+}
+
+/// The most tasks the service may have alive at once: maximumPercent of desired, and never fewer
+/// than desired (DG deployment-type-ecs; outdated tasks count too).
+pub fn max_live(desired: u32, maximum_percent: u32) -> u32 {
+    upper_bound(desired, maximum_percent).max(desired)
+}
+
+/// How many new tasks a pass starts: what the current tasks lack of the desired count, within
+/// what [`max_live`] leaves beside the `live` tasks (blue's held tasks are not counted: green
+/// scales up to the full desired count beside them, DG deployment-type-blue-green SCALE_UP).
+pub fn tasks_to_start(desired: u32, maximum_percent: u32, current: u32, live: u32) -> u32 {
+    let need = desired.saturating_sub(current);
+    let room = max_live(desired, maximum_percent).saturating_sub(live);
+    need.min(room)
+}
+
+/// An outdated task, as the retiring step sees it after the launches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutdatedTask {
+    /// The task's index in the engine.
+    pub task: usize,
+    /// It is still active (not stopping already).
+    pub active: bool,
+    /// It was found unhealthy after its grace period.
+    pub unhealthy: bool,
+    /// `lastStatus` is RUNNING.
+    pub running: bool,
+}
+
+/// Why an outdated task stops now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Retire {
+    /// It failed its health checks and its replacement exists (or none can start).
+    Unhealthy,
+    /// It is not RUNNING yet, so it serves nothing: it goes at once.
+    NotRunning,
+    /// It is healthy and RUNNING, and the healthy count stays above the lower bound without it.
+    Replaced,
+}
+
+/// What the retiring step needs to know about the whole service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetireBounds {
+    /// The desired count.
+    pub desired: u32,
+    /// Healthy tasks now: replacements once HEALTHY (or RUNNING for 40 s), and the outdated
+    /// RUNNING tasks that are not UNHEALTHY.
+    pub healthy: u32,
+    /// ⌈desired × minimumHealthyPercent / 100⌉.
+    pub min_healthy: u32,
+    /// Tasks that are not outdated.
+    pub replacements: u32,
+    /// The upper bound leaves no room for another task.
+    pub no_room: bool,
+}
+
+/// Which outdated tasks stop now, in order (DG deployment-type-ecs): tasks not yet RUNNING at
+/// once; unhealthy tasks once their replacements exist (or no replacement can start within
+/// maximumPercent: "start replacement tasks first and maintain minimumHealthyPercent"); healthy
+/// ones while the healthy count stays above the lower bound.
+pub fn retirements(outdated: &[OutdatedTask], b: RetireBounds) -> Vec<(usize, Retire)> {
+    let mut healthy = b.healthy;
+    let mut out = Vec::new();
+    for t in outdated.iter().filter(|t| t.active) {
+        if t.unhealthy {
+            if b.replacements >= b.desired || b.no_room {
+                out.push((t.task, Retire::Unhealthy));
+            }
+        } else if !t.running {
+            out.push((t.task, Retire::NotRunning));
+        } else if healthy > b.min_healthy {
+            healthy -= 1;
+            out.push((t.task, Retire::Replaced));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn task(task: usize) -> TaskFacts {
+        TaskFacts {
+            task,
+            running: true,
+            unhealthy: false,
+            started_at: Some(0),
+            primary: true,
+            on_draining_instance: false,
+        }
+    }
+
+    #[test]
+    fn an_unhealthy_task_is_replaced_only_after_the_grace_period() {
+        // API CreateService healthCheckGracePeriodSeconds: failing health checks are ignored
+        // for that long after the task starts.
+        let sick = TaskFacts {
+            unhealthy: true,
+            started_at: Some(10_000),
+            ..task(1)
+        };
+        let early = classify(&[task(0), sick], 40_000, 60_000);
+        assert_eq!(early.unhealthy, Vec::<usize>::new());
+        assert_eq!(early.current, vec![0, 1]);
+        assert_eq!(
+            early.wake_at,
+            vec![70_000],
+            "look again when the grace period ends"
+        );
+        let late = classify(&[task(0), sick], 70_000, 60_000);
+        assert_eq!(late.unhealthy, vec![1]);
+        assert_eq!(late.outdated, vec![1]);
+        assert_eq!(late.current, vec![0]);
+        // A task that is not RUNNING is never "unhealthy" here.
+        let pending = TaskFacts {
+            running: false,
+            ..sick
+        };
+        assert!(classify(&[pending], 70_000, 0).unhealthy.is_empty());
+    }
+
+    #[test]
+    fn older_deployments_and_draining_instances_are_outdated() {
+        let old = TaskFacts {
+            primary: false,
+            ..task(1)
+        };
+        let draining = TaskFacts {
+            on_draining_instance: true,
+            ..task(2)
+        };
+        let c = classify(&[task(0), old, draining], 0, 0);
+        assert_eq!(c.outdated, vec![1, 2]);
+        assert_eq!(c.current, vec![0]);
+    }
+
+    #[test]
+    fn new_tasks_fill_the_desired_count_within_maximum_percent() {
+        // 4 desired at 150%: at most 6 alive. With 4 outdated and 0 current, only 2 can start.
+        assert_eq!(max_live(4, 150), 6);
+        assert_eq!(tasks_to_start(4, 150, 0, 4), 2);
+        // maximumPercent 100: a replacement waits for an old task to stop.
+        assert_eq!(tasks_to_start(4, 100, 0, 4), 0);
+        // Never above desired, even with room.
+        assert_eq!(tasks_to_start(4, 200, 3, 3), 1);
+        // max_live is never below desired (1 task at 100%... or 3 at 125% → 3).
+        assert_eq!(max_live(3, 125), 3);
+    }
+
+    #[test]
+    fn healthy_outdated_tasks_stop_only_while_the_lower_bound_holds() {
+        // 4 desired at minimumHealthyPercent 50: 2 must stay healthy. 4 outdated RUNNING tasks
+        // and 4 healthy in all: two go now.
+        let old = |task| OutdatedTask {
+            task,
+            active: true,
+            unhealthy: false,
+            running: true,
+        };
+        let b = RetireBounds {
+            desired: 4,
+            healthy: 4,
+            min_healthy: 2,
+            replacements: 0,
+            no_room: false,
+        };
+        assert_eq!(
+            retirements(&[old(0), old(1), old(2), old(3)], b),
+            vec![(0, Retire::Replaced), (1, Retire::Replaced)]
+        );
+        // A task that is not RUNNING yet goes regardless; a stopped one is skipped.
+        let pending = OutdatedTask {
+            running: false,
+            ..old(5)
+        };
+        let gone = OutdatedTask {
+            active: false,
+            ..old(6)
+        };
+        assert_eq!(
+            retirements(&[gone, pending], RetireBounds { healthy: 0, ..b }),
+            vec![(5, Retire::NotRunning)]
+        );
+    }
+
+    #[test]
+    fn an_unhealthy_task_stops_once_its_replacement_exists_or_none_can_start() {
+        let sick = OutdatedTask {
+            task: 7,
+            active: true,
+            unhealthy: true,
+            running: true,
+        };
+        let waiting = RetireBounds {
+            desired: 2,
+            healthy: 1,
+            min_healthy: 2,
+            replacements: 1,
+            no_room: false,
+        };
+        assert!(retirements(&[sick], waiting).is_empty());
+        assert_eq!(
+            retirements(
+                &[sick],
+                RetireBounds {
+                    replacements: 2,
+                    ..waiting
+                }
+            ),
+            vec![(7, Retire::Unhealthy)]
+        );
+        assert_eq!(
+            retirements(
+                &[sick],
+                RetireBounds {
+                    no_room: true,
+                    ..waiting
+                }
+            ),
+            vec![(7, Retire::Unhealthy)]
+        );
+    }
+}

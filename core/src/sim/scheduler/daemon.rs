@@ -1,0 +1,191 @@
+//! One pass of the DAEMON scheduler (DG ecs_services): one task of the service on every ACTIVE
+//! container instance that meets its constraints; a new task definition replaces the task
+//! instance by instance (maximumPercent 100: the old one stops before the new one starts), and
+//! on a DRAINING instance the daemon task is the last service task to stop.
+
+use super::super::Sim;
+use crate::cluster::{InstanceStatus, LaunchTarget};
+use crate::placement::{self, PlacementRequest, Pool};
+use crate::service::messages;
+use crate::sim::log::LogKind;
+use crate::task::stopped_reason;
+use crate::task::{LaunchKind, StopCode};
+
+/// What the daemon pass found on one instance.
+enum OnInstance {
+    /// Not the service's to run on (other cluster or kind, gone, not ACTIVE, constraints).
+    NotEligible,
+    /// Eligible; nothing to start (its task runs, is being replaced, or is stopping).
+    Settled,
+    /// Eligible and a task was placed: its ID.
+    Started(String),
+}
+
+impl Sim {
+    /// One scheduler pass over a DAEMON service; its desired count is the eligible instances.
+    pub(super) fn reconcile_daemon(&mut self, s: usize) {
+        let name = self.model.services[s].name.clone();
+        let mut started = Vec::new();
+        let mut eligible = 0;
+        for i in 0..self.instances.len() {
+            match self.daemon_on_instance(s, i) {
+                OnInstance::NotEligible => {}
+                OnInstance::Settled => eligible += 1,
+                OnInstance::Started(id) => {
+                    eligible += 1;
+                    started.push(id);
+                }
+            }
+        }
+        self.services[s].desired = eligible;
+        if !started.is_empty() {
+            let ids: Vec<&str> = started.iter().map(String::as_str).collect();
+            self.emit(LogKind::Service, Some(s), messages::started(&name, &ids));
+        }
+        self.update_steady_state(s);
+    }
+
+    /// The daemon pass on instance `i`.
+    fn daemon_on_instance(&mut self, s: usize, i: usize) -> OnInstance {
+        let svc = &self.model.services[s];
+        let group = format!("service:{}", svc.name);
+        let td = self.services[s].task_definition;
+        let external = matches!(svc.launch, LaunchTarget::External);
+        let inst = &self.instances[i];
+        if inst.cluster != svc.cluster || inst.external != external || !inst.is_alive() {
+            return OnInstance::NotEligible;
+        }
+        let has = inst
+            .tasks
+            .iter()
+            .any(|&t| self.tasks[t].service == Some(s) && self.tasks[t].is_active());
+        if inst.status == InstanceStatus::Draining {
+            self.drain_daemon_task(s, i, has);
+            return OnInstance::NotEligible;
+        }
+        if inst.status != InstanceStatus::Active
+            || placement::filters::constraints::check_counts(inst, &svc.constraints, &group)
+                .is_err()
+        {
+            return OnInstance::NotEligible;
+        }
+        let old: Vec<usize> = inst
+            .tasks
+            .iter()
+            .copied()
+            .filter(|&t| {
+                self.tasks[t].service == Some(s)
+                    && self.tasks[t].is_active()
+                    && self.tasks[t].task_definition != td
+            })
+            .collect();
+        let stopping = inst
+            .tasks
+            .iter()
+            .any(|&t| self.tasks[t].service == Some(s) && !self.tasks[t].is_active());
+        if !old.is_empty() {
+            let deployment = self.services[s].deployment_id.clone();
+            for t in old {
+                self.stop_task(
+                    t,
+                    StopCode::ServiceSchedulerInitiated,
+                    stopped_reason::scaling_activity(&deployment),
+                );
+            }
+            return OnInstance::Settled;
+        }
+        if has || stopping {
+            return OnInstance::Settled;
+        }
+        match self.place_daemon_task(s, i) {
+            Some(id) => OnInstance::Started(id),
+            None => OnInstance::Settled,
+        }
+    }
+
+    /// Daemon tasks are the last service tasks to stop on a draining instance (standalone tasks
+    /// are left alone by draining, so they do not hold it back).
+    fn drain_daemon_task(&mut self, s: usize, i: usize, has: bool) {
+        let inst = &self.instances[i];
+        let others = inst
+            .tasks
+            .iter()
+            .any(|&t| self.tasks[t].service.is_some_and(|o| o != s) && self.tasks[t].is_active());
+        if !has || others {
+            return;
+        }
+        let deployment = self.services[s].deployment_id.clone();
+        for t in self.instances[i].tasks.clone() {
+            if self.tasks[t].service == Some(s) {
+                self.stop_task(
+                    t,
+                    StopCode::ServiceSchedulerInitiated,
+                    stopped_reason::scaling_activity(&deployment),
+                );
+            }
+        }
+    }
+
+    /// Places the daemon task on instance `i` through the pipeline (its resources, ports and
+    /// ENIs must fit); the task's ID, or None after emitting "unable to place".
+    fn place_daemon_task(&mut self, s: usize, i: usize) -> Option<String> {
+        let svc = &self.model.services[s];
+        let name = svc.name.clone();
+        let group = format!("service:{name}");
+        let td = self.services[s].task_definition;
+        let external = matches!(svc.launch, LaunchTarget::External);
+        let req = PlacementRequest {
+            cluster: svc.cluster,
+            needs: &self.model.task_definitions[td].needs,
+            group: &group,
+            constraints: &svc.constraints,
+            strategies: &[],
+            allowed_zones: &svc.subnet_zones,
+            pool: Pool::Only(i),
+        };
+        let outcome = placement::place(
+            &req,
+            &self.instances,
+            &self.tasks,
+            &self.placement_index,
+            &mut self.placement_rng,
+        );
+        if let Some(chosen) = outcome.chosen {
+            let cluster = self.model.services[s].cluster;
+            let launch = if external {
+                LaunchKind::External
+            } else {
+                LaunchKind::Ec2
+            };
+            let t = self.new_task(
+                cluster,
+                td,
+                Some(s),
+                group,
+                launch,
+                None,
+                Some(format!("ecs-svc/{name}")),
+            );
+            self.services[s].deployments.record_start(t);
+            self.bind_to_instance(t, chosen);
+            return Some(self.tasks[t].id.clone());
+        }
+        let closest = outcome
+            .verdicts
+            .iter()
+            .find(|v| v.instance == i)
+            .and_then(|v| v.rejection.as_ref())
+            .map(|r| {
+                (
+                    self.instances[i].container_instance_id.clone(),
+                    r.ecs_phrase(),
+                )
+            });
+        let text = messages::unable_to_place(
+            &name,
+            closest.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
+        );
+        self.emit_unplaceable(s, text);
+        None
+    }
+}

@@ -1,0 +1,177 @@
+//! The service scheduler (DG ecs_services): keeps a REPLICA service at its desired count and a
+//! DAEMON service on every eligible instance, replaces stopped and unhealthy tasks, replaces
+//! tasks on DRAINING instances and of an older task definition within the deployment's
+//! minimumHealthyPercent / maximumPercent bounds, and scales in the way the strategies say.
+
+mod daemon;
+mod placing;
+mod replica;
+mod run_task;
+
+use super::Sim;
+use crate::placement::{self};
+use crate::service::messages;
+use crate::service::messages::DUPLICATE_EVENT_WINDOW_MS;
+use crate::sim::log::LogKind;
+use crate::task::{HealthStatus, TaskStatus};
+use std::collections::BTreeMap;
+
+impl Sim {
+    /// One scheduler pass over a service.
+    pub(crate) fn reconcile(&mut self, s: usize) {
+        if self.model.services[s].daemon {
+            self.reconcile_daemon(s);
+        } else {
+            self.reconcile_replica(s);
+        }
+    }
+
+    fn service_tasks(&self, s: usize) -> Vec<usize> {
+        self.tasks_of_service(s)
+            .iter()
+            .copied()
+            .filter(|&t| self.tasks[t].is_active())
+            .collect()
+    }
+
+    /// Emits "unable to place" unless the same text was emitted in the last 6 hours: "duplicate
+    /// event messages are omitted until either the cause is resolved or six hours passes" (DG
+    /// service-event-messages); reaching a steady state counts as resolved.
+    fn emit_unplaceable(&mut self, s: usize, text: String) {
+        let repeat = self.services[s]
+            .last_unplaceable
+            .as_ref()
+            .is_some_and(|(at, last)| *last == text && self.now < at + DUPLICATE_EVENT_WINDOW_MS);
+        if !repeat {
+            self.services[s].last_unplaceable = Some((self.now, text.clone()));
+            self.emit(LogKind::Service, Some(s), text);
+        }
+    }
+
+    fn update_steady_state(&mut self, s: usize) {
+        let desired = self.services[s].desired as usize;
+        let td_now = self.services[s].task_definition;
+        let tasks = self.service_tasks(s);
+        let all_running = tasks.iter().all(|&t| {
+            let task = &self.tasks[t];
+            let checked = self.model.task_definitions[task.task_definition]
+                .needs
+                .containers
+                .iter()
+                .any(|c| c.essential && c.health_check.is_some());
+            task.last_status == TaskStatus::Running
+                && task.task_definition == td_now
+                && self.services[s].deployments.is_primary_task(t)
+                && if checked {
+                    task.health == HealthStatus::Healthy
+                } else {
+                    task.health != HealthStatus::Unhealthy
+                }
+        });
+        let no_stopping = !self.tasks.iter().any(|t| {
+            t.service == Some(s) && t.stop_requested && t.last_status != TaskStatus::Stopped
+        });
+        let steady = tasks.len() == desired && all_running && no_stopping;
+        if steady && !self.services[s].steady {
+            let name = self.model.services[s].name.clone();
+            self.emit(LogKind::Service, Some(s), messages::steady_state(&name));
+            self.services[s].unplaceable_reset();
+        }
+        self.services[s].steady = steady;
+        self.settle_deployments(s);
+    }
+
+    /// The task to stop first when a service has too many: one waiting for placement, else one
+    /// not yet RUNNING, so the RUNNING tasks keep serving.
+    fn first_not_running(&self, candidates: &[usize]) -> Option<usize> {
+        candidates
+            .iter()
+            .copied()
+            .find(|&t| self.tasks[t].is_waiting())
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .copied()
+                    .find(|&t| self.tasks[t].last_status != TaskStatus::Running)
+            })
+    }
+
+    fn choose_to_stop(&mut self, s: usize, candidates: &[usize]) -> Option<usize> {
+        let group = format!("service:{}", self.model.services[s].name);
+        let mut group_on: BTreeMap<usize, u32> = BTreeMap::new();
+        let mut pairs = Vec::new();
+        for &t in candidates {
+            if let Some(i) = self.tasks[t].instance {
+                pairs.push((t, i));
+            }
+        }
+        for t in &self.tasks {
+            if t.is_active() && t.group == group {
+                if let Some(i) = t.instance {
+                    *group_on.entry(i).or_default() += 1;
+                }
+            }
+        }
+        if pairs.is_empty() {
+            // Fargate tasks: keep zones balanced, stopping from the zone with the most.
+            let mut per_zone: BTreeMap<&str, usize> = BTreeMap::new();
+            for &t in candidates {
+                *per_zone
+                    .entry(self.tasks[t].zone.as_deref().unwrap_or(""))
+                    .or_default() += 1;
+            }
+            let busiest = per_zone
+                .iter()
+                .max_by_key(|(_, n)| **n)
+                .map(|(z, _)| z.to_string());
+            let in_zone: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&t| self.tasks[t].zone.as_deref() == busiest.as_deref())
+                .collect();
+            if in_zone.is_empty() {
+                return None;
+            }
+            return Some(in_zone[self.placement_rng.below(in_zone.len() as u64) as usize]);
+        }
+        // Resources each instance gets back from tasks already stopping (held until STOPPED).
+        let mut releasing: BTreeMap<usize, (u32, u32)> = BTreeMap::new();
+        for t in &self.tasks {
+            if let (true, Some(i)) = (
+                t.stop_requested && t.last_status != TaskStatus::Stopped,
+                t.instance,
+            ) {
+                let n = &self.model.task_definitions[t.task_definition].needs;
+                let e = releasing.entry(i).or_default();
+                e.0 += n.cpu;
+                e.1 += n.memory;
+            }
+        }
+        let free_after: Vec<(u32, u32)> = pairs
+            .iter()
+            .map(|&(t, i)| {
+                let n = &self.model.task_definitions[self.tasks[t].task_definition].needs;
+                let (rc, rm) = releasing.get(&i).copied().unwrap_or_default();
+                (
+                    self.instances[i].cpu_free() + rc + n.cpu,
+                    self.instances[i].memory_free() + rm + n.memory,
+                )
+            })
+            .collect();
+        let strategies = self.model.services[s].strategies.clone();
+        placement::strategies::choose_to_stop(
+            &pairs,
+            &free_after,
+            &self.instances,
+            &strategies,
+            &group_on,
+            &mut self.placement_rng,
+        )
+    }
+}
+
+impl crate::sim::ServiceState {
+    fn unplaceable_reset(&mut self) {
+        self.last_unplaceable = None;
+    }
+}

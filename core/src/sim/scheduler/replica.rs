@@ -1,0 +1,282 @@
+//! One pass of the REPLICA scheduler over a service, in the order ECS works: the circuit
+//! breaker and a traffic shift look first; then the tasks are sorted ([`replica::classify`]),
+//! the service scales in to its desired count, new tasks start within the upper bound
+//! ([`replica::tasks_to_start`]), replaced tasks stop within the lower bound
+//! ([`replica::retirements`]), and the pass reports in ECS's words.
+
+use super::super::Sim;
+use crate::deployment::bounds::{lower_bound, upper_bound};
+use crate::service::messages;
+use crate::service::replica::{self, Classified, OutdatedTask, Retire, RetireBounds, TaskFacts};
+use crate::sim::log::LogKind;
+use crate::task::stopped_reason;
+use crate::task::{HealthStatus, StopCode, TaskStatus};
+
+/// What a pass did, for its service events.
+#[derive(Default)]
+struct PassReport {
+    /// RUNNING tasks it stopped (their IDs).
+    stopped: Vec<String>,
+    /// Tasks it placed.
+    started: Vec<String>,
+    /// The last placement failure: ECS's closest matching instance and phrase (None: no
+    /// instances at all); None when every placement succeeded.
+    unplaced: Option<Option<(String, String)>>,
+}
+
+impl Sim {
+    /// One scheduler pass over a REPLICA service.
+    pub(super) fn reconcile_replica(&mut self, s: usize) {
+        // The circuit breaker looks first: it may fail the deployment or start a rollback. A
+        // traffic-shifting deployment then moves on, and keeps blue's tasks until CLEAN_UP.
+        self.observe_deployment(s);
+        self.advance_traffic_shift(s);
+        let held = self.held_blue_tasks(s);
+        let facts = self.replica_facts(s, &held);
+        let sorted = replica::classify(&facts, self.now, self.model.services[s].grace_ms);
+        for &at in &sorted.wake_at {
+            self.wake_scheduler_at(s, at);
+        }
+        let mut report = PassReport::default();
+        let mut current = sorted.current.clone();
+        self.scale_in(s, &mut current, sorted.outdated.len(), &mut report);
+        self.launch_replacements(s, &mut current, held.len(), &mut report);
+        self.retire_outdated(s, &sorted, &held, &mut report);
+        self.report_pass(s, report);
+        self.update_steady_state(s);
+    }
+
+    /// Blue's tasks a traffic shift keeps until CLEAN_UP: they are neither counted nor replaced.
+    fn held_blue_tasks(&self, s: usize) -> Vec<usize> {
+        if !self.shift_holds_blue(s) {
+            return Vec::new();
+        }
+        self.service_tasks(s)
+            .into_iter()
+            .filter(|&t| !self.services[s].deployments.is_primary_task(t))
+            .collect()
+    }
+
+    /// The facts [`replica::classify`] needs about each active task that is not held.
+    fn replica_facts(&self, s: usize, held: &[usize]) -> Vec<TaskFacts> {
+        self.service_tasks(s)
+            .into_iter()
+            .filter(|t| !held.contains(t))
+            .map(|t| {
+                let task = &self.tasks[t];
+                TaskFacts {
+                    task: t,
+                    running: task.last_status == TaskStatus::Running,
+                    unhealthy: task.health == HealthStatus::Unhealthy || self.target_unhealthy(t),
+                    started_at: task.started_at,
+                    primary: self.services[s].deployments.is_primary_task(t),
+                    on_draining_instance: task.instance.is_some_and(|i| {
+                        self.instances[i].status == crate::cluster::InstanceStatus::Draining
+                    }),
+                }
+            })
+            .collect()
+    }
+
+    /// Scales in to the desired count (waiting tasks first, then tasks not yet running, then as
+    /// the strategies say), then keeps every task of the service, outdated ones included, within
+    /// maximumPercent (DG deployment-type-ecs): when desiredCount drops during a replacement,
+    /// the tasks not yet RUNNING go, so the RUNNING ones keep the minimum healthy count.
+    fn scale_in(
+        &mut self,
+        s: usize,
+        current: &mut Vec<usize>,
+        outdated: usize,
+        report: &mut PassReport,
+    ) {
+        let desired = self.services[s].desired;
+        let deployment = self.services[s].deployment_id.clone();
+        while current.len() as u32 > desired {
+            let pick = self
+                .first_not_running(current)
+                .or_else(|| self.choose_to_stop(s, current));
+            let Some(t) = pick else { break };
+            current.retain(|&x| x != t);
+            if self.tasks[t].last_status == TaskStatus::Running {
+                report.stopped.push(self.tasks[t].id.clone());
+            }
+            self.stop_task(
+                t,
+                StopCode::ServiceSchedulerInitiated,
+                stopped_reason::scaling_activity(&deployment),
+            );
+        }
+        let max_live = replica::max_live(desired, self.model.services[s].maximum_percent) as usize;
+        while current.len() + outdated > max_live {
+            let Some(t) = self.first_not_running(current) else {
+                break;
+            };
+            current.retain(|&x| x != t);
+            self.stop_task(
+                t,
+                StopCode::ServiceSchedulerInitiated,
+                stopped_reason::scaling_activity(&deployment),
+            );
+        }
+    }
+
+    /// Retries the tasks waiting for capacity, then starts new ones up to the desired count,
+    /// never above the upper bound; nothing while the service is throttled or its PRIMARY
+    /// deployment has FAILED (DG deployment-circuit-breaker: "A deployment in a FAILED state
+    /// doesn't launch any new tasks").
+    fn launch_replacements(
+        &mut self,
+        s: usize,
+        current: &mut Vec<usize>,
+        held: usize,
+        report: &mut PassReport,
+    ) {
+        if self.primary_deployment_failed(s) {
+            return;
+        }
+        if self.now < self.services[s].throttled_until {
+            let until = self.services[s].throttled_until;
+            self.wake_scheduler_at(s, until);
+            return;
+        }
+        for t in current.clone() {
+            if self.tasks[t].is_waiting() {
+                self.place_and_report(t, s, report);
+            }
+        }
+        let live = self.service_tasks(s).len().saturating_sub(held) as u32;
+        let start = replica::tasks_to_start(
+            self.services[s].desired,
+            self.model.services[s].maximum_percent,
+            current.len() as u32,
+            live,
+        );
+        for _ in 0..start {
+            let t = self.create_service_task(s);
+            current.push(t);
+            self.place_and_report(t, s, report);
+        }
+    }
+
+    /// Places task `t` and notes the outcome for the pass's events.
+    fn place_and_report(&mut self, t: usize, s: usize, report: &mut PassReport) {
+        match self.try_place(t, s) {
+            Ok(()) => report.started.push(self.tasks[t].id.clone()),
+            Err(why) => report.unplaced = Some(why),
+        }
+    }
+
+    /// Stops the outdated tasks [`replica::retirements`] lets go now. Healthy means HEALTHY with
+    /// an essential health check, else RUNNING for 40 s (API DeploymentConfiguration);
+    /// replacements count once healthy, and the RUNNING tasks being replaced keep counting until
+    /// they stop, so the lower bound protects them (DG container-instance-draining).
+    fn retire_outdated(
+        &mut self,
+        s: usize,
+        sorted: &Classified,
+        held: &[usize],
+        report: &mut PassReport,
+    ) {
+        let svc = &self.model.services[s];
+        let desired = self.services[s].desired;
+        let live: Vec<usize> = self
+            .service_tasks(s)
+            .into_iter()
+            .filter(|t| !held.contains(t))
+            .collect();
+        let outdated = &sorted.outdated;
+        let healthy = live
+            .iter()
+            .filter(|&&t| {
+                if outdated.contains(&t) {
+                    let task = &self.tasks[t];
+                    task.last_status == TaskStatus::Running
+                        && task.health != HealthStatus::Unhealthy
+                } else {
+                    self.counts_as_healthy(t)
+                }
+            })
+            .count() as u32;
+        let bounds = RetireBounds {
+            desired,
+            healthy,
+            min_healthy: lower_bound(desired, svc.minimum_healthy_percent),
+            replacements: live.iter().filter(|t| !outdated.contains(t)).count() as u32,
+            no_room: upper_bound(desired, svc.maximum_percent) <= live.len() as u32,
+        };
+        let facts: Vec<OutdatedTask> = outdated
+            .iter()
+            .map(|&t| OutdatedTask {
+                task: t,
+                active: self.tasks[t].is_active(),
+                unhealthy: sorted.unhealthy.contains(&t),
+                running: self.tasks[t].last_status == TaskStatus::Running,
+            })
+            .collect();
+        let deployment = self.services[s].deployment_id.clone();
+        for (t, why) in replica::retirements(&facts, bounds) {
+            match why {
+                Retire::Unhealthy => self.stop_unhealthy(s, t, report),
+                Retire::NotRunning => self.stop_task(
+                    t,
+                    StopCode::ServiceSchedulerInitiated,
+                    stopped_reason::scaling_activity(&deployment),
+                ),
+                Retire::Replaced => {
+                    report.stopped.push(self.tasks[t].id.clone());
+                    self.stop_task(
+                        t,
+                        StopCode::ServiceSchedulerInitiated,
+                        stopped_reason::scaling_activity(&deployment),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Stops a task that failed its health checks, with the service event and stoppedReason ECS
+    /// gives: a task whose container health check failed keeps the container reason; one
+    /// replaced only because its target is unhealthy gets "Task failed ELB health checks in
+    /// (target-group …)" (DG service-load-balancing, stopped-task-errors). When both failed, the
+    /// container reason wins: the simulator's choice, the docs are silent.
+    fn stop_unhealthy(&mut self, s: usize, t: usize, report: &mut PassReport) {
+        let name = self.model.services[s].name.clone();
+        let id = self.tasks[t].id.clone();
+        let elb_reason = (self.tasks[t].health != HealthStatus::Unhealthy)
+            .then(|| self.elb_health_check_stopped_reason(t))
+            .flatten();
+        let (event, reason) = match elb_reason {
+            Some(reason) => (
+                messages::failed_elb_health_checks(&name, &id, &reason),
+                reason,
+            ),
+            None => (
+                messages::failed_container_health_checks(&name, &id),
+                stopped_reason::FAILED_HEALTH_CHECKS.to_string(),
+            ),
+        };
+        self.emit(LogKind::Service, Some(s), event);
+        report.stopped.push(id);
+        self.stop_task(t, StopCode::ServiceSchedulerInitiated, reason);
+    }
+
+    /// The pass's service events in ECS's words: stopped, started, unable to place.
+    fn report_pass(&mut self, s: usize, report: PassReport) {
+        let name = self.model.services[s].name.clone();
+        if !report.stopped.is_empty() {
+            let ids: Vec<&str> = report.stopped.iter().map(String::as_str).collect();
+            self.emit(LogKind::Service, Some(s), messages::stopped(&name, &ids));
+        }
+        if !report.started.is_empty() {
+            let ids: Vec<&str> = report.started.iter().map(String::as_str).collect();
+            self.emit(LogKind::Service, Some(s), messages::started(&name, &ids));
+        }
+        if let Some(closest) = report.unplaced {
+            let text = messages::unable_to_place(
+                &name,
+                closest.as_ref().map(|(a, b)| (a.as_str(), b.as_str())),
+            );
+            self.emit_unplaceable(s, text);
+        }
+    }
+}
