@@ -5,12 +5,13 @@
 
 pub mod alarm;
 pub mod cron;
+pub mod decide;
 pub mod model;
 pub mod resolve;
 pub mod rules;
 pub mod schedule;
-pub mod service;
 pub mod spec;
+pub mod state;
 pub mod step;
 pub mod target_tracking;
 
@@ -26,9 +27,9 @@ pub struct AutoScalingState {
     /// Managed scaling alarm state per Auto Scaling group (index into the model's groups).
     pub managed: BTreeMap<usize, ManagedScalingState>,
     /// Scalable targets by service: their range now and their scaling activities.
-    pub services: BTreeMap<usize, service::ServiceScaling>,
+    pub services: BTreeMap<usize, state::ServiceScaling>,
     /// Cooldown state per scaling policy (same order as the model's policies).
-    pub policies: Vec<service::PolicyState>,
+    pub policies: Vec<state::PolicyState>,
     /// Draws for Fargate Spot interruptions (its own stream, so it shifts no other draw).
     pub(crate) spot_rng: SimRng,
 }

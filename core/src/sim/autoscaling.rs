@@ -1,12 +1,10 @@
 //! Service Auto Scaling at run time: scalable targets, the minute tick of their policies, scheduled actions.
 
 use super::Sim;
-use crate::autoscaling::model::{PolicyKind, ScalingPolicy};
-use crate::autoscaling::service::{
-    PolicyState, Proposal, ScalingActivity, ServiceScaling, EVALUATION_DELAY_MS,
+use crate::autoscaling::decide::{self, PolicyAtTick};
+use crate::autoscaling::state::{
+    PolicyState, ScalingActivity, ServiceScaling, EVALUATION_DELAY_MS,
 };
-use crate::autoscaling::step::{apply_adjustment, select_step};
-use crate::autoscaling::target_tracking::{alarm_high, alarm_low, target_tracking_capacity};
 use crate::metrics::{Dimension, PERIOD_MS};
 use crate::sim::log::LogKind;
 use crate::sim::queue::Event;
@@ -130,66 +128,45 @@ impl Sim {
         self.clamp_to_range(a.service, &a.name, true);
     }
 
-    /// The minute tick of a service's policies.
+    /// The minute tick of a service's policies: each proposes, Application Auto Scaling
+    /// chooses ([`decide::choose`]), the desired count moves within the scalable target's range
+    /// and the chosen policy starts its cooldowns.
     pub(crate) fn service_scaling_tick(&mut self, s: usize) {
         self.queue
             .push(self.now + PERIOD_MS, Event::ServiceScalingTick(s));
         self.clamp_to_range(s, "RegisterScalableTarget", false);
         let current = self.services[s].desired;
-        let policies: Vec<(usize, ScalingPolicy)> = self
-            .model
-            .auto_scaling
-            .policies
-            .iter()
-            .cloned()
-            .enumerate()
-            .filter(|(_, p)| p.service == s)
-            .collect();
-        let mut outs = Vec::new();
-        let mut ins = Vec::new();
-        let mut tt_count = 0;
-        let mut tt_ins = 0;
-        for (k, p) in &policies {
-            // Application Auto Scaling (target tracking, multiple policies): it "will scale in
-            // only if all of the target tracking policies (with the scale-in portion enabled)
-            // are ready to scale in", so a policy with disableScaleIn does not get a vote.
-            if let PolicyKind::TargetTracking {
-                disable_scale_in: false,
-                ..
-            } = p.kind
-            {
-                tt_count += 1;
+        let resource = self
+            .autoscaling
+            .services
+            .get(&s)
+            .map(|x| x.resource_id.clone())
+            .unwrap_or_default();
+        let mut voters = 0;
+        let mut proposals = Vec::new();
+        for (k, p) in self.model.auto_scaling.policies.iter().enumerate() {
+            if p.service != s {
+                continue;
             }
-            match self.propose(s, *k, p, current) {
-                Some(pr) if pr.to > current => outs.push(pr),
-                Some(pr) if pr.to < current => {
-                    if pr.target_tracking {
-                        tt_ins += 1;
-                    }
-                    ins.push(pr);
-                }
-                _ => {}
+            if decide::votes_on_scale_in(p) {
+                voters += 1;
             }
+            let at_tick = PolicyAtTick {
+                index: k,
+                policy: p,
+                state: self.autoscaling.policies[k],
+                series: self
+                    .metrics
+                    .series(decide::watched_metric(p), &Dimension::Service(s)),
+                resource: &resource,
+            };
+            proposals.extend(decide::propose(at_tick, self.now, current));
         }
-        let chosen = if let Some(best) = outs
-            .into_iter()
-            .max_by_key(|p| (p.to, usize::MAX - p.policy))
-        {
-            Some(best)
-        } else {
-            if tt_ins < tt_count {
-                // A scale-in-enabled target tracking policy that does not agree keeps the others
-                // from scaling in.
-                ins.retain(|p| !p.target_tracking);
-            }
-            if !ins.is_empty() && self.deployment_in_progress(s) {
-                self.trace_only("scale-in suspended during a deployment");
-                ins.clear();
-            }
-            ins.into_iter()
-                .max_by_key(|p| (p.to, usize::MAX - p.policy))
-        };
-        let Some(pr) = chosen else {
+        let decision = decide::choose(proposals, current, voters, self.deployment_in_progress(s));
+        if decision.scale_in_suspended {
+            self.trace_only("scale-in suspended during a deployment");
+        }
+        let Some(pr) = decision.chosen else {
             return;
         };
         let (min, max) = self
@@ -201,115 +178,16 @@ impl Sim {
         if to == current {
             return;
         }
-        let now = self.now;
         let p = &self.model.auto_scaling.policies[pr.policy];
         let name = p.name.clone();
-        let st = &mut self.autoscaling.policies[pr.policy];
-        match p.kind {
-            PolicyKind::TargetTracking {
-                scale_out_cooldown_ms,
-                scale_in_cooldown_ms,
-                ..
-            } => {
-                if to > current {
-                    if now >= st.out_until {
-                        st.out_base = current;
-                    }
-                    st.out_until = now + scale_out_cooldown_ms;
-                    st.in_until = now;
-                } else {
-                    st.in_until = now + scale_in_cooldown_ms;
-                }
-            }
-            PolicyKind::Step { cooldown_ms, .. } => {
-                if now >= st.out_until {
-                    st.out_base = current;
-                }
-                st.out_until = now + cooldown_ms;
-                st.in_until = now + cooldown_ms;
-            }
-        }
+        decide::start_cooldown(
+            &p.kind,
+            &mut self.autoscaling.policies[pr.policy],
+            self.now,
+            current,
+            to,
+        );
         self.scale_service(s, to, &name, pr.cause);
-    }
-
-    /// What policy `k` asks for now (None: its alarms are OK or it is cooling down).
-    fn propose(&self, s: usize, k: usize, p: &ScalingPolicy, current: u32) -> Option<Proposal> {
-        let st = self.autoscaling.policies[k];
-        let in_out_cooldown = self.now < st.out_until;
-        let resource = self
-            .autoscaling
-            .services
-            .get(&s)
-            .map(|x| x.resource_id.clone())
-            .unwrap_or_default();
-        match &p.kind {
-            PolicyKind::TargetTracking {
-                metric,
-                target,
-                disable_scale_in,
-                ..
-            } => {
-                let series = self.metrics.series(*metric, &Dimension::Service(s));
-                let latest = series.last()?.value;
-                if alarm_high(*metric, *target).in_alarm(series) {
-                    let base = if in_out_cooldown {
-                        st.out_base
-                    } else {
-                        current
-                    };
-                    let to = target_tracking_capacity(base, latest, *target);
-                    return Some(Proposal {
-                        policy: k,
-                        to: to.max(current),
-                        cause: format!("monitor alarm TargetTracking-{resource}-AlarmHigh in state ALARM triggered policy {}", p.name),
-                        target_tracking: true,
-                    });
-                }
-                if !disable_scale_in
-                    && self.now >= st.in_until
-                    && alarm_low(*metric, *target).in_alarm(series)
-                {
-                    let to = target_tracking_capacity(current, latest, *target);
-                    return Some(Proposal {
-                        policy: k,
-                        to,
-                        cause: format!("monitor alarm TargetTracking-{resource}-AlarmLow in state ALARM triggered policy {}", p.name),
-                        target_tracking: true,
-                    });
-                }
-                None
-            }
-            PolicyKind::Step {
-                alarm,
-                adjustment_type,
-                steps,
-                min_adjustment_magnitude,
-                ..
-            } => {
-                let series = self.metrics.series(alarm.metric, &Dimension::Service(s));
-                if !alarm.in_alarm(series) {
-                    return None;
-                }
-                let breach = series.last()?.value - alarm.threshold;
-                let adj = select_step(steps, breach)?;
-                let in_cooldown = in_out_cooldown || self.now < st.in_until;
-                let base = if in_cooldown { st.out_base } else { current };
-                let to = apply_adjustment(*adjustment_type, base, adj, *min_adjustment_magnitude);
-                if in_cooldown && to <= current {
-                    // Cooling down: only a larger scale-out (the difference) goes ahead.
-                    return None;
-                }
-                Some(Proposal {
-                    policy: k,
-                    to,
-                    cause: format!(
-                        "monitor alarm {}-alarm in state ALARM triggered policy {}",
-                        p.name, p.name
-                    ),
-                    target_tracking: false,
-                })
-            }
-        }
     }
 }
 

@@ -1,17 +1,5 @@
-//! Service Auto Scaling at run time (DG service-auto-scaling): once a minute, shortly after
-//! the period's datapoint is published, each policy of a service with a scalable target looks
-//! at its alarm(s) and proposes a desired count; Application Auto Scaling then
-//!
-//! - scales out if any policy asks (the largest proposal wins),
-//! - scales in only if every target tracking policy agrees (the smallest reduction wins; a
-//!   step policy's own alarm is enough for its scale-in),
-//! - never scales in while a deployment is in progress (DG: scale-in is suspended),
-//! - keeps the desired count within the scalable target's MinCapacity..=MaxCapacity.
-//!
-//! Cooldowns (Application Auto Scaling User Guide): during a policy's scale-out cooldown a
-//! further scale-out is worked out from the capacity before the cooldown began, so it adds only
-//! the difference; during its scale-in cooldown it does not scale in. A scale-out ends the
-//! policy's scale-in cooldown.
+//! What Service Auto Scaling remembers while a run goes: each scalable target's range and
+//! scaling activities, and each policy's cooldowns. The decisions are in [`super::decide`].
 
 use crate::time::Millis;
 use serde::Serialize;
@@ -58,16 +46,4 @@ pub struct PolicyState {
     pub out_base: u32,
     /// Scale-in cooldown ends.
     pub in_until: Millis,
-}
-
-/// What one policy asks for at a tick.
-pub struct Proposal {
-    /// The policy (index into the model's policies).
-    pub policy: usize,
-    /// The desired count it asks for.
-    pub to: u32,
-    /// Why, in Application Auto Scaling's words.
-    pub cause: String,
-    /// Whether it is a target tracking policy (scale-in needs every one of them to agree).
-    pub target_tracking: bool,
 }
