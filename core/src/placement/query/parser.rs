@@ -52,21 +52,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn rest(&self) -> &'a str {
-        self.cur.rest()
-    }
-
-    fn peek(&self) -> Option<char> {
-        self.cur.peek()
-    }
-
-    fn bump(&mut self) -> Option<char> {
-        self.cur.bump()
-    }
-
     fn skip_ws(&mut self) {
-        while self.peek().is_some_and(char::is_whitespace) {
-            self.bump();
+        while self.cur.peek().is_some_and(char::is_whitespace) {
+            self.cur.bump();
         }
     }
 
@@ -76,8 +64,8 @@ impl<'a> Parser<'a> {
 
     /// Whether `word` starts here and is not the start of a longer word.
     fn at_word(&self, word: &str) -> bool {
-        self.rest().starts_with(word)
-            && !self.rest()[word.len()..]
+        self.cur.rest().starts_with(word)
+            && !self.cur.rest()[word.len()..]
                 .chars()
                 .next()
                 .is_some_and(is_word_char)
@@ -85,7 +73,7 @@ impl<'a> Parser<'a> {
 
     /// Consumes one of the connective spellings if present.
     fn eat_connective(&mut self, symbol: &str, word: &str) -> bool {
-        if self.rest().starts_with(symbol) {
+        if self.cur.rest().starts_with(symbol) {
             self.cur.pos += symbol.len();
             true
         } else if self.at_word(word) {
@@ -98,12 +86,12 @@ impl<'a> Parser<'a> {
 
     pub(super) fn parse(mut self) -> Result<Expression, QueryError> {
         self.skip_ws();
-        if self.peek().is_none() {
+        if self.cur.peek().is_none() {
             return self.error(0, "the expression is empty");
         }
         let expression = self.or_expression()?;
         self.skip_ws();
-        match self.peek() {
+        match self.cur.peek() {
             None => Ok(expression),
             Some(')') => self.error(self.cur.pos, "')' has no matching '('"),
             Some(_) => self.error(
@@ -143,20 +131,20 @@ impl<'a> Parser<'a> {
             return self.error(self.cur.pos, "the expression is nested too deeply");
         }
         let start = self.cur.pos;
-        if self.peek() == Some('(') {
-            self.bump();
+        if self.cur.peek() == Some('(') {
+            self.cur.bump();
             self.depth += 1;
             let inner = self.or_expression()?;
             self.depth -= 1;
             self.skip_ws();
-            if self.bump() != Some(')') {
+            if self.cur.bump() != Some(')') {
                 return self.error(start, "'(' is never closed");
             }
             return Ok(inner);
         }
         let negation = if self.at_word("not") {
             Some(3)
-        } else if self.peek() == Some('!') && !self.rest()[1..].starts_with(['=', '~']) {
+        } else if self.cur.peek() == Some('!') && !self.cur.rest()[1..].starts_with(['=', '~']) {
             Some(1)
         } else {
             None
@@ -173,12 +161,12 @@ impl<'a> Parser<'a> {
 
     fn comparison(&mut self) -> Result<Comparison, QueryError> {
         let start = self.cur.pos;
-        while self.peek().is_some_and(is_word_char) {
-            self.bump();
+        while self.cur.peek().is_some_and(is_word_char) {
+            self.cur.bump();
         }
         let text = &self.cur.src[start..self.cur.pos];
         if text.is_empty() {
-            return match self.peek() {
+            return match self.cur.peek() {
                 None => self.error(start, "the expression ends where a subject was expected"),
                 Some(c) => self.error(
                     start,
@@ -241,7 +229,7 @@ impl<'a> Parser<'a> {
             let found = if word_like {
                 self.at_word(symbol)
             } else {
-                self.rest().starts_with(symbol)
+                self.cur.rest().starts_with(symbol)
             };
             if found {
                 self.cur.pos += symbol.len();
@@ -257,7 +245,7 @@ impl<'a> Parser<'a> {
                 return Ok(op);
             }
         }
-        match self.peek() {
+        match self.cur.peek() {
             None => self.error(
                 self.cur.pos,
                 "the expression ends where an operator was expected",
@@ -274,16 +262,16 @@ impl<'a> Parser<'a> {
     fn value(&mut self, in_list: bool) -> Result<(usize, String, bool), QueryError> {
         self.skip_ws();
         let start = self.cur.pos;
-        match self.peek() {
+        match self.cur.peek() {
             None => self.error(start, "the expression ends where a value was expected"),
             Some(q @ ('\'' | '"')) => {
-                self.bump();
+                self.cur.bump();
                 let mut text = String::new();
                 loop {
-                    match self.bump() {
+                    match self.cur.bump() {
                         None => return self.error(start, "quoted value is never closed"),
-                        Some('\\') if matches!(self.peek(), Some(c) if c == q || c == '\\') => {
-                            if let Some(c) = self.bump() {
+                        Some('\\') if matches!(self.cur.peek(), Some(c) if c == q || c == '\\') => {
+                            if let Some(c) = self.cur.bump() {
                                 text.push(c);
                             }
                         }
@@ -294,20 +282,20 @@ impl<'a> Parser<'a> {
                 Ok((start, text, true))
             }
             Some(_) => {
-                while let Some(c) = self.peek() {
+                while let Some(c) = self.cur.peek() {
                     let ends = c.is_whitespace()
                         || c == '('
                         || c == ')'
                         || (in_list && (c == ',' || c == ']'))
-                        || self.rest().starts_with("&&")
-                        || self.rest().starts_with("||");
+                        || self.cur.rest().starts_with("&&")
+                        || self.cur.rest().starts_with("||");
                     if ends {
                         break;
                     }
-                    self.bump();
+                    self.cur.bump();
                 }
                 if self.cur.pos == start {
-                    let found = self.peek().unwrap_or(' ');
+                    let found = self.cur.peek().unwrap_or(' ');
                     return self.error(start, format!("expected a value, found '{found}'"));
                 }
                 Ok((start, self.cur.src[start..self.cur.pos].to_string(), false))
@@ -318,12 +306,12 @@ impl<'a> Parser<'a> {
     fn list(&mut self, subject: &Subject) -> Result<Vec<String>, QueryError> {
         self.skip_ws();
         let open = self.cur.pos;
-        if self.peek() != Some('[') {
+        if self.cur.peek() != Some('[') {
             return self.error(open, "in and not_in expect an argument list like [a, b]");
         }
-        self.bump();
+        self.cur.bump();
         self.skip_ws();
-        if self.peek() == Some(']') {
+        if self.cur.peek() == Some(']') {
             return self.error(open, "the argument list is empty");
         }
         let mut items = Vec::new();
@@ -332,7 +320,7 @@ impl<'a> Parser<'a> {
             check_value(subject, at, &text)?;
             items.push(text);
             self.skip_ws();
-            match self.bump() {
+            match self.cur.bump() {
                 Some(',') => continue,
                 Some(']') => break,
                 None => return self.error(open, "'[' is never closed"),

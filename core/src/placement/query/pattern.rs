@@ -79,14 +79,14 @@ impl Pattern {
             cur: Cursor::new(source),
             depth: 0,
         };
-        if p.rest().starts_with('^') {
+        if p.cur.rest().starts_with('^') {
             p.cur.pos += 1;
         }
         let node = p.alternation()?;
-        if p.rest() == "$" {
+        if p.cur.rest() == "$" {
             p.cur.pos += 1;
         }
-        if let Some(c) = p.peek() {
+        if let Some(c) = p.cur.peek() {
             let message = match c {
                 ')' => "unmatched ')'".to_string(),
                 '$' => "'$' is only supported at the end of the pattern".to_string(),
@@ -240,18 +240,6 @@ struct RegexParser<'a> {
 }
 
 impl RegexParser<'_> {
-    fn rest(&self) -> &str {
-        self.cur.rest()
-    }
-
-    fn peek(&self) -> Option<char> {
-        self.cur.peek()
-    }
-
-    fn bump(&mut self) -> Option<char> {
-        self.cur.bump()
-    }
-
     fn error(&self, message: impl Into<String>) -> PatternError {
         PatternError {
             offset: self.cur.pos,
@@ -261,8 +249,8 @@ impl RegexParser<'_> {
 
     fn alternation(&mut self) -> Result<Node, PatternError> {
         let mut branches = vec![self.concatenation()?];
-        while self.peek() == Some('|') {
-            self.bump();
+        while self.cur.peek() == Some('|') {
+            self.cur.bump();
             branches.push(self.concatenation()?);
         }
         Ok(if branches.len() == 1 {
@@ -275,9 +263,9 @@ impl RegexParser<'_> {
     fn concatenation(&mut self) -> Result<Node, PatternError> {
         let mut items = Vec::new();
         loop {
-            match self.peek() {
+            match self.cur.peek() {
                 None | Some('|') | Some(')') => break,
-                Some('$') if self.rest() == "$" && self.depth == 0 => break,
+                Some('$') if self.cur.rest() == "$" && self.depth == 0 => break,
                 _ => {}
             }
             let atom = self.atom()?;
@@ -292,16 +280,16 @@ impl RegexParser<'_> {
 
     fn atom(&mut self) -> Result<Node, PatternError> {
         let start = self.cur.pos;
-        let Some(c) = self.bump() else {
+        let Some(c) = self.cur.bump() else {
             return Err(self.error("pattern ends unexpectedly"));
         };
         match c {
             '.' => Ok(Node::Any),
             '[' => self.class(),
             '(' => {
-                if self.rest().starts_with("?:") {
+                if self.cur.rest().starts_with("?:") {
                     self.cur.pos += 2;
-                } else if self.rest().starts_with('?') {
+                } else if self.cur.rest().starts_with('?') {
                     return Err(PatternError {
                         offset: start,
                         message: "look-around and other '(?' groups are not supported; use '(' \
@@ -315,7 +303,7 @@ impl RegexParser<'_> {
                 }
                 let inner = self.alternation()?;
                 self.depth -= 1;
-                if self.bump() != Some(')') {
+                if self.cur.bump() != Some(')') {
                     return Err(PatternError {
                         offset: start,
                         message: "'(' is never closed".to_string(),
@@ -348,26 +336,26 @@ impl RegexParser<'_> {
     }
 
     fn quantified(&mut self, atom: Node) -> Result<Node, PatternError> {
-        let (min, max) = match self.peek() {
+        let (min, max) = match self.cur.peek() {
             Some('*') => {
-                self.bump();
+                self.cur.bump();
                 (0, None)
             }
             Some('+') => {
-                self.bump();
+                self.cur.bump();
                 (1, None)
             }
             Some('?') => {
-                self.bump();
+                self.cur.bump();
                 (0, Some(1))
             }
             Some('{') => self.bounds()?,
             _ => return Ok(atom),
         };
         // A lazy quantifier finds the same whole-value matches; a possessive one may not.
-        match self.peek() {
+        match self.cur.peek() {
             Some('?') => {
-                self.bump();
+                self.cur.bump();
             }
             Some('+') => {
                 return Err(
@@ -376,7 +364,7 @@ impl RegexParser<'_> {
             }
             _ => {}
         }
-        if matches!(self.peek(), Some('*' | '+' | '?' | '{')) {
+        if matches!(self.cur.peek(), Some('*' | '+' | '?' | '{')) {
             // `a**` is an error in Java too.
             return Err(self.error("a repetition cannot be repeated directly; use a group"));
         }
@@ -386,11 +374,11 @@ impl RegexParser<'_> {
     /// Parses `{n}`, `{n,}` or `{n,m}` starting at the `{`.
     fn bounds(&mut self) -> Result<(u32, Option<u32>), PatternError> {
         let start = self.cur.pos;
-        self.bump();
+        self.cur.bump();
         let min = self.number()?;
-        let max = if self.peek() == Some(',') {
-            self.bump();
-            if self.peek() == Some('}') {
+        let max = if self.cur.peek() == Some(',') {
+            self.cur.bump();
+            if self.cur.peek() == Some('}') {
                 None
             } else {
                 Some(self.number()?)
@@ -398,7 +386,7 @@ impl RegexParser<'_> {
         } else {
             Some(min)
         };
-        if self.bump() != Some('}') {
+        if self.cur.bump() != Some('}') {
             return Err(PatternError {
                 offset: start,
                 message: "repetition count is not closed with '}'".to_string(),
@@ -415,8 +403,8 @@ impl RegexParser<'_> {
 
     fn number(&mut self) -> Result<u32, PatternError> {
         let start = self.cur.pos;
-        while self.peek().is_some_and(|c| c.is_ascii_digit()) {
-            self.bump();
+        while self.cur.peek().is_some_and(|c| c.is_ascii_digit()) {
+            self.cur.bump();
         }
         self.cur.src[start..self.cur.pos]
             .parse::<u32>()
@@ -430,8 +418,8 @@ impl RegexParser<'_> {
 
     fn class(&mut self) -> Result<Node, PatternError> {
         let open = self.cur.pos.saturating_sub(1);
-        let negated = if self.peek() == Some('^') {
-            self.bump();
+        let negated = if self.cur.peek() == Some('^') {
+            self.cur.bump();
             true
         } else {
             false
@@ -439,7 +427,7 @@ impl RegexParser<'_> {
         let mut ranges = Vec::new();
         let mut first = true;
         loop {
-            let Some(c) = self.bump() else {
+            let Some(c) = self.cur.bump() else {
                 return Err(PatternError {
                     offset: open,
                     message: "'[' is never closed".to_string(),
@@ -448,7 +436,7 @@ impl RegexParser<'_> {
             let lo = match c {
                 ']' if !first => break,
                 '[' => return Err(self.error("nested character classes are not supported")),
-                '&' if self.peek() == Some('&') => {
+                '&' if self.cur.peek() == Some('&') => {
                     return Err(self.error("class intersection '&&' is not supported"))
                 }
                 '\\' => match self.escape(true)? {
@@ -463,9 +451,9 @@ impl RegexParser<'_> {
             };
             first = false;
             let mut hi = lo;
-            if self.peek() == Some('-') && !self.rest().starts_with("-]") {
-                self.bump();
-                hi = match self.bump() {
+            if self.cur.peek() == Some('-') && !self.cur.rest().starts_with("-]") {
+                self.cur.bump();
+                hi = match self.cur.bump() {
                     Some('\\') => match self.escape(true)? {
                         Escaped::Char(c) => c,
                         Escaped::Class(_) => {
@@ -492,7 +480,7 @@ impl RegexParser<'_> {
     /// Reads what follows a backslash. Inside a class only the positive class escapes work.
     fn escape(&mut self, in_class: bool) -> Result<Escaped, PatternError> {
         let at = self.cur.pos.saturating_sub(1);
-        let Some(c) = self.bump() else {
+        let Some(c) = self.cur.bump() else {
             return Err(PatternError {
                 offset: at,
                 message: "pattern ends with a lone '\\'".to_string(),
