@@ -21,75 +21,90 @@ impl Sim {
     /// - the deployment invariants (`deployment/invariants.rs`).
     pub fn check_invariants(&self) -> Result<(), String> {
         self.check_deployments()?;
-        for (i, inst) in self.instances.iter().enumerate() {
-            let (mut cpu, mut mem, mut gpu, mut eni) = (0u32, 0u32, 0u32, 0u32);
-            let mut ports: BTreeMap<_, usize> = BTreeMap::new();
-            let mut groups: BTreeMap<String, u32> = BTreeMap::new();
-            for &t in &inst.tasks {
-                let task = &self.tasks[t];
-                if task.is_active() {
-                    *groups.entry(task.group.clone()).or_default() += 1;
-                }
-                if task.instance != Some(i) || task.last_status == TaskStatus::Stopped {
-                    return Err(format!(
-                        "instance {} lists task {} which is not live on it",
-                        inst.ec2_instance_id, task.id
-                    ));
-                }
-                let needs = &self.model.task_definitions[task.task_definition].needs;
-                cpu += needs.cpu;
-                mem += needs.memory;
-                gpu += needs.gpus;
-                if needs.network_mode == NetworkMode::Awsvpc {
-                    eni += 1;
-                }
-                for p in &task.host_ports {
-                    if let Some(other) = ports.insert(*p, t) {
-                        return Err(format!(
-                            "port {:?} on {} held by tasks {} and {}",
-                            p, inst.ec2_instance_id, self.tasks[other].id, task.id
-                        ));
-                    }
-                }
-            }
-            if (cpu, mem, gpu, eni)
-                != (
-                    inst.cpu_used,
-                    inst.memory_used,
-                    inst.gpus_used,
-                    inst.enis_used,
-                )
-            {
-                return Err(format!(
-                    "instance {} counters drifted",
-                    inst.ec2_instance_id
-                ));
-            }
-            if cpu > inst.cpu || mem > inst.memory || gpu > inst.gpus || eni > inst.eni_limit {
-                return Err(format!("instance {} is over-committed: cpu {cpu}/{}, memory {mem}/{}, gpu {gpu}/{}, eni {eni}/{}", inst.ec2_instance_id, inst.cpu, inst.memory, inst.gpus, inst.eni_limit));
-            }
-            if inst.status == InstanceStatus::Terminated && !inst.tasks.is_empty() {
-                return Err(format!(
-                    "terminated instance {} still has tasks",
-                    inst.ec2_instance_id
-                ));
-            }
-            if groups != inst.group_counts {
-                return Err(format!(
-                    "instance {} task-group counts drifted: {:?} counted, {:?} kept",
-                    inst.ec2_instance_id, groups, inst.group_counts
-                ));
-            }
-            if ports.len() != inst.ports.len() {
-                return Err(format!(
-                    "instance {} port table drifted",
-                    inst.ec2_instance_id
-                ));
-            }
+        for i in 0..self.instances.len() {
+            self.check_instance(i)?;
         }
         if PlacementIndex::rebuild(&self.instances) != self.placement_index {
             return Err("the placement index drifted from a rebuild".into());
         }
+        self.check_task_lists()?;
+        self.check_maximum_percent()
+    }
+
+    /// An instance's reservations, ports and task groups equal a recount of its live tasks, and
+    /// stay within what it registered; a terminated instance has no tasks.
+    fn check_instance(&self, i: usize) -> Result<(), String> {
+        let inst = &self.instances[i];
+        let (mut cpu, mut mem, mut gpu, mut eni) = (0u32, 0u32, 0u32, 0u32);
+        let mut ports: BTreeMap<_, usize> = BTreeMap::new();
+        let mut groups: BTreeMap<String, u32> = BTreeMap::new();
+        for &t in &inst.tasks {
+            let task = &self.tasks[t];
+            if task.is_active() {
+                *groups.entry(task.group.clone()).or_default() += 1;
+            }
+            if task.instance != Some(i) || task.last_status == TaskStatus::Stopped {
+                return Err(format!(
+                    "instance {} lists task {} which is not live on it",
+                    inst.ec2_instance_id, task.id
+                ));
+            }
+            let needs = &self.model.task_definitions[task.task_definition].needs;
+            cpu += needs.cpu;
+            mem += needs.memory;
+            gpu += needs.gpus;
+            if needs.network_mode == NetworkMode::Awsvpc {
+                eni += 1;
+            }
+            for p in &task.host_ports {
+                if let Some(other) = ports.insert(*p, t) {
+                    return Err(format!(
+                        "port {:?} on {} held by tasks {} and {}",
+                        p, inst.ec2_instance_id, self.tasks[other].id, task.id
+                    ));
+                }
+            }
+        }
+        if (cpu, mem, gpu, eni)
+            != (
+                inst.cpu_used,
+                inst.memory_used,
+                inst.gpus_used,
+                inst.enis_used,
+            )
+        {
+            return Err(format!(
+                "instance {} counters drifted",
+                inst.ec2_instance_id
+            ));
+        }
+        if cpu > inst.cpu || mem > inst.memory || gpu > inst.gpus || eni > inst.eni_limit {
+            return Err(format!("instance {} is over-committed: cpu {cpu}/{}, memory {mem}/{}, gpu {gpu}/{}, eni {eni}/{}", inst.ec2_instance_id, inst.cpu, inst.memory, inst.gpus, inst.eni_limit));
+        }
+        if inst.status == InstanceStatus::Terminated && !inst.tasks.is_empty() {
+            return Err(format!(
+                "terminated instance {} still has tasks",
+                inst.ec2_instance_id
+            ));
+        }
+        if groups != inst.group_counts {
+            return Err(format!(
+                "instance {} task-group counts drifted: {:?} counted, {:?} kept",
+                inst.ec2_instance_id, groups, inst.group_counts
+            ));
+        }
+        if ports.len() != inst.ports.len() {
+            return Err(format!(
+                "instance {} port table drifted",
+                inst.ec2_instance_id
+            ));
+        }
+        Ok(())
+    }
+
+    /// Every live task is listed by its instance, and the per-service task lists equal a
+    /// rebuild.
+    fn check_task_lists(&self) -> Result<(), String> {
         for (t, task) in self.tasks.iter().enumerate() {
             if task.last_status == TaskStatus::Stopped {
                 continue;
@@ -117,6 +132,12 @@ impl Sim {
         if by_service != self.service_task_ids {
             return Err("the per-service task lists drifted from a rebuild".into());
         }
+        Ok(())
+    }
+
+    /// A REPLICA service never has more live tasks than maximumPercent allows (blue's tasks
+    /// held during a traffic shift run beside a full green deployment and are not counted).
+    fn check_maximum_percent(&self) -> Result<(), String> {
         // One pass over the tasks counts each service's live tasks (a scan per service made
         // this check O(services × tasks) per step, minutes for the 2,000-task benchmark).
         let hold_blue: Vec<bool> = (0..self.model.services.len())

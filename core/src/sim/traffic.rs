@@ -71,7 +71,22 @@ impl Sim {
         }
     }
 
+    /// One traffic entry for one tick: route its requests to the service's tasks, then load
+    /// each RUNNING task with what it was offered.
     fn serve_entry(&mut self, e: &TrafficEntry, mid: u64) {
+        let (offered, mut client_errors) = self.route_requests(e, mid);
+        self.load_tasks(e, &offered, &mut client_errors);
+        if let Source::Client(c) = e.source {
+            *self.traffic.client_errors.entry(c).or_default() += client_errors;
+        }
+    }
+
+    /// Where the entry's requests go this tick: requests per second offered to each task, and
+    /// the client errors of calls that found no target. From the internet a load balancer
+    /// routes them (503 from the ELB when no target is healthy); between services Service
+    /// Connect routes to the current healthy endpoints, and Cloud Map DNS to the addresses the
+    /// client resolved within the record's TTL, stopped tasks included.
+    fn route_requests(&mut self, e: &TrafficEntry, mid: u64) -> (BTreeMap<usize, f64>, f64) {
         let secs = TICK_MS as f64 / 1000.0;
         let s = e.service;
         let mut rate = e.profile.rate_at(mid);
@@ -141,6 +156,20 @@ impl Sim {
                 }
             }
         }
+        (offered, client_errors)
+    }
+
+    /// Each RUNNING task's load from what it was offered (CPU, memory, answered and failed
+    /// requests into the period's sums), and an out-of-memory kill for a task over its hard
+    /// limit.
+    fn load_tasks(
+        &mut self,
+        e: &TrafficEntry,
+        offered: &BTreeMap<usize, f64>,
+        client_errors: &mut f64,
+    ) {
+        let secs = TICK_MS as f64 / 1000.0;
+        let s = e.service;
         let running: Vec<usize> = self
             .tasks_of_service(s)
             .iter()
@@ -173,7 +202,7 @@ impl Sim {
                 sums.answered += answered;
                 sums.response_ms_sum += answered * load.response_millis;
             } else {
-                client_errors += failed;
+                *client_errors += failed;
             }
             if let Some(limit) = limit.filter(|l| load.memory_mib > f64::from(*l)) {
                 over_limit.push((t, load.memory_mib, limit));
@@ -182,9 +211,6 @@ impl Sim {
         }
         for (t, used, limit) in over_limit {
             self.out_of_memory(t, used, limit);
-        }
-        if let Source::Client(c) = e.source {
-            *self.traffic.client_errors.entry(c).or_default() += client_errors;
         }
     }
 
