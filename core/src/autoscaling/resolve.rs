@@ -216,9 +216,26 @@ pub fn resolve(
     };
     let mut out = AutoScalingModel::default();
     if let Some(spot) = doc.fargate_spot {
+        r.fargate_spot(spot, &mut out);
+    }
+    for (i, t) in doc.scalable_targets.iter().enumerate() {
+        r.scalable_target(i, t, &mut out);
+    }
+    for (i, p) in doc.scaling_policies.iter().enumerate() {
+        r.scaling_policy(i, p, &mut out);
+    }
+    for (i, a) in doc.scheduled_actions.iter().enumerate() {
+        r.scheduled_action(i, a, &mut out);
+    }
+    (out, r.problems)
+}
+
+impl R<'_> {
+    /// The simulator key `fargateSpot`: interruptions per hour, 0–60.
+    fn fargate_spot(&mut self, spot: &FargateSpotSpec, out: &mut AutoScalingModel) {
         let rate = spot.interruptions_per_hour;
         if !rate.is_finite() || !(0.0..=MAX_INTERRUPTIONS_PER_HOUR).contains(&rate) {
-            r.problem(
+            self.problem(
                 "fargateSpot.interruptionsPerHour".into(),
                 format!("interruptionsPerHour must be between 0 and {MAX_INTERRUPTIONS_PER_HOUR}"),
             );
@@ -226,37 +243,40 @@ pub fn resolve(
             out.spot_ppm = per_minute_ppm(rate);
         }
     }
-    for (i, t) in doc.scalable_targets.iter().enumerate() {
+
+    /// RegisterScalableTarget: a REPLICA service, once, with MinCapacity ≤ MaxCapacity ≤ the
+    /// tasks-per-service quota.
+    fn scalable_target(&mut self, i: usize, t: &ScalableTargetSpec, out: &mut AutoScalingModel) {
         let path = format!("scalableTargets[{i}]");
-        let Some(s) = r.resource(
+        let Some(s) = self.resource(
             &path,
             &t.service_namespace,
             &t.resource_id,
             &t.scalable_dimension,
         ) else {
-            continue;
+            return;
         };
-        if services[s].daemon {
-            r.problem(
+        if self.services[s].daemon {
+            self.problem(
                 format!("{path}.resourceId"),
                 "a DAEMON service has no desired count to scale",
             );
         }
         if t.min_capacity > t.max_capacity {
-            r.problem(
+            self.problem(
                 format!("{path}.minCapacity"),
                 "minCapacity must not exceed maxCapacity",
             );
         }
         if t.max_capacity > MAX_TASKS_PER_SERVICE {
-            r.problem(format!("{path}.maxCapacity"), format!("maxCapacity must be at most {MAX_TASKS_PER_SERVICE} (ECS quota: tasks per service)"));
+            self.problem(format!("{path}.maxCapacity"), format!("maxCapacity must be at most {MAX_TASKS_PER_SERVICE} (ECS quota: tasks per service)"));
         }
         if out.targets.iter().any(|x| x.service == s) {
-            r.problem(
+            self.problem(
                 format!("{path}.resourceId"),
                 "this scalable target is already registered",
             );
-            continue;
+            return;
         }
         out.targets.push(ScalableTarget {
             service: s,
@@ -265,17 +285,20 @@ pub fn resolve(
             max_capacity: t.max_capacity,
         });
     }
-    for (i, p) in doc.scaling_policies.iter().enumerate() {
+
+    /// PutScalingPolicy: on a registered target, a unique name of 1–256 characters, at most
+    /// [`MAX_POLICIES_PER_TARGET`] per target.
+    fn scaling_policy(&mut self, i: usize, p: &ScalingPolicySpec, out: &mut AutoScalingModel) {
         let path = format!("scalingPolicies[{i}]");
-        let Some(s) = r.registered_resource(
-            &out,
+        let Some(s) = self.registered_resource(
+            out,
             &path,
             (&p.service_namespace, &p.resource_id, &p.scalable_dimension),
         ) else {
-            continue;
+            return;
         };
         if p.policy_name.is_empty() || p.policy_name.len() > 256 {
-            r.problem(
+            self.problem(
                 format!("{path}.policyName"),
                 "policyName must be 1-256 characters",
             );
@@ -285,18 +308,18 @@ pub fn resolve(
             .iter()
             .any(|x| x.service == s && x.name == p.policy_name)
         {
-            r.problem(
+            self.problem(
                 format!("{path}.policyName"),
                 "a policy with this name already exists for the target",
             );
         }
         if out.policies.iter().filter(|x| x.service == s).count() >= MAX_POLICIES_PER_TARGET {
-            r.problem(
+            self.problem(
                 path.clone(),
                 format!("at most {MAX_POLICIES_PER_TARGET} scaling policies per scalable target"),
             );
         }
-        if let Some(kind) = r.policy(&path, p) {
+        if let Some(kind) = self.policy(&path, p) {
             out.policies.push(ScalingPolicy {
                 name: p.policy_name.clone(),
                 service: s,
@@ -304,14 +327,16 @@ pub fn resolve(
             });
         }
     }
-    for (i, a) in doc.scheduled_actions.iter().enumerate() {
+
+    /// PutScheduledAction: on a registered target, within the quotas, with a schedule that runs.
+    fn scheduled_action(&mut self, i: usize, a: &ScheduledActionSpec, out: &mut AutoScalingModel) {
         let path = format!("scheduledActions[{i}]");
-        let Some(s) = r.registered_resource(
-            &out,
+        let Some(s) = self.registered_resource(
+            out,
             &path,
             (&a.service_namespace, &a.resource_id, &a.scalable_dimension),
         ) else {
-            continue;
+            return;
         };
         if out.scheduled_actions.len() >= MAX_SCHEDULED_ACTIONS
             || out
@@ -321,11 +346,11 @@ pub fn resolve(
                 .count()
                 >= MAX_SCHEDULED_ACTIONS_PER_TARGET
         {
-            r.problem(path.clone(), format!("at most {MAX_SCHEDULED_ACTIONS_PER_TARGET} scheduled actions per scalable target"));
-            continue;
+            self.problem(path.clone(), format!("at most {MAX_SCHEDULED_ACTIONS_PER_TARGET} scheduled actions per scalable target"));
+            return;
         }
         let act = &a.scalable_target_action;
-        r.extend(
+        self.extend(
             &path,
             check_target_action(act.min_capacity, act.max_capacity),
         );
@@ -335,11 +360,11 @@ pub fn resolve(
             // parse_schedule refuses an expression that never runs.
             Ok(Schedule::Cron(c)) => match c.next_at_or_after(0) {
                 Some(t) => (t, None, Some(c)),
-                None => continue,
+                None => return,
             },
             Err(e) => {
-                r.problem(format!("{path}.schedule"), e);
-                continue;
+                self.problem(format!("{path}.schedule"), e);
+                return;
             }
         };
         out.scheduled_actions.push(ScheduledAction {
@@ -352,5 +377,4 @@ pub fn resolve(
             max_capacity: act.max_capacity,
         });
     }
-    (out, r.problems)
 }

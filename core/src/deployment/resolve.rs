@@ -40,160 +40,215 @@ pub fn resolve(
     daemon: bool,
     p: &mut Problems,
 ) -> DeploymentKeys {
-    let mut out = DeploymentKeys::default();
-    let mut problem = |path: String, m: String| p.push(path, m);
+    let code_deploy = is_code_deploy(path, controller, p);
     let dcp = format!("{path}.deploymentConfiguration");
+    let mut out = DeploymentKeys {
+        circuit_breaker: circuit_breaker(&dcp, dc, code_deploy, p),
+        traffic_shift: None,
+    };
+    match ecs_strategy(&dcp, dc, code_deploy || daemon, p) {
+        Ok(plan) => out.traffic_shift = plan,
+        // A percentage that is not a multiple of 0.1 stops here: nothing else is checked.
+        Err(Unusable) => return out,
+    }
+    if let Some(plan) = code_deploy_plan(path, code_deploy_spec, code_deploy, p) {
+        out.traffic_shift = Some(plan);
+    }
+    out
+}
+
+/// `deploymentController.type`: ECS and CODE_DEPLOY run; EXTERNAL is refused. Whether it is
+/// CODE_DEPLOY.
+fn is_code_deploy(path: &str, controller: Option<&DeploymentController>, p: &mut Problems) -> bool {
     let controller = controller.map_or("ECS", |c| c.kind.as_str());
     match controller {
         "ECS" | "CODE_DEPLOY" => {}
-        "EXTERNAL" => problem(
+        "EXTERNAL" => p.push(
             format!("{path}.deploymentController.type"),
-            "the simulator does not run the EXTERNAL deployment controller".into(),
+            "the simulator does not run the EXTERNAL deployment controller",
         ),
-        other => problem(
+        other => p.push(
             format!("{path}.deploymentController.type"),
             format!("deploymentController type must be ECS, CODE_DEPLOY or EXTERNAL; got {other}"),
         ),
     }
-    let code_deploy = controller == "CODE_DEPLOY";
-    if let Some(cb) = &dc.deployment_circuit_breaker {
-        if cb.enable && code_deploy {
-            // API DeploymentCircuitBreaker: "can only be used for services using the rolling
-            // update (ECS) deployment type".
-            problem(
-                format!("{dcp}.deploymentCircuitBreaker"),
-                "The deployment circuit breaker can only be used for services using the rolling update (ECS) deployment type.".into(),
-            );
-        }
-        out.circuit_breaker = cb.enable.then_some(CircuitBreakerConfig {
-            rollback: cb.rollback,
-            reset_on_healthy_task: cb.reset_on_healthy_task.unwrap_or(true),
-        });
+    controller == "CODE_DEPLOY"
+}
+
+/// The circuit breaker, when enabled; API DeploymentCircuitBreaker: it "can only be used for
+/// services using the rolling update (ECS) deployment type".
+fn circuit_breaker(
+    dcp: &str,
+    dc: &DeploymentConfiguration,
+    code_deploy: bool,
+    p: &mut Problems,
+) -> Option<CircuitBreakerConfig> {
+    let cb = dc.deployment_circuit_breaker.as_ref()?;
+    if cb.enable && code_deploy {
+        p.push(
+            format!("{dcp}.deploymentCircuitBreaker"),
+            "The deployment circuit breaker can only be used for services using the rolling update (ECS) deployment type.",
+        );
     }
-    let bake = dc.bake_time_in_minutes;
-    if bake.is_some_and(|b| b > MAX_BAKE_MINUTES) {
-        problem(
+    cb.enable.then_some(CircuitBreakerConfig {
+        rollback: cb.rollback,
+        reset_on_healthy_task: cb.reset_on_healthy_task.unwrap_or(true),
+    })
+}
+
+/// A canary or linear percentage that cannot be used (reported): the other keys are not read.
+struct Unusable;
+
+/// The ECS-native strategy (`strategy`, `bakeTimeInMinutes`, `canaryConfiguration`,
+/// `linearConfiguration`) as a traffic shift plan; None for ROLLING. Strategies other than
+/// ROLLING need the ECS controller and REPLICA scheduling (`rolling_only`).
+fn ecs_strategy(
+    dcp: &str,
+    dc: &DeploymentConfiguration,
+    rolling_only: bool,
+    p: &mut Problems,
+) -> Result<Option<ShiftPlan>, Unusable> {
+    if dc
+        .bake_time_in_minutes
+        .is_some_and(|b| b > MAX_BAKE_MINUTES)
+    {
+        p.push(
             format!("{dcp}.bakeTimeInMinutes"),
             format!("bakeTimeInMinutes must be between 0 and {MAX_BAKE_MINUTES}"),
         );
     }
     let strategy = dc.strategy.as_deref().unwrap_or("ROLLING");
     if dc.canary_configuration.is_some() && strategy != "CANARY" {
-        problem(
+        p.push(
             format!("{dcp}.canaryConfiguration"),
-            "canaryConfiguration is only valid with the CANARY strategy".into(),
+            "canaryConfiguration is only valid with the CANARY strategy",
         );
     }
     if dc.linear_configuration.is_some() && strategy != "LINEAR" {
-        problem(
+        p.push(
             format!("{dcp}.linearConfiguration"),
-            "linearConfiguration is only valid with the LINEAR strategy".into(),
+            "linearConfiguration is only valid with the LINEAR strategy",
         );
     }
-    if strategy != "ROLLING" && (code_deploy || daemon) {
-        problem(
+    if strategy != "ROLLING" && rolling_only {
+        p.push(
             format!("{dcp}.strategy"),
-            "deployment strategies other than ROLLING need the ECS deployment controller and the REPLICA scheduling strategy".into(),
+            "deployment strategies other than ROLLING need the ECS deployment controller and the REPLICA scheduling strategy",
         );
     }
-    let bake = bake.unwrap_or(0).min(MAX_BAKE_MINUTES);
+    let bake = dc.bake_time_in_minutes.unwrap_or(0).min(MAX_BAKE_MINUTES);
     match strategy {
-        "ROLLING" => {}
+        "ROLLING" => Ok(None),
         "BLUE_GREEN" => {
             if dc.bake_time_in_minutes.is_none() {
                 // API DeploymentConfiguration: "You must provide this parameter when you use
                 // the BLUE_GREEN deployment strategy."
-                problem(
+                p.push(
                     format!("{dcp}.bakeTimeInMinutes"),
-                    "bakeTimeInMinutes is required for the BLUE_GREEN deployment strategy".into(),
+                    "bakeTimeInMinutes is required for the BLUE_GREEN deployment strategy",
                 );
             }
-            out.traffic_shift = Some(ShiftPlan::blue_green("BLUE_GREEN", bake));
+            Ok(Some(ShiftPlan::blue_green("BLUE_GREEN", bake)))
         }
         "CANARY" => {
             let c = dc.canary_configuration.as_ref();
             let pct = c.and_then(|c| c.canary_percent).unwrap_or(5.0);
             let wait = c.and_then(|c| c.canary_bake_time_in_minutes).unwrap_or(10);
             let Some(t) = tenths(pct, 1, 1000) else {
-                problem(
+                p.push(
                     format!("{dcp}.canaryConfiguration.canaryPercent"),
-                    "canaryPercent must be a multiple of 0.1 from 0.1 to 100.0".into(),
+                    "canaryPercent must be a multiple of 0.1 from 0.1 to 100.0",
                 );
-                return out;
+                return Err(Unusable);
             };
-            if wait > MAX_BAKE_MINUTES {
-                problem(
-                    format!("{dcp}.canaryConfiguration.canaryBakeTimeInMinutes"),
-                    format!("canaryBakeTimeInMinutes must be between 0 and {MAX_BAKE_MINUTES}"),
-                );
-            }
-            out.traffic_shift = Some(ShiftPlan::canary(
-                "CANARY",
-                t,
-                wait.min(MAX_BAKE_MINUTES),
-                bake,
-            ));
+            let wait = bake_minutes(
+                &format!("{dcp}.canaryConfiguration.canaryBakeTimeInMinutes"),
+                "canaryBakeTimeInMinutes",
+                wait,
+                p,
+            );
+            Ok(Some(ShiftPlan::canary("CANARY", t, wait, bake)))
         }
         "LINEAR" => {
             let l = dc.linear_configuration.as_ref();
             let pct = l.and_then(|l| l.step_percent).unwrap_or(10.0);
             let wait = l.and_then(|l| l.step_bake_time_in_minutes).unwrap_or(6);
             let Some(t) = tenths(pct, 30, 1000) else {
-                problem(
+                p.push(
                     format!("{dcp}.linearConfiguration.stepPercent"),
-                    "stepPercent must be a multiple of 0.1 from 3.0 to 100.0".into(),
+                    "stepPercent must be a multiple of 0.1 from 3.0 to 100.0",
                 );
-                return out;
+                return Err(Unusable);
             };
-            if wait > MAX_BAKE_MINUTES {
-                problem(
-                    format!("{dcp}.linearConfiguration.stepBakeTimeInMinutes"),
-                    format!("stepBakeTimeInMinutes must be between 0 and {MAX_BAKE_MINUTES}"),
-                );
-            }
-            out.traffic_shift = Some(ShiftPlan::linear(
-                "LINEAR",
-                t,
-                wait.min(MAX_BAKE_MINUTES),
-                bake,
-            ));
+            let wait = bake_minutes(
+                &format!("{dcp}.linearConfiguration.stepBakeTimeInMinutes"),
+                "stepBakeTimeInMinutes",
+                wait,
+                p,
+            );
+            Ok(Some(ShiftPlan::linear("LINEAR", t, wait, bake)))
         }
-        other => problem(
-            format!("{dcp}.strategy"),
-            format!("strategy must be ROLLING, BLUE_GREEN, CANARY or LINEAR; got {other}"),
-        ),
+        other => {
+            p.push(
+                format!("{dcp}.strategy"),
+                format!("strategy must be ROLLING, BLUE_GREEN, CANARY or LINEAR; got {other}"),
+            );
+            Ok(None)
+        }
     }
-    match (code_deploy_spec, code_deploy) {
-        (Some(_), false) => problem(
+}
+
+/// A bake time of 0–1440 minutes (reported above, then clamped).
+fn bake_minutes(path: &str, key: &str, minutes: u32, p: &mut Problems) -> u32 {
+    if minutes > MAX_BAKE_MINUTES {
+        p.push(
+            path,
+            format!("{key} must be between 0 and {MAX_BAKE_MINUTES}"),
+        );
+    }
+    minutes.min(MAX_BAKE_MINUTES)
+}
+
+/// The simulator key `codeDeploy`: only with the CODE_DEPLOY controller, which needs it; its
+/// predefined configuration as a traffic shift plan.
+fn code_deploy_plan(
+    path: &str,
+    spec: Option<&CodeDeploySpec>,
+    code_deploy: bool,
+    p: &mut Problems,
+) -> Option<ShiftPlan> {
+    match (spec, code_deploy) {
+        (Some(_), false) => p.push(
             format!("{path}.codeDeploy"),
-            "codeDeploy needs deploymentController type CODE_DEPLOY".into(),
+            "codeDeploy needs deploymentController type CODE_DEPLOY",
         ),
-        (None, true) => problem(
+        (None, true) => p.push(
             format!("{path}.codeDeploy"),
-            "a CODE_DEPLOY service needs codeDeploy.deploymentConfigName".into(),
+            "a CODE_DEPLOY service needs codeDeploy.deploymentConfigName",
         ),
         (Some(cd), true) => {
             let wait = cd.termination_wait_time_in_minutes.unwrap_or(0);
             if wait > MAX_TERMINATION_WAIT_MINUTES {
-                problem(
+                p.push(
                     format!("{path}.codeDeploy.terminationWaitTimeInMinutes"),
                     format!("terminationWaitTimeInMinutes must be between 0 and {MAX_TERMINATION_WAIT_MINUTES}"),
                 );
             }
-            match ShiftPlan::code_deploy(
+            let plan = ShiftPlan::code_deploy(
                 &cd.deployment_config_name,
                 wait.min(MAX_TERMINATION_WAIT_MINUTES),
-            ) {
-                Some(plan) => out.traffic_shift = Some(plan),
-                None => problem(
+            );
+            if plan.is_none() {
+                p.push(
                     format!("{path}.codeDeploy.deploymentConfigName"),
                     format!("unknown deployment configuration {}: use CodeDeployDefault.ECSAllAtOnce, ECSCanary10Percent5Minutes, ECSCanary10Percent15Minutes, ECSLinear10PercentEvery1Minutes or ECSLinear10PercentEvery3Minutes", cd.deployment_config_name),
-                ),
+                );
             }
+            return plan;
         }
         (None, false) => {}
     }
-    out
+    None
 }
 
 /// The rolling update bounds `(maximumPercent, minimumHealthyPercent)` (DG
