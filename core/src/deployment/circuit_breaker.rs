@@ -77,4 +77,92 @@ mod tests {
         assert_eq!(threshold(400), 200);
         assert_eq!(threshold(7), 4);
     }
+
+    fn stopped(code: StopCode, reason: &str, started: bool) -> Task {
+        let mut t = Task::provisioning(
+            "t".into(),
+            "service:web".into(),
+            crate::task::LaunchKind::Fargate,
+            0,
+        );
+        t.last_status = crate::task::TaskStatus::Stopped;
+        t.stop_code = Some(code);
+        t.stopped_reason = Some(reason.into());
+        t.started_at = started.then_some(30_000);
+        t
+    }
+
+    #[test]
+    fn stage_one_counts_tasks_that_never_reach_running() {
+        // DG deployment-circuit-breaker, stage 1: "When tasks fail to reach in the RUNNING
+        // state, the deployment circuit breaker increases the failure count by one".
+        let pull = stopped(
+            StopCode::TaskFailedToStart,
+            "CannotPullContainerError",
+            false,
+        );
+        assert!(is_failure(&pull, false, false));
+        assert!(
+            !is_failure(&pull, true, false),
+            "stage 2 looks at health checks"
+        );
+        let crash = stopped(
+            StopCode::EssentialContainerExited,
+            "Essential container in task exited",
+            false,
+        );
+        assert!(is_failure(&crash, false, false));
+    }
+
+    #[test]
+    fn stage_two_counts_failed_health_checks_container_and_load_balancer() {
+        let container = stopped(
+            StopCode::ServiceSchedulerInitiated,
+            FAILED_HEALTH_CHECKS,
+            true,
+        );
+        assert!(is_failure(&container, true, false));
+        let elb = stopped(
+            StopCode::ServiceSchedulerInitiated,
+            &format!("{FAILED_ELB_HEALTH_CHECKS_PREFIX}(target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web/1)"),
+            true,
+        );
+        assert!(is_failure(&elb, true, false));
+        // A crash after RUNNING counts only if the task never was healthy.
+        let crash = stopped(
+            StopCode::EssentialContainerExited,
+            "Essential container in task exited",
+            true,
+        );
+        assert!(is_failure(&crash, true, false));
+        assert!(!is_failure(&crash, true, true));
+    }
+
+    #[test]
+    fn stops_by_users_scale_in_and_lost_hosts_are_never_failures() {
+        for (code, reason) in [
+            (StopCode::UserInitiated, "Task stopped by user"),
+            (
+                StopCode::ServiceSchedulerInitiated,
+                "Scaling activity initiated by (deployment ecs-svc/1)",
+            ),
+            (
+                StopCode::TerminationNotice,
+                "Host EC2 (instance i-0) terminated.",
+            ),
+            (
+                StopCode::SpotInterruption,
+                "Your Spot Task was interrupted.",
+            ),
+        ] {
+            assert!(
+                !is_failure(&stopped(code, reason, true), true, false),
+                "{reason}"
+            );
+            assert!(
+                !is_failure(&stopped(code, reason, false), false, false),
+                "{reason}"
+            );
+        }
+    }
 }

@@ -60,33 +60,12 @@ impl Sim {
             self.service_task_ids[s].push(t);
         }
         self.tasks.push(Task {
-            id,
             cluster,
             task_definition: td,
             service,
-            group,
             started_by,
-            last_status: TaskStatus::Provisioning,
-            stop_requested: false,
-            launch,
             capacity_provider,
-            instance: None,
-            zone: None,
-            host_ports: Vec::new(),
-            holds_eni: false,
-            health: HealthStatus::Unknown,
-            container_health: Vec::new(),
-            created_at: self.now,
-            started_at: None,
-            stopping_at: None,
-            stopped_at: None,
-            stop_code: None,
-            stopped_reason: None,
-            containers_exited: false,
-            waiting_reason: Some("not placed yet".into()),
-            epoch: 0,
-            target_group: None,
-            target: None,
+            ..Task::provisioning(id, group, launch, self.now)
         });
         // A service with a load balancer registers its tasks in the production target group
         // unless the deployment code chooses the alternate one.

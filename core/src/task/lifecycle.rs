@@ -149,6 +149,40 @@ pub struct Task {
 }
 
 impl Task {
+    /// A task just created (RunTask or the service scheduler): PROVISIONING, not placed yet,
+    /// health UNKNOWN; cluster 0 and task definition 0 until the caller sets them.
+    pub fn provisioning(id: String, group: String, launch: LaunchKind, now: Millis) -> Task {
+        Task {
+            id,
+            cluster: 0,
+            task_definition: 0,
+            service: None,
+            group,
+            started_by: None,
+            last_status: TaskStatus::Provisioning,
+            stop_requested: false,
+            launch,
+            capacity_provider: None,
+            instance: None,
+            zone: None,
+            host_ports: Vec::new(),
+            holds_eni: false,
+            health: HealthStatus::Unknown,
+            container_health: Vec::new(),
+            created_at: now,
+            started_at: None,
+            stopping_at: None,
+            stopped_at: None,
+            stop_code: None,
+            stopped_reason: None,
+            containers_exited: false,
+            waiting_reason: Some("not placed yet".into()),
+            epoch: 0,
+            target_group: None,
+            target: None,
+        }
+    }
+
     /// Whether the scheduler still counts it (desired RUNNING and not stopped).
     pub fn is_active(&self) -> bool {
         !self.stop_requested && self.last_status != TaskStatus::Stopped
@@ -162,5 +196,50 @@ impl Task {
     /// The first 8 hex digits, as the playground labels tasks.
     pub fn short_id(&self) -> &str {
         &self.id[..self.id.len().min(8)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_run_in_the_lifecycle_order_ecs_documents() {
+        // DG task-lifecycle: PROVISIONING → PENDING → ACTIVATING → RUNNING → DEACTIVATING →
+        // STOPPING → DEPROVISIONING → STOPPED.
+        use TaskStatus::*;
+        let order = [
+            Provisioning,
+            Pending,
+            Activating,
+            Running,
+            Deactivating,
+            Stopping,
+            Deprovisioning,
+            Stopped,
+        ];
+        assert!(order.windows(2).all(|w| w[0] < w[1]));
+        let names: Vec<&str> = order.iter().map(|s| s.as_str()).collect();
+        assert_eq!(
+            names.join(" → "),
+            "PROVISIONING → PENDING → ACTIVATING → RUNNING → DEACTIVATING → STOPPING → DEPROVISIONING → STOPPED"
+        );
+    }
+
+    #[test]
+    fn a_task_counts_until_it_is_asked_to_stop_and_waits_until_it_is_placed() {
+        let mut t = Task::provisioning(
+            "0123456789abcdef".into(),
+            "service:web".into(),
+            LaunchKind::Ec2,
+            0,
+        );
+        assert!(t.is_active() && t.is_waiting());
+        assert_eq!(t.short_id(), "01234567");
+        t.waiting_reason = None;
+        t.last_status = TaskStatus::Running;
+        assert!(t.is_active() && !t.is_waiting());
+        t.stop_requested = true;
+        assert!(!t.is_active(), "desiredStatus STOPPED no longer counts");
     }
 }
