@@ -5,6 +5,7 @@ pub mod model;
 pub mod replica;
 pub mod resolve;
 pub mod spec;
+pub mod throttle;
 
 pub use model::{RunTaskModel, ServiceModel};
 pub use spec::{AwsVpcConfiguration, NetworkConfiguration, RunTaskSpec, ServiceSpec};

@@ -7,6 +7,7 @@ use super::queue::Event;
 use super::Sim;
 use crate::placement::filters;
 use crate::service::messages;
+use crate::service::throttle;
 use crate::task::stopped_reason;
 use crate::task::{HealthStatus, LaunchKind, StopCode, Task, TaskStatus};
 use crate::taskdef::NetworkMode;
@@ -29,15 +30,6 @@ pub const NO_HEALTH_CHECK_HEALTHY_AFTER_MS: Millis = 40_000;
 pub const ACTIVATION_MS: Millis = 1_000;
 /// How long a process that honours SIGTERM takes to exit.
 pub const GRACEFUL_EXIT_MS: Millis = 1_000;
-/// Failed starts in a row before the scheduler throttles launches (simulator's choice: ECS
-/// says only "repeatedly").
-pub const THROTTLE_AFTER_FAILED_STARTS: u32 = 3;
-/// First throttle delay (simulator's choice; ECS documents only "incrementally increased").
-pub const THROTTLE_FIRST_DELAY_MS: Millis = 30_000;
-/// Longest throttle delay: "up to a maximum of 27 minutes" (DG service-throttle-logic; older
-/// versions of the guide said 15 minutes).
-pub const THROTTLE_MAX_DELAY_MS: Millis = 27 * 60_000;
-
 impl Sim {
     /// Creates a task waiting for placement (PROVISIONING, no capacity yet).
     #[allow(clippy::too_many_arguments)]
@@ -621,10 +613,9 @@ impl Sim {
             if never_started && !user_or_scheduler && !held_back {
                 self.services[s].failed_starts += 1;
                 let n = self.services[s].failed_starts;
-                if n >= THROTTLE_AFTER_FAILED_STARTS {
+                if throttle::throttles(n) {
                     self.services[s].throttle_rounds += 1;
-                    let doublings = (self.services[s].throttle_rounds - 1).min(20);
-                    let delay = (THROTTLE_FIRST_DELAY_MS << doublings).min(THROTTLE_MAX_DELAY_MS);
+                    let delay = throttle::delay(self.services[s].throttle_rounds);
                     self.services[s].throttled_until = self.now + delay;
                     let name = self.model.services[s].name.clone();
                     self.emit(
