@@ -8,13 +8,19 @@
 use crate::cluster::CapacityProviderStrategyItem;
 
 use crate::catalog;
+use crate::form::find::{
+    find_service, group_provider, group_provider_mut, no_group_provider, no_service,
+    service_cluster, service_mut,
+};
+use crate::form::value::{array, list_of, set_or_remove, text, uint};
 use crate::placement::{PlacementConstraintSpec, PlacementStrategySpec};
 use crate::taskdef::parse::READ_ONLY_KEYS;
 use serde_json::{json, Map, Value};
 
-/// ECS quota "Tasks per service": 5,000.
-pub const MAX_DESIRED_COUNT: u32 = 5000;
 pub use crate::placement::rules::{MAX_PLACEMENT_CONSTRAINTS, MAX_PLACEMENT_STRATEGIES};
+/// ECS quota "Tasks per service": 5,000, the most `desiredCount` can be (the resolver's limit,
+/// under the name the desired count field reads naturally with).
+pub use crate::service::resolve::MAX_TASKS_PER_SERVICE as MAX_DESIRED_COUNT;
 /// Network modes a Linux task definition can use.
 pub const NETWORK_MODES: [&str; 4] = ["awsvpc", "bridge", "host", "none"];
 
@@ -79,12 +85,9 @@ pub fn services(doc: &Value) -> Vec<ServiceSummary> {
         .iter()
         .map(|s| ServiceSummary {
             name: text(s, "serviceName"),
-            cluster: cluster_name(s),
+            cluster: service_cluster(s).to_string(),
             task_definition: text(s, "taskDefinition"),
-            desired_count: s
-                .get("desiredCount")
-                .and_then(Value::as_u64)
-                .map_or(0, |n| n.min(u64::from(u32::MAX)) as u32),
+            desired_count: uint(s, "desiredCount", 0),
             launch: launch(s),
         })
         .collect()
@@ -167,10 +170,7 @@ pub fn cluster_providers(doc: &Value, service: &str) -> Vec<String> {
     let Some(s) = find_service(doc, service) else {
         return Vec::new();
     };
-    let cluster = cluster_name(s);
-    array(doc, "clusters")
-        .iter()
-        .find(|c| text(c, "clusterName") == cluster)
+    cluster_of(doc, s)
         .map(|c| {
             array(c, "capacityProviders")
                 .iter()
@@ -195,15 +195,11 @@ pub fn ec2_providers(doc: &Value, service: &str) -> Vec<String> {
         return Vec::new();
     };
     let groups = group_providers(doc);
-    let cluster = cluster_name(s);
-    let cluster_value = array(doc, "clusters")
-        .iter()
-        .find(|c| text(c, "clusterName") == cluster);
     let named: Vec<String> = match launch(s) {
         Launch::LaunchType(lt) if lt == "EC2" => cluster_providers(doc, service),
         Launch::LaunchType(_) => Vec::new(),
         Launch::Strategy(items) => items.into_iter().map(|i| i.capacity_provider).collect(),
-        Launch::ClusterDefault => cluster_value
+        Launch::ClusterDefault => cluster_of(doc, s)
             .map(|c| list_of::<CapacityProviderStrategyItem>(c, "defaultCapacityProviderStrategy"))
             .unwrap_or_default()
             .into_iter()
@@ -218,21 +214,14 @@ pub fn default_strategy(doc: &Value, service: &str) -> Vec<CapacityProviderStrat
     let Some(s) = find_service(doc, service) else {
         return Vec::new();
     };
-    let cluster = cluster_name(s);
-    array(doc, "clusters")
-        .iter()
-        .find(|c| text(c, "clusterName") == cluster)
+    cluster_of(doc, s)
         .map(|c| list_of(c, "defaultCapacityProviderStrategy"))
         .unwrap_or_default()
 }
 
 /// An Auto Scaling group provider's instance type and sizes.
 pub fn group_size(doc: &Value, provider: &str) -> Option<GroupSize> {
-    let g = array(doc, "capacityProviders")
-        .iter()
-        .find(|p| text(p, "name") == provider)?
-        .get("autoScalingGroupProvider")?
-        .get("autoScalingGroup")?;
+    let g = group_provider(doc, provider)?.get("autoScalingGroup")?;
     let n = |k: &str| g.get(k).and_then(Value::as_u64).unwrap_or(0) as u32;
     Some(GroupSize {
         instance_type: text(g, "instanceType"),
@@ -541,91 +530,6 @@ pub fn register_revision(doc: &mut Value, family: &str, definition: Value) -> Re
     Ok(revision)
 }
 
-/// Widest inline array or object the editor writes on one line (characters after the indent).
-const INLINE_WIDTH: usize = 76;
-
-/// JSON text the way scenario files are written by hand: two-space indent, with short arrays
-/// and objects (`["EC2"]`, `{ "containerPort": 80, "protocol": "tcp" }`) kept on one line, so
-/// a form edit does not blow a readable file up into one value per line.
-pub fn to_text(value: &Value) -> String {
-    let mut out = String::new();
-    write_value(value, 0, &mut out);
-    out.push('\n');
-    out
-}
-
-fn write_value(value: &Value, indent: usize, out: &mut String) {
-    if indent > 0 || is_empty_container(value) {
-        let compact = inline(value);
-        if depth(value) <= 2 && compact.chars().count() + 2 * indent <= INLINE_WIDTH {
-            out.push_str(&compact);
-            return;
-        }
-    }
-    let pad = "  ".repeat(indent + 1);
-    match value {
-        Value::Array(items) => {
-            out.push_str("[\n");
-            for (i, item) in items.iter().enumerate() {
-                out.push_str(&pad);
-                write_value(item, indent + 1, out);
-                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
-            }
-            out.push_str(&"  ".repeat(indent));
-            out.push(']');
-        }
-        Value::Object(map) => {
-            out.push_str("{\n");
-            for (i, (k, v)) in map.iter().enumerate() {
-                out.push_str(&pad);
-                out.push_str(&Value::String(k.clone()).to_string());
-                out.push_str(": ");
-                write_value(v, indent + 1, out);
-                out.push_str(if i + 1 < map.len() { ",\n" } else { "\n" });
-            }
-            out.push_str(&"  ".repeat(indent));
-            out.push('}');
-        }
-        scalar => out.push_str(&scalar.to_string()),
-    }
-}
-
-fn is_empty_container(value: &Value) -> bool {
-    match value {
-        Value::Array(a) => a.is_empty(),
-        Value::Object(o) => o.is_empty(),
-        _ => true,
-    }
-}
-
-/// Nesting depth: 0 for scalars, 1 for a flat array or object.
-fn depth(value: &Value) -> usize {
-    match value {
-        Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
-        Value::Object(o) => 1 + o.values().map(depth).max().unwrap_or(0),
-        _ => 0,
-    }
-}
-
-/// One-line form with a space after `:` and `,`, and inside braces.
-fn inline(value: &Value) -> String {
-    match value {
-        Value::Array(a) => {
-            let items: Vec<String> = a.iter().map(inline).collect();
-            format!("[{}]", items.join(", "))
-        }
-        Value::Object(o) if o.is_empty() => "{}".to_string(),
-        Value::Object(o) => {
-            let items: Vec<String> = o
-                .iter()
-                .map(|(k, v)| format!("{}: {}", Value::String(k.clone()), inline(v)))
-                .collect();
-            format!("{{ {} }}", items.join(", "))
-        }
-        scalar => scalar.to_string(),
-    }
-}
-
 /// `(family, revision)` of `family`, `family:3` or `arn:…:task-definition/family:3`.
 fn split_reference(reference: &str) -> (&str, Option<u32>) {
     let short = reference
@@ -642,25 +546,12 @@ fn family_of(td: &Value) -> String {
     text(inner, "family")
 }
 
-fn array<'a>(v: &'a Value, key: &str) -> &'a [Value] {
-    v.get(key)
-        .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice)
-}
-
-fn text(v: &Value, key: &str) -> String {
-    v.get(key)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_string()
-}
-
-fn cluster_name(service: &Value) -> String {
-    service
-        .get("cluster")
-        .and_then(Value::as_str)
-        .unwrap_or("default")
-        .to_string()
+/// The `clusters` entry of the cluster a service entry runs in.
+fn cluster_of<'a>(doc: &'a Value, service: &Value) -> Option<&'a Value> {
+    let cluster = service_cluster(service);
+    array(doc, "clusters")
+        .iter()
+        .find(|c| text(c, "clusterName") == cluster)
 }
 
 fn launch(service: &Value) -> Launch {
@@ -675,55 +566,12 @@ fn launch(service: &Value) -> Launch {
     }
 }
 
-fn list_of<T: serde::de::DeserializeOwned>(v: &Value, key: &str) -> Vec<T> {
-    array(v, key)
-        .iter()
-        .filter_map(|item| serde_json::from_value(item.clone()).ok())
-        .collect()
-}
-
-fn find_service<'a>(doc: &'a Value, name: &str) -> Option<&'a Value> {
-    array(doc, "services")
-        .iter()
-        .find(|s| text(s, "serviceName") == name)
-}
-
-fn no_service(name: &str) -> String {
-    format!("there is no service named '{name}' in the scenario")
-}
-
-fn service_mut<'a>(doc: &'a mut Value, name: &str) -> Result<&'a mut Map<String, Value>, String> {
-    doc.get_mut("services")
-        .and_then(Value::as_array_mut)
-        .and_then(|list| {
-            list.iter_mut()
-                .find(|s| s.get("serviceName").and_then(Value::as_str) == Some(name))
-        })
-        .and_then(Value::as_object_mut)
-        .ok_or_else(|| no_service(name))
-}
-
+/// The provider's `autoScalingGroup`, to edit.
 fn group_mut<'a>(doc: &'a mut Value, provider: &str) -> Result<&'a mut Map<String, Value>, String> {
-    doc.get_mut("capacityProviders")
-        .and_then(Value::as_array_mut)
-        .and_then(|list| {
-            list.iter_mut()
-                .find(|p| p.get("name").and_then(Value::as_str) == Some(provider))
-        })
-        .and_then(|p| p.get_mut("autoScalingGroupProvider"))
+    group_provider_mut(doc, provider)
         .and_then(|p| p.get_mut("autoScalingGroup"))
         .and_then(Value::as_object_mut)
-        .ok_or_else(|| {
-            format!("there is no Auto Scaling group capacity provider named '{provider}'")
-        })
-}
-
-fn set_or_remove(obj: &mut Map<String, Value>, key: &str, value: Value) {
-    if value.as_array().is_some_and(Vec::is_empty) {
-        obj.shift_remove(key);
-    } else {
-        obj.insert(key.into(), value);
-    }
+        .ok_or_else(|| no_group_provider(provider))
 }
 
 /// awsvpc and host require `hostPort` to be omitted or equal to `containerPort`.

@@ -7,6 +7,7 @@ use crate::cluster::managed_scaling::{
     DEFAULT_MINIMUM_SCALING_STEP_SIZE, DEFAULT_TARGET_CAPACITY,
 };
 use crate::cluster::ManagedScalingSpec;
+use crate::form::find::{group_provider, group_provider_mut, no_group_provider};
 use serde_json::{json, Map, Value};
 
 /// API ManagedScaling: targetCapacity is 1–100.
@@ -36,12 +37,7 @@ pub struct ManagedScalingSettings {
 /// The managed scaling of the Auto Scaling group provider named `provider` (None when there is
 /// no such provider), with AWS's defaults where a field is absent or unreadable.
 pub fn managed_scaling(doc: &Value, provider: &str) -> Option<ManagedScalingSettings> {
-    let p = doc
-        .get("capacityProviders")?
-        .as_array()?
-        .iter()
-        .find(|p| p.get("name").and_then(Value::as_str) == Some(provider))?
-        .get("autoScalingGroupProvider")?;
+    let p = group_provider(doc, provider)?;
     let ms = p
         .get("managedScaling")
         .and_then(|v| serde_json::from_value::<ManagedScalingSpec>(v.clone()).ok());
@@ -125,16 +121,11 @@ fn check(field: &str, v: u32, (lo, hi): (u32, u32)) -> Result<(), String> {
     Ok(())
 }
 
+/// The provider's `autoScalingGroupProvider`, to edit.
 fn provider_mut<'a>(doc: &'a mut Value, name: &str) -> Result<&'a mut Map<String, Value>, String> {
-    doc.get_mut("capacityProviders")
-        .and_then(Value::as_array_mut)
-        .and_then(|ps| {
-            ps.iter_mut()
-                .find(|p| p.get("name").and_then(Value::as_str) == Some(name))
-        })
-        .and_then(|p| p.get_mut("autoScalingGroupProvider"))
+    group_provider_mut(doc, name)
         .and_then(Value::as_object_mut)
-        .ok_or_else(|| format!("there is no Auto Scaling group capacity provider named '{name}'"))
+        .ok_or_else(|| no_group_provider(name))
 }
 
 #[cfg(test)]

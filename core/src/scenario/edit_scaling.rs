@@ -1,11 +1,13 @@
 //! Form edits of a service's scalable target (`scalableTargets`, API RegisterScalableTarget):
 //! registering and deregistering the service, and its MinCapacity/MaxCapacity. Also the
-//! helpers the policy and scheduled action edits share (`resourceId`, the lists, numbers).
+//! helpers the policy and scheduled action edits share (`resourceId`, numbers).
 //! Target tracking policies are `edit_target_tracking`, step policies `edit_step_scaling`,
 //! the list of policies `edit_scaling_policies`, scheduled actions `edit_scheduled_actions`.
 
 use super::edit_target_tracking::first_target_tracking;
 use crate::autoscaling::resolve::{SCALABLE_DIMENSION, SERVICE_NAMESPACE};
+use crate::form::find::{find_service, no_service, service_cluster};
+use crate::form::value::{array, array_mut, uint};
 use crate::service::resolve::MAX_TASKS_PER_SERVICE;
 use serde_json::{json, Value};
 
@@ -30,20 +32,15 @@ pub struct ServiceScalingSettings {
 /// `service/<cluster>/<service>`, the `resourceId` Application Auto Scaling uses for the
 /// service, or None without that service.
 pub fn resource_id(doc: &Value, service: &str) -> Option<String> {
-    let svc = services(doc)
-        .iter()
-        .find(|s| s.get("serviceName").and_then(Value::as_str) == Some(service))?;
-    let cluster = svc
-        .get("cluster")
-        .and_then(Value::as_str)
-        .unwrap_or("default");
+    let svc = find_service(doc, service)?;
+    let cluster = service_cluster(svc);
     Some(format!("service/{cluster}/{service}"))
 }
 
 /// The service's scaling, or None when it has no scalable target (or there is no such service).
 pub fn service_scaling(doc: &Value, service: &str) -> Option<ServiceScalingSettings> {
     let id = resource_id(doc, service)?;
-    let target = list(doc, "scalableTargets")
+    let target = array(doc, "scalableTargets")
         .iter()
         .find(|t| is_for(t, &id))?;
     Some(ServiceScalingSettings {
@@ -60,16 +57,14 @@ pub fn enable_service_scaling(doc: &mut Value, service: &str) -> Result<(), Stri
     if service_scaling(doc, service).is_some() {
         return Ok(());
     }
-    let desired = services(doc)
-        .iter()
-        .find(|s| s.get("serviceName").and_then(Value::as_str) == Some(service))
+    let desired = find_service(doc, service)
         .and_then(|s| s.get("desiredCount"))
         .and_then(Value::as_u64)
         .unwrap_or(1)
         .min(u64::from(MAX_CAPACITY)) as u32;
     let min = desired.max(1);
     let max = (min * 2).min(MAX_CAPACITY);
-    list_mut(doc, "scalableTargets")?.push(json!({
+    array_mut(doc, "scalableTargets")?.push(json!({
         "serviceNamespace": SERVICE_NAMESPACE, "resourceId": id,
         "scalableDimension": SCALABLE_DIMENSION,
         "minCapacity": min, "maxCapacity": max }));
@@ -104,7 +99,7 @@ pub fn set_scalable_target(
         return Err(format!("minCapacity {min} is above maxCapacity {max}"));
     }
     let id = resource_id(doc, service).ok_or_else(|| no_service(service))?;
-    let target = list_mut(doc, "scalableTargets")?
+    let target = array_mut(doc, "scalableTargets")?
         .iter_mut()
         .find(|t| is_for(t, &id))
         .and_then(Value::as_object_mut)
@@ -118,7 +113,7 @@ pub fn set_scalable_target(
 /// scheduled actions need one, as in Application Auto Scaling).
 pub(crate) fn registered_id(doc: &Value, service: &str) -> Result<String, String> {
     let id = resource_id(doc, service).ok_or_else(|| no_service(service))?;
-    if !list(doc, "scalableTargets").iter().any(|t| is_for(t, &id)) {
+    if !array(doc, "scalableTargets").iter().any(|t| is_for(t, &id)) {
         return Err(format!(
             "resourceId: register service {service} as a scalable target first (scalableTargets)"
         ));
@@ -135,42 +130,9 @@ pub(crate) fn number(v: f64) -> Value {
     }
 }
 
-/// A whole-number key of `v` (saturated to u32), or `default`.
-pub(crate) fn uint(v: &Value, key: &str, default: u32) -> u32 {
-    v.get(key)
-        .and_then(Value::as_u64)
-        .map_or(default, |n| n.min(u64::from(u32::MAX)) as u32)
-}
-
-fn services(doc: &Value) -> &[Value] {
-    list(doc, "services")
-}
-
-/// The array at top-level `key`, or nothing.
-pub(crate) fn list<'a>(doc: &'a Value, key: &str) -> &'a [Value] {
-    doc.get(key)
-        .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice)
-}
-
-/// The array at top-level `key`, created when absent.
-pub(crate) fn list_mut<'a>(doc: &'a mut Value, key: &str) -> Result<&'a mut Vec<Value>, String> {
-    let Some(obj) = doc.as_object_mut() else {
-        return Err("the scenario is not a JSON object".into());
-    };
-    obj.entry(key)
-        .or_insert_with(|| json!([]))
-        .as_array_mut()
-        .ok_or_else(|| format!("{key} is not an array"))
-}
-
 /// Whether a target, policy or scheduled action names `resource_id`.
 pub(crate) fn is_for(v: &Value, resource_id: &str) -> bool {
     v.get("resourceId").and_then(Value::as_str) == Some(resource_id)
-}
-
-fn no_service(name: &str) -> String {
-    format!("there is no service named '{name}' in the scenario")
 }
 
 #[cfg(test)]

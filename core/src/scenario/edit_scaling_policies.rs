@@ -3,10 +3,11 @@
 //! by name, and the helpers the target tracking and step edits share to find, name and add a
 //! policy. Policies are identified by `policyName`, unique per scalable target in AWS.
 
-use super::edit_scaling::{is_for, list, list_mut, registered_id, resource_id};
+use super::edit_scaling::{is_for, registered_id, resource_id};
 use super::edit_step_scaling::{read_step_scaling, StepScalingSettings};
 use super::edit_target_tracking::{read_target_tracking, TargetTrackingSettings};
 use crate::autoscaling::resolve::{MAX_POLICIES_PER_TARGET, SCALABLE_DIMENSION, SERVICE_NAMESPACE};
+use crate::form::value::{array, array_mut};
 use serde_json::{json, Map, Value};
 
 /// The settings of one policy, by `policyType`.
@@ -34,7 +35,7 @@ pub fn scaling_policies(doc: &Value, service: &str) -> Vec<PolicySummary> {
     let Some(id) = resource_id(doc, service) else {
         return Vec::new();
     };
-    list(doc, "scalingPolicies")
+    array(doc, "scalingPolicies")
         .iter()
         .filter(|p| is_for(p, &id))
         .map(|p| {
@@ -64,7 +65,7 @@ pub fn scaling_policies(doc: &Value, service: &str) -> Vec<PolicySummary> {
 /// DeleteScalingPolicy: removes the service's policy named `name`; the others stay as written.
 pub fn remove_scaling_policy(doc: &mut Value, service: &str, name: &str) -> Result<(), String> {
     let id = registered_id(doc, service)?;
-    let policies = list_mut(doc, "scalingPolicies")?;
+    let policies = array_mut(doc, "scalingPolicies")?;
     let before = policies.len();
     policies.retain(|p| !(is_for(p, &id) && has_name(p, name)));
     if policies.len() == before {
@@ -80,7 +81,7 @@ pub(crate) fn policy_mut<'a>(
     name: &str,
 ) -> Result<&'a mut Map<String, Value>, String> {
     let id = registered_id(doc, service)?;
-    list_mut(doc, "scalingPolicies")?
+    array_mut(doc, "scalingPolicies")?
         .iter_mut()
         .find(|p| is_for(p, &id) && has_name(p, name))
         .and_then(Value::as_object_mut)
@@ -97,7 +98,7 @@ pub(crate) fn push_policy<'a>(
     policy_type: &str,
 ) -> Result<(&'a mut Map<String, Value>, String), String> {
     let id = registered_id(doc, service)?;
-    let taken: Vec<String> = list(doc, "scalingPolicies")
+    let taken: Vec<String> = array(doc, "scalingPolicies")
         .iter()
         .filter(|p| is_for(p, &id))
         .filter_map(|p| p.get("policyName").and_then(Value::as_str))
@@ -113,7 +114,7 @@ pub(crate) fn push_policy<'a>(
         .chain((2..).map(|n| format!("{base}-{n}")))
         .find(|n| !taken.contains(n))
         .unwrap_or(base);
-    let policies = list_mut(doc, "scalingPolicies")?;
+    let policies = array_mut(doc, "scalingPolicies")?;
     policies.push(json!({
         "policyName": name, "serviceNamespace": SERVICE_NAMESPACE, "resourceId": id,
         "scalableDimension": SCALABLE_DIMENSION, "policyType": policy_type }));

@@ -4,13 +4,14 @@
 //! with the parser resolve uses (`at(...)` from the run's start at 1970-01-01T00:00:00, or
 //! `rate(...)`), capacities with resolve's rules.
 
-use super::edit_scaling::{is_for, list, list_mut, registered_id, resource_id};
+use super::edit_scaling::{is_for, registered_id, resource_id};
 use super::resolve::MAX_TIMELINE_EVENTS;
 use crate::autoscaling::resolve::{
     MAX_SCHEDULED_ACTIONS_PER_TARGET, SCALABLE_DIMENSION, SERVICE_NAMESPACE,
 };
 use crate::autoscaling::rules::{check_target_action, refusal};
 use crate::autoscaling::schedule::parse_schedule;
+use crate::form::value::{array, array_mut, text};
 use crate::Problem;
 use serde_json::{json, Map, Value};
 
@@ -40,13 +41,7 @@ pub fn scheduled_actions(doc: &Value, service: &str) -> Vec<ScheduledActionSetti
             .and_then(Value::as_u64)
             .map(|n| n.min(u64::from(u32::MAX)) as u32)
     };
-    let text = |a: &Value, k: &str| {
-        a.get(k)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string()
-    };
-    list(doc, "scheduledActions")
+    array(doc, "scheduledActions")
         .iter()
         .filter(|a| is_for(a, &id))
         .map(|a| ScheduledActionSettings {
@@ -63,7 +58,7 @@ pub fn scheduled_actions(doc: &Value, service: &str) -> Vec<ScheduledActionSetti
 /// to edit from); returns its name. Refuses beyond 200 actions per scalable target.
 pub fn add_scheduled_action(doc: &mut Value, service: &str) -> Result<String, String> {
     let id = registered_id(doc, service)?;
-    let all = list(doc, "scheduledActions");
+    let all = array(doc, "scheduledActions");
     let taken: Vec<&str> = all
         .iter()
         .filter(|a| is_for(a, &id))
@@ -79,7 +74,7 @@ pub fn add_scheduled_action(doc: &mut Value, service: &str) -> Result<String, St
         .chain((2..).map(|n| format!("{base}-{n}")))
         .find(|n| !taken.contains(&n.as_str()))
         .unwrap_or(base);
-    let target = list(doc, "scalableTargets")
+    let target = array(doc, "scalableTargets")
         .iter()
         .find(|t| is_for(t, &id))
         .cloned()
@@ -90,7 +85,7 @@ pub fn add_scheduled_action(doc: &mut Value, service: &str) -> Result<String, St
         "scalableTargetAction": {
             "minCapacity": target.get("minCapacity").and_then(Value::as_u64).unwrap_or(0),
             "maxCapacity": target.get("maxCapacity").and_then(Value::as_u64).unwrap_or(0) } });
-    list_mut(doc, "scheduledActions")?.push(action);
+    array_mut(doc, "scheduledActions")?.push(action);
     Ok(name)
 }
 
@@ -130,7 +125,7 @@ pub fn set_scheduled_action(
 /// DeleteScheduledAction: removes the service's action named `name`; the others stay.
 pub fn remove_scheduled_action(doc: &mut Value, service: &str, name: &str) -> Result<(), String> {
     let id = registered_id(doc, service)?;
-    let actions = list_mut(doc, "scheduledActions")?;
+    let actions = array_mut(doc, "scheduledActions")?;
     let i = actions
         .iter()
         .position(|a| is_for(a, &id) && has_name(a, name))
@@ -145,7 +140,7 @@ fn action_mut<'a>(
     name: &str,
 ) -> Result<&'a mut Map<String, Value>, String> {
     let id = registered_id(doc, service)?;
-    list_mut(doc, "scheduledActions")?
+    array_mut(doc, "scheduledActions")?
         .iter_mut()
         .find(|a| is_for(a, &id) && has_name(a, name))
         .and_then(Value::as_object_mut)

@@ -4,12 +4,13 @@
 //! adding one with readable defaults. The rows of `stepAdjustments` are edited with
 //! `edit_step_rows` and checked here with the rules resolve uses (`scaling_rules`).
 
-use super::edit_scaling::{number, uint};
+use super::edit_scaling::number;
 use super::edit_scaling_policies::{policy_mut, push_policy};
 use super::edit_target_tracking::MAX_COOLDOWN;
 use crate::autoscaling::rules::{check_alarm, check_step_configuration, refusal, ALARM_METRICS};
 use crate::autoscaling::spec::{AlarmSpec, StepAdjustmentSpec, StepScalingSpec};
 use crate::autoscaling::target_tracking::DEFAULT_COOLDOWN_SECONDS;
+use crate::form::value::uint;
 use crate::Problem;
 use serde_json::{json, Map, Value};
 
@@ -326,7 +327,7 @@ mod tests {
             (120_000, Some(2))
         );
         // Whole numbers are written as people write them.
-        let text = crate::scenario::edit::to_text(&d);
+        let text = crate::form::to_text(&d);
         assert!(
             text.contains("\"metricIntervalUpperBound\": -10,"),
             "{text}"

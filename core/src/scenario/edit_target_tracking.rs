@@ -5,11 +5,12 @@
 //! provided that each of them uses a different metric" (ECS Developer Guide,
 //! service-autoscaling-targettracking), so a second policy on the same metric is refused.
 
-use super::edit_scaling::{number, uint};
+use super::edit_scaling::number;
 use super::edit_scaling_policies::{policy_mut, push_policy, scaling_policies, PolicySettings};
 use crate::autoscaling::rules::{check_target_tracking, refusal};
 use crate::autoscaling::spec::{PredefinedMetricSpec, TargetTrackingSpec};
 use crate::autoscaling::target_tracking::DEFAULT_COOLDOWN_SECONDS;
+use crate::form::value::uint;
 use crate::Problem;
 use serde_json::{json, Map, Value};
 

@@ -2,8 +2,10 @@
 //! parameters, the CPU per request and the tasks' base footprint. The form edits the typed
 //! [`TrafficSpec`], so the written JSON is always in the documented shape.
 
+use crate::form::find::{find_service, no_service};
+use crate::form::value::{array, array_mut};
 use crate::traffic::{RateProfile, TrafficSpec};
-use serde_json::{json, Value};
+use serde_json::Value;
 
 /// Profile `shape`s, in the order the form lists them.
 pub const SHAPES: [&str; 5] = ["constant", "step", "ramp", "dailySine", "spike"];
@@ -25,7 +27,7 @@ pub struct ProfileField {
 
 /// The `traffic` entry of the service named `service`, if it has a readable one.
 pub fn traffic(doc: &Value, service: &str) -> Option<TrafficSpec> {
-    entries(doc)
+    array(doc, "traffic")
         .iter()
         .find(|e| e.get("serviceName").and_then(Value::as_str) == Some(service))
         .and_then(|e| serde_json::from_value(e.clone()).ok())
@@ -52,28 +54,11 @@ pub fn default_traffic(service: &str) -> TrafficSpec {
 /// field that is out of range (the document is then unchanged).
 pub fn set_traffic(doc: &mut Value, t: &TrafficSpec) -> Result<(), String> {
     check(t)?;
-    if !doc
-        .get("services")
-        .and_then(Value::as_array)
-        .is_some_and(|l| {
-            l.iter()
-                .any(|s| s.get("serviceName").and_then(Value::as_str) == Some(&t.service_name))
-        })
-    {
-        return Err(format!(
-            "there is no service named '{}' in the scenario",
-            t.service_name
-        ));
+    if find_service(doc, &t.service_name).is_none() {
+        return Err(no_service(&t.service_name));
     }
     let value = serde_json::to_value(t).map_err(|e| e.to_string())?;
-    let Some(obj) = doc.as_object_mut() else {
-        return Err("the scenario is not a JSON object".into());
-    };
-    let list = obj
-        .entry("traffic")
-        .or_insert_with(|| json!([]))
-        .as_array_mut()
-        .ok_or("traffic is not an array")?;
+    let list = array_mut(doc, "traffic")?;
     match list
         .iter_mut()
         .find(|e| e.get("serviceName").and_then(Value::as_str) == Some(&t.service_name))
@@ -358,12 +343,6 @@ fn check(t: &TrafficSpec) -> Result<(), String> {
         return Err(format!("baseMemoryMiB must be 0 or more; got {m}"));
     }
     Ok(())
-}
-
-fn entries(doc: &Value) -> &[Value] {
-    doc.get("traffic")
-        .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice)
 }
 
 #[cfg(test)]

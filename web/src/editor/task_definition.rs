@@ -22,7 +22,7 @@ pub struct Draft {
 
 /// JSON as the editor shows it.
 fn pretty(v: &Value) -> String {
-    ecs_sim::scenario::edit::to_text(v)
+    ecs_sim::form::to_text(v)
 }
 
 /// The editor of one family's latest revision.

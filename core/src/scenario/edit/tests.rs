@@ -329,38 +329,3 @@ fn typed_counts_are_rounded_and_clamped() {
     assert_eq!(clamp_count("six", 5000), None);
     assert_eq!(clamp_count("NaN", 5000), None);
 }
-
-#[test]
-fn text_keeps_short_values_inline_and_round_trips() {
-    let d = doc();
-    let text = to_text(&d);
-    assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), d);
-    assert!(
-        text.starts_with("{\n  \"version\": 1,\n  \"seed\": 42,\n"),
-        "{text}"
-    );
-    assert!(
-        text.contains("\"requiresCompatibilities\": [\"EC2\"],"),
-        "{text}"
-    );
-    assert!(
-        text.contains(
-            "\"portMappings\": [{ \"containerPort\": 80, \"hostPort\": 0, \"protocol\": \"tcp\" }]"
-        ),
-        "{text}"
-    );
-    assert!(
-        text.contains("\"containerDefinitions\": [\n"),
-        "long arrays are split: {text}"
-    );
-    for v in [
-        json!({}),
-        json!([]),
-        json!(1),
-        json!("a\"b"),
-        json!({ "a": { "b": { "c": [1] } } }),
-    ] {
-        assert_eq!(serde_json::from_str::<Value>(&to_text(&v)).unwrap(), v);
-    }
-    assert_eq!(to_text(&json!({})), "{}\n");
-}
