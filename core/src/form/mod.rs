@@ -1,9 +1,11 @@
 //! Reading and writing the scenario document as JSON for the playground's forms.
 //!
-//! The forms work on the scenario as a `serde_json::Value`, the text the user sees, so an edit
-//! changes only what it names and keeps every other key. Each edit either applies fully or
-//! returns a message saying why not; none panics on any document. Whether the result is a
-//! valid scenario is for the scenario's resolver to say, exactly as if the user had typed it.
+//! The forms (each concept's `form` module: `taskdef::form`, `service::form`,
+//! `autoscaling::form` …) work on the scenario as a `serde_json::Value`, the text the user
+//! sees, so an edit changes only what it names and keeps every other key. Each edit either
+//! applies fully or returns a message saying why not; none panics on any document. Whether the
+//! result is a valid scenario is for the scenario's resolver to say, exactly as if the user had
+//! typed it.
 //!
 //! This module holds what several concepts' forms share: plain JSON reads and writes by key
 //! (`value`), finding a service or capacity provider by name (`find`), and writing the

@@ -1,7 +1,6 @@
 //! The versioned scenario document, the built-in examples, and the URL share codec.
 
 pub mod document;
-pub mod edit;
 pub mod edit_deployment;
 pub mod edit_managed_scaling;
 pub mod edit_scaling;

@@ -8,11 +8,11 @@
 
 use super::apply::apply_to;
 use crate::state::Playground;
-use ecs_sim::scenario::edit::clamp_count;
 use ecs_sim::scenario::edit_managed_scaling::{
     managed_scaling, set_managed_scaling, ManagedScalingSettings as Settings, STEP_SIZE_RANGE,
     TARGET_CAPACITY_RANGE, WARMUP_RANGE,
 };
+use ecs_sim::service::form::clamp_count;
 use leptos::prelude::*;
 use serde_json::Value;
 

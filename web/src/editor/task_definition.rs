@@ -5,7 +5,7 @@ use super::apply::apply;
 use super::code_area::CodeArea;
 use super::marks;
 use crate::state::Playground;
-use ecs_sim::scenario::edit::{latest_revision, register_revision};
+use ecs_sim::taskdef::form::{latest_revision, register_revision};
 use leptos::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;

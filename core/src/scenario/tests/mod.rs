@@ -1,4 +1,10 @@
 //! Whole-scenario resolve tests: keys of several concepts checked together, as `ecs-sim
-//! validate` and the editor see them.
+//! validate` and the editor see them, and the concepts' forms checked by resolving what they
+//! write (the forms sit below `scenario`, so these tests live here).
 
+mod forms_cluster;
+mod forms_placement;
+mod forms_service;
+mod forms_support;
+mod forms_taskdef;
 mod traffic;
