@@ -7,6 +7,7 @@
 //! to the PRIMARY deployment; everything older is replaced within the rolling update bounds.
 
 pub mod circuit_breaker;
+pub mod form;
 pub mod invariants;
 pub mod messages;
 pub mod model;

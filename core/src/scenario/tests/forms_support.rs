@@ -1,10 +1,12 @@
 //! Helpers the form tests share: the default scenario as a document, and whether an edited
 //! document still resolves (with the problems shown when it does not).
 
-use crate::form::test_support::doc;
 use crate::scenario::{parse_scenario, resolve, Model, DEFAULT_SCENARIO_JSON};
 use crate::Problem;
 use serde_json::Value;
+
+/// A scenario document from its text.
+pub(super) use crate::form::test_support::doc;
 
 /// The scenario the playground opens with, as a document.
 pub(super) fn default_doc() -> Value {
@@ -15,6 +17,14 @@ pub(super) fn default_doc() -> Value {
 fn resolved(d: &Value) -> Result<Model, Vec<Problem>> {
     let text = serde_json::to_string(d).expect("text");
     resolve(&parse_scenario(&text).expect("parses"))
+}
+
+/// True when the edited document resolves; panics with the problems otherwise.
+pub(super) fn resolves(d: &Value) -> bool {
+    match resolved(d) {
+        Ok(_) => true,
+        Err(p) => panic!("{p:?}"),
+    }
 }
 
 /// The edited document still resolves into a runnable scenario.

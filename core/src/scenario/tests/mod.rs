@@ -3,8 +3,10 @@
 //! write (the forms sit below `scenario`, so these tests live here).
 
 mod forms_cluster;
+mod forms_deployment;
 mod forms_placement;
 mod forms_service;
 mod forms_support;
 mod forms_taskdef;
+mod forms_traffic;
 mod traffic;

@@ -1,8 +1,9 @@
-//! Form edits of a service's `deploymentConfiguration` (API DeploymentConfiguration): the
-//! strategy and its settings, minimum/maximum percent and the circuit breaker. Works on the
-//! document as JSON, so keys the form does not show (`alarms`, `resetOnHealthyTask`) stay.
+//! The deployment form: a service's `deploymentConfiguration` (API DeploymentConfiguration):
+//! the strategy and its settings, minimum/maximum percent and the circuit breaker. Works on the
+//! document as JSON (see [`crate::form`]), so keys the form does not show (`alarms`,
+//! `resetOnHealthyTask`) stay.
 
-use crate::deployment::resolve::MAX_BAKE_MINUTES;
+use super::resolve::MAX_BAKE_MINUTES;
 use crate::form::find::{find_service, service_mut};
 use crate::form::value::uint;
 use serde_json::{json, Map, Value};
@@ -192,17 +193,12 @@ fn tenths_in(v: f64, lo: f64, hi: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::{parse_scenario, resolve};
+    use crate::form::test_support::doc as scenario;
 
     const ROLLBACK: &str = include_str!("../../../tests/golden/circuit_breaker_rollback.json");
 
     fn doc() -> Value {
-        serde_json::from_str(ROLLBACK).expect("json")
-    }
-
-    fn resolves(d: &Value) -> bool {
-        let text = serde_json::to_string(d).expect("text");
-        resolve(&parse_scenario(&text).expect("parses")).is_ok()
+        scenario(ROLLBACK)
     }
 
     #[test]
@@ -221,48 +217,6 @@ mod tests {
     fn reads_the_circuit_breaker_of_a_golden_scenario() {
         let s = deployment_settings(&doc(), "web").expect("service");
         assert!(s.circuit_breaker && s.rollback);
-    }
-
-    #[test]
-    fn canary_writes_only_its_own_configuration_and_still_resolves() {
-        let mut d = doc();
-        let mut s = deployment_settings(&d, "web").expect("service");
-        s.strategy = "CANARY".into();
-        s.canary_percent = 20.0;
-        s.bake_time_in_minutes = 3;
-        set_deployment_settings(&mut d, "web", &s).expect("valid");
-        let dc = &d["services"][0]["deploymentConfiguration"];
-        assert_eq!(dc["strategy"], "CANARY");
-        assert_eq!(dc["canaryConfiguration"]["canaryPercent"], 20.0);
-        assert!(dc.get("linearConfiguration").is_none());
-        assert_eq!(deployment_settings(&d, "web"), Some(s.clone()));
-        assert!(resolves(&d));
-        // Back to ROLLING drops every strategy key.
-        s.strategy = "ROLLING".into();
-        set_deployment_settings(&mut d, "web", &s).expect("valid");
-        let dc = &d["services"][0]["deploymentConfiguration"];
-        assert!(dc.get("strategy").is_none() && dc.get("canaryConfiguration").is_none());
-        assert!(dc.get("bakeTimeInMinutes").is_none());
-    }
-
-    #[test]
-    fn linear_and_blue_green_write_their_keys() {
-        let mut d = doc();
-        let mut s = deployment_settings(&d, "web").expect("service");
-        s.strategy = "LINEAR".into();
-        s.step_percent = 25.0;
-        s.step_bake_time_in_minutes = 2;
-        set_deployment_settings(&mut d, "web", &s).expect("valid");
-        let dc = &d["services"][0]["deploymentConfiguration"];
-        assert_eq!(dc["linearConfiguration"]["stepBakeTimeInMinutes"], 2);
-        assert!(resolves(&d));
-        s.strategy = "BLUE_GREEN".into();
-        s.bake_time_in_minutes = 15;
-        set_deployment_settings(&mut d, "web", &s).expect("valid");
-        let dc = &d["services"][0]["deploymentConfiguration"];
-        assert_eq!(dc["bakeTimeInMinutes"], 15);
-        assert!(dc.get("linearConfiguration").is_none());
-        assert!(resolves(&d));
     }
 
     #[test]
