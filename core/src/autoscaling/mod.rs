@@ -5,6 +5,7 @@
 
 pub mod alarm;
 pub mod cron;
+pub mod form;
 pub mod model;
 pub mod report;
 pub mod resolve;

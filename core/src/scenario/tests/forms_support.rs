@@ -41,3 +41,12 @@ pub(super) fn problems(d: &Value) -> Vec<String> {
         Err(p) => p.into_iter().map(|p| p.to_string()).collect(),
     }
 }
+
+/// What resolve makes of the edited document's auto scaling keys; panics with the problems
+/// when it does not resolve.
+pub(super) fn resolved_scaling(d: &Value) -> crate::autoscaling::AutoScalingModel {
+    match resolved(d) {
+        Ok(model) => model.auto_scaling,
+        Err(p) => panic!("{p:?}"),
+    }
+}
