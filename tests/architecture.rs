@@ -234,11 +234,10 @@ fn is_raw_start(b: &[char], i: usize) -> bool {
 
 /// A char literal ('a', '\n', '\'') rather than a lifetime ('a).
 fn is_char_literal(b: &[char], i: usize) -> bool {
-    match (b.get(i + 1), b.get(i + 2)) {
-        (Some('\\'), _) => true,
-        (Some(_), Some('\'')) => true,
-        _ => false,
-    }
+    matches!(
+        (b.get(i + 1), b.get(i + 2)),
+        (Some('\\'), _) | (Some(_), Some('\''))
+    )
 }
 
 /// Splits `a, b::{c, d}, e` at top-level commas.

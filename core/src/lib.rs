@@ -8,6 +8,7 @@ pub mod autoscaling;
 pub mod catalog;
 pub mod discovery;
 pub mod elb;
+pub mod form;
 pub mod metrics;
 pub mod placement;
 pub mod problem;

@@ -6,6 +6,7 @@
 pub mod alarm;
 pub mod cron;
 pub mod decide;
+pub mod form;
 pub mod model;
 pub mod resolve;
 pub mod rules;

@@ -1,8 +1,8 @@
 //! Application Auto Scaling's request rules (PutScalingPolicy, PutScheduledAction) and the
 //! CloudWatch alarm rules of a step policy, as pure checks on the `spec` shapes. Both
-//! [`super::resolve`] and the form edits (`edit_target_tracking`,
-//! `edit_step_scaling`, `edit_scheduled_actions`) call them, so the JSON tab and the form refuse
-//! the same things in the same words. Each [`Problem`]'s path is relative to the object checked.
+//! [`super::resolve`] and the forms ([`super::form::target_tracking`],
+//! [`super::form::step_scaling`], [`super::form::scheduled_actions`]) call them, so the JSON tab
+//! and the form refuse the same things in the same words. Each [`Problem`]'s path is relative to the object checked.
 
 use super::alarm::Comparison;
 use super::spec::{AlarmSpec, StepScalingSpec, TargetTrackingSpec};

@@ -8,6 +8,7 @@
 
 pub mod bounds;
 pub mod circuit_breaker;
+pub mod form;
 pub mod messages;
 pub mod model;
 pub mod resolve;

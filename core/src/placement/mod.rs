@@ -3,6 +3,7 @@
 
 pub mod fast;
 pub mod filters;
+pub mod form;
 pub mod index;
 pub mod model;
 pub mod pipeline;

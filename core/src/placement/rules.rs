@@ -1,7 +1,7 @@
 //! What one placement strategy or constraint of a service must look like (API
 //! PlacementStrategy, PlacementConstraint), in one place: `resolve` reports a failure as a
-//! problem at the item's path, and the Service settings form (`edit`) refuses the change with
-//! the same words, so the form never writes what the scenario would then reject.
+//! problem at the item's path, and the Service settings form ([`super::form`]) refuses the
+//! change with the same words, so the form never writes what the scenario would then reject.
 
 use crate::placement::query;
 use crate::placement::{Constraint, SpreadField, Strategy};

@@ -1,18 +1,6 @@
 //! The versioned scenario document, the built-in examples, and the URL share codec.
 
 pub mod document;
-pub mod edit;
-pub mod edit_deployment;
-pub mod edit_managed_scaling;
-pub mod edit_scaling;
-pub mod edit_scaling_policies;
-pub mod edit_scheduled_actions;
-pub mod edit_step_rows;
-pub mod edit_step_scaling;
-pub mod edit_target_tracking;
-#[cfg(test)]
-mod edit_test_support;
-pub mod edit_traffic;
 pub mod examples;
 pub mod locate;
 pub mod model;

@@ -7,6 +7,7 @@
 pub mod container_definition;
 pub mod container_dependency;
 pub mod fargate;
+pub mod form;
 pub mod health_check;
 pub mod image;
 pub mod network_mode;

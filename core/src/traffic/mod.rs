@@ -2,6 +2,7 @@
 //! load model, and the ten-second traffic tick that turns them into task utilisation and the
 //! one-minute ELB and ECS metrics.
 
+pub mod form;
 pub mod model;
 pub mod oom;
 pub mod profile;

@@ -22,7 +22,7 @@ pub fn apply(
             )
         })?;
     change(&mut doc)?;
-    pg.edit(ecs_sim::scenario::edit::to_text(&doc));
+    pg.edit(ecs_sim::form::to_text(&doc));
     Ok(())
 }
 

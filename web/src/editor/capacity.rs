@@ -6,10 +6,11 @@ use super::apply::apply_to;
 use super::managed_scaling::ManagedScaling;
 use crate::state::Playground;
 use ecs_sim::catalog;
+use ecs_sim::cluster::form::group::{group_size, set_group_size, set_instance_type};
+use ecs_sim::cluster::form::providers::{cluster_providers, default_strategy, ec2_providers};
 use ecs_sim::cluster::CapacityProviderStrategyItem;
-use ecs_sim::scenario::edit::{
-    clamp_count, cluster_providers, default_strategy, ec2_providers, group_size, services,
-    set_capacity_provider_strategy, set_group_size, set_instance_type, set_launch_type, Launch,
+use ecs_sim::service::form::{
+    clamp_count, services, set_capacity_provider_strategy, set_launch_type, Launch,
 };
 use leptos::prelude::*;
 use serde_json::Value;

@@ -1,11 +1,11 @@
 //! The service's deployment configuration: strategy (ROLLING, BLUE_GREEN, CANARY, LINEAR) and
 //! its bake times and steps, minimum/maximum percent and the circuit breaker. The document part
-//! is `ecs_sim::scenario::edit_deployment`; this only draws the fields.
+//! is `ecs_sim::deployment::form`; this only draws the fields.
 
 use super::apply::apply_to;
 use super::fields::{number, show, whole};
 use crate::state::Playground;
-use ecs_sim::scenario::edit_deployment::{
+use ecs_sim::deployment::form::{
     deployment_settings, set_deployment_settings, DeploymentSettings as S, STRATEGIES,
 };
 use leptos::prelude::*;

@@ -3,16 +3,16 @@
 //! `create-capacity-provider`, edited through the same parse → change → `Playground::edit` path
 //! as the rest of the form.
 //!
-//! The document part is `ecs_sim::scenario::edit_managed_scaling` (tested natively); this
+//! The document part is `ecs_sim::cluster::form::managed_scaling` (tested natively); this
 //! file only draws the fields.
 
 use super::apply::apply_to;
 use crate::state::Playground;
-use ecs_sim::scenario::edit::clamp_count;
-use ecs_sim::scenario::edit_managed_scaling::{
+use ecs_sim::cluster::form::managed_scaling::{
     managed_scaling, set_managed_scaling, ManagedScalingSettings as Settings, STEP_SIZE_RANGE,
     TARGET_CAPACITY_RANGE, WARMUP_RANGE,
 };
+use ecs_sim::service::form::clamp_count;
 use leptos::prelude::*;
 use serde_json::Value;
 

@@ -2,8 +2,9 @@
 //! with live validation and "Register revision"), "Service settings" (form controls over the
 //! scenario), and "Scenario JSON" (the whole document).
 //!
-//! Every change goes through `ecs_sim::scenario::edit` and [`Playground::edit`], so the form,
-//! the task definition editor and the JSON tab always show one document.
+//! Every change goes through a concept's form edits (`ecs_sim::<concept>::form`, written back
+//! with `ecs_sim::form::to_text`) and [`Playground::edit`], so the form, the task definition
+//! editor and the JSON tab always show one document.
 
 mod apply;
 mod capacity;
@@ -61,7 +62,7 @@ pub fn Editor() -> impl IntoView {
         doc.with(|d| {
             d.as_ref()
                 .map(|d| {
-                    ecs_sim::scenario::edit::families(d)
+                    ecs_sim::taskdef::form::families(d)
                         .into_iter()
                         .map(|f| f.family)
                         .filter(|f| !f.is_empty())

@@ -3,11 +3,11 @@
 
 use super::apply::apply_to;
 use crate::state::Playground;
-use ecs_sim::placement::{PlacementConstraintSpec, PlacementStrategySpec};
-use ecs_sim::scenario::edit::{
+use ecs_sim::placement::form::{
     placement, set_placement_constraints, set_placement_strategy, MAX_PLACEMENT_CONSTRAINTS,
     MAX_PLACEMENT_STRATEGIES,
 };
+use ecs_sim::placement::{PlacementConstraintSpec, PlacementStrategySpec};
 use leptos::prelude::*;
 use serde_json::Value;
 

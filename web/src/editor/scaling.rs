@@ -1,7 +1,7 @@
 //! The service's Service Auto Scaling: register it as a scalable target (min/max), then one
 //! card per scaling policy ([`super::scaling_policies`]) and its scheduled actions
-//! ([`super::scaling_scheduled`]). The document part is `ecs_sim::scenario::edit_scaling` and
-//! its sibling `edit_*` files; these components only draw the fields. A refusal shows next to
+//! ([`super::scaling_scheduled`]). The document part is `ecs_sim::autoscaling::form::target` and
+//! its sibling files in `autoscaling::form`; these components only draw the fields. A refusal shows next to
 //! the fields that caused it (each part's `scaling-error`).
 
 use super::apply::apply_to;
@@ -9,7 +9,7 @@ use super::fields::whole;
 use super::scaling_policies::ScalingPolicies;
 use super::scaling_scheduled::ScheduledActions;
 use crate::state::Playground;
-use ecs_sim::scenario::edit_scaling::{
+use ecs_sim::autoscaling::form::target::{
     disable_service_scaling, enable_service_scaling, service_scaling, set_scalable_target,
     MAX_CAPACITY,
 };

@@ -1,17 +1,17 @@
 //! The service's scaling policies as cards, in document order (one per `scalingPolicies` entry:
 //! target tracking [`super::scaling_target_tracking`], step scaling [`super::scaling_step`]),
 //! with "Add target tracking policy" and "Add step scaling policy". Adding is
-//! `ecs_sim::scenario::edit_target_tracking::add_target_tracking` (on the first metric no
-//! policy tracks yet) and `edit_step_scaling::add_step_scaling_policy`.
+//! `ecs_sim::autoscaling::form::target_tracking::add_target_tracking` (on the first metric no
+//! policy tracks yet) and `step_scaling::add_step_scaling_policy`.
 
 use super::apply::apply_to;
 use super::scaling_policy_header::PolicyHeader;
 use super::scaling_step::StepScalingCard;
 use super::scaling_target_tracking::TargetTrackingCard;
 use crate::state::Playground;
-use ecs_sim::scenario::edit_scaling_policies::{scaling_policies, PolicySettings, PolicySummary};
-use ecs_sim::scenario::edit_step_scaling::add_step_scaling_policy;
-use ecs_sim::scenario::edit_target_tracking::{
+use ecs_sim::autoscaling::form::policies::{scaling_policies, PolicySettings, PolicySummary};
+use ecs_sim::autoscaling::form::step_scaling::add_step_scaling_policy;
+use ecs_sim::autoscaling::form::target_tracking::{
     add_target_tracking, untracked_metric, TargetTrackingSettings,
 };
 use leptos::prelude::*;

@@ -1,12 +1,10 @@
 //! The title row of a scaling policy card: the policy's name and type, and its Remove button
-//! (DeleteScalingPolicy through `ecs_sim::scenario::edit_scaling_policies::remove_scaling_policy`);
+//! (DeleteScalingPolicy through `ecs_sim::autoscaling::form::policies::remove_scaling_policy`);
 //! and how a card finds its policy's settings.
 
 use super::apply::apply_to;
 use crate::state::Playground;
-use ecs_sim::scenario::edit_scaling_policies::{
-    remove_scaling_policy, PolicySettings, PolicySummary,
-};
+use ecs_sim::autoscaling::form::policies::{remove_scaling_policy, PolicySettings, PolicySummary};
 use leptos::prelude::*;
 use serde_json::Value;
 

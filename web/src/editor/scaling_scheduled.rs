@@ -2,12 +2,12 @@
 //! schedule (`at(1970-01-01T00:40:00)` counts from the run's start, `rate(5 minutes)`, or
 //! `cron(0 8 ? * MON-FRI *)` in UTC), the new min and max tasks (empty = unchanged) and Remove,
 //! plus Add. A refusal names the action and shows right under the table. The document part is
-//! `ecs_sim::scenario::edit_scheduled_actions`; rows carry `data-action` = the action's name.
+//! `ecs_sim::autoscaling::form::scheduled_actions`; rows carry `data-action` = the action's name.
 
 use super::apply::apply_to;
 use super::fields::optional_whole;
 use crate::state::Playground;
-use ecs_sim::scenario::edit_scheduled_actions::{
+use ecs_sim::autoscaling::form::scheduled_actions::{
     add_scheduled_action, remove_scheduled_action, scheduled_actions, set_scheduled_action,
     ScheduledActionSettings as A,
 };

@@ -2,7 +2,7 @@
 //! `alarm`: metric, comparison, threshold, datapoints to alarm of evaluation periods), its
 //! adjustment type, cooldown and minAdjustmentMagnitude, and the step adjustment rows
 //! ([`super::scaling_step_rows`]). Written with
-//! `ecs_sim::scenario::edit_step_scaling::set_step_scaling_policy`; inputs have `step-*` test
+//! `ecs_sim::autoscaling::form::step_scaling::set_step_scaling_policy`; inputs have `step-*` test
 //! ids inside a card whose `data-policy` is the policy's name.
 
 use super::fields::{number, show, whole};
@@ -10,11 +10,11 @@ use super::scaling_policy_header::{
     policy_settings, policy_writer, whole_number_field, PolicyHeader,
 };
 use super::scaling_step_rows::StepRows;
-use ecs_sim::autoscaling::rules::{ADJUSTMENT_TYPES, ALARM_METRICS, COMPARISON_OPERATORS};
-use ecs_sim::scenario::edit_scaling_policies::{PolicySettings, PolicySummary};
-use ecs_sim::scenario::edit_step_scaling::{
+use ecs_sim::autoscaling::form::policies::{PolicySettings, PolicySummary};
+use ecs_sim::autoscaling::form::step_scaling::{
     set_step_scaling_policy, StepAdjustment, StepScalingSettings as S,
 };
+use ecs_sim::autoscaling::rules::{ADJUSTMENT_TYPES, ALARM_METRICS, COMPARISON_OPERATORS};
 use leptos::prelude::*;
 
 /// The short sign a comparison operator is shown as.

@@ -1,11 +1,13 @@
 //! The step adjustment rows of a step scaling policy: lower bound, upper bound (relative to the
 //! alarm threshold; empty = infinite) and scalingAdjustment per row, with Add step and Remove.
-//! Row edits go through `ecs_sim::scenario::edit_step_rows`, which moves a neighbour's shared
+//! Row edits go through `ecs_sim::autoscaling::form::step_rows`, which moves a neighbour's shared
 //! bound along so the ranges stay contiguous as API StepAdjustment requires.
 
 use super::fields::{integer, optional_number, show};
-use ecs_sim::scenario::edit_step_rows::{add_step_row, move_step_bound, remove_step_row, Bound};
-use ecs_sim::scenario::edit_step_scaling::StepAdjustment;
+use ecs_sim::autoscaling::form::step_rows::{
+    add_step_row, move_step_bound, remove_step_row, Bound,
+};
+use ecs_sim::autoscaling::form::step_scaling::StepAdjustment;
 use leptos::prelude::*;
 
 /// What a row covers in metric terms, e.g. `60 to 80`, `from 80`, `below 60`.

@@ -1,6 +1,6 @@
 //! The card of one target tracking policy: its metric, target value, scale-out/scale-in
 //! cooldowns and `disableScaleIn`, written with
-//! `ecs_sim::scenario::edit_target_tracking::set_target_tracking_policy`. The inputs keep the
+//! `ecs_sim::autoscaling::form::target_tracking::set_target_tracking_policy`. The inputs keep the
 //! test ids the single-policy form had (`tt-metric`, `tt-target` …), so in document order the
 //! first match is the first target tracking policy; the card carries `data-policy` = its name.
 
@@ -8,8 +8,8 @@ use super::fields::{number, show};
 use super::scaling_policy_header::{
     policy_settings, policy_writer, whole_number_field, PolicyHeader,
 };
-use ecs_sim::scenario::edit_scaling_policies::{PolicySettings, PolicySummary};
-use ecs_sim::scenario::edit_target_tracking::{
+use ecs_sim::autoscaling::form::policies::{PolicySettings, PolicySummary};
+use ecs_sim::autoscaling::form::target_tracking::{
     set_target_tracking_policy, TargetTrackingSettings as P, TRACKED_METRICS,
 };
 use leptos::prelude::*;

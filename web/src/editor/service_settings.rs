@@ -1,7 +1,7 @@
 //! The Service settings tab: form controls for one service — desired count, its task
 //! definition's network mode, capacity, placement, deployment configuration, Service Auto
-//! Scaling and traffic. Each control applies an
-//! `ecs_sim::scenario::edit` function to the scenario.
+//! Scaling and traffic. Each control applies a form edit of the concept it sets
+//! (`ecs_sim::service::form`, `ecs_sim::taskdef::form` …) to the scenario.
 
 use super::apply::apply_to;
 use super::capacity::Capacity;
@@ -10,10 +10,8 @@ use super::placement::Placement;
 use super::scaling::Scaling;
 use super::traffic::Traffic;
 use crate::state::Playground;
-use ecs_sim::scenario::edit::{
-    clamp_count, network_mode, services, set_desired_count, set_network_mode, MAX_DESIRED_COUNT,
-    NETWORK_MODES,
-};
+use ecs_sim::service::form::{clamp_count, services, set_desired_count, MAX_DESIRED_COUNT};
+use ecs_sim::taskdef::form::{network_mode, set_network_mode, NETWORK_MODES};
 use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;

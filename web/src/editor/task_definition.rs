@@ -5,7 +5,7 @@ use super::apply::apply;
 use super::code_area::CodeArea;
 use super::marks;
 use crate::state::Playground;
-use ecs_sim::scenario::edit::{latest_revision, register_revision};
+use ecs_sim::taskdef::form::{latest_revision, register_revision};
 use leptos::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -22,7 +22,7 @@ pub struct Draft {
 
 /// JSON as the editor shows it.
 fn pretty(v: &Value) -> String {
-    ecs_sim::scenario::edit::to_text(v)
+    ecs_sim::form::to_text(v)
 }
 
 /// The editor of one family's latest revision.

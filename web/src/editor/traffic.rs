@@ -1,11 +1,11 @@
 //! The service's traffic (a simulator key): the rate profile's shape and its numbers, CPU per
-//! request and the tasks' base footprint. The document part is `ecs_sim::scenario::edit_traffic`;
+//! request and the tasks' base footprint. The document part is `ecs_sim::traffic::form`;
 //! this only draws the fields.
 
 use super::apply::apply_to;
 use super::fields::{number, show};
 use crate::state::Playground;
-use ecs_sim::scenario::edit_traffic::{
+use ecs_sim::traffic::form::{
     default_traffic, profile_fields, remove_traffic, set_profile_field, set_traffic, shape,
     traffic, with_shape, SHAPES,
 };

@@ -1,22 +1,20 @@
-//! Form edits of a service's target tracking policies (`scalingPolicies` with `policyType`
+//! The target tracking form: a service's target tracking policies (`scalingPolicies` with `policyType`
 //! `TargetTrackingScaling`, API PutScalingPolicy TargetTrackingScalingPolicyConfiguration):
 //! reading one, setting the policy named X, adding one. A service may have several, but
 //! "you can have multiple target tracking scaling policies for an Amazon ECS service,
 //! provided that each of them uses a different metric" (ECS Developer Guide,
 //! service-autoscaling-targettracking), so a second policy on the same metric is refused.
 
-use super::edit_scaling::{number, uint};
-use super::edit_scaling_policies::{policy_mut, push_policy, scaling_policies, PolicySettings};
+use super::shared::{number, policy_mut, policy_name, push_policy, service_policies, MAX_COOLDOWN};
 use crate::autoscaling::rules::{check_target_tracking, refusal};
 use crate::autoscaling::spec::{PredefinedMetricSpec, TargetTrackingSpec};
 use crate::autoscaling::target_tracking::DEFAULT_COOLDOWN_SECONDS;
+use crate::form::value::uint;
 use crate::Problem;
 use serde_json::{json, Map, Value};
 
+/// The metrics a target tracking policy may track, in the order the form offers them.
 pub use crate::autoscaling::rules::TRACKED_METRICS;
-
-/// The simulator's cap on cooldowns: one day, seconds (the API sets no upper bound).
-pub const MAX_COOLDOWN: u32 = 86_400;
 /// The `policyType` of these policies.
 pub const TARGET_TRACKING: &str = "TargetTrackingScaling";
 
@@ -77,12 +75,7 @@ pub fn first_target_tracking(
     doc: &Value,
     service: &str,
 ) -> Option<(String, TargetTrackingSettings)> {
-    scaling_policies(doc, service)
-        .into_iter()
-        .find_map(|p| match p.settings {
-            PolicySettings::TargetTracking(t) => Some((p.name, t)),
-            _ => None,
-        })
+    target_tracking_policies(doc, service).into_iter().next()
 }
 
 /// The first metric none of the service's target tracking policies tracks yet (what "Add target
@@ -147,14 +140,21 @@ pub fn set_target_tracking(
     }
 }
 
+/// (policy name, settings) of every target tracking policy of the service that has a
+/// configuration, in document order.
+fn target_tracking_policies(doc: &Value, service: &str) -> Vec<(String, TargetTrackingSettings)> {
+    service_policies(doc, service)
+        .into_iter()
+        .filter(|p| p.get("policyType").and_then(Value::as_str) == Some(TARGET_TRACKING))
+        .filter_map(|p| read_target_tracking(p).map(|t| (policy_name(p), t)))
+        .collect()
+}
+
 /// (policy name, tracked metric) of every target tracking policy of the service.
 fn tracked_by(doc: &Value, service: &str) -> Vec<(String, String)> {
-    scaling_policies(doc, service)
+    target_tracking_policies(doc, service)
         .into_iter()
-        .filter_map(|p| match p.settings {
-            PolicySettings::TargetTracking(t) => Some((p.name, t.metric)),
-            _ => None,
-        })
+        .map(|(name, t)| (name, t.metric))
         .collect()
 }
 
@@ -229,101 +229,9 @@ fn write(policy: &mut Map<String, Value>, p: &TargetTrackingSettings) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::autoscaling::model::PolicyKind;
-    use crate::metrics::MetricName;
-    use crate::scenario::edit_scaling_policies::remove_scaling_policy;
-    use crate::scenario::edit_test_support::{doc, resolved_scaling};
+    use crate::form::test_support::doc;
 
-    const SPIKE: &str = include_str!("examples/target-tracking-spike.json");
-
-    /// The target tracking policies resolve reads back: (name, metric, target, out ms, in ms,
-    /// disableScaleIn).
-    fn resolved(d: &Value) -> Vec<(String, MetricName, f64, u64, u64, bool)> {
-        resolved_scaling(d)
-            .policies
-            .iter()
-            .filter_map(|p| match &p.kind {
-                PolicyKind::TargetTracking {
-                    metric,
-                    target,
-                    scale_out_cooldown_ms,
-                    scale_in_cooldown_ms,
-                    disable_scale_in,
-                } => Some((
-                    p.name.clone(),
-                    *metric,
-                    *target,
-                    *scale_out_cooldown_ms,
-                    *scale_in_cooldown_ms,
-                    *disable_scale_in,
-                )),
-                _ => None,
-            })
-            .collect()
-    }
-
-    fn memory(target: f64) -> TargetTrackingSettings {
-        TargetTrackingSettings {
-            metric: "ECSServiceAverageMemoryUtilization".into(),
-            target_value: target,
-            scale_out_cooldown: 60,
-            scale_in_cooldown: 600,
-            disable_scale_in: true,
-        }
-    }
-
-    #[test]
-    fn setting_the_policy_named_x_is_what_resolve_reads() {
-        let mut d = doc(SPIKE);
-        set_target_tracking_policy(&mut d, "web", "cpu50", &memory(72.5)).expect("valid");
-        assert_eq!(
-            resolved(&d),
-            [(
-                "cpu50".to_string(),
-                MetricName::MemoryUtilization,
-                72.5,
-                60_000,
-                600_000,
-                true
-            )]
-        );
-        assert_eq!(
-            first_target_tracking(&d, "web"),
-            Some(("cpu50".into(), memory(72.5)))
-        );
-    }
-
-    #[test]
-    fn adding_a_policy_on_another_metric_resolves_and_the_same_metric_is_refused_by_name() {
-        let mut d = doc(SPIKE);
-        assert_eq!(
-            untracked_metric(&d, "web"),
-            Some("ECSServiceAverageMemoryUtilization")
-        );
-        let name = add_target_tracking(&mut d, "web", &memory(70.0)).expect("other metric");
-        assert_eq!(name, "web-target-tracking");
-        let got = resolved(&d);
-        assert_eq!(got.len(), 2);
-        assert_eq!(got[1].1, MetricName::MemoryUtilization);
-        let before = d.clone();
-        let err =
-            add_target_tracking(&mut d, "web", &TargetTrackingSettings::default()).unwrap_err();
-        assert!(err.starts_with("predefinedMetricType"), "{err}");
-        assert!(err.contains("'cpu50'"), "{err}");
-        // Moving the new policy onto CPU is refused the same way.
-        let err =
-            set_target_tracking_policy(&mut d, "web", &name, &TargetTrackingSettings::default())
-                .unwrap_err();
-        assert!(err.contains("'cpu50'"), "{err}");
-        assert_eq!(d, before);
-        // Removing one leaves the other as it was.
-        remove_scaling_policy(&mut d, "web", "cpu50").expect("removed");
-        assert_eq!(resolved(&d)[0].0, "web-target-tracking");
-        assert_eq!(
-            first_target_tracking(&d, "web").map(|p| p.1),
-            Some(memory(70.0))
-        );
-    }
+    const SPIKE: &str = include_str!("../../scenario/examples/target-tracking-spike.json");
 
     #[test]
     fn refusals_name_the_field_and_change_nothing() {
@@ -373,7 +281,9 @@ mod tests {
 
     #[test]
     fn a_step_policy_is_not_edited_as_target_tracking() {
-        let mut d = doc(include_str!("examples/step-scaling-schedule.json"));
+        let mut d = doc(include_str!(
+            "../../scenario/examples/step-scaling-schedule.json"
+        ));
         let err = set_target_tracking_policy(
             &mut d,
             "api",

@@ -1,17 +1,15 @@
-//! Form edits of a service's scalable target (`scalableTargets`, API RegisterScalableTarget):
-//! registering and deregistering the service, and its MinCapacity/MaxCapacity. Also the
-//! helpers the policy and scheduled action edits share (`resourceId`, the lists, numbers).
-//! Target tracking policies are `edit_target_tracking`, step policies `edit_step_scaling`,
-//! the list of policies `edit_scaling_policies`, scheduled actions `edit_scheduled_actions`.
+//! The scalable target form: a service's scalable target (`scalableTargets`, API
+//! RegisterScalableTarget): registering and deregistering the service, and its
+//! MinCapacity/MaxCapacity. Registering adds a target tracking policy, so this sits above
+//! [`super::target_tracking`].
 
-use super::edit_target_tracking::first_target_tracking;
+use super::shared::{is_for, resource_id};
+use super::target_tracking::{first_target_tracking, set_target_tracking, TargetTrackingSettings};
 use crate::autoscaling::resolve::{SCALABLE_DIMENSION, SERVICE_NAMESPACE};
+use crate::form::find::{find_service, no_service};
+use crate::form::value::{array, array_mut, uint};
 use crate::service::resolve::MAX_TASKS_PER_SERVICE;
 use serde_json::{json, Value};
-
-pub use super::edit_target_tracking::{
-    set_target_tracking, TargetTrackingSettings, MAX_COOLDOWN, TRACKED_METRICS,
-};
 
 /// ECS quota "Tasks per service": MaxCapacity is at most 5,000.
 pub const MAX_CAPACITY: u32 = MAX_TASKS_PER_SERVICE;
@@ -27,23 +25,10 @@ pub struct ServiceScalingSettings {
     pub policy: Option<TargetTrackingSettings>,
 }
 
-/// `service/<cluster>/<service>`, the `resourceId` Application Auto Scaling uses for the
-/// service, or None without that service.
-pub fn resource_id(doc: &Value, service: &str) -> Option<String> {
-    let svc = services(doc)
-        .iter()
-        .find(|s| s.get("serviceName").and_then(Value::as_str) == Some(service))?;
-    let cluster = svc
-        .get("cluster")
-        .and_then(Value::as_str)
-        .unwrap_or("default");
-    Some(format!("service/{cluster}/{service}"))
-}
-
 /// The service's scaling, or None when it has no scalable target (or there is no such service).
 pub fn service_scaling(doc: &Value, service: &str) -> Option<ServiceScalingSettings> {
     let id = resource_id(doc, service)?;
-    let target = list(doc, "scalableTargets")
+    let target = array(doc, "scalableTargets")
         .iter()
         .find(|t| is_for(t, &id))?;
     Some(ServiceScalingSettings {
@@ -60,16 +45,14 @@ pub fn enable_service_scaling(doc: &mut Value, service: &str) -> Result<(), Stri
     if service_scaling(doc, service).is_some() {
         return Ok(());
     }
-    let desired = services(doc)
-        .iter()
-        .find(|s| s.get("serviceName").and_then(Value::as_str) == Some(service))
+    let desired = find_service(doc, service)
         .and_then(|s| s.get("desiredCount"))
         .and_then(Value::as_u64)
         .unwrap_or(1)
         .min(u64::from(MAX_CAPACITY)) as u32;
     let min = desired.max(1);
     let max = (min * 2).min(MAX_CAPACITY);
-    list_mut(doc, "scalableTargets")?.push(json!({
+    array_mut(doc, "scalableTargets")?.push(json!({
         "serviceNamespace": SERVICE_NAMESPACE, "resourceId": id,
         "scalableDimension": SCALABLE_DIMENSION,
         "minCapacity": min, "maxCapacity": max }));
@@ -104,7 +87,7 @@ pub fn set_scalable_target(
         return Err(format!("minCapacity {min} is above maxCapacity {max}"));
     }
     let id = resource_id(doc, service).ok_or_else(|| no_service(service))?;
-    let target = list_mut(doc, "scalableTargets")?
+    let target = array_mut(doc, "scalableTargets")?
         .iter_mut()
         .find(|t| is_for(t, &id))
         .and_then(Value::as_object_mut)
@@ -114,72 +97,13 @@ pub fn set_scalable_target(
     Ok(())
 }
 
-/// The service's `resourceId` when it is registered as a scalable target (policies and
-/// scheduled actions need one, as in Application Auto Scaling).
-pub(crate) fn registered_id(doc: &Value, service: &str) -> Result<String, String> {
-    let id = resource_id(doc, service).ok_or_else(|| no_service(service))?;
-    if !list(doc, "scalableTargets").iter().any(|t| is_for(t, &id)) {
-        return Err(format!(
-            "resourceId: register service {service} as a scalable target first (scalableTargets)"
-        ));
-    }
-    Ok(id)
-}
-
-/// A JSON number as a person writes it: `60`, not `60.0`, for whole values.
-pub(crate) fn number(v: f64) -> Value {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        json!(v as i64)
-    } else {
-        json!(v)
-    }
-}
-
-/// A whole-number key of `v` (saturated to u32), or `default`.
-pub(crate) fn uint(v: &Value, key: &str, default: u32) -> u32 {
-    v.get(key)
-        .and_then(Value::as_u64)
-        .map_or(default, |n| n.min(u64::from(u32::MAX)) as u32)
-}
-
-fn services(doc: &Value) -> &[Value] {
-    list(doc, "services")
-}
-
-/// The array at top-level `key`, or nothing.
-pub(crate) fn list<'a>(doc: &'a Value, key: &str) -> &'a [Value] {
-    doc.get(key)
-        .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice)
-}
-
-/// The array at top-level `key`, created when absent.
-pub(crate) fn list_mut<'a>(doc: &'a mut Value, key: &str) -> Result<&'a mut Vec<Value>, String> {
-    let Some(obj) = doc.as_object_mut() else {
-        return Err("the scenario is not a JSON object".into());
-    };
-    obj.entry(key)
-        .or_insert_with(|| json!([]))
-        .as_array_mut()
-        .ok_or_else(|| format!("{key} is not an array"))
-}
-
-/// Whether a target, policy or scheduled action names `resource_id`.
-pub(crate) fn is_for(v: &Value, resource_id: &str) -> bool {
-    v.get("resourceId").and_then(Value::as_str) == Some(resource_id)
-}
-
-fn no_service(name: &str) -> String {
-    format!("there is no service named '{name}' in the scenario")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::edit_test_support::{doc, resolves};
+    use crate::form::test_support::doc;
 
-    const SCALING: &str = include_str!("../../../tests/e2e/fixtures/traffic-scaling.json");
-    const PLAIN: &str = include_str!("../../../tests/golden/traffic_step_doubles_cpu.json");
+    const SCALING: &str = include_str!("../../../../tests/e2e/fixtures/traffic-scaling.json");
+    const PLAIN: &str = include_str!("../../../../tests/golden/traffic_step_doubles_cpu.json");
 
     #[test]
     fn reads_the_target_and_its_target_tracking_policy() {
@@ -195,43 +119,6 @@ mod tests {
             resource_id(&doc(PLAIN), "web").as_deref(),
             Some("service/default/web")
         );
-    }
-
-    #[test]
-    fn enabling_registers_the_service_with_a_cpu_policy_that_resolves() {
-        let mut d = doc(PLAIN);
-        enable_service_scaling(&mut d, "web").expect("enabled");
-        let s = service_scaling(&d, "web").expect("registered");
-        assert_eq!((s.min_capacity, s.max_capacity), (2, 4));
-        assert_eq!(s.policy.expect("policy").target_value, 50.0);
-        assert!(resolves(&d));
-        // Enabling twice changes nothing.
-        let once = d.clone();
-        enable_service_scaling(&mut d, "web").expect("again");
-        assert_eq!(d, once);
-        disable_service_scaling(&mut d, "web").expect("disabled");
-        assert_eq!(service_scaling(&d, "web"), None);
-        assert_eq!(d["scalingPolicies"], json!([]));
-        assert!(resolves(&d));
-    }
-
-    #[test]
-    fn target_and_policy_edits_round_trip_and_resolve() {
-        let mut d = doc(SCALING);
-        set_scalable_target(&mut d, "web", 1, 6).expect("valid");
-        let p = TargetTrackingSettings {
-            metric: "ECSServiceAverageMemoryUtilization".into(),
-            target_value: 70.0,
-            scale_out_cooldown: 30,
-            scale_in_cooldown: 600,
-            disable_scale_in: true,
-        };
-        set_target_tracking(&mut d, "web", &p).expect("valid");
-        let s = service_scaling(&d, "web").expect("registered");
-        assert_eq!((s.min_capacity, s.max_capacity), (1, 6));
-        assert_eq!(s.policy, Some(p));
-        assert_eq!(d["scalingPolicies"].as_array().map(Vec::len), Some(1));
-        assert!(resolves(&d));
     }
 
     #[test]

@@ -1,13 +1,15 @@
-//! Form edits of a service's `deploymentConfiguration` (API DeploymentConfiguration): the
-//! strategy and its settings, minimum/maximum percent and the circuit breaker. Works on the
-//! document as JSON, so keys the form does not show (`alarms`, `resetOnHealthyTask`) stay.
+//! The deployment form: a service's `deploymentConfiguration` (API DeploymentConfiguration):
+//! the strategy and its settings, minimum/maximum percent and the circuit breaker. Works on the
+//! document as JSON (see [`crate::form`]), so keys the form does not show (`alarms`,
+//! `resetOnHealthyTask`) stay.
 
+use super::resolve::MAX_BAKE_MINUTES;
+use crate::form::find::{find_service, service_mut};
+use crate::form::value::uint;
 use serde_json::{json, Map, Value};
 
 /// `strategy` values of ECS-native deployments, in the order the form lists them.
 pub const STRATEGIES: [&str; 4] = ["ROLLING", "BLUE_GREEN", "CANARY", "LINEAR"];
-/// API: bakeTimeInMinutes, canaryBakeTimeInMinutes and stepBakeTimeInMinutes are 0–1440.
-pub const MAX_BAKE_MINUTES: u32 = 1440;
 
 /// A service's deployment configuration as the form shows it, ECS's defaults filled in.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,21 +38,12 @@ pub struct DeploymentSettings {
 
 /// The deployment configuration of the service named `service`, or None without that service.
 pub fn deployment_settings(doc: &Value, service: &str) -> Option<DeploymentSettings> {
-    let svc = doc
-        .get("services")?
-        .as_array()?
-        .iter()
-        .find(|s| s.get("serviceName").and_then(Value::as_str) == Some(service))?;
+    let svc = find_service(doc, service)?;
     let empty = json!({});
     let dc = svc.get("deploymentConfiguration").unwrap_or(&empty);
     let cb = dc.get("deploymentCircuitBreaker").unwrap_or(&empty);
     let canary = dc.get("canaryConfiguration").unwrap_or(&empty);
     let linear = dc.get("linearConfiguration").unwrap_or(&empty);
-    let u = |v: &Value, k: &str, d: u32| {
-        v.get(k)
-            .and_then(Value::as_u64)
-            .map_or(d, |n| n.min(u64::from(u32::MAX)) as u32)
-    };
     let f = |v: &Value, k: &str, d: f64| v.get(k).and_then(Value::as_f64).unwrap_or(d);
     let b = |v: &Value, k: &str| v.get(k).and_then(Value::as_bool).unwrap_or(false);
     Some(DeploymentSettings {
@@ -59,15 +52,15 @@ pub fn deployment_settings(doc: &Value, service: &str) -> Option<DeploymentSetti
             .and_then(Value::as_str)
             .unwrap_or("ROLLING")
             .to_string(),
-        maximum_percent: u(dc, "maximumPercent", 200),
-        minimum_healthy_percent: u(dc, "minimumHealthyPercent", 100),
+        maximum_percent: uint(dc, "maximumPercent", 200),
+        minimum_healthy_percent: uint(dc, "minimumHealthyPercent", 100),
         circuit_breaker: b(cb, "enable"),
         rollback: b(cb, "rollback"),
-        bake_time_in_minutes: u(dc, "bakeTimeInMinutes", 0),
+        bake_time_in_minutes: uint(dc, "bakeTimeInMinutes", 0),
         canary_percent: f(canary, "canaryPercent", 5.0),
-        canary_bake_time_in_minutes: u(canary, "canaryBakeTimeInMinutes", 10),
+        canary_bake_time_in_minutes: uint(canary, "canaryBakeTimeInMinutes", 10),
         step_percent: f(linear, "stepPercent", 10.0),
-        step_bake_time_in_minutes: u(linear, "stepBakeTimeInMinutes", 6),
+        step_bake_time_in_minutes: uint(linear, "stepBakeTimeInMinutes", 6),
     })
 }
 
@@ -80,15 +73,7 @@ pub fn set_deployment_settings(
     s: &DeploymentSettings,
 ) -> Result<(), String> {
     check(s)?;
-    let svc = doc
-        .get_mut("services")
-        .and_then(Value::as_array_mut)
-        .and_then(|l| {
-            l.iter_mut()
-                .find(|v| v.get("serviceName").and_then(Value::as_str) == Some(service))
-        })
-        .and_then(Value::as_object_mut)
-        .ok_or_else(|| format!("there is no service named '{service}' in the scenario"))?;
+    let svc = service_mut(doc, service)?;
     let dc = svc
         .entry("deploymentConfiguration")
         .or_insert_with(|| json!({}));
@@ -208,17 +193,12 @@ fn tenths_in(v: f64, lo: f64, hi: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::{parse_scenario, resolve};
+    use crate::form::test_support::doc as scenario;
 
     const ROLLBACK: &str = include_str!("../../../tests/golden/circuit_breaker_rollback.json");
 
     fn doc() -> Value {
-        serde_json::from_str(ROLLBACK).expect("json")
-    }
-
-    fn resolves(d: &Value) -> bool {
-        let text = serde_json::to_string(d).expect("text");
-        resolve(&parse_scenario(&text).expect("parses")).is_ok()
+        scenario(ROLLBACK)
     }
 
     #[test]
@@ -237,48 +217,6 @@ mod tests {
     fn reads_the_circuit_breaker_of_a_golden_scenario() {
         let s = deployment_settings(&doc(), "web").expect("service");
         assert!(s.circuit_breaker && s.rollback);
-    }
-
-    #[test]
-    fn canary_writes_only_its_own_configuration_and_still_resolves() {
-        let mut d = doc();
-        let mut s = deployment_settings(&d, "web").expect("service");
-        s.strategy = "CANARY".into();
-        s.canary_percent = 20.0;
-        s.bake_time_in_minutes = 3;
-        set_deployment_settings(&mut d, "web", &s).expect("valid");
-        let dc = &d["services"][0]["deploymentConfiguration"];
-        assert_eq!(dc["strategy"], "CANARY");
-        assert_eq!(dc["canaryConfiguration"]["canaryPercent"], 20.0);
-        assert!(dc.get("linearConfiguration").is_none());
-        assert_eq!(deployment_settings(&d, "web"), Some(s.clone()));
-        assert!(resolves(&d));
-        // Back to ROLLING drops every strategy key.
-        s.strategy = "ROLLING".into();
-        set_deployment_settings(&mut d, "web", &s).expect("valid");
-        let dc = &d["services"][0]["deploymentConfiguration"];
-        assert!(dc.get("strategy").is_none() && dc.get("canaryConfiguration").is_none());
-        assert!(dc.get("bakeTimeInMinutes").is_none());
-    }
-
-    #[test]
-    fn linear_and_blue_green_write_their_keys() {
-        let mut d = doc();
-        let mut s = deployment_settings(&d, "web").expect("service");
-        s.strategy = "LINEAR".into();
-        s.step_percent = 25.0;
-        s.step_bake_time_in_minutes = 2;
-        set_deployment_settings(&mut d, "web", &s).expect("valid");
-        let dc = &d["services"][0]["deploymentConfiguration"];
-        assert_eq!(dc["linearConfiguration"]["stepBakeTimeInMinutes"], 2);
-        assert!(resolves(&d));
-        s.strategy = "BLUE_GREEN".into();
-        s.bake_time_in_minutes = 15;
-        set_deployment_settings(&mut d, "web", &s).expect("valid");
-        let dc = &d["services"][0]["deploymentConfiguration"];
-        assert_eq!(dc["bakeTimeInMinutes"], 15);
-        assert!(dc.get("linearConfiguration").is_none());
-        assert!(resolves(&d));
     }
 
     #[test]

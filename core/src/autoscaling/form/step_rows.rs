@@ -1,7 +1,7 @@
 //! Row edits of a step policy's `stepAdjustments` that keep the ranges contiguous, since API
 //! StepAdjustment allows neither overlaps nor gaps: moving a bound moves the neighbour that
 //! shared it, adding a row splits the open-ended one, removing a row widens a neighbour. The
-//! results are checked by `edit_step_scaling` when written, like any other edit.
+//! results are checked by the step scaling form when written, like any other edit.
 
 use crate::autoscaling::step::StepAdjustment;
 

@@ -1,16 +1,16 @@
-//! Form edits of a service's scheduled actions (`scheduledActions`, API PutScheduledAction and
+//! The scheduled actions form: a service's scheduled actions (`scheduledActions`, API PutScheduledAction and
 //! DeleteScheduledAction): listing them in document order, adding one, setting the schedule and
 //! the new MinCapacity/MaxCapacity of the action named X, removing one. Schedules are checked
 //! with the parser resolve uses (`at(...)` from the run's start at 1970-01-01T00:00:00, or
 //! `rate(...)`), capacities with resolve's rules.
 
-use super::edit_scaling::{is_for, list, list_mut, registered_id, resource_id};
-use super::resolve::MAX_TIMELINE_EVENTS;
+use super::shared::{is_for, registered_id, resource_id};
 use crate::autoscaling::resolve::{
-    MAX_SCHEDULED_ACTIONS_PER_TARGET, SCALABLE_DIMENSION, SERVICE_NAMESPACE,
+    MAX_SCHEDULED_ACTIONS, MAX_SCHEDULED_ACTIONS_PER_TARGET, SCALABLE_DIMENSION, SERVICE_NAMESPACE,
 };
 use crate::autoscaling::rules::{check_target_action, refusal};
 use crate::autoscaling::schedule::parse_schedule;
+use crate::form::value::{array, array_mut, text};
 use crate::Problem;
 use serde_json::{json, Map, Value};
 
@@ -40,13 +40,7 @@ pub fn scheduled_actions(doc: &Value, service: &str) -> Vec<ScheduledActionSetti
             .and_then(Value::as_u64)
             .map(|n| n.min(u64::from(u32::MAX)) as u32)
     };
-    let text = |a: &Value, k: &str| {
-        a.get(k)
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_string()
-    };
-    list(doc, "scheduledActions")
+    array(doc, "scheduledActions")
         .iter()
         .filter(|a| is_for(a, &id))
         .map(|a| ScheduledActionSettings {
@@ -63,13 +57,13 @@ pub fn scheduled_actions(doc: &Value, service: &str) -> Vec<ScheduledActionSetti
 /// to edit from); returns its name. Refuses beyond 200 actions per scalable target.
 pub fn add_scheduled_action(doc: &mut Value, service: &str) -> Result<String, String> {
     let id = registered_id(doc, service)?;
-    let all = list(doc, "scheduledActions");
+    let all = array(doc, "scheduledActions");
     let taken: Vec<&str> = all
         .iter()
         .filter(|a| is_for(a, &id))
         .filter_map(|a| a.get("scheduledActionName").and_then(Value::as_str))
         .collect();
-    if taken.len() >= MAX_SCHEDULED_ACTIONS_PER_TARGET || all.len() >= MAX_TIMELINE_EVENTS {
+    if taken.len() >= MAX_SCHEDULED_ACTIONS_PER_TARGET || all.len() >= MAX_SCHEDULED_ACTIONS {
         return Err(format!(
             "scheduledActions: at most {MAX_SCHEDULED_ACTIONS_PER_TARGET} scheduled actions per scalable target"
         ));
@@ -79,7 +73,7 @@ pub fn add_scheduled_action(doc: &mut Value, service: &str) -> Result<String, St
         .chain((2..).map(|n| format!("{base}-{n}")))
         .find(|n| !taken.contains(&n.as_str()))
         .unwrap_or(base);
-    let target = list(doc, "scalableTargets")
+    let target = array(doc, "scalableTargets")
         .iter()
         .find(|t| is_for(t, &id))
         .cloned()
@@ -90,7 +84,7 @@ pub fn add_scheduled_action(doc: &mut Value, service: &str) -> Result<String, St
         "scalableTargetAction": {
             "minCapacity": target.get("minCapacity").and_then(Value::as_u64).unwrap_or(0),
             "maxCapacity": target.get("maxCapacity").and_then(Value::as_u64).unwrap_or(0) } });
-    list_mut(doc, "scheduledActions")?.push(action);
+    array_mut(doc, "scheduledActions")?.push(action);
     Ok(name)
 }
 
@@ -130,7 +124,7 @@ pub fn set_scheduled_action(
 /// DeleteScheduledAction: removes the service's action named `name`; the others stay.
 pub fn remove_scheduled_action(doc: &mut Value, service: &str, name: &str) -> Result<(), String> {
     let id = registered_id(doc, service)?;
-    let actions = list_mut(doc, "scheduledActions")?;
+    let actions = array_mut(doc, "scheduledActions")?;
     let i = actions
         .iter()
         .position(|a| is_for(a, &id) && has_name(a, name))
@@ -145,7 +139,7 @@ fn action_mut<'a>(
     name: &str,
 ) -> Result<&'a mut Map<String, Value>, String> {
     let id = registered_id(doc, service)?;
-    list_mut(doc, "scheduledActions")?
+    array_mut(doc, "scheduledActions")?
         .iter_mut()
         .find(|a| is_for(a, &id) && has_name(a, name))
         .and_then(Value::as_object_mut)
@@ -163,9 +157,9 @@ fn has_name(a: &Value, name: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::edit_test_support::{doc, resolved_scaling};
+    use crate::form::test_support::doc;
 
-    const STEP: &str = include_str!("examples/step-scaling-schedule.json");
+    const STEP: &str = include_str!("../../scenario/examples/step-scaling-schedule.json");
 
     fn evening() -> ScheduledActionSettings {
         ScheduledActionSettings {
@@ -180,59 +174,6 @@ mod tests {
     fn lists_the_example_action() {
         assert_eq!(scheduled_actions(&doc(STEP), "api"), [evening()]);
         assert!(scheduled_actions(&doc(STEP), "nope").is_empty());
-    }
-
-    #[test]
-    fn settings_are_what_resolve_reads_back() {
-        let mut d = doc(STEP);
-        let a = ScheduledActionSettings {
-            schedule: "rate(15 minutes)".into(),
-            min_capacity: None,
-            max_capacity: Some(8),
-            ..evening()
-        };
-        set_scheduled_action(&mut d, "api", &a).expect("valid");
-        assert_eq!(scheduled_actions(&d, "api"), [a]);
-        let got = &resolved_scaling(&d).scheduled_actions[0];
-        assert_eq!((got.first_at, got.every), (900_000, Some(900_000)));
-        assert_eq!((got.min_capacity, got.max_capacity), (None, Some(8)));
-        let a = ScheduledActionSettings {
-            schedule: "at(1970-01-01T01:00:00)".into(),
-            min_capacity: Some(3),
-            max_capacity: None,
-            ..evening()
-        };
-        set_scheduled_action(&mut d, "api", &a).expect("valid");
-        let got = &resolved_scaling(&d).scheduled_actions[0];
-        assert_eq!((got.first_at, got.every), (3_600_000, None));
-        assert_eq!((got.min_capacity, got.max_capacity), (Some(3), None));
-    }
-
-    #[test]
-    fn adding_and_removing_keeps_the_other_actions() {
-        let mut d = doc(STEP);
-        let name = add_scheduled_action(&mut d, "api").expect("added");
-        assert_eq!(name, "api-scheduled");
-        assert_eq!(
-            add_scheduled_action(&mut d, "api").as_deref(),
-            Ok("api-scheduled-2")
-        );
-        let actions = scheduled_actions(&d, "api");
-        assert_eq!(actions[1].schedule, DEFAULT_SCHEDULE);
-        assert_eq!(
-            (actions[1].min_capacity, actions[1].max_capacity),
-            (Some(2), Some(20))
-        );
-        assert_eq!(resolved_scaling(&d).scheduled_actions.len(), 3);
-        remove_scheduled_action(&mut d, "api", "api-scheduled").expect("removed");
-        let names: Vec<String> = scheduled_actions(&d, "api")
-            .into_iter()
-            .map(|a| a.name)
-            .collect();
-        assert_eq!(names, ["evening-rush", "api-scheduled-2"]);
-        assert_eq!(scheduled_actions(&d, "api")[0], evening());
-        let err = remove_scheduled_action(&mut d, "api", "gone").unwrap_err();
-        assert!(err.starts_with("scheduledActionName"), "{err}");
     }
 
     #[test]

@@ -1,9 +1,12 @@
-//! Form edits of a service's `traffic` entry (a simulator key): the rate profile's shape and
-//! parameters, the CPU per request and the tasks' base footprint. The form edits the typed
-//! [`TrafficSpec`], so the written JSON is always in the documented shape.
+//! The traffic form: a service's `traffic` entry (a simulator key): the rate profile's shape
+//! and parameters, the CPU per request and the tasks' base footprint. The form edits the typed
+//! [`TrafficSpec`], so the written JSON is always in the documented shape; the document is
+//! edited as JSON (see [`crate::form`]).
 
-use crate::traffic::{RateProfile, TrafficSpec};
-use serde_json::{json, Value};
+use super::{RateProfile, TrafficSpec};
+use crate::form::find::{find_service, no_service};
+use crate::form::value::{array, array_mut};
+use serde_json::Value;
 
 /// Profile `shape`s, in the order the form lists them.
 pub const SHAPES: [&str; 5] = ["constant", "step", "ramp", "dailySine", "spike"];
@@ -25,7 +28,7 @@ pub struct ProfileField {
 
 /// The `traffic` entry of the service named `service`, if it has a readable one.
 pub fn traffic(doc: &Value, service: &str) -> Option<TrafficSpec> {
-    entries(doc)
+    array(doc, "traffic")
         .iter()
         .find(|e| e.get("serviceName").and_then(Value::as_str) == Some(service))
         .and_then(|e| serde_json::from_value(e.clone()).ok())
@@ -44,7 +47,7 @@ pub fn default_traffic(service: &str) -> TrafficSpec {
         memory_mib_per_concurrent_request: 0.0,
         base_cpu_percent: 0.0,
         base_memory_mib: 0.0,
-        timeout_millis: crate::traffic::DEFAULT_TIMEOUT_MILLIS,
+        timeout_millis: super::DEFAULT_TIMEOUT_MILLIS,
     }
 }
 
@@ -52,28 +55,11 @@ pub fn default_traffic(service: &str) -> TrafficSpec {
 /// field that is out of range (the document is then unchanged).
 pub fn set_traffic(doc: &mut Value, t: &TrafficSpec) -> Result<(), String> {
     check(t)?;
-    if !doc
-        .get("services")
-        .and_then(Value::as_array)
-        .is_some_and(|l| {
-            l.iter()
-                .any(|s| s.get("serviceName").and_then(Value::as_str) == Some(&t.service_name))
-        })
-    {
-        return Err(format!(
-            "there is no service named '{}' in the scenario",
-            t.service_name
-        ));
+    if find_service(doc, &t.service_name).is_none() {
+        return Err(no_service(&t.service_name));
     }
     let value = serde_json::to_value(t).map_err(|e| e.to_string())?;
-    let Some(obj) = doc.as_object_mut() else {
-        return Err("the scenario is not a JSON object".into());
-    };
-    let list = obj
-        .entry("traffic")
-        .or_insert_with(|| json!([]))
-        .as_array_mut()
-        .ok_or("traffic is not an array")?;
+    let list = array_mut(doc, "traffic")?;
     match list
         .iter_mut()
         .find(|e| e.get("serviceName").and_then(Value::as_str) == Some(&t.service_name))
@@ -360,16 +346,10 @@ fn check(t: &TrafficSpec) -> Result<(), String> {
     Ok(())
 }
 
-fn entries(doc: &Value) -> &[Value] {
-    doc.get("traffic")
-        .and_then(Value::as_array)
-        .map_or(&[], Vec::as_slice)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::edit_test_support::{doc, resolves};
+    use crate::form::test_support::doc;
 
     const STEP: &str = include_str!("../../../tests/golden/traffic_step_doubles_cpu.json");
     const NONE: &str = include_str!("../../../tests/golden/managed_scaling.json");
@@ -387,24 +367,6 @@ mod tests {
         assert_eq!(f[0].value, 50.0);
         assert!(f[2].seconds && !f[0].seconds);
         assert_eq!(traffic(&doc(NONE), "worker"), None);
-    }
-
-    #[test]
-    fn every_shape_keeps_the_base_rate_and_resolves() {
-        for s in SHAPES {
-            let mut d = doc(STEP);
-            let mut t = traffic(&d, "web").expect("entry");
-            t.profile = with_shape(&t.profile, s);
-            assert_eq!(shape(&t.profile), s);
-            assert_eq!(profile_fields(&t.profile)[0].value, 50.0);
-            set_traffic(&mut d, &t).expect("valid");
-            assert_eq!(traffic(&d, "web"), Some(t));
-            assert!(resolves(&d), "{s}");
-        }
-        let p = RateProfile::Constant {
-            requests_per_second: 1.0,
-        };
-        assert_eq!(with_shape(&p, "wave"), p);
     }
 
     #[test]
@@ -432,17 +394,6 @@ mod tests {
         assert!(set_profile_field(&mut p, "requestsPerSecond", -1.0).is_err());
         assert!(set_profile_field(&mut p, "requestsPerSecond", 2e6).is_err());
         assert!(set_profile_field(&mut p, "endSeconds", 5.0).is_err());
-    }
-
-    #[test]
-    fn adding_and_removing_an_entry() {
-        let mut d = doc(NONE);
-        set_traffic(&mut d, &default_traffic("worker")).expect("valid");
-        assert_eq!(traffic(&d, "worker"), Some(default_traffic("worker")));
-        assert!(resolves(&d));
-        remove_traffic(&mut d, "worker");
-        assert!(d.get("traffic").is_none());
-        assert!(set_traffic(&mut d, &default_traffic("nope")).is_err());
     }
 
     #[test]

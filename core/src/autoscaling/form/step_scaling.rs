@@ -1,18 +1,18 @@
-//! Form edits of a service's step scaling policies (`scalingPolicies` with `policyType`
+//! The step scaling form: a service's step scaling policies (`scalingPolicies` with `policyType`
 //! `StepScaling`, API PutScalingPolicy StepScalingPolicyConfiguration) and the CloudWatch alarm
 //! that invokes each (the simulator key `alarm`): reading one, setting the policy named X,
 //! adding one with readable defaults. The rows of `stepAdjustments` are edited with
-//! `edit_step_rows` and checked here with the rules resolve uses (`scaling_rules`).
+//! [`super::step_rows`] and checked here with the rules resolve uses ([`crate::autoscaling::rules`]).
 
-use super::edit_scaling::{number, uint};
-use super::edit_scaling_policies::{policy_mut, push_policy};
-use super::edit_target_tracking::MAX_COOLDOWN;
+use super::shared::{number, policy_mut, push_policy, MAX_COOLDOWN};
 use crate::autoscaling::rules::{check_alarm, check_step_configuration, refusal, ALARM_METRICS};
 use crate::autoscaling::spec::{AlarmSpec, StepAdjustmentSpec, StepScalingSpec};
 use crate::autoscaling::target_tracking::DEFAULT_COOLDOWN_SECONDS;
+use crate::form::value::uint;
 use crate::Problem;
 use serde_json::{json, Map, Value};
 
+/// One row of `stepAdjustments` as the form edits it (the engine's own type).
 pub use crate::autoscaling::step::StepAdjustment;
 
 /// The `policyType` of these policies.
@@ -231,24 +231,20 @@ fn write(policy: &mut Map<String, Value>, s: &StepScalingSettings) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::autoscaling::alarm::Comparison;
-    use crate::autoscaling::model::PolicyKind;
-    use crate::autoscaling::step::AdjustmentType;
-    use crate::metrics::MetricName;
-    use crate::scenario::edit_scaling_policies::{
-        remove_scaling_policy, scaling_policies, PolicySettings,
-    };
-    use crate::scenario::edit_test_support::{doc, resolved_scaling};
+    use crate::autoscaling::form::shared::{policy_name, service_policies};
+    use crate::form::test_support::doc;
 
-    const STEP: &str = include_str!("examples/step-scaling-schedule.json");
+    const STEP: &str = include_str!("../../scenario/examples/step-scaling-schedule.json");
 
+    /// The step scaling policy of service `api` named `name`.
     fn read(d: &Value, name: &str) -> StepScalingSettings {
-        scaling_policies(d, "api")
+        service_policies(d, "api")
             .into_iter()
-            .find_map(|p| match p.settings {
-                PolicySettings::Step(s) if p.name == name => Some(s),
-                _ => None,
+            .find(|p| {
+                policy_name(p) == name
+                    && p.get("policyType").and_then(Value::as_str) == Some(STEP_SCALING)
             })
+            .map(read_step_scaling)
             .expect("a step policy")
     }
 
@@ -277,82 +273,6 @@ mod tests {
             s.steps,
             [step(Some(0.0), Some(20.0), 2), step(Some(20.0), None, 4)]
         );
-    }
-
-    #[test]
-    fn every_setting_is_what_resolve_reads_back() {
-        let mut d = doc(STEP);
-        let s = StepScalingSettings {
-            metric_name: "MemoryUtilization".into(),
-            comparison_operator: "LessThanOrEqualToThreshold".into(),
-            threshold: 30.5,
-            evaluation_periods: 5,
-            datapoints_to_alarm: 4,
-            adjustment_type: "PercentChangeInCapacity".into(),
-            cooldown: 120,
-            min_adjustment_magnitude: Some(2),
-            steps: vec![
-                step(None, Some(-10.0), -50),
-                step(Some(-10.0), Some(0.0), -25),
-            ],
-        };
-        set_step_scaling_policy(&mut d, "api", "cpu-steps", &s).expect("valid");
-        assert_eq!(read(&d, "cpu-steps"), s);
-        let model = resolved_scaling(&d);
-        let PolicyKind::Step {
-            alarm,
-            adjustment_type,
-            steps,
-            cooldown_ms,
-            min_adjustment_magnitude,
-        } = &model.policies[0].kind
-        else {
-            panic!("a step policy");
-        };
-        assert_eq!(alarm.metric, MetricName::MemoryUtilization);
-        assert_eq!(alarm.comparison, Comparison::LessThanOrEqual);
-        assert_eq!(
-            (
-                alarm.threshold,
-                alarm.evaluation_periods,
-                alarm.datapoints_to_alarm
-            ),
-            (30.5, 5, 4)
-        );
-        assert_eq!(*adjustment_type, AdjustmentType::PercentChangeInCapacity);
-        assert_eq!(steps, &s.steps);
-        assert_eq!(
-            (*cooldown_ms, *min_adjustment_magnitude),
-            (120_000, Some(2))
-        );
-        // Whole numbers are written as people write them.
-        let text = crate::scenario::edit::to_text(&d);
-        assert!(
-            text.contains("\"metricIntervalUpperBound\": -10,"),
-            "{text}"
-        );
-    }
-
-    #[test]
-    fn an_added_policy_resolves_and_removing_it_leaves_the_first() {
-        let mut d = doc(STEP);
-        let before = d["scalingPolicies"][0].clone();
-        let name = add_step_scaling_policy(&mut d, "api").expect("added");
-        assert_eq!(name, "api-step-scaling");
-        assert_eq!(read(&d, &name), StepScalingSettings::default());
-        let model = resolved_scaling(&d);
-        assert_eq!(model.policies.len(), 2);
-        assert!(
-            matches!(&model.policies[1].kind, PolicyKind::Step { alarm, .. } if alarm.threshold == 70.0)
-        );
-        remove_scaling_policy(&mut d, "api", "cpu-steps").expect("removed");
-        assert_eq!(read(&d, &name), StepScalingSettings::default());
-        d["scalingPolicies"]
-            .as_array_mut()
-            .expect("array")
-            .insert(0, before.clone());
-        remove_scaling_policy(&mut d, "api", &name).expect("removed");
-        assert_eq!(d["scalingPolicies"], json!([before]));
     }
 
     #[test]

@@ -1,0 +1,274 @@
+//! The task definition forms: the document's families and revisions, registering an edited
+//! definition as the family's next revision (`register-task-definition`), and the network mode
+//! of the revision a service runs. They edit the scenario as JSON (see [`crate::form`]).
+
+use super::parse::READ_ONLY_KEYS;
+use crate::form::find::{find_service, no_service};
+use crate::form::value::{array, text};
+use serde_json::{json, Map, Value};
+
+/// Network modes a Linux task definition can use.
+pub const NETWORK_MODES: [&str; 4] = ["awsvpc", "bridge", "host", "none"];
+
+/// A task definition family and where its revisions are in `taskDefinitions`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FamilySummary {
+    /// The family name.
+    pub family: String,
+    /// Indices into `taskDefinitions`, revision 1 first (revision = position + 1).
+    pub indices: Vec<usize>,
+}
+
+impl FamilySummary {
+    /// The latest revision number.
+    pub fn latest_revision(&self) -> u32 {
+        self.indices.len() as u32
+    }
+}
+
+/// Every task definition family with its revisions, in order of first registration.
+pub fn families(doc: &Value) -> Vec<FamilySummary> {
+    let mut out: Vec<FamilySummary> = Vec::new();
+    for (i, td) in array(doc, "taskDefinitions").iter().enumerate() {
+        let family = family_of(td);
+        match out.iter_mut().find(|f| f.family == family) {
+            Some(f) => f.indices.push(i),
+            None => out.push(FamilySummary {
+                family,
+                indices: vec![i],
+            }),
+        }
+    }
+    out
+}
+
+/// The family's latest revision number and its definition in `register-task-definition`
+/// shape (read-only keys of describe output removed), for the task definition editor.
+pub fn latest_revision(doc: &Value, family: &str) -> Option<(u32, Value)> {
+    let f = families(doc).into_iter().find(|f| f.family == family)?;
+    let index = *f.indices.last()?;
+    let td = array(doc, "taskDefinitions").get(index)?;
+    let mut inner = td.get("taskDefinition").unwrap_or(td).clone();
+    if let Some(obj) = inner.as_object_mut() {
+        for key in READ_ONLY_KEYS {
+            obj.shift_remove(*key);
+        }
+    }
+    Some((f.latest_revision(), inner))
+}
+
+/// The `taskDefinitions` index a reference (`family`, `family:3`, an ARN) resolves to: the
+/// named revision, or the latest when none is named.
+pub fn resolve_reference(doc: &Value, reference: &str) -> Option<usize> {
+    let (family, revision) = split_reference(reference);
+    let f = families(doc).into_iter().find(|f| f.family == family)?;
+    match revision {
+        Some(r) => f.indices.get(r.checked_sub(1)? as usize).copied(),
+        None => f.indices.last().copied(),
+    }
+}
+
+/// `register-task-definition`: appends `definition` as the family's next revision (earlier
+/// revisions stay, as in ECS) and points every service that ran the family at
+/// `family:<revision>`. Returns the new revision number.
+pub fn register_revision(doc: &mut Value, family: &str, definition: Value) -> Result<u32, String> {
+    let Value::Object(mut definition) = definition else {
+        return Err("a task definition must be a JSON object".into());
+    };
+    match definition.get("family").and_then(Value::as_str) {
+        Some(f) if f != family => {
+            return Err(format!(
+                "the definition's family is '{f}'; a revision of '{family}' must keep family '{family}'"
+            ))
+        }
+        Some(_) => {}
+        None => {
+            definition.insert("family".into(), json!(family));
+        }
+    }
+    let revision = families(doc)
+        .into_iter()
+        .find(|f| f.family == family)
+        .map_or(0, |f| f.latest_revision())
+        + 1;
+    let root = doc
+        .as_object_mut()
+        .ok_or("the scenario must be a JSON object")?;
+    let list = root
+        .entry("taskDefinitions")
+        .or_insert_with(|| Value::Array(Vec::new()))
+        .as_array_mut()
+        .ok_or("taskDefinitions must be an array")?;
+    list.push(Value::Object(definition));
+    if let Some(services) = root.get_mut("services").and_then(Value::as_array_mut) {
+        for s in services.iter_mut().filter_map(Value::as_object_mut) {
+            let uses = s
+                .get("taskDefinition")
+                .and_then(Value::as_str)
+                .is_some_and(|r| split_reference(r).0 == family);
+            if uses {
+                s.insert(
+                    "taskDefinition".into(),
+                    json!(format!("{family}:{revision}")),
+                );
+            }
+        }
+    }
+    Ok(revision)
+}
+
+/// The network mode of the task definition a service runs (`bridge` when not set, as ECS
+/// defaults on Linux).
+pub fn network_mode(doc: &Value, service: &str) -> Option<String> {
+    let s = find_service(doc, service)?;
+    let index = resolve_reference(doc, &text(s, "taskDefinition"))?;
+    let td = array(doc, "taskDefinitions").get(index)?;
+    let inner = td.get("taskDefinition").unwrap_or(td);
+    Some(
+        inner
+            .get("networkMode")
+            .and_then(Value::as_str)
+            .unwrap_or("bridge")
+            .to_string(),
+    )
+}
+
+/// Changes the network mode of the task definition revision the service runs. Switching to
+/// `awsvpc` gives every service and task using that revision a `networkConfiguration` over all
+/// subnets (when it has none); `awsvpc` and `host` drop host ports that differ from the
+/// container port (those modes require them equal). Switching away from `awsvpc` removes the
+/// `networkConfiguration`s, which ECS only accepts for awsvpc.
+pub fn set_network_mode(doc: &mut Value, service: &str, mode: &str) -> Result<(), String> {
+    if !NETWORK_MODES.contains(&mode) {
+        return Err(format!(
+            "network mode '{mode}' is not one of {}",
+            NETWORK_MODES.join(", ")
+        ));
+    }
+    let reference = text(
+        find_service(doc, service).ok_or_else(|| no_service(service))?,
+        "taskDefinition",
+    );
+    let index = resolve_reference(doc, &reference).ok_or_else(|| {
+        format!("the service's task definition '{reference}' is not in the scenario")
+    })?;
+    let subnets: Vec<Value> = array(doc, "subnets")
+        .iter()
+        .filter_map(|s| s.get("subnetId").cloned())
+        .collect();
+    if mode == "awsvpc" && subnets.is_empty() {
+        return Err("awsvpc tasks need subnets: add top-level subnets first".into());
+    }
+    // Which services and tasks run this very revision.
+    let users: Vec<(&str, usize)> = ["services", "tasks"]
+        .into_iter()
+        .flat_map(|list| {
+            array(doc, list)
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| resolve_reference(doc, &text(s, "taskDefinition")) == Some(index))
+                .map(move |(i, _)| (list, i))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let td = doc
+        .get_mut("taskDefinitions")
+        .and_then(Value::as_array_mut)
+        .and_then(|a| a.get_mut(index))
+        .ok_or("the task definition is not in the scenario")?;
+    let td = if td.get("taskDefinition").is_some() {
+        td.get_mut("taskDefinition").ok_or("no task definition")?
+    } else {
+        td
+    };
+    let td = td
+        .as_object_mut()
+        .ok_or("the task definition is not an object")?;
+    td.insert("networkMode".into(), json!(mode));
+    if matches!(mode, "awsvpc" | "host") {
+        drop_mismatched_host_ports(td);
+    }
+    for (list, i) in users {
+        let Some(user) = doc
+            .get_mut(list)
+            .and_then(Value::as_array_mut)
+            .and_then(|a| a.get_mut(i))
+            .and_then(Value::as_object_mut)
+        else {
+            continue;
+        };
+        if mode == "awsvpc" {
+            if !user.contains_key("networkConfiguration") {
+                user.insert(
+                    "networkConfiguration".into(),
+                    json!({ "awsvpcConfiguration": { "subnets": subnets } }),
+                );
+            }
+        } else {
+            user.shift_remove("networkConfiguration");
+        }
+    }
+    Ok(())
+}
+
+/// `(family, revision)` of `family`, `family:3` or `arn:…:task-definition/family:3`.
+fn split_reference(reference: &str) -> (&str, Option<u32>) {
+    let short = reference
+        .rsplit_once("task-definition/")
+        .map_or(reference, |(_, s)| s);
+    match short.split_once(':') {
+        Some((f, r)) => (f, r.parse().ok()),
+        None => (short, None),
+    }
+}
+
+fn family_of(td: &Value) -> String {
+    let inner = td.get("taskDefinition").unwrap_or(td);
+    text(inner, "family")
+}
+
+/// awsvpc and host require `hostPort` to be omitted or equal to `containerPort`.
+fn drop_mismatched_host_ports(td: &mut Map<String, Value>) {
+    let Some(containers) = td
+        .get_mut("containerDefinitions")
+        .and_then(Value::as_array_mut)
+    else {
+        return;
+    };
+    for c in containers.iter_mut() {
+        let Some(mappings) = c.get_mut("portMappings").and_then(Value::as_array_mut) else {
+            continue;
+        };
+        for m in mappings.iter_mut().filter_map(Value::as_object_mut) {
+            let container_port = m.get("containerPort").cloned();
+            if m.get("hostPort")
+                .is_some_and(|h| Some(h) != container_port.as_ref())
+            {
+                m.shift_remove("hostPort");
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::test_support::{doc as scenario, DEFAULT_SCENARIO};
+
+    fn doc() -> Value {
+        scenario(DEFAULT_SCENARIO)
+    }
+
+    #[test]
+    fn describe_shape_revisions_are_shown_without_read_only_keys() {
+        let mut d = doc();
+        d["taskDefinitions"][0] = json!({ "taskDefinition": {
+            "family": "web", "revision": 7, "status": "ACTIVE",
+            "containerDefinitions": [{ "name": "a", "image": "x", "memory": 128 }]
+        }});
+        let (rev, td) = latest_revision(&d, "web").unwrap();
+        assert_eq!(rev, 1);
+        assert!(td.get("revision").is_none() && td.get("status").is_none());
+        assert_eq!(td["family"], "web");
+    }
+}
