@@ -168,39 +168,63 @@ pub fn check_step_configuration(c: &StepScalingSpec) -> Vec<Problem> {
 /// bound; "the upper and lower bound can't be null in the same step adjustment". Paths are
 /// `stepAdjustments[j]` by position in `steps`.
 pub fn check_steps(steps: &[StepAdjustment]) -> Vec<Problem> {
-    let at = |j: usize| format!("stepAdjustments[{j}]");
-    let mut out = Vec::new();
     if steps.is_empty() {
-        out.push(Problem::new(
+        return vec![Problem::new(
             "stepAdjustments",
             "at least one step adjustment is required",
-        ));
+        )];
+    }
+    // Each group of rules runs only when the ones before it found nothing: a step with bad
+    // bounds would otherwise be reported again as a gap or an overlap.
+    let out = check_step_bounds(steps);
+    if !out.is_empty() {
         return out;
     }
+    let out = check_open_ends(steps);
+    if !out.is_empty() {
+        return out;
+    }
+    check_ranges_meet(steps)
+}
+
+/// The path of the `j`th step adjustment.
+fn step_at(j: usize) -> String {
+    format!("stepAdjustments[{j}]")
+}
+
+/// Each step on its own: its bounds are numbers, the lower below the upper, and "the upper and
+/// lower bound can't be null in the same step adjustment" (API StepAdjustment).
+fn check_step_bounds(steps: &[StepAdjustment]) -> Vec<Problem> {
+    let mut out = Vec::new();
     for (j, s) in steps.iter().enumerate() {
         if s.lower.is_some_and(|v| !v.is_finite()) || s.upper.is_some_and(|v| !v.is_finite()) {
             out.push(Problem::new(
-                at(j),
+                step_at(j),
                 "metric interval bounds must be numbers",
             ));
         } else if let (Some(l), Some(u)) = (s.lower, s.upper) {
             if l >= u {
                 out.push(Problem::new(
-                    at(j),
+                    step_at(j),
                     "metricIntervalLowerBound must be below metricIntervalUpperBound",
                 ));
             }
         }
         if s.lower.is_none() && s.upper.is_none() {
             out.push(Problem::new(
-                at(j),
+                step_at(j),
                 "metricIntervalLowerBound and metricIntervalUpperBound can't both be left out (infinite) in one step adjustment",
             ));
         }
     }
-    if !out.is_empty() {
-        return out;
-    }
+    out
+}
+
+/// The open (infinite) ends of the steps together: "at most one step adjustment can have a null
+/// lower bound" (and one a null upper bound); a negative lower bound needs a step down to
+/// -infinity, a positive upper bound one up to +infinity (API StepAdjustment).
+fn check_open_ends(steps: &[StepAdjustment]) -> Vec<Problem> {
+    let mut out = Vec::new();
     let open_ends: [(&str, OpenEnd); 2] = [
         ("metricIntervalLowerBound", |s| s.lower.is_none()),
         ("metricIntervalUpperBound", |s| s.upper.is_none()),
@@ -209,7 +233,7 @@ pub fn check_steps(steps: &[StepAdjustment]) -> Vec<Problem> {
         let open: Vec<usize> = (0..steps.len()).filter(|&j| open(&steps[j])).collect();
         if let Some(&second) = open.get(1) {
             out.push(Problem::new(
-                at(second),
+                step_at(second),
                 format!("at most one step adjustment can leave {bound} out (infinite); stepAdjustments[{}] already does", open[0]),
             ));
         }
@@ -217,7 +241,7 @@ pub fn check_steps(steps: &[StepAdjustment]) -> Vec<Problem> {
     if let Some(j) = steps.iter().position(|s| s.lower.is_some_and(|l| l < 0.0)) {
         if !steps.iter().any(|s| s.lower.is_none()) {
             out.push(Problem::new(
-                at(j),
+                step_at(j),
                 "a negative metricIntervalLowerBound needs a step adjustment with no lower bound (down to -infinity)",
             ));
         }
@@ -225,16 +249,19 @@ pub fn check_steps(steps: &[StepAdjustment]) -> Vec<Problem> {
     if let Some(j) = steps.iter().position(|s| s.upper.is_some_and(|u| u > 0.0)) {
         if !steps.iter().any(|s| s.upper.is_none()) {
             out.push(Problem::new(
-                at(j),
+                step_at(j),
                 "a positive metricIntervalUpperBound needs a step adjustment with no upper bound (up to +infinity)",
             ));
         }
     }
-    if !out.is_empty() {
-        return out;
-    }
-    // Ordered by lower bound (None = -infinity first), each range must start where the one
-    // below it ends.
+    out
+}
+
+/// "The ranges of your step adjustments can't overlap or have a gap" (API StepAdjustment):
+/// ordered by lower bound (None = -infinity first), each range must start where the one below
+/// it ends.
+fn check_ranges_meet(steps: &[StepAdjustment]) -> Vec<Problem> {
+    let mut out = Vec::new();
     let mut order: Vec<usize> = (0..steps.len()).collect();
     order.sort_by(|&a, &b| {
         let key = |j: usize| steps[j].lower.unwrap_or(f64::NEG_INFINITY);
@@ -245,15 +272,15 @@ pub fn check_steps(steps: &[StepAdjustment]) -> Vec<Problem> {
         match (below.upper, above.lower) {
             (Some(u), Some(l)) if u == l => {}
             (Some(u), Some(l)) if l < u => out.push(Problem::new(
-                at(pair[1]),
+                step_at(pair[1]),
                 format!("step ranges can't overlap: metricIntervalLowerBound {l} is below the upper bound {u} of stepAdjustments[{}]", pair[0]),
             )),
             (Some(u), Some(l)) => out.push(Problem::new(
-                at(pair[1]),
+                step_at(pair[1]),
                 format!("step ranges can't have a gap: metricIntervalLowerBound {l} must equal the upper bound {u} of stepAdjustments[{}]", pair[0]),
             )),
             _ => out.push(Problem::new(
-                at(pair[1]),
+                step_at(pair[1]),
                 format!("step ranges can't overlap: stepAdjustments[{}] has no upper bound", pair[0]),
             )),
         }

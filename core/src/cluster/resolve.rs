@@ -343,62 +343,101 @@ pub fn strategy_items(
     if items.len() > MAX_CAPACITY_PROVIDERS_PER_CLUSTER {
         p.push(path, format!("a capacity provider strategy can have at most {MAX_CAPACITY_PROVIDERS_PER_CLUSTER} items"));
     }
-    for (j, it) in items.iter().enumerate() {
-        let ipath = format!("{path}[{j}]");
-        if !cluster.capacity_providers.contains(&it.capacity_provider) {
-            p.push(
-                format!("{ipath}.capacityProvider"),
-                format!(
-                    "The specified capacity provider '{}' is not associated with cluster '{}'.",
-                    it.capacity_provider, cluster.name
-                ),
-            );
-            continue;
+    for j in 0..items.len() {
+        if let Some(item) = strategy_item(path, items, j, cluster, asgs, p) {
+            out.push(item);
         }
-        let kind = match it.capacity_provider.as_str() {
-            "FARGATE" => ProviderKind::Fargate,
-            "FARGATE_SPOT" => ProviderKind::FargateSpot,
-            name => match asgs.iter().position(|a| a.provider == name) {
-                Some(k) => ProviderKind::Asg(k),
-                None => {
-                    p.push(
-                        format!("{ipath}.capacityProvider"),
-                        format!("capacity provider '{name}' is not defined in capacityProviders"),
-                    );
-                    continue;
-                }
-            },
-        };
-        if it.weight > 1000 {
-            p.push(
-                format!("{ipath}.weight"),
-                "weight must be between 0 and 1000",
-            );
-        }
-        if it.base > 100_000 {
-            p.push(format!("{ipath}.base"), "base must be between 0 and 100000");
-        }
-        if items[..j]
-            .iter()
-            .any(|o| o.capacity_provider == it.capacity_provider)
-        {
-            p.push(
-                format!("{ipath}.capacityProvider"),
-                format!(
-                    "capacity provider '{}' appears twice in the strategy",
-                    it.capacity_provider
-                ),
-            );
-        }
-        out.push(StrategyItem {
-            name: it.capacity_provider.clone(),
-            kind,
-            base: it.base,
-            weight: it.weight,
-        });
     }
-    // DG cluster-capacity-providers: only one provider may have a base; weights cannot all be 0;
-    // Auto Scaling group providers and Fargate providers cannot be mixed.
+    check_whole_strategy(path, items, &out, p);
+    out
+}
+
+/// Item `j` of a capacity provider strategy: a provider associated with the cluster and known,
+/// weight 0–1000, base 0–100000, not named twice (API CapacityProviderStrategyItem). None when
+/// the provider is not associated or not defined.
+fn strategy_item(
+    path: &str,
+    items: &[CapacityProviderStrategyItem],
+    j: usize,
+    cluster: &ClusterModel,
+    asgs: &[AsgModel],
+    p: &mut Problems,
+) -> Option<StrategyItem> {
+    let it = &items[j];
+    let ipath = format!("{path}[{j}]");
+    if !cluster.capacity_providers.contains(&it.capacity_provider) {
+        p.push(
+            format!("{ipath}.capacityProvider"),
+            format!(
+                "The specified capacity provider '{}' is not associated with cluster '{}'.",
+                it.capacity_provider, cluster.name
+            ),
+        );
+        return None;
+    }
+    let kind = provider_kind(&ipath, &it.capacity_provider, asgs, p)?;
+    if it.weight > 1000 {
+        p.push(
+            format!("{ipath}.weight"),
+            "weight must be between 0 and 1000",
+        );
+    }
+    if it.base > 100_000 {
+        p.push(format!("{ipath}.base"), "base must be between 0 and 100000");
+    }
+    if items[..j]
+        .iter()
+        .any(|o| o.capacity_provider == it.capacity_provider)
+    {
+        p.push(
+            format!("{ipath}.capacityProvider"),
+            format!(
+                "capacity provider '{}' appears twice in the strategy",
+                it.capacity_provider
+            ),
+        );
+    }
+    Some(StrategyItem {
+        name: it.capacity_provider.clone(),
+        kind,
+        base: it.base,
+        weight: it.weight,
+    })
+}
+
+/// What a strategy item's provider is: one of the Fargate providers, or an Auto Scaling group
+/// capacity provider defined in `capacityProviders`.
+fn provider_kind(
+    ipath: &str,
+    name: &str,
+    asgs: &[AsgModel],
+    p: &mut Problems,
+) -> Option<ProviderKind> {
+    match name {
+        "FARGATE" => Some(ProviderKind::Fargate),
+        "FARGATE_SPOT" => Some(ProviderKind::FargateSpot),
+        name => match asgs.iter().position(|a| a.provider == name) {
+            Some(k) => Some(ProviderKind::Asg(k)),
+            None => {
+                p.push(
+                    format!("{ipath}.capacityProvider"),
+                    format!("capacity provider '{name}' is not defined in capacityProviders"),
+                );
+                None
+            }
+        },
+    }
+}
+
+/// The rules on the strategy as a whole, DG cluster-capacity-providers: only one provider may
+/// have a base; weights cannot all be 0; Auto Scaling group providers and Fargate providers
+/// cannot be mixed (among the items that resolved).
+fn check_whole_strategy(
+    path: &str,
+    items: &[CapacityProviderStrategyItem],
+    resolved: &[StrategyItem],
+    p: &mut Problems,
+) {
     if items.iter().filter(|i| i.base > 0).count() > 1 {
         p.push(
             path,
@@ -413,12 +452,15 @@ pub fn strategy_items(
             "At least one capacity provider in the strategy must have a weight greater than 0.",
         );
     }
-    let has_asg = out.iter().any(|i| matches!(i.kind, ProviderKind::Asg(_)));
-    let has_fargate = out.iter().any(|i| !matches!(i.kind, ProviderKind::Asg(_)));
+    let has_asg = resolved
+        .iter()
+        .any(|i| matches!(i.kind, ProviderKind::Asg(_)));
+    let has_fargate = resolved
+        .iter()
+        .any(|i| !matches!(i.kind, ProviderKind::Asg(_)));
     if has_asg && has_fargate {
         p.push(path, "A capacity provider strategy cannot contain a mix of capacity providers using Auto Scaling groups and Fargate providers. Specify one or the other and try again.");
     }
-    out
 }
 
 /// Checks each cluster's capacity providers exist and resolves its default strategy.

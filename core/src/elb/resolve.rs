@@ -120,97 +120,144 @@ pub fn target_groups(
     region: &str,
 ) -> (Vec<TargetGroupModel>, Vec<Problem>) {
     let mut problems = Vec::new();
-    let mut out = Vec::new();
-    for (i, g) in specs.iter().enumerate() {
-        let path = format!("targetGroups[{i}]");
-        let name = &g.target_group_name;
-        if !valid_name(name) {
-            problems.push(Problem::new(format!("{path}.targetGroupName"), "Target group name must be 1-32 characters: letters, numbers and hyphens, and must not begin or end with a hyphen."));
-        }
-        if specs[..i].iter().any(|o| &o.target_group_name == name) {
-            problems.push(Problem::new(
-                format!("{path}.targetGroupName"),
-                format!("A target group with the same name '{name}' exists"),
-            ));
-        }
-        let protocol = g.protocol.clone().unwrap_or_else(|| "HTTP".into());
-        if protocol != "HTTP" && protocol != "HTTPS" {
-            problems.push(Problem::new(
-                format!("{path}.protocol"),
-                format!(
-                    "Application Load Balancer target groups use HTTP or HTTPS; got '{protocol}'"
-                ),
-            ));
-        }
-        let port = ranged(
-            &mut problems,
-            format!("{path}.port"),
-            g.port,
-            80,
-            (1, 65535),
-        );
-        let interval = ranged(
-            &mut problems,
-            format!("{path}.healthCheckIntervalSeconds"),
-            g.health_check_interval_seconds,
-            DEFAULT_INTERVAL_SECONDS,
-            (5, 300),
-        );
-        let timeout = ranged(
-            &mut problems,
-            format!("{path}.healthCheckTimeoutSeconds"),
-            g.health_check_timeout_seconds,
-            DEFAULT_TIMEOUT_SECONDS,
-            (2, 120),
-        );
-        if timeout >= interval {
-            problems.push(Problem::new(
-                format!("{path}.healthCheckTimeoutSeconds"),
-                "Health check timeout must be smaller than the interval",
-            ));
-        }
-        let healthy = ranged(
-            &mut problems,
-            format!("{path}.healthyThresholdCount"),
-            g.healthy_threshold_count,
-            DEFAULT_HEALTHY_THRESHOLD,
-            (2, 10),
-        );
-        let unhealthy = ranged(
-            &mut problems,
-            format!("{path}.unhealthyThresholdCount"),
-            g.unhealthy_threshold_count,
-            DEFAULT_UNHEALTHY_THRESHOLD,
-            (2, 10),
-        );
-        let delay = ranged(
-            &mut problems,
-            format!("{path}.deregistrationDelaySeconds"),
-            g.deregistration_delay_seconds,
-            DEFAULT_DEREGISTRATION_DELAY_SECONDS,
-            (0, 3600),
-        );
-        let hc_path = g.health_check_path.clone().unwrap_or_else(|| "/".into());
-        if !hc_path.starts_with('/') || hc_path.len() > 1024 {
-            problems.push(Problem::new(
-                format!("{path}.healthCheckPath"),
-                "must start with '/' and be at most 1024 characters",
-            ));
-        }
-        out.push(TargetGroupModel {
-            name: name.clone(),
-            arn: target_group_arn(region, name),
-            protocol,
-            port: port as u16,
-            health_check_path: hc_path,
-            interval_seconds: interval,
-            timeout_seconds: timeout,
-            healthy_threshold: healthy,
-            unhealthy_threshold: unhealthy,
-            deregistration_delay_seconds: delay,
-        });
-    }
+    let out = (0..specs.len())
+        .map(|i| target_group(specs, i, region, &mut problems))
+        .collect();
     (out, problems)
+}
+
+/// One `targetGroups[i]` entry as ELB API CreateTargetGroup takes it: a unique valid name, an
+/// ALB protocol, ranged settings with their defaults. A setting out of range is reported and
+/// the default used, so the rest of the scenario still resolves.
+fn target_group(
+    specs: &[TargetGroupSpec],
+    i: usize,
+    region: &str,
+    problems: &mut Vec<Problem>,
+) -> TargetGroupModel {
+    let g = &specs[i];
+    let path = format!("targetGroups[{i}]");
+    let name = &g.target_group_name;
+    check_target_group_name(specs, i, &path, problems);
+    let protocol = target_group_protocol(g, &path, problems);
+    let port = ranged(problems, format!("{path}.port"), g.port, 80, (1, 65535));
+    let (interval, timeout) = health_check_timing(g, &path, problems);
+    let (healthy, unhealthy) = health_check_thresholds(g, &path, problems);
+    let delay = ranged(
+        problems,
+        format!("{path}.deregistrationDelaySeconds"),
+        g.deregistration_delay_seconds,
+        DEFAULT_DEREGISTRATION_DELAY_SECONDS,
+        (0, 3600),
+    );
+    let hc_path = health_check_path(g, &path, problems);
+    TargetGroupModel {
+        name: name.clone(),
+        arn: target_group_arn(region, name),
+        protocol,
+        port: port as u16,
+        health_check_path: hc_path,
+        interval_seconds: interval,
+        timeout_seconds: timeout,
+        healthy_threshold: healthy,
+        unhealthy_threshold: unhealthy,
+        deregistration_delay_seconds: delay,
+    }
+}
+
+/// CreateTargetGroup Name: valid (see [`valid_name`]) and not taken by an earlier entry (ELB's
+/// DuplicateTargetGroupName).
+fn check_target_group_name(
+    specs: &[TargetGroupSpec],
+    i: usize,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) {
+    let name = &specs[i].target_group_name;
+    if !valid_name(name) {
+        problems.push(Problem::new(format!("{path}.targetGroupName"), "Target group name must be 1-32 characters: letters, numbers and hyphens, and must not begin or end with a hyphen."));
+    }
+    if specs[..i].iter().any(|o| &o.target_group_name == name) {
+        problems.push(Problem::new(
+            format!("{path}.targetGroupName"),
+            format!("A target group with the same name '{name}' exists"),
+        ));
+    }
+}
+
+/// CreateTargetGroup Protocol, default `HTTP`: an Application Load Balancer's target groups use
+/// HTTP or HTTPS.
+fn target_group_protocol(g: &TargetGroupSpec, path: &str, problems: &mut Vec<Problem>) -> String {
+    let protocol = g.protocol.clone().unwrap_or_else(|| "HTTP".into());
+    if protocol != "HTTP" && protocol != "HTTPS" {
+        problems.push(Problem::new(
+            format!("{path}.protocol"),
+            format!("Application Load Balancer target groups use HTTP or HTTPS; got '{protocol}'"),
+        ));
+    }
+    protocol
+}
+
+/// HealthCheckIntervalSeconds (5–300) and HealthCheckTimeoutSeconds (2–120), with their
+/// HTTP/HTTPS defaults; CreateTargetGroup requires the timeout to be smaller than the interval.
+fn health_check_timing(g: &TargetGroupSpec, path: &str, problems: &mut Vec<Problem>) -> (u32, u32) {
+    let interval = ranged(
+        problems,
+        format!("{path}.healthCheckIntervalSeconds"),
+        g.health_check_interval_seconds,
+        DEFAULT_INTERVAL_SECONDS,
+        (5, 300),
+    );
+    let timeout = ranged(
+        problems,
+        format!("{path}.healthCheckTimeoutSeconds"),
+        g.health_check_timeout_seconds,
+        DEFAULT_TIMEOUT_SECONDS,
+        (2, 120),
+    );
+    if timeout >= interval {
+        problems.push(Problem::new(
+            format!("{path}.healthCheckTimeoutSeconds"),
+            "Health check timeout must be smaller than the interval",
+        ));
+    }
+    (interval, timeout)
+}
+
+/// HealthyThresholdCount and UnhealthyThresholdCount (2–10 each), with their HTTP/HTTPS
+/// defaults.
+fn health_check_thresholds(
+    g: &TargetGroupSpec,
+    path: &str,
+    problems: &mut Vec<Problem>,
+) -> (u32, u32) {
+    let healthy = ranged(
+        problems,
+        format!("{path}.healthyThresholdCount"),
+        g.healthy_threshold_count,
+        DEFAULT_HEALTHY_THRESHOLD,
+        (2, 10),
+    );
+    let unhealthy = ranged(
+        problems,
+        format!("{path}.unhealthyThresholdCount"),
+        g.unhealthy_threshold_count,
+        DEFAULT_UNHEALTHY_THRESHOLD,
+        (2, 10),
+    );
+    (healthy, unhealthy)
+}
+
+/// HealthCheckPath, default `/`: starts with `/`, at most 1024 characters.
+fn health_check_path(g: &TargetGroupSpec, path: &str, problems: &mut Vec<Problem>) -> String {
+    let hc_path = g.health_check_path.clone().unwrap_or_else(|| "/".into());
+    if !hc_path.starts_with('/') || hc_path.len() > 1024 {
+        problems.push(Problem::new(
+            format!("{path}.healthCheckPath"),
+            "must start with '/' and be at most 1024 characters",
+        ));
+    }
+    hc_path
 }
 
 /// Finds a target group by full ARN (`…:targetgroup/<name>/<id>`) or by name.
@@ -240,81 +287,125 @@ pub fn service_load_balancers(
     }
     for (i, lb) in specs.iter().enumerate() {
         let p = format!("{path}.loadBalancers[{i}]");
-        if lb.load_balancer_name.is_some() {
-            problems.push(Problem::new(format!("{p}.loadBalancerName"), "The playground simulates Application Load Balancers: give targetGroupArn instead of a Classic Load Balancer name."));
-        }
-        let group = match &lb.target_group_arn {
-            None => {
-                problems.push(Problem::new(
-                    format!("{p}.targetGroupArn"),
-                    "targetGroupArn is required for an Application Load Balancer",
-                ));
-                None
-            }
-            Some(r) => {
-                let g = find_group(groups, r);
-                if g.is_none() {
-                    problems.push(Problem::new(
-                        format!("{p}.targetGroupArn"),
-                        format!("Target group '{r}' not found: declare it in targetGroups"),
-                    ));
-                }
-                g
-            }
-        };
-        let alternate = lb.advanced_configuration.as_ref().and_then(|a| {
-            let g = find_group(groups, &a.alternate_target_group_arn);
-            if g.is_none() {
-                problems.push(Problem::new(
-                    format!("{p}.advancedConfiguration.alternateTargetGroupArn"),
-                    format!(
-                        "Target group '{}' not found: declare it in targetGroups",
-                        a.alternate_target_group_arn
-                    ),
-                ));
-            }
-            g
-        });
-        let containers = td.containers();
-        let container = containers
-            .iter()
-            .position(|c| c.name.as_deref() == Some(lb.container_name.as_str()));
-        let port_ok = container.is_some_and(|c| {
-            containers[c]
-                .port_mappings
-                .iter()
-                .flatten()
-                .any(|pm| pm.container_port == Some(lb.container_port))
-        });
-        match container {
-            None => problems.push(Problem::new(
-                format!("{p}.containerName"),
-                format!(
-                    "The container {} does not exist in the task definition.",
-                    lb.container_name
-                ),
-            )),
-            // ECS CreateService's InvalidParameterException wording.
-            Some(_) if !port_ok => problems.push(Problem::new(
-                format!("{p}.containerPort"),
-                format!(
-                    "The container {} did not have a container port {} defined.",
-                    lb.container_name, lb.container_port
-                ),
-            )),
-            Some(_) => {}
-        }
-        if let (Some(g), Some(c), true, true) = (group, container, port_ok, first.is_none()) {
-            first = Some(ServiceLoadBalancer {
-                target_group: g,
-                alternate_target_group: alternate,
-                container: c,
-                container_name: lb.container_name.clone(),
-                container_port: lb.container_port.clamp(0, 65535) as u16,
-            });
+        let resolved = service_load_balancer(&p, lb, groups, td, &mut problems);
+        if first.is_none() {
+            first = resolved;
         }
     }
     (first, problems)
+}
+
+/// One `loadBalancers[i]` entry (ECS CreateService): a declared target group, an optional
+/// blue/green alternate, and a container of the task definition with that container port.
+/// Every entry is checked; `None` when it cannot be resolved.
+fn service_load_balancer(
+    p: &str,
+    lb: &LoadBalancerSpec,
+    groups: &[TargetGroupModel],
+    td: &TaskDefinition,
+    problems: &mut Vec<Problem>,
+) -> Option<ServiceLoadBalancer> {
+    if lb.load_balancer_name.is_some() {
+        problems.push(Problem::new(format!("{p}.loadBalancerName"), "The playground simulates Application Load Balancers: give targetGroupArn instead of a Classic Load Balancer name."));
+    }
+    let group = production_target_group(p, lb, groups, problems);
+    let alternate = alternate_target_group(p, lb, groups, problems);
+    let container = load_balanced_container(p, lb, td, problems);
+    Some(ServiceLoadBalancer {
+        target_group: group?,
+        alternate_target_group: alternate,
+        container: container?,
+        container_name: lb.container_name.clone(),
+        container_port: lb.container_port.clamp(0, 65535) as u16,
+    })
+}
+
+/// `targetGroupArn`: required for an Application Load Balancer, and declared in `targetGroups`
+/// (by ARN or name).
+fn production_target_group(
+    p: &str,
+    lb: &LoadBalancerSpec,
+    groups: &[TargetGroupModel],
+    problems: &mut Vec<Problem>,
+) -> Option<usize> {
+    let Some(r) = &lb.target_group_arn else {
+        problems.push(Problem::new(
+            format!("{p}.targetGroupArn"),
+            "targetGroupArn is required for an Application Load Balancer",
+        ));
+        return None;
+    };
+    let g = find_group(groups, r);
+    if g.is_none() {
+        problems.push(Problem::new(
+            format!("{p}.targetGroupArn"),
+            format!("Target group '{r}' not found: declare it in targetGroups"),
+        ));
+    }
+    g
+}
+
+/// `advancedConfiguration.alternateTargetGroupArn`: the blue/green deployment's second target
+/// group, declared in `targetGroups`.
+fn alternate_target_group(
+    p: &str,
+    lb: &LoadBalancerSpec,
+    groups: &[TargetGroupModel],
+    problems: &mut Vec<Problem>,
+) -> Option<usize> {
+    let a = lb.advanced_configuration.as_ref()?;
+    let g = find_group(groups, &a.alternate_target_group_arn);
+    if g.is_none() {
+        problems.push(Problem::new(
+            format!("{p}.advancedConfiguration.alternateTargetGroupArn"),
+            format!(
+                "Target group '{}' not found: declare it in targetGroups",
+                a.alternate_target_group_arn
+            ),
+        ));
+    }
+    g
+}
+
+/// `containerName` and `containerPort`: the container exists in the task definition and maps
+/// that container port. Its index, only when both hold.
+fn load_balanced_container(
+    p: &str,
+    lb: &LoadBalancerSpec,
+    td: &TaskDefinition,
+    problems: &mut Vec<Problem>,
+) -> Option<usize> {
+    let containers = td.containers();
+    let Some(c) = containers
+        .iter()
+        .position(|c| c.name.as_deref() == Some(lb.container_name.as_str()))
+    else {
+        problems.push(Problem::new(
+            format!("{p}.containerName"),
+            format!(
+                "The container {} does not exist in the task definition.",
+                lb.container_name
+            ),
+        ));
+        return None;
+    };
+    let port_ok = containers[c]
+        .port_mappings
+        .iter()
+        .flatten()
+        .any(|pm| pm.container_port == Some(lb.container_port));
+    if !port_ok {
+        // ECS CreateService's InvalidParameterException wording.
+        problems.push(Problem::new(
+            format!("{p}.containerPort"),
+            format!(
+                "The container {} did not have a container port {} defined.",
+                lb.container_name, lb.container_port
+            ),
+        ));
+        return None;
+    }
+    Some(c)
 }
 
 #[cfg(test)]

@@ -60,18 +60,7 @@ fn service(
     p: &mut Problems,
 ) -> Option<ServiceModel> {
     let path = format!("services[{i}]");
-    if !is_ecs_name(&s.service_name) {
-        p.push(
-            format!("{path}.serviceName"),
-            "Service name must be 1-255 characters: letters, numbers, hyphens and underscores.",
-        );
-    }
-    if earlier
-        .iter()
-        .any(|o| o.service_name == s.service_name && o.cluster == s.cluster)
-    {
-        p.push(format!("{path}.serviceName"), format!("Creation of service was not idempotent: a service named '{}' already exists in this cluster.", s.service_name));
-    }
+    check_service_name(&path, s, earlier, p);
     let cluster = clusters::find(&format!("{path}.cluster"), &s.cluster, cx.clusters, p)?;
     let tdi = taskdef::resolve::find(
         &format!("{path}.taskDefinition"),
@@ -104,17 +93,7 @@ fn service(
         &s.placement_strategy,
         &s.placement_constraints,
         fargate,
-        if daemon {
-            Vec::new()
-        } else {
-            // DG task-placement-strategies: services default to spread on
-            // attribute:ecs.availability-zone; the service scheduler then favours the instance
-            // with the fewest tasks of the service (DG ecs_services).
-            vec![
-                Strategy::Spread(SpreadField::Attribute("ecs.availability-zone".into())),
-                Strategy::Spread(SpreadField::Instance),
-            ]
-        },
+        default_placement_strategies(daemon),
         p,
     );
     let load_balancer = load_balancer(&path, s, td, cx, p);
@@ -126,11 +105,7 @@ fn service(
         daemon,
         p,
     );
-    if let Some(g) = s.health_check_grace_period_seconds {
-        if g > 2_147_483_647 {
-            p.push(format!("{path}.healthCheckGracePeriodSeconds"), "too large");
-        }
-    }
+    check_grace_period(&path, s, p);
     Some(ServiceModel {
         name: s.service_name.clone(),
         cluster,
@@ -148,6 +123,47 @@ fn service(
         circuit_breaker: keys.circuit_breaker,
         traffic_shift: keys.traffic_shift,
     })
+}
+
+/// CreateService `serviceName`: a valid ECS name, and not already used in the same cluster
+/// (ECS answers a second create with the same name "not idempotent").
+fn check_service_name(path: &str, s: &ServiceSpec, earlier: &[ServiceSpec], p: &mut Problems) {
+    if !is_ecs_name(&s.service_name) {
+        p.push(
+            format!("{path}.serviceName"),
+            "Service name must be 1-255 characters: letters, numbers, hyphens and underscores.",
+        );
+    }
+    if earlier
+        .iter()
+        .any(|o| o.service_name == s.service_name && o.cluster == s.cluster)
+    {
+        p.push(format!("{path}.serviceName"), format!("Creation of service was not idempotent: a service named '{}' already exists in this cluster.", s.service_name));
+    }
+}
+
+/// The placement strategies a service gets when it names none. DG task-placement-strategies:
+/// services default to spread on attribute:ecs.availability-zone; the service scheduler then
+/// favours the instance with the fewest tasks of the service (DG ecs_services). A DAEMON
+/// service places one task per instance and has no default strategy.
+fn default_placement_strategies(daemon: bool) -> Vec<Strategy> {
+    if daemon {
+        Vec::new()
+    } else {
+        vec![
+            Strategy::Spread(SpreadField::Attribute("ecs.availability-zone".into())),
+            Strategy::Spread(SpreadField::Instance),
+        ]
+    }
+}
+
+/// CreateService `healthCheckGracePeriodSeconds`: at most 2,147,483,647 (a Java int).
+fn check_grace_period(path: &str, s: &ServiceSpec, p: &mut Problems) {
+    if let Some(g) = s.health_check_grace_period_seconds {
+        if g > 2_147_483_647 {
+            p.push(format!("{path}.healthCheckGracePeriodSeconds"), "too large");
+        }
+    }
 }
 
 /// Whether the service is a DAEMON (`REPLICA` is the default).

@@ -121,21 +121,7 @@ impl Sim {
             group.healthy_threshold,
             group.unhealthy_threshold,
         );
-        let td = &self.model.task_definitions[task.task_definition];
-        let behaviour = td
-            .needs
-            .containers
-            .get(lb.container)
-            .and_then(|c| self.model.images.get(&c.image))
-            .cloned()
-            .unwrap_or_default();
-        let start_ms = Millis::from(
-            behaviour
-                .start_seconds
-                .unwrap_or(crate::sim::lifecycle::DEFAULT_START_SECONDS),
-        ) * 1000;
-        let answering = self.now >= task.started_at.unwrap_or(self.now) + start_ms;
-        let passed = answering && !behaviour.health_check_fails;
+        let passed = self.target_answers(t, lb.container);
         let Some(target) = self.tasks[t].target.as_mut() else {
             return;
         };
@@ -147,37 +133,9 @@ impl Sim {
             if passed { "passed" } else { "failed" }
         );
         self.trace_only(&text);
-        let (svc, name) = self.service_label(t);
-        let arn = self.model.target_groups[g].arn.clone();
-        let id = self.tasks[t].id.clone();
         match change {
-            Some(TargetHealthState::Healthy) => {
-                let short = self.tasks[t].short_id().to_string();
-                self.emit(
-                    LogKind::Task,
-                    svc,
-                    format!(
-                        "Target of task {short} (port {port}) is healthy in (target-group {arn})."
-                    ),
-                );
-                self.request_reconcile(s);
-            }
-            Some(TargetHealthState::Unhealthy) => {
-                // DG service-unhealthy-event-messages names the form by where the task runs.
-                // EC2: "(service …) (task …) (instance instance-id) (port …) is unhealthy in
-                // (target-group …) due to (reason …)"; Fargate: the same without the instance.
-                // A task on a container instance (any network mode) takes the EC2 form.
-                let instance = self.tasks[t]
-                    .instance
-                    .map(|i| format!(" (instance {})", self.instances[i].ec2_instance_id))
-                    .unwrap_or_default();
-                self.emit(
-                    LogKind::Service,
-                    svc,
-                    format!("(service {name}) (task {id}){instance} (port {port}) is unhealthy in (target-group {arn}) due to (reason Health checks failed)."),
-                );
-                self.request_reconcile_at(s, self.now);
-            }
+            Some(TargetHealthState::Healthy) => self.report_target_healthy(t, s, port, g),
+            Some(TargetHealthState::Unhealthy) => self.report_target_unhealthy(t, s, port, g),
             _ => {}
         }
         let epoch = self.tasks[t].epoch;
@@ -185,6 +143,66 @@ impl Sim {
             self.now + Millis::from(interval) * 1000,
             Event::TargetHealthCheck(t, epoch),
         );
+    }
+
+    /// Whether task `t`'s load-balanced container (index `container` in its task definition)
+    /// passes a health check now: it answers once `startSeconds` have passed since RUNNING,
+    /// unless its image has `healthCheckFails`.
+    fn target_answers(&self, t: usize, container: usize) -> bool {
+        let task = &self.tasks[t];
+        let td = &self.model.task_definitions[task.task_definition];
+        let behaviour = td
+            .needs
+            .containers
+            .get(container)
+            .and_then(|c| self.model.images.get(&c.image))
+            .cloned()
+            .unwrap_or_default();
+        let start_ms = Millis::from(
+            behaviour
+                .start_seconds
+                .unwrap_or(crate::sim::lifecycle::DEFAULT_START_SECONDS),
+        ) * 1000;
+        let answering = self.now >= task.started_at.unwrap_or(self.now) + start_ms;
+        answering && !behaviour.health_check_fails
+    }
+
+    /// Task `t`'s target (on `port`, in target group `g`) became healthy: the event ECS shows,
+    /// and a scheduler pass for service `s` within a second (the scheduler counts healthy
+    /// tasks).
+    fn report_target_healthy(&mut self, t: usize, s: usize, port: u16, g: usize) {
+        let (svc, _) = self.service_label(t);
+        let arn = self.model.target_groups[g].arn.clone();
+        let short = self.tasks[t].short_id().to_string();
+        self.emit(
+            LogKind::Task,
+            svc,
+            format!("Target of task {short} (port {port}) is healthy in (target-group {arn})."),
+        );
+        self.request_reconcile(s);
+    }
+
+    /// Task `t`'s target (on `port`, in target group `g`) became unhealthy: ECS's service event,
+    /// and a scheduler pass for service `s` now (it replaces such a task once the grace period
+    /// is over, see [`Sim::target_unhealthy`]).
+    fn report_target_unhealthy(&mut self, t: usize, s: usize, port: u16, g: usize) {
+        let (svc, name) = self.service_label(t);
+        let arn = self.model.target_groups[g].arn.clone();
+        let id = self.tasks[t].id.clone();
+        // DG service-unhealthy-event-messages names the form by where the task runs.
+        // EC2: "(service …) (task …) (instance instance-id) (port …) is unhealthy in
+        // (target-group …) due to (reason …)"; Fargate: the same without the instance.
+        // A task on a container instance (any network mode) takes the EC2 form.
+        let instance = self.tasks[t]
+            .instance
+            .map(|i| format!(" (instance {})", self.instances[i].ec2_instance_id))
+            .unwrap_or_default();
+        self.emit(
+            LogKind::Service,
+            svc,
+            format!("(service {name}) (task {id}){instance} (port {port}) is unhealthy in (target-group {arn}) due to (reason Health checks failed)."),
+        );
+        self.request_reconcile_at(s, self.now);
     }
 
     /// Deregisters a stopping task's target: it goes `draining` and the load balancer sends it

@@ -169,6 +169,8 @@ impl Sim {
         }
     }
 
+    /// Managed scale-in (DG cluster-auto-scaling): when the reservation has stayed below the
+    /// target, the group shrinks toward the goal (never below its minimum size) by one step.
     fn managed_scale_in(
         &mut self,
         a: usize,
@@ -184,21 +186,41 @@ impl Sim {
         }
         // One step a minute of at most half the group (see `scale_in_step`).
         let new = running - scale_in_step(running, running - floor);
-        let protect = asg.managed_termination_protection;
-        // The group's default termination policy balances zones; the simulator takes the zone
-        // with the most instances, then the oldest instance (launch templates and billing hours
-        // are not simulated).
-        let mut candidates: Vec<usize> = (0..self.instances.len())
+        let candidates = self.scale_in_candidates(a);
+        let chosen = self.choose_instances_to_terminate(a, candidates, running - new);
+        if chosen.is_empty() {
+            return;
+        }
+        self.terminate_scaled_in(a, cfg, running, &chosen, cpr);
+    }
+
+    /// The instances of group `a` that scale-in may terminate: not terminated and, with managed
+    /// termination protection (DG cluster-auto-scaling), not running a non-daemon task.
+    fn scale_in_candidates(&self, a: usize) -> Vec<usize> {
+        let protect = self.model.asgs[a].managed_termination_protection;
+        (0..self.instances.len())
             .filter(|&i| {
                 let inst = &self.instances[i];
                 inst.asg == Some(a)
                     && inst.status != InstanceStatus::Terminated
                     && !(protect && self.runs_non_daemon_task(inst.tasks.iter().copied()))
             })
-            .collect();
+            .collect()
+    }
+
+    /// Up to `count` of the `candidates`, in the order the group terminates them. The group's
+    /// default termination policy balances zones; the simulator takes the zone with the most
+    /// instances, then the oldest instance (launch templates and billing hours are not
+    /// simulated).
+    fn choose_instances_to_terminate(
+        &self,
+        a: usize,
+        mut candidates: Vec<usize>,
+        count: u32,
+    ) -> Vec<usize> {
         let mut removed = 0;
         let mut chosen = Vec::new();
-        while removed < running - new && !candidates.is_empty() {
+        while removed < count && !candidates.is_empty() {
             let zone_count = |z: &str| {
                 self.instances
                     .iter()
@@ -224,13 +246,23 @@ impl Sim {
             chosen.push(candidates.remove(k));
             removed += 1;
         }
-        if chosen.is_empty() {
-            return;
-        }
+        chosen
+    }
+
+    /// Sets group `a`'s desired size, says so in the log, and terminates the `chosen` instances
+    /// (their tasks stop as on a host termination).
+    fn terminate_scaled_in(
+        &mut self,
+        a: usize,
+        cfg: &ManagedScaling,
+        running: u32,
+        chosen: &[usize],
+        cpr: f64,
+    ) {
         // The low alarm's datapoints are kept: while the reservation stays below the target the
         // next minute takes the next step (DG: "each minute"); a datapoint above the target
         // resets them and the process "will start from the beginning if required".
-        let size = running - removed;
+        let size = running - chosen.len() as u32;
         self.model.asgs[a].desired = size;
         let name = self.model.asgs[a].provider.clone();
         let ids: Vec<String> = chosen
@@ -247,7 +279,7 @@ impl Sim {
                 ids.join(", ")
             ),
         );
-        for i in chosen {
+        for &i in chosen {
             let id = self.instances[i].ec2_instance_id.clone();
             self.lose_instance(i, crate::task::stopped_reason::host_terminated(&id));
         }

@@ -3,7 +3,7 @@
 //! for every problem.
 
 use super::{RateProfile, RequestCost, Source, TrafficEntry, TrafficModel, TrafficSpec};
-use crate::discovery;
+use crate::discovery::{self, Discovery};
 use crate::service::{ServiceModel, ServiceSpec};
 use crate::Problem;
 
@@ -41,110 +41,159 @@ pub fn resolve(
 ) -> (TrafficModel, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut p = |path: String, message: String| problems.push(Problem::new(path, message));
+    check_service_registries(service_specs, &mut p);
+    let mut entries = Vec::new();
+    let mut served: Vec<usize> = Vec::new();
+    for (i, t) in specs.iter().enumerate() {
+        if let Some(entry) = traffic_entry(i, t, service_specs, services, &mut served, &mut p) {
+            entries.push(entry);
+        }
+    }
+    for spike in spikes {
+        check_spike(spike, services, &entries, &mut p);
+    }
+    (TrafficModel { entries }, problems)
+}
+
+/// The position of the resolved service named `name`, if any.
+fn service_index(services: &[ServiceModel], name: &str) -> Option<usize> {
+    services.iter().position(|s| s.name == name)
+}
+
+/// Each service's `serviceRegistries` (Cloud Map), checked before the traffic entries that
+/// rely on them for discovery.
+fn check_service_registries(service_specs: &[ServiceSpec], p: &mut impl FnMut(String, String)) {
     for (i, svc) in service_specs.iter().enumerate() {
         let path = format!("services[{i}].serviceRegistries");
         for q in discovery::resolve::check_registries(&path, &svc.service_registries) {
             p(q.path, q.message);
         }
     }
-    let index = |name: &str| services.iter().position(|s| s.name == name);
-    let mut entries = Vec::new();
-    let mut served: Vec<usize> = Vec::new();
-    for (i, t) in specs.iter().enumerate() {
-        let path = format!("traffic[{i}]");
-        let Some(s) = index(&t.service_name) else {
-            p(
-                format!("{path}.serviceName"),
-                format!("no service named '{}'", t.service_name),
-            );
-            continue;
-        };
-        if served.contains(&s) {
-            p(
-                format!("{path}.serviceName"),
-                format!(
-                    "service '{}' already has a traffic entry (the simulator takes one per service)",
-                    t.service_name
-                ),
-            );
-            continue;
-        }
-        served.push(s);
-        check_profile(&t.profile, &format!("{path}.profile"), &mut p);
-        check_cost(t, &path, &mut p);
-        let (source, discovery) = match &t.from_service {
-            None => (Source::Internet, None),
-            Some(client) => {
-                let Some(c) = index(client) else {
-                    p(
-                        format!("{path}.fromService"),
-                        format!("no service named '{client}'"),
-                    );
-                    continue;
-                };
-                if c == s {
-                    p(
-                        format!("{path}.fromService"),
-                        "a service cannot be its own client".into(),
-                    );
-                    continue;
-                }
-                let server = &service_specs[s];
-                let Some(discovery) = discovery::resolve::between(
-                    &server.service_registries,
-                    server.service_connect_configuration.as_ref(),
-                    service_specs[c].service_connect_configuration.as_ref(),
-                ) else {
-                    p(format!("{path}.fromService"), format!("service '{}' cannot be discovered by '{client}': give it serviceRegistries (Cloud Map DNS), or serviceConnectConfiguration with services on it and enabled on the client", t.service_name));
-                    continue;
-                };
-                (Source::Client(c), Some(discovery))
-            }
-        };
-        entries.push(TrafficEntry {
-            service: s,
-            source,
-            discovery,
-            profile: t.profile.clone(),
-            cost: RequestCost {
-                cpu_millis_per_request: t.cpu_millis_per_request,
-                memory_mib_per_concurrent_request: t.memory_mib_per_concurrent_request,
-                base_cpu_percent: t.base_cpu_percent,
-                base_memory_mib: t.base_memory_mib,
-                timeout_millis: f64::from(t.timeout_millis),
-            },
-        });
+}
+
+/// One `traffic[i]` entry: a known service that has no entry yet (the simulator takes one per
+/// service), a valid profile and cost, and a source that can reach it. `served` records the
+/// service as taken once its name checks out, even if a later check drops the entry.
+fn traffic_entry(
+    i: usize,
+    t: &TrafficSpec,
+    service_specs: &[ServiceSpec],
+    services: &[ServiceModel],
+    served: &mut Vec<usize>,
+    p: &mut impl FnMut(String, String),
+) -> Option<TrafficEntry> {
+    let path = format!("traffic[{i}]");
+    let Some(s) = service_index(services, &t.service_name) else {
+        p(
+            format!("{path}.serviceName"),
+            format!("no service named '{}'", t.service_name),
+        );
+        return None;
+    };
+    if served.contains(&s) {
+        p(
+            format!("{path}.serviceName"),
+            format!(
+                "service '{}' already has a traffic entry (the simulator takes one per service)",
+                t.service_name
+            ),
+        );
+        return None;
     }
-    for spike in spikes {
-        let Spike {
-            timeline_index: i,
-            service,
-            multiplier,
-            duration_seconds,
-        } = *spike;
-        let path = format!("timeline[{i}]");
-        if let Some(s) = index(service) {
-            if !entries.iter().any(|t| t.service == s) {
-                p(
-                    format!("{path}.service"),
-                    format!("service '{service}' has no traffic entry to multiply"),
-                );
-            }
-        }
-        if !(1..=MAX_SPIKE_PERCENT).contains(&multiplier) {
+    served.push(s);
+    check_profile(&t.profile, &format!("{path}.profile"), p);
+    check_cost(t, &path, p);
+    let (source, discovery) = traffic_source(&path, t, s, service_specs, services, p)?;
+    Some(TrafficEntry {
+        service: s,
+        source,
+        discovery,
+        profile: t.profile.clone(),
+        cost: RequestCost {
+            cpu_millis_per_request: t.cpu_millis_per_request,
+            memory_mib_per_concurrent_request: t.memory_mib_per_concurrent_request,
+            base_cpu_percent: t.base_cpu_percent,
+            base_memory_mib: t.base_memory_mib,
+            timeout_millis: f64::from(t.timeout_millis),
+        },
+    })
+}
+
+/// Who sends the requests to service `s`: the internet, or a `fromService` client that is
+/// another service and can discover the server through Cloud Map DNS or Service Connect.
+/// `None` (with a problem reported) when the client cannot.
+fn traffic_source(
+    path: &str,
+    t: &TrafficSpec,
+    s: usize,
+    service_specs: &[ServiceSpec],
+    services: &[ServiceModel],
+    p: &mut impl FnMut(String, String),
+) -> Option<(Source, Option<Discovery>)> {
+    let Some(client) = &t.from_service else {
+        return Some((Source::Internet, None));
+    };
+    let Some(c) = service_index(services, client) else {
+        p(
+            format!("{path}.fromService"),
+            format!("no service named '{client}'"),
+        );
+        return None;
+    };
+    if c == s {
+        p(
+            format!("{path}.fromService"),
+            "a service cannot be its own client".into(),
+        );
+        return None;
+    }
+    let server = &service_specs[s];
+    let Some(discovery) = discovery::resolve::between(
+        &server.service_registries,
+        server.service_connect_configuration.as_ref(),
+        service_specs[c].service_connect_configuration.as_ref(),
+    ) else {
+        p(format!("{path}.fromService"), format!("service '{}' cannot be discovered by '{client}': give it serviceRegistries (Cloud Map DNS), or serviceConnectConfiguration with services on it and enabled on the client", t.service_name));
+        return None;
+    };
+    Some((Source::Client(c), Some(discovery)))
+}
+
+/// A timeline `trafficSpike`: it multiplies an existing traffic entry, by 1 to
+/// [`MAX_SPIKE_PERCENT`] percent, for 1 second to a day.
+fn check_spike(
+    spike: &Spike<'_>,
+    services: &[ServiceModel],
+    entries: &[TrafficEntry],
+    p: &mut impl FnMut(String, String),
+) {
+    let Spike {
+        timeline_index: i,
+        service,
+        multiplier,
+        duration_seconds,
+    } = *spike;
+    let path = format!("timeline[{i}]");
+    if let Some(s) = service_index(services, service) {
+        if !entries.iter().any(|t| t.service == s) {
             p(
-                format!("{path}.multiplier"),
-                format!("multiplier is a percent from 1 to {MAX_SPIKE_PERCENT}; got {multiplier}"),
-            );
-        }
-        if !(1..=86_400).contains(&duration_seconds) {
-            p(
-                format!("{path}.durationSeconds"),
-                format!("durationSeconds must be from 1 to 86400; got {duration_seconds}"),
+                format!("{path}.service"),
+                format!("service '{service}' has no traffic entry to multiply"),
             );
         }
     }
-    (TrafficModel { entries }, problems)
+    if !(1..=MAX_SPIKE_PERCENT).contains(&multiplier) {
+        p(
+            format!("{path}.multiplier"),
+            format!("multiplier is a percent from 1 to {MAX_SPIKE_PERCENT}; got {multiplier}"),
+        );
+    }
+    if !(1..=86_400).contains(&duration_seconds) {
+        p(
+            format!("{path}.durationSeconds"),
+            format!("durationSeconds must be from 1 to 86400; got {duration_seconds}"),
+        );
+    }
 }
 
 fn rate(path: String, v: f64, p: &mut impl FnMut(String, String)) {
@@ -156,39 +205,67 @@ fn rate(path: String, v: f64, p: &mut impl FnMut(String, String)) {
     }
 }
 
+/// A rate profile: every rate within [`MAX_REQUESTS_PER_SECOND`], then the checks of its
+/// shape.
 fn check_profile(profile: &RateProfile, path: &str, p: &mut impl FnMut(String, String)) {
+    for (field, v) in profile_rates(profile) {
+        rate(format!("{path}.{field}"), v, p);
+    }
+    check_profile_shape(profile, path, p);
+}
+
+/// The request rates a profile names, with their JSON keys, in document order.
+fn profile_rates(profile: &RateProfile) -> Vec<(&'static str, f64)> {
     match *profile {
         RateProfile::Constant {
             requests_per_second,
-        } => rate(format!("{path}.requestsPerSecond"), requests_per_second, p),
+        } => vec![("requestsPerSecond", requests_per_second)],
         RateProfile::Step {
             requests_per_second,
             then_requests_per_second,
             ..
-        } => {
-            rate(format!("{path}.requestsPerSecond"), requests_per_second, p);
-            rate(
-                format!("{path}.thenRequestsPerSecond"),
-                then_requests_per_second,
-                p,
-            );
-        }
+        } => vec![
+            ("requestsPerSecond", requests_per_second),
+            ("thenRequestsPerSecond", then_requests_per_second),
+        ],
         RateProfile::Ramp {
             from_requests_per_second,
             to_requests_per_second,
+            ..
+        } => vec![
+            ("fromRequestsPerSecond", from_requests_per_second),
+            ("toRequestsPerSecond", to_requests_per_second),
+        ],
+        RateProfile::DailySine {
+            min_requests_per_second,
+            max_requests_per_second,
+            ..
+        } => vec![
+            ("minRequestsPerSecond", min_requests_per_second),
+            ("maxRequestsPerSecond", max_requests_per_second),
+        ],
+        RateProfile::Spike {
+            requests_per_second,
+            spike_requests_per_second,
+            ..
+        } => vec![
+            ("requestsPerSecond", requests_per_second),
+            ("spikeRequestsPerSecond", spike_requests_per_second),
+        ],
+    }
+}
+
+/// The shape of a profile beyond its rates: a ramp ends after it starts, a daily sine's maximum
+/// is not below its minimum and its period is at least a minute (one metric period), a spike
+/// lasts at least a second.
+fn check_profile_shape(profile: &RateProfile, path: &str, p: &mut impl FnMut(String, String)) {
+    match *profile {
+        RateProfile::Constant { .. } | RateProfile::Step { .. } => {}
+        RateProfile::Ramp {
             start_seconds,
             end_seconds,
+            ..
         } => {
-            rate(
-                format!("{path}.fromRequestsPerSecond"),
-                from_requests_per_second,
-                p,
-            );
-            rate(
-                format!("{path}.toRequestsPerSecond"),
-                to_requests_per_second,
-                p,
-            );
             if end_seconds <= start_seconds {
                 p(
                     format!("{path}.endSeconds"),
@@ -202,16 +279,6 @@ fn check_profile(profile: &RateProfile, path: &str, p: &mut impl FnMut(String, S
             period_seconds,
             ..
         } => {
-            rate(
-                format!("{path}.minRequestsPerSecond"),
-                min_requests_per_second,
-                p,
-            );
-            rate(
-                format!("{path}.maxRequestsPerSecond"),
-                max_requests_per_second,
-                p,
-            );
             if max_requests_per_second < min_requests_per_second {
                 p(
                     format!("{path}.maxRequestsPerSecond"),
@@ -226,17 +293,8 @@ fn check_profile(profile: &RateProfile, path: &str, p: &mut impl FnMut(String, S
             }
         }
         RateProfile::Spike {
-            requests_per_second,
-            spike_requests_per_second,
-            duration_seconds,
-            ..
+            duration_seconds, ..
         } => {
-            rate(format!("{path}.requestsPerSecond"), requests_per_second, p);
-            rate(
-                format!("{path}.spikeRequestsPerSecond"),
-                spike_requests_per_second,
-                p,
-            );
             if duration_seconds == 0 {
                 p(
                     format!("{path}.durationSeconds"),

@@ -302,49 +302,100 @@ pub fn project(
     inputs: &ChartInputs,
 ) -> ChartView {
     let x_range = x_range(inputs.now, inputs.window_ms);
-    let in_window = |d: &&Datapoint| d.at >= x_range.0 && d.at <= x_range.1 && d.value.is_finite();
+    let (lo, hi) = value_bounds(series, target, x_range);
+    let (y_range, step) = y_scale(lo, hi, unit);
+    ChartView {
+        title: title.to_string(),
+        unit,
+        series: project_series(series, x_range, y_range),
+        target: target_line(target, y_range, step, unit),
+        markers: place_markers(&inputs.markers, x_range),
+        x_range,
+        y_range,
+        ticks: Ticks {
+            x: x_ticks(x_range),
+            y: y_ticks(y_range, step, unit),
+        },
+        no_data: super::no_data::NO_DATA_YET,
+    }
+}
+
+/// Whether datapoint `d` is drawn: inside the time range and a finite value.
+fn in_window(d: &Datapoint, x_range: (Millis, Millis)) -> bool {
+    d.at >= x_range.0 && d.at <= x_range.1 && d.value.is_finite()
+}
+
+/// The lowest and highest value the y axis must show: every drawn datapoint, the target and 0
+/// (so a chart's baseline is zero).
+fn value_bounds(
+    series: &[(&str, &[Datapoint])],
+    target: Option<f64>,
+    x_range: (Millis, Millis),
+) -> (f64, f64) {
     let mut hi = target.filter(|t| t.is_finite()).unwrap_or(0.0);
     let mut lo = 0.0f64;
     for (_, points) in series {
-        for d in points.iter().filter(in_window) {
+        for d in points.iter().filter(|d| in_window(d, x_range)) {
             hi = hi.max(d.value);
             lo = lo.min(d.value);
         }
     }
-    let (y_range, step) = y_scale(lo, hi, unit);
-    let x = |at: Millis| scale_x(at, x_range);
-    let y = |v: f64| scale_y(v, y_range);
-    let series = series
+    (lo, hi)
+}
+
+/// Each series' drawn datapoints as frame points, with its latest value (drawn or not) for the
+/// legend.
+fn project_series(
+    series: &[(&str, &[Datapoint])],
+    x_range: (Millis, Millis),
+    y_range: (f64, f64),
+) -> Vec<SeriesView> {
+    series
         .iter()
         .map(|(label, points)| SeriesView {
             label: label.to_string(),
             points: points
                 .iter()
-                .filter(in_window)
-                .map(|d| (x(d.at), y(d.value)))
+                .filter(|d| in_window(d, x_range))
+                .map(|d| (scale_x(d.at, x_range), scale_y(d.value, y_range)))
                 .collect(),
             latest: points.last().map(|d| d.value),
         })
-        .collect();
-    let target = target
+        .collect()
+}
+
+/// The chart's target value (a target tracking policy's target, or an alarm threshold) as a
+/// labelled horizontal line, when it is within the y range.
+fn target_line(
+    target: Option<f64>,
+    y_range: (f64, f64),
+    step: f64,
+    unit: &str,
+) -> Option<TargetLine> {
+    target
         .filter(|t| t.is_finite() && *t >= y_range.0 && *t <= y_range.1)
         .map(|t| TargetLine {
             value: t,
-            y: y(t),
+            y: scale_y(t, y_range),
             label: format!("target {}", value_label(t, step, unit)),
-        });
+        })
+}
+
+/// The event markers inside the time range, their labels laid out left to right in at most
+/// [`MARKER_ROWS`] rows so that they overlap as little as possible; a label that would run off
+/// the right edge goes to the left of its marker.
+fn place_markers(markers: &[(Millis, String)], x_range: (Millis, Millis)) -> Vec<MarkerView> {
     let mut row_ends = [f64::MIN; MARKER_ROWS];
     // Labels are laid out left to right, whatever order the overlays came in.
-    let mut in_range: Vec<&(Millis, String)> = inputs
-        .markers
+    let mut in_range: Vec<&(Millis, String)> = markers
         .iter()
         .filter(|(at, _)| *at >= x_range.0 && *at <= x_range.1)
         .collect();
     in_range.sort_by_key(|(at, _)| *at);
-    let markers = in_range
+    in_range
         .into_iter()
         .map(|(at, label)| {
-            let mx = x(*at);
+            let mx = scale_x(*at, x_range);
             let width = 2.0 + label.chars().count() as f64 * MARKER_CHAR_WIDTH;
             let label_left = mx + width > FRAME.width && mx - width >= FRAME.left;
             let (start, end) = if label_left {
@@ -367,21 +418,7 @@ pub fn project(
                 label_left,
             }
         })
-        .collect();
-    ChartView {
-        title: title.to_string(),
-        unit,
-        series,
-        target,
-        markers,
-        x_range,
-        y_range,
-        ticks: Ticks {
-            x: x_ticks(x_range),
-            y: y_ticks(y_range, step, unit),
-        },
-        no_data: super::no_data::NO_DATA_YET,
-    }
+        .collect()
 }
 
 /// Where the time cursor for `now` goes on `view`, or `None` when `now` is outside its range.
