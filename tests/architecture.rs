@@ -6,7 +6,7 @@
 //! every such reference must point to the same layer or one below:
 //!
 //! foundation (`time`, `rng`, `problem`, `catalog`, `form`) → `taskdef` → the concept folders
-//! (`elb`, `task`, `cluster`, `placement`, `discovery`, `metrics`, `deployment`, `service`,
+//! (`metrics`, `elb`, `task`, `cluster`, `placement`, `discovery`, `deployment`, `service`,
 //! `traffic`, `autoscaling`, and `cost`, `advice` to come) →
 //! `scenario` → `sim` → `view` → `cli`, `bench` → `tests` (test builds only).
 //!
@@ -21,12 +21,12 @@ const LAYERS: &[&[&str]] = &[
     &["time", "rng", "problem", "catalog", "form"],
     &["taskdef"],
     &[
+        "metrics",
         "elb",
         "task",
         "cluster",
         "placement",
         "discovery",
-        "metrics",
         "deployment",
         "service",
         "traffic",

@@ -237,7 +237,7 @@ pub fn deployment_scenario() -> Model {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Sim;
+    use crate::sim::Sim;
 
     #[test]
     fn deployment_scenario_loads_from_its_text_and_has_every_feature() {

@@ -6,6 +6,7 @@
 //! with [`controls`] and [`share`]. [`state::Playground`] holds everything they project.
 
 pub mod app;
+pub mod chip_table;
 pub mod cluster_view;
 pub mod controls;
 pub mod deployment_view;

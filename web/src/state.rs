@@ -9,7 +9,7 @@ use ecs_sim::view::charts::ChartInputs;
 use ecs_sim::{Problem, Sim};
 use leptos::prelude::*;
 
-use crate::cluster_view::ChipTable;
+use crate::chip_table::ChipTable;
 
 /// How fast virtual time runs against wall time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -16,9 +16,9 @@ use super::target_tracking::DEFAULT_COOLDOWN_SECONDS;
 use super::AutoScalingModel;
 use crate::cluster::spot::{per_minute_ppm, MAX_INTERRUPTIONS_PER_HOUR};
 use crate::cluster::ClusterModel;
+use crate::problem::Problem;
 use crate::service::resolve::MAX_TASKS_PER_SERVICE;
 use crate::service::ServiceModel;
-use crate::Problem;
 
 /// The only namespace the simulator scales (`ServiceNamespace`).
 pub const SERVICE_NAMESPACE: &str = "ecs";

@@ -8,8 +8,8 @@ use super::alarm::Comparison;
 use super::spec::{AlarmSpec, StepScalingSpec, TargetTrackingSpec};
 use super::step::{AdjustmentType, StepAdjustment};
 use crate::metrics::MetricName;
+use crate::problem::Problem;
 use crate::service::resolve::MAX_TASKS_PER_SERVICE;
-use crate::Problem;
 
 /// CloudWatch: evaluationPeriods × period may not exceed one day (1440 one-minute periods).
 pub const MAX_EVALUATION_PERIODS: u32 = 1440;

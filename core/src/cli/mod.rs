@@ -82,7 +82,7 @@ fn read_input(
 }
 
 /// `error: <path>: <message>` lines for problems (the root is printed as `(root)`).
-fn problem_lines(problems: &[crate::Problem]) -> String {
+fn problem_lines(problems: &[crate::problem::Problem]) -> String {
     problems
         .iter()
         .map(|p| {

@@ -72,7 +72,7 @@ pub fn validate(file: &str, read: &impl Fn(&str) -> std::io::Result<String>) -> 
     }
 }
 
-fn invalid(problems: &[crate::Problem]) -> Output {
+fn invalid(problems: &[crate::problem::Problem]) -> Output {
     Output {
         stdout: problem_lines(problems),
         stderr: String::new(),

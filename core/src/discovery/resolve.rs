@@ -2,7 +2,7 @@
 //! Service Connect when both take part, else the server's Cloud Map DNS records.
 
 use super::{Discovery, ServiceConnectConfiguration, ServiceRegistry, DEFAULT_DNS_TTL_SECONDS};
-use crate::Problem;
+use crate::problem::Problem;
 
 /// Simulator limit on a DNS TTL: one week, the longest run (Cloud Map itself takes up to
 /// 2,147,483,647 s, API DnsRecord.TTL).

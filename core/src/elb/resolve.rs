@@ -3,8 +3,8 @@
 //! ModifyTargetGroupAttributes; the container checks: ECS CreateService.
 
 use super::spec::{LoadBalancerSpec, TargetGroupSpec};
+use crate::problem::Problem;
 use crate::taskdef::TaskDefinition;
-use crate::Problem;
 
 /// ELB API CreateTargetGroup HealthCheckIntervalSeconds default (HTTP/HTTPS): 30 s, range 5–300.
 pub const DEFAULT_INTERVAL_SECONDS: u32 = 30;

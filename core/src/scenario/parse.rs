@@ -1,7 +1,7 @@
 //! Turns untrusted scenario text into a [`ScenarioDocument`], naming the field of any problem.
 
 use super::document::{ScenarioDocument, SCENARIO_VERSION};
-use crate::Problem;
+use crate::problem::Problem;
 use std::fmt;
 
 /// Largest scenario text accepted (1 MiB): far above any real scenario, small enough that a

@@ -5,8 +5,8 @@
 
 use super::document::{ScenarioDocument, TimelineAction, TimelineEvent};
 use super::model::Model;
+use crate::problem::Problem;
 use crate::problem::Problems;
-use crate::Problem;
 use crate::{autoscaling, cluster, elb, service, taskdef, traffic};
 
 /// Simulator limit on timeline events.

@@ -1,9 +1,9 @@
 //! Recording the one-minute metrics: at each period's end the owners of each metric write their datapoint.
 
 use super::Sim;
-use crate::metrics::record::PeriodValues;
 use crate::metrics::{Dimension, MetricName};
 use crate::task::TaskStatus;
+use crate::traffic::period_values::PeriodValues;
 use crate::traffic::Source;
 
 impl Sim {

@@ -110,7 +110,7 @@ pub enum LoadError {
     /// The text is not a readable scenario.
     Scenario(ScenarioError),
     /// The scenario breaks ECS rules (every problem, with paths).
-    Invalid(Vec<crate::Problem>),
+    Invalid(Vec<crate::problem::Problem>),
 }
 
 impl std::fmt::Display for LoadError {

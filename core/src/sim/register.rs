@@ -4,10 +4,10 @@
 
 use super::log::LogKind;
 use super::Sim;
+use crate::problem::Problem;
 use crate::taskdef::task_needs;
 use crate::taskdef::RegisteredTaskDefinition;
 use crate::taskdef::{parse_task_definition, validate, TaskDefinitionError};
-use crate::Problem;
 
 /// Revisions a running simulation accepts in all. AWS allows 1,000,000 revisions per family
 /// (DG service-quotas); the simulator's own cap keeps a long session's memory bounded.

@@ -2,7 +2,7 @@
 //! records them in a run is another subsystem).
 
 use crate::metrics::{Dimension, MetricName, PERIOD_MS};
-use crate::Sim;
+use crate::sim::Sim;
 
 /// A Fargate service `web` with 4 tasks, a scalable target 1..=`max` and the given policies.
 fn scenario(max: u32, policies: &str, scheduled: &str) -> String {

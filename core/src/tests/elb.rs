@@ -2,8 +2,8 @@
 //! a bridge-mode service behind a target group, images that start in 2 s after an 8 s pull.
 
 use crate::elb::TargetHealthState;
+use crate::sim::Sim;
 use crate::task::TaskStatus;
-use crate::Sim;
 
 fn scenario(group: &str, image: &str, grace: u32, timeline: &str) -> String {
     format!(

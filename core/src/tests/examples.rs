@@ -2,7 +2,7 @@
 //! descriptions promise.
 
 use crate::scenario::examples::EXAMPLES;
-use crate::Sim;
+use crate::sim::Sim;
 
 #[test]
 fn every_example_is_valid_and_titled() {

@@ -1,7 +1,7 @@
 //! Out-of-memory kills in whole runs.
 
+use crate::sim::Sim;
 use crate::task::TaskStatus;
-use crate::Sim;
 
 /// One Fargate task of 512 MiB behind no load balancer, 10 req/s at 10 ms of CPU, with
 /// the given base footprint.

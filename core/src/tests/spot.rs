@@ -1,7 +1,7 @@
 //! Fargate Spot interruption rates in whole runs.
 
 use crate::sim::LoadError;
-use crate::Sim;
+use crate::sim::Sim;
 
 const SPOT: &str = include_str!("../../../tests/golden/spot_interruption.json");
 

@@ -1,6 +1,6 @@
 //! Scheduler wake-ups are queued once per service and moment.
 
-use crate::Sim;
+use crate::sim::Sim;
 
 /// Each scheduler pass during a grace period or throttling asks to be woken when it ends;
 /// the same service and moment is queued once, and can be asked for again once it ran.

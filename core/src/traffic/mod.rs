@@ -5,6 +5,7 @@
 pub mod form;
 pub mod model;
 pub mod oom;
+pub mod period_values;
 pub mod profile;
 pub mod queueing;
 pub mod resolve;

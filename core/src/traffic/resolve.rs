@@ -4,8 +4,8 @@
 
 use super::{RateProfile, RequestCost, Source, TrafficEntry, TrafficModel, TrafficSpec};
 use crate::discovery::{self, Discovery};
+use crate::problem::Problem;
 use crate::service::{ServiceModel, ServiceSpec};
-use crate::Problem;
 
 /// Simulator limit on one rate: a million requests per second (far above what one ECS service
 /// in the playground can serve, low enough that sums stay exact in f64).

@@ -39,7 +39,7 @@ pub struct DnsAnswer {
     pub expires_at: Millis,
 }
 
-/// The traffic model's state on [`crate::Sim`].
+/// The traffic model's state on [`crate::sim::Sim`].
 #[derive(Debug, Clone, Default)]
 pub struct TrafficState {
     /// Each serving task's load over the last tick, by task index (absent: no traffic model

@@ -3,8 +3,8 @@
 //! buttons go through [`Sim::apply`] like the timeline.
 
 use crate::scenario::document::TimelineAction;
+use crate::sim::Sim;
 use crate::task::lifecycle::LaunchKind;
-use crate::Sim;
 
 /// The Traffic spike button multiplies the rate by this, percent (×3).
 pub const SPIKE_PERCENT: u32 = 300;

@@ -10,8 +10,8 @@
 
 use crate::metrics::{Datapoint, Dimension, MetricName, PERIOD_MS};
 use crate::sim::log::{LogEntry, LogKind};
+use crate::sim::Sim;
 use crate::time::Millis;
-use crate::Sim;
 use std::collections::BTreeMap;
 
 /// The SVG frame every chart is drawn in (user units of its `viewBox`), so the web page and

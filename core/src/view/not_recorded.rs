@@ -37,7 +37,7 @@ mod tests {
             .find(|e| e.id == id)
             .map(|e| e.json)
             .unwrap_or_else(|| panic!("no example {id}"));
-        match crate::Sim::from_json(json) {
+        match crate::sim::Sim::from_json(json) {
             Ok(sim) => sim.model,
             Err(e) => panic!("{id}: {e:?}"),
         }
@@ -77,7 +77,7 @@ mod tests {
     #[test]
     fn charts_that_stay_empty_are_grouped_by_reason_in_chart_order() {
         let m = model("cloud-map-vs-service-connect");
-        let mut sim = crate::Sim::new(m);
+        let mut sim = crate::sim::Sim::new(m);
         sim.run_until(5 * crate::metrics::PERIOD_MS);
         let client = index(&sim.model, "dns-client");
         let inputs = super::super::charts::ChartInputs {

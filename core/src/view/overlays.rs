@@ -8,9 +8,9 @@ use crate::autoscaling::model::PolicyKind;
 use crate::deployment::RolloutState;
 use crate::metrics::{Dimension, MetricName};
 use crate::sim::log::LogKind;
+use crate::sim::Sim;
 use crate::task::lifecycle::StopCode;
 use crate::time::Millis;
-use crate::Sim;
 
 /// Markers one chart gets from the engine at most (the newest ones): more would cover the lines.
 pub const MAX_ENGINE_MARKERS: usize = 16;

@@ -3,7 +3,6 @@
 //! Every part reads one memoised [`ClusterLayout`] (computed in `ecs-sim`) and keyed lists,
 //! so a tick with 2,000 tasks only touches the chips that changed.
 
-mod chip_table;
 mod instance;
 mod lane;
 mod summary;
@@ -14,7 +13,6 @@ use crate::state::Playground;
 use ecs_sim::view::{cluster_layout, ClusterLayout};
 use leptos::prelude::*;
 
-pub use chip_table::ChipTable;
 pub use task_chip::TaskChip;
 
 /// The cluster.

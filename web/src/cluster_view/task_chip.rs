@@ -2,7 +2,7 @@
 //! phase (dashed while starting, solid when RUNNING, faded while stopping), red when
 //! UNHEALTHY. The element stays while the task changes, so CSS transitions animate it.
 
-use super::chip_table::Chip;
+use crate::chip_table::Chip;
 use crate::state::{Playground, Selection};
 use ecs_sim::view::{find_task, revision_shade, service_colour};
 use leptos::prelude::*;

@@ -11,7 +11,7 @@ use crate::autoscaling::resolve::{
 use crate::autoscaling::rules::{check_target_action, refusal};
 use crate::autoscaling::schedule::parse_schedule;
 use crate::form::value::{array, array_mut, text};
-use crate::Problem;
+use crate::problem::Problem;
 use serde_json::{json, Map, Value};
 
 /// The schedule a new action starts with: half an hour into the run.

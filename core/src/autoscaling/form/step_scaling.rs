@@ -9,7 +9,7 @@ use crate::autoscaling::rules::{check_alarm, check_step_configuration, refusal, 
 use crate::autoscaling::spec::{AlarmSpec, StepAdjustmentSpec, StepScalingSpec};
 use crate::autoscaling::target_tracking::DEFAULT_COOLDOWN_SECONDS;
 use crate::form::value::uint;
-use crate::Problem;
+use crate::problem::Problem;
 use serde_json::{json, Map, Value};
 
 /// One row of `stepAdjustments` as the form edits it (the engine's own type).

@@ -10,7 +10,7 @@ use crate::autoscaling::rules::{check_target_tracking, refusal};
 use crate::autoscaling::spec::{PredefinedMetricSpec, TargetTrackingSpec};
 use crate::autoscaling::target_tracking::DEFAULT_COOLDOWN_SECONDS;
 use crate::form::value::uint;
-use crate::Problem;
+use crate::problem::Problem;
 use serde_json::{json, Map, Value};
 
 /// The metrics a target tracking policy may track, in the order the form offers them.

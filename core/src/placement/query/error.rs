@@ -20,9 +20,9 @@ impl QueryError {
         }
     }
 
-    /// The error as a [`crate::Problem`] at `path` (e.g. `placementConstraints[0].expression`).
-    pub fn to_problem(&self, path: &str) -> crate::Problem {
-        crate::Problem::new(path, self.to_string())
+    /// The error as a [`crate::problem::Problem`] at `path` (e.g. `placementConstraints[0].expression`).
+    pub fn to_problem(&self, path: &str) -> crate::problem::Problem {
+        crate::problem::Problem::new(path, self.to_string())
     }
 }
 

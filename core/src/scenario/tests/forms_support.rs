@@ -1,8 +1,8 @@
 //! Helpers the form tests share: the default scenario as a document, and whether an edited
 //! document still resolves (with the problems shown when it does not).
 
+use crate::problem::Problem;
 use crate::scenario::{parse_scenario, resolve, Model, DEFAULT_SCENARIO_JSON};
-use crate::Problem;
 use serde_json::Value;
 
 /// A scenario document from its text.

@@ -1,7 +1,7 @@
 //! Traffic and discovery keys resolved as part of a whole scenario.
 
+use crate::problem::Problem;
 use crate::scenario::{parse_scenario, resolve, DEFAULT_SCENARIO_JSON};
-use crate::Problem;
 
 /// The default scenario (services `web` and `api`) with `traffic` and `timeline` added.
 fn problems(traffic: serde_json::Value, timeline: serde_json::Value) -> Vec<Problem> {

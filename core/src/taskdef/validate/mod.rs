@@ -12,7 +12,7 @@ mod ports;
 
 use super::container_definition::CONTAINER_DEFINITION_KEYS;
 use super::task_definition::{TaskDefinition, TASK_DEFINITION_KEYS};
-use crate::Problem;
+use crate::problem::Problem;
 
 /// ECS quota "Task definition size limit": 64 KiB, not adjustable (DG service-quotas).
 pub const MAX_TASK_DEFINITION_BYTES: usize = 64 * 1024;

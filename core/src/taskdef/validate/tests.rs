@@ -1,8 +1,8 @@
 //! One test per registration rule, named after the rule.
 
 use super::validate;
+use crate::problem::Problem;
 use crate::taskdef::parse_task_definition;
-use crate::Problem;
 use serde_json::{json, Value};
 
 fn problems(v: Value) -> Vec<Problem> {

@@ -1,6 +1,6 @@
 //! The `--json` reports of `ecs-sim run`, in the shapes of the AWS APIs they stand for
 //! (DescribeServices deployments, DescribeTargetHealth, DescribeScalingActivities, CloudWatch
-//! GetMetricData), read from a running [`Sim`](crate::Sim).
+//! GetMetricData), read from a running [`Sim`](crate::sim::Sim).
 
 pub mod auto_scaling;
 pub mod deployments;

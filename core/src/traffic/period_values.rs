@@ -1,8 +1,9 @@
-//! Recording the one-minute metrics at each 60,000 ms boundary: the ECS service utilisation
-//! and ELB metrics of services with traffic, the client errors of service discovery, and the
-//! task counts every service has once anything in the scenario reads metrics.
+//! The one-minute metric values of a service with traffic: the ECS service utilisation and ELB
+//! metrics worked out from the period's sums over its task samples (recorded by
+//! `sim/metrics.rs` at each 60,000 ms boundary).
 
-use super::MetricName;
+use super::state::PeriodSums;
+use crate::metrics::MetricName;
 
 /// The period's values, from sums over its task samples (pure, so it is tested on its own).
 #[derive(Debug, Clone, PartialEq)]
@@ -15,12 +16,7 @@ impl PeriodValues {
     /// The ELB and ECS values of a serving service for one period. `targets` is the number of
     /// healthy targets at the period's end and `registered` the number of registered targets;
     /// `internet` says whether a load balancer is in front.
-    pub fn of(
-        sums: &crate::traffic::state::PeriodSums,
-        targets: usize,
-        registered: usize,
-        internet: bool,
-    ) -> Self {
+    pub fn of(sums: &PeriodSums, targets: usize, registered: usize, internet: bool) -> Self {
         let mut values = Vec::new();
         // DG service_utilization, Average statistic: (Σ CPU units used by the service's tasks
         // × 100) ÷ (CPU units in the task definition × number of tasks); the sums run over
@@ -68,7 +64,6 @@ impl PeriodValues {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::traffic::state::PeriodSums;
 
     #[test]
     fn service_cpu_utilisation_is_used_units_over_reserved_units_dg_service_utilization() {
