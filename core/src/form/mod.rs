@@ -9,13 +9,15 @@
 //!
 //! This module holds what several concepts' forms share: plain JSON reads and writes by key
 //! (`value`), finding a service or capacity provider by name (`find`), and writing the
-//! document back as readable text ([`to_text`]). It imports nothing from the crate, so every
-//! concept may use it.
+//! document back as readable text ([`to_text`]). It imports nothing from the crate but the
+//! problem type, so every concept may use it.
 
 pub(crate) mod find;
+mod refusal;
 #[cfg(test)]
 pub(crate) mod test_support;
 mod text;
 pub(crate) mod value;
 
+pub use refusal::refusal;
 pub use text::to_text;

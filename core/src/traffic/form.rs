@@ -5,15 +5,12 @@
 
 use super::{RateProfile, TrafficSpec};
 use crate::form::find::{find_service, no_service};
+use crate::form::refusal;
 use crate::form::value::{array, array_mut};
 use serde_json::Value;
 
 /// Profile `shape`s, in the order the form lists them.
 pub const SHAPES: [&str; 5] = ["constant", "step", "ramp", "dailySine", "spike"];
-/// Most requests per second a profile may give.
-pub const MAX_RATE: f64 = 1_000_000.0;
-/// Most CPU ms per request.
-pub const MAX_CPU_MILLIS: f64 = 3_600_000.0;
 
 /// One number of a profile, for a form field.
 #[derive(Debug, Clone, PartialEq)]
@@ -231,10 +228,8 @@ pub fn set_profile_field(p: &mut RateProfile, key: &str, value: f64) -> Result<(
                 "{key} must be a whole number of seconds; got {value}"
             ));
         }
-    } else if !(value.is_finite() && (0.0..=MAX_RATE).contains(&value)) {
-        return Err(format!(
-            "{key} must be from 0 to 1,000,000 requests per second; got {value}"
-        ));
+    } else if let Some(message) = super::resolve::rate_problem(key, value) {
+        return Err(message);
     }
     let s = value as u32;
     match p {
@@ -287,63 +282,10 @@ pub fn set_profile_field(p: &mut RateProfile, key: &str, value: f64) -> Result<(
     Ok(())
 }
 
+/// The Traffic form refuses what loading the scenario would: the entry's own checks in
+/// [`super::resolve::check_entry`], first problem first.
 fn check(t: &TrafficSpec) -> Result<(), String> {
-    for f in profile_fields(&t.profile).iter().filter(|f| !f.seconds) {
-        if !(f.value.is_finite() && (0.0..=MAX_RATE).contains(&f.value)) {
-            return Err(format!(
-                "{} must be from 0 to 1,000,000; got {}",
-                f.key, f.value
-            ));
-        }
-    }
-    match t.profile {
-        RateProfile::Ramp {
-            start_seconds,
-            end_seconds,
-            ..
-        } if end_seconds <= start_seconds => {
-            return Err(format!(
-                "endSeconds must be after startSeconds ({start_seconds}); got {end_seconds}"
-            ))
-        }
-        RateProfile::DailySine {
-            min_requests_per_second,
-            max_requests_per_second,
-            period_seconds,
-            ..
-        } => {
-            if max_requests_per_second < min_requests_per_second {
-                return Err("maxRequestsPerSecond must be at least minRequestsPerSecond".into());
-            }
-            if period_seconds < 60 {
-                return Err(format!(
-                    "periodSeconds must be at least 60; got {period_seconds}"
-                ));
-            }
-        }
-        RateProfile::Spike {
-            duration_seconds: 0,
-            ..
-        } => return Err("durationSeconds must be at least 1".into()),
-        _ => {}
-    }
-    let c = t.cpu_millis_per_request;
-    if !(c.is_finite() && c > 0.0 && c <= MAX_CPU_MILLIS) {
-        return Err(format!(
-            "cpuMillisPerRequest must be above 0 and at most 3,600,000; got {c}"
-        ));
-    }
-    let b = t.base_cpu_percent;
-    if !(b.is_finite() && (0.0..100.0).contains(&b)) {
-        return Err(format!(
-            "baseCpuPercent must be from 0 to below 100; got {b}"
-        ));
-    }
-    let m = t.base_memory_mib;
-    if !(m.is_finite() && m >= 0.0) {
-        return Err(format!("baseMemoryMiB must be 0 or more; got {m}"));
-    }
-    Ok(())
+    refusal(super::resolve::check_entry(t))
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use super::{RateProfile, RequestCost, Source, TrafficEntry, TrafficModel, TrafficSpec};
 use crate::discovery::{self, Discovery};
-use crate::problem::Problem;
+use crate::problem::{join_path, Problem};
 use crate::service::{ServiceModel, ServiceSpec};
 
 /// Simulator limit on one rate: a million requests per second (far above what one ECS service
@@ -101,8 +101,9 @@ fn traffic_entry(
         return None;
     }
     served.push(s);
-    check_profile(&t.profile, &format!("{path}.profile"), p);
-    check_cost(t, &path, p);
+    for q in check_entry(t) {
+        p(join_path(&path, &q.path), q.message);
+    }
     let (source, discovery) = traffic_source(&path, t, s, service_specs, services, p)?;
     Some(TrafficEntry {
         service: s,
@@ -196,20 +197,30 @@ fn check_spike(
     }
 }
 
-fn rate(path: String, v: f64, p: &mut impl FnMut(String, String)) {
-    if !(0.0..=MAX_REQUESTS_PER_SECOND).contains(&v) {
-        p(
-            path,
-            format!("must be from 0 to {MAX_REQUESTS_PER_SECOND} requests per second; got {v}"),
-        );
-    }
+/// A request rate outside 0 to [`MAX_REQUESTS_PER_SECOND`], in words that name `field`.
+pub fn rate_problem(field: &str, v: f64) -> Option<String> {
+    (!(0.0..=MAX_REQUESTS_PER_SECOND).contains(&v)).then(|| {
+        format!("{field} must be from 0 to {MAX_REQUESTS_PER_SECOND} requests per second; got {v}")
+    })
+}
+
+/// The problems of one traffic entry's profile and request cost, with paths relative to the
+/// entry: what resolve reports (under `traffic[i]`) and what the Traffic form refuses.
+pub fn check_entry(t: &TrafficSpec) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut p = |path: String, message: String| out.push(Problem::new(path, message));
+    check_profile(&t.profile, "profile", &mut p);
+    check_cost(t, "", &mut p);
+    out
 }
 
 /// A rate profile: every rate within [`MAX_REQUESTS_PER_SECOND`], then the checks of its
 /// shape.
 fn check_profile(profile: &RateProfile, path: &str, p: &mut impl FnMut(String, String)) {
     for (field, v) in profile_rates(profile) {
-        rate(format!("{path}.{field}"), v, p);
+        if let Some(message) = rate_problem(field, v) {
+            p(format!("{path}.{field}"), message);
+        }
     }
     check_profile_shape(profile, path, p);
 }
@@ -309,34 +320,34 @@ fn check_cost(t: &TrafficSpec, path: &str, p: &mut impl FnMut(String, String)) {
     let c = t.cpu_millis_per_request;
     if !(c > 0.0 && c <= MAX_MILLIS) {
         p(
-            format!("{path}.cpuMillisPerRequest"),
+            join_path(path, "cpuMillisPerRequest"),
             format!("cpuMillisPerRequest must be above 0 and at most {MAX_MILLIS}; got {c}"),
         );
     }
     let m = t.memory_mib_per_concurrent_request;
     if !(0.0..=1_048_576.0).contains(&m) {
         p(
-            format!("{path}.memoryMiBPerConcurrentRequest"),
+            join_path(path, "memoryMiBPerConcurrentRequest"),
             format!("memoryMiBPerConcurrentRequest must be from 0 to 1048576; got {m}"),
         );
     }
     let b = t.base_cpu_percent;
     if !(0.0..100.0).contains(&b) {
         p(
-            format!("{path}.baseCpuPercent"),
+            join_path(path, "baseCpuPercent"),
             format!("baseCpuPercent must be at least 0 and below 100; got {b}"),
         );
     }
     let bm = t.base_memory_mib;
     if !(0.0..=1_048_576.0).contains(&bm) {
         p(
-            format!("{path}.baseMemoryMiB"),
+            join_path(path, "baseMemoryMiB"),
             format!("baseMemoryMiB must be from 0 to 1048576; got {bm}"),
         );
     }
     if t.timeout_millis == 0 || f64::from(t.timeout_millis) > MAX_MILLIS {
         p(
-            format!("{path}.timeoutMillis"),
+            join_path(path, "timeoutMillis"),
             format!("timeoutMillis must be from 1 to {MAX_MILLIS}"),
         );
     }

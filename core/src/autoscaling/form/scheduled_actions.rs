@@ -8,8 +8,9 @@ use super::shared::{is_for, registered_id, resource_id};
 use crate::autoscaling::resolve::{
     MAX_SCHEDULED_ACTIONS, MAX_SCHEDULED_ACTIONS_PER_TARGET, SCALABLE_DIMENSION, SERVICE_NAMESPACE,
 };
-use crate::autoscaling::rules::{check_target_action, refusal};
+use crate::autoscaling::rules::check_target_action;
 use crate::autoscaling::schedule::parse_schedule;
+use crate::form::refusal;
 use crate::form::value::{array, array_mut, text};
 use crate::problem::Problem;
 use serde_json::{json, Map, Value};

@@ -5,9 +5,10 @@
 //! [`super::step_rows`] and checked here with the rules resolve uses ([`crate::autoscaling::rules`]).
 
 use super::shared::{number, policy_mut, push_policy, MAX_COOLDOWN};
-use crate::autoscaling::rules::{check_alarm, check_step_configuration, refusal, ALARM_METRICS};
+use crate::autoscaling::rules::{check_alarm, check_step_configuration, ALARM_METRICS};
 use crate::autoscaling::spec::{AlarmSpec, StepAdjustmentSpec, StepScalingSpec};
 use crate::autoscaling::target_tracking::DEFAULT_COOLDOWN_SECONDS;
+use crate::form::refusal;
 use crate::form::value::uint;
 use crate::problem::Problem;
 use serde_json::{json, Map, Value};

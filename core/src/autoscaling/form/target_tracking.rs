@@ -6,9 +6,10 @@
 //! service-autoscaling-targettracking), so a second policy on the same metric is refused.
 
 use super::shared::{number, policy_mut, policy_name, push_policy, service_policies, MAX_COOLDOWN};
-use crate::autoscaling::rules::{check_target_tracking, refusal};
+use crate::autoscaling::rules::check_target_tracking;
 use crate::autoscaling::spec::{PredefinedMetricSpec, TargetTrackingSpec};
 use crate::autoscaling::target_tracking::DEFAULT_COOLDOWN_SECONDS;
+use crate::form::refusal;
 use crate::form::value::uint;
 use crate::problem::Problem;
 use serde_json::{json, Map, Value};
