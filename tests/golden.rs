@@ -4,8 +4,8 @@
 //! `/work/shared/ecs-reference.md`), never copied from the engine's output.
 
 use ecs_playground_tests::{
-    golden_text, load, load_text, log_contains, log_count, log_text, run, service, sorted_counts,
-    tasks_of, GOLDEN_SCENARIOS,
+    deployments, golden_text, load, load_text, log_contains, log_count, log_text, run, service,
+    sorted_counts, tasks_of, GOLDEN_SCENARIOS,
 };
 use ecs_sim::cluster::InstanceStatus;
 use ecs_sim::metrics::{Dimension, MetricName};
@@ -738,14 +738,6 @@ fn with_no_routable_target_the_load_balancer_answers_elb_5xx_itself() {
 }
 
 // ---- Deployments (API Deployment, DG deployment-type-ecs, DG deployment-circuit-breaker) ----
-
-/// The service's deployments as `ecs-sim run --json` prints them, PRIMARY first.
-fn deployments(sim: &ecs_sim::Sim, service: &str) -> Vec<serde_json::Value> {
-    ecs_sim::view::report::deployments::deployments_json(sim)[service]
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
-}
 
 #[test]
 fn update_service_new_task_definition_makes_a_primary_deployment_that_completes() {

@@ -139,6 +139,11 @@ pub const GOLDEN_SCENARIOS: &[(&str, &str, u64)] = &[
         include_str!("golden/canary_alb_traffic.json"),
         1200,
     ),
+    (
+        "elb_health_rollback",
+        include_str!("golden/elb_health_rollback.json"),
+        480,
+    ),
 ];
 
 /// Trace hashes recorded natively, checked again in wasm.

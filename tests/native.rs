@@ -75,3 +75,11 @@ pub fn sorted_counts(m: &std::collections::BTreeMap<String, u32>) -> Vec<u32> {
     v.sort_unstable();
     v
 }
+
+/// The service's deployments as `ecs-sim run --json` prints them, PRIMARY first.
+pub fn deployments(sim: &Sim, service: &str) -> Vec<serde_json::Value> {
+    ecs_sim::view::report::deployments::deployments_json(sim)[service]
+        .as_array()
+        .cloned()
+        .unwrap_or_default()
+}

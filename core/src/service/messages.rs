@@ -39,6 +39,12 @@ pub fn unable_to_place(service: &str, closest: Option<(&str, &str)>) -> String {
     }
 }
 
+/// A deployment that can neither stop nor start a task within minimumHealthyPercent and
+/// maximumPercent (DG service-event-messages, word for word).
+pub fn blocked_by_deployment_configuration(service: &str) -> String {
+    format!("(service {service}) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.")
+}
+
 /// Restart throttling (DG service-throttle-logic).
 pub fn unable_to_start_consistently(service: &str) -> String {
     format!("(service {service}) is unable to consistently start tasks successfully.")

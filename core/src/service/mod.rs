@@ -6,6 +6,7 @@ pub mod model;
 pub mod replica;
 pub mod resolve;
 pub mod spec;
+pub mod steady;
 pub mod throttle;
 
 pub use model::{RunTaskModel, ServiceModel};

@@ -33,8 +33,18 @@ use crate::task::Task;
 use crate::time::Millis;
 use log::{LogEntry, LogKind};
 use queue::{Event, EventQueue};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use trace::TraceHash;
+
+/// Service events that repeat while their cause lasts; ECS holds back a duplicate for six hours
+/// (DG service-event-messages).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Repeat {
+    /// "(service x) was unable to place a task …".
+    UnableToPlace,
+    /// "(service x) was unable to stop or start tasks during a deployment …".
+    BlockedByBounds,
+}
 
 /// Scheduler state of one service.
 #[derive(Debug, Clone, Default)]
@@ -55,8 +65,9 @@ pub struct ServiceState {
     pub throttle_rounds: u32,
     /// No launches before this time while throttled.
     pub throttled_until: Millis,
-    /// The last "unable to place" text and when it was emitted (duplicates are held back).
-    pub last_unplaceable: Option<(Millis, String)>,
+    /// The last text of each repeated service event and when it was emitted (duplicates are
+    /// held back for six hours, or until the service is steady).
+    pub repeated: BTreeMap<Repeat, (Millis, String)>,
     /// Whether "has reached a steady state" was said for the current steady period.
     pub steady: bool,
     /// The deployment ID shown in stop reasons (`ecs-svc/…`).

@@ -55,8 +55,8 @@ impl Sim {
     }
 
     /// The circuit breaker looks at the PRIMARY deployment's tasks: healthy ones reset the
-    /// failure count, stopped ones may count as failures, and at the threshold the deployment
-    /// fails (DG deployment-circuit-breaker).
+    /// failure count, stopped (or stopping) ones may count as failures, and at the threshold the
+    /// deployment fails (DG deployment-circuit-breaker).
     pub(crate) fn observe_deployment(&mut self, s: usize) {
         let Some(cb) = self.model.services[s].circuit_breaker else {
             return;
@@ -76,7 +76,12 @@ impl Sim {
         for t in tasks {
             let healthy_now = self.counts_as_healthy(t);
             let task = &self.tasks[t];
-            let stopped = task.last_status == TaskStatus::Stopped;
+            // A task counts when the scheduler stops it, not when it reaches STOPPED: a task
+            // replaced for failing its ELB health checks waits out the deregistration delay
+            // (300 s by default) before STOPPED, but DG deployment-circuit-breaker counts a
+            // failure "when a health check fails for the task" ("the tasks that are replaced
+            // because of health check failures").
+            let stopped = task.stop_requested || task.last_status == TaskStatus::Stopped;
             let d = &mut self.services[s].deployments.list[p];
             if d.judged.contains(&t) {
                 continue;

@@ -8,10 +8,12 @@ mod placing;
 mod replica;
 mod run_task;
 
-use super::Sim;
+use super::{Repeat, Sim};
+use crate::cluster::InstanceStatus;
 use crate::placement::{self};
 use crate::service::messages;
 use crate::service::messages::DUPLICATE_EVENT_WINDOW_MS;
+use crate::service::steady::{self, SteadyFacts};
 use crate::sim::log::LogKind;
 use crate::task::{HealthStatus, TaskStatus};
 use std::collections::BTreeMap;
@@ -34,48 +36,67 @@ impl Sim {
             .collect()
     }
 
-    /// Emits "unable to place" unless the same text was emitted in the last 6 hours: "duplicate
-    /// event messages are omitted until either the cause is resolved or six hours passes" (DG
-    /// service-event-messages); reaching a steady state counts as resolved.
-    fn emit_unplaceable(&mut self, s: usize, text: String) {
+    /// Emits a service event unless the same text was emitted for the same cause in the last 6
+    /// hours: "duplicate event messages are omitted until either the cause is resolved or six
+    /// hours passes" (DG service-event-messages); reaching a steady state counts as resolved.
+    pub(super) fn emit_once_per_window(&mut self, s: usize, cause: Repeat, text: String) {
+        let now = self.now;
         let repeat = self.services[s]
-            .last_unplaceable
-            .as_ref()
-            .is_some_and(|(at, last)| *last == text && self.now < at + DUPLICATE_EVENT_WINDOW_MS);
+            .repeated
+            .get(&cause)
+            .is_some_and(|(at, last)| *last == text && now < at + DUPLICATE_EVENT_WINDOW_MS);
         if !repeat {
-            self.services[s].last_unplaceable = Some((self.now, text.clone()));
+            self.services[s].repeated.insert(cause, (now, text.clone()));
             self.emit(LogKind::Service, Some(s), text);
         }
     }
 
+    /// "Unable to place a task", held back like every repeated service event.
+    fn emit_unplaceable(&mut self, s: usize, text: String) {
+        self.emit_once_per_window(s, Repeat::UnableToPlace, text);
+    }
+
+    /// Whether the service has reached a steady state ([`steady::is_steady`]): "(service x) has
+    /// reached a steady state." once per steady period, and a steady service completes its
+    /// deployment.
     fn update_steady_state(&mut self, s: usize) {
-        let desired = self.services[s].desired as usize;
+        let desired = self.services[s].desired;
         let td_now = self.services[s].task_definition;
-        let tasks = self.service_tasks(s);
-        let all_running = tasks.iter().all(|&t| {
-            let task = &self.tasks[t];
-            let checked = self.model.task_definitions[task.task_definition]
-                .needs
-                .containers
-                .iter()
-                .any(|c| c.essential && c.health_check.is_some());
-            task.last_status == TaskStatus::Running
-                && task.task_definition == td_now
-                && self.services[s].deployments.is_primary_task(t)
-                && if checked {
-                    task.health == HealthStatus::Healthy
-                } else {
-                    task.health != HealthStatus::Unhealthy
+        let facts: Vec<SteadyFacts> = self
+            .service_tasks(s)
+            .into_iter()
+            .map(|t| {
+                let task = &self.tasks[t];
+                let checked = self.model.task_definitions[task.task_definition]
+                    .needs
+                    .containers
+                    .iter()
+                    .any(|c| c.essential && c.health_check.is_some());
+                SteadyFacts {
+                    running: task.last_status == TaskStatus::Running,
+                    current: task.task_definition == td_now
+                        && self.services[s].deployments.is_primary_task(t),
+                    containers_healthy: if checked {
+                        task.health == HealthStatus::Healthy
+                    } else {
+                        task.health != HealthStatus::Unhealthy
+                    },
+                    target_healthy: self.target_healthy(t),
+                    on_draining_instance: task
+                        .instance
+                        .is_some_and(|i| self.instances[i].status == InstanceStatus::Draining),
                 }
+            })
+            .collect();
+        let stopping = self.tasks_of_service(s).iter().any(|&t| {
+            let task = &self.tasks[t];
+            task.stop_requested && task.last_status != TaskStatus::Stopped
         });
-        let no_stopping = !self.tasks.iter().any(|t| {
-            t.service == Some(s) && t.stop_requested && t.last_status != TaskStatus::Stopped
-        });
-        let steady = tasks.len() == desired && all_running && no_stopping;
+        let steady = steady::is_steady(&facts, desired, stopping);
         if steady && !self.services[s].steady {
             let name = self.model.services[s].name.clone();
             self.emit(LogKind::Service, Some(s), messages::steady_state(&name));
-            self.services[s].unplaceable_reset();
+            self.services[s].repeated.clear();
         }
         self.services[s].steady = steady;
         self.settle_deployments(s);
@@ -167,11 +188,5 @@ impl Sim {
             &group_on,
             &mut self.placement_rng,
         )
-    }
-}
-
-impl crate::sim::ServiceState {
-    fn unplaceable_reset(&mut self) {
-        self.last_unplaceable = None;
     }
 }

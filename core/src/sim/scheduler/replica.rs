@@ -4,10 +4,11 @@
 //! ([`replica::tasks_to_start`]), replaced tasks stop within the lower bound
 //! ([`replica::retirements`]), and the pass reports in ECS's words.
 
-use super::super::Sim;
+use super::super::{Repeat, Sim};
 use crate::deployment::bounds::{lower_bound, upper_bound};
 use crate::service::messages;
 use crate::service::replica::{self, Classified, OutdatedTask, Retire, RetireBounds, TaskFacts};
+use crate::service::steady::{self, PassOutcome};
 use crate::sim::log::LogKind;
 use crate::task::stopped_reason;
 use crate::task::{HealthStatus, StopCode, TaskStatus};
@@ -40,10 +41,44 @@ impl Sim {
         let mut report = PassReport::default();
         let mut current = sorted.current.clone();
         self.scale_in(s, &mut current, sorted.outdated.len(), &mut report);
-        self.launch_replacements(s, &mut current, held.len(), &mut report);
-        self.retire_outdated(s, &sorted, &held, &mut report);
+        let launches_held = !self.launch_replacements(s, &mut current, held.len(), &mut report);
+        let retired = self.retire_outdated(s, &sorted, &held, &mut report);
+        let outcome = PassOutcome {
+            outdated: sorted.outdated.len(),
+            started: report.started.len(),
+            retired,
+            in_flight: self.tasks_in_flight(s, &sorted.outdated),
+            unplaced: report.unplaced.is_some() || launches_held,
+        };
         self.report_pass(s, report);
+        if steady::blocked_by_bounds(outcome) {
+            let name = self.model.services[s].name.clone();
+            self.emit_once_per_window(
+                s,
+                Repeat::BlockedByBounds,
+                messages::blocked_by_deployment_configuration(&name),
+            );
+        }
         self.update_steady_state(s);
+    }
+
+    /// Tasks of the service that will change what the next pass can do without the scheduler
+    /// acting: on their way to RUNNING, stopping, or replacements RUNNING but not yet counted
+    /// healthy (their health check, target, or 40 s wait).
+    fn tasks_in_flight(&self, s: usize, outdated: &[usize]) -> usize {
+        self.tasks_of_service(s)
+            .iter()
+            .filter(|&&t| {
+                let task = &self.tasks[t];
+                match task.last_status {
+                    TaskStatus::Stopped => false,
+                    TaskStatus::Running => {
+                        !task.stop_requested && !outdated.contains(&t) && !self.counts_as_healthy(t)
+                    }
+                    _ => true,
+                }
+            })
+            .count()
     }
 
     /// Blue's tasks a traffic shift keeps until CLEAN_UP: they are neither counted nor replaced.
@@ -124,20 +159,21 @@ impl Sim {
     /// never above the upper bound; nothing while the service is throttled or its PRIMARY
     /// deployment has FAILED (DG deployment-circuit-breaker: "A deployment in a FAILED state
     /// doesn't launch any new tasks").
+    /// Returns false when launches are held back.
     fn launch_replacements(
         &mut self,
         s: usize,
         current: &mut Vec<usize>,
         held: usize,
         report: &mut PassReport,
-    ) {
+    ) -> bool {
         if self.primary_deployment_failed(s) {
-            return;
+            return false;
         }
         if self.now < self.services[s].throttled_until {
             let until = self.services[s].throttled_until;
             self.wake_scheduler_at(s, until);
-            return;
+            return false;
         }
         for t in current.clone() {
             if self.tasks[t].is_waiting() {
@@ -156,6 +192,7 @@ impl Sim {
             current.push(t);
             self.place_and_report(t, s, report);
         }
+        true
     }
 
     /// Places task `t` and notes the outcome for the pass's events.
@@ -169,14 +206,15 @@ impl Sim {
     /// Stops the outdated tasks [`replica::retirements`] lets go now. Healthy means HEALTHY with
     /// an essential health check, else RUNNING for 40 s (API DeploymentConfiguration);
     /// replacements count once healthy, and the RUNNING tasks being replaced keep counting until
-    /// they stop, so the lower bound protects them (DG container-instance-draining).
+    /// they stop, so the lower bound protects them (DG container-instance-draining). Returns how
+    /// many it stopped.
     fn retire_outdated(
         &mut self,
         s: usize,
         sorted: &Classified,
         held: &[usize],
         report: &mut PassReport,
-    ) {
+    ) -> usize {
         let svc = &self.model.services[s];
         let desired = self.services[s].desired;
         let live: Vec<usize> = self
@@ -189,9 +227,12 @@ impl Sim {
             .iter()
             .filter(|&&t| {
                 if outdated.contains(&t) {
+                    // A task being replaced keeps counting while it serves: RUNNING, and neither
+                    // its containers nor its load balancer target report it unhealthy.
                     let task = &self.tasks[t];
                     task.last_status == TaskStatus::Running
                         && task.health != HealthStatus::Unhealthy
+                        && !self.target_unhealthy(t)
                 } else {
                     self.counts_as_healthy(t)
                 }
@@ -214,7 +255,9 @@ impl Sim {
             })
             .collect();
         let deployment = self.services[s].deployment_id.clone();
-        for (t, why) in replica::retirements(&facts, bounds) {
+        let retire = replica::retirements(&facts, bounds);
+        let retired = retire.len();
+        for (t, why) in retire {
             match why {
                 Retire::Unhealthy => self.stop_unhealthy(s, t, report),
                 Retire::NotRunning => self.stop_task(
@@ -232,6 +275,7 @@ impl Sim {
                 }
             }
         }
+        retired
     }
 
     /// Stops a task that failed its health checks, with the service event and stoppedReason ECS

@@ -1,0 +1,113 @@
+#![cfg(not(target_arch = "wasm32"))]
+//! Golden scenarios for rules a workshop would otherwise teach wrong: each test is named after
+//! the documented rule, and its expected times are worked out in a comment from the scenario's
+//! numbers and ECS's defaults, never copied from the engine's output.
+
+use ecs_playground_tests::{deployments, golden_text, load, load_text, log_count, log_text};
+use ecs_sim::task::TaskStatus;
+
+/// The first log line containing `needle`, with its time in seconds.
+fn first(sim: &ecs_sim::Sim, needle: &str) -> Option<u64> {
+    sim.log()
+        .iter()
+        .find(|e| e.text.contains(needle))
+        .map(|e| e.at / 1000)
+}
+
+/// RUNNING tasks of `family:revision` that are not being stopped.
+fn running(sim: &ecs_sim::Sim, task_definition: usize) -> usize {
+    sim.tasks
+        .iter()
+        .filter(|t| {
+            t.task_definition == task_definition
+                && t.last_status == TaskStatus::Running
+                && !t.stop_requested
+        })
+        .count()
+}
+
+#[test]
+fn a_failed_elb_health_check_counts_for_the_circuit_breaker_when_it_fails_dg_deployment_circuit_breaker(
+) {
+    // DG deployment-circuit-breaker, stage 2: "When a health check fails for the task, the
+    // deployment circuit breaker increases the failure count by one" ("the tasks that are
+    // replaced because of health check failures"). web:2's 4 tasks start at 60 s, RUNNING at
+    // 68 s (8 s pull), register at 69 s; ALB checks every 30 s with an unhealthy threshold of 2,
+    // so each target is unhealthy at 69 + 60 = 129 s and, with no grace period, is replaced at
+    // once. The breaker counts them at the next pass (130 s): 3 of ⌈0.5 × 4⌉ → max(3, 2) = 3 fail
+    // the deployment and roll back to web:1. Counting at STOPPED instead would wait for the
+    // 300 s deregistration delay (rollback at 430 s).
+    let mut sim = load("elb_health_rollback");
+    for second in 60..=480 {
+        sim.run_until(second * 1000);
+        assert!(
+            running(&sim, 0) >= 4,
+            "web:1 keeps 4 RUNNING tasks through the failed deployment ({second} s)"
+        );
+    }
+    assert_eq!(
+        first(&sim, "failed ELB health checks in"),
+        Some(129),
+        "{}",
+        log_text(&sim)
+    );
+    assert_eq!(first(&sim, "deployment failed"), Some(130));
+    assert_eq!(first(&sim, "rolling back to deployment"), Some(130));
+    let d = deployments(&sim, "web");
+    assert_eq!(d[1]["taskDefinition"], "web:2");
+    assert_eq!(d[1]["rolloutState"], "FAILED");
+    assert_eq!(d[1]["failedTasks"], 3);
+    // The rollback completes once web:2's tasks have drained (129 s + 300 s deregistration
+    // delay, + 30 s to stop + 1 s): a service is steady only when no task is still stopping.
+    assert_eq!(d[0]["taskDefinition"], "web:1");
+    assert_eq!(d[0]["rolloutState"], "COMPLETED", "{}", log_text(&sim));
+}
+
+#[test]
+fn steady_state_waits_for_healthy_load_balancer_targets_dg_service_event_messages() {
+    // DG service-event-messages: steady state is "when the service is healthy and at the
+    // desired number of tasks"; API TaskSet: healthy "from the load balancers, service
+    // discovery, and container health checks". In alb_target_lifecycle, web's target is healthy
+    // after one passing check (9 s + 30 s = 39 s, steady at the next pass); sick fails every
+    // check and is never steady; slow answers 70 s after RUNNING and passes 5 checks 30 s apart
+    // from there (healthy at 219 s).
+    let mut sim = load("alb_target_lifecycle");
+    sim.run_until(600_000);
+    assert_eq!(
+        first(&sim, "(service web) has reached a steady state."),
+        Some(40),
+        "{}",
+        log_text(&sim)
+    );
+    assert_eq!(
+        first(&sim, "(service sick) has reached a steady state."),
+        None
+    );
+    let slow = first(&sim, "(service slow) has reached a steady state.");
+    assert!(slow.is_some_and(|t| t >= 219), "{slow:?}");
+}
+
+#[test]
+fn a_deployment_stuck_on_its_bounds_says_so_once_dg_service_event_messages() {
+    // DG service-event-messages: with minimumHealthyPercent 100 and maximumPercent 100, 4
+    // desired tasks can neither stop one (lower bound 4) nor start one (upper bound 4): "(service
+    // web) was unable to stop or start tasks during a deployment because of the service
+    // deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try
+    // again." Duplicates are held back for six hours; nothing of web:2 starts.
+    let text = golden_text("rolling_update").replacen(
+        "\"maximumPercent\": 200",
+        "\"maximumPercent\": 100",
+        1,
+    );
+    let mut sim = load_text(&text);
+    sim.run_until(3_600_000);
+    let event = "(service web) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.";
+    assert_eq!(log_count(&sim, event), 1, "{}", log_text(&sim));
+    assert_eq!(first(&sim, event), Some(60));
+    assert_eq!(running(&sim, 0), 4);
+    assert_eq!(running(&sim, 1), 0);
+    // The usual bounds (200%) replace the tasks without the event.
+    let mut usual = load("rolling_update");
+    usual.run_until(600_000);
+    assert_eq!(log_count(&usual, "was unable to stop or start tasks"), 0);
+}
