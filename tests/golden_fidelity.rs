@@ -111,3 +111,83 @@ fn a_deployment_stuck_on_its_bounds_says_so_once_dg_service_event_messages() {
     usual.run_until(600_000);
     assert_eq!(log_count(&usual, "was unable to stop or start tasks"), 0);
 }
+
+#[test]
+fn a_launch_type_task_that_cannot_be_placed_is_not_a_task_dg_service_event_messages() {
+    // DG service-event-messages: the scheduler "could not find the available resources to add
+    // another task" and says so; RunTask returns such a task in failures[], never as a task. In
+    // host mode a static port binds once per instance (DG task_definition_parameters): desired 5
+    // on 3 instances → 3 tasks, and 2 the simulator counts as not placed. No task ID exists for
+    // them and none is PROVISIONING.
+    let mut sim = load("host_port_80");
+    sim.run_until(60_000);
+    let snap = sim.snapshot();
+    let web = snap.services.iter().find(|s| s.name == "web").expect("web");
+    assert_eq!((web.running_count, web.pending_count), (3, 0));
+    assert_eq!(web.unplaced_count, 2);
+    assert_eq!(sim.tasks.len(), 3, "only placed tasks exist");
+    assert!(sim
+        .tasks
+        .iter()
+        .all(|t| t.last_status != TaskStatus::Provisioning));
+    assert_eq!(
+        log_count(&sim, "(service web) was unable to place a task"),
+        1,
+        "{}",
+        log_text(&sim)
+    );
+}
+
+#[test]
+fn capacity_provider_tasks_wait_in_provisioning_for_managed_scaling_dg_standalone_tasks() {
+    // DG standalone-tasks: "If you use a capacity provider with managed scaling enabled, tasks
+    // that can't be started due to a lack of compute capacity are moved to the PROVISIONING
+    // state rather than failing immediately." They count as pending and raise the
+    // CapacityProviderReservation, without an "unable to place" event.
+    let mut sim = load("managed_scaling");
+    sim.run_until(10_000);
+    let waiting: Vec<_> = sim.tasks.iter().filter(|t| t.is_waiting()).collect();
+    assert!(!waiting.is_empty(), "{}", log_text(&sim));
+    assert!(waiting
+        .iter()
+        .all(|t| t.last_status == TaskStatus::Provisioning));
+    let snap = sim.snapshot();
+    let worker = snap
+        .services
+        .iter()
+        .find(|s| s.name == "worker")
+        .expect("worker");
+    assert_eq!(worker.pending_count as usize, waiting.len());
+    assert_eq!(worker.unplaced_count, 0);
+    assert_eq!(log_count(&sim, "was unable to place a task"), 0);
+}
+
+#[test]
+fn a_services_counts_are_the_sums_of_its_deployments_api_service_and_deployment() {
+    // API Service runningCount/pendingCount and API Deployment runningCount/pendingCount: the
+    // service's are its deployments' added up, at every moment of a rolling update, a rollback,
+    // a blue/green shift and managed scaling.
+    for (name, until) in [
+        ("rolling_update", 300),
+        ("elb_health_rollback", 480),
+        ("canary_10_percent", 1500),
+        ("managed_scaling", 900),
+        ("host_port_80", 120),
+    ] {
+        let mut sim = load(name);
+        for second in (0..=until).step_by(3) {
+            sim.run_until(second * 1000);
+            let snap = sim.snapshot();
+            for (s, view) in snap.services.iter().enumerate() {
+                let d = deployments(&sim, &view.name);
+                let sum =
+                    |key: &str| -> u64 { d.iter().map(|x| x[key].as_u64().unwrap_or(0)).sum() };
+                assert_eq!(
+                    (u64::from(view.running_count), u64::from(view.pending_count)),
+                    (sum("runningCount"), sum("pendingCount")),
+                    "{name} service {s} at {second} s"
+                );
+            }
+        }
+    }
+}

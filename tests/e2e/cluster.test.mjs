@@ -93,7 +93,7 @@ export const tests = [
     },
   },
   {
-    name: 'cluster: a task that fits nowhere is explained instance by instance',
+    name: 'cluster: tasks that fit nowhere are explained instance by instance (no task exists for them)',
     async run({ page, base, screenshot }) {
       await load(page, base);
       const text = (await readFile(defaultScenario, 'utf8'))
@@ -110,9 +110,14 @@ export const tests = [
       await waitFor(page, () => document.querySelectorAll('[data-testid="task"][data-status="RUNNING"][data-service="web"]').length >= 12,
         null, 'the instances to fill up');
       await pause(page);
-      await queue.locator('[data-testid="task"]').first().click();
+      const row = queue.locator('[data-testid="unplaced"][data-service="web"]');
+      await row.waitFor();
+      if (await queue.locator('[data-testid="task"]').count() !== 0) {
+        throw new Error('a launch-type task that fits nowhere must not be shown as a task');
+      }
+      await row.locator('button').click();
       const explain = page.locator('[data-testid="explain"]');
-      await explain.getByText('Why is this task waiting?').waitFor();
+      await explain.getByText(/Why can't web place \d+ more tasks\?/).waitFor();
       const verdicts = explain.locator('[data-testid="verdict"]');
       const n = await verdicts.count();
       const instances = await page.locator('[data-testid="instance"]:not([data-status="TERMINATED"])').count();

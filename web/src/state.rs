@@ -64,6 +64,8 @@ pub enum Selection {
     Task(usize),
     /// A container instance (index).
     Instance(usize),
+    /// The tasks a service (index) could not place: no task exists for them.
+    Unplaced(usize),
 }
 
 /// A message shown above the panes (e.g. a shared link that could not be opened).

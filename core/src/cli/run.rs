@@ -103,14 +103,21 @@ fn text_report(sim: &Sim) -> String {
     out.push_str(&format!("\n== Summary at {}\n", clock(snap.now_ms)));
     for s in &snap.services {
         out.push_str(&format!(
-            "service {} ({}, {}): desired {} running {} pending {} waiting {}\n",
+            "service {} ({}, {}): desired {} running {} pending {}{}\n",
             s.name,
             s.scheduling_strategy,
             s.task_definition,
             s.desired_count,
             s.running_count,
             s.pending_count,
-            s.waiting_count
+            if s.unplaced_count > 0 {
+                format!(
+                    " (not placed {}: the simulator's count; ECS reports only the event)",
+                    s.unplaced_count
+                )
+            } else {
+                String::new()
+            }
         ));
         let fmt = |m: &std::collections::BTreeMap<String, u32>| {
             m.iter()

@@ -113,7 +113,8 @@ pub struct RetireBounds {
     pub min_healthy: u32,
     /// Tasks that are not outdated.
     pub replacements: u32,
-    /// The upper bound leaves no room for another task.
+    /// No replacement can start: the upper bound leaves no room for another task, or the
+    /// cluster has no place for one.
     pub no_room: bool,
 }
 

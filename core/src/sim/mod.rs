@@ -72,6 +72,11 @@ pub struct ServiceState {
     pub steady: bool,
     /// The deployment ID shown in stop reasons (`ecs-svc/…`).
     pub deployment_id: String,
+    /// Tasks the last scheduler pass wanted to start but could not place anywhere (the
+    /// simulator's own count: ECS creates no task for them and reports only the event).
+    pub unplaced: u32,
+    /// Why, in the simulator's words (the closest instance's rejection).
+    pub unplaced_reason: Option<String>,
     /// The service's deployments and which one each task belongs to.
     pub deployments: crate::deployment::ServiceDeployments,
 }
@@ -97,6 +102,10 @@ pub struct Sim {
     /// Lookups the placement pipeline uses instead of scanning instances and tasks; updated
     /// with them, checked against a rebuild by the invariant checker.
     pub(crate) placement_index: PlacementIndex,
+    /// Standalone tasks waiting in PROVISIONING for managed scaling's capacity, with the RunTask
+    /// (index into the model's) that started each; retried when their cluster's capacity
+    /// changes.
+    pub(crate) waiting_standalone: BTreeMap<usize, usize>,
     /// Per-service scheduler state, same order as the model's services.
     pub services: Vec<ServiceState>,
     /// Zones in an outage.
@@ -165,6 +174,7 @@ impl Sim {
             tasks: Vec::new(),
             service_task_ids: Vec::new(),
             placement_index: PlacementIndex::default(),
+            waiting_standalone: BTreeMap::new(),
             services: Vec::new(),
             zones_down: BTreeSet::new(),
             log: Vec::new(),
@@ -377,8 +387,12 @@ impl Sim {
         }
     }
 
-    /// Queues a scheduler pass for every service of a cluster (capacity changed).
+    /// Queues a scheduler pass for every service of a cluster (capacity changed), and retries
+    /// its standalone tasks waiting for capacity.
     pub(crate) fn reconcile_cluster(&mut self, cluster: usize) {
+        if !self.waiting_standalone.is_empty() {
+            self.retry_waiting_standalone(cluster);
+        }
         for s in 0..self.model.services.len() {
             if self.model.services[s].cluster == cluster {
                 self.request_reconcile(s);

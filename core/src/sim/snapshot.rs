@@ -5,6 +5,7 @@ use super::Sim;
 use crate::cluster::InstanceStatus;
 use crate::cluster::LaunchTarget;
 use crate::placement::{self, PlacementRequest, Pool, Verdict};
+use crate::task::TaskCounts;
 use crate::task::{HealthStatus, LaunchKind, StopCode, TaskStatus};
 use crate::time::Millis;
 use serde::Serialize;
@@ -134,18 +135,33 @@ pub struct ServiceView {
     pub task_definition: String,
     /// desiredCount.
     pub desired_count: u32,
-    /// runningCount.
+    /// runningCount: tasks RUNNING (the sum over the service's deployments).
     pub running_count: u32,
-    /// pendingCount (placed, not yet RUNNING).
+    /// pendingCount: tasks in PROVISIONING, PENDING or ACTIVATING (the simulator counts all
+    /// three; the API says only "PENDING"), including tasks waiting for a capacity provider's
+    /// managed scaling.
     pub pending_count: u32,
-    /// Tasks waiting for capacity.
-    pub waiting_count: u32,
+    /// The simulator's own count: tasks the scheduler wanted to start but could place nowhere.
+    /// ECS creates no task for them and reports only "unable to place a task".
+    pub unplaced_count: u32,
+    /// Why they could not be placed (the closest instance's rejection).
+    pub unplaced_reason: Option<String>,
     /// Live tasks by capacity provider (or launch type).
     pub by_capacity_provider: BTreeMap<String, u32>,
     /// Live tasks by zone.
     pub by_zone: BTreeMap<String, u32>,
     /// Live tasks by instance ID.
     pub by_instance: BTreeMap<String, u32>,
+}
+
+/// What waits for placement: a task in PROVISIONING (a capacity provider with managed scaling),
+/// or the tasks a service could not place (no task exists for them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Waiting {
+    /// A task (index) waiting in PROVISIONING.
+    Task(usize),
+    /// The unplaced tasks of a service (index).
+    Unplaced(usize),
 }
 
 /// How long a stopped task stays in the picture.
@@ -270,24 +286,18 @@ impl Sim {
             desired_count: state.desired,
             running_count: 0,
             pending_count: 0,
-            waiting_count: 0,
+            unplaced_count: state.unplaced,
+            unplaced_reason: state.unplaced_reason.clone(),
             by_capacity_provider: BTreeMap::new(),
             by_zone: BTreeMap::new(),
             by_instance: BTreeMap::new(),
         };
-        for task in self
-            .tasks
-            .iter()
-            .filter(|t| t.service == Some(s) && t.is_active())
-        {
-            if task.is_waiting() {
-                view.waiting_count += 1;
+        let mut counts = TaskCounts::default();
+        for &t in self.tasks_of_service(s) {
+            let task = &self.tasks[t];
+            counts.add(task);
+            if !task.is_active() {
                 continue;
-            }
-            if task.last_status == TaskStatus::Running {
-                view.running_count += 1;
-            } else {
-                view.pending_count += 1;
             }
             let provider = task
                 .capacity_provider
@@ -304,6 +314,8 @@ impl Sim {
                     .or_default() += 1;
             }
         }
+        view.running_count = counts.running;
+        view.pending_count = counts.pending;
         view
     }
 
@@ -316,42 +328,78 @@ impl Sim {
             return None;
         }
         let s = task.service?;
-        let svc = &self.model.services[s];
-        let pool = match task.launch {
-            LaunchKind::Ec2 => match task
-                .capacity_provider
-                .as_deref()
-                .and_then(|p| self.model.asgs.iter().position(|a| a.provider == p))
-            {
-                Some(a) => Pool::Asg(a),
-                None => Pool::Ec2,
-            },
-            LaunchKind::External => Pool::External,
-            _ => return None,
+        let pool = self.pool_of(task.launch, task.capacity_provider.as_deref())?;
+        Some(self.verdicts_for(s, task.task_definition, pool))
+    }
+
+    /// Why service `s` could not place the tasks it wanted to start (the simulator's own view:
+    /// ECS creates no task for them): the pipeline's verdict for every instance of its cluster
+    /// for one more task of its current task definition. `None` when nothing is unplaced or the
+    /// service runs on Fargate (no instances to blame).
+    pub fn explain_unplaced(&self, s: usize) -> Option<Vec<Verdict>> {
+        let state = self.services.get(s)?;
+        if state.unplaced == 0 {
+            return None;
+        }
+        let (launch, provider) = match &self.model.services[s].launch {
+            LaunchTarget::Ec2 => (LaunchKind::Ec2, None),
+            LaunchTarget::External => (LaunchKind::External, None),
+            LaunchTarget::Fargate => return None,
+            LaunchTarget::Strategy(items) => {
+                let it = items.first()?;
+                (crate::sim::scheduler::launch_of(it), Some(it.name.as_str()))
+            }
         };
-        let needs = &self.model.task_definitions[task.task_definition].needs;
+        let pool = self.pool_of(launch, provider)?;
+        Some(self.verdicts_for(s, state.task_definition, pool))
+    }
+
+    /// The instances a task of `launch` (and capacity provider) can use; None for Fargate.
+    fn pool_of(&self, launch: LaunchKind, provider: Option<&str>) -> Option<Pool> {
+        match launch {
+            LaunchKind::Ec2 => Some(
+                match provider.and_then(|p| self.model.asgs.iter().position(|a| a.provider == p)) {
+                    Some(a) => Pool::Asg(a),
+                    None => Pool::Ec2,
+                },
+            ),
+            LaunchKind::External => Some(Pool::External),
+            LaunchKind::Fargate | LaunchKind::FargateSpot => None,
+        }
+    }
+
+    /// Every instance's verdict for one more task of service `s` with task definition `td`,
+    /// from a copy of the placement stream so the run is not changed.
+    fn verdicts_for(&self, s: usize, td: usize, pool: Pool) -> Vec<Verdict> {
+        let svc = &self.model.services[s];
+        let group = format!("service:{}", svc.name);
         let req = PlacementRequest {
             cluster: svc.cluster,
-            needs,
-            group: &task.group,
+            needs: &self.model.task_definitions[td].needs,
+            group: &group,
             constraints: &svc.constraints,
             strategies: &svc.strategies,
             allowed_zones: &svc.subnet_zones,
             pool,
         };
         let mut rng = self.placement_rng.clone();
-        Some(placement::place_reference(&req, &self.instances, &self.tasks, &mut rng).verdicts)
+        placement::place_reference(&req, &self.instances, &self.tasks, &mut rng).verdicts
     }
 
-    /// For an instance: each waiting task's verdict on it ("why not here?").
-    pub fn explain_instance(&self, i: usize) -> Vec<(usize, Verdict)> {
-        (0..self.tasks.len())
-            .filter_map(|t| {
-                self.explain_placement(t)
-                    .and_then(|vs| vs.into_iter().find(|v| v.instance == i))
-                    .map(|v| (t, v))
-            })
-            .collect()
+    /// For an instance: each waiting task's and each service's unplaced tasks' verdict on it
+    /// ("why not here?").
+    pub fn explain_instance(&self, i: usize) -> Vec<(Waiting, Verdict)> {
+        let tasks = (0..self.tasks.len()).filter_map(|t| {
+            self.explain_placement(t)
+                .and_then(|vs| vs.into_iter().find(|v| v.instance == i))
+                .map(|v| (Waiting::Task(t), v))
+        });
+        let services = (0..self.services.len()).filter_map(|s| {
+            self.explain_unplaced(s)
+                .and_then(|vs| vs.into_iter().find(|v| v.instance == i))
+                .map(|v| (Waiting::Unplaced(s), v))
+        });
+        tasks.chain(services).collect()
     }
 
     /// Whether an instance is in a zone that is down.

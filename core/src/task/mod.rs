@@ -1,7 +1,9 @@
 //! A task: one running copy of a task definition, its lifecycle (DG task-lifecycle) and the
 //! reasons it stops. Services, RunTask, placement and deployments all work on these.
 
+pub mod counts;
 pub mod lifecycle;
 pub mod stopped_reason;
 
+pub use counts::TaskCounts;
 pub use lifecycle::{HealthStatus, LaunchKind, StopCode, Task, TaskStatus};

@@ -127,13 +127,13 @@ fn examples_show_what_they_say() {
     // Host mode, port 80: 3 of 5 run (one per instance).
     let s = run("host-ports", 60).snapshot();
     assert_eq!(
-        (s.services[0].running_count, s.services[0].waiting_count),
+        (s.services[0].running_count, s.services[0].unplaced_count),
         (3, 2)
     );
     // c5.large without trunking: 2 awsvpc tasks per instance, 4 of 6 run.
     let s = run("awsvpc-eni-limits", 60).snapshot();
     assert_eq!(
-        (s.services[0].running_count, s.services[0].waiting_count),
+        (s.services[0].running_count, s.services[0].unplaced_count),
         (4, 2)
     );
     // FARGATE base 2 weight 1 + FARGATE_SPOT weight 3 → 4 + 6.

@@ -25,8 +25,11 @@ pub struct Lane {
 pub struct ClusterLayout {
     /// Zone lanes in the scenario's zone order, then any other zone an instance reports.
     pub lanes: Vec<Lane>,
-    /// Tasks waiting for placement (task indices, oldest first).
+    /// Tasks waiting in PROVISIONING for capacity (task indices, oldest first).
     pub waiting: Vec<usize>,
+    /// Services with tasks they could not place (service indices): no task exists for those,
+    /// so the queue shows the service and its count (the simulator's own).
+    pub unplaced: Vec<usize>,
     /// The tasks drawn on each instance (task indices), stopped ones included while the
     /// snapshot still shows them, so they can fade out where they ran.
     pub tasks_on: BTreeMap<usize, Vec<usize>>,
@@ -75,6 +78,13 @@ pub fn cluster_layout(snap: &Snapshot) -> ClusterLayout {
             _ => {}
         }
     }
+    layout.unplaced = snap
+        .services
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.unplaced_count > 0)
+        .map(|(i, _)| i)
+        .collect();
     for inst in &snap.instances {
         let shown =
             inst.status != InstanceStatus::Terminated || layout.tasks_on.contains_key(&inst.index);
@@ -258,17 +268,24 @@ mod tests {
     }
 
     #[test]
-    fn waiting_tasks_are_queued() {
+    fn services_that_could_not_place_tasks_are_queued_without_task_objects() {
+        // The default scenario's web service (launch type EC2) with more tasks than its three
+        // instances hold: the rest are not tasks (ECS creates none), so the queue lists the
+        // service, and nothing waits as a task.
         let text = include_str!("../scenario/examples/default.json")
             .replace("\"desiredCount\": 6", "\"desiredCount\": 40");
         let mut sim = Sim::from_json(&text).expect("valid");
         sim.run_until(30_000);
         let snap = sim.snapshot();
         let layout = cluster_layout(&snap);
-        assert!(!layout.waiting.is_empty());
-        for t in &layout.waiting {
-            assert!(find_task(&snap, *t).is_some_and(|t| t.waiting_reason.is_some()));
-        }
+        assert!(layout.waiting.is_empty());
+        assert_eq!(layout.unplaced.len(), 1);
+        let web = &snap.services[layout.unplaced[0]];
+        assert_eq!(web.name, "web");
+        assert_eq!(
+            web.running_count + web.pending_count + web.unplaced_count,
+            40
+        );
     }
 
     #[test]

@@ -15,7 +15,8 @@ pub mod overlays;
 pub mod report;
 
 pub use explain::{
-    explain_instance, explain_waiting, InstanceExplanation, VerdictRow, WaitingExplanation,
+    explain_instance, explain_unplaced, explain_waiting, InstanceExplanation, VerdictRow,
+    WaitingExplanation,
 };
 pub use layout::{
     cluster_layout, find_task, revision_shade, service_colour, ClusterLayout, Lane, ServiceLookup,

@@ -1,5 +1,6 @@
-//! One card per service: its colour, task definition and the desired / running / pending /
-//! waiting counts ECS reports.
+//! One card per service: its colour, task definition and the desired / running / pending
+//! counts DescribeServices reports (the sums of its deployments'), and, labelled as the
+//! simulator's own, how many tasks it could not place.
 
 use crate::state::Playground;
 use ecs_sim::view::service_colour;
@@ -26,7 +27,7 @@ struct Card {
     desired: u32,
     running: u32,
     pending: u32,
-    waiting: u32,
+    unplaced: u32,
     launch: String,
 }
 
@@ -44,14 +45,14 @@ fn ServiceCard(name: String) -> impl IntoView {
                 desired: v.desired_count,
                 running: v.running_count,
                 pending: v.pending_count,
-                waiting: v.waiting_count,
+                unplaced: v.unplaced_count,
                 launch: v.launch.clone(),
             })
         })
     });
     let get =
         move |f: fn(&Card) -> String| move || card.with(|c| c.as_ref().map(f).unwrap_or_default());
-    let waiting = move || card.with(|c| c.as_ref().is_some_and(|c| c.waiting > 0));
+    let unplaced = move || card.with(|c| c.as_ref().is_some_and(|c| c.unplaced > 0));
     let data_service = name.clone();
     view! {
         <div class="service-card" role="listitem" data-testid="service-summary" data-service=data_service
@@ -63,8 +64,12 @@ fn ServiceCard(name: String) -> impl IntoView {
             <span class="counts">
                 <span title="desiredCount">"desired "<b>{get(|c| c.desired.to_string())}</b></span>
                 <span title="runningCount">"running "<b>{get(|c| c.running.to_string())}</b></span>
-                <span title="pendingCount: placed, not yet RUNNING">"pending "<b>{get(|c| c.pending.to_string())}</b></span>
-                <span class:warn=waiting title="Tasks waiting for capacity">"waiting "<b>{get(|c| c.waiting.to_string())}</b></span>
+                <span title="pendingCount: tasks in PROVISIONING, PENDING or ACTIVATING (the simulator counts all three)">"pending "<b>{get(|c| c.pending.to_string())}</b></span>
+                <Show when=unplaced>
+                    <span class="warn" data-testid="unplaced-count"
+                        title="The simulator's own count: tasks the scheduler could not place anywhere. ECS creates no task for them and reports only the event \"unable to place a task\".">
+                        "not placed "<b>{get(|c| c.unplaced.to_string())}</b>"*"</span>
+                </Show>
             </span>
         </div>
     }

@@ -1,8 +1,10 @@
-//! The queue of tasks waiting for placement, each with its short reason; click one to see the
-//! verdict of every instance in the explain panel.
+//! The queue above the zone lanes: services with tasks they could not place (no task exists for
+//! those: ECS reports only the event, the count is the simulator's own), and tasks waiting in
+//! PROVISIONING for a capacity provider's managed scaling. Click one to see every instance's
+//! verdict in the explain panel.
 
 use super::TaskChip;
-use crate::state::Playground;
+use crate::state::{Playground, Selection};
 use ecs_sim::view::{find_task, ClusterLayout};
 use leptos::prelude::*;
 
@@ -16,24 +18,72 @@ pub fn WaitingQueue(layout: Memo<Option<ClusterLayout>>) -> impl IntoView {
     let waiting = Memo::new(move |_| {
         layout.with(|l| l.as_ref().map(|l| l.waiting.clone()).unwrap_or_default())
     });
+    let unplaced = Memo::new(move |_| {
+        layout.with(|l| l.as_ref().map(|l| l.unplaced.clone()).unwrap_or_default())
+    });
+    let total = Memo::new(move |_| {
+        let services: u32 = pg.snapshot.with(|s| {
+            s.as_ref().map_or(0, |s| {
+                unplaced.with(|u| {
+                    u.iter()
+                        .filter_map(|&i| s.services.get(i))
+                        .map(|v| v.unplaced_count)
+                        .sum()
+                })
+            })
+        });
+        services as usize + waiting.with(Vec::len)
+    });
+    let any = move || total.get() != 0;
     let shown = move || waiting.with(|w| w.iter().take(SHOWN).copied().collect::<Vec<_>>());
     let more = move || waiting.with(|w| w.len().saturating_sub(SHOWN));
     view! {
-        <Show when=move || waiting.with(|w| !w.is_empty())>
+        <Show when=any>
             <section class="waiting" data-testid="waiting-queue" aria-label="Waiting for placement">
-                <h2>"Waiting for placement "<span class="count">"("{move || waiting.with(Vec::len)}")"</span></h2>
+                <h2>"Waiting for placement "<span class="count">"("{move || total.get()}")"</span></h2>
                 <ul>
+                    <For each=move || unplaced.get() key=|s| *s children=move |s| view! { <UnplacedRow service=s /> } />
                     <For each=shown key=|t| *t children=move |t| {
                         let reason = Memo::new(move |_| pg.snapshot.with(|s| {
                             s.as_ref().and_then(|s| find_task(s, t)).and_then(|t| t.waiting_reason.clone()).unwrap_or_default()
                         }));
                         view! {
-                            <li><TaskChip index=t /><span class="reason">{move || reason.get()}</span></li>
+                            <li><TaskChip index=t /><span class="reason">"PROVISIONING: "{move || reason.get()}</span></li>
                         }
                     } />
                 </ul>
                 {move || (more() > 0).then(|| view! { <p class="more">{format!("and {} more", more())}</p> })}
             </section>
         </Show>
+    }
+}
+
+/// One service's tasks that could not be placed: a button with the count and the reason.
+#[component]
+fn UnplacedRow(service: usize) -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let row = Memo::new(move |_| {
+        pg.snapshot.with(|s| {
+            let v = s.as_ref()?.services.get(service)?;
+            Some((
+                v.name.clone(),
+                v.unplaced_count,
+                v.unplaced_reason.clone().unwrap_or_default(),
+            ))
+        })
+    });
+    let text = move |f: fn(&(String, u32, String)) -> String| {
+        move || row.with(|r| r.as_ref().map(f).unwrap_or_default())
+    };
+    let selected = move || pg.selection.get() == Selection::Unplaced(service);
+    view! {
+        <li data-testid="unplaced" data-service=text(|r| r.0.clone())>
+            <button type="button" class="unplaced" aria-pressed=move || selected().to_string()
+                title="The simulator's own count: ECS creates no task for these and reports only the event. Click to see why."
+                on:click=move |_| pg.selection.set(Selection::Unplaced(service))>
+                {text(|r| format!("{}: {} not placed*", r.0, r.1))}
+            </button>
+            <span class="reason">{text(|r| r.2.clone())}</span>
+        </li>
     }
 }

@@ -4,6 +4,7 @@
 
 mod instance;
 mod task;
+mod unplaced;
 mod verdicts;
 
 use crate::state::{Playground, Selection};
@@ -26,10 +27,11 @@ pub fn ExplainPanel() -> impl IntoView {
         <section class="explain" data-testid="explain" aria-label="Explain" aria-live="polite">
             {move || match pg.selection.get() {
                 Selection::None => view! {
-                    <p class="hint">"Click a task or an instance to see its details and why a task is waiting."</p>
+                    <p class="hint">"Click a task or an instance to see its details, or a service under \"Waiting for placement\" to see why its tasks cannot be placed."</p>
                 }.into_any(),
                 Selection::Task(t) => view! { <Close /><task::TaskDetails index=t /> }.into_any(),
                 Selection::Instance(i) => view! { <Close /><instance::InstanceDetails index=i /> }.into_any(),
+                Selection::Unplaced(s) => view! { <Close /><unplaced::UnplacedDetails service=s /> }.into_any(),
             }}
         </section>
     }

@@ -1,6 +1,7 @@
 //! A list of placement verdicts: per instance (or per task), the stage that rejected it and
 //! the reason with the numbers.
 
+use ecs_sim::sim::snapshot::Waiting;
 use ecs_sim::view::{labels, VerdictRow};
 use leptos::prelude::*;
 
@@ -21,7 +22,10 @@ pub fn Verdicts(rows: Vec<VerdictRow>, lead: Lead) -> impl IntoView {
             {rows.into_iter().map(|r| {
                 let name = match lead {
                     Lead::Instance => format!("{} {} {}", labels::short_id(&r.ec2_instance_id), r.instance_type, r.zone),
-                    Lead::Task => format!("task {} {}", labels::short_id(&r.task_id), r.task_definition),
+                    Lead::Task => match r.waiting {
+                        Waiting::Task(_) => format!("task {} {}", labels::short_id(&r.task_id), r.task_definition),
+                        Waiting::Unplaced(_) => format!("{} (not placed) {}", r.task_id, r.task_definition),
+                    },
                 };
                 let passed = r.stage.is_none();
                 view! {

@@ -8,6 +8,8 @@ mod placing;
 mod replica;
 mod run_task;
 
+pub(crate) use placing::launch_of;
+
 use super::{Repeat, Sim};
 use crate::cluster::InstanceStatus;
 use crate::placement::{self};

@@ -1,44 +1,137 @@
-//! Where a new service task goes: its capacity provider (base and weight, DG
+//! Where a new task goes: its capacity provider (base and weight, DG
 //! cluster-capacity-providers), then an instance through the placement pipeline or a Fargate
-//! zone (Fargate spreads a service's tasks across the zones of its subnets, DG task-placement).
+//! zone (Fargate spreads a group's tasks across the zones of its subnets, DG task-placement).
+//!
+//! A task is created only once it has somewhere to go. With a launch type, a task that fits
+//! nowhere is not a task at all: the service scheduler says "unable to place a task" and tries
+//! again later, and RunTask returns a failure. Only a capacity provider with managed scaling
+//! keeps such a task, in PROVISIONING, until capacity arrives (DG standalone-tasks: "tasks that
+//! can't be started due to a lack of compute capacity are moved to the PROVISIONING state
+//! rather than failing immediately").
 
 use super::super::Sim;
 use crate::cluster::{capacity_provider, LaunchTarget, ProviderKind, StrategyItem};
-use crate::placement::{self, PlacementRequest, Pool};
-use crate::task::LaunchKind;
+use crate::placement::{self, Constraint, PlacementOutcome, PlacementRequest, Pool, Strategy};
+use crate::task::{LaunchKind, TaskStatus};
 
-/// Where one new task should go, resolved before placement.
-pub(super) enum Target {
-    /// EC2 or external instances from this pool.
-    Instances(Pool),
-    /// Fargate in this zone (empty: no zone available).
+/// What a new task needs to be placed: the same for a service's task and a RunTask copy.
+pub(crate) struct NewTask<'a> {
+    /// Its cluster.
+    pub cluster: usize,
+    /// Its task definition (index into the model).
+    pub task_definition: usize,
+    /// Its task group (`service:<name>`, `family:<family>` or RunTask's group).
+    pub group: &'a str,
+    /// EC2, Fargate, Fargate Spot or External.
+    pub launch: LaunchKind,
+    /// The capacity provider a strategy chose, if any.
+    pub capacity_provider: Option<&'a str>,
+    /// Zones of its awsvpc subnets (empty when not awsvpc).
+    pub zones: &'a [String],
+    /// Placement constraints.
+    pub constraints: &'a [Constraint],
+    /// Placement strategies.
+    pub strategies: &'a [Strategy],
+}
+
+/// Where a placed task goes.
+pub(crate) enum Place {
+    /// This container instance.
+    Instance(usize),
+    /// Fargate capacity in this zone.
     Fargate(String),
 }
 
+/// Why a task could not be placed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Unplaced {
+    /// ECS's "closest matching" container instance and phrase; None when there is none to
+    /// blame (no instances at all, or Fargate with no zone available).
+    pub closest: Option<(String, String)>,
+    /// The simulator's one-line explanation.
+    pub detail: String,
+    /// RunTask's failure reason (`RESOURCE:MEMORY`, `MISSING`, …).
+    pub failure_reason: String,
+}
+
+/// What launching one task of a service came to.
+pub(super) enum Launched {
+    /// Placed and started: the task.
+    Started(usize),
+    /// Created in PROVISIONING, waiting for its capacity provider's managed scaling: the task.
+    Waiting(usize),
+    /// Not placed, and no task exists.
+    Unplaced(Unplaced),
+}
+
 impl Sim {
-    /// Creates a task of service `s` (choosing its capacity provider) for the current task
-    /// definition, recorded against the deployment that starts it.
-    pub(super) fn create_service_task(&mut self, s: usize) -> usize {
+    /// Launches one more task of service `s`: chooses its capacity provider, finds it a place,
+    /// and only then creates it (or keeps it waiting when managed scaling will add capacity).
+    pub(super) fn launch_service_task(&mut self, s: usize) -> Launched {
+        let (launch, provider) = self.service_destination(s);
         let svc = &self.model.services[s];
-        let cluster = svc.cluster;
-        let td = self.services[s].task_definition;
         let group = format!("service:{}", svc.name);
-        let (launch, provider) = match &svc.launch.clone() {
+        let (cluster, zones, constraints, strategies) = (
+            svc.cluster,
+            svc.subnet_zones.clone(),
+            svc.constraints.clone(),
+            svc.strategies.clone(),
+        );
+        let request = NewTask {
+            cluster,
+            task_definition: self.services[s].task_definition,
+            group: &group,
+            launch,
+            capacity_provider: provider.as_deref(),
+            zones: &zones,
+            constraints: &constraints,
+            strategies: &strategies,
+        };
+        let found = self.find_place(&request);
+        let waits = found.is_err() && self.provider_waits_for_capacity(provider.as_deref());
+        let t = match &found {
+            Ok(_) => self.create_service_task(s, launch, provider),
+            Err(_) if waits => self.create_service_task(s, launch, provider),
+            Err(why) => return Launched::Unplaced(why.clone()),
+        };
+        match found {
+            Ok(place) => {
+                self.bind(t, place);
+                Launched::Started(t)
+            }
+            Err(why) => {
+                self.tasks[t].waiting_reason = Some(why.detail);
+                Launched::Waiting(t)
+            }
+        }
+    }
+
+    /// The launch type and capacity provider of service `s`'s next task.
+    fn service_destination(&self, s: usize) -> (LaunchKind, Option<String>) {
+        match &self.model.services[s].launch {
             LaunchTarget::Ec2 => (LaunchKind::Ec2, None),
             LaunchTarget::External => (LaunchKind::External, None),
             LaunchTarget::Fargate => (LaunchKind::Fargate, None),
             LaunchTarget::Strategy(items) => {
-                let k = self.choose_provider(s, items);
-                let it = &items[k];
-                let kind = match it.kind {
-                    ProviderKind::Asg(_) => LaunchKind::Ec2,
-                    ProviderKind::Fargate => LaunchKind::Fargate,
-                    ProviderKind::FargateSpot => LaunchKind::FargateSpot,
-                };
-                (kind, Some(it.name.clone()))
+                let it = &items[self.choose_provider(s, items)];
+                (launch_of(it), Some(it.name.clone()))
             }
-        };
-        let name = format!("ecs-svc/{}", self.model.services[s].name);
+        }
+    }
+
+    /// Creates a task of service `s` for its current task definition, recorded against the
+    /// deployment that starts it.
+    fn create_service_task(
+        &mut self,
+        s: usize,
+        launch: LaunchKind,
+        provider: Option<String>,
+    ) -> usize {
+        let svc = &self.model.services[s];
+        let cluster = svc.cluster;
+        let td = self.services[s].task_definition;
+        let group = format!("service:{}", svc.name);
+        let name = format!("ecs-svc/{}", svc.name);
         let t = self.new_task(cluster, td, Some(s), group, launch, provider, Some(name));
         // Each task records the deployment that started it.
         self.services[s].deployments.record_start(t);
@@ -65,97 +158,186 @@ impl Sim {
         capacity_provider::choose(items, &counts).unwrap_or(0)
     }
 
-    /// Where task `t` goes: a pool of instances, or a Fargate zone of `zones`.
-    pub(super) fn target_for(&self, t: usize, zones: &[String]) -> Target {
-        let task = &self.tasks[t];
-        match task.launch {
+    /// Whether tasks that fit nowhere wait in PROVISIONING: the capacity provider is an Auto
+    /// Scaling group with managed scaling, which will launch instances for them.
+    pub(crate) fn provider_waits_for_capacity(&self, provider: Option<&str>) -> bool {
+        provider.is_some_and(|p| {
+            self.model
+                .asgs
+                .iter()
+                .any(|a| a.provider == p && a.managed_scaling.is_some())
+        })
+    }
+
+    /// Finds a place for a new task without changing anything but the placement stream.
+    pub(crate) fn find_place(&mut self, n: &NewTask<'_>) -> Result<Place, Unplaced> {
+        let pool = match n.launch {
             LaunchKind::Fargate | LaunchKind::FargateSpot => {
-                // Fargate spreads a service's tasks across the zones of its subnets (DG task-placement).
-                let mut best: Option<(&String, usize)> = None;
-                for z in zones.iter().filter(|z| !self.zones_down.contains(*z)) {
-                    let n = self
-                        .tasks
-                        .iter()
-                        .filter(|o| {
-                            o.is_active() && o.group == task.group && o.zone.as_ref() == Some(z)
-                        })
-                        .count();
-                    if best.is_none_or(|(_, b)| n < b) {
-                        best = Some((z, n));
-                    }
-                }
-                Target::Fargate(best.map(|(z, _)| z.clone()).unwrap_or_default())
-            }
-            LaunchKind::External => Target::Instances(Pool::External),
-            LaunchKind::Ec2 => {
-                let pool = match task
-                    .capacity_provider
-                    .as_deref()
-                    .and_then(|p| self.model.asgs.iter().position(|a| a.provider == p))
-                {
-                    Some(a) => Pool::Asg(a),
-                    None => Pool::Ec2,
+                return match self.fargate_zone(n.group, n.zones) {
+                    Some(zone) => Ok(Place::Fargate(zone)),
+                    None => Err(Unplaced {
+                        closest: None,
+                        detail: "no Availability Zone of the task's subnets is available".into(),
+                        failure_reason: "AVAILABILITY-ZONE".into(),
+                    }),
                 };
-                Target::Instances(pool)
+            }
+            LaunchKind::External => Pool::External,
+            LaunchKind::Ec2 => match n
+                .capacity_provider
+                .and_then(|p| self.model.asgs.iter().position(|a| a.provider == p))
+            {
+                Some(a) => Pool::Asg(a),
+                None => Pool::Ec2,
+            },
+        };
+        let req = PlacementRequest {
+            cluster: n.cluster,
+            needs: &self.model.task_definitions[n.task_definition].needs,
+            group: n.group,
+            constraints: n.constraints,
+            strategies: n.strategies,
+            allowed_zones: n.zones,
+            pool,
+        };
+        let outcome = placement::place(
+            &req,
+            &self.instances,
+            &self.tasks,
+            &self.placement_index,
+            &mut self.placement_rng,
+        );
+        match outcome.chosen {
+            Some(i) => Ok(Place::Instance(i)),
+            None => Err(self.unplaced(&outcome)),
+        }
+    }
+
+    /// Why the pipeline placed nothing, in ECS's words.
+    fn unplaced(&self, outcome: &PlacementOutcome) -> Unplaced {
+        let closest = outcome
+            .closest()
+            .and_then(|v| v.rejection.as_ref().map(|r| (v.instance, r)));
+        match closest {
+            Some((i, r)) => Unplaced {
+                closest: Some((
+                    self.instances[i].container_instance_id.clone(),
+                    r.ecs_phrase(),
+                )),
+                detail: r.to_string(),
+                failure_reason: r.failure_reason(),
+            },
+            None => Unplaced {
+                closest: None,
+                detail: "no container instances in the cluster".into(),
+                failure_reason: "MISSING".into(),
+            },
+        }
+    }
+
+    /// The zone of `zones` (not down) with the fewest active tasks of `group`: Fargate spreads a
+    /// group's tasks across the zones of its subnets (DG task-placement). None when every zone
+    /// is down.
+    pub(crate) fn fargate_zone(&self, group: &str, zones: &[String]) -> Option<String> {
+        let mut best: Option<(&String, usize)> = None;
+        for z in zones.iter().filter(|z| !self.zones_down.contains(*z)) {
+            let n = self
+                .tasks
+                .iter()
+                .filter(|o| o.is_active() && o.group == group && o.zone.as_ref() == Some(z))
+                .count();
+            if best.is_none_or(|(_, b)| n < b) {
+                best = Some((z, n));
+            }
+        }
+        best.map(|(z, _)| z.clone())
+    }
+
+    /// Binds task `t` to the place found for it.
+    pub(crate) fn bind(&mut self, t: usize, place: Place) {
+        match place {
+            Place::Instance(i) => self.bind_to_instance(t, i),
+            Place::Fargate(zone) => self.bind_to_fargate(t, zone),
+        }
+    }
+
+    /// Places a task waiting in PROVISIONING for capacity, or records why it still cannot be
+    /// placed. The error carries ECS's "closest matching" instance and phrase.
+    pub(super) fn try_place_waiting(&mut self, t: usize) -> Result<(), Unplaced> {
+        let task = &self.tasks[t];
+        let (cluster, td, launch) = (task.cluster, task.task_definition, task.launch);
+        let group = task.group.clone();
+        let provider = task.capacity_provider.clone();
+        let (zones, constraints, strategies) = match task.service {
+            Some(s) => {
+                let svc = &self.model.services[s];
+                (
+                    svc.subnet_zones.clone(),
+                    svc.constraints.clone(),
+                    svc.strategies.clone(),
+                )
+            }
+            None => match self.waiting_standalone.get(&t) {
+                Some(&r) => {
+                    let rt = &self.model.run_tasks[r];
+                    (
+                        rt.subnet_zones.clone(),
+                        rt.constraints.clone(),
+                        rt.strategies.clone(),
+                    )
+                }
+                None => (Vec::new(), Vec::new(), Vec::new()),
+            },
+        };
+        let request = NewTask {
+            cluster,
+            task_definition: td,
+            group: &group,
+            launch,
+            capacity_provider: provider.as_deref(),
+            zones: &zones,
+            constraints: &constraints,
+            strategies: &strategies,
+        };
+        match self.find_place(&request) {
+            Ok(place) => {
+                self.bind(t, place);
+                Ok(())
+            }
+            Err(why) => {
+                self.tasks[t].waiting_reason = Some(why.detail.clone());
+                Err(why)
             }
         }
     }
 
-    /// Places a waiting service task, or records why it cannot be placed. The error carries
-    /// ECS's "closest matching" instance and phrase (None: no instances at all).
-    pub(super) fn try_place(&mut self, t: usize, s: usize) -> Result<(), Option<(String, String)>> {
-        let svc = &self.model.services[s];
-        match self.target_for(t, &svc.subnet_zones) {
-            Target::Fargate(zone) if zone.is_empty() => {
-                self.tasks[t].waiting_reason =
-                    Some("no Availability Zone of the task's subnets is available".into());
-                Err(None)
+    /// Tasks waiting in PROVISIONING that no service retries (standalone RunTask copies) try
+    /// again when their cluster's capacity changes.
+    pub(crate) fn retry_waiting_standalone(&mut self, cluster: usize) {
+        let waiting: Vec<usize> = self
+            .waiting_standalone
+            .keys()
+            .copied()
+            .filter(|&t| self.tasks[t].cluster == cluster)
+            .collect();
+        for t in waiting {
+            if self.tasks[t].last_status != TaskStatus::Provisioning || !self.tasks[t].is_waiting()
+            {
+                self.waiting_standalone.remove(&t);
+                continue;
             }
-            Target::Fargate(zone) => {
-                self.bind_to_fargate(t, zone);
-                Ok(())
-            }
-            Target::Instances(pool) => {
-                let td = self.tasks[t].task_definition;
-                let req = PlacementRequest {
-                    cluster: svc.cluster,
-                    needs: &self.model.task_definitions[td].needs,
-                    group: &self.tasks[t].group,
-                    constraints: &svc.constraints,
-                    strategies: &svc.strategies,
-                    allowed_zones: &svc.subnet_zones,
-                    pool,
-                };
-                let outcome = placement::place(
-                    &req,
-                    &self.instances,
-                    &self.tasks,
-                    &self.placement_index,
-                    &mut self.placement_rng,
-                );
-                match outcome.chosen {
-                    Some(i) => {
-                        self.bind_to_instance(t, i);
-                        Ok(())
-                    }
-                    None => {
-                        let closest = outcome.closest().and_then(|v| {
-                            v.rejection.as_ref().map(|r| {
-                                (
-                                    self.instances[v.instance].container_instance_id.clone(),
-                                    r.ecs_phrase(),
-                                    r.to_string(),
-                                )
-                            })
-                        });
-                        self.tasks[t].waiting_reason = Some(match &closest {
-                            Some((_, _, detail)) => detail.clone(),
-                            None => "no container instances in the cluster".into(),
-                        });
-                        Err(closest.map(|(ci, phrase, _)| (ci, phrase)))
-                    }
-                }
+            if self.try_place_waiting(t).is_ok() {
+                self.waiting_standalone.remove(&t);
             }
         }
+    }
+}
+
+/// The launch kind a strategy item gives.
+pub(crate) fn launch_of(item: &StrategyItem) -> LaunchKind {
+    match item.kind {
+        ProviderKind::Asg(_) => LaunchKind::Ec2,
+        ProviderKind::Fargate => LaunchKind::Fargate,
+        ProviderKind::FargateSpot => LaunchKind::FargateSpot,
     }
 }

@@ -5,6 +5,7 @@
 //! ([`replica::retirements`]), and the pass reports in ECS's words.
 
 use super::super::{Repeat, Sim};
+use super::placing::Launched;
 use crate::deployment::bounds::{lower_bound, upper_bound};
 use crate::service::messages;
 use crate::service::replica::{self, Classified, OutdatedTask, Retire, RetireBounds, TaskFacts};
@@ -155,11 +156,12 @@ impl Sim {
         }
     }
 
-    /// Retries the tasks waiting for capacity, then starts new ones up to the desired count,
-    /// never above the upper bound; nothing while the service is throttled or its PRIMARY
-    /// deployment has FAILED (DG deployment-circuit-breaker: "A deployment in a FAILED state
-    /// doesn't launch any new tasks").
-    /// Returns false when launches are held back.
+    /// Retries the tasks waiting in PROVISIONING for capacity, then starts new ones up to the
+    /// desired count, never above the upper bound; nothing while the service is throttled or
+    /// its PRIMARY deployment has FAILED (DG deployment-circuit-breaker: "A deployment in a
+    /// FAILED state doesn't launch any new tasks"). A task that fits nowhere is not created
+    /// (see `placing.rs`); once one does not fit, the rest of the pass's would not either, so
+    /// they are counted as not placed. Returns false when launches are held back.
     fn launch_replacements(
         &mut self,
         s: usize,
@@ -167,6 +169,8 @@ impl Sim {
         held: usize,
         report: &mut PassReport,
     ) -> bool {
+        self.services[s].unplaced = 0;
+        self.services[s].unplaced_reason = None;
         if self.primary_deployment_failed(s) {
             return false;
         }
@@ -175,9 +179,10 @@ impl Sim {
             self.wake_scheduler_at(s, until);
             return false;
         }
+        // Tasks waiting for managed scaling's capacity stay in PROVISIONING without an event.
         for t in current.clone() {
-            if self.tasks[t].is_waiting() {
-                self.place_and_report(t, s, report);
+            if self.tasks[t].is_waiting() && self.try_place_waiting(t).is_ok() {
+                report.started.push(self.tasks[t].id.clone());
             }
         }
         let live = self.service_tasks(s).len().saturating_sub(held) as u32;
@@ -187,20 +192,22 @@ impl Sim {
             current.len() as u32,
             live,
         );
-        for _ in 0..start {
-            let t = self.create_service_task(s);
-            current.push(t);
-            self.place_and_report(t, s, report);
+        for k in 0..start {
+            match self.launch_service_task(s) {
+                Launched::Started(t) => {
+                    current.push(t);
+                    report.started.push(self.tasks[t].id.clone());
+                }
+                Launched::Waiting(t) => current.push(t),
+                Launched::Unplaced(why) => {
+                    self.services[s].unplaced = start - k;
+                    self.services[s].unplaced_reason = Some(why.detail);
+                    report.unplaced = Some(why.closest);
+                    break;
+                }
+            }
         }
         true
-    }
-
-    /// Places task `t` and notes the outcome for the pass's events.
-    fn place_and_report(&mut self, t: usize, s: usize, report: &mut PassReport) {
-        match self.try_place(t, s) {
-            Ok(()) => report.started.push(self.tasks[t].id.clone()),
-            Err(why) => report.unplaced = Some(why),
-        }
     }
 
     /// Stops the outdated tasks [`replica::retirements`] lets go now. Healthy means HEALTHY with
@@ -243,7 +250,13 @@ impl Sim {
             healthy,
             min_healthy: lower_bound(desired, svc.minimum_healthy_percent),
             replacements: live.iter().filter(|t| !outdated.contains(t)).count() as u32,
-            no_room: upper_bound(desired, svc.maximum_percent) <= live.len() as u32,
+            // DG deployment-type-ecs: "If any tasks are unhealthy and if maximumPercent doesn't
+            // allow the Amazon ECS scheduler to start replacement tasks, the scheduler stops the
+            // unhealthy tasks one-by-one ... to clear up capacity to launch replacement tasks";
+            // a replacement that fits nowhere (a static host port the unhealthy task holds, say)
+            // is the same: no replacement can start.
+            no_room: upper_bound(desired, svc.maximum_percent) <= live.len() as u32
+                || report.unplaced.is_some(),
         };
         let facts: Vec<OutdatedTask> = outdated
             .iter()

@@ -1,34 +1,39 @@
-//! RunTask: standalone tasks are placed at once, copy by copy; a copy that fits nowhere fails
-//! (RunTask reports failures instead of queueing), and Fargate copies spread across the zones of
-//! their subnets (DG task-placement).
+//! RunTask: standalone tasks are placed at once, copy by copy. A copy that fits nowhere is a
+//! failure (RunTask returns it in `failures[]` instead of a task), unless its capacity provider
+//! has managed scaling: then it waits in PROVISIONING for capacity (DG standalone-tasks).
+//! Fargate copies spread across the zones of their subnets (DG task-placement).
 
 use super::super::Sim;
-use super::placing::Target;
-use crate::cluster::{capacity_provider, LaunchTarget, ProviderKind};
-use crate::placement::{self, PlacementRequest, Pool};
+use super::placing::{launch_of, NewTask, Unplaced};
+use crate::cluster::{capacity_provider, LaunchTarget};
 use crate::sim::log::LogKind;
-use crate::task::{LaunchKind, StopCode};
-
-/// Where one copy goes: its launch kind, capacity provider, and instance pool (None: Fargate).
-type Destination = (LaunchKind, Option<String>, Option<Pool>);
+use crate::task::LaunchKind;
 
 impl Sim {
     /// Runs the scenario's RunTask `r` at time 0.
     pub(crate) fn run_task(&mut self, r: usize) {
         for _ in 0..self.model.run_tasks[r].count {
-            let destination = self.run_task_destination(r);
-            self.run_one_copy(r, destination);
+            let (launch, provider) = self.run_task_destination(r);
+            if let Err(why) = self.run_one_copy(r, launch, provider) {
+                let family =
+                    self.model.task_definitions[self.model.run_tasks[r].task_definition].name();
+                self.emit(
+                    LogKind::Action,
+                    None,
+                    format!("RunTask {family} failed: {}", why.failure_reason),
+                );
+            }
         }
     }
 
-    /// A copy's destination: the launch type, or the capacity provider the strategy gives next
-    /// (base first, then by weight, counting the group's active tasks per provider).
-    fn run_task_destination(&self, r: usize) -> Destination {
+    /// A copy's launch type, or the capacity provider the strategy gives next (base first,
+    /// then by weight, counting the group's active tasks per provider).
+    fn run_task_destination(&self, r: usize) -> (LaunchKind, Option<String>) {
         let rt = &self.model.run_tasks[r];
         match &rt.launch {
-            LaunchTarget::Ec2 => (LaunchKind::Ec2, None, Some(Pool::Ec2)),
-            LaunchTarget::External => (LaunchKind::External, None, Some(Pool::External)),
-            LaunchTarget::Fargate => (LaunchKind::Fargate, None, None),
+            LaunchTarget::Ec2 => (LaunchKind::Ec2, None),
+            LaunchTarget::External => (LaunchKind::External, None),
+            LaunchTarget::Fargate => (LaunchKind::Fargate, None),
             LaunchTarget::Strategy(items) => {
                 let counts: Vec<u32> = items
                     .iter()
@@ -44,85 +49,50 @@ impl Sim {
                     })
                     .collect();
                 let it = &items[capacity_provider::choose(items, &counts).unwrap_or(0)];
-                match it.kind {
-                    ProviderKind::Asg(a) => {
-                        (LaunchKind::Ec2, Some(it.name.clone()), Some(Pool::Asg(a)))
-                    }
-                    ProviderKind::Fargate => (LaunchKind::Fargate, Some(it.name.clone()), None),
-                    ProviderKind::FargateSpot => {
-                        (LaunchKind::FargateSpot, Some(it.name.clone()), None)
-                    }
-                }
+                (launch_of(it), Some(it.name.clone()))
             }
         }
     }
 
-    /// Starts one copy of RunTask `r`, or reports why it failed.
-    fn run_one_copy(&mut self, r: usize, (launch, provider, pool): Destination) {
+    /// Starts one copy of RunTask `r`: the task, or why it failed.
+    fn run_one_copy(
+        &mut self,
+        r: usize,
+        launch: LaunchKind,
+        provider: Option<String>,
+    ) -> Result<usize, Unplaced> {
         let rt = self.model.run_tasks[r].clone();
-        let Some(pool) = pool else {
-            let t = self.new_task(
-                rt.cluster,
-                rt.task_definition,
-                None,
-                rt.group.clone(),
-                launch,
-                provider,
-                rt.started_by.clone(),
-            );
-            match self.target_for(t, &rt.subnet_zones) {
-                Target::Fargate(zone) if !zone.is_empty() => self.bind_to_fargate(t, zone),
-                _ => {
-                    self.kill_task(
-                        t,
-                        Some(StopCode::TaskFailedToStart),
-                        "No Availability Zone of the task's subnets is available.".into(),
-                    );
-                }
-            }
-            return;
-        };
-        let req = PlacementRequest {
+        let request = NewTask {
             cluster: rt.cluster,
-            needs: &self.model.task_definitions[rt.task_definition].needs,
+            task_definition: rt.task_definition,
             group: &rt.group,
+            launch,
+            capacity_provider: provider.as_deref(),
+            zones: &rt.subnet_zones,
             constraints: &rt.constraints,
             strategies: &rt.strategies,
-            allowed_zones: &rt.subnet_zones,
-            pool,
         };
-        let outcome = placement::place(
-            &req,
-            &self.instances,
-            &self.tasks,
-            &self.placement_index,
-            &mut self.placement_rng,
+        let found = self.find_place(&request);
+        let waits = found.is_err() && self.provider_waits_for_capacity(provider.as_deref());
+        if let (Err(why), false) = (&found, waits) {
+            return Err(why.clone());
+        }
+        let t = self.new_task(
+            rt.cluster,
+            rt.task_definition,
+            None,
+            rt.group.clone(),
+            launch,
+            provider,
+            rt.started_by.clone(),
         );
-        match outcome.chosen {
-            Some(i) => {
-                let t = self.new_task(
-                    rt.cluster,
-                    rt.task_definition,
-                    None,
-                    rt.group.clone(),
-                    launch,
-                    provider,
-                    rt.started_by.clone(),
-                );
-                self.bind_to_instance(t, i);
-            }
-            None => {
-                let reason = outcome
-                    .closest()
-                    .and_then(|v| v.rejection.as_ref())
-                    .map_or("MISSING".to_string(), |r| r.failure_reason());
-                let family = self.model.task_definitions[rt.task_definition].name();
-                self.emit(
-                    LogKind::Action,
-                    None,
-                    format!("RunTask {family} failed: {reason}"),
-                );
+        match found {
+            Ok(place) => self.bind(t, place),
+            Err(why) => {
+                self.tasks[t].waiting_reason = Some(why.detail);
+                self.waiting_standalone.insert(t, r);
             }
         }
+        Ok(t)
     }
 }

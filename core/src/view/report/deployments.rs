@@ -3,7 +3,7 @@
 
 use crate::deployment::DeploymentStatus;
 use crate::sim::Sim;
-use crate::task::TaskStatus;
+use crate::task::TaskCounts;
 use serde_json::{json, Map, Value};
 
 /// `{ "<service>": [ { id, status, taskDefinition, desiredCount, pendingCount, runningCount,
@@ -64,21 +64,10 @@ pub fn counts(sim: &Sim, s: usize, k: usize) -> DeploymentCounts {
     };
     let tasks = ds.tasks_of(k);
     let active = tasks.iter().filter(|&&t| sim.tasks[t].is_active()).count();
-    let pending = tasks
-        .iter()
-        .filter(|&&t| {
-            let task = &sim.tasks[t];
-            task.is_active()
-                && matches!(
-                    task.last_status,
-                    TaskStatus::Provisioning | TaskStatus::Pending | TaskStatus::Activating
-                )
-        })
-        .count();
-    let running = tasks
-        .iter()
-        .filter(|&&t| sim.tasks[t].last_status == TaskStatus::Running)
-        .count();
+    // The same counting as the service's (task::counts), so the service's runningCount and
+    // pendingCount are always the sums of its deployments'.
+    let c = TaskCounts::of(tasks.iter().map(|&t| &sim.tasks[t]));
+    let (running, pending) = (c.running as usize, c.pending as usize);
     // An ACTIVE deployment's desired count falls as its tasks are replaced.
     let desired = match d.status {
         DeploymentStatus::Primary => sim.services[s].desired as usize,
