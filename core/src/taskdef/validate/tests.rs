@@ -548,3 +548,51 @@ fn all_problems_are_returned_in_document_order() {
         ]
     );
 }
+
+/// DG task_execution_IAM_role: a task definition that references Secrets Manager secrets or
+/// Systems Manager parameters needs the task execution role (the text is ECS's observed one).
+#[test]
+fn secrets_need_execution_role_arn() {
+    let secrets = json!([{"name": "DB_PASSWORD",
+        "valueFrom": "arn:aws:ssm:us-east-1:123456789012:parameter/db-password"}]);
+    let ps = problems(ec2(json!([
+        {"name": "a", "image": "i", "memory": 64},
+        {"name": "b", "image": "i", "memory": 64, "secrets": secrets}
+    ])));
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(has(
+        &ps,
+        "containerDefinitions[1].secrets",
+        "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'."
+    ));
+    let mut td = ec2(json!([{"name": "a", "image": "i", "memory": 64, "secrets": secrets}]));
+    td["executionRoleArn"] = json!("arn:aws:iam::123456789012:role/ecsTaskExecutionRole");
+    assert_eq!(problems(td), vec![]);
+    // An empty list asks for no secret.
+    assert_eq!(
+        problems(ec2(
+            json!([{"name": "a", "image": "i", "memory": 64, "secrets": []}])
+        )),
+        vec![]
+    );
+}
+
+/// DG task_execution_IAM_role ("uses private registry authentication"): repositoryCredentials
+/// need the task execution role too.
+#[test]
+fn repository_credentials_need_execution_role_arn() {
+    let creds = json!({"credentialsParameter":
+        "arn:aws:secretsmanager:us-east-1:123456789012:secret:registry-creds"});
+    let mut td = fargate(
+        json!([{"name": "a", "image": "registry.example.com/app:1", "repositoryCredentials": creds}]),
+    );
+    assert_eq!(problems(td.clone()), vec![]);
+    td.as_object_mut().unwrap().remove("executionRoleArn");
+    let ps = problems(td);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(has(
+        &ps,
+        "containerDefinitions[0].repositoryCredentials",
+        "When you are specifying container repository credentials, you must also specify a value for 'executionRoleArn'."
+    ));
+}
