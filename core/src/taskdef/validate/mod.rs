@@ -5,6 +5,7 @@
 
 mod containers;
 mod depends_on;
+mod ephemeral_storage;
 mod execution_role;
 mod health_check;
 mod launch_type;
@@ -25,6 +26,7 @@ pub fn validate(td: &TaskDefinition) -> Vec<Problem> {
     launch_type::check(td, &mut problems);
     execution_role::check(td, &mut problems);
     memory_cpu::check(td, &mut problems);
+    ephemeral_storage::check(td, &mut problems);
     ports::check(td, &mut problems);
     health_check::check(td, &mut problems);
     depends_on::check(td, &mut problems);

@@ -596,3 +596,22 @@ fn repository_credentials_need_execution_role_arn() {
         "When you are specifying container repository credentials, you must also specify a value for 'executionRoleArn'."
     ));
 }
+
+/// API EphemeralStorage.sizeInGiB: "The minimum supported value is 21 GiB and the maximum
+/// supported value is 200 GiB." (CloudFormation's page says 20; the API wins.)
+#[test]
+fn ephemeral_storage_size_in_gib_is_21_to_200() {
+    for (size, ok) in [(20, false), (21, true), (200, true), (201, false)] {
+        let mut td = fargate(json!([{"name": "a", "image": "i"}]));
+        td["ephemeralStorage"] = json!({"sizeInGiB": size});
+        let ps = problems(td);
+        if ok {
+            assert_eq!(ps, vec![], "{size}");
+        } else {
+            assert!(
+                has(&ps, "ephemeralStorage.sizeInGiB", "21 GiB") && ps.len() == 1,
+                "{size}: {ps:?}"
+            );
+        }
+    }
+}
