@@ -7,6 +7,7 @@ mod containers;
 mod depends_on;
 mod ephemeral_storage;
 mod execution_role;
+mod fargate_parameters;
 mod health_check;
 mod launch_type;
 mod memory_cpu;
