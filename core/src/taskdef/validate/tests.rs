@@ -228,11 +228,30 @@ fn container_memory_not_above_task_memory_and_reservations_fit() {
         "containerDefinitions[0].memory",
         "cannot be greater than the task 'memory'"
     ));
+    let mut td = ec2(json!([
+        {"name": "a", "image": "i", "memoryReservation": 300},
+        {"name": "b", "image": "i", "memoryReservation": 300}
+    ]));
+    td["memory"] = json!("512");
     assert!(has(
-        &ps,
+        &problems(td),
         "memory",
         "The sum of all container 'memoryReservation' values"
     ));
+}
+
+/// One cause, one message: a container `memory` above the task's memory is reported at the
+/// container, and does not also count towards a `memoryReservation` sum the user never wrote.
+#[test]
+fn container_memory_above_task_memory_is_not_also_a_reservation_sum() {
+    let mut td = ec2(json!([
+        {"name": "a", "image": "i", "memory": 1024},
+        {"name": "b", "image": "i", "memoryReservation": 300}
+    ]));
+    td["memory"] = json!("512");
+    let ps = problems(td);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert_eq!(ps[0].path, "containerDefinitions[0].memory");
 }
 
 #[test]
