@@ -18,7 +18,10 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
     let subnets = cluster::resolve::subnets(&doc.subnets, &mut p);
     let mut clusters = cluster::resolve::clusters(&doc.clusters, &mut p);
     let asgs = cluster::resolve::asgs(&doc.capacity_providers, &clusters, &subnets, &mut p);
-    let task_definitions = taskdef::resolve::register(&doc.task_definitions, &mut p);
+    let taskdef::resolve::Registration {
+        registered: task_definitions,
+        refused_families,
+    } = taskdef::resolve::register(&doc.task_definitions, &mut p);
     taskdef::resolve::check_images(&doc.images, &mut p);
     let (target_groups, problems) =
         elb::resolve::target_groups(&doc.target_groups, &elb::resolve::region_of(&subnets.zones));
@@ -29,11 +32,12 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
         clusters: &clusters,
         asgs: &asgs,
         task_definitions: &task_definitions,
+        refused_families: &refused_families,
         target_groups: &target_groups,
     };
     let services = service::resolve::services(&doc.services, cx, &mut p);
     let run_tasks = service::resolve::run_tasks(&doc.tasks, cx, &mut p);
-    let timeline = timeline(doc, &subnets.zones, &services, &task_definitions, &mut p);
+    let timeline = timeline(doc, &subnets.zones, &services, cx, &mut p);
     let (traffic, problems) = traffic::resolve::resolve(
         &doc.traffic,
         &doc.services,
@@ -78,7 +82,7 @@ fn timeline(
     doc: &ScenarioDocument,
     zones: &[String],
     services: &[service::ServiceModel],
-    task_definitions: &[taskdef::RegisteredTaskDefinition],
+    cx: service::resolve::Context<'_>,
     p: &mut Problems,
 ) -> Vec<TimelineEvent> {
     if doc.timeline.len() > MAX_TIMELINE_EVENTS {
@@ -120,7 +124,13 @@ fn timeline(
             ..
         } = &e.action
         {
-            taskdef::resolve::find(&format!("{path}.taskDefinition"), t, task_definitions, p);
+            taskdef::resolve::find(
+                &format!("{path}.taskDefinition"),
+                t,
+                cx.task_definitions,
+                cx.refused_families,
+                p,
+            );
         }
     }
     let mut t = doc.timeline.clone();

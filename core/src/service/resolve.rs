@@ -11,6 +11,7 @@ use crate::placement::resolve::placement;
 use crate::placement::{SpreadField, Strategy};
 use crate::problem::{is_ecs_name, Problems};
 use crate::taskdef::{self, Compatibility, NetworkMode, RegisteredTaskDefinition};
+use std::collections::BTreeSet;
 
 /// ECS quota: tasks per service.
 pub const MAX_TASKS_PER_SERVICE: u32 = 5000;
@@ -30,6 +31,8 @@ pub struct Context<'a> {
     pub asgs: &'a [AsgModel],
     /// Registered task definition revisions.
     pub task_definitions: &'a [RegisteredTaskDefinition],
+    /// Families of task definitions registration refused (already reported there).
+    pub refused_families: &'a BTreeSet<String>,
     /// Load balancer target groups.
     pub target_groups: &'a [TargetGroupModel],
 }
@@ -66,6 +69,7 @@ fn service(
         &format!("{path}.taskDefinition"),
         &s.task_definition,
         cx.task_definitions,
+        cx.refused_families,
         p,
     )?;
     let td = &cx.task_definitions[tdi];
@@ -285,6 +289,7 @@ pub fn run_tasks(specs: &[RunTaskSpec], cx: Context<'_>, p: &mut Problems) -> Ve
             &format!("{path}.taskDefinition"),
             &t.task_definition,
             cx.task_definitions,
+            cx.refused_families,
             p,
         ) else {
             continue;

@@ -6,6 +6,7 @@
 
 pub mod container_definition;
 pub mod container_dependency;
+pub mod ephemeral_storage;
 pub mod fargate;
 pub mod form;
 pub mod health_check;
@@ -24,6 +25,7 @@ pub use container_definition::{
     CONTAINER_DEFINITION_KEYS,
 };
 pub use container_dependency::{ContainerDependency, DependencyCondition};
+pub use ephemeral_storage::EphemeralStorage;
 pub use fargate::{fargate_cpu_values, fargate_memory_allowed, fargate_memory_values};
 pub use health_check::HealthCheck;
 pub use image::ImageBehaviour;

@@ -134,13 +134,20 @@ pub fn task_definition_from_value(v: Value) -> Result<(TaskDefinition, Shape), V
     }
 }
 
-/// Deserializes the task definition object, mapping the first shape error to a problem.
-fn from_object(obj: Map<String, Value>, prefix: &str) -> Result<TaskDefinition, Vec<Problem>> {
-    serde_path_to_error::deserialize::<_, TaskDefinition>(Value::Object(obj)).map_err(|err| {
-        let path = path_string(err.path());
-        let message = bare_message(err.inner());
-        vec![describe_shape_error(&path, &message).prefixed(prefix)]
-    })
+/// Deserializes the task definition object after the AWS CLI's type check of task-level
+/// cpu and memory; every such problem is reported, then the first shape error.
+fn from_object(mut obj: Map<String, Value>, prefix: &str) -> Result<TaskDefinition, Vec<Problem>> {
+    let mut problems = cli_types::check_string_sizes(&mut obj, prefix);
+    match serde_path_to_error::deserialize::<_, TaskDefinition>(Value::Object(obj)) {
+        Ok(td) if problems.is_empty() => Ok(td),
+        Ok(_) => Err(problems),
+        Err(err) => {
+            let path = path_string(err.path());
+            let message = bare_message(err.inner());
+            problems.push(describe_shape_error(&path, &message).prefixed(prefix));
+            Err(problems)
+        }
+    }
 }
 
 /// Our path format (`containerDefinitions[1].memory`) from serde_path_to_error's path.
@@ -233,6 +240,8 @@ fn describe_shape_error(path: &str, msg: &str) -> Problem {
         format!("Invalid type for parameter {where_}: {friendly}"),
     )
 }
+
+mod cli_types;
 
 #[cfg(test)]
 mod tests;

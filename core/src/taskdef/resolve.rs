@@ -4,33 +4,46 @@
 use super::RegisteredTaskDefinition;
 use super::{task_definition_from_value, task_needs, validate, ImageBehaviour};
 use crate::problem::Problems;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Longest simulated image pull or application start-up, seconds.
 pub const MAX_IMAGE_SECONDS: u32 = 3600;
 
+/// The outcome of registering a scenario's task definitions.
+#[derive(Debug, Clone, Default)]
+pub struct Registration {
+    /// The definitions ECS would accept, each with its revision.
+    pub registered: Vec<RegisteredTaskDefinition>,
+    /// Families of the definitions ECS would refuse. A reference to one of them is not also
+    /// reported as not registered: the definition's own problems already explain it.
+    pub refused_families: BTreeSet<String>,
+}
+
 /// Registers each definition in order: the first of a family is revision 1, the next 2, and so
-/// on. A definition ECS would refuse is reported at `taskDefinitions[i]` and not registered.
-pub fn register(values: &[serde_json::Value], p: &mut Problems) -> Vec<RegisteredTaskDefinition> {
-    let mut out: Vec<RegisteredTaskDefinition> = Vec::new();
+/// on. A definition ECS would refuse is reported at `taskDefinitions[i]`, not registered, and
+/// its family remembered (when it can be read) so [`find`] stays silent about it.
+pub fn register(values: &[serde_json::Value], p: &mut Problems) -> Registration {
+    let mut out = Registration::default();
     for (i, value) in values.iter().enumerate() {
         let path = format!("taskDefinitions[{i}]");
         let td = match task_definition_from_value(value.clone()) {
             Ok((td, _shape)) => td,
             Err(problems) => {
                 p.extend(problems.into_iter().map(|q| q.prefixed(&path)));
+                out.refused_families.extend(written_family(value));
                 continue;
             }
         };
         let problems = validate(&td);
         if !problems.is_empty() {
             p.extend(problems.into_iter().map(|q| q.prefixed(&path)));
+            out.refused_families.extend(td.family);
             continue;
         }
         let family = td.family.clone().unwrap_or_default();
-        let revision = 1 + out.iter().filter(|o| o.family == family).count() as u32;
+        let revision = 1 + out.registered.iter().filter(|o| o.family == family).count() as u32;
         let needs = task_needs(&td);
-        out.push(RegisteredTaskDefinition {
+        out.registered.push(RegisteredTaskDefinition {
             family,
             revision,
             definition: td,
@@ -38,6 +51,13 @@ pub fn register(values: &[serde_json::Value], p: &mut Problems) -> Vec<Registere
         });
     }
     out
+}
+
+/// The `family` string of a definition that could not be read, in either accepted shape
+/// (register input, or describe output under `taskDefinition`).
+fn written_family(value: &serde_json::Value) -> Option<String> {
+    let td = value.get("taskDefinition").unwrap_or(value);
+    td.get("family")?.as_str().map(str::to_string)
 }
 
 /// Checks the simulator's `images` key: pull and start-up times of at most an hour.
@@ -55,11 +75,13 @@ pub fn check_images(images: &BTreeMap<String, ImageBehaviour>, p: &mut Problems)
 
 /// The registered revision `reference` names: `family` (the latest), `family:revision` or
 /// `arn:aws:ecs:<region>:<account>:task-definition/family:revision`. Not found is reported at
-/// `path` in DescribeTaskDefinition's words.
+/// `path` in DescribeTaskDefinition's words, unless a definition of that family was refused
+/// (one cause, one message: its own problems say why nothing is registered).
 pub fn find(
     path: &str,
     reference: &str,
     registered: &[RegisteredTaskDefinition],
+    refused_families: &BTreeSet<String>,
     p: &mut Problems,
 ) -> Option<usize> {
     let short = reference
@@ -81,7 +103,7 @@ pub fn find(
         .filter(|(_, t)| t.family == family && revision.is_none_or(|r| t.revision == r))
         .map(|(k, _)| k)
         .next_back();
-    if found.is_none() {
+    if found.is_none() && !refused_families.contains(family) {
         p.push(
             path,
             "Unable to describe task definition.".to_string()

@@ -2,6 +2,7 @@
 //! resource arithmetic the scheduler needs.
 
 use super::container_definition::ContainerDefinition;
+use super::ephemeral_storage::EphemeralStorage;
 use super::network_mode::{Compatibility, NetworkMode};
 use super::port_mapping::Protocol;
 use super::task_size::{InvalidTaskSize, TaskSize};
@@ -81,9 +82,9 @@ pub struct TaskDefinition {
     /// `inferenceAccelerators`, kept as written (not simulated).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub inference_accelerators: Option<Value>,
-    /// `ephemeralStorage`, kept as written (not simulated).
+    /// Fargate task storage in GiB (checked against 21–200; not simulated).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ephemeral_storage: Option<Value>,
+    pub ephemeral_storage: Option<EphemeralStorage>,
     /// `runtimePlatform`, kept as written (not simulated).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub runtime_platform: Option<Value>,

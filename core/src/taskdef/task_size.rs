@@ -2,7 +2,8 @@
 //!
 //! DG task-cpu-memory-error: cpu may be given in CPU units or vCPUs and memory in MiB or GB;
 //! ECS converts both to integers (CPU units, MiB) when the task definition is registered.
-//! A JSON number is accepted too, as the console and many tools write one.
+//! Both are JSON strings in the API: a JSON number is refused, as the AWS CLI refuses it
+//! (`parse` reports it in the CLI's words before this type sees it).
 
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -88,19 +89,13 @@ impl<'de> Deserialize<'de> for TaskSize {
         impl Visitor<'_> for SizeVisitor {
             type Value = TaskSize;
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string such as \"1024\", \"1 vCPU\" or \"2 GB\", or an integer")
+                f.write_str("a string such as \"1024\", \"1 vCPU\" or \"2 GB\"")
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<TaskSize, E> {
                 Ok(TaskSize(v.to_string()))
             }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<TaskSize, E> {
-                Ok(TaskSize(v.to_string()))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<TaskSize, E> {
-                Ok(TaskSize(v.to_string()))
-            }
         }
-        d.deserialize_any(SizeVisitor)
+        d.deserialize_str(SizeVisitor)
     }
 }
 
@@ -148,11 +143,12 @@ mod tests {
     }
 
     #[test]
-    fn task_size_reads_json_string_or_number() {
+    fn task_size_reads_only_a_json_string() {
         let a: TaskSize = serde_json::from_str("\"1 vCPU\"").unwrap();
         assert_eq!(a, t("1 vCPU"));
-        let b: TaskSize = serde_json::from_str("1024").unwrap();
+        let b: TaskSize = serde_json::from_str("\"1024\"").unwrap();
         assert_eq!(b, t("1024"));
+        assert!(serde_json::from_str::<TaskSize>("1024").is_err());
         assert!(serde_json::from_str::<TaskSize>("true").is_err());
         assert_eq!(serde_json::to_string(&b).unwrap(), "\"1024\"");
     }

@@ -13,4 +13,5 @@ mod forms_support;
 mod forms_target_tracking;
 mod forms_taskdef;
 mod forms_traffic;
+mod taskdef_refused;
 mod traffic;

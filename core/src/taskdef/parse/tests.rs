@@ -199,11 +199,37 @@ fn non_object_input_is_a_problem() {
     );
 }
 
+/// API TaskDefinition.cpu and .memory are strings. The AWS CLI checks the type before it sends
+/// anything (botocore's parameter validation), so a JSON number never reaches ECS.
 #[test]
-fn task_size_may_be_a_json_number() {
-    let td = parse_task_definition(r#"{"family": "f", "cpu": 512, "memory": 1024}"#).unwrap();
-    assert_eq!(td.task_cpu_units(), Some(Ok(512)));
-    assert_eq!(td.task_memory_mib(), Some(Ok(1024)));
+fn task_cpu_and_memory_must_be_json_strings_as_the_cli_checks() {
+    let ps = invalid(r#"{"family": "f", "cpu": 512, "memory": 1024}"#);
+    assert_eq!(ps.len(), 2, "{ps:?}");
+    assert_eq!(ps[0].path, "cpu");
+    assert_eq!(
+        ps[0].message,
+        "Parameter validation failed: Invalid type for parameter cpu, value: 512, type: <class 'int'>, valid types: <class 'str'>. Write it as a string: \"cpu\": \"512\""
+    );
+    assert_eq!(ps[1].path, "memory");
+    assert!(ps[1].message.contains("value: 1024, type: <class 'int'>"));
+    assert!(ps[1].message.ends_with("\"memory\": \"1024\""));
+    // Every number is reported, with the other shape errors, as the CLI lists them all.
+    let ps = invalid(r#"{"taskDefinition": {"family": "f", "cpu": 0.5, "bogus": 1}}"#);
+    let paths: Vec<&str> = ps.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        vec!["taskDefinition.cpu", "taskDefinition.bogus"],
+        "{ps:?}"
+    );
+    assert!(ps[0].message.contains("value: 0.5, type: <class 'float'>"));
+    // The strings the API accepts still parse.
+    let td =
+        parse_task_definition(r#"{"family": "f", "cpu": "1 vCPU", "memory": "2 GB"}"#).unwrap();
+    assert_eq!(td.task_cpu_units(), Some(Ok(1024)));
+    assert_eq!(td.task_memory_mib(), Some(Ok(2048)));
+    let td = parse_task_definition(r#"{"family": "f", "cpu": "1024", "memory": "2048"}"#).unwrap();
+    assert_eq!(td.task_cpu_units(), Some(Ok(1024)));
+    assert_eq!(td.task_memory_mib(), Some(Ok(2048)));
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Rules tied to `requiresCompatibilities`: Fargate's network mode, task size table, execution
-//! role and GPU limits; EXTERNAL's network modes; task cpu/memory strings that must parse.
+//! role and GPU limits (the parameters Fargate refuses are in `fargate_parameters.rs`);
+//! EXTERNAL's network modes; task cpu/memory strings that must parse.
 
 use super::{container_path, Problem, TaskDefinition};
 use crate::taskdef::container_definition::ResourceType;
@@ -21,6 +22,7 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
     }
     if td.requires(Compatibility::Fargate) {
         check_fargate(td, cpu, memory, out);
+        super::fargate_parameters::check(td, out);
     }
     if td.requires(Compatibility::External) && td.effective_network_mode() == NetworkMode::Awsvpc {
         out.push(Problem::new(

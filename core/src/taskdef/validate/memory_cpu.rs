@@ -1,6 +1,7 @@
 //! Container memory and cpu against each other and against task-level cpu and memory.
 
 use super::{container_path, Problem, TaskDefinition};
+use crate::taskdef::InvalidTaskSize;
 
 /// DG/API ContainerDefinition.memory: "The Docker 20.10.0 or later daemon reserves a minimum
 /// of 6 MiB of memory for a container. So, don't specify less than 6 MiB."
@@ -60,8 +61,11 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
             }
             cpu_sum = cpu_sum.saturating_add(cpu.max(0));
         }
-        reserved_sum =
-            reserved_sum.saturating_add(c.memory_reservation.or(c.memory).unwrap_or(0).max(0));
+        reserved_sum = reserved_sum.saturating_add(counted_reservation(
+            c.memory_reservation,
+            c.memory,
+            &task_memory,
+        ));
     }
     if let Some(Ok(tm)) = task_memory {
         if reserved_sum > i64::from(tm) {
@@ -78,5 +82,22 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
                 "The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'.",
             ));
         }
+    }
+}
+
+/// What a container adds to the `memoryReservation` sum: its reservation, else its `memory`.
+/// A `memory` alone that is already above the task's memory is reported at the container and
+/// not counted again (one cause, one message): the sum would name a `memoryReservation` the
+/// user never wrote. Simulator's choice; the docs do not say whether ECS reports both.
+fn counted_reservation(
+    reservation: Option<i64>,
+    memory: Option<i64>,
+    task_memory: &Option<Result<u32, InvalidTaskSize>>,
+) -> i64 {
+    match (reservation, memory, task_memory) {
+        (Some(r), _, _) => r.max(0),
+        (None, Some(m), Some(Ok(tm))) if m > i64::from(*tm) => 0,
+        (None, Some(m), _) => m.max(0),
+        (None, None, _) => 0,
     }
 }

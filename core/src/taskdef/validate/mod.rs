@@ -5,6 +5,9 @@
 
 mod containers;
 mod depends_on;
+mod ephemeral_storage;
+mod execution_role;
+mod fargate_parameters;
 mod health_check;
 mod launch_type;
 mod memory_cpu;
@@ -22,7 +25,9 @@ pub fn validate(td: &TaskDefinition) -> Vec<Problem> {
     let mut problems = Vec::new();
     containers::check(td, &mut problems);
     launch_type::check(td, &mut problems);
+    execution_role::check(td, &mut problems);
     memory_cpu::check(td, &mut problems);
+    ephemeral_storage::check(td, &mut problems);
     ports::check(td, &mut problems);
     health_check::check(td, &mut problems);
     depends_on::check(td, &mut problems);
@@ -86,6 +91,21 @@ fn document_order(path: &str) -> Vec<u32> {
 /// Path of container `i`, e.g. `containerDefinitions[1]`.
 fn container_path(i: usize) -> String {
     format!("containerDefinitions[{i}]")
+}
+
+/// Whether a parameter kept as written asks for anything: not null, `false`, `[]` or `{}`.
+///
+/// The simulator's reading where the docs only say a parameter is "not valid" (e.g. DG
+/// fargate-tasks-services): describe-task-definition output and many tools write `false` or
+/// an empty list for a parameter they do not use, and such a value is not refused.
+fn is_set(v: &serde_json::Value) -> bool {
+    use serde_json::Value;
+    match v {
+        Value::Null | Value::Bool(false) => false,
+        Value::Array(a) => !a.is_empty(),
+        Value::Object(o) => !o.is_empty(),
+        _ => true,
+    }
 }
 
 /// The container's name for messages ("" when missing).

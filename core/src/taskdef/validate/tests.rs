@@ -228,11 +228,30 @@ fn container_memory_not_above_task_memory_and_reservations_fit() {
         "containerDefinitions[0].memory",
         "cannot be greater than the task 'memory'"
     ));
+    let mut td = ec2(json!([
+        {"name": "a", "image": "i", "memoryReservation": 300},
+        {"name": "b", "image": "i", "memoryReservation": 300}
+    ]));
+    td["memory"] = json!("512");
     assert!(has(
-        &ps,
+        &problems(td),
         "memory",
         "The sum of all container 'memoryReservation' values"
     ));
+}
+
+/// One cause, one message: a container `memory` above the task's memory is reported at the
+/// container, and does not also count towards a `memoryReservation` sum the user never wrote.
+#[test]
+fn container_memory_above_task_memory_is_not_also_a_reservation_sum() {
+    let mut td = ec2(json!([
+        {"name": "a", "image": "i", "memory": 1024},
+        {"name": "b", "image": "i", "memoryReservation": 300}
+    ]));
+    td["memory"] = json!("512");
+    let ps = problems(td);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert_eq!(ps[0].path, "containerDefinitions[0].memory");
 }
 
 #[test]
@@ -547,4 +566,71 @@ fn all_problems_are_returned_in_document_order() {
             "memory",
         ]
     );
+}
+
+/// DG task_execution_IAM_role: a task definition that references Secrets Manager secrets or
+/// Systems Manager parameters needs the task execution role (the text is ECS's observed one).
+#[test]
+fn secrets_need_execution_role_arn() {
+    let secrets = json!([{"name": "DB_PASSWORD",
+        "valueFrom": "arn:aws:ssm:us-east-1:123456789012:parameter/db-password"}]);
+    let ps = problems(ec2(json!([
+        {"name": "a", "image": "i", "memory": 64},
+        {"name": "b", "image": "i", "memory": 64, "secrets": secrets}
+    ])));
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(has(
+        &ps,
+        "containerDefinitions[1].secrets",
+        "When you are specifying container secrets, you must also specify a value for 'executionRoleArn'."
+    ));
+    let mut td = ec2(json!([{"name": "a", "image": "i", "memory": 64, "secrets": secrets}]));
+    td["executionRoleArn"] = json!("arn:aws:iam::123456789012:role/ecsTaskExecutionRole");
+    assert_eq!(problems(td), vec![]);
+    // An empty list asks for no secret.
+    assert_eq!(
+        problems(ec2(
+            json!([{"name": "a", "image": "i", "memory": 64, "secrets": []}])
+        )),
+        vec![]
+    );
+}
+
+/// DG task_execution_IAM_role ("uses private registry authentication"): repositoryCredentials
+/// need the task execution role too.
+#[test]
+fn repository_credentials_need_execution_role_arn() {
+    let creds = json!({"credentialsParameter":
+        "arn:aws:secretsmanager:us-east-1:123456789012:secret:registry-creds"});
+    let mut td = fargate(
+        json!([{"name": "a", "image": "registry.example.com/app:1", "repositoryCredentials": creds}]),
+    );
+    assert_eq!(problems(td.clone()), vec![]);
+    td.as_object_mut().unwrap().remove("executionRoleArn");
+    let ps = problems(td);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(has(
+        &ps,
+        "containerDefinitions[0].repositoryCredentials",
+        "When you are specifying container repository credentials, you must also specify a value for 'executionRoleArn'."
+    ));
+}
+
+/// API EphemeralStorage.sizeInGiB: "The minimum supported value is 21 GiB and the maximum
+/// supported value is 200 GiB." (CloudFormation's page says 20; the API wins.)
+#[test]
+fn ephemeral_storage_size_in_gib_is_21_to_200() {
+    for (size, ok) in [(20, false), (21, true), (200, true), (201, false)] {
+        let mut td = fargate(json!([{"name": "a", "image": "i"}]));
+        td["ephemeralStorage"] = json!({"sizeInGiB": size});
+        let ps = problems(td);
+        if ok {
+            assert_eq!(ps, vec![], "{size}");
+        } else {
+            assert!(
+                has(&ps, "ephemeralStorage.sizeInGiB", "21 GiB") && ps.len() == 1,
+                "{size}: {ps:?}"
+            );
+        }
+    }
 }
