@@ -15,6 +15,9 @@
 //! scale-in cooldown it does not scale in. A scale-out ends the policy's scale-in cooldown.
 //! `sim/autoscaling.rs` keeps the desired count within MinCapacity..=MaxCapacity and applies.
 
+use super::activity::{
+    alarm_cause, step_alarm_name, target_tracking_alarm_name, TargetTrackingAlarm,
+};
 use super::model::{PolicyKind, ScalingPolicy};
 use super::state::PolicyState;
 use super::step::{apply_adjustment, select_step};
@@ -29,7 +32,8 @@ pub struct Proposal {
     pub policy: usize,
     /// The desired count it asks for.
     pub to: u32,
-    /// Why, in Application Auto Scaling's words.
+    /// Why, in Application Auto Scaling's words ("monitor alarm … in state ALARM triggered
+    /// policy …", [`super::activity::alarm_cause`]).
     pub cause: String,
     /// Whether it is a target tracking policy (scale-in needs every one of them to agree).
     pub target_tracking: bool,
@@ -95,9 +99,9 @@ pub fn propose(p: PolicyAtTick<'_>, now: Millis, current: u32) -> Option<Proposa
                 return Some(Proposal {
                     policy: p.index,
                     to: to.max(current),
-                    cause: format!(
-                        "monitor alarm TargetTracking-{}-AlarmHigh in state ALARM triggered policy {name}",
-                        p.resource
+                    cause: alarm_cause(
+                        &target_tracking_alarm_name(p.resource, TargetTrackingAlarm::High),
+                        name,
                     ),
                     target_tracking: true,
                 });
@@ -110,9 +114,9 @@ pub fn propose(p: PolicyAtTick<'_>, now: Millis, current: u32) -> Option<Proposa
                 return Some(Proposal {
                     policy: p.index,
                     to,
-                    cause: format!(
-                        "monitor alarm TargetTracking-{}-AlarmLow in state ALARM triggered policy {name}",
-                        p.resource
+                    cause: alarm_cause(
+                        &target_tracking_alarm_name(p.resource, TargetTrackingAlarm::Low),
+                        name,
                     ),
                     target_tracking: true,
                 });
@@ -141,7 +145,7 @@ pub fn propose(p: PolicyAtTick<'_>, now: Millis, current: u32) -> Option<Proposa
             Some(Proposal {
                 policy: p.index,
                 to,
-                cause: format!("monitor alarm {name}-alarm in state ALARM triggered policy {name}"),
+                cause: alarm_cause(&step_alarm_name(name), name),
                 target_tracking: false,
             })
         }
