@@ -1397,7 +1397,7 @@ fn target_tracking_cpu_50_scales_4_to_8_one_second_after_the_third_datapoint_abo
     assert_eq!(desired(&sim, "web"), 8);
     assert!(log_contains(
         &sim,
-        "Setting desired count to 8 (from 4). Cause: monitor alarm TargetTracking-service/default/web-AlarmHigh in state ALARM triggered policy cpu50."
+        "Message: Successfully set desired count to 8. Change successfully fulfilled by ecs. Cause: monitor alarm TargetTracking-service/default/web-AlarmHigh in state ALARM triggered policy cpu50"
     ));
     // 380 req/s over 8 tasks: 47.5% from the first full minute with 8 tasks on. It stays
     // there: not above 50 (no scale-out) and not below 45 = 90% of the target (no scale-in).

@@ -16,6 +16,9 @@ pub enum Stream {
     Durations = 3,
     /// Fargate Spot interruptions (which task, and when).
     SpotInterruptions = 4,
+    /// Application Auto Scaling's scaling activity IDs (its own stream, so recording an
+    /// activity shifts no task or instance ID).
+    ScalingActivityIds = 5,
 }
 
 /// One random stream.
@@ -55,6 +58,26 @@ impl SimRng {
         } else {
             lo + self.below(hi - lo + 1)
         }
+    }
+
+    /// A random UUID in the version 4 form (`xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx`, y one of
+    /// 8, 9, a, b), for IDs AWS gives as UUIDs (a scaling activity's `ActivityId`).
+    pub fn uuid(&mut self) -> String {
+        let h = self.hex(32);
+        let variant = match u8::from_str_radix(&h[16..17], 16).unwrap_or(0) & 3 {
+            0 => '8',
+            1 => '9',
+            2 => 'a',
+            _ => 'b',
+        };
+        format!(
+            "{}-{}-4{}-{variant}{}-{}",
+            &h[0..8],
+            &h[8..12],
+            &h[13..16],
+            &h[17..20],
+            &h[20..32]
+        )
     }
 
     /// `n` lowercase hex digits, for IDs.
@@ -99,5 +122,22 @@ mod tests {
         }
         assert_eq!(r.below(0), 0);
         assert_eq!(r.hex(32).len(), 32);
+    }
+
+    #[test]
+    fn uuids_have_the_version_4_form() {
+        let mut r = SimRng::fork(1, Stream::ScalingActivityIds);
+        for _ in 0..100 {
+            let u = r.uuid();
+            let parts: Vec<&str> = u.split('-').collect();
+            assert_eq!(
+                parts.iter().map(|p| p.len()).collect::<Vec<_>>(),
+                [8, 4, 4, 4, 12],
+                "{u}"
+            );
+            assert!(parts[2].starts_with('4'), "{u}");
+            assert!(parts[3].starts_with(['8', '9', 'a', 'b']), "{u}");
+            assert!(u.chars().all(|c| c == '-' || c.is_ascii_hexdigit()), "{u}");
+        }
     }
 }

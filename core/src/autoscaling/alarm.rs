@@ -38,6 +38,15 @@ impl Comparison {
         })
     }
 
+    /// Whether the alarm fires on values above its threshold (`GreaterThan…`), which decides
+    /// the step of a metric exactly at the threshold ([`super::step::select_step`]).
+    pub fn fires_above(self) -> bool {
+        matches!(
+            self,
+            Comparison::GreaterThan | Comparison::GreaterThanOrEqual
+        )
+    }
+
     /// Whether `value` breaches `threshold`.
     pub fn breaches(self, value: f64, threshold: f64) -> bool {
         match self {

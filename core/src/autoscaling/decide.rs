@@ -15,6 +15,9 @@
 //! scale-in cooldown it does not scale in. A scale-out ends the policy's scale-in cooldown.
 //! `sim/autoscaling.rs` keeps the desired count within MinCapacity..=MaxCapacity and applies.
 
+use super::activity::{
+    alarm_cause, step_alarm_name, target_tracking_alarm_name, TargetTrackingAlarm,
+};
 use super::model::{PolicyKind, ScalingPolicy};
 use super::state::PolicyState;
 use super::step::{apply_adjustment, select_step};
@@ -29,7 +32,8 @@ pub struct Proposal {
     pub policy: usize,
     /// The desired count it asks for.
     pub to: u32,
-    /// Why, in Application Auto Scaling's words.
+    /// Why, in Application Auto Scaling's words ("monitor alarm … in state ALARM triggered
+    /// policy …", [`super::activity::alarm_cause`]).
     pub cause: String,
     /// Whether it is a target tracking policy (scale-in needs every one of them to agree).
     pub target_tracking: bool,
@@ -95,9 +99,9 @@ pub fn propose(p: PolicyAtTick<'_>, now: Millis, current: u32) -> Option<Proposa
                 return Some(Proposal {
                     policy: p.index,
                     to: to.max(current),
-                    cause: format!(
-                        "monitor alarm TargetTracking-{}-AlarmHigh in state ALARM triggered policy {name}",
-                        p.resource
+                    cause: alarm_cause(
+                        &target_tracking_alarm_name(p.resource, TargetTrackingAlarm::High),
+                        name,
                     ),
                     target_tracking: true,
                 });
@@ -110,9 +114,9 @@ pub fn propose(p: PolicyAtTick<'_>, now: Millis, current: u32) -> Option<Proposa
                 return Some(Proposal {
                     policy: p.index,
                     to,
-                    cause: format!(
-                        "monitor alarm TargetTracking-{}-AlarmLow in state ALARM triggered policy {name}",
-                        p.resource
+                    cause: alarm_cause(
+                        &target_tracking_alarm_name(p.resource, TargetTrackingAlarm::Low),
+                        name,
                     ),
                     target_tracking: true,
                 });
@@ -130,7 +134,7 @@ pub fn propose(p: PolicyAtTick<'_>, now: Millis, current: u32) -> Option<Proposa
                 return None;
             }
             let breach = p.series.last()?.value - alarm.threshold;
-            let adj = select_step(steps, breach)?;
+            let adj = select_step(steps, breach, alarm.comparison.fires_above())?;
             let in_cooldown = in_out_cooldown || now < st.in_until;
             let base = if in_cooldown { st.out_base } else { current };
             let to = apply_adjustment(*adjustment_type, base, adj, *min_adjustment_magnitude);
@@ -141,7 +145,7 @@ pub fn propose(p: PolicyAtTick<'_>, now: Millis, current: u32) -> Option<Proposa
             Some(Proposal {
                 policy: p.index,
                 to,
-                cause: format!("monitor alarm {name}-alarm in state ALARM triggered policy {name}"),
+                cause: alarm_cause(&step_alarm_name(name), name),
                 target_tracking: false,
             })
         }
@@ -367,6 +371,51 @@ mod tests {
             in_until: 360_000,
         };
         assert_eq!(propose(at(&p, &hot, cooling), 120_000, 6), None);
+    }
+
+    #[test]
+    fn a_scale_in_step_policy_includes_its_upper_bound_below_the_threshold() {
+        // API StepAdjustment, threshold 50: lower -10, upper 0 is "greater than 40 and less
+        // than or equal to 50"; 40 itself belongs to the step below it.
+        let p = ScalingPolicy {
+            name: "cpu-low".into(),
+            service: 0,
+            kind: PolicyKind::Step {
+                alarm: Alarm {
+                    metric: MetricName::CPUUtilization,
+                    comparison: Comparison::LessThanOrEqual,
+                    threshold: 50.0,
+                    evaluation_periods: 1,
+                    datapoints_to_alarm: 1,
+                },
+                adjustment_type: AdjustmentType::ChangeInCapacity,
+                steps: vec![
+                    StepAdjustment {
+                        lower: None,
+                        upper: Some(-10.0),
+                        adjustment: -2,
+                    },
+                    StepAdjustment {
+                        lower: Some(-10.0),
+                        upper: Some(0.0),
+                        adjustment: -1,
+                    },
+                ],
+                cooldown_ms: 300_000,
+                min_adjustment_magnitude: None,
+            },
+        };
+        let to = |metric: f64| {
+            propose(
+                at(&p, &series(&[metric]), PolicyState::default()),
+                60_000,
+                6,
+            )
+            .map(|p| p.to)
+        };
+        assert_eq!(to(50.0), Some(5));
+        assert_eq!(to(45.0), Some(5));
+        assert_eq!(to(40.0), Some(4));
     }
 
     #[test]

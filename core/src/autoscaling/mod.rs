@@ -1,8 +1,10 @@
 //! Auto scaling state kept while a run goes: cluster auto scaling's alarm counts per Auto
-//! Scaling group (see [`crate::cluster::managed_scaling`]) and the Fargate Spot random stream.
+//! Scaling group (see [`crate::cluster::managed_scaling`]), Service Auto Scaling's targets,
+//! activities and cooldowns, and the Fargate Spot and scaling activity ID random streams.
 //! Everything here is empty for scenarios that use none of the auto scaling keys, and nothing
 //! is scheduled for them, so their runs and trace hashes stay the same.
 
+pub mod activity;
 pub mod alarm;
 pub mod cron;
 pub mod decide;
@@ -33,6 +35,8 @@ pub struct AutoScalingState {
     pub policies: Vec<state::PolicyState>,
     /// Draws for Fargate Spot interruptions (its own stream, so it shifts no other draw).
     pub(crate) spot_rng: SimRng,
+    /// Draws for scaling activities' `ActivityId`s (its own stream, likewise).
+    pub(crate) activity_ids: SimRng,
 }
 
 impl AutoScalingState {
@@ -43,6 +47,7 @@ impl AutoScalingState {
             services: BTreeMap::new(),
             policies: Vec::new(),
             spot_rng: SimRng::fork(seed, Stream::SpotInterruptions),
+            activity_ids: SimRng::fork(seed, Stream::ScalingActivityIds),
         }
     }
 }

@@ -106,15 +106,16 @@ pub struct StepScalingSpec {
     pub metric_aggregation_type: Option<String>,
 }
 
-/// `StepAdjustment`: bounds are relative to the alarm threshold; lower inclusive, upper
-/// exclusive; a missing bound is infinite.
+/// `StepAdjustment`: bounds are relative to the alarm threshold; a missing bound is infinite.
+/// A step at or above the threshold includes its lower bound, one below it its upper bound (API
+/// StepAdjustment; see [`super::step::StepAdjustment::holds`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StepAdjustmentSpec {
-    /// Lower bound of (metric − threshold), inclusive.
+    /// Lower bound of (metric − threshold); inclusive when 0 or more, else exclusive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric_interval_lower_bound: Option<f64>,
-    /// Upper bound of (metric − threshold), exclusive.
+    /// Upper bound of (metric − threshold); inclusive when 0 or less, else exclusive.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric_interval_upper_bound: Option<f64>,
     /// The adjustment (tasks, percent or exact count per `adjustmentType`).

@@ -2,26 +2,39 @@
 //! scaling activities, and each policy's cooldowns. The decisions are in [`super::decide`].
 
 use crate::time::Millis;
-use serde::Serialize;
 
 /// How long after a period ends the alarms are evaluated (the simulator's choice: the metric
 /// owners record at the period's end; CloudWatch evaluates shortly after).
 pub const EVALUATION_DELAY_MS: Millis = 1_000;
 
-/// One scaling activity, as DescribeScalingActivities lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// One scaling activity, with what DescribeScalingActivities lists for it (API
+/// DescribeScalingActivities,
+/// <https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html>;
+/// texts from [`super::activity`]) and what the charts' markers need (`policy`, `from`, `to`).
+/// A scheduled action's range activity leaves the desired count as it is (`from == to`).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScalingActivity {
-    /// When, ms.
+    /// `ActivityId`: a version 4 form UUID from the run's own scaling activity stream
+    /// ([`crate::rng::Stream::ScalingActivityIds`]), so the same seed gives the same IDs.
+    pub activity_id: String,
+    /// `StartTime` (and `EndTime`: the desired count is set at once), ms of virtual time.
     pub at: Millis,
-    /// The policy or scheduled action (or `MinCapacity`/`MaxCapacity` for range corrections).
+    /// The policy or scheduled action that started it (`RegisterScalableTarget` when the count
+    /// is brought into the scalable target's range at a policy tick).
     pub policy: String,
     /// Desired count before.
     pub from: u32,
     /// Desired count after.
     pub to: u32,
-    /// Why, in Application Auto Scaling's words.
+    /// `Description`, e.g. "Setting desired count to 8."
+    pub description: String,
+    /// `Cause`, in Application Auto Scaling's words.
     pub cause: String,
+    /// `StatusMessage`, e.g. "Successfully set desired count to 8. Change successfully
+    /// fulfilled by ecs."
+    pub status_message: String,
+    /// `StatusCode`: always [`super::activity::STATUS_SUCCESSFUL`] here.
+    pub status_code: String,
 }
 
 /// A service's scalable target while the run goes.
@@ -33,8 +46,12 @@ pub struct ServiceScaling {
     pub min: u32,
     /// MaxCapacity now.
     pub max: u32,
-    /// Every scaling activity so far.
+    /// Every scaling activity so far, oldest first.
     pub activities: Vec<ScalingActivity>,
+    /// Whether the range has been applied once since registration: the first correction is
+    /// RegisterScalableTarget's ("minimum capacity was set to N"), later ones find a count
+    /// that left the range.
+    pub range_applied: bool,
 }
 
 /// A policy's cooldown state.

@@ -1,6 +1,11 @@
 //! Step scaling (Application Auto Scaling User Guide, step scaling policies): the breach size
-//! (metric − alarm threshold) picks a step adjustment — lower bound inclusive, upper bound
-//! exclusive, a missing bound is infinite — and the adjustment type turns it into a capacity.
+//! (metric − alarm threshold) picks a step adjustment and the adjustment type turns it into a
+//! capacity. A missing bound is infinite. Which bound is inclusive depends on the side of the
+//! threshold (API StepAdjustment,
+//! <https://docs.aws.amazon.com/autoscaling/application/APIReference/API_StepAdjustment.html>):
+//! "If the metric value is above the breach threshold, the lower bound is inclusive [...].
+//! Otherwise, it is exclusive", and the upper bound the other way round. So a step at or above
+//! the threshold is `[lower, upper)` and a step below it is `(lower, upper]`.
 
 /// `AdjustmentType`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,20 +33,87 @@ impl AdjustmentType {
 /// One `StepAdjustment`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct StepAdjustment {
-    /// `metricIntervalLowerBound` (inclusive; None = −∞).
+    /// `metricIntervalLowerBound` (None = −∞); inclusive when it is 0 or more, see
+    /// [`StepAdjustment::holds`].
     pub lower: Option<f64>,
-    /// `metricIntervalUpperBound` (exclusive; None = +∞).
+    /// `metricIntervalUpperBound` (None = +∞); inclusive when it is 0 or less.
     pub upper: Option<f64>,
     /// `scalingAdjustment`.
     pub adjustment: i32,
 }
 
-/// The adjustment of the step whose interval holds `breach` (metric − threshold).
-pub fn select_step(steps: &[StepAdjustment], breach: f64) -> Option<i32> {
-    steps
-        .iter()
-        .find(|s| s.lower.is_none_or(|l| breach >= l) && s.upper.is_none_or(|u| breach < u))
-        .map(|s| s.adjustment)
+/// Which side of the alarm threshold a step's interval lies on: API StepAdjustment makes a
+/// bound inclusive or exclusive by whether "the metric value is above the breach threshold".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThresholdSide {
+    /// Lower bound 0 or more: `[lower, upper)` ("greater than or equal to 50 and less than 60:
+    /// lower bound 0, upper bound 10" for a threshold of 50).
+    AtOrAbove,
+    /// Upper bound 0 or less: `(lower, upper]` ("greater than 40 and less than or equal to 50:
+    /// lower bound -10, upper bound 0").
+    Below,
+    /// Lower bound below 0 and upper bound above 0 (or open): both bounds are away from the
+    /// threshold on the side where the API calls them exclusive, so `(lower, upper)`.
+    Across,
+}
+
+impl StepAdjustment {
+    /// The side of the threshold the step covers, by the sign of its bounds. The API's own
+    /// examples put a metric exactly at the threshold in both the `0..10` and the `-10..0` step,
+    /// so "above the breach threshold" is read as where the step lies (bounds ≥ 0 or ≤ 0), not
+    /// as a comparison of the metric with the threshold.
+    pub fn side(&self) -> ThresholdSide {
+        if self.lower.is_some_and(|l| l >= 0.0) {
+            ThresholdSide::AtOrAbove
+        } else if self.upper.is_some_and(|u| u <= 0.0) {
+            ThresholdSide::Below
+        } else {
+            ThresholdSide::Across
+        }
+    }
+
+    /// Whether `breach` (metric − threshold) falls in the step's interval (API StepAdjustment
+    /// MetricIntervalLowerBound / MetricIntervalUpperBound): a lower bound of 0 or more is
+    /// inclusive ("greater than or equal to the threshold plus the lower bound"), a negative one
+    /// exclusive; an upper bound of 0 or less is inclusive ("less than or equal to the threshold
+    /// plus the upper bound"), a positive one exclusive. A missing bound is infinite.
+    pub fn holds(&self, breach: f64) -> bool {
+        let above_lower = match self.lower {
+            None => true,
+            Some(l) if l >= 0.0 => breach >= l,
+            Some(l) => breach > l,
+        };
+        let below_upper = match self.upper {
+            None => true,
+            Some(u) if u <= 0.0 => breach <= u,
+            Some(u) => breach < u,
+        };
+        above_lower && below_upper
+    }
+}
+
+/// The adjustment of the step whose interval holds `breach` (metric − threshold), see
+/// [`StepAdjustment::holds`]. Contiguous steps (API StepAdjustment: no overlap, no gap) share
+/// one point only: a metric exactly at the threshold when one step ends at 0 from below and
+/// another starts at 0. The docs are silent on which applies; the simulator takes the one on
+/// the side the alarm fires on (`alarm_fires_above`: a `GreaterThan…` alarm), else the first.
+pub fn select_step(steps: &[StepAdjustment], breach: f64, alarm_fires_above: bool) -> Option<i32> {
+    let preferred = if alarm_fires_above {
+        ThresholdSide::AtOrAbove
+    } else {
+        ThresholdSide::Below
+    };
+    let mut holding = steps.iter().filter(|s| s.holds(breach));
+    let first = holding.next()?;
+    if first.side() == preferred {
+        return Some(first.adjustment);
+    }
+    Some(
+        holding
+            .find(|s| s.side() == preferred)
+            .unwrap_or(first)
+            .adjustment,
+    )
 }
 
 /// The capacity after applying `adjustment` to `base`. PercentChangeInCapacity rounds as Auto
@@ -89,24 +161,74 @@ pub fn apply_adjustment(
 mod tests {
     use super::*;
 
+    fn step(lower: Option<f64>, upper: Option<f64>, adjustment: i32) -> StepAdjustment {
+        StepAdjustment {
+            lower,
+            upper,
+            adjustment,
+        }
+    }
+
     #[test]
-    fn step_intervals_are_lower_inclusive_upper_exclusive() {
+    fn above_the_breach_threshold_the_lower_bound_is_inclusive_and_the_upper_exclusive() {
+        // API StepAdjustment, threshold 50: "greater than or equal to 50 and less than 60,
+        // specify a lower bound of 0 and an upper bound of 10".
+        let steps = [step(Some(0.0), Some(10.0), 1), step(Some(10.0), None, 3)];
+        // A metric exactly at threshold + lower (50, 60) is in the step.
+        assert_eq!(select_step(&steps, 0.0, true), Some(1));
+        assert_eq!(select_step(&steps, 9.99, true), Some(1));
+        assert_eq!(select_step(&steps, 10.0, true), Some(3));
+        assert_eq!(select_step(&steps, -0.5, true), None);
+        assert_eq!(steps[0].side(), ThresholdSide::AtOrAbove);
+    }
+
+    #[test]
+    fn below_the_breach_threshold_the_lower_bound_is_exclusive_and_the_upper_inclusive() {
+        // API StepAdjustment, threshold 50: "greater than 40 and less than or equal to 50,
+        // specify a lower bound of -10 and an upper bound of 0".
         let steps = [
-            StepAdjustment {
-                lower: Some(0.0),
-                upper: Some(10.0),
-                adjustment: 1,
-            },
-            StepAdjustment {
-                lower: Some(10.0),
-                upper: None,
-                adjustment: 3,
-            },
+            step(None, Some(-10.0), -3),
+            step(Some(-10.0), Some(0.0), -1),
         ];
-        assert_eq!(select_step(&steps, 0.0), Some(1));
-        assert_eq!(select_step(&steps, 9.99), Some(1));
-        assert_eq!(select_step(&steps, 10.0), Some(3));
-        assert_eq!(select_step(&steps, -0.5), None);
+        // Exactly at the threshold (50) is in the −10..0 step.
+        assert_eq!(select_step(&steps, 0.0, false), Some(-1));
+        assert_eq!(select_step(&steps, -9.99, false), Some(-1));
+        // Exactly at threshold − 10 (40) is not: it belongs to the step below.
+        assert!(!steps[1].holds(-10.0));
+        assert_eq!(select_step(&steps, -10.0, false), Some(-3));
+        assert_eq!(select_step(&steps, 0.01, false), None);
+        assert_eq!(steps[1].side(), ThresholdSide::Below);
+    }
+
+    #[test]
+    fn a_step_across_the_threshold_excludes_both_bounds_and_its_neighbours_take_them() {
+        // Lower below 0, upper above 0: each bound lies where the API calls it exclusive.
+        let steps = [
+            step(None, Some(-10.0), -2),
+            step(Some(-10.0), Some(10.0), 0),
+            step(Some(10.0), None, 2),
+        ];
+        assert_eq!(steps[1].side(), ThresholdSide::Across);
+        assert_eq!(select_step(&steps, -10.0, true), Some(-2));
+        assert_eq!(select_step(&steps, 0.0, true), Some(0));
+        assert_eq!(select_step(&steps, 10.0, true), Some(2));
+    }
+
+    #[test]
+    fn exactly_at_the_threshold_between_a_step_below_and_one_above_the_alarm_side_decides() {
+        // Both the −10..0 and the 0..10 step hold a metric exactly at the threshold (API
+        // StepAdjustment's two examples); the docs are silent, the alarm's direction decides.
+        let steps = [
+            step(None, Some(-10.0), -2),
+            step(Some(-10.0), Some(0.0), -1),
+            step(Some(0.0), Some(10.0), 1),
+            step(Some(10.0), None, 2),
+        ];
+        assert_eq!(select_step(&steps, 0.0, true), Some(1));
+        assert_eq!(select_step(&steps, 0.0, false), Some(-1));
+        // Anywhere else only one step holds the breach.
+        assert_eq!(select_step(&steps, 5.0, false), Some(1));
+        assert_eq!(select_step(&steps, -5.0, true), Some(-1));
     }
 
     #[test]

@@ -1,6 +1,10 @@
-//! Service Auto Scaling at run time: scalable targets, the minute tick of their policies, scheduled actions.
+//! Service Auto Scaling at run time: scalable targets, the minute tick of their policies,
+//! scheduled actions. Each scaling activity is recorded with DescribeScalingActivities' texts
+//! and logged as a Service event the way the ECS console's Events tab shows it
+//! ([`crate::autoscaling::activity`]).
 
 use super::Sim;
+use crate::autoscaling::activity::{self, ActivityText};
 use crate::autoscaling::decide::{self, PolicyAtTick};
 use crate::autoscaling::state::{
     PolicyState, ScalingActivity, ServiceScaling, EVALUATION_DELAY_MS,
@@ -21,6 +25,7 @@ impl Sim {
                     min: t.min_capacity,
                     max: t.max_capacity,
                     activities: Vec::new(),
+                    range_applied: false,
                 },
             );
             self.queue.push(
@@ -34,67 +39,70 @@ impl Sim {
         }
     }
 
-    /// Sets the desired count for a scaling reason and records the activity.
+    /// Records a scaling activity of service `s` (`ActivityId` from the run's own stream) and
+    /// logs it as a Service event of the service: "Message: <StatusMessage> Cause: <Cause>".
+    fn record_activity(&mut self, s: usize, policy: &str, from: u32, to: u32, text: ActivityText) {
+        self.emit(LogKind::Service, Some(s), text.console_event());
+        let activity_id = self.autoscaling.activity_ids.uuid();
+        if let Some(st) = self.autoscaling.services.get_mut(&s) {
+            st.activities.push(ScalingActivity {
+                activity_id,
+                at: self.now,
+                policy: policy.to_string(),
+                from,
+                to,
+                description: text.description,
+                cause: text.cause,
+                status_message: text.status_message,
+                status_code: activity::STATUS_SUCCESSFUL.to_string(),
+            });
+        }
+    }
+
+    /// Sets the desired count for a scaling reason and records the activity ("Setting desired
+    /// count to N.").
     fn scale_service(&mut self, s: usize, to: u32, policy: &str, cause: String) {
         let from = self.services[s].desired;
         if to == from {
             return;
         }
         self.services[s].desired = to;
-        let resource = self
-            .autoscaling
-            .services
-            .get(&s)
-            .map(|x| x.resource_id.clone())
-            .unwrap_or_default();
-        self.emit(
-            LogKind::Service,
-            Some(s),
-            format!("Application Auto Scaling ({resource}): Setting desired count to {to} (from {from}). Cause: {cause}."),
-        );
-        if let Some(st) = self.autoscaling.services.get_mut(&s) {
-            st.activities.push(ScalingActivity {
-                at: self.now,
-                policy: policy.to_string(),
-                from,
-                to,
-                cause,
-            });
-        }
+        self.record_activity(s, policy, from, to, activity::desired_count_set(to, cause));
         self.request_reconcile(s);
     }
 
-    /// Brings the desired count back inside MinCapacity..=MaxCapacity. `scheduled` names the
-    /// scheduled action that just moved the range, for the activity's cause.
+    /// Brings the desired count back inside MinCapacity..=MaxCapacity. After a scheduled action
+    /// (`scheduled`, named `by`) and the first time after registration, the cause is
+    /// Application Auto Scaling's "minimum capacity was set to N" / "maximum capacity was set
+    /// to N"; later, a count that left the range (an UpdateService) is named as found.
     fn clamp_to_range(&mut self, s: usize, by: &str, scheduled: bool) {
-        let Some(st) = self.autoscaling.services.get(&s) else {
+        let Some(st) = self.autoscaling.services.get_mut(&s) else {
             return;
         };
+        let range_was_set = scheduled || !st.range_applied;
+        st.range_applied = true;
         let (min, max) = (st.min, st.max);
         let d = self.services[s].desired;
-        let action = if scheduled {
-            format!(" by scheduled action {by}")
-        } else {
-            String::new()
-        };
         if d < min {
-            let cause = if scheduled {
-                format!("minimum capacity was set to {min}{action}")
+            let cause = if range_was_set {
+                activity::min_capacity_cause(min)
             } else {
-                format!("desired count {d} is below MinCapacity {min}")
+                activity::below_min_cause(d, min)
             };
             self.scale_service(s, min, by, cause);
         } else if d > max {
-            let cause = if scheduled {
-                format!("maximum capacity was set to {max}{action}")
+            let cause = if range_was_set {
+                activity::max_capacity_cause(max)
             } else {
-                format!("desired count {d} is above MaxCapacity {max}")
+                activity::above_max_cause(d, max)
             };
             self.scale_service(s, max, by, cause);
         }
     }
 
-    /// A scheduled action sets MinCapacity/MaxCapacity (and the count follows into range).
+    /// A scheduled action sets MinCapacity/MaxCapacity, recorded as its own activity ("Setting
+    /// min capacity to 14 and max capacity to 20"), and the count follows into range as a
+    /// second one.
     pub(crate) fn scheduled_action(&mut self, k: usize) {
         let a = self.model.auto_scaling.scheduled_actions[k].clone();
         if let Some(every) = a.every {
@@ -108,6 +116,7 @@ impl Sim {
             self.queue.push(next, Event::ScheduledAction(k));
         }
         if let Some(st) = self.autoscaling.services.get_mut(&a.service) {
+            let old_max = st.max;
             if let Some(m) = a.min_capacity {
                 st.min = m;
             }
@@ -118,12 +127,14 @@ impl Sim {
                 st.max = st.min;
             }
             let (min, max) = (st.min, st.max);
-            let resource = st.resource_id.clone();
-            self.emit(
-                LogKind::Service,
-                Some(a.service),
-                format!("Application Auto Scaling ({resource}): scheduled action {} set MinCapacity to {min} and MaxCapacity to {max}.", a.name),
+            let max_set = a.max_capacity.is_some() || max != old_max;
+            let text = activity::capacity_range_set(
+                &a.name,
+                a.min_capacity.map(|_| min),
+                max_set.then_some(max),
             );
+            let d = self.services[a.service].desired;
+            self.record_activity(a.service, &a.name, d, d, text);
         }
         self.clamp_to_range(a.service, &a.name, true);
     }

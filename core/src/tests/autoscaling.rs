@@ -2,7 +2,10 @@
 //! records them in a run is another subsystem).
 
 use crate::metrics::{Dimension, MetricName, PERIOD_MS};
+use crate::sim::log::LogKind;
 use crate::sim::Sim;
+use crate::view::report::auto_scaling::json_report;
+use serde_json::json;
 
 /// A Fargate service `web` with 4 tasks, a scalable target 1..=`max` and the given policies.
 fn scenario(max: u32, policies: &str, scheduled: &str) -> String {
@@ -63,11 +66,25 @@ fn drive(sim: &mut Sim, minutes: u64, cpu: impl Fn(u64) -> f64) {
     sim.run_until(minutes * PERIOD_MS + 2_000);
 }
 
-fn activities(sim: &Sim) -> Vec<(u64, String, u32, u32)> {
+/// The scaling activities that changed the desired count `(at, policy, from, to)` (a scheduled
+/// action's range activity leaves it as it is).
+fn count_changes(sim: &Sim) -> Vec<(u64, String, u32, u32)> {
     sim.autoscaling.services[&0]
         .activities
         .iter()
+        .filter(|a| a.from != a.to)
         .map(|a| (a.at, a.policy.clone(), a.from, a.to))
+        .collect()
+}
+
+/// The scaling activities among the service `web`'s Service events, as `(at, text)`: the lines
+/// the ECS console's Events tab shows as "Message: … Cause: …".
+fn scaling_events(sim: &Sim) -> Vec<(u64, String)> {
+    sim.log()
+        .iter()
+        .filter(|e| e.kind == LogKind::Service && e.service.as_deref() == Some("web"))
+        .filter(|e| e.text.starts_with("Message: "))
+        .map(|e| (e.at, e.text.clone()))
         .collect()
 }
 
@@ -81,17 +98,20 @@ fn target_tracking_50_percent_cpu_4_tasks_at_100_percent_scale_to_8_after_3_data
     let mut sim = Sim::from_json(&text).expect("loads");
     drive(&mut sim, 2, |_| 100.0);
     assert!(
-        activities(&sim).is_empty(),
+        count_changes(&sim).is_empty(),
         "AlarmHigh needs 3 of 3 datapoints"
     );
     drive(&mut sim, 3, |_| 100.0);
     // ⌈4 × 100 / 50⌉ = 8, at the third datapoint's evaluation (3 min + 1 s).
-    assert_eq!(activities(&sim), vec![(181_000, "cpu50".to_string(), 4, 8)]);
+    assert_eq!(
+        count_changes(&sim),
+        vec![(181_000, "cpu50".to_string(), 4, 8)]
+    );
     assert_eq!(sim.services[0].desired, 8);
-    assert!(sim
-        .log()
-        .iter()
-        .any(|e| e.text.contains("Setting desired count to 8 (from 4). Cause: monitor alarm TargetTracking-service/default/web-AlarmHigh in state ALARM triggered policy cpu50")));
+    assert!(sim.log().iter().any(|e| e.text
+        == "Message: Successfully set desired count to 8. Change successfully fulfilled by ecs. \
+            Cause: monitor alarm TargetTracking-service/default/web-AlarmHigh in state ALARM \
+            triggered policy cpu50"));
 }
 
 #[test]
@@ -106,7 +126,7 @@ fn scale_out_cooldown_300_s_then_the_next_scale_out_stays_within_max_capacity() 
     // 181 s: 4 → 8. During the cooldown (to 481 s) the capacity is worked out from 4 again,
     // so nothing is added. At 481 s: ⌈8 × 100 / 50⌉ = 16, capped at MaxCapacity 12.
     assert_eq!(
-        activities(&sim),
+        count_changes(&sim),
         vec![
             (181_000, "cpu50".to_string(), 4, 8),
             (481_000, "cpu50".to_string(), 8, 12)
@@ -124,13 +144,16 @@ fn scale_in_needs_15_datapoints_below_90_percent_of_target() {
     let mut sim = Sim::from_json(&text).expect("loads");
     // 45 is 90 % of 50: not below, so no scale-in.
     drive(&mut sim, 20, |_| 45.0);
-    assert!(activities(&sim).is_empty());
+    assert!(count_changes(&sim).is_empty());
     let mut sim = Sim::from_json(&text).expect("loads");
     drive(&mut sim, 14, |_| 25.0);
-    assert!(activities(&sim).is_empty());
+    assert!(count_changes(&sim).is_empty());
     drive(&mut sim, 15, |_| 25.0);
     // ⌈4 × 25 / 50⌉ = 2 at the 15th datapoint (15 min + 1 s).
-    assert_eq!(activities(&sim), vec![(901_000, "cpu50".to_string(), 4, 2)]);
+    assert_eq!(
+        count_changes(&sim),
+        vec![(901_000, "cpu50".to_string(), 4, 2)]
+    );
 }
 
 #[test]
@@ -143,7 +166,7 @@ fn disable_scale_in_keeps_the_count() {
     );
     let mut sim = Sim::from_json(&scenario(20, &p, "")).expect("loads");
     drive(&mut sim, 20, |_| 5.0);
-    assert!(activities(&sim).is_empty());
+    assert!(count_changes(&sim).is_empty());
     assert_eq!(sim.services[0].desired, 4);
 }
 
@@ -158,10 +181,13 @@ fn several_policies_scale_in_only_if_all_agree_and_out_if_any_asks() {
     );
     let mut sim = Sim::from_json(&scenario(20, &p, "")).expect("loads");
     drive(&mut sim, 3, |_| 5.0);
-    assert_eq!(activities(&sim), vec![(181_000, "mem5".to_string(), 4, 8)]);
+    assert_eq!(
+        count_changes(&sim),
+        vec![(181_000, "mem5".to_string(), 4, 8)]
+    );
     // Memory at 10 % stays above 90 % of its target, so it never agrees to scale in.
     drive(&mut sim, 30, |_| 5.0);
-    assert!(activities(&sim).iter().all(|a| a.3 >= a.2));
+    assert!(count_changes(&sim).iter().all(|a| a.3 >= a.2));
 }
 
 #[test]
@@ -185,7 +211,7 @@ fn step_scaling_adds_steps_and_a_second_step_during_cooldown_adds_only_the_diffe
     // Minute 4: 95 again → 9 again, nothing to add during the cooldown.
     drive(&mut sim, 4, |k| if k <= 2 { 80.0 } else { 95.0 });
     assert_eq!(
-        activities(&sim),
+        count_changes(&sim),
         vec![
             (121_000, "cpu-steps".to_string(), 4, 6),
             (181_000, "cpu-steps".to_string(), 6, 9)
@@ -205,8 +231,27 @@ fn scheduled_action_at_raises_min_capacity_and_the_count_follows() {
     assert_eq!(sim.services[0].desired, 4);
     sim.run_until(600_000);
     assert_eq!(
-        activities(&sim),
+        count_changes(&sim),
         vec![(600_000, "morning".to_string(), 4, 6)]
+    );
+    // Two activities: the range, then the count following the new minimum.
+    let texts: Vec<(&str, &str)> = sim.autoscaling.services[&0]
+        .activities
+        .iter()
+        .map(|a| (a.description.as_str(), a.cause.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            (
+                "Setting min capacity to 6 and max capacity to 10",
+                "scheduled action name morning was triggered"
+            ),
+            (
+                "Setting desired count to 6.",
+                "minimum capacity was set to 6"
+            )
+        ]
     );
     assert_eq!(
         (
@@ -244,7 +289,7 @@ fn cron_scheduled_actions_raise_the_floor_every_morning_and_lower_it_every_eveni
     // Only the first morning changes the count (4 → 6); the evenings lower the floor and
     // leave the count, which nothing else scales in here.
     assert_eq!(
-        activities(&sim),
+        count_changes(&sim),
         vec![(8 * hour, "weekday-morning".to_string(), 4, 6)]
     );
     assert_eq!(sim.autoscaling.services[&0].min, 6, "Monday 08:00");
@@ -325,11 +370,14 @@ fn no_scale_in_while_a_deployment_is_in_progress() {
     let mut sim = Sim::from_json(&text).expect("loads");
     drive(&mut sim, 16, |_| 10.0);
     assert!(sim.deployment_in_progress(0));
-    assert!(activities(&sim).is_empty(), "{:?}", activities(&sim));
+    assert!(count_changes(&sim).is_empty(), "{:?}", count_changes(&sim));
     // Without the deployment the same datapoints scale in at 901 s: ⌈4 × 10 / 50⌉ = 1.
     let mut sim = Sim::from_json(&base).expect("loads");
     drive(&mut sim, 16, |_| 10.0);
-    assert_eq!(activities(&sim), vec![(901_000, "cpu50".to_string(), 4, 1)]);
+    assert_eq!(
+        count_changes(&sim),
+        vec![(901_000, "cpu50".to_string(), 4, 1)]
+    );
 }
 
 #[test]
@@ -368,5 +416,140 @@ fn multiple_target_tracking_policies_scale_in_when_all_with_scale_in_enabled_are
     let mut sim = Sim::from_json(&scenario(20, &p, "")).expect("loads");
     drive(&mut sim, 15, |_| 5.0);
     // CPU 5 % is below 90 % of 50 % for 15 datapoints: ⌈4 × 5 / 50⌉ = 1 at 15 min + 1 s.
-    assert_eq!(activities(&sim), vec![(901_000, "cpu50".to_string(), 4, 1)]);
+    assert_eq!(
+        count_changes(&sim),
+        vec![(901_000, "cpu50".to_string(), 4, 1)]
+    );
+}
+
+#[test]
+fn scaling_activities_read_as_describe_scaling_activities_and_the_console_events_tab() {
+    // API DescribeScalingActivities: a target tracking scale-out is Description "Setting
+    // desired count to 3.", Cause "monitor alarm TargetTracking-service/my-cluster/my-service-
+    // AlarmHigh-<uuid> in state ALARM triggered policy …", StatusMessage "Successfully set
+    // desired count to 3. Change successfully fulfilled by ecs.", StatusCode "Successful"; a
+    // scheduled action is "Setting min capacity to 15 and max capacity to 20" ("scheduled
+    // action name … was triggered"), then the capacity follows ("minimum capacity was set to
+    // 15"). The ECS console's Events tab shows each as "Message: <StatusMessage> Cause:
+    // <Cause>" (DG target tracking tutorial). The simulator leaves out the alarm's UUID.
+    let sched = r#"{
+    "scheduledActionName": "evening-rush", "serviceNamespace": "ecs", "resourceId": "service/default/web",
+    "scalableDimension": "ecs:service:DesiredCount", "schedule": "at(1970-01-01T00:10:00)",
+    "scalableTargetAction": { "minCapacity": 14, "maxCapacity": 20 }
+  }"#;
+    let text = scenario(
+        20,
+        &target_tracking("cpu50", "ECSServiceAverageCPUUtilization", 50.0, ""),
+        sched,
+    );
+    let mut sim = Sim::from_json(&text).expect("loads");
+    // 100 % for three minutes: ⌈4 × 100 / 50⌉ = 8 at 181 s. Then 47 %: neither above 50 nor
+    // below 45, so the policy asks for nothing more.
+    drive(&mut sim, 10, |k| if k <= 3 { 100.0 } else { 47.0 });
+    assert_eq!(
+        scaling_events(&sim),
+        [
+            (
+                181_000,
+                "Message: Successfully set desired count to 8. Change successfully fulfilled by ecs. \
+                 Cause: monitor alarm TargetTracking-service/default/web-AlarmHigh in state ALARM \
+                 triggered policy cpu50"
+                    .to_string()
+            ),
+            (
+                600_000,
+                "Message: Successfully set min capacity to 14 and max capacity to 20 \
+                 Cause: scheduled action name evening-rush was triggered"
+                    .to_string()
+            ),
+            (
+                600_000,
+                "Message: Successfully set desired count to 14. Change successfully fulfilled by ecs. \
+                 Cause: minimum capacity was set to 14"
+                    .to_string()
+            ),
+        ]
+    );
+    assert_eq!(
+        count_changes(&sim),
+        vec![
+            (181_000, "cpu50".to_string(), 4, 8),
+            (600_000, "evening-rush".to_string(), 8, 14)
+        ]
+    );
+    // `ecs-sim run --json`: DescribeScalingActivities' fields, newest first, times in ms.
+    let report = json_report(&sim);
+    let listed = &report["services"][0]["scalingActivities"];
+    let without_ids: Vec<serde_json::Value> = listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|a| {
+            let mut a = a.clone();
+            let id = a["activityId"].as_str().expect("an id").to_string();
+            assert_eq!(id.len(), 36, "{id}");
+            a["activityId"] = json!("…");
+            a
+        })
+        .collect();
+    let activity = |description: &str, cause: &str, at: u64, status: &str| {
+        json!({
+            "activityId": "…", "serviceNamespace": "ecs", "resourceId": "service/default/web",
+            "scalableDimension": "ecs:service:DesiredCount", "description": description,
+            "cause": cause, "startTime": at, "endTime": at, "statusCode": "Successful",
+            "statusMessage": status
+        })
+    };
+    assert_eq!(
+        without_ids,
+        [
+            activity(
+                "Setting desired count to 14.",
+                "minimum capacity was set to 14",
+                600_000,
+                "Successfully set desired count to 14. Change successfully fulfilled by ecs."
+            ),
+            activity(
+                "Setting min capacity to 14 and max capacity to 20",
+                "scheduled action name evening-rush was triggered",
+                600_000,
+                "Successfully set min capacity to 14 and max capacity to 20"
+            ),
+            activity(
+                "Setting desired count to 8.",
+                "monitor alarm TargetTracking-service/default/web-AlarmHigh in state ALARM triggered policy cpu50",
+                181_000,
+                "Successfully set desired count to 8. Change successfully fulfilled by ecs."
+            ),
+        ]
+    );
+    // Each activity has its own ID, and the same seed gives the same IDs.
+    let ids: Vec<&str> = listed
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|a| a["activityId"].as_str())
+        .collect();
+    assert!(ids[0] != ids[1] && ids[1] != ids[2], "{ids:?}");
+    let mut again = Sim::from_json(&text).expect("loads");
+    drive(&mut again, 10, |k| if k <= 3 { 100.0 } else { 47.0 });
+    assert_eq!(json_report(&again), report);
+}
+
+#[test]
+fn a_count_below_min_capacity_at_registration_follows_the_minimum() {
+    // RegisterScalableTarget with MinCapacity 6 above the service's 4 tasks: the first policy
+    // tick (61 s) brings the count up, in Application Auto Scaling's words for a new minimum.
+    let text = scenario(20, "", "").replace(r#""minCapacity": 1"#, r#""minCapacity": 6"#);
+    let mut sim = Sim::from_json(&text).expect("loads");
+    sim.run_until(61_000);
+    assert_eq!(
+        scaling_events(&sim),
+        [(
+            61_000,
+            "Message: Successfully set desired count to 6. Change successfully fulfilled by ecs. \
+             Cause: minimum capacity was set to 6"
+                .to_string()
+        )]
+    );
 }

@@ -50,17 +50,27 @@ fn step_scaling_example_steps_within_its_cooldown_then_follows_the_scheduled_min
     let steps: Vec<(u64, String)> = sim
         .log()
         .iter()
-        .filter(|l| l.text.contains("Setting desired count"))
+        .filter(|l| l.text.contains("Successfully set desired count"))
         .map(|l| (l.at, l.text.clone()))
         .collect();
     assert!(steps.len() >= 2, "{steps:?}");
-    assert!(steps[0].1.contains("to 6 (from 4)"), "{steps:?}");
+    assert!(
+        steps[0]
+            .1
+            .contains("set desired count to 6. Change successfully fulfilled by ecs. Cause: monitor alarm cpu-steps-alarm"),
+        "{steps:?}"
+    );
     for w in steps.windows(2).filter(|w| w[1].0 < 40 * 60 * 1000) {
         assert!(w[1].0 - w[0].0 >= 300_000, "cooldown: {steps:?}");
     }
     let last = steps.last().unwrap();
     assert_eq!(last.0, 40 * 60 * 1000);
-    assert!(last.1.contains("to 14"), "{steps:?}");
+    assert!(
+        last.1.ends_with(
+            "to 14. Change successfully fulfilled by ecs. Cause: minimum capacity was set to 14"
+        ),
+        "{steps:?}"
+    );
     assert_eq!(sim.services[0].desired, 14);
 }
 

@@ -5,20 +5,10 @@
 
 use super::fields::{integer, optional_number, show};
 use ecs_sim::autoscaling::form::step_rows::{
-    add_step_row, move_step_bound, remove_step_row, Bound,
+    add_step_row, metric_range, move_step_bound, remove_step_row, Bound,
 };
 use ecs_sim::autoscaling::form::step_scaling::StepAdjustment;
 use leptos::prelude::*;
-
-/// What a row covers in metric terms, e.g. `60 to 80`, `from 80`, `below 60`.
-fn metric_range(s: &StepAdjustment, threshold: f64) -> String {
-    match (s.lower, s.upper) {
-        (Some(l), Some(u)) => format!("{} to {}", show(threshold + l), show(threshold + u)),
-        (Some(l), None) => format!("from {}", show(threshold + l)),
-        (None, Some(u)) => format!("below {}", show(threshold + u)),
-        (None, None) => "any value".to_string(),
-    }
-}
 
 /// A bound as its input shows it: empty for an open (infinite) bound.
 fn bound_text(v: Option<f64>) -> String {
@@ -63,7 +53,7 @@ pub fn StepRows(
     };
     view! {
         <table class="steps" data-testid="step-rows">
-            <caption>"Step adjustments: bounds are metric − threshold (lower inclusive, upper exclusive; empty = infinite)"</caption>
+            <caption>"Step adjustments: bounds are metric − threshold (empty = infinite); a step at or above the threshold includes its lower bound, one below it its upper bound"</caption>
             <thead>
                 <tr><th scope="col">"Lower"</th><th scope="col">"Upper"</th><th scope="col">"Adjust"</th><th scope="col">"Metric"</th><th></th></tr>
             </thead>

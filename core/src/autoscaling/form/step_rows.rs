@@ -3,7 +3,7 @@
 //! shared it, adding a row splits the open-ended one, removing a row widens a neighbour. The
 //! results are checked by the step scaling form when written, like any other edit.
 
-use crate::autoscaling::step::StepAdjustment;
+use crate::autoscaling::step::{StepAdjustment, ThresholdSide};
 
 /// Width of a new row when there is no neighbouring row to copy it from (metric units).
 pub const DEFAULT_STEP_WIDTH: f64 = 10.0;
@@ -51,9 +51,40 @@ pub fn move_step_bound(
     out
 }
 
+/// What a row covers in metric terms for an alarm threshold, with the bounds API StepAdjustment
+/// includes: a step at or above the threshold includes its lower bound (`≥ 60 and < 80`), one
+/// below it its upper bound (`> 40 and ≤ 50`), one across it neither (`> 40 and < 60`).
+pub fn metric_range(step: &StepAdjustment, threshold: f64) -> String {
+    let (lower_sign, upper_sign) = match step.side() {
+        ThresholdSide::AtOrAbove => ("≥", "<"),
+        ThresholdSide::Below => (">", "≤"),
+        ThresholdSide::Across => (">", "<"),
+    };
+    let lower = step
+        .lower
+        .map(|l| format!("{lower_sign} {}", number(threshold + l)));
+    let upper = step
+        .upper
+        .map(|u| format!("{upper_sign} {}", number(threshold + u)));
+    match (lower, upper) {
+        (Some(l), Some(u)) => format!("{l} and {u}"),
+        (Some(b), None) | (None, Some(b)) => b,
+        (None, None) => "any value".to_string(),
+    }
+}
+
+/// A metric value as the form shows it: no ".0" on whole numbers.
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        v.to_string()
+    }
+}
+
 /// The rows with one more: the open-ended row is split at its finite bound plus (or minus) the
 /// width of the row next to it, the new part keeping its adjustment. Scale-out policies grow
-/// upwards (`[l, +∞)` splits), scale-in ones downwards (`(−∞, u)` splits); no rows gives
+/// upwards (`[l, +∞)` splits), scale-in ones downwards (`(−∞, u]` splits); no rows gives
 /// `[0, +∞)` adding 1.
 pub fn add_step_row(steps: &[StepAdjustment]) -> Vec<StepAdjustment> {
     let mut out = steps.to_vec();
@@ -170,6 +201,26 @@ mod tests {
         let opened = move_step_bound(&example(), 0, Bound::Upper, None);
         assert_eq!(opened[1], example()[1]);
         assert!(!check_steps(&opened).is_empty());
+    }
+
+    #[test]
+    fn the_metric_range_shows_which_bound_api_step_adjustment_includes() {
+        // API StepAdjustment, threshold 50: lower 0 upper 10 is "greater than or equal to 50 and
+        // less than 60"; lower -10 upper 0 is "greater than 40 and less than or equal to 50".
+        assert_eq!(
+            metric_range(&s(Some(0.0), Some(10.0), 1), 50.0),
+            "≥ 50 and < 60"
+        );
+        assert_eq!(
+            metric_range(&s(Some(-10.0), Some(0.0), -1), 50.0),
+            "> 40 and ≤ 50"
+        );
+        assert_eq!(metric_range(&s(Some(10.0), None, 2), 50.0), "≥ 60");
+        assert_eq!(metric_range(&s(None, Some(-10.0), -2), 50.0), "≤ 40");
+        assert_eq!(
+            metric_range(&s(Some(-5.0), Some(2.5), 0), 50.0),
+            "> 45 and < 52.5"
+        );
     }
 
     #[test]

@@ -207,14 +207,19 @@ fn a_scheduled_action_is_marked_as_scheduled_and_named_in_the_log() {
     );
     assert_eq!(cpu.target.map(|t| t.label), Some("alarm > 60%".to_string()));
     let log: Vec<&str> = sim.log().iter().map(|e| e.text.as_str()).collect();
+    // Application Auto Scaling's words (API DescribeScalingActivities): the action's range
+    // activity names it; the count following it names the new minimum.
     assert!(
-        log.iter()
-            .any(|l| l.contains("scheduled action evening-rush set MinCapacity to 14")),
+        log.iter().any(
+            |l| l.starts_with("Message: Successfully set min capacity to 14")
+                && l.ends_with("Cause: scheduled action name evening-rush was triggered")
+        ),
         "{log:?}"
     );
     assert!(
-        log.iter().any(|l| l
-            .contains("Cause: minimum capacity was set to 14 by scheduled action evening-rush")),
-        "the desired count change names the action"
+        log.iter().any(|l| l.ends_with(
+            "set desired count to 14. Change successfully fulfilled by ecs. Cause: minimum capacity was set to 14"
+        )),
+        "{log:?}"
     );
 }

@@ -1,22 +1,31 @@
 //! The auto scaling part of `ecs-sim run … --json`: what each scalable service's scaling
 //! activities were and how each managed capacity provider's instance count moved.
 
+use crate::autoscaling::activity::{SCALABLE_DIMENSION, SERVICE_NAMESPACE};
+use crate::autoscaling::state::ScalingActivity;
 use crate::metrics::{Dimension, MetricName};
 use crate::sim::Sim;
 use serde_json::{json, Value};
 
-/// `{ "services": [{ name, scalingActivities: [{at, policy, from, to, cause}] }],
-///    "capacityProviders": [{ name, instanceCount: [{at, value}] }] }`, listing only services
-/// with a scalable target and providers with managed scaling (times in ms).
+/// `{ "services": [{ name, scalingActivities: [...] }], "capacityProviders": [{ name,
+/// instanceCount: [{at, value}] }] }`, listing only services with a scalable target and
+/// providers with managed scaling. Each service's activities are listed as
+/// DescribeScalingActivities lists them, newest first ([`describe_activity`]).
 pub fn json_report(sim: &Sim) -> Value {
     let services: Vec<Value> = sim
         .autoscaling
         .services
         .iter()
         .map(|(&s, st)| {
+            let activities: Vec<Value> = st
+                .activities
+                .iter()
+                .rev()
+                .map(|a| describe_activity(a, &st.resource_id))
+                .collect();
             json!({
                 "name": sim.model.services[s].name,
-                "scalingActivities": st.activities,
+                "scalingActivities": activities,
             })
         })
         .collect();
@@ -34,6 +43,25 @@ pub fn json_report(sim: &Sim) -> Value {
         })
         .collect();
     json!({ "services": services, "capacityProviders": providers })
+}
+
+/// One activity in DescribeScalingActivities' shape (API DescribeScalingActivities,
+/// <https://docs.aws.amazon.com/autoscaling/application/APIReference/API_DescribeScalingActivities.html>),
+/// in camelCase like the rest of `--json`. `startTime` and `endTime` are ms of virtual time
+/// (AWS gives epoch seconds); they are equal, since the simulator sets the desired count at once.
+pub fn describe_activity(a: &ScalingActivity, resource_id: &str) -> Value {
+    json!({
+        "activityId": a.activity_id,
+        "serviceNamespace": SERVICE_NAMESPACE,
+        "resourceId": resource_id,
+        "scalableDimension": SCALABLE_DIMENSION,
+        "description": a.description,
+        "cause": a.cause,
+        "startTime": a.at,
+        "endTime": a.at,
+        "statusCode": a.status_code,
+        "statusMessage": a.status_message,
+    })
 }
 
 #[cfg(test)]

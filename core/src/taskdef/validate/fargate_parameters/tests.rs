@@ -1,8 +1,8 @@
 //! One test per row of DG fargate-tasks-services ("Amazon ECS task definition differences for
 //! Fargate") and API LogConfiguration's Fargate log drivers.
 
+use crate::problem::Problem;
 use crate::taskdef::{parse_task_definition, validate};
-use crate::Problem;
 use serde_json::{json, Value};
 
 fn problems(v: Value) -> Vec<Problem> {
