@@ -21,6 +21,7 @@
 
 use crate::catalog::InstanceType;
 use crate::cluster::ManagedScalingSpec;
+use crate::taskdef::{NetworkMode, Protocol, TaskNeeds};
 use crate::time::Millis;
 
 /// API ManagedScaling: targetCapacity when omitted.
@@ -102,8 +103,36 @@ pub fn capacity_provider_reservation(needed: u32, running: u32) -> f64 {
     }
 }
 
-/// One waiting task's reservation: (cpu units, MiB, whether it uses an awsvpc ENI).
-pub type TaskShape = (u32, u32, bool);
+/// What one waiting task asks of an instance, as the scale-out calculation counts it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskShape {
+    /// CPU units reserved.
+    pub cpu: u32,
+    /// Memory reserved, MiB.
+    pub memory: u32,
+    /// GPUs (`resourceRequirements` of type `GPU`).
+    pub gpus: u32,
+    /// Whether it takes an ENI of the instance (`awsvpc` network mode).
+    pub awsvpc: bool,
+    /// Static host ports (`host` mode, or `bridge` with a non-zero hostPort).
+    pub static_ports: Vec<(Protocol, u16)>,
+    /// Dynamic host ports (`bridge` mappings with hostPort 0 or omitted).
+    pub dynamic_ports: u32,
+}
+
+impl TaskShape {
+    /// The shape of a task of a definition with these needs.
+    pub fn of(needs: &TaskNeeds) -> TaskShape {
+        TaskShape {
+            cpu: needs.cpu,
+            memory: needs.memory,
+            gpus: needs.gpus,
+            awsvpc: needs.network_mode == NetworkMode::Awsvpc,
+            static_ports: needs.static_ports.clone(),
+            dynamic_ports: needs.dynamic_ports,
+        }
+    }
+}
 
 /// New instances of type `ty` that the waiting tasks need, packed first-fit in their order.
 /// Tasks that would not fit even an empty instance are left out (no instance helps them).
@@ -111,7 +140,8 @@ pub fn instances_for_waiting_tasks(ty: &InstanceType, trunking: bool, tasks: &[T
     let eni_limit = ty.awsvpc_task_limit(trunking);
     // Per new instance: (cpu left, memory left, ENIs left).
     let mut bins: Vec<(u32, u32, u32)> = Vec::new();
-    for &(cpu, mem, eni) in tasks {
+    for t in tasks {
+        let (cpu, mem, eni) = (t.cpu, t.memory, t.awsvpc);
         let fits = |b: &(u32, u32, u32)| b.0 >= cpu && b.1 >= mem && (!eni || b.2 > 0);
         let empty = (ty.cpu_units, ty.registered_memory_mib, eni_limit);
         if !fits(&empty) {
@@ -207,20 +237,33 @@ mod tests {
         assert_eq!(capacity_provider_reservation(0, 3), 0.0);
     }
 
+    /// A waiting task of `cpu` units and `memory` MiB with no GPUs, ENI or host ports.
+    fn task(cpu: u32, memory: u32) -> TaskShape {
+        TaskShape {
+            cpu,
+            memory,
+            gpus: 0,
+            awsvpc: false,
+            static_ports: Vec::new(),
+            dynamic_ports: 0,
+        }
+    }
+
+    fn instances(ty: &str, tasks: &[TaskShape]) -> u32 {
+        let ty = catalog::instance_type(ty).expect("type in catalogue");
+        instances_for_waiting_tasks(ty, false, tasks)
+    }
+
     #[test]
     fn waiting_tasks_are_binpacked_onto_new_instances_of_the_group_type() {
-        let ty = catalog::instance_type("m5.large").expect("m5.large in catalogue");
         // m5.large registers 2048 CPU units: four 1024-unit tasks need two instances.
-        let tasks = vec![(1024, 512, false); 4];
-        assert_eq!(instances_for_waiting_tasks(ty, false, &tasks), 2);
+        assert_eq!(instances("m5.large", &vec![task(1024, 512); 4]), 2);
         // awsvpc without trunking: 2 tasks per m5.large (the primary ENI counts).
-        let small = vec![(128, 128, true); 5];
-        assert_eq!(instances_for_waiting_tasks(ty, false, &small), 3);
+        let mut small = task(128, 128);
+        small.awsvpc = true;
+        assert_eq!(instances("m5.large", &vec![small; 5]), 3);
         // A task larger than an empty instance needs no new instance: none would help.
-        assert_eq!(
-            instances_for_waiting_tasks(ty, false, &[(4096, 128, false)]),
-            0
-        );
+        assert_eq!(instances("m5.large", &[task(4096, 128)]), 0);
     }
 
     #[test]

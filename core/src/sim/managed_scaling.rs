@@ -10,7 +10,6 @@ use crate::cluster::InstanceStatus;
 use crate::metrics::{Dimension, MetricName, PERIOD_MS};
 use crate::sim::log::LogKind;
 use crate::sim::queue::Event;
-use crate::taskdef::NetworkMode;
 
 impl Sim {
     /// Queues the first minute tick for every provider with managed scaling ENABLED (none for
@@ -57,10 +56,7 @@ impl Sim {
                     && t.cluster == asg.cluster
                     && t.capacity_provider.as_deref() == Some(asg.provider.as_str())
             })
-            .map(|t| {
-                let n = &self.model.task_definitions[t.task_definition].needs;
-                (n.cpu, n.memory, n.network_mode == NetworkMode::Awsvpc)
-            })
+            .map(|t| TaskShape::of(&self.model.task_definitions[t.task_definition].needs))
             .collect();
         let extra = instances_for_waiting_tasks(asg.instance_type, asg.trunking, &waiting);
         (in_use + extra, running)
