@@ -2,8 +2,8 @@
 
 use super::Sim;
 use crate::cluster::managed_scaling::{
-    capacity_provider_reservation, instances_for_waiting_tasks, pct, scale_in_step, scale_out_goal,
-    scale_out_size, ManagedScaling, ManagedScalingState, TaskShape, SCALE_IN_DATAPOINTS,
+    pct, published_reservation, scale_in_step, scale_out_goal, scale_out_size, waiting_demand,
+    ManagedScaling, ManagedScalingState, TaskShape, WaitingDemand, SCALE_IN_DATAPOINTS,
     SCALE_OUT_DATAPOINTS,
 };
 use crate::cluster::InstanceStatus;
@@ -33,8 +33,9 @@ impl Sim {
         u32::try_from(n).unwrap_or(u32::MAX)
     }
 
-    /// (M, N) for group `a`: instances needed and instances running (launching ones included).
-    pub fn capacity_needed(&self, a: usize) -> (u32, u32) {
+    /// (M, N, demand) for group `a`: instances needed, instances running (launching ones
+    /// included), and what its waiting tasks ask for (see [`waiting_demand`]).
+    pub fn capacity_needed(&self, a: usize) -> (u32, u32, WaitingDemand) {
         let asg = &self.model.asgs[a];
         let mut running = 0;
         let mut in_use = 0;
@@ -58,8 +59,8 @@ impl Sim {
             })
             .map(|t| TaskShape::of(&self.model.task_definitions[t.task_definition].needs))
             .collect();
-        let extra = instances_for_waiting_tasks(asg.instance_type, asg.trunking, &waiting);
-        (in_use + extra, running)
+        let demand = waiting_demand(asg.instance_type, asg.trunking, &waiting);
+        (in_use + demand.instances, running, demand)
     }
 
     fn runs_non_daemon_task(&self, mut tasks: impl Iterator<Item = usize>) -> bool {
@@ -77,8 +78,8 @@ impl Sim {
         };
         self.queue
             .push(self.now + PERIOD_MS, Event::ManagedScalingTick(a));
-        let (needed, running) = self.capacity_needed(a);
-        let cpr = capacity_provider_reservation(needed, running);
+        let (needed, running, demand) = self.capacity_needed(a);
+        let cpr = published_reservation(needed, running, &demand, cfg.target_capacity);
         let name = self.model.asgs[a].provider.clone();
         let dim = Dimension::CapacityProvider(name.clone());
         self.metrics.record(
