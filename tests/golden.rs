@@ -1691,3 +1691,85 @@ fn routable_targets_split_canary_10_percent_by_the_deployment_weights() {
         .sum();
     assert_eq!(blue, 0, "after the canary blue gets nothing");
 }
+
+/// The one-minute series `name` of capacity provider `provider`, values only.
+fn provider_series(sim: &ecs_sim::Sim, name: MetricName, provider: &str) -> Vec<f64> {
+    sim.metrics
+        .series(name, &Dimension::CapacityProvider(provider.into()))
+        .iter()
+        .map(|d| d.value)
+        .collect()
+}
+
+/// Checks a golden scenario in which 4 tasks of `svc` wait on a managed-scaling group of 1
+/// instance because each needs an instance of its own (a host port, a GPU). Worked out from the
+/// documented defaults (DG managed-scaling-behavior, API ManagedScaling):
+/// - At 0 s one task is placed on the one instance; 3 wait (PROVISIONING).
+/// - The first one-minute CapacityProviderReservation datapoint is at 60 s: M = 1 instance in
+///   use + 3 new (one task per new instance) = 4, N = 1 → 400.
+/// - SCALE_OUT_DATAPOINTS = 1, so the group scales out at 60 s to ⌈4 × 100 / 100⌉ = 4: a step
+///   of 3, inside minimumScalingStepSize 1 … maximumScalingStepSize 10000 and maxSize 6. The
+///   instance the scenario starts with counts as warm, so no instanceWarmupPeriod blocks it.
+/// - The 3 new instances boot for 60 s (bootSeconds default) and register at 120 s; each takes
+///   one waiting task, so 4 tasks run on 4 instances by 180 s.
+/// - The 120 s tick comes before they register: M = 1 + 3 still waiting = 4, N = 4 → 100; from
+///   180 s M = 4, N = 4 → 100. No second step. With CPU and memory alone the 3 waiting tasks
+///   fit one instance: M = 2 → 1 → 2 at 60 s, then each further step after the 300 s
+///   instanceWarmupPeriod of the last launch (2 → 3 at 360 s, 3 → 4 at 660 s); by 720 s there
+///   is still exactly one scale-out.
+fn scales_out_to_four_in_one_step(scenario: &str, provider: &str, svc: &str) -> ecs_sim::Sim {
+    let mut sim = load(scenario);
+    sim.run_until(59_999);
+    assert_eq!(service(&sim.snapshot(), svc).running_count, 1);
+    assert_eq!(service(&sim.snapshot(), svc).waiting_count, 3);
+    assert_eq!(log_count(&sim, "scaled out"), 0);
+    sim.run_until(60_000);
+    let line = format!(
+        "Auto Scaling group of {provider} scaled out to 4 instances (CapacityProviderReservation 400 > target 100)."
+    );
+    assert!(log_contains(&sim, &line), "{}", log_text(&sim));
+    assert_eq!(live_instances(&sim), 4);
+    sim.run_until(180_000);
+    let snap = sim.snapshot();
+    assert_eq!(service(&snap, svc).running_count, 4);
+    assert_eq!(
+        sorted_counts(&service(&snap, svc).by_instance),
+        vec![1, 1, 1, 1]
+    );
+    sim.run_until(720_000);
+    assert_eq!(log_count(&sim, "scaled out"), 1, "{}", log_text(&sim));
+    // Datapoints at 60, 120, …, 720 s, each recorded before that minute's step.
+    let counts = provider_series(&sim, MetricName::InstanceCount, provider);
+    assert_eq!(counts.len(), 12);
+    assert_eq!(counts[0], 1.0);
+    assert!(counts[1..].iter().all(|&c| c == 4.0), "{counts:?}");
+    let cpr = provider_series(&sim, MetricName::CapacityProviderReservation, provider);
+    assert_eq!(cpr[0], 400.0);
+    assert!(cpr[1..].iter().all(|&c| c == 100.0), "{cpr:?}");
+    sim
+}
+
+#[test]
+fn managed_scaling_binpack_counts_ports_host_port_80_fits_once_per_instance_so_1_to_4_in_one_step()
+{
+    // DG managed-scaling-behavior, "Managed scale-out behavior": the binpack "accounts for the
+    // vCPU, memory, elastic network interfaces (ENI), ports, and GPUs requirements of the
+    // tasks". Bridge tasks of 256 units / 512 MiB with hostPort 80: by CPU and memory all four
+    // fit one m5.large (2048 units), but port 80 binds once per instance.
+    let sim = scales_out_to_four_in_one_step("managed_scaling_binpack_host_port_80", "asg", "web");
+    for t in tasks_of(&sim.snapshot(), "web") {
+        assert_eq!(t.host_ports, vec!["80/tcp".to_string()]);
+    }
+}
+
+#[test]
+fn managed_scaling_binpack_counts_gpus_one_gpu_tasks_on_g4dn_xlarge_so_1_to_4_in_one_step() {
+    // DG managed-scaling-behavior: the binpack accounts for GPUs. g4dn.xlarge has 4 vCPUs
+    // (4096 units), 16 GiB and 1 GPU: four tasks of 1024 units / 2048 MiB fit one by CPU and
+    // memory, but each asks for the instance's one GPU.
+    let sim = scales_out_to_four_in_one_step("managed_scaling_binpack_gpus", "gpu", "inference");
+    assert!(sim
+        .instances
+        .iter()
+        .all(|i| i.gpus == 1 && i.gpus_used == 1));
+}

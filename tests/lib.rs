@@ -139,6 +139,16 @@ pub const GOLDEN_SCENARIOS: &[(&str, &str, u64)] = &[
         include_str!("golden/canary_alb_traffic.json"),
         1200,
     ),
+    (
+        "managed_scaling_binpack_host_port_80",
+        include_str!("golden/managed_scaling_binpack_host_port_80.json"),
+        720,
+    ),
+    (
+        "managed_scaling_binpack_gpus",
+        include_str!("golden/managed_scaling_binpack_gpus.json"),
+        720,
+    ),
 ];
 
 /// Trace hashes recorded natively, checked again in wasm.
