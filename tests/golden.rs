@@ -9,6 +9,7 @@ use ecs_playground_tests::{
 };
 use ecs_sim::cluster::InstanceStatus;
 use ecs_sim::metrics::{Dimension, MetricName};
+use ecs_sim::rng::{SimRng, Stream};
 use ecs_sim::task::{HealthStatus, StopCode, TaskStatus};
 use std::collections::BTreeMap;
 
@@ -1306,26 +1307,115 @@ fn spot_interruption_is_replaced_within_the_stop_timeout_window() {
 }
 
 #[test]
-fn managed_scaling_without_termination_protection_terminates_by_zone_then_age() {
-    // Same run with managedTerminationProtection DISABLED. The three instances are one per
-    // zone; the simulator's stand-in for the group's default termination policy takes the
-    // oldest first (instance 0, launched at 0 s, in the 1200 s step), then the lower index of
-    // the two launched at 60 s (in the 1260 s step, one instance a minute while half the
-    // group is one) — whatever tasks they run.
+fn managed_scaling_without_termination_protection_follows_the_default_termination_policy_ties_go_to_the_seeded_draw(
+) {
+    // Same run with managedTerminationProtection DISABLED: the group picks by EC2 Auto
+    // Scaling's default termination policy (ec2-auto-scaling-termination-policies), whatever
+    // tasks the instances run. The three instances are one per zone (balanced). At 1200 s
+    // instance 0 (launched at 0 s) is 1200 s into its billing hour, instances 1 and 2 (60 s)
+    // 1140 s: instance 0 goes. At 1260 s instances 1 and 2 are both 1200 s in: "If multiple
+    // instances are equally close, terminate one at random", the first draw of the run's
+    // ScaleInTermination stream (seed 11) among them in launch order.
     let text = golden_text("managed_scaling").replace(
         "\"managedTerminationProtection\": \"ENABLED\"",
         "\"managedTerminationProtection\": \"DISABLED\"",
     );
     let mut sim = load_text(&text);
+    sim.run_until(1_200_000);
+    let terminated = |sim: &ecs_sim::Sim| -> Vec<usize> {
+        sim.snapshot()
+            .instances
+            .iter()
+            .filter(|i| i.status == InstanceStatus::Terminated)
+            .map(|i| i.index)
+            .collect()
+    };
+    assert_eq!(terminated(&sim), vec![0], "{}", log_text(&sim));
     sim.run_until(1_260_000);
-    let terminated: Vec<usize> = sim
-        .snapshot()
+    let draw = SimRng::fork(11, Stream::ScaleInTermination).below(2) as usize;
+    let mut expected = vec![0, 1 + draw];
+    expected.sort_unstable();
+    assert_eq!(terminated(&sim), expected, "{}", log_text(&sim));
+}
+
+#[test]
+fn ec2_auto_scaling_default_termination_policy_zone_balance_then_closest_to_the_next_billing_hour()
+{
+    // EC2 Auto Scaling User Guide, ec2-auto-scaling-termination-policies: the group "first
+    // identifies which Availability Zone (or Zones) has the most instances and at least one
+    // instance that is not protected from scale in"; instances with outdated configurations
+    // come next (one launch template here: none); then the one "closest to the next billing
+    // hour". managedTerminationProtection DISABLED, so no instance is protected.
+    //
+    // Scale-out, maximumScalingStepSize 1 (DG managed-scaling-behavior): 3 tasks of 2048 units,
+    // one per m5.large. 60 s: M = 1 + 2 = 3, N = 1 → 300 → 2 instances; instance 1 launched at
+    // 60 s in us-east-1b (the zone with fewer). The 300 s instanceWarmupPeriod blocks the next
+    // step until 360 s: M = 2 + 1 = 3, N = 2 → 150 → 3; instance 2 launched at 360 s in
+    // us-east-1a (a tie of one each; the first subnet).
+    let mut sim = load("asg_default_termination_policy");
+    sim.run_until(60_000);
+    assert!(log_contains(
+        &sim,
+        "Auto Scaling group of asg scaled out to 2 instances (CapacityProviderReservation 300 > target 100)."
+    ));
+    sim.run_until(360_000);
+    assert!(log_contains(
+        &sim,
+        "Auto Scaling group of asg scaled out to 3 instances (CapacityProviderReservation 150 > target 100)."
+    ));
+    let placed: Vec<(&str, u64)> = sim
         .instances
         .iter()
-        .filter(|i| i.status == InstanceStatus::Terminated)
-        .map(|i| i.index)
+        .map(|i| (i.zone.as_str(), i.launched_at))
         .collect();
-    assert_eq!(terminated, vec![0, 1], "{}", log_text(&sim));
+    assert_eq!(
+        placed,
+        vec![
+            ("us-east-1a", 0),
+            ("us-east-1b", 60_000),
+            ("us-east-1a", 360_000)
+        ]
+    );
+    // The service goes to 0 at 2730 s; its tasks are STOPPED within a second, so M = 0, N = 3,
+    // CapacityProviderReservation 0 from the 2760 s datapoint. The 15th datapoint below the
+    // target (DG: "15 data points") is 2760 + 14 × 60 = 3600 s.
+    sim.run_until(3_599_999);
+    assert_eq!(log_count(&sim, "scaled in"), 0);
+    // 3600 s, one step (min(2 surplus over minSize 1, max(1, ⌊3 / 2⌋)) = 1). Zone a has two
+    // instances, b one: zone a first, although instance 1 in b is the closest to its next
+    // billing hour overall (3540 s into it). In a, instance 0 is 0 s into its second hour and
+    // instance 2 is 3240 s into its first: instance 2 goes, the younger one — not the oldest.
+    sim.run_until(3_600_000);
+    let id: Vec<String> = sim
+        .instances
+        .iter()
+        .map(|i| i.ec2_instance_id.clone())
+        .collect();
+    let line = format!(
+        "Auto Scaling group of asg scaled in to 2 instances (CapacityProviderReservation 0 < target 100 for 15 datapoints): terminating {}.",
+        id[2]
+    );
+    assert!(log_contains(&sim, &line), "{}", log_text(&sim));
+    // 3660 s: zones balanced (one each). Instance 0 is 60 s into its second hour, instance 1
+    // 0 s into its second (launched 3600 s ago): instance 0 goes.
+    sim.run_until(3_660_000);
+    let line = format!(
+        "Auto Scaling group of asg scaled in to 1 instances (CapacityProviderReservation 0 < target 100 for 15 datapoints): terminating {}.",
+        id[0]
+    );
+    assert!(log_contains(&sim, &line), "{}", log_text(&sim));
+    let status: Vec<InstanceStatus> = sim.instances.iter().map(|i| i.status).collect();
+    assert_eq!(
+        status,
+        vec![
+            InstanceStatus::Terminated,
+            InstanceStatus::Active,
+            InstanceStatus::Terminated
+        ]
+    );
+    // minSize 1: no further step.
+    sim.run_until(3_720_000);
+    assert_eq!(log_count(&sim, "scaled in"), 2);
 }
 
 #[test]

@@ -16,6 +16,9 @@ pub enum Stream {
     Durations = 3,
     /// Fargate Spot interruptions (which task, and when).
     SpotInterruptions = 4,
+    /// Auto Scaling group scale-in: the random pick among instances equally close to their
+    /// next billing hour (EC2 Auto Scaling default termination policy).
+    ScaleInTermination = 5,
 }
 
 /// One random stream.

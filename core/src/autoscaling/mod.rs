@@ -1,5 +1,6 @@
 //! Auto scaling state kept while a run goes: cluster auto scaling's alarm counts per Auto
-//! Scaling group (see [`crate::cluster::managed_scaling`]) and the Fargate Spot random stream.
+//! Scaling group (see [`crate::cluster::managed_scaling`]), the Fargate Spot random stream and
+//! the stream for the random step of the groups' termination policy.
 //! Everything here is empty for scenarios that use none of the auto scaling keys, and nothing
 //! is scheduled for them, so their runs and trace hashes stay the same.
 
@@ -33,6 +34,9 @@ pub struct AutoScalingState {
     pub policies: Vec<state::PolicyState>,
     /// Draws for Fargate Spot interruptions (its own stream, so it shifts no other draw).
     pub(crate) spot_rng: SimRng,
+    /// Draws for scale-in ties on the billing hour (see
+    /// [`crate::cluster::termination_policy`]; its own stream, so it shifts no other draw).
+    pub(crate) termination_rng: SimRng,
 }
 
 impl AutoScalingState {
@@ -43,6 +47,7 @@ impl AutoScalingState {
             services: BTreeMap::new(),
             policies: Vec::new(),
             spot_rng: SimRng::fork(seed, Stream::SpotInterruptions),
+            termination_rng: SimRng::fork(seed, Stream::ScaleInTermination),
         }
     }
 }

@@ -6,6 +6,7 @@ use crate::cluster::managed_scaling::{
     ManagedScaling, ManagedScalingState, TaskShape, WaitingDemand, SCALE_IN_DATAPOINTS,
     SCALE_OUT_DATAPOINTS,
 };
+use crate::cluster::termination_policy::{instances_to_terminate, GroupInstance};
 use crate::cluster::InstanceStatus;
 use crate::metrics::{Dimension, MetricName, PERIOD_MS};
 use crate::sim::log::LogKind;
@@ -183,67 +184,46 @@ impl Sim {
         }
         // One step a minute of at most half the group (see `scale_in_step`).
         let new = running - scale_in_step(running, running - floor);
-        let candidates = self.scale_in_candidates(a);
-        let chosen = self.choose_instances_to_terminate(a, candidates, running - new);
+        let chosen = self.choose_instances_to_terminate(a, running - new);
         if chosen.is_empty() {
             return;
         }
         self.terminate_scaled_in(a, cfg, running, &chosen, cpr);
     }
 
-    /// The instances of group `a` that scale-in may terminate: not terminated and, with managed
-    /// termination protection (DG cluster-auto-scaling), not running a non-daemon task.
-    fn scale_in_candidates(&self, a: usize) -> Vec<usize> {
+    /// Up to `count` instances of group `a`, in the order the group terminates them: EC2 Auto
+    /// Scaling's default termination policy ([`instances_to_terminate`]) over the group's
+    /// instances that are not terminated. With managed termination protection (DG
+    /// managed-termination-protection) those running a non-daemon task are protected; without
+    /// it none is, whatever runs there. Ties on the billing hour draw from the group
+    /// termination stream.
+    fn choose_instances_to_terminate(&mut self, a: usize, count: u32) -> Vec<usize> {
         let protect = self.model.asgs[a].managed_termination_protection;
-        (0..self.instances.len())
+        let members: Vec<usize> = (0..self.instances.len())
             .filter(|&i| {
-                let inst = &self.instances[i];
-                inst.asg == Some(a)
-                    && inst.status != InstanceStatus::Terminated
-                    && !(protect && self.runs_non_daemon_task(inst.tasks.iter().copied()))
+                self.instances[i].asg == Some(a)
+                    && self.instances[i].status != InstanceStatus::Terminated
             })
+            .collect();
+        let protected: Vec<bool> = members
+            .iter()
+            .map(|&i| protect && self.runs_non_daemon_task(self.instances[i].tasks.iter().copied()))
+            .collect();
+        let group: Vec<GroupInstance<'_>> = members
+            .iter()
+            .zip(&protected)
+            .map(|(&i, &protected)| GroupInstance {
+                zone: &self.instances[i].zone,
+                launched_at: self.instances[i].launched_at,
+                protected,
+            })
+            .collect();
+        let rng = &mut self.autoscaling.termination_rng;
+        let draw = |n: usize| usize::try_from(rng.below(n as u64)).unwrap_or(0);
+        instances_to_terminate(&group, count as usize, self.now, draw)
+            .into_iter()
+            .map(|k| members[k])
             .collect()
-    }
-
-    /// Up to `count` of the `candidates`, in the order the group terminates them. The group's
-    /// default termination policy balances zones; the simulator takes the zone with the most
-    /// instances, then the oldest instance (launch templates and billing hours are not
-    /// simulated).
-    fn choose_instances_to_terminate(
-        &self,
-        a: usize,
-        mut candidates: Vec<usize>,
-        count: u32,
-    ) -> Vec<usize> {
-        let mut removed = 0;
-        let mut chosen = Vec::new();
-        while removed < count && !candidates.is_empty() {
-            let zone_count = |z: &str| {
-                self.instances
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, i)| {
-                        i.asg == Some(a)
-                            && i.status != InstanceStatus::Terminated
-                            && !chosen.contains(j)
-                            && i.zone == z
-                    })
-                    .count()
-            };
-            let k = (0..candidates.len())
-                .max_by_key(|&k| {
-                    let i = candidates[k];
-                    (
-                        zone_count(&self.instances[i].zone),
-                        std::cmp::Reverse(self.instances[i].launched_at),
-                        std::cmp::Reverse(i),
-                    )
-                })
-                .unwrap_or(0);
-            chosen.push(candidates.remove(k));
-            removed += 1;
-        }
-        chosen
     }
 
     /// Sets group `a`'s desired size, says so in the log, and terminates the `chosen` instances
