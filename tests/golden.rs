@@ -9,6 +9,7 @@ use ecs_playground_tests::{
 };
 use ecs_sim::cluster::InstanceStatus;
 use ecs_sim::metrics::{Dimension, MetricName};
+use ecs_sim::rng::{SimRng, Stream};
 use ecs_sim::task::{HealthStatus, StopCode, TaskStatus};
 use std::collections::BTreeMap;
 
@@ -1299,26 +1300,115 @@ fn spot_interruption_is_replaced_within_the_stop_timeout_window() {
 }
 
 #[test]
-fn managed_scaling_without_termination_protection_terminates_by_zone_then_age() {
-    // Same run with managedTerminationProtection DISABLED. The three instances are one per
-    // zone; the simulator's stand-in for the group's default termination policy takes the
-    // oldest first (instance 0, launched at 0 s, in the 1200 s step), then the lower index of
-    // the two launched at 60 s (in the 1260 s step, one instance a minute while half the
-    // group is one) — whatever tasks they run.
+fn managed_scaling_without_termination_protection_follows_the_default_termination_policy_ties_go_to_the_seeded_draw(
+) {
+    // Same run with managedTerminationProtection DISABLED: the group picks by EC2 Auto
+    // Scaling's default termination policy (ec2-auto-scaling-termination-policies), whatever
+    // tasks the instances run. The three instances are one per zone (balanced). At 1200 s
+    // instance 0 (launched at 0 s) is 1200 s into its billing hour, instances 1 and 2 (60 s)
+    // 1140 s: instance 0 goes. At 1260 s instances 1 and 2 are both 1200 s in: "If multiple
+    // instances are equally close, terminate one at random", the first draw of the run's
+    // ScaleInTermination stream (seed 11) among them in launch order.
     let text = golden_text("managed_scaling").replace(
         "\"managedTerminationProtection\": \"ENABLED\"",
         "\"managedTerminationProtection\": \"DISABLED\"",
     );
     let mut sim = load_text(&text);
+    sim.run_until(1_200_000);
+    let terminated = |sim: &ecs_sim::Sim| -> Vec<usize> {
+        sim.snapshot()
+            .instances
+            .iter()
+            .filter(|i| i.status == InstanceStatus::Terminated)
+            .map(|i| i.index)
+            .collect()
+    };
+    assert_eq!(terminated(&sim), vec![0], "{}", log_text(&sim));
     sim.run_until(1_260_000);
-    let terminated: Vec<usize> = sim
-        .snapshot()
+    let draw = SimRng::fork(11, Stream::ScaleInTermination).below(2) as usize;
+    let mut expected = vec![0, 1 + draw];
+    expected.sort_unstable();
+    assert_eq!(terminated(&sim), expected, "{}", log_text(&sim));
+}
+
+#[test]
+fn ec2_auto_scaling_default_termination_policy_zone_balance_then_closest_to_the_next_billing_hour()
+{
+    // EC2 Auto Scaling User Guide, ec2-auto-scaling-termination-policies: the group "first
+    // identifies which Availability Zone (or Zones) has the most instances and at least one
+    // instance that is not protected from scale in"; instances with outdated configurations
+    // come next (one launch template here: none); then the one "closest to the next billing
+    // hour". managedTerminationProtection DISABLED, so no instance is protected.
+    //
+    // Scale-out, maximumScalingStepSize 1 (DG managed-scaling-behavior): 3 tasks of 2048 units,
+    // one per m5.large. 60 s: M = 1 + 2 = 3, N = 1 → 300 → 2 instances; instance 1 launched at
+    // 60 s in us-east-1b (the zone with fewer). The 300 s instanceWarmupPeriod blocks the next
+    // step until 360 s: M = 2 + 1 = 3, N = 2 → 150 → 3; instance 2 launched at 360 s in
+    // us-east-1a (a tie of one each; the first subnet).
+    let mut sim = load("asg_default_termination_policy");
+    sim.run_until(60_000);
+    assert!(log_contains(
+        &sim,
+        "Auto Scaling group of asg scaled out to 2 instances (CapacityProviderReservation 300 > target 100)."
+    ));
+    sim.run_until(360_000);
+    assert!(log_contains(
+        &sim,
+        "Auto Scaling group of asg scaled out to 3 instances (CapacityProviderReservation 150 > target 100)."
+    ));
+    let placed: Vec<(&str, u64)> = sim
         .instances
         .iter()
-        .filter(|i| i.status == InstanceStatus::Terminated)
-        .map(|i| i.index)
+        .map(|i| (i.zone.as_str(), i.launched_at))
         .collect();
-    assert_eq!(terminated, vec![0, 1], "{}", log_text(&sim));
+    assert_eq!(
+        placed,
+        vec![
+            ("us-east-1a", 0),
+            ("us-east-1b", 60_000),
+            ("us-east-1a", 360_000)
+        ]
+    );
+    // The service goes to 0 at 2730 s; its tasks are STOPPED within a second, so M = 0, N = 3,
+    // CapacityProviderReservation 0 from the 2760 s datapoint. The 15th datapoint below the
+    // target (DG: "15 data points") is 2760 + 14 × 60 = 3600 s.
+    sim.run_until(3_599_999);
+    assert_eq!(log_count(&sim, "scaled in"), 0);
+    // 3600 s, one step (min(2 surplus over minSize 1, max(1, ⌊3 / 2⌋)) = 1). Zone a has two
+    // instances, b one: zone a first, although instance 1 in b is the closest to its next
+    // billing hour overall (3540 s into it). In a, instance 0 is 0 s into its second hour and
+    // instance 2 is 3240 s into its first: instance 2 goes, the younger one — not the oldest.
+    sim.run_until(3_600_000);
+    let id: Vec<String> = sim
+        .instances
+        .iter()
+        .map(|i| i.ec2_instance_id.clone())
+        .collect();
+    let line = format!(
+        "Auto Scaling group of asg scaled in to 2 instances (CapacityProviderReservation 0 < target 100 for 15 datapoints): terminating {}.",
+        id[2]
+    );
+    assert!(log_contains(&sim, &line), "{}", log_text(&sim));
+    // 3660 s: zones balanced (one each). Instance 0 is 60 s into its second hour, instance 1
+    // 0 s into its second (launched 3600 s ago): instance 0 goes.
+    sim.run_until(3_660_000);
+    let line = format!(
+        "Auto Scaling group of asg scaled in to 1 instances (CapacityProviderReservation 0 < target 100 for 15 datapoints): terminating {}.",
+        id[0]
+    );
+    assert!(log_contains(&sim, &line), "{}", log_text(&sim));
+    let status: Vec<InstanceStatus> = sim.instances.iter().map(|i| i.status).collect();
+    assert_eq!(
+        status,
+        vec![
+            InstanceStatus::Terminated,
+            InstanceStatus::Active,
+            InstanceStatus::Terminated
+        ]
+    );
+    // minSize 1: no further step.
+    sim.run_until(3_720_000);
+    assert_eq!(log_count(&sim, "scaled in"), 2);
 }
 
 #[test]
@@ -1683,4 +1773,86 @@ fn routable_targets_split_canary_10_percent_by_the_deployment_weights() {
         .map(|&(_, w)| u64::from(w))
         .sum();
     assert_eq!(blue, 0, "after the canary blue gets nothing");
+}
+
+/// The one-minute series `name` of capacity provider `provider`, values only.
+fn provider_series(sim: &ecs_sim::Sim, name: MetricName, provider: &str) -> Vec<f64> {
+    sim.metrics
+        .series(name, &Dimension::CapacityProvider(provider.into()))
+        .iter()
+        .map(|d| d.value)
+        .collect()
+}
+
+/// Checks a golden scenario in which 4 tasks of `svc` wait on a managed-scaling group of 1
+/// instance because each needs an instance of its own (a host port, a GPU). Worked out from the
+/// documented defaults (DG managed-scaling-behavior, API ManagedScaling):
+/// - At 0 s one task is placed on the one instance; 3 wait in PROVISIONING (pending).
+/// - The first one-minute CapacityProviderReservation datapoint is at 60 s: M = 1 instance in
+///   use + 3 new (one task per new instance) = 4, N = 1 → 400.
+/// - SCALE_OUT_DATAPOINTS = 1, so the group scales out at 60 s to ⌈4 × 100 / 100⌉ = 4: a step
+///   of 3, inside minimumScalingStepSize 1 … maximumScalingStepSize 10000 and maxSize 6. The
+///   instance the scenario starts with counts as warm, so no instanceWarmupPeriod blocks it.
+/// - The 3 new instances boot for 60 s (bootSeconds default) and register at 120 s; each takes
+///   one waiting task, so 4 tasks run on 4 instances by 180 s.
+/// - The 120 s tick comes before they register: M = 1 + 3 still waiting = 4, N = 4 → 100; from
+///   180 s M = 4, N = 4 → 100. No second step. With CPU and memory alone the 3 waiting tasks
+///   fit one instance: M = 2 → 1 → 2 at 60 s, then each further step after the 300 s
+///   instanceWarmupPeriod of the last launch (2 → 3 at 360 s, 3 → 4 at 660 s); by 720 s there
+///   is still exactly one scale-out.
+fn scales_out_to_four_in_one_step(scenario: &str, provider: &str, svc: &str) -> ecs_sim::Sim {
+    let mut sim = load(scenario);
+    sim.run_until(59_999);
+    assert_eq!(service(&sim.snapshot(), svc).running_count, 1);
+    assert_eq!(service(&sim.snapshot(), svc).pending_count, 3);
+    assert_eq!(log_count(&sim, "scaled out"), 0);
+    sim.run_until(60_000);
+    let line = format!(
+        "Auto Scaling group of {provider} scaled out to 4 instances (CapacityProviderReservation 400 > target 100)."
+    );
+    assert!(log_contains(&sim, &line), "{}", log_text(&sim));
+    assert_eq!(live_instances(&sim), 4);
+    sim.run_until(180_000);
+    let snap = sim.snapshot();
+    assert_eq!(service(&snap, svc).running_count, 4);
+    assert_eq!(
+        sorted_counts(&service(&snap, svc).by_instance),
+        vec![1, 1, 1, 1]
+    );
+    sim.run_until(720_000);
+    assert_eq!(log_count(&sim, "scaled out"), 1, "{}", log_text(&sim));
+    // Datapoints at 60, 120, …, 720 s, each recorded before that minute's step.
+    let counts = provider_series(&sim, MetricName::InstanceCount, provider);
+    assert_eq!(counts.len(), 12);
+    assert_eq!(counts[0], 1.0);
+    assert!(counts[1..].iter().all(|&c| c == 4.0), "{counts:?}");
+    let cpr = provider_series(&sim, MetricName::CapacityProviderReservation, provider);
+    assert_eq!(cpr[0], 400.0);
+    assert!(cpr[1..].iter().all(|&c| c == 100.0), "{cpr:?}");
+    sim
+}
+
+#[test]
+fn managed_scaling_binpack_counts_ports_host_port_80_fits_once_per_instance_so_1_to_4_in_one_step()
+{
+    // DG managed-scaling-behavior, "Managed scale-out behavior": the binpack "accounts for the
+    // vCPU, memory, elastic network interfaces (ENI), ports, and GPUs requirements of the
+    // tasks". Bridge tasks of 256 units / 512 MiB with hostPort 80: by CPU and memory all four
+    // fit one m5.large (2048 units), but port 80 binds once per instance.
+    let sim = scales_out_to_four_in_one_step("managed_scaling_binpack_host_port_80", "asg", "web");
+    for t in tasks_of(&sim.snapshot(), "web") {
+        assert_eq!(t.host_ports, vec!["80/tcp".to_string()]);
+    }
+}
+
+#[test]
+fn managed_scaling_binpack_counts_gpus_one_gpu_tasks_on_g4dn_xlarge_so_1_to_4_in_one_step() {
+    // DG managed-scaling-behavior: the binpack accounts for GPUs. g4dn.xlarge has 4 vCPUs
+    // (4096 units), 16 GiB and 1 GPU: four tasks of 1024 units / 2048 MiB fit one by CPU and
+    // memory, but each asks for the instance's one GPU.
+    let sim = scales_out_to_four_in_one_step("managed_scaling_binpack_gpus", "gpu", "inference");
+    assert!(sim
+        .instances
+        .iter()
+        .all(|i| i.gpus == 1 && i.gpus_used == 1));
 }

@@ -144,6 +144,21 @@ pub const GOLDEN_SCENARIOS: &[(&str, &str, u64)] = &[
         include_str!("golden/elb_health_rollback.json"),
         480,
     ),
+    (
+        "managed_scaling_binpack_host_port_80",
+        include_str!("golden/managed_scaling_binpack_host_port_80.json"),
+        720,
+    ),
+    (
+        "managed_scaling_binpack_gpus",
+        include_str!("golden/managed_scaling_binpack_gpus.json"),
+        720,
+    ),
+    (
+        "asg_default_termination_policy",
+        include_str!("golden/asg_default_termination_policy.json"),
+        3720,
+    ),
 ];
 
 /// Trace hashes recorded natively, checked again in wasm.

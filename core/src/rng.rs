@@ -19,6 +19,9 @@ pub enum Stream {
     /// Application Auto Scaling's scaling activity IDs (its own stream, so recording an
     /// activity shifts no task or instance ID).
     ScalingActivityIds = 5,
+    /// Auto Scaling group scale-in: the random pick among instances equally close to their
+    /// next billing hour (EC2 Auto Scaling default termination policy).
+    ScaleInTermination = 6,
 }
 
 /// One random stream.

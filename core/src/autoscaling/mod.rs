@@ -1,6 +1,7 @@
 //! Auto scaling state kept while a run goes: cluster auto scaling's alarm counts per Auto
 //! Scaling group (see [`crate::cluster::managed_scaling`]), Service Auto Scaling's targets,
-//! activities and cooldowns, and the Fargate Spot and scaling activity ID random streams.
+//! activities and cooldowns, and the random streams of Fargate Spot, scaling activity IDs and
+//! the groups' termination policy.
 //! Everything here is empty for scenarios that use none of the auto scaling keys, and nothing
 //! is scheduled for them, so their runs and trace hashes stay the same.
 
@@ -37,6 +38,9 @@ pub struct AutoScalingState {
     pub(crate) spot_rng: SimRng,
     /// Draws for scaling activities' `ActivityId`s (its own stream, likewise).
     pub(crate) activity_ids: SimRng,
+    /// Draws for scale-in ties on the billing hour (see
+    /// [`crate::cluster::termination_policy`]; its own stream, so it shifts no other draw).
+    pub(crate) termination_rng: SimRng,
 }
 
 impl AutoScalingState {
@@ -48,6 +52,7 @@ impl AutoScalingState {
             policies: Vec::new(),
             spot_rng: SimRng::fork(seed, Stream::SpotInterruptions),
             activity_ids: SimRng::fork(seed, Stream::ScalingActivityIds),
+            termination_rng: SimRng::fork(seed, Stream::ScaleInTermination),
         }
     }
 }

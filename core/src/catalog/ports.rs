@@ -33,6 +33,14 @@ pub fn is_reserved(port: u16) -> bool {
     RESERVED_PORTS.contains(&port)
 }
 
+/// Dynamic host ports one instance can hand out: the range less the agent ports inside it
+/// (28,229).
+pub fn dynamic_port_capacity() -> u32 {
+    let range = u32::from(DYNAMIC_PORT_LAST - DYNAMIC_PORT_FIRST) + 1;
+    let reserved_inside = RESERVED_PORTS.iter().filter(|p| is_dynamic(**p)).count();
+    range - reserved_inside as u32
+}
+
 /// Whether `port` lies in the Linux dynamic host-port range.
 pub fn is_dynamic(port: u16) -> bool {
     (DYNAMIC_PORT_FIRST..=DYNAMIC_PORT_LAST).contains(&port)
@@ -71,5 +79,6 @@ mod tests {
             .filter(|p| is_dynamic(*p))
             .collect();
         assert_eq!(inside, [51678, 51679, 51680]);
+        assert_eq!(dynamic_port_capacity(), 28232 - 3);
     }
 }

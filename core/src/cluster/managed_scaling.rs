@@ -6,7 +6,11 @@
 //!   (DG cluster-auto-scaling). N = 0 and M > 0 → 200 (so a group can scale from zero);
 //!   no tasks and no instances → 100.
 //! - M = instances running at least one non-daemon task + the new instances of the group's type
-//!   that the waiting (PROVISIONING, unplaced) tasks of this provider need, packed first-fit.
+//!   that the waiting (PROVISIONING, unplaced) tasks of this provider need, binpacked by vCPU,
+//!   memory, ENIs, ports and GPUs ([`waiting_demand`]; DG managed-scaling-behavior,
+//!   <https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-scaling-behavior.html>).
+//!   Tasks no instance of the type can run are excluded; when every waiting task is excluded the
+//!   reservation stays at `targetCapacity` ([`published_reservation`]).
 //! - Scale-out: after [`SCALE_OUT_DATAPOINTS`] datapoint above target, to
 //!   ⌈M × 100 / targetCapacity⌉ instances, the step clamped to
 //!   `minimumScalingStepSize`..=`maximumScalingStepSize` (API ManagedScaling) and the group to
@@ -14,14 +18,18 @@
 //! - Scale-in: after [`SCALE_IN_DATAPOINTS`] one-minute datapoints below target, towards
 //!   ⌈M × 100 / targetCapacity⌉ (never below minSize), one step a minute of at least one
 //!   instance and at most half the group ([`scale_in_step`]). With `managedTerminationProtection`
-//!   ENABLED, instances that run non-daemon tasks are not terminated.
+//!   ENABLED, instances that run non-daemon tasks are not terminated; the group picks among the
+//!   others by its default termination policy ([`crate::cluster::termination_policy`]).
 //! - Warm-up: while any instance the group launched is within its `instanceWarmupPeriod`, a
 //!   further scale-out is blocked (DG cluster-auto-scaling). The DG ties the warm-up to
 //!   scale-out only, so it does not protect instances from scale-in.
 
+use crate::catalog::ports::{dynamic_port_capacity, is_dynamic, is_reserved};
 use crate::catalog::InstanceType;
 use crate::cluster::ManagedScalingSpec;
+use crate::taskdef::{NetworkMode, Protocol, TaskNeeds};
 use crate::time::Millis;
+use std::collections::BTreeSet;
 
 /// API ManagedScaling: targetCapacity when omitted.
 pub const DEFAULT_TARGET_CAPACITY: u32 = 100;
@@ -102,35 +110,172 @@ pub fn capacity_provider_reservation(needed: u32, running: u32) -> f64 {
     }
 }
 
-/// One waiting task's reservation: (cpu units, MiB, whether it uses an awsvpc ENI).
-pub type TaskShape = (u32, u32, bool);
+/// What one waiting task asks of an instance, as the scale-out calculation counts it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskShape {
+    /// CPU units reserved.
+    pub cpu: u32,
+    /// Memory reserved, MiB.
+    pub memory: u32,
+    /// GPUs (`resourceRequirements` of type `GPU`).
+    pub gpus: u32,
+    /// Whether it takes an ENI of the instance (`awsvpc` network mode).
+    pub awsvpc: bool,
+    /// Static host ports (`host` mode, or `bridge` with a non-zero hostPort).
+    pub static_ports: Vec<(Protocol, u16)>,
+    /// Dynamic host ports (`bridge` mappings with hostPort 0 or omitted).
+    pub dynamic_ports: u32,
+}
 
-/// New instances of type `ty` that the waiting tasks need, packed first-fit in their order.
-/// Tasks that would not fit even an empty instance are left out (no instance helps them).
-pub fn instances_for_waiting_tasks(ty: &InstanceType, trunking: bool, tasks: &[TaskShape]) -> u32 {
-    let eni_limit = ty.awsvpc_task_limit(trunking);
-    // Per new instance: (cpu left, memory left, ENIs left).
-    let mut bins: Vec<(u32, u32, u32)> = Vec::new();
-    for &(cpu, mem, eni) in tasks {
-        let fits = |b: &(u32, u32, u32)| b.0 >= cpu && b.1 >= mem && (!eni || b.2 > 0);
-        let empty = (ty.cpu_units, ty.registered_memory_mib, eni_limit);
-        if !fits(&empty) {
-            continue;
-        }
-        let k = match bins.iter().position(fits) {
-            Some(k) => k,
-            None => {
-                bins.push(empty);
-                bins.len() - 1
-            }
-        };
-        bins[k].0 -= cpu;
-        bins[k].1 -= mem;
-        if eni {
-            bins[k].2 -= 1;
+impl TaskShape {
+    /// The shape of a task of a definition with these needs.
+    pub fn of(needs: &TaskNeeds) -> TaskShape {
+        TaskShape {
+            cpu: needs.cpu,
+            memory: needs.memory,
+            gpus: needs.gpus,
+            awsvpc: needs.network_mode == NetworkMode::Awsvpc,
+            static_ports: needs.static_ports.clone(),
+            dynamic_ports: needs.dynamic_ports,
         }
     }
-    bins.len() as u32
+}
+
+/// What a provider's waiting tasks ask of its Auto Scaling group (DG managed-scaling-behavior,
+/// "Managed scale-out behavior").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WaitingDemand {
+    /// New instances of the group's type that the compatible tasks need, binpacked.
+    pub instances: u32,
+    /// Waiting tasks that an empty instance of the type can run.
+    pub compatible: u32,
+    /// Waiting tasks that not even an empty instance of the type can run: "not compatible",
+    /// "excluded from scale-out calculation".
+    pub incompatible: u32,
+}
+
+impl WaitingDemand {
+    /// Tasks wait and none of them is compatible: DG managed-scaling-behavior, "When all the
+    /// tasks aren't compatible with the smallest instance type, cluster auto scaling stops and
+    /// the `CapacityProviderReservation` value remains at the `targetCapacity` value".
+    pub fn none_compatible(&self) -> bool {
+        self.compatible == 0 && self.incompatible > 0
+    }
+}
+
+/// What is left on one new instance while the waiting tasks are packed onto it.
+#[derive(Debug, Clone)]
+struct Bin {
+    cpu: u32,
+    memory: u32,
+    gpus: u32,
+    enis: u32,
+    dynamic_ports: u32,
+    ports: BTreeSet<(Protocol, u16)>,
+}
+
+impl Bin {
+    /// A just-registered instance of type `ty`: what the agent registers (the same figures a
+    /// launched instance gets), no ports taken.
+    fn empty(ty: &InstanceType, trunking: bool) -> Bin {
+        Bin {
+            cpu: ty.cpu_units,
+            memory: ty.registered_memory_mib,
+            gpus: ty.gpus,
+            enis: ty.awsvpc_task_limit(trunking),
+            dynamic_ports: dynamic_port_capacity(),
+            ports: BTreeSet::new(),
+        }
+    }
+
+    /// Dynamic TCP ports still free: static TCP ports taken inside the range use them up too
+    /// (as the placement port check counts them).
+    fn free_dynamic_ports(&self) -> u32 {
+        let taken = self
+            .ports
+            .iter()
+            .filter(|&&(protocol, port)| protocol == Protocol::Tcp && is_dynamic(port))
+            .count();
+        self.dynamic_ports
+            .saturating_sub(u32::try_from(taken).unwrap_or(u32::MAX))
+    }
+
+    /// Whether task `t` fits what is left: CPU, memory, GPUs, an ENI for awsvpc, each static
+    /// host port free (and not one the agent reserves), enough dynamic ports.
+    fn fits(&self, t: &TaskShape) -> bool {
+        self.cpu >= t.cpu
+            && self.memory >= t.memory
+            && self.gpus >= t.gpus
+            && (!t.awsvpc || self.enis > 0)
+            && t.static_ports
+                .iter()
+                .all(|p| !is_reserved(p.1) && !self.ports.contains(p))
+            && self.free_dynamic_ports() >= t.dynamic_ports
+    }
+
+    /// Reserves task `t` (which [`Bin::fits`]).
+    fn take(&mut self, t: &TaskShape) {
+        self.cpu -= t.cpu;
+        self.memory -= t.memory;
+        self.gpus -= t.gpus;
+        if t.awsvpc {
+            self.enis -= 1;
+        }
+        self.dynamic_ports -= t.dynamic_ports;
+        self.ports.extend(t.static_ports.iter().copied());
+    }
+}
+
+/// The new instances of type `ty` that the waiting tasks need. DG managed-scaling-behavior:
+/// "This calculation uses a binpack strategy. This strategy accounts for the vCPU, memory,
+/// elastic network interfaces (ENI), ports, and GPUs requirements of the tasks", so a static
+/// host port (protocol and number) fits once per instance, and a task takes one of the type's
+/// GPUs per GPU it asks for. "If the smallest instance type can't run at least one instance of
+/// the task, the calculation considers the task as not compatible. As a result, the task is
+/// excluded from scale-out calculation": a task that does not fit an empty instance is counted
+/// in `incompatible` and opens no instance (a group has one instance type here, so it is the
+/// smallest and the largest).
+///
+/// The DG groups tasks with the same requirements and does not say how the groups' counts
+/// combine; the simulator packs all compatible tasks together, first fit in their order (the
+/// order they wait in), which never needs more instances than packing each group on its own.
+pub fn waiting_demand(ty: &InstanceType, trunking: bool, tasks: &[TaskShape]) -> WaitingDemand {
+    let empty = Bin::empty(ty, trunking);
+    let mut bins: Vec<Bin> = Vec::new();
+    let mut demand = WaitingDemand::default();
+    for t in tasks {
+        if !empty.fits(t) {
+            demand.incompatible += 1;
+            continue;
+        }
+        demand.compatible += 1;
+        match bins.iter_mut().find(|b| b.fits(t)) {
+            Some(b) => b.take(t),
+            None => {
+                let mut b = empty.clone();
+                b.take(t);
+                bins.push(b);
+            }
+        }
+    }
+    demand.instances = u32::try_from(bins.len()).unwrap_or(u32::MAX);
+    demand
+}
+
+/// The CapacityProviderReservation the provider publishes: [`capacity_provider_reservation`]
+/// of M and N, except that while tasks wait and none of them is compatible it "remains at the
+/// `targetCapacity` value" (DG managed-scaling-behavior), so neither alarm counts a datapoint.
+pub fn published_reservation(
+    needed: u32,
+    running: u32,
+    demand: &WaitingDemand,
+    target_capacity: u32,
+) -> f64 {
+    if demand.none_compatible() {
+        f64::from(target_capacity)
+    } else {
+        capacity_provider_reservation(needed, running)
+    }
 }
 
 /// The group size target tracking aims for: ⌈M × 100 / targetCapacity⌉ (integer arithmetic).
@@ -207,19 +352,154 @@ mod tests {
         assert_eq!(capacity_provider_reservation(0, 3), 0.0);
     }
 
+    /// A waiting task of `cpu` units and `memory` MiB with no GPUs, ENI or host ports.
+    fn task(cpu: u32, memory: u32) -> TaskShape {
+        TaskShape {
+            cpu,
+            memory,
+            gpus: 0,
+            awsvpc: false,
+            static_ports: Vec::new(),
+            dynamic_ports: 0,
+        }
+    }
+
+    /// The same task with the static host ports `ports` (TCP).
+    fn with_ports(mut t: TaskShape, ports: &[u16]) -> TaskShape {
+        t.static_ports = ports.iter().map(|&p| (Protocol::Tcp, p)).collect();
+        t
+    }
+
+    /// The same task with `gpus` GPUs.
+    fn with_gpus(mut t: TaskShape, gpus: u32) -> TaskShape {
+        t.gpus = gpus;
+        t
+    }
+
+    /// The same task in `awsvpc` mode (one ENI).
+    fn awsvpc(mut t: TaskShape) -> TaskShape {
+        t.awsvpc = true;
+        t
+    }
+
+    fn instances(ty: &str, tasks: &[TaskShape]) -> u32 {
+        let ty = catalog::instance_type(ty).expect("type in catalogue");
+        waiting_demand(ty, false, tasks).instances
+    }
+
     #[test]
     fn waiting_tasks_are_binpacked_onto_new_instances_of_the_group_type() {
-        let ty = catalog::instance_type("m5.large").expect("m5.large in catalogue");
         // m5.large registers 2048 CPU units: four 1024-unit tasks need two instances.
-        let tasks = vec![(1024, 512, false); 4];
-        assert_eq!(instances_for_waiting_tasks(ty, false, &tasks), 2);
+        assert_eq!(instances("m5.large", &vec![task(1024, 512); 4]), 2);
         // awsvpc without trunking: 2 tasks per m5.large (the primary ENI counts).
-        let small = vec![(128, 128, true); 5];
-        assert_eq!(instances_for_waiting_tasks(ty, false, &small), 3);
+        assert_eq!(instances("m5.large", &vec![awsvpc(task(128, 128)); 5]), 3);
         // A task larger than an empty instance needs no new instance: none would help.
+        assert_eq!(instances("m5.large", &[task(4096, 128)]), 0);
+    }
+
+    #[test]
+    fn dg_managed_scaling_behavior_binpack_counts_ports_a_static_host_port_fits_once_per_instance()
+    {
+        // DG managed-scaling-behavior: the binpack "accounts for the vCPU, memory, elastic
+        // network interfaces (ENI), ports, and GPUs requirements of the tasks". Four small
+        // tasks on hostPort 80 fit one m5.large by CPU and memory, but port 80 is bound once
+        // per instance: 4 instances.
         assert_eq!(
-            instances_for_waiting_tasks(ty, false, &[(4096, 128, false)]),
+            instances("m5.large", &vec![with_ports(task(256, 512), &[80]); 4]),
+            4
+        );
+        // The same port number over UDP is another port: TCP 80 and UDP 80 share an instance.
+        let mut udp = with_ports(task(256, 512), &[80]);
+        udp.static_ports = vec![(Protocol::Udp, 80)];
+        assert_eq!(
+            instances("m5.large", &[with_ports(task(256, 512), &[80]), udp]),
+            1
+        );
+        // Different static ports share an instance.
+        let two = [
+            with_ports(task(256, 512), &[80]),
+            with_ports(task(256, 512), &[8080]),
+        ];
+        assert_eq!(instances("m5.large", &two), 1);
+        // A reserved port (22, SSH) can never be bound: no instance helps, none is counted.
+        assert_eq!(
+            instances("m5.large", &[with_ports(task(256, 512), &[22])]),
             0
+        );
+        // Dynamic host ports come from 32768–60999 less the agent's 51678–51680: 28,229 each.
+        let mut dynamic = task(8, 8);
+        dynamic.dynamic_ports = 20_000;
+        assert_eq!(instances("m5.large", &[dynamic.clone(), dynamic]), 2);
+    }
+
+    #[test]
+    fn dg_managed_scaling_behavior_binpack_counts_gpus_of_the_instance_type() {
+        // g4dn.xlarge has one GPU (and 4 vCPUs, 16 GiB): four one-GPU tasks of 1024 units need
+        // four instances, not the one their CPU and memory would fill.
+        assert_eq!(
+            instances("g4dn.xlarge", &vec![with_gpus(task(1024, 1024), 1); 4]),
+            4
+        );
+        // A two-GPU task never fits a g4dn.xlarge: not compatible, left out.
+        assert_eq!(
+            instances("g4dn.xlarge", &[with_gpus(task(1024, 1024), 2)]),
+            0
+        );
+        // A type without GPUs helps no GPU task.
+        assert_eq!(instances("m5.large", &[with_gpus(task(256, 256), 1)]), 0);
+    }
+
+    #[test]
+    fn dg_managed_scaling_behavior_binpack_counts_cpu_memory_enis_ports_and_gpus_together() {
+        // On g4dn.xlarge (4096 units, 1 GPU, 3 ENIs → 2 awsvpc tasks without trunking), first
+        // fit in order: the three hostPort 80 tasks open instances 1, 2, 3; the two GPU tasks
+        // take the GPU of 1 and 2; the four awsvpc tasks take the two ENIs of 1 and of 2. The
+        // CPU (3584 units in all) would fit one instance: 3, not 2.
+        let mut tasks = vec![with_ports(task(512, 512), &[80]); 3];
+        tasks.extend(vec![with_gpus(task(512, 512), 1); 2]);
+        tasks.extend(vec![awsvpc(task(256, 256)); 4]);
+        assert_eq!(instances("g4dn.xlarge", &tasks), 3);
+        // A task no instance of the type can run (two GPUs) is left out of the count.
+        tasks.push(with_gpus(task(512, 512), 2));
+        assert_eq!(instances("g4dn.xlarge", &tasks), 3);
+    }
+
+    #[test]
+    fn dg_managed_scaling_behavior_incompatible_tasks_are_excluded_and_alone_hold_the_reservation_at_target(
+    ) {
+        // DG managed-scaling-behavior: "If the smallest instance type can't run at least one
+        // instance of the task, the calculation considers the task as not compatible. As a
+        // result, the task is excluded from scale-out calculation. When all the tasks aren't
+        // compatible with the smallest instance type, cluster auto scaling stops and the
+        // CapacityProviderReservation value remains at the targetCapacity value."
+        let g4dn = catalog::instance_type("g4dn.xlarge").expect("g4dn.xlarge in catalogue");
+        let two_gpus = with_gpus(task(1024, 1024), 2);
+        let one_gpu = with_gpus(task(1024, 1024), 1);
+        let only_incompatible = waiting_demand(g4dn, false, &[two_gpus.clone(), two_gpus.clone()]);
+        assert_eq!(
+            only_incompatible,
+            WaitingDemand {
+                instances: 0,
+                compatible: 0,
+                incompatible: 2
+            }
+        );
+        assert!(only_incompatible.none_compatible());
+        // One instance in use of two: M / N would be 50 and count towards a scale-in; the
+        // reservation stays at the target (90) instead.
+        assert_eq!(published_reservation(1, 2, &only_incompatible, 90), 90.0);
+        // With one compatible task among them the calculation goes on without the others.
+        let mixed = waiting_demand(g4dn, false, &[two_gpus, one_gpu]);
+        assert_eq!(
+            (mixed.instances, mixed.compatible, mixed.incompatible),
+            (1, 1, 1)
+        );
+        assert!(!mixed.none_compatible());
+        assert_eq!(published_reservation(2, 1, &mixed, 90), 200.0);
+        // No waiting task at all: M / N as before.
+        assert_eq!(
+            published_reservation(1, 2, &WaitingDemand::default(), 90),
+            50.0
         );
     }
 

@@ -8,6 +8,7 @@ pub mod model;
 pub mod resolve;
 pub mod spec;
 pub mod spot;
+pub mod termination_policy;
 
 pub use instance::{Instance, InstanceStatus};
 pub use model::{AsgModel, ClusterModel, LaunchTarget, ProviderKind, StrategyItem};

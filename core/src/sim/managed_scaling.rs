@@ -2,15 +2,15 @@
 
 use super::Sim;
 use crate::cluster::managed_scaling::{
-    capacity_provider_reservation, instances_for_waiting_tasks, pct, scale_in_step, scale_out_goal,
-    scale_out_size, ManagedScaling, ManagedScalingState, TaskShape, SCALE_IN_DATAPOINTS,
+    pct, published_reservation, scale_in_step, scale_out_goal, scale_out_size, waiting_demand,
+    ManagedScaling, ManagedScalingState, TaskShape, WaitingDemand, SCALE_IN_DATAPOINTS,
     SCALE_OUT_DATAPOINTS,
 };
+use crate::cluster::termination_policy::{instances_to_terminate, GroupInstance};
 use crate::cluster::InstanceStatus;
 use crate::metrics::{Dimension, MetricName, PERIOD_MS};
 use crate::sim::log::LogKind;
 use crate::sim::queue::Event;
-use crate::taskdef::NetworkMode;
 
 impl Sim {
     /// Queues the first minute tick for every provider with managed scaling ENABLED (none for
@@ -34,8 +34,9 @@ impl Sim {
         u32::try_from(n).unwrap_or(u32::MAX)
     }
 
-    /// (M, N) for group `a`: instances needed and instances running (launching ones included).
-    pub fn capacity_needed(&self, a: usize) -> (u32, u32) {
+    /// (M, N, demand) for group `a`: instances needed, instances running (launching ones
+    /// included), and what its waiting tasks ask for (see [`waiting_demand`]).
+    pub fn capacity_needed(&self, a: usize) -> (u32, u32, WaitingDemand) {
         let asg = &self.model.asgs[a];
         let mut running = 0;
         let mut in_use = 0;
@@ -57,13 +58,10 @@ impl Sim {
                     && t.cluster == asg.cluster
                     && t.capacity_provider.as_deref() == Some(asg.provider.as_str())
             })
-            .map(|t| {
-                let n = &self.model.task_definitions[t.task_definition].needs;
-                (n.cpu, n.memory, n.network_mode == NetworkMode::Awsvpc)
-            })
+            .map(|t| TaskShape::of(&self.model.task_definitions[t.task_definition].needs))
             .collect();
-        let extra = instances_for_waiting_tasks(asg.instance_type, asg.trunking, &waiting);
-        (in_use + extra, running)
+        let demand = waiting_demand(asg.instance_type, asg.trunking, &waiting);
+        (in_use + demand.instances, running, demand)
     }
 
     fn runs_non_daemon_task(&self, mut tasks: impl Iterator<Item = usize>) -> bool {
@@ -81,8 +79,8 @@ impl Sim {
         };
         self.queue
             .push(self.now + PERIOD_MS, Event::ManagedScalingTick(a));
-        let (needed, running) = self.capacity_needed(a);
-        let cpr = capacity_provider_reservation(needed, running);
+        let (needed, running, demand) = self.capacity_needed(a);
+        let cpr = published_reservation(needed, running, &demand, cfg.target_capacity);
         let name = self.model.asgs[a].provider.clone();
         let dim = Dimension::CapacityProvider(name.clone());
         self.metrics.record(
@@ -186,67 +184,46 @@ impl Sim {
         }
         // One step a minute of at most half the group (see `scale_in_step`).
         let new = running - scale_in_step(running, running - floor);
-        let candidates = self.scale_in_candidates(a);
-        let chosen = self.choose_instances_to_terminate(a, candidates, running - new);
+        let chosen = self.choose_instances_to_terminate(a, running - new);
         if chosen.is_empty() {
             return;
         }
         self.terminate_scaled_in(a, cfg, running, &chosen, cpr);
     }
 
-    /// The instances of group `a` that scale-in may terminate: not terminated and, with managed
-    /// termination protection (DG cluster-auto-scaling), not running a non-daemon task.
-    fn scale_in_candidates(&self, a: usize) -> Vec<usize> {
+    /// Up to `count` instances of group `a`, in the order the group terminates them: EC2 Auto
+    /// Scaling's default termination policy ([`instances_to_terminate`]) over the group's
+    /// instances that are not terminated. With managed termination protection (DG
+    /// managed-termination-protection) those running a non-daemon task are protected; without
+    /// it none is, whatever runs there. Ties on the billing hour draw from the group
+    /// termination stream.
+    fn choose_instances_to_terminate(&mut self, a: usize, count: u32) -> Vec<usize> {
         let protect = self.model.asgs[a].managed_termination_protection;
-        (0..self.instances.len())
+        let members: Vec<usize> = (0..self.instances.len())
             .filter(|&i| {
-                let inst = &self.instances[i];
-                inst.asg == Some(a)
-                    && inst.status != InstanceStatus::Terminated
-                    && !(protect && self.runs_non_daemon_task(inst.tasks.iter().copied()))
+                self.instances[i].asg == Some(a)
+                    && self.instances[i].status != InstanceStatus::Terminated
             })
+            .collect();
+        let protected: Vec<bool> = members
+            .iter()
+            .map(|&i| protect && self.runs_non_daemon_task(self.instances[i].tasks.iter().copied()))
+            .collect();
+        let group: Vec<GroupInstance<'_>> = members
+            .iter()
+            .zip(&protected)
+            .map(|(&i, &protected)| GroupInstance {
+                zone: &self.instances[i].zone,
+                launched_at: self.instances[i].launched_at,
+                protected,
+            })
+            .collect();
+        let rng = &mut self.autoscaling.termination_rng;
+        let draw = |n: usize| usize::try_from(rng.below(n as u64)).unwrap_or(0);
+        instances_to_terminate(&group, count as usize, self.now, draw)
+            .into_iter()
+            .map(|k| members[k])
             .collect()
-    }
-
-    /// Up to `count` of the `candidates`, in the order the group terminates them. The group's
-    /// default termination policy balances zones; the simulator takes the zone with the most
-    /// instances, then the oldest instance (launch templates and billing hours are not
-    /// simulated).
-    fn choose_instances_to_terminate(
-        &self,
-        a: usize,
-        mut candidates: Vec<usize>,
-        count: u32,
-    ) -> Vec<usize> {
-        let mut removed = 0;
-        let mut chosen = Vec::new();
-        while removed < count && !candidates.is_empty() {
-            let zone_count = |z: &str| {
-                self.instances
-                    .iter()
-                    .enumerate()
-                    .filter(|(j, i)| {
-                        i.asg == Some(a)
-                            && i.status != InstanceStatus::Terminated
-                            && !chosen.contains(j)
-                            && i.zone == z
-                    })
-                    .count()
-            };
-            let k = (0..candidates.len())
-                .max_by_key(|&k| {
-                    let i = candidates[k];
-                    (
-                        zone_count(&self.instances[i].zone),
-                        std::cmp::Reverse(self.instances[i].launched_at),
-                        std::cmp::Reverse(i),
-                    )
-                })
-                .unwrap_or(0);
-            chosen.push(candidates.remove(k));
-            removed += 1;
-        }
-        chosen
     }
 
     /// Sets group `a`'s desired size, says so in the log, and terminates the `chosen` instances
