@@ -33,6 +33,8 @@ pub const MAX_SCHEDULED_ACTIONS: usize = 1000;
 
 struct R<'a> {
     services: &'a [ServiceModel],
+    /// Every service the scenario declares, resolved or not.
+    declared: &'a [&'a str],
     clusters: &'a [ClusterModel],
     problems: Vec<Problem>,
 }
@@ -88,7 +90,11 @@ impl R<'_> {
                 return None;
             }
         };
-        if found.is_none() {
+        // A service that is declared but did not resolve has its own problems: one cause, one
+        // message.
+        let declared =
+            matches!(parts.as_slice(), ["service", _, service] if self.declared.contains(service));
+        if found.is_none() && !declared {
             self.problem(
                 format!("{path}.resourceId"),
                 format!("no service matches '{rid}'"),
@@ -204,13 +210,18 @@ pub struct Specs<'a> {
 }
 
 /// Resolves the auto scaling keys against the already resolved services and clusters.
+///
+/// `declared` names every service the scenario declares: a target naming one that did not
+/// resolve is not reported again.
 pub fn resolve(
     doc: Specs<'_>,
     services: &[ServiceModel],
+    declared: &[&str],
     clusters: &[ClusterModel],
 ) -> (AutoScalingModel, Vec<Problem>) {
     let mut r = R {
         services,
+        declared,
         clusters,
         problems: Vec::new(),
     };

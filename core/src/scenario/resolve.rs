@@ -36,8 +36,15 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
         target_groups: &target_groups,
     };
     let services = service::resolve::services(&doc.services, cx, &mut p);
+    // Services declared but refused: their own problems explain them, so nothing that names
+    // them reports "no service named …" again.
+    let declared: Vec<&str> = doc
+        .services
+        .iter()
+        .map(|s| s.service_name.as_str())
+        .collect();
     let run_tasks = service::resolve::run_tasks(&doc.tasks, cx, &mut p);
-    let timeline = timeline(doc, &subnets.zones, &services, cx, &mut p);
+    let timeline = timeline(doc, &subnets.zones, &declared, cx, &mut p);
     let (traffic, problems) = traffic::resolve::resolve(
         &doc.traffic,
         &doc.services,
@@ -53,6 +60,7 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
             scheduled_actions: &doc.scheduled_actions,
         },
         &services,
+        &declared,
         &clusters,
     );
     p.extend(problems);
@@ -81,7 +89,7 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
 fn timeline(
     doc: &ScenarioDocument,
     zones: &[String],
-    services: &[service::ServiceModel],
+    declared: &[&str],
     cx: service::resolve::Context<'_>,
     p: &mut Problems,
 ) -> Vec<TimelineEvent> {
@@ -98,7 +106,7 @@ fn timeline(
             | TimelineAction::UpdateService { service, .. }
             | TimelineAction::SpotInterruption { service, .. }
             | TimelineAction::TrafficSpike { service, .. } => {
-                if !services.iter().any(|s| &s.name == service) {
+                if !declared.contains(&service.as_str()) {
                     p.push(
                         format!("{path}.service"),
                         format!("no service named '{service}'"),

@@ -55,6 +55,11 @@ pub fn resolve(
     (TrafficModel { entries }, problems)
 }
 
+/// Whether the scenario declares a service named `name` (resolved or not).
+fn declared(service_specs: &[ServiceSpec], name: &str) -> bool {
+    service_specs.iter().any(|s| s.service_name == name)
+}
+
 /// The position of the resolved service named `name`, if any.
 fn service_index(services: &[ServiceModel], name: &str) -> Option<usize> {
     services.iter().position(|s| s.name == name)
@@ -84,10 +89,14 @@ fn traffic_entry(
 ) -> Option<TrafficEntry> {
     let path = format!("traffic[{i}]");
     let Some(s) = service_index(services, &t.service_name) else {
-        p(
-            format!("{path}.serviceName"),
-            format!("no service named '{}'", t.service_name),
-        );
+        // A service that is declared but did not resolve has its own problems: one cause, one
+        // message.
+        if !declared(service_specs, &t.service_name) {
+            p(
+                format!("{path}.serviceName"),
+                format!("no service named '{}'", t.service_name),
+            );
+        }
         return None;
     };
     if served.contains(&s) {
@@ -135,10 +144,12 @@ fn traffic_source(
         return Some((Source::Internet, None));
     };
     let Some(c) = service_index(services, client) else {
-        p(
-            format!("{path}.fromService"),
-            format!("no service named '{client}'"),
-        );
+        if !declared(service_specs, client) {
+            p(
+                format!("{path}.fromService"),
+                format!("no service named '{client}'"),
+            );
+        }
         return None;
     };
     if c == s {

@@ -32,3 +32,30 @@ fn a_family_never_written_is_still_not_registered() {
     assert_eq!(ps.len(), 2, "{ps:#?}");
     assert!(ps[1].starts_with("services[1].taskDefinition: Unable to describe task definition."));
 }
+
+/// The service a refused task definition leaves unresolved is not reported again by what names
+/// it: the timeline, its traffic, another service's traffic from it, and its scaling keys.
+#[test]
+fn a_service_left_unresolved_by_its_task_definition_is_not_reported_again() {
+    let mut d = default_doc();
+    d["taskDefinitions"][0]["containerDefinitions"][0]["memory"] = json!(2);
+    d["timeline"] = json!([{"at": 60, "action": "stopTask", "service": "web"},
+        {"at": 90, "action": "trafficSpike", "service": "web", "multiplier": 200,
+         "durationSeconds": 60}]);
+    d["traffic"] = json!([{"serviceName": "web", "profile": {"shape": "constant",
+        "requestsPerSecond": 10}, "cpuMillisPerRequest": 5}]);
+    d["scalableTargets"] = json!([{"serviceNamespace": "ecs", "resourceId":
+        "service/default/web", "scalableDimension": "ecs:service:DesiredCount",
+        "minCapacity": 1, "maxCapacity": 4}]);
+    let ps = problems(&d);
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    assert!(ps[0].starts_with("taskDefinitions[0]"), "{ps:#?}");
+    // A name nobody declared is still reported.
+    d["timeline"] = json!([{"at": 60, "action": "stopTask", "service": "nope"}]);
+    let ps = problems(&d);
+    assert!(
+        ps.iter()
+            .any(|p| p.starts_with("timeline[0].service: no service named 'nope'")),
+        "{ps:#?}"
+    );
+}
