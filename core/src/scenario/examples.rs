@@ -41,6 +41,10 @@ pub const EXAMPLES: &[Example] = &[
         json: include_str!("examples/rolling-circuit-breaker.json"),
     },
     Example {
+        id: "alb-health-rollback",
+        json: include_str!("examples/alb-health-rollback.json"),
+    },
+    Example {
         id: "canary",
         json: include_str!("examples/canary.json"),
     },

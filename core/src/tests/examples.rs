@@ -163,3 +163,24 @@ fn examples_show_what_they_say() {
     assert_eq!(s.services[0].running_count, 6);
     assert_eq!(s.services[0].by_zone.get("us-east-1a"), None);
 }
+
+#[test]
+fn alb_health_rollback_example_rolls_back_when_the_targets_fail() {
+    // The description: web:2's targets are unhealthy at 3:09 (registered 2:09 + 2 checks × 30 s),
+    // replaced at once, and the circuit breaker fails the deployment and rolls back at 3:10.
+    let e = EXAMPLES
+        .iter()
+        .find(|e| e.id == "alb-health-rollback")
+        .unwrap();
+    let mut sim = Sim::from_json(e.json).unwrap();
+    sim.run_until(900_000);
+    let at = |needle: &str| {
+        sim.log()
+            .iter()
+            .find(|l| l.text.contains(needle))
+            .map(|l| l.at / 1000)
+    };
+    assert_eq!(at("failed ELB health checks in"), Some(189));
+    assert_eq!(at("deployment failed"), Some(190));
+    assert_eq!(at("rolling back to deployment"), Some(190));
+}
