@@ -142,7 +142,7 @@ fn text_report(sim: &Sim) -> String {
         let tasks: Vec<String> = i
             .tasks
             .iter()
-            .map(|&t| sim.tasks[t].short_id().to_string())
+            .map(|&t| sim.tasks[t].id.clone())
             .collect();
         out.push_str(&format!(
             "instance {} {} {} {:?}: free cpu {}/{} memory {}/{} MiB ENIs {}/{}; tasks [{}]\n",

@@ -180,7 +180,7 @@ pub(crate) fn filter(
     filters::ports::check(inst, req.needs, |t| {
         tasks.get(t).map_or_else(
             || "a task".to_string(),
-            |t| format!("task {}", t.short_id()),
+            |t| format!("task {}", t.id),
         )
     })?;
     filters::eni::check(inst, req.needs, req.allowed_zones)?;

@@ -150,7 +150,7 @@ impl Sim {
         if !task.is_active() {
             return Err(CommandError(format!(
                 "task {} is already stopping",
-                task.short_id()
+                task.id
             )));
         }
         let text = format!("stop-task {}", task.id);

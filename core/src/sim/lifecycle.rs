@@ -266,7 +266,7 @@ impl Sim {
         };
         let text = format!(
             "Task {} ({}) is RUNNING {where_}.",
-            task.short_id(),
+            task.id,
             self.model.task_definitions[task.task_definition].name()
         );
         let service = task.service;
@@ -421,7 +421,7 @@ impl Sim {
         }
         self.tasks[t].health = health;
         let service = self.tasks[t].service;
-        let id = self.tasks[t].short_id().to_string();
+        let id = self.tasks[t].id.clone();
         match health {
             HealthStatus::Healthy => {
                 self.emit(LogKind::Task, service, format!("Task {id} is HEALTHY."));
@@ -454,7 +454,7 @@ impl Sim {
             .unwrap_or(1);
         let text = format!(
             "Essential container in task {} exited with code {code}.",
-            self.tasks[t].short_id()
+            self.tasks[t].id
         );
         let service = self.tasks[t].service;
         self.emit(LogKind::Task, service, text);
@@ -484,7 +484,7 @@ impl Sim {
             task.stopped_reason = Some(reason.clone());
             task.stopping_at = Some(self.now);
         }
-        let text = format!("Task {} stopping: {reason}", self.tasks[t].short_id());
+        let text = format!("Task {} stopping: {reason}", self.tasks[t].id);
         let service = self.tasks[t].service;
         self.emit(LogKind::Task, service, text);
         let epoch = self.bump(t);
@@ -592,7 +592,7 @@ impl Sim {
         let task = &self.tasks[t];
         let text = format!(
             "Task {} STOPPED ({}): {}",
-            task.short_id(),
+            task.id,
             task.stop_code.map_or("-".to_string(), |c| format!("{c:?}")),
             task.stopped_reason.as_deref().unwrap_or("")
         );

@@ -192,11 +192,6 @@ impl Task {
     pub fn is_waiting(&self) -> bool {
         self.waiting_reason.is_some() && self.last_status == TaskStatus::Provisioning
     }
-
-    /// The first 8 hex digits, as the playground labels tasks.
-    pub fn short_id(&self) -> &str {
-        &self.id[..self.id.len().min(8)]
-    }
 }
 
 #[cfg(test)]
@@ -235,7 +230,6 @@ mod tests {
             0,
         );
         assert!(t.is_active() && t.is_waiting());
-        assert_eq!(t.short_id(), "01234567");
         t.waiting_reason = None;
         t.last_status = TaskStatus::Running;
         assert!(t.is_active() && !t.is_waiting());
