@@ -31,7 +31,7 @@ impl Sim {
 
     /// The port the load balancer sends to: the container port for `awsvpc` and `host` tasks
     /// (IP targets), else the host port the container port is mapped to (instance targets).
-    fn target_port(&self, t: usize) -> u16 {
+    pub(crate) fn target_port(&self, t: usize) -> u16 {
         let task = &self.tasks[t];
         let td = &self.model.task_definitions[task.task_definition];
         let Some(lb) = task

@@ -65,14 +65,18 @@ impl Sim {
         t
     }
 
-    fn bump(&mut self, t: usize) -> u32 {
+    pub(crate) fn bump(&mut self, t: usize) -> u32 {
         self.tasks[t].epoch += 1;
         self.tasks[t].epoch
     }
 
-    fn set_status(&mut self, t: usize, status: TaskStatus) {
+    pub(crate) fn set_status(&mut self, t: usize, status: TaskStatus) {
         let task = &mut self.tasks[t];
         task.last_status = status;
+        if status == TaskStatus::Pending && task.pull_started_at.is_none() {
+            // The image pull begins as the task enters PENDING (DG task-lifecycle).
+            task.pull_started_at = Some(self.now);
+        }
         let text = format!("task {} {}", task.id, status.as_str());
         self.trace_only(&text);
     }
@@ -249,6 +253,13 @@ impl Sim {
     }
 
     fn task_running(&mut self, t: usize) {
+        self.task_running_announced(t, true);
+    }
+
+    /// Task `t` reaches RUNNING: crash timer, container health checks, a scheduler pass. With
+    /// `announce` false (a `startSteady` task that was running before the run began) the
+    /// "is RUNNING" line goes to the trace only, not the event log.
+    pub(crate) fn task_running_announced(&mut self, t: usize, announce: bool) {
         self.set_status(t, TaskStatus::Running);
         self.tasks[t].started_at = Some(self.now);
         let epoch = self.bump(t);
@@ -270,7 +281,11 @@ impl Sim {
             self.model.task_definitions[task.task_definition].name()
         );
         let service = task.service;
-        self.emit(LogKind::Task, service, text);
+        if announce {
+            self.emit(LogKind::Task, service, text);
+        } else {
+            self.trace_only(&text);
+        }
         // The earliest essential container crash, if its image crashes.
         let crash = self
             .image(t)

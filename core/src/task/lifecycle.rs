@@ -124,6 +124,8 @@ pub struct Task {
     pub container_health: Vec<(HealthStatus, u32)>,
     /// `createdAt`.
     pub created_at: Millis,
+    /// `pullStartedAt`: when it entered PENDING and its image pull began.
+    pub pull_started_at: Option<Millis>,
     /// `startedAt`: when it reached RUNNING.
     pub started_at: Option<Millis>,
     /// When stopping began.
@@ -170,6 +172,7 @@ impl Task {
             health: HealthStatus::Unknown,
             container_health: Vec::new(),
             created_at: now,
+            pull_started_at: None,
             started_at: None,
             stopping_at: None,
             stopped_at: None,
