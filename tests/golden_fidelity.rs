@@ -191,3 +191,136 @@ fn a_services_counts_are_the_sums_of_its_deployments_api_service_and_deployment(
         }
     }
 }
+
+/// m5.large: 8 GiB installed registers 8192 − 8192/64 − 80 = 7984 MiB (catalog::memory).
+const M5_LARGE_REGISTERED_MIB: u32 = 7984;
+
+#[test]
+fn run_task_returns_placed_tasks_and_resource_memory_failures_api_run_task() {
+    // API RunTask: "tasks — the tasks that were successfully placed"; "failures — any failures
+    // associated with the call" (DG api_failures_messages: RESOURCE:MEMORY, with the ARN of the
+    // container instance). One m5.large registers 7984 MiB: one 5000 MiB copy fits, the second
+    // (2984 MiB free) does not.
+    let mut sim = load("run_task_timeline");
+    sim.run_until(45_000);
+    assert_eq!(sim.run_task_calls.len(), 1);
+    let call = &sim.run_task_calls[0];
+    assert_eq!(call.at, 30_000);
+    assert_eq!(call.tasks.len(), 1);
+    assert_eq!(call.failures.len(), 1);
+    let f = &call.failures[0];
+    assert_eq!(f.reason, "RESOURCE:MEMORY");
+    assert_eq!(
+        f.container_instance_id.as_deref(),
+        Some(sim.instances[0].container_instance_id.as_str())
+    );
+    assert!(
+        f.detail
+            .contains(&format!("{} free", M5_LARGE_REGISTERED_MIB - 5000)),
+        "{}",
+        f.detail
+    );
+    // Only the placed copy is a task.
+    assert_eq!(sim.tasks.len(), 1);
+    // At 60 s a second m5.large registers; the run-task at 90 s fits on it.
+    sim.run_until(120_000);
+    assert_eq!(sim.instances.len(), 2);
+    let second = &sim.run_task_calls[1];
+    assert_eq!(
+        (second.at, second.tasks.len(), second.failures.len()),
+        (90_000, 1, 0)
+    );
+    let t = &sim.tasks[second.tasks[0]];
+    assert_eq!(t.instance, Some(1));
+    assert_eq!(t.started_by.as_deref(), Some("nightly"));
+    assert_eq!(t.last_status, TaskStatus::Running, "{}", log_text(&sim));
+}
+
+#[test]
+fn a_registered_container_instance_makes_an_unplaced_task_placeable_api_register_container_instance(
+) {
+    // web wants 2 × 5000 MiB on one m5.large (7984 MiB): 1 runs, 1 is not placed. The instance
+    // register-container-instance adds at 60 s is ACTIVE at once (its agent registers it), and
+    // the scheduler's next pass places the second task there.
+    let mut sim = load("register_container_instance");
+    sim.run_until(59_000);
+    let snap = sim.snapshot();
+    let web = snap.services.iter().find(|s| s.name == "web").expect("web");
+    assert_eq!((web.running_count, web.unplaced_count), (1, 1));
+    sim.run_until(120_000);
+    assert_eq!(sim.instances.len(), 2);
+    let added = &sim.instances[1];
+    assert_eq!(added.asg, None);
+    assert_eq!(added.zone, "us-east-1b");
+    assert_eq!(added.registered_at, Some(60_000));
+    assert_eq!(
+        added.attributes.get("stack").map(String::as_str),
+        Some("blue")
+    );
+    let snap = sim.snapshot();
+    let web = snap.services.iter().find(|s| s.name == "web").expect("web");
+    assert_eq!(
+        (web.running_count, web.unplaced_count),
+        (2, 0),
+        "{}",
+        log_text(&sim)
+    );
+    assert_eq!(added.tasks.len(), 1);
+}
+
+#[test]
+fn set_desired_capacity_grows_the_auto_scaling_group_aws_autoscaling_set_desired_capacity() {
+    // web wants 3 × 5000 MiB, one per m5.large; the group starts with 1. set-desired-capacity 3
+    // at 60 s launches 2 instances (balanced over the group's zones a and b), which register
+    // 60 s later (bootSeconds default); the scheduler then places the 2 waiting tasks.
+    let mut sim = load("set_desired_capacity");
+    sim.run_until(240_000);
+    let alive: Vec<_> = sim.instances.iter().filter(|i| i.is_alive()).collect();
+    assert_eq!(alive.len(), 3);
+    assert!(alive[1..]
+        .iter()
+        .all(|i| i.launched_at == 60_000 && i.registered_at == Some(120_000)));
+    assert_eq!(sim.model.asgs[0].desired, 3);
+    let snap = sim.snapshot();
+    let web = snap.services.iter().find(|s| s.name == "web").expect("web");
+    assert_eq!(
+        (web.running_count, web.unplaced_count),
+        (3, 0),
+        "{}",
+        log_text(&sim)
+    );
+}
+
+#[test]
+fn timeline_capacity_actions_are_checked_with_paths() {
+    // set-desired-capacity outside minSize–maxSize is a ValidationError; unknown groups, zones,
+    // instance types and task definitions are named with their JSON paths.
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&golden_text("set_desired_capacity")).expect("json");
+    doc["timeline"] = serde_json::json!([
+        { "at": 1, "action": "setDesiredCapacity", "autoScalingGroupName": "asg", "desiredCapacity": 9 },
+        { "at": 2, "action": "setDesiredCapacity", "autoScalingGroupName": "nope", "desiredCapacity": 1 },
+        { "at": 3, "action": "registerContainerInstance", "instanceType": "m9.huge", "availabilityZone": "us-east-1z" },
+        { "at": 4, "action": "runTask", "taskDefinition": "missing", "count": 1 },
+        { "at": 5, "action": "runTask", "taskDefinition": "batch", "count": 11 }
+    ]);
+    let err = match ecs_sim::Sim::from_json(&doc.to_string()) {
+        Err(e) => e.to_string(),
+        Ok(_) => panic!("invalid timeline accepted"),
+    };
+    for path in [
+        "timeline[0].desiredCapacity",
+        "timeline[1].autoScalingGroupName",
+        "timeline[2].instanceType",
+        "timeline[2].availabilityZone",
+        "timeline[3].taskDefinition",
+        "timeline[4].count",
+    ] {
+        assert!(err.contains(path), "{path} missing from:\n{err}");
+    }
+    // Unknown keys in a runTask are refused too (the run-task input is strict).
+    doc["timeline"] = serde_json::json!([
+        { "at": 1, "action": "runTask", "taskDefinition": "batch", "cuont": 2 }
+    ]);
+    assert!(ecs_sim::Sim::from_json(&doc.to_string()).is_err());
+}

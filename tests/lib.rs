@@ -7,6 +7,21 @@ use ecs_sim::Sim;
 /// Every golden scenario: (file stem in `golden/`, its text, the virtual second its test runs to).
 pub const GOLDEN_SCENARIOS: &[(&str, &str, u64)] = &[
     (
+        "run_task_timeline",
+        include_str!("golden/run_task_timeline.json"),
+        120,
+    ),
+    (
+        "register_container_instance",
+        include_str!("golden/register_container_instance.json"),
+        120,
+    ),
+    (
+        "set_desired_capacity",
+        include_str!("golden/set_desired_capacity.json"),
+        240,
+    ),
+    (
         "fargate_base_weight",
         include_str!("golden/fargate_base_weight.json"),
         120,

@@ -249,7 +249,7 @@ fn run_json_prints_one_parseable_document_with_the_documented_fields() {
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|s| s["name"].as_str())
+        .filter_map(|s| s["serviceName"].as_str())
         .collect();
     assert_eq!(names, vec!["web", "api"]);
     assert_eq!(doc["instances"].as_array().unwrap().len(), 3);
@@ -307,4 +307,126 @@ fn run_json_metrics_adds_one_minute_series_with_name_dimension_and_datapoints() 
         &[("s.json", scenario)],
     );
     assert_eq!(bad.code, 2);
+}
+
+#[test]
+fn run_json_prints_tasks_services_and_run_task_calls_as_the_aws_cli_does() {
+    // describe-tasks, describe-services and RunTask field names; times in ms of simulated time.
+    let scenario = include_str!("../../tests/golden/run_task_timeline.json");
+    let out = cli(
+        &["run", "s.json", "--until", "120", "--json"],
+        &[("s.json", scenario)],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("stdout is JSON");
+    // RunTask at 30 s: one task, one RESOURCE:MEMORY failure naming the container instance.
+    let calls = doc["runTasks"].as_array().expect("runTasks");
+    assert_eq!(calls.len(), 2);
+    let first = &calls[0];
+    assert_eq!(first["at"], 30_000);
+    assert_eq!(first["taskDefinition"], "batch:1");
+    assert_eq!(first["count"], 2);
+    let task_arn = first["tasks"][0].as_str().expect("a task ARN");
+    assert!(
+        task_arn.starts_with("arn:aws:ecs:us-east-1:123456789012:task/default/"),
+        "{task_arn}"
+    );
+    assert_eq!(task_arn.rsplit('/').next().map(str::len), Some(32));
+    let failure = &first["failures"][0];
+    assert_eq!(failure["reason"], "RESOURCE:MEMORY");
+    let ci = doc["instances"][0]["containerInstanceId"]
+        .as_str()
+        .expect("id");
+    assert_eq!(
+        failure["arn"],
+        format!("arn:aws:ecs:us-east-1:123456789012:container-instance/default/{ci}")
+    );
+    assert!(failure["detail"].as_str().is_some_and(|d| !d.is_empty()));
+    // The task as describe-tasks prints it.
+    let tasks = doc["tasks"].as_array().expect("tasks");
+    assert_eq!(tasks.len(), 2);
+    let t = tasks
+        .iter()
+        .find(|t| t["taskArn"] == task_arn)
+        .expect("the RunTask task");
+    assert_eq!(t["lastStatus"], "RUNNING");
+    assert_eq!(t["desiredStatus"], "RUNNING");
+    assert_eq!(t["healthStatus"], "UNKNOWN");
+    assert_eq!(t["launchType"], "EC2");
+    assert_eq!(t["group"], "family:batch");
+    assert_eq!(t["cpu"], "256");
+    assert_eq!(t["memory"], "5000");
+    assert_eq!(t["availabilityZone"], doc["instances"][0]["zone"]);
+    assert_eq!(
+        t["containerInstanceArn"],
+        format!("arn:aws:ecs:us-east-1:123456789012:container-instance/default/{ci}")
+    );
+    assert!(t["taskDefinitionArn"]
+        .as_str()
+        .is_some_and(|a| a.ends_with(":task-definition/batch:1")));
+    // Created and its pull begun at the call; RUNNING after the 8 s default pull.
+    assert_eq!(t["createdAt"], 30_000);
+    assert_eq!(t["pullStartedAt"], 30_000);
+    assert_eq!(t["startedAt"], 38_000);
+    for absent in [
+        "stoppingAt",
+        "stoppedAt",
+        "stopCode",
+        "stoppedReason",
+        "capacityProviderName",
+    ] {
+        assert!(t.get(absent).is_none(), "{absent} on a running task");
+    }
+    // No service in this scenario; the full task ID is in the event text.
+    assert_eq!(doc["services"], serde_json::json!([]));
+    let id = task_arn.rsplit('/').next().unwrap_or_default();
+    assert!(doc["events"]
+        .as_array()
+        .expect("events")
+        .iter()
+        .any(|e| e["text"].as_str().is_some_and(|s| s.contains(id))));
+}
+
+#[test]
+fn run_json_services_follow_describe_services() {
+    let out = cli(
+        &["run", "s.json", "--until", "90", "--json"],
+        &[("s.json", DEFAULT_SCENARIO_JSON)],
+    );
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("stdout is JSON");
+    let web = &doc["services"][0];
+    assert_eq!(web["serviceName"], "web");
+    assert_eq!(
+        web["serviceArn"],
+        "arn:aws:ecs:us-east-1:123456789012:service/default/web"
+    );
+    assert_eq!(
+        web["clusterArn"],
+        "arn:aws:ecs:us-east-1:123456789012:cluster/default"
+    );
+    // launchType or capacityProviderStrategy, never both (API Service); no free-text field.
+    assert!(web.get("launchType").is_some() != web.get("capacityProviderStrategy").is_some());
+    assert!(web.get("launch").is_none());
+    assert_eq!(web["desiredCount"], 6);
+    assert_eq!(web["runningCount"], 6);
+    assert_eq!(web["pendingCount"], 0);
+    // The PRIMARY deployment with its own counts.
+    let d = &web["deployments"][0];
+    assert_eq!(d["status"], "PRIMARY");
+    assert_eq!(
+        (d["desiredCount"].clone(), d["runningCount"].clone()),
+        (6.into(), 6.into())
+    );
+    // Events newest first, each { createdAt, message }, at most 100.
+    let events = web["events"].as_array().expect("events");
+    assert!(!events.is_empty() && events.len() <= 100);
+    let times: Vec<u64> = events
+        .iter()
+        .filter_map(|e| e["createdAt"].as_u64())
+        .collect();
+    assert_eq!(times.len(), events.len());
+    assert!(times.windows(2).all(|w| w[0] >= w[1]), "{times:?}");
+    assert!(events.iter().all(|e| e["message"]
+        .as_str()
+        .is_some_and(|m| m.starts_with("(service web)"))));
 }

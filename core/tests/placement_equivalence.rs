@@ -52,6 +52,7 @@ fn task(group: &str, instance: usize, active: bool) -> Task {
         health: HealthStatus::Unknown,
         container_health: Vec::new(),
         created_at: 0,
+        pull_started_at: None,
         started_at: None,
         stopping_at: None,
         stopped_at: None,

@@ -78,9 +78,10 @@ fn json_report(sim: &Sim, until: u64, metrics: bool) -> String {
         "nowMs": snap.now_ms,
         "traceHash": snap.trace_hash,
         "events": sim.log(),
-        "services": snap.services,
+        "services": crate::view::report::services::describe_services(sim),
         "instances": snap.instances,
-        "tasks": snap.tasks,
+        "tasks": crate::view::report::tasks::describe_tasks(sim),
+        "runTasks": crate::view::report::run_tasks::run_tasks_json(sim),
         "zones": snap.zones,
         "loadBalancer": crate::view::report::load_balancers::load_balancer_report(sim),
         "deployments": crate::view::report::deployments::deployments_json(sim),
@@ -139,11 +140,7 @@ fn text_report(sim: &Sim) -> String {
         .iter()
         .filter(|i| i.status != crate::cluster::InstanceStatus::Terminated)
     {
-        let tasks: Vec<String> = i
-            .tasks
-            .iter()
-            .map(|&t| sim.tasks[t].short_id().to_string())
-            .collect();
+        let tasks: Vec<String> = i.tasks.iter().map(|&t| sim.tasks[t].id.clone()).collect();
         out.push_str(&format!(
             "instance {} {} {} {:?}: free cpu {}/{} memory {}/{} MiB ENIs {}/{}; tasks [{}]\n",
             i.ec2_instance_id,

@@ -222,9 +222,9 @@ fn owning_cluster(path: &str, name: &str, clusters: &[ClusterModel], p: &mut Pro
     }
 }
 
-/// The catalogued instance type (the first one stands in for an unknown name, which is
+/// The catalogued instance type at `{gpath}.instanceType` (the first one stands in for an unknown name, which is
 /// reported).
-fn instance_type(gpath: &str, name: &str, p: &mut Problems) -> &'static InstanceType {
+pub fn instance_type(gpath: &str, name: &str, p: &mut Problems) -> &'static InstanceType {
     match catalog::instance_type(name) {
         Some(t) => t,
         None => {

@@ -178,10 +178,9 @@ pub(crate) fn filter(
     // 2–5. The binding filters, in ECS's order.
     filters::resources::check(inst, req.needs)?;
     filters::ports::check(inst, req.needs, |t| {
-        tasks.get(t).map_or_else(
-            || "a task".to_string(),
-            |t| format!("task {}", t.short_id()),
-        )
+        tasks
+            .get(t)
+            .map_or_else(|| "a task".to_string(), |t| format!("task {}", t.id))
     })?;
     filters::eni::check(inst, req.needs, req.allowed_zones)?;
     constraints()

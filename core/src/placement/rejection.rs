@@ -72,7 +72,7 @@ pub enum Rejection {
         port: u16,
         /// Its protocol.
         protocol: Protocol,
-        /// The task holding it (short ID), or "reserved" for the agent's reserved ports.
+        /// The task holding it (full task ID), or "reserved" for the agent's reserved ports.
         holder: String,
     },
     /// No free port left in the dynamic range.

@@ -72,6 +72,11 @@ pub struct ScenarioDocument {
     /// Application Auto Scaling `put-scheduled-action` inputs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scheduled_actions: Vec<crate::autoscaling::spec::ScheduledActionSpec>,
+    /// Simulator key: services start at time 0 already RUNNING and healthy on their task
+    /// definition (targets healthy, deployment COMPLETED), as an existing production service
+    /// would, instead of from a cold start.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub start_steady: bool,
 }
 
 /// A scripted event at a time in the run. (Unknown keys are refused by [`TimelineAction`]:
@@ -145,6 +150,32 @@ pub enum TimelineAction {
         /// `--force-new-deployment`: a new deployment even with the same task definition.
         #[serde(default, skip_serializing_if = "std::ops::Not::not")]
         force_new_deployment: bool,
+    },
+    /// `run-task` at this time: the input's keys sit beside `at` and `action`, resolved exactly
+    /// like the top-level `tasks[]` entries. Its result (tasks and `failures[]`) is recorded.
+    RunTask(RunTaskSpec),
+    /// `register-container-instance`: an EC2 instance outside any Auto Scaling group joins the
+    /// cluster at once (its agent registers it), so tasks that fit nowhere may fit now.
+    RegisterContainerInstance {
+        /// The cluster (default `default`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cluster: Option<String>,
+        /// An EC2 instance type from the catalogue, e.g. `m5.large`.
+        instance_type: String,
+        /// Its Availability Zone (one of the subnets' zones).
+        availability_zone: String,
+        /// Custom attributes (`ECS_INSTANCE_ATTRIBUTES`).
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        attributes: BTreeMap<String, String>,
+    },
+    /// `aws autoscaling set-desired-capacity`: the Auto Scaling group of the named capacity
+    /// provider launches or terminates instances to reach the new size.
+    SetDesiredCapacity {
+        /// The group: the scenario inlines each group in its capacity provider, so it is named
+        /// by the capacity provider's `name`.
+        auto_scaling_group_name: String,
+        /// The new desired capacity, within the group's minSize–maxSize.
+        desired_capacity: u32,
     },
     /// Simulator action: the service's request rate is multiplied for a while (a burst the
     /// profile does not have, e.g. a marketing email).

@@ -28,16 +28,24 @@ pub struct Model {
     pub images: BTreeMap<String, ImageBehaviour>,
     /// Services in document order.
     pub services: Vec<ServiceModel>,
-    /// Standalone tasks started at time 0.
+    /// RunTask calls: the top-level `tasks[]` entries (started at time 0) first, then the
+    /// timeline's `runTask` actions.
     pub run_tasks: Vec<RunTaskModel>,
+    /// How many of `run_tasks` are the top-level entries started at time 0.
+    pub initial_run_tasks: usize,
     /// Scripted events, sorted by time (stable).
     pub timeline: Vec<TimelineEvent>,
+    /// Per `runTask` timeline event (index into the sorted `timeline`), its RunTask in
+    /// `run_tasks`.
+    pub timeline_run_tasks: BTreeMap<usize, usize>,
     /// Application Load Balancer target groups, in document order.
     pub target_groups: Vec<crate::elb::TargetGroupModel>,
     /// Requests to services (empty unless the document has a `traffic` key).
     pub traffic: crate::traffic::TrafficModel,
     /// Service Auto Scaling and Fargate Spot settings.
     pub auto_scaling: crate::autoscaling::AutoScalingModel,
+    /// `startSteady`: services begin RUNNING and healthy at time 0.
+    pub start_steady: bool,
 }
 
 impl Model {

@@ -8,6 +8,7 @@ use super::model::Model;
 use crate::problem::Problem;
 use crate::problem::Problems;
 use crate::{autoscaling, cluster, elb, service, taskdef, traffic};
+use std::collections::BTreeMap;
 
 /// Simulator limit on timeline events.
 pub const MAX_TIMELINE_EVENTS: usize = 1000;
@@ -43,8 +44,10 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
         .iter()
         .map(|s| s.service_name.as_str())
         .collect();
-    let run_tasks = service::resolve::run_tasks(&doc.tasks, cx, &mut p);
-    let timeline = timeline(doc, &subnets.zones, &declared, cx, &mut p);
+    let mut run_tasks = service::resolve::run_tasks(&doc.tasks, cx, &mut p);
+    let initial_run_tasks = run_tasks.len();
+    let (timeline, timeline_run_tasks) =
+        timeline(doc, &subnets.zones, &declared, cx, &mut run_tasks, &mut p);
     let (traffic, problems) = traffic::resolve::resolve(
         &doc.traffic,
         &doc.services,
@@ -77,29 +80,37 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
         images: doc.images.clone(),
         services,
         run_tasks,
+        initial_run_tasks,
         timeline,
+        timeline_run_tasks,
         target_groups,
         traffic,
         auto_scaling,
+        start_steady: doc.start_steady,
     })
 }
 
-/// Checks what each timeline event names (services, zones, task definitions) and sorts the
-/// events by time (stable: same-time events keep their document order).
+/// Checks what each timeline event names (services, zones, task definitions, clusters,
+/// instance types, Auto Scaling groups) and sorts the events by time (stable: same-time events
+/// keep their document order). Each `runTask` is resolved like a top-level `tasks[]` entry and
+/// appended to `run_tasks`; the map gives, per sorted timeline index, its RunTask.
 fn timeline(
     doc: &ScenarioDocument,
     zones: &[String],
     declared: &[&str],
     cx: service::resolve::Context<'_>,
+    run_tasks: &mut Vec<service::RunTaskModel>,
     p: &mut Problems,
-) -> Vec<TimelineEvent> {
+) -> (Vec<TimelineEvent>, BTreeMap<usize, usize>) {
     if doc.timeline.len() > MAX_TIMELINE_EVENTS {
         p.push(
             "timeline",
             format!("at most {MAX_TIMELINE_EVENTS} timeline events"),
         );
     }
-    for (i, e) in doc.timeline.iter().enumerate() {
+    let events = &doc.timeline[..doc.timeline.len().min(MAX_TIMELINE_EVENTS)];
+    let mut resolved_run_task: BTreeMap<usize, usize> = BTreeMap::new();
+    for (i, e) in events.iter().enumerate() {
         let path = format!("timeline[{i}]");
         match &e.action {
             TimelineAction::StopTask { service, .. }
@@ -115,17 +126,35 @@ fn timeline(
             }
             TimelineAction::AzOutage { availability_zone }
             | TimelineAction::AzRecovery { availability_zone } => {
-                if !zones.contains(availability_zone) {
-                    p.push(
-                        format!("{path}.availabilityZone"),
-                        format!(
-                            "unknown zone '{availability_zone}': zones come from the subnets ({})",
-                            zones.join(", ")
-                        ),
-                    );
-                }
+                check_zone(&path, availability_zone, zones, p);
             }
             TimelineAction::TerminateInstance { .. } | TimelineAction::DrainInstance { .. } => {}
+            TimelineAction::RunTask(spec) => {
+                if let Some(m) = service::resolve::run_task(&path, spec, cx, p) {
+                    resolved_run_task.insert(i, run_tasks.len());
+                    run_tasks.push(m);
+                }
+            }
+            TimelineAction::RegisterContainerInstance {
+                cluster,
+                instance_type,
+                availability_zone,
+                ..
+            } => {
+                cluster::resolve::find(&format!("{path}.cluster"), cluster, cx.clusters, p);
+                cluster::resolve::instance_type(&path, instance_type, p);
+                check_zone(&path, availability_zone, zones, p);
+            }
+            TimelineAction::SetDesiredCapacity {
+                auto_scaling_group_name,
+                desired_capacity,
+            } => check_desired_capacity(
+                &path,
+                auto_scaling_group_name,
+                *desired_capacity,
+                cx.asgs,
+                p,
+            ),
         }
         if let TimelineAction::UpdateService {
             task_definition: Some(t),
@@ -141,10 +170,70 @@ fn timeline(
             );
         }
     }
-    let mut t = doc.timeline.clone();
-    t.truncate(MAX_TIMELINE_EVENTS);
-    t.sort_by_key(|e| e.at);
-    t
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by_key(|&i| events[i].at);
+    let mut by_position = BTreeMap::new();
+    for (position, &i) in order.iter().enumerate() {
+        if let Some(&r) = resolved_run_task.get(&i) {
+            by_position.insert(position, r);
+        }
+    }
+    let sorted = order.iter().map(|&i| events[i].clone()).collect();
+    (sorted, by_position)
+}
+
+/// A timeline zone must be one of the subnets' zones.
+fn check_zone(path: &str, zone: &str, zones: &[String], p: &mut Problems) {
+    if !zones.iter().any(|z| z == zone) {
+        p.push(
+            format!("{path}.availabilityZone"),
+            format!(
+                "unknown zone '{zone}': zones come from the subnets ({})",
+                zones.join(", ")
+            ),
+        );
+    }
+}
+
+/// `set-desired-capacity` names a group (by its capacity provider) and keeps it within its
+/// minSize–maxSize (EC2 Auto Scaling refuses a value outside them with a ValidationError).
+fn check_desired_capacity(
+    path: &str,
+    name: &str,
+    desired: u32,
+    asgs: &[cluster::AsgModel],
+    p: &mut Problems,
+) {
+    let Some(g) = asgs.iter().find(|a| a.provider == name) else {
+        p.push(
+            format!("{path}.autoScalingGroupName"),
+            format!(
+                "no Auto Scaling group '{name}': name a capacity provider's group ({})",
+                asgs.iter()
+                    .map(|a| a.provider.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        );
+        return;
+    };
+    if desired < g.min_size {
+        p.push(
+            format!("{path}.desiredCapacity"),
+            format!(
+                "New SetDesiredCapacity value {desired} is below min value {} for the AutoScalingGroup.",
+                g.min_size
+            ),
+        );
+    } else if desired > g.max_size {
+        p.push(
+            format!("{path}.desiredCapacity"),
+            format!(
+                "New SetDesiredCapacity value {desired} is above max value {} for the AutoScalingGroup.",
+                g.max_size
+            ),
+        );
+    }
 }
 
 /// The timeline's traffic spikes, for the traffic keys' checks.

@@ -275,62 +275,67 @@ fn load_balancer(
 
 /// Resolves the standalone tasks started at time 0 (RunTask).
 pub fn run_tasks(specs: &[RunTaskSpec], cx: Context<'_>, p: &mut Problems) -> Vec<RunTaskModel> {
-    let mut out = Vec::new();
-    for (i, t) in specs.iter().enumerate() {
-        let path = format!("tasks[{i}]");
-        if !(1..=MAX_RUN_TASK_COUNT).contains(&t.count) {
-            p.push(format!("{path}.count"), "count must be between 1 and 10");
-        }
-        let Some(cluster) = clusters::find(&format!("{path}.cluster"), &t.cluster, cx.clusters, p)
-        else {
-            continue;
-        };
-        let Some(tdi) = taskdef::resolve::find(
-            &format!("{path}.taskDefinition"),
-            &t.task_definition,
-            cx.task_definitions,
-            cx.refused_families,
-            p,
-        ) else {
-            continue;
-        };
-        let td = &cx.task_definitions[tdi];
-        let (launch, zones) = launch_target(
-            &path,
-            &t.launch_type,
-            &t.capacity_provider_strategy,
-            cluster,
-            Some(td),
-            &t.network_configuration,
-            cx,
-            p,
-        );
-        let fargate = launch.uses_fargate();
-        // Standalone tasks have no default strategy: any instance that fits, at random.
-        let (strategies, constraints) = placement(
-            &path,
-            &t.placement_strategy,
-            &t.placement_constraints,
-            fargate,
-            vec![Strategy::Random],
-            p,
-        );
-        out.push(RunTaskModel {
-            cluster,
-            task_definition: tdi,
-            count: t.count.clamp(1, MAX_RUN_TASK_COUNT),
-            launch,
-            group: t
-                .group
-                .clone()
-                .unwrap_or_else(|| format!("family:{}", td.family)),
-            strategies,
-            constraints,
-            subnet_zones: zones,
-            started_by: t.started_by.clone(),
-        });
+    specs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, t)| run_task(&format!("tasks[{i}]"), t, cx, p))
+        .collect()
+}
+
+/// Resolves one `run-task` input whose keys sit at `path` (a top-level `tasks[]` entry, or a
+/// timeline `runTask` action); `None` when its cluster or task definition cannot be found.
+pub fn run_task(
+    path: &str,
+    t: &RunTaskSpec,
+    cx: Context<'_>,
+    p: &mut Problems,
+) -> Option<RunTaskModel> {
+    if !(1..=MAX_RUN_TASK_COUNT).contains(&t.count) {
+        p.push(format!("{path}.count"), "count must be between 1 and 10");
     }
-    out
+    let cluster = clusters::find(&format!("{path}.cluster"), &t.cluster, cx.clusters, p)?;
+    let tdi = taskdef::resolve::find(
+        &format!("{path}.taskDefinition"),
+        &t.task_definition,
+        cx.task_definitions,
+        cx.refused_families,
+        p,
+    )?;
+    let td = &cx.task_definitions[tdi];
+    let (launch, zones) = launch_target(
+        path,
+        &t.launch_type,
+        &t.capacity_provider_strategy,
+        cluster,
+        Some(td),
+        &t.network_configuration,
+        cx,
+        p,
+    );
+    let fargate = launch.uses_fargate();
+    // Standalone tasks have no default strategy: any instance that fits, at random.
+    let (strategies, constraints) = placement(
+        path,
+        &t.placement_strategy,
+        &t.placement_constraints,
+        fargate,
+        vec![Strategy::Random],
+        p,
+    );
+    Some(RunTaskModel {
+        cluster,
+        task_definition: tdi,
+        count: t.count.clamp(1, MAX_RUN_TASK_COUNT),
+        launch,
+        group: t
+            .group
+            .clone()
+            .unwrap_or_else(|| format!("family:{}", td.family)),
+        strategies,
+        constraints,
+        subnet_zones: zones,
+        started_by: t.started_by.clone(),
+    })
 }
 
 /// Where the tasks go (launch type, strategy, or the cluster's default strategy, else EC2) and

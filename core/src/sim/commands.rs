@@ -27,7 +27,21 @@ impl Sim {
         let action = self.model.timeline[i].action.clone();
         // Lines this action logs say it was scripted, so nobody takes it for their own click.
         self.scripted = true;
-        let result = self.apply(&action);
+        let result = match (&action, self.model.timeline_run_tasks.get(&i)) {
+            (TimelineAction::RunTask(_), Some(&r)) => {
+                let family =
+                    self.model.task_definitions[self.model.run_tasks[r].task_definition].name();
+                let count = self.model.run_tasks[r].count;
+                self.emit(
+                    LogKind::Action,
+                    None,
+                    format!("run-task --task-definition {family} --count {count}"),
+                );
+                self.run_task(r);
+                Ok(())
+            }
+            _ => self.apply(&action),
+        };
         self.scripted = false;
         if let Err(e) = result {
             self.emit(
@@ -70,6 +84,26 @@ impl Sim {
             TimelineAction::AzRecovery { availability_zone } => {
                 self.zone_recovery(availability_zone)
             }
+            TimelineAction::RunTask(_) => Err(CommandError(
+                "runTask is resolved with the scenario: script it on the timeline".into(),
+            )),
+            TimelineAction::RegisterContainerInstance {
+                cluster,
+                instance_type,
+                availability_zone,
+                attributes,
+            } => self
+                .register_container_instance(
+                    cluster.as_deref().unwrap_or("default"),
+                    instance_type,
+                    availability_zone,
+                    attributes,
+                )
+                .map(|_| ()),
+            TimelineAction::SetDesiredCapacity {
+                auto_scaling_group_name,
+                desired_capacity,
+            } => self.set_desired_capacity(auto_scaling_group_name, *desired_capacity),
             TimelineAction::TrafficSpike {
                 service,
                 multiplier,
@@ -150,7 +184,7 @@ impl Sim {
         if !task.is_active() {
             return Err(CommandError(format!(
                 "task {} is already stopping",
-                task.short_id()
+                task.id
             )));
         }
         let text = format!("stop-task {}", task.id);

@@ -31,7 +31,7 @@ impl Sim {
 
     /// The port the load balancer sends to: the container port for `awsvpc` and `host` tasks
     /// (IP targets), else the host port the container port is mapped to (instance targets).
-    fn target_port(&self, t: usize) -> u16 {
+    pub(crate) fn target_port(&self, t: usize) -> u16 {
         let task = &self.tasks[t];
         let td = &self.model.task_definitions[task.task_definition];
         let Some(lb) = task
@@ -173,11 +173,11 @@ impl Sim {
     fn report_target_healthy(&mut self, t: usize, s: usize, port: u16, g: usize) {
         let (svc, _) = self.service_label(t);
         let arn = self.model.target_groups[g].arn.clone();
-        let short = self.tasks[t].short_id().to_string();
+        let id = self.tasks[t].id.clone();
         self.emit(
             LogKind::Task,
             svc,
-            format!("Target of task {short} (port {port}) is healthy in (target-group {arn})."),
+            format!("Target of task {id} (port {port}) is healthy in (target-group {arn})."),
         );
         self.request_reconcile(s);
     }

@@ -65,14 +65,18 @@ impl Sim {
         t
     }
 
-    fn bump(&mut self, t: usize) -> u32 {
+    pub(crate) fn bump(&mut self, t: usize) -> u32 {
         self.tasks[t].epoch += 1;
         self.tasks[t].epoch
     }
 
-    fn set_status(&mut self, t: usize, status: TaskStatus) {
+    pub(crate) fn set_status(&mut self, t: usize, status: TaskStatus) {
         let task = &mut self.tasks[t];
         task.last_status = status;
+        if status == TaskStatus::Pending && task.pull_started_at.is_none() {
+            // The image pull begins as the task enters PENDING (DG task-lifecycle).
+            task.pull_started_at = Some(self.now);
+        }
         let text = format!("task {} {}", task.id, status.as_str());
         self.trace_only(&text);
     }
@@ -249,6 +253,13 @@ impl Sim {
     }
 
     fn task_running(&mut self, t: usize) {
+        self.task_running_announced(t, true);
+    }
+
+    /// Task `t` reaches RUNNING: crash timer, container health checks, a scheduler pass. With
+    /// `announce` false (a `startSteady` task that was running before the run began) the
+    /// "is RUNNING" line goes to the trace only, not the event log.
+    pub(crate) fn task_running_announced(&mut self, t: usize, announce: bool) {
         self.set_status(t, TaskStatus::Running);
         self.tasks[t].started_at = Some(self.now);
         let epoch = self.bump(t);
@@ -266,11 +277,15 @@ impl Sim {
         };
         let text = format!(
             "Task {} ({}) is RUNNING {where_}.",
-            task.short_id(),
+            task.id,
             self.model.task_definitions[task.task_definition].name()
         );
         let service = task.service;
-        self.emit(LogKind::Task, service, text);
+        if announce {
+            self.emit(LogKind::Task, service, text);
+        } else {
+            self.trace_only(&text);
+        }
         // The earliest essential container crash, if its image crashes.
         let crash = self
             .image(t)
@@ -421,7 +436,7 @@ impl Sim {
         }
         self.tasks[t].health = health;
         let service = self.tasks[t].service;
-        let id = self.tasks[t].short_id().to_string();
+        let id = self.tasks[t].id.clone();
         match health {
             HealthStatus::Healthy => {
                 self.emit(LogKind::Task, service, format!("Task {id} is HEALTHY."));
@@ -454,7 +469,7 @@ impl Sim {
             .unwrap_or(1);
         let text = format!(
             "Essential container in task {} exited with code {code}.",
-            self.tasks[t].short_id()
+            self.tasks[t].id
         );
         let service = self.tasks[t].service;
         self.emit(LogKind::Task, service, text);
@@ -484,7 +499,7 @@ impl Sim {
             task.stopped_reason = Some(reason.clone());
             task.stopping_at = Some(self.now);
         }
-        let text = format!("Task {} stopping: {reason}", self.tasks[t].short_id());
+        let text = format!("Task {} stopping: {reason}", self.tasks[t].id);
         let service = self.tasks[t].service;
         self.emit(LogKind::Task, service, text);
         let epoch = self.bump(t);
@@ -592,7 +607,7 @@ impl Sim {
         let task = &self.tasks[t];
         let text = format!(
             "Task {} STOPPED ({}): {}",
-            task.short_id(),
+            task.id,
             task.stop_code.map_or("-".to_string(), |c| format!("{c:?}")),
             task.stopped_reason.as_deref().unwrap_or("")
         );

@@ -197,7 +197,7 @@ impl Sim {
     /// managed-termination-protection) those running a non-daemon task are protected; without
     /// it none is, whatever runs there. Ties on the billing hour draw from the group
     /// termination stream.
-    fn choose_instances_to_terminate(&mut self, a: usize, count: u32) -> Vec<usize> {
+    pub(crate) fn choose_instances_to_terminate(&mut self, a: usize, count: u32) -> Vec<usize> {
         let protect = self.model.asgs[a].managed_termination_protection;
         let members: Vec<usize> = (0..self.instances.len())
             .filter(|&i| {

@@ -3,6 +3,7 @@
 //! every step in debug and test builds.
 
 pub mod autoscaling;
+pub mod capacity;
 pub mod commands;
 pub mod discovery;
 pub mod elb;
@@ -20,6 +21,7 @@ pub mod scheduler;
 pub mod shift;
 pub mod snapshot;
 pub mod spot;
+pub mod steady_start;
 
 pub mod trace;
 pub mod traffic;
@@ -106,6 +108,8 @@ pub struct Sim {
     /// (index into the model's) that started each; retried when their cluster's capacity
     /// changes.
     pub(crate) waiting_standalone: BTreeMap<usize, usize>,
+    /// Every RunTask call of the run and what it returned, in call order.
+    pub run_task_calls: Vec<scheduler::RunTaskCall>,
     /// Per-service scheduler state, same order as the model's services.
     pub services: Vec<ServiceState>,
     /// Zones in an outage.
@@ -175,6 +179,7 @@ impl Sim {
             service_task_ids: Vec::new(),
             placement_index: PlacementIndex::default(),
             waiting_standalone: BTreeMap::new(),
+            run_task_calls: Vec::new(),
             services: Vec::new(),
             zones_down: BTreeSet::new(),
             log: Vec::new(),
@@ -212,13 +217,16 @@ impl Sim {
                 sim.register_external(c, e);
             }
         }
+        if sim.model.start_steady {
+            sim.start_steady();
+        }
         // DAEMON services first: ECS places daemon tasks before others.
         let mut order: Vec<usize> = (0..sim.model.services.len()).collect();
         order.sort_by_key(|&s| !sim.model.services[s].daemon);
         for s in order {
             sim.request_reconcile_at(s, 0);
         }
-        for r in 0..sim.model.run_tasks.len() {
+        for r in 0..sim.model.initial_run_tasks {
             sim.run_task(r);
         }
         for (i, e) in sim.model.timeline.iter().enumerate() {
@@ -413,16 +421,7 @@ impl Sim {
             .min_by_key(|(_, z)| per_zone.get(z.as_str()).copied().unwrap_or(0))?
             .clone();
         let ty = asg.instance_type;
-        let mut attributes = asg.attributes.clone();
-        attributes.insert("ecs.availability-zone".into(), zone.clone());
-        attributes.insert("ecs.instance-type".into(), ty.name.to_string());
-        attributes.insert("ecs.os-type".into(), ty.os_type.to_string());
-        attributes.insert(
-            "ecs.cpu-architecture".into(),
-            ty.architecture.attribute_value().to_string(),
-        );
-        attributes.insert("ecs.ami-id".into(), "ami-0ecsoptimized2024".into());
-        attributes.insert("ecs.capability.task-eni".into(), String::new());
+        let attributes = ec2_attributes(asg.attributes.clone(), ty, &zone);
         let boot = asg.boot_ms;
         let cluster = asg.cluster;
         let trunking = asg.trunking;
@@ -464,7 +463,7 @@ impl Sim {
         Some(idx)
     }
 
-    fn register_external(&mut self, cluster: usize, e: usize) {
+    pub(crate) fn register_external(&mut self, cluster: usize, e: usize) {
         let (_name, cpu, memory, attrs) =
             self.model.clusters[cluster].external_instances[e].clone();
         let mut attributes = attrs;
@@ -488,7 +487,7 @@ impl Sim {
         self.instance_registered(idx);
     }
 
-    fn instance_registered(&mut self, i: usize) {
+    pub(crate) fn instance_registered(&mut self, i: usize) {
         if self.instances[i].status != InstanceStatus::Launching {
             return;
         }
@@ -528,4 +527,23 @@ impl Sim {
             }
         }
     }
+}
+
+/// The attributes the ECS agent registers for an EC2 instance (DG task-placement-constraints,
+/// built-in attributes), over the custom ones.
+pub(crate) fn ec2_attributes(
+    mut attributes: BTreeMap<String, String>,
+    ty: &crate::catalog::InstanceType,
+    zone: &str,
+) -> BTreeMap<String, String> {
+    attributes.insert("ecs.availability-zone".into(), zone.to_string());
+    attributes.insert("ecs.instance-type".into(), ty.name.to_string());
+    attributes.insert("ecs.os-type".into(), ty.os_type.to_string());
+    attributes.insert(
+        "ecs.cpu-architecture".into(),
+        ty.architecture.attribute_value().to_string(),
+    );
+    attributes.insert("ecs.ami-id".into(), "ami-0ecsoptimized2024".into());
+    attributes.insert("ecs.capability.task-eni".into(), String::new());
+    attributes
 }

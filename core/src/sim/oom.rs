@@ -14,7 +14,7 @@ impl Sim {
         }
         let text = format!(
             "Essential container in task {} exited with code {OOM_EXIT_CODE}: {} ({used_mib:.0} MiB used, hard limit {limit_mib} MiB).",
-            self.tasks[t].short_id(),
+            self.tasks[t].id,
             stopped_reason::OUT_OF_MEMORY,
         );
         let service = self.tasks[t].service;

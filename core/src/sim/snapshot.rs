@@ -129,8 +129,11 @@ pub struct ServiceView {
     pub cluster: String,
     /// REPLICA or DAEMON.
     pub scheduling_strategy: &'static str,
-    /// Launch type or capacity provider strategy, as text.
-    pub launch: String,
+    /// `launchType` (`EC2`, `FARGATE`, `EXTERNAL`); None when the service uses a capacity
+    /// provider strategy (DescribeServices gives one or the other).
+    pub launch_type: Option<&'static str>,
+    /// `capacityProviderStrategy`; empty when the service uses a launch type.
+    pub capacity_provider_strategy: Vec<StrategyItemView>,
     /// Current task definition.
     pub task_definition: String,
     /// desiredCount.
@@ -152,6 +155,18 @@ pub struct ServiceView {
     pub by_zone: BTreeMap<String, u32>,
     /// Live tasks by instance ID.
     pub by_instance: BTreeMap<String, u32>,
+}
+
+/// One capacity provider strategy item of a service.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StrategyItemView {
+    /// The capacity provider.
+    pub capacity_provider: String,
+    /// Tasks placed here first.
+    pub base: u32,
+    /// Share of the rest.
+    pub weight: u32,
 }
 
 /// What waits for placement: a task in PROVISIONING (a capacity provider with managed scaling),
@@ -265,22 +280,30 @@ impl Sim {
         }
     }
 
-    fn service_view(&self, s: usize) -> ServiceView {
+    /// Service `s`'s view.
+    pub fn service_view(&self, s: usize) -> ServiceView {
         let svc = &self.model.services[s];
         let state = &self.services[s];
         let mut view = ServiceView {
             name: svc.name.clone(),
             cluster: self.model.clusters[svc.cluster].name.clone(),
             scheduling_strategy: if svc.daemon { "DAEMON" } else { "REPLICA" },
-            launch: match &svc.launch {
-                LaunchTarget::Ec2 => "launchType EC2".into(),
-                LaunchTarget::Fargate => "launchType FARGATE".into(),
-                LaunchTarget::External => "launchType EXTERNAL".into(),
+            launch_type: match &svc.launch {
+                LaunchTarget::Ec2 => Some("EC2"),
+                LaunchTarget::Fargate => Some("FARGATE"),
+                LaunchTarget::External => Some("EXTERNAL"),
+                LaunchTarget::Strategy(_) => None,
+            },
+            capacity_provider_strategy: match &svc.launch {
                 LaunchTarget::Strategy(items) => items
                     .iter()
-                    .map(|i| format!("{} (base {}, weight {})", i.name, i.base, i.weight))
-                    .collect::<Vec<_>>()
-                    .join(", "),
+                    .map(|i| StrategyItemView {
+                        capacity_provider: i.name.clone(),
+                        base: i.base,
+                        weight: i.weight,
+                    })
+                    .collect(),
+                _ => Vec::new(),
             },
             task_definition: self.model.task_definitions[state.task_definition].name(),
             desired_count: state.desired,

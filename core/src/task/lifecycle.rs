@@ -124,6 +124,8 @@ pub struct Task {
     pub container_health: Vec<(HealthStatus, u32)>,
     /// `createdAt`.
     pub created_at: Millis,
+    /// `pullStartedAt`: when it entered PENDING and its image pull began.
+    pub pull_started_at: Option<Millis>,
     /// `startedAt`: when it reached RUNNING.
     pub started_at: Option<Millis>,
     /// When stopping began.
@@ -170,6 +172,7 @@ impl Task {
             health: HealthStatus::Unknown,
             container_health: Vec::new(),
             created_at: now,
+            pull_started_at: None,
             started_at: None,
             stopping_at: None,
             stopped_at: None,
@@ -191,11 +194,6 @@ impl Task {
     /// Whether it waits for capacity (no instance or Fargate capacity yet).
     pub fn is_waiting(&self) -> bool {
         self.waiting_reason.is_some() && self.last_status == TaskStatus::Provisioning
-    }
-
-    /// The first 8 hex digits, as the playground labels tasks.
-    pub fn short_id(&self) -> &str {
-        &self.id[..self.id.len().min(8)]
     }
 }
 
@@ -235,7 +233,6 @@ mod tests {
             0,
         );
         assert!(t.is_active() && t.is_waiting());
-        assert_eq!(t.short_id(), "01234567");
         t.waiting_reason = None;
         t.last_status = TaskStatus::Running;
         assert!(t.is_active() && !t.is_waiting());

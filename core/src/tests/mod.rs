@@ -8,4 +8,5 @@ mod elb;
 mod examples;
 mod oom;
 mod spot;
+mod start_steady;
 mod wakes;

@@ -73,9 +73,52 @@ pub fn short_id(id: &str) -> &str {
     }
 }
 
+/// Where a service's tasks go, for the tooltip of its card: `launchType EC2`, or its capacity
+/// provider strategy as `asg (base 1, weight 1), FARGATE_SPOT (base 0, weight 3)`; built from
+/// the structured fields DescribeServices has, so the web does not format them itself.
+pub fn launch_tooltip(v: &crate::sim::snapshot::ServiceView) -> String {
+    match v.launch_type {
+        Some(t) => format!("launchType {t}"),
+        None => {
+            let items: Vec<String> = v
+                .capacity_provider_strategy
+                .iter()
+                .map(|i| {
+                    format!(
+                        "{} (base {}, weight {})",
+                        i.capacity_provider, i.base, i.weight
+                    )
+                })
+                .collect();
+            format!("capacityProviderStrategy {}", items.join(", "))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn launch_tooltip_names_the_launch_type_or_the_strategy_items() {
+        let mut sim = crate::sim::Sim::from_json(crate::scenario::DEFAULT_SCENARIO_JSON).unwrap();
+        sim.run_until(0);
+        let snap = sim.snapshot();
+        let tips: Vec<String> = snap.services.iter().map(launch_tooltip).collect();
+        for (tip, v) in tips.iter().zip(&snap.services) {
+            match v.launch_type {
+                Some(t) => assert_eq!(tip, &format!("launchType {t}")),
+                None => {
+                    assert!(tip.starts_with("capacityProviderStrategy "), "{tip}");
+                    let first = &v.capacity_provider_strategy[0];
+                    assert!(tip.contains(&format!(
+                        "{} (base {}, weight {})",
+                        first.capacity_provider, first.base, first.weight
+                    )));
+                }
+            }
+        }
+    }
 
     #[test]
     fn short_ids_keep_the_instance_prefix() {

@@ -46,7 +46,7 @@ fn ServiceCard(name: String) -> impl IntoView {
                 running: v.running_count,
                 pending: v.pending_count,
                 unplaced: v.unplaced_count,
-                launch: v.launch.clone(),
+                launch: ecs_sim::view::labels::launch_tooltip(v),
             })
         })
     });

@@ -8,7 +8,8 @@ mod placing;
 mod replica;
 mod run_task;
 
-pub(crate) use placing::launch_of;
+pub(crate) use placing::{launch_of, Launched};
+pub use run_task::{RunTaskCall, RunTaskFailure};
 
 use super::{Repeat, Sim};
 use crate::cluster::InstanceStatus;

@@ -55,7 +55,7 @@ pub(crate) struct Unplaced {
 }
 
 /// What launching one task of a service came to.
-pub(super) enum Launched {
+pub(crate) enum Launched {
     /// Placed and started: the task.
     Started(usize),
     /// Created in PROVISIONING, waiting for its capacity provider's managed scaling: the task.
@@ -67,7 +67,7 @@ pub(super) enum Launched {
 impl Sim {
     /// Launches one more task of service `s`: chooses its capacity provider, finds it a place,
     /// and only then creates it (or keeps it waiting when managed scaling will add capacity).
-    pub(super) fn launch_service_task(&mut self, s: usize) -> Launched {
+    pub(crate) fn launch_service_task(&mut self, s: usize) -> Launched {
         let (launch, provider) = self.service_destination(s);
         let svc = &self.model.services[s];
         let group = format!("service:{}", svc.name);

@@ -8,22 +8,66 @@ use super::placing::{launch_of, NewTask, Unplaced};
 use crate::cluster::{capacity_provider, LaunchTarget};
 use crate::sim::log::LogKind;
 use crate::task::LaunchKind;
+use crate::time::Millis;
+
+/// One RunTask call and what it returned: the tasks it started (placed, or waiting in
+/// PROVISIONING for managed scaling) and a failure per copy it could not start (API RunTask:
+/// `tasks[]` and `failures[]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunTaskCall {
+    /// When it was called.
+    pub at: Millis,
+    /// The RunTask (index into the model's `run_tasks`).
+    pub run_task: usize,
+    /// The tasks it started (indices into the simulation's tasks).
+    pub tasks: Vec<usize>,
+    /// A failure per copy not started.
+    pub failures: Vec<RunTaskFailure>,
+}
+
+/// One entry of RunTask's `failures[]` (API Failure).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunTaskFailure {
+    /// The closest matching container instance's ID, when ECS names one (the ARN is built
+    /// from it); None when there is none to blame.
+    pub container_instance_id: Option<String>,
+    /// ECS's reason (`RESOURCE:MEMORY`, `RESOURCE:CPU`, …; DG api_failures_messages).
+    pub reason: String,
+    /// The simulator's explanation (the API leaves `detail` undocumented).
+    pub detail: String,
+}
 
 impl Sim {
-    /// Runs the scenario's RunTask `r` at time 0.
+    /// Calls RunTask `r` now (the top-level `tasks[]` at time 0, or a timeline `runTask`) and
+    /// records what it returned.
     pub(crate) fn run_task(&mut self, r: usize) {
+        let mut call = RunTaskCall {
+            at: self.now,
+            run_task: r,
+            tasks: Vec::new(),
+            failures: Vec::new(),
+        };
         for _ in 0..self.model.run_tasks[r].count {
             let (launch, provider) = self.run_task_destination(r);
-            if let Err(why) = self.run_one_copy(r, launch, provider) {
-                let family =
-                    self.model.task_definitions[self.model.run_tasks[r].task_definition].name();
-                self.emit(
-                    LogKind::Action,
-                    None,
-                    format!("RunTask {family} failed: {}", why.failure_reason),
-                );
+            match self.run_one_copy(r, launch, provider) {
+                Ok(t) => call.tasks.push(t),
+                Err(why) => {
+                    let family =
+                        self.model.task_definitions[self.model.run_tasks[r].task_definition].name();
+                    self.emit(
+                        LogKind::Action,
+                        None,
+                        format!("RunTask {family} failed: {}", why.failure_reason),
+                    );
+                    call.failures.push(RunTaskFailure {
+                        container_instance_id: why.closest.map(|(id, _)| id),
+                        reason: why.failure_reason,
+                        detail: why.detail,
+                    });
+                }
             }
         }
+        self.run_task_calls.push(call);
     }
 
     /// A copy's launch type, or the capacity provider the strategy gives next (base first,

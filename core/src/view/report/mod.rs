@@ -1,8 +1,12 @@
 //! The `--json` reports of `ecs-sim run`, in the shapes of the AWS APIs they stand for
-//! (DescribeServices deployments, DescribeTargetHealth, DescribeScalingActivities, CloudWatch
+//! (DescribeTasks, DescribeServices and its deployments, RunTask, DescribeTargetHealth, DescribeScalingActivities, CloudWatch
 //! GetMetricData), read from a running [`Sim`](crate::sim::Sim).
 
+pub mod arn;
 pub mod auto_scaling;
 pub mod deployments;
 pub mod load_balancers;
 pub mod metrics;
+pub mod run_tasks;
+pub mod services;
+pub mod tasks;
