@@ -21,6 +21,7 @@ pub mod traffic;
 
 pub use problem::Problem;
 pub mod cluster;
+pub mod cost;
 pub mod deployment;
 pub mod service;
 pub mod sim;
