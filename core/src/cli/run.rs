@@ -85,6 +85,7 @@ fn json_report(sim: &Sim, until: u64, metrics: bool) -> String {
         "loadBalancer": crate::view::report::load_balancers::load_balancer_report(sim),
         "deployments": crate::view::report::deployments::deployments_json(sim),
         "autoScaling": crate::view::report::auto_scaling::json_report(sim),
+        "cost": crate::view::report::cost::cost_report(sim),
     });
     if metrics {
         doc["metrics"] = crate::view::report::metrics::metrics_json(sim);
@@ -159,6 +160,9 @@ fn text_report(sim: &Sim) -> String {
             tasks.join(" ")
         ));
     }
+    out.push_str(&crate::view::report::cost::cost_text(
+        &crate::view::report::cost::cost_report(sim),
+    ));
     out.push_str(&format!("trace hash: {}\n", snap.trace_hash));
     out
 }

@@ -72,6 +72,10 @@ pub struct ScenarioDocument {
     /// Application Auto Scaling `put-scheduled-action` inputs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scheduled_actions: Vec<crate::autoscaling::spec::ScheduledActionSpec>,
+    /// Simulator key: prices to meter the run with instead of the built-in us-east-1 ones
+    /// (see [`crate::cost::spec`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pricing: Option<crate::cost::PricingSpec>,
 }
 
 /// A scripted event at a time in the run. (Unknown keys are refused by [`TimelineAction`]:

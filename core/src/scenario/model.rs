@@ -38,6 +38,8 @@ pub struct Model {
     pub traffic: crate::traffic::TrafficModel,
     /// Service Auto Scaling and Fargate Spot settings.
     pub auto_scaling: crate::autoscaling::AutoScalingModel,
+    /// The prices the run is metered with (the catalogue with the scenario's `pricing`).
+    pub pricing: crate::cost::PriceTable,
 }
 
 impl Model {

@@ -64,6 +64,8 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
         &clusters,
     );
     p.extend(problems);
+    let (pricing, problems) = crate::cost::resolve::resolve(doc.pricing.as_ref());
+    p.extend(problems);
     if !p.is_empty() {
         return Err(p.into_vec());
     }
@@ -81,6 +83,7 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
         target_groups,
         traffic,
         auto_scaling,
+        pricing,
     })
 }
 

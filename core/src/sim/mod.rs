@@ -4,6 +4,7 @@
 
 pub mod autoscaling;
 pub mod commands;
+pub mod cost;
 pub mod discovery;
 pub mod elb;
 pub mod hooks;
@@ -122,6 +123,8 @@ pub struct Sim {
     pub traffic: crate::traffic::TrafficState,
     /// Cluster and Service Auto Scaling state (see [`crate::autoscaling`]).
     pub autoscaling: crate::autoscaling::AutoScalingState,
+    /// What the run has cost so far (see [`cost`]); observed only, never decides anything.
+    pub metering: cost::Metering,
 }
 
 /// Why a scenario could not start.
@@ -184,6 +187,7 @@ impl Sim {
             metrics: MetricStore::default(),
             traffic: Default::default(),
             autoscaling: crate::autoscaling::AutoScalingState::new(seed),
+            metering: cost::Metering::default(),
             model,
         };
         sim.trace.update(&seed.to_le_bytes());
@@ -446,6 +450,7 @@ impl Sim {
             attributes,
         ));
         self.placement_index.add_instance(idx, &self.instances[idx]);
+        self.meter_instance_launched(idx);
         if at_start {
             self.instance_registered(idx);
         } else {

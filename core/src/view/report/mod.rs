@@ -3,6 +3,7 @@
 //! GetMetricData), read from a running [`Sim`](crate::sim::Sim).
 
 pub mod auto_scaling;
+pub mod cost;
 pub mod deployments;
 pub mod load_balancers;
 pub mod metrics;
