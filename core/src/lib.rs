@@ -20,6 +20,7 @@ pub mod time;
 pub mod traffic;
 
 pub use problem::Problem;
+pub mod advice;
 pub mod cluster;
 pub mod cost;
 pub mod deployment;
