@@ -2,6 +2,7 @@
 //! instance, task and service. [`Sim::step`] runs one event; invariants are checked after
 //! every step in debug and test builds.
 
+pub mod advice_facts;
 pub mod autoscaling;
 pub mod commands;
 pub mod cost;
@@ -125,6 +126,8 @@ pub struct Sim {
     pub autoscaling: crate::autoscaling::AutoScalingState,
     /// What the run has cost so far (see [`cost`]); observed only, never decides anything.
     pub metering: cost::Metering,
+    /// Engine facts proven advice reads (see [`crate::advice::facts`]); observed only.
+    pub facts: crate::advice::facts::RunFacts,
 }
 
 /// Why a scenario could not start.
@@ -188,6 +191,7 @@ impl Sim {
             traffic: Default::default(),
             autoscaling: crate::autoscaling::AutoScalingState::new(seed),
             metering: cost::Metering::default(),
+            facts: Default::default(),
             model,
         };
         sim.trace.update(&seed.to_le_bytes());

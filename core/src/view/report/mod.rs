@@ -2,6 +2,7 @@
 //! (DescribeServices deployments, DescribeTargetHealth, DescribeScalingActivities, CloudWatch
 //! GetMetricData), read from a running [`Sim`](crate::sim::Sim).
 
+pub mod advice;
 pub mod auto_scaling;
 pub mod cost;
 pub mod deployments;
