@@ -7,7 +7,7 @@
 //!
 //! foundation (`time`, `rng`, `problem`, `catalog`, `form`) → `taskdef` → the concept folders
 //! (`metrics`, `elb`, `task`, `cluster`, `placement`, `discovery`, `deployment`, `service`,
-//! `traffic`, `autoscaling`, and `cost`, `advice` to come) →
+//! `traffic`, `autoscaling`, `cost`, `advice`) →
 //! `scenario` → `sim` → `view` → `cli`, `bench` → `tests` (test builds only).
 //!
 //! The concept folders may use each other, but their folder graph has no cycle, and no two

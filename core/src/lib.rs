@@ -20,7 +20,9 @@ pub mod time;
 pub mod traffic;
 
 pub use problem::Problem;
+pub mod advice;
 pub mod cluster;
+pub mod cost;
 pub mod deployment;
 pub mod service;
 pub mod sim;

@@ -1,4 +1,4 @@
-//! The built-in catalogue of EC2 instance types and Fargate sizes.
+//! The built-in catalogue of EC2 instance types, Fargate sizes and their us-east-1 prices.
 //!
 //! Scenarios name an instance type (`"c5.large"`); the engine looks it up here to learn what the
 //! container instance registers with ECS (CPU units, memory), how many `awsvpc` tasks it can
@@ -11,3 +11,4 @@ pub mod ports;
 
 pub use ec2_types::{all, instance_type};
 pub use instance_type::{Architecture, InstanceType};
+pub mod prices;

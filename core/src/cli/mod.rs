@@ -2,9 +2,13 @@
 //!
 //! - `ecs-sim validate FILE` — exit 0 valid; exit 1 invalid with one line per problem on
 //!   stdout, exactly `error: <json path>: <message>`; exit 2 unreadable input or JSON syntax.
-//! - `ecs-sim run SCENARIO --until SECONDS [--json]` — runs and prints the log and a summary.
+//!   A valid file's best-practice warnings follow, `warning: <json path>: <rule id>: <message>`
+//!   (`--no-advice` silences them); they never change the exit code.
+//! - `ecs-sim run SCENARIO --until SECONDS [--json] [--advice]` — runs and prints the log and a
+//!   summary with the cost; `--advice` adds the static and proven warnings.
 
 mod run;
+mod run_advice;
 mod validate;
 
 /// What a command printed and its exit code.
@@ -30,21 +34,30 @@ impl Output {
 
 /// The help text.
 pub const USAGE: &str = "usage:
-  ecs-sim validate FILE
+  ecs-sim validate FILE [--no-advice]
       FILE is a task definition (register-task-definition input or describe-task-definition
       output) or a scenario. Exit 0 when valid; 1 when invalid, printing
       `error: <json path>: <message>` per problem; 2 when unreadable or not JSON.
-  ecs-sim run SCENARIO --until SECONDS [--json]
-      Runs the scenario for SECONDS of virtual time; prints the event log, a summary and the
-      trace hash (--json: one JSON document).
+      A valid file's best-practice warnings follow, one per line:
+      `warning: <json path>: <rule id>: <message>` (--no-advice: none). They never change
+      the exit code.
+  ecs-sim run SCENARIO --until SECONDS [--json [--metrics]] [--advice | --no-advice]
+      Runs the scenario for SECONDS of virtual time; prints the event log, a summary with the
+      cost so far and the trace hash (--json: one JSON document with `cost`). --advice adds
+      the warnings: the scenario's and those the run proved (--json: an `advice` array).
 ";
 
 /// Runs the command line with `args` (without the program name); `read` reads a file.
 pub fn main(args: &[String], read: impl Fn(&str) -> std::io::Result<String>) -> Output {
     match args.first().map(String::as_str) {
         Some("validate") => match args.get(1..) {
-            Some([file]) => validate::validate(file, &read),
-            _ => Output::usage("validate takes exactly one FILE"),
+            Some([file]) if !file.starts_with("--") => validate::validate(file, true, &read),
+            Some([file, flag]) | Some([flag, file])
+                if flag == "--no-advice" && !file.starts_with("--") =>
+            {
+                validate::validate(file, false, &read)
+            }
+            _ => Output::usage("validate takes exactly one FILE (and optionally --no-advice)"),
         },
         Some("run") => run::run(&args[1..], &read),
         Some("-h") | Some("--help") | Some("help") => Output {

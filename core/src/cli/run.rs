@@ -13,11 +13,14 @@ pub fn run(args: &[String], read: &impl Fn(&str) -> std::io::Result<String>) -> 
     let mut until = None;
     let mut json = false;
     let mut metrics = false;
+    let mut advice = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => json = true,
             "--metrics" => metrics = true,
+            "--advice" => advice = true,
+            "--no-advice" => advice = false,
             "--until" => match it.next().map(|v| v.parse::<u64>()) {
                 Some(Ok(v)) if v <= MAX_UNTIL_SECONDS => until = Some(v),
                 _ => {
@@ -59,10 +62,11 @@ pub fn run(args: &[String], read: &impl Fn(&str) -> std::io::Result<String>) -> 
         }
     };
     sim.run_until(until * 1000);
+    let found = advice.then(|| super::run_advice::all(&sim));
     let stdout = if json {
-        json_report(&sim, until, metrics)
+        super::run_advice::with_json(json_report(&sim, until, metrics), found.as_deref())
     } else {
-        text_report(&sim)
+        text_report(&sim) + &super::run_advice::lines(found.as_deref())
     };
     Output {
         stdout,
@@ -86,6 +90,7 @@ fn json_report(sim: &Sim, until: u64, metrics: bool) -> String {
         "loadBalancer": crate::view::report::load_balancers::load_balancer_report(sim),
         "deployments": crate::view::report::deployments::deployments_json(sim),
         "autoScaling": crate::view::report::auto_scaling::json_report(sim),
+        "cost": crate::view::report::cost::cost_report(sim),
     });
     if metrics {
         doc["metrics"] = crate::view::report::metrics::metrics_json(sim);
@@ -156,6 +161,9 @@ fn text_report(sim: &Sim) -> String {
             tasks.join(" ")
         ));
     }
+    out.push_str(&crate::view::report::cost::cost_text(
+        &crate::view::report::cost::cost_report(sim),
+    ));
     out.push_str(&format!("trace hash: {}\n", snap.trace_hash));
     out
 }

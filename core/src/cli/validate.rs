@@ -3,9 +3,15 @@
 use super::{problem_lines, read_input, Output};
 use crate::scenario::{parse::syntax_parts, parse_scenario, resolve, ScenarioError};
 use crate::taskdef::{self, Shape};
+use crate::view::report::advice::{self as report, warning_lines};
 
-/// Validates a task definition (either shape) or a scenario.
-pub fn validate(file: &str, read: &impl Fn(&str) -> std::io::Result<String>) -> Output {
+/// Validates a task definition (either shape) or a scenario; a valid one's best-practice
+/// warnings follow when `advice` is on.
+pub fn validate(
+    file: &str,
+    advice: bool,
+    read: &impl Fn(&str) -> std::io::Result<String>,
+) -> Output {
     let text = match read_input(file, read) {
         Ok(t) => t,
         Err(out) => return out,
@@ -36,14 +42,20 @@ pub fn validate(file: &str, read: &impl Fn(&str) -> std::io::Result<String>) -> 
             }
         };
         return match resolve(&doc) {
-            Ok(model) => Output {
-                stdout: format!(
+            Ok(model) => {
+                let mut stdout = format!(
                     "valid: scenario with {} services and {} task definitions\n",
                     model.services.len(),
                     model.task_definitions.len()
-                ),
-                ..Output::default()
-            },
+                );
+                if advice {
+                    stdout.push_str(&warning_lines(&report::static_advice(&model)));
+                }
+                Output {
+                    stdout,
+                    ..Output::default()
+                }
+            }
             Err(problems) => invalid(&problems),
         };
     }
@@ -58,11 +70,21 @@ pub fn validate(file: &str, read: &impl Fn(&str) -> std::io::Result<String>) -> 
                     .collect();
             }
             if problems.is_empty() {
+                let mut stdout = format!(
+                    "valid: task definition {}\n",
+                    td.family.as_deref().unwrap_or("")
+                );
+                if advice {
+                    let mut found = report::task_definition_advice(&td);
+                    if shape == Shape::Describe {
+                        for a in &mut found {
+                            a.path = crate::problem::join_path("taskDefinition", &a.path);
+                        }
+                    }
+                    stdout.push_str(&warning_lines(&found));
+                }
                 Output {
-                    stdout: format!(
-                        "valid: task definition {}\n",
-                        td.family.as_deref().unwrap_or("")
-                    ),
+                    stdout,
                     ..Output::default()
                 }
             } else {

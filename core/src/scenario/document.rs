@@ -77,6 +77,10 @@ pub struct ScenarioDocument {
     /// would, instead of from a cold start.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub start_steady: bool,
+    /// Simulator key: prices to meter the run with instead of the built-in us-east-1 ones
+    /// (see [`crate::cost::spec`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pricing: Option<crate::cost::PricingSpec>,
 }
 
 /// A scripted event at a time in the run. (Unknown keys are refused by [`TimelineAction`]:

@@ -46,6 +46,8 @@ pub struct Model {
     pub auto_scaling: crate::autoscaling::AutoScalingModel,
     /// `startSteady`: services begin RUNNING and healthy at time 0.
     pub start_steady: bool,
+    /// The prices the run is metered with (the catalogue with the scenario's `pricing`).
+    pub pricing: crate::cost::PriceTable,
 }
 
 impl Model {

@@ -67,6 +67,8 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
         &clusters,
     );
     p.extend(problems);
+    let (pricing, problems) = crate::cost::resolve::resolve(doc.pricing.as_ref());
+    p.extend(problems);
     if !p.is_empty() {
         return Err(p.into_vec());
     }
@@ -87,6 +89,7 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
         traffic,
         auto_scaling,
         start_steady: doc.start_steady,
+        pricing,
     })
 }
 

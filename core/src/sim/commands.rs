@@ -220,6 +220,7 @@ impl Sim {
     /// once and its group notices.
     pub(crate) fn lose_instance(&mut self, i: usize, reason: String) {
         self.instances[i].status = InstanceStatus::Terminated;
+        self.meter_instance_gone(i);
         for t in self.instances[i].tasks.clone() {
             self.kill_task(t, Some(StopCode::TerminationNotice), reason.clone());
         }

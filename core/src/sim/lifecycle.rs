@@ -79,6 +79,7 @@ impl Sim {
         }
         let text = format!("task {} {}", task.id, status.as_str());
         self.trace_only(&text);
+        self.meter_task_status(t);
     }
 
     /// Binds a task to an instance the pipeline chose: reserves resources, ports and an ENI.
@@ -107,6 +108,7 @@ impl Sim {
         task.host_ports = ports;
         task.holds_eni = awsvpc;
         task.waiting_reason = None;
+        self.meter_task_placed(t, i);
         let epoch = self.bump(t);
         if awsvpc {
             // The ENI is attached while the task is PROVISIONING.

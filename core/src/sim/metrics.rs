@@ -13,6 +13,7 @@ impl Sim {
         for e in &entries {
             let s = e.service;
             let sums = self.traffic.period.remove(&s).unwrap_or_default();
+            self.meter_requests(s, sums.requests);
             let targets = self.routable_targets(s).len();
             let registered = self.registered_targets(s);
             let v = PeriodValues::of(&sums, targets, registered, e.source == Source::Internet);

@@ -2,9 +2,11 @@
 //! instance, task and service. [`Sim::step`] runs one event; invariants are checked after
 //! every step in debug and test builds.
 
+pub mod advice_facts;
 pub mod autoscaling;
 pub mod capacity;
 pub mod commands;
+pub mod cost;
 pub mod discovery;
 pub mod elb;
 pub mod hooks;
@@ -126,6 +128,10 @@ pub struct Sim {
     pub traffic: crate::traffic::TrafficState,
     /// Cluster and Service Auto Scaling state (see [`crate::autoscaling`]).
     pub autoscaling: crate::autoscaling::AutoScalingState,
+    /// What the run has cost so far (see [`cost`]); observed only, never decides anything.
+    pub metering: cost::Metering,
+    /// Engine facts proven advice reads (see [`crate::advice::facts`]); observed only.
+    pub facts: crate::advice::facts::RunFacts,
 }
 
 /// Why a scenario could not start.
@@ -189,6 +195,8 @@ impl Sim {
             metrics: MetricStore::default(),
             traffic: Default::default(),
             autoscaling: crate::autoscaling::AutoScalingState::new(seed),
+            metering: cost::Metering::default(),
+            facts: Default::default(),
             model,
         };
         sim.trace.update(&seed.to_le_bytes());
@@ -445,6 +453,7 @@ impl Sim {
             attributes,
         ));
         self.placement_index.add_instance(idx, &self.instances[idx]);
+        self.meter_instance_launched(idx);
         if at_start {
             self.instance_registered(idx);
         } else {

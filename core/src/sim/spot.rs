@@ -58,6 +58,7 @@ impl Sim {
             task.id
         );
         let service = task.service;
+        let log_index = self.log.len();
         self.emit(LogKind::Task, service, text);
         self.stop_task(
             t,
@@ -65,6 +66,7 @@ impl Sim {
             SPOT_INTERRUPTED_REASON.to_string(),
         );
         if let Some(s) = service {
+            self.note_spot_shortfall(s, log_index);
             self.request_reconcile(s);
         }
     }

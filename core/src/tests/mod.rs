@@ -2,6 +2,7 @@
 //! outcome is checked against the rule each test names. This module sits above every other
 //! (it may read the engine, its views and its reports), and exists only in test builds.
 
+mod advice;
 mod autoscaling;
 mod deployment;
 mod elb;

@@ -54,11 +54,20 @@ impl Sim {
         self.report_pass(s, report);
         if steady::blocked_by_bounds(outcome) {
             let name = self.model.services[s].name.clone();
+            let before = self.log.len();
             self.emit_once_per_window(
                 s,
                 Repeat::BlockedByBounds,
                 messages::blocked_by_deployment_configuration(&name),
             );
+            if self.log.len() > before {
+                let fact = crate::advice::facts::Fact {
+                    at: self.now,
+                    service: s,
+                    log_index: before,
+                };
+                crate::advice::facts::record(&mut self.facts.deployment_blocked, fact);
+            }
         }
         self.update_steady_state(s);
     }
@@ -312,7 +321,16 @@ impl Sim {
                 stopped_reason::FAILED_HEALTH_CHECKS.to_string(),
             ),
         };
+        let log_index = self.log.len();
         self.emit(LogKind::Service, Some(s), event);
+        if self.stopped_before_start_up(t) {
+            let fact = crate::advice::facts::Fact {
+                at: self.now,
+                service: s,
+                log_index,
+            };
+            crate::advice::facts::record(&mut self.facts.stopped_during_start_up, fact);
+        }
         report.stopped.push(id);
         self.stop_task(t, StopCode::ServiceSchedulerInitiated, reason);
     }

@@ -1,0 +1,37 @@
+//! What the simulation records for proven advice: engine facts at the moment they happen
+//! (never re-read from log text). Recording draws no random numbers and writes no log or
+//! trace line, so it changes no trace.
+
+use crate::time::Millis;
+
+/// Most facts kept per kind (a long run repeats them; the first ones are the evidence).
+pub const MAX_FACTS: usize = 1000;
+
+/// One recorded fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fact {
+    /// When.
+    pub at: Millis,
+    /// The service (model index).
+    pub service: usize,
+    /// The log entry that shows it (index into the event log).
+    pub log_index: usize,
+}
+
+/// Facts of one run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunFacts {
+    /// A task stopped as unhealthy before its image's start-up time had passed since RUNNING.
+    pub stopped_during_start_up: Vec<Fact>,
+    /// A "was unable to stop or start tasks during a deployment" event was emitted.
+    pub deployment_blocked: Vec<Fact>,
+    /// A Fargate Spot interruption left fewer RUNNING tasks than desired.
+    pub spot_below_desired: Vec<Fact>,
+}
+
+/// Appends a fact unless the list is full.
+pub fn record(list: &mut Vec<Fact>, fact: Fact) {
+    if list.len() < MAX_FACTS {
+        list.push(fact);
+    }
+}

@@ -1,0 +1,138 @@
+//! Static rules on services: deployment safety (circuit breaker, bounds), start-up versus
+//! grace periods, availability behind a load balancer, and connection draining. Each says what
+//! *may* go wrong.
+
+use super::{declared_start_up, quoted, Advice, Inputs};
+use crate::service::ServiceModel;
+
+/// The target group default deregistration delay, seconds (ELB TargetGroupAttribute).
+pub const DEFAULT_DEREGISTRATION_DELAY_SECONDS: u32 = 300;
+
+/// Every service finding, in document order.
+pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
+    let mut out = Vec::new();
+    for (i, svc) in inputs.services.iter().enumerate() {
+        let path = format!("services[{i}]");
+        let name = quoted(&svc.name);
+        circuit_breaker(svc, &path, &name, &mut out);
+        if !svc.daemon
+            && bounds_block(
+                svc.desired,
+                svc.minimum_healthy_percent,
+                svc.maximum_percent,
+            )
+        {
+            out.push(Advice::new(
+                "deployment-cannot-proceed",
+                format!("{path}.deploymentConfiguration"),
+                format!(
+                    "service {name}: minimumHealthyPercent {} and maximumPercent {} with {} task(s) leave no room to replace a task; a deployment may never progress",
+                    svc.minimum_healthy_percent, svc.maximum_percent, svc.desired
+                ),
+            ));
+        }
+        start_up(inputs, svc, &path, &name, &mut out);
+        if let Some(lb) = &svc.load_balancer {
+            let zones: std::collections::BTreeSet<&String> = svc.subnet_zones.iter().collect();
+            if svc.desired <= 1 || zones.len() == 1 {
+                out.push(Advice::new(
+                    "single-az-behind-load-balancer",
+                    path.clone(),
+                    format!("service {name} is behind a load balancer with {} task(s) in {} zone(s); one failure may take it offline", svc.desired, zones.len().max(1)),
+                ));
+            }
+            if let Some(g) = inputs.target_groups.get(lb.target_group) {
+                if g.deregistration_delay_seconds == DEFAULT_DEREGISTRATION_DELAY_SECONDS {
+                    out.push(Advice::new(
+                        "long-deregistration-delay",
+                        format!("targetGroups[{}].deregistrationDelaySeconds", lb.target_group),
+                        format!("target group {} keeps the default 300 s deregistration delay; with short requests every replaced task may wait five minutes", quoted(&g.name)),
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+fn circuit_breaker(svc: &ServiceModel, path: &str, name: &str, out: &mut Vec<Advice>) {
+    // The circuit breaker applies to the rolling update (ECS) deployment type only.
+    if svc.traffic_shift.is_some() {
+        return;
+    }
+    let at = format!("{path}.deploymentConfiguration.deploymentCircuitBreaker");
+    match &svc.circuit_breaker {
+        None => out.push(Advice::new(
+            "no-circuit-breaker",
+            at,
+            format!("service {name} has no deployment circuit breaker; a failing deployment may launch tasks indefinitely"),
+        )),
+        Some(cb) if !cb.rollback => out.push(Advice::new(
+            "no-rollback",
+            format!("{at}.rollback"),
+            format!("service {name}'s circuit breaker does not roll back; a failed deployment may leave it on the failed revision"),
+        )),
+        Some(_) => {}
+    }
+}
+
+/// Whether the rolling update bounds leave no room: the lower bound (rounded up) is the whole
+/// desired count and the upper bound (rounded down) no more than it (DG deployment-type-ecs).
+pub fn bounds_block(desired: u32, minimum_healthy_percent: u32, maximum_percent: u32) -> bool {
+    let d = u64::from(desired);
+    desired > 0
+        && (d * u64::from(minimum_healthy_percent)).div_ceil(100) >= d
+        && d * u64::from(maximum_percent) / 100 <= d
+}
+
+/// Grace period or startPeriod shorter than the declared start-up of an essential container's
+/// image. With a load balancer the scheduler ignores target health for the grace period, and
+/// the target group needs `unhealthyThreshold × interval` to call a target unhealthy; with a
+/// container health check, `startPeriod + interval × retries` (or the grace period) passes
+/// before the task is unhealthy.
+fn start_up(inputs: Inputs<'_>, svc: &ServiceModel, path: &str, name: &str, out: &mut Vec<Advice>) {
+    let Some(td) = inputs.task_definitions.get(svc.task_definition) else {
+        return;
+    };
+    let grace = svc.grace_ms / 1000;
+    for c in td.needs.containers.iter().filter(|c| c.essential) {
+        let Some(start) = declared_start_up(inputs, &c.image).map(u64::from) else {
+            continue;
+        };
+        let lb_tolerance = svc.load_balancer.as_ref().and_then(|lb| {
+            inputs.target_groups.get(lb.target_group).map(|g| {
+                grace.max(u64::from(g.interval_seconds) * u64::from(g.unhealthy_threshold))
+            })
+        });
+        let hc_tolerance = c.health_check.map(|(interval, _, retries, start_period)| {
+            grace.max(u64::from(start_period) + u64::from(interval) * u64::from(retries))
+        });
+        let short = [lb_tolerance, hc_tolerance]
+            .into_iter()
+            .flatten()
+            .any(|tolerance| tolerance < start);
+        if short {
+            out.push(Advice::new(
+                "grace-period-too-short",
+                format!("{path}.healthCheckGracePeriodSeconds"),
+                format!("service {name}: image {} takes {start} s to start, longer than its grace period ({grace} s) and health check allow; tasks may be stopped as unhealthy before they are up", quoted(&c.image)),
+            ));
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounds_block_when_neither_side_has_room() {
+        assert!(bounds_block(2, 100, 100));
+        // desired 3, max 120: floor(3.6) = 3.
+        assert!(bounds_block(3, 100, 120));
+        assert!(!bounds_block(3, 100, 200));
+        assert!(!bounds_block(2, 50, 100));
+        assert!(!bounds_block(0, 100, 100));
+    }
+}

@@ -1,0 +1,47 @@
+//! Recording the engine facts proven advice reads ([`crate::advice::facts`]): reads of state
+//! the engine already has, no random draws, no log or trace lines.
+
+use super::Sim;
+use crate::advice::facts::{record, Fact};
+use crate::task::TaskStatus;
+use crate::time::Millis;
+
+impl Sim {
+    /// Whether task `t`, being stopped as unhealthy now, had not yet been RUNNING for the
+    /// start-up time its essential containers' images declare (`images[…].startSeconds`), with
+    /// an image whose health check would otherwise pass: the grace period was too short.
+    pub(crate) fn stopped_before_start_up(&self, t: usize) -> bool {
+        let task = &self.tasks[t];
+        let Some(started) = task.started_at else {
+            return false;
+        };
+        let td = &self.model.task_definitions[task.task_definition];
+        td.needs.containers.iter().filter(|c| c.essential).any(|c| {
+            self.model.images.get(&c.image).is_some_and(|b| {
+                let start: Millis = Millis::from(b.start_seconds.unwrap_or(0)) * 1000;
+                !b.health_check_fails && self.now < started + start
+            })
+        })
+    }
+
+    /// After a Fargate Spot interruption of one of service `s`'s tasks (shown at log entry
+    /// `log_index`): records it when fewer tasks are RUNNING than desired.
+    pub(crate) fn note_spot_shortfall(&mut self, s: usize, log_index: usize) {
+        let running = self
+            .tasks_of_service(s)
+            .iter()
+            .filter(|&&t| {
+                let task = &self.tasks[t];
+                task.last_status == TaskStatus::Running && !task.stop_requested
+            })
+            .count();
+        if (running as u64) < u64::from(self.services[s].desired) {
+            let fact = Fact {
+                at: self.now,
+                service: s,
+                log_index,
+            };
+            record(&mut self.facts.spot_below_desired, fact);
+        }
+    }
+}

@@ -1,0 +1,147 @@
+//! Metering: the simulation opens a charge when something starts to be billed and closes it
+//! when billing stops, in [`crate::cost::Ledger`]. It only observes: no random draws, no
+//! events, no log or trace lines, so no trace hash changes with it.
+//!
+//! - An EC2 instance is billed from launch until it is terminated (per second, 60 s minimum;
+//!   EC2 per-second billing). ECS Anywhere instances are not priced.
+//! - A Fargate task is billed from PENDING (the agent starts pulling images; Fargate pricing:
+//!   "from the time you start to download your container image until the Amazon ECS Task …
+//!   terminates") until STOPPED, for its size rounded up to a valid Fargate size, one-minute
+//!   minimum; Fargate Spot at the discounted price.
+//! - An EC2 task's reservation is charged to its service (its share of the instance's price)
+//!   from placement until STOPPED; what no task reserves is idle capacity.
+
+use super::Sim;
+use crate::cost::rates::{self, FargateTaskSize, MINIMUM_CHARGE_MS};
+use crate::cost::{AccountKey, Charge, ChargeId, Ledger};
+use crate::task::{LaunchKind, TaskStatus};
+use std::collections::BTreeMap;
+
+/// The meter's state on [`Sim`].
+#[derive(Debug, Clone, Default)]
+pub struct Metering {
+    /// The books.
+    pub ledger: Ledger,
+    /// Requests served per service in closed one-minute periods (for cost per 1,000 requests;
+    /// display only).
+    pub requests: BTreeMap<usize, f64>,
+}
+
+impl Sim {
+    /// Who pays for a task: its service, or the standalone-task account.
+    fn payer(&self, t: usize) -> AccountKey {
+        self.tasks[t]
+            .service
+            .map_or(AccountKey::Standalone, AccountKey::Service)
+    }
+
+    /// An instance was launched: its price starts to accrue.
+    pub(crate) fn meter_instance_launched(&mut self, i: usize) {
+        let inst = &self.instances[i];
+        let Some(ty) = inst.instance_type else {
+            return;
+        };
+        let price = self.model.pricing.ec2_hour(ty.name);
+        let split = rates::instance_split(&self.model.pricing, price, inst.cpu, inst.memory);
+        let provider = inst.asg.map_or_else(
+            || "EC2".to_string(),
+            |a| self.model.asgs[a].provider.clone(),
+        );
+        let charge = Charge {
+            start: self.now,
+            minimum_ms: MINIMUM_CHARGE_MS,
+            parts: vec![
+                (AccountKey::Total, price),
+                (AccountKey::Provider(provider), price),
+                (AccountKey::Cluster(inst.cluster), price),
+                (AccountKey::InstanceCpu, split.cpu),
+                (AccountKey::InstanceMemory, split.memory),
+            ],
+        };
+        self.metering.ledger.open(ChargeId::Instance(i), charge);
+    }
+
+    /// An instance was terminated (or lost with its zone): its price stops.
+    pub(crate) fn meter_instance_gone(&mut self, i: usize) {
+        self.metering.ledger.close(ChargeId::Instance(i), self.now);
+    }
+
+    /// A task was bound to an EC2 instance: its service starts paying its share.
+    pub(crate) fn meter_task_placed(&mut self, t: usize, i: usize) {
+        let inst = &self.instances[i];
+        let Some(ty) = inst.instance_type else {
+            return;
+        };
+        let needs = &self.model.task_definitions[self.tasks[t].task_definition].needs;
+        let price = self.model.pricing.ec2_hour(ty.name);
+        let split = rates::instance_split(&self.model.pricing, price, inst.cpu, inst.memory);
+        let share = rates::reserved_share(split, inst.cpu, inst.memory, needs.cpu, needs.memory);
+        let charge = Charge {
+            start: self.now,
+            minimum_ms: 0,
+            parts: vec![
+                (self.payer(t), share.total()),
+                (AccountKey::ReservedCpu, share.cpu),
+                (AccountKey::ReservedMemory, share.memory),
+            ],
+        };
+        self.metering.ledger.open(ChargeId::Share(t), charge);
+    }
+
+    /// A task changed status: Fargate billing starts at PENDING, everything stops at STOPPED.
+    pub(crate) fn meter_task_status(&mut self, t: usize) {
+        let task = &self.tasks[t];
+        match task.last_status {
+            TaskStatus::Pending
+                if matches!(task.launch, LaunchKind::Fargate | LaunchKind::FargateSpot) =>
+            {
+                let spot = task.launch == LaunchKind::FargateSpot;
+                let td = &self.model.task_definitions[task.task_definition];
+                let def = &td.definition;
+                let size = FargateTaskSize {
+                    cpu: td.needs.cpu,
+                    memory_mib: td.needs.memory,
+                    ephemeral_gib: def.ephemeral_storage.as_ref().map_or(20, |e| {
+                        u32::try_from(e.size_in_gib.clamp(0, 200)).unwrap_or(20)
+                    }),
+                    arm: def
+                        .runtime_platform
+                        .as_ref()
+                        .and_then(|r| r.get("cpuArchitecture"))
+                        .and_then(|a| a.as_str())
+                        == Some("ARM64"),
+                    spot,
+                };
+                let rate = rates::fargate_task_rate(&self.model.pricing, size);
+                let provider = task
+                    .capacity_provider
+                    .clone()
+                    .unwrap_or_else(|| if spot { "FARGATE_SPOT" } else { "FARGATE" }.to_string());
+                let charge = Charge {
+                    start: self.now,
+                    minimum_ms: MINIMUM_CHARGE_MS,
+                    parts: vec![
+                        (AccountKey::Total, rate),
+                        (self.payer(t), rate),
+                        (AccountKey::Provider(provider), rate),
+                        (AccountKey::Cluster(task.cluster), rate),
+                    ],
+                };
+                self.metering.ledger.open(ChargeId::FargateTask(t), charge);
+            }
+            TaskStatus::Stopped => {
+                let now = self.now;
+                self.metering.ledger.close(ChargeId::FargateTask(t), now);
+                self.metering.ledger.close(ChargeId::Share(t), now);
+            }
+            _ => {}
+        }
+    }
+
+    /// A one-minute period closed with `requests` served by service `s`.
+    pub(crate) fn meter_requests(&mut self, s: usize, requests: f64) {
+        if requests > 0.0 {
+            *self.metering.requests.entry(s).or_default() += requests;
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Advice on whole scenarios: each service rule fires on a minimal scenario and stays silent on
+//! the fixed one, and proven advice points at the log event that shows what the run did.
+
+use crate::sim::Sim;
+use crate::view::report::advice::{proven_advice, static_advice};
+use serde_json::{json, Value};
+
+/// One EC2 service behind an ALB, two tasks in three zones, circuit breaker with rollback,
+/// 5 s deregistration delay, an image that starts in 2 s: no service advice.
+fn base() -> Value {
+    json!({
+        "version": 1, "seed": 5,
+        "subnets": [
+            {"subnetId": "subnet-a", "availabilityZone": "us-east-1a"},
+            {"subnetId": "subnet-b", "availabilityZone": "us-east-1b"},
+            {"subnetId": "subnet-c", "availabilityZone": "us-east-1c"}
+        ],
+        "clusters": [{"clusterName": "default", "capacityProviders": ["asg"]}],
+        "capacityProviders": [{"name": "asg", "autoScalingGroupProvider": {"autoScalingGroup": {
+            "instanceType": "m5.large", "minSize": 3, "maxSize": 3, "desiredCapacity": 3,
+            "subnets": ["subnet-a", "subnet-b", "subnet-c"]}}}],
+        "taskDefinitions": [
+            {"family": "web", "networkMode": "bridge", "requiresCompatibilities": ["EC2"],
+             "containerDefinitions": [{"name": "app", "image": "example/web:1", "cpu": 256,
+                "memory": 512, "essential": true, "portMappings": [{"containerPort": 80, "hostPort": 0}]}]},
+            {"family": "web", "networkMode": "bridge", "requiresCompatibilities": ["EC2"],
+             "containerDefinitions": [{"name": "app", "image": "example/web:2", "cpu": 256,
+                "memory": 512, "essential": true, "portMappings": [{"containerPort": 80, "hostPort": 0}]}]}
+        ],
+        "services": [{"serviceName": "web", "taskDefinition": "web:1", "desiredCount": 2,
+            "launchType": "EC2",
+            "deploymentConfiguration": {"minimumHealthyPercent": 100, "maximumPercent": 200,
+                "deploymentCircuitBreaker": {"enable": true, "rollback": true}},
+            "loadBalancers": [{"targetGroupArn": "web-tg", "containerName": "app", "containerPort": 80}]}],
+        "images": {"example/web:1": {"pullSeconds": 8, "startSeconds": 2},
+                   "example/web:2": {"pullSeconds": 8, "startSeconds": 2}},
+        "targetGroups": [{"targetGroupName": "web-tg", "protocol": "HTTP", "port": 80,
+            "healthCheckPath": "/health", "deregistrationDelaySeconds": 5}]
+    })
+}
+
+fn sim(v: &Value) -> Sim {
+    Sim::from_json(&v.to_string()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// The service and target group rules that fire (task definition rules left out).
+fn service_rules(v: &Value) -> Vec<&'static str> {
+    static_advice(&sim(v).model)
+        .into_iter()
+        .filter(|a| !a.path.starts_with("taskDefinitions"))
+        .map(|a| a.rule)
+        .collect()
+}
+
+fn with(f: impl FnOnce(&mut Value)) -> Value {
+    let mut v = base();
+    f(&mut v);
+    v
+}
+
+#[test]
+fn the_fixed_service_has_no_service_advice() {
+    assert_eq!(service_rules(&base()), Vec::<&str>::new());
+}
+
+#[test]
+fn no_circuit_breaker_and_no_rollback() {
+    let v = with(|v| {
+        v["services"][0]["deploymentConfiguration"]
+            .as_object_mut()
+            .map(|o| o.remove("deploymentCircuitBreaker"));
+    });
+    assert_eq!(service_rules(&v), ["no-circuit-breaker"]);
+    let v = with(|v| {
+        v["services"][0]["deploymentConfiguration"]["deploymentCircuitBreaker"]["rollback"] =
+            false.into()
+    });
+    assert_eq!(service_rules(&v), ["no-rollback"]);
+}
+
+#[test]
+fn min_100_max_100_leaves_no_room() {
+    let v = with(|v| v["services"][0]["deploymentConfiguration"]["maximumPercent"] = 100.into());
+    assert_eq!(service_rules(&v), ["deployment-cannot-proceed"]);
+}
+
+#[test]
+fn one_task_behind_a_load_balancer() {
+    let v = with(|v| v["services"][0]["desiredCount"] = 1.into());
+    assert_eq!(service_rules(&v), ["single-az-behind-load-balancer"]);
+}
+
+#[test]
+fn default_deregistration_delay() {
+    let v = with(|v| {
+        v["targetGroups"][0]
+            .as_object_mut()
+            .map(|o| o.remove("deregistrationDelaySeconds"));
+    });
+    assert_eq!(service_rules(&v), ["long-deregistration-delay"]);
+}
+
+/// web:1 takes 180 s to answer; the target group's defaults (30 s × 2) call it unhealthy long
+/// before, and there is no grace period.
+fn slow_start() -> Value {
+    with(|v| v["images"]["example/web:1"]["startSeconds"] = 180.into())
+}
+
+#[test]
+fn grace_period_shorter_than_start_up_may_and_did_stop_tasks() {
+    // Static: max(grace 0, 30 s × 2) = 60 s < 180 s start-up (API UpdateService
+    // healthCheckGracePeriodSeconds).
+    let v = slow_start();
+    assert_eq!(service_rules(&v), ["grace-period-too-short"]);
+    // Proven: the run stops tasks as unhealthy before their 180 s are up.
+    let mut s = sim(&v);
+    s.run_until(600_000);
+    let proven = proven_advice(&s);
+    let found = proven
+        .iter()
+        .find(|a| a.rule == "stopped-during-start-up")
+        .expect("proven grace finding");
+    let e = found.evidence.expect("evidence");
+    let entry = &s.log()[e.log_index];
+    assert_eq!(entry.at, e.at);
+    assert!(
+        entry.text.contains("failed ELB health checks"),
+        "{}",
+        entry.text
+    );
+    assert!(found.message.contains("did stop"), "{}", found.message);
+    // Fixed: a grace period that covers the start-up.
+    let fixed = with(|v| {
+        v["images"]["example/web:1"]["startSeconds"] = 180.into();
+        v["services"][0]["healthCheckGracePeriodSeconds"] = 240.into();
+    });
+    assert_eq!(service_rules(&fixed), Vec::<&str>::new());
+    let mut s = sim(&fixed);
+    s.run_until(600_000);
+    assert!(proven_advice(&s).is_empty(), "{:?}", proven_advice(&s));
+}
+
+#[test]
+fn blocked_deployment_is_proven_with_its_event() {
+    // min 100 / max 100 with 2 tasks: a new task definition at 60 s can neither stop an old
+    // task first nor start a new one first (DG deployment-type-ecs).
+    let v = with(|v| {
+        v["services"][0]["deploymentConfiguration"]["maximumPercent"] = 100.into();
+        v["timeline"] = json!([{"at": 60, "action": "updateService", "service": "web", "taskDefinition": "web:2"}]);
+    });
+    let mut s = sim(&v);
+    s.run_until(300_000);
+    let proven = proven_advice(&s);
+    let found = proven
+        .iter()
+        .find(|a| a.rule == "deployment-blocked")
+        .expect("proven blocked deployment");
+    let e = found.evidence.expect("evidence");
+    assert!(e.at >= 60_000);
+    assert!(
+        s.log()[e.log_index]
+            .text
+            .contains("unable to stop or start tasks during a deployment"),
+        "{}",
+        s.log()[e.log_index].text
+    );
+    // Fixed: maximumPercent 200 lets it proceed.
+    let fixed = with(|v| {
+        v["timeline"] = json!([{"at": 60, "action": "updateService", "service": "web", "taskDefinition": "web:2"}]);
+    });
+    let mut s = sim(&fixed);
+    s.run_until(300_000);
+    assert!(proven_advice(&s).is_empty(), "{:?}", proven_advice(&s));
+}
+
+#[test]
+fn every_example_has_a_cost_and_an_advice_list_after_ten_minutes() {
+    for e in crate::scenario::examples::EXAMPLES {
+        let mut s = Sim::from_json(e.json).unwrap_or_else(|err| panic!("{}: {err}", e.id));
+        s.run_until(600_000);
+        let report = crate::view::report::cost::cost_report(&s);
+        assert!(report.total.total_nano_usd > 0, "{} costs nothing", e.id);
+        let sum: u64 = report
+            .clusters
+            .iter()
+            .map(|c| c.amount.total_nano_usd)
+            .sum();
+        // Clusters add up to the total (each rounded down to the nano-dollar).
+        assert!(
+            report.total.total_nano_usd - sum <= report.clusters.len() as u64,
+            "{}",
+            e.id
+        );
+        let mut advice = static_advice(&s.model);
+        advice.extend(proven_advice(&s));
+        assert!(
+            advice
+                .iter()
+                .all(|a| crate::advice::catalogue::rule(a.rule).is_some()),
+            "{}",
+            e.id
+        );
+    }
+}
+
+#[test]
+fn spot_interruptions_below_desired_are_proven_at_the_interruption_event() {
+    // The example interrupts Fargate Spot tasks; Fargate does not replace Spot capacity with
+    // On-Demand, so the service runs short until its replacement is RUNNING.
+    let e = crate::scenario::examples::EXAMPLES
+        .iter()
+        .find(|e| e.id == "fargate-spot-interruptions")
+        .expect("example");
+    let mut s = Sim::from_json(e.json).expect("valid");
+    s.run_until(1_800_000);
+    let proven = proven_advice(&s);
+    let found = proven
+        .iter()
+        .find(|a| a.rule == "spot-interruption-below-desired")
+        .expect("proven Spot shortfall");
+    let ev = found.evidence.expect("evidence");
+    assert!(
+        s.log()[ev.log_index].text.contains("SpotInterruption"),
+        "{}",
+        s.log()[ev.log_index].text
+    );
+    // A scenario without Spot proves nothing of the kind.
+    let mut s = sim(&base());
+    s.run_until(1_800_000);
+    assert!(proven_advice(&s).is_empty());
+}

@@ -1,0 +1,78 @@
+//! Advice for the command line and the playground: the static findings of a resolved scenario
+//! (or of one task definition), and the proven ones of a run.
+
+use crate::advice::{self, Advice, Inputs};
+use crate::scenario::Model;
+use crate::sim::Sim;
+use crate::taskdef::{task_needs, RegisteredTaskDefinition, TaskDefinition};
+use std::collections::BTreeMap;
+
+/// The static findings of a resolved scenario.
+pub fn static_advice(model: &Model) -> Vec<Advice> {
+    advice::check(Inputs {
+        task_definitions: &model.task_definitions,
+        images: &model.images,
+        services: &model.services,
+        target_groups: &model.target_groups,
+    })
+}
+
+/// The static findings of a task definition on its own, with paths from its root.
+pub fn task_definition_advice(td: &TaskDefinition) -> Vec<Advice> {
+    let reg = RegisteredTaskDefinition {
+        family: td.family.clone().unwrap_or_default(),
+        revision: 1,
+        needs: task_needs(td),
+        definition: td.clone(),
+    };
+    let images = BTreeMap::new();
+    let found = advice::check(Inputs {
+        task_definitions: std::slice::from_ref(&reg),
+        images: &images,
+        services: &[],
+        target_groups: &[],
+    });
+    found
+        .into_iter()
+        .map(|mut a| {
+            a.path = a
+                .path
+                .strip_prefix("taskDefinitions[0]")
+                .map(|p| p.trim_start_matches('.').to_string())
+                .unwrap_or(a.path);
+            a
+        })
+        .collect()
+}
+
+/// The run's proven findings so far.
+pub fn proven_advice(sim: &Sim) -> Vec<Advice> {
+    let names: Vec<String> = sim.model.services.iter().map(|s| s.name.clone()).collect();
+    advice::proven::check(&sim.facts, &names)
+}
+
+/// `warning: <path>: <rule id>: <message>` per finding, control characters escaped.
+pub fn warning_lines(found: &[Advice]) -> String {
+    let esc = |s: &str| -> String {
+        s.chars()
+            .flat_map(|c| {
+                if c.is_control() {
+                    c.escape_default().collect::<Vec<_>>()
+                } else {
+                    vec![c]
+                }
+            })
+            .collect()
+    };
+    found
+        .iter()
+        .map(|a| {
+            format!(
+                "warning: {}: {}: {}\n",
+                esc(&a.path),
+                a.rule,
+                esc(&a.message)
+            )
+        })
+        .collect()
+}
