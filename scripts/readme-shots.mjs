@@ -11,6 +11,8 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SHOTS = {
   // part null: the whole window, as a user first sees it.
   'playground': { example: 'target-tracking-spike', at: '0:15', service: 'web', part: null },
+  // presenter: the whole window in presenter mode (the `p` key), projector size.
+  'presenter': { example: 'target-tracking-spike', at: '0:15', service: 'web', part: null, presenter: true },
   'deployment-blue-green': { example: 'blue-green-codedeploy', at: '0:07', service: 'web', part: '[data-testid=deployments]' },
   'deployment-blue-green-metrics': { example: 'blue-green-codedeploy', at: '0:20', service: 'web', part: '[data-testid=metrics]' },
   'deployment-canary-metrics': { example: 'canary', at: '0:25', service: 'web', part: '[data-testid=metrics]' },
@@ -24,17 +26,26 @@ const browser = await launchChromium();
 try {
   for (const [name, shot] of Object.entries(SHOTS)) {
     if (wanted.length && !wanted.includes(name)) continue;
-    const page = await localPage(browser, shot.part ? { width: 1440, height: 1000 } : { width: 1440, height: 900 });
+    const size = shot.presenter ? { width: 1920, height: 1080 } : shot.part ? { width: 1440, height: 1400 } : { width: 1440, height: 900 };
+    const page = await localPage(browser, size);
+    // A part lives in the dock under the cluster: open its tab, tall enough to show it whole.
+    if (shot.part) {
+      const tab = shot.part.includes('deployments') ? 'deployments' : 'metrics';
+      await page.addInitScript((t) => localStorage.setItem('ecs-playground.layout.v1',
+        JSON.stringify({ dockTab: t, dockHeight: 65, dockOpen: true })), tab);
+    }
     await page.goto(url);
     await page.waitForSelector('h1');
     await page.selectOption('[data-testid=examples]', shot.example);
     await page.fill('[data-testid=run-to-input]', shot.at);
     await page.click('[data-testid=run-to-go]');
     await page.waitForFunction(() => !document.querySelector('[data-testid=run-to-go]')?.disabled, null, { timeout: 120000 });
+    await page.click('[data-testid=run-cancel]');
     await page.waitForTimeout(300);
     const pick = page.locator('[data-testid=metrics-service]');
     const option = pick.locator('option', { hasText: shot.service });
     if (await option.count()) await pick.selectOption(await option.first().getAttribute('value'));
+    if (shot.presenter) await page.keyboard.press('p');
     await page.waitForTimeout(300);
     const out = join(root, 'docs', 'images', `${name}.png`);
     if (shot.part) await page.locator(shot.part).first().screenshot({ path: out });

@@ -16,6 +16,8 @@ async function upload(page, base, name, edit) {
   });
   await page.locator('[data-testid="notice"]').getByText('Scenario loaded.').waitFor();
   await page.click('[data-testid="notice"] .dismiss');
+  // The deployment view is a tab of the dock under the cluster (metrics is the default tab).
+  await page.click('[data-testid="dock-tab-deployments"]');
 }
 
 async function runTo(page, time) {

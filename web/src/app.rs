@@ -1,5 +1,11 @@
-//! The page layout: the top bar (controls, share), then three panes — editor, cluster, log.
+//! The page layout: the top bar (controls, share, presenter mode), the scenario's description,
+//! then the panes — the editor on the left, the cluster in the centre with the dock
+//! (deployments, metrics) under it, and the explain panel and event log on the right. The
+//! cluster takes whatever the other panels leave, and they can be collapsed and resized
+//! ([`crate::layout`]); presenter mode ([`crate::presenter`]) leaves only the cluster, one chart
+//! and the latest events, in large type.
 
+use crate::about::ScenarioAbout;
 use crate::cluster_view::ClusterView;
 use crate::controls::{Controls, Failures};
 use crate::deployment_view::DeploymentView;
@@ -7,7 +13,9 @@ use crate::editor::Editor;
 use crate::event_log::EventLog;
 use crate::examples::ExamplesMenu;
 use crate::explain::ExplainPanel;
+use crate::layout::{DockTab, Edge, Layout, PanelToggle, Prefs, Splitter};
 use crate::metrics::MetricsPanel;
+use crate::presenter::{PresenterAside, PresenterButton};
 use crate::run_to::{RunProgressBar, RunTo};
 use crate::share::{initial_scenario, ShareBar, SyncUrl};
 use crate::state::Playground;
@@ -20,36 +28,111 @@ pub fn App() -> impl IntoView {
     let pg = Playground::new(&text);
     pg.notice.set(notice);
     provide_context(pg);
+    let layout = Layout::load();
+    provide_context(layout);
+    let presenter = layout.presenter;
+    let editor_open = layout.pick(|p| p.editor_open);
+    let side_open = layout.pick(|p| p.side_open);
+    let dock_open = layout.pick(|p| p.dock_open);
+    let sizes = Memo::new(move |_| layout.prefs.with(grid_style));
     view! {
-        <header class="topbar">
-            <h1>"ECS Playground"</h1>
-            <span class="scenario-name">{move || scenario_name(&pg.running_text.get())}</span>
-            <ExamplesMenu />
-            <Controls />
-            <RunTo />
-            <ShareBar />
-        </header>
-        <SyncUrl />
-        <RunProgressBar />
-        {move || pg.notice.get().map(|n| view! {
-            <div class=if n.is_error { "notice error" } else { "notice" } role="status" data-testid="notice">
-                <span>{n.text}</span>
-                <button class="dismiss" on:click=move |_| pg.notice.set(None) aria-label="Dismiss">"×"</button>
+        <div class="app" class:presenter=move || presenter.get()>
+            <header class="topbar">
+                <h1>"ECS Playground"</h1>
+                <span class="scenario-name">{move || scenario_name(&pg.running_text.get())}</span>
+                <ExamplesMenu />
+                <Controls />
+                <RunTo />
+                <div class="share-slot"><ShareBar /></div>
+                <PresenterButton />
+            </header>
+            <SyncUrl />
+            <RunProgressBar />
+            {move || pg.notice.get().map(|n| view! {
+                <div class=if n.is_error { "notice error" } else { "notice" } role="status" data-testid="notice">
+                    <span>{n.text}</span>
+                    <button class="dismiss" on:click=move |_| pg.notice.set(None) aria-label="Dismiss">"×"</button>
+                </div>
+            })}
+            <ScenarioAbout />
+            // At max speed and during "Run to" the page redraws several times a second with
+            // everything changed; transitions and the chip entrance animation would restart on
+            // every redraw and make the browser lay out and paint every frame (styles: `.fast`).
+            <main class="panes" class:fast=move || pg.redrawing_fast() style=move || sizes.get()
+                class:editor-closed=move || !editor_open.get()
+                class:side-closed=move || !side_open.get()
+                class:dock-closed=move || !dock_open.get()>
+                <section class="pane editor-pane" aria-label="Editor" data-testid="editor-pane">
+                    <PanelToggle label="Editor" testid="toggle-editor" controls="editor-body" class="rail"
+                        get=|p| p.editor_open set=|p, v| p.editor_open = v />
+                    // Hidden, not removed, when collapsed: unregistered edits stay.
+                    <div class="pane-body" id="editor-body" hidden=move || !editor_open.get()><Editor /></div>
+                </section>
+                <Splitter edge=Edge::Editor />
+                <div class="centre">
+                    <section class="pane cluster-pane" aria-label="Cluster">
+                        <div class="cluster-toolbar"><Failures /></div>
+                        <ClusterView />
+                    </section>
+                    <Splitter edge=Edge::Dock />
+                    <Dock />
+                </div>
+                <Splitter edge=Edge::Side />
+                <section class="pane log-pane" aria-label="Explain and event log" data-testid="log-pane">
+                    <PanelToggle label="Explain & log" testid="toggle-log" controls="log-body" class="rail"
+                        get=|p| p.side_open set=|p, v| p.side_open = v />
+                    <div class="pane-body" id="log-body" hidden=move || !side_open.get()><ExplainPanel /><EventLog /></div>
+                </section>
+                <Show when=move || presenter.get()><PresenterAside /></Show>
+            </main>
+        </div>
+    }
+}
+
+/// The panel sizes as CSS custom properties of the panes grid.
+fn grid_style(p: &Prefs) -> String {
+    format!(
+        "--editor-w: {:.1}vw; --side-w: {:.1}vw; --dock-h: {:.1}vh; --zoom: {:.2};",
+        p.editor_width, p.side_width, p.dock_height, p.zoom
+    )
+}
+
+/// The dock under the cluster: deployments or metrics, one at a time, as tabs; collapsible.
+#[component]
+fn Dock() -> impl IntoView {
+    let layout = expect_context::<Layout>();
+    let presenter = layout.presenter;
+    let tab = layout.pick(|p| p.dock_tab);
+    let open = layout.pick(|p| p.dock_open);
+    let tab_button = move |t: DockTab, label: &'static str| {
+        let selected = move || tab.get() == t;
+        view! {
+            <button type="button" role="tab" class="tab" class:selected=selected
+                data-testid=format!("dock-tab-{}", t.name()) id=format!("dock-tab-{}", t.name())
+                aria-selected=move || selected().to_string() aria-controls="dock-body"
+                on:click=move |_| layout.prefs.update(|p| { p.dock_tab = t; p.dock_open = true; })>{label}</button>
+        }
+    };
+    // The metrics panel projects charts on every redraw: it exists only while it can be seen.
+    let metrics_shown = move || open.get() && tab.get() == DockTab::Metrics && !presenter.get();
+    view! {
+        <section class="pane dock" aria-label="Deployments and metrics" data-testid="dock">
+            <div class="dock-head">
+                <div role="tablist" aria-label="Dock">
+                    {tab_button(DockTab::Metrics, "Metrics")}
+                    {tab_button(DockTab::Deployments, "Deployments")}
+                </div>
+                <PanelToggle label="Dock" testid="toggle-dock" controls="dock-body"
+                    get=|p| p.dock_open set=|p, v| p.dock_open = v />
             </div>
-        })}
-        // At max speed and during "Run to" the page redraws several times a second with
-        // everything changed; transitions and the chip entrance animation would restart on
-        // every redraw and make the browser lay out and paint every frame (styles: `.fast`).
-        <main class="panes" class:fast=move || pg.redrawing_fast()>
-            <section class="pane editor-pane" aria-label="Editor"><Editor /></section>
-            <section class="pane cluster-pane" aria-label="Cluster">
-                <Failures />
-                <DeploymentView />
-                <ClusterView />
-                <MetricsPanel />
-            </section>
-            <section class="pane log-pane" aria-label="Explain and event log"><ExplainPanel /><EventLog /></section>
-        </main>
+            <div class="dock-body" id="dock-body" role="tabpanel"
+                aria-labelledby=move || format!("dock-tab-{}", tab.get().name())
+                hidden=move || !open.get()>
+                // Kept while hidden: the update-service form may hold typed text.
+                <div class="dock-deployments" hidden=move || tab.get() != DockTab::Deployments><DeploymentView /></div>
+                <Show when=metrics_shown><MetricsPanel /></Show>
+            </div>
+        </section>
     }
 }
 

@@ -1,7 +1,7 @@
-//! The Examples menu: loads a built-in scenario (`ecs_sim::scenario::examples`) and shows what
-//! it demonstrates.
+//! The Examples menu: loads a built-in scenario (`ecs_sim::scenario::examples`); its description
+//! appears under the top bar.
 
-use crate::state::{Notice, Playground};
+use crate::state::Playground;
 use ecs_sim::scenario::examples::EXAMPLES;
 use leptos::prelude::*;
 
@@ -21,18 +21,9 @@ pub fn ExamplesMenu() -> impl IntoView {
         };
         pg.playing.set(false);
         pg.edit(example.json.to_string());
-        let description = serde_json::from_str::<serde_json::Value>(example.json)
-            .ok()
-            .and_then(|v| {
-                v.get("description")
-                    .and_then(|d| d.as_str())
-                    .map(str::to_string)
-            })
-            .unwrap_or_default();
-        pg.notice.set(Some(Notice {
-            is_error: false,
-            text: format!("{}: {description}", example.title()),
-        }));
+        // What the example shows is in the description strip under the top bar (`about.rs`);
+        // a notice about the previous scenario no longer applies.
+        pg.notice.set(None);
     };
     view! {
         <select class="examples" data-testid="examples" aria-label="Load an example scenario" node_ref=menu on:change=load>

@@ -3,8 +3,9 @@
 //!
 //! Panes: [`editor`] (scenario and task definition editing with live validation),
 //! [`cluster_view`] (zones, instances, tasks; click to explain), [`event_log`], and the top bar
-//! with [`controls`] and [`share`]. [`state::Playground`] holds everything they project.
+//! with [`controls`] and [`share`]; [`layout`] arranges them, [`presenter`] is the projector view. [`state::Playground`] holds everything they project.
 
+pub mod about;
 pub mod app;
 pub mod chip_table;
 pub mod cluster_view;
@@ -14,7 +15,9 @@ pub mod editor;
 pub mod event_log;
 pub mod examples;
 pub mod explain;
+pub mod layout;
 pub mod metrics;
+pub mod presenter;
 pub mod run_to;
 pub mod service_buttons;
 pub mod share;

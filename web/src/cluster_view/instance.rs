@@ -39,9 +39,10 @@ pub fn InstanceBox(index: usize, layout: Memo<Option<ClusterLayout>>) -> impl In
                 title=text(|i| format!("{} {} ({}): click to explain", i.instance_type, i.ec2_instance_id, labels::instance_status(i.status)))>
                 <span class="itype">{text(|i| i.instance_type.clone())}</span>
                 <span class="iid">{text(|i| labels::short_id(&i.ec2_instance_id).to_string())}</span>
+                // On the head line, to keep the instance short enough for a 720-px screen.
+                <span class="cp">{text(|i| i.capacity_provider.clone().unwrap_or_else(|| "no capacity provider".into()))}</span>
                 <span class="istatus">{status}</span>
             </button>
-            <div class="cp">{text(|i| i.capacity_provider.clone().unwrap_or_else(|| "no capacity provider".into()))}</div>
             <div class="bars">
                 <Bar name="CPU" unit="units" used=Signal::derive(move || inst.with(|i| i.as_ref().map_or(0, |i| i.cpu_used)))
                     total=Signal::derive(move || inst.with(|i| i.as_ref().map_or(0, |i| i.cpu)))/>

@@ -8,6 +8,7 @@ mod lane;
 mod summary;
 mod task_chip;
 mod waiting;
+mod zoom;
 
 use crate::state::Playground;
 use ecs_sim::view::{cluster_layout, ClusterLayout};
@@ -28,15 +29,13 @@ pub fn ClusterView() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let columns = move || {
-        format!(
-            "repeat({}, minmax(12rem, 1fr))",
-            zones.with(Vec::len).max(1)
-        )
-    };
+    let columns = move || format!("repeat({}, minmax(11em, 1fr))", zones.with(Vec::len).max(1));
     view! {
         <div class="cluster" data-testid="cluster">
-            <summary::ServiceSummaries />
+            <div class="cluster-head">
+                <summary::ServiceSummaries />
+                <zoom::Zoom />
+            </div>
             <waiting::WaitingQueue layout=layout />
             <div class="lanes" style:grid-template-columns=columns>
                 <For each=move || zones.get() key=|z| z.clone()

@@ -3,7 +3,7 @@
 //! (a few times a second while playing). Every chart reads its own memo, so a chart whose data
 //! did not change is not redrawn; only the time cursor moves with the clock.
 
-mod chart;
+pub(crate) mod chart;
 
 use crate::state::Playground;
 use ecs_sim::metrics::Dimension;
@@ -19,8 +19,8 @@ const MAX_ACTION_MARKERS: usize = 8;
 /// Characters of a marker's label (its full text is in the event log).
 const MARKER_CHARS: usize = 22;
 
-/// Every chart the panel shows for one snapshot, in order.
-fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
+/// Every chart the panel shows for one snapshot, in order (presenter mode shows one of them).
+pub(crate) fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
     pg.slow_redraw.track();
     let Some(now) = pg.snapshot.with_untracked(|s| s.as_ref().map(|s| s.now_ms)) else {
         return Vec::new();

@@ -1,0 +1,151 @@
+// The stage (issue #11): the cluster is the largest thing on the page and every chip of the
+// default example is visible at 1280×720 without scrolling; presenter mode turns on and off by
+// button and by the `p` key (not while typing) and hides the editing chrome; the panel layout
+// is remembered across a reload, and a browser without storage still gets a working page.
+
+async function load(page, base) {
+  await page.goto(base);
+  await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+}
+
+async function waitFor(page, fn, arg, what) {
+  try {
+    await page.waitForFunction(fn, arg, { timeout: 20000, polling: 100 });
+  } catch {
+    throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
+// Plays the default scenario at max speed until its 6 web and 4 api tasks run, then pauses
+// before the 2:00 instance termination.
+async function runDefault(page) {
+  await page.click('[data-testid="speed-max"]');
+  await page.click('[data-testid="play"]');
+  await waitFor(page, () =>
+    document.querySelectorAll('[data-testid="task"][data-status="RUNNING"][data-service="web"]').length === 6 &&
+    document.querySelectorAll('[data-testid="task"][data-status="RUNNING"][data-service="api"]').length === 4,
+    null, '6 web and 4 api tasks RUNNING');
+  await page.click('[data-testid="play"]');
+  await page.locator('[data-testid="play"]').getByText('Play').waitFor();
+  await page.evaluate(() => new Promise((done) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 100)))));
+}
+
+const visible = (page, sel) => page.locator(sel).first().isVisible();
+
+export const tests = [
+  {
+    name: 'stage: at 1280x720 every task chip of the default example is on screen, readable, no scrolling',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await load(page, base);
+      // First open: the description says what will happen and when.
+      const about = await page.locator('[data-testid="scenario-about"]').innerText();
+      if (!/At 2:00/.test(about)) throw new Error(`the description is not shown on first open: ${about}`);
+      await runDefault(page);
+      const m = await page.evaluate(() => {
+        const cluster = document.querySelector('[data-testid="cluster"]').getBoundingClientRect();
+        const chips = [...document.querySelectorAll('[data-testid="task"]')].map((c) => {
+          const r = c.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, left: r.left, right: r.right,
+            font: parseFloat(getComputedStyle(c).fontSize) };
+        });
+        const el = document.querySelector('[data-testid="cluster"]');
+        const panes = ['editor-pane', 'log-pane', 'dock'].map((id) => {
+          const r = document.querySelector(`[data-testid="${id}"]`).getBoundingClientRect();
+          return r.width * r.height;
+        });
+        return {
+          cluster, chips, panes, area: cluster.width * cluster.height,
+          scrolls: el.scrollHeight - el.clientHeight, page: document.documentElement.scrollHeight - innerHeight,
+        };
+      });
+      if (m.chips.length !== 10) throw new Error(`expected 10 task chips, found ${m.chips.length}`);
+      for (const c of m.chips) {
+        if (c.top < m.cluster.top - 0.5 || c.bottom > m.cluster.bottom + 0.5 || c.left < m.cluster.left - 0.5 ||
+          c.right > m.cluster.right + 0.5 || c.bottom > 720 || c.right > 1280) {
+          throw new Error(`a chip is outside the visible cluster: ${JSON.stringify(c)} vs ${JSON.stringify(m.cluster)}`);
+        }
+        if (c.font < 13) throw new Error(`chip text is ${c.font} px, too small to read from the back of a room`);
+      }
+      if (m.scrolls > 1) throw new Error(`the cluster scrolls by ${m.scrolls} px`);
+      if (m.page > 1) throw new Error(`the page scrolls by ${m.page} px`);
+      for (const a of m.panes) {
+        if (a >= m.area) throw new Error(`a panel (${a} px²) is larger than the cluster (${m.area} px²)`);
+      }
+      await screenshot('stage-default-1280');
+    },
+  },
+  {
+    name: 'stage: presenter mode by button and by key hides the editing chrome',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await load(page, base);
+      const toggle = page.locator('[data-testid="presenter-toggle"]');
+      if (!(await toggle.getAttribute('aria-keyshortcuts'))) throw new Error('the presenter button names no key');
+      await toggle.click();
+      await page.locator('[data-testid="presenter-aside"]').waitFor();
+      if ((await toggle.getAttribute('aria-pressed')) !== 'true') throw new Error('button not pressed in presenter mode');
+      for (const sel of ['[data-testid="editor-pane"]', '[data-testid="log-pane"]', '[data-testid="stop-task"]',
+        '[data-testid="copy-link"]', '[data-testid="dock"]']) {
+        if (await visible(page, sel)) throw new Error(`${sel} is visible in presenter mode`);
+      }
+      if (!(await visible(page, '[data-testid="cluster"]'))) throw new Error('no cluster in presenter mode');
+      const body = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.cluster')).fontSize));
+      if (body < 18) throw new Error(`presenter body text is ${body} px (want at least 18)`);
+      await screenshot('stage-presenter-1280');
+      // `p` leaves it, from anywhere but a text field.
+      await page.locator('body').press('p');
+      await page.locator('[data-testid="presenter-aside"]').waitFor({ state: 'detached' });
+      if (!(await visible(page, '[data-testid="editor-pane"]'))) throw new Error('editor not back after p');
+      // Typing a `p` into a field does not switch modes.
+      await page.locator('[data-testid="run-to-input"]').fill('');
+      await page.locator('[data-testid="run-to-input"]').press('p');
+      if (await visible(page, '[data-testid="presenter-aside"]')) throw new Error('p typed in a field switched to presenter mode');
+      await page.locator('[data-testid="cluster"]').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('p');
+      await page.locator('[data-testid="presenter-aside"]').waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('[data-testid="presenter-aside"]').waitFor({ state: 'detached' });
+    },
+  },
+  {
+    name: 'stage: collapsed panels and sizes survive a reload',
+    async run({ page, base }) {
+      await load(page, base);
+      await page.click('[data-testid="toggle-editor"]');
+      await page.click('[data-testid="dock-tab-deployments"]');
+      await page.click('[data-testid="toggle-log"]');
+      const splitter = page.locator('[data-testid="splitter-dock"]');
+      const before = Number(await splitter.getAttribute('aria-valuenow'));
+      await splitter.focus();
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');
+      const after = Number(await splitter.getAttribute('aria-valuenow'));
+      if (after !== before + 4) throw new Error(`ArrowUp×2 on the dock splitter: ${before} → ${after}`);
+      await page.reload();
+      await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+      if ((await page.getAttribute('[data-testid="toggle-editor"]', 'aria-expanded')) !== 'false') throw new Error('the editor reopened after a reload');
+      if (await visible(page, '#editor-body')) throw new Error('the collapsed editor shows its body');
+      if ((await page.getAttribute('[data-testid="toggle-log"]', 'aria-expanded')) !== 'false') throw new Error('the log reopened after a reload');
+      if ((await page.getAttribute('[data-testid="dock-tab-deployments"]', 'aria-selected')) !== 'true') throw new Error('the dock tab was forgotten');
+      if (!(await visible(page, '[data-testid="deployments"]'))) throw new Error('the deployments tab does not show the deployments');
+      const kept = Number(await page.getAttribute('[data-testid="splitter-dock"]', 'aria-valuenow'));
+      if (kept !== after) throw new Error(`dock height ${kept} after reload, was ${after}`);
+      // Reopen: the editor is back with its tabs.
+      await page.click('[data-testid="toggle-editor"]');
+      await page.locator('[data-testid="tab-scenario"]').waitFor();
+    },
+  },
+  {
+    name: 'stage: the page works where localStorage is refused',
+    async run({ page, base }) {
+      await page.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+      });
+      await load(page, base);
+      await page.click('[data-testid="toggle-editor"]');
+      if ((await page.getAttribute('[data-testid="toggle-editor"]', 'aria-expanded')) !== 'false') throw new Error('the toggle did nothing without storage');
+    },
+  },
+];

@@ -1,0 +1,44 @@
+//! The running scenario's description — what it demonstrates and what happens when — in a strip
+//! under the top bar, so a first-time visitor (or a room) knows what to watch for. It can be
+//! hidden; it comes back when another scenario with another description runs.
+
+use crate::state::Playground;
+use leptos::prelude::*;
+
+/// The scenario's `description`, or "".
+fn description(text: &str) -> String {
+    serde_json::from_str::<serde_json::Value>(text)
+        .ok()
+        .and_then(|v| {
+            v.get("description")
+                .and_then(|d| d.as_str())
+                .map(str::to_string)
+        })
+        .unwrap_or_default()
+}
+
+/// The strip; absent when the scenario has no description or the user hid this one.
+#[component]
+pub fn ScenarioAbout() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let text = Memo::new(move |_| pg.running_text.with(|t| description(t)));
+    let hidden = RwSignal::new(String::new());
+    // Long descriptions show two lines until "More" (CSS line clamp), to leave the cluster room.
+    let full = RwSignal::new(false);
+    let shown = move || text.with(|t| !t.is_empty() && *t != hidden.get());
+    view! {
+        <Show when=shown>
+            <div class="about" data-testid="scenario-about" role="note" aria-label="What this scenario shows">
+                <p id="scenario-about-text" class:clamped=move || !full.get()>{move || text.get()}</p>
+                <button type="button" class="more" data-testid="scenario-about-more"
+                    aria-expanded=move || full.get().to_string() aria-controls="scenario-about-text"
+                    on:click=move |_| full.update(|f| *f = !*f)>
+                    {move || if full.get() { "Less" } else { "More" }}
+                </button>
+                <button type="button" class="dismiss" data-testid="scenario-about-hide"
+                    aria-label="Hide the scenario description"
+                    on:click=move |_| hidden.set(text.get_untracked())>"×"</button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,166 @@
+//! Presenter mode, for a projector: the cluster takes the screen in large type, next to one
+//! chosen chart and the latest service events, with no editing chrome (editor, failure
+//! buttons, share bar, dock and full log are hidden, not closed: an unregistered edit is still
+//! there when presenter mode ends). A button in the top bar and the `p` key turn it on and off
+//! (`Escape` turns it off); the key does nothing while the user types in a field or the editor.
+
+use crate::layout::Layout;
+use crate::metrics::{chart::Chart, project_all};
+use crate::state::Playground;
+use ecs_sim::sim::log::LogKind;
+use ecs_sim::time::clock;
+use ecs_sim::view::charts::ChartView;
+use ecs_sim::view::not_recorded::stays_empty;
+use ecs_sim::view::{newest_matching, service_colour, LogFilter};
+use leptos::prelude::*;
+
+/// Events listed beside the cluster.
+const EVENTS_SHOWN: usize = 6;
+
+/// Whether a key press comes from somewhere the user types (a field, the code editor).
+pub fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.is_content_editable()
+        })
+}
+
+/// The top-bar button, and the `p` / `Escape` keys.
+#[component]
+pub fn PresenterButton() -> impl IntoView {
+    let layout = expect_context::<Layout>();
+    let on = layout.presenter;
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if typing_in(&ev) || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        match ev.key().as_str() {
+            "p" | "P" => {
+                ev.prevent_default();
+                on.update(|p| *p = !*p);
+            }
+            "Escape" if on.get_untracked() => on.set(false),
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+    // The root font size scales everything measured in rem, so the page is marked on <html>.
+    Effect::new(move |_| {
+        let presenting = on.get();
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = if presenting {
+                root.set_attribute("data-presenter", "")
+            } else {
+                root.remove_attribute("data-presenter")
+            };
+        }
+    });
+    view! {
+        <button type="button" class="presenter-toggle" data-testid="presenter-toggle"
+            aria-pressed=move || on.get().to_string() aria-keyshortcuts="p"
+            title=move || if on.get() { "Leave presenter mode (p or Esc)" } else { "Presenter mode: large type for a projector (p)" }
+            on:click=move |_| on.update(|p| *p = !*p)>
+            {move || if on.get() { "Exit presenter" } else { "Present" }}
+        </button>
+    }
+}
+
+/// The column beside the cluster in presenter mode: one chart (picked from those the metrics
+/// panel draws) and the newest service events, actions and instance changes.
+#[component]
+pub fn PresenterAside() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let layout = expect_context::<Layout>();
+    let charts: Memo<Vec<ChartView>> = Memo::new(move |_| project_all(&pg, pg.service.get()));
+    let titles = Memo::new(move |_| {
+        charts.with(|c| {
+            c.iter()
+                .filter(|v| !stays_empty(v))
+                .map(|v| v.title.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let wanted = layout.pick(|p| p.presenter_chart.clone());
+    // The remembered chart, else the first.
+    let shown_title = Memo::new(move |_| {
+        let w = wanted.get();
+        titles.with(|t| {
+            if t.contains(&w) {
+                w
+            } else {
+                t.first().cloned().unwrap_or_default()
+            }
+        })
+    });
+    let chart = Memo::new(move |_| {
+        let t = shown_title.get();
+        charts.with(|c| c.iter().find(|v| v.title == t).cloned())
+    });
+    let has_chart = Memo::new(move |_| chart.with(Option::is_some));
+    let now = Memo::new(move |_| {
+        pg.slow_redraw.track();
+        pg.snapshot
+            .with_untracked(|s| s.as_ref().map_or(0, |s| s.now_ms))
+    });
+    let filter = LogFilter {
+        service: None,
+        kinds: vec![LogKind::Service, LogKind::Action, LogKind::Instance],
+    };
+    let events = Memo::new(move |_| {
+        pg.log.with(|log| {
+            let base = pg.log_base();
+            newest_matching(log, &filter, EVENTS_SHOWN)
+                .into_iter()
+                .filter_map(|i| log.get(i).map(|e| (base + i, e.clone())))
+                .collect::<Vec<_>>()
+        })
+    });
+    let colour = move |service: Option<&str>| {
+        pg.snapshot.with_untracked(|s| {
+            s.as_ref()
+                .and_then(|s| service_colour(s, service))
+                .map_or("c-none".to_string(), |n| format!("c{}", n % 8))
+        })
+    };
+    view! {
+        <aside class="presenter-aside" data-testid="presenter-aside" aria-label="Presenter view: chart and latest events">
+            <label class="presenter-pick">
+                <span>"Chart"</span>
+                <select data-testid="presenter-chart" aria-label="Chart shown in presenter mode"
+                    on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        layout.prefs.update(|p| p.presenter_chart = v);
+                    }>
+                    {move || titles.get().into_iter().map(|t| {
+                        let selected = t == shown_title.get();
+                        view! { <option value=t.clone() selected=selected>{t.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            {move || if has_chart.get() {
+                view! { <Chart view=chart now=now /> }.into_any()
+            } else {
+                view! { <p class="muted">"No data yet: metrics arrive once per simulated minute."</p> }.into_any()
+            }}
+            <h2>"Latest events"</h2>
+            <ol class="presenter-events" data-testid="presenter-events">
+                <For each=move || events.get() key=|(n, _)| *n children=move |(_, e)| {
+                    let svc = e.service.clone();
+                    let tag = colour(svc.as_deref());
+                    view! {
+                        <li class=format!("kind-{:?}", e.kind).to_lowercase()>
+                            <time>{clock(e.at)}</time>
+                            {svc.map(|s| view! { <span class=format!("svc {tag}")>{s}</span> })}
+                            <span class="text">{e.text.clone()}</span>
+                        </li>
+                    }
+                } />
+            </ol>
+        </aside>
+    }
+}
