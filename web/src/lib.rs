@@ -15,6 +15,7 @@ pub mod event_log;
 pub mod examples;
 pub mod explain;
 pub mod metrics;
+pub mod persist;
 pub mod run_to;
 pub mod service_buttons;
 pub mod share;
