@@ -24,27 +24,27 @@ fn epoch_ms() -> u64 {
     js_sys::Date::now().max(0.0) as u64
 }
 
-/// Writes the page's state now. `Err` when storage is absent or refuses it (quota).
-pub fn save(pg: Playground) -> Result<(), ()> {
+/// Writes the page's state now; `false` when storage is absent or refuses it (quota).
+pub fn save(pg: Playground) -> bool {
     let record = pg.running_text.with_untracked(|running| {
         pg.text
             .with_untracked(|text| Saved::new(running, text, epoch_ms()))
     });
-    let storage = storage().ok_or(())?;
+    let Some(storage) = storage() else {
+        return false;
+    };
     if storage.set_item(STORAGE_KEY, &record.to_json()).is_ok() {
-        return Ok(());
+        return true;
     }
     // Full: the old record may be what fills it; drop it and try once more.
     let _ = storage.remove_item(STORAGE_KEY);
-    storage
-        .set_item(STORAGE_KEY, &record.to_json())
-        .map_err(|_| ())
+    storage.set_item(STORAGE_KEY, &record.to_json()).is_ok()
 }
 
 /// Forgets the unsaved edit: the record then holds the running scenario only.
 pub fn discard(pg: Playground) {
     pg.offer.set(None);
-    let _ = save(pg);
+    save(pg);
 }
 
 /// Local time of day of `epoch_ms` (`14:02`), with the date when it is not today.
@@ -76,7 +76,7 @@ pub fn Persist() -> impl IntoView {
         if untouched && pg.offer.with_untracked(Option::is_some) {
             return;
         }
-        if save(pg).is_err() && !warned.get_value() {
+        if !save(pg) && !warned.get_value() {
             warned.set_value(true);
             pg.notice.set(Some(Notice {
                 is_error: true,

@@ -273,14 +273,17 @@ impl Playground {
         self.run.with(RunProgress::active) || (self.playing.get() && self.speed.get() == Speed::Max)
     }
 
-    /// Runs the next event.
+    /// Runs the next event, redraws the cluster, and copies the log in a task of its own (on a
+    /// large scenario the two redraws together make one long task).
     pub fn step(&self) {
         self.sim.update_value(|s| {
             if let Some(sim) = s {
                 sim.step();
             }
         });
-        self.refresh();
+        self.refresh_with(false);
+        let pg = *self;
+        set_timeout(move || pg.refresh_log(), std::time::Duration::ZERO);
     }
 
     /// Advances virtual time for `wall_ms` of wall time at the current speed, plus `behind_ms`
@@ -392,13 +395,27 @@ impl Playground {
     /// per redraw, and redrawing the pane that often costs more than a frame). Lines skipped
     /// here are copied by the next call with `log`.
     pub fn refresh_with(&self, log: bool) {
+        self.refresh_parts(true, log);
+    }
+
+    /// Copies the new log lines (and redraws what follows the log: the pane and the charts)
+    /// without re-reading the cluster, so the play loop can give the two redraws a frame each.
+    pub fn refresh_log(&self) {
+        self.refresh_parts(false, true);
+    }
+
+    /// Re-reads the cluster (`snapshot`) and/or the log.
+    fn refresh_parts(&self, snapshot: bool, log: bool) {
         // The engine's log only grows during a run: copy just the lines not seen yet, and all of
         // it (the newest LOG_LINES_KEPT) after a restart, recognised by a different first line
         // or a shorter log.
         let (seen, first) = self.log_seen.get_value();
         let (snap, update) = self.sim.with_value(|s| match s {
-            Some(sim) if !log => (Some(sim.snapshot()), None),
             Some(sim) => {
+                let snap = snapshot.then(|| sim.snapshot());
+                if !log {
+                    return (snap, None);
+                }
                 let log = sim.log();
                 let same_run = log.first() == first.as_ref() && log.len() >= seen;
                 let update = if same_run {
@@ -409,15 +426,14 @@ impl Playground {
                         log[log.len().saturating_sub(LOG_LINES_KEPT)..].to_vec(),
                     ))
                 };
-                (
-                    Some(sim.snapshot()),
-                    Some((update, log.len(), log.first().cloned())),
-                )
+                (snap, Some((update, log.len(), log.first().cloned())))
             }
             None => (None, None),
         });
-        self.chips.update(snap.as_ref());
-        self.snapshot.set(snap);
+        if snapshot {
+            self.chips.update(snap.as_ref());
+            self.snapshot.set(snap);
+        }
         if let Some((update, len, first)) = update {
             self.log_seen.set_value((len, first));
             match update {
