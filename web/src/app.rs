@@ -15,18 +15,28 @@ use crate::examples::ExamplesMenu;
 use crate::explain::ExplainPanel;
 use crate::layout::{DockTab, Edge, Layout, PanelToggle, Prefs, Splitter};
 use crate::metrics::MetricsPanel;
+use crate::persist::{Persist, RestoreBanner};
 use crate::presenter::{PresenterAside, PresenterButton};
 use crate::run_to::{RunProgressBar, RunTo};
-use crate::share::{initial_scenario, ShareBar, SyncUrl};
-use crate::state::Playground;
+use crate::share::{initial_opening, report_problem, ShareBar, SyncUrl};
+use crate::state::{NoticeAction, Playground};
 use leptos::prelude::*;
 
 /// The whole playground.
 #[component]
 pub fn App() -> impl IntoView {
-    let (text, notice) = initial_scenario();
+    let (text, opening) = initial_opening();
     let pg = Playground::new(&text);
-    pg.notice.set(notice);
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    report_problem(
+        pg,
+        &opening,
+        &hash,
+        "The default scenario is shown instead.",
+    );
+    pg.offer.set(opening.offer);
     provide_context(pg);
     let layout = Layout::load();
     provide_context(layout);
@@ -47,12 +57,20 @@ pub fn App() -> impl IntoView {
                 <PresenterButton />
             </header>
             <SyncUrl />
+            <Persist />
             <RunProgressBar />
-            {move || pg.notice.get().map(|n| view! {
-                <div class=if n.is_error { "notice error" } else { "notice" } role="status" data-testid="notice">
-                    <span>{n.text}</span>
-                    <button class="dismiss" on:click=move |_| pg.notice.set(None) aria-label="Dismiss">"×"</button>
-                </div>
+            <RestoreBanner />
+            {move || pg.notice.get().map(|n| {
+                let action = pg.notice_action.with(|a| {
+                    a.as_ref().filter(|(shown, _)| *shown == n).map(|(_, action)| action.clone())
+                });
+                view! {
+                    <div class=if n.is_error { "notice error" } else { "notice" } role="status" data-testid="notice">
+                        <span>{n.text}</span>
+                        {action.map(|a| notice_button(pg, a))}
+                        <button class="dismiss" on:click=move |_| pg.notice.set(None) aria-label="Dismiss">"×"</button>
+                    </div>
+                }
             })}
             <ScenarioAbout />
             // At max speed and during "Run to" the page redraws several times a second with
@@ -133,6 +151,28 @@ fn Dock() -> impl IntoView {
                 <Show when=metrics_shown><MetricsPanel /></Show>
             </div>
         </section>
+    }
+}
+
+/// The button a notice carries.
+fn notice_button(pg: Playground, action: NoticeAction) -> impl IntoView {
+    match action {
+        NoticeAction::DownloadJson => view! {
+            <button class="notice-action" data-testid="notice-download"
+                on:click=move |_| crate::share::download_scenario(pg)>"Download JSON"</button>
+        }
+        .into_any(),
+        NoticeAction::CopyLink(link) => {
+            let link = StoredValue::new(link);
+            view! {
+                <button class="notice-action" data-testid="notice-copy-link" on:click=move |_| {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.navigator().clipboard().write_text(&link.get_value());
+                    }
+                }>"Copy the damaged link"</button>
+            }
+            .into_any()
+        }
     }
 }
 

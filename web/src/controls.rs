@@ -32,6 +32,8 @@ struct Loop {
     behind: u64,
     /// Virtual time has moved since the last redraw.
     dirty: bool,
+    /// The log and charts are due for a redraw, in a frame of their own.
+    log_due: bool,
 }
 
 /// Wall time, ms (`performance.now()`), for frame budgets.
@@ -187,16 +189,22 @@ fn play_frame(pg: Playground, state: StoredValue<Loop>) {
     let dt = (t - st.last).max(0.0);
     st.last = t;
     if pg.playing.get_untracked() && !pg.running_to() {
-        if st.dirty && t - st.refreshed >= REFRESH_EVERY_MS {
+        if st.log_due {
+            // The log and charts redraw in a frame of their own: with the cluster redraw in the
+            // same task they made one long task on large scenarios.
+            st.owed += dt;
+            st.log_due = false;
+            pg.refresh_log();
+        } else if st.dirty && t - st.refreshed >= REFRESH_EVERY_MS {
             // A redraw frame: time still owed is run on the next frame.
             st.owed += dt;
             st.refreshed = t;
             st.dirty = false;
-            let log = t - st.logged >= LOG_EVERY_MS;
-            if log {
+            if t - st.logged >= LOG_EVERY_MS {
                 st.logged = t;
+                st.log_due = true;
             }
-            pg.refresh_with(log);
+            pg.refresh_with(false);
         } else {
             let owed = st.owed + dt;
             let whole = owed.floor();
@@ -207,6 +215,7 @@ fn play_frame(pg: Playground, state: StoredValue<Loop>) {
     } else {
         st.owed = 0.0;
         st.behind = 0;
+        st.log_due = false;
         if st.dirty {
             st.dirty = false;
             pg.refresh();

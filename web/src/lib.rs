@@ -17,6 +17,7 @@ pub mod examples;
 pub mod explain;
 pub mod layout;
 pub mod metrics;
+pub mod persist;
 pub mod presenter;
 pub mod run_to;
 pub mod service_buttons;

@@ -9,9 +9,12 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 /// Wall milliseconds between chunks.
-const CHUNK_EVERY_MS: u64 = 50;
-/// Wall milliseconds of engine work per chunk: the rest of each tick is the page's.
-const CHUNK_BUDGET_MS: f64 = 30.0;
+const CHUNK_EVERY_MS: u64 = 30;
+/// Wall milliseconds between redraws during a run (and one when it is done).
+const REDRAW_EVERY_MS: f64 = 100.0;
+/// Wall milliseconds of engine work per chunk, checked after every event: with the redraw in a
+/// task of its own, no task comes near the 50 ms that makes a page feel stuck (a long task).
+const CHUNK_BUDGET_MS: f64 = 20.0;
 /// The furthest a typed time may be, virtual ms (a week: more tells a learner nothing).
 const MAX_RUN_TO_MS: u64 = 7 * 24 * 3_600_000;
 
@@ -38,18 +41,41 @@ pub fn parse_run_to(text: &str) -> Option<u64> {
 pub fn RunTo() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let started = StoredValue::new(0.0f64);
+    let redrawn = StoredValue::new(0.0f64);
     if let Ok(handle) = set_interval_with_handle(
         move || {
             let Some(run) = pg.run.get_untracked().filter(|r| !r.done) else {
                 return;
             };
             let reached = pg.run_chunk(run.to_ms, CHUNK_BUDGET_MS, now_ms);
-            pg.run.set(Some(RunProgress {
-                now_ms: reached,
-                wall_ms: now_ms() - started.get_value(),
-                done: reached >= run.to_ms,
-                ..run
-            }));
+            if reached < run.to_ms && now_ms() - redrawn.get_value() < REDRAW_EVERY_MS {
+                return;
+            }
+            redrawn.set_value(now_ms());
+            // The redraw is a task of its own (setTimeout 0), after the browser has had a turn.
+            set_timeout(
+                move || {
+                    pg.refresh_with(false);
+                    // And the log and charts in a task of their own.
+                    set_timeout(move || pg.refresh_log(), Duration::ZERO);
+                    // Cancelled (or another run started) in between: leave it.
+                    let same = pg.run.with_untracked(|r| {
+                        r.is_some_and(|r| {
+                            !r.done && (r.from_ms, r.to_ms) == (run.from_ms, run.to_ms)
+                        })
+                    });
+                    if !same {
+                        return;
+                    }
+                    pg.run.set(Some(RunProgress {
+                        now_ms: reached,
+                        wall_ms: now_ms() - started.get_value(),
+                        done: reached >= run.to_ms,
+                        ..run
+                    }));
+                },
+                Duration::ZERO,
+            );
         },
         Duration::from_millis(CHUNK_EVERY_MS),
     ) {

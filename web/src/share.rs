@@ -1,71 +1,150 @@
 //! Sharing: the whole scenario lives in the URL fragment (`#v1.` + deflate + base64url, via
-//! `ecs_sim::scenario::share`), "Copy link" copies it, and scenarios download and upload as
-//! JSON. A broken or hostile link shows a clear error and opens the default scenario.
+//! `ecs_sim::scenario::share`) when it fits in a link, else the fragment is `#local` and the
+//! scenario lives in this browser's storage ([`crate::persist`]). "Copy link" copies the link,
+//! or explains why there is none and offers the JSON file; scenarios download and upload as
+//! JSON. A broken or hostile link shows a clear error, stays in the address bar (with a button to
+//! copy it) and opens the default scenario; a link pasted into an open tab (`hashchange`) opens.
 
-use crate::state::{check, Notice, Playground};
-use ecs_sim::scenario::share;
+use crate::state::{check, Notice, NoticeAction, Playground};
+use ecs_sim::scenario::saved::{self, Fragment, Offer, Opening, Saved};
 use ecs_sim::scenario::DEFAULT_SCENARIO_JSON;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The scenario to open: the one in the URL fragment if it decodes and is valid, else the
-/// default with a notice saying why.
-pub fn initial_scenario() -> (String, Option<Notice>) {
-    let hash = web_sys::window()
+/// The page's URL fragment, with its `#`.
+fn current_hash() -> String {
+    web_sys::window()
         .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    scenario_from_fragment(&hash)
+        .unwrap_or_default()
 }
 
-/// Decides what a URL fragment opens (pure, so browser tests can feed it hostile input).
-pub fn scenario_from_fragment(hash: &str) -> (String, Option<Notice>) {
-    let fragment = hash.trim_start_matches('#');
-    if fragment.is_empty() {
-        return (DEFAULT_SCENARIO_JSON.to_string(), None);
-    }
-    let error = |text: String| {
-        (
-            DEFAULT_SCENARIO_JSON.to_string(),
-            Some(Notice {
-                is_error: true,
-                text,
-            }),
-        )
+/// The first line of what makes `text` an invalid scenario.
+fn validate(text: &str) -> Result<(), String> {
+    check(text)
+        .map(drop)
+        .map_err(|e| e.to_string().lines().next().unwrap_or_default().to_string())
+}
+
+/// What to open for `hash` given the saved record (see [`saved::open`]).
+pub fn opening_for(hash: &str, saved: Option<&Saved>) -> Opening {
+    saved::open(hash, saved, DEFAULT_SCENARIO_JSON, validate)
+}
+
+/// The scenario to open when the page loads, and what goes with it: the notice and its button,
+/// the fragment the address bar keeps, and the unsaved edit to offer back.
+pub fn initial_opening() -> (String, Opening) {
+    let opening = opening_for(&current_hash(), crate::persist::load().as_ref());
+    let text = opening
+        .scenario
+        .clone()
+        .unwrap_or_else(|| DEFAULT_SCENARIO_JSON.to_string());
+    (text, opening)
+}
+
+/// Shows what went wrong with a link (if anything) and keeps a damaged link in the address bar
+/// with a button to copy it. `fallback` says what runs instead.
+pub fn report_problem(pg: Playground, opening: &Opening, hash: &str, fallback: &str) {
+    let Some(problem) = &opening.problem else {
+        return;
     };
-    match share::decode(fragment) {
-        Err(e) => error(format!(
-            "This link could not be opened: {e} The default scenario is shown instead."
-        )),
-        Ok(text) => match check(&text) {
-            Ok(_) => (text, None),
-            Err(e) => {
-                let first = e.to_string().lines().next().unwrap_or_default().to_string();
-                error(format!("This link holds a scenario that is not valid ({first}). The default scenario is shown instead."))
-            }
-        },
+    let notice = Notice {
+        is_error: true,
+        text: format!("{problem} {fallback}"),
+    };
+    if opening.keep_fragment {
+        pg.keep_fragment.set(Some(hash.to_string()));
+        let href = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        pg.notify_with(notice, NoticeAction::CopyLink(href));
+    } else {
+        pg.notice.set(Some(notice));
     }
 }
 
-/// Keeps the URL fragment equal to the running scenario (replaceState: no history spam).
+/// Decides what a URL fragment opens, with no saved record (pure, so browser tests can feed it
+/// hostile input).
+pub fn scenario_from_fragment(hash: &str) -> (String, Option<Notice>) {
+    let opening = opening_for(hash, None);
+    let notice = opening.problem.as_ref().map(|p| Notice {
+        is_error: true,
+        text: format!("{p} The default scenario is shown instead."),
+    });
+    let text = opening
+        .scenario
+        .unwrap_or_else(|| DEFAULT_SCENARIO_JSON.to_string());
+    (text, notice)
+}
+
+/// Keeps the URL fragment equal to the running scenario (replaceState: no history spam):
+/// its link, or `#local` when it is too large for one; a damaged link the page was opened with
+/// stays until the scenario changes. Opens a link pasted into the address bar of the open tab.
 #[component]
 pub fn SyncUrl() -> impl IntoView {
     let pg = expect_context::<Playground>();
-    Effect::new(move |_| {
+    // The fragment this page last wrote, to tell its own writes from the user's.
+    let written = StoredValue::new(current_hash());
+    Effect::new(move |first: Option<()>| {
         let text = pg.running_text.get();
+        if pg.keep_fragment.get_untracked().is_some() {
+            if first.is_none() {
+                return;
+            }
+            pg.keep_fragment.set(None);
+        }
         let Some(window) = web_sys::window() else {
             return;
         };
-        let fragment = share::fragment_for(&text);
-        if window.location().hash().ok().as_deref() != Some(fragment.as_str()) {
+        let fragment = saved::fragment_for(&text);
+        let hash = fragment.as_hash();
+        written.set_value(hash.to_string());
+        if window.location().hash().ok().as_deref() != Some(hash) {
             if let Ok(history) = window.history() {
-                let _ = history.replace_state_with_url(
-                    &wasm_bindgen::JsValue::NULL,
-                    "",
-                    Some(&fragment),
-                );
+                let _ =
+                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(hash));
             }
         }
     });
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        let hash = current_hash();
+        if written.with_value(|w| *w == hash) || hash.trim_start_matches('#').is_empty() {
+            return;
+        }
+        written.set_value(hash.clone());
+        open_link(pg, &hash);
+    });
+    on_cleanup(move || listener.remove());
+}
+
+/// A new fragment in the open tab: open its scenario, or say why not and keep what runs. An
+/// unsaved edit the new scenario replaces in the editor is offered back.
+fn open_link(pg: Playground, hash: &str) {
+    let opening = opening_for(hash, crate::persist::load().as_ref());
+    if opening.problem.is_some() {
+        report_problem(pg, &opening, hash, "The running scenario is unchanged.");
+        return;
+    }
+    let Some(text) = opening.scenario else {
+        return;
+    };
+    if pg.text.with_untracked(|t| *t == text) {
+        return;
+    }
+    let draft = pg.text.with_untracked(|t| {
+        pg.running_text
+            .with_untracked(|r| (t != r).then(|| t.clone()))
+    });
+    if let Some(draft) = draft {
+        pg.offer.set(Some(Offer {
+            text: draft,
+            saved_at_ms: js_sys::Date::now().max(0.0) as u64,
+        }));
+    }
+    pg.edit(text);
+    pg.notice.set(Some(Notice {
+        is_error: false,
+        text: "Opened the scenario from the link.".into(),
+    }));
 }
 
 /// Copy link, download and upload.
@@ -78,7 +157,17 @@ pub fn ShareBar() -> impl IntoView {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let fragment = share::fragment_for(&text);
+        let fragment = match saved::fragment_for(&text) {
+            Fragment::Link(fragment) => fragment,
+            Fragment::Local { why } => {
+                let notice = Notice {
+                    is_error: false,
+                    text: saved::copy_refusal(&why),
+                };
+                pg.notify_with(notice, NoticeAction::DownloadJson);
+                return;
+            }
+        };
         let href = window.location().href().unwrap_or_default();
         let base = href.split('#').next().unwrap_or_default().to_string();
         let link = format!("{base}{fragment}");
@@ -94,10 +183,7 @@ pub fn ShareBar() -> impl IntoView {
             text: format!("Link copied ({len} characters).{warn}"),
         }));
     };
-    let download = move |_| {
-        let text = pg.text.get_untracked();
-        let _ = download_text("scenario.json", &text);
-    };
+    let download = move |_| download_scenario(pg);
     let upload = move |_| {
         let Some(input) = file_input.get() else {
             return;
@@ -167,6 +253,12 @@ pub fn not_a_scenario(text: &str) -> Option<String> {
     looks_like_td.then(|| {
         "That file is a task definition, not a scenario. Paste its JSON into a Task definition tab (or add it to the scenario's taskDefinitions in the Scenario JSON tab); the running scenario is unchanged.".to_string()
     })
+}
+
+/// Downloads the editor's scenario text as `scenario.json`.
+pub fn download_scenario(pg: Playground) {
+    let text = pg.text.get_untracked();
+    let _ = download_text("scenario.json", &text);
 }
 
 fn download_text(name: &str, text: &str) -> Option<()> {

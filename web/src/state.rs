@@ -77,6 +77,15 @@ pub struct Notice {
     pub text: String,
 }
 
+/// A button a notice carries (the notice's text says why).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// Download the running scenario as JSON (it is too large for a link).
+    DownloadJson,
+    /// Copy this link (a damaged link kept in the address bar).
+    CopyLink(String),
+}
+
 /// All state of one playground page; `Copy`, so every component can hold it.
 #[derive(Clone, Copy)]
 pub struct Playground {
@@ -118,6 +127,14 @@ pub struct Playground {
     /// every snapshot, because projecting and drawing them takes longer than a frame at 2,000
     /// tasks (a few times a second is plenty for per-minute data).
     pub slow_redraw: RwSignal<u64>,
+    /// The button of the notice it was set with (shown only while that notice is shown).
+    pub notice_action: RwSignal<Option<(Notice, NoticeAction)>>,
+    /// Unsaved editor text from before a reload (or a link change), offered back by the
+    /// restore banner; see `ecs_sim::scenario::saved`.
+    pub offer: RwSignal<Option<ecs_sim::scenario::saved::Offer>>,
+    /// A URL fragment the address bar keeps instead of the running scenario's link (a damaged
+    /// link, so the user can still copy it), until the running scenario changes.
+    pub keep_fragment: RwSignal<Option<String>>,
 }
 
 /// Where a "Run to…" stands, for its progress bar.
@@ -182,6 +199,9 @@ impl Playground {
             service: RwSignal::new(0),
             chips: ChipTable::new(),
             slow_redraw: RwSignal::new(0),
+            notice_action: RwSignal::new(None),
+            offer: RwSignal::new(None),
+            keep_fragment: RwSignal::new(None),
         };
         pg.edit(text.to_string());
         pg
@@ -226,6 +246,12 @@ impl Playground {
         }
     }
 
+    /// Shows `notice` with a button that does `action`.
+    pub fn notify_with(&self, notice: Notice, action: NoticeAction) {
+        self.notice_action.set(Some((notice.clone(), action)));
+        self.notice.set(Some(notice));
+    }
+
     /// Restarts the engine on the running scenario (time 0, same seed).
     pub fn reset(&self) {
         if let Ok(sim) = check(&self.running_text.get_untracked()) {
@@ -247,19 +273,22 @@ impl Playground {
         self.run.with(RunProgress::active) || (self.playing.get() && self.speed.get() == Speed::Max)
     }
 
-    /// Runs the next event.
+    /// Runs the next event, redraws the cluster, and copies the log in a task of its own (on a
+    /// large scenario the two redraws together make one long task).
     pub fn step(&self) {
         self.sim.update_value(|s| {
             if let Some(sim) = s {
                 sim.step();
             }
         });
-        self.refresh();
+        self.refresh_with(false);
+        let pg = *self;
+        set_timeout(move || pg.refresh_log(), std::time::Duration::ZERO);
     }
 
     /// Advances virtual time for `wall_ms` of wall time at the current speed, plus `behind_ms`
     /// of virtual time an earlier frame could not reach, spending at most `budget_ms` of wall
-    /// time (measured by `clock`) so the frame stays short. If the budget runs out, the clock
+    /// time (measured by `clock` after every event) so the frame stays short. If the budget runs out, the clock
     /// stops at the last event run and the virtual ms still owed are returned, at most a
     /// quarter second of wall time's worth, so a run the engine cannot keep up with does not
     /// pile up a debt. It does not redraw: the play loop calls [`Playground::refresh`] a few
@@ -280,11 +309,10 @@ impl Playground {
             let ask = (wall_ms.clamp(0.0, MAX_FRAME_WALL_MS as f64) as u64) * factor;
             let target = sim.now() + ask.saturating_add(behind_ms).min(most);
             let start = clock();
-            let mut n = 0u32;
             while sim.next_event_at().is_some_and(|t| t <= target) {
                 sim.step();
-                n += 1;
-                if n % 64 == 0 && clock() - start > budget_ms {
+                // After every event: one event of a large scenario can take milliseconds.
+                if clock() - start > budget_ms {
                     owed = target - sim.now();
                     return;
                 }
@@ -294,20 +322,21 @@ impl Playground {
         owed
     }
 
-    /// Runs the engine toward `to_ms` for at most `budget_ms` of wall time (measured by `clock`),
-    /// whatever the speed, and returns the virtual time reached. A long "Run to…" calls this once
-    /// per timer tick, so the page handles clicks between chunks.
+    /// Runs the engine toward `to_ms` for at most `budget_ms` of wall time (measured by `clock`
+    /// after every event), whatever the speed, and returns the virtual time reached. A long
+    /// "Run to…" calls this once per timer tick, so the page handles clicks between chunks. It
+    /// does not redraw: the caller calls [`Playground::refresh`] in a task of its own, so engine
+    /// work and redraw never add up to one long task.
     pub fn run_chunk(&self, to_ms: u64, budget_ms: f64, clock: impl Fn() -> f64) -> u64 {
         let mut reached = 0;
         self.sim.update_value(|s| {
             let Some(sim) = s else { return };
             let start = clock();
-            let mut n = 0u32;
             let mut out_of_time = false;
             while sim.next_event_at().is_some_and(|t| t <= to_ms) {
                 sim.step();
-                n += 1;
-                if n % 64 == 0 && clock() - start > budget_ms {
+                // After every event, as in `advance`.
+                if clock() - start > budget_ms {
                     out_of_time = true;
                     break;
                 }
@@ -317,7 +346,6 @@ impl Playground {
             }
             reached = sim.now();
         });
-        self.refresh();
         reached
     }
 
@@ -367,13 +395,27 @@ impl Playground {
     /// per redraw, and redrawing the pane that often costs more than a frame). Lines skipped
     /// here are copied by the next call with `log`.
     pub fn refresh_with(&self, log: bool) {
+        self.refresh_parts(true, log);
+    }
+
+    /// Copies the new log lines (and redraws what follows the log: the pane and the charts)
+    /// without re-reading the cluster, so the play loop can give the two redraws a frame each.
+    pub fn refresh_log(&self) {
+        self.refresh_parts(false, true);
+    }
+
+    /// Re-reads the cluster (`snapshot`) and/or the log.
+    fn refresh_parts(&self, snapshot: bool, log: bool) {
         // The engine's log only grows during a run: copy just the lines not seen yet, and all of
         // it (the newest LOG_LINES_KEPT) after a restart, recognised by a different first line
         // or a shorter log.
         let (seen, first) = self.log_seen.get_value();
         let (snap, update) = self.sim.with_value(|s| match s {
-            Some(sim) if !log => (Some(sim.snapshot()), None),
             Some(sim) => {
+                let snap = snapshot.then(|| sim.snapshot());
+                if !log {
+                    return (snap, None);
+                }
                 let log = sim.log();
                 let same_run = log.first() == first.as_ref() && log.len() >= seen;
                 let update = if same_run {
@@ -384,15 +426,14 @@ impl Playground {
                         log[log.len().saturating_sub(LOG_LINES_KEPT)..].to_vec(),
                     ))
                 };
-                (
-                    Some(sim.snapshot()),
-                    Some((update, log.len(), log.first().cloned())),
-                )
+                (snap, Some((update, log.len(), log.first().cloned())))
             }
             None => (None, None),
         });
-        self.chips.update(snap.as_ref());
-        self.snapshot.set(snap);
+        if snapshot {
+            self.chips.update(snap.as_ref());
+            self.snapshot.set(snap);
+        }
         if let Some((update, len, first)) = update {
             self.log_seen.set_value((len, first));
             match update {

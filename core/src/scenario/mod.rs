@@ -1,4 +1,5 @@
-//! The versioned scenario document, the built-in examples, and the URL share codec.
+//! The versioned scenario document, the built-in examples, the URL share codec, and what the
+//! page keeps in browser storage.
 
 pub mod document;
 pub mod examples;
@@ -6,6 +7,7 @@ pub mod locate;
 pub mod model;
 pub mod parse;
 pub mod resolve;
+pub mod saved;
 pub mod share;
 #[cfg(test)]
 mod tests;
