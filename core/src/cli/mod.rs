@@ -3,9 +3,17 @@
 //! - `ecs-sim validate FILE` — exit 0 valid; exit 1 invalid with one line per problem on
 //!   stdout, exactly `error: <json path>: <message>`; exit 2 unreadable input or JSON syntax.
 //! - `ecs-sim run SCENARIO --until SECONDS [--json]` — runs and prints the log and a summary.
+//!
+//! FILE may be `-` for standard input. Input is read through [`Input`], at most
+//! [`MAX_INPUT_BYTES`] + 1 bytes; every piece of user-derived text printed goes through
+//! [`echo`], so one problem is always one line.
 
+pub mod echo;
+mod read;
 mod run;
 mod validate;
+
+pub use read::{Input, MAX_INPUT_BYTES, STDIN_ARG, STDIN_NAME};
 
 /// What a command printed and its exit code.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -22,7 +30,21 @@ impl Output {
     fn usage(message: &str) -> Output {
         Output {
             stdout: String::new(),
-            stderr: format!("error: {message}\n\n{USAGE}"),
+            stderr: format!("error: {}\n\n{USAGE}", echo::message(message)),
+            code: 2,
+        }
+    }
+
+    /// A JSON syntax error, printed the same by every command:
+    /// `error: <file>:<line>:<column>: JSON syntax error: <message>` (exit 2).
+    fn syntax_error(file: &str, line: usize, column: usize, message: &str) -> Output {
+        Output {
+            stdout: String::new(),
+            stderr: format!(
+                "error: {}:{line}:{column}: JSON syntax error: {}\n",
+                read::display_name(file),
+                echo::message(message)
+            ),
             code: 2,
         }
     }
@@ -31,22 +53,22 @@ impl Output {
 /// The help text.
 pub const USAGE: &str = "usage:
   ecs-sim validate FILE
-      FILE is a task definition (register-task-definition input or describe-task-definition
+      FILE (`-` for standard input) is a task definition (register-task-definition input or describe-task-definition
       output) or a scenario. Exit 0 when valid; 1 when invalid, printing
-      `error: <json path>: <message>` per problem; 2 when unreadable or not JSON.
+      `error: <json path>: <message>` per problem; 2 when unreadable, not JSON or over 1 MiB.
   ecs-sim run SCENARIO --until SECONDS [--json]
       Runs the scenario for SECONDS of virtual time; prints the event log, a summary and the
       trace hash (--json: one JSON document).
 ";
 
-/// Runs the command line with `args` (without the program name); `read` reads a file.
-pub fn main(args: &[String], read: impl Fn(&str) -> std::io::Result<String>) -> Output {
+/// Runs the command line with `args` (without the program name), reading through `input`.
+pub fn main(args: &[String], input: &impl Input) -> Output {
     match args.first().map(String::as_str) {
         Some("validate") => match args.get(1..) {
-            Some([file]) => validate::validate(file, &read),
+            Some([file]) => validate::validate(file, input),
             _ => Output::usage("validate takes exactly one FILE"),
         },
-        Some("run") => run::run(&args[1..], &read),
+        Some("run") => run::run(&args[1..], input),
         Some("-h") | Some("--help") | Some("help") => Output {
             stdout: USAGE.into(),
             stderr: String::new(),
@@ -57,39 +79,48 @@ pub fn main(args: &[String], read: impl Fn(&str) -> std::io::Result<String>) -> 
     }
 }
 
-/// Reads a file, refusing anything over the scenario size cap.
-fn read_input(
-    file: &str,
-    read: &impl Fn(&str) -> std::io::Result<String>,
-) -> Result<String, Output> {
-    let text = read(file).map_err(|e| Output {
-        stdout: String::new(),
-        stderr: format!("error: cannot read {file}: {e}\n"),
-        code: 2,
-    })?;
-    if text.len() > crate::scenario::MAX_SCENARIO_BYTES {
-        return Err(Output {
+/// What a scenario that could not be read prints, the same for every command: a syntax error
+/// as [`Output::syntax_error`], problems as [`problem_lines`] (exit 1), anything else on
+/// stderr (exit 2).
+fn scenario_error(file: &str, e: &crate::scenario::ScenarioError) -> Output {
+    use crate::scenario::ScenarioError;
+    match e {
+        ScenarioError::Syntax {
+            line,
+            column,
+            message,
+        } => Output::syntax_error(file, *line, *column, message),
+        ScenarioError::Invalid(problems) => Output {
+            stdout: problem_lines(problems),
+            stderr: String::new(),
+            code: 1,
+        },
+        ScenarioError::TooLarge { .. } => Output {
             stdout: String::new(),
             stderr: format!(
-                "error: {file} is {} bytes; at most {} are read\n",
-                text.len(),
-                crate::scenario::MAX_SCENARIO_BYTES
+                "error: {}: {}\n",
+                read::display_name(file),
+                echo::message(&e.to_string())
             ),
             code: 2,
-        });
+        },
     }
-    Ok(text)
 }
 
-/// `error: <path>: <message>` lines for problems (the root is printed as `(root)`).
+/// `error: <path>: <message>` lines for problems (the root is printed as `(root)`): path and
+/// message escaped and cut by [`echo`], so each problem is exactly one line.
 fn problem_lines(problems: &[crate::problem::Problem]) -> String {
     problems
         .iter()
         .map(|p| {
             format!(
                 "error: {}: {}\n",
-                if p.path.is_empty() { "(root)" } else { &p.path },
-                p.message
+                if p.path.is_empty() {
+                    "(root)".to_string()
+                } else {
+                    echo::value(&p.path)
+                },
+                echo::message(&p.message)
             )
         })
         .collect()
