@@ -3,7 +3,7 @@
 //! (the forms' contract: an edit applies fully or says why not); the document written back as
 //! text (`form::to_text`) reads back the same.
 
-use crate::gen::{examples, mutate, mutation, short_string, Mutation};
+use crate::gen::{examples, mutate, mutation, same, short_string, Mutation};
 use ecs_sim::autoscaling::form::{
     policies,
     scheduled_actions::{self, ScheduledActionSettings},
@@ -440,27 +440,6 @@ fn without_new_empty_lists(doc: &Value, before: &Value) -> Value {
         o.retain(|k, v| b.contains_key(k) || v.as_array().is_none_or(|a| !a.is_empty()));
     }
     doc
-}
-
-/// Equal, with numbers equal to a relative 1e-15: serde_json (without its `float_roundtrip`
-/// feature) may read a float back one unit in the last place off (reported in issue #10).
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => match (x.as_f64(), y.as_f64()) {
-            (Some(fx), Some(fy)) if x.is_f64() || y.is_f64() => {
-                let (x, y) = (fx, fy);
-                (x - y).abs() <= 1e-15 * x.abs().max(y.abs())
-            }
-            _ => x == y,
-        },
-        (Value::Array(x), Value::Array(y)) => {
-            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
-        }
-        (Value::Object(x), Value::Object(y)) => {
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
-        }
-        _ => a == b,
-    }
 }
 
 fn cluster_providers(doc: &Value) -> Vec<String> {

@@ -433,3 +433,24 @@ pub fn assert_problems_have_paths(problems: &[ecs_sim::problem::Problem], what: 
         assert!(!line.chars().any(char::is_control), "{what}: {p:?}");
     }
 }
+
+/// Equal, with numbers equal to a relative 1e-15: serde_json (without its `float_roundtrip`
+/// feature) may read a float back one unit in the last place off (reported in issue #10).
+pub fn same(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => match (x.as_f64(), y.as_f64()) {
+            (Some(fx), Some(fy)) if x.is_f64() || y.is_f64() => {
+                let (x, y) = (fx, fy);
+                (x - y).abs() <= 1e-15 * x.abs().max(y.abs())
+            }
+            _ => x == y,
+        },
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| same(v, w)))
+        }
+        _ => a == b,
+    }
+}
