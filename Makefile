@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
-.PHONY: setup serve build test e2e bench fmt
+.PHONY: setup serve build test e2e bench fmt fuzz
 
 ## setup: install the toolchain pieces that are missing (idempotent)
 setup:
@@ -29,6 +29,12 @@ e2e: setup
 ## bench: benchmarks and the release .wasm size
 bench: setup
 	@bash scripts/bench.sh
+
+## fuzz: every fuzz target (core/tests/fuzz) with FUZZ_CASES inputs each (default 1,000,000), in
+## release; see README "Fuzzing" for how long it takes
+FUZZ_CASES ?= 1000000
+fuzz: setup
+	FUZZ_CASES=$(FUZZ_CASES) cargo test --release --locked -p ecs-sim --test fuzz -- --test-threads=2
 
 fmt:
 	cargo fmt --all

@@ -2,24 +2,54 @@
 //! exit 0 valid / 1 invalid with `error: <path>: <message>` lines on stdout / 2 unreadable or
 //! not JSON; `run` prints a summary and the trace hash, or one JSON document with `--json`.
 
-use ecs_sim::cli::{main, Output};
+use ecs_sim::cli::{echo, main, Input, Output, MAX_INPUT_BYTES};
 use ecs_sim::scenario::DEFAULT_SCENARIO_JSON;
 use ecs_sim::Sim;
+use std::cell::Cell;
 use std::collections::BTreeMap;
-use std::io;
+use std::io::{self, Read};
 
-fn cli(args: &[&str], files: &[(&str, &str)]) -> Output {
-    let files: BTreeMap<String, String> = files
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
-    main(&args, |path: &str| {
-        files
+/// Files and standard input in memory.
+#[derive(Default)]
+struct Memory {
+    files: BTreeMap<String, Vec<u8>>,
+    stdin: Vec<u8>,
+}
+
+impl Input for Memory {
+    fn open(&self, path: &str) -> io::Result<Box<dyn Read + '_>> {
+        self.files
             .get(path)
-            .cloned()
+            .map(|b| Box::new(b.as_slice()) as Box<dyn Read>)
             .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "No such file or directory"))
-    })
+    }
+
+    fn stdin(&self) -> Box<dyn Read + '_> {
+        Box::new(self.stdin.as_slice())
+    }
+}
+
+fn args(a: &[&str]) -> Vec<String> {
+    a.iter().map(|a| a.to_string()).collect()
+}
+
+fn cli(a: &[&str], files: &[(&str, &str)]) -> Output {
+    let memory = Memory {
+        files: files
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.as_bytes().to_vec()))
+            .collect(),
+        stdin: Vec::new(),
+    };
+    main(&args(a), &memory)
+}
+
+fn cli_stdin(a: &[&str], stdin: &[u8]) -> Output {
+    let memory = Memory {
+        stdin: stdin.to_vec(),
+        ..Memory::default()
+    };
+    main(&args(a), &memory)
 }
 
 /// A register-task-definition input with two containers; `timeout` is the second one's
@@ -123,9 +153,14 @@ fn json_syntax_error_exits_2_naming_line_and_column() {
     // `oops` starts at line 3, column 3.
     assert!(out.stderr.contains("bad.json:3:3:"), "{}", out.stderr);
 
-    let out = cli(&["run", "bad.json", "--until", "10"], &[("bad.json", text)]);
-    assert_eq!(out.code, 2, "{out:?}");
-    assert!(out.stderr.contains("line 3, column 3"), "{}", out.stderr);
+    let run = cli(&["run", "bad.json", "--until", "10"], &[("bad.json", text)]);
+    assert_eq!(run.code, 2, "{run:?}");
+    // One format for every command.
+    assert_eq!(run, out);
+    assert_eq!(
+        out.stderr,
+        "error: bad.json:3:3: JSON syntax error: key must be a string\n"
+    );
 }
 
 #[test]
@@ -307,6 +342,245 @@ fn run_json_metrics_adds_one_minute_series_with_name_dimension_and_datapoints() 
         &[("s.json", scenario)],
     );
     assert_eq!(bad.code, 2);
+}
+
+// Hostile inputs (issue #10 "Reliability at the limits"): each is one regression test.
+
+/// An endless stream of zeros (like `/dev/zero`) that counts what was read from it.
+struct Zeros<'a>(&'a Cell<usize>);
+
+impl Read for Zeros<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        buf.fill(0);
+        self.0.set(self.0.get() + buf.len());
+        Ok(buf.len())
+    }
+}
+
+struct EndlessFile(Cell<usize>);
+
+impl Input for EndlessFile {
+    fn open(&self, _: &str) -> io::Result<Box<dyn Read + '_>> {
+        Ok(Box::new(Zeros(&self.0)))
+    }
+
+    fn stdin(&self) -> Box<dyn Read + '_> {
+        Box::new(Zeros(&self.0))
+    }
+}
+
+#[test]
+fn an_endless_input_is_refused_after_reading_the_cap_plus_one_byte() {
+    for command in [
+        &["validate", "/dev/zero"][..],
+        &["run", "/dev/zero", "--until", "1"],
+    ] {
+        for from_stdin in [false, true] {
+            let mut a = command.to_vec();
+            if from_stdin {
+                a[1] = "-";
+            }
+            let input = EndlessFile(Cell::new(0));
+            let out = main(&args(&a), &input);
+            assert_eq!(out.code, 2, "{out:?}");
+            assert_eq!(input.0.get(), MAX_INPUT_BYTES + 1, "{a:?}");
+            let name = if from_stdin { "<stdin>" } else { "/dev/zero" };
+            assert_eq!(
+                out.stderr,
+                format!("error: {name} is larger than 1048576 bytes; at most 1048576 are read\n")
+            );
+        }
+    }
+}
+
+#[test]
+fn a_file_one_byte_over_the_cap_is_refused_and_one_at_the_cap_is_read() {
+    let at_cap = format!(
+        "{}{}",
+        DEFAULT_SCENARIO_JSON,
+        " ".repeat(MAX_INPUT_BYTES - DEFAULT_SCENARIO_JSON.len())
+    );
+    assert_eq!(at_cap.len(), MAX_INPUT_BYTES);
+    let out = cli(&["validate", "s.json"], &[("s.json", &at_cap)]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let over = format!("{at_cap} ");
+    let out = cli(&["validate", "s.json"], &[("s.json", &over)]);
+    assert_eq!(out.code, 2, "{out:?}");
+    assert!(
+        out.stderr.contains("is larger than 1048576 bytes"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn a_newline_in_a_key_gives_exactly_one_error_line() {
+    let mut td = task_definition(5);
+    td["fam\nerror: forged: yes\nvalid: task definition x"] = 1.into();
+    let out = cli(&["validate", "td.json"], &[("td.json", &td.to_string())]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("fam\\nerror: forged: yes\\nvalid: task definition x"),
+        "{}",
+        out.stdout
+    );
+    // In a scenario too, where the key is part of the path.
+    let mut doc: serde_json::Value = serde_json::from_str(DEFAULT_SCENARIO_JSON).unwrap();
+    doc["services"][0]["x\ny"] = 1.into();
+    for command in ["validate", "run"] {
+        let out = cli(
+            &[command, "s.json", "--until", "1"][..if command == "run" { 4 } else { 2 }],
+            &[("s.json", &doc.to_string())],
+        );
+        assert_eq!(out.code, 1, "{out:?}");
+        assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
+        assert!(out.stdout.contains("x\\ny"), "{}", out.stdout);
+    }
+}
+
+#[test]
+fn escape_and_bell_are_escaped_in_errors_and_in_the_run_report() {
+    let mut td = task_definition(5);
+    td["\u{1b}[2J\u{7}"] = 1.into();
+    let out = cli(&["validate", "td.json"], &[("td.json", &td.to_string())]);
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(
+        !out.stdout.contains(['\u{1b}', '\u{7}']),
+        "{:?}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("\\u{1b}[2J\\u{7}"), "{}", out.stdout);
+
+    // A file name is user text too.
+    let out = cli(&["validate", "a\u{1b}b\nc"], &[]);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stderr.lines().count(), 1, "{:?}", out.stderr);
+    assert!(out.stderr.contains("a\\u{1b}b\\nc"), "{:?}", out.stderr);
+
+    // Every printed line of a run is free of control characters (the report is built from
+    // names and event texts).
+    let out = cli(
+        &["run", "s.json", "--until", "120"],
+        &[("s.json", DEFAULT_SCENARIO_JSON)],
+    );
+    assert_eq!(out.code, 0);
+    assert!(
+        !out.stdout.chars().any(|c| c.is_control() && c != '\n'),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(echo::line("web\u{7}\nx"), "web\\u{7}\\nx");
+}
+
+#[test]
+fn a_900_kb_value_is_cut_to_200_characters_and_marked() {
+    let long = "x".repeat(900_000);
+    // A long value, and a long unknown key.
+    for (key, value) in [("networkMode", long.as_str()), (long.as_str(), "x")] {
+        let mut td = task_definition(5);
+        td[key] = value.into();
+        let out = cli(&["validate", "td.json"], &[("td.json", &td.to_string())]);
+        assert_eq!(out.code, 1, "{out:?}");
+        assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
+        assert!(out.stdout.len() < 2_000, "{}", out.stdout);
+        assert!(
+            out.stdout.contains(&format!("{}…", "x".repeat(200))),
+            "{}",
+            out.stdout
+        );
+        assert!(!out.stdout.contains(&"x".repeat(201)));
+    }
+
+    let mut doc: serde_json::Value = serde_json::from_str(DEFAULT_SCENARIO_JSON).unwrap();
+    doc["services"][0]["taskDefinition"] = long.clone().into();
+    let out = cli(
+        &["run", "s.json", "--until", "1"],
+        &[("s.json", &doc.to_string())],
+    );
+    assert_eq!(out.code, 1, "{out:?}");
+    assert!(out.stdout.len() < 2_000, "{}", out.stdout);
+    assert_problem_lines(&out);
+}
+
+#[test]
+fn a_utf8_byte_order_mark_is_accepted() {
+    let with_bom = format!("\u{feff}{DEFAULT_SCENARIO_JSON}");
+    let out = cli(&["validate", "s.json"], &[("s.json", &with_bom)]);
+    assert_eq!(out.code, 0, "{out:?}");
+    let out = cli(
+        &["run", "s.json", "--until", "60"],
+        &[("s.json", &with_bom)],
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out
+        .stdout
+        .ends_with(&format!("trace hash: {}\n", expected_hash(60))));
+    // Positions are counted after the mark, as an editor shows them.
+    let out = cli(
+        &["validate", "b.json"],
+        &[("b.json", "\u{feff}{\n  oops\n}")],
+    );
+    assert!(
+        out.stderr
+            .starts_with("error: b.json:2:3: JSON syntax error"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn input_that_is_not_utf8_exits_2_naming_the_offset() {
+    let memory = Memory {
+        files: [("x.json".to_string(), b"{\"a\": \"\xff\"}".to_vec())].into(),
+        stdin: Vec::new(),
+    };
+    let out = main(&args(&["validate", "x.json"]), &memory);
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: x.json is not UTF-8 text (invalid byte at offset 7)\n"
+    );
+}
+
+#[test]
+fn a_dash_reads_standard_input() {
+    let td = task_definition(5).to_string();
+    let out = cli_stdin(&["validate", "-"], td.as_bytes());
+    assert_eq!(out.code, 0, "{out:?}");
+    assert_eq!(out.stdout, "valid: task definition web\n");
+    let out = cli_stdin(
+        &["run", "-", "--until", "60"],
+        DEFAULT_SCENARIO_JSON.as_bytes(),
+    );
+    assert_eq!(out.code, 0, "{out:?}");
+    assert!(out
+        .stdout
+        .ends_with(&format!("trace hash: {}\n", expected_hash(60))));
+    let out = cli_stdin(&["validate", "-"], b"{,}");
+    assert_eq!(
+        out.stderr,
+        "error: <stdin>:1:2: JSON syntax error: key must be a string\n"
+    );
+}
+
+#[test]
+fn run_and_validate_print_the_same_syntax_error() {
+    for text in [
+        "",
+        "{",
+        "{\"version\": 1,}",
+        "[1 2]",
+        "{\"a\": \"\u{1}\"}",
+        "nul",
+    ] {
+        let v = cli(&["validate", "f.json"], &[("f.json", text)]);
+        let r = cli(&["run", "f.json", "--until", "1"], &[("f.json", text)]);
+        assert_eq!(v.code, 2, "{text:?}: {v:?}");
+        assert_eq!(v, r, "{text:?}");
+        assert!(v.stderr.starts_with("error: f.json:"), "{v:?}");
+        assert!(v.stderr.contains(": JSON syntax error: "), "{v:?}");
+        assert_eq!(v.stderr.lines().count(), 1);
+    }
 }
 
 #[test]

@@ -6,10 +6,18 @@
 //!   (`--no-advice` silences them); they never change the exit code.
 //! - `ecs-sim run SCENARIO --until SECONDS [--json] [--advice]` — runs and prints the log and a
 //!   summary with the cost; `--advice` adds the static and proven warnings.
+//!
+//! FILE may be `-` for standard input. Input is read through [`Input`], at most
+//! [`MAX_INPUT_BYTES`] + 1 bytes; every piece of user-derived text printed goes through
+//! [`echo`], so one problem is always one line.
 
+pub mod echo;
+mod read;
 mod run;
 mod run_advice;
 mod validate;
+
+pub use read::{Input, MAX_INPUT_BYTES, STDIN_ARG, STDIN_NAME};
 
 /// What a command printed and its exit code.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -26,7 +34,21 @@ impl Output {
     fn usage(message: &str) -> Output {
         Output {
             stdout: String::new(),
-            stderr: format!("error: {message}\n\n{USAGE}"),
+            stderr: format!("error: {}\n\n{USAGE}", echo::message(message)),
+            code: 2,
+        }
+    }
+
+    /// A JSON syntax error, printed the same by every command:
+    /// `error: <file>:<line>:<column>: JSON syntax error: <message>` (exit 2).
+    fn syntax_error(file: &str, line: usize, column: usize, message: &str) -> Output {
+        Output {
+            stdout: String::new(),
+            stderr: format!(
+                "error: {}:{line}:{column}: JSON syntax error: {}\n",
+                read::display_name(file),
+                echo::message(message)
+            ),
             code: 2,
         }
     }
@@ -35,9 +57,9 @@ impl Output {
 /// The help text.
 pub const USAGE: &str = "usage:
   ecs-sim validate FILE [--no-advice]
-      FILE is a task definition (register-task-definition input or describe-task-definition
+      FILE (`-` for standard input) is a task definition (register-task-definition input or describe-task-definition
       output) or a scenario. Exit 0 when valid; 1 when invalid, printing
-      `error: <json path>: <message>` per problem; 2 when unreadable or not JSON.
+      `error: <json path>: <message>` per problem; 2 when unreadable, not JSON or over 1 MiB.
       A valid file's best-practice warnings follow, one per line:
       `warning: <json path>: <rule id>: <message>` (--no-advice: none). They never change
       the exit code.
@@ -47,19 +69,19 @@ pub const USAGE: &str = "usage:
       the warnings: the scenario's and those the run proved (--json: an `advice` array).
 ";
 
-/// Runs the command line with `args` (without the program name); `read` reads a file.
-pub fn main(args: &[String], read: impl Fn(&str) -> std::io::Result<String>) -> Output {
+/// Runs the command line with `args` (without the program name), reading through `input`.
+pub fn main(args: &[String], input: &impl Input) -> Output {
     match args.first().map(String::as_str) {
         Some("validate") => match args.get(1..) {
-            Some([file]) if !file.starts_with("--") => validate::validate(file, true, &read),
+            Some([file]) if !file.starts_with("--") => validate::validate(file, true, input),
             Some([file, flag]) | Some([flag, file])
                 if flag == "--no-advice" && !file.starts_with("--") =>
             {
-                validate::validate(file, false, &read)
+                validate::validate(file, false, input)
             }
             _ => Output::usage("validate takes exactly one FILE (and optionally --no-advice)"),
         },
-        Some("run") => run::run(&args[1..], &read),
+        Some("run") => run::run(&args[1..], input),
         Some("-h") | Some("--help") | Some("help") => Output {
             stdout: USAGE.into(),
             stderr: String::new(),
@@ -70,39 +92,48 @@ pub fn main(args: &[String], read: impl Fn(&str) -> std::io::Result<String>) -> 
     }
 }
 
-/// Reads a file, refusing anything over the scenario size cap.
-fn read_input(
-    file: &str,
-    read: &impl Fn(&str) -> std::io::Result<String>,
-) -> Result<String, Output> {
-    let text = read(file).map_err(|e| Output {
-        stdout: String::new(),
-        stderr: format!("error: cannot read {file}: {e}\n"),
-        code: 2,
-    })?;
-    if text.len() > crate::scenario::MAX_SCENARIO_BYTES {
-        return Err(Output {
+/// What a scenario that could not be read prints, the same for every command: a syntax error
+/// as [`Output::syntax_error`], problems as [`problem_lines`] (exit 1), anything else on
+/// stderr (exit 2).
+fn scenario_error(file: &str, e: &crate::scenario::ScenarioError) -> Output {
+    use crate::scenario::ScenarioError;
+    match e {
+        ScenarioError::Syntax {
+            line,
+            column,
+            message,
+        } => Output::syntax_error(file, *line, *column, message),
+        ScenarioError::Invalid(problems) => Output {
+            stdout: problem_lines(problems),
+            stderr: String::new(),
+            code: 1,
+        },
+        ScenarioError::TooLarge { .. } => Output {
             stdout: String::new(),
             stderr: format!(
-                "error: {file} is {} bytes; at most {} are read\n",
-                text.len(),
-                crate::scenario::MAX_SCENARIO_BYTES
+                "error: {}: {}\n",
+                read::display_name(file),
+                echo::message(&e.to_string())
             ),
             code: 2,
-        });
+        },
     }
-    Ok(text)
 }
 
-/// `error: <path>: <message>` lines for problems (the root is printed as `(root)`).
+/// `error: <path>: <message>` lines for problems (the root is printed as `(root)`): path and
+/// message escaped and cut by [`echo`], so each problem is exactly one line.
 fn problem_lines(problems: &[crate::problem::Problem]) -> String {
     problems
         .iter()
         .map(|p| {
             format!(
                 "error: {}: {}\n",
-                if p.path.is_empty() { "(root)" } else { &p.path },
-                p.message
+                if p.path.is_empty() {
+                    "(root)".to_string()
+                } else {
+                    echo::value(&p.path)
+                },
+                echo::message(&p.message)
             )
         })
         .collect()

@@ -1,6 +1,7 @@
 //! `ecs-sim run SCENARIO --until SECONDS [--json [--metrics]]`.
 
-use super::{problem_lines, read_input, Output};
+use super::read::{read_input, Input};
+use super::{echo, problem_lines, scenario_error, Output};
 use crate::sim::{LoadError, Sim};
 use crate::time::clock;
 
@@ -8,7 +9,7 @@ use crate::time::clock;
 pub const MAX_UNTIL_SECONDS: u64 = 7 * 24 * 3600;
 
 /// Runs a scenario and prints the log and a summary.
-pub fn run(args: &[String], read: &impl Fn(&str) -> std::io::Result<String>) -> Output {
+pub fn run(args: &[String], input: &impl Input) -> Output {
     let mut file = None;
     let mut until = None;
     let mut json = false;
@@ -39,27 +40,20 @@ pub fn run(args: &[String], read: &impl Fn(&str) -> std::io::Result<String>) -> 
     if metrics && !json {
         return Output::usage("--metrics adds to the --json document; give --json too");
     }
-    let text = match read_input(&file, read) {
+    let text = match read_input(&file, input) {
         Ok(t) => t,
         Err(out) => return out,
     };
     let mut sim = match Sim::from_json(&text) {
         Ok(sim) => sim,
-        Err(LoadError::Invalid(problems))
-        | Err(LoadError::Scenario(crate::scenario::ScenarioError::Invalid(problems))) => {
+        Err(LoadError::Invalid(problems)) => {
             return Output {
                 stdout: problem_lines(&problems),
                 stderr: String::new(),
                 code: 1,
             }
         }
-        Err(e) => {
-            return Output {
-                stdout: String::new(),
-                stderr: format!("error: {file}: {e}\n"),
-                code: 2,
-            }
-        }
+        Err(LoadError::Scenario(e)) => return scenario_error(&file, &e),
     };
     sim.run_until(until * 1000);
     let found = advice.then(|| super::run_advice::all(&sim));
@@ -100,19 +94,21 @@ fn json_report(sim: &Sim, until: u64, metrics: bool) -> String {
     s
 }
 
+/// The text report; every name and event text in it goes through [`echo::line`], so a control
+/// character in a scenario cannot reach the terminal raw.
 fn text_report(sim: &Sim) -> String {
     let mut out = String::new();
     for e in sim.log() {
-        out.push_str(&format!("[{}] {}\n", clock(e.at), e.text));
+        out.push_str(&format!("[{}] {}\n", clock(e.at), echo::line(&e.text)));
     }
     let snap = sim.snapshot();
     out.push_str(&format!("\n== Summary at {}\n", clock(snap.now_ms)));
     for s in &snap.services {
         out.push_str(&format!(
             "service {} ({}, {}): desired {} running {} pending {}{}\n",
-            s.name,
+            echo::line(&s.name),
             s.scheduling_strategy,
-            s.task_definition,
+            echo::line(&s.task_definition),
             s.desired_count,
             s.running_count,
             s.pending_count,
@@ -127,7 +123,7 @@ fn text_report(sim: &Sim) -> String {
         ));
         let fmt = |m: &std::collections::BTreeMap<String, u32>| {
             m.iter()
-                .map(|(k, v)| format!("{k}={v}"))
+                .map(|(k, v)| format!("{}={v}", echo::line(k)))
                 .collect::<Vec<_>>()
                 .join(" ")
         };
@@ -149,8 +145,8 @@ fn text_report(sim: &Sim) -> String {
         out.push_str(&format!(
             "instance {} {} {} {:?}: free cpu {}/{} memory {}/{} MiB ENIs {}/{}; tasks [{}]\n",
             i.ec2_instance_id,
-            i.instance_type,
-            i.zone,
+            echo::line(&i.instance_type),
+            echo::line(&i.zone),
             i.status,
             i.cpu - i.cpu_used,
             i.cpu,

@@ -1,18 +1,15 @@
 //! `ecs-sim validate FILE`.
 
-use super::{problem_lines, read_input, Output};
-use crate::scenario::{parse::syntax_parts, parse_scenario, resolve, ScenarioError};
+use super::read::{read_input, Input};
+use super::{echo, problem_lines, scenario_error, Output};
+use crate::scenario::{parse::syntax_parts, parse_scenario, resolve};
 use crate::taskdef::{self, Shape};
 use crate::view::report::advice::{self as report, warning_lines};
 
 /// Validates a task definition (either shape) or a scenario; a valid one's best-practice
 /// warnings follow when `advice` is on.
-pub fn validate(
-    file: &str,
-    advice: bool,
-    read: &impl Fn(&str) -> std::io::Result<String>,
-) -> Output {
-    let text = match read_input(file, read) {
+pub fn validate(file: &str, advice: bool, input: &impl Input) -> Output {
+    let text = match read_input(file, input) {
         Ok(t) => t,
         Err(out) => return out,
     };
@@ -20,11 +17,7 @@ pub fn validate(
         Ok(v) => v,
         Err(e) => {
             let (line, column, message) = syntax_parts(&e);
-            return Output {
-                stdout: String::new(),
-                stderr: format!("error: {file}:{line}:{column}: JSON syntax error: {message}\n"),
-                code: 2,
-            };
+            return Output::syntax_error(file, line, column, &message);
         }
     };
     let is_scenario = value.get("clusters").is_some()
@@ -32,14 +25,7 @@ pub fn validate(
     if is_scenario {
         let doc = match parse_scenario(&text) {
             Ok(d) => d,
-            Err(ScenarioError::Invalid(problems)) => return invalid(&problems),
-            Err(e) => {
-                return Output {
-                    stdout: String::new(),
-                    stderr: format!("error: {file}: {e}\n"),
-                    code: 2,
-                }
-            }
+            Err(e) => return scenario_error(file, &e),
         };
         return match resolve(&doc) {
             Ok(model) => {
@@ -72,7 +58,7 @@ pub fn validate(
             if problems.is_empty() {
                 let mut stdout = format!(
                     "valid: task definition {}\n",
-                    td.family.as_deref().unwrap_or("")
+                    echo::value(td.family.as_deref().unwrap_or(""))
                 );
                 if advice {
                     let mut found = report::task_definition_advice(&td);
