@@ -59,6 +59,7 @@ impl Sim {
             capacity_provider,
             ..Task::provisioning(id, group, launch, self.now)
         });
+        self.task_index.created(t, &self.tasks[t]);
         // A service with a load balancer registers its tasks in the production target group
         // unless the deployment code chooses the alternate one.
         self.choose_target_group(t, false);
@@ -103,6 +104,7 @@ impl Sim {
         task.host_ports = ports;
         task.holds_eni = awsvpc;
         task.waiting_reason = None;
+        self.task_index.zoned(&self.tasks[t]);
         let epoch = self.bump(t);
         if awsvpc {
             // The ENI is attached while the task is PROVISIONING.
@@ -121,6 +123,7 @@ impl Sim {
         let task = &mut self.tasks[t];
         task.zone = Some(zone);
         task.waiting_reason = None;
+        self.task_index.zoned(&self.tasks[t]);
         let epoch = self.bump(t);
         let (lo, hi) = FARGATE_PROVISIONING_MS;
         let d = self.durations.between(lo, hi);
@@ -471,6 +474,7 @@ impl Sim {
         if self.tasks[t].stop_requested || self.tasks[t].last_status == TaskStatus::Stopped {
             return;
         }
+        self.task_index.deactivated(t, &self.tasks[t]);
         if let Some(i) = self.tasks[t].instance {
             // The task stops counting for its group (distinctInstance, spread) now.
             let inst = &mut self.instances[i];
@@ -547,6 +551,9 @@ impl Sim {
             self.placement_index
                 .remove_group_task(i, inst, &self.tasks[t].group);
         }
+        if !self.tasks[t].stop_requested {
+            self.task_index.deactivated(t, &self.tasks[t]);
+        }
         let task = &mut self.tasks[t];
         task.stop_requested = true;
         task.stop_code = task.stop_code.or(code);
@@ -566,7 +573,12 @@ impl Sim {
             self.placement_index
                 .remove_group_task(i, inst, &self.tasks[t].group);
         }
+        if !self.tasks[t].stop_requested {
+            self.task_index.deactivated(t, &self.tasks[t]);
+        }
         self.set_status(t, TaskStatus::Stopped);
+        self.task_index.stopped(t, &self.tasks[t]);
+        self.traffic.task_load.remove(&t);
         self.tasks[t].stopped_at = Some(self.now);
         self.tasks[t].waiting_reason = None;
         let cluster = self.tasks[t].cluster;
