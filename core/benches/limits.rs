@@ -3,7 +3,7 @@
 //! service for an hour. Prints wall time, events and peak heap (a counting global allocator);
 //! asserts nothing. `cargo bench -p ecs-sim --bench limits` (`-- quick` for a short run).
 
-use ecs_sim::bench::{clusters_document, fargate_document, resolve_bench};
+use ecs_sim::bench::{clusters_document, fargate_document};
 use ecs_sim::Sim;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -117,7 +117,10 @@ fn main() {
         by_size.push((n, secs));
     }
     if let (Some(&(_, two)), Some(&(_, five))) = (by_size.get(2), by_size.get(3)) {
-        println!("limits quadratic series: 5,000 tasks / 2,000 tasks = {:.2} (target ≤ 2.5)", five / two);
+        println!(
+            "limits quadratic series: 5,000 tasks / 2,000 tasks = {:.2} (target ≤ 2.5)",
+            five / two
+        );
     }
     let hour = if quick { 600 } else { 3600 };
     let services = ecs_sim::scenario::limits::MAX_TOTAL_DESIRED_TASKS
@@ -130,7 +133,9 @@ fn main() {
     let clusters = ecs_sim::scenario::limits::MAX_CLUSTERS as u32;
     let per = ecs_sim::scenario::limits::MAX_TOTAL_INSTANCES / clusters;
     run(
-        &format!("{clusters} clusters × {per} t3.micro instances (the instance limit), 40 tasks each"),
+        &format!(
+            "{clusters} clusters × {per} t3.micro instances (the instance limit), 40 tasks each"
+        ),
         clusters_document(clusters, per, 40),
         hour,
     );

@@ -55,7 +55,8 @@ fn check_instances(doc: &ScenarioDocument, p: &mut Problems) -> Vec<(String, u32
     };
     for (i, cp) in doc.capacity_providers.iter().enumerate() {
         total = total.saturating_add(cp.auto_scaling_group_provider.auto_scaling_group.max_size);
-        let path = format!("capacityProviders[{i}].autoScalingGroupProvider.autoScalingGroup.maxSize");
+        let path =
+            format!("capacityProviders[{i}].autoScalingGroupProvider.autoScalingGroup.maxSize");
         over(total, path, p);
     }
     for (c, cluster) in doc.clusters.iter().enumerate() {
@@ -142,8 +143,10 @@ mod tests {
     /// `services` services of `tasks` tasks (only the keys the limits read matter).
     fn services(services: u32, tasks: u32) -> serde_json::Value {
         let svc: Vec<_> = (0..services)
-            .map(|i| json!({ "serviceName": format!("svc{i}"), "taskDefinition": "web",
-                "desiredCount": tasks }))
+            .map(|i| {
+                json!({ "serviceName": format!("svc{i}"), "taskDefinition": "web",
+                "desiredCount": tasks })
+            })
             .collect();
         json!({ "version": 1, "seed": 1, "clusters": [], "services": svc })
     }
@@ -206,9 +209,9 @@ mod tests {
             p[0].path,
             "capacityProviders[1].autoScalingGroupProvider.autoScalingGroup.maxSize"
         );
-        assert!(p[0]
-            .message
-            .contains(&format!("at most {MAX_TOTAL_INSTANCES} container instances")));
+        assert!(p[0].message.contains(&format!(
+            "at most {MAX_TOTAL_INSTANCES} container instances"
+        )));
         let Err(p) = check(&doc(clusters(MAX_CLUSTERS as u32 + 1, 1))) else {
             panic!("too many clusters were accepted")
         };

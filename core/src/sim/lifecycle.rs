@@ -639,7 +639,12 @@ impl Sim {
             }
             self.request_reconcile(s);
         }
-        self.reconcile_cluster(cluster);
+        // Capacity on an instance came back: every service of the cluster may place again. A
+        // Fargate task frees nothing another service waits for, so only its own service looks
+        // (issue #10: a pass of every service on every Fargate stop).
+        if self.tasks[t].instance.is_some() {
+            self.reconcile_cluster(cluster);
+        }
     }
 }
 
