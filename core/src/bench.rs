@@ -234,6 +234,91 @@ pub fn deployment_scenario() -> Model {
     }
 }
 
+/// `services` Fargate services of `tasks` tasks each in one cluster over three zones (issue #10's
+/// quadratic series and its 20 × 5,000 link). With `crash_after`, every task's container exits
+/// with code 1 that many seconds after it starts, so the services replace tasks all the time.
+pub fn fargate_document(services: u32, tasks: u32, crash_after: Option<u32>) -> serde_json::Value {
+    let svc: Vec<serde_json::Value> = (0..services)
+        .map(|i| {
+            json!({
+                "serviceName": format!("svc{i}"),
+                "taskDefinition": "web",
+                "desiredCount": tasks,
+                "launchType": "FARGATE",
+                "networkConfiguration": { "awsvpcConfiguration": {
+                    "subnets": ["subnet-a", "subnet-b", "subnet-c"] } }
+            })
+        })
+        .collect();
+    let mut image = json!({ "pullSeconds": 5 });
+    if let Some(after) = crash_after {
+        image["crashAfterSeconds"] = json!(after);
+        image["exitCode"] = json!(1);
+    }
+    json!({
+        "version": 1,
+        "seed": 10,
+        "subnets": [
+            { "subnetId": "subnet-a", "availabilityZone": "us-east-1a" },
+            { "subnetId": "subnet-b", "availabilityZone": "us-east-1b" },
+            { "subnetId": "subnet-c", "availabilityZone": "us-east-1c" }
+        ],
+        "clusters": [{ "clusterName": "default" }],
+        "taskDefinitions": [{
+            "family": "web", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+            "cpu": "256", "memory": "512",
+            "containerDefinitions": [{ "name": "web", "image": "example/web:1", "essential": true }]
+        }],
+        "images": { "example/web:1": image },
+        "services": svc,
+    })
+}
+
+/// `clusters` clusters, each with an Auto Scaling group of `instances` t3.micro instances and
+/// one EC2 service of `tasks` small tasks (issue #10's ten-cluster link).
+pub fn clusters_document(clusters: u32, instances: u32, tasks: u32) -> serde_json::Value {
+    let names: Vec<String> = (0..clusters).map(|c| format!("c{c}")).collect();
+    json!({
+        "version": 1,
+        "seed": 10,
+        "subnets": [
+            { "subnetId": "subnet-a", "availabilityZone": "us-east-1a" },
+            { "subnetId": "subnet-b", "availabilityZone": "us-east-1b" },
+            { "subnetId": "subnet-c", "availabilityZone": "us-east-1c" }
+        ],
+        "clusters": names.iter().map(|n| json!({ "clusterName": n, "capacityProviders": [format!("cp-{n}")] })).collect::<Vec<_>>(),
+        "capacityProviders": names.iter().map(|n| json!({
+            "name": format!("cp-{n}"),
+            "autoScalingGroupProvider": { "autoScalingGroup": {
+                "instanceType": "t3.micro", "minSize": instances, "maxSize": instances,
+                "desiredCapacity": instances, "subnets": ["subnet-a", "subnet-b", "subnet-c"]
+            } }
+        })).collect::<Vec<_>>(),
+        "taskDefinitions": [{
+            "family": "small",
+            "containerDefinitions": [{ "name": "app", "image": "app:1", "cpu": 64, "memory": 128 }]
+        }],
+        "services": names.iter().map(|n| json!({
+            "serviceName": format!("svc-{n}"), "cluster": n, "taskDefinition": "small",
+            "desiredCount": tasks,
+            "capacityProviderStrategy": [{ "capacityProvider": format!("cp-{n}"), "weight": 1 }]
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// A benchmark document resolved, ready for `Sim::new`; panics with the problems (benchmarks
+/// build their own documents, so a problem is a bug in this file).
+pub fn resolve_bench(doc: serde_json::Value) -> Model {
+    let doc: ScenarioDocument = match serde_json::from_value(doc) {
+        Ok(d) => d,
+        Err(e) => panic!("benchmark scenario does not parse: {e}"),
+    };
+    match resolve(&doc) {
+        Ok(m) => m,
+        Err(p) => panic!("benchmark scenario is invalid: {p:?}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

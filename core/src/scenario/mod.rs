@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod examples;
+pub mod limits;
 pub mod locate;
 pub mod model;
 pub mod parse;

@@ -15,6 +15,8 @@ pub const MAX_TIMELINE_EVENTS: usize = 1000;
 
 /// Validates and resolves a scenario; `Err` lists every problem found.
 pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
+    // Scenario-wide limits first: a document over them is refused before anything is built.
+    super::limits::check(doc)?;
     let mut p = Problems::default();
     let subnets = cluster::resolve::subnets(&doc.subnets, &mut p);
     let mut clusters = cluster::resolve::clusters(&doc.clusters, &mut p);

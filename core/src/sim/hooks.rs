@@ -49,7 +49,7 @@ impl Sim {
         };
         let state = |t: usize| self.tasks[t].target.as_ref().map(|x| x.state);
         let mut healthy_in: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
-        let own = self.tasks_of_service(s);
+        let own: Vec<usize> = self.live_tasks_of_service(s).collect();
         for t in own.iter().copied().filter(|&t| live(t)) {
             if let (Some(g), Some(H::Healthy)) = (self.tasks[t].target_group, state(t)) {
                 healthy_in.insert(g);

@@ -132,6 +132,13 @@ impl Sim {
         if by_service != self.service_task_ids {
             return Err("the per-service task lists drifted from a rebuild".into());
         }
+        let rebuilt = super::task_index::TaskIndex::rebuild(
+            self.model.services.len(),
+            self.tasks.iter().enumerate(),
+        );
+        if rebuilt != self.task_index {
+            return Err("the task index drifted from a rebuild".into());
+        }
         Ok(())
     }
 

@@ -59,6 +59,7 @@ impl Sim {
             capacity_provider,
             ..Task::provisioning(id, group, launch, self.now)
         });
+        self.task_index.created(t, &self.tasks[t]);
         // A service with a load balancer registers its tasks in the production target group
         // unless the deployment code chooses the alternate one.
         self.choose_target_group(t, false);
@@ -109,6 +110,7 @@ impl Sim {
         task.holds_eni = awsvpc;
         task.waiting_reason = None;
         self.meter_task_placed(t, i);
+        self.task_index.zoned(&self.tasks[t]);
         let epoch = self.bump(t);
         if awsvpc {
             // The ENI is attached while the task is PROVISIONING.
@@ -127,6 +129,7 @@ impl Sim {
         let task = &mut self.tasks[t];
         task.zone = Some(zone);
         task.waiting_reason = None;
+        self.task_index.zoned(&self.tasks[t]);
         let epoch = self.bump(t);
         let (lo, hi) = FARGATE_PROVISIONING_MS;
         let d = self.durations.between(lo, hi);
@@ -488,6 +491,7 @@ impl Sim {
         if self.tasks[t].stop_requested || self.tasks[t].last_status == TaskStatus::Stopped {
             return;
         }
+        self.task_index.deactivated(t, &self.tasks[t]);
         if let Some(i) = self.tasks[t].instance {
             // The task stops counting for its group (distinctInstance, spread) now.
             let inst = &mut self.instances[i];
@@ -564,6 +568,9 @@ impl Sim {
             self.placement_index
                 .remove_group_task(i, inst, &self.tasks[t].group);
         }
+        if !self.tasks[t].stop_requested {
+            self.task_index.deactivated(t, &self.tasks[t]);
+        }
         let task = &mut self.tasks[t];
         task.stop_requested = true;
         task.stop_code = task.stop_code.or(code);
@@ -583,7 +590,12 @@ impl Sim {
             self.placement_index
                 .remove_group_task(i, inst, &self.tasks[t].group);
         }
+        if !self.tasks[t].stop_requested {
+            self.task_index.deactivated(t, &self.tasks[t]);
+        }
         self.set_status(t, TaskStatus::Stopped);
+        self.task_index.stopped(t, &self.tasks[t]);
+        self.traffic.task_load.remove(&t);
         self.tasks[t].stopped_at = Some(self.now);
         self.tasks[t].waiting_reason = None;
         let cluster = self.tasks[t].cluster;
@@ -644,7 +656,12 @@ impl Sim {
             }
             self.request_reconcile(s);
         }
-        self.reconcile_cluster(cluster);
+        // Capacity on an instance came back: every service of the cluster may place again. A
+        // Fargate task frees nothing another service waits for, so only its own service looks
+        // (issue #10: a pass of every service on every Fargate stop).
+        if self.tasks[t].instance.is_some() {
+            self.reconcile_cluster(cluster);
+        }
     }
 }
 

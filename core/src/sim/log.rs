@@ -31,3 +31,9 @@ pub struct LogEntry {
     /// The text.
     pub text: String,
 }
+
+/// Log lines the engine keeps at least (the newest); it holds at most twice as many and drops
+/// the oldest half when full, counting them (`Sim::log_dropped`). A crash-looping service of
+/// 5,000 tasks writes about a million lines an hour: without a bound the log alone outgrew the
+/// page. The playground's log pane shows far fewer.
+pub const LOG_LINES_KEPT: usize = 20_000;

@@ -59,9 +59,8 @@ impl Sim {
         }
         for s in 0..self.model.services.len() {
             let running = self
-                .tasks_of_service(s)
-                .iter()
-                .filter(|&&t| self.tasks[t].last_status == TaskStatus::Running)
+                .live_tasks_of_service(s)
+                .filter(|&t| self.tasks[t].last_status == TaskStatus::Running)
                 .count();
             self.record_metric(MetricName::RunningTaskCount, s, running as f64);
             let desired = self.services[s].desired;
@@ -72,9 +71,8 @@ impl Sim {
     /// The service's registered targets: every target that is not `draining` (a draining
     /// target is being deregistered; counting it out is the simulator's choice).
     fn registered_targets(&self, s: usize) -> usize {
-        self.tasks_of_service(s)
-            .iter()
-            .filter(|&&t| {
+        self.live_tasks_of_service(s)
+            .filter(|&t| {
                 self.tasks[t]
                     .target
                     .as_ref()

@@ -24,6 +24,7 @@ pub mod shift;
 pub mod snapshot;
 pub mod spot;
 pub mod steady_start;
+pub mod task_index;
 
 pub mod trace;
 pub mod traffic;
@@ -106,6 +107,9 @@ pub struct Sim {
     /// Lookups the placement pipeline uses instead of scanning instances and tasks; updated
     /// with them, checked against a rebuild by the invariant checker.
     pub(crate) placement_index: PlacementIndex,
+    /// Live tasks per service, active tasks per group and zone and per service and capacity
+    /// provider, and stopping tasks: what the scheduler reads instead of scanning every task.
+    pub(crate) task_index: task_index::TaskIndex,
     /// Standalone tasks waiting in PROVISIONING for managed scaling's capacity, with the RunTask
     /// (index into the model's) that started each; retried when their cluster's capacity
     /// changes.
@@ -116,8 +120,11 @@ pub struct Sim {
     pub services: Vec<ServiceState>,
     /// Zones in an outage.
     pub zones_down: BTreeSet<String>,
-    /// Instances each Auto Scaling group is launching or running.
+    /// The newest log lines: between [`log::LOG_LINES_KEPT`] and twice that many (the oldest
+    /// half goes when it is full, so appending stays O(1)); `log_dropped` counts the rest.
     pub(crate) log: Vec<LogEntry>,
+    /// Log lines dropped from the front of `log` so far.
+    pub(crate) log_dropped: u64,
     /// A timeline event is being applied: its action lines are marked as scripted.
     pub(crate) scripted: bool,
     pub(crate) trace: TraceHash,
@@ -184,11 +191,13 @@ impl Sim {
             tasks: Vec::new(),
             service_task_ids: Vec::new(),
             placement_index: PlacementIndex::default(),
+            task_index: task_index::TaskIndex::default(),
             waiting_standalone: BTreeMap::new(),
             run_task_calls: Vec::new(),
             services: Vec::new(),
             zones_down: BTreeSet::new(),
             log: Vec::new(),
+            log_dropped: 0,
             scripted: false,
             trace: TraceHash::default(),
             steps: 0,
@@ -200,6 +209,8 @@ impl Sim {
             model,
         };
         sim.trace.update(&seed.to_le_bytes());
+        sim.task_index =
+            task_index::TaskIndex::rebuild(sim.model.services.len(), std::iter::empty());
         for s in 0..sim.model.services.len() {
             let deployment_id = format!("ecs-svc/{}", sim.ids_digits(19));
             let svc = &sim.model.services[s];
@@ -252,6 +263,12 @@ impl Sim {
         self.service_task_ids.get(s).map_or(&[], Vec::as_slice)
     }
 
+    /// Service `s`'s tasks not yet STOPPED, oldest first: the same tasks in the same order as
+    /// [`Sim::tasks_of_service`] without the stopped ones, without looking at those.
+    pub(crate) fn live_tasks_of_service(&self, s: usize) -> impl Iterator<Item = usize> + '_ {
+        self.task_index.live.get(s).into_iter().flatten().copied()
+    }
+
     /// The current virtual time.
     pub fn now(&self) -> Millis {
         self.now
@@ -262,9 +279,26 @@ impl Sim {
         self.queue.peek_time()
     }
 
-    /// The event log so far.
+    /// The newest lines of the event log (see [`Sim::log_dropped`] for how many older ones were
+    /// dropped to keep memory bounded).
     pub fn log(&self) -> &[LogEntry] {
         &self.log
+    }
+
+    /// How many of the oldest log lines were dropped: the log keeps at least the newest
+    /// [`log::LOG_LINES_KEPT`]; `log_dropped() + log().len()` is every line ever written.
+    pub fn log_dropped(&self) -> u64 {
+        self.log_dropped
+    }
+
+    /// Tasks held in memory (every task created so far; stopped ones are not dropped yet).
+    pub fn tasks_kept(&self) -> usize {
+        self.tasks.len()
+    }
+
+    /// Tasks dropped from memory (none yet: see README "Limits").
+    pub fn tasks_dropped(&self) -> u64 {
+        0
     }
 
     /// The run's fingerprint so far.
@@ -355,6 +389,11 @@ impl Sim {
         self.trace.update(&self.now.to_le_bytes());
         self.trace.update(text.as_bytes());
         let service = service.map(|s| self.model.services[s].name.clone());
+        if self.log.len() >= 2 * log::LOG_LINES_KEPT {
+            let drop = self.log.len() - log::LOG_LINES_KEPT;
+            self.log.drain(..drop);
+            self.log_dropped += drop as u64;
+        }
         self.log.push(LogEntry {
             at: self.now,
             kind,
@@ -388,8 +427,12 @@ impl Sim {
     /// ends, a task has been RUNNING for 40 s, throttling ends). Unlike the debounced
     /// [`Sim::request_reconcile_at`], it is never dropped by an earlier pass; a second wake-up
     /// for the same service and moment is (it would find nothing new).
+    ///
+    /// Wake-ups fall on whole seconds (the scheduler works at a one-second granularity, as
+    /// [`Sim::request_reconcile`] does): 5,000 tasks each RUNNING for 40 s at a different
+    /// millisecond otherwise asked for 5,000 passes over 5,000 tasks (issue #10).
     pub(crate) fn wake_scheduler_at(&mut self, s: usize, at: Millis) {
-        let at = at.max(self.now);
+        let at = at.max(self.now).div_ceil(1000) * 1000;
         if self.services[s].wakes.insert(at) {
             self.queue.push(at, Event::SchedulerWake(s));
         }

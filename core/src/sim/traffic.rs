@@ -171,13 +171,13 @@ impl Sim {
         let secs = TICK_MS as f64 / 1000.0;
         let s = e.service;
         let running: Vec<usize> = self
-            .tasks_of_service(s)
-            .iter()
-            .copied()
+            .live_tasks_of_service(s)
             .filter(|&t| self.tasks[t].last_status == TaskStatus::Running)
             .collect();
-        // Every task_load key of service s is one of its tasks: forget them all.
-        for &t in self.service_task_ids.get(s).map_or(&[][..], Vec::as_slice) {
+        // Every task_load key of service s is one of its live tasks (a task's entry goes when
+        // it stops): forget them all.
+        let live: Vec<usize> = self.live_tasks_of_service(s).collect();
+        for t in live {
             self.traffic.task_load.remove(&t);
         }
         let mut over_limit = Vec::new();
@@ -215,7 +215,7 @@ impl Sim {
     }
 
     fn has_running_task(&self, s: usize) -> bool {
-        self.tasks_of_service(s).iter().any(|&t| {
+        self.live_tasks_of_service(s).any(|t| {
             let t = &self.tasks[t];
             t.last_status == TaskStatus::Running && !t.stop_requested
         })

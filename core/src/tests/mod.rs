@@ -7,6 +7,7 @@ mod autoscaling;
 mod deployment;
 mod elb;
 mod examples;
+mod limits;
 mod oom;
 mod spot;
 mod start_steady;

@@ -20,11 +20,18 @@ fn a_scheduler_wake_up_for_the_same_moment_is_queued_once() {
         before + 3,
         "other services and moments are separate"
     );
+    sim.wake_scheduler_at(0, at + 999);
+    assert_eq!(
+        sim.queue.len(),
+        before + 3,
+        "moments within the same second share one wake-up, on the whole second"
+    );
+    assert!(sim.services[0].wakes.contains(&(at + 1000)));
     sim.run_until(at);
     assert!(
         !sim.services[0].wakes.contains(&at),
         "forgotten once it ran"
     );
-    sim.wake_scheduler_at(0, at + 10);
-    assert!(sim.services[0].wakes.contains(&(at + 10)));
+    sim.wake_scheduler_at(0, at);
+    assert!(sim.services[0].wakes.contains(&at), "asked for again");
 }

@@ -31,10 +31,9 @@ impl Sim {
         }
     }
 
+    /// The service's active tasks, oldest first, from its live set (not every task it started).
     fn service_tasks(&self, s: usize) -> Vec<usize> {
-        self.tasks_of_service(s)
-            .iter()
-            .copied()
+        self.live_tasks_of_service(s)
             .filter(|&t| self.tasks[t].is_active())
             .collect()
     }
@@ -91,10 +90,9 @@ impl Sim {
                 }
             })
             .collect();
-        let stopping = self.tasks_of_service(s).iter().any(|&t| {
-            let task = &self.tasks[t];
-            task.stop_requested && task.last_status != TaskStatus::Stopped
-        });
+        let stopping = self
+            .live_tasks_of_service(s)
+            .any(|t| self.tasks[t].stop_requested);
         let steady = steady::is_steady(&facts, desired, stopping);
         if steady && !self.services[s].steady {
             let name = self.model.services[s].name.clone();
@@ -129,11 +127,10 @@ impl Sim {
                 pairs.push((t, i));
             }
         }
-        for t in &self.tasks {
-            if t.is_active() && t.group == group {
-                if let Some(i) = t.instance {
-                    *group_on.entry(i).or_default() += 1;
-                }
+        // Each instance's count of the group's active tasks (kept by the lifecycle).
+        for (i, inst) in self.instances.iter().enumerate() {
+            if let Some(&n) = inst.group_counts.get(&group).filter(|n| **n > 0) {
+                group_on.insert(i, n);
             }
         }
         if pairs.is_empty() {
@@ -160,11 +157,9 @@ impl Sim {
         }
         // Resources each instance gets back from tasks already stopping (held until STOPPED).
         let mut releasing: BTreeMap<usize, (u32, u32)> = BTreeMap::new();
-        for t in &self.tasks {
-            if let (true, Some(i)) = (
-                t.stop_requested && t.last_status != TaskStatus::Stopped,
-                t.instance,
-            ) {
+        for &t in &self.task_index.stopping {
+            let t = &self.tasks[t];
+            if let Some(i) = t.instance {
                 let n = &self.model.task_definitions[t.task_definition].needs;
                 let e = releasing.entry(i).or_default();
                 e.0 += n.cpu;

@@ -146,14 +146,7 @@ impl Sim {
     fn choose_provider(&self, s: usize, items: &[StrategyItem]) -> usize {
         let counts: Vec<u32> = items
             .iter()
-            .map(|it| {
-                self.service_tasks(s)
-                    .iter()
-                    .filter(|&&t| {
-                        self.tasks[t].capacity_provider.as_deref() == Some(it.name.as_str())
-                    })
-                    .count() as u32
-            })
+            .map(|it| self.task_index.on_provider(s, &it.name))
             .collect();
         capacity_provider::choose(items, &counts).unwrap_or(0)
     }
@@ -241,11 +234,7 @@ impl Sim {
     pub(crate) fn fargate_zone(&self, group: &str, zones: &[String]) -> Option<String> {
         let mut best: Option<(&String, usize)> = None;
         for z in zones.iter().filter(|z| !self.zones_down.contains(*z)) {
-            let n = self
-                .tasks
-                .iter()
-                .filter(|o| o.is_active() && o.group == group && o.zone.as_ref() == Some(z))
-                .count();
+            let n = self.task_index.in_zone(group, z);
             if best.is_none_or(|(_, b)| n < b) {
                 best = Some((z, n));
             }

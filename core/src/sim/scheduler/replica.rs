@@ -76,9 +76,9 @@ impl Sim {
     /// acting: on their way to RUNNING, stopping, or replacements RUNNING but not yet counted
     /// healthy (their health check, target, or 40 s wait).
     fn tasks_in_flight(&self, s: usize, outdated: &[usize]) -> usize {
-        self.tasks_of_service(s)
-            .iter()
-            .filter(|&&t| {
+        let outdated: std::collections::BTreeSet<usize> = outdated.iter().copied().collect();
+        self.live_tasks_of_service(s)
+            .filter(|&t| {
                 let task = &self.tasks[t];
                 match task.last_status {
                     TaskStatus::Stopped => false,

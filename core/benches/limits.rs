@@ -1,0 +1,143 @@
+//! Issue #10's benchmarks natively: the cost of one Fargate service as its task count grows,
+//! many services at the scenario limits, clusters at the instance limit, and a crash-looping
+//! service for an hour. Prints wall time, events and peak heap (a counting global allocator);
+//! asserts nothing. `cargo bench -p ecs-sim --bench limits` (`-- quick` for a short run).
+
+use ecs_sim::bench::{clusters_document, fargate_document};
+use ecs_sim::Sim;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
+
+/// Counts live heap bytes and their peak, so the benchmark reports memory without an OS probe.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(now, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            if new_size >= layout.size() {
+                let now = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed)
+                    + (new_size - layout.size());
+                PEAK.fetch_max(now, Ordering::Relaxed);
+            } else {
+                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
+            }
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+const MIB: f64 = 1024.0 * 1024.0;
+
+/// Runs `doc` for `seconds` of virtual time; prints one line and returns the wall seconds.
+fn run(label: &str, doc: serde_json::Value, seconds: u64) -> f64 {
+    let text = doc.to_string();
+    PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
+    let base = LIVE.load(Ordering::Relaxed);
+    let start = Instant::now();
+    let mut sim = match Sim::from_json(&text) {
+        Ok(s) => s,
+        Err(e) => {
+            println!("limits {label}: refused at load: {e}");
+            return 0.0;
+        }
+    };
+    sim.run_until(seconds * 1000);
+    let secs = start.elapsed().as_secs_f64();
+    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base) as f64 / MIB;
+    println!(
+        "limits {label}: {seconds} s simulated in {secs:.3} s wall; {} events; peak heap {peak:.1} MiB; {} tasks kept ({} dropped), {} log lines kept ({} dropped)",
+        sim.steps(),
+        sim.tasks_kept(),
+        sim.tasks_dropped(),
+        sim.log().len(),
+        sim.log_dropped(),
+    );
+    secs
+}
+
+/// The crash loop, reported per simulated ten minutes so growth over time shows.
+fn crash_loop(tasks: u32, minutes: u64) {
+    let text = fargate_document(1, tasks, Some(20)).to_string();
+    PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
+    let base = LIVE.load(Ordering::Relaxed);
+    let Ok(mut sim) = Sim::from_json(&text) else {
+        println!("limits crash loop: refused at load");
+        return;
+    };
+    let mut laps = Vec::new();
+    let total = Instant::now();
+    for m in (10..=minutes).step_by(10) {
+        let start = Instant::now();
+        sim.run_until(m * 60_000);
+        laps.push(format!("{:.2}", start.elapsed().as_secs_f64()));
+    }
+    let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base) as f64 / MIB;
+    println!(
+        "limits crash loop, 1 Fargate service × {tasks} tasks crashing 20 s after start: {} min simulated in {:.3} s wall (per 10 simulated minutes: {} s); {} events; peak heap {peak:.1} MiB; {} tasks kept ({} dropped), {} log lines kept ({} dropped)",
+        minutes,
+        total.elapsed().as_secs_f64(),
+        laps.join(", "),
+        sim.steps(),
+        sim.tasks_kept(),
+        sim.tasks_dropped(),
+        sim.log().len(),
+        sim.log_dropped(),
+    );
+}
+
+fn main() {
+    let quick = std::env::args().any(|a| a == "quick");
+    let mut by_size = Vec::new();
+    for n in [500, 1000, 2000, 5000] {
+        let secs = run(
+            &format!("quadratic series, 1 Fargate service × {n} tasks"),
+            fargate_document(1, n, None),
+            600,
+        );
+        by_size.push((n, secs));
+    }
+    if let (Some(&(_, two)), Some(&(_, five))) = (by_size.get(2), by_size.get(3)) {
+        println!(
+            "limits quadratic series: 5,000 tasks / 2,000 tasks = {:.2} (target ≤ 2.5)",
+            five / two
+        );
+    }
+    let hour = if quick { 600 } else { 3600 };
+    let services = ecs_sim::scenario::limits::MAX_TOTAL_DESIRED_TASKS
+        / ecs_sim::service::resolve::MAX_TASKS_PER_SERVICE;
+    run(
+        &format!("{services} Fargate services × 5,000 tasks (the scenario limit)"),
+        fargate_document(services, 5000, None),
+        hour,
+    );
+    let clusters = ecs_sim::scenario::limits::MAX_CLUSTERS as u32;
+    let per = ecs_sim::scenario::limits::MAX_TOTAL_INSTANCES / clusters;
+    run(
+        &format!(
+            "{clusters} clusters × {per} t3.micro instances (the instance limit), 40 tasks each"
+        ),
+        clusters_document(clusters, per, 40),
+        hour,
+    );
+    crash_loop(5000, if quick { 10 } else { 60 });
+}

@@ -1,0 +1,132 @@
+//! Counts and sets the scheduler reads on every pass, kept up to date on task state changes so
+//! no pass scans every task (issue #10: Fargate zone choice scanned every task once per zone,
+//! and every pass rescanned every task the service ever started).
+
+use crate::task::Task;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Per-service and per-group views of the tasks, updated by the lifecycle and checked against a
+/// rebuild by the invariant checker.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TaskIndex {
+    /// Per service (model order), its tasks not yet STOPPED, ascending (= creation order).
+    pub live: Vec<BTreeSet<usize>>,
+    /// Active tasks (not stopping, not STOPPED) per task group and zone: Fargate spreads a
+    /// group's tasks across zones by these counts.
+    pub group_zone: BTreeMap<String, BTreeMap<String, u32>>,
+    /// Active tasks per service and capacity provider: a capacity provider strategy's base and
+    /// weight count these.
+    pub service_provider: Vec<BTreeMap<String, u32>>,
+    /// Tasks whose stop was requested and that are not STOPPED yet (they still hold their
+    /// instance's resources).
+    pub stopping: BTreeSet<usize>,
+}
+
+impl TaskIndex {
+    /// A new task `t` (PROVISIONING, active, no zone yet).
+    pub fn created(&mut self, t: usize, task: &Task) {
+        if let Some(s) = task.service {
+            if self.live.len() <= s {
+                self.live.resize_with(s + 1, BTreeSet::new);
+                self.service_provider.resize_with(s + 1, BTreeMap::new);
+            }
+            self.live[s].insert(t);
+            if let Some(p) = &task.capacity_provider {
+                *self.service_provider[s].entry(p.clone()).or_default() += 1;
+            }
+        }
+    }
+
+    /// Active task `task` got its zone (bound to an instance or to Fargate capacity).
+    pub fn zoned(&mut self, task: &Task) {
+        if let Some(z) = &task.zone {
+            *self
+                .group_zone
+                .entry(task.group.clone())
+                .or_default()
+                .entry(z.clone())
+                .or_default() += 1;
+        }
+    }
+
+    /// Task `t` stops being active (its stop is requested, or it is lost with its host).
+    pub fn deactivated(&mut self, t: usize, task: &Task) {
+        if let Some(z) = &task.zone {
+            if let Some(zones) = self.group_zone.get_mut(&task.group) {
+                if let Some(n) = zones.get_mut(z) {
+                    *n = n.saturating_sub(1);
+                    if *n == 0 {
+                        zones.remove(z);
+                    }
+                }
+                if zones.is_empty() {
+                    self.group_zone.remove(&task.group);
+                }
+            }
+        }
+        if let (Some(s), Some(p)) = (task.service, &task.capacity_provider) {
+            if let Some(counts) = self.service_provider.get_mut(s) {
+                if let Some(n) = counts.get_mut(p) {
+                    *n = n.saturating_sub(1);
+                    if *n == 0 {
+                        counts.remove(p);
+                    }
+                }
+            }
+        }
+        self.stopping.insert(t);
+    }
+
+    /// Task `t` is STOPPED.
+    pub fn stopped(&mut self, t: usize, task: &Task) {
+        self.stopping.remove(&t);
+        if let Some(s) = task.service {
+            if let Some(live) = self.live.get_mut(s) {
+                live.remove(&t);
+            }
+        }
+    }
+
+    /// Active tasks of `group` in `zone`.
+    pub fn in_zone(&self, group: &str, zone: &str) -> usize {
+        self.group_zone
+            .get(group)
+            .and_then(|z| z.get(zone))
+            .map_or(0, |n| *n as usize)
+    }
+
+    /// Active tasks of service `s` on capacity provider `provider`.
+    pub fn on_provider(&self, s: usize, provider: &str) -> u32 {
+        self.service_provider
+            .get(s)
+            .and_then(|c| c.get(provider))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The index rebuilt from every task (`services` long), for the invariant checker.
+    pub fn rebuild<'a>(services: usize, tasks: impl Iterator<Item = (usize, &'a Task)>) -> Self {
+        let mut ix = TaskIndex {
+            live: vec![BTreeSet::new(); services],
+            service_provider: vec![BTreeMap::new(); services],
+            ..TaskIndex::default()
+        };
+        for (t, task) in tasks {
+            if task.last_status == crate::task::TaskStatus::Stopped {
+                continue;
+            }
+            if let Some(s) = task.service {
+                ix.live[s].insert(t);
+            }
+            if task.stop_requested {
+                ix.stopping.insert(t);
+                continue;
+            }
+            if let (Some(s), Some(p)) = (task.service, &task.capacity_provider) {
+                *ix.service_provider[s].entry(p.clone()).or_default() += 1;
+            }
+            ix.zoned(task);
+        }
+        ix
+    }
+}
