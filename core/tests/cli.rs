@@ -545,7 +545,7 @@ fn input_that_is_not_utf8_exits_2_naming_the_offset() {
 #[test]
 fn a_dash_reads_standard_input() {
     let td = task_definition(5).to_string();
-    let out = cli_stdin(&["validate", "-"], td.as_bytes());
+    let out = cli_stdin(&["validate", "-", "--no-advice"], td.as_bytes());
     assert_eq!(out.code, 0, "{out:?}");
     assert_eq!(out.stdout, "valid: task definition web\n");
     let out = cli_stdin(

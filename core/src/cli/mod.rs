@@ -138,3 +138,24 @@ fn problem_lines(problems: &[crate::problem::Problem]) -> String {
         })
         .collect()
 }
+
+/// `warning: <path>: <rule id>: <message>` per best-practice finding, after any `error:` or
+/// `valid:` line: path and message escaped and cut by [`echo`] like problems, so each finding is
+/// exactly one line.
+fn warning_lines(found: &[crate::advice::Advice]) -> String {
+    found
+        .iter()
+        .map(|a| {
+            format!(
+                "warning: {}: {}: {}\n",
+                if a.path.is_empty() {
+                    "(root)".to_string()
+                } else {
+                    echo::value(&a.path)
+                },
+                a.rule,
+                echo::message(&a.message)
+            )
+        })
+        .collect()
+}

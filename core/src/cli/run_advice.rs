@@ -3,7 +3,8 @@
 
 use crate::advice::Advice;
 use crate::sim::Sim;
-use crate::view::report::advice::{proven_advice, static_advice, warning_lines};
+use super::warning_lines;
+use crate::view::report::advice::{proven_advice, static_advice};
 
 /// Static findings, then proven ones.
 pub fn all(sim: &Sim) -> Vec<Advice> {

@@ -4,7 +4,8 @@ use super::read::{read_input, Input};
 use super::{echo, problem_lines, scenario_error, Output};
 use crate::scenario::{parse::syntax_parts, parse_scenario, resolve};
 use crate::taskdef::{self, Shape};
-use crate::view::report::advice::{self as report, warning_lines};
+use super::warning_lines;
+use crate::view::report::advice as report;
 
 /// Validates a task definition (either shape) or a scenario; a valid one's best-practice
 /// warnings follow when `advice` is on.

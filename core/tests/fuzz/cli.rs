@@ -34,7 +34,13 @@ proptest! {
             prop_assert!(line.chars().count() <= 2 * echo::MAX_LINE_CHARS + 2 * echo::MAX_ECHO_CHARS, "{} chars", line.len());
         }
         match out.code {
-            0 => prop_assert!(out.stdout.starts_with("valid: ") && out.stdout.lines().count() == 1),
+            // One `valid:` line, then best-practice findings, one `warning:` line each.
+            0 => {
+                prop_assert!(out.stdout.starts_with("valid: "), "{:?}", out.stdout);
+                for line in out.stdout.lines().skip(1) {
+                    prop_assert!(line.starts_with("warning: "), "{:?}", line);
+                }
+            }
             1 => {
                 prop_assert!(out.stderr.is_empty());
                 for line in out.stdout.lines() {

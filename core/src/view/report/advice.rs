@@ -50,29 +50,3 @@ pub fn proven_advice(sim: &Sim) -> Vec<Advice> {
     let names: Vec<String> = sim.model.services.iter().map(|s| s.name.clone()).collect();
     advice::proven::check(&sim.facts, &names)
 }
-
-/// `warning: <path>: <rule id>: <message>` per finding, control characters escaped.
-pub fn warning_lines(found: &[Advice]) -> String {
-    let esc = |s: &str| -> String {
-        s.chars()
-            .flat_map(|c| {
-                if c.is_control() {
-                    c.escape_default().collect::<Vec<_>>()
-                } else {
-                    vec![c]
-                }
-            })
-            .collect()
-    };
-    found
-        .iter()
-        .map(|a| {
-            format!(
-                "warning: {}: {}: {}\n",
-                esc(&a.path),
-                a.rule,
-                esc(&a.message)
-            )
-        })
-        .collect()
-}
