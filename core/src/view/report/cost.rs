@@ -116,11 +116,11 @@ pub fn cost_report(sim: &Sim) -> CostReport {
     let ledger = &sim.metering.ledger;
     let pricing = &sim.model.pricing;
     let lb = |s: usize| {
-        sim.model.services[s]
-            .load_balancer
-            .is_some()
-            .then(|| figures::load_balancer(pricing.alb_hour, now))
-            .unwrap_or_default()
+        if sim.model.services[s].load_balancer.is_some() {
+            figures::load_balancer(pricing.alb_hour, now)
+        } else {
+            Figure::default()
+        }
     };
     let mut load_balancers = Figure::default();
     let mut cluster_lbs = vec![Figure::default(); sim.model.clusters.len()];
