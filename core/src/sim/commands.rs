@@ -120,15 +120,17 @@ impl Sim {
                 force_new_deployment,
             } => {
                 let s = self.service_index(service)?;
-                if let Some(n) = desired_count {
-                    self.services[s].desired =
-                        (*n).min(crate::service::resolve::MAX_TASKS_PER_SERVICE);
-                }
+                // UpdateService is all or nothing: an unknown task definition changes nothing,
+                // not even the desired count given with it.
                 let mut k = self.services[s].task_definition;
                 if let Some(td) = task_definition {
                     k = self
                         .task_definition_index(td)
                         .ok_or_else(|| CommandError(format!("no task definition {td}")))?;
+                }
+                if let Some(n) = desired_count {
+                    self.services[s].desired =
+                        (*n).min(crate::service::resolve::MAX_TASKS_PER_SERVICE);
                 }
                 // A new task definition, or forceNewDeployment, starts a new PRIMARY deployment
                 // (API UpdateService); a desired count alone changes the current one.

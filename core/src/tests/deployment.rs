@@ -239,3 +239,29 @@ fn deployment_keys_are_checked_against_the_api_limits_with_json_paths() {
         Err(LoadError::Scenario(_))
     ));
 }
+
+#[test]
+fn update_service_with_an_unknown_task_definition_changes_nothing_api_update_service() {
+    // Found by the scenario fuzz target: `update-service --desired-count 0 --task-definition web`
+    // on a service whose family is `worker` failed, yet had already set desiredCount 0, leaving
+    // the service with 10 tasks above its maximum and no deployment to stop them. ECS refuses the
+    // call as a whole (API UpdateService: ClientException); nothing of it applies.
+    let e = crate::scenario::examples::EXAMPLES
+        .iter()
+        .find(|e| e.id == "fargate-spot-strategy")
+        .expect("example");
+    let mut sim = Sim::from_json(e.json).expect("loads");
+    sim.run_until(83_565);
+    let refused = sim.apply(&crate::scenario::document::TimelineAction::UpdateService {
+        service: "worker".into(),
+        desired_count: Some(0),
+        task_definition: Some("web".into()),
+        force_new_deployment: false,
+    });
+    assert!(refused.is_err());
+    // Test builds check every invariant after each step: the run goes on as before.
+    sim.run_until(600_000);
+    let snap = sim.snapshot();
+    let worker = snap.services.iter().find(|s| s.name == "worker").expect("worker");
+    assert_eq!((worker.desired_count, worker.running_count), (10, 10));
+}
