@@ -1,9 +1,9 @@
 //! `ecs-sim run --advice`: the scenario's warnings and the run's proven ones, as warning lines
 //! after the text summary or as the `advice` array of the `--json` document.
 
+use super::warning_lines;
 use crate::advice::Advice;
 use crate::sim::Sim;
-use super::warning_lines;
 use crate::view::report::advice::{proven_advice, static_advice};
 
 /// Static findings, then proven ones.

@@ -1,10 +1,10 @@
 //! `ecs-sim validate FILE`.
 
 use super::read::{read_input, Input};
+use super::warning_lines;
 use super::{echo, problem_lines, scenario_error, Output};
 use crate::scenario::{parse::syntax_parts, parse_scenario, resolve};
 use crate::taskdef::{self, Shape};
-use super::warning_lines;
 use crate::view::report::advice as report;
 
 /// Validates a task definition (either shape) or a scenario; a valid one's best-practice

@@ -262,6 +262,10 @@ fn update_service_with_an_unknown_task_definition_changes_nothing_api_update_ser
     // Test builds check every invariant after each step: the run goes on as before.
     sim.run_until(600_000);
     let snap = sim.snapshot();
-    let worker = snap.services.iter().find(|s| s.name == "worker").expect("worker");
+    let worker = snap
+        .services
+        .iter()
+        .find(|s| s.name == "worker")
+        .expect("worker");
     assert_eq!((worker.desired_count, worker.running_count), (10, 10));
 }
