@@ -13,6 +13,7 @@ async function openExample(page, base, id) {
   await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
   await page.selectOption('[data-testid="examples"]', id);
   await page.waitForTimeout(300);
+  await page.click('[data-testid="dock-tab-deployments"]');
 }
 
 async function upload(page, base, name, edit) {
@@ -24,6 +25,7 @@ async function upload(page, base, name, edit) {
   });
   await page.locator('[data-testid="notice"]').getByText('Scenario loaded.').waitFor();
   await page.click('[data-testid="notice"] .dismiss');
+  await page.click('[data-testid="dock-tab-deployments"]');
 }
 
 async function runTo(page, time) {
