@@ -289,6 +289,9 @@ fn run_json_prints_one_parseable_document_with_the_documented_fields() {
     assert_eq!(names, vec!["web", "api"]);
     assert_eq!(doc["instances"].as_array().unwrap().len(), 3);
     assert!(!doc["events"].as_array().unwrap().is_empty());
+    // A short run drops nothing, and says so.
+    assert_eq!(doc["eventsDropped"], 0);
+    assert_eq!(doc["stoppedTasksOmitted"], 0);
 }
 
 #[test]

@@ -71,14 +71,17 @@ pub fn run(args: &[String], input: &impl Input) -> Output {
 
 fn json_report(sim: &Sim, until: u64, metrics: bool) -> String {
     let snap = sim.snapshot();
+    let tasks = crate::view::report::tasks::describe_tasks(sim);
     let mut doc = serde_json::json!({
         "untilSeconds": until,
         "nowMs": snap.now_ms,
         "traceHash": snap.trace_hash,
         "events": sim.log(),
+        "eventsDropped": sim.log_dropped(),
         "services": crate::view::report::services::describe_services(sim),
         "instances": snap.instances,
-        "tasks": crate::view::report::tasks::describe_tasks(sim),
+        "tasks": tasks.tasks,
+        "stoppedTasksOmitted": tasks.stopped_omitted,
         "runTasks": crate::view::report::run_tasks::run_tasks_json(sim),
         "zones": snap.zones,
         "loadBalancer": crate::view::report::load_balancers::load_balancer_report(sim),

@@ -296,11 +296,6 @@ impl Sim {
         self.tasks.len()
     }
 
-    /// Tasks dropped from memory (none yet: see README "Limits").
-    pub fn tasks_dropped(&self) -> u64 {
-        0
-    }
-
     /// The run's fingerprint so far.
     pub fn trace_hash(&self) -> String {
         self.trace.hex()

@@ -1,16 +1,50 @@
-//! The `tasks` part of `ecs-sim run --json`: every task the simulation holds, stopped ones
-//! included, with the field names `aws ecs describe-tasks` prints (API Task). Times are
+//! The `tasks` part of `ecs-sim run --json`: every task not yet stopped and the newest stopped
+//! ones (bounded: [`MAX_STOPPED_TASKS`]), with the field names `aws ecs describe-tasks` prints (API Task). Times are
 //! milliseconds of simulated time, like every other time in `--json`.
 
 use crate::sim::Sim;
 use crate::task::{HealthStatus, LaunchKind};
+use crate::time::Millis;
 use serde_json::{json, Map, Value};
+use std::collections::BTreeSet;
 
-/// One entry per task, in creation order.
-pub fn describe_tasks(sim: &Sim) -> Vec<Value> {
-    (0..sim.tasks.len())
-        .map(|t| describe_task(sim, t))
-        .collect()
+/// How many STOPPED tasks the report lists at most: the newest ones (by `stoppedAt`). A
+/// crash-looping service stops thousands of tasks an hour; ECS itself keeps a stopped task
+/// describable only "for at least one hour" (API DescribeTasks). Tasks not yet stopped are
+/// always all listed.
+pub const MAX_STOPPED_TASKS: usize = 1_000;
+
+/// The `tasks` array and how many older STOPPED tasks it leaves out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskList {
+    /// describe-tasks entries, in creation order.
+    pub tasks: Vec<Value>,
+    /// STOPPED tasks left out because [`MAX_STOPPED_TASKS`] newer ones are listed.
+    pub stopped_omitted: usize,
+}
+
+/// One entry per task, in creation order: every task not yet STOPPED and the newest
+/// [`MAX_STOPPED_TASKS`] stopped ones.
+pub fn describe_tasks(sim: &Sim) -> TaskList {
+    let stopped: Vec<(Millis, usize)> = (0..sim.tasks.len())
+        .filter_map(|t| sim.tasks[t].stopped_at.map(|at| (at, t)))
+        .collect();
+    let left_out = oldest_beyond(stopped, MAX_STOPPED_TASKS);
+    TaskList {
+        tasks: (0..sim.tasks.len())
+            .filter(|t| !left_out.contains(t))
+            .map(|t| describe_task(sim, t))
+            .collect(),
+        stopped_omitted: left_out.len(),
+    }
+}
+
+/// The tasks among `stopped` (`(stoppedAt, task)`) older than the newest `keep`; ties in
+/// `stoppedAt` go by creation order, so the choice is the same on every run.
+fn oldest_beyond(mut stopped: Vec<(Millis, usize)>, keep: usize) -> BTreeSet<usize> {
+    let omitted = stopped.len().saturating_sub(keep);
+    stopped.sort_unstable();
+    stopped.iter().take(omitted).map(|&(_, t)| t).collect()
 }
 
 /// Task `t` as describe-tasks prints it. Keys AWS omits while they have no value
@@ -102,4 +136,19 @@ pub fn describe_task(sim: &Sim, t: usize) -> Value {
         put("stoppedReason", json!(r));
     }
     Value::Object(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_newest_stopped_tasks_are_kept_and_ties_go_by_creation_order() {
+        // 5 stopped tasks, keep 3: the two that stopped first go; task 4 and task 1 stopped at
+        // the same time, and the older-created one (1) goes first.
+        let stopped = vec![(50, 0), (10, 1), (30, 2), (40, 3), (10, 4)];
+        assert_eq!(oldest_beyond(stopped.clone(), 3), BTreeSet::from([1, 4]));
+        assert_eq!(oldest_beyond(stopped.clone(), 5), BTreeSet::new());
+        assert_eq!(oldest_beyond(stopped, 0).len(), 5);
+    }
 }
