@@ -6,6 +6,26 @@ use crate::sim::Sim;
 use crate::task::TaskCounts;
 use serde_json::{json, Map, Value};
 
+/// Deployment `k` of service `s` with DescribeServices' field names; `task_definition` is
+/// what the caller shows for it (the family:revision here, the ARN in `services[]`).
+pub(super) fn entry(sim: &Sim, s: usize, k: usize, task_definition: Value) -> Value {
+    let d = &sim.services[s].deployments.list[k];
+    let c = counts(sim, s, k);
+    json!({
+        "id": d.id,
+        "status": d.status,
+        "taskDefinition": task_definition,
+        "desiredCount": c.desired,
+        "pendingCount": c.pending,
+        "runningCount": c.running,
+        "failedTasks": d.failed_tasks,
+        "rolloutState": d.rollout_state,
+        "rolloutStateReason": d.rollout_state_reason,
+        "createdAt": d.created_at,
+        "updatedAt": d.updated_at,
+    })
+}
+
 /// `{ "<service>": [ { id, status, taskDefinition, desiredCount, pendingCount, runningCount,
 /// failedTasks, rolloutState, rolloutStateReason, createdAt, updatedAt } ] }`, newest first.
 /// INACTIVE deployments stay in the list so a run's history is visible.
@@ -15,20 +35,8 @@ pub fn deployments_json(sim: &Sim) -> Value {
         let ds = &sim.services[s].deployments;
         let mut list = Vec::new();
         for (k, d) in ds.list.iter().enumerate().rev() {
-            let c = counts(sim, s, k);
-            let mut entry = json!({
-                "id": d.id,
-                "status": d.status,
-                "taskDefinition": sim.model.task_definitions[d.task_definition].name(),
-                "desiredCount": c.desired,
-                "pendingCount": c.pending,
-                "runningCount": c.running,
-                "failedTasks": d.failed_tasks,
-                "rolloutState": d.rollout_state,
-                "rolloutStateReason": d.rollout_state_reason,
-                "createdAt": d.created_at,
-                "updatedAt": d.updated_at,
-            });
+            let name = sim.model.task_definitions[d.task_definition].name();
+            let mut entry = entry(sim, s, k, json!(name));
             if let Some(sh) = &d.shift {
                 // ECS shows the stage on the service deployment (API ServiceDeployment
                 // lifecycleStage); the traffic share is the simulator's view of the listener.

@@ -73,20 +73,8 @@ fn deployments(sim: &Sim, s: usize) -> Vec<Value> {
         .rev()
         .filter(|(_, d)| d.status != DeploymentStatus::Inactive)
         .map(|(k, d)| {
-            let c = super::deployments::counts(sim, s, k);
-            json!({
-                "id": d.id,
-                "status": d.status,
-                "taskDefinition": super::arn::task_definition_arn(sim, d.task_definition),
-                "desiredCount": c.desired,
-                "pendingCount": c.pending,
-                "runningCount": c.running,
-                "failedTasks": d.failed_tasks,
-                "rolloutState": d.rollout_state,
-                "rolloutStateReason": d.rollout_state_reason,
-                "createdAt": d.created_at,
-                "updatedAt": d.updated_at,
-            })
+            let arn = super::arn::task_definition_arn(sim, d.task_definition);
+            super::deployments::entry(sim, s, k, json!(arn))
         })
         .collect()
 }
