@@ -2,42 +2,7 @@
 // from the deployment view the user registers web:2 with the scenario's bad image and calls
 // update-service; running on shows the FAILED deployment, the rollback to web:1 and the reason.
 // A canary scenario shows the traffic split mid-canary. Screenshots at 1280×800 and 1024 wide.
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-
-const golden = (name) => fileURLToPath(new URL(`../golden/${name}`, import.meta.url));
-
-async function upload(page, base, name, edit) {
-  await page.goto(base);
-  await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
-  const doc = edit(JSON.parse(await readFile(golden(name), 'utf8')));
-  await page.setInputFiles('[data-testid="upload"]', {
-    name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc, null, 2)),
-  });
-  await page.locator('[data-testid="notice"]').getByText('Scenario loaded.').waitFor();
-  await page.click('[data-testid="notice"] .dismiss');
-  // The deployment view is a tab of the dock under the cluster (metrics is the default tab).
-  await page.click('[data-testid="dock-tab-deployments"]');
-}
-
-async function runTo(page, time) {
-  await page.fill('[data-testid="run-to-input"]', time);
-  await page.click('[data-testid="run-to-go"]');
-  await page.waitForFunction(() =>
-    document.querySelector('[data-testid="run-progress"]')?.dataset.state === 'done',
-  null, { timeout: 60000, polling: 100 });
-  await page.click('[data-testid="run-cancel"]');
-}
-
-async function cards(page) {
-  return page.$$eval('[data-testid="deployment-card"]', (els) => els.map((e) => ({
-    status: e.dataset.status, rollout: e.dataset.rollout,
-    td: e.querySelector('[data-testid="deployment-td"]')?.textContent,
-    rollback: e.querySelector('[data-testid="rollback-label"]')?.textContent ?? null,
-    breaker: e.querySelector('[data-testid="breaker"]')?.textContent ?? null,
-    text: e.textContent,
-  })));
-}
+import { cards, runTo, uploadGolden as upload } from './lib/deployments.mjs';
 
 export const tests = [
   {

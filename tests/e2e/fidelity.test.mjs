@@ -3,10 +3,7 @@
 // deployment stuck on its bounds shows ECS's event; the service row's counts and the deployment
 // cards' counts never contradict each other (DescribeServices: the service's runningCount and
 // pendingCount are the sums over its deployments).
-import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-
-const golden = (name) => fileURLToPath(new URL(`../golden/${name}`, import.meta.url));
+import { cards, runTo, uploadGolden as upload } from './lib/deployments.mjs';
 
 async function openExample(page, base, id) {
   await page.goto(base);
@@ -14,40 +11,6 @@ async function openExample(page, base, id) {
   await page.selectOption('[data-testid="examples"]', id);
   await page.waitForTimeout(300);
   await page.click('[data-testid="dock-tab-deployments"]');
-}
-
-async function upload(page, base, name, edit) {
-  await page.goto(base);
-  await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
-  const doc = edit(JSON.parse(await readFile(golden(name), 'utf8')));
-  await page.setInputFiles('[data-testid="upload"]', {
-    name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc, null, 2)),
-  });
-  await page.locator('[data-testid="notice"]').getByText('Scenario loaded.').waitFor();
-  await page.click('[data-testid="notice"] .dismiss');
-  await page.click('[data-testid="dock-tab-deployments"]');
-}
-
-async function runTo(page, time) {
-  await page.fill('[data-testid="run-to-input"]', time);
-  await page.click('[data-testid="run-to-go"]');
-  await page.waitForFunction(() =>
-    document.querySelector('[data-testid="run-progress"]')?.dataset.state === 'done',
-  null, { timeout: 60000, polling: 100 });
-  await page.click('[data-testid="run-cancel"]');
-}
-
-async function cards(page) {
-  return page.$$eval('[data-testid="deployment-card"]', (els) => els.map((e) => {
-    const n = (label) => Number(e.querySelector(`[data-count="${label}"] b`)?.textContent);
-    return {
-      status: e.dataset.status, rollout: e.dataset.rollout,
-      td: e.querySelector('[data-testid="deployment-td"]')?.textContent,
-      rollback: e.querySelector('[data-testid="rollback-label"]')?.textContent ?? null,
-      breaker: e.querySelector('[data-testid="breaker"]')?.textContent ?? null,
-      running: n('running'), pending: n('pending'),
-    };
-  }));
 }
 
 async function serviceRow(page, name) {
