@@ -4,7 +4,7 @@
 
 use crate::controls::now_ms;
 use crate::state::{Notice, Playground, RunProgress};
-use ecs_sim::time::clock;
+use ecs_sim::time::{clock, parse_clock};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -17,24 +17,6 @@ const REDRAW_EVERY_MS: f64 = 100.0;
 const CHUNK_BUDGET_MS: f64 = 20.0;
 /// The furthest a typed time may be, virtual ms (a week: more tells a learner nothing).
 const MAX_RUN_TO_MS: u64 = 7 * 24 * 3_600_000;
-
-/// Reads a typed time: `h:mm`, `h:mm:ss`, or a number of minutes. `None` when unreadable.
-pub fn parse_run_to(text: &str) -> Option<u64> {
-    let parts: Vec<&str> = text.trim().split(':').collect();
-    let num = |s: &str| s.trim().parse::<u64>().ok();
-    let seconds = match parts.as_slice() {
-        [m] => num(m)?.checked_mul(60)?,
-        [h, m] => num(h)?
-            .checked_mul(3600)?
-            .checked_add(num(m)?.checked_mul(60)?)?,
-        [h, m, s] => num(h)?
-            .checked_mul(3600)?
-            .checked_add(num(m)?.checked_mul(60)?)?
-            .checked_add(num(s)?)?,
-        _ => return None,
-    };
-    seconds.checked_mul(1000).filter(|ms| *ms <= MAX_RUN_TO_MS)
-}
 
 /// The buttons and typed time in the top bar, and the chunk timer.
 #[component]
@@ -109,7 +91,7 @@ pub fn RunTo() -> impl IntoView {
         start(now + ms);
     };
     let typed = RwSignal::new(String::new());
-    let go = move || match parse_run_to(&typed.get_untracked()) {
+    let go = move || match parse_clock(&typed.get_untracked(), MAX_RUN_TO_MS) {
         Some(ms) => start(ms),
         None => pg.notice.set(Some(Notice {
             is_error: true,
