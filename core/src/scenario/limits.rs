@@ -16,8 +16,8 @@ pub const MAX_CLUSTERS: usize = 10;
 pub const MAX_TOTAL_INSTANCES: u32 = 5000;
 
 /// Tasks one scenario may ask for, all services together, each counted at the most it can
-/// reach: the largest of its `desiredCount`, any timeline `updateService` desired count and its
-/// scalable target's `maxCapacity`; a DAEMON service counts one task per instance its cluster
+/// reach: the largest of its `desiredCount`, any timeline `updateService` desired count, its
+/// scalable target's `maxCapacity` and any scheduled action's `minCapacity`/`maxCapacity`; a DAEMON service counts one task per instance its cluster
 /// can have; standalone tasks count their `count`.
 pub const MAX_TOTAL_DESIRED_TASKS: u32 = 20_000;
 
@@ -87,7 +87,7 @@ fn check_tasks(doc: &ScenarioDocument, instances: &[(String, u32)], p: &mut Prob
         total = total.saturating_add(n);
         if total > MAX_TOTAL_DESIRED_TASKS && !reported {
             reported = true;
-            p.push(path, format!("the playground runs at most {MAX_TOTAL_DESIRED_TASKS} tasks in a scenario, all services together ({total} here; a service counts the largest of its desiredCount, timeline desired counts and scaling maxCapacity, a DAEMON service one task per instance)"));
+            p.push(path, format!("the playground runs at most {MAX_TOTAL_DESIRED_TASKS} tasks in a scenario, all services together ({total} here; a service counts the largest of its desiredCount, timeline desired counts, scaling maxCapacity and scheduled action capacities, a DAEMON service one task per instance)"));
         }
     };
     for (i, s) in doc.services.iter().enumerate() {
@@ -114,8 +114,21 @@ fn check_tasks(doc: &ScenarioDocument, instances: &[(String, u32)], p: &mut Prob
                     && parts.next() == Some(s.service_name.as_str());
                 named.then_some(t.max_capacity)
             });
+            // A scheduled action may raise the range later (its minCapacity raises the
+            // desired count straight away).
+            let scheduled = doc.scheduled_actions.iter().filter_map(|a| {
+                let mut parts = a.resource_id.split('/');
+                let named = parts.next() == Some("service")
+                    && parts.next() == Some(cluster)
+                    && parts.next() == Some(s.service_name.as_str());
+                let act = &a.scalable_target_action;
+                named
+                    .then(|| act.max_capacity.into_iter().chain(act.min_capacity).max())
+                    .flatten()
+            });
             let n = timeline
                 .chain(scaling)
+                .chain(scheduled)
                 .chain(s.desired_count)
                 .max()
                 .unwrap_or(0);
@@ -193,6 +206,15 @@ mod tests {
             "resourceId": "service/default/svc0", "scalableDimension": "ecs:service:DesiredCount",
             "minCapacity": 1, "maxCapacity": MAX_TOTAL_DESIRED_TASKS + 1 }]);
         assert!(check(&doc(v)).is_err());
+        let mut v = services(1, 10);
+        v["scheduledActions"] = json!([{ "scheduledActionName": "peak",
+            "serviceNamespace": "ecs", "resourceId": "service/default/svc0",
+            "scalableDimension": "ecs:service:DesiredCount", "schedule": "at(2026-01-01T00:10:00)",
+            "scalableTargetAction": { "maxCapacity": MAX_TOTAL_DESIRED_TASKS + 1 } }]);
+        let Err(p) = check(&doc(v)) else {
+            panic!("a scheduled action's maxCapacity over the limit was accepted")
+        };
+        assert_eq!(p[0].path, "services[0].desiredCount");
         let mut v = services(1, 10);
         v["tasks"] = json!([{ "taskDefinition": "web", "count": MAX_TOTAL_DESIRED_TASKS }]);
         assert!(check(&doc(v)).is_err());

@@ -5,6 +5,7 @@ use super::log::LogKind;
 use super::queue::Event;
 use super::Sim;
 use crate::cluster::InstanceStatus;
+use crate::scenario::limits::MAX_TOTAL_DESIRED_TASKS;
 use crate::scenario::TimelineAction;
 use crate::task::stopped_reason;
 use crate::task::{StopCode, TaskStatus};
@@ -128,9 +129,13 @@ impl Sim {
                         .task_definition_index(td)
                         .ok_or_else(|| CommandError(format!("no task definition {td}")))?;
                 }
-                if let Some(n) = desired_count {
-                    self.services[s].desired =
-                        (*n).min(crate::service::resolve::MAX_TASKS_PER_SERVICE);
+                let desired =
+                    desired_count.map(|n| n.min(crate::service::resolve::MAX_TASKS_PER_SERVICE));
+                if let Some(n) = desired {
+                    self.check_total_desired(s, n)?;
+                }
+                if let Some(n) = desired {
+                    self.services[s].desired = n;
                 }
                 // A new task definition, or forceNewDeployment, starts a new PRIMARY deployment
                 // (API UpdateService); a desired count alone changes the current one.
@@ -153,6 +158,33 @@ impl Sim {
                 Ok(())
             }
         }
+    }
+
+    /// A live UpdateService (the page's deployment panel) may not take the scenario past the
+    /// tasks the playground can run ([`MAX_TOTAL_DESIRED_TASKS`], checked at load over what
+    /// every service can reach): the other services count at the larger of their desired
+    /// count and their scalable target's maxCapacity, as the load check counts them.
+    fn check_total_desired(&self, s: usize, n: u32) -> Result<(), CommandError> {
+        let others: u64 = (0..self.services.len())
+            .filter(|&o| o != s)
+            .map(|o| {
+                let max = self.autoscaling.services.get(&o).map_or(0, |t| t.max);
+                u64::from(self.services[o].desired.max(max))
+            })
+            .sum();
+        let standalone: u64 = self
+            .model
+            .run_tasks
+            .iter()
+            .map(|r| u64::from(r.count))
+            .sum();
+        let total = others + standalone + u64::from(n);
+        if total > u64::from(MAX_TOTAL_DESIRED_TASKS) {
+            return Err(CommandError(format!(
+                "desiredCount {n} would bring the scenario to {total} tasks; the playground runs at most {MAX_TOTAL_DESIRED_TASKS} (README \"Limits\")"
+            )));
+        }
+        Ok(())
     }
 
     fn service_index(&self, name: &str) -> Result<usize, CommandError> {

@@ -269,3 +269,63 @@ fn update_service_with_an_unknown_task_definition_changes_nothing_api_update_ser
         .expect("worker");
     assert_eq!((worker.desired_count, worker.running_count), (10, 10));
 }
+
+#[test]
+fn a_live_update_service_cannot_take_the_scenario_past_its_task_limit() {
+    // README "Limits": the load check counts every service at the most it can reach; a live
+    // UpdateService from the page must not go around it. Four services may scale to 19,900
+    // tasks together (their scalable targets' maxCapacity), so `worker` has 100 left.
+    use crate::scenario::document::TimelineAction;
+    use crate::scenario::limits::MAX_TOTAL_DESIRED_TASKS;
+    let mut v: Value =
+        serde_json::from_str(&scenario(1, json!({}), json!({}), false)).expect("json");
+    let web = v["services"][0].clone();
+    let mut services = vec![];
+    let mut targets = vec![];
+    let scaled = ["web", "s2", "s3", "s4"];
+    for (k, name) in scaled.iter().enumerate() {
+        let mut s = web.clone();
+        s["serviceName"] = json!(name);
+        services.push(s);
+        let max = if k == 0 { 4_900 } else { 5_000 };
+        targets.push(json!({ "serviceNamespace": "ecs",
+            "resourceId": format!("service/default/{name}"),
+            "scalableDimension": "ecs:service:DesiredCount", "minCapacity": 1, "maxCapacity": max }));
+    }
+    let mut worker = web.clone();
+    worker["serviceName"] = json!("worker");
+    services.push(worker);
+    v["services"] = json!(services);
+    v["scalableTargets"] = json!(targets);
+    v["timeline"] = json!([]);
+    let mut sim = Sim::from_json(&v.to_string()).expect("valid scenario");
+    sim.run_until(1_000);
+    let update = |n: u32| TimelineAction::UpdateService {
+        service: "worker".into(),
+        desired_count: Some(n),
+        task_definition: None,
+        force_new_deployment: false,
+    };
+    let refused = sim.apply(&update(101));
+    let Err(e) = refused else {
+        panic!("a desired count past the scenario limit was applied")
+    };
+    assert!(
+        e.0.contains(&format!("at most {MAX_TOTAL_DESIRED_TASKS}")),
+        "{e}"
+    );
+    let worker_desired = |sim: &Sim| {
+        sim.snapshot()
+            .services
+            .iter()
+            .find(|s| s.name == "worker")
+            .map(|s| s.desired_count)
+    };
+    assert_eq!(
+        worker_desired(&sim),
+        Some(1),
+        "the refused call changed nothing"
+    );
+    assert!(sim.apply(&update(100)).is_ok(), "up to the limit is fine");
+    assert_eq!(worker_desired(&sim), Some(100));
+}
