@@ -65,9 +65,10 @@ fn run(label: &str, doc: serde_json::Value, seconds: u64) -> f64 {
     let secs = start.elapsed().as_secs_f64();
     let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base) as f64 / MIB;
     println!(
-        "limits {label}: {seconds} s simulated in {secs:.3} s wall; {} events; peak heap {peak:.1} MiB; {} tasks kept (stopped ones are not dropped yet), {} log lines kept ({} dropped)",
+        "limits {label}: {seconds} s simulated in {secs:.3} s wall; {} events; peak heap {peak:.1} MiB; {} tasks kept ({} stopped ones dropped), {} log lines kept ({} dropped)",
         sim.steps(),
         sim.tasks_kept(),
+        sim.tasks_dropped(),
         sim.log().len(),
         sim.log_dropped(),
     );
@@ -92,12 +93,13 @@ fn crash_loop(tasks: u32, minutes: u64) {
     }
     let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base) as f64 / MIB;
     println!(
-        "limits crash loop, 1 Fargate service × {tasks} tasks crashing 20 s after start: {} min simulated in {:.3} s wall (per 10 simulated minutes: {} s); {} events; peak heap {peak:.1} MiB; {} tasks kept (stopped ones are not dropped yet), {} log lines kept ({} dropped)",
+        "limits crash loop, 1 Fargate service × {tasks} tasks crashing 20 s after start: {} min simulated in {:.3} s wall (per 10 simulated minutes: {} s); {} events; peak heap {peak:.1} MiB; {} tasks kept ({} stopped ones dropped), {} log lines kept ({} dropped)",
         minutes,
         total.elapsed().as_secs_f64(),
         laps.join(", "),
         sim.steps(),
         sim.tasks_kept(),
+        sim.tasks_dropped(),
         sim.log().len(),
         sim.log_dropped(),
     );

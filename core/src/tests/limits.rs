@@ -70,7 +70,7 @@ fn fargate_services_at_the_task_limit_build_and_place_every_task_within_an_event
     // the per-group zone counts: 5,000 = 1,667 + 1,667 + 1,666.
     for s in 0..services as usize {
         let mut per_zone = std::collections::BTreeMap::<String, u32>::new();
-        for &t in sim.tasks_of_service(s) {
+        for t in sim.live_tasks_of_service(s) {
             *per_zone
                 .entry(sim.tasks[t].zone.clone().unwrap_or_default())
                 .or_default() += 1;

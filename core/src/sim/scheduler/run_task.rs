@@ -84,6 +84,7 @@ impl Sim {
                     .map(|it| {
                         self.tasks
                             .iter()
+                            .map(|(_, t)| t)
                             .filter(|t| {
                                 t.is_active()
                                     && t.group == rt.group
