@@ -3,7 +3,6 @@
 
 use super::Sim;
 use crate::advice::facts::{record, Fact};
-use crate::task::TaskStatus;
 use crate::time::Millis;
 
 impl Sim {
