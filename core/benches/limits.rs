@@ -108,17 +108,22 @@ fn crash_loop(tasks: u32, minutes: u64) {
 fn main() {
     let quick = std::env::args().any(|a| a == "quick");
     let mut by_size = Vec::new();
+    // Best of three per size: the machine is shared, and one slow run skews the ratio.
     for n in [500, 1000, 2000, 5000] {
-        let secs = run(
-            &format!("quadratic series, 1 Fargate service × {n} tasks"),
-            fargate_document(1, n, None),
-            600,
-        );
+        let secs = (0..3)
+            .map(|_| {
+                run(
+                    &format!("quadratic series, 1 Fargate service × {n} tasks"),
+                    fargate_document(1, n, None),
+                    600,
+                )
+            })
+            .fold(f64::INFINITY, f64::min);
         by_size.push((n, secs));
     }
     if let (Some(&(_, two)), Some(&(_, five))) = (by_size.get(2), by_size.get(3)) {
         println!(
-            "limits quadratic series: 5,000 tasks / 2,000 tasks = {:.2} (target ≤ 2.5)",
+            "limits quadratic series (best of 3): 5,000 tasks / 2,000 tasks = {:.2} (target ≤ 2.5)",
             five / two
         );
     }
