@@ -30,7 +30,7 @@ fn bench_placement_in_the_browser() {
         let mut sim = Sim::new(model);
         sim.run_until(0);
         let secs = (now_ms() - start) / 1000.0;
-        let placed = sim.tasks.iter().filter(|t| t.instance.is_some()).count();
+        let placed = sim.tasks.values().filter(|t| t.instance.is_some()).count();
         console_log!(
             "wasm placement {strategy:?}: {placed} tasks on {instances} instances in {secs:.3} s = {:.0} placements/s",
             placed as f64 / secs
@@ -50,7 +50,7 @@ fn bench_deployment_hour_in_the_browser() {
     let secs = (now_ms() - start) / 1000.0;
     let live = sim
         .tasks
-        .iter()
+        .values()
         .filter(|t| t.last_status != ecs_sim::task::TaskStatus::Stopped)
         .count();
     console_log!(

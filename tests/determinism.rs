@@ -46,3 +46,30 @@ fn native_hashes_match_the_recorded_ones() {
         "engine behaviour changed; if intended, regenerate (see the module doc)"
     );
 }
+
+/// The engine keeps only the newest stopped tasks (`ecs_sim::task::store`). Keeping none at
+/// all must give every recorded trace unchanged: no decision reads a STOPPED task, so dropping
+/// them is invisible to the run (and the invariant checker finds any reference left to one).
+#[test]
+fn dropping_every_stopped_task_at_once_changes_no_trace() {
+    let recorded: BTreeMap<String, String> =
+        serde_json::from_str(TRACE_HASHES_JSON).expect("trace-hashes.json parses");
+    let mut dropped_somewhere = false;
+    for (name, text, until) in trace_hash_cases() {
+        let Ok(mut sim) = ecs_sim::Sim::from_json(&text) else {
+            continue;
+        };
+        sim.keep_stopped_tasks(0);
+        sim.run_until(until * 1000);
+        dropped_somewhere |= sim.tasks_dropped() > 0;
+        assert_eq!(
+            Some(&sim.trace_hash()),
+            recorded.get(&name),
+            "{name}: dropping stopped tasks changed the run"
+        );
+    }
+    assert!(
+        dropped_somewhere,
+        "no case stopped a task: the test shows nothing"
+    );
+}

@@ -281,7 +281,11 @@ fn crash_looping_task_is_replaced_every_time_without_throttling() {
     // never reached RUNNING). Each task lives at least 8 s pull + 10 s, so at most
     // 300 / 18 + 1 = 17 tasks in 300 s; unthrottled replacement gives well over 10.
     let sim = run("crash_loop", 300);
-    let tasks: Vec<_> = sim.tasks.iter().filter(|t| t.service == Some(0)).collect();
+    let tasks: Vec<_> = sim
+        .tasks
+        .values()
+        .filter(|t| t.service == Some(0))
+        .collect();
     assert!(
         (10..=17).contains(&tasks.len()),
         "{} tasks\n{}",
@@ -316,7 +320,11 @@ fn image_pull_failures_throttle_the_service_with_growing_delays() {
         "{}",
         log_text(&sim)
     );
-    let tasks: Vec<_> = sim.tasks.iter().filter(|t| t.service == Some(0)).collect();
+    let tasks: Vec<_> = sim
+        .tasks
+        .values()
+        .filter(|t| t.service == Some(0))
+        .collect();
     for t in tasks
         .iter()
         .filter(|t| t.last_status == TaskStatus::Stopped)
@@ -364,7 +372,7 @@ fn health_check_retries_3_interval_10_marks_unhealthy_after_30_s_and_the_task_is
 
     // Each task lives 5 s + 30 s, so by 120 s at least 3 have been started.
     sim.run_until(120_000);
-    let n = sim.tasks.iter().filter(|t| t.service == Some(0)).count();
+    let n = sim.tasks.values().filter(|t| t.service == Some(0)).count();
     assert!(n >= 3, "{n} tasks\n{}", log_text(&sim));
 }
 
@@ -521,7 +529,7 @@ fn alb_target_registers_at_running_is_healthy_after_one_check_and_drains_300_s_b
     // Its replacement started at once (201 s): RUNNING at 210 s, healthy at 240 s.
     let replacement = sim
         .tasks
-        .iter()
+        .values()
         .position(|t| t.service == Some(0) && t.created_at == 201_000)
         .expect("a replacement created at 201 s");
     assert_eq!(sim.tasks[replacement].started_at, Some(210_000));
@@ -537,7 +545,7 @@ fn alb_unhealthy_target_is_healthy_again_after_5_passing_checks_30_s_apart() {
     sim.run_until(0);
     let slow = sim
         .tasks
-        .iter()
+        .values()
         .position(|t| t.service == Some(2))
         .expect("slow task");
     sim.run_until(68_999);
@@ -561,7 +569,7 @@ fn alb_target_failing_health_checks_is_replaced_after_the_grace_period() {
     sim.run_until(0);
     let sick = sim
         .tasks
-        .iter()
+        .values()
         .position(|t| t.service == Some(1))
         .expect("sick task");
     sim.run_until(68_999);
@@ -893,7 +901,7 @@ fn circuit_breaker_threshold_for_desired_1_10_25_1000_is_3_5_13_200() {
         let failed_at = d[0]["updatedAt"].as_u64().unwrap_or_default();
         let later = sim
             .tasks
-            .iter()
+            .values()
             .filter(|t| t.created_at > failed_at)
             .count();
         assert_eq!(later, 0, "desired {desired}: tasks launched after FAILED");
@@ -947,7 +955,7 @@ fn bad_image_fails_the_deployment_after_3_tasks_and_rolls_back_to_web_1() {
     assert_eq!(service(&snap, "web").task_definition, "web:1");
     let running: Vec<_> = sim
         .tasks
-        .iter()
+        .values()
         .filter(|t| t.last_status == TaskStatus::Running)
         .collect();
     assert_eq!(running.len(), 4);
@@ -993,7 +1001,7 @@ fn force_new_deployment_replaces_every_task_with_the_same_task_definition() {
     assert_eq!(d[1]["status"], "INACTIVE");
     let running: Vec<_> = sim
         .tasks
-        .iter()
+        .values()
         .filter(|t| t.last_status == TaskStatus::Running)
         .collect();
     assert_eq!(running.len(), 4);
@@ -1005,7 +1013,8 @@ fn force_new_deployment_replaces_every_task_with_the_same_task_definition() {
 /// update (created at 60 s) are green, the original ones blue. None when a side has no live task.
 fn weights(sim: &ecs_sim::Sim) -> (Option<u32>, Option<u32>) {
     let of = |green: bool| {
-        (0..sim.tasks.len())
+        sim.tasks
+            .ids()
             .filter(|&t| sim.tasks[t].is_active() && (sim.tasks[t].created_at >= 60_000) == green)
             .map(|t| sim.deployment_traffic_weight(t))
             .max()
@@ -1046,7 +1055,7 @@ fn canary_shifts_10_percent_for_5_minutes_then_100_and_cleans_up_blue_after_the_
     assert_eq!(deployments(&sim, "web")[0]["lifecycleStage"], "CLEAN_UP");
     let blue_stops: Vec<u64> = sim
         .tasks
-        .iter()
+        .values()
         .filter(|t| t.created_at == 0)
         .filter_map(|t| t.stopping_at)
         .collect();
@@ -1083,7 +1092,7 @@ fn canary_green_that_crashes_trips_the_breaker_and_traffic_returns_to_blue() {
     assert_eq!(d[0]["runningCount"], 4);
     let live_green = sim
         .tasks
-        .iter()
+        .values()
         .filter(|t| t.is_active() && t.created_at >= 60_000)
         .count();
     assert_eq!(live_green, 0);
@@ -1273,7 +1282,9 @@ fn spot_interruption_is_replaced_within_the_stop_timeout_window() {
         &sim,
         "stopCode SpotInterruption, stoppedReason \"Your Spot Task was interrupted.\""
     ));
-    let interrupted = (0..sim.tasks.len())
+    let interrupted = sim
+        .tasks
+        .ids()
         .find(|&t| sim.tasks[t].stop_code == Some(StopCode::SpotInterruption))
         .expect("one task interrupted");
     sim.run_until(240_000);
@@ -1284,7 +1295,7 @@ fn spot_interruption_is_replaced_within_the_stop_timeout_window() {
     // stopped; the on-demand base task never stopped.
     let replacement = sim
         .tasks
-        .iter()
+        .values()
         .filter(|t| t.created_at >= 120_000)
         .collect::<Vec<_>>();
     assert_eq!(replacement.len(), 1);
@@ -1624,7 +1635,9 @@ fn canary_green_tasks_register_in_the_alternate_target_group_and_get_10_percent_
             .unwrap()
     };
     let (blue_g, green_g) = (group("web-blue"), group("web-green"));
-    let active: Vec<usize> = (0..sim.tasks.len())
+    let active: Vec<usize> = sim
+        .tasks
+        .ids()
         .filter(|&t| sim.tasks[t].is_active())
         .collect();
     let green: Vec<usize> = active
@@ -1695,7 +1708,9 @@ fn spot_interruption_behind_a_load_balancer_drains_at_the_warning_and_gets_sigte
         );
     let mut sim = load_text(&text);
     sim.run_until(120_000);
-    let t = (0..sim.tasks.len())
+    let t = sim
+        .tasks
+        .ids()
         .find(|&t| sim.tasks[t].stop_code == Some(StopCode::SpotInterruption))
         .expect("one task interrupted");
     assert_eq!(sim.tasks[t].last_status, TaskStatus::Deactivating);

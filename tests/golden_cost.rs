@@ -121,7 +121,7 @@ fn a_stopped_fargate_task_is_billed_at_least_one_minute() {
     let sim = run(&v.to_string(), 55);
     let stopped: Vec<_> = sim
         .tasks
-        .iter()
+        .values()
         .filter(|t| t.stopped_at.is_some())
         .collect();
     assert_eq!(stopped.len(), 1, "one pull failure by 55 s");

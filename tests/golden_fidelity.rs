@@ -17,7 +17,7 @@ fn first(sim: &ecs_sim::Sim, needle: &str) -> Option<u64> {
 /// RUNNING tasks of `family:revision` that are not being stopped.
 fn running(sim: &ecs_sim::Sim, task_definition: usize) -> usize {
     sim.tasks
-        .iter()
+        .values()
         .filter(|t| {
             t.task_definition == task_definition
                 && t.last_status == TaskStatus::Running
@@ -125,10 +125,10 @@ fn a_launch_type_task_that_cannot_be_placed_is_not_a_task_dg_service_event_messa
     let web = snap.services.iter().find(|s| s.name == "web").expect("web");
     assert_eq!((web.running_count, web.pending_count), (3, 0));
     assert_eq!(web.unplaced_count, 2);
-    assert_eq!(sim.tasks.len(), 3, "only placed tasks exist");
+    assert_eq!(sim.tasks.next_id(), 3, "only placed tasks exist");
     assert!(sim
         .tasks
-        .iter()
+        .values()
         .all(|t| t.last_status != TaskStatus::Provisioning));
     assert_eq!(
         log_count(&sim, "(service web) was unable to place a task"),
@@ -146,7 +146,7 @@ fn capacity_provider_tasks_wait_in_provisioning_for_managed_scaling_dg_standalon
     // CapacityProviderReservation, without an "unable to place" event.
     let mut sim = load("managed_scaling");
     sim.run_until(10_000);
-    let waiting: Vec<_> = sim.tasks.iter().filter(|t| t.is_waiting()).collect();
+    let waiting: Vec<_> = sim.tasks.values().filter(|t| t.is_waiting()).collect();
     assert!(!waiting.is_empty(), "{}", log_text(&sim));
     assert!(waiting
         .iter()
@@ -221,7 +221,7 @@ fn run_task_returns_placed_tasks_and_resource_memory_failures_api_run_task() {
         f.detail
     );
     // Only the placed copy is a task.
-    assert_eq!(sim.tasks.len(), 1);
+    assert_eq!(sim.tasks.next_id(), 1);
     // At 60 s a second m5.large registers; the run-task at 90 s fits on it.
     sim.run_until(120_000);
     assert_eq!(sim.instances.len(), 2);

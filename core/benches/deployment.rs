@@ -17,7 +17,7 @@ fn main() {
     let secs = start.elapsed().as_secs_f64();
     let live = sim
         .tasks
-        .iter()
+        .values()
         .filter(|t| t.last_status != ecs_sim::task::TaskStatus::Stopped)
         .count();
     println!(

@@ -19,7 +19,7 @@ fn main() {
         // Every service's first scheduler pass places all its tasks at time 0.
         sim.run_until(0);
         let secs = start.elapsed().as_secs_f64();
-        let placed = sim.tasks.iter().filter(|t| t.instance.is_some()).count();
+        let placed = sim.tasks.values().filter(|t| t.instance.is_some()).count();
         println!(
             "native placement {strategy:?}: {placed} tasks on {instances} instances in {secs:.3} s = {:.0} placements/s",
             placed as f64 / secs

@@ -348,7 +348,7 @@ mod tests {
         sim.run_until(120_000);
         let running = sim
             .tasks
-            .iter()
+            .values()
             .filter(|t| t.last_status == crate::task::TaskStatus::Running)
             .count();
         assert!(running >= 2000, "only {running} tasks RUNNING at 2 min");

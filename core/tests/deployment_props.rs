@@ -71,10 +71,10 @@ proptest! {
             if now < UPDATE_MS {
                 continue;
             }
-            let live = sim.tasks.iter().filter(|t| t.is_active()).count() as u32;
+            let live = sim.tasks.values().filter(|t| t.is_active()).count() as u32;
             let healthy = sim
                 .tasks
-                .iter()
+                .values()
                 .filter(|t| {
                     t.last_status == TaskStatus::Running
                         && !t.stop_requested

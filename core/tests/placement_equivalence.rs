@@ -228,7 +228,7 @@ fn check(seed: u64, n: usize, requests: usize) -> Result<(), TestCaseError> {
         ids.push(inst.ec2_instance_id.clone());
         instances.push(inst);
     }
-    let mut tasks: Vec<Task> = Vec::new();
+    let mut tasks = ecs_sim::task::store::TaskStore::default();
     for (i, inst) in instances.iter_mut().enumerate() {
         if !inst.is_alive() {
             continue;
@@ -236,7 +236,7 @@ fn check(seed: u64, n: usize, requests: usize) -> Result<(), TestCaseError> {
         for _ in 0..g.below(4) {
             let group = *g.pick(&GROUPS);
             let active = g.chance(80);
-            inst.tasks.insert(tasks.len());
+            inst.tasks.insert(tasks.next_id());
             if active {
                 *inst.group_counts.entry(group.to_string()).or_default() += 1;
             }
@@ -295,7 +295,7 @@ fn check(seed: u64, n: usize, requests: usize) -> Result<(), TestCaseError> {
                 if needs.network_mode == NetworkMode::Awsvpc {
                     inst.enis_used += 1;
                 }
-                inst.tasks.insert(tasks.len());
+                inst.tasks.insert(tasks.next_id());
                 *inst.group_counts.entry(group.to_string()).or_default() += 1;
                 tasks.push(task(group, i, true));
             }

@@ -259,7 +259,7 @@ fn check(sim: &Sim, services: &[Svc]) -> Result<(), String> {
         let mut per_instance: BTreeMap<usize, u32> = BTreeMap::new();
         for t in sim
             .tasks
-            .iter()
+            .values()
             .filter(|t| t.service == Some(k) && t.is_active())
         {
             if let Some(i) = t.instance {

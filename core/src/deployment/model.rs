@@ -135,6 +135,16 @@ impl ServiceDeployments {
         }
     }
 
+    /// Forgets task `t` (a stopped task the engine no longer keeps): it counts for no
+    /// deployment, and no circuit breaker remembers judging it.
+    pub fn forget_task(&mut self, t: usize) {
+        self.task_deployment.remove(&t);
+        for d in &mut self.list {
+            d.judged.remove(&t);
+            d.healthy_seen.remove(&t);
+        }
+    }
+
     /// The tasks that count for deployment `d`, in creation order.
     pub fn tasks_of(&self, d: usize) -> Vec<usize> {
         self.task_deployment

@@ -107,19 +107,39 @@ pub struct Datapoint {
     pub value: f64,
 }
 
-/// Every series recorded so far, in a stable order.
+/// One-minute datapoints each series keeps at least: a day. An alarm looks at most one day
+/// back (CloudWatch: evaluation periods × period ≤ one day; the scenario caps
+/// `evaluationPeriods` at 1,440), so no decision ever needs an older
+/// datapoint; the charts show the kept ones.
+pub const SERIES_POINTS_KEPT: usize = 1_440;
+
+/// Every series recorded so far, in a stable order: each keeps between
+/// [`SERIES_POINTS_KEPT`] and twice that many of its newest datapoints (the oldest half goes
+/// when it is full, so recording stays O(1) on average, like the event log).
 #[derive(Debug, Clone, Default)]
 pub struct MetricStore {
     series: BTreeMap<MetricKey, Vec<Datapoint>>,
+    dropped: u64,
 }
 
 impl MetricStore {
     /// Records one period's value (periods arrive in time order per series).
     pub fn record(&mut self, name: MetricName, dimension: Dimension, at: Millis, value: f64) {
-        self.series
+        let series = self
+            .series
             .entry(MetricKey { name, dimension })
-            .or_default()
-            .push(Datapoint { at, value });
+            .or_default();
+        if series.len() >= 2 * SERIES_POINTS_KEPT {
+            let drop = series.len() - SERIES_POINTS_KEPT;
+            series.drain(..drop);
+            self.dropped += drop as u64;
+        }
+        series.push(Datapoint { at, value });
+    }
+
+    /// Datapoints dropped from the front of every series so far (runs longer than a day).
+    pub fn dropped(&self) -> u64 {
+        self.dropped
     }
 
     /// A series (empty when never recorded).
@@ -152,6 +172,25 @@ impl MetricStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_series_keeps_at_least_a_day_and_counts_what_it_dropped() {
+        let mut m = MetricStore::default();
+        let total = 3 * SERIES_POINTS_KEPT + 7;
+        for k in 0..total {
+            m.record(
+                MetricName::CPUUtilization,
+                Dimension::Service(0),
+                (k as Millis + 1) * 60_000,
+                k as f64,
+            );
+        }
+        let s = m.series(MetricName::CPUUtilization, &Dimension::Service(0));
+        assert!(s.len() >= SERIES_POINTS_KEPT && s.len() < 2 * SERIES_POINTS_KEPT);
+        assert_eq!(s.len() as u64 + m.dropped(), total as u64);
+        assert_eq!(s.last().map(|d| d.value), Some((total - 1) as f64));
+        assert!(s.windows(2).all(|w| w[0].at < w[1].at));
+    }
 
     #[test]
     fn series_keep_their_periods_in_order_and_answer_latest() {

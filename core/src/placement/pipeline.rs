@@ -20,7 +20,7 @@ use super::Rejection;
 use crate::cluster::Instance;
 use crate::placement::{Constraint, Strategy};
 use crate::rng::SimRng;
-use crate::task::Task;
+
 use crate::taskdef::TaskNeeds;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -93,7 +93,10 @@ impl PlacementOutcome {
 }
 
 /// Task groups per instance: the groups of the tasks on each instance.
-pub fn groups_on<'a>(instance: &Instance, tasks: &'a [Task]) -> Vec<&'a str> {
+pub fn groups_on<'a>(
+    instance: &Instance,
+    tasks: &'a crate::task::store::TaskStore,
+) -> Vec<&'a str> {
     instance
         .tasks
         .iter()
@@ -108,7 +111,7 @@ pub fn groups_on<'a>(instance: &Instance, tasks: &'a [Task]) -> Vec<&'a str> {
 pub fn place_reference(
     req: &PlacementRequest<'_>,
     instances: &[Instance],
-    tasks: &[Task],
+    tasks: &crate::task::store::TaskStore,
     rng: &mut SimRng,
 ) -> PlacementOutcome {
     let mut verdicts = Vec::new();
@@ -146,7 +149,7 @@ pub(crate) fn filter(
     req: &PlacementRequest<'_>,
     i: usize,
     inst: &Instance,
-    tasks: &[Task],
+    tasks: &crate::task::store::TaskStore,
     constraints: impl FnOnce() -> Result<(), Rejection>,
 ) -> Result<(), Rejection> {
     // 1. Availability.

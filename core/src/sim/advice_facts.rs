@@ -3,7 +3,6 @@
 
 use super::Sim;
 use crate::advice::facts::{record, Fact};
-use crate::task::TaskStatus;
 use crate::time::Millis;
 
 impl Sim {
@@ -27,15 +26,10 @@ impl Sim {
     /// After a Fargate Spot interruption of one of service `s`'s tasks (shown at log entry
     /// `log_index`): records it when fewer tasks are RUNNING than desired.
     pub(crate) fn note_spot_shortfall(&mut self, s: usize, log_index: usize) {
-        let running = self
-            .tasks_of_service(s)
-            .iter()
-            .filter(|&&t| {
-                let task = &self.tasks[t];
-                task.last_status == TaskStatus::Running && !task.stop_requested
-            })
-            .count();
-        if (running as u64) < u64::from(self.services[s].desired) {
+        // A counter kept by the lifecycle (checked against a rebuild): a crash loop of Spot
+        // tasks walked the service's whole task history at every interruption.
+        let running = self.task_index.running(s);
+        if running < self.services[s].desired {
             let fact = Fact {
                 at: self.now,
                 service: s,

@@ -58,8 +58,9 @@ impl Sim {
         match action {
             TimelineAction::StopTask { service, index } => {
                 let s = self.service_index(service)?;
-                let mut tasks: Vec<usize> = (0..self.tasks.len())
-                    .filter(|&t| self.tasks[t].service == Some(s) && self.tasks[t].is_active())
+                let mut tasks: Vec<usize> = self
+                    .live_tasks_of_service(s)
+                    .filter(|&t| self.tasks[t].is_active())
                     .collect();
                 tasks.sort_by_key(|&t| (self.tasks[t].started_at.unwrap_or(u64::MAX), t));
                 let t = *tasks.get(*index as usize).ok_or_else(|| {
@@ -317,8 +318,11 @@ impl Sim {
                 self.lose_instance(i, reason);
             }
         }
-        for t in 0..self.tasks.len() {
-            let task = &self.tasks[t];
+        for t in self.tasks.ids() {
+            // Killing a task may drop older stopped ones from the store.
+            let Some(task) = self.tasks.get(t) else {
+                continue;
+            };
             if task.instance.is_none()
                 && task.zone.as_deref() == Some(zone)
                 && task.last_status != TaskStatus::Stopped

@@ -102,10 +102,10 @@ impl Sim {
         Ok(())
     }
 
-    /// Every live task is listed by its instance, and the per-service task lists equal a
-    /// rebuild.
+    /// Every live task is listed by its instance, no deployment counts a dropped task, and the
+    /// task index equals a rebuild.
     fn check_task_lists(&self) -> Result<(), String> {
-        for (t, task) in self.tasks.iter().enumerate() {
+        for (t, task) in self.tasks.iter() {
             if task.last_status == TaskStatus::Stopped {
                 continue;
             }
@@ -115,27 +115,25 @@ impl Sim {
                 }
             }
         }
-        let mut by_service: Vec<Vec<usize>> = vec![Vec::new(); self.service_task_ids.len()];
-        for (t, task) in self.tasks.iter().enumerate() {
-            if let Some(s) = task.service {
-                match by_service.get_mut(s) {
-                    Some(list) => list.push(t),
-                    None => {
-                        return Err(format!(
-                            "task {} is missing from its service's list",
-                            task.id
-                        ))
-                    }
-                }
+        // A dropped stopped task is forgotten everywhere: no deployment still counts it.
+        for (s, state) in self.services.iter().enumerate() {
+            if let Some(&t) = state
+                .deployments
+                .task_deployment
+                .keys()
+                .find(|&&t| self.tasks.get(t).is_none())
+            {
+                return Err(format!(
+                    "service {} still counts task {t}, which is no longer kept",
+                    self.model.services[s].name
+                ));
             }
         }
-        if by_service != self.service_task_ids {
-            return Err("the per-service task lists drifted from a rebuild".into());
+        if self.tasks.next_id() as u64 != self.tasks.kept() as u64 + self.tasks.dropped() {
+            return Err("the task store's kept and dropped counts do not add up".into());
         }
-        let rebuilt = super::task_index::TaskIndex::rebuild(
-            self.model.services.len(),
-            self.tasks.iter().enumerate(),
-        );
+        let rebuilt =
+            super::task_index::TaskIndex::rebuild(self.model.services.len(), self.tasks.iter());
         if rebuilt != self.task_index {
             return Err("the task index drifted from a rebuild".into());
         }
@@ -151,7 +149,7 @@ impl Sim {
             .map(|s| self.shift_holds_blue(s))
             .collect();
         let mut live = vec![0u32; self.model.services.len()];
-        for (t, task) in self.tasks.iter().enumerate() {
+        for (t, task) in self.tasks.iter() {
             let Some(s) = task.service else { continue };
             if task.is_active()
                 && (!hold_blue[s] || self.services[s].deployments.is_primary_task(t))
@@ -224,7 +222,7 @@ impl Sim {
             }
         }
         // One pass over the tasks, not one per service.
-        for (t, task) in self.tasks.iter().enumerate() {
+        for (t, task) in self.tasks.iter() {
             if let Some(s) = task.service {
                 if task.is_active()
                     && !self.services[s]

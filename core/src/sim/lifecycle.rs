@@ -44,14 +44,7 @@ impl Sim {
         started_by: Option<String>,
     ) -> usize {
         let id = self.ids.hex(32);
-        let t = self.tasks.len();
-        if let Some(s) = service {
-            if self.service_task_ids.len() <= s {
-                self.service_task_ids.resize_with(s + 1, Vec::new);
-            }
-            self.service_task_ids[s].push(t);
-        }
-        self.tasks.push(Task {
+        let t = self.tasks.push(Task {
             cluster,
             task_definition: td,
             service,
@@ -73,7 +66,11 @@ impl Sim {
 
     pub(crate) fn set_status(&mut self, t: usize, status: TaskStatus) {
         let task = &mut self.tasks[t];
-        task.last_status = status;
+        let from = std::mem::replace(&mut task.last_status, status);
+        if let (Some(s), false) = (task.service, task.stop_requested) {
+            self.task_index.status_changed(s, from, status);
+        }
+        let task = &mut self.tasks[t];
         if status == TaskStatus::Pending && task.pull_started_at.is_none() {
             // The image pull begins as the task enters PENDING (DG task-lifecycle).
             task.pull_started_at = Some(self.now);
@@ -661,6 +658,37 @@ impl Sim {
         // (issue #10: a pass of every service on every Fargate stop).
         if self.tasks[t].instance.is_some() {
             self.reconcile_cluster(cluster);
+        }
+        self.retire_stopped(t);
+    }
+
+    /// Task `t` joins the kept history of stopped tasks; the oldest ones beyond the bound are
+    /// dropped, and every reference the engine still has to them goes with them (their
+    /// deployment's membership and circuit breaker bookkeeping). The one decision that reads a
+    /// STOPPED task is the circuit breaker's count of failed tasks at the next scheduler pass,
+    /// so a task its PRIMARY deployment has not judged yet stays until it has; the determinism
+    /// tests check that nothing else does by running with a bound of zero.
+    fn retire_stopped(&mut self, t: usize) {
+        let services = &self.services;
+        let model = &self.model;
+        let unjudged = |id: usize, task: &crate::task::Task| {
+            task.service.is_some_and(|s| {
+                let ds = &services[s].deployments;
+                model.services[s].circuit_breaker.is_some()
+                    && ds.primary().is_some_and(|p| {
+                        ds.task_deployment.get(&id) == Some(&p)
+                            && ds.list[p].rollout_state
+                                == crate::deployment::RolloutState::InProgress
+                            && !ds.list[p].judged.contains(&id)
+                    })
+            })
+        };
+        for (gone, task) in self.tasks.stopped(t, unjudged) {
+            let Some(s) = task.service else {
+                continue;
+            };
+            let ds = &mut self.services[s].deployments;
+            ds.forget_task(gone);
         }
     }
 }

@@ -52,6 +52,7 @@ impl Sim {
         let waiting: Vec<TaskShape> = self
             .tasks
             .iter()
+            .map(|(_, t)| t)
             .filter(|t| {
                 t.is_waiting()
                     && !t.stop_requested

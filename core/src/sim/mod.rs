@@ -34,7 +34,6 @@ use crate::metrics::MetricStore;
 use crate::placement::PlacementIndex;
 use crate::rng::{SimRng, Stream};
 use crate::scenario::{parse_scenario, resolve, Model, ScenarioError};
-use crate::task::Task;
 use crate::time::Millis;
 use log::{LogEntry, LogKind};
 use queue::{Event, EventQueue};
@@ -98,12 +97,9 @@ pub struct Sim {
     pub(crate) durations: SimRng,
     /// Container instances in launch order (never removed).
     pub instances: Vec<Instance>,
-    /// Tasks in creation order (never removed).
-    pub tasks: Vec<Task>,
-    /// Per service (model order), the indices of every task it started, ascending: the
-    /// per-service passes (scheduler, traffic, load balancer) read these instead of scanning
-    /// every task, which made an hour of 2,000 tasks slower than real time × 3,600 in wasm.
-    pub(crate) service_task_ids: Vec<Vec<usize>>,
+    /// Tasks by id (creation order): every task not yet STOPPED and the newest stopped ones
+    /// (see [`crate::task::store`]); ids are never reused.
+    pub tasks: crate::task::store::TaskStore,
     /// Lookups the placement pipeline uses instead of scanning instances and tasks; updated
     /// with them, checked against a rebuild by the invariant checker.
     pub(crate) placement_index: PlacementIndex,
@@ -188,8 +184,7 @@ impl Sim {
             placement_rng: SimRng::fork(seed, Stream::Placement),
             durations: SimRng::fork(seed, Stream::Durations),
             instances: Vec::new(),
-            tasks: Vec::new(),
-            service_task_ids: Vec::new(),
+            tasks: crate::task::store::TaskStore::default(),
             placement_index: PlacementIndex::default(),
             task_index: task_index::TaskIndex::default(),
             waiting_standalone: BTreeMap::new(),
@@ -257,14 +252,9 @@ impl Sim {
         sim
     }
 
-    /// Every task service `s` started, oldest first, stopped ones included; the same tasks in
-    /// the same order as scanning `tasks` for `service == Some(s)`.
-    pub(crate) fn tasks_of_service(&self, s: usize) -> &[usize] {
-        self.service_task_ids.get(s).map_or(&[], Vec::as_slice)
-    }
-
     /// Service `s`'s tasks not yet STOPPED, oldest first: the same tasks in the same order as
-    /// [`Sim::tasks_of_service`] without the stopped ones, without looking at those.
+    /// scanning every task for `service == Some(s)` and skipping the stopped ones, without
+    /// looking at those.
     pub(crate) fn live_tasks_of_service(&self, s: usize) -> impl Iterator<Item = usize> + '_ {
         self.task_index.live.get(s).into_iter().flatten().copied()
     }
@@ -291,9 +281,23 @@ impl Sim {
         self.log_dropped
     }
 
-    /// Tasks held in memory (every task created so far; stopped ones are not dropped yet).
+    /// Tasks held in memory: every task not yet STOPPED and the newest
+    /// [`crate::task::store::STOPPED_TASKS_KEPT`] stopped ones.
     pub fn tasks_kept(&self) -> usize {
-        self.tasks.len()
+        self.tasks.kept()
+    }
+
+    /// Stopped tasks dropped from memory so far (`tasks_kept() + tasks_dropped()` is every task
+    /// ever started).
+    pub fn tasks_dropped(&self) -> u64 {
+        self.tasks.dropped()
+    }
+
+    /// Keeps only the newest `n` stopped tasks from now on (tests use a small bound to show that
+    /// dropping stopped tasks changes no decision; the default is
+    /// [`crate::task::store::STOPPED_TASKS_KEPT`]). Takes effect at the next task that stops.
+    pub fn keep_stopped_tasks(&mut self, n: usize) {
+        self.tasks.set_stopped_kept(n);
     }
 
     /// The run's fingerprint so far.
@@ -316,22 +320,22 @@ impl Sim {
         match event {
             Event::InstanceRegistered(i) => self.instance_registered(i),
             Event::TaskAdvance(t, epoch) => {
-                if self.tasks[t].epoch == epoch {
+                if self.tasks.get(t).is_some_and(|x| x.epoch == epoch) {
                     self.advance_task(t);
                 }
             }
             Event::ContainerExit(t, epoch) => {
-                if self.tasks[t].epoch == epoch {
+                if self.tasks.get(t).is_some_and(|x| x.epoch == epoch) {
                     self.container_exit(t);
                 }
             }
             Event::HealthCheck(t, epoch, c) => {
-                if self.tasks[t].epoch == epoch {
+                if self.tasks.get(t).is_some_and(|x| x.epoch == epoch) {
                     self.health_check(t, c);
                 }
             }
             Event::TargetHealthCheck(t, epoch) => {
-                if self.tasks[t].epoch == epoch {
+                if self.tasks.get(t).is_some_and(|x| x.epoch == epoch) {
                     self.target_health_check(t);
                 }
             }

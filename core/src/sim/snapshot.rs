@@ -219,15 +219,16 @@ impl Sim {
                 tasks: i.tasks.iter().copied().collect(),
             })
             .collect();
-        let tasks = (0..self.tasks.len())
-            .filter(|&t| {
-                let task = &self.tasks[t];
+        let tasks = self
+            .tasks
+            .iter()
+            .filter(|&(_, task)| {
                 task.last_status != TaskStatus::Stopped
                     || task
                         .stopped_at
                         .is_some_and(|at| self.now < at + STOPPED_VISIBLE_MS)
             })
-            .map(|t| self.task_view(t))
+            .map(|(t, _)| self.task_view(t))
             .collect();
         let services = (0..self.model.services.len())
             .map(|s| self.service_view(s))
@@ -316,7 +317,8 @@ impl Sim {
             by_instance: BTreeMap::new(),
         };
         let mut counts = TaskCounts::default();
-        for &t in self.tasks_of_service(s) {
+        // Only tasks not yet STOPPED count (runningCount, pendingCount, the placements).
+        for t in self.live_tasks_of_service(s) {
             let task = &self.tasks[t];
             counts.add(task);
             if !task.is_active() {
@@ -412,7 +414,7 @@ impl Sim {
     /// For an instance: each waiting task's and each service's unplaced tasks' verdict on it
     /// ("why not here?").
     pub fn explain_instance(&self, i: usize) -> Vec<(Waiting, Verdict)> {
-        let tasks = (0..self.tasks.len()).filter_map(|t| {
+        let tasks = self.tasks.ids().filter_map(|t| {
             self.explain_placement(t)
                 .and_then(|vs| vs.into_iter().find(|v| v.instance == i))
                 .map(|v| (Waiting::Task(t), v))

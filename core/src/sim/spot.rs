@@ -19,8 +19,11 @@ impl Sim {
     pub(crate) fn spot_tick(&mut self) {
         self.queue.push(self.now + PERIOD_MS, Event::SpotTick);
         let ppm = self.model.auto_scaling.spot_ppm;
-        for t in 0..self.tasks.len() {
-            let task = &self.tasks[t];
+        for t in self.tasks.ids() {
+            // An interruption may drop older stopped tasks from the store.
+            let Some(task) = self.tasks.get(t) else {
+                continue;
+            };
             if task.launch != LaunchKind::FargateSpot
                 || task.last_status != TaskStatus::Running
                 || task.stop_requested
@@ -35,11 +38,11 @@ impl Sim {
 
     /// The running FARGATE_SPOT tasks of service `s`, oldest first (as the timeline counts them).
     pub fn spot_tasks_of(&self, s: usize) -> Vec<usize> {
-        let mut tasks: Vec<usize> = (0..self.tasks.len())
+        let mut tasks: Vec<usize> = self
+            .live_tasks_of_service(s)
             .filter(|&t| {
                 let task = &self.tasks[t];
-                task.service == Some(s)
-                    && task.launch == LaunchKind::FargateSpot
+                task.launch == LaunchKind::FargateSpot
                     && task.is_active()
                     && task.last_status == TaskStatus::Running
             })

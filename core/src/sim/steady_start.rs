@@ -29,9 +29,8 @@ impl Sim {
                 }
             }
             let running = self
-                .tasks_of_service(s)
-                .iter()
-                .filter(|&&t| self.tasks[t].last_status == TaskStatus::Running)
+                .live_tasks_of_service(s)
+                .filter(|&t| self.tasks[t].last_status == TaskStatus::Running)
                 .count();
             if running == self.services[s].desired as usize {
                 self.services[s].steady = true;

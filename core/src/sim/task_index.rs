@@ -2,7 +2,7 @@
 //! no pass scans every task (issue #10: Fargate zone choice scanned every task once per zone,
 //! and every pass rescanned every task the service ever started).
 
-use crate::task::Task;
+use crate::task::{Task, TaskStatus};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Per-service and per-group views of the tasks, updated by the lifecycle and checked against a
@@ -20,6 +20,10 @@ pub struct TaskIndex {
     /// Tasks whose stop was requested and that are not STOPPED yet (they still hold their
     /// instance's resources).
     pub stopping: BTreeSet<usize>,
+    /// Per service, its tasks RUNNING and not asked to stop: what advice's Spot shortfall
+    /// compares with the desired count at each interruption (it walked the service's whole
+    /// task history before).
+    pub running: Vec<u32>,
 }
 
 impl TaskIndex {
@@ -29,6 +33,7 @@ impl TaskIndex {
             if self.live.len() <= s {
                 self.live.resize_with(s + 1, BTreeSet::new);
                 self.service_provider.resize_with(s + 1, BTreeMap::new);
+                self.running.resize(s + 1, 0);
             }
             self.live[s].insert(t);
             if let Some(p) = &task.capacity_provider {
@@ -49,8 +54,30 @@ impl TaskIndex {
         }
     }
 
+    /// Task `task` of service `s`, not asked to stop, went from `from` to `to`.
+    pub fn status_changed(&mut self, s: usize, from: TaskStatus, to: TaskStatus) {
+        let Some(n) = self.running.get_mut(s) else {
+            return;
+        };
+        match (from == TaskStatus::Running, to == TaskStatus::Running) {
+            (false, true) => *n += 1,
+            (true, false) => *n = n.saturating_sub(1),
+            _ => {}
+        }
+    }
+
+    /// Service `s`'s tasks RUNNING and not asked to stop.
+    pub fn running(&self, s: usize) -> u32 {
+        self.running.get(s).copied().unwrap_or(0)
+    }
+
     /// Task `t` stops being active (its stop is requested, or it is lost with its host).
     pub fn deactivated(&mut self, t: usize, task: &Task) {
+        if let (Some(s), TaskStatus::Running) = (task.service, task.last_status) {
+            if let Some(n) = self.running.get_mut(s) {
+                *n = n.saturating_sub(1);
+            }
+        }
         if let Some(z) = &task.zone {
             if let Some(zones) = self.group_zone.get_mut(&task.group) {
                 if let Some(n) = zones.get_mut(z) {
@@ -109,10 +136,11 @@ impl TaskIndex {
         let mut ix = TaskIndex {
             live: vec![BTreeSet::new(); services],
             service_provider: vec![BTreeMap::new(); services],
+            running: vec![0; services],
             ..TaskIndex::default()
         };
         for (t, task) in tasks {
-            if task.last_status == crate::task::TaskStatus::Stopped {
+            if task.last_status == TaskStatus::Stopped {
                 continue;
             }
             if let Some(s) = task.service {
@@ -124,6 +152,9 @@ impl TaskIndex {
             }
             if let (Some(s), Some(p)) = (task.service, &task.capacity_provider) {
                 *ix.service_provider[s].entry(p.clone()).or_default() += 1;
+            }
+            if let (Some(s), TaskStatus::Running) = (task.service, task.last_status) {
+                ix.running[s] += 1;
             }
             ix.zoned(task);
         }

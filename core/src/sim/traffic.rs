@@ -138,7 +138,8 @@ impl Sim {
                         if answer.is_empty() {
                             client_errors += rate * secs;
                         }
-                        let live: Vec<usize> = self
+                        // A set: the answer can hold every task of the service.
+                        let live: std::collections::BTreeSet<usize> = self
                             .routable_targets(s)
                             .into_iter()
                             .map(|(t, _)| t)

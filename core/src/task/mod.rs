@@ -4,6 +4,7 @@
 pub mod counts;
 pub mod lifecycle;
 pub mod stopped_reason;
+pub mod store;
 
 pub use counts::TaskCounts;
 pub use lifecycle::{HealthStatus, LaunchKind, StopCode, Task, TaskStatus};

@@ -68,7 +68,7 @@ fn failed_container_health_checks_count_in_stage_2_and_roll_back() {
     assert_eq!(d[0]["rolloutState"], "COMPLETED");
     let stopped_for_health = sim
         .tasks
-        .iter()
+        .values()
         .filter(|t| {
             t.stopped_reason.as_deref() == Some(crate::task::stopped_reason::FAILED_HEALTH_CHECKS)
         })

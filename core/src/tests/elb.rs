@@ -108,7 +108,7 @@ fn unhealthy_threshold_count_2_failures_then_replaced_after_grace_period() {
     assert_eq!(s.target_state(0), Some(TargetHealthState::Draining));
     // The replacement needs host port 8080, which the draining task holds until it stops: it
     // is not placed (no task object, ECS's "unable to place" event) until then.
-    assert_eq!(s.tasks.len(), 1);
+    assert_eq!(s.tasks.next_id(), 1);
     assert_eq!(s.services[0].unplaced, 1);
     assert!(s.log().iter().any(|e| e.at == 129_000
         && e.text

@@ -70,7 +70,7 @@ fn fargate_services_at_the_task_limit_build_and_place_every_task_within_an_event
     // the per-group zone counts: 5,000 = 1,667 + 1,667 + 1,666.
     for s in 0..services as usize {
         let mut per_zone = std::collections::BTreeMap::<String, u32>::new();
-        for &t in sim.tasks_of_service(s) {
+        for t in sim.live_tasks_of_service(s) {
             *per_zone
                 .entry(sim.tasks[t].zone.clone().unwrap_or_default())
                 .or_default() += 1;
@@ -98,4 +98,39 @@ fn clusters_at_the_instance_limit_build_and_register_within_an_event_budget() {
     }
     assert!(sim.steps() < budget, "{} events in 5 s", sim.steps());
     assert_eq!(sim.tasks_kept(), 10 * MAX_CLUSTERS);
+}
+
+/// A crash loop stops a task every few seconds: the engine keeps the live ones and only the
+/// newest stopped ones, counts the rest, and a dropped task's id stays unused and reads as gone
+/// (the task panel's explanation, the snapshot and `--json` do not panic on it).
+#[test]
+fn a_crash_loop_keeps_only_the_newest_stopped_tasks_and_a_dropped_one_reads_as_gone() {
+    let mut sim = match Sim::from_json(&fargate_document(1, 20, Some(20)).to_string()) {
+        Ok(s) => s,
+        Err(e) => panic!("the crash loop scenario loads: {e}"),
+    };
+    sim.keep_stopped_tasks(5);
+    sim.run_until(10 * 60_000);
+    let stopped = sim
+        .tasks
+        .values()
+        .filter(|t| t.last_status == crate::task::TaskStatus::Stopped)
+        .count();
+    assert!(sim.tasks_dropped() > 20, "dropped {}", sim.tasks_dropped());
+    assert_eq!(stopped, 5, "no circuit breaker pins a task here");
+    assert_eq!(
+        sim.tasks.next_id() as u64,
+        sim.tasks_kept() as u64 + sim.tasks_dropped()
+    );
+    // Task 0 crashed first and is gone; its id is not reused.
+    assert!(sim.tasks.get(0).is_none());
+    assert!(crate::view::explain_waiting(&sim, 0).is_none());
+    assert!(sim.snapshot().tasks.iter().all(|t| t.index != 0));
+    let list = crate::view::report::tasks::describe_tasks(&sim);
+    assert!(list.stopped_omitted as u64 >= sim.tasks_dropped());
+    // Every task not yet stopped is still kept.
+    assert_eq!(
+        sim.live_tasks_of_service(0).count(),
+        sim.tasks_kept() - stopped
+    );
 }

@@ -53,7 +53,7 @@ fn a_task_above_its_hard_memory_limit_is_killed_with_137_and_replaced() {
     );
     let stopped = sim
         .tasks
-        .iter()
+        .values()
         .find(|t| t.last_status == TaskStatus::Stopped)
         .map(|t| t.stopped_reason.clone());
     assert_eq!(

@@ -31,7 +31,7 @@ fn fargate_spot_rate_60_per_hour_interrupts_every_running_spot_task_each_minute(
     sim.run_until(59_999);
     let running_spot = sim
         .tasks
-        .iter()
+        .values()
         .filter(|t| {
             t.launch == crate::task::LaunchKind::FargateSpot
                 && t.last_status == crate::task::TaskStatus::Running
@@ -42,7 +42,7 @@ fn fargate_spot_rate_60_per_hour_interrupts_every_running_spot_task_each_minute(
     sim.run_until(60_000);
     let interrupted = sim
         .tasks
-        .iter()
+        .values()
         .filter(|t| t.stop_code == Some(crate::task::StopCode::SpotInterruption))
         .count();
     assert_eq!(interrupted, running_spot);

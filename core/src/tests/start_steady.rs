@@ -24,7 +24,7 @@ fn start_steady_services_run_their_desired_count_just_after_time_0() {
         assert_eq!(s.pending_count, 0, "{}", s.name);
     }
     // RUNNING since 0, with no pull or start delay, and nothing about it in the event log.
-    for t in sim.tasks.iter().filter(|t| t.service.is_some()) {
+    for t in sim.tasks.values().filter(|t| t.service.is_some()) {
         assert_eq!(t.last_status, TaskStatus::Running);
         assert_eq!((t.created_at, t.started_at), (0, Some(0)));
     }

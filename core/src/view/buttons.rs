@@ -134,7 +134,9 @@ mod tests {
         let mut s = sim(SPOT);
         s.run_until(60_000);
         // The FARGATE base task is not a Spot task: the service's first Spot task is used.
-        let fargate = (0..s.tasks.len())
+        let fargate = s
+            .tasks
+            .ids()
             .find(|&t| s.tasks[t].launch == LaunchKind::Fargate)
             .expect("a FARGATE task");
         assert_eq!(

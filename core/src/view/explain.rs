@@ -199,7 +199,7 @@ mod tests {
     #[test]
     fn a_placed_task_or_a_placed_service_has_no_waiting_explanation() {
         let sim = crowded();
-        let placed = sim.tasks.iter().position(|t| t.instance.is_some());
+        let placed = sim.tasks.values().position(|t| t.instance.is_some());
         assert!(explain_waiting(&sim, placed.expect("placed")).is_none());
         assert!(explain_waiting(&sim, usize::MAX).is_none());
         let api = sim.model.services.iter().position(|s| s.name != "web");

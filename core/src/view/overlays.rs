@@ -222,6 +222,7 @@ fn spot_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
     let mut times: Vec<Millis> = sim
         .tasks
         .iter()
+        .map(|(_, t)| t)
         .filter(|t| t.service == Some(service) && t.stop_code == Some(StopCode::SpotInterruption))
         .filter_map(|t| t.stopping_at.or(t.stopped_at))
         .collect();

@@ -73,7 +73,7 @@ fn press(sim: &mut Sim, click: &Click) {
             let Some(fallback) = pick(s, services) else {
                 return;
             };
-            let task = task.as_ref().and_then(|t| pick(t, sim.tasks.len()));
+            let task = task.as_ref().and_then(|t| pick(t, sim.tasks.next_id()));
             let service = buttons::acting_service(sim, task, fallback);
             match buttons::spot_interruption_action(sim, task, service) {
                 Ok(action) => sim.apply(&action).map_err(|e| e.to_string()),
@@ -89,7 +89,7 @@ fn press(sim: &mut Sim, click: &Click) {
                 Err(why) => Err(why),
             }
         }
-        Click::StopTask(t) => match pick(t, sim.tasks.len()) {
+        Click::StopTask(t) => match pick(t, sim.tasks.next_id()) {
             Some(t) => sim.stop_task_by_user(t).map_err(|e| e.to_string()),
             None => return,
         },

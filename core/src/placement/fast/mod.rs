@@ -23,14 +23,14 @@ use super::Rejection;
 use crate::cluster::Instance;
 use crate::placement::Strategy;
 use crate::rng::SimRng;
-use crate::task::Task;
+
 use std::collections::BTreeMap;
 
 /// Runs the pipeline for one task. `verdicts` is filled only when no instance fits.
 pub fn place(
     req: &PlacementRequest<'_>,
     instances: &[Instance],
-    tasks: &[Task],
+    tasks: &crate::task::store::TaskStore,
     index: &PlacementIndex,
     rng: &mut SimRng,
 ) -> PlacementOutcome {
@@ -55,7 +55,7 @@ pub fn place(
     };
     let outcome = PlacementOutcome { chosen, verdicts };
     #[cfg(debug_assertions)]
-    if cluster.alive.len() <= CROSS_CHECK_INSTANCES && tasks.len() <= CROSS_CHECK_TASKS {
+    if cluster.alive.len() <= CROSS_CHECK_INSTANCES && tasks.next_id() <= CROSS_CHECK_TASKS {
         cross_check(req, instances, tasks, before, rng, &outcome);
     }
     outcome
@@ -72,7 +72,7 @@ const CROSS_CHECK_TASKS: usize = 4096;
 fn cross_check(
     req: &PlacementRequest<'_>,
     instances: &[Instance],
-    tasks: &[Task],
+    tasks: &crate::task::store::TaskStore,
     mut before: SimRng,
     after: &SimRng,
     outcome: &PlacementOutcome,
@@ -98,7 +98,7 @@ const NO_TASKS: &BTreeMap<usize, u32> = &BTreeMap::new();
 pub(crate) struct Ctx<'a> {
     req: &'a PlacementRequest<'a>,
     instances: &'a [Instance],
-    tasks: &'a [Task],
+    tasks: &'a crate::task::store::TaskStore,
     cluster: &'a ClusterIndex,
 }
 

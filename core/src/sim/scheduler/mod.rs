@@ -103,21 +103,6 @@ impl Sim {
         self.settle_deployments(s);
     }
 
-    /// The task to stop first when a service has too many: one waiting for placement, else one
-    /// not yet RUNNING, so the RUNNING tasks keep serving.
-    fn first_not_running(&self, candidates: &[usize]) -> Option<usize> {
-        candidates
-            .iter()
-            .copied()
-            .find(|&t| self.tasks[t].is_waiting())
-            .or_else(|| {
-                candidates
-                    .iter()
-                    .copied()
-                    .find(|&t| self.tasks[t].last_status != TaskStatus::Running)
-            })
-    }
-
     fn choose_to_stop(&mut self, s: usize, candidates: &[usize]) -> Option<usize> {
         let group = format!("service:{}", self.model.services[s].name);
         let mut group_on: BTreeMap<usize, u32> = BTreeMap::new();

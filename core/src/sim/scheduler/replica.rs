@@ -13,6 +13,7 @@ use crate::service::steady::{self, PassOutcome};
 use crate::sim::log::LogKind;
 use crate::task::stopped_reason;
 use crate::task::{HealthStatus, StopCode, TaskStatus};
+use std::collections::BTreeSet;
 
 /// What a pass did, for its service events.
 #[derive(Default)]
@@ -76,7 +77,7 @@ impl Sim {
     /// acting: on their way to RUNNING, stopping, or replacements RUNNING but not yet counted
     /// healthy (their health check, target, or 40 s wait).
     fn tasks_in_flight(&self, s: usize, outdated: &[usize]) -> usize {
-        let outdated: std::collections::BTreeSet<usize> = outdated.iter().copied().collect();
+        let outdated: BTreeSet<usize> = outdated.iter().copied().collect();
         self.live_tasks_of_service(s)
             .filter(|&t| {
                 let task = &self.tasks[t];
@@ -104,9 +105,10 @@ impl Sim {
 
     /// The facts [`replica::classify`] needs about each active task that is not held.
     fn replica_facts(&self, s: usize, held: &[usize]) -> Vec<TaskFacts> {
+        // `held` is ascending (a filter of the live set): a binary search, not a scan per task.
         self.service_tasks(s)
             .into_iter()
-            .filter(|t| !held.contains(t))
+            .filter(|t| held.binary_search(t).is_err())
             .map(|t| {
                 let task = &self.tasks[t];
                 TaskFacts {
@@ -136,33 +138,56 @@ impl Sim {
     ) {
         let desired = self.services[s].desired;
         let deployment = self.services[s].deployment_id.clone();
-        while current.len() as u32 > desired {
-            let pick = self
-                .first_not_running(current)
-                .or_else(|| self.choose_to_stop(s, current));
-            let Some(t) = pick else { break };
-            current.retain(|&x| x != t);
-            if self.tasks[t].last_status == TaskStatus::Running {
-                report.stopped.push(self.tasks[t].id.clone());
+        let max_live = replica::max_live(desired, self.model.services[s].maximum_percent) as usize;
+        // Waiting tasks go first, then the others not yet RUNNING, each in `current`'s order
+        // (what `first_not_running` picks one at a time). Stopping one task changes no other
+        // task's status, so both lists are made once: picking by rescanning `current` and
+        // removing with `retain` made scaling in by k tasks O(k·n) (issue #10).
+        let mut not_running: std::collections::VecDeque<usize> = current
+            .iter()
+            .copied()
+            .filter(|&t| self.tasks[t].is_waiting())
+            .chain(current.iter().copied().filter(|&t| {
+                !self.tasks[t].is_waiting() && self.tasks[t].last_status != TaskStatus::Running
+            }))
+            .collect();
+        let mut stopped: BTreeSet<usize> = BTreeSet::new();
+        let mut left = current.len();
+        let stop = |sim: &mut Sim, t: usize, report: &mut PassReport| {
+            if sim.tasks[t].last_status == TaskStatus::Running {
+                report.stopped.push(sim.tasks[t].id.clone());
             }
-            self.stop_task(
+            sim.stop_task(
                 t,
                 StopCode::ServiceSchedulerInitiated,
                 stopped_reason::scaling_activity(&deployment),
             );
+        };
+        while left as u32 > desired {
+            let t = match not_running.pop_front() {
+                Some(t) => t,
+                None => {
+                    // As the strategies say: each choice sees the tasks still left.
+                    current.retain(|x| !stopped.contains(x));
+                    let Some(t) = self.choose_to_stop(s, current) else {
+                        break;
+                    };
+                    t
+                }
+            };
+            stopped.insert(t);
+            left -= 1;
+            stop(self, t, report);
         }
-        let max_live = replica::max_live(desired, self.model.services[s].maximum_percent) as usize;
-        while current.len() + outdated > max_live {
-            let Some(t) = self.first_not_running(current) else {
+        while left + outdated > max_live {
+            let Some(t) = not_running.pop_front() else {
                 break;
             };
-            current.retain(|&x| x != t);
-            self.stop_task(
-                t,
-                StopCode::ServiceSchedulerInitiated,
-                stopped_reason::scaling_activity(&deployment),
-            );
+            stopped.insert(t);
+            left -= 1;
+            stop(self, t, report);
         }
+        current.retain(|x| !stopped.contains(x));
     }
 
     /// Retries the tasks waiting in PROVISIONING for capacity, then starts new ones up to the
@@ -236,9 +261,12 @@ impl Sim {
         let live: Vec<usize> = self
             .service_tasks(s)
             .into_iter()
-            .filter(|t| !held.contains(t))
+            .filter(|t| held.binary_search(t).is_err())
             .collect();
-        let outdated = &sorted.outdated;
+        // Sets, so each task's lookup is O(log n) (scans made a pass O(n²) during a large
+        // replacement, issue #10).
+        let outdated: BTreeSet<usize> = sorted.outdated.iter().copied().collect();
+        let unhealthy: BTreeSet<usize> = sorted.unhealthy.iter().copied().collect();
         let healthy = live
             .iter()
             .filter(|&&t| {
@@ -267,12 +295,13 @@ impl Sim {
             no_room: upper_bound(desired, svc.maximum_percent) <= live.len() as u32
                 || report.unplaced.is_some(),
         };
-        let facts: Vec<OutdatedTask> = outdated
+        let facts: Vec<OutdatedTask> = sorted
+            .outdated
             .iter()
             .map(|&t| OutdatedTask {
                 task: t,
                 active: self.tasks[t].is_active(),
-                unhealthy: sorted.unhealthy.contains(&t),
+                unhealthy: unhealthy.contains(&t),
                 running: self.tasks[t].last_status == TaskStatus::Running,
             })
             .collect();

@@ -19,8 +19,11 @@ pub struct RunTaskCall {
     pub at: Millis,
     /// The RunTask (index into the model's `run_tasks`).
     pub run_task: usize,
-    /// The tasks it started (indices into the simulation's tasks).
+    /// The tasks it started (indices into the simulation's tasks; a stopped one may since
+    /// have been dropped, see [`crate::task::store`]).
     pub tasks: Vec<usize>,
+    /// Their task IDs, same order, kept for the report after a task is dropped.
+    pub task_ids: Vec<String>,
     /// A failure per copy not started.
     pub failures: Vec<RunTaskFailure>,
 }
@@ -45,12 +48,16 @@ impl Sim {
             at: self.now,
             run_task: r,
             tasks: Vec::new(),
+            task_ids: Vec::new(),
             failures: Vec::new(),
         };
         for _ in 0..self.model.run_tasks[r].count {
             let (launch, provider) = self.run_task_destination(r);
             match self.run_one_copy(r, launch, provider) {
-                Ok(t) => call.tasks.push(t),
+                Ok(t) => {
+                    call.tasks.push(t);
+                    call.task_ids.push(self.tasks[t].id.clone());
+                }
                 Err(why) => {
                     let family =
                         self.model.task_definitions[self.model.run_tasks[r].task_definition].name();
@@ -84,6 +91,7 @@ impl Sim {
                     .map(|it| {
                         self.tasks
                             .iter()
+                            .map(|(_, t)| t)
                             .filter(|t| {
                                 t.is_active()
                                     && t.group == rt.group

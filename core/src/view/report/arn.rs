@@ -21,12 +21,18 @@ pub fn cluster_arn(sim: &Sim, cluster: usize) -> String {
     )
 }
 
-/// `…:task/<cluster>/<task ID>` (the long ARN format).
+/// `…:task/<cluster>/<task ID>` (the long ARN format) of kept task `t`.
 pub fn task_arn(sim: &Sim, t: usize) -> String {
     let task = &sim.tasks[t];
+    task_arn_of(sim, task.cluster, &task.id)
+}
+
+/// `…:task/<cluster>/<task ID>` from the cluster and ID (for tasks the engine may have
+/// dropped).
+pub fn task_arn_of(sim: &Sim, cluster: usize, id: &str) -> String {
     ecs_arn(
         sim,
-        &format!("task/{}/{}", sim.model.clusters[task.cluster].name, task.id),
+        &format!("task/{}/{id}", sim.model.clusters[cluster].name),
     )
 }
 

@@ -21,6 +21,7 @@ pub fn load_balancer_report(sim: &Sim) -> Value {
             let count = |state: TargetHealthState| {
                 sim.tasks
                     .iter()
+                    .map(|(_, t)| t)
                     .filter(|t| {
                         t.target
                             .as_ref()
@@ -67,7 +68,7 @@ pub fn load_balancer_report(sim: &Sim) -> Value {
     let targets: Vec<Value> = sim
         .tasks
         .iter()
-        .filter_map(|t| {
+        .filter_map(|(_, t)| {
             let x = t.target.as_ref()?;
             Some(json!({
                 "taskId": t.id,

@@ -29,10 +29,11 @@ pub fn run_tasks_json(sim: &Sim) -> Vec<Value> {
                 "at": call.at,
                 "taskDefinition": sim.model.task_definitions[rt.task_definition].name(),
                 "count": rt.count,
+                // By ID: a task stopped long ago may no longer be kept by the engine.
                 "tasks": call
-                    .tasks
+                    .task_ids
                     .iter()
-                    .map(|&t| super::arn::task_arn(sim, t))
+                    .map(|id| super::arn::task_arn_of(sim, rt.cluster, id))
                     .collect::<Vec<_>>(),
                 "failures": failures,
             })

@@ -26,16 +26,23 @@ pub struct TaskList {
 /// One entry per task, in creation order: every task not yet STOPPED and the newest
 /// [`MAX_STOPPED_TASKS`] stopped ones.
 pub fn describe_tasks(sim: &Sim) -> TaskList {
-    let stopped: Vec<(Millis, usize)> = (0..sim.tasks.len())
-        .filter_map(|t| sim.tasks[t].stopped_at.map(|at| (at, t)))
+    let stopped: Vec<(Millis, usize)> = sim
+        .tasks
+        .iter()
+        .filter_map(|(t, task)| task.stopped_at.map(|at| (at, t)))
         .collect();
     let left_out = oldest_beyond(stopped, MAX_STOPPED_TASKS);
+    // The engine itself keeps only the newest stopped tasks; the ones it dropped are omitted
+    // too.
+    let dropped = usize::try_from(sim.tasks_dropped()).unwrap_or(usize::MAX);
     TaskList {
-        tasks: (0..sim.tasks.len())
-            .filter(|t| !left_out.contains(t))
-            .map(|t| describe_task(sim, t))
+        tasks: sim
+            .tasks
+            .iter()
+            .filter(|(t, _)| !left_out.contains(t))
+            .map(|(t, _)| describe_task(sim, t))
             .collect(),
-        stopped_omitted: left_out.len(),
+        stopped_omitted: left_out.len().saturating_add(dropped),
     }
 }
 
