@@ -240,8 +240,14 @@ impl Playground {
             keep_fragment: RwSignal::new(None),
         };
         pg.edit(text.to_string());
-        // Selecting a task (a chip, the explain panel) or a service's unplaced tasks selects
-        // the service too, so every panel follows the click.
+        pg
+    }
+
+    /// Selecting a task (a chip, the explain panel) or a service's unplaced tasks selects the
+    /// service too, so every panel follows the click. The app calls this once it is mounted
+    /// (an effect needs the page's executor).
+    pub fn link_selection(&self) {
+        let pg = *self;
         Effect::new(move |_| {
             let service = match pg.selection.get() {
                 Selection::Task(t) => pg.snapshot.with_untracked(|s| {
@@ -256,7 +262,6 @@ impl Playground {
                 pg.select_service(s);
             }
         });
-        pg
     }
 
     /// Selects service `index` everywhere; the event log follows it unless the user chose
