@@ -6,6 +6,13 @@
 async function load(page, base) {
   await page.goto(base);
   await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+  // One minute in, so both services have tasks and log lines.
+  await page.fill('[data-testid="run-to-input"]', '0:01:00');
+  await page.click('[data-testid="run-to-go"]');
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="run-progress"]')?.dataset.state === 'done',
+  null, { timeout: 60000, polling: 100 });
+  await page.click('[data-testid="run-cancel"]');
 }
 
 /** The service each picker shows: deployments, metrics, log filter ('' = all), editor. */
@@ -61,7 +68,10 @@ export const tests = [
       await page.selectOption('[data-testid="log-service"]', '');
       await expectPickers(page, { ...all('api'), log: '' }, 'after All services');
       // Selecting elsewhere now leaves the log on all services.
+      await page.click('[data-testid="dock-tab-deployments"]');
       await page.selectOption('[data-testid="deployments-service"]', { label: 'web' });
+      // The metrics tab is drawn only while shown; the deployments tab stays in the page.
+      await page.click('[data-testid="dock-tab-metrics"]');
       await expectPickers(page, { ...all('web'), log: '' }, 'after the deployments picker, log on all');
       await page.selectOption('[data-testid="metrics-service"]', { label: 'api' });
       await expectPickers(page, { ...all('api'), log: '' }, 'after the metrics picker, log on all');

@@ -85,11 +85,11 @@ pub fn EventLog() -> impl IntoView {
                         select(&v);
                     }
                 }>
-                <option value="" selected=move || followed.with(Option::is_none)>"All services"</option>
+                <option value="" prop:selected=move || followed.with(Option::is_none)>"All services"</option>
                 <For each=move || services.get() key=|n| n.clone()
                     children=move |n| {
                         let is = n.clone();
-                        view! { <option value=n.clone() selected=move || followed.with(|f| f.as_deref() == Some(is.as_str()))>{n.clone()}</option> }
+                        view! { <option value=n.clone() prop:selected=move || followed.with(|f| f.as_deref() == Some(is.as_str()))>{n.clone()}</option> }
                     } />
             </select>
             <span class="kinds" role="group" aria-label="Show kinds">

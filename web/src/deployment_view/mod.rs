@@ -34,7 +34,7 @@ pub fn DeploymentView() -> impl IntoView {
                     on:click=|ev| ev.stop_propagation()
                     on:change=move |ev| pg.select_service(event_target_value(&ev).parse().unwrap_or(0))>
                     {move || names.get().into_iter().enumerate().map(|(i, n)| view! {
-                        <option value=i.to_string() selected=move || service.get() == i>{n}</option>
+                        <option value=i.to_string() prop:selected=move || service.get() == i>{n}</option>
                     }).collect_view()}
                 </select>
                 <span class="muted settings" data-testid="deployment-settings">

@@ -97,7 +97,7 @@ pub fn MetricsPanel() -> impl IntoView {
                 <select data-testid="metrics-service" aria-label="Service"
                     on:change=move |ev| pg.select_service(event_target_value(&ev).parse().unwrap_or(0))>
                     {move || names.get().into_iter().enumerate().map(|(i, n)| view! {
-                        <option value=i.to_string() selected=move || service.get() == i>{n}</option>
+                        <option value=i.to_string() prop:selected=move || service.get() == i>{n}</option>
                     }).collect_view()}
                 </select>
                 <Show when=all_empty>
