@@ -156,6 +156,8 @@ fn max_speed_play_stops_at_the_failed_deployment_event() {
             .expect("the ALB health demo")
             .json;
         let pg = Playground::new(json);
+        pg.pause_on
+            .set(vec![ecs_sim::view::pause::PauseKind::DeploymentFailed]);
         pg.speed.set(Speed::Max);
         pg.playing.set(true);
         let now = || pg.sim.with_value(|s| s.as_ref().map_or(0, |s| s.now()));

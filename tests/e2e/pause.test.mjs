@@ -57,6 +57,11 @@ export const tests = [
     async run({ page, base, screenshot }) {
       await page.setViewportSize({ width: 1280, height: 720 });
       await openExample(page, base, 'alb-health-rollback');
+      // Opt-in: a first visit pauses on nothing.
+      await page.click('[data-testid="pause-on"] summary');
+      const ticked = await page.$$eval('[data-testid="pause-on"] input', (els) => els.filter((e) => e.checked).length);
+      if (ticked !== 0) throw new Error(`${ticked} kinds ticked on a first visit`);
+      await page.click('[data-testid="pause-on"] summary');
       await choose(page, 'deployment-failed', true);
       await page.click('[data-testid="speed-max"]');
       await page.click('[data-testid="play"]');
@@ -86,12 +91,21 @@ export const tests = [
       checkPausedAtFailure(await pausedState(page));
       if (await page.locator('[data-testid="run-progress"]').count()) throw new Error('Run to still shown');
       await screenshot('pause-run-to');
-      // Unchecked, it stays unchecked after a reload, and Run to goes all the way.
-      await choose(page, 'deployment-failed', false);
+      // The choice survives a reload; unticked again, it stays unticked.
+      await choose(page, 'alarm', true);
       await page.reload();
       await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
       await page.click('[data-testid="pause-on"] summary');
-      if (await page.locator('[data-testid="pause-deployment-failed"]').isChecked()) throw new Error('not remembered');
+      const ticked = async () => page.$$eval('[data-testid="pause-on"] input', (els) => els.filter((e) => e.checked).map((e) => e.dataset.testid));
+      let now = await ticked();
+      if (now.join() !== 'pause-deployment-failed,pause-alarm') throw new Error(`after a reload: ${now}`);
+      await page.locator('[data-testid="pause-deployment-failed"]').click();
+      await page.locator('[data-testid="pause-alarm"]').click();
+      await page.reload();
+      await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+      await page.click('[data-testid="pause-on"] summary');
+      now = await ticked();
+      if (now.length) throw new Error(`after unticking and a reload: ${now}`);
     },
   },
 ];

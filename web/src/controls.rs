@@ -113,7 +113,7 @@ pub fn Controls() -> impl IntoView {
 }
 
 /// "Pause on…": a checkbox per kind of event (`ecs_sim::view::pause`) at which play and "Run
-/// to…" stop; remembered by this browser. A first visit pauses on a failed deployment only.
+/// to…" stop; remembered by this browser. Opt-in: a first visit pauses on nothing.
 #[component]
 fn PauseOn() -> impl IntoView {
     let pg = expect_context::<Playground>();

@@ -38,9 +38,9 @@ impl PauseKind {
         PauseKind::SpotInterruption,
     ];
 
-    /// The kinds a first visit pauses on: a failed deployment only (the event the
-    /// deployment examples are about; the others can fire every minute in some scenarios).
-    pub const DEFAULT: [PauseKind; 1] = [PauseKind::DeploymentFailed];
+    /// The kinds a first visit pauses on: none. Pausing is opt-in (issue #11), so Play and
+    /// "Run to…" behave as they always did until the user ticks a kind.
+    pub const DEFAULT: [PauseKind; 0] = [];
 
     /// The checkbox label.
     pub fn label(self) -> &'static str {
