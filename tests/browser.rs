@@ -139,3 +139,47 @@ fn a_frame_out_of_budget_hands_its_virtual_time_to_the_next() {
         assert_eq!(now() - before, 250 * Speed::Max.factor());
     });
 }
+
+/// Pause on a failed deployment (issue #11): at max speed, with frames that each ask for a
+/// quarter hour, the clock stops right after the event that failed the ALB health demo's
+/// web:2 — at that event's time, not at the end of the frame — and the next frame resumes
+/// from there without stopping again at the rollback line the same event wrote.
+#[wasm_bindgen_test]
+fn max_speed_play_stops_at_the_failed_deployment_event() {
+    use ecs_playground_web::state::{Playground, Speed};
+    use ecs_sim::scenario::examples::EXAMPLES;
+    use leptos::prelude::*;
+    Owner::new().with(|| {
+        let json = EXAMPLES
+            .iter()
+            .find(|e| e.id == "alb-health-rollback")
+            .expect("the ALB health demo")
+            .json;
+        let pg = Playground::new(json);
+        pg.pause_on
+            .set(vec![ecs_sim::view::pause::PauseKind::DeploymentFailed]);
+        pg.speed.set(Speed::Max);
+        pg.playing.set(true);
+        let now = || pg.sim.with_value(|s| s.as_ref().map_or(0, |s| s.now()));
+        let mut frames = 0;
+        while pg.paused_at.get_untracked().is_none() && frames < 100 {
+            pg.advance(250.0, 0, 10_000.0, || 0.0);
+            frames += 1;
+        }
+        let hit = pg.paused_at.get_untracked().expect("paused at the failure");
+        assert!(hit.entry.text.contains("deployment failed"), "{hit:?}");
+        assert_eq!(now(), hit.entry.at, "the clock is at the event");
+        assert!(!pg.playing.get_untracked(), "play stopped");
+        let notice = pg.notice.get_untracked().expect("a notice").text;
+        assert!(
+            notice.starts_with("Paused: deployment ecs-svc/"),
+            "{notice}"
+        );
+        // Resume: the next frame runs on, and the rollback line does not stop it again.
+        let before = now();
+        pg.playing.set(true);
+        pg.advance(250.0, 0, 10_000.0, || 0.0);
+        assert!(now() > before + 60_000, "{} after {before}", now());
+        assert_eq!(pg.paused_at.get_untracked(), Some(hit));
+    });
+}

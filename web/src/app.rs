@@ -38,6 +38,7 @@ pub fn App() -> impl IntoView {
     );
     pg.offer.set(opening.offer);
     provide_context(pg);
+    pg.link_selection();
     let layout = Layout::load();
     provide_context(layout);
     let presenter = layout.presenter;

@@ -1,10 +1,15 @@
 //! Play/pause, step, speed, reset, the clock, keyboard shortcuts (space, →), and the failure
 //! buttons. The animation-frame loop is the one Effect-like loop: it syncs engine and wall time.
 
+use crate::layout::storage;
 use crate::state::{Notice, Playground, Selection, Speed};
 use ecs_sim::cluster::InstanceStatus;
 use ecs_sim::time::clock;
+use ecs_sim::view::pause::{kinds_to_text, parse_kinds, PauseKind};
 use leptos::prelude::*;
+
+/// Where the browser remembers the "Pause on…" choice.
+const PAUSE_KEY: &str = "ecs-playground.pause-on";
 
 /// Wall milliseconds of engine work per animation frame, at every speed: a frame is 16.7 ms
 /// at 60 Hz, and the page needs the rest of it to redraw.
@@ -102,7 +107,50 @@ pub fn Controls() -> impl IntoView {
             </span>
             <button data-testid="reset" title="Back to time 0 with the same seed" on:click=move |_| pg.reset()>"Reset"</button>
             <time class="clock" data-testid="clock">{time}</time>
+            <PauseOn />
         </div>
+    }
+}
+
+/// "Pause on…": a checkbox per kind of event (`ecs_sim::view::pause`) at which play and "Run
+/// to…" stop; remembered by this browser. Opt-in: a first visit pauses on nothing.
+#[component]
+fn PauseOn() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    if let Some(saved) = storage::read(PAUSE_KEY, 200) {
+        pg.pause_on.set(parse_kinds(&saved));
+    }
+    let count = move || pg.pause_on.with(Vec::len);
+    view! {
+        <details class="pause-on" data-testid="pause-on">
+            <summary title="Stop play and Run to at the first event of a chosen kind">
+                {move || format!("Pause on… ({})", count())}
+            </summary>
+            <fieldset class="pause-kinds">
+                <legend>"Stop play and Run to when"</legend>
+                {PauseKind::ALL.into_iter().map(|kind| {
+                    let on = move || pg.pause_on.with(|k| k.contains(&kind));
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" data-testid=format!("pause-{}", kind.key())
+                                prop:checked=on
+                                on:change=move |ev| {
+                                    let checked = event_target_checked(&ev);
+                                    pg.pause_on.update(|k| {
+                                        k.retain(|x| *x != kind);
+                                        if checked {
+                                            k.push(kind);
+                                            k.sort();
+                                        }
+                                    });
+                                    storage::write(PAUSE_KEY, &kinds_to_text(&pg.pause_on.get_untracked()));
+                                } />
+                            {kind.label()}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+        </details>
     }
 }
 

@@ -1,8 +1,12 @@
 //! The event log pane: newest line first, `mm:ss` time stamps, service events (ECS's words)
 //! set apart from task, instance and action lines, filters by service and by kind. Only the
 //! newest few hundred matching lines are drawn, so the pane stays fast on long runs.
+//!
+//! The service filter is the page's selected service ([`Playground::service`]) unless the user
+//! chose "All services" ([`LogScope`]); clicking a line of a service selects that service
+//! everywhere. The line a "Pause on…" stopped at is highlighted.
 
-use crate::state::Playground;
+use crate::state::{LogScope, Playground};
 use ecs_sim::sim::log::{LogEntry, LogKind};
 use ecs_sim::time::clock;
 use ecs_sim::view::{newest_matching, service_colour, LogFilter};
@@ -30,8 +34,24 @@ fn tag(kind: LogKind) -> &'static str {
 #[component]
 pub fn EventLog() -> impl IntoView {
     let pg = expect_context::<Playground>();
-    let filter = RwSignal::new(LogFilter::all());
+    let kinds = RwSignal::new(Vec::<LogKind>::new());
     let services = pg.service_names();
+    // The selected service's name while the log follows the selection.
+    let followed = Memo::new(move |_| {
+        (pg.log_scope.get() == LogScope::Selected)
+            .then(|| services.with(|n| n.get(pg.service.get()).cloned()))
+            .flatten()
+    });
+    let filter = Memo::new(move |_| LogFilter {
+        service: followed.get(),
+        kinds: kinds.get(),
+    });
+    // A line's service becomes the selected one, and the log follows it.
+    let select = move |name: &str| {
+        if pg.select_service_named(name) {
+            pg.log_scope.set(LogScope::Selected);
+        }
+    };
     let lines = Memo::new(move |_| {
         pg.log.with(|log| {
             // Keyed by the engine's line number, which does not shift when old lines are trimmed.
@@ -56,25 +76,33 @@ pub fn EventLog() -> impl IntoView {
         <div class="log-head">
             <h2>"Event log"</h2>
             <select data-testid="log-service" aria-label="Show lines of service"
+                title="The selected service's lines (selecting a service anywhere changes it), or all services"
                 on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    filter.update(|f| f.service = (!v.is_empty()).then_some(v));
+                    if v.is_empty() {
+                        pg.log_scope.set(LogScope::All);
+                    } else {
+                        select(&v);
+                    }
                 }>
-                <option value="">"All services"</option>
+                <option value="" prop:selected=move || followed.with(Option::is_none)>"All services"</option>
                 <For each=move || services.get() key=|n| n.clone()
-                    children=move |n| view! { <option value=n.clone()>{n.clone()}</option> } />
+                    children=move |n| {
+                        let is = n.clone();
+                        view! { <option value=n.clone() prop:selected=move || followed.with(|f| f.as_deref() == Some(is.as_str()))>{n.clone()}</option> }
+                    } />
             </select>
             <span class="kinds" role="group" aria-label="Show kinds">
                 {KINDS.into_iter().map(|(kind, label, t)| {
-                    let on = move || filter.with(|f| f.kinds.contains(&kind));
+                    let on = move || kinds.with(|f| f.contains(&kind));
                     view! {
                         <button type="button" class=format!("kind kind-{t}") class:active=on aria-pressed=move || on().to_string()
                             data-testid=format!("log-kind-{t}") title=format!("Show only {label} (click several to combine)")
-                            on:click=move |_| filter.update(|f| {
-                                if let Some(p) = f.kinds.iter().position(|k| *k == kind) {
-                                    f.kinds.remove(p);
+                            on:click=move |_| kinds.update(|f| {
+                                if let Some(p) = f.iter().position(|k| *k == kind) {
+                                    f.remove(p);
                                 } else {
-                                    f.kinds.push(kind);
+                                    f.push(kind);
                                 }
                             })>{label}</button>
                     }
@@ -90,11 +118,26 @@ pub fn EventLog() -> impl IntoView {
             <For each=move || lines.get() key=|(n, _)| *n
                 children=move |(_, e)| {
                     let t = tag(e.kind);
+                    let service = e.service.clone();
+                    let entry = e.clone();
+                    let paused = Memo::new(move |_| pg.paused_at.with(|h| h.as_ref().is_some_and(|h| h.entry == entry)));
+                    let title = service.as_ref().map(|s| format!("Click to select service {s} in every panel"));
                     view! {
-                        <li class=format!("line kind-{t}") data-kind=t data-service=e.service.clone().unwrap_or_default()>
+                        <li class=format!("line kind-{t}") class:selectable=service.is_some() class:paused=paused
+                            data-paused=move || paused.get().then_some("true")
+                            data-kind=t data-service=e.service.clone().unwrap_or_default() title=title
+                            on:click=move |_| if let Some(s) = service.as_deref() { select(s) }>
                             <time>{clock(e.at)}</time>
                             <span class="tag">{t}</span>
-                            {e.service.clone().map(|s| view! { <span class=format!("svc {}", colour(&e))>{s}</span> })}
+                            {e.service.clone().map(|s| {
+                                let name = s.clone();
+                                let label = format!("Select service {s}");
+                                view! {
+                                    <button type="button" class=format!("svc {}", colour(&e)) data-testid="log-line-service"
+                                        aria-label=label
+                                        on:click=move |ev| { ev.stop_propagation(); select(&name); }>{s}</button>
+                                }
+                            })}
                             <span class="text">{e.text.clone()}</span>
                         </li>
                     }

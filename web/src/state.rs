@@ -6,6 +6,7 @@ use ecs_sim::scenario::{parse_scenario, resolve, ScenarioError};
 use ecs_sim::sim::log::LogEntry;
 use ecs_sim::sim::snapshot::Snapshot;
 use ecs_sim::view::charts::ChartInputs;
+use ecs_sim::view::pause::{first_pause, pause_notice, PauseKind};
 use ecs_sim::{Problem, Sim};
 use leptos::prelude::*;
 
@@ -68,6 +69,27 @@ pub enum Selection {
     Unplaced(usize),
 }
 
+/// What the event log's service filter shows: the selected service, or every line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogScope {
+    /// Every line, until a service is selected anywhere (then [`LogScope::Selected`]).
+    Untouched,
+    /// The lines of the selected service ([`Playground::service`]).
+    Selected,
+    /// Every line: the user chose "All services" in the log; selecting a service elsewhere
+    /// leaves it so, picking a service in the log (or clicking a line) follows again.
+    All,
+}
+
+/// The event a "Pause on…" kind stopped the clock at (the log pane highlights its line).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PauseHit {
+    /// The log line.
+    pub entry: LogEntry,
+    /// Its kind.
+    pub kind: PauseKind,
+}
+
 /// A message shown above the panes (e.g. a shared link that could not be opened).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -118,9 +140,19 @@ pub struct Playground {
     pub chart_overlays: RwSignal<ChartInputs>,
     /// A "Run to…" in progress or just finished (see [`crate::run_to`]).
     pub run: RwSignal<Option<RunProgress>>,
-    /// The service (index) the metrics panel shows and the Spot/traffic buttons act on when no
-    /// task is selected.
+    /// The selected service (index): the one source every service picker reads and writes
+    /// (deployments, metrics, the log filter, the editor's Service settings), and the one the
+    /// Spot/traffic buttons act on when no task is selected. Selecting a task (or a service's
+    /// unplaced tasks) selects its service too. Set it with [`Playground::select_service`].
     pub service: RwSignal<usize>,
+    /// Whether the event log follows [`Playground::service`] or shows every service.
+    pub log_scope: RwSignal<LogScope>,
+    /// The kinds of event play and "Run to…" stop at (the "Pause on…" control).
+    pub pause_on: RwSignal<Vec<PauseKind>>,
+    /// Engine log lines ever written (`log_dropped + log.len()`) already checked for a pause.
+    pause_seen: StoredValue<u64>,
+    /// The event the clock last stopped at, until a reset or an edit.
+    pub paused_at: RwSignal<Option<PauseHit>>,
     /// The task chips on the page, updated by [`Playground::refresh`].
     pub chips: ChipTable,
     /// Counts the redraws that also copied the log: the metrics charts follow this instead of
@@ -197,6 +229,10 @@ impl Playground {
             chart_overlays: RwSignal::new(ChartInputs::default()),
             run: RwSignal::new(None),
             service: RwSignal::new(0),
+            log_scope: RwSignal::new(LogScope::Untouched),
+            pause_on: RwSignal::new(PauseKind::DEFAULT.to_vec()),
+            pause_seen: StoredValue::new(0),
+            paused_at: RwSignal::new(None),
             chips: ChipTable::new(),
             slow_redraw: RwSignal::new(0),
             notice_action: RwSignal::new(None),
@@ -205,6 +241,103 @@ impl Playground {
         };
         pg.edit(text.to_string());
         pg
+    }
+
+    /// Selecting a task (a chip, the explain panel) or a service's unplaced tasks selects the
+    /// service too, so every panel follows the click. The app calls this once it is mounted
+    /// (an effect needs the page's executor).
+    pub fn link_selection(&self) {
+        let pg = *self;
+        Effect::new(move |_| {
+            let service = match pg.selection.get() {
+                Selection::Task(t) => pg.snapshot.with_untracked(|s| {
+                    let s = s.as_ref()?;
+                    let name = s.tasks.iter().find(|v| v.index == t)?.service.as_ref()?;
+                    s.services.iter().position(|v| &v.name == name)
+                }),
+                Selection::Unplaced(s) => Some(s),
+                Selection::Instance(_) | Selection::None => None,
+            };
+            if let Some(s) = service {
+                pg.select_service(s);
+            }
+        });
+    }
+
+    /// Selects service `index` everywhere; the event log follows it unless the user chose
+    /// "All services" there.
+    pub fn select_service(&self, index: usize) {
+        if self.service.get_untracked() != index {
+            self.service.set(index);
+        }
+        if self.log_scope.get_untracked() == LogScope::Untouched {
+            self.log_scope.set(LogScope::Selected);
+        }
+    }
+
+    /// Selects the service called `name` (a log line's, a chart's); false if there is none.
+    pub fn select_service_named(&self, name: &str) -> bool {
+        let index = self.snapshot.with_untracked(|s| {
+            s.as_ref()
+                .and_then(|s| s.services.iter().position(|v| v.name == name))
+        });
+        match index {
+            Some(i) => {
+                self.select_service(i);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The first event of a chosen "Pause on…" kind among the engine log lines written since
+    /// the last check (`seen` counts lines ever written, so the bounded log's dropping of old
+    /// lines does not shift it); `seen` moves past every new line. Cheap when nothing happened.
+    fn pause_check(sim: &Sim, kinds: &[PauseKind], seen: &mut u64) -> Option<PauseHit> {
+        let log = sim.log();
+        let dropped = sim.log_dropped();
+        let total = dropped + log.len() as u64;
+        if total <= *seen {
+            *seen = total;
+            return None;
+        }
+        let start = usize::try_from(seen.saturating_sub(dropped))
+            .unwrap_or(usize::MAX)
+            .min(log.len());
+        *seen = total;
+        let new = &log[start..];
+        first_pause(new, kinds).map(|(i, kind)| PauseHit {
+            entry: new[i].clone(),
+            kind,
+        })
+    }
+
+    /// Marks every engine log line written so far as checked: lines from a user's command or
+    /// a manual step do not stop the next play.
+    fn pause_skip(&self) {
+        let total = self.sim.with_value(|s| {
+            s.as_ref()
+                .map_or(0, |sim| sim.log_dropped() + sim.log().len() as u64)
+        });
+        self.pause_seen.set_value(total);
+    }
+
+    /// The clock reached a chosen event: stop play and "Run to…", say why, select its service
+    /// (so its lines and deployments are in view) and redraw.
+    fn pause_at(&self, hit: PauseHit) {
+        self.playing.set(false);
+        if self.running_to() {
+            self.run.set(None);
+        }
+        self.notice.set(Some(Notice {
+            is_error: false,
+            text: pause_notice(&hit.entry, hit.kind),
+        }));
+        if let Some(name) = hit.entry.service.as_deref() {
+            self.select_service_named(name);
+        }
+        self.paused_at.set(Some(hit));
+        self.refresh();
     }
 
     /// The editor changed: validate, and if the scenario is valid, restart the engine on it.
@@ -219,6 +352,8 @@ impl Playground {
                 self.sim.set_value(Some(sim));
                 self.selection.set(Selection::None);
                 self.run.set(None);
+                self.pause_seen.set_value(0);
+                self.paused_at.set(None);
                 self.refresh();
             }
             Err(ScenarioError::Syntax {
@@ -258,6 +393,8 @@ impl Playground {
             self.sim.set_value(Some(sim));
             self.selection.set(Selection::None);
             self.run.set(None);
+            self.pause_seen.set_value(0);
+            self.paused_at.set(None);
             self.refresh();
         }
     }
@@ -281,6 +418,7 @@ impl Playground {
                 sim.step();
             }
         });
+        self.pause_skip();
         self.refresh_with(false);
         let pg = *self;
         set_timeout(move || pg.refresh_log(), std::time::Duration::ZERO);
@@ -304,6 +442,9 @@ impl Playground {
         let factor = self.speed.get_untracked().factor();
         let most = MAX_FRAME_WALL_MS * factor;
         let mut owed = 0;
+        let kinds = self.pause_on.get_untracked();
+        let mut seen = self.pause_seen.get_value();
+        let mut hit = None;
         self.sim.update_value(|s| {
             let Some(sim) = s else { return };
             let ask = (wall_ms.clamp(0.0, MAX_FRAME_WALL_MS as f64) as u64) * factor;
@@ -311,6 +452,11 @@ impl Playground {
             let start = clock();
             while sim.next_event_at().is_some_and(|t| t <= target) {
                 sim.step();
+                // Stop right after the event that wrote a chosen line, at its time.
+                hit = Self::pause_check(sim, &kinds, &mut seen);
+                if hit.is_some() {
+                    return;
+                }
                 // After every event: one event of a large scenario can take milliseconds.
                 if clock() - start > budget_ms {
                     owed = target - sim.now();
@@ -319,6 +465,11 @@ impl Playground {
             }
             sim.run_until(target);
         });
+        self.pause_seen.set_value(seen);
+        if let Some(hit) = hit {
+            self.pause_at(hit);
+            return 0;
+        }
         owed
     }
 
@@ -329,23 +480,31 @@ impl Playground {
     /// work and redraw never add up to one long task.
     pub fn run_chunk(&self, to_ms: u64, budget_ms: f64, clock: impl Fn() -> f64) -> u64 {
         let mut reached = 0;
+        let kinds = self.pause_on.get_untracked();
+        let mut seen = self.pause_seen.get_value();
+        let mut hit = None;
         self.sim.update_value(|s| {
             let Some(sim) = s else { return };
             let start = clock();
-            let mut out_of_time = false;
+            let mut stopped = false;
             while sim.next_event_at().is_some_and(|t| t <= to_ms) {
                 sim.step();
-                // After every event, as in `advance`.
-                if clock() - start > budget_ms {
-                    out_of_time = true;
+                // As in `advance`: stop at a chosen event, and after every event check the budget.
+                hit = Self::pause_check(sim, &kinds, &mut seen);
+                if hit.is_some() || clock() - start > budget_ms {
+                    stopped = true;
                     break;
                 }
             }
-            if !out_of_time {
+            if !stopped {
                 sim.run_until(to_ms);
             }
             reached = sim.now();
         });
+        self.pause_seen.set_value(seen);
+        if let Some(hit) = hit {
+            self.pause_at(hit);
+        }
         reached
     }
 
@@ -363,6 +522,7 @@ impl Playground {
                 text,
             }));
         }
+        self.pause_skip();
         self.refresh();
     }
 

@@ -12,6 +12,7 @@ pub mod log_filter;
 pub mod no_data;
 pub mod not_recorded;
 pub mod overlays;
+pub mod pause;
 pub mod report;
 
 pub use explain::{

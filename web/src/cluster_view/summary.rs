@@ -54,8 +54,13 @@ fn ServiceCard(name: String) -> impl IntoView {
         move |f: fn(&Card) -> String| move || card.with(|c| c.as_ref().map(f).unwrap_or_default());
     let unplaced = move || card.with(|c| c.as_ref().is_some_and(|c| c.unplaced > 0));
     let data_service = name.clone();
+    // Clicking a card selects its service in every panel (deployments, metrics, log, editor).
+    let (pick, mine) = (name.clone(), name.clone());
+    let names = pg.service_names();
+    let selected = move || names.with(|n| n.get(pg.service.get()) == Some(&mine));
     view! {
         <div class="service-card" role="listitem" data-testid="service-summary" data-service=data_service
+            class:selected=selected on:click=move |_| { pg.select_service_named(&pick); }
             title=get(|c| c.launch.clone())>
             <span class=move || format!("swatch c{}", card.with(|c| c.as_ref().map_or(0, |c| c.colour)))
                 aria-hidden="true"></span>

@@ -16,7 +16,8 @@ use leptos::prelude::*;
 pub fn DeploymentView() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let names = pg.service_names();
-    let service = RwSignal::new(0usize);
+    // The page's selected service: a chip, a log line or another panel's picker changes it.
+    let service = pg.service;
     let view_data: Memo<Option<DeploymentsView>> = Memo::new(move |_| {
         pg.snapshot.track();
         let s = service.get();
@@ -31,9 +32,9 @@ pub fn DeploymentView() -> impl IntoView {
                 <h2>"Deployments"</h2>
                 <select data-testid="deployments-service" aria-label="Service"
                     on:click=|ev| ev.stop_propagation()
-                    on:change=move |ev| service.set(event_target_value(&ev).parse().unwrap_or(0))>
+                    on:change=move |ev| pg.select_service(event_target_value(&ev).parse().unwrap_or(0))>
                     {move || names.get().into_iter().enumerate().map(|(i, n)| view! {
-                        <option value=i.to_string() selected=move || service.get() == i>{n}</option>
+                        <option value=i.to_string() prop:selected=move || service.get() == i>{n}</option>
                     }).collect_view()}
                 </select>
                 <span class="muted settings" data-testid="deployment-settings">

@@ -122,8 +122,8 @@ pub fn UpdateServiceForm(service: RwSignal<usize>, service_name: Memo<String>) -
                     prop:value=move || image.get() on:input=move |ev| image.set(event_target_value(&ev)) />
                 <button type="button" data-testid="deploy-register"
                     disabled=move || image.get().trim().is_empty()
-                    title="aws ecs register-task-definition: the service's task definition with this image, as the next revision"
-                    on:click=on_register>"Register revision"</button>
+                    title="aws ecs register-task-definition on the running simulation: the service's task definition with this image, as the next revision (nothing restarts)"
+                    on:click=on_register>"Register revision (live)"</button>
             </div>
             <div class="form-row">
                 <label>"Task definition "
@@ -147,9 +147,10 @@ pub fn UpdateServiceForm(service: RwSignal<usize>, service_name: Memo<String>) -
                     on:click=on_update>"Update service"</button>
             </div>
             <p class="muted help" data-testid="deploy-help">
-                "Register and update act on the running simulation, like the failure buttons: a share link, "
-                "Reset and an edit keep the scenario as written. To share a deployment, add a timeline "
-                "updateService to the scenario."
+                "Live: register and update act on the running simulation, like the failure buttons, and you "
+                "watch the deployment roll out. (The editor's Register revision instead edits the scenario and "
+                "restarts the run from 0:00.) A share link, Reset and an edit keep the scenario as written; to "
+                "share a deployment, add a timeline updateService to the scenario."
             </p>
         </form>
     }

@@ -16,12 +16,18 @@ use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
 
-/// The service picker and the selected service's form.
+/// The service picker and the selected service's form. The picker is the page's selected
+/// service ([`Playground::service`]): selecting a service anywhere opens its settings here,
+/// and picking one here selects it everywhere. A service only the edited text has (the run
+/// keeps the last valid version) is picked here alone.
 #[component]
 pub fn ServiceSettings(
     /// The scenario document.
     doc: Memo<Option<Value>>,
 ) -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let running = pg.service_names();
+    let selected = Memo::new(move |_| running.with(|r| r.get(pg.service.get()).cloned()));
     let names = Memo::new(move |_| {
         doc.with(|d| {
             d.as_ref()
@@ -29,17 +35,28 @@ pub fn ServiceSettings(
                 .unwrap_or_default()
         })
     });
+    // A service of the edited text the running scenario does not have yet, picked here.
     let chosen = RwSignal::new(String::new());
     let service = Memo::new(move |_| {
         let c = chosen.get();
+        let sel = selected.get();
         names.with(|ns| {
             if ns.contains(&c) {
                 Some(c)
+            } else if let Some(s) = sel.filter(|s| ns.contains(s)) {
+                Some(s)
             } else {
                 ns.first().cloned()
             }
         })
     });
+    let pick = move |name: String| {
+        if pg.select_service_named(&name) {
+            chosen.set(String::new());
+        } else {
+            chosen.set(name);
+        }
+    };
     let error = RwSignal::new(None::<String>);
     view! {
         <div class="services-tab">
@@ -49,7 +66,7 @@ pub fn ServiceSettings(
                 view! {
                     <label class="field">
                         <span>"Service"</span>
-                        <select data-testid="service-select" on:change=move |ev| { chosen.set(event_target_value(&ev)); error.set(None); }>
+                        <select data-testid="service-select" on:change=move |ev| { pick(event_target_value(&ev)); error.set(None); }>
                             {move || names.get().into_iter().map(|n| {
                                 let selected = service.get().as_deref() == Some(n.as_str());
                                 view! { <option value=n.clone() prop:selected=selected>{n.clone()}</option> }

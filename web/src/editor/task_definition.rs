@@ -111,6 +111,9 @@ pub fn TaskDefinitionTab(
                 </span>
                 <button class="secondary" on:click=revert disabled=move || !changed.get()
                     data-testid="revert">"Revert"</button>
+                <span class="muted help" data-testid="td-register-help">
+                    "Edits the scenario: the run restarts from 0:00 on the new revision. To deploy it during a run, use the Deployments panel."
+                </span>
                 <button class="primary" data-testid="register-revision"
                     disabled=move || !can_register()
                     title=move || if marks.with(|m| !m.is_empty()) {
@@ -118,7 +121,7 @@ pub fn TaskDefinitionTab(
                     } else if !changed.get() {
                         "Edit the definition to register a new revision".to_string()
                     } else {
-                        "Append this definition as the family's next revision; the family's services use it".to_string()
+                        "Append this definition to the scenario as the family's next revision; the family's services use it and the simulation restarts from 0:00".to_string()
                     }
                     on:click=register>
                     {move || format!("Register revision {}", revision() + 1)}

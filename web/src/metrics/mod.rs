@@ -95,9 +95,9 @@ pub fn MetricsPanel() -> impl IntoView {
             <header class="metrics-head">
                 <h2>"Metrics"</h2>
                 <select data-testid="metrics-service" aria-label="Service"
-                    on:change=move |ev| service.set(event_target_value(&ev).parse().unwrap_or(0))>
+                    on:change=move |ev| pg.select_service(event_target_value(&ev).parse().unwrap_or(0))>
                     {move || names.get().into_iter().enumerate().map(|(i, n)| view! {
-                        <option value=i.to_string() selected=move || service.get() == i>{n}</option>
+                        <option value=i.to_string() prop:selected=move || service.get() == i>{n}</option>
                     }).collect_view()}
                 </select>
                 <Show when=all_empty>

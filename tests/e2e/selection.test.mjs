@@ -1,0 +1,91 @@
+// Linked selection (issue #11, "One selection drives every panel"): the selected service is one
+// piece of state. Clicking a task chip of a service shows that service in the deployments panel,
+// the metrics, the event log's filter and the editor's Service settings; clicking a log line of
+// another service switches them all to it; the explain panel keeps the clicked task.
+
+async function load(page, base) {
+  await page.goto(base);
+  await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+  // One minute in, so both services have tasks and log lines.
+  await page.fill('[data-testid="run-to-input"]', '0:01:00');
+  await page.click('[data-testid="run-to-go"]');
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="run-progress"]')?.dataset.state === 'done',
+  null, { timeout: 60000, polling: 100 });
+  await page.click('[data-testid="run-cancel"]');
+}
+
+/** The service each picker shows: deployments, metrics, log filter ('' = all), editor. */
+async function pickers(page) {
+  return page.evaluate(() => {
+    const shown = (id) => {
+      const s = document.querySelector(`[data-testid="${id}"]`);
+      return s ? (s.selectedOptions[0]?.value === '' ? '' : s.selectedOptions[0]?.textContent) : null;
+    };
+    return {
+      deployments: shown('deployments-service'),
+      metrics: shown('metrics-service'),
+      log: shown('log-service'),
+      editor: shown('service-select'),
+    };
+  });
+}
+
+async function expectPickers(page, want, when) {
+  try {
+    await page.waitForFunction((w) => {
+      const shown = (id) => {
+        const s = document.querySelector(`[data-testid="${id}"]`);
+        return s ? (s.selectedOptions[0]?.value === '' ? '' : s.selectedOptions[0]?.textContent) : null;
+      };
+      return shown('deployments-service') === w.deployments && shown('metrics-service') === w.metrics
+        && shown('log-service') === w.log && shown('service-select') === w.editor;
+    }, want, { timeout: 5000, polling: 100 });
+  } catch {
+    throw new Error(`${when}: want ${JSON.stringify(want)}, the page shows ${JSON.stringify(await pickers(page))}`);
+  }
+}
+
+const all = (name) => ({ deployments: name, metrics: name, log: name, editor: name });
+
+export const tests = [
+  {
+    name: 'selection: a chip of api shows api everywhere, a log line of web switches all to web',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await load(page, base);
+      await page.click('[data-testid="tab-services"]');
+      // At first every panel shows the first service and the log shows every service.
+      await expectPickers(page, { deployments: 'web', metrics: 'web', log: '', editor: 'web' }, 'at load');
+      // A task chip of api: the explain panel shows the task, every panel shows api.
+      await page.locator('[data-testid="task"][data-service="api"]').first().click();
+      await page.locator('[data-testid="explain"] [data-testid="explain-close"]').waitFor();
+      await expectPickers(page, all('api'), 'after clicking a chip of api');
+      const services = await page.$$eval('[data-testid="log"] li', (els) => [...new Set(els.map((e) => e.dataset.service))]);
+      if (services.length !== 1 || services[0] !== 'api') throw new Error(`log lines of ${services}`);
+      await screenshot('selection-api');
+      // "All services" in the log: the log shows every service; the others keep api.
+      await page.selectOption('[data-testid="log-service"]', '');
+      await expectPickers(page, { ...all('api'), log: '' }, 'after All services');
+      // Selecting elsewhere now leaves the log on all services.
+      await page.click('[data-testid="dock-tab-deployments"]');
+      await page.selectOption('[data-testid="deployments-service"]', { label: 'web' });
+      // The metrics tab is drawn only while shown; the deployments tab stays in the page.
+      await page.click('[data-testid="dock-tab-metrics"]');
+      await expectPickers(page, { ...all('web'), log: '' }, 'after the deployments picker, log on all');
+      await page.selectOption('[data-testid="metrics-service"]', { label: 'api' });
+      await expectPickers(page, { ...all('api'), log: '' }, 'after the metrics picker, log on all');
+      // A log line of web: every panel, and the log, show web.
+      await page.locator('[data-testid="log"] li[data-service="web"] .text').first().click();
+      await expectPickers(page, all('web'), 'after clicking a log line of web');
+      const after = await page.$$eval('[data-testid="log"] li', (els) => [...new Set(els.map((e) => e.dataset.service))]);
+      if (after.length !== 1 || after[0] !== 'web') throw new Error(`log lines of ${after} after the click`);
+      // The service card of api selects api; the editor's picker selects too.
+      await page.click('[data-testid="service-summary"][data-service="api"]');
+      await expectPickers(page, all('api'), 'after clicking the api card');
+      await page.selectOption('[data-testid="service-select"]', 'web');
+      await expectPickers(page, all('web'), 'after the editor picker');
+      await screenshot('selection-web');
+    },
+  },
+];
