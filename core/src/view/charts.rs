@@ -36,7 +36,7 @@ pub struct Frame {
 pub const FRAME: Frame = Frame {
     width: 320.0,
     height: 150.0,
-    left: 42.0,
+    left: 48.0,
     right: 302.0,
     top: 12.0,
     bottom: 118.0,
@@ -139,14 +139,15 @@ pub struct MarkerView {
 
 /// Label lines markers may use; a label with no room on any of them is abbreviated.
 pub const MARKER_ROWS: usize = 4;
-/// Font size of every text on a chart, in frame units. The page keeps a chart at least
-/// [`FRAME`]`.width` CSS pixels wide, so this is at least 12 px on screen.
-pub const CHART_FONT: f64 = 12.0;
+/// Font size of every text on a chart, in frame units. The page keeps a chart's drawing at
+/// least 296 CSS px wide (its grid columns are at least 310 px), so this is at least 12 px on
+/// screen (13 × 296 / 320).
+pub const CHART_FONT: f64 = 13.0;
 /// Estimated width of one marker-label character in frame units (an upper bound for
 /// [`CHART_FONT`] sans-serif text), for laying labels out without measuring them.
-pub const MARKER_CHAR_WIDTH: f64 = 7.0;
+pub const MARKER_CHAR_WIDTH: f64 = 8.0;
 /// Height of one marker-label row in frame units.
-pub const MARKER_ROW_HEIGHT: f64 = 14.0;
+pub const MARKER_ROW_HEIGHT: f64 = 15.0;
 
 /// Everything one chart draws.
 #[derive(Debug, Clone, PartialEq)]
@@ -718,7 +719,7 @@ mod tests {
         ];
         let view = project("CPU", "%", &[("CPU", &[])], None, &i);
         let rows: Vec<usize> = view.markers.iter().map(|m| m.row).collect();
-        // The last label fits left of its line only below the first one (12-px text).
+        // The last label fits left of its line only below the first two (13-unit text).
         assert_eq!(rows, [0, 1, 2]);
         let left: Vec<bool> = view.markers.iter().map(|m| m.label_left).collect();
         assert_eq!(

@@ -45,6 +45,12 @@ impl ChipNav {
         }
     }
 
+    /// Chip `index` left the page: the Tab stop no longer tracks it (tasks come and go for
+    /// hours; the tracking table would otherwise grow with every task ever drawn).
+    pub fn forget(&self, index: usize) {
+        self.tab_stop.remove(&Some(index));
+    }
+
     /// Chip `index` was clicked or focused: it keeps the Tab stop.
     pub fn focus(&self, index: usize) {
         if self.focused.get_untracked() != Some(index) {

@@ -25,7 +25,12 @@ pub fn TaskChip(index: usize) -> impl IntoView {
     let selected = Memo::new(move |_| pg.selection.get() == Selection::Task(index));
     // One Tab stop for the cluster's chips; arrow keys move it (see `keyboard.rs`).
     let nav = use_context::<super::ChipNav>();
-    let (nav_tab, nav_key, nav_click) = (nav.clone(), nav.clone(), nav);
+    let (nav_tab, nav_key, nav_click) = (nav.clone(), nav.clone(), nav.clone());
+    on_cleanup(move || {
+        if let Some(n) = nav {
+            n.forget(index)
+        }
+    });
     let tab_index = move || nav_tab.as_ref().map_or(0, |n| n.tab_index(index));
     let class = move || {
         chip.with(|c| match c {
