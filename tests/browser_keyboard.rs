@@ -95,7 +95,7 @@ async fn arrow_keys_move_the_one_tab_stop_and_enter_explains_the_task() {
         .collect();
     assert_eq!(
         stops,
-        [second_task.clone()],
+        std::slice::from_ref(&second_task),
         "the Tab stop moved with the focus"
     );
 
