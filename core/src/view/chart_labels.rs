@@ -66,6 +66,23 @@ pub fn abbreviate(label: &str, chars: usize) -> String {
 /// label fits to the right of its line, else to the left, else the row with the most room for
 /// an abbreviation. No two returned non-empty boxes intersect and all lie in `space`.
 pub fn place_labels(markers: &[(f64, &str)], space: &LabelSpace) -> Vec<PlacedLabel> {
+    place_labels_avoiding(markers, space, &[])
+}
+
+/// A box `(x0, y0, x1, y1)` in frame units.
+pub type LabelBox = (f64, f64, f64, f64);
+
+/// Two boxes share area (touching edges do not count).
+pub fn boxes_intersect(a: LabelBox, b: LabelBox) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// [`place_labels`], keeping every label clear of `obstacles` too (the target line's label).
+pub fn place_labels_avoiding(
+    markers: &[(f64, &str)],
+    space: &LabelSpace,
+    obstacles: &[LabelBox],
+) -> Vec<PlacedLabel> {
     let rows = space.rows.max(1);
     // The rightmost x used on each row so far (labels are placed left to right).
     let mut row_end = vec![f64::NEG_INFINITY; rows];
@@ -86,8 +103,20 @@ pub fn place_labels(markers: &[(f64, &str)], space: &LabelSpace) -> Vec<PlacedLa
                 f64::NEG_INFINITY
             }
         };
+        // The box of `n` characters on `row`, right or left of the line.
+        let bounds = |row: usize, left: bool, n: usize| -> LabelBox {
+            let w = width(space, n);
+            let y0 = space.top + row as f64 * space.row_height;
+            if left {
+                (x - space.gap - w, y0, x - space.gap, y0 + space.row_height)
+            } else {
+                (x + space.gap, y0, x + space.gap + w, y0 + space.row_height)
+            }
+        };
+        let clear = |b: LabelBox| obstacles.iter().all(|o| !boxes_intersect(*o, b));
         let full = width(space, chars);
-        let fits = |row: usize, left: bool| room(row, left) >= full;
+        let fits =
+            |row: usize, left: bool| room(row, left) >= full && clear(bounds(row, left, chars));
         let choice = (0..rows)
             .find(|&r| fits(r, false))
             .map(|r| (r, false, chars))
@@ -98,11 +127,14 @@ pub fn place_labels(markers: &[(f64, &str)], space: &LabelSpace) -> Vec<PlacedLa
                 for r in 0..rows {
                     for left in [false, true] {
                         let n = (room(r, left) / space.char_width).floor();
-                        let n = if n.is_finite() && n > 0.0 {
-                            n as usize
+                        let mut n = if n.is_finite() && n > 0.0 {
+                            (n as usize).min(chars)
                         } else {
                             0
                         };
+                        while n >= MIN_ABBREVIATED_CHARS && !clear(bounds(r, left, n)) {
+                            n -= 1;
+                        }
                         if n >= MIN_ABBREVIATED_CHARS && best.is_none_or(|b| n > b.2) {
                             best = Some((r, left, n));
                         }
@@ -158,9 +190,8 @@ mod tests {
         gap: 2.0,
     };
 
-    /// Two boxes share area (touching edges do not count).
-    fn intersect(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
-        a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+    fn intersect(a: LabelBox, b: LabelBox) -> bool {
+        boxes_intersect(a, b)
     }
 
     fn assert_no_overlap(placed: &[PlacedLabel], space: &LabelSpace) {
@@ -271,6 +302,24 @@ mod tests {
         assert_eq!(placed[1].text, "UpdateService w…");
         assert!(placed[1].abbreviated && !placed[1].left);
         assert_no_overlap(&placed, &one);
+    }
+
+    #[test]
+    fn labels_keep_clear_of_the_target_lines_label() {
+        // The target label fills the right end of row 0.
+        let target: LabelBox = (240.0, 12.0, 318.0, 25.0);
+        let placed = place_labels_avoiding(
+            &[(250.0, "scale out 4→6"), (100.0, "scale out 2→4")],
+            &SPACE,
+            &[target],
+        );
+        assert_no_overlap(&placed, &SPACE);
+        for p in placed.iter().filter(|p| !p.text.is_empty()) {
+            assert!(!boxes_intersect(p.bounds, target), "{p:?}");
+        }
+        // The left marker keeps row 0; the right one moves below the target label.
+        assert_eq!(placed[1].row, 0);
+        assert_eq!(placed[0].row, 1);
     }
 
     #[test]

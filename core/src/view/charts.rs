@@ -332,12 +332,27 @@ pub fn project(
     let x_range = x_range(inputs.now, inputs.window_ms);
     let (lo, hi) = value_bounds(series, target, x_range);
     let (y_range, step) = y_scale(lo, hi, unit);
+    let target = target_line(target, y_range, step, unit);
+    // Marker labels keep clear of the target line's label (drawn right-aligned above the line).
+    let obstacles: Vec<super::chart_labels::LabelBox> = target
+        .iter()
+        .map(|t| {
+            let w = t.label.chars().count() as f64 * MARKER_CHAR_WIDTH;
+            let baseline = t.y - 3.0;
+            (
+                FRAME.right - 2.0 - w,
+                baseline - CHART_FONT,
+                FRAME.right - 2.0,
+                baseline + 3.0,
+            )
+        })
+        .collect();
     ChartView {
         title: title.to_string(),
         unit,
         series: project_series(series, x_range, y_range),
-        target: target_line(target, y_range, step, unit),
-        markers: place_markers(&inputs.markers, x_range),
+        target,
+        markers: place_markers(&inputs.markers, x_range, &obstacles),
         x_range,
         y_range,
         ticks: Ticks {
@@ -419,7 +434,11 @@ fn target_line(
 
 /// The event markers inside the time range, left to right, their labels laid out on at most
 /// [`MARKER_ROWS`] rows by [`super::chart_labels::place_labels`] so that no two overlap.
-fn place_markers(markers: &[(Millis, String)], x_range: (Millis, Millis)) -> Vec<MarkerView> {
+fn place_markers(
+    markers: &[(Millis, String)],
+    x_range: (Millis, Millis),
+    obstacles: &[super::chart_labels::LabelBox],
+) -> Vec<MarkerView> {
     let mut in_range: Vec<&(Millis, String)> = markers
         .iter()
         .filter(|(at, _)| *at >= x_range.0 && *at <= x_range.1)
@@ -429,7 +448,7 @@ fn place_markers(markers: &[(Millis, String)], x_range: (Millis, Millis)) -> Vec
         .iter()
         .map(|(at, label)| (scale_x(*at, x_range), label.as_str()))
         .collect();
-    let placed = super::chart_labels::place_labels(&at_x, &MARKER_SPACE);
+    let placed = super::chart_labels::place_labels_avoiding(&at_x, &MARKER_SPACE, obstacles);
     in_range
         .into_iter()
         .zip(at_x)
