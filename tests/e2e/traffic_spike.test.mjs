@@ -54,7 +54,7 @@ export const tests = [
       rose(await seriesHeights(page, 'Running vs desired tasks', 'RunningTaskCount'), 'RunningTaskCount');
       rose(await seriesHeights(page, 'InstanceCount · asg-m5', 'InstanceCount'), 'InstanceCount');
 
-      const markers = await page.locator('[data-testid="chart"][data-title="CPUUtilization"] [data-testid="chart-marker"] text').allTextContents();
+      const markers = await page.locator('[data-testid="chart"][data-title="CPUUtilization"] [data-testid="chart-marker"] title').allTextContents(); // full texts: drawn labels may be cut to fit
       if (!markers.some((m) => m.startsWith('scale out 2→'))) throw new Error(`markers: ${markers.join(' | ')}`);
       if (!markers.some((m) => m.startsWith('instances 1→'))) throw new Error(`no managed scaling marker: ${markers.join(' | ')}`);
       const cpuTarget = await page.locator('[data-testid="chart"][data-title="CPUUtilization"] [data-testid="chart-target"]').getAttribute('data-value');

@@ -266,7 +266,16 @@ fn play_frame(pg: Playground, state: StoredValue<Loop>) {
         st.log_due = false;
         if st.dirty {
             st.dirty = false;
-            pg.refresh();
+            // Just paused: let this frame paint the paused controls first (the redraw of 2,000
+            // chips, the log and the charts took ~250 ms), then redraw the cluster and the log
+            // in tasks of their own, as `step` does.
+            set_timeout(
+                move || {
+                    pg.refresh_with(false);
+                    set_timeout(move || pg.refresh_log(), std::time::Duration::ZERO);
+                },
+                std::time::Duration::ZERO,
+            );
         }
     }
     state.set_value(st);

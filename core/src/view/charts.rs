@@ -36,7 +36,7 @@ pub struct Frame {
 pub const FRAME: Frame = Frame {
     width: 320.0,
     height: 150.0,
-    left: 42.0,
+    left: 48.0,
     right: 302.0,
     top: 12.0,
     bottom: 118.0,
@@ -75,11 +75,25 @@ pub struct SeriesView {
     pub points: Vec<(f64, f64)>,
     /// The newest value, for the legend (even when it is outside the window).
     pub latest: Option<f64>,
+    /// The lowest and highest value drawn (inside the x range), for the text alternative.
+    pub range: Option<(f64, f64)>,
 }
 
+/// Half the length of the short segment that stands for a series' only datapoint.
+pub const LONE_POINT_HALF_WIDTH: f64 = 2.5;
+
 impl SeriesView {
-    /// The SVG path data (`M x y L x y …`) through the points; empty when there are none.
+    /// The SVG path data (`M x y L x y …`) through the points; empty when there are none. A
+    /// single datapoint becomes a short horizontal segment around it, so it is drawn (a path
+    /// of one point draws nothing).
     pub fn path(&self) -> String {
+        if let [(x, y)] = self.points.as_slice() {
+            let (a, b) = (
+                (x - LONE_POINT_HALF_WIDTH).max(FRAME.left),
+                (x + LONE_POINT_HALF_WIDTH).min(FRAME.width),
+            );
+            return format!("M{a:.1} {y:.1} L{b:.1} {y:.1}");
+        }
         let mut d = String::with_capacity(self.points.len() * 16);
         for (i, (x, y)) in self.points.iter().enumerate() {
             let cmd = if i == 0 { 'M' } else { 'L' };
@@ -108,18 +122,32 @@ pub struct MarkerView {
     pub at: Millis,
     /// Its x in the frame.
     pub x: f64,
-    /// What happened (plain text).
+    /// The label drawn: the full text, an abbreviation ending in "…", or empty when there is
+    /// no room (see [`super::chart_labels`]); never overlapping another marker's label.
     pub label: String,
+    /// What happened, in full (plain text), for the hover title and the text alternative.
+    pub full: String,
     /// Which line its label sits on (0 at the top), so neighbouring labels do not overlap.
     pub row: usize,
     /// The label would run past the right edge: it is drawn to the left of the line instead.
     pub label_left: bool,
+    /// The x the label's text is anchored at (its start, or its end when `label_left`).
+    pub label_x: f64,
+    /// The y of the label's baseline.
+    pub label_y: f64,
 }
 
-/// Label lines markers may use before labels are allowed to overlap.
+/// Label lines markers may use; a label with no room on any of them is abbreviated.
 pub const MARKER_ROWS: usize = 4;
-/// Approximate width of one label character in frame units (10 px text), for staggering.
-const MARKER_CHAR_WIDTH: f64 = 5.5;
+/// Font size of every text on a chart, in frame units. The page keeps a chart's drawing at
+/// least 296 CSS px wide (its grid columns are at least 310 px), so this is at least 12 px on
+/// screen (13 × 296 / 320).
+pub const CHART_FONT: f64 = 13.0;
+/// Estimated width of one marker-label character in frame units (an upper bound for
+/// [`CHART_FONT`] sans-serif text), for laying labels out without measuring them.
+pub const MARKER_CHAR_WIDTH: f64 = 8.0;
+/// Height of one marker-label row in frame units.
+pub const MARKER_ROW_HEIGHT: f64 = 15.0;
 
 /// Everything one chart draws.
 #[derive(Debug, Clone, PartialEq)]
@@ -304,12 +332,27 @@ pub fn project(
     let x_range = x_range(inputs.now, inputs.window_ms);
     let (lo, hi) = value_bounds(series, target, x_range);
     let (y_range, step) = y_scale(lo, hi, unit);
+    let target = target_line(target, y_range, step, unit);
+    // Marker labels keep clear of the target line's label (drawn right-aligned above the line).
+    let obstacles: Vec<super::chart_labels::LabelBox> = target
+        .iter()
+        .map(|t| {
+            let w = t.label.chars().count() as f64 * MARKER_CHAR_WIDTH;
+            let baseline = t.y - 3.0;
+            (
+                FRAME.right - 2.0 - w,
+                baseline - CHART_FONT,
+                FRAME.right - 2.0,
+                baseline + 3.0,
+            )
+        })
+        .collect();
     ChartView {
         title: title.to_string(),
         unit,
         series: project_series(series, x_range, y_range),
-        target: target_line(target, y_range, step, unit),
-        markers: place_markers(&inputs.markers, x_range),
+        target,
+        markers: place_markers(&inputs.markers, x_range, &obstacles),
         x_range,
         y_range,
         ticks: Ticks {
@@ -360,6 +403,14 @@ fn project_series(
                 .map(|d| (scale_x(d.at, x_range), scale_y(d.value, y_range)))
                 .collect(),
             latest: points.last().map(|d| d.value),
+            range: points.iter().filter(|d| in_window(d, x_range)).fold(
+                None,
+                |r: Option<(f64, f64)>, d| {
+                    Some(r.map_or((d.value, d.value), |(lo, hi)| {
+                        (lo.min(d.value), hi.max(d.value))
+                    }))
+                },
+            ),
         })
         .collect()
 }
@@ -381,45 +432,51 @@ fn target_line(
         })
 }
 
-/// The event markers inside the time range, their labels laid out left to right in at most
-/// [`MARKER_ROWS`] rows so that they overlap as little as possible; a label that would run off
-/// the right edge goes to the left of its marker.
-fn place_markers(markers: &[(Millis, String)], x_range: (Millis, Millis)) -> Vec<MarkerView> {
-    let mut row_ends = [f64::MIN; MARKER_ROWS];
-    // Labels are laid out left to right, whatever order the overlays came in.
+/// The event markers inside the time range, left to right, their labels laid out on at most
+/// [`MARKER_ROWS`] rows by [`super::chart_labels::place_labels`] so that no two overlap.
+fn place_markers(
+    markers: &[(Millis, String)],
+    x_range: (Millis, Millis),
+    obstacles: &[super::chart_labels::LabelBox],
+) -> Vec<MarkerView> {
     let mut in_range: Vec<&(Millis, String)> = markers
         .iter()
         .filter(|(at, _)| *at >= x_range.0 && *at <= x_range.1)
         .collect();
     in_range.sort_by_key(|(at, _)| *at);
+    let at_x: Vec<(f64, &str)> = in_range
+        .iter()
+        .map(|(at, label)| (scale_x(*at, x_range), label.as_str()))
+        .collect();
+    let placed = super::chart_labels::place_labels_avoiding(&at_x, &MARKER_SPACE, obstacles);
     in_range
         .into_iter()
-        .map(|(at, label)| {
-            let mx = scale_x(*at, x_range);
-            let width = 2.0 + label.chars().count() as f64 * MARKER_CHAR_WIDTH;
-            let label_left = mx + width > FRAME.width && mx - width >= FRAME.left;
-            let (start, end) = if label_left {
-                (mx - width, mx)
-            } else {
-                (mx, mx + width)
-            };
-            // A free row, else the one whose last label ends first (the least overlap).
-            let row = row_ends.iter().position(|e| start > *e).unwrap_or_else(|| {
-                (0..MARKER_ROWS)
-                    .min_by(|&a, &b| row_ends[a].total_cmp(&row_ends[b]))
-                    .unwrap_or(0)
-            });
-            row_ends[row] = end;
-            MarkerView {
-                at: *at,
-                x: mx,
-                label: label.clone(),
-                row,
-                label_left,
-            }
+        .zip(at_x)
+        .zip(placed)
+        .map(|(((at, full), (x, _)), p)| MarkerView {
+            at: *at,
+            x,
+            label: p.text,
+            full: full.clone(),
+            row: p.row,
+            label_left: p.left,
+            label_x: p.anchor_x,
+            // The baseline sits a little above the row's bottom.
+            label_y: p.bounds.1 + MARKER_ROW_HEIGHT - 3.0,
         })
         .collect()
 }
+
+/// Where marker labels may go: the plot's top rows, from the value axis to the frame's edge.
+const MARKER_SPACE: super::chart_labels::LabelSpace = super::chart_labels::LabelSpace {
+    min_x: FRAME.left,
+    max_x: FRAME.width - 1.0,
+    top: FRAME.top,
+    row_height: MARKER_ROW_HEIGHT,
+    rows: MARKER_ROWS,
+    char_width: MARKER_CHAR_WIDTH,
+    gap: 2.0,
+};
 
 /// Where the time cursor for `now` goes on `view`, or `None` when `now` is outside its range.
 pub fn cursor_x(view: &ChartView, now: Millis) -> Option<f64> {
@@ -681,7 +738,8 @@ mod tests {
         ];
         let view = project("CPU", "%", &[("CPU", &[])], None, &i);
         let rows: Vec<usize> = view.markers.iter().map(|m| m.row).collect();
-        assert_eq!(rows, [0, 1, 0]);
+        // The last label fits left of its line only below the first two (13-unit text).
+        assert_eq!(rows, [0, 1, 2]);
         let left: Vec<bool> = view.markers.iter().map(|m| m.label_left).collect();
         assert_eq!(
             left,
@@ -702,7 +760,7 @@ mod tests {
         let laid: Vec<(Millis, usize)> = view.markers.iter().map(|m| (m.at, m.row)).collect();
         assert_eq!(
             laid,
-            [(2 * PERIOD_MS, 0), (6 * PERIOD_MS, 1), (19 * PERIOD_MS, 0)]
+            [(2 * PERIOD_MS, 0), (6 * PERIOD_MS, 1), (19 * PERIOD_MS, 2)]
         );
     }
 

@@ -3,7 +3,10 @@
 //! log filter. They live here, not in the web crate, so they are tested natively.
 
 pub mod buttons;
+pub mod chart_labels;
+pub mod chart_text;
 pub mod charts;
+pub mod chip_nav;
 pub mod deployments;
 pub mod explain;
 pub mod labels;

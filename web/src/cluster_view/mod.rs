@@ -4,6 +4,7 @@
 //! so a tick with 2,000 tasks only touches the chips that changed.
 
 mod instance;
+mod keyboard;
 mod lane;
 mod summary;
 mod task_chip;
@@ -14,6 +15,7 @@ use crate::state::Playground;
 use ecs_sim::view::{cluster_layout, ClusterLayout};
 use leptos::prelude::*;
 
+pub use keyboard::ChipNav;
 pub use task_chip::TaskChip;
 
 /// The cluster.
@@ -30,6 +32,7 @@ pub fn ClusterView() -> impl IntoView {
         })
     });
     let columns = move || format!("repeat({}, minmax(11em, 1fr))", zones.with(Vec::len).max(1));
+    provide_context(ChipNav::new(layout, pg));
     view! {
         <div class="cluster" data-testid="cluster">
             <div class="cluster-head">

@@ -23,6 +23,15 @@ pub fn TaskChip(index: usize) -> impl IntoView {
     let key = pg.chips.add(index, chip);
     on_cleanup(move || pg.chips.remove(key));
     let selected = Memo::new(move |_| pg.selection.get() == Selection::Task(index));
+    // One Tab stop for the cluster's chips; arrow keys move it (see `keyboard.rs`).
+    let nav = use_context::<super::ChipNav>();
+    let (nav_tab, nav_key, nav_click) = (nav.clone(), nav.clone(), nav.clone());
+    on_cleanup(move || {
+        if let Some(n) = nav {
+            n.forget(index)
+        }
+    });
+    let tab_index = move || nav_tab.as_ref().map_or(0, |n| n.tab_index(index));
     let class = move || {
         chip.with(|c| match c {
             Some(c) => format!(
@@ -43,8 +52,11 @@ pub fn TaskChip(index: usize) -> impl IntoView {
             data-status=field(|c| c.status.to_string()) data-service=field(|c| c.service.clone())
             title=field(Chip::title) aria-label=field(Chip::title)
             aria-pressed=move || selected.get().to_string()
+            tabindex=tab_index
+            on:keydown=move |ev| { if let Some(n) = &nav_key { n.key(index, &ev) } }
             on:click=move |ev| {
                 ev.stop_propagation();
+                if let Some(n) = &nav_click { n.focus(index) }
                 pg.selection.set(Selection::Task(index));
             }>
             {field(|c| c.label.clone())}

@@ -8,8 +8,9 @@ use crate::state::{Playground, Selection};
 use ecs_sim::view::{find_task, ClusterLayout};
 use leptos::prelude::*;
 
-/// At most this many waiting tasks are listed (the count says how many there are).
-const SHOWN: usize = 40;
+/// At most this many waiting tasks are listed (the count says how many there are); the chips'
+/// keyboard order uses the same number.
+const SHOWN: usize = ecs_sim::view::chip_nav::WAITING_SHOWN;
 
 /// "Waiting for placement (n)", above the zone lanes; absent when nothing waits.
 #[component]

@@ -1,10 +1,19 @@
 //! One small SVG line chart drawn from a [`ChartView`]: axes with ticks and units, lines,
-//! a labelled target line, event markers and the time cursor. Nothing is computed here
-//! beyond formatting numbers into attributes.
+//! a labelled target line, event markers and the time cursor, plus a visually hidden text
+//! alternative (latest / lowest / highest values and the markers) for screen readers. Nothing
+//! is computed here beyond formatting numbers into attributes.
+//!
+//! Each part (axes, target, markers, lines) reads its own memo, so a new datapoint redraws the
+//! lines but leaves axes and markers alone while they are unchanged.
 
 use ecs_sim::time::Millis;
-use ecs_sim::view::charts::{cursor_x, ChartView, FRAME};
+use ecs_sim::view::chart_text::{chart_text, ChartText};
+use ecs_sim::view::charts::{cursor_x, ChartView, MarkerView, TargetLine, Ticks, FRAME};
 use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Numbers the charts' text alternatives, for `aria-describedby`.
+static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
 
 /// A chart; redrawn when `view` changes, while `now` only moves the cursor.
 #[component]
@@ -15,8 +24,13 @@ pub fn Chart(view: Memo<Option<ChartView>>, now: Memo<Millis>) -> impl IntoView 
         let t = now.get();
         view.with(|v| v.as_ref().and_then(|v| cursor_x(v, t)))
     };
+    let text: Memo<Option<ChartText>> =
+        Memo::new(move |_| view.with(|v| v.as_ref().map(chart_text)));
+    let text_id = format!("chart-text-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
+    let described_by = text_id.clone();
     view! {
-        <figure class="chart" data-testid="chart" data-title=title data-empty=move || empty().to_string()>
+        <figure class="chart" data-testid="chart" data-title=title data-empty=move || empty().to_string()
+            aria-describedby=described_by>
             <figcaption>
                 <span class="chart-title">{title}</span>
                 <span class="legend">{move || view.with(|v| v.as_ref().map(legend).unwrap_or_default())}</span>
@@ -24,14 +38,22 @@ pub fn Chart(view: Memo<Option<ChartView>>, now: Memo<Millis>) -> impl IntoView 
             <Show when=move || !empty() fallback=move || view! {
                 <p class="no-data" data-testid="no-data">{move || view.with(|v| v.as_ref().map_or("", |v| v.no_data))}</p>
             }>
-                <svg viewBox=format!("0 0 {} {}", FRAME.width, FRAME.height) role="img"
-                    aria-label=title class="chart-svg">
-                    {move || view.get().map(body)}
+                <svg viewBox=format!("0 0 {} {}", FRAME.width, FRAME.height) aria-hidden="true" class="chart-svg">
+                    <Body view=view />
                     {move || cursor().map(|x| view! {
                         <line class="cursor" data-testid="chart-cursor" x1=x y1=FRAME.top x2=x y2=FRAME.bottom />
                     })}
                 </svg>
             </Show>
+            <div class="visually-hidden" id=text_id data-testid="chart-text">
+                <p>{move || text.with(|t| t.as_ref().map(|t| t.summary.clone()).unwrap_or_default())}</p>
+                <Show when=move || text.with(|t| t.as_ref().is_some_and(|t| !t.markers.is_empty()))>
+                    <ul aria-label="Events marked on the chart">
+                        {move || text.with(|t| t.as_ref().map(|t| t.markers.clone()).unwrap_or_default())
+                            .into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}
+                    </ul>
+                </Show>
+            </div>
         </figure>
     }
 }
@@ -66,43 +88,78 @@ fn short(x: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// Everything but the cursor.
-fn body(v: ChartView) -> impl IntoView {
-    let unit_label = format!("({})", v.unit);
+/// A series as drawn: class index, legend label, number of points, path data.
+type Line = (usize, String, usize, String);
+
+/// Everything but the cursor, each part redrawn only when its own data changes.
+#[component]
+fn Body(view: Memo<Option<ChartView>>) -> impl IntoView {
+    let axes: Memo<Option<(Ticks, &'static str)>> =
+        Memo::new(move |_| view.with(|v| v.as_ref().map(|v| (v.ticks.clone(), v.unit))));
+    let target: Memo<Option<TargetLine>> =
+        Memo::new(move |_| view.with(|v| v.as_ref().and_then(|v| v.target.clone())));
+    let markers: Memo<Vec<MarkerView>> = Memo::new(move |_| {
+        view.with(|v| v.as_ref().map(|v| v.markers.clone()).unwrap_or_default())
+    });
+    let lines: Memo<Vec<Line>> = Memo::new(move |_| {
+        view.with(|v| {
+            v.as_ref()
+                .map(|v| {
+                    v.series
+                        .iter()
+                        .enumerate()
+                        .map(|(i, s)| (i, s.label.clone(), s.points.len(), s.path()))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
     view! {
-        <g class="axes">
-            <line x1=FRAME.left y1=FRAME.bottom x2=FRAME.right y2=FRAME.bottom />
-            <line x1=FRAME.left y1=FRAME.top x2=FRAME.left y2=FRAME.bottom />
-            {v.ticks.y.into_iter().map(|t| view! {
-                <line class="grid" x1=FRAME.left y1=t.pos x2=FRAME.right y2=t.pos />
-                <text class="tick" x=FRAME.left - 3.0 y=t.pos + 3.0 text-anchor="end">{t.label}</text>
-            }).collect_view()}
-            {v.ticks.x.into_iter().map(|t| view! {
-                <text class="tick" x=t.pos y=FRAME.bottom + 13.0 text-anchor="middle">{t.label}</text>
-            }).collect_view()}
-            <text class="axis-label" x=FRAME.right y=FRAME.height - 3.0 text-anchor="end">"time (h:mm)"</text>
-            <text class="axis-label" x=2.0 y=FRAME.height - 3.0>{unit_label}</text>
-        </g>
-        {v.target.map(|t| view! {
+        {move || axes.get().map(|(ticks, unit)| axes_view(ticks, unit))}
+        {move || target.get().map(|t| view! {
             <g class="target" data-testid="chart-target" data-value=t.value.to_string()>
                 <line x1=FRAME.left y1=t.y x2=FRAME.right y2=t.y />
                 <text x=FRAME.right - 2.0 y=t.y - 3.0 text-anchor="end">{t.label}</text>
             </g>
         })}
-        {v.markers.into_iter().map(|m| view! {
-            <g class="marker" data-testid="chart-marker" data-at=m.at.to_string()>
-                <line x1=m.x y1=FRAME.top x2=m.x y2=FRAME.bottom />
-                <text x=if m.label_left { m.x - 2.0 } else { m.x + 2.0 }
-                    text-anchor=if m.label_left { "end" } else { "start" }
-                    y=FRAME.top + 10.0 + 11.0 * m.row as f64>{m.label}</text>
-            </g>
+        {move || markers.get().into_iter().map(marker_view).collect_view()}
+        {move || lines.get().into_iter().map(|(i, label, n, d)| view! {
+            <path class=format!("series s{i}") data-testid="chart-series" data-label=label
+                data-points=n.to_string() d=d />
         }).collect_view()}
-        {v.series.into_iter().enumerate().map(|(i, s)| {
-            let d = s.path();
-            view! {
-                <path class=format!("series s{i}") data-testid="chart-series" data-label=s.label
-                    data-points=s.points.len().to_string() d=d />
-            }
-        }).collect_view()}
+    }
+}
+
+/// Axes, grid lines and tick labels.
+fn axes_view(ticks: Ticks, unit: &'static str) -> impl IntoView {
+    let unit_label = format!("({unit})");
+    view! {
+        <g class="axes">
+            <line x1=FRAME.left y1=FRAME.bottom x2=FRAME.right y2=FRAME.bottom />
+            <line x1=FRAME.left y1=FRAME.top x2=FRAME.left y2=FRAME.bottom />
+            {ticks.y.into_iter().map(|t| view! {
+                <line class="grid" x1=FRAME.left y1=t.pos x2=FRAME.right y2=t.pos />
+                <text class="tick" x=FRAME.left - 3.0 y=t.pos + 4.0 text-anchor="end">{t.label}</text>
+            }).collect_view()}
+            {ticks.x.into_iter().map(|t| view! {
+                <text class="tick" x=t.pos y=FRAME.bottom + 14.0 text-anchor="middle">{t.label}</text>
+            }).collect_view()}
+            <text class="axis-label" x=FRAME.right y=FRAME.height - 3.0 text-anchor="end">"time (h:mm)"</text>
+            <text class="axis-label" x=2.0 y=FRAME.height - 3.0>{unit_label}</text>
+        </g>
+    }
+}
+
+/// A marker line and its label (laid out in `ecs-sim` so labels never overlap); the full text
+/// is the hover title.
+fn marker_view(m: MarkerView) -> impl IntoView {
+    let abbreviated = (m.label != m.full).to_string();
+    view! {
+        <g class="marker" data-testid="chart-marker" data-at=m.at.to_string()
+            data-abbreviated=abbreviated>
+            <title>{m.full}</title>
+            <line x1=m.x y1=FRAME.top x2=m.x y2=FRAME.bottom />
+            <text x=m.label_x text-anchor=if m.label_left { "end" } else { "start" } y=m.label_y>{m.label}</text>
+        </g>
     }
 }

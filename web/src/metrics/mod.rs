@@ -16,8 +16,9 @@ use std::collections::BTreeSet;
 
 /// Action markers per chart: more would cover the lines.
 const MAX_ACTION_MARKERS: usize = 8;
-/// Characters of a marker's label (its full text is in the event log).
-const MARKER_CHARS: usize = 22;
+/// Characters of a marker's text kept (the chart abbreviates what it draws to fit, and shows
+/// this on hover and in its text alternative; the whole line is in the event log).
+const MARKER_CHARS: usize = 80;
 
 /// Every chart the panel shows for one snapshot, in order (presenter mode shows one of them).
 pub(crate) fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {

@@ -1,0 +1,331 @@
+//! Where a chart's event-marker labels go so that no two of them overlap: each label sits next
+//! to its marker line (to the right, or to the left near the right edge) on one of a few rows;
+//! a label with no room is abbreviated with "…" (the page shows the full text on hover), and one
+//! with no room even for a few characters is left out (its line and hover text stay).
+//!
+//! Pure geometry over an estimated character width, so the guarantee "label boxes never
+//! intersect" is tested natively with many close markers.
+
+/// The space labels are laid out in, in the chart's frame units.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LabelSpace {
+    /// Leftmost x a label may start at.
+    pub min_x: f64,
+    /// Rightmost x a label may end at.
+    pub max_x: f64,
+    /// y of the top of row 0.
+    pub top: f64,
+    /// Height of one row (at least the text's height, so rows never overlap).
+    pub row_height: f64,
+    /// How many rows labels may use.
+    pub rows: usize,
+    /// Estimated width of one character (an upper bound for the font used).
+    pub char_width: f64,
+    /// Space between a marker line and its label, and between two labels on a row.
+    pub gap: f64,
+}
+
+/// Fewest characters an abbreviated label keeps before its "…"; with less room it is hidden.
+pub const MIN_ABBREVIATED_CHARS: usize = 3;
+
+/// One marker's label, placed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlacedLabel {
+    /// The text drawn: the full label, an abbreviation ending in "…", or empty (no room).
+    pub text: String,
+    /// The label was shortened or hidden: the page must offer the full text on hover.
+    pub abbreviated: bool,
+    /// Its row (0 at the top).
+    pub row: usize,
+    /// The label sits left of its marker line (drawn with `text-anchor="end"`).
+    pub left: bool,
+    /// The x its text is anchored at (start for a right label, end for a left one).
+    pub anchor_x: f64,
+    /// Its box: `(x0, y0, x1, y1)`; zero width when the label is hidden.
+    pub bounds: (f64, f64, f64, f64),
+}
+
+/// The estimated width of `chars` characters.
+fn width(space: &LabelSpace, chars: usize) -> f64 {
+    chars as f64 * space.char_width
+}
+
+/// `label` cut to `chars` characters, the last of them "…" (or unchanged when it fits).
+pub fn abbreviate(label: &str, chars: usize) -> String {
+    if label.chars().count() <= chars {
+        return label.to_string();
+    }
+    let mut cut: String = label.chars().take(chars.saturating_sub(1)).collect();
+    cut.truncate(cut.trim_end().len());
+    cut.push('…');
+    cut
+}
+
+/// Lays out the labels of markers at `markers` (`(x, label)`, any order; the result is in
+/// the same order). Markers are handled left to right; each takes the first row where its full
+/// label fits to the right of its line, else to the left, else the row with the most room for
+/// an abbreviation. No two returned non-empty boxes intersect and all lie in `space`.
+pub fn place_labels(markers: &[(f64, &str)], space: &LabelSpace) -> Vec<PlacedLabel> {
+    place_labels_avoiding(markers, space, &[])
+}
+
+/// A box `(x0, y0, x1, y1)` in frame units.
+pub type LabelBox = (f64, f64, f64, f64);
+
+/// Two boxes share area (touching edges do not count).
+pub fn boxes_intersect(a: LabelBox, b: LabelBox) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// [`place_labels`], keeping every label clear of `obstacles` too (the target line's label).
+pub fn place_labels_avoiding(
+    markers: &[(f64, &str)],
+    space: &LabelSpace,
+    obstacles: &[LabelBox],
+) -> Vec<PlacedLabel> {
+    let rows = space.rows.max(1);
+    // The rightmost x used on each row so far (labels are placed left to right).
+    let mut row_end = vec![f64::NEG_INFINITY; rows];
+    let mut order: Vec<usize> = (0..markers.len()).collect();
+    order.sort_by(|&a, &b| markers[a].0.total_cmp(&markers[b].0));
+    let mut out: Vec<Option<PlacedLabel>> = vec![None; markers.len()];
+    for i in order {
+        let (x, label) = markers[i];
+        let chars = label.chars().count();
+        // Room on each row, to the right and to the left of the line.
+        let room = |row: usize, left: bool| -> f64 {
+            let free_from = (row_end[row] + space.gap).max(space.min_x);
+            if left {
+                (x - space.gap) - free_from
+            } else if free_from <= x + space.gap {
+                space.max_x - (x + space.gap)
+            } else {
+                f64::NEG_INFINITY
+            }
+        };
+        // The box of `n` characters on `row`, right or left of the line.
+        let bounds = |row: usize, left: bool, n: usize| -> LabelBox {
+            let w = width(space, n);
+            let y0 = space.top + row as f64 * space.row_height;
+            if left {
+                (x - space.gap - w, y0, x - space.gap, y0 + space.row_height)
+            } else {
+                (x + space.gap, y0, x + space.gap + w, y0 + space.row_height)
+            }
+        };
+        let clear = |b: LabelBox| obstacles.iter().all(|o| !boxes_intersect(*o, b));
+        let full = width(space, chars);
+        let fits =
+            |row: usize, left: bool| room(row, left) >= full && clear(bounds(row, left, chars));
+        let choice = (0..rows)
+            .find(|&r| fits(r, false))
+            .map(|r| (r, false, chars))
+            .or_else(|| (0..rows).find(|&r| fits(r, true)).map(|r| (r, true, chars)))
+            .or_else(|| {
+                // The most room for an abbreviation, the upper row and the right side first.
+                let mut best: Option<(usize, bool, usize)> = None;
+                for r in 0..rows {
+                    for left in [false, true] {
+                        let n = (room(r, left) / space.char_width).floor();
+                        let mut n = if n.is_finite() && n > 0.0 {
+                            (n as usize).min(chars)
+                        } else {
+                            0
+                        };
+                        while n >= MIN_ABBREVIATED_CHARS && !clear(bounds(r, left, n)) {
+                            n -= 1;
+                        }
+                        if n >= MIN_ABBREVIATED_CHARS && best.is_none_or(|b| n > b.2) {
+                            best = Some((r, left, n));
+                        }
+                    }
+                }
+                best
+            });
+        let placed = match choice {
+            Some((row, left, n)) => {
+                let text = abbreviate(label, n);
+                let w = width(space, text.chars().count());
+                let (x0, x1) = if left {
+                    (x - space.gap - w, x - space.gap)
+                } else {
+                    (x + space.gap, x + space.gap + w)
+                };
+                row_end[row] = row_end[row].max(x1);
+                let y0 = space.top + row as f64 * space.row_height;
+                PlacedLabel {
+                    abbreviated: text != label,
+                    text,
+                    row,
+                    left,
+                    anchor_x: if left { x1 } else { x0 },
+                    bounds: (x0, y0, x1, y0 + space.row_height),
+                }
+            }
+            None => PlacedLabel {
+                text: String::new(),
+                abbreviated: !label.is_empty(),
+                row: 0,
+                left: false,
+                anchor_x: x,
+                bounds: (x, space.top, x, space.top),
+            },
+        };
+        out[i] = Some(placed);
+    }
+    out.into_iter().flatten().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SPACE: LabelSpace = LabelSpace {
+        min_x: 0.0,
+        max_x: 320.0,
+        top: 12.0,
+        row_height: 13.0,
+        rows: 4,
+        char_width: 7.0,
+        gap: 2.0,
+    };
+
+    fn intersect(a: LabelBox, b: LabelBox) -> bool {
+        boxes_intersect(a, b)
+    }
+
+    fn assert_no_overlap(placed: &[PlacedLabel], space: &LabelSpace) {
+        let shown: Vec<&PlacedLabel> = placed.iter().filter(|p| !p.text.is_empty()).collect();
+        for (i, a) in shown.iter().enumerate() {
+            assert!(
+                a.bounds.0 >= space.min_x && a.bounds.2 <= space.max_x,
+                "{a:?} leaves the frame"
+            );
+            assert!(a.row < space.rows);
+            // The box is as wide as its text, by the same estimate.
+            let w = a.text.chars().count() as f64 * space.char_width;
+            assert!((a.bounds.2 - a.bounds.0 - w).abs() < 1e-9, "{a:?}");
+            for b in &shown[i + 1..] {
+                assert!(!intersect(a.bounds, b.bounds), "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn far_apart_markers_keep_their_full_labels_on_the_top_row() {
+        let placed = place_labels(&[(10.0, "scale out"), (200.0, "drain")], &SPACE);
+        assert_eq!(placed[0].text, "scale out");
+        assert_eq!(placed[1].text, "drain");
+        assert!(placed
+            .iter()
+            .all(|p| p.row == 0 && !p.left && !p.abbreviated));
+        assert_no_overlap(&placed, &SPACE);
+    }
+
+    #[test]
+    fn many_close_markers_never_overlap() {
+        // Thirty markers two units apart with long labels: most must be cut or hidden.
+        let labels: Vec<String> = (0..30)
+            .map(|i| format!("UpdateService web rev {i} started"))
+            .collect();
+        let markers: Vec<(f64, &str)> = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (40.0 + 2.0 * i as f64, l.as_str()))
+            .collect();
+        let placed = place_labels(&markers, &SPACE);
+        assert_eq!(placed.len(), 30);
+        assert_no_overlap(&placed, &SPACE);
+        // Four rows hold four whole labels; the rest have no room and keep only their line.
+        assert!(placed.iter().filter(|p| p.abbreviated).count() >= 26);
+        // The first marker still gets its whole label.
+        assert_eq!(placed[0].text, labels[0]);
+    }
+
+    #[test]
+    fn dense_markers_in_any_order_and_everywhere_never_overlap() {
+        // A deterministic spread of positions over the whole width, unsorted, with varied
+        // label lengths, for several densities.
+        for n in [5usize, 12, 40, 100] {
+            let labels: Vec<String> = (0..n).map(|i| "x".repeat(1 + (i * 7) % 29)).collect();
+            let markers: Vec<(f64, &str)> = labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (((i * 137) % 320) as f64, l.as_str()))
+                .collect();
+            let placed = place_labels(&markers, &SPACE);
+            assert_eq!(placed.len(), n);
+            assert_no_overlap(&placed, &SPACE);
+            // Results are in the input order: each label is a prefix of its own input.
+            for (p, (_, l)) in placed.iter().zip(&markers) {
+                let kept = p.text.trim_end_matches('…');
+                assert!(l.starts_with(kept), "{p:?} is not from {l}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_label_near_the_right_edge_goes_left_of_its_line() {
+        let placed = place_labels(&[(310.0, "drain i-0abc")], &SPACE);
+        assert!(placed[0].left);
+        assert_eq!(placed[0].text, "drain i-0abc");
+        assert_eq!(placed[0].anchor_x, 308.0);
+        assert_no_overlap(&placed, &SPACE);
+    }
+
+    #[test]
+    fn two_close_markers_use_two_rows() {
+        let placed = place_labels(&[(50.0, "scale out 6 → 9"), (60.0, "drain")], &SPACE);
+        assert_eq!(placed[0].row, 0);
+        assert_eq!(placed[1].row, 1);
+        assert!(!placed[1].abbreviated);
+    }
+
+    #[test]
+    fn no_room_hides_the_text_but_keeps_the_marker() {
+        let tight = LabelSpace { rows: 1, ..SPACE };
+        let placed = place_labels(&[(100.0, "aaaa"), (101.0, "bbbb")], &tight);
+        assert_eq!(placed[0].text, "aaaa");
+        // Left of the second line there is no free space (row 0 is used up to ~130).
+        assert!(placed[1].text.is_empty() || placed[1].text.ends_with('…'));
+        assert!(placed[1].abbreviated);
+        assert_no_overlap(&placed, &tight);
+    }
+
+    #[test]
+    fn a_label_without_room_for_its_whole_text_is_abbreviated() {
+        let one = LabelSpace { rows: 1, ..SPACE };
+        let long = "UpdateService web to web:2 started";
+        let placed = place_labels(&[(100.0, "abcd"), (200.0, long)], &one);
+        assert_eq!(placed[0].text, "abcd");
+        // 118 units right of the line hold 16 characters.
+        assert_eq!(placed[1].text, "UpdateService w…");
+        assert!(placed[1].abbreviated && !placed[1].left);
+        assert_no_overlap(&placed, &one);
+    }
+
+    #[test]
+    fn labels_keep_clear_of_the_target_lines_label() {
+        // The target label fills the right end of row 0.
+        let target: LabelBox = (240.0, 12.0, 318.0, 25.0);
+        let placed = place_labels_avoiding(
+            &[(250.0, "scale out 4→6"), (100.0, "scale out 2→4")],
+            &SPACE,
+            &[target],
+        );
+        assert_no_overlap(&placed, &SPACE);
+        for p in placed.iter().filter(|p| !p.text.is_empty()) {
+            assert!(!boxes_intersect(p.bounds, target), "{p:?}");
+        }
+        // The left marker keeps row 0; the right one moves below the target label.
+        assert_eq!(placed[1].row, 0);
+        assert_eq!(placed[0].row, 1);
+    }
+
+    #[test]
+    fn abbreviation_keeps_a_prefix_and_an_ellipsis() {
+        assert_eq!(abbreviate("terminate-instances", 6), "termi…");
+        assert_eq!(abbreviate("drain", 6), "drain");
+        assert_eq!(abbreviate("scale out", 7), "scale…");
+    }
+}
