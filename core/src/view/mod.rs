@@ -13,6 +13,7 @@ pub mod no_data;
 pub mod not_recorded;
 pub mod overlays;
 pub mod report;
+pub mod tallies;
 
 pub use explain::{
     explain_instance, explain_unplaced, explain_waiting, InstanceExplanation, VerdictRow,
