@@ -6,6 +6,7 @@ pub mod buttons;
 pub mod charts;
 pub mod deployments;
 pub mod explain;
+pub mod glossary;
 pub mod labels;
 pub mod layout;
 pub mod log_filter;
