@@ -135,7 +135,11 @@ mod tests {
     #[test]
     fn every_term_has_a_developer_guide_url_and_one_short_line() {
         for t in GLOSSARY {
-            assert!(t.url.starts_with("https://docs.aws.amazon.com/"), "{}", t.word);
+            assert!(
+                t.url.starts_with("https://docs.aws.amazon.com/"),
+                "{}",
+                t.word
+            );
             assert!(is_developer_guide(t.url), "{}: {}", t.word, t.url);
             assert!(!t.line.contains('\n') && t.line.len() <= 160, "{}", t.word);
             assert!(t.line.ends_with('.'), "{}", t.word);
@@ -160,8 +164,14 @@ mod tests {
         }
         assert_eq!(lookup("BINPACK").map(|t| t.word), Some("binpack"));
         assert_eq!(lookup("fargate_spot").map(|t| t.word), Some("FARGATE_SPOT"));
-        assert_eq!(lookup("Circuit Breaker").map(|t| t.word), Some("circuit breaker"));
-        assert!(lookup("LAUNCHING").is_none(), "the playground's own word is not ECS's");
+        assert_eq!(
+            lookup("Circuit Breaker").map(|t| t.word),
+            Some("circuit breaker")
+        );
+        assert!(
+            lookup("LAUNCHING").is_none(),
+            "the playground's own word is not ECS's"
+        );
     }
 
     #[test]
