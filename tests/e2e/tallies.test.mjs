@@ -115,7 +115,8 @@ export const tests = [
       await page.$eval(sel, (e) => { e.__tallyMark = true; });
       await chip.click();
       await page.click('[data-testid="stop-task"]');
-      await page.click('[data-testid="speed-max"]');
+      // 10×, not max: at max speed the minute a stopped task stays would pass between polls.
+      await page.click('[data-testid="speed-10×"]');
       await page.click('[data-testid="play"]');
       await waitFor(page, (s) => document.querySelector(s)?.dataset.status === 'STOPPED', sel, 'the chip to show STOPPED');
       await page.click('[data-testid="play"]');

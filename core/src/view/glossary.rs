@@ -38,7 +38,7 @@ pub const GLOSSARY: &[Term] = &[
     term!("PROVISIONING", "task-lifecycle-explanation.html",
         "Before the task launches, ECS does extra steps: waits for capacity, attaches an awsvpc network interface, provisions Fargate."),
     term!("PENDING", "task-lifecycle-explanation.html",
-        "The agent is pulling the images and starting the containers; the task waits for resources."),
+        "ECS waits for the container agent to act: it pulls the images and starts the containers."),
     term!("ACTIVATING", "task-lifecycle-explanation.html",
         "Launched, doing steps before RUNNING: awsvpc network setup, load balancer target registration, service discovery."),
     term!("RUNNING", "task-lifecycle-explanation.html",

@@ -47,13 +47,16 @@ pub fn ServiceSummaries() -> impl IntoView {
 #[component]
 fn LifecycleLegend() -> impl IntoView {
     view! {
-        <div class="lifecycle-legend" role="listitem" data-testid="lifecycle-legend"
-            aria-label="Task lifecycle: what each chip style means">
-            <span class="legend-title">"Task lifecycle"</span>
-            {LIFECYCLE.iter().map(|s| view! {
-                <span class="task-chip legend-chip c-none" data-status=*s><Term word=s.to_string() /></span>
-            }).collect_view()}
-        </div>
+        // A disclosure, so it costs one small button of the strip until opened: the cluster
+        // must still fit a 1280×720 screen without scrolling.
+        <details class="lifecycle-legend" role="listitem" data-testid="lifecycle-legend">
+            <summary title="What each chip style means">"Task lifecycle"</summary>
+            <div class="legend-chips">
+                {LIFECYCLE.iter().map(|s| view! {
+                    <span class="task-chip legend-chip c-none" data-status=*s><Term word=s.to_string() /></span>
+                }).collect_view()}
+            </div>
+        </details>
     }
 }
 
@@ -167,6 +170,11 @@ fn ServiceCard(name: String, tallies: Memo<BTreeMap<String, ServiceTallies>>) ->
     }
 }
 
+/// `us-east-1a` → `1a`: the zone's own part after its Region, for the one-line tally.
+fn short_zone(zone: &str) -> &str {
+    zone.rsplit('-').next().filter(|s| !s.is_empty()).unwrap_or(zone)
+}
+
 /// One breakdown's rows, keyed by label so a count change updates the row in place.
 #[component]
 fn TallyRows<F>(kind: &'static str, rows: Signal<Vec<TallyRow>>, item_of: F) -> impl IntoView
@@ -186,10 +194,11 @@ where
             view! {
                 <span class="tally" data-testid="tally" data-kind=kind data-label=label.clone()
                     data-running=num(|r| r.running.to_string()) data-pending=num(|r| r.pending.to_string())>
-                    {if kind == "provider" {
-                        view! { <Term word=label.clone() /> }.into_any()
-                    } else {
-                        view! { <span class="tally-label">{label.clone()}</span> }.into_any()
+                    {match kind {
+                        "provider" => view! { <Term word=label.clone() /> }.into_any(),
+                        // The lane headers carry the full name; `1a` is enough to match them.
+                        "zone" => view! { <span class="tally-label" title=label.clone()>{short_zone(&label).to_string()}</span> }.into_any(),
+                        _ => view! { <span class="tally-label">{label.clone()}</span> }.into_any(),
                     }}
                     " "
                     <b class="tally-num" title=num(TallyRow::describe)>{num(|r| r.running.to_string())}{share}</b>
