@@ -172,7 +172,10 @@ fn ServiceCard(name: String, tallies: Memo<BTreeMap<String, ServiceTallies>>) ->
 
 /// `us-east-1a` → `1a`: the zone's own part after its Region, for the one-line tally.
 fn short_zone(zone: &str) -> &str {
-    zone.rsplit('-').next().filter(|s| !s.is_empty()).unwrap_or(zone)
+    zone.rsplit('-')
+        .next()
+        .filter(|s| !s.is_empty())
+        .unwrap_or(zone)
 }
 
 /// One breakdown's rows, keyed by label so a count change updates the row in place.
