@@ -23,3 +23,4 @@ pub mod run_to;
 pub mod service_buttons;
 pub mod share;
 pub mod state;
+pub mod term;

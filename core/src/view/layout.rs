@@ -63,7 +63,11 @@ pub fn cluster_layout(snap: &Snapshot) -> ClusterLayout {
             .collect(),
         ..ClusterLayout::default()
     };
+    let over_cap = fading_over_cap(snap);
     for task in &snap.tasks {
+        if over_cap.contains(&task.index) {
+            continue;
+        }
         match (task.instance, &task.zone) {
             (Some(i), _) => layout.tasks_on.entry(i).or_default().push(task.index),
             _ if task.waiting_reason.is_some() => layout.waiting.push(task.index),
@@ -95,6 +99,37 @@ pub fn cluster_layout(snap: &Snapshot) -> ClusterLayout {
         }
     }
     layout
+}
+
+/// At most this many STOPPED tasks fade out in one zone lane (on its instances and in its
+/// Fargate group together); older ones leave at once. The snapshot keeps a stopped task for a
+/// minute, and a crash loop stops many tasks a minute: without a cap the lane would fill with
+/// ghosts.
+pub const FADING_PER_LANE: usize = 6;
+
+/// The STOPPED tasks beyond [`FADING_PER_LANE`] in their lane, newest kept (task indices grow
+/// with creation, so the newest tasks are kept). One pass over the tasks.
+fn fading_over_cap(snap: &Snapshot) -> std::collections::BTreeSet<usize> {
+    let mut per_lane: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut over = std::collections::BTreeSet::new();
+    for task in snap.tasks.iter().rev() {
+        if task.last_status != TaskStatus::Stopped {
+            continue;
+        }
+        let lane = task
+            .instance
+            .and_then(|i| snap.instances.get(i))
+            .map(|i| i.zone.as_str())
+            .or(task.zone.as_deref())
+            .unwrap_or("");
+        let n = per_lane.entry(lane).or_default();
+        if *n >= FADING_PER_LANE {
+            over.insert(task.index);
+        } else {
+            *n += 1;
+        }
+    }
+    over
 }
 
 fn lane_mut<'a>(lanes: &'a mut Vec<Lane>, zone: &str) -> &'a mut Lane {
@@ -265,6 +300,75 @@ mod tests {
         sim.run_until(200_000);
         let layout = cluster_layout(&sim.snapshot());
         assert!(!layout.lanes.iter().any(|l| l.instances.contains(&1)));
+    }
+
+    #[test]
+    fn stopped_tasks_fade_where_they_ran_at_most_a_few_per_lane() {
+        // bad-release's crash loop stops tasks again and again; with ten times the tasks it
+        // stops more a minute than a lane keeps.
+        let e = crate::scenario::examples::EXAMPLES
+            .iter()
+            .find(|e| e.id == "bad-release")
+            .expect("example");
+        let text = e
+            .json
+            .replace("\"desiredCount\": 3", "\"desiredCount\": 30")
+            .replace("\"desiredCount\": 2", "\"desiredCount\": 20");
+        assert_ne!(text, e.json);
+        let mut sim = Sim::from_json(&text).expect("valid");
+        let mut most = 0;
+        let mut capped = false;
+        for at in (0..=900_000).step_by(10_000) {
+            sim.run_until(at);
+            let snap = sim.snapshot();
+            let layout = cluster_layout(&snap);
+            capped |= !fading_over_cap(&snap).is_empty();
+            let drawn: Vec<usize> = layout
+                .tasks_on
+                .values()
+                .flatten()
+                .chain(layout.lanes.iter().flat_map(|l| l.fargate.iter()))
+                .copied()
+                .collect();
+            for lane in &layout.lanes {
+                let stopped = drawn
+                    .iter()
+                    .filter_map(|&t| find_task(&snap, t))
+                    .filter(|t| t.last_status == TaskStatus::Stopped)
+                    .filter(|t| {
+                        let zone = t
+                            .instance
+                            .map(|i| snap.instances[i].zone.as_str())
+                            .or(t.zone.as_deref());
+                        zone == Some(lane.zone.as_str())
+                    })
+                    .count();
+                assert!(
+                    stopped <= FADING_PER_LANE,
+                    "{stopped} ghosts in {}",
+                    lane.zone
+                );
+                most = most.max(stopped);
+            }
+            // The newest stopped task is always drawn (it just stopped: it fades, not vanishes).
+            if let Some(newest) = snap
+                .tasks
+                .iter()
+                .rev()
+                .find(|t| t.last_status == TaskStatus::Stopped && t.instance.is_some())
+            {
+                assert!(
+                    drawn.contains(&newest.index),
+                    "task {} vanished",
+                    newest.index
+                );
+            }
+        }
+        assert!(most > 0, "the crash loop leaves fading chips");
+        assert!(
+            capped,
+            "the crash loop stops more tasks a minute than a lane keeps"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod chip_nav;
 pub mod deployments;
 pub mod explain;
+pub mod glossary;
 pub mod labels;
 pub mod layout;
 pub mod log_filter;
@@ -17,6 +18,7 @@ pub mod not_recorded;
 pub mod overlays;
 pub mod pause;
 pub mod report;
+pub mod tallies;
 
 pub use explain::{
     explain_instance, explain_unplaced, explain_waiting, InstanceExplanation, VerdictRow,

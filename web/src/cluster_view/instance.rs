@@ -3,6 +3,7 @@
 
 use super::TaskChip;
 use crate::state::{Playground, Selection};
+use crate::term::Term;
 use ecs_sim::sim::snapshot::InstanceView;
 use ecs_sim::view::{labels, ClusterLayout};
 use leptos::prelude::*;
@@ -35,14 +36,18 @@ pub fn InstanceBox(index: usize, layout: Memo<Option<ClusterLayout>>) -> impl In
         <div class=move || format!("instance status-{}", status().to_ascii_lowercase())
             class:selected=move || selected.get()
             data-testid="instance" data-instance=index data-id=text(|i| i.ec2_instance_id.clone()) data-status=status on:click=select>
-            <button type="button" class="instance-head" aria-pressed=move || selected.get().to_string()
-                title=text(|i| format!("{} {} ({}): click to explain", i.instance_type, i.ec2_instance_id, labels::instance_status(i.status)))>
-                <span class="itype">{text(|i| i.instance_type.clone())}</span>
-                <span class="iid">{text(|i| labels::short_id(&i.ec2_instance_id).to_string())}</span>
-                // On the head line, to keep the instance short enough for a 720-px screen.
-                <span class="cp">{text(|i| i.capacity_provider.clone().unwrap_or_else(|| "no capacity provider".into()))}</span>
-                <span class="istatus">{status}</span>
-            </button>
+            <div class="instance-top">
+                <button type="button" class="instance-head" aria-pressed=move || selected.get().to_string()
+                    title=text(|i| format!("{} {} ({}): click to explain", i.instance_type, i.ec2_instance_id, labels::instance_status(i.status)))>
+                    <span class="itype">{text(|i| i.instance_type.clone())}</span>
+                    <span class="iid">{text(|i| labels::short_id(&i.ec2_instance_id).to_string())}</span>
+                    // On the head line, to keep the instance short enough for a 720-px screen.
+                    <span class="cp">{text(|i| i.capacity_provider.clone().unwrap_or_else(|| "no capacity provider".into()))}</span>
+                </button>
+                // Beside the button, not in it: the status explains itself on hover and focus
+                // (ACTIVE, DRAINING), and a focusable word cannot sit inside a button.
+                <span class="istatus" data-testid="instance-status"><Term word=Signal::derive(move || status().to_string()) /></span>
+            </div>
             <div class="bars">
                 <Bar name="CPU" unit="units" used=Signal::derive(move || inst.with(|i| i.as_ref().map_or(0, |i| i.cpu_used)))
                     total=Signal::derive(move || inst.with(|i| i.as_ref().map_or(0, |i| i.cpu)))/>
