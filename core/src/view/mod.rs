@@ -4,6 +4,7 @@
 
 pub mod buttons;
 pub mod charts;
+pub mod cost;
 pub mod deployments;
 pub mod explain;
 pub mod labels;
