@@ -50,6 +50,13 @@ pub fn card(c: &Comparison) -> CompareCard {
                 detail: format!("running… {}", time_label(sim.now().min(c.horizon()))),
                 versus: None,
             },
+            State::Ready(_) => CompareCell {
+                label: col.label(),
+                total: None,
+                total_nano_usd: None,
+                detail: "waiting…".to_string(),
+                versus: None,
+            },
             State::NotComparable(why) => CompareCell {
                 label: col.label(),
                 total: None,

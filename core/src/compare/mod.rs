@@ -80,6 +80,9 @@ pub struct Outcome {
 /// Where a column's run is.
 #[derive(Debug, Clone)]
 pub enum State {
+    /// Resolved, not started: the engine is built by the first chunk that reaches it, so
+    /// preparing a comparison does not build four engines at once.
+    Ready(Box<Model>),
     /// Running (boxed: a Sim is large).
     Running(Box<Sim>),
     /// Done.
@@ -112,7 +115,7 @@ impl Comparison {
         for target in Target::ALL {
             let doc = moved(&doc, &model, target);
             let state = match resolve(&doc) {
-                Ok(m) => State::Running(Box::new(Sim::new(m))),
+                Ok(m) => State::Ready(Box::new(m)),
                 Err(p) => State::NotComparable(
                     p.first()
                         .map_or_else(|| "invalid".to_string(), ToString::to_string),
@@ -134,6 +137,12 @@ impl Comparison {
     pub fn run_chunk(&mut self, budget_ms: f64, clock: impl Fn() -> f64) -> bool {
         let start = clock();
         for (_, state) in &mut self.columns {
+            if let State::Ready(model) = state {
+                *state = State::Running(Box::new(Sim::new((**model).clone())));
+                if clock() - start > budget_ms {
+                    return false;
+                }
+            }
             let State::Running(sim) = state else { continue };
             while sim.next_event_at().is_some_and(|t| t <= self.horizon) {
                 sim.step();
@@ -159,7 +168,7 @@ impl Comparison {
     pub fn is_done(&self) -> bool {
         self.columns
             .iter()
-            .all(|(_, s)| !matches!(s, State::Running(_)))
+            .all(|(_, s)| !matches!(s, State::Running(_) | State::Ready(_)))
     }
 
     /// Progress, 0–1000 per mille: simulated time covered over all runs.
@@ -170,6 +179,7 @@ impl Comparison {
             .iter()
             .map(|(_, s)| match s {
                 State::Running(sim) => sim.now().min(self.horizon),
+                State::Ready(_) => 0,
                 _ => self.horizon,
             })
             .sum();
