@@ -33,7 +33,6 @@ pub fn CostPanelView() -> impl IntoView {
             return None;
         }
         pg.slow_redraw.track();
-        pg.snapshot.track();
         pg.sim.with_value(|s| s.as_ref().map(cost_panel))
     });
     let chart: Memo<Option<ChartView>> = Memo::new(move |_| {

@@ -177,4 +177,13 @@ mod tests {
         assert_eq!(p.zoom, ZOOM.1, "a string is not a zoom");
         assert_eq!(p.dock_tab, DockTab::Metrics);
     }
+
+    #[test]
+    fn the_cost_tab_is_remembered() {
+        let p = Prefs {
+            dock_tab: DockTab::Cost,
+            ..Prefs::default()
+        };
+        assert_eq!(Prefs::parse(&p.to_json()).dock_tab, DockTab::Cost);
+    }
 }
