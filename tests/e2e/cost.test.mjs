@@ -65,6 +65,10 @@ export const tests = [
     name: 'cost: EC2 and Fargate figures add up, the chart has points, Compare shows three totals',
     async run({ page, base, screenshot }) {
       await page.goto(base);
+      // A tall dock with the editor folded away, as an instructor would show the Cost tab.
+      await page.evaluate(() => localStorage.setItem('ecs-playground.layout.v1',
+        JSON.stringify({ dockTab: 'cost', dockHeight: 62, editorOpen: false, dockOpen: true })));
+      await page.reload();
       await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
       await openCost(page);
       await runTo(page, '0:30');

@@ -15,6 +15,9 @@ use std::collections::BTreeSet;
 /// The chart's title (and its series' legend label).
 pub const COST_CHART_TITLE: &str = "Cost per hour";
 
+/// The parts' load balancer line.
+pub const LOAD_BALANCERS: &str = "Load balancers (hourly part)";
+
 /// One line of the panel: a name, what it cost so far and what it costs per hour now.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CostRow {
@@ -66,7 +69,8 @@ impl CostRow {
 pub struct CostPanel {
     /// The whole run.
     pub total: CostRow,
-    /// EC2 instances, Fargate tasks, load balancers (the parts of the total).
+    /// EC2 instances, Fargate tasks, load balancers when there are any (the parts of the
+    /// total).
     pub parts: Vec<CostRow>,
     /// Per service (plus "standalone tasks" when RunTask tasks cost something); their totals
     /// add up to the total minus idle EC2 capacity.
@@ -119,11 +123,15 @@ pub fn panel_of(r: &CostReport) -> CostPanel {
     };
     CostPanel {
         total: CostRow::of("Total", &r.total),
-        parts: vec![
+        parts: [
             CostRow::of("EC2 instances", &r.ec2_instances),
             CostRow::of("Fargate tasks", &r.fargate_tasks),
-            CostRow::of("Load balancers (hourly part)", &r.load_balancers),
-        ],
+            CostRow::of(LOAD_BALANCERS, &r.load_balancers),
+        ]
+        .into_iter()
+        // A scenario without load balancers has no such line.
+        .filter(|row| row.name != LOAD_BALANCERS || row.per_hour_nano_usd > 0)
+        .collect(),
         services,
         providers: r.capacity_providers.iter().map(CostRow::named).collect(),
         clusters: r.clusters.iter().map(CostRow::named).collect(),

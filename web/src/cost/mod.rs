@@ -67,18 +67,6 @@ pub fn CostPanelView() -> impl IntoView {
                     </div>
                     <p class="cost-prices" data-testid="cost-prices">{p.prices.clone()}</p>
                 </div>
-                <div class="cost-grid">
-                    {table("Parts", "cost-parts", p.parts.clone())}
-                    {table("Per service", "cost-services", p.services.clone())}
-                    {table("Per capacity provider", "cost-providers", p.providers.clone())}
-                    {table("Per cluster", "cost-clusters", p.clusters.clone())}
-                    {p.idle.clone().map(|idle| {
-                        let mut rows = vec![idle];
-                        rows.extend(p.idle_parts.clone());
-                        table("Idle EC2 capacity", "cost-idle", rows)
-                    })}
-                </div>
-                <p class="cost-note">"Fargate Spot: "{p.spot_note}". Not priced: "{p.not_modelled.join("; ")}"."</p>
             })}
             <div class="cost-lower">
                 <div class="cost-chart" data-testid="cost-chart">
@@ -86,6 +74,21 @@ pub fn CostPanelView() -> impl IntoView {
                 </div>
                 <compare::CompareCard />
             </div>
+            {move || panel.get().map(|p| view! {
+                <div class="cost-grid">
+                    {table("Parts", "cost-parts", p.parts.clone())}
+                    {table("Per service", "cost-services", p.services.clone())}
+                    {table("Per capacity provider", "cost-providers", p.providers.clone())}
+                    {table("Per cluster", "cost-clusters", p.clusters.clone())}
+                    {p.idle.clone().map(|mut idle| {
+                        idle.name = "CPU + memory".to_string();
+                        let mut rows = vec![idle];
+                        rows.extend(p.idle_parts.clone());
+                        table("Idle EC2 capacity", "cost-idle", rows)
+                    })}
+                </div>
+                <p class="cost-note">"Fargate Spot: "{p.spot_note}". Not priced: "{p.not_modelled.join("; ")}"."</p>
+            })}
         </section>
     }
 }

@@ -39,7 +39,15 @@ fn services_and_idle_capacity_add_up_to_the_total_on_ec2_and_fargate() {
     let clusters = sum(&p.clusters);
     assert!(p.total.total_nano_usd - clusters <= p.clusters.len() as u64);
     // Providers are what instances and Fargate tasks cost (load balancers are no provider).
-    let lb = p.parts[2].total_nano_usd;
+    let lb = p
+        .parts
+        .iter()
+        .find(|r| r.name == LOAD_BALANCERS)
+        .map_or(0, |r| r.total_nano_usd);
+    assert_eq!(
+        lb, 0,
+        "the default example has no load balancer, and no such line"
+    );
     let providers = sum(&p.providers);
     assert!(p.total.total_nano_usd - lb - providers <= p.providers.len() as u64 + 1);
     let names: Vec<&str> = p.providers.iter().map(|r| r.name.as_str()).collect();
@@ -68,6 +76,18 @@ fn a_service_with_traffic_shows_its_cost_per_thousand_requests() {
     assert!(!with_traffic.is_empty());
     let note = with_traffic[0].note.clone().unwrap_or_default();
     assert!(note.contains("per 1,000 requests"), "{note}");
+}
+
+#[test]
+fn a_service_with_a_load_balancer_pays_its_hours_in_a_parts_line() {
+    let sim = run(example("alb-health-rollback"), 10 * 60_000);
+    let p = cost_panel(&sim);
+    let lb = p.parts.iter().find(|r| r.name == LOAD_BALANCERS);
+    // One started hour of one ALB.
+    assert_eq!(
+        lb.map(|r| r.total_nano_usd),
+        Some(crate::catalog::prices::ALB_HOUR)
+    );
 }
 
 #[test]
