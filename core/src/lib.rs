@@ -22,6 +22,7 @@ pub mod traffic;
 pub use problem::Problem;
 pub mod advice;
 pub mod cluster;
+pub mod compare;
 pub mod cost;
 pub mod deployment;
 pub mod service;

@@ -8,6 +8,7 @@
 use crate::about::ScenarioAbout;
 use crate::cluster_view::ClusterView;
 use crate::controls::{Controls, Failures};
+use crate::cost::CostPanelView;
 use crate::deployment_view::DeploymentView;
 use crate::editor::Editor;
 use crate::event_log::EventLog;
@@ -160,6 +161,7 @@ fn Dock() -> impl IntoView {
                 <div role="tablist" aria-label="Dock">
                     {tab_button(DockTab::Metrics, "Metrics")}
                     {tab_button(DockTab::Deployments, "Deployments")}
+                    {tab_button(DockTab::Cost, "Cost")}
                 </div>
                 <PanelToggle label="Dock" testid="toggle-dock" controls="dock-body"
                     get=|p| p.dock_open set=|p, v| p.dock_open = v />
@@ -170,6 +172,8 @@ fn Dock() -> impl IntoView {
                 // Kept while hidden: the update-service form may hold typed text.
                 <div class="dock-deployments" hidden=move || tab.get() != DockTab::Deployments><DeploymentView /></div>
                 <Show when=metrics_shown><MetricsPanel /></Show>
+                // Kept while hidden: a comparison in progress keeps its result.
+                <div class="dock-cost" hidden=move || tab.get() != DockTab::Cost || !open.get() || presenter.get()><CostPanelView /></div>
             </div>
         </section>
     }

@@ -10,6 +10,7 @@ pub mod app;
 pub mod chip_table;
 pub mod cluster_view;
 pub mod controls;
+pub mod cost;
 pub mod deployment_view;
 pub mod editor;
 pub mod event_log;

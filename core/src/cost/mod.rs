@@ -9,6 +9,7 @@ pub mod model;
 pub mod money;
 pub mod rates;
 pub mod resolve;
+pub mod series;
 pub mod spec;
 
 pub use ledger::{AccountKey, Charge, ChargeId, Ledger};

@@ -13,6 +13,7 @@
 
 use super::Sim;
 use crate::cost::rates::{self, FargateTaskSize, MINIMUM_CHARGE_MS};
+use crate::cost::series::RateSeries;
 use crate::cost::{AccountKey, Charge, ChargeId, Ledger};
 use crate::task::{LaunchKind, TaskStatus};
 use std::collections::BTreeMap;
@@ -25,6 +26,16 @@ pub struct Metering {
     /// Requests served per service in closed one-minute periods (for cost per 1,000 requests;
     /// display only).
     pub requests: BTreeMap<usize, f64>,
+    /// The metered rate over time, for the cost chart (display only; never traced).
+    pub per_hour: RateSeries,
+}
+
+impl Metering {
+    /// Writes the books' total rate now into [`Metering::per_hour`].
+    fn note_rate(&mut self, now: crate::time::Millis) {
+        let rate = self.ledger.account(&AccountKey::Total).rate();
+        self.per_hour.note(now, rate);
+    }
 }
 
 impl Sim {
@@ -59,11 +70,13 @@ impl Sim {
             ],
         };
         self.metering.ledger.open(ChargeId::Instance(i), charge);
+        self.metering.note_rate(self.now);
     }
 
     /// An instance was terminated (or lost with its zone): its price stops.
     pub(crate) fn meter_instance_gone(&mut self, i: usize) {
         self.metering.ledger.close(ChargeId::Instance(i), self.now);
+        self.metering.note_rate(self.now);
     }
 
     /// A task was bound to an EC2 instance: its service starts paying its share.
@@ -128,11 +141,13 @@ impl Sim {
                     ],
                 };
                 self.metering.ledger.open(ChargeId::FargateTask(t), charge);
+                self.metering.note_rate(self.now);
             }
             TaskStatus::Stopped => {
                 let now = self.now;
                 self.metering.ledger.close(ChargeId::FargateTask(t), now);
                 self.metering.ledger.close(ChargeId::Share(t), now);
+                self.metering.note_rate(now);
             }
             _ => {}
         }

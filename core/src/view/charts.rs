@@ -555,7 +555,7 @@ fn y_scale(lo: f64, hi: f64, unit: &str) -> ((f64, f64), f64) {
     let hi = if unit == "%" { hi.max(100.0) } else { hi };
     let hi = if hi > lo { hi } else { lo + 1.0 };
     let mut step = nice_step(hi - lo, 4.0);
-    if unit != "s" && unit != "%" {
+    if unit != "s" && unit != "%" && unit != USD_PER_HOUR {
         step = step.max(1.0);
     }
     let lo = (lo / step).floor() * step;
@@ -576,6 +576,9 @@ fn y_ticks((lo, hi): (f64, f64), step: f64, unit: &str) -> Vec<Tick> {
         .collect()
 }
 
+/// The cost chart's unit: dollars per hour, with fractional steps and `$` before each tick.
+pub const USD_PER_HOUR: &str = "$/h";
+
 /// A value with as many decimals as the step needs, and the unit where it reads naturally.
 fn value_label(v: f64, step: f64, unit: &str) -> String {
     let decimals = if step >= 1.0 {
@@ -591,6 +594,7 @@ fn value_label(v: f64, step: f64, unit: &str) -> String {
     match unit {
         "%" => format!("{n}%"),
         "s" => format!("{n} s"),
+        USD_PER_HOUR => format!("${n}"),
         _ => n,
     }
 }

@@ -7,6 +7,7 @@ pub mod chart_labels;
 pub mod chart_text;
 pub mod charts;
 pub mod chip_nav;
+pub mod cost;
 pub mod deployments;
 pub mod explain;
 pub mod glossary;

@@ -28,6 +28,8 @@ pub enum DockTab {
     Metrics,
     /// The deployment view of a service.
     Deployments,
+    /// What the run costs (README "Cost").
+    Cost,
 }
 
 impl DockTab {
@@ -36,6 +38,7 @@ impl DockTab {
         match self {
             DockTab::Metrics => "metrics",
             DockTab::Deployments => "deployments",
+            DockTab::Cost => "cost",
         }
     }
 }
@@ -112,6 +115,7 @@ impl Prefs {
         p.dock_height = num(&o, "dockHeight", DOCK_HEIGHT);
         p.dock_tab = match o.get("dockTab").and_then(Value::as_str) {
             Some("deployments") => DockTab::Deployments,
+            Some("cost") => DockTab::Cost,
             _ => DockTab::Metrics,
         };
         p.zoom = num(&o, "zoom", ZOOM);
@@ -172,5 +176,14 @@ mod tests {
         assert_eq!(p.dock_height, DOCK_HEIGHT.0);
         assert_eq!(p.zoom, ZOOM.1, "a string is not a zoom");
         assert_eq!(p.dock_tab, DockTab::Metrics);
+    }
+
+    #[test]
+    fn the_cost_tab_is_remembered() {
+        let p = Prefs {
+            dock_tab: DockTab::Cost,
+            ..Prefs::default()
+        };
+        assert_eq!(Prefs::parse(&p.to_json()).dock_tab, DockTab::Cost);
     }
 }

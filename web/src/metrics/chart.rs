@@ -63,6 +63,7 @@ fn legend(v: &ChartView) -> String {
     let unit = match v.unit {
         "%" => "%",
         "s" => " s",
+        "$/h" => " $/h",
         _ => "",
     };
     let latest: Vec<String> = v
