@@ -40,6 +40,7 @@ pub fn App() -> impl IntoView {
     provide_context(pg);
     let layout = Layout::load();
     provide_context(layout);
+    provide_context(crate::advice::AdviceState::new(pg));
     let presenter = layout.presenter;
     let editor_open = layout.pick(|p| p.editor_open);
     let side_open = layout.pick(|p| p.side_open);
@@ -128,7 +129,8 @@ fn Dock() -> impl IntoView {
             <button type="button" role="tab" class="tab" class:selected=selected
                 data-testid=format!("dock-tab-{}", t.name()) id=format!("dock-tab-{}", t.name())
                 aria-selected=move || selected().to_string() aria-controls="dock-body"
-                on:click=move |_| layout.prefs.update(|p| { p.dock_tab = t; p.dock_open = true; })>{label}</button>
+                on:click=move |_| layout.prefs.update(|p| { p.dock_tab = t; p.dock_open = true; })>{label}
+                {(t == DockTab::Advice).then(|| view! { <crate::advice::AdviceBadge /> })}</button>
         }
     };
     // The metrics panel projects charts on every redraw: it exists only while it can be seen.
@@ -139,6 +141,7 @@ fn Dock() -> impl IntoView {
                 <div role="tablist" aria-label="Dock">
                     {tab_button(DockTab::Metrics, "Metrics")}
                     {tab_button(DockTab::Deployments, "Deployments")}
+                    {tab_button(DockTab::Advice, "Advice")}
                 </div>
                 <PanelToggle label="Dock" testid="toggle-dock" controls="dock-body"
                     get=|p| p.dock_open set=|p, v| p.dock_open = v />
@@ -149,6 +152,7 @@ fn Dock() -> impl IntoView {
                 // Kept while hidden: the update-service form may hold typed text.
                 <div class="dock-deployments" hidden=move || tab.get() != DockTab::Deployments><DeploymentView /></div>
                 <Show when=metrics_shown><MetricsPanel /></Show>
+                <Show when=move || tab.get() == DockTab::Advice><crate::advice::AdvicePanel /></Show>
             </div>
         </section>
     }

@@ -28,6 +28,8 @@ pub enum DockTab {
     Metrics,
     /// The deployment view of a service.
     Deployments,
+    /// Best-practice advice (may / did).
+    Advice,
 }
 
 impl DockTab {
@@ -36,6 +38,7 @@ impl DockTab {
         match self {
             DockTab::Metrics => "metrics",
             DockTab::Deployments => "deployments",
+            DockTab::Advice => "advice",
         }
     }
 }
@@ -112,6 +115,7 @@ impl Prefs {
         p.dock_height = num(&o, "dockHeight", DOCK_HEIGHT);
         p.dock_tab = match o.get("dockTab").and_then(Value::as_str) {
             Some("deployments") => DockTab::Deployments,
+            Some("advice") => DockTab::Advice,
             _ => DockTab::Metrics,
         };
         p.zoom = num(&o, "zoom", ZOOM);
@@ -158,6 +162,11 @@ mod tests {
             presenter_chart: "CPUUtilization".into(),
         };
         assert_eq!(Prefs::parse(&p.to_json()), p);
+        let advice = Prefs {
+            dock_tab: DockTab::Advice,
+            ..Prefs::default()
+        };
+        assert_eq!(Prefs::parse(&advice.to_json()).dock_tab, DockTab::Advice);
     }
 
     #[test]
