@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
     pg.link_selection();
     let layout = Layout::load();
     provide_context(layout);
+    provide_context(crate::advice::AdviceState::new(pg));
     let presenter = layout.presenter;
     let editor_open = layout.pick(|p| p.editor_open);
     let side_open = layout.pick(|p| p.side_open);
@@ -150,7 +151,8 @@ fn Dock() -> impl IntoView {
             <button type="button" role="tab" class="tab" class:selected=selected
                 data-testid=format!("dock-tab-{}", t.name()) id=format!("dock-tab-{}", t.name())
                 aria-selected=move || selected().to_string() aria-controls="dock-body"
-                on:click=move |_| layout.prefs.update(|p| { p.dock_tab = t; p.dock_open = true; })>{label}</button>
+                on:click=move |_| layout.prefs.update(|p| { p.dock_tab = t; p.dock_open = true; })>{label}
+                {(t == DockTab::Advice).then(|| view! { <crate::advice::AdviceBadge /> })}</button>
         }
     };
     // The metrics panel projects charts on every redraw: it exists only while it can be seen.
@@ -162,6 +164,7 @@ fn Dock() -> impl IntoView {
                     {tab_button(DockTab::Metrics, "Metrics")}
                     {tab_button(DockTab::Deployments, "Deployments")}
                     {tab_button(DockTab::Cost, "Cost")}
+                    {tab_button(DockTab::Advice, "Advice")}
                 </div>
                 <PanelToggle label="Dock" testid="toggle-dock" controls="dock-body"
                     get=|p| p.dock_open set=|p, v| p.dock_open = v />
@@ -174,6 +177,7 @@ fn Dock() -> impl IntoView {
                 <Show when=metrics_shown><MetricsPanel /></Show>
                 // Kept while hidden: a comparison in progress keeps its result.
                 <div class="dock-cost" hidden=move || tab.get() != DockTab::Cost || !open.get() || presenter.get()><CostPanelView /></div>
+                <Show when=move || tab.get() == DockTab::Advice><crate::advice::AdvicePanel /></Show>
             </div>
         </section>
     }

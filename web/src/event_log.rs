@@ -52,16 +52,30 @@ pub fn EventLog() -> impl IntoView {
             pg.log_scope.set(LogScope::Selected);
         }
     };
+    // The line an Advice finding asked to reveal: drawn even when older than the newest
+    // SHOWN or filtered out, and highlighted.
+    let focus = use_context::<crate::advice::AdviceState>().map(|a| a.focus);
+    let focused = move || focus.and_then(|f| f.get());
     let lines = Memo::new(move |_| {
+        let wanted = focused();
         pg.log.with(|log| {
             // Keyed by the engine's line number, which does not shift when old lines are trimmed.
             let base = pg.log_base();
-            filter.with(|f| {
+            let mut lines = filter.with(|f| {
                 newest_matching(log, f, SHOWN)
                     .into_iter()
                     .filter_map(|i| log.get(i).map(|e| (base + i, e.clone())))
                     .collect::<Vec<_>>()
-            })
+            });
+            if let Some(k) = wanted {
+                if !lines.iter().any(|(n, _)| *n == k) {
+                    if let Some(e) = k.checked_sub(base).and_then(|i| log.get(i)) {
+                        lines.push((k, e.clone()));
+                        lines.sort_by_key(|l| std::cmp::Reverse(l.0));
+                    }
+                }
+            }
+            lines
         })
     });
     let total = move || pg.log.with(Vec::len);
@@ -116,7 +130,7 @@ pub fn EventLog() -> impl IntoView {
         </div>
         <ol class="log" data-testid="log" aria-label="Events, newest first">
             <For each=move || lines.get() key=|(n, _)| *n
-                children=move |(_, e)| {
+                children=move |(n, e)| {
                     let t = tag(e.kind);
                     let service = e.service.clone();
                     let entry = e.clone();
@@ -126,6 +140,8 @@ pub fn EventLog() -> impl IntoView {
                         <li class=format!("line kind-{t}") class:selectable=service.is_some() class:paused=paused
                             data-paused=move || paused.get().then_some("true")
                             data-kind=t data-service=e.service.clone().unwrap_or_default() title=title
+                            data-line=n.to_string() class:focused=move || focused() == Some(n)
+                            data-testid=move || (focused() == Some(n)).then_some("log-focused")
                             on:click=move |_| if let Some(s) = service.as_deref() { select(s) }>
                             <time>{clock(e.at)}</time>
                             <span class="tag">{t}</span>

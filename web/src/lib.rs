@@ -6,6 +6,7 @@
 //! with [`controls`] and [`share`]; [`layout`] arranges them, [`presenter`] is the projector view. [`state::Playground`] holds everything they project.
 
 pub mod about;
+pub mod advice;
 pub mod app;
 pub mod chip_table;
 pub mod cluster_view;

@@ -22,7 +22,7 @@ pub struct Rule {
 }
 
 /// The rule set, static rules first, then the ones proven from a run.
-pub static RULES: [Rule; 19] = [
+pub static RULES: [Rule; 21] = [
     Rule {
         id: "no-circuit-breaker",
         title: "Rolling deployment without a circuit breaker (or without rollback)",
@@ -164,6 +164,24 @@ pub static RULES: [Rule; 19] = [
         why: "A failed deployment stops launching but leaves the service on the failed revision.",
         fix: "Set deploymentCircuitBreaker.rollback: true.",
         source: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html",
+        security_hub: None,
+        proven: false,
+    },
+    Rule {
+        id: "public-ip-assigned",
+        title: "Service tasks get a public IP address (assignPublicIp ENABLED)",
+        why: "Each task's network interface is reachable from the internet, bypassing the load balancer; private subnets with a NAT gateway (or VPC endpoints) reach the internet without one.",
+        fix: "Set networkConfiguration.awsvpcConfiguration.assignPublicIp to DISABLED and use private subnets (with a NAT gateway or VPC endpoints to pull images).",
+        source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-networking.html",
+        security_hub: Some("ECS.2"),
+        proven: false,
+    },
+    Rule {
+        id: "old-platform-version",
+        title: "Service pinned to Fargate platform version 1.3.0",
+        why: "Platform version 1.3.0 is deprecated: AWS retires it (no new tasks) and then stops its tasks; an explicit version is not moved forward for you.",
+        fix: "Set platformVersion to LATEST (or 1.4.0) after checking the 1.4.0 migration notes (one task ENI, VPC endpoints).",
+        source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/platform-versions-retired.html",
         security_hub: None,
         proven: false,
     },

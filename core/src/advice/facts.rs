@@ -29,6 +29,21 @@ pub struct RunFacts {
     pub spot_below_desired: Vec<Fact>,
 }
 
+impl RunFacts {
+    /// How many facts were recorded: the playground recomputes proven advice only when this
+    /// changes.
+    pub fn len(&self) -> usize {
+        self.stopped_during_start_up.len()
+            + self.deployment_blocked.len()
+            + self.spot_below_desired.len()
+    }
+
+    /// Whether none was.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// Appends a fact unless the list is full.
 pub fn record(list: &mut Vec<Fact>, fact: Fact) {
     if list.len() < MAX_FACTS {

@@ -23,7 +23,9 @@ use std::collections::BTreeMap;
 pub struct Evidence {
     /// When it first happened, ms.
     pub at: Millis,
-    /// The event log entry (0-based index) that shows it.
+    /// The event log line that shows it, numbered from 0 for the first line ever written
+    /// (`Sim::log()[log_index - Sim::log_dropped()]` while it is kept; see
+    /// `Sim::next_log_number`).
     pub log_index: usize,
     /// How many times it happened.
     pub count: u32,

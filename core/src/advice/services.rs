@@ -32,6 +32,7 @@ pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
             ));
         }
         start_up(inputs, svc, &path, &name, &mut out);
+        network_and_platform(svc, &path, &name, &mut out);
         if let Some(lb) = &svc.load_balancer {
             let zones: std::collections::BTreeSet<&String> = svc.subnet_zones.iter().collect();
             if svc.desired <= 1 || zones.len() == 1 {
@@ -75,6 +76,33 @@ fn circuit_breaker(svc: &ServiceModel, path: &str, name: &str, out: &mut Vec<Adv
         Some(_) => {}
     }
 }
+
+/// A public IP on every task (Security Hub ECS.2; DG fargate-task-networking) and a pinned,
+/// deprecated Fargate platform version (DG platform-versions-retired).
+fn network_and_platform(svc: &ServiceModel, path: &str, name: &str, out: &mut Vec<Advice>) {
+    if svc.assign_public_ip {
+        let why = if svc.load_balancer.is_some() {
+            "its tasks are behind a load balancer, which reaches them by private IP; a public IP may expose them directly"
+        } else {
+            "each task may be reachable from the internet; private subnets with a NAT gateway reach out without one"
+        };
+        out.push(Advice::new(
+            "public-ip-assigned",
+            format!("{path}.networkConfiguration.awsvpcConfiguration.assignPublicIp"),
+            format!("service {name} assigns public IP addresses: {why}"),
+        ));
+    }
+    if svc.platform_version.as_deref() == Some(OLD_PLATFORM_VERSION) {
+        out.push(Advice::new(
+            "old-platform-version",
+            format!("{path}.platformVersion"),
+            format!("service {name} pins Fargate platform version {OLD_PLATFORM_VERSION}, which is deprecated; its tasks may be stopped when AWS retires it"),
+        ));
+    }
+}
+
+/// The deprecated Fargate Linux platform version a service may still name.
+pub const OLD_PLATFORM_VERSION: &str = "1.3.0";
 
 /// Whether the rolling update bounds leave no room: the lower bound (rounded up) is the whole
 /// desired count and the upper bound (rounded down) no more than it (DG deployment-type-ecs).

@@ -37,6 +37,11 @@ pub struct ServiceModel {
     pub circuit_breaker: Option<crate::deployment::circuit_breaker::CircuitBreakerConfig>,
     /// How deployments shift traffic (blue/green, canary, linear, CodeDeploy); None: rolling.
     pub traffic_shift: Option<crate::deployment::shift::ShiftPlan>,
+    /// `networkConfiguration.awsvpcConfiguration.assignPublicIp` is `ENABLED` (kept for advice,
+    /// not simulated).
+    pub assign_public_ip: bool,
+    /// `platformVersion` when set (kept for advice, not simulated).
+    pub platform_version: Option<String>,
 }
 /// A standalone RunTask at time 0, resolved.
 #[derive(Debug, Clone)]

@@ -110,6 +110,10 @@ fn service(
         p,
     );
     check_grace_period(&path, s, p);
+    let assign_public_ip =
+        crate::service::platform::assign_public_ip(&path, &s.network_configuration, fargate, p);
+    let platform_version =
+        crate::service::platform::platform_version(&path, s.platform_version.as_deref(), p);
     Some(ServiceModel {
         name: s.service_name.clone(),
         cluster,
@@ -126,6 +130,8 @@ fn service(
         load_balancer,
         circuit_breaker: keys.circuit_breaker,
         traffic_shift: keys.traffic_shift,
+        assign_public_ip,
+        platform_version,
     })
 }
 
@@ -322,6 +328,8 @@ pub fn run_task(
         vec![Strategy::Random],
         p,
     );
+    // Checked like a service's; standalone tasks get no advice, so the value is not kept.
+    crate::service::platform::assign_public_ip(path, &t.network_configuration, fargate, p);
     Some(RunTaskModel {
         cluster,
         task_definition: tdi,

@@ -6,6 +6,15 @@ use crate::advice::facts::{record, Fact};
 use crate::time::Millis;
 
 impl Sim {
+    /// The number the next log line gets, counted from the first line ever written (the log is
+    /// a bounded ring: `log()[n - log_dropped()]` while line `n` is kept). Proven advice points
+    /// at lines by this number, so a pointer stays right after old lines are dropped.
+    pub fn next_log_number(&self) -> usize {
+        usize::try_from(self.log_dropped)
+            .unwrap_or(usize::MAX)
+            .saturating_add(self.log.len())
+    }
+
     /// Whether task `t`, being stopped as unhealthy now, had not yet been RUNNING for the
     /// start-up time its essential containers' images declare (`images[…].startSeconds`), with
     /// an image whose health check would otherwise pass: the grace period was too short.

@@ -61,7 +61,7 @@ impl Sim {
             task.id
         );
         let service = task.service;
-        let log_index = self.log.len();
+        let log_index = self.next_log_number();
         self.emit(LogKind::Task, service, text);
         self.stop_task(
             t,

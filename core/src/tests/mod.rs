@@ -3,6 +3,7 @@
 //! (it may read the engine, its views and its reports), and exists only in test builds.
 
 mod advice;
+mod advice_network;
 mod autoscaling;
 mod deployment;
 mod elb;

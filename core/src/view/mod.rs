@@ -2,6 +2,7 @@
 //! explain panel) that the playground draws: zone lanes, colours, labels, explanations and the
 //! log filter. They live here, not in the web crate, so they are tested natively.
 
+pub mod advice_panel;
 pub mod buttons;
 pub mod chart_labels;
 pub mod chart_text;

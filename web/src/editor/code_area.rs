@@ -1,5 +1,7 @@
 //! A monospace JSON text area with a line-number gutter that marks problem lines, a highlight
 //! behind those lines, and the list of problems; clicking a problem puts the caret on its field.
+//! Advice warnings are marked apart from errors (amber wavy underline and ⚠ in the gutter,
+//! against red); an error wins a line that has both.
 
 use super::marks::Mark;
 use ecs_sim::scenario::locate::utf16_offset;
@@ -30,12 +32,21 @@ pub fn CodeArea(
     let area = NodeRef::<Textarea>::new();
     let scroll = RwSignal::new((0.0_f64, 0.0_f64));
     let line_count = Memo::new(move |_| text.with(|t| t.split('\n').count()));
-    // Line → messages, for the gutter and the highlight.
+    // Line → (has an error, messages), for the gutter and the highlight; errors first.
     let by_line = Memo::new(move |_| {
-        let mut lines: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        let mut lines: BTreeMap<usize, (bool, Vec<String>)> = BTreeMap::new();
         marks.with(|ms| {
-            for m in ms {
-                lines.entry(m.line).or_default().push(m.message.clone());
+            for m in ms.iter().filter(|m| !m.warning) {
+                let e = lines.entry(m.line).or_default();
+                e.0 = true;
+                e.1.push(m.message.clone());
+            }
+            for m in ms.iter().filter(|m| m.warning) {
+                lines
+                    .entry(m.line)
+                    .or_default()
+                    .1
+                    .push(format!("⚠ {}", m.message));
             }
         });
         lines
@@ -62,10 +73,13 @@ pub fn CodeArea(
                     {move || {
                         let marked = by_line.get();
                         (1..=line_count.get()).map(|n| {
-                            let messages = marked.get(&n).map(|m| m.join("\n"));
-                            let bad = messages.is_some();
+                            let line = marked.get(&n);
+                            let messages = line.map(|(_, m)| m.join("\n"));
+                            let bad = line.is_some_and(|(error, _)| *error);
+                            let warn = line.is_some() && !bad;
+                            let testid = if bad { Some("gutter-mark") } else if warn { Some("gutter-warning") } else { None };
                             view! {
-                                <div class="ln" class:bad=bad data-testid=bad.then_some("gutter-mark")
+                                <div class="ln" class:bad=bad class:warn=warn data-testid=testid
                                     title=messages>{n}</div>
                             }
                         }).collect_view()
@@ -78,15 +92,16 @@ pub fn CodeArea(
                         let (top, left) = scroll.get();
                         format!("translate({}px, {}px)", -left, -top)
                     }>
-                        {move || by_line.get().into_keys().map(|line| view! {
-                            <div class="hl" style:top=format!("{}px", (line as f64 - 1.0) * LINE_PX)></div>
+                        {move || by_line.get().into_iter().map(|(line, (error, _))| view! {
+                            <div class="hl" class:warn=!error data-testid=(!error).then_some("warning-line")
+                                style:top=format!("{}px", (line as f64 - 1.0) * LINE_PX)></div>
                         }).collect_view()}
                     </div>
                 </div>
                 <textarea node_ref=area class="code-input" spellcheck="false" wrap="off"
                     autocomplete="off" autocapitalize="off"
                     aria-label=label data-testid=testid
-                    aria-invalid=move || marks.with(|m| (!m.is_empty()).to_string())
+                    aria-invalid=move || marks.with(|m| m.iter().any(|m| !m.warning).to_string())
                     prop:value=move || text.get()
                     on:input=move |ev| on_input.run(event_target_value(&ev))
                     on:scroll=on_scroll></textarea>
@@ -105,9 +120,12 @@ fn ProblemList(
     view! {
         <div class="problems" aria-live="polite">
             {move || {
-                let ms = marks.get();
+                let (warnings, ms): (Vec<Mark>, Vec<Mark>) = marks.get().into_iter().partition(|m| m.warning);
                 if ms.is_empty() {
-                    return view! { <p class="ok" data-testid="no-problems">"No problems: ECS would accept this."</p> }.into_any();
+                    return view! {
+                        <p class="ok" data-testid="no-problems">"No problems: ECS would accept this."</p>
+                        <WarningList warnings=warnings goto=goto />
+                    }.into_any();
                 }
                 let mut sorted = ms;
                 sorted.sort_by_key(|m| (m.line, m.column));
@@ -133,4 +151,38 @@ fn ProblemList(
             }}
         </div>
     }
+}
+
+/// Advice warnings under the problems: collapsed, each a button to its field.
+#[component]
+fn WarningList(
+    warnings: Vec<Mark>,
+    goto: impl Fn(usize, usize) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    if warnings.is_empty() {
+        return ().into_any();
+    }
+    let mut sorted = warnings;
+    sorted.sort_by_key(|m| (m.line, m.column));
+    let n = sorted.len();
+    view! {
+        <details class="warnings" data-testid="editor-warnings">
+            <summary>{format!("⚠ {n} advice warning{} (best practice; see the Advice tab)", if n == 1 { "" } else { "s" })}</summary>
+            <ul>
+                {sorted.into_iter().map(|m| {
+                    let (line, column) = (m.line, m.column);
+                    view! {
+                        <li>
+                            <button class="problem warning" data-testid="editor-warning" data-line=line.to_string()
+                                title="Go to this field" on:click=move |_| goto(line, column)>
+                                <span class="where">{format!("Line {line}")}</span>
+                                <span class="message">{m.message.clone()}</span>
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </details>
+    }
+    .into_any()
 }

@@ -1,5 +1,8 @@
-//! Problems placed at their lines: what the code area's gutter and problem list show.
+//! Problems placed at their lines: what the code area's gutter and problem list show. Errors
+//! (what ECS would reject) and advice warnings (what ECS accepts but AWS recommends against) are
+//! both marks; a warning is drawn apart, and an error wins a line it shares with one.
 
+use ecs_sim::advice::Advice;
 use ecs_sim::scenario::locate::locate;
 use ecs_sim::taskdef::{parse_task_definition, validate, TaskDefinitionError};
 use ecs_sim::Problem;
@@ -13,8 +16,10 @@ pub struct Mark {
     pub column: usize,
     /// The JSON path (empty for syntax errors and whole-document problems).
     pub path: String,
-    /// ECS's message.
+    /// ECS's message (for a warning: the rule ID and the advice).
     pub message: String,
+    /// An advice warning rather than an error.
+    pub warning: bool,
 }
 
 /// Places validation problems (paths from the root of `text`) at their lines.
@@ -28,6 +33,7 @@ pub fn place(text: &str, problems: &[Problem]) -> Vec<Mark> {
                 column,
                 path: p.path.clone(),
                 message: p.message.clone(),
+                warning: false,
             }
         })
         .collect()
@@ -40,7 +46,27 @@ pub fn syntax(line: usize, column: usize, message: &str) -> Mark {
         column: column.max(1),
         path: String::new(),
         message: format!("JSON syntax error at line {line}, column {column}: {message}"),
+        warning: false,
     }
+}
+
+/// Advice findings (paths from the root of `text`) as warnings at their lines; a path the
+/// text does not contain (a default left out) goes to the deepest enclosing key that it does.
+pub fn advice(text: &str, found: &[Advice]) -> Vec<Mark> {
+    found
+        .iter()
+        .map(|a| {
+            // `locate` stops at the deepest key the text has (a default left out).
+            let (line, column) = locate(text, &a.path).unwrap_or((1, 1));
+            Mark {
+                line,
+                column,
+                path: a.path.clone(),
+                message: format!("{}: {}", a.rule, a.message),
+                warning: true,
+            }
+        })
+        .collect()
 }
 
 /// Everything ECS would reject in a task definition text, placed at its fields.

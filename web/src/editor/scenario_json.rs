@@ -15,7 +15,17 @@ pub fn ScenarioJson() -> impl IntoView {
         if let Some((line, column, message)) = pg.syntax_error.get() {
             return vec![marks::syntax(line, column, &message)];
         }
-        pg.problems.with(|p| pg.text.with(|t| marks::place(t, p)))
+        let mut placed = pg.problems.with(|p| pg.text.with(|t| marks::place(t, p)));
+        // A valid text is the running scenario: its advice, as warnings.
+        if placed.is_empty() && pg.text.with(|t| pg.running_text.with(|r| t == r)) {
+            let found = pg.sim.with_value(|s| {
+                s.as_ref()
+                    .map(|s| ecs_sim::view::report::advice::static_advice(&s.model))
+                    .unwrap_or_default()
+            });
+            placed.extend(pg.text.with(|t| marks::advice(t, &found)));
+        }
+        placed
     });
     let on_input = Callback::new(move |t: String| pg.edit(t));
     view! {

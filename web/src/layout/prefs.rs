@@ -30,6 +30,8 @@ pub enum DockTab {
     Deployments,
     /// What the run costs (README "Cost").
     Cost,
+    /// Best-practice advice (may / did).
+    Advice,
 }
 
 impl DockTab {
@@ -39,6 +41,7 @@ impl DockTab {
             DockTab::Metrics => "metrics",
             DockTab::Deployments => "deployments",
             DockTab::Cost => "cost",
+            DockTab::Advice => "advice",
         }
     }
 }
@@ -116,6 +119,7 @@ impl Prefs {
         p.dock_tab = match o.get("dockTab").and_then(Value::as_str) {
             Some("deployments") => DockTab::Deployments,
             Some("cost") => DockTab::Cost,
+            Some("advice") => DockTab::Advice,
             _ => DockTab::Metrics,
         };
         p.zoom = num(&o, "zoom", ZOOM);
@@ -162,6 +166,11 @@ mod tests {
             presenter_chart: "CPUUtilization".into(),
         };
         assert_eq!(Prefs::parse(&p.to_json()), p);
+        let advice = Prefs {
+            dock_tab: DockTab::Advice,
+            ..Prefs::default()
+        };
+        assert_eq!(Prefs::parse(&advice.to_json()).dock_tab, DockTab::Advice);
     }
 
     #[test]

@@ -55,17 +55,17 @@ impl Sim {
         self.report_pass(s, report);
         if steady::blocked_by_bounds(outcome) {
             let name = self.model.services[s].name.clone();
-            let before = self.log.len();
+            let number = self.next_log_number();
             self.emit_once_per_window(
                 s,
                 Repeat::BlockedByBounds,
                 messages::blocked_by_deployment_configuration(&name),
             );
-            if self.log.len() > before {
+            if self.next_log_number() > number {
                 let fact = crate::advice::facts::Fact {
                     at: self.now,
                     service: s,
-                    log_index: before,
+                    log_index: number,
                 };
                 crate::advice::facts::record(&mut self.facts.deployment_blocked, fact);
             }
@@ -350,7 +350,7 @@ impl Sim {
                 stopped_reason::FAILED_HEALTH_CHECKS.to_string(),
             ),
         };
-        let log_index = self.log.len();
+        let log_index = self.next_log_number();
         self.emit(LogKind::Service, Some(s), event);
         if self.stopped_before_start_up(t) {
             let fact = crate::advice::facts::Fact {

@@ -1,0 +1,158 @@
+//! Two create-service keys ECS accepts and the simulator only checks and keeps, because advice
+//! reads them: the awsvpc `assignPublicIp` and the Fargate `platformVersion`.
+
+use crate::problem::Problems;
+use crate::service::NetworkConfiguration;
+
+/// Fargate Linux platform versions a service may name (DG "Fargate Linux platform versions":
+/// `LATEST` is 1.4.0; 1.0.0–1.2.0 are retired, 1.3.0 is deprecated — see
+/// platform-versions-retired).
+pub const PLATFORM_VERSIONS: [&str; 3] = ["LATEST", "1.4.0", "1.3.0"];
+
+/// `awsvpcConfiguration.assignPublicIp`: `ENABLED` or `DISABLED` (API AwsVpcConfiguration;
+/// default `DISABLED`). Whether it is `ENABLED`; a problem at the field for anything else, and
+/// for `ENABLED` on EC2 (awsvpc task ENIs on an instance get no public IP: ECS refuses it).
+pub fn assign_public_ip(
+    path: &str,
+    network: &Option<NetworkConfiguration>,
+    fargate: bool,
+    p: &mut Problems,
+) -> bool {
+    let Some(value) = network
+        .as_ref()
+        .and_then(|n| n.awsvpc_configuration.assign_public_ip.as_deref())
+    else {
+        return false;
+    };
+    let at = format!("{path}.networkConfiguration.awsvpcConfiguration.assignPublicIp");
+    match value {
+        "ENABLED" if !fargate => {
+            p.push(
+                at,
+                "Assign public IP is not supported for this launch type.",
+            );
+            false
+        }
+        "ENABLED" => true,
+        "DISABLED" => false,
+        other => {
+            p.push(
+                at,
+                format!(
+                    "invalid assignPublicIp '{}': expected ENABLED or DISABLED",
+                    shown(other)
+                ),
+            );
+            false
+        }
+    }
+}
+
+/// `platformVersion`: one of [`PLATFORM_VERSIONS`]; the value kept, or None with a problem
+/// at the field.
+pub fn platform_version(path: &str, value: Option<&str>, p: &mut Problems) -> Option<String> {
+    let v = value?;
+    if PLATFORM_VERSIONS.contains(&v) {
+        Some(v.to_string())
+    } else {
+        p.push(
+            format!("{path}.platformVersion"),
+            format!(
+                "invalid platformVersion '{}': expected LATEST, 1.4.0 or 1.3.0 (Fargate Linux platform versions; 1.0.0 to 1.2.0 are retired)",
+                shown(v)
+            ),
+        );
+        None
+    }
+}
+
+/// A user's value for a message: at most 64 characters, control characters escaped.
+fn shown(s: &str) -> String {
+    s.chars().take(64).flat_map(char::escape_default).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::service::AwsVpcConfiguration;
+
+    fn network(ip: Option<&str>) -> Option<NetworkConfiguration> {
+        Some(NetworkConfiguration {
+            awsvpc_configuration: AwsVpcConfiguration {
+                subnets: vec!["subnet-a".into()],
+                security_groups: vec![],
+                assign_public_ip: ip.map(str::to_string),
+            },
+        })
+    }
+
+    #[test]
+    fn assign_public_ip_is_enabled_or_disabled() {
+        let mut p = Problems::default();
+        assert!(assign_public_ip(
+            "services[0]",
+            &network(Some("ENABLED")),
+            true,
+            &mut p
+        ));
+        assert!(!assign_public_ip(
+            "services[0]",
+            &network(Some("DISABLED")),
+            true,
+            &mut p
+        ));
+        assert!(!assign_public_ip(
+            "services[0]",
+            &network(None),
+            true,
+            &mut p
+        ));
+        assert!(!assign_public_ip("services[0]", &None, true, &mut p));
+        assert!(p.is_empty());
+        assert!(!assign_public_ip(
+            "services[0]",
+            &network(Some("yes")),
+            true,
+            &mut p
+        ));
+        assert!(!assign_public_ip(
+            "services[0]",
+            &network(Some("ENABLED")),
+            false,
+            &mut p
+        ));
+        let v = p.into_vec();
+        assert_eq!(
+            v[1].message,
+            "Assign public IP is not supported for this launch type."
+        );
+        assert_eq!(
+            v[0].path,
+            "services[0].networkConfiguration.awsvpcConfiguration.assignPublicIp"
+        );
+        assert!(
+            v[0].message.contains("expected ENABLED or DISABLED"),
+            "{}",
+            v[0].message
+        );
+    }
+
+    #[test]
+    fn platform_version_is_a_fargate_linux_version() {
+        let mut p = Problems::default();
+        assert_eq!(
+            platform_version("services[1]", Some("1.3.0"), &mut p).as_deref(),
+            Some("1.3.0")
+        );
+        assert_eq!(
+            platform_version("services[1]", Some("LATEST"), &mut p).as_deref(),
+            Some("LATEST")
+        );
+        assert_eq!(platform_version("services[1]", None, &mut p), None);
+        assert!(p.is_empty());
+        assert_eq!(platform_version("services[1]", Some("1.2.0"), &mut p), None);
+        let v = p.into_vec();
+        assert_eq!(v[0].path, "services[1].platformVersion");
+        assert!(v[0].message.contains("1.0.0 to 1.2.0 are retired"));
+    }
+}

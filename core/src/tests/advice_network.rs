@@ -1,0 +1,97 @@
+//! The network and platform rules on a Fargate service: `public-ip-assigned` (Security Hub
+//! ECS.2, DG fargate-task-networking) and `old-platform-version` (DG platform-versions-retired)
+//! fire on a minimal scenario and stay silent on the fixed one; bad values are errors at the field.
+
+use crate::sim::Sim;
+use crate::view::report::advice::static_advice;
+use serde_json::{json, Value};
+
+/// One Fargate service in two zones with a circuit breaker, `assignPublicIp` DISABLED and
+/// platform LATEST: no service advice.
+fn fixed() -> Value {
+    json!({
+        "version": 1, "seed": 3,
+        "subnets": [
+            {"subnetId": "subnet-a", "availabilityZone": "us-east-1a"},
+            {"subnetId": "subnet-b", "availabilityZone": "us-east-1b"}
+        ],
+        "clusters": [{"clusterName": "default", "capacityProviders": ["FARGATE"]}],
+        "taskDefinitions": [{"family": "api", "networkMode": "awsvpc",
+            "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
+            "containerDefinitions": [{"name": "app", "image": "example/api:1", "essential": true}]}],
+        "services": [{"serviceName": "api", "taskDefinition": "api", "desiredCount": 2,
+            "launchType": "FARGATE", "platformVersion": "LATEST",
+            "networkConfiguration": {"awsvpcConfiguration": {
+                "subnets": ["subnet-a", "subnet-b"], "assignPublicIp": "DISABLED"}},
+            "deploymentConfiguration": {"deploymentCircuitBreaker": {"enable": true, "rollback": true}}}]
+    })
+}
+
+fn rules(v: &Value) -> Vec<(&'static str, String)> {
+    let sim = Sim::from_json(&v.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    static_advice(&sim.model)
+        .into_iter()
+        .filter(|a| a.path.starts_with("services"))
+        .map(|a| (a.rule, a.path))
+        .collect()
+}
+
+fn errors(v: &Value) -> String {
+    match Sim::from_json(&v.to_string()) {
+        Ok(_) => String::new(),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn the_fixed_fargate_service_has_no_service_advice() {
+    assert_eq!(rules(&fixed()), []);
+    let mut v = fixed();
+    v["services"][0]["platformVersion"] = "1.4.0".into();
+    assert_eq!(rules(&v), []);
+}
+
+#[test]
+fn public_ip_on_service_tasks() {
+    let mut v = fixed();
+    v["services"][0]["networkConfiguration"]["awsvpcConfiguration"]["assignPublicIp"] =
+        "ENABLED".into();
+    assert_eq!(
+        rules(&v),
+        [(
+            "public-ip-assigned",
+            "services[0].networkConfiguration.awsvpcConfiguration.assignPublicIp".to_string()
+        )]
+    );
+}
+
+#[test]
+fn pinned_platform_version_1_3_0() {
+    let mut v = fixed();
+    v["services"][0]["platformVersion"] = "1.3.0".into();
+    assert_eq!(
+        rules(&v),
+        [(
+            "old-platform-version",
+            "services[0].platformVersion".to_string()
+        )]
+    );
+}
+
+#[test]
+fn unknown_values_are_errors_naming_the_field() {
+    let mut v = fixed();
+    v["services"][0]["platformVersion"] = "2.0".into();
+    assert!(
+        errors(&v).contains("services[0].platformVersion"),
+        "{}",
+        errors(&v)
+    );
+    let mut v = fixed();
+    v["services"][0]["networkConfiguration"]["awsvpcConfiguration"]["assignPublicIp"] = "on".into();
+    assert!(
+        errors(&v).contains("services[0].networkConfiguration.awsvpcConfiguration.assignPublicIp"),
+        "{}",
+        errors(&v)
+    );
+}
