@@ -80,8 +80,8 @@ pub fn money_text(m: Money) -> String {
     }
 }
 
-/// `12345678` → `12,345,678`.
-fn group_thousands(n: u128) -> String {
+/// `12345678` → `12,345,678`: money, counts and sizes in messages read the same everywhere.
+pub fn group_thousands(n: u128) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {

@@ -128,19 +128,6 @@ pub fn copy_refusal(why: &ShareError) -> String {
     )
 }
 
-/// Writes 122486 as `122,486`.
-fn group(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Why the scenario the fragment names could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OpenProblem {
@@ -241,6 +228,11 @@ pub fn open(
         keep_fragment,
         offer,
     }
+}
+
+/// Writes 122486 as `122,486`.
+fn group(n: usize) -> String {
+    crate::cost::money::group_thousands(n as u128)
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 use super::charts::{project, ChartInputs, ChartView, USD_PER_HOUR};
 use super::overlays::{chart_overlays, MAX_ENGINE_MARKERS};
 use super::report::cost::{cost_report, Amount, CostReport, NamedAmount};
+use crate::cost::money::group_thousands;
 use crate::cost::money::{money_text, rate_text, MS_PER_HOUR};
 use crate::cost::Money;
 use crate::metrics::Datapoint;
@@ -55,7 +56,7 @@ impl CostRow {
         row.note = match (n.per_1000_requests_usd, n.requests) {
             (Some(p), Some(r)) => Some(format!(
                 "${p:.6} per 1,000 requests ({} requests)",
-                group(r)
+                group_thousands(u128::from(r))
             )),
             (None, Some(_)) => Some("no requests served yet".to_string()),
             _ => None,
@@ -209,19 +210,6 @@ fn engine_markers(sim: &Sim) -> Vec<(Millis, String)> {
     let mut out: Vec<(Millis, String)> = all.into_iter().collect();
     let skip = out.len().saturating_sub(MAX_ENGINE_MARKERS);
     out.split_off(skip)
-}
-
-/// `12345` → `12,345`.
-fn group(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// A scenario's text with control characters escaped (the region is user text).

@@ -141,7 +141,7 @@ fn the_chart_line_reaches_now_at_the_current_rate() {
 
 #[test]
 fn money_rows_and_request_counts_print_grouped() {
-    assert_eq!(group(12_345_678), "12,345,678");
-    assert_eq!(group(999), "999");
+    assert_eq!(group_thousands(12_345_678), "12,345,678");
+    assert_eq!(group_thousands(999), "999");
     assert_eq!(printable("eu\u{7}"), "eu\\u{7}");
 }
