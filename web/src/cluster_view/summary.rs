@@ -163,6 +163,9 @@ fn ServiceCard(name: String, tallies: Memo<BTreeMap<String, ServiceTallies>>) ->
                 <div class="tally-line" data-kind="zone">
                     <span class="tally-kind">"zones"</span>
                     <TallyRows kind="zone" rows=zones item_of=|_: &str| None />
+                    <Show when=move || zones.with(Vec::is_empty)>
+                        <span class="tally-none" title="No task of this service is running or pending in a zone yet">"none yet"</span>
+                    </Show>
                 </div>
                 <Show when=mixed>
                     <div class="tally-line revisions" data-kind="revision">
