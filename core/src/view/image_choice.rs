@@ -166,7 +166,11 @@ mod tests {
             Misbehaviour::CrashesAfter.behaviour().crash_after_seconds,
             Some(30)
         );
-        assert!(Misbehaviour::FailsHealthCheck.behaviour().health_check_fails);
+        assert!(
+            Misbehaviour::FailsHealthCheck
+                .behaviour()
+                .health_check_fails
+        );
         assert!(Misbehaviour::IgnoresSigterm.behaviour().ignores_sigterm);
         for m in Misbehaviour::ALL {
             assert_ne!(m.behaviour(), ImageBehaviour::default(), "{m:?}");
