@@ -65,6 +65,42 @@ impl Sim {
         Ok(name)
     }
 
+    /// Declares how `image` behaves from now on, as if the scenario's `images` map had listed
+    /// it: the deployment panel's one-click misbehaviours. Refused (nothing changes) when the
+    /// image is already declared or already used by a registered revision, so tasks that are
+    /// running never change behaviour under the user; deterministic and logged as an action.
+    pub fn declare_image(
+        &mut self,
+        image: &str,
+        behaviour: crate::taskdef::ImageBehaviour,
+    ) -> Result<(), String> {
+        if image.trim().is_empty() || image.len() > 255 || image.chars().any(char::is_control) {
+            return Err("image must be 1 to 255 printable characters".to_string());
+        }
+        if self.model.images.contains_key(image) {
+            return Err(format!(
+                "image {image} is already declared in the scenario's images; type a new tag"
+            ));
+        }
+        let in_use = self
+            .model
+            .task_definitions
+            .iter()
+            .any(|t| t.needs.containers.iter().any(|c| c.image == image));
+        if in_use {
+            return Err(format!(
+                "image {image} is already used by a registered revision; type a new tag"
+            ));
+        }
+        let text = format!(
+            "images[{image:?}]: {} (declared live from the deployment panel).",
+            serde_json::to_string(&behaviour).unwrap_or_default()
+        );
+        self.model.images.insert(image.to_string(), behaviour);
+        self.emit(LogKind::Action, None, text);
+        Ok(())
+    }
+
     /// The JSON of registered task definition `td` with container `container`'s image replaced
     /// by `image`: what the playground registers as the next revision when the user picks a
     /// new image. None when `td` or the container does not exist.
@@ -106,6 +142,40 @@ mod tests {
             .unwrap()
             .text
             .starts_with("register-task-definition: taskDefinitionArn task-definition/web:3"));
+    }
+
+    #[test]
+    fn an_image_declared_live_to_fail_its_pull_rolls_the_deployment_back() {
+        // The panel's "fails to pull" on a new tag: the new tasks never start, the circuit
+        // breaker fails the deployment and rolls back (DG deployment-circuit-breaker).
+        let mut sim = rollback_sim();
+        sim.run_until(60_000);
+        let image = "example/web:1-pull-fails";
+        let b = crate::taskdef::ImageBehaviour {
+            pull_fails: true,
+            ..Default::default()
+        };
+        sim.declare_image(image, b.clone()).unwrap();
+        assert!(sim.log().last().unwrap().text.contains("pullFails"));
+        // Twice, or an image already running, is refused.
+        assert!(sim.declare_image(image, b.clone()).is_err());
+        assert!(sim.declare_image("example/web:1", b.clone()).is_err());
+        assert!(sim.declare_image(" ", b).is_err());
+        let json = sim.revision_with_image(0, "app", image).unwrap();
+        let name = sim.register_task_definition(&json).unwrap();
+        sim.apply(&TimelineAction::UpdateService {
+            service: "web".into(),
+            desired_count: None,
+            task_definition: Some(name),
+            force_new_deployment: false,
+        })
+        .unwrap();
+        sim.run_until(20 * 60_000);
+        let ds = &sim.services[0].deployments.list;
+        assert!(ds
+            .iter()
+            .any(|d| d.rollout_state == crate::deployment::RolloutState::Failed));
+        assert!(ds.last().unwrap().rollback);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod cost;
 pub mod deployments;
 pub mod explain;
 pub mod glossary;
+pub mod image_choice;
 pub mod labels;
 pub mod layout;
 pub mod log_filter;

@@ -5,6 +5,7 @@
 use crate::state::{Notice, Playground};
 use ecs_sim::scenario::TimelineAction;
 use ecs_sim::view::deployments::{update_choices, UpdateChoices};
+use ecs_sim::view::image_choice::{image_note_in, Misbehaviour};
 use leptos::prelude::*;
 
 /// Registers `image` for `container` as the next revision of the service's task definition;
@@ -14,10 +15,19 @@ fn register(
     choices: &UpdateChoices,
     container: &str,
     image: &str,
+    misbehaviour: Option<Misbehaviour>,
 ) -> Result<String, String> {
     let mut result = Err("the simulation is not running".to_string());
     pg.sim.update_value(|s| {
         let Some(sim) = s else { return };
+        // A chosen misbehaviour is declared for the new image first (refused, e.g. for an
+        // image already running, it stops here and nothing is registered).
+        if let Some(m) = misbehaviour {
+            if let Err(e) = sim.declare_image(image, m.behaviour()) {
+                result = Err(e);
+                return;
+            }
+        }
         result = match sim.revision_with_image(choices.current_index, container, image) {
             None => Err(format!("no container {container} in {}", choices.current)),
             Some(json) => sim.register_task_definition(&json).map_err(|problems| {
@@ -44,6 +54,7 @@ pub fn UpdateServiceForm(service: RwSignal<usize>, service_name: Memo<String>) -
     let image = RwSignal::new(String::new());
     let revision = RwSignal::new(String::new());
     let force = RwSignal::new(false);
+    let misbehaviour = RwSignal::new(None::<Misbehaviour>);
     // The container whose image changes: the picked one, else the first.
     let chosen_container = move || {
         let picked = container.get();
@@ -67,12 +78,42 @@ pub fn UpdateServiceForm(service: RwSignal<usize>, service_name: Memo<String>) -
                 .cloned()
         })
     };
+    // The image to register: the typed one, else (with a misbehaviour chosen) the container's
+    // current image with a tag naming the misbehaviour.
+    let image_to_register = move || {
+        let typed = image.get().trim().to_string();
+        match misbehaviour.get() {
+            Some(m) if typed.is_empty() => {
+                let name = chosen_container()?;
+                choices.with(|c| {
+                    c.as_ref()?
+                        .containers
+                        .iter()
+                        .find(|(n, _)| *n == name)
+                        .map(|(_, img)| m.derived_image(img))
+                })
+            }
+            _ => (!typed.is_empty()).then_some(typed),
+        }
+    };
+    let note = Memo::new(move |_| {
+        pg.snapshot.track();
+        let img = image_to_register().unwrap_or_default();
+        let m = misbehaviour.get();
+        pg.sim
+            .with_value(|s| s.as_ref().and_then(|sim| image_note_in(sim, &img, m)))
+    });
     let on_register = move |_| {
         let (Some(c), Some(name)) = (choices.get_untracked(), chosen_container()) else {
             return;
         };
-        match register(&pg, &c, &name, image.get_untracked().trim()) {
+        let Some(img) = untrack(image_to_register) else {
+            return;
+        };
+        match register(&pg, &c, &name, &img, misbehaviour.get_untracked()) {
             Ok(registered) => {
+                misbehaviour.set(None);
+                image.set(String::new());
                 revision.set(registered.clone());
                 pg.notice.set(Some(Notice {
                     is_error: false,
@@ -120,11 +161,24 @@ pub fn UpdateServiceForm(service: RwSignal<usize>, service_name: Memo<String>) -
                 <input data-testid="deploy-image" class="image-input" type="text" maxlength="255"
                     placeholder="or type an image, e.g. example/web:3" aria-label="Image"
                     prop:value=move || image.get() on:input=move |ev| image.set(event_target_value(&ev)) />
+                <label>"behaves "
+                    <select data-testid="deploy-misbehaviour" aria-label="Make the image misbehave"
+                        title="Declare how the new image behaves, as the scenario's images map would (only for a new image: a running one keeps its behaviour)"
+                        on:change=move |ev| misbehaviour.set(Misbehaviour::from_key(&event_target_value(&ev)))>
+                        <option value="" selected=move || misbehaviour.get().is_none()>"as declared"</option>
+                        {Misbehaviour::ALL.into_iter().map(|m| {
+                            view! { <option value=m.key() selected=move || misbehaviour.get() == Some(m)>{m.label()}</option> }
+                        }).collect_view()}
+                    </select>
+                </label>
                 <button type="button" data-testid="deploy-register"
-                    disabled=move || image.get().trim().is_empty()
+                    disabled=move || image_to_register().is_none()
                     title="aws ecs register-task-definition on the running simulation: the service's task definition with this image, as the next revision (nothing restarts)"
                     on:click=on_register>"Register revision (live)"</button>
             </div>
+            {move || note.get().map(|text| view! {
+                <p class="muted help" data-testid="deploy-image-note">{image_to_register().unwrap_or_default()}" — "{text}</p>
+            })}
             <div class="form-row">
                 <label>"Task definition "
                     <select data-testid="deploy-revision" on:change=move |ev| revision.set(event_target_value(&ev))>
