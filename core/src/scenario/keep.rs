@@ -1,0 +1,144 @@
+//! "Keep in link": the scenario a student ran, plus the live actions they clicked, as one
+//! scenario whose timeline replays those actions (see `crate::sim::live` for how a click is
+//! lined up on a whole second so the replay is exact).
+
+use super::document::TimelineEvent;
+use super::parse::{parse_scenario, ScenarioError};
+
+/// Live actions the page keeps for a link: a student's clicks, not a script; beyond this the
+/// oldest are still kept and newer ones are not (the page says so).
+pub const MAX_KEPT_ACTIONS: usize = 200;
+
+/// `text` (a valid scenario) with `live` appended to its `timeline`, as pretty JSON.
+///
+/// The timeline is ordered by `at`; at the same second the live actions come first, in the
+/// order they were clicked, then the scenario's own entries: a live action ran before every
+/// event of its second, including the scenario's own timeline events there.
+pub fn with_live_actions(text: &str, live: &[TimelineEvent]) -> Result<String, ScenarioError> {
+    let mut doc = parse_scenario(text)?;
+    let own = std::mem::take(&mut doc.timeline);
+    // (at, live first, original position): a stable, total order.
+    let mut all: Vec<(u32, bool, usize, TimelineEvent)> = live
+        .iter()
+        .take(MAX_KEPT_ACTIONS)
+        .enumerate()
+        .map(|(i, e)| (e.at, false, i, e.clone()))
+        .chain(own.into_iter().enumerate().map(|(i, e)| (e.at, true, i, e)))
+        .collect();
+    all.sort_by_key(|(at, own, i, _)| (*at, *own, *i));
+    doc.timeline = all.into_iter().map(|(_, _, _, e)| e).collect();
+    serde_json::to_string_pretty(&doc).map_err(|e| super::parse::syntax_error(&e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::{resolve, TimelineAction, DEFAULT_SCENARIO_JSON};
+    use crate::sim::snapshot::Snapshot;
+    use crate::sim::Sim;
+
+    fn sim(text: &str) -> Sim {
+        Sim::new(resolve(&parse_scenario(text).expect("parses")).expect("resolves"))
+    }
+
+    /// What the comparison looks at: every service's counts and every task's status.
+    fn picture(s: &Snapshot) -> (Vec<String>, Vec<String>) {
+        let services = s
+            .services
+            .iter()
+            .map(|v| {
+                format!(
+                    "{} {} {} {}",
+                    v.name, v.desired_count, v.running_count, v.pending_count
+                )
+            })
+            .collect();
+        let tasks = s
+            .tasks
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} {:?} {:?} {} {:?} {:?}",
+                    t.index, t.service, t.last_status, t.desired_status, t.instance, t.started_at
+                )
+            })
+            .collect();
+        (services, tasks)
+    }
+
+    #[test]
+    fn kept_live_actions_replay_to_the_same_cluster() {
+        let mut live = sim(DEFAULT_SCENARIO_JSON);
+        let mut kept = Vec::new();
+        // Mid-second clicks: the stop lines up on second 91, the drain on 151.
+        live.run_until(90_500);
+        let t = live
+            .snapshot()
+            .tasks
+            .iter()
+            .rev()
+            .find(|t| t.service.is_some() && t.last_status == crate::task::TaskStatus::Running)
+            .map(|t| t.index)
+            .expect("a running service task");
+        kept.push(live.apply_live(|s| s.stop_task_action(t)).expect("stops"));
+        // A second click in the same spot stays in the same second.
+        let again = live.apply_live(|s| s.stop_task_action(t));
+        assert!(again.is_err(), "the task is already stopping");
+        live.run_until(150_250);
+        kept.push(
+            live.apply_live(|_| Ok(TimelineAction::DrainInstance { instance: 1 }))
+                .expect("drains"),
+        );
+        assert_eq!(kept[0].at, 91);
+        assert_eq!(kept[1].at, 151);
+        assert!(matches!(kept[0].action, TimelineAction::StopTask { .. }));
+        live.run_until(300_000);
+
+        let text = with_live_actions(DEFAULT_SCENARIO_JSON, &kept).expect("builds");
+        let doc = parse_scenario(&text).expect("the kept scenario parses");
+        assert!(doc.timeline.contains(&kept[0]) && doc.timeline.contains(&kept[1]));
+        let mut replay = sim(&text);
+        replay.run_until(300_000);
+        assert_eq!(picture(&replay.snapshot()), picture(&live.snapshot()));
+        // And the replay differs from the scenario without the clicks (the test can fail).
+        let mut plain = sim(DEFAULT_SCENARIO_JSON);
+        plain.run_until(300_000);
+        assert_ne!(picture(&plain.snapshot()), picture(&live.snapshot()));
+    }
+
+    #[test]
+    fn live_actions_go_first_in_their_second_and_keep_click_order() {
+        let own = parse_scenario(DEFAULT_SCENARIO_JSON)
+            .expect("parses")
+            .timeline;
+        assert!(!own.is_empty(), "the default scenario has a timeline");
+        let at = own[0].at;
+        let a = TimelineEvent {
+            at,
+            action: TimelineAction::AzOutage {
+                availability_zone: "z-a".into(),
+            },
+        };
+        let b = TimelineEvent {
+            at,
+            action: TimelineAction::AzRecovery {
+                availability_zone: "z-a".into(),
+            },
+        };
+        let text = with_live_actions(DEFAULT_SCENARIO_JSON, &[a.clone(), b.clone()]).expect("ok");
+        let timeline = parse_scenario(&text).expect("parses").timeline;
+        let i = timeline.iter().position(|e| *e == a).expect("kept");
+        assert_eq!(timeline[i + 1], b);
+        assert_eq!(timeline[i + 2], own[0]);
+        assert!(timeline.windows(2).all(|w| w[0].at <= w[1].at));
+    }
+
+    #[test]
+    fn no_live_actions_keeps_the_scenario() {
+        let text = with_live_actions(DEFAULT_SCENARIO_JSON, &[]).expect("ok");
+        assert_eq!(
+            parse_scenario(&text).expect("parses"),
+            parse_scenario(DEFAULT_SCENARIO_JSON).expect("parses")
+        );
+    }
+}
