@@ -9,7 +9,8 @@ use super::parse::{parse_scenario, ScenarioError};
 /// oldest are still kept and newer ones are not (the page says so).
 pub const MAX_KEPT_ACTIONS: usize = 200;
 
-/// `text` (a valid scenario) with `live` appended to its `timeline`, as pretty JSON.
+/// `text` (a valid scenario) with `live` appended to its `timeline`, as pretty JSON; an error
+/// when the result would not open (e.g. over the timeline's 1,000 events).
 ///
 /// The timeline is ordered by `at`; at the same second the live actions come first, in the
 /// order they were clicked, then the scenario's own entries: a live action ran before every
@@ -27,6 +28,8 @@ pub fn with_live_actions(text: &str, live: &[TimelineEvent]) -> Result<String, S
         .collect();
     all.sort_by_key(|(at, own, i, _)| (*at, *own, *i));
     doc.timeline = all.into_iter().map(|(_, _, _, e)| e).collect();
+    // The link must open: the timeline's limits (count, names) hold for the kept entries too.
+    super::resolve(&doc).map_err(ScenarioError::Invalid)?;
     serde_json::to_string_pretty(&doc).map_err(|e| super::parse::syntax_error(&e))
 }
 
@@ -116,13 +119,13 @@ mod tests {
         let a = TimelineEvent {
             at,
             action: TimelineAction::AzOutage {
-                availability_zone: "z-a".into(),
+                availability_zone: "us-east-1a".into(),
             },
         };
         let b = TimelineEvent {
             at,
             action: TimelineAction::AzRecovery {
-                availability_zone: "z-a".into(),
+                availability_zone: "us-east-1a".into(),
             },
         };
         let text = with_live_actions(DEFAULT_SCENARIO_JSON, &[a.clone(), b.clone()]).expect("ok");
@@ -131,6 +134,17 @@ mod tests {
         assert_eq!(timeline[i + 1], b);
         assert_eq!(timeline[i + 2], own[0]);
         assert!(timeline.windows(2).all(|w| w[0].at <= w[1].at));
+    }
+
+    #[test]
+    fn a_kept_scenario_over_the_timeline_limit_is_refused() {
+        let mut doc = parse_scenario(DEFAULT_SCENARIO_JSON).expect("parses");
+        let own = doc.timeline[0].clone();
+        doc.timeline = vec![own.clone(); 900];
+        let text = serde_json::to_string(&doc).expect("serializes");
+        assert!(with_live_actions(&text, &vec![own.clone(); 50]).is_ok());
+        let err = with_live_actions(&text, &vec![own; 150]).expect_err("1,050 events");
+        assert!(err.to_string().contains("timeline"), "{err}");
     }
 
     #[test]
