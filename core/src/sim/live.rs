@@ -70,3 +70,80 @@ impl Sim {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::keep::with_live_actions;
+    use crate::scenario::{parse_scenario, resolve, DEFAULT_SCENARIO_JSON};
+    use crate::sim::snapshot::Snapshot;
+
+    fn sim(text: &str) -> Sim {
+        Sim::new(resolve(&parse_scenario(text).expect("parses")).expect("resolves"))
+    }
+
+    /// What the comparison looks at: every service's counts and every task's status.
+    fn picture(s: &Snapshot) -> (Vec<String>, Vec<String>) {
+        let services = s
+            .services
+            .iter()
+            .map(|v| {
+                format!(
+                    "{} {} {} {}",
+                    v.name, v.desired_count, v.running_count, v.pending_count
+                )
+            })
+            .collect();
+        let tasks = s
+            .tasks
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} {:?} {:?} {} {:?} {:?}",
+                    t.index, t.service, t.last_status, t.desired_status, t.instance, t.started_at
+                )
+            })
+            .collect();
+        (services, tasks)
+    }
+
+    #[test]
+    fn kept_live_actions_replay_to_the_same_cluster() {
+        let mut live = sim(DEFAULT_SCENARIO_JSON);
+        let mut kept = Vec::new();
+        // Mid-second clicks: the stop lines up on second 91, the drain on 151.
+        live.run_until(90_500);
+        let t = live
+            .snapshot()
+            .tasks
+            .iter()
+            .rev()
+            .find(|t| t.service.is_some() && t.last_status == crate::task::TaskStatus::Running)
+            .map(|t| t.index)
+            .expect("a running service task");
+        kept.push(live.apply_live(|s| s.stop_task_action(t)).expect("stops"));
+        // A second click in the same spot stays in the same second.
+        let again = live.apply_live(|s| s.stop_task_action(t));
+        assert!(again.is_err(), "the task is already stopping");
+        live.run_until(150_250);
+        kept.push(
+            live.apply_live(|_| Ok(TimelineAction::DrainInstance { instance: 1 }))
+                .expect("drains"),
+        );
+        assert_eq!(kept[0].at, 91);
+        assert_eq!(kept[1].at, 151);
+        assert!(matches!(kept[0].action, TimelineAction::StopTask { .. }));
+        live.run_until(300_000);
+
+        let text = with_live_actions(DEFAULT_SCENARIO_JSON, &kept).expect("builds");
+        let doc = parse_scenario(&text).expect("the kept scenario parses");
+        assert!(doc.timeline.contains(&kept[0]) && doc.timeline.contains(&kept[1]));
+        let mut replay = sim(&text);
+        replay.run_until(300_000);
+        assert_eq!(picture(&replay.snapshot()), picture(&live.snapshot()));
+        // And the replay differs from the scenario without the clicks (the test can fail).
+        let mut plain = sim(DEFAULT_SCENARIO_JSON);
+        plain.run_until(300_000);
+        assert_ne!(picture(&plain.snapshot()), picture(&live.snapshot()));
+    }
+}
