@@ -41,6 +41,7 @@ export const tests = [
         const other = await fresh.newPage();
         await other.goto(link);
         await other.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+        await other.locator('[data-testid=tab-scenario]').click();
         const text = await other.locator('[data-testid="scenario-editor"]').inputValue();
         const timeline = JSON.parse(text).timeline;
         const entry = timeline.find((e) => e.action === 'stopTask');
