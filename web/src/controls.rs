@@ -4,6 +4,7 @@
 use crate::layout::storage;
 use crate::state::{Notice, Playground, Selection, Speed};
 use ecs_sim::cluster::InstanceStatus;
+use ecs_sim::scenario::TimelineAction;
 use ecs_sim::time::clock;
 use ecs_sim::view::pause::{kinds_to_text, parse_kinds, PauseKind};
 use leptos::prelude::*;
@@ -188,6 +189,13 @@ pub fn Failures() -> impl IntoView {
             })
         })
     };
+    // A standalone task cannot be named on the timeline: stopping it is not kept for a link.
+    let standalone = move |t: usize| {
+        pg.snapshot.with_untracked(|s| {
+            s.as_ref()
+                .is_some_and(|s| s.tasks.iter().any(|v| v.index == t && v.service.is_none()))
+        })
+    };
     let zones = move || pg.snapshot.get().map(|s| s.zones).unwrap_or_default();
     let hint = |text: &str| Notice {
         is_error: false,
@@ -198,15 +206,16 @@ pub fn Failures() -> impl IntoView {
             <button data-testid="stop-task" disabled=move || !task_live()
                 title="stop-task on the selected task (click a task first)"
                 on:click=move |_| match selected_task() {
-                    Some(t) => pg.command(|sim| sim.stop_task_by_user(t)),
+                    Some(t) if standalone(t) => pg.command(|sim| sim.stop_task_by_user(t)),
+                    Some(t) => pg.live(|sim| sim.stop_task_action(t)),
                     None => pg.notice.set(Some(hint("Click a task first."))),
                 }>"Stop task"</button>
             <button data-testid="terminate-instance" disabled=move || !can_terminate()
                 title="Terminate the selected EC2 instance (click an instance first)"
-                on:click=move |_| if let Some(i) = selected_instance() { pg.command(|sim| sim.terminate_instance(i)); }>"Terminate instance"</button>
+                on:click=move |_| if let Some(i) = selected_instance() { pg.live(|_| Ok(TimelineAction::TerminateInstance { instance: i as u32 })); }>"Terminate instance"</button>
             <button data-testid="drain-instance" disabled=move || !can_drain()
                 title="Set the selected container instance to DRAINING"
-                on:click=move |_| if let Some(i) = selected_instance() { pg.command(|sim| sim.drain_instance(i)); }>"Drain instance"</button>
+                on:click=move |_| if let Some(i) = selected_instance() { pg.live(|_| Ok(TimelineAction::DrainInstance { instance: i as u32 })); }>"Drain instance"</button>
             <select data-testid="zone-select" aria-label="Availability Zone" on:change=move |ev| zone.set(event_target_value(&ev))>
                 <option value="">"Zone…"</option>
                 {move || zones().into_iter().map(|z| {
@@ -218,7 +227,7 @@ pub fn Failures() -> impl IntoView {
                 on:click=move |_| {
                     let z = zone.get_untracked();
                     let down = zones().iter().any(|x| x.name == z && x.down);
-                    if down { pg.command(|sim| sim.zone_recovery(&z)); } else { pg.command(|sim| sim.zone_outage(&z)); }
+                    if down { pg.live(|_| Ok(TimelineAction::AzRecovery { availability_zone: z })); } else { pg.live(|_| Ok(TimelineAction::AzOutage { availability_zone: z })); }
                 }>
                 {move || if zones().iter().any(|x| x.name == zone.get() && x.down) { "Recover zone" } else { "AZ outage" }}
             </button>

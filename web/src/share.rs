@@ -6,6 +6,7 @@
 //! copy it) and opens the default scenario; a link pasted into an open tab (`hashchange`) opens.
 
 use crate::state::{check, Notice, NoticeAction, Playground};
+use ecs_sim::scenario::keep;
 use ecs_sim::scenario::saved::{self, Fragment, Offer, Opening, Saved};
 use ecs_sim::scenario::DEFAULT_SCENARIO_JSON;
 use leptos::prelude::*;
@@ -153,7 +154,21 @@ pub fn ShareBar() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let file_input = NodeRef::<leptos::html::Input>::new();
     let copy = move |_| {
-        let text = pg.running_text.get_untracked();
+        let mut text = pg.running_text.get_untracked();
+        let kept = pg.kept.get_untracked();
+        let keeping = pg.keep_in_link.get_untracked() && !kept.is_empty();
+        if keeping {
+            match keep::with_live_actions(&text, &kept) {
+                Ok(with) => text = with,
+                Err(e) => {
+                    pg.notice.set(Some(Notice {
+                        is_error: true,
+                        text: format!("The clicked actions could not be kept: {e}"),
+                    }));
+                    return;
+                }
+            }
+        }
         let Some(window) = web_sys::window() else {
             return;
         };
@@ -180,7 +195,13 @@ pub fn ShareBar() -> impl IntoView {
         };
         pg.notice.set(Some(Notice {
             is_error: false,
-            text: format!("Link copied ({len} characters).{warn}"),
+            text: if keeping {
+                let n = kept.len();
+                let s = if n == 1 { "" } else { "s" };
+                format!("Link copied ({len} characters), with {n} clicked action{s} on its timeline.{warn}")
+            } else {
+                format!("Link copied ({len} characters).{warn}")
+            },
         }));
     };
     let download = move |_| download_scenario(pg);
@@ -234,6 +255,19 @@ pub fn ShareBar() -> impl IntoView {
     view! {
         <div class="share" role="toolbar" aria-label="Share">
             <button data-testid="copy-link" title="Copy a link that opens this exact scenario" on:click=copy>"Copy link"</button>
+            <label class="keep-in-link" title="Copy link adds the actions you clicked since the scenario started (stop task, terminate, drain, zone, Spot, traffic spike, deploy) to its timeline, at the second they ran, so whoever opens the link can replay the failure you produced. Editing, resetting or opening another scenario clears them.">
+                <input type="checkbox" data-testid="keep-in-link"
+                    prop:checked=move || pg.keep_in_link.get()
+                    on:change=move |ev| pg.keep_in_link.set(event_target_checked(&ev)) />
+                {move || {
+                    let n = pg.kept.with(Vec::len);
+                    let full = if n >= keep::MAX_KEPT_ACTIONS { " (full: later ones are not kept)" } else { "" };
+                    match n {
+                        1 => format!("Keep in link (1 action){full}"),
+                        n => format!("Keep in link ({n} actions){full}"),
+                    }
+                }}
+            </label>
             <button data-testid="download" on:click=download>"Download JSON"</button>
             <label class="upload">"Upload JSON"
                 <input type="file" accept="application/json,.json" data-testid="upload" node_ref=file_input on:change=upload />

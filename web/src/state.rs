@@ -2,7 +2,7 @@
 //! valid version of it, and signals the panes read. Components only project these; all
 //! logic that can live in `ecs-sim` lives there.
 
-use ecs_sim::scenario::{parse_scenario, resolve, ScenarioError};
+use ecs_sim::scenario::{parse_scenario, resolve, ScenarioError, TimelineAction};
 use ecs_sim::sim::log::LogEntry;
 use ecs_sim::sim::snapshot::Snapshot;
 use ecs_sim::view::charts::ChartInputs;
@@ -167,6 +167,12 @@ pub struct Playground {
     /// A URL fragment the address bar keeps instead of the running scenario's link (a damaged
     /// link, so the user can still copy it), until the running scenario changes.
     pub keep_fragment: RwSignal<Option<String>>,
+    /// The live actions clicked since the scenario last (re)started, as the timeline entries
+    /// that replay them (at most `ecs_sim::scenario::keep::MAX_KEPT_ACTIONS`); an edit or a
+    /// reset clears them.
+    pub kept: RwSignal<Vec<ecs_sim::scenario::TimelineEvent>>,
+    /// "Keep in link": Copy link puts [`Playground::kept`] on the shared scenario's timeline.
+    pub keep_in_link: RwSignal<bool>,
 }
 
 /// Where a "Run to…" stands, for its progress bar.
@@ -238,6 +244,8 @@ impl Playground {
             notice_action: RwSignal::new(None),
             offer: RwSignal::new(None),
             keep_fragment: RwSignal::new(None),
+            kept: RwSignal::new(Vec::new()),
+            keep_in_link: RwSignal::new(false),
         };
         pg.edit(text.to_string());
         pg
@@ -350,6 +358,7 @@ impl Playground {
                 self.syntax_error.set(None);
                 self.running_text.set(text);
                 self.sim.set_value(Some(sim));
+                self.kept.set(Vec::new());
                 self.selection.set(Selection::None);
                 self.run.set(None);
                 self.pause_seen.set_value(0);
@@ -391,6 +400,7 @@ impl Playground {
     pub fn reset(&self) {
         if let Ok(sim) = check(&self.running_text.get_untracked()) {
             self.sim.set_value(Some(sim));
+            self.kept.set(Vec::new());
             self.selection.set(Selection::None);
             self.run.set(None);
             self.pause_seen.set_value(0);
@@ -524,6 +534,28 @@ impl Playground {
         }
         self.pause_skip();
         self.refresh();
+    }
+
+    /// Runs a live action the timeline can replay (see `ecs_sim::sim::live`): the clock moves
+    /// to the next whole second, `pick` names the action there, and the entry is kept for
+    /// "Keep in link" (up to the cap; the share bar says when more were not kept).
+    pub fn live(
+        &self,
+        pick: impl FnOnce(&Sim) -> Result<TimelineAction, ecs_sim::sim::commands::CommandError>,
+    ) {
+        let mut kept = None;
+        self.command(|sim| {
+            sim.apply_live(pick).map(|e| {
+                kept = Some(e);
+            })
+        });
+        if let Some(e) = kept {
+            self.kept.update(|k| {
+                if k.len() < ecs_sim::scenario::keep::MAX_KEPT_ACTIONS {
+                    k.push(e);
+                }
+            });
+        }
     }
 
     /// The services' names, in scenario order, for the summary cards and the log filter.

@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod examples;
+pub mod keep;
 pub mod limits;
 pub mod locate;
 pub mod model;

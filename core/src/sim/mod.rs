@@ -12,6 +12,7 @@ pub mod elb;
 pub mod hooks;
 pub mod invariants;
 pub mod lifecycle;
+pub mod live;
 pub mod log;
 pub mod managed_scaling;
 pub mod metrics;
@@ -123,6 +124,9 @@ pub struct Sim {
     pub(crate) log_dropped: u64,
     /// A timeline event is being applied: its action lines are marked as scripted.
     pub(crate) scripted: bool,
+    /// Where the last live action left the clock (time, steps run): still there means the
+    /// events of that whole second have not run yet (see [`Sim::apply_live`]).
+    pub(crate) live_mark: Option<(Millis, u64)>,
     pub(crate) trace: TraceHash,
     pub(crate) steps: u64,
     /// One-minute metric series (see [`crate::metrics`]).
@@ -194,6 +198,7 @@ impl Sim {
             log: Vec::new(),
             log_dropped: 0,
             scripted: false,
+            live_mark: None,
             trace: TraceHash::default(),
             steps: 0,
             metrics: MetricStore::default(),

@@ -136,7 +136,7 @@ pub fn UpdateServiceForm(service: RwSignal<usize>, service_name: Memo<String>) -
         };
         // The "Registered …" hint has done its job; an error from the engine replaces it.
         pg.notice.set(None);
-        pg.command(|sim| sim.apply(&action));
+        pg.live(|_| Ok(action));
     };
     view! {
         <form class="update-service" aria-label="Update service" on:submit=|ev| ev.prevent_default()>

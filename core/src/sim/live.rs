@@ -1,0 +1,149 @@
+//! Live actions (the playground's buttons) applied so that a timeline entry replays them
+//! exactly: "Keep in link" turns the actions a student clicked into `timeline[]` entries.
+//!
+//! The timeline has whole seconds only (`at`), and a timeline event runs before every other
+//! event of its millisecond (it was queued when the run started). So a live action is applied
+//! the same way: the clock first runs to the start of the next whole second (only the events
+//! before it), then the action runs, before that second's events. A click therefore moves the
+//! clock forward by at most one virtual second; a second click in the same spot (no event run
+//! in between) stays in that second.
+
+use super::commands::CommandError;
+use super::Sim;
+use crate::scenario::{TimelineAction, TimelineEvent};
+
+impl Sim {
+    /// Runs the clock to the next whole second (see the module doc), asks `pick` for the action
+    /// given the cluster at that moment, applies it, and returns the timeline entry that
+    /// replays it. On an error nothing is applied (the clock may have moved).
+    pub fn apply_live(
+        &mut self,
+        pick: impl FnOnce(&Sim) -> Result<TimelineAction, CommandError>,
+    ) -> Result<TimelineEvent, CommandError> {
+        let second = if self.live_mark == Some((self.now, self.steps)) {
+            self.now / 1000
+        } else {
+            self.now / 1000 + 1
+        };
+        let at = u32::try_from(second)
+            .map_err(|_| CommandError("the clock is past the timeline's last second".into()))?;
+        let start = u64::from(at) * 1000;
+        while self.queue.peek_time().is_some_and(|t| t < start) {
+            self.step();
+        }
+        self.now = self.now.max(start);
+        self.live_mark = Some((self.now, self.steps));
+        let action = pick(self)?;
+        self.apply(&action)?;
+        Ok(TimelineEvent { at, action })
+    }
+
+    /// The timeline's `stopTask` that names task `t`: its service and its number among the
+    /// service's active tasks ordered by start time, exactly as [`Sim::apply`] counts them.
+    /// Standalone tasks (no service) cannot be named on the timeline.
+    pub fn stop_task_action(&self, t: usize) -> Result<TimelineAction, CommandError> {
+        let task = self
+            .tasks
+            .get(t)
+            .ok_or_else(|| CommandError(format!("no task {t}")))?;
+        if !task.is_active() {
+            return Err(CommandError(format!(
+                "task {} is already stopping",
+                task.id
+            )));
+        }
+        let s = task.service.ok_or_else(|| {
+            CommandError("a standalone task cannot be kept on the timeline".into())
+        })?;
+        let mut tasks: Vec<usize> = self
+            .live_tasks_of_service(s)
+            .filter(|&x| self.tasks[x].is_active())
+            .collect();
+        tasks.sort_by_key(|&x| (self.tasks[x].started_at.unwrap_or(u64::MAX), x));
+        let index = tasks
+            .iter()
+            .position(|&x| x == t)
+            .ok_or_else(|| CommandError(format!("task {t} is not among its service's tasks")))?;
+        Ok(TimelineAction::StopTask {
+            service: self.model.services[s].name.clone(),
+            index: index as u32,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::scenario::keep::with_live_actions;
+    use crate::scenario::{parse_scenario, resolve, DEFAULT_SCENARIO_JSON};
+    use crate::sim::snapshot::Snapshot;
+
+    fn sim(text: &str) -> Sim {
+        Sim::new(resolve(&parse_scenario(text).expect("parses")).expect("resolves"))
+    }
+
+    /// What the comparison looks at: every service's counts and every task's status.
+    fn picture(s: &Snapshot) -> (Vec<String>, Vec<String>) {
+        let services = s
+            .services
+            .iter()
+            .map(|v| {
+                format!(
+                    "{} {} {} {}",
+                    v.name, v.desired_count, v.running_count, v.pending_count
+                )
+            })
+            .collect();
+        let tasks = s
+            .tasks
+            .iter()
+            .map(|t| {
+                format!(
+                    "{} {:?} {:?} {} {:?} {:?}",
+                    t.index, t.service, t.last_status, t.desired_status, t.instance, t.started_at
+                )
+            })
+            .collect();
+        (services, tasks)
+    }
+
+    #[test]
+    fn kept_live_actions_replay_to_the_same_cluster() {
+        let mut live = sim(DEFAULT_SCENARIO_JSON);
+        let mut kept = Vec::new();
+        // Mid-second clicks: the stop lines up on second 91, the drain on 151.
+        live.run_until(90_500);
+        let t = live
+            .snapshot()
+            .tasks
+            .iter()
+            .rev()
+            .find(|t| t.service.is_some() && t.last_status == crate::task::TaskStatus::Running)
+            .map(|t| t.index)
+            .expect("a running service task");
+        kept.push(live.apply_live(|s| s.stop_task_action(t)).expect("stops"));
+        // A second click in the same spot stays in the same second.
+        let again = live.apply_live(|s| s.stop_task_action(t));
+        assert!(again.is_err(), "the task is already stopping");
+        live.run_until(150_250);
+        kept.push(
+            live.apply_live(|_| Ok(TimelineAction::DrainInstance { instance: 1 }))
+                .expect("drains"),
+        );
+        assert_eq!(kept[0].at, 91);
+        assert_eq!(kept[1].at, 151);
+        assert!(matches!(kept[0].action, TimelineAction::StopTask { .. }));
+        live.run_until(300_000);
+
+        let text = with_live_actions(DEFAULT_SCENARIO_JSON, &kept).expect("builds");
+        let doc = parse_scenario(&text).expect("the kept scenario parses");
+        assert!(doc.timeline.contains(&kept[0]) && doc.timeline.contains(&kept[1]));
+        let mut replay = sim(&text);
+        replay.run_until(300_000);
+        assert_eq!(picture(&replay.snapshot()), picture(&live.snapshot()));
+        // And the replay differs from the scenario without the clicks (the test can fail).
+        let mut plain = sim(DEFAULT_SCENARIO_JSON);
+        plain.run_until(300_000);
+        assert_ne!(picture(&plain.snapshot()), picture(&live.snapshot()));
+    }
+}
