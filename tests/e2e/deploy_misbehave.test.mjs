@@ -2,7 +2,7 @@
 // demo without its scripted update, the user picks "fails its health check", registers the
 // derived image and deploys it; the new tasks never pass the ALB health check, the circuit
 // breaker fails the deployment and rolls back to web:1. A typed image the scenario does not
-// declare is marked "assumed healthy".
+// declare is marked "assumed healthy". Keep in link carries the registration and the deploy.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { cards, runTo } from './lib/deployments.mjs';
@@ -63,6 +63,30 @@ export const tests = [
       }
       if (!back || !back.rollback) throw new Error(`no rollback to web:1: ${JSON.stringify(now)}`);
       await screenshot('deploy-misbehave-rollback');
+
+      // Keep in link: the declared image, the registered revision and the deploy all travel.
+      await page.locator('label.keep-in-link').getByText('Keep in link (3 actions)').waitFor();
+      await page.check('[data-testid="keep-in-link"]');
+      await page.click('[data-testid="copy-link"]');
+      await page.getByText('with 3 clicked actions on its timeline').waitFor();
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+      await page.goto('about:blank');
+      await page.goto(link);
+      await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+      await page.locator('[data-testid=tab-scenario]').click();
+      const kept = JSON.parse(await page.locator('[data-testid="scenario-editor"]').inputValue());
+      const deploy = kept.timeline.find((e) => e.action === 'updateService');
+      if (kept.taskDefinitions.length !== 2 || !kept.images['example/web:1-unhealthy']?.healthCheckFails
+        || !deploy || deploy.taskDefinition !== 'web:2') {
+        throw new Error(`the kept scenario lacks the live registration: ${JSON.stringify({
+          tds: kept.taskDefinitions.length, images: kept.images, timeline: kept.timeline })}`);
+      }
+      await page.click('[data-testid="dock-tab-deployments"]');
+      await runTo(page, '0:05:00');
+      const replayed = await cards(page);
+      if (!replayed.find((c) => c.td === 'web:2' && c.rollout === 'FAILED')) {
+        throw new Error(`the replay did not fail web:2: ${JSON.stringify(replayed)}`);
+      }
     },
   },
 ];

@@ -255,13 +255,13 @@ pub fn ShareBar() -> impl IntoView {
     view! {
         <div class="share" role="toolbar" aria-label="Share">
             <button data-testid="copy-link" title="Copy a link that opens this exact scenario" on:click=copy>"Copy link"</button>
-            <label class="keep-in-link" title="Copy link adds the actions you clicked since the scenario started (stop task, terminate, drain, zone, Spot, traffic spike, deploy) to its timeline, at the second they ran, so whoever opens the link can replay the failure you produced. Editing, resetting or opening another scenario clears them.">
+            <label class="keep-in-link" title="Copy link adds the actions you clicked since the scenario started (stop task, terminate, drain, zone, Spot, traffic spike, deploy) to its timeline, and the revisions and images registered in the deployment panel to its taskDefinitions and images, at the second they ran, so whoever opens the link can replay the failure you produced. Editing, resetting or opening another scenario clears them.">
                 <input type="checkbox" data-testid="keep-in-link"
                     prop:checked=move || pg.keep_in_link.get()
                     on:change=move |ev| pg.keep_in_link.set(event_target_checked(&ev)) />
                 {move || {
-                    let n = pg.kept.with(Vec::len);
-                    let full = if n >= keep::MAX_KEPT_ACTIONS { " (full: later ones are not kept)" } else { "" };
+                    let n = pg.kept.with(|k| k.len());
+                    let full = if pg.kept.with(|k| k.is_full()) { " (full: later ones are not kept)" } else { "" };
                     match n {
                         1 => format!("Keep in link (1 action){full}"),
                         n => format!("Keep in link ({n} actions){full}"),

@@ -170,7 +170,7 @@ pub struct Playground {
     /// The live actions clicked since the scenario last (re)started, as the timeline entries
     /// that replay them (at most `ecs_sim::scenario::keep::MAX_KEPT_ACTIONS`); an edit or a
     /// reset clears them.
-    pub kept: RwSignal<Vec<ecs_sim::scenario::TimelineEvent>>,
+    pub kept: RwSignal<ecs_sim::scenario::keep::KeptActions>,
     /// "Keep in link": Copy link puts [`Playground::kept`] on the shared scenario's timeline.
     pub keep_in_link: RwSignal<bool>,
 }
@@ -244,7 +244,7 @@ impl Playground {
             notice_action: RwSignal::new(None),
             offer: RwSignal::new(None),
             keep_fragment: RwSignal::new(None),
-            kept: RwSignal::new(Vec::new()),
+            kept: RwSignal::new(Default::default()),
             keep_in_link: RwSignal::new(false),
         };
         pg.edit(text.to_string());
@@ -358,7 +358,7 @@ impl Playground {
                 self.syntax_error.set(None);
                 self.running_text.set(text);
                 self.sim.set_value(Some(sim));
-                self.kept.set(Vec::new());
+                self.kept.set(Default::default());
                 self.selection.set(Selection::None);
                 self.run.set(None);
                 self.pause_seen.set_value(0);
@@ -400,7 +400,7 @@ impl Playground {
     pub fn reset(&self) {
         if let Ok(sim) = check(&self.running_text.get_untracked()) {
             self.sim.set_value(Some(sim));
-            self.kept.set(Vec::new());
+            self.kept.set(Default::default());
             self.selection.set(Selection::None);
             self.run.set(None);
             self.pause_seen.set_value(0);
@@ -551,9 +551,7 @@ impl Playground {
         });
         if let Some(e) = kept {
             self.kept.update(|k| {
-                if k.len() < ecs_sim::scenario::keep::MAX_KEPT_ACTIONS {
-                    k.push(e);
-                }
+                k.push_event(e);
             });
         }
     }

@@ -74,7 +74,7 @@ impl Sim {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::scenario::keep::with_live_actions;
+    use crate::scenario::keep::{with_live_actions, KeptActions};
     use crate::scenario::{parse_scenario, resolve, DEFAULT_SCENARIO_JSON};
     use crate::sim::snapshot::Snapshot;
 
@@ -135,7 +135,11 @@ mod tests {
         assert!(matches!(kept[0].action, TimelineAction::StopTask { .. }));
         live.run_until(300_000);
 
-        let text = with_live_actions(DEFAULT_SCENARIO_JSON, &kept).expect("builds");
+        let keep = KeptActions {
+            timeline: kept.clone(),
+            ..KeptActions::default()
+        };
+        let text = with_live_actions(DEFAULT_SCENARIO_JSON, &keep).expect("builds");
         let doc = parse_scenario(&text).expect("the kept scenario parses");
         assert!(doc.timeline.contains(&kept[0]) && doc.timeline.contains(&kept[1]));
         let mut replay = sim(&text);
@@ -145,5 +149,57 @@ mod tests {
         let mut plain = sim(DEFAULT_SCENARIO_JSON);
         plain.run_until(300_000);
         assert_ne!(picture(&plain.snapshot()), picture(&live.snapshot()));
+    }
+
+    #[test]
+    fn a_revision_registered_live_with_a_misbehaving_image_replays_from_the_link() {
+        // The deployment panel: declare a new tag that fails its pull, register it as the next
+        // revision, deploy it live. The kept scenario registers both at load and deploys on the
+        // timeline; the replay rolls back exactly like the live run.
+        let text = include_str!("../../../tests/golden/circuit_breaker_rollback.json");
+        let mut doc: serde_json::Value = serde_json::from_str(text).expect("json");
+        doc["timeline"] = serde_json::json!([]);
+        let text = doc.to_string();
+        let mut live = sim(&text);
+        let mut keep = KeptActions::default();
+        live.run_until(60_400);
+        let image = "example/web:1-pull-fails";
+        let b = crate::taskdef::ImageBehaviour {
+            pull_fails: true,
+            ..Default::default()
+        };
+        live.declare_image(image, b.clone()).expect("declares");
+        keep.push_image(image.into(), b);
+        let json = live
+            .revision_with_image(0, "app", image)
+            .expect("container");
+        let name = live.register_task_definition(&json).expect("registers");
+        keep.push_task_definition(serde_json::from_str(&json).expect("json"));
+        let e = live
+            .apply_live(|_| {
+                Ok(TimelineAction::UpdateService {
+                    service: "web".into(),
+                    desired_count: None,
+                    task_definition: Some(name.clone()),
+                    force_new_deployment: false,
+                })
+            })
+            .expect("deploys");
+        keep.push_event(e);
+        assert_eq!(keep.len(), 3);
+        live.run_until(20 * 60_000);
+        assert!(
+            live.services[0]
+                .deployments
+                .list
+                .iter()
+                .any(|d| d.rollout_state == crate::deployment::RolloutState::Failed),
+            "the live deployment rolled back"
+        );
+
+        let kept = with_live_actions(&text, &keep).expect("the kept scenario opens");
+        let mut replay = sim(&kept);
+        replay.run_until(20 * 60_000);
+        assert_eq!(picture(&replay.snapshot()), picture(&live.snapshot()));
     }
 }

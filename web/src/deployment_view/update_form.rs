@@ -22,18 +22,29 @@ fn register(
         let Some(sim) = s else { return };
         // A chosen misbehaviour is declared for the new image first (refused, e.g. for an
         // image already running, it stops here and nothing is registered).
+        // Both registrations are kept for "Keep in link": the kept scenario declares the image
+        // and registers the revision at load, so its `updateService` entry finds them.
         if let Some(m) = misbehaviour {
             if let Err(e) = sim.declare_image(image, m.behaviour()) {
                 result = Err(e);
                 return;
             }
+            pg.kept
+                .update(|k| _ = k.push_image(image.to_string(), m.behaviour()));
         }
         result = match sim.revision_with_image(choices.current_index, container, image) {
             None => Err(format!("no container {container} in {}", choices.current)),
-            Some(json) => sim.register_task_definition(&json).map_err(|problems| {
-                let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-                format!("register-task-definition refused: {}", lines.join("; "))
-            }),
+            Some(json) => sim
+                .register_task_definition(&json)
+                .inspect(|_| {
+                    if let Ok(v) = serde_json::from_str(&json) {
+                        pg.kept.update(|k| _ = k.push_task_definition(v));
+                    }
+                })
+                .map_err(|problems| {
+                    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                    format!("register-task-definition refused: {}", lines.join("; "))
+                }),
         };
     });
     pg.refresh();
