@@ -15,29 +15,43 @@ pub const MAX_LINE_CHARS: usize = 2000;
 /// What replaces the rest of a cut value.
 pub const CUT_MARK: &str = "…";
 
-/// A value (a path, a file name, a name): escaped, and cut after [`MAX_ECHO_CHARS`].
+/// A value (a path, a file name, a name): escaped, and cut after [`MAX_ECHO_CHARS`] printed
+/// characters.
 pub fn value(text: &str) -> String {
-    escape(&cut(text, MAX_ECHO_CHARS))
+    escape_cut(text, MAX_ECHO_CHARS)
 }
 
-/// A message: each quoted value in it cut after [`MAX_ECHO_CHARS`], the whole after
-/// [`MAX_LINE_CHARS`], then escaped.
+/// A message: each quoted value in it cut after [`MAX_ECHO_CHARS`], then escaped and the whole
+/// cut after [`MAX_LINE_CHARS`] printed characters.
 pub fn message(text: &str) -> String {
-    escape(&cut(&cut_quoted(text), MAX_LINE_CHARS))
+    escape_cut(&cut_quoted(text), MAX_LINE_CHARS)
 }
 
 /// A line of the run report (an event, a summary line's field): escaped, and cut after
-/// [`MAX_LINE_CHARS`].
+/// [`MAX_LINE_CHARS`] printed characters.
 pub fn line(text: &str) -> String {
-    escape(&cut(text, MAX_LINE_CHARS))
+    escape_cut(text, MAX_LINE_CHARS)
 }
 
-/// The first `max` characters of `text`, followed by [`CUT_MARK`] when there were more.
-fn cut(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}{CUT_MARK}", &text[..i]),
-        None => text.to_string(),
+/// `text` escaped (see [`escape`]) and cut after `max` printed characters, followed by
+/// [`CUT_MARK`] when there were more. The length counts the escapes (`\u{1b}` is 6), so a
+/// value made of control characters cannot print 8× the limit; an escape is never split.
+fn escape_cut(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut printed = 0;
+    let mut piece = String::new();
+    for c in text.chars() {
+        piece.clear();
+        push_escaped(&mut piece, c);
+        let width = piece.chars().count();
+        if printed + width > max {
+            out.push_str(CUT_MARK);
+            return out;
+        }
+        printed += width;
+        out.push_str(&piece);
     }
+    out
 }
 
 /// Cuts every `` `…` ``, `"…"` or `'…'` segment longer than [`MAX_ECHO_CHARS`]; serde and the
@@ -95,15 +109,20 @@ pub fn escape(text: &str) -> String {
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
-        match c {
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if needs_escape(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
-            c => out.push(c),
-        }
+        push_escaped(&mut out, c);
     }
     out
+}
+
+/// Appends `c` to `out`, escaped as [`escape`] does.
+fn push_escaped(out: &mut String, c: char) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if needs_escape(c) => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+        c => out.push(c),
+    }
 }
 
 fn needs_escape(c: char) -> bool {
@@ -187,5 +206,21 @@ mod tests {
             message(&"m".repeat(9999)).chars().count(),
             MAX_LINE_CHARS + 1
         );
+    }
+
+    #[test]
+    fn escapes_count_towards_the_backstop_and_are_never_split() {
+        // Found by `make fuzz`: a zone name of 2,000 ESC characters, echoed unquoted in a
+        // message, printed as 11,760 characters (each ESC is `\u{1b}`, 6 printed).
+        let hostile = format!("zones ({})", "\u{1b}".repeat(5000));
+        let m = message(&hostile);
+        assert_eq!(
+            m.chars().count(),
+            MAX_LINE_CHARS - (MAX_LINE_CHARS - 7) % 6 + 1
+        );
+        assert!(m.ends_with(&format!("\\u{{1b}}{CUT_MARK}")), "{m}");
+        let v = value(&"\u{7}".repeat(100));
+        assert!(v.chars().count() <= MAX_ECHO_CHARS + 1);
+        assert!(v.ends_with(&format!("\\u{{7}}{CUT_MARK}")), "{v}");
     }
 }

@@ -52,11 +52,16 @@ pub fn enable_service_scaling(doc: &mut Value, service: &str) -> Result<(), Stri
         .min(u64::from(MAX_CAPACITY)) as u32;
     let min = desired.max(1);
     let max = (min * 2).min(MAX_CAPACITY);
-    array_mut(doc, "scalableTargets")?.push(json!({
+    // Two writes: on a copy, so a refusal of the second (e.g. `scalingPolicies` is not a list)
+    // leaves the document as it was (found by `make fuzz`).
+    let mut next = doc.clone();
+    array_mut(&mut next, "scalableTargets")?.push(json!({
         "serviceNamespace": SERVICE_NAMESPACE, "resourceId": id,
         "scalableDimension": SCALABLE_DIMENSION,
         "minCapacity": min, "maxCapacity": max }));
-    set_target_tracking(doc, service, &TargetTrackingSettings::default())
+    set_target_tracking(&mut next, service, &TargetTrackingSettings::default())?;
+    *doc = next;
+    Ok(())
 }
 
 /// Deregisters the service: removes its scalable target, policies and scheduled actions (as
@@ -119,6 +124,20 @@ mod tests {
             resource_id(&doc(PLAIN), "web").as_deref(),
             Some("service/default/web")
         );
+    }
+
+    #[test]
+    fn enabling_scaling_when_scaling_policies_is_not_a_list_changes_nothing() {
+        // Found by `make fuzz`: the scalable target was added before the policy write failed.
+        let mut d = doc(PLAIN);
+        d["scalingPolicies"] = json!(1);
+        let before = d.clone();
+        assert!(enable_service_scaling(&mut d, "web").is_err());
+        assert_eq!(d, before);
+        // And with a list, both are written.
+        d["scalingPolicies"] = json!([]);
+        enable_service_scaling(&mut d, "web").expect("enables");
+        assert!(service_scaling(&d, "web").is_some_and(|s| s.policy.is_some()));
     }
 
     #[test]
