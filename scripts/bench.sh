@@ -21,6 +21,14 @@ echo "== placement and the one-hour scenario, wasm in headless Chromium (release
 cargo test --release --target wasm32-unknown-unknown -p ecs-playground-tests --test bench_wasm -- --include-ignored --nocapture 2>&1 \
   | grep -E "wasm (placement|deployment)" || echo "(the wasm benchmark did not report; run it without -q to see why)"
 
+echo "== scale limits (issue #10), one simulated hour each, wasm in headless Chromium (release build)"
+# Each scenario in its own browser (a name filter): wasm memory never shrinks, so the size read
+# after a run is its own peak only when nothing bigger ran before it in the module.
+for limit in quadratic_series task_limit instance_limit crash_loop; do
+  cargo test --release --target wasm32-unknown-unknown -p ecs-playground-tests --test bench_wasm_limits -- --include-ignored --nocapture "bench_limits_$limit" 2>&1 \
+    | grep -E "wasm limits" || echo "(bench_limits_$limit did not report; run it without the grep to see why)"
+done
+
 echo "== release bundle size"
 trunk build --release --offline >/dev/null 2>&1 || trunk build --release --offline
 for wasm in dist/*.wasm; do
