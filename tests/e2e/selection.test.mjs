@@ -120,10 +120,10 @@ export const tests = [
       await hit.dispatchEvent('click');
       await expectPickers(page, all('api'), "after clicking api's line");
       // A per-service chart carries its service and clicking it keeps that selection.
-      const cpu = '[data-testid="chart"][data-title="CPUUtilization"]';
-      if ((await page.getAttribute(cpu, 'data-service')) !== 'api') throw new Error('the CPU chart does not name api');
+      const cpu = '[data-testid="chart"][data-title="Running vs desired tasks"]';
+      if ((await page.getAttribute(cpu, 'data-service')) !== 'api') throw new Error('the running-vs-desired chart does not name api');
       await page.click(cpu);
-      await expectPickers(page, all('api'), 'after clicking the api CPU chart');
+      await expectPickers(page, all('api'), 'after clicking the api running-vs-desired chart');
       await screenshot('selection-chart');
     },
   },
