@@ -1,7 +1,9 @@
 // Linked selection (issue #11, "One selection drives every panel"): the selected service is one
 // piece of state. Clicking a task chip of a service shows that service in the deployments panel,
 // the metrics, the event log's filter and the editor's Service settings; clicking a log line of
-// another service switches them all to it; the explain panel keeps the clicked task.
+// another service switches them all to it; the explain panel keeps the clicked task. A chart is
+// one more place to pick: the every-service chart's legend entries (by click or keyboard) and
+// lines select their service.
 
 async function load(page, base) {
   await page.goto(base);
@@ -86,6 +88,43 @@ export const tests = [
       await page.selectOption('[data-testid="service-select"]', 'web');
       await expectPickers(page, all('web'), 'after the editor picker');
       await screenshot('selection-web');
+    },
+  },
+  {
+    name: 'selection: a chart legend entry or line selects its service, by click and by keyboard',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await load(page, base);
+      await page.click('[data-testid="tab-services"]');
+      await page.click('[data-testid="dock-tab-metrics"]');
+      const chart = '[data-testid="chart"][data-title="RunningTaskCount · every service"]';
+      await page.locator(chart).waitFor();
+      await expectPickers(page, { deployments: 'web', metrics: 'web', log: '', editor: 'web' }, 'at load');
+      // The legend lists every service, as buttons.
+      const entries = await page.$$eval(`${chart} [data-testid="chart-legend-entry"]`,
+        (els) => els.map((e) => `${e.tagName}:${e.dataset.service}:${e.getAttribute('aria-pressed')}`));
+      if (entries.join() !== 'BUTTON:web:true,BUTTON:api:false') throw new Error(`legend entries ${entries}`);
+      // Click api's legend entry: every panel shows api, and the entry is pressed.
+      await page.click(`${chart} [data-testid="chart-legend-entry"][data-service="api"]`);
+      await expectPickers(page, all('api'), 'after clicking the api legend entry');
+      if ((await page.getAttribute(`${chart} [data-testid="chart-legend-entry"][data-service="api"]`, 'aria-pressed')) !== 'true') {
+        throw new Error('the api legend entry is not pressed once api is selected');
+      }
+      // Keyboard: focus web's entry and press Enter.
+      await page.focus(`${chart} [data-testid="chart-legend-entry"][data-service="web"]`);
+      await page.keyboard.press('Enter');
+      await expectPickers(page, all('web'), 'after Enter on the web legend entry');
+      // A click on api's line (its wide, invisible hit stroke) selects api.
+      const hit = page.locator(`${chart} [data-testid="chart-series-hit"][data-service="api"]`);
+      await hit.waitFor({ state: 'attached' });
+      await hit.dispatchEvent('click');
+      await expectPickers(page, all('api'), "after clicking api's line");
+      // A per-service chart carries its service and clicking it keeps that selection.
+      const cpu = '[data-testid="chart"][data-title="Running vs desired tasks"]';
+      if ((await page.getAttribute(cpu, 'data-service')) !== 'api') throw new Error('the running-vs-desired chart does not name api');
+      await page.click(cpu);
+      await expectPickers(page, all('api'), 'after clicking the api running-vs-desired chart');
+      await screenshot('selection-chart');
     },
   },
 ];

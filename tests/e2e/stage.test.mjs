@@ -148,4 +148,39 @@ export const tests = [
       if ((await page.getAttribute('[data-testid="toggle-editor"]', 'aria-expanded')) !== 'false') throw new Error('the toggle did nothing without storage');
     },
   },
+  {
+    name: 'stage: after +10 min, with the description and "Run to: done" shown, every example shows its whole cluster at 1280x720',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await load(page, base);
+      for (const id of ['default', 'fargate-spot-interruptions', 'fargate-spot-strategy', 'canary', 'target-tracking-spike']) {
+        // Close the previous example's "done" strip, so the wait below sees this run end.
+        if (await page.locator('[data-testid="run-cancel"]').count()) await page.click('[data-testid="run-cancel"]');
+        if (id !== 'default') await page.selectOption('[data-testid="examples"]', id);
+        await page.click('[data-testid="run-10m"]');
+        await waitFor(page, () => document.querySelector('[data-testid="run-progress"]')?.dataset.state === 'done', null, `${id}: Run to done`);
+        await page.waitForTimeout(300);
+        const m = await page.evaluate(() => {
+          const el = document.querySelector('[data-testid="cluster"]');
+          const box = el.getBoundingClientRect();
+          const outside = [...document.querySelectorAll('[data-testid="instance"], [data-testid="task"]')].filter((n) => {
+            const r = n.getBoundingClientRect();
+            return r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5 || r.left < box.left - 0.5 || r.right > box.right + 0.5
+              || r.bottom > innerHeight;
+          }).map((n) => n.dataset.testid + ' ' + (n.dataset.service ?? ''));
+          return {
+            outside, about: !!document.querySelector('[data-testid="scenario-about"]'),
+            progress: !!document.querySelector('[data-testid="run-progress"]'),
+            tasks: document.querySelectorAll('[data-testid="task"]').length,
+            page: document.documentElement.scrollHeight - innerHeight,
+          };
+        });
+        if (!m.about || !m.progress) throw new Error(`${id}: description ${m.about}, run progress ${m.progress}`);
+        if (m.tasks === 0) throw new Error(`${id}: no task chips after 10 minutes`);
+        if (m.outside.length) throw new Error(`${id}: ${m.outside.length} of the cluster's elements need scrolling: ${m.outside}`);
+        if (m.page > 1) throw new Error(`${id}: the page scrolls by ${m.page} px`);
+        await screenshot(`stage-${id}-10min-1280`);
+      }
+    },
+  },
 ];

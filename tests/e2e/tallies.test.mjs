@@ -163,4 +163,47 @@ export const tests = [
       }
     },
   },
+  {
+    name: "tallies: the selected task's status and its service's placement are glossary terms",
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await load(page, base);
+      await runTo(page, '0:01:00');
+      // A web task (EC2, spread over zones then binpack on memory).
+      await page.locator('[data-testid="task"][data-service="web"]').first().click();
+      const facts = await page.evaluate(() => {
+        const term = (sel) => {
+          const t = document.querySelector(`${sel} [data-testid="term"]`);
+          return t && { word: t.dataset.term, tip: t.classList.contains('has-tip'),
+            href: document.getElementById(t.getAttribute('aria-describedby') ?? '')?.querySelector('a')?.href };
+        };
+        const items = [...document.querySelectorAll('[data-testid="task-placement"] [data-testid="placement-item"]')]
+          .map((i) => {
+            const c = i.cloneNode(true);
+            c.querySelectorAll('[role="tooltip"]').forEach((t) => t.remove());
+            return `${i.dataset.word}:${c.textContent.replace(/\s+/g, '')}`;
+          });
+        return { last: term('[data-testid="task-last-status"]'), desired: term('[data-testid="task-desired-status"]'), items };
+      });
+      if (facts.last?.word !== 'RUNNING' || !facts.last.tip || !/task-lifecycle-explanation/.test(facts.last.href)) {
+        throw new Error(`lastStatus term: ${JSON.stringify(facts.last)}`);
+      }
+      if (facts.desired?.word !== 'RUNNING' || !facts.desired.tip) throw new Error(`desiredStatus term: ${JSON.stringify(facts.desired)}`);
+      if (facts.items.join(' ') !== 'spread:spread(attribute:ecs.availability-zone) binpack:binpack(memory)') {
+        throw new Error(`placement items: ${facts.items}`);
+      }
+      const binpack = page.locator('[data-testid="task-placement"] [data-word="binpack"] [data-testid="term"]');
+      await binpack.focus();
+      const tip = await binpack.evaluate((e) => {
+        const t = document.getElementById(e.getAttribute('aria-describedby'));
+        return { shown: getComputedStyle(t).display !== 'none', href: t.querySelector('a')?.href };
+      });
+      if (!tip.shown || !/task-placement-strategies\.html$/.test(tip.href)) throw new Error(`binpack tooltip: ${JSON.stringify(tip)}`);
+      await screenshot('term-task-placement');
+      // An api task runs on Fargate: no strategies, and the details say so.
+      await page.locator('[data-testid="task"][data-service="api"]').first().click();
+      const fargate = await page.locator('[data-testid="task-placement"]').innerText();
+      if (!/Fargate/.test(fargate)) throw new Error(`a Fargate task's placement reads: ${fargate}`);
+    },
+  },
 ];

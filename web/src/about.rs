@@ -1,6 +1,8 @@
 //! The running scenario's description — what it demonstrates and what happens when — in a strip
 //! under the top bar, so a first-time visitor (or a room) knows what to watch for. It can be
-//! hidden; it comes back when another scenario with another description runs.
+//! hidden; it comes back when another scenario with another description runs. Once the
+//! scenario has run (Play or "Run to"), it folds to one line, leaving the cluster the room; "More"
+//! still shows it whole.
 
 use crate::state::Playground;
 use leptos::prelude::*;
@@ -26,10 +28,22 @@ pub fn ScenarioAbout() -> impl IntoView {
     // Long descriptions show two lines until "More" (CSS line clamp), to leave the cluster room.
     let full = RwSignal::new(false);
     let shown = move || text.with(|t| !t.is_empty() && *t != hidden.get());
+    // The description that has been run: one line from then on (a new description shows whole).
+    let ran = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if pg.playing.get() || pg.run.with(Option::is_some) {
+            let t = text.get_untracked();
+            if ran.get_untracked() != t {
+                ran.set(t);
+            }
+        }
+    });
+    let folded = move || text.with(|t| *t == ran.get());
     view! {
         <Show when=shown>
-            <div class="about" data-testid="scenario-about" role="note" aria-label="What this scenario shows">
-                <p id="scenario-about-text" class:clamped=move || !full.get()>{move || text.get()}</p>
+            <div class="about" data-testid="scenario-about" role="note" aria-label="What this scenario shows"
+                data-folded=move || folded().to_string()>
+                <p id="scenario-about-text" class:clamped=move || !full.get() class:one-line=move || !full.get() && folded()>{move || text.get()}</p>
                 <button type="button" class="more" data-testid="scenario-about-more"
                     aria-expanded=move || full.get().to_string() aria-controls="scenario-about-text"
                     on:click=move |_| full.update(|f| *f = !*f)>

@@ -78,10 +78,12 @@ pub fn App() -> impl IntoView {
                 <RunTo />
                 <div class="share-slot"><ShareBar /></div>
                 <PresenterButton />
+                // In the top bar, not a strip of its own: it takes the bar's free room instead
+                // of the cluster's height (issue #11, every chip visible at 1280×720).
+                <RunProgressBar />
             </header>
             <SyncUrl />
             <Persist />
-            <RunProgressBar />
             <RestoreBanner />
             {move || pg.notice.get().map(|n| {
                 let action = pg.notice_action.with(|a| {

@@ -115,7 +115,7 @@ pub fn RunTo() -> impl IntoView {
     }
 }
 
-/// The progress strip under the top bar while (and after) a "Run to…" runs. Its elements stay
+/// The progress of a "Run to…", in the top bar while (and after) it runs. Its elements stay
 /// put while it runs (only text, width and attributes change), so Cancel is always clickable.
 #[component]
 pub fn RunProgressBar() -> impl IntoView {

@@ -171,6 +171,61 @@ pub struct ChartView {
     /// What the page says instead of an empty chart: "no data yet", or why this service has
     /// no such series (see [`super::no_data`]).
     pub no_data: &'static str,
+    /// Which service a click on the chart (or one of its series) selects.
+    pub selects: ChartSelects,
+}
+
+/// Which service clicking a chart selects, so a chart is one more place to pick a service
+/// (like a task chip or a log line): a per-service chart selects its service, and in the
+/// every-service chart each series (and its legend entry) selects the service it plots.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ChartSelects {
+    /// Nothing (a capacity provider's or the cost chart).
+    #[default]
+    Nothing,
+    /// The whole chart belongs to the service of this name.
+    Service(String),
+    /// Series `i` plots the service named `services[i]`.
+    PerSeries(Vec<String>),
+}
+
+impl ChartView {
+    /// The service the chart's series `i` plots, if clicking it selects one.
+    pub fn series_service(&self, i: usize) -> Option<&str> {
+        match &self.selects {
+            ChartSelects::Nothing => None,
+            ChartSelects::Service(name) => Some(name),
+            ChartSelects::PerSeries(names) => names.get(i).map(String::as_str),
+        }
+    }
+}
+
+/// The title of the chart comparing every service's running tasks.
+pub const SERVICES_CHART_TITLE: &str = "RunningTaskCount · every service";
+
+/// One line per service: its RunningTaskCount, labelled with the service's name, so the
+/// services can be compared and one picked by clicking its line or legend entry.
+pub fn services_chart(sim: &Sim, inputs: &ChartInputs) -> ChartView {
+    let names: Vec<String> = sim.model.services.iter().map(|s| s.name.clone()).collect();
+    let series: Vec<(&str, &[Datapoint])> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            (
+                n.as_str(),
+                sim.metrics
+                    .series(MetricName::RunningTaskCount, &Dimension::Service(i)),
+            )
+        })
+        .collect();
+    let markers = ChartInputs {
+        markers: Vec::new(),
+        ..inputs.clone()
+    };
+    ChartView {
+        selects: ChartSelects::PerSeries(names.clone()),
+        ..project(SERVICES_CHART_TITLE, "tasks", &series, None, &markers)
+    }
 }
 
 impl ChartView {
@@ -275,6 +330,13 @@ pub fn service_charts(sim: &Sim, service: usize, inputs: &ChartInputs) -> Vec<Ch
         .iter()
         .map(|spec| ChartView {
             no_data: super::no_data::service_reason(&sim.model, service, spec.metrics[0]),
+            selects: sim
+                .model
+                .services
+                .get(service)
+                .map_or(ChartSelects::Nothing, |s| {
+                    ChartSelects::Service(s.name.clone())
+                }),
             ..metric_chart(sim, spec, &dim, inputs)
         })
         .collect()
@@ -360,6 +422,7 @@ pub fn project(
             y: y_ticks(y_range, step, unit),
         },
         no_data: super::no_data::NO_DATA_YET,
+        selects: ChartSelects::Nothing,
     }
 }
 
@@ -821,6 +884,29 @@ mod tests {
         );
         let markers = action_markers(&log, 5, 12);
         assert_eq!(markers[0], (2, "terminate-i…".to_string()));
+    }
+
+    #[test]
+    fn the_every_service_chart_has_one_line_per_service_and_each_selects_its_service() {
+        let mut sim =
+            Sim::from_json(include_str!("../scenario/examples/default.json")).expect("valid");
+        sim.run_until(5 * PERIOD_MS);
+        let v = services_chart(&sim, &inputs(5));
+        let labels: Vec<&str> = v.series.iter().map(|s| s.label.as_str()).collect();
+        assert_eq!(labels, ["web", "api"]);
+        assert!(!v.is_empty(), "RunningTaskCount is recorded every minute");
+        assert_eq!(v.series_service(0), Some("web"));
+        assert_eq!(v.series_service(1), Some("api"));
+        assert_eq!(v.series_service(2), None);
+        assert!(
+            v.markers.is_empty(),
+            "the selected service's markers are not every service's"
+        );
+        // A per-service chart selects its own service; a provider's selects none.
+        let charts = service_charts(&sim, 1, &inputs(5));
+        assert!(charts.iter().all(|c| c.series_service(0) == Some("api")));
+        let cp = capacity_provider_charts(&sim, "FARGATE", &inputs(5));
+        assert!(cp.iter().all(|c| c.series_service(0).is_none()));
     }
 
     #[test]

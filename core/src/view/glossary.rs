@@ -61,6 +61,10 @@ pub const GLOSSARY: &[Term] = &[
         "Place tasks evenly over a field's values, e.g. attribute:ecs.availability-zone (the default for services) or instanceId."),
     term!("random", "task-placement-strategies.html",
         "Place the task on a random instance that satisfies its requirements."),
+    term!("distinctInstance", "task-placement-constraints.html",
+        "Place each task of the group on a different container instance."),
+    term!("memberOf", "task-placement-constraints.html",
+        "Place tasks only on instances that match a cluster query language expression."),
     term!("capacityProviderStrategy", "cluster-capacity-providers.html",
         "Which capacity providers a service's tasks go to, and in what proportions (base, then weight)."),
     term!("base", "cluster-capacity-providers.html",
@@ -174,6 +178,41 @@ mod tests {
         );
     }
 
+    /// Every literal word the web crate passes to `Term` (`<Term word="…"`) has an entry: a
+    /// word without one would be drawn as plain text, silently losing its explanation.
+    #[test]
+    fn every_word_the_page_passes_to_term_has_an_entry() {
+        let web = format!("{}/../web/src", env!("CARGO_MANIFEST_DIR"));
+        let mut found = 0;
+        let mut dirs = vec![std::path::PathBuf::from(web)];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap();
+                for part in text.split("<Term word=\"").skip(1) {
+                    let word = part.split('"').next().unwrap_or_default();
+                    assert!(
+                        lookup(word).is_some(),
+                        "{}: <Term word=\"{word}\">",
+                        path.display()
+                    );
+                    found += 1;
+                }
+            }
+        }
+        assert!(
+            found >= 3,
+            "only {found} literal Term words found: did the component move?"
+        );
+    }
+
     #[test]
     fn the_instance_statuses_and_strategies_the_view_shows_are_covered() {
         for w in [
@@ -182,6 +221,8 @@ mod tests {
             "binpack",
             "spread",
             "random",
+            "distinctInstance",
+            "memberOf",
             "base",
             "weight",
             "FARGATE",

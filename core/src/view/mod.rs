@@ -20,6 +20,7 @@ pub mod no_data;
 pub mod not_recorded;
 pub mod overlays;
 pub mod pause;
+pub mod placement;
 pub mod report;
 pub mod tallies;
 

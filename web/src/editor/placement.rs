@@ -3,6 +3,7 @@
 
 use super::apply::apply_to;
 use crate::state::Playground;
+use crate::term::Term;
 use ecs_sim::placement::form::{
     placement, set_placement_constraints, set_placement_strategy, MAX_PLACEMENT_CONSTRAINTS,
     MAX_PLACEMENT_STRATEGIES,
@@ -108,6 +109,7 @@ pub fn Placement(
                         on:change=move |ev| { let v = event_target_value(&ev); set_strategies(Box::new(move |l| if let Some(x) = l.get_mut(i) { *x = strategy(&v) })) }>
                         {["binpack", "spread", "random"].map(|k| view! { <option value=k prop:selected=s.kind == k>{k}</option> })}
                     </select>
+                    <span class="row-help" data-testid="strategy-help"><Term word=s.kind.clone() text="?".to_string() /></span>
                     {field_picker}
                     <button class="remove" aria-label=format!("Remove strategy {n}") title="Remove"
                         on:click=move |_| set_strategies(Box::new(move |l| { if i < l.len() { l.remove(i); } }))>"×"</button>
@@ -125,6 +127,7 @@ pub fn Placement(
                         on:change=move |ev| { let v = event_target_value(&ev); set_constraints(Box::new(move |l| if let Some(x) = l.get_mut(i) { *x = constraint(&v) })) }>
                         {["distinctInstance", "memberOf"].map(|k| view! { <option value=k prop:selected=c.kind == k>{k}</option> })}
                     </select>
+                    <span class="row-help" data-testid="constraint-help"><Term word=c.kind.clone() text="?".to_string() /></span>
                     {(c.kind == "memberOf").then(|| view! {
                         <input type="text" class="expression" aria-label=format!("Constraint {n} expression") data-testid="constraint-expression"
                             prop:value=c.expression.clone().unwrap_or_default()

@@ -4,10 +4,12 @@
 use super::verdicts::{Lead, Verdicts};
 use super::Row;
 use crate::state::{Playground, Selection};
+use crate::term::Term;
 use ecs_sim::sim::lifecycle::launch_label;
 use ecs_sim::sim::snapshot::TaskView;
 use ecs_sim::task::LaunchKind;
 use ecs_sim::time::clock;
+use ecs_sim::view::placement::{service_placement, PlacementItem, PlacementView};
 use ecs_sim::view::{explain_waiting, find_task, labels};
 use leptos::prelude::*;
 
@@ -36,6 +38,16 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
     let f = move |g: fn(&TaskView) -> String| {
         Signal::derive(move || task.with(|t| t.as_ref().map(g).unwrap_or_default()))
     };
+    // Its service's placement strategies and constraints (the "why is this waiting?" answer
+    // depends on them), each word a glossary term.
+    let placement: Memo<Option<PlacementView>> = Memo::new(move |_| {
+        let service = task.with(|t| t.as_ref().and_then(|t| t.service.clone()))?;
+        pg.sim.with_value(|s| {
+            let sim = s.as_ref()?;
+            let i = sim.model.services.iter().position(|v| v.name == service)?;
+            service_placement(&sim.model, i)
+        })
+    });
     let waiting = move || task.with(|t| t.as_ref().is_some_and(|t| t.waiting_reason.is_some()));
     let stopped = move || {
         task.with(|t| {
@@ -58,11 +70,12 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
             <dl class="facts">
                 <Row term="Task ID" value=f(|t| t.id.clone()) />
                 <Row term="Task definition" value=f(|t| t.task_definition.clone()) />
-                <Row term="lastStatus" value=f(|t| t.last_status.as_str().to_string()) />
-                <Row term="desiredStatus" value=f(|t| t.desired_status.to_string()) />
+                // The chip's state, explained: hover or focus it for its line of the lifecycle.
+                <dt>"lastStatus"</dt><dd data-testid="task-last-status"><Term word=f(|t| t.last_status.as_str().to_string()) /></dd>
+                <dt>"desiredStatus"</dt><dd data-testid="task-desired-status"><Term word=f(|t| t.desired_status.to_string()) /></dd>
                 <Row term="healthStatus" value=f(|t| labels::health(t.health).to_string()) />
                 <Row term="Launch" value=f(|t| launch_label(t.launch).to_string()) />
-                <Row term="Capacity provider" value=f(|t| t.capacity_provider.clone().unwrap_or_else(|| "none".into())) />
+                <dt>"Capacity provider"</dt><dd><Term word=f(|t| t.capacity_provider.clone().unwrap_or_else(|| "none".into())) /></dd>
                 <Row term="Instance" value=Signal::derive(move || {
                     let fargate = task.with(|t| t.as_ref().is_some_and(|t| matches!(t.launch, LaunchKind::Fargate | LaunchKind::FargateSpot)));
                     instance_name.get().unwrap_or_else(|| if fargate { "Fargate (no instance to manage)".into() } else { "not placed".into() })
@@ -71,6 +84,10 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
                 <Row term="Host ports" value=f(|t| if t.host_ports.is_empty() { "none".into() } else { t.host_ports.join(", ") }) />
                 <Row term="startedAt" value=f(|t| t.started_at.map_or("not started".into(), clock)) />
                 <Row term="Group" value=f(|t| t.group.clone()) />
+                <Show when=move || placement.with(Option::is_some)>
+                    <dt>"Placement"</dt>
+                    <dd data-testid="task-placement">{move || placement.get().map(placement_view)}</dd>
+                </Show>
                 <Show when=stopped>
                     <Row term="stopCode" value=f(|t| t.stop_code.map_or(String::new(), |c| labels::stop_code(c).to_string())) />
                     <Row term="stoppedReason" value=f(|t| t.stopped_reason.clone().unwrap_or_default()) />
@@ -85,4 +102,37 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
             </Show>
         </Show>
     }
+}
+
+/// A service's placement: `spread(attribute:ecs.availability-zone) › binpack(memory)` and its
+/// constraints, each type a [`Term`]; Fargate says it places tasks itself.
+pub(crate) fn placement_view(v: PlacementView) -> AnyView {
+    if v.fargate {
+        return view! {
+            <span class="placement" title="Task placement strategies and constraints are not supported with Fargate">
+                "Fargate spreads the tasks over the subnets' zones itself"
+            </span>
+        }
+        .into_any();
+    }
+    let item = |i: PlacementItem| {
+        view! {
+            <span class="placement-item" data-testid="placement-item" data-word=i.word>
+                <Term word=i.word.to_string() />
+                {i.detail.map(|d| format!("({d})"))}
+            </span>
+        }
+    };
+    let strategies = v.strategies.into_iter().map(item).collect_view();
+    let has_constraints = !v.constraints.is_empty();
+    let constraints = v.constraints.into_iter().map(item).collect_view();
+    view! {
+        <span class="placement">
+            <span class="placement-strategies" title="Placement strategies, applied in order">{strategies}</span>
+            {has_constraints.then(|| view! {
+                <span class="placement-constraints" title="Placement constraints: all must hold">" · "{constraints}</span>
+            })}
+        </span>
+    }
+    .into_any()
 }

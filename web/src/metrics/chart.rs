@@ -6,9 +6,12 @@
 //! Each part (axes, target, markers, lines) reads its own memo, so a new datapoint redraws the
 //! lines but leaves axes and markers alone while they are unchanged.
 
+use crate::state::Playground;
 use ecs_sim::time::Millis;
 use ecs_sim::view::chart_text::{chart_text, ChartText};
-use ecs_sim::view::charts::{cursor_x, ChartView, MarkerView, TargetLine, Ticks, FRAME};
+use ecs_sim::view::charts::{
+    cursor_x, ChartSelects, ChartView, MarkerView, TargetLine, Ticks, FRAME,
+};
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -28,12 +31,39 @@ pub fn Chart(view: Memo<Option<ChartView>>, now: Memo<Millis>) -> impl IntoView 
         Memo::new(move |_| view.with(|v| v.as_ref().map(chart_text)));
     let text_id = format!("chart-text-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
     let described_by = text_id.clone();
+    // A chart is one more place to pick a service: a per-service chart selects its service,
+    // the every-service chart's lines and legend entries select theirs.
+    let pg = use_context::<Playground>();
+    let owner = move || {
+        view.with(|v| match v.as_ref().map(|v| &v.selects) {
+            Some(ChartSelects::Service(name)) => Some(name.clone()),
+            _ => None,
+        })
+    };
+    let per_series = move || {
+        view.with(|v| {
+            v.as_ref()
+                .is_some_and(|v| matches!(v.selects, ChartSelects::PerSeries(_)))
+        })
+    };
+    let select_owner = move |_| {
+        if let (Some(pg), Some(name)) = (pg, owner()) {
+            pg.select_service_named(&name);
+        }
+    };
     view! {
         <figure class="chart" data-testid="chart" data-title=title data-empty=move || empty().to_string()
-            aria-describedby=described_by>
+            data-service=owner class:selects-service=move || owner().is_some()
+            aria-describedby=described_by on:click=select_owner>
             <figcaption>
                 <span class="chart-title">{title}</span>
-                <span class="legend">{move || view.with(|v| v.as_ref().map(legend).unwrap_or_default())}</span>
+                <Show when=per_series fallback=move || view! {
+                    <span class="legend">{move || view.with(|v| v.as_ref().map(legend).unwrap_or_default())}</span>
+                }>
+                    <span class="legend services-legend" role="group" aria-label="Select a service">
+                        {move || view.with(|v| v.as_ref().map(|v| legend_entries(v, pg)).unwrap_or_default())}
+                    </span>
+                </Show>
             </figcaption>
             <Show when=move || !empty() fallback=move || view! {
                 <p class="no-data" data-testid="no-data">{move || view.with(|v| v.as_ref().map_or("", |v| v.no_data))}</p>
@@ -83,14 +113,58 @@ fn legend(v: &ChartView) -> String {
     latest.join("   ")
 }
 
+/// The every-service chart's legend: one button per service (its colour, name and latest
+/// value); clicking it, or pressing Enter or Space on it, selects the service.
+fn legend_entries(v: &ChartView, pg: Option<Playground>) -> Vec<AnyView> {
+    v.series
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let name = v.series_service(i)?.to_string();
+            let colour = colour_class(pg, &name);
+            let latest = s.latest.map(short).unwrap_or_else(|| "–".into());
+            let selected = pg.map(|pg| {
+                let n = name.clone();
+                let names = pg.service_names();
+                Signal::derive(move || names.with(|l| l.get(pg.service.get()) == Some(&n)))
+            });
+            let pick = name.clone();
+            Some(
+                view! {
+                    <button type="button" class=format!("legend-entry {colour}") data-testid="chart-legend-entry"
+                        data-service=name.clone()
+                        aria-pressed=move || selected.is_some_and(|s| s.get()).to_string()
+                        title=format!("Select {name} in every panel")
+                        on:click=move |_| if let Some(pg) = pg { pg.select_service_named(&pick); }>
+                        <span class="swatch" aria-hidden="true"></span>{name.clone()}" "{latest}
+                    </button>
+                }
+                .into_any(),
+            )
+        })
+        .collect()
+}
+
+/// The service's colour class (`c0`…`c7`), as its chips are drawn.
+fn colour_class(pg: Option<Playground>, name: &str) -> String {
+    pg.and_then(|pg| {
+        pg.snapshot.with_untracked(|s| {
+            s.as_ref()
+                .and_then(|s| ecs_sim::view::service_colour(s, Some(name)))
+        })
+    })
+    .map_or("c-none".to_string(), |n| format!("c{}", n % 8))
+}
+
 /// A value with at most two decimals and no trailing zeros.
 fn short(x: f64) -> String {
     let s = format!("{x:.2}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-/// A series as drawn: class index, legend label, number of points, path data.
-type Line = (usize, String, usize, String);
+/// A series as drawn: class index, legend label, number of points, path data, and the service
+/// a click on it selects (every-service chart only).
+type Line = (usize, String, usize, String, Option<String>);
 
 /// Everything but the cursor, each part redrawn only when its own data changes.
 #[component]
@@ -109,7 +183,15 @@ fn Body(view: Memo<Option<ChartView>>) -> impl IntoView {
                     v.series
                         .iter()
                         .enumerate()
-                        .map(|(i, s)| (i, s.label.clone(), s.points.len(), s.path()))
+                        .map(|(i, s)| {
+                            let service = match v.selects {
+                                ChartSelects::PerSeries(_) => {
+                                    v.series_service(i).map(str::to_string)
+                                }
+                                _ => None,
+                            };
+                            (i, s.label.clone(), s.points.len(), s.path(), service)
+                        })
                         .collect()
                 })
                 .unwrap_or_default()
@@ -124,9 +206,25 @@ fn Body(view: Memo<Option<ChartView>>) -> impl IntoView {
             </g>
         })}
         {move || markers.get().into_iter().map(marker_view).collect_view()}
-        {move || lines.get().into_iter().map(|(i, label, n, d)| view! {
-            <path class=format!("series s{i}") data-testid="chart-series" data-label=label
-                data-points=n.to_string() d=d />
+        {move || lines.get().into_iter().map(|(i, label, n, d, service)| match service {
+            None => view! {
+                <path class=format!("series s{i}") data-testid="chart-series" data-label=label
+                    data-points=n.to_string() d=d />
+            }.into_any(),
+            // A service's line, in its colour, with a wide invisible stroke to click it by.
+            Some(name) => {
+                let pg = use_context::<Playground>();
+                let colour = colour_class(pg, &name);
+                let pick = name.clone();
+                view! {
+                    <g class=format!("service-line {colour}")>
+                        <path class="series svc" data-testid="chart-series" data-label=label
+                            data-service=name.clone() data-points=n.to_string() d=d.clone() />
+                        <path class="series-hit" data-testid="chart-series-hit" data-service=name d=d
+                            on:click=move |_| if let Some(pg) = pg { pg.select_service_named(&pick); } />
+                    </g>
+                }.into_any()
+            }
         }).collect_view()}
     }
 }

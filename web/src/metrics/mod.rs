@@ -8,7 +8,9 @@ pub(crate) mod chart;
 use crate::state::Playground;
 use ecs_sim::metrics::Dimension;
 use ecs_sim::metrics::MetricName;
-use ecs_sim::view::charts::{action_markers, capacity_provider_charts, service_charts, ChartView};
+use ecs_sim::view::charts::{
+    action_markers, capacity_provider_charts, service_charts, services_chart, ChartView,
+};
 use ecs_sim::view::not_recorded::{absent, stays_empty};
 use ecs_sim::view::overlays::{chart_overlays, provider_target};
 use leptos::prelude::*;
@@ -44,6 +46,10 @@ pub(crate) fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
         inputs.markers.extend(engine.markers);
         inputs.markers.sort_by_key(|(at, _)| *at);
         let mut charts = service_charts(sim, service, &inputs);
+        // With two services or more, one chart compares them; a click on a line selects one.
+        if sim.model.services.len() > 1 {
+            charts.push(services_chart(sim, &inputs));
+        }
         // Providers of the scenario's Auto Scaling groups, and any other one with a series.
         let mut providers: BTreeSet<String> =
             sim.model.asgs.iter().map(|a| a.provider.clone()).collect();
