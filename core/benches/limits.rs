@@ -107,6 +107,11 @@ fn crash_loop(tasks: u32, minutes: u64) {
 
 fn main() {
     let quick = std::env::args().any(|a| a == "quick");
+    // `-- crash` runs only the crash loop (for profiling it); `-- series` only the series.
+    if std::env::args().any(|a| a == "crash") {
+        crash_loop(5000, if quick { 10 } else { 60 });
+        return;
+    }
     let mut by_size = Vec::new();
     // Best of three per size: the machine is shared, and one slow run skews the ratio.
     for n in [500, 1000, 2000, 5000] {

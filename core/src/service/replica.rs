@@ -42,18 +42,20 @@ pub struct Classified {
 /// container-instance-draining).
 pub fn classify(active: &[TaskFacts], now: Millis, grace_ms: Millis) -> Classified {
     let mut out = Classified::default();
+    // One pass: a task's own flag says whether it went to `unhealthy` (looking it up in that
+    // list made a pass O(n·u) when many tasks were unhealthy, issue #10).
     for f in active {
+        let mut replaced = false;
         if f.unhealthy && f.running {
             let grace_end = f.started_at.unwrap_or(now) + grace_ms;
             if now >= grace_end {
                 out.unhealthy.push(f.task);
+                replaced = true;
             } else {
                 out.wake_at.push(grace_end);
             }
         }
-    }
-    for f in active {
-        if out.unhealthy.contains(&f.task) || !f.primary || f.on_draining_instance {
+        if replaced || !f.primary || f.on_draining_instance {
             out.outdated.push(f.task);
         } else {
             out.current.push(f.task);
