@@ -217,6 +217,18 @@ impl ServiceDeployments {
         }
     }
 
+    /// Answers [`ServiceDeployments::is_primary_task`] for tasks asked about in ascending order
+    /// by walking the PRIMARY deployment's set alongside them: a merge, O(n + m) for n questions,
+    /// where a lookup each was O(n log m) and most of a scheduler pass (issue #10).
+    pub fn primary_cursor(&self) -> PrimaryCursor<'_> {
+        PrimaryCursor {
+            members: self
+                .primary()
+                .and_then(|p| self.members.get(&p))
+                .map(|m| m.iter().peekable()),
+        }
+    }
+
     /// The tasks that count for deployment `d`, in creation order.
     pub fn tasks_of(&self, d: usize) -> Vec<usize> {
         self.members_of(d).collect()
@@ -264,6 +276,29 @@ impl ServiceDeployments {
             ));
         }
         Ok(())
+    }
+}
+
+/// See [`ServiceDeployments::primary_cursor`].
+#[derive(Debug)]
+pub struct PrimaryCursor<'a> {
+    members: Option<std::iter::Peekable<std::collections::btree_set::Iter<'a, usize>>>,
+}
+
+impl PrimaryCursor<'_> {
+    /// Whether task `t` belongs to the PRIMARY deployment; `t` must be above every task asked
+    /// about before (a smaller one gets false).
+    pub fn is_primary(&mut self, t: usize) -> bool {
+        let Some(members) = self.members.as_mut() else {
+            return false;
+        };
+        while let Some(&&m) = members.peek() {
+            if m >= t {
+                return m == t;
+            }
+            members.next();
+        }
+        false
     }
 }
 
@@ -360,6 +395,10 @@ mod tests {
                 }
             }
             let recount = |t: usize| tasks.get(&t).map(|&(st, stop)| Tally::of(st, stop));
+            let mut cursor = ds.primary_cursor();
+            for t in 0..next_id + 2 {
+                assert_eq!(cursor.is_primary(t), ds.is_primary_task(t), "task {t}");
+            }
             assert_eq!(ds.check_index(recount), Ok(()), "after step {step}");
             for k in 0..ds.list.len() {
                 let mut by_hand = Tally::default();

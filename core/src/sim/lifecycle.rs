@@ -84,8 +84,14 @@ impl Sim {
             // The image pull begins as the task enters PENDING (DG task-lifecycle).
             task.pull_started_at = Some(self.now);
         }
-        let text = format!("task {} {}", task.id, status.as_str());
-        self.trace_only(&text);
+        // The same bytes as `trace_only(&format!("task {id} {status}"))`, without the string.
+        let now = self.now.to_le_bytes();
+        let task = &self.tasks[t];
+        self.trace.update(&now);
+        self.trace.update(b"task ");
+        self.trace.update(task.id.as_bytes());
+        self.trace.update(b" ");
+        self.trace.update(status.as_str().as_bytes());
         self.meter_task_status(t);
     }
 

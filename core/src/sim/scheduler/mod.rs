@@ -83,6 +83,8 @@ impl Sim {
     /// What [`steady::is_steady`] needs to know about each of the service's active tasks.
     fn steady_facts(&self, s: usize) -> Vec<SteadyFacts> {
         let td_now = self.services[s].task_definition;
+        // The live set is ascending, so the PRIMARY deployment's set is merged alongside.
+        let mut primary = self.services[s].deployments.primary_cursor();
         self.live_tasks_of_service(s)
             .filter(|&t| self.tasks[t].is_active())
             .map(|t| {
@@ -94,8 +96,7 @@ impl Sim {
                     .any(|c| c.essential && c.health_check.is_some());
                 SteadyFacts {
                     running: task.last_status == TaskStatus::Running,
-                    current: task.task_definition == td_now
-                        && self.services[s].deployments.is_primary_task(t),
+                    current: task.task_definition == td_now && primary.is_primary(t),
                     containers_healthy: if checked {
                         task.health == HealthStatus::Healthy
                     } else {

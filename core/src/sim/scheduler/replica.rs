@@ -41,9 +41,12 @@ impl Sim {
             self.wake_scheduler_at(s, at);
         }
         let mut report = PassReport::default();
-        let mut current = sorted.current.clone();
+        let mut sorted = sorted;
+        let mut current = std::mem::take(&mut sorted.current);
         self.scale_in(s, &mut current, sorted.outdated.len(), &mut report);
-        let launches_held = !self.launch_replacements(s, &mut current, held.len(), &mut report);
+        let waiting = std::mem::take(&mut sorted.waiting);
+        let launches_held =
+            !self.launch_replacements(s, &mut current, &waiting, held.len(), &mut report);
         let retired = self.retire_outdated(s, &sorted, &held, &mut report);
         let mut outcome = PassOutcome {
             outdated: sorted.outdated.len(),
@@ -111,6 +114,8 @@ impl Sim {
     /// The facts [`replica::classify`] needs about each active task that is not held.
     fn replica_facts(&self, s: usize, held: &[usize]) -> Vec<TaskFacts> {
         // `held` is ascending (a filter of the live set): a binary search, not a scan per task.
+        // The live set is ascending, so the PRIMARY deployment's set is merged alongside.
+        let mut primary = self.services[s].deployments.primary_cursor();
         self.live_tasks_of_service(s)
             .filter(|&t| self.tasks[t].is_active() && held.binary_search(&t).is_err())
             .map(|t| {
@@ -120,10 +125,11 @@ impl Sim {
                     running: task.last_status == TaskStatus::Running,
                     unhealthy: task.health == HealthStatus::Unhealthy || self.target_unhealthy(t),
                     started_at: task.started_at,
-                    primary: self.services[s].deployments.is_primary_task(t),
+                    primary: primary.is_primary(t),
                     on_draining_instance: task.instance.is_some_and(|i| {
                         self.instances[i].status == crate::cluster::InstanceStatus::Draining
                     }),
+                    waiting: task.is_waiting(),
                 }
             })
             .collect()
@@ -208,6 +214,7 @@ impl Sim {
         &mut self,
         s: usize,
         current: &mut Vec<usize>,
+        waiting: &[usize],
         held: usize,
         report: &mut PassReport,
     ) -> bool {
@@ -222,13 +229,11 @@ impl Sim {
             return false;
         }
         // Tasks waiting for managed scaling's capacity stay in PROVISIONING without an event.
-        let waiting: Vec<usize> = current
-            .iter()
-            .copied()
-            .filter(|&t| self.tasks[t].is_waiting())
-            .collect();
-        for t in waiting {
-            if self.try_place_waiting(t).is_ok() {
+        // The pass's current tasks that were waiting, in `current`'s order; scaling in may have
+        // stopped some since (and the task store may have dropped them), so each is asked again.
+        for &t in waiting {
+            let still_waiting = self.tasks.get(t).is_some_and(|x| x.is_waiting());
+            if still_waiting && self.try_place_waiting(t).is_ok() {
                 report.started.push(self.tasks[t].id.clone());
             }
         }
