@@ -75,9 +75,10 @@ fn run(label: &str, doc: serde_json::Value, seconds: u64) -> f64 {
     secs
 }
 
-/// The crash loop, reported per simulated ten minutes so growth over time shows.
-fn crash_loop(tasks: u32, minutes: u64) {
-    let text = fargate_document(1, tasks, Some(20)).to_string();
+/// The crash loop of `services` services × `tasks` tasks, reported per simulated ten minutes so
+/// growth over time shows.
+fn crash_loop(services: u32, tasks: u32, minutes: u64) {
+    let text = fargate_document(services, tasks, Some(20)).to_string();
     PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
     let base = LIVE.load(Ordering::Relaxed);
     let Ok(mut sim) = Sim::from_json(&text) else {
@@ -93,7 +94,7 @@ fn crash_loop(tasks: u32, minutes: u64) {
     }
     let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base) as f64 / MIB;
     println!(
-        "limits crash loop, 1 Fargate service × {tasks} tasks crashing 20 s after start: {} min simulated in {:.3} s wall (per 10 simulated minutes: {} s); {} events; peak heap {peak:.1} MiB; {} tasks kept ({} stopped ones dropped), {} log lines kept ({} dropped)",
+        "limits crash loop, {services} Fargate service(s) × {tasks} tasks crashing 20 s after start: {} min simulated in {:.3} s wall (per 10 simulated minutes: {} s); {} events; peak heap {peak:.1} MiB; {} tasks kept ({} stopped ones dropped), {} log lines kept ({} dropped)",
         minutes,
         total.elapsed().as_secs_f64(),
         laps.join(", "),
@@ -107,9 +108,9 @@ fn crash_loop(tasks: u32, minutes: u64) {
 
 fn main() {
     let quick = std::env::args().any(|a| a == "quick");
-    // `-- crash` runs only the crash loop (for profiling it); `-- series` only the series.
+    // `-- crash` runs only the 5,000-task crash loop (for profiling it).
     if std::env::args().any(|a| a == "crash") {
-        crash_loop(5000, if quick { 10 } else { 60 });
+        crash_loop(1, 5000, if quick { 10 } else { 60 });
         return;
     }
     let mut by_size = Vec::new();
@@ -149,5 +150,8 @@ fn main() {
         clusters_document(clusters, per, 40),
         hour,
     );
-    crash_loop(5000, if quick { 10 } else { 60 });
+    crash_loop(1, 5000, if quick { 10 } else { 60 });
+    // The crash loop at the task limit (every task of the scenario crashing), ten simulated
+    // minutes: four times the events of the one above.
+    crash_loop(services, 5000, 10);
 }

@@ -13,6 +13,9 @@ use crate::time::Millis;
 
 /// Markers one chart gets from the engine at most (the newest ones): more would cover the lines.
 pub const MAX_ENGINE_MARKERS: usize = 16;
+// The engine keeps at least as many runs of an event (Spot interruptions) as a chart draws
+// markers, so dropping older runs never takes away one the chart would show.
+const _: () = assert!(MAX_ENGINE_MARKERS <= crate::metrics::runs::RUNS_KEPT);
 /// Scaling steps the same way less than this apart are one marker ("scale out 2→10" for
 /// 2→4→8→10 a minute apart): on an hour-wide chart a minute is a few pixels, and one label per
 /// step would pile up unreadably.

@@ -120,11 +120,6 @@ fn a_spot_marker_stays_when_the_interrupted_task_is_no_longer_kept() {
 }
 
 #[test]
-fn every_marker_a_chart_can_draw_is_kept() {
-    assert!(MAX_ENGINE_MARKERS <= crate::metrics::runs::RUNS_KEPT);
-}
-
-#[test]
 fn a_failed_deployment_and_its_rollback_are_marked() {
     let mut s = sim(ROLLBACK);
     s.run_until(60 * PERIOD_MS);
