@@ -1,7 +1,9 @@
 //! Issue #10's benchmarks natively: the cost of one Fargate service as its task count grows,
-//! many services at the scenario limits, clusters at the instance limit, and a crash-looping
-//! service for an hour. Prints wall time, events and peak heap (a counting global allocator);
-//! asserts nothing. `cargo bench -p ecs-sim --bench limits` (`-- quick` for a short run).
+//! many services at the scenario limits, clusters at the instance limit, a crash-looping
+//! service for an hour, and ten minutes of a crash loop at the task limit. Prints wall time,
+//! events and peak heap (a counting global allocator); asserts nothing.
+//! `cargo bench -p ecs-sim --bench limits` (`-- quick` for a short run, `-- crash` for only the
+//! one-service crash loop, e.g. under `perf record`).
 
 use ecs_sim::bench::{clusters_document, fargate_document};
 use ecs_sim::Sim;
