@@ -1,7 +1,9 @@
 //! Issue #10's benchmarks natively: the cost of one Fargate service as its task count grows,
-//! many services at the scenario limits, clusters at the instance limit, and a crash-looping
-//! service for an hour. Prints wall time, events and peak heap (a counting global allocator);
-//! asserts nothing. `cargo bench -p ecs-sim --bench limits` (`-- quick` for a short run).
+//! many services at the scenario limits, clusters at the instance limit, a crash-looping
+//! service for an hour, and ten minutes of a crash loop at the task limit. Prints wall time,
+//! events and peak heap (a counting global allocator); asserts nothing.
+//! `cargo bench -p ecs-sim --bench limits` (`-- quick` for a short run, `-- crash` for only the
+//! one-service crash loop, e.g. under `perf record`).
 
 use ecs_sim::bench::{clusters_document, fargate_document};
 use ecs_sim::Sim;
@@ -75,9 +77,10 @@ fn run(label: &str, doc: serde_json::Value, seconds: u64) -> f64 {
     secs
 }
 
-/// The crash loop, reported per simulated ten minutes so growth over time shows.
-fn crash_loop(tasks: u32, minutes: u64) {
-    let text = fargate_document(1, tasks, Some(20)).to_string();
+/// The crash loop of `services` services × `tasks` tasks, reported per simulated ten minutes so
+/// growth over time shows.
+fn crash_loop(services: u32, tasks: u32, minutes: u64) {
+    let text = fargate_document(services, tasks, Some(20)).to_string();
     PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
     let base = LIVE.load(Ordering::Relaxed);
     let Ok(mut sim) = Sim::from_json(&text) else {
@@ -93,7 +96,7 @@ fn crash_loop(tasks: u32, minutes: u64) {
     }
     let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base) as f64 / MIB;
     println!(
-        "limits crash loop, 1 Fargate service × {tasks} tasks crashing 20 s after start: {} min simulated in {:.3} s wall (per 10 simulated minutes: {} s); {} events; peak heap {peak:.1} MiB; {} tasks kept ({} stopped ones dropped), {} log lines kept ({} dropped)",
+        "limits crash loop, {services} Fargate service(s) × {tasks} tasks crashing 20 s after start: {} min simulated in {:.3} s wall (per 10 simulated minutes: {} s); {} events; peak heap {peak:.1} MiB; {} tasks kept ({} stopped ones dropped), {} log lines kept ({} dropped)",
         minutes,
         total.elapsed().as_secs_f64(),
         laps.join(", "),
@@ -107,6 +110,11 @@ fn crash_loop(tasks: u32, minutes: u64) {
 
 fn main() {
     let quick = std::env::args().any(|a| a == "quick");
+    // `-- crash` runs only the 5,000-task crash loop (for profiling it).
+    if std::env::args().any(|a| a == "crash") {
+        crash_loop(1, 5000, if quick { 10 } else { 60 });
+        return;
+    }
     let mut by_size = Vec::new();
     // Best of three per size: the machine is shared, and one slow run skews the ratio.
     for n in [500, 1000, 2000, 5000] {
@@ -144,5 +152,8 @@ fn main() {
         clusters_document(clusters, per, 40),
         hour,
     );
-    crash_loop(5000, if quick { 10 } else { 60 });
+    crash_loop(1, 5000, if quick { 10 } else { 60 });
+    // The crash loop at the task limit (every task of the scenario crashing), ten simulated
+    // minutes: four times the events of the one above.
+    crash_loop(services, 5000, 10);
 }

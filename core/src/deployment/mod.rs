@@ -14,5 +14,7 @@ pub mod model;
 pub mod resolve;
 pub mod shift;
 pub mod spec;
+pub mod tally;
 
 pub use model::{Deployment, DeploymentStatus, RolloutState, ServiceDeployments};
+pub use tally::Tally;

@@ -21,6 +21,8 @@ pub struct TaskFacts {
     pub primary: bool,
     /// Its container instance is DRAINING.
     pub on_draining_instance: bool,
+    /// It waits in PROVISIONING for capacity (managed scaling has not provided it yet).
+    pub waiting: bool,
 }
 
 /// The service's active tasks sorted for one pass.
@@ -34,6 +36,9 @@ pub struct Classified {
     pub current: Vec<usize>,
     /// Moments a grace period ends for an unhealthy task: the scheduler must look again then.
     pub wake_at: Vec<Millis>,
+    /// The tasks of `current` waiting for capacity, in the same order: the pass tries to place
+    /// them first (listed here so the pass need not look at every current task again).
+    pub waiting: Vec<usize>,
 }
 
 /// Sorts the active tasks (in start order): a RUNNING task that is unhealthy is replaced once
@@ -42,21 +47,26 @@ pub struct Classified {
 /// container-instance-draining).
 pub fn classify(active: &[TaskFacts], now: Millis, grace_ms: Millis) -> Classified {
     let mut out = Classified::default();
+    // One pass: a task's own flag says whether it went to `unhealthy` (looking it up in that
+    // list made a pass O(n·u) when many tasks were unhealthy, issue #10).
     for f in active {
+        let mut replaced = false;
         if f.unhealthy && f.running {
             let grace_end = f.started_at.unwrap_or(now) + grace_ms;
             if now >= grace_end {
                 out.unhealthy.push(f.task);
+                replaced = true;
             } else {
                 out.wake_at.push(grace_end);
             }
         }
-    }
-    for f in active {
-        if out.unhealthy.contains(&f.task) || !f.primary || f.on_draining_instance {
+        if replaced || !f.primary || f.on_draining_instance {
             out.outdated.push(f.task);
         } else {
             out.current.push(f.task);
+            if f.waiting {
+                out.waiting.push(f.task);
+            }
         }
     }
     out
@@ -152,7 +162,29 @@ mod tests {
             started_at: Some(0),
             primary: true,
             on_draining_instance: false,
+            waiting: false,
         }
+    }
+
+    #[test]
+    fn waiting_lists_the_current_tasks_waiting_for_capacity_in_order() {
+        let waiting = |t| TaskFacts {
+            running: false,
+            started_at: None,
+            waiting: true,
+            ..task(t)
+        };
+        let old_waiting = TaskFacts {
+            primary: false,
+            ..waiting(2)
+        };
+        let c = classify(&[waiting(0), task(1), old_waiting, waiting(3)], 0, 0);
+        assert_eq!(
+            c.waiting,
+            vec![0, 3],
+            "an outdated task is not placed, it is replaced"
+        );
+        assert_eq!(c.current, vec![0, 1, 3]);
     }
 
     #[test]

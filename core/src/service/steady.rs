@@ -22,6 +22,13 @@ pub struct SteadyFacts {
     pub on_draining_instance: bool,
 }
 
+/// The half of [`is_steady`] that counts answer: exactly `desired` active tasks and none of the
+/// service's tasks still stopping. When it is false the service is not steady, whatever each
+/// task's facts say, so the engine need not gather them.
+pub fn counts_allow_steady(active: usize, desired: u32, stopping: bool) -> bool {
+    active == desired as usize && !stopping
+}
+
 /// Whether the service is steady: exactly `desired` active tasks, each RUNNING on the current
 /// deployment and healthy in every check that applies, none on a DRAINING instance, and no task
 /// of the service still stopping (`stopping`).
@@ -113,6 +120,20 @@ mod tests {
         };
         assert!(!is_steady(&[healthy(), pending], 2, false));
         assert!(is_steady(&[], 0, false), "a service scaled to 0 is steady");
+    }
+
+    #[test]
+    fn counts_alone_rule_out_a_steady_state_exactly_when_is_steady_would() {
+        let two = [healthy(), healthy()];
+        for (tasks, desired, stopping) in
+            [(2, 2, false), (1, 2, false), (2, 2, true), (2, 3, false)]
+        {
+            assert_eq!(
+                counts_allow_steady(tasks, desired, stopping),
+                is_steady(&two[..tasks], desired, stopping),
+                "{tasks} tasks, desired {desired}, stopping {stopping}"
+            );
+        }
     }
 
     #[test]

@@ -22,11 +22,9 @@ impl Sim {
             let d = &ds.list[p];
             !d.initial && d.rollout_state == crate::deployment::RolloutState::InProgress
         });
-        primary_rolling
-            || ds
-                .task_deployment
-                .keys()
-                .any(|&t| self.tasks[t].is_active() && !ds.is_primary_task(t))
+        // Older deployments' active tasks, from their counts (issue #10: this walked every
+        // task the service had kept, stopped ones included).
+        primary_rolling || ds.older_tasks_active()
     }
 
     /// The tasks that receive the service's requests now, each with a relative weight
@@ -113,7 +111,7 @@ impl Sim {
         }
         let failed = self.tasks[t].service.is_some_and(|s| {
             let ds = &self.services[s].deployments;
-            ds.task_deployment.get(&t).is_some_and(|&k| {
+            ds.deployment_of(t).is_some_and(|k| {
                 ds.list[k].rollout_state == crate::deployment::RolloutState::Failed
             })
         });

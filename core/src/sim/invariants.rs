@@ -117,11 +117,10 @@ impl Sim {
         }
         // A dropped stopped task is forgotten everywhere: no deployment still counts it.
         for (s, state) in self.services.iter().enumerate() {
-            if let Some(&t) = state
+            if let Some(t) = state
                 .deployments
-                .task_deployment
-                .keys()
-                .find(|&&t| self.tasks.get(t).is_none())
+                .tasks()
+                .find(|&t| self.tasks.get(t).is_none())
             {
                 return Err(format!(
                     "service {} still counts task {t}, which is no longer kept",
@@ -210,9 +209,8 @@ impl Sim {
                 let d = &ds.list[p];
                 if d.rollout_state == RolloutState::Failed
                     && ds
-                        .tasks_of(p)
-                        .iter()
-                        .any(|&t| self.tasks[t].created_at > d.updated_at)
+                        .members_of(p)
+                        .any(|t| self.tasks[t].created_at > d.updated_at)
                 {
                     return Err(format!(
                         "deployment {} of service {} launched a task after it FAILED",
@@ -221,15 +219,21 @@ impl Sim {
                 }
             }
         }
+        // The per-deployment sets and counts equal a recount.
+        for (s, svc) in self.model.services.iter().enumerate() {
+            self.services[s]
+                .deployments
+                .check_index(|t| {
+                    self.tasks.get(t).map(|task| {
+                        crate::deployment::Tally::of(task.last_status, task.stop_requested)
+                    })
+                })
+                .map_err(|e| format!("service {}: {e}", svc.name))?;
+        }
         // One pass over the tasks, not one per service.
         for (t, task) in self.tasks.iter() {
             if let Some(s) = task.service {
-                if task.is_active()
-                    && !self.services[s]
-                        .deployments
-                        .task_deployment
-                        .contains_key(&t)
-                {
+                if task.is_active() && self.services[s].deployments.deployment_of(t).is_none() {
                     return Err(format!(
                         "task {} of service {} belongs to no deployment",
                         task.id, self.model.services[s].name

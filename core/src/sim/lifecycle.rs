@@ -5,6 +5,7 @@
 use super::log::LogKind;
 use super::queue::Event;
 use super::Sim;
+use crate::deployment::Tally;
 use crate::placement::filters;
 use crate::service::messages;
 use crate::service::throttle;
@@ -67,16 +68,30 @@ impl Sim {
     pub(crate) fn set_status(&mut self, t: usize, status: TaskStatus) {
         let task = &mut self.tasks[t];
         let from = std::mem::replace(&mut task.last_status, status);
-        if let (Some(s), false) = (task.service, task.stop_requested) {
-            self.task_index.status_changed(s, from, status);
+        let stop_requested = task.stop_requested;
+        if let Some(s) = task.service {
+            if !stop_requested {
+                self.task_index.status_changed(s, from, status);
+            }
+            self.services[s].deployments.task_changed(
+                t,
+                Tally::of(from, stop_requested),
+                Tally::of(status, stop_requested),
+            );
         }
         let task = &mut self.tasks[t];
         if status == TaskStatus::Pending && task.pull_started_at.is_none() {
             // The image pull begins as the task enters PENDING (DG task-lifecycle).
             task.pull_started_at = Some(self.now);
         }
-        let text = format!("task {} {}", task.id, status.as_str());
-        self.trace_only(&text);
+        // The same bytes as `trace_only(&format!("task {id} {status}"))`, without the string.
+        let now = self.now.to_le_bytes();
+        let task = &self.tasks[t];
+        self.trace.update(&now);
+        self.trace.update(b"task ");
+        self.trace.update(task.id.as_bytes());
+        self.trace.update(b" ");
+        self.trace.update(status.as_str().as_bytes());
         self.meter_task_status(t);
     }
 
@@ -495,9 +510,9 @@ impl Sim {
             self.placement_index
                 .remove_group_task(i, inst, &self.tasks[t].group);
         }
+        self.stop_requested_for(t);
         {
             let task = &mut self.tasks[t];
-            task.stop_requested = true;
             task.stop_code = Some(code);
             task.stopped_reason = Some(reason.clone());
             task.stopping_at = Some(self.now);
@@ -555,6 +570,18 @@ impl Sim {
         }
     }
 
+    /// Sets task `t`'s desired status to STOPPED (`stop_requested`), keeping its deployment's
+    /// counts in step: the one place that flag is set.
+    fn stop_requested_for(&mut self, t: usize) {
+        let task = &mut self.tasks[t];
+        let before = Tally::of(task.last_status, task.stop_requested);
+        task.stop_requested = true;
+        let after = Tally::of(task.last_status, true);
+        if let Some(s) = task.service {
+            self.services[s].deployments.task_changed(t, before, after);
+        }
+    }
+
     /// Stops a task at once (its host is gone): no graceful shutdown.
     pub(crate) fn kill_task(&mut self, t: usize, code: Option<StopCode>, reason: String) {
         if self.tasks[t].last_status == TaskStatus::Stopped {
@@ -568,8 +595,8 @@ impl Sim {
         if !self.tasks[t].stop_requested {
             self.task_index.deactivated(t, &self.tasks[t]);
         }
+        self.stop_requested_for(t);
         let task = &mut self.tasks[t];
-        task.stop_requested = true;
         task.stop_code = task.stop_code.or(code);
         task.stopped_reason = Some(reason);
         task.containers_exited = true;
@@ -676,7 +703,7 @@ impl Sim {
                 let ds = &services[s].deployments;
                 model.services[s].circuit_breaker.is_some()
                     && ds.primary().is_some_and(|p| {
-                        ds.task_deployment.get(&id) == Some(&p)
+                        ds.deployment_of(id) == Some(p)
                             && ds.list[p].rollout_state
                                 == crate::deployment::RolloutState::InProgress
                             && !ds.list[p].judged.contains(&id)

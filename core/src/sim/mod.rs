@@ -131,6 +131,10 @@ pub struct Sim {
     pub(crate) steps: u64,
     /// One-minute metric series (see [`crate::metrics`]).
     pub metrics: MetricStore,
+    /// Per service (model order), the runs of Spot interruptions its charts mark, kept apart
+    /// from the tasks (which the task store may drop) and bounded
+    /// ([`crate::metrics::runs::RUNS_KEPT`]).
+    pub(crate) spot_runs: Vec<crate::metrics::runs::EventRuns>,
     /// Per-task load and period sums of the traffic model (see [`crate::traffic`]).
     pub traffic: crate::traffic::TrafficState,
     /// Cluster and Service Auto Scaling state (see [`crate::autoscaling`]).
@@ -202,6 +206,7 @@ impl Sim {
             trace: TraceHash::default(),
             steps: 0,
             metrics: MetricStore::default(),
+            spot_runs: Vec::new(),
             traffic: Default::default(),
             autoscaling: crate::autoscaling::AutoScalingState::new(seed),
             metering: cost::Metering::default(),
@@ -303,6 +308,13 @@ impl Sim {
     /// [`crate::task::store::STOPPED_TASKS_KEPT`]). Takes effect at the next task that stops.
     pub fn keep_stopped_tasks(&mut self, n: usize) {
         self.tasks.set_stopped_kept(n);
+    }
+
+    /// The runs of Spot interruptions of service `s` (time of each run's first two-minute
+    /// warning, interruptions in the run), oldest first: the newest
+    /// [`crate::metrics::runs::RUNS_KEPT`], whether or not their tasks are still kept.
+    pub fn spot_interruption_runs(&self, s: usize) -> impl Iterator<Item = (Millis, u32)> + '_ {
+        self.spot_runs.get(s).into_iter().flat_map(|r| r.runs())
     }
 
     /// The run's fingerprint so far.

@@ -32,10 +32,13 @@ impl Sim {
         ds.list.push(Deployment::new(id.clone(), td, now));
         let k = ds.list.len() - 1;
         if !force {
-            for (&t, dep) in ds.task_deployment.iter_mut() {
-                if tasks[t].is_active() && tasks[t].task_definition == td {
-                    *dep = k;
-                }
+            let adopted: Vec<usize> = ds
+                .tasks()
+                .filter(|&t| tasks[t].is_active() && tasks[t].task_definition == td)
+                .collect();
+            for t in adopted {
+                let now = crate::deployment::Tally::of(tasks[t].last_status, false);
+                ds.move_task(t, k, now);
             }
         }
         state.task_definition = td;

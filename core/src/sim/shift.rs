@@ -28,8 +28,7 @@ impl Sim {
             return false;
         };
         let group_of = |d: usize| {
-            ds.tasks_of(d)
-                .into_iter()
+            ds.members_of(d)
                 .filter(|&t| t != new && self.tasks[t].is_active())
                 .find_map(|t| self.tasks[t].target_group)
         };
@@ -82,11 +81,15 @@ impl Sim {
         if self.services[s].deployments.list[p].rollout_state != RolloutState::InProgress {
             return;
         }
+        if self.services[s].deployments.list[p].shift.is_none() {
+            // A rolling update has no stages; counting green's healthy tasks walked every task
+            // of the deployment on each pass for nothing (issue #10).
+            return;
+        }
         let desired = self.services[s].desired as usize;
         let green_healthy = self.services[s]
             .deployments
-            .tasks_of(p)
-            .into_iter()
+            .members_of(p)
             .filter(|&t| self.counts_as_healthy(t))
             .count();
         let now = self.now;
@@ -174,7 +177,7 @@ impl Sim {
         } else {
             sh.green_tenths().div_ceil(10)
         };
-        let k = ds.task_deployment.get(&t).copied();
+        let k = ds.deployment_of(t);
         Some(if k == Some(p) {
             green
         } else if k.is_some() && k == sh.blue {

@@ -61,8 +61,16 @@ impl Sim {
             task.id
         );
         let service = task.service;
+        // The stop takes effect (stopCode SpotInterruption) unless one was already requested.
+        let interrupts = task.is_active();
         let log_index = self.next_log_number();
         self.emit(LogKind::Task, service, text);
+        if let (Some(s), true) = (service, interrupts) {
+            if self.spot_runs.len() <= s {
+                self.spot_runs.resize_with(s + 1, Default::default);
+            }
+            self.spot_runs[s].record(self.now);
+        }
         self.stop_task(
             t,
             StopCode::SpotInterruption,

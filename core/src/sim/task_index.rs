@@ -24,6 +24,10 @@ pub struct TaskIndex {
     /// compares with the desired count at each interruption (it walked the service's whole
     /// task history before).
     pub running: Vec<u32>,
+    /// Per service, its active tasks (not asked to stop, not STOPPED): the size of the set a
+    /// scheduler pass works on, known without walking it. `live[s].len() - active[s]` is the
+    /// service's tasks still stopping.
+    pub active: Vec<u32>,
 }
 
 impl TaskIndex {
@@ -34,8 +38,10 @@ impl TaskIndex {
                 self.live.resize_with(s + 1, BTreeSet::new);
                 self.service_provider.resize_with(s + 1, BTreeMap::new);
                 self.running.resize(s + 1, 0);
+                self.active.resize(s + 1, 0);
             }
             self.live[s].insert(t);
+            self.active[s] += 1;
             if let Some(p) = &task.capacity_provider {
                 *self.service_provider[s].entry(p.clone()).or_default() += 1;
             }
@@ -73,6 +79,9 @@ impl TaskIndex {
 
     /// Task `t` stops being active (its stop is requested, or it is lost with its host).
     pub fn deactivated(&mut self, t: usize, task: &Task) {
+        if let Some(n) = task.service.and_then(|s| self.active.get_mut(s)) {
+            *n = n.saturating_sub(1);
+        }
         if let (Some(s), TaskStatus::Running) = (task.service, task.last_status) {
             if let Some(n) = self.running.get_mut(s) {
                 *n = n.saturating_sub(1);
@@ -114,6 +123,18 @@ impl TaskIndex {
         }
     }
 
+    /// Service `s`'s active tasks (not asked to stop, not STOPPED).
+    pub fn active(&self, s: usize) -> u32 {
+        self.active.get(s).copied().unwrap_or(0)
+    }
+
+    /// Service `s`'s tasks whose stop was requested and that are not STOPPED yet.
+    pub fn stopping_of(&self, s: usize) -> usize {
+        self.live
+            .get(s)
+            .map_or(0, |l| l.len().saturating_sub(self.active(s) as usize))
+    }
+
     /// Active tasks of `group` in `zone`.
     pub fn in_zone(&self, group: &str, zone: &str) -> usize {
         self.group_zone
@@ -137,6 +158,7 @@ impl TaskIndex {
             live: vec![BTreeSet::new(); services],
             service_provider: vec![BTreeMap::new(); services],
             running: vec![0; services],
+            active: vec![0; services],
             ..TaskIndex::default()
         };
         for (t, task) in tasks {
@@ -149,6 +171,9 @@ impl TaskIndex {
             if task.stop_requested {
                 ix.stopping.insert(t);
                 continue;
+            }
+            if let Some(s) = task.service {
+                ix.active[s] += 1;
             }
             if let (Some(s), Some(p)) = (task.service, &task.capacity_provider) {
                 *ix.service_provider[s].entry(p.clone()).or_default() += 1;

@@ -9,15 +9,17 @@ use crate::deployment::RolloutState;
 use crate::metrics::{Dimension, MetricName};
 use crate::sim::log::LogKind;
 use crate::sim::Sim;
-use crate::task::lifecycle::StopCode;
 use crate::time::Millis;
 
 /// Markers one chart gets from the engine at most (the newest ones): more would cover the lines.
 pub const MAX_ENGINE_MARKERS: usize = 16;
+// The engine keeps at least as many runs of an event (Spot interruptions) as a chart draws
+// markers, so dropping older runs never takes away one the chart would show.
+const _: () = assert!(MAX_ENGINE_MARKERS <= crate::metrics::runs::RUNS_KEPT);
 /// Scaling steps the same way less than this apart are one marker ("scale out 2→10" for
 /// 2→4→8→10 a minute apart): on an hour-wide chart a minute is a few pixels, and one label per
 /// step would pile up unreadably.
-pub const MERGE_WINDOW_MS: Millis = 5 * 60_000;
+pub const MERGE_WINDOW_MS: Millis = crate::metrics::runs::MERGE_WINDOW_MS;
 
 /// Target lines and markers for the charts of service `service` (index into the model's
 /// services) and of the capacity providers. The CapacityProviderReservation target is the first
@@ -217,24 +219,12 @@ fn deployment_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
 
 /// "Spot interruption" when one of the service's FARGATE_SPOT tasks got its two-minute warning;
 /// interruptions within [`MERGE_WINDOW_MS`] of the first of a run are one marker ("Spot
-/// ×3", short so neighbouring labels fit), as one label each would pile up unreadably.
+/// ×3", short so neighbouring labels fit), as one label each would pile up unreadably. The
+/// engine records the runs as interruptions happen (`Sim::spot_interruption_runs`), so a marker
+/// stays when the task store drops the interrupted task, and the newest runs it keeps are more
+/// than a chart draws.
 fn spot_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
-    let mut times: Vec<Millis> = sim
-        .tasks
-        .iter()
-        .map(|(_, t)| t)
-        .filter(|t| t.service == Some(service) && t.stop_code == Some(StopCode::SpotInterruption))
-        .filter_map(|t| t.stopping_at.or(t.stopped_at))
-        .collect();
-    times.sort_unstable();
-    let mut runs: Vec<(Millis, usize)> = Vec::new();
-    for at in times {
-        match runs.last_mut() {
-            Some((first, n)) if at - *first < MERGE_WINDOW_MS => *n += 1,
-            _ => runs.push((at, 1)),
-        }
-    }
-    runs.into_iter()
+    sim.spot_interruption_runs(service)
         .map(|(at, n)| {
             let label = if n == 1 {
                 "Spot interruption".to_string()

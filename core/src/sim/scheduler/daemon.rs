@@ -166,7 +166,8 @@ impl Sim {
                 None,
                 Some(format!("ecs-svc/{name}")),
             );
-            self.services[s].deployments.record_start(t);
+            let now = crate::deployment::Tally::of(self.tasks[t].last_status, false);
+            self.services[s].deployments.record_start(t, now);
             self.bind_to_instance(t, chosen);
             return Some(self.tasks[t].id.clone());
         }

@@ -61,12 +61,32 @@ impl Sim {
     /// Whether the service has reached a steady state ([`steady::is_steady`]): "(service x) has
     /// reached a steady state." once per steady period, and a steady service completes its
     /// deployment.
+    ///
+    /// The counts come from the task index; each task's facts are gathered only when the counts
+    /// allow a steady state (a crash loop is never steady, and walked 5,000 tasks on every pass
+    /// to find that out, issue #10).
     fn update_steady_state(&mut self, s: usize) {
         let desired = self.services[s].desired;
+        let active = self.task_index.active(s) as usize;
+        let stopping = self.task_index.stopping_of(s) > 0;
+        let steady = steady::counts_allow_steady(active, desired, stopping)
+            && steady::is_steady(&self.steady_facts(s), desired, stopping);
+        if steady && !self.services[s].steady {
+            let name = self.model.services[s].name.clone();
+            self.emit(LogKind::Service, Some(s), messages::steady_state(&name));
+            self.services[s].repeated.clear();
+        }
+        self.services[s].steady = steady;
+        self.settle_deployments(s);
+    }
+
+    /// What [`steady::is_steady`] needs to know about each of the service's active tasks.
+    fn steady_facts(&self, s: usize) -> Vec<SteadyFacts> {
         let td_now = self.services[s].task_definition;
-        let facts: Vec<SteadyFacts> = self
-            .service_tasks(s)
-            .into_iter()
+        // The live set is ascending, so the PRIMARY deployment's set is merged alongside.
+        let mut primary = self.services[s].deployments.primary_cursor();
+        self.live_tasks_of_service(s)
+            .filter(|&t| self.tasks[t].is_active())
             .map(|t| {
                 let task = &self.tasks[t];
                 let checked = self.model.task_definitions[task.task_definition]
@@ -76,8 +96,7 @@ impl Sim {
                     .any(|c| c.essential && c.health_check.is_some());
                 SteadyFacts {
                     running: task.last_status == TaskStatus::Running,
-                    current: task.task_definition == td_now
-                        && self.services[s].deployments.is_primary_task(t),
+                    current: task.task_definition == td_now && primary.is_primary(t),
                     containers_healthy: if checked {
                         task.health == HealthStatus::Healthy
                     } else {
@@ -89,18 +108,7 @@ impl Sim {
                         .is_some_and(|i| self.instances[i].status == InstanceStatus::Draining),
                 }
             })
-            .collect();
-        let stopping = self
-            .live_tasks_of_service(s)
-            .any(|t| self.tasks[t].stop_requested);
-        let steady = steady::is_steady(&facts, desired, stopping);
-        if steady && !self.services[s].steady {
-            let name = self.model.services[s].name.clone();
-            self.emit(LogKind::Service, Some(s), messages::steady_state(&name));
-            self.services[s].repeated.clear();
-        }
-        self.services[s].steady = steady;
-        self.settle_deployments(s);
+            .collect()
     }
 
     fn choose_to_stop(&mut self, s: usize, candidates: &[usize]) -> Option<usize> {

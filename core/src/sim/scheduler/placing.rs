@@ -134,7 +134,8 @@ impl Sim {
         let name = format!("ecs-svc/{}", svc.name);
         let t = self.new_task(cluster, td, Some(s), group, launch, provider, Some(name));
         // Each task records the deployment that started it.
-        self.services[s].deployments.record_start(t);
+        let now = crate::deployment::Tally::of(self.tasks[t].last_status, false);
+        self.services[s].deployments.record_start(t, now);
         // ECS-native blue/green, canary and linear: green tasks register in the alternate
         // target group (see `green_uses_alternate_group`).
         let alternate = self.green_uses_alternate_group(s, t);

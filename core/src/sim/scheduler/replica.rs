@@ -41,17 +41,25 @@ impl Sim {
             self.wake_scheduler_at(s, at);
         }
         let mut report = PassReport::default();
-        let mut current = sorted.current.clone();
+        let mut sorted = sorted;
+        let mut current = std::mem::take(&mut sorted.current);
         self.scale_in(s, &mut current, sorted.outdated.len(), &mut report);
-        let launches_held = !self.launch_replacements(s, &mut current, held.len(), &mut report);
+        let waiting = std::mem::take(&mut sorted.waiting);
+        let launches_held =
+            !self.launch_replacements(s, &mut current, &waiting, held.len(), &mut report);
         let retired = self.retire_outdated(s, &sorted, &held, &mut report);
-        let outcome = PassOutcome {
+        let mut outcome = PassOutcome {
             outdated: sorted.outdated.len(),
             started: report.started.len(),
             retired,
-            in_flight: self.tasks_in_flight(s, &sorted.outdated),
+            in_flight: 0,
             unplaced: report.unplaced.is_some() || launches_held,
         };
+        // The tasks in flight only matter when nothing else rules out "blocked by the bounds";
+        // counting them walks the service's tasks, so only then (issue #10).
+        if steady::blocked_by_bounds(outcome) {
+            outcome.in_flight = self.tasks_in_flight(s, &sorted.outdated);
+        }
         self.report_pass(s, report);
         if steady::blocked_by_bounds(outcome) {
             let name = self.model.services[s].name.clone();
@@ -106,9 +114,10 @@ impl Sim {
     /// The facts [`replica::classify`] needs about each active task that is not held.
     fn replica_facts(&self, s: usize, held: &[usize]) -> Vec<TaskFacts> {
         // `held` is ascending (a filter of the live set): a binary search, not a scan per task.
-        self.service_tasks(s)
-            .into_iter()
-            .filter(|t| held.binary_search(t).is_err())
+        // The live set is ascending, so the PRIMARY deployment's set is merged alongside.
+        let mut primary = self.services[s].deployments.primary_cursor();
+        self.live_tasks_of_service(s)
+            .filter(|&t| self.tasks[t].is_active() && held.binary_search(&t).is_err())
             .map(|t| {
                 let task = &self.tasks[t];
                 TaskFacts {
@@ -116,10 +125,11 @@ impl Sim {
                     running: task.last_status == TaskStatus::Running,
                     unhealthy: task.health == HealthStatus::Unhealthy || self.target_unhealthy(t),
                     started_at: task.started_at,
-                    primary: self.services[s].deployments.is_primary_task(t),
+                    primary: primary.is_primary(t),
                     on_draining_instance: task.instance.is_some_and(|i| {
                         self.instances[i].status == crate::cluster::InstanceStatus::Draining
                     }),
+                    waiting: task.is_waiting(),
                 }
             })
             .collect()
@@ -137,8 +147,12 @@ impl Sim {
         report: &mut PassReport,
     ) {
         let desired = self.services[s].desired;
-        let deployment = self.services[s].deployment_id.clone();
         let max_live = replica::max_live(desired, self.model.services[s].maximum_percent) as usize;
+        if current.len() as u32 <= desired && current.len() + outdated <= max_live {
+            // Nothing to scale in: the lists below walk every task, so not on every pass.
+            return;
+        }
+        let deployment = self.services[s].deployment_id.clone();
         // Waiting tasks go first, then the others not yet RUNNING, each in `current`'s order
         // (what `first_not_running` picks one at a time). Stopping one task changes no other
         // task's status, so both lists are made once: picking by rescanning `current` and
@@ -200,6 +214,7 @@ impl Sim {
         &mut self,
         s: usize,
         current: &mut Vec<usize>,
+        waiting: &[usize],
         held: usize,
         report: &mut PassReport,
     ) -> bool {
@@ -214,12 +229,17 @@ impl Sim {
             return false;
         }
         // Tasks waiting for managed scaling's capacity stay in PROVISIONING without an event.
-        for t in current.clone() {
-            if self.tasks[t].is_waiting() && self.try_place_waiting(t).is_ok() {
+        // The pass's current tasks that were waiting, in `current`'s order; scaling in may have
+        // stopped some since (and the task store may have dropped them), so each is asked again.
+        for &t in waiting {
+            let still_waiting = self.tasks.get(t).is_some_and(|x| x.is_waiting());
+            if still_waiting && self.try_place_waiting(t).is_ok() {
                 report.started.push(self.tasks[t].id.clone());
             }
         }
-        let live = self.service_tasks(s).len().saturating_sub(held) as u32;
+        // The service's active tasks, counted by the task index (placing a waiting task keeps
+        // it active, so this is the count a walk of the live set gives).
+        let live = (self.task_index.active(s) as usize).saturating_sub(held) as u32;
         let start = replica::tasks_to_start(
             self.services[s].desired,
             self.model.services[s].maximum_percent,
@@ -256,6 +276,11 @@ impl Sim {
         held: &[usize],
         report: &mut PassReport,
     ) -> usize {
+        if sorted.outdated.is_empty() {
+            // Nothing to retire (`replica::retirements` of no task is none); the bounds below
+            // walk every task, so not on every pass.
+            return 0;
+        }
         let svc = &self.model.services[s];
         let desired = self.services[s].desired;
         let live: Vec<usize> = self

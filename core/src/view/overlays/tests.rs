@@ -100,6 +100,26 @@ fn spot_interruptions_close_together_are_one_marker_with_their_count() {
 }
 
 #[test]
+fn a_spot_marker_stays_when_the_interrupted_task_is_no_longer_kept() {
+    // Issue #10: markers were read from the kept tasks, so one whose task the bounded task
+    // store had dropped disappeared. With no stopped task kept at all, the marker is the same.
+    let mut kept = sim(SPOT);
+    let mut none = sim(SPOT);
+    none.keep_stopped_tasks(0);
+    kept.run_until(600_000);
+    none.run_until(600_000);
+    assert!(none.tasks_dropped() > 0, "the interrupted task was dropped");
+    assert_eq!(
+        chart_overlays(&none, 0).markers,
+        chart_overlays(&kept, 0).markers
+    );
+    assert_eq!(
+        chart_overlays(&none, 0).markers,
+        vec![(120_000, "Spot interruption".to_string())]
+    );
+}
+
+#[test]
 fn a_failed_deployment_and_its_rollback_are_marked() {
     let mut s = sim(ROLLBACK);
     s.run_until(60 * PERIOD_MS);

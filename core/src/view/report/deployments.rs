@@ -3,7 +3,6 @@
 
 use crate::deployment::DeploymentStatus;
 use crate::sim::Sim;
-use crate::task::TaskCounts;
 use serde_json::{json, Map, Value};
 
 /// Deployment `k` of service `s` with DescribeServices' field names; `task_definition` is
@@ -70,12 +69,11 @@ pub fn counts(sim: &Sim, s: usize, k: usize) -> DeploymentCounts {
     let Some(d) = ds.list.get(k) else {
         return DeploymentCounts::default();
     };
-    let tasks = ds.tasks_of(k);
-    let active = tasks.iter().filter(|&&t| sim.tasks[t].is_active()).count();
-    // The same counting as the service's (task::counts), so the service's runningCount and
-    // pendingCount are always the sums of its deployments'.
-    let c = TaskCounts::of(tasks.iter().map(|&t| &sim.tasks[t]));
-    let (running, pending) = (c.running as usize, c.pending as usize);
+    // Kept by the engine as tasks change (deployment::tally), counted as the service's are
+    // (task::counts), so the service's runningCount and pendingCount are always the sums of
+    // its deployments'; the invariant checker compares them with a recount.
+    let c = ds.tally(k);
+    let (running, pending, active) = (c.running as usize, c.pending as usize, c.active as usize);
     // An ACTIVE deployment's desired count falls as its tasks are replaced.
     let desired = match d.status {
         DeploymentStatus::Primary => sim.services[s].desired as usize,
