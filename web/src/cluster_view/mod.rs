@@ -6,6 +6,7 @@
 mod instance;
 mod keyboard;
 mod lane;
+mod overview;
 mod summary;
 mod task_chip;
 mod waiting;
@@ -22,8 +23,13 @@ pub use task_chip::TaskChip;
 #[component]
 pub fn ClusterView() -> impl IntoView {
     let pg = expect_context::<Playground>();
-    let layout: Memo<Option<ClusterLayout>> =
+    let full: Memo<Option<ClusterLayout>> =
         Memo::new(move |_| pg.snapshot.with(|s| s.as_ref().map(cluster_layout)));
+    // What is drawn: a very large cluster as an overview (see `overview.rs`).
+    let layout: Memo<Option<ClusterLayout>> =
+        Memo::new(move |_| full.with(|l| l.as_ref().map(overview::drawn)));
+    let hidden =
+        Memo::new(move |_| full.with(|l| l.as_ref().map(overview::hidden).unwrap_or_default()));
     let zones = Memo::new(move |_| {
         layout.with(|l| {
             l.as_ref()
@@ -42,7 +48,7 @@ pub fn ClusterView() -> impl IntoView {
             <waiting::WaitingQueue layout=layout />
             <div class="lanes" style:grid-template-columns=columns>
                 <For each=move || zones.get() key=|z| z.clone()
-                    children=move |zone| view! { <lane::ZoneLane zone=zone layout=layout /> } />
+                    children=move |zone| view! { <lane::ZoneLane zone=zone layout=layout hidden=hidden /> } />
             </div>
         </div>
     }
