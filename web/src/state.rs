@@ -588,13 +588,26 @@ impl Playground {
         self.refresh_parts(true, log);
     }
 
-    /// Copies the new log lines (and redraws what follows the log: the pane and the charts)
-    /// without re-reading the cluster, so the play loop can give the two redraws a frame each.
+    /// Copies the new log lines (the log pane redraws) without re-reading the cluster, so the
+    /// play loop can give the two redraws a frame each; the charts, which follow
+    /// [`Playground::slow_redraw`], redraw in a task of their own after it (at 2,000 tasks the
+    /// log pane and the charts together made one long task).
     pub fn refresh_log(&self) {
         self.refresh_parts(false, true);
+        self.slow_redraw_later();
     }
 
-    /// Re-reads the cluster (`snapshot`) and/or the log.
+    /// Bumps [`Playground::slow_redraw`] (the charts redraw) in a task of its own.
+    fn slow_redraw_later(&self) {
+        let pg = *self;
+        leptos::prelude::set_timeout(
+            move || pg.slow_redraw.update(|n| *n += 1),
+            std::time::Duration::ZERO,
+        );
+    }
+
+    /// Re-reads the cluster (`snapshot`) and/or the log; with `log` (and not from
+    /// [`Playground::refresh_log`], which defers it) the charts follow at once.
     fn refresh_parts(&self, snapshot: bool, log: bool) {
         // The engine's log only grows during a run: copy just the lines not seen yet, and all of
         // it (the newest LOG_LINES_KEPT) after a restart, recognised by a different first line
@@ -635,7 +648,7 @@ impl Playground {
                 None => {}
             }
         }
-        if log {
+        if log && snapshot {
             self.slow_redraw.update(|n| *n += 1);
         }
     }
