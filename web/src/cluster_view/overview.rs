@@ -55,7 +55,7 @@ pub fn hidden(layout: &ClusterLayout) -> Hidden {
         .collect()
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use ecs_sim::view::Lane;
