@@ -606,6 +606,24 @@ impl Playground {
         );
     }
 
+    /// The engine's picture now, not yet shown: the play loop and "Run to…" read it in one task
+    /// and show it ([`Playground::show_snapshot`]) in the next, because at the scenario limits
+    /// (20,000 tasks) reading it and redrawing from it took longer together than a long task.
+    pub fn read_snapshot(&self) -> Option<Snapshot> {
+        self.sim.with_value(|s| s.as_ref().map(Sim::snapshot))
+    }
+
+    /// Shows `snap`: the chips that changed, then every pane that reads the snapshot. The
+    /// previous snapshot is dropped in a task of its own (freeing 20,000 tasks' strings took
+    /// as long as building them).
+    pub fn show_snapshot(&self, snap: Option<Snapshot>) {
+        self.chips.update(snap.as_ref());
+        let old = self.snapshot.try_update(|s| std::mem::replace(s, snap));
+        if old.is_some() {
+            leptos::prelude::set_timeout(move || drop(old), std::time::Duration::ZERO);
+        }
+    }
+
     /// Re-reads the cluster (`snapshot`) and/or the log; with `log` (and not from
     /// [`Playground::refresh_log`], which defers it) the charts follow at once.
     fn refresh_parts(&self, snapshot: bool, log: bool) {
@@ -634,8 +652,7 @@ impl Playground {
             None => (None, None),
         });
         if snapshot {
-            self.chips.update(snap.as_ref());
-            self.snapshot.set(snap);
+            self.show_snapshot(snap);
         }
         if let Some((update, len, first)) = update {
             self.log_seen.set_value((len, first));
