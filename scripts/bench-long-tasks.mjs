@@ -82,8 +82,10 @@ try {
   console.log(`at-limit scenario: ${services} Fargate services × ${tasks} tasks, ${clusters} clusters × ${instances} instances; ` +
     `loaded in ${(loadMs / 1000).toFixed(1)} s; ${chips} task chips drawn; clock after play ${afterPlay}, at the end ${await clock()}`);
   for (const p of phases) {
-    const d = all.filter((t) => t.start >= p.from && t.start <= p.to).map((t) => Math.round(t.duration)).sort((a, b) => b - a);
-    console.log(`longest main-thread task, ${p.name}: ${d[0] ?? 0} ms (${d.length} over 50 ms${d.length ? `; longest ${d.slice(0, 5).join(', ')} ms` : ''})`);
+    const inPhase = all.filter((t) => t.start >= p.from && t.start <= p.to).sort((a, b) => b.duration - a.duration);
+    const top = inPhase.slice(0, 5).map((t) => `${Math.round(t.duration)} (at ${((t.start - p.from) / 1000).toFixed(1)} s)`);
+    console.log(`longest main-thread task, ${p.name}: ${Math.round(inPhase[0]?.duration ?? 0)} ms ` +
+      `(${inPhase.length} over 50 ms${inPhase.length ? `; longest ${top.join(', ')} ms` : ''})`);
   }
 } finally {
   await browser.close();

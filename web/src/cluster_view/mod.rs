@@ -25,9 +25,24 @@ pub fn ClusterView() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let full: Memo<Option<ClusterLayout>> =
         Memo::new(move |_| pg.snapshot.with(|s| s.as_ref().map(cluster_layout)));
-    // What is drawn: a very large cluster as an overview (see `overview.rs`).
-    let layout: Memo<Option<ClusterLayout>> =
-        Memo::new(move |_| full.with(|l| l.as_ref().map(overview::drawn)));
+    // What is drawn: a very large cluster as an overview, and new chips at most 80 per
+    // frame (see `overview.rs`); `more` asks for the next frame's share.
+    let more = RwSignal::new(0u64);
+    let layout: Memo<Option<ClusterLayout>> = Memo::new(move |previous| {
+        more.track();
+        let previous = previous.and_then(Option::as_ref);
+        full.with(|l| l.as_ref().map(|l| overview::drawn_gradually(l, previous)))
+    });
+    Effect::new(move |_| {
+        let behind = layout.with(|d| {
+            full.with(|f| matches!((f, d), (Some(f), Some(d)) if overview::held_back(f, d)))
+        });
+        if behind {
+            request_animation_frame(move || {
+                more.try_update(|n| *n += 1);
+            });
+        }
+    });
     let hidden =
         Memo::new(move |_| full.with(|l| l.as_ref().map(overview::hidden).unwrap_or_default()));
     let zones = Memo::new(move |_| {

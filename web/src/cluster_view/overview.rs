@@ -6,15 +6,65 @@
 //! The tallies above the lanes still count every task.
 
 use ecs_sim::view::ClusterLayout;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Container instances drawn per zone lane.
 pub const INSTANCES_SHOWN: usize = 100;
 /// Fargate and Fargate Spot task chips drawn per zone lane.
 pub const FARGATE_SHOWN: usize = 300;
 
+/// Task chips added to the page per redraw (or per animation frame while chips are held
+/// back): when 1,000 tasks start in one event, creating all their chips at once made a
+/// 200–400 ms task; the rest follow over the next frames.
+pub const NEW_CHIPS_PER_FRAME: usize = 80;
+
 /// What a lane leaves out: (instances, Fargate tasks).
 pub type Hidden = BTreeMap<String, (usize, usize)>;
+
+/// Every task chip `layout` draws (on instances and in the Fargate groups; the waiting queue
+/// draws its own few).
+fn chips(layout: &ClusterLayout) -> impl Iterator<Item = usize> + '_ {
+    layout
+        .tasks_on
+        .values()
+        .flatten()
+        .chain(layout.lanes.iter().flat_map(|l| l.fargate.iter()))
+        .copied()
+}
+
+/// [`drawn`], adding at most [`NEW_CHIPS_PER_FRAME`] chips that `previous` (what the page
+/// drew last) did not draw; chips of tasks that left go at once. The rest are held back for
+/// the next call ([`held_back`] says when to make one).
+pub fn drawn_gradually(layout: &ClusterLayout, previous: Option<&ClusterLayout>) -> ClusterLayout {
+    let mut out = drawn(layout);
+    let Some(previous) = previous else {
+        return out;
+    };
+    let before: BTreeSet<usize> = chips(previous).collect();
+    let mut budget = NEW_CHIPS_PER_FRAME;
+    let mut admit = |t: &usize| {
+        if before.contains(t) {
+            true
+        } else if budget > 0 {
+            budget -= 1;
+            true
+        } else {
+            false
+        }
+    };
+    for tasks in out.tasks_on.values_mut() {
+        tasks.retain(&mut admit);
+    }
+    for lane in &mut out.lanes {
+        lane.fargate.retain(&mut admit);
+    }
+    out
+}
+
+/// Whether `shown` (from [`drawn_gradually`]) holds back chips that [`drawn`] of `layout` has.
+pub fn held_back(layout: &ClusterLayout, shown: &ClusterLayout) -> bool {
+    chips(&drawn(layout)).count() > chips(shown).count()
+}
 
 /// `layout` with every lane cut to what is drawn; the tasks of instances not drawn leave
 /// `tasks_on` too, so keyboard navigation (`chip_rows`) only visits drawn chips.
@@ -74,6 +124,26 @@ mod tests {
             l.tasks_on.insert(i, vec![20_000 + i]);
         }
         l
+    }
+
+    #[test]
+    fn new_chips_join_a_frame_at_a_time_and_leaving_ones_go_at_once() {
+        let empty = layout(0, 0);
+        let full = layout(0, 2 * NEW_CHIPS_PER_FRAME + 10);
+        let first = drawn_gradually(&full, Some(&empty));
+        assert_eq!(first.lanes[0].fargate.len(), NEW_CHIPS_PER_FRAME);
+        assert!(held_back(&full, &first));
+        let second = drawn_gradually(&full, Some(&first));
+        assert_eq!(second.lanes[0].fargate.len(), 2 * NEW_CHIPS_PER_FRAME);
+        let third = drawn_gradually(&full, Some(&second));
+        assert_eq!(third, drawn(&full));
+        assert!(!held_back(&full, &third));
+        // With no previous picture (a scenario just opened) everything is drawn.
+        assert_eq!(drawn_gradually(&full, None), drawn(&full));
+        // A task that left goes at once.
+        let mut fewer = full.clone();
+        fewer.lanes[0].fargate.remove(0);
+        assert_eq!(drawn_gradually(&fewer, Some(&third)), drawn(&fewer));
     }
 
     #[test]
