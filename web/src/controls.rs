@@ -25,7 +25,7 @@ const LOG_EVERY_MS: f64 = 500.0;
 /// A snapshot that took longer than this to read (wall ms) is shown in the next frame, not in
 /// the one that read it: at the scenario limits reading 20,000 tasks and redrawing from them
 /// made one long task; at 2,000 tasks both fit one frame and the engine keeps the other frames.
-const SHOW_NEXT_FRAME_AFTER_MS: f64 = 4.0;
+const SHOW_NEXT_FRAME_AFTER_MS: f64 = 8.0;
 
 /// What the play loop remembers between animation frames.
 #[derive(Clone, Copy, Default)]

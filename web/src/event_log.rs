@@ -18,25 +18,29 @@ const SHOWN: usize = 300;
 /// copy of the log brings hundreds of new lines, and drawing 300 new lines twice a second made
 /// 100–300 ms tasks; nobody reads them at that speed.
 const SHOWN_FAST: usize = 40;
-/// Lines added per animation frame when the page slows down again (pause, a slower speed), so
-/// the pane grows back to [`SHOWN`] over a few frames instead of in one long task.
+/// Lines added per step when the page slows down again (pause, a slower speed), so the pane
+/// grows back to [`SHOWN`] over a few tasks instead of in one long task.
 const GROW_BY: usize = 40;
 
-/// Grows `limit` by [`GROW_BY`] per animation frame up to [`SHOWN`], unless the page is
-/// redrawing fast again.
+/// Grows `limit` by [`GROW_BY`] per timer task (16 ms apart) up to [`SHOWN`], unless the page
+/// is redrawing fast again. A timer, not an animation frame: work in an animation frame delays
+/// that frame's paint, and the first one after a click on Pause paints the paused controls.
 fn grow(pg: Playground, limit: RwSignal<usize>) {
-    request_animation_frame(move || {
-        if untrack(move || pg.redrawing_fast()) {
-            return;
-        }
-        let Some(now) = limit.try_get_untracked() else {
-            return;
-        };
-        if now < SHOWN {
-            limit.set((now + GROW_BY).min(SHOWN));
-            grow(pg, limit);
-        }
-    });
+    set_timeout(
+        move || {
+            if untrack(move || pg.redrawing_fast()) {
+                return;
+            }
+            let Some(now) = limit.try_get_untracked() else {
+                return;
+            };
+            if now < SHOWN {
+                limit.set((now + GROW_BY).min(SHOWN));
+                grow(pg, limit);
+            }
+        },
+        std::time::Duration::from_millis(16),
+    );
 }
 
 /// The kinds, with the label of their filter button and of their lines.
