@@ -41,3 +41,6 @@ done
 echo "== frame time with 2,000 tasks on screen (release bundle, headless Chromium, max speed)"
 cargo run -q -p ecs-sim --example bench_scenario > target/bench-scenario.json
 node scripts/bench-frames.mjs target/bench-scenario.json
+
+echo "== the page never blocks (issue #10): longest main-thread task on a scenario at the limits (20,000 Fargate tasks, 5,000 instances), release bundle, headless Chromium"
+node scripts/bench-long-tasks.mjs

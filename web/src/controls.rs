@@ -22,6 +22,10 @@ const REFRESH_EVERY_MS: f64 = 100.0;
 /// Wall milliseconds between copies of the event log while playing (see
 /// [`Playground::refresh_with`]).
 const LOG_EVERY_MS: f64 = 500.0;
+/// A snapshot that took longer than this to read (wall ms) is shown in the next frame, not in
+/// the one that read it: at the scenario limits reading 20,000 tasks and redrawing from them
+/// made one long task; at 2,000 tasks both fit one frame and the engine keeps the other frames.
+const SHOW_NEXT_FRAME_AFTER_MS: f64 = 8.0;
 
 /// What the play loop remembers between animation frames.
 #[derive(Clone, Copy, Default)]
@@ -40,7 +44,12 @@ struct Loop {
     dirty: bool,
     /// The log and charts are due for a redraw, in a frame of their own.
     log_due: bool,
+    /// A snapshot was read and waits in [`Pending`] to be shown in this frame.
+    show_due: bool,
 }
+
+/// A snapshot read in one frame of the play loop and shown in the next.
+type Pending = StoredValue<Option<Option<ecs_sim::sim::snapshot::Snapshot>>, LocalStorage>;
 
 /// Wall time, ms (`performance.now()`), for frame budgets.
 pub fn now_ms() -> f64 {
@@ -58,7 +67,7 @@ pub fn Controls() -> impl IntoView {
         last: now_ms(),
         ..Loop::default()
     });
-    play_frame(pg, state);
+    play_frame(pg, state, StoredValue::new_local(None));
     // Space plays/pauses, → steps — unless the user is typing or Space would press a focused control.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let typing = ev
@@ -87,10 +96,10 @@ pub fn Controls() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
+    // `with`, not `get`: `get` would clone the whole snapshot (every task) on each redraw.
     let time = move || {
         pg.snapshot
-            .get()
-            .map(|s| clock(s.now_ms))
+            .with(|s| s.as_ref().map(|s| clock(s.now_ms)))
             .unwrap_or_default()
     };
     view! {
@@ -196,7 +205,14 @@ pub fn Failures() -> impl IntoView {
                 .is_some_and(|s| s.tasks.iter().any(|v| v.index == t && v.service.is_none()))
         })
     };
-    let zones = move || pg.snapshot.get().map(|s| s.zones).unwrap_or_default();
+    // A memo of the zones alone: cloning the whole snapshot (every task) for them on each
+    // redraw, as `snapshot.get()` did, cost several ms per redraw at 2,000 tasks.
+    let zones = Memo::new(move |_| {
+        pg.snapshot
+            .with(|s| s.as_ref().map(|s| s.zones.clone()))
+            .unwrap_or_default()
+    });
+    let zones = move || zones.get();
     let hint = |text: &str| Notice {
         is_error: false,
         text: text.to_string(),
@@ -237,7 +253,7 @@ pub fn Failures() -> impl IntoView {
 }
 
 /// One animation frame of the play loop; schedules the next while the component lives.
-fn play_frame(pg: Playground, state: StoredValue<Loop>) {
+fn play_frame(pg: Playground, state: StoredValue<Loop>, pending: Pending) {
     // The component is gone (its stored values are disposed): stop.
     let Some(mut st) = state.try_get_value() else {
         return;
@@ -246,7 +262,14 @@ fn play_frame(pg: Playground, state: StoredValue<Loop>) {
     let dt = (t - st.last).max(0.0);
     st.last = t;
     if pg.playing.get_untracked() && !pg.running_to() {
-        if st.log_due {
+        if st.show_due {
+            // The second half of a redraw frame: show the snapshot the last frame read.
+            st.owed += dt;
+            st.show_due = false;
+            if let Some(snap) = pending.try_update_value(Option::take).flatten() {
+                pg.show_snapshot(snap);
+            }
+        } else if st.log_due {
             // The log and charts redraw in a frame of their own: with the cluster redraw in the
             // same task they made one long task on large scenarios.
             st.owed += dt;
@@ -261,7 +284,13 @@ fn play_frame(pg: Playground, state: StoredValue<Loop>) {
                 st.logged = t;
                 st.log_due = true;
             }
-            pg.refresh_with(false);
+            let snap = pg.read_snapshot();
+            if now_ms() - t > SHOW_NEXT_FRAME_AFTER_MS {
+                pending.set_value(Some(snap));
+                st.show_due = true;
+            } else {
+                pg.show_snapshot(snap);
+            }
         } else {
             let owed = st.owed + dt;
             let whole = owed.floor();
@@ -273,20 +302,35 @@ fn play_frame(pg: Playground, state: StoredValue<Loop>) {
         st.owed = 0.0;
         st.behind = 0;
         st.log_due = false;
+        st.show_due = false;
+        pending.set_value(None);
         if st.dirty {
             st.dirty = false;
             // Just paused: let this frame paint the paused controls first (the redraw of 2,000
             // chips, the log and the charts took ~250 ms), then redraw the cluster and the log
             // in tasks of their own, as `step` does.
             set_timeout(
-                move || {
-                    pg.refresh_with(false);
-                    set_timeout(move || pg.refresh_log(), std::time::Duration::ZERO);
-                },
+                move || redraw_in_tasks(pg, || ()),
                 std::time::Duration::ZERO,
             );
         }
     }
     state.set_value(st);
-    request_animation_frame(move || play_frame(pg, state));
+    request_animation_frame(move || play_frame(pg, state, pending));
+}
+
+/// Redraws everything in tasks of their own, one after another: read the snapshot, show it,
+/// copy the log (then the charts: [`Playground::refresh_log`]). After a pause and after each
+/// "Run to…" chunk, so no task adds up engine work, reading and drawing.
+/// `shown` runs right after the snapshot is shown, in the same task.
+pub fn redraw_in_tasks(pg: Playground, shown: impl FnOnce() + 'static) {
+    let snap = pg.read_snapshot();
+    set_timeout(
+        move || {
+            pg.show_snapshot(snap);
+            shown();
+            set_timeout(move || pg.refresh_log(), std::time::Duration::ZERO);
+        },
+        std::time::Duration::ZERO,
+    );
 }

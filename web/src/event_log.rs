@@ -14,6 +14,34 @@ use leptos::prelude::*;
 
 /// Lines drawn at most.
 const SHOWN: usize = 300;
+/// Lines drawn while the page redraws fast (max speed, "Run to…"): at 2,000 tasks every
+/// copy of the log brings hundreds of new lines, and drawing 300 new lines twice a second made
+/// 100–300 ms tasks; nobody reads them at that speed.
+const SHOWN_FAST: usize = 40;
+/// Lines added per step when the page slows down again (pause, a slower speed), so the pane
+/// grows back to [`SHOWN`] over a few tasks instead of in one long task.
+const GROW_BY: usize = 40;
+
+/// Grows `limit` by [`GROW_BY`] per timer task (16 ms apart) up to [`SHOWN`], unless the page
+/// is redrawing fast again. A timer, not an animation frame: work in an animation frame delays
+/// that frame's paint, and the first one after a click on Pause paints the paused controls.
+fn grow(pg: Playground, limit: RwSignal<usize>) {
+    set_timeout(
+        move || {
+            if untrack(move || pg.redrawing_fast()) {
+                return;
+            }
+            let Some(now) = limit.try_get_untracked() else {
+                return;
+            };
+            if now < SHOWN {
+                limit.set((now + GROW_BY).min(SHOWN));
+                grow(pg, limit);
+            }
+        },
+        std::time::Duration::from_millis(16),
+    );
+}
 
 /// The kinds, with the label of their filter button and of their lines.
 const KINDS: [(LogKind, &str, &str); 4] = [
@@ -56,13 +84,24 @@ pub fn EventLog() -> impl IntoView {
     // SHOWN or filtered out, and highlighted.
     let focus = use_context::<crate::advice::AdviceState>().map(|a| a.focus);
     let focused = move || focus.and_then(|f| f.get());
+    let limit = RwSignal::new(SHOWN);
+    Effect::new(move |_| {
+        if pg.redrawing_fast() {
+            if limit.get_untracked() != SHOWN_FAST {
+                limit.set(SHOWN_FAST);
+            }
+        } else if limit.get_untracked() < SHOWN {
+            grow(pg, limit);
+        }
+    });
     let lines = Memo::new(move |_| {
         let wanted = focused();
+        let shown = limit.get();
         pg.log.with(|log| {
             // Keyed by the engine's line number, which does not shift when old lines are trimmed.
             let base = pg.log_base();
             let mut lines = filter.with(|f| {
-                newest_matching(log, f, SHOWN)
+                newest_matching(log, f, shown)
                     .into_iter()
                     .filter_map(|i| log.get(i).map(|e| (base + i, e.clone())))
                     .collect::<Vec<_>>()
@@ -125,7 +164,7 @@ pub fn EventLog() -> impl IntoView {
             <span class="log-count" data-testid="log-count">{move || {
                 let shown = lines.with(Vec::len);
                 let n = total();
-                if shown >= SHOWN { format!("newest {shown} of {n} lines") } else { format!("{shown} of {n} lines") }
+                if shown >= limit.get() { format!("newest {shown} of {n} lines") } else { format!("{shown} of {n} lines") }
             }}</span>
         </div>
         <ol class="log" data-testid="log" aria-label="Events, newest first">

@@ -37,24 +37,25 @@ pub fn RunTo() -> impl IntoView {
             // The redraw is a task of its own (setTimeout 0), after the browser has had a turn.
             set_timeout(
                 move || {
-                    pg.refresh_with(false);
-                    // And the log and charts in a task of their own.
-                    set_timeout(move || pg.refresh_log(), Duration::ZERO);
-                    // Cancelled (or another run started) in between: leave it.
-                    let same = pg.run.with_untracked(|r| {
-                        r.is_some_and(|r| {
-                            !r.done && (r.from_ms, r.to_ms) == (run.from_ms, run.to_ms)
-                        })
+                    // Read, show (then the progress), and the log and charts, each in a task
+                    // of its own.
+                    crate::controls::redraw_in_tasks(pg, move || {
+                        // Cancelled (or another run started) in between: leave it.
+                        let same = pg.run.with_untracked(|r| {
+                            r.is_some_and(|r| {
+                                !r.done && (r.from_ms, r.to_ms) == (run.from_ms, run.to_ms)
+                            })
+                        });
+                        if !same {
+                            return;
+                        }
+                        pg.run.set(Some(RunProgress {
+                            now_ms: reached,
+                            wall_ms: now_ms() - started.get_value(),
+                            done: reached >= run.to_ms,
+                            ..run
+                        }));
                     });
-                    if !same {
-                        return;
-                    }
-                    pg.run.set(Some(RunProgress {
-                        now_ms: reached,
-                        wall_ms: now_ms() - started.get_value(),
-                        done: reached >= run.to_ms,
-                        ..run
-                    }));
                 },
                 Duration::ZERO,
             );

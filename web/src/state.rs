@@ -588,13 +588,44 @@ impl Playground {
         self.refresh_parts(true, log);
     }
 
-    /// Copies the new log lines (and redraws what follows the log: the pane and the charts)
-    /// without re-reading the cluster, so the play loop can give the two redraws a frame each.
+    /// Copies the new log lines (the log pane redraws) without re-reading the cluster, so the
+    /// play loop can give the two redraws a frame each; the charts, which follow
+    /// [`Playground::slow_redraw`], redraw in a task of their own after it (at 2,000 tasks the
+    /// log pane and the charts together made one long task).
     pub fn refresh_log(&self) {
         self.refresh_parts(false, true);
+        self.slow_redraw_later();
     }
 
-    /// Re-reads the cluster (`snapshot`) and/or the log.
+    /// Bumps [`Playground::slow_redraw`] (the charts redraw) in a task of its own.
+    fn slow_redraw_later(&self) {
+        let pg = *self;
+        leptos::prelude::set_timeout(
+            move || pg.slow_redraw.update(|n| *n += 1),
+            std::time::Duration::ZERO,
+        );
+    }
+
+    /// The engine's picture now, not yet shown: the play loop and "Run to…" read it in one task
+    /// and show it ([`Playground::show_snapshot`]) in the next, because at the scenario limits
+    /// (20,000 tasks) reading it and redrawing from it took longer together than a long task.
+    pub fn read_snapshot(&self) -> Option<Snapshot> {
+        self.sim.with_value(|s| s.as_ref().map(Sim::snapshot))
+    }
+
+    /// Shows `snap`: the chips that changed, then every pane that reads the snapshot. The
+    /// previous snapshot is dropped in a task of its own (freeing 20,000 tasks' strings took
+    /// as long as building them).
+    pub fn show_snapshot(&self, snap: Option<Snapshot>) {
+        self.chips.update(snap.as_ref());
+        let old = self.snapshot.try_update(|s| std::mem::replace(s, snap));
+        if old.is_some() {
+            leptos::prelude::set_timeout(move || drop(old), std::time::Duration::ZERO);
+        }
+    }
+
+    /// Re-reads the cluster (`snapshot`) and/or the log; with `log` (and not from
+    /// [`Playground::refresh_log`], which defers it) the charts follow at once.
     fn refresh_parts(&self, snapshot: bool, log: bool) {
         // The engine's log only grows during a run: copy just the lines not seen yet, and all of
         // it (the newest LOG_LINES_KEPT) after a restart, recognised by a different first line
@@ -621,8 +652,7 @@ impl Playground {
             None => (None, None),
         });
         if snapshot {
-            self.chips.update(snap.as_ref());
-            self.snapshot.set(snap);
+            self.show_snapshot(snap);
         }
         if let Some((update, len, first)) = update {
             self.log_seen.set_value((len, first));
@@ -635,7 +665,7 @@ impl Playground {
                 None => {}
             }
         }
-        if log {
+        if log && snapshot {
             self.slow_redraw.update(|n| *n += 1);
         }
     }

@@ -6,6 +6,7 @@
 mod instance;
 mod keyboard;
 mod lane;
+mod overview;
 mod summary;
 mod task_chip;
 mod waiting;
@@ -22,8 +23,28 @@ pub use task_chip::TaskChip;
 #[component]
 pub fn ClusterView() -> impl IntoView {
     let pg = expect_context::<Playground>();
-    let layout: Memo<Option<ClusterLayout>> =
+    let full: Memo<Option<ClusterLayout>> =
         Memo::new(move |_| pg.snapshot.with(|s| s.as_ref().map(cluster_layout)));
+    // What is drawn: a very large cluster as an overview, and new chips at most 80 per
+    // frame (see `overview.rs`); `more` asks for the next frame's share.
+    let more = RwSignal::new(0u64);
+    let layout: Memo<Option<ClusterLayout>> = Memo::new(move |previous| {
+        more.track();
+        let previous = previous.and_then(Option::as_ref);
+        full.with(|l| l.as_ref().map(|l| overview::drawn_gradually(l, previous)))
+    });
+    Effect::new(move |_| {
+        let behind = layout.with(|d| {
+            full.with(|f| matches!((f, d), (Some(f), Some(d)) if overview::held_back(f, d)))
+        });
+        if behind {
+            request_animation_frame(move || {
+                more.try_update(|n| *n += 1);
+            });
+        }
+    });
+    let hidden =
+        Memo::new(move |_| full.with(|l| l.as_ref().map(overview::hidden).unwrap_or_default()));
     let zones = Memo::new(move |_| {
         layout.with(|l| {
             l.as_ref()
@@ -42,7 +63,7 @@ pub fn ClusterView() -> impl IntoView {
             <waiting::WaitingQueue layout=layout />
             <div class="lanes" style:grid-template-columns=columns>
                 <For each=move || zones.get() key=|z| z.clone()
-                    children=move |zone| view! { <lane::ZoneLane zone=zone layout=layout /> } />
+                    children=move |zone| view! { <lane::ZoneLane zone=zone layout=layout hidden=hidden /> } />
             </div>
         </div>
     }
