@@ -131,10 +131,12 @@ async fn the_form_registers_a_revision_and_update_service_deploys_it_without_a_r
         cards[1].get_attribute("data-status").as_deref(),
         Some("ACTIVE")
     );
-    // The run went on from 1:00: the engine was not rebuilt.
+    // The run went on from 1:00: the engine was not rebuilt (that would start at 0:00). A live
+    // action runs at the start of the next whole second, as a timeline entry would (the events
+    // of 1:00 already ran; `ecs_sim::sim::live`), so the clock reads 1:01.
     assert_eq!(
         pg.snapshot.with_untracked(|s| s.as_ref().map(|s| s.now_ms)),
-        Some(60_000)
+        Some(61_000)
     );
     let help = text(&one(&host, "[data-testid=deploy-help]"));
     assert!(help.contains("share link"), "{help}");
