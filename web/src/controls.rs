@@ -17,15 +17,40 @@ const PAUSE_KEY: &str = "ecs-playground.pause-on";
 const FRAME_BUDGET_MS: f64 = 8.0;
 /// Wall milliseconds between redraws while playing: the engine runs every frame, but reading
 /// 2,000 tasks into the page costs more than a frame, so that happens a few times a second,
-/// in a frame of its own without engine work.
+/// spread over frames of its own without engine work ([`Redraw`]).
 const REFRESH_EVERY_MS: f64 = 100.0;
 /// Wall milliseconds between copies of the event log while playing (see
 /// [`Playground::refresh_with`]).
 const LOG_EVERY_MS: f64 = 500.0;
-/// A snapshot that took longer than this to read (wall ms) is shown in the next frame, not in
-/// the one that read it: at the scenario limits reading 20,000 tasks and redrawing from them
-/// made one long task; at 2,000 tasks both fit one frame and the engine keeps the other frames.
-const SHOW_NEXT_FRAME_AFTER_MS: f64 = 8.0;
+/// At max speed: a redraw every 150 ms and the log and charts every second. Each redraw costs
+/// a frame or two of drawing and repainting at 2,000 tasks, and at 10 redraws and 2 chart
+/// redraws a second about 5 % of frames ran long (frame benchmark, 2026-12-03); at max speed a
+/// second is half an hour of virtual time, and the charts hold one datapoint per minute.
+const MAX_SPEED_REFRESH_EVERY_MS: f64 = 150.0;
+/// See [`MAX_SPEED_REFRESH_EVERY_MS`].
+const MAX_SPEED_LOG_EVERY_MS: f64 = 1000.0;
+
+/// A redraw while playing, one stage per animation frame, none with engine work. At 2,000
+/// tasks (frame benchmark, 2026-12-03, timed per stage) reading the snapshot took ~3.5 ms,
+/// the chips and panes ~7.5 ms, the service cards ~5.5 ms, the log ~6.5 ms and the charts
+/// ~12 ms; together with the repaint they made frames of 33–50 ms.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+enum Redraw {
+    /// No redraw under way: the frame runs the engine.
+    #[default]
+    Idle,
+    /// A snapshot was read last frame: bring the task chips to it, and show it in every pane
+    /// that reads it (the cluster layout, the panels). One frame for both: each frame that
+    /// changes the lanes pays for repainting them (8–15 ms in headless Chromium without a GPU,
+    /// traced on 2026-12-03), so the chips and the layout change together.
+    Show,
+    /// Bring the service cards and their tallies to it.
+    Summaries,
+    /// Copy the new event-log lines (the log pane redraws).
+    Log,
+    /// Redraw the charts, cost and advice, which follow [`Playground::slow_redraw`].
+    Charts,
+}
 
 /// What the play loop remembers between animation frames.
 #[derive(Clone, Copy, Default)]
@@ -42,13 +67,13 @@ struct Loop {
     behind: u64,
     /// Virtual time has moved since the last redraw.
     dirty: bool,
-    /// The log and charts are due for a redraw, in a frame of their own.
-    log_due: bool,
-    /// A snapshot was read and waits in [`Pending`] to be shown in this frame.
-    show_due: bool,
+    /// This redraw copies the log too (every [`LOG_EVERY_MS`] or [`MAX_SPEED_LOG_EVERY_MS`]).
+    with_log: bool,
+    /// The stage of the redraw under way.
+    redraw: Redraw,
 }
 
-/// A snapshot read in one frame of the play loop and shown in the next.
+/// A snapshot read in one frame of the play loop and shown in the next ones.
 type Pending = StoredValue<Option<Option<ecs_sim::sim::snapshot::Snapshot>>, LocalStorage>;
 
 /// Wall time, ms (`performance.now()`), for frame budgets.
@@ -262,35 +287,26 @@ fn play_frame(pg: Playground, state: StoredValue<Loop>, pending: Pending) {
     let dt = (t - st.last).max(0.0);
     st.last = t;
     if pg.playing.get_untracked() && !pg.running_to() {
-        if st.show_due {
-            // The second half of a redraw frame: show the snapshot the last frame read.
+        let (refresh_every, log_every) = if pg.speed.get_untracked() == Speed::Max {
+            (MAX_SPEED_REFRESH_EVERY_MS, MAX_SPEED_LOG_EVERY_MS)
+        } else {
+            (REFRESH_EVERY_MS, LOG_EVERY_MS)
+        };
+        if st.redraw != Redraw::Idle {
+            // A stage of the redraw under way: time still owed is run after it.
             st.owed += dt;
-            st.show_due = false;
-            if let Some(snap) = pending.try_update_value(Option::take).flatten() {
-                pg.show_snapshot(snap);
-            }
-        } else if st.log_due {
-            // The log and charts redraw in a frame of their own: with the cluster redraw in the
-            // same task they made one long task on large scenarios.
-            st.owed += dt;
-            st.log_due = false;
-            pg.refresh_log();
-        } else if st.dirty && t - st.refreshed >= REFRESH_EVERY_MS {
-            // A redraw frame: time still owed is run on the next frame.
+            st.redraw = redraw_stage(pg, st.redraw, st.with_log, pending);
+        } else if st.dirty && t - st.refreshed >= refresh_every {
+            // The first frame of a redraw: read the engine's picture, shown from the next frame.
             st.owed += dt;
             st.refreshed = t;
             st.dirty = false;
-            if t - st.logged >= LOG_EVERY_MS {
+            st.with_log = t - st.logged >= log_every;
+            if st.with_log {
                 st.logged = t;
-                st.log_due = true;
             }
-            let snap = pg.read_snapshot();
-            if now_ms() - t > SHOW_NEXT_FRAME_AFTER_MS {
-                pending.set_value(Some(snap));
-                st.show_due = true;
-            } else {
-                pg.show_snapshot(snap);
-            }
+            pending.set_value(Some(pg.read_snapshot()));
+            st.redraw = Redraw::Show;
         } else {
             let owed = st.owed + dt;
             let whole = owed.floor();
@@ -301,8 +317,7 @@ fn play_frame(pg: Playground, state: StoredValue<Loop>, pending: Pending) {
     } else {
         st.owed = 0.0;
         st.behind = 0;
-        st.log_due = false;
-        st.show_due = false;
+        st.redraw = Redraw::Idle;
         pending.set_value(None);
         if st.dirty {
             st.dirty = false;
@@ -317,6 +332,36 @@ fn play_frame(pg: Playground, state: StoredValue<Loop>, pending: Pending) {
     }
     state.set_value(st);
     request_animation_frame(move || play_frame(pg, state, pending));
+}
+
+/// Runs one stage of a redraw while playing and returns the next ([`Redraw::Idle`] when done).
+fn redraw_stage(pg: Playground, stage: Redraw, with_log: bool, pending: Pending) -> Redraw {
+    match stage {
+        Redraw::Idle => Redraw::Idle,
+        Redraw::Show => {
+            if let Some(snap) = pending.try_update_value(Option::take).flatten() {
+                pg.show_chips(snap.as_ref());
+                pg.show_panes(snap);
+            }
+            Redraw::Summaries
+        }
+        Redraw::Summaries => {
+            pg.show_summaries();
+            if with_log {
+                Redraw::Log
+            } else {
+                Redraw::Idle
+            }
+        }
+        Redraw::Log => {
+            pg.refresh_log_lines();
+            Redraw::Charts
+        }
+        Redraw::Charts => {
+            pg.slow_redraw.update(|n| *n += 1);
+            Redraw::Idle
+        }
+    }
 }
 
 /// Redraws everything in tasks of their own, one after another: read the snapshot, show it,

@@ -159,6 +159,10 @@ pub struct Playground {
     /// every snapshot, because projecting and drawing them takes longer than a frame at 2,000
     /// tasks (a few times a second is plenty for per-minute data).
     pub slow_redraw: RwSignal<u64>,
+    /// Counts the snapshots shown to the service cards: they follow this instead of the
+    /// snapshot, so the play loop can redraw them in a frame of their own (with 50 services
+    /// the cards and the rest of a redraw did not fit one frame together at 2,000 tasks).
+    pub summaries_redraw: RwSignal<u64>,
     /// The button of the notice it was set with (shown only while that notice is shown).
     pub notice_action: RwSignal<Option<(Notice, NoticeAction)>>,
     /// Unsaved editor text from before a reload (or a link change), offered back by the
@@ -241,6 +245,7 @@ impl Playground {
             paused_at: RwSignal::new(None),
             chips: ChipTable::new(),
             slow_redraw: RwSignal::new(0),
+            summaries_redraw: RwSignal::new(0),
             notice_action: RwSignal::new(None),
             offer: RwSignal::new(None),
             keep_fragment: RwSignal::new(None),
@@ -593,8 +598,14 @@ impl Playground {
     /// [`Playground::slow_redraw`], redraw in a task of their own after it (at 2,000 tasks the
     /// log pane and the charts together made one long task).
     pub fn refresh_log(&self) {
-        self.refresh_parts(false, true);
+        self.refresh_log_lines();
         self.slow_redraw_later();
+    }
+
+    /// Copies the new log lines only (the log pane redraws); the play loop redraws the charts
+    /// in the next frame.
+    pub fn refresh_log_lines(&self) {
+        self.refresh_parts(false, true);
     }
 
     /// Bumps [`Playground::slow_redraw`] (the charts redraw) in a task of its own.
@@ -613,11 +624,28 @@ impl Playground {
         self.sim.with_value(|s| s.as_ref().map(Sim::snapshot))
     }
 
-    /// Shows `snap`: the chips that changed, then every pane that reads the snapshot. The
+    /// Shows `snap`: the chips that changed, then every pane that reads the snapshot.
+    pub fn show_snapshot(&self, snap: Option<Snapshot>) {
+        self.show_chips(snap.as_ref());
+        self.show_panes(snap);
+        self.show_summaries();
+    }
+
+    /// Brings the service cards to the snapshot shown (see [`Playground::summaries_redraw`]).
+    pub fn show_summaries(&self) {
+        self.summaries_redraw.update(|n| *n += 1);
+    }
+
+    /// Brings the task chips to `snap` (only those whose picture changed).
+    pub fn show_chips(&self, snap: Option<&Snapshot>) {
+        self.chips.update(snap);
+    }
+
+    /// Shows `snap` in every pane that reads the snapshot (the chips follow
+    /// [`Playground::show_chips`], the service cards [`Playground::show_summaries`]). The
     /// previous snapshot is dropped in a task of its own (freeing 20,000 tasks' strings took
     /// as long as building them).
-    pub fn show_snapshot(&self, snap: Option<Snapshot>) {
-        self.chips.update(snap.as_ref());
+    pub fn show_panes(&self, snap: Option<Snapshot>) {
         let old = self.snapshot.try_update(|s| std::mem::replace(s, snap));
         if old.is_some() {
             leptos::prelude::set_timeout(move || drop(old), std::time::Duration::ZERO);
@@ -640,7 +668,9 @@ impl Playground {
                 let log = sim.log();
                 let same_run = log.first() == first.as_ref() && log.len() >= seen;
                 let update = if same_run {
-                    (log.len() > seen).then(|| (true, log[seen..].to_vec()))
+                    // Only the lines the page keeps: at max speed thousands arrive per copy.
+                    let from = seen.max(log.len().saturating_sub(LOG_LINES_KEPT));
+                    (log.len() > seen).then(|| (true, log[from..].to_vec()))
                 } else {
                     Some((
                         false,

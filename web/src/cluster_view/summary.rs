@@ -7,8 +7,8 @@
 
 use crate::state::Playground;
 use crate::term::Term;
-use ecs_sim::view::service_colour;
 use ecs_sim::view::tallies::{service_tallies, ServiceTallies, TallyRow};
+use ecs_sim::view::ServiceLookup;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -29,18 +29,50 @@ const LIFECYCLE: [&str; 8] = [
 pub fn ServiceSummaries() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let names = pg.service_names();
-    // One pass over the snapshot's tasks for every card.
-    let tallies: Memo<BTreeMap<String, ServiceTallies>> = Memo::new(move |_| {
+    // One pass over the snapshot's tasks for every card, and one over its services. The cards
+    // follow `summaries_redraw`, not the snapshot itself, so the play loop redraws them in a
+    // frame of their own (with 50 services they were half of a redraw at 2,000 tasks).
+    let cards: Memo<BTreeMap<String, Card>> = Memo::new(move |_| {
+        pg.summaries_redraw.track();
         pg.snapshot
-            .with(|s| s.as_ref().map(service_tallies).unwrap_or_default())
+            .with_untracked(|s| s.as_ref().map(all_cards).unwrap_or_default())
     });
     view! {
         <div class="services" role="list" aria-label="Services">
             <For each=move || names.get() key=|n| n.clone()
-                children=move |name| view! { <ServiceCard name=name tallies=tallies /> } />
+                children=move |name| view! { <ServiceCard name=name cards=cards names=names /> } />
             <LifecycleLegend />
         </div>
     }
+}
+
+/// Every service's card from one snapshot: its tallies in one pass over the tasks, colours
+/// from one service lookup.
+fn all_cards(s: &ecs_sim::sim::snapshot::Snapshot) -> BTreeMap<String, Card> {
+    let mut tallies = service_tallies(s);
+    let lookup = ServiceLookup::new(s);
+    s.services
+        .iter()
+        .map(|v| {
+            let card = Card {
+                colour: lookup.colour(Some(&v.name)).unwrap_or(0) % 8,
+                task_definition: v.task_definition.clone(),
+                desired: v.desired_count,
+                running: v.running_count,
+                pending: v.pending_count,
+                unplaced: v.unplaced_count,
+                launch: ecs_sim::view::labels::launch_tooltip(v),
+                strategy: v.launch_type.is_none(),
+                items: v
+                    .capacity_provider_strategy
+                    .iter()
+                    .map(|i| (i.capacity_provider.clone(), i.base, i.weight))
+                    .collect(),
+                tallies: tallies.remove(&v.name).unwrap_or_default(),
+            };
+            (v.name.clone(), card)
+        })
+        .collect()
 }
 
 /// The task lifecycle as a row of sample chips, each state a [`Term`].
@@ -78,31 +110,14 @@ struct Card {
 }
 
 #[component]
-fn ServiceCard(name: String, tallies: Memo<BTreeMap<String, ServiceTallies>>) -> impl IntoView {
+fn ServiceCard(
+    name: String,
+    cards: Memo<BTreeMap<String, Card>>,
+    names: Memo<Vec<String>>,
+) -> impl IntoView {
     let pg = expect_context::<Playground>();
     let key = name.clone();
-    let card = Memo::new(move |_| {
-        pg.snapshot.with(|s| {
-            let s = s.as_ref()?;
-            let v = s.services.iter().find(|v| v.name == key)?;
-            Some(Card {
-                colour: service_colour(s, Some(&v.name)).unwrap_or(0) % 8,
-                task_definition: v.task_definition.clone(),
-                desired: v.desired_count,
-                running: v.running_count,
-                pending: v.pending_count,
-                unplaced: v.unplaced_count,
-                launch: ecs_sim::view::labels::launch_tooltip(v),
-                strategy: v.launch_type.is_none(),
-                items: v
-                    .capacity_provider_strategy
-                    .iter()
-                    .map(|i| (i.capacity_provider.clone(), i.base, i.weight))
-                    .collect(),
-                tallies: tallies.with(|t| t.get(&v.name).cloned().unwrap_or_default()),
-            })
-        })
-    });
+    let card = Memo::new(move |_| cards.with(|c| c.get(&key).cloned()));
     let get =
         move |f: fn(&Card) -> String| move || card.with(|c| c.as_ref().map(f).unwrap_or_default());
     let unplaced = move || card.with(|c| c.as_ref().is_some_and(|c| c.unplaced > 0));
@@ -129,7 +144,6 @@ fn ServiceCard(name: String, tallies: Memo<BTreeMap<String, ServiceTallies>>) ->
     let data_service = name.clone();
     // Clicking a card selects its service in every panel (deployments, metrics, log, editor).
     let (pick, mine) = (name.clone(), name.clone());
-    let names = pg.service_names();
     let selected = move || names.with(|n| n.get(pg.service.get()) == Some(&mine));
     view! {
         <div class="service-card" role="listitem" data-testid="service-summary" data-service=data_service

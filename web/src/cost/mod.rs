@@ -41,9 +41,10 @@ pub fn CostPanelView() -> impl IntoView {
         }
         pg.slow_redraw.track();
         let mut inputs = pg.chart_overlays.get();
+        // Untracked, as the Metrics tab's: the slow redraw follows every copy of the log.
         let actions = pg
             .log
-            .with(|l| action_markers(l, MAX_ACTION_MARKERS, MARKER_CHARS));
+            .with_untracked(|l| action_markers(l, MAX_ACTION_MARKERS, MARKER_CHARS));
         inputs.markers.extend(actions);
         pg.sim
             .with_value(|s| s.as_ref().map(|sim| cost_chart(sim, &inputs)))

@@ -18,7 +18,20 @@ pub fn DeploymentView() -> impl IntoView {
     let names = pg.service_names();
     // The page's selected service: a chip, a log line or another panel's picker changes it.
     let service = pg.service;
-    let view_data: Memo<Option<DeploymentsView>> = Memo::new(move |_| {
+    // Projected only while the Deployments tab can be seen (the panel stays mounted for the
+    // form's typed text): hidden, it cost every redraw at max speed for nothing.
+    let layout = use_context::<crate::layout::Layout>();
+    let seen = Memo::new(move |_| {
+        layout.is_none_or(|l| {
+            l.prefs
+                .with(|p| p.dock_open && p.dock_tab == crate::layout::DockTab::Deployments)
+                && !l.presenter.get()
+        })
+    });
+    let view_data: Memo<Option<DeploymentsView>> = Memo::new(move |previous| {
+        if !seen.get() {
+            return previous.cloned().flatten();
+        }
         pg.snapshot.track();
         let s = service.get();
         pg.sim

@@ -31,9 +31,12 @@ pub(crate) fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
     let mut inputs = pg.chart_overlays.get();
     inputs.now = now;
     // What was done when (stop task, terminate, AZ outage …), from the lines the page keeps.
+    // Untracked: every copy of the log is followed by a slow redraw (tracked above), and
+    // tracking the log too projected every chart twice per copy — once in the play loop's
+    // log frame, which then took 16–18 ms at 2,000 tasks (frame benchmark, 2026-12-03).
     let actions = pg
         .log
-        .with(|l| action_markers(l, MAX_ACTION_MARKERS, MARKER_CHARS));
+        .with_untracked(|l| action_markers(l, MAX_ACTION_MARKERS, MARKER_CHARS));
     inputs.markers.extend(actions);
     pg.sim.with_value(|s| {
         let Some(sim) = s else { return Vec::new() };
