@@ -161,6 +161,12 @@ mod tests {
         assert!(sim.declare_image(image, b.clone()).is_err());
         assert!(sim.declare_image("example/web:1", b.clone()).is_err());
         assert!(sim.declare_image(" ", b).is_err());
+        deploy_image_and_expect_rollback(&mut sim, image);
+    }
+
+    /// Registers web's next revision with `image`, deploys it by UpdateService, and checks the
+    /// deployment failed and rolled back within 20 minutes.
+    fn deploy_image_and_expect_rollback(sim: &mut Sim, image: &str) {
         let json = sim.revision_with_image(0, "app", image).unwrap();
         let name = sim.register_task_definition(&json).unwrap();
         sim.apply(&TimelineAction::UpdateService {
@@ -197,22 +203,6 @@ mod tests {
         // fails at the threshold and rolls back to web:1.
         let mut sim = rollback_sim();
         sim.run_until(60_000);
-        let json = sim
-            .revision_with_image(0, "app", "example/web:2-missing")
-            .unwrap();
-        let name = sim.register_task_definition(&json).unwrap();
-        sim.apply(&TimelineAction::UpdateService {
-            service: "web".into(),
-            desired_count: None,
-            task_definition: Some(name),
-            force_new_deployment: false,
-        })
-        .unwrap();
-        sim.run_until(20 * 60_000);
-        let ds = &sim.services[0].deployments.list;
-        assert!(ds
-            .iter()
-            .any(|d| d.rollout_state == crate::deployment::RolloutState::Failed));
-        assert!(ds.last().unwrap().rollback);
+        deploy_image_and_expect_rollback(&mut sim, "example/web:2-missing");
     }
 }

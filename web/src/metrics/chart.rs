@@ -10,7 +10,7 @@ use crate::state::Playground;
 use ecs_sim::time::Millis;
 use ecs_sim::view::chart_text::{chart_text, ChartText};
 use ecs_sim::view::charts::{
-    cursor_x, ChartSelects, ChartView, MarkerView, TargetLine, Ticks, FRAME,
+    cursor_x, ChartSelects, ChartView, MarkerView, SeriesView, TargetLine, Ticks, FRAME,
 };
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -123,18 +123,9 @@ fn LegendEntries(view: Memo<Option<ChartView>>) -> impl IntoView {
     // (service, latest value) per series, in series order.
     let entries: Memo<Vec<(String, String)>> = Memo::new(move |_| {
         view.with(|v| {
-            v.as_ref()
-                .map(|v| {
-                    v.series
-                        .iter()
-                        .enumerate()
-                        .filter_map(|(i, s)| {
-                            let name = v.series_service(i)?.to_string();
-                            Some((name, s.latest.map(short).unwrap_or_else(|| "–".into())))
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
+            each_series(v, |_, s, service| {
+                Some((service?, s.latest.map(short).unwrap_or_else(|| "–".into())))
+            })
         })
     });
     let names = pg.map(|pg| pg.service_names());
@@ -166,6 +157,26 @@ fn LegendEntries(view: Memo<Option<ChartView>>) -> impl IntoView {
                 }
             } />
     }
+}
+
+/// `f` of each series of the chart (its index, the series, and on the every-service chart the
+/// service a click on it selects), keeping what `f` returns.
+fn each_series<T>(
+    v: &Option<ChartView>,
+    f: impl Fn(usize, &SeriesView, Option<String>) -> Option<T>,
+) -> Vec<T> {
+    let Some(v) = v else { return Vec::new() };
+    v.series
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| {
+            let service = match v.selects {
+                ChartSelects::PerSeries(_) => v.series_service(i).map(str::to_string),
+                _ => None,
+            };
+            f(i, s, service)
+        })
+        .collect()
 }
 
 /// The service's colour class (`c0`…`c7`), as its chips are drawn.
@@ -201,23 +212,9 @@ fn Body(view: Memo<Option<ChartView>>) -> impl IntoView {
     });
     let lines: Memo<Vec<Line>> = Memo::new(move |_| {
         view.with(|v| {
-            v.as_ref()
-                .map(|v| {
-                    v.series
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| {
-                            let service = match v.selects {
-                                ChartSelects::PerSeries(_) => {
-                                    v.series_service(i).map(str::to_string)
-                                }
-                                _ => None,
-                            };
-                            (i, s.label.clone(), s.points.len(), s.path(), service)
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
+            each_series(v, |i, s, service| {
+                Some((i, s.label.clone(), s.points.len(), s.path(), service))
+            })
         })
     });
     view! {
