@@ -19,6 +19,7 @@ pub mod log_filter;
 pub mod no_data;
 pub mod not_recorded;
 pub mod overlays;
+pub mod overview;
 pub mod pause;
 pub mod placement;
 pub mod report;

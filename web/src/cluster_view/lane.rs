@@ -11,7 +11,7 @@ use leptos::prelude::*;
 pub fn ZoneLane(
     zone: String,
     layout: Memo<Option<ClusterLayout>>,
-    hidden: Memo<super::overview::Hidden>,
+    hidden: Memo<ecs_sim::view::overview::Hidden>,
 ) -> impl IntoView {
     let key = zone.clone();
     let more_key = zone.clone();
@@ -32,7 +32,7 @@ pub fn ZoneLane(
                 children=move |i| view! { <InstanceBox index=i layout=layout /> } />
             {move || (more.get().0 > 0).then(|| view! {
                 <p class="lane-more" data-testid="lane-more-instances">
-                    {format!("and {} more instances (the lane draws the first {})", more.get().0, super::overview::INSTANCES_SHOWN)}
+                    {format!("and {} more instances (the lane draws the first {})", more.get().0, ecs_sim::view::overview::INSTANCES_SHOWN)}
                 </p>
             })}
             <Show when=move || !fargate().is_empty()>
@@ -43,7 +43,7 @@ pub fn ZoneLane(
                     </div>
                     {move || (more.get().1 > 0).then(|| view! {
                         <p class="lane-more" data-testid="lane-more-tasks">
-                            {format!("and {} more tasks (the lane draws the first {}; the tallies count them all)", more.get().1, super::overview::FARGATE_SHOWN)}
+                            {format!("and {} more tasks (the lane draws the first {}; the tallies count them all)", more.get().1, ecs_sim::view::overview::FARGATE_SHOWN)}
                         </p>
                     })}
                 </div>

@@ -6,14 +6,13 @@
 mod instance;
 mod keyboard;
 mod lane;
-mod overview;
 mod summary;
 mod task_chip;
 mod waiting;
 mod zoom;
 
 use crate::state::Playground;
-use ecs_sim::view::{cluster_layout, ClusterLayout};
+use ecs_sim::view::{cluster_layout, overview, ClusterLayout};
 use leptos::prelude::*;
 
 pub use keyboard::ChipNav;

@@ -5,7 +5,7 @@
 //! frame (at 20,000 Fargate chips every redraw was a 150–350 ms task), nor read on a screen.
 //! The tallies above the lanes still count every task.
 
-use ecs_sim::view::ClusterLayout;
+use super::ClusterLayout;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Container instances drawn per zone lane.
@@ -105,10 +105,10 @@ pub fn hidden(layout: &ClusterLayout) -> Hidden {
         .collect()
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests {
     use super::*;
-    use ecs_sim::view::Lane;
+    use crate::view::Lane;
 
     fn layout(instances: usize, fargate: usize) -> ClusterLayout {
         let mut l = ClusterLayout {
