@@ -210,8 +210,9 @@ impl Sim {
             .next_back()
     }
 
-    /// `aws ecs stop-task`: the task stops with stopCode UserInitiated; its service replaces it.
-    pub fn stop_task_by_user(&mut self, t: usize) -> Result<(), CommandError> {
+    /// Task `t` if it exists and is not yet stopping: what stop-task (now, or kept for the
+    /// timeline) can act on.
+    pub(crate) fn task_to_stop(&self, t: usize) -> Result<&crate::task::Task, CommandError> {
         let task = self
             .tasks
             .get(t)
@@ -222,6 +223,12 @@ impl Sim {
                 task.id
             )));
         }
+        Ok(task)
+    }
+
+    /// `aws ecs stop-task`: the task stops with stopCode UserInitiated; its service replaces it.
+    pub fn stop_task_by_user(&mut self, t: usize) -> Result<(), CommandError> {
+        let task = self.task_to_stop(t)?;
         let text = format!("stop-task {}", task.id);
         self.emit(LogKind::Action, task.service, text);
         self.stop_task(

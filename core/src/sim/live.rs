@@ -42,16 +42,7 @@ impl Sim {
     /// service's active tasks ordered by start time, exactly as [`Sim::apply`] counts them.
     /// Standalone tasks (no service) cannot be named on the timeline.
     pub fn stop_task_action(&self, t: usize) -> Result<TimelineAction, CommandError> {
-        let task = self
-            .tasks
-            .get(t)
-            .ok_or_else(|| CommandError(format!("no task {t}")))?;
-        if !task.is_active() {
-            return Err(CommandError(format!(
-                "task {} is already stopping",
-                task.id
-            )));
-        }
+        let task = self.task_to_stop(t)?;
         let s = task.service.ok_or_else(|| {
             CommandError("a standalone task cannot be kept on the timeline".into())
         })?;
