@@ -50,6 +50,20 @@ impl Chip {
     }
 }
 
+/// The CSS class of a service colour (`c0`…`c7`, `c-none` without one), as chips, log lines,
+/// chart lines and legends draw it.
+pub(crate) fn colour_class(colour: Option<usize>) -> String {
+    colour.map_or("c-none".to_string(), |n| format!("c{}", n % 8))
+}
+
+/// The colour class of `service` in the snapshot shown (`c-none` for none or an unknown one).
+pub(crate) fn service_colour_class(pg: &crate::state::Playground, service: Option<&str>) -> String {
+    colour_class(pg.snapshot.with_untracked(|s| {
+        s.as_ref()
+            .and_then(|s| ecs_sim::view::service_colour(s, service))
+    }))
+}
+
 /// (task index, chip number) → the chip's picture.
 type Chips = BTreeMap<(usize, u64), RwSignal<Option<Chip>>>;
 

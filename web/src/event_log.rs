@@ -6,10 +6,11 @@
 //! chose "All services" ([`LogScope`]); clicking a line of a service selects that service
 //! everywhere. The line a "Pause on…" stopped at is highlighted.
 
+use crate::chip_table::service_colour_class;
 use crate::state::{LogScope, Playground};
 use ecs_sim::sim::log::{LogEntry, LogKind};
 use ecs_sim::time::clock;
-use ecs_sim::view::{newest_matching, service_colour, LogFilter};
+use ecs_sim::view::{newest_matching, LogFilter};
 use leptos::prelude::*;
 
 /// Lines drawn at most.
@@ -118,13 +119,7 @@ pub fn EventLog() -> impl IntoView {
         })
     });
     let total = move || pg.log.with(Vec::len);
-    let colour = move |e: &LogEntry| {
-        pg.snapshot.with_untracked(|s| {
-            s.as_ref()
-                .and_then(|s| service_colour(s, e.service.as_deref()))
-                .map_or("c-none".to_string(), |n| format!("c{}", n % 8))
-        })
-    };
+    let colour = move |e: &LogEntry| service_colour_class(&pg, e.service.as_deref());
     view! {
         <div class="log-head">
             <h2>"Event log"</h2>

@@ -4,6 +4,7 @@
 //! there when presenter mode ends). A button in the top bar and the `p` key turn it on and off
 //! (`Escape` turns it off); the key does nothing while the user types in a field or the editor.
 
+use crate::chip_table::service_colour_class;
 use crate::layout::Layout;
 use crate::metrics::{chart::Chart, project_all};
 use crate::state::Playground;
@@ -11,7 +12,7 @@ use ecs_sim::sim::log::LogKind;
 use ecs_sim::time::clock;
 use ecs_sim::view::charts::ChartView;
 use ecs_sim::view::not_recorded::stays_empty;
-use ecs_sim::view::{newest_matching, service_colour, LogFilter};
+use ecs_sim::view::{newest_matching, LogFilter};
 use leptos::prelude::*;
 
 /// Events listed beside the cluster.
@@ -120,13 +121,7 @@ pub fn PresenterAside() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let colour = move |service: Option<&str>| {
-        pg.snapshot.with_untracked(|s| {
-            s.as_ref()
-                .and_then(|s| service_colour(s, service))
-                .map_or("c-none".to_string(), |n| format!("c{}", n % 8))
-        })
-    };
+    let colour = move |service: Option<&str>| service_colour_class(&pg, service);
     view! {
         <aside class="presenter-aside" data-testid="presenter-aside" aria-label="Presenter view: chart and latest events">
             <label class="presenter-pick">

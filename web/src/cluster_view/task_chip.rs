@@ -36,8 +36,7 @@ pub fn TaskChip(index: usize) -> impl IntoView {
         chip.with(|c| match c {
             Some(c) => format!(
                 "task-chip {} shade{} phase-{}{}{}",
-                c.colour
-                    .map_or("c-none".to_string(), |n| format!("c{}", n % 8)),
+                crate::chip_table::colour_class(c.colour),
                 c.shade,
                 c.phase,
                 if c.unhealthy { " unhealthy" } else { "" },

@@ -181,13 +181,10 @@ fn each_series<T>(
 
 /// The service's colour class (`c0`…`c7`), as its chips are drawn.
 fn colour_class(pg: Option<Playground>, name: &str) -> String {
-    pg.and_then(|pg| {
-        pg.snapshot.with_untracked(|s| {
-            s.as_ref()
-                .and_then(|s| ecs_sim::view::service_colour(s, Some(name)))
-        })
-    })
-    .map_or("c-none".to_string(), |n| format!("c{}", n % 8))
+    pg.map_or_else(
+        || crate::chip_table::colour_class(None),
+        |pg| crate::chip_table::service_colour_class(&pg, Some(name)),
+    )
 }
 
 /// A value with at most two decimals and no trailing zeros.
