@@ -144,7 +144,6 @@ fn grid_style(p: &Prefs) -> String {
 #[component]
 fn Dock() -> impl IntoView {
     let layout = expect_context::<Layout>();
-    let presenter = layout.presenter;
     let tab = layout.pick(|p| p.dock_tab);
     let open = layout.pick(|p| p.dock_open);
     let tab_button = move |t: DockTab, label: &'static str| {
@@ -158,7 +157,7 @@ fn Dock() -> impl IntoView {
         }
     };
     // The metrics panel projects charts on every redraw: it exists only while it can be seen.
-    let metrics_shown = move || open.get() && tab.get() == DockTab::Metrics && !presenter.get();
+    let metrics_shown = move || layout.shows(DockTab::Metrics);
     view! {
         <section class="pane dock" aria-label="Deployments and metrics" data-testid="dock">
             <div class="dock-head">
@@ -178,7 +177,7 @@ fn Dock() -> impl IntoView {
                 <div class="dock-deployments" hidden=move || tab.get() != DockTab::Deployments><DeploymentView /></div>
                 <Show when=metrics_shown><MetricsPanel /></Show>
                 // Kept while hidden: a comparison in progress keeps its result.
-                <div class="dock-cost" hidden=move || tab.get() != DockTab::Cost || !open.get() || presenter.get()><CostPanelView /></div>
+                <div class="dock-cost" hidden=move || !layout.shows(DockTab::Cost)><CostPanelView /></div>
                 <Show when=move || tab.get() == DockTab::Advice><crate::advice::AdvicePanel /></Show>
             </div>
         </section>

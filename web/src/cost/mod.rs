@@ -22,11 +22,8 @@ const MARKER_CHARS: usize = 22;
 pub fn CostPanelView() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let layout = expect_context::<Layout>();
-    let presenter = layout.presenter;
-    let tab = layout.pick(|p| p.dock_tab);
-    let open = layout.pick(|p| p.dock_open);
     // The panel stays mounted (a comparison keeps its result) but projects nothing unseen.
-    let seen = Memo::new(move |_| tab.get() == DockTab::Cost && open.get() && !presenter.get());
+    let seen = Memo::new(move |_| layout.shows(DockTab::Cost));
     // Projected a few times a second (on the slow redraw), like the charts.
     let panel: Memo<Option<CostPanel>> = Memo::new(move |_| {
         if !seen.get() {

@@ -21,13 +21,8 @@ pub fn DeploymentView() -> impl IntoView {
     // Projected only while the Deployments tab can be seen (the panel stays mounted for the
     // form's typed text): hidden, it cost every redraw at max speed for nothing.
     let layout = use_context::<crate::layout::Layout>();
-    let seen = Memo::new(move |_| {
-        layout.is_none_or(|l| {
-            l.prefs
-                .with(|p| p.dock_open && p.dock_tab == crate::layout::DockTab::Deployments)
-                && !l.presenter.get()
-        })
-    });
+    let seen =
+        Memo::new(move |_| layout.is_none_or(|l| l.shows(crate::layout::DockTab::Deployments)));
     let view_data: Memo<Option<DeploymentsView>> = Memo::new(move |previous| {
         if !seen.get() {
             return previous.cloned().flatten();

@@ -44,6 +44,12 @@ impl Layout {
         let prefs = self.prefs;
         Memo::new(move |_| prefs.with(f))
     }
+
+    /// Whether the dock shows `tab` now (open, on that tab, and not in presenter mode); read
+    /// in a reactive context, it follows. Panels project nothing while they cannot be seen.
+    pub fn shows(self, tab: DockTab) -> bool {
+        self.prefs.with(|p| p.dock_open && p.dock_tab == tab) && !self.presenter.get()
+    }
 }
 
 /// A panel's open/close button: names the panel, says whether it is open (`aria-expanded`),
