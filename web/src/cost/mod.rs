@@ -8,13 +8,11 @@ mod compare;
 use crate::layout::{DockTab, Layout};
 use crate::metrics::chart::Chart;
 use crate::state::Playground;
-use ecs_sim::view::charts::{action_markers, ChartView};
+use ecs_sim::view::charts::ChartView;
 use ecs_sim::view::cost::{cost_chart, cost_panel, CostPanel, CostRow};
 use leptos::prelude::*;
 
-/// Action markers on the chart at most, and characters of their labels (as on the metrics
-/// charts).
-const MAX_ACTION_MARKERS: usize = 8;
+/// Characters of an action marker's label on the cost chart.
 const MARKER_CHARS: usize = 22;
 
 /// The panel.
@@ -37,12 +35,7 @@ pub fn CostPanelView() -> impl IntoView {
             return None;
         }
         pg.slow_redraw.track();
-        let mut inputs = pg.chart_overlays.get();
-        // Untracked, as the Metrics tab's: the slow redraw follows every copy of the log.
-        let actions = pg
-            .log
-            .with_untracked(|l| action_markers(l, MAX_ACTION_MARKERS, MARKER_CHARS));
-        inputs.markers.extend(actions);
+        let inputs = crate::metrics::chart_inputs(&pg, MARKER_CHARS);
         pg.sim
             .with_value(|s| s.as_ref().map(|sim| cost_chart(sim, &inputs)))
     });

@@ -9,7 +9,8 @@ use crate::state::Playground;
 use ecs_sim::metrics::Dimension;
 use ecs_sim::metrics::MetricName;
 use ecs_sim::view::charts::{
-    action_markers, capacity_provider_charts, service_charts, services_chart, ChartView,
+    action_markers, capacity_provider_charts, service_charts, services_chart, ChartInputs,
+    ChartView,
 };
 use ecs_sim::view::not_recorded::{absent, stays_empty};
 use ecs_sim::view::overlays::{chart_overlays, provider_target};
@@ -22,22 +23,28 @@ const MAX_ACTION_MARKERS: usize = 8;
 /// this on hover and in its text alternative; the whole line is in the event log).
 const MARKER_CHARS: usize = 80;
 
+/// The page's chart overlays plus what was done when (stop task, terminate, AZ outage …) as
+/// markers, from the log lines the page keeps, each label cut to `marker_chars`. The log is
+/// read untracked: every copy of it is followed by a slow redraw, which the charts track, and
+/// tracking the log too projected every chart twice per copy — once in the play loop's log
+/// frame, which then took 16–18 ms at 2,000 tasks (frame benchmark, 2026-12-03).
+pub(crate) fn chart_inputs(pg: &Playground, marker_chars: usize) -> ChartInputs {
+    let mut inputs = pg.chart_overlays.get();
+    let actions = pg
+        .log
+        .with_untracked(|l| action_markers(l, MAX_ACTION_MARKERS, marker_chars));
+    inputs.markers.extend(actions);
+    inputs
+}
+
 /// Every chart the panel shows for one snapshot, in order (presenter mode shows one of them).
 pub(crate) fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
     pg.slow_redraw.track();
     let Some(now) = pg.snapshot.with_untracked(|s| s.as_ref().map(|s| s.now_ms)) else {
         return Vec::new();
     };
-    let mut inputs = pg.chart_overlays.get();
+    let mut inputs = chart_inputs(pg, MARKER_CHARS);
     inputs.now = now;
-    // What was done when (stop task, terminate, AZ outage …), from the lines the page keeps.
-    // Untracked: every copy of the log is followed by a slow redraw (tracked above), and
-    // tracking the log too projected every chart twice per copy — once in the play loop's
-    // log frame, which then took 16–18 ms at 2,000 tasks (frame benchmark, 2026-12-03).
-    let actions = pg
-        .log
-        .with_untracked(|l| action_markers(l, MAX_ACTION_MARKERS, MARKER_CHARS));
-    inputs.markers.extend(actions);
     pg.sim.with_value(|s| {
         let Some(sim) = s else { return Vec::new() };
         // The engine's own story: target lines, scaling, deployments, Spot interruptions.
