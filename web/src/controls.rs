@@ -15,12 +15,12 @@ const PAUSE_KEY: &str = "ecs-playground.pause-on";
 /// Wall milliseconds of engine work per animation frame, at every speed: a frame is 16.7 ms
 /// at 60 Hz, and the page needs the rest of it to redraw.
 const FRAME_BUDGET_MS: f64 = 8.0;
-/// Wall milliseconds between redraws while playing: the engine runs every frame, but reading
-/// 2,000 tasks into the page costs more than a frame, so that happens a few times a second,
-/// spread over frames of its own without engine work ([`Redraw`]).
+/// Wall milliseconds between redraws while playing: the engine runs in the other frames, and
+/// reading 2,000 tasks into the page costs more than a frame, so that happens a few times a
+/// second, spread over frames of its own without engine work ([`Redraw`]).
 const REFRESH_EVERY_MS: f64 = 100.0;
-/// Wall milliseconds between copies of the event log while playing (see
-/// [`Playground::refresh_with`]).
+/// Wall milliseconds between copies of the event log (and redraws of the charts) while
+/// playing ([`Redraw::Log`]).
 const LOG_EVERY_MS: f64 = 500.0;
 /// At max speed: a redraw every 150 ms and the log and charts every second. Each redraw costs
 /// a frame or two of drawing and repainting at 2,000 tasks, and at 10 redraws and 2 chart
@@ -358,7 +358,7 @@ fn redraw_stage(pg: Playground, stage: Redraw, with_log: bool, pending: Pending)
             Redraw::Charts
         }
         Redraw::Charts => {
-            pg.slow_redraw.update(|n| *n += 1);
+            pg.redraw_charts();
             Redraw::Idle
         }
     }

@@ -585,36 +585,36 @@ impl Playground {
         self.refresh_with(true);
     }
 
-    /// Re-reads the engine into the reactive signals; the log only when `log` (the play loop
-    /// copies it less often than it redraws the cluster: at max speed hundreds of lines arrive
-    /// per redraw, and redrawing the pane that often costs more than a frame). Lines skipped
-    /// here are copied by the next call with `log`.
+    /// Re-reads the engine into the reactive signals; the log only when `log` (a step copies
+    /// it in a task of its own: on a large scenario the two redraws together make one long
+    /// task). Lines skipped here are copied by the next call with `log`.
     pub fn refresh_with(&self, log: bool) {
         self.refresh_parts(true, log);
     }
 
-    /// Copies the new log lines (the log pane redraws) without re-reading the cluster, so the
-    /// play loop can give the two redraws a frame each; the charts, which follow
-    /// [`Playground::slow_redraw`], redraw in a task of their own after it (at 2,000 tasks the
-    /// log pane and the charts together made one long task).
+    /// Copies the new log lines (the log pane redraws) without re-reading the cluster; the
+    /// charts, which follow [`Playground::slow_redraw`], redraw in a task of their own after it
+    /// (at 2,000 tasks the log pane and the charts together made one long task).
     pub fn refresh_log(&self) {
         self.refresh_log_lines();
         self.slow_redraw_later();
     }
 
     /// Copies the new log lines only (the log pane redraws); the play loop redraws the charts
-    /// in the next frame.
+    /// in the next frame ([`Playground::redraw_charts`]).
     pub fn refresh_log_lines(&self) {
         self.refresh_parts(false, true);
     }
 
-    /// Bumps [`Playground::slow_redraw`] (the charts redraw) in a task of its own.
+    /// Redraws what follows [`Playground::slow_redraw`]: the charts, cost and advice.
+    pub fn redraw_charts(&self) {
+        self.slow_redraw.update(|n| *n += 1);
+    }
+
+    /// [`Playground::redraw_charts`] in a task of its own.
     fn slow_redraw_later(&self) {
         let pg = *self;
-        leptos::prelude::set_timeout(
-            move || pg.slow_redraw.update(|n| *n += 1),
-            std::time::Duration::ZERO,
-        );
+        leptos::prelude::set_timeout(move || pg.redraw_charts(), std::time::Duration::ZERO);
     }
 
     /// The engine's picture now, not yet shown: the play loop and "Run to…" read it in one task
@@ -696,7 +696,7 @@ impl Playground {
             }
         }
         if log && snapshot {
-            self.slow_redraw.update(|n| *n += 1);
+            self.redraw_charts();
         }
     }
 }
