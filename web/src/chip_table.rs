@@ -56,14 +56,6 @@ pub(crate) fn colour_class(colour: Option<usize>) -> String {
     colour.map_or("c-none".to_string(), |n| format!("c{}", n % 8))
 }
 
-/// The colour class of `service` in the snapshot shown (`c-none` for none or an unknown one).
-pub(crate) fn service_colour_class(pg: &crate::state::Playground, service: Option<&str>) -> String {
-    colour_class(pg.snapshot.with_untracked(|s| {
-        s.as_ref()
-            .and_then(|s| ecs_sim::view::service_colour(s, service))
-    }))
-}
-
 /// (task index, chip number) → the chip's picture.
 type Chips = BTreeMap<(usize, u64), RwSignal<Option<Chip>>>;
 

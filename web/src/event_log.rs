@@ -6,7 +6,6 @@
 //! chose "All services" ([`LogScope`]); clicking a line of a service selects that service
 //! everywhere. The line a "Pause on…" stopped at is highlighted.
 
-use crate::chip_table::service_colour_class;
 use crate::state::{LogScope, Playground};
 use ecs_sim::sim::log::{LogEntry, LogKind};
 use ecs_sim::time::clock;
@@ -119,7 +118,7 @@ pub fn EventLog() -> impl IntoView {
         })
     });
     let total = move || pg.log.with(Vec::len);
-    let colour = move |e: &LogEntry| service_colour_class(&pg, e.service.as_deref());
+    let colour = move |e: &LogEntry| pg.service_colour_class(e.service.as_deref());
     view! {
         <div class="log-head">
             <h2>"Event log"</h2>

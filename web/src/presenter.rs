@@ -4,7 +4,6 @@
 //! there when presenter mode ends). A button in the top bar and the `p` key turn it on and off
 //! (`Escape` turns it off); the key does nothing while the user types in a field or the editor.
 
-use crate::chip_table::service_colour_class;
 use crate::layout::Layout;
 use crate::metrics::{chart::Chart, project_all};
 use crate::state::Playground;
@@ -121,7 +120,7 @@ pub fn PresenterAside() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let colour = move |service: Option<&str>| service_colour_class(&pg, service);
+    let colour = move |service: Option<&str>| pg.service_colour_class(service);
     view! {
         <aside class="presenter-aside" data-testid="presenter-aside" aria-label="Presenter view: chart and latest events">
             <label class="presenter-pick">

@@ -221,6 +221,15 @@ impl RunProgress {
 }
 
 impl Playground {
+    /// The colour class of `service` in the snapshot shown (`c-none` for none or an unknown
+    /// one), as its chips, log lines, presenter events and chart lines draw it.
+    pub(crate) fn service_colour_class(&self, service: Option<&str>) -> String {
+        crate::chip_table::colour_class(self.snapshot.with_untracked(|s| {
+            s.as_ref()
+                .and_then(|s| ecs_sim::view::service_colour(s, service))
+        }))
+    }
+
     /// A playground running `text` (which must be valid; the caller falls back to the default).
     pub fn new(text: &str) -> Self {
         let pg = Playground {

@@ -183,7 +183,7 @@ fn each_series<T>(
 fn colour_class(pg: Option<Playground>, name: &str) -> String {
     pg.map_or_else(
         || crate::chip_table::colour_class(None),
-        |pg| crate::chip_table::service_colour_class(&pg, Some(name)),
+        |pg| pg.service_colour_class(Some(name)),
     )
 }
 
