@@ -8,10 +8,12 @@
 // between) with the Event Timing API (input to the next paint), and the longest task in the
 // 1.5 s after each pause; prints median and max.
 //
-// Usage: node scripts/bench-frames.mjs SCENARIO.json [--seconds 10] [--warmup 3] [--loaf] [--console] [--no-scroll] [--dist DIR]
+// Usage: node scripts/bench-frames.mjs SCENARIO.json [--seconds 10] [--warmup 3] [--loaf] [--console] [--no-scroll] [--dist DIR] [--css RULES] [--no-pause]
 //   --dist: serve another release bundle (e.g. one built from an older commit, for before/after);
 //   --loaf: also print how long frames (> 50 ms) split into script and style/layout/paint;
-//   --console: print the page's console lines that start with [perf].
+//   --console: print the page's console lines that start with [perf];
+//   --css: add these style rules before measuring (to try a cheaper drawing);
+//   --no-pause: skip the pause measurement.
 //   (make the scenario with `cargo run -q -p ecs-sim --example bench_scenario > target/bench-scenario.json`)
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +61,8 @@ try {
   if (!args.includes('--no-scroll')) {
     await page.evaluate(() => document.querySelector('[data-testid=instance]')?.scrollIntoView({ block: 'start' }));
   }
+  // --css: extra style rules, to try a cheaper drawing before changing the stylesheet.
+  if (opt('--css')) await page.addStyleTag({ content: opt('--css') });
   await page.waitForTimeout(warmup * 1000);
   const clock0 = clockSeconds(await page.textContent('[data-testid=clock]'));
   const frames = await page.evaluate((ms) => new Promise((done) => {
@@ -120,7 +124,7 @@ try {
   });
   const pauses = [];
   const afterPause = [];
-  for (let i = 0; i < 5; i += 1) {
+  for (let i = 0; i < (args.includes('--no-pause') ? 0 : 5); i += 1) {
     await page.evaluate(() => { window.__clicks = []; window.__longest = 0; });
     await page.click('[data-testid=play]');
     await page.waitForTimeout(1500);
@@ -133,7 +137,7 @@ try {
   }
   pauses.sort((a, b) => a - b);
   afterPause.sort((a, b) => a - b);
-  console.log(`pause click -> UI updated: median ${pauses[2].toFixed(1)} ms, max ${pauses[4].toFixed(1)} ms (5 pauses at max speed); ` +
+  if (pauses.length) console.log(`pause click -> UI updated: median ${pauses[2].toFixed(1)} ms, max ${pauses[4].toFixed(1)} ms (5 pauses at max speed); ` +
     `longest task in the 1.5 s after a pause: median ${afterPause[2].toFixed(0)} ms, max ${afterPause[4].toFixed(0)} ms`);
   await page.screenshot({ path: join(root, 'target', 'bench-frames.png') });
 } finally {
