@@ -98,10 +98,18 @@ try {
   }
   frames.shift(); // the gap before the first frame is not a frame
   frames.sort((a, b) => a - b);
+  // A frame is late when its interval is longer than one refresh interval (16.7 ms at 60 Hz) by
+  // more than the timer's jitter: over 20 ms, it missed at least one vsync. Chromium coarsens
+  // performance.now() to 0.1 ms with jitter, so an on-time 16.67 ms frame reads 16.6-16.8 ms;
+  // the p95 is also printed as a whole number of refresh intervals.
+  const late = frames.filter((f) => f > 20).length;
   const pct = (p) => frames[Math.min(frames.length - 1, Math.floor((p / 100) * frames.length))];
   console.log(
     `frames: ${frames.length} in ${seconds} s; frame time p50 ${pct(50).toFixed(1)} ms, p95 ${pct(95).toFixed(1)} ms, ` +
     `p99 ${pct(99).toFixed(1)} ms, max ${frames[frames.length - 1].toFixed(1)} ms; ` +
+    `${late} late (${((100 * late) / frames.length).toFixed(1)} % over 20 ms), ` +
+    `p95 in refresh intervals ${Math.round(pct(95) / (1000 / 60))}, ` +
+    `${frames.filter((f) => f > 16.75 && f <= 20).length} on time but over 16.75 ms; ` +
     `${after.chips} task chips (${after.visible} in the ${opt('--width', 1440)}x${opt('--height', 900)} viewport); ` +
     `virtual time ${clock0} s -> ${clock1} s = ${((clock1 - clock0) / seconds).toFixed(0)}x real time on the page`,
   );

@@ -15,20 +15,41 @@ const PAUSE_KEY: &str = "ecs-playground.pause-on";
 /// Wall milliseconds of engine work per animation frame, at every speed: a frame is 16.7 ms
 /// at 60 Hz, and the page needs the rest of it to redraw.
 const FRAME_BUDGET_MS: f64 = 8.0;
-/// Wall milliseconds between redraws while playing: the engine runs in the other frames, and
-/// reading 2,000 tasks into the page costs more than a frame, so that happens a few times a
-/// second, spread over frames of its own without engine work ([`Redraw`]).
-const REFRESH_EVERY_MS: f64 = 100.0;
-/// Wall milliseconds between copies of the event log (and redraws of the charts) while
-/// playing ([`Redraw::Log`]).
-const LOG_EVERY_MS: f64 = 500.0;
-/// At max speed: a redraw every 150 ms and the log and charts every second. Each redraw costs
-/// a frame or two of drawing and repainting at 2,000 tasks, and at 10 redraws and 2 chart
-/// redraws a second about 5 % of frames ran long (frame benchmark, 2026-12-03); at max speed a
-/// second is half an hour of virtual time, and the charts hold one datapoint per minute.
-const MAX_SPEED_REFRESH_EVERY_MS: f64 = 150.0;
-/// See [`MAX_SPEED_REFRESH_EVERY_MS`].
-const MAX_SPEED_LOG_EVERY_MS: f64 = 1000.0;
+/// How often each part of the page is redrawn while playing, in wall milliseconds. The engine
+/// runs in the other frames; reading 2,000 tasks into the page costs more than a frame, so a
+/// redraw happens a few times a second, spread over frames of its own without engine work
+/// ([`Redraw`]), and the slower parts join only some redraws.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Cadence {
+    /// Read the snapshot and bring the chips and panes to it.
+    refresh: f64,
+    /// Bring the service cards to it.
+    summaries: f64,
+    /// Copy the new event-log lines.
+    log: f64,
+    /// Redraw the charts, cost and advice.
+    charts: f64,
+}
+
+/// Below *max*: the cluster and cards ten times a second, the log and charts twice.
+const CADENCE: Cadence = Cadence {
+    refresh: 100.0,
+    summaries: 100.0,
+    log: 500.0,
+    charts: 500.0,
+};
+
+/// At *max* a second is half an hour of virtual time, and each stage of a redraw is a frame that
+/// can run long at 2,000 tasks (frame benchmark, 2026-12-03: with every stage at every redraw
+/// about 5 % of frames were late, the cards' frame one in five times and the charts' three in
+/// four). So the cluster every 150 ms, the cards every 300 ms, the log every second and the
+/// charts, which hold one datapoint per virtual minute, every two seconds.
+const MAX_SPEED_CADENCE: Cadence = Cadence {
+    refresh: 150.0,
+    summaries: 300.0,
+    log: 1000.0,
+    charts: 2000.0,
+};
 
 /// A redraw while playing, one stage per animation frame, none with engine work. At 2,000
 /// tasks (frame benchmark, 2026-12-03, timed per stage) reading the snapshot took ~3.5 ms,
@@ -59,18 +80,49 @@ struct Loop {
     last: f64,
     /// Wall time of the last redraw, ms.
     refreshed: f64,
+    /// Wall time of the last redraw of the service cards, ms.
+    summarised: f64,
     /// Wall time of the last copy of the event log, ms.
     logged: f64,
+    /// Wall time of the last redraw of the charts, ms.
+    charted: f64,
     /// Wall time not yet turned into virtual time (the fraction of a millisecond left over).
     owed: f64,
     /// Virtual ms the last engine frame could not reach within its budget, run next frame.
     behind: u64,
     /// Virtual time has moved since the last redraw.
     dirty: bool,
-    /// This redraw copies the log too (every [`LOG_EVERY_MS`] or [`MAX_SPEED_LOG_EVERY_MS`]).
-    with_log: bool,
+    /// The stages this redraw runs after [`Redraw::Show`] (each when its [`Cadence`] is due).
+    due: Due,
     /// The stage of the redraw under way.
     redraw: Redraw,
+}
+
+/// The stages after [`Redraw::Show`] that the redraw under way runs.
+#[derive(Clone, Copy, Default, PartialEq, Eq, Debug)]
+struct Due {
+    summaries: bool,
+    log: bool,
+    charts: bool,
+}
+
+impl Due {
+    /// The stage that follows `stage` in this redraw ([`Redraw::Idle`]: the redraw is done).
+    fn after(self, stage: Redraw) -> Redraw {
+        let order = [
+            (Redraw::Summaries, self.summaries),
+            (Redraw::Log, self.log),
+            (Redraw::Charts, self.charts),
+        ];
+        let from = order
+            .iter()
+            .position(|(s, _)| *s == stage)
+            .map_or(0, |k| k + 1);
+        order[from..]
+            .iter()
+            .find(|(_, due)| *due)
+            .map_or(Redraw::Idle, |(s, _)| *s)
+    }
 }
 
 /// A snapshot read in one frame of the play loop and shown in the next ones.
@@ -287,24 +339,25 @@ fn play_frame(pg: Playground, state: StoredValue<Loop>, pending: Pending) {
     let dt = (t - st.last).max(0.0);
     st.last = t;
     if pg.playing.get_untracked() && !pg.running_to() {
-        let (refresh_every, log_every) = if pg.speed.get_untracked() == Speed::Max {
-            (MAX_SPEED_REFRESH_EVERY_MS, MAX_SPEED_LOG_EVERY_MS)
+        let cadence = if pg.speed.get_untracked() == Speed::Max {
+            MAX_SPEED_CADENCE
         } else {
-            (REFRESH_EVERY_MS, LOG_EVERY_MS)
+            CADENCE
         };
         if st.redraw != Redraw::Idle {
             // A stage of the redraw under way: time still owed is run after it.
             st.owed += dt;
-            st.redraw = redraw_stage(pg, st.redraw, st.with_log, pending);
-        } else if st.dirty && t - st.refreshed >= refresh_every {
+            st.redraw = redraw_stage(pg, st.redraw, st.due, pending);
+        } else if st.dirty && t - st.refreshed >= cadence.refresh {
             // The first frame of a redraw: read the engine's picture, shown from the next frame.
             st.owed += dt;
             st.refreshed = t;
             st.dirty = false;
-            st.with_log = t - st.logged >= log_every;
-            if st.with_log {
-                st.logged = t;
-            }
+            st.due = Due {
+                summaries: due(&mut st.summarised, t, cadence.summaries),
+                log: due(&mut st.logged, t, cadence.log),
+                charts: due(&mut st.charted, t, cadence.charts),
+            };
             pending.set_value(Some(pg.read_snapshot()));
             st.redraw = Redraw::Show;
         } else {
@@ -334,34 +387,30 @@ fn play_frame(pg: Playground, state: StoredValue<Loop>, pending: Pending) {
     request_animation_frame(move || play_frame(pg, state, pending));
 }
 
+/// Whether a part last redrawn at `last` is due again at `t` (then `last` becomes `t`).
+fn due(last: &mut f64, t: f64, every: f64) -> bool {
+    let due = t - *last >= every;
+    if due {
+        *last = t;
+    }
+    due
+}
+
 /// Runs one stage of a redraw while playing and returns the next ([`Redraw::Idle`] when done).
-fn redraw_stage(pg: Playground, stage: Redraw, with_log: bool, pending: Pending) -> Redraw {
+fn redraw_stage(pg: Playground, stage: Redraw, due: Due, pending: Pending) -> Redraw {
     match stage {
-        Redraw::Idle => Redraw::Idle,
+        Redraw::Idle => return Redraw::Idle,
         Redraw::Show => {
             if let Some(snap) = pending.try_update_value(Option::take).flatten() {
                 pg.show_chips(snap.as_ref());
                 pg.show_panes(snap);
             }
-            Redraw::Summaries
         }
-        Redraw::Summaries => {
-            pg.show_summaries();
-            if with_log {
-                Redraw::Log
-            } else {
-                Redraw::Idle
-            }
-        }
-        Redraw::Log => {
-            pg.refresh_log_lines();
-            Redraw::Charts
-        }
-        Redraw::Charts => {
-            pg.redraw_charts();
-            Redraw::Idle
-        }
+        Redraw::Summaries => pg.show_summaries(),
+        Redraw::Log => pg.refresh_log_lines(),
+        Redraw::Charts => pg.redraw_charts(),
     }
+    due.after(stage)
 }
 
 /// Redraws everything in tasks of their own, one after another: read the snapshot, show it,
