@@ -428,3 +428,45 @@ pub fn redraw_in_tasks(pg: Playground, shown: impl FnOnce() + 'static) {
         std::time::Duration::ZERO,
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_redraw_runs_show_then_only_the_stages_that_are_due_in_order() {
+        let all = Due {
+            summaries: true,
+            log: true,
+            charts: true,
+        };
+        assert_eq!(all.after(Redraw::Show), Redraw::Summaries);
+        assert_eq!(all.after(Redraw::Summaries), Redraw::Log);
+        assert_eq!(all.after(Redraw::Log), Redraw::Charts);
+        assert_eq!(all.after(Redraw::Charts), Redraw::Idle);
+        let charts_only = Due {
+            charts: true,
+            ..Due::default()
+        };
+        assert_eq!(charts_only.after(Redraw::Show), Redraw::Charts);
+        assert_eq!(Due::default().after(Redraw::Show), Redraw::Idle);
+    }
+
+    #[test]
+    fn at_max_the_cards_join_every_other_redraw_the_log_every_7th_and_the_charts_every_14th() {
+        let (mut summarised, mut logged, mut charted) = (0.0, 0.0, 0.0);
+        let c = MAX_SPEED_CADENCE;
+        let mut counts = (0, 0, 0);
+        // 42 redraws, one every `refresh` ms (6.3 s): a part is due at the first redraw at
+        // least its interval after its last one, so the log every 7th redraw (1,050 ms) and
+        // the charts every 14th.
+        let mut t = 0.0;
+        for _ in 0..42 {
+            t += c.refresh;
+            counts.0 += usize::from(due(&mut summarised, t, c.summaries));
+            counts.1 += usize::from(due(&mut logged, t, c.log));
+            counts.2 += usize::from(due(&mut charted, t, c.charts));
+        }
+        assert_eq!(counts, (21, 6, 3));
+    }
+}
