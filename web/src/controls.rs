@@ -348,6 +348,10 @@ fn play_frame(pg: Playground, state: StoredValue<Loop>, pending: Pending) {
             // A stage of the redraw under way: time still owed is run after it.
             st.owed += dt;
             st.redraw = redraw_stage(pg, st.redraw, st.due, pending);
+        } else if pg.chips_drawing_in.get_value() {
+            // The cluster view draws its next share of new chips in this frame: no engine work
+            // beside it (the time is owed, and run once the chips are in).
+            st.owed += dt;
         } else if st.dirty && t - st.refreshed >= cadence.refresh {
             // The first frame of a redraw: read the engine's picture, shown from the next frame.
             st.owed += dt;
@@ -413,17 +417,26 @@ fn redraw_stage(pg: Playground, stage: Redraw, due: Due, pending: Pending) -> Re
     due.after(stage)
 }
 
-/// Redraws everything in tasks of their own, one after another: read the snapshot, show it,
-/// copy the log (then the charts: [`Playground::refresh_log`]). After a pause and after each
-/// "Run to…" chunk, so no task adds up engine work, reading and drawing.
-/// `shown` runs right after the snapshot is shown, in the same task.
+/// Redraws everything in tasks of their own, one after another: read the snapshot, show it
+/// (chips and panes), bring the service cards to it, copy the log (then the charts:
+/// [`Playground::refresh_log`]). After a pause, a step and each "Run to…" chunk, so no task
+/// adds up engine work, reading and drawing (at the scenario limits, showing 20,000 tasks and
+/// redrawing the cards in one task made tasks of 50-60 ms). `shown` runs right after the
+/// snapshot is shown, in the same task.
 pub fn redraw_in_tasks(pg: Playground, shown: impl FnOnce() + 'static) {
     let snap = pg.read_snapshot();
     set_timeout(
         move || {
-            pg.show_snapshot(snap);
+            pg.show_chips(snap.as_ref());
+            pg.show_panes(snap);
             shown();
-            set_timeout(move || pg.refresh_log(), std::time::Duration::ZERO);
+            set_timeout(
+                move || {
+                    pg.show_summaries();
+                    set_timeout(move || pg.refresh_log(), std::time::Duration::ZERO);
+                },
+                std::time::Duration::ZERO,
+            );
         },
         std::time::Duration::ZERO,
     );

@@ -177,6 +177,11 @@ pub struct Playground {
     pub kept: RwSignal<ecs_sim::scenario::keep::KeptActions>,
     /// "Keep in link": Copy link puts [`Playground::kept`] on the shared scenario's timeline.
     pub keep_in_link: RwSignal<bool>,
+    /// The cluster view is still drawing new chips in, a share per animation frame
+    /// (`ecs_sim::view::overview::NEW_CHIPS_PER_FRAME`): the play loop runs no engine work in
+    /// those frames, so building the chips and the engine's 8 ms do not add up in one task (at
+    /// the scenario limits the two together made tasks of 50-60 ms in the first second).
+    pub chips_drawing_in: StoredValue<bool>,
 }
 
 /// Where a "Run to…" stands, for its progress bar.
@@ -251,6 +256,7 @@ impl Playground {
             log_scope: RwSignal::new(LogScope::Untouched),
             pause_on: RwSignal::new(PauseKind::DEFAULT.to_vec()),
             pause_seen: StoredValue::new(0),
+            chips_drawing_in: StoredValue::new(false),
             paused_at: RwSignal::new(None),
             chips: ChipTable::new(),
             slow_redraw: RwSignal::new(0),

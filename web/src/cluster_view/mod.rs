@@ -36,6 +36,7 @@ pub fn ClusterView() -> impl IntoView {
         let behind = layout.with(|d| {
             full.with(|f| matches!((f, d), (Some(f), Some(d)) if overview::held_back(f, d)))
         });
+        pg.chips_drawing_in.set_value(behind);
         if behind {
             request_animation_frame(move || {
                 more.try_update(|n| *n += 1);
