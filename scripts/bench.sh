@@ -37,6 +37,15 @@ for wasm in dist/*.wasm; do
   awk -v n="$(basename "$wasm")" -v r="$raw" -v g="$gz" \
     'BEGIN { printf "wasm size: %s raw %d bytes (%.1f KiB), gzip -9 %d bytes (%.1f KiB)\n", n, r, r/1024, g, g/1024 }'
 done
+# Everything a first visit downloads (HTML, CSS, JavaScript, wasm), each gzipped on its own.
+total=0
+for f in dist/*; do total=$((total + $(gzip -9 -c "$f" | wc -c))); done
+js=0
+for f in dist/*.js; do js=$((js + $(gzip -9 -c "$f" | wc -c))); done
+awk -v t="$total" -v j="$js" 'BEGIN { printf "first load: %.1f KiB gzip -9 in all, of which JavaScript %.1f KiB\n", t/1024, j/1024 }'
+
+echo "== the first second (issue #14): first contentful paint and the app on the page, release bundle"
+node scripts/bench-first-paint.mjs --runs 5 || echo "(the first-paint benchmark did not report)"
 
 echo "== frame time with 2,000 tasks on screen (release bundle, headless Chromium, max speed)"
 cargo run -q -p ecs-sim --example bench_scenario > target/bench-scenario.json

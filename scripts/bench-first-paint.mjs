@@ -1,0 +1,61 @@
+// The first second (issue #14): first contentful paint and the time until the app's heading is
+// on the page, for the release bundle (dist/) served from localhost, unthrottled and with
+// Chromium's network emulation at 20 and 5 Mbit/s. Each run is a fresh browser context (no
+// cache). Prints medians; asserts nothing.
+// Usage: node scripts/bench-first-paint.mjs [--runs 5] [--dist DIR]
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveDist, launchChromium } from './local-browser.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : dflt; };
+const dist = resolve(opt('--dist', join(root, 'dist')));
+const runs = +opt('--runs', 5);
+const NETWORKS = [
+  ['localhost', null],
+  ['20 Mbit/s, 20 ms', { latency: 20, downloadThroughput: (20e6 / 8), uploadThroughput: (5e6 / 8) }],
+  ['5 Mbit/s, 40 ms', { latency: 40, downloadThroughput: (5e6 / 8), uploadThroughput: (1e6 / 8) }],
+];
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const { server, url } = await serveDist(dist);
+const browser = await launchChromium();
+try {
+  for (const [label, network] of NETWORKS) {
+    const fcp = [];
+    const app = [];
+    for (let i = 0; i < runs; i += 1) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+      await context.route('**/*', (r) => (new URL(r.request().url()).hostname === '127.0.0.1' ? r.continue() : r.abort()));
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        new MutationObserver((_, obs) => {
+          if (document.querySelector('h1')) { window.__appAt = performance.now(); obs.disconnect(); }
+        }).observe(document, { subtree: true, childList: true });
+      });
+      if (network) {
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
+      }
+      await page.goto(url, { waitUntil: 'commit' });
+      await page.waitForFunction(
+        () => window.__appAt !== undefined && performance.getEntriesByName('first-contentful-paint').length > 0,
+        null, { timeout: 120_000 });
+      const r = await page.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+        app: window.__appAt,
+      }));
+      fcp.push(r.fcp);
+      app.push(r.app);
+      await context.close();
+    }
+    console.log(`first paint, ${label}: first contentful paint median ${median(fcp).toFixed(0)} ms `
+      + `(${Math.min(...fcp).toFixed(0)}–${Math.max(...fcp).toFixed(0)}), app on the page median ${median(app).toFixed(0)} ms `
+      + `(${Math.min(...app).toFixed(0)}–${Math.max(...app).toFixed(0)}), ${runs} runs`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
