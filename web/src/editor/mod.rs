@@ -34,6 +34,11 @@ use service_settings::ServiceSettings;
 use std::collections::HashMap;
 use task_definition::{Draft, TaskDefinitionTab};
 
+/// With more task definition families than this, one "Task definition" tab and a family picker
+/// replace the tab per family: with 10 families (the 50-service benchmark) the tabs took five
+/// rows of a 1280×720 editor (issue #14).
+const FAMILY_TABS_MAX: usize = 3;
+
 /// Which tab is open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Tab {
@@ -103,9 +108,13 @@ pub fn Editor() -> impl IntoView {
     view! {
         <div class="editor">
             <div class="tabs" role="tablist" aria-label="Editor">
-                {move || families.get().into_iter().map(|f| {
-                    tab_button(Tab::Family(f.clone()), format!("Task definition: {f}"), format!("tab-td-{f}"))
-                }).collect_view()}
+                {move || if families.with(Vec::len) > FAMILY_TABS_MAX {
+                    view! { <FamilyPicker families=families shown=shown tab=tab /> }.into_any()
+                } else {
+                    families.get().into_iter().map(|f| {
+                        tab_button(Tab::Family(f.clone()), format!("Task definition: {f}"), format!("tab-td-{f}"))
+                    }).collect_view().into_any()
+                }}
                 {tab_button(Tab::Services, "Service settings".into(), "tab-services".into())}
                 {tab_button(Tab::Scenario, "Scenario JSON".into(), "tab-scenario".into())}
             </div>
@@ -120,6 +129,46 @@ pub fn Editor() -> impl IntoView {
                 }}
             </div>
         </div>
+    }
+}
+
+/// One "Task definition" tab and a picker of the family it shows (type a name's first letters
+/// to jump to it), for scenarios with many families.
+#[component]
+fn FamilyPicker(
+    families: Memo<Vec<String>>,
+    shown: Memo<Tab>,
+    tab: RwSignal<Tab>,
+) -> impl IntoView {
+    // The family the tab opens: the one shown, else the last one picked, else the first.
+    let last = RwSignal::new(None::<String>);
+    let current = Memo::new(move |_| match shown.get() {
+        Tab::Family(f) => f,
+        _ => last
+            .get()
+            .filter(|f| families.with(|fs| fs.contains(f)))
+            .or_else(|| families.with(|fs| fs.first().cloned()))
+            .unwrap_or_default(),
+    });
+    let selected = move || matches!(shown.get(), Tab::Family(_));
+    let open = move |f: String| {
+        last.set(Some(f.clone()));
+        tab.set(Tab::Family(f));
+    };
+    view! {
+        <span class="family-picker" class:selected=selected>
+            <button role="tab" class="tab" class:selected=selected data-testid="tab-td"
+                aria-selected=move || selected().to_string()
+                on:click=move |_| open(current.get_untracked())>"Task definition:"</button>
+            <select data-testid="family-picker" aria-label="Task definition family"
+                prop:value=move || current.get()
+                on:change=move |ev| open(event_target_value(&ev))>
+                {move || families.get().into_iter().map(|f| view! {
+                    <option value=f.clone() selected=current.get_untracked() == f>{f.clone()}</option>
+                }).collect_view()}
+            </select>
+            <span class="muted" data-testid="family-count">{move || format!("{} families", families.with(Vec::len))}</span>
+        </span>
     }
 }
 
