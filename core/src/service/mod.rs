@@ -3,6 +3,7 @@
 pub mod form;
 pub mod messages;
 pub mod model;
+pub mod network_form;
 pub mod platform;
 pub mod replica;
 pub mod resolve;

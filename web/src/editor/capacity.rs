@@ -12,6 +12,7 @@ use ecs_sim::cluster::CapacityProviderStrategyItem;
 use ecs_sim::service::form::{
     clamp_count, services, set_capacity_provider_strategy, set_launch_type, Launch,
 };
+use ecs_sim::service::network_form::fill_for_fargate;
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -71,9 +72,12 @@ pub fn Capacity(
         Launch::LaunchType(t) => t,
         Launch::Strategy(_) => "strategy".to_string(),
     };
+    // What a Fargate choice filled in, said under the picker until the next choice.
+    let filled = RwSignal::new(Vec::<String>::new());
     let on_mode = move |ev: leptos::ev::Event| {
         let m = event_target_value(&ev);
         let name = service.get_value();
+        filled.set(Vec::new());
         apply_to(pg, error, |d| match m.as_str() {
             "default" => set_capacity_provider_strategy(d, &name, &[]),
             "strategy" => {
@@ -88,6 +92,11 @@ pub fn Capacity(
                     }
                 }
                 set_capacity_provider_strategy(d, &name, &items)
+            }
+            "FARGATE" => {
+                set_launch_type(d, &name, "FARGATE")?;
+                filled.set(fill_for_fargate(d, &name)?);
+                Ok(())
             }
             other => set_launch_type(d, &name, other),
         });
@@ -143,6 +152,11 @@ pub fn Capacity(
                     }}
                 </select>
             </label>
+            {move || (!filled.with(Vec::is_empty)).then(|| view! {
+                <ul class="filled" data-testid="form-filled" aria-live="polite">
+                    {filled.get().into_iter().map(|n| view! { <li>"Filled in: "{n}</li> }).collect_view()}
+                </ul>
+            })}
             {move || matches!(launch.get(), Launch::Strategy(_)).then(|| view! {
                 <table class="strategy" data-testid="strategy">
                     <thead><tr><th scope="col">"Provider"</th><th scope="col">"Base"</th><th scope="col">"Weight"</th></tr></thead>

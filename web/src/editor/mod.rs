@@ -13,6 +13,7 @@ mod deployment;
 mod fields;
 mod managed_scaling;
 mod marks;
+mod network;
 mod placement;
 mod scaling;
 mod scaling_policies;

@@ -6,11 +6,13 @@
 use super::apply::apply_to;
 use super::capacity::Capacity;
 use super::deployment::Deployment;
+use super::network::Network;
 use super::placement::Placement;
 use super::scaling::Scaling;
 use super::traffic::Traffic;
 use crate::state::Playground;
 use ecs_sim::service::form::{clamp_count, services, set_desired_count, MAX_DESIRED_COUNT};
+use ecs_sim::service::network_form::awsvpc_form;
 use ecs_sim::taskdef::form::{network_mode, set_network_mode, NETWORK_MODES};
 use leptos::prelude::*;
 use serde_json::Value;
@@ -123,6 +125,13 @@ fn ServiceForm(
     let mode = Memo::new(move |_| {
         doc.with(|d| d.as_ref().and_then(|d| network_mode(d, &name.get_value())))
     });
+    let awsvpc = Memo::new(move |_| {
+        mode.with(|m| m.as_deref() == Some("awsvpc"))
+            || doc.with(|d| {
+                d.as_ref()
+                    .is_some_and(|d| awsvpc_form(d, &name.get_value()).present)
+            })
+    });
     let on_desired = move |ev: leptos::ev::Event| {
         let typed = event_target_value(&ev);
         match clamp_count(&typed, MAX_DESIRED_COUNT) {
@@ -165,6 +174,10 @@ fn ServiceForm(
             </label>
         </div>
         <Capacity doc=doc service=name error=error />
+        // For awsvpc services (every Fargate one), and any service that already has one.
+        <Show when=move || awsvpc.get()>
+            <Network doc=doc service=name error=error />
+        </Show>
         <Placement doc=doc service=name error=error />
         <Deployment doc=doc service=name />
         <Scaling doc=doc service=name />

@@ -1,0 +1,335 @@
+//! The service form's `networkConfiguration.awsvpcConfiguration` (subnets, security groups,
+//! `assignPublicIp`), and what a Fargate choice needs filled in (issue #14: choosing FARGATE in
+//! the form used to leave a service with two errors). Edits the scenario as JSON (see
+//! [`crate::form`]); the whole scenario is validated after each edit, as with every form.
+
+use crate::form::find::{find_service, service_mut};
+use crate::form::value::{array, text};
+use crate::taskdef::form::{network_mode, resolve_reference, set_network_mode};
+use crate::taskdef::{fargate_cpu_values, fargate_memory_values};
+use serde_json::{json, Value};
+
+/// ECS API `AwsVpcConfiguration`: at most 16 subnets.
+pub const MAX_SUBNETS: usize = 16;
+/// ECS API `AwsVpcConfiguration`: at most 5 security groups.
+pub const MAX_SECURITY_GROUPS: usize = 5;
+
+/// What the form shows of a service's awsvpc settings.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct AwsvpcForm {
+    /// The service has a `networkConfiguration` at all.
+    pub present: bool,
+    /// `subnets`, as written.
+    pub subnets: Vec<String>,
+    /// `securityGroups`, as written.
+    pub security_groups: Vec<String>,
+    /// `assignPublicIp` is `ENABLED` (ECS's default is `DISABLED`).
+    pub assign_public_ip: bool,
+}
+
+/// The scenario's subnets as (subnet ID, Availability Zone), in document order: what the form
+/// offers to tick.
+pub fn scenario_subnets(doc: &Value) -> Vec<(String, String)> {
+    array(doc, "subnets")
+        .iter()
+        .map(|s| (text(s, "subnetId"), text(s, "availabilityZone")))
+        .filter(|(id, _)| !id.is_empty())
+        .collect()
+}
+
+/// The awsvpc settings of the service named `service` (empty when it has none).
+pub fn awsvpc_form(doc: &Value, service: &str) -> AwsvpcForm {
+    let Some(config) = find_service(doc, service)
+        .and_then(|s| s.get("networkConfiguration"))
+        .and_then(|n| n.get("awsvpcConfiguration"))
+    else {
+        return AwsvpcForm::default();
+    };
+    let strings = |key: &str| -> Vec<String> {
+        array(config, key)
+            .iter()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    };
+    AwsvpcForm {
+        present: true,
+        subnets: strings("subnets"),
+        security_groups: strings("securityGroups"),
+        assign_public_ip: text(config, "assignPublicIp") == "ENABLED",
+    }
+}
+
+/// Reads security group IDs typed into one field (separated by commas or spaces); refuses more
+/// than [`MAX_SECURITY_GROUPS`] or an ID that does not start with `sg-`.
+pub fn parse_security_groups(typed: &str) -> Result<Vec<String>, String> {
+    let groups: Vec<String> = typed
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|g| !g.is_empty())
+        .map(str::to_string)
+        .collect();
+    if groups.len() > MAX_SECURITY_GROUPS {
+        return Err(format!(
+            "{} security groups: ECS allows at most {MAX_SECURITY_GROUPS} per service",
+            groups.len()
+        ));
+    }
+    if let Some(bad) = groups.iter().find(|g| !g.starts_with("sg-")) {
+        let shown: String = bad.chars().take(40).collect();
+        return Err(format!(
+            "'{shown}' is not a security group ID (they look like sg-0123456789abcdef0)"
+        ));
+    }
+    Ok(groups)
+}
+
+/// `update-service --network-configuration awsvpcConfiguration={…}`: the subnets must be the
+/// scenario's (1 to [`MAX_SUBNETS`]); `securityGroups` is left out when empty and
+/// `assignPublicIp` is written either way, so the choice shows in the JSON.
+pub fn set_awsvpc_configuration(
+    doc: &mut Value,
+    service: &str,
+    subnets: &[String],
+    security_groups: &[String],
+    assign_public_ip: bool,
+) -> Result<(), String> {
+    if subnets.is_empty() {
+        return Err("awsvpc needs at least one subnet: tick one".into());
+    }
+    if subnets.len() > MAX_SUBNETS {
+        return Err(format!(
+            "{} subnets: ECS allows at most {MAX_SUBNETS} per service",
+            subnets.len()
+        ));
+    }
+    let known = scenario_subnets(doc);
+    if let Some(bad) = subnets
+        .iter()
+        .find(|s| !known.iter().any(|(id, _)| id == *s))
+    {
+        return Err(format!(
+            "subnet '{bad}' is not one of the scenario's subnets"
+        ));
+    }
+    if security_groups.len() > MAX_SECURITY_GROUPS {
+        return Err(format!(
+            "{} security groups: ECS allows at most {MAX_SECURITY_GROUPS} per service",
+            security_groups.len()
+        ));
+    }
+    let mut config = json!({ "subnets": subnets });
+    if !security_groups.is_empty() {
+        config["securityGroups"] = json!(security_groups);
+    }
+    config["assignPublicIp"] = json!(if assign_public_ip {
+        "ENABLED"
+    } else {
+        "DISABLED"
+    });
+    service_mut(doc, service)?.insert(
+        "networkConfiguration".into(),
+        json!({ "awsvpcConfiguration": config }),
+    );
+    Ok(())
+}
+
+/// After the service named `service` was switched to the FARGATE launch type: fills in what
+/// Fargate needs and the form can choose sensibly, and returns one sentence per change (the
+/// form shows them). The task definition revision the service runs gets `networkMode` awsvpc
+/// (through [`set_network_mode`], which also gives its services and tasks subnets), FARGATE among
+/// its `requiresCompatibilities`, and, without task-level `cpu`/`memory`, the smallest Fargate
+/// size that holds its containers' own; a service still without `networkConfiguration` gets
+/// every subnet of the scenario; placement strategies and constraints, which ECS does not
+/// support with the Fargate launch type, are removed. The revision is changed in place, as the
+/// form's network mode picker does (the run restarts with it).
+pub fn fill_for_fargate(doc: &mut Value, service: &str) -> Result<Vec<String>, String> {
+    let mut notes = Vec::new();
+    let reference = text(
+        find_service(doc, service).ok_or_else(|| crate::form::find::no_service(service))?,
+        "taskDefinition",
+    );
+    if let Some(index) = resolve_reference(doc, &reference) {
+        if network_mode(doc, service).as_deref() != Some("awsvpc") {
+            set_network_mode(doc, service, "awsvpc")?;
+            notes.push(format!(
+                "task definition {reference}: networkMode set to awsvpc (the only mode Fargate supports), and its services given the scenario's subnets"
+            ));
+        }
+        if let Some(td) = doc
+            .get_mut("taskDefinitions")
+            .and_then(Value::as_array_mut)
+            .and_then(|list| list.get_mut(index))
+        {
+            let td = if td.get("taskDefinition").is_some() {
+                &mut td["taskDefinition"]
+            } else {
+                td
+            };
+            notes.extend(fargate_task_definition(td, &reference));
+        }
+    }
+    let subnets: Vec<String> = scenario_subnets(doc)
+        .into_iter()
+        .map(|(id, _)| id)
+        .take(MAX_SUBNETS)
+        .collect();
+    let s = service_mut(doc, service)?;
+    if !s.contains_key("networkConfiguration") && !subnets.is_empty() {
+        notes.push(format!(
+            "networkConfiguration.awsvpcConfiguration.subnets set to the scenario's subnets ({}): Fargate tasks use awsvpc networking and need subnets",
+            subnets.join(", ")
+        ));
+        s.insert(
+            "networkConfiguration".into(),
+            json!({ "awsvpcConfiguration": { "subnets": subnets, "assignPublicIp": "DISABLED" } }),
+        );
+    }
+    for key in ["placementStrategy", "placementConstraints"] {
+        if s.shift_remove(key).is_some() {
+            notes.push(format!(
+                "{key} removed: ECS does not support placement strategies or constraints with the Fargate launch type"
+            ));
+        }
+    }
+    Ok(notes)
+}
+
+/// FARGATE among a task definition's `requiresCompatibilities`, and a task size when it has
+/// none: the smallest Fargate CPU value at least its containers' `cpu` together, with the
+/// smallest memory that value allows at least their `memory` (or `memoryReservation`).
+fn fargate_task_definition(td: &mut Value, reference: &str) -> Vec<String> {
+    let mut notes = Vec::new();
+    let Some(obj) = td.as_object_mut() else {
+        return notes;
+    };
+    let compat = obj
+        .entry("requiresCompatibilities")
+        .or_insert_with(|| json!([]));
+    if let Some(list) = compat.as_array_mut() {
+        if !list.iter().any(|c| c.as_str() == Some("FARGATE")) {
+            list.push(json!("FARGATE"));
+            notes.push(format!(
+                "task definition {reference}: FARGATE added to requiresCompatibilities"
+            ));
+        }
+    }
+    if obj.contains_key("cpu") || obj.contains_key("memory") {
+        return notes;
+    }
+    let containers = obj
+        .get("containerDefinitions")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let sum = |key: &str, fallback: &str| -> u64 {
+        containers
+            .iter()
+            .map(|c| {
+                c.get(key)
+                    .or_else(|| c.get(fallback))
+                    .and_then(Value::as_u64)
+                    .unwrap_or(0)
+            })
+            .sum()
+    };
+    let (cpu_needed, memory_needed) = (sum("cpu", "cpu"), sum("memory", "memoryReservation"));
+    let size = fargate_cpu_values().into_iter().find_map(|cpu| {
+        (u64::from(cpu) >= cpu_needed)
+            .then(|| {
+                fargate_memory_values(cpu)
+                    .into_iter()
+                    .find(|&m| u64::from(m) >= memory_needed)
+                    .map(|m| (cpu, m))
+            })
+            .flatten()
+    });
+    if let Some((cpu, memory)) = size {
+        obj.insert("cpu".into(), json!(cpu.to_string()));
+        obj.insert("memory".into(), json!(memory.to_string()));
+        notes.push(format!(
+            "task definition {reference}: task size cpu {cpu} / memory {memory} MiB, the smallest Fargate size that holds its containers (cpu {cpu_needed}, memory {memory_needed} MiB)"
+        ));
+    }
+    notes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::test_support::{doc as scenario, DEFAULT_SCENARIO};
+    use crate::service::form::set_launch_type;
+
+    fn doc() -> Value {
+        scenario(DEFAULT_SCENARIO)
+    }
+
+    #[test]
+    fn reads_the_fargate_services_subnets_and_nothing_for_a_bridge_service() {
+        let d = doc();
+        assert_eq!(
+            awsvpc_form(&d, "api").subnets,
+            ["subnet-a", "subnet-b", "subnet-c"]
+        );
+        assert!(awsvpc_form(&d, "api").present);
+        assert!(!awsvpc_form(&d, "web").present);
+        assert_eq!(scenario_subnets(&d).len(), 3);
+    }
+
+    #[test]
+    fn sets_subnets_security_groups_and_public_ip_and_refuses_unknown_subnets() {
+        let mut d = doc();
+        let one = vec!["subnet-b".to_string()];
+        let sg = parse_security_groups("sg-0a1, sg-0b2").unwrap();
+        set_awsvpc_configuration(&mut d, "api", &one, &sg, true).unwrap();
+        let f = awsvpc_form(&d, "api");
+        assert_eq!(f.subnets, one);
+        assert_eq!(f.security_groups, ["sg-0a1", "sg-0b2"]);
+        assert!(f.assign_public_ip);
+        let err = set_awsvpc_configuration(&mut d, "api", &["subnet-z".into()], &[], false);
+        assert!(err.unwrap_err().contains("subnet-z"));
+        assert!(set_awsvpc_configuration(&mut d, "api", &[], &[], false).is_err());
+        assert!(parse_security_groups("sg-1 sg-2 sg-3 sg-4 sg-5 sg-6").is_err());
+        assert!(parse_security_groups("default")
+            .unwrap_err()
+            .contains("default"));
+        // The scenario still resolves with what the form wrote.
+        let text = crate::form::to_text(&d);
+        assert!(crate::Sim::from_json(&text).is_ok());
+    }
+
+    #[test]
+    fn choosing_fargate_makes_the_bridge_ec2_web_service_valid_and_says_what_it_filled() {
+        let mut d = doc();
+        // The default web service: bridge, EC2 only, no task size, a placement strategy.
+        assert!(d["services"][0].get("placementStrategy").is_some());
+        set_launch_type(&mut d, "web", "FARGATE").unwrap();
+        let notes = fill_for_fargate(&mut d, "web").unwrap();
+        assert!(notes[0].contains("networkMode set to awsvpc"), "{notes:?}");
+        assert!(
+            notes.iter().any(|n| n.contains("FARGATE added")),
+            "{notes:?}"
+        );
+        assert!(
+            notes.iter().any(|n| n.contains("cpu 256 / memory 512 MiB")),
+            "{notes:?}"
+        );
+        assert!(notes
+            .iter()
+            .any(|n| n.starts_with("placementStrategy removed")));
+        assert_eq!(awsvpc_form(&d, "web").subnets.len(), 3);
+        // The scenario is valid again: no error left for the service or its task definition.
+        let text = crate::form::to_text(&d);
+        if let Err(e) = crate::Sim::from_json(&text) {
+            panic!("still invalid after the Fargate fill: {e}");
+        }
+        // A second time there is nothing left to fill.
+        assert!(fill_for_fargate(&mut d, "web").unwrap().is_empty());
+        // The api service (already awsvpc and FARGATE, with its own subnets) is left as written.
+        let before = d["services"][1].clone();
+        set_launch_type(&mut d, "api", "FARGATE").unwrap();
+        assert!(fill_for_fargate(&mut d, "api").unwrap().is_empty());
+        assert_eq!(
+            d["services"][1]["networkConfiguration"],
+            before["networkConfiguration"]
+        );
+    }
+}

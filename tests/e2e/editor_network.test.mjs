@@ -1,0 +1,82 @@
+// Service settings for awsvpc (issue #14): the subnets, security groups and public IP of
+// networkConfiguration.awsvpcConfiguration, and a Fargate choice that fills in what it needs
+// and says so.
+async function open(page, base) {
+  await page.goto(base);
+  await page.locator('[data-testid="td-editor"]').waitFor({ timeout: 20000 });
+  await page.locator('[data-testid="tab-services"]').click();
+}
+
+/** The scenario document as the Scenario JSON tab shows it (then back to Service settings). */
+async function scenario(page) {
+  await page.locator('[data-testid="tab-scenario"]').click();
+  const doc = JSON.parse(await page.getByTestId('scenario-editor').inputValue());
+  await page.locator('[data-testid="tab-services"]').click();
+  return doc;
+}
+
+const service = (doc, name) => doc.services.find((s) => s.serviceName === name);
+
+export const tests = [
+  {
+    name: 'editor: the awsvpc section writes subnets, security groups and assignPublicIp, and refuses a bad group',
+    async run({ page, base }) {
+      await open(page, base);
+      await page.locator('[data-testid="service-select"]').selectOption('api');
+      const section = page.getByTestId('awsvpc');
+      await section.waitFor();
+      for (const z of ['a', 'b', 'c']) {
+        if (!(await page.getByTestId(`subnet-subnet-${z}`).isChecked())) throw new Error(`subnet-${z} should start ticked`);
+      }
+      await page.getByTestId('subnet-subnet-c').uncheck();
+      await page.getByTestId('subnet-subnet-c').waitFor();
+      let cfg = service(await scenario(page), 'api').networkConfiguration.awsvpcConfiguration;
+      if (JSON.stringify(cfg.subnets) !== '["subnet-a","subnet-b"]') throw new Error(`subnets: ${JSON.stringify(cfg)}`);
+      await page.locator('[data-testid="service-select"]').selectOption('api');
+      const groups = page.getByTestId('security-groups');
+      await groups.fill('sg-0a1 sg-0b2');
+      await groups.press('Enter');
+      await groups.blur();
+      await page.getByTestId('assign-public-ip').check();
+      cfg = service(await scenario(page), 'api').networkConfiguration.awsvpcConfiguration;
+      if (JSON.stringify(cfg.securityGroups) !== '["sg-0a1","sg-0b2"]' || cfg.assignPublicIp !== 'ENABLED') {
+        throw new Error(`security groups / public IP not written: ${JSON.stringify(cfg)}`);
+      }
+      await page.locator('[data-testid="service-select"]').selectOption('api');
+      await groups.fill('default');
+      await groups.press('Enter');
+      await groups.blur();
+      const err = await page.getByTestId('form-error').innerText();
+      if (!err.includes("'default' is not a security group ID")) throw new Error(`error: ${err}`);
+    },
+  },
+  {
+    name: 'editor: choosing FARGATE for the bridge EC2 web service fills what Fargate needs, says so, and the scenario runs',
+    async run({ page, base }) {
+      await open(page, base);
+      await page.locator('[data-testid="service-select"]').selectOption('web');
+      if (await page.getByTestId('awsvpc').count()) throw new Error('a bridge service on EC2 has no awsvpc section');
+      await page.getByTestId('launch-mode').selectOption('FARGATE');
+      const filled = await page.getByTestId('form-filled').innerText();
+      for (const said of ['networkMode set to awsvpc', 'FARGATE added to requiresCompatibilities', 'cpu 256 / memory 512 MiB', 'placementStrategy removed']) {
+        if (!filled.includes(said)) throw new Error(`"${said}" not said: ${filled}`);
+      }
+      await page.getByTestId('awsvpc').waitFor();
+      const web = service(await scenario(page), 'web');
+      if (web.launchType !== 'FARGATE' || web.networkConfiguration.awsvpcConfiguration.subnets.length !== 3) {
+        throw new Error(`web after FARGATE: ${JSON.stringify(web)}`);
+      }
+      for (const key of ['placementStrategy', 'placementConstraints']) {
+        if (web[key] !== undefined) throw new Error(`${key} kept: ${JSON.stringify(web[key])}`);
+      }
+      // A valid scenario: no problem left, and the run restarted with web on Fargate.
+      const problems = await page.locator('.form-problems [data-testid="problem"]').allInnerTexts();
+      if (problems.length) throw new Error(`problems left after choosing FARGATE: ${problems}`);
+      await page.locator('[data-testid="speed-max"]').click();
+      await page.locator('[data-testid="play"]').click();
+      await page.waitForFunction(
+        () => document.querySelectorAll('[data-testid="task"][data-service="web"][data-status="RUNNING"]').length === 6,
+        null, { timeout: 20000 });
+    },
+  },
+];
