@@ -1,6 +1,6 @@
 // Service settings for awsvpc (issue #14): the subnets, security groups and public IP of
-// networkConfiguration.awsvpcConfiguration, and a Fargate choice that fills in what it needs
-// and says so.
+// networkConfiguration.awsvpcConfiguration, a Fargate choice that fills in what it needs and
+// says so, and a task definition that shows the problems it causes at the services using it.
 async function open(page, base) {
   await page.goto(base);
   await page.locator('[data-testid="td-editor"]').waitFor({ timeout: 20000 });
@@ -80,3 +80,31 @@ export const tests = [
     },
   },
 ];
+
+tests.push({
+  name: 'editor: a task definition valid on its own shows the problems it causes where it is used, not "No problems"',
+  async run({ page, base }) {
+    await page.goto(base);
+    await page.locator('[data-testid="td-editor"]').waitFor({ timeout: 20000 });
+    await page.locator('[data-testid="tab-scenario"]').click();
+    const editor = page.getByTestId('scenario-editor');
+    const doc = JSON.parse(await editor.inputValue());
+    const web = doc.services.find((s) => s.serviceName === 'web');
+    web.launchType = 'FARGATE';
+    delete web.capacityProviderStrategy;
+    delete web.placementStrategy;
+    await editor.fill(JSON.stringify(doc, null, 2));
+    await page.locator('[data-testid="tab-td-web"]').click();
+    const caused = page.getByTestId('caused-elsewhere');
+    await caused.waitFor({ timeout: 5000 });
+    const text = await caused.innerText();
+    if (!text.includes('services[0].taskDefinition') || !text.includes('does not support launch_type FARGATE')) {
+      throw new Error(`cause not shown at the definition: ${text}`);
+    }
+    if (await page.getByTestId('no-problems').count()) throw new Error('"No problems" shown beside the caused problems');
+    // The api definition causes none of them.
+    await page.locator('[data-testid="tab-td-api"]').click();
+    await page.getByTestId('no-problems').waitFor();
+    if (await page.getByTestId('caused-elsewhere').count()) throw new Error('api blamed for web\'s problems');
+  },
+});

@@ -291,13 +291,10 @@ mod tests {
         assert!(parse_security_groups("default")
             .unwrap_err()
             .contains("default"));
-        // The scenario still resolves with what the form wrote.
-        let text = crate::form::to_text(&d);
-        assert!(crate::Sim::from_json(&text).is_ok());
     }
 
     #[test]
-    fn choosing_fargate_makes_the_bridge_ec2_web_service_valid_and_says_what_it_filled() {
+    fn choosing_fargate_fills_the_bridge_ec2_web_service_and_says_what_it_filled() {
         let mut d = doc();
         // The default web service: bridge, EC2 only, no task size, a placement strategy.
         assert!(d["services"][0].get("placementStrategy").is_some());
@@ -316,11 +313,7 @@ mod tests {
             .iter()
             .any(|n| n.starts_with("placementStrategy removed")));
         assert_eq!(awsvpc_form(&d, "web").subnets.len(), 3);
-        // The scenario is valid again: no error left for the service or its task definition.
-        let text = crate::form::to_text(&d);
-        if let Err(e) = crate::Sim::from_json(&text) {
-            panic!("still invalid after the Fargate fill: {e}");
-        }
+        // (That the scenario then resolves is checked in `scenario/tests/forms_service.rs`.)
         // A second time there is nothing left to fill.
         assert!(fill_for_fargate(&mut d, "web").unwrap().is_empty());
         // The api service (already awsvpc and FARGATE, with its own subnets) is left as written.

@@ -4,6 +4,7 @@
 //! - [`validate`] lists every rule ECS would reject the definition for;
 //! - [`TaskDefinition`] carries the resource arithmetic placement needs.
 
+pub mod caused;
 pub mod container_definition;
 pub mod container_dependency;
 pub mod ephemeral_storage;

@@ -4,6 +4,7 @@
 //! against red); an error wins a line that has both.
 
 use super::marks::Mark;
+use ecs_sim::problem::Problem;
 use ecs_sim::scenario::locate::utf16_offset;
 use leptos::html::Textarea;
 use leptos::prelude::*;
@@ -28,6 +29,10 @@ pub fn CodeArea(
     label: String,
     /// `data-testid` of the text area.
     testid: &'static str,
+    /// Problems elsewhere in the scenario that this text causes (shown instead of "No
+    /// problems" when the text itself has none).
+    #[prop(optional, into)]
+    elsewhere: Signal<Vec<Problem>>,
 ) -> impl IntoView {
     let area = NodeRef::<Textarea>::new();
     let scroll = RwSignal::new((0.0_f64, 0.0_f64));
@@ -107,7 +112,7 @@ pub fn CodeArea(
                     on:scroll=on_scroll></textarea>
             </div>
         </div>
-        <ProblemList marks=marks goto=goto />
+        <ProblemList marks=marks goto=goto elsewhere=elsewhere />
     }
 }
 
@@ -116,12 +121,27 @@ pub fn CodeArea(
 fn ProblemList(
     marks: Signal<Vec<Mark>>,
     goto: impl Fn(usize, usize) + Copy + Send + Sync + 'static,
+    elsewhere: Signal<Vec<Problem>>,
 ) -> impl IntoView {
     view! {
         <div class="problems" aria-live="polite">
             {move || {
                 let (warnings, ms): (Vec<Mark>, Vec<Mark>) = marks.get().into_iter().partition(|m| m.warning);
                 if ms.is_empty() {
+                    let caused = elsewhere.get();
+                    if !caused.is_empty() {
+                        return view! {
+                            <div class="caused" role="alert" data-testid="caused-elsewhere">
+                                <p>"Valid on its own, but the scenario has problems where it is used (see Service settings or Scenario JSON):"</p>
+                                <ul>
+                                    {caused.into_iter().map(|p| view! {
+                                        <li><code class="path">{p.path}</code>" "{p.message}</li>
+                                    }).collect_view()}
+                                </ul>
+                            </div>
+                            <WarningList warnings=warnings goto=goto />
+                        }.into_any();
+                    }
                     return view! {
                         <p class="ok" data-testid="no-problems">"No problems: ECS would accept this."</p>
                         <WarningList warnings=warnings goto=goto />

@@ -53,6 +53,17 @@ pub fn TaskDefinitionTab(
         })
     });
     let marks = Memo::new(move |_| text.with(|t| marks::task_definition(t)));
+    // The scenario's problems this family causes where it is used (a definition can be valid
+    // on its own and wrong for its services).
+    let caused = Memo::new(move |_| {
+        pg.problems.with(|ps| {
+            doc.with(|d| {
+                d.as_ref()
+                    .map(|d| ecs_sim::taskdef::caused::caused_by_family(d, ps, &fam.get_value()))
+                    .unwrap_or_default()
+            })
+        })
+    });
     let parsed = Memo::new(move |_| text.with(|t| serde_json::from_str::<Value>(t).ok()));
     let changed = Memo::new(move |_| {
         let base = latest.with(|l| l.as_ref().map(|(_, v)| v.clone()));
@@ -131,7 +142,7 @@ pub fn TaskDefinitionTab(
                 Ok(t) => view! { <p class="td-status" role="status" data-testid="register-status">{t}</p> }.into_any(),
                 Err(t) => view! { <p class="td-status error" role="alert" data-testid="register-status">{t}</p> }.into_any(),
             })}
-            <CodeArea text=text on_input=on_input marks=marks
+            <CodeArea text=text on_input=on_input marks=marks elsewhere=caused
                 label=format!("Task definition JSON of family {family}") testid="td-editor" />
         </div>
     }

@@ -51,3 +51,50 @@ fn launch_type_and_strategy_replace_each_other() {
     assert_eq!(services(&d)[0].launch, Launch::ClusterDefault);
     assert!(set_launch_type(&mut d, "web", "SPOT").is_err());
 }
+
+/// Issue #14: choosing FARGATE in the form for the default web service (bridge, EC2 only, a
+/// placement strategy) used to leave two errors; the fill makes it valid.
+#[test]
+fn fargate_chosen_for_the_bridge_ec2_web_service_resolves_after_the_fill() {
+    let mut d = doc();
+    set_launch_type(&mut d, "web", "FARGATE").unwrap();
+    assert!(!super::forms_support::problems(&d).is_empty());
+    let notes = crate::service::network_form::fill_for_fargate(&mut d, "web").unwrap();
+    assert!(!notes.is_empty());
+    assert_valid(&d);
+}
+
+#[test]
+fn the_awsvpc_form_writes_a_configuration_that_resolves() {
+    use crate::service::network_form::{parse_security_groups, set_awsvpc_configuration};
+    let mut d = doc();
+    let groups = parse_security_groups("sg-0a1,sg-0b2").unwrap();
+    set_awsvpc_configuration(&mut d, "api", &["subnet-b".into()], &groups, true).unwrap();
+    assert_valid(&d);
+}
+
+/// A definition valid on its own can still cause the scenario's problems where it is used:
+/// the editor shows them at the definition (issue #14).
+#[test]
+fn problems_a_family_causes_are_found_at_the_services_that_run_it() {
+    use crate::taskdef::caused::caused_by_family;
+    let mut d = doc();
+    set_launch_type(&mut d, "web", "FARGATE").unwrap();
+    d["services"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("placementStrategy");
+    let text = serde_json::to_string(&d).unwrap();
+    let all = match crate::scenario::resolve(&crate::scenario::parse_scenario(&text).unwrap()) {
+        Ok(_) => panic!("expected problems"),
+        Err(p) => p,
+    };
+    let web = caused_by_family(&d, &all, "web");
+    assert!(
+        web.iter().any(|p| p.path == "services[0].taskDefinition"
+            && p.message.contains("does not support launch_type FARGATE")),
+        "{web:?}"
+    );
+    assert!(caused_by_family(&d, &all, "api").is_empty());
+    assert!(caused_by_family(&doc(), &[], "web").is_empty());
+}

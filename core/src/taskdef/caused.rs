@@ -1,0 +1,69 @@
+//! The scenario's problems that a task definition causes where it is used (issue #14): a
+//! definition can be valid on its own while the services and tasks that run it are not (a
+//! bridge, EC2-only definition under a FARGATE service; an awsvpc one without subnets). The
+//! editor shows these at the definition instead of "No problems".
+
+use super::form::resolve_reference;
+use crate::form::value::{array, text};
+use crate::problem::Problem;
+use serde_json::Value;
+
+/// The problems among `problems` at the `taskDefinition`, `launchType` or
+/// `networkConfiguration` of a service or standalone task that runs a revision of `family`, in
+/// the order given.
+pub fn caused_by_family(doc: &Value, problems: &[Problem], family: &str) -> Vec<Problem> {
+    let family_of = |index: usize| -> String {
+        array(doc, "taskDefinitions")
+            .get(index)
+            .map(|td| text(td.get("taskDefinition").unwrap_or(td), "family"))
+            .unwrap_or_default()
+    };
+    let mut prefixes = Vec::new();
+    for list in ["services", "tasks"] {
+        for (k, user) in array(doc, list).iter().enumerate() {
+            let runs_it = resolve_reference(doc, &text(user, "taskDefinition"))
+                .is_some_and(|index| family_of(index) == family);
+            if runs_it {
+                for key in ["taskDefinition", "launchType", "networkConfiguration"] {
+                    prefixes.push(format!("{list}[{k}].{key}"));
+                }
+            }
+        }
+    }
+    problems
+        .iter()
+        .filter(|p| {
+            prefixes.iter().any(|prefix| {
+                p.path
+                    .strip_prefix(prefix.as_str())
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+            })
+        })
+        .cloned()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::form::test_support::{doc as scenario, DEFAULT_SCENARIO};
+
+    // Blame for problems resolve really reports: `scenario/tests/forms_service.rs`.
+
+    #[test]
+    fn only_whole_keys_match_not_longer_indexes() {
+        let d = scenario(DEFAULT_SCENARIO);
+        // services[1] runs api; a problem at services[10] must not be blamed on api.
+        let problems = vec![
+            Problem::new("services[10].taskDefinition", "x"),
+            Problem::new("services[1].taskDefinitionX", "y"),
+            Problem::new(
+                "services[1].networkConfiguration.awsvpcConfiguration.subnets[0]",
+                "z",
+            ),
+        ];
+        let api = caused_by_family(&d, &problems, "api");
+        assert_eq!(api.len(), 1);
+        assert_eq!(api[0].message, "z");
+    }
+}
