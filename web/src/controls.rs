@@ -406,8 +406,7 @@ fn redraw_stage(pg: Playground, stage: Redraw, due: Due, pending: Pending) -> Re
         Redraw::Idle => return Redraw::Idle,
         Redraw::Show => {
             if let Some(snap) = pending.try_update_value(Option::take).flatten() {
-                pg.show_chips(snap.as_ref());
-                pg.show_panes(snap);
+                pg.show_cluster(snap);
             }
         }
         Redraw::Summaries => pg.show_summaries(),
@@ -427,8 +426,7 @@ pub fn redraw_in_tasks(pg: Playground, shown: impl FnOnce() + 'static) {
     let snap = pg.read_snapshot();
     set_timeout(
         move || {
-            pg.show_chips(snap.as_ref());
-            pg.show_panes(snap);
+            pg.show_cluster(snap);
             shown();
             set_timeout(
                 move || {

@@ -639,11 +639,18 @@ impl Playground {
         self.sim.with_value(|s| s.as_ref().map(Sim::snapshot))
     }
 
-    /// Shows `snap`: the chips that changed, then every pane that reads the snapshot.
+    /// Shows `snap`: the cluster ([`Playground::show_cluster`]), then the service cards.
     pub fn show_snapshot(&self, snap: Option<Snapshot>) {
+        self.show_cluster(snap);
+        self.show_summaries();
+    }
+
+    /// Shows `snap` in the cluster: the chips that changed, then every pane that reads the
+    /// snapshot. The play loop and the redraw after a step do this in a task of their own and
+    /// the service cards in the next.
+    pub fn show_cluster(&self, snap: Option<Snapshot>) {
         self.show_chips(snap.as_ref());
         self.show_panes(snap);
-        self.show_summaries();
     }
 
     /// Brings the service cards to the snapshot shown (see [`Playground::summaries_redraw`]).
@@ -652,7 +659,7 @@ impl Playground {
     }
 
     /// Brings the task chips to `snap` (only those whose picture changed).
-    pub fn show_chips(&self, snap: Option<&Snapshot>) {
+    fn show_chips(&self, snap: Option<&Snapshot>) {
         self.chips.update(snap);
     }
 
@@ -660,7 +667,7 @@ impl Playground {
     /// [`Playground::show_chips`], the service cards [`Playground::show_summaries`]). The
     /// previous snapshot is dropped in a task of its own (freeing 20,000 tasks' strings took
     /// as long as building them).
-    pub fn show_panes(&self, snap: Option<Snapshot>) {
+    fn show_panes(&self, snap: Option<Snapshot>) {
         let old = self.snapshot.try_update(|s| std::mem::replace(s, snap));
         if old.is_some() {
             leptos::prelude::set_timeout(move || drop(old), std::time::Duration::ZERO);
