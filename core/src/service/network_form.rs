@@ -5,9 +5,9 @@
 
 use crate::form::find::{find_service, service_mut};
 use crate::form::value::{array, text};
-use crate::taskdef::form::{network_mode, resolve_reference, set_network_mode};
+use crate::taskdef::form::{definition_mut, network_mode, resolve_reference, set_network_mode};
 use crate::taskdef::{fargate_cpu_values, fargate_memory_values};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
 
 /// ECS API `AwsVpcConfiguration`: at most 16 subnets.
 pub const MAX_SUBNETS: usize = 16;
@@ -67,12 +67,7 @@ pub fn parse_security_groups(typed: &str) -> Result<Vec<String>, String> {
         .filter(|g| !g.is_empty())
         .map(str::to_string)
         .collect();
-    if groups.len() > MAX_SECURITY_GROUPS {
-        return Err(format!(
-            "{} security groups: ECS allows at most {MAX_SECURITY_GROUPS} per service",
-            groups.len()
-        ));
-    }
+    check_group_count(groups.len())?;
     if let Some(bad) = groups.iter().find(|g| !g.starts_with("sg-")) {
         let shown: String = bad.chars().take(40).collect();
         return Err(format!(
@@ -80,6 +75,16 @@ pub fn parse_security_groups(typed: &str) -> Result<Vec<String>, String> {
         ));
     }
     Ok(groups)
+}
+
+/// Refuses more security groups than ECS allows per service.
+fn check_group_count(n: usize) -> Result<(), String> {
+    if n > MAX_SECURITY_GROUPS {
+        return Err(format!(
+            "{n} security groups: ECS allows at most {MAX_SECURITY_GROUPS} per service"
+        ));
+    }
+    Ok(())
 }
 
 /// `update-service --network-configuration awsvpcConfiguration={…}`: the subnets must be the
@@ -110,12 +115,7 @@ pub fn set_awsvpc_configuration(
             "subnet '{bad}' is not one of the scenario's subnets"
         ));
     }
-    if security_groups.len() > MAX_SECURITY_GROUPS {
-        return Err(format!(
-            "{} security groups: ECS allows at most {MAX_SECURITY_GROUPS} per service",
-            security_groups.len()
-        ));
-    }
+    check_group_count(security_groups.len())?;
     let mut config = json!({ "subnets": subnets });
     if !security_groups.is_empty() {
         config["securityGroups"] = json!(security_groups);
@@ -154,16 +154,7 @@ pub fn fill_for_fargate(doc: &mut Value, service: &str) -> Result<Vec<String>, S
                 "task definition {reference}: networkMode set to awsvpc (the only mode Fargate supports), and its services given the scenario's subnets"
             ));
         }
-        if let Some(td) = doc
-            .get_mut("taskDefinitions")
-            .and_then(Value::as_array_mut)
-            .and_then(|list| list.get_mut(index))
-        {
-            let td = if td.get("taskDefinition").is_some() {
-                &mut td["taskDefinition"]
-            } else {
-                td
-            };
+        if let Some(td) = definition_mut(doc, index) {
             notes.extend(fargate_task_definition(td, &reference));
         }
     }
@@ -196,12 +187,23 @@ pub fn fill_for_fargate(doc: &mut Value, service: &str) -> Result<Vec<String>, S
 /// FARGATE among a task definition's `requiresCompatibilities`, and a task size when it has
 /// none: the smallest Fargate CPU value at least its containers' `cpu` together, with the
 /// smallest memory that value allows at least their `memory` (or `memoryReservation`).
-fn fargate_task_definition(td: &mut Value, reference: &str) -> Vec<String> {
+fn fargate_task_definition(td: &mut Map<String, Value>, reference: &str) -> Vec<String> {
     let mut notes = Vec::new();
-    let Some(obj) = td.as_object_mut() else {
-        return notes;
+    // What the containers ask for together (the task size must hold it).
+    let needed = |keys: &[&str]| -> u64 {
+        td.get("containerDefinitions")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|c| {
+                keys.iter()
+                    .find_map(|k| c.get(*k).and_then(Value::as_u64))
+                    .unwrap_or(0)
+            })
+            .sum()
     };
-    let compat = obj
+    let (cpu_needed, memory_needed) = (needed(&["cpu"]), needed(&["memory", "memoryReservation"]));
+    let compat = td
         .entry("requiresCompatibilities")
         .or_insert_with(|| json!([]));
     if let Some(list) = compat.as_array_mut() {
@@ -212,26 +214,9 @@ fn fargate_task_definition(td: &mut Value, reference: &str) -> Vec<String> {
             ));
         }
     }
-    if obj.contains_key("cpu") || obj.contains_key("memory") {
+    if td.contains_key("cpu") || td.contains_key("memory") {
         return notes;
     }
-    let containers = obj
-        .get("containerDefinitions")
-        .and_then(Value::as_array)
-        .cloned()
-        .unwrap_or_default();
-    let sum = |key: &str, fallback: &str| -> u64 {
-        containers
-            .iter()
-            .map(|c| {
-                c.get(key)
-                    .or_else(|| c.get(fallback))
-                    .and_then(Value::as_u64)
-                    .unwrap_or(0)
-            })
-            .sum()
-    };
-    let (cpu_needed, memory_needed) = (sum("cpu", "cpu"), sum("memory", "memoryReservation"));
     let size = fargate_cpu_values().into_iter().find_map(|cpu| {
         (u64::from(cpu) >= cpu_needed)
             .then(|| {
@@ -243,8 +228,8 @@ fn fargate_task_definition(td: &mut Value, reference: &str) -> Vec<String> {
             .flatten()
     });
     if let Some((cpu, memory)) = size {
-        obj.insert("cpu".into(), json!(cpu.to_string()));
-        obj.insert("memory".into(), json!(memory.to_string()));
+        td.insert("cpu".into(), json!(cpu.to_string()));
+        td.insert("memory".into(), json!(memory.to_string()));
         notes.push(format!(
             "task definition {reference}: task size cpu {cpu} / memory {memory} MiB, the smallest Fargate size that holds its containers (cpu {cpu_needed}, memory {memory_needed} MiB)"
         ));

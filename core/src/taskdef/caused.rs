@@ -3,7 +3,7 @@
 //! bridge, EC2-only definition under a FARGATE service; an awsvpc one without subnets). The
 //! editor shows these at the definition instead of "No problems".
 
-use super::form::resolve_reference;
+use super::form::{family_of, resolve_reference};
 use crate::form::value::{array, text};
 use crate::problem::Problem;
 use serde_json::Value;
@@ -12,17 +12,12 @@ use serde_json::Value;
 /// `networkConfiguration` of a service or standalone task that runs a revision of `family`, in
 /// the order given.
 pub fn caused_by_family(doc: &Value, problems: &[Problem], family: &str) -> Vec<Problem> {
-    let family_of = |index: usize| -> String {
-        array(doc, "taskDefinitions")
-            .get(index)
-            .map(|td| text(td.get("taskDefinition").unwrap_or(td), "family"))
-            .unwrap_or_default()
-    };
     let mut prefixes = Vec::new();
     for list in ["services", "tasks"] {
         for (k, user) in array(doc, list).iter().enumerate() {
             let runs_it = resolve_reference(doc, &text(user, "taskDefinition"))
-                .is_some_and(|index| family_of(index) == family);
+                .and_then(|index| array(doc, "taskDefinitions").get(index))
+                .is_some_and(|td| family_of(td) == family);
             if runs_it {
                 for key in ["taskDefinition", "launchType", "networkConfiguration"] {
                     prefixes.push(format!("{list}[{k}].{key}"));

@@ -47,8 +47,7 @@ pub fn families(doc: &Value) -> Vec<FamilySummary> {
 pub fn latest_revision(doc: &Value, family: &str) -> Option<(u32, Value)> {
     let f = families(doc).into_iter().find(|f| f.family == family)?;
     let index = *f.indices.last()?;
-    let td = array(doc, "taskDefinitions").get(index)?;
-    let mut inner = td.get("taskDefinition").unwrap_or(td).clone();
+    let mut inner = definition(doc, index)?.clone();
     if let Some(obj) = inner.as_object_mut() {
         for key in READ_ONLY_KEYS {
             obj.shift_remove(*key);
@@ -122,10 +121,8 @@ pub fn register_revision(doc: &mut Value, family: &str, definition: Value) -> Re
 pub fn network_mode(doc: &Value, service: &str) -> Option<String> {
     let s = find_service(doc, service)?;
     let index = resolve_reference(doc, &text(s, "taskDefinition"))?;
-    let td = array(doc, "taskDefinitions").get(index)?;
-    let inner = td.get("taskDefinition").unwrap_or(td);
     Some(
-        inner
+        definition(doc, index)?
             .get("networkMode")
             .and_then(Value::as_str)
             .unwrap_or("bridge")
@@ -171,19 +168,7 @@ pub fn set_network_mode(doc: &mut Value, service: &str, mode: &str) -> Result<()
                 .collect::<Vec<_>>()
         })
         .collect();
-    let td = doc
-        .get_mut("taskDefinitions")
-        .and_then(Value::as_array_mut)
-        .and_then(|a| a.get_mut(index))
-        .ok_or("the task definition is not in the scenario")?;
-    let td = if td.get("taskDefinition").is_some() {
-        td.get_mut("taskDefinition").ok_or("no task definition")?
-    } else {
-        td
-    };
-    let td = td
-        .as_object_mut()
-        .ok_or("the task definition is not an object")?;
+    let td = definition_mut(doc, index).ok_or("the task definition is not in the scenario")?;
     td.insert("networkMode".into(), json!(mode));
     if matches!(mode, "awsvpc" | "host") {
         drop_mismatched_host_ports(td);
@@ -222,9 +207,29 @@ fn split_reference(reference: &str) -> (&str, Option<u32>) {
     }
 }
 
-fn family_of(td: &Value) -> String {
-    let inner = td.get("taskDefinition").unwrap_or(td);
-    text(inner, "family")
+/// The `family` of a `taskDefinitions` entry (either shape, see [`definition`]).
+pub(crate) fn family_of(td: &Value) -> String {
+    text(td.get("taskDefinition").unwrap_or(td), "family")
+}
+
+/// The definition in `taskDefinitions[index]`: the entry itself, or its `taskDefinition` when
+/// it is in `describe-task-definition` shape.
+pub(crate) fn definition(doc: &Value, index: usize) -> Option<&Value> {
+    let td = array(doc, "taskDefinitions").get(index)?;
+    Some(td.get("taskDefinition").unwrap_or(td))
+}
+
+/// [`definition`], to edit (`None` when it is not a JSON object).
+pub(crate) fn definition_mut(doc: &mut Value, index: usize) -> Option<&mut Map<String, Value>> {
+    let td = doc
+        .get_mut("taskDefinitions")?
+        .as_array_mut()?
+        .get_mut(index)?;
+    if td.get("taskDefinition").is_some() {
+        td.get_mut("taskDefinition")?.as_object_mut()
+    } else {
+        td.as_object_mut()
+    }
 }
 
 /// awsvpc and host require `hostPort` to be omitted or equal to `containerPort`.
