@@ -31,14 +31,8 @@ pub fn Network(
         Memo::new(move |_| doc.with(|d| d.as_ref().map(scenario_subnets).unwrap_or_default()));
     // Writes the form with one change; an unticked last subnet or a bad group is refused.
     let write = move |change: Change| {
+        // Without a configuration the boxes show unticked, and a tick writes just that subnet.
         let mut f = form.get_untracked();
-        if !f.present {
-            f.subnets = subnets
-                .get_untracked()
-                .into_iter()
-                .map(|(id, _)| id)
-                .collect();
-        }
         if let Err(e) = change(&mut f) {
             error.set(Some(e));
             return;
