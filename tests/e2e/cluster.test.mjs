@@ -45,7 +45,14 @@ export const tests = [
         document.querySelectorAll('[data-testid="task"][data-status="RUNNING"][data-service="api"]').length === 4,
         null, '6 web and 4 api tasks RUNNING');
       await page.click('[data-testid="play"]');
-      const summary = await page.locator('[data-testid="service-summary"][data-service="web"]').innerText();
+      // The service cards redraw in a task of their own after the cluster (every 300 ms at max,
+      // and once more after the pause), so they may trail the chips by a redraw.
+      const card = '[data-testid="service-summary"][data-service="web"]';
+      await page.waitForFunction((sel) => {
+        const t = document.querySelector(sel)?.innerText ?? '';
+        return /desired\s*6/.test(t) && /running\s*6/.test(t);
+      }, card, { timeout: 5000, polling: 100 }).catch(() => {});
+      const summary = await page.locator(card).innerText();
       if (!/desired\s*6/.test(summary) || !/running\s*6/.test(summary)) throw new Error(`web summary: ${summary}`);
       const lanes = await page.locator('[data-testid="zone-lane"]').count();
       if (lanes !== 3) throw new Error(`expected 3 zone lanes, found ${lanes}`);
