@@ -1,8 +1,9 @@
 //! The CodeMirror 6 editor (web/editor-js, bundled by esbuild into `editor.js`) as seen from
-//! Rust. The bundle loads on its own (an async module script in index.html) and sets
-//! `window.EcsEditor`; until then, and wherever it never loads (the wasm browser tests), the
-//! code area stays a plain text area. Every call goes through `Reflect`, so a missing or
-//! broken bundle is a no-op, never a panic.
+//! Rust. The first code area on the page loads the bundle (a module script at the address
+//! index.html names in `<meta name="ecs-editor-src">`), which sets `window.EcsEditor`; until
+//! then, and wherever there is no such meta (the wasm browser tests), the code area stays a
+//! plain text area. Every call goes through `Reflect`, so a missing or broken bundle is a
+//! no-op, never a panic.
 
 use super::marks::Mark;
 use js_sys::{Function, Object, Reflect};
@@ -19,7 +20,31 @@ fn api() -> Option<JsValue> {
     (!api.is_undefined() && !api.is_null()).then_some(api)
 }
 
-/// Runs `f` once the editor bundle is loaded: now if it already is, else on its ready event.
+/// Adds the bundle's module script to the page, once; not where index.html names none.
+fn request_bundle(document: &web_sys::Document) {
+    if document.get_element_by_id("ecs-editor-js").is_some() {
+        return;
+    }
+    let Ok(Some(meta)) = document.query_selector("meta[name=ecs-editor-src]") else {
+        return;
+    };
+    let Some(src) = meta.get_attribute("content") else {
+        return;
+    };
+    let (Ok(script), Ok(Some(head))) = (
+        document.create_element("script"),
+        document.query_selector("head"),
+    ) else {
+        return;
+    };
+    let _ = script.set_attribute("id", "ecs-editor-js");
+    let _ = script.set_attribute("type", "module");
+    let _ = script.set_attribute("src", &src);
+    let _ = head.append_child(&script);
+}
+
+/// Runs `f` once the editor bundle is loaded: now if it already is, else (asking for the
+/// bundle if nobody has yet) on its ready event.
 pub fn when_loaded(f: impl FnOnce() + 'static) {
     if api().is_some() {
         f();
@@ -28,6 +53,9 @@ pub fn when_loaded(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else {
         return;
     };
+    if let Some(document) = window.document() {
+        request_bundle(&document);
+    }
     let once = web_sys::AddEventListenerOptions::new();
     once.set_once(true);
     let callback = Closure::once_into_js(f);
