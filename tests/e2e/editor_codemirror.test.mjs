@@ -1,6 +1,9 @@
 // The JSON editor is CodeMirror 6 (issue #14): completion of keys and enum values from the
 // engine's schema, field documentation on hover and at the caret, and problems drawn as
 // squiggles at their fields (the gutter marks and the problem list stay).
+import { readFileSync } from 'node:fs';
+
+const DEFAULT_TEXT = readFileSync(new URL('../../core/src/scenario/examples/default.json', import.meta.url), 'utf8');
 
 /** The CodeMirror host of the editor whose hidden text area has `testid`. */
 const HOST = (testid) => `.code:has([data-testid="${testid}"]) .cm-host`;
@@ -149,6 +152,30 @@ export const tests = [
       await page.keyboard.press('Control+z');
       await page.locator('[data-testid="no-problems"]').waitFor({ timeout: 5000 });
       if (await squiggle.count()) throw new Error('squiggle still shown after undo');
+    },
+  },
+  {
+    name: 'editor (CodeMirror): with hundreds of advice warnings the list under the editor shows 200 and says how many more',
+    async run({ page, base }) {
+      await open(page, base);
+      const doc = JSON.parse(DEFAULT_TEXT);
+      for (let i = 0; i < 80; i += 1) doc.taskDefinitions.push({ ...structuredClone(doc.taskDefinitions[0]), family: `extra-${i}` });
+      await page.locator('[data-testid="tab-scenario"]').click();
+      // As an upload would (fill() types 60 KB far too slowly).
+      await page.evaluate((text) => {
+        const area = document.querySelector('[data-testid="scenario-editor"]');
+        area.value = text;
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      }, JSON.stringify(doc, null, 2));
+      const summary = page.locator('[data-testid="editor-warnings"] summary');
+      await summary.waitFor({ timeout: 20000 });
+      const n = Number(/(\d+) advice warning/.exec(await summary.innerText())[1]);
+      if (!(n > 200)) throw new Error(`expected over 200 warnings, got ${n}`);
+      await summary.click();
+      const listed = await page.locator('[data-testid="editor-warning"]').count();
+      if (listed !== 200) throw new Error(`${listed} warnings listed, expected the first 200`);
+      const more = await page.getByTestId('editor-warnings-more').innerText();
+      if (!more.includes(`${n - 200} more`)) throw new Error(`the list says: ${more}`);
     },
   },
 ];

@@ -279,6 +279,11 @@ fn ProblemList(
     }
 }
 
+/// Warnings listed under the editor at most: a 1 MiB scenario can have 10,000, and building their
+/// buttons was half of the 1.2 s main-thread task after each edit (0.6 s left); every one is
+/// still squiggled and marked in the text, and the Advice tab has them all.
+const MAX_LISTED_WARNINGS: usize = 200;
+
 /// Advice warnings under the problems: collapsed, each a button to its field.
 #[component]
 fn WarningList(
@@ -291,11 +296,12 @@ fn WarningList(
     let mut sorted = warnings;
     sorted.sort_by_key(|m| (m.line, m.column));
     let n = sorted.len();
+    let more = n.saturating_sub(MAX_LISTED_WARNINGS);
     view! {
         <details class="warnings" data-testid="editor-warnings">
             <summary>{format!("⚠ {n} advice warning{} (best practice; see the Advice tab)", if n == 1 { "" } else { "s" })}</summary>
             <ul>
-                {sorted.into_iter().map(|m| {
+                {sorted.into_iter().take(MAX_LISTED_WARNINGS).map(|m| {
                     let (line, column) = (m.line, m.column);
                     view! {
                         <li>
@@ -308,6 +314,9 @@ fn WarningList(
                     }
                 }).collect_view()}
             </ul>
+            {(more > 0).then(|| view! {
+                <p class="more" data-testid="editor-warnings-more">{format!("… and {more} more, each marked in the text; the Advice tab lists them all.")}</p>
+            })}
         </details>
     }
     .into_any()
