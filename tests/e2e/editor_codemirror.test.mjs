@@ -178,4 +178,22 @@ export const tests = [
       if (!more.includes(`${n - 200} more`)) throw new Error(`the list says: ${more}`);
     },
   },
+  {
+    name: 'editor (CodeMirror): Shift-Alt-F formats the JSON with two spaces, and undo takes it back',
+    async run({ page, base }) {
+      await open(page, base);
+      const compact = JSON.stringify(JSON.parse(await page.getByTestId('td-editor').inputValue()));
+      await page.evaluate(({ sel, compact }) => {
+        const ed = document.querySelector(sel).ecsEditor;
+        ed.view.dispatch({ changes: { from: 0, to: ed.view.state.doc.length, insert: compact }, selection: { anchor: 0 } });
+        ed.view.focus();
+      }, { sel: HOST('td-editor'), compact });
+      await page.keyboard.press('Shift+Alt+F');
+      const text = () => page.evaluate((sel) => document.querySelector(sel).ecsEditor.getText(), HOST('td-editor'));
+      const formatted = await text();
+      if (formatted !== JSON.stringify(JSON.parse(compact), null, 2)) throw new Error(`formatted as:\n${formatted}`);
+      await page.keyboard.press('Control+z');
+      if ((await text()) !== compact) throw new Error('undo did not restore the text before formatting');
+    },
+  },
 ];
