@@ -17,7 +17,7 @@ pub const SERVICE: Context = Context {
         F::new("serviceName", "The service's name, unique in its cluster; 1 to 255 letters, digits, hyphens and underscores.", CS),
         F::new("cluster", "The cluster the service runs in. Default default.", CS),
         F::new("taskDefinition", "family (its latest revision), family:revision, or a task definition ARN.", CS),
-        F::new("desiredCount", "How many tasks the REPLICA scheduler keeps running. Default 0 here; DAEMON services ignore it (one task per instance).", CS),
+        F::new("desiredCount", "How many tasks the REPLICA scheduler keeps running, up to 5,000 (the ECS quota). Required for REPLICA; refused for DAEMON, which runs one task per instance.", CS),
         F::new("launchType", "Where tasks run when no capacity provider strategy is given: EC2 instances, FARGATE, or EXTERNAL (ECS Anywhere). Not together with capacityProviderStrategy.", CS).values(&["EC2", "FARGATE", "EXTERNAL"]),
         F::new("capacityProviderStrategy", "Providers the tasks are spread over: base tasks first, the rest by weight. Omitted with no launchType, the cluster's default strategy applies.", CS).child("capacityProviderStrategyItem"),
         F::new("schedulingStrategy", "REPLICA keeps desiredCount tasks; DAEMON runs one task on each active instance. Default REPLICA.", CS).values(&["REPLICA", "DAEMON"]),
