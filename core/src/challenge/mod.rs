@@ -265,3 +265,5 @@ pub fn check(challenge: &Challenge, scenario_text: &str) -> Report {
         passed,
     }
 }
+#[cfg(test)]
+mod tests;
