@@ -34,3 +34,14 @@ fn code_deploy_docs_say_the_simulator_shows_ecs_native_lifecycle_stage_names() {
         assert!(doc.contains("AfterAllowTraffic"));
     }
 }
+
+#[test]
+fn challenge_format_doc_shows_lesson_one_verbatim_and_it_self_tests() {
+    let doc = include_str!("../../docs/challenge-format.md");
+    let lesson = ecs_sim::challenge::course::lesson("fargate-task-size").expect("lesson 1");
+    assert!(doc.contains(lesson.json.trim()));
+    let c = ecs_sim::challenge::Challenge::parse(lesson.json).expect("loads");
+    assert!(!ecs_sim::challenge::check(&c, &c.start_text()).passed);
+    let solution = ecs_sim::form::to_text(&c.solution().expect("a solution"));
+    assert!(ecs_sim::challenge::check(&c, &solution).passed);
+}

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 /// Where a goal stands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase", tag = "state")]
+#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", tag = "state")]
 pub enum GoalState {
     /// Not decided yet.
     Pending,
