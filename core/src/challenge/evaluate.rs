@@ -13,7 +13,11 @@ use serde::Serialize;
 
 /// Where a goal stands.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase", rename_all_fields = "camelCase", tag = "state")]
+#[serde(
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase",
+    tag = "state"
+)]
 pub enum GoalState {
     /// Not decided yet.
     Pending,
@@ -206,29 +210,6 @@ impl Evaluation {
             })
             .collect()
     }
-}
-
-/// Runs `sim` to `horizon`, stopping after every event time and at every checkpoint, and
-/// decides every goal. The state at an instant is the state after every event at or before it.
-pub fn run_to_horizon(sim: &mut Sim, goals: Vec<Goal>, horizon: Millis) -> Vec<GoalVerdict> {
-    let mut eval = Evaluation::new(goals);
-    let checkpoints = eval.checkpoints();
-    let mut t = sim.now().min(horizon);
-    loop {
-        sim.run_until(t);
-        eval.observe(sim);
-        if t >= horizon {
-            break;
-        }
-        let next_check = checkpoints.iter().copied().find(|&c| c > t);
-        t = [sim.next_event_at(), next_check, Some(horizon)]
-            .into_iter()
-            .flatten()
-            .filter(|&x| x > t)
-            .min()
-            .unwrap_or(horizon);
-    }
-    eval.finish(sim)
 }
 
 fn decide_at(goal: &Goal, value: &Observed, now: Millis) -> GoalState {

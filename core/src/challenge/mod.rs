@@ -7,6 +7,7 @@
 //! `compare`.
 
 pub mod brief;
+pub mod checking;
 pub mod code;
 pub mod course;
 pub mod document;
@@ -16,6 +17,7 @@ pub mod goal;
 pub mod link;
 pub mod measure;
 
+pub use checking::Checking;
 pub use document::{parse_document, ChallengeDocument, ChallengeError};
 pub use evaluate::{GoalState, GoalVerdict};
 
@@ -190,7 +192,7 @@ pub struct Report {
 }
 
 impl Report {
-    fn refused(problems: Vec<Problem>) -> Report {
+    pub(crate) fn refused(problems: Vec<Problem>) -> Report {
         Report {
             problems,
             goals: Vec::new(),
@@ -208,62 +210,16 @@ impl Report {
 /// Checks a scenario (its JSON text) against a challenge: locked parts unchanged, the scenario
 /// valid, then a run to the horizon deciding every goal. A pure function of its inputs.
 pub fn check(challenge: &Challenge, scenario_text: &str) -> Report {
-    if scenario_text.len() > crate::scenario::MAX_SCENARIO_BYTES {
-        return Report::refused(vec![Problem::new(
-            "",
-            format!(
-                "the scenario is {} bytes; the most this playground reads is {}",
-                scenario_text.len(),
-                crate::scenario::MAX_SCENARIO_BYTES
-            ),
-        )]);
-    }
-    let value: Value = match serde_json::from_str(scenario_text) {
-        Ok(v) => v,
-        Err(e) => {
-            let (line, column, message) = crate::scenario::parse::syntax_parts(&e);
-            return Report::refused(vec![Problem::new(
-                "",
-                format!("{line}:{column}: JSON syntax error: {message}"),
-            )]);
+    match Checking::start(challenge, scenario_text) {
+        Ok(mut c) => {
+            c.run_all();
+            c.report()
+                .cloned()
+                .unwrap_or_else(|| Report::refused(Vec::new()))
         }
-    };
-    let locked = editable::locked_changes(&challenge.doc.scenario, &value, &challenge.editable);
-    if !locked.is_empty() {
-        return Report::refused(locked);
-    }
-    let mut sim = match Sim::from_json(scenario_text) {
-        Ok(sim) => sim,
-        Err(LoadError::Invalid(ps)) => return Report::refused(ps),
-        Err(LoadError::Scenario(crate::scenario::ScenarioError::Invalid(ps))) => {
-            return Report::refused(ps)
-        }
-        Err(LoadError::Scenario(e)) => {
-            return Report::refused(vec![Problem::new("", e.to_string())])
-        }
-    };
-    let services: Vec<String> = sim.model.services.iter().map(|s| s.name.clone()).collect();
-    let mut problems = Vec::new();
-    let goals: Vec<goal::Goal> = challenge
-        .doc
-        .goals
-        .iter()
-        .enumerate()
-        .filter_map(|(k, g)| {
-            goal::resolve_goal(g, k, &services, challenge.horizon_ms, &mut problems)
-        })
-        .collect();
-    if !problems.is_empty() {
-        return Report::refused(problems);
-    }
-    let goals = evaluate::run_to_horizon(&mut sim, goals, challenge.horizon_ms);
-    let passed = goals.iter().all(GoalVerdict::met);
-    Report {
-        problems: Vec::new(),
-        completion_code: passed.then(|| code::completion_code(&challenge.doc.id, &value)),
-        goals,
-        passed,
+        Err(refused) => refused,
     }
 }
+
 #[cfg(test)]
 mod tests;

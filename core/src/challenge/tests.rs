@@ -192,3 +192,25 @@ fn hostile_and_broken_challenges_are_refused_at_the_field() {
         Err(ChallengeError::TooLarge { .. })
     ));
 }
+
+#[test]
+fn a_check_run_in_small_chunks_reports_exactly_what_a_whole_check_does() {
+    let (c, whole) = run(json!([
+        { "id": "a", "measure": "running", "service": "api", "when": "always", "from": 120, "atLeast": 2 },
+        { "id": "b", "measure": "costTotal", "atMost": 1 }
+    ]));
+    let mut checking = super::Checking::start(&c, &c.start_text()).expect("starts");
+    let tick = std::cell::Cell::new(0.0);
+    let clock = || {
+        tick.set(tick.get() + 1.0);
+        tick.get()
+    };
+    let mut chunks = 0;
+    while !checking.run_chunk(0.5, clock) {
+        chunks += 1;
+        assert!(checking.progress_per_mille() <= 1000);
+    }
+    assert!(chunks > 3, "{chunks}");
+    assert_eq!(checking.report(), Some(&whole));
+    assert_eq!(checking.progress_per_mille(), 1000);
+}
