@@ -16,6 +16,7 @@ pub mod evaluate;
 pub mod goal;
 pub mod link;
 pub mod measure;
+pub mod progress;
 
 pub use checking::Checking;
 pub use document::{parse_document, ChallengeDocument, ChallengeError};
