@@ -7,6 +7,7 @@
 //! `compare`.
 
 pub mod brief;
+pub mod builder;
 pub mod checking;
 pub mod code;
 pub mod course;
