@@ -88,7 +88,17 @@ export const tests = [
       await page.locator('[data-testid="goal"][data-goal="two-running"][data-state="failed"]').waitFor({ timeout: 20000 });
       await page.getByTestId('play').click();
       const text = await editorText(page);
+      // A form refuses to change a locked part (the service's desired count, in lesson 1).
+      await page.locator('[data-testid="tab-services"]').click();
+      await page.getByTestId('desired-count').fill('5');
+      await page.getByTestId('desired-count').press('Enter');
+      await page.getByTestId('desired-count').blur();
+      const formError = await page.getByTestId('form-error').innerText();
+      if (!formError.includes('services[0].desiredCount is locked in this lesson')) throw new Error(`form: ${formError}`);
+      // Typed in the JSON editor, a locked change is named at once, and Check refuses it.
       await setEditorText(page, text.replace('"seed": 7', '"seed": 8'));
+      const locked = await page.getByTestId('lesson-locked').innerText();
+      if (!locked.includes('seed')) throw new Error(`locked note: ${locked}`);
       await page.getByTestId('lesson-check').click();
       const refused = await page.getByTestId('lesson-refused').innerText();
       if (!refused.includes('seed') || !refused.includes('locked')) throw new Error(`refused: ${refused}`);

@@ -139,7 +139,7 @@ pub fn SyncUrl() -> impl IntoView {
                 text: format!("{message} The running scenario is unchanged."),
             })),
             None => {
-                lessons.close();
+                lessons.close(pg);
                 open_link(pg, &hash);
             }
         }

@@ -138,6 +138,39 @@ fn locked(path: &[Segment], what: &str) -> Problem {
     )
 }
 
+/// What a lesson locks: the starting scenario and the paths open under it. The playground's
+/// forms refuse an edit that changes a locked part, and the lesson pane names a locked part
+/// changed in the JSON editor, before Check does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lock {
+    /// The starting scenario.
+    pub start: Value,
+    /// The editable paths, read.
+    pub editable: Vec<Vec<Segment>>,
+}
+
+impl Lock {
+    /// The locked places `doc` changes (at most ten), each with its path.
+    pub fn changes(&self, doc: &Value) -> Vec<Problem> {
+        locked_changes(&self.start, doc, &self.editable)
+    }
+
+    /// Why a form may not make `doc` (the first locked place it changes), if it may not.
+    pub fn refusal(&self, doc: &Value) -> Option<String> {
+        self.changes(doc).first().map(|p| {
+            format!(
+                "{} is locked in this lesson; you may change {}.",
+                p.path,
+                self.editable
+                    .iter()
+                    .map(|e| show_path(e))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        })
+    }
+}
+
 /// Applies edits `[{ "path": …, "value": … }]` to `start` (a solution written as a patch):
 /// each path must already exist, or be a new key of an existing object.
 pub fn apply_edits(start: &Value, edits: &[Value]) -> Result<Value, Problem> {
@@ -215,6 +248,23 @@ mod tests {
         let paths: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(paths, ["seed", "services[0].name", "services[0].x"]);
         assert!(found[2].message.starts_with("added"));
+    }
+
+    #[test]
+    fn a_lock_names_the_first_locked_place_and_the_open_ones() {
+        let lock = Lock {
+            start: json!({"seed": 1, "services": [{"desiredCount": 2}]}),
+            editable: vec![parse_path("services[0].desiredCount").unwrap()],
+        };
+        assert_eq!(
+            lock.refusal(&json!({"seed": 1, "services": [{"desiredCount": 3}]})),
+            None
+        );
+        assert_eq!(
+            lock.refusal(&json!({"seed": 2, "services": [{"desiredCount": 3}]}))
+                .unwrap(),
+            "seed is locked in this lesson; you may change services[0].desiredCount."
+        );
     }
 
     #[test]

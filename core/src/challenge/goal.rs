@@ -2,7 +2,7 @@
 //! time, and the bound it must keep. Goals are declarative — forms can build them and a run
 //! decides them; there is no code in a challenge.
 
-use super::document::caps;
+use super::caps;
 use crate::problem::Problem;
 use crate::time::{clock, Millis};
 use serde::{Deserialize, Serialize};
@@ -452,7 +452,7 @@ pub fn resolve_goal(
                     at("service"),
                     format!(
                         "there is no service named '{}' in the scenario",
-                        super::document::cut(name, 60)
+                        super::caps::cut(name, 60)
                     ),
                 ));
                 None

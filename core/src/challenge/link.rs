@@ -46,7 +46,7 @@ pub fn open_fragment(text: &str) -> Option<Result<(Challenge, String), String>> 
                 .map_err(|e| format!("The built-in lesson could not be read: {e}")),
             None => Err(format!(
                 "There is no lesson \"{}\" in this playground's course.",
-                super::document::cut(id, 40)
+                super::caps::cut(id, 40)
             )),
         });
     }

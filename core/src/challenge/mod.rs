@@ -8,6 +8,7 @@
 
 pub mod brief;
 pub mod builder;
+pub mod caps;
 pub mod checking;
 pub mod code;
 pub mod course;
@@ -26,7 +27,7 @@ pub use evaluate::{GoalState, GoalVerdict};
 use crate::problem::Problem;
 use crate::sim::{LoadError, Sim};
 use crate::time::Millis;
-use document::caps;
+
 use editable::Segment;
 use serde::Serialize;
 use serde_json::Value;
@@ -147,6 +148,14 @@ impl Challenge {
             })
         } else {
             Err(ChallengeError::Invalid(problems))
+        }
+    }
+
+    /// What the lesson locks, for the playground's forms and editor.
+    pub fn lock(&self) -> editable::Lock {
+        editable::Lock {
+            start: self.doc.scenario.clone(),
+            editable: self.editable.clone(),
         }
     }
 

@@ -88,6 +88,7 @@ impl Lessons {
             .progress
             .with_untracked(|p| p.draft_of(&id).map(str::to_string));
         let start = challenge.start_text();
+        pg.lock.set_value(Some(challenge.lock()));
         self.generation.update_value(|g| *g += 1);
         self.checking.set(None);
         self.report.set(None);
@@ -115,7 +116,8 @@ impl Lessons {
     }
 
     /// Leaves the lesson: the page goes back to an ordinary playground on the same scenario.
-    pub fn close(&self) {
+    pub fn close(&self, pg: Playground) {
+        pg.lock.set_value(None);
         self.generation.update_value(|g| *g += 1);
         self.open.set(None);
         self.checking.set(None);

@@ -39,7 +39,7 @@ pub fn LessonPane() -> impl IntoView {
                         <span class="lesson-level">{format!("Level {}", doc.level)}</span>
                         <button type="button" class="lesson-exit" data-testid="lesson-exit"
                             title="Leave the lesson; the scenario stays in the playground"
-                            on:click=move |_| lessons.close()>"Leave lesson"</button>
+                            on:click=move |_| lessons.close(pg)>"Leave lesson"</button>
                     </header>
                     <div class="lesson-brief" data-testid="lesson-brief">{markup(&doc.brief)}</div>
                     <p class="lesson-editable" data-testid="lesson-editable">
@@ -49,6 +49,18 @@ pub fn LessonPane() -> impl IntoView {
                         }).collect_view()}
                         ". Everything else is locked: Check refuses a scenario changed elsewhere."
                     </p>
+                    {move || {
+                        let changed = pg.text.with(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+                            .and_then(|doc| pg.lock.with_value(|l| l.as_ref().map(|l| l.changes(&doc))))
+                            .unwrap_or_default();
+                        (!changed.is_empty()).then(|| view! {
+                            <p class="lesson-note error" role="alert" data-testid="lesson-locked">
+                                "You changed a locked part: "
+                                {changed.iter().map(|p| p.path.clone()).collect::<Vec<_>>().join(", ")}
+                                ". Check will refuse it — undo it, or Start over."
+                            </p>
+                        })
+                    }}
                     <h3 class="lesson-sub">"Goals"</h3>
                     <ul class="lesson-goals" data-testid="lesson-goals">
                         {move || {

@@ -38,13 +38,25 @@ pub const LESSONS: &[Lesson] = &[
     lesson!("fargate-task-size", "01-fargate-task-size", other),
     lesson!("host-ports", "02-host-ports", other),
     lesson!("awsvpc-eni-trunking", "03-awsvpc-eni-trunking", other),
-    lesson!("fargate-spot-base-weight", "04-fargate-spot-base-weight", other),
+    lesson!(
+        "fargate-spot-base-weight",
+        "04-fargate-spot-base-weight",
+        other
+    ),
     lesson!("spread-across-zones", "05-spread-across-zones", other),
     lesson!("placement-constraints", "06-placement-constraints", other),
-    lesson!("health-check-grace-period", "07-health-check-grace-period", other),
+    lesson!(
+        "health-check-grace-period",
+        "07-health-check-grace-period",
+        other
+    ),
     lesson!("deregistration-delay", "08-deregistration-delay", other),
     lesson!("rolling-update-bounds", "09-rolling-update-bounds", other),
-    lesson!("circuit-breaker-rollback", "10-circuit-breaker-rollback", other),
+    lesson!(
+        "circuit-breaker-rollback",
+        "10-circuit-breaker-rollback",
+        other
+    ),
     lesson!("canary-blast-radius", "11-canary-blast-radius", other),
     lesson!("service-auto-scaling", "12-service-auto-scaling", other),
     lesson!("cluster-auto-scaling", "13-cluster-auto-scaling", other),
