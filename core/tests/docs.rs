@@ -57,5 +57,7 @@ fn cli_doc_grading_example_shows_the_code_lesson_one_solved_with_one_gb_earns() 
     let r = ecs_sim::challenge::check(&c, &s.to_string());
     let code = r.completion_code.expect("passes");
     assert_eq!(code, "ECS-S0WFP-0VHTC");
-    assert!(include_str!("../../docs/cli.md").contains(&format!("alice.json    2/2  PASS    {code}")));
+    assert!(
+        include_str!("../../docs/cli.md").contains(&format!("alice.json    2/2  PASS    {code}"))
+    );
 }

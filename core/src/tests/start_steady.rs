@@ -85,5 +85,8 @@ fn fargate_tasks_started_steady_are_billed_from_time_0_like_cold_started_ones() 
     // The cold start's tasks began billing a few seconds later (placement, ENI, pull), so the
     // steady run has paid slightly more for the same hour.
     assert!(s.total_nano_usd > c.total_nano_usd, "{s:?} {c:?}");
-    assert!(s.total_nano_usd - c.total_nano_usd < c.total_nano_usd / 50, "{s:?} {c:?}");
+    assert!(
+        s.total_nano_usd - c.total_nano_usd < c.total_nano_usd / 50,
+        "{s:?} {c:?}"
+    );
 }
