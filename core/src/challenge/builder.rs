@@ -146,6 +146,7 @@ pub fn goal_from_form(form: &GoalForm, n: usize, horizon: Millis) -> Result<Goal
             .then(|| form.service.clone()),
         capacity_provider: None,
         zone: None,
+        instance_type: None,
         metric: None,
         statistic: None,
         rule: None,

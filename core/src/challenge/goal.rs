@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum MeasureName {
-    /// A service's RUNNING tasks (optionally only on `capacityProvider` or in `zone`).
+    /// A service's RUNNING tasks (optionally only on `capacityProvider`, in `zone` or on
+    /// instances of `instanceType`).
     Running,
     /// A service's tasks that count as healthy for its deployment (RUNNING, and HEALTHY where
     /// a container health check or a load balancer says so; otherwise RUNNING for 40 s).
@@ -118,6 +119,9 @@ pub struct GoalSpec {
     /// Only tasks in this Availability Zone (`running`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zone: Option<String>,
+    /// Only tasks on container instances of this instance type (`running`), e.g. `r5.large`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_type: Option<String>,
     /// The CloudWatch metric name (`metric`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub metric: Option<String>,
@@ -333,6 +337,8 @@ pub struct Goal {
     pub capacity_provider: Option<String>,
     /// Zone filter.
     pub zone: Option<String>,
+    /// Instance type filter.
+    pub instance_type: Option<String>,
     /// The metric (`metric`).
     pub metric: Option<crate::metrics::MetricName>,
     /// The statistic (`metric`).
@@ -366,6 +372,9 @@ impl Goal {
                 }
                 if let Some(z) = &self.zone {
                     s.push_str(&format!(" in {z}"));
+                }
+                if let Some(t) = &self.instance_type {
+                    s.push_str(&format!(" on {t} instances"));
                 }
                 s
             }
@@ -641,6 +650,12 @@ pub fn resolve_goal(
     if spec.zone.is_some() && m != MeasureName::Running {
         problems.push(Problem::new(at("zone"), "only \"running\" counts by zone"));
     }
+    if spec.instance_type.is_some() && m != MeasureName::Running {
+        problems.push(Problem::new(
+            at("instanceType"),
+            "only \"running\" counts by instance type",
+        ));
+    }
     if spec.capacity_provider.is_some()
         && !matches!(m, MeasureName::Running | MeasureName::Instances)
     {
@@ -662,6 +677,7 @@ pub fn resolve_goal(
             .unwrap_or_default(),
         capacity_provider: spec.capacity_provider.clone(),
         zone: spec.zone.clone(),
+        instance_type: spec.instance_type.clone(),
         metric,
         statistic: spec.statistic.unwrap_or(Statistic::Maximum),
         rule,

@@ -28,6 +28,11 @@ pub fn state(goal: &Goal, sim: &Sim) -> Option<Observed> {
                         .zone
                         .as_ref()
                         .is_none_or(|z| task.zone.as_ref() == Some(z))
+                        && goal.instance_type.as_ref().is_none_or(|want| {
+                            task.instance
+                                .and_then(|i| sim.instances[i].instance_type)
+                                .is_some_and(|t| t.name == want)
+                        })
                 })
                 .count(),
         ),
