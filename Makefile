@@ -26,7 +26,7 @@ test:
 e2e: setup
 	bash scripts/e2e.sh $(FILTER)
 
-## bench: benchmarks and the release .wasm size
+## bench: benchmarks, the release .wasm size and the editor JS size
 bench: setup
 	@bash scripts/bench.sh
 

@@ -43,9 +43,17 @@ for f in dist/*; do total=$((total + $(gzip -9 -c "$f" | wc -c))); done
 js=0
 for f in dist/*.js; do js=$((js + $(gzip -9 -c "$f" | wc -c))); done
 awk -v t="$total" -v j="$js" 'BEGIN { printf "first load: %.1f KiB gzip -9 in all, of which JavaScript %.1f KiB\n", t/1024, j/1024 }'
+# The JSON editor (CodeMirror 6, bundled by esbuild; loaded async after the loading view).
+raw=$(stat -c %s dist/editor.js)
+gz=$(gzip -9 -c dist/editor.js | wc -c)
+awk -v r="$raw" -v g="$gz" \
+  'BEGIN { printf "editor JS size: editor.js raw %d bytes (%.1f KiB), gzip -9 %d bytes (%.1f KiB)\n", r, r/1024, g, g/1024 }'
 
 echo "== the first second (issue #14): first contentful paint and the app on the page, release bundle"
 node scripts/bench-first-paint.mjs --runs 5 || echo "(the first-paint benchmark did not report)"
+
+echo "== typing in the JSON editor (issue #14): per-key time on a 1 MiB and a 50 KB scenario, release bundle, headless Chromium"
+node scripts/bench-typing.mjs || echo "(the typing benchmark did not report)"
 
 echo "== frame time with 2,000 tasks on screen (release bundle, headless Chromium, max speed)"
 cargo run -q -p ecs-sim --example bench_scenario > target/bench-scenario.json

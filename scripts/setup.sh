@@ -47,13 +47,18 @@ else
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
-# wasm-opt (npm binaryen, version pinned in Trunk.toml) and playwright-core for end-to-end tests.
+# wasm-opt (npm binaryen, version pinned in Trunk.toml), playwright-core for end-to-end tests,
+# and the JSON editor: CodeMirror 6 and esbuild, which bundles it after each Trunk build
+# (web/editor-js/build.mjs). --ignore-scripts: esbuild's postinstall only checks the binary its
+# platform package (@esbuild/linux-x64, from npm like the rest) already holds.
 if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] \
+  && [ -x node_modules/.bin/esbuild ] && [ -d node_modules/@codemirror/view ] \
+  && [ -d node_modules/@codemirror/lang-json ] \
   && [ node_modules/.package-lock.json -nt package-lock.json ]; then
-  say "npm packages (binaryen, playwright-core): present"
+  say "npm packages (binaryen, playwright-core, esbuild, CodeMirror): present"
 else
-  say "installing npm packages from package-lock.json (binaryen for wasm-opt, playwright-core)"
-  npm ci --no-audit --no-fund --loglevel=error
+  say "installing npm packages from package-lock.json (binaryen for wasm-opt, playwright-core, esbuild, CodeMirror)"
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 fi
 
 say "fetching crates (Cargo.lock) so Trunk can build offline"

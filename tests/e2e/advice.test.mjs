@@ -100,16 +100,22 @@ export const tests = [
 
       // The editor marks advice as warnings (amber ⚠), not as errors (red !).
       await page.locator('[data-testid="tab-scenario"]').click();
+      // The editor (CodeMirror) draws only the lines in view: go to the first warning from the
+      // list under it, then read its line's mark.
+      await page.locator('[data-testid="editor-warnings"] summary').click();
+      await page.locator('[data-testid="editor-warning"]').first().click();
       await page.locator('[data-testid="gutter-warning"]').first().waitFor();
       if (await page.locator('[data-testid="gutter-mark"]').count()) throw new Error('advice shown as an error mark');
+      if (await page.locator('[data-testid="problem"]').count()) throw new Error('advice listed as a problem');
       if ((await page.locator('[data-testid="scenario-editor"]').getAttribute('aria-invalid')) !== 'false') throw new Error('warnings made the editor invalid');
       const title = await page.locator('[data-testid="gutter-warning"]').first().getAttribute('title');
       if (!title.startsWith('⚠ ')) throw new Error(`warning title: ${title}`);
       const [warnBg, errBg] = await page.evaluate(() => {
-        const w = getComputedStyle(document.querySelector('.gutter .ln.warn')).backgroundColor;
+        const gutter = document.querySelector('.code:has([data-testid="scenario-editor"]) .cm-gutters');
+        const w = getComputedStyle(gutter.querySelector('.ln.warn')).backgroundColor;
         const probe = document.createElement('div');
         probe.className = 'ln bad';
-        document.querySelector('.gutter-lines').appendChild(probe);
+        gutter.appendChild(probe);
         const e = getComputedStyle(probe).backgroundColor;
         probe.remove();
         return [w, e];
@@ -118,6 +124,7 @@ export const tests = [
       // An error on a warned line wins: break the grace period's service line.
       const editor = page.locator('[data-testid="scenario-editor"]');
       await editor.fill(FIXTURE.replace('"desiredCount": 2', '"desiredCount": -2'));
+      await page.locator('[data-testid="problem"]').first().click();
       await page.locator('[data-testid="gutter-mark"]').first().waitFor();
       await screenshot('advice-editor-error');
     },

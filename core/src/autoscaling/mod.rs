@@ -9,6 +9,7 @@ pub mod activity;
 pub mod alarm;
 pub mod cron;
 pub mod decide;
+pub mod field_docs;
 pub mod form;
 pub mod model;
 pub mod resolve;

@@ -1,6 +1,7 @@
 //! Container instances and capacity providers: where tasks can run.
 
 pub mod capacity_provider;
+pub mod field_docs;
 pub mod form;
 pub mod instance;
 pub mod managed_scaling;

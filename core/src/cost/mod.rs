@@ -3,6 +3,7 @@
 //! the simulation opens and closes charges in. Integers throughout (nano-dollars per hour and
 //! [`money::Money`]); floats only where a figure is printed.
 
+pub mod field_docs;
 pub mod figures;
 pub mod ledger;
 pub mod model;

@@ -8,6 +8,7 @@
 
 pub mod bounds;
 pub mod circuit_breaker;
+pub mod field_docs;
 pub mod form;
 pub mod messages;
 pub mod model;

@@ -2,6 +2,7 @@
 //! keeps the addresses it resolved until the record's TTL runs out, and Service Connect
 //! (`serviceConnectConfiguration`), whose proxy routes to the current healthy tasks at once.
 
+pub mod field_docs;
 pub mod resolve;
 pub mod spec;
 

@@ -12,6 +12,7 @@
 //! document back as readable text ([`to_text`]). It imports nothing from the crate but the
 //! problem type, so every concept may use it.
 
+pub mod field_doc;
 pub(crate) mod find;
 mod refusal;
 #[cfg(test)]

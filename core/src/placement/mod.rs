@@ -2,6 +2,7 @@
 //! query language its `memberOf` constraints use.
 
 pub mod fast;
+pub mod field_docs;
 pub mod filters;
 pub mod form;
 pub mod index;

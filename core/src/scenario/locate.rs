@@ -6,8 +6,8 @@
 //! answers with the deepest ancestor that is.
 
 /// One step of a JSON path.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Segment {
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) enum Segment {
     /// An object key.
     Key(String),
     /// An array index (0-based).
@@ -53,7 +53,7 @@ pub fn utf16_offset(text: &str, line: usize, column: usize) -> usize {
 }
 
 /// Splits `a.b[0]["x.y"].c` into segments; malformed pieces are kept as keys.
-fn parse_path(path: &str) -> Vec<Segment> {
+pub(super) fn parse_path(path: &str) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut chars = path.chars().peekable();
     let mut key = String::new();
@@ -114,7 +114,7 @@ fn parse_path(path: &str) -> Vec<Segment> {
 
 /// A cursor over JSON text that knows its line and column. Tolerant: on anything unexpected it
 /// stops, and the caller keeps the best position found so far.
-struct Scanner<'a> {
+pub(super) struct Scanner<'a> {
     bytes: &'a [u8],
     pos: usize,
     line: usize,
@@ -122,7 +122,7 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(super) fn new(text: &'a str) -> Self {
         Scanner {
             bytes: text.as_bytes(),
             pos: 0,
@@ -131,15 +131,30 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    fn here(&self) -> (usize, usize) {
+    /// A scanner over `text` at a place another one saved with [`Scanner::place`].
+    pub(super) fn resume(text: &'a str, (pos, line, column): (usize, usize, usize)) -> Self {
+        Scanner {
+            bytes: text.as_bytes(),
+            pos,
+            line,
+            column,
+        }
+    }
+
+    /// Where the scanner is: byte offset, line, column.
+    pub(super) fn place(&self) -> (usize, usize, usize) {
+        (self.pos, self.line, self.column)
+    }
+
+    pub(super) fn here(&self) -> (usize, usize) {
         (self.line, self.column)
     }
 
-    fn peek(&self) -> Option<u8> {
+    pub(super) fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
 
-    fn bump(&mut self) -> Option<u8> {
+    pub(super) fn bump(&mut self) -> Option<u8> {
         let b = self.peek()?;
         self.pos += 1;
         if b == b'\n' {
@@ -152,14 +167,14 @@ impl<'a> Scanner<'a> {
         Some(b)
     }
 
-    fn skip_ws(&mut self) {
+    pub(super) fn skip_ws(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\r' | b'\n')) {
             self.bump();
         }
     }
 
     /// Reads a string starting at its opening quote, decoding escapes.
-    fn string(&mut self) -> String {
+    pub(super) fn string(&mut self) -> String {
         let mut raw = Vec::new();
         self.bump();
         while let Some(b) = self.bump() {
@@ -196,7 +211,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// Skips one value of any kind (iteratively, so deep nesting cannot overflow the stack).
-    fn skip_value(&mut self) {
+    pub(super) fn skip_value(&mut self) {
         match self.peek() {
             Some(b'"') => {
                 self.string();

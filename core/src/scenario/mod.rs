@@ -3,9 +3,11 @@
 
 pub mod document;
 pub mod examples;
+pub mod field_docs;
 pub mod keep;
 pub mod limits;
 pub mod locate;
+pub mod locate_many;
 pub mod model;
 pub mod parse;
 pub mod resolve;

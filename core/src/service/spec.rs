@@ -54,8 +54,14 @@ pub struct ServiceSpec {
     /// Other `create-service` keys kept but not simulated.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tags: Option<serde_json::Value>,
-    /// Kept, not simulated.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Kept, not simulated. The API spells it `enableECSManagedTags` (camelCase would give
+    /// `enableEcsManagedTags`, which earlier builds accepted and still do).
+    #[serde(
+        default,
+        rename = "enableECSManagedTags",
+        alias = "enableEcsManagedTags",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub enable_ecs_managed_tags: Option<bool>,
     /// Kept, not simulated.
     #[serde(default, skip_serializing_if = "Option::is_none")]

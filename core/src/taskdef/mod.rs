@@ -9,6 +9,7 @@ pub mod container_definition;
 pub mod container_dependency;
 pub mod ephemeral_storage;
 pub mod fargate;
+pub mod field_docs;
 pub mod form;
 pub mod health_check;
 pub mod image;

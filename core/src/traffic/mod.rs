@@ -2,6 +2,7 @@
 //! load model, and the ten-second traffic tick that turns them into task utilisation and the
 //! one-minute ELB and ECS metrics.
 
+pub mod field_docs;
 pub mod form;
 pub mod model;
 pub mod oom;

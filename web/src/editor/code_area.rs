@@ -2,13 +2,24 @@
 //! behind those lines, and the list of problems; clicking a problem puts the caret on its field.
 //! Advice warnings are marked apart from errors (amber wavy underline and ⚠ in the gutter,
 //! against red); an error wins a line that has both.
+//!
+//! Once the CodeMirror bundle has loaded ([`super::codemirror`]) the text area gives way to
+//! CodeMirror (colouring, folding, completion and field documentation from the engine's schema,
+//! squiggles at the fields); the text area stays in the page, hidden, holding the same text, so
+//! the text can still be read and set by its `data-testid`.
 
+use super::codemirror::{when_loaded, Editor};
 use super::marks::Mark;
 use ecs_sim::problem::Problem;
 use ecs_sim::scenario::locate::utf16_offset;
-use leptos::html::Textarea;
+use leptos::html::{Div, Textarea};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+
+thread_local! {
+    /// The engine's field schema as JSON, written once per page.
+    static SCHEMA: String = ecs_sim::scenario::field_docs::schema_json();
+}
 
 /// Height of one text line in pixels; the same value is in editor.css (`.code` line-height).
 const LINE_PX: f64 = 20.0;
@@ -33,13 +44,90 @@ pub fn CodeArea(
     /// problems" when the text itself has none).
     #[prop(optional, into)]
     elsewhere: Signal<Vec<Problem>>,
+    /// The schema context of the whole text: `scenario` or `taskDefinition`.
+    schema_root: &'static str,
 ) -> impl IntoView {
     let area = NodeRef::<Textarea>::new();
+    let host = NodeRef::<Div>::new();
     let scroll = RwSignal::new((0.0_f64, 0.0_f64));
-    let line_count = Memo::new(move |_| text.with(|t| t.split('\n').count()));
+    let editor = StoredValue::new_local(None::<Editor>);
+    // The text CodeMirror and the app last agreed on (what it reported or was given).
+    let agreed = StoredValue::new_local(String::new());
+    let enhanced = RwSignal::new(false);
+    let alive = StoredValue::new_local(std::rc::Rc::new(std::cell::Cell::new(true)));
+    Effect::new(move |_| {
+        let Some(el) = host.get() else {
+            return;
+        };
+        let alive = alive.get_value();
+        when_loaded(move || {
+            if !alive.get() {
+                return;
+            }
+            let current = text.get_untracked();
+            let on_change = move |t: String| {
+                agreed.set_value(t.clone());
+                on_input.run(t);
+            };
+            let Some(cm) = Editor::create(&el, &current, &label_for(&el), on_change) else {
+                return;
+            };
+            SCHEMA.with(|s| cm.set_schema(s, schema_root));
+            marks.with_untracked(|m| cm.set_marks(m));
+            agreed.set_value(current);
+            editor.set_value(Some(cm));
+            enhanced.set(true);
+        });
+    });
+    // The app's text into CodeMirror (a form's edit, another family), then the marks on it: in
+    // one effect, so the marks never land on the text before (a replaced text drops them).
+    Effect::new(move |_| {
+        marks.track();
+        text.track();
+        if !enhanced.get() {
+            return;
+        }
+        editor.with_value(|e| {
+            let Some(e) = e else {
+                return;
+            };
+            text.with_untracked(|t| {
+                if agreed.with_value(|a| a != t) {
+                    e.set_text(t);
+                    agreed.set_value(t.clone());
+                }
+            });
+            marks.with_untracked(|m| e.set_marks(m));
+        });
+    });
+    on_cleanup(move || {
+        if let Some(flag) = alive.try_get_value() {
+            flag.set(false);
+        }
+        let _ = editor.try_update_value(|e| {
+            if let Some(e) = e.take() {
+                // An edit typed in the last quiet moment still reaches the app.
+                if let Some(t) = e.text() {
+                    if agreed.try_with_value(|a| *a != t).unwrap_or(false) {
+                        on_input.try_run(t);
+                    }
+                }
+                e.destroy();
+            }
+        });
+    });
+    let line_count = Memo::new(move |_| {
+        if enhanced.get() {
+            return 0;
+        }
+        text.with(|t| t.split('\n').count())
+    });
     // Line → (has an error, messages), for the gutter and the highlight; errors first.
     let by_line = Memo::new(move |_| {
         let mut lines: BTreeMap<usize, (bool, Vec<String>)> = BTreeMap::new();
+        if enhanced.get() {
+            return lines;
+        }
         marks.with(|ms| {
             for m in ms.iter().filter(|m| !m.warning) {
                 let e = lines.entry(m.line).or_default();
@@ -57,6 +145,16 @@ pub fn CodeArea(
         lines
     });
     let goto = move |line: usize, column: usize| {
+        let mut done = false;
+        editor.with_value(|e| {
+            if let Some(e) = e {
+                e.goto(line, column);
+                done = true;
+            }
+        });
+        if done {
+            return;
+        }
         let Some(el) = area.get_untracked() else {
             return;
         };
@@ -72,7 +170,7 @@ pub fn CodeArea(
         }
     };
     view! {
-        <div class="code">
+        <div class="code" class:enhanced=move || enhanced.get()>
             <div class="gutter" aria-hidden="true">
                 <div class="gutter-lines" style:transform=move || format!("translateY({}px)", -scroll.get().0)>
                     {move || {
@@ -103,8 +201,11 @@ pub fn CodeArea(
                         }).collect_view()}
                     </div>
                 </div>
+                <div node_ref=host class="cm-host" data-label=label.clone()></div>
                 <textarea node_ref=area class="code-input" spellcheck="false" wrap="off"
                     autocomplete="off" autocapitalize="off"
+                    aria-hidden=move || enhanced.get().then_some("true")
+                    tabindex=move || enhanced.get().then_some("-1")
                     aria-label=label data-testid=testid
                     aria-invalid=move || marks.with(|m| m.iter().any(|m| !m.warning).to_string())
                     prop:value=move || text.get()
@@ -114,6 +215,11 @@ pub fn CodeArea(
         </div>
         <ProblemList marks=marks goto=goto elsewhere=elsewhere />
     }
+}
+
+/// The accessible name the code area gave its CodeMirror host.
+fn label_for(el: &web_sys::HtmlDivElement) -> String {
+    el.get_attribute("data-label").unwrap_or_default()
 }
 
 /// The problems under the editor: line, path and ECS's message; a click goes to the field.
@@ -173,6 +279,11 @@ fn ProblemList(
     }
 }
 
+/// Warnings listed under the editor at most: a 1 MiB scenario can have 10,000, and building their
+/// buttons was half of the 1.2 s main-thread task after each edit (0.6 s left); every one is
+/// still squiggled and marked in the text, and the Advice tab has them all.
+const MAX_LISTED_WARNINGS: usize = 200;
+
 /// Advice warnings under the problems: collapsed, each a button to its field.
 #[component]
 fn WarningList(
@@ -185,11 +296,12 @@ fn WarningList(
     let mut sorted = warnings;
     sorted.sort_by_key(|m| (m.line, m.column));
     let n = sorted.len();
+    let more = n.saturating_sub(MAX_LISTED_WARNINGS);
     view! {
         <details class="warnings" data-testid="editor-warnings">
             <summary>{format!("⚠ {n} advice warning{} (best practice; see the Advice tab)", if n == 1 { "" } else { "s" })}</summary>
             <ul>
-                {sorted.into_iter().map(|m| {
+                {sorted.into_iter().take(MAX_LISTED_WARNINGS).map(|m| {
                     let (line, column) = (m.line, m.column);
                     view! {
                         <li>
@@ -202,6 +314,9 @@ fn WarningList(
                     }
                 }).collect_view()}
             </ul>
+            {(more > 0).then(|| view! {
+                <p class="more" data-testid="editor-warnings-more">{format!("… and {more} more, each marked in the text; the Advice tab lists them all.")}</p>
+            })}
         </details>
     }
     .into_any()

@@ -3,7 +3,7 @@
 //! both marks; a warning is drawn apart, and an error wins a line it shares with one.
 
 use ecs_sim::advice::Advice;
-use ecs_sim::scenario::locate::locate;
+use ecs_sim::scenario::locate_many::locate_many;
 use ecs_sim::taskdef::{parse_task_definition, validate, TaskDefinitionError};
 use ecs_sim::Problem;
 
@@ -24,10 +24,12 @@ pub struct Mark {
 
 /// Places validation problems (paths from the root of `text`) at their lines.
 pub fn place(text: &str, problems: &[Problem]) -> Vec<Mark> {
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
     problems
         .iter()
-        .map(|p| {
-            let (line, column) = locate(text, &p.path).unwrap_or((1, 1));
+        .zip(locate_many(text, &paths))
+        .map(|(p, at)| {
+            let (line, column) = at.unwrap_or((1, 1));
             Mark {
                 line,
                 column,
@@ -53,11 +55,13 @@ pub fn syntax(line: usize, column: usize, message: &str) -> Mark {
 /// Advice findings (paths from the root of `text`) as warnings at their lines; a path the
 /// text does not contain (a default left out) goes to the deepest enclosing key that it does.
 pub fn advice(text: &str, found: &[Advice]) -> Vec<Mark> {
+    let paths: Vec<&str> = found.iter().map(|a| a.path.as_str()).collect();
     found
         .iter()
-        .map(|a| {
+        .zip(locate_many(text, &paths))
+        .map(|(a, at)| {
             // `locate` stops at the deepest key the text has (a default left out).
-            let (line, column) = locate(text, &a.path).unwrap_or((1, 1));
+            let (line, column) = at.unwrap_or((1, 1));
             Mark {
                 line,
                 column,

@@ -9,6 +9,7 @@
 mod apply;
 mod capacity;
 mod code_area;
+mod codemirror;
 mod deployment;
 mod fields;
 mod managed_scaling;

@@ -143,7 +143,7 @@ pub fn TaskDefinitionTab(
                 Err(t) => view! { <p class="td-status error" role="alert" data-testid="register-status">{t}</p> }.into_any(),
             })}
             <CodeArea text=text on_input=on_input marks=marks elsewhere=caused
-                label=format!("Task definition JSON of family {family}") testid="td-editor" />
+                label=format!("Task definition JSON of family {family}") testid="td-editor" schema_root="taskDefinition" />
         </div>
     }
 }

@@ -1,0 +1,102 @@
+//! What each key of a service's deployment settings does, for the editor's completion and hover
+//! (see [`crate::form::field_doc`]).
+
+use crate::form::field_doc::{Context, FieldDoc as F};
+
+const DC: &str =
+    "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html";
+const CB: &str =
+    "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html";
+const CTL: &str =
+    "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentController.html";
+const CAN: &str =
+    "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CanaryConfiguration.html";
+const LIN: &str =
+    "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinearConfiguration.html";
+const CD: &str =
+    "https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html";
+
+/// `deploymentController`.
+pub const CONTROLLER: Context = Context {
+    name: "deploymentController",
+    fields: &[F::new("type", "ECS runs the deployment itself; CODE_DEPLOY hands blue/green to CodeDeploy; EXTERNAL is refused here (a third-party controller). Default ECS.", CTL).values(&["ECS", "CODE_DEPLOY", "EXTERNAL"])],
+};
+
+/// `deploymentCircuitBreaker`.
+pub const CIRCUIT_BREAKER: Context = Context {
+    name: "deploymentCircuitBreaker",
+    fields: &[
+        F::new("enable", "Fail a deployment whose tasks keep failing to reach RUNNING (threshold: half the desired count, between 3 and 200).", CB).values(&["true", "false"]),
+        F::new("rollback", "On failure, roll back to the last completed deployment.", CB).values(&["true", "false"]),
+        F::new("resetOnHealthyTask", "Simulator key: a healthy task resets the failure count (ECS's behaviour; set false to count every failure).", CB).values(&["true", "false"]),
+    ],
+};
+
+/// `deploymentConfiguration`.
+pub const CONFIGURATION: Context = Context {
+    name: "deploymentConfiguration",
+    fields: &[
+        F::new("maximumPercent", "Upper bound of RUNNING plus PENDING tasks during a deployment, as a percent of desiredCount. Default 200.", DC),
+        F::new("minimumHealthyPercent", "Lower bound of healthy RUNNING tasks during a deployment, as a percent of desiredCount. Default 100 (50 for DAEMON).", DC),
+        F::new("deploymentCircuitBreaker", "Stops (and optionally rolls back) a deployment whose tasks keep failing. Off when omitted.", CB).child("deploymentCircuitBreaker"),
+        F::new("alarms", "CloudWatch alarms that fail a deployment. Accepted and kept as written; not simulated.", DC),
+        F::new("strategy", "How ECS shifts to the new revision: ROLLING replaces tasks in batches; BLUE_GREEN, CANARY and LINEAR start a full green set and move traffic to it. Default ROLLING.", DC).values(&["ROLLING", "BLUE_GREEN", "CANARY", "LINEAR"]),
+        F::new("bakeTimeInMinutes", "Minutes blue and green both run after all traffic moved, before blue stops, 0 to 1,440.", DC),
+        F::new("canaryConfiguration", "CANARY only: the percent of traffic moved first and how long it bakes.", CAN).child("canaryConfiguration"),
+        F::new("linearConfiguration", "LINEAR only: the percent moved each step and the wait between steps.", LIN).child("linearConfiguration"),
+    ],
+};
+
+/// `canaryConfiguration`.
+pub const CANARY: Context = Context {
+    name: "canaryConfiguration",
+    fields: &[
+        F::new(
+            "canaryPercent",
+            "Percent of traffic the green tasks get first, 0.1 to 100. Default 5.",
+            CAN,
+        ),
+        F::new(
+            "canaryBakeTimeInMinutes",
+            "Minutes at the canary percent before the rest moves, 0 to 1,440. Default 10.",
+            CAN,
+        ),
+    ],
+};
+
+/// `linearConfiguration`.
+pub const LINEAR: Context = Context {
+    name: "linearConfiguration",
+    fields: &[
+        F::new(
+            "stepPercent",
+            "Percent of traffic moved each step, 3 to 100. Default 10.",
+            LIN,
+        ),
+        F::new(
+            "stepBakeTimeInMinutes",
+            "Minutes between steps, 0 to 1,440. Default 6.",
+            LIN,
+        ),
+    ],
+};
+
+/// `codeDeploy` (simulator key).
+pub const CODE_DEPLOY: Context = Context {
+    name: "codeDeploy",
+    fields: &[
+        F::new("deploymentConfigName", "A predefined CodeDeploy ECS configuration, e.g. CodeDeployDefault.ECSAllAtOnce or CodeDeployDefault.ECSCanary10Percent5Minutes.", CD).values(&["CodeDeployDefault.ECSAllAtOnce", "CodeDeployDefault.ECSLinear10PercentEvery1Minutes", "CodeDeployDefault.ECSLinear10PercentEvery3Minutes", "CodeDeployDefault.ECSCanary10Percent5Minutes", "CodeDeployDefault.ECSCanary10Percent15Minutes"]),
+        F::new("terminationWaitTimeInMinutes", "Minutes the blue tasks keep running after traffic moved, 0 to 2,880. Default 0 here.", CD),
+        F::new("greenTargetGroup", "The target group the green tasks register in (name or ARN).", CD),
+    ],
+};
+
+/// Every context of this folder.
+pub const CONTEXTS: &[Context] = &[
+    CONTROLLER,
+    CIRCUIT_BREAKER,
+    CONFIGURATION,
+    CANARY,
+    LINEAR,
+    CODE_DEPLOY,
+];

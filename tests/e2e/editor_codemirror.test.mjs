@@ -1,0 +1,199 @@
+// The JSON editor is CodeMirror 6 (issue #14): completion of keys and enum values from the
+// engine's schema, field documentation on hover and at the caret, and problems drawn as
+// squiggles at their fields (the gutter marks and the problem list stay).
+import { readFileSync } from 'node:fs';
+
+const DEFAULT_TEXT = readFileSync(new URL('../../core/src/scenario/examples/default.json', import.meta.url), 'utf8');
+
+/** The CodeMirror host of the editor whose hidden text area has `testid`. */
+const HOST = (testid) => `.code:has([data-testid="${testid}"]) .cm-host`;
+
+async function open(page, base) {
+  await page.goto(base);
+  await page.locator('[data-testid="td-editor"]').waitFor({ timeout: 20000 });
+  await page.locator(`${HOST('td-editor')} .cm-content`).waitFor({ timeout: 20000 });
+}
+
+/** Puts the caret in the editor at the offset `where(text)` returns, and focuses it. */
+async function caret(page, testid, where) {
+  const found = await page.evaluate(({ sel, where }) => {
+    const ed = document.querySelector(sel).ecsEditor;
+    const text = ed.getText();
+    const pos = new Function('text', `return (${where})(text)`)(text);
+    if (pos < 0) return false;
+    ed.view.dispatch({ selection: { anchor: pos } });
+    ed.view.focus();
+    return true;
+  }, { sel: HOST(testid), where: where.toString() });
+  if (!found) throw new Error('position not found in the text');
+}
+
+/** Labels of the open completion list. */
+async function completions(page) {
+  const list = page.locator('.cm-tooltip-autocomplete');
+  await list.waitFor({ timeout: 5000 });
+  return list.locator('.cm-completionLabel').allInnerTexts();
+}
+
+function expectSome(labels, wanted, absent, where) {
+  for (const w of wanted) if (!labels.includes(w)) throw new Error(`${where}: ${w} not offered in ${labels.join(', ')}`);
+  for (const a of absent) if (labels.includes(a)) throw new Error(`${where}: ${a} offered but does not belong here`);
+}
+
+export const tests = [
+  {
+    name: 'editor (CodeMirror): completion offers the keys of the scenario, of a container, and the network modes',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await open(page, base);
+
+      // 1. Inside a containerDefinitions[] item: the container keys, not the task's.
+      await caret(page, 'td-editor', (t) => t.indexOf('"image"'));
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.type('"');
+      await page.keyboard.press('Control+Space');
+      expectSome(await completions(page), ['memoryReservation', 'healthCheck', 'stopTimeout'], ['family', 'networkMode', 'image'], 'container');
+      await screenshot('editor-completion-container');
+      await page.keyboard.press('Escape');
+
+      // 2. The value of networkMode: exactly the four modes; picking one writes it.
+      await page.evaluate((sel) => {
+        const ed = document.querySelector(sel).ecsEditor;
+        const text = ed.getText();
+        const m = /"networkMode": ("[^"]*")/.exec(text);
+        let from;
+        if (m) {
+          from = m.index + m[0].length - m[1].length;
+          ed.view.dispatch({ changes: { from, to: from + m[1].length, insert: '""' }, selection: { anchor: from + 1 } });
+        } else {
+          from = text.indexOf('{') + 1;
+          ed.view.dispatch({ changes: { from, insert: '\n  "networkMode": "",' }, selection: { anchor: from + 18 } });
+        }
+        ed.view.focus();
+      }, HOST('td-editor'));
+      await page.keyboard.press('Control+Space');
+      const modes = await completions(page);
+      if (modes.join(',') !== 'awsvpc,bridge,host,none') throw new Error(`networkMode offered ${modes.join(', ')}`);
+      await screenshot('editor-completion-network-mode');
+      await page.locator('.cm-completionLabel', { hasText: 'host' }).click();
+      await page.waitForFunction((sel) => /"networkMode": "host"/.test(document.querySelector(sel).ecsEditor.getText()), HOST('td-editor'));
+
+      // 3. The scenario's top level: its keys, not a container's.
+      await page.locator('[data-testid="tab-scenario"]').click();
+      await page.locator(`${HOST('scenario-editor')} .cm-content`).waitFor();
+      await caret(page, 'scenario-editor', (t) => t.indexOf('{') + 1);
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('"');
+      await page.keyboard.press('Control+Space');
+      const top = await completions(page);
+      const present = await page.evaluate((sel) => Object.keys(JSON.parse(document.querySelector(sel).ecsEditor.getText().replace(/^\{\s*"",?/, '{'))), HOST('scenario-editor')).catch(() => []);
+      const wanted = ['startSteady', 'pricing', 'timeline', 'fargateSpot'].filter((k) => !present.includes(k));
+      expectSome(top, wanted.length ? wanted : [top[0]], ['memoryReservation', 'containerPort', 'version'], 'scenario top level');
+      await screenshot('editor-completion-scenario');
+    },
+  },
+  {
+    name: 'editor (CodeMirror): hovering memoryReservation shows its documentation; the caret shows it too',
+    async run({ page, base, screenshot }) {
+      await open(page, base);
+      const td = page.getByTestId('td-editor');
+      const original = await td.inputValue();
+      if (!original.includes('"memory": 512')) throw new Error(`unexpected definition:\n${original}`);
+      if (!original.includes('"memoryReservation"')) {
+        await td.fill(original.replace('"memory": 512', '"memory": 512,\n          "memoryReservation": 256'));
+      }
+      await page.waitForFunction((sel) => document.querySelector(sel).ecsEditor.getText().includes('"memoryReservation"'), HOST('td-editor'));
+      const at = await page.evaluate((sel) => {
+        const ed = document.querySelector(sel).ecsEditor;
+        const pos = ed.getText().indexOf('"memoryReservation"') + 4;
+        ed.view.dispatch({ effects: [] });
+        const r = ed.view.coordsAtPos(pos);
+        return { x: r.left, y: (r.top + r.bottom) / 2 };
+      }, HOST('td-editor'));
+      await page.mouse.move(at.x, at.y);
+      const tip = page.locator('.cm-tooltip-hover [data-testid="field-doc"]');
+      await tip.waitFor({ timeout: 5000 });
+      const text = await tip.innerText();
+      if (!/memoryReservation/.test(text) || !/Soft memory limit/.test(text) || !/API Reference/.test(text)) throw new Error(`hover shows: ${text}`);
+      await screenshot('editor-hover-memory-reservation');
+
+      await caret(page, 'td-editor', (t) => t.indexOf('"memoryReservation"') + 3);
+      const panel = page.locator('[data-testid="caret-doc"]').first();
+      await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="caret-doc"]')].some((p) => /Soft memory limit/.test(p.textContent)));
+      if (!(await panel.isVisible())) throw new Error('the caret documentation panel is hidden');
+    },
+  },
+  {
+    name: 'editor (CodeMirror): an invalid value is squiggled at its field; the gutter mark and the list stay',
+    async run({ page, base, screenshot }) {
+      await open(page, base);
+      const host = page.locator(HOST('td-editor'));
+      const original = await page.getByTestId('td-editor').inputValue();
+      // Typed into CodeMirror itself: select the value 512 of "memory" and type 4.
+      await caret(page, 'td-editor', (t) => t.indexOf('"memory": 512') + '"memory": '.length);
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.type('4');
+      const squiggle = host.locator('.cm-lintRange-error');
+      await squiggle.first().waitFor({ timeout: 5000 });
+      const marked = (await squiggle.allTextContents()).join('');
+      if (marked.replace(/\s+/g, ' ') !== '"memory": 4') throw new Error(`squiggle under ${JSON.stringify(marked)}, expected the memory field`);
+      const line = original.split('\n').findIndex((l) => l.includes('"memory": 512')) + 1;
+      const mark = host.locator('[data-testid="gutter-mark"]');
+      if ((await mark.count()) !== 1 || (await mark.innerText()).trim() !== String(line)) throw new Error('the gutter should mark exactly the memory line');
+      const problem = page.locator('[data-testid="problem"]', { hasText: 'containerDefinitions[0].memory' });
+      await problem.waitFor();
+      if ((await problem.getAttribute('data-line')) !== String(line)) throw new Error('the problem list names another line');
+      if ((await host.locator('.cm-content').getAttribute('aria-invalid')) !== 'true') throw new Error('the editor is not marked invalid');
+      await screenshot('editor-squiggle');
+      // Undo puts 512 back and the squiggle goes.
+      await page.keyboard.press('Control+z');
+      await page.locator('[data-testid="no-problems"]').waitFor({ timeout: 5000 });
+      if (await squiggle.count()) throw new Error('squiggle still shown after undo');
+    },
+  },
+  {
+    name: 'editor (CodeMirror): with hundreds of advice warnings the list under the editor shows 200 and says how many more',
+    async run({ page, base }) {
+      await open(page, base);
+      const doc = JSON.parse(DEFAULT_TEXT);
+      for (let i = 0; i < 80; i += 1) doc.taskDefinitions.push({ ...structuredClone(doc.taskDefinitions[0]), family: `extra-${i}` });
+      await page.locator('[data-testid="tab-scenario"]').click();
+      // As an upload would (fill() types 60 KB far too slowly).
+      await page.evaluate((text) => {
+        const area = document.querySelector('[data-testid="scenario-editor"]');
+        area.value = text;
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      }, JSON.stringify(doc, null, 2));
+      const summary = page.locator('[data-testid="editor-warnings"] summary');
+      await summary.waitFor({ timeout: 20000 });
+      const n = Number(/(\d+) advice warning/.exec(await summary.innerText())[1]);
+      if (!(n > 200)) throw new Error(`expected over 200 warnings, got ${n}`);
+      await summary.click();
+      const listed = await page.locator('[data-testid="editor-warning"]').count();
+      if (listed !== 200) throw new Error(`${listed} warnings listed, expected the first 200`);
+      const more = await page.getByTestId('editor-warnings-more').innerText();
+      if (!more.includes(`${n - 200} more`)) throw new Error(`the list says: ${more}`);
+    },
+  },
+  {
+    name: 'editor (CodeMirror): Shift-Alt-F formats the JSON with two spaces, and undo takes it back',
+    async run({ page, base }) {
+      await open(page, base);
+      const compact = JSON.stringify(JSON.parse(await page.getByTestId('td-editor').inputValue()));
+      await page.evaluate(({ sel, compact }) => {
+        const ed = document.querySelector(sel).ecsEditor;
+        ed.view.dispatch({ changes: { from: 0, to: ed.view.state.doc.length, insert: compact }, selection: { anchor: 0 } });
+        ed.view.focus();
+      }, { sel: HOST('td-editor'), compact });
+      await page.keyboard.press('Shift+Alt+F');
+      const text = () => page.evaluate((sel) => document.querySelector(sel).ecsEditor.getText(), HOST('td-editor'));
+      const formatted = await text();
+      if (formatted !== JSON.stringify(JSON.parse(compact), null, 2)) throw new Error(`formatted as:\n${formatted}`);
+      await page.keyboard.press('Control+z');
+      if ((await text()) !== compact) throw new Error('undo did not restore the text before formatting');
+    },
+  },
+];

@@ -1,0 +1,324 @@
+// The JSON editor of the playground: CodeMirror 6 with JSON colouring, bracket matching,
+// auto-indent, folding, undo/redo, search, a format command, completion of keys and enum values
+// and field documentation (both from the schema the engine passes in), and problems drawn as
+// squiggles at their fields. esbuild bundles it (web/editor-js/build.mjs); the app
+// (web/src/editor/codemirror.rs) finds it as `window.EcsEditor` once this module has run.
+//
+// Text from the user is only ever handed to CodeMirror (which renders it as text) or set with
+// textContent: nothing here builds HTML from strings.
+
+import { EditorState, RangeSet, StateEffect, StateField } from '@codemirror/state';
+import {
+  EditorView, GutterMarker, drawSelection, dropCursor, highlightActiveLine,
+  highlightActiveLineGutter, highlightSpecialChars, hoverTooltip, keymap, lineNumberMarkers,
+  lineNumbers, rectangularSelection, showPanel,
+} from '@codemirror/view';
+import {
+  bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting,
+} from '@codemirror/language';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { highlightSelectionMatches, search, searchKeymap } from '@codemirror/search';
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { lintKeymap, setDiagnostics } from '@codemirror/lint';
+import { json } from '@codemirror/lang-json';
+import { format } from './format.js';
+import { contextAt, fieldAt } from './schema.js';
+
+/** Milliseconds of quiet before the app hears about an edit (validation is not per key). */
+function quietMs(length) {
+  return length > 200_000 ? 400 : length > 20_000 ? 250 : 120;
+}
+
+// ---- Gutter: line numbers that carry the problems of their line ------------------------------
+
+/** A line number drawn as a problem mark (red for an error, amber for advice). */
+class ProblemNumber extends GutterMarker {
+  constructor(line, error, title) {
+    super();
+    this.line = line;
+    this.error = error;
+    this.title = title;
+  }
+  eq(other) {
+    return other.line === this.line && other.error === this.error && other.title === this.title;
+  }
+  toDOM() {
+    const el = document.createElement('div');
+    el.className = this.error ? 'ln bad' : 'ln warn';
+    el.dataset.testid = this.error ? 'gutter-mark' : 'gutter-warning';
+    el.title = this.title;
+    el.textContent = String(this.line);
+    return el;
+  }
+}
+
+const setMarkers = StateEffect.define();
+/** The marked line numbers; dropped when lines come or go (the numbers would be stale). */
+const markerField = StateField.define({
+  create: () => RangeSet.empty,
+  update(value, tr) {
+    for (const e of tr.effects) if (e.is(setMarkers)) return e.value;
+    if (tr.docChanged && tr.startState.doc.lines !== tr.state.doc.lines) return RangeSet.empty;
+    return value.map(tr.changes);
+  },
+  provide: (f) => lineNumberMarkers.from(f),
+});
+
+// ---- Schema, documentation at the caret and on hover -----------------------------------------
+
+const setSchema = StateEffect.define();
+/** The schema (contexts of keys with docs, values, links) and the root context of this text. */
+const schemaField = StateField.define({
+  create: () => null,
+  update(value, tr) {
+    for (const e of tr.effects) if (e.is(setSchema)) return e.value;
+    return value;
+  },
+});
+
+/** The documentation of one field as DOM (textContent only). */
+function docDom(key, field) {
+  const box = document.createElement('div');
+  box.className = 'cm-field-doc';
+  box.dataset.testid = 'field-doc';
+  const name = document.createElement('code');
+  name.className = 'cm-field-doc-key';
+  name.textContent = key;
+  box.append(name);
+  const text = document.createElement('span');
+  text.className = 'cm-field-doc-text';
+  text.textContent = ' ' + field.doc;
+  box.append(text);
+  if (field.values && field.values.length) {
+    const values = document.createElement('span');
+    values.className = 'cm-field-doc-values';
+    values.textContent = ' Values: ' + field.values.join(', ') + '.';
+    box.append(values);
+  }
+  if (field.url) {
+    const link = document.createElement('a');
+    link.href = field.url;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    link.textContent = field.url.includes('/APIReference/') ? ' API Reference' : ' Developer Guide';
+    box.append(link);
+  }
+  return box;
+}
+
+const fieldHover = hoverTooltip((view, pos, side) => {
+  const schema = view.state.field(schemaField, false);
+  if (!schema) return null;
+  const found = fieldAt(view.state, schema, pos, side);
+  if (!found) return null;
+  return {
+    pos: found.from,
+    end: found.to,
+    above: true,
+    create: () => ({ dom: docDom(found.key, found.field) }),
+  };
+});
+
+/** The panel under the text: the documentation of the field at the caret. */
+function caretDocPanel(view) {
+  const dom = document.createElement('div');
+  dom.className = 'cm-caret-doc';
+  dom.dataset.testid = 'caret-doc';
+  let shown = null;
+  const show = (state) => {
+    const schema = state.field(schemaField, false);
+    const found = schema && fieldAt(state, schema, state.selection.main.head, -1, true);
+    const id = found ? found.key + '\u0000' + found.field.doc : null;
+    if (id === shown) return;
+    shown = id;
+    dom.replaceChildren(found ? docDom(found.key, found.field) : hintDom());
+  };
+  show(view.state);
+  return {
+    dom,
+    update(u) {
+      if (u.selectionSet || u.docChanged || u.transactions.some((t) => t.effects.some((e) => e.is(setSchema)))) show(u.state);
+    },
+  };
+}
+
+function hintDom() {
+  const hint = document.createElement('span');
+  hint.className = 'cm-caret-doc-hint';
+  hint.textContent = 'Put the caret on a key to read what it does. Ctrl-Space completes, Ctrl-F searches, Shift-Alt-F formats; Esc then Tab leaves the editor.';
+  return hint;
+}
+
+// ---- Completion ------------------------------------------------------------------------------
+
+function complete(context) {
+  const schema = context.state.field(schemaField, false);
+  if (!schema) return null;
+  const at = contextAt(context.state, schema, context.pos);
+  if (!at) return null;
+  const word = context.matchBefore(/"?[A-Za-z0-9_$.:\/-]*/);
+  if (!context.explicit && (!word || word.from === word.to)) return null;
+  // The text after an opening quote is what filters; a closing quote just after the caret
+  // (closeBrackets typed it) is replaced too, so the completion writes one pair of quotes.
+  const quoted = !!word && word.text.startsWith('"');
+  const from = word ? word.from + (quoted ? 1 : 0) : context.pos;
+  const to = context.pos;
+  const open = quoted ? '' : '"';
+  const write = (text) => (view, _completion, f, t) => {
+    const end = quoted && view.state.sliceDoc(t, t + 1) === '"' ? t + 1 : t;
+    view.dispatch({ changes: { from: f, to: end, insert: text }, selection: { anchor: f + text.length }, userEvent: 'input.complete' });
+  };
+  if (at.kind === 'key') {
+    const options = Object.entries(at.ctx.keys)
+      .filter(([key]) => !at.present.has(key))
+      .map(([key, field]) => ({
+        label: key,
+        apply: write(`${open}${key}": `),
+        type: 'property',
+        detail: field.values && field.values.length ? field.values.slice(0, 4).join(' | ') : undefined,
+        info: () => docDom(key, field),
+      }));
+    return options.length ? { from, to, options, validFor: /^[A-Za-z0-9_$]*$/ } : null;
+  }
+  if (at.field && at.field.values && at.field.values.length) {
+    const options = at.field.values.map((v) => ({ label: v, apply: write(`${open}${v}"`), type: 'enum' }));
+    return { from, to, options, validFor: /^[A-Za-z0-9_$.:\/-]*$/ };
+  }
+  return null;
+}
+
+// ---- Problems as squiggles -------------------------------------------------------------------
+
+/** The range a problem at (line, column) underlines: `"key": scalar`, a scalar, or one char. */
+function fieldRange(doc, line, column) {
+  const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
+  const pos = Math.min(l.from + Math.max(column, 1) - 1, l.to);
+  const rest = doc.sliceString(pos, l.to);
+  const m = /^("(?:[^"\\]|\\.)*"\s*:\s*)?("(?:[^"\\]|\\.)*"|-?[0-9][0-9.eE+-]*|true|false|null)?/.exec(rest);
+  let len = m ? m[0].length : 0;
+  if (m && m[1] && !m[2]) len = m[1].replace(/\s*:\s*$/, '').length;
+  if (len === 0) return pos < l.to ? { from: pos, to: pos + 1 } : { from: Math.max(l.from, pos - 1), to: pos };
+  return { from: pos, to: pos + len };
+}
+
+function placeMarks(view, marks) {
+  const doc = view.state.doc;
+  const diagnostics = [];
+  const lines = new Map();
+  for (const m of marks) {
+    const r = fieldRange(doc, m.line, m.column);
+    diagnostics.push({ from: r.from, to: r.to, severity: m.warning ? 'warning' : 'error', message: m.message });
+    const n = Math.min(Math.max(m.line, 1), doc.lines);
+    const e = lines.get(n) || { error: false, messages: [] };
+    e.error = e.error || !m.warning;
+    e.messages.push(m.warning ? '⚠ ' + m.message : m.message);
+    lines.set(n, e);
+  }
+  const markers = [...lines.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([n, e]) => new ProblemNumber(n, e.error, e.messages.join('\n')).range(doc.line(n).from));
+  const spec = setDiagnostics(view.state, diagnostics);
+  view.dispatch({ ...spec, effects: [...[].concat(spec.effects || []), setMarkers.of(RangeSet.of(markers))] });
+  view.contentDOM.setAttribute('aria-invalid', String(marks.some((m) => !m.warning)));
+}
+
+// ---- The editor ------------------------------------------------------------------------------
+
+const theme = EditorView.theme({
+  '&': { height: '100%', fontSize: '13px', backgroundColor: '#fff' },
+  '.cm-scroller': { fontFamily: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace', lineHeight: '20px' },
+  '.cm-gutters': { backgroundColor: '#f4f4f4', color: '#6b7785', borderRight: '1px solid #d5dbdb' },
+  '.cm-lineNumbers .cm-gutterElement': { minWidth: '2.6rem' },
+  '.cm-tooltip.cm-tooltip-hover': { maxWidth: '32rem' },
+});
+
+/**
+ * Creates an editor in `parent`. `options`: text, label (accessible name), root (the schema
+ * context of the whole text, e.g. "scenario"), onChange(text) (called after a quiet moment).
+ */
+function create(parent, options) {
+  let timer = null;
+  let silent = false;
+  const flush = () => {
+    timer = null;
+    options.onChange(view.state.doc.toString());
+  };
+  const formatCommand = (v) => {
+    const out = format(v.state.doc.toString());
+    if (out === null || out === v.state.doc.toString()) return out !== null;
+    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: out }, userEvent: 'input.format' });
+    return true;
+  };
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: options.text || '',
+      extensions: [
+        lineNumbers(), highlightActiveLineGutter(), foldGutter(), highlightSpecialChars(), history(),
+        drawSelection(), dropCursor(), EditorState.allowMultipleSelections.of(true), indentOnInput(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }), bracketMatching(), closeBrackets(),
+        autocompletion({ override: [complete], icons: false }), rectangularSelection(), highlightActiveLine(),
+        highlightSelectionMatches(), search({ top: true }), json(), markerField, schemaField, fieldHover,
+        showPanel.of(caretDocPanel), theme, EditorState.tabSize.of(2),
+        EditorView.contentAttributes.of({ 'aria-label': options.label || 'JSON', 'data-testid': 'cm-content' }),
+        keymap.of([
+          { key: 'Shift-Alt-f', run: formatCommand },
+          { key: 'Mod-Shift-f', run: formatCommand },
+          ...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap,
+          ...completionKeymap, ...lintKeymap, indentWithTab,
+        ]),
+        EditorView.updateListener.of((u) => {
+          if (!u.docChanged || silent) return;
+          if (timer !== null) clearTimeout(timer);
+          timer = setTimeout(flush, quietMs(u.state.doc.length));
+        }),
+      ],
+    }),
+  });
+  const handle = {
+    /** Replaces the text (a form's edit, another family); the app already knows it. */
+    setText(text) {
+      if (timer !== null) { clearTimeout(timer); timer = null; }
+      if (text === view.state.doc.toString()) return;
+      silent = true;
+      try {
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+      } finally {
+        silent = false;
+      }
+    },
+    /** The text now (including edits the app has not heard about yet). */
+    getText: () => view.state.doc.toString(),
+    /** Problems: [{line, column, message, warning}] (1-based line and column). */
+    setMarks(marks) { placeMarks(view, typeof marks === 'string' ? JSON.parse(marks) : marks); },
+    /** The schema as the engine writes it, and this text's root context. */
+    setSchema(schema, root) {
+      const parsed = typeof schema === 'string' ? JSON.parse(schema) : schema;
+      view.dispatch({ effects: setSchema.of({ ...parsed, root }) });
+    },
+    /** Puts the caret at (line, column) and scrolls it into view. */
+    goto(line, column) {
+      const doc = view.state.doc;
+      const l = doc.line(Math.min(Math.max(line, 1), doc.lines));
+      const pos = Math.min(l.from + Math.max(column, 1) - 1, l.to);
+      view.dispatch({ selection: { anchor: pos }, effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
+      view.focus();
+    },
+    /** Reformats the text (two-space JSON); false when it is not valid JSON. */
+    format: () => formatCommand(view),
+    /** The CodeMirror view (tests and benchmarks). */
+    view,
+    /** Stops the editor; an edit the app has not heard about yet is dropped (read getText first). */
+    destroy() {
+      if (timer !== null) clearTimeout(timer);
+      view.destroy();
+      delete parent.ecsEditor;
+    },
+  };
+  // The end-to-end tests and the typing benchmark reach the editor through its host element.
+  parent.ecsEditor = handle;
+  return handle;
+}
+
+window.EcsEditor = { create };
+window.dispatchEvent(new Event('ecs-editor-ready'));
