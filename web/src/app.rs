@@ -122,7 +122,8 @@ pub fn App() -> impl IntoView {
                     </div>
                 }
             })}
-            <ScenarioAbout />
+            // In a lesson the brief says what the scenario is about.
+            <Show when=move || lessons.open.with(Option::is_none)><ScenarioAbout /></Show>
             // At max speed and during "Run to" the page redraws several times a second with
             // everything changed; transitions and the chip entrance animation would restart on
             // every redraw and make the browser lay out and paint every frame (styles: `.fast`).

@@ -281,8 +281,16 @@ pub fn id_from_title(title: &str) -> String {
     }
 }
 
-/// The challenge document the builder describes, starting from `scenario`.
-pub fn document(fields: &BuilderFields, scenario: Value) -> ChallengeDocument {
+/// The challenge document the builder describes, starting from `scenario` (named after the
+/// challenge, without the scenario's own description, which the brief replaces).
+pub fn document(fields: &BuilderFields, mut scenario: Value) -> ChallengeDocument {
+    if let Some(o) = scenario.as_object_mut() {
+        o.insert(
+            "name".into(),
+            Value::String(fields.title.trim().to_string()),
+        );
+        o.remove("description");
+    }
     ChallengeDocument {
         kind: CHALLENGE_KIND.into(),
         version: CHALLENGE_VERSION,
@@ -364,6 +372,8 @@ mod tests {
         let c = Challenge::from_document(doc).expect("the builder's challenge is valid");
         assert!(!check(&c, &c.start_text()).passed);
         let mut solved = scenario();
+        solved["name"] = "Workshop 1: Eight web tasks!".into();
+        solved.as_object_mut().unwrap().remove("description");
         solved["services"][0]["desiredCount"] = 8.into();
         assert!(check(&c, &solved.to_string()).passed);
         solved["seed"] = 1.into();

@@ -4,7 +4,7 @@
 //! seen exactly — the verdict is a fact of the run, natively and in wasm alike. The playground
 //! may observe less often while it plays (its live goal list); its Check runs exactly.
 
-use super::goal::{Bound, Goal, MeasureName, Observed, When};
+use super::goal::{Goal, MeasureName, Observed, When};
 use super::measure;
 use crate::sim::log::LogKind;
 use crate::sim::Sim;
@@ -224,7 +224,6 @@ fn decide_window(goal: &Goal, value: &Observed, to: Millis) -> GoalState {
     if goal.bound.holds(value) {
         GoalState::Met { at_ms: to }
     } else {
-        let unit = goal.unit();
         let when = match goal.when {
             When::Window(0, b) => format!("until {}", clock(b)),
             When::Window(a, b) => format!("from {} to {}", clock(a), clock(b)),
@@ -233,45 +232,31 @@ fn decide_window(goal: &Goal, value: &Observed, to: Millis) -> GoalState {
         GoalState::Failed {
             at_ms: to,
             detail: format!(
-                "{when}: {} {}; the goal is {}",
-                show(value, unit),
-                goal.noun(),
-                goal.bound.symbol(unit)
+                "{when}: {}; the goal is {}",
+                goal.seen(value),
+                goal.bound.symbol(goal.unit())
             ),
         }
     }
 }
 
 fn failed(goal: &Goal, value: &Observed, now: Millis) -> GoalState {
-    let unit = goal.unit();
-    let only = match (&goal.bound, value) {
-        (
-            Bound::Range {
-                at_least: Some(l), ..
-            },
-            Observed::Number(x),
-        ) if x < l => "only ",
-        _ => "",
-    };
     GoalState::Failed {
         at_ms: now,
         detail: format!(
-            "at {}: {only}{} {}; the goal is {}",
+            "at {}: {}; the goal is {}",
             clock(now),
-            show(value, unit),
-            goal.noun(),
-            goal.bound.symbol(unit)
+            goal.seen(value),
+            goal.bound.symbol(goal.unit())
         ),
     }
 }
 
 fn never(goal: &Goal, closest: Option<&Closest>, by: Millis) -> GoalState {
-    let unit = goal.unit();
     let seen = closest.map_or(String::new(), |c| {
         format!(
-            "; closest: {} {} at {}",
-            show(&c.value, unit),
-            goal.noun(),
+            "; closest: {} at {}",
+            goal.seen(&c.value).trim_start_matches("only "),
             clock(c.at)
         )
     });
@@ -280,14 +265,7 @@ fn never(goal: &Goal, closest: Option<&Closest>, by: Millis) -> GoalState {
         detail: format!(
             "not reached by {}{seen}; the goal is {}",
             clock(by),
-            goal.bound.symbol(unit)
+            goal.bound.symbol(goal.unit())
         ),
-    }
-}
-
-fn show(value: &Observed, unit: super::goal::Unit) -> String {
-    match value {
-        Observed::Number(x) => unit.show(*x),
-        Observed::Text(t) => (*t).to_string(),
     }
 }

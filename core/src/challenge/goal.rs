@@ -275,7 +275,7 @@ impl Bound {
         }
     }
 
-    /// `≥ 4`, `≤ $0.50`, `= 2`, `COMPLETED`: the bound in a failure message.
+    /// `≥ 4`, `≤ $0.50`, `exactly 2`, `COMPLETED`: the bound in a failure message.
     pub fn symbol(&self, unit: Unit) -> String {
         match self {
             Bound::Range {
@@ -289,7 +289,7 @@ impl Bound {
                 at_most: Some(m), ..
             } => format!("≤ {}", unit.show(*m)),
             Bound::Range { .. } => "any value".into(),
-            Bound::Number(n) => format!("= {}", unit.show(*n)),
+            Bound::Number(n) => format!("exactly {}", unit.show(*n)),
             Bound::Text(t) => t.clone(),
         }
     }
@@ -298,25 +298,46 @@ impl Bound {
 /// How a measure's numbers are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
-    /// Whole counts.
+    /// Whole counts (a sum of per-minute counts is rounded: `27,223`).
     Count,
     /// US dollars.
     Dollars,
-    /// A metric value (up to two decimals).
-    Plain,
+    /// Percent (utilisation).
+    Percent,
+    /// Seconds (response time).
+    Seconds,
 }
 
 impl Unit {
-    /// `4`, `$0.50`, `12.5`.
+    /// `4`, `27,223`, `$0.50`, `72.5%`, `0.08 s`.
     pub fn show(self, x: f64) -> String {
+        let trimmed = |x: f64| {
+            let s = format!("{x:.2}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        };
         match self {
-            Unit::Count if x.fract() == 0.0 => format!("{x:.0}"),
-            Unit::Dollars => format!("${x:.2}"),
-            _ => {
-                let s = format!("{x:.2}");
-                s.trim_end_matches('0').trim_end_matches('.').to_string()
+            Unit::Count => {
+                let r = x.round();
+                if (0.0..1e15).contains(&r) {
+                    crate::cost::money::group_thousands(r as u128)
+                } else {
+                    trimmed(x)
+                }
             }
+            Unit::Dollars => format!("${x:.2}"),
+            Unit::Percent => format!("{}%", trimmed(x)),
+            Unit::Seconds => format!("{} s", trimmed(x)),
         }
+    }
+}
+
+/// `1 task`, `3 tasks`: a count with its noun in the right number.
+fn count_of(n: f64, one: &str, many: &str) -> String {
+    let shown = Unit::Count.show(n);
+    if shown == "1" {
+        format!("1 {one}")
+    } else {
+        format!("{shown} {many}")
     }
 }
 
@@ -354,10 +375,127 @@ pub struct Goal {
 impl Goal {
     /// The unit its numbers are written in.
     pub fn unit(&self) -> Unit {
+        use crate::metrics::MetricName as M;
         match self.measure {
             MeasureName::CostPerHour | MeasureName::CostTotal => Unit::Dollars,
-            MeasureName::Metric => Unit::Plain,
+            MeasureName::Metric => match self.metric {
+                Some(M::CPUUtilization | M::MemoryUtilization | M::CapacityProviderReservation) => {
+                    Unit::Percent
+                }
+                Some(M::TargetResponseTime) => Unit::Seconds,
+                _ => Unit::Count,
+            },
             _ => Unit::Count,
+        }
+    }
+
+    /// The statistic in words (`maximum`).
+    fn statistic_word(&self) -> &'static str {
+        match self.statistic {
+            Statistic::Maximum => "maximum",
+            Statistic::Minimum => "minimum",
+            Statistic::Sum => "sum",
+            Statistic::Average => "average",
+        }
+    }
+
+    /// What was seen, in words: `only 3 healthy tasks of web`, `the deployment of orders was
+    /// IN_PROGRESS`, `the sum of HTTPCode_Target_5XX_Count for web was 27,223`.
+    pub fn seen(&self, v: &Observed) -> String {
+        let svc = &self.service_name;
+        let n = match v {
+            Observed::Number(x) => *x,
+            Observed::Text(t) => {
+                return format!("the deployment of {svc} was {t}");
+            }
+        };
+        let only = match &self.bound {
+            Bound::Range {
+                at_least: Some(l), ..
+            } if n < *l => "only ",
+            _ => "",
+        };
+        let unit = self.unit();
+        match self.measure {
+            MeasureName::Running => {
+                let mut s = format!(
+                    "{only}{} of {svc}",
+                    count_of(n, "running task", "running tasks")
+                );
+                if let Some(cp) = &self.capacity_provider {
+                    s.push_str(&format!(" on {cp}"));
+                }
+                if let Some(z) = &self.zone {
+                    s.push_str(&format!(" in {z}"));
+                }
+                if let Some(t) = &self.instance_type {
+                    s.push_str(&format!(" on {t} instances"));
+                }
+                s
+            }
+            MeasureName::Healthy => format!(
+                "{only}{} of {svc}",
+                count_of(n, "healthy task", "healthy tasks")
+            ),
+            MeasureName::Pending => {
+                format!("{} of {svc}", count_of(n, "pending task", "pending tasks"))
+            }
+            MeasureName::Desired => format!("the desired count of {svc} was {}", unit.show(n)),
+            MeasureName::Unplaced => format!(
+                "{} of {svc} could not be placed",
+                count_of(n, "task", "tasks")
+            ),
+            MeasureName::TasksPerInstance => format!(
+                "{} of {svc} on one instance",
+                count_of(n, "running task", "running tasks")
+            ),
+            MeasureName::ZonesWithTasks => format!(
+                "{svc} was running in {}",
+                count_of(n, "Availability Zone", "Availability Zones")
+            ),
+            MeasureName::Instances => format!(
+                "{only}{}{}",
+                count_of(
+                    n,
+                    "registered container instance",
+                    "registered container instances"
+                ),
+                self.capacity_provider
+                    .as_ref()
+                    .map(|cp| format!(" of {cp}"))
+                    .unwrap_or_default()
+            ),
+            MeasureName::CostPerHour => format!("the cost per hour was {}", unit.show(n)),
+            MeasureName::Metric => format!(
+                "the {} of {} for {svc} was {}",
+                self.statistic_word(),
+                self.metric.map_or("", |m| m.as_str()),
+                unit.show(n)
+            ),
+            MeasureName::UnableToPlaceEvents => format!(
+                "{}{}",
+                count_of(
+                    n,
+                    "\"unable to place a task\" event",
+                    "\"unable to place a task\" events"
+                ),
+                if self.service.is_some() {
+                    format!(" of {svc}")
+                } else {
+                    String::new()
+                }
+            ),
+            MeasureName::Rollbacks => format!(
+                "{only}{} of {svc}",
+                count_of(n, "circuit-breaker rollback", "circuit-breaker rollbacks")
+            ),
+            MeasureName::CostTotal => format!("the run cost {}", unit.show(n)),
+            MeasureName::Advice => format!(
+                "{} of advice rule {}",
+                count_of(n, "finding", "findings"),
+                self.rule
+            ),
+            MeasureName::RolloutState => format!("the deployment of {svc} was {n}"),
         }
     }
 
@@ -414,18 +552,52 @@ impl Goal {
     pub fn written_sentence(&self) -> String {
         let unit = self.unit();
         let bound = self.bound.phrase(unit);
-        let noun = self.noun();
-        match self.measure {
-            MeasureName::RolloutState => format!("{noun} is {bound} {}", self.when.phrase()),
-            MeasureName::Advice => format!("{bound} {noun} at the end of the run"),
-            _ => format!("{bound} {noun} {}", self.when.phrase()),
+        let when = self.when.phrase();
+        let svc = &self.service_name;
+        let title = |r: &str| {
+            crate::advice::catalogue::RULES
+                .iter()
+                .find(|x| x.id == r)
+                .map_or(String::new(), |x| format!(" ({})", x.title))
+        };
+        let s = match self.measure {
+            MeasureName::RolloutState => {
+                format!("the deployment of {svc} is {bound} {when}")
+            }
+            MeasureName::Metric => format!(
+                "the {} of {} for {svc} {when} is {bound}",
+                self.statistic_word(),
+                self.metric.map_or("", |m| m.as_str())
+            ),
+            MeasureName::Advice
+                if self.bound
+                    == (Bound::Range {
+                        at_least: None,
+                        at_most: Some(0.0),
+                    }) =>
+            {
+                format!(
+                    "no finding of advice rule {}{} at the end of the run",
+                    self.rule,
+                    title(&self.rule)
+                )
+            }
+            MeasureName::Advice => format!(
+                "{bound} findings of advice rule {}{} at the end of the run",
+                self.rule,
+                title(&self.rule)
+            ),
+            MeasureName::CostPerHour => format!("the cost per hour is {bound} {when}"),
+            MeasureName::CostTotal => format!("the run costs {bound} {when}"),
+            MeasureName::Desired => format!("the desired count of {svc} is {bound} {when}"),
+            _ => format!("{bound} {} {when}", self.noun()),
+        };
+        let s = s.trim().to_string();
+        let mut chars = s.chars();
+        match chars.next() {
+            Some(c) => c.to_uppercase().chain(chars).collect(),
+            None => s,
         }
-        .trim()
-        .to_string()
-        .chars()
-        .enumerate()
-        .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c })
-        .collect()
     }
 }
 

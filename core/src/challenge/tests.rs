@@ -40,7 +40,7 @@ fn an_always_goal_fails_at_the_instant_the_stopped_task_leaves_running() {
             assert_eq!(*at_ms, 300_000, "{detail}");
             assert_eq!(
                 detail,
-                "at 0:05:00: only 1 running tasks of api; the goal is ≥ 2"
+                "at 0:05:00: only 1 running task of api; the goal is ≥ 2"
             );
         }
         other => panic!("{other:?}"),
@@ -96,7 +96,7 @@ fn cost_and_desired_read_the_run_and_the_verdict_is_the_same_twice() {
     // Two tasks of 0.25 vCPU and 1 GB on Fargate (us-east-1): 2 × (0.25 × 0.04048 + 0.004445).
     assert_eq!(
         detail,
-        "at 0:03:20: $0.03 cost per hour; the goal is ≤ $0.01"
+        "at 0:03:20: the cost per hour was $0.03; the goal is ≤ $0.01"
     );
     assert!(matches!(state(&r, 1), GoalState::Met { .. }));
     assert_eq!(check(&c, &c.start_text()), r);

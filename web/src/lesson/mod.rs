@@ -53,6 +53,8 @@ pub struct Lessons {
     pub map_open: RwSignal<bool>,
     /// The challenge builder is shown.
     pub builder_open: RwSignal<bool>,
+    /// The play loop was stopped at the lesson's horizon in this run (once per run).
+    stopped_at_horizon: StoredValue<bool>,
     /// Which check is current (a new one, or another lesson, stops the old one's chunks).
     pub(crate) generation: StoredValue<u64>,
 }
@@ -75,6 +77,7 @@ impl Lessons {
             map_open: RwSignal::new(false),
             builder_open: RwSignal::new(false),
             generation: StoredValue::new(0),
+            stopped_at_horizon: StoredValue::new(false),
         }
     }
 
@@ -117,6 +120,11 @@ impl Lessons {
 
     /// Leaves the lesson: the page goes back to an ordinary playground on the same scenario.
     pub fn close(&self, pg: Playground) {
+        // Not open: nothing to tell the page (setting `open` again would make the address bar
+        // rewrite itself, losing a damaged link the user may want to copy).
+        if self.open.with_untracked(Option::is_none) {
+            return;
+        }
         pg.lock.set_value(None);
         self.generation.update_value(|g| *g += 1);
         self.open.set(None);
@@ -157,10 +165,12 @@ impl Lessons {
         };
         let mut live = None;
         let mut problem = None;
+        let mut at_horizon = false;
         pg.sim.with_value(|sim| {
             let Some(sim) = sim else {
                 return;
             };
+            at_horizon = sim.now() >= open.challenge.horizon_ms;
             self.eval.update_value(|slot| {
                 if slot.as_ref().is_some_and(|(_, steps)| sim.steps() < *steps) {
                     *slot = None;
@@ -187,6 +197,21 @@ impl Lessons {
             });
         });
         self.live_problem.set(problem);
+        // The lesson's goals end at its horizon: playing on at max speed would run hours past
+        // it and tell the student nothing more, so the run stops there once.
+        if at_horizon && !self.stopped_at_horizon.get_value() {
+            self.stopped_at_horizon.set_value(true);
+            if pg.playing.get_untracked() {
+                pg.playing.set(false);
+                pg.notice.set(Some(Notice {
+                    is_error: false,
+                    text: format!(
+                        "Paused at {}, where this lesson's goals end. Check decides them; Play goes on if you want to watch longer.",
+                        ecs_sim::time::clock(open.challenge.horizon_ms)
+                    ),
+                }));
+            }
+        }
         if let Some(l) = live {
             if self.live.with_untracked(|old| *old != l) {
                 self.live.set(l);
@@ -197,6 +222,7 @@ impl Lessons {
     /// Forgets the live goal states (the scenario changed: the run starts again).
     pub fn restart_live(&self) {
         self.eval.set_value(None);
+        self.stopped_at_horizon.set_value(false);
     }
 }
 

@@ -32,6 +32,7 @@ pub fn LessonPane() -> impl IntoView {
                 .and_then(|i| course::LESSONS.get(i + 1))
                 .copied();
             let goals_total = doc.goals.len();
+            let last_of_course = open.course_index.is_some() && next.is_none();
             view! {
                 <section class="lesson" aria-label="Lesson" data-testid="lesson-pane">
                     <header class="lesson-head">
@@ -79,7 +80,7 @@ pub fn LessonPane() -> impl IntoView {
                             on:click=move |_| start_check(pg, lessons)>"Check"</button>
                         <button type="button" data-testid="lesson-hint"
                             disabled=move || { lessons.hints_shown.get() >= hint_count }
-                            on:click=move |_| lessons.hints_shown.update(|n| *n += 1)>
+                            on:click=move |_| { lessons.hints_shown.update(|n| *n += 1); reveal("lesson-hints"); }>
                             {move || format!("Hint ({} of {hint_count})", lessons.hints_shown.get().min(hint_count))}</button>
                         <button type="button" data-testid="lesson-solution" disabled=!has_solution
                             on:click=move |_| {
@@ -101,7 +102,7 @@ pub fn LessonPane() -> impl IntoView {
                     {move || lessons.report.get().map(|r| {
                         if !r.problems.is_empty() {
                             view! {
-                                <div class="lesson-result refused" role="alert" data-testid="lesson-refused">
+                                <div id="lesson-result" class="lesson-result refused" role="alert" data-testid="lesson-refused">
                                     <p>"Check cannot run this scenario:"</p>
                                     <ul>{r.problems.iter().take(10).map(|p| view! {
                                         <li><code>{if p.path.is_empty() { "(root)".to_string() } else { p.path.clone() }}</code>": "{p.message.clone()}</li>
@@ -111,25 +112,31 @@ pub fn LessonPane() -> impl IntoView {
                         } else if r.passed {
                             let code = r.completion_code.clone().unwrap_or_default();
                             view! {
-                                <div class="lesson-result passed" role="status" data-testid="lesson-passed">
+                                <div id="lesson-result" class="lesson-result passed" role="status" data-testid="lesson-passed">
                                     <p class="lesson-win">{format!("Passed: all {goals_total} goals met.")}</p>
                                     <p>"Completion code: "<code class="completion-code" data-testid="completion-code">{code}</code></p>
                                     <div class="lesson-explain" data-testid="lesson-explain">{markup(&explain)}</div>
-                                    {next.map(|l| view! {
-                                        <button type="button" class="primary" data-testid="lesson-next"
-                                            on:click=move |_| open_lesson(pg, lessons, l.id)>"Next lesson"</button>
-                                    })}
+                                    {match next {
+                                        Some(l) => view! {
+                                            <button type="button" class="primary" data-testid="lesson-next"
+                                                on:click=move |_| open_lesson(pg, lessons, l.id)>"Next lesson"</button>
+                                        }.into_any(),
+                                        None if last_of_course => view! {
+                                            <p class="lesson-win" data-testid="course-complete">"That was the last lesson of the course. Well done!"</p>
+                                        }.into_any(),
+                                        None => ().into_any(),
+                                    }}
                                 </div>
                             }.into_any()
                         } else {
                             view! {
-                                <div class="lesson-result failed" role="status" data-testid="lesson-failed">
+                                <div id="lesson-result" class="lesson-result failed" role="status" data-testid="lesson-failed">
                                     <p>{format!("Not yet: {} of {goals_total} goals met. The failed goals say when and by how much.", r.met())}</p>
                                 </div>
                             }.into_any()
                         }
                     })}
-                    <ol class="lesson-hints" data-testid="lesson-hints">
+                    <ol id="lesson-hints" class="lesson-hints" data-testid="lesson-hints">
                         {move || hints.iter().take(lessons.hints_shown.get()).map(|h| view! { <li>{markup(h)}</li> }).collect_view()}
                     </ol>
                 </section>
@@ -153,6 +160,22 @@ fn goal_row(g: GoalVerdict) -> impl IntoView {
             </span>
         </li>
     }
+}
+
+/// Scrolls the element with `id` into view after the next frame (a verdict or a hint that
+/// appeared below the fold of a narrow pane).
+pub fn reveal(id: &'static str) {
+    request_animation_frame(move || {
+        let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+        else {
+            return;
+        };
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    });
 }
 
 /// Opens lesson `id` of the course.
