@@ -201,3 +201,21 @@ tests.push({
     await student.context().close();
   },
 });
+
+tests.push({
+  name: 'lessons: the task definition tab edits the lesson’s revision in place, and Check passes',
+  async run({ page, base }) {
+    await page.goto(`${base}#lesson=fargate-task-size`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    const td = page.getByTestId('td-editor');
+    await td.waitFor({ state: 'attached' });
+    const text = await td.inputValue();
+    if (!text.includes('"memory": "512"')) throw new Error(`definition:\n${text}`);
+    await td.fill(text.replace('"memory": "512"', '"memory": "1024"'));
+    await page.getByTestId('register-revision').click();
+    const status = await page.getByTestId('register-status').innerText();
+    if (!status.includes('Changed api:1 in place')) throw new Error(`status: ${status}`);
+    await page.getByTestId('lesson-check').click();
+    await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+  },
+});
