@@ -17,9 +17,9 @@ cargo bench -q -p ecs-sim --bench deployment 2>/dev/null | grep deployment
 echo "== scale limits (issue #10): the quadratic series, the task and instance limits, a crash loop, native (cargo bench)"
 cargo bench -q -p ecs-sim --bench limits 2>/dev/null | grep limits
 
-echo "== placement and the one-hour scenario, wasm in headless Chromium (release build)"
+echo "== placement, the one-hour scenario and the lessons' checks (issue #13), wasm in headless Chromium (release build)"
 cargo test --release --target wasm32-unknown-unknown -p ecs-playground-tests --test bench_wasm -- --include-ignored --nocapture 2>&1 \
-  | grep -E "wasm (placement|deployment)" || echo "(the wasm benchmark did not report; run it without -q to see why)"
+  | grep -E "wasm (placement|deployment|lesson)" || echo "(the wasm benchmark did not report; run it without -q to see why)"
 
 echo "== scale limits (issue #10), one simulated hour each, wasm in headless Chromium (release build)"
 # Each scenario in its own browser (a name filter): wasm memory never shrinks, so the size read

@@ -8,7 +8,7 @@
 //! foundation (`time`, `rng`, `problem`, `catalog`, `form`) → `taskdef` → the concept folders
 //! (`metrics`, `elb`, `task`, `cluster`, `placement`, `discovery`, `deployment`, `service`,
 //! `traffic`, `autoscaling`, `cost`, `advice`) →
-//! `scenario` → `sim` → `view`, `compare` → `cli`, `bench` → `tests` (test builds only).
+//! `scenario` → `sim` → `view`, `compare`, `challenge` → `cli`, `bench` → `tests` (test builds only).
 //!
 //! The concept folders may use each other, but their folder graph has no cycle, and no two
 //! files anywhere in `core/src` or `web/src` import each other round a circle.
@@ -36,7 +36,7 @@ const LAYERS: &[&[&str]] = &[
     ],
     &["scenario"],
     &["sim"],
-    &["view", "compare"],
+    &["view", "compare", "challenge"],
     &["cli", "bench"],
     &["tests"],
 ];

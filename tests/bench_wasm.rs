@@ -60,3 +60,41 @@ fn bench_deployment_hour_in_the_browser() {
         sim.steps() as f64 / secs
     );
 }
+
+/// Issue #13: a check of a lesson takes under a second in the browser. Checks each lesson's
+/// reference solution (a run to its horizon, deciding every goal) and prints the slowest.
+#[wasm_bindgen_test]
+#[ignore]
+fn bench_lesson_checks_in_the_browser() {
+    use ecs_sim::challenge::{check, course, Challenge};
+    let mut slowest = (0.0_f64, "");
+    let mut total = 0.0;
+    for l in course::LESSONS {
+        let Ok(c) = Challenge::parse(l.json) else {
+            continue;
+        };
+        let Some(solution) = c.solution() else {
+            continue;
+        };
+        let text = ecs_sim::form::to_text(&solution);
+        let start = now_ms();
+        let report = check(&c, &text);
+        let ms = now_ms() - start;
+        total += ms;
+        if ms > slowest.0 {
+            slowest = (ms, l.id);
+        }
+        console_log!(
+            "wasm lesson check {}: {ms:.0} ms for {} s of virtual time (passed: {})",
+            l.id,
+            c.doc.horizon_seconds,
+            report.passed
+        );
+    }
+    console_log!(
+        "wasm lesson checks: {} lessons in {total:.0} ms; slowest {} at {:.0} ms",
+        course::LESSONS.len(),
+        slowest.1,
+        slowest.0
+    );
+}

@@ -33,6 +33,17 @@ fn trace_hashes_in_wasm_equal_the_native_ones() {
 }
 
 #[wasm_bindgen_test]
+fn every_lesson_grades_in_wasm_exactly_as_natively() {
+    let recorded: BTreeMap<String, String> =
+        serde_json::from_str(ecs_playground_tests::LESSON_VERDICTS_JSON).unwrap();
+    let computed = ecs_playground_tests::lesson_verdicts();
+    assert_eq!(computed.len(), ecs_sim::challenge::course::LESSONS.len());
+    for (id, verdict) in computed {
+        assert_eq!(Some(&verdict), recorded.get(&id), "{id}");
+    }
+}
+
+#[wasm_bindgen_test]
 fn a_shared_link_round_trips_the_exact_scenario() {
     let edited = DEFAULT_SCENARIO_JSON.replace("\"desiredCount\": 6", "\"desiredCount\": 5");
     let (text, notice) = scenario_from_fragment(&share::fragment_for(&edited));

@@ -73,3 +73,23 @@ fn dropping_every_stopped_task_at_once_changes_no_trace() {
         "no case stopped a task: the test shows nothing"
     );
 }
+
+#[test]
+fn lesson_verdicts_match_the_recorded_ones() {
+    // Regenerate after an intended change with UPDATE_LESSON_VERDICTS=1; the browser test
+    // (browser.rs) checks wasm against the same file.
+    let computed = ecs_playground_tests::lesson_verdicts();
+    if std::env::var_os("UPDATE_LESSON_VERDICTS").is_some() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/lesson-verdicts.json");
+        let text = serde_json::to_string_pretty(&computed).expect("serializable") + "\n";
+        std::fs::write(path, text).expect("lesson-verdicts.json is writable");
+        return;
+    }
+    let recorded: BTreeMap<String, String> =
+        serde_json::from_str(ecs_playground_tests::LESSON_VERDICTS_JSON).expect("parses");
+    assert_eq!(computed.len(), ecs_sim::challenge::course::LESSONS.len());
+    assert_eq!(
+        computed, recorded,
+        "lesson verdicts changed; if intended, regenerate"
+    );
+}

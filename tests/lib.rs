@@ -212,6 +212,40 @@ pub fn run_hash(text: &str, seconds: u64) -> String {
     }
 }
 
+/// Every lesson's verdicts recorded natively (`lesson-verdicts.json`), checked again in wasm:
+/// the course must grade the same in the browser as `ecs-sim check` does.
+pub const LESSON_VERDICTS_JSON: &str = include_str!("lesson-verdicts.json");
+
+/// Per lesson, the reports of checking its start, its solution and its second solution, as
+/// JSON text.
+pub fn lesson_verdicts() -> std::collections::BTreeMap<String, String> {
+    use ecs_sim::challenge::{check, course, editable, Challenge};
+    course::LESSONS
+        .iter()
+        .map(|l| {
+            let report = |c: &Challenge, v: &serde_json::Value| {
+                serde_json::to_value(check(c, &ecs_sim::form::to_text(v))).unwrap_or_default()
+            };
+            let verdict = match Challenge::parse(l.json) {
+                Ok(c) => {
+                    let other = l.other_solution.and_then(|o| {
+                        let edits: Vec<serde_json::Value> = serde_json::from_str(o).ok()?;
+                        editable::apply_edits(&c.doc.scenario, &edits).ok()
+                    });
+                    serde_json::json!({
+                        "start": report(&c, &c.doc.scenario),
+                        "solution": c.solution().map(|s| report(&c, &s)),
+                        "other": other.map(|s| report(&c, &s)),
+                    })
+                    .to_string()
+                }
+                Err(e) => format!("invalid lesson: {e}"),
+            };
+            (l.id.to_string(), verdict)
+        })
+        .collect()
+}
+
 /// A fresh element appended to the page's body, for a browser test to mount into.
 #[cfg(target_arch = "wasm32")]
 pub fn test_host() -> web_sys::HtmlElement {

@@ -21,6 +21,7 @@ pub mod traffic;
 
 pub use problem::Problem;
 pub mod advice;
+pub mod challenge;
 pub mod cluster;
 pub mod compare;
 pub mod cost;

@@ -707,3 +707,148 @@ fn run_json_services_follow_describe_services() {
         .as_str()
         .is_some_and(|m| m.starts_with("(service web)"))));
 }
+
+// ---- ecs-sim check (grading against a challenge) ----
+
+/// Lesson 1's reference solution and its starting scenario, as files a student hands in.
+fn lesson_one_files() -> (String, String) {
+    let lesson = ecs_sim::challenge::course::lesson("fargate-task-size").expect("lesson 1");
+    let c = ecs_sim::challenge::Challenge::parse(lesson.json).expect("loads");
+    let solution = ecs_sim::form::to_text(&c.solution().expect("has a solution"));
+    (solution, c.start_text())
+}
+
+#[test]
+fn check_prints_one_line_per_goal_and_fails_the_starting_scenario() {
+    let out = cli(&["check", "lesson:fargate-task-size"], &[]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert!(out.stdout.contains(
+        "  FAILED   two-running: At least 2 running tasks of api at all times from 0:02:00 to 0:15:00 — at 0:02:00: only 0 running tasks of api; the goal is ≥ 2"
+    ), "{}", out.stdout);
+    assert!(out.stdout.contains("  met      cost: "));
+    assert!(out.stdout.contains("result: FAIL (1 of 2 goals met)"));
+}
+
+#[test]
+fn check_grades_several_solutions_with_a_summary_table_and_codes() {
+    let (good, start) = lesson_one_files();
+    let out = cli(
+        &[
+            "check",
+            "lesson:fargate-task-size",
+            "alice.json",
+            "bob.json",
+        ],
+        &[("alice.json", &good), ("bob.json", &start)],
+    );
+    assert_eq!(out.code, 1);
+    let table = out
+        .stdout
+        .split("\nsolution ")
+        .nth(1)
+        .expect("a summary table");
+    let alice = table.lines().find(|l| l.starts_with("alice.json")).unwrap();
+    assert!(alice.contains("2/2  PASS    ECS-"), "{alice}");
+    let bob = table.lines().find(|l| l.starts_with("bob.json")).unwrap();
+    assert!(bob.contains("1/2  FAIL    -"), "{bob}");
+
+    let out = cli(
+        &["check", "lesson:fargate-task-size", "alice.json", "--json"],
+        &[("alice.json", &good)],
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("one JSON document");
+    assert_eq!(doc["challenge"], "fargate-task-size");
+    assert_eq!(doc["solutions"][0]["file"], "alice.json");
+    assert_eq!(doc["solutions"][0]["passed"], true);
+    assert_eq!(doc["solutions"][0]["goals"][0]["state"], "met");
+    let code = doc["solutions"][0]["completionCode"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // The teacher verifies the code the student handed in, against the student's solution.
+    let ok = cli(
+        &[
+            "check",
+            "lesson:fargate-task-size",
+            "alice.json",
+            "--code",
+            &code.to_lowercase(),
+        ],
+        &[("alice.json", &good)],
+    );
+    assert_eq!(ok.code, 0);
+    assert!(ok.stdout.contains("code: matches"));
+    let wrong = cli(
+        &[
+            "check",
+            "lesson:fargate-task-size",
+            "bob.json",
+            "--code",
+            &code,
+        ],
+        &[("bob.json", &start)],
+    );
+    assert_eq!(wrong.code, 1);
+    assert!(wrong.stdout.contains("code: does NOT match"));
+}
+
+#[test]
+fn check_reads_share_links_for_the_challenge_and_the_solution() {
+    let (good, _) = lesson_one_files();
+    let lesson = ecs_sim::challenge::course::lesson("fargate-task-size").unwrap();
+    let challenge_link = format!(
+        "http://127.0.0.1:8080/#{}\n",
+        ecs_sim::challenge::link::encode(lesson.json).unwrap()
+    );
+    let solution_link = ecs_sim::scenario::share::fragment_for(&good);
+    let out = cli(
+        &["check", "c.link", "s.link"],
+        &[("c.link", &challenge_link), ("s.link", &solution_link)],
+    );
+    assert_eq!(out.code, 0, "{}{}", out.stdout, out.stderr);
+    assert!(out
+        .stdout
+        .contains("result: PASS (2 of 2 goals met); completion code ECS-"));
+}
+
+#[test]
+fn check_self_test_and_refusals() {
+    assert_eq!(
+        cli(&["check", "lesson:fargate-task-size", "--self-test"], &[]).code,
+        0
+    );
+    let out = cli(&["check", "lesson:no-such-lesson"], &[]);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("the lessons are: fargate-task-size"));
+    let out = cli(&["check", "s.json"], &[("s.json", DEFAULT_SCENARIO_JSON)]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stdout.starts_with("error: kind: missing"),
+        "{}",
+        out.stdout
+    );
+    let lesson = ecs_sim::challenge::course::lesson("fargate-task-size").unwrap();
+    let hostile = lesson
+        .json
+        .replace("\"title\": \"1.", "\"title\": \"\\u001b[2J1.");
+    let out = cli(&["check", "c.json"], &[("c.json", &hostile)]);
+    assert_eq!(out.code, 2);
+    assert_eq!(out.stdout, "error: title: a one-line title is needed\n");
+    let out = cli(
+        &["check", "c.json", "x.json"],
+        &[("c.json", lesson.json), ("x.json", "#v9.abc")],
+    );
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("not a scenario file or link"));
+    assert_eq!(cli(&["check"], &[]).code, 2);
+    assert_eq!(
+        cli(
+            &["check", "lesson:fargate-task-size", "--code", "nope"],
+            &[]
+        )
+        .code,
+        2
+    );
+}

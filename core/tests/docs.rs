@@ -34,3 +34,30 @@ fn code_deploy_docs_say_the_simulator_shows_ecs_native_lifecycle_stage_names() {
         assert!(doc.contains("AfterAllowTraffic"));
     }
 }
+
+#[test]
+fn challenge_format_doc_shows_lesson_one_verbatim_and_it_self_tests() {
+    let doc = include_str!("../../docs/challenge-format.md");
+    let lesson = ecs_sim::challenge::course::lesson("fargate-task-size").expect("lesson 1");
+    assert!(doc.contains(lesson.json.trim()));
+    let c = ecs_sim::challenge::Challenge::parse(lesson.json).expect("loads");
+    assert!(!ecs_sim::challenge::check(&c, &c.start_text()).passed);
+    let solution = ecs_sim::form::to_text(&c.solution().expect("a solution"));
+    assert!(ecs_sim::challenge::check(&c, &solution).passed);
+}
+
+#[test]
+fn cli_doc_grading_example_shows_the_code_lesson_one_solved_with_one_gb_earns() {
+    // docs/cli.md's workshop example (and the e2e lesson test) show this code for lesson 1's
+    // start with "memory": "1024": it is recomputed here so the page, the CLI and the docs agree.
+    let lesson = ecs_sim::challenge::course::lesson("fargate-task-size").expect("lesson 1");
+    let c = ecs_sim::challenge::Challenge::parse(lesson.json).expect("loads");
+    let mut s = c.doc.scenario.clone();
+    s["taskDefinitions"][0]["memory"] = serde_json::json!("1024");
+    let r = ecs_sim::challenge::check(&c, &s.to_string());
+    let code = r.completion_code.expect("passes");
+    assert_eq!(code, "ECS-S0WFP-0VHTC");
+    assert!(
+        include_str!("../../docs/cli.md").contains(&format!("alice.json    2/2  PASS    {code}"))
+    );
+}

@@ -15,30 +15,51 @@ use crate::event_log::EventLog;
 use crate::examples::ExamplesMenu;
 use crate::explain::ExplainPanel;
 use crate::layout::{DockTab, Edge, Layout, PanelToggle, Prefs, Splitter};
+use crate::lesson::course_map::{CourseMap, LessonsButton};
+use crate::lesson::pane::LessonPane;
+use crate::lesson::{LessonSync, Lessons};
 use crate::metrics::MetricsPanel;
 use crate::persist::{Persist, RestoreBanner};
 use crate::presenter::{PresenterAside, PresenterButton};
 use crate::run_to::{RunProgressBar, RunTo};
 use crate::share::{initial_opening, report_problem, ShareBar, SyncUrl};
-use crate::state::{NoticeAction, Playground};
+use crate::state::{Notice, NoticeAction, Playground};
 use leptos::prelude::*;
 
 /// The whole playground.
 #[component]
 pub fn App() -> impl IntoView {
-    let (text, opening) = initial_opening();
-    let pg = Playground::new(&text);
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    report_problem(
-        pg,
-        &opening,
-        &hash,
-        "The default scenario is shown instead.",
-    );
-    pg.offer.set(opening.offer);
+    // A lesson (`#lesson=…`) or a shared challenge (`#c1.…`) opens as a lesson; anything else
+    // as a scenario, as before.
+    let lesson = ecs_sim::challenge::link::open_fragment(&hash);
+    let lessons = Lessons::new();
+    let pg = if let Some(opened) = lesson {
+        let pg = Playground::new(ecs_sim::scenario::DEFAULT_SCENARIO_JSON);
+        match opened {
+            Ok((challenge, fragment)) => lessons.start(pg, challenge, fragment),
+            Err(message) => pg.notice.set(Some(Notice {
+                is_error: true,
+                text: format!("{message} The default scenario is shown instead."),
+            })),
+        }
+        pg
+    } else {
+        let (text, opening) = initial_opening();
+        let pg = Playground::new(&text);
+        report_problem(
+            pg,
+            &opening,
+            &hash,
+            "The default scenario is shown instead.",
+        );
+        pg.offer.set(opening.offer);
+        pg
+    };
     provide_context(pg);
+    provide_context(lessons);
     pg.link_selection();
     let layout = Layout::load();
     provide_context(layout);
@@ -73,6 +94,7 @@ pub fn App() -> impl IntoView {
             <header class="topbar">
                 <h1>"ECS Playground"</h1>
                 <span class="scenario-name">{move || scenario_name(&pg.running_text.get())}</span>
+                <LessonsButton />
                 <ExamplesMenu />
                 <Controls />
                 <RunTo />
@@ -83,6 +105,9 @@ pub fn App() -> impl IntoView {
                 <RunProgressBar />
             </header>
             <SyncUrl />
+            <LessonSync />
+            <CourseMap />
+            <crate::lesson::builder::ChallengeBuilder />
             <Persist />
             <RestoreBanner />
             {move || pg.notice.get().map(|n| {
@@ -97,7 +122,8 @@ pub fn App() -> impl IntoView {
                     </div>
                 }
             })}
-            <ScenarioAbout />
+            // In a lesson the brief says what the scenario is about.
+            <Show when=move || lessons.open.with(Option::is_none)><ScenarioAbout /></Show>
             // At max speed and during "Run to" the page redraws several times a second with
             // everything changed; transitions and the chip entrance animation would restart on
             // every redraw and make the browser lay out and paint every frame (styles: `.fast`).
@@ -124,7 +150,7 @@ pub fn App() -> impl IntoView {
                 <section class="pane log-pane" aria-label="Explain and event log" data-testid="log-pane">
                     <PanelToggle label="Explain & log" testid="toggle-log" controls="log-body" class="rail"
                         get=|p| p.side_open set=|p, v| p.side_open = v />
-                    <div class="pane-body" id="log-body" hidden=move || !side_open.get()><ExplainPanel /><EventLog /></div>
+                    <div class="pane-body" id="log-body" hidden=move || !side_open.get()><LessonPane /><ExplainPanel /><EventLog /></div>
                 </section>
                 <Show when=move || presenter.get()><PresenterAside /></Show>
             </main>

@@ -10,7 +10,6 @@ use ecs_sim::scenario::keep;
 use ecs_sim::scenario::saved::{self, Fragment, Offer, Opening, Saved};
 use ecs_sim::scenario::DEFAULT_SCENARIO_JSON;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The page's URL fragment, with its `#`.
 fn current_hash() -> String {
@@ -85,8 +84,29 @@ pub fn SyncUrl() -> impl IntoView {
     let pg = expect_context::<Playground>();
     // The fragment this page last wrote, to tell its own writes from the user's.
     let written = StoredValue::new(current_hash());
+    let lessons = expect_context::<crate::lesson::Lessons>();
     Effect::new(move |first: Option<()>| {
         let text = pg.running_text.get();
+        // In a lesson the address bar holds the lesson, not the student's scenario.
+        if let Some(fragment) = lessons
+            .open
+            .with(|o| o.as_ref().map(|o| o.fragment.clone()))
+        {
+            pg.keep_fragment.set(None);
+            written.set_value(fragment.clone());
+            if let Some(window) = web_sys::window() {
+                if window.location().hash().ok().as_deref() != Some(fragment.as_str()) {
+                    if let Ok(history) = window.history() {
+                        let _ = history.replace_state_with_url(
+                            &wasm_bindgen::JsValue::NULL,
+                            "",
+                            Some(&fragment),
+                        );
+                    }
+                }
+            }
+            return;
+        }
         if pg.keep_fragment.get_untracked().is_some() {
             if first.is_none() {
                 return;
@@ -112,7 +132,17 @@ pub fn SyncUrl() -> impl IntoView {
             return;
         }
         written.set_value(hash.clone());
-        open_link(pg, &hash);
+        match ecs_sim::challenge::link::open_fragment(&hash) {
+            Some(Ok((challenge, fragment))) => lessons.start(pg, challenge, fragment),
+            Some(Err(message)) => pg.notice.set(Some(Notice {
+                is_error: true,
+                text: format!("{message} The running scenario is unchanged."),
+            })),
+            None => {
+                lessons.close(pg);
+                open_link(pg, &hash);
+            }
+        }
     });
     on_cleanup(move || listener.remove());
 }
@@ -292,20 +322,5 @@ pub fn not_a_scenario(text: &str) -> Option<String> {
 /// Downloads the editor's scenario text as `scenario.json`.
 pub fn download_scenario(pg: Playground) {
     let text = pg.text.get_untracked();
-    let _ = download_text("scenario.json", &text);
-}
-
-fn download_text(name: &str, text: &str) -> Option<()> {
-    let window = web_sys::window()?;
-    let document = window.document()?;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url).ok()
+    let _ = crate::download::download_text("scenario.json", &text);
 }

@@ -182,6 +182,8 @@ pub struct Playground {
     /// those frames, so building the chips and the engine's 8 ms do not add up in one task (at
     /// the scenario limits the two together made tasks of 50-60 ms in the first second).
     pub chips_drawing_in: StoredValue<bool>,
+    /// What an open lesson locks: the forms refuse an edit that changes a locked part.
+    pub lock: StoredValue<Option<ecs_sim::challenge::editable::Lock>>,
 }
 
 /// Where a "Run to…" stands, for its progress bar.
@@ -266,6 +268,7 @@ impl Playground {
             keep_fragment: RwSignal::new(None),
             kept: RwSignal::new(Default::default()),
             keep_in_link: RwSignal::new(false),
+            lock: StoredValue::new(None),
         };
         pg.edit(text.to_string());
         pg

@@ -7,10 +7,14 @@
 //! - `ecs-sim run SCENARIO --until SECONDS [--json] [--advice]` — runs and prints the log and a
 //!   summary with the cost; `--advice` adds the static and proven warnings.
 //!
+//! - `ecs-sim check CHALLENGE [SOLUTION…]` — grades scenarios against a challenge (see
+//!   [`check`]).
+//!
 //! FILE may be `-` for standard input. Input is read through [`Input`], at most
 //! [`MAX_INPUT_BYTES`] + 1 bytes; every piece of user-derived text printed goes through
 //! [`echo`], so one problem is always one line.
 
+mod check;
 pub mod echo;
 mod read;
 mod run;
@@ -67,6 +71,14 @@ pub const USAGE: &str = "usage:
       Runs the scenario for SECONDS of virtual time; prints the event log, a summary with the
       cost so far and the trace hash (--json: one JSON document with `cost`). --advice adds
       the warnings: the scenario's and those the run proved (--json: an `advice` array).
+  ecs-sim check CHALLENGE [SOLUTION...] [--json] [--code CODE | --self-test]
+      Grades scenarios against a challenge. CHALLENGE is a challenge file, a file holding a
+      challenge link (#c1.…) or lesson:<id> (the built-in course). Each SOLUTION is a scenario
+      file or a file holding a share link (#v1.…); none: the starting scenario. Prints one line
+      per goal, a summary table and each passing solution's completion code (--json: one
+      document for a gradebook). --code CODE: does CODE belong to the one SOLUTION, passing?
+      --self-test: the start fails a goal and the challenge's solution passes. Exit 0 only when
+      every solution passes (and the code matches); 1 otherwise; 2 unreadable input.
 ";
 
 /// Runs the command line with `args` (without the program name), reading through `input`.
@@ -82,6 +94,7 @@ pub fn main(args: &[String], input: &impl Input) -> Output {
             _ => Output::usage("validate takes exactly one FILE (and optionally --no-advice)"),
         },
         Some("run") => run::run(&args[1..], input),
+        Some("check") => check::check(&args[1..], input),
         Some("-h") | Some("--help") | Some("help") => Output {
             stdout: USAGE.into(),
             stderr: String::new(),

@@ -35,6 +35,11 @@ pub fn display_name(file: &str) -> String {
 /// Reads FILE (or standard input for `-`): at most [`MAX_INPUT_BYTES`] + 1 bytes are read, a
 /// UTF-8 byte order mark is dropped, and anything that is not UTF-8 is refused (exit 2).
 pub fn read_input(file: &str, input: &impl Input) -> Result<String, Output> {
+    read_input_capped(file, input, MAX_INPUT_BYTES)
+}
+
+/// [`read_input`] with another cap (a challenge holds a whole scenario and its own texts).
+pub fn read_input_capped(file: &str, input: &impl Input, max: usize) -> Result<String, Output> {
     let name = display_name(file);
     let fail = |message: String| Output {
         stdout: String::new(),
@@ -53,7 +58,7 @@ pub fn read_input(file: &str, input: &impl Input) -> Result<String, Output> {
     };
     let mut bytes = Vec::new();
     reader
-        .take(MAX_INPUT_BYTES as u64 + 1)
+        .take(max as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| {
             fail(format!(
@@ -61,9 +66,9 @@ pub fn read_input(file: &str, input: &impl Input) -> Result<String, Output> {
                 echo::message(&e.to_string())
             ))
         })?;
-    if bytes.len() > MAX_INPUT_BYTES {
+    if bytes.len() > max {
         return Err(fail(format!(
-            "{name} is larger than {MAX_INPUT_BYTES} bytes; at most {MAX_INPUT_BYTES} are read"
+            "{name} is larger than {max} bytes; at most {max} are read"
         )));
     }
     let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);

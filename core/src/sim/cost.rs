@@ -105,8 +105,12 @@ impl Sim {
     pub(crate) fn meter_task_status(&mut self, t: usize) {
         let task = &self.tasks[t];
         match task.last_status {
-            TaskStatus::Pending
-                if matches!(task.launch, LaunchKind::Fargate | LaunchKind::FargateSpot) =>
+            // Billing starts when the image pull begins (PENDING). A task started steady
+            // (`startSteady`) goes straight to RUNNING, as one that has run since before the
+            // run began: its charge opens then (it was never opened for it before).
+            TaskStatus::Pending | TaskStatus::Running
+                if matches!(task.launch, LaunchKind::Fargate | LaunchKind::FargateSpot)
+                    && !self.metering.ledger.is_open(ChargeId::FargateTask(t)) =>
             {
                 let spot = task.launch == LaunchKind::FargateSpot;
                 let td = &self.model.task_definitions[task.task_definition];

@@ -116,6 +116,37 @@ pub fn register_revision(doc: &mut Value, family: &str, definition: Value) -> Re
     Ok(revision)
 }
 
+/// Edits the family's latest revision in place with `definition` (a lesson: its start locks the
+/// list of revisions, so the task definition tab changes the revision the lesson opened
+/// instead of registering another). Returns that revision's number.
+pub fn replace_latest_revision(
+    doc: &mut Value,
+    family: &str,
+    definition: Value,
+) -> Result<u32, String> {
+    let Value::Object(mut definition) = definition else {
+        return Err("a task definition must be a JSON object".into());
+    };
+    if definition
+        .get("family")
+        .and_then(Value::as_str)
+        .is_some_and(|f| f != family)
+    {
+        return Err(format!(
+            "a revision of '{family}' must keep family '{family}'"
+        ));
+    }
+    definition.insert("family".into(), json!(family));
+    let f = families(doc)
+        .into_iter()
+        .find(|f| f.family == family)
+        .ok_or_else(|| format!("there is no task definition family '{family}'"))?;
+    let index = *f.indices.last().ok_or("the family has no revision")?;
+    let slot = definition_mut(doc, index).ok_or("the revision is not a JSON object")?;
+    *slot = definition;
+    Ok(f.latest_revision())
+}
+
 /// The network mode of the task definition a service runs (`bridge` when not set, as ECS
 /// defaults on Linux).
 pub fn network_mode(doc: &Value, service: &str) -> Option<String> {
@@ -252,6 +283,32 @@ fn drop_mismatched_host_ports(td: &mut Map<String, Value>) {
                 m.shift_remove("hostPort");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod replace_tests {
+    use super::*;
+
+    #[test]
+    fn replacing_the_latest_revision_keeps_the_list_and_the_services_references() {
+        let mut doc = json!({
+            "taskDefinitions": [
+                {"family": "web", "cpu": "256"},
+                {"taskDefinition": {"family": "web", "cpu": "256"}}
+            ],
+            "services": [{"serviceName": "s", "taskDefinition": "web:2"}]
+        });
+        let r = replace_latest_revision(&mut doc, "web", json!({"cpu": "512"})).unwrap();
+        assert_eq!(r, 2);
+        assert_eq!(
+            doc["taskDefinitions"][1]["taskDefinition"],
+            json!({"cpu": "512", "family": "web"})
+        );
+        assert_eq!(doc["taskDefinitions"][0]["cpu"], "256");
+        assert_eq!(doc["services"][0]["taskDefinition"], "web:2");
+        assert!(replace_latest_revision(&mut doc, "web", json!({"family": "api"})).is_err());
+        assert!(replace_latest_revision(&mut doc, "nope", json!({})).is_err());
     }
 }
 

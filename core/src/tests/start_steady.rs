@@ -67,3 +67,26 @@ fn start_steady_behind_a_load_balancer_serves_without_elb_5xx_in_the_first_minut
         snap.services[0].desired_count
     );
 }
+
+#[test]
+fn fargate_tasks_started_steady_are_billed_from_time_0_like_cold_started_ones() {
+    // Fargate bills from the image pull (PENDING) to the stop; a task started steady has been
+    // running since before 0, so its charge runs from 0 — it used to open only at PENDING, which
+    // a steady task skips, and the Fargate bill read $0.
+    let hour = 3_600_000;
+    let mut steady = with_start_steady(crate::scenario::DEFAULT_SCENARIO_JSON, true);
+    steady.run_until(hour);
+    let mut cold = with_start_steady(crate::scenario::DEFAULT_SCENARIO_JSON, false);
+    cold.run_until(hour);
+    let fargate = |sim: &Sim| crate::view::report::cost::cost_report(sim).fargate_tasks;
+    let (s, c) = (fargate(&steady), fargate(&cold));
+    assert!(s.per_hour_nano_usd > 0);
+    assert_eq!(s.per_hour_nano_usd, c.per_hour_nano_usd);
+    // The cold start's tasks began billing a few seconds later (placement, ENI, pull), so the
+    // steady run has paid slightly more for the same hour.
+    assert!(s.total_nano_usd > c.total_nano_usd, "{s:?} {c:?}");
+    assert!(
+        s.total_nano_usd - c.total_nano_usd < c.total_nano_usd / 50,
+        "{s:?} {c:?}"
+    );
+}

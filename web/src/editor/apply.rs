@@ -22,6 +22,12 @@ pub fn apply(
             )
         })?;
     change(&mut doc)?;
+    if let Some(refused) = pg
+        .lock
+        .with_value(|l| l.as_ref().and_then(|l| l.refusal(&doc)))
+    {
+        return Err(refused);
+    }
     pg.edit(ecs_sim::form::to_text(&doc));
     Ok(())
 }

@@ -5,7 +5,7 @@ use super::apply::apply;
 use super::code_area::CodeArea;
 use super::marks;
 use crate::state::Playground;
-use ecs_sim::taskdef::form::{latest_revision, register_revision};
+use ecs_sim::taskdef::form::{latest_revision, register_revision, replace_latest_revision};
 use leptos::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -92,15 +92,26 @@ pub fn TaskDefinitionTab(
         };
         let family = fam.get_value();
         let mut registered = 0;
+        // In a lesson the list of revisions is locked: the edit goes into the revision the
+        // lesson opened, so only the fields the lesson opens change.
+        let in_lesson = pg.lock.with_value(Option::is_some);
         let result = apply(pg, |d| {
-            registered = register_revision(d, &family, value)?;
+            registered = if in_lesson {
+                replace_latest_revision(d, &family, value)?
+            } else {
+                register_revision(d, &family, value)?
+            };
             Ok(())
         });
         status.set(Some(result.map(|()| {
             drafts.update(|ds| {
                 ds.remove(&family);
             });
-            let mut text = format!("Registered {family}:{registered}. Services of this family now run it; the simulation restarted.");
+            let mut text = if in_lesson {
+                format!("Changed {family}:{registered} in place (in a lesson the revision is edited where it stands); the simulation restarted.")
+            } else {
+                format!("Registered {family}:{registered}. Services of this family now run it; the simulation restarted.")
+            };
             if pg.problems.with_untracked(|p| !p.is_empty()) {
                 text = format!("Registered {family}:{registered}, but the scenario now has problems (see Scenario JSON); the simulation keeps the last valid version.");
             }

@@ -1,0 +1,83 @@
+//! Every lesson teaches something: it parses, its start fails, its solution passes, and a
+//! different solution passes where the goals allow one.
+
+use super::LESSONS;
+use crate::challenge::{check, editable, Challenge};
+use serde_json::Value;
+
+fn load(id: &str, json: &str) -> Challenge {
+    match Challenge::parse(json) {
+        Ok(c) => c,
+        Err(e) => panic!("lesson {id} does not load: {e}"),
+    }
+}
+
+#[test]
+fn every_lesson_loads_with_its_id_and_has_hints_a_solution_and_an_explanation() {
+    let mut ids = std::collections::BTreeSet::new();
+    for l in LESSONS {
+        let c = load(l.id, l.json);
+        assert_eq!(c.doc.id, l.id);
+        assert!(ids.insert(l.id), "{} twice", l.id);
+        assert!(!c.doc.hints.is_empty(), "{}: no hints", l.id);
+        assert!(c.doc.solution.is_some(), "{}: no solution", l.id);
+        assert!(!c.doc.explain.trim().is_empty(), "{}: no explanation", l.id);
+        assert!(!c.doc.editable.is_empty(), "{}: nothing editable", l.id);
+    }
+}
+
+#[test]
+fn every_lesson_starts_failing_at_least_one_goal() {
+    for l in LESSONS {
+        let c = load(l.id, l.json);
+        let r = check(&c, &c.start_text());
+        assert!(
+            r.problems.is_empty(),
+            "{}: start refused: {:?}",
+            l.id,
+            r.problems
+        );
+        assert!(!r.passed, "{}: the start already passes", l.id);
+    }
+}
+
+#[test]
+fn every_lesson_solution_passes_every_goal() {
+    for l in LESSONS {
+        let c = load(l.id, l.json);
+        let Some(solution) = c.solution() else {
+            panic!("{}: no solution", l.id)
+        };
+        let r = check(&c, &crate::form::to_text(&solution));
+        assert!(
+            r.passed,
+            "{}: the solution fails: {:?} {:?}",
+            l.id, r.problems, r.goals
+        );
+        assert!(r.completion_code.is_some());
+    }
+}
+
+#[test]
+fn a_second_different_solution_passes_where_listed() {
+    for l in LESSONS {
+        let Some(edits) = l.other_solution else {
+            continue;
+        };
+        let id = l.id;
+        let c = load(id, l.json);
+        let edits: Vec<Value> = serde_json::from_str(edits).expect("edits are JSON");
+        let other = editable::apply_edits(&c.doc.scenario, &edits).expect("edits apply");
+        assert_ne!(
+            Some(&other),
+            c.solution().as_ref(),
+            "{id}: same as the reference"
+        );
+        let r = check(&c, &crate::form::to_text(&other));
+        assert!(
+            r.passed,
+            "{id}: the second solution fails: {:?} {:?}",
+            r.problems, r.goals
+        );
+    }
+}

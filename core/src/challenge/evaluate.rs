@@ -1,0 +1,271 @@
+//! Deciding goals while a run goes: [`Evaluation::observe`] after the run reaches each instant,
+//! [`Evaluation::finish`] at the horizon. A check ([`run_to_horizon`]) stops the run at every
+//! event time and at every goal's window edges, so a state that holds between two events is
+//! seen exactly — the verdict is a fact of the run, natively and in wasm alike. The playground
+//! may observe less often while it plays (its live goal list); its Check runs exactly.
+
+use super::goal::{Goal, MeasureName, Observed, When};
+use super::measure;
+use crate::sim::log::LogKind;
+use crate::sim::Sim;
+use crate::time::{clock, Millis};
+use serde::Serialize;
+
+/// Where a goal stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase",
+    tag = "state"
+)]
+pub enum GoalState {
+    /// Not decided yet.
+    Pending,
+    /// Met (at an instant, for `eventually` and `at`).
+    Met {
+        /// When it was decided, ms.
+        at_ms: Millis,
+    },
+    /// Failed, with what was seen.
+    Failed {
+        /// When, ms.
+        at_ms: Millis,
+        /// What went wrong, in a sentence ("at 0:07:12: 3 healthy tasks of web; the goal is ≥ 4").
+        detail: String,
+    },
+}
+
+/// A goal and where it stands.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GoalVerdict {
+    /// The goal's ID.
+    pub id: String,
+    /// Its sentence.
+    pub sentence: String,
+    /// Its state.
+    #[serde(flatten)]
+    pub state: GoalState,
+}
+
+impl GoalVerdict {
+    /// Whether the goal was met.
+    pub fn met(&self) -> bool {
+        matches!(self.state, GoalState::Met { .. })
+    }
+}
+
+/// The closest miss of an `eventually` goal so far.
+#[derive(Debug, Clone)]
+struct Closest {
+    at: Millis,
+    value: Observed,
+    distance: f64,
+}
+
+/// Goals being decided over one run.
+#[derive(Debug, Clone)]
+pub struct Evaluation {
+    goals: Vec<Goal>,
+    states: Vec<GoalState>,
+    closest: Vec<Option<Closest>>,
+    /// "unable to place" lines counted per goal.
+    events: Vec<u32>,
+    /// The number of the next log line to read.
+    log_next: usize,
+}
+
+impl Evaluation {
+    /// Starts deciding `goals` (resolved against the run's scenario).
+    pub fn new(goals: Vec<Goal>) -> Evaluation {
+        let n = goals.len();
+        Evaluation {
+            goals,
+            states: vec![GoalState::Pending; n],
+            closest: vec![None; n],
+            events: vec![0; n],
+            log_next: 0,
+        }
+    }
+
+    /// The instants a run must stop at for exact verdicts, ascending and without repeats.
+    pub fn checkpoints(&self) -> Vec<Millis> {
+        let mut out: Vec<Millis> = self
+            .goals
+            .iter()
+            .flat_map(|g| g.when.checkpoints())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Reads the run at its current instant (after every event up to it).
+    pub fn observe(&mut self, sim: &Sim) {
+        let now = sim.now();
+        self.count_events(sim);
+        for k in 0..self.goals.len() {
+            if self.states[k] != GoalState::Pending {
+                continue;
+            }
+            let goal = &self.goals[k];
+            let when = goal.when;
+            if let When::Window(from, to) = when {
+                if now >= to {
+                    let value = measure::window(goal, sim, from, to, self.events[k]);
+                    self.states[k] = decide_window(goal, &value, to);
+                }
+                continue;
+            }
+            let Some(value) = measure::state(goal, sim) else {
+                continue;
+            };
+            self.states[k] = match when {
+                When::At(t) if now >= t => decide_at(goal, &value, now),
+                When::Always(a, b) if now >= a => {
+                    if !goal.bound.holds(&value) {
+                        failed(goal, &value, now)
+                    } else if now >= b {
+                        GoalState::Met { at_ms: b }
+                    } else {
+                        GoalState::Pending
+                    }
+                }
+                When::Eventually(a, b) if now >= a => {
+                    if goal.bound.holds(&value) {
+                        GoalState::Met { at_ms: now }
+                    } else {
+                        let d = goal.bound.distance(&value);
+                        if self.closest[k].as_ref().is_none_or(|c| d < c.distance) {
+                            self.closest[k] = Some(Closest {
+                                at: now,
+                                value,
+                                distance: d,
+                            });
+                        }
+                        if now >= b {
+                            never(goal, self.closest[k].as_ref(), b)
+                        } else {
+                            GoalState::Pending
+                        }
+                    }
+                }
+                _ => GoalState::Pending,
+            };
+        }
+    }
+
+    /// Counts the window's "unable to place a task" lines written since the last read.
+    fn count_events(&mut self, sim: &Sim) {
+        let dropped = usize::try_from(sim.log_dropped()).unwrap_or(usize::MAX);
+        let start = self.log_next.max(dropped);
+        let log = sim.log();
+        for entry in log.iter().skip(start - dropped) {
+            if entry.kind != LogKind::Service || !measure::is_unable_to_place(&entry.text) {
+                continue;
+            }
+            for (k, g) in self.goals.iter().enumerate() {
+                let When::Window(from, to) = g.when else {
+                    continue;
+                };
+                let ours = g.service.is_none()
+                    || entry.service.as_deref() == Some(g.service_name.as_str());
+                if g.measure == MeasureName::UnableToPlaceEvents
+                    && ours
+                    && entry.at >= from
+                    && entry.at <= to
+                {
+                    self.events[k] += 1;
+                }
+            }
+        }
+        self.log_next = sim.next_log_number();
+    }
+
+    /// Decides what is left at the end of the run (the horizon): a goal still pending there
+    /// is failed.
+    pub fn finish(&mut self, sim: &Sim) -> Vec<GoalVerdict> {
+        self.observe(sim);
+        let now = sim.now();
+        for k in 0..self.goals.len() {
+            if self.states[k] == GoalState::Pending {
+                self.states[k] = GoalState::Failed {
+                    at_ms: now,
+                    detail: format!("not decided by the end of the run ({})", clock(now)),
+                };
+            }
+        }
+        self.verdicts()
+    }
+
+    /// Every goal and where it stands now.
+    pub fn verdicts(&self) -> Vec<GoalVerdict> {
+        self.goals
+            .iter()
+            .zip(&self.states)
+            .map(|(g, s)| GoalVerdict {
+                id: g.id.clone(),
+                sentence: g.sentence.clone(),
+                state: s.clone(),
+            })
+            .collect()
+    }
+}
+
+fn decide_at(goal: &Goal, value: &Observed, now: Millis) -> GoalState {
+    if goal.bound.holds(value) {
+        GoalState::Met { at_ms: now }
+    } else {
+        failed(goal, value, now)
+    }
+}
+
+fn decide_window(goal: &Goal, value: &Observed, to: Millis) -> GoalState {
+    if goal.bound.holds(value) {
+        GoalState::Met { at_ms: to }
+    } else {
+        let when = match goal.when {
+            When::Window(0, b) => format!("until {}", clock(b)),
+            When::Window(a, b) => format!("from {} to {}", clock(a), clock(b)),
+            _ => String::new(),
+        };
+        GoalState::Failed {
+            at_ms: to,
+            detail: format!(
+                "{when}: {}; the goal is {}",
+                goal.seen(value),
+                goal.bound.symbol(goal.unit())
+            ),
+        }
+    }
+}
+
+fn failed(goal: &Goal, value: &Observed, now: Millis) -> GoalState {
+    GoalState::Failed {
+        at_ms: now,
+        detail: format!(
+            "at {}: {}; the goal is {}",
+            clock(now),
+            goal.seen(value),
+            goal.bound.symbol(goal.unit())
+        ),
+    }
+}
+
+fn never(goal: &Goal, closest: Option<&Closest>, by: Millis) -> GoalState {
+    let seen = closest.map_or(String::new(), |c| {
+        format!(
+            "; closest: {} at {}",
+            goal.seen(&c.value).trim_start_matches("only "),
+            clock(c.at)
+        )
+    });
+    GoalState::Failed {
+        at_ms: by,
+        detail: format!(
+            "not reached by {}{seen}; the goal is {}",
+            clock(by),
+            goal.bound.symbol(goal.unit())
+        ),
+    }
+}

@@ -1,0 +1,162 @@
+//! Reading a goal's measure from a running simulation: the state ones at an instant, the
+//! window ones once the window has closed. Reads only; a check never changes the run.
+
+use super::goal::{Goal, MeasureName, Observed, Statistic};
+use crate::cluster::InstanceStatus;
+use crate::deployment::RolloutState;
+use crate::metrics::Dimension;
+use crate::sim::Sim;
+use crate::task::TaskStatus;
+use crate::time::Millis;
+
+/// A state measure now (`None` for a window measure).
+pub fn state(goal: &Goal, sim: &Sim) -> Option<Observed> {
+    let s = goal.service;
+    let running = |t: usize| sim.tasks[t].last_status == TaskStatus::Running;
+    let live = || s.into_iter().flat_map(|s| sim.live_tasks_of_service(s));
+    let count = |n: usize| Observed::Number(n as f64);
+    Some(match goal.measure {
+        MeasureName::Running => count(
+            live()
+                .filter(|&t| running(t))
+                .filter(|&t| {
+                    let task = &sim.tasks[t];
+                    goal.capacity_provider.as_ref().is_none_or(|cp| {
+                        task.capacity_provider.as_ref() == Some(cp)
+                            || format!("{:?}", task.launch).eq_ignore_ascii_case(cp)
+                    }) && goal
+                        .zone
+                        .as_ref()
+                        .is_none_or(|z| task.zone.as_ref() == Some(z))
+                        && goal.instance_type.as_ref().is_none_or(|want| {
+                            task.instance
+                                .and_then(|i| sim.instances[i].instance_type)
+                                .is_some_and(|t| t.name == want)
+                        })
+                })
+                .count(),
+        ),
+        MeasureName::Healthy => count(live().filter(|&t| sim.counts_as_healthy(t)).count()),
+        MeasureName::Pending => count(
+            live()
+                .filter(|&t| {
+                    matches!(
+                        sim.tasks[t].last_status,
+                        TaskStatus::Provisioning | TaskStatus::Pending | TaskStatus::Activating
+                    )
+                })
+                .count(),
+        ),
+        MeasureName::Desired => {
+            Observed::Number(f64::from(s.map_or(0, |s| sim.services[s].desired)))
+        }
+        MeasureName::Unplaced => {
+            Observed::Number(f64::from(s.map_or(0, |s| sim.services[s].unplaced)))
+        }
+        MeasureName::RolloutState => {
+            let ds = s.map(|s| &sim.services[s].deployments);
+            let primary = ds.and_then(|d| d.primary().map(|k| &d.list[k]));
+            Observed::Text(match primary.map(|d| d.rollout_state) {
+                Some(RolloutState::InProgress) => "IN_PROGRESS",
+                Some(RolloutState::Completed) => "COMPLETED",
+                Some(RolloutState::Failed) => "FAILED",
+                None => "NONE",
+            })
+        }
+        MeasureName::TasksPerInstance => {
+            let mut per: std::collections::BTreeMap<usize, usize> = Default::default();
+            for t in live().filter(|&t| running(t)) {
+                if let Some(i) = sim.tasks[t].instance {
+                    *per.entry(i).or_default() += 1;
+                }
+            }
+            count(per.values().copied().max().unwrap_or(0))
+        }
+        MeasureName::ZonesWithTasks => {
+            let zones: std::collections::BTreeSet<&String> = live()
+                .filter(|&t| running(t))
+                .filter_map(|t| sim.tasks[t].zone.as_ref())
+                .collect();
+            count(zones.len())
+        }
+        MeasureName::Instances => count(
+            sim.instances
+                .iter()
+                .filter(|i| i.status == InstanceStatus::Active)
+                .filter(|i| {
+                    goal.capacity_provider.as_ref().is_none_or(|cp| {
+                        i.asg.is_some_and(|a| {
+                            sim.model.asgs.get(a).is_some_and(|g| &g.provider == cp)
+                        })
+                    })
+                })
+                .count(),
+        ),
+        MeasureName::CostPerHour => Observed::Number(
+            crate::view::report::cost::cost_report(sim)
+                .total
+                .per_hour_usd,
+        ),
+        _ => return None,
+    })
+}
+
+/// A window measure over `[from, to]`, read once the run has reached `to`; `log_count` is what
+/// the caller counted of the window's log lines (events are counted as they are written).
+pub fn window(goal: &Goal, sim: &Sim, from: Millis, to: Millis, log_count: u32) -> Observed {
+    match goal.measure {
+        MeasureName::Metric => {
+            let (Some(s), Some(name)) = (goal.service, goal.metric) else {
+                return Observed::Number(0.0);
+            };
+            let points: Vec<f64> = sim
+                .metrics
+                .series(name, &Dimension::Service(s))
+                .iter()
+                .filter(|p| p.at > from && p.at <= to)
+                .map(|p| p.value)
+                .collect();
+            Observed::Number(statistic(goal.statistic, &points))
+        }
+        MeasureName::UnableToPlaceEvents => Observed::Number(f64::from(log_count)),
+        MeasureName::Rollbacks => {
+            let n = goal.service.map_or(0, |s| {
+                sim.services[s]
+                    .deployments
+                    .list
+                    .iter()
+                    .filter(|d| d.rollback && d.created_at >= from && d.created_at <= to)
+                    .count()
+            });
+            Observed::Number(n as f64)
+        }
+        MeasureName::CostTotal => {
+            Observed::Number(crate::view::report::cost::cost_report(sim).total.total_usd)
+        }
+        MeasureName::Advice => {
+            let mut found = crate::view::report::advice::static_advice(&sim.model);
+            found.extend(crate::view::report::advice::proven_advice(sim));
+            Observed::Number(found.iter().filter(|a| a.rule == goal.rule).count() as f64)
+        }
+        _ => state(goal, sim).unwrap_or(Observed::Number(0.0)),
+    }
+}
+
+/// A statistic of datapoints (0 when there are none: no datapoint, nothing happened).
+fn statistic(stat: Statistic, points: &[f64]) -> f64 {
+    if points.is_empty() {
+        return 0.0;
+    }
+    match stat {
+        Statistic::Maximum => points.iter().copied().fold(f64::MIN, f64::max),
+        Statistic::Minimum => points.iter().copied().fold(f64::MAX, f64::min),
+        Statistic::Sum => points.iter().sum(),
+        Statistic::Average => points.iter().sum::<f64>() / points.len() as f64,
+    }
+}
+
+/// Whether log line `text` of a service is the "unable to place a task" event (DG
+/// service-event-messages).
+pub fn is_unable_to_place(text: &str) -> bool {
+    text.contains("was unable to place a task")
+}

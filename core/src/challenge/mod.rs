@@ -1,0 +1,236 @@
+//! Challenges: a starting scenario, the parts a student may edit, and goals the engine checks
+//! by running it — a lesson's pass is a fact of a deterministic run, not a guess. The format is
+//! `docs/challenge-format.md`; the built-in course is [`course`]; `ecs-sim check` grades with
+//! [`check`], and the playground's lesson pane uses the same functions.
+//!
+//! Above `sim` and `view` (it runs scenarios and reads cost and advice reports), beside
+//! `compare`.
+
+pub mod brief;
+pub mod builder;
+pub mod caps;
+pub mod checking;
+pub mod code;
+pub mod course;
+pub mod document;
+pub mod editable;
+pub mod evaluate;
+pub mod goal;
+pub mod link;
+pub mod measure;
+pub mod progress;
+
+pub use checking::Checking;
+pub use document::{parse_document, ChallengeDocument, ChallengeError};
+pub use evaluate::{GoalState, GoalVerdict};
+
+use crate::problem::Problem;
+use crate::sim::{LoadError, Sim};
+use crate::time::Millis;
+
+use editable::Segment;
+use serde::Serialize;
+use serde_json::Value;
+
+/// A challenge that has been checked and is ready to grade against.
+#[derive(Debug, Clone)]
+pub struct Challenge {
+    /// The document as written.
+    pub doc: ChallengeDocument,
+    /// The editable paths, read.
+    pub editable: Vec<Vec<Segment>>,
+    /// The horizon, ms.
+    pub horizon_ms: Millis,
+}
+
+impl Challenge {
+    /// Reads and checks challenge text.
+    pub fn parse(text: &str) -> Result<Challenge, ChallengeError> {
+        Challenge::from_document(parse_document(text)?)
+    }
+
+    /// Checks a document: caps, identifiers, paths, that the starting scenario runs, that every
+    /// goal can be checked against it, and the shape of the solution.
+    pub fn from_document(doc: ChallengeDocument) -> Result<Challenge, ChallengeError> {
+        let mut problems = Vec::new();
+        let mut too_long = |path: &str, text: &str, max: usize| {
+            if text.chars().count() > max {
+                problems.push(Problem::new(path, format!("longer than {max} characters")));
+            }
+        };
+        too_long("title", &doc.title, caps::TITLE);
+        too_long("brief", &doc.brief, caps::PROSE);
+        too_long("explain", &doc.explain, caps::PROSE);
+        for (k, h) in doc.hints.iter().enumerate() {
+            too_long(&format!("hints[{k}]"), h, caps::HINT);
+        }
+        if !goal::valid_id(&doc.id) {
+            problems.push(Problem::new(
+                "id",
+                "use 1 to 64 lowercase letters, digits and '-'",
+            ));
+        }
+        if doc.title.trim().is_empty() || doc.title.chars().any(char::is_control) {
+            problems.push(Problem::new("title", "a one-line title is needed"));
+        }
+        if !(1..=3).contains(&doc.level) {
+            problems.push(Problem::new("level", "1, 2 or 3"));
+        }
+        if doc.hints.len() > caps::HINTS {
+            problems.push(Problem::new(
+                "hints",
+                format!("at most {} hints", caps::HINTS),
+            ));
+        }
+        if doc.horizon_seconds == 0 || doc.horizon_seconds > caps::HORIZON_SECONDS {
+            problems.push(Problem::new(
+                "horizonSeconds",
+                format!("from 1 to {} seconds (six hours)", caps::HORIZON_SECONDS),
+            ));
+        }
+        if doc.goals.is_empty() || doc.goals.len() > caps::GOALS {
+            problems.push(Problem::new(
+                "goals",
+                format!("from 1 to {} goals", caps::GOALS),
+            ));
+        }
+        let mut ids = std::collections::BTreeSet::new();
+        for (k, g) in doc.goals.iter().enumerate() {
+            if !ids.insert(g.id.as_str()) {
+                problems.push(Problem::new(
+                    format!("goals[{k}].id"),
+                    "used by another goal",
+                ));
+            }
+        }
+        if doc.editable.len() > caps::EDITABLE {
+            problems.push(Problem::new(
+                "editable",
+                format!("at most {} paths", caps::EDITABLE),
+            ));
+        }
+        let mut editable = Vec::new();
+        for (k, p) in doc.editable.iter().enumerate().take(caps::EDITABLE) {
+            match editable::parse_path(p).filter(|_| p.len() <= caps::PATH) {
+                Some(s) => editable.push(s),
+                None => problems.push(Problem::new(
+                    format!("editable[{k}]"),
+                    "not a path like services[0].desiredCount or taskDefinitions[*].cpu",
+                )),
+            }
+        }
+        let horizon_ms = doc.horizon_seconds.min(caps::HORIZON_SECONDS) * 1000;
+        match scenario_names(&doc.scenario) {
+            Ok(services) => {
+                for (k, g) in doc.goals.iter().enumerate().take(caps::GOALS) {
+                    goal::resolve_goal(g, k, &services, horizon_ms, &mut problems);
+                }
+            }
+            Err(ps) => problems.extend(ps.into_iter().map(|p| p.prefixed("scenario"))),
+        }
+        match &doc.solution {
+            None | Some(Value::Object(_)) => {}
+            Some(Value::Array(edits)) => {
+                if let Err(p) = editable::apply_edits(&doc.scenario, edits) {
+                    problems.push(p);
+                }
+            }
+            Some(_) => problems.push(Problem::new(
+                "solution",
+                "a whole scenario, or a list of edits [{ \"path\": …, \"value\": … }]",
+            )),
+        }
+        if problems.is_empty() {
+            Ok(Challenge {
+                doc,
+                editable,
+                horizon_ms,
+            })
+        } else {
+            Err(ChallengeError::Invalid(problems))
+        }
+    }
+
+    /// What the lesson locks, for the playground's forms and editor.
+    pub fn lock(&self) -> editable::Lock {
+        editable::Lock {
+            start: self.doc.scenario.clone(),
+            editable: self.editable.clone(),
+        }
+    }
+
+    /// The starting scenario as the editor shows it.
+    pub fn start_text(&self) -> String {
+        crate::form::to_text(&self.doc.scenario)
+    }
+
+    /// The reference solution as a whole scenario, if the challenge has one.
+    pub fn solution(&self) -> Option<Value> {
+        match self.doc.solution.as_ref()? {
+            Value::Array(edits) => editable::apply_edits(&self.doc.scenario, edits).ok(),
+            other => Some(other.clone()),
+        }
+    }
+}
+
+/// The service names of a scenario that loads, or why it does not.
+fn scenario_names(scenario: &Value) -> Result<Vec<String>, Vec<Problem>> {
+    let text = serde_json::to_string(scenario).unwrap_or_default();
+    match Sim::from_json(&text) {
+        Ok(sim) => Ok(sim.model.services.iter().map(|s| s.name.clone()).collect()),
+        Err(LoadError::Invalid(ps)) => Err(ps),
+        Err(LoadError::Scenario(e)) => Err(match e {
+            crate::scenario::ScenarioError::Invalid(ps) => ps,
+            other => vec![Problem::new("", other.to_string())],
+        }),
+    }
+}
+
+/// What checking one scenario against a challenge found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    /// Why the scenario could not be run (locked parts changed, not a valid scenario); goals
+    /// are not checked then.
+    pub problems: Vec<Problem>,
+    /// Every goal's verdict.
+    pub goals: Vec<GoalVerdict>,
+    /// Whether every goal was met.
+    pub passed: bool,
+    /// The completion code, when passed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub completion_code: Option<String>,
+}
+
+impl Report {
+    pub(crate) fn refused(problems: Vec<Problem>) -> Report {
+        Report {
+            problems,
+            goals: Vec::new(),
+            passed: false,
+            completion_code: None,
+        }
+    }
+
+    /// Goals met.
+    pub fn met(&self) -> usize {
+        self.goals.iter().filter(|g| g.met()).count()
+    }
+}
+
+/// Checks a scenario (its JSON text) against a challenge: locked parts unchanged, the scenario
+/// valid, then a run to the horizon deciding every goal. A pure function of its inputs.
+pub fn check(challenge: &Challenge, scenario_text: &str) -> Report {
+    match Checking::start(challenge, scenario_text) {
+        Ok(mut c) => {
+            c.run_all();
+            c.report()
+                .cloned()
+                .unwrap_or_else(|| Report::refused(Vec::new()))
+        }
+        Err(refused) => refused,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,130 @@
+//! What the playground remembers of the course in the browser's storage: which lessons were
+//! passed (with their completion codes) and the work on the lesson open last, so a reload goes
+//! on where the student was. Read strictly and capped: a damaged record reads as empty.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The `localStorage` key of the record.
+pub const PROGRESS_KEY: &str = "ecs-playground.lessons.v1";
+
+/// Largest record read or written: the draft is a scenario (up to 1 MiB) and the codes are small.
+pub const MAX_PROGRESS_BYTES: usize = 1024 * 1024 + 64 * 1024;
+
+/// Most lessons remembered as passed (the course has 15; shared challenges add their own).
+const MAX_PASSED: usize = 200;
+
+/// The course progress.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Progress {
+    /// Passed lessons and challenges: id → completion code.
+    #[serde(default)]
+    pub passed: BTreeMap<String, String>,
+    /// The lesson open last and the student's scenario text in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub draft: Option<Draft>,
+}
+
+/// Work in progress on one lesson.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Draft {
+    /// The lesson's id.
+    pub id: String,
+    /// The editor's text.
+    pub text: String,
+}
+
+impl Progress {
+    /// Reads a stored record; anything unreadable is an empty one.
+    pub fn from_json(text: &str) -> Progress {
+        if text.len() > MAX_PROGRESS_BYTES {
+            return Progress::default();
+        }
+        let mut p: Progress = serde_json::from_str(text).unwrap_or_default();
+        p.passed
+            .retain(|id, code| super::goal::valid_id(id) && code.len() <= 32);
+        while p.passed.len() > MAX_PASSED {
+            p.passed.pop_last();
+        }
+        if p.draft
+            .as_ref()
+            .is_some_and(|d| !super::goal::valid_id(&d.id))
+        {
+            p.draft = None;
+        }
+        p
+    }
+
+    /// The record to store; without the draft when it would be too large.
+    pub fn to_json(&self) -> String {
+        let text = serde_json::to_string(self).unwrap_or_default();
+        if text.len() <= MAX_PROGRESS_BYTES {
+            return text;
+        }
+        let mut smaller = self.clone();
+        smaller.draft = None;
+        serde_json::to_string(&smaller).unwrap_or_default()
+    }
+
+    /// Records a pass.
+    pub fn pass(&mut self, id: &str, code: &str) {
+        if self.passed.len() < MAX_PASSED || self.passed.contains_key(id) {
+            self.passed.insert(id.to_string(), code.to_string());
+        }
+    }
+
+    /// The saved work on lesson `id`, if the last draft is of it.
+    pub fn draft_of(&self, id: &str) -> Option<&str> {
+        self.draft
+            .as_ref()
+            .filter(|d| d.id == id)
+            .map(|d| d.text.as_str())
+    }
+
+    /// How many of the course's lessons are passed.
+    pub fn course_passed(&self) -> usize {
+        super::course::LESSONS
+            .iter()
+            .filter(|l| self.passed.contains_key(l.id))
+            .count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_round_trips_and_a_damaged_record_reads_as_empty() {
+        let mut p = Progress::default();
+        p.pass("fargate-task-size", "ECS-S0WFP-0VHTC");
+        p.draft = Some(Draft {
+            id: "fargate-task-size".into(),
+            text: "{}".into(),
+        });
+        let back = Progress::from_json(&p.to_json());
+        assert_eq!(back, p);
+        assert_eq!(back.draft_of("fargate-task-size"), Some("{}"));
+        assert_eq!(back.draft_of("other"), None);
+        assert_eq!(back.course_passed(), 1);
+        assert_eq!(Progress::from_json("{\"passed\":5}"), Progress::default());
+        assert_eq!(Progress::from_json("not json"), Progress::default());
+        let bad = Progress::from_json(r#"{"passed":{"<b>":"x"},"draft":{"id":"A B","text":""}}"#);
+        assert_eq!(bad, Progress::default());
+    }
+
+    #[test]
+    fn a_draft_too_large_to_store_is_dropped_and_the_passes_kept() {
+        let mut p = Progress::default();
+        p.pass("a", "ECS-00000-00000");
+        p.draft = Some(Draft {
+            id: "a".into(),
+            text: "x".repeat(MAX_PROGRESS_BYTES),
+        });
+        let back = Progress::from_json(&p.to_json());
+        assert_eq!(back.draft, None);
+        assert_eq!(back.passed.len(), 1);
+    }
+}

@@ -1,0 +1,216 @@
+//! Goals decided exactly over a run, and hostile or broken challenges refused with a problem at
+//! the field.
+
+use super::{check, Challenge, ChallengeError, GoalState};
+use serde_json::{json, Value};
+
+/// Lesson 1's starting scenario with a working task size and a timeline that stops one task at
+/// 5:00 (the service replaces it), wrapped in a challenge with `goals`.
+fn challenge(goals: Value) -> Value {
+    let lesson: Value =
+        serde_json::from_str(include_str!("course/01-fargate-task-size.json")).unwrap();
+    let mut scenario = lesson["scenario"].clone();
+    scenario["taskDefinitions"][0]["memory"] = json!("1024");
+    scenario["timeline"] =
+        json!([{ "at": 300, "action": "stopTask", "service": "api", "index": 0 }]);
+    json!({
+        "kind": "challenge", "version": 1, "id": "t", "title": "T", "brief": "b",
+        "scenario": scenario, "editable": ["services[0].desiredCount"],
+        "horizonSeconds": 600, "goals": goals
+    })
+}
+
+fn run(goals: Value) -> (Challenge, super::Report) {
+    let c = Challenge::parse(&challenge(goals).to_string()).expect("loads");
+    let r = check(&c, &c.start_text());
+    (c, r)
+}
+
+fn state(r: &super::Report, k: usize) -> &GoalState {
+    &r.goals[k].state
+}
+
+#[test]
+fn an_always_goal_fails_at_the_instant_the_stopped_task_leaves_running() {
+    let (_, r) = run(json!([
+        { "id": "a", "measure": "running", "service": "api", "when": "always", "from": 120, "atLeast": 2 }
+    ]));
+    match state(&r, 0) {
+        GoalState::Failed { at_ms, detail } => {
+            assert_eq!(*at_ms, 300_000, "{detail}");
+            assert_eq!(
+                detail,
+                "at 0:05:00: only 1 running task of api; the goal is ≥ 2"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(!r.passed);
+    assert_eq!(r.completion_code, None);
+}
+
+#[test]
+fn a_window_that_ends_before_the_stop_is_met_and_eventually_is_met_when_it_first_holds() {
+    let (_, r) = run(json!([
+        { "id": "a", "measure": "running", "service": "api", "when": "always", "from": 120, "to": 299, "atLeast": 2 },
+        { "id": "b", "measure": "running", "service": "api", "when": "eventually", "atLeast": 2 },
+        { "id": "c", "measure": "running", "service": "api", "when": "at", "at": 590, "equals": 2 }
+    ]));
+    assert_eq!(state(&r, 0), &GoalState::Met { at_ms: 299_000 });
+    let GoalState::Met { at_ms } = state(&r, 1) else {
+        panic!("{:?}", state(&r, 1))
+    };
+    // Pull 10 s + start 4 s after placement: both tasks RUNNING at the same instant, before 0:01.
+    assert!((10_000..60_000).contains(at_ms), "{at_ms}");
+    assert_eq!(state(&r, 2), &GoalState::Met { at_ms: 590_000 });
+    assert!(r.passed);
+    assert!(r.completion_code.is_some());
+}
+
+#[test]
+fn an_eventually_goal_never_reached_reports_the_closest_value() {
+    let (_, r) = run(json!([
+        { "id": "a", "measure": "running", "service": "api", "when": "eventually", "by": 400, "atLeast": 3 }
+    ]));
+    let GoalState::Failed { at_ms, detail } = state(&r, 0) else {
+        panic!()
+    };
+    assert_eq!(*at_ms, 400_000);
+    assert!(
+        detail.starts_with("not reached by 0:06:40; closest: 2 running tasks of api at "),
+        "{detail}"
+    );
+    assert!(detail.ends_with("; the goal is ≥ 3"), "{detail}");
+}
+
+#[test]
+fn cost_and_desired_read_the_run_and_the_verdict_is_the_same_twice() {
+    let goals = json!([
+        { "id": "c", "measure": "costPerHour", "when": "at", "at": 200, "atMost": 0.01 },
+        { "id": "d", "measure": "desired", "service": "api", "when": "always", "equals": 2 }
+    ]);
+    let (c, r) = run(goals);
+    let GoalState::Failed { detail, .. } = state(&r, 0) else {
+        panic!()
+    };
+    // Two tasks of 0.25 vCPU and 1 GB on Fargate (us-east-1): 2 × (0.25 × 0.04048 + 0.004445).
+    assert_eq!(
+        detail,
+        "at 0:03:20: the cost per hour was $0.03; the goal is ≤ $0.01"
+    );
+    assert!(matches!(state(&r, 1), GoalState::Met { .. }));
+    assert_eq!(check(&c, &c.start_text()), r);
+}
+
+#[test]
+fn a_change_to_a_locked_part_is_refused_with_its_path_and_an_editable_one_is_checked() {
+    let (c, _) = run(json!([
+        { "id": "a", "measure": "running", "service": "api", "when": "at", "at": 120, "atLeast": 3 }
+    ]));
+    let mut s: Value = serde_json::from_str(&c.start_text()).unwrap();
+    s["seed"] = json!(8);
+    let r = check(&c, &s.to_string());
+    assert_eq!(r.problems.len(), 1);
+    assert_eq!(r.problems[0].path, "seed");
+    assert!(r.goals.is_empty() && !r.passed);
+    s["seed"] = json!(7);
+    s["services"][0]["desiredCount"] = json!(3);
+    let r = check(&c, &s.to_string());
+    assert!(r.problems.is_empty());
+    assert!(r.passed, "{:?}", r.goals);
+    s["services"][0]["desiredCount"] = json!(-1);
+    let r = check(&c, &s.to_string());
+    assert_eq!(r.problems[0].path, "services[0].desiredCount");
+    assert!(check(&c, "{").problems[0]
+        .message
+        .contains("JSON syntax error"));
+}
+
+fn problems(doc: Value) -> Vec<(String, String)> {
+    match Challenge::parse(&doc.to_string()) {
+        Err(ChallengeError::Invalid(ps)) => ps.into_iter().map(|p| (p.path, p.message)).collect(),
+        other => panic!("expected problems, got {other:?}"),
+    }
+}
+
+#[test]
+fn hostile_and_broken_challenges_are_refused_at_the_field() {
+    let goal = json!([{ "id": "a", "measure": "running", "service": "api", "when": "at", "at": 1, "atLeast": 1 }]);
+    let mut doc = challenge(goal.clone());
+    doc["title"] = json!("x".repeat(500));
+    doc["editable"] = json!(["services[0", "a b"]);
+    doc["horizonSeconds"] = json!(10 * 24 * 3600);
+    doc["hints"] = json!(vec!["h"; 11]);
+    doc["id"] = json!("<script>");
+    let found = problems(doc);
+    let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+    for want in [
+        "title",
+        "id",
+        "hints",
+        "horizonSeconds",
+        "editable[0]",
+        "editable[1]",
+    ] {
+        assert!(paths.contains(&want), "{want} not in {paths:?}");
+    }
+
+    let mut doc = challenge(goal.clone());
+    doc["surprise"] = json!(1);
+    assert_eq!(problems(doc)[0].0, "surprise");
+
+    let mut doc = challenge(json!([
+        { "id": "a", "measure": "running", "service": "nope", "when": "at", "at": 1, "atLeast": 1 },
+        { "id": "a", "measure": "metric", "service": "api", "metric": "Bogus", "atMost": 1 },
+        { "id": "c", "measure": "healthy", "service": "api", "atLeast": 1 },
+        { "id": "d", "measure": "running", "service": "api", "when": "at", "at": 99999, "atLeast": 1 }
+    ]));
+    doc["scenario"]["services"][0]["desiredCount"] = json!(2);
+    let found = problems(doc);
+    let paths: Vec<&str> = found.iter().map(|(p, _)| p.as_str()).collect();
+    for want in [
+        "goals[0].service",
+        "goals[1].id",
+        "goals[1].metric",
+        "goals[1].statistic",
+        "goals[2].when",
+        "goals[3].at",
+    ] {
+        assert!(paths.contains(&want), "{want} not in {paths:?}");
+    }
+
+    let mut doc = challenge(goal);
+    doc["scenario"]["services"][0]["desiredCount"] = json!("two");
+    assert_eq!(problems(doc)[0].0, "scenario.services[0].desiredCount");
+
+    assert!(matches!(
+        Challenge::parse(r#"{"version":1,"seed":1,"clusters":[]}"#),
+        Err(ChallengeError::Invalid(ps)) if ps[0].path == "kind"
+    ));
+    assert!(matches!(
+        Challenge::parse(&" ".repeat(super::document::MAX_CHALLENGE_BYTES + 1)),
+        Err(ChallengeError::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn a_check_run_in_small_chunks_reports_exactly_what_a_whole_check_does() {
+    let (c, whole) = run(json!([
+        { "id": "a", "measure": "running", "service": "api", "when": "always", "from": 120, "atLeast": 2 },
+        { "id": "b", "measure": "costTotal", "atMost": 1 }
+    ]));
+    let mut checking = super::Checking::start(&c, &c.start_text()).expect("starts");
+    let tick = std::cell::Cell::new(0.0);
+    let clock = || {
+        tick.set(tick.get() + 1.0);
+        tick.get()
+    };
+    let mut chunks = 0;
+    while !checking.run_chunk(0.5, clock) {
+        chunks += 1;
+        assert!(checking.progress_per_mille() <= 1000);
+    }
+    assert!(chunks >= 1, "{chunks}");
+    assert_eq!(checking.report(), Some(&whole));
+    assert_eq!(checking.progress_per_mille(), 1000);
+}

@@ -1,0 +1,221 @@
+// Lessons and challenges (issue #13): a student opens lesson 1 from the course map, fails
+// Check, edits, passes, gets a completion code and moves on; a shared challenge link opens as a
+// lesson in a fresh browser; hostile challenge links are refused with a message and run nothing.
+import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const lessonOne = readFileSync(join(here, '..', '..', 'core', 'src', 'challenge', 'course', '01-fargate-task-size.json'), 'utf8');
+
+/** `#c1.…` for challenge JSON text, packed as the playground packs links (raw DEFLATE, base64url). */
+function challengeLink(json) {
+  return '#c1.' + deflateRawSync(Buffer.from(json, 'utf8'), { level: 9 }).toString('base64url');
+}
+
+async function editorText(page) {
+  await page.locator('[data-testid="tab-scenario"]').click();
+  return page.getByTestId('scenario-editor').inputValue();
+}
+
+async function setEditorText(page, text) {
+  await page.locator('[data-testid="tab-scenario"]').click();
+  await page.getByTestId('scenario-editor').fill(text);
+}
+
+export const tests = [
+  {
+    name: 'lessons: lesson 1 from the course map — Check fails, an edit passes with a completion code, Next lesson, progress kept',
+    async run({ page, base, screenshot }) {
+      await page.goto(base);
+      await page.getByTestId('lessons-button').click();
+      const items = page.getByTestId('course-lesson');
+      await items.first().waitFor();
+      if ((await items.count()) < 14) throw new Error(`course has ${await items.count()} lessons`);
+      await items.first().locator('button').click();
+      await page.getByTestId('lesson-pane').waitFor();
+      const title = await page.getByTestId('lesson-title').innerText();
+      if (!title.startsWith('1.')) throw new Error(`title: ${title}`);
+      if (!page.url().endsWith('#lesson=fargate-task-size')) throw new Error(`url: ${page.url()}`);
+      if (await page.getByTestId('course-map').count()) throw new Error('the course map stays open');
+
+      await page.getByTestId('lesson-check').click();
+      await page.getByTestId('lesson-failed').waitFor({ timeout: 20000 });
+      const failed = page.locator('[data-testid="goal"][data-goal="two-running"]');
+      if ((await failed.getAttribute('data-state')) !== 'failed') throw new Error('two-running should fail');
+      const detail = await failed.innerText();
+      if (!detail.includes('at 0:02:00: only 0 running tasks of api')) throw new Error(`detail: ${detail}`);
+
+      await page.getByTestId('lesson-hint').click();
+      if ((await page.getByTestId('lesson-hints').locator('li').count()) !== 1) throw new Error('one hint shown');
+
+      const text = await editorText(page);
+      if (!text.includes('"memory": "512"')) throw new Error('the start has memory 512');
+      await setEditorText(page, text.replace('"memory": "512"', '"memory": "1024"'));
+      await page.getByTestId('lesson-check').click();
+      await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+      const code = (await page.getByTestId('completion-code').innerText()).trim();
+      // The same scenario graded natively: `ecs-sim check lesson:fargate-task-size` prints this
+      // code for it (docs/cli.md, whose example a native test recomputes).
+      if (code !== 'ECS-S0WFP-0VHTC') throw new Error(`completion code ${code}`);
+      if ((await page.getByTestId('lessons-count').innerText()).trim() !== '1/15') throw new Error('progress not counted');
+      await screenshot('lesson-passed');
+
+      await page.getByTestId('lesson-next').click();
+      await page.waitForFunction(() => location.hash === '#lesson=host-ports');
+      const next = await page.getByTestId('lesson-title').innerText();
+      if (!next.startsWith('2.')) throw new Error(`next: ${next}`);
+
+      // A reload keeps the lesson (the address bar holds it) and the course map the pass.
+      await page.reload();
+      await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+      if (!(await page.getByTestId('lesson-title').innerText()).startsWith('2.')) throw new Error('reload lost the lesson');
+      await page.getByTestId('lessons-button').click();
+      const first = page.locator('[data-testid="course-lesson"][data-lesson="fargate-task-size"]');
+      if (!(await first.innerText()).includes('✓')) throw new Error('lesson 1 not ticked after reload');
+      if (!(await first.innerText()).includes(code)) throw new Error('code not kept');
+    },
+  },
+  {
+    name: 'lessons: the solution is behind a confirmation, the page’s own run shows goals live, a locked change is refused',
+    async run({ page, base }) {
+      await page.goto(`${base}#lesson=fargate-task-size`);
+      await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+      // Play the start at max: the crash loop shows the running goal failed live.
+      await page.getByTestId('speed-max').click();
+      await page.getByTestId('play').click();
+      await page.locator('[data-testid="goal"][data-goal="two-running"][data-state="failed"]').waitFor({ timeout: 20000 });
+      await page.getByTestId('play').click();
+      const text = await editorText(page);
+      // A form refuses to change a locked part (the service's desired count, in lesson 1).
+      await page.locator('[data-testid="tab-services"]').click();
+      await page.getByTestId('desired-count').fill('5');
+      await page.getByTestId('desired-count').press('Enter');
+      await page.getByTestId('desired-count').blur();
+      const formError = await page.getByTestId('form-error').innerText();
+      if (!formError.includes('services[0].desiredCount is locked in this lesson')) throw new Error(`form: ${formError}`);
+      // Typed in the JSON editor, a locked change is named at once, and Check refuses it.
+      await setEditorText(page, text.replace('"seed": 7', '"seed": 8'));
+      const locked = await page.getByTestId('lesson-locked').innerText();
+      if (!locked.includes('seed')) throw new Error(`locked note: ${locked}`);
+      await page.getByTestId('lesson-check').click();
+      const refused = await page.getByTestId('lesson-refused').innerText();
+      if (!refused.includes('seed') || !refused.includes('locked')) throw new Error(`refused: ${refused}`);
+      page.once('dialog', (d) => d.dismiss());
+      await page.getByTestId('lesson-solution').click();
+      if (!(await editorText(page)).includes('"seed": 8')) throw new Error('dismissing the confirmation changed the editor');
+      page.once('dialog', (d) => d.accept());
+      await page.getByTestId('lesson-solution').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"memory": "1024"'));
+      await page.getByTestId('lesson-check').click();
+      await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+    },
+  },
+  {
+    name: 'lessons: a shared challenge link opens as a lesson in a fresh browser; hostile links are refused cleanly',
+    async run({ page, base }) {
+      const doc = JSON.parse(lessonOne);
+      doc.id = 'workshop-memory';
+      doc.title = 'Workshop: fix the memory';
+      doc.brief = 'Read <img src=x onerror="window.pwned=1"> and [the guide](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html) and [this](javascript:alert(1)).';
+      await page.goto(base + challengeLink(JSON.stringify(doc)));
+      await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+      if ((await page.getByTestId('lesson-title').innerText()) !== doc.title) throw new Error('custom title');
+      const brief = page.getByTestId('lesson-brief');
+      if (await brief.locator('img').count()) throw new Error('markup became HTML');
+      if (!(await brief.innerText()).includes('<img src=x')) throw new Error('the text should show literally');
+      const links = await brief.locator('a').evaluateAll((as) => as.map((a) => a.href));
+      if (links.length !== 1 || !links[0].startsWith('https://docs.aws.amazon.com/')) throw new Error(`links: ${links}`);
+      if (await page.evaluate(() => window.pwned)) throw new Error('script ran');
+
+      const hostile = [
+        [{ ...doc, brief: 'x'.repeat(100000) }, 'brief'],
+        [{ ...doc, editable: ['services[0', 'a b'] }, 'editable[0]'],
+        [{ ...doc, horizonSeconds: 1e9 }, 'horizonSeconds'],
+        [{ ...doc, goals: [{ id: 'g', measure: 'running', service: '<b>x</b>', when: 'at', at: 1, atLeast: 1 }] }, 'goals[0].service'],
+      ];
+      for (const [bad, field] of hostile) {
+        const fresh = await page.context().newPage();
+        await fresh.goto(base + challengeLink(JSON.stringify(bad)));
+        const notice = fresh.getByTestId('notice');
+        await notice.waitFor({ timeout: 20000 });
+        const t = await notice.innerText();
+        if (!t.includes(field) || !t.includes('default scenario is shown')) throw new Error(`notice for ${field}: ${t}`);
+        if (await fresh.getByTestId('lesson-pane').count()) throw new Error(`${field}: opened anyway`);
+        await fresh.close();
+      }
+      const fresh = await page.context().newPage();
+      await fresh.goto(`${base}#c1.${'A'.repeat(70000)}`);
+      const t = await fresh.getByTestId('notice').innerText();
+      if (!t.includes('too long')) throw new Error(`long link: ${t}`);
+      await fresh.close();
+    },
+  },
+];
+
+tests.push({
+  name: 'lessons: a teacher builds a challenge from the running scenario, shares it, and it opens as a lesson in a fresh browser',
+  async run({ page, base, context, screenshot }) {
+    await page.goto(base);
+    await page.getByTestId('lessons-button').click();
+    await page.getByTestId('builder-open').click();
+    const b = page.getByTestId('builder');
+    await b.waitFor();
+    // Sharing an empty challenge names what is missing.
+    await page.getByTestId('builder-copy').click();
+    const missing = await page.getByTestId('builder-problems').innerText();
+    if (!missing.includes('title') || !missing.includes('goals')) throw new Error(`problems: ${missing}`);
+    await page.getByTestId('builder-title').fill('Workshop: eight web tasks');
+    await page.getByTestId('builder-brief').fill('Run `web` with **eight** tasks. See [services](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html).');
+    await page.getByTestId('builder-hints').fill('Look at desiredCount.\n\nSet it to 8.');
+    await page.getByTestId('builder-horizon').fill('10');
+    await page.getByTestId('builder-open-services[0].desiredCount').check();
+    await page.getByTestId('goal-measure').selectOption('running');
+    await page.getByTestId('goal-service').selectOption('web');
+    await page.getByTestId('goal-when').selectOption('always');
+    await page.getByTestId('goal-first').fill('5');
+    await page.getByTestId('goal-bound').selectOption('atLeast');
+    await page.getByTestId('goal-value').fill('8');
+    await page.getByTestId('goal-add').click();
+    if ((await page.getByTestId('builder-goal-list').locator('li').count()) !== 1) throw new Error('goal not added');
+    await screenshot('challenge-builder');
+    await page.getByTestId('builder-copy').click();
+    const url = await page.getByTestId('builder-link').inputValue();
+    if (!/#c1\.[A-Za-z0-9_-]+$/.test(url)) throw new Error(`link: ${url}`);
+
+    // A student's fresh browser: no storage, the link alone.
+    const student = await (await context.browser().newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    await student.goto(url);
+    await student.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    if ((await student.getByTestId('lesson-title').innerText()) !== 'Workshop: eight web tasks') throw new Error('title');
+    await student.getByTestId('lesson-check').click();
+    await student.getByTestId('lesson-failed').waitFor({ timeout: 20000 });
+    await student.locator('[data-testid="tab-scenario"]').click();
+    const text = await student.getByTestId('scenario-editor').inputValue();
+    const doc = JSON.parse(text);
+    doc.services[0].desiredCount = 8;
+    await student.getByTestId('scenario-editor').fill(JSON.stringify(doc, null, 2));
+    await student.getByTestId('lesson-check').click();
+    await student.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+    await student.context().close();
+  },
+});
+
+tests.push({
+  name: 'lessons: the task definition tab edits the lesson’s revision in place, and Check passes',
+  async run({ page, base }) {
+    await page.goto(`${base}#lesson=fargate-task-size`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    const td = page.getByTestId('td-editor');
+    await td.waitFor({ state: 'attached' });
+    const text = await td.inputValue();
+    if (!text.includes('"memory": "512"')) throw new Error(`definition:\n${text}`);
+    await td.fill(text.replace('"memory": "512"', '"memory": "1024"'));
+    await page.getByTestId('register-revision').click();
+    const status = await page.getByTestId('register-status').innerText();
+    if (!status.includes('Changed api:1 in place')) throw new Error(`status: ${status}`);
+    await page.getByTestId('lesson-check').click();
+    await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+  },
+});

@@ -1,0 +1,281 @@
+//! The challenge builder: the running scenario becomes a challenge's start; the teacher writes
+//! the brief and hints, ticks what students may change, adds goals from forms (no code), then
+//! previews it as a student, copies its link (`#c1.…`, the scenario links' caps) or downloads
+//! the JSON. Every document it makes is checked by `ecs_sim::challenge` first, so what it shares
+//! opens.
+
+use super::Lessons;
+use crate::state::Playground;
+use ecs_sim::challenge::builder::{
+    document, goal_from_form, sentence, suggested_paths, BuilderFields, GoalForm, MEASURES,
+};
+use ecs_sim::challenge::goal::GoalSpec;
+use ecs_sim::challenge::{link, Challenge, ChallengeError};
+use leptos::prelude::*;
+use serde_json::Value;
+
+/// The builder dialog (shown while `builder_open`).
+#[component]
+pub fn ChallengeBuilder() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let lessons = expect_context::<Lessons>();
+    move || lessons.builder_open.get().then(|| builder(pg, lessons))
+}
+
+fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
+    let scenario: Value =
+        serde_json::from_str(&pg.running_text.get_untracked()).unwrap_or(Value::Null);
+    let suggestions = suggested_paths(&scenario);
+    let services: Vec<String> = scenario
+        .get("services")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| {
+                    s.get("serviceName")
+                        .and_then(Value::as_str)
+                        .map(str::to_string)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let scenario = StoredValue::new(scenario);
+    let title = RwSignal::new(String::new());
+    let level = RwSignal::new(1u8);
+    let brief = RwSignal::new(String::new());
+    let hints = RwSignal::new(String::new());
+    let explain = RwSignal::new(String::new());
+    let horizon = RwSignal::new(15u64);
+    let ticked = RwSignal::new(Vec::<String>::new());
+    let extra = RwSignal::new(String::new());
+    let goals = RwSignal::new(Vec::<GoalSpec>::new());
+    let solution_from_editor = RwSignal::new(false);
+    let form = RwSignal::new(GoalForm {
+        measure: "running".into(),
+        service: services.first().cloned().unwrap_or_default(),
+        when: "always".into(),
+        bound: "atLeast".into(),
+        statistic: "maximum".into(),
+        metric: "CPUUtilization".into(),
+        ..GoalForm::default()
+    });
+    let form_error = RwSignal::new(None::<String>);
+    let problems = RwSignal::new(Vec::<String>::new());
+    let shared = RwSignal::new(None::<String>);
+    let fields = move || BuilderFields {
+        title: title.get_untracked(),
+        level: level.get_untracked(),
+        brief: brief.get_untracked(),
+        hints: hints.get_untracked(),
+        explain: explain.get_untracked(),
+        horizon_minutes: horizon.get_untracked(),
+        editable: ticked
+            .get_untracked()
+            .into_iter()
+            .chain(extra.get_untracked().split_whitespace().map(str::to_string))
+            .collect(),
+        goals: goals.get_untracked(),
+        solution: solution_from_editor
+            .get_untracked()
+            .then(|| serde_json::from_str(&pg.text.get_untracked()).ok())
+            .flatten(),
+    };
+    // The checked challenge, or its problems shown.
+    let build = move || -> Option<(Challenge, String)> {
+        let doc = document(&fields(), scenario.get_value());
+        let json = serde_json::to_string_pretty(&doc).unwrap_or_default();
+        match Challenge::from_document(doc) {
+            Ok(c) => {
+                problems.set(Vec::new());
+                Some((c, json))
+            }
+            Err(ChallengeError::Invalid(ps)) => {
+                problems.set(
+                    ps.iter()
+                        .map(|p| format!("{}: {}", p.path, p.message))
+                        .collect(),
+                );
+                None
+            }
+            Err(e) => {
+                problems.set(vec![e.to_string()]);
+                None
+            }
+        }
+    };
+    let add_goal = move |_| {
+        let n = goals.with_untracked(Vec::len) + 1;
+        match goal_from_form(&form.get_untracked(), n, horizon.get_untracked() * 60_000) {
+            Ok(g) => {
+                goals.update(|gs| gs.push(g));
+                form_error.set(None);
+            }
+            Err(e) => form_error.set(Some(e)),
+        }
+    };
+    let preview = move |_| {
+        if let Some((c, json)) = build() {
+            let fragment = link::encode(&json)
+                .map(|l| format!("#{l}"))
+                .unwrap_or_else(|_| "#local".into());
+            lessons.builder_open.set(false);
+            lessons.start(pg, c, fragment);
+        }
+    };
+    let copy = move |_| {
+        if let Some((_, json)) = build() {
+            match link::encode(&json) {
+                Ok(l) => {
+                    let base = web_sys::window()
+                        .and_then(|w| w.location().href().ok())
+                        .map(|h| h.split('#').next().unwrap_or_default().to_string())
+                        .unwrap_or_default();
+                    let url = format!("{base}#{l}");
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.navigator().clipboard().write_text(&url);
+                    }
+                    shared.set(Some(url));
+                }
+                Err(e) => problems.set(vec![format!("{e} Download the JSON instead.")]),
+            }
+        }
+    };
+    let download = move |_| {
+        if let Some((c, json)) = build() {
+            let _ = crate::download::download_text(&format!("{}.json", c.doc.id), &json);
+        }
+    };
+    let field =
+        move |label: &'static str, testid: &'static str, sig: RwSignal<String>, rows: u32| {
+            view! {
+                <label class="builder-field">{label}
+                    <textarea rows=rows data-testid=testid prop:value=move || sig.get()
+                        on:input=move |ev| sig.set(event_target_value(&ev))></textarea>
+                </label>
+            }
+        };
+    let set_form = move |f: fn(&mut GoalForm, String)| {
+        move |ev: leptos::ev::Event| {
+            let v = event_target_value(&ev);
+            form.update(|g| f(g, v));
+        }
+    };
+    let service_options = services.clone();
+    view! {
+        <div class="builder" role="dialog" aria-label="Make a challenge" data-testid="builder">
+            <header class="course-head">
+                <h2>"Make a challenge"</h2>
+                <span class="muted">"from the running scenario"</span>
+                <button type="button" class="dismiss" aria-label="Close" data-testid="builder-close"
+                    on:click=move |_| lessons.builder_open.set(false)>"×"</button>
+            </header>
+            <label class="builder-field">"Title"
+                <input type="text" data-testid="builder-title" prop:value=move || title.get()
+                    on:input=move |ev| title.set(event_target_value(&ev)) />
+            </label>
+            <div class="builder-row">
+                <label>"Level "
+                    <select data-testid="builder-level" on:change=move |ev| level.set(event_target_value(&ev).parse().unwrap_or(1))>
+                        <option value="1">"1"</option><option value="2">"2"</option><option value="3">"3"</option>
+                    </select>
+                </label>
+                <label>"Check runs for "
+                    <input type="number" min="1" max="360" class="builder-num" data-testid="builder-horizon"
+                        prop:value=move || horizon.get().to_string()
+                        on:input=move |ev| horizon.set(event_target_value(&ev).parse().unwrap_or(15))/>
+                    " minutes"
+                </label>
+            </div>
+            {field("Brief (paragraphs, `code`, [links](https://docs.aws.amazon.com/…))", "builder-brief", brief, 4)}
+            {field("Hints (separate them with a blank line)", "builder-hints", hints, 3)}
+            {field("Shown on success", "builder-explain", explain, 2)}
+            <fieldset class="builder-editable">
+                <legend>"Students may change"</legend>
+                {suggestions.into_iter().map(|s| {
+                    let path = s.path.clone();
+                    let p2 = s.path.clone();
+                    view! {
+                        <label class="builder-check">
+                            <input type="checkbox" data-testid=format!("builder-open-{}", s.path)
+                                prop:checked=move || ticked.with(|t| t.contains(&path))
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    ticked.update(|t| { t.retain(|x| *x != p2); if on { t.push(p2.clone()); } });
+                                } />
+                            {s.label}
+                        </label>
+                    }
+                }).collect_view()}
+                <label class="builder-field">"Other paths (space-separated, e.g. services[0].deploymentConfiguration.maximumPercent)"
+                    <input type="text" data-testid="builder-extra" prop:value=move || extra.get()
+                        on:input=move |ev| extra.set(event_target_value(&ev)) />
+                </label>
+            </fieldset>
+            <fieldset class="builder-goals">
+                <legend>"Goals"</legend>
+                <ol data-testid="builder-goal-list">
+                    {move || goals.get().into_iter().enumerate().map(|(k, g)| view! {
+                        <li>{sentence(&g, &scenario.get_value(), horizon.get_untracked() * 60_000)}" "
+                            <button type="button" class="builder-remove" on:click=move |_| { goals.update(|gs| { if k < gs.len() { gs.remove(k); } }) }>"remove"</button>
+                        </li>
+                    }).collect_view()}
+                </ol>
+                <div class="builder-row">
+                    <select aria-label="Measure" data-testid="goal-measure" on:change=set_form(|g, v| g.measure = v)>
+                        {MEASURES.iter().map(|(name, _)| view! { <option value=*name selected=*name == "running">{*name}</option> }).collect_view()}
+                    </select>
+                    <select aria-label="Service" data-testid="goal-service" on:change=set_form(|g, v| g.service = v)>
+                        {service_options.iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
+                    </select>
+                    <select aria-label="When" data-testid="goal-when" on:change=set_form(|g, v| g.when = v)>
+                        <option value="always">"always, from … to …"</option>
+                        <option value="eventually">"eventually, from … by …"</option>
+                        <option value="at">"at …"</option>
+                    </select>
+                    <input type="text" aria-label="From / at" placeholder="from/at (h:mm:ss or minutes)" class="builder-time"
+                        data-testid="goal-first" on:input=set_form(|g, v| g.first = v) />
+                    <input type="text" aria-label="To / by" placeholder="to/by (empty: the end)" class="builder-time"
+                        data-testid="goal-second" on:input=set_form(|g, v| g.second = v) />
+                </div>
+                <div class="builder-row">
+                    <select aria-label="Bound" data-testid="goal-bound" on:change=set_form(|g, v| g.bound = v)>
+                        <option value="atLeast">"at least"</option>
+                        <option value="atMost">"at most"</option>
+                        <option value="equals">"exactly"</option>
+                    </select>
+                    <input type="text" aria-label="Value" placeholder="value" class="builder-num"
+                        data-testid="goal-value" on:input=set_form(|g, v| g.value = v) />
+                    <input type="text" aria-label="Metric (for metric)" placeholder="metric: CPUUtilization" class="builder-time"
+                        data-testid="goal-metric" on:input=set_form(|g, v| g.metric = v) />
+                    <select aria-label="Statistic (for metric)" data-testid="goal-statistic" on:change=set_form(|g, v| g.statistic = v)>
+                        <option value="maximum">"maximum"</option><option value="minimum">"minimum"</option>
+                        <option value="sum">"sum"</option><option value="average">"average"</option>
+                    </select>
+                    <input type="text" aria-label="Advice rule (for advice)" placeholder="advice rule ID" class="builder-time"
+                        data-testid="goal-rule" on:input=set_form(|g, v| g.rule = v) />
+                    <button type="button" data-testid="goal-add" on:click=add_goal>"Add goal"</button>
+                </div>
+                {move || form_error.get().map(|e| view! { <p class="error" role="alert" data-testid="goal-error">{e}</p> })}
+            </fieldset>
+            <label class="builder-check">
+                <input type="checkbox" data-testid="builder-solution"
+                    on:change=move |ev| solution_from_editor.set(event_target_checked(&ev)) />
+                "The scenario now in the editor is the hidden solution (solve it there first)"
+            </label>
+            <div class="lesson-actions">
+                <button type="button" class="primary" data-testid="builder-preview" on:click=preview>"Preview as a student"</button>
+                <button type="button" data-testid="builder-copy" on:click=copy>"Copy challenge link"</button>
+                <button type="button" data-testid="builder-download" on:click=download>"Download JSON"</button>
+            </div>
+            {move || (!problems.get().is_empty()).then(|| view! {
+                <ul class="lesson-result refused" role="alert" data-testid="builder-problems">
+                    {problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
+                </ul>
+            })}
+            {move || shared.get().map(|u| view! {
+                <p class="builder-shared" data-testid="builder-shared">"Copied. Students open this link in any browser: "
+                    <input type="text" readonly prop:value=u class="builder-link" data-testid="builder-link" /></p>
+            })}
+        </div>
+    }
+}

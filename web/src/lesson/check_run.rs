@@ -1,0 +1,80 @@
+//! Check: the editor's scenario run to the lesson's horizon in chunks of at most
+//! [`CHUNK_BUDGET_MS`] (`ecs_sim::challenge::Checking`), one per timer tick with a progress
+//! bar, so the page keeps answering while a lesson is checked. A pass is recorded with its
+//! completion code.
+
+use super::Lessons;
+use crate::controls::now_ms;
+use crate::state::Playground;
+use ecs_sim::challenge::Checking;
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// Wall milliseconds of engine work per chunk: far below a 50 ms long task.
+const CHUNK_BUDGET_MS: f64 = 12.0;
+/// Wall milliseconds between chunks: the browser draws and handles input in between.
+const CHUNK_EVERY_MS: u64 = 4;
+
+/// Starts checking the editor's text against the open lesson.
+pub fn start_check(pg: Playground, lessons: Lessons) {
+    let Some(open) = lessons.open.get_untracked() else {
+        return;
+    };
+    lessons.generation.update_value(|g| *g += 1);
+    let mine = lessons.generation.get_value();
+    let text = pg.text.get_untracked();
+    match Checking::start(&open.challenge, &text) {
+        Err(refused) => {
+            lessons.checking.set(None);
+            lessons.report.set(Some(refused));
+            super::pane::reveal("lesson-result");
+        }
+        Ok(c) => {
+            lessons.report.set(None);
+            lessons.checking.set(Some(0));
+            let work: StoredValue<Option<Checking>, LocalStorage> = StoredValue::new_local(Some(c));
+            schedule(lessons, work, mine, open.challenge.doc.id.clone());
+        }
+    }
+}
+
+fn schedule(
+    lessons: Lessons,
+    work: StoredValue<Option<Checking>, LocalStorage>,
+    mine: u64,
+    id: String,
+) {
+    set_timeout(
+        move || {
+            if lessons.generation.get_value() != mine {
+                return;
+            }
+            let mut progress = 0;
+            let mut report = None;
+            work.update_value(|w| {
+                if let Some(c) = w {
+                    if c.run_chunk(CHUNK_BUDGET_MS, now_ms) {
+                        report = c.report().cloned();
+                    }
+                    progress = c.progress_per_mille();
+                }
+            });
+            match report {
+                Some(r) => {
+                    if let Some(code) = &r.completion_code {
+                        lessons.progress.update(|p| p.pass(&id, code));
+                        lessons.store();
+                    }
+                    lessons.checking.set(None);
+                    lessons.report.set(Some(r));
+                    super::pane::reveal("lesson-result");
+                }
+                None => {
+                    lessons.checking.set(Some(progress));
+                    schedule(lessons, work, mine, id);
+                }
+            }
+        },
+        Duration::from_millis(CHUNK_EVERY_MS),
+    );
+}

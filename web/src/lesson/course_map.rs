@@ -1,0 +1,78 @@
+//! The Lessons entry of the top bar and the course map it opens: every lesson in course order,
+//! with the ones passed in this browser ticked and their completion codes.
+
+use super::pane::open_lesson;
+use super::Lessons;
+use crate::state::Playground;
+use ecs_sim::challenge::{course, Challenge};
+use leptos::prelude::*;
+
+/// The top bar's "Lessons" button (with the count passed).
+#[component]
+pub fn LessonsButton() -> impl IntoView {
+    let lessons = expect_context::<Lessons>();
+    view! {
+        <button type="button" class="lessons-button" data-testid="lessons-button"
+            aria-haspopup="dialog" on:click=move |_| lessons.map_open.update(|o| *o = !*o)>
+            "Lessons "
+            <span class="lessons-count" data-testid="lessons-count">{move || format!(
+                "{}/{}", lessons.progress.with(|p| p.course_passed()), course::LESSONS.len())}</span>
+        </button>
+    }
+}
+
+/// The course map (shown while `map_open`).
+#[component]
+pub fn CourseMap() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let lessons = expect_context::<Lessons>();
+    let titles: Vec<(usize, &'static str, String, u8)> = course::LESSONS
+        .iter()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            Challenge::parse(l.json)
+                .ok()
+                .map(|c| (i, l.id, c.doc.title.clone(), c.doc.level))
+        })
+        .collect();
+    move || {
+        lessons.map_open.get().then(|| {
+            let current = lessons
+                .open
+                .with(|o| o.as_ref().map(|o| o.challenge.doc.id.clone()));
+            view! {
+                <div class="course-map" role="dialog" aria-modal="false" aria-label="Lessons" data-testid="course-map">
+                    <header class="course-head">
+                        <h2>"Lessons"</h2>
+                        <span class="muted">{move || format!("{} of {} passed in this browser", lessons.progress.with(|p| p.course_passed()), course::LESSONS.len())}</span>
+                        <button type="button" class="dismiss" aria-label="Close" data-testid="course-close"
+                            on:click=move |_| lessons.map_open.set(false)>"×"</button>
+                    </header>
+                    <p class="muted course-intro">"Each lesson starts from a scenario with something to fix or achieve; its goals are checked by running your scenario, so a pass is a fact of the run. A lesson is also a link: share the address bar."</p>
+                    <ol class="course-list">
+                        {titles.iter().cloned().map(|(_, id, title, level)| {
+                            let passed = move || lessons.progress.with(|p| p.passed.get(id).cloned());
+                            let is_current = current.as_deref() == Some(id);
+                            view! {
+                                <li class="course-item" class:current=is_current data-testid="course-lesson" data-lesson=id>
+                                    <button type="button" on:click=move |_| open_lesson(pg, lessons, id)>
+                                        <span class="course-mark" aria-hidden="true">{move || if passed().is_some() { "✓" } else { "○" }}</span>
+                                        <span class="course-title">{title}</span>
+                                        <span class="course-level muted">{format!("level {level}")}</span>
+                                    </button>
+                                    {move || passed().map(|c| view! { <code class="course-code">{c}</code> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ol>
+                    <p class="course-make">
+                        <button type="button" data-testid="builder-open"
+                            on:click=move |_| { lessons.map_open.set(false); lessons.builder_open.set(true); }>
+                            "Make a challenge from the running scenario…"</button>
+                        <span class="muted">" For teachers: goals, hints, a link to share."</span>
+                    </p>
+                </div>
+            }
+        })
+    }
+}

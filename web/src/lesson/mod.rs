@@ -1,0 +1,256 @@
+//! Lessons: the built-in course and shared challenges (`ecs_sim::challenge`). A lesson runs in
+//! the ordinary playground — the editor, the stage, the log — with a lesson pane beside the
+//! stage ([`pane`]): its brief, its goals' live state while the run plays, hints one at a time,
+//! Check (the same verdict as `ecs-sim check`), the solution behind a confirmation, and the
+//! next lesson. [`course_map`] lists the course with the progress kept in this browser.
+//!
+//! The address bar holds the lesson (`#lesson=<id>` or the challenge link `#c1.…`) instead of
+//! the scenario; the student's work on it is kept in `localStorage` and comes back on reload.
+
+pub mod builder;
+pub mod check_run;
+pub mod course_map;
+pub mod markup;
+pub mod pane;
+
+use crate::state::{Notice, Playground};
+use ecs_sim::challenge::evaluate::Evaluation;
+use ecs_sim::challenge::progress::{Draft, Progress, MAX_PROGRESS_BYTES, PROGRESS_KEY};
+use ecs_sim::challenge::{course, Challenge, GoalVerdict, Report};
+use leptos::prelude::*;
+
+/// The lesson open in the page.
+#[derive(Debug, Clone)]
+pub struct OpenLesson {
+    /// The challenge.
+    pub challenge: Challenge,
+    /// What the address bar shows for it (`#lesson=<id>` or `#c1.…`).
+    pub fragment: String,
+    /// Its place in the built-in course, if it is one of its lessons.
+    pub course_index: Option<usize>,
+}
+
+/// Everything the lesson pane and the course map project; `Copy`, provided as context.
+#[derive(Clone, Copy)]
+pub struct Lessons {
+    /// The open lesson.
+    pub open: RwSignal<Option<OpenLesson>>,
+    /// Hints shown so far.
+    pub hints_shown: RwSignal<usize>,
+    /// The goals' live state on the page's own run (approximate between redraws; Check decides).
+    pub live: RwSignal<Vec<GoalVerdict>>,
+    /// Why the live goals cannot be followed on this scenario (a goal names a missing service).
+    pub live_problem: RwSignal<Option<String>>,
+    /// The live evaluation and the engine step it last read.
+    eval: StoredValue<Option<(Evaluation, u64)>, LocalStorage>,
+    /// A check in progress: its progress in thousandths.
+    pub checking: RwSignal<Option<u32>>,
+    /// The last check's report.
+    pub report: RwSignal<Option<Report>>,
+    /// Passes, codes and the open lesson's work, as stored.
+    pub progress: RwSignal<Progress>,
+    /// The course map is shown.
+    pub map_open: RwSignal<bool>,
+    /// The challenge builder is shown.
+    pub builder_open: RwSignal<bool>,
+    /// The play loop was stopped at the lesson's horizon in this run (once per run).
+    stopped_at_horizon: StoredValue<bool>,
+    /// Which check is current (a new one, or another lesson, stops the old one's chunks).
+    pub(crate) generation: StoredValue<u64>,
+}
+
+impl Lessons {
+    /// No lesson open; the stored progress read.
+    pub fn new() -> Lessons {
+        let progress = crate::layout::storage::read(PROGRESS_KEY, MAX_PROGRESS_BYTES)
+            .map(|t| Progress::from_json(&t))
+            .unwrap_or_default();
+        Lessons {
+            open: RwSignal::new(None),
+            hints_shown: RwSignal::new(0),
+            live: RwSignal::new(Vec::new()),
+            live_problem: RwSignal::new(None),
+            eval: StoredValue::new_local(None),
+            checking: RwSignal::new(None),
+            report: RwSignal::new(None),
+            progress: RwSignal::new(progress),
+            map_open: RwSignal::new(false),
+            builder_open: RwSignal::new(false),
+            generation: StoredValue::new(0),
+            stopped_at_horizon: StoredValue::new(false),
+        }
+    }
+
+    /// Opens a lesson: its starting scenario, or the work kept from the last visit.
+    pub fn start(&self, pg: Playground, challenge: Challenge, fragment: String) {
+        let id = challenge.doc.id.clone();
+        let course_index = course::LESSONS
+            .iter()
+            .position(|l| format!("#lesson={}", l.id) == fragment);
+        let kept = self
+            .progress
+            .with_untracked(|p| p.draft_of(&id).map(str::to_string));
+        let start = challenge.start_text();
+        pg.lock.set_value(Some(challenge.lock()));
+        self.generation.update_value(|g| *g += 1);
+        self.checking.set(None);
+        self.report.set(None);
+        self.hints_shown.set(0);
+        self.eval.set_value(None);
+        self.live.set(Vec::new());
+        self.live_problem.set(None);
+        self.open.set(Some(OpenLesson {
+            challenge,
+            fragment,
+            course_index,
+        }));
+        self.map_open.set(false);
+        match kept.filter(|k| *k != start) {
+            Some(text) => {
+                pg.edit(text);
+                pg.notice.set(Some(Notice {
+                    is_error: false,
+                    text: "Your work on this lesson from your last visit is back in the editor. \"Start over\" in the lesson pane brings the starting scenario back.".into(),
+                }));
+            }
+            None => pg.edit(start),
+        }
+        pg.playing.set(false);
+    }
+
+    /// Leaves the lesson: the page goes back to an ordinary playground on the same scenario.
+    pub fn close(&self, pg: Playground) {
+        // Not open: nothing to tell the page (setting `open` again would make the address bar
+        // rewrite itself, losing a damaged link the user may want to copy).
+        if self.open.with_untracked(Option::is_none) {
+            return;
+        }
+        pg.lock.set_value(None);
+        self.generation.update_value(|g| *g += 1);
+        self.open.set(None);
+        self.checking.set(None);
+        self.report.set(None);
+        self.eval.set_value(None);
+        self.live.set(Vec::new());
+    }
+
+    /// Keeps the student's work on the open lesson in storage.
+    pub fn keep_draft(&self, text: &str) {
+        let Some(id) = self
+            .open
+            .with_untracked(|o| o.as_ref().map(|o| o.challenge.doc.id.clone()))
+        else {
+            return;
+        };
+        self.progress.update(|p| {
+            p.draft = Some(Draft {
+                id,
+                text: text.to_string(),
+            })
+        });
+        self.store();
+    }
+
+    /// Writes the progress record.
+    pub fn store(&self) {
+        let json = self.progress.with_untracked(Progress::to_json);
+        crate::layout::storage::write(PROGRESS_KEY, &json);
+    }
+
+    /// Reads the page's run into the live goal states (called after every redraw); starts over
+    /// when the run did (a new scenario, a reset).
+    pub fn observe(&self, pg: Playground) {
+        let Some(open) = self.open.get_untracked() else {
+            return;
+        };
+        let mut live = None;
+        let mut problem = None;
+        let mut at_horizon = false;
+        pg.sim.with_value(|sim| {
+            let Some(sim) = sim else {
+                return;
+            };
+            at_horizon = sim.now() >= open.challenge.horizon_ms;
+            self.eval.update_value(|slot| {
+                if slot.as_ref().is_some_and(|(_, steps)| sim.steps() < *steps) {
+                    *slot = None;
+                }
+                if slot.is_none() {
+                    match open.challenge.evaluation(sim) {
+                        Ok(e) => *slot = Some((e, 0)),
+                        Err(ps) => {
+                            problem = Some(
+                                ps.iter()
+                                    .map(|p| format!("{}: {}", p.path, p.message))
+                                    .collect::<Vec<_>>()
+                                    .join("; "),
+                            );
+                            return;
+                        }
+                    }
+                }
+                if let Some((e, steps)) = slot {
+                    e.observe(sim);
+                    *steps = sim.steps();
+                    live = Some(e.verdicts());
+                }
+            });
+        });
+        self.live_problem.set(problem);
+        // The lesson's goals end at its horizon: playing on at max speed would run hours past
+        // it and tell the student nothing more, so the run stops there once.
+        if at_horizon && !self.stopped_at_horizon.get_value() {
+            self.stopped_at_horizon.set_value(true);
+            if pg.playing.get_untracked() {
+                pg.playing.set(false);
+                pg.notice.set(Some(Notice {
+                    is_error: false,
+                    text: format!(
+                        "Paused at {}, where this lesson's goals end. Check decides them; Play goes on if you want to watch longer.",
+                        ecs_sim::time::clock(open.challenge.horizon_ms)
+                    ),
+                }));
+            }
+        }
+        if let Some(l) = live {
+            if self.live.with_untracked(|old| *old != l) {
+                self.live.set(l);
+            }
+        }
+    }
+
+    /// Forgets the live goal states (the scenario changed: the run starts again).
+    pub fn restart_live(&self) {
+        self.eval.set_value(None);
+        self.stopped_at_horizon.set_value(false);
+    }
+}
+
+impl Default for Lessons {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Follows the page: the live goals after every redraw, a fresh evaluation and the kept work
+/// after every edit. The app mounts this once.
+#[component]
+pub fn LessonSync() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let lessons = expect_context::<Lessons>();
+    Effect::new(move |_| {
+        pg.running_text.track();
+        lessons.restart_live();
+        lessons.report.set(None);
+    });
+    Effect::new(move |_| {
+        pg.snapshot.track();
+        lessons.observe(pg);
+    });
+    Effect::new(move |_| {
+        let text = pg.text.get();
+        if lessons.open.with_untracked(Option::is_some) {
+            lessons.keep_draft(&text);
+        }
+    });
+}

@@ -1,0 +1,188 @@
+//! The lesson pane beside the stage: the brief, what may be changed, the goals (live while the
+//! run plays, decided by Check), hints one at a time, Check, the solution behind a
+//! confirmation, and on success the completion code, the explanation and the next lesson.
+
+use super::check_run::start_check;
+use super::markup::markup;
+use super::Lessons;
+use crate::state::Playground;
+use ecs_sim::challenge::{course, Challenge, GoalState, GoalVerdict};
+use ecs_sim::time::clock;
+use leptos::prelude::*;
+
+/// The pane (nothing when no lesson is open).
+#[component]
+pub fn LessonPane() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let lessons = expect_context::<Lessons>();
+    move || {
+        lessons.open.get().map(|open| {
+            let doc = open.challenge.doc.clone();
+            let horizon = clock(open.challenge.horizon_ms);
+            let hints = doc.hints.clone();
+            let hint_count = hints.len();
+            let editable = doc.editable.clone();
+            let solution = open.challenge.solution();
+            let has_solution = solution.is_some();
+            let solution = StoredValue::new(solution.map(|s| ecs_sim::form::to_text(&s)));
+            let start_text = StoredValue::new(open.challenge.start_text());
+            let explain = doc.explain.clone();
+            let next = open
+                .course_index
+                .and_then(|i| course::LESSONS.get(i + 1))
+                .copied();
+            let goals_total = doc.goals.len();
+            let last_of_course = open.course_index.is_some() && next.is_none();
+            view! {
+                <section class="lesson" aria-label="Lesson" data-testid="lesson-pane">
+                    <header class="lesson-head">
+                        <h2 data-testid="lesson-title">{doc.title.clone()}</h2>
+                        <span class="lesson-level">{format!("Level {}", doc.level)}</span>
+                        <button type="button" class="lesson-exit" data-testid="lesson-exit"
+                            title="Leave the lesson; the scenario stays in the playground"
+                            on:click=move |_| lessons.close(pg)>"Leave lesson"</button>
+                    </header>
+                    <div class="lesson-brief" data-testid="lesson-brief">{markup(&doc.brief)}</div>
+                    <p class="lesson-editable" data-testid="lesson-editable">
+                        "You may change "
+                        {editable.iter().enumerate().map(|(k, p)| view! {
+                            {if k > 0 { ", " } else { "" }}<code>{p.clone()}</code>
+                        }).collect_view()}
+                        ". Everything else is locked: Check refuses a scenario changed elsewhere."
+                    </p>
+                    {move || {
+                        let changed = pg.text.with(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+                            .and_then(|doc| pg.lock.with_value(|l| l.as_ref().map(|l| l.changes(&doc))))
+                            .unwrap_or_default();
+                        (!changed.is_empty()).then(|| view! {
+                            <p class="lesson-note error" role="alert" data-testid="lesson-locked">
+                                "You changed a locked part: "
+                                {changed.iter().map(|p| p.path.clone()).collect::<Vec<_>>().join(", ")}
+                                ". Check will refuse it — undo it, or Start over."
+                            </p>
+                        })
+                    }}
+                    <h3 class="lesson-sub">"Goals"</h3>
+                    <ul class="lesson-goals" data-testid="lesson-goals">
+                        {move || {
+                            let decided = lessons.report.with(|r| r.as_ref().map(|r| r.goals.clone()));
+                            let shown = decided.filter(|g| !g.is_empty()).unwrap_or_else(|| lessons.live.get());
+                            shown.into_iter().map(goal_row).collect_view()
+                        }}
+                    </ul>
+                    {move || lessons.live_problem.get().map(|p| view! {
+                        <p class="lesson-note error" role="alert">{format!("The goals cannot follow this scenario: {p}")}</p>
+                    })}
+                    <p class="lesson-note muted">{format!("Live while the run plays. Check runs your scenario to {horizon} and decides every goal.")}</p>
+                    <div class="lesson-actions">
+                        <button type="button" class="primary" data-testid="lesson-check"
+                            disabled=move || lessons.checking.with(Option::is_some)
+                            on:click=move |_| start_check(pg, lessons)>"Check"</button>
+                        <button type="button" data-testid="lesson-hint"
+                            disabled=move || { lessons.hints_shown.get() >= hint_count }
+                            on:click=move |_| { lessons.hints_shown.update(|n| *n += 1); reveal("lesson-hints"); }>
+                            {move || format!("Hint ({} of {hint_count})", lessons.hints_shown.get().min(hint_count))}</button>
+                        <button type="button" data-testid="lesson-solution" disabled=!has_solution
+                            on:click=move |_| {
+                                let sure = web_sys::window().and_then(|w| w.confirm_with_message(
+                                    "Show the solution? It replaces your scenario in the editor.").ok()).unwrap_or(false);
+                                if sure {
+                                    if let Some(s) = solution.get_value() { pg.edit(s); }
+                                }
+                            }>"Show solution"</button>
+                        <button type="button" data-testid="lesson-start-over"
+                            on:click=move |_| pg.edit(start_text.get_value())>"Start over"</button>
+                    </div>
+                    {move || lessons.checking.get().map(|p| view! {
+                        <div class="lesson-progress" role="progressbar" data-testid="lesson-progress"
+                            aria-valuemin="0" aria-valuemax="100" aria-valuenow=(p / 10).to_string()>
+                            <div class="lesson-fill" style=format!("width: {:.1}%", f64::from(p) / 10.0)></div>
+                        </div>
+                    })}
+                    {move || lessons.report.get().map(|r| {
+                        if !r.problems.is_empty() {
+                            view! {
+                                <div id="lesson-result" class="lesson-result refused" role="alert" data-testid="lesson-refused">
+                                    <p>"Check cannot run this scenario:"</p>
+                                    <ul>{r.problems.iter().take(10).map(|p| view! {
+                                        <li><code>{if p.path.is_empty() { "(root)".to_string() } else { p.path.clone() }}</code>": "{p.message.clone()}</li>
+                                    }).collect_view()}</ul>
+                                </div>
+                            }.into_any()
+                        } else if r.passed {
+                            let code = r.completion_code.clone().unwrap_or_default();
+                            view! {
+                                <div id="lesson-result" class="lesson-result passed" role="status" data-testid="lesson-passed">
+                                    <p class="lesson-win">{format!("Passed: all {goals_total} goals met.")}</p>
+                                    <p>"Completion code: "<code class="completion-code" data-testid="completion-code">{code}</code></p>
+                                    <div class="lesson-explain" data-testid="lesson-explain">{markup(&explain)}</div>
+                                    {match next {
+                                        Some(l) => view! {
+                                            <button type="button" class="primary" data-testid="lesson-next"
+                                                on:click=move |_| open_lesson(pg, lessons, l.id)>"Next lesson"</button>
+                                        }.into_any(),
+                                        None if last_of_course => view! {
+                                            <p class="lesson-win" data-testid="course-complete">"That was the last lesson of the course. Well done!"</p>
+                                        }.into_any(),
+                                        None => ().into_any(),
+                                    }}
+                                </div>
+                            }.into_any()
+                        } else {
+                            view! {
+                                <div id="lesson-result" class="lesson-result failed" role="status" data-testid="lesson-failed">
+                                    <p>{format!("Not yet: {} of {goals_total} goals met. The failed goals say when and by how much.", r.met())}</p>
+                                </div>
+                            }.into_any()
+                        }
+                    })}
+                    <ol id="lesson-hints" class="lesson-hints" data-testid="lesson-hints">
+                        {move || hints.iter().take(lessons.hints_shown.get()).map(|h| view! { <li>{markup(h)}</li> }).collect_view()}
+                    </ol>
+                </section>
+            }
+        })
+    }
+}
+
+/// One goal with its state.
+fn goal_row(g: GoalVerdict) -> impl IntoView {
+    let (state, mark, detail) = match &g.state {
+        GoalState::Pending => ("pending", "○", None),
+        GoalState::Met { .. } => ("met", "✓", None),
+        GoalState::Failed { detail, .. } => ("failed", "✗", Some(detail.clone())),
+    };
+    view! {
+        <li class=format!("goal {state}") data-testid="goal" data-state=state data-goal=g.id.clone()>
+            <span class="goal-mark" aria-hidden="true">{mark}</span>
+            <span class="goal-text">{g.sentence.clone()}
+                {detail.map(|d| view! { <span class="goal-detail">{format!(" — {d}")}</span> })}
+            </span>
+        </li>
+    }
+}
+
+/// Scrolls the element with `id` into view after the next frame (a verdict or a hint that
+/// appeared below the fold of a narrow pane).
+pub fn reveal(id: &'static str) {
+    request_animation_frame(move || {
+        let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+        else {
+            return;
+        };
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    });
+}
+
+/// Opens lesson `id` of the course.
+pub fn open_lesson(pg: Playground, lessons: Lessons, id: &str) {
+    if let Some(l) = course::lesson(id) {
+        if let Ok(c) = Challenge::parse(l.json) {
+            lessons.start(pg, c, format!("#lesson={}", l.id));
+        }
+    }
+}
