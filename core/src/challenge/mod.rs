@@ -19,6 +19,7 @@ pub mod goal;
 pub mod link;
 pub mod measure;
 pub mod progress;
+pub mod wording;
 
 pub use checking::Checking;
 pub use document::{parse_document, ChallengeDocument, ChallengeError};

@@ -27,7 +27,7 @@ pub fn start_check(pg: Playground, lessons: Lessons) {
         Err(refused) => {
             lessons.checking.set(None);
             lessons.report.set(Some(refused));
-            super::pane::reveal("lesson-result");
+            super::reveal::reveal("lesson-result");
         }
         Ok(c) => {
             lessons.report.set(None);
@@ -67,7 +67,7 @@ fn schedule(
                     }
                     lessons.checking.set(None);
                     lessons.report.set(Some(r));
-                    super::pane::reveal("lesson-result");
+                    super::reveal::reveal("lesson-result");
                 }
                 None => {
                     lessons.checking.set(Some(progress));

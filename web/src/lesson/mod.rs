@@ -12,6 +12,7 @@ pub mod check_run;
 pub mod course_map;
 pub mod markup;
 pub mod pane;
+pub mod reveal;
 
 use crate::state::{Notice, Playground};
 use ecs_sim::challenge::evaluate::Evaluation;

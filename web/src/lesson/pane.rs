@@ -4,6 +4,7 @@
 
 use super::check_run::start_check;
 use super::markup::markup;
+use super::reveal::reveal;
 use super::Lessons;
 use crate::state::Playground;
 use ecs_sim::challenge::{course, Challenge, GoalState, GoalVerdict};
@@ -160,22 +161,6 @@ fn goal_row(g: GoalVerdict) -> impl IntoView {
             </span>
         </li>
     }
-}
-
-/// Scrolls the element with `id` into view after the next frame (a verdict or a hint that
-/// appeared below the fold of a narrow pane).
-pub fn reveal(id: &'static str) {
-    request_animation_frame(move || {
-        let Some(el) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(id))
-        else {
-            return;
-        };
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        el.scroll_into_view_with_scroll_into_view_options(&options);
-    });
 }
 
 /// Opens lesson `id` of the course.

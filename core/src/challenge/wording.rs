@@ -1,0 +1,320 @@
+//! A goal in words: its sentence (`At least 2 running tasks of api at all times from 0:02:00 to
+//! 0:15:00`), what a failed one saw (`only 1 running task of api`, `the sum of
+//! HTTPCode_Target_5XX_Count for api was 27,223`), with the right plural, whole counts and units.
+
+use super::goal::{Bound, Goal, MeasureName, Observed, Statistic};
+
+impl Bound {
+    /// `at least 4`, `at most $0.50`, `exactly 2`, `COMPLETED`.
+    pub fn phrase(&self, unit: Unit) -> String {
+        match self {
+            Bound::Range {
+                at_least: Some(l),
+                at_most: Some(m),
+            } => format!("between {} and {}", unit.show(*l), unit.show(*m)),
+            Bound::Range {
+                at_least: Some(l), ..
+            } => format!("at least {}", unit.show(*l)),
+            Bound::Range {
+                at_most: Some(m), ..
+            } => format!("at most {}", unit.show(*m)),
+            Bound::Range { .. } => "any value".into(),
+            Bound::Number(n) => format!("exactly {}", unit.show(*n)),
+            Bound::Text(t) => t.clone(),
+        }
+    }
+
+    /// `≥ 4`, `≤ $0.50`, `exactly 2`, `COMPLETED`: the bound in a failure message.
+    pub fn symbol(&self, unit: Unit) -> String {
+        match self {
+            Bound::Range {
+                at_least: Some(l),
+                at_most: Some(m),
+            } => format!("{} to {}", unit.show(*l), unit.show(*m)),
+            Bound::Range {
+                at_least: Some(l), ..
+            } => format!("≥ {}", unit.show(*l)),
+            Bound::Range {
+                at_most: Some(m), ..
+            } => format!("≤ {}", unit.show(*m)),
+            Bound::Range { .. } => "any value".into(),
+            Bound::Number(n) => format!("exactly {}", unit.show(*n)),
+            Bound::Text(t) => t.clone(),
+        }
+    }
+}
+
+/// How a measure's numbers are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// Whole counts (a sum of per-minute counts is rounded: `27,223`).
+    Count,
+    /// US dollars.
+    Dollars,
+    /// Percent (utilisation).
+    Percent,
+    /// Seconds (response time).
+    Seconds,
+}
+
+impl Unit {
+    /// `4`, `27,223`, `$0.50`, `72.5%`, `0.08 s`.
+    pub fn show(self, x: f64) -> String {
+        let trimmed = |x: f64| {
+            let s = format!("{x:.2}");
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        };
+        match self {
+            Unit::Count => {
+                let r = x.round();
+                if (0.0..1e15).contains(&r) {
+                    crate::cost::money::group_thousands(r as u128)
+                } else {
+                    trimmed(x)
+                }
+            }
+            Unit::Dollars => format!("${x:.2}"),
+            Unit::Percent => format!("{}%", trimmed(x)),
+            Unit::Seconds => format!("{} s", trimmed(x)),
+        }
+    }
+}
+
+/// `1 task`, `3 tasks`: a count with its noun in the right number.
+fn count_of(n: f64, one: &str, many: &str) -> String {
+    let shown = Unit::Count.show(n);
+    if shown == "1" {
+        format!("1 {one}")
+    } else {
+        format!("{shown} {many}")
+    }
+}
+
+impl Goal {
+    /// The unit its numbers are written in.
+    pub fn unit(&self) -> Unit {
+        use crate::metrics::MetricName as M;
+        match self.measure {
+            MeasureName::CostPerHour | MeasureName::CostTotal => Unit::Dollars,
+            MeasureName::Metric => match self.metric {
+                Some(M::CPUUtilization | M::MemoryUtilization | M::CapacityProviderReservation) => {
+                    Unit::Percent
+                }
+                Some(M::TargetResponseTime) => Unit::Seconds,
+                _ => Unit::Count,
+            },
+            _ => Unit::Count,
+        }
+    }
+
+    /// The statistic in words (`maximum`).
+    fn statistic_word(&self) -> &'static str {
+        match self.statistic {
+            Statistic::Maximum => "maximum",
+            Statistic::Minimum => "minimum",
+            Statistic::Sum => "sum",
+            Statistic::Average => "average",
+        }
+    }
+
+    /// What was seen, in words: `only 3 healthy tasks of web`, `the deployment of orders was
+    /// IN_PROGRESS`, `the sum of HTTPCode_Target_5XX_Count for web was 27,223`.
+    pub fn seen(&self, v: &Observed) -> String {
+        let svc = &self.service_name;
+        let n = match v {
+            Observed::Number(x) => *x,
+            Observed::Text(t) => {
+                return format!("the deployment of {svc} was {t}");
+            }
+        };
+        let only = match &self.bound {
+            Bound::Range {
+                at_least: Some(l), ..
+            } if n < *l => "only ",
+            _ => "",
+        };
+        let unit = self.unit();
+        match self.measure {
+            MeasureName::Running => {
+                let mut s = format!(
+                    "{only}{} of {svc}",
+                    count_of(n, "running task", "running tasks")
+                );
+                if let Some(cp) = &self.capacity_provider {
+                    s.push_str(&format!(" on {cp}"));
+                }
+                if let Some(z) = &self.zone {
+                    s.push_str(&format!(" in {z}"));
+                }
+                if let Some(t) = &self.instance_type {
+                    s.push_str(&format!(" on {t} instances"));
+                }
+                s
+            }
+            MeasureName::Healthy => format!(
+                "{only}{} of {svc}",
+                count_of(n, "healthy task", "healthy tasks")
+            ),
+            MeasureName::Pending => {
+                format!("{} of {svc}", count_of(n, "pending task", "pending tasks"))
+            }
+            MeasureName::Desired => format!("the desired count of {svc} was {}", unit.show(n)),
+            MeasureName::Unplaced => format!(
+                "{} of {svc} could not be placed",
+                count_of(n, "task", "tasks")
+            ),
+            MeasureName::TasksPerInstance => format!(
+                "{} of {svc} on one instance",
+                count_of(n, "running task", "running tasks")
+            ),
+            MeasureName::ZonesWithTasks => format!(
+                "{svc} was running in {}",
+                count_of(n, "Availability Zone", "Availability Zones")
+            ),
+            MeasureName::Instances => format!(
+                "{only}{}{}",
+                count_of(
+                    n,
+                    "registered container instance",
+                    "registered container instances"
+                ),
+                self.capacity_provider
+                    .as_ref()
+                    .map(|cp| format!(" of {cp}"))
+                    .unwrap_or_default()
+            ),
+            MeasureName::CostPerHour => format!("the cost per hour was {}", unit.show(n)),
+            MeasureName::Metric => format!(
+                "the {} of {} for {svc} was {}",
+                self.statistic_word(),
+                self.metric.map_or("", |m| m.as_str()),
+                unit.show(n)
+            ),
+            MeasureName::UnableToPlaceEvents => format!(
+                "{}{}",
+                count_of(
+                    n,
+                    "\"unable to place a task\" event",
+                    "\"unable to place a task\" events"
+                ),
+                if self.service.is_some() {
+                    format!(" of {svc}")
+                } else {
+                    String::new()
+                }
+            ),
+            MeasureName::Rollbacks => format!(
+                "{only}{} of {svc}",
+                count_of(n, "circuit-breaker rollback", "circuit-breaker rollbacks")
+            ),
+            MeasureName::CostTotal => format!("the run cost {}", unit.show(n)),
+            MeasureName::Advice => format!(
+                "{} of advice rule {}",
+                count_of(n, "finding", "findings"),
+                self.rule
+            ),
+            MeasureName::RolloutState => format!("the deployment of {svc} was {n}"),
+        }
+    }
+
+    /// What a value of the measure is called: `healthy tasks of web`, `Maximum CPUUtilization of web`.
+    pub fn noun(&self) -> String {
+        let svc = &self.service_name;
+        match self.measure {
+            MeasureName::Running => {
+                let mut s = format!("running tasks of {svc}");
+                if let Some(cp) = &self.capacity_provider {
+                    s.push_str(&format!(" on {cp}"));
+                }
+                if let Some(z) = &self.zone {
+                    s.push_str(&format!(" in {z}"));
+                }
+                if let Some(t) = &self.instance_type {
+                    s.push_str(&format!(" on {t} instances"));
+                }
+                s
+            }
+            MeasureName::Healthy => format!("healthy tasks of {svc}"),
+            MeasureName::Pending => format!("pending tasks of {svc}"),
+            MeasureName::Desired => format!("desired count of {svc}"),
+            MeasureName::Unplaced => format!("tasks of {svc} that could not be placed"),
+            MeasureName::RolloutState => format!("rolloutState of {svc}'s primary deployment"),
+            MeasureName::TasksPerInstance => {
+                format!("most running tasks of {svc} on one instance")
+            }
+            MeasureName::ZonesWithTasks => format!("Availability Zones running {svc}"),
+            MeasureName::Instances => match &self.capacity_provider {
+                Some(cp) => format!("registered container instances of {cp}"),
+                None => "registered container instances".into(),
+            },
+            MeasureName::CostPerHour => "cost per hour".into(),
+            MeasureName::Metric => format!(
+                "{:?} {} of {svc}",
+                self.statistic,
+                self.metric.map_or("", |m| m.as_str())
+            ),
+            MeasureName::UnableToPlaceEvents => {
+                if self.service.is_some() {
+                    format!("\"unable to place a task\" events of {svc}")
+                } else {
+                    "\"unable to place a task\" events".into()
+                }
+            }
+            MeasureName::Rollbacks => format!("circuit-breaker rollbacks of {svc}"),
+            MeasureName::CostTotal => "cost of the run".into(),
+            MeasureName::Advice => format!("findings of advice rule {}", self.rule),
+        }
+    }
+
+    /// The sentence written from the goal's fields.
+    pub fn written_sentence(&self) -> String {
+        let unit = self.unit();
+        let bound = self.bound.phrase(unit);
+        let when = self.when.phrase();
+        let svc = &self.service_name;
+        let title = |r: &str| {
+            crate::advice::catalogue::RULES
+                .iter()
+                .find(|x| x.id == r)
+                .map_or(String::new(), |x| format!(" ({})", x.title))
+        };
+        let s = match self.measure {
+            MeasureName::RolloutState => {
+                format!("the deployment of {svc} is {bound} {when}")
+            }
+            MeasureName::Metric => format!(
+                "the {} of {} for {svc} {when} is {bound}",
+                self.statistic_word(),
+                self.metric.map_or("", |m| m.as_str())
+            ),
+            MeasureName::Advice
+                if self.bound
+                    == (Bound::Range {
+                        at_least: None,
+                        at_most: Some(0.0),
+                    }) =>
+            {
+                format!(
+                    "no finding of advice rule {}{} at the end of the run",
+                    self.rule,
+                    title(&self.rule)
+                )
+            }
+            MeasureName::Advice => format!(
+                "{bound} findings of advice rule {}{} at the end of the run",
+                self.rule,
+                title(&self.rule)
+            ),
+            MeasureName::CostPerHour => format!("the cost per hour is {bound} {when}"),
+            MeasureName::CostTotal => format!("the run costs {bound} {when}"),
+            MeasureName::Desired => format!("the desired count of {svc} is {bound} {when}"),
+            _ => format!("{bound} {} {when}", self.noun()),
+        };
+        let s = s.trim().to_string();
+        let mut chars = s.chars();
+        match chars.next() {
+            Some(c) => c.to_uppercase().chain(chars).collect(),
+            None => s,
+        }
+    }
+}
