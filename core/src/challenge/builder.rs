@@ -213,10 +213,9 @@ pub fn goal_from_form(form: &GoalForm, n: usize, horizon: Millis) -> Result<Goal
     Ok(spec)
 }
 
-/// The sentence a goal gets against `scenario` (its services) and `horizon`, or what is wrong
-/// with it — the builder's list shows goals as students will read them.
-pub fn sentence(spec: &GoalSpec, scenario: &Value, horizon: Millis) -> String {
-    let services: Vec<String> = scenario
+/// The `serviceName`s of a scenario document, in order (the goal form's service choices).
+pub fn service_names(scenario: &Value) -> Vec<String> {
+    scenario
         .get("services")
         .and_then(Value::as_array)
         .map(|a| {
@@ -228,7 +227,13 @@ pub fn sentence(spec: &GoalSpec, scenario: &Value, horizon: Millis) -> String {
                 })
                 .collect()
         })
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+/// The sentence a goal gets against `scenario` (its services) and `horizon`, or what is wrong
+/// with it — the builder's list shows goals as students will read them.
+pub fn sentence(spec: &GoalSpec, scenario: &Value, horizon: Millis) -> String {
+    let services = service_names(scenario);
     let mut problems = Vec::new();
     match super::goal::resolve_goal(spec, 0, &services, horizon, &mut problems) {
         Some(g) => g.sentence,

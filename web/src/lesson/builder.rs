@@ -7,7 +7,8 @@
 use super::Lessons;
 use crate::state::Playground;
 use ecs_sim::challenge::builder::{
-    document, goal_from_form, sentence, suggested_paths, BuilderFields, GoalForm, MEASURES,
+    document, goal_from_form, sentence, service_names, suggested_paths, BuilderFields, GoalForm,
+    MEASURES,
 };
 use ecs_sim::challenge::goal::GoalSpec;
 use ecs_sim::challenge::{link, Challenge, ChallengeError};
@@ -26,19 +27,7 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
     let scenario: Value =
         serde_json::from_str(&pg.running_text.get_untracked()).unwrap_or(Value::Null);
     let suggestions = suggested_paths(&scenario);
-    let services: Vec<String> = scenario
-        .get("services")
-        .and_then(Value::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|s| {
-                    s.get("serviceName")
-                        .and_then(Value::as_str)
-                        .map(str::to_string)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let services = service_names(&scenario);
     let scenario = StoredValue::new(scenario);
     let title = RwSignal::new(String::new());
     let level = RwSignal::new(1u8);
