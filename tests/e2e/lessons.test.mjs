@@ -219,3 +219,41 @@ tests.push({
     await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
   },
 });
+
+tests.push({
+  name: 'lessons: in the Scenario JSON editor the locked parts are read-only and the open ones take typing',
+  async run({ page, base }) {
+    await page.goto(`${base}#lesson=fargate-task-size`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.locator('[data-testid="tab-scenario"]').click();
+    const host = '.code:has([data-testid="scenario-editor"]) .cm-host';
+    await page.locator(`${host} .cm-content`).waitFor({ timeout: 20000 });
+    const typeAt = async (needle, offset, keys) => {
+      await page.evaluate(([sel, n, o]) => {
+        const ed = document.querySelector(sel).ecsEditor;
+        const pos = ed.getText().indexOf(n) + o;
+        ed.view.dispatch({ selection: { anchor: pos } });
+        ed.view.focus();
+      }, [host, needle, offset]);
+      await page.keyboard.type(keys);
+    };
+    const text = () => page.evaluate((sel) => document.querySelector(sel).ecsEditor.getText(), host);
+    const before = await text();
+    // The seed is locked: typing into it changes nothing.
+    await typeAt('"seed": 7', '"seed": 7'.length, '99');
+    if ((await text()) !== before) throw new Error('typing into the locked seed changed the text');
+    // The task size is open: "512" becomes "1024".
+    await typeAt('"memory": "512"', '"memory": "'.length, '1024');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Delete');
+    await page.keyboard.press('Delete');
+    if (!(await text()).includes('"memory": "1024"')) throw new Error(`memory not typed:\n${await text()}`);
+    await page.getByTestId('lesson-check').click();
+    await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+    // Out of the lesson, nothing is locked.
+    await page.getByTestId('lesson-exit').click();
+    const after = await text();
+    await typeAt('"seed": 7', '"seed": 7'.length, '1');
+    if ((await text()) === after) throw new Error('after leaving the lesson the seed should take typing');
+  },
+});

@@ -184,6 +184,8 @@ pub struct Playground {
     pub chips_drawing_in: StoredValue<bool>,
     /// What an open lesson locks: the forms refuse an edit that changes a locked part.
     pub lock: StoredValue<Option<ecs_sim::challenge::editable::Lock>>,
+    /// The open lesson's editable paths: the Scenario JSON editor makes the rest read-only.
+    pub open_paths: RwSignal<Vec<String>>,
 }
 
 /// Where a "Run to…" stands, for its progress bar.
@@ -269,6 +271,7 @@ impl Playground {
             kept: RwSignal::new(Default::default()),
             keep_in_link: RwSignal::new(false),
             lock: StoredValue::new(None),
+            open_paths: RwSignal::new(Vec::new()),
         };
         pg.edit(text.to_string());
         pg

@@ -23,6 +23,24 @@ import { lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { json } from '@codemirror/lang-json';
 import { format } from './format.js';
 import { contextAt, fieldAt } from './schema.js';
+import { lockedRanges } from './locked.js';
+
+/** The lesson's editable paths (empty: nothing is locked). */
+const setOpen = StateEffect.define();
+const openField = StateField.define({
+  create: () => [],
+  update(value, tr) {
+    for (const e of tr.effects) if (e.is(setOpen)) value = e.value;
+    return value;
+  },
+});
+/** A lesson's locked parts stay as they are: changes there are dropped (the app's own
+ *  replacements — a form, Show solution, Start over — and the format command pass). */
+const lockFilter = EditorState.changeFilter.of((tr) => {
+  const patterns = tr.startState.field(openField, false);
+  if (!patterns || patterns.length === 0) return true;
+  return lockedRanges(tr.startState.doc.toString(), patterns) ?? true;
+});
 
 /** Milliseconds of quiet before the app hears about an edit (validation is not per key). */
 function quietMs(length) {
@@ -246,7 +264,7 @@ function create(parent, options) {
   const formatCommand = (v) => {
     const out = format(v.state.doc.toString());
     if (out === null || out === v.state.doc.toString()) return out !== null;
-    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: out }, userEvent: 'input.format' });
+    v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: out }, userEvent: 'input.format', filter: false });
     return true;
   };
   const view = new EditorView({
@@ -259,6 +277,7 @@ function create(parent, options) {
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }), bracketMatching(), closeBrackets(),
         autocompletion({ override: [complete], icons: false }), rectangularSelection(), highlightActiveLine(),
         highlightSelectionMatches(), search({ top: true }), json(), markerField, schemaField, fieldHover,
+        openField, lockFilter,
         showPanel.of(caretDocPanel), theme, EditorState.tabSize.of(2),
         EditorView.contentAttributes.of({ 'aria-label': options.label || 'JSON', 'data-testid': 'cm-content' }),
         keymap.of([
@@ -267,6 +286,14 @@ function create(parent, options) {
           ...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...foldKeymap,
           ...completionKeymap, ...lintKeymap, indentWithTab,
         ]),
+        // Leaving the editor (a click on Check, Register, a form) hands the app the text at
+        // once, so the click acts on what was typed, not on the text before the quiet moment.
+        EditorView.domEventHandlers({
+          blur() {
+            if (timer !== null) { clearTimeout(timer); flush(); }
+            return false;
+          },
+        }),
         EditorView.updateListener.of((u) => {
           if (!u.docChanged || silent) return;
           if (timer !== null) clearTimeout(timer);
@@ -282,7 +309,7 @@ function create(parent, options) {
       if (text === view.state.doc.toString()) return;
       silent = true;
       try {
-        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text }, filter: false });
       } finally {
         silent = false;
       }
@@ -295,6 +322,10 @@ function create(parent, options) {
     setSchema(schema, root) {
       const parsed = typeof schema === 'string' ? JSON.parse(schema) : schema;
       view.dispatch({ effects: setSchema.of({ ...parsed, root }) });
+    },
+    /** A lesson's editable paths: everything else becomes read-only ([] unlocks all). */
+    setOpen(paths) {
+      view.dispatch({ effects: setOpen.of(typeof paths === 'string' ? JSON.parse(paths) : paths) });
     },
     /** Puts the caret at (line, column) and scrolls it into view. */
     goto(line, column) {

@@ -46,6 +46,10 @@ pub fn CodeArea(
     elsewhere: Signal<Vec<Problem>>,
     /// The schema context of the whole text: `scenario` or `taskDefinition`.
     schema_root: &'static str,
+    /// A lesson's editable paths: everything else is read-only in the editor (empty: all
+    /// editable).
+    #[prop(optional, into)]
+    open_paths: Signal<Vec<String>>,
 ) -> impl IntoView {
     let area = NodeRef::<Textarea>::new();
     let host = NodeRef::<Div>::new();
@@ -98,6 +102,18 @@ pub fn CodeArea(
                 }
             });
             marks.with_untracked(|m| e.set_marks(m));
+        });
+    });
+    // A lesson's locked parts, read-only in CodeMirror (the text area fallback only flags them).
+    Effect::new(move |_| {
+        let paths = open_paths.get();
+        if !enhanced.get() {
+            return;
+        }
+        editor.with_value(|e| {
+            if let Some(e) = e {
+                e.set_open(&paths);
+            }
         });
     });
     on_cleanup(move || {

@@ -137,6 +137,12 @@ impl Editor {
         self.call("setSchema", &[schema_json.into(), root.into()]);
     }
 
+    /// Makes everything but `paths` (a lesson's editable JSON paths) read-only; empty unlocks.
+    pub fn set_open(&self, paths: &[String]) {
+        let json = serde_json::to_string(paths).unwrap_or_else(|_| "[]".into());
+        self.call("setOpen", &[json.into()]);
+    }
+
     /// Puts the caret at a 1-based line and column and scrolls there.
     pub fn goto(&self, line: usize, column: usize) {
         self.call("goto", &[(line as f64).into(), (column as f64).into()]);

@@ -32,7 +32,8 @@ pub fn ScenarioJson() -> impl IntoView {
         <div class="scenario-tab">
             <p class="hint">"The whole scenario. A valid edit restarts the simulation; while it is invalid, the last valid version keeps running."</p>
             <CodeArea text=text on_input=on_input marks=placed
-                label="Scenario JSON".to_string() testid="scenario-editor" schema_root="scenario" />
+                label="Scenario JSON".to_string() testid="scenario-editor" schema_root="scenario"
+                open_paths=pg.open_paths />
         </div>
     }
 }

@@ -93,6 +93,7 @@ impl Lessons {
             .with_untracked(|p| p.draft_of(&id).map(str::to_string));
         let start = challenge.start_text();
         pg.lock.set_value(Some(challenge.lock()));
+        pg.open_paths.set(challenge.doc.editable.clone());
         self.generation.update_value(|g| *g += 1);
         self.checking.set(None);
         self.report.set(None);
@@ -127,6 +128,7 @@ impl Lessons {
             return;
         }
         pg.lock.set_value(None);
+        pg.open_paths.set(Vec::new());
         self.generation.update_value(|g| *g += 1);
         self.open.set(None);
         self.checking.set(None);

@@ -1,0 +1,96 @@
+// A lesson's locked parts, read-only in the JSON editor: given the text and the lesson's
+// editable paths (`services[0].desiredCount`, `taskDefinitions[*].cpu`), the ranges of the text
+// that may not change. A path that exists opens its value; one that does not exist yet opens the
+// inside of its nearest existing object or array, so the key can be added. Text that is not JSON
+// (half typed) locks nothing: Check still refuses a locked change.
+
+/** Every value's span by its path (`a.b[0].c`; the root is ''), or null when not JSON. */
+export function valueSpans(text) {
+  let i = 0;
+  const spans = new Map();
+  const ws = () => { while (i < text.length && ' \t\n\r'.includes(text[i])) i++; };
+  const fail = () => { throw new Error('not JSON'); };
+  const str = () => {
+    const s = i;
+    i++;
+    while (i < text.length && text[i] !== '"') { if (text[i] === '\\') i++; i++; }
+    if (i >= text.length) fail();
+    i++;
+    return JSON.parse(text.slice(s, i));
+  };
+  const value = (path) => {
+    ws();
+    const start = i;
+    const c = text[i];
+    if (c === '{') {
+      i++; ws();
+      if (text[i] === '}') i++;
+      else for (;;) {
+        ws(); if (text[i] !== '"') fail();
+        const k = str(); ws(); if (text[i] !== ':') fail(); i++;
+        value(path === '' ? k : `${path}.${k}`); ws();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === '}') { i++; break; }
+        fail();
+      }
+    } else if (c === '[') {
+      i++; ws();
+      if (text[i] === ']') i++;
+      else for (let n = 0; ; n++) {
+        value(`${path}[${n}]`); ws();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ']') { i++; break; }
+        fail();
+      }
+    } else if (c === '"') str();
+    else {
+      while (i < text.length && !',}] \t\n\r'.includes(text[i])) i++;
+      if (i === start) fail();
+    }
+    spans.set(path, [start, i]);
+  };
+  try { value(''); ws(); if (i !== text.length) return null; } catch { return null; }
+  return spans;
+}
+
+/** A pattern (`a[*].b`) as a regular expression over paths. */
+function patternRegex(pattern) {
+  const escaped = pattern.replace(/[.+?^${}()|\\]/g, '\\$&').replace(/\[\*\]/g, '\\[\\d+\\]').replace(/\[(\d+)\]/g, '\\[$1\\]');
+  return new RegExp(`^${escaped}$`);
+}
+
+/** The pattern without its last step (`a.b[0]` → `a.b`, `a.b` → `a`, `a` → ''). */
+function parentOf(pattern) {
+  const m = pattern.match(/^(.*)(\.[^.[\]]+|\[(?:\d+|\*)\])$/);
+  return m ? m[1] : '';
+}
+
+/** The ranges [from1, to1, from2, to2, …] that may not change, or null (nothing locked). */
+export function lockedRanges(text, patterns) {
+  if (!patterns || patterns.length === 0) return null;
+  const spans = valueSpans(text);
+  if (!spans) return null;
+  const open = [];
+  for (const p of patterns) {
+    const re = patternRegex(p);
+    let found = false;
+    for (const [path, span] of spans) if (re.test(path)) { open.push(span); found = true; }
+    // Not there yet: open the inside of the nearest container that is.
+    for (let q = parentOf(p); !found; q = parentOf(q)) {
+      const rq = patternRegex(q);
+      for (const [path, [s, e]] of spans) {
+        if (rq.test(path) && '{['.includes(text[s])) { open.push([s + 1, e - 1]); found = true; }
+      }
+      if (q === '') break;
+    }
+  }
+  open.sort((a, b) => a[0] - b[0]);
+  const locked = [];
+  let pos = 0;
+  for (const [s, e] of open) {
+    if (s > pos) locked.push(pos, s);
+    pos = Math.max(pos, e);
+  }
+  if (pos < text.length) locked.push(pos, text.length);
+  return locked;
+}
