@@ -257,3 +257,30 @@ tests.push({
     if ((await text()) === after) throw new Error('after leaving the lesson the seed should take typing');
   },
 });
+
+tests.push({
+  name: 'lessons: presenter mode shows the lesson and its goals beside the cluster; the builder shows only the fields a measure takes',
+  async run({ page, base, screenshot }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${base}#lesson=rolling-update-bounds`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.getByTestId('lesson-check').click();
+    await page.getByTestId('lesson-failed').waitFor({ timeout: 20000 });
+    await page.locator('[data-testid="presenter-toggle"]').click();
+    const lesson = page.getByTestId('presenter-lesson');
+    await lesson.waitFor();
+    if (!(await lesson.innerText()).startsWith('9.')) throw new Error(`presenter lesson: ${await lesson.innerText()}`);
+    if ((await lesson.locator('[data-testid="goal"][data-state="failed"]').count()) < 1) throw new Error('the failed goal is not on the projector');
+    await screenshot('lesson-presenter-1280');
+    await page.locator('[data-testid="presenter-toggle"]').click();
+    await page.getByTestId('lesson-exit').click();
+    await page.getByTestId('lessons-button').click();
+    await page.getByTestId('builder-open').click();
+    if (await page.getByTestId('goal-metric').count()) throw new Error('metric field shown for "running"');
+    await page.getByTestId('goal-measure').selectOption('metric');
+    await page.getByTestId('goal-metric').waitFor();
+    if (await page.getByTestId('goal-when').count()) throw new Error('"when" shown for a window measure');
+    await page.getByTestId('goal-measure').selectOption('advice');
+    await page.getByTestId('goal-rule').waitFor();
+  },
+});

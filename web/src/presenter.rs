@@ -123,6 +123,15 @@ pub fn PresenterAside() -> impl IntoView {
     let colour = move |service: Option<&str>| pg.service_colour_class(service);
     view! {
         <aside class="presenter-aside" data-testid="presenter-aside" aria-label="Presenter view: chart and latest events">
+            // A lesson on the projector: its goals, large, for the back of the room.
+            {use_context::<crate::lesson::Lessons>().map(|lessons| view! {
+                <Show when=move || lessons.open.with(Option::is_some)>
+                    <section class="presenter-lesson" data-testid="presenter-lesson">
+                        <h2>{move || lessons.open.with(|o| o.as_ref().map(|o| o.challenge.doc.title.clone()).unwrap_or_default())}</h2>
+                        <crate::lesson::goals::GoalList />
+                    </section>
+                </Show>
+            })}
             <label class="presenter-pick">
                 <span>"Chart"</span>
                 <select data-testid="presenter-chart" aria-label="Chart shown in presenter mode"

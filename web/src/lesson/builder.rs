@@ -216,11 +216,13 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
                     <select aria-label="Service" data-testid="goal-service" on:change=set_form(|g, v| g.service = v)>
                         {service_options.iter().map(|s| view! { <option value=s.clone()>{s.clone()}</option> }).collect_view()}
                     </select>
-                    <select aria-label="When" data-testid="goal-when" on:change=set_form(|g, v| g.when = v)>
-                        <option value="always">"always, from … to …"</option>
-                        <option value="eventually">"eventually, from … by …"</option>
-                        <option value="at">"at …"</option>
-                    </select>
+                    <Show when=move || form.with(|f| is_state(&f.measure))>
+                        <select aria-label="When" data-testid="goal-when" on:change=set_form(|g, v| g.when = v)>
+                            <option value="always">"always, from … to …"</option>
+                            <option value="eventually">"eventually, from … by …"</option>
+                            <option value="at">"at …"</option>
+                        </select>
+                    </Show>
                     <input type="text" aria-label="From / at" placeholder="from/at (h:mm:ss or minutes)" class="builder-time"
                         data-testid="goal-first" on:input=set_form(|g, v| g.first = v) />
                     <input type="text" aria-label="To / by" placeholder="to/by (empty: the end)" class="builder-time"
@@ -234,14 +236,18 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
                     </select>
                     <input type="text" aria-label="Value" placeholder="value" class="builder-num"
                         data-testid="goal-value" on:input=set_form(|g, v| g.value = v) />
-                    <input type="text" aria-label="Metric (for metric)" placeholder="metric: CPUUtilization" class="builder-time"
-                        data-testid="goal-metric" on:input=set_form(|g, v| g.metric = v) />
-                    <select aria-label="Statistic (for metric)" data-testid="goal-statistic" on:change=set_form(|g, v| g.statistic = v)>
-                        <option value="maximum">"maximum"</option><option value="minimum">"minimum"</option>
-                        <option value="sum">"sum"</option><option value="average">"average"</option>
-                    </select>
-                    <input type="text" aria-label="Advice rule (for advice)" placeholder="advice rule ID" class="builder-time"
-                        data-testid="goal-rule" on:input=set_form(|g, v| g.rule = v) />
+                    <Show when=move || form.with(|f| f.measure == "metric")>
+                        <input type="text" aria-label="Metric" placeholder="metric: CPUUtilization" class="builder-time"
+                            data-testid="goal-metric" on:input=set_form(|g, v| g.metric = v) />
+                        <select aria-label="Statistic" data-testid="goal-statistic" on:change=set_form(|g, v| g.statistic = v)>
+                            <option value="maximum">"maximum"</option><option value="minimum">"minimum"</option>
+                            <option value="sum">"sum"</option><option value="average">"average"</option>
+                        </select>
+                    </Show>
+                    <Show when=move || form.with(|f| f.measure == "advice")>
+                        <input type="text" aria-label="Advice rule" placeholder="advice rule ID" class="builder-time"
+                            data-testid="goal-rule" on:input=set_form(|g, v| g.rule = v) />
+                    </Show>
                     <button type="button" data-testid="goal-add" on:click=add_goal>"Add goal"</button>
                 </div>
                 {move || form_error.get().map(|e| view! { <p class="error" role="alert" data-testid="goal-error">{e}</p> })}
@@ -267,4 +273,12 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
             })}
         </div>
     }
+}
+
+/// Whether the measure named `measure` is read at instants (and so takes "when").
+fn is_state(measure: &str) -> bool {
+    MEASURES
+        .iter()
+        .find(|(name, _)| *name == measure)
+        .is_some_and(|(_, m)| m.is_state())
 }

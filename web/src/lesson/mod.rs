@@ -10,6 +10,7 @@
 pub mod builder;
 pub mod check_run;
 pub mod course_map;
+pub mod goals;
 pub mod markup;
 pub mod pane;
 pub mod reveal;

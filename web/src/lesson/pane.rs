@@ -3,11 +3,12 @@
 //! confirmation, and on success the completion code, the explanation and the next lesson.
 
 use super::check_run::start_check;
+use super::goals::GoalList;
 use super::markup::markup;
 use super::reveal::reveal;
 use super::Lessons;
 use crate::state::Playground;
-use ecs_sim::challenge::{course, Challenge, GoalState, GoalVerdict};
+use ecs_sim::challenge::{course, Challenge};
 use ecs_sim::time::clock;
 use leptos::prelude::*;
 
@@ -64,13 +65,7 @@ pub fn LessonPane() -> impl IntoView {
                         })
                     }}
                     <h3 class="lesson-sub">"Goals"</h3>
-                    <ul class="lesson-goals" data-testid="lesson-goals">
-                        {move || {
-                            let decided = lessons.report.with(|r| r.as_ref().map(|r| r.goals.clone()));
-                            let shown = decided.filter(|g| !g.is_empty()).unwrap_or_else(|| lessons.live.get());
-                            shown.into_iter().map(goal_row).collect_view()
-                        }}
-                    </ul>
+                    <GoalList />
                     {move || lessons.live_problem.get().map(|p| view! {
                         <p class="lesson-note error" role="alert">{format!("The goals cannot follow this scenario: {p}")}</p>
                     })}
@@ -143,23 +138,6 @@ pub fn LessonPane() -> impl IntoView {
                 </section>
             }
         })
-    }
-}
-
-/// One goal with its state.
-fn goal_row(g: GoalVerdict) -> impl IntoView {
-    let (state, mark, detail) = match &g.state {
-        GoalState::Pending => ("pending", "○", None),
-        GoalState::Met { .. } => ("met", "✓", None),
-        GoalState::Failed { detail, .. } => ("failed", "✗", Some(detail.clone())),
-    };
-    view! {
-        <li class=format!("goal {state}") data-testid="goal" data-state=state data-goal=g.id.clone()>
-            <span class="goal-mark" aria-hidden="true">{mark}</span>
-            <span class="goal-text">{g.sentence.clone()}
-                {detail.map(|d| view! { <span class="goal-detail">{format!(" — {d}")}</span> })}
-            </span>
-        </li>
     }
 }
 
