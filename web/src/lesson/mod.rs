@@ -210,7 +210,7 @@ impl Lessons {
                 pg.notice.set(Some(Notice {
                     is_error: false,
                     text: format!(
-                        "Paused at {}, where this lesson's goals end. Check decides them; Play goes on if you want to watch longer.",
+                        "Paused: this lesson's goals end at {} (the clock may have run a little past it at this speed). Check decides them; Play goes on if you want to watch longer.",
                         ecs_sim::time::clock(open.challenge.horizon_ms)
                     ),
                 }));
