@@ -31,6 +31,17 @@ impl Problem {
     }
 }
 
+/// Writes problems one per line (the `Display` of the errors that carry a list of them).
+pub fn write_lines(f: &mut fmt::Formatter<'_>, problems: &[Problem]) -> fmt::Result {
+    for (i, p) in problems.iter().enumerate() {
+        if i > 0 {
+            writeln!(f)?;
+        }
+        write!(f, "{p}")?;
+    }
+    Ok(())
+}
+
 /// The problems a resolver finds, in the order it finds them: every concept's `resolve` adds to
 /// one list, so `ecs-sim validate` prints them in document order and the editor marks them all.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]

@@ -92,15 +92,7 @@ impl std::fmt::Display for ChallengeError {
                 column,
                 message,
             } => write!(f, "{line}:{column}: JSON syntax error: {message}"),
-            Self::Invalid(ps) => {
-                for (i, p) in ps.iter().enumerate() {
-                    if i > 0 {
-                        writeln!(f)?;
-                    }
-                    write!(f, "{p}")?;
-                }
-                Ok(())
-            }
+            Self::Invalid(ps) => crate::problem::write_lines(f, ps),
         }
     }
 }

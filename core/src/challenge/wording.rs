@@ -4,39 +4,53 @@
 
 use super::goal::{Bound, Goal, MeasureName, Observed, Statistic};
 
+/// The words of a bound: a range as `between … and …` or `… to …`, then the one-sided words.
+struct BoundWords {
+    between: &'static str,
+    and: &'static str,
+    least: &'static str,
+    most: &'static str,
+}
+
 impl Bound {
     /// `at least 4`, `at most $0.50`, `exactly 2`, `COMPLETED`.
     pub fn phrase(&self, unit: Unit) -> String {
-        match self {
-            Bound::Range {
-                at_least: Some(l),
-                at_most: Some(m),
-            } => format!("between {} and {}", unit.show(*l), unit.show(*m)),
-            Bound::Range {
-                at_least: Some(l), ..
-            } => format!("at least {}", unit.show(*l)),
-            Bound::Range {
-                at_most: Some(m), ..
-            } => format!("at most {}", unit.show(*m)),
-            Bound::Range { .. } => "any value".into(),
-            Bound::Number(n) => format!("exactly {}", unit.show(*n)),
-            Bound::Text(t) => t.clone(),
-        }
+        self.words(
+            unit,
+            BoundWords {
+                between: "between ",
+                and: " and ",
+                least: "at least ",
+                most: "at most ",
+            },
+        )
     }
 
     /// `≥ 4`, `≤ $0.50`, `exactly 2`, `COMPLETED`: the bound in a failure message.
     pub fn symbol(&self, unit: Unit) -> String {
+        self.words(
+            unit,
+            BoundWords {
+                between: "",
+                and: " to ",
+                least: "≥ ",
+                most: "≤ ",
+            },
+        )
+    }
+
+    fn words(&self, unit: Unit, w: BoundWords) -> String {
         match self {
             Bound::Range {
                 at_least: Some(l),
                 at_most: Some(m),
-            } => format!("{} to {}", unit.show(*l), unit.show(*m)),
+            } => format!("{}{}{}{}", w.between, unit.show(*l), w.and, unit.show(*m)),
             Bound::Range {
                 at_least: Some(l), ..
-            } => format!("≥ {}", unit.show(*l)),
+            } => format!("{}{}", w.least, unit.show(*l)),
             Bound::Range {
                 at_most: Some(m), ..
-            } => format!("≤ {}", unit.show(*m)),
+            } => format!("{}{}", w.most, unit.show(*m)),
             Bound::Range { .. } => "any value".into(),
             Bound::Number(n) => format!("exactly {}", unit.show(*n)),
             Bound::Text(t) => t.clone(),

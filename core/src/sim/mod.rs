@@ -158,15 +158,7 @@ impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Self::Scenario(e) => write!(f, "{e}"),
-            Self::Invalid(ps) => {
-                for (i, p) in ps.iter().enumerate() {
-                    if i > 0 {
-                        writeln!(f)?;
-                    }
-                    write!(f, "{p}")?;
-                }
-                Ok(())
-            }
+            Self::Invalid(ps) => crate::problem::write_lines(f, ps),
         }
     }
 }
