@@ -149,22 +149,11 @@ impl Goal {
         };
         let unit = self.unit();
         match self.measure {
-            MeasureName::Running => {
-                let mut s = format!(
-                    "{only}{} of {svc}",
-                    count_of(n, "running task", "running tasks")
-                );
-                if let Some(cp) = &self.capacity_provider {
-                    s.push_str(&format!(" on {cp}"));
-                }
-                if let Some(z) = &self.zone {
-                    s.push_str(&format!(" in {z}"));
-                }
-                if let Some(t) = &self.instance_type {
-                    s.push_str(&format!(" on {t} instances"));
-                }
-                s
-            }
+            MeasureName::Running => format!(
+                "{only}{} of {svc}{}",
+                count_of(n, "running task", "running tasks"),
+                self.running_where()
+            ),
             MeasureName::Healthy => format!(
                 "{only}{} of {svc}",
                 count_of(n, "healthy task", "healthy tasks")
@@ -231,53 +220,20 @@ impl Goal {
         }
     }
 
-    /// What a value of the measure is called: `healthy tasks of web`, `Maximum CPUUtilization of web`.
-    pub fn noun(&self) -> String {
-        let svc = &self.service_name;
-        match self.measure {
-            MeasureName::Running => {
-                let mut s = format!("running tasks of {svc}");
-                if let Some(cp) = &self.capacity_provider {
-                    s.push_str(&format!(" on {cp}"));
-                }
-                if let Some(z) = &self.zone {
-                    s.push_str(&format!(" in {z}"));
-                }
-                if let Some(t) = &self.instance_type {
-                    s.push_str(&format!(" on {t} instances"));
-                }
-                s
-            }
-            MeasureName::Healthy => format!("healthy tasks of {svc}"),
-            MeasureName::Pending => format!("pending tasks of {svc}"),
-            MeasureName::Desired => format!("desired count of {svc}"),
-            MeasureName::Unplaced => format!("tasks of {svc} that could not be placed"),
-            MeasureName::RolloutState => format!("rolloutState of {svc}'s primary deployment"),
-            MeasureName::TasksPerInstance => {
-                format!("most running tasks of {svc} on one instance")
-            }
-            MeasureName::ZonesWithTasks => format!("Availability Zones running {svc}"),
-            MeasureName::Instances => match &self.capacity_provider {
-                Some(cp) => format!("registered container instances of {cp}"),
-                None => "registered container instances".into(),
-            },
-            MeasureName::CostPerHour => "cost per hour".into(),
-            MeasureName::Metric => format!(
-                "{:?} {} of {svc}",
-                self.statistic,
-                self.metric.map_or("", |m| m.as_str())
-            ),
-            MeasureName::UnableToPlaceEvents => {
-                if self.service.is_some() {
-                    format!("\"unable to place a task\" events of {svc}")
-                } else {
-                    "\"unable to place a task\" events".into()
-                }
-            }
-            MeasureName::Rollbacks => format!("circuit-breaker rollbacks of {svc}"),
-            MeasureName::CostTotal => "cost of the run".into(),
-            MeasureName::Advice => format!("findings of advice rule {}", self.rule),
+    /// Where the `running` tasks are counted: ` on FARGATE`, ` in us-east-1a`, ` on r5.large
+    /// instances` (empty without filters).
+    fn running_where(&self) -> String {
+        let mut s = String::new();
+        if let Some(cp) = &self.capacity_provider {
+            s.push_str(&format!(" on {cp}"));
         }
+        if let Some(z) = &self.zone {
+            s.push_str(&format!(" in {z}"));
+        }
+        if let Some(t) = &self.instance_type {
+            s.push_str(&format!(" on {t} instances"));
+        }
+        s
     }
 
     /// The sentence written from the goal's fields.
@@ -322,7 +278,41 @@ impl Goal {
             MeasureName::CostPerHour => format!("the cost per hour is {bound} {when}"),
             MeasureName::CostTotal => format!("the run costs {bound} {when}"),
             MeasureName::Desired => format!("the desired count of {svc} is {bound} {when}"),
-            _ => format!("{bound} {} {when}", self.noun()),
+            MeasureName::Running => {
+                format!(
+                    "{bound} running tasks of {svc}{} {when}",
+                    self.running_where()
+                )
+            }
+            MeasureName::Healthy => format!("{bound} healthy tasks of {svc} {when}"),
+            MeasureName::Pending => format!("{bound} pending tasks of {svc} {when}"),
+            MeasureName::Unplaced => {
+                format!("{bound} tasks of {svc} that could not be placed {when}")
+            }
+            MeasureName::TasksPerInstance => {
+                format!("{bound} most running tasks of {svc} on one instance {when}")
+            }
+            MeasureName::ZonesWithTasks => {
+                format!("{bound} Availability Zones running {svc} {when}")
+            }
+            MeasureName::Instances => format!(
+                "{bound} registered container instances{} {when}",
+                self.capacity_provider
+                    .as_ref()
+                    .map(|cp| format!(" of {cp}"))
+                    .unwrap_or_default()
+            ),
+            MeasureName::UnableToPlaceEvents => format!(
+                "{bound} \"unable to place a task\" events{} {when}",
+                if self.service.is_some() {
+                    format!(" of {svc}")
+                } else {
+                    String::new()
+                }
+            ),
+            MeasureName::Rollbacks => {
+                format!("{bound} circuit-breaker rollbacks of {svc} {when}")
+            }
         };
         let s = s.trim().to_string();
         let mut chars = s.chars();
