@@ -4,7 +4,7 @@
 use super::pane::open_lesson;
 use super::Lessons;
 use crate::state::Playground;
-use ecs_sim::challenge::{course, Challenge};
+use ecs_sim::challenge::{course, parse_document};
 use leptos::prelude::*;
 
 /// The top bar's "Lessons" button (with the count passed).
@@ -26,13 +26,14 @@ pub fn LessonsButton() -> impl IntoView {
 pub fn CourseMap() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let lessons = expect_context::<Lessons>();
-    let titles: Vec<(usize, &'static str, String, u8)> = course::LESSONS
+    let titles: Vec<(&'static str, String, u8)> = course::LESSONS
         .iter()
-        .enumerate()
-        .filter_map(|(i, l)| {
-            Challenge::parse(l.json)
+        .filter_map(|l| {
+            // The document alone (title, level): a lesson's scenario is checked when it opens,
+            // not fifteen times while the page starts.
+            parse_document(l.json)
                 .ok()
-                .map(|c| (i, l.id, c.doc.title.clone(), c.doc.level))
+                .map(|d| (l.id, d.title, d.level))
         })
         .collect();
     move || {
@@ -50,7 +51,7 @@ pub fn CourseMap() -> impl IntoView {
                     </header>
                     <p class="muted course-intro">"Each lesson starts from a scenario with something to fix or achieve; its goals are checked by running your scenario, so a pass is a fact of the run. A lesson is also a link: share the address bar."</p>
                     <ol class="course-list">
-                        {titles.iter().cloned().map(|(_, id, title, level)| {
+                        {titles.iter().cloned().map(|(id, title, level)| {
                             let passed = move || lessons.progress.with(|p| p.passed.get(id).cloned());
                             let is_current = current.as_deref() == Some(id);
                             view! {

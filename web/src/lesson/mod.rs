@@ -32,6 +32,17 @@ pub struct OpenLesson {
     pub course_index: Option<usize>,
 }
 
+/// The live goal states of one run of the page's engine.
+#[derive(Debug)]
+struct LiveRun {
+    /// The goals being followed.
+    evaluation: Evaluation,
+    /// The engine step last read (fewer means the run started again).
+    steps: u64,
+    /// Play was stopped at the lesson's horizon in this run (once per run).
+    paused_at_horizon: bool,
+}
+
 /// Everything the lesson pane and the course map project; `Copy`, provided as context.
 #[derive(Clone, Copy)]
 pub struct Lessons {
@@ -43,8 +54,9 @@ pub struct Lessons {
     pub live: RwSignal<Vec<GoalVerdict>>,
     /// Why the live goals cannot be followed on this scenario (a goal names a missing service).
     pub live_problem: RwSignal<Option<String>>,
-    /// The live evaluation and the engine step it last read.
-    eval: StoredValue<Option<(Evaluation, u64)>, LocalStorage>,
+    /// The live evaluation of the page's current run: the engine step it last read, and
+    /// whether the play loop was stopped at the horizon in this run (once per run).
+    eval: StoredValue<Option<LiveRun>, LocalStorage>,
     /// A check in progress: its progress in thousandths.
     pub checking: RwSignal<Option<u32>>,
     /// The last check's report.
@@ -55,8 +67,6 @@ pub struct Lessons {
     pub map_open: RwSignal<bool>,
     /// The challenge builder is shown.
     pub builder_open: RwSignal<bool>,
-    /// The play loop was stopped at the lesson's horizon in this run (once per run).
-    stopped_at_horizon: StoredValue<bool>,
     /// Which check is current (a new one, or another lesson, stops the old one's chunks).
     pub(crate) generation: StoredValue<u64>,
 }
@@ -79,7 +89,6 @@ impl Lessons {
             map_open: RwSignal::new(false),
             builder_open: RwSignal::new(false),
             generation: StoredValue::new(0),
-            stopped_at_horizon: StoredValue::new(false),
         }
     }
 
@@ -164,54 +173,65 @@ impl Lessons {
     /// Reads the page's run into the live goal states (called after every redraw); starts over
     /// when the run did (a new scenario, a reset).
     pub fn observe(&self, pg: Playground) {
-        let Some(open) = self.open.get_untracked() else {
-            return;
-        };
         let mut live = None;
         let mut problem = None;
-        let mut at_horizon = false;
-        pg.sim.with_value(|sim| {
-            let Some(sim) = sim else {
+        let mut pause_at = None;
+        self.open.with_untracked(|open| {
+            let Some(open) = open else {
                 return;
             };
-            at_horizon = sim.now() >= open.challenge.horizon_ms;
-            self.eval.update_value(|slot| {
-                if slot.as_ref().is_some_and(|(_, steps)| sim.steps() < *steps) {
-                    *slot = None;
-                }
-                if slot.is_none() {
-                    match open.challenge.evaluation(sim) {
-                        Ok(e) => *slot = Some((e, 0)),
-                        Err(ps) => {
-                            problem = Some(
-                                ps.iter()
-                                    .map(|p| format!("{}: {}", p.path, p.message))
-                                    .collect::<Vec<_>>()
-                                    .join("; "),
-                            );
-                            return;
+            let horizon = open.challenge.horizon_ms;
+            pg.sim.with_value(|sim| {
+                let Some(sim) = sim else {
+                    return;
+                };
+                self.eval.update_value(|slot| {
+                    if slot.as_ref().is_some_and(|r| sim.steps() < r.steps) {
+                        *slot = None;
+                    }
+                    if slot.is_none() {
+                        match open.challenge.evaluation(sim) {
+                            Ok(evaluation) => {
+                                *slot = Some(LiveRun {
+                                    evaluation,
+                                    steps: 0,
+                                    paused_at_horizon: false,
+                                })
+                            }
+                            Err(ps) => {
+                                problem = Some(
+                                    ps.iter()
+                                        .map(|p| format!("{}: {}", p.path, p.message))
+                                        .collect::<Vec<_>>()
+                                        .join("; "),
+                                );
+                                return;
+                            }
                         }
                     }
-                }
-                if let Some((e, steps)) = slot {
-                    e.observe(sim);
-                    *steps = sim.steps();
-                    live = Some(e.verdicts());
-                }
+                    if let Some(run) = slot {
+                        run.evaluation.observe(sim);
+                        run.steps = sim.steps();
+                        live = Some(run.evaluation.verdicts());
+                        if sim.now() >= horizon && !run.paused_at_horizon {
+                            run.paused_at_horizon = true;
+                            pause_at = Some(horizon);
+                        }
+                    }
+                });
             });
         });
         self.live_problem.set(problem);
         // The lesson's goals end at its horizon: playing on at max speed would run hours past
         // it and tell the student nothing more, so the run stops there once.
-        if at_horizon && !self.stopped_at_horizon.get_value() {
-            self.stopped_at_horizon.set_value(true);
+        if let Some(horizon) = pause_at {
             if pg.playing.get_untracked() {
                 pg.playing.set(false);
                 pg.notice.set(Some(Notice {
                     is_error: false,
                     text: format!(
                         "Paused: this lesson's goals end at {} (the clock may have run a little past it at this speed). Check decides them; Play goes on if you want to watch longer.",
-                        ecs_sim::time::clock(open.challenge.horizon_ms)
+                        ecs_sim::time::clock(horizon)
                     ),
                 }));
             }
@@ -226,7 +246,6 @@ impl Lessons {
     /// Forgets the live goal states (the scenario changed: the run starts again).
     pub fn restart_live(&self) {
         self.eval.set_value(None);
-        self.stopped_at_horizon.set_value(false);
     }
 }
 
