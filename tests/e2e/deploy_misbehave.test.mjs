@@ -74,7 +74,7 @@ export const tests = [
       await page.goto(link);
       await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
       await page.locator('[data-testid=tab-scenario]').click();
-      const kept = JSON.parse(await page.locator('[data-testid="scenario-editor"]').inputValue());
+      const kept = JSON.parse(await page.locator('[data-testid="scenario-editor"]').evaluate((el) => el.value));
       const deploy = kept.timeline.find((e) => e.action === 'updateService');
       if (kept.taskDefinitions.length !== 2 || !kept.images['example/web:1-unhealthy']?.healthCheckFails
         || !deploy || deploy.taskDefinition !== 'web:2') {

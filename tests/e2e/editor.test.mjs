@@ -17,7 +17,7 @@ export const tests = [
     async run({ page, base, screenshot }) {
       await open(page, base);
       const editor = page.locator('[data-testid="td-editor"]');
-      const original = await editor.inputValue();
+      const original = await editor.evaluate((el) => el.value);
       if (!original.includes('"memory": 512')) throw new Error(`unexpected definition:\n${original}`);
 
       const broken = original.replace('"memory": 512', '"memory": 4');
@@ -57,7 +57,7 @@ export const tests = [
     async run({ page, base }) {
       await open(page, base);
       const editor = page.locator('[data-testid="td-editor"]');
-      const original = await editor.inputValue();
+      const original = await editor.evaluate((el) => el.value);
       const broken = original.replace('"family": "web",', '"family": "web"');
       await editor.fill(broken);
       const line = lineOf(broken, '"family"') + 1;
@@ -71,7 +71,7 @@ export const tests = [
       await page.locator('[data-testid="tab-services"]').click();
       await page.locator('[data-testid="service-select"]').selectOption('web');
       const desired = page.locator('[data-testid="desired-count"]');
-      if ((await desired.inputValue()) !== '6') throw new Error('the web service starts with 6');
+      if ((await desired.evaluate((el) => el.value)) !== '6') throw new Error('the web service starts with 6');
       await desired.fill('2');
       await desired.press('Enter');
       await desired.blur();

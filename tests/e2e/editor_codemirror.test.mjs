@@ -98,7 +98,7 @@ export const tests = [
     async run({ page, base, screenshot }) {
       await open(page, base);
       const td = page.getByTestId('td-editor');
-      const original = await td.inputValue();
+      const original = await td.evaluate((el) => el.value);
       if (!original.includes('"memory": 512')) throw new Error(`unexpected definition:\n${original}`);
       if (!original.includes('"memoryReservation"')) {
         await td.fill(original.replace('"memory": 512', '"memory": 512,\n          "memoryReservation": 256'));
@@ -129,7 +129,7 @@ export const tests = [
     async run({ page, base, screenshot }) {
       await open(page, base);
       const host = page.locator(HOST('td-editor'));
-      const original = await page.getByTestId('td-editor').inputValue();
+      const original = await page.getByTestId('td-editor').evaluate((el) => el.value);
       // Typed into CodeMirror itself: select the value 512 of "memory" and type 4.
       await caret(page, 'td-editor', (t) => t.indexOf('"memory": 512') + '"memory": '.length);
       await page.keyboard.press('Shift+ArrowRight');
@@ -182,7 +182,7 @@ export const tests = [
     name: 'editor (CodeMirror): Shift-Alt-F formats the JSON with two spaces, and undo takes it back',
     async run({ page, base }) {
       await open(page, base);
-      const compact = JSON.stringify(JSON.parse(await page.getByTestId('td-editor').inputValue()));
+      const compact = JSON.stringify(JSON.parse(await page.getByTestId('td-editor').evaluate((el) => el.value)));
       await page.evaluate(({ sel, compact }) => {
         const ed = document.querySelector(sel).ecsEditor;
         ed.view.dispatch({ changes: { from: 0, to: ed.view.state.doc.length, insert: compact }, selection: { anchor: 0 } });

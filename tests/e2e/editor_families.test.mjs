@@ -41,7 +41,7 @@ export const tests = [
       await picker.selectOption('extra-07');
       const td = page.getByTestId('td-editor');
       await td.waitFor();
-      if (!(await td.inputValue()).includes('"family": "extra-07"')) throw new Error('picking a family did not open it');
+      if (!(await td.evaluate((el) => el.value)).includes('"family": "extra-07"')) throw new Error('picking a family did not open it');
       if ((await page.getByTestId('tab-td').getAttribute('aria-selected')) !== 'true') throw new Error('the task definition tab is not marked selected');
       // The Scenario JSON editor keeps at least 60 % of the editor pane.
       await page.getByTestId('tab-scenario').click();
@@ -52,7 +52,7 @@ export const tests = [
       }
       // The task definition tab opens the family picked last.
       await page.getByTestId('tab-td').click();
-      if (!(await page.getByTestId('td-editor').inputValue()).includes('"family": "extra-07"')) throw new Error('the tab forgot the family picked');
+      if (!(await page.getByTestId('td-editor').evaluate((el) => el.value)).includes('"family": "extra-07"')) throw new Error('the tab forgot the family picked');
     },
   },
 ];

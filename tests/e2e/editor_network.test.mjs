@@ -10,7 +10,7 @@ async function open(page, base) {
 /** The scenario document as the Scenario JSON tab shows it (then back to Service settings). */
 async function scenario(page) {
   await page.locator('[data-testid="tab-scenario"]').click();
-  const doc = JSON.parse(await page.getByTestId('scenario-editor').inputValue());
+  const doc = JSON.parse(await page.getByTestId('scenario-editor').evaluate((el) => el.value));
   await page.locator('[data-testid="tab-services"]').click();
   return doc;
 }
@@ -88,7 +88,7 @@ tests.push({
     await page.locator('[data-testid="td-editor"]').waitFor({ timeout: 20000 });
     await page.locator('[data-testid="tab-scenario"]').click();
     const editor = page.getByTestId('scenario-editor');
-    const doc = JSON.parse(await editor.inputValue());
+    const doc = JSON.parse(await editor.evaluate((el) => el.value));
     const web = doc.services.find((s) => s.serviceName === 'web');
     web.launchType = 'FARGATE';
     delete web.capacityProviderStrategy;

@@ -42,7 +42,7 @@ export const tests = [
         await other.goto(link);
         await other.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
         await other.locator('[data-testid=tab-scenario]').click();
-        const text = await other.locator('[data-testid="scenario-editor"]').inputValue();
+        const text = await other.locator('[data-testid="scenario-editor"]').evaluate((el) => el.value);
         const timeline = JSON.parse(text).timeline;
         const entry = timeline.find((e) => e.action === 'stopTask');
         if (!entry || entry.service !== 'web' || entry.at !== 61) {

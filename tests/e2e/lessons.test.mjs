@@ -16,7 +16,7 @@ function challengeLink(json) {
 
 async function editorText(page) {
   await page.locator('[data-testid="tab-scenario"]').click();
-  return page.getByTestId('scenario-editor').inputValue();
+  return page.getByTestId('scenario-editor').evaluate((el) => el.value);
 }
 
 async function setEditorText(page, text) {
@@ -181,7 +181,7 @@ tests.push({
     if ((await page.getByTestId('builder-goal-list').locator('li').count()) !== 1) throw new Error('goal not added');
     await screenshot('challenge-builder');
     await page.getByTestId('builder-copy').click();
-    const url = await page.getByTestId('builder-link').inputValue();
+    const url = await page.getByTestId('builder-link').evaluate((el) => el.value);
     if (!/#c1\.[A-Za-z0-9_-]+$/.test(url)) throw new Error(`link: ${url}`);
 
     // A student's fresh browser: no storage, the link alone.
@@ -192,7 +192,7 @@ tests.push({
     await student.getByTestId('lesson-check').click();
     await student.getByTestId('lesson-failed').waitFor({ timeout: 20000 });
     await student.locator('[data-testid="tab-scenario"]').click();
-    const text = await student.getByTestId('scenario-editor').inputValue();
+    const text = await student.getByTestId('scenario-editor').evaluate((el) => el.value);
     const doc = JSON.parse(text);
     doc.services[0].desiredCount = 8;
     await student.getByTestId('scenario-editor').fill(JSON.stringify(doc, null, 2));
@@ -209,7 +209,7 @@ tests.push({
     await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
     const td = page.getByTestId('td-editor');
     await td.waitFor({ state: 'attached' });
-    const text = await td.inputValue();
+    const text = await td.evaluate((el) => el.value);
     if (!text.includes('"memory": "512"')) throw new Error(`definition:\n${text}`);
     await td.fill(text.replace('"memory": "512"', '"memory": "1024"'));
     await page.getByTestId('register-revision').click();

@@ -30,7 +30,7 @@ export const tests = [
       await open(page, base);
       await page.locator('[data-testid=tab-scenario]').click();
       const editor = page.locator('[data-testid=scenario-editor]');
-      const original = await editor.inputValue();
+      const original = await editor.evaluate((el) => el.value);
       // Half typed: a trailing comma and an unfinished key, not valid JSON.
       const halfTyped = original.replace('"desiredCount": 6,', '"desiredCount": 6,, "desi');
       await editor.fill(halfTyped);
@@ -49,7 +49,7 @@ export const tests = [
       await page.locator('[data-testid=restore]').click();
       if (await banner.count()) throw new Error('the banner stays after Restore');
       await page.locator('[data-testid=tab-scenario]').click();
-      const restored = await editor.inputValue();
+      const restored = await editor.evaluate((el) => el.value);
       if (restored !== halfTyped) throw new Error('the restored text differs from what was typed');
       await page.locator('[data-testid=problem]').first().waitFor();
       // Discard forgets it: the next reload is quiet.
@@ -77,7 +77,7 @@ export const tests = [
       if (await page.locator('[data-testid=restore-banner]').count()) throw new Error('no edit to offer, yet a banner');
       if (await page.locator('.notice.error').count()) throw new Error(await page.locator('.notice.error').innerText());
       await page.locator('[data-testid=tab-scenario]').click();
-      if ((await page.locator('[data-testid=scenario-editor]').inputValue()) !== big) throw new Error('the editor text changed');
+      if ((await page.locator('[data-testid=scenario-editor]').evaluate((el) => el.value)) !== big) throw new Error('the editor text changed');
     },
   },
   {

@@ -97,7 +97,7 @@ export const tests = [
       await page.locator('[data-testid="deployment-config"]').scrollIntoViewIfNeeded();
       await screenshot('traffic-spike-service-settings');
       const target = page.locator('[data-testid="tt-target"]');
-      if ((await target.inputValue()) !== '50') throw new Error(`target value field: ${await target.inputValue()}`);
+      if ((await target.evaluate((el) => el.value)) !== '50') throw new Error(`target value field: ${await target.evaluate((el) => el.value)}`);
       await target.fill('0');
       await target.dispatchEvent('change');
       await page.locator('[data-testid="scaling-error"]').getByText('targetValue must be above 0').waitFor();

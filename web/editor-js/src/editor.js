@@ -251,12 +251,46 @@ const theme = EditorView.theme({
 });
 
 /**
+ * Makes the hidden text area `area` read the editor's text: its `value` (in the page's own
+ * JavaScript world) is the editor's document until something sets or types into the text area
+ * itself (a test, browser automation), then that value until the editor changes again. The app never writes a large text into the hidden text area on each
+ * edit (a 1 MiB value cost 50–80 ms per edit, with its layout up to 0.7 s). Returns the function
+ * that marks the editor's text as the newest and the one that undoes it all.
+ */
+function mirror(area, view) {
+  const own = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
+  if (!area || !own) return { editorChanged: () => {}, release: () => {} };
+  let editorNewest = true;
+  Object.defineProperty(area, 'value', {
+    configurable: true,
+    get() { return editorNewest ? view.state.doc.toString() : own.get.call(this); },
+    set(v) { editorNewest = false; own.set.call(this, v); },
+  });
+  // Typing into the text area itself (browser automation does) changes its own value without
+  // the setter; its input event, heard in the capture phase before the app's handler, says so.
+  const typed = (e) => { if (e.target === area) editorNewest = false; };
+  const root = area.parentElement || area;
+  root.addEventListener('input', typed, true);
+  return {
+    editorChanged: () => { editorNewest = true; },
+    release: () => {
+      const text = area.value;
+      root.removeEventListener('input', typed, true);
+      delete area.value;
+      own.set.call(area, text);
+    },
+  };
+}
+
+/**
  * Creates an editor in `parent`. `options`: text, label (accessible name), root (the schema
- * context of the whole text, e.g. "scenario"), onChange(text) (called after a quiet moment).
+ * context of the whole text, e.g. "scenario"), onChange(text) (called after a quiet moment),
+ * mirror (the hidden text area that reads the editor's text, see `mirror`).
  */
 function create(parent, options) {
   let timer = null;
   let silent = false;
+  let mirrored = { editorChanged: () => {}, release: () => {} };
   const flush = () => {
     timer = null;
     options.onChange(view.state.doc.toString());
@@ -295,6 +329,7 @@ function create(parent, options) {
           },
         }),
         EditorView.updateListener.of((u) => {
+          if (u.docChanged) mirrored.editorChanged();
           if (!u.docChanged || silent) return;
           if (timer !== null) clearTimeout(timer);
           timer = setTimeout(flush, quietMs(u.state.doc.length));
@@ -302,6 +337,7 @@ function create(parent, options) {
       ],
     }),
   });
+  mirrored = mirror(options.mirror, view);
   const handle = {
     /** Replaces the text (a form's edit, another family); the app already knows it. */
     setText(text) {
@@ -342,6 +378,7 @@ function create(parent, options) {
     /** Stops the editor; an edit the app has not heard about yet is dropped (read getText first). */
     destroy() {
       if (timer !== null) clearTimeout(timer);
+      mirrored.release();
       view.destroy();
       delete parent.ecsEditor;
     },

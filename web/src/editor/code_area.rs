@@ -60,7 +60,7 @@ pub fn CodeArea(
     let enhanced = RwSignal::new(false);
     let alive = StoredValue::new_local(std::rc::Rc::new(std::cell::Cell::new(true)));
     Effect::new(move |_| {
-        let Some(el) = host.get() else {
+        let (Some(el), Some(mirror)) = (host.get(), area.get()) else {
             return;
         };
         let alive = alive.get_value();
@@ -73,7 +73,8 @@ pub fn CodeArea(
                 agreed.set_value(t.clone());
                 on_input.run(t);
             };
-            let Some(cm) = Editor::create(&el, &current, &label_for(&el), on_change) else {
+            let Some(cm) = Editor::create(&el, &mirror, &current, &label_for(&el), on_change)
+            else {
                 return;
             };
             SCHEMA.with(|s| cm.set_schema(s, schema_root));
@@ -102,6 +103,22 @@ pub fn CodeArea(
                 }
             });
             marks.with_untracked(|m| e.set_marks(m));
+        });
+    });
+    // The app's text into the text area, until CodeMirror takes over: from then on the text
+    // area reads CodeMirror's text (`Editor::create`), and writing a large text into it on
+    // every edit would cost tens of milliseconds for a copy nobody sees.
+    Effect::new(move |_| {
+        if enhanced.get() {
+            return;
+        }
+        let Some(el) = area.get() else {
+            return;
+        };
+        text.with(|t| {
+            if el.value() != *t {
+                el.set_value(t);
+            }
         });
     });
     // A lesson's locked parts, read-only in CodeMirror (the text area fallback only flags them).
@@ -224,7 +241,6 @@ pub fn CodeArea(
                     tabindex=move || enhanced.get().then_some("-1")
                     aria-label=label data-testid=testid
                     aria-invalid=move || marks.with(|m| m.iter().any(|m| !m.warning).to_string())
-                    prop:value=move || text.get()
                     on:input=move |ev| on_input.run(event_target_value(&ev))
                     on:scroll=on_scroll></textarea>
             </div>

@@ -76,9 +76,12 @@ pub struct Editor {
 
 impl Editor {
     /// Creates an editor in `parent` showing `text`; `on_change` hears the whole text after a
-    /// quiet moment of typing. `None` when the bundle is not loaded or refuses.
+    /// quiet moment of typing; `mirror` (the hidden text area it replaces) reads the editor's
+    /// text from then on, so the app never copies each edit into it. `None` when the bundle is
+    /// not loaded or refuses.
     pub fn create(
         parent: &web_sys::HtmlElement,
+        mirror: &web_sys::HtmlTextAreaElement,
         text: &str,
         label: &str,
         on_change: impl FnMut(String) + 'static,
@@ -90,6 +93,7 @@ impl Editor {
         Reflect::set(&options, &"text".into(), &text.into()).ok()?;
         Reflect::set(&options, &"label".into(), &label.into()).ok()?;
         Reflect::set(&options, &"onChange".into(), on_change.as_ref()).ok()?;
+        Reflect::set(&options, &"mirror".into(), mirror).ok()?;
         let handle = create.call2(&api, parent, &options).ok()?;
         Some(Editor {
             handle,
