@@ -3,7 +3,8 @@
 //! service for an hour, and ten minutes of a crash loop at the task limit. Prints wall time,
 //! events and peak heap (a counting global allocator); asserts nothing.
 //! `cargo bench -p ecs-sim --bench limits` (`-- quick` for a short run, `-- crash` for only the
-//! one-service crash loop, e.g. under `perf record`).
+//! one-service crash loop, `-- crash-limit` for only the one at the task limit, e.g. under
+//! `perf record`).
 
 use ecs_sim::bench::{clusters_document, fargate_document};
 use ecs_sim::Sim;
@@ -115,6 +116,14 @@ fn main() {
         crash_loop(1, 5000, if quick { 10 } else { 60 });
         return;
     }
+    let services = ecs_sim::scenario::limits::MAX_TOTAL_DESIRED_TASKS
+        / ecs_sim::service::resolve::MAX_TASKS_PER_SERVICE;
+    // `-- crash-limit` runs only the crash loop at the task limit (10 simulated minutes; an
+    // hour without `quick`).
+    if std::env::args().any(|a| a == "crash-limit") {
+        crash_loop(services, 5000, if quick { 10 } else { 60 });
+        return;
+    }
     let mut by_size = Vec::new();
     // Best of three per size: the machine is shared, and one slow run skews the ratio.
     for n in [500, 1000, 2000, 5000] {
@@ -136,8 +145,6 @@ fn main() {
         );
     }
     let hour = if quick { 600 } else { 3600 };
-    let services = ecs_sim::scenario::limits::MAX_TOTAL_DESIRED_TASKS
-        / ecs_sim::service::resolve::MAX_TASKS_PER_SERVICE;
     run(
         &format!("{services} Fargate services × 5,000 tasks (the scenario limit)"),
         fargate_document(services, 5000, None),

@@ -140,8 +140,7 @@ pub fn parse_document(text: &str) -> Result<ChallengeDocument, ChallengeError> {
             ))
         }
     }
-    serde_path_to_error::deserialize(value)
-        .map_err(|e| ChallengeError::Invalid(vec![crate::scenario::parse::shape_problem(&e)]))
+    crate::problem::shape::from_value(&value).map_err(|p| ChallengeError::Invalid(vec![p]))
 }
 
 fn invalid(path: &str, message: impl Into<String>) -> ChallengeError {

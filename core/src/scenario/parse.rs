@@ -80,8 +80,7 @@ pub fn parse_scenario(text: &str) -> Result<ScenarioDocument, ScenarioError> {
             )]))
         }
     }
-    serde_path_to_error::deserialize(value)
-        .map_err(|e| ScenarioError::Invalid(vec![shape_problem(&e)]))
+    crate::problem::shape::from_value(&value).map_err(|p| ScenarioError::Invalid(vec![p]))
 }
 
 /// Maps a serde_json syntax error to our error, keeping its line and column.
@@ -102,43 +101,6 @@ pub fn syntax_parts(e: &serde_json::Error) -> (usize, usize, String) {
         None => full,
     };
     (e.line(), e.column(), message)
-}
-
-/// A deserialization error as a [`Problem`] at its JSON path (`services[0].desiredCount`).
-pub fn shape_problem(e: &serde_path_to_error::Error<serde_json::Error>) -> Problem {
-    let path = json_path(e.path());
-    let inner = e.inner().to_string();
-    // serde_json appends " at line L column C", which means nothing for a Value.
-    let message = match inner.rfind(" at line ") {
-        Some(i) => inner[..i].to_string(),
-        None => inner,
-    };
-    Problem::new(path, message)
-}
-
-/// Formats a serde_path_to_error path the way the playground prints paths: `a.b[0].c`.
-pub fn json_path(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(key);
-            }
-            Segment::Enum { variant } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(variant);
-            }
-            Segment::Unknown => {}
-        }
-    }
-    out
 }
 
 #[cfg(test)]

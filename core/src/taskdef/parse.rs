@@ -81,7 +81,7 @@ pub fn parse_task_definition(text: &str) -> Result<TaskDefinition, TaskDefinitio
     let value: Value = serde_json::from_str(text).map_err(|e| TaskDefinitionError::Syntax {
         line: e.line(),
         column: e.column(),
-        message: bare_message(&e),
+        message: crate::problem::shape::bare_message(&e),
     })?;
     task_definition_from_value(value)
         .map(|(td, _)| td)
@@ -138,38 +138,14 @@ pub fn task_definition_from_value(v: Value) -> Result<(TaskDefinition, Shape), V
 /// cpu and memory; every such problem is reported, then the first shape error.
 fn from_object(mut obj: Map<String, Value>, prefix: &str) -> Result<TaskDefinition, Vec<Problem>> {
     let mut problems = cli_types::check_string_sizes(&mut obj, prefix);
-    match serde_path_to_error::deserialize::<_, TaskDefinition>(Value::Object(obj)) {
+    match crate::problem::shape::from_value::<TaskDefinition>(&Value::Object(obj)) {
         Ok(td) if problems.is_empty() => Ok(td),
         Ok(_) => Err(problems),
-        Err(err) => {
-            let path = path_string(err.path());
-            let message = bare_message(err.inner());
-            problems.push(describe_shape_error(&path, &message).prefixed(prefix));
+        Err(shape) => {
+            problems.push(describe_shape_error(&shape.path, &shape.message).prefixed(prefix));
             Err(problems)
         }
     }
-}
-
-/// Our path format (`containerDefinitions[1].memory`) from serde_path_to_error's path.
-fn path_string(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in path.iter() {
-        match seg {
-            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
-            Segment::Map { key } => out = join_path(&out, key),
-            Segment::Enum { .. } => {}
-            Segment::Unknown => out = join_path(&out, "?"),
-        }
-    }
-    out
-}
-
-/// serde_json's message without its " at line L column C" suffix.
-fn bare_message(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    full.strip_suffix(&suffix).unwrap_or(&full).to_string()
 }
 
 /// Text between the first pair of backticks after `start`.
@@ -193,7 +169,7 @@ fn describe_shape_error(path: &str, msg: &str) -> Problem {
     let where_ = if path.is_empty() { "input" } else { path };
     if msg.starts_with("unknown field") {
         let name = backticked(msg).unwrap_or("?");
-        // serde_path_to_error's path already ends with the unknown key: report the key's path
+        // The path of an unknown key already ends with the key: report the key's path
         // and name its parent object, as the CLI does.
         let parent = if path == name {
             ""

@@ -10,6 +10,7 @@ mod elb;
 mod examples;
 mod limits;
 mod oom;
+mod shape_paths;
 mod spot;
 mod start_steady;
 mod wakes;

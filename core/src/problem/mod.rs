@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+pub mod shape;
+
 /// One problem found in user input, with the JSON path from the document root.
 ///
 /// Paths use dots for object keys and 0-based brackets for array items, e.g.
