@@ -10,7 +10,7 @@
 // The engine validates only after a quiet moment (web/editor-js), so the validation that
 // follows the typing is timed on its own (the longest main-thread task after the last key).
 // Prints medians and 95th percentiles; asserts nothing.
-// Usage: node scripts/bench-typing.mjs [--keys 100]
+// Usage: node scripts/bench-typing.mjs [--keys 100] [--dist DIR]
 import { readFileSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +40,7 @@ function scenarioOf(bytes) {
 
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 
-const { server, url } = await serveDist(join(root, 'dist'));
+const { server, url } = await serveDist(resolve(opt('--dist', join(root, 'dist'))));
 const browser = await launchChromium();
 try {
   for (const bytes of [1024 * 1024 - 4096, 50_000]) {
