@@ -5,8 +5,9 @@
 //!
 //! Once the CodeMirror bundle has loaded ([`super::codemirror`]) the text area gives way to
 //! CodeMirror (colouring, folding, completion and field documentation from the engine's schema,
-//! squiggles at the fields); the text area stays in the page, hidden, holding the same text, so
-//! the text can still be read and set by its `data-testid`.
+//! squiggles at the fields); the text area stays in the page, hidden, and its `value` reads
+//! CodeMirror's text (see `mirror` in web/editor-js/src/editor.js), so the text can still be read
+//! and set by its `data-testid` without the app copying every edit into it.
 
 use super::codemirror::{when_loaded, Editor};
 use super::marks::Mark;
