@@ -8,7 +8,7 @@ use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlText
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-use ecs_playground_tests::settle;
+use ecs_playground_tests::{next_task, settle};
 
 #[wasm_bindgen::prelude::wasm_bindgen(
     inline_js = "export function clear_hash() { history.replaceState(null, '', location.pathname + location.search); }"
@@ -248,6 +248,8 @@ async fn scenario_problems_are_placed_at_their_fields_in_the_scenario_tab() {
         .unwrap();
     let broken = area.value().replace("\"memory\": 512", "\"memory\": 4");
     type_into(&area, &broken).await;
+    // The tab places its marks in a task after the validation.
+    next_task().await;
     let line = line_of(&broken, "\"memory\": 4");
     let found = problems(&host);
     let texts: Vec<String> = found.iter().filter_map(|p| p.text_content()).collect();

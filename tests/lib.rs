@@ -282,6 +282,19 @@ pub async fn settle() {
     }
 }
 
+/// Waits for the page's next task (a zero-delay timeout), then settles: what the app defers to
+/// a task of its own (the Scenario JSON tab places its marks after the validation) is done.
+#[cfg(target_arch = "wasm32")]
+pub async fn next_task() {
+    let promise = wasm_bindgen_futures::js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    settle().await;
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 #[cfg(not(target_arch = "wasm32"))]
