@@ -5,7 +5,7 @@
 //! after the key of an unknown field, after the `}` of an object that lacks a field), so the
 //! field is found by reading the text up to that point ([`path_at`]). This replaced
 //! `serde_path_to_error`, which wrapped every parsed type to track the path as it went: about
-//! 90 KB of the release wasm (issue #14) for what one scan does when there is an error.
+//! 80 KB of the release wasm (issue #14) for what one scan does when there is an error.
 
 use super::Problem;
 use serde::de::DeserializeOwned;
