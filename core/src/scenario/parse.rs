@@ -104,12 +104,7 @@ pub fn syntax_error(e: &serde_json::Error) -> ScenarioError {
 
 /// Line, column and message of a serde_json error (the message without its position).
 pub fn syntax_parts(e: &serde_json::Error) -> (usize, usize, String) {
-    let full = e.to_string();
-    let message = match full.rfind(" at line ") {
-        Some(i) => full[..i].to_string(),
-        None => full,
-    };
-    (e.line(), e.column(), message)
+    (e.line(), e.column(), crate::problem::shape::bare_message(e))
 }
 
 #[cfg(test)]
