@@ -1,7 +1,7 @@
 // The first second (issue #14): first contentful paint, the time until the app's heading is on
 // the page, and interactive: the first container instance of the cluster drawn (its element on
-// the page, then the next frame painted), for the release bundle (dist/) served from localhost, unthrottled and with
-// Chromium's network emulation at 20 and 5 Mbit/s. Each run is a fresh browser context (no
+// the page, then the next frame painted), for the release bundle (dist/) served from localhost,
+// unthrottled and with Chromium's network emulation at 20 and 5 Mbit/s. Each run is a fresh browser context (no
 // cache). Prints medians; asserts nothing.
 // Usage: node scripts/bench-first-paint.mjs [--runs 5] [--dist DIR]
 import { join, resolve, dirname } from 'node:path';

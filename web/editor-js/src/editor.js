@@ -250,17 +250,21 @@ const theme = EditorView.theme({
   '.cm-tooltip.cm-tooltip-hover': { maxWidth: '32rem' },
 });
 
+/** What `mirror` returns where there is no text area to mirror into. */
+const NO_MIRROR = { editorChanged: () => {}, release: () => {} };
+
 /**
  * Makes the hidden text area `area` read the editor's text: its `value` (in the page's own
  * JavaScript world) is the editor's document until something sets the text area itself (a test,
- * browser automation), then that value until the editor changes again; while the focus is in the
- * text area (automation typing into it), its own value. The app never writes a large text into the hidden text area on each
- * edit (a 1 MiB value cost 50–80 ms per edit, with its layout up to 0.7 s). Returns the function
- * that marks the editor's text as the newest and the one that undoes it all.
+ * browser automation), then that value until the editor changes again; while the focus is in
+ * the text area (automation typing into it), its own value. So the app never writes a large text
+ * into the hidden text area on each edit (a 1 MiB value cost 50–110 ms per edit, and its layout
+ * up to 1 s). Returns the function that marks the editor's text as the newest and the one that
+ * undoes it all.
  */
 function mirror(area, view) {
   const own = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value');
-  if (!area || !own) return { editorChanged: () => {}, release: () => {} };
+  if (!area || !own) return NO_MIRROR;
   let editorNewest = true;
   // Typing into the text area itself (only browser automation can: it is hidden, out of the tab
   // order and takes no pointer) changes its own value without the setter, with the focus in it.
@@ -289,7 +293,7 @@ function mirror(area, view) {
 function create(parent, options) {
   let timer = null;
   let silent = false;
-  let mirrored = { editorChanged: () => {}, release: () => {} };
+  let mirrored = NO_MIRROR;
   const flush = () => {
     timer = null;
     options.onChange(view.state.doc.toString());
