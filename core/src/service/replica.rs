@@ -78,6 +78,13 @@ pub fn max_live(desired: u32, maximum_percent: u32) -> u32 {
     upper_bound(desired, maximum_percent).max(desired)
 }
 
+/// Whether a pass must scale in: more `current` tasks than desired, or current and `outdated`
+/// ones together above [`max_live`]. Only then does the pass need the list of current tasks
+/// (which to stop); otherwise their count is enough.
+pub fn scales_in(desired: u32, maximum_percent: u32, current: u32, outdated: u32) -> bool {
+    current > desired || current + outdated > max_live(desired, maximum_percent)
+}
+
 /// How many new tasks a pass starts: what the current tasks lack of the desired count, within
 /// what [`max_live`] leaves beside the `live` tasks (blue's held tasks are not counted: green
 /// scales up to the full desired count beside them, DG deployment-type-blue-green SCALE_UP).

@@ -76,6 +76,7 @@ impl Sim {
         };
         let port = self.target_port(t);
         self.tasks[t].target = Some(Target::registered(g, port));
+        self.rewatch(t);
         let (s, name) = self.service_label(t);
         let arn = self.model.target_groups[g].arn.clone();
         // DG service-event-messages wording.
@@ -127,6 +128,9 @@ impl Sim {
         };
         let change = target.record(passed, healthy, unhealthy);
         let (port, g) = (target.port, target.group);
+        if change.is_some() {
+            self.rewatch(t);
+        }
         let text = format!(
             "target {} {}",
             self.tasks[t].id,
@@ -215,6 +219,7 @@ impl Sim {
         }
         target.state = TargetHealthState::Draining;
         let g = target.group;
+        self.rewatch(t);
         let delay = Millis::from(self.model.target_groups[g].deregistration_delay_seconds) * 1000;
         let (s, name) = self.service_label(t);
         let arn = self.model.target_groups[g].arn.clone();
@@ -235,6 +240,7 @@ impl Sim {
     /// The deregistration delay is over (or the task is gone): the target leaves the group.
     pub(crate) fn remove_target(&mut self, t: usize) {
         if self.tasks[t].target.take().is_some() {
+            self.rewatch(t);
             let text = format!("target {} removed", self.tasks[t].id);
             self.trace_only(&text);
         }

@@ -93,6 +93,13 @@ impl Sim {
         self.trace.update(b" ");
         self.trace.update(status.as_str().as_bytes());
         self.meter_task_status(t);
+        self.rewatch(t);
+    }
+
+    /// Files task `t` in or out of the task index's watched set after a change to its health,
+    /// its target, its wait for capacity or its status.
+    pub(crate) fn rewatch(&mut self, t: usize) {
+        self.task_index.rewatch(t, &self.tasks[t]);
     }
 
     /// Binds a task to an instance the pipeline chose: reserves resources, ports and an ENI.
@@ -123,6 +130,7 @@ impl Sim {
         task.waiting_reason = None;
         self.meter_task_placed(t, i);
         self.task_index.zoned(&self.tasks[t]);
+        self.rewatch(t);
         let epoch = self.bump(t);
         if awsvpc {
             // The ENI is attached while the task is PROVISIONING.
@@ -142,6 +150,7 @@ impl Sim {
         task.zone = Some(zone);
         task.waiting_reason = None;
         self.task_index.zoned(&self.tasks[t]);
+        self.rewatch(t);
         let epoch = self.bump(t);
         let (lo, hi) = FARGATE_PROVISIONING_MS;
         let d = self.durations.between(lo, hi);
@@ -452,6 +461,7 @@ impl Sim {
             return;
         }
         self.tasks[t].health = health;
+        self.rewatch(t);
         let service = self.tasks[t].service;
         let id = self.tasks[t].id.clone();
         match health {

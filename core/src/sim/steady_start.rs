@@ -75,6 +75,7 @@ impl Sim {
             target.state = TargetHealthState::Healthy;
             target.successes = 1;
         }
+        self.rewatch(t);
         self.schedule_target_check(t);
         let id = self.tasks[t].id.clone();
         self.trace_only(&format!("task {id} started steady"));
@@ -85,6 +86,7 @@ impl Sim {
         if let Some(g) = self.tasks[t].target_group {
             let port = self.target_port(t);
             self.tasks[t].target = Some(Target::registered(g, port));
+            self.rewatch(t);
         }
     }
 }

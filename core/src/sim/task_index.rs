@@ -2,7 +2,8 @@
 //! no pass scans every task (issue #10: Fargate zone choice scanned every task once per zone,
 //! and every pass rescanned every task the service ever started).
 
-use crate::task::{Task, TaskStatus};
+use crate::elb::TargetHealthState;
+use crate::task::{HealthStatus, Task, TaskStatus};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Per-service and per-group views of the tasks, updated by the lifecycle and checked against a
@@ -28,6 +29,23 @@ pub struct TaskIndex {
     /// scheduler pass works on, known without walking it. `live[s].len() - active[s]` is the
     /// service's tasks still stopping.
     pub active: Vec<u32>,
+    /// Per service, its active tasks a scheduler pass must look at one by one: unhealthy (its
+    /// containers or its load balancer target) or waiting for capacity. While a service has one
+    /// deployment and no DRAINING instance, every other active task simply counts towards the
+    /// desired count, so the pass reads these instead of all its tasks (issue #10: walking
+    /// 5,000 tasks per pass was 40 % of a crash loop at the task limit).
+    pub watched: Vec<BTreeSet<usize>>,
+}
+
+/// Whether [`TaskIndex::watched`] holds `task` (see there).
+pub fn needs_watching(task: &Task) -> bool {
+    task.is_active()
+        && (task.health == HealthStatus::Unhealthy
+            || task
+                .target
+                .as_ref()
+                .is_some_and(|x| x.state == TargetHealthState::Unhealthy)
+            || task.is_waiting())
 }
 
 impl TaskIndex {
@@ -39,13 +57,33 @@ impl TaskIndex {
                 self.service_provider.resize_with(s + 1, BTreeMap::new);
                 self.running.resize(s + 1, 0);
                 self.active.resize(s + 1, 0);
+                self.watched.resize_with(s + 1, BTreeSet::new);
             }
             self.live[s].insert(t);
             self.active[s] += 1;
             if let Some(p) = &task.capacity_provider {
                 *self.service_provider[s].entry(p.clone()).or_default() += 1;
             }
+            self.rewatch(t, task);
         }
+    }
+
+    /// Task `t`'s health, target, waiting or status may have changed: it is watched or not as
+    /// [`needs_watching`] says now.
+    pub fn rewatch(&mut self, t: usize, task: &Task) {
+        let Some(watched) = task.service.and_then(|s| self.watched.get_mut(s)) else {
+            return;
+        };
+        if needs_watching(task) {
+            watched.insert(t);
+        } else {
+            watched.remove(&t);
+        }
+    }
+
+    /// Service `s`'s watched tasks (see [`TaskIndex::watched`]), ascending.
+    pub fn watched_of(&self, s: usize) -> impl Iterator<Item = usize> + '_ {
+        self.watched.get(s).into_iter().flatten().copied()
     }
 
     /// Active task `task` got its zone (bound to an instance or to Fargate capacity).
@@ -81,6 +119,9 @@ impl TaskIndex {
     pub fn deactivated(&mut self, t: usize, task: &Task) {
         if let Some(n) = task.service.and_then(|s| self.active.get_mut(s)) {
             *n = n.saturating_sub(1);
+        }
+        if let Some(watched) = task.service.and_then(|s| self.watched.get_mut(s)) {
+            watched.remove(&t);
         }
         if let (Some(s), TaskStatus::Running) = (task.service, task.last_status) {
             if let Some(n) = self.running.get_mut(s) {
@@ -119,6 +160,9 @@ impl TaskIndex {
         if let Some(s) = task.service {
             if let Some(live) = self.live.get_mut(s) {
                 live.remove(&t);
+            }
+            if let Some(watched) = self.watched.get_mut(s) {
+                watched.remove(&t);
             }
         }
     }
@@ -159,6 +203,7 @@ impl TaskIndex {
             service_provider: vec![BTreeMap::new(); services],
             running: vec![0; services],
             active: vec![0; services],
+            watched: vec![BTreeSet::new(); services],
             ..TaskIndex::default()
         };
         for (t, task) in tasks {
@@ -174,6 +219,9 @@ impl TaskIndex {
             }
             if let Some(s) = task.service {
                 ix.active[s] += 1;
+                if needs_watching(task) {
+                    ix.watched[s].insert(t);
+                }
             }
             if let (Some(s), Some(p)) = (task.service, &task.capacity_provider) {
                 *ix.service_provider[s].entry(p.clone()).or_default() += 1;

@@ -58,8 +58,8 @@ pub(crate) struct Unplaced {
 pub(crate) enum Launched {
     /// Placed and started: the task.
     Started(usize),
-    /// Created in PROVISIONING, waiting for its capacity provider's managed scaling: the task.
-    Waiting(usize),
+    /// Created in PROVISIONING, waiting for its capacity provider's managed scaling.
+    Waiting,
     /// Not placed, and no task exists.
     Unplaced(Unplaced),
 }
@@ -101,7 +101,8 @@ impl Sim {
             }
             Err(why) => {
                 self.tasks[t].waiting_reason = Some(why.detail);
-                Launched::Waiting(t)
+                self.rewatch(t);
+                Launched::Waiting
             }
         }
     }
@@ -296,6 +297,7 @@ impl Sim {
             }
             Err(why) => {
                 self.tasks[t].waiting_reason = Some(why.detail.clone());
+                self.rewatch(t);
                 Err(why)
             }
         }

@@ -6,6 +6,7 @@
 
 use super::super::{Repeat, Sim};
 use super::placing::Launched;
+use crate::cluster::InstanceStatus;
 use crate::deployment::bounds::{lower_bound, upper_bound};
 use crate::service::messages;
 use crate::service::replica::{self, Classified, OutdatedTask, Retire, RetireBounds, TaskFacts};
@@ -14,6 +15,14 @@ use crate::sim::log::LogKind;
 use crate::task::stopped_reason;
 use crate::task::{HealthStatus, StopCode, TaskStatus};
 use std::collections::BTreeSet;
+
+/// The service's tasks sorted for one pass ([`Sim`]'s `sort_tasks`).
+struct Sorting {
+    /// The sorting; its `current` list may hold only the watched current tasks.
+    sorted: Classified,
+    /// How many tasks count towards the desired count.
+    current: usize,
+}
 
 /// What a pass did, for its service events.
 #[derive(Default)]
@@ -35,18 +44,24 @@ impl Sim {
         self.observe_deployment(s);
         self.advance_traffic_shift(s);
         let held = self.held_blue_tasks(s);
-        let facts = self.replica_facts(s, &held);
-        let sorted = replica::classify(&facts, self.now, self.model.services[s].grace_ms);
+        let Sorting {
+            mut sorted,
+            mut current,
+        } = self.sort_tasks(s, &held);
         for &at in &sorted.wake_at {
             self.wake_scheduler_at(s, at);
         }
         let mut report = PassReport::default();
-        let mut sorted = sorted;
-        let mut current = std::mem::take(&mut sorted.current);
-        self.scale_in(s, &mut current, sorted.outdated.len(), &mut report);
+        let outdated = sorted.outdated.len();
+        if self.must_scale_in(s, current, outdated) {
+            // `sort_tasks` lists every current task whenever the pass scales in.
+            let mut listed = std::mem::take(&mut sorted.current);
+            self.scale_in(s, &mut listed, outdated, &mut report);
+            current = listed.len();
+        }
         let waiting = std::mem::take(&mut sorted.waiting);
         let launches_held =
-            !self.launch_replacements(s, &mut current, &waiting, held.len(), &mut report);
+            !self.launch_replacements(s, current, &waiting, held.len(), &mut report);
         let retired = self.retire_outdated(s, &sorted, &held, &mut report);
         let mut outcome = PassOutcome {
             outdated: sorted.outdated.len(),
@@ -111,6 +126,85 @@ impl Sim {
             .collect()
     }
 
+    /// The service's active tasks that are not held, sorted for the pass, and how many of them
+    /// count towards the desired count. While every active task belongs to the PRIMARY
+    /// deployment and no instance of the cluster is DRAINING, only the task index's watched
+    /// tasks (unhealthy or waiting) can be anything but current, so only they are read, and
+    /// `sorted.current` lists just the watched ones among the current tasks; when the pass must
+    /// scale in, it needs them all, so then every task is read (issue #10).
+    fn sort_tasks(&self, s: usize, held: &[usize]) -> Sorting {
+        let grace = self.model.services[s].grace_ms;
+        if held.is_empty() && self.all_active_primary(s) && !self.cluster_draining(s) {
+            let facts: Vec<TaskFacts> = self
+                .task_index
+                .watched_of(s)
+                .map(|t| self.task_facts(t, true))
+                .collect();
+            let sorted = replica::classify(&facts, self.now, grace);
+            let active = self.task_index.active(s) as usize;
+            let current = active.saturating_sub(sorted.outdated.len());
+            if !self.must_scale_in(s, current, sorted.outdated.len()) {
+                #[cfg(debug_assertions)]
+                self.check_watched_sorting(s, &sorted, current);
+                return Sorting { sorted, current };
+            }
+        }
+        let sorted = replica::classify(&self.replica_facts(s, held), self.now, grace);
+        let current = sorted.current.len();
+        Sorting { sorted, current }
+    }
+
+    /// Whether the pass scales in ([`replica::scales_in`] with the service's bounds).
+    fn must_scale_in(&self, s: usize, current: usize, outdated: usize) -> bool {
+        replica::scales_in(
+            self.services[s].desired,
+            self.model.services[s].maximum_percent,
+            current as u32,
+            outdated as u32,
+        )
+    }
+
+    /// Whether every active task of the service belongs to its PRIMARY deployment (read from
+    /// the deployment's counts, not by walking the tasks).
+    fn all_active_primary(&self, s: usize) -> bool {
+        let deployments = &self.services[s].deployments;
+        let primary = deployments
+            .primary()
+            .map_or(0, |p| deployments.tally(p).active);
+        primary == self.task_index.active(s)
+    }
+
+    /// Whether an instance of the service's cluster is DRAINING (the cluster's instances that
+    /// take no tasks are few: launching or draining ones).
+    fn cluster_draining(&self, s: usize) -> bool {
+        let cluster = self.model.services[s].cluster;
+        self.placement_index.cluster(cluster).is_some_and(|c| {
+            c.not_active
+                .iter()
+                .any(|&i| self.instances[i].status == InstanceStatus::Draining)
+        })
+    }
+
+    /// Debug builds: the watched tasks sort the way all tasks do (the same outdated,
+    /// unhealthy and waiting tasks and wake-ups, and the same number current).
+    #[cfg(debug_assertions)]
+    fn check_watched_sorting(&self, s: usize, watched: &Classified, current: usize) {
+        let all = replica::classify(
+            &self.replica_facts(s, &[]),
+            self.now,
+            self.model.services[s].grace_ms,
+        );
+        let same = all.outdated == watched.outdated
+            && all.unhealthy == watched.unhealthy
+            && all.waiting == watched.waiting
+            && all.wake_at == watched.wake_at
+            && all.current.len() == current;
+        assert!(
+            same,
+            "the watched tasks sorted unlike all tasks of service {s}"
+        );
+    }
+
     /// The facts [`replica::classify`] needs about each active task that is not held.
     fn replica_facts(&self, s: usize, held: &[usize]) -> Vec<TaskFacts> {
         // `held` is ascending (a filter of the live set): a binary search, not a scan per task.
@@ -118,27 +212,31 @@ impl Sim {
         let mut primary = self.services[s].deployments.primary_cursor();
         self.live_tasks_of_service(s)
             .filter(|&t| self.tasks[t].is_active() && held.binary_search(&t).is_err())
-            .map(|t| {
-                let task = &self.tasks[t];
-                TaskFacts {
-                    task: t,
-                    running: task.last_status == TaskStatus::Running,
-                    unhealthy: task.health == HealthStatus::Unhealthy || self.target_unhealthy(t),
-                    started_at: task.started_at,
-                    primary: primary.is_primary(t),
-                    on_draining_instance: task.instance.is_some_and(|i| {
-                        self.instances[i].status == crate::cluster::InstanceStatus::Draining
-                    }),
-                    waiting: task.is_waiting(),
-                }
-            })
+            .map(|t| self.task_facts(t, primary.is_primary(t)))
             .collect()
+    }
+
+    /// What the scheduler knows of task `t` (`primary`: it belongs to the PRIMARY deployment).
+    fn task_facts(&self, t: usize, primary: bool) -> TaskFacts {
+        let task = &self.tasks[t];
+        TaskFacts {
+            task: t,
+            running: task.last_status == TaskStatus::Running,
+            unhealthy: task.health == HealthStatus::Unhealthy || self.target_unhealthy(t),
+            started_at: task.started_at,
+            primary,
+            on_draining_instance: task
+                .instance
+                .is_some_and(|i| self.instances[i].status == InstanceStatus::Draining),
+            waiting: task.is_waiting(),
+        }
     }
 
     /// Scales in to the desired count (waiting tasks first, then tasks not yet running, then as
     /// the strategies say), then keeps every task of the service, outdated ones included, within
     /// maximumPercent (DG deployment-type-ecs): when desiredCount drops during a replacement,
-    /// the tasks not yet RUNNING go, so the RUNNING ones keep the minimum healthy count.
+    /// the tasks not yet RUNNING go, so the RUNNING ones keep the minimum healthy count. Called
+    /// only when [`replica::scales_in`] says so, with every current task listed.
     fn scale_in(
         &mut self,
         s: usize,
@@ -148,10 +246,6 @@ impl Sim {
     ) {
         let desired = self.services[s].desired;
         let max_live = replica::max_live(desired, self.model.services[s].maximum_percent) as usize;
-        if current.len() as u32 <= desired && current.len() + outdated <= max_live {
-            // Nothing to scale in: the lists below walk every task, so not on every pass.
-            return;
-        }
         let deployment = self.services[s].deployment_id.clone();
         // Waiting tasks go first, then the others not yet RUNNING, each in `current`'s order
         // (what `first_not_running` picks one at a time). Stopping one task changes no other
@@ -213,7 +307,7 @@ impl Sim {
     fn launch_replacements(
         &mut self,
         s: usize,
-        current: &mut Vec<usize>,
+        current: usize,
         waiting: &[usize],
         held: usize,
         report: &mut PassReport,
@@ -243,16 +337,13 @@ impl Sim {
         let start = replica::tasks_to_start(
             self.services[s].desired,
             self.model.services[s].maximum_percent,
-            current.len() as u32,
+            current as u32,
             live,
         );
         for k in 0..start {
             match self.launch_service_task(s) {
-                Launched::Started(t) => {
-                    current.push(t);
-                    report.started.push(self.tasks[t].id.clone());
-                }
-                Launched::Waiting(t) => current.push(t),
+                Launched::Started(t) => report.started.push(self.tasks[t].id.clone()),
+                Launched::Waiting => {}
                 Launched::Unplaced(why) => {
                     self.services[s].unplaced = start - k;
                     self.services[s].unplaced_reason = Some(why.detail);

@@ -142,6 +142,7 @@ impl Sim {
             Ok(place) => self.bind(t, place),
             Err(why) => {
                 self.tasks[t].waiting_reason = Some(why.detail);
+                self.rewatch(t);
                 self.waiting_standalone.insert(t, r);
             }
         }
