@@ -17,10 +17,13 @@ struct Counting;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
+/// Allocations made (calls to `alloc` and `realloc`): what the crash loop's cost follows.
+static ALLOCS: AtomicUsize = AtomicUsize::new(0);
 
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         let p = unsafe { System.alloc(layout) };
+        ALLOCS.fetch_add(1, Ordering::Relaxed);
         if !p.is_null() {
             let now = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
             PEAK.fetch_max(now, Ordering::Relaxed);
@@ -33,6 +36,7 @@ unsafe impl GlobalAlloc for Counting {
     }
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let p = unsafe { System.realloc(ptr, layout, new_size) };
+        ALLOCS.fetch_add(1, Ordering::Relaxed);
         if !p.is_null() {
             if new_size >= layout.size() {
                 let now = LIVE.fetch_add(new_size - layout.size(), Ordering::Relaxed)
@@ -89,19 +93,25 @@ fn crash_loop(services: u32, tasks: u32, minutes: u64) {
         return;
     };
     let mut laps = Vec::new();
+    let allocs = ALLOCS.load(Ordering::Relaxed);
     let total = Instant::now();
     for m in (10..=minutes).step_by(10) {
         let start = Instant::now();
         sim.run_until(m * 60_000);
         laps.push(format!("{:.2}", start.elapsed().as_secs_f64()));
     }
+    let wall = total.elapsed().as_secs_f64();
+    let allocs = ALLOCS.load(Ordering::Relaxed) - allocs;
     let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base) as f64 / MIB;
+    let started = sim.tasks_kept() as u64 + sim.tasks_dropped();
     println!(
-        "limits crash loop, {services} Fargate service(s) × {tasks} tasks crashing 20 s after start: {} min simulated in {:.3} s wall (per 10 simulated minutes: {} s); {} events; peak heap {peak:.1} MiB; {} tasks kept ({} stopped ones dropped), {} log lines kept ({} dropped)",
+        "limits crash loop, {services} Fargate service(s) × {tasks} tasks crashing 20 s after start: {} min simulated in {:.3} s wall (per 10 simulated minutes: {} s); {} events; {} allocations ({:.1} per task started); peak heap {peak:.1} MiB; {} tasks kept ({} stopped ones dropped), {} log lines kept ({} dropped)",
         minutes,
-        total.elapsed().as_secs_f64(),
+        wall,
         laps.join(", "),
         sim.steps(),
+        allocs,
+        allocs as f64 / started.max(1) as f64,
         sim.tasks_kept(),
         sim.tasks_dropped(),
         sim.log().len(),

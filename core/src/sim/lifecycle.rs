@@ -157,25 +157,25 @@ impl Sim {
         self.queue.push(self.now + d, Event::TaskAdvance(t, epoch));
     }
 
-    fn image(&self, t: usize) -> Vec<(String, bool, crate::taskdef::ImageBehaviour)> {
+    /// Each container of task `t`: its image, whether it is essential, and how the scenario
+    /// says that image behaves (borrowed: it is read four times in every task's life).
+    fn image(
+        &self,
+        t: usize,
+    ) -> impl Iterator<Item = (&str, bool, crate::taskdef::ImageBehaviour)> + '_ {
         let td = &self.model.task_definitions[self.tasks[t].task_definition];
-        td.needs
-            .containers
-            .iter()
-            .map(|c| {
-                (
-                    c.image.clone(),
-                    c.essential,
-                    self.model.images.get(&c.image).cloned().unwrap_or_default(),
-                )
-            })
-            .collect()
+        td.needs.containers.iter().map(|c| {
+            (
+                c.image.as_str(),
+                c.essential,
+                self.model.images.get(&c.image).copied().unwrap_or_default(),
+            )
+        })
     }
 
     fn pull_ms(&self, t: usize) -> Millis {
         // Images are pulled in parallel; the slowest decides.
         self.image(t)
-            .iter()
             .map(|(_, _, b)| u64::from(b.pull_seconds.unwrap_or(DEFAULT_PULL_SECONDS)) * 1000)
             .max()
             .unwrap_or(0)
@@ -193,15 +193,13 @@ impl Sim {
                     .push(self.now + pull, Event::TaskAdvance(t, epoch));
             }
             TaskStatus::Pending => {
-                if let Some((image, _, _)) =
-                    self.image(t).into_iter().find(|(_, _, b)| b.pull_fails)
-                {
+                let cannot_pull = self
+                    .image(t)
+                    .find(|(_, _, b)| b.pull_fails)
+                    .map(|(image, _, _)| stopped_reason::cannot_pull(image));
+                if let Some(reason) = cannot_pull {
                     self.tasks[t].containers_exited = true;
-                    self.stop_task(
-                        t,
-                        StopCode::TaskFailedToStart,
-                        stopped_reason::cannot_pull(&image),
-                    );
+                    self.stop_task(t, StopCode::TaskFailedToStart, reason);
                 } else if self.tasks[t].holds_eni
                     || self.tasks[t].target_group.is_some()
                     || matches!(
@@ -290,22 +288,26 @@ impl Sim {
         self.tasks[t].started_at = Some(self.now);
         let epoch = self.bump(t);
         let task = &self.tasks[t];
-        let where_ = match task.instance {
+        let td = &self.model.task_definitions[task.task_definition];
+        // One string per line (the place and the revision's name were two more).
+        let text = match task.instance {
             Some(i) => format!(
-                "on {} ({})",
-                self.instances[i].ec2_instance_id, self.instances[i].zone
+                "Task {} ({}:{}) is RUNNING on {} ({}).",
+                task.id,
+                td.family,
+                td.revision,
+                self.instances[i].ec2_instance_id,
+                self.instances[i].zone
             ),
             None => format!(
-                "on {} in {}",
+                "Task {} ({}:{}) is RUNNING on {} in {}.",
+                task.id,
+                td.family,
+                td.revision,
                 launch_label(task.launch),
                 task.zone.as_deref().unwrap_or("?")
             ),
         };
-        let text = format!(
-            "Task {} ({}) is RUNNING {where_}.",
-            task.id,
-            self.model.task_definitions[task.task_definition].name()
-        );
         let service = task.service;
         if announce {
             self.emit(LogKind::Task, service, text);
@@ -315,7 +317,6 @@ impl Sim {
         // The earliest essential container crash, if its image crashes.
         let crash = self
             .image(t)
-            .iter()
             .filter(|(_, essential, _)| *essential)
             .filter_map(|(_, _, b)| b.crash_after_seconds)
             .min();
@@ -489,7 +490,6 @@ impl Sim {
         }
         let code = self
             .image(t)
-            .iter()
             .filter(|(_, e, b)| *e && b.crash_after_seconds.is_some())
             .map(|(_, _, b)| b.exit_code.unwrap_or(1))
             .next()
@@ -521,13 +521,13 @@ impl Sim {
                 .remove_group_task(i, inst, &self.tasks[t].group);
         }
         self.stop_requested_for(t);
+        let text = format!("Task {} stopping: {reason}", self.tasks[t].id);
         {
             let task = &mut self.tasks[t];
             task.stop_code = Some(code);
-            task.stopped_reason = Some(reason.clone());
+            task.stopped_reason = Some(reason);
             task.stopping_at = Some(self.now);
         }
-        let text = format!("Task {} stopping: {reason}", self.tasks[t].id);
         let service = self.tasks[t].service;
         self.emit(LogKind::Task, service, text);
         let epoch = self.bump(t);
@@ -653,12 +653,12 @@ impl Sim {
             self.placement_index.refresh(i, inst);
         }
         let task = &self.tasks[t];
-        let text = format!(
-            "Task {} STOPPED ({}): {}",
-            task.id,
-            task.stop_code.map_or("-".to_string(), |c| format!("{c:?}")),
-            task.stopped_reason.as_deref().unwrap_or("")
-        );
+        let reason = task.stopped_reason.as_deref().unwrap_or("");
+        // One string per line (the code's own text was a second one).
+        let text = match task.stop_code {
+            Some(code) => format!("Task {} STOPPED ({code:?}): {reason}", task.id),
+            None => format!("Task {} STOPPED (-): {reason}", task.id),
+        };
         let service = task.service;
         let never_started = task.started_at.is_none() && task.instance.is_some()
             || task.started_at.is_none() && task.launch != LaunchKind::Ec2 && task.zone.is_some();

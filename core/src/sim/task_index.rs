@@ -89,12 +89,18 @@ impl TaskIndex {
     /// Active task `task` got its zone (bound to an instance or to Fargate capacity).
     pub fn zoned(&mut self, task: &Task) {
         if let Some(z) = &task.zone {
-            *self
-                .group_zone
-                .entry(task.group.clone())
-                .or_default()
-                .entry(z.clone())
-                .or_default() += 1;
+            // Looked up before inserting: `entry` wants owned keys, two strings per task.
+            if !self.group_zone.contains_key(&task.group) {
+                self.group_zone.insert(task.group.clone(), BTreeMap::new());
+            }
+            if let Some(zones) = self.group_zone.get_mut(&task.group) {
+                match zones.get_mut(z) {
+                    Some(n) => *n += 1,
+                    None => {
+                        zones.insert(z.clone(), 1);
+                    }
+                }
+            }
         }
     }
 

@@ -123,7 +123,7 @@ impl TaskStore {
         &mut self,
         t: usize,
         pinned: impl Fn(usize, &Task) -> bool,
-    ) -> Vec<(usize, Task)> {
+    ) -> Vec<(usize, Box<Task>)> {
         self.stopped.push_back(t);
         let mut gone = Vec::new();
         let mut looked = 0;
@@ -145,7 +145,9 @@ impl TaskStore {
             if let Some(task) = slot.take() {
                 self.kept -= 1;
                 self.dropped += 1;
-                gone.push((old, *task));
+                // Boxed as kept: moving ~0.7 KB out of the box per dropped task showed in the
+                // crash loop's profile.
+                gone.push((old, task));
             }
         }
         while matches!(self.slots.front(), Some(None)) {

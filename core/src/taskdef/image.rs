@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 /// How a container image behaves in the simulation: the simulator's stand-in for real code.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ImageBehaviour {
     /// Seconds to pull the image (default 8).

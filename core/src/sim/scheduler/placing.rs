@@ -71,27 +71,33 @@ impl Sim {
         let (launch, provider) = self.service_destination(s);
         let svc = &self.model.services[s];
         let group = format!("service:{}", svc.name);
-        let (cluster, zones, constraints, strategies) = (
-            svc.cluster,
-            svc.subnet_zones.clone(),
-            svc.constraints.clone(),
-            svc.strategies.clone(),
-        );
-        let request = NewTask {
-            cluster,
-            task_definition: self.services[s].task_definition,
-            group: &group,
-            launch,
-            capacity_provider: provider.as_deref(),
-            zones: &zones,
-            constraints: &constraints,
-            strategies: &strategies,
+        let found = if matches!(launch, LaunchKind::Fargate | LaunchKind::FargateSpot) {
+            // Fargate's choice reads the service's zones in place (the copies below are for
+            // the EC2 pipeline, which needs the engine mutably).
+            self.fargate_place(&group, &svc.subnet_zones)
+        } else {
+            let (cluster, zones, constraints, strategies) = (
+                svc.cluster,
+                svc.subnet_zones.clone(),
+                svc.constraints.clone(),
+                svc.strategies.clone(),
+            );
+            let request = NewTask {
+                cluster,
+                task_definition: self.services[s].task_definition,
+                group: &group,
+                launch,
+                capacity_provider: provider.as_deref(),
+                zones: &zones,
+                constraints: &constraints,
+                strategies: &strategies,
+            };
+            self.find_place(&request)
         };
-        let found = self.find_place(&request);
         let waits = found.is_err() && self.provider_waits_for_capacity(provider.as_deref());
         let t = match &found {
-            Ok(_) => self.create_service_task(s, launch, provider),
-            Err(_) if waits => self.create_service_task(s, launch, provider),
+            Ok(_) => self.create_service_task(s, launch, provider, group),
+            Err(_) if waits => self.create_service_task(s, launch, provider, group),
             Err(why) => return Launched::Unplaced(why.clone()),
         };
         match found {
@@ -127,11 +133,11 @@ impl Sim {
         s: usize,
         launch: LaunchKind,
         provider: Option<String>,
+        group: String,
     ) -> usize {
         let svc = &self.model.services[s];
         let cluster = svc.cluster;
         let td = self.services[s].task_definition;
-        let group = format!("service:{}", svc.name);
         let name = format!("ecs-svc/{}", svc.name);
         let t = self.new_task(cluster, td, Some(s), group, launch, provider, Some(name));
         // Each task records the deployment that started it.
@@ -168,14 +174,7 @@ impl Sim {
     pub(crate) fn find_place(&mut self, n: &NewTask<'_>) -> Result<Place, Unplaced> {
         let pool = match n.launch {
             LaunchKind::Fargate | LaunchKind::FargateSpot => {
-                return match self.fargate_zone(n.group, n.zones) {
-                    Some(zone) => Ok(Place::Fargate(zone)),
-                    None => Err(Unplaced {
-                        closest: None,
-                        detail: "no Availability Zone of the task's subnets is available".into(),
-                        failure_reason: "AVAILABILITY-ZONE".into(),
-                    }),
-                };
+                return self.fargate_place(n.group, n.zones);
             }
             LaunchKind::External => Pool::External,
             LaunchKind::Ec2 => match n
@@ -227,6 +226,18 @@ impl Sim {
                 detail: "no container instances in the cluster".into(),
                 failure_reason: "MISSING".into(),
             },
+        }
+    }
+
+    /// Fargate's place for a task of `group`: a zone of `zones` (see [`Sim::fargate_zone`]).
+    fn fargate_place(&self, group: &str, zones: &[String]) -> Result<Place, Unplaced> {
+        match self.fargate_zone(group, zones) {
+            Some(zone) => Ok(Place::Fargate(zone)),
+            None => Err(Unplaced {
+                closest: None,
+                detail: "no Availability Zone of the task's subnets is available".into(),
+                failure_reason: "AVAILABILITY-ZONE".into(),
+            }),
         }
     }
 
