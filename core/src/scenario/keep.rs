@@ -97,7 +97,7 @@ pub fn with_live_actions(text: &str, live: &KeptActions) -> Result<String, Scena
         // The engine refuses to declare an image twice, so a clash means the text changed.
         if doc
             .images
-            .insert(image.clone(), behaviour.clone())
+            .insert(image.clone(), *behaviour)
             .is_some()
         {
             return Err(ScenarioError::Invalid(vec![Problem::new(

@@ -97,7 +97,7 @@ pub enum ImageStatus {
 /// Whether `image` is declared in the scenario's `images` map, and how it behaves.
 pub fn image_status(images: &BTreeMap<String, ImageBehaviour>, image: &str) -> ImageStatus {
     match images.get(image) {
-        Some(b) => ImageStatus::Declared(b.clone()),
+        Some(b) => ImageStatus::Declared(*b),
         None => ImageStatus::AssumedHealthy,
     }
 }
