@@ -95,11 +95,7 @@ pub fn with_live_actions(text: &str, live: &KeptActions) -> Result<String, Scena
         .extend(live.task_definitions.iter().cloned());
     for (image, behaviour) in &live.images {
         // The engine refuses to declare an image twice, so a clash means the text changed.
-        if doc
-            .images
-            .insert(image.clone(), *behaviour)
-            .is_some()
-        {
+        if doc.images.insert(image.clone(), *behaviour).is_some() {
             return Err(ScenarioError::Invalid(vec![Problem::new(
                 format!("images[{image:?}]"),
                 "the image is declared in the scenario and was declared again live",

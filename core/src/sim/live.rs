@@ -159,7 +159,7 @@ mod tests {
             pull_fails: true,
             ..Default::default()
         };
-        live.declare_image(image, b.clone()).expect("declares");
+        live.declare_image(image, b).expect("declares");
         keep.push_image(image.into(), b);
         let json = live
             .revision_with_image(0, "app", image)

@@ -155,11 +155,11 @@ mod tests {
             pull_fails: true,
             ..Default::default()
         };
-        sim.declare_image(image, b.clone()).unwrap();
+        sim.declare_image(image, b).unwrap();
         assert!(sim.log().last().unwrap().text.contains("pullFails"));
         // Twice, or an image already running, is refused.
-        assert!(sim.declare_image(image, b.clone()).is_err());
-        assert!(sim.declare_image("example/web:1", b.clone()).is_err());
+        assert!(sim.declare_image(image, b).is_err());
+        assert!(sim.declare_image("example/web:1", b).is_err());
         assert!(sim.declare_image(" ", b).is_err());
         deploy_image_and_expect_rollback(&mut sim, image);
     }
