@@ -134,6 +134,18 @@ fn main() {
         crash_loop(services, 5000, if quick { 10 } else { 60 });
         return;
     }
+    // `-- crash-services N` runs the crash loop of N services × 5,000 tasks (how the cost grows
+    // with the task total, behind the limit's choice).
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(n) = args
+        .iter()
+        .position(|a| a == "crash-services")
+        .and_then(|k| args.get(k + 1))
+        .and_then(|n| n.parse::<u32>().ok())
+    {
+        crash_loop(n, 5000, if quick { 10 } else { 60 });
+        return;
+    }
     let mut by_size = Vec::new();
     // Best of three per size: the machine is shared, and one slow run skews the ratio.
     for n in [500, 1000, 2000, 5000] {

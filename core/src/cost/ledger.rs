@@ -99,9 +99,10 @@ impl Ledger {
             return;
         }
         for (key, rate) in &charge.parts {
-            let a = self.accounts.entry(key.clone()).or_default();
-            a.open_rate += u128::from(*rate);
-            a.open_weighted_start += u128::from(*rate) * u128::from(charge.start);
+            with_account(&mut self.accounts, key, |a| {
+                a.open_rate += u128::from(*rate);
+                a.open_weighted_start += u128::from(*rate) * u128::from(charge.start);
+            });
         }
         self.open.insert(id, charge);
     }
@@ -114,10 +115,11 @@ impl Ledger {
         };
         let billed = billed_ms(now.saturating_sub(charge.start), charge.minimum_ms);
         for (key, rate) in &charge.parts {
-            let a = self.accounts.entry(key.clone()).or_default();
-            a.open_rate -= u128::from(*rate);
-            a.open_weighted_start -= u128::from(*rate) * u128::from(charge.start);
-            a.closed = a.closed.plus(Money::of_rate(*rate, billed));
+            with_account(&mut self.accounts, key, |a| {
+                a.open_rate -= u128::from(*rate);
+                a.open_weighted_start -= u128::from(*rate) * u128::from(charge.start);
+                a.closed = a.closed.plus(Money::of_rate(*rate, billed));
+            });
         }
     }
 
@@ -134,6 +136,23 @@ impl Ledger {
     /// Every account that was ever charged, in key order.
     pub fn accounts(&self) -> impl Iterator<Item = (&AccountKey, &Account)> {
         self.accounts.iter()
+    }
+}
+
+/// Changes the account at `key`, created empty if new. Looked up before inserting: `entry` wants an
+/// owned key, and a provider's key is a string (two copies per task in a crash loop).
+fn with_account(
+    accounts: &mut BTreeMap<AccountKey, Account>,
+    key: &AccountKey,
+    change: impl FnOnce(&mut Account),
+) {
+    match accounts.get_mut(key) {
+        Some(a) => change(a),
+        None => {
+            let mut a = Account::default();
+            change(&mut a);
+            accounts.insert(key.clone(), a);
+        }
     }
 }
 

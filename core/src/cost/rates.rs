@@ -5,7 +5,7 @@
 
 use super::model::PriceTable;
 use crate::catalog::prices::{NanoUsdPerHour, FARGATE_EPHEMERAL_INCLUDED_GIB};
-use crate::taskdef::fargate::{fargate_memory_values, FARGATE_SIZES};
+use crate::taskdef::fargate::{fargate_memory_iter, FARGATE_SIZES};
 use crate::time::Millis;
 
 /// Minimum charge of a Fargate task and of a Linux EC2 instance, ms. Fargate pricing page: "A
@@ -25,10 +25,7 @@ pub fn billed_ms(ran_ms: Millis, minimum_ms: Millis) -> Millis {
 /// to the nearest Fargate size"). A size above the largest is billed as asked.
 pub fn fargate_billed_size(cpu: u32, memory: u32) -> (u32, u32) {
     for row in FARGATE_SIZES.iter().filter(|r| r.cpu >= cpu) {
-        if let Some(m) = fargate_memory_values(row.cpu)
-            .into_iter()
-            .find(|&m| m >= memory)
-        {
+        if let Some(m) = fargate_memory_iter(row.cpu).find(|&m| m >= memory) {
             return (row.cpu, m);
         }
     }

@@ -12,22 +12,33 @@ pub fn steady_state(service: &str) -> String {
 
 /// `(service web) has started 2 tasks: (task a) (task b).`
 pub fn started(service: &str, task_ids: &[&str]) -> String {
-    let list: Vec<String> = task_ids.iter().map(|t| format!("(task {t})")).collect();
-    format!(
-        "(service {service}) has started {} tasks: {}.",
-        task_ids.len(),
-        list.join(" ")
-    )
+    let head = format!("(service {service}) has started {} tasks: ", task_ids.len());
+    with_task_list(head, task_ids)
 }
 
 /// `(service web) has stopped 1 running tasks: (task a).`
 pub fn stopped(service: &str, task_ids: &[&str]) -> String {
-    let list: Vec<String> = task_ids.iter().map(|t| format!("(task {t})")).collect();
-    format!(
-        "(service {service}) has stopped {} running tasks: {}.",
-        task_ids.len(),
-        list.join(" ")
-    )
+    let head = format!(
+        "(service {service}) has stopped {} running tasks: ",
+        task_ids.len()
+    );
+    with_task_list(head, task_ids)
+}
+
+/// `head` followed by `(task a) (task b).`, written into one string (a string per task showed
+/// in the crash loop's allocations).
+fn with_task_list(mut out: String, task_ids: &[&str]) -> String {
+    out.reserve(task_ids.iter().map(|t| t.len() + 8).sum::<usize>() + 1);
+    for (k, t) in task_ids.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str("(task ");
+        out.push_str(t);
+        out.push(')');
+    }
+    out.push('.');
+    out
 }
 
 /// The placement failure, naming the closest matching instance and why it did not fit.

@@ -66,16 +66,24 @@ pub const FARGATE_SIZES: [FargateSize; 7] = [
 /// The valid task memory values (MiB) for a Fargate task cpu value, smallest first; empty when
 /// the cpu value is not a Fargate size. The UI offers these.
 pub fn fargate_memory_values(cpu: u32) -> Vec<u32> {
-    let Some(row) = FARGATE_SIZES.iter().find(|r| r.cpu == cpu) else {
-        return Vec::new();
-    };
-    if row.cpu == 256 {
-        // The table lists exactly 512 MiB, 1 GB and 2 GB (no 1536).
-        return vec![512, 1024, 2048];
-    }
-    (row.min_memory..=row.max_memory)
-        .step_by(row.step as usize)
-        .collect()
+    fargate_memory_iter(cpu).collect()
+}
+
+/// [`fargate_memory_values`] without collecting them (billing reads them for every task).
+pub fn fargate_memory_iter(cpu: u32) -> impl Iterator<Item = u32> {
+    let row = FARGATE_SIZES.iter().find(|r| r.cpu == cpu);
+    // The 256 row lists exactly 512 MiB, 1 GB and 2 GB (no 1536).
+    let small = row
+        .filter(|r| r.cpu == 256)
+        .map(|_| [512, 1024, 2048])
+        .into_iter()
+        .flatten();
+    let stepped = row
+        .filter(|r| r.cpu != 256)
+        .map(|r| (r.min_memory..=r.max_memory).step_by(r.step as usize))
+        .into_iter()
+        .flatten();
+    small.chain(stepped)
 }
 
 /// The Fargate cpu values (CPU units), smallest first.
@@ -85,7 +93,7 @@ pub fn fargate_cpu_values() -> Vec<u32> {
 
 /// Whether `cpu` units with `memory` MiB is a supported Fargate task size.
 pub fn fargate_memory_allowed(cpu: u32, memory: u32) -> bool {
-    fargate_memory_values(cpu).contains(&memory)
+    fargate_memory_iter(cpu).any(|m| m == memory)
 }
 
 #[cfg(test)]
