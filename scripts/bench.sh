@@ -24,7 +24,7 @@ cargo test --release --target wasm32-unknown-unknown -p ecs-playground-tests --t
 echo "== scale limits (issue #10), one simulated hour each, wasm in headless Chromium (release build)"
 # Each scenario in its own browser (a name filter): wasm memory never shrinks, so the size read
 # after a run is its own peak only when nothing bigger ran before it in the module.
-for limit in quadratic_series task_limit instance_limit crash_loop; do
+for limit in quadratic_series task_limit instance_limit crash_loop all_tasks_crashing; do
   cargo test --release --target wasm32-unknown-unknown -p ecs-playground-tests --test bench_wasm_limits -- --include-ignored --nocapture "bench_limits_$limit" 2>&1 \
     | grep -E "wasm limits" || echo "(bench_limits_$limit did not report; run it without the grep to see why)"
 done

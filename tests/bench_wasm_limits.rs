@@ -155,3 +155,17 @@ fn bench_limits_crash_loop_in_the_browser() {
         fargate_document(1, MAX_TASKS_PER_SERVICE, Some(20)),
     );
 }
+
+/// Every task of the scenario crashing: Fargate services of 5,000 tasks up to the task limit,
+/// each container exiting 20 s after it starts (the worst hour the limits allow).
+#[wasm_bindgen_test]
+#[ignore]
+fn bench_limits_all_tasks_crashing_in_the_browser() {
+    let services = MAX_TOTAL_DESIRED_TASKS / MAX_TASKS_PER_SERVICE;
+    run_hour(
+        &format!(
+            "crash loop at the task limit, {services} Fargate services × 5000 tasks crashing 20 s after start"
+        ),
+        fargate_document(services, MAX_TASKS_PER_SERVICE, Some(20)),
+    );
+}

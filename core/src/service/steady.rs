@@ -22,11 +22,12 @@ pub struct SteadyFacts {
     pub on_draining_instance: bool,
 }
 
-/// The half of [`is_steady`] that counts answer: exactly `desired` active tasks and none of the
-/// service's tasks still stopping. When it is false the service is not steady, whatever each
-/// task's facts say, so the engine need not gather them.
-pub fn counts_allow_steady(active: usize, desired: u32, stopping: bool) -> bool {
-    active == desired as usize && !stopping
+/// The half of [`is_steady`] that counts answer: exactly `desired` active tasks, all of them
+/// RUNNING (`running` of them are), and none of the service's tasks still stopping. When it is
+/// false the service is not steady, whatever each task's facts say, so the engine need not
+/// gather them (while a service starts, every pass gathered them all: issue #10).
+pub fn counts_allow_steady(active: usize, running: usize, desired: u32, stopping: bool) -> bool {
+    active == desired as usize && running == active && !stopping
 }
 
 /// Whether the service is steady: exactly `desired` active tasks, each RUNNING on the current
@@ -124,14 +125,25 @@ mod tests {
 
     #[test]
     fn counts_alone_rule_out_a_steady_state_exactly_when_is_steady_would() {
+        let pending = SteadyFacts {
+            running: false,
+            ..healthy()
+        };
         let two = [healthy(), healthy()];
-        for (tasks, desired, stopping) in
-            [(2, 2, false), (1, 2, false), (2, 2, true), (2, 3, false)]
-        {
+        let one_pending = [healthy(), pending];
+        for (facts, desired, stopping) in [
+            (&two[..], 2, false),
+            (&two[..1], 2, false),
+            (&two[..], 2, true),
+            (&two[..], 3, false),
+            (&one_pending[..], 2, false),
+        ] {
+            let running = facts.iter().filter(|f| f.running).count();
             assert_eq!(
-                counts_allow_steady(tasks, desired, stopping),
-                is_steady(&two[..tasks], desired, stopping),
-                "{tasks} tasks, desired {desired}, stopping {stopping}"
+                counts_allow_steady(facts.len(), running, desired, stopping),
+                is_steady(facts, desired, stopping),
+                "{} tasks ({running} running), desired {desired}, stopping {stopping}",
+                facts.len()
             );
         }
     }

@@ -166,7 +166,7 @@ impl Sim {
 
     /// Whether every active task of the service belongs to its PRIMARY deployment (read from
     /// the deployment's counts, not by walking the tasks).
-    fn all_active_primary(&self, s: usize) -> bool {
+    pub(super) fn all_active_primary(&self, s: usize) -> bool {
         let deployments = &self.services[s].deployments;
         let primary = deployments
             .primary()
@@ -176,7 +176,7 @@ impl Sim {
 
     /// Whether an instance of the service's cluster is DRAINING (the cluster's instances that
     /// take no tasks are few: launching or draining ones).
-    fn cluster_draining(&self, s: usize) -> bool {
+    pub(super) fn cluster_draining(&self, s: usize) -> bool {
         let cluster = self.model.services[s].cluster;
         self.placement_index.cluster(cluster).is_some_and(|c| {
             c.not_active
