@@ -324,4 +324,21 @@ mod tests {
             vec![(7, Retire::Unhealthy)]
         );
     }
+
+    #[test]
+    fn a_pass_scales_in_above_desired_or_above_maximum_percent_only() {
+        // DG deployment-type-ecs: the service keeps desiredCount, and all its tasks (outdated
+        // ones included) within maximumPercent.
+        assert!(
+            !scales_in(4, 200, 4, 4),
+            "4 current + 4 outdated fit 200 % of 4"
+        );
+        assert!(scales_in(4, 200, 5, 0), "one current task too many");
+        assert!(scales_in(4, 150, 4, 3), "7 tasks above 150 % of 4 (6)");
+        assert!(!scales_in(4, 150, 4, 2));
+        assert!(
+            !scales_in(0, 100, 0, 0),
+            "a service scaled to 0 with nothing left"
+        );
+    }
 }
