@@ -2,7 +2,7 @@
 //! through PROVISIONING → PENDING → ACTIVATING → RUNNING, stopping it through DEACTIVATING →
 //! STOPPING → DEPROVISIONING → STOPPED, and its container health checks.
 
-use super::log::LogKind;
+use super::log::{line_buffer, LogKind};
 use super::queue::Event;
 use super::Sim;
 use crate::deployment::Tally;
@@ -13,6 +13,7 @@ use crate::task::stopped_reason;
 use crate::task::{HealthStatus, LaunchKind, StopCode, Task, TaskStatus};
 use crate::taskdef::NetworkMode;
 use crate::time::Millis;
+use std::fmt::Write as _;
 
 /// Seconds to pull an image when the scenario does not say.
 pub const DEFAULT_PULL_SECONDS: u32 = 8;
@@ -289,9 +290,12 @@ impl Sim {
         let epoch = self.bump(t);
         let task = &self.tasks[t];
         let td = &self.model.task_definitions[task.task_definition];
-        // One string per line (the place and the revision's name were two more).
-        let text = match task.instance {
-            Some(i) => format!(
+        // One string per line, sized up front (the place and the revision's name were two
+        // more, and the line grew twice).
+        let mut text = line_buffer(task.id.len() + td.family.len() + 80);
+        let _ = match task.instance {
+            Some(i) => write!(
+                text,
                 "Task {} ({}:{}) is RUNNING on {} ({}).",
                 task.id,
                 td.family,
@@ -299,7 +303,8 @@ impl Sim {
                 self.instances[i].ec2_instance_id,
                 self.instances[i].zone
             ),
-            None => format!(
+            None => write!(
+                text,
                 "Task {} ({}:{}) is RUNNING on {} in {}.",
                 task.id,
                 td.family,
@@ -494,7 +499,9 @@ impl Sim {
             .map(|(_, _, b)| b.exit_code.unwrap_or(1))
             .next()
             .unwrap_or(1);
-        let text = format!(
+        let mut text = line_buffer(self.tasks[t].id.len() + 60);
+        let _ = write!(
+            text,
             "Essential container in task {} exited with code {code}.",
             self.tasks[t].id
         );
@@ -521,7 +528,8 @@ impl Sim {
                 .remove_group_task(i, inst, &self.tasks[t].group);
         }
         self.stop_requested_for(t);
-        let text = format!("Task {} stopping: {reason}", self.tasks[t].id);
+        let mut text = line_buffer(self.tasks[t].id.len() + reason.len() + 16);
+        let _ = write!(text, "Task {} stopping: {reason}", self.tasks[t].id);
         {
             let task = &mut self.tasks[t];
             task.stop_code = Some(code);
@@ -655,9 +663,10 @@ impl Sim {
         let task = &self.tasks[t];
         let reason = task.stopped_reason.as_deref().unwrap_or("");
         // One string per line (the code's own text was a second one).
-        let text = match task.stop_code {
-            Some(code) => format!("Task {} STOPPED ({code:?}): {reason}", task.id),
-            None => format!("Task {} STOPPED (-): {reason}", task.id),
+        let mut text = line_buffer(task.id.len() + reason.len() + 48);
+        let _ = match task.stop_code {
+            Some(code) => write!(text, "Task {} STOPPED ({code:?}): {reason}", task.id),
+            None => write!(text, "Task {} STOPPED (-): {reason}", task.id),
         };
         let service = task.service;
         let never_started = task.started_at.is_none() && task.instance.is_some()

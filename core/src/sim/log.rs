@@ -37,3 +37,10 @@ pub struct LogEntry {
 /// 5,000 tasks writes about a million lines an hour: without a bound the log alone outgrew the
 /// page. The playground's log pane shows far fewer.
 pub const LOG_LINES_KEPT: usize = 20_000;
+
+/// An empty string with room for a log line of `len` bytes, to `write!` the line into:
+/// `format!` starts from the length of its literal text and grows two or three times for a
+/// line with a 32-digit task id and a reason (a third of a crash loop's allocations).
+pub(crate) fn line_buffer(len: usize) -> String {
+    String::with_capacity(len)
+}
