@@ -259,6 +259,36 @@ tests.push({
 });
 
 tests.push({
+  name: 'lessons: a scenario past 200,000 characters is not locked key by key (that would block the page); the lesson pane still names a locked change',
+  async run({ page, base }) {
+    await page.goto(`${base}#lesson=fargate-task-size`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.locator('[data-testid="tab-scenario"]').click();
+    const host = '.code:has([data-testid="scenario-editor"]) .cm-host';
+    await page.locator(`${host} .cm-content`).waitFor({ timeout: 20000 });
+    const text = () => page.evaluate((sel) => document.querySelector(sel).ecsEditor.getText(), host);
+    // Still valid JSON: the scenario followed by 200,001 spaces, added past the lock.
+    await page.evaluate((sel) => {
+      const ed = document.querySelector(sel).ecsEditor;
+      const end = ed.getText().length;
+      ed.view.dispatch({ changes: { from: end, insert: ' '.repeat(200_001) }, filter: false });
+    }, host);
+    const before = await text();
+    await page.evaluate((sel) => {
+      const ed = document.querySelector(sel).ecsEditor;
+      const pos = ed.getText().indexOf('"seed": 7') + '"seed": 7'.length;
+      ed.view.dispatch({ selection: { anchor: pos } });
+      ed.view.focus();
+    }, host);
+    await page.keyboard.type('9');
+    if ((await text()) === before) throw new Error('past the limit the seed should take typing');
+    await page.getByTestId('lesson-locked').waitFor({ timeout: 20000 });
+    const locked = await page.getByTestId('lesson-locked').innerText();
+    if (!locked.includes('seed')) throw new Error(`locked note: ${locked}`);
+  },
+});
+
+tests.push({
   name: 'lessons: presenter mode shows the lesson and its goals beside the cluster; the builder shows only the fields a measure takes',
   async run({ page, base, screenshot }) {
     await page.setViewportSize({ width: 1280, height: 720 });
