@@ -220,14 +220,20 @@ tests.push({
   },
 });
 
+/** Opens lesson `id` on its Scenario JSON tab; returns the selector of the editor's host. */
+async function openLessonJson(page, base, id) {
+  await page.goto(`${base}#lesson=${id}`);
+  await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+  await page.locator('[data-testid="tab-scenario"]').click();
+  const host = '.code:has([data-testid="scenario-editor"]) .cm-host';
+  await page.locator(`${host} .cm-content`).waitFor({ timeout: 20000 });
+  return host;
+}
+
 tests.push({
   name: 'lessons: in the Scenario JSON editor the locked parts are read-only and the open ones take typing',
   async run({ page, base }) {
-    await page.goto(`${base}#lesson=fargate-task-size`);
-    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
-    await page.locator('[data-testid="tab-scenario"]').click();
-    const host = '.code:has([data-testid="scenario-editor"]) .cm-host';
-    await page.locator(`${host} .cm-content`).waitFor({ timeout: 20000 });
+    const host = await openLessonJson(page, base, 'fargate-task-size');
     const typeAt = async (needle, offset, keys) => {
       await page.evaluate(([sel, n, o]) => {
         const ed = document.querySelector(sel).ecsEditor;
@@ -261,11 +267,7 @@ tests.push({
 tests.push({
   name: 'lessons: a scenario past 200,000 characters is not locked key by key (that would block the page); the lesson pane still names a locked change',
   async run({ page, base }) {
-    await page.goto(`${base}#lesson=fargate-task-size`);
-    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
-    await page.locator('[data-testid="tab-scenario"]').click();
-    const host = '.code:has([data-testid="scenario-editor"]) .cm-host';
-    await page.locator(`${host} .cm-content`).waitFor({ timeout: 20000 });
+    const host = await openLessonJson(page, base, 'fargate-task-size');
     const text = () => page.evaluate((sel) => document.querySelector(sel).ecsEditor.getText(), host);
     // Still valid JSON: the scenario followed by 200,001 spaces, added past the lock.
     await page.evaluate((sel) => {
