@@ -1,6 +1,7 @@
 //! A read-only picture of the simulation at one moment, for the playground to draw and the
 //! command line to print. Also answers "why is this task PENDING?".
 
+use super::task_index::count_in;
 use super::Sim;
 use crate::cluster::InstanceStatus;
 use crate::cluster::LaunchTarget;
@@ -429,18 +430,6 @@ impl Sim {
         self.instances.get(i).is_some_and(|inst| {
             self.zones_down.contains(&inst.zone) && inst.status != InstanceStatus::Terminated
         })
-    }
-}
-
-/// Adds one to `key`'s count, copying the key only the first time: the service cards' counts
-/// are read for every task at every redraw, and copying the key per task made reading 20,000
-/// tasks cost three strings each (issue #10).
-fn count_in(counts: &mut BTreeMap<String, u32>, key: &str) {
-    match counts.get_mut(key) {
-        Some(n) => *n += 1,
-        None => {
-            counts.insert(key.to_string(), 1);
-        }
     }
 }
 

@@ -48,6 +48,19 @@ pub fn needs_watching(task: &Task) -> bool {
             || task.is_waiting())
 }
 
+/// Adds one to `key`'s count, copying the key only the first time it is seen: `entry` wants an
+/// owned key, and counts read or kept for every task copied a string per task each (issue #10:
+/// the zone and provider counts here at every task start, the service cards' counts at every
+/// redraw).
+pub(crate) fn count_in(counts: &mut BTreeMap<String, u32>, key: &str) {
+    match counts.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            counts.insert(key.to_string(), 1);
+        }
+    }
+}
+
 impl TaskIndex {
     /// A new task `t` (PROVISIONING, active, no zone yet).
     pub fn created(&mut self, t: usize, task: &Task) {
@@ -62,7 +75,7 @@ impl TaskIndex {
             self.live[s].insert(t);
             self.active[s] += 1;
             if let Some(p) = &task.capacity_provider {
-                *self.service_provider[s].entry(p.clone()).or_default() += 1;
+                count_in(&mut self.service_provider[s], p);
             }
             self.rewatch(t, task);
         }
@@ -94,12 +107,7 @@ impl TaskIndex {
                 self.group_zone.insert(task.group.clone(), BTreeMap::new());
             }
             if let Some(zones) = self.group_zone.get_mut(&task.group) {
-                match zones.get_mut(z) {
-                    Some(n) => *n += 1,
-                    None => {
-                        zones.insert(z.clone(), 1);
-                    }
-                }
+                count_in(zones, z);
             }
         }
     }
