@@ -71,17 +71,15 @@ impl Sim {
         let stopping = self.task_index.stopping_of(s) > 0;
         let running = self.task_index.running(s) as usize;
         let steady = steady::counts_allow_steady(active, running, desired, stopping)
-            && match self.steady_without_checks(s) {
-                Some(steady) => {
-                    #[cfg(debug_assertions)]
-                    assert_eq!(
-                        steady,
-                        steady::is_steady(&self.steady_facts(s), desired, stopping),
-                        "service {s}: the counts' steady state differs from the tasks'"
-                    );
-                    steady
-                }
-                None => steady::is_steady(&self.steady_facts(s), desired, stopping),
+            && if self.steady_without_reading(s) {
+                #[cfg(debug_assertions)]
+                assert!(
+                    steady::is_steady(&self.steady_facts(s), desired, stopping),
+                    "service {s}: the counts say steady, its tasks do not"
+                );
+                true
+            } else {
+                steady::is_steady(&self.steady_facts(s), desired, stopping)
             };
         if steady && !self.services[s].steady {
             let name = self.model.services[s].name.clone();
@@ -92,13 +90,13 @@ impl Sim {
         self.settle_deployments(s);
     }
 
-    /// The steady state, once the counts allow it, without reading every task: when the
+    /// Whether, once the counts allow a steady state, it holds without reading every task: the
     /// service checks neither container health nor a load balancer target, every active task
     /// is of the PRIMARY deployment running the service's revision, none is watched (unhealthy
-    /// or waiting) and no instance of the cluster is DRAINING, then every task's facts hold and
-    /// the service is steady. None when a task must be read. (A service whose tasks pass their
-    /// 40-second mark one per second was read whole once a second: issue #10.)
-    fn steady_without_checks(&self, s: usize) -> Option<bool> {
+    /// or waiting) and no instance of the cluster is DRAINING, so every task's facts hold.
+    /// False when a task must be read. (A service whose tasks pass their 40-second mark one per
+    /// second was read whole once a second: issue #10.)
+    fn steady_without_reading(&self, s: usize) -> bool {
         let td_now = self.services[s].task_definition;
         let checked = self.model.task_definitions[td_now]
             .needs
@@ -109,13 +107,12 @@ impl Sim {
         let primary_runs_now = deployments
             .primary()
             .is_some_and(|p| deployments.list[p].task_definition == td_now);
-        let plain = !checked
+        !checked
             && self.model.services[s].load_balancer.is_none()
             && primary_runs_now
             && self.all_active_primary(s)
             && self.task_index.watched_of(s).next().is_none()
-            && !self.cluster_draining(s);
-        plain.then_some(true)
+            && !self.cluster_draining(s)
     }
 
     /// What [`steady::is_steady`] needs to know about each of the service's active tasks.
