@@ -4,6 +4,7 @@
 //! minimumHealthyPercent / maximumPercent bounds, and scales in the way the strategies say.
 
 mod daemon;
+mod placer;
 mod placing;
 mod replica;
 mod run_task;
@@ -205,12 +206,11 @@ impl Sim {
                 )
             })
             .collect();
-        let strategies = self.model.services[s].strategies.clone();
         placement::strategies::choose_to_stop(
             &pairs,
             &free_after,
             &self.instances,
-            &strategies,
+            &self.model.services[s].strategies,
             &group_on,
             &mut self.placement_rng,
         )

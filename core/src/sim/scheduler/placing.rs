@@ -11,7 +11,7 @@
 
 use super::super::Sim;
 use crate::cluster::{capacity_provider, LaunchTarget, ProviderKind, StrategyItem};
-use crate::placement::{self, Constraint, PlacementOutcome, PlacementRequest, Pool, Strategy};
+use crate::placement::{Constraint, Strategy};
 use crate::task::{LaunchKind, TaskStatus};
 
 /// What a new task needs to be placed: the same for a service's task and a RunTask copy.
@@ -69,31 +69,21 @@ impl Sim {
     /// and only then creates it (or keeps it waiting when managed scaling will add capacity).
     pub(crate) fn launch_service_task(&mut self, s: usize) -> Launched {
         let (launch, provider) = self.service_destination(s);
-        let svc = &self.model.services[s];
-        let group = format!("service:{}", svc.name);
-        let found = if matches!(launch, LaunchKind::Fargate | LaunchKind::FargateSpot) {
-            // Fargate's choice reads the service's zones in place (the copies below are for
-            // the EC2 pipeline, which needs the engine mutably).
-            self.fargate_place(&group, &svc.subnet_zones)
-        } else {
-            let (cluster, zones, constraints, strategies) = (
-                svc.cluster,
-                svc.subnet_zones.clone(),
-                svc.constraints.clone(),
-                svc.strategies.clone(),
-            );
-            let request = NewTask {
-                cluster,
-                task_definition: self.services[s].task_definition,
-                group: &group,
-                launch,
-                capacity_provider: provider.as_deref(),
-                zones: &zones,
-                constraints: &constraints,
-                strategies: &strategies,
-            };
-            self.find_place(&request)
+        let group = format!("service:{}", self.model.services[s].name);
+        let task_definition = self.services[s].task_definition;
+        let (placer, rng) = self.placer();
+        let svc = &placer.model.services[s];
+        let request = NewTask {
+            cluster: svc.cluster,
+            task_definition,
+            group: &group,
+            launch,
+            capacity_provider: provider.as_deref(),
+            zones: &svc.subnet_zones,
+            constraints: &svc.constraints,
+            strategies: &svc.strategies,
         };
+        let found = placer.find_place(&request, rng);
         let waits = found.is_err() && self.provider_waits_for_capacity(provider.as_deref());
         let t = match &found {
             Ok(_) => self.create_service_task(s, launch, provider, group),
@@ -170,91 +160,6 @@ impl Sim {
         })
     }
 
-    /// Finds a place for a new task without changing anything but the placement stream.
-    pub(crate) fn find_place(&mut self, n: &NewTask<'_>) -> Result<Place, Unplaced> {
-        let pool = match n.launch {
-            LaunchKind::Fargate | LaunchKind::FargateSpot => {
-                return self.fargate_place(n.group, n.zones);
-            }
-            LaunchKind::External => Pool::External,
-            LaunchKind::Ec2 => match n
-                .capacity_provider
-                .and_then(|p| self.model.asgs.iter().position(|a| a.provider == p))
-            {
-                Some(a) => Pool::Asg(a),
-                None => Pool::Ec2,
-            },
-        };
-        let req = PlacementRequest {
-            cluster: n.cluster,
-            needs: &self.model.task_definitions[n.task_definition].needs,
-            group: n.group,
-            constraints: n.constraints,
-            strategies: n.strategies,
-            allowed_zones: n.zones,
-            pool,
-        };
-        let outcome = placement::place(
-            &req,
-            &self.instances,
-            &self.tasks,
-            &self.placement_index,
-            &mut self.placement_rng,
-        );
-        match outcome.chosen {
-            Some(i) => Ok(Place::Instance(i)),
-            None => Err(self.unplaced(&outcome)),
-        }
-    }
-
-    /// Why the pipeline placed nothing, in ECS's words.
-    fn unplaced(&self, outcome: &PlacementOutcome) -> Unplaced {
-        let closest = outcome
-            .closest()
-            .and_then(|v| v.rejection.as_ref().map(|r| (v.instance, r)));
-        match closest {
-            Some((i, r)) => Unplaced {
-                closest: Some((
-                    self.instances[i].container_instance_id.clone(),
-                    r.ecs_phrase(),
-                )),
-                detail: r.to_string(),
-                failure_reason: r.failure_reason(),
-            },
-            None => Unplaced {
-                closest: None,
-                detail: "no container instances in the cluster".into(),
-                failure_reason: "MISSING".into(),
-            },
-        }
-    }
-
-    /// Fargate's place for a task of `group`: a zone of `zones` (see [`Sim::fargate_zone`]).
-    fn fargate_place(&self, group: &str, zones: &[String]) -> Result<Place, Unplaced> {
-        match self.fargate_zone(group, zones) {
-            Some(zone) => Ok(Place::Fargate(zone)),
-            None => Err(Unplaced {
-                closest: None,
-                detail: "no Availability Zone of the task's subnets is available".into(),
-                failure_reason: "AVAILABILITY-ZONE".into(),
-            }),
-        }
-    }
-
-    /// The zone of `zones` (not down) with the fewest active tasks of `group`: Fargate spreads a
-    /// group's tasks across the zones of its subnets (DG task-placement). None when every zone
-    /// is down.
-    pub(crate) fn fargate_zone(&self, group: &str, zones: &[String]) -> Option<String> {
-        let mut best: Option<(&String, usize)> = None;
-        for z in zones.iter().filter(|z| !self.zones_down.contains(*z)) {
-            let n = self.task_index.in_zone(group, z);
-            if best.is_none_or(|(_, b)| n < b) {
-                best = Some((z, n));
-            }
-        }
-        best.map(|(z, _)| z.clone())
-    }
-
     /// Binds task `t` to the place found for it.
     pub(crate) fn bind(&mut self, t: usize, place: Place) {
         match place {
@@ -266,42 +171,40 @@ impl Sim {
     /// Places a task waiting in PROVISIONING for capacity, or records why it still cannot be
     /// placed. The error carries ECS's "closest matching" instance and phrase.
     pub(super) fn try_place_waiting(&mut self, t: usize) -> Result<(), Unplaced> {
-        let task = &self.tasks[t];
-        let (cluster, td, launch) = (task.cluster, task.task_definition, task.launch);
-        let group = task.group.clone();
-        let provider = task.capacity_provider.clone();
-        let (zones, constraints, strategies) = match task.service {
-            Some(s) => {
-                let svc = &self.model.services[s];
+        let standalone = self.waiting_standalone.get(&t).copied();
+        let (placer, rng) = self.placer();
+        let task = &placer.tasks[t];
+        let none: (&[String], &[Constraint], &[Strategy]) = (&[], &[], &[]);
+        let (zones, constraints, strategies) = match (task.service, standalone) {
+            (Some(s), _) => {
+                let svc = &placer.model.services[s];
                 (
-                    svc.subnet_zones.clone(),
-                    svc.constraints.clone(),
-                    svc.strategies.clone(),
+                    &svc.subnet_zones[..],
+                    &svc.constraints[..],
+                    &svc.strategies[..],
                 )
             }
-            None => match self.waiting_standalone.get(&t) {
-                Some(&r) => {
-                    let rt = &self.model.run_tasks[r];
-                    (
-                        rt.subnet_zones.clone(),
-                        rt.constraints.clone(),
-                        rt.strategies.clone(),
-                    )
-                }
-                None => (Vec::new(), Vec::new(), Vec::new()),
-            },
+            (None, Some(r)) => {
+                let rt = &placer.model.run_tasks[r];
+                (
+                    &rt.subnet_zones[..],
+                    &rt.constraints[..],
+                    &rt.strategies[..],
+                )
+            }
+            (None, None) => none,
         };
         let request = NewTask {
-            cluster,
-            task_definition: td,
-            group: &group,
-            launch,
-            capacity_provider: provider.as_deref(),
-            zones: &zones,
-            constraints: &constraints,
-            strategies: &strategies,
+            cluster: task.cluster,
+            task_definition: task.task_definition,
+            group: &task.group,
+            launch: task.launch,
+            capacity_provider: task.capacity_provider.as_deref(),
+            zones,
+            constraints,
+            strategies,
         };
-        match self.find_place(&request) {
+        match placer.find_place(&request, rng) {
             Ok(place) => {
                 self.bind(t, place);
                 Ok(())

@@ -113,7 +113,8 @@ impl Sim {
         launch: LaunchKind,
         provider: Option<String>,
     ) -> Result<usize, Unplaced> {
-        let rt = self.model.run_tasks[r].clone();
+        let (placer, rng) = self.placer();
+        let rt = &placer.model.run_tasks[r];
         let request = NewTask {
             cluster: rt.cluster,
             task_definition: rt.task_definition,
@@ -124,19 +125,22 @@ impl Sim {
             constraints: &rt.constraints,
             strategies: &rt.strategies,
         };
-        let found = self.find_place(&request);
+        let found = placer.find_place(&request, rng);
         let waits = found.is_err() && self.provider_waits_for_capacity(provider.as_deref());
         if let (Err(why), false) = (&found, waits) {
             return Err(why.clone());
         }
+        let rt = &self.model.run_tasks[r];
+        let (cluster, task_definition) = (rt.cluster, rt.task_definition);
+        let (group, started_by) = (rt.group.clone(), rt.started_by.clone());
         let t = self.new_task(
-            rt.cluster,
-            rt.task_definition,
+            cluster,
+            task_definition,
             None,
-            rt.group.clone(),
+            group,
             launch,
             provider,
-            rt.started_by.clone(),
+            started_by,
         );
         match found {
             Ok(place) => self.bind(t, place),
