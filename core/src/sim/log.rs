@@ -2,6 +2,7 @@
 
 use crate::time::Millis;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// What a log line is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -25,9 +26,11 @@ pub struct LogEntry {
     pub at: Millis,
     /// What it is about.
     pub kind: LogKind,
-    /// The service, for service events.
+    /// The service, for service events: shared with every line of that service (a crash loop
+    /// writes four lines per task, and a copy of the name per line was a fifth of its
+    /// allocations).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub service: Option<String>,
+    pub service: Option<Arc<str>>,
     /// The text.
     pub text: String,
 }

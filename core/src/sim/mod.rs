@@ -39,6 +39,7 @@ use crate::time::Millis;
 use log::{LogEntry, LogKind};
 use queue::{Event, EventQueue};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 use trace::TraceHash;
 
 /// Service events that repeat while their cause lasts; ECS holds back a duplicate for six hours
@@ -122,6 +123,8 @@ pub struct Sim {
     pub(crate) log: Vec<LogEntry>,
     /// Log lines dropped from the front of `log` so far.
     pub(crate) log_dropped: u64,
+    /// Each service's name (model order), shared by its log lines.
+    pub(crate) service_names: Vec<Arc<str>>,
     /// A timeline event is being applied: its action lines are marked as scripted.
     pub(crate) scripted: bool,
     /// Where the last live action left the clock (time, steps run): still there means the
@@ -193,6 +196,11 @@ impl Sim {
             zones_down: BTreeSet::new(),
             log: Vec::new(),
             log_dropped: 0,
+            service_names: model
+                .services
+                .iter()
+                .map(|s| Arc::from(s.name.as_str()))
+                .collect(),
             scripted: false,
             live_mark: None,
             trace: TraceHash::default(),
@@ -396,7 +404,7 @@ impl Sim {
         };
         self.trace.update(&self.now.to_le_bytes());
         self.trace.update(text.as_bytes());
-        let service = service.map(|s| self.model.services[s].name.clone());
+        let service = service.map(|s| Arc::clone(&self.service_names[s]));
         if self.log.len() >= 2 * log::LOG_LINES_KEPT {
             let drop = self.log.len() - log::LOG_LINES_KEPT;
             self.log.drain(..drop);

@@ -25,7 +25,7 @@ impl LogFilter {
     pub fn matches(&self, e: &LogEntry) -> bool {
         self.service
             .as_ref()
-            .is_none_or(|s| e.service.as_ref() == Some(s))
+            .is_none_or(|s| e.service.as_deref() == Some(s.as_str()))
             && (self.kinds.is_empty() || self.kinds.contains(&e.kind))
     }
 }
@@ -49,7 +49,7 @@ mod tests {
         LogEntry {
             at,
             kind,
-            service: service.map(str::to_string),
+            service: service.map(std::sync::Arc::from),
             text: format!("line at {at}"),
         }
     }
