@@ -151,8 +151,8 @@ pub struct Task {
 }
 
 impl Task {
-    /// A task just created (RunTask or the service scheduler): PROVISIONING, not placed yet,
-    /// health UNKNOWN; cluster 0 and task definition 0 until the caller sets them.
+    /// A task just created (RunTask or the service scheduler): PROVISIONING, not placed yet and
+    /// not waiting (the engine sets a reason when it must wait), health UNKNOWN; cluster 0 and task definition 0 until the caller sets them.
     pub fn provisioning(id: String, group: String, launch: LaunchKind, now: Millis) -> Task {
         Task {
             id,
@@ -179,7 +179,9 @@ impl Task {
             stop_code: None,
             stopped_reason: None,
             containers_exited: false,
-            waiting_reason: Some("not placed yet".into()),
+            // The engine creates a task only once it has a place, or once it knows why it
+            // must wait (then it sets the reason); no placeholder string per task.
+            waiting_reason: None,
             epoch: 0,
             target_group: None,
             target: None,
@@ -225,14 +227,16 @@ mod tests {
     }
 
     #[test]
-    fn a_task_counts_until_it_is_asked_to_stop_and_waits_until_it_is_placed() {
+    fn a_task_counts_until_it_is_asked_to_stop_and_waits_only_while_it_has_a_reason() {
         let mut t = Task::provisioning(
             "0123456789abcdef".into(),
             "service:web".into(),
             LaunchKind::Ec2,
             0,
         );
-        assert!(t.is_active() && t.is_waiting());
+        assert!(t.is_active() && !t.is_waiting(), "created: no reason to wait yet");
+        t.waiting_reason = Some("no container instance has enough memory".into());
+        assert!(t.is_waiting());
         t.waiting_reason = None;
         t.last_status = TaskStatus::Running;
         assert!(t.is_active() && !t.is_waiting());
