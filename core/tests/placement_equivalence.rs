@@ -39,7 +39,7 @@ fn task(group: &str, instance: usize, active: bool) -> Task {
         cluster: 0,
         task_definition: 0,
         service: None,
-        group: group.to_string(),
+        group: group.into(),
         started_by: None,
         last_status: TaskStatus::Running,
         stop_requested: !active,

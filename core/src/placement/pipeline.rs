@@ -102,7 +102,7 @@ pub fn groups_on<'a>(
         .iter()
         .filter_map(|&t| tasks.get(t))
         .filter(|t| t.is_active())
-        .map(|t| t.group.as_str())
+        .map(|t| &*t.group)
         .collect()
 }
 

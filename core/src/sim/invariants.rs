@@ -41,7 +41,7 @@ impl Sim {
         for &t in &inst.tasks {
             let task = &self.tasks[t];
             if task.is_active() {
-                *groups.entry(task.group.clone()).or_default() += 1;
+                *groups.entry(task.group.to_string()).or_default() += 1;
             }
             if task.instance != Some(i) || task.last_status == TaskStatus::Stopped {
                 return Err(format!(

@@ -14,6 +14,7 @@ use crate::task::{HealthStatus, LaunchKind, StopCode, Task, TaskStatus};
 use crate::taskdef::NetworkMode;
 use crate::time::Millis;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 /// Seconds to pull an image when the scenario does not say.
 pub const DEFAULT_PULL_SECONDS: u32 = 8;
@@ -40,10 +41,10 @@ impl Sim {
         cluster: usize,
         td: usize,
         service: Option<usize>,
-        group: String,
+        group: Arc<str>,
         launch: LaunchKind,
         capacity_provider: Option<String>,
-        started_by: Option<String>,
+        started_by: Option<Arc<str>>,
     ) -> usize {
         let id = self.ids.hex(32);
         let t = self.tasks.push(Task {

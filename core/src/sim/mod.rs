@@ -87,6 +87,27 @@ pub struct ServiceState {
     pub deployments: crate::deployment::ServiceDeployments,
 }
 
+/// A service's texts its tasks and log lines share instead of each copying them.
+#[derive(Debug, Clone)]
+pub(crate) struct ServiceLabels {
+    /// Its name.
+    pub name: Arc<str>,
+    /// Its tasks' group, `service:<name>`.
+    pub group: Arc<str>,
+    /// Its tasks' `startedBy`, `ecs-svc/<name>`.
+    pub started_by: Arc<str>,
+}
+
+impl ServiceLabels {
+    fn of(svc: &crate::service::ServiceModel) -> Self {
+        ServiceLabels {
+            name: Arc::from(svc.name.as_str()),
+            group: Arc::from(format!("service:{}", svc.name)),
+            started_by: Arc::from(format!("ecs-svc/{}", svc.name)),
+        }
+    }
+}
+
 /// The running simulation.
 #[derive(Debug, Clone)]
 pub struct Sim {
@@ -123,8 +144,9 @@ pub struct Sim {
     pub(crate) log: Vec<LogEntry>,
     /// Log lines dropped from the front of `log` so far.
     pub(crate) log_dropped: u64,
-    /// Each service's name (model order), shared by its log lines.
-    pub(crate) service_names: Vec<Arc<str>>,
+    /// Each service's name, task group and startedBy (model order), shared by its log lines
+    /// and tasks.
+    pub(crate) service_labels: Vec<ServiceLabels>,
     /// A timeline event is being applied: its action lines are marked as scripted.
     pub(crate) scripted: bool,
     /// Where the last live action left the clock (time, steps run): still there means the
@@ -196,11 +218,7 @@ impl Sim {
             zones_down: BTreeSet::new(),
             log: Vec::new(),
             log_dropped: 0,
-            service_names: model
-                .services
-                .iter()
-                .map(|s| Arc::from(s.name.as_str()))
-                .collect(),
+            service_labels: model.services.iter().map(ServiceLabels::of).collect(),
             scripted: false,
             live_mark: None,
             trace: TraceHash::default(),
@@ -404,7 +422,7 @@ impl Sim {
         };
         self.trace.update(&self.now.to_le_bytes());
         self.trace.update(text.as_bytes());
-        let service = service.map(|s| Arc::clone(&self.service_names[s]));
+        let service = service.map(|s| Arc::clone(&self.service_labels[s].name));
         if self.log.len() >= 2 * log::LOG_LINES_KEPT {
             let drop = self.log.len() - log::LOG_LINES_KEPT;
             self.log.drain(..drop);

@@ -252,7 +252,7 @@ impl Sim {
             index: t,
             id: task.id.clone(),
             service: task.service.map(|s| self.model.services[s].name.clone()),
-            group: task.group.clone(),
+            group: task.group.to_string(),
             task_definition: td.name(),
             revision: td.revision,
             last_status: task.last_status,

@@ -103,10 +103,11 @@ impl TaskIndex {
     pub fn zoned(&mut self, task: &Task) {
         if let Some(z) = &task.zone {
             // Looked up before inserting: `entry` wants owned keys, two strings per task.
-            if !self.group_zone.contains_key(&task.group) {
-                self.group_zone.insert(task.group.clone(), BTreeMap::new());
+            if !self.group_zone.contains_key(&*task.group) {
+                self.group_zone
+                    .insert(task.group.to_string(), BTreeMap::new());
             }
-            if let Some(zones) = self.group_zone.get_mut(&task.group) {
+            if let Some(zones) = self.group_zone.get_mut(&*task.group) {
                 count_in(zones, z);
             }
         }
@@ -143,7 +144,7 @@ impl TaskIndex {
             }
         }
         if let Some(z) = &task.zone {
-            if let Some(zones) = self.group_zone.get_mut(&task.group) {
+            if let Some(zones) = self.group_zone.get_mut(&*task.group) {
                 if let Some(n) = zones.get_mut(z) {
                     *n = n.saturating_sub(1);
                     if *n == 0 {
@@ -151,7 +152,7 @@ impl TaskIndex {
                     }
                 }
                 if zones.is_empty() {
-                    self.group_zone.remove(&task.group);
+                    self.group_zone.remove(&*task.group);
                 }
             }
         }

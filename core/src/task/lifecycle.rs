@@ -4,6 +4,7 @@
 use crate::taskdef::Protocol;
 use crate::time::Millis;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// `lastStatus` of a task.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -97,10 +98,11 @@ pub struct Task {
     pub task_definition: usize,
     /// The service that started it, if any.
     pub service: Option<usize>,
-    /// Its task group: `service:<name>` or `family:<family>` or a RunTask group.
-    pub group: String,
-    /// `startedBy`.
-    pub started_by: Option<String>,
+    /// Its task group: `service:<name>` or `family:<family>` or a RunTask group (shared by the
+    /// service's tasks).
+    pub group: Arc<str>,
+    /// `startedBy` (shared by the service's tasks).
+    pub started_by: Option<Arc<str>>,
     /// `lastStatus`.
     pub last_status: TaskStatus,
     /// `desiredStatus` is STOPPED.
@@ -153,7 +155,7 @@ pub struct Task {
 impl Task {
     /// A task just created (RunTask or the service scheduler): PROVISIONING, not placed yet and
     /// not waiting (the engine sets a reason when it must wait), health UNKNOWN; cluster 0 and task definition 0 until the caller sets them.
-    pub fn provisioning(id: String, group: String, launch: LaunchKind, now: Millis) -> Task {
+    pub fn provisioning(id: String, group: Arc<str>, launch: LaunchKind, now: Millis) -> Task {
         Task {
             id,
             cluster: 0,
@@ -234,7 +236,10 @@ mod tests {
             LaunchKind::Ec2,
             0,
         );
-        assert!(t.is_active() && !t.is_waiting(), "created: no reason to wait yet");
+        assert!(
+            t.is_active() && !t.is_waiting(),
+            "created: no reason to wait yet"
+        );
         t.waiting_reason = Some("no container instance has enough memory".into());
         assert!(t.is_waiting());
         t.waiting_reason = None;

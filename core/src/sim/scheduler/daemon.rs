@@ -131,7 +131,7 @@ impl Sim {
     fn place_daemon_task(&mut self, s: usize, i: usize) -> Option<String> {
         let svc = &self.model.services[s];
         let name = svc.name.clone();
-        let group = format!("service:{name}");
+        let group = std::sync::Arc::clone(&self.service_labels[s].group);
         let td = self.services[s].task_definition;
         let external = matches!(svc.launch, LaunchTarget::External);
         let req = PlacementRequest {
@@ -164,7 +164,7 @@ impl Sim {
                 group,
                 launch,
                 None,
-                Some(format!("ecs-svc/{name}")),
+                Some(std::sync::Arc::clone(&self.service_labels[s].started_by)),
             );
             let now = crate::deployment::Tally::of(self.tasks[t].last_status, false);
             self.services[s].deployments.record_start(t, now);

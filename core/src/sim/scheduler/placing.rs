@@ -13,6 +13,7 @@ use super::super::Sim;
 use crate::cluster::{capacity_provider, LaunchTarget, ProviderKind, StrategyItem};
 use crate::placement::{Constraint, Strategy};
 use crate::task::{LaunchKind, TaskStatus};
+use std::sync::Arc;
 
 /// What a new task needs to be placed: the same for a service's task and a RunTask copy.
 pub(crate) struct NewTask<'a> {
@@ -69,7 +70,7 @@ impl Sim {
     /// and only then creates it (or keeps it waiting when managed scaling will add capacity).
     pub(crate) fn launch_service_task(&mut self, s: usize) -> Launched {
         let (launch, provider) = self.service_destination(s);
-        let group = format!("service:{}", self.model.services[s].name);
+        let group = Arc::clone(&self.service_labels[s].group);
         let task_definition = self.services[s].task_definition;
         let (placer, rng) = self.placer();
         let svc = &placer.model.services[s];
@@ -123,13 +124,20 @@ impl Sim {
         s: usize,
         launch: LaunchKind,
         provider: Option<String>,
-        group: String,
+        group: Arc<str>,
     ) -> usize {
-        let svc = &self.model.services[s];
-        let cluster = svc.cluster;
+        let cluster = self.model.services[s].cluster;
         let td = self.services[s].task_definition;
-        let name = format!("ecs-svc/{}", svc.name);
-        let t = self.new_task(cluster, td, Some(s), group, launch, provider, Some(name));
+        let started_by = Arc::clone(&self.service_labels[s].started_by);
+        let t = self.new_task(
+            cluster,
+            td,
+            Some(s),
+            group,
+            launch,
+            provider,
+            Some(started_by),
+        );
         // Each task records the deployment that started it.
         let now = crate::deployment::Tally::of(self.tasks[t].last_status, false);
         self.services[s].deployments.record_start(t, now);

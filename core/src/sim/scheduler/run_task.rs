@@ -9,6 +9,7 @@ use crate::cluster::{capacity_provider, LaunchTarget};
 use crate::sim::log::LogKind;
 use crate::task::LaunchKind;
 use crate::time::Millis;
+use std::sync::Arc;
 
 /// One RunTask call and what it returned: the tasks it started (placed, or waiting in
 /// PROVISIONING for managed scaling) and a failure per copy it could not start (API RunTask:
@@ -94,7 +95,7 @@ impl Sim {
                             .map(|(_, t)| t)
                             .filter(|t| {
                                 t.is_active()
-                                    && t.group == rt.group
+                                    && *t.group == *rt.group
                                     && t.capacity_provider.as_deref() == Some(it.name.as_str())
                             })
                             .count() as u32
@@ -132,7 +133,8 @@ impl Sim {
         }
         let rt = &self.model.run_tasks[r];
         let (cluster, task_definition) = (rt.cluster, rt.task_definition);
-        let (group, started_by) = (rt.group.clone(), rt.started_by.clone());
+        let group = Arc::from(rt.group.as_str());
+        let started_by = rt.started_by.as_deref().map(Arc::from);
         let t = self.new_task(
             cluster,
             task_definition,
