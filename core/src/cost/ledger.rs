@@ -13,6 +13,7 @@ use super::money::Money;
 use super::rates::billed_ms;
 use crate::catalog::prices::NanoUsdPerHour;
 use crate::time::Millis;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Where a charge is counted.
@@ -25,8 +26,9 @@ pub enum AccountKey {
     Service(usize),
     /// Standalone tasks (RunTask), same rule as a service.
     Standalone,
-    /// A capacity provider (or launch type label: `FARGATE`, `FARGATE_SPOT`).
-    Provider(String),
+    /// A capacity provider (or launch type label: `FARGATE`, `FARGATE_SPOT`, `EC2`; those are
+    /// borrowed, so a Fargate task's charge copies no name).
+    Provider(Cow<'static, str>),
     /// A cluster (index in the model).
     Cluster(usize),
     /// The CPU part of EC2 instance prices.

@@ -87,7 +87,7 @@ mod tests {
         );
         t.last_status = crate::task::TaskStatus::Stopped;
         t.stop_code = Some(code);
-        t.stopped_reason = Some(reason.into());
+        t.stopped_reason = Some(reason.to_string().into());
         t.started_at = started.then_some(30_000);
         t
     }

@@ -16,6 +16,7 @@ use crate::cost::rates::{self, FargateTaskSize, MINIMUM_CHARGE_MS};
 use crate::cost::series::RateSeries;
 use crate::cost::{AccountKey, Charge, ChargeId, Ledger};
 use crate::task::{LaunchKind, TaskStatus};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// The meter's state on [`Sim`].
@@ -54,10 +55,9 @@ impl Sim {
         };
         let price = self.model.pricing.ec2_hour(ty.name);
         let split = rates::instance_split(&self.model.pricing, price, inst.cpu, inst.memory);
-        let provider = inst.asg.map_or_else(
-            || "EC2".to_string(),
-            |a| self.model.asgs[a].provider.clone(),
-        );
+        let provider: Cow<'static, str> = inst.asg.map_or(Cow::Borrowed("EC2"), |a| {
+            Cow::Owned(self.model.asgs[a].provider.clone())
+        });
         let charge = Charge {
             start: self.now,
             minimum_ms: MINIMUM_CHARGE_MS,
@@ -130,10 +130,10 @@ impl Sim {
                     spot,
                 };
                 let rate = rates::fargate_task_rate(&self.model.pricing, size);
-                let provider = task
-                    .capacity_provider
-                    .clone()
-                    .unwrap_or_else(|| if spot { "FARGATE_SPOT" } else { "FARGATE" }.to_string());
+                let provider: Cow<'static, str> = match &task.capacity_provider {
+                    Some(p) => Cow::Owned(p.clone()),
+                    None => Cow::Borrowed(if spot { "FARGATE_SPOT" } else { "FARGATE" }),
+                };
                 let charge = Charge {
                     start: self.now,
                     minimum_ms: MINIMUM_CHARGE_MS,

@@ -13,6 +13,7 @@ use crate::task::stopped_reason;
 use crate::task::{HealthStatus, LaunchKind, StopCode, Task, TaskStatus};
 use crate::taskdef::NetworkMode;
 use crate::time::Millis;
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
@@ -512,12 +513,18 @@ impl Sim {
         self.stop_task(
             t,
             StopCode::EssentialContainerExited,
-            stopped_reason::ESSENTIAL_CONTAINER_EXITED.to_string(),
+            stopped_reason::ESSENTIAL_CONTAINER_EXITED,
         );
     }
 
     /// Sets a task's desired status to STOPPED and starts its stop sequence.
-    pub(crate) fn stop_task(&mut self, t: usize, code: StopCode, reason: String) {
+    pub(crate) fn stop_task(
+        &mut self,
+        t: usize,
+        code: StopCode,
+        reason: impl Into<Cow<'static, str>>,
+    ) {
+        let reason = reason.into();
         if self.tasks[t].stop_requested || self.tasks[t].last_status == TaskStatus::Stopped {
             return;
         }
@@ -602,7 +609,13 @@ impl Sim {
     }
 
     /// Stops a task at once (its host is gone): no graceful shutdown.
-    pub(crate) fn kill_task(&mut self, t: usize, code: Option<StopCode>, reason: String) {
+    pub(crate) fn kill_task(
+        &mut self,
+        t: usize,
+        code: Option<StopCode>,
+        reason: impl Into<Cow<'static, str>>,
+    ) {
+        let reason = reason.into();
         if self.tasks[t].last_status == TaskStatus::Stopped {
             return;
         }

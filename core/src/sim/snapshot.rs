@@ -273,7 +273,7 @@ impl Sim {
                 .collect(),
             started_at: task.started_at,
             stop_code: task.stop_code,
-            stopped_reason: task.stopped_reason.clone(),
+            stopped_reason: task.stopped_reason.as_deref().map(str::to_string),
             waiting_reason: if task.is_waiting() {
                 task.waiting_reason.clone()
             } else {

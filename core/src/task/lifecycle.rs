@@ -4,6 +4,7 @@
 use crate::taskdef::Protocol;
 use crate::time::Millis;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// `lastStatus` of a task.
@@ -137,7 +138,7 @@ pub struct Task {
     /// `stopCode`.
     pub stop_code: Option<StopCode>,
     /// `stoppedReason`.
-    pub stopped_reason: Option<String>,
+    pub stopped_reason: Option<Cow<'static, str>>,
     /// Whether its containers have already exited (a crash), so stopping need not wait.
     pub containers_exited: bool,
     /// Why it is waiting for placement (PROVISIONING with no instance yet).

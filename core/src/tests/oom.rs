@@ -55,7 +55,7 @@ fn a_task_above_its_hard_memory_limit_is_killed_with_137_and_replaced() {
         .tasks
         .values()
         .find(|t| t.last_status == TaskStatus::Stopped)
-        .map(|t| t.stopped_reason.clone());
+        .map(|t| t.stopped_reason.as_deref().map(str::to_string));
     assert_eq!(
         stopped,
         Some(Some("Essential container in task exited".to_string()))

@@ -29,8 +29,8 @@ struct Sorting {
 struct PassReport {
     /// RUNNING tasks it stopped (their IDs).
     stopped: Vec<String>,
-    /// Tasks it placed.
-    started: Vec<String>,
+    /// Tasks it placed (task indices: live until the pass reports them, so no ID is copied).
+    started: Vec<usize>,
     /// The last placement failure: ECS's closest matching instance and phrase (None: no
     /// instances at all); None when every placement succeeded.
     unplaced: Option<Option<(String, String)>>,
@@ -328,7 +328,7 @@ impl Sim {
         for &t in waiting {
             let still_waiting = self.tasks.get(t).is_some_and(|x| x.is_waiting());
             if still_waiting && self.try_place_waiting(t).is_ok() {
-                report.started.push(self.tasks[t].id.clone());
+                report.started.push(t);
             }
         }
         // The service's active tasks, counted by the task index (placing a waiting task keeps
@@ -342,7 +342,7 @@ impl Sim {
         );
         for k in 0..start {
             match self.launch_service_task(s) {
-                Launched::Started(t) => report.started.push(self.tasks[t].id.clone()),
+                Launched::Started(t) => report.started.push(t),
                 Launched::Waiting => {}
                 Launched::Unplaced(why) => {
                     self.services[s].unplaced = start - k;
@@ -488,8 +488,9 @@ impl Sim {
             self.emit(LogKind::Service, Some(s), messages::stopped(&name, &ids));
         }
         if !report.started.is_empty() {
-            let ids: Vec<&str> = report.started.iter().map(String::as_str).collect();
-            self.emit(LogKind::Service, Some(s), messages::started(&name, &ids));
+            let ids: Vec<&str> = report.started.iter().map(|&t| &*self.tasks[t].id).collect();
+            let text = messages::started(&name, &ids);
+            self.emit(LogKind::Service, Some(s), text);
         }
         if let Some(closest) = report.unplaced {
             let text = messages::unable_to_place(

@@ -159,7 +159,7 @@ pub fn cost_report(sim: &Sim) -> CostReport {
     let capacity_providers = ledger
         .accounts()
         .filter_map(|(k, _)| match k {
-            AccountKey::Provider(p) => Some(named(p.clone(), Figure::of(ledger, k, now))),
+            AccountKey::Provider(p) => Some(named(p.to_string(), Figure::of(ledger, k, now))),
             _ => None,
         })
         .collect();
