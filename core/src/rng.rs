@@ -85,17 +85,34 @@ impl SimRng {
 
     /// `n` lowercase hex digits, for IDs.
     pub fn hex(&mut self, n: usize) -> String {
-        const DIGITS: &[u8; 16] = b"0123456789abcdef";
         let mut out = String::with_capacity(n);
+        self.hex_each(n, |d| out.push(char::from(d)));
+        out
+    }
+
+    /// `N` random lowercase hex digits in place (the same digits [`SimRng::hex`] draws), for
+    /// IDs kept inline.
+    pub fn hex_array<const N: usize>(&mut self) -> [u8; N] {
+        let mut out = [0; N];
+        let mut k = 0;
+        self.hex_each(N, |d| {
+            out[k] = d;
+            k += 1;
+        });
+        out
+    }
+
+    /// Draws `n` hex digits, 16 per 64-bit draw, lowest nibble first.
+    fn hex_each(&mut self, n: usize, mut put: impl FnMut(u8)) {
+        const DIGITS: &[u8; 16] = b"0123456789abcdef";
         let mut bits = 0u64;
         for i in 0..n {
             if i % 16 == 0 {
                 bits = self.next_u64();
             }
-            out.push(DIGITS[(bits & 0xf) as usize] as char);
+            put(DIGITS[(bits & 0xf) as usize]);
             bits >>= 4;
         }
-        out
     }
 }
 

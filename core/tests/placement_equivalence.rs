@@ -35,7 +35,7 @@ impl Gen {
 
 fn task(group: &str, instance: usize, active: bool) -> Task {
     Task {
-        id: format!("{instance:08x}{group}"),
+        id: format!("{instance:08x}{group}").into(),
         cluster: 0,
         task_definition: 0,
         service: None,

@@ -144,7 +144,11 @@ fn text_report(sim: &Sim) -> String {
         .iter()
         .filter(|i| i.status != crate::cluster::InstanceStatus::Terminated)
     {
-        let tasks: Vec<String> = i.tasks.iter().map(|&t| sim.tasks[t].id.clone()).collect();
+        let tasks: Vec<String> = i
+            .tasks
+            .iter()
+            .map(|&t| sim.tasks[t].id.to_string())
+            .collect();
         out.push_str(&format!(
             "instance {} {} {} {:?}: free cpu {}/{} memory {}/{} MiB ENIs {}/{}; tasks [{}]\n",
             i.ec2_instance_id,

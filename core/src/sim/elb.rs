@@ -177,7 +177,7 @@ impl Sim {
     fn report_target_healthy(&mut self, t: usize, s: usize, port: u16, g: usize) {
         let (svc, _) = self.service_label(t);
         let arn = self.model.target_groups[g].arn.clone();
-        let id = self.tasks[t].id.clone();
+        let id = self.tasks[t].id;
         self.emit(
             LogKind::Task,
             svc,
@@ -192,7 +192,7 @@ impl Sim {
     fn report_target_unhealthy(&mut self, t: usize, s: usize, port: u16, g: usize) {
         let (svc, name) = self.service_label(t);
         let arn = self.model.target_groups[g].arn.clone();
-        let id = self.tasks[t].id.clone();
+        let id = self.tasks[t].id;
         // DG service-unhealthy-event-messages names the form by where the task runs.
         // EC2: "(service …) (task …) (instance instance-id) (port …) is unhealthy in
         // (target-group …) due to (reason …)"; Fargate: the same without the instance.

@@ -47,7 +47,7 @@ impl Sim {
         capacity_provider: Option<String>,
         started_by: Option<Arc<str>>,
     ) -> usize {
-        let id = self.ids.hex(32);
+        let id = crate::task::TaskId::from_digits(self.ids.hex_array());
         let t = self.tasks.push(Task {
             cluster,
             task_definition: td,
@@ -471,7 +471,7 @@ impl Sim {
         self.tasks[t].health = health;
         self.rewatch(t);
         let service = self.tasks[t].service;
-        let id = self.tasks[t].id.clone();
+        let id = self.tasks[t].id;
         match health {
             HealthStatus::Healthy => {
                 self.emit(LogKind::Task, service, format!("Task {id} is HEALTHY."));

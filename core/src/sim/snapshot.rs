@@ -250,7 +250,7 @@ impl Sim {
         let td = &self.model.task_definitions[task.task_definition];
         TaskView {
             index: t,
-            id: task.id.clone(),
+            id: task.id.to_string(),
             service: task.service.map(|s| self.model.services[s].name.clone()),
             group: task.group.to_string(),
             task_definition: td.name(),

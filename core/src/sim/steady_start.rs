@@ -77,7 +77,7 @@ impl Sim {
         }
         self.rewatch(t);
         self.schedule_target_check(t);
-        let id = self.tasks[t].id.clone();
+        let id = self.tasks[t].id;
         self.trace_only(&format!("task {id} started steady"));
     }
 

@@ -1,6 +1,7 @@
 //! A task: one running copy of a task definition, and its lifecycle (DG task-lifecycle):
 //! PROVISIONING → PENDING → ACTIVATING → RUNNING → DEACTIVATING → STOPPING → DEPROVISIONING → STOPPED.
 
+use super::TaskId;
 use crate::taskdef::Protocol;
 use crate::time::Millis;
 use serde::Serialize;
@@ -92,7 +93,7 @@ pub enum HealthStatus {
 #[derive(Debug, Clone)]
 pub struct Task {
     /// The task ID (the last part of its ARN), 32 hex digits.
-    pub id: String,
+    pub id: TaskId,
     /// Its cluster.
     pub cluster: usize,
     /// Its task definition (index into the model).
@@ -156,7 +157,7 @@ pub struct Task {
 impl Task {
     /// A task just created (RunTask or the service scheduler): PROVISIONING, not placed yet and
     /// not waiting (the engine sets a reason when it must wait), health UNKNOWN; cluster 0 and task definition 0 until the caller sets them.
-    pub fn provisioning(id: String, group: Arc<str>, launch: LaunchKind, now: Millis) -> Task {
+    pub fn provisioning(id: TaskId, group: Arc<str>, launch: LaunchKind, now: Millis) -> Task {
         Task {
             id,
             cluster: 0,

@@ -2,9 +2,11 @@
 //! reasons it stops. Services, RunTask, placement and deployments all work on these.
 
 pub mod counts;
+pub mod id;
 pub mod lifecycle;
 pub mod stopped_reason;
 pub mod store;
 
 pub use counts::TaskCounts;
+pub use id::TaskId;
 pub use lifecycle::{HealthStatus, LaunchKind, StopCode, Task, TaskStatus};

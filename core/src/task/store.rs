@@ -186,7 +186,12 @@ mod tests {
     use crate::task::LaunchKind;
 
     fn task(n: u32) -> Task {
-        Task::provisioning(format!("{n:032x}"), "g".into(), LaunchKind::Fargate, 0)
+        Task::provisioning(
+            format!("{n:032x}").into(),
+            "g".into(),
+            LaunchKind::Fargate,
+            0,
+        )
     }
 
     #[test]
@@ -204,7 +209,7 @@ mod tests {
         );
         assert!(store.get(1).is_none());
         assert_eq!(
-            store.get(0).map(|t| t.id.clone()),
+            store.get(0).map(|t| t.id.to_string()),
             Some(format!("{:032x}", 0))
         );
         assert_eq!(store.kept(), 4);

@@ -271,7 +271,7 @@ fn service_load_balancing_task_replaced_for_unhealthy_target_stops_with_task_fai
         ),
         "{reason}"
     );
-    let id = s.tasks[0].id.clone();
+    let id = s.tasks[0].id;
     assert!(s.log().iter().any(|e| e.text.starts_with(&format!(
         "(service web) (task {id}) failed ELB health checks in (target-group arn:aws:elasticloadbalancing:"
     ))));
@@ -288,7 +288,7 @@ fn dg_service_unhealthy_event_messages_ec2_form_names_the_instance() {
     // one m5.large; its target is unhealthy at 69 s.
     let mut s = sim(GROUP, BAD, 600, "");
     s.run_until(69_000);
-    let id = s.tasks[0].id.clone();
+    let id = s.tasks[0].id;
     let ec2 = s.instances[0].ec2_instance_id.clone();
     let head = format!("(service web) (task {id}) (instance {ec2}) (port 8080) is unhealthy in (target-group arn:aws:elasticloadbalancing:");
     assert!(

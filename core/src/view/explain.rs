@@ -60,7 +60,7 @@ fn row(sim: &Sim, waiting: Waiting, v: &Verdict) -> VerdictRow {
                 task.and_then(|task| sim.model.task_definitions.get(task.task_definition))
                     .map(|td| td.name())
                     .unwrap_or_default(),
-                task.map(|t| t.id.clone()).unwrap_or_default(),
+                task.map(|t| t.id.to_string()).unwrap_or_default(),
             )
         }
         Waiting::Unplaced(s) => (

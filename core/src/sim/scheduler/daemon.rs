@@ -169,7 +169,7 @@ impl Sim {
             let now = crate::deployment::Tally::of(self.tasks[t].last_status, false);
             self.services[s].deployments.record_start(t, now);
             self.bind_to_instance(t, chosen);
-            return Some(self.tasks[t].id.clone());
+            return Some(self.tasks[t].id.to_string());
         }
         let closest = outcome
             .verdicts

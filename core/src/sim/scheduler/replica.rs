@@ -28,7 +28,7 @@ struct Sorting {
 #[derive(Default)]
 struct PassReport {
     /// RUNNING tasks it stopped (their IDs).
-    stopped: Vec<String>,
+    stopped: Vec<crate::task::TaskId>,
     /// Tasks it placed (task indices: live until the pass reports them, so no ID is copied).
     started: Vec<usize>,
     /// The last placement failure: ECS's closest matching instance and phrase (None: no
@@ -263,7 +263,7 @@ impl Sim {
         let mut left = current.len();
         let stop = |sim: &mut Sim, t: usize, report: &mut PassReport| {
             if sim.tasks[t].last_status == TaskStatus::Running {
-                report.stopped.push(sim.tasks[t].id.clone());
+                report.stopped.push(sim.tasks[t].id);
             }
             sim.stop_task(
                 t,
@@ -433,7 +433,7 @@ impl Sim {
                     stopped_reason::scaling_activity(&deployment),
                 ),
                 Retire::Replaced => {
-                    report.stopped.push(self.tasks[t].id.clone());
+                    report.stopped.push(self.tasks[t].id);
                     self.stop_task(
                         t,
                         StopCode::ServiceSchedulerInitiated,
@@ -452,7 +452,7 @@ impl Sim {
     /// container reason wins: the simulator's choice, the docs are silent.
     fn stop_unhealthy(&mut self, s: usize, t: usize, report: &mut PassReport) {
         let name = self.model.services[s].name.clone();
-        let id = self.tasks[t].id.clone();
+        let id = self.tasks[t].id;
         let elb_reason = (self.tasks[t].health != HealthStatus::Unhealthy)
             .then(|| self.elb_health_check_stopped_reason(t))
             .flatten();
@@ -484,7 +484,7 @@ impl Sim {
     fn report_pass(&mut self, s: usize, report: PassReport) {
         let name = self.model.services[s].name.clone();
         if !report.stopped.is_empty() {
-            let ids: Vec<&str> = report.stopped.iter().map(String::as_str).collect();
+            let ids: Vec<&str> = report.stopped.iter().map(|id| id.as_str()).collect();
             self.emit(LogKind::Service, Some(s), messages::stopped(&name, &ids));
         }
         if !report.started.is_empty() {

@@ -57,7 +57,7 @@ impl Sim {
             match self.run_one_copy(r, launch, provider) {
                 Ok(t) => {
                     call.tasks.push(t);
-                    call.task_ids.push(self.tasks[t].id.clone());
+                    call.task_ids.push(self.tasks[t].id.to_string());
                 }
                 Err(why) => {
                     let family =
