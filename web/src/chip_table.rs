@@ -6,14 +6,15 @@ use ecs_sim::task::{HealthStatus, LaunchKind};
 use ecs_sim::view::{find_task, labels, ServiceLookup};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// What a chip shows; compared on each redraw so unchanged chips are left alone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Chip {
-    pub(crate) label: String,
+    pub(crate) label: Arc<str>,
     pub(crate) status: &'static str,
     pub(crate) phase: &'static str,
-    pub(crate) service: String,
+    pub(crate) service: Arc<str>,
     pub(crate) colour: Option<usize>,
     pub(crate) shade: u8,
     pub(crate) unhealthy: bool,
@@ -25,7 +26,7 @@ impl Chip {
     /// The chip of `t`, given its service's colour and its revision's shade.
     pub(crate) fn of(t: &TaskView, colour: Option<usize>, shade: u8) -> Chip {
         Chip {
-            label: t.task_definition.clone(),
+            label: Arc::clone(&t.task_definition),
             status: t.last_status.as_str(),
             phase: labels::phase(t.last_status),
             service: t.service.clone().unwrap_or_default(),

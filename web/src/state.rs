@@ -287,7 +287,7 @@ impl Playground {
                 Selection::Task(t) => pg.snapshot.with_untracked(|s| {
                     let s = s.as_ref()?;
                     let name = s.tasks.iter().find(|v| v.index == t)?.service.as_ref()?;
-                    s.services.iter().position(|v| &v.name == name)
+                    s.services.iter().position(|v| *v.name == **name)
                 }),
                 Selection::Unplaced(s) => Some(s),
                 Selection::Instance(_) | Selection::None => None,

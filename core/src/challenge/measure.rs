@@ -27,7 +27,7 @@ pub fn state(goal: &Goal, sim: &Sim) -> Option<Observed> {
                     }) && goal
                         .zone
                         .as_ref()
-                        .is_none_or(|z| task.zone.as_ref() == Some(z))
+                        .is_none_or(|z| task.zone.as_deref() == Some(z.as_str()))
                         && goal.instance_type.as_ref().is_none_or(|want| {
                             task.instance
                                 .and_then(|i| sim.instances[i].instance_type)
@@ -73,9 +73,9 @@ pub fn state(goal: &Goal, sim: &Sim) -> Option<Observed> {
             count(per.values().copied().max().unwrap_or(0))
         }
         MeasureName::ZonesWithTasks => {
-            let zones: std::collections::BTreeSet<&String> = live()
+            let zones: std::collections::BTreeSet<&str> = live()
                 .filter(|&t| running(t))
-                .filter_map(|t| sim.tasks[t].zone.as_ref())
+                .filter_map(|t| sim.tasks[t].zone.as_deref())
                 .collect();
             count(zones.len())
         }

@@ -124,7 +124,7 @@ impl Sim {
         self.placement_index
             .add_group_task(i, inst, &self.tasks[t].group);
         self.placement_index.refresh(i, inst);
-        let zone = inst.zone.clone();
+        let zone = self.zone_names.shared(&inst.zone);
         let task = &mut self.tasks[t];
         task.instance = Some(i);
         task.zone = Some(zone);
@@ -148,7 +148,7 @@ impl Sim {
     }
 
     /// Binds a Fargate task to a zone; Fargate provisions capacity for it.
-    pub(crate) fn bind_to_fargate(&mut self, t: usize, zone: String) {
+    pub(crate) fn bind_to_fargate(&mut self, t: usize, zone: Arc<str>) {
         let task = &mut self.tasks[t];
         task.zone = Some(zone);
         task.waiting_reason = None;

@@ -7,10 +7,12 @@ use crate::cluster::InstanceStatus;
 use crate::cluster::LaunchTarget;
 use crate::placement::{self, PlacementRequest, Pool, Verdict};
 use crate::task::TaskCounts;
-use crate::task::{HealthStatus, LaunchKind, StopCode, TaskStatus};
+use crate::task::{HealthStatus, LaunchKind, StopCode, TaskId, TaskStatus};
 use crate::time::Millis;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Everything the playground draws.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -78,20 +80,22 @@ pub struct InstanceView {
     pub tasks: Vec<usize>,
 }
 
-/// A task.
+/// A task. The names many tasks repeat (service, group, task definition, zone, capacity
+/// provider) are shared, not copied: a snapshot at the scenario limits holds 20,000 tasks, and
+/// the page reads one several times a second.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TaskView {
     /// Index (creation order).
     pub index: usize,
     /// Task ID.
-    pub id: String,
+    pub id: TaskId,
     /// The service, if any.
-    pub service: Option<String>,
+    pub service: Option<Arc<str>>,
     /// Task group.
-    pub group: String,
+    pub group: Arc<str>,
     /// `family:revision`.
-    pub task_definition: String,
+    pub task_definition: Arc<str>,
     /// Revision alone, for colouring.
     pub revision: u32,
     /// lastStatus.
@@ -103,11 +107,11 @@ pub struct TaskView {
     /// Launch type.
     pub launch: LaunchKind,
     /// Capacity provider.
-    pub capacity_provider: Option<String>,
+    pub capacity_provider: Option<Arc<str>>,
     /// Instance index, when on an instance.
     pub instance: Option<usize>,
     /// Zone.
-    pub zone: Option<String>,
+    pub zone: Option<Arc<str>>,
     /// Host ports as `80/tcp`.
     pub host_ports: Vec<String>,
     /// startedAt.
@@ -115,9 +119,30 @@ pub struct TaskView {
     /// stopCode.
     pub stop_code: Option<StopCode>,
     /// stoppedReason.
-    pub stopped_reason: Option<String>,
+    pub stopped_reason: Option<Cow<'static, str>>,
     /// Why it waits for placement.
     pub waiting_reason: Option<String>,
+}
+
+/// The names a snapshot's tasks share, each made once per snapshot (see [`TaskView`]).
+#[derive(Default)]
+struct SharedNames {
+    /// `family:revision` by task definition (model index).
+    task_definitions: BTreeMap<usize, Arc<str>>,
+    /// Capacity provider names.
+    texts: BTreeSet<Arc<str>>,
+}
+
+impl SharedNames {
+    /// The shared copy of `name`.
+    fn text(&mut self, name: &str) -> Arc<str> {
+        if let Some(shared) = self.texts.get(name) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = Arc::from(name);
+        self.texts.insert(Arc::clone(&shared));
+        shared
+    }
 }
 
 /// A service.
@@ -220,6 +245,7 @@ impl Sim {
                 tasks: i.tasks.iter().copied().collect(),
             })
             .collect();
+        let mut names = SharedNames::default();
         let tasks = self
             .tasks
             .iter()
@@ -229,7 +255,7 @@ impl Sim {
                         .stopped_at
                         .is_some_and(|at| self.now < at + STOPPED_VISIBLE_MS)
             })
-            .map(|(t, _)| self.task_view(t))
+            .map(|(t, _)| self.task_view_sharing(t, &mut names))
             .collect();
         let services = (0..self.model.services.len())
             .map(|s| self.service_view(s))
@@ -246,14 +272,26 @@ impl Sim {
 
     /// One task's view.
     pub fn task_view(&self, t: usize) -> TaskView {
+        self.task_view_sharing(t, &mut SharedNames::default())
+    }
+
+    /// One task's view, its names taken from (and added to) `names`.
+    fn task_view_sharing(&self, t: usize, names: &mut SharedNames) -> TaskView {
         let task = &self.tasks[t];
         let td = &self.model.task_definitions[task.task_definition];
         TaskView {
             index: t,
-            id: task.id.to_string(),
-            service: task.service.map(|s| self.model.services[s].name.clone()),
-            group: task.group.to_string(),
-            task_definition: td.name(),
+            id: task.id,
+            service: task
+                .service
+                .map(|s| Arc::clone(&self.service_labels[s].name)),
+            group: Arc::clone(&task.group),
+            task_definition: Arc::clone(
+                names
+                    .task_definitions
+                    .entry(task.task_definition)
+                    .or_insert_with(|| Arc::from(td.name())),
+            ),
             revision: td.revision,
             last_status: task.last_status,
             desired_status: if task.stop_requested {
@@ -263,7 +301,7 @@ impl Sim {
             },
             health: task.health,
             launch: task.launch,
-            capacity_provider: task.capacity_provider.clone(),
+            capacity_provider: task.capacity_provider.as_deref().map(|p| names.text(p)),
             instance: task.instance,
             zone: task.zone.clone(),
             host_ports: task
@@ -273,7 +311,7 @@ impl Sim {
                 .collect(),
             started_at: task.started_at,
             stop_code: task.stop_code,
-            stopped_reason: task.stopped_reason.as_deref().map(str::to_string),
+            stopped_reason: task.stopped_reason.clone(),
             waiting_reason: if task.is_waiting() {
                 task.waiting_reason.clone()
             } else {

@@ -145,10 +145,10 @@ impl TaskIndex {
         }
         if let Some(z) = &task.zone {
             if let Some(zones) = self.group_zone.get_mut(&*task.group) {
-                if let Some(n) = zones.get_mut(z) {
+                if let Some(n) = zones.get_mut(&**z) {
                     *n = n.saturating_sub(1);
                     if *n == 0 {
-                        zones.remove(z);
+                        zones.remove(&**z);
                     }
                 }
                 if zones.is_empty() {

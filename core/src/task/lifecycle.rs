@@ -115,8 +115,8 @@ pub struct Task {
     pub capacity_provider: Option<String>,
     /// The container instance (EC2/External), once placed.
     pub instance: Option<usize>,
-    /// The Availability Zone, once placed.
-    pub zone: Option<String>,
+    /// The Availability Zone, once placed (its name shared with the other tasks there).
+    pub zone: Option<Arc<str>>,
     /// Host ports it holds on its instance.
     pub host_ports: Vec<(Protocol, u16)>,
     /// Whether it holds an ENI on its instance (awsvpc on EC2).

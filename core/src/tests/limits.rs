@@ -72,7 +72,7 @@ fn fargate_services_at_the_task_limit_build_and_place_every_task_within_an_event
         let mut per_zone = std::collections::BTreeMap::<String, u32>::new();
         for t in sim.live_tasks_of_service(s) {
             *per_zone
-                .entry(sim.tasks[t].zone.clone().unwrap_or_default())
+                .entry(sim.tasks[t].zone.as_deref().unwrap_or_default().to_string())
                 .or_default() += 1;
         }
         let counts: Vec<u32> = per_zone.values().copied().collect();

@@ -403,7 +403,7 @@ mod tests {
         let mut task = snap.tasks[0].clone();
         let svc = task.service.clone().expect("a service task");
         assert_eq!(revision_shade(&snap, &task), 0);
-        for s in snap.services.iter_mut().filter(|s| s.name == svc) {
+        for s in snap.services.iter_mut().filter(|s| *s.name == *svc) {
             s.task_definition = format!("{svc}:3");
         }
         task.revision = 2;

@@ -83,10 +83,12 @@ pub const NO_ZONE: &str = "no zone yet";
 /// Every service's breakdowns, by service name, from one pass over the snapshot's tasks.
 pub fn service_tallies(snap: &Snapshot) -> BTreeMap<String, ServiceTallies> {
     // service → (provider → row, zone → row, (revision, td) → row)
-    type Acc = (
-        BTreeMap<String, TallyRow>,
-        BTreeMap<String, TallyRow>,
-        BTreeMap<(u32, String), TallyRow>,
+    // Keys borrowed from the snapshot: at the scenario limits it holds 20,000 tasks, and a
+    // copied key per row per task was three allocations each.
+    type Acc<'a> = (
+        BTreeMap<&'a str, TallyRow>,
+        BTreeMap<&'a str, TallyRow>,
+        BTreeMap<(u32, &'a str), TallyRow>,
     );
     let mut acc: BTreeMap<&str, Acc> = BTreeMap::new();
     for t in &snap.tasks {
@@ -101,10 +103,10 @@ pub fn service_tallies(snap: &Snapshot) -> BTreeMap<String, ServiceTallies> {
         for row in [
             providers.entry(provider_of(t)).or_default(),
             zones
-                .entry(t.zone.clone().unwrap_or_else(|| NO_ZONE.to_string()))
+                .entry(t.zone.as_deref().unwrap_or(NO_ZONE))
                 .or_default(),
             revisions
-                .entry((t.revision, t.task_definition.clone()))
+                .entry((t.revision, &*t.task_definition))
                 .or_default(),
         ] {
             row.running += running;
@@ -122,9 +124,9 @@ pub fn service_tallies(snap: &Snapshot) -> BTreeMap<String, ServiceTallies> {
 
 fn tallies_of(
     v: &ServiceView,
-    mut providers: BTreeMap<String, TallyRow>,
-    zones: BTreeMap<String, TallyRow>,
-    revisions: BTreeMap<(u32, String), TallyRow>,
+    mut providers: BTreeMap<&str, TallyRow>,
+    zones: BTreeMap<&str, TallyRow>,
+    revisions: BTreeMap<(u32, &str), TallyRow>,
 ) -> ServiceTallies {
     let mut by_capacity_provider = Vec::new();
     let targets = strategy_targets(v);
@@ -139,25 +141,30 @@ fn tallies_of(
             .collect(),
     };
     for (k, name) in named.iter().enumerate() {
-        let mut row = providers.remove(name).unwrap_or_default();
+        let mut row = providers.remove(name.as_str()).unwrap_or_default();
         row.label = name.clone();
         row.target = targets.get(k).copied();
         by_capacity_provider.push(row);
     }
-    by_capacity_provider.extend(
-        providers
-            .into_iter()
-            .map(|(label, row)| TallyRow { label, ..row }),
-    );
+    by_capacity_provider.extend(providers.into_iter().map(|(label, row)| TallyRow {
+        label: label.to_string(),
+        ..row
+    }));
     ServiceTallies {
         by_capacity_provider,
         by_zone: zones
             .into_iter()
-            .map(|(label, row)| TallyRow { label, ..row })
+            .map(|(label, row)| TallyRow {
+                label: label.to_string(),
+                ..row
+            })
             .collect(),
         by_revision: revisions
             .into_iter()
-            .map(|((_, label), row)| TallyRow { label, ..row })
+            .map(|((_, label), row)| TallyRow {
+                label: label.to_string(),
+                ..row
+            })
             .collect(),
     }
 }
@@ -177,9 +184,9 @@ fn counted(t: &TaskView) -> (u32, u32) {
 }
 
 /// The capacity provider a task runs on, or its launch type when it has none.
-fn provider_of(t: &TaskView) -> String {
+fn provider_of(t: &TaskView) -> &str {
     if let Some(p) = &t.capacity_provider {
-        return p.clone();
+        return p;
     }
     match t.launch {
         LaunchKind::Ec2 => "EC2",
@@ -187,7 +194,6 @@ fn provider_of(t: &TaskView) -> String {
         LaunchKind::FargateSpot => "FARGATE_SPOT",
         LaunchKind::External => "EXTERNAL",
     }
-    .to_string()
 }
 
 /// How the service's capacity provider strategy splits desiredCount, by the rule the scheduler

@@ -48,7 +48,7 @@ pub fn TaskChip(index: usize) -> impl IntoView {
     let field = move |f: fn(&Chip) -> String| move || chip.with(|c| c.as_ref().map(f));
     view! {
         <button type="button" class=class data-testid="task" data-task=index
-            data-status=field(|c| c.status.to_string()) data-service=field(|c| c.service.clone())
+            data-status=field(|c| c.status.to_string()) data-service=field(|c| c.service.to_string())
             title=field(Chip::title) aria-label=field(Chip::title)
             aria-pressed=move || selected.get().to_string()
             tabindex=tab_index
@@ -58,7 +58,7 @@ pub fn TaskChip(index: usize) -> impl IntoView {
                 if let Some(n) = &nav_click { n.focus(index) }
                 pg.selection.set(Selection::Task(index));
             }>
-            {field(|c| c.label.clone())}
+            {field(|c| c.label.to_string())}
             {move || chip.with(|c| c.as_ref().is_some_and(|c| c.unhealthy)).then(|| view! { <span class="mark" aria-hidden="true">"!"</span> })}
             {move || chip.with(|c| c.as_ref().is_some_and(|c| c.spot)).then(|| view! { <span class="mark spot" aria-hidden="true">"spot"</span> })}
         </button>

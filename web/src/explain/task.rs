@@ -44,7 +44,11 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
         let service = task.with(|t| t.as_ref().and_then(|t| t.service.clone()))?;
         pg.sim.with_value(|s| {
             let sim = s.as_ref()?;
-            let i = sim.model.services.iter().position(|v| v.name == service)?;
+            let i = sim
+                .model
+                .services
+                .iter()
+                .position(|v| *v.name == *service)?;
             service_placement(&sim.model, i)
         })
     });
@@ -68,29 +72,29 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
                 })}
             </Show>
             <dl class="facts">
-                <Row term="Task ID" value=f(|t| t.id.clone()) />
-                <Row term="Task definition" value=f(|t| t.task_definition.clone()) />
+                <Row term="Task ID" value=f(|t| t.id.to_string()) />
+                <Row term="Task definition" value=f(|t| t.task_definition.to_string()) />
                 // The chip's state, explained: hover or focus it for its line of the lifecycle.
                 <dt>"lastStatus"</dt><dd data-testid="task-last-status"><Term word=f(|t| t.last_status.as_str().to_string()) /></dd>
                 <dt>"desiredStatus"</dt><dd data-testid="task-desired-status"><Term word=f(|t| t.desired_status.to_string()) /></dd>
                 <Row term="healthStatus" value=f(|t| labels::health(t.health).to_string()) />
                 <Row term="Launch" value=f(|t| launch_label(t.launch).to_string()) />
-                <dt>"Capacity provider"</dt><dd><Term word=f(|t| t.capacity_provider.clone().unwrap_or_else(|| "none".into())) /></dd>
+                <dt>"Capacity provider"</dt><dd><Term word=f(|t| t.capacity_provider.as_deref().unwrap_or("none").to_string()) /></dd>
                 <Row term="Instance" value=Signal::derive(move || {
                     let fargate = task.with(|t| t.as_ref().is_some_and(|t| matches!(t.launch, LaunchKind::Fargate | LaunchKind::FargateSpot)));
                     instance_name.get().unwrap_or_else(|| if fargate { "Fargate (no instance to manage)".into() } else { "not placed".into() })
                 }) />
-                <Row term="Zone" value=f(|t| t.zone.clone().unwrap_or_else(|| "not placed".into())) />
+                <Row term="Zone" value=f(|t| t.zone.as_deref().unwrap_or("not placed").to_string()) />
                 <Row term="Host ports" value=f(|t| if t.host_ports.is_empty() { "none".into() } else { t.host_ports.join(", ") }) />
                 <Row term="startedAt" value=f(|t| t.started_at.map_or("not started".into(), clock)) />
-                <Row term="Group" value=f(|t| t.group.clone()) />
+                <Row term="Group" value=f(|t| t.group.to_string()) />
                 <Show when=move || placement.with(Option::is_some)>
                     <dt>"Placement"</dt>
                     <dd data-testid="task-placement">{move || placement.get().map(placement_view)}</dd>
                 </Show>
                 <Show when=stopped>
                     <Row term="stopCode" value=f(|t| t.stop_code.map_or(String::new(), |c| labels::stop_code(c).to_string())) />
-                    <Row term="stoppedReason" value=f(|t| t.stopped_reason.clone().unwrap_or_default()) />
+                    <Row term="stoppedReason" value=f(|t| t.stopped_reason.as_deref().unwrap_or_default().to_string()) />
                 </Show>
             </dl>
             <Show when=move || instance_name.with(Option::is_some)>

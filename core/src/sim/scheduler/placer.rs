@@ -2,6 +2,7 @@
 //! borrowed apart from it. A placement reads the service's or RunTask's zones, constraints and
 //! strategies where the model keeps them (no copies) while it draws from the stream.
 
+use super::super::zone_names::ZoneNames;
 use super::placing::{NewTask, Place, Unplaced};
 use crate::cluster::Instance;
 use crate::placement::{self, PlacementIndex, PlacementOutcome, PlacementRequest, Pool};
@@ -12,6 +13,7 @@ use crate::sim::Sim;
 use crate::task::store::TaskStore;
 use crate::task::LaunchKind;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// What a placement reads: the model, instances, tasks, their indexes and the zones down.
 pub(crate) struct Placer<'a> {
@@ -27,6 +29,8 @@ pub(crate) struct Placer<'a> {
     pub task_index: &'a TaskIndex,
     /// Zones in an outage.
     pub zones_down: &'a BTreeSet<String>,
+    /// The zones' shared names.
+    pub zone_names: &'a ZoneNames,
 }
 
 impl Sim {
@@ -40,6 +44,7 @@ impl Sim {
             placement_index: &self.placement_index,
             task_index: &self.task_index,
             zones_down: &self.zones_down,
+            zone_names: &self.zone_names,
         };
         (placer, &mut self.placement_rng)
     }
@@ -114,7 +119,7 @@ impl Placer<'_> {
     /// The zone of `zones` (not down) with the fewest active tasks of `group`: Fargate spreads a
     /// group's tasks across the zones of its subnets (DG task-placement). None when every zone
     /// is down.
-    fn fargate_zone(&self, group: &str, zones: &[String]) -> Option<String> {
+    fn fargate_zone(&self, group: &str, zones: &[String]) -> Option<Arc<str>> {
         let mut best: Option<(&String, usize)> = None;
         for z in zones.iter().filter(|z| !self.zones_down.contains(*z)) {
             let n = self.task_index.in_zone(group, z);
@@ -122,6 +127,6 @@ impl Placer<'_> {
                 best = Some((z, n));
             }
         }
-        best.map(|(z, _)| z.clone())
+        best.map(|(z, _)| self.zone_names.shared(z))
     }
 }

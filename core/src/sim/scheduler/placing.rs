@@ -40,7 +40,7 @@ pub(crate) enum Place {
     /// This container instance.
     Instance(usize),
     /// Fargate capacity in this zone.
-    Fargate(String),
+    Fargate(Arc<str>),
 }
 
 /// Why a task could not be placed.
