@@ -16,6 +16,7 @@ cargo bench -q -p ecs-sim --bench deployment 2>/dev/null | grep deployment
 
 echo "== scale limits (issue #10): the quadratic series, the task and instance limits, a crash loop, native (cargo bench)"
 cargo bench -q -p ecs-sim --bench limits 2>/dev/null | grep limits
+cargo bench -q -p ecs-sim --bench limits -- snapshot 2>/dev/null | grep limits
 
 echo "== placement, the one-hour scenario and the lessons' checks (issue #13), wasm in headless Chromium (release build)"
 cargo test --release --target wasm32-unknown-unknown -p ecs-playground-tests --test bench_wasm -- --include-ignored --nocapture 2>&1 \

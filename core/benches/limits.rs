@@ -82,6 +82,42 @@ fn run(label: &str, doc: serde_json::Value, seconds: u64) -> f64 {
     secs
 }
 
+/// What the page pays per redraw at the task limit (`services` Fargate services × 5,000
+/// tasks, two simulated minutes in, every task RUNNING): reading the engine's snapshot, the
+/// service cards' tallies and the cluster layout, each the best of nine, with the allocations
+/// the read makes.
+fn snapshot_at_limit(services: u32) {
+    let text = fargate_document(services, 5000, None).to_string();
+    let Ok(mut sim) = Sim::from_json(&text) else {
+        println!("limits snapshot: refused at load");
+        return;
+    };
+    sim.run_until(120_000);
+    let best = |f: &dyn Fn()| {
+        (0..9)
+            .map(|_| {
+                let start = Instant::now();
+                f();
+                start.elapsed().as_secs_f64() * 1000.0
+            })
+            .fold(f64::INFINITY, f64::min)
+    };
+    let allocs = ALLOCS.load(Ordering::Relaxed);
+    let snap = sim.snapshot();
+    let read_allocs = ALLOCS.load(Ordering::Relaxed) - allocs;
+    let read = best(&|| drop(std::hint::black_box(sim.snapshot())));
+    let tallies = best(&|| {
+        drop(std::hint::black_box(
+            ecs_sim::view::tallies::service_tallies(&snap),
+        ))
+    });
+    let layout = best(&|| drop(std::hint::black_box(ecs_sim::view::cluster_layout(&snap))));
+    println!(
+        "limits snapshot at the task limit ({} tasks): read {read:.2} ms ({read_allocs} allocations), service tallies {tallies:.2} ms, cluster layout {layout:.2} ms (best of 9, native)",
+        snap.tasks.len()
+    );
+}
+
 /// The crash loop of `services` services × `tasks` tasks, reported per simulated ten minutes so
 /// growth over time shows.
 fn crash_loop(services: u32, tasks: u32, minutes: u64) {
@@ -144,6 +180,11 @@ fn main() {
         .and_then(|n| n.parse::<u32>().ok())
     {
         crash_loop(n, 5000, if quick { 10 } else { 60 });
+        return;
+    }
+    // `-- snapshot` times what the page does with the picture at the task limit.
+    if std::env::args().any(|a| a == "snapshot") {
+        snapshot_at_limit(services);
         return;
     }
     // `-- series` runs only the quadratic series (for profiling it).
