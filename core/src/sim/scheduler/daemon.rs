@@ -151,23 +151,12 @@ impl Sim {
             &mut self.placement_rng,
         );
         if let Some(chosen) = outcome.chosen {
-            let cluster = self.model.services[s].cluster;
             let launch = if external {
                 LaunchKind::External
             } else {
                 LaunchKind::Ec2
             };
-            let t = self.new_task(
-                cluster,
-                td,
-                Some(s),
-                group,
-                launch,
-                None,
-                Some(std::sync::Arc::clone(&self.service_labels[s].started_by)),
-            );
-            let now = crate::deployment::Tally::of(self.tasks[t].last_status, false);
-            self.services[s].deployments.record_start(t, now);
+            let t = self.new_service_task(s, launch, None, group);
             self.bind_to_instance(t, chosen);
             return Some(self.tasks[t].id.to_string());
         }

@@ -87,10 +87,11 @@ impl Sim {
         let found = placer.find_place(&request, rng);
         let waits = found.is_err() && self.provider_waits_for_capacity(provider.as_deref());
         let t = match &found {
-            Ok(_) => self.create_service_task(s, launch, provider, group),
-            Err(_) if waits => self.create_service_task(s, launch, provider, group),
+            Ok(_) => self.new_service_task(s, launch, provider, group),
+            Err(_) if waits => self.new_service_task(s, launch, provider, group),
             Err(why) => return Launched::Unplaced(why.clone()),
         };
+        self.join_deployment_target_group(s, t);
         match found {
             Ok(place) => {
                 self.bind(t, place);
@@ -117,9 +118,9 @@ impl Sim {
         }
     }
 
-    /// Creates a task of service `s` for its current task definition, recorded against the
-    /// deployment that starts it.
-    fn create_service_task(
+    /// Creates a task of service `s` for its current task definition (in its cluster, started
+    /// by it), recorded against the deployment that starts it. Replica and daemon tasks alike.
+    pub(super) fn new_service_task(
         &mut self,
         s: usize,
         launch: LaunchKind,
@@ -141,11 +142,15 @@ impl Sim {
         // Each task records the deployment that started it.
         let now = crate::deployment::Tally::of(self.tasks[t].last_status, false);
         self.services[s].deployments.record_start(t, now);
-        // ECS-native blue/green, canary and linear: green tasks register in the alternate
-        // target group (see `green_uses_alternate_group`).
+        t
+    }
+
+    /// Registers replica task `t` of service `s` with the target group its deployment uses:
+    /// ECS-native blue/green, canary and linear put green tasks in the alternate group (see
+    /// `green_uses_alternate_group`).
+    fn join_deployment_target_group(&mut self, s: usize, t: usize) {
         let alternate = self.green_uses_alternate_group(s, t);
         self.choose_target_group(t, alternate);
-        t
     }
 
     /// The strategy item the next task of service `s` goes to (base first, then by weight).
