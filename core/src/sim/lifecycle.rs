@@ -124,7 +124,7 @@ impl Sim {
         self.placement_index
             .add_group_task(i, inst, &self.tasks[t].group);
         self.placement_index.refresh(i, inst);
-        let zone = self.zone_names.shared(&inst.zone);
+        let zone = self.names.shared(&inst.zone);
         let task = &mut self.tasks[t];
         task.instance = Some(i);
         task.zone = Some(zone);

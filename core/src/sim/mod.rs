@@ -27,9 +27,9 @@ pub mod spot;
 pub mod steady_start;
 pub mod task_index;
 
+mod model_names;
 pub mod trace;
 pub mod traffic;
-mod zone_names;
 
 use crate::cluster::{Instance, InstanceStatus};
 use crate::metrics::MetricStore;
@@ -140,8 +140,8 @@ pub struct Sim {
     pub services: Vec<ServiceState>,
     /// Zones in an outage.
     pub zones_down: BTreeSet<String>,
-    /// The zones' names, shared by the tasks placed in them.
-    pub(crate) zone_names: zone_names::ZoneNames,
+    /// The zone and capacity provider names, shared by the tasks and the snapshot.
+    pub(crate) names: model_names::ModelNames,
     /// The newest log lines: between [`log::LOG_LINES_KEPT`] and twice that many (the oldest
     /// half goes when it is full, so appending stays O(1)); `log_dropped` counts the rest.
     pub(crate) log: Vec<LogEntry>,
@@ -219,7 +219,7 @@ impl Sim {
             run_task_calls: Vec::new(),
             services: Vec::new(),
             zones_down: BTreeSet::new(),
-            zone_names: zone_names::ZoneNames::of(&model.zones),
+            names: model_names::ModelNames::of(&model),
             log: Vec::new(),
             log_dropped: 0,
             service_labels: model.services.iter().map(ServiceLabels::of).collect(),

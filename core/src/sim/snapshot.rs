@@ -11,7 +11,7 @@ use crate::task::{HealthStatus, LaunchKind, StopCode, TaskId, TaskStatus};
 use crate::time::Millis;
 use serde::Serialize;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 /// Everything the playground draws.
@@ -124,27 +124,6 @@ pub struct TaskView {
     pub waiting_reason: Option<String>,
 }
 
-/// The names a snapshot's tasks share, each made once per snapshot (see [`TaskView`]).
-#[derive(Default)]
-struct SharedNames {
-    /// `family:revision` by task definition (model index).
-    task_definitions: BTreeMap<usize, Arc<str>>,
-    /// Capacity provider names.
-    texts: BTreeSet<Arc<str>>,
-}
-
-impl SharedNames {
-    /// The shared copy of `name`.
-    fn text(&mut self, name: &str) -> Arc<str> {
-        if let Some(shared) = self.texts.get(name) {
-            return Arc::clone(shared);
-        }
-        let shared: Arc<str> = Arc::from(name);
-        self.texts.insert(Arc::clone(&shared));
-        shared
-    }
-}
-
 /// A service.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -245,7 +224,7 @@ impl Sim {
                 tasks: i.tasks.iter().copied().collect(),
             })
             .collect();
-        let mut names = SharedNames::default();
+        let mut td_names = BTreeMap::new();
         let tasks = self
             .tasks
             .iter()
@@ -255,7 +234,7 @@ impl Sim {
                         .stopped_at
                         .is_some_and(|at| self.now < at + STOPPED_VISIBLE_MS)
             })
-            .map(|(t, _)| self.task_view_sharing(t, &mut names))
+            .map(|(t, _)| self.task_view_sharing(t, &mut td_names))
             .collect();
         let services = (0..self.model.services.len())
             .map(|s| self.service_view(s))
@@ -272,11 +251,12 @@ impl Sim {
 
     /// One task's view.
     pub fn task_view(&self, t: usize) -> TaskView {
-        self.task_view_sharing(t, &mut SharedNames::default())
+        self.task_view_sharing(t, &mut BTreeMap::new())
     }
 
-    /// One task's view, its names taken from (and added to) `names`.
-    fn task_view_sharing(&self, t: usize, names: &mut SharedNames) -> TaskView {
+    /// One task's view; its `family:revision` is taken from (or added to) `td_names`, by task
+    /// definition, so a snapshot formats each once.
+    fn task_view_sharing(&self, t: usize, td_names: &mut BTreeMap<usize, Arc<str>>) -> TaskView {
         let task = &self.tasks[t];
         let td = &self.model.task_definitions[task.task_definition];
         TaskView {
@@ -287,8 +267,7 @@ impl Sim {
                 .map(|s| Arc::clone(&self.service_labels[s].name)),
             group: Arc::clone(&task.group),
             task_definition: Arc::clone(
-                names
-                    .task_definitions
+                td_names
                     .entry(task.task_definition)
                     .or_insert_with(|| Arc::from(td.name())),
             ),
@@ -301,7 +280,10 @@ impl Sim {
             },
             health: task.health,
             launch: task.launch,
-            capacity_provider: task.capacity_provider.as_deref().map(|p| names.text(p)),
+            capacity_provider: task
+                .capacity_provider
+                .as_deref()
+                .map(|p| self.names.shared(p)),
             instance: task.instance,
             zone: task.zone.clone(),
             host_ports: task

@@ -2,7 +2,7 @@
 //! borrowed apart from it. A placement reads the service's or RunTask's zones, constraints and
 //! strategies where the model keeps them (no copies) while it draws from the stream.
 
-use super::super::zone_names::ZoneNames;
+use super::super::model_names::ModelNames;
 use super::placing::{NewTask, Place, Unplaced};
 use crate::cluster::Instance;
 use crate::placement::{self, PlacementIndex, PlacementOutcome, PlacementRequest, Pool};
@@ -30,7 +30,7 @@ pub(crate) struct Placer<'a> {
     /// Zones in an outage.
     pub zones_down: &'a BTreeSet<String>,
     /// The zones' shared names.
-    pub zone_names: &'a ZoneNames,
+    pub names: &'a ModelNames,
 }
 
 impl Sim {
@@ -44,7 +44,7 @@ impl Sim {
             placement_index: &self.placement_index,
             task_index: &self.task_index,
             zones_down: &self.zones_down,
-            zone_names: &self.zone_names,
+            names: &self.names,
         };
         (placer, &mut self.placement_rng)
     }
@@ -127,6 +127,6 @@ impl Placer<'_> {
                 best = Some((z, n));
             }
         }
-        best.map(|(z, _)| self.zone_names.shared(z))
+        best.map(|(z, _)| self.names.shared(z))
     }
 }
