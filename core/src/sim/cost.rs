@@ -58,16 +58,19 @@ impl Sim {
         let provider: Cow<'static, str> = inst.asg.map_or(Cow::Borrowed("EC2"), |a| {
             Cow::Owned(self.model.asgs[a].provider.clone())
         });
+        let cluster = inst.cluster;
+        let mut parts = self.metering.ledger.parts();
+        parts.extend([
+            (AccountKey::Total, price),
+            (AccountKey::Provider(provider), price),
+            (AccountKey::Cluster(cluster), price),
+            (AccountKey::InstanceCpu, split.cpu),
+            (AccountKey::InstanceMemory, split.memory),
+        ]);
         let charge = Charge {
             start: self.now,
             minimum_ms: MINIMUM_CHARGE_MS,
-            parts: vec![
-                (AccountKey::Total, price),
-                (AccountKey::Provider(provider), price),
-                (AccountKey::Cluster(inst.cluster), price),
-                (AccountKey::InstanceCpu, split.cpu),
-                (AccountKey::InstanceMemory, split.memory),
-            ],
+            parts,
         };
         self.metering.ledger.open(ChargeId::Instance(i), charge);
         self.metering.note_rate(self.now);
@@ -89,14 +92,17 @@ impl Sim {
         let price = self.model.pricing.ec2_hour(ty.name);
         let split = rates::instance_split(&self.model.pricing, price, inst.cpu, inst.memory);
         let share = rates::reserved_share(split, inst.cpu, inst.memory, needs.cpu, needs.memory);
+        let payer = self.payer(t);
+        let mut parts = self.metering.ledger.parts();
+        parts.extend([
+            (payer, share.total()),
+            (AccountKey::ReservedCpu, share.cpu),
+            (AccountKey::ReservedMemory, share.memory),
+        ]);
         let charge = Charge {
             start: self.now,
             minimum_ms: 0,
-            parts: vec![
-                (self.payer(t), share.total()),
-                (AccountKey::ReservedCpu, share.cpu),
-                (AccountKey::ReservedMemory, share.memory),
-            ],
+            parts,
         };
         self.metering.ledger.open(ChargeId::Share(t), charge);
     }
@@ -134,15 +140,19 @@ impl Sim {
                     Some(p) => Cow::Owned(p.clone()),
                     None => Cow::Borrowed(if spot { "FARGATE_SPOT" } else { "FARGATE" }),
                 };
+                let payer = self.payer(t);
+                let cluster = task.cluster;
+                let mut parts = self.metering.ledger.parts();
+                parts.extend([
+                    (AccountKey::Total, rate),
+                    (payer, rate),
+                    (AccountKey::Provider(provider), rate),
+                    (AccountKey::Cluster(cluster), rate),
+                ]);
                 let charge = Charge {
                     start: self.now,
                     minimum_ms: MINIMUM_CHARGE_MS,
-                    parts: vec![
-                        (AccountKey::Total, rate),
-                        (self.payer(t), rate),
-                        (AccountKey::Provider(provider), rate),
-                        (AccountKey::Cluster(task.cluster), rate),
-                    ],
+                    parts,
                 };
                 self.metering.ledger.open(ChargeId::FargateTask(t), charge);
                 self.metering.note_rate(self.now);

@@ -294,7 +294,7 @@ impl Sim {
         let td = &self.model.task_definitions[task.task_definition];
         // One string per line, sized up front (the place and the revision's name were two
         // more, and the line grew twice).
-        let mut text = line_buffer(task.id.len() + td.family.len() + 80);
+        let mut text = line_buffer(&mut self.log_spare, task.id.len() + td.family.len() + 80);
         let _ = match task.instance {
             Some(i) => write!(
                 text,
@@ -345,7 +345,10 @@ impl Sim {
             .needs
             .containers
             .len();
-        self.tasks[t].container_health = vec![(HealthStatus::Unknown, 0); containers];
+        // Cleared and refilled: the buffer may be a dropped task's (`TaskStore::push`).
+        let health = &mut self.tasks[t].container_health;
+        health.clear();
+        health.resize(containers, (HealthStatus::Unknown, 0));
         for &(c, interval) in &probes {
             self.queue.push(
                 self.now + u64::from(interval) * 1000,
@@ -501,7 +504,7 @@ impl Sim {
             .map(|(_, _, b)| b.exit_code.unwrap_or(1))
             .next()
             .unwrap_or(1);
-        let mut text = line_buffer(self.tasks[t].id.len() + 60);
+        let mut text = line_buffer(&mut self.log_spare, self.tasks[t].id.len() + 60);
         let _ = write!(
             text,
             "Essential container in task {} exited with code {code}.",
@@ -536,7 +539,10 @@ impl Sim {
                 .remove_group_task(i, inst, &self.tasks[t].group);
         }
         self.stop_requested_for(t);
-        let mut text = line_buffer(self.tasks[t].id.len() + reason.len() + 16);
+        let mut text = line_buffer(
+            &mut self.log_spare,
+            self.tasks[t].id.len() + reason.len() + 16,
+        );
         let _ = write!(text, "Task {} stopping: {reason}", self.tasks[t].id);
         {
             let task = &mut self.tasks[t];
@@ -677,7 +683,7 @@ impl Sim {
         let task = &self.tasks[t];
         let reason = task.stopped_reason.as_deref().unwrap_or("");
         // One string per line (the code's own text was a second one).
-        let mut text = line_buffer(task.id.len() + reason.len() + 48);
+        let mut text = line_buffer(&mut self.log_spare, task.id.len() + reason.len() + 48);
         let _ = match task.stop_code {
             Some(code) => write!(text, "Task {} STOPPED ({code:?}): {reason}", task.id),
             None => write!(text, "Task {} STOPPED (-): {reason}", task.id),
@@ -747,8 +753,7 @@ impl Sim {
             let Some(s) = task.service else {
                 continue;
             };
-            let ds = &mut self.services[s].deployments;
-            ds.forget_task(gone);
+            self.services[s].deployments.forget_task(*gone);
         }
     }
 }

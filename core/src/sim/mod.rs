@@ -147,6 +147,8 @@ pub struct Sim {
     pub(crate) log: Vec<LogEntry>,
     /// Log lines dropped from the front of `log` so far.
     pub(crate) log_dropped: u64,
+    /// Text buffers of dropped log lines, reused for new ones ([`log::line_buffer`]).
+    pub(crate) log_spare: Vec<String>,
     /// Each service's name, task group and startedBy (model order), shared by its log lines
     /// and tasks.
     pub(crate) service_labels: Vec<ServiceLabels>,
@@ -222,6 +224,7 @@ impl Sim {
             names: model_names::ModelNames::of(&model),
             log: Vec::new(),
             log_dropped: 0,
+            log_spare: Vec::new(),
             service_labels: model.services.iter().map(ServiceLabels::of).collect(),
             scripted: false,
             live_mark: None,
@@ -429,7 +432,9 @@ impl Sim {
         let service = service.map(|s| Arc::clone(&self.service_labels[s].name));
         if self.log.len() >= 2 * log::LOG_LINES_KEPT {
             let drop = self.log.len() - log::LOG_LINES_KEPT;
-            self.log.drain(..drop);
+            for gone in self.log.drain(..drop) {
+                log::keep_spare(&mut self.log_spare, gone.text);
+            }
             self.log_dropped += drop as u64;
         }
         self.log.push(LogEntry {

@@ -21,7 +21,23 @@ impl TaskId {
     /// The ID as text.
     pub fn as_str(&self) -> &str {
         // Built only from a `&str` cut at a character boundary, so always UTF-8.
-        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+        std::str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
+
+    /// The ID's bytes, without checking them as text again: the trace mixes them in at every
+    /// state change, and the check (through `Deref`) was 7 % of a crash loop's instructions.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
+    }
+
+    /// The ID's length in bytes (32 for every ID the engine draws), without the text check.
+    pub fn len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    /// Whether the ID is empty (only a hand-built one can be).
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
     }
 }
 
