@@ -4,7 +4,8 @@
 //! events and peak heap (a counting global allocator); asserts nothing.
 //! `cargo bench -p ecs-sim --bench limits` (`-- quick` for a short run, `-- crash` for only the
 //! one-service crash loop, `-- crash-limit` for only the one at the task limit, e.g. under
-//! `perf record`).
+//! `perf record`; `-- series-size N` for one size of the series, e.g. under
+//! `valgrind --tool=cachegrind` to count its instructions).
 
 use ecs_sim::bench::{clusters_document, fargate_document};
 use ecs_sim::Sim;
@@ -185,6 +186,20 @@ fn main() {
     // `-- snapshot` times what the page does with the picture at the task limit.
     if std::env::args().any(|a| a == "snapshot") {
         snapshot_at_limit(services);
+        return;
+    }
+    // `-- series-size N` runs one size of the series once (to count its instructions).
+    if let Some(n) = args
+        .iter()
+        .position(|a| a == "series-size")
+        .and_then(|k| args.get(k + 1))
+        .and_then(|n| n.parse::<u32>().ok())
+    {
+        run(
+            &format!("quadratic series, 1 Fargate service × {n} tasks"),
+            fargate_document(1, n, None),
+            600,
+        );
         return;
     }
     // `-- series` runs only the quadratic series (for profiling it).
