@@ -260,6 +260,32 @@ mod tests {
         out
     }
 
+    /// Plays `ops` on the queue (a push after `delay` ms, or a pop), checking `peek_time`
+    /// against every pop; returns what each pop gave.
+    fn play(
+        ops: &[(bool, u64)],
+    ) -> Result<Vec<Vec<(Millis, Event)>>, proptest::test_runner::TestCaseError> {
+        let mut q = EventQueue::default();
+        let mut seq = 0usize;
+        let mut got = Vec::new();
+        let mut now = 0;
+        for &(is_push, delay) in ops {
+            if is_push {
+                q.push(now + delay, Event::Timeline(seq));
+                seq += 1;
+            } else {
+                let peeked = q.peek_time();
+                let popped = q.pop();
+                proptest::prop_assert_eq!(peeked, popped.map(|(t, _)| t));
+                if let Some((t, _)) = popped {
+                    now = t;
+                }
+                got.push(popped.into_iter().collect::<Vec<_>>());
+            }
+        }
+        Ok(got)
+    }
+
     proptest::proptest! {
         /// Pushes at or after the last time taken and pops, mixed at random: the radix queue
         /// gives exactly the order of a sorted list, and peek_time and len agree with it.
@@ -267,52 +293,16 @@ mod tests {
         fn radix_queue_gives_time_then_scheduling_order(
             ops in proptest::collection::vec((proptest::bool::weighted(0.6), 0u64..5_000), 1..400)
         ) {
-            let mut q = EventQueue::default();
-            let mut seq = 0usize;
-            let mut got = Vec::new();
-            let mut now = 0;
-            for &(is_push, delay) in &ops {
-                if is_push {
-                    q.push(now + delay, Event::Timeline(seq));
-                    seq += 1;
-                } else {
-                    let peeked = q.peek_time();
-                    let popped = q.pop();
-                    proptest::prop_assert_eq!(peeked, popped.map(|(t, _)| t));
-                    if let Some((t, _)) = popped {
-                        now = t;
-                    }
-                    got.push(popped.into_iter().collect::<Vec<_>>());
-                }
-            }
-            proptest::prop_assert_eq!(got, reference_order(&ops));
+            proptest::prop_assert_eq!(play(&ops)?, reference_order(&ops));
         }
-    }
 
-    proptest::proptest! {
         /// The same with delays of 0–3 ms, so most events share their time with others: they
         /// still come out in scheduling order (the buckets are keyed by time alone).
         #[test]
         fn radix_queue_keeps_scheduling_order_among_many_ties(
             ops in proptest::collection::vec((proptest::bool::weighted(0.6), 0u64..4), 1..400)
         ) {
-            let mut q = EventQueue::default();
-            let mut seq = 0usize;
-            let mut got = Vec::new();
-            let mut now = 0;
-            for &(is_push, delay) in &ops {
-                if is_push {
-                    q.push(now + delay, Event::Timeline(seq));
-                    seq += 1;
-                } else {
-                    let popped = q.pop();
-                    if let Some((t, _)) = popped {
-                        now = t;
-                    }
-                    got.push(popped.into_iter().collect::<Vec<_>>());
-                }
-            }
-            proptest::prop_assert_eq!(got, reference_order(&ops));
+            proptest::prop_assert_eq!(play(&ops)?, reference_order(&ops));
         }
     }
 
