@@ -26,7 +26,7 @@ pub fn RunTo() -> impl IntoView {
     let redrawn = StoredValue::new(0.0f64);
     if let Ok(handle) = set_interval_with_handle(
         move || {
-            let Some(run) = pg.run.get_untracked().filter(|r| !r.done) else {
+            let Some(run) = pg.run.get_untracked().filter(|r| !r.done && !r.stopping) else {
                 return;
             };
             let reached = pg.run_chunk(run.to_ms, CHUNK_BUDGET_MS, now_ms);
@@ -43,7 +43,9 @@ pub fn RunTo() -> impl IntoView {
                         // Cancelled (or another run started) in between: leave it.
                         let same = pg.run.with_untracked(|r| {
                             r.is_some_and(|r| {
-                                !r.done && (r.from_ms, r.to_ms) == (run.from_ms, run.to_ms)
+                                !r.done
+                                    && !r.stopping
+                                    && (r.from_ms, r.to_ms) == (run.from_ms, run.to_ms)
                             })
                         });
                         if !same {
@@ -83,6 +85,7 @@ pub fn RunTo() -> impl IntoView {
             now_ms: from,
             wall_ms: 0.0,
             done: false,
+            stopping: false,
         }));
     };
     let ahead = move |ms: u64| {
@@ -118,6 +121,10 @@ pub fn RunTo() -> impl IntoView {
 
 /// The progress of a "Run to…", in the top bar while (and after) it runs. Its elements stay
 /// put while it runs (only text, width and attributes change), so Cancel is always clickable.
+///
+/// Cancel stops the chunks at once and closes the strip after one more redraw, so the clock
+/// already shows where the run stopped when the strip goes; Close (after a run that reached its
+/// time) closes it at once.
 #[component]
 pub fn RunProgressBar() -> impl IntoView {
     let pg = expect_context::<Playground>();
@@ -147,10 +154,32 @@ pub fn RunProgressBar() -> impl IntoView {
                     <div class="run-fill" data-testid="run-fill" style=move || format!("width: {:.1}%", pct())></div>
                 </div>
                 <span class="run-text" data-testid="run-text">{text}</span>
-                <button data-testid="run-cancel" on:click=move |_| pg.run.set(None)>
+                <button data-testid="run-cancel" on:click=move |_| cancel(pg)>
                     {move || if done() { "Close" } else { "Cancel" }}
                 </button>
             </div>
         </Show>
     }
+}
+
+/// Cancel or Close on the progress strip (see [`RunProgressBar`]).
+fn cancel(pg: Playground) {
+    let running = pg
+        .run
+        .with_untracked(|r| r.is_some_and(|r| !r.done && !r.stopping));
+    if !running {
+        pg.run.set(None);
+        return;
+    }
+    pg.run.update(|r| {
+        if let Some(r) = r {
+            r.stopping = true;
+        }
+    });
+    crate::controls::redraw_in_tasks(pg, move || {
+        // Only this run's strip: a new run may have started in between.
+        if pg.run.with_untracked(|r| r.is_some_and(|r| r.stopping)) {
+            pg.run.set(None);
+        }
+    });
 }

@@ -201,6 +201,10 @@ pub struct RunProgress {
     pub wall_ms: f64,
     /// It reached `to_ms`.
     pub done: bool,
+    /// Cancel was clicked: no more chunks run, and the strip closes once the clock shows where
+    /// the run stopped (closed at once, a redraw the last chunk had queued could move the clock
+    /// hours after the strip was gone).
+    pub stopping: bool,
 }
 
 impl RunProgress {
