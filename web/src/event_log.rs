@@ -9,7 +9,7 @@
 use crate::state::{LogScope, Playground};
 use ecs_sim::sim::log::{LogEntry, LogKind};
 use ecs_sim::time::clock;
-use ecs_sim::view::{newest_matching, LogFilter};
+use ecs_sim::view::{log_text_shown, newest_matching, LogFilter};
 use leptos::prelude::*;
 
 /// Lines drawn at most.
@@ -41,6 +41,28 @@ fn grow(pg: Playground, limit: RwSignal<usize>) {
         },
         std::time::Duration::from_millis(16),
     );
+}
+
+/// A line's text: whole when short; the start and a button for the rest when long (a line
+/// naming a service's 1,000 new tasks is about 40,000 characters, and laying it out took the
+/// browser 11–19 ms, see [`ecs_sim::view::log_text`]).
+fn line_text(text: &str) -> AnyView {
+    let shown = log_text_shown(text);
+    if shown.hidden_chars == 0 {
+        return view! { <span class="text">{text.to_string()}</span> }.into_any();
+    }
+    let whole = RwSignal::new(false);
+    let (head, full) = (shown.head.to_string(), text.to_string());
+    let label = format!("… show all ({} more characters)", shown.hidden_chars);
+    view! {
+        <span class="text">{move || if whole.get() { full.clone() } else { head.clone() }}</span>
+        <Show when=move || !whole.get()>
+            <button type="button" class="log-more" data-testid="log-more"
+                title="Draw the whole line (it names every task)"
+                on:click=move |ev| { ev.stop_propagation(); whole.set(true); }>{label.clone()}</button>
+        </Show>
+    }
+    .into_any()
 }
 
 /// The kinds, with the label of their filter button and of their lines.
@@ -187,7 +209,7 @@ pub fn EventLog() -> impl IntoView {
                                         on:click=move |ev| { ev.stop_propagation(); select(&name); }>{s}</button>
                                 }
                             })}
-                            <span class="text">{e.text.clone()}</span>
+                            {line_text(&e.text)}
                         </li>
                     }
                 } />

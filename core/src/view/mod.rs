@@ -16,6 +16,7 @@ pub mod image_choice;
 pub mod labels;
 pub mod layout;
 pub mod log_filter;
+pub mod log_text;
 pub mod no_data;
 pub mod not_recorded;
 pub mod overlays;
@@ -33,3 +34,4 @@ pub use layout::{
     cluster_layout, find_task, revision_shade, service_colour, ClusterLayout, Lane, ServiceLookup,
 };
 pub use log_filter::{newest_matching, LogFilter};
+pub use log_text::{log_text_shown, LogTextShown, LOG_TEXT_SHOWN};
