@@ -5,6 +5,7 @@
 // characters, cut between two task IDs) and a button that draws the rest.
 
 import { bigScenario } from './lib/big_scenario.mjs';
+import { runTo } from './lib/deployments.mjs';
 
 export const tests = [
   {
@@ -18,12 +19,7 @@ export const tests = [
       });
       await page.locator('[data-testid="notice"]').getByText('Scenario loaded.').waitFor();
       await page.click('[data-testid="notice"] .dismiss');
-      await page.fill('[data-testid="run-to-input"]', '0:00:30');
-      await page.click('[data-testid="run-to-go"]');
-      await page.waitForFunction(() =>
-        document.querySelector('[data-testid="run-progress"]')?.dataset.state === 'done',
-      null, { timeout: 60000, polling: 100 });
-      await page.click('[data-testid="run-cancel"]');
+      await runTo(page, '0:00:30');
       const line = page.locator('[data-testid="log"] li', { hasText: 'has started 30 tasks' });
       await line.first().waitFor({ timeout: 10000 });
       const text = line.first().locator('.text');

@@ -5,16 +5,13 @@
 // one more place to pick: the every-service chart's legend entries (by click or keyboard) and
 // lines select their service.
 
+import { runTo } from './lib/deployments.mjs';
+
 async function load(page, base) {
   await page.goto(base);
   await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
   // One minute in, so both services have tasks and log lines.
-  await page.fill('[data-testid="run-to-input"]', '0:01:00');
-  await page.click('[data-testid="run-to-go"]');
-  await page.waitForFunction(() =>
-    document.querySelector('[data-testid="run-progress"]')?.dataset.state === 'done',
-  null, { timeout: 60000, polling: 100 });
-  await page.click('[data-testid="run-cancel"]');
+  await runTo(page, '0:01:00');
 }
 
 /** The service each picker shows: deployments, metrics, log filter ('' = all), editor. */
