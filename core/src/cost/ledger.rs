@@ -114,8 +114,30 @@ const SPARE_PARTS: usize = 1_024;
 
 impl Ledger {
     /// An empty list for a new charge's parts: a closed charge's, when one is kept.
-    pub fn parts(&mut self) -> Vec<(AccountKey, NanoUsdPerHour)> {
+    fn parts(&mut self) -> Vec<(AccountKey, NanoUsdPerHour)> {
         self.spare.0.pop().unwrap_or_default()
+    }
+
+    /// Starts charging `parts` from `start`, as [`Ledger::open`], in a closed charge's list of
+    /// parts when one is kept (the meter opens a charge per task).
+    pub fn open_parts(
+        &mut self,
+        id: ChargeId,
+        start: Millis,
+        minimum_ms: Millis,
+        parts: impl IntoIterator<Item = (AccountKey, NanoUsdPerHour)>,
+    ) {
+        if self.open.contains_key(&id) {
+            return;
+        }
+        let mut list = self.parts();
+        list.extend(parts);
+        let charge = Charge {
+            start,
+            minimum_ms,
+            parts: list,
+        };
+        self.open(id, charge);
     }
 
     /// Starts charging; a charge already open under the same id is left as it is.
@@ -233,6 +255,27 @@ mod tests {
         // `fresh` still keeps a spare list and `reused` does not: the same books.
         assert_eq!(fresh.spare.0.len(), 1);
         assert_eq!(reused, fresh);
+    }
+
+    #[test]
+    fn open_parts_keeps_the_same_books_as_open_in_a_closed_charges_list() {
+        let (mut listed, mut built) = (Ledger::default(), Ledger::default());
+        listed.open(ChargeId::FargateTask(0), charge(0, 10_000_000));
+        listed.close(ChargeId::FargateTask(0), 60_000);
+        built.open(ChargeId::FargateTask(0), charge(0, 10_000_000));
+        built.close(ChargeId::FargateTask(0), 60_000);
+        let parts = charge(5_000, 20_000_000).parts;
+        listed.open_parts(ChargeId::FargateTask(1), 5_000, 60_000, parts.clone());
+        built.open(ChargeId::FargateTask(1), charge(5_000, 20_000_000));
+        assert!(
+            listed.spare.0.is_empty(),
+            "the closed charge's list was reused"
+        );
+        assert_eq!(listed, built);
+        assert_eq!(
+            listed.account(&AccountKey::Total).at(65_000),
+            built.account(&AccountKey::Total).at(65_000)
+        );
     }
 
     #[test]

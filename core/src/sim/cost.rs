@@ -14,7 +14,7 @@
 use super::Sim;
 use crate::cost::rates::{self, FargateTaskSize, MINIMUM_CHARGE_MS};
 use crate::cost::series::RateSeries;
-use crate::cost::{AccountKey, Charge, ChargeId, Ledger};
+use crate::cost::{AccountKey, ChargeId, Ledger};
 use crate::task::{LaunchKind, TaskStatus};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -58,21 +58,15 @@ impl Sim {
         let provider: Cow<'static, str> = inst.asg.map_or(Cow::Borrowed("EC2"), |a| {
             Cow::Owned(self.model.asgs[a].provider.clone())
         });
-        let cluster = inst.cluster;
-        let mut parts = self.metering.ledger.parts();
-        parts.extend([
+        let parts = [
             (AccountKey::Total, price),
             (AccountKey::Provider(provider), price),
-            (AccountKey::Cluster(cluster), price),
+            (AccountKey::Cluster(inst.cluster), price),
             (AccountKey::InstanceCpu, split.cpu),
             (AccountKey::InstanceMemory, split.memory),
-        ]);
-        let charge = Charge {
-            start: self.now,
-            minimum_ms: MINIMUM_CHARGE_MS,
-            parts,
-        };
-        self.metering.ledger.open(ChargeId::Instance(i), charge);
+        ];
+        let ledger = &mut self.metering.ledger;
+        ledger.open_parts(ChargeId::Instance(i), self.now, MINIMUM_CHARGE_MS, parts);
         self.metering.note_rate(self.now);
     }
 
@@ -92,19 +86,13 @@ impl Sim {
         let price = self.model.pricing.ec2_hour(ty.name);
         let split = rates::instance_split(&self.model.pricing, price, inst.cpu, inst.memory);
         let share = rates::reserved_share(split, inst.cpu, inst.memory, needs.cpu, needs.memory);
-        let payer = self.payer(t);
-        let mut parts = self.metering.ledger.parts();
-        parts.extend([
-            (payer, share.total()),
+        let parts = [
+            (self.payer(t), share.total()),
             (AccountKey::ReservedCpu, share.cpu),
             (AccountKey::ReservedMemory, share.memory),
-        ]);
-        let charge = Charge {
-            start: self.now,
-            minimum_ms: 0,
-            parts,
-        };
-        self.metering.ledger.open(ChargeId::Share(t), charge);
+        ];
+        let ledger = &mut self.metering.ledger;
+        ledger.open_parts(ChargeId::Share(t), self.now, 0, parts);
     }
 
     /// A task changed status: Fargate billing starts at PENDING, everything stops at STOPPED.
@@ -140,21 +128,14 @@ impl Sim {
                     Some(p) => Cow::Owned(p.clone()),
                     None => Cow::Borrowed(if spot { "FARGATE_SPOT" } else { "FARGATE" }),
                 };
-                let payer = self.payer(t);
-                let cluster = task.cluster;
-                let mut parts = self.metering.ledger.parts();
-                parts.extend([
+                let parts = [
                     (AccountKey::Total, rate),
-                    (payer, rate),
+                    (self.payer(t), rate),
                     (AccountKey::Provider(provider), rate),
-                    (AccountKey::Cluster(cluster), rate),
-                ]);
-                let charge = Charge {
-                    start: self.now,
-                    minimum_ms: MINIMUM_CHARGE_MS,
-                    parts,
-                };
-                self.metering.ledger.open(ChargeId::FargateTask(t), charge);
+                    (AccountKey::Cluster(task.cluster), rate),
+                ];
+                let ledger = &mut self.metering.ledger;
+                ledger.open_parts(ChargeId::FargateTask(t), self.now, MINIMUM_CHARGE_MS, parts);
                 self.metering.note_rate(self.now);
             }
             TaskStatus::Stopped => {
