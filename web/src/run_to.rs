@@ -26,7 +26,7 @@ pub fn RunTo() -> impl IntoView {
     let redrawn = StoredValue::new(0.0f64);
     if let Ok(handle) = set_interval_with_handle(
         move || {
-            let Some(run) = pg.run.get_untracked().filter(|r| !r.done && !r.stopping) else {
+            let Some(run) = pg.run.get_untracked().filter(RunProgress::advancing) else {
                 return;
             };
             let reached = pg.run_chunk(run.to_ms, CHUNK_BUDGET_MS, now_ms);
@@ -43,9 +43,7 @@ pub fn RunTo() -> impl IntoView {
                         // Cancelled (or another run started) in between: leave it.
                         let same = pg.run.with_untracked(|r| {
                             r.is_some_and(|r| {
-                                !r.done
-                                    && !r.stopping
-                                    && (r.from_ms, r.to_ms) == (run.from_ms, run.to_ms)
+                                r.advancing() && (r.from_ms, r.to_ms) == (run.from_ms, run.to_ms)
                             })
                         });
                         if !same {
@@ -164,9 +162,7 @@ pub fn RunProgressBar() -> impl IntoView {
 
 /// Cancel or Close on the progress strip (see [`RunProgressBar`]).
 fn cancel(pg: Playground) {
-    let running = pg
-        .run
-        .with_untracked(|r| r.is_some_and(|r| !r.done && !r.stopping));
+    let running = pg.run.with_untracked(|r| r.is_some_and(|r| r.advancing()));
     if !running {
         pg.run.set(None);
         return;

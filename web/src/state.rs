@@ -215,6 +215,11 @@ impl RunProgress {
 }
 
 impl RunProgress {
+    /// Still running chunks: neither at its time nor cancelled.
+    pub fn advancing(&self) -> bool {
+        !self.done && !self.stopping
+    }
+
     /// Fraction done, 0–1.
     pub fn fraction(&self) -> f64 {
         let span = self.to_ms.saturating_sub(self.from_ms);
