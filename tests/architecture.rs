@@ -5,7 +5,7 @@
 //! code) is resolved to the file that defines the item, following `pub use` re-exports, and
 //! every such reference must point to the same layer or one below:
 //!
-//! foundation (`time`, `rng`, `problem`, `catalog`, `form`) → `taskdef` → the concept folders
+//! foundation (`time`, `rng`, `order`, `problem`, `catalog`, `form`) → `taskdef` → the concept folders
 //! (`metrics`, `elb`, `task`, `cluster`, `placement`, `discovery`, `deployment`, `service`,
 //! `traffic`, `autoscaling`, `cost`, `advice`) →
 //! `scenario` → `sim` → `view`, `compare`, `challenge` → `cli`, `bench` → `tests` (test builds only).
@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 /// Layers, lowest first: a module may use its own layer and those before it.
 const LAYERS: &[&[&str]] = &[
-    &["time", "rng", "problem", "catalog", "form"],
+    &["time", "rng", "order", "problem", "catalog", "form"],
     &["taskdef"],
     &[
         "metrics",

@@ -10,6 +10,7 @@ pub mod discovery;
 pub mod elb;
 pub mod form;
 pub mod metrics;
+pub mod order;
 pub mod placement;
 pub mod problem;
 pub mod rng;

@@ -227,7 +227,7 @@ fn PauseOn() -> impl IntoView {
                                         k.retain(|x| *x != kind);
                                         if checked {
                                             k.push(kind);
-                                            k.sort();
+                                            ecs_sim::order::sort(k);
                                         }
                                     });
                                     storage::write(PAUSE_KEY, &kinds_to_text(&pg.pause_on.get_untracked()));

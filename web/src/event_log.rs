@@ -132,7 +132,7 @@ pub fn EventLog() -> impl IntoView {
                 if !lines.iter().any(|(n, _)| *n == k) {
                     if let Some(e) = k.checked_sub(base).and_then(|i| log.get(i)) {
                         lines.push((k, e.clone()));
-                        lines.sort_by_key(|l| std::cmp::Reverse(l.0));
+                        ecs_sim::order::sort_by_key(&mut lines, |l| std::cmp::Reverse(l.0));
                     }
                 }
             }

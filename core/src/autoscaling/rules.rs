@@ -263,7 +263,7 @@ fn check_open_ends(steps: &[StepAdjustment]) -> Vec<Problem> {
 fn check_ranges_meet(steps: &[StepAdjustment]) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut order: Vec<usize> = (0..steps.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::order::sort_by(&mut order, |&a, &b| {
         let key = |j: usize| steps[j].lower.unwrap_or(f64::NEG_INFINITY);
         key(a).total_cmp(&key(b))
     });

@@ -46,7 +46,7 @@ fn canonical(v: &Value, h: &mut TraceHash) {
         Value::Object(m) => {
             h.update(b"{");
             let mut keys: Vec<&String> = m.keys().collect();
-            keys.sort();
+            crate::order::sort(&mut keys);
             for k in keys {
                 h.update(serde_json::to_string(k).unwrap_or_default().as_bytes());
                 h.update(b":");

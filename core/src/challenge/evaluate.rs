@@ -95,7 +95,7 @@ impl Evaluation {
             .iter()
             .flat_map(|g| g.when.checkpoints())
             .collect();
-        out.sort_unstable();
+        crate::order::sort(&mut out);
         out.dedup();
         out
     }

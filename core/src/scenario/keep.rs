@@ -89,7 +89,7 @@ pub fn with_live_actions(text: &str, live: &KeptActions) -> Result<String, Scena
         .map(|(i, e)| (e.at, false, i, e.clone()))
         .chain(own.into_iter().enumerate().map(|(i, e)| (e.at, true, i, e)))
         .collect();
-    all.sort_by_key(|(at, own, i, _)| (*at, *own, *i));
+    crate::order::sort_by_key(&mut all, |(at, own, i, _)| (*at, *own, *i));
     doc.timeline = all.into_iter().map(|(_, _, _, e)| e).collect();
     doc.task_definitions
         .extend(live.task_definitions.iter().cloned());

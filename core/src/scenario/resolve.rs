@@ -176,7 +176,7 @@ fn timeline(
         }
     }
     let mut order: Vec<usize> = (0..events.len()).collect();
-    order.sort_by_key(|&i| events[i].at);
+    crate::order::sort_by_key(&mut order, |&i| events[i].at);
     let mut by_position = BTreeMap::new();
     for (position, &i) in order.iter().enumerate() {
         if let Some(&r) = resolved_run_task.get(&i) {

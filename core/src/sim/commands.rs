@@ -62,7 +62,9 @@ impl Sim {
                     .live_tasks_of_service(s)
                     .filter(|&t| self.tasks[t].is_active())
                     .collect();
-                tasks.sort_by_key(|&t| (self.tasks[t].started_at.unwrap_or(u64::MAX), t));
+                crate::order::sort_by_key(&mut tasks, |&t| {
+                    (self.tasks[t].started_at.unwrap_or(u64::MAX), t)
+                });
                 let t = *tasks.get(*index as usize).ok_or_else(|| {
                     CommandError(format!("service {service} has no task number {index}"))
                 })?;

@@ -50,7 +50,9 @@ impl Sim {
             .live_tasks_of_service(s)
             .filter(|&x| self.tasks[x].is_active())
             .collect();
-        tasks.sort_by_key(|&x| (self.tasks[x].started_at.unwrap_or(u64::MAX), x));
+        crate::order::sort_by_key(&mut tasks, |&x| {
+            (self.tasks[x].started_at.unwrap_or(u64::MAX), x)
+        });
         let index = tasks
             .iter()
             .position(|&x| x == t)

@@ -271,7 +271,7 @@ impl Sim {
         }
         // DAEMON services first: ECS places daemon tasks before others.
         let mut order: Vec<usize> = (0..sim.model.services.len()).collect();
-        order.sort_by_key(|&s| !sim.model.services[s].daemon);
+        crate::order::sort_by_key(&mut order, |&s| !sim.model.services[s].daemon);
         for s in order {
             sim.request_reconcile_at(s, 0);
         }

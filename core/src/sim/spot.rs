@@ -47,7 +47,9 @@ impl Sim {
                     && task.last_status == TaskStatus::Running
             })
             .collect();
-        tasks.sort_by_key(|&t| (self.tasks[t].started_at.unwrap_or(u64::MAX), t));
+        crate::order::sort_by_key(&mut tasks, |&t| {
+            (self.tasks[t].started_at.unwrap_or(u64::MAX), t)
+        });
         tasks
     }
 

@@ -214,7 +214,7 @@ impl TaskDefinition {
                 }
             }
         }
-        ports.sort();
+        crate::order::sort(&mut ports);
         ports.dedup();
         ports
     }

@@ -87,7 +87,7 @@ pub fn place_labels_avoiding(
     // The rightmost x used on each row so far (labels are placed left to right).
     let mut row_end = vec![f64::NEG_INFINITY; rows];
     let mut order: Vec<usize> = (0..markers.len()).collect();
-    order.sort_by(|&a, &b| markers[a].0.total_cmp(&markers[b].0));
+    crate::order::sort_by(&mut order, |&a, &b| markers[a].0.total_cmp(&markers[b].0));
     let mut out: Vec<Option<PlacedLabel>> = vec![None; markers.len()];
     for i in order {
         let (x, label) = markers[i];

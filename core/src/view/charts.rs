@@ -506,7 +506,7 @@ fn place_markers(
         .iter()
         .filter(|(at, _)| *at >= x_range.0 && *at <= x_range.1)
         .collect();
-    in_range.sort_by_key(|(at, _)| *at);
+    crate::order::sort_by_key(&mut in_range, |(at, _)| *at);
     let at_x: Vec<(f64, &str)> = in_range
         .iter()
         .map(|(at, label)| (scale_x(*at, x_range), label.as_str()))

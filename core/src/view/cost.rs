@@ -189,7 +189,7 @@ pub fn cost_chart(sim: &Sim, inputs: &ChartInputs) -> ChartView {
     let mut inputs = inputs.clone();
     inputs.now = now;
     inputs.markers.extend(engine_markers(sim));
-    inputs.markers.sort_by_key(|(at, _)| *at);
+    crate::order::sort_by_key(&mut inputs.markers, |(at, _)| *at);
     inputs.markers.dedup();
     project(
         COST_CHART_TITLE,

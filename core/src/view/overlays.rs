@@ -70,7 +70,7 @@ pub fn chart_overlays(sim: &Sim, service: usize) -> ChartInputs {
     markers.extend(managed_scaling_markers(sim));
     markers.extend(deployment_markers(sim, service));
     markers.extend(spot_markers(sim, service));
-    markers.sort_by_key(|(at, _)| *at);
+    crate::order::sort_by_key(&mut markers, |(at, _)| *at);
     let skip = markers.len().saturating_sub(MAX_ENGINE_MARKERS);
     inputs.markers = markers.split_off(skip);
     inputs

@@ -73,7 +73,7 @@ impl PauseKind {
 /// Reads a saved choice: kind keys separated by commas; unknown keys are ignored.
 pub fn parse_kinds(text: &str) -> Vec<PauseKind> {
     let mut kinds: Vec<PauseKind> = text.split(',').filter_map(PauseKind::from_key).collect();
-    kinds.sort();
+    crate::order::sort(&mut kinds);
     kinds.dedup();
     kinds
 }

@@ -287,7 +287,7 @@ fn ProblemList(
                     }.into_any();
                 }
                 let mut sorted = ms;
-                sorted.sort_by_key(|m| (m.line, m.column));
+                ecs_sim::order::sort_by_key(&mut sorted, |m| (m.line, m.column));
                 view! {
                     <p class="count">{format!("{} problem{}", sorted.len(), if sorted.len() == 1 { "" } else { "s" })}</p>
                     <ul>
@@ -327,7 +327,7 @@ fn WarningList(
         return ().into_any();
     }
     let mut sorted = warnings;
-    sorted.sort_by_key(|m| (m.line, m.column));
+    ecs_sim::order::sort_by_key(&mut sorted, |m| (m.line, m.column));
     let n = sorted.len();
     let more = n.saturating_sub(MAX_LISTED_WARNINGS);
     view! {

@@ -54,7 +54,7 @@ pub(crate) fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
         }
         inputs.target_names.extend(engine.target_names);
         inputs.markers.extend(engine.markers);
-        inputs.markers.sort_by_key(|(at, _)| *at);
+        ecs_sim::order::sort_by_key(&mut inputs.markers, |(at, _)| *at);
         let mut charts = service_charts(sim, service, &inputs);
         // With two services or more, one chart compares them; a click on a line selects one.
         if sim.model.services.len() > 1 {

@@ -238,7 +238,7 @@ impl<'a> Parser<'a> {
         }
         // Longest word first: `greater_than_equal` before `greater_than`.
         let mut words: Vec<Operator> = Operator::ALL.to_vec();
-        words.sort_by_key(|op| std::cmp::Reverse(op.word().len()));
+        crate::order::sort_by_key(&mut words, |op| std::cmp::Reverse(op.word().len()));
         for op in words {
             if self.at_word(op.word()) {
                 self.cur.pos += op.word().len();

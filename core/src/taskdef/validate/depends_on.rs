@@ -87,7 +87,7 @@ fn report_cycles(td: &TaskDefinition, edges: &[Vec<(usize, usize)>], out: &mut V
                         let from = stack.iter().position(|(n, _)| *n == target).unwrap_or(0);
                         let cycle: Vec<usize> = stack[from..].iter().map(|(n, _)| *n).collect();
                         let mut canon = cycle.clone();
-                        canon.sort_unstable();
+                        crate::order::sort(&mut canon);
                         if seen.insert(canon) {
                             let mut names: Vec<&str> =
                                 cycle.iter().map(|n| name_of(td, *n)).collect();

@@ -32,7 +32,7 @@ pub fn validate(td: &TaskDefinition) -> Vec<Problem> {
     health_check::check(td, &mut problems);
     depends_on::check(td, &mut problems);
     check_size(td, &mut problems);
-    problems.sort_by_cached_key(|p| document_order(&p.path));
+    crate::order::sort_by_cached_key(&mut problems, |p| document_order(&p.path));
     problems
 }
 

@@ -119,7 +119,7 @@ pub fn project(
         .into_iter()
         .filter_map(|a| item(a, Kind::Did, scenario))
         .collect();
-    did.sort_by_key(|i| i.evidence.map(|e| (e.at, e.log_index)));
+    crate::order::sort_by_key(&mut did, |i| i.evidence.map(|e| (e.at, e.log_index)));
     let may = statics
         .into_iter()
         .filter_map(|a| item(a, Kind::May, scenario));

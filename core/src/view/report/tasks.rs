@@ -50,7 +50,7 @@ pub fn describe_tasks(sim: &Sim) -> TaskList {
 /// `stoppedAt` go by creation order, so the choice is the same on every run.
 fn oldest_beyond(mut stopped: Vec<(Millis, usize)>, keep: usize) -> BTreeSet<usize> {
     let omitted = stopped.len().saturating_sub(keep);
-    stopped.sort_unstable();
+    crate::order::sort(&mut stopped);
     stopped.iter().take(omitted).map(|&(_, t)| t).collect()
 }
 
