@@ -710,3 +710,66 @@ fn the_reader_resolves_re_exports_and_finds_a_planted_cycle() {
     assert_eq!(cycles(&graph), vec![vec![x, y]]);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Slice sorts outside `ecs_sim::order` (and the placement hot path, and tests), as
+/// `file: .sort_by_key(`. Each compiles its own copy of the standard sort into the wasm bundle
+/// (issue #14); `order` compiles one for all.
+fn own_sorts(tree: &Tree) -> Vec<String> {
+    const SORTS: &[&str] = &[
+        ".sort(",
+        ".sort_unstable(",
+        ".sort_by(",
+        ".sort_by_key(",
+        ".sort_by_cached_key(",
+        ".sort_unstable_by(",
+        ".sort_unstable_by_key(",
+    ];
+    let mut out = Vec::new();
+    for (module, (_, text)) in &tree.files {
+        let first = module.first().map(String::as_str);
+        let last = module.last().map(String::as_str);
+        if matches!(first, Some("order" | "placement" | "tests"))
+            || matches!(last, Some("tests" | "test_support"))
+        {
+            continue;
+        }
+        let tests: Vec<(usize, usize)> = inline_modules(text)
+            .into_iter()
+            .filter(|&(open, _)| text[..open].trim_end().ends_with("mod tests"))
+            .collect();
+        for sort in SORTS {
+            for (at, _) in text.match_indices(sort) {
+                if !tests.iter().any(|&(a, b)| a < at && at < b) {
+                    out.push(format!("{}: {sort}", tree.name(module)));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn sorting_outside_placement_goes_through_one_compiled_sort() {
+    for crate_dir in ["core/src", "web/src"] {
+        let found = own_sorts(&Tree::read(&repo().join(crate_dir)));
+        assert!(
+            found.is_empty(),
+            "sort with ecs_sim::order (one compiled sort for the bundle) instead:\n{}",
+            found.join("\n")
+        );
+    }
+}
+
+#[test]
+fn the_sort_check_sees_a_planted_sort_and_skips_test_modules() {
+    let dir = std::env::temp_dir().join(format!("ecs-sort-check-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("view")).expect("temp dir");
+    std::fs::write(
+        dir.join("view/list.rs"),
+        "fn f(v: &mut Vec<u8>) { v.sort_by_key(|x| *x); }\n#[cfg(test)]\nmod tests {\n    fn g(v: &mut Vec<u8>) { v.sort(); }\n}\n",
+    )
+    .expect("write");
+    let found = own_sorts(&Tree::read(&dir));
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(found, vec!["view/list.rs: .sort_by_key(".to_string()]);
+}
