@@ -12,6 +12,7 @@ pub mod cost;
 pub mod deployments;
 pub mod explain;
 pub mod glossary;
+pub mod gradual;
 pub mod image_choice;
 pub mod labels;
 pub mod layout;

@@ -12,10 +12,15 @@ use ecs_sim::view::charts::{
     action_markers, capacity_provider_charts, service_charts, services_chart, ChartInputs,
     ChartView,
 };
+use ecs_sim::view::gradual::charts_filled_gradually;
 use ecs_sim::view::not_recorded::{absent, stays_empty};
 use ecs_sim::view::overlays::{chart_overlays, provider_target};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
+
+/// Charts filled per animation frame while the page redraws fast (see `MetricsPanel`): each
+/// costs about 2 ms of script at the limits.
+const NEW_CHARTS_PER_FRAME: usize = 3;
 
 /// Action markers per chart: more would cover the lines.
 const MAX_ACTION_MARKERS: usize = 8;
@@ -89,7 +94,28 @@ pub fn MetricsPanel() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let names = pg.service_names();
     let service = pg.service;
-    let charts: Memo<Vec<ChartView>> = Memo::new(move |_| project_all(&pg, service.get()));
+    let projected: Memo<Vec<ChartView>> = Memo::new(move |_| project_all(&pg, service.get()));
+    // Playing at max speed (or running to a time), charts that get their first datapoints
+    // together are filled NEW_CHARTS_PER_FRAME per frame, the others showing "no data yet" a
+    // frame or two longer: at the limits the first minute fills a dozen at once, one frame of
+    // 42-61 ms (issue #10). Otherwise all at once.
+    let more = RwSignal::new(0u64);
+    let charts: Memo<Vec<ChartView>> = Memo::new(move |before: Option<&Vec<ChartView>>| {
+        more.track();
+        let budget = if untrack(|| pg.redrawing_fast()) {
+            NEW_CHARTS_PER_FRAME
+        } else {
+            usize::MAX
+        };
+        let (shown, held_back) = projected
+            .with(|all| charts_filled_gradually(all, before.map_or(&[], Vec::as_slice), budget));
+        if held_back {
+            request_animation_frame(move || {
+                more.try_update(|n| *n += 1);
+            });
+        }
+        shown
+    });
     // Charts that will stay empty (no traffic, no load balancer, no calls) are named in one
     // line under the others instead of drawn.
     let titles = Memo::new(move |_| {
