@@ -63,6 +63,28 @@ export const tests = [
     },
   },
   {
+    name: 'persist: a scenario that was open, not edited, is offered as itself, not as an edit',
+    async run({ page, base }) {
+      // An instructor opens a link while this browser last ran another scenario (here one
+      // uploaded, unedited): that one is offered back by name, and nothing calls it an edit.
+      await open(page, base);
+      const mine = JSON.stringify({ ...DEFAULT, name: 'Workshop scenario <b>7</b>' }, null, 2);
+      await upload(page, 'mine.json', mine);
+      await page.locator('[data-testid=notice]').getByText('Scenario loaded.').waitFor();
+      // A colleague's link, opened in a new tab of the same browser.
+      const tab = await page.context().newPage();
+      await tab.goto(base + linkFor(JSON.stringify(DEFAULT)));
+      const banner = tab.locator('[data-testid=restore-banner]');
+      await banner.waitFor({ timeout: 20000 });
+      const text = await banner.innerText();
+      if (!/^Go back to \u201cWorkshop scenario <b>7<\/b>\u201d, the scenario open here at (.+ )?\d\d:\d\d\?/.test(text)) throw new Error(`banner: ${text}`);
+      if (/unsaved edit/.test(text)) throw new Error(`an open scenario is called an edit: ${text}`);
+      await tab.locator('[data-testid=restore]').click();
+      await tab.locator('.scenario-name').getByText('Workshop scenario <b>7</b>').waitFor({ timeout: 10000 });
+      await tab.close();
+    },
+  },
+  {
     name: 'persist: a scenario too large for a link survives reload',
     async run({ page, base }) {
       await open(page, base);

@@ -102,16 +102,18 @@ pub fn Persist() -> impl IntoView {
     });
 }
 
-/// "Restore your unsaved edit from <time>?" with Restore and Discard, while an edit is offered.
+/// "Restore your unsaved edit from <time>?" (or "Go back to <scenario>…?" for a scenario that was
+/// open, not edited) with Restore and Discard, while work is offered.
 #[component]
 pub fn RestoreBanner() -> impl IntoView {
     let pg = expect_context::<Playground>();
     move || {
         pg.offer.get().map(|offer| {
+            let question = offer.question(&when(offer.saved_at_ms));
             let text = StoredValue::new(offer.text);
             view! {
                 <div class="restore-banner" role="status" data-testid="restore-banner">
-                    <span>{format!("Restore your unsaved edit from {}?", when(offer.saved_at_ms))}</span>
+                    <span>{question}</span>
                     <button class="primary" data-testid="restore" on:click=move |_| {
                         pg.offer.set(None);
                         pg.edit(text.get_value());

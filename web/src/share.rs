@@ -169,6 +169,7 @@ fn open_link(pg: Playground, hash: &str) {
         pg.offer.set(Some(Offer {
             text: draft,
             saved_at_ms: js_sys::Date::now().max(0.0) as u64,
+            draft: true,
         }));
     }
     pg.edit(text);

@@ -157,13 +157,49 @@ impl std::fmt::Display for OpenProblem {
     }
 }
 
-/// An unsaved edit the page offers back with "Restore your unsaved edit from <time>?".
+/// Work the page offers back: an unsaved edit ("Restore your unsaved edit from <time>?"), or the
+/// scenario this browser had open when another one opens ("Go back to …?").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Offer {
     /// The editor text to restore.
     pub text: String,
     /// When it was saved, ms since the Unix epoch.
     pub saved_at_ms: u64,
+    /// Whether `text` is an unsaved edit; otherwise it is the scenario that was running.
+    pub draft: bool,
+}
+
+/// Characters of a scenario's name the restore banner shows.
+const NAME_SHOWN: usize = 80;
+
+impl Offer {
+    /// The banner's question, `when` being the time it was saved as the page writes it. A
+    /// scenario that was simply open is named (from its `name`), so "Go back" says what it
+    /// brings back instead of calling it an edit (a lesson or an example opened before is not
+    /// one).
+    pub fn question(&self, when: &str) -> String {
+        if self.draft {
+            return format!("Restore your unsaved edit from {when}?");
+        }
+        let name = serde_json::from_str::<serde_json::Value>(&self.text)
+            .ok()
+            .and_then(|v| v.get("name").and_then(|n| n.as_str()).map(str::to_string))
+            .filter(|n| !n.trim().is_empty());
+        match name {
+            Some(n) => {
+                let mut shown: String = n
+                    .chars()
+                    .filter(|c| !c.is_control())
+                    .take(NAME_SHOWN)
+                    .collect();
+                if n.chars().count() > NAME_SHOWN {
+                    shown.push('…');
+                }
+                format!("Go back to \u{201c}{shown}\u{201d}, the scenario open here at {when}?")
+            }
+            None => format!("Go back to the scenario open here at {when}?"),
+        }
+    }
 }
 
 /// What the page opens.
@@ -221,6 +257,7 @@ pub fn open(
     let offer = saved.filter(|s| s.editor_text() != opened).map(|s| Offer {
         text: s.editor_text().to_string(),
         saved_at_ms: s.saved_at_ms,
+        draft: s.draft.is_some(),
     });
     Opening {
         scenario,
@@ -345,7 +382,8 @@ mod tests {
             o.offer,
             Some(Offer {
                 text: "{ half typed".into(),
-                saved_at_ms: 1_700_000_000_000
+                saved_at_ms: 1_700_000_000_000,
+                draft: true,
             })
         );
         // Nothing saved, or the default saved: nothing to offer.
@@ -370,14 +408,53 @@ mod tests {
         assert_eq!(open(&link(MINE), Some(&clean), DEFAULT, valid).offer, None);
     }
 
-    /// A link opened while storage holds other work: the link opens, the work is only offered.
+    /// A link opened while storage holds other work: the link opens, the work is only offered,
+    /// and named as the scenario that was open, not as an edit (a lesson opened before is not
+    /// an unsaved edit).
     #[test]
     fn a_new_link_is_never_overwritten_by_saved_work() {
         let other = r#"{"name": "from a colleague"}"#;
         let saved = Saved::new(MINE, MINE, 5);
         let o = open(&link(other), Some(&saved), DEFAULT, valid);
         assert_eq!(o.scenario.as_deref(), Some(other));
-        assert_eq!(o.offer.map(|x| x.text).as_deref(), Some(MINE));
+        let offer = o.offer.expect("the open scenario is offered");
+        assert_eq!((offer.text.as_str(), offer.draft), (MINE, false));
+        assert_eq!(
+            offer.question("12:55"),
+            "Go back to \u{201c}mine\u{201d}, the scenario open here at 12:55?"
+        );
+    }
+
+    #[test]
+    fn the_question_says_edit_only_for_an_edit_and_names_safely() {
+        let edit = Offer {
+            text: "{ half".into(),
+            saved_at_ms: 0,
+            draft: true,
+        };
+        assert_eq!(
+            edit.question("09:30"),
+            "Restore your unsaved edit from 09:30?"
+        );
+        let unnamed = Offer {
+            text: "{\"version\": 1}".into(),
+            saved_at_ms: 0,
+            draft: false,
+        };
+        assert_eq!(
+            unnamed.question("09:30"),
+            "Go back to the scenario open here at 09:30?"
+        );
+        let long = Offer {
+            text: serde_json::json!({ "name": format!("a\u{1b}{}", "b".repeat(200)) }).to_string(),
+            saved_at_ms: 0,
+            draft: false,
+        };
+        let q = long.question("09:30");
+        assert!(
+            !q.contains('\u{1b}') && q.contains('…') && q.chars().count() < 140,
+            "{q}"
+        );
     }
 
     #[test]
