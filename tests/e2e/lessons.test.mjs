@@ -26,6 +26,29 @@ async function setEditorText(page, text) {
 
 export const tests = [
   {
+    name: 'lessons: at 1280x720 (a projector) the lesson scrolls in its pane, with Check, the explain panel and the event log on screen',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(`${base}#lesson=fargate-task-size`);
+      await page.locator('[data-testid=lesson-pane]').waitFor({ timeout: 20000 });
+      const boxes = await page.evaluate(() => {
+        const box = (sel) => { const r = document.querySelector(sel)?.getBoundingClientRect(); return r && { top: r.top, bottom: r.bottom }; };
+        const lesson = document.querySelector('[data-testid=lesson-pane]');
+        return {
+          check: box('[data-testid=lesson-check]'),
+          log: box('[data-testid=log]'),
+          scrolls: lesson.scrollHeight > lesson.clientHeight && getComputedStyle(lesson).overflowY === 'auto',
+          height: innerHeight,
+        };
+      });
+      await screenshot('lesson-1280x720');
+      if (!boxes.check || boxes.check.bottom > boxes.height) throw new Error(`Check is off screen: ${JSON.stringify(boxes)}`);
+      // The hints point at the event log: at least its top is on screen.
+      if (!boxes.log || boxes.log.top > boxes.height - 60) throw new Error(`the event log is off screen: ${JSON.stringify(boxes)}`);
+      if (!boxes.scrolls) throw new Error('the lesson does not scroll inside its pane');
+    },
+  },
+  {
     name: 'lessons: lesson 1 from the course map — Check fails, an edit passes with a completion code, Next lesson, progress kept',
     async run({ page, base, screenshot }) {
       await page.goto(base);
