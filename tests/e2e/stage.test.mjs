@@ -41,7 +41,7 @@ export const tests = [
       await load(page, base);
       // First open: the description says what will happen and when.
       const about = await page.locator('[data-testid="scenario-about"]').innerText();
-      if (!/At 2:00/.test(about)) throw new Error(`the description is not shown on first open: ${about}`);
+      if (!/At 0:02:00/.test(about)) throw new Error(`the description is not shown on first open: ${about}`);
       await runDefault(page);
       const m = await page.evaluate(() => {
         const cluster = document.querySelector('[data-testid="cluster"]').getBoundingClientRect();
