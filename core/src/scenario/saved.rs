@@ -172,6 +172,11 @@ pub struct Offer {
 /// Characters of a scenario's name the restore banner shows.
 const NAME_SHOWN: usize = 80;
 
+/// Scenarios larger than this are offered without their name: reading it parses the whole
+/// text, which on a 1 MiB scenario would hold the page for longer than the 50 ms a task may
+/// take.
+const NAMED_UP_TO_BYTES: usize = 256 * 1024;
+
 impl Offer {
     /// The banner's question, `when` being the time it was saved as the page writes it. A
     /// scenario that was simply open is named (from its `name`), so "Go back" says what it
@@ -181,8 +186,9 @@ impl Offer {
         if self.draft {
             return format!("Restore your unsaved edit from {when}?");
         }
-        let name = serde_json::from_str::<serde_json::Value>(&self.text)
-            .ok()
+        let name = (self.text.len() <= NAMED_UP_TO_BYTES)
+            .then(|| serde_json::from_str::<serde_json::Value>(&self.text).ok())
+            .flatten()
             .and_then(|v| v.get("name").and_then(|n| n.as_str()).map(str::to_string))
             .filter(|n| !n.trim().is_empty());
         match name {
@@ -454,6 +460,17 @@ mod tests {
         assert!(
             !q.contains('\u{1b}') && q.contains('…') && q.chars().count() < 140,
             "{q}"
+        );
+        // A scenario too large to read quickly is offered without its name.
+        let huge = Offer {
+            text: serde_json::json!({ "name": "big", "pad": "x".repeat(NAMED_UP_TO_BYTES) })
+                .to_string(),
+            saved_at_ms: 0,
+            draft: false,
+        };
+        assert_eq!(
+            huge.question("09:30"),
+            "Go back to the scenario open here at 09:30?"
         );
     }
 
