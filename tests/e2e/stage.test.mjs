@@ -3,6 +3,11 @@
 // button and by the `p` key (not while typing) and hides the editing chrome; the panel layout
 // is remembered across a reload, and a browser without storage still gets a working page.
 
+import { readFileSync } from 'node:fs';
+
+/** The default scenario's name, which the description strip starts with. */
+const DEFAULT_NAME = JSON.parse(readFileSync(new URL('../../core/src/scenario/examples/default.json', import.meta.url), 'utf8')).name;
+
 async function load(page, base) {
   await page.goto(base);
   await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
@@ -42,6 +47,8 @@ export const tests = [
       // First open: the description says what will happen and when.
       const about = await page.locator('[data-testid="scenario-about"]').innerText();
       if (!/At 0:02:00/.test(about)) throw new Error(`the description is not shown on first open: ${about}`);
+      // The top bar cuts the name at 1280 px; the strip starts with it.
+      if (!about.startsWith(`${DEFAULT_NAME}: `)) throw new Error(`the strip does not name the scenario: ${about}`);
       await runDefault(page);
       const m = await page.evaluate(() => {
         const cluster = document.querySelector('[data-testid="cluster"]').getBoundingClientRect();

@@ -7,23 +7,26 @@
 use crate::state::Playground;
 use leptos::prelude::*;
 
-/// The scenario's `description`, or "".
-fn description(text: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|v| {
-            v.get("description")
-                .and_then(|d| d.as_str())
-                .map(str::to_string)
-        })
-        .unwrap_or_default()
+/// The scenario's `name` and `description` ("" for one it lacks).
+fn name_and_description(text: &str) -> (String, String) {
+    let doc = serde_json::from_str::<serde_json::Value>(text).ok();
+    let field = |key: &str| {
+        doc.as_ref()
+            .and_then(|v| v.get(key).and_then(|d| d.as_str()).map(str::to_string))
+            .unwrap_or_default()
+    };
+    (field("name"), field("description"))
 }
 
 /// The strip; absent when the scenario has no description or the user hid this one.
 #[component]
 pub fn ScenarioAbout() -> impl IntoView {
     let pg = expect_context::<Playground>();
-    let text = Memo::new(move |_| pg.running_text.with(|t| description(t)));
+    let about = Memo::new(move |_| pg.running_text.with(|t| name_and_description(t)));
+    let text = Memo::new(move |_| about.with(|(_, d)| d.clone()));
+    // The strip starts with the scenario's name: at 1280 px the top bar cuts it to a few
+    // letters, and the room should see which scenario runs (projector walkthrough, 2026-12-04).
+    let name = move || about.with(|(n, _)| n.clone());
     let hidden = RwSignal::new(String::new());
     // Long descriptions show two lines until "More" (CSS line clamp), to leave the cluster room.
     let full = RwSignal::new(false);
@@ -43,7 +46,10 @@ pub fn ScenarioAbout() -> impl IntoView {
         <Show when=shown>
             <div class="about" data-testid="scenario-about" role="note" aria-label="What this scenario shows"
                 data-folded=move || folded().to_string()>
-                <p id="scenario-about-text" class:clamped=move || !full.get() class:one-line=move || !full.get() && folded()>{move || text.get()}</p>
+                <p id="scenario-about-text" class:clamped=move || !full.get() class:one-line=move || !full.get() && folded()>
+                    {move || (!name().is_empty()).then(|| view! { <strong class="about-name" data-testid="scenario-about-name">{name()}</strong>": " })}
+                    {move || text.get()}
+                </p>
                 <button type="button" class="more" data-testid="scenario-about-more"
                     aria-expanded=move || full.get().to_string() aria-controls="scenario-about-text"
                     on:click=move |_| full.update(|f| *f = !*f)>

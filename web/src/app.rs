@@ -93,7 +93,7 @@ pub fn App() -> impl IntoView {
         <div class="app" class:presenter=move || presenter.get()>
             <header class="topbar">
                 <h1>"ECS Playground"</h1>
-                <span class="scenario-name">{move || scenario_name(&pg.running_text.get())}</span>
+                <span class="scenario-name" title=move || scenario_name(&pg.running_text.get())>{move || scenario_name(&pg.running_text.get())}</span>
                 <LessonsButton />
                 <ExamplesMenu />
                 <Controls />
