@@ -5,28 +5,18 @@
 //! still shows it whole.
 
 use crate::state::Playground;
+use ecs_sim::scenario::heading::Heading;
 use leptos::prelude::*;
 
-/// The scenario's `name` and `description` ("" for one it lacks).
-fn name_and_description(text: &str) -> (String, String) {
-    let doc = serde_json::from_str::<serde_json::Value>(text).ok();
-    let field = |key: &str| {
-        doc.as_ref()
-            .and_then(|v| v.get(key).and_then(|d| d.as_str()).map(str::to_string))
-            .unwrap_or_default()
-    };
-    (field("name"), field("description"))
-}
-
-/// The strip; absent when the scenario has no description or the user hid this one.
+/// The strip for the running scenario's `heading` (read once by the app, which shows its name in
+/// the top bar too); absent when the scenario has no description or the user hid this one.
 #[component]
-pub fn ScenarioAbout() -> impl IntoView {
+pub fn ScenarioAbout(heading: Memo<Heading>) -> impl IntoView {
     let pg = expect_context::<Playground>();
-    let about = Memo::new(move |_| pg.running_text.with(|t| name_and_description(t)));
-    let text = Memo::new(move |_| about.with(|(_, d)| d.clone()));
+    let text = Memo::new(move |_| heading.with(|h| h.description.clone().unwrap_or_default()));
     // The strip starts with the scenario's name: at 1280 px the top bar cuts it to a few
     // letters, and the room should see which scenario runs (projector walkthrough, 2026-12-04).
-    let name = move || about.with(|(n, _)| n.clone());
+    let name = move || heading.with(|h| h.name.clone().unwrap_or_default());
     let hidden = RwSignal::new(String::new());
     // Long descriptions show two lines until "More" (CSS line clamp), to leave the cluster room.
     let full = RwSignal::new(false);

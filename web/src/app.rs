@@ -24,6 +24,7 @@ use crate::presenter::{PresenterAside, PresenterButton};
 use crate::run_to::{RunProgressBar, RunTo};
 use crate::share::{initial_opening, report_problem, ShareBar, SyncUrl};
 use crate::state::{Notice, NoticeAction, Playground};
+use ecs_sim::scenario::heading::heading;
 use leptos::prelude::*;
 
 /// The whole playground.
@@ -89,11 +90,15 @@ pub fn App() -> impl IntoView {
             });
         }
     });
+    // The running scenario's name and description, read once per scenario for the top bar and
+    // the description strip.
+    let running = Memo::new(move |_| pg.running_text.with(|t| heading(t)));
+    let name = move || running.with(|h| h.name.clone().unwrap_or_default());
     view! {
         <div class="app" class:presenter=move || presenter.get()>
             <header class="topbar">
                 <h1>"ECS Playground"</h1>
-                <span class="scenario-name" title=move || scenario_name(&pg.running_text.get())>{move || scenario_name(&pg.running_text.get())}</span>
+                <span class="scenario-name" title=name>{name}</span>
                 <LessonsButton />
                 <ExamplesMenu />
                 <Controls />
@@ -123,7 +128,7 @@ pub fn App() -> impl IntoView {
                 }
             })}
             // In a lesson the brief says what the scenario is about.
-            <Show when=move || lessons.open.with(Option::is_none)><ScenarioAbout /></Show>
+            <Show when=move || lessons.open.with(Option::is_none)><ScenarioAbout heading=running /></Show>
             // At max speed and during "Run to" the page redraws several times a second with
             // everything changed; transitions and the chip entrance animation would restart on
             // every redraw and make the browser lay out and paint every frame (styles: `.fast`).
@@ -230,12 +235,4 @@ fn notice_button(pg: Playground, action: NoticeAction) -> impl IntoView {
             .into_any()
         }
     }
-}
-
-/// The scenario's `name`, for the top bar.
-fn scenario_name(text: &str) -> String {
-    serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|v| v.get("name").and_then(|n| n.as_str()).map(str::to_string))
-        .unwrap_or_default()
 }

@@ -73,9 +73,8 @@ pub const EXAMPLES: &[Example] = &[
 impl Example {
     /// The scenario's `name`, for the menu.
     pub fn title(&self) -> String {
-        serde_json::from_str::<serde_json::Value>(self.json)
-            .ok()
-            .and_then(|v| v.get("name").and_then(|n| n.as_str()).map(str::to_string))
+        super::heading::heading(self.json)
+            .name
             .unwrap_or_else(|| self.id.to_string())
     }
 }

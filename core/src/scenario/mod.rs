@@ -4,6 +4,7 @@
 pub mod document;
 pub mod examples;
 pub mod field_docs;
+pub mod heading;
 pub mod keep;
 pub mod limits;
 pub mod locate;

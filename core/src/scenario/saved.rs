@@ -187,9 +187,8 @@ impl Offer {
             return format!("Restore your unsaved edit from {when}?");
         }
         let name = (self.text.len() <= NAMED_UP_TO_BYTES)
-            .then(|| serde_json::from_str::<serde_json::Value>(&self.text).ok())
+            .then(|| super::heading::heading(&self.text).name)
             .flatten()
-            .and_then(|v| v.get("name").and_then(|n| n.as_str()).map(str::to_string))
             .filter(|n| !n.trim().is_empty());
         match name {
             Some(n) => {

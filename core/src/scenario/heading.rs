@@ -1,0 +1,42 @@
+//! A scenario's `name` and `description` read from its text, for what the page and the menus
+//! show about a scenario (the top bar, the description strip, the Examples menu, the restore
+//! banner) without resolving it. One parse serves both.
+
+/// What a scenario says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Heading {
+    /// Its `name`, when the text is JSON with a string `name`.
+    pub name: Option<String>,
+    /// Its `description`, likewise.
+    pub description: Option<String>,
+}
+
+/// Reads the heading of scenario text; the fields are `None` for text that is not JSON or lacks
+/// them (an invalid scenario still shows the name it has).
+pub fn heading(text: &str) -> Heading {
+    let Ok(doc) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Heading::default();
+    };
+    let field = |key: &str| doc.get(key).and_then(|v| v.as_str()).map(str::to_string);
+    Heading {
+        name: field("name"),
+        description: field("description"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_and_description_come_from_the_text_and_anything_else_is_none() {
+        let h = heading(r#"{"name": "Web", "description": "Two zones", "version": 1}"#);
+        assert_eq!(
+            (h.name.as_deref(), h.description.as_deref()),
+            (Some("Web"), Some("Two zones"))
+        );
+        assert_eq!(heading(r#"{"name": 7}"#), Heading::default());
+        assert_eq!(heading("{ not json"), Heading::default());
+        assert_eq!(heading(r#"{"name": ""}"#).name.as_deref(), Some(""));
+    }
+}
