@@ -100,39 +100,42 @@ pub fn MetricsPanel() -> impl IntoView {
     // frame or two longer: at the limits the first minute fills a dozen at once, one frame of
     // 42-61 ms (issue #10). Otherwise all at once.
     let more = RwSignal::new(0u64);
-    let charts: Memo<Vec<ChartView>> = Memo::new(move |before: Option<&Vec<ChartView>>| {
-        more.track();
-        let budget = if untrack(|| pg.redrawing_fast()) {
-            NEW_CHARTS_PER_FRAME
-        } else {
-            usize::MAX
-        };
-        let (shown, held_back) = projected
-            .with(|all| charts_filled_gradually(all, before.map_or(&[], Vec::as_slice), budget));
-        if held_back {
+    let filled: Memo<(Vec<ChartView>, bool)> =
+        Memo::new(move |before: Option<&(Vec<ChartView>, bool)>| {
+            more.track();
+            let budget = if untrack(|| pg.redrawing_fast()) {
+                NEW_CHARTS_PER_FRAME
+            } else {
+                usize::MAX
+            };
+            let before = before.map_or(&[][..], |(shown, _)| shown.as_slice());
+            projected.with(|all| charts_filled_gradually(all, before, budget))
+        });
+    // Some held back: the next share in the next frame (as the cluster view draws its chips).
+    Effect::new(move |_| {
+        if filled.with(|(_, held_back)| *held_back) {
             request_animation_frame(move || {
                 more.try_update(|n| *n += 1);
             });
         }
-        shown
     });
     // Charts that will stay empty (no traffic, no load balancer, no calls) are named in one
     // line under the others instead of drawn.
     let titles = Memo::new(move |_| {
-        charts.with(|c| {
+        filled.with(|(c, _)| {
             c.iter()
                 .filter(|v| !stays_empty(v))
                 .map(|v| v.title.clone())
                 .collect::<Vec<_>>()
         })
     });
-    let absent_groups = Memo::new(move |_| charts.with(|c| absent(c)));
+    let absent_groups = Memo::new(move |_| filled.with(|(c, _)| absent(c)));
     let now = Memo::new(move |_| {
         pg.slow_redraw.track();
         pg.snapshot
             .with_untracked(|s| s.as_ref().map_or(0, |s| s.now_ms))
     });
-    let all_empty = move || charts.with(|c| c.iter().all(ChartView::is_empty));
+    let all_empty = move || filled.with(|(c, _)| c.iter().all(ChartView::is_empty));
     view! {
         <section class="metrics" data-testid="metrics" aria-label="Metrics">
             <header class="metrics-head">
@@ -152,7 +155,7 @@ pub fn MetricsPanel() -> impl IntoView {
             <div class="charts" class:hidden=all_empty>
                 <For each=move || titles.get() key=|t| t.clone() children=move |title| {
                     let key = title.clone();
-                    let view = Memo::new(move |_| charts.with(|c| c.iter().find(|v| v.title == key).cloned()));
+                    let view = Memo::new(move |_| filled.with(|(c, _)| c.iter().find(|v| v.title == key).cloned()));
                     view! { <chart::Chart view=view now=now /> }
                 } />
             </div>
