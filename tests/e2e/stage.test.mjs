@@ -98,6 +98,20 @@ export const tests = [
         if (await visible(page, sel)) throw new Error(`${sel} is visible in presenter mode`);
       }
       if (!(await visible(page, '[data-testid="cluster"]'))) throw new Error('no cluster in presenter mode');
+      // What an instructor drives the room with stays, on one line of the top bar.
+      for (const sel of ['[data-testid="play"]', '[data-testid="step"]', '[data-testid="run-10m"]',
+        '[data-testid="run-1h"]', '[data-testid="presenter-toggle"]']) {
+        if (!(await visible(page, sel))) throw new Error(`${sel} is not shown in presenter mode`);
+      }
+      // One line: every shown item's vertical centre within a few pixels of the others'.
+      const spread = await page.evaluate(() => {
+        const mids = [...document.querySelectorAll('.topbar > *')]
+          .map((e) => e.getBoundingClientRect())
+          .filter((r) => r.height > 0)
+          .map((r) => (r.top + r.bottom) / 2);
+        return Math.max(...mids) - Math.min(...mids);
+      });
+      if (spread > 8) throw new Error(`the presenter top bar wraps (items' centres ${spread} px apart) at 1280×720`);
       const body = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.cluster')).fontSize));
       if (body < 18) throw new Error(`presenter body text is ${body} px (want at least 18)`);
       await screenshot('stage-presenter-1280');
