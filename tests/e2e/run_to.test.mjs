@@ -92,4 +92,24 @@ export const tests = [
       if (a !== b) throw new Error(`the clock kept moving after Cancel: ${a} → ${b}`);
     },
   },
+  {
+    name: 'run to: a finished run\'s strip closes when Step or Play moves the clock on',
+    async run({ page, base }) {
+      await page.goto(base);
+      await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+      const bar = page.locator('[data-testid="run-progress"]');
+      const done = () => page.waitForFunction(() =>
+        document.querySelector('[data-testid="run-progress"]')?.dataset.state === 'done',
+      null, { timeout: 60000, polling: 100 });
+      await page.click('[data-testid="run-10m"]');
+      await done();
+      await page.click('[data-testid="step"]');
+      await bar.waitFor({ state: 'detached', timeout: 5000 });
+      await page.click('[data-testid="run-10m"]');
+      await done();
+      await page.click('[data-testid="play"]');
+      await bar.waitFor({ state: 'detached', timeout: 5000 });
+      await page.click('[data-testid="play"]');
+    },
+  },
 ];

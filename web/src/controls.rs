@@ -162,7 +162,7 @@ pub fn Controls() -> impl IntoView {
         match ev.key().as_str() {
             " " => {
                 ev.prevent_default();
-                pg.playing.update(|p| *p = !*p);
+                pg.toggle_play();
             }
             "ArrowRight" => {
                 ev.prevent_default();
@@ -182,7 +182,7 @@ pub fn Controls() -> impl IntoView {
     view! {
         <div class="controls" role="toolbar" aria-label="Simulation controls">
             <button class="primary" data-testid="play" title="Play / pause (space)"
-                on:click=move |_| pg.playing.update(|p| *p = !*p)>
+                on:click=move |_| pg.toggle_play()>
                 {move || if pg.playing.get() { "❚❚ Pause" } else { "▶ Play" }}
             </button>
             <button data-testid="step" title="Run the next event (→)" on:click=move |_| { pg.playing.set(false); pg.step(); }>"Step"</button>

@@ -455,9 +455,27 @@ impl Playground {
         self.run.with(RunProgress::active) || (self.playing.get() && self.speed.get() == Speed::Max)
     }
 
+    /// Play or pause (the button and the space key). Playing closes a finished "Run to…"
+    /// strip: its "done" is old news once the clock moves on.
+    pub fn toggle_play(&self) {
+        self.playing.update(|p| *p = !*p);
+        if self.playing.get_untracked() {
+            self.close_finished_run();
+        }
+    }
+
+    /// Closes the "Run to…" strip if its run reached its time (a walkthrough found "Run to:
+    /// done" still in the top bar minutes of play later); a run still going is left alone.
+    fn close_finished_run(&self) {
+        if self.run.with_untracked(|r| r.is_some_and(|r| r.done)) {
+            self.run.set(None);
+        }
+    }
+
     /// Runs the next event, redraws the cluster, and copies the log in a task of its own (on a
     /// large scenario the two redraws together make one long task).
     pub fn step(&self) {
+        self.close_finished_run();
         self.sim.update_value(|s| {
             if let Some(sim) = s {
                 sim.step();
