@@ -62,8 +62,16 @@ export const tests = [
       await expectPickers(page, all('api'), 'after clicking a chip of api');
       const services = await page.$$eval('[data-testid="log"] li', (els) => [...new Set(els.map((e) => e.dataset.service))]);
       if (services.length !== 1 || services[0] !== 'api') throw new Error(`log lines of ${services}`);
+      // The log says why it shows only api's lines, with the way back.
+      const following = await page.locator('[data-testid="log-following"]').innerText();
+      if (!following.includes("Only api's lines")) throw new Error(`the log's filter note says: ${following}`);
       await screenshot('selection-api');
+      await page.click('[data-testid="log-show-all"]');
+      await expectPickers(page, { ...all('api'), log: '' }, 'after Show all');
+      await page.locator('[data-testid="log-following"]').waitFor({ state: 'detached' });
       // "All services" in the log: the log shows every service; the others keep api.
+      await page.locator('[data-testid="task"][data-service="api"]').first().click();
+      await page.locator('[data-testid="log-following"]').waitFor({ state: 'detached', timeout: 1000 });
       await page.selectOption('[data-testid="log-service"]', '');
       await expectPickers(page, { ...all('api'), log: '' }, 'after All services');
       // Selecting elsewhere now leaves the log on all services.

@@ -177,6 +177,15 @@ pub fn EventLog() -> impl IntoView {
                     }
                 }).collect_view()}
             </span>
+            // Selecting a task or a service elsewhere narrows the log to that service; say so
+            // where the lines are, with the way back (a walkthrough found the change silent).
+            {move || followed.get().map(|name| view! {
+                <span class="log-following" data-testid="log-following" role="status">
+                    {format!("Only {name}'s lines, the selected service.")}
+                    <button type="button" class="link" data-testid="log-show-all"
+                        on:click=move |_| pg.log_scope.set(LogScope::All)>"Show all"</button>
+                </span>
+            })}
             <span class="log-count" data-testid="log-count">{move || {
                 let shown = lines.with(Vec::len);
                 let n = total();
