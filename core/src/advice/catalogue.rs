@@ -22,7 +22,7 @@ pub struct Rule {
 }
 
 /// The rule set, static rules first, then the ones proven from a run.
-pub static RULES: [Rule; 21] = [
+pub static RULES: [Rule; 22] = [
     Rule {
         id: "no-circuit-breaker",
         title: "Rolling deployment without a circuit breaker (or without rollback)",
@@ -209,6 +209,15 @@ pub static RULES: [Rule; 21] = [
         why: "Fargate does not replace Spot capacity with On-Demand; an interruption costs capacity until the replacement runs.",
         fix: "Keep a base of FARGATE tasks in the capacity provider strategy, or run spare tasks.",
         source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html",
+        security_hub: None,
+        proven: true,
+    },
+    Rule {
+        id: "container-out-of-memory",
+        title: "Containers were killed for using more memory than their limit",
+        why: "A container whose processes use more memory than the task definition gives it (its memory limit, or a Fargate task's size) is killed with exit code 137 (OutOfMemoryError); the service starts a replacement that meets the same limit.",
+        fix: "Give the container the memory it uses: a higher container memory limit, or a larger task memory (on Fargate, a task size that holds it); or make the application use less.",
+        source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/out-of-memory.html",
         security_hub: None,
         proven: true,
     },

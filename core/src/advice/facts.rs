@@ -27,6 +27,9 @@ pub struct RunFacts {
     pub deployment_blocked: Vec<Fact>,
     /// A Fargate Spot interruption left fewer RUNNING tasks than desired.
     pub spot_below_desired: Vec<Fact>,
+    /// A service's task was stopped because a container used more memory than its limit
+    /// (exit code 137, OutOfMemoryError).
+    pub out_of_memory: Vec<Fact>,
 }
 
 impl RunFacts {
@@ -36,6 +39,7 @@ impl RunFacts {
         self.stopped_during_start_up.len()
             + self.deployment_blocked.len()
             + self.spot_below_desired.len()
+            + self.out_of_memory.len()
     }
 
     /// Whether none was.

@@ -8,7 +8,7 @@ use crate::time::clock;
 /// The proven findings; `services` are the service names in model order.
 pub fn check(facts: &RunFacts, services: &[String]) -> Vec<Advice> {
     let mut out = Vec::new();
-    let kinds: [(&'static str, &[Fact], &str); 3] = [
+    let kinds: [(&'static str, &[Fact], &str); 4] = [
         (
             "stopped-during-start-up",
             &facts.stopped_during_start_up,
@@ -23,6 +23,11 @@ pub fn check(facts: &RunFacts, services: &[String]) -> Vec<Advice> {
             "spot-interruption-below-desired",
             &facts.spot_below_desired,
             "did run below its desired count after {n} Fargate Spot interruption(s)",
+        ),
+        (
+            "container-out-of-memory",
+            &facts.out_of_memory,
+            "did lose {n} task(s) to a container using more memory than its limit (exit code 137)",
         ),
     ];
     for (rule, list, text) in kinds {
@@ -68,9 +73,10 @@ mod tests {
             stopped_during_start_up: vec![f(190_000, 1, 40), f(250_000, 1, 55)],
             deployment_blocked: vec![],
             spot_below_desired: vec![f(60_000, 0, 7)],
+            out_of_memory: vec![f(20_000, 0, 3), f(50_000, 0, 9), f(80_000, 0, 14)],
         };
         let a = check(&facts, &["worker".into(), "web".into()]);
-        assert_eq!(a.len(), 2);
+        assert_eq!(a.len(), 3);
         assert_eq!(a[0].rule, "stopped-during-start-up");
         assert_eq!(a[0].path, "services[1]");
         assert_eq!(
@@ -79,6 +85,11 @@ mod tests {
         );
         assert_eq!(a[0].evidence.map(|e| e.count), Some(2));
         assert_eq!(a[1].rule, "spot-interruption-below-desired");
+        assert_eq!(a[2].rule, "container-out-of-memory");
+        assert_eq!(
+            a[2].message,
+            "service worker did lose 3 task(s) to a container using more memory than its limit (exit code 137), first at 0:00:20 (log event #3)"
+        );
         assert!(check(&RunFacts::default(), &["x".into()]).is_empty());
     }
 }

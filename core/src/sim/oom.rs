@@ -18,7 +18,17 @@ impl Sim {
             stopped_reason::OUT_OF_MEMORY,
         );
         let service = self.tasks[t].service;
+        let log_index = self.next_log_number();
         self.emit(LogKind::Task, service, text);
+        if let Some(s) = service {
+            // For proven advice (`container-out-of-memory`): no draw, no log or trace line.
+            let fact = crate::advice::facts::Fact {
+                at: self.now,
+                service: s,
+                log_index,
+            };
+            crate::advice::facts::record(&mut self.facts.out_of_memory, fact);
+        }
         self.tasks[t].containers_exited = true;
         self.stop_task(
             t,

@@ -229,3 +229,39 @@ fn spot_interruptions_below_desired_are_proven_at_the_interruption_event() {
     s.run_until(1_800_000);
     assert!(proven_advice(&s).is_empty());
 }
+
+#[test]
+fn containers_killed_for_memory_are_proven_advice_pointing_at_the_exit_137_line() {
+    // DG "Troubleshooting Amazon ECS OutOfMemoryError errors" (out-of-memory.html): a container
+    // using more than the memory the task definition gives it is killed (exit code 137).
+    let oom = |base_mib: u32| {
+        with(|v| {
+            v["traffic"] = json!([{ "serviceName": "web",
+                "profile": { "shape": "constant", "requestsPerSecond": 0 },
+                "cpuMillisPerRequest": 1, "baseMemoryMiB": base_mib }]);
+        })
+    };
+    let mut s = sim(&oom(700));
+    s.run_until(300_000);
+    let proven = proven_advice(&s);
+    let found = proven
+        .iter()
+        .find(|a| a.rule == "container-out-of-memory")
+        .expect("proven out-of-memory finding");
+    assert_eq!(found.path, "services[0]");
+    let e = found.evidence.expect("evidence");
+    assert!(e.count >= 2, "the service replaced a killed task at least once: {e:?}");
+    let entry = &s.log()[e.log_index];
+    assert_eq!(entry.at, e.at);
+    assert!(entry.text.contains("exited with code 137"), "{}", entry.text);
+    // Within the 512 MiB limit: nothing killed, no finding.
+    let mut s = sim(&oom(400));
+    s.run_until(300_000);
+    assert!(
+        !proven_advice(&s)
+            .iter()
+            .any(|a| a.rule == "container-out-of-memory"),
+        "{:?}",
+        proven_advice(&s)
+    );
+}
