@@ -46,6 +46,7 @@ export const tests = [
       const before = Number(await badge.innerText());
       if (before !== may.length) throw new Error(`badge ${before}, ${may.length} items`);
       if ((await items(page, 'did').count()) !== 0) throw new Error('proven advice before the run');
+      if (await page.locator('[data-testid="advice-beyond-lesson"]').count()) throw new Error('a lesson note outside a lesson');
       await screenshot('advice-may-1440');
 
       // Run until the scheduler has stopped a task during its start-up: a "did" item appears.
@@ -127,6 +128,32 @@ export const tests = [
       await page.locator('[data-testid="problem"]').first().click();
       await page.locator('[data-testid="gutter-mark"]').first().waitFor();
       await screenshot('advice-editor-error');
+    },
+  },
+  {
+    name: 'advice: lesson 1 leads with the out-of-memory kills it is about, general findings set apart',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(`${base}#lesson=fargate-task-size`);
+      await page.locator('[data-testid="lesson-pane"]').waitFor({ timeout: 20000 });
+      await page.click('[data-testid="run-10m"]');
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid="run-progress"]')?.dataset.state === 'done',
+      null, { timeout: 60000, polling: 100 });
+      await page.click('[data-testid="dock-tab-advice"]');
+      await items(page, 'did').first().waitFor({ timeout: 10000 });
+      const did = await rules(page, 'did');
+      if (did[0] !== 'container-out-of-memory') throw new Error(`lesson 1's first proven finding: ${did}`);
+      const text = await items(page, 'did').first().locator('.advice-message').innerText();
+      if (!/exit code 137/.test(text)) throw new Error(`out-of-memory finding says: ${text}`);
+      // The scenario's general findings follow, under a line saying they are beyond the lesson.
+      const order = await page.$$eval('[data-testid="advice-beyond-lesson"], [data-testid="advice-item"]',
+        (els) => els.map((e) => e.dataset.testid === 'advice-beyond-lesson' ? 'note' : e.dataset.kind));
+      const note = order.indexOf('note');
+      if (note < 0 || order.slice(0, note).some((k) => k !== 'did') || order.slice(note + 1).some((k) => k !== 'may')) {
+        throw new Error(`the lesson note does not separate did from may: ${order}`);
+      }
+      await screenshot('advice-lesson-1280');
     },
   },
 ];

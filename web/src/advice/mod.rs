@@ -47,6 +47,16 @@ pub fn AdvicePanel() -> impl IntoView {
             <ul class="advice-list" aria-label="Proven advice">
                 <For each=did key=|i| i.key.clone() children=|i| view! { <AdviceItem item=i dismissed=false /> } />
             </ul>
+            // In a lesson the scenario's general findings are not what the lesson grades: say
+            // so, so a student does not chase them (the walkthrough found lesson 1's tab full of
+            // them).
+            {use_context::<crate::lesson::Lessons>().map(|lessons| view! {
+                <Show when=move || lessons.open.with(Option::is_some) && advice.panel.with(|p| !p.may.is_empty())>
+                    <h3 class="advice-aside" data-testid="advice-beyond-lesson">
+                        "General best practice for this scenario, beyond this lesson's goals:"
+                    </h3>
+                </Show>
+            })}
             <ul class="advice-list" aria-label="Advice from the scenario">
                 <For each=may key=|i| i.key.clone() children=|i| view! { <AdviceItem item=i dismissed=false /> } />
             </ul>
