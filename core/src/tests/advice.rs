@@ -250,10 +250,17 @@ fn containers_killed_for_memory_are_proven_advice_pointing_at_the_exit_137_line(
         .expect("proven out-of-memory finding");
     assert_eq!(found.path, "services[0]");
     let e = found.evidence.expect("evidence");
-    assert!(e.count >= 2, "the service replaced a killed task at least once: {e:?}");
+    assert!(
+        e.count >= 2,
+        "the service replaced a killed task at least once: {e:?}"
+    );
     let entry = &s.log()[e.log_index];
     assert_eq!(entry.at, e.at);
-    assert!(entry.text.contains("exited with code 137"), "{}", entry.text);
+    assert!(
+        entry.text.contains("exited with code 137"),
+        "{}",
+        entry.text
+    );
     // Within the 512 MiB limit: nothing killed, no finding.
     let mut s = sim(&oom(400));
     s.run_until(300_000);
