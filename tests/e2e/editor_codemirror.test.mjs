@@ -196,4 +196,32 @@ export const tests = [
       if ((await text()) !== compact) throw new Error('undo did not restore the text before formatting');
     },
   },
+  {
+    name: 'editor (CodeMirror): undoing a half-typed edit back to the running scenario keeps the run going',
+    async run({ page, base }) {
+      await open(page, base);
+      await page.click('[data-testid="run-10m"]');
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid="run-progress"]')?.dataset.state === 'done',
+      null, { timeout: 60000, polling: 100 });
+      await page.click('[data-testid="run-cancel"]');
+      const clock = () => page.locator('[data-testid="clock"]').innerText();
+      if ((await clock()) !== '0:10:00') throw new Error(`clock after +10 min: ${await clock()}`);
+      await page.locator('[data-testid="tab-scenario"]').click();
+      await page.locator(`${HOST('scenario-editor')} .cm-content`).waitFor({ timeout: 5000 });
+      await caret(page, 'scenario-editor', (t) => t.indexOf('"seed"'));
+      await page.keyboard.type('x');
+      await page.locator('[data-testid="no-problems"]').waitFor({ state: 'detached', timeout: 5000 });
+      if ((await clock()) !== '0:10:00') throw new Error(`an invalid edit moved the clock: ${await clock()}`);
+      await page.keyboard.press('Control+z');
+      await page.locator('[data-testid="no-problems"]').waitFor({ timeout: 5000 });
+      await page.waitForTimeout(300);
+      if ((await clock()) !== '0:10:00') throw new Error(`undo back to the running scenario restarted the run: ${await clock()}`);
+      // A real change still restarts it.
+      await caret(page, 'scenario-editor', (t) => t.indexOf('"seed": ') + '"seed": '.length);
+      await page.keyboard.type('1');
+      await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.innerText === '0:00:00',
+        null, { timeout: 5000, polling: 100 });
+    },
+  },
 ];

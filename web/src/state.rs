@@ -383,6 +383,20 @@ impl Playground {
         self.refresh();
     }
 
+    /// What the user typed (the Scenario JSON editor, a form): like [`Playground::edit`], except
+    /// that text equal to the running scenario's keeps the run going. Undoing a half-typed
+    /// change back to what runs is not a new scenario (a walkthrough saw the run restart
+    /// at 0:00 on such an undo). Examples, links, lessons' Start over still restart.
+    pub fn typed(&self, text: String) {
+        if self.running_text.with_untracked(|r| *r == text) && self.sim.with_value(Option::is_some) {
+            self.text.set(text);
+            self.problems.set(Vec::new());
+            self.syntax_error.set(None);
+            return;
+        }
+        self.edit(text);
+    }
+
     /// The editor changed: validate, and if the scenario is valid, restart the engine on it.
     /// An invalid edit keeps the running scenario: nothing the user had is lost.
     pub fn edit(&self, text: String) {

@@ -28,7 +28,7 @@ pub fn apply(
     {
         return Err(refused);
     }
-    pg.edit(ecs_sim::form::to_text(&doc));
+    pg.typed(ecs_sim::form::to_text(&doc));
     Ok(())
 }
 

@@ -52,7 +52,7 @@ pub fn ScenarioJson() -> impl IntoView {
         }
         placed
     });
-    let on_input = Callback::new(move |t: String| pg.edit(t));
+    let on_input = Callback::new(move |t: String| pg.typed(t));
     view! {
         <div class="scenario-tab">
             <p class="hint">"The whole scenario. A valid edit restarts the simulation; while it is invalid, the last valid version keeps running."</p>
