@@ -388,7 +388,8 @@ impl Playground {
     /// change back to what runs is not a new scenario (a walkthrough saw the run restart
     /// at 0:00 on such an undo). Examples, links, lessons' Start over still restart.
     pub fn typed(&self, text: String) {
-        if self.running_text.with_untracked(|r| *r == text) && self.sim.with_value(Option::is_some) {
+        if self.running_text.with_untracked(|r| *r == text) && self.sim.with_value(Option::is_some)
+        {
             self.text.set(text);
             self.problems.set(Vec::new());
             self.syntax_error.set(None);
