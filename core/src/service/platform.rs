@@ -66,6 +66,29 @@ pub fn platform_version(path: &str, value: Option<&str>, p: &mut Problems) -> Op
     }
 }
 
+/// `availabilityZoneRebalancing`: `DISABLED` is what the simulator runs; `ENABLED` is refused
+/// as not simulated, anything else as invalid. ECS makes `ENABLED` the default of
+/// CreateService for services that support it (DG service-rebalancing.html, "Balancing an
+/// Amazon ECS service across Availability Zones"); the playground runs every service as
+/// `DISABLED` does and says so in the README, so a scenario that names the setting is either
+/// simulated as written or refused, never silently run as the other.
+pub fn availability_zone_rebalancing(path: &str, value: Option<&str>, p: &mut Problems) {
+    match value {
+        None | Some("DISABLED") => {}
+        Some("ENABLED") => p.push(
+            format!("{path}.availabilityZoneRebalancing"),
+            "ENABLED is not simulated yet: the playground runs every service without Availability Zone rebalancing; set DISABLED or leave the key out".to_string(),
+        ),
+        Some(v) => p.push(
+            format!("{path}.availabilityZoneRebalancing"),
+            format!(
+                "invalid availabilityZoneRebalancing '{}': expected ENABLED or DISABLED",
+                shown(v)
+            ),
+        ),
+    }
+}
+
 /// A user's value for a message: at most 64 characters, control characters escaped.
 fn shown(s: &str) -> String {
     s.chars().take(64).flat_map(char::escape_default).collect()
@@ -154,5 +177,22 @@ mod tests {
         let v = p.into_vec();
         assert_eq!(v[0].path, "services[1].platformVersion");
         assert!(v[0].message.contains("1.0.0 to 1.2.0 are retired"));
+    }
+
+    #[test]
+    fn availability_zone_rebalancing_disabled_runs_enabled_is_refused_as_not_simulated() {
+        // DG service-rebalancing.html: ENABLED or DISABLED; the playground simulates DISABLED.
+        let mut p = Problems::default();
+        availability_zone_rebalancing("services[0]", None, &mut p);
+        availability_zone_rebalancing("services[0]", Some("DISABLED"), &mut p);
+        assert!(p.is_empty());
+        availability_zone_rebalancing("services[0]", Some("ENABLED"), &mut p);
+        availability_zone_rebalancing("services[1]", Some("on\u{1b}"), &mut p);
+        let v = p.into_vec();
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].path, "services[0].availabilityZoneRebalancing");
+        assert!(v[0].message.contains("not simulated"), "{}", v[0].message);
+        assert_eq!(v[1].path, "services[1].availabilityZoneRebalancing");
+        assert!(v[1].message.contains("'on\\u{1b}'"), "{}", v[1].message);
     }
 }

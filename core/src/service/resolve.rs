@@ -114,6 +114,11 @@ fn service(
         crate::service::platform::assign_public_ip(&path, &s.network_configuration, fargate, p);
     let platform_version =
         crate::service::platform::platform_version(&path, s.platform_version.as_deref(), p);
+    crate::service::platform::availability_zone_rebalancing(
+        &path,
+        s.availability_zone_rebalancing.as_deref(),
+        p,
+    );
     Some(ServiceModel {
         name: s.service_name.clone(),
         cluster,

@@ -82,6 +82,11 @@ pub struct ServiceSpec {
     /// Simulator key: CodeDeploy settings for a `CODE_DEPLOY` service.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub code_deploy: Option<CodeDeploySpec>,
+    /// `ENABLED` or `DISABLED` (API CreateService). Only `DISABLED` is simulated: every service
+    /// runs without Availability Zone rebalancing, and `ENABLED` is refused (see
+    /// [`crate::service::platform::availability_zone_rebalancing`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub availability_zone_rebalancing: Option<String>,
 }
 
 /// `run-task` input for a standalone task started at time 0.
