@@ -81,3 +81,27 @@ fn a_second_different_solution_passes_where_listed() {
         );
     }
 }
+
+/// The lesson `id`'s reference solution with `change` made to it, checked.
+fn check_solution_with(id: &str, change: impl FnOnce(&mut Value)) -> crate::challenge::Report {
+    let l = LESSONS
+        .iter()
+        .find(|l| l.id == id)
+        .unwrap_or_else(|| panic!("no lesson {id}"));
+    let c = load(id, l.json);
+    let mut s = c.solution().expect("a solution");
+    change(&mut s);
+    check(&c, &crate::form::to_text(&s))
+}
+
+#[test]
+fn service_auto_scaling_fails_a_policy_without_the_budget_ceiling() {
+    // A walkthrough passed lesson 12 with maxCapacity 20: the rush needed only 6 tasks, so the
+    // ceiling was never tested. The rush is now large enough that a 50% CPU target asks for 10.
+    let r = check_solution_with("service-auto-scaling", |s| {
+        s["scalableTargets"][0]["maxCapacity"] = 20.into();
+    });
+    assert!(!r.passed, "maxCapacity 20 passed: {:?}", r.goals);
+    let budget = r.goals.iter().find(|g| g.id == "budget").expect("budget goal");
+    assert!(!budget.met(), "{budget:?}");
+}
