@@ -102,6 +102,10 @@ fn service_auto_scaling_fails_a_policy_without_the_budget_ceiling() {
         s["scalableTargets"][0]["maxCapacity"] = 20.into();
     });
     assert!(!r.passed, "maxCapacity 20 passed: {:?}", r.goals);
-    let budget = r.goals.iter().find(|g| g.id == "budget").expect("budget goal");
+    let budget = r
+        .goals
+        .iter()
+        .find(|g| g.id == "budget")
+        .expect("budget goal");
     assert!(!budget.met(), "{budget:?}");
 }
