@@ -50,9 +50,14 @@ pub fn state(goal: &Goal, sim: &Sim) -> Option<Observed> {
         MeasureName::Desired => {
             Observed::Number(f64::from(s.map_or(0, |s| sim.services[s].desired)))
         }
-        MeasureName::Unplaced => {
-            Observed::Number(f64::from(s.map_or(0, |s| sim.services[s].unplaced)))
-        }
+        // Both ways a task waits for capacity: one the scheduler could not create (launch type,
+        // or a provider without managed scaling) and one created PROVISIONING that waits for
+        // managed scaling to bring an instance. A walkthrough saw "no task left unplaced" met
+        // while two tasks of lesson 13 waited in PROVISIONING behind a group at its maxSize.
+        MeasureName::Unplaced => count(
+            s.map_or(0, |s| sim.services[s].unplaced as usize)
+                + live().filter(|&t| sim.tasks[t].is_waiting()).count(),
+        ),
         MeasureName::RolloutState => {
             let ds = s.map(|s| &sim.services[s].deployments);
             let primary = ds.and_then(|d| d.primary().map(|k| &d.list[k]));
