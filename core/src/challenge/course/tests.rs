@@ -109,3 +109,30 @@ fn service_auto_scaling_fails_a_policy_without_the_budget_ceiling() {
         .expect("budget goal");
     assert!(!budget.met(), "{budget:?}");
 }
+
+#[test]
+fn cluster_auto_scaling_counts_tasks_waiting_in_provisioning_as_unplaced() {
+    // Managed scaling on but the group capped at 2 instances: the two new tasks wait in
+    // PROVISIONING (created, no instance). The walkthrough saw "no task left unplaced" met here.
+    let r = check_solution_with("cluster-auto-scaling", |s| {
+        s["capacityProviders"][0]["autoScalingGroupProvider"]["autoScalingGroup"]["maxSize"] =
+            2.into();
+    });
+    let unplaced = r
+        .goals
+        .iter()
+        .find(|g| g.id == "none-unplaced")
+        .expect("none-unplaced goal");
+    assert!(!unplaced.met(), "{unplaced:?}");
+}
+
+#[test]
+fn spread_across_zones_fails_a_random_strategy_on_its_seed() {
+    // `random` may or may not keep two thirds of the tasks out of the failed zone; the lesson
+    // runs a seed where it does not (a walkthrough passed with random on the old seed), so a
+    // pass means a strategy that spreads on purpose.
+    let r = check_solution_with("spread-across-zones", |s| {
+        s["services"][0]["placementStrategy"] = serde_json::json!([{ "type": "random" }]);
+    });
+    assert!(!r.passed, "random passed: {:?}", r.goals);
+}
