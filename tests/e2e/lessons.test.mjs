@@ -37,6 +37,8 @@ export const tests = [
         return {
           check: box('[data-testid=lesson-check]'),
           log: box('[data-testid=log]'),
+          goals: box('[data-testid=lesson-goals]'),
+          pane: box('[data-testid=lesson-pane]'),
           scrolls: lesson.scrollHeight > lesson.clientHeight && getComputedStyle(lesson).overflowY === 'auto',
           height: innerHeight,
         };
@@ -46,6 +48,8 @@ export const tests = [
       // The hints point at the event log: at least its top is on screen.
       if (!boxes.log || boxes.log.top > boxes.height - 60) throw new Error(`the event log is off screen: ${JSON.stringify(boxes)}`);
       if (!boxes.scrolls) throw new Error('the lesson does not scroll inside its pane');
+      // The goals show on opening, inside the pane, whatever the brief's length.
+      if (!boxes.goals || boxes.goals.top > boxes.pane.bottom - 30) throw new Error(`the goals are below the pane's fold: ${JSON.stringify(boxes)}`);
     },
   },
   {
@@ -89,6 +93,9 @@ export const tests = [
       await page.waitForFunction(() => location.hash === '#lesson=host-ports');
       const next = await page.getByTestId('lesson-title').innerText();
       if (!next.startsWith('2.')) throw new Error(`next: ${next}`);
+      // The new lesson opens at its top (the pane's element is kept, and kept its scroll).
+      await page.waitForFunction(() => document.querySelector('[data-testid="lesson-pane"]').scrollTop === 0,
+        null, { timeout: 3000 });
 
       // A reload keeps the lesson (the address bar holds it) and the course map the pass.
       await page.reload();

@@ -1,5 +1,5 @@
-//! The lesson pane beside the stage: the brief, what may be changed, the goals (live while the
-//! run plays, decided by Check), hints one at a time, Check, the solution behind a
+//! The lesson pane beside the stage: the goals (live while the run plays, decided by Check),
+//! the brief, what may be changed, hints one at a time, Check, the solution behind a
 //! confirmation, and on success the completion code, the explanation and the next lesson.
 
 use super::check_run::start_check;
@@ -44,6 +44,14 @@ pub fn LessonPane() -> impl IntoView {
                             title="Leave the lesson; the scenario stays in the playground"
                             on:click=move |_| lessons.close(pg)>"Leave lesson"</button>
                     </header>
+                    // The goals first: at 1280×720 a long brief pushed them below the pane's fold
+                    // (student walkthrough), and they are what Check decides.
+                    <h3 class="lesson-sub">"Goals"</h3>
+                    <GoalList />
+                    {move || lessons.live_problem.get().map(|p| view! {
+                        <p class="lesson-note error" role="alert">{format!("The goals cannot follow this scenario: {p}")}</p>
+                    })}
+                    <p class="lesson-note muted">{format!("Live while the run plays. Check runs your scenario to {horizon} and decides every goal.")}</p>
                     <div class="lesson-brief" data-testid="lesson-brief">{markup(&doc.brief)}</div>
                     <p class="lesson-editable" data-testid="lesson-editable">
                         "You may change "
@@ -64,12 +72,6 @@ pub fn LessonPane() -> impl IntoView {
                             </p>
                         })
                     }}
-                    <h3 class="lesson-sub">"Goals"</h3>
-                    <GoalList />
-                    {move || lessons.live_problem.get().map(|p| view! {
-                        <p class="lesson-note error" role="alert">{format!("The goals cannot follow this scenario: {p}")}</p>
-                    })}
-                    <p class="lesson-note muted">{format!("Live while the run plays. Check runs your scenario to {horizon} and decides every goal.")}</p>
                     <div class="lesson-actions">
                         <button type="button" class="primary" data-testid="lesson-check"
                             disabled=move || lessons.checking.with(Option::is_some)
@@ -146,6 +148,7 @@ pub fn open_lesson(pg: Playground, lessons: Lessons, id: &str) {
     if let Some(l) = course::lesson(id) {
         if let Ok(c) = Challenge::parse(l.json) {
             lessons.start(pg, c, format!("#lesson={}", l.id));
+            super::reveal::pane_to_top();
         }
     }
 }

@@ -17,3 +17,17 @@ pub fn reveal(id: &'static str) {
         el.scroll_into_view_with_scroll_into_view_options(&options);
     });
 }
+
+/// Scrolls the lesson pane back to its top after the next frame: the pane's element is kept
+/// when another lesson opens (its content is rebuilt in place), and so was its scroll, which
+/// opened "Next lesson" partway down the new brief (student walkthrough).
+pub fn pane_to_top() {
+    request_animation_frame(|| {
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("[data-testid=lesson-pane]").ok().flatten())
+        {
+            el.set_scroll_top(0);
+        }
+    });
+}
