@@ -322,6 +322,9 @@ function create(parent, options) {
         highlightSelectionMatches(), search({ top: true }), json(), markerField, schemaField, fieldHover,
         openField, lockFilter,
         showPanel.of(caretDocPanel), theme, EditorState.tabSize.of(2),
+        // Long lines wrap: the editor column is about 330 px at 1280×720, and a student could
+        // not see the `hostPort` of a one-line portMappings without scrolling sideways.
+        EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': options.label || 'JSON', 'data-testid': 'cm-content' }),
         keymap.of([
           { key: 'Shift-Alt-f', run: formatCommand },
