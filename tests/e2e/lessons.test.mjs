@@ -182,6 +182,22 @@ export const tests = [
       await fresh.close();
     },
   },
+  {
+    name: 'lessons: a form change to a locked field is refused and the form shows the scenario\'s value again',
+    async run({ page, base }) {
+      await page.goto(`${base}#lesson=health-check-grace-period`);
+      await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+      await page.getByTestId('tab-services').click();
+      const input = page.getByTestId('desired-count');
+      const before = await input.inputValue();
+      await input.fill(String(Number(before) + 1));
+      await input.press('Enter');
+      const error = await page.getByTestId('form-error').innerText();
+      if (!/locked/.test(error)) throw new Error(`form error: ${error}`);
+      await page.waitForFunction((want) => document.querySelector('[data-testid="desired-count"]')?.value === want,
+        before, { timeout: 3000 });
+    },
+  },
 ];
 
 tests.push({

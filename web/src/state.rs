@@ -186,6 +186,10 @@ pub struct Playground {
     pub lock: StoredValue<Option<ecs_sim::challenge::editable::Lock>>,
     /// The open lesson's editable paths: the Scenario JSON editor makes the rest read-only.
     pub open_paths: RwSignal<Vec<String>>,
+    /// Bumped when a lesson's lock refuses a form's change: the forms are drawn again from the scenario, so an input does not go on showing
+    /// a value the scenario does not have (a walkthrough saw "4" in Desired count while the
+    /// service ran 3).
+    pub form_refused: RwSignal<u32>,
 }
 
 /// Where a "Run to…" stands, for its progress bar.
@@ -281,6 +285,7 @@ impl Playground {
             keep_in_link: RwSignal::new(false),
             lock: StoredValue::new(None),
             open_paths: RwSignal::new(Vec::new()),
+            form_refused: RwSignal::new(0),
         };
         pg.edit(text.to_string());
         pg

@@ -26,6 +26,9 @@ pub fn apply(
         .lock
         .with_value(|l| l.as_ref().and_then(|l| l.refusal(&doc)))
     {
+        // The value can never be taken: the forms are drawn again from the scenario. (A value
+        // the change itself refused stays in its input, for the user to correct.)
+        pg.form_refused.update(|n| *n += 1);
         return Err(refused);
     }
     pg.typed(ecs_sim::form::to_text(&doc));

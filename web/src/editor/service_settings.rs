@@ -79,7 +79,11 @@ pub fn ServiceSettings(
             }}
             {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="form-error">{e}</p> })}
             <ScenarioProblems />
-            {move || service.get().map(|s| view! { <ServiceForm doc=doc service=s error=error /> })}
+            // Drawn again after a refused change, so every input shows the scenario's value.
+            {move || {
+                pg.form_refused.track();
+                service.get().map(|s| view! { <ServiceForm doc=doc service=s error=error /> })
+            }}
         </div>
     }
 }
