@@ -710,9 +710,12 @@ impl Sim {
                     let delay = throttle::delay(self.services[s].throttle_rounds);
                     self.services[s].throttled_until = self.now + delay;
                     let name = self.model.services[s].name.clone();
-                    self.emit(
-                        LogKind::Service,
-                        Some(s),
+                    // Held back like every repeated service event: "duplicate event messages
+                    // are omitted until either the cause is resolved or six hours passes" (DG
+                    // service-event-messages).
+                    self.emit_once_per_window(
+                        s,
+                        super::Repeat::Throttled,
                         messages::unable_to_start_consistently(&name),
                     );
                 }

@@ -51,6 +51,9 @@ pub enum Repeat {
     UnableToPlace,
     /// "(service x) was unable to stop or start tasks during a deployment …".
     BlockedByBounds,
+    /// "(service x) is unable to consistently start tasks successfully." (restart throttling;
+    /// a fidelity review found it repeated at every retry round of a throttled service).
+    Throttled,
 }
 
 /// Scheduler state of one service.
