@@ -183,7 +183,7 @@ export const tests = [
     },
   },
   {
-    name: 'lessons: a form change to a locked field is refused and the form shows the scenario\'s value again',
+    name: 'lessons: a form change to a locked field is refused and the form shows the scenario\'s value again; the grace period field passes lesson 7',
     async run({ page, base }) {
       await page.goto(`${base}#lesson=health-check-grace-period`);
       await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
@@ -196,6 +196,14 @@ export const tests = [
       if (!/locked/.test(error)) throw new Error(`form error: ${error}`);
       await page.waitForFunction((want) => document.querySelector('[data-testid="desired-count"]')?.value === want,
         before, { timeout: 3000 });
+      // The lesson's own field is in the form: a grace period of 300 s passes Check.
+      await page.getByTestId('grace-period').fill('300');
+      await page.getByTestId('grace-period').press('Enter');
+      await page.waitForFunction(() => document.querySelector('[data-testid="grace-period"]')?.value === '300',
+        null, { timeout: 3000 });
+      if (await page.getByTestId('form-error').count()) throw new Error(`refused: ${await page.getByTestId('form-error').innerText()}`);
+      await page.getByTestId('lesson-check').click();
+      await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
     },
   },
 ];

@@ -11,7 +11,10 @@ use super::placement::Placement;
 use super::scaling::Scaling;
 use super::traffic::Traffic;
 use crate::state::Playground;
-use ecs_sim::service::form::{clamp_count, services, set_desired_count, MAX_DESIRED_COUNT};
+use ecs_sim::service::form::{
+    clamp_count, services, set_desired_count, set_health_check_grace_period, MAX_DESIRED_COUNT,
+    MAX_GRACE_SECONDS,
+};
 use ecs_sim::service::network_form::awsvpc_form;
 use ecs_sim::taskdef::form::{network_mode, set_network_mode, NETWORK_MODES};
 use leptos::prelude::*;
@@ -153,6 +156,33 @@ fn ServiceForm(
             ))),
         }
     };
+    let grace = move || {
+        summary.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.grace_seconds)
+                .map(|g| g.to_string())
+                .unwrap_or_default()
+        })
+    };
+    // Empty removes the key (ECS's default, 0 s); anything else must be a whole number.
+    let on_grace = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev);
+        let typed = typed.trim();
+        let seconds = if typed.is_empty() {
+            Some(None)
+        } else {
+            clamp_count(typed, MAX_GRACE_SECONDS).map(Some)
+        };
+        match seconds {
+            Some(g) => apply_to(pg, error, |d| {
+                set_health_check_grace_period(d, &name.get_value(), g)
+            }),
+            None => error.set(Some(
+                "Health check grace period must be a whole number of seconds, or empty for 0."
+                    .to_string(),
+            )),
+        }
+    };
     let on_mode = move |ev: leptos::ev::Event| {
         let m = event_target_value(&ev);
         apply_to(pg, error, |d| set_network_mode(d, &name.get_value(), &m));
@@ -164,6 +194,11 @@ fn ServiceForm(
                 <span>"Desired count"</span>
                 <input type="number" min="0" max=MAX_DESIRED_COUNT.to_string() step="1" inputmode="numeric"
                     data-testid="desired-count" prop:value=move || desired().to_string() on:change=on_desired />
+            </label>
+            <label class="field" title="healthCheckGracePeriodSeconds: how long after a task starts the scheduler ignores failing load balancer and container health checks (empty: 0)">
+                <span>"Health check grace period (s)"</span>
+                <input type="number" min="0" step="1" inputmode="numeric" placeholder="0"
+                    data-testid="grace-period" prop:value=grace on:change=on_grace />
             </label>
             <label class="field">
                 <span>"Network mode (task definition)"</span>

@@ -104,3 +104,19 @@ fn typed_counts_are_rounded_and_clamped() {
     assert_eq!(clamp_count("six", 5000), None);
     assert_eq!(clamp_count("NaN", 5000), None);
 }
+
+#[test]
+fn sets_and_removes_the_health_check_grace_period() {
+    let mut d = doc();
+    assert_eq!(services(&d)[0].grace_seconds, None);
+    set_health_check_grace_period(&mut d, "web", Some(300)).expect("set");
+    assert_eq!(d["services"][0]["healthCheckGracePeriodSeconds"], 300);
+    assert_eq!(services(&d)[0].grace_seconds, Some(300));
+    assert!(set_health_check_grace_period(&mut d, "web", Some(MAX_GRACE_SECONDS + 1)).is_err());
+    assert_eq!(services(&d)[0].grace_seconds, Some(300));
+    set_health_check_grace_period(&mut d, "web", None).expect("remove");
+    assert!(d["services"][0]
+        .get("healthCheckGracePeriodSeconds")
+        .is_none());
+    assert!(set_health_check_grace_period(&mut d, "nope", Some(1)).is_err());
+}
