@@ -73,6 +73,12 @@ export const tests = [
       if ((await failed.getAttribute('data-state')) !== 'failed') throw new Error('two-running should fail');
       const detail = await failed.innerText();
       if (!detail.includes('at 0:02:00: only 0 running tasks of api')) throw new Error(`detail: ${detail}`);
+      // "Show 0:02:00" runs the page to the moment the goal failed: the clock and the log show it.
+      await failed.getByTestId('goal-show').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.innerText === '0:02:00',
+        null, { timeout: 20000, polling: 100 });
+      const log = await page.getByTestId('log').innerText();
+      if (!/exited with code 137/.test(log)) throw new Error('the log does not show the out-of-memory kills at 0:02:00');
 
       await page.getByTestId('lesson-hint').click();
       if ((await page.getByTestId('lesson-hints').locator('li').count()) !== 1) throw new Error('one hint shown');

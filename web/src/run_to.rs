@@ -22,7 +22,6 @@ const MAX_RUN_TO_MS: u64 = 7 * 24 * 3_600_000;
 #[component]
 pub fn RunTo() -> impl IntoView {
     let pg = expect_context::<Playground>();
-    let started = StoredValue::new(0.0f64);
     let redrawn = StoredValue::new(0.0f64);
     if let Ok(handle) = set_interval_with_handle(
         move || {
@@ -51,7 +50,7 @@ pub fn RunTo() -> impl IntoView {
                         }
                         pg.run.set(Some(RunProgress {
                             now_ms: reached,
-                            wall_ms: now_ms() - started.get_value(),
+                            wall_ms: now_ms() - run.wall_start,
                             done: reached >= run.to_ms,
                             ..run
                         }));
@@ -64,28 +63,7 @@ pub fn RunTo() -> impl IntoView {
     ) {
         on_cleanup(move || handle.clear());
     }
-    let start = move |to_ms: u64| {
-        let from = pg
-            .snapshot
-            .with_untracked(|s| s.as_ref().map_or(0, |s| s.now_ms));
-        if to_ms <= from {
-            pg.notice.set(Some(Notice {
-                is_error: false,
-                text: format!("The clock is already at {}.", clock(from)),
-            }));
-            return;
-        }
-        pg.playing.set(false);
-        started.set_value(now_ms());
-        pg.run.set(Some(RunProgress {
-            from_ms: from,
-            to_ms,
-            now_ms: from,
-            wall_ms: 0.0,
-            done: false,
-            stopping: false,
-        }));
-    };
+    let start = move |to_ms: u64| pg.run_to(to_ms);
     let ahead = move |ms: u64| {
         let now = pg
             .snapshot

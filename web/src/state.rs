@@ -186,9 +186,9 @@ pub struct Playground {
     pub lock: StoredValue<Option<ecs_sim::challenge::editable::Lock>>,
     /// The open lesson's editable paths: the Scenario JSON editor makes the rest read-only.
     pub open_paths: RwSignal<Vec<String>>,
-    /// Bumped when a lesson's lock refuses a form's change: the forms are drawn again from the scenario, so an input does not go on showing
-    /// a value the scenario does not have (a walkthrough saw "4" in Desired count while the
-    /// service ran 3).
+    /// Bumped when a lesson's lock refuses a form's change: the forms are drawn again from the
+    /// scenario, so an input does not go on showing a value the scenario does not have (a
+    /// walkthrough saw "4" in Desired count while the service ran 3).
     pub form_refused: RwSignal<u32>,
 }
 
@@ -203,6 +203,8 @@ pub struct RunProgress {
     pub now_ms: u64,
     /// Wall time spent so far, ms.
     pub wall_ms: f64,
+    /// The wall clock when it started, ms (`performance.now()`), for the rate.
+    pub wall_start: f64,
     /// It reached `to_ms`.
     pub done: bool,
     /// Cancel was clicked: no more chunks run, and the strip closes once the clock shows where
@@ -473,6 +475,32 @@ impl Playground {
     /// speed, or a "Run to…" in progress (tracked, for the `fast` class that stops motion).
     pub fn redrawing_fast(&self) -> bool {
         self.run.with(RunProgress::active) || (self.playing.get() && self.speed.get() == Speed::Max)
+    }
+
+    /// Starts a "Run to…" `to_ms` of virtual time (the top bar's buttons, a failed goal's
+    /// "Show"); the run-to timer in the top bar advances it in chunks. Says so instead when the
+    /// clock is already there.
+    pub fn run_to(&self, to_ms: u64) {
+        let from = self
+            .snapshot
+            .with_untracked(|s| s.as_ref().map_or(0, |s| s.now_ms));
+        if to_ms <= from {
+            self.notice.set(Some(Notice {
+                is_error: false,
+                text: format!("The clock is already at {}.", ecs_sim::time::clock(from)),
+            }));
+            return;
+        }
+        self.playing.set(false);
+        self.run.set(Some(RunProgress {
+            from_ms: from,
+            to_ms,
+            now_ms: from,
+            wall_ms: 0.0,
+            wall_start: crate::controls::now_ms(),
+            done: false,
+            stopping: false,
+        }));
     }
 
     /// Play or pause (the button and the space key). Playing closes a finished "Run to…"

@@ -1,6 +1,7 @@
-//! The lesson pane beside the stage: the goals (live while the run plays, decided by Check),
-//! the brief, what may be changed, hints one at a time, Check, the solution behind a
-//! confirmation, and on success the completion code, the explanation and the next lesson.
+//! The lesson pane beside the stage: the goals (live while the run plays, decided by Check,
+//! each failed one with a button that runs the page to when it failed), Check's verdict under
+//! them (on success the completion code, the explanation and the next lesson), the brief, what
+//! may be changed, Check, hints one at a time and the solution behind a confirmation.
 
 use super::check_run::start_check;
 use super::goals::GoalList;
@@ -52,45 +53,7 @@ pub fn LessonPane() -> impl IntoView {
                         <p class="lesson-note error" role="alert">{format!("The goals cannot follow this scenario: {p}")}</p>
                     })}
                     <p class="lesson-note muted">{format!("Live while the run plays. Check runs your scenario to {horizon} and decides every goal.")}</p>
-                    <div class="lesson-brief" data-testid="lesson-brief">{markup(&doc.brief)}</div>
-                    <p class="lesson-editable" data-testid="lesson-editable">
-                        "You may change "
-                        {editable.iter().enumerate().map(|(k, p)| view! {
-                            {if k > 0 { ", " } else { "" }}<code>{p.clone()}</code>
-                        }).collect_view()}
-                        ". Everything else is locked: Check refuses a scenario changed elsewhere."
-                    </p>
-                    {move || {
-                        let changed = pg.text.with(|t| serde_json::from_str::<serde_json::Value>(t).ok())
-                            .and_then(|doc| pg.lock.with_value(|l| l.as_ref().map(|l| l.changes(&doc))))
-                            .unwrap_or_default();
-                        (!changed.is_empty()).then(|| view! {
-                            <p class="lesson-note error" role="alert" data-testid="lesson-locked">
-                                "You changed a locked part: "
-                                {changed.iter().map(|p| p.path.clone()).collect::<Vec<_>>().join(", ")}
-                                ". Check will refuse it — undo it, or Start over."
-                            </p>
-                        })
-                    }}
-                    <div class="lesson-actions">
-                        <button type="button" class="primary" data-testid="lesson-check"
-                            disabled=move || lessons.checking.with(Option::is_some)
-                            on:click=move |_| start_check(pg, lessons)>"Check"</button>
-                        <button type="button" data-testid="lesson-hint"
-                            disabled=move || { lessons.hints_shown.get() >= hint_count }
-                            on:click=move |_| { lessons.hints_shown.update(|n| *n += 1); reveal("lesson-hints"); }>
-                            {move || format!("Hint ({} of {hint_count})", lessons.hints_shown.get().min(hint_count))}</button>
-                        <button type="button" data-testid="lesson-solution" disabled=!has_solution
-                            on:click=move |_| {
-                                let sure = web_sys::window().and_then(|w| w.confirm_with_message(
-                                    "Show the solution? It replaces your scenario in the editor.").ok()).unwrap_or(false);
-                                if sure {
-                                    if let Some(s) = solution.get_value() { pg.edit(s); }
-                                }
-                            }>"Show solution"</button>
-                        <button type="button" data-testid="lesson-start-over"
-                            on:click=move |_| pg.edit(start_text.get_value())>"Start over"</button>
-                    </div>
+                    // Check's verdict under the goals it decides.
                     {move || lessons.checking.get().map(|p| view! {
                         <div class="lesson-progress" role="progressbar" data-testid="lesson-progress"
                             aria-valuemin="0" aria-valuemax="100" aria-valuenow=(p / 10).to_string()>
@@ -134,6 +97,45 @@ pub fn LessonPane() -> impl IntoView {
                             }.into_any()
                         }
                     })}
+                    <div class="lesson-brief" data-testid="lesson-brief">{markup(&doc.brief)}</div>
+                    <p class="lesson-editable" data-testid="lesson-editable">
+                        "You may change "
+                        {editable.iter().enumerate().map(|(k, p)| view! {
+                            {if k > 0 { ", " } else { "" }}<code>{p.clone()}</code>
+                        }).collect_view()}
+                        ". Everything else is locked: Check refuses a scenario changed elsewhere."
+                    </p>
+                    {move || {
+                        let changed = pg.text.with(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+                            .and_then(|doc| pg.lock.with_value(|l| l.as_ref().map(|l| l.changes(&doc))))
+                            .unwrap_or_default();
+                        (!changed.is_empty()).then(|| view! {
+                            <p class="lesson-note error" role="alert" data-testid="lesson-locked">
+                                "You changed a locked part: "
+                                {changed.iter().map(|p| p.path.clone()).collect::<Vec<_>>().join(", ")}
+                                ". Check will refuse it — undo it, or Start over."
+                            </p>
+                        })
+                    }}
+                    <div class="lesson-actions">
+                        <button type="button" class="primary" data-testid="lesson-check"
+                            disabled=move || lessons.checking.with(Option::is_some)
+                            on:click=move |_| start_check(pg, lessons)>"Check"</button>
+                        <button type="button" data-testid="lesson-hint"
+                            disabled=move || { lessons.hints_shown.get() >= hint_count }
+                            on:click=move |_| { lessons.hints_shown.update(|n| *n += 1); reveal("lesson-hints"); }>
+                            {move || format!("Hint ({} of {hint_count})", lessons.hints_shown.get().min(hint_count))}</button>
+                        <button type="button" data-testid="lesson-solution" disabled=!has_solution
+                            on:click=move |_| {
+                                let sure = web_sys::window().and_then(|w| w.confirm_with_message(
+                                    "Show the solution? It replaces your scenario in the editor.").ok()).unwrap_or(false);
+                                if sure {
+                                    if let Some(s) = solution.get_value() { pg.edit(s); }
+                                }
+                            }>"Show solution"</button>
+                        <button type="button" data-testid="lesson-start-over"
+                            on:click=move |_| pg.edit(start_text.get_value())>"Start over"</button>
+                    </div>
                     <ol id="lesson-hints" class="lesson-hints" data-testid="lesson-hints">
                         {move || hints.iter().take(lessons.hints_shown.get()).map(|h| view! { <li>{markup(h)}</li> }).collect_view()}
                     </ol>

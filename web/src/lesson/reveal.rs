@@ -18,9 +18,10 @@ pub fn reveal(id: &'static str) {
     });
 }
 
-/// Scrolls the lesson pane back to its top after the next frame: the pane's element is kept
-/// when another lesson opens (its content is rebuilt in place), and so was its scroll, which
-/// opened "Next lesson" partway down the new brief (student walkthrough).
+/// Scrolls the lesson pane back to its top after the next frame, where the goals and Check's
+/// verdict under them are: after a Check, and when another lesson opens (the pane's element is
+/// kept and its content rebuilt in place, and so was its scroll, which opened "Next lesson"
+/// partway down the new brief, student walkthrough).
 pub fn pane_to_top() {
     request_animation_frame(|| {
         if let Some(el) = web_sys::window()
