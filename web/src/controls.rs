@@ -128,12 +128,7 @@ impl Due {
 /// A snapshot read in one frame of the play loop and shown in the next ones.
 type Pending = StoredValue<Option<Option<ecs_sim::sim::snapshot::Snapshot>>, LocalStorage>;
 
-/// Wall time, ms (`performance.now()`), for frame budgets.
-pub fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
+pub use crate::wall_clock::now_ms;
 
 /// The transport controls in the top bar.
 #[component]

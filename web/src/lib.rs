@@ -28,3 +28,4 @@ pub mod service_buttons;
 pub mod share;
 pub mod state;
 pub mod term;
+pub mod wall_clock;

@@ -497,7 +497,7 @@ impl Playground {
             to_ms,
             now_ms: from,
             wall_ms: 0.0,
-            wall_start: crate::controls::now_ms(),
+            wall_start: crate::wall_clock::now_ms(),
             done: false,
             stopping: false,
         }));
