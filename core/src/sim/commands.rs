@@ -15,6 +15,11 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CommandError(pub String);
 
+/// How a timeline action that could not apply starts its log line ("Timeline event skipped:
+/// service worker has no running FARGATE_SPOT task number 1"): it stays in the log, and charts
+/// leave it out of their markers, since nothing happened then.
+pub const TIMELINE_SKIPPED: &str = "Timeline event skipped: ";
+
 impl fmt::Display for CommandError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -45,11 +50,7 @@ impl Sim {
         };
         self.scripted = false;
         if let Err(e) = result {
-            self.emit(
-                LogKind::Action,
-                None,
-                format!("Timeline event skipped: {e}"),
-            );
+            self.emit(LogKind::Action, None, format!("{TIMELINE_SKIPPED}{e}"));
         }
     }
 

@@ -553,7 +553,11 @@ pub fn action_markers(log: &[LogEntry], max: usize, max_chars: usize) -> Vec<(Mi
     let mut out: Vec<(Millis, String)> = log
         .iter()
         .rev()
-        .filter(|e| e.kind == LogKind::Action)
+        // A skipped timeline action changed nothing: no marker (lesson 4's chart carried two
+        // "Timeline event skipped:…" labels for interruptions that found no Spot task).
+        .filter(|e| {
+            e.kind == LogKind::Action && !e.text.starts_with(crate::sim::commands::TIMELINE_SKIPPED)
+        })
         .take(max)
         .map(|e| {
             let text = e
@@ -875,12 +879,17 @@ mod tests {
                 "Timeline (scripted): terminate-instances i-0123456789",
             ),
             entry(3, LogKind::Action, "stop-task 1"),
-            entry(4, LogKind::Action, "drain"),
+            entry(
+                4,
+                LogKind::Action,
+                "Timeline event skipped: service worker has no running FARGATE_SPOT task number 1",
+            ),
+            entry(5, LogKind::Action, "drain"),
         ];
         let markers = action_markers(&log, 2, 12);
         assert_eq!(
             markers,
-            vec![(3, "stop-task 1".to_string()), (4, "drain".to_string())]
+            vec![(3, "stop-task 1".to_string()), (5, "drain".to_string())]
         );
         let markers = action_markers(&log, 5, 12);
         assert_eq!(markers[0], (2, "terminate-i…".to_string()));
