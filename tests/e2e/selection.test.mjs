@@ -132,4 +132,19 @@ export const tests = [
       await screenshot('selection-chart');
     },
   },
+  {
+    name: 'selection: a second service selected, then a one-service example loaded: every panel shows the new service',
+    async run({ page, base }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await load(page, base);
+      await page.click('[data-testid="tab-services"]');
+      await page.locator('[data-testid="task"][data-service="api"]').first().click();
+      await expectPickers(page, all('api'), 'after clicking a chip of api');
+      await page.selectOption('[data-testid="examples"]', 'zone-outage');
+      await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+      await page.click('[data-testid="tab-services"]');
+      // The stale index (1) named no service of the new scenario: the pickers showed nothing.
+      await expectPickers(page, { deployments: 'web', metrics: 'web', log: 'web', editor: 'web' }, 'after loading Zone outage');
+    },
+  },
 ];

@@ -414,6 +414,12 @@ impl Playground {
                 self.problems.set(Vec::new());
                 self.syntax_error.set(None);
                 self.running_text.set(text);
+                // A service picked in an earlier scenario may not exist in this one: every
+                // panel then showed "no data yet" (instructor walkthrough: Cloud Map's second
+                // service selected, then a one-service example loaded).
+                if self.service.get_untracked() >= sim.model.services.len() {
+                    self.service.set(0);
+                }
                 self.sim.set_value(Some(sim));
                 self.kept.set(Default::default());
                 self.selection.set(Selection::None);
