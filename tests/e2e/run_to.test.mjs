@@ -112,4 +112,25 @@ export const tests = [
       await page.click('[data-testid="play"]');
     },
   },
+  {
+    name: 'step: every Step shows something: the log grows by at least a line',
+    async run({ page, base }) {
+      await page.goto(base);
+      await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+      const lines = () => page.evaluate(() => {
+        const m = document.querySelector('[data-testid="log-count"]')?.innerText.match(/of (\d+) lines/);
+        return m ? Number(m[1]) : 0;
+      });
+      for (let k = 0; k < 8; k++) {
+        const before = await lines();
+        await page.click('[data-testid="step"]');
+        await page.waitForFunction((b) => {
+          const m = document.querySelector('[data-testid="log-count"]')?.innerText.match(/of (\d+) lines/);
+          return m && Number(m[1]) > b;
+        }, before, { timeout: 5000, polling: 50 }).catch(async () => {
+          throw new Error(`Step ${k + 1} showed nothing: still ${await lines()} lines at ${await page.locator('[data-testid="clock"]').innerText()}`);
+        });
+      }
+    },
+  },
 ];

@@ -526,13 +526,14 @@ impl Playground {
         }
     }
 
-    /// Runs the next event, redraws the cluster, and copies the log in a task of its own (on a
-    /// large scenario the two redraws together make one long task).
+    /// Runs events up to the next one the log shows ([`ecs_sim::sim::Sim::step_to_next_line`]),
+    /// redraws the cluster, and copies the log in a task of its own (on a large scenario the
+    /// two redraws together make one long task).
     pub fn step(&self) {
         self.close_finished_run();
         self.sim.update_value(|s| {
             if let Some(sim) = s {
-                sim.step();
+                sim.step_to_next_line(ecs_sim::sim::stepping::STEP_MOST_EVENTS);
             }
         });
         self.pause_skip();

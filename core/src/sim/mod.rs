@@ -25,6 +25,7 @@ pub mod shift;
 pub mod snapshot;
 pub mod spot;
 pub mod steady_start;
+pub mod stepping;
 pub mod task_index;
 
 mod model_names;
