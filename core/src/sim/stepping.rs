@@ -76,9 +76,17 @@ mod tests {
             r#"{"version": 1, "seed": 1, "clusters": [{"clusterName": "default"}]}"#,
         )
         .expect("an empty cluster loads");
-        // Nothing queued (or only what never writes a line) ends the step without a line.
+        // An empty cluster's queue runs dry before the bound; then a step runs nothing.
+        let lines = empty.next_log_number();
         let ran = empty.step_to_next_line(STEP_MOST_EVENTS);
-        assert!(ran <= STEP_MOST_EVENTS);
+        assert!(ran < STEP_MOST_EVENTS, "{ran} events in an empty cluster");
+        if empty.next_log_number() == lines {
+            assert_eq!(
+                empty.next_event_at(),
+                None,
+                "stopped without a line or a dry queue"
+            );
+        }
         assert_eq!(empty.step_to_next_line(STEP_MOST_EVENTS), 0);
     }
 }
