@@ -204,4 +204,23 @@ export const tests = [
       }
     },
   },
+  {
+    name: 'stage: presenter mode lists Spot interruption warnings among the latest events',
+    async run({ page, base }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await load(page, base);
+      await page.selectOption('[data-testid="examples"]', 'fargate-spot-interruptions');
+      await page.locator('[data-testid="service-summary"][data-service="api"]').waitFor({ timeout: 20000 });
+      // Run to 0:02:01: the scripted interruptions warn at 0:02:00 and nothing newer crowds them out.
+      await page.fill('[data-testid="run-to-input"]', '0:02:01');
+      await page.click('[data-testid="run-to-go"]');
+      await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.innerText === '0:02:01',
+        null, { timeout: 20000, polling: 100 });
+      await page.click('[data-testid="presenter-toggle"]');
+      const events = page.locator('[data-testid="presenter-events"]');
+      await events.waitFor();
+      const text = await events.innerText();
+      if (!/SpotInterruption/.test(text)) throw new Error(`no Spot warning in presenter events: ${text.slice(0, 400)}`);
+    },
+  },
 ];

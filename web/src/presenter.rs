@@ -1,5 +1,6 @@
 //! Presenter mode, for a projector: the cluster takes the screen in large type, next to one
-//! chosen chart and the latest service events, with no editing chrome (editor, failure
+//! chosen chart and the latest service events (and Spot warnings, see
+//! [`ecs_sim::view::presenter_events`]), with no editing chrome (editor, failure
 //! buttons, share bar, dock and full log are hidden, not closed: an unregistered edit is still
 //! there when presenter mode ends). A button in the top bar and the `p` key turn it on and off
 //! (`Escape` turns it off); the key does nothing while the user types in a field or the editor.
@@ -7,11 +8,10 @@
 use crate::layout::Layout;
 use crate::metrics::{chart::Chart, project_all};
 use crate::state::Playground;
-use ecs_sim::sim::log::LogKind;
 use ecs_sim::time::clock;
 use ecs_sim::view::charts::ChartView;
 use ecs_sim::view::not_recorded::stays_empty;
-use ecs_sim::view::{newest_matching, LogFilter};
+use ecs_sim::view::presenter_events::presenter_events;
 use leptos::prelude::*;
 
 /// Events listed beside the cluster.
@@ -107,14 +107,10 @@ pub fn PresenterAside() -> impl IntoView {
         pg.snapshot
             .with_untracked(|s| s.as_ref().map_or(0, |s| s.now_ms))
     });
-    let filter = LogFilter {
-        service: None,
-        kinds: vec![LogKind::Service, LogKind::Action, LogKind::Instance],
-    };
     let events = Memo::new(move |_| {
         pg.log.with(|log| {
             let base = pg.log_base();
-            newest_matching(log, &filter, EVENTS_SHOWN)
+            presenter_events(log, EVENTS_SHOWN)
                 .into_iter()
                 .filter_map(|i| log.get(i).map(|e| (base + i, e.clone())))
                 .collect::<Vec<_>>()

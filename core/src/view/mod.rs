@@ -24,6 +24,7 @@ pub mod overlays;
 pub mod overview;
 pub mod pause;
 pub mod placement;
+pub mod presenter_events;
 pub mod report;
 pub mod tallies;
 

@@ -1,0 +1,64 @@
+//! What presenter mode lists as "Latest events" for the room: service events, actions and
+//! instance changes, and the task lines that are news to a room, the Spot interruption warnings.
+//! An instructor presenting *Fargate Spot interruptions* saw no interruption there at all: the
+//! warnings are task lines, and the list left every task line out (walkthrough, 2026-12-04).
+
+use super::pause::{classify, PauseKind};
+use crate::sim::log::{LogEntry, LogKind};
+
+/// Whether presenter mode lists line `e`.
+pub fn for_the_room(e: &LogEntry) -> bool {
+    match e.kind {
+        LogKind::Service | LogKind::Action | LogKind::Instance => true,
+        LogKind::Task => classify(e) == Some(PauseKind::SpotInterruption),
+    }
+}
+
+/// The newest `limit` lines of `log` presenter mode lists, newest first (indexes into `log`).
+pub fn presenter_events(log: &[LogEntry], limit: usize) -> Vec<usize> {
+    log.iter()
+        .enumerate()
+        .rev()
+        .filter(|(_, e)| for_the_room(e))
+        .take(limit)
+        .map(|(i, _)| i)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::Sim;
+
+    #[test]
+    fn spot_warnings_are_listed_and_other_task_lines_are_not() {
+        let mut sim = Sim::from_json(include_str!(
+            "../scenario/examples/fargate-spot-interruptions.json"
+        ))
+        .expect("the example loads");
+        sim.run_until(600_000);
+        let log = sim.log();
+        let shown = presenter_events(log, log.len());
+        let warnings: Vec<usize> = (0..log.len())
+            .filter(|&i| classify(&log[i]) == Some(PauseKind::SpotInterruption))
+            .collect();
+        assert!(!warnings.is_empty(), "the example interrupts Spot tasks");
+        for w in &warnings {
+            assert!(shown.contains(w), "warning {w} not listed");
+        }
+        assert!(
+            shown.iter().all(|&i| log[i].kind != LogKind::Task
+                || classify(&log[i]) == Some(PauseKind::SpotInterruption)),
+            "an ordinary task line listed"
+        );
+        assert!(
+            log.iter()
+                .any(|e| e.kind == LogKind::Task && !for_the_room(e)),
+            "the run has ordinary task lines to leave out"
+        );
+        // Newest first, at most `limit`.
+        let three = presenter_events(log, 3);
+        assert_eq!(three.len(), 3);
+        assert!(three.windows(2).all(|w| w[0] > w[1]));
+    }
+}
