@@ -32,10 +32,20 @@ impl LogFilter {
 
 /// Positions in `log` of the newest `limit` lines that pass, newest first.
 pub fn newest_matching(log: &[LogEntry], filter: &LogFilter, limit: usize) -> Vec<usize> {
+    newest_where(log, limit, |e| filter.matches(e))
+}
+
+/// Positions in `log` of the newest `limit` lines `keep` accepts, newest first: the one scan
+/// behind the log pane's filter and presenter mode's list.
+pub fn newest_where(
+    log: &[LogEntry],
+    limit: usize,
+    keep: impl Fn(&LogEntry) -> bool,
+) -> Vec<usize> {
     log.iter()
         .enumerate()
         .rev()
-        .filter(|(_, e)| filter.matches(e))
+        .filter(|(_, e)| keep(e))
         .take(limit)
         .map(|(i, _)| i)
         .collect()

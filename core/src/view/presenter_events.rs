@@ -3,6 +3,7 @@
 //! An instructor presenting *Fargate Spot interruptions* saw no interruption there at all: the
 //! warnings are task lines, and the list left every task line out (walkthrough, 2026-12-04).
 
+use super::log_filter::newest_where;
 use super::pause::{classify, PauseKind};
 use crate::sim::log::{LogEntry, LogKind};
 
@@ -16,13 +17,7 @@ pub fn for_the_room(e: &LogEntry) -> bool {
 
 /// The newest `limit` lines of `log` presenter mode lists, newest first (indexes into `log`).
 pub fn presenter_events(log: &[LogEntry], limit: usize) -> Vec<usize> {
-    log.iter()
-        .enumerate()
-        .rev()
-        .filter(|(_, e)| for_the_room(e))
-        .take(limit)
-        .map(|(i, _)| i)
-        .collect()
+    newest_where(log, limit, for_the_room)
 }
 
 #[cfg(test)]
