@@ -104,8 +104,7 @@ pub fn PresenterAside() -> impl IntoView {
     let has_chart = Memo::new(move |_| chart.with(Option::is_some));
     let now = Memo::new(move |_| {
         pg.slow_redraw.track();
-        pg.snapshot
-            .with_untracked(|s| s.as_ref().map_or(0, |s| s.now_ms))
+        pg.clock_ms()
     });
     let events = Memo::new(move |_| {
         pg.log.with(|log| {

@@ -63,16 +63,10 @@ pub fn RunTo() -> impl IntoView {
     ) {
         on_cleanup(move || handle.clear());
     }
-    let start = move |to_ms: u64| pg.run_to(to_ms);
-    let ahead = move |ms: u64| {
-        let now = pg
-            .snapshot
-            .with_untracked(|s| s.as_ref().map_or(0, |s| s.now_ms));
-        start(now + ms);
-    };
+    let ahead = move |ms: u64| pg.run_to(pg.clock_ms() + ms);
     let typed = RwSignal::new(String::new());
     let go = move || match parse_clock(&typed.get_untracked(), MAX_RUN_TO_MS) {
-        Some(ms) => start(ms),
+        Some(ms) => pg.run_to(ms),
         None => pg.notice.set(Some(Notice {
             is_error: true,
             text: "Run to: type a time as h:mm (1:30), h:mm:ss, or minutes (90), at most a week."

@@ -483,13 +483,18 @@ impl Playground {
         self.run.with(RunProgress::active) || (self.playing.get() && self.speed.get() == Speed::Max)
     }
 
+    /// The virtual time the page shows (the last snapshot's), ms; 0 before the first. Untracked:
+    /// callers that follow the clock track [`Playground::slow_redraw`] or the snapshot.
+    pub fn clock_ms(&self) -> u64 {
+        self.snapshot
+            .with_untracked(|s| s.as_ref().map_or(0, |s| s.now_ms))
+    }
+
     /// Starts a "Run to…" `to_ms` of virtual time (the top bar's buttons, a failed goal's
     /// "Show"); the run-to timer in the top bar advances it in chunks. Says so instead when the
     /// clock is already there.
     pub fn run_to(&self, to_ms: u64) {
-        let from = self
-            .snapshot
-            .with_untracked(|s| s.as_ref().map_or(0, |s| s.now_ms));
+        let from = self.clock_ms();
         if to_ms <= from {
             self.notice.set(Some(Notice {
                 is_error: false,

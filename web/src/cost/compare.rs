@@ -35,9 +35,7 @@ pub fn CompareCard() -> impl IntoView {
     });
     let start = move |_| {
         let text = pg.running_text.get_untracked();
-        let now = pg
-            .snapshot
-            .with_untracked(|s| s.as_ref().map_or(0, |s| s.now_ms));
+        let now = pg.clock_ms();
         generation.update_value(|g| *g += 1);
         match Comparison::new(&text, horizon_for(now)) {
             Ok(c) => {

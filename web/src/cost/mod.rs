@@ -41,8 +41,7 @@ pub fn CostPanelView() -> impl IntoView {
     });
     let now = Memo::new(move |_| {
         pg.slow_redraw.track();
-        pg.snapshot
-            .with_untracked(|s| s.as_ref().map_or(0, |s| s.now_ms))
+        pg.clock_ms()
     });
     view! {
         <section class="cost" data-testid="cost" aria-label="Cost">

@@ -38,8 +38,7 @@ fn goal_row(g: GoalVerdict) -> impl IntoView {
             <button type="button" class="goal-show" data-testid="goal-show"
                 title=format!("Run the page to {} (from the start if it is past that) to see what Check saw", clock(at))
                 on:click=move |_| {
-                    let now = pg.snapshot.with_untracked(|s| s.as_ref().map_or(0, |s| s.now_ms));
-                    if now >= at {
+                    if pg.clock_ms() >= at {
                         pg.reset();
                     }
                     pg.run_to(at);

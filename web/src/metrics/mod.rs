@@ -132,8 +132,7 @@ pub fn MetricsPanel() -> impl IntoView {
     let absent_groups = Memo::new(move |_| filled.with(|(c, _)| absent(c)));
     let now = Memo::new(move |_| {
         pg.slow_redraw.track();
-        pg.snapshot
-            .with_untracked(|s| s.as_ref().map_or(0, |s| s.now_ms))
+        pg.clock_ms()
     });
     let all_empty = move || filled.with(|(c, _)| c.iter().all(ChartView::is_empty));
     view! {
