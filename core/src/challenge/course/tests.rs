@@ -94,6 +94,14 @@ fn check_solution_with(id: &str, change: impl FnOnce(&mut Value)) -> crate::chal
     check(&c, &crate::form::to_text(&s))
 }
 
+/// Goal `id`'s verdict in `r`.
+fn goal<'a>(r: &'a crate::challenge::Report, id: &str) -> &'a crate::challenge::GoalVerdict {
+    r.goals
+        .iter()
+        .find(|g| g.id == id)
+        .unwrap_or_else(|| panic!("no goal {id}"))
+}
+
 #[test]
 fn service_auto_scaling_fails_a_policy_without_the_budget_ceiling() {
     // A walkthrough passed lesson 12 with maxCapacity 20: the rush needed only 6 tasks, so the
@@ -102,11 +110,7 @@ fn service_auto_scaling_fails_a_policy_without_the_budget_ceiling() {
         s["scalableTargets"][0]["maxCapacity"] = 20.into();
     });
     assert!(!r.passed, "maxCapacity 20 passed: {:?}", r.goals);
-    let budget = r
-        .goals
-        .iter()
-        .find(|g| g.id == "budget")
-        .expect("budget goal");
+    let budget = goal(&r, "budget");
     assert!(!budget.met(), "{budget:?}");
 }
 
@@ -118,11 +122,7 @@ fn cluster_auto_scaling_counts_tasks_waiting_in_provisioning_as_unplaced() {
         s["capacityProviders"][0]["autoScalingGroupProvider"]["autoScalingGroup"]["maxSize"] =
             2.into();
     });
-    let unplaced = r
-        .goals
-        .iter()
-        .find(|g| g.id == "none-unplaced")
-        .expect("none-unplaced goal");
+    let unplaced = goal(&r, "none-unplaced");
     assert!(!unplaced.met(), "{unplaced:?}");
 }
 
