@@ -52,6 +52,14 @@ fn service_rules(v: &Value) -> Vec<&'static str> {
         .collect()
 }
 
+/// The run's proven finding of `rule` (the test fails when there is none).
+fn proven(s: &Sim, rule: &str) -> crate::advice::Advice {
+    proven_advice(s)
+        .into_iter()
+        .find(|a| a.rule == rule)
+        .unwrap_or_else(|| panic!("no proven {rule} finding"))
+}
+
 fn with(f: impl FnOnce(&mut Value)) -> Value {
     let mut v = base();
     f(&mut v);
@@ -115,11 +123,7 @@ fn grace_period_shorter_than_start_up_may_and_did_stop_tasks() {
     // Proven: the run stops tasks as unhealthy before their 180 s are up.
     let mut s = sim(&v);
     s.run_until(600_000);
-    let proven = proven_advice(&s);
-    let found = proven
-        .iter()
-        .find(|a| a.rule == "stopped-during-start-up")
-        .expect("proven grace finding");
+    let found = proven(&s, "stopped-during-start-up");
     let e = found.evidence.expect("evidence");
     let entry = &s.log()[e.log_index];
     assert_eq!(entry.at, e.at);
@@ -150,11 +154,7 @@ fn blocked_deployment_is_proven_with_its_event() {
     });
     let mut s = sim(&v);
     s.run_until(300_000);
-    let proven = proven_advice(&s);
-    let found = proven
-        .iter()
-        .find(|a| a.rule == "deployment-blocked")
-        .expect("proven blocked deployment");
+    let found = proven(&s, "deployment-blocked");
     let e = found.evidence.expect("evidence");
     assert!(e.at >= 60_000);
     assert!(
@@ -213,11 +213,7 @@ fn spot_interruptions_below_desired_are_proven_at_the_interruption_event() {
         .expect("example");
     let mut s = Sim::from_json(e.json).expect("valid");
     s.run_until(1_800_000);
-    let proven = proven_advice(&s);
-    let found = proven
-        .iter()
-        .find(|a| a.rule == "spot-interruption-below-desired")
-        .expect("proven Spot shortfall");
+    let found = proven(&s, "spot-interruption-below-desired");
     let ev = found.evidence.expect("evidence");
     assert!(
         s.log()[ev.log_index].text.contains("SpotInterruption"),
@@ -243,11 +239,7 @@ fn containers_killed_for_memory_are_proven_advice_pointing_at_the_exit_137_line(
     };
     let mut s = sim(&oom(700));
     s.run_until(300_000);
-    let proven = proven_advice(&s);
-    let found = proven
-        .iter()
-        .find(|a| a.rule == "container-out-of-memory")
-        .expect("proven out-of-memory finding");
+    let found = proven(&s, "container-out-of-memory");
     assert_eq!(found.path, "services[0]");
     let e = found.evidence.expect("evidence");
     assert!(
