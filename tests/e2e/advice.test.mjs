@@ -136,10 +136,7 @@ export const tests = [
       await page.setViewportSize({ width: 1280, height: 720 });
       await page.goto(`${base}#lesson=fargate-task-size`);
       await page.locator('[data-testid="lesson-pane"]').waitFor({ timeout: 20000 });
-      await page.click('[data-testid="run-10m"]');
-      await page.waitForFunction(() =>
-        document.querySelector('[data-testid="run-progress"]')?.dataset.state === 'done',
-      null, { timeout: 60000, polling: 100 });
+      await runTo(page, '0:10');
       await page.click('[data-testid="dock-tab-advice"]');
       await items(page, 'did').first().waitFor({ timeout: 10000 });
       const did = await rules(page, 'did');

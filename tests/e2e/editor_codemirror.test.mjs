@@ -2,6 +2,7 @@
 // engine's schema, field documentation on hover and at the caret, and problems drawn as
 // squiggles at their fields (the gutter marks and the problem list stay).
 import { readFileSync } from 'node:fs';
+import { runTo } from './lib/deployments.mjs';
 
 const DEFAULT_TEXT = readFileSync(new URL('../../core/src/scenario/examples/default.json', import.meta.url), 'utf8');
 
@@ -200,11 +201,7 @@ export const tests = [
     name: 'editor (CodeMirror): undoing a half-typed edit back to the running scenario keeps the run going',
     async run({ page, base }) {
       await open(page, base);
-      await page.click('[data-testid="run-10m"]');
-      await page.waitForFunction(() =>
-        document.querySelector('[data-testid="run-progress"]')?.dataset.state === 'done',
-      null, { timeout: 60000, polling: 100 });
-      await page.click('[data-testid="run-cancel"]');
+      await runTo(page, '0:10');
       const clock = () => page.locator('[data-testid="clock"]').innerText();
       if ((await clock()) !== '0:10:00') throw new Error(`clock after +10 min: ${await clock()}`);
       await page.locator('[data-testid="tab-scenario"]').click();

@@ -4,6 +4,7 @@
 // is remembered across a reload, and a browser without storage still gets a working page.
 
 import { readFileSync } from 'node:fs';
+import { runTo } from './lib/deployments.mjs';
 
 /** The default scenario's name, which the description strip starts with. */
 const DEFAULT_NAME = JSON.parse(readFileSync(new URL('../../core/src/scenario/examples/default.json', import.meta.url), 'utf8')).name;
@@ -212,10 +213,7 @@ export const tests = [
       await page.selectOption('[data-testid="examples"]', 'fargate-spot-interruptions');
       await page.locator('[data-testid="service-summary"][data-service="api"]').waitFor({ timeout: 20000 });
       // Run to 0:02:01: the scripted interruptions warn at 0:02:00 and nothing newer crowds them out.
-      await page.fill('[data-testid="run-to-input"]', '0:02:01');
-      await page.click('[data-testid="run-to-go"]');
-      await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.innerText === '0:02:01',
-        null, { timeout: 20000, polling: 100 });
+      await runTo(page, '0:02:01');
       await page.click('[data-testid="presenter-toggle"]');
       const events = page.locator('[data-testid="presenter-events"]');
       await events.waitFor();
