@@ -1,5 +1,6 @@
-//! Two create-service keys ECS accepts and the simulator only checks and keeps, because advice
-//! reads them: the awsvpc `assignPublicIp` and the Fargate `platformVersion`.
+//! Create-service keys the simulator only checks: the awsvpc `assignPublicIp` and the Fargate
+//! `platformVersion`, kept because advice reads them, and `availabilityZoneRebalancing`, of
+//! which only the value the engine runs (`DISABLED`) is accepted.
 
 use crate::problem::Problems;
 use crate::service::NetworkConfiguration;
