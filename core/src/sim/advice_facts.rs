@@ -2,7 +2,7 @@
 //! the engine already has, no random draws, no log or trace lines.
 
 use super::Sim;
-use crate::advice::facts::{record, Fact};
+use crate::advice::facts::{record, Fact, RunFacts};
 use crate::time::Millis;
 
 impl Sim {
@@ -13,6 +13,22 @@ impl Sim {
         usize::try_from(self.log_dropped)
             .unwrap_or(usize::MAX)
             .saturating_add(self.log.len())
+    }
+
+    /// Records now, for service `s`, a fact of the kind `list` picks out of the run's facts,
+    /// shown by log line `log_index` (every proven rule's facts are recorded this way).
+    pub(crate) fn record_fact(
+        &mut self,
+        list: fn(&mut RunFacts) -> &mut Vec<Fact>,
+        s: usize,
+        log_index: usize,
+    ) {
+        let fact = Fact {
+            at: self.now,
+            service: s,
+            log_index,
+        };
+        record(list(&mut self.facts), fact);
     }
 
     /// Whether task `t`, being stopped as unhealthy now, had not yet been RUNNING for the
@@ -39,12 +55,7 @@ impl Sim {
         // tasks walked the service's whole task history at every interruption.
         let running = self.task_index.running(s);
         if running < self.services[s].desired {
-            let fact = Fact {
-                at: self.now,
-                service: s,
-                log_index,
-            };
-            record(&mut self.facts.spot_below_desired, fact);
+            self.record_fact(|f| &mut f.spot_below_desired, s, log_index);
         }
     }
 }

@@ -22,12 +22,7 @@ impl Sim {
         self.emit(LogKind::Task, service, text);
         if let Some(s) = service {
             // For proven advice (`container-out-of-memory`): no draw, no log or trace line.
-            let fact = crate::advice::facts::Fact {
-                at: self.now,
-                service: s,
-                log_index,
-            };
-            crate::advice::facts::record(&mut self.facts.out_of_memory, fact);
+            self.record_fact(|f| &mut f.out_of_memory, s, log_index);
         }
         self.tasks[t].containers_exited = true;
         self.stop_task(

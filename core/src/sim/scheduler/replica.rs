@@ -85,12 +85,7 @@ impl Sim {
                 messages::blocked_by_deployment_configuration(&name),
             );
             if self.next_log_number() > number {
-                let fact = crate::advice::facts::Fact {
-                    at: self.now,
-                    service: s,
-                    log_index: number,
-                };
-                crate::advice::facts::record(&mut self.facts.deployment_blocked, fact);
+                self.record_fact(|f| &mut f.deployment_blocked, s, number);
             }
         }
         self.update_steady_state(s);
@@ -469,12 +464,7 @@ impl Sim {
         let log_index = self.next_log_number();
         self.emit(LogKind::Service, Some(s), event);
         if self.stopped_before_start_up(t) {
-            let fact = crate::advice::facts::Fact {
-                at: self.now,
-                service: s,
-                log_index,
-            };
-            crate::advice::facts::record(&mut self.facts.stopped_during_start_up, fact);
+            self.record_fact(|f| &mut f.stopped_during_start_up, s, log_index);
         }
         report.stopped.push(id);
         self.stop_task(t, StopCode::ServiceSchedulerInitiated, reason);
