@@ -35,7 +35,7 @@ pub const SERVICE: Context = Context {
         F::new("serviceConnectConfiguration", "Service Connect: a proxy beside each task that resolves and balances calls to other services of the namespace.", CS).child("serviceConnectConfiguration"),
         F::new("enableExecuteCommand", "Allows ECS Exec into the containers. Default false; kept, not simulated.", CS).values(&["true", "false"]),
         F::new("deploymentController", "Who runs deployments: ECS (rolling, blue/green, canary, linear) or CODE_DEPLOY.", CS).child("deploymentController"),
-        F::new("availabilityZoneRebalancing", "Whether ECS moves tasks to even out the Availability Zones after an imbalance. ECS defaults new services to ENABLED; the playground simulates DISABLED only (tasks stay where they were placed) and refuses ENABLED.", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-rebalancing.html").values(&["DISABLED"]),
+        F::new("availabilityZoneRebalancing", "Whether ECS evens out the service's tasks across zones once it is steady: it starts tasks in the emptiest zone, then stops as many in the fullest. Default ENABLED where it can run (zone spread first or no strategy, maximumPercent over 100, not DAEMON), else DISABLED.", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-rebalancing.html").values(&["ENABLED", "DISABLED"]),
         F::new("codeDeploy", "Simulator key: the CodeDeploy deployment group settings a CODE_DEPLOY service uses (deployment config, wait, green target group).", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-bluegreen.html").child("codeDeploy"),
     ],
 };

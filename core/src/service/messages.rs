@@ -27,7 +27,7 @@ pub fn stopped(service: &str, task_ids: &[&str]) -> String {
 
 /// `head` followed by `(task a) (task b).`, written into one string (a string per task showed
 /// in the crash loop's allocations).
-fn with_task_list(mut out: String, task_ids: &[&str]) -> String {
+pub(crate) fn with_task_list(mut out: String, task_ids: &[&str]) -> String {
     out.reserve(task_ids.iter().map(|t| t.len() + 8).sum::<usize>() + 1);
     for (k, t) in task_ids.iter().enumerate() {
         if k > 0 {

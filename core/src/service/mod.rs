@@ -6,6 +6,7 @@ pub mod messages;
 pub mod model;
 pub mod network_form;
 pub mod platform;
+pub mod rebalancing;
 pub mod replica;
 pub mod resolve;
 pub mod spec;

@@ -42,6 +42,9 @@ pub struct ServiceModel {
     pub assign_public_ip: bool,
     /// `platformVersion` when set (kept for advice, not simulated).
     pub platform_version: Option<String>,
+    /// Availability Zone rebalancing runs for it (`availabilityZoneRebalancing` ENABLED, or left
+    /// out on a service that can use it; see `service::rebalancing`).
+    pub az_rebalancing: bool,
 }
 /// A standalone RunTask at time 0, resolved.
 #[derive(Debug, Clone)]

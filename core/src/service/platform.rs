@@ -1,6 +1,6 @@
 //! Create-service keys the simulator only checks: the awsvpc `assignPublicIp` and the Fargate
-//! `platformVersion`, kept because advice reads them, and `availabilityZoneRebalancing`, of
-//! which only the value the engine runs (`DISABLED`) is accepted.
+//! `platformVersion`, kept because advice reads them, and `availabilityZoneRebalancing`, which
+//! resolves to whether the service is rebalanced across zones.
 
 use crate::problem::Problems;
 use crate::service::NetworkConfiguration;
@@ -67,26 +67,41 @@ pub fn platform_version(path: &str, value: Option<&str>, p: &mut Problems) -> Op
     }
 }
 
-/// `availabilityZoneRebalancing`: `DISABLED` is what the simulator runs; `ENABLED` is refused
-/// as not simulated, anything else as invalid. ECS makes `ENABLED` the default of
-/// CreateService for services that support it (DG service-rebalancing.html, "Balancing an
-/// Amazon ECS service across Availability Zones"); the playground runs every service as
-/// `DISABLED` does and says so in the README, so a scenario that names the setting is either
-/// simulated as written or refused, never silently run as the other.
-pub fn availability_zone_rebalancing(path: &str, value: Option<&str>, p: &mut Problems) {
-    match value {
-        None | Some("DISABLED") => {}
-        Some("ENABLED") => p.push(
-            format!("{path}.availabilityZoneRebalancing"),
-            "ENABLED is not simulated yet: the playground runs every service without Availability Zone rebalancing; set DISABLED or leave the key out".to_string(),
-        ),
-        Some(v) => p.push(
-            format!("{path}.availabilityZoneRebalancing"),
-            format!(
-                "invalid availabilityZoneRebalancing '{}': expected ENABLED or DISABLED",
-                shown(v)
-            ),
-        ),
+/// `availabilityZoneRebalancing`: whether the service is rebalanced across Availability Zones
+/// ([`crate::service::rebalancing::setting`]): ENABLED, or left out (CreateService's default) on
+/// a service that can use it. ENABLED on a service that cannot is refused with the reason (DG
+/// service-rebalancing.html lists what it "can't be used with"); anything but ENABLED or
+/// DISABLED is invalid.
+pub fn availability_zone_rebalancing(
+    path: &str,
+    value: Option<&str>,
+    shape: crate::service::rebalancing::Shape<'_>,
+    p: &mut Problems,
+) -> bool {
+    use crate::service::rebalancing::{setting, Setting};
+    match setting(value, shape) {
+        Setting::Enabled => true,
+        Setting::Disabled => false,
+        Setting::Refused(why) => {
+            p.push(
+                format!("{path}.availabilityZoneRebalancing"),
+                format!(
+                    "ENABLED can't be used with {}: set DISABLED or leave the key out (DG \"Balancing an Amazon ECS service across Availability Zones\")",
+                    why.reason()
+                ),
+            );
+            false
+        }
+        Setting::Invalid => {
+            p.push(
+                format!("{path}.availabilityZoneRebalancing"),
+                format!(
+                    "invalid availabilityZoneRebalancing '{}': expected ENABLED or DISABLED",
+                    shown(value.unwrap_or_default())
+                ),
+            );
+            false
+        }
     }
 }
 
@@ -181,18 +196,53 @@ mod tests {
     }
 
     #[test]
-    fn availability_zone_rebalancing_disabled_runs_enabled_is_refused_as_not_simulated() {
-        // DG service-rebalancing.html: ENABLED or DISABLED; the playground simulates DISABLED.
+    fn availability_zone_rebalancing_enabled_by_default_refused_where_it_cannot_run() {
+        // API CreateService: ENABLED or DISABLED, ENABLED when left out; DG service-rebalancing:
+        // not with binpack (or any strategy but zone spread) first.
+        use crate::placement::model::{SpreadField, Strategy};
+        use crate::service::rebalancing::Shape;
+        let spread = [Strategy::Spread(SpreadField::Attribute(
+            "ecs.availability-zone".into(),
+        ))];
+        let binpack = [Strategy::BinpackMemory];
+        let shape = |strategies| Shape {
+            daemon: false,
+            external: false,
+            maximum_percent: 200,
+            strategies,
+            constraints: &[],
+        };
         let mut p = Problems::default();
-        availability_zone_rebalancing("services[0]", None, &mut p);
-        availability_zone_rebalancing("services[0]", Some("DISABLED"), &mut p);
+        assert!(availability_zone_rebalancing(
+            "services[0]",
+            None,
+            shape(&spread),
+            &mut p
+        ));
+        assert!(!availability_zone_rebalancing(
+            "services[0]",
+            Some("DISABLED"),
+            shape(&spread),
+            &mut p
+        ));
+        assert!(!availability_zone_rebalancing(
+            "services[0]",
+            None,
+            shape(&binpack),
+            &mut p
+        ));
         assert!(p.is_empty());
-        availability_zone_rebalancing("services[0]", Some("ENABLED"), &mut p);
-        availability_zone_rebalancing("services[1]", Some("on\u{1b}"), &mut p);
+        availability_zone_rebalancing("services[0]", Some("ENABLED"), shape(&binpack), &mut p);
+        availability_zone_rebalancing("services[1]", Some("on\u{1b}"), shape(&spread), &mut p);
         let v = p.into_vec();
         assert_eq!(v.len(), 2);
         assert_eq!(v[0].path, "services[0].availabilityZoneRebalancing");
-        assert!(v[0].message.contains("not simulated"), "{}", v[0].message);
+        assert!(
+            v[0].message
+                .contains("can't be used with a first placement strategy"),
+            "{}",
+            v[0].message
+        );
         assert_eq!(v[1].path, "services[1].availabilityZoneRebalancing");
         assert!(v[1].message.contains("'on\\u{1b}'"), "{}", v[1].message);
     }

@@ -114,9 +114,16 @@ fn service(
         crate::service::platform::assign_public_ip(&path, &s.network_configuration, fargate, p);
     let platform_version =
         crate::service::platform::platform_version(&path, s.platform_version.as_deref(), p);
-    crate::service::platform::availability_zone_rebalancing(
+    let az_rebalancing = crate::service::platform::availability_zone_rebalancing(
         &path,
         s.availability_zone_rebalancing.as_deref(),
+        crate::service::rebalancing::Shape {
+            daemon,
+            external: matches!(launch, LaunchTarget::External),
+            maximum_percent,
+            strategies: &strategies,
+            constraints: &constraints,
+        },
         p,
     );
     Some(ServiceModel {
@@ -137,6 +144,7 @@ fn service(
         traffic_shift: keys.traffic_shift,
         assign_public_ip,
         platform_version,
+        az_rebalancing,
     })
 }
 

@@ -360,6 +360,11 @@ impl Sim {
         for a in 0..self.model.asgs.len() {
             self.queue.push(self.now, Event::AsgCheck(a));
         }
+        // Fargate can place in the zone again: each service looks (Availability Zone
+        // rebalancing moves tasks back into it).
+        for s in 0..self.model.services.len() {
+            self.request_reconcile(s);
+        }
         Ok(())
     }
 }

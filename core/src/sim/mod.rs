@@ -55,6 +55,8 @@ pub enum Repeat {
     /// "(service x) is unable to consistently start tasks successfully." (restart throttling;
     /// a fidelity review found it repeated at every retry round of a throttled service).
     Throttled,
+    /// "(service x) is unable to place a task in <zone> …" (Availability Zone rebalancing).
+    RebalancePlacement,
 }
 
 /// Scheduler state of one service.
@@ -90,6 +92,8 @@ pub struct ServiceState {
     pub unplaced_reason: Option<String>,
     /// The service's deployments and which one each task belongs to.
     pub deployments: crate::deployment::ServiceDeployments,
+    /// Its Availability Zone rebalancing: in progress or not, and the move under way.
+    pub rebalance: scheduler::Rebalance,
 }
 
 /// A service's texts its tasks and log lines share instead of each copying them.

@@ -10,6 +10,7 @@ mod elb;
 mod examples;
 mod limits;
 mod oom;
+mod rebalancing;
 mod shape_paths;
 mod spot;
 mod start_steady;

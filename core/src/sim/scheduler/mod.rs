@@ -6,10 +6,12 @@
 mod daemon;
 mod placer;
 mod placing;
+mod rebalance;
 mod replica;
 mod run_task;
 
 pub(crate) use placing::{launch_of, Launched};
+pub use rebalance::Rebalance;
 pub use run_task::{RunTaskCall, RunTaskFailure};
 
 use super::{Repeat, Sim};

@@ -69,23 +69,38 @@ impl Sim {
     /// Launches one more task of service `s`: chooses its capacity provider, finds it a place,
     /// and only then creates it (or keeps it waiting when managed scaling will add capacity).
     pub(crate) fn launch_service_task(&mut self, s: usize) -> Launched {
+        self.launch_service_task_in(s, None)
+    }
+
+    /// [`Sim::launch_service_task`], or with `zone` a task pinned to that Availability Zone
+    /// (rebalancing's: the service's placement constraints plus the zone; it never waits for
+    /// managed scaling, as "Amazon ECS can't launch new instances in underutilized Availability
+    /// Zones", DG service-rebalancing).
+    pub(crate) fn launch_service_task_in(&mut self, s: usize, zone: Option<&str>) -> Launched {
         let (launch, provider) = self.service_destination(s);
         let group = Arc::clone(&self.service_labels[s].group);
         let task_definition = self.services[s].task_definition;
+        let pinned = zone.map(|z| self.pinned_to_zone(s, z));
         let (placer, rng) = self.placer();
         let svc = &placer.model.services[s];
+        let (zones, constraints) = match &pinned {
+            Some((zones, constraints)) => (&zones[..], &constraints[..]),
+            None => (&svc.subnet_zones[..], &svc.constraints[..]),
+        };
         let request = NewTask {
             cluster: svc.cluster,
             task_definition,
             group: &group,
             launch,
             capacity_provider: provider.as_deref(),
-            zones: &svc.subnet_zones,
-            constraints: &svc.constraints,
+            zones,
+            constraints,
             strategies: &svc.strategies,
         };
         let found = placer.find_place(&request, rng);
-        let waits = found.is_err() && self.provider_waits_for_capacity(provider.as_deref());
+        let waits = found.is_err()
+            && zone.is_none()
+            && self.provider_waits_for_capacity(provider.as_deref());
         let t = match &found {
             Ok(_) => self.new_service_task(s, launch, provider, group),
             Err(_) if waits => self.new_service_task(s, launch, provider, group),
@@ -103,6 +118,24 @@ impl Sim {
                 Launched::Waiting
             }
         }
+    }
+
+    /// Service `s`'s subnet zones and placement constraints narrowed to `zone`: its awsvpc
+    /// subnets in that zone only, and a `memberOf` on `attribute:ecs.availability-zone`.
+    fn pinned_to_zone(&self, s: usize, zone: &str) -> (Vec<String>, Vec<Constraint>) {
+        let svc = &self.model.services[s];
+        let zones: Vec<String> = svc
+            .subnet_zones
+            .iter()
+            .filter(|z| z.as_str() == zone)
+            .cloned()
+            .collect();
+        let mut constraints = svc.constraints.clone();
+        let text = format!("attribute:ecs.availability-zone == {zone}");
+        if let Ok(expression) = crate::placement::query::parse(&text) {
+            constraints.push(Constraint::MemberOf(expression, text));
+        }
+        (zones, constraints)
     }
 
     /// The launch type and capacity provider of service `s`'s next task.

@@ -43,6 +43,7 @@ impl Sim {
         // traffic-shifting deployment then moves on, and keeps blue's tasks until CLEAN_UP.
         self.observe_deployment(s);
         self.advance_traffic_shift(s);
+        self.check_rebalance_move(s);
         let held = self.held_blue_tasks(s);
         let Sorting {
             mut sorted,
@@ -89,6 +90,7 @@ impl Sim {
             }
         }
         self.update_steady_state(s);
+        self.rebalance_zones(s);
     }
 
     /// Tasks of the service that will change what the next pass can do without the scheduler
@@ -152,7 +154,7 @@ impl Sim {
     /// Whether the pass scales in ([`replica::scales_in`] with the service's bounds).
     fn must_scale_in(&self, s: usize, current: usize, outdated: usize) -> bool {
         replica::scales_in(
-            self.services[s].desired,
+            self.replica_desired(s),
             self.model.services[s].maximum_percent,
             current as u32,
             outdated as u32,
@@ -239,7 +241,7 @@ impl Sim {
         outdated: usize,
         report: &mut PassReport,
     ) {
-        let desired = self.services[s].desired;
+        let desired = self.replica_desired(s);
         let max_live = replica::max_live(desired, self.model.services[s].maximum_percent) as usize;
         let deployment = self.services[s].deployment_id.clone();
         // Waiting tasks go first, then the others not yet RUNNING, each in `current`'s order
@@ -330,7 +332,7 @@ impl Sim {
         // it active, so this is the count a walk of the live set gives).
         let live = (self.task_index.active(s) as usize).saturating_sub(held) as u32;
         let start = replica::tasks_to_start(
-            self.services[s].desired,
+            self.replica_desired(s),
             self.model.services[s].maximum_percent,
             current as u32,
             live,

@@ -1,0 +1,234 @@
+//! Availability Zone rebalancing applied to a REPLICA service (DG service-rebalancing.html):
+//! once the service is steady and its zones are not balanced, a move starts tasks in the
+//! emptiest zones (pinned there), waits until they are RUNNING and healthy, then stops as many
+//! in the fullest zones. The rules are `service::rebalancing`'s; this gathers the counts,
+//! launches, stops and says so in ECS's events.
+//!
+//! The zones a service is balanced over (the guide's "configured Availability Zones" is not
+//! defined further; the playground's choice, in the README): for Fargate the zones of its
+//! subnets, for EC2 the zones of the cluster's container instances that take tasks (in its
+//! subnets' zones when it uses awsvpc), never a zone that is down, and any zone where it still
+//! has tasks.
+
+use super::super::{Repeat, Sim};
+use super::placing::Launched;
+use crate::cluster::LaunchTarget;
+use crate::service::rebalancing;
+use crate::service::replica;
+use crate::sim::log::LogKind;
+use crate::task::{StopCode, TaskStatus};
+use std::collections::BTreeMap;
+
+/// A service's rebalancing between passes.
+#[derive(Debug, Clone, Default)]
+pub struct Rebalance {
+    /// "is not AZ balanced … AZ Rebalancing in progress." was said, and "is AZ balanced" not yet.
+    pub in_progress: bool,
+    /// The move under way: the tasks it started, to be RUNNING and healthy before it stops as
+    /// many in the fullest zones. Empty between moves.
+    pub started: Vec<usize>,
+    /// The desired count the move began with (a change gives the move up).
+    pub desired: u32,
+    /// The deployment the move began in (a new one gives the move up).
+    pub deployment: String,
+}
+
+impl Sim {
+    /// The desired count a REPLICA pass keeps: the service's, plus the tasks a rebalancing move
+    /// started and has not yet matched with stops (they are not to be scaled in).
+    pub(super) fn replica_desired(&self, s: usize) -> u32 {
+        let state = &self.services[s];
+        state.desired + state.rebalance.started.len() as u32
+    }
+
+    /// At the start of a pass: gives up a move whose desired count or deployment changed, or
+    /// one of whose tasks stopped; the service then scales in as usual ("(service x) stopped AZ
+    /// Rebalancing.").
+    pub(super) fn check_rebalance_move(&mut self, s: usize) {
+        let state = &self.services[s];
+        let r = &state.rebalance;
+        if r.started.is_empty() {
+            return;
+        }
+        let lost = r
+            .started
+            .iter()
+            .any(|&t| !self.tasks.get(t).is_some_and(|x| x.is_active()));
+        if r.desired == state.desired && r.deployment == state.deployment_id && !lost {
+            return;
+        }
+        let rebalance = &mut self.services[s].rebalance;
+        rebalance.started.clear();
+        rebalance.in_progress = false;
+        let name = self.model.services[s].name.clone();
+        self.emit(
+            LogKind::Service,
+            Some(s),
+            rebalancing::stopped_rebalancing(&name),
+        );
+    }
+
+    /// At the end of a pass: the next step of rebalancing service `s`, if it is on and the
+    /// service is steady (or a move is under way).
+    pub(super) fn rebalance_zones(&mut self, s: usize) {
+        if !self.model.services[s].az_rebalancing {
+            return;
+        }
+        if !self.services[s].rebalance.started.is_empty() {
+            self.finish_rebalance_move(s);
+            return;
+        }
+        if !self.services[s].steady {
+            return;
+        }
+        let zones = self.rebalance_zone_counts(s);
+        let counts: Vec<u32> = zones.iter().map(|(_, n)| *n).collect();
+        let name = self.model.services[s].name.clone();
+        let listed: Vec<(&str, u32)> = zones.iter().map(|(z, n)| (z.as_str(), *n)).collect();
+        if rebalancing::is_balanced(&counts) {
+            if self.services[s].rebalance.in_progress {
+                self.services[s].rebalance.in_progress = false;
+                let text = rebalancing::balanced(&name, &listed);
+                self.emit(LogKind::Service, Some(s), text);
+            }
+            return;
+        }
+        let desired = self.services[s].desired;
+        let room = replica::max_live(desired, self.model.services[s].maximum_percent)
+            .saturating_sub(desired);
+        let plan = rebalancing::starts(&counts, desired, room);
+        if plan.is_empty() {
+            return;
+        }
+        if !self.services[s].rebalance.in_progress {
+            self.services[s].rebalance.in_progress = true;
+            let text = rebalancing::not_balanced(&name, &listed);
+            self.emit(LogKind::Service, Some(s), text);
+        }
+        let fargate = self.model.services[s].launch.uses_fargate();
+        let mut started = Vec::new();
+        for (z, k) in plan {
+            let zone = zones[z].0.clone();
+            let mut here = Vec::new();
+            for _ in 0..k {
+                match self.launch_service_task_in(s, Some(&zone)) {
+                    Launched::Started(t) => here.push(t),
+                    Launched::Waiting | Launched::Unplaced(_) => {
+                        let text = rebalancing::unable_to_place(&name, &zone, fargate);
+                        self.emit_once_per_window(s, Repeat::RebalancePlacement, text);
+                        break;
+                    }
+                }
+            }
+            if !here.is_empty() {
+                let ids: Vec<&str> = here.iter().map(|&t| &*self.tasks[t].id).collect();
+                let text = rebalancing::started(&name, &zone, &ids);
+                self.emit(LogKind::Service, Some(s), text);
+                started.extend(here);
+            }
+        }
+        let deployment = self.services[s].deployment_id.clone();
+        let rebalance = &mut self.services[s].rebalance;
+        rebalance.started = started;
+        rebalance.desired = desired;
+        rebalance.deployment = deployment;
+    }
+
+    /// Once every task the move started is RUNNING and healthy, stops as many in the zones
+    /// above their share, the fullest first, each chosen as scaling in would choose.
+    fn finish_rebalance_move(&mut self, s: usize) {
+        let ready = self.services[s]
+            .rebalance
+            .started
+            .iter()
+            .all(|&t| self.counts_as_healthy(t));
+        if !ready {
+            return;
+        }
+        let started = std::mem::take(&mut self.services[s].rebalance.started);
+        let zones = self.rebalance_zone_counts(s);
+        let counts: Vec<u32> = zones.iter().map(|(_, n)| *n).collect();
+        let desired = self.services[s].desired;
+        let plan = rebalancing::stops(&counts, desired, started.len() as u32);
+        let name = self.model.services[s].name.clone();
+        let reason = rebalancing::stopped_reason(&self.services[s].deployment_id);
+        let mut in_zone: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for t in self.service_tasks(s) {
+            let task = &self.tasks[t];
+            if task.last_status == TaskStatus::Running && !started.contains(&t) {
+                if let Some(z) = task.zone.as_deref() {
+                    if let Some((zone, _)) = zones.iter().find(|(name, _)| name == z) {
+                        in_zone.entry(zone.as_str()).or_default().push(t);
+                    }
+                }
+            }
+        }
+        for (z, k) in plan {
+            let zone = zones[z].0.as_str();
+            let mut candidates = in_zone.remove(zone).unwrap_or_default();
+            let mut ids = Vec::new();
+            for _ in 0..k {
+                let Some(t) = self.choose_to_stop(s, &candidates) else {
+                    break;
+                };
+                candidates.retain(|&x| x != t);
+                ids.push(self.tasks[t].id);
+                self.stop_task(t, StopCode::ServiceSchedulerInitiated, reason.clone());
+            }
+            if !ids.is_empty() {
+                let ids: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
+                let text = rebalancing::stopped(&name, zone, &ids);
+                self.emit(LogKind::Service, Some(s), text);
+            }
+        }
+    }
+
+    /// The zones service `s` is balanced over, in name order, each with its active tasks (see
+    /// the module's note on which zones count).
+    fn rebalance_zone_counts(&self, s: usize) -> Vec<(String, u32)> {
+        let svc = &self.model.services[s];
+        let mut zones: BTreeMap<String, u32> = BTreeMap::new();
+        let mut add = |z: &str| {
+            if !self.zones_down.contains(z) {
+                zones.entry(z.to_string()).or_insert(0);
+            }
+        };
+        let uses_ec2 = match &svc.launch {
+            LaunchTarget::Ec2 => true,
+            LaunchTarget::Strategy(items) => items
+                .iter()
+                .any(|i| matches!(i.kind, crate::cluster::ProviderKind::Asg(_))),
+            LaunchTarget::Fargate | LaunchTarget::External => false,
+        };
+        if svc.launch.uses_fargate() {
+            for z in &svc.subnet_zones {
+                add(z);
+            }
+        }
+        if uses_ec2 {
+            let parts = self
+                .placement_index
+                .cluster(svc.cluster)
+                .into_iter()
+                .flat_map(|c| &c.parts);
+            for part in parts {
+                let takes_tasks = part
+                    .members
+                    .iter()
+                    .any(|&i| self.instances[i].accepts_tasks());
+                let in_subnets =
+                    svc.subnet_zones.is_empty() || svc.subnet_zones.contains(&part.key.zone);
+                if takes_tasks && in_subnets {
+                    add(&part.key.zone);
+                }
+            }
+        }
+        let group = &self.service_labels[s].group;
+        if let Some(held) = self.task_index.group_zone.get(&**group) {
+            for (z, n) in held {
+                *zones.entry(z.clone()).or_insert(0) = *n;
+            }
+        }
+        zones.into_iter().collect()
+    }
+}
