@@ -1,5 +1,6 @@
 //! Container instances and capacity providers: where tasks can run.
 
+pub mod az_rebalance;
 pub mod capacity_provider;
 pub mod field_docs;
 pub mod form;

@@ -65,7 +65,9 @@ impl Sim {
         (in_use + demand.instances, running, demand)
     }
 
-    fn runs_non_daemon_task(&self, mut tasks: impl Iterator<Item = usize>) -> bool {
+    /// Whether any of these tasks is not a DAEMON service's (managed termination protection
+    /// keeps such an instance).
+    pub(crate) fn runs_non_daemon_task(&self, mut tasks: impl Iterator<Item = usize>) -> bool {
         tasks.any(|t| {
             self.tasks[t]
                 .service

@@ -3,6 +3,7 @@
 //! every step in debug and test builds.
 
 pub mod advice_facts;
+pub mod asg_rebalance;
 pub mod autoscaling;
 pub mod capacity;
 pub mod commands;
@@ -148,6 +149,9 @@ pub struct Sim {
     pub services: Vec<ServiceState>,
     /// Zones in an outage.
     pub zones_down: BTreeSet<String>,
+    /// Auto Scaling groups rebalancing across zones (`AZRebalance`) → the instance launched
+    /// for it, whose registration lets the group terminate one in its fullest zone.
+    pub(crate) asg_rebalancing: BTreeMap<usize, usize>,
     /// The zone and capacity provider names, shared by the tasks and the snapshot.
     pub(crate) names: model_names::ModelNames,
     /// The newest log lines: between [`log::LOG_LINES_KEPT`] and twice that many (the oldest
@@ -229,6 +233,7 @@ impl Sim {
             run_task_calls: Vec::new(),
             services: Vec::new(),
             zones_down: BTreeSet::new(),
+            asg_rebalancing: BTreeMap::new(),
             names: model_names::ModelNames::of(&model),
             log: Vec::new(),
             log_dropped: 0,
@@ -608,6 +613,10 @@ impl Sim {
             inst.memory
         );
         let cluster = inst.cluster;
+        if let Some(a) = inst.asg.filter(|a| self.asg_rebalancing.get(a) == Some(&i)) {
+            // The instance AZRebalance launched is up: the group now terminates one.
+            self.queue.push(self.now, Event::AsgCheck(a));
+        }
         if self.now > 0 {
             self.emit(LogKind::Instance, None, text);
             self.reconcile_cluster(cluster);
@@ -629,6 +638,7 @@ impl Sim {
                 break;
             }
         }
+        self.asg_rebalance(a, alive);
     }
 }
 

@@ -209,3 +209,45 @@ fn a_fargate_service_moves_tasks_back_after_a_zone_recovers() {
     );
     assert!(first(&sim, "is not AZ balanced") >= 300);
 }
+
+// EC2 Auto Scaling User Guide, as-instance-termination: when a zone "returns to a healthy state
+// later on, Amazon EC2 Auto Scaling automatically launches a new instance in this zone, which
+// in turn terminates an instance in the unaffected zone"; "launches new instances before
+// terminating the old ones". The service's own rebalancing then evens out its tasks.
+#[test]
+fn ec2as_az_rebalance_after_a_zone_recovers_then_the_service_rebalances() {
+    let text = ec2(
+        "",
+        r#", { "at": 120, "action": "azOutage", "availabilityZone": "us-east-1b" },
+            { "at": 600, "action": "azRecovery", "availabilityZone": "us-east-1b" }"#,
+    );
+    let sim = run(&text, 590);
+    // During the outage the group tops up outside us-east-1b, and nothing rebalances into it.
+    assert!(lines(&sim, "AZRebalance").is_empty());
+    let sim = run(&text, 1800);
+    let uneven = first(&sim, "is uneven across its Availability Zones");
+    assert_eq!(uneven, 600);
+    let launched = lines(&sim, "launched")
+        .into_iter()
+        .filter(|(at, _)| *at >= 600)
+        .collect::<Vec<_>>();
+    assert_eq!(launched.len(), 1, "{launched:?}");
+    assert!(launched[0].1.ends_with("in us-east-1b."), "{launched:?}");
+    let terminated = first(&sim, "to rebalance its Availability Zones (AZRebalance)");
+    let registered = lines(&sim, "registered with cluster")
+        .into_iter()
+        .map(|(at, _)| at)
+        .filter(|&at| at > 600)
+        .min()
+        .unwrap_or(0);
+    assert_eq!(
+        terminated, registered,
+        "terminated once the new instance is up"
+    );
+    let mut per_zone: BTreeMap<String, usize> = BTreeMap::new();
+    for i in sim.instances.iter().filter(|i| i.is_alive()) {
+        *per_zone.entry(i.zone.clone()).or_default() += 1;
+    }
+    assert_eq!(per_zone.into_values().collect::<Vec<_>>(), vec![1, 1, 1]);
+    assert_eq!(zones(&sim).into_values().collect::<Vec<_>>(), vec![2, 2, 2]);
+}

@@ -1,0 +1,106 @@
+//! EC2 Auto Scaling's `AZRebalance` applied to a group (the rule is
+//! `cluster::az_rebalance`): an uneven group at its desired capacity launches one instance in
+//! its emptiest zone and, once that instance has registered, terminates one by the default
+//! termination policy (the fullest zone first). Its tasks stop as on any termination, and the
+//! services place their replacements; ECS's own zone rebalancing then evens the tasks out.
+
+use super::Sim;
+use crate::cluster::az_rebalance::{needs_rebalance, ZoneInstances};
+use crate::cluster::InstanceStatus;
+use crate::sim::log::LogKind;
+use std::collections::BTreeMap;
+
+impl Sim {
+    /// After group `a`'s check (`alive` instances before it topped up): the next step of its
+    /// rebalancing across zones, if any.
+    pub(crate) fn asg_rebalance(&mut self, a: usize, alive: u32) {
+        if let Some(&i) = self.asg_rebalancing.get(&a) {
+            match self.instances[i].status {
+                InstanceStatus::Launching => {}
+                InstanceStatus::Terminated => {
+                    self.asg_rebalancing.remove(&a);
+                }
+                _ => {
+                    self.asg_rebalancing.remove(&a);
+                    self.terminate_to_rebalance(a, i);
+                }
+            }
+            return;
+        }
+        if alive != self.model.asgs[a].desired {
+            return;
+        }
+        let zones = self.asg_zone_instances(a);
+        let counts: Vec<ZoneInstances> = zones.values().copied().collect();
+        if !needs_rebalance(&counts) {
+            return;
+        }
+        let name = self.model.asgs[a].provider.clone();
+        let listed: Vec<String> = zones
+            .iter()
+            .map(|(z, c)| format!("{} in {z}", c.instances))
+            .collect();
+        self.emit(
+            LogKind::Instance,
+            None,
+            format!(
+                "Auto Scaling group of {name} is uneven across its Availability Zones ({}): it launches an instance before terminating one (AZRebalance).",
+                listed.join(", ")
+            ),
+        );
+        if let Some(i) = self.launch_asg_instance(a, false) {
+            self.asg_rebalancing.insert(a, i);
+        }
+    }
+
+    /// Group `a`'s usable zones (its subnets' zones that are not down), each with its live
+    /// instances and how many of them the group may terminate.
+    fn asg_zone_instances(&self, a: usize) -> BTreeMap<String, ZoneInstances> {
+        let asg = &self.model.asgs[a];
+        let mut zones: BTreeMap<String, ZoneInstances> = asg
+            .subnets
+            .iter()
+            .filter(|(_, z)| !self.zones_down.contains(z))
+            .map(|(_, z)| {
+                let none = ZoneInstances {
+                    instances: 0,
+                    unprotected: 0,
+                };
+                (z.clone(), none)
+            })
+            .collect();
+        for inst in self
+            .instances
+            .iter()
+            .filter(|i| i.asg == Some(a) && i.is_alive())
+        {
+            if let Some(z) = zones.get_mut(&inst.zone) {
+                z.instances += 1;
+                let protected = asg.managed_termination_protection
+                    && self.runs_non_daemon_task(inst.tasks.iter().copied());
+                if !protected {
+                    z.unprotected += 1;
+                }
+            }
+        }
+        zones
+    }
+
+    /// The second half of a rebalancing: group `a` terminates one instance by its termination
+    /// policy, never the one it just launched (`launched`).
+    fn terminate_to_rebalance(&mut self, a: usize, launched: usize) {
+        let chosen = self.choose_instances_to_terminate(a, 1);
+        let Some(&i) = chosen.first().filter(|&&i| i != launched) else {
+            return;
+        };
+        let name = self.model.asgs[a].provider.clone();
+        let id = self.instances[i].ec2_instance_id.clone();
+        let zone = self.instances[i].zone.clone();
+        self.emit(
+            LogKind::Instance,
+            None,
+            format!("Auto Scaling group of {name} terminated {id} in {zone} to rebalance its Availability Zones (AZRebalance)."),
+        );
+        self.lose_instance(i, crate::task::stopped_reason::host_terminated(&id));
+    }
+}
