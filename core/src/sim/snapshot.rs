@@ -160,6 +160,9 @@ pub struct ServiceView {
     pub by_zone: BTreeMap<String, u32>,
     /// Live tasks by instance ID.
     pub by_instance: BTreeMap<String, u32>,
+    /// Availability Zone rebalancing is in progress (between "is not AZ balanced" and "is AZ
+    /// balanced"): the card says why running may exceed desired for a while.
+    pub az_rebalancing: bool,
 }
 
 /// One capacity provider strategy item of a service.
@@ -336,6 +339,7 @@ impl Sim {
             by_capacity_provider: BTreeMap::new(),
             by_zone: BTreeMap::new(),
             by_instance: BTreeMap::new(),
+            az_rebalancing: state.rebalance.in_progress,
         };
         let mut counts = TaskCounts::default();
         // Only tasks not yet STOPPED count (runningCount, pendingCount, the placements).

@@ -1,6 +1,7 @@
 //! One card per service: its colour, task definition and the desired / running / pending
 //! counts DescribeServices reports (the sums of its deployments'), and, labelled as the
-//! simulator's own, how many tasks it could not place. Under them, the tallies a workshop
+//! simulator's own, how many tasks it could not place, and whether Availability Zone
+//! rebalancing is moving tasks. Under them, the tallies a workshop
 //! counts aloud ([`ecs_sim::view::tallies`]): running (and pending) tasks by capacity provider,
 //! by zone and, while a deployment runs two revisions, by revision. The strip ends with a
 //! legend of the task lifecycle, each state drawn as its chip and explained by its [`Term`].
@@ -61,6 +62,7 @@ fn all_cards(s: &ecs_sim::sim::snapshot::Snapshot) -> BTreeMap<String, Card> {
                 running: v.running_count,
                 pending: v.pending_count,
                 unplaced: v.unplaced_count,
+                rebalancing: v.az_rebalancing,
                 launch: ecs_sim::view::labels::launch_tooltip(v),
                 strategy: v.launch_type.is_none(),
                 items: v
@@ -101,6 +103,8 @@ struct Card {
     running: u32,
     pending: u32,
     unplaced: u32,
+    /// Availability Zone rebalancing is in progress.
+    rebalancing: bool,
     launch: String,
     /// `true` when the service names a capacity provider strategy (not a launch type).
     strategy: bool,
@@ -121,6 +125,7 @@ fn ServiceCard(
     let get =
         move |f: fn(&Card) -> String| move || card.with(|c| c.as_ref().map(f).unwrap_or_default());
     let unplaced = move || card.with(|c| c.as_ref().is_some_and(|c| c.unplaced > 0));
+    let rebalancing = move || card.with(|c| c.as_ref().is_some_and(|c| c.rebalancing));
     let rows = move |f: fn(&ServiceTallies) -> &Vec<TallyRow>| {
         Signal::derive(move || {
             card.with(|c| {
@@ -162,6 +167,11 @@ fn ServiceCard(
                         <span class="warn" data-testid="unplaced-count"
                             title="The simulator's own count: tasks the scheduler could not place anywhere. ECS creates no task for them and reports only the event \"unable to place a task\".">
                             "not placed "<b>{get(|c| c.unplaced.to_string())}</b>"*"</span>
+                    </Show>
+                    <Show when=rebalancing>
+                        <span class="rebalancing" data-testid="az-rebalancing"
+                            title="Availability Zone rebalancing in progress: ECS starts tasks in the emptiest zone, waits until they are RUNNING and healthy, then stops as many in the fullest, so running can exceed desired for a while (DG service-rebalancing).">
+                            "AZ rebalancing"</span>
                     </Show>
                 </span>
             </div>
