@@ -92,7 +92,7 @@ export const tests = [
       // The same scenario graded natively: `ecs-sim check lesson:fargate-task-size` prints this
       // code for it (docs/cli.md, whose example a native test recomputes).
       if (code !== 'ECS-S0WFP-0VHTC') throw new Error(`completion code ${code}`);
-      if ((await page.getByTestId('lessons-count').innerText()).trim() !== '1/15') throw new Error('progress not counted');
+      if ((await page.getByTestId('lessons-count').innerText()).trim() !== '1/16') throw new Error('progress not counted');
       await screenshot('lesson-passed');
 
       await page.getByTestId('lesson-next').click();

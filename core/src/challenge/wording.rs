@@ -290,7 +290,7 @@ impl Goal {
                 format!("{bound} tasks of {svc} that could not be placed {when}")
             }
             MeasureName::TasksPerInstance => {
-                format!("{bound} most running tasks of {svc} on one instance {when}")
+                format!("{bound} running tasks of {svc} on any one instance {when}")
             }
             MeasureName::ZonesWithTasks => {
                 format!("{bound} Availability Zones running {svc} {when}")

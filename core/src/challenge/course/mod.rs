@@ -62,6 +62,7 @@ pub const LESSONS: &[Lesson] = &[
     lesson!("cluster-auto-scaling", "13-cluster-auto-scaling", other),
     lesson!("right-size-instances", "14-right-size-instances", other),
     lesson!("service-discovery-ttl", "15-service-discovery-ttl", other),
+    lesson!("zone-rebalancing", "16-zone-rebalancing", other),
 ];
 
 /// The lesson with this `id`.

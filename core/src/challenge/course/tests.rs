@@ -136,3 +136,29 @@ fn spread_across_zones_fails_a_random_strategy_on_its_seed() {
     });
     assert!(!r.passed, "random passed: {:?}", r.goals);
 }
+
+#[test]
+fn zone_rebalancing_fails_rebalancing_turned_off_and_refuses_it_on_an_ineligible_service() {
+    // Zone spread first but DISABLED: the new instance in us-east-1a stays empty.
+    let r = check_solution_with("zone-rebalancing", |s| {
+        s["services"][0]["availabilityZoneRebalancing"] = "DISABLED".into();
+    });
+    assert!(!r.passed, "DISABLED passed: {:?}", r.goals);
+    assert!(!goal(&r, "three-zones").met(), "{:?}", r.goals);
+    // ENABLED on the start's instanceId-first service: refused, naming why (DG
+    // service-rebalancing: the first strategy must spread across zones).
+    let r = check_solution_with("zone-rebalancing", |s| {
+        s["services"][0]["placementStrategy"] =
+            serde_json::json!([{ "type": "spread", "field": "instanceId" }]);
+        s["services"][0]["availabilityZoneRebalancing"] = "ENABLED".into();
+    });
+    assert!(!r.passed);
+    assert!(
+        r.problems
+            .iter()
+            .any(|p| p.path == "services[0].availabilityZoneRebalancing"
+                && p.message.contains("first placement strategy")),
+        "{:?}",
+        r.problems
+    );
+}
