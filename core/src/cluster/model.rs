@@ -66,6 +66,9 @@ pub struct AsgModel {
     pub managed_scaling: Option<ManagedScaling>,
     /// `managedTerminationProtection` ENABLED: scale-in keeps instances with non-daemon tasks.
     pub managed_termination_protection: bool,
+    /// `managedDraining` (default ENABLED): ECS drains an instance's tasks before the group
+    /// terminates it (applied to the terminations of the group's zone rebalancing).
+    pub managed_draining: bool,
 }
 /// Where a service's or task's tasks go.
 #[derive(Debug, Clone, PartialEq, Eq)]

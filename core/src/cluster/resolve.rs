@@ -168,6 +168,7 @@ pub fn asgs(
                 .and_then(ManagedScaling::from_spec),
             managed_termination_protection: provider.managed_termination_protection.as_deref()
                 == Some("ENABLED"),
+            managed_draining: provider.managed_draining.as_deref() != Some("DISABLED"),
         });
     }
     out

@@ -297,6 +297,13 @@ impl Sim {
             inst.ec2_instance_id
         );
         self.emit(LogKind::Action, None, text);
+        self.set_draining(i);
+        Ok(())
+    }
+
+    /// Instance `i` goes DRAINING: it takes no new tasks, and every service of its cluster
+    /// looks at once (its tasks there are replaced within the deployment bounds).
+    pub(crate) fn set_draining(&mut self, i: usize) {
         self.instances[i].status = InstanceStatus::Draining;
         self.placement_index.refresh(i, &self.instances[i]);
         let cluster = self.instances[i].cluster;
@@ -305,7 +312,6 @@ impl Sim {
                 self.request_reconcile_at(s, self.now);
             }
         }
-        Ok(())
     }
 
     /// An Availability Zone goes down: its instances and Fargate tasks are lost, and nothing

@@ -679,6 +679,10 @@ impl Sim {
             }
             inst.tasks.remove(&t);
             self.placement_index.refresh(i, inst);
+            if let Some(a) = inst.asg.filter(|_| self.draining_to_terminate.contains(&i)) {
+                // Managed draining: the group looks whether it may terminate the instance now.
+                self.queue.push(self.now, super::Event::AsgCheck(a));
+            }
         }
         let task = &self.tasks[t];
         let reason = task.stopped_reason.as_deref().unwrap_or("");

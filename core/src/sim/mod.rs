@@ -58,6 +58,11 @@ pub enum Repeat {
     Throttled,
     /// "(service x) is unable to place a task in <zone> …" (Availability Zone rebalancing).
     RebalancePlacement,
+    /// "(service x) is not AZ balanced with … AZ Rebalancing in progress." (a service whose
+    /// moves keep failing to place would otherwise say it at every attempt).
+    RebalanceStarted,
+    /// "(service x) stopped AZ Rebalancing.".
+    RebalanceStopped,
 }
 
 /// Scheduler state of one service.
@@ -152,6 +157,9 @@ pub struct Sim {
     /// Auto Scaling groups rebalancing across zones (`AZRebalance`) → the instance launched
     /// for it, whose registration lets the group terminate one in its fullest zone.
     pub(crate) asg_rebalancing: BTreeMap<usize, usize>,
+    /// Instances their group terminates once managed draining has moved their service tasks
+    /// away (AZRebalance with `managedDraining`).
+    pub(crate) draining_to_terminate: BTreeSet<usize>,
     /// The zone and capacity provider names, shared by the tasks and the snapshot.
     pub(crate) names: model_names::ModelNames,
     /// The newest log lines: between [`log::LOG_LINES_KEPT`] and twice that many (the oldest
@@ -234,6 +242,7 @@ impl Sim {
             services: Vec::new(),
             zones_down: BTreeSet::new(),
             asg_rebalancing: BTreeMap::new(),
+            draining_to_terminate: BTreeSet::new(),
             names: model_names::ModelNames::of(&model),
             log: Vec::new(),
             log_dropped: 0,

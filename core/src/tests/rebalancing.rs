@@ -233,7 +233,9 @@ fn ec2as_az_rebalance_after_a_zone_recovers_then_the_service_rebalances() {
         .collect::<Vec<_>>();
     assert_eq!(launched.len(), 1, "{launched:?}");
     assert!(launched[0].1.ends_with("in us-east-1b."), "{launched:?}");
-    let terminated = first(&sim, "to rebalance its Availability Zones (AZRebalance)");
+    // Managed draining (on by default): the instance goes DRAINING, its tasks are replaced
+    // elsewhere, and only then is it terminated; no task is lost with the instance.
+    let terminated = first(&sim, "is terminating");
     let registered = lines(&sim, "registered with cluster")
         .into_iter()
         .map(|(at, _)| at)
@@ -250,4 +252,95 @@ fn ec2as_az_rebalance_after_a_zone_recovers_then_the_service_rebalances() {
     }
     assert_eq!(per_zone.into_values().collect::<Vec<_>>(), vec![1, 1, 1]);
     assert_eq!(zones(&sim).into_values().collect::<Vec<_>>(), vec![2, 2, 2]);
+    assert!(first(&sim, "drained, its tasks run elsewhere") > terminated);
+    let lost_after = lines(&sim, "(TerminationNotice)")
+        .into_iter()
+        .filter(|(at, _)| *at >= 600)
+        .count();
+    assert_eq!(lost_after, 0, "managed draining moved every task first");
+}
+
+// managedDraining DISABLED: the group terminates the instance at once and its tasks stop with
+// it (TerminationNotice), to be replaced.
+#[test]
+fn ec2as_az_rebalance_without_managed_draining_terminates_at_once() {
+    let text = ec2(
+        "",
+        r#", { "at": 120, "action": "azOutage", "availabilityZone": "us-east-1b" },
+            { "at": 600, "action": "azRecovery", "availabilityZone": "us-east-1b" }"#,
+    )
+    .replace(
+        r#""autoScalingGroupProvider": {"#,
+        r#""autoScalingGroupProvider": { "managedDraining": "DISABLED","#,
+    );
+    let sim = run(&text, 1800);
+    let terminated = first(&sim, "terminated i-");
+    assert!(lines(&sim, "is terminating").is_empty());
+    let lost = lines(&sim, "(TerminationNotice)")
+        .into_iter()
+        .filter(|(at, _)| *at == terminated)
+        .count();
+    assert!(lost > 0, "{:?}", lines(&sim, "AZRebalance"));
+    assert_eq!(zones(&sim).into_values().collect::<Vec<_>>(), vec![2, 2, 2]);
+}
+
+// The zones a service is balanced over are those its tasks could use: an instance of another
+// capacity provider's group in a third zone does not make a 2/2 service "not AZ balanced".
+#[test]
+fn service_rebalancing_ignores_zones_only_other_groups_serve() {
+    let text = ec2("", "")
+        .replace(
+            r#""timeline": [{ "at": 60, "action": "terminateInstance", "instance": 0 }]"#,
+            r#""timeline": []"#,
+        )
+        .replace(r#""desiredCount": 6,"#, r#""desiredCount": 4,"#)
+        .replace(
+            r#""capacityProviders": ["asg"] }"#,
+            r#""capacityProviders": ["asg", "other"] }"#,
+        )
+        .replace(
+            r#""subnets": ["subnet-a", "subnet-b", "subnet-c"] } } }],"#,
+            r#""subnets": ["subnet-a", "subnet-b"] } } },
+    { "name": "other", "autoScalingGroupProvider": { "autoScalingGroup": {
+      "instanceType": "m5.large", "minSize": 1, "maxSize": 1, "desiredCapacity": 1,
+      "subnets": ["subnet-c"] } } }],"#,
+        )
+        .replace(
+            r#""launchType": "EC2""#,
+            r#""capacityProviderStrategy": [{ "capacityProvider": "asg", "weight": 1 }]"#,
+        );
+    let sim = run(&text, 600);
+    assert_eq!(zones(&sim).into_values().collect::<Vec<_>>(), vec![2, 2]);
+    assert!(lines(&sim, "AZ").is_empty(), "{:?}", lines(&sim, "AZ"));
+}
+
+// A Fargate + Fargate Spot strategy keeps its base through a move: a stop is on the capacity
+// provider of a task the move started where the zone has one (before, a move could retire
+// on-demand tasks for Spot ones and leave FARGATE at 2 of its base 3).
+#[test]
+fn service_rebalancing_keeps_a_capacity_provider_strategys_base() {
+    let text = fargate()
+        .replace(
+            r#""launchType": "FARGATE","#,
+            r#""capacityProviderStrategy": [
+      { "capacityProvider": "FARGATE", "base": 3, "weight": 0 },
+      { "capacityProvider": "FARGATE_SPOT", "weight": 1 }],"#,
+        )
+        .replace(
+            r#""capacityProviders": ["FARGATE"]"#,
+            r#""capacityProviders": ["FARGATE", "FARGATE_SPOT"]"#,
+        );
+    let on_demand = |sim: &Sim| {
+        sim.tasks
+            .values()
+            .filter(|t| t.last_status == TaskStatus::Running && !t.stop_requested)
+            .filter(|t| t.capacity_provider.as_deref() == Some("FARGATE"))
+            .count()
+    };
+    for seed in 1..=12 {
+        let text = text.replace(r#""seed": 3"#, &format!(r#""seed": {seed}"#));
+        let sim = run(&text, 900);
+        assert_eq!(on_demand(&sim), 3, "seed {seed}: {:?}", lines(&sim, "AZ"));
+        assert_eq!(zones(&sim).into_values().collect::<Vec<_>>(), vec![2, 2, 2]);
+    }
 }

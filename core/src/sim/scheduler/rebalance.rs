@@ -6,13 +6,16 @@
 //!
 //! The zones a service is balanced over (the guide's "configured Availability Zones" is not
 //! defined further; the playground's choice, in the README): for Fargate the zones of its
-//! subnets, for EC2 the zones of the cluster's container instances that take tasks (in its
-//! subnets' zones when it uses awsvpc), never a zone that is down, and any zone where it still
-//! has tasks.
+//! subnets, for EC2 the zones of the cluster's container instances its tasks could use (taking
+//! tasks, not ECS Anywhere, in its capacity providers' groups, in its subnets' zones when it
+//! uses awsvpc, matching its `memberOf` constraints), never a zone that is down, and any zone
+//! where it still has tasks.
 
 use super::super::{Repeat, Sim};
 use super::placing::Launched;
 use crate::cluster::LaunchTarget;
+use crate::placement::filters::constraints::check_counts;
+use crate::placement::Constraint;
 use crate::service::rebalancing;
 use crate::service::replica;
 use crate::sim::log::LogKind;
@@ -42,30 +45,32 @@ impl Sim {
     }
 
     /// At the start of a pass: gives up a move whose desired count or deployment changed, or
-    /// one of whose tasks stopped; the service then scales in as usual ("(service x) stopped AZ
-    /// Rebalancing.").
+    /// all of whose tasks stopped; the service then scales in as usual ("(service x) stopped AZ
+    /// Rebalancing."). A started task that stopped (a Spot interruption, a failed health check)
+    /// simply leaves the move: the others still wait to be healthy, and as many tasks stop.
     pub(super) fn check_rebalance_move(&mut self, s: usize) {
-        let state = &self.services[s];
-        let r = &state.rebalance;
-        if r.started.is_empty() {
+        if self.services[s].rebalance.started.is_empty() {
             return;
         }
-        let lost = r
-            .started
-            .iter()
-            .any(|&t| !self.tasks.get(t).is_some_and(|x| x.is_active()));
-        if r.desired == state.desired && r.deployment == state.deployment_id && !lost {
+        let mut started = std::mem::take(&mut self.services[s].rebalance.started);
+        started.retain(|&t| self.tasks.get(t).is_some_and(|x| x.is_active()));
+        let state = &mut self.services[s];
+        if state.rebalance.desired == state.desired
+            && state.rebalance.deployment == state.deployment_id
+            && !started.is_empty()
+        {
+            state.rebalance.started = started;
             return;
         }
-        let rebalance = &mut self.services[s].rebalance;
-        rebalance.started.clear();
-        rebalance.in_progress = false;
+        state.rebalance.in_progress = false;
+        self.say_rebalancing_stopped(s);
+    }
+
+    /// "(service x) stopped AZ Rebalancing.", held back like other repeated events.
+    fn say_rebalancing_stopped(&mut self, s: usize) {
         let name = self.model.services[s].name.clone();
-        self.emit(
-            LogKind::Service,
-            Some(s),
-            rebalancing::stopped_rebalancing(&name),
-        );
+        let text = rebalancing::stopped_rebalancing(&name);
+        self.emit_once_per_window(s, Repeat::RebalanceStopped, text);
     }
 
     /// At the end of a pass: the next step of rebalancing service `s`, if it is on and the
@@ -103,19 +108,19 @@ impl Sim {
         if !self.services[s].rebalance.in_progress {
             self.services[s].rebalance.in_progress = true;
             let text = rebalancing::not_balanced(&name, &listed);
-            self.emit(LogKind::Service, Some(s), text);
+            self.emit_once_per_window(s, Repeat::RebalanceStarted, text);
         }
         let fargate = self.model.services[s].launch.uses_fargate();
         let mut started = Vec::new();
         for (z, k) in plan {
             let zone = zones[z].0.clone();
             let mut here = Vec::new();
+            let mut unplaced = false;
             for _ in 0..k {
                 match self.launch_service_task_in(s, Some(&zone)) {
                     Launched::Started(t) => here.push(t),
                     Launched::Waiting | Launched::Unplaced(_) => {
-                        let text = rebalancing::unable_to_place(&name, &zone, fargate);
-                        self.emit_once_per_window(s, Repeat::RebalancePlacement, text);
+                        unplaced = true;
                         break;
                     }
                 }
@@ -126,6 +131,17 @@ impl Sim {
                 self.emit(LogKind::Service, Some(s), text);
                 started.extend(here);
             }
+            if unplaced {
+                let text = rebalancing::unable_to_place(&name, &zone, fargate);
+                self.emit_once_per_window(s, Repeat::RebalancePlacement, text);
+            }
+        }
+        if started.is_empty() {
+            // Nothing could start where it is missing: rebalancing stops until a later pass
+            // (the cluster's capacity changing brings one) finds room.
+            self.services[s].rebalance.in_progress = false;
+            self.say_rebalancing_stopped(s);
+            return;
         }
         let deployment = self.services[s].deployment_id.clone();
         let rebalance = &mut self.services[s].rebalance;
@@ -163,14 +179,39 @@ impl Sim {
                 }
             }
         }
+        // A task stops on the capacity provider a started one runs on, where the zone has one:
+        // the strategy's base and weights count per provider (a FARGATE task started must
+        // not retire a FARGATE_SPOT one and leave FARGATE under its base).
+        let mut owed: BTreeMap<Option<String>, u32> = BTreeMap::new();
+        for &t in &started {
+            *owed
+                .entry(self.tasks[t].capacity_provider.clone())
+                .or_default() += 1;
+        }
         for (z, k) in plan {
             let zone = zones[z].0.as_str();
             let mut candidates = in_zone.remove(zone).unwrap_or_default();
             let mut ids = Vec::new();
             for _ in 0..k {
-                let Some(t) = self.choose_to_stop(s, &candidates) else {
+                let matching: Vec<usize> = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&t| {
+                        owed.get(&self.tasks[t].capacity_provider)
+                            .is_some_and(|&n| n > 0)
+                    })
+                    .collect();
+                let pool = if matching.is_empty() {
+                    &candidates
+                } else {
+                    &matching
+                };
+                let Some(t) = self.choose_to_stop(s, pool) else {
                     break;
                 };
+                if let Some(n) = owed.get_mut(&self.tasks[t].capacity_provider) {
+                    *n = n.saturating_sub(1);
+                }
                 candidates.retain(|&x| x != t);
                 ids.push(self.tasks[t].id);
                 self.stop_task(t, StopCode::ServiceSchedulerInitiated, reason.clone());
@@ -206,19 +247,49 @@ impl Sim {
             }
         }
         if uses_ec2 {
+            // Only instances the service's tasks could use: not ECS Anywhere, in the groups of
+            // its capacity provider strategy (any EC2 instance with the EC2 launch type), in
+            // its subnets' zones with awsvpc, and matching its `memberOf` constraints.
+            let groups: Option<Vec<usize>> = match &svc.launch {
+                LaunchTarget::Strategy(items) => Some(
+                    items
+                        .iter()
+                        .filter_map(|i| match i.kind {
+                            crate::cluster::ProviderKind::Asg(a) => Some(a),
+                            _ => None,
+                        })
+                        .collect(),
+                ),
+                _ => None,
+            };
+            let member_of: Vec<Constraint> = svc
+                .constraints
+                .iter()
+                .filter(|c| matches!(c, Constraint::MemberOf(..)))
+                .cloned()
+                .collect();
+            let group = &*self.service_labels[s].group;
             let parts = self
                 .placement_index
                 .cluster(svc.cluster)
                 .into_iter()
                 .flat_map(|c| &c.parts);
             for part in parts {
-                let takes_tasks = part
-                    .members
-                    .iter()
-                    .any(|&i| self.instances[i].accepts_tasks());
+                let in_groups = groups
+                    .as_ref()
+                    .is_none_or(|g| part.key.asg.is_some_and(|a| g.contains(&a)));
                 let in_subnets =
                     svc.subnet_zones.is_empty() || svc.subnet_zones.contains(&part.key.zone);
-                if takes_tasks && in_subnets {
+                if part.key.external || !in_groups || !in_subnets {
+                    continue;
+                }
+                // Members are read only until one can take the service's tasks (all of them
+                // only when its constraints rule the partition out).
+                let usable = part.members.iter().any(|&i| {
+                    let inst = &self.instances[i];
+                    inst.accepts_tasks() && check_counts(inst, &member_of, group).is_ok()
+                });
+                if usable {
                     add(&part.key.zone);
                 }
             }

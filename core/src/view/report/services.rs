@@ -37,6 +37,9 @@ pub fn describe_services(sim: &Sim) -> Vec<Value> {
                 "deployments": deployments(sim, s),
                 "events": events.get(&s).cloned().unwrap_or_default(),
                 "unplacedCount": view.unplaced_count,
+                // API Service: what the setting resolved to (left out, it depends on whether
+                // the service can be rebalanced).
+                "availabilityZoneRebalancing": if svc.az_rebalancing { "ENABLED" } else { "DISABLED" },
             });
             // DescribeServices gives launchType or capacityProviderStrategy, never both.
             match &svc.launch {
