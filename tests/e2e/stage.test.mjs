@@ -99,6 +99,14 @@ export const tests = [
         if (await visible(page, sel)) throw new Error(`${sel} is visible in presenter mode`);
       }
       if (!(await visible(page, '[data-testid="cluster"]'))) throw new Error('no cluster in presenter mode');
+      // The room reads which scenario runs: the description strip stays, on one line.
+      const strip = await page.evaluate(() => {
+        const p = document.querySelector('#scenario-about-text');
+        const box = p?.getBoundingClientRect();
+        return p ? { text: p.textContent, height: box.height, line: parseFloat(getComputedStyle(p).lineHeight) } : null;
+      });
+      if (!strip || !strip.text.startsWith(`${DEFAULT_NAME}: `)) throw new Error(`no scenario strip in presenter mode: ${JSON.stringify(strip)}`);
+      if (strip.height > strip.line * 1.5) throw new Error(`the presenter strip takes ${strip.height} px (one line is ${strip.line})`);
       // What an instructor drives the room with stays, on one line of the top bar.
       for (const sel of ['[data-testid="play"]', '[data-testid="step"]', '[data-testid="run-10m"]',
         '[data-testid="run-1h"]', '[data-testid="presenter-toggle"]']) {
