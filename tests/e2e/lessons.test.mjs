@@ -53,6 +53,29 @@ export const tests = [
     },
   },
   {
+    name: 'lessons: at 1280x720 a refused Check shows its reason above the sticky Check bar (lesson 16, ENABLED on an instanceId-first service)',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(`${base}#lesson=zone-rebalancing`);
+      await page.locator('[data-testid=lesson-pane]').waitFor({ timeout: 20000 });
+      const text = await editorText(page);
+      const enabled = text.replace('"serviceName": "web",', '"serviceName": "web", "availabilityZoneRebalancing": "ENABLED",');
+      if (enabled === text) throw new Error('the start has no web service to edit');
+      await setEditorText(page, enabled);
+      await page.getByTestId('lesson-check').click();
+      await page.getByTestId('lesson-refused').waitFor({ timeout: 20000 });
+      await page.waitForTimeout(300);
+      const boxes = await page.evaluate(() => {
+        const r = (sel) => document.querySelector(sel).getBoundingClientRect();
+        return { result: r('[data-testid=lesson-refused]'), bar: r('.lesson-actions'), text: document.querySelector('[data-testid=lesson-refused]').innerText };
+      });
+      await screenshot('lesson-refused-1280x720');
+      if (!boxes.text.includes("can't be used with a first placement strategy")) throw new Error(`reason: ${boxes.text}`);
+      // Its first lines read above the bar (the walkthrough saw a 13 px sliver under it).
+      if (boxes.result.top > boxes.bar.top - 40) throw new Error(`the refusal is hidden under the Check bar: ${JSON.stringify(boxes)}`);
+    },
+  },
+  {
     name: 'lessons: lesson 1 from the course map — Check fails, an edit passes with a completion code, Next lesson, progress kept',
     async run({ page, base, screenshot }) {
       await page.goto(base);

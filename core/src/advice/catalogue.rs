@@ -22,7 +22,7 @@ pub struct Rule {
 }
 
 /// The rule set, static rules first, then the ones proven from a run.
-pub static RULES: [Rule; 22] = [
+pub static RULES: [Rule; 23] = [
     Rule {
         id: "no-circuit-breaker",
         title: "Rolling deployment without a circuit breaker (or without rollback)",
@@ -119,6 +119,15 @@ pub static RULES: [Rule; 22] = [
         why: "One zone or one task is a single point of failure.",
         fix: "Run at least two tasks in at least two zones (subnets in two zones).",
         source: "https://docs.aws.amazon.com/awssupport/latest/user/fault-tolerance-checks.html (Amazon ECS service using a single AZ)",
+        security_hub: None,
+        proven: false,
+    },
+    Rule {
+        id: "no-az-rebalancing",
+        title: "Service not rebalanced across Availability Zones",
+        why: "After an instance or a zone is lost and comes back, the service's tasks stay where the replacements went: one zone can end up holding most of them, and the next failure there takes more of the service.",
+        fix: "Spread across attribute:ecs.availability-zone as the first placement strategy (or name none), keep maximumPercent above 100, and leave availabilityZoneRebalancing ENABLED (its default).",
+        source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-rebalancing.html",
         security_hub: None,
         proven: false,
     },

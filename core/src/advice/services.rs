@@ -33,6 +33,7 @@ pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
         }
         start_up(inputs, svc, &path, &name, &mut out);
         network_and_platform(svc, &path, &name, &mut out);
+        az_rebalancing(svc, &path, &name, &mut out);
         if let Some(lb) = &svc.load_balancer {
             let zones: std::collections::BTreeSet<&String> = svc.subnet_zones.iter().collect();
             if svc.desired <= 1 || zones.len() == 1 {
@@ -99,6 +100,49 @@ fn network_and_platform(svc: &ServiceModel, path: &str, name: &str, out: &mut Ve
             format!("service {name} pins Fargate platform version {OLD_PLATFORM_VERSION}, which is deprecated; its tasks may be stopped when AWS retires it"),
         ));
     }
+}
+
+/// A REPLICA service of two or more tasks that may span zones (awsvpc subnets in two or more,
+/// or EC2 without awsvpc, whose zones are the cluster's) and is not rebalanced: why not, at the
+/// key that decides it (DG service-rebalancing).
+fn az_rebalancing(svc: &ServiceModel, path: &str, name: &str, out: &mut Vec<Advice>) {
+    use crate::service::rebalancing::{ineligible, Ineligible, Shape};
+    let zones: std::collections::BTreeSet<&String> = svc.subnet_zones.iter().collect();
+    let external = matches!(svc.launch, crate::cluster::LaunchTarget::External);
+    if svc.az_rebalancing || svc.daemon || external || svc.desired < 2 || zones.len() == 1 {
+        return;
+    }
+    let shape = Shape {
+        daemon: svc.daemon,
+        external,
+        maximum_percent: svc.maximum_percent,
+        strategies: &svc.strategies,
+        constraints: &svc.constraints,
+    };
+    let (at, why) = match ineligible(shape) {
+        Some(Ineligible::FirstStrategy) => (
+            "placementStrategy",
+            "its first placement strategy is not a spread across attribute:ecs.availability-zone",
+        ),
+        Some(Ineligible::ZoneConstraint) => (
+            "placementConstraints",
+            "a placement constraint names attribute:ecs.availability-zone",
+        ),
+        Some(Ineligible::MaximumPercent100) => (
+            "deploymentConfiguration.maximumPercent",
+            "maximumPercent 100 leaves no room to start a task before stopping one",
+        ),
+        Some(Ineligible::Daemon | Ineligible::External) => return,
+        None => (
+            "availabilityZoneRebalancing",
+            "availabilityZoneRebalancing is DISABLED",
+        ),
+    };
+    out.push(Advice::new(
+        "no-az-rebalancing",
+        format!("{path}.{at}"),
+        format!("service {name} is not rebalanced across Availability Zones ({why}); after a lost instance or zone its tasks may stay uneven"),
+    ));
 }
 
 /// The deprecated Fargate Linux platform version a service may still name.

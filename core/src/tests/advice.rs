@@ -89,7 +89,38 @@ fn no_circuit_breaker_and_no_rollback() {
 #[test]
 fn min_100_max_100_leaves_no_room() {
     let v = with(|v| v["services"][0]["deploymentConfiguration"]["maximumPercent"] = 100.into());
-    assert_eq!(service_rules(&v), ["deployment-cannot-proceed"]);
+    // maximumPercent 100 also rules out Availability Zone rebalancing (it starts before it
+    // stops).
+    assert_eq!(
+        service_rules(&v),
+        ["deployment-cannot-proceed", "no-az-rebalancing"]
+    );
+}
+
+// DG service-rebalancing: a service ECS cannot rebalance (binpack first), or one that turns it
+// off, is told why at the key that decides it; a zone spread first with the default is not.
+#[test]
+fn a_service_not_rebalanced_across_zones_is_told_why() {
+    let paths = |v: &Value| -> Vec<String> {
+        static_advice(&sim(v).model)
+            .into_iter()
+            .filter(|a| a.rule == "no-az-rebalancing")
+            .map(|a| a.path)
+            .collect()
+    };
+    let binpack = with(|v| {
+        v["services"][0]["placementStrategy"] = json!([{ "type": "binpack", "field": "memory" }])
+    });
+    assert_eq!(paths(&binpack), ["services[0].placementStrategy"]);
+    let off = with(|v| v["services"][0]["availabilityZoneRebalancing"] = "DISABLED".into());
+    assert_eq!(paths(&off), ["services[0].availabilityZoneRebalancing"]);
+    let spread_first = with(|v| {
+        v["services"][0]["placementStrategy"] = json!([
+            { "type": "spread", "field": "attribute:ecs.availability-zone" },
+            { "type": "binpack", "field": "memory" }
+        ])
+    });
+    assert!(paths(&spread_first).is_empty());
 }
 
 #[test]

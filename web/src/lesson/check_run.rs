@@ -27,7 +27,7 @@ pub fn start_check(pg: Playground, lessons: Lessons) {
         Err(refused) => {
             lessons.checking.set(None);
             lessons.report.set(Some(refused));
-            super::reveal::pane_to_top();
+            super::reveal::verdict();
         }
         Ok(c) => {
             lessons.report.set(None);
@@ -67,7 +67,7 @@ fn schedule(
                     }
                     lessons.checking.set(None);
                     lessons.report.set(Some(r));
-                    super::reveal::pane_to_top();
+                    super::reveal::verdict();
                 }
                 None => {
                     lessons.checking.set(Some(progress));

@@ -32,3 +32,12 @@ pub fn pane_to_top() {
         }
     });
 }
+
+/// After a Check: the pane back at its top (the goals), then Check's verdict under them
+/// scrolled into view when it is below the fold. Its scroll margin (lesson.css) keeps it clear
+/// of the sticky Check bar: a refusal under three long goals sat hidden under the bar, so Check
+/// looked as if it had done nothing (student walkthrough of lesson 16).
+pub fn verdict() {
+    pane_to_top();
+    request_animation_frame(|| reveal("lesson-result"));
+}
