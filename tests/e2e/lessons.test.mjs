@@ -76,6 +76,29 @@ export const tests = [
     },
   },
   {
+    name: 'lessons: lesson 16 at 1280x720 — the placement strategy form shows its type and field whole',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(`${base}#lesson=zone-rebalancing`);
+      await page.locator('[data-testid=lesson-pane]').waitFor({ timeout: 20000 });
+      await page.locator('[data-testid="tab-services"]').click();
+      await page.locator('[data-testid="strategy-row"]').first().waitFor();
+      await page.selectOption('[data-testid="strategy-field"]', 'attribute:ecs.availability-zone');
+      await page.waitForTimeout(300);
+      const cut = await page.evaluate(() => {
+        const ctx = document.createElement('canvas').getContext('2d');
+        return [...document.querySelectorAll('[data-testid=strategy-type], [data-testid=strategy-field]')].map((sel) => {
+          ctx.font = getComputedStyle(sel).font;
+          const text = sel.options[sel.selectedIndex].text;
+          // The text plus the arrow and padding must fit (the walkthrough read "spre").
+          return { text, need: ctx.measureText(text).width + 20, width: sel.getBoundingClientRect().width };
+        }).filter((s) => s.width < s.need);
+      });
+      await screenshot('lesson-16-placement-form');
+      if (cut.length) throw new Error(`cut off in the placement form: ${JSON.stringify(cut)}`);
+    },
+  },
+  {
     name: 'lessons: lesson 1 from the course map — Check fails, an edit passes with a completion code, Next lesson, progress kept',
     async run({ page, base, screenshot }) {
       await page.goto(base);

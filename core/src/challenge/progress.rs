@@ -92,8 +92,29 @@ impl Progress {
     }
 }
 
+/// What the pane says after the course's last lesson passes: "Well done" only when every
+/// lesson has passed in this browser (a student who went straight to the last lesson read
+/// "Well done!" beside a 1/16 counter).
+pub fn course_end_words(passed: usize, total: usize) -> String {
+    if passed >= total {
+        format!("That was the last lesson of the course, and all {total} have passed. Well done!")
+    } else {
+        format!("That was the last lesson of the course. You have passed {passed} of {total}: Lessons shows which are left.")
+    }
+}
+
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_course_end_says_well_done_only_when_every_lesson_passed() {
+        assert_eq!(
+            course_end_words(1, 16),
+            "That was the last lesson of the course. You have passed 1 of 16: Lessons shows which are left."
+        );
+        assert!(course_end_words(16, 16).ends_with("Well done!"));
+    }
+
     use super::*;
 
     #[test]

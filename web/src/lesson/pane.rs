@@ -83,7 +83,7 @@ pub fn LessonPane() -> impl IntoView {
                                                 on:click=move |_| open_lesson(pg, lessons, l.id)>"Next lesson"</button>
                                         }.into_any(),
                                         None if last_of_course => view! {
-                                            <p class="lesson-win" data-testid="course-complete">"That was the last lesson of the course. Well done!"</p>
+                                            <p class="lesson-win" data-testid="course-complete">{move || lessons.progress.with(|p| ecs_sim::challenge::progress::course_end_words(p.course_passed(), ecs_sim::challenge::course::LESSONS.len()))}</p>
                                         }.into_any(),
                                         None => ().into_any(),
                                     }}
