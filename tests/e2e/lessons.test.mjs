@@ -47,6 +47,9 @@ export const tests = [
       if (!boxes.check || boxes.check.bottom > boxes.height) throw new Error(`Check is off screen: ${JSON.stringify(boxes)}`);
       // The hints point at the event log: at least its top is on screen.
       if (!boxes.log || boxes.log.top > boxes.height - 60) throw new Error(`the event log is off screen: ${JSON.stringify(boxes)}`);
+      // And it has room for lines: the explain panel's "Click a task…" gives way during a
+      // lesson (at 1280x720 it left room for one entry, lesson 16 walkthrough).
+      if (boxes.height - boxes.log.top < 120) throw new Error(`the event log has ${boxes.height - boxes.log.top} px: ${JSON.stringify(boxes)}`);
       if (!boxes.scrolls) throw new Error('the lesson does not scroll inside its pane');
       // The goals show on opening, inside the pane, whatever the brief's length.
       if (!boxes.goals || boxes.goals.top > boxes.pane.bottom - 30) throw new Error(`the goals are below the pane's fold: ${JSON.stringify(boxes)}`);
