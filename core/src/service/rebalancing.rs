@@ -151,43 +151,57 @@ pub fn targets(counts: &[u32], desired: u32) -> Vec<u32> {
 /// The tasks one move starts: `(zone, how many)` for the zones below their share, the emptiest
 /// first, at most `room` in all (what maximumPercent allows above the desired count).
 pub fn starts(counts: &[u32], desired: u32, room: u32) -> Vec<(usize, u32)> {
-    let targets = targets(counts, desired);
-    let mut short: Vec<(usize, u32)> = counts
-        .iter()
-        .zip(&targets)
-        .enumerate()
-        .filter(|(_, (c, t))| c < t)
-        .map(|(z, (c, t))| (z, t - c))
-        .collect();
-    crate::order::sort_by(&mut short, |a, b| counts[a.0].cmp(&counts[b.0]));
-    let mut left = room;
-    let mut out = Vec::new();
-    for (z, k) in short {
-        let k = k.min(left);
-        if k > 0 {
-            out.push((z, k));
-            left -= k;
-        }
-    }
-    out
+    gaps(
+        counts,
+        desired,
+        room,
+        |count, share| share.saturating_sub(count),
+        false,
+    )
 }
 
 /// The tasks a move then stops, `stop` in all: `(zone, how many)` for the zones above their
-/// share of `desired`, the fullest first. `counts` include the tasks the move started.
+/// share of `desired`, the fullest first. `counts` include the tasks the move started (the
+/// shares are those of the `desired` tasks that stay, spread as [`targets`] spreads them).
 pub fn stops(counts: &[u32], desired: u32, stop: u32) -> Vec<(usize, u32)> {
-    // The shares of the tasks that stay: `desired` of them, spread as `targets` would.
+    gaps(
+        counts,
+        desired,
+        stop,
+        |count, share| count.saturating_sub(share),
+        true,
+    )
+}
+
+/// `(zone, gap)` for each zone with a gap between its count and its share of `desired`
+/// (`gap(count, share)` above 0), the emptiest first (the fullest with `fullest_first`), taken
+/// until `budget` tasks are used.
+fn gaps(
+    counts: &[u32],
+    desired: u32,
+    budget: u32,
+    gap: impl Fn(u32, u32) -> u32,
+    fullest_first: bool,
+) -> Vec<(usize, u32)> {
     let targets = targets(counts, desired);
-    let mut over: Vec<(usize, u32)> = counts
+    let mut open: Vec<(usize, u32)> = counts
         .iter()
         .zip(&targets)
         .enumerate()
-        .filter(|(_, (c, t))| c > t)
-        .map(|(z, (c, t))| (z, c - t))
+        .map(|(z, (&c, &t))| (z, gap(c, t)))
+        .filter(|&(_, k)| k > 0)
         .collect();
-    crate::order::sort_by(&mut over, |a, b| counts[b.0].cmp(&counts[a.0]));
-    let mut left = stop;
+    crate::order::sort_by(&mut open, |a, b| {
+        let by_count = counts[a.0].cmp(&counts[b.0]);
+        if fullest_first {
+            by_count.reverse()
+        } else {
+            by_count
+        }
+    });
+    let mut left = budget;
     let mut out = Vec::new();
-    for (z, k) in over {
+    for (z, k) in open {
         let k = k.min(left);
         if k > 0 {
             out.push((z, k));

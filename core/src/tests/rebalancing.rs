@@ -30,6 +30,15 @@ fn ec2(service: &str, timeline: &str) -> String {
     )
 }
 
+/// [`ec2`] with us-east-1b down from 120 s to 600 s as well.
+fn ec2_outage_of_b() -> String {
+    ec2(
+        "",
+        r#", { "at": 120, "action": "azOutage", "availabilityZone": "us-east-1b" },
+            { "at": 600, "action": "azRecovery", "availabilityZone": "us-east-1b" }"#,
+    )
+}
+
 /// Six Fargate tasks over three zones; us-east-1a is down from 60 s to 300 s.
 fn fargate() -> String {
     r#"{
@@ -216,11 +225,7 @@ fn a_fargate_service_moves_tasks_back_after_a_zone_recovers() {
 // terminating the old ones". The service's own rebalancing then evens out its tasks.
 #[test]
 fn ec2as_az_rebalance_after_a_zone_recovers_then_the_service_rebalances() {
-    let text = ec2(
-        "",
-        r#", { "at": 120, "action": "azOutage", "availabilityZone": "us-east-1b" },
-            { "at": 600, "action": "azRecovery", "availabilityZone": "us-east-1b" }"#,
-    );
+    let text = ec2_outage_of_b();
     let sim = run(&text, 590);
     // During the outage the group tops up outside us-east-1b, and nothing rebalances into it.
     assert!(lines(&sim, "AZRebalance").is_empty());
@@ -264,12 +269,7 @@ fn ec2as_az_rebalance_after_a_zone_recovers_then_the_service_rebalances() {
 // it (TerminationNotice), to be replaced.
 #[test]
 fn ec2as_az_rebalance_without_managed_draining_terminates_at_once() {
-    let text = ec2(
-        "",
-        r#", { "at": 120, "action": "azOutage", "availabilityZone": "us-east-1b" },
-            { "at": 600, "action": "azRecovery", "availabilityZone": "us-east-1b" }"#,
-    )
-    .replace(
+    let text = ec2_outage_of_b().replace(
         r#""autoScalingGroupProvider": {"#,
         r#""autoScalingGroupProvider": { "managedDraining": "DISABLED","#,
     );
