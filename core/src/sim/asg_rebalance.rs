@@ -14,9 +14,6 @@ impl Sim {
     /// After group `a`'s check (`alive` instances before it topped up): the next step of its
     /// rebalancing across zones, if any.
     pub(crate) fn asg_rebalance(&mut self, a: usize, alive: u32) {
-        if !self.draining_to_terminate.is_empty() {
-            self.terminate_drained(a);
-        }
         if let Some(&i) = self.asg_rebalancing.get(&a) {
             match self.instances[i].status {
                 InstanceStatus::Launching => {}
@@ -107,16 +104,12 @@ impl Sim {
         };
         let id = self.instances[i].ec2_instance_id.clone();
         let zone = self.instances[i].zone.clone();
-        if self.model.asgs[a].managed_draining && self.runs_service_task(i) {
-            // DG managed-instance-draining: the group's lifecycle hook waits while ECS drains
-            // the instance; its service tasks are replaced elsewhere first.
+        if self.drains_before_terminating(a, i) {
             self.emit(
                 LogKind::Instance,
                 None,
                 format!("Auto Scaling group of {name} is terminating {id} in {zone} to rebalance its Availability Zones (AZRebalance); managed draining moves its tasks first (DRAINING)."),
             );
-            self.draining_to_terminate.insert(i);
-            self.set_draining(i);
             return;
         }
         self.emit(
@@ -125,39 +118,5 @@ impl Sim {
             format!("Auto Scaling group of {name} terminated {id} in {zone} to rebalance its Availability Zones (AZRebalance)."),
         );
         self.lose_instance(i, crate::task::stopped_reason::host_terminated(&id));
-    }
-
-    /// Whether a non-daemon service task is still on instance `i` (what managed draining waits
-    /// for; standalone tasks are left alone by draining, and daemon tasks go with the instance).
-    fn runs_service_task(&self, i: usize) -> bool {
-        self.instances[i].tasks.iter().any(|&t| {
-            self.tasks[t]
-                .service
-                .is_some_and(|s| !self.model.services[s].daemon)
-        })
-    }
-
-    /// Group `a`'s drained instances: each whose service tasks are gone is terminated now.
-    fn terminate_drained(&mut self, a: usize) {
-        let drained: Vec<usize> = self
-            .draining_to_terminate
-            .iter()
-            .copied()
-            .filter(|&i| self.instances[i].asg == Some(a) && !self.runs_service_task(i))
-            .collect();
-        for i in drained {
-            self.draining_to_terminate.remove(&i);
-            if !self.instances[i].is_alive() {
-                continue;
-            }
-            let name = self.model.asgs[a].provider.clone();
-            let id = self.instances[i].ec2_instance_id.clone();
-            self.emit(
-                LogKind::Instance,
-                None,
-                format!("Auto Scaling group of {name} terminated {id}: drained, its tasks run elsewhere (AZRebalance)."),
-            );
-            self.lose_instance(i, crate::task::stopped_reason::host_terminated(&id));
-        }
     }
 }

@@ -260,8 +260,12 @@ impl Sim {
             ),
         );
         for &i in chosen {
-            let id = self.instances[i].ec2_instance_id.clone();
-            self.lose_instance(i, crate::task::stopped_reason::host_terminated(&id));
+            // With managed draining the instance's service tasks move first (it is DRAINING
+            // until they are gone); without it they stop with the instance.
+            if !self.drains_before_terminating(a, i) {
+                let id = self.instances[i].ec2_instance_id.clone();
+                self.lose_instance(i, crate::task::stopped_reason::host_terminated(&id));
+            }
         }
     }
 }

@@ -15,6 +15,7 @@ pub mod invariants;
 pub mod lifecycle;
 pub mod live;
 pub mod log;
+pub mod managed_draining;
 pub mod managed_scaling;
 pub mod metrics;
 pub mod oom;
@@ -637,6 +638,9 @@ impl Sim {
 
     /// An Auto Scaling group replaces instances it lost (its health check sees them gone).
     fn asg_check(&mut self, a: usize) {
+        if !self.draining_to_terminate.is_empty() {
+            self.terminate_drained(a);
+        }
         let alive = self
             .instances
             .iter()

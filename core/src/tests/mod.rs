@@ -9,6 +9,7 @@ mod deployment;
 mod elb;
 mod examples;
 mod limits;
+mod managed_draining;
 mod oom;
 mod rebalancing;
 mod shape_paths;
