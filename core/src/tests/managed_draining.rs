@@ -1,6 +1,7 @@
 //! Managed instance draining in whole runs (DG managed-instance-draining): managed scaling's
 //! scale-in drains an instance that still runs a service task before the group terminates it.
 
+use super::log_lines as lines;
 use crate::sim::Sim;
 
 /// Four m5.large in two zones, 8 tasks of 1 vCPU; at 5:00 the service scales to 3, and
@@ -24,14 +25,6 @@ fn scenario(draining: &str) -> String {
   "timeline": [{{"at": 300, "action": "updateService", "service": "web", "desiredCount": 3}}]
 }}"#
     )
-}
-
-fn lines(sim: &Sim, needle: &str) -> Vec<(u64, String)> {
-    sim.log()
-        .iter()
-        .filter(|e| e.text.contains(needle))
-        .map(|e| (e.at / 1000, e.text.clone()))
-        .collect()
 }
 
 #[test]

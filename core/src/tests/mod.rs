@@ -16,3 +16,13 @@ mod shape_paths;
 mod spot;
 mod start_steady;
 mod wakes;
+
+/// Each log line of `sim` that contains `needle`, with its time in whole seconds (the
+/// rebalancing and managed draining tests read the story from the log).
+pub(crate) fn log_lines(sim: &crate::sim::Sim, needle: &str) -> Vec<(u64, String)> {
+    sim.log()
+        .iter()
+        .filter(|e| e.text.contains(needle))
+        .map(|e| (e.at / 1000, e.text.clone()))
+        .collect()
+}

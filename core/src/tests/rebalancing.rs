@@ -1,5 +1,6 @@
 //! Availability Zone rebalancing in whole runs (DG service-rebalancing.html).
 
+use super::log_lines as lines;
 use crate::sim::Sim;
 use crate::task::TaskStatus;
 use std::collections::BTreeMap;
@@ -78,15 +79,6 @@ fn zones(sim: &Sim) -> BTreeMap<String, usize> {
         }
     }
     out
-}
-
-/// Each log line that contains `needle`, with its time in seconds.
-fn lines(sim: &Sim, needle: &str) -> Vec<(u64, String)> {
-    sim.log()
-        .iter()
-        .filter(|e| e.text.contains(needle))
-        .map(|e| (e.at / 1000, e.text.clone()))
-        .collect()
 }
 
 fn first(sim: &Sim, needle: &str) -> u64 {
