@@ -67,7 +67,7 @@ pub struct AsgModel {
     /// `managedTerminationProtection` ENABLED: scale-in keeps instances with non-daemon tasks.
     pub managed_termination_protection: bool,
     /// `managedDraining` (default ENABLED): ECS drains an instance's tasks before the group
-    /// terminates it (applied to the terminations of the group's zone rebalancing).
+    /// terminates it (its zone rebalancing, managed scaling's scale-in).
     pub managed_draining: bool,
 }
 /// Where a service's or task's tasks go.

@@ -266,7 +266,7 @@ pub fn unable_to_place(service: &str, zone: &str, fargate: bool) -> String {
 }
 
 /// SERVICE_REBALANCING_STOPPED: a move given up (the desired count or the deployment changed,
-/// or a task it started stopped).
+/// or every task it started stopped) or one that could start no task.
 pub fn stopped_rebalancing(service: &str) -> String {
     format!("(service {service}) stopped AZ Rebalancing.")
 }

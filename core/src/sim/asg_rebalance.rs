@@ -1,8 +1,9 @@
 //! EC2 Auto Scaling's `AZRebalance` applied to a group (the rule is
 //! `cluster::az_rebalance`): an uneven group at its desired capacity launches one instance in
 //! its emptiest zone and, once that instance has registered, terminates one by the default
-//! termination policy (the fullest zone first). Its tasks stop as on any termination, and the
-//! services place their replacements; ECS's own zone rebalancing then evens the tasks out.
+//! termination policy (the fullest zone first). With managed draining its service tasks are
+//! replaced before it goes (`sim/managed_draining.rs`), without it they stop with it; ECS's own
+//! zone rebalancing then evens the tasks out.
 
 use super::Sim;
 use crate::cluster::az_rebalance::{needs_rebalance, ZoneInstances};
@@ -69,15 +70,22 @@ impl Sim {
                 (z.clone(), none)
             })
             .collect();
-        for inst in self
-            .instances
-            .iter()
-            .filter(|i| i.asg == Some(a) && i.is_alive())
-        {
-            if let Some(z) = zones.get_mut(&inst.zone) {
+        // The group's live instances from the placement index's partitions (as
+        // `PlacementIndex::asg_instances_per_zone` counts them), not a walk of every instance.
+        let parts = self
+            .placement_index
+            .cluster(asg.cluster)
+            .into_iter()
+            .flat_map(|c| &c.parts)
+            .filter(|p| p.key.asg == Some(a));
+        for part in parts {
+            let Some(z) = zones.get_mut(&part.key.zone) else {
+                continue;
+            };
+            for &i in &part.members {
                 z.instances += 1;
                 let protected = asg.managed_termination_protection
-                    && self.runs_non_daemon_task(inst.tasks.iter().copied());
+                    && self.runs_non_daemon_task(self.instances[i].tasks.iter().copied());
                 if !protected {
                     z.unprotected += 1;
                 }

@@ -159,7 +159,7 @@ pub struct Sim {
     /// for it, whose registration lets the group terminate one in its fullest zone.
     pub(crate) asg_rebalancing: BTreeMap<usize, usize>,
     /// Instances their group terminates once managed draining has moved their service tasks
-    /// away (AZRebalance with `managedDraining`).
+    /// away (`sim/managed_draining.rs`).
     pub(crate) draining_to_terminate: BTreeSet<usize>,
     /// The zone and capacity provider names, shared by the tasks and the snapshot.
     pub(crate) names: model_names::ModelNames,

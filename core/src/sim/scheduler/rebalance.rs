@@ -88,12 +88,14 @@ impl Sim {
         }
         let zones = self.rebalance_zone_counts(s);
         let counts: Vec<u32> = zones.iter().map(|(_, n)| *n).collect();
-        let name = self.model.services[s].name.clone();
-        let listed: Vec<(&str, u32)> = zones.iter().map(|(z, n)| (z.as_str(), *n)).collect();
+        // The zones as the events list them; built only for an event (most passes of a steady
+        // service find it balanced and say nothing).
+        let listed =
+            || -> Vec<(&str, u32)> { zones.iter().map(|(z, n)| (z.as_str(), *n)).collect() };
         if rebalancing::is_balanced(&counts) {
             if self.services[s].rebalance.in_progress {
                 self.services[s].rebalance.in_progress = false;
-                let text = rebalancing::balanced(&name, &listed);
+                let text = rebalancing::balanced(&self.model.services[s].name, &listed());
                 self.emit(LogKind::Service, Some(s), text);
             }
             return;
@@ -105,9 +107,10 @@ impl Sim {
         if plan.is_empty() {
             return;
         }
+        let name = self.model.services[s].name.clone();
         if !self.services[s].rebalance.in_progress {
             self.services[s].rebalance.in_progress = true;
-            let text = rebalancing::not_balanced(&name, &listed);
+            let text = rebalancing::not_balanced(&name, &listed());
             self.emit_once_per_window(s, Repeat::RebalanceStarted, text);
         }
         let fargate = self.model.services[s].launch.uses_fargate();
@@ -234,34 +237,32 @@ impl Sim {
                 zones.entry(z.to_string()).or_insert(0);
             }
         };
-        let uses_ec2 = match &svc.launch {
-            LaunchTarget::Ec2 => true,
-            LaunchTarget::Strategy(items) => items
-                .iter()
-                .any(|i| matches!(i.kind, crate::cluster::ProviderKind::Asg(_))),
-            LaunchTarget::Fargate | LaunchTarget::External => false,
-        };
         if svc.launch.uses_fargate() {
             for z in &svc.subnet_zones {
                 add(z);
             }
         }
+        // The Auto Scaling groups of its capacity provider strategy (None: any EC2 instance,
+        // with the EC2 launch type).
+        let groups: Option<Vec<usize>> = match &svc.launch {
+            LaunchTarget::Strategy(items) => Some(
+                items
+                    .iter()
+                    .filter_map(|i| match i.kind {
+                        crate::cluster::ProviderKind::Asg(a) => Some(a),
+                        _ => None,
+                    })
+                    .collect(),
+            ),
+            _ => None,
+        };
+        let uses_ec2 = match &groups {
+            Some(g) => !g.is_empty(),
+            None => matches!(svc.launch, LaunchTarget::Ec2),
+        };
         if uses_ec2 {
-            // Only instances the service's tasks could use: not ECS Anywhere, in the groups of
-            // its capacity provider strategy (any EC2 instance with the EC2 launch type), in
-            // its subnets' zones with awsvpc, and matching its `memberOf` constraints.
-            let groups: Option<Vec<usize>> = match &svc.launch {
-                LaunchTarget::Strategy(items) => Some(
-                    items
-                        .iter()
-                        .filter_map(|i| match i.kind {
-                            crate::cluster::ProviderKind::Asg(a) => Some(a),
-                            _ => None,
-                        })
-                        .collect(),
-                ),
-                _ => None,
-            };
+            // Only instances the service's tasks could use: not ECS Anywhere, in those groups,
+            // in its subnets' zones with awsvpc, and matching its `memberOf` constraints.
             let member_of: Vec<Constraint> = svc
                 .constraints
                 .iter()
