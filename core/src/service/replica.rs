@@ -78,19 +78,43 @@ pub fn max_live(desired: u32, maximum_percent: u32) -> u32 {
     upper_bound(desired, maximum_percent).max(desired)
 }
 
-/// Whether a pass must scale in: more `current` tasks than desired, or current and `outdated`
-/// ones together above [`max_live`]. Only then does the pass need the list of current tasks
-/// (which to stop); otherwise their count is enough.
-pub fn scales_in(desired: u32, maximum_percent: u32, current: u32, outdated: u32) -> bool {
-    current > desired || current + outdated > max_live(desired, maximum_percent)
+/// The two counts a pass keeps the service to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PassBounds {
+    /// The tasks to keep: the desired count, plus those an Availability Zone rebalancing move
+    /// started and has not yet matched with stops (they are not to be scaled in).
+    pub keep: u32,
+    /// The most tasks alive at once: [`max_live`] of the service's own desired count. A move
+    /// starts its tasks within it, so they never raise it (found by the placement property
+    /// test: draining an instance during a move let 4 tasks run where 150 % of 2 allows 3).
+    pub max_live: u32,
 }
 
-/// How many new tasks a pass starts: what the current tasks lack of the desired count, within
-/// what [`max_live`] leaves beside the `live` tasks (blue's held tasks are not counted: green
+impl PassBounds {
+    /// The bounds of a service with `desired` tasks at `maximum_percent`, `moving` of them
+    /// started by a rebalancing move.
+    pub fn new(desired: u32, maximum_percent: u32, moving: u32) -> Self {
+        let keep = desired + moving;
+        PassBounds {
+            keep,
+            max_live: max_live(desired, maximum_percent).max(keep),
+        }
+    }
+}
+
+/// Whether a pass must scale in: more `current` tasks than it keeps, or current and `outdated`
+/// ones together above the most alive. Only then does the pass need the list of current tasks
+/// (which to stop); otherwise their count is enough.
+pub fn scales_in(b: PassBounds, current: u32, outdated: u32) -> bool {
+    current > b.keep || current + outdated > b.max_live
+}
+
+/// How many new tasks a pass starts: what the current tasks lack of the count it keeps, within
+/// what the most alive leaves beside the `live` tasks (blue's held tasks are not counted: green
 /// scales up to the full desired count beside them, DG deployment-type-blue-green SCALE_UP).
-pub fn tasks_to_start(desired: u32, maximum_percent: u32, current: u32, live: u32) -> u32 {
-    let need = desired.saturating_sub(current);
-    let room = max_live(desired, maximum_percent).saturating_sub(live);
+pub fn tasks_to_start(b: PassBounds, current: u32, live: u32) -> u32 {
+    let need = b.keep.saturating_sub(current);
+    let room = b.max_live.saturating_sub(live);
     need.min(room)
 }
 
@@ -155,6 +179,23 @@ pub fn retirements(outdated: &[OutdatedTask], b: RetireBounds) -> Vec<(usize, Re
         }
     }
     out
+}
+
+/// Which outdated tasks go when the service is still above [`max_live`] once its current tasks
+/// are down to the desired count: `excess` of them, those not yet RUNNING first, then the
+/// unhealthy ones, then the rest, each in start order. A desiredCount dropped while tasks are
+/// being replaced (on a DRAINING instance, say) leaves their replacements already counted, and
+/// maximumPercent is the upper limit on the service's tasks (API DeploymentConfiguration). The
+/// guide is silent on which tasks scale-in picks then: the playground's choice, in the README.
+pub fn over_maximum(outdated: &[OutdatedTask], excess: usize) -> Vec<usize> {
+    let active = || outdated.iter().filter(|t| t.active);
+    active()
+        .filter(|t| !t.running)
+        .chain(active().filter(|t| t.running && t.unhealthy))
+        .chain(active().filter(|t| t.running && !t.unhealthy))
+        .take(excess)
+        .map(|t| t.task)
+        .collect()
 }
 
 #[cfg(test)]
@@ -241,12 +282,13 @@ mod tests {
     #[test]
     fn new_tasks_fill_the_desired_count_within_maximum_percent() {
         // 4 desired at 150%: at most 6 alive. With 4 outdated and 0 current, only 2 can start.
+        let b = |desired, max| PassBounds::new(desired, max, 0);
         assert_eq!(max_live(4, 150), 6);
-        assert_eq!(tasks_to_start(4, 150, 0, 4), 2);
+        assert_eq!(tasks_to_start(b(4, 150), 0, 4), 2);
         // maximumPercent 100: a replacement waits for an old task to stop.
-        assert_eq!(tasks_to_start(4, 100, 0, 4), 0);
+        assert_eq!(tasks_to_start(b(4, 100), 0, 4), 0);
         // Never above desired, even with room.
-        assert_eq!(tasks_to_start(4, 200, 3, 3), 1);
+        assert_eq!(tasks_to_start(b(4, 200), 3, 3), 1);
         // max_live is never below desired (1 task at 100%... or 3 at 125% → 3).
         assert_eq!(max_live(3, 125), 3);
     }
@@ -329,16 +371,67 @@ mod tests {
     fn a_pass_scales_in_above_desired_or_above_maximum_percent_only() {
         // DG deployment-type-ecs: the service keeps desiredCount, and all its tasks (outdated
         // ones included) within maximumPercent.
+        let b = |desired, max| PassBounds::new(desired, max, 0);
         assert!(
-            !scales_in(4, 200, 4, 4),
+            !scales_in(b(4, 200), 4, 4),
             "4 current + 4 outdated fit 200 % of 4"
         );
-        assert!(scales_in(4, 200, 5, 0), "one current task too many");
-        assert!(scales_in(4, 150, 4, 3), "7 tasks above 150 % of 4 (6)");
-        assert!(!scales_in(4, 150, 4, 2));
+        assert!(scales_in(b(4, 200), 5, 0), "one current task too many");
+        assert!(scales_in(b(4, 150), 4, 3), "7 tasks above 150 % of 4 (6)");
+        assert!(!scales_in(b(4, 150), 4, 2));
         assert!(
-            !scales_in(0, 100, 0, 0),
+            !scales_in(b(0, 100), 0, 0),
             "a service scaled to 0 with nothing left"
         );
+    }
+
+    #[test]
+    fn a_rebalancing_move_keeps_its_started_tasks_without_raising_the_most_alive() {
+        // 2 desired at 150 %: 3 alive at most. A move started 1: the pass keeps 3 current
+        // tasks, and a task on a DRAINING instance beside them is one too many, not room.
+        let moving = PassBounds::new(2, 150, 1);
+        assert_eq!(
+            moving,
+            PassBounds {
+                keep: 3,
+                max_live: 3
+            }
+        );
+        assert!(!scales_in(moving, 3, 0));
+        assert!(scales_in(moving, 3, 1));
+        assert_eq!(
+            tasks_to_start(moving, 2, 3),
+            0,
+            "no replacement above 3 alive"
+        );
+        assert_eq!(tasks_to_start(moving, 2, 2), 1);
+    }
+
+    #[test]
+    fn above_maximum_the_outdated_tasks_go_not_running_then_unhealthy_then_the_rest() {
+        let t = |task, running, unhealthy| OutdatedTask {
+            task,
+            active: true,
+            unhealthy,
+            running,
+        };
+        let stopping = OutdatedTask {
+            active: false,
+            ..t(0, false, false)
+        };
+        let outdated = [
+            stopping,
+            t(1, true, false),
+            t(2, true, true),
+            t(3, false, false),
+        ];
+        assert_eq!(over_maximum(&outdated, 1), vec![3]);
+        assert_eq!(over_maximum(&outdated, 2), vec![3, 2]);
+        assert_eq!(
+            over_maximum(&outdated, 9),
+            vec![3, 2, 1],
+            "a task already stopping is not stopped again"
+        );
+        assert!(over_maximum(&outdated, 0).is_empty());
     }
 }

@@ -12,6 +12,7 @@ mod limits;
 mod managed_draining;
 mod oom;
 mod rebalancing;
+mod scale_in;
 mod shape_paths;
 mod spot;
 mod start_steady;

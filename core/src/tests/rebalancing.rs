@@ -194,6 +194,30 @@ fn changing_the_desired_count_during_a_move_stops_rebalancing() {
     assert_eq!(zones(&sim).into_values().collect::<Vec<_>>(), vec![3, 3, 3]);
 }
 
+// API DeploymentConfiguration: maximumPercent caps the service's tasks. A move's started tasks
+// are kept, but they never raise the cap: an instance drained during the move (its tasks kept
+// by minimumHealthyPercent 100 until replaced) gets only the replacements that fit under 150 %
+// of 6, not of 6 + 2 (found by the placement property test, where 4 tasks ran for a cap of 3).
+#[test]
+fn draining_an_instance_during_a_move_keeps_maximum_percent() {
+    let service =
+        r#", "deploymentConfiguration": { "maximumPercent": 150, "minimumHealthyPercent": 100 }"#;
+    let registered = first(&run(&ec2(service, ""), 300), "registered with cluster");
+    let drain = format!(
+        r#", {{ "at": {}, "action": "drainInstance", "instance": 1 }}"#,
+        registered + 20
+    );
+    // Test builds check every invariant after each step, maximumPercent's among them.
+    let sim = run(&ec2(service, &drain), 900);
+    assert!(!lines(&sim, "to AZ Rebalance").is_empty());
+    assert_eq!(zones(&sim).values().sum::<usize>(), 6, "{:?}", zones(&sim));
+    assert_eq!(
+        zones(&sim).get("us-east-1b"),
+        None,
+        "the DRAINING instance is left empty"
+    );
+}
+
 // Fargate: the service's subnets' zones count, a zone that is down does not. Once
 // us-east-1a recovers, tasks move back into it.
 #[test]

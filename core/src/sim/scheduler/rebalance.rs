@@ -37,11 +37,16 @@ pub struct Rebalance {
 }
 
 impl Sim {
-    /// The desired count a REPLICA pass keeps: the service's, plus the tasks a rebalancing move
-    /// started and has not yet matched with stops (they are not to be scaled in).
-    pub(super) fn replica_desired(&self, s: usize) -> u32 {
+    /// The counts a REPLICA pass keeps to: the service's desired count plus the tasks a
+    /// rebalancing move started and has not yet matched with stops (they are not to be scaled
+    /// in), and the most alive, from the service's own desired count.
+    pub(super) fn replica_bounds(&self, s: usize) -> replica::PassBounds {
         let state = &self.services[s];
-        state.desired + state.rebalance.started.len() as u32
+        replica::PassBounds::new(
+            state.desired,
+            self.model.services[s].maximum_percent,
+            state.rebalance.started.len() as u32,
+        )
     }
 
     /// At the start of a pass: gives up a move whose desired count or deployment changed, or

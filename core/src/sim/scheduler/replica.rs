@@ -57,7 +57,7 @@ impl Sim {
         if self.must_scale_in(s, current, outdated) {
             // `sort_tasks` lists every current task whenever the pass scales in.
             let mut listed = std::mem::take(&mut sorted.current);
-            self.scale_in(s, &mut listed, outdated, &mut report);
+            self.scale_in(s, &mut listed, &sorted, &mut report);
             current = listed.len();
         }
         let waiting = std::mem::take(&mut sorted.waiting);
@@ -153,12 +153,7 @@ impl Sim {
 
     /// Whether the pass scales in ([`replica::scales_in`] with the service's bounds).
     fn must_scale_in(&self, s: usize, current: usize, outdated: usize) -> bool {
-        replica::scales_in(
-            self.replica_desired(s),
-            self.model.services[s].maximum_percent,
-            current as u32,
-            outdated as u32,
-        )
+        replica::scales_in(self.replica_bounds(s), current as u32, outdated as u32)
     }
 
     /// Whether every active task of the service belongs to its PRIMARY deployment (read from
@@ -238,11 +233,12 @@ impl Sim {
         &mut self,
         s: usize,
         current: &mut Vec<usize>,
-        outdated: usize,
+        sorted: &Classified,
         report: &mut PassReport,
     ) {
-        let desired = self.replica_desired(s);
-        let max_live = replica::max_live(desired, self.model.services[s].maximum_percent) as usize;
+        let outdated = sorted.outdated.len();
+        let bounds = self.replica_bounds(s);
+        let (desired, max_live) = (bounds.keep, bounds.max_live as usize);
         let deployment = self.services[s].deployment_id.clone();
         // Waiting tasks go first, then the others not yet RUNNING, each in `current`'s order
         // (what `first_not_running` picks one at a time). Stopping one task changes no other
@@ -292,7 +288,32 @@ impl Sim {
             left -= 1;
             stop(self, t, report);
         }
+        // Still above the bound with the current tasks at the desired count: outdated tasks go
+        // too, their replacements already counted (found by the placement property test: a
+        // desiredCount dropped to 1 beside a task on a DRAINING instance left 2 tasks for good).
+        let excess = (left + outdated).saturating_sub(max_live);
+        if excess > 0 {
+            let facts = self.outdated_facts(sorted);
+            for t in replica::over_maximum(&facts, excess) {
+                stop(self, t, report);
+            }
+        }
         current.retain(|x| !stopped.contains(x));
+    }
+
+    /// The outdated tasks as [`replica::retirements`] and [`replica::over_maximum`] see them.
+    fn outdated_facts(&self, sorted: &Classified) -> Vec<OutdatedTask> {
+        let unhealthy: BTreeSet<usize> = sorted.unhealthy.iter().copied().collect();
+        sorted
+            .outdated
+            .iter()
+            .map(|&t| OutdatedTask {
+                task: t,
+                active: self.tasks[t].is_active(),
+                unhealthy: unhealthy.contains(&t),
+                running: self.tasks[t].last_status == TaskStatus::Running,
+            })
+            .collect()
     }
 
     /// Retries the tasks waiting in PROVISIONING for capacity, then starts new ones up to the
@@ -331,12 +352,7 @@ impl Sim {
         // The service's active tasks, counted by the task index (placing a waiting task keeps
         // it active, so this is the count a walk of the live set gives).
         let live = (self.task_index.active(s) as usize).saturating_sub(held) as u32;
-        let start = replica::tasks_to_start(
-            self.replica_desired(s),
-            self.model.services[s].maximum_percent,
-            current as u32,
-            live,
-        );
+        let start = replica::tasks_to_start(self.replica_bounds(s), current as u32, live);
         for k in 0..start {
             match self.launch_service_task(s) {
                 Launched::Started(t) => report.started.push(t),
@@ -379,7 +395,6 @@ impl Sim {
         // Sets, so each task's lookup is O(log n) (scans made a pass O(n²) during a large
         // replacement, issue #10).
         let outdated: BTreeSet<usize> = sorted.outdated.iter().copied().collect();
-        let unhealthy: BTreeSet<usize> = sorted.unhealthy.iter().copied().collect();
         let healthy = live
             .iter()
             .filter(|&&t| {
@@ -408,16 +423,7 @@ impl Sim {
             no_room: upper_bound(desired, svc.maximum_percent) <= live.len() as u32
                 || report.unplaced.is_some(),
         };
-        let facts: Vec<OutdatedTask> = sorted
-            .outdated
-            .iter()
-            .map(|&t| OutdatedTask {
-                task: t,
-                active: self.tasks[t].is_active(),
-                unhealthy: unhealthy.contains(&t),
-                running: self.tasks[t].last_status == TaskStatus::Running,
-            })
-            .collect();
+        let facts = self.outdated_facts(sorted);
         let deployment = self.services[s].deployment_id.clone();
         let retire = replica::retirements(&facts, bounds);
         let retired = retire.len();

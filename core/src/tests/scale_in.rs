@@ -1,0 +1,52 @@
+//! Scaling in while tasks are being replaced (DG container-instance-draining, API
+//! DeploymentConfiguration `maximumPercent`: the upper limit on the service's tasks).
+
+use super::log_lines as lines;
+use crate::sim::Sim;
+use crate::task::TaskStatus;
+
+/// Three t3.medium; six tasks on static port 8080 with distinctInstance, so three run. At 0:30
+/// the first instance drains: its task cannot be replaced (no instance left) and, with
+/// minimumHealthyPercent 50 of 6, cannot stop. At 1:07 a task on an ACTIVE instance is stopped
+/// and replaced, so at 1:21, when the desired count drops to 1, the draining task is the only
+/// one healthy (a replacement counts after 40 s RUNNING) and on seed 7 scale-in keeps the new
+/// one: the lower bound alone would keep the draining task too.
+const DRAINING_THEN_SCALED_IN: &str = r#"{
+  "version": 1, "seed": 7,
+  "subnets": [{"subnetId": "subnet-a", "availabilityZone": "us-east-1a"}],
+  "clusters": [{"clusterName": "default", "capacityProviders": ["asg"]}],
+  "capacityProviders": [{"name": "asg", "autoScalingGroupProvider": {"autoScalingGroup": {
+    "instanceType": "t3.medium", "minSize": 3, "maxSize": 3, "desiredCapacity": 3,
+    "subnets": ["subnet-a"]}}}],
+  "taskDefinitions": [{"family": "web", "networkMode": "bridge", "containerDefinitions": [{
+    "name": "app", "image": "example/web:1", "cpu": 1024, "memory": 128, "essential": true,
+    "portMappings": [{"containerPort": 8080, "hostPort": 8080}]}]}],
+  "services": [{"serviceName": "web", "taskDefinition": "web", "launchType": "EC2",
+    "desiredCount": 6, "placementConstraints": [{"type": "distinctInstance"}],
+    "deploymentConfiguration": {"minimumHealthyPercent": 50, "maximumPercent": 100}}],
+  "timeline": [{"at": 30, "action": "drainInstance", "instance": 0},
+               {"at": 67, "action": "stopTask", "service": "web", "index": 1},
+               {"at": 81, "action": "updateService", "service": "web", "desiredCount": 1}]
+}"#;
+
+#[test]
+fn a_desired_count_dropped_beside_a_draining_task_stops_it_within_maximum_percent() {
+    // Test builds check every invariant after each step, maximumPercent's among them: before
+    // the fix, the pass at 1:21 stopped one task and kept the draining one, 2 tasks for 1.
+    let mut sim = Sim::from_json(DRAINING_THEN_SCALED_IN).unwrap_or_else(|e| panic!("{e:?}"));
+    sim.run_until(300_000);
+    let stopped = lines(&sim, "has stopped 2 running tasks");
+    assert_eq!(stopped.len(), 1, "{stopped:?}");
+    assert_eq!(stopped[0].0, 81, "both go in the pass the update queues");
+    let live: Vec<_> = sim
+        .tasks
+        .values()
+        .filter(|t| t.last_status == TaskStatus::Running && !t.stop_requested)
+        .collect();
+    assert_eq!(live.len(), 1);
+    assert_ne!(
+        live[0].instance,
+        Some(0),
+        "the task left runs on an ACTIVE instance"
+    );
+}
