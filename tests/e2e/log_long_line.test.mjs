@@ -9,6 +9,60 @@ import { runTo } from './lib/deployments.mjs';
 
 export const tests = [
   {
+    // The walkthrough at 1280x720: full 32-character task IDs made each entry four or five lines
+    // in the narrow pane. IDs are drawn as their first eight characters, as the chips label
+    // tasks (ecs_sim::view::log_ids); the whole ID is in the tooltip and in a copy of the line.
+    name: 'event log: task and instance IDs are drawn short, and copied whole',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(base);
+      await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+      await runTo(page, '0:01:00');
+      const line = page.locator('[data-testid="log"] li', { hasText: 'is RUNNING on i-' }).first();
+      await line.waitFor({ timeout: 10000 });
+      const seen = await line.locator('.text').evaluate((text) => {
+        const ids = [...text.querySelectorAll('.log-id')].map((e) => ({
+          title: e.title,
+          width: e.getBoundingClientRect().width,
+          drawn: e.firstChild.textContent,
+        }));
+        // The width of 12 characters of the line's font: an ID drawn whole is 32.
+        const probe = document.createElement('span');
+        probe.textContent = '0123456789ab';
+        text.appendChild(probe);
+        const twelve = probe.getBoundingClientRect().width;
+        probe.remove();
+        const range = document.createRange();
+        range.selectNodeContents(text);
+        const selection = window.getSelection();
+        selection.removeAllRanges();
+        selection.addRange(range);
+        const copied = selection.toString();
+        selection.removeAllRanges();
+        return { ids, twelve, copied, visible: text.innerText };
+      });
+      if (seen.ids.length !== 2) throw new Error(`expected a task ID and an instance ID: ${JSON.stringify(seen)}`);
+      const [task, instance] = seen.ids;
+      if (!/^[0-9a-f]{32}$/.test(task.title) || task.drawn !== task.title.slice(0, 8)) {
+        throw new Error(`the task ID is not drawn as its first 8 characters: ${JSON.stringify(task)}`);
+      }
+      if (!/^i-[0-9a-f]{17}$/.test(instance.title) || instance.drawn !== instance.title.slice(0, 10)) {
+        throw new Error(`the instance ID is not drawn as i- and 8 characters: ${JSON.stringify(instance)}`);
+      }
+      for (const id of seen.ids) {
+        if (id.width > seen.twelve) throw new Error(`an ID is ${id.width}px wide, more than 12 characters (${seen.twelve}px)`);
+      }
+      if (!seen.copied.includes(task.title) || !seen.copied.includes(instance.title)) {
+        throw new Error(`a copy of the line does not have the whole IDs: ${seen.copied}`);
+      }
+      // The chip table and the instance card label them the same way.
+      const card = await page.locator('[data-testid="instance"] .iid').allInnerTexts();
+      if (!card.includes(instance.drawn)) throw new Error(`no instance card labelled ${instance.drawn}: ${card}`);
+      await line.scrollIntoViewIfNeeded();
+      await screenshot('log-short-ids');
+    },
+  },
+  {
     name: 'event log: a line naming 30 new tasks shows its start and a button for the rest',
     async run({ page, base, screenshot }) {
       await page.goto(base);

@@ -9,7 +9,7 @@
 use crate::state::{LogScope, Playground};
 use ecs_sim::sim::log::{LogEntry, LogKind};
 use ecs_sim::time::clock;
-use ecs_sim::view::{log_text_shown, newest_matching, LogFilter};
+use ecs_sim::view::{log_pieces, log_text_shown, newest_matching, LogFilter, LogPiece};
 use leptos::prelude::*;
 
 /// Lines drawn at most.
@@ -43,19 +43,37 @@ fn grow(pg: Playground, limit: RwSignal<usize>) {
     );
 }
 
+/// Text with its task and instance IDs drawn short ([`ecs_sim::view::log_ids`]): the first
+/// eight characters, as the chips are labelled; the rest stays in the page, clipped, so a copy
+/// of the line has the whole ID, and the tooltip shows it.
+pub(crate) fn with_short_ids(text: &str) -> Vec<AnyView> {
+    log_pieces(text)
+        .into_iter()
+        .map(|piece| match piece {
+            LogPiece::Text(t) => t.to_string().into_any(),
+            LogPiece::Id { shown, rest } => view! {
+                <span class="log-id" title=format!("{shown}{rest}")>
+                    {shown.to_string()}<span class="log-id-rest">{rest.to_string()}</span>
+                </span>
+            }
+            .into_any(),
+        })
+        .collect()
+}
+
 /// A line's text: whole when short; the start and a button for the rest when long (a line
 /// naming a service's 1,000 new tasks is about 40,000 characters, and laying it out took the
 /// browser 11–19 ms, see [`ecs_sim::view::log_text`]).
 fn line_text(text: &str) -> AnyView {
     let shown = log_text_shown(text);
     if shown.hidden_chars == 0 {
-        return view! { <span class="text">{text.to_string()}</span> }.into_any();
+        return view! { <span class="text">{with_short_ids(text)}</span> }.into_any();
     }
     let whole = RwSignal::new(false);
     let (head, full) = (shown.head.to_string(), text.to_string());
     let label = format!("… show all ({} more characters)", shown.hidden_chars);
     view! {
-        <span class="text">{move || if whole.get() { full.clone() } else { head.clone() }}</span>
+        <span class="text">{move || with_short_ids(if whole.get() { &full } else { &head })}</span>
         <Show when=move || !whole.get()>
             <button type="button" class="log-more" data-testid="log-more"
                 title="Draw the whole line (it names every task)"

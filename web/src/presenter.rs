@@ -154,7 +154,7 @@ pub fn PresenterAside() -> impl IntoView {
                         <li class=format!("kind-{:?}", e.kind).to_lowercase()>
                             <time>{clock(e.at)}</time>
                             {svc.map(|s| view! { <span class=format!("svc {tag}")>{s}</span> })}
-                            <span class="text">{e.text.clone()}</span>
+                            <span class="text">{crate::event_log::with_short_ids(&e.text)}</span>
                         </li>
                     }
                 } />

@@ -17,6 +17,7 @@ pub mod image_choice;
 pub mod labels;
 pub mod layout;
 pub mod log_filter;
+pub mod log_ids;
 pub mod log_text;
 pub mod no_data;
 pub mod not_recorded;
@@ -36,4 +37,5 @@ pub use layout::{
     cluster_layout, find_task, revision_shade, service_colour, ClusterLayout, Lane, ServiceLookup,
 };
 pub use log_filter::{newest_matching, LogFilter};
+pub use log_ids::{log_pieces, LogPiece};
 pub use log_text::{log_text_shown, LogTextShown, LOG_TEXT_SHOWN};
