@@ -214,6 +214,36 @@ export const tests = [
     },
   },
   {
+    // Walkthrough 2026-12-04: an instructor reads Zone outage's whole description ("More"), then
+    // runs it; at 0:07:55 us-east-1b holds the terminated instance and its replacement, and the
+    // five open lines had pushed the replacement's chips below the cluster's visible area.
+    name: 'stage: Run to folds a description opened with More, and Zone outage shows its whole cluster at 0:07:55',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await load(page, base);
+      await page.selectOption('[data-testid="examples"]', 'zone-outage');
+      await page.locator('[data-testid="scenario-about-more"]').waitFor();
+      await page.click('[data-testid="scenario-about-more"]');
+      const more = page.locator('[data-testid="scenario-about-more"]');
+      if ((await more.getAttribute('aria-expanded')) !== 'true') throw new Error('More did not open the description');
+      await runTo(page, '0:07:55');
+      if ((await more.getAttribute('aria-expanded')) !== 'false') throw new Error('the description stays open after Run to');
+      const m = await page.evaluate(() => {
+        const box = document.querySelector('[data-testid="cluster"]').getBoundingClientRect();
+        const outside = [...document.querySelectorAll('[data-testid="instance"], [data-testid="task"]')].filter((n) => {
+          const r = n.getBoundingClientRect();
+          return r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5 || r.bottom > innerHeight;
+        }).map((n) => n.dataset.testid);
+        return { outside, instances: document.querySelectorAll('[data-testid="instance"]').length };
+      });
+      if (m.instances < 4) throw new Error(`expected the terminated instance and its replacement too: ${m.instances} instances`);
+      if (m.outside.length) throw new Error(`${m.outside.length} of the cluster's elements need scrolling: ${m.outside}`);
+      await more.click();
+      if ((await more.getAttribute('aria-expanded')) !== 'true') throw new Error('More no longer opens it after the run');
+      await screenshot('stage-zone-outage-more-1280');
+    },
+  },
+  {
     name: 'stage: presenter mode lists Spot interruption warnings among the latest events',
     async run({ page, base }) {
       await page.setViewportSize({ width: 1280, height: 720 });

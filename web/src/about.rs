@@ -2,7 +2,7 @@
 //! under the top bar, so a first-time visitor (or a room) knows what to watch for. It can be
 //! hidden; it comes back when another scenario with another description runs. Once the
 //! scenario has run (Play or "Run to"), it folds to one line, leaving the cluster the room; "More"
-//! still shows it whole.
+//! still shows it whole, until the next Play or "Run to".
 
 use crate::state::Playground;
 use ecs_sim::scenario::heading::Heading;
@@ -22,12 +22,18 @@ pub fn ScenarioAbout(heading: Memo<Heading>) -> impl IntoView {
     let full = RwSignal::new(false);
     let shown = move || text.with(|t| !t.is_empty() && *t != hidden.get());
     // The description that has been run: one line from then on (a new description shows whole).
+    // Play and "Run to" fold a description opened with "More" too: read before the run, it
+    // gives the cluster its room back (at 1280×720 the whole *Zone outage* text pushed the new
+    // instance's chips out of view, walkthrough 2026-12-04).
     let ran = RwSignal::new(String::new());
     Effect::new(move |_| {
         if pg.playing.get() || pg.run.with(Option::is_some) {
             let t = text.get_untracked();
             if ran.get_untracked() != t {
                 ran.set(t);
+            }
+            if full.get_untracked() {
+                full.set(false);
             }
         }
     });
