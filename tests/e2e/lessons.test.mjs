@@ -79,6 +79,32 @@ export const tests = [
     },
   },
   {
+    // A lesson writes moments as m:ss ("At 2:00 this run's timeline terminates…"); typed into
+    // "Run to" (h:mm) that is two hours. Each is a button that runs the page there.
+    name: 'lessons: a time in the brief runs the page to it, from the start when already past',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(`${base}#lesson=zone-rebalancing`);
+      await page.locator('[data-testid=lesson-pane]').waitFor({ timeout: 20000 });
+      const times = page.locator('[data-testid=lesson-pane] [data-testid=brief-time]');
+      const labels = await times.allInnerTexts();
+      if (!labels.includes('2:00') || !labels.includes('6:00')) throw new Error(`times in the brief: ${labels}`);
+      const two = times.filter({ hasText: /^2:00$/ }).first();
+      if (!(await two.getAttribute('title')).includes('0:02:00')) throw new Error(`title: ${await two.getAttribute('title')}`);
+      await two.click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=clock]')?.textContent === '0:02:00', null, { timeout: 20000 });
+      // The termination at 2:00 is in the log the brief points at.
+      const log = await page.$$eval('[data-testid="log"] li', (els) => els.map((e) => e.textContent));
+      if (!log.some((l) => l.includes('terminate-instances'))) throw new Error(`no termination in the log at 2:00:\n${log.slice(0, 6).join('\n')}`);
+      await screenshot('lesson-brief-time-1280x720');
+      // Past it: the run starts again and stops there.
+      await times.filter({ hasText: /^6:00$/ }).first().click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=clock]')?.textContent === '0:06:00', null, { timeout: 20000 });
+      await two.click();
+      await page.waitForFunction(() => document.querySelector('[data-testid=clock]')?.textContent === '0:02:00', null, { timeout: 20000 });
+    },
+  },
+  {
     name: 'lessons: lesson 16 at 1280x720 — the placement strategy form shows its type and field whole',
     async run({ page, base, screenshot }) {
       await page.setViewportSize({ width: 1280, height: 720 });

@@ -17,6 +17,10 @@ pub enum Span {
     Code(String),
     /// A link: its text and its address (always one of [`LINK_HOSTS`]).
     Link(String, String),
+    /// A moment of the run, as lessons write it: `2:00` (m:ss) or `1:02:00` (h:mm:ss), and
+    /// that moment in milliseconds. The page offers to run to it: "2:00" typed into "Run to"
+    /// (h:mm) would mean two hours.
+    Time(String, crate::time::Millis),
 }
 
 /// A paragraph: its spans in order.
@@ -53,7 +57,7 @@ pub fn plain(text: &str) -> String {
         .map(|p| {
             p.iter()
                 .map(|s| match s {
-                    Span::Text(t) | Span::Code(t) => t.clone(),
+                    Span::Text(t) | Span::Code(t) | Span::Time(t, _) => t.clone(),
                     Span::Link(t, href) => format!("{t} ({href})"),
                 })
                 .collect::<String>()
@@ -108,10 +112,61 @@ fn link(s: &str) -> Option<(String, String, usize)> {
     allowed.then(|| (label.to_string(), href.to_string(), close + 2 + end + 1))
 }
 
+/// Pushes the plain text gathered so far, with its times split out as [`Span::Time`].
 fn flush(text: &mut String, out: &mut Paragraph) {
-    if !text.is_empty() {
-        out.push(Span::Text(std::mem::take(text)));
+    let text = std::mem::take(text);
+    let mut plain = 0;
+    let mut at = 0;
+    while at < text.len() {
+        match time_at(&text, at) {
+            Some((len, ms)) => {
+                if plain < at {
+                    out.push(Span::Text(text[plain..at].to_string()));
+                }
+                out.push(Span::Time(text[at..at + len].to_string(), ms));
+                at += len;
+                plain = at;
+            }
+            None => at += 1,
+        }
     }
+    if plain < text.len() {
+        out.push(Span::Text(text[plain..].to_string()));
+    }
+}
+
+/// A time starting at byte `at`: `m:ss` or `h:mm:ss` (one or two digits first, the others
+/// two, each below 60), not inside a longer number, word or ratio. Its length and moment.
+fn time_at(text: &str, at: usize) -> Option<(usize, crate::time::Millis)> {
+    let b = text.as_bytes();
+    let joined = |c: u8| c.is_ascii_alphanumeric() || c == b':' || c == b'.';
+    if at > 0 && joined(b[at - 1]) {
+        return None;
+    }
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let lead = digits(at);
+    if !(1..=2).contains(&lead) {
+        return None;
+    }
+    let mut parts = vec![&text[at..at + lead]];
+    let mut end = at + lead;
+    while parts.len() < 3 && b.get(end) == Some(&b':') && digits(end + 1) == 2 {
+        parts.push(&text[end + 1..end + 3]);
+        end += 3;
+    }
+    // A sentence may end right after the time ("at 2:00."), a number may not ("2:00.5").
+    let ends = match b.get(end) {
+        None => true,
+        Some(b'.') => b.get(end + 1).is_none_or(|c| !c.is_ascii_digit()),
+        Some(&c) => !joined(c),
+    };
+    let n: Vec<u64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
+    let seconds = match n.as_slice() {
+        [m, s] if *s < 60 => m * 60 + s,
+        [h, m, s] if *m < 60 && *s < 60 => h * 3600 + m * 60 + s,
+        _ => return None,
+    };
+    ends.then_some((end - at, seconds * 1000))
 }
 
 #[cfg(test)]
@@ -143,6 +198,43 @@ mod tests {
                 "<b>not bold</b> [x](javascript:alert(1))".into()
             )]
         );
+    }
+
+    #[test]
+    fn times_of_the_run_are_read_as_lessons_write_them() {
+        let ps = parse("At 2:00 the timeline terminates it; by 0:03:59, or (5:10), it is back.");
+        assert_eq!(
+            ps[0],
+            vec![
+                Span::Text("At ".into()),
+                Span::Time("2:00".into(), 120_000),
+                Span::Text(" the timeline terminates it; by ".into()),
+                Span::Time("0:03:59".into(), 239_000),
+                Span::Text(", or (".into()),
+                Span::Time("5:10".into(), 310_000),
+                Span::Text("), it is back.".into()),
+            ]
+        );
+        // Not times: a port mapping, a ratio of three digits, seconds of 60, a decimal, a
+        // version, a time inside code, a word.
+        for text in [
+            "8080:80",
+            "1:2",
+            "100:00",
+            "1:60",
+            "2:00.5",
+            "v1:00",
+            "1.2:30",
+            "`2:00`",
+            "12:34:56:78",
+        ] {
+            let times = parse(text)[0]
+                .iter()
+                .filter(|s| matches!(s, Span::Time(..)))
+                .count();
+            assert_eq!(times, 0, "{text}");
+        }
+        assert_eq!(plain("At 2:00."), "At 2:00.");
     }
 
     #[test]

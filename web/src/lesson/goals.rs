@@ -37,12 +37,7 @@ fn goal_row(g: GoalVerdict) -> impl IntoView {
         Some(view! {
             <button type="button" class="goal-show" data-testid="goal-show"
                 title=format!("Run the page to {} (from the start if it is past that) to see what Check saw", clock(at))
-                on:click=move |_| {
-                    if pg.clock_ms() >= at {
-                        pg.reset();
-                    }
-                    pg.run_to(at);
-                }>{label}</button>
+                on:click=move |_| super::markup::show_at(pg, at)>{label}</button>
         })
     });
     view! {

@@ -2,7 +2,9 @@
 //! elements from `ecs_sim::challenge::brief`'s spans (text nodes only — a challenge's text is
 //! never HTML). Links open AWS documentation in a new tab.
 
+use crate::state::Playground;
 use ecs_sim::challenge::brief::{parse, Span};
+use ecs_sim::time::{clock, Millis};
 use leptos::prelude::*;
 
 /// The markup of `text` as paragraphs.
@@ -17,8 +19,33 @@ pub fn markup(text: &str) -> impl IntoView {
                     Span::Link(t, href) => view! {
                         <a href=href target="_blank" rel="noopener noreferrer">{t}</a>
                     }.into_any(),
+                    Span::Time(t, at) => time_button(t, at),
                 }).collect_view()}</p>
             }
         })
         .collect_view()
+}
+
+/// A moment the text names ("At 2:00 …"), as a button that runs the page there (from the start
+/// when it is past that), like a failed goal's "Show": typed into "Run to" (h:mm), "2:00" would
+/// be two hours. Plain text where there is no page to run.
+fn time_button(text: String, at: Millis) -> AnyView {
+    let Some(pg) = use_context::<Playground>() else {
+        return view! { <span>{text}</span> }.into_any();
+    };
+    view! {
+        <button type="button" class="brief-time" data-testid="brief-time" data-at=at.to_string()
+            title=format!("Run the page to {} (from the start if it is past that)", clock(at))
+            on:click=move |_| show_at(pg, at)>{text}</button>
+    }
+    .into_any()
+}
+
+/// Runs the page to `at`, from the start when the run is already there or past it: what the
+/// lesson's time buttons and a failed goal's "Show" do.
+pub(crate) fn show_at(pg: Playground, at: Millis) {
+    if pg.clock_ms() >= at {
+        pg.reset();
+    }
+    pg.run_to(at);
 }
