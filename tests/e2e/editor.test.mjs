@@ -53,6 +53,46 @@ export const tests = [
     },
   },
   {
+    // The engineer's walkthrough: `aws ecs describe-task-definition` output pasted into the tab
+    // read as valid, and Register put `family` beside the wrapper: the scenario broke and web
+    // pointed at a revision that did not exist.
+    name: 'editor: describe-task-definition output pasted into the tab registers as the next revision',
+    async run({ page, base, screenshot }) {
+      await open(page, base);
+      const editor = page.locator('[data-testid="td-editor"]');
+      const inner = JSON.parse(await editor.evaluate((el) => el.value));
+      inner.containerDefinitions[0].memory = 256;
+      const described = {
+        taskDefinition: { taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:14', ...inner,
+          revision: 14, status: 'ACTIVE', compatibilities: ['EC2'], registeredAt: '2026-12-01T10:00:00.000Z' },
+        tags: [],
+      };
+      await editor.fill(JSON.stringify(described, null, 2));
+      await page.locator('[data-testid="no-problems"]').waitFor({ timeout: 5000 });
+      await page.locator('[data-testid="register-revision"]').click();
+      await page.locator('[data-testid="td-revision"]', { hasText: 'web:2' }).waitFor({ timeout: 5000 });
+      const status = await page.locator('[data-testid="register-status"]').innerText();
+      if (!status.startsWith('Registered web:2. Services')) throw new Error(`status: ${status}`);
+      if (await page.locator('[data-testid="scenario-status"], [data-testid="problem"]').count()) {
+        throw new Error('the scenario has problems after registering');
+      }
+      const stored = JSON.parse(await editor.evaluate((el) => el.value));
+      if (stored.taskDefinition || stored.revision || stored.family !== 'web' || stored.containerDefinitions[0].memory !== 256) {
+        throw new Error(`the tab shows: ${JSON.stringify(stored).slice(0, 200)}`);
+      }
+      // Another family inside the wrapper is marked at its line, and Register stays off.
+      described.taskDefinition.family = 'orders-api';
+      const text = JSON.stringify(described, null, 2);
+      await editor.fill(text);
+      const problem = page.locator('[data-testid="problem"]', { hasText: "family is 'orders-api'" });
+      await problem.waitFor({ timeout: 5000 });
+      if ((await problem.getAttribute('data-line')) !== String(lineOf(text, '"family"'))) throw new Error('not marked at family');
+      if (await page.locator('[data-testid="no-problems"]').count()) throw new Error('"No problems" beside a refused family');
+      if (await page.locator('[data-testid="register-revision"]').isEnabled()) throw new Error('Register enabled for another family');
+      await screenshot('editor-describe-other-family');
+    },
+  },
+  {
     name: 'editor: a JSON syntax error names its line and column',
     async run({ page, base }) {
       await open(page, base);

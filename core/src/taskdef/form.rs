@@ -5,6 +5,7 @@
 use super::parse::READ_ONLY_KEYS;
 use crate::form::find::{find_service, no_service};
 use crate::form::value::{array, text};
+use crate::problem::Problem;
 use serde_json::{json, Map, Value};
 
 /// Network modes a Linux task definition can use.
@@ -71,20 +72,11 @@ pub fn resolve_reference(doc: &Value, reference: &str) -> Option<usize> {
 /// revisions stay, as in ECS) and points every service that ran the family at
 /// `family:<revision>`. Returns the new revision number.
 pub fn register_revision(doc: &mut Value, family: &str, definition: Value) -> Result<u32, String> {
-    let Value::Object(mut definition) = definition else {
-        return Err("a task definition must be a JSON object".into());
-    };
-    match definition.get("family").and_then(Value::as_str) {
-        Some(f) if f != family => {
-            return Err(format!(
-                "the definition's family is '{f}'; a revision of '{family}' must keep family '{family}'"
-            ))
-        }
-        Some(_) => {}
-        None => {
-            definition.insert("family".into(), json!(family));
-        }
+    let mut definition = as_registered(definition)?;
+    if let Some(p) = family_problem(&definition, family) {
+        return Err(p.message);
     }
+    definition.entry("family").or_insert_with(|| json!(family));
     let revision = families(doc)
         .into_iter()
         .find(|f| f.family == family)
@@ -124,17 +116,9 @@ pub fn replace_latest_revision(
     family: &str,
     definition: Value,
 ) -> Result<u32, String> {
-    let Value::Object(mut definition) = definition else {
-        return Err("a task definition must be a JSON object".into());
-    };
-    if definition
-        .get("family")
-        .and_then(Value::as_str)
-        .is_some_and(|f| f != family)
-    {
-        return Err(format!(
-            "a revision of '{family}' must keep family '{family}'"
-        ));
+    let mut definition = as_registered(definition)?;
+    if let Some(p) = family_problem(&definition, family) {
+        return Err(p.message);
     }
     definition.insert("family".into(), json!(family));
     let f = families(doc)
@@ -145,6 +129,52 @@ pub fn replace_latest_revision(
     let slot = definition_mut(doc, index).ok_or("the revision is not a JSON object")?;
     *slot = definition;
     Ok(f.latest_revision())
+}
+
+/// A definition typed or pasted into a family's tab, as RegisterTaskDefinition takes it:
+/// `describe-task-definition` output (`{"taskDefinition": {…}, "tags": […]}`, which the tab
+/// accepts) is unwrapped and its read-only keys dropped, so Register stores the definition, not
+/// the wrapper (a walkthrough's Register put `family` beside the wrapper and broke the scenario).
+pub fn as_registered(definition: Value) -> Result<Map<String, Value>, String> {
+    let Value::Object(mut definition) = definition else {
+        return Err("a task definition must be a JSON object".into());
+    };
+    match definition.shift_remove("taskDefinition") {
+        Some(Value::Object(inner)) => Ok(super::parse::described_as_registered(
+            inner,
+            definition.shift_remove("tags"),
+        )),
+        Some(_) => Err("taskDefinition must be a JSON object (the task definition)".into()),
+        None => Ok(definition),
+    }
+}
+
+/// The problem of a definition in `family`'s tab that names another family (a revision keeps
+/// its family; a new family is a new entry of `taskDefinitions`), at its `family` key.
+pub fn family_problem(definition: &Map<String, Value>, family: &str) -> Option<Problem> {
+    let named = definition.get("family").and_then(Value::as_str)?;
+    (named != family).then(|| {
+        Problem::new(
+            "family",
+            format!(
+                "the definition's family is '{named}'; a revision of '{family}' must keep family '{family}' (a new family is a new entry of taskDefinitions in the Scenario JSON)"
+            ),
+        )
+    })
+}
+
+/// The [`family_problem`] of a tab's text, with its path in the text's own shape
+/// (`taskDefinition.family` in describe output); none when the text is not a definition.
+pub fn family_problem_in(text: &str, family: &str) -> Option<Problem> {
+    let value: Value = serde_json::from_str(text).ok()?;
+    let wrapped = value.get("taskDefinition").is_some();
+    let definition = as_registered(value).ok()?;
+    let p = family_problem(&definition, family)?;
+    Some(if wrapped {
+        p.prefixed("taskDefinition")
+    } else {
+        p
+    })
 }
 
 /// The network mode of the task definition a service runs (`bridge` when not set, as ECS

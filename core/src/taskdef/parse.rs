@@ -109,22 +109,14 @@ pub fn task_definition_from_value(v: Value) -> Result<(TaskDefinition, Shape), V
             format!("Unknown parameter in input: \"{key}\", must be one of: taskDefinition, tags"),
         ));
     }
-    let Some(Value::Object(mut inner)) = inner else {
+    let Some(Value::Object(inner)) = inner else {
         problems.push(Problem::new(
             "taskDefinition",
             "Expected an object (the task definition)",
         ));
         return Err(problems);
     };
-    for key in READ_ONLY_KEYS {
-        inner.remove(*key);
-    }
-    if let Some(tags) = tags {
-        if !inner.contains_key("tags") && !tags.as_array().is_some_and(Vec::is_empty) {
-            inner.insert("tags".to_string(), tags);
-        }
-    }
-    match from_object(inner, "taskDefinition") {
+    match from_object(described_as_registered(inner, tags), "taskDefinition") {
         Ok(td) if problems.is_empty() => Ok((td, Shape::Describe)),
         Ok(_) => Err(problems),
         Err(mut more) => {
@@ -134,10 +126,50 @@ pub fn task_definition_from_value(v: Value) -> Result<(TaskDefinition, Shape), V
     }
 }
 
+/// The definition inside `describe-task-definition` output as RegisterTaskDefinition takes it:
+/// its read-only keys dropped, and the output's `tags` moved in when it has none of its own.
+pub fn described_as_registered(
+    mut inner: Map<String, Value>,
+    tags: Option<Value>,
+) -> Map<String, Value> {
+    for key in READ_ONLY_KEYS {
+        inner.shift_remove(*key);
+    }
+    if let Some(tags) = tags {
+        if !inner.contains_key("tags") && !tags.as_array().is_some_and(Vec::is_empty) {
+            inner.insert("tags".to_string(), tags);
+        }
+    }
+    inner
+}
+
+/// The read-only keys of describe output left in a RegisterTaskDefinition input (the inner
+/// object pasted alone, `jq .taskDefinition`), every one at once as the AWS CLI lists every
+/// unknown parameter (one at a time, a walkthrough needed seven rounds), and taken out so the
+/// rest of the definition is still checked.
+fn read_only_problems(obj: &mut Map<String, Value>, prefix: &str) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for key in READ_ONLY_KEYS {
+        if obj.shift_remove(*key).is_some() {
+            problems.push(
+                Problem::new(
+                    *key,
+                    format!(
+                        "Unknown parameter in input: \"{key}\": it is a read-only field of describe-task-definition output; remove it (or paste the whole output, {{\"taskDefinition\": …}}, which the playground reads)"
+                    ),
+                )
+                .prefixed(prefix),
+            );
+        }
+    }
+    problems
+}
+
 /// Deserializes the task definition object after the AWS CLI's type check of task-level
 /// cpu and memory; every such problem is reported, then the first shape error.
 fn from_object(mut obj: Map<String, Value>, prefix: &str) -> Result<TaskDefinition, Vec<Problem>> {
-    let mut problems = cli_types::check_string_sizes(&mut obj, prefix);
+    let mut problems = read_only_problems(&mut obj, prefix);
+    problems.append(&mut cli_types::check_string_sizes(&mut obj, prefix));
     match crate::problem::shape::from_value::<TaskDefinition>(&Value::Object(obj)) {
         Ok(td) if problems.is_empty() => Ok(td),
         Ok(_) => Err(problems),
@@ -179,15 +211,10 @@ fn describe_shape_error(path: &str, msg: &str) -> Problem {
                 .unwrap_or(path)
         };
         let in_ = if parent.is_empty() { "input" } else { parent };
-        let mut text = format!(
+        let text = format!(
             "Unknown parameter in {in_}: \"{name}\", must be one of: {}",
             expected_list(msg)
         );
-        if READ_ONLY_KEYS.contains(&name) {
-            text.push_str(
-                " (it is a read-only field of describe-task-definition output; remove it)",
-            );
-        }
         return Problem::new(join_path(parent, name), text);
     }
     if msg.starts_with("missing field") {

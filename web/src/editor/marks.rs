@@ -85,3 +85,13 @@ pub fn task_definition(text: &str) -> Vec<Mark> {
         Err(TaskDefinitionError::Invalid(problems)) => place(text, &problems),
     }
 }
+
+/// [`task_definition`] for a family's tab: also a definition that names another family, which
+/// Register refuses (marked at its `family`, so the tab never says "No problems" beside it).
+pub fn task_definition_of_family(text: &str, family: &str) -> Vec<Mark> {
+    let mut marks = task_definition(text);
+    if let Some(p) = ecs_sim::taskdef::form::family_problem_in(text, family) {
+        marks.extend(place(text, &[p]));
+    }
+    marks
+}

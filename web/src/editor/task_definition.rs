@@ -52,7 +52,8 @@ pub fn TaskDefinitionTab(
             _ => pretty(&base),
         })
     });
-    let marks = Memo::new(move |_| text.with(|t| marks::task_definition(t)));
+    let marks =
+        Memo::new(move |_| text.with(|t| marks::task_definition_of_family(t, &fam.get_value())));
     // The scenario's problems this family causes where it is used (a definition can be valid
     // on its own and wrong for its services).
     let caused = Memo::new(move |_| {

@@ -71,3 +71,78 @@ fn register_revision_appends_and_repoints_services() {
     assert!(err.contains("'api'"), "{err}");
     assert!(register_revision(&mut d, "web", json!([1])).is_err());
 }
+
+#[test]
+fn register_revision_of_describe_output_stores_the_definition_not_the_wrapper() {
+    // A walkthrough pasted `aws ecs describe-task-definition` output into the tab (which reads
+    // it) and registered it: `family` went beside the wrapper, and the scenario broke.
+    let mut d = doc();
+    let (_, mut td) = latest_revision(&d, "api").unwrap();
+    td["taskDefinitionArn"] = json!("arn:aws:ecs:us-east-1:123456789012:task-definition/api:7");
+    td["revision"] = json!(7);
+    td["status"] = json!("ACTIVE");
+    let described = json!({ "taskDefinition": td, "tags": [{ "key": "team", "value": "a" }] });
+    assert_eq!(register_revision(&mut d, "api", described).unwrap(), 2);
+    let stored = d["taskDefinitions"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert!(stored.get("taskDefinition").is_none(), "{stored}");
+    assert_eq!(stored["family"], "api");
+    assert_eq!(stored["tags"], json!([{ "key": "team", "value": "a" }]));
+    for key in ["taskDefinitionArn", "revision", "status"] {
+        assert!(stored.get(key).is_none(), "{key} kept: {stored}");
+    }
+    assert_eq!(d["services"][1]["taskDefinition"], "api:2");
+    assert_valid(&d);
+
+    // Another family inside the wrapper is refused like one outside it, and the tab marks it.
+    let mut other = latest_revision(&d, "api").unwrap().1;
+    other["family"] = json!("orders-api");
+    let wrapped = json!({ "taskDefinition": other });
+    let err = register_revision(&mut d, "api", wrapped.clone()).unwrap_err();
+    assert!(err.contains("'orders-api'"), "{err}");
+    let mark = crate::taskdef::form::family_problem_in(&wrapped.to_string(), "api").unwrap();
+    assert_eq!(mark.path, "taskDefinition.family");
+    assert!(crate::taskdef::form::family_problem_in(&other.to_string(), "orders-api").is_none());
+}
+
+#[test]
+fn every_read_only_key_of_describe_output_is_named_at_once() {
+    // The inner object pasted alone (`jq .taskDefinition`): the AWS CLI lists every unknown
+    // parameter; the playground had named one per round.
+    let (_, mut td) = latest_revision(&doc(), "api").unwrap();
+    for (key, value) in [
+        (
+            "taskDefinitionArn",
+            json!("arn:aws:ecs:us-east-1:1:task-definition/api:1"),
+        ),
+        ("revision", json!(1)),
+        ("status", json!("ACTIVE")),
+        ("compatibilities", json!(["EC2", "FARGATE"])),
+        ("registeredAt", json!("2026-12-01T10:00:00Z")),
+    ] {
+        td[key] = value;
+    }
+    let Err(crate::taskdef::TaskDefinitionError::Invalid(problems)) =
+        crate::taskdef::parse_task_definition(&td.to_string())
+    else {
+        panic!("read-only keys accepted");
+    };
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        vec![
+            "taskDefinitionArn",
+            "revision",
+            "status",
+            "compatibilities",
+            "registeredAt"
+        ]
+    );
+    assert!(problems[0]
+        .message
+        .contains("read-only field of describe-task-definition"));
+}
