@@ -3,6 +3,7 @@
 use std::fmt;
 
 pub mod shape;
+pub mod words;
 
 /// One problem found in user input, with the JSON path from the document root.
 ///

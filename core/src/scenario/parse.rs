@@ -89,7 +89,10 @@ pub fn parse_scenario(text: &str) -> Result<ScenarioDocument, ScenarioError> {
             )]))
         }
     }
-    crate::problem::shape::from_value(&value).map_err(|p| ScenarioError::Invalid(vec![p]))
+    crate::problem::shape::from_value(&value).map_err(|p| {
+        let message = crate::problem::words::in_plain_words(&p.message);
+        ScenarioError::Invalid(vec![Problem::new(p.path, message)])
+    })
 }
 
 /// Maps a serde_json syntax error to our error, keeping its line and column.

@@ -184,7 +184,10 @@ fn default_placement_strategies(daemon: bool) -> Vec<Strategy> {
 fn check_grace_period(path: &str, s: &ServiceSpec, p: &mut Problems) {
     if let Some(g) = s.health_check_grace_period_seconds {
         if g > 2_147_483_647 {
-            p.push(format!("{path}.healthCheckGracePeriodSeconds"), "too large");
+            p.push(
+                format!("{path}.healthCheckGracePeriodSeconds"),
+                "healthCheckGracePeriodSeconds is at most 2147483647 seconds (about 69 years; API CreateService)",
+            );
         }
     }
 }
@@ -374,9 +377,14 @@ pub fn launch_target(
     p: &mut Problems,
 ) -> (LaunchTarget, Vec<String>) {
     let c = &cx.clusters[cluster];
+    // A refused launch type or combination stands in as EC2 so resolving goes on; the task
+    // definition is not checked against that stand-in (a walkthrough's FARGATE service with a
+    // strategy also read "does not support launch_type EC2", a type it never named).
+    let mut stand_in = false;
     let target = match (launch_type.as_deref(), strategy.is_empty()) {
         (Some(_), false) => {
             p.push(format!("{path}.launchType"), "Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.");
+            stand_in = true;
             LaunchTarget::Ec2
         }
         (Some("EC2"), true) => LaunchTarget::Ec2,
@@ -387,6 +395,7 @@ pub fn launch_target(
                 format!("{path}.launchType"),
                 format!("invalid launch type '{other}': expected EC2, FARGATE or EXTERNAL"),
             );
+            stand_in = true;
             LaunchTarget::Ec2
         }
         (None, false) => LaunchTarget::Strategy(clusters::strategy_items(
@@ -404,7 +413,9 @@ pub fn launch_target(
     };
     let mut zones = Vec::new();
     if let Some(td) = td {
-        check_compatibility(path, td, &target, p);
+        if !stand_in {
+            check_compatibility(path, td, &target, p);
+        }
         zones = awsvpc_zones(path, td, network, cx.subnets, p);
     }
     (target, zones)

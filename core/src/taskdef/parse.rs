@@ -169,7 +169,7 @@ fn read_only_problems(obj: &mut Map<String, Value>, prefix: &str) -> Vec<Problem
 /// cpu and memory; every such problem is reported, then the first shape error.
 fn from_object(mut obj: Map<String, Value>, prefix: &str) -> Result<TaskDefinition, Vec<Problem>> {
     let mut problems = read_only_problems(&mut obj, prefix);
-    problems.append(&mut cli_types::check_string_sizes(&mut obj, prefix));
+    problems.append(&mut cli_types::check_string_types(&mut obj, prefix));
     match crate::problem::shape::from_value::<TaskDefinition>(&Value::Object(obj)) {
         Ok(td) if problems.is_empty() => Ok(td),
         Ok(_) => Err(problems),
@@ -234,10 +234,7 @@ fn describe_shape_error(path: &str, msg: &str) -> Problem {
             ),
         );
     }
-    let friendly = msg
-        .replace("expected i64", "expected an integer")
-        .replace("expected u32", "expected an integer")
-        .replace("expected a boolean", "expected true or false");
+    let friendly = crate::problem::words::in_plain_words(msg);
     Problem::new(
         path,
         format!("Invalid type for parameter {where_}: {friendly}"),

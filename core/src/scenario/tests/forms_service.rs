@@ -98,3 +98,40 @@ fn problems_a_family_causes_are_found_at_the_services_that_run_it() {
     assert!(caused_by_family(&d, &all, "api").is_empty());
     assert!(caused_by_family(&doc(), &[], "web").is_empty());
 }
+
+#[test]
+fn a_launch_type_beside_a_strategy_is_one_problem_not_a_compatibility_one_too() {
+    // API CreateService: launchType and capacityProviderStrategy are exclusive. The engineer
+    // walkthrough also got "does not support launch_type EC2", a type the input never named.
+    let mut d = doc();
+    d["services"][1]["launchType"] = serde_json::json!("FARGATE");
+    let text = serde_json::to_string(&d).unwrap();
+    let all = match crate::scenario::resolve(&crate::scenario::parse_scenario(&text).unwrap()) {
+        Ok(_) => panic!("expected problems"),
+        Err(p) => p,
+    };
+    let messages: Vec<&str> = all.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        vec!["Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again."],
+        "{all:?}"
+    );
+    assert_eq!(all[0].path, "services[1].launchType");
+}
+
+#[test]
+fn a_service_field_of_the_wrong_type_is_said_in_plain_words() {
+    // The engineer walkthrough read "invalid type: string \"6\", expected u32".
+    let mut d = doc();
+    d["services"][0]["desiredCount"] = serde_json::json!("6");
+    let Err(crate::scenario::ScenarioError::Invalid(ps)) =
+        crate::scenario::parse_scenario(&d.to_string())
+    else {
+        panic!("a string desiredCount parsed");
+    };
+    assert_eq!(ps[0].path, "services[0].desiredCount");
+    assert_eq!(
+        ps[0].message,
+        "invalid type: string \"6\", expected a whole number from 0 to 4294967295 (write it without quotes: 6)"
+    );
+}

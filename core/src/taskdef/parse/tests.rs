@@ -125,7 +125,7 @@ fn wrong_type_reports_the_exact_json_path() {
     assert_eq!(ps.len(), 1);
     assert_eq!(ps[0].path, "containerDefinitions[1].memory");
     assert!(
-        ps[0].message.contains("expected an integer"),
+        ps[0].message.contains("expected a whole number"),
         "{}",
         ps[0].message
     );
@@ -291,4 +291,29 @@ proptest! {
             let _ = (td.cpu_units_reserved(), td.memory_reserved_mib(), td.static_host_ports(), td.dynamic_port_count());
         }
     }
+}
+
+/// API KeyValuePair (a container's `environment`): `name` and `value` are strings; the AWS CLI
+/// refuses `"value": 1` or `true` before sending anything, as it does a numeric task `cpu`.
+#[test]
+fn environment_names_and_values_must_be_json_strings_as_the_cli_checks() {
+    let ps = invalid(
+        r#"{"family": "f", "containerDefinitions": [{"name": "app", "image": "x", "memory": 64,
+            "environment": [{"name": "PORT", "value": 8080}, {"name": "DEBUG", "value": true},
+                            {"name": "OK", "value": "1"}]}]}"#,
+    );
+    let paths: Vec<&str> = ps.iter().map(|p| p.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        vec![
+            "containerDefinitions[0].environment[0].value",
+            "containerDefinitions[0].environment[1].value"
+        ],
+        "{ps:?}"
+    );
+    assert_eq!(
+        ps[0].message,
+        "Parameter validation failed: Invalid type for parameter containerDefinitions[0].environment[0].value, value: 8080, type: <class 'int'>, valid types: <class 'str'>. Write it as a string: \"value\": \"8080\""
+    );
+    assert!(ps[1].message.contains("value: True, type: <class 'bool'>"));
 }

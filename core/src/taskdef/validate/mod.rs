@@ -12,6 +12,7 @@ mod health_check;
 mod launch_type;
 mod memory_cpu;
 mod ports;
+mod volumes;
 
 use super::container_definition::CONTAINER_DEFINITION_KEYS;
 use super::task_definition::{TaskDefinition, TASK_DEFINITION_KEYS};
@@ -31,6 +32,7 @@ pub fn validate(td: &TaskDefinition) -> Vec<Problem> {
     ports::check(td, &mut problems);
     health_check::check(td, &mut problems);
     depends_on::check(td, &mut problems);
+    volumes::check(td, &mut problems);
     check_size(td, &mut problems);
     crate::order::sort_by_cached_key(&mut problems, |p| document_order(&p.path));
     problems

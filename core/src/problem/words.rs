@@ -1,0 +1,90 @@
+//! serde's type words in plain ones. A shape error of a scenario or lesson names Rust's types
+//! (`invalid type: string "6", expected u32`); an engineer pasting a service definition reads
+//! "u32" as noise (walkthrough 2026-12-04). The messages keep serde's structure (what was found,
+//! what was expected) with the types said as a user of the AWS CLI would say them.
+
+/// Rust's number types as a user reads them, longest names first so `u8` does not match `u32`.
+const TYPES: [(&str, &str); 12] = [
+    ("usize", "a whole number of 0 or more"),
+    ("u64", "a whole number of 0 or more"),
+    ("u32", "a whole number from 0 to 4294967295"),
+    ("u16", "a whole number from 0 to 65535"),
+    ("u8", "a whole number from 0 to 255"),
+    ("isize", "a whole number"),
+    ("i64", "a whole number"),
+    ("i32", "a whole number from -2147483648 to 2147483647"),
+    ("i16", "a whole number from -32768 to 32767"),
+    ("i8", "a whole number from -128 to 127"),
+    ("f64", "a number"),
+    ("f32", "a number"),
+];
+
+/// `message` with serde's type names said in plain words, and a hint when a number was written
+/// as a string (`"6"` where a number is expected: write it without quotes).
+pub fn in_plain_words(message: &str) -> String {
+    let mut out = message.replace("expected a boolean", "expected true or false");
+    let mut number_expected = false;
+    for (rust, plain) in TYPES {
+        let from = format!("expected {rust}");
+        if out.ends_with(&from) || out.contains(&format!("{from},")) {
+            out = out.replace(&from, &format!("expected {plain}"));
+            number_expected = true;
+        }
+    }
+    // serde writes a number it refused as "integer `-1`" or "floating point `1.5`".
+    for kind in ["integer", "floating point"] {
+        let prefix = format!("{kind} `");
+        if let Some(start) = out.find(&prefix) {
+            if let Some(len) = out[start + prefix.len()..].find('`') {
+                let value = out[start + prefix.len()..start + prefix.len() + len].to_string();
+                out.replace_range(start..start + prefix.len() + len + 1, &value);
+            }
+        }
+    }
+    if number_expected {
+        if let Some(quoted) = string_found(message) {
+            if quoted.parse::<f64>().is_ok() {
+                out.push_str(&format!(" (write it without quotes: {quoted})"));
+            }
+        }
+    }
+    out
+}
+
+/// The string serde found, in `invalid type: string "6", expected …`.
+fn string_found(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("invalid type: string \"")?;
+    Some(&rest[..rest.find("\", expected")?])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::in_plain_words;
+
+    #[test]
+    fn rust_types_are_said_in_plain_words() {
+        assert_eq!(
+            in_plain_words("invalid type: string \"6\", expected u32"),
+            "invalid type: string \"6\", expected a whole number from 0 to 4294967295 (write it without quotes: 6)"
+        );
+        assert_eq!(
+            in_plain_words("invalid value: integer `-1`, expected u32"),
+            "invalid value: -1, expected a whole number from 0 to 4294967295"
+        );
+        assert_eq!(
+            in_plain_words("invalid type: floating point `1.5`, expected u8"),
+            "invalid type: 1.5, expected a whole number from 0 to 255"
+        );
+        assert_eq!(
+            in_plain_words("invalid type: string \"six\", expected u64"),
+            "invalid type: string \"six\", expected a whole number of 0 or more"
+        );
+        assert_eq!(
+            in_plain_words("invalid type: integer `1`, expected a boolean"),
+            "invalid type: 1, expected true or false"
+        );
+        // Messages without Rust's types stay as they are.
+        let unknown = "unknown field `desired`, expected one of `serviceName`, `desiredCount`";
+        assert_eq!(in_plain_words(unknown), unknown);
+    }
+}
