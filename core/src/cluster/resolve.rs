@@ -495,7 +495,9 @@ pub fn default_strategies(
     }
 }
 
-/// The cluster a service or RunTask names (`default` when it names none).
+/// The cluster a service or RunTask names (`default` when it names none): its short name or
+/// its ARN, `arn:aws:ecs:<region>:<account>:cluster/<name>`, as CreateService takes either
+/// (API CreateService `cluster`: "The short name or full Amazon Resource Name (ARN)").
 pub fn find(
     path: &str,
     name: &Option<String>,
@@ -503,7 +505,11 @@ pub fn find(
     p: &mut Problems,
 ) -> Option<usize> {
     let name = name.as_deref().unwrap_or("default");
-    let found = clusters.iter().position(|c| c.name == name);
+    let short = match name.strip_prefix("arn:") {
+        Some(arn) => arn.rsplit_once(":cluster/").map_or(name, |(_, n)| n),
+        None => name,
+    };
+    let found = clusters.iter().position(|c| c.name == short);
     if found.is_none() {
         p.push(path, format!("Cluster not found: '{name}'"));
     }

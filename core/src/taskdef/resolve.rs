@@ -109,11 +109,16 @@ pub fn find(
         .map(|(k, _)| k)
         .next_back();
     if found.is_none() && !refused_families.contains(family) {
-        p.push(
-            path,
-            "Unable to describe task definition.".to_string()
-                + &format!(" No task definition '{reference}' is registered in this scenario."),
-        );
+        let mut message = "Unable to describe task definition.".to_string()
+            + &format!(" No task definition '{reference}' is registered in this scenario.");
+        // A revision copied from real describe output: the scenario numbers revisions itself.
+        let revisions = registered.iter().filter(|t| t.family == family).count();
+        if revisions > 0 {
+            message += &format!(
+                " It registers {family}:1 to {family}:{revisions}: revisions are numbered by their order in taskDefinitions (a pasted definition's own revision is not kept)."
+            );
+        }
+        p.push(path, message);
     }
     found
 }

@@ -1,7 +1,7 @@
 //! The service form (`crate::service::form`) checked against the whole scenario: a desired
 //! count, launch type or capacity provider strategy it writes still resolves.
 
-use super::forms_support::{assert_valid, default_doc as doc};
+use super::forms_support::{assert_valid, default_doc as doc, problems};
 use crate::cluster::CapacityProviderStrategyItem;
 use crate::service::form::{
     services, set_capacity_provider_strategy, set_desired_count, set_launch_type, Launch,
@@ -133,5 +133,30 @@ fn a_service_field_of_the_wrong_type_is_said_in_plain_words() {
     assert_eq!(
         ps[0].message,
         "invalid type: string \"6\", expected a whole number from 0 to 4294967295 (write it without quotes: 6)"
+    );
+}
+
+#[test]
+fn a_service_names_its_cluster_by_arn_and_hears_how_revisions_are_numbered() {
+    // API CreateService: `cluster` and `taskDefinition` take a short name or a full ARN. The
+    // engineer walkthrough's cluster ARN read "Cluster not found".
+    let mut d = doc();
+    let cluster = d["clusters"][0]["clusterName"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    d["services"][0]["cluster"] = serde_json::json!(format!(
+        "arn:aws:ecs:us-east-1:123456789012:cluster/{cluster}"
+    ));
+    d["services"][0]["taskDefinition"] =
+        serde_json::json!("arn:aws:ecs:us-east-1:123456789012:task-definition/web:1");
+    assert_valid(&d);
+    // A revision copied from describe output: the scenario numbers its own.
+    d["services"][0]["taskDefinition"] = serde_json::json!("web:14");
+    let p = problems(&d);
+    assert!(
+        p.iter().any(|p| p.contains("services[0].taskDefinition")
+            && p.contains("It registers web:1 to web:1")),
+        "{p:?}"
     );
 }
