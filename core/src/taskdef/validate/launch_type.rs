@@ -58,10 +58,7 @@ fn check_fargate(
     }
     if let (Some(Ok(c)), Some(Ok(m))) = (cpu, memory) {
         if !fargate_memory_allowed(c, m) {
-            out.push(Problem::new(
-                "memory",
-                format!("No Fargate configuration exists for given values: {c} CPU, {m} memory. See the Amazon ECS documentation for the valid values."),
-            ));
+            out.push(fargate_size_problem(c, m));
         }
     }
     let has_role = td
@@ -96,6 +93,48 @@ fn check_fargate(
                 "On Fargate the maximum stopTimeout is 120 seconds.",
             ));
         }
+    }
+}
+
+/// A task size Fargate does not have, in ECS's words (DG task-cpu-memory-error: the API answers
+/// "Invalid 'cpu' setting for task." for a bad cpu or memory alike), at the value to change:
+/// `cpu` when it is no Fargate size, else `memory`, with the sizes that would do.
+fn fargate_size_problem(cpu: u32, memory: u32) -> Problem {
+    let allowed = crate::taskdef::fargate::fargate_memory_values(cpu);
+    let Some((&first, &last)) = allowed.first().zip(allowed.last()) else {
+        let sizes: Vec<String> = crate::taskdef::fargate::fargate_cpu_values()
+            .iter()
+            .map(u32::to_string)
+            .collect();
+        return Problem::new(
+            "cpu",
+            format!(
+                "Invalid 'cpu' setting for task. No Fargate configuration exists for {cpu} CPU units: Fargate takes {} (.25 to 16 vCPU).",
+                or_list(&sizes)
+            ),
+        );
+    };
+    let memories = if allowed.len() <= 8 {
+        let each: Vec<String> = allowed.iter().map(u32::to_string).collect();
+        format!("{} MiB", or_list(&each))
+    } else {
+        format!(
+            "{first} to {last} MiB in steps of {}",
+            allowed[1] - allowed[0]
+        )
+    };
+    Problem::new(
+        "memory",
+        format!("Invalid 'cpu' setting for task. No Fargate configuration exists for given values: {cpu} CPU, {memory} memory. With {cpu} CPU units the memory is {memories}."),
+    )
+}
+
+/// `a, b or c`.
+fn or_list(items: &[String]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
     }
 }
 

@@ -153,10 +153,26 @@ fn fargate_cpu_memory_pair_must_be_in_the_table() {
     assert!(has(
         &ps,
         "memory",
-        "No Fargate configuration exists for given values: 1024 CPU, 1024 memory."
+        "Invalid 'cpu' setting for task. No Fargate configuration exists for given values: 1024 CPU, 1024 memory. With 1024 CPU units the memory is 2048, 3072, 4096, 5120, 6144, 7168 or 8192 MiB."
     ));
     td["memory"] = json!("2GB");
-    assert_eq!(problems(td), vec![]);
+    assert_eq!(problems(td.clone()), vec![]);
+    // DG task-cpu-memory-error's table: 2 vCPU takes 4 to 16 GB in 1 GB steps.
+    td["cpu"] = json!("2 vCPU");
+    td["memory"] = json!("20 GB");
+    assert!(has(
+        &problems(td.clone()),
+        "memory",
+        "With 2048 CPU units the memory is 4096 to 16384 MiB in steps of 1024."
+    ));
+    // A cpu that is no Fargate size is the value to change (the walkthrough's "3 vCPU").
+    td["cpu"] = json!("3 vCPU");
+    td["memory"] = json!("6 GB");
+    assert!(has(
+        &problems(td),
+        "cpu",
+        "Invalid 'cpu' setting for task. No Fargate configuration exists for 3072 CPU units: Fargate takes 256, 512, 1024, 2048, 4096, 8192 or 16384 (.25 to 16 vCPU)."
+    ));
 }
 
 #[test]
