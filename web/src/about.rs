@@ -26,16 +26,20 @@ pub fn ScenarioAbout(heading: Memo<Heading>) -> impl IntoView {
     // gives the cluster its room back (at 1280×720 the whole *Zone outage* text pushed the new
     // instance's chips out of view, walkthrough 2026-12-04).
     let ran = RwSignal::new(String::new());
-    Effect::new(move |_| {
-        if pg.playing.get() || pg.run.with(Option::is_some) {
+    // Only the moment a run starts folds it: "Run to" updates `run` after every chunk of work,
+    // so "More" opened during a long Run to stays open.
+    Effect::new(move |was_running: Option<bool>| {
+        let running = pg.playing.get() || pg.run.with(Option::is_some);
+        if running {
             let t = text.get_untracked();
             if ran.get_untracked() != t {
                 ran.set(t);
             }
-            if full.get_untracked() {
+            if was_running != Some(true) && full.get_untracked() {
                 full.set(false);
             }
         }
+        running
     });
     let folded = move || text.with(|t| *t == ran.get());
     view! {

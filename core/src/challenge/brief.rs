@@ -136,7 +136,8 @@ fn flush(text: &mut String, out: &mut Paragraph) {
 }
 
 /// A time starting at byte `at`: `m:ss` or `h:mm:ss` (one or two digits first, the others
-/// two, each below 60), not inside a longer number, word or ratio. Its length and moment.
+/// two, each below 60), not inside a longer number or word. Its length and moment. A ratio
+/// written like a time (`1:10`) would read as one: lessons write ratios in words.
 fn time_at(text: &str, at: usize) -> Option<(usize, crate::time::Millis)> {
     let b = text.as_bytes();
     let joined = |c: u8| c.is_ascii_alphanumeric() || c == b':' || c == b'.';

@@ -495,9 +495,10 @@ pub fn default_strategies(
     }
 }
 
-/// The cluster a service or RunTask names (`default` when it names none): its short name or
-/// its ARN, `arn:aws:ecs:<region>:<account>:cluster/<name>`, as CreateService takes either
-/// (API CreateService `cluster`: "The short name or full Amazon Resource Name (ARN)").
+/// The cluster a service or RunTask names (`default` when it names none), by its name. ECS
+/// also takes the cluster's ARN (API CreateService `cluster`: "The short name or full Amazon
+/// Resource Name (ARN)"); the playground does not, since the forms, limits and scaling IDs all
+/// read the name, and says what to write instead.
 pub fn find(
     path: &str,
     name: &Option<String>,
@@ -505,13 +506,19 @@ pub fn find(
     p: &mut Problems,
 ) -> Option<usize> {
     let name = name.as_deref().unwrap_or("default");
-    let short = match name.strip_prefix("arn:") {
-        Some(arn) => arn.rsplit_once(":cluster/").map_or(name, |(_, n)| n),
-        None => name,
-    };
-    let found = clusters.iter().position(|c| c.name == short);
+    let found = clusters.iter().position(|c| c.name == name);
     if found.is_none() {
-        p.push(path, format!("Cluster not found: '{name}'"));
+        let arn_of = name
+            .strip_prefix("arn:")
+            .and_then(|arn| arn.rsplit_once(":cluster/"))
+            .map(|(_, short)| short);
+        let message = match arn_of {
+            Some(short) => format!(
+                "Cluster not found: '{name}'. The playground names clusters by clusterName, not ARN: write \"cluster\": \"{short}\""
+            ),
+            None => format!("Cluster not found: '{name}'"),
+        };
+        p.push(path, message);
     }
     found
 }

@@ -3,7 +3,8 @@
 //! "u32" as noise (walkthrough 2026-12-04). The messages keep serde's structure (what was found,
 //! what was expected) with the types said as a user of the AWS CLI would say them.
 
-/// Rust's number types as a user reads them, longest names first so `u8` does not match `u32`.
+/// Rust's number types as a user reads them (each matched as a whole word: `expected u8` at the
+/// end of the message or before a comma, so `u8` does not match `u32`).
 const TYPES: [(&str, &str); 12] = [
     ("usize", "a whole number of 0 or more"),
     ("u64", "a whole number of 0 or more"),
@@ -23,12 +24,12 @@ const TYPES: [(&str, &str); 12] = [
 /// as a string (`"6"` where a number is expected: write it without quotes).
 pub fn in_plain_words(message: &str) -> String {
     let mut out = message.replace("expected a boolean", "expected true or false");
-    let mut number_expected = false;
+    let mut expected = None;
     for (rust, plain) in TYPES {
         let from = format!("expected {rust}");
         if out.ends_with(&from) || out.contains(&format!("{from},")) {
             out = out.replace(&from, &format!("expected {plain}"));
-            number_expected = true;
+            expected = Some(rust);
         }
     }
     // serde writes a number it refused as "integer `-1`" or "floating point `1.5`".
@@ -41,14 +42,31 @@ pub fn in_plain_words(message: &str) -> String {
             }
         }
     }
-    if number_expected {
-        if let Some(quoted) = string_found(message) {
-            if quoted.parse::<f64>().is_ok() {
-                out.push_str(&format!(" (write it without quotes: {quoted})"));
-            }
+    if let (Some(rust), Some(quoted)) = (expected, string_found(message)) {
+        if fits(rust, quoted) {
+            out.push_str(&format!(" (write it without quotes: {quoted})"));
         }
     }
     out
+}
+
+/// Whether `quoted`, written without its quotes, is a value of the Rust type `rust`: only then
+/// is "write it without quotes" advice that works ("-1" for a u32, "NaN", "1e3" are not).
+fn fits(rust: &str, quoted: &str) -> bool {
+    let digits = !quoted.is_empty() && quoted.bytes().all(|b| b.is_ascii_digit());
+    match rust {
+        "u8" => quoted.parse::<u8>().is_ok() && digits,
+        "u16" => quoted.parse::<u16>().is_ok() && digits,
+        "u32" => quoted.parse::<u32>().is_ok() && digits,
+        "u64" | "usize" => quoted.parse::<u64>().is_ok() && digits,
+        "f64" | "f32" => {
+            quoted.parse::<f64>().is_ok_and(f64::is_finite)
+                && quoted
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+        }
+        _ => quoted.parse::<i64>().is_ok(),
+    }
 }
 
 /// The string serde found, in `invalid type: string "6", expected …`.
@@ -83,6 +101,16 @@ mod tests {
             in_plain_words("invalid type: integer `1`, expected a boolean"),
             "invalid type: 1, expected true or false"
         );
+        // No advice that would still fail: a negative count, NaN, an exponent, too large.
+        for quoted in ["-1", "NaN", "1e3", "4294967296", "1.5"] {
+            let message = format!("invalid type: string \"{quoted}\", expected u32");
+            assert!(
+                !in_plain_words(&message).contains("without quotes"),
+                "{quoted}"
+            );
+        }
+        assert!(in_plain_words("invalid type: string \"-2\", expected i64")
+            .ends_with("(write it without quotes: -2)"));
         // Messages without Rust's types stay as they are.
         let unknown = "unknown field `desired`, expected one of `serviceName`, `desiredCount`";
         assert_eq!(in_plain_words(unknown), unknown);

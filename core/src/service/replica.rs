@@ -84,9 +84,10 @@ pub struct PassBounds {
     /// The tasks to keep: the desired count, plus those an Availability Zone rebalancing move
     /// started and has not yet matched with stops (they are not to be scaled in).
     pub keep: u32,
-    /// The most tasks alive at once: [`max_live`] of the service's own desired count. A move
-    /// starts its tasks within it, so they never raise it (found by the placement property
-    /// test: draining an instance during a move let 4 tasks run where 150 % of 2 allows 3).
+    /// The most tasks alive at once: [`max_live`] of the service's own desired count, not of
+    /// the count with a move's tasks (found by the placement property test: draining an instance
+    /// during a move let 4 tasks run where 150 % of 2 allows 3). A move starts its tasks within
+    /// it; `keep` is still a floor, so a pass never scales in the tasks it is told to keep.
     pub max_live: u32,
 }
 
@@ -183,10 +184,12 @@ pub fn retirements(outdated: &[OutdatedTask], b: RetireBounds) -> Vec<(usize, Re
 
 /// Which outdated tasks go when the service is still above [`max_live`] once its current tasks
 /// are down to the desired count: `excess` of them, those not yet RUNNING first, then the
-/// unhealthy ones, then the rest, each in start order. A desiredCount dropped while tasks are
+/// unhealthy ones, then the rest, each in the order given (the tasks' creation order). A desiredCount dropped while tasks are
 /// being replaced (on a DRAINING instance, say) leaves their replacements already counted, and
-/// maximumPercent is the upper limit on the service's tasks (API DeploymentConfiguration). The
-/// guide is silent on which tasks scale-in picks then: the playground's choice, in the README.
+/// maximumPercent is the upper limit on the service's tasks (API DeploymentConfiguration). As
+/// any scale-in, this does not wait for minimumHealthyPercent, which bounds replacements, not a
+/// lowered desired count. The guide is silent on which tasks scale-in picks then: the
+/// playground's choice, in the README.
 pub fn over_maximum(outdated: &[OutdatedTask], excess: usize) -> Vec<usize> {
     let active = || outdated.iter().filter(|t| t.active);
     active()

@@ -113,9 +113,14 @@ pub fn find(
             + &format!(" No task definition '{reference}' is registered in this scenario.");
         // A revision copied from real describe output: the scenario numbers revisions itself.
         let revisions = registered.iter().filter(|t| t.family == family).count();
-        if revisions > 0 {
+        let registers = match revisions {
+            0 => None,
+            1 => Some(format!("only {family}:1")),
+            n => Some(format!("{family}:1 to {family}:{n}")),
+        };
+        if let Some(registers) = registers {
             message += &format!(
-                " It registers {family}:1 to {family}:{revisions}: revisions are numbered by their order in taskDefinitions (a pasted definition's own revision is not kept)."
+                " It registers {registers}: revisions are numbered by their order in taskDefinitions (a pasted definition's own revision is not kept)."
             );
         }
         p.push(path, message);

@@ -27,7 +27,8 @@ const INSTANCE_HEX_LEN: usize = 17;
 const SHOWN: usize = 8;
 
 /// Splits `text` into plain text and IDs: a run of exactly 32 lowercase hex characters, or
-/// `i-` and exactly 17, with no letter or digit either side. One pass over the text.
+/// `i-` (EC2) or `mi-` (ECS Anywhere) and exactly 17, with no letter or digit either side. One
+/// pass over the text.
 pub fn log_pieces(text: &str) -> Vec<LogPiece<'_>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -58,7 +59,7 @@ pub fn log_pieces(text: &str) -> Vec<LogPiece<'_>> {
     out
 }
 
-/// The ID starting at `at`, if any: the length of its prefix (`i-`) and its whole length.
+/// The ID starting at `at`, if any: the length of its prefix (`i-`, `mi-`) and its whole length.
 fn id_at(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
     let hex_run = |from: usize| {
         bytes[from.min(bytes.len())..]
@@ -67,9 +68,12 @@ fn id_at(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
             .count()
     };
     let ends_word = |end: usize| bytes.get(end).is_none_or(|b| !b.is_ascii_alphanumeric());
-    if bytes[at..].starts_with(b"i-") {
-        let run = hex_run(at + 2);
-        return (run == INSTANCE_HEX_LEN && ends_word(at + 2 + run)).then_some((2, 2 + run));
+    for prefix in [&b"i-"[..], &b"mi-"[..]] {
+        if bytes[at..].starts_with(prefix) {
+            let p = prefix.len();
+            let run = hex_run(at + p);
+            return (run == INSTANCE_HEX_LEN && ends_word(at + p + run)).then_some((p, p + run));
+        }
     }
     let run = hex_run(at);
     (run == TASK_ID_LEN && ends_word(at + run)).then_some((0, run))
@@ -116,6 +120,21 @@ mod tests {
             super::super::labels::short_id("i-043e20e835f3a0298"),
             "i-043e20e8"
         );
+    }
+
+    #[test]
+    fn an_ecs_anywhere_instance_keeps_its_prefix_and_eight_characters() {
+        let text = "Task 4bc8c2de585ed7b2d813afa87763fcbf is RUNNING on mi-0123456789abcdef0.";
+        let ids: Vec<&str> = log_pieces(text)
+            .into_iter()
+            .filter_map(|p| match p {
+                Id { shown, .. } => Some(shown),
+                Text(_) => None,
+            })
+            .collect();
+        let card = super::super::labels::short_id("mi-0123456789abcdef0");
+        assert_eq!(ids, vec!["4bc8c2de", card]);
+        assert_eq!(card, "mi-01234567");
     }
 
     #[test]

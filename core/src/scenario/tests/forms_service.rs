@@ -137,26 +137,34 @@ fn a_service_field_of_the_wrong_type_is_said_in_plain_words() {
 }
 
 #[test]
-fn a_service_names_its_cluster_by_arn_and_hears_how_revisions_are_numbered() {
+fn a_cluster_arn_says_what_to_write_and_a_missing_revision_which_exist() {
     // API CreateService: `cluster` and `taskDefinition` take a short name or a full ARN. The
-    // engineer walkthrough's cluster ARN read "Cluster not found".
+    // playground takes a task definition ARN; a cluster ARN (the engineer walkthrough's read
+    // only "Cluster not found") is refused with the name to write.
     let mut d = doc();
     let cluster = d["clusters"][0]["clusterName"]
         .as_str()
         .unwrap()
         .to_string();
-    d["services"][0]["cluster"] = serde_json::json!(format!(
-        "arn:aws:ecs:us-east-1:123456789012:cluster/{cluster}"
-    ));
     d["services"][0]["taskDefinition"] =
         serde_json::json!("arn:aws:ecs:us-east-1:123456789012:task-definition/web:1");
     assert_valid(&d);
+    d["services"][0]["cluster"] = serde_json::json!(format!(
+        "arn:aws:ecs:us-east-1:123456789012:cluster/{cluster}"
+    ));
+    let p = problems(&d);
+    assert!(
+        p.iter().any(|p| p.contains("services[0].cluster")
+            && p.contains(&format!("write \"cluster\": \"{cluster}\""))),
+        "{p:?}"
+    );
+    d["services"][0]["cluster"] = serde_json::json!(cluster);
     // A revision copied from describe output: the scenario numbers its own.
     d["services"][0]["taskDefinition"] = serde_json::json!("web:14");
     let p = problems(&d);
     assert!(
         p.iter().any(|p| p.contains("services[0].taskDefinition")
-            && p.contains("It registers web:1 to web:1")),
+            && p.contains("It registers only web:1: revisions are numbered")),
         "{p:?}"
     );
 }

@@ -227,8 +227,9 @@ impl Sim {
     /// Scales in to the desired count (waiting tasks first, then tasks not yet running, then as
     /// the strategies say), then keeps every task of the service, outdated ones included, within
     /// maximumPercent (DG deployment-type-ecs): when desiredCount drops during a replacement,
-    /// the tasks not yet RUNNING go, so the RUNNING ones keep the minimum healthy count. Called
-    /// only when [`replica::scales_in`] says so, with every current task listed.
+    /// the tasks not yet RUNNING go first; if that is not enough, outdated RUNNING tasks go too
+    /// ([`replica::over_maximum`]), even below the minimum healthy count, as any scale-in may.
+    /// Called only when [`replica::scales_in`] says so, with every current task listed.
     fn scale_in(
         &mut self,
         s: usize,
