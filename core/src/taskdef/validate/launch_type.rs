@@ -59,6 +59,11 @@ fn check_fargate(
     if let (Some(Ok(c)), Some(Ok(m))) = (cpu, memory) {
         if !fargate_memory_allowed(c, m) {
             out.push(fargate_size_problem(c, m));
+        } else if is_windows(td) && !WINDOWS_FARGATE_CPU.contains(&c) {
+            out.push(Problem::new(
+                "cpu",
+                format!("Invalid 'cpu' setting for task. Windows containers on Fargate take 1024, 2048 or 4096 CPU units, not {c}."),
+            ));
         }
     }
     let has_role = td
@@ -94,6 +99,20 @@ fn check_fargate(
             ));
         }
     }
+}
+
+/// Task CPU units Windows containers on Fargate take: DG task-cpu-memory-error's table lists
+/// Windows for 1, 2 and 4 vCPU only, and API RegisterTaskDefinition `memory`: "The CPU units
+/// cannot be less than 1 vCPU when you use Windows containers on Fargate."
+pub const WINDOWS_FARGATE_CPU: [u32; 3] = [1024, 2048, 4096];
+
+/// Whether `runtimePlatform.operatingSystemFamily` is a Windows one (`WINDOWS_SERVER_…`).
+fn is_windows(td: &TaskDefinition) -> bool {
+    td.runtime_platform
+        .as_ref()
+        .and_then(|p| p.get("operatingSystemFamily"))
+        .and_then(serde_json::Value::as_str)
+        .is_some_and(|f| f.starts_with("WINDOWS_SERVER"))
 }
 
 /// A task size Fargate does not have, in ECS's words (DG task-cpu-memory-error: the API answers

@@ -650,3 +650,25 @@ fn ephemeral_storage_size_in_gib_is_21_to_200() {
         }
     }
 }
+
+#[test]
+fn windows_on_fargate_takes_one_two_or_four_vcpu() {
+    // API RegisterTaskDefinition `memory`: "The CPU units cannot be less than 1 vCPU when you
+    // use Windows containers on Fargate"; DG task-cpu-memory-error lists Windows for 1–4 vCPU.
+    let mut td = fargate(json!([{"name": "a", "image": "i"}]));
+    td["runtimePlatform"] = json!({ "operatingSystemFamily": "WINDOWS_SERVER_2019_CORE" });
+    td["cpu"] = json!("256");
+    td["memory"] = json!("512");
+    assert!(has(
+        &problems(td.clone()),
+        "cpu",
+        "Windows containers on Fargate take 1024, 2048 or 4096 CPU units, not 256."
+    ));
+    td["cpu"] = json!("1024");
+    td["memory"] = json!("2048");
+    assert_eq!(problems(td.clone()), vec![]);
+    td["runtimePlatform"] = json!({ "operatingSystemFamily": "LINUX" });
+    td["cpu"] = json!("256");
+    td["memory"] = json!("512");
+    assert_eq!(problems(td), vec![], "Linux takes .25 vCPU");
+}
