@@ -164,6 +164,27 @@ export const tests = [
     },
   },
   {
+    // The engineer walkthrough: the task panel gave no task size, and an awsvpc task's
+    // "Host ports: none" read as if its port 8080 were not reachable.
+    name: 'tallies: the selected task shows its size, network mode, and why an awsvpc task holds no host port',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await load(page, base);
+      await runTo(page, '0:01:00');
+      const facts = async () => page.evaluate(() => Object.fromEntries(
+        [...document.querySelectorAll('.facts dt')].map((dt) => [dt.textContent.trim(), dt.nextElementSibling?.textContent.trim()])));
+      await page.locator('[data-testid="task"][data-service="api"]').first().click();
+      const api = await facts();
+      if (api.Size !== '512 CPU units, 1024 MiB' || api['Network mode'] !== 'awsvpc') throw new Error(`api task: ${JSON.stringify(api)}`);
+      if (!api['Host ports'].startsWith('none: the task has its own ENI')) throw new Error(`api host ports: ${api['Host ports']}`);
+      await screenshot('task-facts-awsvpc');
+      await page.locator('[data-testid="task"][data-service="web"]').first().click();
+      const web = await facts();
+      if (web.Size !== '256 CPU units, 512 MiB' || web['Network mode'] !== 'bridge') throw new Error(`web task: ${JSON.stringify(web)}`);
+      if (!/^\d+\/tcp$/.test(web['Host ports'])) throw new Error(`web host ports (a dynamic bridge port): ${web['Host ports']}`);
+    },
+  },
+  {
     name: "tallies: the selected task's status and its service's placement are glossary terms",
     async run({ page, base, screenshot }) {
       await page.setViewportSize({ width: 1280, height: 720 });

@@ -114,6 +114,12 @@ pub struct TaskView {
     pub zone: Option<Arc<str>>,
     /// Host ports as `80/tcp`.
     pub host_ports: Vec<String>,
+    /// CPU units the task reserves (the task size, or its containers' sum).
+    pub cpu: u32,
+    /// MiB the task reserves.
+    pub memory: u32,
+    /// Its task definition's network mode (`awsvpc` tasks hold no host port: they have an ENI).
+    pub network_mode: &'static str,
     /// startedAt.
     pub started_at: Option<Millis>,
     /// stopCode.
@@ -294,6 +300,9 @@ impl Sim {
                 .iter()
                 .map(|(p, n)| format!("{n}/{}", p.as_str()))
                 .collect(),
+            cpu: td.needs.cpu,
+            memory: td.needs.memory,
+            network_mode: td.needs.network_mode.as_str(),
             started_at: task.started_at,
             stop_code: task.stop_code,
             stopped_reason: task.stopped_reason.clone(),

@@ -85,7 +85,15 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
                     instance_name.get().unwrap_or_else(|| if fargate { "Fargate (no instance to manage)".into() } else { "not placed".into() })
                 }) />
                 <Row term="Zone" value=f(|t| t.zone.as_deref().unwrap_or("not placed").to_string()) />
-                <Row term="Host ports" value=f(|t| if t.host_ports.is_empty() { "none".into() } else { t.host_ports.join(", ") }) />
+                <Row term="Size" value=f(|t| format!("{} CPU units, {} MiB", t.cpu, t.memory)) />
+                <Row term="Network mode" value=f(|t| t.network_mode.to_string()) />
+                <Row term="Host ports" value=f(|t| if !t.host_ports.is_empty() {
+                    t.host_ports.join(", ")
+                } else if t.network_mode == "awsvpc" {
+                    "none: the task has its own ENI, its container ports are on it".into()
+                } else {
+                    "none".into()
+                }) />
                 <Row term="startedAt" value=f(|t| t.started_at.map_or("not started".into(), clock)) />
                 <Row term="Group" value=f(|t| t.group.to_string()) />
                 <Show when=move || placement.with(Option::is_some)>
