@@ -95,6 +95,17 @@ mod tests {
             .collect()
     }
 
+    /// The drawn part of each ID in `text`.
+    fn shown_ids(text: &str) -> Vec<&str> {
+        log_pieces(text)
+            .into_iter()
+            .filter_map(|p| match p {
+                Id { shown, .. } => Some(shown),
+                Text(_) => None,
+            })
+            .collect()
+    }
+
     #[test]
     fn task_and_instance_ids_keep_eight_characters_as_the_labels_do() {
         let text = "Task 4bc8c2de585ed7b2d813afa87763fcbf (web:1) is RUNNING on i-043e20e835f3a0298 (us-east-1a).";
@@ -125,13 +136,7 @@ mod tests {
     #[test]
     fn an_ecs_anywhere_instance_keeps_its_prefix_and_eight_characters() {
         let text = "Task 4bc8c2de585ed7b2d813afa87763fcbf is RUNNING on mi-0123456789abcdef0.";
-        let ids: Vec<&str> = log_pieces(text)
-            .into_iter()
-            .filter_map(|p| match p {
-                Id { shown, .. } => Some(shown),
-                Text(_) => None,
-            })
-            .collect();
+        let ids = shown_ids(text);
         let card = super::super::labels::short_id("mi-0123456789abcdef0");
         assert_eq!(ids, vec!["4bc8c2de", card]);
         assert_eq!(card, "mi-01234567");
@@ -140,13 +145,7 @@ mod tests {
     #[test]
     fn a_service_event_names_each_task_short() {
         let text = "(service web) has started 2 tasks: (task 1f1b95101227918f70e848f76a5a7649) (task 46cc2d8132fa5e14541cf255d266db6a).";
-        let ids: Vec<&str> = log_pieces(text)
-            .into_iter()
-            .filter_map(|p| match p {
-                Id { shown, .. } => Some(shown),
-                Text(_) => None,
-            })
-            .collect();
+        let ids = shown_ids(text);
         assert_eq!(ids, vec!["1f1b9510", "46cc2d81"]);
     }
 
