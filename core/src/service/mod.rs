@@ -9,6 +9,7 @@ pub mod platform;
 pub mod rebalancing;
 pub mod replica;
 pub mod resolve;
+pub mod security_groups;
 pub mod spec;
 pub mod steady;
 pub mod throttle;

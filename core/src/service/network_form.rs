@@ -11,8 +11,7 @@ use serde_json::{json, Map, Value};
 
 /// ECS API `AwsVpcConfiguration`: at most 16 subnets.
 pub const MAX_SUBNETS: usize = 16;
-/// ECS API `AwsVpcConfiguration`: at most 5 security groups.
-pub const MAX_SECURITY_GROUPS: usize = 5;
+pub use super::security_groups::MAX_SECURITY_GROUPS;
 
 /// What the form shows of a service's awsvpc settings.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -67,24 +66,11 @@ pub fn parse_security_groups(typed: &str) -> Result<Vec<String>, String> {
         .filter(|g| !g.is_empty())
         .map(str::to_string)
         .collect();
-    check_group_count(groups.len())?;
-    if let Some(bad) = groups.iter().find(|g| !g.starts_with("sg-")) {
-        let shown: String = bad.chars().take(40).collect();
-        return Err(format!(
-            "'{shown}' is not a security group ID (they look like sg-0123456789abcdef0)"
-        ));
+    super::security_groups::check_group_count(groups.len())?;
+    for g in &groups {
+        super::security_groups::check_group_id(g)?;
     }
     Ok(groups)
-}
-
-/// Refuses more security groups than ECS allows per service.
-fn check_group_count(n: usize) -> Result<(), String> {
-    if n > MAX_SECURITY_GROUPS {
-        return Err(format!(
-            "{n} security groups: ECS allows at most {MAX_SECURITY_GROUPS} per service"
-        ));
-    }
-    Ok(())
 }
 
 /// `update-service --network-configuration awsvpcConfiguration={…}`: the subnets must be the
@@ -115,7 +101,7 @@ pub fn set_awsvpc_configuration(
             "subnet '{bad}' is not one of the scenario's subnets"
         ));
     }
-    check_group_count(security_groups.len())?;
+    super::security_groups::check_group_count(security_groups.len())?;
     let mut config = json!({ "subnets": subnets });
     if !security_groups.is_empty() {
         config["securityGroups"] = json!(security_groups);

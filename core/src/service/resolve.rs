@@ -485,6 +485,17 @@ fn awsvpc_zones(
                         ),
                     }
                 }
+                let groups = &n.awsvpc_configuration.security_groups;
+                let gpath =
+                    format!("{path}.networkConfiguration.awsvpcConfiguration.securityGroups");
+                if let Err(m) = super::security_groups::check_group_count(groups.len()) {
+                    p.push(&gpath, m);
+                }
+                for (k, g) in groups.iter().enumerate() {
+                    if let Err(m) = super::security_groups::check_group_id(g) {
+                        p.push(format!("{gpath}[{k}]"), m);
+                    }
+                }
             }
         }
     } else if network.is_some() {

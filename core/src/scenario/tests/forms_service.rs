@@ -168,3 +168,26 @@ fn a_cluster_arn_says_what_to_write_and_a_missing_revision_which_exist() {
         "{p:?}"
     );
 }
+
+#[test]
+fn the_scenario_json_refuses_security_groups_the_form_refuses() {
+    // The engineer walkthrough: "web-sg" was accepted in the JSON, refused by the form.
+    let mut d = doc();
+    d["services"][1]["networkConfiguration"]["awsvpcConfiguration"]["securityGroups"] =
+        serde_json::json!(["sg-0123456789abcdef0", "web-sg"]);
+    let p = problems(&d);
+    assert!(
+        p.iter().any(|p| p
+            .contains("services[1].networkConfiguration.awsvpcConfiguration.securityGroups[1]")
+            && p.contains("'web-sg' is not a security group ID")),
+        "{p:?}"
+    );
+    d["services"][1]["networkConfiguration"]["awsvpcConfiguration"]["securityGroups"] =
+        serde_json::json!(["sg-1", "sg-2", "sg-3", "sg-4", "sg-5", "sg-6"]);
+    assert!(problems(&d)
+        .iter()
+        .any(|p| p.contains("6 security groups: ECS allows at most 5")));
+    d["services"][1]["networkConfiguration"]["awsvpcConfiguration"]["securityGroups"] =
+        serde_json::json!(["sg-1"]);
+    assert_valid(&d);
+}
