@@ -23,8 +23,6 @@ pub enum LogPiece<'a> {
 const TASK_ID_LEN: usize = 32;
 /// Hex characters after `i-` in an EC2 instance ID.
 const INSTANCE_HEX_LEN: usize = 17;
-/// Characters an ID keeps (after `i-` for an instance).
-const SHOWN: usize = 8;
 
 /// Splits `text` into plain text and IDs: a run of exactly 32 lowercase hex characters, or
 /// `i-` (EC2) or `mi-` (ECS Anywhere) and exactly 17, with no letter or digit either side. One
@@ -38,14 +36,16 @@ pub fn log_pieces(text: &str) -> Vec<LogPiece<'_>> {
         let starts_word = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
         let found = if starts_word { id_at(bytes, at) } else { None };
         match found {
-            Some((prefix, len)) => {
+            Some(len) => {
                 if plain < at {
                     out.push(LogPiece::Text(&text[plain..at]));
                 }
-                let split = at + prefix + SHOWN;
+                // Shortened by the labels' own rule, so the log and the cards always agree.
+                let id = &text[at..at + len];
+                let shown = super::labels::short_id(id);
                 out.push(LogPiece::Id {
-                    shown: &text[at..split],
-                    rest: &text[split..at + len],
+                    shown,
+                    rest: &id[shown.len()..],
                 });
                 at += len;
                 plain = at;
@@ -59,8 +59,8 @@ pub fn log_pieces(text: &str) -> Vec<LogPiece<'_>> {
     out
 }
 
-/// The ID starting at `at`, if any: the length of its prefix (`i-`, `mi-`) and its whole length.
-fn id_at(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
+/// The length of the ID starting at `at`, if any.
+fn id_at(bytes: &[u8], at: usize) -> Option<usize> {
     let hex_run = |from: usize| {
         bytes[from.min(bytes.len())..]
             .iter()
@@ -72,11 +72,11 @@ fn id_at(bytes: &[u8], at: usize) -> Option<(usize, usize)> {
         if bytes[at..].starts_with(prefix) {
             let p = prefix.len();
             let run = hex_run(at + p);
-            return (run == INSTANCE_HEX_LEN && ends_word(at + p + run)).then_some((p, p + run));
+            return (run == INSTANCE_HEX_LEN && ends_word(at + p + run)).then_some(p + run);
         }
     }
     let run = hex_run(at);
-    (run == TASK_ID_LEN && ends_word(at + run)).then_some((0, run))
+    (run == TASK_ID_LEN && ends_word(at + run)).then_some(run)
 }
 
 #[cfg(test)]
