@@ -8,6 +8,7 @@ use super::alarm::Comparison;
 use super::spec::{AlarmSpec, StepScalingSpec, TargetTrackingSpec};
 use super::step::{AdjustmentType, StepAdjustment};
 use crate::metrics::MetricName;
+use crate::problem::words::or_list;
 use crate::problem::Problem;
 use crate::service::resolve::MAX_TASKS_PER_SERVICE;
 
@@ -321,14 +322,6 @@ pub fn check_target_action(min: Option<u32>, max: Option<u32>) -> Vec<Problem> {
 
 /// Whether a step leaves one of its bounds out.
 type OpenEnd = fn(&StepAdjustment) -> bool;
-
-fn or_list(items: &[&str]) -> String {
-    match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        Some((last, _)) => (*last).to_string(),
-        None => String::new(),
-    }
-}
 
 #[cfg(test)]
 mod tests {

@@ -69,6 +69,19 @@ fn fits(rust: &str, quoted: &str) -> bool {
     }
 }
 
+/// `a, b or c`: the choices a message offers (`predefinedMetricType must be …`, the memory a
+/// Fargate cpu takes).
+pub fn or_list<S: AsRef<str>>(items: &[S]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} or {}", rest.join(", "), last.as_ref())
+        }
+        Some((last, _)) => last.as_ref().to_string(),
+        None => String::new(),
+    }
+}
+
 /// The string serde found, in `invalid type: string "6", expected …`.
 fn string_found(message: &str) -> Option<&str> {
     let rest = message.strip_prefix("invalid type: string \"")?;
@@ -111,6 +124,9 @@ mod tests {
         }
         assert!(in_plain_words("invalid type: string \"-2\", expected i64")
             .ends_with("(write it without quotes: -2)"));
+        assert_eq!(super::or_list(&["a", "b", "c"]), "a, b or c");
+        assert_eq!(super::or_list(&["a"]), "a");
+        assert_eq!(super::or_list::<&str>(&[]), "");
         // Messages without Rust's types stay as they are.
         let unknown = "unknown field `desired`, expected one of `serviceName`, `desiredCount`";
         assert_eq!(in_plain_words(unknown), unknown);

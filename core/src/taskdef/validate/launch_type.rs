@@ -3,6 +3,7 @@
 //! EXTERNAL's network modes; task cpu/memory strings that must parse.
 
 use super::{container_path, Problem, TaskDefinition};
+use crate::problem::words::or_list;
 use crate::taskdef::container_definition::ResourceType;
 use crate::taskdef::fargate::fargate_memory_allowed;
 use crate::taskdef::network_mode::{Compatibility, NetworkMode};
@@ -146,15 +147,6 @@ fn fargate_size_problem(cpu: u32, memory: u32) -> Problem {
         "memory",
         format!("Invalid 'cpu' setting for task. No Fargate configuration exists for given values: {cpu} CPU, {memory} memory. With {cpu} CPU units the memory is {memories}."),
     )
-}
-
-/// `a, b or c`.
-fn or_list(items: &[String]) -> String {
-    match items.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        Some((last, _)) => last.clone(),
-        None => String::new(),
-    }
 }
 
 /// A private Amazon ECR image: `<12-digit account>.dkr.ecr.<region>.amazonaws.com[.cn]/...`.
