@@ -2,7 +2,6 @@
 //! definition as the family's next revision (`register-task-definition`), and the network mode
 //! of the revision a service runs. They edit the scenario as JSON (see [`crate::form`]).
 
-use super::parse::READ_ONLY_KEYS;
 use crate::form::find::{find_service, no_service};
 use crate::form::value::{array, text};
 use crate::problem::Problem;
@@ -48,13 +47,11 @@ pub fn families(doc: &Value) -> Vec<FamilySummary> {
 pub fn latest_revision(doc: &Value, family: &str) -> Option<(u32, Value)> {
     let f = families(doc).into_iter().find(|f| f.family == family)?;
     let index = *f.indices.last()?;
-    let mut inner = definition(doc, index)?.clone();
-    if let Some(obj) = inner.as_object_mut() {
-        for key in READ_ONLY_KEYS {
-            obj.shift_remove(*key);
-        }
-    }
-    Some((f.latest_revision(), inner))
+    let shown = match definition(doc, index)?.clone() {
+        Value::Object(obj) => Value::Object(super::parse::described_as_registered(obj, None)),
+        other => other,
+    };
+    Some((f.latest_revision(), shown))
 }
 
 /// The `taskDefinitions` index a reference (`family`, `family:3`, an ARN) resolves to: the
@@ -72,10 +69,10 @@ pub fn resolve_reference(doc: &Value, reference: &str) -> Option<usize> {
 /// revisions stay, as in ECS) and points every service that ran the family at
 /// `family:<revision>`. Returns the new revision number.
 pub fn register_revision(doc: &mut Value, family: &str, definition: Value) -> Result<u32, String> {
-    let mut definition = as_registered(definition)?;
     if let Some(p) = family_problem(&definition, family) {
         return Err(p.message);
     }
+    let mut definition = as_registered(definition)?;
     definition.entry("family").or_insert_with(|| json!(family));
     let revision = families(doc)
         .into_iter()
@@ -116,10 +113,10 @@ pub fn replace_latest_revision(
     family: &str,
     definition: Value,
 ) -> Result<u32, String> {
-    let mut definition = as_registered(definition)?;
     if let Some(p) = family_problem(&definition, family) {
         return Err(p.message);
     }
+    let mut definition = as_registered(definition)?;
     definition.insert("family".into(), json!(family));
     let f = families(doc)
         .into_iter()
@@ -149,28 +146,22 @@ pub fn as_registered(definition: Value) -> Result<Map<String, Value>, String> {
     }
 }
 
-/// The problem of a definition in `family`'s tab that names another family (a revision keeps
-/// its family; a new family is a new entry of `taskDefinitions`), at its `family` key.
-pub fn family_problem(definition: &Map<String, Value>, family: &str) -> Option<Problem> {
-    let named = definition.get("family").and_then(Value::as_str)?;
-    (named != family).then(|| {
-        Problem::new(
-            "family",
-            format!(
-                "the definition's family is '{named}'; a revision of '{family}' must keep family '{family}' (a new family is a new entry of taskDefinitions in the Scenario JSON)"
-            ),
-        )
-    })
-}
-
-/// The [`family_problem`] of a tab's text, with its path in the text's own shape
-/// (`taskDefinition.family` in describe output); none when the text is not a definition.
-pub fn family_problem_in(text: &str, family: &str) -> Option<Problem> {
-    let value: Value = serde_json::from_str(text).ok()?;
-    let wrapped = value.get("taskDefinition").is_some();
-    let definition = as_registered(value).ok()?;
-    let p = family_problem(&definition, family)?;
-    Some(if wrapped {
+/// The problem of a definition in `family`'s tab (either shape) that names another family (a
+/// revision keeps its family; a new family is a new entry of `taskDefinitions`), at its
+/// `family` key (`taskDefinition.family` in describe output). Register refuses it, and the tab
+/// marks it on the value it has already parsed.
+pub fn family_problem(definition: &Value, family: &str) -> Option<Problem> {
+    let named = inner(definition).get("family").and_then(Value::as_str)?;
+    if named == family {
+        return None;
+    }
+    let p = Problem::new(
+        "family",
+        format!(
+            "the definition's family is '{named}'; a revision of '{family}' must keep family '{family}' (a new family is a new entry of taskDefinitions in the Scenario JSON)"
+        ),
+    );
+    Some(if definition.get("taskDefinition").is_some() {
         p.prefixed("taskDefinition")
     } else {
         p
@@ -270,14 +261,18 @@ fn split_reference(reference: &str) -> (&str, Option<u32>) {
 
 /// The `family` of a `taskDefinitions` entry (either shape, see [`definition`]).
 pub(crate) fn family_of(td: &Value) -> String {
-    text(td.get("taskDefinition").unwrap_or(td), "family")
+    text(inner(td), "family")
 }
 
-/// The definition in `taskDefinitions[index]`: the entry itself, or its `taskDefinition` when
-/// it is in `describe-task-definition` shape.
+/// A task definition in either shape: the value itself, or its `taskDefinition` when it is
+/// `describe-task-definition` output.
+fn inner(td: &Value) -> &Value {
+    td.get("taskDefinition").unwrap_or(td)
+}
+
+/// The definition in `taskDefinitions[index]` ([`inner`]).
 pub(crate) fn definition(doc: &Value, index: usize) -> Option<&Value> {
-    let td = array(doc, "taskDefinitions").get(index)?;
-    Some(td.get("taskDefinition").unwrap_or(td))
+    Some(inner(array(doc, "taskDefinitions").get(index)?))
 }
 
 /// [`definition`], to edit (`None` when it is not a JSON object).

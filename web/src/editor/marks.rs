@@ -6,6 +6,7 @@ use ecs_sim::advice::Advice;
 use ecs_sim::scenario::locate_many::locate_many;
 use ecs_sim::taskdef::{parse_task_definition, validate, TaskDefinitionError};
 use ecs_sim::Problem;
+use serde_json::Value;
 
 /// One problem at a place in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,9 +89,10 @@ pub fn task_definition(text: &str) -> Vec<Mark> {
 
 /// [`task_definition`] for a family's tab: also a definition that names another family, which
 /// Register refuses (marked at its `family`, so the tab never says "No problems" beside it).
-pub fn task_definition_of_family(text: &str, family: &str) -> Vec<Mark> {
+/// `parsed` is the tab's own parse of `text` (none when it is not JSON).
+pub fn task_definition_of_family(text: &str, parsed: Option<&Value>, family: &str) -> Vec<Mark> {
     let mut marks = task_definition(text);
-    if let Some(p) = ecs_sim::taskdef::form::family_problem_in(text, family) {
+    if let Some(p) = parsed.and_then(|v| ecs_sim::taskdef::form::family_problem(v, family)) {
         marks.extend(place(text, &[p]));
     }
     marks

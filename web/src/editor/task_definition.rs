@@ -52,8 +52,12 @@ pub fn TaskDefinitionTab(
             _ => pretty(&base),
         })
     });
-    let marks =
-        Memo::new(move |_| text.with(|t| marks::task_definition_of_family(t, &fam.get_value())));
+    let parsed = Memo::new(move |_| text.with(|t| serde_json::from_str::<Value>(t).ok()));
+    let marks = Memo::new(move |_| {
+        text.with(|t| {
+            parsed.with(|p| marks::task_definition_of_family(t, p.as_ref(), &fam.get_value()))
+        })
+    });
     // The scenario's problems this family causes where it is used (a definition can be valid
     // on its own and wrong for its services).
     let caused = Memo::new(move |_| {
@@ -65,7 +69,6 @@ pub fn TaskDefinitionTab(
             })
         })
     });
-    let parsed = Memo::new(move |_| text.with(|t| serde_json::from_str::<Value>(t).ok()));
     let changed = Memo::new(move |_| {
         let base = latest.with(|l| l.as_ref().map(|(_, v)| v.clone()));
         parsed.with(|p| p.is_some() && *p != base)

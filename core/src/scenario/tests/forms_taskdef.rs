@@ -104,9 +104,9 @@ fn register_revision_of_describe_output_stores_the_definition_not_the_wrapper() 
     let wrapped = json!({ "taskDefinition": other });
     let err = register_revision(&mut d, "api", wrapped.clone()).unwrap_err();
     assert!(err.contains("'orders-api'"), "{err}");
-    let mark = crate::taskdef::form::family_problem_in(&wrapped.to_string(), "api").unwrap();
+    let mark = crate::taskdef::form::family_problem(&wrapped, "api").unwrap();
     assert_eq!(mark.path, "taskDefinition.family");
-    assert!(crate::taskdef::form::family_problem_in(&other.to_string(), "orders-api").is_none());
+    assert!(crate::taskdef::form::family_problem(&other, "orders-api").is_none());
 }
 
 #[test]
