@@ -3,8 +3,15 @@
 //! a label with no room is abbreviated with "…" (the page shows the full text on hover), and one
 //! with no room even for a few characters is left out (its line and hover text stay).
 //!
-//! Pure geometry over an estimated character width, so the guarantee "label boxes never
-//! intersect" is tested natively with many close markers.
+//! Each line is a flag pole: it rises from the bottom of the plot to the top of its own label's
+//! row and no higher, and no label is crossed by another marker's pole. So a label always sits
+//! at the top of the line it names: two close markers read as a staircase (the left one's label
+//! on the upper row, running over the right one's shorter pole), never as a label that starts
+//! at one line and ends at the next. A marker whose label is left out stops below every row.
+//!
+//! Pure geometry over an estimated character width, so the guarantees "label boxes never
+//! intersect" and "no pole crosses another marker's label" are tested natively with many close
+//! markers.
 
 /// The space labels are laid out in, in the chart's frame units.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,6 +30,9 @@ pub struct LabelSpace {
     pub char_width: f64,
     /// Space between a marker line and its label, and between two labels on a row.
     pub gap: f64,
+    /// Least space between a label's far end (the end away from its own line) and another
+    /// marker's line through its row: a label ending right at a line reads as that line's.
+    pub far_gap: f64,
 }
 
 /// Fewest characters an abbreviated label keeps before its "…"; with less room it is hidden.
@@ -43,6 +53,9 @@ pub struct PlacedLabel {
     pub anchor_x: f64,
     /// Its box: `(x0, y0, x1, y1)`; zero width when the label is hidden.
     pub bounds: (f64, f64, f64, f64),
+    /// The y its marker line rises to: the top of its label's row, or below every row when the
+    /// label is hidden.
+    pub line_top: f64,
 }
 
 /// The estimated width of `chars` characters.
@@ -86,6 +99,9 @@ pub fn place_labels_avoiding(
     let rows = space.rows.max(1);
     // The rightmost x used on each row so far (labels are placed left to right).
     let mut row_end = vec![f64::NEG_INFINITY; rows];
+    // The poles placed so far: `(x, row)` of each shown label (a hidden one's pole stays below
+    // every row and crosses nothing).
+    let mut poles: Vec<(f64, usize)> = Vec::new();
     let mut order: Vec<usize> = (0..markers.len()).collect();
     crate::order::sort_by(&mut order, |&a, &b| markers[a].0.total_cmp(&markers[b].0));
     let mut out: Vec<Option<PlacedLabel>> = vec![None; markers.len()];
@@ -113,10 +129,23 @@ pub fn place_labels_avoiding(
                 (x + space.gap, y0, x + space.gap + w, y0 + space.row_height)
             }
         };
-        let clear = |b: LabelBox| obstacles.iter().all(|o| !boxes_intersect(*o, b));
+        // This marker's pole, rising to `row`, passes no earlier label on its row or below,
+        // nor ends one: earlier labels lie left of it, so only one running to `x` could be.
+        let pole_free = |row: usize| row_end[row..].iter().all(|end| end + space.far_gap <= x);
+        // A box crosses no obstacle, and a left one (only it reaches back to earlier poles)
+        // crosses no earlier pole that rises to its row or higher and ends no nearer than
+        // `far_gap` to one.
+        let clear = |row: usize, left: bool, b: LabelBox| {
+            obstacles.iter().all(|o| !boxes_intersect(*o, b))
+                && (!left
+                    || poles
+                        .iter()
+                        .all(|&(px, prow)| prow > row || px <= b.0 - space.far_gap || px >= b.2))
+        };
         let full = width(space, chars);
-        let fits =
-            |row: usize, left: bool| room(row, left) >= full && clear(bounds(row, left, chars));
+        let fits = |row: usize, left: bool| {
+            pole_free(row) && room(row, left) >= full && clear(row, left, bounds(row, left, chars))
+        };
         let choice = (0..rows)
             .find(|&r| fits(r, false))
             .map(|r| (r, false, chars))
@@ -124,7 +153,7 @@ pub fn place_labels_avoiding(
             .or_else(|| {
                 // The most room for an abbreviation, the upper row and the right side first.
                 let mut best: Option<(usize, bool, usize)> = None;
-                for r in 0..rows {
+                for r in (0..rows).filter(|&r| pole_free(r)) {
                     for left in [false, true] {
                         let n = (room(r, left) / space.char_width).floor();
                         let mut n = if n.is_finite() && n > 0.0 {
@@ -132,7 +161,7 @@ pub fn place_labels_avoiding(
                         } else {
                             0
                         };
-                        while n >= MIN_ABBREVIATED_CHARS && !clear(bounds(r, left, n)) {
+                        while n >= MIN_ABBREVIATED_CHARS && !clear(r, left, bounds(r, left, n)) {
                             n -= 1;
                         }
                         if n >= MIN_ABBREVIATED_CHARS && best.is_none_or(|b| n > b.2) {
@@ -152,6 +181,7 @@ pub fn place_labels_avoiding(
                     (x + space.gap, x + space.gap + w)
                 };
                 row_end[row] = row_end[row].max(x1);
+                poles.push((x, row));
                 let y0 = space.top + row as f64 * space.row_height;
                 PlacedLabel {
                     abbreviated: text != label,
@@ -160,6 +190,7 @@ pub fn place_labels_avoiding(
                     left,
                     anchor_x: if left { x1 } else { x0 },
                     bounds: (x0, y0, x1, y0 + space.row_height),
+                    line_top: y0,
                 }
             }
             None => PlacedLabel {
@@ -169,6 +200,7 @@ pub fn place_labels_avoiding(
                 left: false,
                 anchor_x: x,
                 bounds: (x, space.top, x, space.top),
+                line_top: space.top + rows as f64 * space.row_height,
             },
         };
         out[i] = Some(placed);
@@ -188,6 +220,7 @@ mod tests {
         rows: 4,
         char_width: 7.0,
         gap: 2.0,
+        far_gap: 7.0,
     };
 
     fn intersect(a: LabelBox, b: LabelBox) -> bool {
@@ -207,6 +240,36 @@ mod tests {
             assert!((a.bounds.2 - a.bounds.0 - w).abs() < 1e-9, "{a:?}");
             for b in &shown[i + 1..] {
                 assert!(!intersect(a.bounds, b.bounds), "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+
+    /// No marker's pole (from the bottom up to its `line_top`) runs through another marker's
+    /// label, and each shown label's pole rises exactly to its row.
+    fn assert_poles_cross_no_label(markers: &[(f64, &str)], placed: &[PlacedLabel]) {
+        for ((x, _), p) in markers.iter().zip(placed) {
+            if p.text.is_empty() {
+                assert!(p.line_top >= SPACE.top + SPACE.rows as f64 * SPACE.row_height - 1e-9);
+            } else {
+                assert_eq!(p.line_top, p.bounds.1, "{p:?}");
+            }
+            for other in placed
+                .iter()
+                .filter(|o| !o.text.is_empty() && !std::ptr::eq(*o, p))
+            {
+                let (x0, _, x1, y1) = other.bounds;
+                // The far end (away from the label's own line) keeps `far_gap` from the pole.
+                let (x0, x1) = if other.left {
+                    (x0 - SPACE.far_gap, x1)
+                } else {
+                    (x0, x1 + SPACE.far_gap)
+                };
+                let crosses = *x > x0 && *x < x1 && p.line_top < y1;
+                assert!(
+                    !crosses,
+                    "the pole at {x} (up to {}) crosses or ends {other:?}",
+                    p.line_top
+                );
             }
         }
     }
@@ -236,6 +299,7 @@ mod tests {
         let placed = place_labels(&markers, &SPACE);
         assert_eq!(placed.len(), 30);
         assert_no_overlap(&placed, &SPACE);
+        assert_poles_cross_no_label(&markers, &placed);
         // Four rows hold four whole labels; the rest have no room and keep only their line.
         assert!(placed.iter().filter(|p| p.abbreviated).count() >= 26);
         // The first marker still gets its whole label.
@@ -256,6 +320,7 @@ mod tests {
             let placed = place_labels(&markers, &SPACE);
             assert_eq!(placed.len(), n);
             assert_no_overlap(&placed, &SPACE);
+            assert_poles_cross_no_label(&markers, &placed);
             // Results are in the input order: each label is a prefix of its own input.
             for (p, (_, l)) in placed.iter().zip(&markers) {
                 let kept = p.text.trim_end_matches('…');
@@ -279,6 +344,54 @@ mod tests {
         assert_eq!(placed[0].row, 0);
         assert_eq!(placed[1].row, 1);
         assert!(!placed[1].abbreviated);
+    }
+
+    #[test]
+    fn a_label_never_runs_across_a_neighbours_line_to_it() {
+        // The *Target tracking* chart of the walkthrough: "instances 2→4" at 0:08 and
+        // "scale in 8→4" at 0:30, then "instances 4→2" at 0:44 near the right edge. With lines
+        // the plot's whole height, the last label, drawn left of its line, began just after the
+        // 0:30 line and read as that marker's. Now the lines of the earlier markers stop below
+        // the rows the later labels cross, so each label sits at the top of its own line.
+        let markers = [
+            (60.0, "Traffic spike: (service web) rate 230%"),
+            (76.0, "scale out 4→8"),
+            (80.0, "instances 2→4"),
+            (170.0, "scale in 8→4"),
+            (230.0, "instances 4→2 (CapacityProviderReservation)"),
+        ];
+        let placed = place_labels(&markers, &SPACE);
+        assert_no_overlap(&placed, &SPACE);
+        assert_poles_cross_no_label(&markers, &placed);
+        // The staircase: each close neighbour one row lower than the label running over it.
+        assert_eq!((placed[0].row, placed[1].row, placed[2].row), (0, 1, 2));
+        // A left label never starts left of an earlier pole that rises to its row.
+        for (i, p) in placed.iter().enumerate().filter(|(_, p)| p.left) {
+            for (j, (x, _)) in markers.iter().enumerate().take(i) {
+                if placed[j].row <= p.row && !placed[j].text.is_empty() {
+                    assert!(
+                        *x <= p.bounds.0 - SPACE.far_gap,
+                        "{p:?} runs across or ends at the line at {x}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_label_does_not_end_at_the_next_markers_line() {
+        // "aaaa" right of 100 ends at 130; a line at 133 on the same row would hold a label
+        // that starts where the first one ends, the two reading as one line's. The second
+        // label goes a row down, under the first, so the first one's end is clear of its pole.
+        let markers = [(100.0, "aaaa"), (133.0, "bbbb")];
+        let placed = place_labels(&markers, &SPACE);
+        assert_eq!((placed[0].row, placed[1].row), (0, 1));
+        assert!(!placed[1].left && !placed[1].abbreviated);
+        assert_poles_cross_no_label(&markers, &placed);
+        // Far enough apart, both keep the top row.
+        let markers = [(100.0, "aaaa"), (137.0, "bbbb")];
+        let placed = place_labels(&markers, &SPACE);
+        assert_eq!((placed[0].row, placed[1].row), (0, 0));
     }
 
     #[test]

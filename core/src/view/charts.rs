@@ -135,6 +135,9 @@ pub struct MarkerView {
     pub label_x: f64,
     /// The y of the label's baseline.
     pub label_y: f64,
+    /// The y its line rises to from the plot's bottom: the top of its label's row (a flag
+    /// pole, so the label is read as this line's), below every row when the label is hidden.
+    pub line_top: f64,
 }
 
 /// Label lines markers may use; a label with no room on any of them is abbreviated.
@@ -526,6 +529,7 @@ fn place_markers(
             label_x: p.anchor_x,
             // The baseline sits a little above the row's bottom.
             label_y: p.bounds.1 + MARKER_ROW_HEIGHT - 3.0,
+            line_top: p.line_top,
         })
         .collect()
 }
@@ -539,6 +543,7 @@ const MARKER_SPACE: super::chart_labels::LabelSpace = super::chart_labels::Label
     rows: MARKER_ROWS,
     char_width: MARKER_CHAR_WIDTH,
     gap: 2.0,
+    far_gap: MARKER_CHAR_WIDTH,
 };
 
 /// Where the time cursor for `now` goes on `view`, or `None` when `now` is outside its range.

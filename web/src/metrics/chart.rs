@@ -309,15 +309,15 @@ fn Axes(axes: Memo<Option<(Ticks, &'static str)>>) -> impl IntoView {
     }
 }
 
-/// A marker line and its label (laid out in `ecs-sim` so labels never overlap); the full text
-/// is the hover title.
+/// A marker line and its label (laid out in `ecs-sim` so labels never overlap, each line rising
+/// only to its own label); the full text is the hover title.
 fn marker_view(m: MarkerView) -> impl IntoView {
     let abbreviated = (m.label != m.full).to_string();
     view! {
         <g class="marker" data-testid="chart-marker" data-at=m.at.to_string()
             data-abbreviated=abbreviated>
             <title>{m.full}</title>
-            <line x1=m.x y1=FRAME.top x2=m.x y2=FRAME.bottom />
+            <line x1=m.x y1=m.line_top x2=m.x y2=FRAME.bottom />
             <text x=m.label_x text-anchor=if m.label_left { "end" } else { "start" } y=m.label_y>{m.label}</text>
         </g>
     }
