@@ -531,14 +531,16 @@ impl Playground {
         }
     }
 
-    /// Runs events up to the next one the log shows ([`ecs_sim::sim::Sim::step_to_next_line`]),
+    /// Runs events up to the next one the log shows, or 10 simulated minutes on
+    /// ([`ecs_sim::sim::Sim::step_to_next_line`]),
     /// redraws the cluster, and copies the log in a task of its own (on a large scenario the
     /// two redraws together make one long task).
     pub fn step(&self) {
         self.close_finished_run();
         self.sim.update_value(|s| {
             if let Some(sim) = s {
-                sim.step_to_next_line(ecs_sim::sim::stepping::STEP_MOST_EVENTS);
+                use ecs_sim::sim::stepping::{STEP_MOST_EVENTS, STEP_MOST_MS};
+                sim.step_to_next_line(STEP_MOST_EVENTS, STEP_MOST_MS);
             }
         });
         self.pause_skip();
