@@ -73,9 +73,8 @@ impl Sim {
         let from = std::mem::replace(&mut task.last_status, status);
         let stop_requested = task.stop_requested;
         if let Some(s) = task.service {
-            if !stop_requested {
-                self.task_index.status_changed(s, from, status);
-            }
+            self.task_index
+                .status_changed(s, from, status, stop_requested);
             self.services[s].deployments.task_changed(
                 t,
                 Tally::of(from, stop_requested),

@@ -2,7 +2,6 @@
 
 use super::Sim;
 use crate::metrics::{Dimension, MetricName};
-use crate::task::TaskStatus;
 use crate::traffic::period_values::PeriodValues;
 use crate::traffic::Source;
 
@@ -58,11 +57,8 @@ impl Sim {
             self.trace_only(&format!("{name} InstanceCount {running}"));
         }
         for s in 0..self.model.services.len() {
-            let running = self
-                .live_tasks_of_service(s)
-                .filter(|&t| self.tasks[t].last_status == TaskStatus::Running)
-                .count();
-            self.record_metric(MetricName::RunningTaskCount, s, running as f64);
+            let running = self.task_index.running_any(s);
+            self.record_metric(MetricName::RunningTaskCount, s, f64::from(running));
             let desired = self.services[s].desired;
             self.record_metric(MetricName::DesiredTaskCount, s, f64::from(desired));
         }

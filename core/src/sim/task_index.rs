@@ -25,6 +25,10 @@ pub struct TaskIndex {
     /// compares with the desired count at each interruption (it walked the service's whole
     /// task history before).
     pub running: Vec<u32>,
+    /// Per service, its tasks RUNNING, asked to stop or not: CloudWatch's `RunningTaskCount`,
+    /// which each minute's metrics read here instead of walking every live task of every
+    /// service (issue #10: "no step touches every task").
+    pub running_any: Vec<u32>,
     /// Per service, its active tasks (not asked to stop, not STOPPED): the size of the set a
     /// scheduler pass works on, known without walking it. `live[s].len() - active[s]` is the
     /// service's tasks still stopping.
@@ -69,11 +73,15 @@ impl TaskIndex {
                 self.live.resize_with(s + 1, BTreeSet::new);
                 self.service_provider.resize_with(s + 1, BTreeMap::new);
                 self.running.resize(s + 1, 0);
+                self.running_any.resize(s + 1, 0);
                 self.active.resize(s + 1, 0);
                 self.watched.resize_with(s + 1, BTreeSet::new);
             }
             self.live[s].insert(t);
             self.active[s] += 1;
+            if task.last_status == TaskStatus::Running {
+                self.running_any[s] += 1;
+            }
             if let Some(p) = &task.capacity_provider {
                 count_in(&mut self.service_provider[s], p);
             }
@@ -113,21 +121,38 @@ impl TaskIndex {
         }
     }
 
-    /// Task `task` of service `s`, not asked to stop, went from `from` to `to`.
-    pub fn status_changed(&mut self, s: usize, from: TaskStatus, to: TaskStatus) {
-        let Some(n) = self.running.get_mut(s) else {
-            return;
-        };
-        match (from == TaskStatus::Running, to == TaskStatus::Running) {
+    /// A task of service `s` went from `from` to `to`; `stop_requested` says whether it was
+    /// asked to stop (then it counts only in [`TaskIndex::running_any`]).
+    pub fn status_changed(
+        &mut self,
+        s: usize,
+        from: TaskStatus,
+        to: TaskStatus,
+        stop_requested: bool,
+    ) {
+        let change = |n: &mut u32| match (from == TaskStatus::Running, to == TaskStatus::Running) {
             (false, true) => *n += 1,
             (true, false) => *n = n.saturating_sub(1),
             _ => {}
+        };
+        if let Some(n) = self.running_any.get_mut(s) {
+            change(n);
+        }
+        if !stop_requested {
+            if let Some(n) = self.running.get_mut(s) {
+                change(n);
+            }
         }
     }
 
     /// Service `s`'s tasks RUNNING and not asked to stop.
     pub fn running(&self, s: usize) -> u32 {
         self.running.get(s).copied().unwrap_or(0)
+    }
+
+    /// Service `s`'s tasks RUNNING, asked to stop or not (`RunningTaskCount`).
+    pub fn running_any(&self, s: usize) -> u32 {
+        self.running_any.get(s).copied().unwrap_or(0)
     }
 
     /// Task `t` stops being active (its stop is requested, or it is lost with its host).
@@ -217,6 +242,7 @@ impl TaskIndex {
             live: vec![BTreeSet::new(); services],
             service_provider: vec![BTreeMap::new(); services],
             running: vec![0; services],
+            running_any: vec![0; services],
             active: vec![0; services],
             watched: vec![BTreeSet::new(); services],
             ..TaskIndex::default()
@@ -227,6 +253,9 @@ impl TaskIndex {
             }
             if let Some(s) = task.service {
                 ix.live[s].insert(t);
+                if task.last_status == TaskStatus::Running {
+                    ix.running_any[s] += 1;
+                }
             }
             if task.stop_requested {
                 ix.stopping.insert(t);
