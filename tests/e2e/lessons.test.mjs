@@ -451,3 +451,72 @@ tests.push({
     await page.getByTestId('goal-rule').waitFor();
   },
 });
+
+tests.push({
+  name: 'lessons: the builder keeps its draft through close, preview and reload, warns when the start already passes, and shows Copied in view at 1280x720',
+  async run({ page, base }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(base);
+    const openBuilder = async () => {
+      await page.getByTestId('lessons-button').click();
+      await page.getByTestId('builder-open').click();
+      await page.getByTestId('builder').waitFor();
+    };
+    const addRunningGoal = async (value) => {
+      await page.getByTestId('goal-measure').selectOption('running');
+      await page.getByTestId('goal-service').selectOption('web');
+      await page.getByTestId('goal-when').selectOption('always');
+      await page.getByTestId('goal-first').fill('5');
+      await page.getByTestId('goal-bound').selectOption('atLeast');
+      await page.getByTestId('goal-value').fill(String(value));
+      await page.getByTestId('goal-add').click();
+    };
+    const selfTest = (state) => page.waitForSelector(`[data-testid="builder-self-test"][data-state="${state}"]`, { timeout: 30000 });
+    await openBuilder();
+    await page.getByTestId('builder-title').fill('Draft kept');
+    await page.getByTestId('builder-open-services[0].desiredCount').check();
+    // A goal the default scenario already meets: a student would pass without changing anything.
+    await addRunningGoal(1);
+    const warn = await (await selfTest('warn')).innerText();
+    if (!warn.includes('without changing anything')) throw new Error(`self-test: ${warn}`);
+    await page.getByTestId('builder-goal-list').locator('button').first().click();
+    await addRunningGoal(8);
+    const fine = await (await selfTest('fine')).innerText();
+    if (!fine.includes('the start misses its goal')) throw new Error(`self-test: ${fine}`);
+
+    const kept = async (how) => {
+      const title = await page.getByTestId('builder-title').inputValue();
+      const goals = await page.getByTestId('builder-goal-list').locator('li').count();
+      const ticked = await page.getByTestId('builder-open-services[0].desiredCount').isChecked();
+      if (title !== 'Draft kept' || goals !== 1 || !ticked) throw new Error(`after ${how}: title ${JSON.stringify(title)}, ${goals} goals, ticked ${ticked}`);
+      await page.getByTestId('builder-draft').waitFor();
+    };
+    await page.getByTestId('builder-close').click();
+    await openBuilder();
+    await kept('closing and reopening');
+
+    // Preview as a student, leave the lesson: the page now runs the challenge's start, yet the
+    // draft still builds on the scenario it was made from.
+    await page.getByTestId('builder-preview').click();
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.getByTestId('lesson-exit').click();
+    await openBuilder();
+    await kept('a preview');
+
+    await page.reload();
+    await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+    await openBuilder();
+    await kept('a reload');
+
+    // "Copied" is brought into view inside the scrolling dialog.
+    await page.getByTestId('builder-copy').click();
+    const shared = page.getByTestId('builder-shared');
+    await shared.waitFor();
+    await page.waitForTimeout(300);
+    const box = await shared.boundingBox();
+    const dialog = await page.getByTestId('builder').boundingBox();
+    if (!box || !dialog || box.y < dialog.y || box.y + Math.min(box.height, 24) > dialog.y + dialog.height) {
+      throw new Error(`"Copied" is out of view: ${JSON.stringify(box)} in ${JSON.stringify(dialog)}`);
+    }
+  },
+});

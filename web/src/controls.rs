@@ -180,7 +180,7 @@ pub fn Controls() -> impl IntoView {
                 on:click=move |_| pg.toggle_play()>
                 {move || if pg.playing.get() { "❚❚ Pause" } else { "▶ Play" }}
             </button>
-            <button data-testid="step" title="Run to the next event the log shows (→)" on:click=move |_| { pg.playing.set(false); pg.step(); }>"Step"</button>
+            <button data-testid="step" title="Run to the next event the log shows, 10 minutes on at most (→)" on:click=move |_| { pg.playing.set(false); pg.step(); }>"Step"</button>
             <span class="speeds" role="group" aria-label="Speed">
                 {Speed::ALL.into_iter().map(|s| view! {
                     <button class:active=move || pg.speed.get() == s aria-pressed=move || (pg.speed.get() == s).to_string()

@@ -344,6 +344,28 @@ mod tests {
     }
 
     #[test]
+    fn a_bound_of_one_takes_a_singular_noun() {
+        // The walkthrough's goal read "At least 1 running tasks of web".
+        let form = |value: &str, bound: &str| GoalForm {
+            measure: "running".into(),
+            service: "web".into(),
+            when: "always".into(),
+            first: "5".into(),
+            bound: bound.into(),
+            value: value.into(),
+            ..GoalForm::default()
+        };
+        let words = |value: &str, bound: &str| {
+            let goal = goal_from_form(&form(value, bound), 1, 900_000).unwrap();
+            sentence(&goal, &scenario(), 900_000)
+        };
+        assert!(words("1", "atLeast").starts_with("At least 1 running task of web "));
+        assert!(words("1", "equals").starts_with("Exactly 1 running task of web "));
+        assert!(words("2", "atLeast").starts_with("At least 2 running tasks of web "));
+        assert!(words("0", "atMost").starts_with("At most 0 running tasks of web "));
+    }
+
+    #[test]
     fn a_challenge_built_from_the_forms_opens_grades_and_refuses_what_is_locked() {
         let form = GoalForm {
             measure: "running".into(),

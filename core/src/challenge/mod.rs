@@ -8,6 +8,7 @@
 
 pub mod brief;
 pub mod builder;
+pub mod builder_draft;
 pub mod caps;
 pub mod checking;
 pub mod code;
@@ -19,6 +20,7 @@ pub mod goal;
 pub mod link;
 pub mod measure;
 pub mod progress;
+pub mod self_test;
 pub mod wording;
 
 pub use checking::Checking;

@@ -39,6 +39,27 @@ impl Bound {
         )
     }
 
+    /// Whether the bound's one number is 1 (`at least 1`, `exactly 1`): the noun after it is
+    /// then singular ("at least 1 running task", not "tasks").
+    pub fn is_one(&self) -> bool {
+        match self {
+            Bound::Range {
+                at_least: Some(l),
+                at_most: Some(m),
+            } => *l == 1.0 && *m == 1.0,
+            Bound::Range {
+                at_least: Some(n),
+                at_most: None,
+            }
+            | Bound::Range {
+                at_least: None,
+                at_most: Some(n),
+            }
+            | Bound::Number(n) => *n == 1.0,
+            _ => false,
+        }
+    }
+
     fn words(&self, unit: Unit, w: BoundWords) -> String {
         match self {
             Bound::Range {
@@ -248,6 +269,9 @@ impl Goal {
                 .find(|x| x.id == r)
                 .map_or(String::new(), |x| format!(" ({})", x.title))
         };
+        // The noun after the bound: "at least 1 running task", "at least 2 running tasks".
+        let one = self.bound.is_one();
+        let n = |singular: &'static str, plural: &'static str| if one { singular } else { plural };
         let s = match self.measure {
             MeasureName::RolloutState => {
                 format!("the deployment of {svc} is {bound} {when}")
@@ -271,7 +295,8 @@ impl Goal {
                 )
             }
             MeasureName::Advice => format!(
-                "{bound} findings of advice rule {}{} at the end of the run",
+                "{bound} {} of advice rule {}{} at the end of the run",
+                n("finding", "findings"),
                 self.rule,
                 title(&self.rule)
             ),
@@ -280,30 +305,45 @@ impl Goal {
             MeasureName::Desired => format!("the desired count of {svc} is {bound} {when}"),
             MeasureName::Running => {
                 format!(
-                    "{bound} running tasks of {svc}{} {when}",
+                    "{bound} {} of {svc}{} {when}",
+                    n("running task", "running tasks"),
                     self.running_where()
                 )
             }
-            MeasureName::Healthy => format!("{bound} healthy tasks of {svc} {when}"),
-            MeasureName::Pending => format!("{bound} pending tasks of {svc} {when}"),
-            MeasureName::Unplaced => {
-                format!("{bound} tasks of {svc} that could not be placed {when}")
-            }
-            MeasureName::TasksPerInstance => {
-                format!("{bound} running tasks of {svc} on any one instance {when}")
-            }
-            MeasureName::ZonesWithTasks => {
-                format!("{bound} Availability Zones running {svc} {when}")
-            }
+            MeasureName::Healthy => format!(
+                "{bound} {} of {svc} {when}",
+                n("healthy task", "healthy tasks")
+            ),
+            MeasureName::Pending => format!(
+                "{bound} {} of {svc} {when}",
+                n("pending task", "pending tasks")
+            ),
+            MeasureName::Unplaced => format!(
+                "{bound} {} of {svc} that could not be placed {when}",
+                n("task", "tasks")
+            ),
+            MeasureName::TasksPerInstance => format!(
+                "{bound} {} of {svc} on any one instance {when}",
+                n("running task", "running tasks")
+            ),
+            MeasureName::ZonesWithTasks => format!(
+                "{bound} {} running {svc} {when}",
+                n("Availability Zone", "Availability Zones")
+            ),
             MeasureName::Instances => format!(
-                "{bound} registered container instances{} {when}",
+                "{bound} {}{} {when}",
+                n(
+                    "registered container instance",
+                    "registered container instances"
+                ),
                 self.capacity_provider
                     .as_ref()
                     .map(|cp| format!(" of {cp}"))
                     .unwrap_or_default()
             ),
             MeasureName::UnableToPlaceEvents => format!(
-                "{bound} \"unable to place a task\" events{} {when}",
+                "{bound} \"unable to place a task\" {}{} {when}",
+                n("event", "events"),
                 if self.service.is_some() {
                     format!(" of {svc}")
                 } else {
@@ -311,7 +351,10 @@ impl Goal {
                 }
             ),
             MeasureName::Rollbacks => {
-                format!("{bound} circuit-breaker rollbacks of {svc} {when}")
+                format!(
+                    "{bound} {} of {svc} {when}",
+                    n("circuit-breaker rollback", "circuit-breaker rollbacks")
+                )
             }
         };
         let s = s.trim().to_string();
@@ -320,5 +363,38 @@ impl Goal {
             Some(c) => c.to_uppercase().chain(chars).collect(),
             None => s,
         }
+    }
+}
+
+/// The verdict's headline when every goal was met: `Passed: the goal is met.` for one goal,
+/// `Passed: all 3 goals met.` for more (a walkthrough read "all 1 goals met").
+pub fn passed_words(goals: usize) -> String {
+    if goals == 1 {
+        "Passed: the goal is met.".into()
+    } else {
+        format!("Passed: all {goals} goals met.")
+    }
+}
+
+/// The verdict's headline when a goal was missed: `Not yet: 1 of 3 goals met.`, or for a single
+/// goal `Not yet: the goal is not met.`.
+pub fn not_yet_words(met: usize, goals: usize) -> String {
+    if goals == 1 {
+        "Not yet: the goal is not met.".into()
+    } else {
+        format!("Not yet: {met} of {goals} goals met.")
+    }
+}
+
+#[cfg(test)]
+mod headline_tests {
+    use super::*;
+
+    #[test]
+    fn one_goal_is_not_counted_as_all_one_goals() {
+        assert_eq!(passed_words(1), "Passed: the goal is met.");
+        assert_eq!(passed_words(3), "Passed: all 3 goals met.");
+        assert_eq!(not_yet_words(0, 1), "Not yet: the goal is not met.");
+        assert_eq!(not_yet_words(1, 3), "Not yet: 1 of 3 goals met.");
     }
 }

@@ -4,16 +4,18 @@
 //! the JSON. Every document it makes is checked by `ecs_sim::challenge` first, so what it shares
 //! opens.
 
+use super::self_test_run::{self, SelfTestState};
 use super::Lessons;
 use crate::state::Playground;
 use ecs_sim::challenge::builder::{
     document, goal_from_form, sentence, service_names, suggested_paths, BuilderFields, GoalForm,
     MEASURES,
 };
-use ecs_sim::challenge::goal::GoalSpec;
+use ecs_sim::challenge::builder_draft::{BuilderDraft, BUILDER_DRAFT_KEY, MAX_BUILDER_DRAFT_BYTES};
 use ecs_sim::challenge::{link, Challenge, ChallengeError};
 use leptos::prelude::*;
 use serde_json::Value;
+use std::time::Duration;
 
 /// The builder dialog (shown while `builder_open`).
 #[component]
@@ -23,22 +25,44 @@ pub fn ChallengeBuilder() -> impl IntoView {
     move || lessons.builder_open.get().then(|| builder(pg, lessons))
 }
 
+/// The draft to open: the one kept in this page, else the one stored in this browser, else a
+/// new one on the running scenario. A draft with nothing typed yet follows the running
+/// scenario (it was only opened and closed).
+fn draft_to_open(pg: Playground, lessons: Lessons) -> BuilderDraft {
+    let running = pg.running_text.get_untracked();
+    lessons
+        .builder_draft
+        .get_value()
+        .or_else(|| {
+            crate::layout::storage::read(BUILDER_DRAFT_KEY, MAX_BUILDER_DRAFT_BYTES)
+                .and_then(|t| BuilderDraft::from_json(&t))
+        })
+        .filter(|d| !d.is_blank())
+        .unwrap_or_else(|| BuilderDraft::new(running))
+}
+
+/// The self-test waits this long after the last change before it runs.
+const SELF_TEST_DELAY: Duration = Duration::from_millis(400);
+
 fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
-    let scenario: Value =
-        serde_json::from_str(&pg.running_text.get_untracked()).unwrap_or(Value::Null);
+    let draft = draft_to_open(pg, lessons);
+    let start_text = StoredValue::new(draft.start.clone());
+    let start_name = draft.start_name();
+    let kept_draft = !draft.is_blank();
+    let scenario: Value = serde_json::from_str(&draft.start).unwrap_or(Value::Null);
     let suggestions = suggested_paths(&scenario);
     let services = service_names(&scenario);
     let scenario = StoredValue::new(scenario);
-    let title = RwSignal::new(String::new());
-    let level = RwSignal::new(1u8);
-    let brief = RwSignal::new(String::new());
-    let hints = RwSignal::new(String::new());
-    let explain = RwSignal::new(String::new());
-    let horizon = RwSignal::new(15u64);
-    let ticked = RwSignal::new(Vec::<String>::new());
-    let extra = RwSignal::new(String::new());
-    let goals = RwSignal::new(Vec::<GoalSpec>::new());
-    let solution_from_editor = RwSignal::new(false);
+    let title = RwSignal::new(draft.title);
+    let level = RwSignal::new(draft.level);
+    let brief = RwSignal::new(draft.brief);
+    let hints = RwSignal::new(draft.hints);
+    let explain = RwSignal::new(draft.explain);
+    let horizon = RwSignal::new(draft.horizon_minutes);
+    let ticked = RwSignal::new(draft.ticked);
+    let extra = RwSignal::new(draft.extra);
+    let goals = RwSignal::new(draft.goals);
+    let solution_from_editor = RwSignal::new(draft.solution_from_editor);
     let form = RwSignal::new(GoalForm {
         measure: "running".into(),
         service: services.first().cloned().unwrap_or_default(),
@@ -51,6 +75,28 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
     let form_error = RwSignal::new(None::<String>);
     let problems = RwSignal::new(Vec::<String>::new());
     let shared = RwSignal::new(None::<String>);
+    let checked = RwSignal::new(SelfTestState::NotYet);
+    let check_generation = StoredValue::new(0u64);
+    let messages = NodeRef::<leptos::html::Div>::new();
+    // Every change is kept, in this page and in this browser's storage (the only way out of
+    // the dialog that keeps typed work is not to lose it).
+    Effect::new(move |_| {
+        let d = BuilderDraft {
+            start: start_text.get_value(),
+            title: title.get(),
+            level: level.get(),
+            brief: brief.get(),
+            hints: hints.get(),
+            explain: explain.get(),
+            horizon_minutes: horizon.get(),
+            ticked: ticked.get(),
+            extra: extra.get(),
+            goals: goals.get(),
+            solution_from_editor: solution_from_editor.get(),
+        };
+        crate::layout::storage::write(BUILDER_DRAFT_KEY, &d.to_json());
+        lessons.builder_draft.set_value(Some(d));
+    });
     let fields = move || BuilderFields {
         title: title.get_untracked(),
         level: level.get_untracked(),
@@ -69,6 +115,44 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
             .then(|| serde_json::from_str(&pg.text.get_untracked()).ok())
             .flatten(),
     };
+    // The self-test follows the goals, the horizon, what may change and the solution: a while
+    // after the last change, the start (and the solution) are checked as Check would.
+    Effect::new(move |_| {
+        goals.track();
+        horizon.track();
+        ticked.track();
+        extra.track();
+        title.track();
+        solution_from_editor.track();
+        check_generation.update_value(|g| *g += 1);
+        let mine = check_generation.get_value();
+        let doc = document(&fields(), scenario.get_value());
+        match Challenge::from_document(doc) {
+            Ok(c) if !c.doc.goals.is_empty() => {
+                let solution = c.solution().map(|s| ecs_sim::form::to_text(&s));
+                self_test_run::start(
+                    c,
+                    solution,
+                    check_generation,
+                    mine,
+                    checked,
+                    SELF_TEST_DELAY,
+                );
+            }
+            _ => checked.set(SelfTestState::NotYet),
+        }
+    });
+    // Brings the builder's messages (a refusal, "Copied") into view: the dialog scrolls, and
+    // they appeared below its bottom edge on a projector (walkthrough, 2026-12-04).
+    let show_messages = move || {
+        request_animation_frame(move || {
+            if let Some(el) = messages.get_untracked() {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
+    };
     // The checked challenge, or its problems shown.
     let build = move || -> Option<(Challenge, String)> {
         let doc = document(&fields(), scenario.get_value());
@@ -84,10 +168,12 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
                         .map(|p| format!("{}: {}", p.path, p.message))
                         .collect(),
                 );
+                show_messages();
                 None
             }
             Err(e) => {
                 problems.set(vec![e.to_string()]);
+                show_messages();
                 None
             }
         }
@@ -127,6 +213,7 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
                 }
                 Err(e) => problems.set(vec![format!("{e} Download the JSON instead.")]),
             }
+            show_messages();
         }
     };
     let download = move |_| {
@@ -158,6 +245,26 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
                 <button type="button" class="dismiss" aria-label="Close" data-testid="builder-close"
                     on:click=move |_| lessons.builder_open.set(false)>"×"</button>
             </header>
+            {kept_draft.then(|| view! {
+                <p class="muted builder-draft" data-testid="builder-draft">
+                    {match start_name.clone() {
+                        Some(n) => format!("Your draft, kept in this browser, on \u{201c}{n}\u{201d}. "),
+                        None => "Your draft, kept in this browser. ".to_string(),
+                    }}
+                    <button type="button" class="link-button" data-testid="builder-new"
+                        on:click=move |_| {
+                            let sure = web_sys::window().and_then(|w| w.confirm_with_message(
+                                "Discard this draft and start a new challenge from the running scenario?").ok());
+                            if sure == Some(true) {
+                                lessons.builder_draft.set_value(None);
+                                crate::layout::storage::write(BUILDER_DRAFT_KEY, "");
+                                // Reopened: a new draft on the running scenario.
+                                lessons.builder_open.set(false);
+                                lessons.builder_open.set(true);
+                            }
+                        }>"Start a new one from the running scenario"</button>
+                </p>
+            })}
             <label class="builder-field">"Title"
                 <input type="text" data-testid="builder-title" prop:value=move || title.get()
                     on:input=move |ev| title.set(event_target_value(&ev)) />
@@ -165,7 +272,9 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
             <div class="builder-row">
                 <label>"Level "
                     <select data-testid="builder-level" on:change=move |ev| level.set(event_target_value(&ev).parse().unwrap_or(1))>
-                        <option value="1">"1"</option><option value="2">"2"</option><option value="3">"3"</option>
+                        {[1u8, 2, 3].into_iter().map(|n| view! {
+                            <option value=n.to_string() selected=move || level.get() == n>{n.to_string()}</option>
+                        }).collect_view()}
                     </select>
                 </label>
                 <label>"Check runs for "
@@ -223,7 +332,7 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
                             <option value="at">"at …"</option>
                         </select>
                     </Show>
-                    <input type="text" aria-label="From / at" placeholder="from/at (h:mm:ss or minutes)" class="builder-time"
+                    <input type="text" aria-label="From / at" placeholder="from/at: h:mm:ss, or minutes" class="builder-time builder-time-wide"
                         data-testid="goal-first" on:input=set_form(|g, v| g.first = v) />
                     <input type="text" aria-label="To / by" placeholder="to/by (empty: the end)" class="builder-time"
                         data-testid="goal-second" on:input=set_form(|g, v| g.second = v) />
@@ -254,14 +363,31 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
             </fieldset>
             <label class="builder-check">
                 <input type="checkbox" data-testid="builder-solution"
+                    prop:checked=move || solution_from_editor.get()
                     on:change=move |ev| solution_from_editor.set(event_target_checked(&ev)) />
                 "The scenario now in the editor is the hidden solution (solve it there first)"
             </label>
+            {move || match checked.get() {
+                SelfTestState::NotYet => None,
+                SelfTestState::Checking => Some(view! {
+                    <p class="builder-self-test muted" data-testid="builder-self-test" data-state="checking">
+                        "Self-test: checking the start…"</p>
+                }.into_any()),
+                SelfTestState::Done(v) => {
+                    let fine = v.passes();
+                    Some(view! {
+                        <p class="builder-self-test" class:warn=!fine data-testid="builder-self-test"
+                            data-state=if fine { "fine" } else { "warn" } role=if fine { "status" } else { "alert" }>
+                            {if fine { "✓ " } else { "⚠ " }}{v.words()}</p>
+                    }.into_any())
+                }
+            }}
             <div class="lesson-actions">
                 <button type="button" class="primary" data-testid="builder-preview" on:click=preview>"Preview as a student"</button>
                 <button type="button" data-testid="builder-copy" on:click=copy>"Copy challenge link"</button>
                 <button type="button" data-testid="builder-download" on:click=download>"Download JSON"</button>
             </div>
+            <div node_ref=messages>
             {move || (!problems.get().is_empty()).then(|| view! {
                 <ul class="lesson-result refused" role="alert" data-testid="builder-problems">
                     {problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
@@ -271,6 +397,7 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
                 <p class="builder-shared" data-testid="builder-shared">"Copied. Students open this link in any browser: "
                     <input type="text" readonly prop:value=u class="builder-link" data-testid="builder-link" /></p>
             })}
+            </div>
         </div>
     }
 }

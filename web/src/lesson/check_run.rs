@@ -11,9 +11,9 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 /// Wall milliseconds of engine work per chunk: far below a 50 ms long task.
-const CHUNK_BUDGET_MS: f64 = 12.0;
+pub(crate) const CHUNK_BUDGET_MS: f64 = 12.0;
 /// Wall milliseconds between chunks: the browser draws and handles input in between.
-const CHUNK_EVERY_MS: u64 = 4;
+pub(crate) const CHUNK_EVERY_MS: u64 = 4;
 
 /// Starts checking the editor's text against the open lesson.
 pub fn start_check(pg: Playground, lessons: Lessons) {

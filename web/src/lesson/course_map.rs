@@ -50,6 +50,14 @@ pub fn CourseMap() -> impl IntoView {
                             on:click=move |_| lessons.map_open.set(false)>"×"</button>
                     </header>
                     <p class="muted course-intro">"Each lesson starts from a scenario with something to fix or achieve; its goals are checked by running your scenario, so a pass is a fact of the run. A lesson is also a link: share the address bar."</p>
+                    // Above the list: at 1280×720 the map scrolls, and below sixteen lessons the
+                    // teachers' way in was out of view (walkthrough, 2026-12-04).
+                    <p class="course-make">
+                        <button type="button" data-testid="builder-open"
+                            on:click=move |_| { lessons.map_open.set(false); lessons.builder_open.set(true); }>
+                            "Make a challenge from the running scenario…"</button>
+                        <span class="muted">" For teachers: goals, hints, a link to share."</span>
+                    </p>
                     <ol class="course-list">
                         {titles.iter().cloned().map(|(id, title, level)| {
                             let passed = move || lessons.progress.with(|p| p.passed.get(id).cloned());
@@ -66,12 +74,6 @@ pub fn CourseMap() -> impl IntoView {
                             }
                         }).collect_view()}
                     </ol>
-                    <p class="course-make">
-                        <button type="button" data-testid="builder-open"
-                            on:click=move |_| { lessons.map_open.set(false); lessons.builder_open.set(true); }>
-                            "Make a challenge from the running scenario…"</button>
-                        <span class="muted">" For teachers: goals, hints, a link to share."</span>
-                    </p>
                 </div>
             }
         })

@@ -14,6 +14,7 @@ pub mod goals;
 pub mod markup;
 pub mod pane;
 pub mod reveal;
+pub mod self_test_run;
 
 use crate::state::{Notice, Playground};
 use ecs_sim::challenge::evaluate::Evaluation;
@@ -67,6 +68,8 @@ pub struct Lessons {
     pub map_open: RwSignal<bool>,
     /// The challenge builder is shown.
     pub builder_open: RwSignal<bool>,
+    /// The builder's draft, kept while the page lives (it is also stored in the browser).
+    pub builder_draft: StoredValue<Option<ecs_sim::challenge::builder_draft::BuilderDraft>>,
     /// Which check is current (a new one, or another lesson, stops the old one's chunks).
     pub(crate) generation: StoredValue<u64>,
 }
@@ -88,6 +91,7 @@ impl Lessons {
             progress: RwSignal::new(progress),
             map_open: RwSignal::new(false),
             builder_open: RwSignal::new(false),
+            builder_draft: StoredValue::new(None),
             generation: StoredValue::new(0),
         }
     }

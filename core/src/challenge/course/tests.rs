@@ -162,3 +162,35 @@ fn zone_rebalancing_fails_rebalancing_turned_off_and_refuses_it_on_an_ineligible
         r.problems
     );
 }
+
+#[test]
+fn every_goal_text_writes_its_times_as_h_mm_ss() {
+    // The generated sentences say "until 0:15:00" and the builder and Run to take h:mm:ss; a
+    // lesson's own "COMPLETED by 10:00" beside them read as ten hours (walkthrough, 2026-12-04).
+    for l in LESSONS {
+        let c = load(l.id, l.json);
+        for g in &c.doc.goals {
+            let words: Vec<&str> = g
+                .text
+                .split(|ch: char| !(ch.is_ascii_digit() || ch == ':'))
+                .filter(|w| w.contains(':') && w.chars().any(|ch| ch.is_ascii_digit()))
+                .collect();
+            for w in words {
+                let parts: Vec<&str> = w.split(':').collect();
+                let h_mm_ss = parts.len() == 3
+                    && parts[1].len() == 2
+                    && parts[2].len() == 2
+                    && parts
+                        .iter()
+                        .all(|p| p.chars().all(|ch| ch.is_ascii_digit()));
+                assert!(
+                    h_mm_ss || parts.first().is_some_and(|p| p.is_empty()),
+                    "{}: goal {} writes the time {w:?} in {:?}",
+                    l.id,
+                    g.id,
+                    g.text
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! The builder's self-test (`ecs_sim::challenge::self_test`): the draft's start, then its
+//! hidden solution if it has one, each checked as Check checks a lesson — in chunks of at most
+//! [`super::check_run::CHUNK_BUDGET_MS`] on timer ticks, so typing in the builder stays
+//! responsive — and the verdict set on `out`. A newer run (the draft changed) stops an older
+//! one at its next chunk.
+
+use crate::controls::now_ms;
+use ecs_sim::challenge::self_test::{self_test, SelfTest};
+use ecs_sim::challenge::{Challenge, Checking, Report};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// What the builder shows of the self-test.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SelfTestState {
+    /// The challenge is not complete enough to check (no title or goal yet).
+    NotYet,
+    /// Running.
+    Checking,
+    /// Decided.
+    Done(SelfTest),
+}
+
+/// Starts checking `challenge`'s start and `solution` (scenario text) after `delay`, unless
+/// `generation` has moved on from `mine` by then; the verdict goes to `out`.
+pub fn start(
+    challenge: Challenge,
+    solution: Option<String>,
+    generation: StoredValue<u64>,
+    mine: u64,
+    out: RwSignal<SelfTestState>,
+    delay: Duration,
+) {
+    set_timeout(
+        move || {
+            if generation.get_value() != mine {
+                return;
+            }
+            out.set(SelfTestState::Checking);
+            let start = challenge.start_text();
+            run(
+                challenge,
+                start,
+                generation,
+                mine,
+                move |c, start_report| match solution {
+                    Some(text) => run(c, text, generation, mine, move |_, sol| {
+                        out.set(SelfTestState::Done(self_test(&start_report, Some(&sol))));
+                    }),
+                    None => out.set(SelfTestState::Done(self_test(&start_report, None))),
+                },
+            );
+        },
+        delay,
+    );
+}
+
+/// Checks `text` against `challenge` in chunks, then calls `done` with the challenge and the
+/// report (not at all if the generation moves on first).
+fn run(
+    challenge: Challenge,
+    text: String,
+    generation: StoredValue<u64>,
+    mine: u64,
+    done: impl FnOnce(Challenge, Report) + 'static,
+) {
+    match Checking::start(&challenge, &text) {
+        Err(refused) => done(challenge, refused),
+        Ok(c) => {
+            let work: StoredValue<Option<Checking>, LocalStorage> = StoredValue::new_local(Some(c));
+            chunk(challenge, work, generation, mine, Box::new(done));
+        }
+    }
+}
+
+type Done = Box<dyn FnOnce(Challenge, Report)>;
+
+fn chunk(
+    challenge: Challenge,
+    work: StoredValue<Option<Checking>, LocalStorage>,
+    generation: StoredValue<u64>,
+    mine: u64,
+    done: Done,
+) {
+    set_timeout(
+        move || {
+            if generation.get_value() != mine {
+                return;
+            }
+            let mut report = None;
+            work.update_value(|w| {
+                if let Some(c) = w {
+                    if c.run_chunk(super::check_run::CHUNK_BUDGET_MS, now_ms) {
+                        report = c.report().cloned();
+                    }
+                }
+            });
+            match report {
+                Some(r) => done(challenge, r),
+                None => chunk(challenge, work, generation, mine, done),
+            }
+        },
+        Duration::from_millis(super::check_run::CHUNK_EVERY_MS),
+    );
+}
