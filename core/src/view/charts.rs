@@ -138,6 +138,11 @@ pub struct MarkerView {
     /// The y its line rises to from the plot's bottom: the top of its label's row (a flag
     /// pole, so the label is read as this line's), below every row when the label is hidden.
     pub line_top: f64,
+    /// The x the pole's top turns to, toward its label: a short stub along the top of the label
+    /// ([`MARKER_FLAG_STUB`]), so pole and label read as one flag on a projector; `x` when the
+    /// label is hidden (no flag). A stub rather than the label's whole width: the width is an
+    /// upper-bound estimate, and an edge that long ran well past the drawn text.
+    pub flag_to: f64,
 }
 
 /// Label lines markers may use; a label with no room on any of them is abbreviated.
@@ -151,6 +156,8 @@ pub const CHART_FONT: f64 = 13.0;
 pub const MARKER_CHAR_WIDTH: f64 = 8.0;
 /// Height of one marker-label row in frame units.
 pub const MARKER_ROW_HEIGHT: f64 = 15.0;
+/// Length of the stub a marker's pole turns into at its top, toward its label, frame units.
+pub const MARKER_FLAG_STUB: f64 = 10.0;
 
 /// Everything one chart draws.
 #[derive(Debug, Clone, PartialEq)]
@@ -519,17 +526,28 @@ fn place_markers(
         .into_iter()
         .zip(at_x)
         .zip(placed)
-        .map(|(((at, full), (x, _)), p)| MarkerView {
-            at: *at,
-            x,
-            label: p.text,
-            full: full.clone(),
-            row: p.row,
-            label_left: p.left,
-            label_x: p.anchor_x,
-            // The baseline sits a little above the row's bottom.
-            label_y: p.bounds.1 + MARKER_ROW_HEIGHT - 3.0,
-            line_top: p.line_top,
+        .map(|(((at, full), (x, _)), p)| {
+            let stub = MARKER_FLAG_STUB.min(p.bounds.2 - p.bounds.0);
+            let flag_to = if p.text.is_empty() {
+                x
+            } else if p.left {
+                x - stub
+            } else {
+                x + stub
+            };
+            MarkerView {
+                at: *at,
+                x,
+                label: p.text,
+                full: full.clone(),
+                row: p.row,
+                label_left: p.left,
+                label_x: p.anchor_x,
+                // The baseline sits a little above the row's bottom.
+                label_y: p.bounds.1 + MARKER_ROW_HEIGHT - 3.0,
+                line_top: p.line_top,
+                flag_to,
+            }
         })
         .collect()
 }
@@ -822,6 +840,13 @@ mod tests {
             [false, false, true],
             "the last label would leave the frame"
         );
+        // Each flag: the pole rises to its label's row and turns toward its label (right for a
+        // right label, left for a left one).
+        for m in &view.markers {
+            assert_eq!(m.line_top, m.label_y + 3.0 - MARKER_ROW_HEIGHT);
+            let toward = if m.label_left { -1.0 } else { 1.0 };
+            assert_eq!(m.flag_to, m.x + toward * MARKER_FLAG_STUB, "{m:?}");
+        }
     }
 
     #[test]

@@ -318,6 +318,7 @@ fn marker_view(m: MarkerView) -> impl IntoView {
             data-abbreviated=abbreviated>
             <title>{m.full}</title>
             <line x1=m.x y1=m.line_top x2=m.x y2=FRAME.bottom />
+            <line class="flag" x1=m.x y1=m.line_top x2=m.flag_to y2=m.line_top />
             <text x=m.label_x text-anchor=if m.label_left { "end" } else { "start" } y=m.label_y>{m.label}</text>
         </g>
     }
