@@ -32,33 +32,26 @@ pub fn start_check(pg: Playground, lessons: Lessons) {
         Ok(c) => {
             lessons.report.set(None);
             lessons.checking.set(Some(0));
-            let work: StoredValue<Option<Checking>, LocalStorage> = StoredValue::new_local(Some(c));
-            schedule(lessons, work, mine, open.challenge.doc.id.clone());
+            schedule(lessons, c, mine, open.challenge.doc.id.clone());
         }
     }
 }
 
-fn schedule(
-    lessons: Lessons,
-    work: StoredValue<Option<Checking>, LocalStorage>,
-    mine: u64,
-    id: String,
-) {
+/// One chunk of the check on a timer tick, then the next. The check moves from tick to tick by
+/// value: kept in a `StoredValue` made inside a timer (which has no reactive owner), every
+/// Check's whole run stayed in memory for the page's life.
+fn schedule(lessons: Lessons, mut work: Checking, mine: u64, id: String) {
     set_timeout(
         move || {
             if lessons.generation.get_value() != mine {
                 return;
             }
-            let mut progress = 0;
-            let mut report = None;
-            work.update_value(|w| {
-                if let Some(c) = w {
-                    if c.run_chunk(CHUNK_BUDGET_MS, now_ms) {
-                        report = c.report().cloned();
-                    }
-                    progress = c.progress_per_mille();
-                }
-            });
+            let report = if work.run_chunk(CHUNK_BUDGET_MS, now_ms) {
+                work.report().cloned()
+            } else {
+                None
+            };
+            let progress = work.progress_per_mille();
             match report {
                 Some(r) => {
                     if let Some(code) = &r.completion_code {

@@ -1,8 +1,9 @@
 //! The builder's self-test (`ecs_sim::challenge::self_test`): the draft's start, then its
 //! hidden solution if it has one, each checked as Check checks a lesson — in chunks of at most
 //! [`super::check_run::CHUNK_BUDGET_MS`] on timer ticks, so typing in the builder stays
-//! responsive — and the verdict set on `out`. A newer run (the draft changed) stops an older
-//! one at its next chunk.
+//! responsive — and the verdict set on `out`. A newer run (the draft changed, or the builder
+//! closed) stops an older one at its next chunk. The run owns its `Checking` and passes it from
+//! tick to tick, so an abandoned run leaves nothing behind.
 
 use crate::controls::now_ms;
 use ecs_sim::challenge::self_test::{self_test, SelfTest};
@@ -21,6 +22,11 @@ pub enum SelfTestState {
     Done(SelfTest),
 }
 
+/// Which run is current: `generation` (kept for the page's life) still says `mine`.
+fn current(generation: StoredValue<u64>, mine: u64) -> bool {
+    generation.try_get_value() == Some(mine)
+}
+
 /// Starts checking `challenge`'s start and `solution` (scenario text) after `delay`, unless
 /// `generation` has moved on from `mine` by then; the verdict goes to `out`.
 pub fn start(
@@ -33,10 +39,10 @@ pub fn start(
 ) {
     set_timeout(
         move || {
-            if generation.get_value() != mine {
+            if !current(generation, mine) {
                 return;
             }
-            out.set(SelfTestState::Checking);
+            out.try_set(SelfTestState::Checking);
             let start = challenge.start_text();
             run(
                 challenge,
@@ -45,9 +51,11 @@ pub fn start(
                 mine,
                 move |c, start_report| match solution {
                     Some(text) => run(c, text, generation, mine, move |_, sol| {
-                        out.set(SelfTestState::Done(self_test(&start_report, Some(&sol))));
+                        out.try_set(SelfTestState::Done(self_test(&start_report, Some(&sol))));
                     }),
-                    None => out.set(SelfTestState::Done(self_test(&start_report, None))),
+                    None => {
+                        out.try_set(SelfTestState::Done(self_test(&start_report, None)));
+                    }
                 },
             );
         },
@@ -66,10 +74,7 @@ fn run(
 ) {
     match Checking::start(&challenge, &text) {
         Err(refused) => done(challenge, refused),
-        Ok(c) => {
-            let work: StoredValue<Option<Checking>, LocalStorage> = StoredValue::new_local(Some(c));
-            chunk(challenge, work, generation, mine, Box::new(done));
-        }
+        Ok(c) => chunk(challenge, c, generation, mine, Box::new(done)),
     }
 }
 
@@ -77,28 +82,23 @@ type Done = Box<dyn FnOnce(Challenge, Report)>;
 
 fn chunk(
     challenge: Challenge,
-    work: StoredValue<Option<Checking>, LocalStorage>,
+    mut work: Checking,
     generation: StoredValue<u64>,
     mine: u64,
     done: Done,
 ) {
     set_timeout(
         move || {
-            if generation.get_value() != mine {
+            if !current(generation, mine) {
                 return;
             }
-            let mut report = None;
-            work.update_value(|w| {
-                if let Some(c) = w {
-                    if c.run_chunk(super::check_run::CHUNK_BUDGET_MS, now_ms) {
-                        report = c.report().cloned();
-                    }
+            if work.run_chunk(super::check_run::CHUNK_BUDGET_MS, now_ms) {
+                if let Some(r) = work.report().cloned() {
+                    done(challenge, r);
                 }
-            });
-            match report {
-                Some(r) => done(challenge, r),
-                None => chunk(challenge, work, generation, mine, done),
+                return;
             }
+            chunk(challenge, work, generation, mine, done);
         },
         Duration::from_millis(super::check_run::CHUNK_EVERY_MS),
     );
