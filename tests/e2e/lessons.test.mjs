@@ -518,5 +518,12 @@ tests.push({
     if (!box || !dialog || box.y < dialog.y || box.y + Math.min(box.height, 24) > dialog.y + dialog.height) {
       throw new Error(`"Copied" is out of view: ${JSON.stringify(box)} in ${JSON.stringify(dialog)}`);
     }
+
+    // Starting a new challenge discards the draft (after a confirmation) and builds anew.
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('builder-new').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="builder-title"]')?.value === '', null, { timeout: 5000 });
+    if (await page.getByTestId('builder-goal-list').locator('li').count() !== 0) throw new Error('goals left after a new draft');
+    if (await page.getByTestId('builder-draft').count() !== 0) throw new Error('a new draft still says it was kept');
   },
 });

@@ -10,10 +10,12 @@ use serde::{Deserialize, Serialize};
 /// The `localStorage` key of the draft.
 pub const BUILDER_DRAFT_KEY: &str = "ecs-playground.builder-draft.v1";
 
-/// Largest record read: the start is a scenario (up to 1 MiB) and the fields are small.
-pub const MAX_BUILDER_DRAFT_BYTES: usize = crate::scenario::MAX_SCENARIO_BYTES + 256 * 1024;
+/// Largest record kept: the start is a scenario (up to 1 MiB), written as a JSON string (its
+/// quotes and line breaks escaped, so up to about twice as long), and the fields are small.
+pub const MAX_BUILDER_DRAFT_BYTES: usize = 2 * crate::scenario::MAX_SCENARIO_BYTES + 256 * 1024;
 
-/// Everything typed in the builder, and the scenario it builds on.
+/// Everything typed in the builder, and the scenario it builds on. The hidden-solution box is
+/// not kept: the editor's scenario it names is another one after a preview or a reload.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct BuilderDraft {
@@ -46,9 +48,6 @@ pub struct BuilderDraft {
     /// The goals added.
     #[serde(default)]
     pub goals: Vec<GoalSpec>,
-    /// "The scenario now in the editor is the hidden solution" is ticked.
-    #[serde(default)]
-    pub solution_from_editor: bool,
 }
 
 fn first_level() -> u8 {
@@ -76,8 +75,27 @@ impl BuilderDraft {
             ticked: Vec::new(),
             extra: String::new(),
             goals: Vec::new(),
-            solution_from_editor: false,
         }
+    }
+
+    /// The draft the builder opens: the one `kept` in the page, else the `stored` record, else a
+    /// new one on the `running` scenario. A draft with nothing typed in it is not offered back:
+    /// it was only opened and closed, so the builder follows the running scenario instead.
+    pub fn to_open(
+        kept: Option<BuilderDraft>,
+        stored: Option<&str>,
+        running: String,
+    ) -> BuilderDraft {
+        kept.or_else(|| stored.and_then(BuilderDraft::from_json))
+            .filter(|d| !d.is_blank())
+            .unwrap_or_else(|| BuilderDraft::new(running))
+    }
+
+    /// The record to store, or `None` when it is over [`MAX_BUILDER_DRAFT_BYTES`] (it would be
+    /// refused on reading, so it is not written).
+    pub fn to_stored(&self) -> Option<String> {
+        let text = self.to_json();
+        (text.len() <= MAX_BUILDER_DRAFT_BYTES).then_some(text)
     }
 
     /// Reads a stored draft; a record too large, damaged or of another shape is none.
@@ -132,6 +150,35 @@ mod tests {
         assert_eq!(back, d);
         assert!(!back.is_blank());
         assert_eq!(back.start_name().as_deref(), Some("Canary deployment"));
+    }
+
+    #[test]
+    fn the_builder_opens_the_kept_draft_then_the_stored_one_then_a_new_one() {
+        let mut kept = BuilderDraft::new("{\"name\":\"kept\"}".into());
+        kept.title = "Kept".into();
+        let mut stored = BuilderDraft::new("{\"name\":\"stored\"}".into());
+        stored.title = "Stored".into();
+        let stored = stored.to_json();
+        let running = || "{\"name\":\"running\"}".to_string();
+        let open = BuilderDraft::to_open(Some(kept.clone()), Some(&stored), running());
+        assert_eq!(open.title, "Kept");
+        let open = BuilderDraft::to_open(None, Some(&stored), running());
+        assert_eq!(open.title, "Stored");
+        // A blank draft, kept or stored, gives way to the running scenario.
+        let blank = BuilderDraft::new("{\"name\":\"old\"}".into());
+        let open = BuilderDraft::to_open(Some(blank.clone()), Some(&blank.to_json()), running());
+        assert_eq!(open.start_name().as_deref(), Some("running"));
+        let open = BuilderDraft::to_open(None, Some("damaged"), running());
+        assert_eq!(open, BuilderDraft::new(running()));
+    }
+
+    #[test]
+    fn a_draft_over_the_cap_is_not_stored() {
+        let mut d = BuilderDraft::new("{}".into());
+        assert!(d.to_stored().is_some());
+        // A scenario of quotes doubles when escaped into the record.
+        d.start = "\"".repeat(MAX_BUILDER_DRAFT_BYTES / 2 + 1);
+        assert_eq!(d.to_stored(), None);
     }
 
     #[test]

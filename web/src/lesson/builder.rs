@@ -25,20 +25,15 @@ pub fn ChallengeBuilder() -> impl IntoView {
     move || lessons.builder_open.get().then(|| builder(pg, lessons))
 }
 
-/// The draft to open: the one kept in this page, else the one stored in this browser, else a
-/// new one on the running scenario. A draft with nothing typed yet follows the running
-/// scenario (it was only opened and closed).
+/// The draft to open ([`BuilderDraft::to_open`]): kept in this page, stored in this browser,
+/// or new on the running scenario.
 fn draft_to_open(pg: Playground, lessons: Lessons) -> BuilderDraft {
-    let running = pg.running_text.get_untracked();
-    lessons
-        .builder_draft
-        .get_value()
-        .or_else(|| {
-            crate::layout::storage::read(BUILDER_DRAFT_KEY, MAX_BUILDER_DRAFT_BYTES)
-                .and_then(|t| BuilderDraft::from_json(&t))
-        })
-        .filter(|d| !d.is_blank())
-        .unwrap_or_else(|| BuilderDraft::new(running))
+    let stored = crate::layout::storage::read(BUILDER_DRAFT_KEY, MAX_BUILDER_DRAFT_BYTES);
+    BuilderDraft::to_open(
+        lessons.builder_draft.get_value(),
+        stored.as_deref(),
+        pg.running_text.get_untracked(),
+    )
 }
 
 /// The self-test waits this long after the last change before it runs.
@@ -62,7 +57,9 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
     let ticked = RwSignal::new(draft.ticked);
     let extra = RwSignal::new(draft.extra);
     let goals = RwSignal::new(draft.goals);
-    let solution_from_editor = RwSignal::new(draft.solution_from_editor);
+    // Not kept with the draft: after a preview or a reload the editor holds another scenario.
+    let solution_from_editor = RwSignal::new(false);
+    let too_large = RwSignal::new(false);
     let form = RwSignal::new(GoalForm {
         measure: "running".into(),
         service: services.first().cloned().unwrap_or_default(),
@@ -92,9 +89,18 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
             ticked: ticked.get(),
             extra: extra.get(),
             goals: goals.get(),
-            solution_from_editor: solution_from_editor.get(),
         };
-        crate::layout::storage::write(BUILDER_DRAFT_KEY, &d.to_json());
+        match d.to_stored() {
+            Some(text) => {
+                crate::layout::storage::write(BUILDER_DRAFT_KEY, &text);
+                too_large.set(false);
+            }
+            None => {
+                // An older, smaller record must not come back in its place on a reload.
+                crate::layout::storage::write(BUILDER_DRAFT_KEY, "");
+                too_large.set(true);
+            }
+        }
         lessons.builder_draft.set_value(Some(d));
     });
     let fields = move || BuilderFields {
@@ -115,15 +121,23 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
             .then(|| serde_json::from_str(&pg.text.get_untracked()).ok())
             .flatten(),
     };
-    // The self-test follows the goals, the horizon, what may change and the solution: a while
-    // after the last change, the start (and the solution) are checked as Check would.
+    // The self-test follows every field (each decides whether the challenge is valid) and,
+    // while the box is ticked, the editor's solution: a while after the last change, the start
+    // (and the solution) are checked as Check would. A run still going when the dialog closes
+    // finds `check_generation` gone and stops.
     Effect::new(move |_| {
         goals.track();
         horizon.track();
         ticked.track();
         extra.track();
         title.track();
-        solution_from_editor.track();
+        level.track();
+        brief.track();
+        hints.track();
+        explain.track();
+        if solution_from_editor.get() {
+            pg.text.track();
+        }
         check_generation.update_value(|g| *g += 1);
         let mine = check_generation.get_value();
         let doc = document(&fields(), scenario.get_value());
@@ -241,15 +255,15 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
         <div class="builder" role="dialog" aria-label="Make a challenge" data-testid="builder">
             <header class="course-head">
                 <h2>"Make a challenge"</h2>
-                <span class="muted">"from the running scenario"</span>
+                <span class="muted">{if kept_draft { "your draft" } else { "from the running scenario" }}</span>
                 <button type="button" class="dismiss" aria-label="Close" data-testid="builder-close"
                     on:click=move |_| lessons.builder_open.set(false)>"×"</button>
             </header>
             {kept_draft.then(|| view! {
                 <p class="muted builder-draft" data-testid="builder-draft">
                     {match start_name.clone() {
-                        Some(n) => format!("Your draft, kept in this browser, on \u{201c}{n}\u{201d}. "),
-                        None => "Your draft, kept in this browser. ".to_string(),
+                        Some(n) => format!("Kept in this browser; built on \u{201c}{n}\u{201d}. "),
+                        None => "Kept in this browser. ".to_string(),
                     }}
                     <button type="button" class="link-button" data-testid="builder-new"
                         on:click=move |_| {
@@ -258,12 +272,18 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
                             if sure == Some(true) {
                                 lessons.builder_draft.set_value(None);
                                 crate::layout::storage::write(BUILDER_DRAFT_KEY, "");
-                                // Reopened: a new draft on the running scenario.
+                                // Closed, then opened in a task of its own so the dialog is
+                                // built anew (set back to true at once, the old one would be
+                                // patched, keeping the goal form's typed values).
                                 lessons.builder_open.set(false);
-                                lessons.builder_open.set(true);
+                                set_timeout(move || lessons.builder_open.set(true), Duration::ZERO);
                             }
                         }>"Start a new one from the running scenario"</button>
                 </p>
+            })}
+            {move || too_large.get().then(|| view! {
+                <p class="muted builder-draft" data-testid="builder-draft-too-large">
+                    "This draft is too large to keep in this browser: it lasts while the page is open."</p>
             })}
             <label class="builder-field">"Title"
                 <input type="text" data-testid="builder-title" prop:value=move || title.get()
@@ -367,6 +387,10 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
                     on:change=move |ev| solution_from_editor.set(event_target_checked(&ev)) />
                 "The scenario now in the editor is the hidden solution (solve it there first)"
             </label>
+            // Held at the bottom of the dialog, which scrolls on a projector: the self-test, the
+            // share buttons and what they answer stay in view (Copied appeared below the
+            // dialog's edge, and a self-test line changing height pushed it there again).
+            <div class="builder-foot">
             {move || match checked.get() {
                 SelfTestState::NotYet => None,
                 SelfTestState::Checking => Some(view! {
@@ -397,6 +421,7 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
                 <p class="builder-shared" data-testid="builder-shared">"Copied. Students open this link in any browser: "
                     <input type="text" readonly prop:value=u class="builder-link" data-testid="builder-link" /></p>
             })}
+            </div>
             </div>
         </div>
     }
