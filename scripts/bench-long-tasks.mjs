@@ -63,9 +63,10 @@ try {
   });
   const afterPlay = await clock();
   // Each of the other phases starts from 0:00, where the at-limit scenario does its heaviest
-  // work (20,000 tasks starting). Since the engine got faster, 10 s of max reach about 9 h, and
-  // 20 steps from there (5,000 events each in a steady state) about 1,700 h, past Run to's
-  // 7-day limit: the phase then waited for a run that was refused.
+  // work (20,000 tasks starting). Since the engine got faster, 10 s of max reach about 9 h;
+  // steps and Run to from there measured a quiet, steady cluster (and before a Step was bounded
+  // to 10 simulated minutes, 20 of them went past Run to's 7-day limit, so the run-to phase
+  // waited for a run that was refused).
   const reset = async () => {
     await page.click('[data-testid=reset]');
     await page.waitForFunction(() => document.querySelector('[data-testid=clock]')?.textContent.trim() === '0:00:00');

@@ -39,14 +39,16 @@ impl Bound {
         )
     }
 
-    /// Whether the bound's one number is 1 (`at least 1`, `exactly 1`): the noun after it is
-    /// then singular ("at least 1 running task", not "tasks").
-    pub fn is_one(&self) -> bool {
+    /// Whether the bound's one number reads "1" in `unit` (`at least 1`, `exactly 1`): the noun
+    /// after it is then singular ("at least 1 running task", not "tasks"). Decided on the number
+    /// as written, so a count of 1.4, shown as 1, takes the singular too.
+    pub fn is_one(&self, unit: Unit) -> bool {
+        let one = |n: &f64| unit.show(*n) == "1";
         match self {
             Bound::Range {
                 at_least: Some(l),
                 at_most: Some(m),
-            } => *l == 1.0 && *m == 1.0,
+            } => one(l) && one(m),
             Bound::Range {
                 at_least: Some(n),
                 at_most: None,
@@ -55,7 +57,7 @@ impl Bound {
                 at_least: None,
                 at_most: Some(n),
             }
-            | Bound::Number(n) => *n == 1.0,
+            | Bound::Number(n) => one(n),
             _ => false,
         }
     }
@@ -270,7 +272,7 @@ impl Goal {
                 .map_or(String::new(), |x| format!(" ({})", x.title))
         };
         // The noun after the bound: "at least 1 running task", "at least 2 running tasks".
-        let one = self.bound.is_one();
+        let one = self.bound.is_one(unit);
         let n = |singular: &'static str, plural: &'static str| if one { singular } else { plural };
         let s = match self.measure {
             MeasureName::RolloutState => {

@@ -21,10 +21,10 @@ pub const STEP_MOST_EVENTS: u32 = 5_000;
 pub const STEP_MOST_MS: Millis = 600_000;
 
 impl Sim {
-    /// Runs events until one writes a log line, the queue is empty, `most` events have run, or
-    /// the next event is more than `within` ms after the step began; in the last case the clock
-    /// then moves on to that bound (as [`Sim::run_until`] does), so a step in a quiet stretch
-    /// still moves it. Returns how many events ran. Every event runs exactly as [`Sim::step`]
+    /// Runs events until one writes a log line, `most` events have run, or the next event is
+    /// more than `within` ms after the step began or there is none; in the last two cases the
+    /// clock then moves on to that bound (as [`Sim::run_until`] does, and as *+10 min* would), so
+    /// a step in a quiet stretch or an idle cluster still moves it. Returns how many events ran. Every event runs exactly as [`Sim::step`]
     /// runs it, so the trace is the same as that many single steps.
     pub fn step_to_next_line(&mut self, most: u32, within: Millis) -> u32 {
         let before = self.next_log_number();
@@ -32,7 +32,10 @@ impl Sim {
         let mut ran = 0;
         while ran < most {
             match self.next_event_at() {
-                None => break,
+                None => {
+                    self.run_until(until);
+                    break;
+                }
                 Some(at) if at > until => {
                     self.run_until(until);
                     break;
@@ -133,6 +136,9 @@ mod tests {
                 "stopped without a line or a dry queue"
             );
         }
+        // With nothing left to run, a step still moves the clock its ten minutes.
+        let at = empty.now();
         assert_eq!(empty.step_to_next_line(STEP_MOST_EVENTS, STEP_MOST_MS), 0);
+        assert_eq!(empty.now(), at + STEP_MOST_MS);
     }
 }
