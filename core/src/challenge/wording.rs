@@ -274,6 +274,10 @@ impl Goal {
         // The noun after the bound: "at least 1 running task", "at least 2 running tasks".
         let one = self.bound.is_one(unit);
         let n = |singular: &'static str, plural: &'static str| if one { singular } else { plural };
+        // "{bound} {noun} of {svc} {when}", the shape most service counts take.
+        let of_service = |singular: &'static str, plural: &'static str| {
+            format!("{bound} {} of {svc} {when}", n(singular, plural))
+        };
         let s = match self.measure {
             MeasureName::RolloutState => {
                 format!("the deployment of {svc} is {bound} {when}")
@@ -312,14 +316,8 @@ impl Goal {
                     self.running_where()
                 )
             }
-            MeasureName::Healthy => format!(
-                "{bound} {} of {svc} {when}",
-                n("healthy task", "healthy tasks")
-            ),
-            MeasureName::Pending => format!(
-                "{bound} {} of {svc} {when}",
-                n("pending task", "pending tasks")
-            ),
+            MeasureName::Healthy => of_service("healthy task", "healthy tasks"),
+            MeasureName::Pending => of_service("pending task", "pending tasks"),
             MeasureName::Unplaced => format!(
                 "{bound} {} of {svc} that could not be placed {when}",
                 n("task", "tasks")
@@ -353,10 +351,7 @@ impl Goal {
                 }
             ),
             MeasureName::Rollbacks => {
-                format!(
-                    "{bound} {} of {svc} {when}",
-                    n("circuit-breaker rollback", "circuit-breaker rollbacks")
-                )
+                of_service("circuit-breaker rollback", "circuit-breaker rollbacks")
             }
         };
         let s = s.trim().to_string();
