@@ -431,11 +431,13 @@ tests.push({
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(`${base}#lesson=rolling-update-bounds`);
     await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
-    await page.getByTestId('lesson-check').click();
-    await page.getByTestId('lesson-failed').waitFor({ timeout: 20000 });
     await page.locator('[data-testid="presenter-toggle"]').click();
     const lesson = page.getByTestId('presenter-lesson');
     await lesson.waitFor();
+    // Check from the projector, with its verdict beside the goals (no Check has run yet).
+    if ((await page.getByTestId('presenter-verdict').innerText()).trim() !== '') throw new Error('a verdict before any Check');
+    await page.getByTestId('presenter-check').click();
+    await page.waitForFunction(() => /Not yet: 1 of 2 goals met/.test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), null, { timeout: 20000 });
     if (!(await lesson.innerText()).startsWith('9.')) throw new Error(`presenter lesson: ${await lesson.innerText()}`);
     if ((await lesson.locator('[data-testid="goal"][data-state="failed"]').count()) < 1) throw new Error('the failed goal is not on the projector');
     await screenshot('lesson-presenter-1280');

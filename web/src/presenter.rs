@@ -124,6 +124,26 @@ pub fn PresenterAside() -> impl IntoView {
                     <section class="presenter-lesson" data-testid="presenter-lesson">
                         <h2>{move || lessons.open.with(|o| o.as_ref().map(|o| o.challenge.doc.title.clone()).unwrap_or_default())}</h2>
                         <crate::lesson::goals::GoalList />
+                        // Check from the projector: the room sees the verdict beside the goals it
+                        // decides (a walkthrough had to leave presenter mode to check).
+                        <div class="presenter-check">
+                            <button type="button" class="primary" data-testid="presenter-check"
+                                disabled=move || lessons.checking.with(Option::is_some)
+                                on:click=move |_| crate::lesson::check_run::start_check(pg, lessons)>
+                                {move || if lessons.checking.with(Option::is_some) { "Checking…" } else { "Check" }}</button>
+                            <span class="presenter-verdict" data-testid="presenter-verdict" role="status">
+                                {move || lessons.report.with(|r| r.as_ref().map(|r| {
+                                    let total = lessons.open.with(|o| o.as_ref().map_or(0, |o| o.challenge.doc.goals.len()));
+                                    if !r.problems.is_empty() {
+                                        "Check cannot run this scenario: see the lesson pane.".to_string()
+                                    } else if r.passed {
+                                        ecs_sim::challenge::wording::passed_words(total)
+                                    } else {
+                                        ecs_sim::challenge::wording::not_yet_words(r.met(), total)
+                                    }
+                                }))}
+                            </span>
+                        </div>
                     </section>
                 </Show>
             })}
