@@ -91,6 +91,7 @@ pub fn with_live_actions(text: &str, live: &KeptActions) -> Result<String, Scena
         .collect();
     crate::order::sort_by_key(&mut all, |(at, own, i, _)| (*at, *own, *i));
     doc.timeline = all.into_iter().map(|(_, _, _, e)| e).collect();
+    pin_families(&mut doc, live);
     doc.task_definitions
         .extend(live.task_definitions.iter().cloned());
     for (image, behaviour) in &live.images {
@@ -105,6 +106,44 @@ pub fn with_live_actions(text: &str, live: &KeptActions) -> Result<String, Scena
     // The link must open: the timeline's limits (count, names) hold for the kept entries too.
     super::resolve(&doc).map_err(ScenarioError::Invalid)?;
     serde_json::to_string_pretty(&doc).map_err(|e| super::parse::syntax_error(&e))
+}
+
+/// A service or standalone task that names only a family (`"web"`) runs that family's newest
+/// revision at load. The kept scenario registers the live revisions at load too, after its own,
+/// so without a pin such a service would start on the revision the student registered later: a
+/// walkthrough's student saw `web:2` COMPLETED from 0:00 where the instructor's run was still
+/// rolling out to it. Each such reference is pinned to the revision it ran (`"web:1"`).
+/// References in the timeline are not pinned: they name the newest revision when they run, as
+/// they did live (a scenario entry that ran before the student's registration is the exception,
+/// documented in the README).
+fn pin_families(doc: &mut super::document::ScenarioDocument, live: &KeptActions) {
+    let families: std::collections::BTreeSet<String> = live
+        .task_definitions
+        .iter()
+        .map(crate::taskdef::form::family_of)
+        .filter(|f| !f.is_empty())
+        .collect();
+    for family in families {
+        let revisions = doc
+            .task_definitions
+            .iter()
+            .filter(|t| crate::taskdef::form::family_of(t) == family)
+            .count();
+        if revisions == 0 {
+            continue;
+        }
+        let pinned = format!("{family}:{revisions}");
+        for s in &mut doc.services {
+            if s.task_definition == family {
+                s.task_definition = pinned.clone();
+            }
+        }
+        for t in &mut doc.tasks {
+            if t.task_definition == family {
+                t.task_definition = pinned.clone();
+            }
+        }
+    }
 }
 
 #[cfg(test)]

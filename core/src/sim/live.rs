@@ -92,8 +92,15 @@ mod tests {
             .iter()
             .map(|t| {
                 format!(
-                    "{} {:?} {:?} {} {:?} {:?}",
-                    t.index, t.service, t.last_status, t.desired_status, t.instance, t.started_at
+                    "{} {:?} {}:{} {:?} {} {:?} {:?}",
+                    t.index,
+                    t.service,
+                    t.task_definition,
+                    t.revision,
+                    t.last_status,
+                    t.desired_status,
+                    t.instance,
+                    t.started_at
                 )
             })
             .collect();
@@ -194,5 +201,59 @@ mod tests {
         let mut replay = sim(&kept);
         replay.run_until(20 * 60_000);
         assert_eq!(picture(&replay.snapshot()), picture(&live.snapshot()));
+    }
+
+    #[test]
+    fn a_live_revision_replays_when_the_service_names_only_its_family() {
+        // The walkthrough: the default scenario's service says "web"; at 0:40 a revision whose
+        // containers crash after 30 s is registered and deployed live. The kept scenario
+        // registers it at load, so without a pin its service started on it from 0:00 (the
+        // student saw web:2 COMPLETED where the instructor's run was still rolling out).
+        let mut live = sim(DEFAULT_SCENARIO_JSON);
+        let mut keep = KeptActions::default();
+        live.run_until(40_400);
+        let image = "example/web:1-crashes";
+        let b = crate::taskdef::ImageBehaviour {
+            crash_after_seconds: Some(30),
+            exit_code: Some(1),
+            ..Default::default()
+        };
+        live.declare_image(image, b).expect("declares");
+        keep.push_image(image.into(), b);
+        let web = live
+            .model
+            .task_definitions
+            .iter()
+            .position(|t| t.family == "web")
+            .expect("a web family");
+        let json = live
+            .revision_with_image(web, "nginx", image)
+            .expect("container");
+        let name = live.register_task_definition(&json).expect("registers");
+        assert_eq!(name, "web:2");
+        keep.push_task_definition(serde_json::from_str(&json).expect("json"));
+        let e = live
+            .apply_live(|_| {
+                Ok(TimelineAction::UpdateService {
+                    service: "web".into(),
+                    desired_count: None,
+                    task_definition: Some(name.clone()),
+                    force_new_deployment: false,
+                })
+            })
+            .expect("deploys");
+        keep.push_event(e);
+        live.run_until(6 * 60_000);
+        let seen = picture(&live.snapshot());
+        assert!(seen.1.iter().any(|t| t.contains("web:1")), "{seen:?}");
+        assert!(seen.1.iter().any(|t| t.contains("web:2")), "{seen:?}");
+
+        let kept = with_live_actions(DEFAULT_SCENARIO_JSON, &keep).expect("opens");
+        let doc = parse_scenario(&kept).expect("parses");
+        let service = doc.services.iter().find(|s| s.service_name == "web");
+        assert_eq!(service.map(|s| s.task_definition.as_str()), Some("web:1"));
+        let mut replay = sim(&kept);
+        replay.run_until(6 * 60_000);
+        assert_eq!(picture(&replay.snapshot()), seen);
     }
 }

@@ -214,8 +214,8 @@ pub fn UpdateServiceForm(service: RwSignal<usize>, service_name: Memo<String>) -
             <p class="muted help" data-testid="deploy-help">
                 "Live: register and update act on the running simulation, like the failure buttons, and you "
                 "watch the deployment roll out. (The editor's Register revision instead edits the scenario and "
-                "restarts the run from 0:00.) A share link, Reset and an edit keep the scenario as written; to "
-                "share a deployment, add a timeline updateService to the scenario."
+                "restarts the run from 0:00.) Reset and an edit keep the scenario as written; to share the "
+                "deployment, tick Keep in link beside Copy link, which replays your registration and update."
             </p>
         </form>
     }
