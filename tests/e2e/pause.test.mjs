@@ -109,3 +109,26 @@ export const tests = [
     },
   },
 ];
+
+tests.push({
+  name: 'pause: in presenter mode at 1280x720 the paused-on event is highlighted and in view',
+  async run({ page, base }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openExample(page, base, 'rolling-circuit-breaker');
+    await choose(page, 'deployment-failed', true);
+    await page.keyboard.press('p');
+    await page.getByTestId('presenter-events').waitFor();
+    await page.click('[data-testid="speed-60×"]');
+    await page.click('[data-testid="play"]');
+    await page.locator('[data-testid="notice"]').getByText('Paused:').waitFor({ timeout: 60000 });
+    const line = page.locator('[data-testid="presenter-events"] li[data-paused="true"]');
+    await line.waitFor({ timeout: 5000 });
+    if (!(await line.innerText()).includes('deployment failed')) throw new Error(`paused line: ${await line.innerText()}`);
+    await page.waitForTimeout(300);
+    const box = await line.boundingBox();
+    const list = await page.getByTestId('presenter-events').boundingBox();
+    if (!box || !list || box.y < list.y - 1 || box.y + box.height > Math.min(720, list.y + list.height) + 1) {
+      throw new Error(`the paused line is out of view: ${JSON.stringify(box)} in ${JSON.stringify(list)}`);
+    }
+  },
+});

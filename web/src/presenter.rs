@@ -116,6 +116,25 @@ pub fn PresenterAside() -> impl IntoView {
         })
     });
     let colour = move |service: Option<&str>| pg.service_colour_class(service);
+    // The line a "Pause on…" stopped at, highlighted as in the log pane and scrolled into the
+    // list's view: newer lines of the same second (a rollback, a steady state) pushed it below
+    // the projector's edge (walkthrough at 1280×720).
+    let events_list = NodeRef::<leptos::html::Ol>::new();
+    Effect::new(move |_| {
+        if pg.paused_at.with(Option::is_none) {
+            return;
+        }
+        request_animation_frame(move || {
+            let line = events_list
+                .get_untracked()
+                .and_then(|ol| ol.query_selector("li.paused").ok().flatten());
+            if let Some(line) = line {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                line.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
+    });
     view! {
         <aside class="presenter-aside" data-testid="presenter-aside" aria-label="Presenter view: chart and latest events">
             // A lesson on the projector: its goals, large, for the back of the room.
@@ -166,12 +185,15 @@ pub fn PresenterAside() -> impl IntoView {
                 view! { <p class="muted">"No data yet: metrics arrive once per simulated minute."</p> }.into_any()
             }}
             <h2>"Latest events"</h2>
-            <ol class="presenter-events" data-testid="presenter-events">
+            <ol class="presenter-events" data-testid="presenter-events" node_ref=events_list>
                 <For each=move || events.get() key=|(n, _)| *n children=move |(_, e)| {
                     let svc = e.service.clone();
                     let tag = colour(svc.as_deref());
+                    let entry = e.clone();
+                    let paused = Memo::new(move |_| pg.paused_at.with(|h| h.as_ref().is_some_and(|h| h.entry == entry)));
                     view! {
-                        <li class=format!("kind-{:?}", e.kind).to_lowercase()>
+                        <li class=format!("kind-{:?}", e.kind).to_lowercase() class:paused=paused
+                            data-paused=move || paused.get().then_some("true")>
                             <time>{clock(e.at)}</time>
                             {svc.map(|s| view! { <span class=format!("svc {tag}")>{s}</span> })}
                             <span class="text">{crate::event_log::with_short_ids(&e.text)}</span>
