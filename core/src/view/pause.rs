@@ -17,6 +17,12 @@ pub enum PauseKind {
     /// The deployment circuit breaker failed a deployment, or rolls back to the last one that
     /// completed ("deployment failed: tasks failed to start.", "rolling back to deployment …").
     DeploymentFailed,
+    /// Without a circuit breaker, the scheduler throttles a service whose tasks keep failing to
+    /// start ("is unable to consistently start tasks successfully."): a walkthrough's *Bad
+    /// release* played at max for an hour past its failure, since it writes no "deployment
+    /// failed". Its own kind: with a circuit breaker the same line comes first, and "deployment
+    /// failed" should still stop at the breaker's verdict.
+    TasksKeepFailing,
     /// The service scheduler could not place a task ("was unable to place a task …").
     TaskNotPlaced,
     /// A CloudWatch alarm went to ALARM and triggered a scaling policy.
@@ -30,8 +36,9 @@ pub enum PauseKind {
 
 impl PauseKind {
     /// Every kind, in the order the "Pause on…" control lists them.
-    pub const ALL: [PauseKind; 5] = [
+    pub const ALL: [PauseKind; 6] = [
         PauseKind::DeploymentFailed,
+        PauseKind::TasksKeepFailing,
         PauseKind::TaskNotPlaced,
         PauseKind::AlarmFired,
         PauseKind::InstanceTerminated,
@@ -46,6 +53,7 @@ impl PauseKind {
     pub fn label(self) -> &'static str {
         match self {
             PauseKind::DeploymentFailed => "deployment failed / rolled back",
+            PauseKind::TasksKeepFailing => "tasks keep failing to start",
             PauseKind::TaskNotPlaced => "task cannot be placed",
             PauseKind::AlarmFired => "alarm fires",
             PauseKind::InstanceTerminated => "instance terminated",
@@ -57,6 +65,7 @@ impl PauseKind {
     pub fn key(self) -> &'static str {
         match self {
             PauseKind::DeploymentFailed => "deployment-failed",
+            PauseKind::TasksKeepFailing => "tasks-keep-failing",
             PauseKind::TaskNotPlaced => "task-not-placed",
             PauseKind::AlarmFired => "alarm",
             PauseKind::InstanceTerminated => "instance-terminated",
@@ -92,6 +101,9 @@ pub fn classify(e: &LogEntry) -> Option<PauseKind> {
                 || t.contains(" rolling back to deployment ") =>
         {
             Some(PauseKind::DeploymentFailed)
+        }
+        LogKind::Service if t.contains(" is unable to consistently start tasks successfully") => {
+            Some(PauseKind::TasksKeepFailing)
         }
         LogKind::Service if t.contains(" was unable to place a task") => {
             Some(PauseKind::TaskNotPlaced)
@@ -145,6 +157,7 @@ pub fn pause_notice(e: &LogEntry, kind: PauseKind) -> String {
             Some(d) => format!("deployment {d} failed"),
             None => "deployment failed".to_string(),
         },
+        PauseKind::TasksKeepFailing => "tasks keep failing to start".to_string(),
         PauseKind::TaskNotPlaced => "a task could not be placed".to_string(),
         PauseKind::AlarmFired => "an alarm fired".to_string(),
         PauseKind::InstanceTerminated => "an instance was terminated".to_string(),
@@ -227,6 +240,31 @@ mod tests {
         assert!(notice.contains(" failed (service "), "{notice}");
         assert!(
             notice.contains(&format!(" at {}.", clock(e.at))),
+            "{notice}"
+        );
+    }
+
+    #[test]
+    fn restart_throttling_without_a_circuit_breaker_is_tasks_keep_failing() {
+        // The Bad release example: no circuit breaker, an image that cannot be pulled; nothing
+        // says "deployment failed", and the throttling line is where the room should stop.
+        let e = crate::scenario::examples::EXAMPLES
+            .iter()
+            .find(|e| e.id == "bad-release")
+            .expect("the example");
+        let s = run(e.json, 10);
+        assert_eq!(first_pause(s.log(), &[PauseKind::DeploymentFailed]), None);
+        let (i, kind) = first_pause(s.log(), &[PauseKind::TasksKeepFailing]).expect("a pause");
+        let line = &s.log()[i];
+        assert!(
+            line.text
+                .ends_with("is unable to consistently start tasks successfully."),
+            "{}",
+            line.text
+        );
+        let notice = pause_notice(line, kind);
+        assert!(
+            notice.starts_with("Paused: tasks keep failing to start (service payments) at "),
             "{notice}"
         );
     }
