@@ -139,7 +139,7 @@ async fn the_form_registers_a_revision_and_update_service_deploys_it_without_a_r
         Some(61_000)
     );
     let help = text(&one(&host, "[data-testid=deploy-help]"));
-    assert!(help.contains("share link"), "{help}");
+    assert!(help.contains("Keep in link"), "{help}");
 }
 
 #[wasm_bindgen_test]

@@ -22,7 +22,7 @@ export const tests = [
       }
       if (now[0].breaker !== 'failed tasks 0 / 3') throw new Error(`breaker: ${now[0].breaker}`);
       const help = await page.locator('[data-testid="deploy-help"]').innerText();
-      if (!help.includes('share link')) throw new Error(`help text: ${help}`);
+      if (!help.includes('Keep in link')) throw new Error(`help text: ${help}`);
       // The share link carries the scenario, not what the page did to the run.
       const hashBefore = await page.evaluate(() => location.hash);
       // register-task-definition with the scenario's bad image, then update-service.
