@@ -151,27 +151,20 @@ mod tests {
         assert_ne!(picture(&plain.snapshot()), picture(&live.snapshot()));
     }
 
-    #[test]
-    fn a_revision_registered_live_with_a_misbehaving_image_replays_from_the_link() {
-        // The deployment panel: declare a new tag that fails its pull, register it as the next
-        // revision, deploy it live. The kept scenario registers both at load and deploys on the
-        // timeline; the replay rolls back exactly like the live run.
-        let text = include_str!("../../../tests/golden/circuit_breaker_rollback.json");
-        let mut doc: serde_json::Value = serde_json::from_str(text).expect("json");
-        doc["timeline"] = serde_json::json!([]);
-        let text = doc.to_string();
-        let mut live = sim(&text);
-        let mut keep = KeptActions::default();
-        live.run_until(60_400);
-        let image = "example/web:1-pull-fails";
-        let b = crate::taskdef::ImageBehaviour {
-            pull_fails: true,
-            ..Default::default()
-        };
+    /// The deployment panel, as a student uses it: declare `image` (for `container` of task
+    /// definition `td`) with behaviour `b`, register the revision, deploy it to `web` live, and
+    /// keep all three for the link. Returns the revision's name.
+    fn deploy_live(
+        live: &mut Sim,
+        keep: &mut KeptActions,
+        td: usize,
+        (container, image): (&str, &str),
+        b: crate::taskdef::ImageBehaviour,
+    ) -> String {
         live.declare_image(image, b).expect("declares");
         keep.push_image(image.into(), b);
         let json = live
-            .revision_with_image(0, "app", image)
+            .revision_with_image(td, container, image)
             .expect("container");
         let name = live.register_task_definition(&json).expect("registers");
         keep.push_task_definition(serde_json::from_str(&json).expect("json"));
@@ -186,6 +179,32 @@ mod tests {
             })
             .expect("deploys");
         keep.push_event(e);
+        name
+    }
+
+    #[test]
+    fn a_revision_registered_live_with_a_misbehaving_image_replays_from_the_link() {
+        // The deployment panel: declare a new tag that fails its pull, register it as the next
+        // revision, deploy it live. The kept scenario registers both at load and deploys on the
+        // timeline; the replay rolls back exactly like the live run.
+        let text = include_str!("../../../tests/golden/circuit_breaker_rollback.json");
+        let mut doc: serde_json::Value = serde_json::from_str(text).expect("json");
+        doc["timeline"] = serde_json::json!([]);
+        let text = doc.to_string();
+        let mut live = sim(&text);
+        let mut keep = KeptActions::default();
+        live.run_until(60_400);
+        let b = crate::taskdef::ImageBehaviour {
+            pull_fails: true,
+            ..Default::default()
+        };
+        deploy_live(
+            &mut live,
+            &mut keep,
+            0,
+            ("app", "example/web:1-pull-fails"),
+            b,
+        );
         assert_eq!(keep.len(), 3);
         live.run_until(20 * 60_000);
         assert!(
@@ -212,37 +231,25 @@ mod tests {
         let mut live = sim(DEFAULT_SCENARIO_JSON);
         let mut keep = KeptActions::default();
         live.run_until(40_400);
-        let image = "example/web:1-crashes";
         let b = crate::taskdef::ImageBehaviour {
             crash_after_seconds: Some(30),
             exit_code: Some(1),
             ..Default::default()
         };
-        live.declare_image(image, b).expect("declares");
-        keep.push_image(image.into(), b);
         let web = live
             .model
             .task_definitions
             .iter()
             .position(|t| t.family == "web")
             .expect("a web family");
-        let json = live
-            .revision_with_image(web, "nginx", image)
-            .expect("container");
-        let name = live.register_task_definition(&json).expect("registers");
+        let name = deploy_live(
+            &mut live,
+            &mut keep,
+            web,
+            ("nginx", "example/web:1-crashes"),
+            b,
+        );
         assert_eq!(name, "web:2");
-        keep.push_task_definition(serde_json::from_str(&json).expect("json"));
-        let e = live
-            .apply_live(|_| {
-                Ok(TimelineAction::UpdateService {
-                    service: "web".into(),
-                    desired_count: None,
-                    task_definition: Some(name.clone()),
-                    force_new_deployment: false,
-                })
-            })
-            .expect("deploys");
-        keep.push_event(e);
         live.run_until(6 * 60_000);
         let seen = picture(&live.snapshot());
         assert!(seen.1.iter().any(|t| t.contains("web:1")), "{seen:?}");
