@@ -152,8 +152,11 @@ export const tests = [
       await failed.getByTestId('goal-show').click();
       await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.innerText === '0:02:00',
         null, { timeout: 20000, polling: 100 });
-      const log = await page.getByTestId('log').innerText();
-      if (!/exited with code 137/.test(log)) throw new Error('the log does not show the out-of-memory kills at 0:02:00');
+      // The log pane redraws in a task of its own after the clock's: wait for its lines.
+      await page.waitForFunction(() => /exited with code 137/.test(document.querySelector('[data-testid="log"]')?.innerText ?? ''),
+        null, { timeout: 5000, polling: 100 }).catch(() => {
+        throw new Error('the log does not show the out-of-memory kills at 0:02:00');
+      });
 
       await page.getByTestId('lesson-hint').click();
       if ((await page.getByTestId('lesson-hints').locator('li').count()) !== 1) throw new Error('one hint shown');
