@@ -4,6 +4,7 @@
 //! started from, so a preview (which runs the challenge's start) does not change what it builds.
 //! Read strictly and capped: a damaged record reads as no draft.
 
+use super::builder::BuilderFields;
 use super::goal::GoalSpec;
 use serde::{Deserialize, Serialize};
 
@@ -98,6 +99,28 @@ impl BuilderDraft {
         (text.len() <= MAX_BUILDER_DRAFT_BYTES).then_some(text)
     }
 
+    /// The fields [`super::builder::document`] builds the challenge from: the ticked paths and
+    /// the typed ones as one list, and `solution` (the editor's scenario, when its box is
+    /// ticked).
+    pub fn fields(&self, solution: Option<serde_json::Value>) -> BuilderFields {
+        BuilderFields {
+            title: self.title.clone(),
+            level: self.level,
+            brief: self.brief.clone(),
+            hints: self.hints.clone(),
+            explain: self.explain.clone(),
+            horizon_minutes: self.horizon_minutes,
+            editable: self
+                .ticked
+                .iter()
+                .cloned()
+                .chain(self.extra.split_whitespace().map(str::to_string))
+                .collect(),
+            goals: self.goals.clone(),
+            solution,
+        }
+    }
+
     /// Reads a stored draft; a record too large, damaged or of another shape is none.
     pub fn from_json(text: &str) -> Option<BuilderDraft> {
         if text.len() > MAX_BUILDER_DRAFT_BYTES {
@@ -170,6 +193,26 @@ mod tests {
         assert_eq!(open.start_name().as_deref(), Some("running"));
         let open = BuilderDraft::to_open(None, Some("damaged"), running());
         assert_eq!(open, BuilderDraft::new(running()));
+    }
+
+    #[test]
+    fn the_fields_join_the_ticked_and_the_typed_paths() {
+        let mut d = BuilderDraft::new("{}".into());
+        d.ticked = vec!["services[0].desiredCount".into()];
+        d.extra = " taskDefinitions[0].cpu  scalingPolicies ".into();
+        let f = d.fields(None);
+        assert_eq!(
+            f.editable,
+            [
+                "services[0].desiredCount",
+                "taskDefinitions[0].cpu",
+                "scalingPolicies"
+            ]
+        );
+        assert_eq!(
+            (f.horizon_minutes, f.solution),
+            (DEFAULT_HORIZON_MINUTES, None)
+        );
     }
 
     #[test]

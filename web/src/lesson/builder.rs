@@ -8,8 +8,7 @@ use super::self_test_run::{self, SelfTestState};
 use super::Lessons;
 use crate::state::Playground;
 use ecs_sim::challenge::builder::{
-    document, goal_from_form, sentence, service_names, suggested_paths, BuilderFields, GoalForm,
-    MEASURES,
+    document, goal_from_form, sentence, service_names, suggested_paths, GoalForm, MEASURES,
 };
 use ecs_sim::challenge::builder_draft::{BuilderDraft, BUILDER_DRAFT_KEY, MAX_BUILDER_DRAFT_BYTES};
 use ecs_sim::challenge::{link, Challenge, ChallengeError};
@@ -75,21 +74,31 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
     let checked = RwSignal::new(SelfTestState::NotYet);
     let check_generation = StoredValue::new(0u64);
     let messages = NodeRef::<leptos::html::Div>::new();
+    // The draft as the fields hold it now (reading every field, so an effect calling it follows
+    // them all).
+    let draft_now = move || BuilderDraft {
+        start: start_text.get_value(),
+        title: title.get(),
+        level: level.get(),
+        brief: brief.get(),
+        hints: hints.get(),
+        explain: explain.get(),
+        horizon_minutes: horizon.get(),
+        ticked: ticked.get(),
+        extra: extra.get(),
+        goals: goals.get(),
+    };
+    // The editor's scenario, when its box says it is the hidden solution.
+    let solution = move || {
+        solution_from_editor
+            .get()
+            .then(|| serde_json::from_str(&pg.text.get()).ok())
+            .flatten()
+    };
     // Every change is kept, in this page and in this browser's storage (the only way out of
     // the dialog that keeps typed work is not to lose it).
     Effect::new(move |_| {
-        let d = BuilderDraft {
-            start: start_text.get_value(),
-            title: title.get(),
-            level: level.get(),
-            brief: brief.get(),
-            hints: hints.get(),
-            explain: explain.get(),
-            horizon_minutes: horizon.get(),
-            ticked: ticked.get(),
-            extra: extra.get(),
-            goals: goals.get(),
-        };
+        let d = draft_now();
         match d.to_stored() {
             Some(text) => {
                 crate::layout::storage::write(BUILDER_DRAFT_KEY, &text);
@@ -103,58 +112,24 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
         }
         lessons.builder_draft.set_value(Some(d));
     });
-    let fields = move || BuilderFields {
-        title: title.get_untracked(),
-        level: level.get_untracked(),
-        brief: brief.get_untracked(),
-        hints: hints.get_untracked(),
-        explain: explain.get_untracked(),
-        horizon_minutes: horizon.get_untracked(),
-        editable: ticked
-            .get_untracked()
-            .into_iter()
-            .chain(extra.get_untracked().split_whitespace().map(str::to_string))
-            .collect(),
-        goals: goals.get_untracked(),
-        solution: solution_from_editor
-            .get_untracked()
-            .then(|| serde_json::from_str(&pg.text.get_untracked()).ok())
-            .flatten(),
-    };
+    let fields = move || untrack(move || draft_now().fields(solution()));
     // The self-test follows every field (each decides whether the challenge is valid) and,
-    // while the box is ticked, the editor's solution: a while after the last change, the start
-    // (and the solution) are checked as Check would. A run still going when the dialog closes
-    // finds `check_generation` gone and stops.
+    // while the box is ticked, the editor's solution: a while after the last change, the
+    // challenge is built and its start (and solution) are checked as Check would. A run still
+    // going when the dialog closes finds `check_generation` gone and stops.
     Effect::new(move |_| {
-        goals.track();
-        horizon.track();
-        ticked.track();
-        extra.track();
-        title.track();
-        level.track();
-        brief.track();
-        hints.track();
-        explain.track();
-        if solution_from_editor.get() {
-            pg.text.track();
-        }
+        let fields = draft_now().fields(solution());
         check_generation.update_value(|g| *g += 1);
         let mine = check_generation.get_value();
-        let doc = document(&fields(), scenario.get_value());
-        match Challenge::from_document(doc) {
-            Ok(c) if !c.doc.goals.is_empty() => {
-                let solution = c.solution().map(|s| ecs_sim::form::to_text(&s));
-                self_test_run::start(
-                    c,
-                    solution,
-                    check_generation,
-                    mine,
-                    checked,
-                    SELF_TEST_DELAY,
-                );
-            }
-            _ => checked.set(SelfTestState::NotYet),
-        }
+        let scenario = scenario.get_value();
+        self_test_run::start(
+            fields,
+            scenario,
+            check_generation,
+            mine,
+            checked,
+            SELF_TEST_DELAY,
+        );
     });
     // Brings the builder's messages (a refusal, "Copied") into view: the dialog scrolls, and
     // they appeared below its bottom edge on a projector (walkthrough, 2026-12-04).

@@ -6,6 +6,7 @@
 //! tick to tick, so an abandoned run leaves nothing behind.
 
 use crate::controls::now_ms;
+use ecs_sim::challenge::builder::{document, BuilderFields};
 use ecs_sim::challenge::self_test::{self_test, SelfTest};
 use ecs_sim::challenge::{Challenge, Checking, Report};
 use leptos::prelude::*;
@@ -27,11 +28,13 @@ fn current(generation: StoredValue<u64>, mine: u64) -> bool {
     generation.try_get_value() == Some(mine)
 }
 
-/// Starts checking `challenge`'s start and `solution` (scenario text) after `delay`, unless
-/// `generation` has moved on from `mine` by then; the verdict goes to `out`.
+/// After `delay`, unless `generation` has moved on from `mine` by then: builds the challenge
+/// from the builder's `fields` on `scenario` (in the timer, not on every keystroke: validating
+/// the start scenario grows with it) and checks its start and solution; the verdict goes to
+/// `out` ([`SelfTestState::NotYet`] while the challenge is invalid or has no goal).
 pub fn start(
-    challenge: Challenge,
-    solution: Option<String>,
+    fields: BuilderFields,
+    scenario: serde_json::Value,
     generation: StoredValue<u64>,
     mine: u64,
     out: RwSignal<SelfTestState>,
@@ -42,6 +45,14 @@ pub fn start(
             if !current(generation, mine) {
                 return;
             }
+            let challenge = match Challenge::from_document(document(&fields, scenario)) {
+                Ok(c) if !c.doc.goals.is_empty() => c,
+                _ => {
+                    out.try_set(SelfTestState::NotYet);
+                    return;
+                }
+            };
+            let solution = challenge.solution().map(|s| ecs_sim::form::to_text(&s));
             out.try_set(SelfTestState::Checking);
             let start = challenge.start_text();
             run(
