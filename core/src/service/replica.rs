@@ -184,8 +184,9 @@ pub fn retirements(outdated: &[OutdatedTask], b: RetireBounds) -> Vec<(usize, Re
 
 /// Which outdated tasks go when the service is still above [`max_live`] once its current tasks
 /// are down to the desired count: `excess` of them, those not yet RUNNING first, then the
-/// unhealthy ones, then the rest, each in the order given (the tasks' creation order). A desiredCount dropped while tasks are
-/// being replaced (on a DRAINING instance, say) leaves their replacements already counted, and
+/// unhealthy ones, then the rest, each in the order given (the tasks' creation order). A
+/// desiredCount dropped while tasks are being replaced (on a DRAINING instance, say) leaves
+/// their replacements already counted, and
 /// maximumPercent is the upper limit on the service's tasks (API DeploymentConfiguration). As
 /// any scale-in, this does not wait for minimumHealthyPercent, which bounds replacements, not a
 /// lowered desired count. The guide is silent on which tasks scale-in picks then: the

@@ -24,23 +24,17 @@ impl Sim {
     /// Runs events until one writes a log line, `most` events have run, or the next event is
     /// more than `within` ms after the step began or there is none; in the last two cases the
     /// clock then moves on to that bound (as [`Sim::run_until`] does, and as *+10 min* would), so
-    /// a step in a quiet stretch or an idle cluster still moves it. Returns how many events ran. Every event runs exactly as [`Sim::step`]
-    /// runs it, so the trace is the same as that many single steps.
+    /// a step in a quiet stretch or an idle cluster still moves it. Returns how many events ran.
+    /// Every event runs exactly as [`Sim::step`] runs it, so the trace is the same as that many
+    /// single steps.
     pub fn step_to_next_line(&mut self, most: u32, within: Millis) -> u32 {
         let before = self.next_log_number();
         let until = self.now().saturating_add(within);
         let mut ran = 0;
         while ran < most {
-            match self.next_event_at() {
-                None => {
-                    self.run_until(until);
-                    break;
-                }
-                Some(at) if at > until => {
-                    self.run_until(until);
-                    break;
-                }
-                Some(_) => {}
+            if self.next_event_at().is_none_or(|at| at > until) {
+                self.run_until(until);
+                break;
             }
             self.step();
             ran += 1;

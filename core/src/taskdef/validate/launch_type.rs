@@ -63,7 +63,10 @@ fn check_fargate(
         } else if is_windows(td) && !WINDOWS_FARGATE_CPU.contains(&c) {
             out.push(Problem::new(
                 "cpu",
-                format!("Invalid 'cpu' setting for task. Windows containers on Fargate take 1024, 2048 or 4096 CPU units, not {c}."),
+                format!(
+                    "Invalid 'cpu' setting for task. Windows containers on Fargate take {} CPU units, not {c}.",
+                    or_list(&WINDOWS_FARGATE_CPU.map(|u| u.to_string()))
+                ),
             ));
         }
     }
