@@ -10,7 +10,10 @@ use crate::state::Playground;
 use ecs_sim::challenge::builder::{
     document, goal_from_form, sentence, service_names, suggested_paths, GoalForm, MEASURES,
 };
-use ecs_sim::challenge::builder_draft::{BuilderDraft, BUILDER_DRAFT_KEY, MAX_BUILDER_DRAFT_BYTES};
+use ecs_sim::challenge::builder_draft::{
+    BuilderDraft, DraftFields, BUILDER_DRAFT_KEY, BUILDER_START_KEY, MAX_BUILDER_FIELDS_BYTES,
+    MAX_BUILDER_START_BYTES, MAX_OLD_BUILDER_DRAFT_BYTES, OLD_BUILDER_DRAFT_KEY,
+};
 use ecs_sim::challenge::{link, Challenge, ChallengeError};
 use leptos::prelude::*;
 use serde_json::Value;
@@ -27,12 +30,17 @@ pub fn ChallengeBuilder() -> impl IntoView {
 /// The draft to open ([`BuilderDraft::to_open`]): kept in this page, stored in this browser,
 /// or new on the running scenario.
 fn draft_to_open(pg: Playground, lessons: Lessons) -> BuilderDraft {
-    let stored = crate::layout::storage::read(BUILDER_DRAFT_KEY, MAX_BUILDER_DRAFT_BYTES);
-    BuilderDraft::to_open(
-        lessons.builder_draft.get_value(),
-        stored.as_deref(),
-        pg.running_text.get_untracked(),
-    )
+    use crate::layout::storage::read;
+    let stored = || {
+        BuilderDraft::from_stored(
+            read(BUILDER_DRAFT_KEY, MAX_BUILDER_FIELDS_BYTES).as_deref(),
+            read(BUILDER_START_KEY, MAX_BUILDER_START_BYTES).as_deref(),
+            read(OLD_BUILDER_DRAFT_KEY, MAX_OLD_BUILDER_DRAFT_BYTES).as_deref(),
+        )
+    };
+    let kept = lessons.builder_draft.get_value();
+    let stored = if kept.is_none() { stored() } else { None };
+    BuilderDraft::to_open(kept, stored, pg.running_text.get_untracked())
 }
 
 /// The self-test waits this long after the last change before it runs.
@@ -40,22 +48,26 @@ const SELF_TEST_DELAY: Duration = Duration::from_millis(400);
 
 fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
     let draft = draft_to_open(pg, lessons);
-    let start_text = StoredValue::new(draft.start.clone());
+    // The start is stored once, here; each change then stores only the fields (with the
+    // start's digest), and the first version's record is cleared.
+    crate::layout::storage::write(BUILDER_START_KEY, &draft.start);
+    crate::layout::storage::write(OLD_BUILDER_DRAFT_KEY, "");
     let start_name = draft.start_name();
     let kept_draft = !draft.is_blank();
     let scenario: Value = serde_json::from_str(&draft.start).unwrap_or(Value::Null);
     let suggestions = suggested_paths(&scenario);
     let services = service_names(&scenario);
     let scenario = StoredValue::new(scenario);
-    let title = RwSignal::new(draft.title);
-    let level = RwSignal::new(draft.level);
-    let brief = RwSignal::new(draft.brief);
-    let hints = RwSignal::new(draft.hints);
-    let explain = RwSignal::new(draft.explain);
-    let horizon = RwSignal::new(draft.horizon_minutes);
-    let ticked = RwSignal::new(draft.ticked);
-    let extra = RwSignal::new(draft.extra);
-    let goals = RwSignal::new(draft.goals);
+    let title = RwSignal::new(draft.fields.title.clone());
+    let level = RwSignal::new(draft.fields.level);
+    let brief = RwSignal::new(draft.fields.brief.clone());
+    let hints = RwSignal::new(draft.fields.hints.clone());
+    let explain = RwSignal::new(draft.fields.explain.clone());
+    let horizon = RwSignal::new(draft.fields.horizon_minutes);
+    let ticked = RwSignal::new(draft.fields.ticked.clone());
+    let extra = RwSignal::new(draft.fields.extra.clone());
+    let goals = RwSignal::new(draft.fields.goals.clone());
+    let draft = StoredValue::new(draft);
     // Not kept with the draft: after a preview or a reload the editor holds another scenario.
     let solution_from_editor = RwSignal::new(false);
     let too_large = RwSignal::new(false);
@@ -76,17 +88,19 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
     let messages = NodeRef::<leptos::html::Div>::new();
     // The draft as the fields hold it now (reading every field, so an effect calling it follows
     // them all).
-    let draft_now = move || BuilderDraft {
-        start: start_text.get_value(),
-        title: title.get(),
-        level: level.get(),
-        brief: brief.get(),
-        hints: hints.get(),
-        explain: explain.get(),
-        horizon_minutes: horizon.get(),
-        ticked: ticked.get(),
-        extra: extra.get(),
-        goals: goals.get(),
+    let draft_now = move || {
+        let fields = DraftFields {
+            title: title.get(),
+            level: level.get(),
+            brief: brief.get(),
+            hints: hints.get(),
+            explain: explain.get(),
+            horizon_minutes: horizon.get(),
+            ticked: ticked.get(),
+            extra: extra.get(),
+            goals: goals.get(),
+        };
+        draft.with_value(|d| d.with_new_fields(fields))
     };
     // The editor's scenario, when its box says it is the hidden solution.
     let solution = move || {
@@ -99,7 +113,7 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
     // the dialog that keeps typed work is not to lose it).
     Effect::new(move |_| {
         let d = draft_now();
-        match d.to_stored() {
+        match d.fields_record() {
             Some(text) => {
                 crate::layout::storage::write(BUILDER_DRAFT_KEY, &text);
                 too_large.set(false);
