@@ -6,7 +6,7 @@
 use super::Lessons;
 use crate::controls::now_ms;
 use crate::state::Playground;
-use ecs_sim::challenge::Checking;
+use ecs_sim::challenge::{Checking, Report};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -37,36 +37,48 @@ pub fn start_check(pg: Playground, lessons: Lessons) {
     }
 }
 
-/// One chunk of the check on a timer tick, then the next. The check moves from tick to tick by
-/// value: kept in a `StoredValue` made inside a timer (which has no reactive owner), every
-/// Check's whole run stayed in memory for the page's life.
-fn schedule(lessons: Lessons, mut work: Checking, mine: u64, id: String) {
+/// Check's chunks: progress on the bar, and a pass recorded with its completion code.
+fn schedule(lessons: Lessons, work: Checking, mine: u64, id: String) {
+    in_chunks(
+        work,
+        move || lessons.generation.get_value() == mine,
+        move |progress| lessons.checking.set(Some(progress)),
+        move |r| {
+            if let Some(code) = &r.completion_code {
+                lessons.progress.update(|p| p.pass(&id, code));
+                lessons.store();
+            }
+            lessons.checking.set(None);
+            lessons.report.set(Some(r));
+            super::reveal::verdict();
+        },
+    );
+}
+
+/// Runs `work` one chunk per timer tick while `current()` says it is still wanted, calling
+/// `progress` (per mille) after each chunk that did not finish and `done` with the report. Check
+/// and the builder's self-test both run this way. The work moves from tick to tick by value:
+/// kept in a `StoredValue` made inside a timer (which has no reactive owner), every run stayed
+/// in memory for the page's life.
+pub(crate) fn in_chunks<C, P, D>(mut work: Checking, current: C, progress: P, done: D)
+where
+    C: Fn() -> bool + 'static,
+    P: Fn(u32) + 'static,
+    D: FnOnce(Report) + 'static,
+{
     set_timeout(
         move || {
-            if lessons.generation.get_value() != mine {
+            if !current() {
                 return;
             }
-            let report = if work.run_chunk(CHUNK_BUDGET_MS, now_ms) {
-                work.report().cloned()
-            } else {
-                None
-            };
-            let progress = work.progress_per_mille();
-            match report {
-                Some(r) => {
-                    if let Some(code) = &r.completion_code {
-                        lessons.progress.update(|p| p.pass(&id, code));
-                        lessons.store();
-                    }
-                    lessons.checking.set(None);
-                    lessons.report.set(Some(r));
-                    super::reveal::verdict();
+            if work.run_chunk(CHUNK_BUDGET_MS, now_ms) {
+                if let Some(r) = work.report().cloned() {
+                    done(r);
                 }
-                None => {
-                    lessons.checking.set(Some(progress));
-                    schedule(lessons, work, mine, id);
-                }
+                return;
             }
+            progress(work.progress_per_mille());
+            in_chunks(work, current, progress, done);
         },
         Duration::from_millis(CHUNK_EVERY_MS),
     );

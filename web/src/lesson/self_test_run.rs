@@ -1,11 +1,10 @@
 //! The builder's self-test (`ecs_sim::challenge::self_test`): the draft's start, then its
-//! hidden solution if it has one, each checked as Check checks a lesson — in chunks of at most
-//! [`super::check_run::CHUNK_BUDGET_MS`] on timer ticks, so typing in the builder stays
-//! responsive — and the verdict set on `out`. A newer run (the draft changed, or the builder
+//! hidden solution if it has one, each checked as Check checks a lesson — in chunks on timer
+//! ticks ([`super::check_run::in_chunks`]), so typing in the builder stays responsive — and the
+//! verdict set on `out`. A newer run (the draft changed, or the builder
 //! closed) stops an older one at its next chunk. The run owns its `Checking` and passes it from
 //! tick to tick, so an abandoned run leaves nothing behind.
 
-use crate::controls::now_ms;
 use ecs_sim::challenge::builder::{document, BuilderFields};
 use ecs_sim::challenge::self_test::{self_test, SelfTest};
 use ecs_sim::challenge::{Challenge, Checking, Report};
@@ -85,32 +84,11 @@ fn run(
 ) {
     match Checking::start(&challenge, &text) {
         Err(refused) => done(challenge, refused),
-        Ok(c) => chunk(challenge, c, generation, mine, Box::new(done)),
+        Ok(work) => super::check_run::in_chunks(
+            work,
+            move || current(generation, mine),
+            |_| {},
+            move |report| done(challenge, report),
+        ),
     }
-}
-
-type Done = Box<dyn FnOnce(Challenge, Report)>;
-
-fn chunk(
-    challenge: Challenge,
-    mut work: Checking,
-    generation: StoredValue<u64>,
-    mine: u64,
-    done: Done,
-) {
-    set_timeout(
-        move || {
-            if !current(generation, mine) {
-                return;
-            }
-            if work.run_chunk(super::check_run::CHUNK_BUDGET_MS, now_ms) {
-                if let Some(r) = work.report().cloned() {
-                    done(challenge, r);
-                }
-                return;
-            }
-            chunk(challenge, work, generation, mine, done);
-        },
-        Duration::from_millis(super::check_run::CHUNK_EVERY_MS),
-    );
 }
