@@ -214,6 +214,42 @@ export const tests = [
     },
   },
   {
+    // Walkthrough 2026-12-04: at 1280x720 a notice ("Link copied", a pause) took a row of its
+    // own from the cluster's height and clipped its lanes. It floats over the dock instead, and
+    // in presenter mode over the foot of the column beside the cluster.
+    name: 'stage: a notice floats outside the cluster and leaves it its height at 1280x720, presenter mode too',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await load(page, base);
+      await runDefault(page);
+      const measure = () => page.evaluate(() => {
+        const box = (el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right }; };
+        const notice = document.querySelector('[data-testid="notice"]');
+        return { pane: box(document.querySelector('.cluster-pane')), notice: notice && box(notice) };
+      });
+      const apart = (a, b) => a.bottom <= b.top || b.bottom <= a.top || a.right <= b.left || b.right <= a.left;
+      const before = await measure();
+      await page.click('[data-testid="copy-link"]');
+      await page.locator('[data-testid="notice"]').getByText('Link copied').waitFor();
+      const after = await measure();
+      if (Math.abs(after.pane.bottom - before.pane.bottom) > 0.5 || Math.abs(after.pane.top - before.pane.top) > 0.5) {
+        throw new Error(`the notice moved the cluster: ${JSON.stringify(before.pane)} -> ${JSON.stringify(after.pane)}`);
+      }
+      if (!apart(after.notice, after.pane)) throw new Error(`the notice covers the cluster: ${JSON.stringify(after)}`);
+      if (after.notice.bottom > 720) throw new Error(`the notice is cut off: ${JSON.stringify(after.notice)}`);
+      await screenshot('stage-notice-1280');
+      await page.click('[data-testid="presenter-toggle"]');
+      await page.locator('[data-testid="presenter-aside"]').waitFor();
+      await page.waitForTimeout(300);
+      const shown = await measure();
+      if (!shown.notice) throw new Error('the notice left with presenter mode');
+      if (!apart(shown.notice, shown.pane)) throw new Error(`in presenter mode the notice covers the cluster: ${JSON.stringify(shown)}`);
+      await screenshot('stage-notice-presenter-1280');
+      await page.click('[data-testid="notice"] .dismiss');
+      if (await page.locator('[data-testid="notice"]').count()) throw new Error('the notice was not dismissed');
+    },
+  },
+  {
     // Walkthrough 2026-12-04: an instructor reads Zone outage's whole description ("More"), then
     // runs it; at 0:07:55 us-east-1b holds the terminated instance and its replacement, and the
     // five open lines had pushed the replacement's chips below the cluster's visible area.

@@ -130,7 +130,8 @@ pub fn PresenterAside() -> impl IntoView {
                 .and_then(|ol| ol.query_selector("li.paused").ok().flatten());
             if let Some(line) = line {
                 let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                // The middle, not the nearest edge: a notice floats over the column's foot.
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
                 line.scroll_into_view_with_scroll_into_view_options(&opts);
             }
         });
