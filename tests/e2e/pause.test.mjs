@@ -130,5 +130,16 @@ tests.push({
     if (!box || !list || box.y < list.y - 1 || box.y + box.height > Math.min(720, list.y + list.height) + 1) {
       throw new Error(`the paused line is out of view: ${JSON.stringify(box)} in ${JSON.stringify(list)}`);
     }
+    // The notice floats over the column's foot: it must not cover the line it points to, and
+    // every control it names is one presenter mode keeps (it named Run to, which is hidden here).
+    const notice = page.locator('[data-testid="notice"]');
+    const nbox = await notice.boundingBox();
+    if (nbox && box.y < nbox.y + nbox.height && nbox.y < box.y + box.height && box.x < nbox.x + nbox.width && nbox.x < box.x + box.width) {
+      throw new Error(`the notice covers the paused line: ${JSON.stringify(nbox)} over ${JSON.stringify(box)}`);
+    }
+    const text = await notice.innerText();
+    for (const [word, testid] of [['Play', 'play'], ['Step', 'step'], ['+10 min', 'run-10m'], ['Run to', 'run-to-go']]) {
+      if (text.includes(word) && !(await page.getByTestId(testid).isVisible())) throw new Error(`the notice names ${word}, which presenter mode hides: ${text}`);
+    }
   },
 });

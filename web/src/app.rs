@@ -115,18 +115,8 @@ pub fn App() -> impl IntoView {
             <crate::lesson::builder::ChallengeBuilder />
             <Persist />
             <RestoreBanner />
-            {move || pg.notice.get().map(|n| {
-                let action = pg.notice_action.with(|a| {
-                    a.as_ref().filter(|(shown, _)| *shown == n).map(|(_, action)| action.clone())
-                });
-                view! {
-                    <div class=if n.is_error { "notice error" } else { "notice" } role="status" data-testid="notice">
-                        <span>{n.text}</span>
-                        {action.map(|a| notice_button(pg, a))}
-                        <button class="dismiss" on:click=move |_| pg.notice.set(None) aria-label="Dismiss">"×"</button>
-                    </div>
-                }
-            })}
+            // In presenter mode the notice is in the column beside the cluster instead.
+            <Show when=move || !presenter.get()><NoticeBar /></Show>
             // In a lesson the brief says what the scenario is about.
             <Show when=move || lessons.open.with(Option::is_none)><ScenarioAbout heading=running /></Show>
             // At max speed and during "Run to" the page redraws several times a second with
@@ -160,6 +150,30 @@ pub fn App() -> impl IntoView {
                 <Show when=move || presenter.get()><PresenterAside /></Show>
             </main>
         </div>
+    }
+}
+
+/// The current notice, if any, with its button and `×`. It floats at the window's foot over the
+/// dock (CSS); presenter mode places it in flow at the foot of the column beside the cluster, so
+/// it shortens the latest events instead of covering them.
+#[component]
+pub fn NoticeBar() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    move || {
+        pg.notice.get().map(|n| {
+            let action = pg.notice_action.with(|a| {
+                a.as_ref()
+                    .filter(|(shown, _)| *shown == n)
+                    .map(|(_, action)| action.clone())
+            });
+            view! {
+                <div class=if n.is_error { "notice error" } else { "notice" } role="status" data-testid="notice">
+                    <span>{n.text}</span>
+                    {action.map(|a| notice_button(pg, a))}
+                    <button class="dismiss" on:click=move |_| pg.notice.set(None) aria-label="Dismiss">"×"</button>
+                </div>
+            }
+        })
     }
 }
 

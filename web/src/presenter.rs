@@ -130,8 +130,7 @@ pub fn PresenterAside() -> impl IntoView {
                 .and_then(|ol| ol.query_selector("li.paused").ok().flatten());
             if let Some(line) = line {
                 let opts = web_sys::ScrollIntoViewOptions::new();
-                // The middle, not the nearest edge: a notice floats over the column's foot.
-                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
                 line.scroll_into_view_with_scroll_into_view_options(&opts);
             }
         });
@@ -202,6 +201,8 @@ pub fn PresenterAside() -> impl IntoView {
                     }
                 } />
             </ol>
+            // The notice, in flow under the events it may point to (a pause's line).
+            <crate::app::NoticeBar />
         </aside>
     }
 }

@@ -168,7 +168,7 @@ pub fn pause_notice(e: &LogEntry, kind: PauseKind) -> String {
         .as_deref()
         .map_or(String::new(), |s| format!(" (service {s})"));
     format!(
-        "Paused: {what}{whose} at {}. The highlighted log line says why; Play or Run to continues from here.",
+        "Paused: {what}{whose} at {}. The highlighted line says why; Play, Step or +10 min go on from here.",
         clock(e.at)
     )
 }
