@@ -13,6 +13,7 @@ pub mod field_docs;
 pub mod form;
 pub mod health_check;
 pub mod image;
+pub mod kept_edits;
 pub mod network_mode;
 pub mod parse;
 pub mod port_mapping;

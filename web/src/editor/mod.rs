@@ -29,6 +29,7 @@ mod task_definition;
 mod traffic;
 
 use crate::state::Playground;
+use ecs_sim::taskdef::kept_edits::{KeptEdits, MAX_TD_EDITS_BYTES, TD_EDITS_KEY};
 use leptos::prelude::*;
 use scenario_json::ScenarioJson;
 use serde_json::Value;
@@ -92,8 +93,22 @@ pub fn Editor() -> impl IntoView {
         }
         other => other,
     });
-    // Unregistered edits per family survive switching tabs.
-    let drafts = RwSignal::new(HashMap::<String, Draft>::new());
+    // Unregistered edits per family survive switching tabs, and a reload: they are kept in
+    // this browser's storage with the revision they were typed over
+    // (`ecs_sim::taskdef::kept_edits`), and a tab shows its edit again while that revision is
+    // still the family's latest.
+    let drafts = RwSignal::new(kept_drafts());
+    Effect::new(move |_| {
+        let kept = drafts.with(|ds| {
+            let mut k = KeptEdits::default();
+            for (family, d) in ds {
+                k.keep(family, &d.base, &d.text);
+            }
+            k
+        });
+        // Over the cap the record is emptied, so an older one does not come back instead.
+        crate::layout::storage::write(TD_EDITS_KEY, &kept.to_stored().unwrap_or_default());
+    });
     let tab_button = move |t: Tab, label: String, testid: String| {
         let selected = {
             let t = t.clone();
@@ -132,6 +147,18 @@ pub fn Editor() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// The unregistered task definition edits kept in this browser by an earlier visit.
+fn kept_drafts() -> HashMap<String, Draft> {
+    let stored = crate::layout::storage::read(TD_EDITS_KEY, MAX_TD_EDITS_BYTES);
+    let kept = stored.map(|t| KeptEdits::from_json(&t)).unwrap_or_default();
+    kept.edits()
+        .map(|(family, base, text)| {
+            let text = text.to_string();
+            (family.to_string(), Draft { base, text })
+        })
+        .collect()
 }
 
 /// One "Task definition" tab and a picker of the family it shows (type a name's first letters
