@@ -10,6 +10,33 @@ async function instanceIds(page) {
 
 export const tests = [
   {
+    // The notice said "Link copied" whether or not the browser copied anything.
+    name: 'share: when the browser refuses the clipboard, Copy link says so and puts the link in the address bar',
+    async run({ page, base }) {
+      await page.goto(base);
+      await page.locator('[data-testid=instance]').first().waitFor();
+      await page.locator('[data-testid=copy-link]').click();
+      await page.getByText('Link copied').waitFor();
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+      // Load another scenario, so the address bar no longer holds the default's link.
+      await page.selectOption('[data-testid="examples"]', 'canary');
+      await page.waitForFunction((l) => location.href !== l, link);
+      await page.evaluate(() => {
+        navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused by the test', 'NotAllowedError'));
+      });
+      await page.locator('[data-testid=copy-link]').click();
+      const notice = page.locator('.notice.error');
+      await notice.waitFor({ timeout: 5000 });
+      const text = await notice.innerText();
+      if (!/did not let the page copy/.test(text) || /Link copied/.test(text)) throw new Error(`notice: ${text}`);
+      const href = await page.evaluate(() => location.href);
+      if (!href.includes('#v1.') || href === link) throw new Error(`the address bar does not hold the canary's link: ${href.slice(0, 80)}`);
+      // That address opens the scenario the page runs.
+      await page.goto(href);
+      await page.locator('.scenario-name', { hasText: /canary/i }).waitFor({ timeout: 20000 });
+    },
+  },
+  {
     name: 'share: a copied link opens the same scenario in a fresh page',
     async run({ page, context, base, screenshot }) {
       await page.goto(base);

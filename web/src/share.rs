@@ -217,23 +217,47 @@ pub fn ShareBar() -> impl IntoView {
         let href = window.location().href().unwrap_or_default();
         let base = href.split('#').next().unwrap_or_default().to_string();
         let link = format!("{base}{fragment}");
-        let _ = window.navigator().clipboard().write_text(&link);
         let len = link.len();
         let warn = if len > 2000 {
             " Some chat apps cut links longer than 2,000 characters."
         } else {
             ""
         };
-        pg.notice.set(Some(Notice {
-            is_error: false,
-            text: if keeping {
-                let n = kept.len();
-                let s = if n == 1 { "" } else { "s" };
-                format!("Link copied ({len} characters), with {n} clicked action{s} on its timeline.{warn}")
-            } else {
-                format!("Link copied ({len} characters).{warn}")
-            },
-        }));
+        let copied = if keeping {
+            let n = kept.len();
+            let s = if n == 1 { "" } else { "s" };
+            format!(
+                "Link copied ({len} characters), with {n} clicked action{s} on its timeline.{warn}"
+            )
+        } else {
+            format!("Link copied ({len} characters).{warn}")
+        };
+        // "Copied" only once the browser says so: it may refuse (no permission, the page not
+        // focused), and the notice said "Link copied" regardless. Refused, the link goes to
+        // the address bar, to be copied from there.
+        let promise = window.navigator().clipboard().write_text(&link);
+        leptos::task::spawn_local(async move {
+            let notice = match wasm_bindgen_futures::JsFuture::from(promise).await {
+                Ok(_) => Notice {
+                    is_error: false,
+                    text: copied,
+                },
+                Err(_) => {
+                    if let Ok(history) = window.history() {
+                        let _ = history.replace_state_with_url(
+                            &wasm_bindgen::JsValue::NULL,
+                            "",
+                            Some(&fragment),
+                        );
+                    }
+                    Notice {
+                        is_error: true,
+                        text: format!("The browser did not let the page copy to the clipboard. The link ({len} characters) is now in the address bar: copy it from there."),
+                    }
+                }
+            };
+            pg.notice.set(Some(notice));
+        });
     };
     let download = move |_| download_scenario(pg);
     let upload = move |_| {
