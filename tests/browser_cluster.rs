@@ -8,7 +8,7 @@ use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-use ecs_playground_tests::settle;
+use ecs_playground_tests::{after_step, settle};
 
 /// Lets the reactive system flush its pending DOM updates.
 fn all(host: &Element, selector: &str) -> Vec<Element> {
@@ -63,7 +63,7 @@ async fn stepping_adds_task_chips_and_clicking_one_explains_it() {
     let mut chips = Vec::new();
     for _ in 0..40 {
         click(&step);
-        settle().await;
+        after_step().await;
         chips = all(&host, "[data-testid=task]");
         if !chips.is_empty() {
             break;

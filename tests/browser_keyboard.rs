@@ -3,7 +3,7 @@
 //! Tab stop to the next chip, Enter selects it and the explain panel shows that task.
 #![cfg(target_arch = "wasm32")]
 
-use ecs_playground_tests::{mount_app, settle};
+use ecs_playground_tests::{after_step, mount_app, settle};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
@@ -59,7 +59,7 @@ async fn arrow_keys_move_the_one_tab_stop_and_enter_explains_the_task() {
     let mut chips = Vec::new();
     for _ in 0..200 {
         html(&step).click();
-        settle().await;
+        after_step().await;
         chips = cluster_chips(&host);
         if chips.len() >= 3 {
             break;
@@ -146,7 +146,7 @@ async fn keys_the_chips_do_not_use_are_left_to_the_page() {
         .expect("the step button");
     for _ in 0..200 {
         html(&step).click();
-        settle().await;
+        after_step().await;
         if !cluster_chips(&host).is_empty() {
             break;
         }

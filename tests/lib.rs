@@ -295,6 +295,15 @@ pub async fn next_task() {
     settle().await;
 }
 
+/// Waits until a Step's redraw is on the page: Step runs the engine in the click's task and
+/// redraws in the next ones (read the snapshot, show it, the service cards, the log).
+#[cfg(target_arch = "wasm32")]
+pub async fn after_step() {
+    for _ in 0..5 {
+        next_task().await;
+    }
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 mod native;
 #[cfg(not(target_arch = "wasm32"))]
