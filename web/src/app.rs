@@ -23,7 +23,7 @@ use crate::persist::{Persist, RestoreBanner};
 use crate::presenter::{PresenterAside, PresenterButton};
 use crate::run_to::{RunProgressBar, RunTo};
 use crate::share::{initial_opening, report_problem, ShareBar, SyncUrl};
-use crate::state::{Notice, NoticeAction, Playground};
+use crate::state::{Notice, Playground};
 use ecs_sim::scenario::heading::heading;
 use leptos::prelude::*;
 
@@ -116,7 +116,7 @@ pub fn App() -> impl IntoView {
             <Persist />
             <RestoreBanner />
             // In presenter mode the notice is in the column beside the cluster instead.
-            <Show when=move || !presenter.get()><NoticeBar /></Show>
+            <Show when=move || !presenter.get()><crate::notice::NoticeBar /></Show>
             // In a lesson the brief says what the scenario is about.
             <Show when=move || lessons.open.with(Option::is_none)><ScenarioAbout heading=running /></Show>
             // At max speed and during "Run to" the page redraws several times a second with
@@ -150,30 +150,6 @@ pub fn App() -> impl IntoView {
                 <Show when=move || presenter.get()><PresenterAside /></Show>
             </main>
         </div>
-    }
-}
-
-/// The current notice, if any, with its button and `×`. It floats at the window's foot over the
-/// dock (CSS); presenter mode places it in flow at the foot of the column beside the cluster, so
-/// it shortens the latest events instead of covering them.
-#[component]
-pub fn NoticeBar() -> impl IntoView {
-    let pg = expect_context::<Playground>();
-    move || {
-        pg.notice.get().map(|n| {
-            let action = pg.notice_action.with(|a| {
-                a.as_ref()
-                    .filter(|(shown, _)| *shown == n)
-                    .map(|(_, action)| action.clone())
-            });
-            view! {
-                <div class=if n.is_error { "notice error" } else { "notice" } role="status" data-testid="notice">
-                    <span>{n.text}</span>
-                    {action.map(|a| notice_button(pg, a))}
-                    <button class="dismiss" on:click=move |_| pg.notice.set(None) aria-label="Dismiss">"×"</button>
-                </div>
-            }
-        })
     }
 }
 
@@ -226,27 +202,5 @@ fn Dock() -> impl IntoView {
                 <Show when=move || tab.get() == DockTab::Advice><crate::advice::AdvicePanel /></Show>
             </div>
         </section>
-    }
-}
-
-/// The button a notice carries.
-fn notice_button(pg: Playground, action: NoticeAction) -> impl IntoView {
-    match action {
-        NoticeAction::DownloadJson => view! {
-            <button class="notice-action" data-testid="notice-download"
-                on:click=move |_| crate::share::download_scenario(pg)>"Download JSON"</button>
-        }
-        .into_any(),
-        NoticeAction::CopyLink(link) => {
-            let link = StoredValue::new(link);
-            view! {
-                <button class="notice-action" data-testid="notice-copy-link" on:click=move |_| {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.navigator().clipboard().write_text(&link.get_value());
-                    }
-                }>"Copy the damaged link"</button>
-            }
-            .into_any()
-        }
     }
 }

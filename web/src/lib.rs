@@ -21,6 +21,7 @@ pub mod explain;
 pub mod layout;
 pub mod lesson;
 pub mod metrics;
+pub mod notice;
 pub mod persist;
 pub mod presenter;
 pub mod run_to;

@@ -202,7 +202,7 @@ pub fn PresenterAside() -> impl IntoView {
                 } />
             </ol>
             // The notice, in flow under the events it may point to (a pause's line).
-            <crate::app::NoticeBar />
+            <crate::notice::NoticeBar />
         </aside>
     }
 }

@@ -153,6 +153,15 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_task_definition_tab_keeps_as_much_as_a_scenario_holds() {
+        // The kept-edits cap is written out below this module; it must follow the scenario's.
+        assert_eq!(
+            crate::taskdef::kept_edits::MAX_TD_EDITS_BYTES,
+            crate::scenario::MAX_SCENARIO_BYTES
+        );
+    }
+
     /// `services` services of `tasks` tasks (only the keys the limits read matter).
     fn services(services: u32, tasks: u32) -> serde_json::Value {
         let svc: Vec<_> = (0..services)
