@@ -153,13 +153,9 @@ pub fn PresenterAside() -> impl IntoView {
                             <span class="presenter-verdict" data-testid="presenter-verdict" role="status">
                                 {move || lessons.report.with(|r| r.as_ref().map(|r| {
                                     let total = lessons.open.with(|o| o.as_ref().map_or(0, |o| o.challenge.doc.goals.len()));
-                                    if !r.problems.is_empty() {
+                                    ecs_sim::challenge::wording::verdict_words(r, total).unwrap_or_else(|| {
                                         "Check cannot run this scenario: see the lesson pane.".to_string()
-                                    } else if r.passed {
-                                        ecs_sim::challenge::wording::passed_words(total)
-                                    } else {
-                                        ecs_sim::challenge::wording::not_yet_words(r.met(), total)
-                                    }
+                                    })
                                 }))}
                             </span>
                         </div>

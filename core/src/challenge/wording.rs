@@ -383,6 +383,19 @@ pub fn not_yet_words(met: usize, goals: usize) -> String {
     }
 }
 
+/// The headline of a decided verdict out of `goals`: [`passed_words`] or [`not_yet_words`];
+/// `None` when Check could not run the scenario (the lesson pane lists why, presenter mode
+/// points there). Both places read it, so they cannot disagree.
+pub fn verdict_words(report: &super::Report, goals: usize) -> Option<String> {
+    if !report.problems.is_empty() {
+        None
+    } else if report.passed {
+        Some(passed_words(goals))
+    } else {
+        Some(not_yet_words(report.met(), goals))
+    }
+}
+
 #[cfg(test)]
 mod headline_tests {
     use super::*;
@@ -393,5 +406,27 @@ mod headline_tests {
         assert_eq!(passed_words(3), "Passed: all 3 goals met.");
         assert_eq!(not_yet_words(0, 1), "Not yet: the goal is not met.");
         assert_eq!(not_yet_words(1, 3), "Not yet: 1 of 3 goals met.");
+    }
+
+    #[test]
+    fn a_refused_report_has_no_headline_and_a_decided_one_says_how_it_went() {
+        let refused = super::super::Report::refused(vec![crate::problem::Problem::new(
+            "taskDefinitions",
+            "locked",
+        )]);
+        assert_eq!(verdict_words(&refused, 2), None);
+        let passed = super::super::Report {
+            passed: true,
+            ..super::super::Report::refused(Vec::new())
+        };
+        assert_eq!(
+            verdict_words(&passed, 2).as_deref(),
+            Some("Passed: all 2 goals met.")
+        );
+        let not_yet = super::super::Report::refused(Vec::new());
+        assert_eq!(
+            verdict_words(&not_yet, 2).as_deref(),
+            Some("Not yet: 0 of 2 goals met.")
+        );
     }
 }

@@ -74,7 +74,7 @@ pub fn LessonPane() -> impl IntoView {
                             let code = r.completion_code.clone().unwrap_or_default();
                             view! {
                                 <div id="lesson-result" class="lesson-result passed" role="status" data-testid="lesson-passed">
-                                    <p class="lesson-win">{ecs_sim::challenge::wording::passed_words(goals_total)}</p>
+                                    <p class="lesson-win">{ecs_sim::challenge::wording::verdict_words(&r, goals_total)}</p>
                                     <p>"Completion code: "<code class="completion-code" data-testid="completion-code">{code}</code></p>
                                     <div class="lesson-explain" data-testid="lesson-explain">{markup(&explain)}</div>
                                     {match next {
@@ -92,7 +92,7 @@ pub fn LessonPane() -> impl IntoView {
                         } else {
                             view! {
                                 <div id="lesson-result" class="lesson-result failed" role="status" data-testid="lesson-failed">
-                                    <p>{format!("{} The failed goals say when and by how much.", ecs_sim::challenge::wording::not_yet_words(r.met(), goals_total))}</p>
+                                    <p>{ecs_sim::challenge::wording::verdict_words(&r, goals_total).map(|w| format!("{w} The failed goals say when and by how much."))}</p>
                                 </div>
                             }.into_any()
                         }
