@@ -55,6 +55,14 @@ export const tests = [
       await page.locator('[data-testid=tab-td-web]').click();
       await revision.getByText('(latest)').waitFor({ timeout: 5000 });
       if ((await editor.evaluate((el) => el.value)) !== original) throw new Error('Revert did not forget the edit');
+      // Text that is not JSON is an edit too, and Revert takes it back (it was "(latest)" with
+      // Revert disabled, and came back after a reload with no way out but fixing it by hand).
+      await editor.fill(original.replace('"cpu": 256', '"cpu": 256 xx'));
+      await revision.getByText('unregistered edit').waitFor({ timeout: 5000 });
+      if (await page.locator('[data-testid=register-revision]').isEnabled()) throw new Error('text that is not JSON can be registered');
+      await page.locator('[data-testid=revert]').click();
+      await revision.getByText('(latest)').waitFor();
+      if ((await editor.evaluate((el) => el.value)) !== original) throw new Error('Revert did not take back the text that is not JSON');
     },
   },
   {

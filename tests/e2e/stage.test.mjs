@@ -238,6 +238,19 @@ export const tests = [
       if (!apart(after.notice, after.pane)) throw new Error(`the notice covers the cluster: ${JSON.stringify(after)}`);
       if (after.notice.bottom > 720) throw new Error(`the notice is cut off: ${JSON.stringify(after.notice)}`);
       await screenshot('stage-notice-1280');
+      // The dock's content scrolls clear of the notice: Update service, at its end, can be
+      // brought above it (a pause notice sat on it after a failed deployment).
+      await page.click('#dock-tab-deployments');
+      const button = page.locator('[data-testid="update-service"]');
+      await button.scrollIntoViewIfNeeded();
+      await page.evaluate(() => { const b = document.querySelector('.dock-body'); b.scrollTop = b.scrollHeight; });
+      const under = await page.evaluate(() => {
+        const r = document.querySelector('[data-testid="update-service"]').getBoundingClientRect();
+        const n = document.querySelector('[data-testid="notice"]').getBoundingClientRect();
+        return r.bottom > n.top && r.top < n.bottom && r.right > n.left && r.left < n.right;
+      });
+      if (under) throw new Error('Update service stays under the notice with the dock scrolled to its end');
+      await button.click({ trial: true, timeout: 3000 });
       await page.click('[data-testid="presenter-toggle"]');
       await page.locator('[data-testid="presenter-aside"]').waitFor();
       await page.waitForTimeout(300);

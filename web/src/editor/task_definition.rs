@@ -69,11 +69,18 @@ pub fn TaskDefinitionTab(
             })
         })
     });
+    // Text that does not parse is an edit too (it cannot be the revision shown): it is marked
+    // unregistered and Revert takes it back. It was marked "(latest)" with Revert off, and since
+    // edits are kept across a reload, a typo stayed with no way back (walkthrough, 2026-12-05).
     let changed = Memo::new(move |_| {
         let base = latest.with(|l| l.as_ref().map(|(_, v)| v.clone()));
-        parsed.with(|p| p.is_some() && *p != base)
+        parsed.with(|p| match p {
+            Some(_) => *p != base,
+            None => base.is_some(),
+        })
     });
-    let can_register = move || marks.with(Vec::is_empty) && changed.get();
+    let can_register =
+        move || parsed.with(Option::is_some) && marks.with(Vec::is_empty) && changed.get();
     let revision = move || latest.with(|l| l.as_ref().map_or(0, |(r, _)| *r));
     let status = RwSignal::new(None::<Result<String, String>>);
     let on_input = Callback::new(move |new_text: String| {
