@@ -290,6 +290,43 @@ export const tests = [
       await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
     },
   },
+  {
+    // Walkthrough 2026-12-05: Escape did not close the builder (or the course map), and a
+    // lesson's Start over kept a task definition tab's unregistered edit.
+    name: 'lessons: Escape closes the course map and the builder (the draft kept); Start over discards a task definition edit',
+    async run({ page, base }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(base);
+      await page.locator('[data-testid=instance]').first().waitFor({ timeout: 20000 });
+      await page.getByTestId('lessons-button').click();
+      await page.getByTestId('course-map').waitFor();
+      await page.waitForTimeout(100);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('course-map').waitFor({ state: 'detached', timeout: 3000 });
+      await page.getByTestId('lessons-button').click();
+      await page.getByTestId('builder-open').click();
+      await page.getByTestId('builder-title').fill('Escape keeps me');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('builder').waitFor({ state: 'detached', timeout: 3000 });
+      await page.getByTestId('lessons-button').click();
+      await page.getByTestId('builder-open').click();
+      if ((await page.getByTestId('builder-title').inputValue()) !== 'Escape keeps me') throw new Error('the draft was not kept');
+      await page.getByTestId('builder-close').click();
+      // Start over in lesson 1 brings the starting task definitions back.
+      await page.getByTestId('lessons-button').click();
+      await page.getByTestId('course-lesson').first().locator('button').click();
+      await page.getByTestId('lesson-pane').waitFor();
+      await page.locator('[data-testid^="tab-td-"]').first().click();
+      const editor = page.locator('[data-testid=td-editor]');
+      const original = await editor.evaluate((el) => el.value);
+      await editor.fill(`${original} x`);
+      const revision = page.locator('[data-testid=td-revision]');
+      await revision.getByText('unregistered edit').waitFor({ timeout: 5000 });
+      await page.getByTestId('lesson-start-over').click();
+      await revision.getByText('(latest)').waitFor({ timeout: 5000 });
+      if ((await editor.evaluate((el) => el.value)) !== original) throw new Error('Start over kept the edit');
+    },
+  },
 ];
 
 tests.push({

@@ -165,6 +165,9 @@ pub struct Playground {
     pub summaries_redraw: RwSignal<u64>,
     /// The button of the notice it was set with (shown only while that notice is shown).
     pub notice_action: RwSignal<Option<(Notice, NoticeAction)>>,
+    /// Bumped to ask the editor to discard its task definition tabs' unregistered edits (a
+    /// lesson's Start over: the student expects the starting task definitions back).
+    pub td_edits_discarded: RwSignal<u64>,
     /// Unsaved editor text from before a reload (or a link change), offered back by the
     /// restore banner; see `ecs_sim::scenario::saved`.
     pub offer: RwSignal<Option<ecs_sim::scenario::saved::Offer>>,
@@ -281,6 +284,7 @@ impl Playground {
             slow_redraw: RwSignal::new(0),
             summaries_redraw: RwSignal::new(0),
             notice_action: RwSignal::new(None),
+            td_edits_discarded: RwSignal::new(0),
             offer: RwSignal::new(None),
             keep_fragment: RwSignal::new(None),
             kept: RwSignal::new(Default::default()),

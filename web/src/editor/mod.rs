@@ -98,6 +98,14 @@ pub fn Editor() -> impl IntoView {
     // (`ecs_sim::taskdef::kept_edits`), and a tab shows its edit again while that revision is
     // still the family's latest.
     let drafts = RwSignal::new(kept_drafts());
+    // A lesson's Start over discards them (not on the effect's first run).
+    Effect::new(move |seen: Option<u64>| {
+        let now = pg.td_edits_discarded.get();
+        if seen.is_some_and(|s| s != now) {
+            drafts.set(HashMap::new());
+        }
+        now
+    });
     Effect::new(move |_| {
         let kept = drafts.with(|ds| {
             let mut k = KeptEdits::default();

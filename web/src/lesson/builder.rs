@@ -241,7 +241,15 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
     };
     let service_options = services.clone();
     view! {
-        <div class="builder" role="dialog" aria-label="Make a challenge" data-testid="builder">
+        <div class="builder" role="dialog" aria-label="Make a challenge" data-testid="builder" tabindex="-1" node_ref=super::dialog_focus()
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                // Escape closes the dialog, as dialogs do (the draft is kept); the page's own
+                // Escape (presenter mode, the selection) does not see it.
+                if ev.key() == "Escape" {
+                    ev.stop_propagation();
+                    lessons.builder_open.set(false);
+                }
+            }>
             <header class="course-head">
                 <h2>"Make a challenge"</h2>
                 <span class="muted">{if kept_draft { "your draft" } else { "from the running scenario" }}</span>

@@ -281,3 +281,15 @@ pub fn LessonSync() -> impl IntoView {
         }
     });
 }
+
+/// A node ref that moves the keyboard focus onto the dialog it is put on once the dialog is on
+/// the page, so Escape (handled on the dialog) closes it straight away and Tab starts inside it.
+pub(crate) fn dialog_focus() -> NodeRef<leptos::html::Div> {
+    let node = NodeRef::<leptos::html::Div>::new();
+    node.on_load(|el| {
+        request_animation_frame(move || {
+            let _ = el.focus();
+        });
+    });
+    node
+}

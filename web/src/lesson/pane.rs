@@ -134,7 +134,10 @@ pub fn LessonPane() -> impl IntoView {
                                 }
                             }>"Show solution"</button>
                         <button type="button" data-testid="lesson-start-over"
-                            on:click=move |_| pg.edit(start_text.get_value())>"Start over"</button>
+                            on:click=move |_| {
+                                pg.td_edits_discarded.update(|n| *n += 1);
+                                pg.edit(start_text.get_value());
+                            }>"Start over"</button>
                     </div>
                     <ol id="lesson-hints" class="lesson-hints" data-testid="lesson-hints">
                         {move || hints.iter().take(lessons.hints_shown.get()).map(|h| view! { <li>{markup(h)}</li> }).collect_view()}
