@@ -63,6 +63,14 @@ export const tests = [
       await page.locator('[data-testid=revert]').click();
       await revision.getByText('(latest)').waitFor();
       if ((await editor.evaluate((el) => el.value)) !== original) throw new Error('Revert did not take back the text that is not JSON');
+      // A file that is JSON but not a valid scenario: the notice says where its problems are
+      // (it said "see the editor" while this tab said "No problems": walkthrough, 2026-12-05).
+      await upload(page, 'bad.json', JSON.stringify({ ...DEFAULT, services: 'none' }));
+      const bad = page.locator('.notice.error');
+      await bad.waitFor({ timeout: 5000 });
+      if (!(await bad.innerText()).includes("the editor's Scenario JSON tab")) throw new Error(`notice: ${await bad.innerText()}`);
+      await page.locator('[data-testid=tab-scenario]').click();
+      await page.locator('[data-testid=problem]').first().waitFor({ timeout: 5000 });
     },
   },
   {

@@ -296,7 +296,7 @@ pub fn ShareBar() -> impl IntoView {
                             text: "Scenario loaded.".into(),
                         }));
                     } else {
-                        pg.notice.set(Some(Notice { is_error: true, text: "The file is not a valid scenario: see the editor. The running scenario is unchanged.".into() }));
+                        pg.notice.set(Some(Notice { is_error: true, text: "The file is not a valid scenario: its problems are listed in the editor's Scenario JSON tab. The running scenario is unchanged.".into() }));
                     }
                 }
                 Err(_) => pg.notice.set(Some(Notice {
