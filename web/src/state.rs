@@ -691,16 +691,9 @@ impl Playground {
         seen.saturating_sub(self.log.with_untracked(Vec::len))
     }
 
-    /// Re-reads the engine into the reactive signals.
+    /// Re-reads the engine into the reactive signals: the cluster and the log.
     pub fn refresh(&self) {
-        self.refresh_with(true);
-    }
-
-    /// Re-reads the engine into the reactive signals; the log only when `log` (a step copies
-    /// it in a task of its own: on a large scenario the two redraws together make one long
-    /// task). Lines skipped here are copied by the next call with `log`.
-    pub fn refresh_with(&self, log: bool) {
-        self.refresh_parts(true, log);
+        self.refresh_parts(true, true);
     }
 
     /// Copies the new log lines (the log pane redraws) without re-reading the cluster; the
