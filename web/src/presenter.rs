@@ -129,9 +129,7 @@ pub fn PresenterAside() -> impl IntoView {
                 .get_untracked()
                 .and_then(|ol| ol.query_selector("li.paused").ok().flatten());
             if let Some(line) = line {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                line.scroll_into_view_with_scroll_into_view_options(&opts);
+                crate::lesson::reveal::into_view(&line);
             }
         });
     });

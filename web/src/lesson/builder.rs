@@ -150,9 +150,7 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
     let show_messages = move || {
         request_animation_frame(move || {
             if let Some(el) = messages.get_untracked() {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
+                super::reveal::into_view(&el);
             }
         });
     };
@@ -241,15 +239,8 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
     };
     let service_options = services.clone();
     view! {
-        <div class="builder" role="dialog" aria-label="Make a challenge" data-testid="builder" tabindex="-1" node_ref=super::dialog_focus()
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                // Escape closes the dialog, as dialogs do (the draft is kept); the page's own
-                // Escape (presenter mode, the selection) does not see it.
-                if ev.key() == "Escape" {
-                    ev.stop_propagation();
-                    lessons.builder_open.set(false);
-                }
-            }>
+        <div class="builder" role="dialog" aria-label="Make a challenge" data-testid="builder" tabindex="-1"
+            node_ref=super::dialog_focus() on:keydown=super::close_on_escape(lessons.builder_open)>
             <header class="course-head">
                 <h2>"Make a challenge"</h2>
                 <span class="muted">{if kept_draft { "your draft" } else { "from the running scenario" }}</span>

@@ -42,15 +42,8 @@ pub fn CourseMap() -> impl IntoView {
                 .open
                 .with(|o| o.as_ref().map(|o| o.challenge.doc.id.clone()));
             view! {
-                <div class="course-map" role="dialog" aria-modal="false" aria-label="Lessons" data-testid="course-map" tabindex="-1" node_ref=super::dialog_focus()
-            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                // Escape closes the dialog, as dialogs do (the draft is kept); the page's own
-                // Escape (presenter mode, the selection) does not see it.
-                if ev.key() == "Escape" {
-                    ev.stop_propagation();
-                    lessons.map_open.set(false);
-                }
-            }>
+                <div class="course-map" role="dialog" aria-modal="false" aria-label="Lessons" data-testid="course-map" tabindex="-1"
+            node_ref=super::dialog_focus() on:keydown=super::close_on_escape(lessons.map_open)>
                     <header class="course-head">
                         <h2>"Lessons"</h2>
                         <span class="muted">{move || format!("{} of {} passed in this browser", lessons.progress.with(|p| p.course_passed()), course::LESSONS.len())}</span>

@@ -282,8 +282,20 @@ pub fn LessonSync() -> impl IntoView {
     });
 }
 
+/// The course map's and the builder's key handler: Escape closes the dialog (`open` false), as
+/// dialogs do (the builder's draft is kept); the page's own Escape (presenter mode, the
+/// selection) does not see it.
+pub(crate) fn close_on_escape(open: RwSignal<bool>) -> impl Fn(leptos::ev::KeyboardEvent) {
+    move |ev| {
+        if ev.key() == "Escape" {
+            ev.stop_propagation();
+            open.set(false);
+        }
+    }
+}
+
 /// A node ref that moves the keyboard focus onto the dialog it is put on once the dialog is on
-/// the page, so Escape (handled on the dialog) closes it straight away and Tab starts inside it.
+/// the page, so Escape ([`close_on_escape`]) closes it straight away and Tab starts inside it.
 pub(crate) fn dialog_focus() -> NodeRef<leptos::html::Div> {
     let node = NodeRef::<leptos::html::Div>::new();
     node.on_load(|el| {

@@ -12,10 +12,17 @@ pub fn reveal(id: &'static str) {
         else {
             return;
         };
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        el.scroll_into_view_with_scroll_into_view_options(&options);
+        into_view(&el);
     });
+}
+
+/// Scrolls `el` into view by the least distance (its scrolling ancestors move only if it is
+/// out of view): what the lesson pane, the builder's messages and presenter mode's paused line
+/// all need.
+pub fn into_view(el: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
 /// Scrolls the lesson pane back to its top after the next frame, where the goals and Check's

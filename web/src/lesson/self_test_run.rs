@@ -1,9 +1,9 @@
 //! The builder's self-test (`ecs_sim::challenge::self_test`): the draft's start, then its
 //! hidden solution if it has one, each checked as Check checks a lesson — in chunks on timer
 //! ticks ([`super::check_run::in_chunks`]), so typing in the builder stays responsive — and the
-//! verdict set on `out`. A newer run (the draft changed, or the builder
-//! closed) stops an older one at its next chunk. The run owns its `Checking` and passes it from
-//! tick to tick, so an abandoned run leaves nothing behind.
+//! verdict set on `out`. A newer run (the draft changed, or the builder closed) stops an older
+//! one at its next chunk. The run owns its `Checking` and passes it from tick to tick, so an
+//! abandoned run leaves nothing behind.
 
 use ecs_sim::challenge::builder::{document, BuilderFields};
 use ecs_sim::challenge::self_test::{self_test, SelfTest};
