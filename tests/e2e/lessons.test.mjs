@@ -299,8 +299,8 @@ export const tests = [
       await page.goto(base);
       await page.locator('[data-testid=instance]').first().waitFor({ timeout: 20000 });
       await page.getByTestId('lessons-button').click();
-      await page.getByTestId('course-map').waitFor();
-      await page.waitForTimeout(100);
+      // The dialog takes the focus when it opens, so Escape reaches it.
+      await page.waitForFunction(() => document.activeElement?.dataset.testid === 'course-map', null, { timeout: 3000 });
       await page.keyboard.press('Escape');
       await page.getByTestId('course-map').waitFor({ state: 'detached', timeout: 3000 });
       await page.getByTestId('lessons-button').click();

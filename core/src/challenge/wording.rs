@@ -399,6 +399,7 @@ pub fn verdict_words(report: &super::Report, goals: usize) -> Option<String> {
 #[cfg(test)]
 mod headline_tests {
     use super::*;
+    use crate::challenge::Report;
 
     #[test]
     fn one_goal_is_not_counted_as_all_one_goals() {
@@ -410,20 +411,20 @@ mod headline_tests {
 
     #[test]
     fn a_refused_report_has_no_headline_and_a_decided_one_says_how_it_went() {
-        let refused = super::super::Report::refused(vec![crate::problem::Problem::new(
+        let refused = Report::refused(vec![crate::problem::Problem::new(
             "taskDefinitions",
             "locked",
         )]);
         assert_eq!(verdict_words(&refused, 2), None);
-        let passed = super::super::Report {
+        let passed = Report {
             passed: true,
-            ..super::super::Report::refused(Vec::new())
+            ..Report::refused(Vec::new())
         };
         assert_eq!(
             verdict_words(&passed, 2).as_deref(),
             Some("Passed: all 2 goals met.")
         );
-        let not_yet = super::super::Report::refused(Vec::new());
+        let not_yet = Report::refused(Vec::new());
         assert_eq!(
             verdict_words(&not_yet, 2).as_deref(),
             Some("Not yet: 0 of 2 goals met.")
