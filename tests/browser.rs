@@ -158,12 +158,10 @@ fn a_frame_out_of_budget_hands_its_virtual_time_to_the_next() {
 #[wasm_bindgen_test]
 fn max_speed_play_stops_at_the_failed_deployment_event() {
     use ecs_playground_web::state::{Playground, Speed};
-    use ecs_sim::scenario::examples::EXAMPLES;
+    use ecs_sim::scenario::examples::example;
     use leptos::prelude::*;
     Owner::new().with(|| {
-        let json = EXAMPLES
-            .iter()
-            .find(|e| e.id == "alb-health-rollback")
+        let json = example("alb-health-rollback")
             .expect("the ALB health demo")
             .json;
         let pg = Playground::new(json);

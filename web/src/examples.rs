@@ -2,7 +2,7 @@
 //! appears under the top bar.
 
 use crate::state::Playground;
-use ecs_sim::scenario::examples::EXAMPLES;
+use ecs_sim::scenario::examples::{example, EXAMPLES};
 use leptos::prelude::*;
 
 /// A select listing the example scenarios.
@@ -16,7 +16,7 @@ pub fn ExamplesMenu() -> impl IntoView {
         if let Some(select) = menu.get() {
             select.set_value("");
         }
-        let Some(example) = EXAMPLES.iter().find(|e| e.id == id) else {
+        let Some(example) = example(&id) else {
             return;
         };
         pg.playing.set(false);

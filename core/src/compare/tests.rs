@@ -5,9 +5,7 @@ use crate::scenario::examples::EXAMPLES;
 use std::cell::Cell;
 
 fn example(id: &str) -> &'static str {
-    EXAMPLES
-        .iter()
-        .find(|e| e.id == id)
+    crate::scenario::examples::example(id)
         .map(|e| e.json)
         .unwrap_or_else(|| panic!("no example {id}"))
 }

@@ -10,6 +10,12 @@ pub struct Example {
     pub json: &'static str,
 }
 
+/// The example with `id`, if there is one: the Examples menu opens it by id, and tests read
+/// one by name.
+pub fn example(id: &str) -> Option<&'static Example> {
+    EXAMPLES.iter().find(|e| e.id == id)
+}
+
 /// The examples, in menu order; the first is the default scenario.
 pub const EXAMPLES: &[Example] = &[
     Example {

@@ -238,10 +238,7 @@ fn every_example_has_a_cost_and_an_advice_list_after_ten_minutes() {
 fn spot_interruptions_below_desired_are_proven_at_the_interruption_event() {
     // The example interrupts Fargate Spot tasks; Fargate does not replace Spot capacity with
     // On-Demand, so the service runs short until its replacement is RUNNING.
-    let e = crate::scenario::examples::EXAMPLES
-        .iter()
-        .find(|e| e.id == "fargate-spot-interruptions")
-        .expect("example");
+    let e = crate::scenario::examples::example("fargate-spot-interruptions").expect("example");
     let mut s = Sim::from_json(e.json).expect("valid");
     s.run_until(1_800_000);
     let found = proven(&s, "spot-interruption-below-desired");

@@ -246,10 +246,7 @@ fn update_service_with_an_unknown_task_definition_changes_nothing_api_update_ser
     // on a service whose family is `worker` failed, yet had already set desiredCount 0, leaving
     // the service with 10 tasks above its maximum and no deployment to stop them. ECS refuses the
     // call as a whole (API UpdateService: ClientException); nothing of it applies.
-    let e = crate::scenario::examples::EXAMPLES
-        .iter()
-        .find(|e| e.id == "fargate-spot-strategy")
-        .expect("example");
+    let e = crate::scenario::examples::example("fargate-spot-strategy").expect("example");
     let mut sim = Sim::from_json(e.json).expect("loads");
     sim.run_until(83_565);
     let refused = sim.apply(&crate::scenario::document::TimelineAction::UpdateService {

@@ -1,7 +1,7 @@
 //! The built-in examples load, run with their invariants, and tell the story their
 //! descriptions promise.
 
-use crate::scenario::examples::EXAMPLES;
+use crate::scenario::examples::{example, EXAMPLES};
 use crate::sim::Sim;
 
 #[test]
@@ -41,10 +41,7 @@ fn step_scaling_example_steps_within_its_cooldown_then_follows_the_scheduled_min
     // Step scaling: CPU above 60 for 3 of 3 datapoints adds 2 (the 0–20 step); the 300 s
     // cooldown spaces the steps. The scheduled action at 40:00 raises MinCapacity to 14 and
     // the desired count follows (Application Auto Scaling scheduled scaling).
-    let e = EXAMPLES
-        .iter()
-        .find(|e| e.id == "step-scaling-schedule")
-        .unwrap();
+    let e = example("step-scaling-schedule").unwrap();
     let mut sim = Sim::from_json(e.json).unwrap();
     sim.run_until(45 * 60 * 1000);
     let steps: Vec<(u64, String)> = sim
@@ -77,7 +74,7 @@ fn step_scaling_example_steps_within_its_cooldown_then_follows_the_scheduled_min
 #[test]
 fn deployment_and_scaling_examples_show_what_they_say() {
     let run = |id: &str, secs: u64| {
-        let e = EXAMPLES.iter().find(|e| e.id == id).unwrap();
+        let e = example(id).unwrap();
         let mut sim = Sim::from_json(e.json).unwrap();
         sim.run_until(secs * 1000);
         sim
@@ -129,7 +126,7 @@ fn deployment_and_scaling_examples_show_what_they_say() {
 #[test]
 fn examples_show_what_they_say() {
     let run = |id: &str, secs: u64| {
-        let e = EXAMPLES.iter().find(|e| e.id == id).unwrap();
+        let e = example(id).unwrap();
         let mut sim = Sim::from_json(e.json).unwrap();
         sim.run_until(secs * 1000);
         sim
@@ -168,10 +165,7 @@ fn examples_show_what_they_say() {
 fn alb_health_rollback_example_rolls_back_when_the_targets_fail() {
     // The description: web:2's targets are unhealthy at 3:09 (registered 2:09 + 2 checks × 30 s),
     // replaced at once, and the circuit breaker fails the deployment and rolls back at 3:10.
-    let e = EXAMPLES
-        .iter()
-        .find(|e| e.id == "alb-health-rollback")
-        .unwrap();
+    let e = example("alb-health-rollback").unwrap();
     let mut sim = Sim::from_json(e.json).unwrap();
     sim.run_until(900_000);
     let at = |needle: &str| {

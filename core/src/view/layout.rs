@@ -306,10 +306,7 @@ mod tests {
     fn stopped_tasks_fade_where_they_ran_at_most_a_few_per_lane() {
         // bad-release's crash loop stops tasks again and again; with ten times the tasks it
         // stops more a minute than a lane keeps.
-        let e = crate::scenario::examples::EXAMPLES
-            .iter()
-            .find(|e| e.id == "bad-release")
-            .expect("example");
+        let e = crate::scenario::examples::example("bad-release").expect("example");
         let text = e
             .json
             .replace("\"desiredCount\": 3", "\"desiredCount\": 30")

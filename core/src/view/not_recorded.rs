@@ -32,9 +32,7 @@ mod tests {
     use crate::view::no_data::*;
 
     fn model(id: &str) -> Model {
-        let json = examples::EXAMPLES
-            .iter()
-            .find(|e| e.id == id)
+        let json = examples::example(id)
             .map(|e| e.json)
             .unwrap_or_else(|| panic!("no example {id}"));
         match crate::sim::Sim::from_json(json) {

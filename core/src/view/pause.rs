@@ -248,10 +248,7 @@ mod tests {
     fn restart_throttling_without_a_circuit_breaker_is_tasks_keep_failing() {
         // The Bad release example: no circuit breaker, an image that cannot be pulled; nothing
         // says "deployment failed", and the throttling line is where the room should stop.
-        let e = crate::scenario::examples::EXAMPLES
-            .iter()
-            .find(|e| e.id == "bad-release")
-            .expect("the example");
+        let e = crate::scenario::examples::example("bad-release").expect("the example");
         let s = run(e.json, 10);
         assert_eq!(first_pause(s.log(), &[PauseKind::DeploymentFailed]), None);
         let (i, kind) = first_pause(s.log(), &[PauseKind::TasksKeepFailing]).expect("a pause");

@@ -92,10 +92,7 @@ mod tests {
     }
 
     fn example(id: &str) -> Sim {
-        let e = crate::scenario::examples::EXAMPLES
-            .iter()
-            .find(|e| e.id == id)
-            .unwrap();
+        let e = crate::scenario::examples::example(id).unwrap();
         Sim::from_json(e.json).unwrap()
     }
 

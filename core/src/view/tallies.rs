@@ -232,7 +232,7 @@ mod tests {
     use crate::sim::Sim;
 
     fn example(id: &str) -> Sim {
-        let e = EXAMPLES.iter().find(|e| e.id == id).expect("example");
+        let e = crate::scenario::examples::example(id).expect("example");
         Sim::from_json(e.json).expect("valid")
     }
 

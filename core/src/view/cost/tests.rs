@@ -1,10 +1,7 @@
 use super::*;
-use crate::scenario::examples::EXAMPLES;
 
 fn example(id: &str) -> &'static str {
-    EXAMPLES
-        .iter()
-        .find(|e| e.id == id)
+    crate::scenario::examples::example(id)
         .map(|e| e.json)
         .unwrap_or_else(|| panic!("no example {id}"))
 }

@@ -190,9 +190,7 @@ fn markers_are_capped_to_the_newest() {
 #[test]
 fn a_scheduled_action_is_marked_as_scheduled_and_named_in_the_log() {
     // The step scaling example's evening-rush action raises MinCapacity to 14 at 40:00.
-    let json = crate::scenario::examples::EXAMPLES
-        .iter()
-        .find(|e| e.id == "step-scaling-schedule")
+    let json = crate::scenario::examples::example("step-scaling-schedule")
         .map(|e| e.json)
         .unwrap_or_default();
     let mut sim = sim(json);
