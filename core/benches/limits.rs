@@ -5,7 +5,8 @@
 //! `cargo bench -p ecs-sim --bench limits` (`-- quick` for a short run, `-- crash` for only the
 //! one-service crash loop, `-- crash-limit` for only the one at the task limit, e.g. under
 //! `perf record`; `-- series-size N` for one size of the series, e.g. under
-//! `valgrind --tool=cachegrind` to count its instructions).
+//! `valgrind --tool=cachegrind` to count its instructions; `-- series-repeat N` for one size
+//! run 200 times in one process, e.g. under `perf record` to see where that size's time goes).
 
 use ecs_sim::bench::{clusters_document, fargate_document};
 use ecs_sim::Sim;
@@ -197,6 +198,22 @@ fn main() {
     // `-- snapshot` times what the page does with the picture at the task limit.
     if std::env::args().any(|a| a == "snapshot") {
         snapshot_at_limit(services);
+        return;
+    }
+    // `-- series-repeat N` runs one size of the series 200 times in one process (to profile
+    // where a size's time goes, as the timed series sees it: warm allocator, no start-up).
+    if let Some(n) = args
+        .iter()
+        .position(|a| a == "series-repeat")
+        .and_then(|k| args.get(k + 1))
+        .and_then(|n| n.parse::<u32>().ok())
+    {
+        let text = fargate_document(1, n, None).to_string();
+        let total: f64 = (0..200).filter_map(|_| time_series_run(&text)).sum();
+        println!(
+            "limits quadratic series, 1 Fargate service × {n} tasks, 200 runs: {:.2} ms each on average",
+            total * 1000.0 / 200.0
+        );
         return;
     }
     // `-- series-size N` runs one size of the series once (to count its instructions).

@@ -293,9 +293,18 @@ export const tests = [
   {
     // Walkthrough 2026-12-05: Escape did not close the builder (or the course map), and a
     // lesson's Start over kept a task definition tab's unregistered edit.
-    name: 'lessons: Escape closes the course map and the builder (the draft kept); Start over discards a task definition edit',
+    name: 'lessons: Escape closes the course map and the builder (the draft kept, its start stored once); Start over discards a task definition edit',
     async run({ page, base }) {
       await page.setViewportSize({ width: 1280, height: 720 });
+      // Count the writes of the builder's start record (up to 1 MiB each).
+      await page.addInitScript(() => {
+        window.__startWrites = 0;
+        const set = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key, value) {
+          if (key === 'ecs-playground.builder-start.v1') window.__startWrites += 1;
+          return set.call(this, key, value);
+        };
+      });
       await page.goto(base);
       await page.locator('[data-testid=instance]').first().waitFor({ timeout: 20000 });
       await page.getByTestId('lessons-button').click();
@@ -311,6 +320,8 @@ export const tests = [
       await page.getByTestId('lessons-button').click();
       await page.getByTestId('builder-open').click();
       if ((await page.getByTestId('builder-title').inputValue()) !== 'Escape keeps me') throw new Error('the draft was not kept');
+      const writes = await page.evaluate(() => window.__startWrites);
+      if (writes !== 1) throw new Error(`the builder stored its start ${writes} times in two opens on one start`);
       await page.getByTestId('builder-close').click();
       // Start over in lesson 1 brings the starting task definitions back.
       await page.getByTestId('lessons-button').click();
@@ -340,7 +351,7 @@ tests.push({
     // Sharing an empty challenge names what is missing.
     await page.getByTestId('builder-copy').click();
     const missing = await page.getByTestId('builder-problems').innerText();
-    if (!missing.includes('title') || !missing.includes('goals')) throw new Error(`problems: ${missing}`);
+    if (!missing.includes('title') || !missing.includes('add at least one goal')) throw new Error(`problems: ${missing}`);
     await page.getByTestId('builder-title').fill('Workshop: eight web tasks');
     await page.getByTestId('builder-brief').fill('Run `web` with **eight** tasks. See [services](https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html).');
     await page.getByTestId('builder-hints').fill('Look at desiredCount.\n\nSet it to 8.');

@@ -210,9 +210,17 @@ export const tests = [
       await page.locator('.scenario-name', { hasText: DEFAULT.name }).waitFor();
       await page.waitForTimeout(500);
       if (page.url() !== broken) throw new Error(`the address bar now shows ${page.url()}`);
-      await page.locator('[data-testid=notice-copy-link]').click();
+      const copyButton = page.locator('[data-testid=notice-copy-link]');
+      await copyButton.click();
+      // The button says what the browser did, as Copy link's notice does.
+      await page.locator('[data-testid=notice-copy-link]', { hasText: 'Copied' }).waitFor({ timeout: 5000 });
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       if (copied !== broken) throw new Error(`copied ${copied}`);
+      await page.evaluate(() => {
+        navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused by the test', 'NotAllowedError'));
+      });
+      await copyButton.click();
+      await page.locator('[data-testid=notice-copy-link]', { hasText: 'Not copied' }).waitFor({ timeout: 5000 });
       // Once the user changes the scenario, the address bar follows it again.
       await page.locator('[data-testid=tab-services]').click();
       await page.locator('[data-testid=service-select]').selectOption('web');

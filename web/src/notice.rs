@@ -39,12 +39,26 @@ fn notice_button(pg: Playground, action: NoticeAction) -> impl IntoView {
         .into_any(),
         NoticeAction::CopyLink(link) => {
             let link = StoredValue::new(link);
+            // What the last click did: `None` before one, then whether the browser copied. The
+            // button says so, as Copy link's notice does (the browser may refuse the clipboard).
+            let copied = RwSignal::new(None::<bool>);
+            let copy = move |_| {
+                let Some(w) = web_sys::window() else {
+                    return;
+                };
+                let promise = w.navigator().clipboard().write_text(&link.get_value());
+                leptos::task::spawn_local(async move {
+                    let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+                    copied.set(Some(ok));
+                });
+            };
+            let label = move || match copied.get() {
+                None => "Copy the damaged link",
+                Some(true) => "Copied",
+                Some(false) => "Not copied: the browser refused the clipboard",
+            };
             view! {
-                <button class="notice-action" data-testid="notice-copy-link" on:click=move |_| {
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.navigator().clipboard().write_text(&link.get_value());
-                    }
-                }>"Copy the damaged link"</button>
+                <button class="notice-action" data-testid="notice-copy-link" on:click=copy>{label}</button>
             }
             .into_any()
         }

@@ -148,6 +148,11 @@ impl BuilderDraft {
         }
     }
 
+    /// The start's digest: the page stores the start again only when it changes.
+    pub fn start_digest(&self) -> &str {
+        &self.start_digest
+    }
+
     /// The draft the builder opens: the one `kept` in the page, else the `stored` one, else a
     /// new one on the `running` scenario. A draft with nothing typed in it is not offered back:
     /// it was only opened and closed, so the builder follows the running scenario instead.

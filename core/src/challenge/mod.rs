@@ -91,10 +91,20 @@ impl Challenge {
                 format!("from 1 to {} seconds (six hours)", caps::HORIZON_SECONDS),
             ));
         }
-        if doc.goals.is_empty() || doc.goals.len() > caps::GOALS {
+        if doc.goals.is_empty() {
+            // The builder's Preview and Share say this when no goal was added yet, so it
+            // names what to do, not only the bounds.
             problems.push(Problem::new(
                 "goals",
-                format!("from 1 to {} goals", caps::GOALS),
+                format!(
+                    "add at least one goal: a challenge is graded by its goals (1 to {})",
+                    caps::GOALS
+                ),
+            ));
+        } else if doc.goals.len() > caps::GOALS {
+            problems.push(Problem::new(
+                "goals",
+                format!("at most {} goals", caps::GOALS),
             ));
         }
         let mut ids = std::collections::BTreeSet::new();

@@ -179,6 +179,25 @@ fn hostile_and_broken_challenges_are_refused_at_the_field() {
         assert!(paths.contains(&want), "{want} not in {paths:?}");
     }
 
+    // No goal yet (the builder's first Preview): the message says what to add. Too many: the cap.
+    let found = problems(challenge(json!([])));
+    assert!(
+        found
+            .iter()
+            .any(|(p, m)| p == "goals" && m.starts_with("add at least one goal")),
+        "{found:?}"
+    );
+    let many: Vec<Value> = (0..21)
+        .map(|k| json!({ "id": format!("g{k}"), "measure": "running", "service": "api", "when": "at", "at": 1, "atLeast": 1 }))
+        .collect();
+    let found = problems(challenge(json!(many)));
+    assert!(
+        found
+            .iter()
+            .any(|(p, m)| p == "goals" && m == "at most 20 goals"),
+        "{found:?}"
+    );
+
     let mut doc = challenge(goal);
     doc["scenario"]["services"][0]["desiredCount"] = json!("two");
     assert_eq!(problems(doc)[0].0, "scenario.services[0].desiredCount");

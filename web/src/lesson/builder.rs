@@ -48,10 +48,17 @@ const SELF_TEST_DELAY: Duration = Duration::from_millis(400);
 
 fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
     let draft = draft_to_open(pg, lessons);
-    // The start is stored once, here; each change then stores only the fields (with the
-    // start's digest), and the first version's record is cleared.
-    crate::layout::storage::write(BUILDER_START_KEY, &draft.start);
-    crate::layout::storage::write(OLD_BUILDER_DRAFT_KEY, "");
+    // The start is stored here, once per start (not on every open); each change then stores
+    // only the fields (with the start's digest), and the first version's record is cleared.
+    let digest = draft.start_digest().to_string();
+    if lessons
+        .builder_start_stored
+        .with_value(|d| d.as_deref() != Some(&digest))
+    {
+        crate::layout::storage::write(BUILDER_START_KEY, &draft.start);
+        crate::layout::storage::write(OLD_BUILDER_DRAFT_KEY, "");
+        lessons.builder_start_stored.set_value(Some(digest));
+    }
     let start_name = draft.start_name();
     let kept_draft = !draft.is_blank();
     let scenario: Value = serde_json::from_str(&draft.start).unwrap_or(Value::Null);

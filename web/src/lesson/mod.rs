@@ -70,6 +70,9 @@ pub struct Lessons {
     pub builder_open: RwSignal<bool>,
     /// The builder's draft, kept while the page lives (it is also stored in the browser).
     pub builder_draft: StoredValue<Option<ecs_sim::challenge::builder_draft::BuilderDraft>>,
+    /// The digest of the builder start this page last stored: opening the builder again on the
+    /// same start does not write up to 1 MiB to the browser's storage again.
+    pub builder_start_stored: StoredValue<Option<String>>,
     /// Which check is current (a new one, or another lesson, stops the old one's chunks).
     pub(crate) generation: StoredValue<u64>,
 }
@@ -92,6 +95,7 @@ impl Lessons {
             map_open: RwSignal::new(false),
             builder_open: RwSignal::new(false),
             builder_draft: StoredValue::new(None),
+            builder_start_stored: StoredValue::new(None),
             generation: StoredValue::new(0),
         }
     }
