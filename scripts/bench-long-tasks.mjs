@@ -9,6 +9,8 @@
 //          [--play 10] [--steps 20] [--run-to 600] [--dist DIR]
 //   --size: Fargate services × tasks each, clusters × idle m5.large instances each
 //           (default 20,1000,10,500: both limits at once; tests/e2e/lib/big_scenario.mjs).
+//   --cpu-throttle N: Chromium's CPU throttling (DevTools' "N× slowdown") once the scenario
+//           is loaded, standing in for a slower laptop or a busy machine (default 1: none).
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist, launchChromium } from './local-browser.mjs';
@@ -22,6 +24,7 @@ const [services, tasks, clusters, instances] = opt('--size', '20,1000,10,500').s
 const playSeconds = +opt('--play', 10);
 const steps = +opt('--steps', 20);
 const runToSeconds = +opt('--run-to', 600);
+const cpuThrottle = +opt('--cpu-throttle', 1);
 
 const { server, url } = await serveDist(dist);
 const browser = await launchChromium();
@@ -45,6 +48,10 @@ try {
   });
   await page.waitForFunction(() => document.body.innerText.includes('Scenario loaded.'), null, { timeout: 300_000 });
   const loadMs = Date.now() - loadFrom;
+  if (cpuThrottle > 1) {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
+  }
   await page.waitForTimeout(1000);
   const phases = [];
   const phase = async (name, body) => {
@@ -92,7 +99,8 @@ try {
   });
   const all = await page.evaluate(() => window.__longTasks);
   const chips = await page.locator('[data-testid=task]').count();
-  console.log(`at-limit scenario: ${services} Fargate services × ${tasks} tasks, ${clusters} clusters × ${instances} instances; ` +
+  console.log(`at-limit scenario: ${services} Fargate services × ${tasks} tasks, ${clusters} clusters × ${instances} instances` +
+    `${cpuThrottle > 1 ? `, CPU throttled ${cpuThrottle}×` : ''}; ` +
     `loaded in ${(loadMs / 1000).toFixed(1)} s; ${chips} task chips drawn; clock after play ${afterPlay}, at the end ${await clock()}`);
   for (const p of phases) {
     const inPhase = all.filter((t) => t.start >= p.from && t.start <= p.to).sort((a, b) => b.duration - a.duration);

@@ -90,6 +90,12 @@ fn instance(g: &mut Gen, i: usize, ids: &[String], port_heavy_per_mille: u64) ->
     if g.chance(50) {
         attributes.insert("rack".to_string(), g.pick(&["r1", "r2"]).to_string());
     }
+    // What the agent reports (most instances; the requests may require either architecture).
+    if g.below(4) != 0 {
+        let arch = *g.pick(&["x86_64", "arm64"]);
+        attributes.insert("ecs.cpu-architecture".to_string(), arch.to_string());
+        attributes.insert("ecs.os-type".to_string(), "linux".to_string());
+    }
     let ec2_instance_id = if !ids.is_empty() && g.chance(3) {
         g.pick(ids).clone()
     } else {
@@ -214,6 +220,13 @@ fn needs(g: &mut Gen) -> TaskNeeds {
         },
         containers: Vec::new(),
         hard_memory_mib: None,
+        // Every catalogue instance is Linux; the architectures differ by type.
+        required_attributes: match g.below(10) {
+            0 => vec![("ecs.cpu-architecture", "arm64")],
+            1 => vec![("ecs.cpu-architecture", "x86_64"), ("ecs.os-type", "linux")],
+            2 => vec![("ecs.os-type", "windows")],
+            _ => Vec::new(),
+        },
     }
 }
 

@@ -38,6 +38,43 @@ pub fn check_registries(path: &str, registries: &[ServiceRegistry]) -> Vec<Probl
     out
 }
 
+/// A Service Connect endpoint's `portName` (at `path`, the service's
+/// `serviceConnectConfiguration`) must be the `name` of a port mapping in the service's task
+/// definition, one of `port_names` (API ServiceConnectService: "The portName must match the
+/// name of one of the portMappings from all the containers in the task definition of this
+/// Amazon ECS service."). CreateService refuses it otherwise.
+pub fn check_port_names(
+    path: &str,
+    service_connect: Option<&ServiceConnectConfiguration>,
+    port_names: &[&str],
+) -> Vec<Problem> {
+    let Some(sc) = service_connect else {
+        return Vec::new();
+    };
+    let named = if port_names.is_empty() {
+        "the task definition names none of its port mappings".to_string()
+    } else {
+        format!(
+            "the task definition's port mappings are named {}",
+            port_names.join(", ")
+        )
+    };
+    sc.services
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !port_names.contains(&e.port_name.as_str()))
+        .map(|(k, e)| {
+            Problem::new(
+                format!("{path}.services[{k}].portName"),
+                format!(
+                    "The portName '{}' does not match the name of a port mapping in the task definition: {named}.",
+                    e.port_name
+                ),
+            )
+        })
+        .collect()
+}
+
 /// How a client reaches a server: Service Connect when the server offers endpoints and the
 /// client has Service Connect enabled (DG service-connect-concepts: a client service needs its
 /// own serviceConnectConfiguration to reach client-server endpoints), else the server's Cloud
@@ -91,6 +128,20 @@ mod tests {
             },
             log_configuration: None,
         }
+    }
+
+    #[test]
+    fn a_service_connect_port_name_must_name_a_port_mapping() {
+        // API ServiceConnectService, portName.
+        let offers = service_connect(true, true);
+        assert!(check_port_names("s", Some(&offers), &["http", "grpc"]).is_empty());
+        let wrong = check_port_names("s", Some(&offers), &["web"]);
+        assert_eq!(wrong.len(), 1);
+        assert_eq!(wrong[0].path, "s.services[0].portName");
+        assert!(wrong[0].message.contains("'http'") && wrong[0].message.contains("named web"));
+        let none = check_port_names("s", Some(&offers), &[]);
+        assert!(none[0].message.contains("names none"));
+        assert!(check_port_names("s", None, &[]).is_empty());
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! 2. resources — CPU, memory, GPU ([`filters::resources`]);
 //! 3. ports — static and dynamic host ports ([`filters::ports`]);
 //! 4. ENIs — awsvpc network interfaces and subnets ([`filters::eni`]);
-//! 5. constraints — distinctInstance, memberOf ([`filters::constraints`]); binding;
+//! 5. constraints — the attributes the task definition's `runtimePlatform` requires
+//!    ([`filters::attributes`]), then distinctInstance, memberOf ([`filters::constraints`]);
+//!    binding;
 //! 6. strategies — binpack, spread, random ([`strategies`]); best effort, in order.
 //!
 //! Every instance gets a verdict, so the playground can explain a PENDING task.
@@ -186,5 +188,6 @@ pub(crate) fn filter(
             .map_or_else(|| "a task".to_string(), |t| format!("task {}", t.id))
     })?;
     filters::eni::check(inst, req.needs, req.allowed_zones)?;
+    filters::attributes::check(inst, req.needs)?;
     constraints()
 }

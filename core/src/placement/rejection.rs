@@ -104,6 +104,15 @@ pub enum Rejection {
         /// The expression.
         expression: String,
     },
+    /// The instance does not report an attribute the task requires (its `runtimePlatform`).
+    MissingAttribute {
+        /// The attribute, e.g. `ecs.cpu-architecture`.
+        name: String,
+        /// The value the task needs, e.g. `arm64`.
+        requested: String,
+        /// The value the instance reports (none: it does not report the attribute).
+        reported: Option<String>,
+    },
 }
 
 impl Rejection {
@@ -116,7 +125,9 @@ impl Rejection {
             | Self::InsufficientGpu { .. } => Stage::Resources,
             Self::PortInUse { .. } | Self::NoDynamicPort { .. } => Stage::Ports,
             Self::InsufficientEnis { .. } | Self::NoSubnetInZone { .. } => Stage::Eni,
-            Self::DistinctInstance { .. } | Self::MemberOf { .. } => Stage::Constraints,
+            Self::DistinctInstance { .. }
+            | Self::MemberOf { .. }
+            | Self::MissingAttribute { .. } => Stage::Constraints,
         }
     }
 
@@ -144,6 +155,8 @@ impl Rejection {
             Self::MemberOf { expression } => {
                 format!("does not match the placement constraint memberOf({expression})")
             }
+            // DG service-event-messages.
+            Self::MissingAttribute { .. } => "is missing an attribute required by your task".into(),
         }
     }
 }
@@ -169,6 +182,7 @@ impl Rejection {
                 "distinctInstance placement constraint unsatisfied".into()
             }
             Self::MemberOf { .. } => "MemberOf placement constraint unsatisfied".into(),
+            Self::MissingAttribute { .. } => "ATTRIBUTE".into(),
         }
     }
 }
@@ -217,6 +231,15 @@ impl fmt::Display for Rejection {
                 write!(f, "distinctInstance: a task of {group} already runs here")
             }
             Self::MemberOf { expression } => write!(f, "does not match memberOf({expression})"),
+            Self::MissingAttribute {
+                name,
+                requested,
+                reported,
+            } => write!(
+                f,
+                "attribute {name}: the task needs {requested} (its runtimePlatform), the instance reports {}",
+                reported.as_deref().unwrap_or("none")
+            ),
         }
     }
 }

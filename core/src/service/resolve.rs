@@ -101,6 +101,18 @@ fn service(
         p,
     );
     let load_balancer = load_balancer(&path, s, td, cx, p);
+    let port_names: Vec<&str> = td
+        .definition
+        .containers()
+        .iter()
+        .flat_map(|c| c.port_mappings.iter().flatten())
+        .filter_map(|pm| pm.name.as_deref())
+        .collect();
+    p.extend(crate::discovery::resolve::check_port_names(
+        &format!("{path}.serviceConnectConfiguration"),
+        s.service_connect_configuration.as_ref(),
+        &port_names,
+    ));
     let keys = crate::deployment::resolve::resolve(
         &path,
         s.deployment_controller.as_ref(),
@@ -415,6 +427,7 @@ pub fn launch_target(
     if let Some(td) = td {
         if !stand_in {
             check_compatibility(path, td, &target, p);
+            check_fargate_spot(path, td, &target, p);
         }
         zones = awsvpc_zones(path, td, network, cx.subnets, p);
     }
@@ -449,6 +462,30 @@ fn check_compatibility(
             format!("{path}.taskDefinition"),
             format!("Task definition does not support launch_type {label}."),
         );
+    }
+}
+
+/// A strategy that may put tasks on Fargate Spot needs a Linux X86_64 task (DG
+/// fargate-capacity-providers). The docs do not say at which call ECS refuses; the playground
+/// refuses the service (or RunTask) as it is created, at its strategy, rather than leaving its
+/// tasks to wait for a capacity that never takes them.
+fn check_fargate_spot(
+    path: &str,
+    td: &RegisteredTaskDefinition,
+    target: &LaunchTarget,
+    p: &mut Problems,
+) {
+    let LaunchTarget::Strategy(items) = target else {
+        return;
+    };
+    let spot = items
+        .iter()
+        .any(|i| i.kind == crate::cluster::model::ProviderKind::FargateSpot);
+    if let (true, Some(why)) = (
+        spot,
+        crate::taskdef::runtime_platform::fargate_spot_refusal(&td.definition),
+    ) {
+        p.push(format!("{path}.capacityProviderStrategy"), why);
     }
 }
 

@@ -41,7 +41,7 @@ pub const TASK_DEFINITION: Context = Context {
         F::new("proxyConfiguration", "App Mesh proxy settings. Accepted and kept as written; not simulated.", TD),
         F::new("inferenceAccelerators", "Elastic Inference accelerators (retired by AWS). Accepted and kept as written; not simulated.", TD),
         F::new("ephemeralStorage", "Fargate task storage: sizeInGiB from 21 to 200; 20 GiB when omitted. Checked, not simulated.", ES).child("ephemeralStorage"),
-        F::new("runtimePlatform", "Operating system family and CPU architecture (X86_64 or ARM64) the task needs. Accepted and kept as written.", TD),
+        F::new("runtimePlatform", "OS family (LINUX or WINDOWS_SERVER_…) and CPU architecture (X86_64, or ARM64 for Linux) the images are built for. On EC2 only instances reporting them take the task (ARM64 needs Graviton types such as m6g); Fargate Spot takes only Linux X86_64.", TD),
         F::new("enableFaultInjection", "Turns on the fault injection endpoints tasks can call to test resilience. Default false; kept, not simulated.", TD),
     ],
 };
@@ -102,7 +102,7 @@ pub const PORT_MAPPING: Context = Context {
         F::new("containerPort", "The port the application listens on inside the container, 1 to 65535.", PM),
         F::new("hostPort", "The instance port. awsvpc and host: omit it or repeat containerPort. bridge: 0 or omitted picks a free port from the dynamic range; a fixed port allows one such task per instance.", PM),
         F::new("protocol", "Transport protocol of the mapping. Default tcp.", PM).values(&["tcp", "udp"]),
-        F::new("name", "Name of the port, which Service Connect refers to (portName).", PM),
+        F::new("name", "Name of the port, which Service Connect's portName refers to: up to 64 lowercase letters, digits, '_' and '-', not starting with '-'.", PM),
         F::new("appProtocol", "What the port speaks, for Service Connect's proxy and metrics.", PM).values(&["http", "http2", "grpc"]),
         F::new("containerPortRange", "A range of container ports such as \"8000-8010\" instead of one containerPort. Kept as written.", PM),
     ],

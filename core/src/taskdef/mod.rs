@@ -19,6 +19,7 @@ pub mod parse;
 pub mod port_mapping;
 pub mod registered;
 pub mod resolve;
+pub mod runtime_platform;
 pub mod task_definition;
 pub mod task_size;
 pub mod validate;

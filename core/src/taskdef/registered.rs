@@ -41,6 +41,10 @@ pub struct TaskNeeds {
     /// The most memory the containers may use before one is OOM-killed, MiB (see
     /// [`TaskDefinition::hard_memory_limit_mib`](crate::taskdef::TaskDefinition::hard_memory_limit_mib)).
     pub hard_memory_mib: Option<u32>,
+    /// Container instance attributes the task needs, from its `runtimePlatform` (see
+    /// [`crate::taskdef::runtime_platform::required_attributes`]); placement on EC2 and
+    /// EXTERNAL instances checks them.
+    pub required_attributes: Vec<(&'static str, &'static str)>,
 }
 /// One container's behaviour in the simulation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -87,5 +91,6 @@ pub fn task_needs(td: &TaskDefinition) -> TaskNeeds {
         network_mode: td.effective_network_mode(),
         containers,
         hard_memory_mib: td.hard_memory_limit_mib(),
+        required_attributes: super::runtime_platform::required_attributes(td),
     }
 }

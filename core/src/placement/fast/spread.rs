@@ -44,6 +44,7 @@ pub(super) fn shape(ctx: &Ctx<'_>) -> Option<Shape> {
         _ => return None,
     };
     let simple_needs = req.needs.static_ports.is_empty()
+        && req.needs.required_attributes.is_empty()
         && req.needs.gpus == 0
         && req.needs.dynamic_ports <= SAFE_DYNAMIC_PORTS;
     let member_of = req

@@ -13,5 +13,6 @@ mod forms_support;
 mod forms_target_tracking;
 mod forms_taskdef;
 mod forms_traffic;
+mod runtime_platform;
 mod taskdef_refused;
 mod traffic;

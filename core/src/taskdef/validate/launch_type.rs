@@ -7,6 +7,12 @@ use crate::problem::words::or_list;
 use crate::taskdef::container_definition::ResourceType;
 use crate::taskdef::fargate::fargate_memory_allowed;
 use crate::taskdef::network_mode::{Compatibility, NetworkMode};
+use crate::taskdef::runtime_platform::is_windows;
+
+/// API RegisterTaskDefinition `cpu` on EC2 and EXTERNAL: from 128 CPU units (0.125 vCPU)…
+pub const EC2_TASK_CPU_MIN: u32 = 128;
+/// …to 196,608 (192 vCPU).
+pub const EC2_TASK_CPU_MAX: u32 = 196_608;
 
 /// API containerDefinition.stopTimeout on Fargate: "The max stop timeout value is 120 seconds".
 pub const FARGATE_MAX_STOP_TIMEOUT: i64 = 120;
@@ -24,6 +30,16 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
     if td.requires(Compatibility::Fargate) {
         check_fargate(td, cpu, memory, out);
         super::fargate_parameters::check(td, out);
+    } else if let Some(Ok(c)) = cpu {
+        // API RegisterTaskDefinition `cpu`: "If you're using the EC2 launch type or external
+        // launch type, this field is optional. Supported values are between 128 CPU units
+        // (0.125 vCPUs) and 196608 CPU units (192 vCPUs)."
+        if !(EC2_TASK_CPU_MIN..=EC2_TASK_CPU_MAX).contains(&c) {
+            out.push(Problem::new(
+                "cpu",
+                format!("Invalid 'cpu' setting for task. On EC2 and EXTERNAL the task-level cpu is from {EC2_TASK_CPU_MIN} CPU units (0.125 vCPU) to {EC2_TASK_CPU_MAX} (192 vCPU), not {c}."),
+            ));
+        }
     }
     if td.requires(Compatibility::External) && td.effective_network_mode() == NetworkMode::Awsvpc {
         out.push(Problem::new(
@@ -109,15 +125,6 @@ fn check_fargate(
 /// Windows for 1, 2 and 4 vCPU only, and API RegisterTaskDefinition `memory`: "The CPU units
 /// cannot be less than 1 vCPU when you use Windows containers on Fargate."
 pub const WINDOWS_FARGATE_CPU: [u32; 3] = [1024, 2048, 4096];
-
-/// Whether `runtimePlatform.operatingSystemFamily` is a Windows one (`WINDOWS_SERVER_…`).
-fn is_windows(td: &TaskDefinition) -> bool {
-    td.runtime_platform
-        .as_ref()
-        .and_then(|p| p.get("operatingSystemFamily"))
-        .and_then(serde_json::Value::as_str)
-        .is_some_and(|f| f.starts_with("WINDOWS_SERVER"))
-}
 
 /// A task size Fargate does not have, in ECS's words (DG task-cpu-memory-error: the API answers
 /// "Invalid 'cpu' setting for task." for a bad cpu or memory alike), at the value to change:

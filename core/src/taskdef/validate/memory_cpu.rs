@@ -12,6 +12,7 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
     let task_cpu = td.task_cpu_units();
     let mut reserved_sum: i64 = 0;
     let mut cpu_sum: i64 = 0;
+    let mut reserved_parts: Vec<String> = Vec::new();
     for (i, c) in td.containers().iter().enumerate() {
         let here = container_path(i);
         let name = c.name.as_deref().unwrap_or("");
@@ -61,17 +62,27 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
             }
             cpu_sum = cpu_sum.saturating_add(cpu.max(0));
         }
-        reserved_sum = reserved_sum.saturating_add(counted_reservation(
-            c.memory_reservation,
-            c.memory,
-            &task_memory,
-        ));
+        let counted = counted_reservation(c.memory_reservation, c.memory, &task_memory);
+        reserved_sum = reserved_sum.saturating_add(counted);
+        if counted > 0 {
+            let from = if c.memory_reservation.is_some() {
+                ""
+            } else {
+                " (its memory)"
+            };
+            reserved_parts.push(format!("'{name}' {counted}{from}"));
+        }
     }
     if let Some(Ok(tm)) = task_memory {
         if reserved_sum > i64::from(tm) {
+            // ECS's sentence, then the sum itself: a container without a memoryReservation
+            // reserves its memory, so the sum may name a field the user never wrote.
             out.push(Problem::new(
                 "memory",
-                "The sum of all container 'memoryReservation' values cannot be greater than the value of the task 'memory'.",
+                format!(
+                    "The sum of all container 'memoryReservation' values cannot be greater than the value of the task 'memory'. Reserved: {} = {reserved_sum} MiB, task memory {tm} MiB.",
+                    reserved_parts.join(" + ")
+                ),
             ));
         }
     }

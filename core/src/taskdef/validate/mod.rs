@@ -12,6 +12,7 @@ mod health_check;
 mod launch_type;
 mod memory_cpu;
 mod ports;
+mod runtime_platform;
 mod volumes;
 
 use super::container_definition::CONTAINER_DEFINITION_KEYS;
@@ -30,6 +31,7 @@ pub fn validate(td: &TaskDefinition) -> Vec<Problem> {
     memory_cpu::check(td, &mut problems);
     ephemeral_storage::check(td, &mut problems);
     ports::check(td, &mut problems);
+    runtime_platform::check(td, &mut problems);
     health_check::check(td, &mut problems);
     depends_on::check(td, &mut problems);
     volumes::check(td, &mut problems);

@@ -36,10 +36,34 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
         };
         for (j, pm) in mappings.iter().enumerate() {
             let at = format!("{here}.portMappings[{j}]");
+            check_name(&at, pm, out);
             check_mapping(&at, pm, mode, container_ports, &mut static_host_ports, out);
         }
     }
 }
+
+/// API PortMapping `name` (what Service Connect's `portName` names): "The name can include up
+/// to 64 characters. The characters can include lowercase letters, numbers, underscores (_),
+/// and hyphens (-). The name can't start with a hyphen."
+fn check_name(at: &str, pm: &PortMapping, out: &mut Vec<Problem>) {
+    let Some(name) = pm.name.as_deref() else {
+        return;
+    };
+    let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-';
+    if name.is_empty()
+        || name.len() > MAX_PORT_NAME_CHARS
+        || name.starts_with('-')
+        || !name.chars().all(allowed)
+    {
+        out.push(Problem::new(
+            format!("{at}.name"),
+            format!("Invalid port mapping name \"{}\": use 1 to {MAX_PORT_NAME_CHARS} lowercase letters, digits, '_' and '-', not starting with '-'.", name),
+        ));
+    }
+}
+
+/// API PortMapping `name`: at most 64 characters.
+pub const MAX_PORT_NAME_CHARS: usize = 64;
 
 /// In `awsvpc` and `host` mode the containers of a task share one network namespace, so a
 /// container port can be mapped once per task (and the host port must be the container port).

@@ -672,3 +672,124 @@ fn windows_on_fargate_takes_one_two_or_four_vcpu() {
     td["memory"] = json!("512");
     assert_eq!(problems(td), vec![], "Linux takes .25 vCPU");
 }
+
+#[test]
+fn runtime_platform_takes_its_valid_values_and_arm64_only_for_linux() {
+    // API RuntimePlatform: cpuArchitecture X86_64 | ARM64; operatingSystemFamily the
+    // WINDOWS_SERVER_… values or LINUX; ARM64 "is available for tasks that run on Linux".
+    let with = |platform: Value| {
+        let mut td = ec2(json!([{"name": "a", "image": "i", "memory": 64}]));
+        td["runtimePlatform"] = platform;
+        problems(td)
+    };
+    assert_eq!(
+        with(json!({"cpuArchitecture": "ARM64", "operatingSystemFamily": "LINUX"})),
+        vec![]
+    );
+    let ps = with(json!({"cpuArchitecture": "arm64"}));
+    assert!(
+        has(
+            &ps,
+            "runtimePlatform.cpuArchitecture",
+            "Invalid value \"arm64\""
+        ) && has(&ps, "runtimePlatform.cpuArchitecture", "X86_64, ARM64"),
+        "{ps:?}"
+    );
+    let ps = with(json!({"operatingSystemFamily": "WINDOWS_SERVER_2019"}));
+    assert!(
+        has(
+            &ps,
+            "runtimePlatform.operatingSystemFamily",
+            "WINDOWS_SERVER_2019_CORE"
+        ),
+        "{ps:?}"
+    );
+    let ps = with(
+        json!({"cpuArchitecture": "ARM64", "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"}),
+    );
+    assert!(
+        has(&ps, "runtimePlatform.cpuArchitecture", "Linux tasks only"),
+        "{ps:?}"
+    );
+    let ps = with(json!({"os": "LINUX"}));
+    assert!(
+        has(&ps, "runtimePlatform.os", "Unknown parameter"),
+        "{ps:?}"
+    );
+    let ps = with(json!({"cpuArchitecture": 64}));
+    assert!(
+        has(&ps, "runtimePlatform.cpuArchitecture", "expected a string"),
+        "{ps:?}"
+    );
+}
+
+#[test]
+fn a_misspelt_windows_family_is_named_instead_of_the_fargate_windows_sizes() {
+    // One cause, one message: WINDOWS_SERVER_2019 is no family, so the task is not a Windows one.
+    let mut td = fargate(json!([{"name": "app", "image": "nginx"}]));
+    td["runtimePlatform"] = json!({"operatingSystemFamily": "WINDOWS_SERVER_2019"});
+    let ps = problems(td);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert_eq!(ps[0].path, "runtimePlatform.operatingSystemFamily");
+}
+
+#[test]
+fn ec2_task_cpu_is_from_128_to_196608_units() {
+    // API RegisterTaskDefinition `cpu`: "between 128 CPU units (0.125 vCPUs) and 196608 CPU
+    // units (192 vCPUs)" for EC2 and EXTERNAL.
+    let with = |cpu: &str| {
+        let mut td = ec2(json!([{"name": "a", "image": "i", "memory": 64}]));
+        td["cpu"] = json!(cpu);
+        problems(td)
+    };
+    assert_eq!(with("128"), vec![]);
+    assert_eq!(with("196608"), vec![]);
+    assert!(has(&with("64"), "cpu", "from 128 CPU units"));
+    assert!(has(&with("200000"), "cpu", "not 200000"));
+}
+
+#[test]
+fn port_mapping_names_are_lowercase_letters_digits_underscores_and_hyphens() {
+    // API PortMapping `name`: up to 64 characters, lowercase letters, numbers, '_' and '-', not
+    // starting with '-'.
+    let with = |name: &str| {
+        problems(ec2(json!([{"name": "a", "image": "i", "memory": 64,
+            "portMappings": [{"containerPort": 80, "name": name}]}])))
+    };
+    assert_eq!(with("http_1-api"), vec![]);
+    assert_eq!(with(&"a".repeat(64)), vec![]);
+    for bad in ["HTTP", "-web", "web.api", ""] {
+        assert!(
+            has(
+                &with(bad),
+                "containerDefinitions[0].portMappings[0].name",
+                "lowercase letters"
+            ),
+            "{bad}"
+        );
+    }
+    assert!(has(
+        &with(&"a".repeat(65)),
+        "containerDefinitions[0].portMappings[0].name",
+        "1 to 64"
+    ));
+}
+
+#[test]
+fn the_reservation_sum_names_what_each_container_reserves() {
+    // Containers with only `memory` reserve their memory: the message says so, with the sum.
+    let mut td = fargate(json!([
+        {"name": "a", "image": "i", "memory": 400},
+        {"name": "b", "image": "i", "memoryReservation": 200}
+    ]));
+    td["memory"] = json!("512");
+    let ps = problems(td);
+    assert!(
+        has(
+            &ps,
+            "memory",
+            "Reserved: 'a' 400 (its memory) + 'b' 200 = 600 MiB, task memory 512 MiB."
+        ),
+        "{ps:?}"
+    );
+}

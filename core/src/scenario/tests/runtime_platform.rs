@@ -1,0 +1,54 @@
+//! Where a task definition is used: Fargate Spot takes only Linux X86_64 tasks, and a Service
+//! Connect `portName` must name a port mapping (the engineer's walkthrough of 2026-12-05 found
+//! both accepted). EC2 placement by `runtimePlatform` is tested in `core/tests/runtime_platform.rs`.
+
+use super::forms_support::{default_doc, problems};
+use serde_json::json;
+
+/// DG fargate-capacity-providers: "Fargate Spot only supports Linux tasks with the X86_64
+/// architecture." The default `api` service's strategy has FARGATE_SPOT.
+#[test]
+fn a_strategy_with_fargate_spot_refuses_arm64_and_windows_tasks() {
+    let mut d = default_doc();
+    d["taskDefinitions"][1]["runtimePlatform"] = json!({"cpuArchitecture": "ARM64"});
+    let ps = problems(&d);
+    assert!(
+        ps.iter()
+            .any(|p| p.starts_with("services[1].capacityProviderStrategy:") && p.contains("ARM64")),
+        "{ps:#?}"
+    );
+    d["taskDefinitions"][1]["runtimePlatform"] =
+        json!({"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"});
+    d["taskDefinitions"][1]["cpu"] = json!("1024");
+    d["taskDefinitions"][1]["memory"] = json!("2048");
+    let ps = problems(&d);
+    assert!(
+        ps.iter().any(
+            |p| p.starts_with("services[1].capacityProviderStrategy:") && p.contains("Windows")
+        ),
+        "{ps:#?}"
+    );
+    // FARGATE alone takes it.
+    d["services"][1]["capacityProviderStrategy"] =
+        json!([{"capacityProvider": "FARGATE", "weight": 1}]);
+    assert_eq!(problems(&d), Vec::<String>::new());
+}
+
+/// API ServiceConnectService: "The portName must match the name of one of the portMappings
+/// from all the containers in the task definition of this Amazon ECS service."
+#[test]
+fn a_service_connect_port_name_must_name_a_port_mapping_of_the_service_task_definition() {
+    let mut d = default_doc();
+    d["taskDefinitions"][1]["containerDefinitions"][0]["portMappings"][0]["name"] = json!("http");
+    d["services"][1]["serviceConnectConfiguration"] =
+        json!({"enabled": true, "namespace": "local", "services": [{"portName": "web"}]});
+    let ps = problems(&d);
+    assert!(
+        ps.iter().any(|p| p.starts_with(
+            "services[1].serviceConnectConfiguration.services[0].portName: The portName 'web'"
+        ) && p.contains("named http")),
+        "{ps:#?}"
+    );
+    d["services"][1]["serviceConnectConfiguration"]["services"][0]["portName"] = json!("http");
+    assert_eq!(problems(&d), Vec::<String>::new());
+}

@@ -1,0 +1,61 @@
+//! `runtimePlatform` (API RuntimePlatform): known keys, valid values, and ARM64 only for Linux.
+
+use super::{Problem, TaskDefinition};
+use crate::taskdef::runtime_platform::{
+    is_windows, CPU_ARCHITECTURES, OPERATING_SYSTEM_FAMILIES, RUNTIME_PLATFORM_KEYS,
+};
+use serde_json::Value;
+
+pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
+    let Some(platform) = td.runtime_platform.as_ref() else {
+        return;
+    };
+    let Some(fields) = platform.as_object() else {
+        if !platform.is_null() {
+            out.push(Problem::new(
+                "runtimePlatform",
+                "Invalid type for parameter runtimePlatform: expected an object with cpuArchitecture and operatingSystemFamily",
+            ));
+        }
+        return;
+    };
+    for (key, v) in fields {
+        let valid: &[&str] = match key.as_str() {
+            "cpuArchitecture" => &CPU_ARCHITECTURES,
+            "operatingSystemFamily" => &OPERATING_SYSTEM_FAMILIES,
+            _ => {
+                out.push(Problem::new(
+                    format!("runtimePlatform.{key}"),
+                    format!(
+                        "Unknown parameter in runtimePlatform: \"{key}\", must be one of: {}",
+                        RUNTIME_PLATFORM_KEYS.join(", ")
+                    ),
+                ));
+                continue;
+            }
+        };
+        let path = format!("runtimePlatform.{key}");
+        match v {
+            Value::String(s) if valid.contains(&s.as_str()) => {}
+            Value::String(s) => out.push(Problem::new(
+                path.clone(),
+                format!(
+                    "Invalid value \"{s}\" for {path}, valid values are: {}",
+                    valid.join(", ")
+                ),
+            )),
+            _ => out.push(Problem::new(
+                path.clone(),
+                format!("Invalid type for parameter {path}: expected a string"),
+            )),
+        }
+    }
+    // API RuntimePlatform, cpuArchitecture: ARM64 "is available for tasks that run on Linux
+    // Amazon EC2 instance or Linux containers on Fargate."
+    if is_windows(td) && fields.get("cpuArchitecture").and_then(Value::as_str) == Some("ARM64") {
+        out.push(Problem::new(
+            "runtimePlatform.cpuArchitecture",
+            "ARM64 is available for Linux tasks only: a Windows task (operatingSystemFamily WINDOWS_SERVER_…) runs on X86_64.",
+        ));
+    }
+}
