@@ -131,4 +131,34 @@ export const tests = [
       await screenshot('editor-desired-2');
     },
   },
+  {
+    // A new memberOf started as "m5.*", applied at once, shown as "attribute:ecs" with its ×
+    // past the pane's edge (a student's walkthrough of lesson 6, 2026-12-05).
+    name: 'editor: a new memberOf constraint names the scenario\'s instance types and fits the pane at 1280x720',
+    async run({ page, base }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await open(page, base);
+      await page.locator('[data-testid="tab-services"]').click();
+      await page.locator('[data-testid="service-select"]').selectOption('web');
+      await page.locator('[data-testid="add-constraint"]').click();
+      const type = page.locator('[data-testid="constraint-type"]').first();
+      await type.waitFor({ timeout: 5000 });
+      await type.selectOption('memberOf');
+      const expression = page.locator('[data-testid="constraint-expression"]');
+      await expression.waitFor({ timeout: 5000 });
+      const value = await expression.inputValue();
+      if (value !== 'attribute:ecs.instance-type in [m5.large]') throw new Error(`expression: ${value}`);
+      const row = await page.locator('[data-testid="constraint-row"]').first().boundingBox();
+      const pane = await page.locator('.tab-body').boundingBox();
+      for (const el of ['[data-testid="constraint-expression"]', '[data-testid="constraint-row"] .remove']) {
+        const box = await page.locator(el).first().boundingBox();
+        if (!box || box.x + box.width > pane.x + pane.width + 0.5 || box.x + box.width > row.x + row.width + 0.5) {
+          throw new Error(`${el} runs past the pane: ${JSON.stringify(box)} in ${JSON.stringify(pane)}`);
+        }
+      }
+      if (await expression.evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) {
+        throw new Error('the expression does not show whole');
+      }
+    },
+  },
 ];

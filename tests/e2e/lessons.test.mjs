@@ -333,8 +333,19 @@ export const tests = [
       await editor.fill(`${original} x`);
       const revision = page.locator('[data-testid=td-revision]');
       await revision.getByText('unregistered edit').waitFor({ timeout: 5000 });
+      // While the edit is not applied, Check waits and the pane says why (it graded the
+      // applied revision without a word before).
+      await page.getByTestId('lesson-unregistered').getByText('Task definition:').waitFor({ timeout: 5000 });
+      if (!(await page.getByTestId('lesson-check').isDisabled())) throw new Error('Check is on while an edit is not applied');
+      // Start over asks first; refused, the work stays.
+      page.once('dialog', (d) => d.dismiss());
+      await page.getByTestId('lesson-start-over').click();
+      await page.waitForTimeout(300);
+      if ((await editor.evaluate((el) => el.value)) === original) throw new Error('a refused Start over discarded the edit');
+      page.once('dialog', (d) => d.accept());
       await page.getByTestId('lesson-start-over').click();
       await revision.getByText('(latest)').waitFor({ timeout: 5000 });
+      await page.getByTestId('lesson-unregistered').waitFor({ state: 'detached', timeout: 5000 });
       if ((await editor.evaluate((el) => el.value)) !== original) throw new Error('Start over kept the edit');
     },
   },
@@ -398,6 +409,9 @@ tests.push({
     const text = await td.evaluate((el) => el.value);
     if (!text.includes('"memory": "512"')) throw new Error(`definition:\n${text}`);
     await td.fill(text.replace('"memory": "512"', '"memory": "1024"'));
+    // The button says what it does in a lesson (it read "Register revision 2").
+    const label = await page.getByTestId('register-revision').innerText();
+    if (label !== 'Apply to api:1') throw new Error(`button: ${label}`);
     await page.getByTestId('register-revision').click();
     const status = await page.getByTestId('register-status').innerText();
     if (!status.includes('Changed api:1 in place')) throw new Error(`status: ${status}`);

@@ -168,6 +168,9 @@ pub struct Playground {
     /// Bumped to ask the editor to discard its task definition tabs' unregistered edits (a
     /// lesson's Start over: the student expects the starting task definitions back).
     pub td_edits_discarded: RwSignal<u64>,
+    /// The families whose task definition tab holds an unregistered edit (the editor keeps
+    /// it): a lesson's Check grades the registered revision, so the lesson pane says so.
+    pub unregistered_edits: RwSignal<Vec<String>>,
     /// Unsaved editor text from before a reload (or a link change), offered back by the
     /// restore banner; see `ecs_sim::scenario::saved`.
     pub offer: RwSignal<Option<ecs_sim::scenario::saved::Offer>>,
@@ -285,6 +288,7 @@ impl Playground {
             summaries_redraw: RwSignal::new(0),
             notice_action: RwSignal::new(None),
             td_edits_discarded: RwSignal::new(0),
+            unregistered_edits: RwSignal::new(Vec::new()),
             offer: RwSignal::new(None),
             keep_fragment: RwSignal::new(None),
             kept: RwSignal::new(Default::default()),
@@ -394,6 +398,21 @@ impl Playground {
         self.refresh();
     }
 
+    /// The run restarted: no paused line, and the pause's notice goes with it (it stayed, saying
+    /// "Paused: … at 0:15:00" over a run back at 0:00, in a student's walkthrough).
+    fn forget_pause(&self) {
+        if let Some(hit) = self.paused_at.get_untracked() {
+            let text = pause_notice(&hit.entry, hit.kind);
+            if self
+                .notice
+                .with_untracked(|n| n.as_ref().is_some_and(|n| n.text == text))
+            {
+                self.notice.set(None);
+            }
+        }
+        self.paused_at.set(None);
+    }
+
     /// What the user typed (the Scenario JSON editor, a form): like [`Playground::edit`], except
     /// that text equal to the running scenario's keeps the run going. Undoing a half-typed
     /// change back to what runs is not a new scenario (a walkthrough saw the run restart
@@ -429,7 +448,7 @@ impl Playground {
                 self.selection.set(Selection::None);
                 self.run.set(None);
                 self.pause_seen.set_value(0);
-                self.paused_at.set(None);
+                self.forget_pause();
                 self.refresh();
             }
             Err(ScenarioError::Syntax {
@@ -471,7 +490,7 @@ impl Playground {
             self.selection.set(Selection::None);
             self.run.set(None);
             self.pause_seen.set_value(0);
-            self.paused_at.set(None);
+            self.forget_pause();
             self.refresh();
         }
     }

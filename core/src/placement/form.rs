@@ -63,6 +63,37 @@ pub fn set_placement_constraints(
     )
 }
 
+/// The expression a new `memberOf` row starts with: every instance type the scenario declares
+/// (`attribute:ecs.instance-type in [m5.large, r5.large]`), so adding the row changes nothing
+/// until it is narrowed, and it shows the types there are to choose from. A fixed `m5.*` was
+/// applied at once and, in a lesson about r5 instances, did the opposite of the lesson
+/// (a student's walkthrough, 2026-12-05). No type declared: a test every Linux instance passes.
+pub fn member_of_start(doc: &Value) -> String {
+    fn collect<'a>(v: &'a Value, out: &mut std::collections::BTreeSet<&'a str>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    match (k.as_str(), x) {
+                        ("instanceType", Value::String(t)) => {
+                            out.insert(t);
+                        }
+                        _ => collect(x, out),
+                    }
+                }
+            }
+            Value::Array(a) => a.iter().for_each(|x| collect(x, out)),
+            _ => {}
+        }
+    }
+    let mut types = std::collections::BTreeSet::new();
+    collect(doc, &mut types);
+    if types.is_empty() {
+        return "attribute:ecs.os-type == linux".to_string();
+    }
+    let list: Vec<&str> = types.into_iter().collect();
+    format!("attribute:ecs.instance-type in [{}]", list.join(", "))
+}
+
 /// What differs between the two placement lists of a service.
 struct PlacementList<T> {
     /// The service's key.

@@ -71,6 +71,21 @@ impl KeptEdits {
     }
 }
 
+/// Whether the edit `text`, typed over the revision `base` of `family`, is an unregistered edit
+/// of the scenario `doc`: `base` is still the family's latest revision and the text is not that
+/// revision (text that does not parse counts: it cannot be it). A lesson's Check grades the
+/// registered revision, so the page says so while such an edit is open.
+pub fn is_unregistered(
+    doc: &serde_json::Value,
+    family: &str,
+    base: &serde_json::Value,
+    text: &str,
+) -> bool {
+    let latest = super::form::latest_revision(doc, family);
+    latest.is_some_and(|(_, v)| v == *base)
+        && serde_json::from_str::<serde_json::Value>(text).map_or(true, |t| t != *base)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,6 +117,31 @@ mod tests {
             e.base = "{".into();
         }
         assert_eq!(damaged.edits().count(), 0);
+    }
+
+    #[test]
+    fn an_edit_is_unregistered_while_its_revision_is_the_latest_and_its_text_differs() {
+        let rev = json!({"family": "web", "cpu": "256", "containerDefinitions": []});
+        let doc = json!({"taskDefinitions": [rev]});
+        assert!(is_unregistered(
+            &doc,
+            "web",
+            &rev,
+            "{\"family\": \"web\", \"cpu\": \"512\"}"
+        ));
+        // Text that does not parse is an edit too.
+        assert!(is_unregistered(&doc, "web", &rev, "{ \"family\": "));
+        // The revision's own text, however spaced, is no edit.
+        assert!(!is_unregistered(
+            &doc,
+            "web",
+            &rev,
+            &serde_json::to_string_pretty(&rev).unwrap()
+        ));
+        // Typed over an older revision (another one was registered since): not shown, not counted.
+        let newer = json!({"taskDefinitions": [rev.clone(), {"family": "web", "cpu": "1024", "containerDefinitions": []}]});
+        assert!(!is_unregistered(&newer, "web", &rev, "{}"));
+        assert!(!is_unregistered(&doc, "api", &rev, "{}"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::apply::apply_to;
 use super::managed_scaling::ManagedScaling;
 use crate::state::Playground;
 use ecs_sim::catalog;
-use ecs_sim::cluster::form::group::{group_size, set_group_size, set_instance_type};
+use ecs_sim::cluster::form::group::{group_size, set_group_size, set_instance_type, set_trunking};
 use ecs_sim::cluster::form::providers::{cluster_providers, default_strategy, ec2_providers};
 use ecs_sim::cluster::CapacityProviderStrategyItem;
 use ecs_sim::service::form::{
@@ -227,6 +227,11 @@ fn Groups(
                 apply_to(pg, error, |d| set_group_size(d, &p2, min, desired, max));
             };
             let on_size = StoredValue::new(on_size);
+            let p3 = provider.clone();
+            let on_trunking = move |ev: leptos::ev::Event| {
+                let on = event_target_checked(&ev);
+                apply_to(pg, error, |d| set_trunking(d, &p3, on));
+            };
             let known = catalog::instance_type(&g.instance_type).is_some();
             view! {
                 <div class="asg" data-testid="asg">
@@ -253,6 +258,10 @@ fn Groups(
                             <input type="number" min="0" data-testid="asg-max" prop:value=g.max.to_string()
                                 on:change=move |ev| on_size.with_value(|f| f(2, ev)) /></label>
                     </div>
+                    <label class="check" title="ENI trunking: awsvpc tasks get branch interfaces on a trunk, so a supported type (c5, m5, …; not t3) holds many more of them">
+                        <input type="checkbox" data-testid="asg-trunking" prop:checked=g.trunking on:change=on_trunking />
+                        " ENI trunking (awsvpcTrunking)"
+                    </label>
                     <ManagedScaling doc=doc provider=provider.clone() error=error />
                 </div>
             }

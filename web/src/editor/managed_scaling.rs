@@ -55,7 +55,8 @@ pub fn ManagedScaling(
             <label class="check">
                 <input type="checkbox" data-testid="ms-status" prop:checked=enabled
                     on:change=move |ev| { let on = event_target_checked(&ev); change(&|s| s.enabled = on) } />
-                " Managed scaling (status ENABLED)"
+                // It read "(status ENABLED)" beside an unticked box (student walkthrough).
+                {move || if enabled() { " Managed scaling: ENABLED" } else { " Managed scaling: DISABLED" }}
             </label>
             <div class="form-row">
                 <label class="field small" title="Target CapacityProviderReservation, 1–100 %"><span>"targetCapacity %"</span>

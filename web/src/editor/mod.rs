@@ -106,6 +106,29 @@ pub fn Editor() -> impl IntoView {
         }
         now
     });
+    // Which families hold an edit not yet registered (for the lesson pane's Check).
+    Effect::new(move |_| {
+        let families: Vec<String> = drafts.with(|ds| {
+            doc.with(|d| {
+                let Some(d) = d else {
+                    return Vec::new();
+                };
+                let mut fs: Vec<String> = ds
+                    .iter()
+                    .filter(|(f, dr)| {
+                        ecs_sim::taskdef::kept_edits::is_unregistered(d, f, &dr.base, &dr.text)
+                    })
+                    .map(|(f, _)| f.clone())
+                    .collect();
+                fs.sort();
+                fs
+            })
+        });
+        if pg.unregistered_edits.with_untracked(|u| *u != families) {
+            pg.unregistered_edits.set(families);
+        }
+    });
+    on_cleanup(move || pg.unregistered_edits.set(Vec::new()));
     Effect::new(move |_| {
         let kept = drafts.with(|ds| {
             let mut k = KeptEdits::default();

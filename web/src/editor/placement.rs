@@ -5,8 +5,8 @@ use super::apply::apply_to;
 use crate::state::Playground;
 use crate::term::Term;
 use ecs_sim::placement::form::{
-    placement, set_placement_constraints, set_placement_strategy, MAX_PLACEMENT_CONSTRAINTS,
-    MAX_PLACEMENT_STRATEGIES,
+    member_of_start, placement, set_placement_constraints, set_placement_strategy,
+    MAX_PLACEMENT_CONSTRAINTS, MAX_PLACEMENT_STRATEGIES,
 };
 use ecs_sim::placement::{PlacementConstraintSpec, PlacementStrategySpec};
 use leptos::prelude::*;
@@ -19,8 +19,6 @@ type RowChange<T> = Box<dyn FnOnce(&mut Vec<T>)>;
 const SPREAD_FIELDS: [&str; 2] = ["attribute:ecs.availability-zone", "instanceId"];
 /// The field a new custom spread starts with.
 const CUSTOM_SPREAD: &str = "attribute:ecs.instance-type";
-/// The expression a new memberOf constraint starts with.
-const MEMBER_OF: &str = "attribute:ecs.instance-type =~ m5.*";
 
 /// A strategy of `kind` with the field it usually takes.
 fn strategy(kind: &str) -> PlacementStrategySpec {
@@ -35,11 +33,13 @@ fn strategy(kind: &str) -> PlacementStrategySpec {
     }
 }
 
-/// A constraint of `kind`.
-fn constraint(kind: &str) -> PlacementConstraintSpec {
+/// A constraint of `kind`; a memberOf starts with every instance type of the scenario `doc`
+/// ([`member_of_start`]), so it changes nothing until it is narrowed.
+fn constraint(kind: &str, doc: &Option<Value>) -> PlacementConstraintSpec {
     PlacementConstraintSpec {
         kind: kind.to_string(),
-        expression: (kind == "memberOf").then(|| MEMBER_OF.to_string()),
+        expression: (kind == "memberOf")
+            .then(|| doc.as_ref().map(member_of_start).unwrap_or_default()),
     }
 }
 
@@ -124,14 +124,16 @@ pub fn Placement(
                 <li class="row" data-testid="constraint-row">
                     <span class="ordinal">{format!("{n}.")}</span>
                     <select aria-label=format!("Constraint {n} type") data-testid="constraint-type"
-                        on:change=move |ev| { let v = event_target_value(&ev); set_constraints(Box::new(move |l| if let Some(x) = l.get_mut(i) { *x = constraint(&v) })) }>
+                        on:change=move |ev| { let v = event_target_value(&ev); let c = doc.with_untracked(|d| constraint(&v, d)); set_constraints(Box::new(move |l| if let Some(x) = l.get_mut(i) { *x = c })) }>
                         {["distinctInstance", "memberOf"].map(|k| view! { <option value=k prop:selected=c.kind == k>{k}</option> })}
                     </select>
                     <span class="row-help" data-testid="constraint-help"><Term word=c.kind.clone() text="?".to_string() /></span>
                     {(c.kind == "memberOf").then(|| view! {
-                        <input type="text" class="expression" aria-label=format!("Constraint {n} expression") data-testid="constraint-expression"
+                        // Two wrapping lines: a one-line input showed "attribute:ecs" in the
+                        // 330 px pane (a line break typed in it is read as a space).
+                        <textarea class="expression" rows="2" spellcheck="false" aria-label=format!("Constraint {n} expression") data-testid="constraint-expression"
                             prop:value=c.expression.clone().unwrap_or_default()
-                            on:change=move |ev| { let v = event_target_value(&ev); set_constraints(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.expression = Some(v) })) } />
+                            on:change=move |ev| { let v = event_target_value(&ev).replace(['\n', '\r'], " "); set_constraints(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.expression = Some(v) })) } />
                     })}
                     <button class="remove" aria-label=format!("Remove constraint {n}") title="Remove"
                         on:click=move |_| set_constraints(Box::new(move |l| { if i < l.len() { l.remove(i); } }))>"×"</button>
@@ -155,7 +157,7 @@ pub fn Placement(
             <ol class="rows">{constraint_rows}</ol>
             <button data-testid="add-constraint"
                 disabled=move || current.with(|c| c.1.len() >= MAX_PLACEMENT_CONSTRAINTS)
-                on:click=move |_| set_constraints(Box::new(|l| l.push(constraint("distinctInstance"))))>
+                on:click=move |_| { let c = doc.with_untracked(|d| constraint("distinctInstance", d)); set_constraints(Box::new(move |l| l.push(c))) }>
                 "Add constraint"
             </button>
             <span class="hint">{format!(" All must hold; at most {MAX_PLACEMENT_CONSTRAINTS}.")}</span>

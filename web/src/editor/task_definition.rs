@@ -153,11 +153,19 @@ pub fn TaskDefinitionTab(
                         "Fix the problems first".to_string()
                     } else if !changed.get() {
                         "Edit the definition to register a new revision".to_string()
+                    } else if pg.lock.with_value(Option::is_some) {
+                        "Put this definition into the revision the lesson runs (in a lesson the revision is edited where it stands); the simulation restarts from 0:00".to_string()
                     } else {
                         "Append this definition to the scenario as the family's next revision; the family's services use it and the simulation restarts from 0:00".to_string()
                     }
                     on:click=register>
-                    {move || format!("Register revision {}", revision() + 1)}
+                    // In a lesson the edit changes the revision in place (see `register`): the
+                    // label said "Register revision 2" and the result "Changed api:1 in place".
+                    {move || if pg.lock.with_value(Option::is_some) {
+                        format!("Apply to {}:{}", fam.get_value(), revision())
+                    } else {
+                        format!("Register revision {}", revision() + 1)
+                    }}
                 </button>
             </div>
             {move || status.get().map(|s| match s {

@@ -184,6 +184,7 @@ impl Lessons {
         let mut live = None;
         let mut problem = None;
         let mut pause_at = None;
+        let mut restarted = false;
         self.open.with_untracked(|open| {
             let Some(open) = open else {
                 return;
@@ -196,6 +197,7 @@ impl Lessons {
                 self.eval.update_value(|slot| {
                     if slot.as_ref().is_some_and(|r| sim.steps() < r.steps) {
                         *slot = None;
+                        restarted = true;
                     }
                     if slot.is_none() {
                         match open.challenge.evaluation(sim) {
@@ -230,6 +232,16 @@ impl Lessons {
             });
         });
         self.live_problem.set(problem);
+        // The run started again (an edit, Start over): a horizon pause notice from the last run
+        // no longer holds (it stayed over a run back at 0:00 in a student's walkthrough).
+        if restarted
+            && pg.notice.with_untracked(|n| {
+                n.as_ref()
+                    .is_some_and(|n| n.text.starts_with(HORIZON_PAUSE_PREFIX))
+            })
+        {
+            pg.notice.set(None);
+        }
         // The lesson's goals end at its horizon: playing on at max speed would run hours past
         // it and tell the student nothing more, so the run stops there once.
         if let Some(horizon) = pause_at {
@@ -238,7 +250,7 @@ impl Lessons {
                 pg.notice.set(Some(Notice {
                     is_error: false,
                     text: format!(
-                        "Paused: this lesson's goals end at {} (the clock may have run a little past it at this speed). Check decides them; Play goes on if you want to watch longer.",
+                        "{HORIZON_PAUSE_PREFIX}{} (the clock may have run a little past it at this speed). Check decides them; Play goes on if you want to watch longer.",
                         ecs_sim::time::clock(horizon)
                     ),
                 }));
@@ -256,6 +268,9 @@ impl Lessons {
         self.eval.set_value(None);
     }
 }
+
+/// How the notice begins when a lesson's run stops at its horizon.
+const HORIZON_PAUSE_PREFIX: &str = "Paused: this lesson's goals end at ";
 
 impl Default for Lessons {
     fn default() -> Self {

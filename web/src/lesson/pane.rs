@@ -117,9 +117,22 @@ pub fn LessonPane() -> impl IntoView {
                             </p>
                         })
                     }}
+                    {move || {
+                        // Check grades the registered revisions: an edit typed in a task
+                        // definition tab and not registered would be graded as if it were not
+                        // there (a student's walkthrough, 2026-12-05), so Check waits for it.
+                        let open = pg.unregistered_edits.get();
+                        (!open.is_empty()).then(|| view! {
+                            <p class="lesson-note error" role="alert" data-testid="lesson-unregistered">
+                                "Your edit in "
+                                {open.iter().map(|f| format!("Task definition: {f}")).collect::<Vec<_>>().join(", ")}
+                                " is not applied yet, and Check grades what is applied: press Apply in that tab (or Revert), then Check."
+                            </p>
+                        })
+                    }}
                     <div class="lesson-actions">
                         <button type="button" class="primary" data-testid="lesson-check"
-                            disabled=move || lessons.checking.with(Option::is_some)
+                            disabled=move || lessons.checking.with(Option::is_some) || pg.unregistered_edits.with(|u| !u.is_empty())
                             on:click=move |_| start_check(pg, lessons)>"Check"</button>
                         <button type="button" data-testid="lesson-hint"
                             disabled=move || { lessons.hints_shown.get() >= hint_count }
@@ -135,8 +148,14 @@ pub fn LessonPane() -> impl IntoView {
                             }>"Show solution"</button>
                         <button type="button" data-testid="lesson-start-over"
                             on:click=move |_| {
-                                pg.td_edits_discarded.update(|n| *n += 1);
-                                pg.edit(start_text.get_value());
+                                // It discards the student's work, so it asks first, as Show
+                                // solution beside it does.
+                                let sure = web_sys::window().and_then(|w| w.confirm_with_message(
+                                    "Start over? Your changes to this lesson's scenario are discarded.").ok()).unwrap_or(false);
+                                if sure {
+                                    pg.td_edits_discarded.update(|n| *n += 1);
+                                    pg.edit(start_text.get_value());
+                                }
                             }>"Start over"</button>
                     </div>
                     <ol id="lesson-hints" class="lesson-hints" data-testid="lesson-hints">

@@ -17,6 +17,8 @@ pub struct GroupSize {
     pub desired: u32,
     /// `maxSize`.
     pub max: u32,
+    /// The simulator's `awsvpcTrunking` (ENI trunking on the group's instances).
+    pub trunking: bool,
 }
 
 /// An Auto Scaling group provider's instance type and sizes.
@@ -28,6 +30,10 @@ pub fn group_size(doc: &Value, provider: &str) -> Option<GroupSize> {
         min: n("minSize"),
         desired: n("desiredCapacity"),
         max: n("maxSize"),
+        trunking: g
+            .get("awsvpcTrunking")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
     })
 }
 
@@ -66,6 +72,17 @@ pub fn set_group_size(
     g.insert("minSize".into(), json!(min));
     g.insert("desiredCapacity".into(), json!(desired));
     g.insert("maxSize".into(), json!(max));
+    Ok(())
+}
+
+/// Turns ENI trunking on or off for the group's instances (`awsvpcTrunking`, which stands for
+/// the account setting on instances launched after the opt-in). Off keeps a written key as
+/// `false` (a lesson may open exactly that path) and adds none.
+pub fn set_trunking(doc: &mut Value, provider: &str, on: bool) -> Result<(), String> {
+    let g = group_mut(doc, provider)?;
+    if on || g.contains_key("awsvpcTrunking") {
+        g.insert("awsvpcTrunking".into(), json!(on));
+    }
     Ok(())
 }
 

@@ -2,7 +2,9 @@
 //! Scaling group's type and sizes, and a provider's managed scaling, still resolve.
 
 use super::forms_support::{assert_valid, default_doc, doc as scenario};
-use crate::cluster::form::group::{group_size, set_group_size, set_instance_type, GroupSize};
+use crate::cluster::form::group::{
+    group_size, set_group_size, set_instance_type, set_trunking, GroupSize,
+};
 use crate::cluster::form::managed_scaling::{managed_scaling, set_managed_scaling};
 use crate::cluster::form::providers::group_providers;
 use crate::scenario::{parse_scenario, resolve};
@@ -18,10 +20,24 @@ fn auto_scaling_group_type_and_sizes() {
             instance_type: "c5.xlarge".into(),
             min: 1,
             desired: 2,
-            max: 4
+            max: 4,
+            trunking: false,
         })
     );
     assert_valid(&d);
+    // ENI trunking (lesson 3's hint asks for it): on writes true, off writes false only where
+    // the key was written.
+    let untouched = d.clone();
+    set_trunking(&mut d, "asg-m5", false).unwrap();
+    assert_eq!(d, untouched);
+    set_trunking(&mut d, "asg-m5", true).unwrap();
+    assert!(group_size(&d, "asg-m5").is_some_and(|g| g.trunking));
+    assert_valid(&d);
+    set_trunking(&mut d, "asg-m5", false).unwrap();
+    assert_eq!(
+        d["capacityProviders"][0]["autoScalingGroupProvider"]["autoScalingGroup"]["awsvpcTrunking"],
+        serde_json::json!(false)
+    );
     assert!(set_instance_type(&mut d, "asg-m5", "m99.huge")
         .unwrap_err()
         .contains("catalogue"));
