@@ -594,3 +594,44 @@ tests.push({
     if (await page.getByTestId('builder-draft').count() !== 0) throw new Error('a new draft still says it was kept');
   },
 });
+
+tests.push({
+  // Hint 3 asked for awsvpcTrunking, which only the Scenario JSON could set (a student's
+  // walkthrough, 2026-12-05): the Auto Scaling group now has a checkbox, and it is the answer.
+  name: 'lessons: lesson 3 passes by ticking ENI trunking in Service settings; managed scaling says whether it is on',
+  async run({ page, base }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${base}#lesson=awsvpc-eni-trunking`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.getByTestId('tab-services').click();
+    const trunking = page.getByTestId('asg-trunking');
+    await trunking.waitFor({ timeout: 5000 });
+    if (await trunking.isChecked()) throw new Error('the lesson starts with trunking off');
+    const ms = page.getByTestId('managed-scaling').locator('label.check').first();
+    const label = await ms.innerText();
+    const on = await page.getByTestId('ms-status').isChecked();
+    if (!label.includes(on ? 'ENABLED' : 'DISABLED')) throw new Error(`managed scaling ${on ? 'on' : 'off'} reads "${label}"`);
+    await trunking.check();
+    await page.waitForFunction(() => document.querySelector('[data-testid=asg-trunking]')?.checked === true);
+    await page.getByTestId('lesson-check').click();
+    await page.getByTestId('lesson-passed').waitFor({ timeout: 30000 });
+  },
+});
+
+tests.push({
+  // "Paused: this lesson's goals end at 0:15:00" stayed over a run restarted at 0:00 (a
+  // student's walkthrough, 2026-12-05).
+  name: 'lessons: the horizon pause notice goes when the run starts again',
+  async run({ page, base }) {
+    await page.goto(`${base}#lesson=fargate-task-size`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.getByTestId('speed-max').click();
+    await page.getByTestId('play').click();
+    const notice = page.getByTestId('notice').filter({ hasText: "this lesson's goals end at" });
+    await notice.waitFor({ timeout: 30000 });
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('lesson-start-over').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=clock]')?.textContent.trim() === '0:00:00');
+    await notice.waitFor({ state: 'detached', timeout: 5000 });
+  },
+});

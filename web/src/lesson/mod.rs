@@ -184,7 +184,6 @@ impl Lessons {
         let mut live = None;
         let mut problem = None;
         let mut pause_at = None;
-        let mut restarted = false;
         self.open.with_untracked(|open| {
             let Some(open) = open else {
                 return;
@@ -197,7 +196,6 @@ impl Lessons {
                 self.eval.update_value(|slot| {
                     if slot.as_ref().is_some_and(|r| sim.steps() < r.steps) {
                         *slot = None;
-                        restarted = true;
                     }
                     if slot.is_none() {
                         match open.challenge.evaluation(sim) {
@@ -232,16 +230,6 @@ impl Lessons {
             });
         });
         self.live_problem.set(problem);
-        // The run started again (an edit, Start over): a horizon pause notice from the last run
-        // no longer holds (it stayed over a run back at 0:00 in a student's walkthrough).
-        if restarted
-            && pg.notice.with_untracked(|n| {
-                n.as_ref()
-                    .is_some_and(|n| n.text.starts_with(HORIZON_PAUSE_PREFIX))
-            })
-        {
-            pg.notice.set(None);
-        }
         // The lesson's goals end at its horizon: playing on at max speed would run hours past
         // it and tell the student nothing more, so the run stops there once.
         if let Some(horizon) = pause_at {
@@ -288,6 +276,14 @@ pub fn LessonSync() -> impl IntoView {
         pg.running_text.track();
         lessons.restart_live();
         lessons.report.set(None);
+        // The run started again (an edit, Start over): a horizon pause notice from the last run
+        // no longer holds (it stayed over a run back at 0:00 in a student's walkthrough).
+        if pg.notice.with_untracked(|n| {
+            n.as_ref()
+                .is_some_and(|n| n.text.starts_with(HORIZON_PAUSE_PREFIX))
+        }) {
+            pg.notice.set(None);
+        }
     });
     Effect::new(move |_| {
         pg.snapshot.track();
