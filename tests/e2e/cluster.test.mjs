@@ -143,4 +143,27 @@ export const tests = [
       await explain.getByText('Click a task or an instance').waitFor();
     },
   },
+  {
+    // Lessons grade "healthy" tasks (target health), and the chips showed only lastStatus: at
+    // 0:06:00 a room saw three solid chips beside "only 0 healthy" (student walkthrough).
+    name: 'cluster: a chip shows its load balancer target health, and the task panel names it',
+    async run({ page, base }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(base);
+      await page.locator('[data-testid=instance]').first().waitFor({ timeout: 20000 });
+      await page.selectOption('[data-testid="examples"]', 'alb-health-rollback');
+      await page.locator('[data-testid="speed-60×"], [data-testid="speed-60x"]').first().click().catch(() => {});
+      await page.locator('[data-testid="play"]').click();
+      const healthy = page.locator('[data-testid="task"][data-target="healthy"]').first();
+      await healthy.waitFor({ timeout: 30000 });
+      await page.locator('[data-testid="play"]').click();
+      if (!(await healthy.getAttribute('title')).includes('target healthy')) throw new Error('the title does not name the target health');
+      const bar = await healthy.evaluate((el) => getComputedStyle(el).boxShadow);
+      if (!bar.includes('inset')) throw new Error(`no target bar: ${bar}`);
+      await healthy.click();
+      await page.locator('[data-testid="explain"]').getByText('Target health').waitFor({ timeout: 5000 });
+      const dd = await page.locator('[data-testid="explain"] dt', { hasText: 'Target health' }).locator('xpath=following-sibling::dd[1]').innerText();
+      if (!['healthy', 'draining', 'unhealthy', 'initial'].includes(dd.trim())) throw new Error(`Target health: ${dd}`);
+    },
+  },
 ];

@@ -18,6 +18,8 @@ pub struct Chip {
     pub(crate) colour: Option<usize>,
     pub(crate) shade: u8,
     pub(crate) unhealthy: bool,
+    /// Its load balancer target's state (`healthy`, `unhealthy`, `initial`, `draining`).
+    pub(crate) target: Option<&'static str>,
     pub(crate) spot: bool,
     pub(crate) short_id: String,
 }
@@ -33,6 +35,7 @@ impl Chip {
             colour,
             shade,
             unhealthy: t.health == HealthStatus::Unhealthy,
+            target: t.target_health.map(|s| s.as_str()),
             spot: t.launch == LaunchKind::FargateSpot,
             short_id: labels::short_id(&t.id).to_string(),
         }
@@ -41,11 +44,14 @@ impl Chip {
     /// The tooltip and accessible name: what the border style and colour say, in words.
     pub(crate) fn title(&self) -> String {
         format!(
-            "task {} ({}): {}{}{}",
+            "task {} ({}): {}{}{}{}",
             self.short_id,
             self.label,
             self.status,
             if self.unhealthy { ", UNHEALTHY" } else { "" },
+            self.target
+                .map(|s| format!(", target {s}"))
+                .unwrap_or_default(),
             if self.spot { ", Fargate Spot" } else { "" },
         )
     }

@@ -104,6 +104,10 @@ pub struct TaskView {
     pub desired_status: &'static str,
     /// healthStatus.
     pub health: HealthStatus,
+    /// Its load balancer target's health while registered (`describe-target-health`): what a
+    /// service's "healthy" count and a lesson's healthy goals read, shown on the chip.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_health: Option<crate::elb::TargetHealthState>,
     /// Launch type.
     pub launch: LaunchKind,
     /// Capacity provider.
@@ -311,6 +315,7 @@ impl Sim {
             } else {
                 None
             },
+            target_health: task.target.as_ref().map(|t| t.state),
         }
     }
 

@@ -35,11 +35,12 @@ pub fn TaskChip(index: usize) -> impl IntoView {
     let class = move || {
         chip.with(|c| match c {
             Some(c) => format!(
-                "task-chip {} shade{} phase-{}{}{}",
+                "task-chip {} shade{} phase-{}{}{}{}",
                 crate::chip_table::colour_class(c.colour),
                 c.shade,
                 c.phase,
                 if c.unhealthy { " unhealthy" } else { "" },
+                c.target.map(|s| format!(" target-{s}")).unwrap_or_default(),
                 if selected.get() { " selected" } else { "" },
             ),
             None => "task-chip phase-stopped".to_string(),
@@ -49,6 +50,7 @@ pub fn TaskChip(index: usize) -> impl IntoView {
     view! {
         <button type="button" class=class data-testid="task" data-task=index
             data-status=field(|c| c.status.to_string()) data-service=field(|c| c.service.to_string())
+            data-target=move || chip.with(|c| c.as_ref().and_then(|c| c.target))
             title=field(Chip::title) aria-label=field(Chip::title)
             aria-pressed=move || selected.get().to_string()
             tabindex=tab_index

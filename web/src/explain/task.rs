@@ -78,6 +78,9 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
                 <dt>"lastStatus"</dt><dd data-testid="task-last-status"><Term word=f(|t| t.last_status.as_str().to_string()) /></dd>
                 <dt>"desiredStatus"</dt><dd data-testid="task-desired-status"><Term word=f(|t| t.desired_status.to_string()) /></dd>
                 <Row term="healthStatus" value=f(|t| labels::health(t.health).to_string()) />
+                // The load balancer's view, which "healthy" goals and counts read (healthStatus
+                // above is the containers' own health check: UNKNOWN without one).
+                <Row term="Target health" value=f(|t| t.target_health.map_or("not registered in a target group", |s| s.as_str()).to_string()) />
                 <Row term="Launch" value=f(|t| launch_label(t.launch).to_string()) />
                 <dt>"Capacity provider"</dt><dd><Term word=f(|t| t.capacity_provider.as_deref().unwrap_or("none").to_string()) /></dd>
                 <Row term="Instance" value=Signal::derive(move || {
