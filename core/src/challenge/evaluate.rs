@@ -4,7 +4,7 @@
 //! seen exactly — the verdict is a fact of the run, natively and in wasm alike. The playground
 //! may observe less often while it plays (its live goal list); its Check runs exactly.
 
-use super::goal::{Goal, MeasureName, Observed, When};
+use super::goal::{Bound, Goal, MeasureName, Observed, When};
 use super::measure;
 use crate::sim::log::LogKind;
 use crate::sim::Sim;
@@ -176,6 +176,13 @@ impl Evaluation {
                     && entry.at <= to
                 {
                     self.events[k] += 1;
+                    // The count only grows: once it is over the bound the goal has failed,
+                    // at this line's time (it stayed "pending" until the window's end while
+                    // the log showed the event, and Show went to the end; student walkthrough).
+                    let seen = Observed::Number(f64::from(self.events[k]));
+                    if self.states[k] == GoalState::Pending && over_for_good(&g.bound, &seen) {
+                        self.states[k] = failed(g, &seen, entry.at);
+                    }
                 }
             }
         }
@@ -237,6 +244,21 @@ fn decide_window(goal: &Goal, value: &Observed, to: Millis) -> GoalState {
                 goal.bound.symbol(goal.unit())
             ),
         }
+    }
+}
+
+/// Whether a count that can only grow (`seen`) already breaks `bound` whatever comes later: it
+/// is above its most (or above the exact number asked for).
+fn over_for_good(bound: &Bound, seen: &Observed) -> bool {
+    match (bound, seen) {
+        (
+            Bound::Range {
+                at_most: Some(m), ..
+            },
+            Observed::Number(x),
+        ) => x > m,
+        (Bound::Number(n), Observed::Number(x)) => x > n,
+        _ => false,
     }
 }
 

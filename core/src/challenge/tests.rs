@@ -233,3 +233,25 @@ fn a_check_run_in_small_chunks_reports_exactly_what_a_whole_check_does() {
     assert_eq!(checking.report(), Some(&whole));
     assert_eq!(checking.progress_per_mille(), 1000);
 }
+
+#[test]
+fn a_count_over_its_most_fails_at_the_event_not_at_the_window_end() {
+    // Lesson 2's start cannot place a task at 0:00:00 (a host port in use): its "no unable to
+    // place events" goal fails then, with the event's time (Show goes there), not at 0:15:00.
+    let c = Challenge::parse(include_str!("course/02-host-ports.json")).expect("loads");
+    let r = check(&c, &c.start_text());
+    let k = c
+        .doc
+        .goals
+        .iter()
+        .position(|g| g.id == "placed")
+        .expect("lesson 2 counts unable-to-place events in goal 'placed'");
+    match &r.goals[k].state {
+        GoalState::Failed { at_ms, detail } => {
+            assert!(*at_ms < 60_000, "{at_ms} {detail}");
+            assert!(detail.starts_with("at 0:00:"), "{detail}");
+            assert!(detail.ends_with("the goal is ≤ 0"), "{detail}");
+        }
+        other => panic!("{other:?}"),
+    }
+}
