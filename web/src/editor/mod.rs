@@ -120,7 +120,7 @@ pub fn Editor() -> impl IntoView {
                     })
                     .map(|(f, _)| f.clone())
                     .collect();
-                fs.sort();
+                ecs_sim::order::sort(&mut fs);
                 fs
             })
         });
