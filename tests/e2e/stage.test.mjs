@@ -308,4 +308,35 @@ export const tests = [
       if (!/SpotInterruption/.test(text)) throw new Error(`no Spot warning in presenter events: ${text.slice(0, 400)}`);
     },
   },
+  {
+    // Lesson 6 stacks three instances in one zone: at 1280x720 the last one, and the chip a goal
+    // was about, sat below the stage (a student's walkthrough). A small cluster now scales down
+    // to fit; the default example keeps its full size.
+    name: 'stage: a lesson cluster taller than the stage is scaled to fit at 1280x720; the default example is not scaled',
+    async run({ page, base }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(base);
+      await page.locator('[data-testid=instance]').first().waitFor({ timeout: 20000 });
+      await page.waitForTimeout(500);
+      const fitOf = () => page.locator('[data-testid=cluster]').evaluate((c) => ({ fit: +c.dataset.fit, over: c.scrollHeight - c.clientHeight }));
+      const plain = await fitOf();
+      if (plain.fit !== 1 || plain.over > 1) throw new Error(`default example: ${JSON.stringify(plain)}`);
+      await page.goto(`${base}#lesson=placement-constraints`);
+      await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+      await page.getByTestId('speed-max').click();
+      await page.getByTestId('play').click();
+      await page.locator('[data-testid=task][data-status=RUNNING]').nth(2).waitFor({ timeout: 20000 });
+      await page.getByTestId('play').click();
+      await page.waitForTimeout(800);
+      const lesson = await fitOf();
+      if (lesson.over > 1) throw new Error(`lesson 6 still scrolls: ${JSON.stringify(lesson)}`);
+      if (!(lesson.fit < 1 && lesson.fit >= 0.7)) throw new Error(`lesson 6 fit: ${JSON.stringify(lesson)}`);
+      const instances = page.locator('[data-testid=instance]');
+      const cluster = await page.locator('[data-testid=cluster]').boundingBox();
+      for (let i = 0; i < await instances.count(); i++) {
+        const box = await instances.nth(i).boundingBox();
+        if (box.y + box.height > cluster.y + cluster.height + 1) throw new Error(`instance ${i} below the stage`);
+      }
+    },
+  },
 ];

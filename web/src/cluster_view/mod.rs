@@ -3,6 +3,7 @@
 //! Every part reads one memoised [`ClusterLayout`] (computed in `ecs-sim`) and keyed lists,
 //! so a tick with 2,000 tasks only touches the chips that changed.
 
+mod fit;
 mod instance;
 mod keyboard;
 mod lane;
@@ -54,8 +55,35 @@ pub fn ClusterView() -> impl IntoView {
     });
     let columns = move || format!("repeat({}, minmax(11em, 1fr))", zones.with(Vec::len).max(1));
     provide_context(ChipNav::new(layout, pg));
+    // A small cluster taller than the stage is scaled down to fit (see `fit.rs`), after each
+    // change of its shape, of the zoom or of the window.
+    let stage = NodeRef::<leptos::html::Div>::new();
+    let fitted = RwSignal::new(1.0f64);
+    let shape = Memo::new(move |_| layout.with(|l| l.as_ref().and_then(fit::shape)));
+    let refit = move || {
+        if let Some(el) = stage.get_untracked() {
+            let el: web_sys::HtmlElement = el.into();
+            request_animation_frame(move || fit::adjust(el, fitted, false));
+        }
+    };
+    let zoom = expect_context::<crate::layout::Layout>().pick(|p| p.zoom);
+    Effect::new(move |_| {
+        zoom.track();
+        if shape.with(Option::is_none) {
+            fitted.set(1.0);
+            return;
+        }
+        refit();
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        if shape.with_untracked(Option::is_some) {
+            refit();
+        }
+    });
+    on_cleanup(move || resize.remove());
     view! {
-        <div class="cluster" data-testid="cluster">
+        <div class="cluster" data-testid="cluster" node_ref=stage
+            style:--fit=move || format!("{:.2}", fitted.get()) data-fit=move || format!("{:.2}", fitted.get())>
             <div class="cluster-head">
                 <summary::ServiceSummaries />
                 <zoom::Zoom />

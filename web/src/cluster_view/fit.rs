@@ -1,0 +1,52 @@
+//! Fitting a small cluster to its pane: when its lanes are taller than the stage (a lesson's
+//! lane of three instances at 1280×720 hid its last instance and the chip a goal was about), the
+//! cluster's type is scaled down in steps until everything shows, to [`MIN_FIT`] at most; when
+//! room comes back it grows again. A large cluster (an overview) is left to scroll.
+
+use ecs_sim::view::ClusterLayout;
+use leptos::prelude::*;
+
+/// The smallest scale fitting may use (below it the chips stop being readable from the back of
+/// a room, and the cluster scrolls instead).
+pub const MIN_FIT: f64 = 0.7;
+/// One step of the scale.
+const STEP: f64 = 0.05;
+/// Clusters with more instances than this are not fitted (they are drawn as an overview).
+const MAX_FITTED_INSTANCES: usize = 60;
+
+/// What decides the cluster's height: per lane its instances, Fargate tasks and the tasks on
+/// its instances, and the queue's length; `None` for a cluster too large to fit.
+pub fn shape(layout: &ClusterLayout) -> Option<Vec<usize>> {
+    let instances: usize = layout.lanes.iter().map(|l| l.instances.len()).sum();
+    if instances > MAX_FITTED_INSTANCES {
+        return None;
+    }
+    let mut key = vec![layout.waiting.len(), layout.unplaced.len()];
+    for lane in &layout.lanes {
+        let tasks: usize = lane
+            .instances
+            .iter()
+            .map(|i| layout.tasks_on.get(i).map_or(0, Vec::len))
+            .sum();
+        key.extend([lane.instances.len(), lane.fargate.len(), tasks]);
+    }
+    Some(key)
+}
+
+/// Brings `fit` to the largest step at which `el` does not scroll vertically (one step per
+/// frame, so each measure sees the layout of the last change): it shrinks while the cluster
+/// overflows, and otherwise grows towards 1; `grown` is set once it has grown in this round,
+/// so an overflow after growing steps back once and stops rather than oscillating.
+pub fn adjust(el: web_sys::HtmlElement, fit: RwSignal<f64>, grown: bool) {
+    let overflow = el.scroll_height() > el.client_height() + 1;
+    let current = fit.get_untracked();
+    if overflow && current > MIN_FIT + 1e-9 {
+        fit.set(((current - STEP) * 100.0).round() / 100.0);
+        if !grown {
+            request_animation_frame(move || adjust(el, fit, false));
+        }
+    } else if !overflow && current < 1.0 - 1e-9 {
+        fit.set(((current + STEP) * 100.0).round() / 100.0);
+        request_animation_frame(move || adjust(el, fit, true));
+    }
+}
