@@ -635,3 +635,29 @@ tests.push({
     await notice.waitFor({ state: 'detached', timeout: 5000 });
   },
 });
+
+tests.push({
+  // The hints send students to the event log, and at 1280x720 a selected task's panel and the
+  // lesson left it no line at all (a student's walkthrough of lesson 7).
+  name: 'lessons: at 1280x720 the event log keeps lines on screen beside a lesson and a selected task',
+  async run({ page, base }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${base}#lesson=health-check-grace-period`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.getByTestId('play').click();
+    await page.locator('[data-testid=task]').first().waitFor({ timeout: 20000 });
+    await page.getByTestId('play').click();
+    await page.locator('[data-testid=task]').first().click();
+    await page.locator('[data-testid="explain"]').getByText('Target health').waitFor({ timeout: 5000 });
+    const seen = await page.getByTestId('log').evaluate((log) => {
+      const box = log.getBoundingClientRect();
+      const lines = [...log.querySelectorAll('li')].filter((li) => {
+        const r = li.getBoundingClientRect();
+        return r.top >= box.top && r.top + 16 <= box.bottom && r.top + 16 <= window.innerHeight;
+      });
+      return { height: box.height, lines: lines.length };
+    });
+    if (seen.lines < 1 || seen.height < 90) throw new Error(`event log: ${JSON.stringify(seen)}`);
+    if (!(await page.getByTestId('lesson-check').isVisible())) throw new Error('Check is off screen');
+  },
+});
