@@ -164,6 +164,15 @@ export const tests = [
       await page.locator('[data-testid="explain"]').getByText('Target health').waitFor({ timeout: 5000 });
       const dd = await page.locator('[data-testid="explain"] dt', { hasText: 'Target health' }).locator('xpath=following-sibling::dd[1]').innerText();
       if (!['healthy', 'draining', 'unhealthy', 'initial'].includes(dd.trim())) throw new Error(`Target health: ${dd}`);
+      // The legend explains the bars, and opens inside the stage (it ran under the editor).
+      await page.locator('[data-testid=lifecycle-legend] summary').click();
+      const entries = page.locator('[data-testid=legend-target]');
+      if ((await entries.count()) !== 4) throw new Error('the legend does not show the four target bars');
+      const panel = await page.locator('.legend-chips').boundingBox();
+      const stage = await page.locator('[data-testid=cluster]').boundingBox();
+      if (panel.x < stage.x - 1 || panel.x + panel.width > stage.x + stage.width + 1) {
+        throw new Error(`legend outside the stage: ${JSON.stringify(panel)} vs ${JSON.stringify(stage)}`);
+      }
     },
   },
 ];

@@ -337,6 +337,15 @@ export const tests = [
       // applied revision without a word before).
       await page.getByTestId('lesson-unregistered').getByText('Task definition:').waitFor({ timeout: 5000 });
       if (!(await page.getByTestId('lesson-check').isDisabled())) throw new Error('Check is on while an edit is not applied');
+      // The reason sits in the sticky bar beside Check, on screen at 1280x720 (below the
+      // lesson's text it was out of sight), and the waiting Check does not look pressable.
+      const why = await page.getByTestId('lesson-unregistered').boundingBox();
+      const pane = await page.getByTestId('lesson-pane').boundingBox();
+      if (!why || why.y < pane.y || why.y + why.height > Math.min(pane.y + pane.height, 720) + 1) {
+        throw new Error(`the reason is out of sight: ${JSON.stringify(why)} in ${JSON.stringify(pane)}`);
+      }
+      const blue = await page.getByTestId('lesson-check').evaluate((b) => getComputedStyle(b).backgroundColor);
+      if (blue === 'rgb(9, 114, 211)') throw new Error('the waiting Check still looks enabled');
       // Start over asks first; refused, the work stays.
       page.once('dialog', (d) => d.dismiss());
       await page.getByTestId('lesson-start-over').click();

@@ -235,11 +235,27 @@ impl fmt::Display for Rejection {
                 name,
                 requested,
                 reported,
-            } => write!(
-                f,
-                "attribute {name}: the task needs {requested} (its runtimePlatform), the instance reports {}",
-                reported.as_deref().unwrap_or("none")
-            ),
+            } => {
+                write!(
+                    f,
+                    "attribute {name}: the task needs {requested} (its runtimePlatform), the instance reports {}",
+                    reported.as_deref().unwrap_or("none")
+                )?;
+                // The way forward, for a student who met the rule here first.
+                let hint = match (name.as_str(), requested.as_str()) {
+                    ("ecs.cpu-architecture", "arm64") => {
+                        "; Graviton types such as m6g, c6g and r6g report arm64"
+                    }
+                    ("ecs.cpu-architecture", _) => {
+                        "; Intel and AMD types such as m5 and c5 report x86_64"
+                    }
+                    ("ecs.os-type", "windows") => {
+                        "; the playground's instances all run the Linux ECS-optimized AMI"
+                    }
+                    _ => "",
+                };
+                f.write_str(hint)
+            }
         }
     }
 }

@@ -467,8 +467,9 @@ fn check_compatibility(
 
 /// A strategy that may put tasks on Fargate Spot needs a Linux X86_64 task (DG
 /// fargate-capacity-providers). The docs do not say at which call ECS refuses; the playground
-/// refuses the service (or RunTask) as it is created, at its strategy, rather than leaving its
-/// tasks to wait for a capacity that never takes them.
+/// refuses the service (or RunTask) as it is created rather than leaving its tasks to wait for
+/// a capacity that never takes them. The problem is at `taskDefinition`, so the definition's
+/// tab shows it (`taskdef::caused`), and it names both ways out.
 fn check_fargate_spot(
     path: &str,
     td: &RegisteredTaskDefinition,
@@ -485,7 +486,10 @@ fn check_fargate_spot(
         spot,
         crate::taskdef::runtime_platform::fargate_spot_refusal(&td.definition),
     ) {
-        p.push(format!("{path}.capacityProviderStrategy"), why);
+        p.push(
+            format!("{path}.taskDefinition"),
+            format!("{why} Use a capacity provider strategy without FARGATE_SPOT for this service, or a Linux X86_64 task definition."),
+        );
     }
 }
 

@@ -77,7 +77,16 @@ fn all_cards(s: &ecs_sim::sim::snapshot::Snapshot) -> BTreeMap<String, Card> {
         .collect()
 }
 
-/// The task lifecycle as a row of sample chips, each state a [`Term`].
+/// The load balancer target states a chip's foot bar shows, with the legend's words.
+const TARGET_STATES: [(&str, &str); 4] = [
+    ("initial", "target: first checks"),
+    ("healthy", "target healthy"),
+    ("unhealthy", "target unhealthy"),
+    ("draining", "target draining"),
+];
+
+/// The task lifecycle as a row of sample chips, each state a [`Term`], then the target health
+/// bars.
 #[component]
 fn LifecycleLegend() -> impl IntoView {
     view! {
@@ -88,6 +97,12 @@ fn LifecycleLegend() -> impl IntoView {
             <div class="legend-chips">
                 {LIFECYCLE.iter().map(|s| view! {
                     <span class="task-chip legend-chip c-none" data-status=*s><Term word=s.to_string() /></span>
+                }).collect_view()}
+                // The bar along a chip's foot: its load balancer target's health.
+                <span class="legend-break" aria-hidden="true"></span>
+                {TARGET_STATES.iter().map(|(state, words)| view! {
+                    <span class="task-chip legend-chip c-none" data-status="RUNNING" data-target=*state
+                        data-testid="legend-target">{*words}</span>
                 }).collect_view()}
             </div>
         </details>

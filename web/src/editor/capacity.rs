@@ -242,7 +242,8 @@ fn Groups(
                             {(!known).then(|| view! { <option value="" prop:selected=true>{format!("{} (not in catalogue)", g.instance_type)}</option> })}
                             {catalog::all().iter().map(|t| view! {
                                 <option value=t.name prop:selected=t.name == g.instance_type>
-                                    {format!("{} ({} vCPU, {})", t.name, t.vcpus, gib(t.memory_mib))}
+                                    {format!("{} ({} vCPU, {}{})", t.name, t.vcpus, gib(t.memory_mib),
+                                        if t.architecture == catalog::Architecture::Arm64 { ", Arm" } else { "" })}
                                 </option>
                             }).collect_view()}
                         </select>

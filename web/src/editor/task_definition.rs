@@ -83,6 +83,15 @@ pub fn TaskDefinitionTab(
         move || parsed.with(Option::is_some) && marks.with(Vec::is_empty) && changed.get();
     let revision = move || latest.with(|l| l.as_ref().map_or(0, |(r, _)| *r));
     let status = RwSignal::new(None::<Result<String, String>>);
+    // A lesson's Start over takes the applied edit back too: the "Changed … in place" line would
+    // describe a change that is gone (walkthrough).
+    Effect::new(move |seen: Option<u64>| {
+        let now = pg.td_edits_discarded.get();
+        if seen.is_some_and(|s| s != now) {
+            status.set(None);
+        }
+        now
+    });
     let on_input = Callback::new(move |new_text: String| {
         if let Some((_, base)) = latest.get_untracked() {
             drafts.update(|ds| {
@@ -145,7 +154,11 @@ pub fn TaskDefinitionTab(
                 <button class="secondary" on:click=revert disabled=move || !changed.get()
                     data-testid="revert">"Revert"</button>
                 <span class="muted help" data-testid="td-register-help">
-                    "Edits the scenario: the run restarts from 0:00 on the new revision. To deploy it during a run, use the Deployments panel."
+                    {move || if pg.lock.with_value(Option::is_some) {
+                        "Applies the edit to the revision the lesson runs; the run restarts from 0:00."
+                    } else {
+                        "Edits the scenario: the run restarts from 0:00 on the new revision. To deploy it during a run, use the Deployments panel."
+                    }}
                 </span>
                 <button class="primary" data-testid="register-revision"
                     disabled=move || !can_register()

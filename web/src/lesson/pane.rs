@@ -117,20 +117,20 @@ pub fn LessonPane() -> impl IntoView {
                             </p>
                         })
                     }}
-                    {move || {
-                        // Check grades the registered revisions: an edit typed in a task
-                        // definition tab and not registered would be graded as if it were not
-                        // there (a student's walkthrough, 2026-12-05), so Check waits for it.
-                        let open = pg.unregistered_edits.get();
-                        (!open.is_empty()).then(|| view! {
-                            <p class="lesson-note error" role="alert" data-testid="lesson-unregistered">
-                                "Your edit in "
-                                {open.iter().map(|f| format!("Task definition: {f}")).collect::<Vec<_>>().join(", ")}
-                                " is not applied yet, and Check grades what is applied: press Apply in that tab (or Revert), then Check."
-                            </p>
-                        })
-                    }}
                     <div class="lesson-actions">
+                        {move || {
+                            // Check grades the registered revisions: an edit typed in a task
+                            // definition tab and not registered would be graded as if it were not
+                            // there (a student's walkthrough, 2026-12-05), so Check waits for it.
+                            let open = pg.unregistered_edits.get();
+                            (!open.is_empty()).then(|| view! {
+                                <p class="lesson-note error" role="alert" data-testid="lesson-unregistered">
+                                    "Your edit in "
+                                    {open.iter().map(|f| format!("Task definition: {f}")).collect::<Vec<_>>().join(", ")}
+                                    " is not applied yet, and Check grades what is applied: press Apply in that tab (or Revert), then Check."
+                                </p>
+                            })
+                        }}
                         <button type="button" class="primary" data-testid="lesson-check"
                             disabled=move || lessons.checking.with(Option::is_some) || pg.unregistered_edits.with(|u| !u.is_empty())
                             on:click=move |_| start_check(pg, lessons)>"Check"</button>

@@ -21,3 +21,35 @@ pub fn check(instance: &Instance, needs: &TaskNeeds) -> Result<(), Rejection> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::placement::Rejection;
+
+    #[test]
+    fn a_missing_architecture_names_both_sides_and_the_types_that_have_it() {
+        let r = Rejection::MissingAttribute {
+            name: "ecs.cpu-architecture".into(),
+            requested: "arm64".into(),
+            reported: Some("x86_64".into()),
+        };
+        assert_eq!(r.stage(), crate::placement::rejection::Stage::Constraints);
+        assert_eq!(r.failure_reason(), "ATTRIBUTE");
+        assert_eq!(
+            r.ecs_phrase(),
+            "is missing an attribute required by your task"
+        );
+        let text = r.to_string();
+        assert!(
+            text.contains("needs arm64") && text.contains("reports x86_64"),
+            "{text}"
+        );
+        assert!(text.contains("m6g"), "{text}");
+        let none = Rejection::MissingAttribute {
+            name: "ecs.os-type".into(),
+            requested: "windows".into(),
+            reported: None,
+        };
+        assert!(none.to_string().contains("reports none"));
+    }
+}

@@ -14,8 +14,19 @@ fn a_strategy_with_fargate_spot_refuses_arm64_and_windows_tasks() {
     let ps = problems(&d);
     assert!(
         ps.iter()
-            .any(|p| p.starts_with("services[1].capacityProviderStrategy:") && p.contains("ARM64")),
+            .any(|p| p.starts_with("services[1].taskDefinition:") && p.contains("ARM64")),
         "{ps:#?}"
+    );
+    // The definition's tab shows it (problems at `taskDefinition` are blamed on the family).
+    let text = serde_json::to_string(&d).unwrap();
+    let all = match crate::scenario::resolve(&crate::scenario::parse_scenario(&text).unwrap()) {
+        Err(ps) => ps,
+        Ok(_) => panic!("resolves"),
+    };
+    let at_api = crate::taskdef::caused::caused_by_family(&d, &all, "api");
+    assert!(
+        at_api.iter().any(|p| p.message.contains("Fargate Spot")),
+        "{at_api:#?}"
     );
     d["taskDefinitions"][1]["runtimePlatform"] =
         json!({"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"});
@@ -23,9 +34,8 @@ fn a_strategy_with_fargate_spot_refuses_arm64_and_windows_tasks() {
     d["taskDefinitions"][1]["memory"] = json!("2048");
     let ps = problems(&d);
     assert!(
-        ps.iter().any(
-            |p| p.starts_with("services[1].capacityProviderStrategy:") && p.contains("Windows")
-        ),
+        ps.iter()
+            .any(|p| p.starts_with("services[1].taskDefinition:") && p.contains("Windows")),
         "{ps:#?}"
     );
     // FARGATE alone takes it.

@@ -13,6 +13,7 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
     let mut reserved_sum: i64 = 0;
     let mut cpu_sum: i64 = 0;
     let mut reserved_parts: Vec<String> = Vec::new();
+    let mut cpu_parts: Vec<String> = Vec::new();
     for (i, c) in td.containers().iter().enumerate() {
         let here = container_path(i);
         let name = c.name.as_deref().unwrap_or("");
@@ -61,6 +62,9 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
                 ));
             }
             cpu_sum = cpu_sum.saturating_add(cpu.max(0));
+            if cpu > 0 {
+                cpu_parts.push(format!("'{name}' {cpu}"));
+            }
         }
         let counted = counted_reservation(c.memory_reservation, c.memory, &task_memory);
         reserved_sum = reserved_sum.saturating_add(counted);
@@ -80,7 +84,7 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
             out.push(Problem::new(
                 "memory",
                 format!(
-                    "The sum of all container 'memoryReservation' values cannot be greater than the value of the task 'memory'. Reserved: {} = {reserved_sum} MiB, task memory {tm} MiB.",
+                    "The sum of all container 'memoryReservation' values cannot be greater than the value of the task 'memory'. Reserved (a container without memoryReservation reserves its memory): {} = {reserved_sum} MiB, task memory {tm} MiB.",
                     reserved_parts.join(" + ")
                 ),
             ));
@@ -90,7 +94,10 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
         if cpu_sum > i64::from(tc) {
             out.push(Problem::new(
                 "cpu",
-                "The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'.",
+                format!(
+                    "The sum of all container 'cpu' values cannot be greater than the value of the task 'cpu'. Reserved: {} = {cpu_sum} CPU units, task cpu {tc}.",
+                    cpu_parts.join(" + ")
+                ),
             ));
         }
     }

@@ -788,7 +788,25 @@ fn the_reservation_sum_names_what_each_container_reserves() {
         has(
             &ps,
             "memory",
-            "Reserved: 'a' 400 (its memory) + 'b' 200 = 600 MiB, task memory 512 MiB."
+            "Reserved (a container without memoryReservation reserves its memory): 'a' 400 (its memory) + 'b' 200 = 600 MiB, task memory 512 MiB."
+        ),
+        "{ps:?}"
+    );
+}
+
+#[test]
+fn the_cpu_sum_names_what_each_container_reserves() {
+    let mut td = fargate(json!([
+        {"name": "a", "image": "i", "cpu": 200},
+        {"name": "b", "image": "i", "cpu": 100}
+    ]));
+    td["cpu"] = json!("256");
+    let ps = problems(td);
+    assert!(
+        has(
+            &ps,
+            "cpu",
+            "Reserved: 'a' 200 + 'b' 100 = 300 CPU units, task cpu 256."
         ),
         "{ps:?}"
     );
