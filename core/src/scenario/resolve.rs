@@ -48,8 +48,17 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
         .collect();
     let mut run_tasks = service::resolve::run_tasks(&doc.tasks, cx, &mut p);
     let initial_run_tasks = run_tasks.len();
-    let (timeline, timeline_run_tasks) =
-        timeline(doc, &subnets.zones, &declared, cx, &mut run_tasks, &mut p);
+    let (timeline, timeline_run_tasks) = timeline(
+        doc,
+        Known {
+            zones: &subnets.zones,
+            declared: &declared,
+            services: &services,
+        },
+        cx,
+        &mut run_tasks,
+        &mut p,
+    );
     let (traffic, problems) = traffic::resolve::resolve(
         &doc.traffic,
         &doc.services,
@@ -95,14 +104,22 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
     })
 }
 
+/// What the timeline's entries are checked against: the subnets' zones, the services declared
+/// (resolved or not) and those resolved.
+#[derive(Clone, Copy)]
+struct Known<'a> {
+    zones: &'a [String],
+    declared: &'a [&'a str],
+    services: &'a [service::ServiceModel],
+}
+
 /// Checks what each timeline event names (services, zones, task definitions, clusters,
 /// instance types, Auto Scaling groups) and sorts the events by time (stable: same-time events
 /// keep their document order). Each `runTask` is resolved like a top-level `tasks[]` entry and
 /// appended to `run_tasks`; the map gives, per sorted timeline index, its RunTask.
 fn timeline(
     doc: &ScenarioDocument,
-    zones: &[String],
-    declared: &[&str],
+    known: Known<'_>,
     cx: service::resolve::Context<'_>,
     run_tasks: &mut Vec<service::RunTaskModel>,
     p: &mut Problems,
@@ -122,7 +139,7 @@ fn timeline(
             | TimelineAction::UpdateService { service, .. }
             | TimelineAction::SpotInterruption { service, .. }
             | TimelineAction::TrafficSpike { service, .. } => {
-                if !declared.contains(&service.as_str()) {
+                if !known.declared.contains(&service.as_str()) {
                     p.push(
                         format!("{path}.service"),
                         format!("no service named '{service}'"),
@@ -131,7 +148,7 @@ fn timeline(
             }
             TimelineAction::AzOutage { availability_zone }
             | TimelineAction::AzRecovery { availability_zone } => {
-                check_zone(&path, availability_zone, zones, p);
+                check_zone(&path, availability_zone, known.zones, p);
             }
             TimelineAction::TerminateInstance { .. } | TimelineAction::DrainInstance { .. } => {}
             TimelineAction::RunTask(spec) => {
@@ -148,7 +165,7 @@ fn timeline(
             } => {
                 cluster::resolve::find(&format!("{path}.cluster"), cluster, cx.clusters, p);
                 cluster::resolve::instance_type(&path, instance_type, p);
-                check_zone(&path, availability_zone, zones, p);
+                check_zone(&path, availability_zone, known.zones, p);
             }
             TimelineAction::SetDesiredCapacity {
                 auto_scaling_group_name,
@@ -166,13 +183,27 @@ fn timeline(
             ..
         } = &e.action
         {
-            taskdef::resolve::find(
+            let found = taskdef::resolve::find(
                 &format!("{path}.taskDefinition"),
                 t,
                 cx.task_definitions,
                 cx.refused_families,
                 p,
             );
+            // The new revision must suit where the service runs, as its first one did.
+            if let (Some(tdi), TimelineAction::UpdateService { service, .. }) = (found, &e.action) {
+                let spec = doc.services.iter().find(|s| s.service_name == *service);
+                let model = known.services.iter().find(|s| s.name == *service);
+                if let (Some(spec), Some(model)) = (spec, model) {
+                    service::resolve::check_new_revision(
+                        &path,
+                        spec,
+                        model,
+                        &cx.task_definitions[tdi],
+                        p,
+                    );
+                }
+            }
         }
     }
     let mut order: Vec<usize> = (0..events.len()).collect();

@@ -101,17 +101,10 @@ fn service(
         p,
     );
     let load_balancer = load_balancer(&path, s, td, cx, p);
-    let port_names: Vec<&str> = td
-        .definition
-        .containers()
-        .iter()
-        .flat_map(|c| c.port_mappings.iter().flatten())
-        .filter_map(|pm| pm.name.as_deref())
-        .collect();
     p.extend(crate::discovery::resolve::check_port_names(
         &format!("{path}.serviceConnectConfiguration"),
         s.service_connect_configuration.as_ref(),
-        &port_names,
+        &port_names(td),
     ));
     let keys = crate::deployment::resolve::resolve(
         &path,
@@ -462,6 +455,37 @@ fn check_compatibility(
             format!("{path}.taskDefinition"),
             format!("Task definition does not support launch_type {label}."),
         );
+    }
+}
+
+/// The `name`s of a definition's port mappings (what Service Connect's `portName` refers to).
+fn port_names(td: &RegisteredTaskDefinition) -> Vec<&str> {
+    td.definition
+        .containers()
+        .iter()
+        .flat_map(|c| c.port_mappings.iter().flatten())
+        .filter_map(|pm| pm.name.as_deref())
+        .collect()
+}
+
+/// A later revision a service is moved to (a timeline `updateService` at `path`) must suit
+/// where the service runs, as the one it was created with: Fargate Spot takes only Linux
+/// X86_64 tasks, and its Service Connect `portName`s must name port mappings of the new
+/// revision. Both are reported at `{path}.taskDefinition`.
+pub fn check_new_revision(
+    path: &str,
+    spec: &ServiceSpec,
+    model: &ServiceModel,
+    td: &RegisteredTaskDefinition,
+    p: &mut Problems,
+) {
+    check_fargate_spot(path, td, &model.launch, p);
+    for q in crate::discovery::resolve::check_port_names(
+        path,
+        spec.service_connect_configuration.as_ref(),
+        &port_names(td),
+    ) {
+        p.push(format!("{path}.taskDefinition"), q.message);
     }
 }
 

@@ -62,3 +62,48 @@ fn a_service_connect_port_name_must_name_a_port_mapping_of_the_service_task_defi
     d["services"][1]["serviceConnectConfiguration"]["services"][0]["portName"] = json!("http");
     assert_eq!(problems(&d), Vec::<String>::new());
 }
+
+/// A timeline `updateService` to a later revision is checked where the service runs, as its
+/// first revision was: an ARM64 revision under a strategy with Fargate Spot, and a revision
+/// whose port mappings lost the name Service Connect uses.
+#[test]
+fn a_later_revision_must_suit_where_the_service_runs() {
+    let mut d = default_doc();
+    let mut arm = d["taskDefinitions"][1].clone();
+    arm["runtimePlatform"] = json!({"cpuArchitecture": "ARM64"});
+    d["taskDefinitions"].as_array_mut().unwrap().push(arm);
+    d["services"][1]["taskDefinition"] = json!("api:1");
+    d["timeline"] =
+        json!([{"at": 60, "action": "updateService", "service": "api", "taskDefinition": "api:2"}]);
+    let ps = problems(&d);
+    assert_eq!(ps.len(), 1, "{ps:#?}");
+    assert!(
+        ps[0].starts_with("timeline[0].taskDefinition:") && ps[0].contains("ARM64"),
+        "{ps:#?}"
+    );
+
+    let mut d = default_doc();
+    d["taskDefinitions"][1]["containerDefinitions"][0]["portMappings"][0]["name"] = json!("http");
+    d["services"][1]["serviceConnectConfiguration"] =
+        json!({"enabled": true, "namespace": "local", "services": [{"portName": "http"}]});
+    let mut unnamed = d["taskDefinitions"][1].clone();
+    unnamed["containerDefinitions"][0]["portMappings"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("name");
+    d["taskDefinitions"].as_array_mut().unwrap().push(unnamed);
+    // The service starts on api:1 (a family name alone would take the latest, api:2).
+    d["services"][1]["taskDefinition"] = json!("api:1");
+    d["timeline"] =
+        json!([{"at": 60, "action": "updateService", "service": "api", "taskDefinition": "api:2"}]);
+    let ps = problems(&d);
+    assert!(
+        ps.iter()
+            .any(|p| p.starts_with("timeline[0].taskDefinition: The portName 'http'")),
+        "{ps:#?}"
+    );
+    // Its first revision is fine, and so is a timeline that keeps it.
+    d["timeline"] =
+        json!([{"at": 60, "action": "updateService", "service": "api", "taskDefinition": "api:1"}]);
+    assert_eq!(problems(&d), Vec::<String>::new());
+}
