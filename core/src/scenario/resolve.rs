@@ -179,6 +179,7 @@ fn timeline(
             ),
         }
         if let TimelineAction::UpdateService {
+            service,
             task_definition: Some(t),
             ..
         } = &e.action
@@ -191,7 +192,7 @@ fn timeline(
                 p,
             );
             // The new revision must suit where the service runs, as its first one did.
-            if let (Some(tdi), TimelineAction::UpdateService { service, .. }) = (found, &e.action) {
+            if let Some(tdi) = found {
                 let spec = doc.services.iter().find(|s| s.service_name == *service);
                 let model = known.services.iter().find(|s| s.name == *service);
                 if let (Some(spec), Some(model)) = (spec, model) {

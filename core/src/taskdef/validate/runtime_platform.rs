@@ -2,7 +2,7 @@
 
 use super::{Problem, TaskDefinition};
 use crate::taskdef::runtime_platform::{
-    is_windows, CPU_ARCHITECTURES, OPERATING_SYSTEM_FAMILIES, RUNTIME_PLATFORM_KEYS,
+    is_arm64, is_windows, CPU_ARCHITECTURES, OPERATING_SYSTEM_FAMILIES, RUNTIME_PLATFORM_KEYS,
 };
 use serde_json::Value;
 
@@ -52,7 +52,7 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
     }
     // API RuntimePlatform, cpuArchitecture: ARM64 "is available for tasks that run on Linux
     // Amazon EC2 instance or Linux containers on Fargate."
-    if is_windows(td) && fields.get("cpuArchitecture").and_then(Value::as_str) == Some("ARM64") {
+    if is_windows(td) && is_arm64(td) {
         out.push(Problem::new(
             "runtimePlatform.cpuArchitecture",
             "ARM64 is available for Linux tasks only: a Windows task (operatingSystemFamily WINDOWS_SERVER_…) runs on X86_64.",
