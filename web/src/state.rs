@@ -153,6 +153,9 @@ pub struct Playground {
     pause_seen: StoredValue<u64>,
     /// The event the clock last stopped at, until a reset or an edit.
     pub paused_at: RwSignal<Option<PauseHit>>,
+    /// The text of the notice that describes the current run (a pause, a lesson's horizon): it
+    /// goes when the run restarts ([`Playground::notify_run`]).
+    run_notice: StoredValue<Option<String>>,
     /// The task chips on the page, updated by [`Playground::refresh`].
     pub chips: ChipTable,
     /// Counts the redraws that also copied the log: the metrics charts follow this instead of
@@ -283,6 +286,7 @@ impl Playground {
             pause_seen: StoredValue::new(0),
             chips_drawing_in: StoredValue::new(false),
             paused_at: RwSignal::new(None),
+            run_notice: StoredValue::new(None),
             chips: ChipTable::new(),
             slow_redraw: RwSignal::new(0),
             summaries_redraw: RwSignal::new(0),
@@ -387,10 +391,7 @@ impl Playground {
         if self.running_to() {
             self.run.set(None);
         }
-        self.notice.set(Some(Notice {
-            is_error: false,
-            text: pause_notice(&hit.entry, hit.kind),
-        }));
+        self.notify_run(pause_notice(&hit.entry, hit.kind));
         if let Some(name) = hit.entry.service.as_deref() {
             self.select_service_named(name);
         }
@@ -398,11 +399,21 @@ impl Playground {
         self.refresh();
     }
 
-    /// The run restarted: no paused line, and the pause's notice goes with it (it stayed, saying
-    /// "Paused: … at 0:15:00" over a run back at 0:00, in a student's walkthrough).
+    /// Shows `text` as a notice about the current run (why it stopped): the run's restart takes
+    /// it away ([`Playground::forget_pause`]), unless another notice replaced it first.
+    pub fn notify_run(&self, text: String) {
+        self.run_notice.set_value(Some(text.clone()));
+        self.notice.set(Some(Notice {
+            is_error: false,
+            text,
+        }));
+    }
+
+    /// The run restarted: no paused line, and a notice about the last run goes with it (a pause
+    /// or a lesson's horizon said "Paused: … at 0:15:00" over a run back at 0:00, in a student's
+    /// walkthrough).
     fn forget_pause(&self) {
-        if let Some(hit) = self.paused_at.get_untracked() {
-            let text = pause_notice(&hit.entry, hit.kind);
+        if let Some(text) = self.run_notice.try_update_value(Option::take).flatten() {
             if self
                 .notice
                 .with_untracked(|n| n.as_ref().is_some_and(|n| n.text == text))

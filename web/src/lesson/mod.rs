@@ -235,13 +235,10 @@ impl Lessons {
         if let Some(horizon) = pause_at {
             if pg.playing.get_untracked() {
                 pg.playing.set(false);
-                pg.notice.set(Some(Notice {
-                    is_error: false,
-                    text: format!(
-                        "{HORIZON_PAUSE_PREFIX}{} (the clock may have run a little past it at this speed). Check decides them; Play goes on if you want to watch longer.",
-                        ecs_sim::time::clock(horizon)
-                    ),
-                }));
+                pg.notify_run(format!(
+                    "Paused: this lesson's goals end at {} (the clock may have run a little past it at this speed). Check decides them; Play goes on if you want to watch longer.",
+                    ecs_sim::time::clock(horizon)
+                ));
             }
         }
         if let Some(l) = live {
@@ -256,9 +253,6 @@ impl Lessons {
         self.eval.set_value(None);
     }
 }
-
-/// How the notice begins when a lesson's run stops at its horizon.
-const HORIZON_PAUSE_PREFIX: &str = "Paused: this lesson's goals end at ";
 
 impl Default for Lessons {
     fn default() -> Self {
@@ -276,14 +270,6 @@ pub fn LessonSync() -> impl IntoView {
         pg.running_text.track();
         lessons.restart_live();
         lessons.report.set(None);
-        // The run started again (an edit, Start over): a horizon pause notice from the last run
-        // no longer holds (it stayed over a run back at 0:00 in a student's walkthrough).
-        if pg.notice.with_untracked(|n| {
-            n.as_ref()
-                .is_some_and(|n| n.text.starts_with(HORIZON_PAUSE_PREFIX))
-        }) {
-            pg.notice.set(None);
-        }
     });
     Effect::new(move |_| {
         pg.snapshot.track();
