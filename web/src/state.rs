@@ -399,6 +399,19 @@ impl Playground {
         self.refresh();
     }
 
+    /// Runs `discard` each time a lesson's Start over asks the task definition tabs to drop their
+    /// edits ([`Playground::td_edits_discarded`] bumped; not when the effect first runs).
+    pub fn on_td_edits_discarded(&self, discard: impl Fn() + 'static) {
+        let bumped = self.td_edits_discarded;
+        Effect::new(move |seen: Option<u64>| {
+            let now = bumped.get();
+            if seen.is_some_and(|s| s != now) {
+                discard();
+            }
+            now
+        });
+    }
+
     /// Shows `text` as a notice about the current run (why it stopped): the run's restart takes
     /// it away ([`Playground::forget_pause`]), unless another notice replaced it first.
     pub fn notify_run(&self, text: String) {

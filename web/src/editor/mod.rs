@@ -99,7 +99,7 @@ pub fn Editor() -> impl IntoView {
     // still the family's latest.
     let drafts = RwSignal::new(kept_drafts());
     // A lesson's Start over discards them.
-    on_td_edits_discarded(pg, move || drafts.set(HashMap::new()));
+    pg.on_td_edits_discarded(move || drafts.set(HashMap::new()));
     // Which families hold an edit not yet registered (for the lesson pane's Check).
     Effect::new(move |_| {
         let families: Vec<String> = drafts.with(|ds| {
@@ -172,18 +172,6 @@ pub fn Editor() -> impl IntoView {
             </div>
         </div>
     }
-}
-
-/// Runs `discard` each time a lesson's Start over asks the task definition tabs to drop their
-/// edits ([`Playground::td_edits_discarded`] bumped; not when the effect first runs).
-pub(crate) fn on_td_edits_discarded(pg: Playground, discard: impl Fn() + 'static) {
-    Effect::new(move |seen: Option<u64>| {
-        let now = pg.td_edits_discarded.get();
-        if seen.is_some_and(|s| s != now) {
-            discard();
-        }
-        now
-    });
 }
 
 /// The unregistered task definition edits kept in this browser by an earlier visit.

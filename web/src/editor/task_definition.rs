@@ -85,7 +85,7 @@ pub fn TaskDefinitionTab(
     let status = RwSignal::new(None::<Result<String, String>>);
     // A lesson's Start over takes the applied edit back too: the "Changed … in place" line would
     // describe a change that is gone (walkthrough).
-    super::on_td_edits_discarded(pg, move || status.set(None));
+    pg.on_td_edits_discarded(move || status.set(None));
     let on_input = Callback::new(move |new_text: String| {
         if let Some((_, base)) = latest.get_untracked() {
             drafts.update(|ds| {
