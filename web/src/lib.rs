@@ -9,6 +9,7 @@ pub mod about;
 pub mod advice;
 pub mod app;
 pub mod chip_table;
+pub mod clipboard;
 pub mod cluster_view;
 pub mod controls;
 pub mod cost;

@@ -43,14 +43,7 @@ fn notice_button(pg: Playground, action: NoticeAction) -> impl IntoView {
             // button says so, as Copy link's notice does (the browser may refuse the clipboard).
             let copied = RwSignal::new(None::<bool>);
             let copy = move |_| {
-                let Some(w) = web_sys::window() else {
-                    return;
-                };
-                let promise = w.navigator().clipboard().write_text(&link.get_value());
-                leptos::task::spawn_local(async move {
-                    let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                    copied.set(Some(ok));
-                });
+                crate::clipboard::copy(&link.get_value(), move |ok| copied.set(Some(ok)));
             };
             let label = move || match copied.get() {
                 None => "Copy the damaged link",

@@ -235,25 +235,23 @@ pub fn ShareBar() -> impl IntoView {
         // "Copied" only once the browser says so: it may refuse (no permission, the page not
         // focused), and the notice said "Link copied" regardless. Refused, the link goes to
         // the address bar, to be copied from there.
-        let promise = window.navigator().clipboard().write_text(&link);
-        leptos::task::spawn_local(async move {
-            let notice = match wasm_bindgen_futures::JsFuture::from(promise).await {
-                Ok(_) => Notice {
+        crate::clipboard::copy(&link, move |ok| {
+            let notice = if ok {
+                Notice {
                     is_error: false,
                     text: copied,
-                },
-                Err(_) => {
-                    if let Ok(history) = window.history() {
-                        let _ = history.replace_state_with_url(
-                            &wasm_bindgen::JsValue::NULL,
-                            "",
-                            Some(&fragment),
-                        );
-                    }
-                    Notice {
-                        is_error: true,
-                        text: format!("The browser did not let the page copy to the clipboard. The link ({len} characters) is now in the address bar: copy it from there."),
-                    }
+                }
+            } else {
+                if let Ok(history) = window.history() {
+                    let _ = history.replace_state_with_url(
+                        &wasm_bindgen::JsValue::NULL,
+                        "",
+                        Some(&fragment),
+                    );
+                }
+                Notice {
+                    is_error: true,
+                    text: format!("The browser did not let the page copy to the clipboard. The link ({len} characters) is now in the address bar: copy it from there."),
                 }
             };
             pg.notice.set(Some(notice));
