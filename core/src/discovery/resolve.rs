@@ -51,6 +51,22 @@ pub fn check_port_names(
     let Some(sc) = service_connect else {
         return Vec::new();
     };
+    sc.services
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| !port_names.contains(&e.port_name.as_str()))
+        .map(|(k, e)| {
+            Problem::new(
+                format!("{path}.services[{k}].portName"),
+                port_name_refusal(&e.port_name, port_names),
+            )
+        })
+        .collect()
+}
+
+/// What ECS answers when `port_name` is not among the revision's port mapping names
+/// `port_names`: CreateService for the first revision, UpdateService for a later one.
+pub fn port_name_refusal(port_name: &str, port_names: &[&str]) -> String {
     let named = if port_names.is_empty() {
         "the task definition names none of its port mappings".to_string()
     } else {
@@ -59,20 +75,7 @@ pub fn check_port_names(
             port_names.join(", ")
         )
     };
-    sc.services
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !port_names.contains(&e.port_name.as_str()))
-        .map(|(k, e)| {
-            Problem::new(
-                format!("{path}.services[{k}].portName"),
-                format!(
-                    "The portName '{}' does not match the name of a port mapping in the task definition: {named}.",
-                    e.port_name
-                ),
-            )
-        })
-        .collect()
+    format!("The portName '{port_name}' does not match the name of a port mapping in the task definition: {named}.")
 }
 
 /// How a client reaches a server: Service Connect when the server offers endpoints and the

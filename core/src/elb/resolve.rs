@@ -54,9 +54,9 @@ pub struct ServiceLoadBalancer {
     pub target_group: usize,
     /// The blue/green alternate target group, when `advancedConfiguration` names one.
     pub alternate_target_group: Option<usize>,
-    /// The container that receives traffic (index in the task definition).
-    pub container: usize,
-    /// Its name.
+    /// The name of the container that receives traffic. Looked up in each task's own
+    /// revision ([`ServiceLoadBalancer::container_in`]): a later revision may order its
+    /// containers differently.
     pub container_name: String,
     /// Its container port.
     pub container_port: u16,
@@ -310,11 +310,17 @@ fn service_load_balancer(
     }
     let group = production_target_group(p, lb, groups, problems);
     let alternate = alternate_target_group(p, lb, groups, problems);
-    let container = load_balanced_container(p, lb, td, problems);
+    let container = match load_balanced_container(td, &lb.container_name, lb.container_port) {
+        Ok(c) => Some(c),
+        Err((field, message)) => {
+            problems.push(Problem::new(format!("{p}.{field}"), message));
+            None
+        }
+    };
+    container?;
     Some(ServiceLoadBalancer {
         target_group: group?,
         alternate_target_group: alternate,
-        container: container?,
         container_name: lb.container_name.clone(),
         container_port: lb.container_port.clamp(0, 65535) as u16,
     })
@@ -368,44 +374,49 @@ fn alternate_target_group(
 }
 
 /// `containerName` and `containerPort`: the container exists in the task definition and maps
-/// that container port. Its index, only when both hold.
-fn load_balanced_container(
-    p: &str,
-    lb: &LoadBalancerSpec,
+/// that container port (API LoadBalancer: "This port must correspond to a containerPort in the
+/// task definition the tasks in the service are using"). Its index when both hold, else the
+/// field at fault and ECS's message. CreateService checks the first revision, UpdateService
+/// each later one.
+pub fn load_balanced_container(
     td: &TaskDefinition,
-    problems: &mut Vec<Problem>,
-) -> Option<usize> {
+    name: &str,
+    port: i64,
+) -> Result<usize, (&'static str, String)> {
     let containers = td.containers();
     let Some(c) = containers
         .iter()
-        .position(|c| c.name.as_deref() == Some(lb.container_name.as_str()))
+        .position(|c| c.name.as_deref() == Some(name))
     else {
-        problems.push(Problem::new(
-            format!("{p}.containerName"),
-            format!(
-                "The container {} does not exist in the task definition.",
-                lb.container_name
-            ),
+        return Err((
+            "containerName",
+            format!("The container {name} does not exist in the task definition."),
         ));
-        return None;
     };
     let port_ok = containers[c]
         .port_mappings
         .iter()
         .flatten()
-        .any(|pm| pm.container_port == Some(lb.container_port));
+        .any(|pm| pm.container_port == Some(port));
     if !port_ok {
         // ECS CreateService's InvalidParameterException wording.
-        problems.push(Problem::new(
-            format!("{p}.containerPort"),
-            format!(
-                "The container {} did not have a container port {} defined.",
-                lb.container_name, lb.container_port
-            ),
+        return Err((
+            "containerPort",
+            format!("The container {name} did not have a container port {port} defined."),
         ));
-        return None;
     }
-    Some(c)
+    Ok(c)
+}
+
+impl ServiceLoadBalancer {
+    /// The index of the load-balanced container in `td`, the revision a task runs; `None`
+    /// when `td` has no such container (UpdateService refuses such a revision, so a running
+    /// task always finds it).
+    pub fn container_in(&self, td: &TaskDefinition) -> Option<usize> {
+        td.containers()
+            .iter()
+            .position(|c| c.name.as_deref() == Some(self.container_name.as_str()))
+    }
 }
 
 #[cfg(test)]
@@ -570,8 +581,12 @@ mod tests {
         assert!(problems.is_empty());
         let lb_ok = lb_ok.expect("resolved");
         assert_eq!(
-            (lb_ok.target_group, lb_ok.container, lb_ok.container_port),
-            (0, 0, 80)
+            (
+                lb_ok.target_group,
+                lb_ok.container_in(&td()),
+                lb_ok.container_port
+            ),
+            (0, Some(0), 80)
         );
 
         let (none, problems) =

@@ -193,12 +193,9 @@ fn timeline(
             );
             // The new revision must suit where the service runs, as its first one did.
             if let Some(tdi) = found {
-                let spec = doc.services.iter().find(|s| s.service_name == *service);
-                let model = known.services.iter().find(|s| s.name == *service);
-                if let (Some(spec), Some(model)) = (spec, model) {
+                if let Some(model) = known.services.iter().find(|s| s.name == *service) {
                     service::resolve::check_new_revision(
                         &path,
-                        spec,
                         model,
                         &cx.task_definitions[tdi],
                         p,

@@ -150,6 +150,11 @@ fn service(
         assign_public_ip,
         platform_version,
         az_rebalancing,
+        connect_port_names: s
+            .service_connect_configuration
+            .iter()
+            .flat_map(|c| c.services.iter().map(|e| e.port_name.clone()))
+            .collect(),
     })
 }
 
@@ -469,24 +474,48 @@ fn port_names(td: &RegisteredTaskDefinition) -> Vec<&str> {
 }
 
 /// A later revision a service is moved to (a timeline `updateService` at `path`) must suit
-/// where the service runs, as the one it was created with: Fargate Spot takes only Linux
-/// X86_64 tasks, and its Service Connect `portName`s must name port mappings of the new
-/// revision. Both are reported at `{path}.taskDefinition`.
+/// where the service runs, as the one it was created with; see [`new_revision_refusals`].
+/// Each refusal is reported at `{path}.taskDefinition`.
 pub fn check_new_revision(
     path: &str,
-    spec: &ServiceSpec,
     model: &ServiceModel,
     td: &RegisteredTaskDefinition,
     p: &mut Problems,
 ) {
-    check_fargate_spot(path, td, &model.launch, p);
-    for q in crate::discovery::resolve::check_port_names(
-        path,
-        spec.service_connect_configuration.as_ref(),
-        &port_names(td),
-    ) {
-        p.push(format!("{path}.taskDefinition"), q.message);
+    for why in new_revision_refusals(model, td) {
+        p.push(format!("{path}.taskDefinition"), why);
     }
+}
+
+/// Why UpdateService refuses to move service `model` to revision `td`, in ECS's words where
+/// ECS has them: Fargate Spot takes only Linux X86_64 tasks (DG fargate-capacity-providers);
+/// a load balancer's container and port must be in the revision (API LoadBalancer: "This port
+/// must correspond to a containerPort in the task definition the tasks in the service are
+/// using"); Service Connect `portName`s must name its port mappings (API
+/// ServiceConnectService). The same rules as at CreateService, so the timeline's
+/// `updateService` (checked at load) and the deployment panel's live update refuse alike.
+pub fn new_revision_refusals(model: &ServiceModel, td: &RegisteredTaskDefinition) -> Vec<String> {
+    let mut out: Vec<String> = fargate_spot_refusal(td, &model.launch)
+        .into_iter()
+        .collect();
+    if let Some(lb) = &model.load_balancer {
+        if let Err((_, why)) = crate::elb::resolve::load_balanced_container(
+            &td.definition,
+            &lb.container_name,
+            i64::from(lb.container_port),
+        ) {
+            out.push(why);
+        }
+    }
+    let offered = port_names(td);
+    out.extend(
+        model
+            .connect_port_names
+            .iter()
+            .filter(|n| !offered.contains(&n.as_str()))
+            .map(|n| crate::discovery::resolve::port_name_refusal(n, &offered)),
+    );
+    out
 }
 
 /// A strategy that may put tasks on Fargate Spot needs a Linux X86_64 task (DG
@@ -500,21 +529,25 @@ fn check_fargate_spot(
     target: &LaunchTarget,
     p: &mut Problems,
 ) {
+    if let Some(why) = fargate_spot_refusal(td, target) {
+        p.push(format!("{path}.taskDefinition"), why);
+    }
+}
+
+/// [`check_fargate_spot`]'s message, when `target` may use Fargate Spot and `td` cannot run
+/// there.
+fn fargate_spot_refusal(td: &RegisteredTaskDefinition, target: &LaunchTarget) -> Option<String> {
     let LaunchTarget::Strategy(items) = target else {
-        return;
+        return None;
     };
     let spot = items
         .iter()
         .any(|i| i.kind == crate::cluster::model::ProviderKind::FargateSpot);
-    if let (true, Some(why)) = (
-        spot,
-        crate::taskdef::runtime_platform::fargate_spot_refusal(&td.definition),
-    ) {
-        p.push(
-            format!("{path}.taskDefinition"),
-            format!("{why} Use a capacity provider strategy without FARGATE_SPOT for this service, or a Linux X86_64 task definition."),
-        );
+    if !spot {
+        return None;
     }
+    let why = crate::taskdef::runtime_platform::fargate_spot_refusal(&td.definition)?;
+    Some(format!("{why} Use a capacity provider strategy without FARGATE_SPOT for this service, or a Linux X86_64 task definition."))
 }
 
 /// awsvpc tasks need a network configuration with 1–16 declared subnets; their zones, in order.

@@ -132,6 +132,18 @@ impl Sim {
                     k = self
                         .task_definition_index(td)
                         .ok_or_else(|| CommandError(format!("no task definition {td}")))?;
+                    // The deployment panel's live update is refused as the timeline's is at
+                    // load: the revision must suit where the service runs.
+                    let refusals = crate::service::resolve::new_revision_refusals(
+                        &self.model.services[s],
+                        &self.model.task_definitions[k],
+                    );
+                    if !refusals.is_empty() {
+                        return Err(CommandError(format!(
+                            "update-service {service} refused: {}",
+                            refusals.join(" ")
+                        )));
+                    }
                 }
                 let desired =
                     desired_count.map(|n| n.min(crate::service::resolve::MAX_TASKS_PER_SERVICE));

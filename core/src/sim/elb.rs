@@ -43,10 +43,9 @@ impl Sim {
         if td.needs.network_mode != NetworkMode::Bridge {
             return lb.container_port;
         }
-        let fixed = td
-            .definition
-            .containers()
-            .get(lb.container)
+        let fixed = lb
+            .container_in(&td.definition)
+            .and_then(|c| td.definition.containers().get(c))
             .and_then(|c| {
                 c.port_mappings
                     .iter()
@@ -122,7 +121,7 @@ impl Sim {
             group.healthy_threshold,
             group.unhealthy_threshold,
         );
-        let passed = self.target_answers(t, lb.container);
+        let passed = self.target_answers(t, lb);
         let Some(target) = self.tasks[t].target.as_mut() else {
             return;
         };
@@ -149,16 +148,15 @@ impl Sim {
         );
     }
 
-    /// Whether task `t`'s load-balanced container (index `container` in its task definition)
+    /// Whether task `t`'s load-balanced container (found by name in the task's own revision)
     /// passes a health check now: it answers once `startSeconds` have passed since RUNNING,
     /// unless its image has `healthCheckFails`.
-    fn target_answers(&self, t: usize, container: usize) -> bool {
+    fn target_answers(&self, t: usize, lb: &crate::elb::ServiceLoadBalancer) -> bool {
         let task = &self.tasks[t];
         let td = &self.model.task_definitions[task.task_definition];
-        let behaviour = td
-            .needs
-            .containers
-            .get(container)
+        let behaviour = lb
+            .container_in(&td.definition)
+            .and_then(|c| td.needs.containers.get(c))
             .and_then(|c| self.model.images.get(&c.image))
             .cloned()
             .unwrap_or_default();

@@ -10,6 +10,7 @@ mod elb;
 mod examples;
 mod limits;
 mod managed_draining;
+mod new_revision;
 mod oom;
 mod rebalancing;
 mod scale_in;
