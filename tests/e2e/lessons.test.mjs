@@ -588,6 +588,11 @@ tests.push({
     await page.getByTestId('builder-copy').click();
     const shared = page.getByTestId('builder-shared');
     await shared.waitFor();
+    // It says whether the browser copied the link, and the link is what it copied.
+    await page.getByTestId('builder-shared').filter({ hasText: 'Copied.' }).waitFor({ timeout: 5000 });
+    const onClipboard = await page.evaluate(() => navigator.clipboard.readText());
+    const inBox = await page.getByTestId('builder-link').inputValue();
+    if (onClipboard !== inBox || !inBox.includes('#')) throw new Error(`clipboard ${onClipboard.slice(0, 80)} vs box ${inBox.slice(0, 80)}`);
     await page.waitForTimeout(300);
     const box = await shared.boundingBox();
     const dialog = await page.getByTestId('builder').boundingBox();

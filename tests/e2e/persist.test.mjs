@@ -216,6 +216,8 @@ export const tests = [
       await page.locator('[data-testid=notice-copy-link]', { hasText: 'Copied' }).waitFor({ timeout: 5000 });
       const copied = await page.evaluate(() => navigator.clipboard.readText());
       if (copied !== broken) throw new Error(`copied ${copied}`);
+      // "Copied" goes back to the label, so a second click is seen to do something.
+      await page.locator('[data-testid=notice-copy-link]', { hasText: 'Copy the damaged link' }).waitFor({ timeout: 5000 });
       await page.evaluate(() => {
         navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused by the test', 'NotAllowedError'));
       });

@@ -42,8 +42,24 @@ fn notice_button(pg: Playground, action: NoticeAction) -> impl IntoView {
             // What the last click did: `None` before one, then whether the browser copied. The
             // button says so, as Copy link's notice does (the browser may refuse the clipboard).
             let copied = RwSignal::new(None::<bool>);
+            // "Copied" goes back to the button's label after two seconds, so a second click
+            // is seen to do something; a refusal stays until the next click.
             let copy = move |_| {
-                crate::clipboard::copy(&link.get_value(), move |ok| copied.set(Some(ok)));
+                crate::clipboard::copy(&link.get_value(), move |ok| {
+                    copied.set(Some(ok));
+                    if ok {
+                        leptos::prelude::set_timeout(
+                            move || {
+                                copied.try_update(|c| {
+                                    if *c == Some(true) {
+                                        *c = None;
+                                    }
+                                });
+                            },
+                            std::time::Duration::from_secs(2),
+                        );
+                    }
+                });
             };
             let label = move || match copied.get() {
                 None => "Copy the damaged link",

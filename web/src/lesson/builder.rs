@@ -89,7 +89,8 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
     });
     let form_error = RwSignal::new(None::<String>);
     let problems = RwSignal::new(Vec::<String>::new());
-    let shared = RwSignal::new(None::<String>);
+    // The last challenge link made, and whether the browser copied it (`None` while it answers).
+    let shared = RwSignal::new(None::<(String, Option<bool>)>);
     let checked = RwSignal::new(SelfTestState::NotYet);
     let check_generation = StoredValue::new(0u64);
     let messages = NodeRef::<leptos::html::Div>::new();
@@ -214,10 +215,19 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
                         .map(|h| h.split('#').next().unwrap_or_default().to_string())
                         .unwrap_or_default();
                     let url = format!("{base}#{l}");
-                    if let Some(w) = web_sys::window() {
-                        let _ = w.navigator().clipboard().write_text(&url);
-                    }
-                    shared.set(Some(url));
+                    // The link shows at once; the line above it says whether the browser
+                    // copied it (it may refuse the clipboard), as Copy link's notice does.
+                    shared.set(Some((url.clone(), None)));
+                    let made = url.clone();
+                    crate::clipboard::copy(&url, move |ok| {
+                        shared.update(|s| {
+                            if let Some((u, copied)) = s.as_mut() {
+                                if *u == made {
+                                    *copied = Some(ok);
+                                }
+                            }
+                        })
+                    });
                 }
                 Err(e) => problems.set(vec![format!("{e} Download the JSON instead.")]),
             }
@@ -412,8 +422,12 @@ fn builder(pg: Playground, lessons: Lessons) -> impl IntoView {
                     {problems.get().into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
                 </ul>
             })}
-            {move || shared.get().map(|u| view! {
-                <p class="builder-shared" data-testid="builder-shared">"Copied. Students open this link in any browser: "
+            {move || shared.get().map(|(u, copied)| view! {
+                <p class="builder-shared" data-testid="builder-shared">{match copied {
+                    Some(true) => "Copied. Students open this link in any browser: ",
+                    Some(false) => "Not copied: the browser refused the clipboard. Copy the link from this box; students open it in any browser: ",
+                    None => "Students open this link in any browser: ",
+                }}
                     <input type="text" readonly prop:value=u class="builder-link" data-testid="builder-link" /></p>
             })}
             </div>
