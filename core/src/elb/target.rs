@@ -97,9 +97,37 @@ impl Target {
     }
 }
 
+/// Requests cut when a draining target's deregistration delay ends: those still in flight.
+/// ALB User Guide, *Deregistration delay*: the load balancer stops sending the target new
+/// requests and waits the delay "which can help in-flight requests to the target to
+/// complete"; what the delay does not cover is cut, and the client gets a 5xx from the load
+/// balancer (the playground counts them in HTTPCode_ELB_5XX_Count). The target was answering
+/// `ok_per_second` requests in `response_millis` each, so by Little's law about
+/// `ok_per_second × response_millis / 1000` were in flight, and those started in the last
+/// `response_millis − delay_millis` before deregistration are still running when it ends.
+pub fn requests_cut_by_deregistration(
+    ok_per_second: f64,
+    response_millis: f64,
+    delay_millis: u64,
+) -> f64 {
+    let uncovered = (response_millis - delay_millis as f64).max(0.0);
+    ok_per_second.max(0.0) * uncovered / 1000.0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_delay_shorter_than_a_request_cuts_the_requests_in_flight() {
+        // 60 requests per second of 50 ms: 3 in flight; a 0 s delay cuts them all, 20 ms
+        // lets the older part finish, and a delay of a request's length or more cuts none.
+        assert_eq!(requests_cut_by_deregistration(60.0, 50.0, 0), 3.0);
+        assert!((requests_cut_by_deregistration(60.0, 50.0, 20) - 1.8).abs() < 1e-9);
+        assert_eq!(requests_cut_by_deregistration(60.0, 50.0, 50), 0.0);
+        assert_eq!(requests_cut_by_deregistration(60.0, 50.0, 5_000), 0.0);
+        assert_eq!(requests_cut_by_deregistration(0.0, 50.0, 0), 0.0);
+    }
 
     #[test]
     fn new_target_must_pass_one_health_check_to_be_healthy() {

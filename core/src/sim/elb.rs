@@ -219,6 +219,7 @@ impl Sim {
         let g = target.group;
         self.rewatch(t);
         let delay = Millis::from(self.model.target_groups[g].deregistration_delay_seconds) * 1000;
+        self.cut_requests_in_flight(t, delay);
         let (s, name) = self.service_label(t);
         let arn = self.model.target_groups[g].arn.clone();
         // DG service-event-messages wording, in the order ECS prints them.
@@ -233,6 +234,33 @@ impl Sim {
             format!("(service {name}) has begun draining connections on 1 tasks."),
         );
         Some(delay)
+    }
+
+    /// The requests task `t` still has in flight when a deregistration delay of `delay` ends
+    /// are cut ([`requests_cut_by_deregistration`](crate::elb::target::requests_cut_by_deregistration)):
+    /// counted at once in its service's HTTPCode_ELB_5XX_Count for this period, from the load
+    /// the last traffic tick gave the task (none without traffic from the internet).
+    fn cut_requests_in_flight(&mut self, t: usize, delay: Millis) {
+        let Some(s) = self.tasks[t].service else {
+            return;
+        };
+        let from_internet = self
+            .model
+            .traffic
+            .entries
+            .iter()
+            .any(|e| e.service == s && e.source == crate::traffic::model::Source::Internet);
+        let Some(load) = self.traffic.task_load.get(&t).filter(|_| from_internet) else {
+            return;
+        };
+        let cut = crate::elb::target::requests_cut_by_deregistration(
+            load.ok_per_second,
+            load.response_millis,
+            delay,
+        );
+        if cut > 0.0 {
+            self.traffic.period.entry(s).or_default().elb_5xx += cut;
+        }
     }
 
     /// The deregistration delay is over (or the task is gone): the target leaves the group.

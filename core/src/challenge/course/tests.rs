@@ -115,6 +115,24 @@ fn service_auto_scaling_fails_a_policy_without_the_budget_ceiling() {
 }
 
 #[test]
+fn deregistration_delay_fails_a_zero_delay_that_cuts_requests_in_flight() {
+    // A review passed lesson 8 with deregistrationDelaySeconds 0, which its explanation warns
+    // against: the requests each replaced task had in flight are now cut and counted as load
+    // balancer 5xx (ALB User Guide, deregistration delay).
+    let r = check_solution_with("deregistration-delay", |s| {
+        s["targetGroups"][0]["deregistrationDelaySeconds"] = 0.into();
+    });
+    assert!(!r.passed, "a zero delay passed: {:?}", r.goals);
+    assert!(!goal(&r, "no-elb-5xx").met());
+    assert!(goal(&r, "no-target-5xx").met());
+    // A delay longer than a request (one second) cuts nothing.
+    let r = check_solution_with("deregistration-delay", |s| {
+        s["targetGroups"][0]["deregistrationDelaySeconds"] = 1.into();
+    });
+    assert!(r.passed, "{:?}", r.goals);
+}
+
+#[test]
 fn cluster_auto_scaling_counts_tasks_waiting_in_provisioning_as_unplaced() {
     // Managed scaling on but the group capped at 2 instances: the two new tasks wait in
     // PROVISIONING (created, no instance). The walkthrough saw "no task left unplaced" met here.
