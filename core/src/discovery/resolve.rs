@@ -38,6 +38,52 @@ pub fn check_registries(path: &str, registries: &[ServiceRegistry]) -> Vec<Probl
     out
 }
 
+/// Which container and port a `serviceRegistries` entry (at `path`) registers, against the
+/// service's task definition `td` (API ServiceRegistry): with the `bridge` or `host` network
+/// mode "you must specify a containerName and containerPort combination from the task
+/// definition"; with `awsvpc`, a containerName and containerPort combination or a `port`,
+/// "however, you can't specify both". A named container must exist and map that port.
+pub fn check_registry_container(
+    path: &str,
+    registries: &[ServiceRegistry],
+    td: &crate::taskdef::TaskDefinition,
+    mode: crate::taskdef::NetworkMode,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (k, r) in registries.iter().enumerate() {
+        let at = format!("{path}[{k}]");
+        match (&r.container_name, r.container_port) {
+            (Some(name), Some(port)) => {
+                if let Err((field, why)) =
+                    crate::taskdef::port_mapping::container_with_port(td, name, i64::from(port))
+                {
+                    out.push(Problem::new(format!("{at}.{field}"), why));
+                }
+                if r.port.is_some() && mode == crate::taskdef::NetworkMode::Awsvpc {
+                    out.push(Problem::new(format!("{at}.port"), "Specify either a containerName and containerPort combination or a port value, but not both."));
+                }
+            }
+            (None, None) => {
+                if mode != crate::taskdef::NetworkMode::Awsvpc {
+                    out.push(Problem::new(
+                        at,
+                        format!("The task definition uses the {} network mode: specify a containerName and containerPort combination from the task definition.", mode.as_str()),
+                    ));
+                }
+            }
+            (Some(_), None) => out.push(Problem::new(
+                format!("{at}.containerPort"),
+                "containerName needs a containerPort from the task definition.",
+            )),
+            (None, Some(_)) => out.push(Problem::new(
+                format!("{at}.containerName"),
+                "containerPort needs the containerName of the container that maps it.",
+            )),
+        }
+    }
+    out
+}
+
 /// A Service Connect endpoint's `portName` (at `path`, the service's
 /// `serviceConnectConfiguration`) must be the `name` of a port mapping in the service's task
 /// definition, one of `port_names` (API ServiceConnectService: "The portName must match the

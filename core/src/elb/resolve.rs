@@ -4,6 +4,7 @@
 
 use super::spec::{LoadBalancerSpec, TargetGroupSpec};
 use crate::problem::Problem;
+use crate::taskdef::port_mapping::container_with_port;
 use crate::taskdef::TaskDefinition;
 
 /// ELB API CreateTargetGroup HealthCheckIntervalSeconds default (HTTP/HTTPS): 30 s, range 5–300.
@@ -310,7 +311,7 @@ fn service_load_balancer(
     }
     let group = production_target_group(p, lb, groups, problems);
     let alternate = alternate_target_group(p, lb, groups, problems);
-    let container = match load_balanced_container(td, &lb.container_name, lb.container_port) {
+    let container = match container_with_port(td, &lb.container_name, lb.container_port) {
         Ok(c) => Some(c),
         Err((field, message)) => {
             problems.push(Problem::new(format!("{p}.{field}"), message));
@@ -371,41 +372,6 @@ fn alternate_target_group(
         ));
     }
     g
-}
-
-/// `containerName` and `containerPort`: the container exists in the task definition and maps
-/// that container port (API LoadBalancer: "This port must correspond to a containerPort in the
-/// task definition the tasks in the service are using"). Its index when both hold, else the
-/// field at fault and ECS's message. CreateService checks the first revision, UpdateService
-/// each later one.
-pub fn load_balanced_container(
-    td: &TaskDefinition,
-    name: &str,
-    port: i64,
-) -> Result<usize, (&'static str, String)> {
-    let containers = td.containers();
-    let Some(c) = containers
-        .iter()
-        .position(|c| c.name.as_deref() == Some(name))
-    else {
-        return Err((
-            "containerName",
-            format!("The container {name} does not exist in the task definition."),
-        ));
-    };
-    let port_ok = containers[c]
-        .port_mappings
-        .iter()
-        .flatten()
-        .any(|pm| pm.container_port == Some(port));
-    if !port_ok {
-        // ECS CreateService's InvalidParameterException wording.
-        return Err((
-            "containerPort",
-            format!("The container {name} did not have a container port {port} defined."),
-        ));
-    }
-    Ok(c)
 }
 
 impl ServiceLoadBalancer {

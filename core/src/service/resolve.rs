@@ -101,6 +101,12 @@ fn service(
         p,
     );
     let load_balancer = load_balancer(&path, s, td, cx, p);
+    p.extend(crate::discovery::resolve::check_registry_container(
+        &format!("{path}.serviceRegistries"),
+        &s.service_registries,
+        &td.definition,
+        td.needs.network_mode,
+    ));
     p.extend(crate::discovery::resolve::check_port_names(
         &format!("{path}.serviceConnectConfiguration"),
         s.service_connect_configuration.as_ref(),
@@ -499,7 +505,7 @@ pub fn new_revision_refusals(model: &ServiceModel, td: &RegisteredTaskDefinition
         .into_iter()
         .collect();
     if let Some(lb) = &model.load_balancer {
-        if let Err((_, why)) = crate::elb::resolve::load_balanced_container(
+        if let Err((_, why)) = crate::taskdef::port_mapping::container_with_port(
             &td.definition,
             &lb.container_name,
             i64::from(lb.container_port),

@@ -14,5 +14,6 @@ mod forms_target_tracking;
 mod forms_taskdef;
 mod forms_traffic;
 mod runtime_platform;
+mod service_registries;
 mod taskdef_refused;
 mod traffic;
