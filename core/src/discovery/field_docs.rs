@@ -16,9 +16,9 @@ pub const SERVICE_REGISTRY: Context = Context {
     name: "serviceRegistry",
     fields: &[
         F::new("registryArn", "The Cloud Map service (arn:aws:servicediscovery:…:service/srv-…) the tasks register in as DNS records.", SR),
-        F::new("port", "Port for SRV records. Kept, not simulated.", SR),
-        F::new("containerName", "Container for SRV records. Kept, not simulated.", SR),
-        F::new("containerPort", "Container port for SRV records. Kept, not simulated.", SR),
+        F::new("port", "Port for SRV records, awsvpc only and instead of containerName and containerPort. Checked, not simulated.", SR),
+        F::new("containerName", "The container to register; required with containerPort in bridge and host mode. Checked, not simulated.", SR),
+        F::new("containerPort", "A containerPort of containerName; required with it in bridge and host mode. Checked, not simulated.", SR),
         F::new("dnsTtlSeconds", "Simulator key: TTL of the DNS records (set on the Cloud Map service in AWS), seconds; clients keep calling a stopped task until it expires. Default 60.", "https://docs.aws.amazon.com/cloud-map/latest/api/API_DnsRecord.html"),
     ],
 };

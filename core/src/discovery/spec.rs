@@ -11,13 +11,13 @@ use serde::{Deserialize, Serialize};
 pub struct ServiceRegistry {
     /// The Cloud Map service ARN (`arn:aws:servicediscovery:…:service/srv-…`).
     pub registry_arn: String,
-    /// Port for SRV records (kept, not simulated).
+    /// Port for SRV records (awsvpc only; checked, not simulated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<u32>,
-    /// Container for SRV records (kept, not simulated).
+    /// The container to register (required in bridge and host mode; checked, not simulated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub container_name: Option<String>,
-    /// Container port for SRV records (kept, not simulated).
+    /// Its container port (required with it in bridge and host mode; checked, not simulated).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub container_port: Option<u32>,
     /// Simulator key: the TTL of the Cloud Map service's DNS records (`DnsConfig.DnsRecords[].TTL`,
