@@ -54,9 +54,7 @@ pub fn check_registry_container(
         let at = format!("{path}[{k}]");
         match (&r.container_name, r.container_port) {
             (Some(name), Some(port)) => {
-                if let Err((field, why)) =
-                    crate::taskdef::port_mapping::container_with_port(td, name, i64::from(port))
-                {
+                if let Err((field, why)) = td.container_with_port(name, i64::from(port)) {
                     out.push(Problem::new(format!("{at}.{field}"), why));
                 }
                 if r.port.is_some() && mode == crate::taskdef::NetworkMode::Awsvpc {

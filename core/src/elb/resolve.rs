@@ -4,7 +4,6 @@
 
 use super::spec::{LoadBalancerSpec, TargetGroupSpec};
 use crate::problem::Problem;
-use crate::taskdef::port_mapping::container_with_port;
 use crate::taskdef::TaskDefinition;
 
 /// ELB API CreateTargetGroup HealthCheckIntervalSeconds default (HTTP/HTTPS): 30 s, range 5–300.
@@ -311,7 +310,7 @@ fn service_load_balancer(
     }
     let group = production_target_group(p, lb, groups, problems);
     let alternate = alternate_target_group(p, lb, groups, problems);
-    let container = match container_with_port(td, &lb.container_name, lb.container_port) {
+    let container = match td.container_with_port(&lb.container_name, lb.container_port) {
         Ok(c) => Some(c),
         Err((field, message)) => {
             problems.push(Problem::new(format!("{p}.{field}"), message));

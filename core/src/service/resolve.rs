@@ -505,11 +505,10 @@ pub fn new_revision_refusals(model: &ServiceModel, td: &RegisteredTaskDefinition
         .into_iter()
         .collect();
     if let Some(lb) = &model.load_balancer {
-        if let Err((_, why)) = crate::taskdef::port_mapping::container_with_port(
-            &td.definition,
-            &lb.container_name,
-            i64::from(lb.container_port),
-        ) {
+        if let Err((_, why)) = td
+            .definition
+            .container_with_port(&lb.container_name, i64::from(lb.container_port))
+        {
             out.push(why);
         }
     }

@@ -27,42 +27,6 @@ pub struct PortMapping {
     pub container_port_range: Option<String>,
 }
 
-/// `containerName` and `containerPort`: the container exists in the task definition and maps
-/// that container port (API LoadBalancer: "This port must correspond to a containerPort in the
-/// task definition the tasks in the service are using"; API ServiceRegistry: "a containerName
-/// and containerPort combination from the task definition"). Its index when both hold, else
-/// the field at fault and ECS's message. CreateService checks the first revision,
-/// UpdateService each later one.
-pub fn container_with_port(
-    td: &super::TaskDefinition,
-    name: &str,
-    port: i64,
-) -> Result<usize, (&'static str, String)> {
-    let containers = td.containers();
-    let Some(c) = containers
-        .iter()
-        .position(|c| c.name.as_deref() == Some(name))
-    else {
-        return Err((
-            "containerName",
-            format!("The container {name} does not exist in the task definition."),
-        ));
-    };
-    let port_ok = containers[c]
-        .port_mappings
-        .iter()
-        .flatten()
-        .any(|pm| pm.container_port == Some(port));
-    if !port_ok {
-        // ECS CreateService's InvalidParameterException wording.
-        return Err((
-            "containerPort",
-            format!("The container {name} did not have a container port {port} defined."),
-        ));
-    }
-    Ok(c)
-}
-
 impl PortMapping {
     /// The protocol, defaulting to tcp as ECS does.
     pub fn protocol_or_default(&self) -> Protocol {

@@ -94,6 +94,42 @@ pub struct TaskDefinition {
 }
 
 impl TaskDefinition {
+    /// `containerName` and `containerPort`: the container exists in the task definition and maps
+    /// that container port (API LoadBalancer: "This port must correspond to a containerPort in the
+    /// task definition the tasks in the service are using"; API ServiceRegistry: "a containerName
+    /// and containerPort combination from the task definition"). Its index when both hold, else
+    /// the field at fault and ECS's message. CreateService checks the first revision,
+    /// UpdateService each later one.
+    pub fn container_with_port(
+        &self,
+        name: &str,
+        port: i64,
+    ) -> Result<usize, (&'static str, String)> {
+        let containers = self.containers();
+        let Some(c) = containers
+            .iter()
+            .position(|c| c.name.as_deref() == Some(name))
+        else {
+            return Err((
+                "containerName",
+                format!("The container {name} does not exist in the task definition."),
+            ));
+        };
+        let port_ok = containers[c]
+            .port_mappings
+            .iter()
+            .flatten()
+            .any(|pm| pm.container_port == Some(port));
+        if !port_ok {
+            // ECS CreateService's InvalidParameterException wording.
+            return Err((
+                "containerPort",
+                format!("The container {name} did not have a container port {port} defined."),
+            ));
+        }
+        Ok(c)
+    }
+
     /// The container definitions (empty when the key is missing).
     pub fn containers(&self) -> &[ContainerDefinition] {
         self.container_definitions.as_deref().unwrap_or(&[])
