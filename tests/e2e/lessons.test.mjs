@@ -514,6 +514,8 @@ tests.push({
     await page.waitForFunction(() => /Not yet: 1 of 2 goals met/.test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), null, { timeout: 20000 });
     if (!(await lesson.innerText()).startsWith('9.')) throw new Error(`presenter lesson: ${await lesson.innerText()}`);
     if ((await lesson.locator('[data-testid="goal"][data-state="failed"]').count()) < 1) throw new Error('the failed goal is not on the projector');
+    // The bar's scenario name (cut to "Lesson …" at 1280×720) gives way to the pane's title.
+    if (await page.locator('.topbar .scenario-name').isVisible()) throw new Error('the cut lesson name still shows in the presenter bar');
     await screenshot('lesson-presenter-1280');
     await page.locator('[data-testid="presenter-toggle"]').click();
     await page.getByTestId('lesson-exit').click();
