@@ -677,3 +677,23 @@ tests.push({
     if (!(await page.getByTestId('lesson-check').isVisible())) throw new Error('Check is off screen');
   },
 });
+
+tests.push({
+  // A student walkthrough of lessons 15 and 16: picking web in Metrics filtered the log to web,
+  // and the filter carried into lesson 16, hiding the instance lines its brief points to; a
+  // lesson opened from the address bar kept the last one's scroll, goals out of view.
+  name: 'lessons: a new lesson opens with the whole event log and at the top of its pane',
+  async run({ page, base }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${base}#lesson=service-discovery-ttl`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.click('[data-testid="dock-tab-metrics"]');
+    await page.selectOption('[data-testid="metrics-service"]', { label: 'web' });
+    await page.waitForFunction(() => document.querySelector('[data-testid="log-service"]')?.selectedOptions[0]?.textContent === 'web', null, { timeout: 5000 });
+    await page.evaluate(() => { document.querySelector('[data-testid="lesson-pane"]').scrollTop = 400; });
+    await page.evaluate(() => { location.hash = '#lesson=zone-rebalancing'; });
+    await page.waitForFunction(() => document.querySelector('[data-testid="lesson-title"]')?.textContent.startsWith('16.'), null, { timeout: 20000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="log-service"]')?.selectedOptions[0]?.value === '', null, { timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="lesson-pane"]').scrollTop === 0, null, { timeout: 5000 });
+  },
+});

@@ -16,7 +16,7 @@ pub mod pane;
 pub mod reveal;
 pub mod self_test_run;
 
-use crate::state::{Notice, Playground};
+use crate::state::{LogScope, Notice, Playground};
 use ecs_sim::challenge::evaluate::Evaluation;
 use ecs_sim::challenge::progress::{Draft, Progress, MAX_PROGRESS_BYTES, PROGRESS_KEY};
 use ecs_sim::challenge::{course, Challenge, GoalVerdict, Report};
@@ -136,6 +136,13 @@ impl Lessons {
             None => pg.edit(start),
         }
         pg.playing.set(false);
+        // A new lesson starts with the whole event log, whatever service the last one's log
+        // followed: lesson 15's Metrics pick of `web` hid lesson 16's instance lines, which
+        // its brief points to (student walkthrough).
+        pg.log_scope.set(LogScope::Untouched);
+        // And at the top of its pane, however it was opened (course map, Next lesson, a link
+        // typed in the address bar): the pane's element is kept, and so was its scroll.
+        reveal::pane_to_top();
     }
 
     /// Leaves the lesson: the page goes back to an ordinary playground on the same scenario.

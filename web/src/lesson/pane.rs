@@ -172,7 +172,6 @@ pub fn open_lesson(pg: Playground, lessons: Lessons, id: &str) {
     if let Some(l) = course::lesson(id) {
         if let Ok(c) = Challenge::parse(l.json) {
             lessons.start(pg, c, format!("#lesson={}", l.id));
-            super::reveal::pane_to_top();
         }
     }
 }
