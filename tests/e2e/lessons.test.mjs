@@ -207,7 +207,7 @@ export const tests = [
       await page.getByTestId('desired-count').fill('5');
       await page.getByTestId('desired-count').press('Enter');
       await page.getByTestId('desired-count').blur();
-      const formError = await page.getByTestId('form-error').innerText();
+      const formError = await page.getByTestId('form-lock').innerText();
       if (!formError.includes('services[0].desiredCount is locked in this lesson')) throw new Error(`form: ${formError}`);
       // Typed in the JSON editor, a locked change is named at once, and Check refuses it.
       await setEditorText(page, text.replace('"seed": 7', '"seed": 8'));
@@ -276,7 +276,7 @@ export const tests = [
       const before = await input.inputValue();
       await input.fill(String(Number(before) + 1));
       await input.press('Enter');
-      const error = await page.getByTestId('form-error').innerText();
+      const error = await page.getByTestId('form-lock').innerText();
       if (!/locked/.test(error)) throw new Error(`form error: ${error}`);
       await page.waitForFunction((want) => document.querySelector('[data-testid="desired-count"]')?.value === want,
         before, { timeout: 3000 });
@@ -286,6 +286,8 @@ export const tests = [
       await page.waitForFunction(() => document.querySelector('[data-testid="grace-period"]')?.value === '300',
         null, { timeout: 3000 });
       if (await page.getByTestId('form-error').count()) throw new Error(`refused: ${await page.getByTestId('form-error').innerText()}`);
+      // The lock's message went with the change that was taken.
+      if (await page.getByTestId('form-lock').count()) throw new Error(`stale lock message: ${await page.getByTestId('form-lock').innerText()}`);
       await page.getByTestId('lesson-check').click();
       await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
     },
@@ -695,5 +697,36 @@ tests.push({
     await page.waitForFunction(() => document.querySelector('[data-testid="lesson-title"]')?.textContent.startsWith('16.'), null, { timeout: 20000 });
     await page.waitForFunction(() => document.querySelector('[data-testid="log-service"]')?.selectedOptions[0]?.value === '', null, { timeout: 5000 });
     await page.waitForFunction(() => document.querySelector('[data-testid="lesson-pane"]').scrollTop === 0, null, { timeout: 5000 });
+  },
+});
+
+tests.push({
+  // A student walkthrough of lesson 11: Min healthy % set to a locked value went back with no
+  // message (the deployment section's own message was lost when the form was drawn again), and
+  // the list of fields one may change was cut at the pane's right edge.
+  name: 'lessons: a locked deployment field says why, in view and whole',
+  async run({ page, base, screenshot }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${base}#lesson=canary-blast-radius`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.getByTestId('tab-services').click();
+    const min = page.getByTestId('dc-min');
+    await min.scrollIntoViewIfNeeded();
+    const before = await min.inputValue();
+    await min.fill('100');
+    await min.press('Enter');
+    const lock = page.getByTestId('form-lock');
+    await lock.waitFor({ timeout: 5000 });
+    const text = await lock.innerText();
+    if (!text.includes('minimumHealthyPercent is locked in this lesson')) throw new Error(`lock: ${text}`);
+    await page.waitForFunction((want) => document.querySelector('[data-testid="dc-min"]')?.value === want, before, { timeout: 3000 });
+    const seen = await lock.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const pane = el.closest('.services-tab').getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, paneTop: pane.top, paneBottom: pane.bottom, overflow: el.scrollWidth > el.clientWidth };
+    });
+    if (seen.top < seen.paneTop - 1 || seen.bottom > seen.paneBottom + 1) throw new Error(`the lock message is out of view: ${JSON.stringify(seen)}`);
+    if (seen.overflow) throw new Error('the lock message is cut at the edge');
+    await screenshot('lesson-lock-in-view-1280');
   },
 });

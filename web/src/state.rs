@@ -199,6 +199,10 @@ pub struct Playground {
     /// scenario, so an input does not go on showing a value the scenario does not have (a
     /// walkthrough saw "4" in Desired count while the service ran 3).
     pub form_refused: RwSignal<u32>,
+    /// Why a lesson's lock refused the last form change, until a form change is taken (or the
+    /// service or lesson changes): shown in a line at the top of Service settings that stays
+    /// in view, since the form's own sections are drawn again after a refusal.
+    pub form_lock: RwSignal<Option<String>>,
 }
 
 /// Where a "Run to…" stands, for its progress bar.
@@ -300,6 +304,7 @@ impl Playground {
             lock: StoredValue::new(None),
             open_paths: RwSignal::new(Vec::new()),
             form_refused: RwSignal::new(0),
+            form_lock: RwSignal::new(None),
         };
         pg.edit(text.to_string());
         pg

@@ -5,41 +5,71 @@ use crate::state::Playground;
 use leptos::prelude::*;
 use serde_json::Value;
 
+/// What became of a form's change.
+enum Outcome {
+    /// Loaded.
+    Done,
+    /// The change itself refused (its message belongs beside the form's fields).
+    Refused(String),
+    /// A lesson's lock refused it: shown in the lock line ([`Playground::form_lock`]).
+    Locked(String),
+}
+
+/// Runs `change` on the scenario in the editor and loads the result, or says why not.
+fn attempt(pg: Playground, change: impl FnOnce(&mut Value) -> Result<(), String>) -> Outcome {
+    let parsed: Result<Value, _> = pg.text.with_untracked(|t| serde_json::from_str(t));
+    let mut doc = match parsed {
+        Ok(doc) => doc,
+        Err(e) => {
+            return Outcome::Refused(format!(
+                "The scenario JSON has a syntax error at line {}, column {}; fix it in the Scenario JSON tab first.",
+                e.line(),
+                e.column()
+            ))
+        }
+    };
+    if let Err(e) = change(&mut doc) {
+        return Outcome::Refused(e);
+    }
+    if let Some(refused) = pg
+        .lock
+        .with_value(|l| l.as_ref().and_then(|l| l.refusal(&doc)))
+    {
+        // The value can never be taken: the forms are drawn again from the scenario. (A value
+        // the change itself refused stays in its input, for the user to correct.) Drawing them
+        // again also dropped a section's own message, so a locked field went back with no
+        // reason given (student walkthrough, lesson 11): the lock's message lives in the page
+        // state and shows in a line that stays in view.
+        pg.form_lock.set(Some(refused.clone()));
+        pg.form_refused.update(|n| *n += 1);
+        return Outcome::Locked(refused);
+    }
+    pg.form_lock.set(None);
+    pg.typed(ecs_sim::form::to_text(&doc));
+    Outcome::Done
+}
+
 /// Runs `change` on the scenario in the editor and loads the result. An error (the edit was
 /// refused, or the scenario text is not JSON) comes back as a message and changes nothing.
 pub fn apply(
     pg: Playground,
     change: impl FnOnce(&mut Value) -> Result<(), String>,
 ) -> Result<(), String> {
-    let mut doc: Value = pg
-        .text
-        .with_untracked(|t| serde_json::from_str(t))
-        .map_err(|e| {
-            format!(
-                "The scenario JSON has a syntax error at line {}, column {}; fix it in the Scenario JSON tab first.",
-                e.line(),
-                e.column()
-            )
-        })?;
-    change(&mut doc)?;
-    if let Some(refused) = pg
-        .lock
-        .with_value(|l| l.as_ref().and_then(|l| l.refusal(&doc)))
-    {
-        // The value can never be taken: the forms are drawn again from the scenario. (A value
-        // the change itself refused stays in its input, for the user to correct.)
-        pg.form_refused.update(|n| *n += 1);
-        return Err(refused);
+    match attempt(pg, change) {
+        Outcome::Done => Ok(()),
+        Outcome::Refused(e) | Outcome::Locked(e) => Err(e),
     }
-    pg.typed(ecs_sim::form::to_text(&doc));
-    Ok(())
 }
 
-/// [`apply`], showing a refusal in `error` (and clearing it on success).
+/// [`apply`], showing the change's own refusal in `error` (and clearing it otherwise; a
+/// lesson's lock shows in its own line).
 pub fn apply_to(
     pg: Playground,
     error: RwSignal<Option<String>>,
     change: impl FnOnce(&mut Value) -> Result<(), String>,
 ) {
-    error.set(apply(pg, change).err());
+    error.set(match attempt(pg, change) {
+        Outcome::Refused(e) => Some(e),
+        Outcome::Done | Outcome::Locked(_) => None,
+    });
 }

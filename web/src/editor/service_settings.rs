@@ -71,7 +71,7 @@ pub fn ServiceSettings(
                 view! {
                     <label class="field">
                         <span>"Service"</span>
-                        <select data-testid="service-select" on:change=move |ev| { pick(event_target_value(&ev)); error.set(None); }>
+                        <select data-testid="service-select" on:change=move |ev| { pick(event_target_value(&ev)); error.set(None); pg.form_lock.set(None); }>
                             {move || names.get().into_iter().map(|n| {
                                 let selected = service.get().as_deref() == Some(n.as_str());
                                 view! { <option value=n.clone() prop:selected=selected>{n.clone()}</option> }
@@ -80,6 +80,7 @@ pub fn ServiceSettings(
                     </label>
                 }.into_any()
             }}
+            {move || pg.form_lock.get().map(|e| view! { <p class="form-error form-lock" role="alert" data-testid="form-lock">{e}</p> })}
             {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="form-error">{e}</p> })}
             <ScenarioProblems />
             // Drawn again after a refused change, so every input shows the scenario's value.

@@ -111,6 +111,7 @@ impl Lessons {
             .with_untracked(|p| p.draft_of(&id).map(str::to_string));
         let start = challenge.start_text();
         pg.lock.set_value(Some(challenge.lock()));
+        pg.form_lock.set(None);
         pg.open_paths.set(challenge.doc.editable.clone());
         self.generation.update_value(|g| *g += 1);
         self.checking.set(None);
@@ -153,6 +154,7 @@ impl Lessons {
             return;
         }
         pg.lock.set_value(None);
+        pg.form_lock.set(None);
         pg.open_paths.set(Vec::new());
         self.generation.update_value(|g| *g += 1);
         self.open.set(None);
