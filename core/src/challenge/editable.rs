@@ -155,19 +155,52 @@ impl Lock {
         locked_changes(&self.start, doc, &self.editable)
     }
 
-    /// Why a form may not make `doc` (the first locked place it changes), if it may not.
+    /// Why a form may not make `doc` (the first locked place it changes), if it may not. The
+    /// places one may change are named under their common parent when they share one
+    /// ("strategy, bakeTimeInMinutes of services[0].deploymentConfiguration"): written out in
+    /// full, lesson 11's list filled a projector's narrow pane (student walkthrough).
     pub fn refusal(&self, doc: &Value) -> Option<String> {
         self.changes(doc).first().map(|p| {
             format!(
                 "{} is locked in this lesson; you may change {}.",
                 p.path,
-                self.editable
-                    .iter()
-                    .map(|e| show_path(e))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                self.open_places()
             )
         })
+    }
+
+    /// The editable places, under their common parent when they share one and there are two
+    /// or more.
+    fn open_places(&self) -> String {
+        let all = |from: usize| {
+            self.editable
+                .iter()
+                .map(|e| show_path(&e[from..]))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let Some(first) = self.editable.first() else {
+            return String::new();
+        };
+        let mut common = first.len().saturating_sub(1);
+        for e in &self.editable[1..] {
+            common = common.min(e.len().saturating_sub(1));
+            common = (0..common).find(|&k| e[k] != first[k]).unwrap_or(common);
+        }
+        // What is left of each place must start with a key, so that it reads as a key of the
+        // parent ("desiredCount of services[0]", not "[0].desiredCount of services").
+        while common > 0
+            && !self
+                .editable
+                .iter()
+                .all(|e| matches!(e.get(common), Some(Segment::Key(_))))
+        {
+            common -= 1;
+        }
+        if self.editable.len() < 2 || common == 0 {
+            return all(0);
+        }
+        format!("{} of {}", all(common), show_path(&first[..common]))
     }
 }
 
@@ -264,6 +297,41 @@ mod tests {
             lock.refusal(&json!({"seed": 2, "services": [{"desiredCount": 3}]}))
                 .unwrap(),
             "seed is locked in this lesson; you may change services[0].desiredCount."
+        );
+    }
+
+    #[test]
+    fn a_lock_names_the_open_places_under_their_common_parent() {
+        let lock = |paths: &[&str]| Lock {
+            start: json!({"seed": 1}),
+            editable: paths.iter().map(|p| parse_path(p).unwrap()).collect(),
+        };
+        let changed = json!({"seed": 2});
+        assert_eq!(
+            lock(&[
+                "services[0].deploymentConfiguration.strategy",
+                "services[0].deploymentConfiguration.bakeTimeInMinutes"
+            ])
+            .refusal(&changed)
+            .unwrap(),
+            "seed is locked in this lesson; you may change strategy, bakeTimeInMinutes of services[0].deploymentConfiguration."
+        );
+        // A parent may end on an index; nothing shared: in full.
+        assert_eq!(
+            lock(&["services[0].desiredCount", "services[0].cpu"])
+                .refusal(&changed)
+                .unwrap(),
+            "seed is locked in this lesson; you may change desiredCount, cpu of services[0]."
+        );
+        assert_eq!(
+            lock(&["services[0].desiredCount", "services[1].desiredCount"])
+                .refusal(&changed)
+                .unwrap(),
+            "seed is locked in this lesson; you may change services[0].desiredCount, services[1].desiredCount."
+        );
+        assert_eq!(
+            lock(&["services[0].desiredCount", "targetGroups[0].port"]).refusal(&changed).unwrap(),
+            "seed is locked in this lesson; you may change services[0].desiredCount, targetGroups[0].port."
         );
     }
 
