@@ -730,3 +730,26 @@ tests.push({
     await screenshot('lesson-lock-in-view-1280');
   },
 });
+
+tests.push({
+  // Lesson 8 asked for the target group's deregistration delay, which no form set (student
+  // walkthrough): Service settings now has it, and the two form fields pass the lesson.
+  name: 'lessons: lesson 8 passes with Min healthy % and the load balancer\'s deregistration delay in Service settings',
+  async run({ page, base }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${base}#lesson=deregistration-delay`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.getByTestId('tab-services').click();
+    const delay = page.getByTestId('deregistration-delay');
+    if ((await delay.inputValue()) !== '300') throw new Error(`delay shows ${await delay.inputValue()}`);
+    await page.getByTestId('dc-min').fill('75');
+    await page.getByTestId('dc-min').press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid="dc-min"]')?.value === '75', null, { timeout: 3000 });
+    await delay.fill('30');
+    await delay.press('Enter');
+    await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"deregistrationDelaySeconds": 30'), null, { timeout: 5000 });
+    if (await page.getByTestId('form-lock').count()) throw new Error(`refused: ${await page.getByTestId('form-lock').innerText()}`);
+    await page.getByTestId('lesson-check').click();
+    await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+  },
+});

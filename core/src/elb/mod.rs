@@ -6,6 +6,7 @@
 //! Owner: area E (load balancer). Other subsystems only call the hooks in `sim/hooks.rs`.
 
 pub mod field_docs;
+pub mod form;
 pub mod resolve;
 pub mod spec;
 pub mod target;

@@ -262,11 +262,17 @@ fn health_check_path(g: &TargetGroupSpec, path: &str, problems: &mut Vec<Problem
 
 /// Finds a target group by full ARN (`…:targetgroup/<name>/<id>`) or by name.
 pub fn find_group(groups: &[TargetGroupModel], reference: &str) -> Option<usize> {
-    let name = match reference.strip_prefix("arn:") {
-        Some(rest) => rest.split(":targetgroup/").nth(1)?.split('/').next()?,
-        None => reference,
-    };
+    let name = group_name(reference)?;
     groups.iter().position(|g| g.name == name)
+}
+
+/// The target group name a `targetGroupArn` refers to: the name itself, or the name part of
+/// an ARN (`…:targetgroup/<name>/<id>`).
+pub fn group_name(reference: &str) -> Option<&str> {
+    match reference.strip_prefix("arn:") {
+        Some(rest) => rest.split(":targetgroup/").nth(1)?.split('/').next(),
+        None => Some(reference),
+    }
 }
 
 /// Validates a service's `loadBalancers` against the target groups and the task definition.

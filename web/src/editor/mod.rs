@@ -12,6 +12,7 @@ mod code_area;
 mod codemirror;
 mod deployment;
 mod fields;
+mod load_balancer;
 mod managed_scaling;
 mod marks;
 mod network;

@@ -6,6 +6,7 @@
 use super::apply::apply_to;
 use super::capacity::Capacity;
 use super::deployment::Deployment;
+use super::load_balancer::LoadBalancer;
 use super::network::Network;
 use super::placement::Placement;
 use super::scaling::Scaling;
@@ -219,6 +220,7 @@ fn ServiceForm(
             <Network doc=doc service=name error=error />
         </Show>
         <Placement doc=doc service=name error=error />
+        <LoadBalancer doc=doc service=name error=error />
         <Deployment doc=doc service=name />
         <Scaling doc=doc service=name />
         <Traffic doc=doc service=name />
