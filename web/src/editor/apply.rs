@@ -39,12 +39,11 @@ fn attempt(pg: Playground, change: impl FnOnce(&mut Value) -> Result<(), String>
         // the change itself refused stays in its input, for the user to correct.) Drawing them
         // again also dropped a section's own message, so a locked field went back with no
         // reason given (student walkthrough, lesson 11): the lock's message lives in the page
-        // state and shows in a line that stays in view.
-        pg.form_lock.set(Some(refused.clone()));
+        // state and shows in a line that stays in view (set by [`apply_to`], the forms' way in;
+        // the task definition tab shows its refusals in its own status line).
         pg.form_refused.update(|n| *n += 1);
         return Outcome::Locked(refused);
     }
-    pg.form_lock.set(None);
     pg.typed(ecs_sim::form::to_text(&doc));
     Outcome::Done
 }
@@ -68,7 +67,13 @@ pub fn apply_to(
     error: RwSignal<Option<String>>,
     change: impl FnOnce(&mut Value) -> Result<(), String>,
 ) {
-    error.set(match attempt(pg, change) {
+    let outcome = attempt(pg, change);
+    match &outcome {
+        Outcome::Done => pg.form_lock.set(None),
+        Outcome::Locked(why) => pg.form_lock.set(Some(why.clone())),
+        Outcome::Refused(_) => {}
+    }
+    error.set(match outcome {
         Outcome::Refused(e) => Some(e),
         Outcome::Done | Outcome::Locked(_) => None,
     });
