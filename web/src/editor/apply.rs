@@ -67,7 +67,15 @@ pub fn apply_to(
     error: RwSignal<Option<String>>,
     change: impl FnOnce(&mut Value) -> Result<(), String>,
 ) {
+    // A value the change itself refused stays in its input for the user to correct; once
+    // another change is taken, the forms are drawn again so that input shows the scenario's
+    // value (a walkthrough saw a refused 3 stay in ASG Desired after the next change, while
+    // the scenario kept 2).
+    let had_refusal = error.with_untracked(Option::is_some);
     let outcome = attempt(pg, change);
+    if had_refusal && matches!(outcome, Outcome::Done) {
+        pg.form_refused.update(|n| *n += 1);
+    }
     match &outcome {
         Outcome::Done => pg.form_lock.set(None),
         Outcome::Locked(why) => pg.form_lock.set(Some(why.clone())),
