@@ -67,25 +67,15 @@ pub fn apply_to(
     error: RwSignal<Option<String>>,
     change: impl FnOnce(&mut Value) -> Result<(), String>,
 ) {
-    // A value the change itself refused stays in its input for the user to correct; once
-    // another change is taken, the forms are drawn again so that input shows the scenario's
-    // value (a walkthrough saw a refused 3 stay in ASG Desired after the next change, while
-    // the scenario kept 2). Drawing them again disposes a section's own `error`, so it is
-    // written first, and read and written with `try_` (a handler of a form already drawn
-    // again must not panic).
-    let had_refusal = error.try_with_untracked(Option::is_some).unwrap_or(false);
     let outcome = attempt(pg, change);
-    let done = matches!(outcome, Outcome::Done);
     match &outcome {
         Outcome::Done => pg.form_lock.set(None),
         Outcome::Locked(why) => pg.form_lock.set(Some(why.clone())),
         Outcome::Refused(_) => {}
     }
+    // A lock's refusal has drawn the forms again, which disposes a section's own `error`.
     let _ = error.try_set(match outcome {
         Outcome::Refused(e) => Some(e),
         Outcome::Done | Outcome::Locked(_) => None,
     });
-    if had_refusal && done {
-        pg.form_refused.update(|n| *n += 1);
-    }
 }
