@@ -22,7 +22,7 @@ pub struct Rule {
 }
 
 /// The rule set, static rules first, then the ones proven from a run.
-pub static RULES: [Rule; 23] = [
+pub static RULES: [Rule; 24] = [
     Rule {
         id: "no-circuit-breaker",
         title: "Rolling deployment without a circuit breaker (or without rollback)",
@@ -146,6 +146,15 @@ pub static RULES: [Rule; 23] = [
         why: "Every deployment and scale-in waits five minutes per task for connections that short requests finished long ago.",
         fix: "For requests under a second, set deregistration_delay.timeout_seconds to 5 (below 120 s with Fargate Spot).",
         source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html",
+        security_hub: None,
+        proven: false,
+    },
+    Rule {
+        id: "zero-deregistration-delay",
+        title: "Deregistration delay of 0 s",
+        why: "When a task is replaced, the requests it is still answering are cut at once and their clients get a 5xx from the load balancer.",
+        fix: "Keep the delay above your longest request; for requests under a second AWS suggests 5 s.",
+        source: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html#deregistration-delay",
         security_hub: None,
         proven: false,
     },

@@ -51,6 +51,15 @@ pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
                         format!("target group {} keeps the default 300 s deregistration delay; with short requests every replaced task may wait five minutes", quoted(&g.name)),
                     ));
                 }
+                // What the engine models since 2026-12-05: requests in flight at deregistration
+                // are cut (`elb::target::requests_cut_by_deregistration`).
+                if g.deregistration_delay_seconds == 0 {
+                    out.push(Advice::new(
+                        "zero-deregistration-delay",
+                        format!("targetGroups[{}].deregistrationDelaySeconds", lb.target_group),
+                        format!("target group {} has a 0 s deregistration delay; requests a replaced task is still answering may be cut, and their clients get a 5xx", quoted(&g.name)),
+                    ));
+                }
             }
         }
     }

@@ -139,6 +139,14 @@ fn default_deregistration_delay() {
     assert_eq!(service_rules(&v), ["long-deregistration-delay"]);
 }
 
+#[test]
+fn zero_deregistration_delay_cuts_requests_in_flight() {
+    let v = with(|v| v["targetGroups"][0]["deregistrationDelaySeconds"] = 0.into());
+    assert_eq!(service_rules(&v), ["zero-deregistration-delay"]);
+    let v = with(|v| v["targetGroups"][0]["deregistrationDelaySeconds"] = 1.into());
+    assert!(service_rules(&v).is_empty());
+}
+
 /// web:1 takes 180 s to answer; the target group's defaults (30 s × 2) call it unhealthy long
 /// before, and there is no grace period.
 fn slow_start() -> Value {
