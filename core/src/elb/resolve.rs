@@ -316,14 +316,10 @@ fn service_load_balancer(
     }
     let group = production_target_group(p, lb, groups, problems);
     let alternate = alternate_target_group(p, lb, groups, problems);
-    let container = match td.container_with_port(&lb.container_name, lb.container_port) {
-        Ok(c) => Some(c),
-        Err((field, message)) => {
-            problems.push(Problem::new(format!("{p}.{field}"), message));
-            None
-        }
-    };
-    container?;
+    if let Err((field, message)) = td.container_with_port(&lb.container_name, lb.container_port) {
+        problems.push(Problem::new(format!("{p}.{field}"), message));
+        return None;
+    }
     Some(ServiceLoadBalancer {
         target_group: group?,
         alternate_target_group: alternate,
@@ -384,9 +380,7 @@ impl ServiceLoadBalancer {
     /// when `td` has no such container (UpdateService refuses such a revision, so a running
     /// task always finds it).
     pub fn container_in(&self, td: &TaskDefinition) -> Option<usize> {
-        td.containers()
-            .iter()
-            .position(|c| c.name.as_deref() == Some(self.container_name.as_str()))
+        td.container_index(&self.container_name)
     }
 }
 

@@ -106,10 +106,7 @@ impl TaskDefinition {
         port: i64,
     ) -> Result<usize, (&'static str, String)> {
         let containers = self.containers();
-        let Some(c) = containers
-            .iter()
-            .position(|c| c.name.as_deref() == Some(name))
-        else {
+        let Some(c) = self.container_index(name) else {
             return Err((
                 "containerName",
                 format!("The container {name} does not exist in the task definition."),
@@ -128,6 +125,13 @@ impl TaskDefinition {
             ));
         }
         Ok(c)
+    }
+
+    /// The position of the container named `name`, if there is one.
+    pub fn container_index(&self, name: &str) -> Option<usize> {
+        self.containers()
+            .iter()
+            .position(|c| c.name.as_deref() == Some(name))
     }
 
     /// The container definitions (empty when the key is missing).
