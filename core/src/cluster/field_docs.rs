@@ -63,7 +63,7 @@ pub const STRATEGY_ITEM: Context = Context {
     fields: &[
         F::new("capacityProvider", "FARGATE, FARGATE_SPOT or the name of an EC2 capacity provider of the cluster.", ITEM),
         F::new("weight", "Share of the tasks after the base is met, relative to the other items, 0 to 1,000. Default 0; a zero weight gets tasks only through base.", ITEM),
-        F::new("base", "Tasks placed on this provider first, before weights apply, 0 to 100,000. Default 0; only one item may have a base.", ITEM),
+        F::new("base", "The minimum number of tasks to run on this provider: placed first, before weights apply, and (here) the last to go when the service scales in. 0 to 100,000; default 0; only one item may have a base.", ITEM),
     ],
 };
 

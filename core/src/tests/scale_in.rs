@@ -50,3 +50,55 @@ fn a_desired_count_dropped_beside_a_draining_task_stops_it_within_maximum_percen
         "the task left runs on an ACTIVE instance"
     );
 }
+
+/// FARGATE base 2 weight 1 + FARGATE_SPOT weight 3 (the guide's example, 10 tasks → 4 and 6),
+/// scaled in to 5 at 2:00 and to 2 at 4:00.
+fn strategy_scaled_in(seed: u64) -> String {
+    format!(
+        r#"{{
+  "version": 1, "seed": {seed},
+  "subnets": [{{"subnetId": "subnet-a", "availabilityZone": "us-east-1a"}},
+              {{"subnetId": "subnet-b", "availabilityZone": "us-east-1b"}}],
+  "clusters": [{{"clusterName": "default", "capacityProviders": ["FARGATE", "FARGATE_SPOT"]}}],
+  "taskDefinitions": [{{"family": "worker", "networkMode": "awsvpc",
+    "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
+    "containerDefinitions": [{{"name": "worker", "image": "example/worker:1", "essential": true}}]}}],
+  "services": [{{"serviceName": "worker", "taskDefinition": "worker", "desiredCount": 10,
+    "capacityProviderStrategy": [
+      {{"capacityProvider": "FARGATE", "base": 2, "weight": 1}},
+      {{"capacityProvider": "FARGATE_SPOT", "weight": 3}}],
+    "networkConfiguration": {{"awsvpcConfiguration": {{"subnets": ["subnet-a", "subnet-b"]}}}}}}],
+  "timeline": [{{"at": 120, "action": "updateService", "service": "worker", "desiredCount": 5}},
+               {{"at": 240, "action": "updateService", "service": "worker", "desiredCount": 2}}]
+}}"#
+    )
+}
+
+/// Running tasks not asked to stop, on `FARGATE` and on `FARGATE_SPOT`.
+fn running_by_provider(sim: &Sim) -> (usize, usize) {
+    let on = |p: &str| {
+        sim.tasks
+            .values()
+            .filter(|t| t.last_status == TaskStatus::Running && !t.stop_requested)
+            .filter(|t| t.capacity_provider.as_deref() == Some(p))
+            .count()
+    };
+    (on("FARGATE"), on("FARGATE_SPOT"))
+}
+
+#[test]
+fn scaling_in_keeps_the_strategy_base_and_split_on_every_seed() {
+    // API CapacityProviderStrategyItem: base "designates how many tasks, at a minimum, to run
+    // on the specified capacity provider". The engine used to stop Fargate tasks at random in
+    // the busiest zone, whatever their provider, so the base survived a scale-in by luck.
+    for seed in 1..=12 {
+        let mut sim = Sim::from_json(&strategy_scaled_in(seed)).unwrap_or_else(|e| panic!("{e:?}"));
+        sim.run_until(110_000);
+        assert_eq!(running_by_provider(&sim), (4, 6), "seed {seed} at 10 tasks");
+        sim.run_until(230_000);
+        // What placing 5 tasks gives: the base 2, then SPOT, SPOT, FARGATE (the 1:1 tie).
+        assert_eq!(running_by_provider(&sim), (3, 2), "seed {seed} at 5 tasks");
+        sim.run_until(360_000);
+        assert_eq!(running_by_provider(&sim), (2, 0), "seed {seed} at 2 tasks");
+    }
+}

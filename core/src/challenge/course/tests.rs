@@ -115,6 +115,24 @@ fn service_auto_scaling_fails_a_policy_without_the_budget_ceiling() {
 }
 
 #[test]
+fn fargate_spot_base_weight_fails_weights_alone_once_the_service_scales_in() {
+    // Weights alone passed lesson 4 at 10 tasks (1 to 4 gives 2 to FARGATE). The timeline now
+    // scales in to 5 at 7:30, where a 1-to-4 split keeps 1 task on FARGATE and a base keeps 2
+    // (API CapacityProviderStrategyItem: base is the minimum to run on the provider).
+    for spot_weight in [3, 4] {
+        let r = check_solution_with("fargate-spot-base-weight", |s| {
+            s["services"][0]["capacityProviderStrategy"] = serde_json::json!([
+                {"capacityProvider": "FARGATE", "weight": 1},
+                {"capacityProvider": "FARGATE_SPOT", "weight": spot_weight}
+            ]);
+        });
+        assert!(!r.passed, "1 to {spot_weight} passed: {:?}", r.goals);
+        let floor = goal(&r, "on-demand-floor");
+        assert!(!floor.met(), "{floor:?}");
+    }
+}
+
+#[test]
 fn deregistration_delay_fails_a_zero_delay_that_cuts_requests_in_flight() {
     // A review passed lesson 8 with deregistrationDelaySeconds 0, which its explanation warns
     // against: the requests each replaced task had in flight are now cut and counted as load

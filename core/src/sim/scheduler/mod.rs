@@ -15,7 +15,7 @@ pub use rebalance::Rebalance;
 pub use run_task::{RunTaskCall, RunTaskFailure};
 
 use super::{Repeat, Sim};
-use crate::cluster::InstanceStatus;
+use crate::cluster::{capacity_provider, InstanceStatus, LaunchTarget};
 use crate::placement::{self};
 use crate::service::messages;
 use crate::service::messages::DUPLICATE_EVENT_WINDOW_MS;
@@ -147,6 +147,44 @@ impl Sim {
                 }
             })
             .collect()
+    }
+
+    /// The task service `s` stops next when scaling in: from the capacity provider furthest
+    /// above its share of the service's strategy (`capacity_provider::release`, which keeps the
+    /// base and the weights' split), then as the placement strategies say among its tasks.
+    fn choose_to_scale_in(&mut self, s: usize, candidates: &[usize]) -> Option<usize> {
+        let LaunchTarget::Strategy(items) = &self.model.services[s].launch else {
+            return self.choose_to_stop(s, candidates);
+        };
+        let item_of = |t: usize| {
+            let p = self.tasks[t].capacity_provider.as_deref();
+            items.iter().position(|it| Some(it.name.as_str()) == p)
+        };
+        // A task on a provider the strategy no longer names is beyond every share.
+        let mut pool: Vec<usize> = candidates
+            .iter()
+            .copied()
+            .filter(|&t| item_of(t).is_none())
+            .collect();
+        if pool.is_empty() {
+            let mut counts = vec![0u32; items.len()];
+            for &t in candidates {
+                if let Some(k) = item_of(t) {
+                    counts[k] += 1;
+                }
+            }
+            if let Some(k) = capacity_provider::release(items, &counts) {
+                pool = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&t| item_of(t) == Some(k))
+                    .collect();
+            }
+        }
+        if pool.is_empty() {
+            return self.choose_to_stop(s, candidates);
+        }
+        self.choose_to_stop(s, &pool)
     }
 
     fn choose_to_stop(&mut self, s: usize, candidates: &[usize]) -> Option<usize> {

@@ -271,7 +271,7 @@ impl Sim {
                 None => {
                     // As the strategies say: each choice sees the tasks still left.
                     current.retain(|x| !stopped.contains(x));
-                    let Some(t) = self.choose_to_stop(s, current) else {
+                    let Some(t) = self.choose_to_scale_in(s, current) else {
                         break;
                     };
                     t
