@@ -25,10 +25,10 @@ pub struct Rule {
 pub static RULES: [Rule; 24] = [
     Rule {
         id: "no-circuit-breaker",
-        title: "Rolling deployment without a circuit breaker (or without rollback)",
-        why: "A deployment whose tasks never become healthy keeps launching them indefinitely instead of failing and rolling back.",
+        title: "Deployment without a circuit breaker (ECS controller: rolling or blue/green)",
+        why: "A deployment whose tasks never become healthy keeps launching them indefinitely instead of failing and rolling back. The breaker works for the ECS deployment controller's rolling and blue/green deployments; CodeDeploy refuses it.",
         fix: "Set deploymentConfiguration.deploymentCircuitBreaker {\"enable\": true, \"rollback\": true}.",
-        source: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html",
+        source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-failure-detection.html",
         security_hub: None,
         proven: false,
     },
@@ -115,7 +115,7 @@ pub static RULES: [Rule; 24] = [
     },
     Rule {
         id: "single-az-behind-load-balancer",
-        title: "Service behind a load balancer in one Availability Zone, or with desiredCount 1",
+        title: "Service behind a load balancer in one Availability Zone, or with one task",
         why: "One zone or one task is a single point of failure.",
         fix: "Run at least two tasks in at least two zones (subnets in two zones).",
         source: "https://docs.aws.amazon.com/awssupport/latest/user/fault-tolerance-checks.html (Amazon ECS service using a single AZ)",
@@ -143,8 +143,8 @@ pub static RULES: [Rule; 24] = [
     Rule {
         id: "long-deregistration-delay",
         title: "Deregistration delay left at 300 s",
-        why: "Every deployment and scale-in waits five minutes per task for connections that short requests finished long ago.",
-        fix: "For requests under a second, set deregistration_delay.timeout_seconds to 5 (below 120 s with Fargate Spot).",
+        why: "A replaced or scaled-in task may stay draining for five minutes (the load balancer ends the delay early only when the target has no requests in flight and no open connections), so deployments and scale-in can wait long after short requests finished.",
+        fix: "For requests under a second, set deregistration_delay.timeout_seconds to 5. With Fargate Spot keep it under the two-minute interruption warning.",
         source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html",
         security_hub: None,
         proven: false,
@@ -153,8 +153,8 @@ pub static RULES: [Rule; 24] = [
         id: "zero-deregistration-delay",
         title: "Deregistration delay of 0 s",
         why: "When a task is replaced, the requests it is still answering are cut at once and their clients get a 5xx from the load balancer.",
-        fix: "Keep the delay above your longest request; for requests under a second AWS suggests 5 s.",
-        source: "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html#deregistration-delay",
+        fix: "Keep the delay above your longest request; for requests under a second the Developer Guide suggests 5 s.",
+        source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html",
         security_hub: None,
         proven: false,
     },
@@ -224,7 +224,7 @@ pub static RULES: [Rule; 24] = [
     Rule {
         id: "spot-interruption-below-desired",
         title: "Fargate Spot interruptions took the service below its desired count",
-        why: "Fargate does not replace Spot capacity with On-Demand; an interruption costs capacity until the replacement runs.",
+        why: "Fargate does not replace Spot capacity with On-Demand; an interruption costs capacity until the replacement runs. Proven only for a service whose strategy keeps no FARGATE base (with one, the dip is the trade-off chosen).",
         fix: "Keep a base of FARGATE tasks in the capacity provider strategy, or run spare tasks.",
         source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-capacity-providers.html",
         security_hub: None,

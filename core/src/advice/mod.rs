@@ -10,6 +10,7 @@ pub mod proven;
 pub mod services;
 pub mod task_definitions;
 
+use crate::cluster::AsgModel;
 use crate::elb::TargetGroupModel;
 use crate::service::ServiceModel;
 use crate::taskdef::{ImageBehaviour, RegisteredTaskDefinition};
@@ -71,6 +72,8 @@ pub struct Inputs<'a> {
     pub services: &'a [ServiceModel],
     /// Target groups (`targetGroups[i]`).
     pub target_groups: &'a [TargetGroupModel],
+    /// Auto Scaling group capacity providers: the zones a service without awsvpc can use.
+    pub asgs: &'a [AsgModel],
 }
 
 /// Every static finding, task definitions first, then services, each in document order.

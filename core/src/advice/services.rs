@@ -4,6 +4,7 @@
 
 use super::{declared_start_up, quoted, Advice, Inputs};
 use crate::service::ServiceModel;
+use std::collections::BTreeSet;
 
 /// The target group default deregistration delay, seconds (ELB TargetGroupAttribute).
 pub const DEFAULT_DEREGISTRATION_DELAY_SECONDS: u32 = 300;
@@ -15,7 +16,11 @@ pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
         let path = format!("services[{i}]");
         let name = quoted(&svc.name);
         circuit_breaker(svc, &path, &name, &mut out);
+        // Blue/green of any kind (CodeDeploy, or ECS's BLUE_GREEN, CANARY, LINEAR) starts the
+        // whole green set beside blue: the percentages do not pace it (API
+        // DeploymentConfiguration).
         if !svc.daemon
+            && svc.traffic_shift.is_none()
             && bounds_block(
                 svc.desired,
                 svc.minimum_healthy_percent,
@@ -33,14 +38,20 @@ pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
         }
         start_up(inputs, svc, &path, &name, &mut out);
         network_and_platform(svc, &path, &name, &mut out);
-        az_rebalancing(svc, &path, &name, &mut out);
+        let zones = service_zones(svc, inputs.asgs);
+        az_rebalancing(svc, &zones, &path, &name, &mut out);
         if let Some(lb) = &svc.load_balancer {
-            let zones: std::collections::BTreeSet<&String> = svc.subnet_zones.iter().collect();
-            if svc.desired <= 1 || zones.len() == 1 {
+            let why = match (svc.desired, zones.iter().next()) {
+                (0, _) => None,
+                (1, _) => Some("one task".to_string()),
+                (n, Some(z)) if zones.len() == 1 => Some(format!("its {n} tasks all in {z}")),
+                _ => None,
+            };
+            if let Some(why) = why {
                 out.push(Advice::new(
                     "single-az-behind-load-balancer",
                     path.clone(),
-                    format!("service {name} is behind a load balancer with {} task(s) in {} zone(s); one failure may take it offline", svc.desired, zones.len().max(1)),
+                    format!("service {name} is behind a load balancer with {why}; one failure may take it offline"),
                 ));
             }
             if let Some(g) = inputs.target_groups.get(lb.target_group) {
@@ -66,9 +77,34 @@ pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
     out
 }
 
+/// The zones service `svc`'s tasks can run in: its awsvpc subnets' zones, else the zones of the
+/// Auto Scaling groups of its cluster it launches on (all of them for launch type EC2, those its
+/// capacity provider strategy names otherwise). Empty when the scenario does not say (instances
+/// registered on the timeline only).
+fn service_zones<'a>(
+    svc: &'a ServiceModel,
+    asgs: &'a [crate::cluster::AsgModel],
+) -> BTreeSet<&'a str> {
+    use crate::cluster::LaunchTarget;
+    if !svc.subnet_zones.is_empty() {
+        return svc.subnet_zones.iter().map(String::as_str).collect();
+    }
+    let uses = |provider: &str| match &svc.launch {
+        LaunchTarget::Ec2 => true,
+        LaunchTarget::Strategy(items) => items.iter().any(|it| it.name == provider),
+        LaunchTarget::Fargate | LaunchTarget::External => false,
+    };
+    asgs.iter()
+        .filter(|g| g.cluster == svc.cluster && uses(&g.provider))
+        .flat_map(|g| g.subnets.iter().map(|(_, zone)| zone.as_str()))
+        .collect()
+}
+
 fn circuit_breaker(svc: &ServiceModel, path: &str, name: &str, out: &mut Vec<Advice>) {
-    // The circuit breaker applies to the rolling update (ECS) deployment type only.
-    if svc.traffic_shift.is_some() {
+    // The circuit breaker is for the ECS deployment controller, rolling and blue/green alike
+    // (DG deployment-failure-detection: "Both methods only support rolling update deployment
+    // and blue/green deployment types"); CodeDeploy refuses it (API DeploymentCircuitBreaker).
+    if svc.code_deploy {
         return;
     }
     let at = format!("{path}.deploymentConfiguration.deploymentCircuitBreaker");
@@ -111,12 +147,17 @@ fn network_and_platform(svc: &ServiceModel, path: &str, name: &str, out: &mut Ve
     }
 }
 
-/// A REPLICA service of two or more tasks that may span zones (awsvpc subnets in two or more,
-/// or EC2 without awsvpc, whose zones are the cluster's) and is not rebalanced: why not, at the
-/// key that decides it (DG service-rebalancing).
-fn az_rebalancing(svc: &ServiceModel, path: &str, name: &str, out: &mut Vec<Advice>) {
+/// A REPLICA service of two or more tasks that may span zones (`zones`: its awsvpc subnets',
+/// or its Auto Scaling groups'; unknown when empty) and is not rebalanced: why not, at the key
+/// that decides it (DG service-rebalancing).
+fn az_rebalancing(
+    svc: &ServiceModel,
+    zones: &BTreeSet<&str>,
+    path: &str,
+    name: &str,
+    out: &mut Vec<Advice>,
+) {
     use crate::service::rebalancing::{ineligible, Ineligible, Shape};
-    let zones: std::collections::BTreeSet<&String> = svc.subnet_zones.iter().collect();
     let external = matches!(svc.launch, crate::cluster::LaunchTarget::External);
     if svc.az_rebalancing || svc.daemon || external || svc.desired < 2 || zones.len() == 1 {
         return;
@@ -176,7 +217,13 @@ fn start_up(inputs: Inputs<'_>, svc: &ServiceModel, path: &str, name: &str, out:
         return;
     };
     let grace = svc.grace_ms / 1000;
-    for c in td.needs.containers.iter().filter(|c| c.essential) {
+    for (j, c) in td
+        .needs
+        .containers
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.essential)
+    {
         let Some(start) = declared_start_up(inputs, &c.image).map(u64::from) else {
             continue;
         };
@@ -188,18 +235,28 @@ fn start_up(inputs: Inputs<'_>, svc: &ServiceModel, path: &str, name: &str, out:
         let hc_tolerance = c.health_check.map(|(interval, _, retries, start_period)| {
             grace.max(u64::from(start_period) + u64::from(interval) * u64::from(retries))
         });
-        let short = [lb_tolerance, hc_tolerance]
-            .into_iter()
-            .flatten()
-            .any(|tolerance| tolerance < start);
-        if short {
-            out.push(Advice::new(
-                "grace-period-too-short",
-                format!("{path}.healthCheckGracePeriodSeconds"),
-                format!("service {name}: image {} takes {start} s to start, longer than its grace period ({grace} s) and health check allow; tasks may be stopped as unhealthy before they are up", quoted(&c.image)),
-            ));
-            return;
-        }
+        let short = |tolerance: Option<u64>| tolerance.is_some_and(|t| t < start);
+        // Without a load balancer the key to raise is the container health check's startPeriod
+        // (API CreateService: "If your service has defined health checks for the task's
+        // containers, the startPeriod" is the recommended way); with one, the grace period.
+        let at = if short(lb_tolerance) {
+            format!("{path}.healthCheckGracePeriodSeconds")
+        } else if short(hc_tolerance) && svc.load_balancer.is_none() {
+            format!(
+                "taskDefinitions[{}].containerDefinitions[{j}].healthCheck.startPeriod",
+                svc.task_definition
+            )
+        } else if short(hc_tolerance) {
+            format!("{path}.healthCheckGracePeriodSeconds")
+        } else {
+            continue;
+        };
+        out.push(Advice::new(
+            "grace-period-too-short",
+            at,
+            format!("service {name}: image {} takes {start} s to start, longer than its grace period ({grace} s) and health check allow; tasks may be stopped as unhealthy before they are up", quoted(&c.image)),
+        ));
+        return;
     }
 }
 

@@ -6,38 +6,61 @@ use super::{quoted, Advice, Inputs};
 use crate::taskdef::{Compatibility, ContainerDefinition, NetworkMode, RegisteredTaskDefinition};
 use serde_json::Value;
 
-/// Words in a variable name that suggest a secret (ECS.8 checks only AWS_ACCESS_KEY_ID,
-/// AWS_SECRET_ACCESS_KEY and ECS_ENGINE_AUTH_DATA; the simulator is stricter, and says so).
-pub const SECRET_WORDS: [&str; 9] = [
-    "PASSWORD",
-    "PASSWD",
-    "SECRET",
-    "TOKEN",
-    "API_KEY",
-    "APIKEY",
-    "PRIVATE_KEY",
-    "ACCESS_KEY",
-    "ECS_ENGINE_AUTH_DATA",
+/// Words of a variable name (split at anything but letters and digits) that suggest a secret,
+/// alone or at the end of a word (`DBPASSWORD`, `GITHUBTOKEN`). ECS.8 checks only
+/// AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and ECS_ENGINE_AUTH_DATA; the simulator is
+/// stricter, and says so.
+pub const SECRET_WORDS: [&str; 5] = ["PASSWORD", "PASSWD", "SECRET", "TOKEN", "APIKEY"];
+
+/// Pairs of words that name a key (`API_KEY`, `PRIVATE_KEY`, `AWS_SECRET_ACCESS_KEY`).
+pub const SECRET_PAIRS: [(&str, &str); 3] = [("API", "KEY"), ("PRIVATE", "KEY"), ("ACCESS", "KEY")];
+
+/// A last word that says the variable holds where or how long, not the secret itself
+/// (`DB_PASSWORD_SECRET_ARN`, `PRIVATE_KEY_PATH`, `TOKEN_TTL_SECONDS`): fetching a secret by
+/// its ARN or path is the recommended pattern.
+pub const NOT_A_SECRET_LAST_WORDS: [&str; 12] = [
+    "ARN", "PATH", "FILE", "URL", "URI", "ENDPOINT", "NAME", "ID", "TTL", "SECONDS", "REGION",
+    "LENGTH",
 ];
 
 /// Every task definition finding, in document order.
 pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
     let mut out = Vec::new();
+    // ECS Anywhere runs bridge, host or none, never awsvpc (DG ecs-anywhere): the task
+    // definitions its services run are not told to use awsvpc.
+    let on_external: std::collections::BTreeSet<usize> = inputs
+        .services
+        .iter()
+        .filter(|s| matches!(s.launch, crate::cluster::LaunchTarget::External))
+        .map(|s| s.task_definition)
+        .collect();
     for (i, td) in inputs.task_definitions.iter().enumerate() {
         let path = format!("taskDefinitions[{i}]");
-        definition_rules(td, &path, &mut out);
+        let external = on_external.contains(&i) || td.definition.requires(Compatibility::External);
+        definition_rules(td, &path, external, &mut out);
+        let windows = crate::taskdef::runtime_platform::is_windows(&td.definition);
         for (j, c) in td.definition.containers().iter().enumerate() {
-            container_rules(c, &format!("{path}.containerDefinitions[{j}]"), &mut out);
+            container_rules(
+                c,
+                &format!("{path}.containerDefinitions[{j}]"),
+                windows,
+                &mut out,
+            );
         }
     }
     out
 }
 
-fn definition_rules(td: &RegisteredTaskDefinition, path: &str, out: &mut Vec<Advice>) {
+fn definition_rules(
+    td: &RegisteredTaskDefinition,
+    path: &str,
+    external: bool,
+    out: &mut Vec<Advice>,
+) {
     let def = &td.definition;
     let name = quoted(&td.name());
     match def.effective_network_mode() {
-        NetworkMode::Bridge | NetworkMode::Host => {
+        NetworkMode::Bridge | NetworkMode::Host if !external => {
             let mode = if def.effective_network_mode() == NetworkMode::Host {
                 "host"
             } else {
@@ -49,7 +72,7 @@ fn definition_rules(td: &RegisteredTaskDefinition, path: &str, out: &mut Vec<Adv
                 format!("{name} uses {mode} network mode; awsvpc may do (AWS recommends it unless you need another mode)"),
             ));
         }
-        NetworkMode::Awsvpc | NetworkMode::None => {}
+        NetworkMode::Bridge | NetworkMode::Host | NetworkMode::Awsvpc | NetworkMode::None => {}
     }
     if let (Some(exec), Some(task)) = (&def.execution_role_arn, &def.task_role_arn) {
         if exec == task {
@@ -88,7 +111,10 @@ fn definition_rules(td: &RegisteredTaskDefinition, path: &str, out: &mut Vec<Adv
     }
 }
 
-fn container_rules(c: &ContainerDefinition, path: &str, out: &mut Vec<Advice>) {
+/// `windows`: the task definition's `runtimePlatform` is a Windows family, where
+/// `readonlyRootFilesystem` is not supported (API ContainerDefinition) and ECS.20 (a Linux
+/// user) does not apply.
+fn container_rules(c: &ContainerDefinition, path: &str, windows: bool, out: &mut Vec<Advice>) {
     let name = quoted(c.name.as_deref().unwrap_or(""));
     if c.log_configuration.is_none() {
         out.push(Advice::new(
@@ -111,14 +137,14 @@ fn container_rules(c: &ContainerDefinition, path: &str, out: &mut Vec<Advice>) {
             }
         }
     }
-    if runs_as_root(c.user.as_ref()) {
+    if !windows && runs_as_root(c.user.as_ref()) {
         out.push(Advice::new(
             "runs-as-root",
             format!("{path}.user"),
             format!("container {name} sets no non-root user; it may run as root"),
         ));
     }
-    if c.readonly_root_filesystem != Some(Value::Bool(true)) {
+    if !windows && c.readonly_root_filesystem != Some(Value::Bool(true)) {
         out.push(Advice::new(
             "writable-root-filesystem",
             format!("{path}.readonlyRootFilesystem"),
@@ -146,10 +172,27 @@ fn container_rules(c: &ContainerDefinition, path: &str, out: &mut Vec<Advice>) {
     }
 }
 
-/// Whether a variable name looks like it holds a secret.
+/// Whether a variable name looks like it holds a secret: a secret word alone or ending a word,
+/// or a key pair, unless the last word says it holds a reference or a setting.
 pub fn looks_secret(name: &str) -> bool {
     let upper = name.to_ascii_uppercase();
-    SECRET_WORDS.iter().any(|w| upper.contains(w))
+    let words: Vec<&str> = upper
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words
+        .last()
+        .is_some_and(|last| NOT_A_SECRET_LAST_WORDS.contains(last))
+    {
+        return false;
+    }
+    let word = words
+        .iter()
+        .any(|w| SECRET_WORDS.iter().any(|s| w.ends_with(s)));
+    let pair = words
+        .windows(2)
+        .any(|p| SECRET_PAIRS.contains(&(p[0], p[1])));
+    word || pair || upper == "ECS_ENGINE_AUTH_DATA"
 }
 
 /// Whether `user` is absent or root (`root`, `0`, `root:…`, `0:…`), as ECS.20 fails it.
@@ -172,7 +215,7 @@ pub fn mutable_tag(image: &str) -> bool {
     let last = image.rsplit('/').next().unwrap_or(image);
     match last.rsplit_once(':') {
         None => true,
-        Some((_, tag)) => tag == "latest",
+        Some((_, tag)) => tag.eq_ignore_ascii_case("latest"),
     }
 }
 
@@ -216,6 +259,7 @@ mod tests {
             images: &images,
             services: &[],
             target_groups: &[],
+            asgs: &[],
         };
         check(inputs).into_iter().map(|a| a.rule).collect()
     }
@@ -251,6 +295,53 @@ mod tests {
             ])
         });
         assert_eq!(r, ["secret-in-environment"; 3]);
+    }
+
+    #[test]
+    fn ecs_8_references_and_settings_are_not_secrets() {
+        // A secret's ARN or path in environment is how an application fetches it itself; a
+        // token count or lifetime is a setting (review, 2026-12-05).
+        for name in [
+            "DB_PASSWORD_SECRET_ARN",
+            "TOKEN_TTL_SECONDS",
+            "MAX_TOKENS",
+            "SECRETS_MANAGER_ENDPOINT",
+            "PRIVATE_KEY_PATH",
+        ] {
+            assert!(!looks_secret(name), "{name}");
+        }
+        for name in [
+            "GITHUB_TOKEN",
+            "dbPassword",
+            "apiKey",
+            "ECS_ENGINE_AUTH_DATA",
+            "AWS_SECRET_ACCESS_KEY",
+        ] {
+            assert!(looks_secret(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn windows_containers_are_not_told_of_a_linux_user_or_a_read_only_root() {
+        // API ContainerDefinition: readonlyRootFilesystem "is not supported for Windows
+        // containers"; ECS.20 checks Linux containers' user.
+        let r = with(|v| {
+            v["runtimePlatform"] = serde_json::json!({"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE", "cpuArchitecture": "X86_64"});
+            let c = &mut v["containerDefinitions"][0];
+            c.as_object_mut().map(|o| o.remove("user"));
+            c["readonlyRootFilesystem"] = false.into();
+        });
+        assert_eq!(r, Vec::<&str>::new());
+    }
+
+    #[test]
+    fn ecs_anywhere_task_definitions_are_not_told_to_use_awsvpc() {
+        // DG ecs-anywhere: EXTERNAL supports bridge, host and none.
+        let r = with(|v| {
+            v["networkMode"] = "bridge".into();
+            v["requiresCompatibilities"] = serde_json::json!(["EXTERNAL"]);
+        });
+        assert_eq!(r, Vec::<&str>::new());
     }
 
     #[test]
@@ -298,6 +389,7 @@ mod tests {
             with(|v| v["containerDefinitions"][0]["image"] = "localhost:5000/app:latest".into()),
             ["mutable-image-tag"]
         );
+        assert!(mutable_tag("app:LATEST"));
         assert!(!mutable_tag("localhost:5000/app:1.2"));
         assert!(!mutable_tag("app@sha256:abc"));
     }

@@ -22,6 +22,9 @@ pub struct DeploymentKeys {
     pub circuit_breaker: Option<CircuitBreakerConfig>,
     /// How traffic shifts; None for a rolling update.
     pub traffic_shift: Option<ShiftPlan>,
+    /// `deploymentController.type` is CODE_DEPLOY (no circuit breaker; the percentages only
+    /// bound tasks on DRAINING instances).
+    pub code_deploy: bool,
 }
 
 /// A percentage in tenths if it is a multiple of 0.1 within `lo..=hi` tenths.
@@ -45,6 +48,7 @@ pub fn resolve(
     let mut out = DeploymentKeys {
         circuit_breaker: circuit_breaker(&dcp, dc, code_deploy, p),
         traffic_shift: None,
+        code_deploy,
     };
     match ecs_strategy(&dcp, dc, code_deploy || daemon, p) {
         Ok(plan) => out.traffic_shift = plan,

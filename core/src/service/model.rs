@@ -37,6 +37,10 @@ pub struct ServiceModel {
     pub circuit_breaker: Option<crate::deployment::circuit_breaker::CircuitBreakerConfig>,
     /// How deployments shift traffic (blue/green, canary, linear, CodeDeploy); None: rolling.
     pub traffic_shift: Option<crate::deployment::shift::ShiftPlan>,
+    /// `deploymentController.type` CODE_DEPLOY: CodeDeploy runs its deployments (no circuit
+    /// breaker; the percentages bound only tasks on DRAINING instances, API
+    /// DeploymentConfiguration).
+    pub code_deploy: bool,
     /// `networkConfiguration.awsvpcConfiguration.assignPublicIp` is `ENABLED` (kept for advice,
     /// not simulated).
     pub assign_public_ip: bool,

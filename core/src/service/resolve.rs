@@ -153,6 +153,7 @@ fn service(
         load_balancer,
         circuit_breaker: keys.circuit_breaker,
         traffic_shift: keys.traffic_shift,
+        code_deploy: keys.code_deploy,
         assign_public_ip,
         platform_version,
         az_rebalancing,

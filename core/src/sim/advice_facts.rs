@@ -49,8 +49,18 @@ impl Sim {
     }
 
     /// After a Fargate Spot interruption of one of service `s`'s tasks (shown at log entry
-    /// `log_index`): records it when fewer tasks are RUNNING than desired.
+    /// `log_index`): records it when fewer tasks are RUNNING than desired and the service's
+    /// strategy keeps no on-demand base (the rule's own fix: with one, the dip until the
+    /// replacement runs is the trade-off chosen, and the base is untouched).
     pub(crate) fn note_spot_shortfall(&mut self, s: usize, log_index: usize) {
+        if let crate::cluster::LaunchTarget::Strategy(items) = &self.model.services[s].launch {
+            let on_demand_base = items
+                .iter()
+                .any(|it| it.base > 0 && it.kind != crate::cluster::ProviderKind::FargateSpot);
+            if on_demand_base {
+                return;
+            }
+        }
         // A counter kept by the lifecycle (checked against a rebuild): a crash loop of Spot
         // tasks walked the service's whole task history at every interruption.
         let running = self.task_index.running(s);

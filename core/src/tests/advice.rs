@@ -245,9 +245,21 @@ fn every_example_has_a_cost_and_an_advice_list_after_ten_minutes() {
 #[test]
 fn spot_interruptions_below_desired_are_proven_at_the_interruption_event() {
     // The example interrupts Fargate Spot tasks; Fargate does not replace Spot capacity with
-    // On-Demand, so the service runs short until its replacement is RUNNING.
+    // On-Demand, so the service runs short until its replacement is RUNNING. Without its
+    // FARGATE base (the rule's fix) that is proven advice; with it, the dip is the trade-off
+    // the strategy chose, and the rule stays silent (review: it fired on lesson 4's solution).
     let e = crate::scenario::examples::example("fargate-spot-interruptions").expect("example");
     let mut s = Sim::from_json(e.json).expect("valid");
+    s.run_until(1_800_000);
+    assert!(
+        proven_advice(&s)
+            .iter()
+            .all(|a| a.rule != "spot-interruption-below-desired"),
+        "fired with a FARGATE base of 2"
+    );
+    let mut v: Value = serde_json::from_str(e.json).expect("json");
+    v["services"][0]["capacityProviderStrategy"][0]["base"] = 0.into();
+    let mut s = sim(&v);
     s.run_until(1_800_000);
     let found = proven(&s, "spot-interruption-below-desired");
     let ev = found.evidence.expect("evidence");
@@ -298,5 +310,109 @@ fn containers_killed_for_memory_are_proven_advice_pointing_at_the_exit_137_line(
             .any(|a| a.rule == "container-out-of-memory"),
         "{:?}",
         proven_advice(&s)
+    );
+}
+
+/// The static rules that fire on example `id` after `change`.
+fn example_rules(id: &str, change: impl FnOnce(&mut Value)) -> Vec<&'static str> {
+    let e = crate::scenario::examples::example(id).expect("example");
+    let mut v: Value = serde_json::from_str(e.json).expect("json");
+    change(&mut v);
+    static_advice(&sim(&v).model)
+        .into_iter()
+        .map(|a| a.rule)
+        .collect()
+}
+
+#[test]
+fn blue_green_deployments_are_not_told_their_percentages_block_them() {
+    // API DeploymentConfiguration: for CODE_DEPLOY the percentages only bound tasks on DRAINING
+    // instances; ECS's BLUE_GREEN, CANARY and LINEAR start the whole green set beside blue. Both
+    // examples complete their deployments at 100/100 (review, 2026-12-05).
+    for id in ["canary", "blue-green-codedeploy"] {
+        let r = example_rules(id, |v| {
+            v["services"][0]["deploymentConfiguration"] =
+                match v["services"][0]["deploymentConfiguration"].take() {
+                    Value::Object(mut o) => {
+                        o.insert("minimumHealthyPercent".into(), 100.into());
+                        o.insert("maximumPercent".into(), 100.into());
+                        Value::Object(o)
+                    }
+                    _ => json!({"minimumHealthyPercent": 100, "maximumPercent": 100}),
+                };
+        });
+        assert!(!r.contains(&"deployment-cannot-proceed"), "{id}: {r:?}");
+    }
+}
+
+#[test]
+fn the_circuit_breaker_is_advised_for_ecs_blue_green_but_not_for_codedeploy() {
+    // DG deployment-failure-detection: the circuit breaker supports "rolling update deployment
+    // and blue/green deployment types" of the ECS controller; CodeDeploy refuses it.
+    let canary = example_rules("canary", |_| {});
+    assert!(canary.contains(&"no-circuit-breaker"), "{canary:?}");
+    let no_rollback = example_rules("canary", |v| {
+        v["services"][0]["deploymentConfiguration"]["deploymentCircuitBreaker"] =
+            json!({"enable": true, "rollback": false});
+    });
+    assert!(no_rollback.contains(&"no-rollback"), "{no_rollback:?}");
+    let code_deploy = example_rules("blue-green-codedeploy", |_| {});
+    assert!(
+        !code_deploy.contains(&"no-circuit-breaker"),
+        "{code_deploy:?}"
+    );
+}
+
+#[test]
+fn zones_of_a_service_without_awsvpc_are_its_auto_scaling_groups() {
+    // The base service is bridge: its zones are the group's subnets'. In one zone, four tasks
+    // behind the load balancer are one zone failure from going offline, and there is nothing
+    // to rebalance across.
+    let one_zone = |v: &mut Value| {
+        v["capacityProviders"][0]["autoScalingGroupProvider"]["autoScalingGroup"]["subnets"] =
+            json!(["subnet-a"]);
+        v["services"][0]["desiredCount"] = 4.into();
+        v["services"][0]["placementStrategy"] = json!([{ "type": "binpack", "field": "memory" }]);
+    };
+    let v = with(one_zone);
+    assert_eq!(service_rules(&v), ["single-az-behind-load-balancer"]);
+    let message = static_advice(&sim(&v).model)
+        .into_iter()
+        .find(|a| a.rule == "single-az-behind-load-balancer")
+        .map(|a| a.message)
+        .unwrap_or_default();
+    assert!(
+        message.contains("its 4 tasks all in us-east-1a"),
+        "{message}"
+    );
+    // Three zones: binpack first is told it rules out rebalancing; no zone finding.
+    let v = with(|v| {
+        v["services"][0]["placementStrategy"] = json!([{ "type": "binpack", "field": "memory" }])
+    });
+    assert_eq!(service_rules(&v), ["no-az-rebalancing"]);
+    // A service scaled to zero is not one failure from going offline.
+    let v = with(|v| v["services"][0]["desiredCount"] = 0.into());
+    assert!(service_rules(&v).is_empty(), "{:?}", service_rules(&v));
+}
+
+#[test]
+fn a_short_container_health_check_without_a_load_balancer_points_at_its_start_period() {
+    // API CreateService: without a load balancer, the container health check's startPeriod is
+    // the key to raise; the grace period is named only with a load balancer.
+    let v = with(|v| {
+        v["services"][0]
+            .as_object_mut()
+            .map(|o| o.remove("loadBalancers"));
+        v["taskDefinitions"][0]["containerDefinitions"][0]["healthCheck"] = json!({"command": ["CMD-SHELL", "true"], "interval": 10, "retries": 3, "startPeriod": 5});
+        v["images"]["example/web:1"]["startSeconds"] = 120.into();
+    });
+    let paths: Vec<String> = static_advice(&sim(&v).model)
+        .into_iter()
+        .filter(|a| a.rule == "grace-period-too-short")
+        .map(|a| a.path)
+        .collect();
+    assert_eq!(
+        paths,
+        ["taskDefinitions[0].containerDefinitions[0].healthCheck.startPeriod"]
     );
 }

@@ -14,6 +14,7 @@ pub fn static_advice(model: &Model) -> Vec<Advice> {
         images: &model.images,
         services: &model.services,
         target_groups: &model.target_groups,
+        asgs: &model.asgs,
     })
 }
 
@@ -31,6 +32,7 @@ pub fn task_definition_advice(td: &TaskDefinition) -> Vec<Advice> {
         images: &images,
         services: &[],
         target_groups: &[],
+        asgs: &[],
     });
     found
         .into_iter()
