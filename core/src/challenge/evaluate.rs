@@ -113,7 +113,16 @@ impl Evaluation {
             if let When::Window(from, to) = when {
                 if now >= to {
                     let value = measure::window(goal, sim, from, to, self.events[k]);
-                    self.states[k] = decide_window(goal, &value, to);
+                    let mut state = decide_window(goal, &value, to);
+                    if let (GoalState::Failed { at_ms, detail }, MeasureName::Advice) =
+                        (&mut state, goal.measure)
+                    {
+                        if let Some((at, message)) = measure::first_proven_finding(goal, sim) {
+                            *at_ms = at;
+                            detail.push_str(&format!(" ({message})"));
+                        }
+                    }
+                    self.states[k] = state;
                 }
                 continue;
             }

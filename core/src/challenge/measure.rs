@@ -147,6 +147,17 @@ pub fn window(goal: &Goal, sim: &Sim, from: Millis, to: Millis, log_count: u32) 
     }
 }
 
+/// The earliest proven finding of an advice goal's rule: when it first happened and its
+/// sentence, so a failed goal's *Show* runs to that moment (not the window's end) and says
+/// what the run did (a student walkthrough found "1 finding of advice rule …" at 0:15:00).
+pub fn first_proven_finding(goal: &Goal, sim: &Sim) -> Option<(Millis, String)> {
+    crate::view::report::advice::proven_advice(sim)
+        .into_iter()
+        .filter(|a| a.rule == goal.rule)
+        .filter_map(|a| a.evidence.map(|e| (e.at, a.message)))
+        .min_by_key(|(at, _)| *at)
+}
+
 /// A statistic of datapoints (0 when there are none: no datapoint, nothing happened).
 fn statistic(stat: Statistic, points: &[f64]) -> f64 {
     if points.is_empty() {
