@@ -50,12 +50,17 @@ pub fn suggested_paths(scenario: &Value) -> Vec<Suggestion> {
             });
         }
     }
+    // Each entry registers the next revision of its family, so two entries of one family are
+    // told apart by revision (both read "task definition web" before).
+    let mut revisions: std::collections::BTreeMap<String, u32> = Default::default();
     for (k, t) in list("taskDefinitions").iter().enumerate() {
         let n = name(t, "family", k);
+        let revision = revisions.entry(n.clone()).or_default();
+        *revision += 1;
         for key in ["cpu", "memory", "networkMode", "containerDefinitions"] {
             out.push(Suggestion {
                 path: format!("taskDefinitions[{k}].{key}"),
-                label: format!("task definition {n}: {key}"),
+                label: format!("task definition {n}:{revision}: {key}"),
             });
         }
     }
@@ -287,14 +292,24 @@ pub fn id_from_title(title: &str) -> String {
 }
 
 /// The challenge document the builder describes, starting from `scenario` (named after the
-/// challenge, without the scenario's own description, which the brief replaces).
+/// challenge, without the scenario's own description, which the brief replaces). A hidden
+/// solution given as a whole scenario (the editor's) is named the same way: its own name and
+/// description would otherwise count as edits to locked places, and the challenge would
+/// refuse its own solution (engineer walkthrough, 2026-12-05).
 pub fn document(fields: &BuilderFields, mut scenario: Value) -> ChallengeDocument {
-    if let Some(o) = scenario.as_object_mut() {
-        o.insert(
-            "name".into(),
-            Value::String(fields.title.trim().to_string()),
-        );
-        o.remove("description");
+    let rename = |v: &mut Value| {
+        if let Some(o) = v.as_object_mut() {
+            o.insert(
+                "name".into(),
+                Value::String(fields.title.trim().to_string()),
+            );
+            o.remove("description");
+        }
+    };
+    rename(&mut scenario);
+    let mut solution = fields.solution.clone();
+    if let Some(s @ Value::Object(_)) = solution.as_mut() {
+        rename(s);
     }
     ChallengeDocument {
         kind: CHALLENGE_KIND.into(),
@@ -314,7 +329,7 @@ pub fn document(fields: &BuilderFields, mut scenario: Value) -> ChallengeDocumen
             .filter(|h| !h.is_empty())
             .map(str::to_string)
             .collect(),
-        solution: fields.solution.clone(),
+        solution,
         explain: fields.explain.trim().to_string(),
     }
 }
@@ -337,7 +352,7 @@ mod tests {
         assert!(s
             .iter()
             .any(|x| x.path == "taskDefinitions[1].memory"
-                && x.label == "task definition api: memory"));
+                && x.label == "task definition api:1: memory"));
         assert!(s
             .iter()
             .any(|x| x.path == "capacityProviders[0].autoScalingGroupProvider"));
@@ -405,6 +420,43 @@ mod tests {
         assert!(check(&c, &solved.to_string()).passed);
         solved["seed"] = 1.into();
         assert_eq!(check(&c, &solved.to_string()).problems[0].path, "seed");
+    }
+
+    #[test]
+    fn the_editor_scenario_as_hidden_solution_passes_despite_its_own_name_and_description() {
+        // The builder names the start after the challenge and drops its description; the
+        // editor's solved scenario still had the example's: "name: changed, but this part is
+        // locked", and the self-test refused the challenge's own solution.
+        let form = GoalForm {
+            measure: "running".into(),
+            service: "web".into(),
+            when: "always".into(),
+            first: "3".into(),
+            bound: "atLeast".into(),
+            value: "8".into(),
+            ..GoalForm::default()
+        };
+        let goal = goal_from_form(&form, 1, 600_000).expect("a goal");
+        let mut solved = scenario();
+        solved["name"] = "The example's own name".into();
+        solved["description"] = "The example's own description".into();
+        solved["services"][0]["desiredCount"] = 8.into();
+        let fields = BuilderFields {
+            title: "Eight web tasks".into(),
+            level: 1,
+            brief: "Run eight.".into(),
+            hints: String::new(),
+            explain: "Done.".into(),
+            horizon_minutes: 10,
+            editable: vec!["services[0].desiredCount".into()],
+            goals: vec![goal],
+            solution: Some(solved),
+        };
+        let c = Challenge::from_document(document(&fields, scenario())).expect("valid");
+        let solution = c.solution().expect("a solution");
+        let report = check(&c, &solution.to_string());
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        assert!(report.passed, "{:?}", report.goals);
     }
 
     #[test]
