@@ -756,3 +756,33 @@ tests.push({
   },
 });
 
+
+tests.push({
+  // A student walkthrough of lesson 6: a memberOf typo's message showed only at the top of the
+  // form, scrolled far out of view, so the typo looked accepted.
+  name: 'lessons: a refused memberOf expression says why, in view of the field',
+  async run({ page, base }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${base}#lesson=placement-constraints`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.getByTestId('tab-services').click();
+    const add = page.getByTestId('add-constraint');
+    await add.scrollIntoViewIfNeeded();
+    if (!(await page.getByTestId('constraint-row').count())) await add.click();
+    await page.getByTestId('constraint-type').first().selectOption('memberOf');
+    const box = page.getByTestId('constraint-expression').first();
+    await box.waitFor({ timeout: 5000 });
+    await box.scrollIntoViewIfNeeded();
+    await box.fill('attribute:ecs.instance-type = r5.large');
+    await box.press('Tab');
+    const error = page.getByTestId('form-error');
+    await error.waitFor({ timeout: 5000 });
+    if (!/operator/.test(await error.innerText())) throw new Error(`error: ${await error.innerText()}`);
+    const seen = await error.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const pane = el.closest('.services-tab').getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, paneTop: pane.top, paneBottom: pane.bottom };
+    });
+    if (seen.top < seen.paneTop - 1 || seen.bottom > seen.paneBottom + 1) throw new Error(`the form's message is out of view: ${JSON.stringify(seen)}`);
+  },
+});

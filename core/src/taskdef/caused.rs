@@ -9,9 +9,11 @@ use crate::problem::Problem;
 use serde_json::Value;
 
 /// The problems among `problems` at the `taskDefinition`, `launchType` or
-/// `networkConfiguration` of a service or standalone task that runs a revision of `family`, in
-/// the order given.
+/// `networkConfiguration` of a service or standalone task that runs a revision of `family`, or
+/// at that service or task as a whole ("Network Configuration must be provided when
+/// networkMode 'awsvpc' is specified" is reported at `services[k]`), in the order given.
 pub fn caused_by_family(doc: &Value, problems: &[Problem], family: &str) -> Vec<Problem> {
+    let mut wholes = Vec::new();
     let mut prefixes = Vec::new();
     for list in ["services", "tasks"] {
         for (k, user) in array(doc, list).iter().enumerate() {
@@ -19,6 +21,7 @@ pub fn caused_by_family(doc: &Value, problems: &[Problem], family: &str) -> Vec<
                 .and_then(|index| array(doc, "taskDefinitions").get(index))
                 .is_some_and(|td| family_of(td) == family);
             if runs_it {
+                wholes.push(format!("{list}[{k}]"));
                 for key in ["taskDefinition", "launchType", "networkConfiguration"] {
                     prefixes.push(format!("{list}[{k}].{key}"));
                 }
@@ -28,11 +31,12 @@ pub fn caused_by_family(doc: &Value, problems: &[Problem], family: &str) -> Vec<
     problems
         .iter()
         .filter(|p| {
-            prefixes.iter().any(|prefix| {
-                p.path
-                    .strip_prefix(prefix.as_str())
-                    .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
-            })
+            wholes.contains(&p.path)
+                || prefixes.iter().any(|prefix| {
+                    p.path
+                        .strip_prefix(prefix.as_str())
+                        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+                })
         })
         .cloned()
         .collect()
@@ -60,5 +64,20 @@ mod tests {
         let api = caused_by_family(&d, &problems, "api");
         assert_eq!(api.len(), 1);
         assert_eq!(api[0].message, "z");
+    }
+
+    #[test]
+    fn a_problem_at_the_whole_service_that_runs_it_is_shown_too() {
+        // Lesson 2: switching the definition to awsvpc leaves its service without a network
+        // configuration, reported at `services[k]`; the editor said "No problems" (student
+        // walkthrough, 2026-12-05).
+        let d = scenario(DEFAULT_SCENARIO);
+        let problems = vec![
+            Problem::new("services[1]", "Network Configuration must be provided"),
+            Problem::new("services[10]", "not api's"),
+        ];
+        let api = caused_by_family(&d, &problems, "api");
+        assert_eq!(api.len(), 1);
+        assert_eq!(api[0].path, "services[1]");
     }
 }

@@ -81,8 +81,12 @@ pub fn ServiceSettings(
                     </label>
                 }.into_any()
             }}
-            {move || pg.form_lock.get().map(|e| view! { <p class="form-error form-lock" role="alert" data-testid="form-lock">{e}</p> })}
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="form-error">{e}</p> })}
+            // Both refusals stay at the top of the scrolling tab, in view beside the field that
+            // was changed (a memberOf typo's message was scrolled far out of view).
+            <div class="form-status">
+                {move || pg.form_lock.get().map(|e| view! { <p class="form-error form-lock" role="alert" data-testid="form-lock">{e}</p> })}
+                {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-testid="form-error">{e}</p> })}
+            </div>
             <ScenarioProblems />
             // Drawn again after a refused change, so every input shows the scenario's value.
             {move || {
