@@ -125,6 +125,14 @@ impl Sim {
                 force_new_deployment,
             } => {
                 let s = self.service_index(service)?;
+                let code_deploy = self.model.services[s].code_deploy;
+                // API UpdateService: "Cannot force a new deployment on services with a
+                // CODE_DEPLOY deployment controller" (InvalidParameterException).
+                if code_deploy && *force_new_deployment {
+                    return Err(CommandError(format!(
+                        "update-service {service} refused: a service with the CODE_DEPLOY deployment controller cannot force a new deployment; create a CodeDeploy deployment instead."
+                    )));
+                }
                 // UpdateService is all or nothing: an unknown task definition changes nothing,
                 // not even the desired count given with it.
                 let mut k = self.services[s].task_definition;
@@ -165,10 +173,22 @@ impl Sim {
                 } else {
                     ""
                 };
-                let text = format!(
-                    "update-service {service}: desiredCount {}, taskDefinition {td_name}{force}.",
-                    self.services[s].desired
-                );
+                // API UpdateService: a CODE_DEPLOY service's new task definition goes through a
+                // new CodeDeploy deployment, not UpdateService; the playground's updateService
+                // with a taskDefinition stands for it, and the log says which call it is.
+                let text = if code_deploy && task_definition.is_some() {
+                    let desired = desired
+                        .map(|n| format!("; update-service {service}: desiredCount {n}"))
+                        .unwrap_or_default();
+                    format!(
+                        "codedeploy create-deployment for {service}: AppSpec TaskDefinition {td_name}{desired}."
+                    )
+                } else {
+                    format!(
+                        "update-service {service}: desiredCount {}, taskDefinition {td_name}{force}.",
+                        self.services[s].desired
+                    )
+                };
                 self.emit(LogKind::Action, Some(s), text);
                 self.request_reconcile_at(s, self.now);
                 Ok(())

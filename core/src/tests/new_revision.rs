@@ -106,3 +106,32 @@ fn a_live_update_to_a_revision_without_the_load_balanced_container_is_refused() 
     assert!(sim.apply_live(|_| Ok(update_to("web:2"))).is_ok());
     assert_eq!(sim.services[0].deployments.list.len(), 2);
 }
+
+#[test]
+fn a_codedeploy_service_takes_a_new_revision_as_a_codedeploy_deployment_and_no_forced_one() {
+    // API UpdateService: for a CODE_DEPLOY service, "If the network configuration, platform
+    // version, task definition, or load balancer need to be updated, create a new CodeDeploy
+    // deployment"; forcing a new deployment is refused. The log named it update-service
+    // (engineer walkthrough, 2026-12-05).
+    let e = crate::scenario::examples::example("blue-green-codedeploy").expect("example");
+    let mut d: Value = serde_json::from_str(e.json).expect("json");
+    d["timeline"] = json!([]);
+    let mut sim = Sim::from_json(&d.to_string()).expect("valid");
+    sim.run_until(60_000);
+    let forced = TimelineAction::UpdateService {
+        service: "web".into(),
+        desired_count: None,
+        task_definition: None,
+        force_new_deployment: true,
+    };
+    let err = sim.apply_live(|_| Ok(forced)).expect_err("refused");
+    assert!(err.0.contains("cannot force a new deployment"), "{}", err.0);
+    assert_eq!(sim.services[0].deployments.list.len(), 1);
+    assert!(sim.apply_live(|_| Ok(update_to("web:2"))).is_ok());
+    assert_eq!(sim.services[0].deployments.list.len(), 2);
+    let last = sim.log().last().map(|l| l.text.clone()).unwrap_or_default();
+    assert!(
+        last.starts_with("codedeploy create-deployment for web: AppSpec TaskDefinition web:2"),
+        "{last}"
+    );
+}

@@ -148,6 +148,9 @@ pub struct UpdateChoices {
     pub revisions: Vec<String>,
     /// Index of the current task definition in the engine, for registering a revision of it.
     pub current_index: usize,
+    /// The service uses the CODE_DEPLOY deployment controller: a new revision is deployed by a
+    /// CodeDeploy deployment (API UpdateService), and forceNewDeployment is refused.
+    pub code_deploy: bool,
 }
 
 /// The choices for service `s` (None when it does not exist).
@@ -172,6 +175,7 @@ pub fn update_choices(sim: &Sim, s: usize) -> Option<UpdateChoices> {
             .map(|t| t.name())
             .collect(),
         current_index: k,
+        code_deploy: sim.model.services.get(s).is_some_and(|m| m.code_deploy),
     })
 }
 

@@ -137,13 +137,14 @@ pub fn UpdateServiceForm(service: RwSignal<usize>, service_name: Memo<String>) -
             })),
         }
     };
+    let code_deploy = move || choices.with(|c| c.as_ref().is_some_and(|c| c.code_deploy));
     let on_update = move |_| {
         let Some(rev) = chosen_revision() else { return };
         let action = TimelineAction::UpdateService {
             service: service_name.get_untracked(),
             desired_count: None,
             task_definition: Some(rev),
-            force_new_deployment: force.get_untracked(),
+            force_new_deployment: force.get_untracked() && !code_deploy(),
         };
         // The "Registered …" hint has done its job; an error from the engine replaces it.
         pg.notice.set(None);
@@ -202,14 +203,21 @@ pub fn UpdateServiceForm(service: RwSignal<usize>, service_name: Memo<String>) -
                         }}
                     </select>
                 </label>
-                <label class="check">
-                    <input type="checkbox" data-testid="force-new-deployment"
-                        prop:checked=move || force.get() on:change=move |ev| force.set(event_target_checked(&ev)) />
+                // API UpdateService: a CODE_DEPLOY service takes a new revision through a
+                // CodeDeploy deployment, and cannot force a new deployment (engineer
+                // walkthrough: the page called it update-service).
+                <label class="check" class:disabled=code_deploy>
+                    <input type="checkbox" data-testid="force-new-deployment" disabled=code_deploy
+                        prop:checked=move || force.get() && !code_deploy() on:change=move |ev| force.set(event_target_checked(&ev)) />
                     "forceNewDeployment"
                 </label>
                 <button type="button" class="primary" data-testid="update-service"
-                    title="aws ecs update-service --task-definition … on the running simulation"
-                    on:click=on_update>"Update service"</button>
+                    title=move || if code_deploy() {
+                        "aws deploy create-deployment with an AppSpec naming this task definition (a CODE_DEPLOY service's new revision goes through CodeDeploy, not update-service)"
+                    } else {
+                        "aws ecs update-service --task-definition … on the running simulation"
+                    }
+                    on:click=on_update>{move || if code_deploy() { "Create CodeDeploy deployment" } else { "Update service" }}</button>
             </div>
             <p class="muted help" data-testid="deploy-help">
                 "Live: register and update act on the running simulation, like the failure buttons, and you "
