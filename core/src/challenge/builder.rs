@@ -187,6 +187,18 @@ pub fn goal_from_form(form: &GoalForm, n: usize, horizon: Millis) -> Result<Goal
         spec.from = time(&form.first, "from")?;
         spec.to = time(&form.second, "to")?;
     }
+    // A window that ends where it starts counts nothing ("from 0:15:00 to 0:15:00" with "to"
+    // left at the horizon: engineer walkthrough); `at` is the form for an instant.
+    if spec.when != Some(WhenName::At) && spec.when != Some(WhenName::Eventually) {
+        let end = spec.to.unwrap_or(horizon / 1000);
+        if let Some(start) = spec.from.filter(|&f| f >= end) {
+            return Err(format!(
+                "from {} is not before to {}: the window is empty (leave from empty to start at 0:00:00)",
+                crate::time::clock(start * 1000),
+                crate::time::clock(end * 1000)
+            ));
+        }
+    }
     if measure == MeasureName::Metric {
         spec.metric = Some(form.metric.clone());
         spec.statistic = Some(match form.statistic.as_str() {
@@ -457,6 +469,27 @@ mod tests {
         let report = check(&c, &solution.to_string());
         assert!(report.problems.is_empty(), "{:?}", report.problems);
         assert!(report.passed, "{:?}", report.goals);
+    }
+
+    #[test]
+    fn an_empty_window_is_refused() {
+        // "from 15" with "to" left at a 15-minute horizon gave "from 0:15:00 to 0:15:00", a
+        // window that counts nothing (engineer walkthrough, 2026-12-05).
+        let form = GoalForm {
+            measure: "rollbacks".into(),
+            service: "web".into(),
+            first: "15".into(),
+            bound: "atMost".into(),
+            value: "0".into(),
+            ..GoalForm::default()
+        };
+        let err = goal_from_form(&form, 1, 900_000).expect_err("empty window");
+        assert!(err.contains("the window is empty"), "{err}");
+        let ok = GoalForm {
+            first: "5".into(),
+            ..form
+        };
+        assert!(goal_from_form(&ok, 1, 900_000).is_ok());
     }
 
     #[test]
