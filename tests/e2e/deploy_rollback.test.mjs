@@ -37,6 +37,16 @@ export const tests = [
       if (now[0].td !== 'web:2' || now[0].rollout !== 'IN_PROGRESS' || now[1]?.status !== 'ACTIVE') {
         throw new Error(`after update-service: ${JSON.stringify(now)}`);
       }
+      // The new deployment's card, not the form, is in view of the dock (at 1280x720 it stayed
+      // scrolled to the form: engineer walkthrough).
+      await page.waitForFunction(() => {
+        const card = document.querySelector('[data-testid="deployment-card"]');
+        const dock = card?.closest('.dock-body');
+        if (!card || !dock) return false;
+        const r = card.getBoundingClientRect();
+        const d = dock.getBoundingClientRect();
+        return r.top >= d.top - 1 && r.top < d.bottom - 20;
+      }, null, { timeout: 5000 });
       if ((await page.evaluate(() => location.hash)) !== hashBefore) {
         throw new Error('registering or deploying changed the share link');
       }

@@ -786,3 +786,25 @@ tests.push({
     if (seen.top < seen.paneTop - 1 || seen.bottom > seen.paneBottom + 1) throw new Error(`the form's message is out of view: ${JSON.stringify(seen)}`);
   },
 });
+
+tests.push({
+  // A student walkthrough: after Check said Passed the page still showed 0:00:00 and no task,
+  // since Check grades a run of its own; the passed result now offers to play that run here.
+  name: 'lessons: a passed Check offers to watch the graded run on the page',
+  async run({ page, base }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${base}#lesson=fargate-task-size`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('lesson-solution').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"memory": "1024"'));
+    await page.getByTestId('lesson-check').click();
+    await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+    const watch = page.getByTestId('lesson-watch');
+    if ((await watch.innerText()) !== 'Watch it run to 0:15:00') throw new Error(`button: ${await watch.innerText()}`);
+    await watch.click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:15:00', null, { timeout: 30000 });
+    const running = await page.locator('[data-testid=task]').count();
+    if (running < 2) throw new Error(`${running} tasks drawn at 0:15:00`);
+  },
+});

@@ -149,6 +149,17 @@ pub fn UpdateServiceForm(service: RwSignal<usize>, service_name: Memo<String>) -
         // The "Registered …" hint has done its job; an error from the engine replaces it.
         pg.notice.set(None);
         pg.live(|_| Ok(action));
+        // The new deployment's card is what to watch: at 1280x720 the dock stayed scrolled to
+        // the form, the cards' revision and status out of view (engineer walkthrough).
+        request_animation_frame(|| {
+            if let Some(card) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+                d.query_selector("[data-testid=deployment-card]")
+                    .ok()
+                    .flatten()
+            }) {
+                crate::lesson::reveal::into_view(&card);
+            }
+        });
     };
     view! {
         <form class="update-service" aria-label="Update service" on:submit=|ev| ev.prevent_default()>

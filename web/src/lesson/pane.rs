@@ -21,7 +21,8 @@ pub fn LessonPane() -> impl IntoView {
     move || {
         lessons.open.get().map(|open| {
             let doc = open.challenge.doc.clone();
-            let horizon = clock(open.challenge.horizon_ms);
+            let horizon_ms = open.challenge.horizon_ms;
+            let horizon = clock(horizon_ms);
             let hints = doc.hints.clone();
             let hint_count = hints.len();
             let editable = doc.editable.clone();
@@ -76,6 +77,12 @@ pub fn LessonPane() -> impl IntoView {
                                 <div id="lesson-result" class="lesson-result passed" role="status" data-testid="lesson-passed">
                                     <p class="lesson-win">{ecs_sim::challenge::wording::verdict_words(&r, goals_total)}</p>
                                     <p>"Completion code: "<code class="completion-code" data-testid="completion-code">{code}</code></p>
+                                    // Check grades a run of its own; the page stays where it was
+                                    // (at 0:00:00 beside "Passed", student walkthrough): this
+                                    // plays the graded run on the page.
+                                    <button type="button" data-testid="lesson-watch"
+                                        title="Run the page to the end of the graded run (from the start if it is past that)"
+                                        on:click=move |_| super::markup::show_at(pg, horizon_ms)>{format!("Watch it run to {}", clock(horizon_ms))}</button>
                                     <div class="lesson-explain" data-testid="lesson-explain">{markup(&explain)}</div>
                                     {match next {
                                         Some(l) => view! {
