@@ -69,8 +69,8 @@ pub const TARGET_TRACKING: Context = Context {
     fields: &[
         F::new("targetValue", "The metric value to hold, e.g. 50 (percent CPU); desired count becomes ⌈count × metric / target⌉.", TT),
         F::new("predefinedMetricSpecification", "Which ECS metric to track.", PM).child("predefinedMetric"),
-        F::new("scaleOutCooldown", "Seconds after a scale-out before another, 0 to 86,400. Default 300.", TT),
-        F::new("scaleInCooldown", "Seconds after a scale-in (or scale-out) before a scale-in, 0 to 86,400. Default 300.", TT),
+        F::new("scaleOutCooldown", "Seconds after a scale-out before another. Default 300.", TT),
+        F::new("scaleInCooldown", "Seconds after a scale-in before another scale-in (here also after a scale-out: the simulator's reading). Default 300.", TT),
         F::new("disableScaleIn", "true: the policy only ever adds tasks. Default false.", TT).values(&["true", "false"]),
     ],
 };

@@ -31,7 +31,7 @@ pub const CLUSTER: Context = Context {
     fields: &[
         F::new("clusterName", "The cluster's name; a service that names no cluster runs in default. Up to 255 letters, digits, hyphens and underscores.", CC),
         F::new("capacityProviders", "Capacity providers the cluster may use: FARGATE, FARGATE_SPOT and the names of the scenario's capacityProviders.", CC),
-        F::new("defaultCapacityProviderStrategy", "The strategy a service or run-task uses when it gives neither a launch type nor a strategy: base tasks on the first provider, the rest split by weight.", CC).child("capacityProviderStrategyItem"),
+        F::new("defaultCapacityProviderStrategy", "The strategy a service or run-task uses when it gives neither a launch type nor a strategy: base tasks on the item with a base, the rest split by weight.", CC).child("capacityProviderStrategyItem"),
         F::new("externalInstances", "ECS Anywhere servers registered to the cluster (EXTERNAL launch type), each with its CPU and memory.", EXT).child("externalInstance"),
         F::new("settings", "Cluster settings such as containerInsights. Accepted and kept as written; not simulated.", CC),
         F::new("tags", "Key-value tags on the cluster. Accepted and kept as written; not simulated.", CC),
@@ -62,7 +62,7 @@ pub const STRATEGY_ITEM: Context = Context {
     name: "capacityProviderStrategyItem",
     fields: &[
         F::new("capacityProvider", "FARGATE, FARGATE_SPOT or the name of an EC2 capacity provider of the cluster.", ITEM),
-        F::new("weight", "Share of the tasks after the base is met, relative to the other items, 0 to 1,000. Default 0; a zero weight gets tasks only through base.", ITEM),
+        F::new("weight", "Share of the tasks after the base is met, relative to the other items, 0 to 1,000. Default 0; a zero weight gets tasks beyond its base only when no item has a weight (a strategy of one item).", ITEM),
         F::new("base", "The minimum number of tasks to run on this provider: placed first, before weights apply, and (here) the last to go when the service scales in. 0 to 100,000; default 0; only one item may have a base.", ITEM),
     ],
 };

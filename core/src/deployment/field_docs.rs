@@ -36,12 +36,12 @@ pub const CIRCUIT_BREAKER: Context = Context {
 pub const CONFIGURATION: Context = Context {
     name: "deploymentConfiguration",
     fields: &[
-        F::new("maximumPercent", "Upper bound of RUNNING plus PENDING tasks during a deployment, as a percent of desiredCount. Default 200.", DC),
-        F::new("minimumHealthyPercent", "Lower bound of healthy RUNNING tasks during a deployment, as a percent of desiredCount. Default 100 (50 for DAEMON).", DC),
+        F::new("maximumPercent", "Upper bound of RUNNING plus PENDING tasks during a deployment, as a percent of desiredCount; at least 100. Default 200; a DAEMON service must use 100, its default.", DC),
+        F::new("minimumHealthyPercent", "Lower bound of healthy RUNNING tasks during a deployment, as a percent of desiredCount, 0 to 100. Default 100 (0 for DAEMON).", DC),
         F::new("deploymentCircuitBreaker", "Stops (and optionally rolls back) a deployment whose tasks keep failing. Off when omitted.", CB).child("deploymentCircuitBreaker"),
         F::new("alarms", "CloudWatch alarms that fail a deployment. Accepted and kept as written; not simulated.", DC),
         F::new("strategy", "How ECS shifts to the new revision: ROLLING replaces tasks in batches; BLUE_GREEN, CANARY and LINEAR start a full green set and move traffic to it. Default ROLLING.", DC).values(&["ROLLING", "BLUE_GREEN", "CANARY", "LINEAR"]),
-        F::new("bakeTimeInMinutes", "Minutes blue and green both run after all traffic moved, before blue stops, 0 to 1,440.", DC),
+        F::new("bakeTimeInMinutes", "Minutes blue and green both run after all traffic moved, before blue stops, 0 to 1,440. Required with BLUE_GREEN.", DC),
         F::new("canaryConfiguration", "CANARY only: the percent of traffic moved first and how long it bakes.", CAN).child("canaryConfiguration"),
         F::new("linearConfiguration", "LINEAR only: the percent moved each step and the wait between steps.", LIN).child("linearConfiguration"),
     ],

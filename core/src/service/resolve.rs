@@ -495,7 +495,7 @@ pub fn check_new_revision(
 }
 
 /// Why UpdateService refuses to move service `model` to revision `td`, in ECS's words where
-/// ECS has them: Fargate Spot takes only Linux X86_64 tasks (DG fargate-capacity-providers);
+/// ECS has them: Fargate Spot takes no Windows task (DG fargate-capacity-providers);
 /// a load balancer's container and port must be in the revision (API LoadBalancer: "This port
 /// must correspond to a containerPort in the task definition the tasks in the service are
 /// using"); Service Connect `portName`s must name its port mappings (API
@@ -524,8 +524,8 @@ pub fn new_revision_refusals(model: &ServiceModel, td: &RegisteredTaskDefinition
     out
 }
 
-/// A strategy that may put tasks on Fargate Spot needs a Linux X86_64 task (DG
-/// fargate-capacity-providers). The docs do not say at which call ECS refuses; the playground
+/// A strategy that may put tasks on Fargate Spot needs a Linux task (DG
+/// fargate-capacity-providers; ARM64 runs there, API CapacityProviderStrategyItem). The docs do not say at which call ECS refuses; the playground
 /// refuses the service (or RunTask) as it is created rather than leaving its tasks to wait for
 /// a capacity that never takes them. The problem is at `taskDefinition`, so the definition's
 /// tab shows it (`taskdef::caused`), and it names both ways out.
@@ -553,7 +553,7 @@ fn fargate_spot_refusal(td: &RegisteredTaskDefinition, target: &LaunchTarget) ->
         return None;
     }
     let why = crate::taskdef::runtime_platform::fargate_spot_refusal(&td.definition)?;
-    Some(format!("{why} Use a capacity provider strategy without FARGATE_SPOT for this service, or a Linux X86_64 task definition."))
+    Some(format!("{why} Use a capacity provider strategy without FARGATE_SPOT for this service, or a Linux task definition."))
 }
 
 /// awsvpc tasks need a network configuration with 1–16 declared subnets; their zones, in order.

@@ -1,6 +1,6 @@
 //! `runtimePlatform`: the CPU architecture and operating system a task's images are built for.
 //! Registering checks its values; placing on EC2 needs an instance that reports the matching
-//! attributes; Fargate Spot runs only Linux X86_64 tasks.
+//! attributes; Fargate Spot runs only Linux tasks (X86_64 or ARM64).
 
 use super::task_definition::TaskDefinition;
 use serde_json::Value;
@@ -74,16 +74,14 @@ pub fn required_attributes(td: &TaskDefinition) -> Vec<(&'static str, &'static s
 }
 
 /// Why Fargate Spot cannot run the task, if it cannot (DG fargate-capacity-providers: "Windows
-/// containers on Fargate don't support the Fargate Spot capacity provider." and "Fargate Spot
-/// only supports Linux tasks with the X86_64 architecture.").
+/// containers on Fargate don't support the Fargate Spot capacity provider."). Linux ARM64 tasks
+/// run there: API CapacityProviderStrategyItem, "FARGATE_SPOT supports Linux tasks with the
+/// ARM64 architecture on platform version 1.4.0 or later" (the guide's older "only X86_64" was
+/// refused here until a review of 2026-12-05).
 pub fn fargate_spot_refusal(td: &TaskDefinition) -> Option<&'static str> {
-    if is_windows(td) {
-        Some("Windows containers on Fargate don't support the Fargate Spot capacity provider.")
-    } else if is_arm64(td) {
-        Some("Linux tasks with the ARM64 architecture don't support the Fargate Spot capacity provider: Fargate Spot only supports Linux tasks with the X86_64 architecture.")
-    } else {
-        None
-    }
+    is_windows(td).then_some(
+        "Windows containers on Fargate don't support the Fargate Spot capacity provider.",
+    )
 }
 
 #[cfg(test)]
@@ -116,10 +114,11 @@ mod tests {
     }
 
     #[test]
-    fn fargate_spot_takes_only_linux_x86_64_tasks() {
-        // DG fargate-capacity-providers.
+    fn fargate_spot_takes_linux_tasks_of_either_architecture_and_no_windows_task() {
+        // DG fargate-capacity-providers (Windows); API CapacityProviderStrategyItem (ARM64 on
+        // platform version 1.4.0 or later, the only Fargate Linux version it runs on).
         let arm = td(serde_json::json!({ "cpuArchitecture": "ARM64" }));
-        assert!(fargate_spot_refusal(&arm).is_some_and(|m| m.contains("ARM64")));
+        assert_eq!(fargate_spot_refusal(&arm), None);
         let win = td(serde_json::json!({ "operatingSystemFamily": "WINDOWS_SERVER_2019_CORE" }));
         assert!(fargate_spot_refusal(&win).is_some_and(|m| m.contains("Windows")));
         let x86 = td(

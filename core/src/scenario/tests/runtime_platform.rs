@@ -1,20 +1,27 @@
-//! Where a task definition is used: Fargate Spot takes only Linux X86_64 tasks, and a Service
+//! Where a task definition is used: Fargate Spot takes only Linux tasks, and a Service
 //! Connect `portName` must name a port mapping (the engineer's walkthrough of 2026-12-05 found
 //! both accepted). EC2 placement by `runtimePlatform` is tested in `core/tests/runtime_platform.rs`.
 
 use super::forms_support::{default_doc, problems};
 use serde_json::json;
 
-/// DG fargate-capacity-providers: "Fargate Spot only supports Linux tasks with the X86_64
-/// architecture." The default `api` service's strategy has FARGATE_SPOT.
+/// DG fargate-capacity-providers: "Windows containers on Fargate don't support the Fargate Spot
+/// capacity provider." API CapacityProviderStrategyItem: "FARGATE_SPOT supports Linux tasks
+/// with the ARM64 architecture on platform version 1.4.0 or later" (the guide's older "only
+/// X86_64" was refused until 2026-12-05). The default `api` service's strategy has FARGATE_SPOT.
 #[test]
-fn a_strategy_with_fargate_spot_refuses_arm64_and_windows_tasks() {
+fn a_strategy_with_fargate_spot_takes_arm64_and_refuses_windows_tasks() {
     let mut d = default_doc();
     d["taskDefinitions"][1]["runtimePlatform"] = json!({"cpuArchitecture": "ARM64"});
+    assert_eq!(problems(&d), Vec::<String>::new());
+    d["taskDefinitions"][1]["runtimePlatform"] =
+        json!({"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"});
+    d["taskDefinitions"][1]["cpu"] = json!("1024");
+    d["taskDefinitions"][1]["memory"] = json!("2048");
     let ps = problems(&d);
     assert!(
         ps.iter()
-            .any(|p| p.starts_with("services[1].taskDefinition:") && p.contains("ARM64")),
+            .any(|p| p.starts_with("services[1].taskDefinition:") && p.contains("Windows")),
         "{ps:#?}"
     );
     // The definition's tab shows it (problems at `taskDefinition` are blamed on the family).
@@ -27,16 +34,6 @@ fn a_strategy_with_fargate_spot_refuses_arm64_and_windows_tasks() {
     assert!(
         at_api.iter().any(|p| p.message.contains("Fargate Spot")),
         "{at_api:#?}"
-    );
-    d["taskDefinitions"][1]["runtimePlatform"] =
-        json!({"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"});
-    d["taskDefinitions"][1]["cpu"] = json!("1024");
-    d["taskDefinitions"][1]["memory"] = json!("2048");
-    let ps = problems(&d);
-    assert!(
-        ps.iter()
-            .any(|p| p.starts_with("services[1].taskDefinition:") && p.contains("Windows")),
-        "{ps:#?}"
     );
     // FARGATE alone takes it.
     d["services"][1]["capacityProviderStrategy"] =
@@ -64,21 +61,23 @@ fn a_service_connect_port_name_must_name_a_port_mapping_of_the_service_task_defi
 }
 
 /// A timeline `updateService` to a later revision is checked where the service runs, as its
-/// first revision was: an ARM64 revision under a strategy with Fargate Spot, and a revision
+/// first revision was: a Windows revision under a strategy with Fargate Spot, and a revision
 /// whose port mappings lost the name Service Connect uses.
 #[test]
 fn a_later_revision_must_suit_where_the_service_runs() {
     let mut d = default_doc();
-    let mut arm = d["taskDefinitions"][1].clone();
-    arm["runtimePlatform"] = json!({"cpuArchitecture": "ARM64"});
-    d["taskDefinitions"].as_array_mut().unwrap().push(arm);
+    let mut win = d["taskDefinitions"][1].clone();
+    win["runtimePlatform"] = json!({"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"});
+    win["cpu"] = json!("1024");
+    win["memory"] = json!("2048");
+    d["taskDefinitions"].as_array_mut().unwrap().push(win);
     d["services"][1]["taskDefinition"] = json!("api:1");
     d["timeline"] =
         json!([{"at": 60, "action": "updateService", "service": "api", "taskDefinition": "api:2"}]);
     let ps = problems(&d);
     assert_eq!(ps.len(), 1, "{ps:#?}");
     assert!(
-        ps[0].starts_with("timeline[0].taskDefinition:") && ps[0].contains("ARM64"),
+        ps[0].starts_with("timeline[0].taskDefinition:") && ps[0].contains("Windows"),
         "{ps:#?}"
     );
 
