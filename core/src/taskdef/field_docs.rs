@@ -55,7 +55,7 @@ pub const CONTAINER_DEFINITION: Context = Context {
         F::new("repositoryCredentials", "Secret holding credentials for a private registry. Accepted and kept as written; not simulated.", CD),
         F::new("cpu", "CPU units reserved for this container (1024 = one vCPU). Optional; 0 when omitted; the sum of containers must fit the task-level cpu when that is set.", CD),
         F::new("memory", "Hard memory limit in MiB: the container is killed (exit 137) above it. At least 6 MiB; on EC2 each container needs memory or memoryReservation unless the task sets memory.", CD),
-        F::new("memoryReservation", "Soft memory limit in MiB: what the scheduler reserves on the instance; the container may use more, up to memory or what the instance has free. At least 6 MiB and below memory when both are set.", CD),
+        F::new("memoryReservation", "Soft memory limit in MiB: what the scheduler reserves on the instance; the container may use more, up to memory or what the instance has free. At least 6 MiB and at most memory when both are set (the API says below; ECS accepts equal, as here).", CD),
         F::new("links", "Legacy Docker links to other containers (bridge mode only). Accepted and kept as written; not simulated.", CD),
         F::new("portMappings", "Ports the container listens on and how they map to the host: in bridge mode a hostPort of 0 or none picks a dynamic port; awsvpc and host use the container port.", CD).child("portMapping"),
         F::new("essential", "Whether the task stops when this container stops. Default true; at least one container in the task must be essential.", CD).values(&["true", "false"]),
