@@ -339,4 +339,24 @@ export const tests = [
       }
     },
   },
+  {
+    // The engineer's walkthrough: Max % 100 in Service settings turned the default's zone
+    // rebalancing off, and its description still promised a rebalance at 0:03:57.
+    name: 'stage: after a form change the description says it was written for the scenario as loaded',
+    async run({ page, base }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(base);
+      await page.locator('[data-testid=instance]').first().waitFor({ timeout: 20000 });
+      if (await page.getByTestId('scenario-about-edited').count()) throw new Error('edited before any change');
+      await page.getByTestId('tab-services').click();
+      await page.getByTestId('dc-max').fill('100');
+      await page.getByTestId('dc-max').press('Enter');
+      await page.getByTestId('scenario-about-edited').waitFor({ timeout: 5000 });
+      // Another example brings its own description, as loaded.
+      page.once('dialog', (d) => d.accept());
+      await page.selectOption('[data-testid="examples"]', 'host-ports');
+      await page.waitForFunction(() => !document.querySelector('[data-testid="scenario-about-edited"]')
+        && document.querySelector('[data-testid="scenario-about"]'), null, { timeout: 10000 });
+    },
+  },
 ];

@@ -42,12 +42,32 @@ pub fn ScenarioAbout(heading: Memo<Heading>) -> impl IntoView {
         running
     });
     let folded = move || text.with(|t| *t == ran.get());
+    // The scenario the description was first shown with: after a form or editor change the
+    // description may no longer hold (the default's "rebalances at 0:03:57" stayed after
+    // maximumPercent 100 turned rebalancing off, engineer walkthrough, 2026-12-05). A new
+    // description (another example, or the user's own) starts afresh.
+    let shown_with = StoredValue::new((String::new(), String::new()));
+    let edited = Memo::new(move |_| {
+        let description = text.get();
+        let running = pg.running_text.get();
+        let (d, t) = shown_with.get_value();
+        if d != description {
+            shown_with.set_value((description, running));
+            false
+        } else {
+            t != running
+        }
+    });
     view! {
         <Show when=shown>
             <div class="about" data-testid="scenario-about" role="note" aria-label="What this scenario shows"
                 data-folded=move || folded().to_string()>
                 <p id="scenario-about-text" class:clamped=move || !full.get() class:one-line=move || !full.get() && folded()>
                     {move || (!name().is_empty()).then(|| view! { <strong class="about-name" data-testid="scenario-about-name">{name()}</strong>": " })}
+                    // First, where the clamped strip still shows it.
+                    {move || edited.get().then(|| view! {
+                        <em class="about-edited" data-testid="scenario-about-edited">"Changed since it was loaded, so some of this may no longer happen: "</em>
+                    })}
                     {move || text.get()}
                 </p>
                 <button type="button" class="more" data-testid="scenario-about-more"
