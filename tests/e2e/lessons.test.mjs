@@ -797,6 +797,7 @@ tests.push({
     await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
     page.once('dialog', (d) => d.accept());
     await page.getByTestId('lesson-solution').click();
+    await page.locator('[data-testid="tab-scenario"]').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"memory": "1024"'));
     await page.getByTestId('lesson-check').click();
     await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
