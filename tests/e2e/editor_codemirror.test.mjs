@@ -56,6 +56,16 @@ export const tests = [
       await page.keyboard.press('Control+Space');
       expectSome(await completions(page), ['memoryReservation', 'healthCheck', 'stopTimeout'], ['family', 'networkMode', 'image'], 'container');
       await screenshot('editor-completion-container');
+      // The highlighted key's documentation shows whole beside the list: it opened past the
+      // editor column's edge, which clipped it out of sight (engineer walkthrough).
+      const info = page.locator('.cm-completionInfo');
+      await info.waitFor({ timeout: 5000 });
+      const shown = await info.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 10));
+        return { seen: !!hit && el.contains(hit), right: r.right, width: innerWidth, text: el.textContent.slice(0, 60) };
+      });
+      if (!shown.seen || shown.right > shown.width) throw new Error(`completion info hidden: ${JSON.stringify(shown)}`);
       await page.keyboard.press('Escape');
 
       // 2. The value of networkMode: exactly the four modes; picking one writes it.

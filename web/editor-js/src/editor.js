@@ -11,7 +11,7 @@ import { EditorState, RangeSet, StateEffect, StateField } from '@codemirror/stat
 import {
   EditorView, GutterMarker, drawSelection, dropCursor, highlightActiveLine,
   highlightActiveLineGutter, highlightSpecialChars, hoverTooltip, keymap, lineNumberMarkers,
-  lineNumbers, rectangularSelection, showPanel,
+  lineNumbers, rectangularSelection, showPanel, tooltips,
 } from '@codemirror/view';
 import {
   bracketMatching, defaultHighlightStyle, foldGutter, foldKeymap, indentOnInput, syntaxHighlighting,
@@ -322,6 +322,10 @@ function create(parent, options) {
         highlightSelectionMatches(), search({ top: true }), json(), markerField, schemaField, fieldHover,
         openField, lockFilter,
         showPanel.of(caretDocPanel), theme, EditorState.tabSize.of(2),
+        // Completion's documentation panel opens beside the list, past the editor column's
+        // right edge, which clips its pane: drawn in the page's body it shows whole (an
+        // engineer's walkthrough found it invisible and the value list cut off).
+        tooltips({ parent: document.body }),
         // Long lines wrap: the editor column is about 330 px at 1280×720, and a student could
         // not see the `hostPort` of a one-line portMappings without scrolling sideways.
         EditorView.lineWrapping,
