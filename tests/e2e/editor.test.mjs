@@ -161,4 +161,26 @@ export const tests = [
       }
     },
   },
+  {
+    // An engineer's walkthrough: the form offered placement strategies and constraints on a
+    // Fargate service (ECS supports none there), and launch type EC2 on the Fargate-only api
+    // left "Task definition does not support launch_type EC2."
+    name: 'editor: a Fargate service offers no placement to add; launch type EC2 adds EC2 to its task definition',
+    async run({ page, base }) {
+      await page.setViewportSize({ width: 1440, height: 900 });
+      await open(page, base);
+      await page.locator('[data-testid="tab-services"]').click();
+      await page.locator('[data-testid="service-select"]').selectOption('api');
+      if (!(await page.locator('[data-testid="add-strategy"]').isDisabled())) throw new Error('add strategy offered on Fargate');
+      if (!(await page.locator('[data-testid="add-constraint"]').isDisabled())) throw new Error('add constraint offered on Fargate');
+      await page.locator('[data-testid="launch-mode"]').selectOption('EC2');
+      const filled = page.locator('[data-testid="form-filled"]');
+      await filled.waitFor({ timeout: 5000 });
+      if (!(await filled.innerText()).includes('EC2 added to requiresCompatibilities')) throw new Error(await filled.innerText());
+      if (await page.locator('[data-testid="form-error"]').count()) throw new Error(await page.locator('[data-testid="form-error"]').innerText());
+      await page.waitForTimeout(300);
+      if (await page.locator('.services-tab [data-testid="problem"]').count()) throw new Error(await page.locator('.services-tab [data-testid="problem"]').first().innerText());
+      if (!(await page.locator('[data-testid="add-strategy"]').isEnabled())) throw new Error('add strategy still off on EC2');
+    },
+  },
 ];

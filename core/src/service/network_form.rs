@@ -170,6 +170,34 @@ pub fn fill_for_fargate(doc: &mut Value, service: &str) -> Result<Vec<String>, S
     Ok(notes)
 }
 
+/// After the service named `service` was switched to the EC2 launch type: a task definition
+/// revision whose `requiresCompatibilities` lists others but not EC2 gets EC2 (the switch left
+/// "Task definition does not support launch_type EC2." before, an engineer's walkthrough); one
+/// sentence per change, as [`fill_for_fargate`] gives. A definition without the list is already
+/// EC2-compatible.
+pub fn fill_for_ec2(doc: &mut Value, service: &str) -> Result<Vec<String>, String> {
+    let reference = text(
+        find_service(doc, service).ok_or_else(|| crate::form::find::no_service(service))?,
+        "taskDefinition",
+    );
+    let mut notes = Vec::new();
+    let Some(td) = resolve_reference(doc, &reference).and_then(|i| definition_mut(doc, i)) else {
+        return Ok(notes);
+    };
+    if let Some(list) = td
+        .get_mut("requiresCompatibilities")
+        .and_then(Value::as_array_mut)
+    {
+        if !list.iter().any(|c| c.as_str() == Some("EC2")) {
+            list.push(json!("EC2"));
+            notes.push(format!(
+                "task definition {reference}: EC2 added to requiresCompatibilities"
+            ));
+        }
+    }
+    Ok(notes)
+}
+
 /// FARGATE among a task definition's `requiresCompatibilities`, and a task size when it has
 /// none: the smallest Fargate CPU value at least its containers' `cpu` together, with the
 /// smallest memory that value allows at least their `memory` (or `memoryReservation`).
@@ -262,6 +290,25 @@ mod tests {
         assert!(parse_security_groups("default")
             .unwrap_err()
             .contains("default"));
+    }
+
+    #[test]
+    fn choosing_ec2_adds_ec2_to_a_fargate_only_task_definition_and_the_scenario_resolves() {
+        // The default api service runs a FARGATE-only revision: launch type EC2 alone left
+        // "Task definition does not support launch_type EC2." (engineer walkthrough).
+        let mut d = doc();
+        set_launch_type(&mut d, "api", "EC2").unwrap();
+        let notes = fill_for_ec2(&mut d, "api").unwrap();
+        assert_eq!(
+            notes,
+            ["task definition api: EC2 added to requiresCompatibilities"]
+        );
+        assert!(fill_for_ec2(&mut d, "api").unwrap().is_empty());
+        if let Err(e) = crate::sim::Sim::from_json(&d.to_string()) {
+            panic!("{e:?}");
+        }
+        // web's revision names EC2 already.
+        assert!(fill_for_ec2(&mut d, "web").unwrap().is_empty());
     }
 
     #[test]

@@ -12,7 +12,7 @@ use ecs_sim::cluster::CapacityProviderStrategyItem;
 use ecs_sim::service::form::{
     clamp_count, services, set_capacity_provider_strategy, set_launch_type, Launch,
 };
-use ecs_sim::service::network_form::fill_for_fargate;
+use ecs_sim::service::network_form::{fill_for_ec2, fill_for_fargate};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -96,6 +96,11 @@ pub fn Capacity(
             "FARGATE" => {
                 set_launch_type(d, &name, "FARGATE")?;
                 filled.set(fill_for_fargate(d, &name)?);
+                Ok(())
+            }
+            "EC2" => {
+                set_launch_type(d, &name, "EC2")?;
+                filled.set(fill_for_ec2(d, &name)?);
                 Ok(())
             }
             other => set_launch_type(d, &name, other),

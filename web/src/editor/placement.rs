@@ -58,6 +58,17 @@ pub fn Placement(
                 .unwrap_or_default()
         })
     });
+    // ECS supports no placement strategy or constraint with Fargate: the form offers none to
+    // add (they wrote an invalid scenario, engineer walkthrough).
+    let fargate = Memo::new(move |_| {
+        doc.with(|d| {
+            d.as_ref().is_some_and(|d| {
+                ecs_sim::cluster::form::launch::service_on_fargate(d, &service.get_value())
+            })
+        })
+    });
+    let fargate_title =
+        "ECS does not support placement strategies or constraints with the Fargate launch type";
     let set_strategies = move |f: RowChange<PlacementStrategySpec>| {
         let mut list = current.get_untracked().0;
         f(&mut list);
@@ -146,7 +157,8 @@ pub fn Placement(
             <legend>"Placement strategies"</legend>
             <ol class="rows">{strategy_rows}</ol>
             <button data-testid="add-strategy"
-                disabled=move || current.with(|c| c.0.len() >= MAX_PLACEMENT_STRATEGIES)
+                title=move || fargate.get().then_some(fargate_title)
+                disabled=move || fargate.get() || current.with(|c| c.0.len() >= MAX_PLACEMENT_STRATEGIES)
                 on:click=move |_| set_strategies(Box::new(|l| l.push(strategy("spread"))))>
                 "Add strategy"
             </button>
@@ -156,7 +168,8 @@ pub fn Placement(
             <legend>"Placement constraints"</legend>
             <ol class="rows">{constraint_rows}</ol>
             <button data-testid="add-constraint"
-                disabled=move || current.with(|c| c.1.len() >= MAX_PLACEMENT_CONSTRAINTS)
+                title=move || fargate.get().then_some(fargate_title)
+                disabled=move || fargate.get() || current.with(|c| c.1.len() >= MAX_PLACEMENT_CONSTRAINTS)
                 on:click=move |_| { let c = doc.with_untracked(|d| constraint("distinctInstance", d)); set_constraints(Box::new(move |l| l.push(c))) }>
                 "Add constraint"
             </button>
