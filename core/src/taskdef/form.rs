@@ -105,6 +105,32 @@ pub fn register_revision(doc: &mut Value, family: &str, definition: Value) -> Re
     Ok(revision)
 }
 
+/// The family a definition pasted into another family's tab names, when the scenario has no
+/// such family yet: what *Register as new family* registers (an engineer's walkthrough could
+/// only add a pasted guide example by hand-editing the Scenario JSON).
+pub fn new_family_named(doc: &Value, definition: &Value) -> Option<String> {
+    let named = inner(definition).get("family").and_then(Value::as_str)?;
+    (!named.is_empty() && !families(doc).iter().any(|f| f.family == named))
+        .then(|| named.to_string())
+}
+
+/// `register-task-definition` of a family the scenario does not have: appends `definition` (in
+/// either shape, see [`as_registered`]) as its revision 1. No service runs it until one is
+/// pointed at it, as in ECS. Returns the family.
+pub fn register_new_family(doc: &mut Value, definition: Value) -> Result<String, String> {
+    let family = new_family_named(doc, &definition)
+        .ok_or("the definition names no family the scenario does not have already")?;
+    let definition = as_registered(definition)?;
+    doc.as_object_mut()
+        .ok_or("the scenario must be a JSON object")?
+        .entry("taskDefinitions")
+        .or_insert_with(|| Value::Array(Vec::new()))
+        .as_array_mut()
+        .ok_or("taskDefinitions must be an array")?
+        .push(Value::Object(definition));
+    Ok(family)
+}
+
 /// Edits the family's latest revision in place with `definition` (a lesson: its start locks the
 /// list of revisions, so the task definition tab changes the revision the lesson opened
 /// instead of registering another). Returns that revision's number.
@@ -357,5 +383,32 @@ mod tests {
         assert_eq!(rev, 1);
         assert!(td.get("revision").is_none() && td.get("status").is_none());
         assert_eq!(td["family"], "web");
+    }
+
+    #[test]
+    fn a_definition_of_a_new_family_is_registered_as_its_first_revision_and_runs_nowhere() {
+        // A guide example pasted into web's tab names its own family (engineer walkthrough).
+        let mut d = doc();
+        let before = d["services"].clone();
+        let pasted = json!({ "taskDefinition": {
+            "family": "fargate-task-definition", "revision": 3, "status": "ACTIVE",
+            "containerDefinitions": [{ "name": "a", "image": "x", "memory": 128 }]
+        }});
+        assert_eq!(
+            new_family_named(&d, &pasted).as_deref(),
+            Some("fargate-task-definition")
+        );
+        assert_eq!(
+            register_new_family(&mut d, pasted.clone()).unwrap(),
+            "fargate-task-definition"
+        );
+        let (rev, td) = latest_revision(&d, "fargate-task-definition").unwrap();
+        assert_eq!(rev, 1);
+        assert!(td.get("status").is_none());
+        assert_eq!(d["services"], before, "no service is pointed at it");
+        // Now it exists: a second paste is a revision, in its own tab.
+        assert_eq!(new_family_named(&d, &pasted), None);
+        assert!(register_new_family(&mut d, pasted).is_err());
+        assert_eq!(new_family_named(&d, &json!({"family": "web"})), None);
     }
 }

@@ -5,7 +5,10 @@ use super::apply::apply;
 use super::code_area::CodeArea;
 use super::marks;
 use crate::state::Playground;
-use ecs_sim::taskdef::form::{latest_revision, register_revision, replace_latest_revision};
+use ecs_sim::taskdef::form::{
+    latest_revision, new_family_named, register_new_family, register_revision,
+    replace_latest_revision,
+};
 use leptos::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -132,6 +135,33 @@ pub fn TaskDefinitionTab(
             text
         })));
     };
+    // A definition of another family pasted here (a guide's example): registered as that new
+    // family's revision 1, when nothing else is wrong with it. Not in a lesson, whose list of
+    // task definitions is locked.
+    let new_family = Memo::new(move |_| {
+        if pg.lock.with_value(Option::is_some) {
+            return None;
+        }
+        let named = parsed.with(|p| doc.with(|d| new_family_named(d.as_ref()?, p.as_ref()?)))?;
+        let clean = text.with(|t| marks::task_definition(t).iter().all(|m| m.warning));
+        clean.then_some(named)
+    });
+    let register_family = move |_| {
+        let Some(value) = parsed.get_untracked() else {
+            return;
+        };
+        let mut family = String::new();
+        let result = apply(pg, |d| {
+            family = register_new_family(d, value)?;
+            Ok(())
+        });
+        status.set(Some(result.map(|()| {
+            drafts.update(|ds| {
+                ds.remove(&fam.get_value());
+            });
+            format!("Registered {family}:1 as a new family (its own tab); no service runs it until you point one at it, as in ECS. This tab is back to {}.", fam.get_value())
+        })));
+    };
     let revert = move |_| {
         drafts.update(|ds| {
             ds.remove(&fam.get_value());
@@ -175,6 +205,14 @@ pub fn TaskDefinitionTab(
                     }}
                 </button>
             </div>
+            {move || new_family.get().map(|named| view! {
+                <p class="td-new-family">
+                    <button class="primary" data-testid="register-new-family" on:click=register_family
+                        title="Append this definition to the scenario's taskDefinitions as the first revision of its own family">
+                        {format!("Register as new family {named}")}
+                    </button>
+                </p>
+            })}
             {move || status.get().map(|s| match s {
                 Ok(t) => view! { <p class="td-status" role="status" data-testid="register-status">{t}</p> }.into_any(),
                 Err(t) => view! { <p class="td-status error" role="alert" data-testid="register-status">{t}</p> }.into_any(),
