@@ -155,12 +155,20 @@ pub fn TaskDefinitionTab(
             family = register_new_family(d, value)?;
             Ok(())
         });
-        status.set(Some(result.map(|()| {
-            drafts.update(|ds| {
-                ds.remove(&fam.get_value());
-            });
-            format!("Registered {family}:1 as a new family (its own tab); no service runs it until you point one at it, as in ECS. This tab is back to {}.", fam.get_value())
-        })));
+        // The tabs are drawn again for the new family, this one with them: the page's notice
+        // carries the outcome.
+        match result {
+            Ok(()) => {
+                drafts.update(|ds| {
+                    ds.remove(&fam.get_value());
+                });
+                pg.notice.set(Some(crate::state::Notice {
+                    is_error: false,
+                    text: format!("Registered {family}:1 as a new family (its own tab); no service runs it until you point one at it, as in ECS. The {} tab is back to its latest revision.", fam.get_value()),
+                }));
+            }
+            Err(e) => status.set(Some(Err(e))),
+        }
     };
     let revert = move |_| {
         drafts.update(|ds| {
