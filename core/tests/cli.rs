@@ -795,6 +795,40 @@ fn check_grades_several_solutions_with_a_summary_table_and_codes() {
 }
 
 #[test]
+fn check_grades_the_readable_solutions_when_one_hand_in_is_not() {
+    // An instructor's walkthrough: one empty hand-in made the whole run exit 2 with nothing
+    // on stdout, so nobody was graded.
+    let (good, _) = lesson_one_files();
+    let out = cli(
+        &[
+            "check",
+            "lesson:fargate-task-size",
+            "alice.json",
+            "empty.txt",
+            "--json",
+        ],
+        &[("alice.json", &good), ("empty.txt", "")],
+    );
+    assert_eq!(out.code, 2, "an unreadable hand-in still says so");
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("one JSON document");
+    assert_eq!(doc["solutions"][0]["file"], "alice.json");
+    assert_eq!(doc["solutions"][0]["passed"], true);
+    assert_eq!(doc["unreadable"][0]["file"], "empty.txt");
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("error: empty.txt: "),
+        "{}",
+        out.stderr
+    );
+    // Nothing readable: nothing graded, exit 2.
+    let none = cli(
+        &["check", "lesson:fargate-task-size", "empty.txt"],
+        &[("empty.txt", "")],
+    );
+    assert_eq!((none.code, none.stdout.as_str()), (2, ""));
+}
+
+#[test]
 fn check_reads_share_links_for_the_challenge_and_the_solution() {
     let (good, _) = lesson_one_files();
     let lesson = ecs_sim::challenge::course::lesson("fargate-task-size").unwrap();

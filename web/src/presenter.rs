@@ -144,11 +144,27 @@ pub fn PresenterAside() -> impl IntoView {
                         // Check from the projector: the room sees the verdict beside the goals it
                         // decides (a walkthrough had to leave presenter mode to check).
                         <div class="presenter-check">
+                            // Waits for an unapplied task definition edit, as the lesson pane's
+                            // Check does: it graded the old definition at the "show the fix"
+                            // moment (instructor walkthrough).
                             <button type="button" class="primary" data-testid="presenter-check"
-                                disabled=move || lessons.checking.with(Option::is_some)
+                                disabled=move || lessons.checking.with(Option::is_some) || pg.unregistered_edits.with(|u| !u.is_empty())
+                                title=move || pg.unregistered_edits.with(|u| !u.is_empty()).then_some("An edit in a task definition tab is not applied yet: Check grades what is applied")
                                 on:click=move |_| crate::lesson::check_run::start_check(pg, lessons)>
                                 {move || if lessons.checking.with(Option::is_some) { "Checking…" } else { "Check" }}</button>
+                            // A pass can be played on the projector: "Passed" sat beside an
+                            // empty 0:00:00 cluster (instructor walkthrough).
+                            {move || {
+                                let passed = lessons.report.with(|r| r.as_ref().is_some_and(|r| r.passed));
+                                let horizon = lessons.open.with(|o| o.as_ref().map(|o| o.challenge.horizon_ms));
+                                horizon.filter(|_| passed).map(|h| view! {
+                                    <button type="button" data-testid="presenter-watch"
+                                        on:click=move |_| crate::lesson::markup::show_at(pg, h)>
+                                        {format!("Watch it run to {}", ecs_sim::time::clock(h))}</button>
+                                })
+                            }}
                             <span class="presenter-verdict" data-testid="presenter-verdict" role="status">
+                                {move || pg.unregistered_edits.with(|u| !u.is_empty()).then_some("Apply the task definition edit first (leave presenter mode: its tab has Apply).")}
                                 {move || lessons.report.with(|r| r.as_ref().map(|r| {
                                     let total = lessons.open.with(|o| o.as_ref().map_or(0, |o| o.challenge.doc.goals.len()));
                                     ecs_sim::challenge::wording::verdict_words(r, total).unwrap_or_else(|| {

@@ -4,7 +4,9 @@
 //! for a lesson of the built-in course. Each SOLUTION is a scenario file or a file holding a
 //! scenario share link (`#v1.…`). With no SOLUTION the starting scenario is checked. Exit 0
 //! only when every solution passes; 1 when one fails (or a code does not match); 2 when an
-//! input cannot be read.
+//! input cannot be read. A SOLUTION that cannot be read is reported (`error:` on stderr, and
+//! under `unreadable` with `--json`) and the others are still graded: one empty hand-in stopped
+//! a whole class's grading (instructor walkthrough).
 
 use super::read::{read_input, read_input_capped, Input};
 use super::{echo, read::display_name, Output};
@@ -50,6 +52,8 @@ pub fn check(args: &[String], input: &impl Input) -> Output {
         Err(out) => return out,
     };
     let mut rows: Vec<(String, Report)> = Vec::new();
+    // Solutions that could not be read: (file, the `error:` line's text).
+    let mut unreadable: Vec<(String, String)> = Vec::new();
     if self_test {
         rows.push((
             "(start)".into(),
@@ -71,24 +75,35 @@ pub fn check(args: &[String], input: &impl Input) -> Output {
         for file in solutions {
             let text = match read_input(file, input) {
                 Ok(t) => t,
-                Err(out) => return out,
+                Err(out) => {
+                    let line = out.stderr.trim_end().trim_start_matches("error: ");
+                    unreadable.push((file.clone(), line.to_string()));
+                    continue;
+                }
             };
             let text = match scenario_text(&text) {
                 Ok(t) => t,
                 Err(message) => {
-                    return Output {
-                        stdout: String::new(),
-                        stderr: format!(
-                            "error: {}: {}\n",
-                            display_name(file),
-                            echo::message(&message)
-                        ),
-                        code: 2,
-                    }
+                    unreadable.push((
+                        file.clone(),
+                        format!("{}: {}", display_name(file), echo::message(&message)),
+                    ));
+                    continue;
                 }
             };
             rows.push((file.clone(), challenge::check(&challenge, &text)));
         }
+    }
+    let stderr: String = unreadable
+        .iter()
+        .map(|(_, line)| format!("error: {line}\n"))
+        .collect();
+    if rows.is_empty() {
+        return Output {
+            stdout: String::new(),
+            stderr,
+            code: 2,
+        };
     }
     let code_ok = want_code
         .as_ref()
@@ -99,14 +114,21 @@ pub fn check(args: &[String], input: &impl Input) -> Output {
         rows.iter().all(|(_, r)| r.passed) && code_ok != Some(false)
     };
     let stdout = if json {
-        json_report(&challenge, &rows, code_ok)
+        json_report(&challenge, &rows, code_ok, &unreadable)
     } else {
         text_report(&challenge, &rows, code_ok, self_test)
     };
+    let code = if !unreadable.is_empty() {
+        2
+    } else if ok {
+        0
+    } else {
+        1
+    };
     Output {
         stdout,
-        stderr: String::new(),
-        code: if ok { 0 } else { 1 },
+        stderr,
+        code,
     }
 }
 
@@ -262,7 +284,12 @@ fn text_report(
     out
 }
 
-fn json_report(challenge: &Challenge, rows: &[(String, Report)], code_ok: Option<bool>) -> String {
+fn json_report(
+    challenge: &Challenge,
+    rows: &[(String, Report)],
+    code_ok: Option<bool>,
+    unreadable: &[(String, String)],
+) -> String {
     let mut doc = serde_json::json!({
         "challenge": challenge.doc.id,
         "title": challenge.doc.title,
@@ -275,6 +302,12 @@ fn json_report(challenge: &Challenge, rows: &[(String, Report)], code_ok: Option
     });
     if let Some(ok) = code_ok {
         doc["codeMatches"] = serde_json::Value::Bool(ok);
+    }
+    if !unreadable.is_empty() {
+        doc["unreadable"] = unreadable
+            .iter()
+            .map(|(file, error)| serde_json::json!({ "file": file, "error": error }))
+            .collect();
     }
     let mut s = serde_json::to_string_pretty(&doc).unwrap_or_default();
     s.push('\n');

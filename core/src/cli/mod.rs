@@ -78,7 +78,8 @@ pub const USAGE: &str = "usage:
       per goal, a summary table and each passing solution's completion code (--json: one
       document for a gradebook). --code CODE: does CODE belong to the one SOLUTION, passing?
       --self-test: the start fails a goal and the challenge's solution passes. Exit 0 only when
-      every solution passes (and the code matches); 1 otherwise; 2 unreadable input.
+      every solution passes (and the code matches); 1 otherwise; 2 unreadable input (an
+      unreadable SOLUTION is reported and the others are still graded).
 ";
 
 /// Runs the command line with `args` (without the program name), reading through `input`.

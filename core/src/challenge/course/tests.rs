@@ -275,3 +275,44 @@ fn lesson_texts_use_no_emphasis_the_page_cannot_draw() {
         }
     }
 }
+
+#[test]
+fn live_goals_are_not_judged_on_a_moment_outside_their_window() {
+    // The page observes its live goals once a frame. After "+10 min" from 0:00, lesson 4's
+    // "at least 9 running until the scale-in at 0:07:30" was failed with the 3 tasks left at
+    // 0:10:00, though Check (which stops at 0:07:29) met it (instructor walkthrough).
+    let l = LESSONS
+        .iter()
+        .find(|l| l.id == "fargate-spot-base-weight")
+        .expect("lesson 4");
+    let c = load(l.id, l.json);
+    let state = |e: &crate::challenge::evaluate::Evaluation, id: &str| {
+        e.verdicts()
+            .into_iter()
+            .find(|g| g.id == id)
+            .map(|g| g.state)
+            .expect("goal")
+    };
+    use crate::challenge::GoalState;
+    // Jumped over the whole window: left for Check.
+    let mut sim = crate::sim::Sim::from_json(&c.start_text()).expect("start");
+    let mut live = c.evaluation(&sim).expect("goals");
+    live.observe(&sim);
+    sim.run_until(600_000);
+    live.observe(&sim);
+    assert_eq!(state(&live, "nine-running"), GoalState::Pending);
+    // Observed inside the window, then past its end: what was seen decides it.
+    let mut sim = crate::sim::Sim::from_json(&c.start_text()).expect("start");
+    let mut live = c.evaluation(&sim).expect("goals");
+    for t in [0, 200_000, 400_000, 600_000] {
+        sim.run_until(t);
+        live.observe(&sim);
+    }
+    assert_eq!(
+        state(&live, "nine-running"),
+        GoalState::Met { at_ms: 449_000 }
+    );
+    // Check agrees.
+    let r = check(&c, &c.start_text());
+    assert!(goal(&r, "nine-running").met(), "{:?}", r.goals);
+}
