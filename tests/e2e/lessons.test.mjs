@@ -809,3 +809,22 @@ tests.push({
     if (running < 2) throw new Error(`${running} tasks drawn at 0:15:00`);
   },
 });
+
+tests.push({
+  // An instructor's walkthrough: lesson 1 at max paused at its horizon (0:19:58) while the log
+  // still ended at 0:00:57: the pause cut a redraw short after the cluster, before the log.
+  name: 'lessons: a lesson paused at its horizon at max speed shows the log up to the pause',
+  async run({ page, base }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${base}#lesson=fargate-task-size`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.getByTestId('speed-max').click();
+    await page.getByTestId('play').click();
+    await page.locator('[data-testid="notice"]').getByText('Paused: this lesson').waitFor({ timeout: 60000 });
+    await page.waitForFunction(() => {
+      const first = document.querySelector('[data-testid="log"] li');
+      const m = first && /(\d+):(\d\d):(\d\d)/.exec(first.textContent);
+      return m && (+m[1]) * 3600 + (+m[2]) * 60 + (+m[3]) >= 14 * 60;
+    }, null, { timeout: 5000 });
+  },
+});

@@ -368,9 +368,13 @@ fn play_frame(pg: Playground, state: StoredValue<Loop>, pending: Pending) {
     } else {
         st.owed = 0.0;
         st.behind = 0;
+        // A redraw cut short by the pause still owes its later stages (the log, the charts):
+        // a lesson pausing at its horizon from the cluster's stage of a max-speed redraw left
+        // the log at 0:00:57 beside a clock at 0:19:58 (instructor walkthrough).
+        let cut_short = st.redraw != Redraw::Idle;
         st.redraw = Redraw::Idle;
         pending.set_value(None);
-        if st.dirty {
+        if st.dirty || cut_short {
             st.dirty = false;
             // Just paused: let this frame paint the paused controls first (the redraw of 2,000
             // chips, the log and the charts took ~250 ms), then redraw the cluster and the log
