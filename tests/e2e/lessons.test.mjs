@@ -828,3 +828,29 @@ tests.push({
     }, null, { timeout: 5000 });
   },
 });
+
+tests.push({
+  // An instructor's walkthrough: lesson 4 passed, Next lesson, back again: the lesson was at
+  // its start and showed no sign of the pass, and the scenario the code belongs to was gone.
+  name: 'lessons: a passed lesson comes back with its passing scenario and its code after Next lesson',
+  async run({ page, base }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${base}#lesson=fargate-task-size`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('lesson-solution').click();
+    await page.locator('[data-testid="tab-scenario"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"memory": "1024"'));
+    await page.getByTestId('lesson-check').click();
+    await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+    const code = await page.getByTestId('completion-code').innerText();
+    await page.getByTestId('lesson-next').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="lesson-title"]')?.textContent.startsWith('2.'), null, { timeout: 20000 });
+    await page.goto(`${base}#lesson=fargate-task-size`);
+    await page.waitForFunction(() => document.querySelector('[data-testid="lesson-title"]')?.textContent.startsWith('1.'), null, { timeout: 20000 });
+    const before = await page.getByTestId('lesson-passed-before').innerText();
+    if (!before.includes(code)) throw new Error(`passed note: ${before}`);
+    await page.locator('[data-testid="tab-scenario"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"memory": "1024"'), null, { timeout: 5000 });
+  },
+});

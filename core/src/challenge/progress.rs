@@ -24,6 +24,12 @@ pub struct Progress {
     /// The lesson open last and the student's scenario text in it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub draft: Option<Draft>,
+    /// Passed lessons' passing scenarios: id → the editor's text when Check passed. The draft
+    /// follows the open lesson only, so a passed lesson left with *Next lesson* came back at
+    /// its start, and the scenario a completion code belongs to was gone (instructor
+    /// walkthrough: `ecs-sim check --code` needs it).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub solved: BTreeMap<String, String>,
 }
 
 /// Work in progress on one lesson.
@@ -54,6 +60,8 @@ impl Progress {
         {
             p.draft = None;
         }
+        let passed = p.passed.clone();
+        p.solved.retain(|id, _| passed.contains_key(id));
         p
     }
 
@@ -65,7 +73,27 @@ impl Progress {
         }
         let mut smaller = self.clone();
         smaller.draft = None;
+        let text = serde_json::to_string(&smaller).unwrap_or_default();
+        if text.len() <= MAX_PROGRESS_BYTES {
+            return text;
+        }
+        // The codes are what matters most: they stay, the passing scenarios go.
+        smaller.solved.clear();
         serde_json::to_string(&smaller).unwrap_or_default()
+    }
+
+    /// Keeps `text` as lesson `id`'s passing scenario (after [`Progress::pass`]).
+    pub fn keep_solved(&mut self, id: &str, text: &str) {
+        if self.passed.contains_key(id) {
+            self.solved.insert(id.to_string(), text.to_string());
+        }
+    }
+
+    /// The work to open lesson `id` with: the last draft when it is this lesson's, else its
+    /// passing scenario when it has passed.
+    pub fn work_on(&self, id: &str) -> Option<&str> {
+        self.draft_of(id)
+            .or_else(|| self.solved.get(id).map(String::as_str))
     }
 
     /// Records a pass.
@@ -105,6 +133,24 @@ pub fn course_end_words(passed: usize, total: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_passed_lesson_keeps_its_passing_scenario_after_another_lesson_opens() {
+        let mut p = Progress::default();
+        p.pass("fargate-spot-base-weight", "ECS-AAAAA-BBBBB");
+        p.keep_solved("fargate-spot-base-weight", "{\"solved\": 4}");
+        p.draft = Some(Draft {
+            id: "spread-across-zones".into(),
+            text: "{}".into(),
+        });
+        let back = Progress::from_json(&p.to_json());
+        assert_eq!(back.work_on("fargate-spot-base-weight"), Some("{\"solved\": 4}"));
+        assert_eq!(back.work_on("spread-across-zones"), Some("{}"));
+        // A passing scenario without its pass is not kept.
+        let mut q = Progress::default();
+        q.keep_solved("host-ports", "{}");
+        assert!(q.solved.is_empty());
+    }
 
     #[test]
     fn the_course_end_says_well_done_only_when_every_lesson_passed() {

@@ -23,6 +23,7 @@ pub fn start_check(pg: Playground, lessons: Lessons) {
     lessons.generation.update_value(|g| *g += 1);
     let mine = lessons.generation.get_value();
     let text = pg.text.get_untracked();
+    let checked = text.clone();
     match Checking::start(&open.challenge, &text) {
         Err(refused) => {
             lessons.checking.set(None);
@@ -32,20 +33,23 @@ pub fn start_check(pg: Playground, lessons: Lessons) {
         Ok(c) => {
             lessons.report.set(None);
             lessons.checking.set(Some(0));
-            schedule(lessons, c, mine, open.challenge.doc.id.clone());
+            schedule(lessons, c, mine, open.challenge.doc.id.clone(), checked);
         }
     }
 }
 
 /// Check's chunks: progress on the bar, and a pass recorded with its completion code.
-fn schedule(lessons: Lessons, work: Checking, mine: u64, id: String) {
+fn schedule(lessons: Lessons, work: Checking, mine: u64, id: String, text: String) {
     in_chunks(
         work,
         move || lessons.generation.get_value() == mine,
         move |progress| lessons.checking.set(Some(progress)),
         move |r| {
             if let Some(code) = &r.completion_code {
-                lessons.progress.update(|p| p.pass(&id, code));
+                lessons.progress.update(|p| {
+                    p.pass(&id, code);
+                    p.keep_solved(&id, &text);
+                });
                 lessons.store();
             }
             lessons.checking.set(None);

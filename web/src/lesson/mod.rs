@@ -108,7 +108,7 @@ impl Lessons {
             .position(|l| format!("#lesson={}", l.id) == fragment);
         let kept = self
             .progress
-            .with_untracked(|p| p.draft_of(&id).map(str::to_string));
+            .with_untracked(|p| p.work_on(&id).map(str::to_string));
         let start = challenge.start_text();
         pg.lock.set_value(Some(challenge.lock()));
         pg.form_lock.set(None);

@@ -46,6 +46,16 @@ pub fn LessonPane() -> impl IntoView {
                             title="Leave the lesson; the scenario stays in the playground"
                             on:click=move |_| lessons.close(pg)>"Leave lesson"</button>
                     </header>
+                    // A lesson passed before says so, with its code (a student coming back after
+                    // Next lesson saw no sign of the pass, instructor walkthrough).
+                    {
+                        let id = doc.id.clone();
+                        move || lessons.progress.with(|p| p.passed.get(&id).cloned()).map(|code| view! {
+                            <p class="lesson-note" data-testid="lesson-passed-before">
+                                "Passed in this browser, completion code "<code>{code}</code>"."
+                            </p>
+                        })
+                    }
                     // The goals first: at 1280×720 a long brief pushed them below the pane's fold
                     // (student walkthrough), and they are what Check decides.
                     <h3 class="lesson-sub">"Goals"</h3>
