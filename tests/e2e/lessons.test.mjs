@@ -854,3 +854,17 @@ tests.push({
     await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"memory": "1024"'), null, { timeout: 5000 });
   },
 });
+
+tests.push({
+  // An instructor's walkthrough: Keep in link inside a lesson added the clicked Spot
+  // interruption to the link's timeline, which the lesson locks: the CLI refused the hand-in.
+  name: 'lessons: Keep in link is off inside a lesson',
+  async run({ page, base }) {
+    await page.goto(`${base}#lesson=fargate-spot-base-weight`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    const box = page.getByTestId('keep-in-link');
+    if (!(await box.isDisabled())) throw new Error('Keep in link offered in a lesson');
+    await page.getByTestId('lesson-exit').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="keep-in-link"]').disabled, null, { timeout: 5000 });
+  },
+});

@@ -184,10 +184,16 @@ fn open_link(pg: Playground, hash: &str) {
 pub fn ShareBar() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let file_input = NodeRef::<leptos::html::Input>::new();
+    // A lesson's timeline is locked: clicked actions kept in its link made a scenario Check
+    // and `ecs-sim check` refuse, beside a page that said Passed (instructor walkthrough).
+    let lessons = use_context::<crate::lesson::Lessons>();
+    let in_lesson = move || lessons.is_some_and(|l| l.open.with(Option::is_some));
     let copy = move |_| {
         let mut text = pg.running_text.get_untracked();
         let kept = pg.kept.get_untracked();
-        let keeping = pg.keep_in_link.get_untracked() && !kept.is_empty();
+        let keeping = pg.keep_in_link.get_untracked()
+            && !kept.is_empty()
+            && !lessons.is_some_and(|l| l.open.with_untracked(Option::is_some));
         if keeping {
             match keep::with_live_actions(&text, &kept) {
                 Ok(with) => text = with,
@@ -309,8 +315,9 @@ pub fn ShareBar() -> impl IntoView {
         <div class="share" role="toolbar" aria-label="Share">
             <button data-testid="copy-link" title="Copy a link that opens this exact scenario" on:click=copy>"Copy link"</button>
             <label class="keep-in-link" title="Copy link adds the actions you clicked since the scenario started (stop task, terminate, drain, zone, Spot, traffic spike, deploy) to its timeline, and the revisions and images registered in the deployment panel to its taskDefinitions and images, at the second they ran, so whoever opens the link can replay the failure you produced. Editing, resetting or opening another scenario clears them.">
-                <input type="checkbox" data-testid="keep-in-link"
-                    prop:checked=move || pg.keep_in_link.get()
+                <input type="checkbox" data-testid="keep-in-link" disabled=in_lesson
+                    title=move || in_lesson().then_some("Not in a lesson: its timeline is locked, so the link carries the scenario only")
+                    prop:checked=move || pg.keep_in_link.get() && !in_lesson()
                     on:change=move |ev| pg.keep_in_link.set(event_target_checked(&ev)) />
                 {move || {
                     let n = pg.kept.with(|k| k.len());
