@@ -144,7 +144,10 @@ mod tests {
             text: "{}".into(),
         });
         let back = Progress::from_json(&p.to_json());
-        assert_eq!(back.work_on("fargate-spot-base-weight"), Some("{\"solved\": 4}"));
+        assert_eq!(
+            back.work_on("fargate-spot-base-weight"),
+            Some("{\"solved\": 4}")
+        );
         assert_eq!(back.work_on("spread-across-zones"), Some("{}"));
         // A passing scenario without its pass is not kept.
         let mut q = Progress::default();
