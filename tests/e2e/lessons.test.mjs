@@ -19,6 +19,19 @@ async function editorText(page) {
   return page.getByTestId('scenario-editor').evaluate((el) => el.value);
 }
 
+/** Lesson 1 at 1280x720, passed with its shown solution (the Scenario JSON tab open). */
+async function passLessonOne(page, base) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${base}#lesson=fargate-task-size`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('lesson-solution').click();
+    await page.locator('[data-testid="tab-scenario"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"memory": "1024"'));
+    await page.getByTestId('lesson-check').click();
+    await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+}
+
 async function setEditorText(page, text) {
   await page.locator('[data-testid="tab-scenario"]').click();
   await page.getByTestId('scenario-editor').fill(text);
@@ -792,15 +805,7 @@ tests.push({
   // since Check grades a run of its own; the passed result now offers to play that run here.
   name: 'lessons: a passed Check offers to watch the graded run on the page',
   async run({ page, base }) {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${base}#lesson=fargate-task-size`);
-    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
-    page.once('dialog', (d) => d.accept());
-    await page.getByTestId('lesson-solution').click();
-    await page.locator('[data-testid="tab-scenario"]').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"memory": "1024"'));
-    await page.getByTestId('lesson-check').click();
-    await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+    await passLessonOne(page, base);
     const watch = page.getByTestId('lesson-watch');
     if ((await watch.innerText()) !== 'Watch it run to 0:15:00') throw new Error(`button: ${await watch.innerText()}`);
     await watch.click();
@@ -834,15 +839,7 @@ tests.push({
   // its start and showed no sign of the pass, and the scenario the code belongs to was gone.
   name: 'lessons: a passed lesson comes back with its passing scenario and its code after Next lesson',
   async run({ page, base }) {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${base}#lesson=fargate-task-size`);
-    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
-    page.once('dialog', (d) => d.accept());
-    await page.getByTestId('lesson-solution').click();
-    await page.locator('[data-testid="tab-scenario"]').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"memory": "1024"'));
-    await page.getByTestId('lesson-check').click();
-    await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+    await passLessonOne(page, base);
     const code = await page.getByTestId('completion-code').innerText();
     await page.getByTestId('lesson-next').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="lesson-title"]')?.textContent.startsWith('2.'), null, { timeout: 20000 });
