@@ -26,6 +26,23 @@ fn desired_count_is_set_and_capped_at_the_service_quota() {
 }
 
 #[test]
+fn launch_type_ec2_with_its_fill_leaves_the_fargate_only_api_service_valid() {
+    // The form's EC2 choice on the default api service (a FARGATE-only revision): the launch
+    // type alone is refused at the task definition, with the fill it resolves.
+    let mut d = doc();
+    set_launch_type(&mut d, "api", "EC2").unwrap();
+    assert!(
+        problems(&d)
+            .iter()
+            .any(|p| p.contains("does not support launch_type EC2")),
+        "{:?}",
+        problems(&d)
+    );
+    crate::service::network_form::fill_for_ec2(&mut d, "api").unwrap();
+    assert_valid(&d);
+}
+
+#[test]
 fn launch_type_and_strategy_replace_each_other() {
     let mut d = doc();
     set_launch_type(&mut d, "web", "EC2").unwrap();
