@@ -25,6 +25,22 @@ import { format } from './format.js';
 import { contextAt, fieldAt } from './schema.js';
 import { lockedRanges } from './locked.js';
 
+/**
+ * One host for every editor's tooltips, outside the panes that clip them. It is fixed and
+ * empty: CodeMirror's container in it takes the editor theme's full height, and placed in the
+ * body's flow that made the whole page scroll by a screen (the stage tests caught it).
+ */
+function tooltipHost() {
+  let host = document.getElementById('cm-tooltip-host');
+  if (!host) {
+    host = document.createElement('div');
+    host.id = 'cm-tooltip-host';
+    host.style.cssText = 'position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 50;';
+    document.body.appendChild(host);
+  }
+  return host;
+}
+
 /** The lesson's editable paths (empty: nothing is locked). */
 const setOpen = StateEffect.define();
 const openField = StateField.define({
@@ -325,7 +341,7 @@ function create(parent, options) {
         // Completion's documentation panel opens beside the list, past the editor column's
         // right edge, which clips its pane: drawn in the page's body it shows whole (an
         // engineer's walkthrough found it invisible and the value list cut off).
-        tooltips({ parent: document.body }),
+        tooltips({ parent: tooltipHost() }),
         // Long lines wrap: the editor column is about 330 px at 1280×720, and a student could
         // not see the `hostPort` of a one-line portMappings without scrolling sideways.
         EditorView.lineWrapping,
