@@ -865,3 +865,19 @@ tests.push({
     await page.waitForFunction(() => !document.querySelector('[data-testid="keep-in-link"]').disabled, null, { timeout: 5000 });
   },
 });
+
+tests.push({
+  // A student walkthrough: Start over brought the start back with the hints still revealed.
+  name: 'lessons: Start over hides the hints again',
+  async run({ page, base }) {
+    await page.goto(`${base}#lesson=fargate-task-size`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.getByTestId('lesson-hint').click();
+    await page.getByTestId('lesson-hint').click();
+    if (!(await page.getByTestId('lesson-hint').innerText()).startsWith('Hint (2 of')) throw new Error(await page.getByTestId('lesson-hint').innerText());
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('lesson-start-over').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="lesson-hint"]')?.textContent.startsWith('Hint (0 of'), null, { timeout: 5000 });
+    if (await page.locator('[data-testid="lesson-hints"] li').count()) throw new Error('hints still shown');
+  },
+});

@@ -174,7 +174,7 @@ export const tests = [
         page.waitForEvent('download'),
         page.locator('[data-testid=notice-download]').click(),
       ]);
-      if (download.suggestedFilename() !== 'scenario.json') throw new Error(download.suggestedFilename());
+      if (download.suggestedFilename() !== 'too-large-for-a-link.json') throw new Error(download.suggestedFilename());
       const path = await download.path();
       if ((await readFile(path, 'utf8')) !== big) throw new Error('the download is not the scenario');
     },

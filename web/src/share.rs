@@ -349,8 +349,11 @@ pub fn not_a_scenario(text: &str) -> Option<String> {
     })
 }
 
-/// Downloads the editor's scenario text as `scenario.json`.
+/// Downloads the editor's scenario text, named after the scenario
+/// ([`ecs_sim::scenario::heading::download_file_name`]).
 pub fn download_scenario(pg: Playground) {
     let text = pg.text.get_untracked();
-    let _ = crate::download::download_text("scenario.json", &text);
+    let name = ecs_sim::scenario::heading::heading(&text).name;
+    let file = ecs_sim::scenario::heading::download_file_name(name.as_deref());
+    let _ = crate::download::download_text(&file, &text);
 }

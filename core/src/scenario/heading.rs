@@ -24,9 +24,45 @@ pub fn heading(text: &str) -> Heading {
     }
 }
 
+/// The file name *Download JSON* gives a scenario: its name in lowercase letters, digits and
+/// `-` (at most 60 characters), then `.json`; `scenario.json` without a usable name. Every
+/// download was `scenario.json`, so a class's hand-ins overwrote each other (instructor
+/// walkthrough).
+pub fn download_file_name(name: Option<&str>) -> String {
+    let mut slug = String::new();
+    for c in name.unwrap_or("").chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+        if slug.len() >= 60 {
+            break;
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        "scenario.json".to_string()
+    } else {
+        format!("{slug}.json")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_download_is_named_after_the_scenario() {
+        assert_eq!(
+            download_file_name(Some("Lesson 4: Fargate Spot, base and weight")),
+            "lesson-4-fargate-spot-base-and-weight.json"
+        );
+        assert_eq!(download_file_name(Some("<b>7</b> ../x")), "b-7-b-x.json");
+        assert_eq!(download_file_name(Some("…")), "scenario.json");
+        assert_eq!(download_file_name(None), "scenario.json");
+        assert!(download_file_name(Some(&"a".repeat(500))).len() <= 65);
+    }
 
     #[test]
     fn name_and_description_come_from_the_text_and_anything_else_is_none() {

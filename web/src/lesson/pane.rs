@@ -172,6 +172,9 @@ pub fn LessonPane() -> impl IntoView {
                                 if sure {
                                     pg.td_edits_discarded.update(|n| *n += 1);
                                     pg.edit(start_text.get_value());
+                                    // Starting over starts the hints over too (they stayed
+                                    // revealed, student walkthrough).
+                                    lessons.hints_shown.set(0);
                                 }
                             }>"Start over"</button>
                     </div>
