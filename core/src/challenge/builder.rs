@@ -285,17 +285,9 @@ pub struct BuilderFields {
     pub solution: Option<Value>,
 }
 
-/// An id from a title: lowercase letters and digits joined by `-`.
+/// An id from a title: lowercase letters and digits joined by `-`, at most 48 characters.
 pub fn id_from_title(title: &str) -> String {
-    let mut id = String::new();
-    for c in title.chars() {
-        if c.is_ascii_alphanumeric() {
-            id.push(c.to_ascii_lowercase());
-        } else if !id.ends_with('-') && !id.is_empty() {
-            id.push('-');
-        }
-    }
-    let id: String = id.trim_end_matches('-').chars().take(48).collect();
+    let id = crate::scenario::heading::slug(title, 48);
     if id.is_empty() {
         "challenge".into()
     } else {

@@ -29,23 +29,28 @@ pub fn heading(text: &str) -> Heading {
 /// download was `scenario.json`, so a class's hand-ins overwrote each other (instructor
 /// walkthrough).
 pub fn download_file_name(name: Option<&str>) -> String {
-    let mut slug = String::new();
-    for c in name.unwrap_or("").chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-        if slug.len() >= 60 {
-            break;
-        }
-    }
+    let slug = slug(name.unwrap_or(""), 60);
     let slug = slug.trim_end_matches('-');
     if slug.is_empty() {
         "scenario.json".to_string()
     } else {
         format!("{slug}.json")
     }
+}
+
+/// `text`'s ASCII letters and digits in lowercase, each run of anything else one `-` (none at
+/// either end), cut to `max` characters; empty when it has no letter or digit. A file name from
+/// a scenario's name, a challenge id from its title.
+pub fn slug(text: &str, max: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').chars().take(max).collect()
 }
 
 #[cfg(test)]
