@@ -156,34 +156,30 @@ impl Sim {
         let LaunchTarget::Strategy(items) = &self.model.services[s].launch else {
             return self.choose_to_stop(s, candidates);
         };
-        let item_of = |t: usize| {
-            let p = self.tasks[t].capacity_provider.as_deref();
-            items.iter().position(|it| Some(it.name.as_str()) == p)
-        };
-        // A task on a provider the strategy no longer names is beyond every share.
-        let mut pool: Vec<usize> = candidates
+        // Each candidate's strategy item; `None`: a provider the strategy no longer names, which
+        // is beyond every share and goes first.
+        let item_of: Vec<Option<usize>> = candidates
             .iter()
-            .copied()
-            .filter(|&t| item_of(t).is_none())
+            .map(|&t| {
+                let p = self.tasks[t].capacity_provider.as_deref();
+                items.iter().position(|it| Some(it.name.as_str()) == p)
+            })
             .collect();
-        if pool.is_empty() {
+        let from = if item_of.iter().any(Option::is_none) {
+            None
+        } else {
             let mut counts = vec![0u32; items.len()];
-            for &t in candidates {
-                if let Some(k) = item_of(t) {
-                    counts[k] += 1;
-                }
+            for k in item_of.iter().flatten() {
+                counts[*k] += 1;
             }
-            if let Some(k) = capacity_provider::release(items, &counts) {
-                pool = candidates
-                    .iter()
-                    .copied()
-                    .filter(|&t| item_of(t) == Some(k))
-                    .collect();
-            }
-        }
-        if pool.is_empty() {
-            return self.choose_to_stop(s, candidates);
-        }
+            capacity_provider::release(items, &counts)
+        };
+        let pool: Vec<usize> = candidates
+            .iter()
+            .zip(&item_of)
+            .filter(|(_, k)| **k == from)
+            .map(|(&t, _)| t)
+            .collect();
         self.choose_to_stop(s, &pool)
     }
 
