@@ -135,17 +135,17 @@ impl Evaluation {
             // 0:10:00 with the tasks left after the scale-in, an instructor's walkthrough).
             // Such a goal is left for Check, which stops at every instant a goal names, unless
             // observations inside its window already decide it.
-            let seen_since = |from: Millis| self.last_now.is_some_and(|l| l >= from);
+            let seen_in = |a: Millis, b: Millis| self.last_now.is_some_and(|l| a <= l && l <= b);
             match when {
-                When::At(t) if now > t && !seen_since(t) => continue,
+                When::At(t) if now > t && !seen_in(t, Millis::MAX) => continue,
                 When::Always(a, b) if now > b => {
-                    if seen_since(a) && self.last_now.is_some_and(|l| l <= b) {
+                    if seen_in(a, b) {
                         self.states[k] = GoalState::Met { at_ms: b };
                     }
                     continue;
                 }
                 When::Eventually(a, b) if now > b => {
-                    if seen_since(a) && self.last_now.is_some_and(|l| l <= b) {
+                    if seen_in(a, b) {
                         self.states[k] = never(goal, self.closest[k].as_ref(), b);
                     }
                     continue;

@@ -82,13 +82,18 @@ fn a_second_different_solution_passes_where_listed() {
     }
 }
 
-/// The lesson `id`'s reference solution with `change` made to it, checked.
-fn check_solution_with(id: &str, change: impl FnOnce(&mut Value)) -> crate::challenge::Report {
+/// The course's lesson `id`, loaded.
+fn lesson(id: &str) -> Challenge {
     let l = LESSONS
         .iter()
         .find(|l| l.id == id)
         .unwrap_or_else(|| panic!("no lesson {id}"));
-    let c = load(id, l.json);
+    load(id, l.json)
+}
+
+/// The lesson `id`'s reference solution with `change` made to it, checked.
+fn check_solution_with(id: &str, change: impl FnOnce(&mut Value)) -> crate::challenge::Report {
+    let c = lesson(id);
     let mut s = c.solution().expect("a solution");
     change(&mut s);
     check(&c, &crate::form::to_text(&s))
@@ -237,11 +242,7 @@ fn every_goal_text_writes_its_times_as_h_mm_ss() {
 fn a_failed_advice_goal_shows_the_first_finding_not_the_end_of_the_run() {
     // Lesson 7's start stops tasks during their start-up from 1:11 on; the goal's Show used to
     // run to 0:15:00 and its detail named only a count of findings (student walkthrough).
-    let l = LESSONS
-        .iter()
-        .find(|l| l.id == "health-check-grace-period")
-        .expect("lesson 7");
-    let c = load(l.id, l.json);
+    let c = lesson("health-check-grace-period");
     let r = check(&c, &c.start_text());
     match &goal(&r, "no-early-kills").state {
         crate::challenge::GoalState::Failed { at_ms, detail } => {
@@ -281,11 +282,7 @@ fn live_goals_are_not_judged_on_a_moment_outside_their_window() {
     // The page observes its live goals once a frame. After "+10 min" from 0:00, lesson 4's
     // "at least 9 running until the scale-in at 0:07:30" was failed with the 3 tasks left at
     // 0:10:00, though Check (which stops at 0:07:29) met it (instructor walkthrough).
-    let l = LESSONS
-        .iter()
-        .find(|l| l.id == "fargate-spot-base-weight")
-        .expect("lesson 4");
-    let c = load(l.id, l.json);
+    let c = lesson("fargate-spot-base-weight");
     let state = |e: &crate::challenge::evaluate::Evaluation, id: &str| {
         e.verdicts()
             .into_iter()
