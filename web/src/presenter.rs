@@ -148,7 +148,7 @@ pub fn PresenterAside() -> impl IntoView {
                             // Check does: it graded the old definition at the "show the fix"
                             // moment (instructor walkthrough).
                             <button type="button" class="primary" data-testid="presenter-check"
-                                disabled=move || lessons.checking.with(Option::is_some) || pg.unregistered_edits.with(|u| !u.is_empty())
+                                disabled=move || lessons.check_blocked(pg)
                                 title=move || pg.unregistered_edits.with(|u| !u.is_empty()).then_some("An edit in a task definition tab is not applied yet: Check grades what is applied")
                                 on:click=move |_| crate::lesson::check_run::start_check(pg, lessons)>
                                 {move || if lessons.checking.with(Option::is_some) { "Checking…" } else { "Check" }}</button>
@@ -158,9 +158,7 @@ pub fn PresenterAside() -> impl IntoView {
                                 let passed = lessons.report.with(|r| r.as_ref().is_some_and(|r| r.passed));
                                 let horizon = lessons.open.with(|o| o.as_ref().map(|o| o.challenge.horizon_ms));
                                 horizon.filter(|_| passed).map(|h| view! {
-                                    <button type="button" data-testid="presenter-watch"
-                                        on:click=move |_| crate::lesson::markup::show_at(pg, h)>
-                                        {format!("Watch it run to {}", ecs_sim::time::clock(h))}</button>
+                                    <crate::lesson::markup::WatchRun horizon_ms=h testid="presenter-watch" />
                                 })
                             }}
                             <span class="presenter-verdict" data-testid="presenter-verdict" role="status">

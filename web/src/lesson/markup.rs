@@ -41,6 +41,19 @@ fn time_button(text: String, at: Millis) -> AnyView {
     .into_any()
 }
 
+/// "Watch it run to h:mm:ss" after a pass: Check grades a run of its own and the page stays
+/// where it was (at 0:00:00 beside "Passed", student and instructor walkthroughs), so this plays
+/// the graded run on the page. The lesson pane and presenter mode show it.
+#[component]
+pub fn WatchRun(horizon_ms: Millis, testid: &'static str) -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    view! {
+        <button type="button" data-testid=testid
+            title="Run the page to the end of the graded run (from the start if it is past that)"
+            on:click=move |_| show_at(pg, horizon_ms)>{format!("Watch it run to {}", clock(horizon_ms))}</button>
+    }
+}
+
 /// Runs the page to `at`, from the start when the run is already there or past it: what the
 /// lesson's time buttons and a failed goal's "Show" do.
 pub(crate) fn show_at(pg: Playground, at: Millis) {

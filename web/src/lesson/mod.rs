@@ -78,6 +78,13 @@ pub struct Lessons {
 }
 
 impl Lessons {
+    /// Whether Check may not start now: one is running, or a task definition tab holds an edit
+    /// not applied (Check grades what is applied). The lesson pane's Check and presenter mode's
+    /// follow the same rule.
+    pub fn check_blocked(&self, pg: Playground) -> bool {
+        self.checking.with(Option::is_some) || pg.unregistered_edits.with(|u| !u.is_empty())
+    }
+
     /// No lesson open; the stored progress read.
     pub fn new() -> Lessons {
         let progress = crate::layout::storage::read(PROGRESS_KEY, MAX_PROGRESS_BYTES)

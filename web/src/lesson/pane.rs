@@ -87,12 +87,7 @@ pub fn LessonPane() -> impl IntoView {
                                 <div id="lesson-result" class="lesson-result passed" role="status" data-testid="lesson-passed">
                                     <p class="lesson-win">{ecs_sim::challenge::wording::verdict_words(&r, goals_total)}</p>
                                     <p>"Completion code: "<code class="completion-code" data-testid="completion-code">{code}</code></p>
-                                    // Check grades a run of its own; the page stays where it was
-                                    // (at 0:00:00 beside "Passed", student walkthrough): this
-                                    // plays the graded run on the page.
-                                    <button type="button" data-testid="lesson-watch"
-                                        title="Run the page to the end of the graded run (from the start if it is past that)"
-                                        on:click=move |_| super::markup::show_at(pg, horizon_ms)>{format!("Watch it run to {}", clock(horizon_ms))}</button>
+                                    <super::markup::WatchRun horizon_ms=horizon_ms testid="lesson-watch" />
                                     <div class="lesson-explain" data-testid="lesson-explain">{markup(&explain)}</div>
                                     {match next {
                                         Some(l) => view! {
@@ -149,7 +144,7 @@ pub fn LessonPane() -> impl IntoView {
                             })
                         }}
                         <button type="button" class="primary" data-testid="lesson-check"
-                            disabled=move || lessons.checking.with(Option::is_some) || pg.unregistered_edits.with(|u| !u.is_empty())
+                            disabled=move || lessons.check_blocked(pg)
                             on:click=move |_| start_check(pg, lessons)>"Check"</button>
                         <button type="button" data-testid="lesson-hint"
                             disabled=move || { lessons.hints_shown.get() >= hint_count }
