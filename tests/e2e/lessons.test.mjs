@@ -546,6 +546,50 @@ tests.push({
 });
 
 tests.push({
+  // An instructor's walkthrough at 1280x720: after Check and a watched run the goals, the chart
+  // and the finished Run to strip left the latest events only their heading, and Escape with the
+  // Pause on menu open left presenter mode instead of closing the menu.
+  name: 'lessons: presenter mode at 1280x720 keeps Check, its verdict and the latest events in view after a watched run',
+  async run({ page, base, screenshot }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${base}#lesson=fargate-spot-base-weight`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('lesson-solution').click();
+    await page.locator('[data-testid="presenter-toggle"]').click();
+    await page.getByTestId('presenter-check').click();
+    await page.getByTestId('presenter-watch').waitFor({ timeout: 30000 });
+    await page.getByTestId('presenter-watch').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:15:00', null, { timeout: 60000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="presenter-watch"]')?.textContent.trim() === 'Watch it again', null, { timeout: 5000 });
+    if (await page.getByTestId('run-progress').isVisible()) throw new Error('the finished Run to strip still takes a line in presenter mode');
+    const inView = await page.evaluate(() => {
+      const fits = (el) => { const r = el.getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight + 1; };
+      const events = [...document.querySelectorAll('[data-testid="presenter-events"] li')].filter((li) => {
+        const r = li.getBoundingClientRect();
+        const list = li.parentElement.getBoundingClientRect();
+        return r.height > 0 && r.top >= list.top - 1 && r.bottom <= Math.min(list.bottom, innerHeight) + 1;
+      }).length;
+      return {
+        events,
+        check: fits(document.querySelector('[data-testid="presenter-check"]')),
+        verdict: fits(document.querySelector('[data-testid="presenter-verdict"]')),
+        goal: fits(document.querySelector('[data-testid="presenter-lesson"] [data-testid="goal"]')),
+      };
+    });
+    if (inView.events < 2 || !inView.check || !inView.verdict || !inView.goal) throw new Error(`out of view at 1280x720: ${JSON.stringify(inView)}`);
+    await screenshot('lesson-presenter-watched-1280');
+    // Escape closes an open Pause on menu and stays in presenter mode; a second one leaves.
+    await page.locator('[data-testid="pause-on"] summary').click();
+    await page.keyboard.press('Escape');
+    if (await page.locator('[data-testid="pause-on"]').evaluate((d) => d.open)) throw new Error('Escape left the Pause on menu open');
+    if (!(await page.getByTestId('presenter-aside').isVisible())) throw new Error('Escape with the menu open left presenter mode');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('presenter-aside').waitFor({ state: 'hidden', timeout: 5000 });
+  },
+});
+
+tests.push({
   name: 'lessons: the builder keeps its draft through close, preview and reload, warns when the start already passes, and shows Copied in view at 1280x720',
   async run({ page, base }) {
     await page.setViewportSize({ width: 1280, height: 720 });
@@ -812,6 +856,8 @@ tests.push({
     await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:15:00', null, { timeout: 30000 });
     const running = await page.locator('[data-testid=task]').count();
     if (running < 2) throw new Error(`${running} tasks drawn at 0:15:00`);
+    // At the horizon the same button replays from the start, and says so.
+    await page.waitForFunction(() => document.querySelector('[data-testid="lesson-watch"]')?.textContent.trim() === 'Watch it again', null, { timeout: 5000 });
   },
 });
 

@@ -203,7 +203,9 @@ fn PauseOn() -> impl IntoView {
     }
     let count = move || pg.pause_on.with(Vec::len);
     view! {
-        <details class="pause-on" data-testid="pause-on">
+        // Escape closes the open menu and goes no further: in presenter mode it left presenter
+        // mode with the menu still open (instructor walkthrough).
+        <details class="pause-on" data-testid="pause-on" on:keydown=close_menu_on_escape>
             <summary title="Stop play and Run to at the first event of a chosen kind">
                 {move || format!("Pause on… ({})", count())}
             </summary>
@@ -232,6 +234,35 @@ fn PauseOn() -> impl IntoView {
                 }).collect_view()}
             </fieldset>
         </details>
+    }
+}
+
+/// Escape inside an open `<details>` menu closes it, puts the focus back on its summary and
+/// stops there, so the page's own Escape (presenter mode, the selection) is not also taken.
+fn close_menu_on_escape(ev: web_sys::KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    if ev.key() != "Escape" {
+        return;
+    }
+    let Some(menu) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    if !menu.has_attribute("open") {
+        return;
+    }
+    ev.stop_propagation();
+    ev.prevent_default();
+    let _ = menu.remove_attribute("open");
+    if let Some(summary) = menu
+        .query_selector("summary")
+        .ok()
+        .flatten()
+        .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = summary.focus();
     }
 }
 

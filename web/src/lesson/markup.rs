@@ -47,10 +47,18 @@ fn time_button(text: String, at: Millis) -> AnyView {
 #[component]
 pub fn WatchRun(horizon_ms: Millis, testid: &'static str) -> impl IntoView {
     let pg = expect_context::<Playground>();
+    // Once the page is there, the same button plays it again from the start (it said "Watch it
+    // run to 0:15:00" beside a clock at 0:15:00, instructor walkthrough).
+    let there = Memo::new(move |_| {
+        pg.slow_redraw.track();
+        pg.clock_ms() >= horizon_ms
+    });
     view! {
-        <button type="button" data-testid=testid
+        <button type="button" data-testid=testid data-there=move || there.get().to_string()
             title="Run the page to the end of the graded run (from the start if it is past that)"
-            on:click=move |_| show_at(pg, horizon_ms)>{format!("Watch it run to {}", clock(horizon_ms))}</button>
+            on:click=move |_| show_at(pg, horizon_ms)>
+            {move || if there.get() { "Watch it again".to_string() } else { format!("Watch it run to {}", clock(horizon_ms)) }}
+        </button>
     }
 }
 
