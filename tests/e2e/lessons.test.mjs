@@ -19,14 +19,17 @@ async function editorText(page) {
   return page.getByTestId('scenario-editor').evaluate((el) => el.value);
 }
 
-/** Lesson 1 at 1280x720, passed with its shown solution (the Scenario JSON tab open). */
+/** Lesson 1 at 1280x720, solved by hand in the Scenario JSON tab (left open) and passed. */
 async function passLessonOne(page, base) {
     await page.setViewportSize({ width: 1280, height: 720 });
     await page.goto(`${base}#lesson=fargate-task-size`);
     await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
-    page.once('dialog', (d) => d.accept());
-    await page.getByTestId('lesson-solution').click();
+    // Solved by hand: a pass after Show solution earns no completion code.
     await page.locator('[data-testid="tab-scenario"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"memory"'));
+    const start = await editorText(page);
+    if (!start.includes('"memory": "512"')) throw new Error('lesson 1 no longer starts at 512 MiB');
+    await setEditorText(page, start.replace('"memory": "512"', '"memory": "1024"'));
     await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"memory": "1024"'));
     await page.getByTestId('lesson-check').click();
     await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
@@ -148,6 +151,10 @@ export const tests = [
       const items = page.getByTestId('course-lesson');
       await items.first().waitFor();
       if ((await items.count()) < 14) throw new Error(`course has ${await items.count()} lessons`);
+      // Each lesson's id shows as its link, for the links an instructor hands out and for
+      // `ecs-sim check lesson:ID`.
+      const links = await page.getByTestId('course-lesson-link').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+      if (links.length !== (await items.count()) || links[0][0] !== 'fargate-task-size' || links[0][1] !== '#lesson=fargate-task-size') throw new Error(`course links: ${JSON.stringify(links.slice(0, 2))}`);
       await items.first().locator('button').click();
       await page.getByTestId('lesson-pane').waitFor();
       const title = await page.getByTestId('lesson-title').innerText();
@@ -542,6 +549,36 @@ tests.push({
     if (await page.getByTestId('goal-when').count()) throw new Error('"when" shown for a window measure');
     await page.getByTestId('goal-measure').selectOption('advice');
     await page.getByTestId('goal-rule').waitFor();
+  },
+});
+
+tests.push({
+  // An instructor's walkthrough: Show solution then Check earned the same completion code as
+  // solving the lesson, so a code handed in proved nothing.
+  name: 'lessons: a pass after Show solution earns no completion code, even after a reload, until Start over',
+  async run({ page, base }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${base}#lesson=fargate-task-size`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('lesson-solution').click();
+    await page.locator('[data-testid="tab-scenario"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"memory": "1024"'));
+    await page.reload();
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.getByTestId('lesson-check').click();
+    await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+    if (await page.getByTestId('completion-code').count()) throw new Error('a code after Show solution');
+    const said = await page.getByTestId('code-withheld').innerText();
+    if (!/solution was shown/.test(said)) throw new Error(`withheld note: ${said}`);
+    if ((await page.getByTestId('lessons-count').innerText()).trim() !== '0/16') throw new Error('the course counted a shown solution as passed');
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('lesson-start-over').click();
+    await page.locator('[data-testid="tab-scenario"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"memory": "512"'));
+    await setEditorText(page, (await editorText(page)).replace('"memory": "512"', '"memory": "1024"'));
+    await page.getByTestId('lesson-check').click();
+    await page.getByTestId('completion-code').waitFor({ timeout: 20000 });
   },
 });
 

@@ -4,7 +4,7 @@
 
 use super::document::{ChallengeDocument, CHALLENGE_KIND, CHALLENGE_VERSION};
 use super::goal::{GoalSpec, MeasureName, Statistic, WhenName};
-use crate::time::{parse_clock, Millis};
+use crate::time::{clock, parse_clock, Millis};
 use serde_json::Value;
 
 /// A path the builder offers to open, with what it is called on the form.
@@ -124,6 +124,22 @@ pub const MEASURES: [(&str, MeasureName); 15] = [
     ("advice", MeasureName::Advice),
 ];
 
+/// The two times a two-part entry such as `7:30` can mean, as words, or `None` for any other
+/// entry. The lessons' briefs write `7:30` for seven and a half minutes (m:ss) and "Run to" reads
+/// it as h:mm, so the builder takes neither: an instructor's `7:30` was read as 7 hours 30
+/// (instructor walkthrough, 2026-12-05).
+fn two_readings(text: &str) -> Option<String> {
+    let (a, b) = text.trim().split_once(':')?;
+    if b.contains(':') {
+        return None;
+    }
+    let a: u64 = a.trim().parse().ok()?;
+    let b: u64 = b.trim().parse().ok()?;
+    let m_ss = a.checked_mul(60)?.checked_add(b)?.checked_mul(1000)?;
+    let h_mm = a.checked_mul(60)?.checked_add(b)?.checked_mul(60_000)?;
+    Some(format!("{} (m:ss) or {} (h:mm)", clock(m_ss), clock(h_mm)))
+}
+
 /// A goal from the form, numbered `n` for its id; a sentence saying which field is wrong
 /// otherwise. Times are read as the "Run to" field reads them, at most `horizon`.
 pub fn goal_from_form(form: &GoalForm, n: usize, horizon: Millis) -> Result<GoalSpec, String> {
@@ -135,6 +151,12 @@ pub fn goal_from_form(form: &GoalForm, n: usize, horizon: Millis) -> Result<Goal
     let time = |text: &str, what: &str| -> Result<Option<u64>, String> {
         if text.trim().is_empty() {
             return Ok(None);
+        }
+        if let Some(both) = two_readings(text) {
+            return Err(format!(
+                "{what}: {} could be {both}: write h:mm:ss or a number of minutes",
+                text.trim()
+            ));
         }
         parse_clock(text, horizon)
             .map(|ms| Some(ms / 1000))
@@ -485,6 +507,32 @@ mod tests {
     }
 
     #[test]
+    fn a_two_part_time_is_refused_with_both_readings() {
+        // Briefs write 7:30 for m:ss and Run to reads h:mm: the builder asks which.
+        let form = GoalForm {
+            measure: "running".into(),
+            service: "web".into(),
+            when: "at".into(),
+            first: "7:30".into(),
+            bound: "atLeast".into(),
+            value: "2".into(),
+            ..GoalForm::default()
+        };
+        let err = goal_from_form(&form, 1, 3_600_000).expect_err("ambiguous");
+        assert!(
+            err.contains("0:07:30 (m:ss) or 7:30:00 (h:mm)") && err.contains("h:mm:ss"),
+            "{err}"
+        );
+        for fine in ["0:07:30", "7"] {
+            let ok = GoalForm {
+                first: fine.into(),
+                ..form.clone()
+            };
+            assert!(goal_from_form(&ok, 1, 3_600_000).is_ok(), "{fine}");
+        }
+    }
+
+    #[test]
     fn a_wrong_form_field_is_named() {
         let base = GoalForm {
             measure: "healthy".into(),
@@ -499,7 +547,7 @@ mod tests {
             .unwrap_err()
             .contains("time"));
         let late = GoalForm {
-            first: "0:20".into(),
+            first: "0:20:00".into(),
             ..base.clone()
         };
         assert!(goal_from_form(&late, 1, 600_000)

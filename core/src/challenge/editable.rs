@@ -122,10 +122,22 @@ fn diff(
                 path.pop();
             }
         }
-        (Value::Array(x), Value::Array(y)) => found.push(locked(
-            path,
-            &format!("has {} items; it had {}", y.len(), x.len()),
-        )),
+        (Value::Array(x), Value::Array(y)) => {
+            // A challenge's author who solved the start with "Register revision" had the
+            // hidden solution refused here with no word on why (instructor walkthrough).
+            let registered = y.len() > x.len()
+                && matches!(path.as_slice(), [Segment::Key(k)] if k == "taskDefinitions");
+            let hint = if registered {
+                " (a registered revision adds one: change the revision the start runs, in its \
+                 Scenario JSON, instead)"
+            } else {
+                ""
+            };
+            found.push(locked(
+                path,
+                &format!("has {} items; it had {}{hint}", y.len(), x.len()),
+            ))
+        }
         _ if a == b => {}
         _ => found.push(locked(path, "changed")),
     }
@@ -281,6 +293,31 @@ mod tests {
         let paths: Vec<&str> = found.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(paths, ["seed", "services[0].name", "services[0].x"]);
         assert!(found[2].message.starts_with("added"));
+    }
+
+    #[test]
+    fn a_registered_revision_is_named_as_such() {
+        let start =
+            json!({"taskDefinitions": [{"family": "web"}], "services": [{"desiredCount": 2}]});
+        let solved = json!({"taskDefinitions": [{"family": "web"}, {"family": "web", "cpu": "512"}],
+            "services": [{"desiredCount": 2}]});
+        let editable = vec![parse_path("services[0].desiredCount").expect("path")];
+        let found = locked_changes(&start, &solved, &editable);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].path, "taskDefinitions");
+        assert!(
+            found[0].message.contains("a registered revision adds one"),
+            "{}",
+            found[0].message
+        );
+        // Fewer items is not a registration.
+        let fewer = json!({"taskDefinitions": [], "services": [{"desiredCount": 2}]});
+        let found = locked_changes(&start, &fewer, &editable);
+        assert!(
+            !found[0].message.contains("registered"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]

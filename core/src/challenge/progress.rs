@@ -3,7 +3,7 @@
 //! on where the student was. Read strictly and capped: a damaged record reads as empty.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The `localStorage` key of the record.
 pub const PROGRESS_KEY: &str = "ecs-playground.lessons.v1";
@@ -30,6 +30,12 @@ pub struct Progress {
     /// walkthrough: `ecs-sim check --code` needs it).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub solved: BTreeMap<String, String>,
+    /// Lessons whose solution was shown since they were last started over: a pass there earns
+    /// no completion code. *Show solution* then *Check* earned the code of a solved lesson, so
+    /// a code handed in proved nothing (instructor walkthrough, 2026-12-05). Kept in the
+    /// record, so a reload does not clear it.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub shown: BTreeSet<String>,
 }
 
 /// Work in progress on one lesson.
@@ -62,6 +68,10 @@ impl Progress {
         }
         let passed = p.passed.clone();
         p.solved.retain(|id, _| passed.contains_key(id));
+        p.shown.retain(|id| super::goal::valid_id(id));
+        while p.shown.len() > MAX_PASSED {
+            p.shown.pop_last();
+        }
         p
     }
 
@@ -94,6 +104,24 @@ impl Progress {
     pub fn work_on(&self, id: &str) -> Option<&str> {
         self.draft_of(id)
             .or_else(|| self.solved.get(id).map(String::as_str))
+    }
+
+    /// Notes that lesson `id`'s solution was shown (*Show solution*).
+    pub fn show_solution(&mut self, id: &str) {
+        if self.shown.len() < MAX_PASSED || self.shown.contains(id) {
+            self.shown.insert(id.to_string());
+        }
+    }
+
+    /// Forgets that lesson `id`'s solution was shown (*Start over*): a pass earns a code again.
+    pub fn start_over(&mut self, id: &str) {
+        self.shown.remove(id);
+    }
+
+    /// Whether a pass of lesson `id` earns no completion code: its solution was shown since it
+    /// was last started over.
+    pub fn code_withheld(&self, id: &str) -> bool {
+        self.shown.contains(id)
     }
 
     /// Records a pass.
@@ -153,6 +181,23 @@ mod tests {
         let mut q = Progress::default();
         q.keep_solved("host-ports", "{}");
         assert!(q.solved.is_empty());
+    }
+
+    #[test]
+    fn a_shown_solution_withholds_the_code_until_start_over_and_survives_a_reload() {
+        let mut p = Progress::default();
+        assert!(!p.code_withheld("fargate-task-size"));
+        p.show_solution("fargate-task-size");
+        let back = Progress::from_json(&p.to_json());
+        assert!(back.code_withheld("fargate-task-size"));
+        assert!(!back.code_withheld("host-ports"));
+        let mut again = back;
+        again.start_over("fargate-task-size");
+        assert!(!again.code_withheld("fargate-task-size"));
+        // An id that is not one is dropped on reading.
+        let bad = Progress::from_json(r#"{"shown":["<b>", "host-ports"]}"#);
+        assert_eq!(bad.shown.len(), 1);
+        assert!(bad.code_withheld("host-ports"));
     }
 
     #[test]

@@ -44,7 +44,12 @@ fn schedule(lessons: Lessons, work: Checking, mine: u64, id: String, text: Strin
         work,
         move || lessons.generation.get_value() == mine,
         move |progress| lessons.checking.set(Some(progress)),
-        move |r| {
+        move |mut r| {
+            // Shown the solution since the last Start over: passed, but no code (see
+            // `Progress::shown`).
+            if lessons.progress.with_untracked(|p| p.code_withheld(&id)) {
+                r.completion_code = None;
+            }
             if let Some(code) = &r.completion_code {
                 lessons.progress.update(|p| {
                     p.pass(&id, code);

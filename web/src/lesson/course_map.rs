@@ -70,6 +70,12 @@ pub fn CourseMap() -> impl IntoView {
                                         <span class="course-title">{title}</span>
                                         <span class="course-level muted">{format!("level {level}")}</span>
                                     </button>
+                                    // The id and the link an instructor hands out and grades with
+                                    // (`ecs-sim check lesson:ID`): the map showed neither
+                                    // (instructor walkthrough). A plain link, so it can be copied;
+                                    // following it opens the lesson like the button.
+                                    <a class="course-id" data-testid="course-lesson-link" href=format!("#lesson={id}")
+                                        title=format!("This lesson's link; grade hand-ins with: ecs-sim check lesson:{id}")>{id}</a>
                                     {move || passed().map(|c| view! { <code class="course-code">{c}</code> })}
                                 </li>
                             }

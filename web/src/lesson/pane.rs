@@ -30,6 +30,7 @@ pub fn LessonPane() -> impl IntoView {
             let has_solution = solution.is_some();
             let solution = StoredValue::new(solution.map(|s| ecs_sim::form::to_text(&s)));
             let start_text = StoredValue::new(open.challenge.start_text());
+            let lesson_id = StoredValue::new(doc.id.clone());
             let explain = doc.explain.clone();
             let next = open
                 .course_index
@@ -82,11 +83,18 @@ pub fn LessonPane() -> impl IntoView {
                                 </div>
                             }.into_any()
                         } else if r.passed {
-                            let code = r.completion_code.clone().unwrap_or_default();
+                            let code = match r.completion_code.clone() {
+                                Some(code) => view! {
+                                    <p>"Completion code: "<code class="completion-code" data-testid="completion-code">{code}</code></p>
+                                }.into_any(),
+                                None => view! {
+                                    <p class="lesson-note" data-testid="code-withheld">"No completion code: the solution was shown. Start over and solve it yourself to earn one."</p>
+                                }.into_any(),
+                            };
                             view! {
                                 <div id="lesson-result" class="lesson-result passed" role="status" data-testid="lesson-passed">
                                     <p class="lesson-win">{ecs_sim::challenge::wording::verdict_words(&r, goals_total)}</p>
-                                    <p>"Completion code: "<code class="completion-code" data-testid="completion-code">{code}</code></p>
+                                    {code}
                                     <super::markup::WatchRun horizon_ms=horizon_ms testid="lesson-watch" />
                                     <div class="lesson-explain" data-testid="lesson-explain">{markup(&explain)}</div>
                                     {match next {
@@ -155,7 +163,11 @@ pub fn LessonPane() -> impl IntoView {
                                 let sure = web_sys::window().and_then(|w| w.confirm_with_message(
                                     "Show the solution? It replaces your scenario in the editor.").ok()).unwrap_or(false);
                                 if sure {
-                                    if let Some(s) = solution.get_value() { pg.edit(s); }
+                                    if let Some(s) = solution.get_value() {
+                                        pg.edit(s);
+                                        lessons.progress.update(|p| p.show_solution(&lesson_id.get_value()));
+                                        lessons.store();
+                                    }
                                 }
                             }>"Show solution"</button>
                         <button type="button" data-testid="lesson-start-over"
@@ -167,6 +179,8 @@ pub fn LessonPane() -> impl IntoView {
                                 if sure {
                                     pg.td_edits_discarded.update(|n| *n += 1);
                                     pg.edit(start_text.get_value());
+                                    lessons.progress.update(|p| p.start_over(&lesson_id.get_value()));
+                                    lessons.store();
                                     // Starting over starts the hints over too (they stayed
                                     // revealed, student walkthrough).
                                     lessons.hints_shown.set(0);
