@@ -110,6 +110,29 @@ export const tests = [
       await editor.fill(broken);
       const line = lineOf(broken, '"family"') + 1;
       await page.locator('[data-testid="problem"]', { hasText: `line ${line}, column 3` }).waitFor({ timeout: 5000 });
+      // "1 problem" read as the only one (editor walkthrough): a problem found by the first
+      // checks says the others run once it is fixed.
+      await page.getByTestId('problems-first-stage').waitFor({ timeout: 5000 });
+    },
+  },
+  {
+    // The Scenario JSON: a shape error (a count as a word) is found before anything else is
+    // checked and says so; a problem found by the later checks (an unknown cluster) does not.
+    name: 'editor: a problem found by the first checks says the other checks run once it is fixed',
+    async run({ page, base }) {
+      await page.goto(base);
+      await page.locator('[data-testid="tab-scenario"]').click();
+      const editor = page.getByTestId('scenario-editor');
+      await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"desiredCount"'));
+      const text = await editor.evaluate((el) => el.value);
+      const shape = text.replace(/"desiredCount": \d+/, '"desiredCount": "two"');
+      await editor.fill(shape);
+      await page.getByTestId('problems-first-stage').waitFor({ timeout: 5000 });
+      const doc = JSON.parse(text);
+      doc.services[0].cluster = 'no-such-cluster';
+      await editor.fill(JSON.stringify(doc, null, 2));
+      await page.getByTestId('problem').first().waitFor({ timeout: 5000 });
+      await page.waitForFunction(() => !document.querySelector('[data-testid="problems-first-stage"]'), null, { timeout: 5000 });
     },
   },
   {

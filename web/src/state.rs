@@ -115,6 +115,9 @@ pub struct Playground {
     pub text: RwSignal<String>,
     /// Problems in `text` (empty when it is valid), with paths from the scenario root.
     pub problems: RwSignal<Vec<Problem>>,
+    /// Whether [`Playground::problems`] came from the document's shape (read before anything
+    /// else is checked), so the later checks have not run.
+    pub problems_first_stage: RwSignal<bool>,
     /// A JSON syntax error in `text`: (line, column, message).
     pub syntax_error: RwSignal<Option<(usize, usize, String)>>,
     /// The scenario text the running engine was built from.
@@ -273,6 +276,7 @@ impl Playground {
             text: RwSignal::new(text.to_string()),
             problems: RwSignal::new(Vec::new()),
             syntax_error: RwSignal::new(None),
+            problems_first_stage: RwSignal::new(false),
             running_text: RwSignal::new(String::new()),
             sim: StoredValue::new_local(None),
             snapshot: RwSignal::new(None),
@@ -461,7 +465,12 @@ impl Playground {
     /// An invalid edit keeps the running scenario: nothing the user had is lost.
     pub fn edit(&self, text: String) {
         self.text.set(text.clone());
-        match check(&text) {
+        let (checked, first_stage) = match check_staged(&text) {
+            Ok(sim) => (Ok(sim), false),
+            Err((e, first)) => (Err(e), first),
+        };
+        self.problems_first_stage.set(first_stage);
+        match checked {
             Ok(sim) => {
                 self.problems.set(Vec::new());
                 self.syntax_error.set(None);
@@ -872,7 +881,13 @@ fn trim_log(log: &mut Vec<LogEntry>) {
 
 /// Parses and resolves scenario text into a ready engine.
 pub fn check(text: &str) -> Result<Sim, ScenarioError> {
-    let doc = parse_scenario(text)?;
-    let model = resolve(&doc).map_err(ScenarioError::Invalid)?;
+    check_staged(text).map_err(|(e, _)| e)
+}
+
+/// [`check`], saying with an error whether it came from the first checks (syntax, version, the
+/// document's shape), before the rest of the scenario was checked.
+fn check_staged(text: &str) -> Result<Sim, (ScenarioError, bool)> {
+    let doc = parse_scenario(text).map_err(|e| (e, true))?;
+    let model = resolve(&doc).map_err(|p| (ScenarioError::Invalid(p), false))?;
     Ok(Sim::new(model))
 }

@@ -288,8 +288,14 @@ fn ProblemList(
                 }
                 let mut sorted = ms;
                 ecs_sim::order::sort_by_key(&mut sorted, |m| (m.line, m.column));
+                let first_stage = sorted.iter().any(|m| m.first_stage);
                 view! {
-                    <p class="count">{format!("{} problem{}", sorted.len(), if sorted.len() == 1 { "" } else { "s" })}</p>
+                    <p class="count" data-testid="problem-count">
+                        {format!("{} problem{}", sorted.len(), if sorted.len() == 1 { "" } else { "s" })}
+                        {first_stage.then(|| view! {
+                            <span class="muted" data-testid="problems-first-stage">" — found by the first checks (JSON syntax, then the document’s shape); the others run once this is fixed"</span>
+                        })}
+                    </p>
                     <ul>
                         {sorted.into_iter().map(|m| {
                             let (line, column) = (m.line, m.column);

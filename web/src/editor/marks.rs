@@ -21,6 +21,9 @@ pub struct Mark {
     pub message: String,
     /// An advice warning rather than an error.
     pub warning: bool,
+    /// Found by a check that runs first (JSON syntax, the document's shape), so the later
+    /// checks have not run yet: "1 problem" read as the only one (editor walkthrough).
+    pub first_stage: bool,
 }
 
 /// Places validation problems (paths from the root of `text`) at their lines.
@@ -37,6 +40,7 @@ pub fn place(text: &str, problems: &[Problem]) -> Vec<Mark> {
                 path: p.path.clone(),
                 message: p.message.clone(),
                 warning: false,
+                first_stage: false,
             }
         })
         .collect()
@@ -50,6 +54,7 @@ pub fn syntax(line: usize, column: usize, message: &str) -> Mark {
         path: String::new(),
         message: format!("JSON syntax error at line {line}, column {column}: {message}"),
         warning: false,
+        first_stage: true,
     }
 }
 
@@ -69,6 +74,7 @@ pub fn advice(text: &str, found: &[Advice]) -> Vec<Mark> {
                 path: a.path.clone(),
                 message: format!("{}: {}", a.rule, a.message),
                 warning: true,
+                first_stage: false,
             }
         })
         .collect()
@@ -83,8 +89,16 @@ pub fn task_definition(text: &str) -> Vec<Mark> {
             column,
             message,
         }) => vec![syntax(line, column, &message)],
-        Err(TaskDefinitionError::Invalid(problems)) => place(text, &problems),
+        Err(TaskDefinitionError::Invalid(problems)) => first_stage(place(text, &problems)),
     }
+}
+
+/// Marks found by the first checks (see [`Mark::first_stage`]).
+pub fn first_stage(mut marks: Vec<Mark>) -> Vec<Mark> {
+    for m in &mut marks {
+        m.first_stage = true;
+    }
+    marks
 }
 
 /// [`task_definition`] for a family's tab: also a definition that names another family, which

@@ -37,6 +37,9 @@ pub fn ScenarioJson() -> impl IntoView {
         let mut placed = pg
             .problems
             .with_untracked(|p| pg.text.with_untracked(|t| marks::place(t, p)));
+        if pg.problems_first_stage.get_untracked() {
+            placed = marks::first_stage(placed);
+        }
         // A valid text is the running scenario: its advice, as warnings.
         if placed.is_empty()
             && pg
