@@ -34,7 +34,11 @@ pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
         .filter(|s| matches!(s.launch, crate::cluster::LaunchTarget::External))
         .map(|s| s.task_definition)
         .collect();
+    let judged = judged_revisions(&inputs);
     for (i, td) in inputs.task_definitions.iter().enumerate() {
+        if !judged.contains(&i) {
+            continue;
+        }
         let path = format!("taskDefinitions[{i}]");
         let external = on_external.contains(&i) || td.definition.requires(Compatibility::External);
         definition_rules(td, &path, external, &mut out);
@@ -49,6 +53,26 @@ pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
         }
     }
     out
+}
+
+/// The revisions the static rules judge: each family's latest revision, as AWS Config's ECS
+/// rules behind Security Hub do ("This rule only evaluates the latest active revision of an
+/// Amazon ECS task definition", e.g. Config *ecs-containers-nonprivileged*), and any other a
+/// service runs. Every revision was judged, so a family registered three times said the same
+/// thing three times about revisions nothing ran (editor walkthrough, 2026-12-05).
+fn judged_revisions(inputs: &Inputs<'_>) -> std::collections::BTreeSet<usize> {
+    let mut latest: std::collections::BTreeMap<&str, (u32, usize)> = Default::default();
+    for (i, td) in inputs.task_definitions.iter().enumerate() {
+        let e = latest.entry(td.family.as_str()).or_insert((td.revision, i));
+        if td.revision >= e.0 {
+            *e = (td.revision, i);
+        }
+    }
+    latest
+        .into_values()
+        .map(|(_, i)| i)
+        .chain(inputs.services.iter().map(|s| s.task_definition))
+        .collect()
 }
 
 fn definition_rules(

@@ -416,3 +416,36 @@ fn a_short_container_health_check_without_a_load_balancer_points_at_its_start_pe
         ["taskDefinitions[0].containerDefinitions[0].healthCheck.startPeriod"]
     );
 }
+
+/// Static task definition advice judges each family's latest revision and any revision a
+/// service runs, as AWS Config's ECS rules judge "the latest active revision" (Config
+/// *ecs-containers-nonprivileged*): it repeated itself for every registered revision
+/// (editor walkthrough, 2026-12-05).
+#[test]
+fn task_definition_advice_skips_revisions_neither_latest_nor_run() {
+    let mut v = base();
+    let third = v["taskDefinitions"][1].clone();
+    v["taskDefinitions"]
+        .as_array_mut()
+        .expect("array")
+        .push(third);
+    // web:1 runs, web:3 is the latest, web:2 is neither.
+    let revisions: Vec<String> = static_advice(&sim(&v).model)
+        .into_iter()
+        .filter(|a| a.rule == "no-log-configuration")
+        .map(|a| a.path.split('.').next().unwrap_or_default().to_string())
+        .collect();
+    assert!(!revisions.is_empty());
+    assert!(
+        revisions.iter().all(|p| p != "taskDefinitions[1]"),
+        "{revisions:?}"
+    );
+    assert!(
+        revisions.iter().any(|p| p == "taskDefinitions[0]"),
+        "{revisions:?}"
+    );
+    assert!(
+        revisions.iter().any(|p| p == "taskDefinitions[2]"),
+        "{revisions:?}"
+    );
+}
