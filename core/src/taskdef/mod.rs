@@ -16,6 +16,7 @@ pub mod image;
 pub mod kept_edits;
 pub mod network_mode;
 pub mod parse;
+pub mod pasted_revision;
 pub mod port_mapping;
 pub mod registered;
 pub mod resolve;
