@@ -14,6 +14,7 @@ pub mod form;
 pub mod health_check;
 pub mod image;
 pub mod kept_edits;
+pub mod network_memory;
 pub mod network_mode;
 pub mod parse;
 pub mod pasted_revision;
