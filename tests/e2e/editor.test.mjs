@@ -69,10 +69,21 @@ export const tests = [
       };
       await editor.fill(JSON.stringify(described, null, 2));
       await page.locator('[data-testid="no-problems"]').waitFor({ timeout: 5000 });
+      // The pasted revision 14 is read-only (RegisterTaskDefinition numbers a family's revisions
+      // itself): the tab says so, naming the field and what Register gives, before and after
+      // (it was dropped without a word: hello_world:8 came out as hello_world:1, 2026-12-05).
+      const pastedNote = page.locator('[data-testid="td-pasted-revision"]');
+      await pastedNote.waitFor({ timeout: 5000 });
+      const noteText = await pastedNote.innerText();
+      for (const part of ['Revision 14', 'taskDefinition.revision', 'read-only', 'web:2']) {
+        if (!noteText.includes(part)) throw new Error(`the note lacks ${part}: ${noteText}`);
+      }
       await page.locator('[data-testid="register-revision"]').click();
       await page.locator('[data-testid="td-revision"]', { hasText: 'web:2' }).waitFor({ timeout: 5000 });
       const status = await page.locator('[data-testid="register-status"]').innerText();
       if (!status.startsWith('Registered web:2. Services')) throw new Error(`status: ${status}`);
+      if (!status.includes('Revision 14 in the pasted output')) throw new Error(`status: ${status}`);
+      if (await pastedNote.count()) throw new Error('the note stays over the registered revision');
       if (await page.locator('[data-testid="scenario-status"], [data-testid="problem"]').count()) {
         throw new Error('the scenario has problems after registering');
       }
@@ -92,8 +103,12 @@ export const tests = [
       await screenshot('editor-describe-other-family');
       // It can be registered as that new family instead: its own tab, revision 1, run by no
       // service (an engineer could only hand-edit the Scenario JSON for a guide's example).
+      const newFamilyNote = await pastedNote.innerText();
+      if (!newFamilyNote.includes('a new family starts at revision 1: orders-api:1')) throw new Error(`note: ${newFamilyNote}`);
       await page.locator('[data-testid="register-new-family"]').click();
       await page.locator('[data-testid="notice"]').getByText('Registered orders-api:1 as a new family').waitFor({ timeout: 5000 });
+      const notice = await page.locator('[data-testid="notice"]').innerText();
+      if (!notice.includes('Revision 14 in the pasted output')) throw new Error(`notice: ${notice}`);
       await page.locator('[data-testid="tab-td-orders-api"]').waitFor({ timeout: 5000 });
       if (await page.locator('[data-testid="register-new-family"]').count()) throw new Error('the button stays after registering');
       const webNow = JSON.parse(await editor.evaluate((el) => el.value));

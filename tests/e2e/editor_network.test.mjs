@@ -51,6 +51,45 @@ export const tests = [
     },
   },
   {
+    // Walkthrough, 2026-12-05: awsvpc → bridge → awsvpc came back with every subnet ticked and
+    // no security groups. ECS refuses networkConfiguration unless the task definition is awsvpc,
+    // so a bridge service leaves it out of the scenario; the page keeps it and gives it back.
+    name: 'editor: network mode awsvpc to bridge to host and back keeps the subnets, security groups and public IP',
+    async run({ page, base }) {
+      await open(page, base);
+      await page.locator('[data-testid="service-select"]').selectOption('api');
+      await page.getByTestId('awsvpc').waitFor();
+      await page.getByTestId('subnet-subnet-c').uncheck();
+      const groups = page.getByTestId('security-groups');
+      await groups.fill('sg-0a1 sg-0b2');
+      await groups.press('Enter');
+      await groups.blur();
+      await page.getByTestId('assign-public-ip').check();
+      const chosen = service(await scenario(page), 'api').networkConfiguration;
+      await page.locator('[data-testid="service-select"]').selectOption('api');
+      if (JSON.stringify(chosen.awsvpcConfiguration.securityGroups) !== '["sg-0a1","sg-0b2"]') throw new Error(`not written: ${JSON.stringify(chosen)}`);
+      for (const mode of ['bridge', 'host']) {
+        await page.getByTestId('network-mode').selectOption(mode);
+        await page.getByTestId('awsvpc-kept').waitFor({ timeout: 5000 });
+        const api = service(await scenario(page), 'api');
+        await page.locator('[data-testid="service-select"]').selectOption('api');
+        if (api.networkConfiguration !== undefined) throw new Error(`${mode} service kept networkConfiguration: ${JSON.stringify(api)}`);
+      }
+      await page.getByTestId('network-mode').selectOption('awsvpc');
+      await page.getByTestId('awsvpc').waitFor();
+      const back = service(await scenario(page), 'api').networkConfiguration;
+      await page.locator('[data-testid="service-select"]').selectOption('api');
+      await page.getByTestId('awsvpc').waitFor();
+      if (JSON.stringify(back) !== JSON.stringify(chosen)) throw new Error(`came back as ${JSON.stringify(back)}, not ${JSON.stringify(chosen)}`);
+      if (await page.getByTestId('subnet-subnet-c').isChecked()) throw new Error('subnet-c ticked again');
+      if ((await groups.inputValue()) !== 'sg-0a1, sg-0b2') throw new Error(`groups: ${await groups.inputValue()}`);
+      if (!(await page.getByTestId('assign-public-ip').isChecked())) throw new Error('public IP unticked');
+      if (await page.getByTestId('awsvpc-kept').count()) throw new Error('the kept hint stays under awsvpc');
+      const problems = await page.locator('.form-problems [data-testid="problem"]').allInnerTexts();
+      if (problems.length) throw new Error(`problems after coming back to awsvpc: ${problems}`);
+    },
+  },
+  {
     name: 'editor: choosing FARGATE for the bridge EC2 web service fills what Fargate needs, says so, and the scenario runs',
     async run({ page, base }) {
       await open(page, base);

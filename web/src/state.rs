@@ -5,6 +5,7 @@
 use ecs_sim::scenario::{parse_scenario, resolve, ScenarioError, TimelineAction};
 use ecs_sim::sim::log::LogEntry;
 use ecs_sim::sim::snapshot::Snapshot;
+use ecs_sim::taskdef::network_memory::NetworkMemory;
 use ecs_sim::view::charts::ChartInputs;
 use ecs_sim::view::pause::{first_pause, pause_notice, PauseKind};
 use ecs_sim::{Problem, Sim};
@@ -206,6 +207,10 @@ pub struct Playground {
     /// service or lesson changes): shown in a line at the top of Service settings that stays
     /// in view, since the form's own sections are drawn again after a refusal.
     pub form_lock: RwSignal<Option<String>>,
+    /// The awsvpc `networkConfiguration`s the network mode picker took away in this page, so
+    /// switching back to awsvpc gives them back (a bridge or host service cannot carry one);
+    /// forgotten when another scenario is loaded ([`Playground::edit`]).
+    pub network_memory: RwSignal<NetworkMemory>,
 }
 
 /// Where a "Run to…" stands, for its progress bar.
@@ -309,6 +314,7 @@ impl Playground {
             open_paths: RwSignal::new(Vec::new()),
             form_refused: RwSignal::new(0),
             form_lock: RwSignal::new(None),
+            network_memory: RwSignal::new(NetworkMemory::default()),
         };
         pg.edit(text.to_string());
         pg
@@ -458,12 +464,22 @@ impl Playground {
             self.syntax_error.set(None);
             return;
         }
-        self.edit(text);
+        self.take(text);
+    }
+
+    /// Another scenario was loaded (an example, a link, a lesson, the restore banner): as
+    /// [`Playground::typed`] without its shortcut, and the network mode picker's memory of
+    /// another scenario's services is forgotten.
+    pub fn edit(&self, text: String) {
+        if self.network_memory.with_untracked(|m| !m.is_empty()) {
+            self.network_memory.set(NetworkMemory::default());
+        }
+        self.take(text);
     }
 
     /// The editor changed: validate, and if the scenario is valid, restart the engine on it.
     /// An invalid edit keeps the running scenario: nothing the user had is lost.
-    pub fn edit(&self, text: String) {
+    fn take(&self, text: String) {
         self.text.set(text.clone());
         let (checked, first_stage) = match check_staged(&text) {
             Ok(sim) => (Ok(sim), false),

@@ -6,6 +6,7 @@
 use crate::form::find::{find_service, service_mut};
 use crate::form::value::{array, text};
 use crate::taskdef::form::{definition_mut, network_mode, resolve_reference, set_network_mode};
+use crate::taskdef::network_memory::NetworkMemory;
 use crate::taskdef::{fargate_cpu_values, fargate_memory_values};
 use serde_json::{json, Map, Value};
 
@@ -121,13 +122,18 @@ pub fn set_awsvpc_configuration(
 /// After the service named `service` was switched to the FARGATE launch type: fills in what
 /// Fargate needs and the form can choose sensibly, and returns one sentence per change (the
 /// form shows them). The task definition revision the service runs gets `networkMode` awsvpc
-/// (through [`set_network_mode`], which also gives its services and tasks subnets), FARGATE among
+/// (through [`set_network_mode`], which also gives its services and tasks subnets, or the
+/// configuration `memory` kept from a switch away from awsvpc), FARGATE among
 /// its `requiresCompatibilities`, and, without task-level `cpu`/`memory`, the smallest Fargate
 /// size that holds its containers' own; a service still without `networkConfiguration` gets
 /// every subnet of the scenario; placement strategies and constraints, which ECS does not
 /// support with the Fargate launch type, are removed. The revision is changed in place, as the
 /// form's network mode picker does (the run restarts with it).
-pub fn fill_for_fargate(doc: &mut Value, service: &str) -> Result<Vec<String>, String> {
+pub fn fill_for_fargate(
+    doc: &mut Value,
+    service: &str,
+    memory: &mut NetworkMemory,
+) -> Result<Vec<String>, String> {
     let mut notes = Vec::new();
     let reference = text(
         find_service(doc, service).ok_or_else(|| crate::form::find::no_service(service))?,
@@ -135,10 +141,16 @@ pub fn fill_for_fargate(doc: &mut Value, service: &str) -> Result<Vec<String>, S
     );
     if let Some(index) = resolve_reference(doc, &reference) {
         if network_mode(doc, service).as_deref() != Some("awsvpc") {
-            set_network_mode(doc, service, "awsvpc")?;
-            notes.push(format!(
-                "task definition {reference}: networkMode set to awsvpc (the only mode Fargate supports), and its services given the scenario's subnets"
-            ));
+            let back = set_network_mode(doc, service, "awsvpc", memory)?;
+            notes.push(if back.is_empty() {
+                format!(
+                    "task definition {reference}: networkMode set to awsvpc (the only mode Fargate supports), and its services given the scenario's subnets"
+                )
+            } else {
+                format!(
+                    "task definition {reference}: networkMode set to awsvpc (the only mode Fargate supports), and its services given back the networkConfiguration they had before it left awsvpc (subnets, security groups, assignPublicIp)"
+                )
+            });
         }
         if let Some(td) = definition_mut(doc, index) {
             notes.extend(fargate_task_definition(td, &reference));
@@ -310,12 +322,32 @@ mod tests {
     }
 
     #[test]
+    fn choosing_fargate_after_leaving_awsvpc_gives_the_kept_network_configuration_back() {
+        // awsvpc with chosen settings, then bridge (ECS: no networkConfiguration there), then
+        // Launch type FARGATE: the settings come back, not every subnet without security groups.
+        let mut d = doc();
+        let mut memory = NetworkMemory::default();
+        let sg = parse_security_groups("sg-0a1").unwrap();
+        set_awsvpc_configuration(&mut d, "api", &["subnet-c".into()], &sg, false).unwrap();
+        let chosen = d["services"][1]["networkConfiguration"].clone();
+        set_network_mode(&mut d, "api", "bridge", &mut memory).unwrap();
+        assert!(d["services"][1].get("networkConfiguration").is_none());
+        set_launch_type(&mut d, "api", "FARGATE").unwrap();
+        let notes = fill_for_fargate(&mut d, "api", &mut memory).unwrap();
+        assert!(
+            notes[0].contains("given back the networkConfiguration"),
+            "{notes:?}"
+        );
+        assert_eq!(d["services"][1]["networkConfiguration"], chosen);
+    }
+
+    #[test]
     fn choosing_fargate_fills_the_bridge_ec2_web_service_and_says_what_it_filled() {
         let mut d = doc();
         // The default web service: bridge, EC2 only, no task size, a placement strategy.
         assert!(d["services"][0].get("placementStrategy").is_some());
         set_launch_type(&mut d, "web", "FARGATE").unwrap();
-        let notes = fill_for_fargate(&mut d, "web").unwrap();
+        let notes = fill_for_fargate(&mut d, "web", &mut NetworkMemory::default()).unwrap();
         assert!(notes[0].contains("networkMode set to awsvpc"), "{notes:?}");
         assert!(
             notes.iter().any(|n| n.contains("FARGATE added")),
@@ -331,11 +363,19 @@ mod tests {
         assert_eq!(awsvpc_form(&d, "web").subnets.len(), 3);
         // (That the scenario then resolves is checked in `scenario/tests/forms_service.rs`.)
         // A second time there is nothing left to fill.
-        assert!(fill_for_fargate(&mut d, "web").unwrap().is_empty());
+        assert!(
+            fill_for_fargate(&mut d, "web", &mut NetworkMemory::default())
+                .unwrap()
+                .is_empty()
+        );
         // The api service (already awsvpc and FARGATE, with its own subnets) is left as written.
         let before = d["services"][1].clone();
         set_launch_type(&mut d, "api", "FARGATE").unwrap();
-        assert!(fill_for_fargate(&mut d, "api").unwrap().is_empty());
+        assert!(
+            fill_for_fargate(&mut d, "api", &mut NetworkMemory::default())
+                .unwrap()
+                .is_empty()
+        );
         assert_eq!(
             d["services"][1]["networkConfiguration"],
             before["networkConfiguration"]

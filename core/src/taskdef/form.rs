@@ -2,6 +2,7 @@
 //! definition as the family's next revision (`register-task-definition`), and the network mode
 //! of the revision a service runs. They edit the scenario as JSON (see [`crate::form`]).
 
+use super::network_memory::{Holder, NetworkMemory};
 use crate::form::find::{find_service, no_service};
 use crate::form::value::{array, text};
 use crate::problem::Problem;
@@ -208,12 +209,19 @@ pub fn network_mode(doc: &Value, service: &str) -> Option<String> {
     )
 }
 
-/// Changes the network mode of the task definition revision the service runs. Switching to
-/// `awsvpc` gives every service and task using that revision a `networkConfiguration` over all
-/// subnets (when it has none); `awsvpc` and `host` drop host ports that differ from the
-/// container port (those modes require them equal). Switching away from `awsvpc` removes the
-/// `networkConfiguration`s, which ECS only accepts for awsvpc.
-pub fn set_network_mode(doc: &mut Value, service: &str, mode: &str) -> Result<(), String> {
+/// Changes the network mode of the task definition revision the service runs. Switching away
+/// from `awsvpc` removes the `networkConfiguration`s of every service and task using that
+/// revision, which ECS only accepts for awsvpc, and keeps them in `memory`; switching to
+/// `awsvpc` gives each one without a `networkConfiguration` the one `memory` kept (its subnets,
+/// security groups and `assignPublicIp`), or one over all subnets. `awsvpc` and `host` drop host
+/// ports that differ from the container port (those modes require them equal). Returns whose
+/// configuration came back.
+pub fn set_network_mode(
+    doc: &mut Value,
+    service: &str,
+    mode: &str,
+    memory: &mut NetworkMemory,
+) -> Result<Vec<Holder>, String> {
     if !NETWORK_MODES.contains(&mode) {
         return Err(format!(
             "network mode '{mode}' is not one of {}",
@@ -251,6 +259,7 @@ pub fn set_network_mode(doc: &mut Value, service: &str, mode: &str) -> Result<()
     if matches!(mode, "awsvpc" | "host") {
         drop_mismatched_host_ports(td);
     }
+    let mut restored = Vec::new();
     for (list, i) in users {
         let Some(user) = doc
             .get_mut(list)
@@ -260,18 +269,31 @@ pub fn set_network_mode(doc: &mut Value, service: &str, mode: &str) -> Result<()
         else {
             continue;
         };
+        let holder = match list {
+            "services" => Holder::Service(
+                user.get("serviceName")
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_string(),
+            ),
+            _ => Holder::Task(i),
+        };
         if mode == "awsvpc" {
             if !user.contains_key("networkConfiguration") {
-                user.insert(
-                    "networkConfiguration".into(),
-                    json!({ "awsvpcConfiguration": { "subnets": subnets } }),
-                );
+                let config = match memory.take(&holder, &subnets) {
+                    Some(kept) => {
+                        restored.push(holder);
+                        kept
+                    }
+                    None => json!({ "awsvpcConfiguration": { "subnets": subnets } }),
+                };
+                user.insert("networkConfiguration".into(), config);
             }
-        } else {
-            user.shift_remove("networkConfiguration");
+        } else if let Some(config) = user.shift_remove("networkConfiguration") {
+            memory.keep(holder, config);
         }
     }
-    Ok(())
+    Ok(restored)
 }
 
 /// `(family, revision)` of `family`, `family:3` or `arn:…:task-definition/family:3`.

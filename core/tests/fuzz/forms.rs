@@ -16,6 +16,7 @@ use ecs_sim::deployment::form as deployment;
 use ecs_sim::placement::{form as placement, PlacementConstraintSpec, PlacementStrategySpec};
 use ecs_sim::service::form as service;
 use ecs_sim::taskdef::form as taskdef;
+use ecs_sim::taskdef::network_memory::NetworkMemory;
 use ecs_sim::traffic::form as traffic;
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -237,8 +238,9 @@ fn placement_items<T>(
         .collect()
 }
 
-/// Applies one edit; `Err` when the form refused it.
-fn apply(doc: &mut Value, edit: &Edit) -> Result<(), String> {
+/// Applies one edit; `Err` when the form refused it. `memory` is the page's, across the edits of
+/// one run (a network mode switch back to awsvpc gives back what one away from it kept).
+fn apply(doc: &mut Value, edit: &Edit, memory: &mut NetworkMemory) -> Result<(), String> {
     let services: Vec<String> = service::services(doc).into_iter().map(|s| s.name).collect();
     let svc = |n: &Name| pick(n, services.clone());
     let providers = || cluster_providers(doc);
@@ -258,7 +260,7 @@ fn apply(doc: &mut Value, edit: &Edit) -> Result<(), String> {
                 .collect();
             service::set_capacity_provider_strategy(doc, &svc(s), &items)
         }
-        Edit::NetworkMode(s, m) => taskdef::set_network_mode(doc, &svc(s), m),
+        Edit::NetworkMode(s, m) => taskdef::set_network_mode(doc, &svc(s), m, memory).map(drop),
         Edit::RegisterRevision(f, m) => {
             let families: Vec<String> = taskdef::families(doc)
                 .into_iter()
@@ -460,9 +462,10 @@ proptest! {
         let Ok(mut doc) = serde_json::from_str::<Value>(&mutate(&examples()[example], &mutations)) else {
             return Ok(());
         };
+        let mut memory = NetworkMemory::default();
         for e in &edits {
             let before = doc.clone();
-            if let Err(why) = apply(&mut doc, e) {
+            if let Err(why) = apply(&mut doc, e, &mut memory) {
                 prop_assert!(!why.trim().is_empty(), "a refusal without a reason: {:?}", e);
                 prop_assert_eq!(
                     &without_new_empty_lists(&doc, &before),

@@ -78,6 +78,8 @@ pub fn Capacity(
         let m = event_target_value(&ev);
         let name = service.get_value();
         filled.set(Vec::new());
+        // FARGATE switches the revision to awsvpc: the page's kept settings come back.
+        let mut memory = pg.network_memory.get_untracked();
         apply_to(pg, error, |d| match m.as_str() {
             "default" => set_capacity_provider_strategy(d, &name, &[]),
             "strategy" => {
@@ -95,7 +97,7 @@ pub fn Capacity(
             }
             "FARGATE" => {
                 set_launch_type(d, &name, "FARGATE")?;
-                filled.set(fill_for_fargate(d, &name)?);
+                filled.set(fill_for_fargate(d, &name, &mut memory)?);
                 Ok(())
             }
             "EC2" => {
@@ -105,6 +107,7 @@ pub fn Capacity(
             }
             other => set_launch_type(d, &name, other),
         });
+        pg.network_memory.set(memory);
     };
     // Base or weight of one provider changed: rebuild the strategy in the cluster's order,
     // leaving out providers with neither base nor weight.

@@ -18,6 +18,7 @@ use ecs_sim::service::form::{
 };
 use ecs_sim::service::network_form::awsvpc_form;
 use ecs_sim::taskdef::form::{network_mode, set_network_mode, NETWORK_MODES};
+use ecs_sim::taskdef::network_memory::Holder;
 use leptos::prelude::*;
 use serde_json::Value;
 use wasm_bindgen::JsCast;
@@ -189,10 +190,20 @@ fn ServiceForm(
             )),
         }
     };
+    // Leaving awsvpc takes the service's networkConfiguration out of the scenario (ECS accepts
+    // it only for awsvpc); the page keeps it, and coming back gives it back.
     let on_mode = move |ev: leptos::ev::Event| {
         let m = event_target_value(&ev);
-        apply_to(pg, error, |d| set_network_mode(d, &name.get_value(), &m));
+        let mut memory = pg.network_memory.get_untracked();
+        apply_to(pg, error, |d| {
+            set_network_mode(d, &name.get_value(), &m, &mut memory).map(drop)
+        });
+        pg.network_memory.set(memory);
     };
+    let kept = Memo::new(move |_| {
+        pg.network_memory
+            .with(|m| m.holds(&Holder::Service(name.get_value())))
+    });
     view! {
         <p class="hint">{move || summary.get().map(|s| format!("Runs task definition {} in cluster {}.", s.task_definition, s.cluster))}</p>
         <div class="form-row">
@@ -218,6 +229,9 @@ fn ServiceForm(
                 </select>
             </label>
         </div>
+        <Show when=move || kept.get() && !awsvpc.get()>
+            <p class="hint" data-testid="awsvpc-kept">"Its awsvpc settings (subnets, security groups, public IP) are left out of the scenario, since ECS accepts networkConfiguration only for awsvpc; switching back to awsvpc gives them back."</p>
+        </Show>
         <Capacity doc=doc service=name error=error />
         // For awsvpc services (every Fargate one), and any service that already has one.
         <Show when=move || awsvpc.get()>

@@ -6,9 +6,10 @@ use super::code_area::CodeArea;
 use super::marks;
 use crate::state::Playground;
 use ecs_sim::taskdef::form::{
-    latest_revision, new_family_named, register_new_family, register_revision,
+    family_problem, latest_revision, new_family_named, register_new_family, register_revision,
     replace_latest_revision,
 };
+use ecs_sim::taskdef::pasted_revision::{revision_note, Outcome};
 use leptos::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -85,6 +86,23 @@ pub fn TaskDefinitionTab(
     let can_register =
         move || parsed.with(Option::is_some) && marks.with(Vec::is_empty) && changed.get();
     let revision = move || latest.with(|l| l.as_ref().map_or(0, |(r, _)| *r));
+    // Pasted describe output names its revision (`hello_world:8`), which registering does not
+    // keep: said beside the buttons, with the number each one gives (walkthrough, 2026-12-05).
+    let pasted_note = Memo::new(move |_| {
+        let family = fam.get_value();
+        let in_lesson = pg.lock.with_value(Option::is_some);
+        parsed.with(|p| {
+            let p = p.as_ref()?;
+            let named = family_problem(p, &family)
+                .and_then(|_| doc.with(|d| new_family_named(d.as_ref()?, p)));
+            match named {
+                Some(other) if !in_lesson => revision_note(p, &other, 1, Outcome::NewFamily),
+                Some(_) => None,
+                None if in_lesson => revision_note(p, &family, revision(), Outcome::InPlace),
+                None => revision_note(p, &family, revision() + 1, Outcome::NextRevision),
+            }
+        })
+    });
     let status = RwSignal::new(None::<Result<String, String>>);
     // A lesson's Start over takes the applied edit back too: the "Changed … in place" line would
     // describe a change that is gone (walkthrough).
@@ -112,6 +130,7 @@ pub fn TaskDefinitionTab(
         // In a lesson the list of revisions is locked: the edit goes into the revision the
         // lesson opened, so only the fields the lesson opens change.
         let in_lesson = pg.lock.with_value(Option::is_some);
+        let note = pasted_note.get_untracked();
         let result = apply(pg, |d| {
             registered = if in_lesson {
                 replace_latest_revision(d, &family, value)?
@@ -132,7 +151,10 @@ pub fn TaskDefinitionTab(
             if pg.problems.with_untracked(|p| !p.is_empty()) {
                 text = format!("Registered {family}:{registered}, but the scenario now has problems (see Scenario JSON); the simulation keeps the last valid version.");
             }
-            text
+            match note {
+                Some(note) => format!("{text} {note}"),
+                None => text,
+            }
         })));
     };
     // A definition of another family pasted here (a guide's example): registered as that new
@@ -151,6 +173,7 @@ pub fn TaskDefinitionTab(
             return;
         };
         let mut family = String::new();
+        let note = pasted_note.get_untracked();
         let result = apply(pg, |d| {
             family = register_new_family(d, value)?;
             Ok(())
@@ -164,7 +187,7 @@ pub fn TaskDefinitionTab(
                 });
                 pg.notice.set(Some(crate::state::Notice {
                     is_error: false,
-                    text: format!("Registered {family}:1 as a new family (its own tab); no service runs it until you point one at it, as in ECS. The {} tab is back to its latest revision.", fam.get_value()),
+                    text: format!("Registered {family}:1 as a new family (its own tab); no service runs it until you point one at it, as in ECS. The {} tab is back to its latest revision.{}", fam.get_value(), note.map(|n| format!(" {n}")).unwrap_or_default()),
                 }));
             }
             Err(e) => status.set(Some(Err(e))),
@@ -213,6 +236,9 @@ pub fn TaskDefinitionTab(
                     }}
                 </button>
             </div>
+            {move || pasted_note.get().map(|note| view! {
+                <p class="td-note" role="note" data-testid="td-pasted-revision">{note}</p>
+            })}
             {move || new_family.get().map(|named| view! {
                 <p class="td-new-family">
                     <button class="primary" data-testid="register-new-family" on:click=register_family

@@ -76,7 +76,12 @@ fn fargate_chosen_for_the_bridge_ec2_web_service_resolves_after_the_fill() {
     let mut d = doc();
     set_launch_type(&mut d, "web", "FARGATE").unwrap();
     assert!(!super::forms_support::problems(&d).is_empty());
-    let notes = crate::service::network_form::fill_for_fargate(&mut d, "web").unwrap();
+    let notes = crate::service::network_form::fill_for_fargate(
+        &mut d,
+        "web",
+        &mut crate::taskdef::network_memory::NetworkMemory::default(),
+    )
+    .unwrap();
     assert!(!notes.is_empty());
     assert_valid(&d);
 }

@@ -2,16 +2,18 @@
 //! revision and a network mode switch still resolve, or are reported where resolve says.
 
 use super::forms_support::{assert_valid, default_doc as doc, problems};
+use crate::service::network_form::{awsvpc_form, set_awsvpc_configuration};
 use crate::taskdef::form::{
     latest_revision, network_mode, register_revision, resolve_reference, set_network_mode,
 };
+use crate::taskdef::network_memory::{Holder, NetworkMemory};
 use serde_json::json;
 
 #[test]
 fn switching_to_awsvpc_adds_network_configuration_and_fixes_host_ports() {
     let mut d = doc();
     d["taskDefinitions"][0]["containerDefinitions"][0]["portMappings"] = json!([{ "containerPort": 80, "hostPort": 8080 }, { "containerPort": 443, "hostPort": 443 }]);
-    set_network_mode(&mut d, "web", "awsvpc").unwrap();
+    set_network_mode(&mut d, "web", "awsvpc", &mut NetworkMemory::default()).unwrap();
     let td = &d["taskDefinitions"][0];
     assert_eq!(td["networkMode"], "awsvpc");
     let maps = &td["containerDefinitions"][0]["portMappings"];
@@ -26,20 +28,54 @@ fn switching_to_awsvpc_adds_network_configuration_and_fixes_host_ports() {
     );
     assert_valid(&d);
 
-    set_network_mode(&mut d, "web", "bridge").unwrap();
+    set_network_mode(&mut d, "web", "bridge", &mut NetworkMemory::default()).unwrap();
     assert!(d["services"][0].get("networkConfiguration").is_none());
     assert_eq!(network_mode(&d, "web").as_deref(), Some("bridge"));
     assert_valid(&d);
-    assert!(set_network_mode(&mut d, "web", "nat").is_err());
+    assert!(set_network_mode(&mut d, "web", "nat", &mut NetworkMemory::default()).is_err());
 }
 
 #[test]
 fn leaving_awsvpc_on_fargate_is_reported_by_validation_not_refused() {
     let mut d = doc();
-    set_network_mode(&mut d, "api", "bridge").unwrap();
+    set_network_mode(&mut d, "api", "bridge", &mut NetworkMemory::default()).unwrap();
     assert!(d["services"][1].get("networkConfiguration").is_none());
     let p = problems(&d);
     assert!(p.iter().any(|p| p.contains("taskDefinitions[1]")), "{p:?}");
+}
+
+#[test]
+fn awsvpc_to_bridge_to_host_and_back_gives_the_service_its_subnets_and_security_groups_back() {
+    // ECS refuses networkConfiguration unless the task definition is awsvpc ("Network
+    // Configuration is not valid for the given networkMode of this task definition"), so the
+    // bridge scenario leaves it out; the form's memory brings it back (walkthrough, 2026-12-05:
+    // it came back as every subnet and no security groups).
+    let mut d = doc();
+    let mut memory = NetworkMemory::default();
+    set_network_mode(&mut d, "web", "awsvpc", &mut memory).unwrap();
+    let groups = ["sg-0a1".to_string(), "sg-0b2".to_string()];
+    // assignPublicIp ENABLED is Fargate's only: web runs on EC2, so DISABLED (written out).
+    set_awsvpc_configuration(&mut d, "web", &["subnet-b".into()], &groups, false).unwrap();
+    let chosen = d["services"][0]["networkConfiguration"].clone();
+    set_network_mode(&mut d, "web", "bridge", &mut memory).unwrap();
+    assert!(d["services"][0].get("networkConfiguration").is_none());
+    assert_valid(&d);
+    assert!(memory.holds(&Holder::Service("web".into())));
+    set_network_mode(&mut d, "web", "host", &mut memory).unwrap();
+    assert_valid(&d);
+    let back = set_network_mode(&mut d, "web", "awsvpc", &mut memory).unwrap();
+    assert_eq!(back, [Holder::Service("web".into())]);
+    assert_eq!(d["services"][0]["networkConfiguration"], chosen);
+    let form = awsvpc_form(&d, "web");
+    assert_eq!(
+        (form.subnets, form.security_groups),
+        (vec!["subnet-b".to_string()], groups.to_vec())
+    );
+    assert_eq!(
+        d["services"][0]["networkConfiguration"]["awsvpcConfiguration"]["assignPublicIp"],
+        "DISABLED"
+    );
+    assert_valid(&d);
 }
 
 #[test]

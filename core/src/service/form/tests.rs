@@ -9,6 +9,7 @@ use crate::form::test_support::{doc as scenario, DEFAULT_SCENARIO};
 use crate::taskdef::form::{
     families, latest_revision, network_mode, register_revision, set_network_mode,
 };
+use crate::taskdef::network_memory::NetworkMemory;
 
 fn doc() -> Value {
     scenario(DEFAULT_SCENARIO)
@@ -53,7 +54,7 @@ fn edits_on_documents_of_the_wrong_shape_fail_cleanly() {
     ] {
         assert!(services(&d).iter().all(|s| s.name.is_empty()));
         assert!(set_desired_count(&mut d, "web", 1).is_err());
-        assert!(set_network_mode(&mut d, "web", "awsvpc").is_err());
+        assert!(set_network_mode(&mut d, "web", "awsvpc", &mut NetworkMemory::default()).is_err());
         assert!(set_group_size(&mut d, "g", 0, 0, 0).is_err());
         assert_eq!(latest_revision(&d, "web"), None);
     }
