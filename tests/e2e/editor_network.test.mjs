@@ -48,6 +48,12 @@ export const tests = [
       await groups.blur();
       const err = await page.getByTestId('form-error').innerText();
       if (!err.includes("'default' is not a security group ID")) throw new Error(`error: ${err}`);
+      // An EC2 service in awsvpc mode is not offered a public IP, which ECS refuses there
+      // ("Assign public IP is not supported for this launch type").
+      await page.locator('[data-testid="service-select"]').selectOption('web');
+      await page.getByTestId('network-mode').selectOption('awsvpc');
+      await page.getByTestId('awsvpc').waitFor();
+      if (!(await page.getByTestId('assign-public-ip').isDisabled())) throw new Error('public IP offered to an EC2 service');
     },
   },
   {

@@ -49,7 +49,9 @@ pub fn WaitingQueue(layout: Memo<Option<ClusterLayout>>) -> impl IntoView {
                             s.as_ref().and_then(|s| find_task(s, t)).and_then(|t| t.waiting_reason.clone()).unwrap_or_default()
                         }));
                         view! {
-                            <li><TaskChip index=t /><span class="reason">"PROVISIONING: "{move || reason.get()}</span></li>
+                            // Task ids in the reason cut short as in the log (a 32-character
+                            // id filled the line, walkthrough).
+                            <li><TaskChip index=t /><span class="reason">"PROVISIONING: "{move || crate::event_log::with_short_ids(&reason.get())}</span></li>
                         }
                     } />
                 </ul>
@@ -84,7 +86,7 @@ fn UnplacedRow(service: usize) -> impl IntoView {
                 on:click=move |_| pg.selection.set(Selection::Unplaced(service))>
                 {text(|r| format!("{}: {} not placed*", r.0, r.1))}
             </button>
-            <span class="reason">{text(|r| r.2.clone())}</span>
+            <span class="reason">{move || row.with(|r| r.as_ref().map(|r| crate::event_log::with_short_ids(&r.2)).unwrap_or_default())}</span>
         </li>
     }
 }

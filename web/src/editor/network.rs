@@ -29,6 +29,13 @@ pub fn Network(
     });
     let subnets =
         Memo::new(move |_| doc.with(|d| d.as_ref().map(scenario_subnets).unwrap_or_default()));
+    let on_instances = Memo::new(move |_| {
+        doc.with(|d| {
+            d.as_ref().is_some_and(|d| {
+                ecs_sim::cluster::form::providers::service_on_instances(d, &service.get_value())
+            })
+        })
+    });
     // Writes the form with one change; an unticked last subnet or a bad group is refused.
     let write = move |change: Change| {
         // Without a configuration the boxes show unticked, and a tick writes just that subnet.
@@ -81,13 +88,17 @@ pub fn Network(
                             write(Box::new(move |f| { f.security_groups = parse_security_groups(&typed)?; Ok(()) }));
                         } />
                 </label>
-                <label class="check">
+                // Offered to Fargate services only: ticked on EC2 it made the scenario invalid
+                // ("Assign public IP is not supported for this launch type", walkthrough). A
+                // tick already there can still be taken off.
+                <label class="check" title=move || on_instances.get().then_some("Tasks on EC2 instances get no public IP: ECS supports assignPublicIp ENABLED on Fargate only")>
                     <input type="checkbox" data-testid="assign-public-ip" prop:checked=move || form.with(|f| f.assign_public_ip)
+                        disabled=move || on_instances.get() && !form.with(|f| f.assign_public_ip)
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             write(Box::new(move |f| { f.assign_public_ip = on; Ok(()) }));
                         } />
-                    "Assign a public IP (assignPublicIp ENABLED)"
+                    {move || if on_instances.get() { "Assign a public IP (Fargate only)" } else { "Assign a public IP (assignPublicIp ENABLED)" }}
                 </label>
             </div>
         </fieldset>

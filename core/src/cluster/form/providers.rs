@@ -52,6 +52,25 @@ pub fn ec2_providers(doc: &Value, service: &str) -> Vec<String> {
     named.into_iter().filter(|n| groups.contains(n)).collect()
 }
 
+/// Whether the service named `service` runs on EC2 (or ECS Anywhere) for certain: launch type
+/// EC2 or EXTERNAL, or a strategy (its own, else its cluster's default) without FARGATE and
+/// FARGATE_SPOT. Its awsvpc tasks get no public IP (ECS refuses `assignPublicIp` ENABLED
+/// there), so the form does not offer it.
+pub fn service_on_instances(doc: &Value, service: &str) -> bool {
+    let Some(s) = find_service(doc, service) else {
+        return false;
+    };
+    let items = match launch(s) {
+        Launch::LaunchType(t) => return t == "EC2" || t == "EXTERNAL",
+        Launch::Strategy(items) => items,
+        Launch::ClusterDefault => default_strategy(doc, service),
+    };
+    !items.is_empty()
+        && items
+            .iter()
+            .all(|i| i.capacity_provider != "FARGATE" && i.capacity_provider != "FARGATE_SPOT")
+}
+
 /// The cluster's default capacity provider strategy, for a service switching to a strategy.
 pub fn default_strategy(doc: &Value, service: &str) -> Vec<CapacityProviderStrategyItem> {
     let Some(s) = find_service(doc, service) else {
@@ -68,4 +87,27 @@ fn cluster_of<'a>(doc: &'a Value, service: &Value) -> Option<&'a Value> {
     array(doc, "clusters")
         .iter()
         .find(|c| text(c, "clusterName") == cluster)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn services_on_instances_are_known_by_launch_type_or_strategy() {
+        let doc = json!({"services": [
+            {"serviceName": "a", "launchType": "EC2"},
+            {"serviceName": "b", "capacityProviderStrategy": [{"capacityProvider": "asg", "weight": 1}]},
+            {"serviceName": "c", "launchType": "FARGATE"},
+            {"serviceName": "d", "capacityProviderStrategy": [{"capacityProvider": "asg", "weight": 1},
+                {"capacityProvider": "FARGATE", "weight": 1}]},
+            {"serviceName": "e"},
+            {"serviceName": "f", "cluster": "ec2"}
+        ], "clusters": [{"clusterName": "default"},
+            {"clusterName": "ec2", "defaultCapacityProviderStrategy": [{"capacityProvider": "asg", "weight": 1}]}]});
+        let on = |s: &str| service_on_instances(&doc, s);
+        assert!(on("a") && on("b") && on("f"));
+        assert!(!on("c") && !on("d") && !on("e") && !on("missing"));
+    }
 }
