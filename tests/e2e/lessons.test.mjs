@@ -96,7 +96,8 @@ export const tests = [
   },
   {
     // A lesson writes moments as m:ss ("At 2:00 this run's timeline terminates…"); typed into
-    // "Run to" (h:mm) that is two hours. Each is a button that runs the page there.
+    // "Run to" (h:mm) that is two hours. Each is a button that runs the page there, and reads
+    // as h:mm:ss.
     name: 'lessons: a time in the brief runs the page to it, from the start when already past',
     async run({ page, base, screenshot }) {
       await page.setViewportSize({ width: 1280, height: 720 });
@@ -104,8 +105,10 @@ export const tests = [
       await page.locator('[data-testid=lesson-pane]').waitFor({ timeout: 20000 });
       const times = page.locator('[data-testid=lesson-pane] [data-testid=brief-time]');
       const labels = await times.allInnerTexts();
-      if (!labels.includes('2:00') || !labels.includes('6:00')) throw new Error(`times in the brief: ${labels}`);
-      const two = times.filter({ hasText: /^2:00$/ }).first();
+      // Shown as the clock, the goals and Run to write time (a student typed the brief's
+      // "10:00" into Run to and ran ten hours).
+      if (!labels.includes('0:02:00') || !labels.includes('0:06:00')) throw new Error(`times in the brief: ${labels}`);
+      const two = times.filter({ hasText: /^0:02:00$/ }).first();
       if (!(await two.getAttribute('title')).includes('0:02:00')) throw new Error(`title: ${await two.getAttribute('title')}`);
       await two.click();
       await page.waitForFunction(() => document.querySelector('[data-testid=clock]')?.textContent === '0:02:00', null, { timeout: 20000 });
@@ -114,7 +117,7 @@ export const tests = [
       await page.locator('[data-testid="log"] li', { hasText: 'terminate-instances' }).first().waitFor({ timeout: 10000 });
       await screenshot('lesson-brief-time-1280x720');
       // Past it: the run starts again and stops there.
-      await times.filter({ hasText: /^6:00$/ }).first().click();
+      await times.filter({ hasText: /^0:06:00$/ }).first().click();
       await page.waitForFunction(() => document.querySelector('[data-testid=clock]')?.textContent === '0:06:00', null, { timeout: 20000 });
       await two.click();
       await page.waitForFunction(() => document.querySelector('[data-testid=clock]')?.textContent === '0:02:00', null, { timeout: 20000 });

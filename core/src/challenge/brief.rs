@@ -57,7 +57,9 @@ pub fn plain(text: &str) -> String {
         .map(|p| {
             p.iter()
                 .map(|s| match s {
-                    Span::Text(t) | Span::Code(t) | Span::Time(t, _) => t.clone(),
+                    Span::Text(t) | Span::Code(t) => t.clone(),
+                    // As the goals and the clock write time (the brief's `2:00` is m:ss).
+                    Span::Time(_, at) => crate::time::clock(*at),
                     Span::Link(t, href) => format!("{t} ({href})"),
                 })
                 .collect::<String>()
@@ -235,7 +237,8 @@ mod tests {
                 .count();
             assert_eq!(times, 0, "{text}");
         }
-        assert_eq!(plain("At 2:00."), "At 2:00.");
+        // Written back as the clock and the goals write time.
+        assert_eq!(plain("At 2:00."), "At 0:02:00.");
     }
 
     #[test]

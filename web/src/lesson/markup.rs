@@ -27,16 +27,19 @@ pub fn markup(text: &str) -> impl IntoView {
 }
 
 /// A moment the text names ("At 2:00 …"), as a button that runs the page there (from the start
-/// when it is past that), like a failed goal's "Show": typed into "Run to" (h:mm), "2:00" would
-/// be two hours. Plain text where there is no page to run.
-fn time_button(text: String, at: Millis) -> AnyView {
+/// when it is past that), like a failed goal's "Show". It reads as the clock, the goals and
+/// "Run to" write time (`0:02:00`): a student typed the brief's "10:00" into "Run to" (h:mm) and
+/// ran ten hours (walkthrough, 2026-12-05). Plain text where there is no page to run.
+fn time_button(written: String, at: Millis) -> AnyView {
+    let shown = clock(at);
     let Some(pg) = use_context::<Playground>() else {
-        return view! { <span>{text}</span> }.into_any();
+        return view! { <span>{shown}</span> }.into_any();
     };
     view! {
         <button type="button" class="brief-time" data-testid="brief-time" data-at=at.to_string()
-            title=format!("Run the page to {} (from the start if it is past that)", clock(at))
-            on:click=move |_| show_at(pg, at)>{text}</button>
+            data-written=written
+            title=format!("Run the page to {shown} (from the start if it is past that)")
+            on:click=move |_| show_at(pg, at)>{shown.clone()}</button>
     }
     .into_any()
 }
