@@ -123,9 +123,11 @@ pub fn port_name_refusal(port_name: &str, port_names: &[&str]) -> String {
 }
 
 /// How a client reaches a server: Service Connect when the server offers endpoints and the
-/// client has Service Connect enabled (DG service-connect-concepts: a client service needs its
-/// own serviceConnectConfiguration to reach client-server endpoints), else the server's Cloud
-/// Map DNS records with their TTL; None when the server cannot be discovered.
+/// client has Service Connect enabled in the same namespace (DG service-connect-concepts: a
+/// client service needs its own serviceConnectConfiguration to reach client-server endpoints;
+/// API ClusterServiceConnectDefaults: "Tasks that run in a namespace can use short names to
+/// connect to services in the namespace"), else the server's Cloud Map DNS records with their
+/// TTL; None when the server cannot be discovered.
 pub fn between(
     server_registries: &[ServiceRegistry],
     server_service_connect: Option<&ServiceConnectConfiguration>,
@@ -133,7 +135,7 @@ pub fn between(
 ) -> Option<Discovery> {
     let offers_sc = server_service_connect.is_some_and(|sc| sc.enabled && !sc.services.is_empty());
     let client_sc = client_service_connect.is_some_and(|sc| sc.enabled);
-    if offers_sc && client_sc {
+    if offers_sc && client_sc && same_namespace(server_service_connect, client_service_connect) {
         Some(Discovery::ServiceConnect)
     } else {
         server_registries.first().map(|r| {
@@ -145,9 +147,40 @@ pub fn between(
     }
 }
 
+/// Whether two Service Connect configurations name the same namespace. Names are compared as
+/// written (a name and the ARN of the same namespace count as different: the simulator has no
+/// Cloud Map to look them up in); two that name none are both in the cluster's default
+/// namespace, which the simulator does not model apart.
+pub fn same_namespace(
+    a: Option<&ServiceConnectConfiguration>,
+    b: Option<&ServiceConnectConfiguration>,
+) -> bool {
+    a.and_then(|c| c.namespace.as_deref()) == b.and_then(|c| c.namespace.as_deref())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn service_connect_reaches_only_endpoints_of_the_clients_namespace() {
+        // A walkthrough passed lesson 15 with web in namespace "other" calling orders in
+        // "internal" through Service Connect.
+        let mut offers = service_connect(true, true);
+        offers.namespace = Some("internal".into());
+        let mut client = service_connect(true, false);
+        client.namespace = Some("other".into());
+        assert_eq!(
+            between(&[registry(Some(300))], Some(&offers), Some(&client)),
+            Some(Discovery::CloudMapDns { ttl_ms: 300_000 })
+        );
+        assert_eq!(between(&[], Some(&offers), Some(&client)), None);
+        client.namespace = Some("internal".into());
+        assert_eq!(
+            between(&[], Some(&offers), Some(&client)),
+            Some(Discovery::ServiceConnect)
+        );
+    }
 
     fn registry(ttl: Option<u32>) -> ServiceRegistry {
         ServiceRegistry {

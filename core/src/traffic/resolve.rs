@@ -165,7 +165,7 @@ fn traffic_source(
         server.service_connect_configuration.as_ref(),
         service_specs[c].service_connect_configuration.as_ref(),
     ) else {
-        p(format!("{path}.fromService"), format!("service '{}' cannot be discovered by '{client}': give it serviceRegistries (Cloud Map DNS), or serviceConnectConfiguration with services on it and enabled on the client", t.service_name));
+        p(format!("{path}.fromService"), format!("service '{}' cannot be discovered by '{client}': give it serviceRegistries (Cloud Map DNS), or serviceConnectConfiguration with services on it and enabled on the client, both in the same namespace", t.service_name));
         return None;
     };
     Some((Source::Client(c), Some(discovery)))
