@@ -586,6 +586,29 @@ tests.push({
 });
 
 tests.push({
+  // A student's walkthrough of lesson 14: Max 2 on the 3/3/3 group was refused (minimum above
+  // maximum) while its box kept showing 2; only min, desired, max in that order worked.
+  name: 'lessons: the group form takes its sizes in any order, moving the others as far as needed and saying so',
+  async run({ page, base }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(`${base}#lesson=right-size-instances`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.getByTestId('tab-services').click();
+    const max = page.getByTestId('asg-max').first();
+    await max.waitFor({ timeout: 10000 });
+    if ((await max.inputValue()) !== '3') throw new Error(`lesson 14 starts with maxSize ${await max.inputValue()}`);
+    await max.fill('2');
+    await max.press('Tab');
+    await page.getByTestId('asg-resized').waitFor({ timeout: 5000 });
+    const said = await page.getByTestId('asg-resized').innerText();
+    if (!said.includes('desiredCapacity lowered from 3 to 2') || !said.includes('minSize lowered from 3 to 2')) throw new Error(`note: ${said}`);
+    const sizes = await page.evaluate(() => ['asg-min', 'asg-desired', 'asg-max'].map((t) => document.querySelector(`[data-testid="${t}"]`)?.value));
+    if (sizes.join('/') !== '2/2/2') throw new Error(`sizes shown: ${sizes.join('/')}`);
+    if (await page.getByTestId('form-error').count()) throw new Error(`refused: ${await page.getByTestId('form-error').innerText()}`);
+  },
+});
+
+tests.push({
   // An instructor's walkthrough at 1280x720: after Check and a watched run the goals, the chart
   // and the finished Run to strip left the latest events only their heading, and Escape with the
   // Pause on menu open left presenter mode instead of closing the menu.

@@ -6,7 +6,9 @@ use super::apply::apply_to;
 use super::managed_scaling::ManagedScaling;
 use crate::state::Playground;
 use ecs_sim::catalog;
-use ecs_sim::cluster::form::group::{group_size, set_group_size, set_instance_type, set_trunking};
+use ecs_sim::cluster::form::group::{
+    group_size, resize, set_group_size, set_instance_type, set_trunking, SizeField,
+};
 use ecs_sim::cluster::form::providers::{cluster_providers, default_strategy, ec2_providers};
 use ecs_sim::cluster::CapacityProviderStrategyItem;
 use ecs_sim::service::form::{
@@ -213,6 +215,8 @@ fn Groups(
                 .unwrap_or_default()
         })
     });
+    // What moved with the last size set (see `resize`).
+    let resized = RwSignal::new(Vec::<String>::new());
     move || {
         groups.get().into_iter().map(|(provider, g)| {
             let (p1, p2) = (provider.clone(), provider.clone());
@@ -226,13 +230,17 @@ fn Groups(
                     error.set(Some("Sizes must be whole numbers.".into()));
                     return;
                 };
-                let (mut min, mut desired, mut max) = (current.min, current.desired, current.max);
-                match which {
-                    0 => min = n,
-                    1 => desired = n,
-                    _ => max = n,
-                }
+                let field = match which {
+                    0 => SizeField::Min,
+                    1 => SizeField::Desired,
+                    _ => SizeField::Max,
+                };
+                // The other sizes follow as far as needed, and say so.
+                let ((min, desired, max), notes) = resize(&current, field, n);
                 apply_to(pg, error, |d| set_group_size(d, &p2, min, desired, max));
+                if error.try_get_untracked().flatten().is_none() && pg.form_lock.with_untracked(Option::is_none) {
+                    resized.set(notes);
+                }
             };
             let on_size = StoredValue::new(on_size);
             let p3 = provider.clone();
@@ -267,6 +275,11 @@ fn Groups(
                             <input type="number" min="0" data-testid="asg-max" prop:value=g.max.to_string()
                                 on:change=move |ev| on_size.with_value(|f| f(2, ev)) /></label>
                     </div>
+                    {move || (!resized.with(Vec::is_empty)).then(|| view! {
+                        <ul class="filled" data-testid="asg-resized" aria-live="polite">
+                            {resized.get().into_iter().map(|n| view! { <li>"Also: "{n}</li> }).collect_view()}
+                        </ul>
+                    })}
                     <label class="check" title="ENI trunking: awsvpc tasks get branch interfaces on a trunk, so a supported type (c5, m5, …; not t3) holds many more of them">
                         <input type="checkbox" data-testid="asg-trunking" prop:checked=g.trunking on:change=on_trunking />
                         " ENI trunking (awsvpcTrunking)"

@@ -75,6 +75,68 @@ pub fn set_group_size(
     Ok(())
 }
 
+/// Which of a group's sizes the form changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SizeField {
+    /// `minSize`.
+    Min,
+    /// `desiredCapacity`.
+    Desired,
+    /// `maxSize`.
+    Max,
+}
+
+/// The sizes after the form sets `field` to `n`, with the others moved as far as needed to keep
+/// min ≤ desired ≤ max, and a note for each one moved. The form took the three one at a time and
+/// refused every order but min, desired, max: Max 2 on a 3/3/3 group was refused (minimum above
+/// maximum) while its box kept showing 2 (student walkthrough of lesson 14).
+pub fn resize(current: &GroupSize, field: SizeField, n: u32) -> ((u32, u32, u32), Vec<String>) {
+    let (mut min, mut desired, mut max) = (current.min, current.desired, current.max);
+    let mut notes = Vec::new();
+    let mut moved = |name: &str, from: u32, to: u32| {
+        notes.push(format!(
+            "{name} {} from {from} to {to}",
+            if to < from { "lowered" } else { "raised" }
+        ));
+    };
+    match field {
+        SizeField::Min => {
+            min = n;
+            if desired < n {
+                moved("desiredCapacity", desired, n);
+                desired = n;
+            }
+            if max < n {
+                moved("maxSize", max, n);
+                max = n;
+            }
+        }
+        SizeField::Desired => {
+            desired = n;
+            if min > n {
+                moved("minSize", min, n);
+                min = n;
+            }
+            if max < n {
+                moved("maxSize", max, n);
+                max = n;
+            }
+        }
+        SizeField::Max => {
+            max = n;
+            if desired > n {
+                moved("desiredCapacity", desired, n);
+                desired = n;
+            }
+            if min > n {
+                moved("minSize", min, n);
+                min = n;
+            }
+        }
+    }
+    ((min, desired, max), notes)
+}
+
 /// Turns ENI trunking on or off for the group's instances (`awsvpcTrunking`, which stands for
 /// the account setting on instances launched after the opt-in). Off keeps a written key as
 /// `false` (a lesson may open exactly that path) and adds none.
@@ -92,4 +154,42 @@ fn group_mut<'a>(doc: &'a mut Value, provider: &str) -> Result<&'a mut Map<Strin
         .and_then(|p| p.get_mut("autoScalingGroup"))
         .and_then(Value::as_object_mut)
         .ok_or_else(|| no_group_provider(provider))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn group(min: u32, desired: u32, max: u32) -> GroupSize {
+        GroupSize {
+            instance_type: "m5.large".into(),
+            min,
+            desired,
+            max,
+            trunking: false,
+        }
+    }
+
+    #[test]
+    fn a_size_set_in_any_order_moves_the_others_and_says_so() {
+        // Lesson 14's 3/3/3 group: Max 2 first lowers desired and min with it.
+        let ((min, desired, max), notes) = resize(&group(3, 3, 3), SizeField::Max, 2);
+        assert_eq!((min, desired, max), (2, 2, 2));
+        assert_eq!(
+            notes,
+            [
+                "desiredCapacity lowered from 3 to 2",
+                "minSize lowered from 3 to 2"
+            ]
+        );
+        let (sizes, notes) = resize(&group(1, 2, 4), SizeField::Desired, 6);
+        assert_eq!((sizes, notes.len()), ((1, 6, 6), 1));
+        assert_eq!(notes[0], "maxSize raised from 4 to 6");
+        let (sizes, notes) = resize(&group(1, 2, 4), SizeField::Min, 3);
+        assert_eq!(sizes, (3, 3, 4));
+        assert_eq!(notes, ["desiredCapacity raised from 2 to 3"]);
+        // Inside the bounds nothing else moves.
+        let (sizes, notes) = resize(&group(1, 2, 4), SizeField::Desired, 3);
+        assert_eq!((sizes, notes.is_empty()), ((1, 3, 4), true));
+    }
 }
