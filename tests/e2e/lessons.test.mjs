@@ -69,6 +69,10 @@ export const tests = [
       if (!boxes.scrolls) throw new Error('the lesson does not scroll inside its pane');
       // The goals show on opening, inside the pane, whatever the brief's length.
       if (!boxes.goals || boxes.goals.top > boxes.pane.bottom - 30) throw new Error(`the goals are below the pane's fold: ${JSON.stringify(boxes)}`);
+      // The lesson is read in the side column: at least 28% of the window with a lesson open
+      // (at 21% its brief began three screens down, student walkthrough).
+      const side = await page.getByTestId('log-pane').evaluate((el) => el.getBoundingClientRect().width);
+      if (side < 0.28 * 1280 - 2) throw new Error(`the side column is ${side} px with a lesson open`);
     },
   },
   {
