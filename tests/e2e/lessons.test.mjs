@@ -19,11 +19,16 @@ async function editorText(page) {
   return page.getByTestId('scenario-editor').evaluate((el) => el.value);
 }
 
+/** Lesson `id` at 1280x720 (a projector), its pane on the page. */
+async function openLesson(page, base, id) {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`${base}#lesson=${id}`);
+  await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+}
+
 /** Lesson 1 at 1280x720, solved by hand in the Scenario JSON tab (left open) and passed. */
 async function passLessonOne(page, base) {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${base}#lesson=fargate-task-size`);
-    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await openLesson(page, base, 'fargate-task-size');
     // Solved by hand: a pass after Show solution earns no completion code.
     await page.locator('[data-testid="tab-scenario"]').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"memory"'));
@@ -44,9 +49,7 @@ export const tests = [
   {
     name: 'lessons: at 1280x720 (a projector) the lesson scrolls in its pane, with Check, the explain panel and the event log on screen',
     async run({ page, base, screenshot }) {
-      await page.setViewportSize({ width: 1280, height: 720 });
-      await page.goto(`${base}#lesson=fargate-task-size`);
-      await page.locator('[data-testid=lesson-pane]').waitFor({ timeout: 20000 });
+      await openLesson(page, base, 'fargate-task-size');
       const boxes = await page.evaluate(() => {
         const box = (sel) => { const r = document.querySelector(sel)?.getBoundingClientRect(); return r && { top: r.top, bottom: r.bottom }; };
         const lesson = document.querySelector('[data-testid=lesson-pane]');
@@ -78,9 +81,7 @@ export const tests = [
   {
     name: 'lessons: at 1280x720 a refused Check shows its reason above the sticky Check bar (lesson 16, ENABLED on an instanceId-first service)',
     async run({ page, base, screenshot }) {
-      await page.setViewportSize({ width: 1280, height: 720 });
-      await page.goto(`${base}#lesson=zone-rebalancing`);
-      await page.locator('[data-testid=lesson-pane]').waitFor({ timeout: 20000 });
+      await openLesson(page, base, 'zone-rebalancing');
       const text = await editorText(page);
       const enabled = text.replace('"serviceName": "web",', '"serviceName": "web", "availabilityZoneRebalancing": "ENABLED",');
       if (enabled === text) throw new Error('the start has no web service to edit');
@@ -104,9 +105,7 @@ export const tests = [
     // as h:mm:ss.
     name: 'lessons: a time in the brief runs the page to it, from the start when already past',
     async run({ page, base, screenshot }) {
-      await page.setViewportSize({ width: 1280, height: 720 });
-      await page.goto(`${base}#lesson=zone-rebalancing`);
-      await page.locator('[data-testid=lesson-pane]').waitFor({ timeout: 20000 });
+      await openLesson(page, base, 'zone-rebalancing');
       const times = page.locator('[data-testid=lesson-pane] [data-testid=brief-time]');
       const labels = await times.allInnerTexts();
       // Shown as the clock, the goals and Run to write time (a student typed the brief's
@@ -130,9 +129,7 @@ export const tests = [
   {
     name: 'lessons: lesson 16 at 1280x720 — the placement strategy form shows its type and field whole',
     async run({ page, base, screenshot }) {
-      await page.setViewportSize({ width: 1280, height: 720 });
-      await page.goto(`${base}#lesson=zone-rebalancing`);
-      await page.locator('[data-testid=lesson-pane]').waitFor({ timeout: 20000 });
+      await openLesson(page, base, 'zone-rebalancing');
       await page.locator('[data-testid="tab-services"]').click();
       await page.locator('[data-testid="strategy-row"]').first().waitFor();
       await page.selectOption('[data-testid="strategy-field"]', 'attribute:ecs.availability-zone');
@@ -531,9 +528,7 @@ tests.push({
 tests.push({
   name: 'lessons: presenter mode shows the lesson and its goals beside the cluster; the builder shows only the fields a measure takes',
   async run({ page, base, screenshot }) {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${base}#lesson=rolling-update-bounds`);
-    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await openLesson(page, base, 'rolling-update-bounds');
     await page.locator('[data-testid="presenter-toggle"]').click();
     const lesson = page.getByTestId('presenter-lesson');
     await lesson.waitFor();
@@ -564,9 +559,7 @@ tests.push({
   // solving the lesson, so a code handed in proved nothing.
   name: 'lessons: a pass after Show solution earns no completion code, even after a reload, until Start over',
   async run({ page, base }) {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${base}#lesson=fargate-task-size`);
-    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await openLesson(page, base, 'fargate-task-size');
     page.once('dialog', (d) => d.accept());
     await page.getByTestId('lesson-solution').click();
     await page.locator('[data-testid="tab-scenario"]').click();
@@ -594,9 +587,7 @@ tests.push({
   // maximum) while its box kept showing 2; only min, desired, max in that order worked.
   name: 'lessons: the group form takes its sizes in any order, moving the others as far as needed and saying so',
   async run({ page, base }) {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${base}#lesson=right-size-instances`);
-    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await openLesson(page, base, 'right-size-instances');
     await page.getByTestId('tab-services').click();
     const max = page.getByTestId('asg-max').first();
     await max.waitFor({ timeout: 10000 });
@@ -618,9 +609,7 @@ tests.push({
   // Pause on menu open left presenter mode instead of closing the menu.
   name: 'lessons: presenter mode at 1280x720 keeps Check, its verdict and the latest events in view after a watched run',
   async run({ page, base, screenshot }) {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${base}#lesson=fargate-spot-base-weight`);
-    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await openLesson(page, base, 'fargate-spot-base-weight');
     page.once('dialog', (d) => d.accept());
     await page.getByTestId('lesson-solution').click();
     await page.locator('[data-testid="presenter-toggle"]').click();
@@ -742,9 +731,7 @@ tests.push({
   // walkthrough, 2026-12-05): the Auto Scaling group now has a checkbox, and it is the answer.
   name: 'lessons: lesson 3 passes by ticking ENI trunking in Service settings; managed scaling says whether it is on',
   async run({ page, base }) {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${base}#lesson=awsvpc-eni-trunking`);
-    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await openLesson(page, base, 'awsvpc-eni-trunking');
     await page.getByTestId('tab-services').click();
     const trunking = page.getByTestId('asg-trunking');
     await trunking.waitFor({ timeout: 5000 });
@@ -783,9 +770,7 @@ tests.push({
   // lesson left it no line at all (a student's walkthrough of lesson 7).
   name: 'lessons: at 1280x720 the event log keeps lines on screen beside a lesson and a selected task',
   async run({ page, base }) {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${base}#lesson=health-check-grace-period`);
-    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await openLesson(page, base, 'health-check-grace-period');
     await page.getByTestId('play').click();
     await page.locator('[data-testid=task]').first().waitFor({ timeout: 20000 });
     await page.getByTestId('play').click();
@@ -810,9 +795,7 @@ tests.push({
   // lesson opened from the address bar kept the last one's scroll, goals out of view.
   name: 'lessons: a new lesson opens with the whole event log and at the top of its pane',
   async run({ page, base }) {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${base}#lesson=service-discovery-ttl`);
-    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await openLesson(page, base, 'service-discovery-ttl');
     await page.click('[data-testid="dock-tab-metrics"]');
     await page.selectOption('[data-testid="metrics-service"]', { label: 'web' });
     await page.waitForFunction(() => document.querySelector('[data-testid="log-service"]')?.selectedOptions[0]?.textContent === 'web', null, { timeout: 5000 });
@@ -830,9 +813,7 @@ tests.push({
   // the list of fields one may change was cut at the pane's right edge.
   name: 'lessons: a locked deployment field says why, in view and whole',
   async run({ page, base, screenshot }) {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${base}#lesson=canary-blast-radius`);
-    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await openLesson(page, base, 'canary-blast-radius');
     await page.getByTestId('tab-services').click();
     const min = page.getByTestId('dc-min');
     await min.scrollIntoViewIfNeeded();
@@ -860,9 +841,7 @@ tests.push({
   // walkthrough): Service settings now has it, and the two form fields pass the lesson.
   name: 'lessons: lesson 8 passes with Min healthy % and the load balancer\'s deregistration delay in Service settings',
   async run({ page, base }) {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${base}#lesson=deregistration-delay`);
-    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await openLesson(page, base, 'deregistration-delay');
     await page.getByTestId('tab-services').click();
     const delay = page.getByTestId('deregistration-delay');
     if ((await delay.inputValue()) !== '300') throw new Error(`delay shows ${await delay.inputValue()}`);
@@ -886,9 +865,7 @@ tests.push({
   // form, scrolled far out of view, so the typo looked accepted.
   name: 'lessons: a refused memberOf expression says why, in view of the field',
   async run({ page, base }) {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${base}#lesson=placement-constraints`);
-    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await openLesson(page, base, 'placement-constraints');
     await page.getByTestId('tab-services').click();
     const add = page.getByTestId('add-constraint');
     await add.scrollIntoViewIfNeeded();
@@ -933,9 +910,7 @@ tests.push({
   // still ended at 0:00:57: the pause cut a redraw short after the cluster, before the log.
   name: 'lessons: a lesson paused at its horizon at max speed shows the log up to the pause',
   async run({ page, base }) {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await page.goto(`${base}#lesson=fargate-task-size`);
-    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await openLesson(page, base, 'fargate-task-size');
     await page.getByTestId('speed-max').click();
     await page.getByTestId('play').click();
     await page.locator('[data-testid="notice"]').getByText('Paused: this lesson').waitFor({ timeout: 60000 });
