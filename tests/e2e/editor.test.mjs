@@ -146,7 +146,7 @@ export const tests = [
       const doc = JSON.parse(text);
       doc.services[0].cluster = 'no-such-cluster';
       await editor.fill(JSON.stringify(doc, null, 2));
-      await page.getByTestId('problem').first().waitFor({ timeout: 5000 });
+      await page.locator('[data-testid="problem"]', { hasText: 'no-such-cluster' }).first().waitFor({ timeout: 5000 });
       await page.waitForFunction(() => !document.querySelector('[data-testid="problems-first-stage"]'), null, { timeout: 5000 });
     },
   },

@@ -901,9 +901,11 @@ pub fn check(text: &str) -> Result<Sim, ScenarioError> {
 }
 
 /// [`check`], saying with an error whether it came from the first checks (syntax, version, the
-/// document's shape), before the rest of the scenario was checked.
+/// document's shape, the playground's limits), before the rest of the scenario was checked.
 fn check_staged(text: &str) -> Result<Sim, (ScenarioError, bool)> {
     let doc = parse_scenario(text).map_err(|e| (e, true))?;
+    // The playground's limits are checked before anything is built, so they stop the rest too.
+    ecs_sim::scenario::limits::check(&doc).map_err(|p| (ScenarioError::Invalid(p), true))?;
     let model = resolve(&doc).map_err(|p| (ScenarioError::Invalid(p), false))?;
     Ok(Sim::new(model))
 }

@@ -141,7 +141,8 @@ fn two_readings(text: &str) -> Option<String> {
 }
 
 /// A goal from the form, numbered `n` for its id; a sentence saying which field is wrong
-/// otherwise. Times are read as the "Run to" field reads them, at most `horizon`.
+/// otherwise. Times are h:mm:ss or a number of minutes, at most `horizon` (a one-colon time
+/// is refused, with both its readings).
 pub fn goal_from_form(form: &GoalForm, n: usize, horizon: Millis) -> Result<GoalSpec, String> {
     let measure = MEASURES
         .iter()

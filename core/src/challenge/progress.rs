@@ -108,9 +108,12 @@ impl Progress {
 
     /// Notes that lesson `id`'s solution was shown (*Show solution*).
     pub fn show_solution(&mut self, id: &str) {
-        if self.shown.len() < MAX_PASSED || self.shown.contains(id) {
-            self.shown.insert(id.to_string());
+        // Always recorded: at the cap another lesson's mark makes room (a full set let a code
+        // through, review).
+        if !self.shown.contains(id) && self.shown.len() >= MAX_PASSED {
+            self.shown.pop_first();
         }
+        self.shown.insert(id.to_string());
     }
 
     /// Forgets that lesson `id`'s solution was shown (*Start over*): a pass earns a code again.
@@ -194,6 +197,14 @@ mod tests {
         let mut again = back;
         again.start_over("fargate-task-size");
         assert!(!again.code_withheld("fargate-task-size"));
+        // At the cap the newest mark is still recorded.
+        let mut full = Progress::default();
+        for i in 0..MAX_PASSED {
+            full.show_solution(&format!("c{i:03}"));
+        }
+        full.show_solution("fargate-task-size");
+        assert!(full.code_withheld("fargate-task-size"));
+        assert_eq!(full.shown.len(), MAX_PASSED);
         // An id that is not one is dropped on reading.
         let bad = Progress::from_json(r#"{"shown":["<b>", "host-ports"]}"#);
         assert_eq!(bad.shown.len(), 1);

@@ -147,15 +147,22 @@ pub fn between(
     }
 }
 
-/// Whether two Service Connect configurations name the same namespace. Names are compared as
-/// written (a name and the ARN of the same namespace count as different: the simulator has no
-/// Cloud Map to look them up in); two that name none are both in the cluster's default
-/// namespace, which the simulator does not model apart.
+/// Whether two Service Connect configurations may be in the same namespace. Names are compared
+/// as written (a name and the ARN of the same namespace count as different: the simulator has
+/// no Cloud Map to look them up in). One that names none is in its cluster's default namespace
+/// (API ClusterServiceConnectDefaults), which the simulator does not model: it is taken to be
+/// the other's, so only two different names written out keep the services apart.
 pub fn same_namespace(
     a: Option<&ServiceConnectConfiguration>,
     b: Option<&ServiceConnectConfiguration>,
 ) -> bool {
-    a.and_then(|c| c.namespace.as_deref()) == b.and_then(|c| c.namespace.as_deref())
+    match (
+        a.and_then(|c| c.namespace.as_deref()),
+        b.and_then(|c| c.namespace.as_deref()),
+    ) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
 }
 
 #[cfg(test)]
@@ -176,6 +183,12 @@ mod tests {
         );
         assert_eq!(between(&[], Some(&offers), Some(&client)), None);
         client.namespace = Some("internal".into());
+        assert_eq!(
+            between(&[], Some(&offers), Some(&client)),
+            Some(Discovery::ServiceConnect)
+        );
+        // A client naming no namespace is in its cluster's default, taken to be the server's.
+        client.namespace = None;
         assert_eq!(
             between(&[], Some(&offers), Some(&client)),
             Some(Discovery::ServiceConnect)

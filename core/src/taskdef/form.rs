@@ -281,8 +281,11 @@ pub fn set_network_mode(
         if mode == "awsvpc" {
             if !user.contains_key("networkConfiguration") {
                 let config = match memory.take(&holder, &subnets) {
-                    Some(kept) => {
+                    Some(mut kept) => {
                         restored.push(holder);
+                        if runs_on_instances(user) {
+                            public_ip_disabled(&mut kept);
+                        }
                         kept
                     }
                     None => json!({ "awsvpcConfiguration": { "subnets": subnets } }),
@@ -294,6 +297,39 @@ pub fn set_network_mode(
         }
     }
     Ok(restored)
+}
+
+/// Whether a service or task entry names EC2 or EXTERNAL capacity itself (its launch type, or a
+/// strategy without FARGATE and FARGATE_SPOT).
+fn runs_on_instances(user: &serde_json::Map<String, Value>) -> bool {
+    if let Some(t) = user.get("launchType").and_then(Value::as_str) {
+        return t == "EC2" || t == "EXTERNAL";
+    }
+    user.get("capacityProviderStrategy")
+        .and_then(Value::as_array)
+        .is_some_and(|items| {
+            !items.is_empty()
+                && items.iter().all(|i| {
+                    !matches!(
+                        i.get("capacityProvider").and_then(Value::as_str),
+                        Some("FARGATE" | "FARGATE_SPOT")
+                    )
+                })
+        })
+}
+
+/// A kept configuration written back to a service on instances: `assignPublicIp` ENABLED, kept
+/// from its Fargate days, is refused there ("Assign public IP is not supported for this launch
+/// type"), so it comes back DISABLED (review, 2026-12-05).
+fn public_ip_disabled(config: &mut Value) {
+    if let Some(c) = config
+        .get_mut("awsvpcConfiguration")
+        .and_then(Value::as_object_mut)
+    {
+        if c.get("assignPublicIp").and_then(Value::as_str) == Some("ENABLED") {
+            c.insert("assignPublicIp".into(), json!("DISABLED"));
+        }
+    }
 }
 
 /// `(family, revision)` of `family`, `family:3` or `arn:…:task-definition/family:3`.

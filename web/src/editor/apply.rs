@@ -67,7 +67,18 @@ pub fn apply_to(
     error: RwSignal<Option<String>>,
     change: impl FnOnce(&mut Value) -> Result<(), String>,
 ) {
+    applied(pg, error, change);
+}
+
+/// [`apply_to`], saying whether the change was made (a form that keeps something beside the
+/// scenario, such as the network memory, keeps it only then).
+pub fn applied(
+    pg: Playground,
+    error: RwSignal<Option<String>>,
+    change: impl FnOnce(&mut Value) -> Result<(), String>,
+) -> bool {
     let outcome = attempt(pg, change);
+    let done = matches!(outcome, Outcome::Done);
     match &outcome {
         Outcome::Done => pg.form_lock.set(None),
         Outcome::Locked(why) => pg.form_lock.set(Some(why.clone())),
@@ -78,4 +89,5 @@ pub fn apply_to(
         Outcome::Refused(e) => Some(e),
         Outcome::Done | Outcome::Locked(_) => None,
     });
+    done
 }

@@ -2,7 +2,7 @@
 //! provider of its cluster), and for EC2 capacity the Auto Scaling group's instance type and
 //! sizes.
 
-use super::apply::apply_to;
+use super::apply::{applied, apply_to};
 use super::managed_scaling::ManagedScaling;
 use crate::state::Playground;
 use ecs_sim::catalog;
@@ -82,7 +82,7 @@ pub fn Capacity(
         filled.set(Vec::new());
         // FARGATE switches the revision to awsvpc: the page's kept settings come back.
         let mut memory = pg.network_memory.get_untracked();
-        apply_to(pg, error, |d| match m.as_str() {
+        let made = applied(pg, error, |d| match m.as_str() {
             "default" => set_capacity_provider_strategy(d, &name, &[]),
             "strategy" => {
                 let mut items = default_strategy(d, &name);
@@ -109,7 +109,10 @@ pub fn Capacity(
             }
             other => set_launch_type(d, &name, other),
         });
-        pg.network_memory.set(memory);
+        // Kept only when the change is made (a refused one left the memory changed, review).
+        if made {
+            pg.network_memory.set(memory);
+        }
     };
     // Base or weight of one provider changed: rebuild the strategy in the cluster's order,
     // leaving out providers with neither base nor weight.
@@ -215,8 +218,8 @@ fn Groups(
                 .unwrap_or_default()
         })
     });
-    // What moved with the last size set (see `resize`).
-    let resized = RwSignal::new(Vec::<String>::new());
+    // What moved with the last size set, and in which group (see `resize`).
+    let resized = RwSignal::new((String::new(), Vec::<String>::new()));
     move || {
         groups.get().into_iter().map(|(provider, g)| {
             let (p1, p2) = (provider.clone(), provider.clone());
@@ -237,10 +240,8 @@ fn Groups(
                 };
                 // The other sizes follow as far as needed, and say so.
                 let ((min, desired, max), notes) = resize(&current, field, n);
-                apply_to(pg, error, |d| set_group_size(d, &p2, min, desired, max));
-                if error.try_get_untracked().flatten().is_none() && pg.form_lock.with_untracked(Option::is_none) {
-                    resized.set(notes);
-                }
+                let made = applied(pg, error, |d| set_group_size(d, &p2, min, desired, max));
+                resized.set((p2.clone(), if made { notes } else { Vec::new() }));
             };
             let on_size = StoredValue::new(on_size);
             let p3 = provider.clone();
@@ -275,9 +276,9 @@ fn Groups(
                             <input type="number" min="0" data-testid="asg-max" prop:value=g.max.to_string()
                                 on:change=move |ev| on_size.with_value(|f| f(2, ev)) /></label>
                     </div>
-                    {move || (!resized.with(Vec::is_empty)).then(|| view! {
+                    {let mine = provider.clone(); move || resized.with(|(p, n)| (*p == mine && !n.is_empty()).then(|| n.clone())).map(|notes| view! {
                         <ul class="filled" data-testid="asg-resized" aria-live="polite">
-                            {resized.get().into_iter().map(|n| view! { <li>"Also: "{n}</li> }).collect_view()}
+                            {notes.into_iter().map(|n| view! { <li>"Also: "{n}</li> }).collect_view()}
                         </ul>
                     })}
                     <label class="check" title="ENI trunking: awsvpc tasks get branch interfaces on a trunk, so a supported type (c5, m5, …; not t3) holds many more of them">

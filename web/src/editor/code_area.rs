@@ -293,7 +293,7 @@ fn ProblemList(
                     <p class="count" data-testid="problem-count">
                         {format!("{} problem{}", sorted.len(), if sorted.len() == 1 { "" } else { "s" })}
                         {first_stage.then(|| view! {
-                            <span class="muted" data-testid="problems-first-stage">" — found by the first checks (JSON syntax, then the document’s shape); the others run once this is fixed"</span>
+                            <span class="muted" data-testid="problems-first-stage">" — found by the first checks (JSON syntax, the document’s shape, the playground’s limits); the others run once this is fixed"</span>
                         })}
                     </p>
                     <ul>

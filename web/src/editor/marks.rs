@@ -21,8 +21,8 @@ pub struct Mark {
     pub message: String,
     /// An advice warning rather than an error.
     pub warning: bool,
-    /// Found by a check that runs first (JSON syntax, the document's shape), so the later
-    /// checks have not run yet: "1 problem" read as the only one (editor walkthrough).
+    /// Found by a check that runs first (JSON syntax, the document's shape, the limits), so the
+    /// later checks have not run yet: "1 problem" read as the only one (editor walkthrough).
     pub first_stage: bool,
 }
 

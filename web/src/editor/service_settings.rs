@@ -3,7 +3,7 @@
 //! Scaling and traffic. Each control applies a form edit of the concept it sets
 //! (`ecs_sim::service::form`, `ecs_sim::taskdef::form` …) to the scenario.
 
-use super::apply::apply_to;
+use super::apply::{applied, apply_to};
 use super::capacity::Capacity;
 use super::deployment::Deployment;
 use super::load_balancer::LoadBalancer;
@@ -195,10 +195,13 @@ fn ServiceForm(
     let on_mode = move |ev: leptos::ev::Event| {
         let m = event_target_value(&ev);
         let mut memory = pg.network_memory.get_untracked();
-        apply_to(pg, error, |d| {
+        // Kept only when the change is made: a refused one (a lesson's lock) left the memory
+        // changed (review).
+        if applied(pg, error, |d| {
             set_network_mode(d, &name.get_value(), &m, &mut memory).map(drop)
-        });
-        pg.network_memory.set(memory);
+        }) {
+            pg.network_memory.set(memory);
+        }
     };
     let kept = Memo::new(move |_| {
         pg.network_memory

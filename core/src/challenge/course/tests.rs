@@ -120,6 +120,39 @@ fn service_auto_scaling_fails_a_policy_without_the_budget_ceiling() {
 }
 
 #[test]
+fn service_auto_scaling_fails_a_ceiling_less_policy_that_stops_at_8_during_the_sale() {
+    // A student walkthrough passed lesson 12 with a 65% target and maxCapacity 1000: the sale
+    // never asked for more than 8. The bot storm at 30:00 does (targetValue 63: fails only at
+    // 33:01, on the storm, per the review of 2026-12-05).
+    for target in [63, 65] {
+        let r = check_solution_with("service-auto-scaling", |s| {
+            s["scalableTargets"][0]["maxCapacity"] = 1000.into();
+            s["scalingPolicies"][0]["targetTrackingScalingPolicyConfiguration"]["targetValue"] =
+                target.into();
+        });
+        let budget = goal(&r, "budget");
+        assert!(!budget.met(), "target {target}: {budget:?}");
+        assert!(
+            matches!(budget.state, crate::challenge::evaluate::GoalState::Failed { at_ms, .. } if at_ms >= 1_800_000),
+            "target {target}: {budget:?}"
+        );
+    }
+}
+
+#[test]
+fn cluster_auto_scaling_fails_a_group_left_open_to_50_instances() {
+    // A student walkthrough passed lesson 13 with maxSize 50: 3 instances were all it needed.
+    // The raise to 12 tasks at 14:00 needs 6, and only maxSize 4 holds the budget.
+    let r = check_solution_with("cluster-auto-scaling", |s| {
+        s["capacityProviders"][0]["autoScalingGroupProvider"]["autoScalingGroup"]["maxSize"] =
+            50.into();
+    });
+    assert!(!r.passed, "maxSize 50 passed: {:?}", r.goals);
+    let budget = goal(&r, "budget");
+    assert!(!budget.met(), "{budget:?}");
+}
+
+#[test]
 fn fargate_spot_base_weight_fails_weights_alone_once_the_service_scales_in() {
     // Weights alone passed lesson 4 at 10 tasks (1 to 4 gives 2 to FARGATE). The timeline now
     // scales in to 3 at 7:30, where a weights-only split keeps 1 task on FARGATE and a base

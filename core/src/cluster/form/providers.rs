@@ -54,8 +54,8 @@ pub fn ec2_providers(doc: &Value, service: &str) -> Vec<String> {
 
 /// Whether the service named `service` runs on EC2 (or ECS Anywhere) for certain: launch type
 /// EC2 or EXTERNAL, or a strategy (its own, else its cluster's default) without FARGATE and
-/// FARGATE_SPOT. Its awsvpc tasks get no public IP (ECS refuses `assignPublicIp` ENABLED
-/// there), so the form does not offer it.
+/// FARGATE_SPOT, or none of these (launch type EC2 then). Its awsvpc tasks get no public IP
+/// (ECS refuses `assignPublicIp` ENABLED there), so the form does not offer it.
 pub fn service_on_instances(doc: &Value, service: &str) -> bool {
     let Some(s) = find_service(doc, service) else {
         return false;
@@ -63,12 +63,13 @@ pub fn service_on_instances(doc: &Value, service: &str) -> bool {
     let items = match launch(s) {
         Launch::LaunchType(t) => return t == "EC2" || t == "EXTERNAL",
         Launch::Strategy(items) => items,
+        // No launch type, no strategy and no cluster default: launch type EC2, as ECS (and
+        // the engine's `service::resolve`) fall back to.
         Launch::ClusterDefault => default_strategy(doc, service),
     };
-    !items.is_empty()
-        && items
-            .iter()
-            .all(|i| i.capacity_provider != "FARGATE" && i.capacity_provider != "FARGATE_SPOT")
+    items
+        .iter()
+        .all(|i| i.capacity_provider != "FARGATE" && i.capacity_provider != "FARGATE_SPOT")
 }
 
 /// The cluster's default capacity provider strategy, for a service switching to a strategy.
@@ -108,6 +109,8 @@ mod tests {
             {"clusterName": "ec2", "defaultCapacityProviderStrategy": [{"capacityProvider": "asg", "weight": 1}]}]});
         let on = |s: &str| service_on_instances(&doc, s);
         assert!(on("a") && on("b") && on("f"));
-        assert!(!on("c") && !on("d") && !on("e") && !on("missing"));
+        // "e": no launch type, strategy or cluster default runs as launch type EC2.
+        assert!(on("e"));
+        assert!(!on("c") && !on("d") && !on("missing"));
     }
 }

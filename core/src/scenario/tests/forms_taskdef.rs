@@ -182,3 +182,27 @@ fn every_read_only_key_of_describe_output_is_named_at_once() {
         .message
         .contains("read-only field of describe-task-definition"));
 }
+
+#[test]
+fn a_kept_public_ip_comes_back_disabled_on_a_service_moved_to_ec2() {
+    // Fargate with assignPublicIp ENABLED, bridge, launch type EC2, awsvpc again: ENABLED came
+    // back and the scenario was invalid ("Assign public IP is not supported for this launch
+    // type", review 2026-12-05).
+    let mut d = doc();
+    let mut memory = NetworkMemory::default();
+    set_awsvpc_configuration(&mut d, "api", &["subnet-a".into()], &[], true).unwrap();
+    assert_eq!(
+        d["services"][1]["networkConfiguration"]["awsvpcConfiguration"]["assignPublicIp"],
+        "ENABLED"
+    );
+    set_network_mode(&mut d, "api", "bridge", &mut memory).unwrap();
+    d["services"][1]
+        .as_object_mut()
+        .unwrap()
+        .remove("capacityProviderStrategy");
+    d["services"][1]["launchType"] = json!("EC2");
+    set_network_mode(&mut d, "api", "awsvpc", &mut memory).unwrap();
+    let back = &d["services"][1]["networkConfiguration"]["awsvpcConfiguration"];
+    assert_eq!(back["assignPublicIp"], "DISABLED");
+    assert_eq!(back["subnets"], json!(["subnet-a"]));
+}
