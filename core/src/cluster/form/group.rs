@@ -91,50 +91,25 @@ pub enum SizeField {
 /// refused every order but min, desired, max: Max 2 on a 3/3/3 group was refused (minimum above
 /// maximum) while its box kept showing 2 (student walkthrough of lesson 14).
 pub fn resize(current: &GroupSize, field: SizeField, n: u32) -> ((u32, u32, u32), Vec<String>) {
-    let (mut min, mut desired, mut max) = (current.min, current.desired, current.max);
+    const NAMES: [&str; 3] = ["minSize", "desiredCapacity", "maxSize"];
+    let set = field as usize;
+    let mut sizes = [current.min, current.desired, current.max];
+    sizes[set] = n;
     let mut notes = Vec::new();
-    let mut moved = |name: &str, from: u32, to: u32| {
-        notes.push(format!(
-            "{name} {} from {from} to {to}",
-            if to < from { "lowered" } else { "raised" }
-        ));
-    };
-    match field {
-        SizeField::Min => {
-            min = n;
-            if desired < n {
-                moved("desiredCapacity", desired, n);
-                desired = n;
-            }
-            if max < n {
-                moved("maxSize", max, n);
-                max = n;
-            }
-        }
-        SizeField::Desired => {
-            desired = n;
-            if min > n {
-                moved("minSize", min, n);
-                min = n;
-            }
-            if max < n {
-                moved("maxSize", max, n);
-                max = n;
-            }
-        }
-        SizeField::Max => {
-            max = n;
-            if desired > n {
-                moved("desiredCapacity", desired, n);
-                desired = n;
-            }
-            if min > n {
-                moved("minSize", min, n);
-                min = n;
-            }
+    for (i, size) in sizes.iter_mut().enumerate() {
+        // The sizes below the one set may not exceed it, those above may not fall short of it.
+        let to = match i.cmp(&set) {
+            std::cmp::Ordering::Less => (*size).min(n),
+            std::cmp::Ordering::Greater => (*size).max(n),
+            std::cmp::Ordering::Equal => continue,
+        };
+        if to != *size {
+            let how = if to < *size { "lowered" } else { "raised" };
+            notes.push(format!("{} {how} from {size} to {to}", NAMES[i]));
+            *size = to;
         }
     }
-    ((min, desired, max), notes)
+    ((sizes[0], sizes[1], sizes[2]), notes)
 }
 
 /// Turns ENI trunking on or off for the group's instances (`awsvpcTrunking`, which stands for
@@ -178,8 +153,8 @@ mod tests {
         assert_eq!(
             notes,
             [
-                "desiredCapacity lowered from 3 to 2",
-                "minSize lowered from 3 to 2"
+                "minSize lowered from 3 to 2",
+                "desiredCapacity lowered from 3 to 2"
             ]
         );
         let (sizes, notes) = resize(&group(1, 2, 4), SizeField::Desired, 6);
