@@ -773,3 +773,62 @@ fn the_sort_check_sees_a_planted_sort_and_skips_test_modules() {
     std::fs::remove_dir_all(&dir).ok();
     assert_eq!(found, vec!["view/list.rs: .sort_by_key(".to_string()]);
 }
+
+/// Subjects a descendant `:has()` may have: a form's row, a handful of elements.
+const SMALL_HAS_SUBJECTS: [&str; 1] = [".row"];
+
+/// `:has()` selectors in `css` whose argument looks at descendants (anything but `> child`),
+/// but on a small subject ([`SMALL_HAS_SUBJECTS`]): such a selector is checked again on every
+/// change under its subject, and one over the panes made a Step at the scenario limits take
+/// 60–100 ms of style work (2026-12-05). A state the page knows goes in a class instead.
+/// Returns `file: selector` for each.
+fn descendant_has(name: &str, css: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut rest = css;
+    while let Some(at) = rest.find(":has(") {
+        let argument = rest[at + 5..].trim_start();
+        let before = &rest[..at];
+        let small = SMALL_HAS_SUBJECTS.iter().any(|s| before.ends_with(s));
+        if !argument.starts_with('>') && !small {
+            let line_start = css.len() - rest.len() + at;
+            let start = css[..line_start].rfind(['}', '\n']).map_or(0, |i| i + 1);
+            let end = css[line_start..]
+                .find('{')
+                .map_or(css.len(), |i| line_start + i);
+            found.push(format!("{name}: {}", css[start..end].trim()));
+        }
+        rest = &rest[at + 5..];
+    }
+    found
+}
+
+#[test]
+fn styles_use_no_descendant_has_selector() {
+    let dir = repo().join("web/styles");
+    let mut found = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("web/styles")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "css"))
+        .collect();
+    files.sort();
+    for path in files {
+        let css = std::fs::read_to_string(&path).expect("read css");
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        found.extend(descendant_has(&name.unwrap_or_default(), &css));
+    }
+    assert!(
+        found.is_empty(),
+        "a :has() that looks at descendants is re-checked on every change under it; use a class:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_has_check_sees_a_descendant_has_and_passes_a_child_has() {
+    let css = ".a:has(> .b) .c { x: 1; }\n.panes:has(.log-pane .lesson) { y: 2; }\n.rows .row:has(.e) { z: 3; }\n";
+    assert_eq!(
+        descendant_has("t.css", css),
+        vec!["t.css: .panes:has(.log-pane .lesson)".to_string()]
+    );
+}

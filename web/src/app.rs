@@ -95,7 +95,7 @@ pub fn App() -> impl IntoView {
     let running = Memo::new(move |_| pg.running_text.with(|t| heading(t)));
     let name = move || running.with(|h| h.name.clone().unwrap_or_default());
     view! {
-        <div class="app" class:presenter=move || presenter.get()>
+        <div class="app" class:presenter=move || presenter.get() class:lesson-open=move || lessons.open.with(Option::is_some)>
             <header class="topbar">
                 <h1>"ECS Playground"</h1>
                 <span class="scenario-name" title=name>{name}</span>
@@ -122,6 +122,9 @@ pub fn App() -> impl IntoView {
             // At max speed and during "Run to" the page redraws several times a second with
             // everything changed; transitions and the chip entrance animation would restart on
             // every redraw and make the browser lay out and paint every frame (styles: `.fast`).
+            // `lesson-open` is a class on the app, not a `:has()` selector: one over the panes
+            // was checked again on every chip change, and a Step at the scenario limits made
+            // tasks of 60–100 ms (bench-long-tasks, A/B against the previous build).
             <main class="panes" class:fast=move || fast.get() style=move || sizes.get()
                 class:editor-closed=move || !editor_open.get()
                 class:side-closed=move || !side_open.get()
