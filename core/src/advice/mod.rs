@@ -12,7 +12,7 @@ pub mod task_definitions;
 
 use crate::cluster::AsgModel;
 use crate::elb::TargetGroupModel;
-use crate::service::ServiceModel;
+use crate::service::{RunTaskModel, ServiceModel};
 use crate::taskdef::{ImageBehaviour, RegisteredTaskDefinition};
 use crate::time::Millis;
 use serde::Serialize;
@@ -74,6 +74,8 @@ pub struct Inputs<'a> {
     pub target_groups: &'a [TargetGroupModel],
     /// Auto Scaling group capacity providers: the zones a service without awsvpc can use.
     pub asgs: &'a [AsgModel],
+    /// RunTask calls (`tasks[i]`, then the timeline's): the revisions they run are judged too.
+    pub run_tasks: &'a [RunTaskModel],
 }
 
 /// Every static finding, task definitions first, then services, each in document order.

@@ -58,8 +58,9 @@ pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
 /// The revisions the static rules judge: each family's latest revision, as AWS Config's ECS
 /// rules behind Security Hub do ("This rule only evaluates the latest active revision of an
 /// Amazon ECS task definition", e.g. Config *ecs-containers-nonprivileged*), and any other a
-/// service runs. Every revision was judged, so a family registered three times said the same
-/// thing three times about revisions nothing ran (editor walkthrough, 2026-12-05).
+/// service or a RunTask (a standalone task) runs. Every revision was judged, so a family
+/// registered three times said the same thing three times about revisions nothing ran (editor
+/// walkthrough, 2026-12-05).
 fn judged_revisions(inputs: &Inputs<'_>) -> std::collections::BTreeSet<usize> {
     let mut latest: std::collections::BTreeMap<&str, (u32, usize)> = Default::default();
     for (i, td) in inputs.task_definitions.iter().enumerate() {
@@ -72,6 +73,7 @@ fn judged_revisions(inputs: &Inputs<'_>) -> std::collections::BTreeSet<usize> {
         .into_values()
         .map(|(_, i)| i)
         .chain(inputs.services.iter().map(|s| s.task_definition))
+        .chain(inputs.run_tasks.iter().map(|t| t.task_definition))
         .collect()
 }
 
@@ -284,6 +286,7 @@ mod tests {
             services: &[],
             target_groups: &[],
             asgs: &[],
+            run_tasks: &[],
         };
         check(inputs).into_iter().map(|a| a.rule).collect()
     }

@@ -448,4 +448,16 @@ fn task_definition_advice_skips_revisions_neither_latest_nor_run() {
         revisions.iter().any(|p| p == "taskDefinitions[2]"),
         "{revisions:?}"
     );
+    // A standalone task (RunTask) running web:2 brings it back (review, 2026-12-05).
+    v["tasks"] =
+        json!([{"cluster": "default", "taskDefinition": "web:2", "count": 1, "launchType": "EC2"}]);
+    let with_task: Vec<String> = static_advice(&sim(&v).model)
+        .into_iter()
+        .filter(|a| a.rule == "no-log-configuration")
+        .map(|a| a.path.split('.').next().unwrap_or_default().to_string())
+        .collect();
+    assert!(
+        with_task.iter().any(|p| p == "taskDefinitions[1]"),
+        "{with_task:?}"
+    );
 }

@@ -15,6 +15,7 @@ pub fn static_advice(model: &Model) -> Vec<Advice> {
         services: &model.services,
         target_groups: &model.target_groups,
         asgs: &model.asgs,
+        run_tasks: &model.run_tasks,
     })
 }
 
@@ -33,6 +34,7 @@ pub fn task_definition_advice(td: &TaskDefinition) -> Vec<Advice> {
         services: &[],
         target_groups: &[],
         asgs: &[],
+        run_tasks: &[],
     });
     found
         .into_iter()
