@@ -8,10 +8,12 @@
 //! typed it.
 //!
 //! This module holds what several concepts' forms share: plain JSON reads and writes by key
-//! (`value`), finding a service or capacity provider by name (`find`), and writing the
-//! document back as readable text ([`to_text`]). It imports nothing from the crate but the
-//! problem type, so every concept may use it.
+//! (`value`), finding a service or capacity provider by name (`find`), whether an entry runs on
+//! instances or Fargate (`capacity`), and writing the document back as readable text
+//! ([`to_text`]). It imports nothing from the crate but the problem type, so every concept may
+//! use it.
 
+pub mod capacity;
 pub mod field_doc;
 pub(crate) mod find;
 mod refusal;

@@ -283,7 +283,7 @@ pub fn set_network_mode(
                 let config = match memory.take(&holder, &subnets) {
                     Some(mut kept) => {
                         restored.push(holder);
-                        if runs_on_instances(user) {
+                        if crate::form::capacity::entry_on_instances(user) == Some(true) {
                             public_ip_disabled(&mut kept);
                         }
                         kept
@@ -297,25 +297,6 @@ pub fn set_network_mode(
         }
     }
     Ok(restored)
-}
-
-/// Whether a service or task entry names EC2 or EXTERNAL capacity itself (its launch type, or a
-/// strategy without FARGATE and FARGATE_SPOT).
-fn runs_on_instances(user: &serde_json::Map<String, Value>) -> bool {
-    if let Some(t) = user.get("launchType").and_then(Value::as_str) {
-        return t == "EC2" || t == "EXTERNAL";
-    }
-    user.get("capacityProviderStrategy")
-        .and_then(Value::as_array)
-        .is_some_and(|items| {
-            !items.is_empty()
-                && items.iter().all(|i| {
-                    !matches!(
-                        i.get("capacityProvider").and_then(Value::as_str),
-                        Some("FARGATE" | "FARGATE_SPOT")
-                    )
-                })
-        })
 }
 
 /// A kept configuration written back to a service on instances: `assignPublicIp` ENABLED, kept

@@ -3,6 +3,7 @@
 //! show it, and [`super::providers::ec2_providers`] follows it to the service's EC2 capacity.
 
 use crate::cluster::CapacityProviderStrategyItem;
+use crate::form::capacity::FARGATE_PROVIDERS;
 use crate::form::value::list_of;
 use serde_json::Value;
 
@@ -25,7 +26,7 @@ pub fn on_fargate(service: &Value) -> bool {
         Launch::LaunchType(t) => t == "FARGATE",
         Launch::Strategy(items) => items
             .iter()
-            .all(|i| i.capacity_provider == "FARGATE" || i.capacity_provider == "FARGATE_SPOT"),
+            .all(|i| FARGATE_PROVIDERS.contains(&i.capacity_provider.as_str())),
         Launch::ClusterDefault => false,
     }
 }

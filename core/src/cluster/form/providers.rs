@@ -4,6 +4,7 @@
 
 use super::launch::{launch, Launch};
 use crate::cluster::CapacityProviderStrategyItem;
+use crate::form::capacity::{entry_on_instances, strategy_on_instances};
 use crate::form::find::{find_service, service_cluster};
 use crate::form::value::{array, list_of, text};
 use serde_json::Value;
@@ -57,19 +58,18 @@ pub fn ec2_providers(doc: &Value, service: &str) -> Vec<String> {
 /// FARGATE_SPOT, or none of these (launch type EC2 then). Its awsvpc tasks get no public IP
 /// (ECS refuses `assignPublicIp` ENABLED there), so the form does not offer it.
 pub fn service_on_instances(doc: &Value, service: &str) -> bool {
-    let Some(s) = find_service(doc, service) else {
+    let Some(s) = find_service(doc, service).and_then(Value::as_object) else {
         return false;
     };
-    let items = match launch(s) {
-        Launch::LaunchType(t) => return t == "EC2" || t == "EXTERNAL",
-        Launch::Strategy(items) => items,
-        // No launch type, no strategy and no cluster default: launch type EC2, as ECS (and
-        // the engine's `service::resolve`) fall back to.
-        Launch::ClusterDefault => default_strategy(doc, service),
-    };
-    items
-        .iter()
-        .all(|i| i.capacity_provider != "FARGATE" && i.capacity_provider != "FARGATE_SPOT")
+    // No launch type or strategy: the cluster's default strategy, and with none of that
+    // either, launch type EC2, as ECS (and the engine's `service::resolve`) fall back to.
+    entry_on_instances(s).unwrap_or_else(|| {
+        strategy_on_instances(
+            default_strategy(doc, service)
+                .iter()
+                .map(|i| i.capacity_provider.as_str()),
+        )
+    })
 }
 
 /// The cluster's default capacity provider strategy, for a service switching to a strategy.
