@@ -101,6 +101,17 @@ async fn a_recorded_series_is_drawn_with_its_points_target_and_marker() {
         "{:?}",
         action.text_content()
     );
+    // Its label is drawn over the line (after it in the document): a line crossing a label
+    // hid letters of it.
+    let label = one(&cpu, "[data-testid=chart-marker-label][data-at='360000']");
+    assert!(label
+        .text_content()
+        .unwrap_or_default()
+        .contains("scale out 6 → 9"));
+    assert!(
+        path.compare_document_position(&label) & web_sys::Node::DOCUMENT_POSITION_FOLLOWING != 0,
+        "the marker label is drawn before the series line"
+    );
     assert!(cpu
         .query_selector("[data-testid=chart-cursor]")
         .ok()
