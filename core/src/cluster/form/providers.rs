@@ -43,9 +43,7 @@ pub fn ec2_providers(doc: &Value, service: &str) -> Vec<String> {
         Launch::LaunchType(lt) if lt == "EC2" => cluster_providers(doc, service),
         Launch::LaunchType(_) => Vec::new(),
         Launch::Strategy(items) => items.into_iter().map(|i| i.capacity_provider).collect(),
-        Launch::ClusterDefault => cluster_of(doc, s)
-            .map(|c| list_of::<CapacityProviderStrategyItem>(c, "defaultCapacityProviderStrategy"))
-            .unwrap_or_default()
+        Launch::ClusterDefault => default_strategy(doc, service)
             .into_iter()
             .map(|i| i.capacity_provider)
             .collect(),
