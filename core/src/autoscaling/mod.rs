@@ -6,7 +6,7 @@
 //! is scheduled for them, so their runs and trace hashes stay the same.
 
 pub mod activity;
-pub mod alarm;
+pub use crate::metrics::alarm;
 pub mod cron;
 pub mod decide;
 pub mod field_docs;

@@ -13,6 +13,10 @@ const CAN: &str =
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CanaryConfiguration.html";
 const LIN: &str =
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinearConfiguration.html";
+const DA: &str =
+    "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html";
+const PMA: &str =
+    "https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html";
 const CD: &str =
     "https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html";
 
@@ -39,7 +43,7 @@ pub const CONFIGURATION: Context = Context {
         F::new("maximumPercent", "Upper bound of RUNNING plus PENDING tasks during a deployment, as a percent of desiredCount; at least 100. Default 200; a DAEMON service must use 100, its default.", DC),
         F::new("minimumHealthyPercent", "Lower bound of healthy RUNNING tasks during a deployment, as a percent of desiredCount, 0 to 100. Default 100 (0 for DAEMON).", DC),
         F::new("deploymentCircuitBreaker", "Stops (and optionally rolls back) a deployment whose tasks keep failing. Off when omitted.", CB).child("deploymentCircuitBreaker"),
-        F::new("alarms", "CloudWatch alarms that fail a deployment. Accepted and kept as written; not simulated.", DC),
+        F::new("alarms", "CloudWatch alarms (from the scenario's cloudWatchAlarms) that fail a deployment when one goes into ALARM, watched once a task of it is RUNNING; a rolling update then bakes for the alarms' longest evaluationPeriods before it completes (the playground's choice).", DA).child("deploymentAlarms"),
         F::new("strategy", "How ECS shifts to the new revision: ROLLING replaces tasks in batches; BLUE_GREEN, CANARY and LINEAR start a full green set and move traffic to it. Default ROLLING.", DC).values(&["ROLLING", "BLUE_GREEN", "CANARY", "LINEAR"]),
         F::new("bakeTimeInMinutes", "Minutes blue and green both run after all traffic moved, before blue stops, 0 to 1,440. Required with BLUE_GREEN.", DC),
         F::new("canaryConfiguration", "CANARY only: the percent of traffic moved first and how long it bakes.", CAN).child("canaryConfiguration"),
@@ -91,6 +95,30 @@ pub const CODE_DEPLOY: Context = Context {
     ],
 };
 
+/// `deploymentConfiguration.alarms` (API DeploymentAlarms).
+pub const ALARMS: Context = Context {
+    name: "deploymentAlarms",
+    fields: &[
+        F::new("alarmNames", "Names of cloudWatchAlarms entries the service's deployments watch. Required.", DA),
+        F::new("enable", "Whether deployments watch the alarms. Required.", DA).values(&["true", "false"]),
+        F::new("rollback", "Whether a deployment an alarm fails rolls back to the last completed deployment. Required. A rollback does not watch the alarms (the playground's choice).", DA).values(&["true", "false"]),
+    ],
+};
+
+/// A `cloudWatchAlarms` entry (put-metric-alarm input on a service metric, 60-second period).
+pub const METRIC_ALARM: Context = Context {
+    name: "metricAlarm",
+    fields: &[
+        F::new("alarmName", "The alarm's name, which deploymentConfiguration.alarms.alarmNames lists. Required.", PMA),
+        F::new("serviceName", "The service whose metric it watches (the ServiceName dimension). Required.", PMA),
+        F::new("metricName", "The service metric it watches, one datapoint per minute (its sum for counts, its average otherwise). Required.", PMA).values(&["CPUUtilization", "MemoryUtilization", "RequestCountPerTarget", "RequestCount", "HTTPCode_Target_5XX_Count", "HTTPCode_ELB_5XX_Count", "TargetResponseTime", "RunningTaskCount"]),
+        F::new("comparisonOperator", "How a datapoint breaches the threshold. Required.", PMA).values(&["GreaterThanThreshold", "GreaterThanOrEqualToThreshold", "LessThanThreshold", "LessThanOrEqualToThreshold"]),
+        F::new("threshold", "The value datapoints are compared with. Required.", PMA),
+        F::new("evaluationPeriods", "One-minute datapoints looked at, 1 to 1,440. Required.", PMA),
+        F::new("datapointsToAlarm", "Breaching datapoints among them that put the alarm in ALARM. Default: evaluationPeriods.", PMA),
+    ],
+};
+
 /// Every context of this folder.
 pub const CONTEXTS: &[Context] = &[
     CONTROLLER,
@@ -99,4 +127,6 @@ pub const CONTEXTS: &[Context] = &[
     CANARY,
     LINEAR,
     CODE_DEPLOY,
+    ALARMS,
+    METRIC_ALARM,
 ];

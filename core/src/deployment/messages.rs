@@ -15,6 +15,24 @@ pub fn failed(service: &str, deployment: &str) -> String {
     )
 }
 
+/// `(service web) (deployment ecs-svc/…) deployment failed: alarm web-5xx in ALARM.` (the
+/// playground's wording: the guide shows no event text for an alarm failure).
+pub fn failed_on_alarm(service: &str, deployment: &str, alarm: &str) -> String {
+    format!(
+        "(service {service}) (deployment {deployment}) deployment failed: alarm {alarm} in ALARM."
+    )
+}
+
+/// rolloutStateReason when a deployment alarm fails the deployment.
+pub fn failed_on_alarm_reason(alarm: &str) -> String {
+    format!("ECS deployment detected triggered alarms: {alarm}.")
+}
+
+/// rolloutStateReason of the deployment a rollback after an alarm starts.
+pub fn alarm_rollback_reason(to: &str) -> String {
+    format!("ECS deployment alarms: rolling back to deploymentId {to}.")
+}
+
 /// `(service web) rolling back to deployment ecs-svc/….`
 pub fn rolling_back(service: &str, deployment: &str) -> String {
     format!("(service {service}) rolling back to deployment {deployment}.")

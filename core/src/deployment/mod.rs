@@ -6,6 +6,7 @@
 //! The service scheduler (`service/scheduler.rs`) asks [`ServiceDeployments`] which tasks belong
 //! to the PRIMARY deployment; everything older is replaced within the rolling update bounds.
 
+pub mod alarms;
 pub mod bounds;
 pub mod circuit_breaker;
 pub mod field_docs;

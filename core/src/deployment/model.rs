@@ -55,8 +55,12 @@ pub struct Deployment {
     pub initial: bool,
     /// Started by the circuit breaker's rollback (a failed rollback does not roll back again).
     pub rollback: bool,
-    /// Stage 2 of the circuit breaker: one of its tasks has reached RUNNING.
+    /// Stage 2 of the circuit breaker: one of its tasks has reached RUNNING (deployment alarms
+    /// are watched from then on too).
     pub reached_running: bool,
+    /// When a rolling update watching alarms first reached a steady state: its bake time runs
+    /// from here (see `deployment::alarms`).
+    pub bake_from: Option<Millis>,
     /// Stopped tasks the circuit breaker has already judged.
     pub(crate) judged: BTreeSet<usize>,
     /// Tasks that have counted as healthy once (each resets the failure count once).
@@ -91,6 +95,7 @@ impl Deployment {
             initial: false,
             rollback: false,
             reached_running: false,
+            bake_from: None,
             judged: BTreeSet::new(),
             healthy_seen: BTreeSet::new(),
             shift: None,

@@ -25,6 +25,20 @@ pub struct DeploymentKeys {
     /// `deploymentController.type` is CODE_DEPLOY (no circuit breaker; the percentages only
     /// bound tasks on DRAINING instances).
     pub code_deploy: bool,
+    /// `deploymentConfiguration.alarms`, when enabled: the alarm names (resolved against the
+    /// scenario's `cloudWatchAlarms` by the scenario) and whether a failure rolls back.
+    pub alarms: Option<AlarmWatch>,
+}
+
+/// The CloudWatch alarms a service's deployments watch (API DeploymentAlarms, enabled).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AlarmWatch {
+    /// Names of `cloudWatchAlarms` entries, as written.
+    pub names: Vec<String>,
+    /// Indices of those entries in the model (filled by the scenario's resolve).
+    pub alarms: Vec<usize>,
+    /// Whether a deployment an alarm fails rolls back to the last completed one.
+    pub rollback: bool,
 }
 
 /// A percentage in tenths if it is a multiple of 0.1 within `lo..=hi` tenths.
@@ -49,6 +63,7 @@ pub fn resolve(
         circuit_breaker: circuit_breaker(&dcp, dc, code_deploy, p),
         traffic_shift: None,
         code_deploy,
+        alarms: alarm_watch(&dcp, dc, code_deploy, p),
     };
     match ecs_strategy(&dcp, dc, code_deploy || daemon, p) {
         Ok(plan) => out.traffic_shift = plan,
@@ -77,6 +92,38 @@ fn is_code_deploy(path: &str, controller: Option<&DeploymentController>, p: &mut
         ),
     }
     controller == "CODE_DEPLOY"
+}
+
+/// The deployment alarms, when enabled; API DeploymentAlarms: "You can only use the
+/// DeploymentAlarms method to detect failures when the DeploymentController is set to ECS".
+fn alarm_watch(
+    dcp: &str,
+    dc: &DeploymentConfiguration,
+    code_deploy: bool,
+    p: &mut Problems,
+) -> Option<AlarmWatch> {
+    let a = dc.alarms.as_ref()?;
+    if !a.enable {
+        return None;
+    }
+    if code_deploy {
+        p.push(
+            format!("{dcp}.alarms"),
+            "Deployment alarms can only be used when the deploymentController type is ECS.",
+        );
+        return None;
+    }
+    if a.alarm_names.is_empty() {
+        p.push(
+            format!("{dcp}.alarms.alarmNames"),
+            "alarmNames must name at least one alarm when alarms are enabled",
+        );
+    }
+    Some(AlarmWatch {
+        names: a.alarm_names.clone(),
+        alarms: Vec::new(),
+        rollback: a.rollback,
+    })
 }
 
 /// The circuit breaker, when enabled; API DeploymentCircuitBreaker: it "can only be used for

@@ -25,6 +25,19 @@ pub struct DeploymentCircuitBreaker {
     pub reset_on_healthy_task: Option<bool>,
 }
 
+/// `deploymentConfiguration.alarms` (API DeploymentAlarms): the scenario's `cloudWatchAlarms`
+/// that fail a deployment when one goes into ALARM; all three keys are required.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeploymentAlarms {
+    /// Names of `cloudWatchAlarms` entries.
+    pub alarm_names: Vec<String>,
+    /// Whether deployments watch them.
+    pub enable: bool,
+    /// Whether a deployment they fail rolls back to the last completed one.
+    pub rollback: bool,
+}
+
 /// `deploymentConfiguration` of a service.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -38,9 +51,9 @@ pub struct DeploymentConfiguration {
     /// The deployment circuit breaker.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deployment_circuit_breaker: Option<DeploymentCircuitBreaker>,
-    /// CloudWatch alarms (kept, not simulated).
+    /// CloudWatch alarms that fail a deployment (API DeploymentAlarms).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub alarms: Option<serde_json::Value>,
+    pub alarms: Option<DeploymentAlarms>,
     /// ECS-native deployment strategy: `ROLLING` (default), `BLUE_GREEN`, `CANARY` or `LINEAR`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub strategy: Option<String>,

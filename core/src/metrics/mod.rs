@@ -2,6 +2,7 @@
 //! prints, and what Service Auto Scaling's alarms and managed scaling read. Values are
 //! recorded once per period, at the period's end, by the subsystem that owns them.
 
+pub mod alarm;
 pub mod runs;
 
 use crate::time::Millis;

@@ -72,6 +72,10 @@ pub struct ScenarioDocument {
     /// Application Auto Scaling `put-scheduled-action` inputs.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scheduled_actions: Vec<crate::autoscaling::spec::ScheduledActionSpec>,
+    /// CloudWatch metric alarms on service metrics (`put-metric-alarm` input, one-minute
+    /// period), which a service's `deploymentConfiguration.alarms` names.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cloud_watch_alarms: Vec<crate::metrics::alarm::MetricAlarmSpec>,
     /// Simulator key: services start at time 0 already RUNNING and healthy on their task
     /// definition (targets healthy, deployment COMPLETED), as an existing production service
     /// would, instead of from a cold start.

@@ -34,6 +34,7 @@ pub const SCENARIO: Context = Context {
         F::new("scalableTargets", "Service Auto Scaling targets (register-scalable-target input): a service's desired count with its bounds.", "https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html").child("scalableTarget"),
         F::new("scalingPolicies", "Target tracking and step scaling policies (put-scaling-policy input).", "https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html").child("scalingPolicy"),
         F::new("scheduledActions", "Scheduled changes of a target's min and max (put-scheduled-action input).", "https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScheduledAction.html").child("scheduledAction"),
+        F::new("cloudWatchAlarms", "CloudWatch metric alarms on service metrics (put-metric-alarm input, one-minute period) that a service's deploymentConfiguration.alarms names.", "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html").child("metricAlarm"),
         F::new("startSteady", "Simulator key: services start RUNNING and healthy at time 0, like an existing production service, instead of from a cold start. Default false.", "").values(&["true", "false"]),
         F::new("pricing", "Simulator key: prices to meter the run with instead of the built-in us-east-1 ones.", "").child("pricing"),
     ],

@@ -44,6 +44,8 @@ pub struct Model {
     pub traffic: crate::traffic::TrafficModel,
     /// Service Auto Scaling and Fargate Spot settings.
     pub auto_scaling: crate::autoscaling::AutoScalingModel,
+    /// The scenario's `cloudWatchAlarms`, which services' deployments watch.
+    pub alarms: Vec<crate::metrics::alarm::ServiceAlarm>,
     /// `startSteady`: services begin RUNNING and healthy at time 0.
     pub start_steady: bool,
     /// The prices the run is metered with (the catalogue with the scenario's `pricing`).

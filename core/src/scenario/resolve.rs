@@ -78,6 +78,7 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
         &clusters,
     );
     p.extend(problems);
+    let (alarms, services) = deployment_alarms(doc, services, &declared, &mut p);
     let (pricing, problems) = crate::cost::resolve::resolve(doc.pricing.as_ref());
     p.extend(problems);
     if !p.is_empty() {
@@ -99,9 +100,36 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
         target_groups,
         traffic,
         auto_scaling,
+        alarms,
         start_steady: doc.start_steady,
         pricing,
     })
+}
+
+/// The scenario's `cloudWatchAlarms`, and each service's `deploymentConfiguration.alarms` tied
+/// to them.
+fn deployment_alarms(
+    doc: &ScenarioDocument,
+    mut services: Vec<service::ServiceModel>,
+    declared: &[&str],
+    p: &mut Problems,
+) -> (
+    Vec<crate::metrics::alarm::ServiceAlarm>,
+    Vec<service::ServiceModel>,
+) {
+    let names: Vec<&str> = services.iter().map(|s| s.name.as_str()).collect();
+    let (alarms, problems) =
+        crate::deployment::alarms::resolve_alarms(&doc.cloud_watch_alarms, &names, declared);
+    p.extend(problems);
+    for s in &mut services {
+        let Some(i) = doc.services.iter().position(|d| d.service_name == s.name) else {
+            continue;
+        };
+        if let Some(watch) = &mut s.deployment_alarms {
+            crate::deployment::alarms::link(&format!("services[{i}]"), watch, &alarms, p);
+        }
+    }
+    (alarms, services)
 }
 
 /// What the timeline's entries are checked against: the subnets' zones, the services declared

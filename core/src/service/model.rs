@@ -35,6 +35,9 @@ pub struct ServiceModel {
     pub load_balancer: Option<crate::elb::ServiceLoadBalancer>,
     /// `deploymentConfiguration.deploymentCircuitBreaker` when enabled.
     pub circuit_breaker: Option<crate::deployment::circuit_breaker::CircuitBreakerConfig>,
+    /// `deploymentConfiguration.alarms` when enabled: the CloudWatch alarms that fail its
+    /// deployments.
+    pub deployment_alarms: Option<crate::deployment::resolve::AlarmWatch>,
     /// How deployments shift traffic (blue/green, canary, linear, CodeDeploy); None: rolling.
     pub traffic_shift: Option<crate::deployment::shift::ShiftPlan>,
     /// `deploymentController.type` CODE_DEPLOY: CodeDeploy runs its deployments (no circuit

@@ -152,6 +152,7 @@ fn service(
         grace_ms: u64::from(s.health_check_grace_period_seconds.unwrap_or(0)) * 1000,
         load_balancer,
         circuit_breaker: keys.circuit_breaker,
+        deployment_alarms: keys.alarms,
         traffic_shift: keys.traffic_shift,
         code_deploy: keys.code_deploy,
         assign_public_ip,

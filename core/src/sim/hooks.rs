@@ -103,8 +103,10 @@ impl Sim {
     /// Owner: the deployment code.
     ///
     /// During a shift the PRIMARY (green) deployment has the current step's share and the one
-    /// it replaces (blue) the rest; tasks of a FAILED deployment get none, so a rolled-back
-    /// green stops receiving traffic at once.
+    /// it replaces (blue) the rest; tasks of a FAILED traffic-shifting deployment get none, so a
+    /// rolled-back green stops receiving traffic at once. A FAILED rolling update's tasks are
+    /// registered in the production target group like any other, so the load balancer keeps
+    /// sending them requests until they are deregistered.
     pub fn deployment_traffic_weight(&self, t: usize) -> u32 {
         if let Some(w) = self.shift_weight(t) {
             return w;
@@ -113,6 +115,7 @@ impl Sim {
             let ds = &self.services[s].deployments;
             ds.deployment_of(t).is_some_and(|k| {
                 ds.list[k].rollout_state == crate::deployment::RolloutState::Failed
+                    && ds.list[k].shift.is_some()
             })
         });
         if failed {

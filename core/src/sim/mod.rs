@@ -8,6 +8,7 @@ pub mod autoscaling;
 pub mod capacity;
 pub mod commands;
 pub mod cost;
+pub mod deployment_alarms;
 pub mod discovery;
 pub mod elb;
 pub mod hooks;

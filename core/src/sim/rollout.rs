@@ -117,19 +117,39 @@ impl Sim {
     /// COMPLETED one. A rollback deployment that fails does not roll back again (the
     /// simulator's choice, so a broken previous revision cannot loop).
     fn fail_deployment(&mut self, s: usize, p: usize, rollback: bool) {
+        self.fail_deployment_for(s, p, rollback, None);
+    }
+
+    /// Fails deployment `p` because the deployment alarm `alarm` is in ALARM (DG
+    /// deployment-alarm-failure), rolling back as [`Sim::fail_deployment`] does.
+    pub(crate) fn fail_deployment_on_alarm(
+        &mut self,
+        s: usize,
+        p: usize,
+        alarm: &str,
+        rollback: bool,
+    ) {
+        self.fail_deployment_for(s, p, rollback, Some(alarm));
+    }
+
+    /// [`Sim::fail_deployment`], by the circuit breaker (`alarm` None) or by a deployment alarm.
+    fn fail_deployment_for(&mut self, s: usize, p: usize, rollback: bool, alarm: Option<&str>) {
         let name = self.model.services[s].name.clone();
         let now = self.now;
         let d = &mut self.services[s].deployments.list[p];
         d.rollout_state = RolloutState::Failed;
-        d.rollout_state_reason = messages::FAILED_REASON.to_string();
+        d.rollout_state_reason = match alarm {
+            None => messages::FAILED_REASON.to_string(),
+            Some(a) => messages::failed_on_alarm_reason(a),
+        };
         d.updated_at = now;
         let failed_id = d.id.clone();
         let was_rollback = d.rollback;
-        self.emit(
-            LogKind::Service,
-            Some(s),
-            messages::failed(&name, &failed_id),
-        );
+        let text = match alarm {
+            None => messages::failed(&name, &failed_id),
+            Some(a) => messages::failed_on_alarm(&name, &failed_id, a),
+        };
+        self.emit(LogKind::Service, Some(s), text);
         if !rollback || was_rollback {
             return;
         }
@@ -144,7 +164,10 @@ impl Sim {
         let n = self.start_deployment(s, td, false);
         let d = &mut self.services[s].deployments.list[n];
         d.rollback = true;
-        d.rollout_state_reason = messages::rollback_reason(&to_id);
+        d.rollout_state_reason = match alarm {
+            None => messages::rollback_reason(&to_id),
+            Some(_) => messages::alarm_rollback_reason(&to_id),
+        };
         self.emit(
             LogKind::Service,
             Some(s),
@@ -173,6 +196,20 @@ impl Sim {
             .is_some_and(|sh| sh.stage != crate::deployment::shift::LifecycleStage::CleanUp)
         {
             return;
+        }
+        // A rolling update watching alarms stays IN_PROGRESS for its bake time once steady.
+        if d.shift.is_none() && !d.initial && !d.rollback {
+            if let Some(watch) = &self.model.services[s].deployment_alarms {
+                let bake = crate::deployment::alarms::rolling_bake_ms(watch, &self.model.alarms);
+                let now = self.now;
+                let from = *self.services[s].deployments.list[p]
+                    .bake_from
+                    .get_or_insert(now);
+                if now < from + bake {
+                    self.wake_scheduler_at(s, from + bake);
+                    return;
+                }
+            }
         }
         let now = self.now;
         let ds = &mut self.services[s].deployments;

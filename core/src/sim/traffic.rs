@@ -42,6 +42,9 @@ impl Sim {
         }
         if self.now % PERIOD_MS == 0 && self.model.metrics_enabled() {
             self.record_period();
+            if !self.model.alarms.is_empty() {
+                self.watch_deployment_alarms();
+            }
         }
         if let Some(step) = self.sample_step() {
             self.queue.push(self.now + step, Event::SampleTick);
@@ -185,11 +188,14 @@ impl Sim {
         for t in running {
             let needs = &self.model.task_definitions[self.tasks[t].task_definition].needs;
             let (cpu, memory, limit) = (needs.cpu, needs.memory, needs.hard_memory_mib);
-            let load = task_load(
-                offered.get(&t).copied().unwrap_or(0.0),
-                cpu,
-                memory,
-                &e.cost,
+            let load = crate::traffic::queueing::with_errors(
+                task_load(
+                    offered.get(&t).copied().unwrap_or(0.0),
+                    cpu,
+                    memory,
+                    &e.cost,
+                ),
+                self.error_percent(t),
             );
             let sums = self.traffic.period.entry(s).or_default();
             sums.cpu_used += load.cpu_percent * f64::from(cpu) / 100.0;
@@ -213,6 +219,19 @@ impl Sim {
         for (t, used, limit) in over_limit {
             self.out_of_memory(t, used, limit);
         }
+    }
+
+    /// The share of requests task `t` answers with a 5xx: the highest `errorPercent` of its
+    /// containers' images.
+    fn error_percent(&self, t: usize) -> u32 {
+        let td = &self.model.task_definitions[self.tasks[t].task_definition];
+        td.needs
+            .containers
+            .iter()
+            .filter_map(|c| self.model.images.get(&c.image))
+            .filter_map(|b| b.error_percent)
+            .max()
+            .unwrap_or(0)
     }
 
     fn has_running_task(&self, s: usize) -> bool {

@@ -178,6 +178,7 @@ pub const IMAGE_BEHAVIOUR: Context = Context {
         F::new("exitCode", "Simulator key: the exit code of that crash. Default 1.", ""),
         F::new("healthCheckFails", "Simulator key: the container health check command fails. Default false.", "").values(&["true", "false"]),
         F::new("ignoresSigterm", "Simulator key: the process ignores SIGTERM, so a stop waits for stopTimeout and then SIGKILL. Default false.", "").values(&["true", "false"]),
+        F::new("errorPercent", "Simulator key: percent (0 to 100) of the requests it answers that fail with a 5xx although its health checks pass, a release that only an alarm on the service's errors catches. Default 0.", ""),
     ],
 };
 

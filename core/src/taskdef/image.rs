@@ -28,4 +28,9 @@ pub struct ImageBehaviour {
     /// The process ignores SIGTERM, so stopping waits for `stopTimeout` and then SIGKILL.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub ignores_sigterm: bool,
+    /// Percent (0–100) of the requests it answers that fail with a 5xx although it passes its
+    /// health checks: a release that runs but misbehaves under real traffic, which only an
+    /// alarm on the service's errors catches (default 0).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_percent: Option<u32>,
 }

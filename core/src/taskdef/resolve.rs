@@ -75,6 +75,12 @@ pub fn check_images(images: &BTreeMap<String, ImageBehaviour>, p: &mut Problems)
         if b.start_seconds.is_some_and(|s| s > MAX_IMAGE_SECONDS) {
             p.push(format!("{path}.startSeconds"), "must be at most 3600");
         }
+        if b.error_percent.is_some_and(|e| e > 100) {
+            p.push(
+                format!("{path}.errorPercent"),
+                "must be between 0 and 100 (percent of requests)",
+            );
+        }
     }
 }
 

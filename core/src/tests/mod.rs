@@ -6,6 +6,7 @@ mod advice;
 mod advice_network;
 mod autoscaling;
 mod deployment;
+mod deployment_alarms;
 mod elb;
 mod examples;
 mod limits;

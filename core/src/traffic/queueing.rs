@@ -37,6 +37,21 @@ pub struct TaskLoad {
     pub response_millis: f64,
 }
 
+/// `load` from a task whose image answers `error_percent` of its requests with a 5xx
+/// (`images[…].errorPercent`): that share of the answered requests counts as failed; its CPU,
+/// memory and response time stay as they were (the app did the work).
+pub fn with_errors(load: TaskLoad, error_percent: u32) -> TaskLoad {
+    if error_percent == 0 {
+        return load;
+    }
+    let errors = load.ok_per_second * f64::from(error_percent.min(100)) / 100.0;
+    TaskLoad {
+        ok_per_second: load.ok_per_second - errors,
+        failed_per_second: load.failed_per_second + errors,
+        ..load
+    }
+}
+
 /// The load on a task that reserves `cpu_units` and `memory_mib` when `offered` requests per
 /// second arrive.
 ///
@@ -84,6 +99,23 @@ pub fn task_load(offered: f64, cpu_units: u32, memory_mib: u32, cost: &RequestCo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_erroring_image_fails_its_share_of_the_answered_requests_only() {
+        let load = TaskLoad {
+            offered_per_second: 60.0,
+            ok_per_second: 50.0,
+            failed_per_second: 10.0,
+            cpu_percent: 80.0,
+            ..TaskLoad::default()
+        };
+        let bad = with_errors(load, 20);
+        assert_eq!(bad.ok_per_second, 40.0);
+        assert_eq!(bad.failed_per_second, 20.0);
+        assert_eq!(bad.cpu_percent, 80.0);
+        assert_eq!(with_errors(load, 0), load);
+        assert_eq!(with_errors(load, 100).ok_per_second, 0.0);
+    }
 
     fn cost() -> RequestCost {
         RequestCost {

@@ -123,6 +123,14 @@ fn accepted() -> BTreeMap<&'static str, BTreeSet<String>> {
             keys_of::<crate::deployment::spec::CodeDeploySpec>(),
         ),
         (
+            "deploymentAlarms",
+            keys_of::<crate::deployment::spec::DeploymentAlarms>(),
+        ),
+        (
+            "metricAlarm",
+            keys_of::<crate::metrics::alarm::MetricAlarmSpec>(),
+        ),
+        (
             "placementStrategy",
             keys_of::<crate::placement::spec::PlacementStrategySpec>(),
         ),

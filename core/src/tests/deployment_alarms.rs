@@ -1,0 +1,114 @@
+//! Deployment alarms end to end (DG "How CloudWatch alarms detect Amazon ECS deployment
+//! failures", API DeploymentAlarms), on lesson 11's scenario: `web:2` passes its health checks
+//! and answers every request with a 5xx (`images[…].errorPercent`).
+
+use crate::metrics::{Dimension, MetricName, PERIOD_MS};
+use crate::sim::{LoadError, Sim};
+use serde_json::Value;
+
+/// Lesson 11's starting scenario: a rolling update (50 / 100) watched by the alarm
+/// `web-target-5xx` (more than 10 target 5xx in a minute), rollback on.
+fn lesson_scenario() -> Value {
+    let lesson: Value = serde_json::from_str(include_str!(
+        "../challenge/course/11-canary-blast-radius.json"
+    ))
+    .expect("lesson 11 is JSON");
+    lesson["scenario"].clone()
+}
+
+fn run(doc: &Value, until_ms: u64) -> Sim {
+    let mut sim = Sim::from_json(&doc.to_string()).expect("valid scenario");
+    sim.run_until(until_ms);
+    sim
+}
+
+/// The times (ms) of the log lines containing `needle`.
+fn times_of(sim: &Sim, needle: &str) -> Vec<u64> {
+    sim.log()
+        .iter()
+        .filter(|e| e.text.contains(needle))
+        .map(|e| e.at)
+        .collect()
+}
+
+fn datapoint(sim: &Sim, metric: MetricName, at: u64) -> f64 {
+    sim.metrics
+        .series(metric, &Dimension::Service(0))
+        .iter()
+        .find(|d| d.at == at)
+        .map_or(0.0, |d| d.value)
+}
+
+#[test]
+fn an_alarm_fails_a_release_that_passes_its_health_checks_and_rolls_it_back() {
+    let sim = run(&lesson_scenario(), 900_000);
+    // The first minute with web:2's errors ends at 3:00; the alarm is evaluated then.
+    assert_eq!(
+        times_of(&sim, "deployment failed: alarm web-target-5xx in ALARM."),
+        [180_000]
+    );
+    assert_eq!(times_of(&sim, "rolling back to deployment"), [180_000]);
+    // The circuit breaker never judged a task a failure: every web:2 task was healthy.
+    assert!(times_of(&sim, "tasks failed to start").is_empty());
+    // The rollback does not watch the alarm (still in ALARM from web:2) and completes.
+    assert_eq!(times_of(&sim, "deployment completed.").len(), 1);
+}
+
+#[test]
+fn a_failed_rolling_updates_healthy_tasks_keep_taking_requests_until_deregistered() {
+    // web:2's tasks stay registered and healthy in the production target group after the
+    // failure until the rollback replaces them (3:52): their requests fail at the target,
+    // not at the load balancer for want of a target.
+    let sim = run(&lesson_scenario(), 300_000);
+    let target = datapoint(&sim, MetricName::HTTPCode_Target_5XX_Count, 4 * PERIOD_MS);
+    assert!(target > 2_000.0, "target 5xx in the 4th minute: {target}");
+}
+
+#[test]
+fn without_the_alarm_nothing_stops_a_release_that_passes_its_health_checks() {
+    let mut doc = lesson_scenario();
+    doc["services"][0]["deploymentConfiguration"]["alarms"]["enable"] = Value::Bool(false);
+    let sim = run(&doc, 900_000);
+    assert!(times_of(&sim, "deployment failed").is_empty());
+    assert!(times_of(&sim, "rolling back").is_empty());
+    let late = datapoint(&sim, MetricName::HTTPCode_Target_5XX_Count, 15 * PERIOD_MS);
+    assert!(late > 7_000.0, "every request fails at the end: {late}");
+}
+
+#[test]
+fn a_rolling_update_watching_alarms_bakes_for_their_longest_window_once_steady() {
+    // A good web:2: the alarm never fires, and the deployment completes three minutes (the
+    // alarm's evaluationPeriods) after it would without alarms.
+    let mut doc = lesson_scenario();
+    doc["images"]["example/web:2"]["errorPercent"] = Value::from(0);
+    doc["cloudWatchAlarms"][0]["evaluationPeriods"] = Value::from(3);
+    let watched = times_of(&run(&doc, 900_000), "deployment completed.");
+    doc["services"][0]["deploymentConfiguration"]["alarms"]["enable"] = Value::Bool(false);
+    let unwatched = times_of(&run(&doc, 900_000), "deployment completed.");
+    assert_eq!(watched.len(), 1);
+    assert_eq!(unwatched.len(), 1);
+    // Whole seconds: the scheduler's wake-up after the bake rounds up to the next second.
+    let late = watched[0] - unwatched[0];
+    assert!((180_000..181_000).contains(&late), "{late} ms later");
+}
+
+#[test]
+fn an_alarm_name_not_in_cloud_watch_alarms_and_alarms_on_code_deploy_are_refused() {
+    let mut doc = lesson_scenario();
+    doc["services"][0]["deploymentConfiguration"]["alarms"]["alarmNames"] =
+        serde_json::json!(["web-5xx"]);
+    let Err(LoadError::Invalid(problems)) = Sim::from_json(&doc.to_string()) else {
+        panic!("an unknown alarm name loaded");
+    };
+    assert!(problems.iter().any(|p| p.path
+        == "services[0].deploymentConfiguration.alarms.alarmNames[0]"
+        && p.message.contains("no alarm named web-5xx")));
+    let mut doc = lesson_scenario();
+    doc["cloudWatchAlarms"][0]["metricName"] = Value::from("InstanceCount");
+    let Err(LoadError::Invalid(problems)) = Sim::from_json(&doc.to_string()) else {
+        panic!("an alarm on a metric services do not publish loaded");
+    };
+    assert!(problems
+        .iter()
+        .any(|p| p.path == "cloudWatchAlarms[0].metricName"));
+}
