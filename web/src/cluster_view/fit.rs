@@ -1,7 +1,9 @@
 //! Fitting a small cluster to its pane: when its lanes are taller than the stage (a lesson's
 //! lane of three instances at 1280×720 hid its last instance and the chip a goal was about), the
 //! cluster's type is scaled down in steps until everything shows, to [`MIN_FIT`] at most; when
-//! room comes back it grows again. A large cluster (an overview) is left to scroll.
+//! the stage has room to spare it grows, to [`MAX_FIT`] at most (two walkthroughs at 1280×720:
+//! 12 px chips above half a stage left empty, too small for the back of a room). A large
+//! cluster (an overview) is left to scroll.
 
 use ecs_sim::view::ClusterLayout;
 use leptos::prelude::*;
@@ -9,6 +11,9 @@ use leptos::prelude::*;
 /// The smallest scale fitting may use (below it the chips stop being readable from the back of
 /// a room, and the cluster scrolls instead).
 pub const MIN_FIT: f64 = 0.7;
+/// The largest scale fitting may use: a lesson's two or three instances drawn half as large
+/// again, about 20 px chip labels at 1280×720.
+pub const MAX_FIT: f64 = 1.5;
 /// One step of the scale.
 const STEP: f64 = 0.05;
 /// Clusters with more instances than this are not fitted (they are drawn as an overview).
@@ -33,19 +38,20 @@ pub fn shape(layout: &ClusterLayout) -> Option<Vec<usize>> {
     Some(key)
 }
 
-/// Brings `fit` to the largest step at which `el` does not scroll vertically (one step per
-/// frame, so each measure sees the layout of the last change): it shrinks while the cluster
-/// overflows, and otherwise grows towards 1; `grown` is set once it has grown in this round,
-/// so an overflow after growing steps back once and stops rather than oscillating.
+/// Brings `fit` to the largest step at which `el` scrolls neither way (one step per frame, so
+/// each measure sees the layout of the last change): it shrinks while the cluster overflows,
+/// and otherwise grows towards [`MAX_FIT`]; `grown` is set once it has grown in this round, so
+/// an overflow after growing steps back once and stops rather than oscillating.
 pub fn adjust(el: web_sys::HtmlElement, fit: RwSignal<f64>, grown: bool) {
-    let overflow = el.scroll_height() > el.client_height() + 1;
+    let overflow =
+        el.scroll_height() > el.client_height() + 1 || el.scroll_width() > el.client_width() + 1;
     let current = fit.get_untracked();
     if overflow && current > MIN_FIT + 1e-9 {
         fit.set(((current - STEP) * 100.0).round() / 100.0);
         if !grown {
             request_animation_frame(move || adjust(el, fit, false));
         }
-    } else if !overflow && current < 1.0 - 1e-9 {
+    } else if !overflow && current < MAX_FIT - 1e-9 {
         fit.set(((current + STEP) * 100.0).round() / 100.0);
         request_animation_frame(move || adjust(el, fit, true));
     }
