@@ -91,6 +91,13 @@ export const tests = [
       checkPausedAtFailure(await pausedState(page));
       if (await page.locator('[data-testid="run-progress"]').count()) throw new Error('Run to still shown');
       await screenshot('pause-run-to');
+      // Going on from the pause takes the paused line and its notice away (an instructor saw
+      // "Paused … at 0:03:10" still shown, its line highlighted, ten minutes later).
+      await page.click('[data-testid="run-10m"]');
+      await page.locator('[data-testid="run-progress"][data-state="done"]').waitFor({ timeout: 30000 });
+      if (await page.locator('[data-testid="log"] li[data-paused="true"]').count()) throw new Error('the paused line is still highlighted after +10 min');
+      const notice = page.locator('[data-testid="notice"]');
+      if ((await notice.count()) && /Paused:/.test(await notice.innerText())) throw new Error(`the pause notice stayed: ${await notice.innerText()}`);
       // The choice survives a reload; unticked again, it stays unticked.
       await choose(page, 'alarm', true);
       await page.reload();

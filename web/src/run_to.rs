@@ -28,7 +28,12 @@ pub fn RunTo() -> impl IntoView {
             let Some(run) = pg.run.get_untracked().filter(RunProgress::advancing) else {
                 return;
             };
-            let reached = pg.run_chunk(run.to_ms, CHUNK_BUDGET_MS, now_ms);
+            // A watched run goes no further than its pace allows by now.
+            let goal = run.pace.map_or(run.to_ms, |pace| {
+                let allowed = run.from_ms + ((now_ms() - run.wall_start).max(0.0) * pace) as u64;
+                run.to_ms.min(allowed)
+            });
+            let reached = pg.run_chunk(goal, CHUNK_BUDGET_MS, now_ms);
             if reached < run.to_ms && now_ms() - redrawn.get_value() < REDRAW_EVERY_MS {
                 return;
             }

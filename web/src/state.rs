@@ -213,6 +213,10 @@ pub struct Playground {
     pub network_memory: RwSignal<NetworkMemory>,
 }
 
+/// How fast a watched run goes: a simulated minute per second (the 60× speed), so a lesson's
+/// 15 minutes play in 15 seconds.
+pub const WATCH_PACE: f64 = 60.0;
+
 /// Where a "Run to…" stands, for its progress bar.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct RunProgress {
@@ -232,6 +236,9 @@ pub struct RunProgress {
     /// the run stopped (closed at once, a redraw the last chunk had queued could move the clock
     /// hours after the strip was gone).
     pub stopping: bool,
+    /// At most this many virtual ms per wall ms, for a run meant to be watched (a lesson's
+    /// "Watch it"); None: as fast as the page allows.
+    pub pace: Option<f64>,
 }
 
 impl RunProgress {
@@ -571,6 +578,17 @@ impl Playground {
     /// "Show"); the run-to timer in the top bar advances it in chunks. Says so instead when the
     /// clock is already there.
     pub fn run_to(&self, to_ms: u64) {
+        self.run_to_at(to_ms, None);
+    }
+
+    /// Runs to `to_ms` at [`WATCH_PACE`], so a room can follow it: a lesson's "Watch it" jumped
+    /// to the end in a quarter second and showed only the end (instructor walkthrough).
+    pub fn watch_to(&self, to_ms: u64) {
+        self.run_to_at(to_ms, Some(WATCH_PACE));
+    }
+
+    /// "Run to…" at `pace` virtual ms per wall ms at most (None: as fast as it can).
+    fn run_to_at(&self, to_ms: u64, pace: Option<f64>) {
         let from = self.clock_ms();
         if to_ms <= from {
             self.notice.set(Some(Notice {
@@ -580,6 +598,7 @@ impl Playground {
             return;
         }
         self.playing.set(false);
+        self.go_on_from_pause();
         self.run.set(Some(RunProgress {
             from_ms: from,
             to_ms,
@@ -588,6 +607,7 @@ impl Playground {
             wall_start: crate::wall_clock::now_ms(),
             done: false,
             stopping: false,
+            pace,
         }));
     }
 
@@ -597,6 +617,16 @@ impl Playground {
         self.playing.update(|p| *p = !*p);
         if self.playing.get_untracked() {
             self.close_finished_run();
+            self.go_on_from_pause();
+        }
+    }
+
+    /// The clock goes on from a pause (Play, Step, Run to): the paused line and its notice go.
+    /// An instructor's walkthrough saw "Paused … at 0:02:09 … Play, Step or +10 min go on from
+    /// here" and the old line highlighted at 0:12:09, after +10 min.
+    fn go_on_from_pause(&self) {
+        if self.paused_at.with_untracked(Option::is_some) {
+            self.forget_pause();
         }
     }
 
@@ -614,6 +644,7 @@ impl Playground {
     /// events, reading 20,000 tasks and drawing them made one task of 51–57 ms at the limits.
     pub fn step(&self) {
         self.close_finished_run();
+        self.go_on_from_pause();
         self.sim.update_value(|s| {
             if let Some(sim) = s {
                 use ecs_sim::sim::stepping::{STEP_MOST_EVENTS, STEP_MOST_MS};

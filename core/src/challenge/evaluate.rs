@@ -125,6 +125,15 @@ impl Evaluation {
                             detail.push_str(&format!(" ({message})"));
                         }
                     }
+                    if let GoalState::Failed { at_ms, detail } = &mut state {
+                        if let Some(at) = measure::first_over_sum(goal, sim, from, to) {
+                            *at_ms = at;
+                            detail.push_str(&format!(
+                                " (over the bound from the minute ending {})",
+                                crate::time::clock(at)
+                            ));
+                        }
+                    }
                     self.states[k] = state;
                 }
                 continue;

@@ -158,6 +158,34 @@ pub fn first_proven_finding(goal: &Goal, sim: &Sim) -> Option<(Millis, String)> 
         .min_by_key(|(at, _)| *at)
 }
 
+/// When a failed sum goal went over its bound: the end of the first one-minute period at which
+/// the window's running sum passed `atMost`, so a failed goal's *Show* runs to the minute the
+/// failures were happening (an instructor's walkthrough: lesson 11's "the sum … was 3,406"
+/// offered *Show 0:15:00*, long after the errors at 0:02–0:03). None for any other goal.
+pub fn first_over_sum(goal: &Goal, sim: &Sim, from: Millis, to: Millis) -> Option<Millis> {
+    if goal.measure != MeasureName::Metric || goal.statistic != Statistic::Sum {
+        return None;
+    }
+    let crate::challenge::goal::Bound::Range {
+        at_most: Some(limit),
+        ..
+    } = goal.bound
+    else {
+        return None;
+    };
+    let (s, name) = (goal.service?, goal.metric?);
+    let mut sum = 0.0;
+    sim.metrics
+        .series(name, &Dimension::Service(s))
+        .iter()
+        .filter(|p| p.at > from && p.at <= to)
+        .find(|p| {
+            sum += p.value;
+            sum > limit
+        })
+        .map(|p| p.at)
+}
+
 /// A statistic of datapoints (0 when there are none: no datapoint, nothing happened).
 fn statistic(stat: Statistic, points: &[f64]) -> f64 {
     if points.is_empty() {

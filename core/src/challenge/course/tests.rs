@@ -290,6 +290,45 @@ fn a_failed_advice_goal_shows_the_first_finding_not_the_end_of_the_run() {
 }
 
 #[test]
+fn a_failed_sum_goal_shows_the_minute_it_went_over_not_the_end_of_the_window() {
+    // Lesson 11's start fails requests from 2:40 on: "the sum … was 6,802" offered Show 0:15:00,
+    // long after the errors (instructor walkthrough).
+    let c = lesson("canary-blast-radius");
+    let r = check(&c, &c.start_text());
+    match &goal(&r, "few-target-5xx").state {
+        crate::challenge::GoalState::Failed { at_ms, detail } => {
+            assert_eq!(*at_ms, 180_000);
+            assert!(
+                detail.contains("from the minute ending 0:03:00"),
+                "{detail}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_small_canary_limits_the_blast_radius_that_blue_green_and_a_half_canary_do_not() {
+    // With the deployment alarm, lesson 11 separates the strategies: blue/green moves every
+    // request to web:2 at once (about 2,400 fail), a 50 % canary half of them, a 10 % canary
+    // about 240.
+    let bg = check_solution_with("canary-blast-radius", |s| {
+        let dc = &mut s["services"][0]["deploymentConfiguration"];
+        dc["strategy"] = "BLUE_GREEN".into();
+        dc.as_object_mut().map(|o| o.remove("canaryConfiguration"));
+    });
+    assert!(bg.problems.is_empty(), "{:?}", bg.problems);
+    assert!(!goal(&bg, "few-target-5xx").met(), "{:?}", bg.goals);
+    assert!(goal(&bg, "rolled-back").met());
+    let half = check_solution_with("canary-blast-radius", |s| {
+        s["services"][0]["deploymentConfiguration"]["canaryConfiguration"]["canaryPercent"] =
+            50.into();
+    });
+    assert!(half.problems.is_empty(), "{:?}", half.problems);
+    assert!(!goal(&half, "few-target-5xx").met(), "{:?}", half.goals);
+}
+
+#[test]
 fn lesson_texts_use_no_emphasis_the_page_cannot_draw() {
     // The page draws text, `code`, [links](…) and times; `*word*` showed its asterisks (lesson 3
     // hint 3, student walkthrough).
