@@ -44,6 +44,7 @@ pub const TARGET_GROUP: Context = Context {
         F::new("healthyThresholdCount", "Successful checks in a row before an unhealthy target is healthy, 2 to 10. Default 5.", TG),
         F::new("unhealthyThresholdCount", "Failed checks in a row before a target is unhealthy, 2 to 10. Default 2.", TG),
         F::new("deregistrationDelaySeconds", "Seconds a deregistering target keeps its connections before ECS stops the task; requests still in flight when it ends are cut (load balancer 5xx), so keep it above your longest request. 0 to 3,600. Default 300.", "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html#deregistration-delay"),
+        F::new("targetType", "instance: targets are an instance and a host port (bridge and host network modes); ip: targets are the task's own IP (awsvpc, so Fargate too). ECS refuses a service whose network mode does not fit. Left out, the playground takes the type the service needs (AWS's default is instance).", "https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html").values(&["instance", "ip"]),
     ],
 };
 

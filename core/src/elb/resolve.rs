@@ -49,6 +49,9 @@ pub struct TargetGroupModel {
     pub unhealthy_threshold: u32,
     /// Seconds a deregistered target drains before it is removed.
     pub deregistration_delay_seconds: u32,
+    /// `targetType` when written: `instance` (false) or `ip` (true); None: the type the
+    /// service's network mode needs.
+    pub ip_targets: Option<bool>,
 }
 
 /// A service's load balancer, resolved (the first `loadBalancers` entry).
@@ -155,6 +158,18 @@ fn target_group(
         (0, 3600),
     );
     let hc_path = health_check_path(g, &path, problems);
+    let ip_targets = match g.target_type.as_deref() {
+        None => None,
+        Some("instance") => Some(false),
+        Some("ip") => Some(true),
+        Some(other) => {
+            problems.push(Problem::new(
+                format!("{path}.targetType"),
+                format!("targetType must be instance or ip (the playground's targets are tasks; {other} targets are not simulated)"),
+            ));
+            None
+        }
+    };
     TargetGroupModel {
         name: name.clone(),
         arn: target_group_arn(region, name),
@@ -166,6 +181,7 @@ fn target_group(
         healthy_threshold: healthy,
         unhealthy_threshold: unhealthy,
         deregistration_delay_seconds: delay,
+        ip_targets,
     }
 }
 
@@ -329,6 +345,14 @@ fn service_load_balancer(
     }
     let group = production_target_group(p, lb, groups, problems);
     let alternate = alternate_target_group(p, lb, groups, problems);
+    for (g, field) in [
+        (group, "targetGroupArn"),
+        (alternate, "advancedConfiguration.alternateTargetGroupArn"),
+    ] {
+        if let Some(message) = g.and_then(|g| target_type_mismatch(&groups[g], td)) {
+            problems.push(Problem::new(format!("{p}.{field}"), message));
+        }
+    }
     if let Err((field, message)) = td.container_with_port(&lb.container_name, lb.container_port) {
         problems.push(Problem::new(format!("{p}.{field}"), message));
         return None;
@@ -339,6 +363,26 @@ fn service_load_balancer(
         container_name: lb.container_name.clone(),
         container_port: lb.container_port.clamp(0, 65535) as u16,
     })
+}
+
+/// ECS CreateService's refusal of a target group whose `targetType` does not fit the task
+/// definition's network mode: awsvpc tasks register by IP (`ip`), bridge and host tasks by
+/// instance and port (`instance`). None when it fits or the type was left out.
+fn target_type_mismatch(group: &TargetGroupModel, td: &TaskDefinition) -> Option<String> {
+    let awsvpc = td.effective_network_mode() == crate::taskdef::NetworkMode::Awsvpc;
+    let ip = group.ip_targets?;
+    if ip == awsvpc {
+        return None;
+    }
+    let (kind, mode) = if ip {
+        ("ip", td.effective_network_mode().as_str())
+    } else {
+        ("instance", "awsvpc")
+    };
+    Some(format!(
+        "The provided target group {} has target type {kind}, which is incompatible with the {mode} network mode specified in the task definition.",
+        group.arn
+    ))
 }
 
 /// `targetGroupArn`: required for an Application Load Balancer, and declared in `targetGroups`
@@ -413,6 +457,7 @@ mod tests {
             healthy_threshold_count: None,
             unhealthy_threshold_count: None,
             deregistration_delay_seconds: None,
+            target_type: None,
         }
     }
 
@@ -611,5 +656,60 @@ mod tests {
                 "services[1].loadBalancers[0].advancedConfiguration.alternateTargetGroupArn"
             ]
         );
+    }
+
+    #[test]
+    fn a_target_type_that_does_not_fit_the_network_mode_is_refused_as_ecs_does() {
+        // ECS CreateService: awsvpc tasks register by IP; bridge and host by instance and port.
+        let mut instance = group("web-tg");
+        instance.target_type = Some("instance".into());
+        let mut ip = group("web-ip");
+        ip.target_type = Some("ip".into());
+        let (groups, problems) = target_groups(&[instance, ip, group("web-any")], "us-east-1");
+        assert!(problems.is_empty(), "{problems:?}");
+        let lb = |name: &str| LoadBalancerSpec {
+            target_group_arn: Some(name.into()),
+            container_name: "app".into(),
+            container_port: 80,
+            load_balancer_name: None,
+            advanced_configuration: None,
+        };
+        let bridge = td();
+        let awsvpc: TaskDefinition = serde_json::from_str(
+            r#"{"family":"web","networkMode":"awsvpc","containerDefinitions":[{"name":"app","image":"x",
+            "memory":512,"portMappings":[{"containerPort":80}]}]}"#,
+        )
+        .expect("a task definition");
+        let refused = |def: &TaskDefinition, name: &str| {
+            service_load_balancers("services[0]", &[lb(name)], &groups, def).1
+        };
+        let p = refused(&awsvpc, "web-tg");
+        assert_eq!(p[0].path, "services[0].loadBalancers[0].targetGroupArn");
+        assert!(
+            p[0].message.contains(
+                "has target type instance, which is incompatible with the awsvpc network mode"
+            ),
+            "{}",
+            p[0].message
+        );
+        let p = refused(&bridge, "web-ip");
+        assert!(
+            p[0].message
+                .contains("has target type ip, which is incompatible with the bridge network mode"),
+            "{}",
+            p[0].message
+        );
+        for (def, name) in [
+            (&awsvpc, "web-ip"),
+            (&bridge, "web-tg"),
+            (&awsvpc, "web-any"),
+            (&bridge, "web-any"),
+        ] {
+            assert!(refused(def, name).is_empty(), "{name}");
+        }
+        let mut lambda = group("fn");
+        lambda.target_type = Some("lambda".into());
+        let (_, problems) = target_groups(&[lambda], "us-east-1");
+        assert_eq!(problems[0].path, "targetGroups[0].targetType");
     }
 }

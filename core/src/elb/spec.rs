@@ -71,4 +71,9 @@ pub struct TargetGroupSpec {
     /// `deregistration_delay.timeout_seconds`: 0–3600 s, default 300.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deregistration_delay_seconds: Option<u32>,
+    /// `instance` (an EC2 instance and a host port: bridge and host network modes) or `ip` (an
+    /// IP address: awsvpc). Left out, the playground takes the type its service's network mode
+    /// needs (AWS's default is `instance`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_type: Option<String>,
 }
