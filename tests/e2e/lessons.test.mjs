@@ -977,3 +977,31 @@ tests.push({
     if (await page.locator('[data-testid="lesson-hints"] li').count()) throw new Error('hints still shown');
   },
 });
+
+tests.push({
+  // An instructor's walkthrough: the pane said "You may change `services[0].placementConstraints`"
+  // where the builder had said "service web: placementConstraints"; the JSON path is the hover.
+  name: 'lessons: what may be changed is named as the builder names it, the JSON path on hover',
+  async run({ page, base }) {
+    await openLesson(page, base, 'health-check-grace-period');
+    const code = page.getByTestId('lesson-editable').locator('code').first();
+    const words = await code.innerText();
+    if (words !== 'service reports: healthCheckGracePeriodSeconds') throw new Error(`named: ${words}`);
+    if ((await code.getAttribute('title')) !== 'services[0].healthCheckGracePeriodSeconds') throw new Error(`hover: ${await code.getAttribute('title')}`);
+  },
+});
+
+tests.push({
+  // An instructor's walkthrough: lesson 14's tasks start RUNNING, so presenter mode's latest
+  // events were a bare heading for the whole run, which looked broken on a projector.
+  name: 'lessons: presenter mode says when there are no events yet instead of a bare heading',
+  async run({ page, base }) {
+    await openLesson(page, base, 'right-size-instances');
+    await page.locator('[data-testid="presenter-toggle"]').click();
+    await page.getByTestId('presenter-aside').waitFor();
+    const items = await page.locator('[data-testid="presenter-events"] li').count();
+    const empty = page.getByTestId('presenter-events-empty');
+    if (items !== 0) throw new Error(`${items} events listed at the start of lesson 14`);
+    if (!(await empty.isVisible())) throw new Error('no events and no word about it');
+  },
+});

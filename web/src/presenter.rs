@@ -193,6 +193,11 @@ pub fn PresenterAside() -> impl IntoView {
                 view! { <p class="muted">"No data yet: metrics arrive once per simulated minute."</p> }.into_any()
             }}
             <h2>"Latest events"</h2>
+            // A run with no such event yet (lesson 14's tasks start RUNNING) showed a bare heading,
+            // which looked broken on a projector (instructor walkthrough).
+            <Show when=move || events.with(Vec::is_empty)>
+                <p class="muted" data-testid="presenter-events-empty">"No service events, actions or instance changes yet."</p>
+            </Show>
             <ol class="presenter-events" data-testid="presenter-events" node_ref=events_list>
                 <For each=move || events.get() key=|(n, _)| *n children=move |(_, e)| {
                     let svc = e.service.clone();

@@ -19,6 +19,7 @@ pub mod evaluate;
 pub mod goal;
 pub mod link;
 pub mod measure;
+pub mod path_words;
 pub mod progress;
 pub mod self_test;
 pub mod wording;

@@ -25,7 +25,13 @@ pub fn LessonPane() -> impl IntoView {
             let horizon = clock(horizon_ms);
             let hints = doc.hints.clone();
             let hint_count = hints.len();
-            let editable = doc.editable.clone();
+            // Named as the builder names them ("service web: placementConstraints"), the JSON
+            // path on hover (an instructor's walkthrough read `services[0].placementConstraints`).
+            let editable: Vec<(String, String)> = doc
+                .editable
+                .iter()
+                .map(|p| (ecs_sim::challenge::path_words::readable(&doc.scenario, p), p.clone()))
+                .collect();
             let solution = open.challenge.solution();
             let has_solution = solution.is_some();
             let solution = StoredValue::new(solution.map(|s| ecs_sim::form::to_text(&s)));
@@ -120,8 +126,8 @@ pub fn LessonPane() -> impl IntoView {
                     <div class="lesson-brief" data-testid="lesson-brief">{markup(&doc.brief)}</div>
                     <p class="lesson-editable" data-testid="lesson-editable">
                         "You may change "
-                        {editable.iter().enumerate().map(|(k, p)| view! {
-                            {if k > 0 { ", " } else { "" }}<code>{p.clone()}</code>
+                        {editable.iter().enumerate().map(|(k, (words, path))| view! {
+                            {if k > 0 { ", " } else { "" }}<code title=path.clone()>{words.clone()}</code>
                         }).collect_view()}
                         ". Everything else is locked: Check refuses a scenario changed elsewhere."
                     </p>
