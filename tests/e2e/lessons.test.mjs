@@ -888,6 +888,11 @@ tests.push({
       return { top: r.top, bottom: r.bottom, paneTop: pane.top, paneBottom: pane.bottom };
     });
     if (seen.top < seen.paneTop - 1 || seen.bottom > seen.paneBottom + 1) throw new Error(`the form's message is out of view: ${JSON.stringify(seen)}`);
+    // Beside Check the lesson pane says that Check grades the scenario without the refused
+    // change (a student read the verdict as the refused expression's).
+    const note = page.getByTestId('lesson-form-refused');
+    await note.waitFor({ timeout: 5000 });
+    if (!/without that change/.test(await note.innerText())) throw new Error(`note: ${await note.innerText()}`);
   },
 });
 

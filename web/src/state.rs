@@ -207,6 +207,10 @@ pub struct Playground {
     /// service or lesson changes): shown in a line at the top of Service settings that stays
     /// in view, since the form's own sections are drawn again after a refusal.
     pub form_lock: RwSignal<Option<String>>,
+    /// Why Service settings refused the last change (an invalid value), shown at the top of the
+    /// tab and beside a lesson's Check, which grades the scenario as it runs, without it (a
+    /// student checked a lesson with a refused memberOf on screen and read the verdict as its).
+    pub form_error: RwSignal<Option<String>>,
     /// The awsvpc `networkConfiguration`s the network mode picker took away in this page, so
     /// switching back to awsvpc gives them back (a bridge or host service cannot carry one);
     /// forgotten when another scenario is loaded ([`Playground::edit`]).
@@ -321,6 +325,7 @@ impl Playground {
             open_paths: RwSignal::new(Vec::new()),
             form_refused: RwSignal::new(0),
             form_lock: RwSignal::new(None),
+            form_error: RwSignal::new(None),
             network_memory: RwSignal::new(NetworkMemory::default()),
         };
         pg.edit(text.to_string());

@@ -64,7 +64,9 @@ pub fn ServiceSettings(
             chosen.set(name);
         }
     };
-    let error = RwSignal::new(None::<String>);
+    let error = pg.form_error;
+    // A refusal is about the form as it was: another scenario, or leaving the tab, forgets it.
+    on_cleanup(move || error.set(None));
     view! {
         <div class="services-tab">
             {move || if names.with(Vec::is_empty) {

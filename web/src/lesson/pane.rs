@@ -157,6 +157,11 @@ pub fn LessonPane() -> impl IntoView {
                                 </p>
                             })
                         }}
+                        {move || pg.form_error.get().map(|e| view! {
+                            <p class="lesson-note" role="status" data-testid="lesson-form-refused">
+                                "Service settings refused your last change (" {e} "). Check grades the scenario as it runs, without that change."
+                            </p>
+                        })}
                         <button type="button" class="primary" data-testid="lesson-check"
                             disabled=move || lessons.check_blocked(pg)
                             on:click=move |_| start_check(pg, lessons)>"Check"</button>
