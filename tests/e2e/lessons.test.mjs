@@ -1010,3 +1010,21 @@ tests.push({
     if (!(await empty.isVisible())) throw new Error('no events and no word about it');
   },
 });
+
+tests.push({
+  // A student walkthrough: lesson 5's start after +10 min showed its first goal undecided and
+  // the second failed "at 0:10:00", where Check says both fail at 0:05: the page read its live
+  // goals only where a Run to chunk ended. It now reads them at every instant, as Check does.
+  name: 'lessons: after +10 min the live goals fail when Check says, not where the jump ended',
+  async run({ page, base }) {
+    await openLesson(page, base, 'spread-across-zones');
+    await page.getByTestId('run-10m').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:10:00', null, { timeout: 30000 });
+    await page.waitForTimeout(500);
+    const goals = await page.locator('[data-testid="goal"]').evaluateAll((els) => els.map((e) => ({ state: e.dataset.state, text: e.innerText })));
+    for (const g of goals) {
+      if (g.state !== 'failed') throw new Error(`a goal not failed after the outage: ${JSON.stringify(goals)}`);
+      if (!/at 0:05:0\d/.test(g.text)) throw new Error(`failed at the wrong time: ${g.text}`);
+    }
+  },
+});

@@ -155,6 +155,9 @@ pub struct Playground {
     pub pause_on: RwSignal<Vec<PauseKind>>,
     /// Engine log lines ever written (`log_dropped + log.len()`) already checked for a pause.
     pause_seen: StoredValue<u64>,
+    /// A lesson's live goals, read at every instant during play and "Run to…" as Check reads
+    /// them (see `ecs_sim::challenge::live_reading`): the instants its goals name, and the read.
+    pub instant_reader: StoredValue<Option<InstantReader>, LocalStorage>,
     /// The event the clock last stopped at, until a reset or an edit.
     pub paused_at: RwSignal<Option<PauseHit>>,
     /// The text of the notice that describes the current run (a pause, a lesson's horizon): it
@@ -216,6 +219,9 @@ pub struct Playground {
     /// forgotten when another scenario is loaded ([`Playground::edit`]).
     pub network_memory: RwSignal<NetworkMemory>,
 }
+
+/// The instants a lesson's goals name, and what reads the engine at each instant.
+pub type InstantReader = (Vec<u64>, std::rc::Rc<dyn Fn(&Sim)>);
 
 /// How fast a watched run goes: a simulated minute per second (the 60× speed), so a lesson's
 /// 15 minutes play in 15 seconds.
@@ -308,6 +314,7 @@ impl Playground {
             log_scope: RwSignal::new(LogScope::Untouched),
             pause_on: RwSignal::new(PauseKind::DEFAULT.to_vec()),
             pause_seen: StoredValue::new(0),
+            instant_reader: StoredValue::new_local(None),
             chips_drawing_in: StoredValue::new(false),
             paused_at: RwSignal::new(None),
             run_notice: StoredValue::new(None),
@@ -680,12 +687,14 @@ impl Playground {
         let kinds = self.pause_on.get_untracked();
         let mut seen = self.pause_seen.get_value();
         let mut hit = None;
+        let reader = self.instant_reader.with_value(Clone::clone);
         self.sim.update_value(|s| {
             let Some(sim) = s else { return };
             let ask = (wall_ms.clamp(0.0, MAX_FRAME_WALL_MS as f64) as u64) * factor;
             let target = sim.now() + ask.saturating_add(behind_ms).min(most);
             let start = clock();
-            while sim.next_event_at().is_some_and(|t| t <= target) {
+            while let Some(t) = sim.next_event_at().filter(|&t| t <= target) {
+                read_instants(&reader, sim, t);
                 sim.step();
                 // Stop right after the event that wrote a chosen line, at its time.
                 hit = Self::pause_check(sim, &kinds, &mut seen);
@@ -698,6 +707,7 @@ impl Playground {
                     return;
                 }
             }
+            read_instants(&reader, sim, target.saturating_add(1));
             sim.run_until(target);
         });
         self.pause_seen.set_value(seen);
@@ -718,11 +728,13 @@ impl Playground {
         let kinds = self.pause_on.get_untracked();
         let mut seen = self.pause_seen.get_value();
         let mut hit = None;
+        let reader = self.instant_reader.with_value(Clone::clone);
         self.sim.update_value(|s| {
             let Some(sim) = s else { return };
             let start = clock();
             let mut stopped = false;
-            while sim.next_event_at().is_some_and(|t| t <= to_ms) {
+            while let Some(t) = sim.next_event_at().filter(|&t| t <= to_ms) {
+                read_instants(&reader, sim, t);
                 sim.step();
                 // As in `advance`: stop at a chosen event, and after every event check the budget.
                 hit = Self::pause_check(sim, &kinds, &mut seen);
@@ -732,6 +744,7 @@ impl Playground {
                 }
             }
             if !stopped {
+                read_instants(&reader, sim, to_ms.saturating_add(1));
                 sim.run_until(to_ms);
             }
             reached = sim.now();
@@ -944,4 +957,12 @@ fn check_staged(text: &str) -> Result<Sim, (ScenarioError, bool)> {
     ecs_sim::scenario::limits::check(&doc).map_err(|p| (ScenarioError::Invalid(p), true))?;
     let model = resolve(&doc).map_err(|p| (ScenarioError::Invalid(p), false))?;
     Ok(Sim::new(model))
+}
+
+/// Reads a lesson's goals at the instants before `next` (see
+/// `ecs_sim::challenge::live_reading::read_before`), when a lesson is open.
+fn read_instants(reader: &Option<InstantReader>, sim: &mut Sim, next: u64) {
+    if let Some((checkpoints, read)) = reader {
+        ecs_sim::challenge::live_reading::read_before(sim, next, checkpoints, &mut |s| read(s));
+    }
 }

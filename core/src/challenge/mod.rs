@@ -18,6 +18,7 @@ pub mod editable;
 pub mod evaluate;
 pub mod goal;
 pub mod link;
+pub mod live_reading;
 pub mod measure;
 pub mod path_words;
 pub mod progress;

@@ -200,6 +200,10 @@ impl Lessons {
         let mut live = None;
         let mut problem = None;
         let mut pause_at = None;
+        let mut new_checkpoints = None;
+        if self.open.with_untracked(Option::is_none) {
+            pg.instant_reader.set_value(None);
+        }
         self.open.with_untracked(|open| {
             let Some(open) = open else {
                 return;
@@ -216,6 +220,7 @@ impl Lessons {
                     if slot.is_none() {
                         match open.challenge.evaluation(sim) {
                             Ok(evaluation) => {
+                                new_checkpoints = Some(evaluation.checkpoints());
                                 *slot = Some(LiveRun {
                                     evaluation,
                                     steps: 0,
@@ -245,6 +250,20 @@ impl Lessons {
                 });
             });
         });
+        // Play and "Run to…" read the goals at every instant from now on, as Check does.
+        if let Some(checkpoints) = new_checkpoints {
+            let eval = self.eval;
+            let read = move |sim: &ecs_sim::Sim| {
+                eval.update_value(|slot| {
+                    if let Some(run) = slot.as_mut().filter(|r| sim.steps() >= r.steps) {
+                        run.evaluation.observe(sim);
+                        run.steps = sim.steps();
+                    }
+                })
+            };
+            pg.instant_reader
+                .set_value(Some((checkpoints, std::rc::Rc::new(read))));
+        }
         self.live_problem.set(problem);
         // The lesson's goals end at its horizon: playing on at max speed would run hours past
         // it and tell the student nothing more, so the run stops there once.

@@ -1,0 +1,99 @@
+//! Reading a run the way Check reads it while the page plays or runs to a time: after the
+//! events of each instant and at every instant a goal names. A frame or a "Run to…" chunk
+//! covers many simulated seconds; the page read its live goals only at the end of it, so +10 min
+//! showed a goal broken at 0:05:05 as undecided, or failed "at 0:10:00" (a student's
+//! walkthrough), where Check said 0:05:05.
+
+use crate::sim::Sim;
+use crate::time::Millis;
+
+/// Call before the engine runs an event at `next` (or before the clock jumps to `next`): when
+/// `next` is later than the clock, the instant the clock is at is complete, so `read` reads it,
+/// and then every checkpoint before `next` (the clock is moved to it first: no event lies in
+/// between). `checkpoints` ascending.
+pub fn read_before(
+    sim: &mut Sim,
+    next: Millis,
+    checkpoints: &[Millis],
+    read: &mut dyn FnMut(&Sim),
+) {
+    if next <= sim.now() {
+        return;
+    }
+    read(sim);
+    loop {
+        let now = sim.now();
+        let i = checkpoints.partition_point(|&c| c <= now);
+        match checkpoints.get(i) {
+            Some(&c) if c < next => {
+                sim.run_until(c);
+                read(sim);
+            }
+            _ => break,
+        }
+    }
+}
+
+/// Runs `sim` to `to`, reading it with [`read_before`] at every instant on the way, as the
+/// page's play loop and "Run to…" do; for tests and tools.
+pub fn run_until_read(
+    sim: &mut Sim,
+    to: Millis,
+    checkpoints: &[Millis],
+    read: &mut dyn FnMut(&Sim),
+) {
+    while let Some(t) = sim.next_event_at().filter(|&t| t <= to) {
+        read_before(sim, t, checkpoints, read);
+        sim.step();
+    }
+    read_before(sim, to.saturating_add(1), checkpoints, read);
+    sim.run_until(to);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::challenge::course::LESSONS;
+    use crate::challenge::{check, Challenge, GoalState};
+
+    #[test]
+    fn a_jump_read_at_every_instant_decides_the_goals_as_check_does() {
+        // Lesson 5's start: the zone outage at 0:05:00 leaves no task running; +10 min in the
+        // page read the goals only at 0:10:00.
+        let l = LESSONS
+            .iter()
+            .find(|l| l.id == "spread-across-zones")
+            .expect("lesson 5");
+        let c = Challenge::parse(l.json).expect("lesson 5 parses");
+        let text = c.start_text();
+        let report = check(&c, &text);
+        let mut sim = Sim::from_json(&text).expect("its scenario loads");
+        let mut eval = c.evaluation(&sim).expect("its goals resolve");
+        let checkpoints = eval.checkpoints();
+        eval.observe(&sim);
+        run_until_read(&mut sim, 600_000, &checkpoints, &mut |s| eval.observe(s));
+        eval.observe(&sim);
+        let live = eval.verdicts();
+        for (got, want) in live.iter().zip(&report.goals) {
+            match (&got.state, &want.state) {
+                (GoalState::Failed { at_ms: a, .. }, GoalState::Failed { at_ms: b, .. }) => {
+                    assert_eq!(a, b, "{}", want.id)
+                }
+                (g, w) => panic!("{}: live {g:?}, Check {w:?}", want.id),
+            }
+        }
+        // Read only at the end of the jump, as before, the first goal was left undecided.
+        let mut sim = Sim::from_json(&text).expect("its scenario loads");
+        let mut eval = c.evaluation(&sim).expect("its goals resolve");
+        eval.observe(&sim);
+        sim.run_until(600_000);
+        eval.observe(&sim);
+        assert!(
+            eval.verdicts()
+                .iter()
+                .zip(&report.goals)
+                .any(|(g, w)| g.state != w.state),
+            "a read at the end alone decided the goals as Check did: the test shows nothing"
+        );
+    }
+}
