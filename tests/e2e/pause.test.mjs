@@ -137,6 +137,13 @@ tests.push({
     if (!box || !list || box.y < list.y - 1 || box.y + box.height > Math.min(720, list.y + list.height) + 1) {
       throw new Error(`the paused line is out of view: ${JSON.stringify(box)} in ${JSON.stringify(list)}`);
     }
+    // No entry cut at the list's top edge above it (an instructor read "desiredStatus STOPPED,
+    // stopCode …" with no time or service there).
+    const cut = await page.getByTestId('presenter-events').evaluate((ol) => {
+      const top = ol.getBoundingClientRect().top;
+      return [...ol.children].some((li) => { const r = li.getBoundingClientRect(); return r.top < top - 1 && r.bottom > top + 1; });
+    });
+    if (cut) throw new Error('an entry is cut at the top of the latest events');
     // The notice floats over the column's foot: it must not cover the line it points to, and
     // every control it names is one presenter mode keeps (it named Run to, which is hidden here).
     const notice = page.locator('[data-testid="notice"]');

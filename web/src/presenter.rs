@@ -125,11 +125,15 @@ pub fn PresenterAside() -> impl IntoView {
             return;
         }
         request_animation_frame(move || {
-            let line = events_list
-                .get_untracked()
-                .and_then(|ol| ol.query_selector("li.paused").ok().flatten());
-            if let Some(line) = line {
-                crate::lesson::reveal::into_view(&line);
+            let Some(ol) = events_list.get_untracked() else {
+                return;
+            };
+            // The line goes to the top of the list, not just into it: scrolled by the least
+            // distance it sat at the bottom under a cut entry with no time or service
+            // ("desiredStatus STOPPED, stopCode …", instructor walkthrough).
+            if let Some(line) = ol.query_selector("li.paused").ok().flatten() {
+                let above = line.get_bounding_client_rect().top() - ol.get_bounding_client_rect().top();
+                ol.set_scroll_top(ol.scroll_top() + above.round() as i32);
             }
         });
     });
