@@ -132,7 +132,8 @@ pub fn PresenterAside() -> impl IntoView {
             // distance it sat at the bottom under a cut entry with no time or service
             // ("desiredStatus STOPPED, stopCode …", instructor walkthrough).
             if let Some(line) = ol.query_selector("li.paused").ok().flatten() {
-                let above = line.get_bounding_client_rect().top() - ol.get_bounding_client_rect().top();
+                let above =
+                    line.get_bounding_client_rect().top() - ol.get_bounding_client_rect().top();
                 ol.set_scroll_top(ol.scroll_top() + above.round() as i32);
             }
         });

@@ -61,6 +61,9 @@ pub struct Deployment {
     /// When a rolling update watching alarms first reached a steady state: its bake time runs
     /// from here (see `deployment::alarms`).
     pub bake_from: Option<Millis>,
+    /// When it became COMPLETED or FAILED (`updatedAt` moves on when it later turns INACTIVE,
+    /// and a chart marker at `updatedAt` put a failure after the rollback it caused).
+    pub finished_at: Option<Millis>,
     /// Stopped tasks the circuit breaker has already judged.
     pub(crate) judged: BTreeSet<usize>,
     /// Tasks that have counted as healthy once (each resets the failure count once).
@@ -96,6 +99,7 @@ impl Deployment {
             rollback: false,
             reached_running: false,
             bake_from: None,
+            finished_at: None,
             judged: BTreeSet::new(),
             healthy_seen: BTreeSet::new(),
             shift: None,

@@ -138,6 +138,7 @@ impl Sim {
         let now = self.now;
         let d = &mut self.services[s].deployments.list[p];
         d.rollout_state = RolloutState::Failed;
+        d.finished_at = Some(now);
         d.rollout_state_reason = match alarm {
             None => messages::FAILED_REASON.to_string(),
             Some(a) => messages::failed_on_alarm_reason(a),
@@ -222,6 +223,7 @@ impl Sim {
         }
         let d = &mut ds.list[p];
         d.rollout_state = RolloutState::Completed;
+        d.finished_at = Some(now);
         d.rollout_state_reason = messages::completed_reason(&d.id);
         d.updated_at = now;
         let (id, initial) = (d.id.clone(), d.initial);

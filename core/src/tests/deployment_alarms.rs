@@ -112,3 +112,21 @@ fn an_alarm_name_not_in_cloud_watch_alarms_and_alarms_on_code_deploy_are_refused
         .iter()
         .any(|p| p.path == "cloudWatchAlarms[0].metricName"));
 }
+
+#[test]
+fn the_chart_marks_the_failure_when_it_happened_not_when_the_rollback_completed() {
+    // The failed deployment's updatedAt moves on when the completed rollback makes it
+    // INACTIVE; its marker sat after the rollback's (instructor walkthrough).
+    let sim = run(&lesson_scenario(), 900_000);
+    let markers = crate::view::overlays::chart_overlays(&sim, 0).markers;
+    let at = |label: &str| {
+        markers
+            .iter()
+            .find(|(_, l)| l == label)
+            .map(|(at, _)| *at)
+            .unwrap_or_else(|| panic!("no {label} marker in {markers:?}"))
+    };
+    assert_eq!(at("deployment failed"), 180_000);
+    assert_eq!(at("rollback"), 180_000);
+    assert!(at("rollback completed") > 180_000);
+}

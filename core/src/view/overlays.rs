@@ -208,9 +208,10 @@ fn deployment_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
     for d in st.deployments.list.iter().filter(|d| !d.initial) {
         let start = if d.rollback { "rollback" } else { "deployment" };
         out.push((d.created_at, start.to_string()));
+        let at = d.finished_at.unwrap_or(d.updated_at);
         match d.rollout_state {
-            RolloutState::Completed => out.push((d.updated_at, format!("{start} completed"))),
-            RolloutState::Failed => out.push((d.updated_at, format!("{start} failed"))),
+            RolloutState::Completed => out.push((at, format!("{start} completed"))),
+            RolloutState::Failed => out.push((at, format!("{start} failed"))),
             RolloutState::InProgress => {}
         }
     }
