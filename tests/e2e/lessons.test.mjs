@@ -1028,3 +1028,18 @@ tests.push({
     }
   },
 });
+
+tests.push({
+  // A student walkthrough: lesson 2's bridge tasks drew "ENI 0/2" on every instance, which
+  // invited a host-ports lesson to suspect ENIs. The ENI bar shows only where an ENI can be used.
+  name: 'lessons: instances show an ENI bar only where awsvpc tasks can run on them',
+  async run({ page, base }) {
+    await openLesson(page, base, 'host-ports');
+    await page.locator('[data-testid=instance]').first().waitFor({ timeout: 20000 });
+    await page.waitForTimeout(300);
+    const bridge = await page.locator('.bar[title^="ENI"]').count();
+    if (bridge !== 0) throw new Error(`${bridge} ENI bars in a bridge-mode lesson`);
+    await openLesson(page, base, 'awsvpc-eni-trunking');
+    await page.locator('.bar[title^="ENI"]').first().waitFor({ timeout: 20000 });
+  },
+});

@@ -30,6 +30,10 @@ pub struct Snapshot {
     pub services: Vec<ServiceView>,
     /// The trace hash so far.
     pub trace_hash: String,
+    /// Whether an instance's ENI bar tells anything: a registered task definition may run
+    /// awsvpc on an instance, or an instance holds an ENI. Lesson 2's bridge tasks drew
+    /// "ENI 0/2" on every instance, which sent a student after ENIs (walkthrough).
+    pub enis_matter: bool,
 }
 
 /// A zone lane.
@@ -252,7 +256,15 @@ impl Sim {
         let services = (0..self.model.services.len())
             .map(|s| self.service_view(s))
             .collect();
+        let enis_matter = self.instances.iter().any(|i| i.enis_used > 0)
+            || self.model.task_definitions.iter().any(|td| {
+                use crate::taskdef::Compatibility as C;
+                let d = &td.definition;
+                td.needs.network_mode == crate::taskdef::NetworkMode::Awsvpc
+                    && !(d.requires(C::Fargate) && !d.requires(C::Ec2) && !d.requires(C::External))
+            });
         Snapshot {
+            enis_matter,
             now_ms: self.now,
             zones,
             instances,

@@ -53,8 +53,11 @@ pub fn InstanceBox(index: usize, layout: Memo<Option<ClusterLayout>>) -> impl In
                     total=Signal::derive(move || inst.with(|i| i.as_ref().map_or(0, |i| i.cpu)))/>
                 <Bar name="Mem" unit="MiB" used=Signal::derive(move || inst.with(|i| i.as_ref().map_or(0, |i| i.memory_used)))
                     total=Signal::derive(move || inst.with(|i| i.as_ref().map_or(0, |i| i.memory)))/>
-                <Bar name="ENI" unit="awsvpc tasks" used=Signal::derive(move || inst.with(|i| i.as_ref().map_or(0, |i| i.enis_used)))
-                    total=Signal::derive(move || inst.with(|i| i.as_ref().map_or(0, |i| i.eni_limit)))/>
+                // Only where an ENI can be used (see `Snapshot::enis_matter`).
+                <Show when=move || pg.snapshot.with(|s| s.as_ref().is_some_and(|s| s.enis_matter))>
+                    <Bar name="ENI" unit="awsvpc tasks" used=Signal::derive(move || inst.with(|i| i.as_ref().map_or(0, |i| i.enis_used)))
+                        total=Signal::derive(move || inst.with(|i| i.as_ref().map_or(0, |i| i.eni_limit)))/>
+                </Show>
             </div>
             <div class="chips">
                 <For each=move || tasks.get() key=|t| *t children=move |t| view! { <TaskChip index=t /> } />
