@@ -5,8 +5,10 @@
 //! ECS starts watching "as soon as any task is running on the updated service" and, for a
 //! rolling update, keeps the deployment IN_PROGRESS for a bake time after it is steady; it
 //! computes that bake time from the alarms and does not document how. **The playground's
-//! choice:** the longest `evaluationPeriods` of the service's alarms, in minutes, so every
-//! alarm has seen a full window of the new revision alone before the deployment completes.
+//! choice:** the longest `evaluationPeriods` of the service's alarms, in minutes, counted from
+//! the moment it is steady and ended one second after the next minute's datapoints (alarms
+//! are evaluated on whole minutes), so every alarm has judged a full window that began after
+//! the deployment was steady before it completes.
 //! Traffic-shifting deployments (blue/green, canary, linear) keep their own
 //! `bakeTimeInMinutes`, during which the alarms are watched too.
 
@@ -85,6 +87,13 @@ pub fn link(path: &str, watch: &mut AlarmWatch, alarms: &[ServiceAlarm], p: &mut
     }
 }
 
+/// When a rolling update steady since `steady_at` may complete with these alarms: one second
+/// after the first minute boundary at or after `steady_at` plus [`rolling_bake_ms`], so that
+/// minute's alarm check (at the boundary) comes first (see the module's note).
+pub fn rolling_bake_end(steady_at: Millis, watch: &AlarmWatch, alarms: &[ServiceAlarm]) -> Millis {
+    (steady_at + rolling_bake_ms(watch, alarms)).div_ceil(PERIOD_MS) * PERIOD_MS + 1000
+}
+
 /// A rolling update's bake time with these alarms: the longest evaluation window, in ms (see
 /// the module's note).
 pub fn rolling_bake_ms(watch: &AlarmWatch, alarms: &[ServiceAlarm]) -> Millis {
@@ -132,8 +141,11 @@ mod tests {
         link("services[0]", &mut watch, &alarms, &mut p);
         assert!(p.is_empty());
         assert_eq!(watch.alarms, vec![1, 0]);
-        // The longest window: three one-minute periods.
+        // The longest window: three one-minute periods, ended a second after the next
+        // minute's check.
         assert_eq!(rolling_bake_ms(&watch, &alarms), 180_000);
+        assert_eq!(rolling_bake_end(201_000, &watch, &alarms), 421_000);
+        assert_eq!(rolling_bake_end(240_000, &watch, &alarms), 421_000);
     }
 
     #[test]

@@ -368,7 +368,7 @@ fn service_load_balancer(
 /// ECS CreateService's refusal of a target group whose `targetType` does not fit the task
 /// definition's network mode: awsvpc tasks register by IP (`ip`), bridge and host tasks by
 /// instance and port (`instance`). None when it fits or the type was left out.
-fn target_type_mismatch(group: &TargetGroupModel, td: &TaskDefinition) -> Option<String> {
+pub fn target_type_mismatch(group: &TargetGroupModel, td: &TaskDefinition) -> Option<String> {
     let awsvpc = td.effective_network_mode() == crate::taskdef::NetworkMode::Awsvpc;
     let ip = group.ip_targets?;
     if ip == awsvpc {

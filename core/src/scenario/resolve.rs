@@ -120,8 +120,10 @@ fn deployment_alarms(
     let names: Vec<&str> = services.iter().map(|s| s.name.as_str()).collect();
     let (alarms, problems) =
         crate::deployment::alarms::resolve_alarms(&doc.cloud_watch_alarms, &names, declared);
+    // Over the limit nothing resolved: "no alarm named …" for every name would say more.
+    let over_limit = doc.cloud_watch_alarms.len() > crate::deployment::alarms::MAX_ALARMS;
     p.extend(problems);
-    for s in &mut services {
+    for s in services.iter_mut().filter(|_| !over_limit) {
         let Some(i) = doc.services.iter().position(|d| d.service_name == s.name) else {
             continue;
         };
@@ -226,6 +228,7 @@ fn timeline(
                         &path,
                         model,
                         &cx.task_definitions[tdi],
+                        cx.target_groups,
                         p,
                     );
                 }

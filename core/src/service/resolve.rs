@@ -488,9 +488,10 @@ pub fn check_new_revision(
     path: &str,
     model: &ServiceModel,
     td: &RegisteredTaskDefinition,
+    groups: &[crate::elb::TargetGroupModel],
     p: &mut Problems,
 ) {
-    for why in new_revision_refusals(model, td) {
+    for why in new_revision_refusals(model, td, groups) {
         p.push(format!("{path}.taskDefinition"), why);
     }
 }
@@ -502,7 +503,11 @@ pub fn check_new_revision(
 /// using"); Service Connect `portName`s must name its port mappings (API
 /// ServiceConnectService). The same rules as at CreateService, so the timeline's
 /// `updateService` (checked at load) and the deployment panel's live update refuse alike.
-pub fn new_revision_refusals(model: &ServiceModel, td: &RegisteredTaskDefinition) -> Vec<String> {
+pub fn new_revision_refusals(
+    model: &ServiceModel,
+    td: &RegisteredTaskDefinition,
+    groups: &[crate::elb::TargetGroupModel],
+) -> Vec<String> {
     let mut out: Vec<String> = fargate_spot_refusal(td, &model.launch)
         .into_iter()
         .collect();
@@ -512,6 +517,15 @@ pub fn new_revision_refusals(model: &ServiceModel, td: &RegisteredTaskDefinition
             .container_with_port(&lb.container_name, i64::from(lb.container_port))
         {
             out.push(why);
+        }
+        // A target group's type must fit the revision's network mode, as at CreateService.
+        for g in std::iter::once(lb.target_group).chain(lb.alternate_target_group) {
+            if let Some(why) = groups
+                .get(g)
+                .and_then(|g| crate::elb::resolve::target_type_mismatch(g, &td.definition))
+            {
+                out.push(why);
+            }
         }
     }
     let offered = port_names(td);

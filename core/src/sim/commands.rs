@@ -145,6 +145,7 @@ impl Sim {
                     let refusals = crate::service::resolve::new_revision_refusals(
                         &self.model.services[s],
                         &self.model.task_definitions[k],
+                        &self.model.target_groups,
                     );
                     if !refusals.is_empty() {
                         return Err(CommandError(format!(

@@ -201,13 +201,14 @@ impl Sim {
         // A rolling update watching alarms stays IN_PROGRESS for its bake time once steady.
         if d.shift.is_none() && !d.initial && !d.rollback {
             if let Some(watch) = &self.model.services[s].deployment_alarms {
-                let bake = crate::deployment::alarms::rolling_bake_ms(watch, &self.model.alarms);
                 let now = self.now;
                 let from = *self.services[s].deployments.list[p]
                     .bake_from
                     .get_or_insert(now);
-                if now < from + bake {
-                    self.wake_scheduler_at(s, from + bake);
+                let end =
+                    crate::deployment::alarms::rolling_bake_end(from, watch, &self.model.alarms);
+                if now < end {
+                    self.wake_scheduler_at(s, end);
                     return;
                 }
             }

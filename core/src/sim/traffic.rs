@@ -221,17 +221,28 @@ impl Sim {
         }
     }
 
-    /// The share of requests task `t` answers with a 5xx: the highest `errorPercent` of its
-    /// containers' images.
+    /// The share of requests task `t` answers with a 5xx: the `errorPercent` of the image of
+    /// the container its load balancer sends requests to, or without one the highest of its
+    /// containers' (a sidecar's image does not fail the requests its app answers).
     fn error_percent(&self, t: usize) -> u32 {
-        let td = &self.model.task_definitions[self.tasks[t].task_definition];
-        td.needs
-            .containers
-            .iter()
-            .filter_map(|c| self.model.images.get(&c.image))
-            .filter_map(|b| b.error_percent)
-            .max()
-            .unwrap_or(0)
+        let task = &self.tasks[t];
+        let td = &self.model.task_definitions[task.task_definition];
+        let of = |c: &crate::taskdef::registered::ContainerModel| {
+            self.model
+                .images
+                .get(&c.image)
+                .and_then(|b| b.error_percent)
+                .unwrap_or(0)
+        };
+        let served = task
+            .service
+            .and_then(|s| self.model.services[s].load_balancer.as_ref())
+            .and_then(|lb| lb.container_in(&td.definition))
+            .and_then(|c| td.needs.containers.get(c));
+        match served {
+            Some(c) => of(c),
+            None => td.needs.containers.iter().map(of).max().unwrap_or(0),
+        }
     }
 
     fn has_running_task(&self, s: usize) -> bool {

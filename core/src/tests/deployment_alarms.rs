@@ -52,6 +52,16 @@ fn an_alarm_fails_a_release_that_passes_its_health_checks_and_rolls_it_back() {
     assert!(times_of(&sim, "tasks failed to start").is_empty());
     // The rollback does not watch the alarm (still in ALARM from web:2) and completes.
     assert_eq!(times_of(&sim, "deployment completed.").len(), 1);
+    // minimumHealthyPercent 50 holds through the rollback: a web:2 task whose target is still
+    // in `initial` does not count as healthy, so the rollback keeps the two with healthy
+    // targets until web:1's are healthy (it stopped them and left no target for 20 s).
+    let refused: f64 = sim
+        .metrics
+        .series(MetricName::HTTPCode_ELB_5XX_Count, &Dimension::Service(0))
+        .iter()
+        .map(|d| d.value)
+        .sum();
+    assert_eq!(refused, 0.0);
 }
 
 #[test]
@@ -76,7 +86,7 @@ fn without_the_alarm_nothing_stops_a_release_that_passes_its_health_checks() {
 }
 
 #[test]
-fn a_rolling_update_watching_alarms_bakes_for_their_longest_window_once_steady() {
+fn a_rolling_update_watching_alarms_bakes_for_their_longest_window_once_steady_to_a_minute_check() {
     // A good web:2: the alarm never fires, and the deployment completes three minutes (the
     // alarm's evaluationPeriods) after it would without alarms.
     let mut doc = lesson_scenario();
@@ -87,9 +97,10 @@ fn a_rolling_update_watching_alarms_bakes_for_their_longest_window_once_steady()
     let unwatched = times_of(&run(&doc, 900_000), "deployment completed.");
     assert_eq!(watched.len(), 1);
     assert_eq!(unwatched.len(), 1);
-    // Whole seconds: the scheduler's wake-up after the bake rounds up to the next second.
+    // The bake ends a second after the first minute's check at or after steady + 3 minutes.
     let late = watched[0] - unwatched[0];
-    assert!((180_000..181_000).contains(&late), "{late} ms later");
+    assert!((180_000..241_000).contains(&late), "{late} ms later");
+    assert_eq!(watched[0] % 60_000, 1_000, "completed at {}", watched[0]);
 }
 
 #[test]
@@ -111,6 +122,39 @@ fn an_alarm_name_not_in_cloud_watch_alarms_and_alarms_on_code_deploy_are_refused
     assert!(problems
         .iter()
         .any(|p| p.path == "cloudWatchAlarms[0].metricName"));
+    // API DeploymentAlarms: only with the ECS deployment controller.
+    let mut doc = lesson_scenario();
+    let svc = &mut doc["services"][0];
+    svc["deploymentController"] = serde_json::json!({ "type": "CODE_DEPLOY" });
+    for key in [
+        "deploymentCircuitBreaker",
+        "maximumPercent",
+        "minimumHealthyPercent",
+    ] {
+        svc["deploymentConfiguration"]
+            .as_object_mut()
+            .map(|o| o.remove(key));
+    }
+    svc["loadBalancers"][0]
+        .as_object_mut()
+        .map(|o| o.remove("advancedConfiguration"));
+    svc["codeDeploy"] = serde_json::json!({
+        "deploymentConfigName": "CodeDeployDefault.ECSAllAtOnce",
+        "greenTargetGroup": "web-green"
+    });
+    let Err(LoadError::Invalid(problems)) = Sim::from_json(&doc.to_string()) else {
+        panic!(
+            "deployment alarms with CODE_DEPLOY: {:?}",
+            Sim::from_json(&doc.to_string()).err()
+        );
+    };
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.path == "services[0].deploymentConfiguration.alarms"
+                && p.message.contains("deploymentController type is ECS")),
+        "{problems:?}"
+    );
 }
 
 #[test]

@@ -297,3 +297,36 @@ fn dg_service_unhealthy_event_messages_ec2_form_names_the_instance() {
         "{head}"
     );
 }
+
+#[test]
+fn a_revision_whose_network_mode_does_not_fit_the_target_type_is_refused_on_update_too() {
+    // CreateService refuses an awsvpc service on an `instance` target group; moving a bridge
+    // service there with update-service must not slip past (review).
+    let lesson: serde_json::Value =
+        serde_json::from_str(include_str!("../challenge/course/02-host-ports.json"))
+            .expect("lesson 2 is JSON");
+    let mut doc = lesson["scenario"].clone();
+    let mut awsvpc = doc["taskDefinitions"][0].clone();
+    awsvpc["networkMode"] = "awsvpc".into();
+    awsvpc["containerDefinitions"][0]["portMappings"] =
+        serde_json::json!([{ "containerPort": 80, "protocol": "tcp" }]);
+    doc["taskDefinitions"]
+        .as_array_mut()
+        .expect("a list")
+        .push(awsvpc);
+    doc["timeline"] = serde_json::json!([
+        { "at": 60, "action": "updateService", "service": "web", "taskDefinition": "web:2" }
+    ]);
+    let Err(crate::sim::LoadError::Invalid(problems)) =
+        crate::sim::Sim::from_json(&doc.to_string())
+    else {
+        panic!("an update to an awsvpc revision on an instance target group loaded");
+    };
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.path == "timeline[0].taskDefinition"
+                && p.message.contains("has target type instance")),
+        "{problems:?}"
+    );
+}

@@ -44,10 +44,13 @@ pub fn with_errors(load: TaskLoad, error_percent: u32) -> TaskLoad {
     if error_percent == 0 {
         return load;
     }
-    let errors = load.ok_per_second * f64::from(error_percent.min(100)) / 100.0;
+    // The share kept is computed, not the share lost: at 100 % it is exactly 0, where
+    // `ok - ok * 100 / 100` left 4e-13 requests answered, which a deregistration then counted
+    // as cut (HTTPCode_ELB_5XX_Count 4e-13, failing a goal of "at most 0").
+    let kept = load.ok_per_second * f64::from(100 - error_percent.min(100)) / 100.0;
     TaskLoad {
-        ok_per_second: load.ok_per_second - errors,
-        failed_per_second: load.failed_per_second + errors,
+        ok_per_second: kept,
+        failed_per_second: load.failed_per_second + (load.ok_per_second - kept),
         ..load
     }
 }
@@ -114,7 +117,17 @@ mod tests {
         assert_eq!(bad.failed_per_second, 20.0);
         assert_eq!(bad.cpu_percent, 80.0);
         assert_eq!(with_errors(load, 0), load);
-        assert_eq!(with_errors(load, 100).ok_per_second, 0.0);
+        // Exactly none answered at 100 %, for any rate (a residue counted as cut requests).
+        for ok in [50.0, 33.3, 120.0 / 7.0] {
+            let all = with_errors(
+                TaskLoad {
+                    ok_per_second: ok,
+                    ..load
+                },
+                100,
+            );
+            assert_eq!(all.ok_per_second, 0.0);
+        }
     }
 
     fn cost() -> RequestCost {

@@ -400,12 +400,15 @@ impl Sim {
             .iter()
             .filter(|&&t| {
                 if outdated.contains(&t) {
-                    // A task being replaced keeps counting while it serves: RUNNING, and neither
-                    // its containers nor its load balancer target report it unhealthy.
+                    // A task being replaced keeps counting while it serves: RUNNING, its
+                    // containers not unhealthy, and its load balancer target (if it has one)
+                    // healthy. A target still in `initial` serves no request: counted, it let a
+                    // rollback stop both of its healthy tasks and leave the load balancer with
+                    // no healthy target for 20 s (review of lesson 11).
                     let task = &self.tasks[t];
                     task.last_status == TaskStatus::Running
                         && task.health != HealthStatus::Unhealthy
-                        && !self.target_unhealthy(t)
+                        && self.target_healthy(t)
                 } else {
                     self.counts_as_healthy(t)
                 }
