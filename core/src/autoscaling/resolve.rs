@@ -1,7 +1,7 @@
 //! Checks and resolves the auto scaling keys of a scenario (`fargateSpot`, and Application
 //! Auto Scaling's scalable targets, policies and scheduled actions), with JSON paths.
 
-use super::alarm::{Alarm, Comparison};
+use super::alarm::Alarm;
 use super::model::{PolicyKind, ScalableTarget, ScalingPolicy, ScheduledAction};
 use super::rules::{
     alarm_metric, check_alarm, check_step_configuration, check_target_action,
@@ -117,13 +117,13 @@ impl R<'_> {
 
     fn alarm(&mut self, path: &str, a: &AlarmSpec) -> Option<Alarm> {
         self.extend(path, check_alarm(a));
-        Some(Alarm {
-            metric: alarm_metric(&a.metric_name)?,
-            comparison: Comparison::parse(&a.comparison_operator)?,
-            threshold: a.threshold,
-            evaluation_periods: a.evaluation_periods,
-            datapoints_to_alarm: a.datapoints_to_alarm.unwrap_or(a.evaluation_periods),
-        })
+        crate::metrics::alarm::alarm_of_terms(
+            alarm_metric(&a.metric_name)?,
+            &a.comparison_operator,
+            a.threshold,
+            a.evaluation_periods,
+            a.datapoints_to_alarm,
+        )
     }
 
     fn policy(&mut self, path: &str, p: &ScalingPolicySpec) -> Option<PolicyKind> {

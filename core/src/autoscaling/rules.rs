@@ -4,7 +4,6 @@
 //! [`super::form::step_scaling`], [`super::form::scheduled_actions`]) call them, so the JSON tab
 //! and the form refuse the same things in the same words. Each [`Problem`]'s path is relative to the object checked.
 
-use super::alarm::Comparison;
 use super::spec::{AlarmSpec, StepScalingSpec, TargetTrackingSpec};
 use super::step::{AdjustmentType, StepAdjustment};
 use crate::metrics::MetricName;
@@ -13,7 +12,7 @@ use crate::problem::Problem;
 use crate::service::resolve::MAX_TASKS_PER_SERVICE;
 
 /// CloudWatch: evaluationPeriods × period may not exceed one day (1440 one-minute periods).
-pub const MAX_EVALUATION_PERIODS: u32 = 1440;
+pub const MAX_EVALUATION_PERIODS: u32 = crate::metrics::alarm::MAX_ALARM_EVALUATION_PERIODS;
 
 /// `predefinedMetricType`s a target tracking policy of an ECS service can track.
 pub const TRACKED_METRICS: [&str; 3] = [
@@ -91,31 +90,12 @@ pub fn check_alarm(a: &AlarmSpec) -> Vec<Problem> {
             format!("metricName must be {}", or_list(&ALARM_METRICS)),
         ));
     }
-    if Comparison::parse(&a.comparison_operator).is_none() {
-        out.push(Problem::new(
-            "comparisonOperator",
-            format!(
-                "comparisonOperator must be {}",
-                or_list(&COMPARISON_OPERATORS)
-            ),
-        ));
-    }
-    if !a.threshold.is_finite() {
-        out.push(Problem::new("threshold", "threshold must be a number"));
-    }
-    if !(1..=MAX_EVALUATION_PERIODS).contains(&a.evaluation_periods) {
-        out.push(Problem::new(
-            "evaluationPeriods",
-            format!("evaluationPeriods must be between 1 and {MAX_EVALUATION_PERIODS} (one-minute periods, at most a day)"),
-        ));
-    }
-    let dta = a.datapoints_to_alarm.unwrap_or(a.evaluation_periods);
-    if dta == 0 || dta > a.evaluation_periods {
-        out.push(Problem::new(
-            "datapointsToAlarm",
-            "datapointsToAlarm must be between 1 and evaluationPeriods",
-        ));
-    }
+    out.extend(crate::metrics::alarm::check_alarm_terms(
+        &a.comparison_operator,
+        a.threshold,
+        a.evaluation_periods,
+        a.datapoints_to_alarm,
+    ));
     out
 }
 

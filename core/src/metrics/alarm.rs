@@ -151,6 +151,59 @@ pub fn service_alarm_metric(name: &str) -> Option<MetricName> {
         .find(|m| m.as_str() == name)
 }
 
+/// The checks every alarm this simulator evaluates shares (CloudWatch PutMetricAlarm): its
+/// operator, a finite threshold, 1 to [`MAX_ALARM_EVALUATION_PERIODS`] one-minute periods and
+/// `datapointsToAlarm` (default: all of them) at most those; paths relative to the alarm. A step
+/// scaling policy's `alarm` and a `cloudWatchAlarms` entry both use it.
+pub fn check_alarm_terms(
+    comparison_operator: &str,
+    threshold: f64,
+    evaluation_periods: u32,
+    datapoints_to_alarm: Option<u32>,
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if Comparison::parse(comparison_operator).is_none() {
+        out.push(Problem::new(
+            "comparisonOperator",
+            "comparisonOperator must be GreaterThanThreshold, GreaterThanOrEqualToThreshold, LessThanThreshold or LessThanOrEqualToThreshold",
+        ));
+    }
+    if !threshold.is_finite() {
+        out.push(Problem::new("threshold", "threshold must be a number"));
+    }
+    if !(1..=MAX_ALARM_EVALUATION_PERIODS).contains(&evaluation_periods) {
+        out.push(Problem::new(
+            "evaluationPeriods",
+            format!("evaluationPeriods must be between 1 and {MAX_ALARM_EVALUATION_PERIODS} (one-minute periods, at most a day)"),
+        ));
+    }
+    let dta = datapoints_to_alarm.unwrap_or(evaluation_periods);
+    if dta == 0 || dta > evaluation_periods {
+        out.push(Problem::new(
+            "datapointsToAlarm",
+            "datapointsToAlarm must be between 1 and evaluationPeriods",
+        ));
+    }
+    out
+}
+
+/// The alarm on `metric` these terms describe, once [`check_alarm_terms`] found nothing.
+pub fn alarm_of_terms(
+    metric: MetricName,
+    comparison_operator: &str,
+    threshold: f64,
+    evaluation_periods: u32,
+    datapoints_to_alarm: Option<u32>,
+) -> Option<Alarm> {
+    Some(Alarm {
+        metric,
+        comparison: Comparison::parse(comparison_operator)?,
+        threshold,
+        evaluation_periods,
+        datapoints_to_alarm: datapoints_to_alarm.unwrap_or(evaluation_periods),
+    })
+}
+
 /// A `cloudWatchAlarms` entry's own checks (paths relative to the entry); the service name is
 /// checked by its caller, which knows the services.
 pub fn check_metric_alarm(a: &MetricAlarmSpec) -> Vec<Problem> {
@@ -168,28 +221,12 @@ pub fn check_metric_alarm(a: &MetricAlarmSpec) -> Vec<Problem> {
             format!("metricName must be {}", or_list(&names)),
         ));
     }
-    if Comparison::parse(&a.comparison_operator).is_none() {
-        out.push(Problem::new(
-            "comparisonOperator",
-            "comparisonOperator must be GreaterThanThreshold, GreaterThanOrEqualToThreshold, LessThanThreshold or LessThanOrEqualToThreshold",
-        ));
-    }
-    if !a.threshold.is_finite() {
-        out.push(Problem::new("threshold", "threshold must be a number"));
-    }
-    if !(1..=MAX_ALARM_EVALUATION_PERIODS).contains(&a.evaluation_periods) {
-        out.push(Problem::new(
-            "evaluationPeriods",
-            format!("evaluationPeriods must be between 1 and {MAX_ALARM_EVALUATION_PERIODS} (one-minute periods, at most a day)"),
-        ));
-    }
-    let dta = a.datapoints_to_alarm.unwrap_or(a.evaluation_periods);
-    if dta == 0 || dta > a.evaluation_periods {
-        out.push(Problem::new(
-            "datapointsToAlarm",
-            "datapointsToAlarm must be between 1 and evaluationPeriods",
-        ));
-    }
+    out.extend(check_alarm_terms(
+        &a.comparison_operator,
+        a.threshold,
+        a.evaluation_periods,
+        a.datapoints_to_alarm,
+    ));
     out
 }
 
@@ -198,13 +235,13 @@ pub fn metric_alarm(a: &MetricAlarmSpec) -> Option<Alarm> {
     if !check_metric_alarm(a).is_empty() {
         return None;
     }
-    Some(Alarm {
-        metric: service_alarm_metric(&a.metric_name)?,
-        comparison: Comparison::parse(&a.comparison_operator)?,
-        threshold: a.threshold,
-        evaluation_periods: a.evaluation_periods,
-        datapoints_to_alarm: a.datapoints_to_alarm.unwrap_or(a.evaluation_periods),
-    })
+    alarm_of_terms(
+        service_alarm_metric(&a.metric_name)?,
+        &a.comparison_operator,
+        a.threshold,
+        a.evaluation_periods,
+        a.datapoints_to_alarm,
+    )
 }
 
 #[cfg(test)]
