@@ -385,6 +385,34 @@ pub fn target_type_mismatch(group: &TargetGroupModel, td: &TaskDefinition) -> Op
     ))
 }
 
+/// A target group without `targetType` takes the type its service needs; one that services of
+/// both kinds use (`uses`: group index, whether the service's tasks are awsvpc, its name) would
+/// need both, and a target group has one type (ELB CreateTargetGroup): refused at
+/// `targetGroups[g].targetType`, naming one service of each kind.
+pub fn mixed_target_types(
+    groups: &[TargetGroupModel],
+    uses: &[(usize, bool, &str)],
+) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (g, group) in groups.iter().enumerate() {
+        if group.ip_targets.is_some() {
+            continue;
+        }
+        let ip = uses.iter().find(|(k, awsvpc, _)| *k == g && *awsvpc);
+        let instance = uses.iter().find(|(k, awsvpc, _)| *k == g && !*awsvpc);
+        if let (Some((_, _, a)), Some((_, _, b))) = (ip, instance) {
+            out.push(Problem::new(
+                format!("targetGroups[{g}].targetType"),
+                format!(
+                    "target group {} takes the tasks of {a} (awsvpc: ip targets) and of {b} (instance targets), but a target group has one target type: give it targetType and the other service a group of the other type",
+                    group.name
+                ),
+            ));
+        }
+    }
+    out
+}
+
 /// `targetGroupArn`: required for an Application Load Balancer, and declared in `targetGroups`
 /// (by ARN or name).
 fn production_target_group(
@@ -711,5 +739,18 @@ mod tests {
         lambda.target_type = Some("lambda".into());
         let (_, problems) = target_groups(&[lambda], "us-east-1");
         assert_eq!(problems[0].path, "targetGroups[0].targetType");
+    }
+
+    #[test]
+    fn one_untyped_group_for_awsvpc_and_bridge_services_is_refused() {
+        let (groups, _) = target_groups(&[group("shared"), group("web-only")], "us-east-1");
+        let p = mixed_target_types(
+            &groups,
+            &[(0, true, "api"), (0, false, "web"), (1, false, "web")],
+        );
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].path, "targetGroups[0].targetType");
+        assert!(p[0].message.contains("api (awsvpc"), "{}", p[0].message);
+        assert!(mixed_target_types(&groups, &[(0, true, "a"), (0, true, "b")]).is_empty());
     }
 }

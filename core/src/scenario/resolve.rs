@@ -79,6 +79,11 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
     );
     p.extend(problems);
     let (alarms, services) = deployment_alarms(doc, services, &declared, &mut p);
+    p.extend(mixed_target_types(
+        &services,
+        &task_definitions,
+        &target_groups,
+    ));
     let (pricing, problems) = crate::cost::resolve::resolve(doc.pricing.as_ref());
     p.extend(problems);
     if !p.is_empty() {
@@ -104,6 +109,30 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
         start_steady: doc.start_steady,
         pricing,
     })
+}
+
+/// Target groups without `targetType` used by awsvpc and other services alike (see
+/// [`elb::resolve::mixed_target_types`]).
+fn mixed_target_types(
+    services: &[service::ServiceModel],
+    task_definitions: &[taskdef::RegisteredTaskDefinition],
+    target_groups: &[elb::TargetGroupModel],
+) -> Vec<Problem> {
+    let uses: Vec<(usize, bool, &str)> = services
+        .iter()
+        .filter_map(|s| {
+            let lb = s.load_balancer.as_ref()?;
+            let awsvpc = task_definitions.get(s.task_definition)?.needs.network_mode
+                == taskdef::NetworkMode::Awsvpc;
+            Some(
+                std::iter::once(lb.target_group)
+                    .chain(lb.alternate_target_group)
+                    .map(move |g| (g, awsvpc, s.name.as_str())),
+            )
+        })
+        .flatten()
+        .collect();
+    elb::resolve::mixed_target_types(target_groups, &uses)
 }
 
 /// The scenario's `cloudWatchAlarms`, and each service's `deploymentConfiguration.alarms` tied

@@ -330,3 +330,43 @@ fn a_revision_whose_network_mode_does_not_fit_the_target_type_is_refused_on_upda
         "{problems:?}"
     );
 }
+
+#[test]
+fn an_untyped_target_group_shared_by_an_awsvpc_and_a_bridge_service_is_refused() {
+    // A target group has one target type; left out, the playground takes the one its service
+    // needs, which two services of different network modes cannot both have (review).
+    let lesson: serde_json::Value =
+        serde_json::from_str(include_str!("../challenge/course/02-host-ports.json"))
+            .expect("lesson 2 is JSON");
+    let mut doc = lesson["scenario"].clone();
+    doc["targetGroups"][0]
+        .as_object_mut()
+        .map(|o| o.remove("targetType"));
+    let mut awsvpc = doc["taskDefinitions"][0].clone();
+    awsvpc["family"] = "api".into();
+    awsvpc["networkMode"] = "awsvpc".into();
+    awsvpc["containerDefinitions"][0]["portMappings"] =
+        serde_json::json!([{ "containerPort": 80, "protocol": "tcp" }]);
+    doc["taskDefinitions"]
+        .as_array_mut()
+        .expect("a list")
+        .push(awsvpc);
+    let mut api = doc["services"][0].clone();
+    api["serviceName"] = "api".into();
+    api["taskDefinition"] = "api".into();
+    api["desiredCount"] = 1.into();
+    api["networkConfiguration"] =
+        serde_json::json!({ "awsvpcConfiguration": { "subnets": ["subnet-a"] } });
+    doc["services"].as_array_mut().expect("a list").push(api);
+    let Err(crate::sim::LoadError::Invalid(problems)) =
+        crate::sim::Sim::from_json(&doc.to_string())
+    else {
+        panic!("one untyped group for awsvpc and bridge services loaded");
+    };
+    assert!(
+        problems.iter().any(
+            |p| p.path == "targetGroups[0].targetType" && p.message.contains("one target type")
+        ),
+        "{problems:?}"
+    );
+}
