@@ -12,9 +12,9 @@ impl Sim {
     /// soon as any task is running on the updated service") fails it when an alarm is in ALARM.
     pub(crate) fn watch_deployment_alarms(&mut self) {
         for s in 0..self.model.services.len() {
-            let Some(watch) = &self.model.services[s].deployment_alarms else {
+            if self.model.services[s].deployment_alarms.is_none() {
                 continue;
-            };
+            }
             let ds = &self.services[s].deployments;
             let Some(p) = ds.primary() else {
                 continue;
@@ -26,16 +26,12 @@ impl Sim {
             if d.rollout_state != RolloutState::InProgress || d.initial || d.rollback {
                 continue;
             }
-            if !d.reached_running {
-                let tasks = &self.tasks;
-                let running = ds
-                    .members_of(p)
-                    .any(|t| tasks.get(t).is_some_and(|x| x.started_at.is_some()));
-                if !running {
-                    continue;
-                }
-                self.services[s].deployments.list[p].reached_running = true;
+            if !self.deployment_reached_running(s, p) {
+                continue;
             }
+            let Some(watch) = &self.model.services[s].deployment_alarms else {
+                continue;
+            };
             let fired = watch.alarms.iter().copied().find(|&k| {
                 self.model.alarms.get(k).is_some_and(|a| {
                     a.alarm.in_alarm(

@@ -71,11 +71,9 @@ impl Sim {
             return;
         }
         let threshold = circuit_breaker::threshold(self.services[s].desired);
-        let tasks = self.services[s].deployments.tasks_of(p);
         // Stage 2 begins once any task of the deployment has reached RUNNING.
-        if tasks.iter().any(|&t| self.tasks[t].started_at.is_some()) {
-            self.services[s].deployments.list[p].reached_running = true;
-        }
+        self.deployment_reached_running(s, p);
+        let tasks = self.services[s].deployments.tasks_of(p);
         for t in tasks {
             let healthy_now = self.counts_as_healthy(t);
             let task = &self.tasks[t];
@@ -111,6 +109,21 @@ impl Sim {
                 }
             }
         }
+    }
+
+    /// Whether a task of service `s`'s deployment `p` has reached RUNNING (kept once true):
+    /// stage 2 of the circuit breaker, and when deployment alarms start being watched.
+    pub(crate) fn deployment_reached_running(&mut self, s: usize, p: usize) -> bool {
+        let ds = &self.services[s].deployments;
+        if ds.list[p].reached_running {
+            return true;
+        }
+        let tasks = &self.tasks;
+        let running = ds
+            .members_of(p)
+            .any(|t| tasks.get(t).is_some_and(|x| x.started_at.is_some()));
+        self.services[s].deployments.list[p].reached_running = running;
+        running
     }
 
     /// Marks deployment `p` FAILED and, with rollback, starts a deployment back to the last
