@@ -114,11 +114,7 @@ pub fn window(goal: &Goal, sim: &Sim, from: Millis, to: Millis, log_count: u32) 
             let (Some(s), Some(name)) = (goal.service, goal.metric) else {
                 return Observed::Number(0.0);
             };
-            let points: Vec<f64> = sim
-                .metrics
-                .series(name, &Dimension::Service(s))
-                .iter()
-                .filter(|p| p.at > from && p.at <= to)
+            let points: Vec<f64> = window_datapoints(sim, s, name, from, to)
                 .map(|p| p.value)
                 .collect();
             Observed::Number(statistic(goal.statistic, &points))
@@ -175,15 +171,27 @@ pub fn first_over_sum(goal: &Goal, sim: &Sim, from: Millis, to: Millis) -> Optio
     };
     let (s, name) = (goal.service?, goal.metric?);
     let mut sum = 0.0;
-    sim.metrics
-        .series(name, &Dimension::Service(s))
-        .iter()
-        .filter(|p| p.at > from && p.at <= to)
+    window_datapoints(sim, s, name, from, to)
         .find(|p| {
             sum += p.value;
             sum > limit
         })
         .map(|p| p.at)
+}
+
+/// Service `s`'s datapoints of `name` for the periods ending in `(from, to]`: what a metric
+/// goal's window reads.
+fn window_datapoints<'a>(
+    sim: &'a Sim,
+    s: usize,
+    name: crate::metrics::MetricName,
+    from: Millis,
+    to: Millis,
+) -> impl Iterator<Item = &'a crate::metrics::Datapoint> + 'a {
+    sim.metrics
+        .series(name, &Dimension::Service(s))
+        .iter()
+        .filter(move |p| p.at > from && p.at <= to)
 }
 
 /// A statistic of datapoints (0 when there are none: no datapoint, nothing happened).
