@@ -59,12 +59,7 @@ pub fn WatchRun(horizon_ms: Millis, testid: &'static str) -> impl IntoView {
     view! {
         <button type="button" data-testid=testid data-there=move || there.get().to_string()
             title="Play the graded run on the page at a simulated minute per second (from the start if it is past its end)"
-            on:click=move |_| {
-                if pg.clock_ms() >= horizon_ms {
-                    pg.reset();
-                }
-                pg.watch_to(horizon_ms);
-            }>
+            on:click=move |_| from_start_if_past(pg, horizon_ms, |pg, at| pg.watch_to(at))>
             {move || if there.get() { "Watch it again".to_string() } else { format!("Watch it run to {}", clock(horizon_ms)) }}
         </button>
     }
@@ -73,8 +68,14 @@ pub fn WatchRun(horizon_ms: Millis, testid: &'static str) -> impl IntoView {
 /// Runs the page to `at`, from the start when the run is already there or past it: what the
 /// lesson's time buttons and a failed goal's "Show" do.
 pub(crate) fn show_at(pg: Playground, at: Millis) {
+    from_start_if_past(pg, at, |pg, at| pg.run_to(at));
+}
+
+/// Runs the page to `at` with `run` (as fast as it can, or watched), from the start when the
+/// run is already there or past it.
+fn from_start_if_past(pg: Playground, at: Millis, run: impl Fn(&Playground, Millis)) {
     if pg.clock_ms() >= at {
         pg.reset();
     }
-    pg.run_to(at);
+    run(&pg, at);
 }
