@@ -298,15 +298,17 @@ fn dg_service_unhealthy_event_messages_ec2_form_names_the_instance() {
     );
 }
 
-#[test]
-fn a_revision_whose_network_mode_does_not_fit_the_target_type_is_refused_on_update_too() {
-    // CreateService refuses an awsvpc service on an `instance` target group; moving a bridge
-    // service there with update-service must not slip past (review).
+/// Lesson 2's scenario (bridge `web` on the `instance` target group `web-tg`) with an awsvpc
+/// copy of its task definition registered after it, as the family `family` when given.
+fn host_ports_with_awsvpc_revision(family: Option<&str>) -> serde_json::Value {
     let lesson: serde_json::Value =
         serde_json::from_str(include_str!("../challenge/course/02-host-ports.json"))
             .expect("lesson 2 is JSON");
     let mut doc = lesson["scenario"].clone();
     let mut awsvpc = doc["taskDefinitions"][0].clone();
+    if let Some(f) = family {
+        awsvpc["family"] = f.into();
+    }
     awsvpc["networkMode"] = "awsvpc".into();
     awsvpc["containerDefinitions"][0]["portMappings"] =
         serde_json::json!([{ "containerPort": 80, "protocol": "tcp" }]);
@@ -314,6 +316,14 @@ fn a_revision_whose_network_mode_does_not_fit_the_target_type_is_refused_on_upda
         .as_array_mut()
         .expect("a list")
         .push(awsvpc);
+    doc
+}
+
+#[test]
+fn a_revision_whose_network_mode_does_not_fit_the_target_type_is_refused_on_update_too() {
+    // CreateService refuses an awsvpc service on an `instance` target group; moving a bridge
+    // service there with update-service must not slip past (review).
+    let mut doc = host_ports_with_awsvpc_revision(None);
     doc["timeline"] = serde_json::json!([
         { "at": 60, "action": "updateService", "service": "web", "taskDefinition": "web:2" }
     ]);
@@ -335,22 +345,10 @@ fn a_revision_whose_network_mode_does_not_fit_the_target_type_is_refused_on_upda
 fn an_untyped_target_group_shared_by_an_awsvpc_and_a_bridge_service_is_refused() {
     // A target group has one target type; left out, the playground takes the one its service
     // needs, which two services of different network modes cannot both have (review).
-    let lesson: serde_json::Value =
-        serde_json::from_str(include_str!("../challenge/course/02-host-ports.json"))
-            .expect("lesson 2 is JSON");
-    let mut doc = lesson["scenario"].clone();
+    let mut doc = host_ports_with_awsvpc_revision(Some("api"));
     doc["targetGroups"][0]
         .as_object_mut()
         .map(|o| o.remove("targetType"));
-    let mut awsvpc = doc["taskDefinitions"][0].clone();
-    awsvpc["family"] = "api".into();
-    awsvpc["networkMode"] = "awsvpc".into();
-    awsvpc["containerDefinitions"][0]["portMappings"] =
-        serde_json::json!([{ "containerPort": 80, "protocol": "tcp" }]);
-    doc["taskDefinitions"]
-        .as_array_mut()
-        .expect("a list")
-        .push(awsvpc);
     let mut api = doc["services"][0].clone();
     api["serviceName"] = "api".into();
     api["taskDefinition"] = "api".into();
