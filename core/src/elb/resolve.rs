@@ -393,14 +393,20 @@ pub fn mixed_target_types(
     groups: &[TargetGroupModel],
     uses: &[(usize, bool, &str)],
 ) -> Vec<Problem> {
+    // Per group, the first service of each kind: one pass over the uses.
+    let mut first: Vec<(Option<&str>, Option<&str>)> = vec![(None, None); groups.len()];
+    for &(g, awsvpc, service) in uses {
+        if let Some((ip, instance)) = first.get_mut(g) {
+            let slot = if awsvpc { ip } else { instance };
+            slot.get_or_insert(service);
+        }
+    }
     let mut out = Vec::new();
     for (g, group) in groups.iter().enumerate() {
         if group.ip_targets.is_some() {
             continue;
         }
-        let ip = uses.iter().find(|(k, awsvpc, _)| *k == g && *awsvpc);
-        let instance = uses.iter().find(|(k, awsvpc, _)| *k == g && !*awsvpc);
-        if let (Some((_, _, a)), Some((_, _, b))) = (ip, instance) {
+        if let (Some(a), Some(b)) = first[g] {
             out.push(Problem::new(
                 format!("targetGroups[{g}].targetType"),
                 format!(
