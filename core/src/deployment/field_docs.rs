@@ -41,7 +41,7 @@ pub const CONFIGURATION: Context = Context {
     name: "deploymentConfiguration",
     fields: &[
         F::new("maximumPercent", "Upper bound of RUNNING plus PENDING tasks during a deployment, as a percent of desiredCount; at least 100. Default 200; a DAEMON service must use 100, its default.", DC),
-        F::new("minimumHealthyPercent", "Lower bound of healthy RUNNING tasks during a deployment, as a percent of desiredCount, 0 to 100. Default 100 (0 for DAEMON).", DC),
+        F::new("minimumHealthyPercent", "Lower bound of healthy RUNNING tasks during a deployment, as a percent of desiredCount, 0 to 100. Default 100 (0 for DAEMON through the API, so every daemon task is replaced at once; the console uses 50).", DC),
         F::new("deploymentCircuitBreaker", "Stops (and optionally rolls back) a deployment whose tasks keep failing. Off when omitted.", CB).child("deploymentCircuitBreaker"),
         F::new("alarms", "CloudWatch alarms (from the scenario's cloudWatchAlarms) that fail a deployment when one goes into ALARM, watched once a task of it is RUNNING; a rolling update then bakes for the alarms' longest evaluationPeriods before it completes (the playground's choice).", DA).child("deploymentAlarms"),
         F::new("strategy", "How ECS shifts to the new revision: ROLLING replaces tasks in batches; BLUE_GREEN, CANARY and LINEAR start a full green set and move traffic to it. Default ROLLING.", DC).values(&["ROLLING", "BLUE_GREEN", "CANARY", "LINEAR"]),

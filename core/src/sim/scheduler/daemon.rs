@@ -1,10 +1,14 @@
 //! One pass of the DAEMON scheduler (DG ecs_services): one task of the service on every ACTIVE
-//! container instance that meets its constraints; a new task definition replaces the task
-//! instance by instance (maximumPercent 100: the old one stops before the new one starts), and
-//! on a DRAINING instance the daemon task is the last service task to stop.
+//! container instance that meets its constraints; a new deployment (a new task definition, or
+//! `forceNewDeployment`) replaces the task instance by instance (maximumPercent 100: the old one
+//! stops before the new one starts), stopping no more at once than `minimumHealthyPercent`
+//! allows (API DeploymentConfiguration: 0 % by default for a DAEMON service through the API,
+//! 50 % in the console); on a DRAINING instance the daemon task is the last service task to
+//! stop.
 
 use super::super::Sim;
 use crate::cluster::{InstanceStatus, LaunchTarget};
+use crate::deployment::bounds::lower_bound;
 use crate::placement::{self, PlacementRequest, Pool};
 use crate::service::messages;
 use crate::sim::log::LogKind;
@@ -19,6 +23,8 @@ enum OnInstance {
     Settled,
     /// Eligible and a task was placed: its ID.
     Started(String),
+    /// Eligible, and its task belongs to an older deployment: these tasks are to be replaced.
+    Outdated(Vec<usize>),
 }
 
 impl Sim {
@@ -26,6 +32,7 @@ impl Sim {
     pub(super) fn reconcile_daemon(&mut self, s: usize) {
         let name = self.model.services[s].name.clone();
         let mut started = Vec::new();
+        let mut outdated = Vec::new();
         let mut eligible = 0;
         for i in 0..self.instances.len() {
             match self.daemon_on_instance(s, i) {
@@ -35,9 +42,14 @@ impl Sim {
                     eligible += 1;
                     started.push(id);
                 }
+                OnInstance::Outdated(tasks) => {
+                    eligible += 1;
+                    outdated.push(tasks);
+                }
             }
         }
         self.services[s].desired = eligible;
+        self.replace_outdated_daemon_tasks(s, outdated);
         if !started.is_empty() {
             let ids: Vec<&str> = started.iter().map(String::as_str).collect();
             self.emit(LogKind::Service, Some(s), messages::started(&name, &ids));
@@ -49,7 +61,6 @@ impl Sim {
     fn daemon_on_instance(&mut self, s: usize, i: usize) -> OnInstance {
         let svc = &self.model.services[s];
         let group = format!("service:{}", svc.name);
-        let td = self.services[s].task_definition;
         let external = matches!(svc.launch, LaunchTarget::External);
         let inst = &self.instances[i];
         if inst.cluster != svc.cluster || inst.external != external || !inst.is_alive() {
@@ -69,6 +80,10 @@ impl Sim {
         {
             return OnInstance::NotEligible;
         }
+        // A task of an older deployment: a new revision, or the same one after
+        // forceNewDeployment (which adopts no task; checking the revision alone left a forced
+        // deployment IN_PROGRESS for good, engineer walkthrough 2026-12-05).
+        let deployments = &self.services[s].deployments;
         let old: Vec<usize> = inst
             .tasks
             .iter()
@@ -76,7 +91,7 @@ impl Sim {
             .filter(|&t| {
                 self.tasks[t].service == Some(s)
                     && self.tasks[t].is_active()
-                    && self.tasks[t].task_definition != td
+                    && !deployments.is_primary_task(t)
             })
             .collect();
         let stopping = inst
@@ -84,15 +99,7 @@ impl Sim {
             .iter()
             .any(|&t| self.tasks[t].service == Some(s) && !self.tasks[t].is_active());
         if !old.is_empty() {
-            let deployment = self.services[s].deployment_id.clone();
-            for t in old {
-                self.stop_task(
-                    t,
-                    StopCode::ServiceSchedulerInitiated,
-                    stopped_reason::scaling_activity(&deployment),
-                );
-            }
-            return OnInstance::Settled;
+            return OnInstance::Outdated(old);
         }
         if has || stopping {
             return OnInstance::Settled;
@@ -100,6 +107,40 @@ impl Sim {
         match self.place_daemon_task(s, i) {
             Some(id) => OnInstance::Started(id),
             None => OnInstance::Settled,
+        }
+    }
+
+    /// Stops the tasks of older deployments, instance by instance in instance order, while the
+    /// service keeps `minimumHealthyPercent` of its desired count healthy (rounded up, as for a
+    /// replica service); a task that does not count as healthy may always go. The rest wait for
+    /// a later pass, when a replacement has become healthy.
+    fn replace_outdated_daemon_tasks(&mut self, s: usize, outdated: Vec<Vec<usize>>) {
+        if outdated.is_empty() {
+            return;
+        }
+        let floor = lower_bound(
+            self.services[s].desired,
+            self.model.services[s].minimum_healthy_percent,
+        );
+        let healthy = self
+            .live_tasks_of_service(s)
+            .filter(|&t| self.counts_as_healthy(t))
+            .count() as u32;
+        let mut room = healthy.saturating_sub(floor);
+        let deployment = self.services[s].deployment_id.clone();
+        for tasks in outdated {
+            let costs = tasks.iter().filter(|&&t| self.counts_as_healthy(t)).count() as u32;
+            if costs > room {
+                continue;
+            }
+            room -= costs;
+            for t in tasks {
+                self.stop_task(
+                    t,
+                    StopCode::ServiceSchedulerInitiated,
+                    stopped_reason::scaling_activity(&deployment),
+                );
+            }
         }
     }
 

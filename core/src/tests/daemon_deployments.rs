@@ -1,0 +1,117 @@
+//! Deployments of a DAEMON service: a forced new deployment replaces every task, and
+//! `minimumHealthyPercent` bounds how many are replaced at once (API DeploymentConfiguration:
+//! "The default minimumHealthyPercent value for a service using the DAEMON service schedule is
+//! 0% for the AWS CLI, the AWS SDKs, and the APIs and 50% for the AWS Management Console").
+//! Both were wrong until the engineer walkthrough of 2026-12-05.
+
+use crate::deployment::RolloutState;
+use crate::sim::Sim;
+use crate::task::TaskStatus;
+use serde_json::{json, Value};
+
+/// A daemon on 3 instances (one per zone), updated at 2:00 by `update`.
+fn daemon(deployment: Value, update: Value) -> Value {
+    let mut update = update;
+    update["at"] = json!(120);
+    update["action"] = json!("updateService");
+    update["service"] = json!("agent");
+    let app = |image: &str| {
+        json!({ "family": "agent", "networkMode": "bridge", "requiresCompatibilities": ["EC2"],
+            "containerDefinitions": [{ "name": "app", "image": image, "cpu": 128,
+                "memory": 128, "essential": true }] })
+    };
+    json!({
+        "version": 1, "seed": 7, "name": "daemon deployments",
+        "subnets": [
+            { "subnetId": "subnet-a", "availabilityZone": "us-east-1a" },
+            { "subnetId": "subnet-b", "availabilityZone": "us-east-1b" },
+            { "subnetId": "subnet-c", "availabilityZone": "us-east-1c" }
+        ],
+        "clusters": [{ "clusterName": "default", "capacityProviders": ["asg"] }],
+        "capacityProviders": [{ "name": "asg", "autoScalingGroupProvider": { "autoScalingGroup": {
+            "instanceType": "m5.large", "minSize": 3, "maxSize": 3, "desiredCapacity": 3,
+            "subnets": ["subnet-a", "subnet-b", "subnet-c"] } } }],
+        "taskDefinitions": [app("example/agent:1"), app("example/agent:2")],
+        "services": [{ "serviceName": "agent", "taskDefinition": "agent:1", "launchType": "EC2",
+            "schedulingStrategy": "DAEMON", "deploymentConfiguration": deployment }],
+        "timeline": [update]
+    })
+}
+
+fn run(doc: &Value, until_ms: u64) -> Sim {
+    let mut sim = Sim::from_json(&doc.to_string()).expect("valid scenario");
+    sim.run_until(until_ms);
+    sim
+}
+
+/// When each of the service's tasks stopped (ms), ascending.
+fn stops(sim: &Sim) -> Vec<u64> {
+    let mut at: Vec<u64> = sim
+        .tasks
+        .values()
+        .filter(|t| t.last_status == TaskStatus::Stopped)
+        .filter_map(|t| t.stopping_at)
+        .collect();
+    at.sort_unstable();
+    at
+}
+
+fn primary_state(sim: &Sim) -> RolloutState {
+    let ds = &sim.services[0].deployments;
+    ds.list[ds.primary().expect("a deployment")].rollout_state
+}
+
+#[test]
+fn a_forced_new_deployment_of_a_daemon_replaces_every_task_and_completes() {
+    let doc = daemon(json!({}), json!({ "forceNewDeployment": true }));
+    let sim = run(&doc, 600_000);
+    // The default for a DAEMON service (API): 0 %, so all three go at once.
+    assert_eq!(stops(&sim), [120_000, 120_000, 120_000]);
+    assert_eq!(primary_state(&sim), RolloutState::Completed);
+    let running = sim
+        .tasks
+        .values()
+        .filter(|t| t.last_status == TaskStatus::Running)
+        .count();
+    assert_eq!(running, 3);
+}
+
+#[test]
+fn minimum_healthy_percent_keeps_daemon_tasks_running_through_a_deployment() {
+    // 50 % of 3 → at least 2 healthy: one instance at a time. A new task counts as healthy 40 s
+    // after RUNNING (no health check), so the next one stops then.
+    let doc = daemon(
+        json!({ "minimumHealthyPercent": 50, "maximumPercent": 100 }),
+        json!({ "taskDefinition": "agent:2" }),
+    );
+    let sim = run(&doc, 900_000);
+    let at = stops(&sim);
+    assert_eq!(at.len(), 3, "{at:?}");
+    assert_eq!(at[0], 120_000);
+    assert!(at[1] > at[0] + 40_000 && at[2] > at[1] + 40_000, "{at:?}");
+    assert_eq!(primary_state(&sim), RolloutState::Completed);
+    // Never fewer than two running (sampled each second of the deployment).
+    let mut sim = Sim::from_json(&doc.to_string()).expect("valid");
+    for ms in (120_000..=at[2] + 60_000).step_by(1_000) {
+        sim.run_until(ms);
+        let running = sim
+            .tasks
+            .values()
+            .filter(|t| t.last_status == TaskStatus::Running && !t.stop_requested)
+            .count();
+        assert!(running >= 2, "{running} running at {ms} ms");
+    }
+}
+
+#[test]
+fn a_daemon_at_100_percent_minimum_healthy_never_stops_a_healthy_task() {
+    // ECS cannot start a second daemon task on an instance (maximumPercent 100), so with every
+    // task required healthy the deployment cannot move: the old tasks keep running.
+    let doc = daemon(
+        json!({ "minimumHealthyPercent": 100, "maximumPercent": 100 }),
+        json!({ "taskDefinition": "agent:2" }),
+    );
+    let sim = run(&doc, 600_000);
+    assert!(stops(&sim).is_empty());
+    assert_eq!(primary_state(&sim), RolloutState::InProgress);
+}
