@@ -185,6 +185,17 @@ pub enum TimelineAction {
         /// The new desired capacity, within the group's minSize–maxSize.
         desired_capacity: u32,
     },
+    /// Simulator action: the application in the n-th task of a service (counted as `stopTask`
+    /// counts) stops answering, as a deadlock or an exhausted thread pool would: its process
+    /// keeps running, but every load balancer and container health check fails from now on and
+    /// the requests sent to it time out. Only a health check gets such a task replaced.
+    HangTask {
+        /// The service whose task hangs.
+        service: String,
+        /// Which of its tasks (0-based, oldest first).
+        #[serde(default)]
+        index: u32,
+    },
     /// Simulator action: the service's request rate is multiplied for a while (a burst the
     /// profile does not have, e.g. a marketing email).
     TrafficSpike {

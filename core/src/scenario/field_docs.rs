@@ -45,9 +45,9 @@ pub const TIMELINE_EVENT: Context = Context {
     name: "timelineEvent",
     fields: &[
         F::new("at", "Seconds from the start of the run when the event happens.", ""),
-        F::new("action", "What happens; each action takes its own keys beside at and action.", "").values(&["stopTask", "terminateInstance", "drainInstance", "azOutage", "spotInterruption", "azRecovery", "updateService", "runTask", "registerContainerInstance", "setDesiredCapacity", "trafficSpike"]),
-        F::new("service", "stopTask, spotInterruption, updateService, trafficSpike: the service acted on.", ""),
-        F::new("index", "stopTask, spotInterruption: which of the service's (running Spot) tasks, 0-based, oldest first. Default 0.", ""),
+        F::new("action", "What happens; each action takes its own keys beside at and action.", "").values(&["stopTask", "terminateInstance", "drainInstance", "azOutage", "spotInterruption", "azRecovery", "updateService", "runTask", "registerContainerInstance", "setDesiredCapacity", "trafficSpike", "hangTask"]),
+        F::new("service", "stopTask, hangTask, spotInterruption, updateService, trafficSpike: the service acted on.", ""),
+        F::new("index", "stopTask, hangTask, spotInterruption: which of the service's (running Spot) tasks, 0-based, oldest first. Default 0.", ""),
         F::new("instance", "terminateInstance, drainInstance: the n-th instance in launch order, 0-based, across the scenario.", ""),
         F::new("availabilityZone", "azOutage, azRecovery, registerContainerInstance: the zone, e.g. us-east-1a.", ""),
         F::new("desiredCount", "updateService: the new desired count.", US),

@@ -195,6 +195,7 @@ fn timeline(
         let path = format!("timeline[{i}]");
         match &e.action {
             TimelineAction::StopTask { service, .. }
+            | TimelineAction::HangTask { service, .. }
             | TimelineAction::UpdateService { service, .. }
             | TimelineAction::SpotInterruption { service, .. }
             | TimelineAction::TrafficSpike { service, .. } => {

@@ -58,18 +58,12 @@ impl Sim {
     pub fn apply(&mut self, action: &TimelineAction) -> Result<(), CommandError> {
         match action {
             TimelineAction::StopTask { service, index } => {
-                let s = self.service_index(service)?;
-                let mut tasks: Vec<usize> = self
-                    .live_tasks_of_service(s)
-                    .filter(|&t| self.tasks[t].is_active())
-                    .collect();
-                crate::order::sort_by_key(&mut tasks, |&t| {
-                    (self.tasks[t].started_at.unwrap_or(u64::MAX), t)
-                });
-                let t = *tasks.get(*index as usize).ok_or_else(|| {
-                    CommandError(format!("service {service} has no task number {index}"))
-                })?;
+                let t = self.nth_active_task(service, *index)?;
                 self.stop_task_by_user(t)
+            }
+            TimelineAction::HangTask { service, index } => {
+                let t = self.nth_active_task(service, *index)?;
+                self.hang_task(t)
             }
             TimelineAction::SpotInterruption { service, index } => {
                 let s = self.service_index(service)?;
@@ -258,6 +252,47 @@ impl Sim {
                 "task {} is already stopping",
                 task.id
             )));
+        }
+        Ok(task)
+    }
+
+    /// The n-th active task of the named service, oldest start first (PENDING ones last): how
+    /// the timeline's `stopTask` and `hangTask` name a task (see [`Sim::service_tasks_by_start`]).
+    fn nth_active_task(&self, service: &str, index: u32) -> Result<usize, CommandError> {
+        let s = self.service_index(service)?;
+        self.service_tasks_by_start(s)
+            .get(index as usize)
+            .copied()
+            .ok_or_else(|| CommandError(format!("service {service} has no task number {index}")))
+    }
+
+    /// The simulator's `hangTask`: the application in RUNNING task `t` stops answering. Its
+    /// process keeps running, so nothing changes until a load balancer or container health
+    /// check fails; without either, ECS never notices (DG healthcheck: a container without a
+    /// health check reports no health).
+    pub fn hang_task(&mut self, t: usize) -> Result<(), CommandError> {
+        let task = self.task_to_hang(t)?;
+        let text = format!(
+            "(simulator) The application in task {} stops answering: its health checks fail from now on, its process keeps running.",
+            task.id
+        );
+        let service = task.service;
+        self.emit(LogKind::Action, service, text);
+        self.tasks[t].hung = true;
+        Ok(())
+    }
+
+    /// Task `t`, if its application can hang now: RUNNING, not stopping, not hung already.
+    pub(crate) fn task_to_hang(&self, t: usize) -> Result<&crate::task::Task, CommandError> {
+        let task = self.task_to_stop(t)?;
+        if task.last_status != crate::task::TaskStatus::Running {
+            return Err(CommandError(format!(
+                "task {} is not RUNNING: only a running application can hang",
+                task.id
+            )));
+        }
+        if task.hung {
+            return Err(CommandError(format!("task {} has already hung", task.id)));
         }
         Ok(task)
     }

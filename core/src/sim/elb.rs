@@ -150,7 +150,7 @@ impl Sim {
 
     /// Whether task `t`'s load-balanced container (found by name in the task's own revision)
     /// passes a health check now: it answers once `startSeconds` have passed since RUNNING,
-    /// unless its image has `healthCheckFails`.
+    /// unless its image has `healthCheckFails` or its application has hung (`hangTask`).
     fn target_answers(&self, t: usize, lb: &crate::elb::ServiceLoadBalancer) -> bool {
         let task = &self.tasks[t];
         let td = &self.model.task_definitions[task.task_definition];
@@ -166,7 +166,7 @@ impl Sim {
                 .unwrap_or(crate::sim::lifecycle::DEFAULT_START_SECONDS),
         ) * 1000;
         let answering = self.now >= task.started_at.unwrap_or(self.now) + start_ms;
-        answering && !behaviour.health_check_fails
+        answering && !behaviour.health_check_fails && !task.hung
     }
 
     /// Task `t`'s target (on `port`, in target group `g`) became healthy: the event ECS shows,

@@ -420,7 +420,7 @@ impl Sim {
         let started = self.tasks[t].started_at.unwrap_or(self.now);
         let up = self.now
             >= started + u64::from(behaviour.start_seconds.unwrap_or(DEFAULT_START_SECONDS)) * 1000;
-        let passes = up && !behaviour.health_check_fails;
+        let passes = up && !behaviour.health_check_fails && !self.tasks[t].hung;
         let Some(state) = self.tasks[t].container_health.get_mut(c) else {
             return;
         };

@@ -46,14 +46,8 @@ impl Sim {
         let s = task.service.ok_or_else(|| {
             CommandError("a standalone task cannot be kept on the timeline".into())
         })?;
-        let mut tasks: Vec<usize> = self
-            .live_tasks_of_service(s)
-            .filter(|&x| self.tasks[x].is_active())
-            .collect();
-        crate::order::sort_by_key(&mut tasks, |&x| {
-            (self.tasks[x].started_at.unwrap_or(u64::MAX), x)
-        });
-        let index = tasks
+        let index = self
+            .service_tasks_by_start(s)
             .iter()
             .position(|&x| x == t)
             .ok_or_else(|| CommandError(format!("task {t} is not among its service's tasks")))?;
@@ -61,6 +55,29 @@ impl Sim {
             service: self.model.services[s].name.clone(),
             index: index as u32,
         })
+    }
+
+    /// The timeline's `hangTask` that names task `t`, counted as [`Sim::stop_task_action`]
+    /// counts; refused for a task that is not RUNNING or has hung already.
+    pub fn hang_task_action(&self, t: usize) -> Result<TimelineAction, CommandError> {
+        let TimelineAction::StopTask { service, index } = self.stop_task_action(t)? else {
+            return Err(CommandError(format!("task {t} cannot be named")));
+        };
+        self.task_to_hang(t)?;
+        Ok(TimelineAction::HangTask { service, index })
+    }
+
+    /// Service `s`'s active tasks, oldest start first (tasks not started yet last, by index):
+    /// the order the timeline's `stopTask` and `hangTask` count in.
+    pub(crate) fn service_tasks_by_start(&self, s: usize) -> Vec<usize> {
+        let mut tasks: Vec<usize> = self
+            .live_tasks_of_service(s)
+            .filter(|&x| self.tasks[x].is_active())
+            .collect();
+        crate::order::sort_by_key(&mut tasks, |&x| {
+            (self.tasks[x].started_at.unwrap_or(u64::MAX), x)
+        });
+        tasks
     }
 }
 

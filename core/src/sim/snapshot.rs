@@ -136,6 +136,10 @@ pub struct TaskView {
     pub stopped_reason: Option<Cow<'static, str>>,
     /// Why it waits for placement.
     pub waiting_reason: Option<String>,
+    /// Its application has hung (the simulator's `hangTask`), so the panel can say why its
+    /// health checks fail.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub hung: bool,
 }
 
 /// A service.
@@ -328,6 +332,7 @@ impl Sim {
                 None
             },
             target_health: task.target.as_ref().map(|t| t.state),
+            hung: task.hung,
         }
     }
 

@@ -142,6 +142,9 @@ pub struct Task {
     pub stopped_reason: Option<Cow<'static, str>>,
     /// Whether its containers have already exited (a crash), so stopping need not wait.
     pub containers_exited: bool,
+    /// Its application stopped answering (the simulator's `hangTask`): every health check fails
+    /// while its process keeps running.
+    pub hung: bool,
     /// Why it is waiting for placement (PROVISIONING with no instance yet).
     pub waiting_reason: Option<String>,
     /// Bumped on every transition, so events scheduled for an earlier state are ignored.
@@ -183,6 +186,7 @@ impl Task {
             stop_code: None,
             stopped_reason: None,
             containers_exited: false,
+            hung: false,
             // The engine creates a task only once it has a place, or once it knows why it
             // must wait (then it sets the reason); no placeholder string per task.
             waiting_reason: None,

@@ -5,10 +5,12 @@
 mod advice;
 mod advice_network;
 mod autoscaling;
+mod daemon_deployments;
 mod deployment;
 mod deployment_alarms;
 mod elb;
 mod examples;
+mod hang_task;
 mod limits;
 mod managed_draining;
 mod new_revision;

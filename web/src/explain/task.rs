@@ -71,6 +71,9 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
                     <blockquote class="ecs-says" data-testid="ecs-closing">{w.closing}</blockquote>
                 })}
             </Show>
+            <Show when=move || task.with(|t| t.as_ref().is_some_and(|t| t.hung && t.desired_status == "RUNNING"))>
+                <p class="waiting-reason" data-testid="task-hung">"Its application has hung (simulator): it answers nothing and fails every health check, though its process runs. ECS replaces it only when a load balancer or container health check fails, once its grace period is over."</p>
+            </Show>
             <dl class="facts">
                 <Row term="Task ID" value=f(|t| t.id.to_string()) />
                 <Row term="Task definition" value=f(|t| t.task_definition.to_string()) />

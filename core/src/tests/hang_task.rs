@@ -1,0 +1,190 @@
+//! The simulator's `hangTask`: an application that stops answering while its process runs. ECS
+//! notices only through a health check (API CreateService healthCheckGracePeriodSeconds: the
+//! scheduler "ignores unhealthy Elastic Load Balancing … and container health checks after a
+//! task has first started"), so a grace period far above start-up leaves the task in place.
+
+use crate::metrics::{Dimension, MetricName};
+use crate::scenario::TimelineAction;
+use crate::sim::Sim;
+use crate::task::TaskStatus;
+use serde_json::{json, Value};
+
+/// Lesson 7's scenario (three tasks behind a load balancer, 100 s start-up, a hang at 0:07:00)
+/// with the given grace period.
+fn lesson_7(grace: Option<u64>) -> Value {
+    let lesson: Value = serde_json::from_str(include_str!(
+        "../challenge/course/07-health-check-grace-period.json"
+    ))
+    .expect("lesson 7 is JSON");
+    let mut doc = lesson["scenario"].clone();
+    if let Some(g) = grace {
+        doc["services"][0]["healthCheckGracePeriodSeconds"] = json!(g);
+    }
+    doc
+}
+
+fn run(doc: &Value, until_ms: u64) -> Sim {
+    let mut sim = Sim::from_json(&doc.to_string()).expect("valid scenario");
+    sim.run_until(until_ms);
+    sim
+}
+
+fn times_of(sim: &Sim, needle: &str) -> Vec<u64> {
+    sim.log()
+        .iter()
+        .filter(|e| e.text.contains(needle))
+        .map(|e| e.at)
+        .collect()
+}
+
+/// The hung task: the one the log names as it hangs.
+fn hung_task(sim: &Sim) -> usize {
+    let hung: Vec<usize> = sim
+        .tasks
+        .iter()
+        .filter(|(_, x)| x.hung)
+        .map(|(t, _)| t)
+        .collect();
+    assert_eq!(hung.len(), 1, "one hung task");
+    hung[0]
+}
+
+#[test]
+fn a_hung_task_behind_a_load_balancer_is_replaced_once_its_grace_period_is_over() {
+    let sim = run(&lesson_7(Some(300)), 900_000);
+    assert_eq!(times_of(&sim, "stops answering"), [420_000]);
+    let t = hung_task(&sim);
+    // Two failed checks 30 s apart: unhealthy at 7:41, past the 300 s grace, stopped at once.
+    assert_eq!(times_of(&sim, "has stopped 1 running tasks"), [461_000]);
+    assert_eq!(sim.tasks[t].last_status, TaskStatus::Stopped);
+    assert!(sim.tasks[t]
+        .stopped_reason
+        .as_deref()
+        .is_some_and(|r| r.contains("Task failed ELB health checks")));
+    // Its replacement needs the start-up and five passing checks again: healthy at 11:52.
+    let healthy = times_of(&sim, "is healthy in");
+    assert_eq!(healthy.last(), Some(&712_000), "{healthy:?}");
+}
+
+#[test]
+fn a_grace_period_far_above_start_up_leaves_the_hung_task_in_place() {
+    // 600 s: the scheduler ignores the unhealthy target until the grace period ends at 10:11.
+    let sim = run(&lesson_7(Some(600)), 900_000);
+    assert_eq!(times_of(&sim, "has stopped 1 running tasks"), [611_000]);
+    // The most the API allows: never replaced; its target stays unhealthy.
+    let sim = run(&lesson_7(Some(2_147_483_647)), 900_000);
+    assert!(times_of(&sim, "has stopped").is_empty());
+    let t = hung_task(&sim);
+    assert_eq!(sim.tasks[t].last_status, TaskStatus::Running);
+    assert_eq!(
+        sim.tasks[t].target.as_ref().map(|x| x.state),
+        Some(crate::elb::TargetHealthState::Unhealthy)
+    );
+}
+
+#[test]
+fn without_any_health_check_a_hung_task_runs_on_for_good() {
+    let mut doc = lesson_7(None);
+    doc["services"][0]
+        .as_object_mut()
+        .expect("service")
+        .remove("loadBalancers");
+    let sim = run(&doc, 900_000);
+    let t = hung_task(&sim);
+    assert_eq!(sim.tasks[t].last_status, TaskStatus::Running);
+    assert!(times_of(&sim, "has stopped").is_empty());
+}
+
+#[test]
+fn a_container_health_check_finds_a_hung_task_without_a_load_balancer() {
+    let mut doc = lesson_7(None);
+    doc["services"][0]
+        .as_object_mut()
+        .expect("service")
+        .remove("loadBalancers");
+    doc["taskDefinitions"][0]["containerDefinitions"][0]["healthCheck"] = json!({
+        "command": ["CMD-SHELL", "curl -f http://localhost:8080/health || exit 1"],
+        "interval": 10, "timeout": 5, "retries": 3, "startPeriod": 150
+    });
+    let sim = run(&doc, 900_000);
+    let t = hung_task(&sim);
+    assert_eq!(sim.tasks[t].last_status, TaskStatus::Stopped);
+    let stopped_at = sim.tasks[t].stopped_at.expect("stopped");
+    // Three failed checks 10 s apart after the hang, then the stop (within a minute).
+    assert!(
+        (440_000..=480_000).contains(&stopped_at),
+        "stopped at {stopped_at}"
+    );
+    // Only the hung task was replaced: the other two kept passing.
+    assert_eq!(times_of(&sim, "has stopped").len(), 1);
+}
+
+#[test]
+fn requests_to_a_hung_task_time_out_as_load_balancer_5xx() {
+    let lesson: Value = serde_json::from_str(include_str!(
+        "../challenge/course/11-canary-blast-radius.json"
+    ))
+    .expect("lesson 11 is JSON");
+    let mut doc = lesson["scenario"].clone();
+    doc["timeline"] = json!([{ "at": 240, "action": "hangTask", "service": "web", "index": 0 }]);
+    let sim = run(&doc, 360_000);
+    let at = |metric: MetricName, minute: u64| {
+        sim.metrics
+            .series(metric, &Dimension::Service(0))
+            .iter()
+            .find(|d| d.at == minute)
+            .map_or(0.0, |d| d.value)
+    };
+    assert_eq!(at(MetricName::HTTPCode_ELB_5XX_Count, 180_000), 0.0);
+    let refused = at(MetricName::HTTPCode_ELB_5XX_Count, 300_000);
+    assert!(
+        refused > 100.0,
+        "ELB 5xx in the minute after the hang: {refused}"
+    );
+    // The application answered none of them with its own 5xx.
+    assert_eq!(at(MetricName::HTTPCode_Target_5XX_Count, 300_000), 0.0);
+}
+
+#[test]
+fn only_a_running_task_that_still_answers_can_hang() {
+    let mut sim = run(&lesson_7(Some(300)), 5_000);
+    // At 0:00:05 the tasks are still starting.
+    let e = sim
+        .apply(&TimelineAction::HangTask {
+            service: "reports".into(),
+            index: 0,
+        })
+        .expect_err("not RUNNING yet");
+    assert!(e.0.contains("is not RUNNING"), "{}", e.0);
+    sim.run_until(300_000);
+    let first = sim.service_tasks_by_start(0)[0];
+    let action = sim.hang_task_action(first).expect("nameable");
+    assert_eq!(
+        action,
+        TimelineAction::HangTask {
+            service: "reports".into(),
+            index: 0
+        }
+    );
+    sim.apply(&action).expect("hangs");
+    assert!(sim.tasks[first].hung);
+    let again = sim.apply(&action).expect_err("already hung");
+    assert!(again.0.contains("already hung"), "{}", again.0);
+    assert!(sim.hang_task_action(first).is_err());
+}
+
+#[test]
+fn a_hang_task_naming_no_service_is_a_problem_at_its_path() {
+    let mut doc = lesson_7(None);
+    doc["timeline"] = json!([{ "at": 420, "action": "hangTask", "service": "nope" }]);
+    match Sim::from_json(&doc.to_string()) {
+        Err(crate::sim::LoadError::Invalid(problems)) => assert!(
+            problems
+                .iter()
+                .any(|p| p.path == "timeline[0].service" && p.message.contains("no service named")),
+            "{problems:?}"
+        ),
+        Err(e) => panic!("{e}"),
+        Ok(_) => panic!("a hangTask naming no service was accepted"),
+    }
+}
