@@ -10,9 +10,17 @@
 //! - never scales in while a deployment is in progress (DG: scale-in is suspended),
 //!
 //! and the chosen policy starts its cooldowns ([`start_cooldown`]). Cooldowns (Application Auto
-//! Scaling User Guide): during a policy's scale-out cooldown a further scale-out is worked out
-//! from the capacity before the cooldown began, so it adds only the difference; during its
-//! scale-in cooldown it does not scale in. A scale-out ends the policy's scale-in cooldown.
+//! Scaling User Guide): during a target tracking policy's scale-out cooldown "the capacity that
+//! has been added by the previous scale out event … is calculated as part of the desired
+//! capacity for the next scale out" (API TargetTrackingScalingPolicyConfiguration), and the
+//! policy scales out again only if "a larger scale out is triggered": the new count is worked
+//! out from the tasks RUNNING through the latest datapoint's period, and goes ahead only if
+//! it is above the desired count, which already holds what the first scale-out added (the
+//! playground's reading; until 2026-12-05 it worked from the count before the cooldown, so a
+//! CPU-saturated service could not scale out again until the cooldown ended: student
+//! walkthrough of lesson 12). A step policy in its cooldown works from the count before it
+//! began, so it adds only the difference. During its scale-in cooldown a policy does not scale
+//! in. A scale-out ends the policy's scale-in cooldown.
 //! `sim/autoscaling.rs` keeps the desired count within MinCapacity..=MaxCapacity and applies.
 
 use super::activity::{
@@ -73,6 +81,10 @@ pub struct PolicyAtTick<'a> {
     pub series: &'a [Datapoint],
     /// The scalable target's resourceId (it names the target tracking alarms).
     pub resource: &'a str,
+    /// The service's tasks RUNNING through the latest datapoint's whole period: the capacity
+    /// whose load it measured (a target tracking scale-out during the cooldown is worked out
+    /// from it; tasks started since count as capacity already added).
+    pub running: u32,
 }
 
 /// What the policy asks for now, given the service's desired count `current` (None: its alarms
@@ -90,12 +102,12 @@ pub fn propose(p: PolicyAtTick<'_>, now: Millis, current: u32) -> Option<Proposa
         } => {
             let latest = p.series.last()?.value;
             if alarm_high(*metric, *target).in_alarm(p.series) {
-                let base = if in_out_cooldown {
-                    st.out_base
-                } else {
-                    current
-                };
+                let base = if in_out_cooldown { p.running } else { current };
                 let to = target_tracking_capacity(base, latest, *target);
+                if in_out_cooldown && to <= current {
+                    // Cooling down: the scale-out already under way covers it.
+                    return None;
+                }
                 return Some(Proposal {
                     policy: p.index,
                     to: to.max(current),
@@ -268,6 +280,7 @@ mod tests {
             state,
             series: s,
             resource: "service/default/web",
+            running: 4,
         }
     }
 
@@ -299,9 +312,10 @@ mod tests {
     }
 
     #[test]
-    fn a_scale_out_during_the_cooldown_adds_only_the_difference() {
-        // Application Auto Scaling: during the scale-out cooldown the new capacity is worked out
-        // from the capacity before the cooldown began (out_base 4): ⌈4 × 100 / 50⌉ = 8.
+    fn a_target_tracking_scale_out_during_the_cooldown_needs_a_larger_one() {
+        // API TargetTrackingScalingPolicyConfiguration (ScaleOutCooldown): the capacity the
+        // first scale-out added counts in the next one. 4 RUNNING tasks at 100 % (the 3 added
+        // are not running yet), desired 7: ⌈4 × 100 / 50⌉ = 8 > 7, so it scales out to 8.
         let p = tracking(50.0, false);
         let hot = series(&[100.0, 100.0, 100.0]);
         let cooling = PolicyState {
@@ -313,6 +327,20 @@ mod tests {
             propose(at(&p, &hot, cooling), 200_000, 7).map(|p| p.to),
             Some(8)
         );
+        // 3 RUNNING at 100 %: ⌈3 × 2⌉ = 6, covered by the 7 already asked for.
+        let three = PolicyAtTick {
+            running: 3,
+            ..at(&p, &hot, cooling)
+        };
+        assert_eq!(propose(three, 200_000, 7), None);
+        // Lesson 12 at a 75 % target: 3 tasks, all RUNNING and saturated, desired 3 in the
+        // cooldown of the 2 → 3 scale-out: ⌈3 × 100 / 75⌉ = 4 goes ahead (it waited 300 s).
+        let p75 = tracking(75.0, false);
+        let saturated = PolicyAtTick {
+            running: 3,
+            ..at(&p75, &hot, cooling)
+        };
+        assert_eq!(propose(saturated, 200_000, 3).map(|p| p.to), Some(4));
     }
 
     #[test]

@@ -153,6 +153,19 @@ impl Sim {
             .get(&s)
             .map(|x| x.resource_id.clone())
             .unwrap_or_default();
+        // The tasks the latest datapoint measured: RUNNING through its whole period (the tick
+        // comes EVALUATION_DELAY_MS after the period ends). A task started during the period
+        // counts as capacity already added, as EC2 Auto Scaling counts an instance warming up.
+        let period_start = (self.now - self.now % PERIOD_MS).saturating_sub(PERIOD_MS);
+        let running = self
+            .live_tasks_of_service(s)
+            .filter(|&t| {
+                let task = &self.tasks[t];
+                task.last_status == crate::task::TaskStatus::Running
+                    && !task.stop_requested
+                    && task.started_at.is_some_and(|at| at <= period_start)
+            })
+            .count() as u32;
         let mut voters = 0;
         let mut proposals = Vec::new();
         for (k, p) in self.model.auto_scaling.policies.iter().enumerate() {
@@ -170,6 +183,7 @@ impl Sim {
                     .metrics
                     .series(decide::watched_metric(p), &Dimension::Service(s)),
                 resource: &resource,
+                running,
             };
             proposals.extend(decide::propose(at_tick, self.now, current));
         }

@@ -115,7 +115,7 @@ fn target_tracking_50_percent_cpu_4_tasks_at_100_percent_scale_to_8_after_3_data
 }
 
 #[test]
-fn scale_out_cooldown_300_s_then_the_next_scale_out_stays_within_max_capacity() {
+fn a_larger_scale_out_during_the_cooldown_goes_ahead_within_max_capacity() {
     let text = scenario(
         12,
         &target_tracking("cpu50", "ECSServiceAverageCPUUtilization", 50.0, ""),
@@ -123,13 +123,17 @@ fn scale_out_cooldown_300_s_then_the_next_scale_out_stays_within_max_capacity() 
     );
     let mut sim = Sim::from_json(&text).expect("loads");
     drive(&mut sim, 9, |_| 100.0);
-    // 181 s: 4 → 8. During the cooldown (to 481 s) the capacity is worked out from 4 again,
-    // so nothing is added. At 481 s: ⌈8 × 100 / 50⌉ = 16, capped at MaxCapacity 12.
+    // 181 s: 4 → 8. In the cooldown (to 481 s) the capacity the first scale-out added counts.
+    // At 241 s the datapoint of 180–240 s measured the 4 tasks running through it (the new 4
+    // started during it): ⌈4 × 100 / 50⌉ = 8, no larger. At 301 s the 8 ran through 240–300 s
+    // and (driven) are still at 100 %: ⌈8 × 100 / 50⌉ = 16 is a larger scale-out and goes
+    // ahead, capped at MaxCapacity 12 (API TargetTrackingScalingPolicyConfiguration,
+    // ScaleOutCooldown). Until 2026-12-05 it waited for the cooldown's end at 481 s.
     assert_eq!(
         count_changes(&sim),
         vec![
             (181_000, "cpu50".to_string(), 4, 8),
-            (481_000, "cpu50".to_string(), 8, 12)
+            (301_000, "cpu50".to_string(), 8, 12)
         ]
     );
 }

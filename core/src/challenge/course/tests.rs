@@ -140,6 +140,27 @@ fn service_auto_scaling_fails_a_ceiling_less_policy_that_stops_at_8_during_the_s
 }
 
 #[test]
+fn service_auto_scaling_passes_the_textbook_70_to_80_percent_targets_and_fails_90() {
+    // Student walkthrough (2026-12-05): a 75% CPU target failed the response time, because the
+    // engine waited out the whole scale-out cooldown although CPU cannot show more than 100%. A
+    // larger scale-out now goes ahead during the cooldown (API
+    // TargetTrackingScalingPolicyConfiguration, ScaleOutCooldown).
+    for target in [70, 75, 80] {
+        let r = check_solution_with("service-auto-scaling", |s| {
+            s["scalingPolicies"][0]["targetTrackingScalingPolicyConfiguration"]["targetValue"] =
+                target.into();
+        });
+        assert!(r.passed, "target {target}: {:?}", r.goals);
+    }
+    // 90%: it stops at 6 tasks at 83% CPU, whose requests queue past 100 ms.
+    let r = check_solution_with("service-auto-scaling", |s| {
+        s["scalingPolicies"][0]["targetTrackingScalingPolicyConfiguration"]["targetValue"] =
+            90.into();
+    });
+    assert!(!goal(&r, "response-time").met(), "{:?}", r.goals);
+}
+
+#[test]
 fn cluster_auto_scaling_fails_a_group_left_open_to_50_instances() {
     // A student walkthrough passed lesson 13 with maxSize 50: 3 instances were all it needed.
     // The raise to 12 tasks at 14:00 needs 6, and only maxSize 4 holds the budget.
