@@ -406,3 +406,15 @@ fn live_goals_are_not_judged_on_a_moment_outside_their_window() {
     let r = check(&c, &c.start_text());
     assert!(goal(&r, "nine-running").met(), "{:?}", r.goals);
 }
+
+#[test]
+fn zone_rebalancing_fails_a_strategy_change_that_leaves_rebalancing_disabled() {
+    // Student walkthrough (2026-12-05): lesson 16 passed with the strategy changed alone, but an
+    // UpdateService that leaves availabilityZoneRebalancing out keeps the existing service's
+    // value (API UpdateService), and `web` was created DISABLED: the start now says so.
+    let r = check_solution_with("zone-rebalancing", |s| {
+        s["services"][0]["availabilityZoneRebalancing"] = "DISABLED".into();
+    });
+    assert!(!r.passed, "{:?}", r.goals);
+    assert!(!goal(&r, "three-zones").met(), "{:?}", r.goals);
+}
