@@ -229,10 +229,9 @@ impl Goal {
                     String::new()
                 }
             ),
-            MeasureName::Rollbacks => format!(
-                "{only}{} of {svc}",
-                count_of(n, "circuit-breaker rollback", "circuit-breaker rollbacks")
-            ),
+            MeasureName::Rollbacks => {
+                format!("{only}{} of {svc}", count_of(n, "rollback", "rollbacks"))
+            }
             MeasureName::CostTotal => format!("the run cost {}", unit.show(n)),
             MeasureName::Advice => format!(
                 "{} of advice rule {}",
@@ -350,9 +349,7 @@ impl Goal {
                     String::new()
                 }
             ),
-            MeasureName::Rollbacks => {
-                of_service("circuit-breaker rollback", "circuit-breaker rollbacks")
-            }
+            MeasureName::Rollbacks => of_service("rollback", "rollbacks"),
         };
         let s = s.trim().to_string();
         let mut chars = s.chars();

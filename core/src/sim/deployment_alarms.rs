@@ -26,6 +26,18 @@ impl Sim {
             if d.rollout_state != RolloutState::InProgress || d.initial || d.rollback {
                 continue;
             }
+            // A traffic-shifting deployment is watched until its bake time ends: in CLEAN_UP
+            // the blue tasks are going and there is nothing left to roll back to (DG
+            // blue-green-deployment-how-it-works: alarms are monitored "during the bake time
+            // period", then the blue environment is terminated). Failing it there sent
+            // production traffic to an empty blue target group (student walkthrough, lesson
+            // 11 with bakeTimeInMinutes 0).
+            if d.shift
+                .as_ref()
+                .is_some_and(|sh| sh.stage == crate::deployment::shift::LifecycleStage::CleanUp)
+            {
+                continue;
+            }
             if !self.deployment_reached_running(s, p) {
                 continue;
             }

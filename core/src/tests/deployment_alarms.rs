@@ -174,3 +174,34 @@ fn the_chart_marks_the_failure_when_it_happened_not_when_the_rollback_completed(
     assert_eq!(at("rollback"), 180_000);
     assert!(at("rollback completed") > 180_000);
 }
+
+#[test]
+fn a_blue_green_deployment_is_watched_only_until_its_bake_time_ends() {
+    // DG blue-green-deployment-how-it-works: alarms are monitored during the bake time, then
+    // the blue environment is terminated. With bakeTimeInMinutes 0 the blue tasks go at 2:40,
+    // as soon as all traffic has moved; failing the deployment at 3:00 rolled back to a blue
+    // target group with no task left, and the load balancer refused every request for 51 s
+    // (student walkthrough). Now it completes and web:2 keeps failing requests at the target.
+    let mut doc = lesson_scenario();
+    doc["services"][0]["deploymentConfiguration"]["strategy"] = "BLUE_GREEN".into();
+    doc["services"][0]["deploymentConfiguration"]["bakeTimeInMinutes"] = 0.into();
+    let sim = run(&doc, 600_000);
+    assert!(times_of(&sim, "deployment failed").is_empty());
+    assert!(times_of(&sim, "rolling back").is_empty());
+    assert_eq!(times_of(&sim, "deployment completed.").len(), 1);
+    let refused: f64 = sim
+        .metrics
+        .series(MetricName::HTTPCode_ELB_5XX_Count, &Dimension::Service(0))
+        .iter()
+        .map(|d| d.value)
+        .sum();
+    assert_eq!(refused, 0.0);
+    assert!(datapoint(&sim, MetricName::HTTPCode_Target_5XX_Count, 600_000) > 1_000.0);
+    // With a 5-minute bake time the alarm at 3:00 fails it and rolls back, as before.
+    doc["services"][0]["deploymentConfiguration"]["bakeTimeInMinutes"] = 5.into();
+    let sim = run(&doc, 600_000);
+    assert_eq!(
+        times_of(&sim, "deployment failed: alarm web-target-5xx in ALARM."),
+        [180_000]
+    );
+}
