@@ -210,7 +210,7 @@ pub fn EventLog() -> impl IntoView {
                 if shown >= limit.get() { format!("newest {shown} of {n} lines") } else { format!("{shown} of {n} lines") }
             }}</span>
         </div>
-        <ol class="log" data-testid="log" aria-label="Events, newest first">
+        <ol class="log" class:empty=move || lines.with(Vec::is_empty) data-testid="log" aria-label="Events, newest first">
             <For each=move || lines.get() key=|(n, _)| *n
                 children=move |(n, e)| {
                     let t = tag(e.kind);

@@ -15,6 +15,7 @@ pub mod code;
 pub mod course;
 pub mod document;
 pub mod editable;
+pub mod editor_place;
 pub mod evaluate;
 pub mod goal;
 pub mod link;

@@ -86,6 +86,29 @@ pub fn Editor() -> impl IntoView {
             .first()
             .map_or(Tab::Scenario, |f| Tab::Family(f.clone())),
     );
+    // A lesson opens on the tab where its first editable part is changed (lessons 9, 11 and 12
+    // opened on a task definition they may not change: student walkthrough).
+    if let Some(lessons) = use_context::<crate::lesson::Lessons>() {
+        Effect::new(move |was: Option<Option<String>>| {
+            use ecs_sim::challenge::editor_place::{lesson_place, EditorPlace};
+            let (id, place) = lessons.open.with(|o| match o {
+                Some(o) => {
+                    let d = &o.challenge.doc;
+                    (Some(d.id.clone()), lesson_place(&d.scenario, &d.editable))
+                }
+                None => (None, None),
+            });
+            if was.as_ref() != Some(&id) {
+                match place {
+                    Some(EditorPlace::TaskDefinition(f)) => tab.set(Tab::Family(f)),
+                    Some(EditorPlace::ServiceSettings) => tab.set(Tab::Services),
+                    Some(EditorPlace::ScenarioJson) => tab.set(Tab::Scenario),
+                    None => {}
+                }
+            }
+            id
+        });
+    }
     // The tab shown: a family tab whose family no longer exists (another example was loaded)
     // falls back to the first family, so some tab is always selected.
     let shown = Memo::new(move |_| match tab.get() {
