@@ -86,6 +86,33 @@ pub fn PresenterAside() -> impl IntoView {
         })
     });
     let wanted = layout.pick(|p| p.presenter_chart.clone());
+    // A lesson that grades a metric opens on that metric's chart (lesson 11 opened on
+    // CPUUtilization beside a goal on 5xx responses: student walkthrough); a chart picked
+    // after that stays.
+    if let Some(lessons) = use_context::<crate::lesson::Lessons>() {
+        Effect::new(move |was: Option<Option<String>>| {
+            let (id, chart) = lessons.open.with(|o| match o {
+                Some(o) => (
+                    Some(o.challenge.doc.id.clone()),
+                    o.challenge
+                        .doc
+                        .goals
+                        .iter()
+                        .find_map(|g| g.metric.as_deref())
+                        .and_then(ecs_sim::view::charts::service_chart_of),
+                ),
+                None => (None, None),
+            });
+            if was.as_ref() != Some(&id) {
+                if let Some(title) = chart {
+                    layout
+                        .prefs
+                        .update(|p| p.presenter_chart = title.to_string());
+                }
+            }
+            id
+        });
+    }
     // The remembered chart, else the first.
     let shown_title = Memo::new(move |_| {
         let w = wanted.get();
@@ -214,7 +241,9 @@ pub fn PresenterAside() -> impl IntoView {
                             data-paused=move || paused.get().then_some("true")>
                             <time>{clock(e.at)}</time>
                             {svc.map(|s| view! { <span class=format!("svc {tag}")>{s}</span> })}
-                            <span class="text">{crate::event_log::with_short_ids(&e.text)}</span>
+                            // Target groups by name: a whole ARN took five lines of this
+                            // column per event (student walkthrough).
+                            <span class="text">{crate::event_log::with_short_ids(&ecs_sim::view::short_arns::short_arns(&e.text))}</span>
                         </li>
                     }
                 } />

@@ -273,6 +273,16 @@ pub struct ChartSpec {
     pub metrics: &'static [MetricName],
 }
 
+/// The title of the per-service chart that draws `metric` (its CloudWatch name, e.g. a metric
+/// goal's `HTTPCode_Target_5XX_Count`): presenter mode opens a lesson on the chart of the
+/// metric it grades (a walkthrough found lesson 11 opening on CPUUtilization).
+pub fn service_chart_of(metric: &str) -> Option<&'static str> {
+    SERVICE_CHARTS
+        .iter()
+        .find(|c| c.metrics.iter().any(|m| m.as_str() == metric))
+        .map(|c| c.title)
+}
+
 /// The per-service charts, in the order the panel shows them.
 pub const SERVICE_CHARTS: [ChartSpec; 8] = [
     ChartSpec {
@@ -716,6 +726,20 @@ pub fn time_label(at: Millis) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_metric_goal_finds_the_chart_that_draws_its_metric() {
+        assert_eq!(
+            service_chart_of("HTTPCode_Target_5XX_Count"),
+            Some("HTTPCode_Target_5XX_Count")
+        );
+        assert_eq!(
+            service_chart_of("DesiredTaskCount"),
+            Some("Running vs desired tasks")
+        );
+        assert_eq!(service_chart_of("NoSuchMetric"), None);
+    }
+
     use super::*;
 
     fn points(values: &[(u64, f64)]) -> Vec<Datapoint> {

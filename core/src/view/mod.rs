@@ -27,6 +27,7 @@ pub mod pause;
 pub mod placement;
 pub mod presenter_events;
 pub mod report;
+pub mod short_arns;
 pub mod tallies;
 
 pub use explain::{

@@ -44,7 +44,7 @@ fn goal_row(g: GoalVerdict) -> impl IntoView {
         <li class=format!("goal {state}") data-testid="goal" data-state=state data-goal=g.id.clone()>
             <span class="goal-mark" aria-hidden="true">{mark}</span>
             <span class="goal-text">{g.sentence.clone()}
-                {detail.map(|d| view! { <span class="goal-detail">{format!(" — {d}")}</span> })}
+                {detail.map(|d| view! { <span class="goal-detail" title=d.clone()>{format!(" — {d}")}</span> })}
                 {show}
             </span>
         </li>
