@@ -173,9 +173,11 @@ impl Lock {
     /// full, lesson 11's list filled a projector's narrow pane (student walkthrough).
     pub fn refusal(&self, doc: &Value) -> Option<String> {
         self.changes(doc).first().map(|p| {
+            // Named as the lesson pane names them ("capacity provider asg: …"): the JSON path
+            // alone read as noise above lesson 13's form (student walkthrough).
             format!(
                 "{} is locked in this lesson; you may change {}.",
-                p.path,
+                super::path_words::readable(&self.start, &p.path),
                 self.open_places()
             )
         })
@@ -187,7 +189,14 @@ impl Lock {
         let all = |from: usize| {
             self.editable
                 .iter()
-                .map(|e| show_path(&e[from..]))
+                .map(|e| {
+                    let path = show_path(&e[from..]);
+                    if from == 0 {
+                        super::path_words::readable(&self.start, &path)
+                    } else {
+                        path
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -212,7 +221,11 @@ impl Lock {
         if self.editable.len() < 2 || common == 0 {
             return all(0);
         }
-        format!("{} of {}", all(common), show_path(&first[..common]))
+        format!(
+            "{} of {}",
+            all(common),
+            super::path_words::readable(&self.start, &show_path(&first[..common]))
+        )
     }
 }
 
@@ -369,6 +382,24 @@ mod tests {
         assert_eq!(
             lock(&["services[0].desiredCount", "targetGroups[0].port"]).refusal(&changed).unwrap(),
             "seed is locked in this lesson; you may change services[0].desiredCount, targetGroups[0].port."
+        );
+    }
+
+    #[test]
+    fn a_lock_names_places_as_the_lesson_pane_does() {
+        let lock = Lock {
+            start: json!({"capacityProviders": [{"name": "asg",
+                "autoScalingGroupProvider": {"autoScalingGroup": {"desiredCapacity": 2, "maxSize": 4}}}]}),
+            editable: vec![parse_path(
+                "capacityProviders[0].autoScalingGroupProvider.autoScalingGroup.maxSize",
+            )
+            .unwrap()],
+        };
+        let changed = json!({"capacityProviders": [{"name": "asg",
+            "autoScalingGroupProvider": {"autoScalingGroup": {"desiredCapacity": 3, "maxSize": 4}}}]});
+        assert_eq!(
+            lock.refusal(&changed).unwrap(),
+            "capacity provider asg: autoScalingGroupProvider.autoScalingGroup.desiredCapacity is locked in this lesson; you may change capacity provider asg: autoScalingGroupProvider.autoScalingGroup.maxSize."
         );
     }
 

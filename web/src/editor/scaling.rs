@@ -29,6 +29,7 @@ pub fn Scaling(doc: Memo<Option<Value>>, service: StoredValue<String>) -> impl I
         })
     });
     let enabled = move || range.with(Option::is_some);
+    let just_enabled = RwSignal::new(false);
     let bounds = move || range.get().unwrap_or_default();
     let set_range = move |min: Option<u32>, max: Option<u32>| {
         let (cur_min, cur_max) = bounds();
@@ -49,9 +50,15 @@ pub fn Scaling(doc: Memo<Option<Value>>, service: StoredValue<String>) -> impl I
                     on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         apply_to(pg, error, |d| if on { enable_service_scaling(d, &service.get_value()) } else { disable_service_scaling(d, &service.get_value()) });
+                        just_enabled.set(on && enabled());
                     } />
                 " Scalable target (ecs:service:DesiredCount)"
             </label>
+            // What ticking filled in, said (a student pressed "Add target tracking policy" after
+            // it and got a second policy, on memory: walkthrough of lesson 12).
+            <Show when=move || just_enabled.get() && enabled()>
+                <p class="hint" data-testid="sas-defaults">"Turned on with Min and Max tasks from the desired count and a target tracking policy on average CPU at 50% (under Policies below): change that policy rather than adding a second one."</p>
+            </Show>
             <Show when=enabled>
                 <div class="form-row">
                     <label class="field small" title="MinCapacity: the desired count never goes below"><span>"Min tasks"</span>
