@@ -125,6 +125,14 @@ fn service(
         crate::service::platform::assign_public_ip(&path, &s.network_configuration, fargate, p);
     let platform_version =
         crate::service::platform::platform_version(&path, s.platform_version.as_deref(), p);
+    if s.capacity_provider_strategy.is_empty() {
+        crate::service::platform::platform_version_on_instances(
+            &path,
+            s.platform_version.as_deref(),
+            s.launch_type.as_deref(),
+            p,
+        );
+    }
     let az_rebalancing = crate::service::platform::availability_zone_rebalancing(
         &path,
         s.availability_zone_rebalancing.as_deref(),
