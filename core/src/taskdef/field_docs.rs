@@ -90,7 +90,7 @@ pub const CONTAINER_DEFINITION: Context = Context {
         F::new("healthCheck", "A command the container runs to report its health; a container that fails it is UNHEALTHY and, if essential, its task is replaced.", HC).child("healthCheck"),
         F::new("systemControls", "Kernel parameters (sysctls). Accepted and kept as written; not simulated.", CD),
         F::new("resourceRequirements", "GPUs (or an inference accelerator) the container needs; GPUs are reserved on the instance and need a GPU instance type.", RR).child("resourceRequirement"),
-        F::new("firelensConfiguration", "FireLens log router settings. Accepted and kept as written; not simulated.", CD),
+        F::new("firelensConfiguration", "FireLens log router settings: type fluentd or fluentbit. A router needs a container using the awsfirelens log driver, and that driver needs a router. Checked, kept as written; not simulated.", CD),
         F::new("credentialSpecs", "Active Directory credential specs. Accepted and kept as written; not simulated.", CD),
     ],
 };

@@ -8,6 +8,7 @@ mod depends_on;
 mod ephemeral_storage;
 mod execution_role;
 mod fargate_parameters;
+mod firelens;
 mod health_check;
 mod launch_type;
 mod memory_cpu;
@@ -33,6 +34,7 @@ pub fn validate(td: &TaskDefinition) -> Vec<Problem> {
     ports::check(td, &mut problems);
     runtime_platform::check(td, &mut problems);
     health_check::check(td, &mut problems);
+    firelens::check(td, &mut problems);
     depends_on::check(td, &mut problems);
     volumes::check(td, &mut problems);
     check_size(td, &mut problems);
