@@ -12,6 +12,7 @@ mod firelens;
 mod health_check;
 mod launch_type;
 mod memory_cpu;
+mod network_params;
 mod ports;
 mod runtime_platform;
 mod volumes;
@@ -32,6 +33,7 @@ pub fn validate(td: &TaskDefinition) -> Vec<Problem> {
     memory_cpu::check(td, &mut problems);
     ephemeral_storage::check(td, &mut problems);
     ports::check(td, &mut problems);
+    network_params::check(td, &mut problems);
     runtime_platform::check(td, &mut problems);
     health_check::check(td, &mut problems);
     firelens::check(td, &mut problems);
