@@ -145,7 +145,7 @@ pub const LOG_CONFIGURATION: Context = Context {
     fields: &[
         F::new("logDriver", "The log driver; Fargate supports awslogs, splunk and awsfirelens. Required when logConfiguration is given.", LOG).values(&["awslogs", "awsfirelens", "splunk", "json-file", "syslog", "journald", "fluentd", "gelf", "logentries"]),
         F::new("options", "Options of the driver (for awslogs: awslogs-group, awslogs-region, awslogs-stream-prefix). Kept as written.", LOG),
-        F::new("secretOptions", "Secrets passed to the driver. Kept as written.", LOG),
+        F::new("secretOptions", "Secrets passed to the driver; they need the task's executionRoleArn. Kept as written.", LOG),
     ],
 };
 
