@@ -85,7 +85,7 @@ pub const CONTAINER_DEFINITION: Context = Context {
         F::new("interactive", "Keeps stdin open (docker run -i). Accepted and kept as written; not simulated.", CD),
         F::new("pseudoTerminal", "Allocates a TTY (docker run -t). Accepted and kept as written; not simulated.", CD),
         F::new("dockerLabels", "Docker labels on the container. Accepted and kept as written; not simulated.", CD),
-        F::new("ulimits", "Resource limits such as open files. Accepted and kept as written; not simulated.", CD),
+        F::new("ulimits", "Resource limits such as open files: each a name (core, cpu, data, fsize, locks, memlock, msgqueue, nice, nofile, nproc, rss, rtprio, rttime, sigpending, stack) with a softLimit and a hardLimit. Checked, kept as written; not simulated.", CD),
         F::new("logConfiguration", "Where the container's output goes: a log driver (awslogs, awsfirelens, json-file …) and its options.", LOG).child("logConfiguration"),
         F::new("healthCheck", "A command the container runs to report its health; a container that fails it is UNHEALTHY and, if essential, its task is replaced.", HC).child("healthCheck"),
         F::new("systemControls", "Kernel parameters (sysctls). Accepted and kept as written; not simulated.", CD),

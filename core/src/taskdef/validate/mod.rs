@@ -15,6 +15,7 @@ mod memory_cpu;
 mod network_params;
 mod ports;
 mod runtime_platform;
+mod ulimits;
 mod volumes;
 
 use super::container_definition::CONTAINER_DEFINITION_KEYS;
@@ -37,6 +38,7 @@ pub fn validate(td: &TaskDefinition) -> Vec<Problem> {
     runtime_platform::check(td, &mut problems);
     health_check::check(td, &mut problems);
     firelens::check(td, &mut problems);
+    ulimits::check(td, &mut problems);
     depends_on::check(td, &mut problems);
     volumes::check(td, &mut problems);
     check_size(td, &mut problems);
