@@ -30,7 +30,7 @@ pub const TASK_DEFINITION: Context = Context {
         F::new("executionRoleArn", "IAM role ECS itself uses to pull private images, write awslogs and fetch secrets for the task. Optional; kept, not simulated.", TD),
         F::new("networkMode", "How the containers are networked: awsvpc gives each task its own ENI and IP (required on Fargate), bridge uses Docker's bridge with host port mappings, host shares the instance's network. Defaults to bridge.", TD).values(&["awsvpc", "bridge", "host", "none"]),
         F::new("containerDefinitions", "The containers of the task, 1 to 10; each needs a name and an image. At least one must be essential.", TD).child("containerDefinition"),
-        F::new("volumes", "Data volumes the containers can mount. Accepted and kept as written; not simulated.", DG),
+        F::new("volumes", "Data volumes the containers can mount. An EFS volume with an access point or IAM authorization needs transitEncryption ENABLED. Kept as written; not simulated.", DG),
         F::new("placementConstraints", "Task-level placement constraints (memberOf only). Accepted and kept as written; service constraints are what the simulator places by.", TD),
         F::new("requiresCompatibilities", "Launch types ECS validates the definition against; FARGATE demands awsvpc and a Fargate task size. Optional; without it only EC2 rules apply.", TD).values(&["EC2", "FARGATE", "EXTERNAL", "MANAGED_INSTANCES"]),
         F::new("cpu", "Task-level CPU as a string: units (\"256\", 1024 = one vCPU) or \"1 vCPU\". Required on Fargate, where it must pair with memory in the Fargate table (256 to 16384 units); on EC2 it is what the task reserves.", TD),
