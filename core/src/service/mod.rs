@@ -1,5 +1,6 @@
 //! The service scheduler (REPLICA and DAEMON), task lifecycle, and ECS's event texts.
 
+pub mod connect;
 pub mod field_docs;
 pub mod form;
 pub mod messages;

@@ -120,6 +120,7 @@ fn service(
         daemon,
         p,
     );
+    super::connect::check(&path, s, earlier, &td.definition, keys.code_deploy, p);
     check_grace_period(&path, s, p);
     let assign_public_ip =
         crate::service::platform::assign_public_ip(&path, &s.network_configuration, fargate, p);
@@ -166,6 +167,9 @@ fn service(
         assign_public_ip,
         platform_version,
         az_rebalancing,
+        service_connect: crate::discovery::service_connect::enabled(
+            s.service_connect_configuration.as_ref(),
+        ),
         connect_port_names: s
             .service_connect_configuration
             .iter()
@@ -509,7 +513,8 @@ pub fn check_new_revision(
 /// a load balancer's container and port must be in the revision (API LoadBalancer: "This port
 /// must correspond to a containerPort in the task definition the tasks in the service are
 /// using"); Service Connect `portName`s must name its port mappings (API
-/// ServiceConnectService). The same rules as at CreateService, so the timeline's
+/// ServiceConnectService) and a Service Connect service's revision needs the task memory limit
+/// (DG service-connect). The same rules as at CreateService, so the timeline's
 /// `updateService` (checked at load) and the deployment panel's live update refuse alike.
 pub fn new_revision_refusals(
     model: &ServiceModel,
@@ -535,6 +540,12 @@ pub fn new_revision_refusals(
                 out.push(why);
             }
         }
+    }
+    // DG service-connect: every revision of a Service Connect service needs the task memory.
+    if model.service_connect {
+        out.extend(crate::discovery::service_connect::task_memory_refusal(
+            &td.definition,
+        ));
     }
     let offered = port_names(td);
     out.extend(
