@@ -7,6 +7,7 @@ pub mod messages;
 pub mod model;
 pub mod network_form;
 pub mod platform;
+pub mod platform_features;
 pub mod rebalancing;
 pub mod replica;
 pub mod resolve;

@@ -126,6 +126,15 @@ fn service(
         crate::service::platform::assign_public_ip(&path, &s.network_configuration, fargate, p);
     let platform_version =
         crate::service::platform::platform_version(&path, s.platform_version.as_deref(), p);
+    if fargate {
+        for why in crate::service::platform_features::refusals(
+            platform_version.as_deref(),
+            &td.definition,
+            crate::discovery::service_connect::enabled(s.service_connect_configuration.as_ref()),
+        ) {
+            p.push(format!("{path}.platformVersion"), why);
+        }
+    }
     if s.capacity_provider_strategy.is_empty() {
         crate::service::platform::platform_version_on_instances(
             &path,
@@ -514,7 +523,8 @@ pub fn check_new_revision(
 /// must correspond to a containerPort in the task definition the tasks in the service are
 /// using"); Service Connect `portName`s must name its port mappings (API
 /// ServiceConnectService) and a Service Connect service's revision needs the task memory limit
-/// (DG service-connect). The same rules as at CreateService, so the timeline's
+/// (DG service-connect); on Fargate platform version 1.3.0, a revision may not need 1.4.0
+/// (`platform_features`). The same rules as at CreateService, so the timeline's
 /// `updateService` (checked at load) and the deployment panel's live update refuse alike.
 pub fn new_revision_refusals(
     model: &ServiceModel,
@@ -540,6 +550,13 @@ pub fn new_revision_refusals(
                 out.push(why);
             }
         }
+    }
+    if model.launch.uses_fargate() {
+        out.extend(crate::service::platform_features::refusals(
+            model.platform_version.as_deref(),
+            &td.definition,
+            model.service_connect,
+        ));
     }
     // DG service-connect: every revision of a Service Connect service needs the task memory.
     if model.service_connect {
