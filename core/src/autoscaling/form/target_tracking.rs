@@ -82,11 +82,14 @@ pub fn first_target_tracking(
 }
 
 /// The first metric none of the service's target tracking policies tracks yet (what "Add target
-/// tracking policy" starts with), or None when every metric has one.
+/// tracking policy" starts with), or None when every metric has one. `ALBRequestCountPerTarget`
+/// only for a service with a target group (it needs one, `autoscaling::resource_label`).
 pub fn untracked_metric(doc: &Value, service: &str) -> Option<&'static str> {
     let tracked = tracked_by(doc, service);
+    let has_group = service_target_group(doc, service).is_some();
     TRACKED_METRICS
         .into_iter()
+        .filter(|m| *m != ALB_REQUEST_COUNT || has_group)
         .find(|m| !tracked.iter().any(|(_, t)| t == m))
 }
 
@@ -218,16 +221,20 @@ fn label_group(
     if p.metric != ALB_REQUEST_COUNT {
         return Ok(None);
     }
-    let group = find_service(doc, service)
-        .and_then(|s| s.pointer("/loadBalancers/0/targetGroupArn"))
-        .and_then(Value::as_str)
-        .and_then(crate::elb::resolve::group_name);
-    match group {
+    match service_target_group(doc, service) {
         Some(g) => Ok(Some(g.to_string())),
         None => Err(format!(
             "predefinedMetricType: {ALB_REQUEST_COUNT} needs a target group attached to service {service} (loadBalancers)"
         )),
     }
+}
+
+/// The target group the service's first `loadBalancers` entry names, if any.
+fn service_target_group<'a>(doc: &'a Value, service: &str) -> Option<&'a str> {
+    find_service(doc, service)
+        .and_then(|s| s.pointer("/loadBalancers/0/targetGroupArn"))
+        .and_then(Value::as_str)
+        .and_then(crate::elb::resolve::group_name)
 }
 
 /// Writes the settings into the policy's configuration. `resourceLabel` is kept when it names

@@ -144,8 +144,18 @@ fn alb_request_count_gets_a_label_for_the_services_target_group_and_other_metric
         .expect("cpu");
     assert_eq!(label(&d), None);
     assert_eq!(resolved(&d)[0].1, MetricName::CPUUtilization);
-    // A service without a load balancer is refused at the metric.
+    // A service without a load balancer is refused at the metric, and not offered it.
     let mut spike = doc(SPIKE);
+    let cpu_and_memory = TargetTrackingSettings {
+        metric: "ECSServiceAverageMemoryUtilization".into(),
+        ..TargetTrackingSettings::default()
+    };
+    add_target_tracking(&mut spike, "web", &cpu_and_memory).expect("memory");
+    assert_eq!(untracked_metric(&spike, "web"), None);
+    assert_eq!(
+        untracked_metric(&d, "web"),
+        Some("ECSServiceAverageMemoryUtilization")
+    );
     let err = add_target_tracking(&mut spike, "web", &alb).unwrap_err();
     assert!(err.starts_with("predefinedMetricType"), "{err}");
 }
