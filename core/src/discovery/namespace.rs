@@ -49,9 +49,9 @@ fn namespace_words(j: &Joined<'_>) -> String {
 
 /// The discovery name (`discoveryName`, else `portName`) of each endpoint, with the key it was
 /// taken from.
-fn discovery_names<'a>(
-    c: &'a ServiceConnectConfiguration,
-) -> impl Iterator<Item = (usize, &'a str, &'static str)> {
+fn discovery_names(
+    c: &ServiceConnectConfiguration,
+) -> impl Iterator<Item = (usize, &str, &'static str)> {
     c.services
         .iter()
         .enumerate()
@@ -62,9 +62,7 @@ fn discovery_names<'a>(
 }
 
 /// The client aliases that name a DNS name: (endpoint, alias, dnsName, port).
-fn aliases<'a>(
-    c: &'a ServiceConnectConfiguration,
-) -> impl Iterator<Item = (usize, usize, &'a str, u32)> {
+fn aliases(c: &ServiceConnectConfiguration) -> impl Iterator<Item = (usize, usize, &str, u32)> {
     c.services.iter().enumerate().flat_map(|(k, e)| {
         e.client_aliases
             .iter()
@@ -133,10 +131,10 @@ mod tests {
     use super::*;
     use crate::discovery::{ServiceConnectClientAlias, ServiceConnectService};
 
-    fn config(
-        ns: Option<&str>,
-        endpoints: &[(&str, Option<&str>, Option<(&str, u32)>)],
-    ) -> ServiceConnectConfiguration {
+    /// (portName, discoveryName, client alias dnsName and port) of one endpoint.
+    type Endpoint<'a> = (&'a str, Option<&'a str>, Option<(&'a str, u32)>);
+
+    fn config(ns: Option<&str>, endpoints: &[Endpoint<'_>]) -> ServiceConnectConfiguration {
         ServiceConnectConfiguration {
             enabled: true,
             namespace: ns.map(str::to_string),
