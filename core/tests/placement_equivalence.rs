@@ -59,6 +59,7 @@ fn task(group: &str, instance: usize, active: bool) -> Task {
         stop_code: None,
         stopped_reason: None,
         containers_exited: false,
+        hung: false,
         waiting_reason: None,
         epoch: 0,
         target_group: None,

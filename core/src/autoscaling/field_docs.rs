@@ -80,7 +80,7 @@ pub const PREDEFINED_METRIC: Context = Context {
     name: "predefinedMetric",
     fields: &[
         F::new("predefinedMetricType", "The service's average CPU or memory utilisation, or requests per target of its target group.", PM).values(&["ECSServiceAverageCPUUtilization", "ECSServiceAverageMemoryUtilization", "ALBRequestCountPerTarget"]),
-        F::new("resourceLabel", "ALBRequestCountPerTarget only: app/<load-balancer>/<id>/targetgroup/<name>/<id>.", PM),
+        F::new("resourceLabel", "Required with ALBRequestCountPerTarget and refused with the other metrics: app/<load-balancer>/<id>/targetgroup/<name>/<id>, naming the service's target group.", PM),
     ],
 };
 

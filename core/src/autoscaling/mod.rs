@@ -13,6 +13,7 @@ pub mod field_docs;
 pub mod form;
 pub mod model;
 pub mod resolve;
+pub mod resource_label;
 pub mod rules;
 pub mod schedule;
 pub mod spec;

@@ -16,6 +16,7 @@ use super::target_tracking::DEFAULT_COOLDOWN_SECONDS;
 use super::AutoScalingModel;
 use crate::cluster::spot::{per_minute_ppm, MAX_INTERRUPTIONS_PER_HOUR};
 use crate::cluster::ClusterModel;
+use crate::elb::TargetGroupModel;
 use crate::problem::Problem;
 use crate::service::resolve::MAX_TASKS_PER_SERVICE;
 use crate::service::ServiceModel;
@@ -33,6 +34,8 @@ pub const MAX_SCHEDULED_ACTIONS: usize = 1000;
 
 struct R<'a> {
     services: &'a [ServiceModel],
+    /// Load balancer target groups (what a service's `load_balancer` indexes).
+    target_groups: &'a [TargetGroupModel],
     /// Every service the scenario declares, resolved or not.
     declared: &'a [&'a str],
     clusters: &'a [ClusterModel],
@@ -126,7 +129,15 @@ impl R<'_> {
         )
     }
 
-    fn policy(&mut self, path: &str, p: &ScalingPolicySpec) -> Option<PolicyKind> {
+    /// The name of the target group service `s` registers its tasks in, if it has one.
+    fn target_group_name(&self, s: usize) -> Option<&str> {
+        let lb = self.services.get(s)?.load_balancer.as_ref()?;
+        self.target_groups
+            .get(lb.target_group)
+            .map(|g| g.name.as_str())
+    }
+
+    fn policy(&mut self, path: &str, s: usize, p: &ScalingPolicySpec) -> Option<PolicyKind> {
         match p.policy_type.as_str() {
             "TargetTrackingScaling" => {
                 let Some(c) = &p.target_tracking_scaling_policy_configuration else {
@@ -144,6 +155,13 @@ impl R<'_> {
                     );
                 }
                 self.extend(&cpath, check_target_tracking(c));
+                let spec = &c.predefined_metric_specification;
+                let label = super::resource_label::check(
+                    &spec.predefined_metric_type,
+                    spec.resource_label.as_deref(),
+                    self.target_group_name(s),
+                );
+                self.extend(&cpath, label);
                 let metric =
                     tracked_metric(&c.predefined_metric_specification.predefined_metric_type);
                 Some(PolicyKind::TargetTracking {
@@ -209,18 +227,21 @@ pub struct Specs<'a> {
     pub scheduled_actions: &'a [ScheduledActionSpec],
 }
 
-/// Resolves the auto scaling keys against the already resolved services and clusters.
+/// Resolves the auto scaling keys against the already resolved services, their target groups
+/// (an `ALBRequestCountPerTarget` policy's `resourceLabel` names one) and clusters.
 ///
 /// `declared` names every service the scenario declares: a target naming one that did not
 /// resolve is not reported again.
 pub fn resolve(
     doc: Specs<'_>,
     services: &[ServiceModel],
+    target_groups: &[TargetGroupModel],
     declared: &[&str],
     clusters: &[ClusterModel],
 ) -> (AutoScalingModel, Vec<Problem>) {
     let mut r = R {
         services,
+        target_groups,
         declared,
         clusters,
         problems: Vec::new(),
@@ -330,7 +351,7 @@ impl R<'_> {
                 format!("at most {MAX_POLICIES_PER_TARGET} scaling policies per scalable target"),
             );
         }
-        if let Some(kind) = self.policy(&path, p) {
+        if let Some(kind) = self.policy(&path, s, p) {
             out.policies.push(ScalingPolicy {
                 name: p.policy_name.clone(),
                 service: s,

@@ -82,7 +82,8 @@ pub struct PredefinedMetricSpec {
     /// `ECSServiceAverageCPUUtilization`, `ECSServiceAverageMemoryUtilization` or
     /// `ALBRequestCountPerTarget`.
     pub predefined_metric_type: String,
-    /// The target group for `ALBRequestCountPerTarget` (kept, not checked).
+    /// The target group for `ALBRequestCountPerTarget` (its `targetgroup/<name>/` part is checked
+    /// against the service's, `autoscaling::resource_label`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_label: Option<String>,
 }

@@ -150,3 +150,25 @@ fn a_scenario_that_does_not_load_is_an_error_not_a_panic() {
         Err(CompareError::Scenario(_))
     ));
 }
+
+#[test]
+fn hostnames_and_links_go_when_the_workload_moves_to_awsvpc() {
+    // API ContainerDefinition: neither is taken with awsvpc, so the moved scenario would be
+    // refused if they stayed.
+    let mut v: serde_json::Value =
+        serde_json::from_str(example("default")).unwrap_or_else(|e| panic!("{e}"));
+    let app = &mut v["taskDefinitions"][0]["containerDefinitions"][0];
+    app["hostname"] = "web-1".into();
+    app["links"] = serde_json::json!(["cache"]);
+    let doc = parse_scenario(&v.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    let model = resolve(&doc).unwrap_or_else(|p| panic!("{p:?}"));
+    for t in Target::ALL {
+        let moved = moved(&doc, &model, t);
+        let c = &moved.task_definitions[0]["containerDefinitions"][0];
+        assert!(
+            c.get("hostname").is_none() && c.get("links").is_none(),
+            "{t:?}"
+        );
+        assert!(resolve(&moved).is_ok(), "{t:?}");
+    }
+}

@@ -7,8 +7,8 @@
 //!   `awsvpcTrunking` on, so ENIs do not limit density), is compatible with both EC2 and
 //!   Fargate, and is sized at task level to the Fargate size its tasks are billed for (the
 //!   smallest valid size that holds them, DG fargate-task-size-best-practice), on all three
-//!   targets. Host ports, links and task placement constraints go (awsvpc and Fargate have
-//!   none).
+//!   targets. Host ports, links, hostnames and task placement constraints go (awsvpc and
+//!   Fargate have none).
 //! - Every service and standalone task gets the capacity provider strategy of the target
 //!   (weight 1) and no placement strategy or constraint (Fargate supports none); services without
 //!   a network configuration get every subnet. `DAEMON` services stay on EC2 only: on Fargate,
@@ -299,7 +299,9 @@ fn rewrite_task_definition(value: &mut Value, size: (u32, u32)) {
     td.remove("placementConstraints");
     if let Some(Value::Array(containers)) = td.get_mut("containerDefinitions") {
         for c in containers.iter_mut().filter_map(Value::as_object_mut) {
+            // awsvpc takes neither (API ContainerDefinition).
             c.remove("links");
+            c.remove("hostname");
             if let Some(Value::Array(ports)) = c.get_mut("portMappings") {
                 for p in ports.iter_mut().filter_map(Value::as_object_mut) {
                     p.remove("hostPort");

@@ -29,7 +29,7 @@ pub const SERVICE_CONNECT: Context = Context {
     fields: &[
         F::new(
             "enabled",
-            "Whether the tasks get the Service Connect proxy.",
+            "Whether the tasks get the Service Connect proxy. The task definition must then set a task-level memory above the sum of the containers' memory limits, and the service may not use the CODE_DEPLOY deployment controller.",
             SC,
         )
         .values(&["true", "false"]),
@@ -63,7 +63,7 @@ pub const SERVICE_CONNECT_SERVICE: Context = Context {
         ),
         F::new(
             "discoveryName",
-            "The Cloud Map service name of the endpoint. Default the port name.",
+            "The Cloud Map service name of the endpoint, unique within the namespace. Default the port name.",
             SCS,
         ),
         F::new(
@@ -74,7 +74,7 @@ pub const SERVICE_CONNECT_SERVICE: Context = Context {
         .child("serviceConnectClientAlias"),
         F::new(
             "ingressPortOverride",
-            "The port the proxy listens on. Kept, not simulated.",
+            "The port the proxy listens on, 0 to 65535. Checked, not simulated.",
             SCS,
         ),
     ],
@@ -84,7 +84,11 @@ pub const SERVICE_CONNECT_SERVICE: Context = Context {
 pub const CLIENT_ALIAS: Context = Context {
     name: "serviceConnectClientAlias",
     fields: &[
-        F::new("port", "The port clients use, 0 to 65535.", ALIAS),
+        F::new(
+            "port",
+            "The port clients use, 0 to 65535. With dnsName, unique within the namespace.",
+            ALIAS,
+        ),
         F::new(
             "dnsName",
             "The DNS name clients use. Default the discovery name.",

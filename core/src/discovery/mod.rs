@@ -3,7 +3,9 @@
 //! (`serviceConnectConfiguration`), whose proxy routes to the current healthy tasks at once.
 
 pub mod field_docs;
+pub mod namespace;
 pub mod resolve;
+pub mod service_connect;
 pub mod spec;
 
 pub use spec::{

@@ -74,6 +74,7 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
             scheduled_actions: &doc.scheduled_actions,
         },
         &services,
+        &target_groups,
         &declared,
         &clusters,
     );

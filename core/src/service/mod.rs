@@ -1,11 +1,13 @@
 //! The service scheduler (REPLICA and DAEMON), task lifecycle, and ECS's event texts.
 
+pub mod connect;
 pub mod field_docs;
 pub mod form;
 pub mod messages;
 pub mod model;
 pub mod network_form;
 pub mod platform;
+pub mod platform_features;
 pub mod rebalancing;
 pub mod replica;
 pub mod resolve;

@@ -52,6 +52,9 @@ pub struct ServiceModel {
     /// Availability Zone rebalancing runs for it (`availabilityZoneRebalancing` ENABLED, or left
     /// out on a service that can use it; see `service::rebalancing`).
     pub az_rebalancing: bool,
+    /// `serviceConnectConfiguration.enabled`: every revision it runs must set the task memory
+    /// limit the proxy needs (DG service-connect).
+    pub service_connect: bool,
     /// The `portName`s its Service Connect endpoints name (`serviceConnectConfiguration
     /// .services[].portName`): every revision it runs must have port mappings so named.
     pub connect_port_names: Vec<String>,

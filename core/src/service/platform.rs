@@ -67,6 +67,30 @@ pub fn platform_version(path: &str, value: Option<&str>, p: &mut Problems) -> Op
     }
 }
 
+/// The refusal of a `platformVersion` on a service whose `launchType` is written as `EC2` or
+/// `EXTERNAL` (`launch_type`), in ECS's words: CreateService answers "The platform version must
+/// be null when specifying an EC2 launch type." (an InvalidParameterException quoted by
+/// aws/amazon-ecs-cli#1040; API CreateService `platformVersion`: "A platform version is
+/// specified only for tasks using the Fargate launch type",
+/// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html). The
+/// EXTERNAL wording follows the EC2 one (the docs quote none). A capacity provider strategy, or
+/// a launch type left to the cluster's default, is not refused: whether the tasks land on
+/// Fargate is not certain from the key alone, and the docs say nothing of that case.
+pub fn platform_version_on_instances(
+    path: &str,
+    value: Option<&str>,
+    launch_type: Option<&str>,
+    p: &mut Problems,
+) {
+    let (Some(_), Some(launch @ ("EC2" | "EXTERNAL"))) = (value, launch_type) else {
+        return;
+    };
+    p.push(
+        format!("{path}.platformVersion"),
+        format!("The platform version must be null when specifying an {launch} launch type."),
+    );
+}
+
 /// `availabilityZoneRebalancing`: whether the service is rebalanced across Availability Zones
 /// ([`crate::service::rebalancing::setting`]): ENABLED, or left out (CreateService's default) on
 /// a service that can use it. ENABLED on a service that cannot is refused with the reason (DG
@@ -193,6 +217,27 @@ mod tests {
         let v = p.into_vec();
         assert_eq!(v[0].path, "services[1].platformVersion");
         assert!(v[0].message.contains("1.0.0 to 1.2.0 are retired"));
+    }
+
+    #[test]
+    fn platform_version_is_refused_with_an_ec2_or_external_launch_type() {
+        // InvalidParameterException of CreateService (aws/amazon-ecs-cli#1040).
+        let mut p = Problems::default();
+        platform_version_on_instances("services[0]", Some("LATEST"), Some("FARGATE"), &mut p);
+        platform_version_on_instances("services[0]", None, Some("EC2"), &mut p);
+        // A strategy or the cluster's default: not certainly off Fargate.
+        platform_version_on_instances("services[0]", Some("1.4.0"), None, &mut p);
+        assert!(p.is_empty());
+        platform_version_on_instances("services[2]", Some("1.4.0"), Some("EC2"), &mut p);
+        platform_version_on_instances("services[3]", Some("LATEST"), Some("EXTERNAL"), &mut p);
+        let v = p.into_vec();
+        assert_eq!(v.len(), 2);
+        assert_eq!(v[0].path, "services[2].platformVersion");
+        assert_eq!(
+            v[0].message,
+            "The platform version must be null when specifying an EC2 launch type."
+        );
+        assert!(v[1].message.contains("an EXTERNAL launch type"));
     }
 
     #[test]

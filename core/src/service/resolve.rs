@@ -120,11 +120,29 @@ fn service(
         daemon,
         p,
     );
+    super::connect::check(&path, s, earlier, &td.definition, keys.code_deploy, p);
     check_grace_period(&path, s, p);
     let assign_public_ip =
         crate::service::platform::assign_public_ip(&path, &s.network_configuration, fargate, p);
     let platform_version =
         crate::service::platform::platform_version(&path, s.platform_version.as_deref(), p);
+    if fargate {
+        for why in crate::service::platform_features::refusals(
+            platform_version.as_deref(),
+            &td.definition,
+            crate::discovery::service_connect::enabled(s.service_connect_configuration.as_ref()),
+        ) {
+            p.push(format!("{path}.platformVersion"), why);
+        }
+    }
+    if s.capacity_provider_strategy.is_empty() {
+        crate::service::platform::platform_version_on_instances(
+            &path,
+            s.platform_version.as_deref(),
+            s.launch_type.as_deref(),
+            p,
+        );
+    }
     let az_rebalancing = crate::service::platform::availability_zone_rebalancing(
         &path,
         s.availability_zone_rebalancing.as_deref(),
@@ -158,6 +176,9 @@ fn service(
         assign_public_ip,
         platform_version,
         az_rebalancing,
+        service_connect: crate::discovery::service_connect::enabled(
+            s.service_connect_configuration.as_ref(),
+        ),
         connect_port_names: s
             .service_connect_configuration
             .iter()
@@ -501,7 +522,9 @@ pub fn check_new_revision(
 /// a load balancer's container and port must be in the revision (API LoadBalancer: "This port
 /// must correspond to a containerPort in the task definition the tasks in the service are
 /// using"); Service Connect `portName`s must name its port mappings (API
-/// ServiceConnectService). The same rules as at CreateService, so the timeline's
+/// ServiceConnectService) and a Service Connect service's revision needs the task memory limit
+/// (DG service-connect); on Fargate platform version 1.3.0, a revision may not need 1.4.0
+/// (`platform_features`). The same rules as at CreateService, so the timeline's
 /// `updateService` (checked at load) and the deployment panel's live update refuse alike.
 pub fn new_revision_refusals(
     model: &ServiceModel,
@@ -527,6 +550,19 @@ pub fn new_revision_refusals(
                 out.push(why);
             }
         }
+    }
+    if model.launch.uses_fargate() {
+        out.extend(crate::service::platform_features::refusals(
+            model.platform_version.as_deref(),
+            &td.definition,
+            model.service_connect,
+        ));
+    }
+    // DG service-connect: every revision of a Service Connect service needs the task memory.
+    if model.service_connect {
+        out.extend(crate::discovery::service_connect::task_memory_refusal(
+            &td.definition,
+        ));
     }
     let offered = port_names(td);
     out.extend(

@@ -95,3 +95,35 @@ fn unknown_values_are_errors_naming_the_field() {
         errors(&v)
     );
 }
+
+#[test]
+fn platform_1_3_0_refuses_task_storage_and_arm64_that_need_1_4_0() {
+    // API EphemeralStorage and DG ecs-arm64: Fargate Linux platform version 1.4.0 or later.
+    let mut v = fixed();
+    v["taskDefinitions"][0]["ephemeralStorage"] = json!({"sizeInGiB": 50});
+    v["taskDefinitions"][0]["runtimePlatform"] =
+        json!({"cpuArchitecture": "ARM64", "operatingSystemFamily": "LINUX"});
+    assert_eq!(errors(&v), "", "LATEST is 1.4.0");
+    v["services"][0]["platformVersion"] = "1.3.0".into();
+    let e = errors(&v);
+    assert!(
+        e.contains("services[0].platformVersion")
+            && e.contains("ephemeralStorage")
+            && e.contains("ARM64"),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_platform_version_with_launch_type_ec2_is_an_error() {
+    // "The platform version must be null when specifying an EC2 launch type."
+    let mut v = fixed();
+    v["clusters"][0] = json!({"clusterName": "default"});
+    v["services"][0]["launchType"] = "EC2".into();
+    let e = errors(&v);
+    assert!(
+        e.contains("services[0].platformVersion")
+            && e.contains("must be null when specifying an EC2 launch type"),
+        "{e}"
+    );
+}

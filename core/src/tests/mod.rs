@@ -17,6 +17,7 @@ mod new_revision;
 mod oom;
 mod rebalancing;
 mod scale_in;
+mod service_connect;
 mod shape_paths;
 mod spot;
 mod start_steady;

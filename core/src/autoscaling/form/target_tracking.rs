@@ -6,9 +6,11 @@
 //! service-autoscaling-targettracking), so a second policy on the same metric is refused.
 
 use super::shared::{number, policy_mut, policy_name, push_policy, service_policies, MAX_COOLDOWN};
+use crate::autoscaling::resource_label::{label_for, target_group_of, ALB_REQUEST_COUNT};
 use crate::autoscaling::rules::check_target_tracking;
 use crate::autoscaling::spec::{PredefinedMetricSpec, TargetTrackingSpec};
 use crate::autoscaling::target_tracking::DEFAULT_COOLDOWN_SECONDS;
+use crate::form::find::find_service;
 use crate::form::refusal;
 use crate::form::value::uint;
 use crate::problem::Problem;
@@ -80,11 +82,14 @@ pub fn first_target_tracking(
 }
 
 /// The first metric none of the service's target tracking policies tracks yet (what "Add target
-/// tracking policy" starts with), or None when every metric has one.
+/// tracking policy" starts with), or None when every metric has one. `ALBRequestCountPerTarget`
+/// only for a service with a target group (it needs one, `autoscaling::resource_label`).
 pub fn untracked_metric(doc: &Value, service: &str) -> Option<&'static str> {
     let tracked = tracked_by(doc, service);
+    let has_group = service_target_group(doc, service).is_some();
     TRACKED_METRICS
         .into_iter()
+        .filter(|m| *m != ALB_REQUEST_COUNT || has_group)
         .find(|m| !tracked.iter().any(|(_, t)| t == m))
 }
 
@@ -109,7 +114,8 @@ pub fn set_target_tracking_policy(
         ));
     }
     check_metric_free(doc, service, Some(name), &p.metric)?;
-    write(policy_mut(doc, service, name)?, p);
+    let group = label_group(doc, service, p)?;
+    write(policy_mut(doc, service, name)?, p, group.as_deref());
     Ok(())
 }
 
@@ -123,8 +129,9 @@ pub fn add_target_tracking(
 ) -> Result<String, String> {
     check(p)?;
     check_metric_free(doc, service, None, &p.metric)?;
+    let group = label_group(doc, service, p)?;
     let (policy, name) = push_policy(doc, service, "target-tracking", TARGET_TRACKING)?;
-    write(policy, p);
+    write(policy, p, group.as_deref());
     Ok(name)
 }
 
@@ -202,9 +209,38 @@ fn check(p: &TargetTrackingSettings) -> Result<(), String> {
     refusal(problems)
 }
 
-/// Writes the settings into the policy's configuration, keeping keys the form does not show
-/// (`resourceLabel`).
-fn write(policy: &mut Map<String, Value>, p: &TargetTrackingSettings) {
+/// The target group an `ALBRequestCountPerTarget` policy's `resourceLabel` must name: the one
+/// the service's first `loadBalancers` entry registers its tasks in (None for other metrics).
+/// Refused when the service has none, as Application Auto Scaling refuses the label
+/// (`autoscaling::resource_label`).
+fn label_group(
+    doc: &Value,
+    service: &str,
+    p: &TargetTrackingSettings,
+) -> Result<Option<String>, String> {
+    if p.metric != ALB_REQUEST_COUNT {
+        return Ok(None);
+    }
+    match service_target_group(doc, service) {
+        Some(g) => Ok(Some(g.to_string())),
+        None => Err(format!(
+            "predefinedMetricType: {ALB_REQUEST_COUNT} needs a target group attached to service {service} (loadBalancers)"
+        )),
+    }
+}
+
+/// The target group the service's first `loadBalancers` entry names, if any.
+fn service_target_group<'a>(doc: &'a Value, service: &str) -> Option<&'a str> {
+    find_service(doc, service)
+        .and_then(|s| s.pointer("/loadBalancers/0/targetGroupArn"))
+        .and_then(Value::as_str)
+        .and_then(crate::elb::resolve::group_name)
+}
+
+/// Writes the settings into the policy's configuration. `resourceLabel` is kept when it names
+/// `group`, written for `group` otherwise (`resource_label::label_for`), and removed for a
+/// metric other than `ALBRequestCountPerTarget` (`group` None), which takes none.
+fn write(policy: &mut Map<String, Value>, p: &TargetTrackingSettings, group: Option<&str>) {
     let mut config = policy
         .get("targetTrackingScalingPolicyConfiguration")
         .and_then(Value::as_object)
@@ -216,6 +252,21 @@ fn write(policy: &mut Map<String, Value>, p: &TargetTrackingSettings) {
         .cloned()
         .unwrap_or_default();
     spec.insert("predefinedMetricType".into(), json!(p.metric));
+    match group {
+        Some(g) => {
+            let kept = spec
+                .get("resourceLabel")
+                .and_then(Value::as_str)
+                .and_then(target_group_of)
+                == Some(g);
+            if !kept {
+                spec.insert("resourceLabel".into(), json!(label_for(g)));
+            }
+        }
+        None => {
+            spec.remove("resourceLabel");
+        }
+    }
     config.insert("targetValue".into(), number(p.target_value));
     config.insert("predefinedMetricSpecification".into(), Value::Object(spec));
     config.insert("scaleOutCooldown".into(), json!(p.scale_out_cooldown));

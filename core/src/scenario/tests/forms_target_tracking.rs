@@ -99,3 +99,63 @@ fn adding_a_policy_on_another_metric_resolves_and_the_same_metric_is_refused_by_
         Some(memory(70.0))
     );
 }
+
+#[test]
+fn alb_request_count_gets_a_label_for_the_services_target_group_and_other_metrics_none() {
+    // API PredefinedMetricSpecification: the label names the service's target group, and only
+    // ALBRequestCountPerTarget takes one.
+    use crate::autoscaling::resource_label::target_group_of;
+    let mut d = doc(include_str!("../examples/alb-health-rollback.json"));
+    d["scalableTargets"] = serde_json::json!([{"serviceNamespace": "ecs",
+        "resourceId": "service/default/web", "scalableDimension": "ecs:service:DesiredCount",
+        "minCapacity": 1, "maxCapacity": 4}]);
+    let alb = TargetTrackingSettings {
+        metric: "ALBRequestCountPerTarget".into(),
+        target_value: 1000.0,
+        ..TargetTrackingSettings::default()
+    };
+    let name = add_target_tracking(&mut d, "web", &alb).expect("web has a target group");
+    assert_eq!(resolved(&d)[0].1, MetricName::RequestCountPerTarget);
+    let label = |d: &Value| {
+        d.pointer("/scalingPolicies/0/targetTrackingScalingPolicyConfiguration/predefinedMetricSpecification/resourceLabel")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    };
+    assert_eq!(
+        label(&d).as_deref().and_then(target_group_of),
+        Some("web-tg")
+    );
+    // Without its label the scenario is refused at the label.
+    let mut unlabelled = d.clone();
+    unlabelled["scalingPolicies"][0]["targetTrackingScalingPolicyConfiguration"]
+        ["predefinedMetricSpecification"]
+        .as_object_mut()
+        .expect("spec")
+        .remove("resourceLabel");
+    let ps = super::forms_support::problems(&unlabelled);
+    assert!(
+        ps.len() == 1
+            && ps[0].contains("scalingPolicies[0].targetTrackingScalingPolicyConfiguration.predefinedMetricSpecification.resourceLabel")
+            && ps[0].contains("required"),
+        "{ps:?}"
+    );
+    // Back to CPU: the label goes, and the policy still resolves.
+    set_target_tracking_policy(&mut d, "web", &name, &TargetTrackingSettings::default())
+        .expect("cpu");
+    assert_eq!(label(&d), None);
+    assert_eq!(resolved(&d)[0].1, MetricName::CPUUtilization);
+    // A service without a load balancer is refused at the metric, and not offered it.
+    let mut spike = doc(SPIKE);
+    let cpu_and_memory = TargetTrackingSettings {
+        metric: "ECSServiceAverageMemoryUtilization".into(),
+        ..TargetTrackingSettings::default()
+    };
+    add_target_tracking(&mut spike, "web", &cpu_and_memory).expect("memory");
+    assert_eq!(untracked_metric(&spike, "web"), None);
+    assert_eq!(
+        untracked_metric(&d, "web"),
+        Some("ECSServiceAverageMemoryUtilization")
+    );
+    let err = add_target_tracking(&mut spike, "web", &alb).unwrap_err();
+    assert!(err.starts_with("predefinedMetricType"), "{err}");
+}

@@ -5,14 +5,18 @@
 
 mod containers;
 mod depends_on;
+mod efs;
 mod ephemeral_storage;
 mod execution_role;
 mod fargate_parameters;
+mod firelens;
 mod health_check;
 mod launch_type;
 mod memory_cpu;
+mod network_params;
 mod ports;
 mod runtime_platform;
+mod ulimits;
 mod volumes;
 
 use super::container_definition::CONTAINER_DEFINITION_KEYS;
@@ -31,10 +35,14 @@ pub fn validate(td: &TaskDefinition) -> Vec<Problem> {
     memory_cpu::check(td, &mut problems);
     ephemeral_storage::check(td, &mut problems);
     ports::check(td, &mut problems);
+    network_params::check(td, &mut problems);
     runtime_platform::check(td, &mut problems);
     health_check::check(td, &mut problems);
+    firelens::check(td, &mut problems);
+    ulimits::check(td, &mut problems);
     depends_on::check(td, &mut problems);
     volumes::check(td, &mut problems);
+    efs::check(td, &mut problems);
     check_size(td, &mut problems);
     crate::order::sort_by_cached_key(&mut problems, |p| document_order(&p.path));
     problems

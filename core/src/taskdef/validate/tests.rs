@@ -612,6 +612,35 @@ fn secrets_need_execution_role_arn() {
     );
 }
 
+/// DG secrets-logconfig: the log driver's secretOptions are Secrets Manager or Parameter Store
+/// references, which the task execution role fetches (DG task_execution_IAM_role).
+#[test]
+fn log_secret_options_need_execution_role_arn() {
+    let log = json!({"logDriver": "splunk", "options": {"splunk-url": "https://splunk:8088"},
+        "secretOptions": [{"name": "splunk-token",
+            "valueFrom": "arn:aws:secretsmanager:us-east-1:123456789012:secret:splunk-AbCdEf"}]});
+    let ps = problems(ec2(json!([
+        {"name": "a", "image": "i", "memory": 64, "logConfiguration": log}
+    ])));
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(has(
+        &ps,
+        "containerDefinitions[0].logConfiguration.secretOptions",
+        "When you are specifying log configuration secret options, you must also specify a value for 'executionRoleArn'."
+    ));
+    // With the role, or with no secret option, it registers.
+    let mut td = ec2(json!([{"name": "a", "image": "i", "memory": 64, "logConfiguration": log}]));
+    td["executionRoleArn"] = json!("arn:aws:iam::123456789012:role/ecsTaskExecutionRole");
+    assert_eq!(problems(td), vec![]);
+    let empty = json!({"logDriver": "splunk", "secretOptions": []});
+    assert_eq!(
+        problems(ec2(
+            json!([{"name": "a", "image": "i", "memory": 64, "logConfiguration": empty}])
+        )),
+        vec![]
+    );
+}
+
 /// DG task_execution_IAM_role ("uses private registry authentication"): repositoryCredentials
 /// need the task execution role too.
 #[test]

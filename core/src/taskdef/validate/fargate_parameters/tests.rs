@@ -208,7 +208,17 @@ fn fargate_placement_constraints_not_valid() {
 #[test]
 fn fargate_log_drivers_are_awslogs_splunk_awsfirelens() {
     for driver in ["awslogs", "splunk", "awsfirelens"] {
-        let td = fargate_with(json!({"logConfiguration": {"logDriver": driver}}));
+        let mut td = fargate_with(json!({"logConfiguration": {"logDriver": driver}}));
+        if driver == "awsfirelens" {
+            // awsfirelens sends the logs to the task's log router (DG using_firelens).
+            td["containerDefinitions"]
+                .as_array_mut()
+                .unwrap()
+                .push(json!({
+                    "name": "log_router", "image": "amazon/aws-for-fluent-bit",
+                    "firelensConfiguration": {"type": "fluentbit"}
+                }));
+        }
         assert_eq!(problems(td), vec![], "{driver}");
     }
     for driver in ["json-file", "fluentd", "gelf", "journald", "syslog"] {
