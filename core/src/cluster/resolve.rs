@@ -355,7 +355,8 @@ pub fn strategy_items(
 
 /// Item `j` of a capacity provider strategy: a provider associated with the cluster and known,
 /// weight 0–1000, base 0–100000, not named twice (API CapacityProviderStrategyItem). None when
-/// the provider is not associated or not defined.
+/// the provider is not defined; one not associated with the cluster is refused but still
+/// returned, so the service is checked for the launch it asked for.
 fn strategy_item(
     path: &str,
     items: &[CapacityProviderStrategyItem],
@@ -374,7 +375,17 @@ fn strategy_item(
                 it.capacity_provider, cluster.name
             ),
         );
-        return None;
+        // The provider's kind still says what the service means to run on, so the rest of it
+        // is checked for that: one wrong name gave three messages, the task definition's
+        // compatibility and assignPublicIp then being checked for EC2 (engineer walkthrough,
+        // 2026-12-05). The scenario is refused either way.
+        let kind = provider_kind(&ipath, &it.capacity_provider, asgs, &mut Problems::default())?;
+        return Some(StrategyItem {
+            name: it.capacity_provider.clone(),
+            kind,
+            base: it.base,
+            weight: it.weight,
+        });
     }
     let kind = provider_kind(&ipath, &it.capacity_provider, asgs, p)?;
     if it.weight > 1000 {

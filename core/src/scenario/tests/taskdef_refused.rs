@@ -59,3 +59,30 @@ fn a_service_left_unresolved_by_its_task_definition_is_not_reported_again() {
         "{ps:#?}"
     );
 }
+
+/// A capacity provider the cluster does not have is one message: the service is still checked
+/// for the Fargate launch it asked for, not for EC2 (it also got "Task definition does not
+/// support launch_type EC2." and "Assign public IP is not supported for this launch type.":
+/// engineer walkthrough, 2026-12-05).
+#[test]
+fn a_strategy_naming_a_provider_the_cluster_lacks_is_one_message() {
+    let d = json!({
+        "version": 1, "seed": 7,
+        "subnets": [{ "subnetId": "subnet-a", "availabilityZone": "us-east-1a" }],
+        "clusters": [{ "clusterName": "default", "capacityProviders": ["FARGATE_SPOT"] }],
+        "taskDefinitions": [{ "family": "web", "networkMode": "awsvpc",
+            "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
+            "containerDefinitions": [{ "name": "app", "image": "httpd:2.4", "essential": true,
+                "portMappings": [{ "containerPort": 80 }] }] }],
+        "services": [{ "serviceName": "web", "taskDefinition": "web", "desiredCount": 1,
+            "capacityProviderStrategy": [{ "capacityProvider": "FARGATE", "weight": 1 }],
+            "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-a"],
+                "assignPublicIp": "ENABLED" } } }]
+    });
+    let ps = problems(&d);
+    assert_eq!(
+        ps,
+        vec!["services[0].capacityProviderStrategy[0].capacityProvider: The specified capacity provider 'FARGATE' is not associated with cluster 'default'."],
+        "{ps:#?}"
+    );
+}
