@@ -379,7 +379,12 @@ fn strategy_item(
         // is checked for that: one wrong name gave three messages, the task definition's
         // compatibility and assignPublicIp then being checked for EC2 (engineer walkthrough,
         // 2026-12-05). The scenario is refused either way.
-        let kind = provider_kind(&ipath, &it.capacity_provider, asgs, &mut Problems::default())?;
+        let kind = provider_kind(
+            &ipath,
+            &it.capacity_provider,
+            asgs,
+            &mut Problems::default(),
+        )?;
         return Some(StrategyItem {
             name: it.capacity_provider.clone(),
             kind,

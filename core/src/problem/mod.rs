@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+pub mod not_simulated;
 pub mod shape;
 pub mod words;
 

@@ -23,6 +23,9 @@ const TYPES: [(&str, &str); 12] = [
 /// `message` with serde's type names said in plain words, and a hint when a number was written
 /// as a string (`"6"` where a number is expected: write it without quotes).
 pub fn in_plain_words(message: &str) -> String {
+    if let Some(m) = super::not_simulated::explained(message) {
+        return m;
+    }
     let mut out = message.replace("expected a boolean", "expected true or false");
     let mut expected = None;
     for (rust, plain) in TYPES {

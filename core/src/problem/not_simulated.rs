@@ -1,0 +1,56 @@
+//! Real Amazon ECS parameters the playground does not read. serde refuses them as unknown
+//! fields ("unknown field `volumeConfigurations`, expected one of …"), which reads as a typo; an
+//! engineer pasting a real CreateService input needs to hear that the key is right and not
+//! simulated (engineer walkthrough, 2026-12-05).
+
+/// Keys of the API's inputs the playground does not simulate, with what they are.
+const NOT_SIMULATED: [(&str, &str); 5] = [
+    (
+        "volumeConfigurations",
+        "Amazon EBS volumes configured when the service deploys",
+    ),
+    (
+        "vpcLatticeConfigurations",
+        "Amazon VPC Lattice target groups",
+    ),
+    (
+        "lifecycleHooks",
+        "deployment lifecycle hooks that call Lambda functions",
+    ),
+    (
+        "clientToken",
+        "the API call's idempotency token, which changes nothing in a run",
+    ),
+    (
+        "role",
+        "the legacy IAM role for a load balancer; ECS now uses its service-linked role",
+    ),
+];
+
+/// For serde's "unknown field `KEY`, expected …" where KEY is a real ECS parameter the
+/// playground does not simulate, the message that says so; None for any other message.
+pub fn explained(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let key = &rest[..rest.find('`')?];
+    NOT_SIMULATED.iter().find(|(k, _)| *k == key).map(|(k, what)| {
+        format!("`{k}` is an Amazon ECS parameter the playground does not simulate ({what}); remove it to run the scenario")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::explained;
+
+    #[test]
+    fn a_real_parameter_the_playground_lacks_is_said_to_be_not_simulated() {
+        let m = explained("unknown field `volumeConfigurations`, expected one of `serviceName`")
+            .expect("explained");
+        assert!(m.starts_with("`volumeConfigurations` is an Amazon ECS parameter the playground does not simulate (Amazon EBS"), "{m}");
+        // A typo stays serde's message.
+        assert_eq!(
+            explained("unknown field `desiredcount`, expected one of `desiredCount`"),
+            None
+        );
+        assert_eq!(explained("invalid type: string"), None);
+    }
+}
