@@ -418,3 +418,16 @@ fn zone_rebalancing_fails_a_strategy_change_that_leaves_rebalancing_disabled() {
     assert!(!r.passed, "{:?}", r.goals);
     assert!(!goal(&r, "three-zones").met(), "{:?}", r.goals);
 }
+
+#[test]
+fn eni_trunking_fails_a_graviton_instance_type_for_an_x86_image() {
+    // Student walkthrough (2026-12-05): lesson 3 passed on m6g instances, though its image is
+    // x86 only. Its task definition now says X86_64 (runtimePlatform), so ECS places its tasks
+    // only on x86 instances (DG ecs-arm64): on m6g.large none runs.
+    let r = check_solution_with("awsvpc-eni-trunking", |s| {
+        s["capacityProviders"][0]["autoScalingGroupProvider"]["autoScalingGroup"]["instanceType"] =
+            "m6g.large".into();
+    });
+    assert!(!r.passed, "{:?}", r.goals);
+    assert!(!goal(&r, "six-running").met(), "{:?}", r.goals);
+}
