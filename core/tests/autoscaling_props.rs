@@ -120,7 +120,7 @@ fn traffic_scenario(
     } else {
         ("ECSServiceAverageCPUUtilization", cpu_target)
     };
-    json!({
+    let mut doc = json!({
         "version": 1, "seed": 2,
         "subnets": [{ "subnetId": "subnet-a", "availabilityZone": "us-east-1a" }],
         "clusters": [{ "clusterName": "default", "capacityProviders": ["FARGATE"] }],
@@ -149,8 +149,20 @@ fn traffic_scenario(
         }],
         "timeline": [{ "at": spike.0, "action": "trafficSpike", "service": "web",
                        "multiplier": spike.1, "durationSeconds": spike.2 }]
-    })
-    .to_string()
+    });
+    if requests_policy {
+        // ALBRequestCountPerTarget needs a target group attached to the service and a
+        // resourceLabel naming it (Application Auto Scaling API PredefinedMetricSpecification).
+        doc["targetGroups"] = json!([{ "targetGroupName": "web-tg", "targetType": "ip" }]);
+        doc["taskDefinitions"][0]["containerDefinitions"][0]["portMappings"] =
+            json!([{ "containerPort": 80 }]);
+        doc["services"][0]["loadBalancers"] =
+            json!([{ "targetGroupArn": "web-tg", "containerName": "web", "containerPort": 80 }]);
+        doc["scalingPolicies"][0]["targetTrackingScalingPolicyConfiguration"]
+            ["predefinedMetricSpecification"]["resourceLabel"] =
+            json!("app/web-alb/50dc6c495c0c9188/targetgroup/web-tg/8e456d3b89c9961d");
+    }
+    doc.to_string()
 }
 
 fn profile_strategy() -> impl Strategy<Value = serde_json::Value> {
