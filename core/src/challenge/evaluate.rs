@@ -126,12 +126,10 @@ impl Evaluation {
                         }
                     }
                     if let GoalState::Failed { at_ms, detail } = &mut state {
-                        if let Some(at) = measure::first_over_sum(goal, sim, from, to) {
+                        if let Some((at, words)) = measure::first_out_of_bound(goal, sim, from, to)
+                        {
                             *at_ms = at;
-                            detail.push_str(&format!(
-                                " (over the bound from the minute ending {})",
-                                crate::time::clock(at)
-                            ));
+                            detail.push_str(&format!(" ({words} {})", crate::time::clock(at)));
                         }
                     }
                     self.states[k] = state;

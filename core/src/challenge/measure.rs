@@ -154,29 +154,45 @@ pub fn first_proven_finding(goal: &Goal, sim: &Sim) -> Option<(Millis, String)> 
         .min_by_key(|(at, _)| *at)
 }
 
-/// When a failed sum goal went over its bound: the end of the first one-minute period at which
-/// the window's running sum passed `atMost`, so a failed goal's *Show* runs to the minute the
-/// failures were happening (an instructor's walkthrough: lesson 11's "the sum … was 3,406"
-/// offered *Show 0:15:00*, long after the errors at 0:02–0:03). None for any other goal.
-pub fn first_over_sum(goal: &Goal, sim: &Sim, from: Millis, to: Millis) -> Option<Millis> {
-    if goal.measure != MeasureName::Metric || goal.statistic != Statistic::Sum {
+/// When a failed metric goal first broke its bound, and how to say it: for a sum, the end of
+/// the first one-minute period at which the window's running sum passed `atMost`; for a
+/// maximum (minimum), the first datapoint above `atMost` (below `atLeast`). So a failed goal's
+/// *Show* runs to the minute the trouble was happening (an instructor's walkthrough: lesson
+/// 11's "the sum … was 3,406" offered *Show 0:15:00*, long after the errors at 0:02–0:03; a
+/// student's: lesson 12's maximum response time offered *Show 0:30:00*). None for any other
+/// goal.
+pub fn first_out_of_bound(
+    goal: &Goal,
+    sim: &Sim,
+    from: Millis,
+    to: Millis,
+) -> Option<(Millis, &'static str)> {
+    if goal.measure != MeasureName::Metric {
         return None;
     }
-    let crate::challenge::goal::Bound::Range {
-        at_most: Some(limit),
-        ..
-    } = goal.bound
-    else {
+    let crate::challenge::goal::Bound::Range { at_least, at_most } = goal.bound else {
         return None;
     };
     let (s, name) = (goal.service?, goal.metric?);
-    let mut sum = 0.0;
-    window_datapoints(sim, s, name, from, to)
-        .find(|p| {
-            sum += p.value;
-            sum > limit
-        })
-        .map(|p| p.at)
+    let mut points = window_datapoints(sim, s, name, from, to);
+    match (goal.statistic, at_least, at_most) {
+        (Statistic::Sum, _, Some(limit)) => {
+            let mut sum = 0.0;
+            points
+                .find(|p| {
+                    sum += p.value;
+                    sum > limit
+                })
+                .map(|p| (p.at, "over the bound from the minute ending"))
+        }
+        (Statistic::Maximum, _, Some(limit)) => points
+            .find(|p| p.value > limit)
+            .map(|p| (p.at, "first over the bound in the minute ending")),
+        (Statistic::Minimum, Some(limit), _) => points
+            .find(|p| p.value < limit)
+            .map(|p| (p.at, "first under the bound in the minute ending")),
+        _ => None,
+    }
 }
 
 /// Service `s`'s datapoints of `name` for the periods ending in `(from, to]`: what a metric

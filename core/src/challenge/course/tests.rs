@@ -431,3 +431,22 @@ fn eni_trunking_fails_a_graviton_instance_type_for_an_x86_image() {
     assert!(!r.passed, "{:?}", r.goals);
     assert!(!goal(&r, "six-running").met(), "{:?}", r.goals);
 }
+
+#[test]
+fn a_failed_maximum_goal_shows_the_first_minute_over_its_bound() {
+    // Student walkthrough (2026-12-05): lesson 12's response-time goal failed with no time for
+    // the breach, and its Show ran to 0:30:00, the window's end. The start's tasks answer in a
+    // minute from the rush on, so the first minute of the window (ending 0:16:00) is over.
+    let c = lesson("service-auto-scaling");
+    let r = check(&c, &c.start_text());
+    match &goal(&r, "response-time").state {
+        crate::challenge::GoalState::Failed { at_ms, detail } => {
+            assert_eq!(*at_ms, 960_000);
+            assert!(
+                detail.ends_with("(first over the bound in the minute ending 0:16:00)"),
+                "{detail}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
