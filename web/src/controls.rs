@@ -5,7 +5,6 @@ use crate::layout::storage;
 use crate::state::{Notice, Playground, Selection, Speed};
 use ecs_sim::cluster::InstanceStatus;
 use ecs_sim::scenario::TimelineAction;
-use ecs_sim::task::TaskStatus;
 use ecs_sim::time::clock;
 use ecs_sim::view::pause::{kinds_to_text, parse_kinds, PauseKind};
 use leptos::prelude::*;
@@ -301,21 +300,6 @@ pub fn Failures() -> impl IntoView {
             })
         })
     };
-    // What Sim::task_to_hang accepts: RUNNING, not stopping, not hung already.
-    let task_answering = move || {
-        selected_task().is_some_and(|t| {
-            pg.snapshot.with(|s| {
-                s.as_ref().is_some_and(|s| {
-                    s.tasks.iter().any(|v| {
-                        v.index == t
-                            && v.desired_status == "RUNNING"
-                            && v.last_status == TaskStatus::Running
-                            && !v.hung
-                    })
-                })
-            })
-        })
-    };
     // A standalone task cannot be named on the timeline: stopping it is not kept for a link.
     let standalone = move |t: usize| {
         pg.snapshot.with_untracked(|s| {
@@ -344,13 +328,6 @@ pub fn Failures() -> impl IntoView {
                     Some(t) => pg.live(|sim| sim.stop_task_action(t)),
                     None => pg.notice.set(Some(hint("Click a task first."))),
                 }>"Stop task"</button>
-            <button data-testid="hang-task" disabled=move || !task_answering()
-                title="Simulator: the selected task's application stops answering; its process keeps running and only a health check notices (click a RUNNING task first)"
-                on:click=move |_| match selected_task() {
-                    Some(t) if standalone(t) => pg.command(|sim| sim.hang_task(t)),
-                    Some(t) => pg.live(|sim| sim.hang_task_action(t)),
-                    None => pg.notice.set(Some(hint("Click a task first."))),
-                }>"Hang task"</button>
             <button data-testid="terminate-instance" disabled=move || !can_terminate()
                 title="Terminate the selected EC2 instance (click an instance first)"
                 on:click=move |_| if let Some(i) = selected_instance() { pg.live(|_| Ok(TimelineAction::TerminateInstance { instance: i as u32 })); }>"Terminate instance"</button>

@@ -32,6 +32,7 @@ enum Click {
     SpotInterruption(Option<Index>, Index),
     TrafficSpike(Index),
     StopTask(Index),
+    HangTask(Index),
     TerminateInstance(Index),
     DrainInstance(Index),
     ZoneOutage(Index),
@@ -46,6 +47,7 @@ fn click() -> impl Strategy<Value = Click> {
             .prop_map(|(t, s)| Click::SpotInterruption(t, s)),
         any::<Index>().prop_map(Click::TrafficSpike),
         any::<Index>().prop_map(Click::StopTask),
+        any::<Index>().prop_map(Click::HangTask),
         any::<Index>().prop_map(Click::TerminateInstance),
         any::<Index>().prop_map(Click::DrainInstance),
         any::<Index>().prop_map(Click::ZoneOutage),
@@ -91,6 +93,14 @@ fn press(sim: &mut Sim, click: &Click) {
         }
         Click::StopTask(t) => match pick(t, sim.tasks.next_id()) {
             Some(t) => sim.stop_task_by_user(t).map_err(|e| e.to_string()),
+            None => return,
+        },
+        // The page's Hang task: named on the timeline as the button names it, then applied.
+        Click::HangTask(t) => match pick(t, sim.tasks.next_id()) {
+            Some(t) => match sim.hang_task_action(t) {
+                Ok(action) => sim.apply(&action).map_err(|e| e.to_string()),
+                Err(e) => Err(e.to_string()),
+            },
             None => return,
         },
         Click::TerminateInstance(i) => match pick(i, sim.instances.len() + 1) {

@@ -53,6 +53,16 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
         })
     });
     let waiting = move || task.with(|t| t.as_ref().is_some_and(|t| t.waiting_reason.is_some()));
+    // What Sim::task_to_hang accepts: RUNNING, not stopping, not hung already.
+    let answering = move || {
+        task.with(|t| {
+            t.as_ref().is_some_and(|t| {
+                t.desired_status == "RUNNING"
+                    && t.last_status == ecs_sim::task::TaskStatus::Running
+                    && !t.hung
+            })
+        })
+    };
     let stopped = move || {
         task.with(|t| {
             t.as_ref()
@@ -73,6 +83,22 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
             </Show>
             <Show when=move || task.with(|t| t.as_ref().is_some_and(|t| t.hung && t.desired_status == "RUNNING"))>
                 <p class="waiting-reason" data-testid="task-hung">"Its application has hung (simulator): it answers nothing and fails every health check, though its process runs. ECS replaces it only when a load balancer or container health check fails, once its grace period is over."</p>
+            </Show>
+            // The simulator's failure for one task, beside the task (the failure toolbar had no
+            // room left at 1280x720: one more button wrapped it and the canary example's
+            // cluster no longer fitted its stage).
+            <Show when=answering>
+                <p class="task-actions">
+                    <button type="button" data-testid="hang-task"
+                        title="Simulator: this task's application stops answering; its process keeps running and only a health check notices"
+                        on:click=move |_| {
+                            if task.with_untracked(|t| t.as_ref().is_some_and(|t| t.service.is_none())) {
+                                pg.command(|sim| sim.hang_task(index));
+                            } else {
+                                pg.live(|sim| sim.hang_task_action(index));
+                            }
+                        }>"Hang its application"</button>
+                </p>
             </Show>
             <dl class="facts">
                 <Row term="Task ID" value=f(|t| t.id.to_string()) />
