@@ -17,6 +17,8 @@ export const tests = [
       await hang.click();
       await page.locator('[data-testid="task-hung"]').waitFor({ timeout: 5000 });
       if (await hang.count() !== 0) throw new Error('a hung task still offers Hang its application');
+      // Its chip says so (its red target looked like any task still starting: walkthrough).
+      await page.locator('[data-testid="chip-hung"]').first().waitFor({ timeout: 5000 });
       await page.locator('label.keep-in-link').getByText('Keep in link (1 action)').waitFor();
       const said = await page.$$eval('[data-testid="log"] li .text', (els) =>
         els.map((e) => e.textContent).filter((t) => t.includes('stops answering')));

@@ -21,6 +21,9 @@ pub struct Chip {
     /// Its load balancer target's state (`healthy`, `unhealthy`, `initial`, `draining`).
     pub(crate) target: Option<&'static str>,
     pub(crate) spot: bool,
+    /// Its application has hung (the simulator's `hangTask`): drawn with a mark, since its
+    /// red target looked like any replacement still starting (walkthrough).
+    pub(crate) hung: bool,
     pub(crate) short_id: String,
 }
 
@@ -37,6 +40,7 @@ impl Chip {
             unhealthy: t.health == HealthStatus::Unhealthy,
             target: t.target_health.map(|s| s.as_str()),
             spot: t.launch == LaunchKind::FargateSpot,
+            hung: t.hung,
             short_id: labels::short_id(&t.id).to_string(),
         }
     }
@@ -44,7 +48,7 @@ impl Chip {
     /// The tooltip and accessible name: what the border style and colour say, in words.
     pub(crate) fn title(&self) -> String {
         format!(
-            "task {} ({}): {}{}{}{}",
+            "task {} ({}): {}{}{}{}{}",
             self.short_id,
             self.label,
             self.status,
@@ -53,6 +57,11 @@ impl Chip {
                 .map(|s| format!(", target {s}"))
                 .unwrap_or_default(),
             if self.spot { ", Fargate Spot" } else { "" },
+            if self.hung {
+                ", its application hung"
+            } else {
+                ""
+            },
         )
     }
 }

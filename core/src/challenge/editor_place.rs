@@ -39,6 +39,31 @@ pub fn place_of(scenario: &Value, path: &str) -> Option<EditorPlace> {
     Some(EditorPlace::ServiceSettings)
 }
 
+/// The Service settings section that edits the part at `path` (the form's
+/// `data-form-section`), so a lesson opens with it in view: on a 1280×720 pane lesson 11's
+/// deployment strategy sat 300 px below the tab's fold, under locked fields (student
+/// walkthrough). None where the top of the form is the place.
+pub fn form_section(path: &str) -> Option<&'static str> {
+    let head = path.split(['.', '[']).next().unwrap_or("");
+    let key = path
+        .strip_prefix("services[")
+        .and_then(|r| r.split_once("]."))
+        .map(|(_, k)| k.split(['.', '[']).next().unwrap_or(""));
+    match (head, key) {
+        ("services", Some("placementStrategy" | "availabilityZoneRebalancing")) => {
+            Some("placement")
+        }
+        ("services", Some("placementConstraints")) => Some("constraints"),
+        ("services", Some("deploymentConfiguration")) => Some("deployment"),
+        ("services", Some("capacityProviderStrategy" | "launchType")) => Some("capacity"),
+        ("services", Some("loadBalancers")) => Some("load-balancer"),
+        ("capacityProviders", _) => Some("capacity"),
+        ("targetGroups", _) => Some("load-balancer"),
+        ("scalableTargets" | "scalingPolicies" | "scheduledActions", _) => Some("scaling"),
+        _ => None,
+    }
+}
+
 /// The tab a lesson with these editable paths opens on: its first path's place.
 pub fn lesson_place(scenario: &Value, editable: &[String]) -> Option<EditorPlace> {
     editable.first().and_then(|p| place_of(scenario, p))
@@ -77,6 +102,32 @@ mod tests {
             place("service-discovery-ttl"),
             Some(EditorPlace::ScenarioJson)
         );
+    }
+
+    #[test]
+    fn a_lesson_opens_with_its_form_section_in_view() {
+        assert_eq!(
+            form_section("services[0].placementStrategy"),
+            Some("placement")
+        );
+        assert_eq!(
+            form_section("services[0].deploymentConfiguration.strategy"),
+            Some("deployment")
+        );
+        assert_eq!(form_section("scalableTargets"), Some("scaling"));
+        assert_eq!(
+            form_section("targetGroups[0].deregistrationDelaySeconds"),
+            Some("load-balancer")
+        );
+        assert_eq!(
+            form_section("capacityProviders[0].autoScalingGroupProvider.managedScaling"),
+            Some("capacity")
+        );
+        assert_eq!(
+            form_section("services[0].healthCheckGracePeriodSeconds"),
+            None
+        );
+        assert_eq!(form_section("taskDefinitions[0].cpu"), None);
     }
 
     #[test]

@@ -99,6 +99,41 @@ pub fn set_health_check_grace_period(
     Ok(())
 }
 
+/// The service's `availabilityZoneRebalancing` as written (None: the key is absent, so
+/// CreateService's default applies).
+pub fn availability_zone_rebalancing(doc: &Value, service: &str) -> Option<String> {
+    crate::form::find::find_service(doc, service)?
+        .get("availabilityZoneRebalancing")?
+        .as_str()
+        .map(str::to_string)
+}
+
+/// Sets `availabilityZoneRebalancing` (`ENABLED` or `DISABLED`), or takes the key out (None). An
+/// update that leaves the key out keeps the service's value (API UpdateService), so lesson 16's
+/// service, created DISABLED, needs ENABLED set: the form offers it beside the placement
+/// strategies (it was JSON only, student walkthrough 2026-12-05).
+pub fn set_availability_zone_rebalancing(
+    doc: &mut Value,
+    service: &str,
+    value: Option<&str>,
+) -> Result<(), String> {
+    let s = service_mut(doc, service)?;
+    match value {
+        Some(v @ ("ENABLED" | "DISABLED")) => {
+            s.insert("availabilityZoneRebalancing".into(), json!(v));
+        }
+        Some(other) => {
+            return Err(format!(
+                "availabilityZoneRebalancing is ENABLED or DISABLED; got {other}"
+            ))
+        }
+        None => {
+            s.shift_remove("availabilityZoneRebalancing");
+        }
+    }
+    Ok(())
+}
+
 /// Gives the service a launch type (`EC2`, `FARGATE`, `EXTERNAL`) instead of a strategy.
 pub fn set_launch_type(doc: &mut Value, service: &str, launch_type: &str) -> Result<(), String> {
     if !matches!(launch_type, "EC2" | "FARGATE" | "EXTERNAL") {

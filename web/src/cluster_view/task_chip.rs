@@ -63,6 +63,7 @@ pub fn TaskChip(index: usize) -> impl IntoView {
             {field(|c| c.label.to_string())}
             {move || chip.with(|c| c.as_ref().is_some_and(|c| c.unhealthy)).then(|| view! { <span class="mark" aria-hidden="true">"!"</span> })}
             {move || chip.with(|c| c.as_ref().is_some_and(|c| c.spot)).then(|| view! { <span class="mark spot" aria-hidden="true">"spot"</span> })}
+            {move || chip.with(|c| c.as_ref().is_some_and(|c| c.hung)).then(|| view! { <span class="mark hung" data-testid="chip-hung" aria-hidden="true">"hung"</span> })}
         </button>
     }
 }

@@ -152,7 +152,7 @@ pub fn Capacity(
         _ => (0, 0),
     };
     view! {
-        <fieldset class="group">
+        <fieldset class="group" data-form-section="capacity">
             <legend>"Capacity"</legend>
             <label class="field">
                 <span>"Tasks run on"</span>

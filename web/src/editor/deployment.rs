@@ -49,7 +49,7 @@ pub fn Deployment(doc: Memo<Option<Value>>, service: StoredValue<String>) -> imp
         move || settings.with(|s| s.as_ref().map(|s| s.strategy.clone()).unwrap_or_default());
     let flag = move |f: fn(&S) -> bool| move || settings.with(|s| s.as_ref().is_some_and(f));
     view! {
-        <fieldset class="group" data-testid="deployment-config">
+        <fieldset class="group" data-testid="deployment-config" data-form-section="deployment">
             <legend>"Deployment configuration"</legend>
             <div class="form-row">
                 <label class="field"><span>"Strategy"</span>

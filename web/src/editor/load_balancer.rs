@@ -39,7 +39,7 @@ pub fn LoadBalancer(
     move || {
         group.get().map(|g| {
             view! {
-                <fieldset class="group" data-testid="load-balancer">
+                <fieldset class="group" data-testid="load-balancer" data-form-section="load-balancer">
                     <legend>{format!("Load balancer: target group {}", g.name)}</legend>
                     <div class="form-row">
                         <label class="field" title="deregistrationDelaySeconds (targetGroups): how long a deregistering target keeps its connections before ECS stops the task; requests still in flight when it ends are cut (0–3600, default 300)">

@@ -62,6 +62,23 @@ fn current_doc(pg: Playground) -> Option<Value> {
         .or_else(|| pg.running_text.with(|t| serde_json::from_str(t).ok()))
 }
 
+/// Scrolls the Service settings section `name` (`data-form-section`) to the top of its pane,
+/// once the tab has been drawn.
+fn scroll_to_section(name: &'static str) {
+    request_animation_frame(move || {
+        let Some(el) = document()
+            .query_selector(&format!("[data-form-section=\"{name}\"]"))
+            .ok()
+            .flatten()
+        else {
+            return;
+        };
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Start);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    });
+}
+
 /// The editor pane.
 #[component]
 pub fn Editor() -> impl IntoView {
@@ -101,7 +118,19 @@ pub fn Editor() -> impl IntoView {
             if was.as_ref() != Some(&id) {
                 match place {
                     Some(EditorPlace::TaskDefinition(f)) => tab.set(Tab::Family(f)),
-                    Some(EditorPlace::ServiceSettings) => tab.set(Tab::Services),
+                    Some(EditorPlace::ServiceSettings) => {
+                        tab.set(Tab::Services);
+                        // And the section that edits it in view (lesson 11's strategy sat
+                        // 300 px below the fold, under locked fields: student walkthrough).
+                        let section = lessons.open.with_untracked(|o| {
+                            o.as_ref()
+                                .and_then(|o| o.challenge.doc.editable.first().cloned())
+                                .and_then(|p| ecs_sim::challenge::editor_place::form_section(&p))
+                        });
+                        if let Some(section) = section {
+                            scroll_to_section(section);
+                        }
+                    }
                     Some(EditorPlace::ScenarioJson) => tab.set(Tab::Scenario),
                     None => {}
                 }

@@ -153,7 +153,7 @@ pub fn Placement(
         }).collect_view()
     };
     view! {
-        <fieldset class="group">
+        <fieldset class="group" data-form-section="placement">
             <legend>"Placement strategies"</legend>
             <ol class="rows">{strategy_rows}</ol>
             <button data-testid="add-strategy"
@@ -163,8 +163,25 @@ pub fn Placement(
                 "Add strategy"
             </button>
             <span class="hint">{format!(" Applied in order; at most {MAX_PLACEMENT_STRATEGIES}.")}</span>
+            // Beside the strategies it depends on: ECS rebalances only a service whose first
+            // strategy spreads by zone (or that has none).
+            <label class="field" title="availabilityZoneRebalancing: ECS moves tasks to even out the zones once the service is steady. Left out, CreateService turns it on where it can; an update keeps the service's value">
+                <span>"AZ rebalancing"</span>
+                <select data-testid="az-rebalancing" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    let value = (!v.is_empty()).then_some(v);
+                    apply_to(pg, error, |d| ecs_sim::service::form::set_availability_zone_rebalancing(d, &service.get_value(), value.as_deref()));
+                }>
+                    {move || {
+                        let cur = doc.with(|d| d.as_ref().and_then(|d| ecs_sim::service::form::availability_zone_rebalancing(d, &service.get_value()))).unwrap_or_default();
+                        [("", "not set (the default)"), ("ENABLED", "ENABLED"), ("DISABLED", "DISABLED")].map(|(v, label)| view! {
+                            <option value=v prop:selected=cur == v>{label}</option>
+                        }).collect_view()
+                    }}
+                </select>
+            </label>
         </fieldset>
-        <fieldset class="group">
+        <fieldset class="group" data-form-section="constraints">
             <legend>"Placement constraints"</legend>
             <ol class="rows">{constraint_rows}</ol>
             <button data-testid="add-constraint"

@@ -43,7 +43,7 @@ pub fn Scaling(doc: Memo<Option<Value>>, service: StoredValue<String>) -> impl I
         });
     };
     view! {
-        <fieldset class="group" data-testid="service-scaling">
+        <fieldset class="group" data-testid="service-scaling" data-form-section="scaling">
             <legend>"Service Auto Scaling"</legend>
             <label class="check">
                 <input type="checkbox" data-testid="sas-enabled" prop:checked=enabled

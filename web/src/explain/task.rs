@@ -82,7 +82,11 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
                 })}
             </Show>
             <Show when=move || task.with(|t| t.as_ref().is_some_and(|t| t.hung && t.desired_status == "RUNNING"))>
-                <p class="waiting-reason" data-testid="task-hung">"Its application has hung (simulator): it answers nothing and fails every health check, though its process runs. ECS replaces it only when a load balancer or container health check fails, once its grace period is over."</p>
+                <p class="waiting-reason" data-testid="task-hung">"Its application has hung (simulator): it answers nothing and fails every health check, though its process runs. ECS replaces it only when a load balancer or container health check fails, once its grace period is over."
+                    // The default example's tasks have neither: nothing ever happens, and the
+                    // panel should say why (walkthrough).
+                    {move || task.with(|t| t.as_ref().is_some_and(|t| t.target_health.is_none() && t.health == ecs_sim::task::HealthStatus::Unknown)).then_some(" This task has neither a load balancer target nor a container health check, so ECS will never replace it.")}
+                </p>
             </Show>
             // The simulator's failure for one task, beside the task (the failure toolbar had no
             // room left at 1280x720: one more button wrapped it and the canary example's

@@ -121,3 +121,22 @@ fn sets_and_removes_the_health_check_grace_period() {
         .is_none());
     assert!(set_health_check_grace_period(&mut d, "nope", Some(1)).is_err());
 }
+
+#[test]
+fn sets_and_removes_availability_zone_rebalancing() {
+    let mut d = doc();
+    assert_eq!(availability_zone_rebalancing(&d, "web"), None);
+    set_availability_zone_rebalancing(&mut d, "web", Some("DISABLED")).expect("set");
+    assert_eq!(
+        availability_zone_rebalancing(&d, "web").as_deref(),
+        Some("DISABLED")
+    );
+    let before = d.clone();
+    assert!(set_availability_zone_rebalancing(&mut d, "web", Some("ON")).is_err());
+    assert_eq!(d, before, "a refused value changes nothing");
+    set_availability_zone_rebalancing(&mut d, "web", None).expect("remove");
+    assert!(d["services"][0]
+        .get("availabilityZoneRebalancing")
+        .is_none());
+    assert!(set_availability_zone_rebalancing(&mut d, "nope", Some("ENABLED")).is_err());
+}
