@@ -31,13 +31,35 @@ fn goal_row(g: GoalVerdict) -> impl IntoView {
         GoalState::Met { .. } => ("met", "✓", None, None),
         GoalState::Failed { detail, at_ms } => ("failed", "✗", Some(detail.clone()), Some(*at_ms)),
     };
+    // A metric goal's Show also brings its metric's chart into view (lesson 12's response time
+    // showed the page at 0:16:00 beside the CPU chart, its own the sixth below the fold:
+    // walkthrough).
+    let chart = use_context::<Lessons>().and_then(|lessons| {
+        lessons.open.with_untracked(|o| {
+            o.as_ref()?
+                .challenge
+                .doc
+                .goals
+                .iter()
+                .find(|spec| spec.id == g.id)?
+                .metric
+                .as_deref()
+                .and_then(ecs_sim::view::charts::service_chart_of)
+        })
+    });
     let show = failed_at.filter(|&at| at > 0).and_then(|at| {
         let pg = use_context::<Playground>()?;
+        let layout = use_context::<crate::layout::Layout>();
         let label = format!("Show {}", clock(at));
         Some(view! {
             <button type="button" class="goal-show" data-testid="goal-show"
                 title=format!("Run the page to {} (from the start if it is past that) to see what Check saw", clock(at))
-                on:click=move |_| super::markup::show_at(pg, at)>{label}</button>
+                on:click=move |_| {
+                    super::markup::show_at(pg, at);
+                    if let (Some(title), Some(layout)) = (chart, layout) {
+                        show_chart(layout, title);
+                    }
+                }>{label}</button>
         })
     });
     view! {
@@ -48,5 +70,41 @@ fn goal_row(g: GoalVerdict) -> impl IntoView {
                 {show}
             </span>
         </li>
+    }
+}
+
+/// Opens the dock on Metrics and scrolls the chart titled `title` into view once the run has
+/// drawn it (the run to the goal's minute goes on in chunks after the click, and a chart
+/// appears with its first datapoint): it looks again every 200 ms, for at most 30 s.
+fn show_chart(layout: crate::layout::Layout, title: &'static str) {
+    layout.prefs.update(|p| {
+        p.dock_open = true;
+        p.dock_tab = crate::layout::prefs::DockTab::Metrics;
+    });
+    scroll_to_chart(title, 150);
+}
+
+/// One look for the chart; `tries` more after this one.
+fn scroll_to_chart(title: &'static str, tries: u32) {
+    let selector = format!("[data-testid=chart][data-title=\"{title}\"][data-empty=false]");
+    let found = document().query_selector(&selector).ok().flatten();
+    let busy = document()
+        .query_selector("[data-testid=run-progress][data-state=running]")
+        .ok()
+        .flatten()
+        .is_some();
+    match found {
+        Some(el) if !busy => {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+        _ if tries > 0 => {
+            set_timeout(
+                move || scroll_to_chart(title, tries - 1),
+                std::time::Duration::from_millis(200),
+            );
+        }
+        _ => {}
     }
 }
