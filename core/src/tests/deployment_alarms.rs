@@ -2,6 +2,7 @@
 //! failures", API DeploymentAlarms), on lesson 11's scenario: `web:2` passes its health checks
 //! and answers every request with a 5xx (`images[…].errorPercent`).
 
+use super::{log_times as times_of, run_doc as run};
 use crate::metrics::{Dimension, MetricName, PERIOD_MS};
 use crate::sim::{LoadError, Sim};
 use serde_json::Value;
@@ -14,21 +15,6 @@ fn lesson_scenario() -> Value {
     ))
     .expect("lesson 11 is JSON");
     lesson["scenario"].clone()
-}
-
-fn run(doc: &Value, until_ms: u64) -> Sim {
-    let mut sim = Sim::from_json(&doc.to_string()).expect("valid scenario");
-    sim.run_until(until_ms);
-    sim
-}
-
-/// The times (ms) of the log lines containing `needle`.
-fn times_of(sim: &Sim, needle: &str) -> Vec<u64> {
-    sim.log()
-        .iter()
-        .filter(|e| e.text.contains(needle))
-        .map(|e| e.at)
-        .collect()
 }
 
 fn datapoint(sim: &Sim, metric: MetricName, at: u64) -> f64 {
@@ -55,12 +41,7 @@ fn an_alarm_fails_a_release_that_passes_its_health_checks_and_rolls_it_back() {
     // minimumHealthyPercent 50 holds through the rollback: a web:2 task whose target is still
     // in `initial` does not count as healthy, so the rollback keeps the two with healthy
     // targets until web:1's are healthy (it stopped them and left no target for 20 s).
-    let refused: f64 = sim
-        .metrics
-        .series(MetricName::HTTPCode_ELB_5XX_Count, &Dimension::Service(0))
-        .iter()
-        .map(|d| d.value)
-        .sum();
+    let refused = super::metric_sum(&sim, MetricName::HTTPCode_ELB_5XX_Count);
     assert_eq!(refused, 0.0);
 }
 
@@ -189,12 +170,7 @@ fn a_blue_green_deployment_is_watched_only_until_its_bake_time_ends() {
     assert!(times_of(&sim, "deployment failed").is_empty());
     assert!(times_of(&sim, "rolling back").is_empty());
     assert_eq!(times_of(&sim, "deployment completed.").len(), 1);
-    let refused: f64 = sim
-        .metrics
-        .series(MetricName::HTTPCode_ELB_5XX_Count, &Dimension::Service(0))
-        .iter()
-        .map(|d| d.value)
-        .sum();
+    let refused = super::metric_sum(&sim, MetricName::HTTPCode_ELB_5XX_Count);
     assert_eq!(refused, 0.0);
     assert!(datapoint(&sim, MetricName::HTTPCode_Target_5XX_Count, 600_000) > 1_000.0);
     // With a 5-minute bake time the alarm at 3:00 fails it and rolls back, as before.

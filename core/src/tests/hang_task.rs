@@ -3,6 +3,7 @@
 //! scheduler "ignores unhealthy Elastic Load Balancing … and container health checks after a
 //! task has first started"), so a grace period far above start-up leaves the task in place.
 
+use super::{log_times as times_of, run_doc as run};
 use crate::metrics::{Dimension, MetricName};
 use crate::scenario::TimelineAction;
 use crate::sim::Sim;
@@ -21,20 +22,6 @@ fn lesson_7(grace: Option<u64>) -> Value {
         doc["services"][0]["healthCheckGracePeriodSeconds"] = json!(g);
     }
     doc
-}
-
-fn run(doc: &Value, until_ms: u64) -> Sim {
-    let mut sim = Sim::from_json(&doc.to_string()).expect("valid scenario");
-    sim.run_until(until_ms);
-    sim
-}
-
-fn times_of(sim: &Sim, needle: &str) -> Vec<u64> {
-    sim.log()
-        .iter()
-        .filter(|e| e.text.contains(needle))
-        .map(|e| e.at)
-        .collect()
 }
 
 /// The hung task: the one the log names as it hangs.

@@ -32,3 +32,28 @@ pub(crate) fn log_lines(sim: &crate::sim::Sim, needle: &str) -> Vec<(u64, String
         .map(|e| (e.at / 1000, e.text.clone()))
         .collect()
 }
+
+/// A scenario document run to `until_ms` (it must load).
+pub(crate) fn run_doc(doc: &serde_json::Value, until_ms: u64) -> crate::sim::Sim {
+    let mut sim = crate::sim::Sim::from_json(&doc.to_string()).expect("valid scenario");
+    sim.run_until(until_ms);
+    sim
+}
+
+/// The times (ms) of the log lines of `sim` containing `needle`.
+pub(crate) fn log_times(sim: &crate::sim::Sim, needle: &str) -> Vec<u64> {
+    sim.log()
+        .iter()
+        .filter(|e| e.text.contains(needle))
+        .map(|e| e.at)
+        .collect()
+}
+
+/// The sum of service 0's datapoints of `metric` over the run.
+pub(crate) fn metric_sum(sim: &crate::sim::Sim, metric: crate::metrics::MetricName) -> f64 {
+    sim.metrics
+        .series(metric, &crate::metrics::Dimension::Service(0))
+        .iter()
+        .map(|d| d.value)
+        .sum()
+}

@@ -46,7 +46,6 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
 #[cfg(test)]
 mod tests {
     use super::NEEDS_TRANSIT_ENCRYPTION;
-    use crate::taskdef::{parse_task_definition, validate};
     use serde_json::{json, Value};
 
     fn problems(efs: Value) -> Vec<(String, String)> {
@@ -57,11 +56,7 @@ mod tests {
                 "mountPoints": [{ "sourceVolume": "data", "containerPath": "/mnt/efs" }] }],
             "volumes": [{ "name": "data", "efsVolumeConfiguration": efs }]
         });
-        let td = parse_task_definition(&td.to_string()).unwrap_or_else(|e| panic!("{e}"));
-        validate(&td)
-            .into_iter()
-            .map(|p| (p.path, p.message))
-            .collect()
+        super::super::problems_of(&td)
     }
 
     #[test]

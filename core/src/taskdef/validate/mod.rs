@@ -128,5 +128,17 @@ fn name_of(td: &TaskDefinition, i: usize) -> &str {
         .unwrap_or("")
 }
 
+/// Test support: the (path, message) pairs validation gives the task definition document `td`
+/// (it must parse), for the rule files' own tests.
+#[cfg(test)]
+pub(crate) fn problems_of(td: &serde_json::Value) -> Vec<(String, String)> {
+    let td =
+        crate::taskdef::parse_task_definition(&td.to_string()).unwrap_or_else(|e| panic!("{e}"));
+    validate(&td)
+        .into_iter()
+        .map(|p| (p.path, p.message))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests;

@@ -44,7 +44,6 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::taskdef::{parse_task_definition, validate};
     use serde_json::{json, Value};
 
     fn problems(mode: &str, extra: Value) -> Vec<(String, String)> {
@@ -54,11 +53,7 @@ mod tests {
         }
         let db = json!({ "name": "db", "image": "postgres", "memory": 256 });
         let td = json!({ "family": "web", "networkMode": mode, "containerDefinitions": [app, db] });
-        let td = parse_task_definition(&td.to_string()).unwrap_or_else(|e| panic!("{e}"));
-        validate(&td)
-            .into_iter()
-            .map(|p| (p.path, p.message))
-            .collect()
+        super::super::problems_of(&td)
     }
 
     #[test]

@@ -70,18 +70,13 @@ fn shown(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::taskdef::{parse_task_definition, validate};
     use serde_json::{json, Value};
 
     fn problems(ulimits: Value) -> Vec<(String, String)> {
         let td = json!({ "family": "web", "containerDefinitions": [
             { "name": "app", "image": "nginx", "memory": 256, "ulimits": ulimits }
         ]});
-        let td = parse_task_definition(&td.to_string()).unwrap_or_else(|e| panic!("{e}"));
-        validate(&td)
-            .into_iter()
-            .map(|p| (p.path, p.message))
-            .collect()
+        super::super::problems_of(&td)
     }
 
     #[test]
