@@ -40,7 +40,7 @@ impl Chip {
             unhealthy: t.health == HealthStatus::Unhealthy,
             target: t.target_health.map(|s| s.as_str()),
             spot: t.launch == LaunchKind::FargateSpot,
-            hung: t.hung,
+            hung: t.hung && t.desired_status == "RUNNING",
             short_id: labels::short_id(&t.id).to_string(),
         }
     }

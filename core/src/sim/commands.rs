@@ -272,8 +272,9 @@ impl Sim {
     /// health check reports no health).
     pub fn hang_task(&mut self, t: usize) -> Result<(), CommandError> {
         let task = self.task_to_hang(t)?;
+        // Begins as stop-task's line does, so a chart's marker reads "hang-task 70d4452c…".
         let text = format!(
-            "(simulator) The application in task {} stops answering: its health checks fail from now on, its process keeps running.",
+            "hang-task {} (simulator): its application stops answering; its health checks fail from now on, its process keeps running.",
             task.id
         );
         let service = task.service;
