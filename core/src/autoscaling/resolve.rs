@@ -137,6 +137,14 @@ impl R<'_> {
             .map(|g| g.name.as_str())
     }
 
+    /// The name of service `s`'s blue/green alternate target group, if it has one.
+    fn alternate_group_name(&self, s: usize) -> Option<&str> {
+        let lb = self.services.get(s)?.load_balancer.as_ref()?;
+        self.target_groups
+            .get(lb.alternate_target_group?)
+            .map(|g| g.name.as_str())
+    }
+
     fn policy(&mut self, path: &str, s: usize, p: &ScalingPolicySpec) -> Option<PolicyKind> {
         match p.policy_type.as_str() {
             "TargetTrackingScaling" => {
@@ -160,6 +168,7 @@ impl R<'_> {
                     &spec.predefined_metric_type,
                     spec.resource_label.as_deref(),
                     self.target_group_name(s),
+                    self.alternate_group_name(s),
                 );
                 self.extend(&cpath, label);
                 let metric =

@@ -48,9 +48,16 @@ pub fn label_for(group: &str) -> String {
 }
 
 /// The problems of a target tracking policy's resource label (`label`) on metric `metric`, for
-/// a service whose tasks register in target group `group` (None: no load balancer). Paths are
-/// relative to the TargetTrackingScalingPolicyConfiguration.
-pub fn check(metric: &str, label: Option<&str>, group: Option<&str>) -> Vec<Problem> {
+/// a service whose tasks register in target group `group` (None: no load balancer), whose
+/// blue/green alternate group `alternate` may be named too (the API asks for a target group
+/// "attached to the ECS service"; a review found the alternate refused). Paths are relative to
+/// the TargetTrackingScalingPolicyConfiguration.
+pub fn check(
+    metric: &str,
+    label: Option<&str>,
+    group: Option<&str>,
+    alternate: Option<&str>,
+) -> Vec<Problem> {
     let problem = |m: String| vec![Problem::new(AT, m)];
     if metric != ALB_REQUEST_COUNT {
         return match label {
@@ -75,8 +82,9 @@ pub fn check(metric: &str, label: Option<&str>, group: Option<&str>) -> Vec<Prob
     };
     match target_group_of(label) {
         None => problem(format!("resourceLabel must be {FORMAT}.")),
-        Some(named) if named != group => problem(format!(
-            "resourceLabel names target group '{named}', but the service's tasks register in '{group}'."
+        Some(named) if named != group && Some(named) != alternate => problem(format!(
+            "resourceLabel names target group '{named}', but the service's tasks register in '{group}'{}.",
+            alternate.map(|a| format!(" (or its alternate '{a}')")).unwrap_or_default()
         )),
         Some(_) => Vec::new(),
     }
@@ -89,22 +97,48 @@ mod tests {
     const LABEL: &str = "app/web-alb/0123456789abcdef/targetgroup/web-tg/0123456789abcdef";
 
     #[test]
+    fn a_label_may_name_the_blue_green_alternate_group() {
+        let green = "app/web-alb/0123456789abcdef/targetgroup/web-green/0123456789abcdef";
+        assert!(check(
+            ALB_REQUEST_COUNT,
+            Some(green),
+            Some("web-tg"),
+            Some("web-green")
+        )
+        .is_empty());
+        let other = "app/web-alb/0123456789abcdef/targetgroup/api-tg/0123456789abcdef";
+        let refused = check(
+            ALB_REQUEST_COUNT,
+            Some(other),
+            Some("web-tg"),
+            Some("web-green"),
+        );
+        assert!(
+            refused[0]
+                .message
+                .contains("(or its alternate 'web-green')"),
+            "{refused:?}"
+        );
+    }
+
+    #[test]
     fn alb_request_count_needs_a_label_naming_the_services_target_group() {
-        assert!(check(ALB_REQUEST_COUNT, Some(LABEL), Some("web-tg")).is_empty());
-        let missing = check(ALB_REQUEST_COUNT, None, Some("web-tg"));
+        assert!(check(ALB_REQUEST_COUNT, Some(LABEL), Some("web-tg"), None).is_empty());
+        let missing = check(ALB_REQUEST_COUNT, None, Some("web-tg"), None);
         assert_eq!(missing[0].path, AT);
         assert!(missing[0].message.contains("required"));
-        let other = check(ALB_REQUEST_COUNT, Some(LABEL), Some("api-tg"));
+        let other = check(ALB_REQUEST_COUNT, Some(LABEL), Some("api-tg"), None);
         assert!(other[0].message.contains("'web-tg'") && other[0].message.contains("'api-tg'"));
         let malformed = check(
             ALB_REQUEST_COUNT,
             Some("targetgroup/web-tg/1"),
             Some("web-tg"),
+            None,
         );
         assert!(malformed[0]
             .message
             .starts_with("resourceLabel must be app/"));
-        let no_group = check(ALB_REQUEST_COUNT, Some(LABEL), None);
+        let no_group = check(ALB_REQUEST_COUNT, Some(LABEL), None, None);
         assert_eq!(
             no_group[0].path,
             "predefinedMetricSpecification.predefinedMetricType"
@@ -113,11 +147,18 @@ mod tests {
 
     #[test]
     fn other_metrics_take_no_label() {
-        assert!(check("ECSServiceAverageCPUUtilization", None, Some("web-tg")).is_empty());
+        assert!(check(
+            "ECSServiceAverageCPUUtilization",
+            None,
+            Some("web-tg"),
+            None
+        )
+        .is_empty());
         let v = check(
             "ECSServiceAverageCPUUtilization",
             Some(LABEL),
             Some("web-tg"),
+            None,
         );
         assert!(v[0]
             .message
@@ -128,6 +169,6 @@ mod tests {
     fn the_forms_label_is_well_formed_and_names_the_group() {
         let l = label_for("web-tg");
         assert_eq!(target_group_of(&l), Some("web-tg"));
-        assert!(check(ALB_REQUEST_COUNT, Some(&l), Some("web-tg")).is_empty());
+        assert!(check(ALB_REQUEST_COUNT, Some(&l), Some("web-tg"), None).is_empty());
     }
 }
