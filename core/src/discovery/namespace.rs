@@ -71,6 +71,16 @@ fn aliases(c: &ServiceConnectConfiguration) -> impl Iterator<Item = (usize, usiz
     })
 }
 
+/// Who already uses a name: an earlier endpoint of the same service (`mine`), else the first
+/// earlier service of the namespace that does (`theirs`); None when nobody does.
+fn used_by(mine: bool, theirs: Option<&Joined<'_>>) -> Option<String> {
+    match (mine, theirs) {
+        (true, _) => Some("an earlier endpoint of this service".to_string()),
+        (false, Some(o)) => Some(format!("service '{}' ({})", o.service, o.path)),
+        (false, None) => None,
+    }
+}
+
 /// The discovery names and client alias (dnsName, port) pairs of `me` already used in its
 /// namespace by `earlier` configurations or by an earlier endpoint of its own. Problems are at
 /// `{me.path}.serviceConnectConfiguration.services[k]…`.
@@ -91,10 +101,8 @@ pub fn check_unique(me: Joined<'_>, earlier: &[Joined<'_>]) -> Vec<Problem> {
         let theirs = peers
             .iter()
             .find(|o| discovery_names(o.config).any(|(_, other, _)| other == name));
-        let by = match (mine, theirs) {
-            (true, _) => "an earlier endpoint of this service".to_string(),
-            (false, Some(o)) => format!("service '{}' ({})", o.service, o.path),
-            (false, None) => continue,
+        let Some(by) = used_by(mine, theirs.copied()) else {
+            continue;
         };
         out.push(Problem::new(
             format!("{here}[{k}].{field}"),
@@ -110,10 +118,8 @@ pub fn check_unique(me: Joined<'_>, earlier: &[Joined<'_>]) -> Vec<Problem> {
         let theirs = peers
             .iter()
             .find(|o| aliases(o.config).any(|p| p.2 == dns && p.3 == port));
-        let by = match (mine, theirs) {
-            (true, _) => "an earlier endpoint of this service".to_string(),
-            (false, Some(o)) => format!("service '{}' ({})", o.service, o.path),
-            (false, None) => continue,
+        let Some(by) = used_by(mine, theirs.copied()) else {
+            continue;
         };
         out.push(Problem::new(
             format!("{here}[{k}].clientAliases[{a}]"),

@@ -126,11 +126,13 @@ fn service(
         crate::service::platform::assign_public_ip(&path, &s.network_configuration, fargate, p);
     let platform_version =
         crate::service::platform::platform_version(&path, s.platform_version.as_deref(), p);
+    let service_connect =
+        crate::discovery::service_connect::enabled(s.service_connect_configuration.as_ref());
     if fargate {
         for why in crate::service::platform_features::refusals(
             platform_version.as_deref(),
             &td.definition,
-            crate::discovery::service_connect::enabled(s.service_connect_configuration.as_ref()),
+            service_connect,
         ) {
             p.push(format!("{path}.platformVersion"), why);
         }
@@ -176,9 +178,7 @@ fn service(
         assign_public_ip,
         platform_version,
         az_rebalancing,
-        service_connect: crate::discovery::service_connect::enabled(
-            s.service_connect_configuration.as_ref(),
-        ),
+        service_connect,
         connect_port_names: s
             .service_connect_configuration
             .iter()

@@ -283,8 +283,9 @@ impl Sim {
         Ok(())
     }
 
-    /// Task `t`, if its application can hang now: RUNNING, not stopping, not hung already.
-    pub(crate) fn task_to_hang(&self, t: usize) -> Result<&crate::task::Task, CommandError> {
+    /// Task `t`, if its application can hang now: RUNNING, not stopping, not hung already (the
+    /// task panel offers *Hang its application* by this rule).
+    pub fn task_to_hang(&self, t: usize) -> Result<&crate::task::Task, CommandError> {
         let task = self.task_to_stop(t)?;
         if task.last_status != crate::task::TaskStatus::Running {
             return Err(CommandError(format!(

@@ -42,8 +42,23 @@ impl Sim {
     /// service's active tasks ordered by start time, exactly as [`Sim::apply`] counts them.
     /// Standalone tasks (no service) cannot be named on the timeline.
     pub fn stop_task_action(&self, t: usize) -> Result<TimelineAction, CommandError> {
-        let task = self.task_to_stop(t)?;
-        let s = task.service.ok_or_else(|| {
+        self.task_to_stop(t)?;
+        let (service, index) = self.timeline_name(t)?;
+        Ok(TimelineAction::StopTask { service, index })
+    }
+
+    /// The timeline's `hangTask` that names task `t`, counted as [`Sim::stop_task_action`]
+    /// counts; refused for a task that is not RUNNING or has hung already.
+    pub fn hang_task_action(&self, t: usize) -> Result<TimelineAction, CommandError> {
+        self.task_to_hang(t)?;
+        let (service, index) = self.timeline_name(t)?;
+        Ok(TimelineAction::HangTask { service, index })
+    }
+
+    /// How the timeline names task `t`: its service and its number among the service's active
+    /// tasks in start order ([`Sim::service_tasks_by_start`]). Standalone tasks have no name.
+    fn timeline_name(&self, t: usize) -> Result<(String, u32), CommandError> {
+        let s = self.tasks[t].service.ok_or_else(|| {
             CommandError("a standalone task cannot be kept on the timeline".into())
         })?;
         let index = self
@@ -51,20 +66,7 @@ impl Sim {
             .iter()
             .position(|&x| x == t)
             .ok_or_else(|| CommandError(format!("task {t} is not among its service's tasks")))?;
-        Ok(TimelineAction::StopTask {
-            service: self.model.services[s].name.clone(),
-            index: index as u32,
-        })
-    }
-
-    /// The timeline's `hangTask` that names task `t`, counted as [`Sim::stop_task_action`]
-    /// counts; refused for a task that is not RUNNING or has hung already.
-    pub fn hang_task_action(&self, t: usize) -> Result<TimelineAction, CommandError> {
-        let TimelineAction::StopTask { service, index } = self.stop_task_action(t)? else {
-            return Err(CommandError(format!("task {t} cannot be named")));
-        };
-        self.task_to_hang(t)?;
-        Ok(TimelineAction::HangTask { service, index })
+        Ok((self.model.services[s].name.clone(), index as u32))
     }
 
     /// Service `s`'s active tasks, oldest start first (tasks not started yet last, by index):

@@ -189,13 +189,12 @@ impl Sim {
             let needs = &self.model.task_definitions[self.tasks[t].task_definition].needs;
             let (cpu, memory, limit) = (needs.cpu, needs.memory, needs.hard_memory_mib);
             let mut offered_here = offered.get(&t).copied().unwrap_or(0.0);
-            let sums = self.traffic.period.entry(s).or_default();
             if self.tasks[t].hung {
                 // A hung application answers nothing: each request waits until it times out,
                 // which the load balancer reports as its own 504 (HTTPCode_ELB_5XX_Count).
                 let lost = offered_here * secs;
                 if e.source == Source::Internet {
-                    sums.elb_5xx += lost;
+                    self.traffic.period.entry(s).or_default().elb_5xx += lost;
                 } else {
                     *client_errors += lost;
                 }

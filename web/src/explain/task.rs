@@ -53,15 +53,11 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
         })
     });
     let waiting = move || task.with(|t| t.as_ref().is_some_and(|t| t.waiting_reason.is_some()));
-    // What Sim::task_to_hang accepts: RUNNING, not stopping, not hung already.
+    // The engine's own rule (Sim::task_to_hang), read again with each snapshot.
     let answering = move || {
-        task.with(|t| {
-            t.as_ref().is_some_and(|t| {
-                t.desired_status == "RUNNING"
-                    && t.last_status == ecs_sim::task::TaskStatus::Running
-                    && !t.hung
-            })
-        })
+        pg.snapshot.track();
+        pg.sim
+            .with_value(|s| s.as_ref().is_some_and(|s| s.task_to_hang(index).is_ok()))
     };
     let stopped = move || {
         task.with(|t| {

@@ -94,11 +94,7 @@ fn scroll_to_chart(title: &'static str, tries: u32) {
         .flatten()
         .is_some();
     match found {
-        Some(el) if !busy => {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            el.scroll_into_view_with_scroll_into_view_options(&options);
-        }
+        Some(el) if !busy => super::reveal::into_view(&el),
         _ if tries > 0 => {
             set_timeout(
                 move || scroll_to_chart(title, tries - 1),
