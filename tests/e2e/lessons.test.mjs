@@ -542,7 +542,7 @@ tests.push({
 });
 
 tests.push({
-  name: 'lessons: presenter mode shows the lesson and its goals beside the cluster; the builder shows only the fields a measure takes',
+  name: 'lessons: presenter mode shows the lesson and its goals under the cluster; the builder shows only the fields a measure takes',
   async run({ page, base, screenshot }) {
     await openLesson(page, base, 'rolling-update-bounds');
     await page.locator('[data-testid="presenter-toggle"]').click();
@@ -658,6 +658,75 @@ tests.push({
     if (!(await page.getByTestId('presenter-aside').isVisible())) throw new Error('Escape with the menu open left presenter mode');
     await page.keyboard.press('Escape');
     await page.getByTestId('presenter-aside').waitFor({ state: 'hidden', timeout: 5000 });
+  },
+});
+
+tests.push({
+  // Student and instructor walkthroughs at 1280x720: beside the cluster, with the chart and the
+  // events, about one of lesson 11's four goals showed after Check while the room under the
+  // cluster stayed empty. The goals now sit under the cluster; and a cluster that changes shape
+  // under them (lesson 16's third task on an instance) still fits, without growing and shrinking
+  // for good as its own scroll bar came and went.
+  name: 'lessons: presenter mode at 1280x720 shows every goal of lesson 11 under a cluster that fits, and lesson 16 stays fitted while it runs',
+  async run({ page, base, screenshot }) {
+    const fitted = () => page.evaluate(() => {
+      const c = document.querySelector('[data-testid="cluster"]');
+      return { fit: c.dataset.fit, overflow: c.scrollHeight > c.clientHeight + 1 || c.scrollWidth > c.clientWidth + 1 };
+    });
+    const settled = async (what) => {
+      // Fitting takes a step per frame: read until two reads a second apart agree.
+      let before = await fitted();
+      for (let i = 0; i < 10; i++) {
+        await page.waitForTimeout(1000);
+        const now = await fitted();
+        if (now.fit === before.fit && now.overflow === before.overflow) {
+          if (now.overflow) throw new Error(`${what}: the cluster overflows its stage at fit ${now.fit}`);
+          return now;
+        }
+        before = now;
+      }
+      throw new Error(`${what}: the cluster's scale never settled (last ${JSON.stringify(before)})`);
+    };
+    await openLesson(page, base, 'canary-blast-radius');
+    await page.locator('[data-testid="presenter-toggle"]').click();
+    await page.getByTestId('presenter-check').click();
+    await page.waitForFunction(() => /Not yet: 3 of 4 goals met/.test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), null, { timeout: 30000 });
+    await page.getByTestId('run-10m').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:10:00', null, { timeout: 30000 });
+    await settled('lesson 11');
+    const seen = await page.evaluate(() => {
+      const list = document.querySelector('[data-testid="presenter-lesson"] .lesson-goals').getBoundingClientRect();
+      const goals = [...document.querySelectorAll('[data-testid="presenter-lesson"] [data-testid="goal"]')];
+      const whole = goals.filter((g) => {
+        const r = g.getBoundingClientRect();
+        return r.height > 0 && r.top >= list.top - 1 && r.bottom <= Math.min(list.bottom, innerHeight) + 1;
+      }).length;
+      const cluster = document.querySelector('[data-testid="cluster"]').getBoundingClientRect();
+      const chips = [...document.querySelectorAll('[data-testid="cluster"] .task-chip:not(.legend-chip)')].filter((c) => {
+        const r = c.getBoundingClientRect();
+        return r.top >= cluster.top - 1 && r.bottom <= cluster.bottom + 1;
+      }).length;
+      const events = [...document.querySelectorAll('[data-testid="presenter-events"] li')].filter((li) => {
+        const r = li.getBoundingClientRect();
+        return r.height > 0 && r.bottom <= innerHeight + 1;
+      }).length;
+      return { goals: goals.length, whole, chips, events, below: list.top > cluster.bottom };
+    });
+    if (seen.goals !== 4 || seen.whole !== 4) throw new Error(`goals in view at 1280x720: ${seen.whole} of ${seen.goals}`);
+    if (!seen.below) throw new Error('the goals are not under the cluster');
+    if (seen.chips !== 4) throw new Error(`task chips in view: ${seen.chips} of 4`);
+    if (seen.events < 3) throw new Error(`latest events in view: ${seen.events}`);
+    await screenshot('lesson-11-presenter-goals-1280');
+    await page.locator('[data-testid="presenter-toggle"]').click();
+    await openLesson(page, base, 'zone-rebalancing');
+    await page.locator('[data-testid="presenter-toggle"]').click();
+    await page.getByTestId('presenter-check').click();
+    await page.waitForFunction(() => /goals met/.test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), null, { timeout: 30000 });
+    await page.getByTestId('run-10m').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:10:00', null, { timeout: 30000 });
+    await settled('lesson 16 at 0:10:00');
+    const fit = (await fitted()).fit;
+    if (!(+fit >= 0.7)) throw new Error(`lesson 16 fitted at ${fit}`);
   },
 });
 

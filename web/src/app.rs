@@ -20,7 +20,7 @@ use crate::lesson::pane::LessonPane;
 use crate::lesson::{LessonSync, Lessons};
 use crate::metrics::MetricsPanel;
 use crate::persist::{Persist, RestoreBanner};
-use crate::presenter::{PresenterAside, PresenterButton};
+use crate::presenter::{PresenterAside, PresenterButton, PresenterLesson};
 use crate::run_to::{RunProgressBar, RunTo};
 use crate::share::{initial_opening, report_problem, ShareBar, SyncUrl};
 use crate::state::{Notice, Playground};
@@ -143,6 +143,7 @@ pub fn App() -> impl IntoView {
                     </section>
                     <Splitter edge=Edge::Dock />
                     <Dock />
+                    <Show when=move || presenter.get()><PresenterLesson /></Show>
                 </div>
                 <Splitter edge=Edge::Side />
                 <section class="pane log-pane" aria-label="Explain and event log" data-testid="log-pane">

@@ -56,14 +56,17 @@ pub fn ClusterView() -> impl IntoView {
     let columns = move || format!("repeat({}, minmax(11em, 1fr))", zones.with(Vec::len).max(1));
     provide_context(ChipNav::new(layout, pg));
     // A small cluster taller than the stage is scaled down to fit (see `fit.rs`), after each
-    // change of its shape, of the zoom or of the window.
+    // change of its shape, of the zoom or of the stage's size.
     let stage = NodeRef::<leptos::html::Div>::new();
     let fitted = RwSignal::new(1.0f64);
     let shape = Memo::new(move |_| layout.with(|l| l.as_ref().and_then(fit::shape)));
+    let round = StoredValue::new(0u64);
     let refit = move || {
         if let Some(el) = stage.get_untracked() {
             let el: web_sys::HtmlElement = el.into();
-            request_animation_frame(move || fit::adjust(el, fitted, false));
+            round.update_value(|r| *r += 1);
+            let mine = round.get_value();
+            request_animation_frame(move || fit::adjust(el, fitted, false, round, mine));
         }
     };
     let zoom = expect_context::<crate::layout::Layout>().pick(|p| p.zoom);
@@ -75,12 +78,17 @@ pub fn ClusterView() -> impl IntoView {
         }
         refit();
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| {
-        if shape.with_untracked(Option::is_some) {
-            refit();
+    // Whenever the stage changes size: the window, presenter mode, a lesson's goals under it.
+    Effect::new(move |_| {
+        if let Some(el) = stage.get() {
+            let el: web_sys::HtmlElement = el.into();
+            fit::on_resize(&el, move || {
+                if shape.with_untracked(Option::is_some) {
+                    refit();
+                }
+            });
         }
     });
-    on_cleanup(move || resize.remove());
     view! {
         <div class="cluster" data-testid="cluster" node_ref=stage
             style:--fit=move || format!("{:.2}", fitted.get()) data-fit=move || format!("{:.2}", fitted.get())>

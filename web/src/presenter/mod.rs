@@ -1,8 +1,8 @@
 //! Presenter mode, for a projector: the cluster takes the screen in large type, next to one
 //! chosen chart and the latest service events (and Spot warnings, see
-//! [`ecs_sim::view::presenter_events`]), with no editing chrome (editor, failure
-//! buttons, share bar, dock and full log are hidden, not closed: an unregistered edit is still
-//! there when presenter mode ends). A button in the top bar and the `p` key turn it on and off
+//! [`ecs_sim::view::presenter_events`]), an open lesson's goals under it ([`lesson`]), with no
+//! editing chrome (editor, failure buttons, share bar, dock and full log are hidden, not closed:
+//! an unregistered edit is still there when presenter mode ends). A button in the top bar and the `p` key turn it on and off
 //! (`Escape` turns it off); the key does nothing while the user types in a field or the editor.
 
 use crate::layout::Layout;
@@ -13,6 +13,10 @@ use ecs_sim::view::charts::ChartView;
 use ecs_sim::view::not_recorded::stays_empty;
 use ecs_sim::view::presenter_events::presenter_events;
 use leptos::prelude::*;
+
+mod lesson;
+
+pub use lesson::PresenterLesson;
 
 /// Events listed beside the cluster.
 const EVENTS_SHOWN: usize = 6;
@@ -167,45 +171,6 @@ pub fn PresenterAside() -> impl IntoView {
     });
     view! {
         <aside class="presenter-aside" data-testid="presenter-aside" aria-label="Presenter view: chart and latest events">
-            // A lesson on the projector: its goals, large, for the back of the room.
-            {use_context::<crate::lesson::Lessons>().map(|lessons| view! {
-                <Show when=move || lessons.open.with(Option::is_some)>
-                    <section class="presenter-lesson" data-testid="presenter-lesson">
-                        <h2>{move || lessons.open.with(|o| o.as_ref().map(|o| o.challenge.doc.title.clone()).unwrap_or_default())}</h2>
-                        <crate::lesson::goals::GoalList />
-                        // Check from the projector: the room sees the verdict beside the goals it
-                        // decides (a walkthrough had to leave presenter mode to check).
-                        <div class="presenter-check">
-                            // Waits for an unapplied task definition edit, as the lesson pane's
-                            // Check does: it graded the old definition at the "show the fix"
-                            // moment (instructor walkthrough).
-                            <button type="button" class="primary" data-testid="presenter-check"
-                                disabled=move || lessons.check_blocked(pg)
-                                title=move || pg.unregistered_edits.with(|u| !u.is_empty()).then_some("An edit in a task definition tab is not applied yet: Check grades what is applied")
-                                on:click=move |_| crate::lesson::check_run::start_check(pg, lessons)>
-                                {move || if lessons.checking.with(Option::is_some) { "Checking…" } else { "Check" }}</button>
-                            // A pass can be played on the projector: "Passed" sat beside an
-                            // empty 0:00:00 cluster (instructor walkthrough).
-                            {move || {
-                                let passed = lessons.report.with(|r| r.as_ref().is_some_and(|r| r.passed));
-                                let horizon = lessons.open.with(|o| o.as_ref().map(|o| o.challenge.horizon_ms));
-                                horizon.filter(|_| passed).map(|h| view! {
-                                    <crate::lesson::markup::WatchRun horizon_ms=h testid="presenter-watch" />
-                                })
-                            }}
-                            <span class="presenter-verdict" data-testid="presenter-verdict" role="status">
-                                {move || pg.unregistered_edits.with(|u| !u.is_empty()).then_some("Apply the task definition edit first (leave presenter mode: its tab has Apply).")}
-                                {move || lessons.report.with(|r| r.as_ref().map(|r| {
-                                    let total = lessons.open.with(|o| o.as_ref().map_or(0, |o| o.challenge.doc.goals.len()));
-                                    ecs_sim::challenge::wording::verdict_words(r, total).unwrap_or_else(|| {
-                                        "Check cannot run this scenario: see the lesson pane.".to_string()
-                                    })
-                                }))}
-                            </span>
-                        </div>
-                    </section>
-                </Show>
-            })}
             <label class="presenter-pick">
                 <span>"Chart"</span>
                 <select data-testid="presenter-chart" aria-label="Chart shown in presenter mode"

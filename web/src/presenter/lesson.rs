@@ -1,0 +1,59 @@
+//! A lesson on the projector: its title, Check with its verdict, and its goals, in a strip under
+//! the cluster. They sat in the column beside it with the chart and the latest events, and at
+//! 1280×720 about one goal showed after Check while the room under the cluster stayed empty
+//! (student and instructor walkthroughs); under the cluster the goals get its width, so most take
+//! one or two lines, and the cluster fits itself to what is left (`cluster_view::fit`).
+
+use crate::lesson::Lessons;
+use crate::state::Playground;
+use leptos::prelude::*;
+
+/// The strip under the cluster while a lesson is open in presenter mode.
+#[component]
+pub fn PresenterLesson() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    let Some(lessons) = use_context::<Lessons>() else {
+        return ().into_any();
+    };
+    view! {
+        <Show when=move || lessons.open.with(Option::is_some)>
+            <section class="presenter-lesson" data-testid="presenter-lesson" aria-label="Lesson goals">
+                <div class="presenter-lesson-head">
+                    <h2>{move || lessons.open.with(|o| o.as_ref().map(|o| o.challenge.doc.title.clone()).unwrap_or_default())}</h2>
+                    // Check from the projector: the room sees the verdict beside the goals it
+                    // decides (a walkthrough had to leave presenter mode to check).
+                    <div class="presenter-check">
+                        // Waits for an unapplied task definition edit, as the lesson pane's
+                        // Check does: it graded the old definition at the "show the fix"
+                        // moment (instructor walkthrough).
+                        <button type="button" class="primary" data-testid="presenter-check"
+                            disabled=move || lessons.check_blocked(pg)
+                            title=move || pg.unregistered_edits.with(|u| !u.is_empty()).then_some("An edit in a task definition tab is not applied yet: Check grades what is applied")
+                            on:click=move |_| crate::lesson::check_run::start_check(pg, lessons)>
+                            {move || if lessons.checking.with(Option::is_some) { "Checking…" } else { "Check" }}</button>
+                        // A pass can be played on the projector: "Passed" sat beside an
+                        // empty 0:00:00 cluster (instructor walkthrough).
+                        {move || {
+                            let passed = lessons.report.with(|r| r.as_ref().is_some_and(|r| r.passed));
+                            let horizon = lessons.open.with(|o| o.as_ref().map(|o| o.challenge.horizon_ms));
+                            horizon.filter(|_| passed).map(|h| view! {
+                                <crate::lesson::markup::WatchRun horizon_ms=h testid="presenter-watch" />
+                            })
+                        }}
+                        <span class="presenter-verdict" data-testid="presenter-verdict" role="status">
+                            {move || pg.unregistered_edits.with(|u| !u.is_empty()).then_some("Apply the task definition edit first (leave presenter mode: its tab has Apply).")}
+                            {move || lessons.report.with(|r| r.as_ref().map(|r| {
+                                let total = lessons.open.with(|o| o.as_ref().map_or(0, |o| o.challenge.doc.goals.len()));
+                                ecs_sim::challenge::wording::verdict_words(r, total).unwrap_or_else(|| {
+                                    "Check cannot run this scenario: see the lesson pane.".to_string()
+                                })
+                            }))}
+                        </span>
+                    </div>
+                </div>
+                <crate::lesson::goals::GoalList />
+            </section>
+        </Show>
+    }
+    .into_any()
+}
