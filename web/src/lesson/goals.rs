@@ -62,8 +62,9 @@ fn goal_row(g: GoalVerdict) -> impl IntoView {
                 }>{label}</button>
         })
     });
+    let with_show = if show.is_some() { " with-show" } else { "" };
     view! {
-        <li class=format!("goal {state}") data-testid="goal" data-state=state data-goal=g.id.clone()>
+        <li class=format!("goal {state}{with_show}") data-testid="goal" data-state=state data-goal=g.id.clone()>
             <span class="goal-mark" aria-hidden="true">{mark}</span>
             <span class="goal-text">{g.sentence.clone()}
                 {detail.map(|d| view! { <span class="goal-detail" title=d.clone()>{format!(" — {d}")}</span> })}
