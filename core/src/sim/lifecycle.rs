@@ -202,6 +202,8 @@ impl Sim {
                 if let Some(reason) = cannot_pull {
                     self.tasks[t].containers_exited = true;
                     self.stop_task(t, StopCode::TaskFailedToStart, reason);
+                } else if !self.containers_started(t) {
+                    // Containers still start in dependsOn order (`container_start.rs`).
                 } else if self.tasks[t].holds_eni
                     || self.tasks[t].target_group.is_some()
                     || matches!(

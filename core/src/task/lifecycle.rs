@@ -145,6 +145,8 @@ pub struct Task {
     /// Its application stopped answering (the simulator's `hangTask`): every health check fails
     /// while its process keeps running.
     pub hung: bool,
+    /// Where its containers' start order (`dependsOn`) stands while it is PENDING.
+    pub start_order: StartOrder,
     /// Why it is waiting for placement (PROVISIONING with no instance yet).
     pub waiting_reason: Option<String>,
     /// Bumped on every transition, so events scheduled for an earlier state are ignored.
@@ -155,6 +157,22 @@ pub struct Task {
     pub target_group: Option<usize>,
     /// Its target while registered (from ACTIVATING until the deregistration delay is over).
     pub target: Option<crate::elb::Target>,
+}
+
+/// Where a PENDING task's container start order stands (see [`crate::task::container_order`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum StartOrder {
+    /// Its images are not pulled yet.
+    #[default]
+    Unplanned,
+    /// Every container has started (or a non-essential one gave up), or starts by the next
+    /// scheduled step: the task goes on to ACTIVATING or RUNNING.
+    Started,
+    /// An essential container cannot start, or exits before the others start: the task stops
+    /// at the next scheduled step.
+    Fails,
+    /// A container waits for good (no `startTimeout`): the task stays PENDING.
+    Waits,
 }
 
 impl Task {
@@ -187,6 +205,7 @@ impl Task {
             stopped_reason: None,
             containers_exited: false,
             hung: false,
+            start_order: StartOrder::Unplanned,
             // The engine creates a task only once it has a place, or once it knows why it
             // must wait (then it sets the reason); no placeholder string per task.
             waiting_reason: None,

@@ -1,6 +1,7 @@
 //! A task: one running copy of a task definition, its lifecycle (DG task-lifecycle) and the
 //! reasons it stops. Services, RunTask, placement and deployments all work on these.
 
+pub mod container_order;
 pub mod counts;
 pub mod id;
 pub mod lifecycle;
@@ -9,4 +10,4 @@ pub mod store;
 
 pub use counts::TaskCounts;
 pub use id::TaskId;
-pub use lifecycle::{HealthStatus, LaunchKind, StopCode, Task, TaskStatus};
+pub use lifecycle::{HealthStatus, LaunchKind, StartOrder, StopCode, Task, TaskStatus};

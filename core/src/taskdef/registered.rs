@@ -1,6 +1,7 @@
 //! A registered task definition revision and what the engine reads from it: the resources a
 //! task reserves on an instance and how its containers behave.
 
+use super::container_dependency::DependencyCondition;
 use super::{NetworkMode, Protocol, TaskDefinition};
 
 /// A task definition revision and what it needs from an instance.
@@ -59,6 +60,12 @@ pub struct ContainerModel {
     pub health_check: Option<(u32, u32, u32, u32)>,
     /// Seconds between SIGTERM and SIGKILL (default 30).
     pub stop_timeout: u32,
+    /// The containers it waits for before it starts (`dependsOn`, by index) and the condition
+    /// on each; `task/container_order.rs` times the start.
+    pub depends_on: Vec<(usize, DependencyCondition)>,
+    /// `startTimeout` in seconds: how long a container that waits for this one's COMPLETE,
+    /// SUCCESS or HEALTHY waits before giving up (none or 0: no limit).
+    pub start_timeout: Option<u32>,
 }
 
 /// Works out what a task of `td` reserves on an instance and how its containers behave.
@@ -80,6 +87,22 @@ pub fn task_needs(td: &TaskDefinition) -> TaskNeeds {
                 )
             }),
             stop_timeout: c.stop_timeout.map_or(30, |s| s.clamp(0, 120) as u32),
+            // Names are resolved at registration (`validate/depends_on.rs` refuses unknown ones).
+            depends_on: c
+                .depends_on
+                .iter()
+                .flatten()
+                .filter_map(|d| {
+                    let i = td
+                        .containers()
+                        .iter()
+                        .position(|o| o.name.as_deref() == Some(d.container_name.as_str()))?;
+                    Some((i, d.condition))
+                })
+                .collect(),
+            start_timeout: c
+                .start_timeout
+                .map(|s| u32::try_from(s.max(0)).unwrap_or(u32::MAX)),
         })
         .collect();
     TaskNeeds {

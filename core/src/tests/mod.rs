@@ -5,6 +5,7 @@
 mod advice;
 mod advice_network;
 mod autoscaling;
+mod container_dependencies;
 mod daemon_deployments;
 mod deployment;
 mod deployment_alarms;

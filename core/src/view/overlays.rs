@@ -16,8 +16,8 @@ pub const MAX_ENGINE_MARKERS: usize = 16;
 // The engine keeps at least as many runs of an event (Spot interruptions) as a chart draws
 // markers, so dropping older runs never takes away one the chart would show.
 const _: () = assert!(MAX_ENGINE_MARKERS <= crate::metrics::runs::RUNS_KEPT);
-/// Scaling steps the same way less than this apart are one marker ("scale out 2→10" for
-/// 2→4→8→10 a minute apart): on an hour-wide chart a minute is a few pixels, and one label per
+/// Scaling steps the same way less than this apart are one marker ("scale out 2→4→8→10" for
+/// steps a minute apart): on an hour-wide chart a minute is a few pixels, and one label per
 /// step would pile up unreadably.
 pub const MERGE_WINDOW_MS: Millis = crate::metrics::runs::MERGE_WINDOW_MS;
 
@@ -110,39 +110,59 @@ fn scaling_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
     });
     merge_steps(steps)
         .into_iter()
-        .map(|(at, kind, from, to)| {
-            let what = match (kind.is_empty(), to > from) {
+        .map(|(at, kind, path)| {
+            let up = path.last() > path.first();
+            let what = match (kind.is_empty(), up) {
                 (false, _) => "scheduled",
                 (true, true) => "scale out",
                 (true, false) => "scale in",
             };
-            (at, format!("{what} {from}→{to}"))
+            (at, format!("{what} {}", path_words(&path)))
         })
         .collect()
 }
 
 /// Joins runs of steps `(at, group, from, to)` of one group going the same way, each less than
-/// [`MERGE_WINDOW_MS`] after the previous, into one step from the first `from` to the last `to`.
+/// [`MERGE_WINDOW_MS`] after the previous, into one step through every size the run passed:
+/// `(at of the first, group, [from, to, to, …])`.
 fn merge_steps(
     steps: impl Iterator<Item = (Millis, String, u32, u32)>,
-) -> Vec<(Millis, String, u32, u32)> {
-    let mut out: Vec<(Millis, String, u32, u32)> = Vec::new();
+) -> Vec<(Millis, String, Vec<u32>)> {
+    let mut out: Vec<(Millis, String, Vec<u32>)> = Vec::new();
     let mut last_at: std::collections::BTreeMap<String, (usize, Millis)> = Default::default();
     for (at, group, from, to) in steps {
         let up = to > from;
         if let Some(&(i, prev)) = last_at.get(&group) {
-            let run = &mut out[i];
-            if at.saturating_sub(prev) < MERGE_WINDOW_MS && (run.3 > run.2) == up && run.3 == from {
-                run.3 = to;
+            let path = &mut out[i].2;
+            let (first, last) = (path[0], path[path.len() - 1]);
+            if at.saturating_sub(prev) < MERGE_WINDOW_MS && (last > first) == up && last == from {
+                path.push(to);
                 last_at.insert(group, (i, at));
                 continue;
             }
         }
         last_at.insert(group.clone(), (out.len(), at));
-        out.push((at, group, from, to));
+        out.push((at, group, vec![from, to]));
     }
     out
 }
+
+/// Sizes a merged run of steps passed through, as a marker reads them: every one up to
+/// [`PATH_SHOWN`] ("2→3→4→6→7": lesson 12's target tracking climbs a step every two minutes,
+/// and "2→7" hid the climb the lesson is about), else the first two, the last and the count
+/// ("2→3→…→12, 9 steps").
+fn path_words(path: &[u32]) -> String {
+    let arrow = |p: &[u32]| p.iter().map(u32::to_string).collect::<Vec<_>>().join("→");
+    match path {
+        [first, second, .., last] if path.len() > PATH_SHOWN => {
+            format!("{first}→{second}→…→{last}, {} steps", path.len() - 1)
+        }
+        _ => arrow(path),
+    }
+}
+
+/// Sizes a marker lists before it shortens the run to its ends.
+const PATH_SHOWN: usize = 5;
 
 /// "instances 1→2" whenever managed scaling changed a group's size. The engine keeps no record
 /// of these besides its log line ("Auto Scaling group of P scaled out to N instances …"), so
@@ -177,8 +197,8 @@ fn managed_scaling_markers(sim: &Sim) -> Vec<(Millis, String)> {
     }
     merge_steps(steps.into_iter())
         .into_iter()
-        .map(|(at, provider, from, to)| {
-            let label = format!("instances {from}→{to}");
+        .map(|(at, provider, path)| {
+            let label = format!("instances {}", path_words(&path));
             let label = if several {
                 format!("{provider} {label}")
             } else {

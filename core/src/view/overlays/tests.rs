@@ -52,12 +52,12 @@ fn a_traffic_spike_marks_scale_out_then_the_group_growing_then_scale_in() {
     s.run_until(30 * PERIOD_MS);
     let o = chart_overlays(&s, 0);
     let l = labels(&o);
-    // 2→4→8→10 a minute apart read as one step. The group's second scale-out waits for the
+    // 2→4→8→10 a minute apart read as one marker through every size. The group's second scale-out waits for the
     // first instance's 300 s warm-up (DG cluster-auto-scaling), so 1→2 and 2→5 are two steps.
     assert_eq!(
         l,
         [
-            "scale out 2→10",
+            "scale out 2→4→8→10",
             "instances 1→2",
             "instances 2→5",
             "scale in 10→2"
@@ -133,6 +133,7 @@ fn a_failed_deployment_and_its_rollback_are_marked() {
 #[test]
 fn steps_the_same_way_close_together_merge_and_others_do_not() {
     let m = |at: u64, g: &str, f: u32, t: u32| (at * 60_000, g.to_string(), f, t);
+    let p = |at: u64, g: &str, path: &[u32]| (at * 60_000, g.to_string(), path.to_vec());
     let merged = merge_steps(
         vec![
             m(1, "a", 2, 4),
@@ -147,12 +148,21 @@ fn steps_the_same_way_close_together_merge_and_others_do_not() {
     assert_eq!(
         merged,
         vec![
-            m(1, "a", 2, 8),
-            m(2, "b", 1, 2),
-            m(3, "a", 8, 6),
-            m(20, "a", 6, 3)
+            p(1, "a", &[2, 4, 8]),
+            p(2, "b", &[1, 2]),
+            p(3, "a", &[8, 6]),
+            p(20, "a", &[6, 4, 3])
         ]
     );
+}
+
+#[test]
+fn a_merged_run_names_every_size_it_passed_up_to_five_then_its_ends_and_steps() {
+    // Lesson 12 at a 75 % target: 2→3→4→6→7 two minutes apart read "scale out 2→7", which hid
+    // the step-by-step climb the lesson teaches.
+    assert_eq!(path_words(&[2, 3, 4, 6, 7]), "2→3→4→6→7");
+    assert_eq!(path_words(&[4, 2]), "4→2");
+    assert_eq!(path_words(&[2, 3, 4, 5, 6, 8, 12]), "2→3→…→12, 6 steps");
 }
 
 #[test]

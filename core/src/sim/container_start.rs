@@ -1,0 +1,218 @@
+//! A PENDING task's containers starting in `dependsOn` order, once its images are pulled: the
+//! engine gathers each container's times from the scenario's images, asks
+//! [`container_order::plan`] when the last one starts, and waits, stops the task or leaves it
+//! PENDING as the plan says. A task whose containers have no `dependsOn` starts them all at
+//! once, as before.
+
+use super::lifecycle::DEFAULT_START_SECONDS;
+use super::log::LogKind;
+use super::queue::Event;
+use super::Sim;
+use crate::task::container_order::{self, Container, StartPlan, Unmet};
+use crate::task::{stopped_reason, StartOrder, StopCode};
+use crate::taskdef::container_dependency::DependencyCondition;
+use crate::taskdef::ImageBehaviour;
+use crate::time::Millis;
+
+impl Sim {
+    /// Whether task `t`'s containers have all started, so it may go on from PENDING. If not, what
+    /// the start order needs is scheduled (the next step, or the task's stop) or logged (a wait
+    /// for good), and the task stays PENDING.
+    pub(crate) fn containers_started(&mut self, t: usize) -> bool {
+        match self.tasks[t].start_order {
+            StartOrder::Started => return true,
+            StartOrder::Waits => return false,
+            StartOrder::Fails => {
+                self.start_order_stops(t);
+                return false;
+            }
+            StartOrder::Unplanned => {}
+        }
+        let td = &self.model.task_definitions[self.tasks[t].task_definition];
+        if td.needs.containers.iter().all(|c| c.depends_on.is_empty()) {
+            self.tasks[t].start_order = StartOrder::Started;
+            return true;
+        }
+        match self.start_plan(t) {
+            StartPlan::Starts {
+                after,
+                last,
+                gave_up,
+            } => {
+                self.tasks[t].start_order = StartOrder::Started;
+                if let Some((c, d, condition, why)) = gave_up {
+                    let text = format!(
+                        "Container {} in task {} could not start (CannotStartContainerError): {}. It is not essential: the task runs without it.",
+                        self.container_name(t, c),
+                        self.tasks[t].id,
+                        self.unmet_words(t, d, condition, why)
+                    );
+                    self.emit(LogKind::Task, self.tasks[t].service, text);
+                }
+                if after == 0 {
+                    return true;
+                }
+                if let Some((c, d, condition)) = last {
+                    let text = format!(
+                        "Task {} is PENDING while its containers start in dependsOn order: the last, {}, starts {} s after the images are pulled, once {} {}.",
+                        self.tasks[t].id,
+                        self.container_name(t, c),
+                        after.div_ceil(1000),
+                        self.container_name(t, d),
+                        reaches(condition)
+                    );
+                    self.emit(LogKind::Task, self.tasks[t].service, text);
+                }
+                self.step_start_order(t, after);
+                false
+            }
+            StartPlan::Fails { after, .. } | StartPlan::EssentialExits { after, .. } => {
+                self.tasks[t].start_order = StartOrder::Fails;
+                self.step_start_order(t, after);
+                false
+            }
+            StartPlan::Waits {
+                container,
+                dependency,
+                condition,
+            } => {
+                self.tasks[t].start_order = StartOrder::Waits;
+                let text = format!(
+                    "Task {} stays PENDING: container {} waits until {} {}, which it never does, and no startTimeout on {} ends the wait.",
+                    self.tasks[t].id,
+                    self.container_name(t, container),
+                    self.container_name(t, dependency),
+                    reaches(condition),
+                    self.container_name(t, dependency)
+                );
+                self.emit(LogKind::Task, self.tasks[t].service, text);
+                false
+            }
+        }
+    }
+
+    /// Comes back to task `t` in `after` ms, when its start order has moved on.
+    fn step_start_order(&mut self, t: usize, after: Millis) {
+        let epoch = self.bump(t);
+        self.queue
+            .push(self.now + after, Event::TaskAdvance(t, epoch));
+    }
+
+    /// The moment an essential container could not start (or exited first): the task stops.
+    fn start_order_stops(&mut self, t: usize) {
+        let text = match self.start_plan(t) {
+            StartPlan::Fails {
+                container,
+                dependency,
+                condition,
+                why,
+                ..
+            } => format!(
+                "Essential container {} in task {} could not start (CannotStartContainerError, exit code 143): {}.",
+                self.container_name(t, container),
+                self.tasks[t].id,
+                self.unmet_words(t, dependency, condition, why)
+            ),
+            StartPlan::EssentialExits {
+                container, code, ..
+            } => {
+                self.tasks[t].containers_exited = true;
+                format!(
+                    "Essential container {} in task {} exited with code {code} before the task's other containers started.",
+                    self.container_name(t, container),
+                    self.tasks[t].id
+                )
+            }
+            // The images changed under the task: it goes on.
+            StartPlan::Starts { .. } | StartPlan::Waits { .. } => {
+                self.tasks[t].start_order = StartOrder::Started;
+                return self.advance_task(t);
+            }
+        };
+        self.emit(LogKind::Task, self.tasks[t].service, text);
+        self.stop_task(
+            t,
+            StopCode::EssentialContainerExited,
+            stopped_reason::ESSENTIAL_CONTAINER_EXITED,
+        );
+    }
+
+    /// The start plan of task `t`'s containers, from its task definition and the images.
+    fn start_plan(&self, t: usize) -> StartPlan {
+        let td = &self.model.task_definitions[self.tasks[t].task_definition];
+        let containers: Vec<Container> = td
+            .needs
+            .containers
+            .iter()
+            .map(|c| {
+                let image = self.model.images.get(&c.image).copied().unwrap_or_default();
+                Container {
+                    essential: c.essential,
+                    depends_on: &c.depends_on,
+                    start_timeout: c.start_timeout,
+                    exits: image
+                        .crash_after_seconds
+                        .map(|s| (Millis::from(s) * 1000, image.exit_code.unwrap_or(1))),
+                    healthy_after: c
+                        .health_check
+                        .and_then(|(interval, ..)| healthy_after(interval, &image)),
+                }
+            })
+            .collect();
+        container_order::plan(&containers)
+    }
+
+    /// Container `c`'s name in task `t`'s definition.
+    fn container_name(&self, t: usize, c: usize) -> String {
+        self.model.task_definitions[self.tasks[t].task_definition]
+            .needs
+            .containers
+            .get(c)
+            .map_or_else(|| format!("#{c}"), |m| m.name.clone())
+    }
+
+    /// Why `condition` on container `d` of task `t` is never met, in words.
+    fn unmet_words(
+        &self,
+        t: usize,
+        d: usize,
+        condition: DependencyCondition,
+        why: Unmet,
+    ) -> String {
+        let name = self.container_name(t, d);
+        match why {
+            Unmet::TimedOut(s) => format!(
+                "it waits until {name} {}, and {name}'s startTimeout of {s} s passed first",
+                reaches(condition)
+            ),
+            Unmet::ExitedWith(code) => {
+                format!(
+                    "it waits until {name} exits with code 0, and {name} exited with code {code}"
+                )
+            }
+            Unmet::NeverStarts => format!("it waits for {name}, which will never start"),
+        }
+    }
+}
+
+/// When a container's health check first passes after it starts: the first probe (one
+/// `interval` in) once the application is up (the image's `startSeconds`), as the engine probes
+/// a RUNNING task's containers; `None` when the image's health check fails.
+fn healthy_after(interval: u32, image: &ImageBehaviour) -> Option<Millis> {
+    if image.health_check_fails {
+        return None;
+    }
+    let interval = Millis::from(interval.max(1)) * 1000;
+    let up = Millis::from(image.start_seconds.unwrap_or(DEFAULT_START_SECONDS)) * 1000;
+    Some(up.div_ceil(interval).max(1) * interval)
+}
+
+/// "starts", "exits", … : what a container must do to meet `condition`.
+fn reaches(condition: DependencyCondition) -> &'static str {
+    match condition {
+        DependencyCondition::Start => "starts",
+        DependencyCondition::Complete => "exits",
+        DependencyCondition::Success => "exits with code 0",
+        DependencyCondition::Healthy => "passes its health check",
+    }
+}

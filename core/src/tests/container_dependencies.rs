@@ -1,0 +1,151 @@
+//! Containers starting in `dependsOn` order (API ContainerDependency; startTimeout in API
+//! ContainerDefinition): a task stays PENDING while a container waits, stops when an essential
+//! one can never start, and stays PENDING for good when nothing ends the wait.
+
+use super::{log_times as times_of, run_doc as run};
+use crate::sim::Sim;
+use crate::task::{StopCode, TaskStatus};
+use serde_json::{json, Value};
+
+/// One EC2 service whose app waits for a migration container (non-essential, exits after 12 s
+/// with `exit_code`) to reach `condition`.
+fn with_init(condition: &str, exit_code: i32) -> Value {
+    let mut doc: Value =
+        serde_json::from_str(include_str!("../../../tests/golden/crash_loop.json")).expect("JSON");
+    doc["taskDefinitions"][0]["containerDefinitions"] = json!([
+        { "name": "migrate", "image": "example/migrate:1", "cpu": 128, "memory": 256, "essential": false },
+        { "name": "app", "image": "example/app:1", "cpu": 256, "memory": 512, "essential": true,
+          "dependsOn": [{ "containerName": "migrate", "condition": condition }] }
+    ]);
+    doc["images"] = json!({
+        "example/migrate:1": { "pullSeconds": 8, "crashAfterSeconds": 12, "exitCode": exit_code },
+        "example/app:1": { "pullSeconds": 8 }
+    });
+    doc
+}
+
+/// The service's first task.
+fn first_task(sim: &Sim) -> usize {
+    sim.tasks.iter().map(|(t, _)| t).next().expect("a task")
+}
+
+#[test]
+fn the_app_starts_once_its_init_container_has_exited_successfully() {
+    let mut without = with_init("SUCCESS", 0);
+    without["taskDefinitions"][0]["containerDefinitions"][1]
+        .as_object_mut()
+        .expect("container")
+        .remove("dependsOn");
+    let before = times_of(&run(&without, 120_000), "is RUNNING");
+    let sim = run(&with_init("SUCCESS", 0), 120_000);
+    let after = times_of(&sim, "is RUNNING");
+    assert_eq!(after.len(), 1, "{after:?}");
+    assert_eq!(
+        after[0],
+        before[0] + 12_000,
+        "12 s later: the migration's run"
+    );
+    assert_eq!(
+        times_of(
+            &sim,
+            "starts 12 s after the images are pulled, once migrate exits with code 0"
+        ),
+        [before[0]]
+    );
+    assert_eq!(sim.tasks[first_task(&sim)].last_status, TaskStatus::Running);
+}
+
+#[test]
+fn complete_takes_a_failed_migration_but_success_stops_the_task() {
+    let sim = run(&with_init("COMPLETE", 1), 120_000);
+    assert_eq!(sim.tasks[first_task(&sim)].last_status, TaskStatus::Running);
+    let sim = run(&with_init("SUCCESS", 1), 120_000);
+    let t = first_task(&sim);
+    assert_eq!(sim.tasks[t].last_status, TaskStatus::Stopped);
+    assert_eq!(sim.tasks[t].started_at, None, "it never ran");
+    assert_eq!(
+        sim.tasks[t].stop_code,
+        Some(StopCode::EssentialContainerExited)
+    );
+    assert_eq!(
+        sim.tasks[t].stopped_reason.as_deref(),
+        Some("Essential container in task exited")
+    );
+    let failed = times_of(
+        &sim,
+        "could not start (CannotStartContainerError, exit code 143): it waits until migrate exits with code 0, and migrate exited with code 1",
+    );
+    assert!(!failed.is_empty(), "the container's reason is logged");
+    // The scheduler starts a replacement, which fails the same way.
+    assert!(failed.len() >= 2, "{failed:?}");
+    assert!(times_of(&sim, "is RUNNING").is_empty());
+}
+
+/// The app waits for a database container's HEALTHY; the database's health check fails, and
+/// its startTimeout is `timeout`.
+fn waiting_on_a_database(timeout: Option<u32>) -> Value {
+    let mut doc = with_init("SUCCESS", 0);
+    let mut db = json!({ "name": "db", "image": "example/db:1", "cpu": 128, "memory": 256,
+        "essential": true,
+        "healthCheck": { "command": ["CMD-SHELL", "pg_isready"], "interval": 10 } });
+    if let Some(t) = timeout {
+        db["startTimeout"] = json!(t);
+    }
+    doc["taskDefinitions"][0]["containerDefinitions"] = json!([
+        db,
+        { "name": "app", "image": "example/app:1", "cpu": 256, "memory": 512, "essential": true,
+          "dependsOn": [{ "containerName": "db", "condition": "HEALTHY" }] }
+    ]);
+    doc["images"] = json!({
+        "example/db:1": { "pullSeconds": 8, "healthCheckFails": true },
+        "example/app:1": { "pullSeconds": 8 }
+    });
+    doc
+}
+
+#[test]
+fn a_dependency_that_is_never_healthy_keeps_the_task_pending_unless_its_start_timeout_ends_the_wait(
+) {
+    let sim = run(&waiting_on_a_database(None), 600_000);
+    let t = first_task(&sim);
+    assert_eq!(sim.tasks[t].last_status, TaskStatus::Pending);
+    assert_eq!(
+        times_of(
+            &sim,
+            "stays PENDING: container app waits until db passes its health check"
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        sim.tasks.iter().count(),
+        1,
+        "no replacement: nothing failed"
+    );
+
+    let sim = run(&waiting_on_a_database(Some(30)), 600_000);
+    let t = first_task(&sim);
+    let pulled = sim.tasks[t].pull_started_at.expect("pulled") + 8_000;
+    assert_eq!(
+        times_of(&sim, "db's startTimeout of 30 s passed first").first(),
+        Some(&(pulled + 30_000))
+    );
+    assert_eq!(sim.tasks[t].last_status, TaskStatus::Stopped);
+}
+
+#[test]
+fn a_healthy_dependency_lets_the_app_start_at_its_first_passing_check() {
+    let mut doc = waiting_on_a_database(Some(60));
+    doc["images"]["example/db:1"] = json!({ "pullSeconds": 8, "startSeconds": 15 });
+    let sim = run(&doc, 120_000);
+    // Up at 15 s, probed every 10 s: healthy at the check 20 s after it started.
+    assert_eq!(
+        times_of(
+            &sim,
+            "starts 20 s after the images are pulled, once db passes its health check"
+        )
+        .len(),
+        1
+    );
+    assert_eq!(sim.tasks[first_task(&sim)].last_status, TaskStatus::Running);
+}
