@@ -1874,3 +1874,48 @@ fn managed_scaling_binpack_counts_gpus_one_gpu_tasks_on_g4dn_xlarge_so_1_to_4_in
         .iter()
         .all(|i| i.gpus == 1 && i.gpus_used == 1));
 }
+
+#[test]
+fn containers_start_in_depends_on_order_and_a_condition_never_met_stops_or_holds_the_task() {
+    // API ContainerDependency / ContainerDefinition startTimeout. api: images pulled at 6 s,
+    // migrate runs 15 s and exits 0 (SUCCESS), so app starts and the task is RUNNING at 21 s.
+    // worker: migrate exits 1 at 6 + 10 = 16 s, so the essential app can never start and the
+    // task stops (EssentialContainerExited). reports: db's health check never passes and db has
+    // no startTimeout, so the task is still PENDING at 600 s.
+    let sim = run("init_containers", 600);
+    let snap = sim.snapshot();
+    let api = tasks_of(&snap, "api");
+    assert_eq!(api.len(), 3);
+    assert!(api
+        .iter()
+        .all(|t| t.last_status == TaskStatus::Running && t.started_at == Some(21_000)));
+    let worker = tasks_of(&snap, "worker");
+    let stopped: Vec<_> = worker
+        .iter()
+        .filter(|t| t.last_status == TaskStatus::Stopped)
+        .collect();
+    assert!(stopped.len() >= 2, "the worker tasks stop");
+    assert!(stopped
+        .iter()
+        .all(|t| t.stop_code == Some(StopCode::EssentialContainerExited)));
+    assert!(worker.iter().all(|t| t.started_at.is_none()), "none ran");
+    // The first two could not start at 16 s.
+    let first_failures: Vec<u64> = sim
+        .log()
+        .iter()
+        .filter(|e| {
+            e.text
+                .contains("could not start (CannotStartContainerError")
+        })
+        .map(|e| e.at)
+        .take(2)
+        .collect();
+    assert_eq!(first_failures, [16_000, 16_000]);
+    let reports = tasks_of(&snap, "reports");
+    assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0].last_status, TaskStatus::Pending);
+    assert!(log_contains(
+        &sim,
+        "stays PENDING: container app waits until db passes its health check"
+    ));
+}

@@ -7,6 +7,11 @@ use ecs_sim::Sim;
 /// Every golden scenario: (file stem in `golden/`, its text, the virtual second its test runs to).
 pub const GOLDEN_SCENARIOS: &[(&str, &str, u64)] = &[
     (
+        "init_containers",
+        include_str!("golden/init_containers.json"),
+        600,
+    ),
+    (
         "run_task_timeline",
         include_str!("golden/run_task_timeline.json"),
         120,

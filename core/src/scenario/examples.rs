@@ -39,6 +39,10 @@ pub const EXAMPLES: &[Example] = &[
         json: include_str!("examples/bad-release.json"),
     },
     Example {
+        id: "init-containers",
+        json: include_str!("examples/init-containers.json"),
+    },
+    Example {
         id: "zone-outage",
         json: include_str!("examples/zone-outage.json"),
     },

@@ -91,6 +91,59 @@ impl Sim {
         }
     }
 
+    /// Why PENDING task `t` has not gone on yet because of its containers' start order, for the
+    /// task panel ("why is this task PENDING?"); `None` for any other task.
+    pub fn start_order_wait(&self, t: usize) -> Option<String> {
+        let task = self.tasks.get(t)?;
+        if task.last_status != crate::task::TaskStatus::Pending
+            || task.start_order == StartOrder::Unplanned
+        {
+            return None;
+        }
+        Some(match self.start_plan(t) {
+            StartPlan::Starts {
+                after,
+                last: Some((c, d, condition)),
+                ..
+            } => format!(
+                "Its containers start in dependsOn order: {} waits until {} {}, {} s after the images were pulled.",
+                self.container_name(t, c),
+                self.container_name(t, d),
+                reaches(condition),
+                after.div_ceil(1000)
+            ),
+            StartPlan::Starts { .. } => return None,
+            StartPlan::Fails {
+                container,
+                dependency,
+                condition,
+                why,
+                ..
+            } => format!(
+                "Essential container {} cannot start: {}. The task stops.",
+                self.container_name(t, container),
+                self.unmet_words(t, dependency, condition, why)
+            ),
+            StartPlan::EssentialExits {
+                container, code, ..
+            } => format!(
+                "Essential container {} exits with code {code} before the other containers start. The task stops.",
+                self.container_name(t, container)
+            ),
+            StartPlan::Waits {
+                container,
+                dependency,
+                condition,
+            } => format!(
+                "Container {} waits until {} {}, which it never does, and no startTimeout on {} ends the wait: the task stays PENDING.",
+                self.container_name(t, container),
+                self.container_name(t, dependency),
+                reaches(condition),
+                self.container_name(t, dependency)
+            ),
+        })
+    }
+
     /// Comes back to task `t` in `after` ms, when its start order has moved on.
     fn step_start_order(&mut self, t: usize, after: Millis) {
         let epoch = self.bump(t);

@@ -39,6 +39,18 @@ fn the_app_starts_once_its_init_container_has_exited_successfully() {
     let before = times_of(&run(&without, 120_000), "is RUNNING");
     let sim = run(&with_init("SUCCESS", 0), 120_000);
     let after = times_of(&sim, "is RUNNING");
+    let mut early = run(&with_init("SUCCESS", 0), before[0] + 1_000);
+    let t = first_task(&early);
+    assert_eq!(
+        early.start_order_wait(t).as_deref(),
+        Some("Its containers start in dependsOn order: app waits until migrate exits with code 0, 12 s after the images were pulled.")
+    );
+    early.run_until(before[0] + 13_000);
+    assert_eq!(
+        early.start_order_wait(t),
+        None,
+        "RUNNING: nothing to explain"
+    );
     assert_eq!(after.len(), 1, "{after:?}");
     assert_eq!(
         after[0],
@@ -121,6 +133,11 @@ fn a_dependency_that_is_never_healthy_keeps_the_task_pending_unless_its_start_ti
         sim.tasks.iter().count(),
         1,
         "no replacement: nothing failed"
+    );
+    // The task panel's answer to "why is this task PENDING?".
+    assert_eq!(
+        sim.start_order_wait(t).as_deref(),
+        Some("Container app waits until db passes its health check, which it never does, and no startTimeout on db ends the wait: the task stays PENDING.")
     );
 
     let sim = run(&waiting_on_a_database(Some(30)), 600_000);

@@ -59,6 +59,12 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
         pg.sim
             .with_value(|s| s.as_ref().is_some_and(|s| s.task_to_hang(index).is_ok()))
     };
+    // A PENDING task's containers waiting in dependsOn order (the engine's words).
+    let start_order = move || {
+        pg.snapshot.track();
+        pg.sim
+            .with_value(|s| s.as_ref().and_then(|s| s.start_order_wait(index)))
+    };
     let stopped = move || {
         task.with(|t| {
             t.as_ref()
@@ -77,6 +83,9 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
                     <blockquote class="ecs-says" data-testid="ecs-closing">{w.closing}</blockquote>
                 })}
             </Show>
+            {move || start_order().map(|why| view! {
+                <p class="waiting-reason" data-testid="task-start-order">{why}</p>
+            })}
             <Show when=move || task.with(|t| t.as_ref().is_some_and(|t| t.hung && t.desired_status == "RUNNING"))>
                 <p class="waiting-reason" data-testid="task-hung">"Its application has hung (simulator): it answers nothing and fails every health check, though its process runs. ECS replaces it only when a load balancer or container health check fails, once its grace period is over."
                     // The default example's tasks have neither: nothing ever happens, and the

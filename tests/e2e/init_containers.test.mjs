@@ -1,0 +1,33 @@
+// Containers in dependsOn order (the "Init containers" example): a task whose app waits for a
+// health check that never passes stays PENDING, and its panel says what it waits for, in the
+// engine's words, so "why is this task PENDING?" has an answer (before, every container started
+// with the task and it ran).
+import { runTo } from './lib/deployments.mjs';
+
+export const tests = [
+  {
+    name: 'init containers: a task waiting on dependsOn stays PENDING and its panel says on what',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(base);
+      await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+      await page.selectOption('[data-testid="examples"]', 'init-containers');
+      await page.locator('[data-testid="scenario-about-more"]').waitFor();
+      await runTo(page, '0:05');
+      const reports = page.locator('[data-testid="task"][data-service="reports"]');
+      if ((await reports.count()) !== 1) throw new Error(`${await reports.count()} reports chips`);
+      if ((await reports.first().getAttribute('data-status')) !== 'PENDING') throw new Error(`reports is ${await reports.first().getAttribute('data-status')} at 0:05:00`);
+      const said = await page.$$eval('[data-testid="log"] li .text', (els) => els.map((e) => e.textContent));
+      if (!said.some((t) => t.includes('could not start (CannotStartContainerError') && t.includes('migrate exited with code 1'))) throw new Error('no line for worker\'s failed migration');
+      await reports.first().click();
+      const why = page.locator('[data-testid="task-start-order"]');
+      await why.waitFor({ timeout: 5000 });
+      const text = await why.innerText();
+      if (!text.includes('Container app waits until db passes its health check') || !text.includes('no startTimeout on db')) throw new Error(`panel: ${text}`);
+      // api's tasks waited for their migration and run; none of worker's ever ran.
+      const api = await page.$$eval('[data-testid="task"][data-service="api"]', (els) => els.map((e) => e.dataset.status));
+      if (api.filter((s) => s === 'RUNNING').length !== 3) throw new Error(`api: ${api.join(',')}`);
+      await screenshot('init-containers-pending-1280');
+    },
+  },
+];
