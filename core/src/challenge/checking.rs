@@ -55,6 +55,10 @@ impl Checking {
         if !locked.is_empty() {
             return Err(Report::refused(locked));
         }
+        let left_out = super::kept_on_update::left_out(&challenge.doc.scenario, &submitted);
+        if !left_out.is_empty() {
+            return Err(Report::refused(left_out));
+        }
         let sim = match Sim::from_json(scenario_text) {
             Ok(sim) => sim,
             Err(LoadError::Invalid(ps))

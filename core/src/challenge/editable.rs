@@ -167,6 +167,12 @@ impl Lock {
         locked_changes(&self.start, doc, &self.editable)
     }
 
+    /// The keys `doc` leaves out that ECS would keep from the running service (see
+    /// [`super::kept_on_update`]): Check refuses them, and the lesson pane says so as they go.
+    pub fn left_out(&self, doc: &Value) -> Vec<Problem> {
+        super::kept_on_update::left_out(&self.start, doc)
+    }
+
     /// Why a form may not make `doc` (the first locked place it changes), if it may not. The
     /// places one may change are named under their common parent when they share one
     /// ("strategy, bakeTimeInMinutes of services[0].deploymentConfiguration"): written out in

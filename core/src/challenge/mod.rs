@@ -18,6 +18,7 @@ pub mod editable;
 pub mod editor_place;
 pub mod evaluate;
 pub mod goal;
+pub mod kept_on_update;
 pub mod link;
 pub mod live_reading;
 pub mod measure;

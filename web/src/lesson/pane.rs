@@ -143,6 +143,18 @@ pub fn LessonPane() -> impl IntoView {
                             </p>
                         })
                     }}
+                    // A key ECS keeps on update, left out (lesson 16's DISABLED rebalancing).
+                    {move || {
+                        let left = pg.text.with(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+                            .and_then(|doc| pg.lock.with_value(|l| l.as_ref().map(|l| l.left_out(&doc))))
+                            .unwrap_or_default();
+                        (!left.is_empty()).then(|| view! {
+                            <p class="lesson-note error" role="alert" data-testid="lesson-left-out">
+                                {left.iter().map(|p| format!("{}: {}. ", p.path, p.message)).collect::<String>()}
+                                "Check will refuse it."
+                            </p>
+                        })
+                    }}
                     <div class="lesson-actions">
                         {move || {
                             // Check grades the registered revisions: an edit typed in a task

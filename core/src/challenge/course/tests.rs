@@ -420,6 +420,30 @@ fn zone_rebalancing_fails_a_strategy_change_that_leaves_rebalancing_disabled() {
 }
 
 #[test]
+fn zone_rebalancing_refuses_an_answer_that_deletes_the_rebalancing_key() {
+    // The CLI loophole the twenty-first session left: deleting availabilityZoneRebalancing read
+    // as CreateService's default, ENABLED, and passed; on update ECS keeps the running service's
+    // DISABLED (API UpdateService). Check now refuses it, naming the key.
+    let r = check_solution_with("zone-rebalancing", |s| {
+        s["services"][0]
+            .as_object_mut()
+            .expect("a service")
+            .remove("availabilityZoneRebalancing");
+    });
+    assert!(!r.passed);
+    assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+    assert_eq!(
+        r.problems[0].path,
+        "services[0].availabilityZoneRebalancing"
+    );
+    assert!(
+        r.problems[0].message.contains("keeps it"),
+        "{}",
+        r.problems[0].message
+    );
+}
+
+#[test]
 fn eni_trunking_fails_a_graviton_instance_type_for_an_x86_image() {
     // Student walkthrough (2026-12-05): lesson 3 passed on m6g instances, though its image is
     // x86 only. Its task definition now says X86_64 (runtimePlatform), so ECS places its tasks
