@@ -941,6 +941,28 @@ tests.push({
 });
 
 tests.push({
+  // Lesson 15 had no form at all (Scenario JSON only, walkthrough): its short-TTL answer is now a
+  // field of orders' Service settings, and it passes.
+  name: 'lessons: lesson 15 passes with the DNS TTL field of Service settings',
+  async run({ page, base }) {
+    await openLesson(page, base, 'service-discovery-ttl');
+    await page.getByTestId('tab-services').click();
+    await page.selectOption('[data-testid="service-select"]', 'orders');
+    const ttl = page.getByTestId('dns-ttl');
+    await ttl.waitFor({ timeout: 5000 });
+    if ((await ttl.inputValue()) !== '300') throw new Error(`TTL shows ${await ttl.inputValue()}`);
+    await ttl.fill('10');
+    await ttl.press('Enter');
+    await page.waitForTimeout(300);
+    if ((await ttl.inputValue()) !== '10') throw new Error(`TTL went back to ${await ttl.inputValue()}`);
+    if (await page.getByTestId('form-error').count()) throw new Error(`refused: ${await page.getByTestId('form-error').innerText()}`);
+    if (await page.getByTestId('form-lock').count()) throw new Error(`refused: ${await page.getByTestId('form-lock').innerText()}`);
+    await page.getByTestId('lesson-check').click();
+    await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+  },
+});
+
+tests.push({
   // Lesson 8 asked for the target group's deregistration delay, which no form set (student
   // walkthrough): Service settings now has it, and the two form fields pass the lesson.
   name: 'lessons: lesson 8 passes with Min healthy % and the load balancer\'s deregistration delay in Service settings',

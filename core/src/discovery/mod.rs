@@ -3,6 +3,7 @@
 //! (`serviceConnectConfiguration`), whose proxy routes to the current healthy tasks at once.
 
 pub mod field_docs;
+pub mod form;
 pub mod namespace;
 pub mod resolve;
 pub mod service_connect;

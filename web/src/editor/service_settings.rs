@@ -10,6 +10,7 @@ use super::load_balancer::LoadBalancer;
 use super::network::Network;
 use super::placement::Placement;
 use super::scaling::Scaling;
+use super::service_discovery::ServiceDiscovery;
 use super::traffic::Traffic;
 use crate::state::Playground;
 use ecs_sim::service::form::{
@@ -244,6 +245,7 @@ fn ServiceForm(
         </Show>
         <Placement doc=doc service=name error=error />
         <LoadBalancer doc=doc service=name error=error />
+        <ServiceDiscovery doc=doc service=name error=error />
         <Deployment doc=doc service=name />
         <Scaling doc=doc service=name />
         <Traffic doc=doc service=name />
