@@ -47,8 +47,12 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
                 _ => out.push(missing(&at, "name")),
             }
             for key in ["softLimit", "hardLimit"] {
-                if !limit.get(key).is_some_and(Value::is_i64) {
-                    out.push(missing(&at, key));
+                match limit.get(key) {
+                    Some(v) if v.is_i64() => {}
+                    // Present but not a whole number: the CLI's type error, not "missing" (a
+                    // reviewer found "softLimit": "1024" reported as left out).
+                    Some(v) if !v.is_null() => out.push(wrong_type(&at, key, v)),
+                    _ => out.push(missing(&at, key)),
                 }
             }
         }
@@ -60,6 +64,22 @@ fn missing(at: &str, key: &str) -> Problem {
     Problem::new(
         format!("{at}.{key}"),
         format!("Missing required parameter in {at}: \"{key}\""),
+    )
+}
+
+/// A Ulimit limit written as something other than a whole number, in botocore's words.
+fn wrong_type(at: &str, key: &str, value: &Value) -> Problem {
+    let (shown, python_type) = match value {
+        Value::String(t) => (format!("'{}'", shown(t)), "str"),
+        Value::Bool(b) => ((if *b { "True" } else { "False" }).to_string(), "bool"),
+        Value::Number(n) => (n.to_string(), "float"),
+        Value::Array(_) => ("[…]".to_string(), "list"),
+        _ => ("{…}".to_string(), "dict"),
+    };
+    let name = format!("{at}.{key}");
+    Problem::new(
+        name.clone(),
+        format!("Parameter validation failed: Invalid type for parameter {name}, value: {shown}, type: <class '{python_type}'>, valid types: <class 'int'>. Write it as a whole number"),
     )
 }
 
@@ -104,6 +124,18 @@ mod tests {
                 "Missing required parameter in containerDefinitions[0].ulimits[0]: \"hardLimit\""
                     .to_string()
             )]
+        );
+    }
+
+    #[test]
+    fn a_limit_written_as_a_string_is_a_type_error_not_a_missing_key() {
+        let ps = problems(json!([{ "name": "nofile", "softLimit": "1024", "hardLimit": 4096 }]));
+        assert_eq!(ps.len(), 1, "{ps:?}");
+        assert!(ps[0].0.ends_with("ulimits[0].softLimit"), "{ps:?}");
+        assert!(ps[0].1.contains("Invalid type for parameter"), "{ps:?}");
+        assert!(
+            ps[0].1.contains("value: '1024', type: <class 'str'>"),
+            "{ps:?}"
         );
     }
 }
