@@ -10,21 +10,23 @@
 use crate::problem::Problem;
 use serde_json::Value;
 
-/// Service keys with that asymmetry, and the API page that says so.
+/// Service keys with that asymmetry (API UpdateService).
 const KEPT: &[&str] = &["availabilityZoneRebalancing"];
 
-/// The keys a start's service sets that `submitted`'s same service (same index and
-/// `serviceName`) leaves out, each a problem at its path saying what ECS would do.
+/// The keys a start's service sets that `submitted`'s service of the same `serviceName` leaves
+/// out, each a problem at its path in `submitted` saying what ECS would do.
 pub fn left_out(start: &Value, submitted: &Value) -> Vec<Problem> {
-    let services = |doc: &Value| doc.get("services").and_then(Value::as_array).cloned();
     let (Some(before), Some(after)) = (services(start), services(submitted)) else {
         return Vec::new();
     };
     let mut found = Vec::new();
-    for (i, (was, now)) in before.iter().zip(&after).enumerate() {
-        if was.get("serviceName") != now.get("serviceName") {
+    for (i, now) in after.iter().enumerate() {
+        let Some(name) = now.get("serviceName") else {
             continue;
-        }
+        };
+        let Some(was) = before.iter().find(|w| w.get("serviceName") == Some(name)) else {
+            continue;
+        };
         for key in KEPT {
             if let (Some(value), None) = (was.get(*key), now.get(*key)) {
                 let shown = value
@@ -40,6 +42,11 @@ pub fn left_out(start: &Value, submitted: &Value) -> Vec<Problem> {
         }
     }
     found
+}
+
+/// A document's `services` list.
+fn services(doc: &Value) -> Option<&Vec<Value>> {
+    doc.get("services").and_then(Value::as_array)
 }
 
 #[cfg(test)]

@@ -26,6 +26,17 @@ impl Sim {
                 self.start_order_stops(t);
                 return false;
             }
+            // The last container starts now; one that gave up is told now, when it has.
+            StartOrder::Starting => {
+                if let StartPlan::Starts {
+                    gave_up: Some(g), ..
+                } = self.start_plan(t)
+                {
+                    self.log_gave_up(t, g);
+                }
+                self.tasks[t].start_order = StartOrder::Started;
+                return true;
+            }
             StartOrder::Unplanned => {}
         }
         let td = &self.model.task_definitions[self.tasks[t].task_definition];
@@ -33,36 +44,37 @@ impl Sim {
             self.tasks[t].start_order = StartOrder::Started;
             return true;
         }
-        match self.start_plan(t) {
+        let plan = self.start_plan(t);
+        self.follow_plan(t, plan)
+    }
+
+    /// Does what `plan` says for task `t`, whose images are pulled: whether it may go on now.
+    fn follow_plan(&mut self, t: usize, plan: StartPlan) -> bool {
+        match plan {
             StartPlan::Starts {
                 after,
                 last,
                 gave_up,
             } => {
-                self.tasks[t].start_order = StartOrder::Started;
-                if let Some((c, d, condition, why)) = gave_up {
-                    let text = format!(
-                        "Container {} in task {} could not start (CannotStartContainerError): {}. It is not essential: the task runs without it.",
-                        self.container_name(t, c),
-                        self.tasks[t].id,
-                        self.unmet_words(t, d, condition, why)
-                    );
-                    self.emit(LogKind::Task, self.tasks[t].service, text);
-                }
                 if after == 0 {
+                    if let Some(g) = gave_up {
+                        self.log_gave_up(t, g);
+                    }
+                    self.tasks[t].start_order = StartOrder::Started;
                     return true;
                 }
-                if let Some((c, d, condition)) = last {
+                if let Some((c, d, condition, at)) = last.filter(|l| l.3 > 0) {
                     let text = format!(
                         "Task {} is PENDING while its containers start in dependsOn order: the last, {}, starts {} s after the images are pulled, once {} {}.",
                         self.tasks[t].id,
                         self.container_name(t, c),
-                        after.div_ceil(1000),
+                        at.div_ceil(1000),
                         self.container_name(t, d),
                         reaches(condition)
                     );
                     self.emit(LogKind::Task, self.tasks[t].service, text);
                 }
+                self.tasks[t].start_order = StartOrder::Starting;
                 self.step_start_order(t, after);
                 false
             }
@@ -91,57 +103,80 @@ impl Sim {
         }
     }
 
+    /// A non-essential container of task `t` that could not start: the task runs without it.
+    fn log_gave_up(
+        &mut self,
+        t: usize,
+        (c, d, condition, why): (usize, usize, DependencyCondition, Unmet),
+    ) {
+        let text = format!(
+            "Container {} in task {} could not start (CannotStartContainerError): {}. It is not essential: the task runs without it.",
+            self.container_name(t, c),
+            self.tasks[t].id,
+            self.unmet_words(t, d, condition, why)
+        );
+        self.emit(LogKind::Task, self.tasks[t].service, text);
+    }
+
     /// Why PENDING task `t` has not gone on yet because of its containers' start order, for the
     /// task panel ("why is this task PENDING?"); `None` for any other task.
     pub fn start_order_wait(&self, t: usize) -> Option<String> {
         let task = self.tasks.get(t)?;
-        if task.last_status != crate::task::TaskStatus::Pending
-            || task.start_order == StartOrder::Unplanned
-        {
+        if task.last_status != crate::task::TaskStatus::Pending {
             return None;
         }
-        Some(match self.start_plan(t) {
-            StartPlan::Starts {
-                after,
-                last: Some((c, d, condition)),
-                ..
-            } => format!(
+        let name = |c: usize| self.container_name(t, c);
+        match (task.start_order, self.start_plan(t)) {
+            (
+                StartOrder::Starting,
+                StartPlan::Starts {
+                    last: Some((c, d, condition, at)),
+                    ..
+                },
+            ) => Some(format!(
                 "Its containers start in dependsOn order: {} waits until {} {}, {} s after the images were pulled.",
-                self.container_name(t, c),
-                self.container_name(t, d),
+                name(c),
+                name(d),
                 reaches(condition),
-                after.div_ceil(1000)
-            ),
-            StartPlan::Starts { .. } => return None,
-            StartPlan::Fails {
-                container,
-                dependency,
-                condition,
-                why,
-                ..
-            } => format!(
-                "Essential container {} cannot start: {}. The task stops.",
-                self.container_name(t, container),
-                self.unmet_words(t, dependency, condition, why)
-            ),
-            StartPlan::EssentialExits {
-                container, code, ..
-            } => format!(
-                "Essential container {} exits with code {code} before the other containers start. The task stops.",
-                self.container_name(t, container)
-            ),
-            StartPlan::Waits {
-                container,
-                dependency,
-                condition,
-            } => format!(
+                at.div_ceil(1000)
+            )),
+            // What it waits for now: the outcome (an exit code, a timeout) is the run's to tell
+            // when it comes (it read "migrate exited with code 1" while migrate still ran).
+            (
+                StartOrder::Fails,
+                StartPlan::Fails {
+                    container,
+                    dependency,
+                    condition,
+                    why,
+                    ..
+                },
+            ) => Some(format!(
+                "Its containers start in dependsOn order: {} waits until {} {}{}.",
+                name(container),
+                name(dependency),
+                reaches(condition),
+                match why {
+                    Unmet::TimedOut(s) => format!(" ({}'s startTimeout is {s} s)", name(dependency)),
+                    _ => String::new(),
+                }
+            )),
+            (
+                StartOrder::Waits,
+                StartPlan::Waits {
+                    container,
+                    dependency,
+                    condition,
+                },
+            ) => Some(format!(
                 "Container {} waits until {} {}, which it never does, and no startTimeout on {} ends the wait: the task stays PENDING.",
-                self.container_name(t, container),
-                self.container_name(t, dependency),
+                name(container),
+                name(dependency),
                 reaches(condition),
-                self.container_name(t, dependency)
-            ),
-        })
+                name(dependency)
+            )),
+            _ => None,
+        }
     }
 
     /// Comes back to task `t` in `after` ms, when its start order has moved on.
@@ -176,10 +211,13 @@ impl Sim {
                     self.tasks[t].id
                 )
             }
-            // The images changed under the task: it goes on.
-            StartPlan::Starts { .. } | StartPlan::Waits { .. } => {
-                self.tasks[t].start_order = StartOrder::Started;
-                return self.advance_task(t);
+            // The images changed under the task (an image declared during the run): it does
+            // what the new plan says from now on.
+            plan @ (StartPlan::Starts { .. } | StartPlan::Waits { .. }) => {
+                if self.follow_plan(t, plan) {
+                    self.advance_task(t);
+                }
+                return;
             }
         };
         self.emit(LogKind::Task, self.tasks[t].service, text);
@@ -238,11 +276,15 @@ impl Sim {
                 "it waits until {name} {}, and {name}'s startTimeout of {s} s passed first",
                 reaches(condition)
             ),
-            Unmet::ExitedWith(code) => {
-                format!(
-                    "it waits until {name} exits with code 0, and {name} exited with code {code}"
-                )
-            }
+            Unmet::ExitedWith(code) => format!(
+                "it waits until {name} {}, and {name} exited with code {code}{}",
+                reaches(condition),
+                if condition == DependencyCondition::Healthy {
+                    " before passing it"
+                } else {
+                    ""
+                }
+            ),
             Unmet::NeverStarts => format!("it waits for {name}, which will never start"),
         }
     }

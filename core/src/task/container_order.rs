@@ -8,8 +8,8 @@
 //! within that time" the dependent container gives up and does not start, and the task goes to
 //! STOPPED. The timeout is the *dependency's* own, counted from its start, and applies to
 //! COMPLETE, SUCCESS and HEALTHY (the ECS agent's dependency graph). A condition that can never be
-//! met (SUCCESS after a non-zero exit, a dependency that will never start) fails at once, as the
-//! agent does since 1.61.2. **The playground's choices** where the guide is silent: with no
+//! met (SUCCESS after a non-zero exit, HEALTHY on a container that exits first, a dependency that
+//! will never start) fails at once, as the agent has since 2022 (amazon-ecs-agent PR 3218). **The playground's choices** where the guide is silent: with no
 //! `startTimeout` an unmet condition waits for good (the task stays PENDING, as tasks did on
 //! agents before that fix); a container that cannot start stops with exit code 143, and when it is
 //! essential the task stops as for an essential container's exit.
@@ -41,7 +41,8 @@ pub struct Container<'a> {
 pub enum Unmet {
     /// The dependency's `startTimeout` (seconds) passed first.
     TimedOut(u32),
-    /// SUCCESS, and the dependency exited with this non-zero code.
+    /// The dependency exited with this code without meeting the condition: SUCCESS with a
+    /// non-zero code, or HEALTHY before its first passing health check.
     ExitedWith(i32),
     /// The dependency will never start (it could not start itself).
     NeverStarts,
@@ -52,12 +53,13 @@ pub enum Unmet {
 pub enum StartPlan {
     /// Every container starts (or, non-essential, gives up); the last at `after`.
     Starts {
-        /// When the last container started.
+        /// When the last container started (or gave up).
         after: Millis,
-        /// The container that started last and what it waited for, if anything waited.
-        last: Option<(usize, usize, DependencyCondition)>,
-        /// A non-essential container that could not start (the first), with its dependency,
-        /// condition and why: the task runs without it.
+        /// The container that started last, what it waited for and when it started, if
+        /// anything waited.
+        last: Option<(usize, usize, DependencyCondition, Millis)>,
+        /// A non-essential container that could not start (the earliest to give up), with its
+        /// dependency, condition and why: the task runs without it.
         gave_up: Option<(usize, usize, DependencyCondition, Unmet)>,
     },
     /// Essential container `container` cannot start at `after`: its condition on `dependency`
@@ -121,6 +123,7 @@ pub fn plan(containers: &[Container]) -> StartPlan {
     };
     let mut last: Option<(Millis, usize)> = None;
     let mut gave_up: Option<(Millis, (usize, usize, DependencyCondition, Unmet))> = None;
+    let mut latest_give_up: Millis = 0;
     let mut waiting: Option<(bool, StartPlan)> = None;
     for (c, container) in containers.iter().enumerate() {
         match start(c) {
@@ -142,7 +145,10 @@ pub fn plan(containers: &[Container]) -> StartPlan {
                         },
                     );
                 } else {
-                    gave_up = gave_up.or(Some((at, (c, dependency, condition, why))));
+                    latest_give_up = latest_give_up.max(at);
+                    if gave_up.is_none_or(|(t, _)| at < t) {
+                        gave_up = Some((at, (c, dependency, condition, why)));
+                    }
                 }
             }
             Err(None) => {
@@ -167,10 +173,7 @@ pub fn plan(containers: &[Container]) -> StartPlan {
     let all_started = if waiting.is_some() {
         None
     } else {
-        Some(
-            last.map_or(0, |(t, _)| t)
-                .max(gave_up.map_or(0, |(t, _)| t)),
-        )
+        Some(last.map_or(0, |(t, _)| t).max(latest_give_up))
     };
     for (c, container) in containers.iter().enumerate() {
         if let (true, Ok(at), Some((after, code))) =
@@ -195,10 +198,14 @@ pub fn plan(containers: &[Container]) -> StartPlan {
     if let Some((_, w)) = waiting {
         return w;
     }
-    let c = last.map_or(0, |(_, c)| c);
+    let (at, c) = last.unwrap_or((0, 0));
     StartPlan::Starts {
         after: all_started.unwrap_or(0),
-        last: waits_on.get(c).copied().flatten().map(|(d, k)| (c, d, k)),
+        last: waits_on
+            .get(c)
+            .copied()
+            .flatten()
+            .map(|(d, k)| (c, d, k, at)),
         gave_up: gave_up.map(|(_, g)| g),
     }
 }
@@ -276,7 +283,14 @@ fn met_at(
                 Err((started + after, code))
             }
         }),
-        Healthy => dependency.healthy_after.map(|after| Ok(started + after)),
+        // A container that exits before its first passing check never passes one (it may be
+        // a non-essential one): the condition fails when it exits.
+        Healthy => match (dependency.healthy_after, dependency.exits) {
+            (healthy, Some((exit, code))) if healthy.is_none_or(|h| exit < h) => {
+                Some(Err((started + exit, code)))
+            }
+            (healthy, _) => healthy.map(|after| Ok(started + after)),
+        },
     };
     let deadline = dependency
         .start_timeout

@@ -165,8 +165,11 @@ pub enum StartOrder {
     /// Its images are not pulled yet.
     #[default]
     Unplanned,
-    /// Every container has started (or a non-essential one gave up), or starts by the next
-    /// scheduled step: the task goes on to ACTIVATING or RUNNING.
+    /// Containers wait in dependsOn order, and the last starts (or a non-essential one gives
+    /// up) at the next scheduled step.
+    Starting,
+    /// Every container has started (or a non-essential one gave up): the task goes on to
+    /// ACTIVATING or RUNNING.
     Started,
     /// An essential container cannot start, or exits before the others start: the task stops
     /// at the next scheduled step.

@@ -166,3 +166,42 @@ fn a_healthy_dependency_lets_the_app_start_at_its_first_passing_check() {
     );
     assert_eq!(sim.tasks[first_task(&sim)].last_status, TaskStatus::Running);
 }
+
+#[test]
+fn a_non_essential_container_that_gives_up_is_told_when_it_does_and_the_task_then_runs() {
+    // A report tool waits for the migration's SUCCESS; the migration exits 1 at 12 s. The tool
+    // gives up then (not when the images are pulled: reviewer), and the task, held PENDING
+    // while the tool waited, runs from then on without it.
+    let mut doc = with_init("SUCCESS", 1);
+    doc["taskDefinitions"][0]["containerDefinitions"] = json!([
+        { "name": "migrate", "image": "example/migrate:1", "cpu": 128, "memory": 256, "essential": false },
+        { "name": "report", "image": "example/app:1", "cpu": 128, "memory": 256, "essential": false,
+          "dependsOn": [{ "containerName": "migrate", "condition": "SUCCESS" }] },
+        { "name": "app", "image": "example/app:1", "cpu": 256, "memory": 512, "essential": true }
+    ]);
+    let sim = run(&doc, 120_000);
+    let t = first_task(&sim);
+    let pulled = sim.tasks[t].pull_started_at.expect("pulled") + 8_000;
+    assert_eq!(
+        times_of(&sim, "Container report in task"),
+        [pulled + 12_000],
+        "told when it gives up"
+    );
+    assert!(!times_of(&sim, "migrate exited with code 1. It is not essential").is_empty());
+    assert_eq!(times_of(&sim, "is RUNNING"), [pulled + 12_000]);
+    assert_eq!(sim.tasks[t].last_status, TaskStatus::Running);
+}
+
+#[test]
+fn while_a_doomed_container_waits_its_panel_says_what_it_waits_for_not_how_it_ends() {
+    // worker's first 12 s: migrate still runs. The panel said "migrate exited with code 1"
+    // before it had (reviewer).
+    let mut sim = run(&with_init("SUCCESS", 1), 0);
+    sim.run_until(14_000);
+    let t = first_task(&sim);
+    assert_eq!(sim.tasks[t].last_status, TaskStatus::Pending);
+    assert_eq!(
+        sim.start_order_wait(t).as_deref(),
+        Some("Its containers start in dependsOn order: app waits until migrate exits with code 0.")
+    );
+}

@@ -73,6 +73,8 @@ pub fn ClusterView() -> impl IntoView {
     Effect::new(move |_| {
         zoom.track();
         if shape.with(Option::is_none) {
+            // Ends a round in flight, which would go on shrinking an overview (reviewer).
+            round.update_value(|r| *r += 1);
             fitted.set(1.0);
             return;
         }

@@ -45,7 +45,7 @@ fn complete_waits_for_the_init_containers_exit() {
         plan(&[init(12, 0), runs(&app)]),
         StartPlan::Starts {
             after: 12_000,
-            last: Some((1, 0, Complete)),
+            last: Some((1, 0, Complete, 12_000)),
             gave_up: None
         }
     );
@@ -58,7 +58,7 @@ fn complete_takes_any_exit_code_but_success_stops_the_task_on_a_non_zero_one() {
         plan(&[init(5, 1), runs(&complete)]),
         StartPlan::Starts {
             after: 5_000,
-            last: Some((1, 0, Complete)),
+            last: Some((1, 0, Complete, 5_000)),
             gave_up: None
         }
     );
@@ -85,7 +85,7 @@ fn healthy_waits_for_the_first_passing_health_check_and_start_does_not_wait() {
         plan(&[db, runs(&app), runs(&sidecar)]),
         StartPlan::Starts {
             after: 30_000,
-            last: Some((1, 0, Healthy)),
+            last: Some((1, 0, Healthy, 30_000)),
             gave_up: None
         }
     );
@@ -131,7 +131,7 @@ fn the_dependencys_own_start_timeout_ends_the_wait() {
         plan(&[db, runs(&app)]),
         StartPlan::Starts {
             after: 40_000,
-            last: Some((1, 0, Healthy)),
+            last: Some((1, 0, Healthy, 40_000)),
             gave_up: None
         }
     );
@@ -191,7 +191,7 @@ fn an_essential_container_exiting_before_the_others_start_stops_the_task() {
         plan(&[sidecar, runs(&app), init(20, 0)]),
         StartPlan::Starts {
             after: 20_000,
-            last: Some((1, 2, Complete)),
+            last: Some((1, 2, Complete, 20_000)),
             gave_up: None
         }
     );
@@ -223,4 +223,57 @@ fn a_cycle_registration_would_refuse_waits_instead_of_looping() {
         plan(&[runs(&a), runs(&b)]),
         StartPlan::Waits { .. }
     ));
+}
+
+#[test]
+fn a_healthy_dependency_that_exits_before_its_first_passing_check_fails_the_wait() {
+    // A non-essential database that exits at 10 s, healthy only at 20 s: the app can never
+    // start, at 10 s (it started at 20 s, waiting on a stopped container: reviewer).
+    let mut db = init(10, 0);
+    db.healthy_after = Some(20_000);
+    let app = [(0, Healthy)];
+    assert_eq!(
+        plan(&[db, runs(&app)]),
+        StartPlan::Fails {
+            after: 10_000,
+            container: 1,
+            dependency: 0,
+            condition: Healthy,
+            why: Unmet::ExitedWith(0)
+        }
+    );
+    // Healthy at 5 s, exiting at 10 s: the app started at 5 s.
+    db.healthy_after = Some(5_000);
+    assert!(matches!(
+        plan(&[db, runs(&app)]),
+        StartPlan::Starts { after: 5_000, .. }
+    ));
+}
+
+#[test]
+fn the_container_that_gives_up_first_is_named_and_the_last_start_keeps_its_own_time() {
+    // Two tools give up at 8 s and 4 s; the app starts at 2 s: the task goes on at 8 s, the
+    // 4 s one is named, and the last start is the app's 2 s.
+    let late = [(0, Success)];
+    let early = [(1, Success)];
+    let mut late_tool = runs(&late);
+    late_tool.essential = false;
+    let mut early_tool = runs(&early);
+    early_tool.essential = false;
+    let app = [(3, Complete)];
+    assert_eq!(
+        plan(&[
+            init(8, 1),
+            init(4, 2),
+            late_tool,
+            init(2, 0),
+            early_tool,
+            runs(&app)
+        ]),
+        StartPlan::Starts {
+            after: 8_000,
+            last: Some((5, 3, Complete, 2_000)),
+            gave_up: Some((4, 1, Success, Unmet::ExitedWith(2)))
+        }
+    );
 }
