@@ -9,10 +9,11 @@
 //! STOPPED. The timeout is the *dependency's* own, counted from its start, and applies to
 //! COMPLETE, SUCCESS and HEALTHY (the ECS agent's dependency graph). A condition that can never be
 //! met (SUCCESS after a non-zero exit, HEALTHY on a container that exits first, a dependency that
-//! will never start) fails at once, as the agent has since 2022 (amazon-ecs-agent PR 3218). **The playground's choices** where the guide is silent: with no
-//! `startTimeout` an unmet condition waits for good (the task stays PENDING, as tasks did on
-//! agents before that fix); a container that cannot start stops with exit code 143, and when it is
-//! essential the task stops as for an essential container's exit.
+//! will never start) fails at once, as the agent has since 2022 (amazon-ecs-agent PR 3218).
+//! **The playground's choices** where the guide is silent: with no `startTimeout` an unmet
+//! condition waits for good (the task stays PENDING, as tasks did on agents before that fix); a
+//! container that cannot start stops with exit code 143, and when it is essential the task stops
+//! as for an essential container's exit.
 //!
 //! Pure: the times come from the scenario's images (`sim/` gathers them).
 
