@@ -516,6 +516,29 @@ tests.push({
 });
 
 tests.push({
+  // Lesson 16 passed when its answer deleted availabilityZoneRebalancing (read as a new
+  // service's ENABLED), where ECS would keep the running service's DISABLED on update: the pane
+  // says so as the key goes, and Check refuses it naming the key.
+  name: 'lessons: deleting lesson 16\'s availabilityZoneRebalancing is named in the pane and refused by Check',
+  async run({ page, base }) {
+    const host = await openLessonJson(page, base, 'zone-rebalancing');
+    await page.evaluate((sel) => {
+      const ed = document.querySelector(sel).ecsEditor;
+      const text = ed.getText();
+      const key = text.match(/,\s*"availabilityZoneRebalancing": "DISABLED"/);
+      ed.view.dispatch({ changes: { from: key.index, to: key.index + key[0].length, insert: '' }, filter: false });
+    }, host);
+    await page.getByTestId('lesson-left-out').waitFor({ timeout: 10000 });
+    const note = await page.getByTestId('lesson-left-out').innerText();
+    if (!note.includes('services[0].availabilityZoneRebalancing') || !note.includes('already runs with DISABLED')) throw new Error(`note: ${note}`);
+    await page.getByTestId('lesson-check').click();
+    await page.getByTestId('lesson-refused').waitFor({ timeout: 20000 });
+    const refused = await page.getByTestId('lesson-refused').innerText();
+    if (!refused.includes('availabilityZoneRebalancing')) throw new Error(`refusal: ${refused}`);
+  },
+});
+
+tests.push({
   name: 'lessons: a scenario past 200,000 characters is not locked key by key (that would block the page); the lesson pane still names a locked change',
   async run({ page, base }) {
     const host = await openLessonJson(page, base, 'fargate-task-size');
