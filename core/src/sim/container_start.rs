@@ -78,7 +78,28 @@ impl Sim {
                 self.step_start_order(t, after);
                 false
             }
-            StartPlan::Fails { after, .. } | StartPlan::EssentialExits { after, .. } => {
+            StartPlan::Fails {
+                after,
+                container,
+                dependency,
+                condition,
+                ..
+            } => {
+                // Said as for a task that starts: what it waits for, not how that ends (the
+                // walkthrough found worker, alone of the example's three, with no line here).
+                let text = format!(
+                    "Task {} is PENDING while its containers start in dependsOn order: {} waits until {} {}.",
+                    self.tasks[t].id,
+                    self.container_name(t, container),
+                    self.container_name(t, dependency),
+                    reaches(condition)
+                );
+                self.emit(LogKind::Task, self.tasks[t].service, text);
+                self.tasks[t].start_order = StartOrder::Fails;
+                self.step_start_order(t, after);
+                false
+            }
+            StartPlan::EssentialExits { after, .. } => {
                 self.tasks[t].start_order = StartOrder::Fails;
                 self.step_start_order(t, after);
                 false
@@ -90,11 +111,12 @@ impl Sim {
             } => {
                 self.tasks[t].start_order = StartOrder::Waits;
                 let text = format!(
-                    "Task {} stays PENDING: container {} waits until {} {}, which it never does, and no startTimeout on {} ends the wait.",
+                    "Task {} stays PENDING: container {} waits until {} {}; {}, and no startTimeout on {} ends the wait.",
                     self.tasks[t].id,
                     self.container_name(t, container),
                     self.container_name(t, dependency),
                     reaches(condition),
+                    self.never_words(t, dependency, condition),
                     self.container_name(t, dependency)
                 );
                 self.emit(LogKind::Task, self.tasks[t].service, text);
@@ -169,14 +191,40 @@ impl Sim {
                     condition,
                 },
             ) => Some(format!(
-                "Container {} waits until {} {}, which it never does, and no startTimeout on {} ends the wait: the task stays PENDING.",
+                "Container {} waits until {} {}; {}, and no startTimeout on {} ends the wait: the task stays PENDING.",
                 name(container),
                 name(dependency),
                 reaches(condition),
+                self.never_words(t, dependency, condition),
                 name(dependency)
             )),
             _ => None,
         }
+    }
+
+    /// The containers of task `t`, RUNNING now, whose health check had already passed while
+    /// the task was PENDING: a database the app waited for with HEALTHY is healthy when the
+    /// task starts, not one probe interval later (walkthrough: the task said HEALTHY 20 s after
+    /// the app had started on the database's health). Empty for a task without dependsOn.
+    pub(crate) fn healthy_at_running(&self, t: usize) -> Vec<usize> {
+        let td = &self.model.task_definitions[self.tasks[t].task_definition];
+        if td.needs.containers.iter().all(|c| c.depends_on.is_empty()) {
+            return Vec::new();
+        }
+        let Some(pulled) = self.tasks[t].pull_started_at.map(|p| p + self.pull_ms(t)) else {
+            return Vec::new();
+        };
+        let since = self.now.saturating_sub(pulled);
+        let containers = self.order_inputs(t);
+        container_order::start_times(&containers)
+            .into_iter()
+            .zip(&containers)
+            .enumerate()
+            .filter(|(_, (start, c))| {
+                matches!((start, c.healthy_after), (Some(at), Some(h)) if at + h <= since)
+            })
+            .map(|(c, _)| c)
+            .collect()
     }
 
     /// Comes back to task `t` in `after` ms, when its start order has moved on.
@@ -230,9 +278,13 @@ impl Sim {
 
     /// The start plan of task `t`'s containers, from its task definition and the images.
     fn start_plan(&self, t: usize) -> StartPlan {
+        container_order::plan(&self.order_inputs(t))
+    }
+
+    /// Task `t`'s containers as the start order reads them.
+    fn order_inputs(&self, t: usize) -> Vec<Container<'_>> {
         let td = &self.model.task_definitions[self.tasks[t].task_definition];
-        let containers: Vec<Container> = td
-            .needs
+        td.needs
             .containers
             .iter()
             .map(|c| {
@@ -249,8 +301,7 @@ impl Sim {
                         .and_then(|(interval, ..)| healthy_after(interval, &image)),
                 }
             })
-            .collect();
-        container_order::plan(&containers)
+            .collect()
     }
 
     /// Container `c`'s name in task `t`'s definition.
@@ -262,6 +313,21 @@ impl Sim {
             .map_or_else(|| format!("#{c}"), |m| m.name.clone())
     }
 
+    /// Why container `d` of task `t` never meets `condition` when nothing times out, from its
+    /// image (the simulator's stand-in for its code), as a cause rather than a prediction.
+    fn never_words(&self, t: usize, d: usize, condition: DependencyCondition) -> String {
+        let name = self.container_name(t, d);
+        match condition {
+            DependencyCondition::Healthy => {
+                format!("{name}'s image fails its health check (simulator)")
+            }
+            DependencyCondition::Complete | DependencyCondition::Success => {
+                format!("{name}'s process runs on (its image sets no crashAfterSeconds)")
+            }
+            DependencyCondition::Start => format!("{name} waits itself"),
+        }
+    }
+
     /// Why `condition` on container `d` of task `t` is never met, in words.
     fn unmet_words(
         &self,
@@ -271,21 +337,14 @@ impl Sim {
         why: Unmet,
     ) -> String {
         let name = self.container_name(t, d);
+        let needed = format!("it needed {name} to {}", reach(condition));
         match why {
-            Unmet::TimedOut(s) => format!(
-                "it waits until {name} {}, and {name}'s startTimeout of {s} s passed first",
-                reaches(condition)
-            ),
-            Unmet::ExitedWith(code) => format!(
-                "it waits until {name} {}, and {name} exited with code {code}{}",
-                reaches(condition),
-                if condition == DependencyCondition::Healthy {
-                    " before passing it"
-                } else {
-                    ""
-                }
-            ),
-            Unmet::NeverStarts => format!("it waits for {name}, which will never start"),
+            Unmet::TimedOut(s) => format!("{needed} within {name}'s startTimeout of {s} s"),
+            Unmet::ExitedWith(code) if condition == DependencyCondition::Healthy => {
+                format!("{needed}, but {name} exited with code {code} first")
+            }
+            Unmet::ExitedWith(code) => format!("{needed}, but {name} exited with code {code}"),
+            Unmet::NeverStarts => format!("{needed}, but {name} could not start"),
         }
     }
 }
@@ -300,6 +359,16 @@ fn healthy_after(interval: u32, image: &ImageBehaviour) -> Option<Millis> {
     let interval = Millis::from(interval.max(1)) * 1000;
     let up = Millis::from(image.start_seconds.unwrap_or(DEFAULT_START_SECONDS)) * 1000;
     Some(up.div_ceil(interval).max(1) * interval)
+}
+
+/// "start", "exit", … : what a container must do to meet `condition`, after "to".
+fn reach(condition: DependencyCondition) -> &'static str {
+    match condition {
+        DependencyCondition::Start => "start",
+        DependencyCondition::Complete => "exit",
+        DependencyCondition::Success => "exit with code 0",
+        DependencyCondition::Healthy => "pass its health check",
+    }
 }
 
 /// "starts", "exits", … : what a container must do to meet `condition`.

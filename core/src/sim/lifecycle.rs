@@ -175,7 +175,7 @@ impl Sim {
         })
     }
 
-    fn pull_ms(&self, t: usize) -> Millis {
+    pub(crate) fn pull_ms(&self, t: usize) -> Millis {
         // Images are pulled in parallel; the slowest decides.
         self.image(t)
             .map(|(_, _, b)| u64::from(b.pull_seconds.unwrap_or(DEFAULT_PULL_SECONDS)) * 1000)
@@ -355,6 +355,16 @@ impl Sim {
                 self.now + u64::from(interval) * 1000,
                 Event::HealthCheck(t, epoch, c),
             );
+        }
+        // A container already healthy while the task was PENDING (a HEALTHY dependency).
+        let healthy = self.healthy_at_running(t);
+        if !healthy.is_empty() {
+            for &c in &healthy {
+                if let Some(state) = self.tasks[t].container_health.get_mut(c) {
+                    *state = (HealthStatus::Healthy, 0);
+                }
+            }
+            self.update_task_health(t, 0);
         }
         if let Some(s) = service {
             self.services[s].failed_starts = 0;

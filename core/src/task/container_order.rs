@@ -211,6 +211,16 @@ pub fn plan(containers: &[Container]) -> StartPlan {
     }
 }
 
+/// When each container starts (times from the images' pull), `None` for one that never does:
+/// the engine reads which health checks had passed by the time the task is RUNNING.
+pub fn start_times(containers: &[Container]) -> Vec<Option<Millis>> {
+    let mut starts: Vec<Option<Start>> = vec![None; containers.len()];
+    let mut waits_on: Vec<Option<(usize, DependencyCondition)>> = vec![None; containers.len()];
+    (0..containers.len())
+        .map(|c| start_of(c, containers, &mut starts, &mut waits_on, 0).ok())
+        .collect()
+}
+
 /// Works out (and remembers) when container `c` starts; `depth` guards against a cycle, which
 /// registration refuses (a cycle would wait for good).
 fn start_of(

@@ -85,7 +85,7 @@ fn complete_takes_a_failed_migration_but_success_stops_the_task() {
     );
     let failed = times_of(
         &sim,
-        "could not start (CannotStartContainerError, exit code 143): it waits until migrate exits with code 0, and migrate exited with code 1",
+        "could not start (CannotStartContainerError, exit code 143): it needed migrate to exit with code 0, but migrate exited with code 1",
     );
     assert!(!failed.is_empty(), "the container's reason is logged");
     // The scheduler starts a replacement, which fails the same way.
@@ -137,14 +137,18 @@ fn a_dependency_that_is_never_healthy_keeps_the_task_pending_unless_its_start_ti
     // The task panel's answer to "why is this task PENDING?".
     assert_eq!(
         sim.start_order_wait(t).as_deref(),
-        Some("Container app waits until db passes its health check, which it never does, and no startTimeout on db ends the wait: the task stays PENDING.")
+        Some("Container app waits until db passes its health check; db's image fails its health check (simulator), and no startTimeout on db ends the wait: the task stays PENDING.")
     );
 
     let sim = run(&waiting_on_a_database(Some(30)), 600_000);
     let t = first_task(&sim);
     let pulled = sim.tasks[t].pull_started_at.expect("pulled") + 8_000;
     assert_eq!(
-        times_of(&sim, "db's startTimeout of 30 s passed first").first(),
+        times_of(
+            &sim,
+            "it needed db to pass its health check within db's startTimeout of 30 s"
+        )
+        .first(),
         Some(&(pulled + 30_000))
     );
     assert_eq!(sim.tasks[t].last_status, TaskStatus::Stopped);
@@ -164,7 +168,12 @@ fn a_healthy_dependency_lets_the_app_start_at_its_first_passing_check() {
         .len(),
         1
     );
-    assert_eq!(sim.tasks[first_task(&sim)].last_status, TaskStatus::Running);
+    let t = first_task(&sim);
+    assert_eq!(sim.tasks[t].last_status, TaskStatus::Running);
+    // db passed its check before the task was RUNNING, so the task is HEALTHY as it starts,
+    // not one interval later (walkthrough: 20 s later).
+    assert_eq!(times_of(&sim, "is HEALTHY"), times_of(&sim, "is RUNNING"));
+    assert_eq!(sim.tasks[t].health, crate::task::HealthStatus::Healthy);
 }
 
 #[test]

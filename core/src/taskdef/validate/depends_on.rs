@@ -47,7 +47,10 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
                 DependencyCondition::Complete | DependencyCondition::Success if target.is_essential() => {
                     out.push(Problem::new(
                         format!("{at}.condition"),
-                        "A dependency container with SUCCESS or COMPLETE condition cannot be an essential container",
+                        format!(
+                            "A dependency container with SUCCESS or COMPLETE condition cannot be an essential container: container '{}' is essential (set \"essential\": false on it, or wait for START or HEALTHY)",
+                            dep.container_name
+                        ),
                     ))
                 }
                 _ => {}
