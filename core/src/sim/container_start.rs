@@ -14,6 +14,12 @@ use crate::taskdef::container_dependency::DependencyCondition;
 use crate::taskdef::ImageBehaviour;
 use crate::time::Millis;
 
+/// In the log line of a container that could not start: presenter mode lists these lines
+/// ([`crate::view::presenter_events`]).
+pub const COULD_NOT_START: &str = "could not start (CannotStartContainerError";
+/// In the log line of a task held PENDING for good: presenter mode lists it too.
+pub const STAYS_PENDING: &str = " stays PENDING: container ";
+
 impl Sim {
     /// Whether task `t`'s containers have all started, so it may go on from PENDING. If not, what
     /// the start order needs is scheduled (the next step, or the task's stop) or logged (a wait
@@ -111,7 +117,7 @@ impl Sim {
             } => {
                 self.tasks[t].start_order = StartOrder::Waits;
                 let text = format!(
-                    "Task {} stays PENDING: container {} waits until {} {}; {}, and no startTimeout on {} ends the wait.",
+                    "Task {}{STAYS_PENDING}{} waits until {} {}; {}, and no startTimeout on {} ends the wait.",
                     self.tasks[t].id,
                     self.container_name(t, container),
                     self.container_name(t, dependency),
@@ -132,7 +138,7 @@ impl Sim {
         (c, d, condition, why): (usize, usize, DependencyCondition, Unmet),
     ) {
         let text = format!(
-            "Container {} in task {} could not start (CannotStartContainerError): {}. It is not essential: the task runs without it.",
+            "Container {} in task {} {COULD_NOT_START}): {}. It is not essential: the task runs without it.",
             self.container_name(t, c),
             self.tasks[t].id,
             self.unmet_words(t, d, condition, why)
@@ -244,7 +250,7 @@ impl Sim {
                 why,
                 ..
             } => format!(
-                "Essential container {} in task {} could not start (CannotStartContainerError, exit code 143): {}.",
+                "Essential container {} in task {} {COULD_NOT_START}, exit code 143): {}.",
                 self.container_name(t, container),
                 self.tasks[t].id,
                 self.unmet_words(t, dependency, condition, why)
