@@ -124,8 +124,15 @@ fn service(
     check_grace_period(&path, s, p);
     let assign_public_ip =
         crate::service::platform::assign_public_ip(&path, &s.network_configuration, fargate, p);
-    let platform_version =
-        crate::service::platform::platform_version(&path, s.platform_version.as_deref(), p);
+    // On a service written for EC2 or EXTERNAL any platformVersion is refused (below), so its
+    // value is not judged too: one cause, one message (reviewer).
+    let on_instances = s.capacity_provider_strategy.is_empty()
+        && matches!(s.launch_type.as_deref(), Some("EC2" | "EXTERNAL"));
+    let platform_version = if on_instances {
+        None
+    } else {
+        crate::service::platform::platform_version(&path, s.platform_version.as_deref(), p)
+    };
     let service_connect =
         crate::discovery::service_connect::enabled(s.service_connect_configuration.as_ref());
     if fargate {

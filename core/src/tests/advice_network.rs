@@ -127,3 +127,16 @@ fn a_platform_version_with_launch_type_ec2_is_an_error() {
         "{e}"
     );
 }
+
+#[test]
+fn an_invalid_platform_version_with_launch_type_ec2_is_one_error_not_two() {
+    // Reviewer: 'banana' on EC2 gave the invalid-value message and the must-be-null one; any
+    // value is refused there, so only the second is said.
+    let mut v = fixed();
+    v["clusters"][0] = json!({"clusterName": "default"});
+    v["services"][0]["launchType"] = "EC2".into();
+    v["services"][0]["platformVersion"] = "banana".into();
+    let e = errors(&v);
+    assert_eq!(e.matches("services[0].platformVersion").count(), 1, "{e}");
+    assert!(e.contains("must be null"), "{e}");
+}
