@@ -710,13 +710,17 @@ tests.push({
       }
       throw new Error(`${what}: the cluster's scale never settled (last ${JSON.stringify(before)})`);
     };
-    await openLesson(page, base, 'canary-blast-radius');
-    await page.locator('[data-testid="presenter-toggle"]').click();
-    await page.getByTestId('presenter-check').click();
-    await page.waitForFunction(() => /Not yet: 3 of 4 goals met/.test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), null, { timeout: 30000 });
-    await page.getByTestId('run-10m').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:10:00', null, { timeout: 30000 });
-    await settled('lesson 11');
+    // A lesson presented, checked (its verdict matching `verdict`) and run 10 minutes on.
+    const presentChecked = async (id, verdict) => {
+      await openLesson(page, base, id);
+      await page.locator('[data-testid="presenter-toggle"]').click();
+      await page.getByTestId('presenter-check').click();
+      await page.waitForFunction((v) => new RegExp(v).test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), verdict, { timeout: 30000 });
+      await page.getByTestId('run-10m').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:10:00', null, { timeout: 30000 });
+      await settled(id);
+    };
+    await presentChecked('canary-blast-radius', 'Not yet: 3 of 4 goals met');
     const seen = await page.evaluate(() => {
       const list = document.querySelector('[data-testid="presenter-lesson"] .lesson-goals').getBoundingClientRect();
       const goals = [...document.querySelectorAll('[data-testid="presenter-lesson"] [data-testid="goal"]')];
@@ -743,13 +747,7 @@ tests.push({
     // Lesson 7's three goals all fail at its start, two with long details: the third was cut at
     // the strip's foot by the line its Show button took (instructor walkthrough).
     await page.locator('[data-testid="presenter-toggle"]').click();
-    await openLesson(page, base, 'health-check-grace-period');
-    await page.locator('[data-testid="presenter-toggle"]').click();
-    await page.getByTestId('presenter-check').click();
-    await page.waitForFunction(() => /Not yet: 0 of 3 goals met/.test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), null, { timeout: 30000 });
-    await page.getByTestId('run-10m').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:10:00', null, { timeout: 30000 });
-    await settled('lesson 7');
+    await presentChecked('health-check-grace-period', 'Not yet: 0 of 3 goals met');
     const seven = await page.evaluate(() => {
       const list = document.querySelector('[data-testid="presenter-lesson"] .lesson-goals').getBoundingClientRect();
       const parts = [...document.querySelectorAll('[data-testid="presenter-lesson"] [data-testid="goal"], [data-testid="presenter-lesson"] [data-testid="goal-show"]')];
@@ -760,13 +758,7 @@ tests.push({
     });
     if (seven.length) throw new Error(`lesson 7's goals cut at 1280x720: ${JSON.stringify(seven)}`);
     await page.locator('[data-testid="presenter-toggle"]').click();
-    await openLesson(page, base, 'zone-rebalancing');
-    await page.locator('[data-testid="presenter-toggle"]').click();
-    await page.getByTestId('presenter-check').click();
-    await page.waitForFunction(() => /goals met/.test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), null, { timeout: 30000 });
-    await page.getByTestId('run-10m').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:10:00', null, { timeout: 30000 });
-    await settled('lesson 16 at 0:10:00');
+    await presentChecked('zone-rebalancing', 'goals met');
     const fit = (await fitted()).fit;
     if (!(+fit >= 0.7)) throw new Error(`lesson 16 fitted at ${fit}`);
   },

@@ -46,7 +46,7 @@ impl Sim {
             StartOrder::Unplanned => {}
         }
         let td = &self.model.task_definitions[self.tasks[t].task_definition];
-        if td.needs.containers.iter().all(|c| c.depends_on.is_empty()) {
+        if !td.needs.orders_starts() {
             self.tasks[t].start_order = StartOrder::Started;
             return true;
         }
@@ -214,7 +214,7 @@ impl Sim {
     /// the app had started on the database's health). Empty for a task without dependsOn.
     pub(crate) fn healthy_at_running(&self, t: usize) -> Vec<usize> {
         let td = &self.model.task_definitions[self.tasks[t].task_definition];
-        if td.needs.containers.iter().all(|c| c.depends_on.is_empty()) {
+        if !td.needs.orders_starts() {
             return Vec::new();
         }
         let Some(pulled) = self.tasks[t].pull_started_at.map(|p| p + self.pull_ms(t)) else {

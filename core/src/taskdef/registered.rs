@@ -68,6 +68,14 @@ pub struct ContainerModel {
     pub start_timeout: Option<u32>,
 }
 
+impl TaskNeeds {
+    /// Whether any container waits for another (`dependsOn`), so the task's containers start
+    /// in order (`sim/container_start.rs`).
+    pub fn orders_starts(&self) -> bool {
+        self.containers.iter().any(|c| !c.depends_on.is_empty())
+    }
+}
+
 /// Works out what a task of `td` reserves on an instance and how its containers behave.
 pub fn task_needs(td: &TaskDefinition) -> TaskNeeds {
     let containers = td

@@ -15,7 +15,8 @@ use leptos::prelude::*;
 pub fn ExplainPanel() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() != "Escape" || typing(&ev) {
+        // A text field (the editor) keeps its own Escape.
+        if ev.key() != "Escape" || crate::presenter::typing_in(&ev) {
             return;
         }
         if pg.selection.get_untracked() != Selection::None {
@@ -35,16 +36,6 @@ pub fn ExplainPanel() -> impl IntoView {
             }}
         </section>
     }
-}
-
-/// Whether the key went to a text field (the editor), which keeps its own Escape.
-fn typing(ev: &leptos::ev::KeyboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
-        .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.is_content_editable()
-        })
 }
 
 #[component]
