@@ -11,7 +11,8 @@ pub enum EditorPlace {
     TaskDefinition(String),
     /// The Service settings form (services, capacity, load balancer, scaling).
     ServiceSettings,
-    /// The Scenario JSON tab (what no form edits: Service Connect, Cloud Map registries).
+    /// The Scenario JSON tab (what no form edits: Service Connect, Cloud Map registries, of which
+    /// Service settings edits only the DNS TTL).
     ScenarioJson,
 }
 

@@ -71,12 +71,11 @@ impl Sim {
                 }
                 if let Some((c, d, condition, at)) = last.filter(|l| l.3 > 0) {
                     let text = format!(
-                        "Task {} is PENDING while its containers start in dependsOn order: the last, {}, starts {} s after the images are pulled, once {} {}.",
+                        "Task {} is PENDING while its containers start in dependsOn order: the last, {}, starts {} s after the images are pulled, once {}.",
                         self.tasks[t].id,
                         self.container_name(t, c),
                         at.div_ceil(1000),
-                        self.container_name(t, d),
-                        reaches(condition)
+                        self.reaching(t, d, condition)
                     );
                     self.emit(LogKind::Task, self.tasks[t].service, text);
                 }
@@ -94,11 +93,9 @@ impl Sim {
                 // Said as for a task that starts: what it waits for, not how that ends (the
                 // walkthrough found worker, alone of the example's three, with no line here).
                 let text = format!(
-                    "Task {} is PENDING while its containers start in dependsOn order: {} waits until {} {}.",
+                    "Task {} is PENDING while its containers start in dependsOn order: {}.",
                     self.tasks[t].id,
-                    self.container_name(t, container),
-                    self.container_name(t, dependency),
-                    reaches(condition)
+                    self.waits_until(t, container, dependency, condition)
                 );
                 self.emit(LogKind::Task, self.tasks[t].service, text);
                 self.tasks[t].start_order = StartOrder::Fails;
@@ -117,13 +114,9 @@ impl Sim {
             } => {
                 self.tasks[t].start_order = StartOrder::Waits;
                 let text = format!(
-                    "Task {}{STAYS_PENDING}{} waits until {} {}; {}, and no startTimeout on {} ends the wait.",
+                    "Task {}{STAYS_PENDING}{}.",
                     self.tasks[t].id,
-                    self.container_name(t, container),
-                    self.container_name(t, dependency),
-                    reaches(condition),
-                    self.never_words(t, dependency, condition),
-                    self.container_name(t, dependency)
+                    self.waits_for_good(t, container, dependency, condition)
                 );
                 self.emit(LogKind::Task, self.tasks[t].service, text);
                 false
@@ -153,7 +146,6 @@ impl Sim {
         if task.last_status != crate::task::TaskStatus::Pending {
             return None;
         }
-        let name = |c: usize| self.container_name(t, c);
         match (task.start_order, self.start_plan(t)) {
             (
                 StartOrder::Starting,
@@ -162,10 +154,8 @@ impl Sim {
                     ..
                 },
             ) => Some(format!(
-                "Its containers start in dependsOn order: {} waits until {} {}, {} s after the images were pulled.",
-                name(c),
-                name(d),
-                reaches(condition),
+                "Its containers start in dependsOn order: {}, {} s after the images were pulled.",
+                self.waits_until(t, c, d, condition),
                 at.div_ceil(1000)
             )),
             // What it waits for now: the outcome (an exit code, a timeout) is the run's to tell
@@ -180,12 +170,13 @@ impl Sim {
                     ..
                 },
             ) => Some(format!(
-                "Its containers start in dependsOn order: {} waits until {} {}{}.",
-                name(container),
-                name(dependency),
-                reaches(condition),
+                "Its containers start in dependsOn order: {}{}.",
+                self.waits_until(t, container, dependency, condition),
                 match why {
-                    Unmet::TimedOut(s) => format!(" ({}'s startTimeout is {s} s)", name(dependency)),
+                    Unmet::TimedOut(s) => format!(
+                        " ({}'s startTimeout is {s} s)",
+                        self.container_name(t, dependency)
+                    ),
                     _ => String::new(),
                 }
             )),
@@ -197,12 +188,8 @@ impl Sim {
                     condition,
                 },
             ) => Some(format!(
-                "Container {} waits until {} {}; {}, and no startTimeout on {} ends the wait: the task stays PENDING.",
-                name(container),
-                name(dependency),
-                reaches(condition),
-                self.never_words(t, dependency, condition),
-                name(dependency)
+                "Container {}: the task stays PENDING.",
+                self.waits_for_good(t, container, dependency, condition)
             )),
             _ => None,
         }
@@ -317,6 +304,39 @@ impl Sim {
             .containers
             .get(c)
             .map_or_else(|| format!("#{c}"), |m| m.name.clone())
+    }
+
+    /// "migrate exits with code 0": container `d` of task `t` meeting `condition`.
+    fn reaching(&self, t: usize, d: usize, condition: DependencyCondition) -> String {
+        format!("{} {}", self.container_name(t, d), reaches(condition))
+    }
+
+    /// "app waits until migrate exits with code 0": the wait of container `c` of task `t`, as
+    /// the log and the task panel say it.
+    fn waits_until(&self, t: usize, c: usize, d: usize, condition: DependencyCondition) -> String {
+        format!(
+            "{} waits until {}",
+            self.container_name(t, c),
+            self.reaching(t, d, condition)
+        )
+    }
+
+    /// A wait for good, with its cause, as the log and the task panel say it: "app waits until
+    /// db passes its health check; db's image fails its health check (simulator), and no
+    /// startTimeout on db ends the wait".
+    fn waits_for_good(
+        &self,
+        t: usize,
+        c: usize,
+        d: usize,
+        condition: DependencyCondition,
+    ) -> String {
+        format!(
+            "{}; {}, and no startTimeout on {} ends the wait",
+            self.waits_until(t, c, d, condition),
+            self.never_words(t, d, condition),
+            self.container_name(t, d)
+        )
     }
 
     /// Why container `d` of task `t` never meets `condition` when nothing times out, from its

@@ -108,12 +108,8 @@ type Failure = (Millis, usize, DependencyCondition, Unmet);
 
 /// The plan of a task whose containers are `containers` (validated: names resolved, no cycle).
 pub fn plan(containers: &[Container]) -> StartPlan {
-    let mut starts: Vec<Option<Start>> = vec![None; containers.len()];
-    let mut waits_on: Vec<Option<(usize, DependencyCondition)>> = vec![None; containers.len()];
-    for c in 0..containers.len() {
-        let _ = start_of(c, containers, &mut starts, &mut waits_on, 0);
-    }
-    let start = |c: usize| starts[c].unwrap_or(Err(None));
+    let (starts, waits_on) = resolve(containers);
+    let start = |c: usize| starts[c];
     // The first essential container to stop: one that cannot start, or whose process exits
     // before the last container has started.
     let mut first_stop: Option<(Millis, StartPlan)> = None;
@@ -214,11 +210,18 @@ pub fn plan(containers: &[Container]) -> StartPlan {
 /// When each container starts (times from the images' pull), `None` for one that never does:
 /// the engine reads which health checks had passed by the time the task is RUNNING.
 pub fn start_times(containers: &[Container]) -> Vec<Option<Millis>> {
+    resolve(containers).0.into_iter().map(Result::ok).collect()
+}
+
+/// Every container's start, and the dependency and condition it waited for last (or waits on
+/// for good), each worked out once.
+fn resolve(containers: &[Container]) -> (Vec<Start>, Vec<Option<(usize, DependencyCondition)>>) {
     let mut starts: Vec<Option<Start>> = vec![None; containers.len()];
     let mut waits_on: Vec<Option<(usize, DependencyCondition)>> = vec![None; containers.len()];
-    (0..containers.len())
-        .map(|c| start_of(c, containers, &mut starts, &mut waits_on, 0).ok())
-        .collect()
+    let resolved = (0..containers.len())
+        .map(|c| start_of(c, containers, &mut starts, &mut waits_on, 0))
+        .collect();
+    (resolved, waits_on)
 }
 
 /// Works out (and remembers) when container `c` starts; `depth` guards against a cycle, which
