@@ -26,6 +26,17 @@ async function openLesson(page, base, id) {
   await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
 }
 
+/** Types `value` into a Service settings field and presses Enter: the field keeps it, and the
+ * form neither refuses it nor names a locked part (`what` names the field in the error). */
+async function fillKept(page, field, value, what) {
+  await field.fill(value);
+  await field.press('Enter');
+  await page.waitForTimeout(300);
+  if ((await field.inputValue()) !== value) throw new Error(`${what} went back to ${await field.inputValue()}`);
+  if (await page.getByTestId('form-error').count()) throw new Error(`refused: ${await page.getByTestId('form-error').innerText()}`);
+  if (await page.getByTestId('form-lock').count()) throw new Error(`refused: ${await page.getByTestId('form-lock').innerText()}`);
+}
+
 /** Lesson 1's fix typed by hand in the Scenario JSON tab (left open): its start's 512 MiB
  * task memory becomes 1024. A pass after Show solution earns no completion code. */
 async function fixLessonOneByHand(page) {
@@ -966,12 +977,7 @@ tests.push({
     const ttl = page.getByTestId('dns-ttl');
     await ttl.waitFor({ timeout: 5000 });
     if ((await ttl.inputValue()) !== '300') throw new Error(`TTL shows ${await ttl.inputValue()}`);
-    await ttl.fill('10');
-    await ttl.press('Enter');
-    await page.waitForTimeout(300);
-    if ((await ttl.inputValue()) !== '10') throw new Error(`TTL went back to ${await ttl.inputValue()}`);
-    if (await page.getByTestId('form-error').count()) throw new Error(`refused: ${await page.getByTestId('form-error').innerText()}`);
-    if (await page.getByTestId('form-lock').count()) throw new Error(`refused: ${await page.getByTestId('form-lock').innerText()}`);
+    await fillKept(page, ttl, '10', 'TTL');
     await page.getByTestId('lesson-check').click();
     await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
   },
@@ -989,12 +995,7 @@ tests.push({
     await page.getByTestId('dc-min').fill('75');
     await page.getByTestId('dc-min').press('Enter');
     await page.waitForFunction(() => document.querySelector('[data-testid="dc-min"]')?.value === '75', null, { timeout: 3000 });
-    await delay.fill('30');
-    await delay.press('Enter');
-    await page.waitForTimeout(300);
-    if ((await delay.inputValue()) !== '30') throw new Error(`delay went back to ${await delay.inputValue()}`);
-    if (await page.getByTestId('form-error').count()) throw new Error(`refused: ${await page.getByTestId('form-error').innerText()}`);
-    if (await page.getByTestId('form-lock').count()) throw new Error(`refused: ${await page.getByTestId('form-lock').innerText()}`);
+    await fillKept(page, delay, '30', 'delay');
     await page.getByTestId('lesson-check').click();
     await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
   },
