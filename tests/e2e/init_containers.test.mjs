@@ -30,4 +30,43 @@ export const tests = [
       await screenshot('init-containers-pending-1280');
     },
   },
+  {
+    // The log pane that holds a task's details is hidden in presenter mode: a chip clicked on
+    // the projector showed nothing, and the room never saw why a task stays PENDING.
+    name: 'init containers: in presenter mode a clicked PENDING chip says what it waits for beside the cluster, in place of the chart',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(base);
+      await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+      await page.selectOption('[data-testid="examples"]', 'init-containers');
+      await page.locator('[data-testid="scenario-about-more"]').waitFor();
+      await runTo(page, '0:05');
+      await page.locator('[data-testid="presenter-toggle"]').click();
+      const aside = page.getByTestId('presenter-aside');
+      await aside.waitFor();
+      if (await aside.getByTestId('presenter-explain').count()) throw new Error('details shown before any chip was clicked');
+      if (!(await aside.locator('.chart').isVisible())) throw new Error('no chart before a selection');
+      await page.locator('[data-testid="task"][data-service="reports"]').first().click();
+      const why = aside.getByTestId('task-start-order');
+      await why.waitFor({ timeout: 5000 });
+      if (!(await why.innerText()).includes('Container app waits until db passes its health check')) throw new Error(`presenter panel: ${await why.innerText()}`);
+      const box = await why.boundingBox();
+      if (!box || box.y < 0 || box.y + box.height > 720) throw new Error(`the waiting reason is outside the projector's view: ${JSON.stringify(box)}`);
+      if (await aside.locator('.chart').count()) throw new Error('the chart still takes the column beside the details');
+      if (await aside.getByTestId('presenter-chart').isVisible()) throw new Error('the chart picker still shows beside the details');
+      if (!(await aside.getByTestId('presenter-events').isVisible())) throw new Error('the latest events went with the chart');
+      await screenshot('init-containers-presenter-1280');
+      await aside.getByTestId('explain-close').click();
+      await aside.locator('.chart').waitFor({ timeout: 5000 });
+      if (await aside.getByTestId('presenter-explain').count()) throw new Error('the details stayed after close');
+      // Escape closes a selection first and leaves presenter mode only when nothing is selected.
+      await page.locator('[data-testid="task"][data-service="api"]').first().click();
+      await aside.getByTestId('presenter-explain').waitFor({ timeout: 5000 });
+      await page.keyboard.press('Escape');
+      await aside.getByTestId('presenter-explain').waitFor({ state: 'detached', timeout: 5000 });
+      if (!(await aside.isVisible())) throw new Error('Escape closing the details also left presenter mode');
+      await page.keyboard.press('Escape');
+      await aside.waitFor({ state: 'detached', timeout: 5000 });
+    },
+  },
 ];

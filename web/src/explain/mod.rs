@@ -20,21 +20,38 @@ pub fn ExplainPanel() -> impl IntoView {
             return;
         }
         if pg.selection.get_untracked() != Selection::None {
+            // Marked as taken: presenter mode's Escape leaves the mode only when nothing was
+            // selected (presenter::closes_selection).
+            ev.prevent_default();
             pg.selection.set(Selection::None);
         }
     });
     on_cleanup(move || keys.remove());
     view! {
         <section class="explain" data-testid="explain" aria-label="Explain" aria-live="polite">
-            {move || match pg.selection.get() {
-                Selection::None => view! {
-                    <p class="hint">"Click a task or an instance to see its details, or a service under \"Waiting for placement\" to see why its tasks cannot be placed."</p>
-                }.into_any(),
-                Selection::Task(t) => view! { <Close /><task::TaskDetails index=t /> }.into_any(),
-                Selection::Instance(i) => view! { <Close /><instance::InstanceDetails index=i /> }.into_any(),
-                Selection::Unplaced(s) => view! { <Close /><unplaced::UnplacedDetails service=s /> }.into_any(),
-            }}
+            <Show when=move || pg.selection.get() == Selection::None>
+                <p class="hint">"Click a task or an instance to see its details, or a service under \"Waiting for placement\" to see why its tasks cannot be placed."</p>
+            </Show>
+            <SelectionDetails />
         </section>
+    }
+}
+
+/// The selected task's, instance's or waiting service's details with their close button, or
+/// nothing: the explain panel's content, also shown beside the cluster in presenter mode, where
+/// the log pane is hidden (a chip clicked on the projector showed nothing: walkthrough).
+#[component]
+pub fn SelectionDetails() -> impl IntoView {
+    let pg = expect_context::<Playground>();
+    move || match pg.selection.get() {
+        Selection::None => ().into_any(),
+        Selection::Task(t) => view! { <Close /><task::TaskDetails index=t /> }.into_any(),
+        Selection::Instance(i) => {
+            view! { <Close /><instance::InstanceDetails index=i /> }.into_any()
+        }
+        Selection::Unplaced(s) => {
+            view! { <Close /><unplaced::UnplacedDetails service=s /> }.into_any()
+        }
     }
 }
 

@@ -7,7 +7,7 @@
 
 use crate::layout::Layout;
 use crate::metrics::{chart::Chart, project_all};
-use crate::state::Playground;
+use crate::state::{Playground, Selection};
 use ecs_sim::time::clock;
 use ecs_sim::view::charts::ChartView;
 use ecs_sim::view::not_recorded::stays_empty;
@@ -31,10 +31,17 @@ pub fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
         })
 }
 
+/// Whether this Escape closes an open selection: the explain panel marks the key it took
+/// (`preventDefault`) so presenter mode stays on when that listener runs first.
+fn closes_selection(ev: &web_sys::KeyboardEvent, pg: Option<Playground>) -> bool {
+    ev.default_prevented() || pg.is_some_and(|pg| pg.selection.get_untracked() != Selection::None)
+}
+
 /// The top-bar button, and the `p` / `Escape` keys.
 #[component]
 pub fn PresenterButton() -> impl IntoView {
     let layout = expect_context::<Layout>();
+    let pg = use_context::<Playground>();
     let on = layout.presenter;
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         if typing_in(&ev) || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
@@ -45,7 +52,10 @@ pub fn PresenterButton() -> impl IntoView {
                 ev.prevent_default();
                 on.update(|p| *p = !*p);
             }
-            "Escape" if on.get_untracked() => on.set(false),
+            // A selection open beside the cluster closes first (the explain panel's own
+            // Escape): one Escape closed the details and left presenter mode at once. Either
+            // listener may run first, so both read the selection as it was before the key.
+            "Escape" if on.get_untracked() && !closes_selection(&ev, pg) => on.set(false),
             _ => {}
         }
     });
@@ -169,9 +179,17 @@ pub fn PresenterAside() -> impl IntoView {
             }
         });
     });
+    // A clicked chip's or instance's details (why a task is PENDING, what it waits for) take
+    // the chart's place until closed: the log pane that holds them is hidden here.
+    let selected = Memo::new(move |_| pg.selection.get() != Selection::None);
     view! {
         <aside class="presenter-aside" data-testid="presenter-aside" aria-label="Presenter view: chart and latest events">
-            <label class="presenter-pick">
+            <Show when=move || selected.get()>
+                <section class="explain presenter-explain" data-testid="presenter-explain" aria-label="Selected" aria-live="polite">
+                    <crate::explain::SelectionDetails />
+                </section>
+            </Show>
+            <label class="presenter-pick" hidden=move || selected.get()>
                 <span>"Chart"</span>
                 <select data-testid="presenter-chart" aria-label="Chart shown in presenter mode"
                     on:change=move |ev| {
@@ -184,7 +202,9 @@ pub fn PresenterAside() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </label>
-            {move || if has_chart.get() {
+            {move || if selected.get() {
+                ().into_any()
+            } else if has_chart.get() {
                 view! { <Chart view=chart now=now /> }.into_any()
             } else {
                 view! { <p class="muted">"No data yet: metrics arrive once per simulated minute."</p> }.into_any()
