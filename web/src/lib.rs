@@ -19,6 +19,7 @@ pub mod editor;
 pub mod event_log;
 pub mod examples;
 pub mod explain;
+pub mod keys;
 pub mod layout;
 pub mod lesson;
 pub mod metrics;

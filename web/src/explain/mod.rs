@@ -16,7 +16,7 @@ pub fn ExplainPanel() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         // A text field (the editor) keeps its own Escape.
-        if ev.key() != "Escape" || crate::presenter::typing_in(&ev) {
+        if ev.key() != "Escape" || crate::keys::typing_in(&ev) {
             return;
         }
         if pg.selection.get_untracked() != Selection::None {

@@ -5,6 +5,7 @@
 //! an unregistered edit is still there when presenter mode ends). A button in the top bar and the `p` key turn it on and off
 //! (`Escape` turns it off); the key does nothing while the user types in a field or the editor.
 
+use crate::keys::typing_in;
 use crate::layout::Layout;
 use crate::metrics::{chart::Chart, project_all};
 use crate::state::{Playground, Selection};
@@ -20,16 +21,6 @@ pub use lesson::PresenterLesson;
 
 /// Events listed beside the cluster.
 const EVENTS_SHOWN: usize = 6;
-
-/// Whether a key press comes from somewhere the user types (a field, the code editor).
-pub fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
-    ev.target()
-        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
-        .is_some_and(|el| {
-            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                || el.is_content_editable()
-        })
-}
 
 /// Whether this Escape closes an open selection: the explain panel marks the key it took
 /// (`preventDefault`) so presenter mode stays on when that listener runs first.
