@@ -119,6 +119,17 @@ pub fn tasks_to_start(b: PassBounds, current: u32, live: u32) -> u32 {
     need.min(room)
 }
 
+/// Whether the upper bound held back tasks a pass would otherwise start ([`tasks_to_start`]
+/// started fewer than the current tasks lack). When the same pass then stops replaced tasks,
+/// their room is free and the scheduler looks again at once rather than at its next unrelated
+/// pass: with `maximumPercent` 100 the first batch's replacements waited for the stopped tasks
+/// to reach STOPPED (7 s on Fargate, the deregistration delay behind a load balancer) while
+/// later batches started beside tasks still stopping (fidelity walkthrough). Stopping tasks are
+/// not RUNNING or PENDING in the upper bound's sense (API DeploymentConfiguration).
+pub fn short_of_room(b: PassBounds, current: u32, live: u32) -> bool {
+    tasks_to_start(b, current, live) < b.keep.saturating_sub(current)
+}
+
 /// An outdated task, as the retiring step sees it after the launches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OutdatedTask {
@@ -295,6 +306,21 @@ mod tests {
         assert_eq!(tasks_to_start(b(4, 200), 3, 3), 1);
         // max_live is never below desired (1 task at 100%... or 3 at 125% → 3).
         assert_eq!(max_live(3, 125), 3);
+    }
+
+    #[test]
+    fn a_pass_is_short_of_room_only_when_the_upper_bound_held_tasks_back() {
+        let b = |desired, max| PassBounds::new(desired, max, 0);
+        // 4 at 100 %, 4 old tasks alive: none may start though 4 are lacking.
+        assert!(short_of_room(b(4, 100), 0, 4));
+        // Two replacements started and two old tasks still alive: none more may start.
+        assert!(short_of_room(b(4, 100), 2, 4));
+        // The two old ones stopping (no longer counted): the last two start, none held back.
+        assert!(!short_of_room(b(4, 100), 2, 2));
+        // 200 %: room for all four.
+        assert!(!short_of_room(b(4, 200), 0, 4));
+        // Nothing lacking: never short.
+        assert!(!short_of_room(b(4, 100), 4, 4));
     }
 
     #[test]

@@ -326,3 +326,41 @@ fn a_live_update_service_cannot_take_the_scenario_past_its_task_limit() {
     assert!(sim.apply(&update(100)).is_ok(), "up to the limit is fine");
     assert_eq!(worker_desired(&sim), Some(100));
 }
+
+#[test]
+fn with_maximum_percent_100_every_batch_starts_its_replacements_once_the_old_tasks_stop_api_deployment_configuration(
+) {
+    // desired 4 at 50/100: two old tasks stop, then two web:2 tasks start. The stopping tasks
+    // are not RUNNING or PENDING in the upper bound's sense (API DeploymentConfiguration), so
+    // each batch's replacements start at the scheduler's next look, within a second. Before, the
+    // first batch waited for its tasks to reach STOPPED (7 s later on Fargate) while the second
+    // started beside tasks still stopping (fidelity walkthrough).
+    let text = scenario(
+        4,
+        json!({ "minimumHealthyPercent": 50, "maximumPercent": 100 }),
+        json!({}),
+        false,
+    );
+    let mut sim = Sim::from_json(&text).expect("valid scenario");
+    sim.run_until(900_000);
+    let stops = super::log_lines(&sim, "(service web) has stopped");
+    let starts = super::log_lines(&sim, "(service web) has started");
+    let stops: Vec<u64> = stops
+        .into_iter()
+        .map(|(at, _)| at)
+        .filter(|&at| at >= 120)
+        .collect();
+    assert!(
+        stops.len() >= 2,
+        "the rolling update stopped old tasks in at most one batch: {stops:?}"
+    );
+    for at in &stops {
+        let next = starts.iter().map(|(s, _)| *s).find(|&s| s >= *at);
+        assert!(
+            next.is_some_and(|s| s - at <= 1),
+            "old tasks stopped at {at} s, replacements started at {next:?} s"
+        );
+    }
+    let d = deployments(&sim);
+    assert_eq!(d[0]["rolloutState"], "COMPLETED", "{d:?}");
+}

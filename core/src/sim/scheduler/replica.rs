@@ -31,6 +31,8 @@ struct PassReport {
     stopped: Vec<crate::task::TaskId>,
     /// Tasks it placed (task indices: live until the pass reports them, so no ID is copied).
     started: Vec<usize>,
+    /// The upper bound held back tasks it would otherwise have started.
+    short_of_room: bool,
     /// The last placement failure: ECS's closest matching instance and phrase (None: no
     /// instances at all); None when every placement succeeded.
     unplaced: Option<Option<(String, String)>>,
@@ -64,6 +66,10 @@ impl Sim {
         let launches_held =
             !self.launch_replacements(s, current, &waiting, held.len(), &mut report);
         let retired = self.retire_outdated(s, &sorted, &held, &mut report);
+        if retired > 0 && report.short_of_room {
+            // The stopped tasks' room is free: the next pass starts their replacements.
+            self.request_reconcile(s);
+        }
         let mut outcome = PassOutcome {
             outdated: sorted.outdated.len(),
             started: report.started.len(),
@@ -353,7 +359,9 @@ impl Sim {
         // The service's active tasks, counted by the task index (placing a waiting task keeps
         // it active, so this is the count a walk of the live set gives).
         let live = (self.task_index.active(s) as usize).saturating_sub(held) as u32;
-        let start = replica::tasks_to_start(self.replica_bounds(s), current as u32, live);
+        let bounds = self.replica_bounds(s);
+        let start = replica::tasks_to_start(bounds, current as u32, live);
+        report.short_of_room = replica::short_of_room(bounds, current as u32, live);
         for k in 0..start {
             match self.launch_service_task(s) {
                 Launched::Started(t) => report.started.push(t),
