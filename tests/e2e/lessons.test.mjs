@@ -318,6 +318,42 @@ export const tests = [
     },
   },
   {
+    // Instructor walkthrough 2026-12-06: a corrected challenge shared again under the same title
+    // (so the same id) showed the old version's pass and code, and gave back the old work, which
+    // the new version's locks refused as a change the student never made.
+    name: 'lessons: a corrected challenge shared under the same title opens at its new start, without the earlier version\'s pass; the earlier link keeps its pass',
+    async run({ page, base }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      const v1 = JSON.parse(lessonOne);
+      v1.id = 'workshop-memory';
+      v1.title = 'Workshop: fix the memory';
+      const v2 = { ...v1, brief: `${v1.brief}\n\nCorrected: read the task size table first.` };
+      await page.goto(base + challengeLink(JSON.stringify(v1)));
+      await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+      await fixLessonOneByHand(page);
+      await page.getByTestId('lesson-check').click();
+      await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+      const code = await page.getByTestId('completion-code').innerText();
+
+      const second = await page.context().newPage();
+      await second.setViewportSize({ width: 1280, height: 720 });
+      await second.goto(base + challengeLink(JSON.stringify(v2)));
+      await second.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+      const notice = await second.getByTestId('notice').innerText();
+      if (!notice.includes('has changed since your last visit')) throw new Error(`notice: ${notice}`);
+      if (await second.getByTestId('lesson-passed-before').count()) throw new Error(`the corrected version shows the earlier pass: ${await second.getByTestId('lesson-passed-before').innerText()}`);
+      if (!(await editorText(second)).includes('"memory": "512"')) throw new Error('the corrected version did not open at its start');
+      await second.close();
+
+      const again = await page.context().newPage();
+      await again.goto(base + challengeLink(JSON.stringify(v1)));
+      const before = again.getByTestId('lesson-passed-before');
+      await before.waitFor({ timeout: 20000 });
+      if (!(await before.innerText()).includes(code.trim())) throw new Error(`the earlier version lost its pass: ${await before.innerText()} (code ${code})`);
+      await again.close();
+    },
+  },
+  {
     name: 'lessons: a form change to a locked field is refused and the form shows the scenario\'s value again; the grace period field passes lesson 7',
     async run({ page, base }) {
       await page.goto(`${base}#lesson=health-check-grace-period`);

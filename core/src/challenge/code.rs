@@ -23,6 +23,16 @@ pub fn completion_code(id: &str, scenario: &Value) -> String {
     format!("ECS-{}-{}", &chars[..5], &chars[5..])
 }
 
+/// Eight hex digits that change with anything in a challenge document (its start, goals,
+/// locks, texts) and not with its formatting or key order: what keeps a corrected challenge's
+/// progress apart from the old version's ([`super::progress::progress_key`]).
+pub fn fingerprint(doc: &Value) -> String {
+    let mut h = TraceHash::default();
+    h.update(b"ecs-playground challenge document v1\0");
+    canonical(doc, &mut h);
+    h.hex()[..8].to_string()
+}
+
 /// Whether `code` is written like a completion code (case and spaces forgiven).
 pub fn normalise(code: &str) -> Option<String> {
     let c: String = code
@@ -71,6 +81,18 @@ fn canonical(v: &Value, h: &mut TraceHash) {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn the_fingerprint_ignores_key_order_and_changes_with_any_part_of_the_document() {
+        let a = json!({ "id": "x", "goals": [{ "min": 4 }], "scenario": { "seed": 1 } });
+        let reordered = json!({ "scenario": { "seed": 1 }, "goals": [{ "min": 4 }], "id": "x" });
+        let goal = json!({ "id": "x", "goals": [{ "min": 6 }], "scenario": { "seed": 1 } });
+        let start = json!({ "id": "x", "goals": [{ "min": 4 }], "scenario": { "seed": 2 } });
+        assert_eq!(fingerprint(&a), fingerprint(&reordered));
+        assert_eq!(fingerprint(&a).len(), 8);
+        assert_ne!(fingerprint(&a), fingerprint(&goal));
+        assert_ne!(fingerprint(&a), fingerprint(&start));
+    }
 
     #[test]
     fn the_code_ignores_key_order_and_changes_with_the_solution_or_challenge() {

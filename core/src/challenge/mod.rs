@@ -176,6 +176,15 @@ impl Challenge {
         }
     }
 
+    /// The key this challenge's passes and work are kept under in the browser: its id for a
+    /// lesson of the built-in course, its id and a fingerprint of the whole document for a
+    /// shared one ([`progress::progress_key`]).
+    pub fn progress_key(&self, in_course: bool) -> String {
+        let fingerprint = (!in_course)
+            .then(|| code::fingerprint(&serde_json::to_value(&self.doc).unwrap_or(Value::Null)));
+        progress::progress_key(&self.doc.id, fingerprint.as_deref())
+    }
+
     /// The starting scenario as the editor shows it.
     pub fn start_text(&self) -> String {
         crate::form::to_text(&self.doc.scenario)

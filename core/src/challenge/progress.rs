@@ -151,6 +151,37 @@ impl Progress {
     }
 }
 
+/// The key a challenge's passes and work are kept under. A course lesson keeps its id; a shared
+/// challenge adds a fingerprint of its whole document (start, goals, locks), because the
+/// builder names a challenge after its title: an instructor who corrected a challenge and
+/// shared it again under the same title gave a student's browser the old version's pass and
+/// code, and its old work, which the new locks then refused as "You changed a locked part"
+/// (instructor walkthrough, 2026-12-06).
+pub fn progress_key(id: &str, fingerprint: Option<&str>) -> String {
+    match fingerprint {
+        None => id.to_string(),
+        Some(f) => {
+            // Ids are ASCII (`goal::valid_id`), so any byte is a char boundary.
+            let room = super::caps::ID.saturating_sub(f.len() + 1);
+            format!("{}-{f}", &id[..id.len().min(room)])
+        }
+    }
+}
+
+/// Whether the last draft is of another version of challenge `id` (same id, another
+/// fingerprint): the page opens the new version at its start and says why.
+pub fn draft_of_other_version(p: &Progress, id: &str, key: &str) -> bool {
+    p.draft.as_ref().is_some_and(|d| {
+        // The draft's own fingerprint, if its key ends with one: the key `id` would have with it.
+        let same_id = || {
+            let (_, f) = d.id.rsplit_once('-')?;
+            (f.len() == 8 && f.bytes().all(|b| b.is_ascii_hexdigit()))
+                .then(|| progress_key(id, Some(f)) == d.id)
+        };
+        d.id != key && (d.id == id || same_id() == Some(true))
+    })
+}
+
 /// What the pane says after the course's last lesson passes: "Well done" only when every
 /// lesson has passed in this browser (a student who went straight to the last lesson read
 /// "Well done!" beside a 1/16 counter).
@@ -221,6 +252,54 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_changed_shared_challenge_keeps_its_passes_and_work_apart_from_the_old_version() {
+        let v1 = progress_key("fix-pending", Some("0a1b2c3d"));
+        let v2 = progress_key("fix-pending", Some("99aa88bb"));
+        assert_ne!(v1, v2);
+        assert!(super::super::goal::valid_id(&v1), "{v1}");
+        // Course lessons keep their ids (and the passes stored under them).
+        assert_eq!(progress_key("host-ports", None), "host-ports");
+        // A long id is cut so the key stays a valid id.
+        let long = progress_key(&"a".repeat(64), Some("0a1b2c3d"));
+        assert!(
+            super::super::goal::valid_id(&long) && long.ends_with("-0a1b2c3d"),
+            "{long}"
+        );
+        let mut p = Progress::default();
+        p.pass(&v1, "ECS-AAAAA-BBBBB");
+        p.draft = Some(Draft {
+            id: v1.clone(),
+            text: "{}".into(),
+        });
+        let back = Progress::from_json(&p.to_json());
+        assert_eq!(back.passed.get(&v2), None);
+        assert_eq!(back.work_on(&v2), None);
+        assert_eq!(back.work_on(&v1), Some("{}"));
+        assert!(draft_of_other_version(&back, "fix-pending", &v2));
+        assert!(!draft_of_other_version(&back, "fix-pending", &v1));
+        // A long id cut to fit is still recognised.
+        let long_id = "b".repeat(64);
+        let q = Progress {
+            draft: Some(Draft {
+                id: progress_key(&long_id, Some("0a1b2c3d")),
+                text: "{}".into(),
+            }),
+            ..Progress::default()
+        };
+        assert!(draft_of_other_version(
+            &q,
+            &long_id,
+            &progress_key(&long_id, Some("99aa88bb"))
+        ));
+        // Another challenge whose id merely starts the same is not a version of it.
+        assert!(!draft_of_other_version(
+            &back,
+            "fix",
+            &progress_key("fix", Some("12345678"))
+        ));
+    }
 
     #[test]
     fn progress_round_trips_and_a_damaged_record_reads_as_empty() {

@@ -33,7 +33,7 @@ pub fn start_check(pg: Playground, lessons: Lessons) {
         Ok(c) => {
             lessons.report.set(None);
             lessons.checking.set(Some(0));
-            schedule(lessons, c, mine, open.challenge.doc.id.clone(), checked);
+            schedule(lessons, c, mine, open.progress_key.clone(), checked);
         }
     }
 }

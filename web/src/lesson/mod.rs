@@ -31,6 +31,9 @@ pub struct OpenLesson {
     pub fragment: String,
     /// Its place in the built-in course, if it is one of its lessons.
     pub course_index: Option<usize>,
+    /// What its passes and work are kept under ([`Challenge::progress_key`]): a corrected
+    /// challenge shared again under the same title is another record.
+    pub progress_key: String,
 }
 
 /// The live goal states of one run of the page's engine.
@@ -113,9 +116,13 @@ impl Lessons {
         let course_index = course::LESSONS
             .iter()
             .position(|l| format!("#lesson={}", l.id) == fragment);
-        let kept = self
-            .progress
-            .with_untracked(|p| p.work_on(&id).map(str::to_string));
+        let key = challenge.progress_key(course_index.is_some());
+        let (kept, other_version) = self.progress.with_untracked(|p| {
+            (
+                p.work_on(&key).map(str::to_string),
+                ecs_sim::challenge::progress::draft_of_other_version(p, &id, &key),
+            )
+        });
         let start = challenge.start_text();
         pg.lock.set_value(Some(challenge.lock()));
         pg.form_lock.set(None);
@@ -131,6 +138,7 @@ impl Lessons {
             challenge,
             fragment,
             course_index,
+            progress_key: key,
         }));
         self.map_open.set(false);
         match kept.filter(|k| *k != start) {
@@ -141,7 +149,15 @@ impl Lessons {
                     text: "Your work on this lesson from your last visit is back in the editor. \"Start over\" in the lesson pane brings the starting scenario back.".into(),
                 }));
             }
-            None => pg.edit(start),
+            None => {
+                pg.edit(start);
+                if other_version {
+                    pg.notice.set(Some(Notice {
+                        is_error: false,
+                        text: "This challenge has changed since your last visit (its start, goals or locked parts differ), so it opens at its new start: your work and any pass belong to the earlier version.".into(),
+                    }));
+                }
+            }
         }
         pg.playing.set(false);
         // A new lesson starts with the whole event log, whatever service the last one's log
@@ -175,7 +191,7 @@ impl Lessons {
     pub fn keep_draft(&self, text: &str) {
         let Some(id) = self
             .open
-            .with_untracked(|o| o.as_ref().map(|o| o.challenge.doc.id.clone()))
+            .with_untracked(|o| o.as_ref().map(|o| o.progress_key.clone()))
         else {
             return;
         };

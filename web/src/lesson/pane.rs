@@ -36,7 +36,8 @@ pub fn LessonPane() -> impl IntoView {
             let has_solution = solution.is_some();
             let solution = StoredValue::new(solution.map(|s| ecs_sim::form::to_text(&s)));
             let start_text = StoredValue::new(open.challenge.start_text());
-            let lesson_id = StoredValue::new(doc.id.clone());
+            // Passes, shown solutions and work are kept under the progress key, not the bare id.
+            let lesson_id = StoredValue::new(open.progress_key.clone());
             let explain = doc.explain.clone();
             let next = open
                 .course_index
@@ -56,7 +57,7 @@ pub fn LessonPane() -> impl IntoView {
                     // A lesson passed before says so, with its code (a student coming back after
                     // Next lesson saw no sign of the pass, instructor walkthrough).
                     {
-                        let id = doc.id.clone();
+                        let id = open.progress_key.clone();
                         move || lessons.progress.with(|p| p.passed.get(&id).cloned()).map(|code| view! {
                             <p class="lesson-note" data-testid="lesson-passed-before">
                                 "Passed in this browser, completion code "<code>{code}</code>"."
