@@ -14,6 +14,7 @@ mod health_check;
 mod launch_type;
 mod memory_cpu;
 mod network_params;
+mod port_ranges;
 mod ports;
 mod runtime_platform;
 mod ulimits;
@@ -35,6 +36,7 @@ pub fn validate(td: &TaskDefinition) -> Vec<Problem> {
     memory_cpu::check(td, &mut problems);
     ephemeral_storage::check(td, &mut problems);
     ports::check(td, &mut problems);
+    port_ranges::check(td, &mut problems);
     network_params::check(td, &mut problems);
     runtime_platform::check(td, &mut problems);
     health_check::check(td, &mut problems);

@@ -840,3 +840,92 @@ fn the_cpu_sum_names_what_each_container_reserves() {
         "{ps:?}"
     );
 }
+
+#[test]
+fn container_port_ranges_follow_the_api_port_mapping_rules() {
+    let ranges = |mode: &str, mappings: Value| {
+        problems(json!({
+            "family": "web", "networkMode": mode,
+            "containerDefinitions": [{ "name": "app", "image": "x", "memory": 512, "portMappings": mappings }]
+        }))
+    };
+    let r = "containerDefinitions[0].portMappings";
+    // Valid in bridge and awsvpc, beside a single port outside the range.
+    let ok = json!([{ "containerPortRange": "8000-8010" }, { "containerPort": 80 }, { "containerPortRange": "9000-9001", "protocol": "udp" }]);
+    assert_eq!(ranges("bridge", ok.clone()), vec![]);
+    assert_eq!(ranges("awsvpc", ok), vec![]);
+    // Not in host mode.
+    let ps = ranges("host", json!([{ "containerPortRange": "8000-8010" }]));
+    assert!(
+        has(
+            &ps,
+            &format!("{r}[0].containerPortRange"),
+            "networkMode bridge or awsvpc"
+        ),
+        "{ps:?}"
+    );
+    // Garbage, reversed, equal ends, out of range.
+    for bad in [
+        "abc",
+        "9000-8000",
+        "8000-8000",
+        "65530-65536",
+        "0-10",
+        "-8000",
+        "8000-",
+        "1e3-2e3",
+    ] {
+        let ps = ranges("bridge", json!([{ "containerPortRange": bad }]));
+        assert!(
+            has(
+                &ps,
+                &format!("{r}[0].containerPortRange"),
+                "Invalid containerPortRange"
+            ),
+            "{bad}: {ps:?}"
+        );
+    }
+    // No hostPort beside a range.
+    let ps = ranges(
+        "bridge",
+        json!([{ "containerPortRange": "8000-8010", "hostPort": 8000 }]),
+    );
+    assert!(
+        has(&ps, &format!("{r}[0].hostPort"), "Leave hostPort out"),
+        "{ps:?}"
+    );
+    // Overlapping ranges, and a single port inside a range, of one protocol.
+    let ps = ranges(
+        "bridge",
+        json!([{ "containerPortRange": "8000-8010" }, { "containerPortRange": "8005-8020" }]),
+    );
+    assert!(
+        has(
+            &ps,
+            &format!("{r}[1].containerPortRange"),
+            "overlaps the ports of containerDefinitions[0].portMappings[0].containerPortRange"
+        ),
+        "{ps:?}"
+    );
+    let ps = ranges(
+        "bridge",
+        json!([{ "containerPortRange": "8000-8010" }, { "containerPort": 8010 }]),
+    );
+    assert!(
+        has(
+            &ps,
+            &format!("{r}[1].containerPort"),
+            "Port 8010/tcp overlaps"
+        ),
+        "{ps:?}"
+    );
+    // At most 100 ranges per container.
+    let many: Vec<Value> = (0..101)
+        .map(|k| json!({ "containerPortRange": format!("{}-{}", 10000 + 2 * k, 10001 + 2 * k) }))
+        .collect();
+    let ps = ranges("bridge", Value::Array(many));
+    assert!(
+        has(&ps, r, "101 port ranges in one container; at most 100"),
+        "{ps:?}"
+    );
+}

@@ -7,7 +7,12 @@
 //!   answers `ClientException: Unknown volume 'name'.`;
 //! - a host volume with a `sourcePath` in a Fargate definition. API HostVolumeProperties:
 //!   "If you're using the Fargate launch type, the sourcePath parameter is not supported"; ECS
-//!   answers `ClientException: Fargate compatible task definitions do not support sourcePath`.
+//!   answers `ClientException: Fargate compatible task definitions do not support sourcePath`;
+//! - a Docker volume (`dockerVolumeConfiguration`) in a Fargate definition. DG "Amazon ECS task
+//!   definition differences for Fargate": "Fargate tasks only support bind mount host volumes,
+//!   so the dockerVolumeConfiguration parameter is not supported" (accepted until 2026-12-06,
+//!   fidelity walkthrough). The guide quotes no message; the form is the Fargate parameters'
+//!   (`fargate_parameters.rs`), the simulator's choice.
 
 use super::{container_path, Problem, TaskDefinition};
 use crate::taskdef::network_mode::Compatibility;
@@ -46,6 +51,13 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
                 out.push(Problem::new(
                     format!("volumes[{k}].host.sourcePath"),
                     "Fargate compatible task definitions do not support sourcePath",
+                ));
+            }
+            let docker = v.get("dockerVolumeConfiguration");
+            if docker.is_some_and(|d| !d.is_null()) {
+                out.push(Problem::new(
+                    format!("volumes[{k}].dockerVolumeConfiguration"),
+                    "Tasks using the Fargate launch type do not support dockerVolumeConfiguration: use a bind mount (task storage) or an EFS volume.",
                 ));
             }
         }
@@ -109,6 +121,32 @@ mod tests {
                 "Fargate compatible task definitions do not support sourcePath".to_string()
             )],
             "a bind mount without a path (task storage) is fine on Fargate"
+        );
+    }
+
+    #[test]
+    fn fargate_refuses_a_docker_volume_dg_fargate_task_definition_differences() {
+        let docker = json!({ "scope": "task", "driver": "local" });
+        let td = |compat: &str| {
+            json!({
+                "family": "web", "requiresCompatibilities": [compat], "networkMode": "awsvpc",
+                "cpu": "256", "memory": "512",
+                "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
+                "containerDefinitions": [container(json!([{ "sourceVolume": "d", "containerPath": "/d" }]))],
+                "volumes": [{ "name": "d", "dockerVolumeConfiguration": docker }]
+            })
+        };
+        let p = problems(td("FARGATE"));
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].0, "volumes[0].dockerVolumeConfiguration");
+        assert!(
+            p[0].1.contains("do not support dockerVolumeConfiguration"),
+            "{p:?}"
+        );
+        assert_eq!(
+            problems(td("EC2")),
+            vec![],
+            "a Docker volume is fine on EC2"
         );
     }
 }
