@@ -14,6 +14,11 @@ pub enum SelfTest {
     Fine {
         /// The goals the start misses.
         missed: Vec<String>,
+        /// The goals the start already meets: right for a goal a fix must keep (five healthy
+        /// tasks throughout a release), but such a goal tells no fix apart on its own, and an
+        /// instructor who meant it as the test got no sign (walkthrough, 2026-12-06: "at most 0
+        /// unable-to-place events from 0:05:00" was met by the start, which logs it once at 0:00).
+        met: Vec<String>,
         /// Whether a solution was checked (and passed).
         solution: bool,
     },
@@ -45,6 +50,12 @@ pub fn self_test(start: &Report, solution: Option<&Report>) -> SelfTest {
     }
     SelfTest::Fine {
         missed: missed(start),
+        met: start
+            .goals
+            .iter()
+            .filter(|g| g.met())
+            .map(|g| g.sentence.clone())
+            .collect(),
         solution: solution.is_some(),
     }
 }
@@ -74,7 +85,11 @@ impl SelfTest {
     /// One or two sentences for the teacher.
     pub fn words(&self) -> String {
         match self {
-            SelfTest::Fine { missed, solution } => {
+            SelfTest::Fine {
+                missed,
+                met,
+                solution,
+            } => {
                 let start = match missed.as_slice() {
                     [one] => format!("the start misses its goal ({one})"),
                     more => format!("the start misses {} of its goals", more.len()),
@@ -84,7 +99,12 @@ impl SelfTest {
                 } else {
                     "no hidden solution is given"
                 };
-                format!("Self-test: {start}, and {solution}.")
+                let met = match met.as_slice() {
+                    [] => String::new(),
+                    [one] => format!(" The start already meets one goal ({one}): right for what a fix must keep, but it tells no fix apart on its own."),
+                    more => format!(" The start already meets {} goals: right for what a fix must keep, but they tell no fix apart on their own.", more.len()),
+                };
+                format!("Self-test: {start}, and {solution}.{met}")
             }
             SelfTest::StartPasses => "The start already meets every goal: a student passes \
                  without changing anything. Make a goal harder, or the start worse, before you \
@@ -128,6 +148,35 @@ mod tests {
         let verdict = self_test(&start, None);
         assert!(verdict.passes());
         assert!(verdict.words().contains("no hidden solution"));
+    }
+
+    #[test]
+    fn the_goals_the_start_already_meets_are_named() {
+        // Lesson 9 keeps five healthy tasks (met by its start) while the release must complete.
+        let l = course::lesson("rolling-update-bounds").expect("lesson 9");
+        let c = Challenge::parse(l.json).expect("the lesson parses");
+        let start = check(&c, &c.start_text());
+        let verdict = self_test(&start, None);
+        assert!(verdict.passes(), "{verdict:?}");
+        let words = verdict.words();
+        assert!(
+            words.contains("The start already meets one goal (At least 5 healthy tasks"),
+            "{words}"
+        );
+        // Lesson 1's start meets its cost bound (a fix must stay cheap) and misses the rest.
+        let c = lesson();
+        let words = self_test(&check(&c, &c.start_text()), None).words();
+        assert!(
+            words.contains("The start already meets one goal (The cost per hour is at most"),
+            "{words}"
+        );
+        // A start that meets none says nothing of it.
+        let none = SelfTest::Fine {
+            missed: vec!["a".into(), "b".into()],
+            met: Vec::new(),
+            solution: false,
+        };
+        assert!(!none.words().contains("already meets"), "{}", none.words());
     }
 
     #[test]
