@@ -264,6 +264,14 @@ export const tests = [
       await setEditorText(page, text.replace('"seed": 7', '"seed": 8'));
       const locked = await page.getByTestId('lesson-locked').innerText();
       if (!locked.includes('seed')) throw new Error(`locked note: ${locked}`);
+      // The live goals are not counted meanwhile, and say so where the goals are (walkthrough
+      // 2026-12-06: every live goal showed met beside a note below the fold).
+      await page.getByTestId('goals-not-counted').waitFor({ timeout: 5000 });
+      const states = await page.$$eval('[data-testid="lesson-goals"] [data-testid="goal"]', (els) => els.map((e) => e.dataset.state));
+      if (!states.length || states.some((s) => s !== 'void')) throw new Error(`live goal states beside a locked change: ${states}`);
+      const noteBox = await page.getByTestId('lesson-locked').boundingBox();
+      const goalsBox = await page.getByTestId('lesson-goals').boundingBox();
+      if (!noteBox || !goalsBox || noteBox.y < goalsBox.y + goalsBox.height - 1) throw new Error('the locked note is not under the goals');
       await page.getByTestId('lesson-check').click();
       const refused = await page.getByTestId('lesson-refused').innerText();
       if (!refused.includes('seed') || !refused.includes('locked')) throw new Error(`refused: ${refused}`);

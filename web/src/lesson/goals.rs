@@ -11,12 +11,26 @@ use leptos::prelude::*;
 #[component]
 pub fn GoalList() -> impl IntoView {
     let lessons = expect_context::<Lessons>();
+    let refused = use_context::<Playground>()
+        .map(|pg| super::lock_refusals(pg))
+        .map(|r| Memo::new(move |_| !r.with(super::LockRefusals::is_empty)));
     view! {
         <ul class="lesson-goals" data-testid="lesson-goals">
             {move || {
                 let decided = lessons.report.with(|r| r.as_ref().map(|r| r.goals.clone()));
-                let shown = decided.filter(|g| !g.is_empty()).unwrap_or_else(|| lessons.live.get());
-                shown.into_iter().map(goal_row).collect_view()
+                match decided.filter(|g| !g.is_empty()) {
+                    Some(goals) => goals.into_iter().map(|g| goal_row(g, false)).collect_view().into_any(),
+                    None => {
+                        // Live states of a scenario Check would refuse count for nothing.
+                        let void = refused.is_some_and(|r| r.get());
+                        view! {
+                            {void.then(|| view! {
+                                <li class="goal-void-note" data-testid="goals-not-counted">"Not counted: you changed a locked part, and Check will refuse this scenario."</li>
+                            })}
+                            {lessons.live.get().into_iter().map(|g| goal_row(g, void)).collect_view()}
+                        }.into_any()
+                    }
+                }
             }}
         </ul>
     }
@@ -25,8 +39,10 @@ pub fn GoalList() -> impl IntoView {
 /// One goal with its state. A failed goal offers to run the page to the moment it failed, so
 /// the student sees on the cluster and in the log what Check saw (a walkthrough found Check's
 /// verdicts describing a run the page had not shown: a valid edit restarts it at 0:00).
-fn goal_row(g: GoalVerdict) -> impl IntoView {
+/// `void`: a live state of a scenario Check would refuse, shown as not counted.
+fn goal_row(g: GoalVerdict, void: bool) -> impl IntoView {
     let (state, mark, detail, failed_at) = match &g.state {
+        _ if void => ("void", "–", None, None),
         GoalState::Pending => ("pending", "○", None, None),
         GoalState::Met { .. } => ("met", "✓", None, None),
         GoalState::Failed { detail, at_ms } => ("failed", "✗", Some(detail.clone()), Some(*at_ms)),

@@ -334,6 +334,52 @@ pub fn LessonSync() -> impl IntoView {
     });
 }
 
+/// What Check would refuse in the editor's scenario because of the lesson's locks: the locked
+/// parts changed, and the keys ECS keeps on update that were left out (none without a lesson,
+/// or with text that is not JSON). Read by the pane's notes and by the goal list, which marks
+/// its live states as not counted meanwhile (a student's locked edit showed every live goal met
+/// while Check would refuse the scenario: walkthrough, 2026-12-06).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct LockRefusals {
+    /// The changed locked parts' paths.
+    pub changed: Vec<String>,
+    /// "path: message" for each key left out.
+    pub left_out: Vec<String>,
+}
+
+impl LockRefusals {
+    /// Nothing to refuse.
+    pub fn is_empty(&self) -> bool {
+        self.changed.is_empty() && self.left_out.is_empty()
+    }
+}
+
+/// The [`LockRefusals`] of the editor's scenario, read again when its text changes.
+pub fn lock_refusals(pg: Playground) -> Memo<LockRefusals> {
+    Memo::new(move |_| {
+        if pg.lock.with_value(Option::is_none) {
+            return LockRefusals::default();
+        }
+        let Some(doc) = pg
+            .text
+            .with(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+        else {
+            return LockRefusals::default();
+        };
+        pg.lock.with_value(|l| match l {
+            Some(l) => LockRefusals {
+                changed: l.changes(&doc).into_iter().map(|p| p.path).collect(),
+                left_out: l
+                    .left_out(&doc)
+                    .into_iter()
+                    .map(|p| format!("{}: {}", p.path, p.message))
+                    .collect(),
+            },
+            None => LockRefusals::default(),
+        })
+    })
+}
+
 /// The course map's and the builder's key handler: Escape closes the dialog (`open` false), as
 /// dialogs do (the builder's draft is kept); the page's own Escape (presenter mode, the
 /// selection) does not see it.

@@ -18,6 +18,7 @@ use leptos::prelude::*;
 pub fn LessonPane() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let lessons = expect_context::<Lessons>();
+    let refusals = super::lock_refusals(pg);
     move || {
         lessons.open.get().map(|open| {
             let doc = open.challenge.doc.clone();
@@ -68,6 +69,28 @@ pub fn LessonPane() -> impl IntoView {
                     // (student walkthrough), and they are what Check decides.
                     <h3 class="lesson-sub">"Goals"</h3>
                     <GoalList />
+                    // Under the goals, which it voids: under the brief it sat below the pane's
+                    // fold at 1280×720 while every live goal showed met (walkthrough).
+                    {move || {
+                        let changed = refusals.with(|r| r.changed.clone());
+                        (!changed.is_empty()).then(|| view! {
+                            <p class="lesson-note error" role="alert" data-testid="lesson-locked">
+                                "You changed a locked part: "
+                                {changed.join(", ")}
+                                ". Check will refuse it — undo it, or Start over."
+                            </p>
+                        })
+                    }}
+                    // A key ECS keeps on update, left out (lesson 16's DISABLED rebalancing).
+                    {move || {
+                        let left = refusals.with(|r| r.left_out.clone());
+                        (!left.is_empty()).then(|| view! {
+                            <p class="lesson-note error" role="alert" data-testid="lesson-left-out">
+                                {left.iter().map(|l| format!("{l}. ")).collect::<String>()}
+                                "Check will refuse it."
+                            </p>
+                        })
+                    }}
                     {move || lessons.live_problem.get().map(|p| view! {
                         <p class="lesson-note error" role="alert">{format!("The goals cannot follow this scenario: {p}")}</p>
                     })}
@@ -132,30 +155,6 @@ pub fn LessonPane() -> impl IntoView {
                         }).collect_view()}
                         ". Everything else is locked: Check refuses a scenario changed elsewhere."
                     </p>
-                    {move || {
-                        let changed = pg.text.with(|t| serde_json::from_str::<serde_json::Value>(t).ok())
-                            .and_then(|doc| pg.lock.with_value(|l| l.as_ref().map(|l| l.changes(&doc))))
-                            .unwrap_or_default();
-                        (!changed.is_empty()).then(|| view! {
-                            <p class="lesson-note error" role="alert" data-testid="lesson-locked">
-                                "You changed a locked part: "
-                                {changed.iter().map(|p| p.path.clone()).collect::<Vec<_>>().join(", ")}
-                                ". Check will refuse it — undo it, or Start over."
-                            </p>
-                        })
-                    }}
-                    // A key ECS keeps on update, left out (lesson 16's DISABLED rebalancing).
-                    {move || {
-                        let left = pg.text.with(|t| serde_json::from_str::<serde_json::Value>(t).ok())
-                            .and_then(|doc| pg.lock.with_value(|l| l.as_ref().map(|l| l.left_out(&doc))))
-                            .unwrap_or_default();
-                        (!left.is_empty()).then(|| view! {
-                            <p class="lesson-note error" role="alert" data-testid="lesson-left-out">
-                                {left.iter().map(|p| format!("{}: {}. ", p.path, p.message)).collect::<String>()}
-                                "Check will refuse it."
-                            </p>
-                        })
-                    }}
                     <div class="lesson-actions">
                         {move || {
                             // Check grades the registered revisions: an edit typed in a task
