@@ -12,7 +12,7 @@ use leptos::prelude::*;
 pub fn GoalList() -> impl IntoView {
     let lessons = expect_context::<Lessons>();
     let refused = use_context::<Playground>()
-        .map(|pg| super::lock_refusals(pg))
+        .map(super::lock_refusals)
         .map(|r| Memo::new(move |_| !r.with(super::LockRefusals::is_empty)));
     view! {
         <ul class="lesson-goals" data-testid="lesson-goals">
