@@ -845,6 +845,35 @@ fn check_reads_share_links_for_the_challenge_and_the_solution() {
     assert!(out
         .stdout
         .contains("result: PASS (2 of 2 goals met); completion code ECS-"));
+    // The header names the challenge's version, the lesson pane's for a shared challenge: a
+    // link with easier goals under the same id and title reads another.
+    let version = ecs_sim::challenge::Challenge::parse(lesson.json)
+        .unwrap()
+        .fingerprint();
+    assert!(
+        out.stdout
+            .starts_with(&format!("challenge fargate-task-size version {version}: ")),
+        "{}",
+        out.stdout
+    );
+    let mut easier: serde_json::Value = serde_json::from_str(lesson.json).unwrap();
+    easier["goals"][0]["atLeast"] = serde_json::json!(0);
+    let easier_link = format!(
+        "#{}",
+        ecs_sim::challenge::link::encode(&easier.to_string()).unwrap()
+    );
+    let out = cli(
+        &["check", "c.link", "s.link", "--json"],
+        &[("c.link", &easier_link), ("s.link", &solution_link)],
+    );
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).expect("one JSON document");
+    assert_eq!(doc["challenge"], "fargate-task-size");
+    assert!(
+        doc["version"]
+            .as_str()
+            .is_some_and(|v| v.len() == 8 && v != version),
+        "{doc}"
+    );
 }
 
 #[test]

@@ -342,6 +342,8 @@ export const tests = [
       await page.getByTestId('lesson-check').click();
       await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
       const code = await page.getByTestId('completion-code').innerText();
+      const version = (await page.getByTestId('lesson-version').innerText()).trim();
+      if (!/^version [0-9a-f]{8}$/.test(version)) throw new Error(`version: ${version}`);
 
       const second = await page.context().newPage();
       await second.setViewportSize({ width: 1280, height: 720 });
@@ -351,6 +353,7 @@ export const tests = [
       if (!notice.includes('has changed since your last visit')) throw new Error(`notice: ${notice}`);
       if (await second.getByTestId('lesson-passed-before').count()) throw new Error(`the corrected version shows the earlier pass: ${await second.getByTestId('lesson-passed-before').innerText()}`);
       if (!(await editorText(second)).includes('"memory": "512"')) throw new Error('the corrected version did not open at its start');
+      if ((await second.getByTestId('lesson-version').innerText()).trim() === version) throw new Error('the corrected version shows the same version');
       await second.close();
 
       const again = await page.context().newPage();

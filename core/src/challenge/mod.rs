@@ -180,9 +180,16 @@ impl Challenge {
     /// lesson of the built-in course, its id and a fingerprint of the whole document for a
     /// shared one ([`progress::progress_key`]).
     pub fn progress_key(&self, in_course: bool) -> String {
-        let fingerprint = (!in_course)
-            .then(|| code::fingerprint(&serde_json::to_value(&self.doc).unwrap_or(Value::Null)));
+        let fingerprint = (!in_course).then(|| self.fingerprint());
         progress::progress_key(&self.doc.id, fingerprint.as_deref())
+    }
+
+    /// Eight hex digits naming this version of the challenge ([`code::fingerprint`]): the
+    /// lesson pane of a shared challenge and `ecs-sim check` both show it, so an instructor
+    /// can tell a student's screen of a modified link (easier goals, same title) from the
+    /// challenge handed out (instructor walkthrough, 2026-12-06).
+    pub fn fingerprint(&self) -> String {
+        code::fingerprint(&serde_json::to_value(&self.doc).unwrap_or(Value::Null))
     }
 
     /// The starting scenario as the editor shows it.

@@ -361,12 +361,13 @@ impl Goal {
 }
 
 /// The verdict's headline when every goal was met: `Passed: the goal is met.` for one goal,
-/// `Passed: all 3 goals met.` for more (a walkthrough read "all 1 goals met").
+/// `Passed: both goals met.` for two, `Passed: all 3 goals met.` for more (walkthroughs read
+/// "all 1 goals met" and "all 2 goals met").
 pub fn passed_words(goals: usize) -> String {
-    if goals == 1 {
-        "Passed: the goal is met.".into()
-    } else {
-        format!("Passed: all {goals} goals met.")
+    match goals {
+        1 => "Passed: the goal is met.".into(),
+        2 => "Passed: both goals met.".into(),
+        _ => format!("Passed: all {goals} goals met."),
     }
 }
 
@@ -402,6 +403,7 @@ mod headline_tests {
     fn one_goal_is_not_counted_as_all_one_goals() {
         assert_eq!(passed_words(1), "Passed: the goal is met.");
         assert_eq!(passed_words(3), "Passed: all 3 goals met.");
+        assert_eq!(passed_words(2), "Passed: both goals met.");
         assert_eq!(not_yet_words(0, 1), "Not yet: the goal is not met.");
         assert_eq!(not_yet_words(1, 3), "Not yet: 1 of 3 goals met.");
     }
@@ -419,7 +421,7 @@ mod headline_tests {
         };
         assert_eq!(
             verdict_words(&passed, 2).as_deref(),
-            Some("Passed: all 2 goals met.")
+            Some("Passed: both goals met.")
         );
         let not_yet = Report::refused(Vec::new());
         assert_eq!(

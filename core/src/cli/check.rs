@@ -198,8 +198,9 @@ fn text_report(
     self_test: bool,
 ) -> String {
     let mut out = format!(
-        "challenge {}: {} ({} goals, {} of virtual time)\n",
+        "challenge {} version {}: {} ({} goals, {} of virtual time)\n",
         echo::value(&challenge.doc.id),
+        challenge.fingerprint(),
         echo::line(&challenge.doc.title),
         challenge.doc.goals.len(),
         clock(challenge.horizon_ms)
@@ -292,6 +293,7 @@ fn json_report(
 ) -> String {
     let mut doc = serde_json::json!({
         "challenge": challenge.doc.id,
+        "version": challenge.fingerprint(),
         "title": challenge.doc.title,
         "goals": challenge.doc.goals.len(),
         "solutions": rows.iter().map(|(file, r)| {

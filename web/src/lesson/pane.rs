@@ -51,6 +51,13 @@ pub fn LessonPane() -> impl IntoView {
                     <header class="lesson-head">
                         <h2 data-testid="lesson-title">{doc.title.clone()}</h2>
                         <span class="lesson-level">{format!("Level {}", doc.level)}</span>
+                        // A shared challenge's version, as `ecs-sim check` prints it: a link with
+                        // easier goals under the same title reads another (walkthrough).
+                        {open.course_index.is_none().then(|| view! {
+                            <span class="lesson-version" data-testid="lesson-version"
+                                title="This challenge's version: ecs-sim check prints the same for the challenge you were given">
+                                {format!("version {}", open.challenge.fingerprint())}</span>
+                        })}
                         <button type="button" class="lesson-exit" data-testid="lesson-exit"
                             title="Leave the lesson; the scenario stays in the playground"
                             on:click=move |_| lessons.close(pg)>"Leave lesson"</button>
