@@ -1198,6 +1198,32 @@ tests.push({
 });
 
 tests.push({
+  // Instructor walkthrough 2026-12-06: presenter mode never showed the brief, which lived only in
+  // the normal layout's narrow column in small type.
+  name: 'lessons: presenter mode shows the brief in large type in place of the goals, and Check brings the goals back',
+  async run({ page, base, screenshot }) {
+    await openLesson(page, base, 'health-check-grace-period');
+    await page.locator('[data-testid="presenter-toggle"]').click();
+    const strip = page.getByTestId('presenter-lesson');
+    await strip.waitFor();
+    await page.getByTestId('presenter-brief-toggle').click();
+    const brief = page.getByTestId('presenter-brief');
+    await brief.waitFor({ timeout: 5000 });
+    const text = await brief.innerText();
+    if (text.trim().length < 80) throw new Error(`brief: ${text}`);
+    if (await strip.getByTestId('lesson-goals').count()) throw new Error('the goals stayed beside the brief');
+    const box = await brief.boundingBox();
+    if (!box || box.y + 20 > 720) throw new Error(`the brief is below the projector's edge: ${JSON.stringify(box)}`);
+    const size = await brief.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    if (size < 16) throw new Error(`the brief is ${size} px on the projector`);
+    await screenshot('presenter-brief-1280');
+    await page.getByTestId('presenter-check').click();
+    await strip.getByTestId('lesson-goals').waitFor({ timeout: 5000 });
+    if (await page.getByTestId('presenter-brief').count()) throw new Error('the brief stayed after Check');
+  },
+});
+
+tests.push({
   // A student walkthrough: lesson 5's start after +10 min showed its first goal undecided and
   // the second failed "at 0:10:00", where Check says both fail at 0:05: the page read its live
   // goals only where a Run to chunk ended. It now reads them at every instant, as Check does.

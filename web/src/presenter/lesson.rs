@@ -15,11 +15,17 @@ pub fn PresenterLesson() -> impl IntoView {
     let Some(lessons) = use_context::<Lessons>() else {
         return ().into_any();
     };
+    // The brief on the projector in place of the goals, while an exercise is introduced: it
+    // was only in the normal layout's narrow column, in small type (instructor walkthrough).
+    let brief = RwSignal::new(false);
     view! {
         <Show when=move || lessons.open.with(Option::is_some)>
             <section class="presenter-lesson" data-testid="presenter-lesson" aria-label="Lesson goals">
                 <div class="presenter-lesson-head">
                     <h2>{move || lessons.open.with(|o| o.as_ref().map(|o| o.challenge.doc.title.clone()).unwrap_or_default())}</h2>
+                    <button type="button" data-testid="presenter-brief-toggle" aria-pressed=move || brief.get().to_string()
+                        on:click=move |_| brief.update(|b| *b = !*b)>
+                        {move || if brief.get() { "Goals" } else { "Brief" }}</button>
                     // Check from the projector: the room sees the verdict beside the goals it
                     // decides (a walkthrough had to leave presenter mode to check).
                     <div class="presenter-check">
@@ -29,7 +35,11 @@ pub fn PresenterLesson() -> impl IntoView {
                         <button type="button" class="primary" data-testid="presenter-check"
                             disabled=move || lessons.check_blocked(pg)
                             title=move || pg.unregistered_edits.with(|u| !u.is_empty()).then_some("An edit in a task definition tab is not applied yet: Check grades what is applied")
-                            on:click=move |_| crate::lesson::check_run::start_check(pg, lessons)>
+                            on:click=move |_| {
+                                // The verdict speaks of the goals: they come back.
+                                brief.set(false);
+                                crate::lesson::check_run::start_check(pg, lessons)
+                            }>
                             {move || if lessons.checking.with(Option::is_some) { "Checking…" } else { "Check" }}</button>
                         // A pass can be played on the projector: "Passed" sat beside an
                         // empty 0:00:00 cluster (instructor walkthrough).
@@ -51,7 +61,12 @@ pub fn PresenterLesson() -> impl IntoView {
                         </span>
                     </div>
                 </div>
-                <crate::lesson::goals::GoalList />
+                {move || if brief.get() {
+                    let text = lessons.open.with(|o| o.as_ref().map(|o| o.challenge.doc.brief.clone()).unwrap_or_default());
+                    view! { <div class="presenter-brief" data-testid="presenter-brief">{crate::lesson::markup::markup(&text)}</div> }.into_any()
+                } else {
+                    view! { <crate::lesson::goals::GoalList /> }.into_any()
+                }}
             </section>
         </Show>
     }
