@@ -1198,6 +1198,26 @@ tests.push({
 });
 
 tests.push({
+  // Instructor walkthrough 2026-12-06: an upload's "Scenario loaded." followed the instructor
+  // through the builder's preview into presenter mode, beside another scenario.
+  name: 'lessons: opening a lesson clears a confirmation about the scenario before it',
+  async run({ page, base }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(base);
+    await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+    await page.setInputFiles('[data-testid="upload"]', {
+      name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(await editorText(page)),
+    });
+    await page.locator('[data-testid="notice"]').getByText('Scenario loaded.').waitFor();
+    await page.getByTestId('lessons-button').click();
+    await page.locator('[data-testid="course-lesson"][data-lesson="fargate-task-size"] button').first().click();
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.waitForTimeout(300);
+    if (await page.locator('[data-testid="notice"]').getByText('Scenario loaded.').count()) throw new Error('the upload\'s confirmation stayed into the lesson');
+  },
+});
+
+tests.push({
   // Instructor walkthrough 2026-12-06: presenter mode never showed the brief, which lived only in
   // the normal layout's narrow column in small type.
   name: 'lessons: presenter mode shows the brief in large type in place of the goals, and Check brings the goals back',

@@ -141,6 +141,15 @@ impl Lessons {
             progress_key: key,
         }));
         self.map_open.set(false);
+        // A confirmation from before (an upload's "Scenario loaded.") is about another scenario:
+        // it followed an instructor through the builder's preview into presenter mode
+        // (walkthrough). An error stays: it may say why this lesson's link was not read.
+        if pg
+            .notice
+            .with_untracked(|n| n.as_ref().is_some_and(|n| !n.is_error))
+        {
+            pg.notice.set(None);
+        }
         match kept.filter(|k| *k != start) {
             Some(text) => {
                 pg.edit(text);
