@@ -1198,6 +1198,30 @@ tests.push({
 });
 
 tests.push({
+  // Instructor walkthrough 2026-12-06: after a reload "Hint (2 of 3)" was "Hint (0 of 3)".
+  name: 'lessons: the hints a student opened are shown again after a reload, and Start over hides them',
+  async run({ page, base }) {
+    await openLesson(page, base, 'fargate-task-size');
+    await page.getByTestId('lesson-hint').click();
+    await page.getByTestId('lesson-hint').click();
+    const label = (await page.getByTestId('lesson-hint').innerText()).trim();
+    if (!label.startsWith('Hint (2 of')) throw new Error(`label: ${label}`);
+    await page.reload();
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    const after = (await page.getByTestId('lesson-hint').innerText()).trim();
+    if (after !== label) throw new Error(`after a reload: ${after} (was ${label})`);
+    const shown = await page.locator('[data-testid="lesson-hints"] li').count();
+    if (shown !== 2) throw new Error(`${shown} hints shown after a reload`);
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('lesson-start-over').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="lesson-hints"] li').length === 0, null, { timeout: 3000 });
+    await page.reload();
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    if (await page.locator('[data-testid="lesson-hints"] li').count()) throw new Error('Start over\'s hidden hints came back after a reload');
+  },
+});
+
+tests.push({
   // Instructor walkthrough 2026-12-06: an upload's "Scenario loaded." followed the instructor
   // through the builder's preview into presenter mode, beside another scenario.
   name: 'lessons: opening a lesson clears a confirmation about the scenario before it',

@@ -36,7 +36,15 @@ pub struct Progress {
     /// record, so a reload does not clear it.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub shown: BTreeSet<String>,
+    /// How many hints each lesson has shown since it was last started over: a reload hid the
+    /// hints a student had opened ("Hint (2 of 3)" came back as "Hint (0 of 3)": instructor
+    /// walkthrough, 2026-12-06).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub hints: BTreeMap<String, u32>,
 }
+
+/// Most hints a lesson has (`caps`); a stored count above it is read as this.
+const MAX_HINTS: u32 = 20;
 
 /// Work in progress on one lesson.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,7 +80,30 @@ impl Progress {
         while p.shown.len() > MAX_PASSED {
             p.shown.pop_last();
         }
+        p.hints
+            .retain(|id, n| super::goal::valid_id(id) && *n > 0 && *n <= MAX_HINTS);
+        while p.hints.len() > MAX_PASSED {
+            p.hints.pop_last();
+        }
         p
+    }
+
+    /// How many hints lesson `key` has shown.
+    pub fn hints_shown(&self, key: &str) -> usize {
+        self.hints.get(key).map_or(0, |n| *n as usize)
+    }
+
+    /// Records that lesson `key` shows `n` hints (0 forgets it: *Start over*).
+    pub fn show_hints(&mut self, key: &str, n: usize) {
+        let n = u32::try_from(n).unwrap_or(MAX_HINTS).min(MAX_HINTS);
+        if n == 0 {
+            self.hints.remove(key);
+            return;
+        }
+        if !self.hints.contains_key(key) && self.hints.len() >= MAX_PASSED {
+            self.hints.pop_first();
+        }
+        self.hints.insert(key.to_string(), n);
     }
 
     /// The record to store; without the draft when it would be too large.
@@ -117,8 +148,10 @@ impl Progress {
     }
 
     /// Forgets that lesson `id`'s solution was shown (*Start over*): a pass earns a code again.
+    /// Its hints are hidden again too.
     pub fn start_over(&mut self, id: &str) {
         self.shown.remove(id);
+        self.hints.remove(id);
     }
 
     /// Whether a pass of lesson `id` earns no completion code: its solution was shown since it
@@ -240,6 +273,25 @@ mod tests {
         let bad = Progress::from_json(r#"{"shown":["<b>", "host-ports"]}"#);
         assert_eq!(bad.shown.len(), 1);
         assert!(bad.code_withheld("host-ports"));
+    }
+
+    #[test]
+    fn the_hints_shown_survive_a_reload_until_start_over() {
+        let mut p = Progress::default();
+        assert_eq!(p.hints_shown("host-ports"), 0);
+        p.show_hints("host-ports", 2);
+        let mut back = Progress::from_json(&p.to_json());
+        assert_eq!(back.hints_shown("host-ports"), 2);
+        assert_eq!(back.hints_shown("fargate-task-size"), 0);
+        back.show_hints("host-ports", 0);
+        assert!(back.hints.is_empty());
+        back.show_hints("host-ports", 1);
+        back.start_over("host-ports");
+        assert_eq!(back.hints_shown("host-ports"), 0);
+        // Damaged counts and ids are dropped on reading.
+        let bad = Progress::from_json(r#"{"hints":{"<b>":1,"host-ports":99999,"spread":3}}"#);
+        assert_eq!(bad.hints.len(), 1);
+        assert_eq!(bad.hints_shown("spread"), 3);
     }
 
     #[test]

@@ -130,7 +130,8 @@ impl Lessons {
         self.generation.update_value(|g| *g += 1);
         self.checking.set(None);
         self.report.set(None);
-        self.hints_shown.set(0);
+        self.hints_shown
+            .set(self.progress.with_untracked(|p| p.hints_shown(&key)));
         self.eval.set_value(None);
         self.live.set(Vec::new());
         self.live_problem.set(None);

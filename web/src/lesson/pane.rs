@@ -186,7 +186,14 @@ pub fn LessonPane() -> impl IntoView {
                             on:click=move |_| start_check(pg, lessons)>"Check"</button>
                         <button type="button" data-testid="lesson-hint"
                             disabled=move || { lessons.hints_shown.get() >= hint_count }
-                            on:click=move |_| { lessons.hints_shown.update(|n| *n += 1); reveal("lesson-hints"); }>
+                            on:click=move |_| {
+                                lessons.hints_shown.update(|n| *n += 1);
+                                // Kept, so a reload shows the same hints.
+                                let n = lessons.hints_shown.get_untracked();
+                                lessons.progress.update(|p| p.show_hints(&lesson_id.get_value(), n));
+                                lessons.store();
+                                reveal("lesson-hints");
+                            }>
                             {move || format!("Hint ({} of {hint_count})", lessons.hints_shown.get().min(hint_count))}</button>
                         <button type="button" data-testid="lesson-solution" disabled=!has_solution
                             on:click=move |_| {
@@ -213,6 +220,7 @@ pub fn LessonPane() -> impl IntoView {
                                     lessons.store();
                                     // Starting over starts the hints over too (they stayed
                                     // revealed, student walkthrough).
+                                    // (`Progress::start_over` forgets the stored count too.)
                                     lessons.hints_shown.set(0);
                                 }
                             }>"Start over"</button>
