@@ -360,9 +360,23 @@ fn health_check_retries_3_interval_10_marks_unhealthy_after_30_s_and_the_task_is
     assert_ne!(first.health, HealthStatus::Unhealthy);
     assert_eq!(first.desired_status, "RUNNING");
 
+    // UNHEALTHY at 35 s: the scheduler starts a replacement first and keeps the unhealthy task
+    // until the replacement is HEALTHY (DG ecs_services). This image never is: once the
+    // replacement is UNHEALTHY too (RUNNING at 40 s, three failures by 70 s) one of the two
+    // goes, to bring the service back to its desired count.
     sim.run_until(35_000);
     let first = sim.task_view(0);
     assert_eq!(first.health, HealthStatus::Unhealthy);
+    assert_eq!(first.desired_status, "RUNNING");
+    assert_eq!(
+        sim.tasks.values().filter(|t| t.service == Some(0)).count(),
+        2,
+        "a replacement started beside the unhealthy task"
+    );
+    sim.run_until(69_999);
+    assert_eq!(sim.task_view(0).desired_status, "RUNNING");
+    sim.run_until(70_000);
+    let first = sim.task_view(0);
     assert_eq!(first.desired_status, "STOPPED");
     assert_eq!(
         first.stopped_reason.as_deref(),
@@ -563,8 +577,11 @@ fn alb_unhealthy_target_is_healthy_again_after_5_passing_checks_30_s_apart() {
 fn alb_target_failing_health_checks_is_replaced_after_the_grace_period() {
     // The sick image fails every check: unhealthy after 2 failures (UnhealthyThresholdCount
     // default), at 9 + 2 × 30 = 69 s. healthCheckGracePeriodSeconds 90 keeps the task until
-    // 9 + 90 = 99 s (DG healthCheckGracePeriodSeconds); then it is deregistered, drains 300 s
-    // and stops at 99 + 300 + 1 = 400 s.
+    // 9 + 90 = 99 s (DG healthCheckGracePeriodSeconds); then a replacement starts, and the sick
+    // task stays until the replacement is healthy (DG ecs_services), which it never is: once
+    // the replacement's own grace period is over (RUNNING at 108 s, + 90 s = 198 s) the sick
+    // task is stopped to bring the service back to one task, deregistered, drains 300 s and
+    // stops at 198 + 300 + 1 = 499 s.
     let mut sim = load("alb_target_lifecycle");
     sim.run_until(0);
     let sick = sim
@@ -578,17 +595,24 @@ fn alb_target_failing_health_checks_is_replaced_after_the_grace_period() {
     assert_eq!(sim.tasks[sick].service, Some(1));
     assert!(sim.target_unhealthy(sick));
     assert!(log_contains(&sim, "is unhealthy in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/sick-tg/"));
-    sim.run_until(98_999);
-    assert!(!sim.tasks[sick].stop_requested);
     sim.run_until(99_000);
+    assert!(!sim.tasks[sick].stop_requested);
+    assert_eq!(
+        sim.tasks.values().filter(|t| t.service == Some(1)).count(),
+        2,
+        "a replacement started beside the sick task at 99 s"
+    );
+    sim.run_until(197_999);
+    assert!(!sim.tasks[sick].stop_requested);
+    sim.run_until(198_000);
     assert!(sim.tasks[sick].stop_requested);
     assert_eq!(sim.tasks[sick].last_status, TaskStatus::Deactivating);
     assert_eq!(
         sim.tasks[sick].stop_code,
         Some(StopCode::ServiceSchedulerInitiated)
     );
-    sim.run_until(520_000);
-    assert_eq!(sim.tasks[sick].stopped_at, Some(400_000));
+    sim.run_until(620_000);
+    assert_eq!(sim.tasks[sick].stopped_at, Some(499_000));
 }
 
 /// The datapoint of `name` for service `svc` at the end of the period ending `at_s` seconds.

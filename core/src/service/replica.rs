@@ -172,15 +172,36 @@ pub struct RetireBounds {
 }
 
 /// Which outdated tasks stop now, in order (DG deployment-type-ecs): tasks not yet RUNNING at
-/// once; unhealthy tasks once their replacements exist (or no replacement can start within
-/// maximumPercent: "start replacement tasks first and maintain minimumHealthyPercent"); healthy
+/// once; unhealthy tasks once their replacements are healthy (or, when no replacement can start
+/// within maximumPercent, one at a time to make room); healthy
 /// ones while the healthy count stays above the lower bound.
 pub fn retirements(outdated: &[OutdatedTask], b: RetireBounds) -> Vec<(usize, Retire)> {
     let mut healthy = b.healthy;
     let mut out = Vec::new();
+    // DG ecs_services: "If the replacement task has a health status of HEALTHY, the service
+    // scheduler stops the unhealthy task"; deployment-type-ecs: "As the replacement tasks launch
+    // and become healthy, the unhealthy tasks will gradually be stopped." Until 2026-12-06 an
+    // unhealthy task went as soon as its replacement existed, which left a one-task service
+    // with nothing RUNNING while the replacement started (engineer walkthrough).
+    // How many unhealthy tasks go now: as many as the healthy tasks allow (the service keeps
+    // its desired count counting the unhealthy ones it keeps), and when no replacement could
+    // start, to make room "one at a time" (DG ecs_services), or as many as bring the service to
+    // its desired count when a replacement turned out unhealthy too ("stop either the unhealthy
+    // replacement task or the existing unhealthy task to get the total task count to equal
+    // desiredCount"). The first ones in the order given go.
+    let unhealthy = outdated.iter().filter(|t| t.active && t.unhealthy).count() as u32;
+    let live = b.replacements + outdated.iter().filter(|t| t.active).count() as u32;
+    let by_health = (healthy + unhealthy).saturating_sub(b.desired);
+    let by_room = if b.no_room {
+        live.saturating_sub(b.desired).max(1)
+    } else {
+        0
+    };
+    let mut unhealthy_stops = by_health.max(by_room).min(unhealthy);
     for t in outdated.iter().filter(|t| t.active) {
         if t.unhealthy {
-            if b.replacements >= b.desired || b.no_room {
+            if unhealthy_stops > 0 {
+                unhealthy_stops -= 1;
                 out.push((t.task, Retire::Unhealthy));
             }
         } else if !t.running {
@@ -360,7 +381,7 @@ mod tests {
     }
 
     #[test]
-    fn an_unhealthy_task_stops_once_its_replacement_exists_or_none_can_start() {
+    fn an_unhealthy_task_stops_once_its_replacement_is_healthy_or_none_can_start_dg_ecs_services() {
         let sick = OutdatedTask {
             task: 7,
             active: true,
@@ -375,11 +396,36 @@ mod tests {
             no_room: false,
         };
         assert!(retirements(&[sick], waiting).is_empty());
+        // The replacement started but is not healthy yet: the unhealthy task stays.
+        assert!(retirements(
+            &[sick],
+            RetireBounds {
+                replacements: 2,
+                ..waiting
+            }
+        )
+        .is_empty());
+        // Healthy now: the unhealthy task goes.
         assert_eq!(
             retirements(
                 &[sick],
                 RetireBounds {
                     replacements: 2,
+                    healthy: 2,
+                    ..waiting
+                }
+            ),
+            vec![(7, Retire::Unhealthy)]
+        );
+        // Two unhealthy of four, one replacement healthy: one goes, the other waits.
+        let sick2 = OutdatedTask { task: 8, ..sick };
+        assert_eq!(
+            retirements(
+                &[sick, sick2],
+                RetireBounds {
+                    desired: 4,
+                    healthy: 3,
+                    replacements: 4,
                     ..waiting
                 }
             ),

@@ -41,23 +41,30 @@ fn a_hung_task_behind_a_load_balancer_is_replaced_once_its_grace_period_is_over(
     let sim = run(&lesson_7(Some(300)), 900_000);
     assert_eq!(times_of(&sim, "stops answering"), [420_000]);
     let t = hung_task(&sim);
-    // Two failed checks 30 s apart: unhealthy at 7:41, past the 300 s grace, stopped at once.
-    assert_eq!(times_of(&sim, "has stopped 1 running tasks"), [461_000]);
+    // Two failed checks 30 s apart: unhealthy at 7:41, past the 300 s grace, so a replacement
+    // starts at once (DG ecs_services: "the service scheduler will first start a replacement
+    // task").
+    assert!(times_of(&sim, "has started 1 tasks").contains(&461_000));
+    // It needs the start-up and five passing checks again: healthy at 11:52, and only then is
+    // the hung task stopped ("If the replacement task has a health status of HEALTHY, the
+    // service scheduler stops the unhealthy task").
+    let healthy = times_of(&sim, "is healthy in");
+    assert_eq!(healthy.last(), Some(&712_000), "{healthy:?}");
+    assert_eq!(times_of(&sim, "has stopped 1 running tasks"), [713_000]);
     assert_eq!(sim.tasks[t].last_status, TaskStatus::Stopped);
     assert!(sim.tasks[t]
         .stopped_reason
         .as_deref()
         .is_some_and(|r| r.contains("Task failed ELB health checks")));
-    // Its replacement needs the start-up and five passing checks again: healthy at 11:52.
-    let healthy = times_of(&sim, "is healthy in");
-    assert_eq!(healthy.last(), Some(&712_000), "{healthy:?}");
 }
 
 #[test]
 fn a_grace_period_far_above_start_up_leaves_the_hung_task_in_place() {
-    // 600 s: the scheduler ignores the unhealthy target until the grace period ends at 10:11.
+    // 600 s: the scheduler ignores the unhealthy target until the grace period ends at 10:11,
+    // starts the replacement then, and stops the hung task once it is healthy at 14:23.
     let sim = run(&lesson_7(Some(600)), 900_000);
-    assert_eq!(times_of(&sim, "has stopped 1 running tasks"), [611_000]);
+    assert!(times_of(&sim, "has started 1 tasks").contains(&611_000));
+    assert_eq!(times_of(&sim, "has stopped 1 running tasks"), [863_000]);
     // The most the API allows: never replaced; its target stays unhealthy.
     let sim = run(&lesson_7(Some(2_147_483_647)), 900_000);
     assert!(times_of(&sim, "has stopped").is_empty());
@@ -97,10 +104,18 @@ fn a_container_health_check_finds_a_hung_task_without_a_load_balancer() {
     let t = hung_task(&sim);
     assert_eq!(sim.tasks[t].last_status, TaskStatus::Stopped);
     let stopped_at = sim.tasks[t].stopped_at.expect("stopped");
-    // Three failed checks 10 s apart after the hang, then the stop (within a minute).
+    // Three failed checks 10 s apart after the hang: a replacement starts within a minute, and
+    // the hung task stops once that replacement's container is HEALTHY (its image answers after
+    // 100 s; checks every 10 s).
+    let started = times_of(&sim, "has started 1 tasks");
+    let replaced_at = *started.last().expect("a replacement");
     assert!(
-        (440_000..=480_000).contains(&stopped_at),
-        "stopped at {stopped_at}"
+        (440_000..=480_000).contains(&replaced_at),
+        "replacement started at {replaced_at}"
+    );
+    assert!(
+        (replaced_at + 100_000..=replaced_at + 150_000).contains(&stopped_at),
+        "stopped at {stopped_at}, replacement started at {replaced_at}"
     );
     // Only the hung task was replaced: the other two kept passing.
     assert_eq!(times_of(&sim, "has stopped").len(), 1);

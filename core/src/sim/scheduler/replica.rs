@@ -7,7 +7,7 @@
 use super::super::{Repeat, Sim};
 use super::placing::Launched;
 use crate::cluster::InstanceStatus;
-use crate::deployment::bounds::{lower_bound, upper_bound};
+use crate::deployment::bounds::lower_bound;
 use crate::service::messages;
 use crate::service::replica::{self, Classified, OutdatedTask, Retire, RetireBounds, TaskFacts};
 use crate::service::steady::{self, PassOutcome};
@@ -432,8 +432,10 @@ impl Sim {
             // unhealthy tasks one-by-one ... to clear up capacity to launch replacement tasks";
             // a replacement that fits nowhere (a static host port the unhealthy task holds, say)
             // is the same: no replacement can start.
-            no_room: upper_bound(desired, svc.maximum_percent) <= live.len() as u32
-                || report.unplaced.is_some(),
+            // Whether this pass could start the replacements it needed, not whether a further
+            // task would fit now: counted after the launches, the replacement itself filled the
+            // upper bound and the unhealthy task went at once (engineer walkthrough).
+            no_room: report.short_of_room || report.unplaced.is_some(),
         };
         let facts = self.outdated_facts(sorted);
         let deployment = self.services[s].deployment_id.clone();
