@@ -157,10 +157,13 @@ fn time_at(text: &str, at: usize) -> Option<(usize, crate::time::Millis)> {
         parts.push(&text[end + 1..end + 3]);
         end += 3;
     }
-    // A sentence may end right after the time ("at 2:00."), a number may not ("2:00.5").
+    // A sentence may end right after the time ("at 2:00."), a number may not ("2:00.5"); a
+    // colon before a space ends it too ("at 3:00: the service…" stayed plain text in lessons 11
+    // and 13's hints: student walkthrough).
     let ends = match b.get(end) {
         None => true,
         Some(b'.') => b.get(end + 1).is_none_or(|c| !c.is_ascii_digit()),
+        Some(b':') => b.get(end + 1).is_none_or(|c| c.is_ascii_whitespace()),
         Some(&c) => !joined(c),
     };
     let n: Vec<u64> = parts.iter().filter_map(|p| p.parse().ok()).collect();
@@ -218,6 +221,10 @@ mod tests {
                 Span::Text("), it is back.".into()),
             ]
         );
+        // A colon and a space after a time end it, as a full stop does.
+        let ps = parse("at 3:00: the service");
+        assert_eq!(ps[0][1], Span::Time("3:00".into(), 180_000));
+        assert_eq!(ps[0][2], Span::Text(": the service".into()));
         // Not times: a port mapping, a ratio of three digits, seconds of 60, a decimal, a
         // version, a time inside code, a word.
         for text in [

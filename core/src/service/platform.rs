@@ -110,8 +110,9 @@ pub fn availability_zone_rebalancing(
             p.push(
                 format!("{path}.availabilityZoneRebalancing"),
                 format!(
-                    "ENABLED can't be used with {}: set DISABLED or leave the key out (DG \"Balancing an Amazon ECS service across Availability Zones\")",
-                    why.reason()
+                    "ENABLED can't be used with {}: {}set DISABLED (DG \"Balancing an Amazon ECS service across Availability Zones\")",
+                    why.reason(),
+                    why.fix().map(|f| format!("{f}, or ")).unwrap_or_default()
                 ),
             );
             false
@@ -285,6 +286,14 @@ mod tests {
         assert!(
             v[0].message
                 .contains("can't be used with a first placement strategy"),
+            "{}",
+            v[0].message
+        );
+        // It says what makes the service eligible before the way out.
+        assert!(
+            v[0].message.contains(
+                "put a spread across attribute:ecs.availability-zone first in placementStrategy, or set DISABLED"
+            ),
             "{}",
             v[0].message
         );

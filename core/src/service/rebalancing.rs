@@ -50,6 +50,20 @@ impl Ineligible {
             }
         }
     }
+
+    /// What makes the service eligible, where something can: a refusal that offered only
+    /// "set DISABLED" left lesson 16's student with an unbalanced service either way (student
+    /// walkthrough, 2026-12-06).
+    pub fn fix(self) -> Option<&'static str> {
+        match self {
+            Ineligible::Daemon | Ineligible::External => None,
+            Ineligible::MaximumPercent100 => Some("raise maximumPercent above 100"),
+            Ineligible::ZoneConstraint => Some("remove that constraint"),
+            Ineligible::FirstStrategy => Some(
+                "put a spread across attribute:ecs.availability-zone first in placementStrategy",
+            ),
+        }
+    }
 }
 
 /// What of a service decides whether it can be rebalanced.
