@@ -517,6 +517,15 @@ tests.push({
     await td.waitFor({ state: 'attached' });
     const text = await td.evaluate((el) => el.value);
     if (!text.includes('"memory": "512"')) throw new Error(`definition:\n${text}`);
+    // A locked field is refused, and the line says the edit was not applied (beside the
+    // editor's "No problems: ECS would accept this", a bare "… is locked" read as a
+    // contradiction: instructor walkthrough).
+    const image = text.match(/"image": "([^"]+)"/);
+    if (!image) throw new Error('no image in the definition');
+    await td.fill(text.replace(image[0], '"image": "example/other:2"'));
+    await page.getByTestId('register-revision').click();
+    const refused = await page.getByTestId('register-status').innerText();
+    if (!refused.startsWith('Not applied:') || !refused.includes('is locked')) throw new Error(`refused: ${refused}`);
     await td.fill(text.replace('"memory": "512"', '"memory": "1024"'));
     // The button says what it does in a lesson (it read "Register revision 2").
     const label = await page.getByTestId('register-revision').innerText();

@@ -139,6 +139,16 @@ pub fn TaskDefinitionTab(
             };
             Ok(())
         });
+        // A lesson's refusal says the edit was not applied: beside the editor's "No problems:
+        // ECS would accept this" (true of the definition) a bare "… is locked" read as a
+        // contradiction (instructor walkthrough).
+        let result = result.map_err(|e| {
+            if in_lesson {
+                format!("Not applied: {e}")
+            } else {
+                e
+            }
+        });
         status.set(Some(result.map(|()| {
             drafts.update(|ds| {
                 ds.remove(&family);
