@@ -169,6 +169,8 @@ pub struct RetireBounds {
     /// No replacement can start: the upper bound leaves no room for another task, or the
     /// cluster has no place for one.
     pub no_room: bool,
+    /// The service's tasks already stopping (told to stop, not yet STOPPED).
+    pub stopping: u32,
 }
 
 /// Which outdated tasks stop now, in order (DG deployment-type-ecs): tasks not yet RUNNING at
@@ -190,10 +192,15 @@ pub fn retirements(outdated: &[OutdatedTask], b: RetireBounds) -> Vec<(usize, Re
     // replacement task or the existing unhealthy task to get the total task count to equal
     // desiredCount"). The first ones in the order given go.
     let unhealthy = outdated.iter().filter(|t| t.active && t.unhealthy).count() as u32;
-    let live = b.replacements + outdated.iter().filter(|t| t.active).count() as u32;
     let by_health = (healthy + unhealthy).saturating_sub(b.desired);
+    // One at a time, and not while a task the service stopped is still freeing its room (on
+    // EC2 it holds its CPU and memory until STOPPED: each failed placement stopped one more,
+    // review); more only when the unhealthy tasks alone exceed the desired count (unhealthy
+    // replacements beside unhealthy old tasks). Counting the replacements that were placed, a
+    // pass that placed two of three stopped two (review).
     let by_room = if b.no_room {
-        live.saturating_sub(b.desired).max(1)
+        let one = u32::from(b.stopping == 0);
+        unhealthy.saturating_sub(b.desired).max(one)
     } else {
         0
     };
@@ -360,6 +367,7 @@ mod tests {
             min_healthy: 2,
             replacements: 0,
             no_room: false,
+            stopping: 0,
         };
         assert_eq!(
             retirements(&[old(0), old(1), old(2), old(3)], b),
@@ -394,6 +402,7 @@ mod tests {
             min_healthy: 2,
             replacements: 1,
             no_room: false,
+            stopping: 0,
         };
         assert!(retirements(&[sick], waiting).is_empty());
         // The replacement started but is not healthy yet: the unhealthy task stays.
@@ -440,6 +449,41 @@ mod tests {
                 }
             ),
             vec![(7, Retire::Unhealthy)]
+        );
+    }
+
+    #[test]
+    fn with_no_room_unhealthy_tasks_go_one_at_a_time_and_wait_for_a_stop_in_progress() {
+        let sick = |task| OutdatedTask {
+            task,
+            active: true,
+            unhealthy: true,
+            running: true,
+        };
+        // Three unhealthy of three; two replacements placed, the third not: one goes, not two.
+        let b = RetireBounds {
+            desired: 3,
+            healthy: 0,
+            min_healthy: 3,
+            replacements: 2,
+            no_room: true,
+            stopping: 0,
+        };
+        assert_eq!(retirements(&[sick(1), sick(2), sick(3)], b).len(), 1);
+        // One is stopping already (still holding its room on EC2): none more yet.
+        assert!(retirements(&[sick(2), sick(3)], RetireBounds { stopping: 1, ..b }).is_empty());
+        // Unhealthy replacements beside unhealthy old tasks: down to the desired count.
+        let all = [sick(1), sick(2), sick(3), sick(4), sick(5), sick(6)];
+        assert_eq!(
+            retirements(
+                &all,
+                RetireBounds {
+                    replacements: 0,
+                    ..b
+                }
+            )
+            .len(),
+            3
         );
     }
 

@@ -436,6 +436,7 @@ impl Sim {
             // task would fit now: counted after the launches, the replacement itself filled the
             // upper bound and the unhealthy task went at once (engineer walkthrough).
             no_room: report.short_of_room || report.unplaced.is_some(),
+            stopping: self.task_index.stopping_of(s) as u32,
         };
         let facts = self.outdated_facts(sorted);
         let deployment = self.services[s].deployment_id.clone();
