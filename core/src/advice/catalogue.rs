@@ -22,7 +22,7 @@ pub struct Rule {
 }
 
 /// The rule set, static rules first, then the ones proven from a run.
-pub static RULES: [Rule; 24] = [
+pub static RULES: [Rule; 25] = [
     Rule {
         id: "no-circuit-breaker",
         title: "Deployment without a circuit breaker (ECS controller: rolling or blue/green)",
@@ -137,6 +137,15 @@ pub static RULES: [Rule; 24] = [
         why: "With 100/100 the scheduler can neither stop an old task first nor start a new one first, so a deployment cannot progress.",
         fix: "Raise maximumPercent (default 200) or lower minimumHealthyPercent.",
         source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html",
+        security_hub: None,
+        proven: false,
+    },
+    Rule {
+        id: "service-connect-namespaces-apart",
+        title: "Service Connect client and server in different namespaces",
+        why: "A client reaches Service Connect endpoints only in its own namespace; across namespaces it falls back to the server's Cloud Map DNS records, whose TTL keeps stopped tasks' addresses in its cache, or finds nothing.",
+        fix: "Put the client's serviceConnectConfiguration in the server's namespace (or leave both to the cluster's default).",
+        source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-connect-concepts.html",
         security_hub: None,
         proven: false,
     },

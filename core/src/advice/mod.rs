@@ -5,6 +5,7 @@
 //! in [`catalogue`].
 
 pub mod catalogue;
+pub mod discovery;
 pub mod facts;
 pub mod proven;
 pub mod services;
@@ -76,12 +77,15 @@ pub struct Inputs<'a> {
     pub asgs: &'a [AsgModel],
     /// RunTask calls (`tasks[i]`, then the timeline's): the revisions they run are judged too.
     pub run_tasks: &'a [RunTaskModel],
+    /// The resolved `traffic` entries: who calls whom, and through what.
+    pub traffic: &'a [crate::traffic::TrafficEntry],
 }
 
 /// Every static finding, task definitions first, then services, each in document order.
 pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
     let mut out = task_definitions::check(inputs);
     out.extend(services::check(inputs));
+    out.extend(discovery::check(inputs));
     out
 }
 

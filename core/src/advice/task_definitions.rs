@@ -287,6 +287,7 @@ mod tests {
             target_groups: &[],
             asgs: &[],
             run_tasks: &[],
+            traffic: &[],
         };
         check(inputs).into_iter().map(|a| a.rule).collect()
     }

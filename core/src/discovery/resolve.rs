@@ -147,6 +147,24 @@ pub fn between(
     }
 }
 
+/// The two namespaces a client and a server are kept apart by, when the server offers
+/// Service Connect endpoints and the client has Service Connect enabled but each names another
+/// namespace: the client then reaches the server only through its Cloud Map DNS records, if
+/// any (DG service-connect-concepts). `(client's, server's)`; None otherwise. A student's
+/// lesson 15 answer put the client in a namespace of its own and got no word of it
+/// (walkthrough, 2026-12-06).
+pub fn namespaces_apart(
+    server: Option<&ServiceConnectConfiguration>,
+    client: Option<&ServiceConnectConfiguration>,
+) -> Option<(String, String)> {
+    let offers = server.is_some_and(|sc| sc.enabled && !sc.services.is_empty());
+    let enabled = client.is_some_and(|sc| sc.enabled);
+    if !offers || !enabled || same_namespace(server, client) {
+        return None;
+    }
+    Some((client?.namespace.clone()?, server?.namespace.clone()?))
+}
+
 /// Whether two Service Connect configurations may be in the same namespace. Names are compared
 /// as written (a name and the ARN of the same namespace count as different: the simulator has
 /// no Cloud Map to look them up in). One that names none is in its cluster's default namespace

@@ -461,3 +461,59 @@ fn task_definition_advice_skips_revisions_neither_latest_nor_run() {
         "{with_task:?}"
     );
 }
+
+#[test]
+fn a_service_connect_client_in_another_namespace_than_its_server_is_named_dg_service_connect_concepts(
+) {
+    // Lesson 15's solution: web and orders both in "internal". A walkthrough put web in a
+    // namespace of its own; the calls then went through Cloud Map DNS, and nothing said why.
+    let lesson = crate::challenge::course::lesson("service-discovery-ttl").expect("lesson 15");
+    let c = crate::challenge::Challenge::parse(lesson.json).expect("the lesson parses");
+    let solution = c.solution().expect("lesson 15 has a solution");
+    let rules = |doc: &Value| -> Vec<(&'static str, String, String)> {
+        let sim = Sim::from_json(&doc.to_string()).expect("valid scenario");
+        static_advice(&sim.model)
+            .into_iter()
+            .filter(|a| a.rule == "service-connect-namespaces-apart")
+            .map(|a| (a.rule, a.path, a.message))
+            .collect()
+    };
+    let has_sc = solution["services"].as_array().is_some_and(|s| {
+        s.iter()
+            .all(|s| s.get("serviceConnectConfiguration").is_some())
+    });
+    if has_sc {
+        assert!(rules(&solution).is_empty(), "{:?}", rules(&solution));
+    }
+    let mut apart = solution.clone();
+    let services = apart["services"].as_array_mut().expect("services");
+    let (web, orders) = (
+        services
+            .iter()
+            .position(|s| s["serviceName"] == "web")
+            .expect("web"),
+        services
+            .iter()
+            .position(|s| s["serviceName"] == "orders")
+            .expect("orders"),
+    );
+    services[orders]["serviceConnectConfiguration"] = json!({"enabled": true, "namespace": "internal",
+        "services": [{"portName": "http", "clientAliases": [{"port": 80, "dnsName": "orders"}]}]});
+    services[web]["serviceConnectConfiguration"] = json!({"enabled": true, "namespace": "other"});
+    let found = rules(&apart);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(
+        found[0].1,
+        format!("services[{web}].serviceConnectConfiguration.namespace")
+    );
+    assert!(
+        found[0]
+            .2
+            .contains("in namespace other, but orders offers its endpoints in internal"),
+        "{}",
+        found[0].2
+    );
+    // In the same namespace: nothing.
+    apart["services"][web]["serviceConnectConfiguration"]["namespace"] = json!("internal");
+    assert!(rules(&apart).is_empty());
+}

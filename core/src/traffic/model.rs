@@ -23,6 +23,9 @@ pub struct TrafficEntry {
     pub source: Source,
     /// How discovery works for a `Client` source (None for the internet).
     pub discovery: Option<Discovery>,
+    /// A `Client` source with Service Connect in another namespace than the server's:
+    /// (client's, server's) namespace, for the advice rule `service-connect-namespaces-apart`.
+    pub namespaces_apart: Option<(String, String)>,
     /// The request rate over time.
     pub profile: RateProfile,
     /// The cost of a request.

@@ -114,10 +114,18 @@ fn traffic_entry(
         p(join_path(&path, &q.path), q.message);
     }
     let (source, discovery) = traffic_source(&path, t, s, service_specs, services, p)?;
+    let namespaces_apart = match source {
+        Source::Client(c) => discovery::resolve::namespaces_apart(
+            service_specs[s].service_connect_configuration.as_ref(),
+            service_specs[c].service_connect_configuration.as_ref(),
+        ),
+        Source::Internet => None,
+    };
     Some(TrafficEntry {
         service: s,
         source,
         discovery,
+        namespaces_apart,
         profile: t.profile.clone(),
         cost: RequestCost {
             cpu_millis_per_request: t.cpu_millis_per_request,

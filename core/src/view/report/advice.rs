@@ -16,6 +16,7 @@ pub fn static_advice(model: &Model) -> Vec<Advice> {
         target_groups: &model.target_groups,
         asgs: &model.asgs,
         run_tasks: &model.run_tasks,
+        traffic: &model.traffic.entries,
     })
 }
 
@@ -35,6 +36,7 @@ pub fn task_definition_advice(td: &TaskDefinition) -> Vec<Advice> {
         target_groups: &[],
         asgs: &[],
         run_tasks: &[],
+        traffic: &[],
     });
     found
         .into_iter()
