@@ -61,6 +61,7 @@ pub fn App() -> impl IntoView {
     };
     provide_context(pg);
     provide_context(lessons);
+    crate::lesson::provide_lock_refusals(pg);
     pg.link_selection();
     let layout = Layout::load();
     provide_context(layout);

@@ -43,8 +43,8 @@ pub struct Progress {
     pub hints: BTreeMap<String, u32>,
 }
 
-/// Most hints a lesson has (`caps`); a stored count above it is read as this.
-const MAX_HINTS: u32 = 20;
+/// Most hints a lesson has (`caps::HINTS`); a stored count above it is dropped on reading.
+const MAX_HINTS: u32 = super::caps::HINTS as u32;
 
 /// Work in progress on one lesson.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -201,8 +201,50 @@ pub fn progress_key(id: &str, fingerprint: Option<&str>) -> String {
     }
 }
 
+impl Progress {
+    /// Moves what a shared challenge kept under its bare `id` (records written before
+    /// 2026-12-06, when progress was kept by id alone) to its versioned `key`, unless the key
+    /// has records of its own or `id` is a course lesson's: a student's unfinished work and
+    /// passes on an unchanged challenge were dropped and called "changed" (review). Whether the
+    /// old records were of this version cannot be known; they are taken to be, as they were
+    /// before. Returns whether anything moved.
+    pub fn adopt_bare(&mut self, id: &str, key: &str) -> bool {
+        let course = super::course::LESSONS.iter().any(|l| l.id == id);
+        let keyed = self.passed.contains_key(key)
+            || self.hints.contains_key(key)
+            || self.shown.contains(key)
+            || self.draft.as_ref().is_some_and(|d| d.id == key);
+        if id == key || course || keyed {
+            return false;
+        }
+        let mut moved = false;
+        if let Some(code) = self.passed.remove(id) {
+            self.passed.insert(key.to_string(), code);
+            moved = true;
+        }
+        if let Some(text) = self.solved.remove(id) {
+            self.solved.insert(key.to_string(), text);
+            moved = true;
+        }
+        if let Some(n) = self.hints.remove(id) {
+            self.hints.insert(key.to_string(), n);
+            moved = true;
+        }
+        if self.shown.remove(id) {
+            self.shown.insert(key.to_string());
+            moved = true;
+        }
+        if let Some(d) = self.draft.as_mut().filter(|d| d.id == id) {
+            d.id = key.to_string();
+            moved = true;
+        }
+        moved
+    }
+}
+
 /// Whether the last draft is of another version of challenge `id` (same id, another
-/// fingerprint): the page opens the new version at its start and says why.
+/// fingerprint): the page opens the new version at its start and says why. (A draft under the
+/// bare id is from before versions were kept: [`Progress::adopt_bare`] takes it as this one.)
 pub fn draft_of_other_version(p: &Progress, id: &str, key: &str) -> bool {
     p.draft.as_ref().is_some_and(|d| {
         // The draft's own fingerprint, if its key ends with one: the key `id` would have with it.
@@ -211,7 +253,7 @@ pub fn draft_of_other_version(p: &Progress, id: &str, key: &str) -> bool {
             (f.len() == 8 && f.bytes().all(|b| b.is_ascii_hexdigit()))
                 .then(|| progress_key(id, Some(f)) == d.id)
         };
-        d.id != key && (d.id == id || same_id() == Some(true))
+        d.id != key && same_id() == Some(true)
     })
 }
 
@@ -351,6 +393,34 @@ mod tests {
             "fix",
             &progress_key("fix", Some("12345678"))
         ));
+    }
+
+    #[test]
+    fn records_under_a_shared_challenges_bare_id_move_to_its_versioned_key() {
+        let key = progress_key("workshop", Some("0a1b2c3d"));
+        let mut p = Progress::default();
+        p.pass("workshop", "ECS-AAAAA-BBBBB");
+        p.keep_solved("workshop", "{}");
+        p.show_hints("workshop", 2);
+        p.draft = Some(Draft {
+            id: "workshop".into(),
+            text: "{\"mine\": 1}".into(),
+        });
+        assert!(!draft_of_other_version(&p, "workshop", &key));
+        assert!(p.adopt_bare("workshop", &key));
+        assert_eq!(
+            p.passed.get(&key).map(String::as_str),
+            Some("ECS-AAAAA-BBBBB")
+        );
+        assert_eq!(p.work_on(&key), Some("{\"mine\": 1}"));
+        assert_eq!(p.hints_shown(&key), 2);
+        assert!(!p.passed.contains_key("workshop"));
+        // Once moved, nothing more; a course lesson's records are never taken.
+        assert!(!p.adopt_bare("workshop", &key));
+        let mut q = Progress::default();
+        q.pass("host-ports", "ECS-AAAAA-BBBBB");
+        assert!(!q.adopt_bare("host-ports", &progress_key("host-ports", Some("0a1b2c3d"))));
+        assert!(q.passed.contains_key("host-ports"));
     }
 
     #[test]

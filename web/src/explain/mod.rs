@@ -27,12 +27,18 @@ pub fn ExplainPanel() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
+    let presenting = use_context::<crate::layout::Layout>();
     view! {
         <section class="explain" data-testid="explain" aria-label="Explain" aria-live="polite">
             <Show when=move || pg.selection.get() == Selection::None>
                 <p class="hint">"Click a task or an instance to see its details, or a service under \"Waiting for placement\" to see why its tasks cannot be placed."</p>
             </Show>
-            <SelectionDetails />
+            // In presenter mode the details show beside the cluster (presenter::PresenterAside)
+            // and this pane is hidden: drawn twice, each frame did the work twice and the page
+            // had two of each test id (review).
+            <Show when=move || !presenting.is_some_and(|l| l.presenter.get())>
+                <SelectionDetails />
+            </Show>
         </section>
     }
 }

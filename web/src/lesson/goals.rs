@@ -12,7 +12,7 @@ use leptos::prelude::*;
 pub fn GoalList() -> impl IntoView {
     let lessons = expect_context::<Lessons>();
     let refused = use_context::<Playground>()
-        .map(super::lock_refusals)
+        .map(super::use_lock_refusals)
         .map(|r| Memo::new(move |_| !r.with(super::LockRefusals::is_empty)));
     view! {
         <ul class="lesson-goals" data-testid="lesson-goals">

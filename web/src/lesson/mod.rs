@@ -117,6 +117,12 @@ impl Lessons {
             .iter()
             .position(|l| format!("#lesson={}", l.id) == fragment);
         let key = challenge.progress_key(course_index.is_some());
+        // Records kept under the bare id before versions were: taken as this version's.
+        let mut adopted = false;
+        self.progress.update(|p| adopted = p.adopt_bare(&id, &key));
+        if adopted {
+            self.store();
+        }
         let (kept, other_version) = self.progress.with_untracked(|p| {
             (
                 p.work_on(&key).map(str::to_string),
@@ -364,9 +370,14 @@ impl LockRefusals {
     }
 }
 
-/// The [`LockRefusals`] of the editor's scenario, read again when its text changes.
+/// The [`LockRefusals`] of the editor's scenario, read again when its text changes. Made once
+/// for the page ([`provide_lock_refusals`]): the pane and each goal list (the presenter strip's
+/// too) read the same one instead of parsing the scenario each.
 pub fn lock_refusals(pg: Playground) -> Memo<LockRefusals> {
     Memo::new(move |_| {
+        // Tracked before the lock is looked at: the lock is not reactive, and a memo that
+        // returned before reading the text would never run again (review).
+        pg.text.track();
         if pg.lock.with_value(Option::is_none) {
             return LockRefusals::default();
         }
@@ -388,6 +399,17 @@ pub fn lock_refusals(pg: Playground) -> Memo<LockRefusals> {
             None => LockRefusals::default(),
         })
     })
+}
+
+/// Puts the page's one [`lock_refusals`] memo in context.
+pub fn provide_lock_refusals(pg: Playground) {
+    provide_context(lock_refusals(pg));
+}
+
+/// The page's [`lock_refusals`] memo, or a new one where none was provided (a test mounting a
+/// component alone).
+pub fn use_lock_refusals(pg: Playground) -> Memo<LockRefusals> {
+    use_context::<Memo<LockRefusals>>().unwrap_or_else(|| lock_refusals(pg))
 }
 
 /// The course map's and the builder's key handler: Escape closes the dialog (`open` false), as

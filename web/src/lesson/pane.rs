@@ -18,7 +18,7 @@ use leptos::prelude::*;
 pub fn LessonPane() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let lessons = expect_context::<Lessons>();
-    let refusals = super::lock_refusals(pg);
+    let refusals = super::use_lock_refusals(pg);
     move || {
         lessons.open.get().map(|open| {
             let doc = open.challenge.doc.clone();
