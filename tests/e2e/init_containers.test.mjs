@@ -4,16 +4,21 @@
 // with the task and it ran).
 import { runTo } from './lib/deployments.mjs';
 
+/** The Init containers example at 1280x720, run to 0:05:00. */
+async function initContainersAtFive(page, base) {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(base);
+  await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
+  await page.selectOption('[data-testid="examples"]', 'init-containers');
+  await page.locator('[data-testid="scenario-about-more"]').waitFor();
+  await runTo(page, '0:05');
+}
+
 export const tests = [
   {
     name: 'init containers: a task waiting on dependsOn stays PENDING and its panel says on what',
     async run({ page, base, screenshot }) {
-      await page.setViewportSize({ width: 1280, height: 720 });
-      await page.goto(base);
-      await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
-      await page.selectOption('[data-testid="examples"]', 'init-containers');
-      await page.locator('[data-testid="scenario-about-more"]').waitFor();
-      await runTo(page, '0:05');
+      await initContainersAtFive(page, base);
       const reports = page.locator('[data-testid="task"][data-service="reports"]');
       if ((await reports.count()) !== 1) throw new Error(`${await reports.count()} reports chips`);
       if ((await reports.first().getAttribute('data-status')) !== 'PENDING') throw new Error(`reports is ${await reports.first().getAttribute('data-status')} at 0:05:00`);
@@ -35,12 +40,7 @@ export const tests = [
     // the projector showed nothing, and the room never saw why a task stays PENDING.
     name: 'init containers: in presenter mode a clicked PENDING chip says what it waits for beside the cluster, in place of the chart',
     async run({ page, base, screenshot }) {
-      await page.setViewportSize({ width: 1280, height: 720 });
-      await page.goto(base);
-      await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
-      await page.selectOption('[data-testid="examples"]', 'init-containers');
-      await page.locator('[data-testid="scenario-about-more"]').waitFor();
-      await runTo(page, '0:05');
+      await initContainersAtFive(page, base);
       await page.locator('[data-testid="presenter-toggle"]').click();
       const aside = page.getByTestId('presenter-aside');
       await aside.waitFor();
