@@ -164,10 +164,8 @@ pub struct RetireBounds {
     pub healthy: u32,
     /// ⌈desired × minimumHealthyPercent / 100⌉.
     pub min_healthy: u32,
-    /// Tasks that are not outdated.
-    pub replacements: u32,
-    /// No replacement can start: the upper bound leaves no room for another task, or the
-    /// cluster has no place for one.
+    /// No replacement can start: this pass's launches were held back by the upper bound, or the
+    /// cluster had no place for one.
     pub no_room: bool,
     /// The service's tasks already stopping (told to stop, not yet STOPPED).
     pub stopping: u32,
@@ -185,6 +183,7 @@ pub fn retirements(outdated: &[OutdatedTask], b: RetireBounds) -> Vec<(usize, Re
     // and become healthy, the unhealthy tasks will gradually be stopped." Until 2026-12-06 an
     // unhealthy task went as soon as its replacement existed, which left a one-task service
     // with nothing RUNNING while the replacement started (engineer walkthrough).
+    //
     // How many unhealthy tasks go now: as many as the healthy tasks allow (the service keeps
     // its desired count counting the unhealthy ones it keeps), and when no replacement could
     // start, to make room "one at a time" (DG ecs_services), or as many as bring the service to
@@ -365,7 +364,6 @@ mod tests {
             desired: 4,
             healthy: 4,
             min_healthy: 2,
-            replacements: 0,
             no_room: false,
             stopping: 0,
         };
@@ -400,26 +398,16 @@ mod tests {
             desired: 2,
             healthy: 1,
             min_healthy: 2,
-            replacements: 1,
             no_room: false,
             stopping: 0,
         };
-        assert!(retirements(&[sick], waiting).is_empty());
         // The replacement started but is not healthy yet: the unhealthy task stays.
-        assert!(retirements(
-            &[sick],
-            RetireBounds {
-                replacements: 2,
-                ..waiting
-            }
-        )
-        .is_empty());
+        assert!(retirements(&[sick], waiting).is_empty());
         // Healthy now: the unhealthy task goes.
         assert_eq!(
             retirements(
                 &[sick],
                 RetireBounds {
-                    replacements: 2,
                     healthy: 2,
                     ..waiting
                 }
@@ -434,7 +422,6 @@ mod tests {
                 RetireBounds {
                     desired: 4,
                     healthy: 3,
-                    replacements: 4,
                     ..waiting
                 }
             ),
@@ -465,7 +452,6 @@ mod tests {
             desired: 3,
             healthy: 0,
             min_healthy: 3,
-            replacements: 2,
             no_room: true,
             stopping: 0,
         };
@@ -474,17 +460,7 @@ mod tests {
         assert!(retirements(&[sick(2), sick(3)], RetireBounds { stopping: 1, ..b }).is_empty());
         // Unhealthy replacements beside unhealthy old tasks: down to the desired count.
         let all = [sick(1), sick(2), sick(3), sick(4), sick(5), sick(6)];
-        assert_eq!(
-            retirements(
-                &all,
-                RetireBounds {
-                    replacements: 0,
-                    ..b
-                }
-            )
-            .len(),
-            3
-        );
+        assert_eq!(retirements(&all, b).len(), 3);
     }
 
     #[test]

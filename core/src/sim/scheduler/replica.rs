@@ -426,7 +426,6 @@ impl Sim {
             desired,
             healthy,
             min_healthy: lower_bound(desired, svc.minimum_healthy_percent),
-            replacements: live.iter().filter(|t| !outdated.contains(t)).count() as u32,
             // DG deployment-type-ecs: "If any tasks are unhealthy and if maximumPercent doesn't
             // allow the Amazon ECS scheduler to start replacement tasks, the scheduler stops the
             // unhealthy tasks one-by-one ... to clear up capacity to launch replacement tasks";
