@@ -45,25 +45,21 @@ pub fn self_test(start: &Report, solution: Option<&Report>) -> SelfTest {
             return SelfTest::SolutionRefused(problem_words(&p.path, &p.message));
         }
         if !s.passed {
-            return SelfTest::SolutionFails(missed(s));
+            return SelfTest::SolutionFails(sentences(s, false));
         }
     }
     SelfTest::Fine {
-        missed: missed(start),
-        met: start
-            .goals
-            .iter()
-            .filter(|g| g.met())
-            .map(|g| g.sentence.clone())
-            .collect(),
+        missed: sentences(start, false),
+        met: sentences(start, true),
         solution: solution.is_some(),
     }
 }
 
-fn missed(r: &Report) -> Vec<String> {
+/// The sentences of the goals `r` met (`met`) or missed.
+fn sentences(r: &Report, met: bool) -> Vec<String> {
     r.goals
         .iter()
-        .filter(|g| !g.met())
+        .filter(|g| g.met() == met)
         .map(|g| g.sentence.clone())
         .collect()
 }

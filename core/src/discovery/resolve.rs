@@ -133,9 +133,9 @@ pub fn between(
     server_service_connect: Option<&ServiceConnectConfiguration>,
     client_service_connect: Option<&ServiceConnectConfiguration>,
 ) -> Option<Discovery> {
-    let offers_sc = server_service_connect.is_some_and(|sc| sc.enabled && !sc.services.is_empty());
-    let client_sc = client_service_connect.is_some_and(|sc| sc.enabled);
-    if offers_sc && client_sc && same_namespace(server_service_connect, client_service_connect) {
+    if connect_on_both_sides(server_service_connect, client_service_connect)
+        && same_namespace(server_service_connect, client_service_connect)
+    {
         Some(Discovery::ServiceConnect)
     } else {
         server_registries.first().map(|r| {
@@ -157,12 +157,20 @@ pub fn namespaces_apart(
     server: Option<&ServiceConnectConfiguration>,
     client: Option<&ServiceConnectConfiguration>,
 ) -> Option<(String, String)> {
-    let offers = server.is_some_and(|sc| sc.enabled && !sc.services.is_empty());
-    let enabled = client.is_some_and(|sc| sc.enabled);
-    if !offers || !enabled || same_namespace(server, client) {
+    if !connect_on_both_sides(server, client) || same_namespace(server, client) {
         return None;
     }
     Some((client?.namespace.clone()?, server?.namespace.clone()?))
+}
+
+/// The server offers Service Connect endpoints and the client has Service Connect enabled:
+/// what [`between`] needs for Service Connect, and [`namespaces_apart`] for its warning.
+fn connect_on_both_sides(
+    server: Option<&ServiceConnectConfiguration>,
+    client: Option<&ServiceConnectConfiguration>,
+) -> bool {
+    server.is_some_and(|sc| sc.enabled && !sc.services.is_empty())
+        && client.is_some_and(|sc| sc.enabled)
 }
 
 /// Whether two Service Connect configurations may be in the same namespace. Names are compared
