@@ -26,6 +26,15 @@ async function openLesson(page, base, id) {
   await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
 }
 
+/** Lesson `id` at 1280x720 in presenter mode; its strip under the cluster, on the page. */
+async function presentLesson(page, base, id) {
+  await openLesson(page, base, id);
+  await page.locator('[data-testid="presenter-toggle"]').click();
+  const strip = page.getByTestId('presenter-lesson');
+  await strip.waitFor();
+  return strip;
+}
+
 /** Types `value` into a Service settings field and presses Enter: the field keeps it, and the
  * form neither refuses it nor names a locked part (`what` names the field in the error). */
 async function fillKept(page, field, value, what) {
@@ -634,10 +643,7 @@ tests.push({
 tests.push({
   name: 'lessons: presenter mode shows the lesson and its goals under the cluster; the builder shows only the fields a measure takes',
   async run({ page, base, screenshot }) {
-    await openLesson(page, base, 'rolling-update-bounds');
-    await page.locator('[data-testid="presenter-toggle"]').click();
-    const lesson = page.getByTestId('presenter-lesson');
-    await lesson.waitFor();
+    const lesson = await presentLesson(page, base, 'rolling-update-bounds');
     // Check from the projector, with its verdict beside the goals (no Check has run yet).
     if ((await page.getByTestId('presenter-verdict').innerText()).trim() !== '') throw new Error('a verdict before any Check');
     await page.getByTestId('presenter-check').click();
@@ -779,8 +785,7 @@ tests.push({
     };
     // A lesson presented, checked (its verdict matching `verdict`) and run 10 minutes on.
     const presentChecked = async (id, verdict) => {
-      await openLesson(page, base, id);
-      await page.locator('[data-testid="presenter-toggle"]').click();
+      await presentLesson(page, base, id);
       await page.getByTestId('presenter-check').click();
       await page.waitForFunction((v) => new RegExp(v).test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), verdict, { timeout: 30000 });
       await page.getByTestId('run-10m').click();
@@ -1198,8 +1203,7 @@ tests.push({
   // events were a bare heading for the whole run, which looked broken on a projector.
   name: 'lessons: presenter mode says when there are no events yet instead of a bare heading',
   async run({ page, base }) {
-    await openLesson(page, base, 'right-size-instances');
-    await page.locator('[data-testid="presenter-toggle"]').click();
+    await presentLesson(page, base, 'right-size-instances');
     await page.getByTestId('presenter-aside').waitFor();
     const items = await page.locator('[data-testid="presenter-events"] li').count();
     const empty = page.getByTestId('presenter-events-empty');
@@ -1257,10 +1261,7 @@ tests.push({
   // the normal layout's narrow column in small type.
   name: 'lessons: presenter mode shows the brief in large type in place of the goals, and Check brings the goals back',
   async run({ page, base, screenshot }) {
-    await openLesson(page, base, 'health-check-grace-period');
-    await page.locator('[data-testid="presenter-toggle"]').click();
-    const strip = page.getByTestId('presenter-lesson');
-    await strip.waitFor();
+    const strip = await presentLesson(page, base, 'health-check-grace-period');
     await page.getByTestId('presenter-brief-toggle').click();
     const brief = page.getByTestId('presenter-brief');
     await brief.waitFor({ timeout: 5000 });
