@@ -12,6 +12,29 @@ pub struct CircuitBreakerConfig {
     /// A task reaching a healthy state resets the failure count to 0 (`resetOnHealthyTask`,
     /// default true).
     pub reset_on_healthy_task: bool,
+    /// How the failure threshold follows the desired count (`thresholdConfiguration`).
+    pub threshold: ThresholdRule,
+}
+
+/// `thresholdConfiguration` resolved (API ThresholdConfiguration and ThresholdType): what a
+/// service's failure threshold is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThresholdRule {
+    /// `COUNT`: the value is the threshold.
+    Count(u32),
+    /// `BOUNDED_PERCENT` (the default, with 50): value % of the desired count, "clamping the
+    /// result to a minimum of 3 and a maximum of 200".
+    BoundedPercent(u32),
+    /// `UNBOUNDED_PERCENT`: value % of the desired count "without applying the 3-to-200
+    /// bounds".
+    UnboundedPercent(u32),
+}
+
+impl Default for ThresholdRule {
+    /// API ThresholdConfiguration: "a type of BOUNDED_PERCENT with a value of 50".
+    fn default() -> Self {
+        ThresholdRule::BoundedPercent(50)
+    }
 }
 
 /// Smallest threshold (API ServiceDeploymentCircuitBreaker: "a minimum threshold of 3").
@@ -19,11 +42,23 @@ pub const MIN_THRESHOLD: u32 = 3;
 /// Largest threshold ("a maximum threshold of 200").
 pub const MAX_THRESHOLD: u32 = 200;
 
-/// Failed tasks that fail a deployment: ⌈0.5 × desired⌉ clamped to 3–200, so desired 1, 10,
-/// 25 and 1000 give 3, 5, 13 and 200 (DG deployment-circuit-breaker, "Failure threshold";
-/// 0.5 × 25 = 12.5 is rounded up).
-pub fn threshold(desired: u32) -> u32 {
-    desired.div_ceil(2).clamp(MIN_THRESHOLD, MAX_THRESHOLD)
+/// Failed tasks that fail a deployment. The default, ⌈50 % × desired⌉ clamped to 3–200, gives
+/// 3, 5, 13 and 200 for desired 1, 10, 25 and 1000 (DG deployment-circuit-breaker, "Failure
+/// threshold"; 0.5 × 25 = 12.5 is rounded up). A percentage is rounded up the same way for
+/// every value, and an unbounded one is at least 1 (the guide is silent on both: the
+/// playground's choice, so a service with tasks always tolerates a failure short of it).
+pub fn threshold(rule: ThresholdRule, desired: u32) -> u32 {
+    let percent_of = |value: u32| {
+        let t = (u64::from(value) * u64::from(desired)).div_ceil(100);
+        u32::try_from(t).unwrap_or(u32::MAX)
+    };
+    match rule {
+        ThresholdRule::Count(value) => value,
+        ThresholdRule::BoundedPercent(value) => {
+            percent_of(value).clamp(MIN_THRESHOLD, MAX_THRESHOLD)
+        }
+        ThresholdRule::UnboundedPercent(value) => percent_of(value).max(1),
+    }
 }
 
 /// Whether a STOPPED task of the deployment is a failure the breaker counts, given whether the
@@ -69,13 +104,34 @@ mod tests {
     fn threshold_is_half_the_desired_count_rounded_up_between_3_and_200() {
         // DG deployment-circuit-breaker examples: 1 → 3 (minimum), 10 → 5, 25 → 13 (rounded
         // up), 1000 → 200 (maximum).
-        assert_eq!(threshold(1), 3);
-        assert_eq!(threshold(10), 5);
-        assert_eq!(threshold(25), 13);
-        assert_eq!(threshold(1000), 200);
-        assert_eq!(threshold(0), 3);
-        assert_eq!(threshold(400), 200);
-        assert_eq!(threshold(7), 4);
+        let t = |desired| threshold(ThresholdRule::default(), desired);
+        assert_eq!(t(1), 3);
+        assert_eq!(t(10), 5);
+        assert_eq!(t(25), 13);
+        assert_eq!(t(1000), 200);
+        assert_eq!(t(0), 3);
+        assert_eq!(t(400), 200);
+        assert_eq!(t(7), 4);
+    }
+
+    #[test]
+    fn threshold_configuration_types() {
+        // API ThresholdType: COUNT is the value itself; BOUNDED_PERCENT is value × desired
+        // clamped to 3–200; UNBOUNDED_PERCENT the same product without the bounds.
+        assert_eq!(threshold(ThresholdRule::Count(1), 1000), 1);
+        assert_eq!(threshold(ThresholdRule::Count(500), 2), 500);
+        assert_eq!(threshold(ThresholdRule::BoundedPercent(10), 10), 3);
+        assert_eq!(threshold(ThresholdRule::BoundedPercent(100), 1000), 200);
+        assert_eq!(threshold(ThresholdRule::BoundedPercent(100), 150), 150);
+        assert_eq!(threshold(ThresholdRule::UnboundedPercent(50), 1000), 500);
+        assert_eq!(threshold(ThresholdRule::UnboundedPercent(10), 4), 1);
+        assert_eq!(threshold(ThresholdRule::UnboundedPercent(10), 0), 1);
+        assert_eq!(threshold(ThresholdRule::UnboundedPercent(25), 10), 3);
+        // No overflow at the largest values.
+        assert_eq!(
+            threshold(ThresholdRule::UnboundedPercent(u32::MAX), u32::MAX),
+            u32::MAX
+        );
     }
 
     fn stopped(code: StopCode, reason: &str, started: bool) -> Task {

@@ -7,6 +7,8 @@ const DC: &str =
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html";
 const CB: &str =
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentCircuitBreaker.html";
+const TC: &str =
+    "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ThresholdConfiguration.html";
 const CTL: &str =
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentController.html";
 const CAN: &str =
@@ -30,9 +32,19 @@ pub const CONTROLLER: Context = Context {
 pub const CIRCUIT_BREAKER: Context = Context {
     name: "deploymentCircuitBreaker",
     fields: &[
-        F::new("enable", "Fail a deployment whose tasks keep failing to reach RUNNING (threshold: half the desired count, between 3 and 200).", CB).values(&["true", "false"]),
+        F::new("enable", "Fail a deployment whose tasks keep failing to reach RUNNING or to stay healthy (threshold by default: half the desired count, between 3 and 200).", CB).values(&["true", "false"]),
         F::new("rollback", "On failure, roll back to the last completed deployment.", CB).values(&["true", "false"]),
-        F::new("resetOnHealthyTask", "Simulator key: a healthy task resets the failure count (ECS's behaviour; set false to count every failure).", CB).values(&["true", "false"]),
+        F::new("resetOnHealthyTask", "Whether a task reaching a healthy state resets the failure count to 0. Default true; false counts every failure of the deployment.", CB).values(&["true", "false"]),
+        F::new("thresholdConfiguration", "How many failed tasks fail the deployment: a type and a value. Default BOUNDED_PERCENT 50 (half the desired count, between 3 and 200).", TC).child("thresholdConfiguration"),
+    ],
+};
+
+/// `thresholdConfiguration`.
+pub const THRESHOLD: Context = Context {
+    name: "thresholdConfiguration",
+    fields: &[
+        F::new("type", "COUNT uses value as the threshold; BOUNDED_PERCENT takes value percent of the desired count, kept between 3 and 200; UNBOUNDED_PERCENT the same without the bounds. Required.", TC).values(&["COUNT", "BOUNDED_PERCENT", "UNBOUNDED_PERCENT"]),
+        F::new("value", "The threshold itself (COUNT) or a percent of the desired count, rounded up; 1 or more. Required.", TC),
     ],
 };
 
@@ -123,6 +135,7 @@ pub const METRIC_ALARM: Context = Context {
 pub const CONTEXTS: &[Context] = &[
     CONTROLLER,
     CIRCUIT_BREAKER,
+    THRESHOLD,
     CONFIGURATION,
     CANARY,
     LINEAR,

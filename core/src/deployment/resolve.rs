@@ -2,9 +2,11 @@
 //! ECS-native strategies (`strategy`, `bakeTimeInMinutes`, `canaryConfiguration`,
 //! `linearConfiguration`) and the simulator key `codeDeploy`, with ECS's limits.
 
-use super::spec::{CodeDeploySpec, DeploymentConfiguration, DeploymentController};
+use super::spec::{
+    CodeDeploySpec, DeploymentConfiguration, DeploymentController, ThresholdConfiguration,
+};
 
-use super::circuit_breaker::CircuitBreakerConfig;
+use super::circuit_breaker::{CircuitBreakerConfig, ThresholdRule};
 use super::shift::ShiftPlan;
 use crate::problem::Problems;
 
@@ -141,10 +143,48 @@ fn circuit_breaker(
             "The deployment circuit breaker can only be used for services using the rolling update (ECS) deployment type.",
         );
     }
+    let threshold = match &cb.threshold_configuration {
+        None => ThresholdRule::default(),
+        Some(tc) => threshold_rule(
+            &format!("{dcp}.deploymentCircuitBreaker.thresholdConfiguration"),
+            tc,
+            p,
+        )?,
+    };
     cb.enable.then_some(CircuitBreakerConfig {
         rollback: cb.rollback,
         reset_on_healthy_task: cb.reset_on_healthy_task.unwrap_or(true),
+        threshold,
     })
+}
+
+/// `thresholdConfiguration` (API ThresholdConfiguration, ThresholdType). The value is an
+/// Integer; the guide gives no bounds, so the playground asks for 1 or more (a threshold of 0
+/// would fail a deployment before any task failed) and at most 2,147,483,647.
+fn threshold_rule(
+    at: &str,
+    tc: &ThresholdConfiguration,
+    p: &mut Problems,
+) -> Option<ThresholdRule> {
+    if tc.value == 0 || tc.value > i32::MAX as u32 {
+        p.push(
+            format!("{at}.value"),
+            format!("value must be between 1 and 2147483647, not {}", tc.value),
+        );
+        return None;
+    }
+    match tc.kind.as_str() {
+        "COUNT" => Some(ThresholdRule::Count(tc.value)),
+        "BOUNDED_PERCENT" => Some(ThresholdRule::BoundedPercent(tc.value)),
+        "UNBOUNDED_PERCENT" => Some(ThresholdRule::UnboundedPercent(tc.value)),
+        other => {
+            p.push(
+                format!("{at}.type"),
+                format!("type must be COUNT, BOUNDED_PERCENT or UNBOUNDED_PERCENT; got {other}"),
+            );
+            None
+        }
+    }
 }
 
 /// A canary or linear percentage that cannot be used (reported): the other keys are not read.

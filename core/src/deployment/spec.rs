@@ -23,6 +23,21 @@ pub struct DeploymentCircuitBreaker {
     /// Whether a task reaching a healthy state resets the failure count (default true).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reset_on_healthy_task: Option<bool>,
+    /// How many failed tasks fail a deployment (default `BOUNDED_PERCENT` 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub threshold_configuration: Option<ThresholdConfiguration>,
+}
+
+/// `deploymentCircuitBreaker.thresholdConfiguration` (API ThresholdConfiguration): both keys
+/// are required.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ThresholdConfiguration {
+    /// `COUNT`, `BOUNDED_PERCENT` or `UNBOUNDED_PERCENT` (checked when resolved).
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The threshold itself (`COUNT`) or a percent of the desired count.
+    pub value: u32,
 }
 
 /// `deploymentConfiguration.alarms` (API DeploymentAlarms): the scenario's `cloudWatchAlarms`

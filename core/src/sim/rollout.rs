@@ -70,7 +70,7 @@ impl Sim {
         if self.services[s].deployments.list[p].rollout_state != RolloutState::InProgress {
             return;
         }
-        let threshold = circuit_breaker::threshold(self.services[s].desired);
+        let threshold = circuit_breaker::threshold(cb.threshold, self.services[s].desired);
         // Stage 2 begins once any task of the deployment has reached RUNNING.
         self.deployment_reached_running(s, p);
         let tasks = self.services[s].deployments.tasks_of(p);

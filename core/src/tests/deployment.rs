@@ -106,6 +106,39 @@ fn a_healthy_task_resets_the_failure_count_unless_reset_on_healthy_task_is_false
 }
 
 #[test]
+fn threshold_configuration_sets_how_many_failures_fail_the_deployment() {
+    // API ThresholdConfiguration / ThresholdType: web:2's image cannot be pulled, so each of its
+    // tasks fails in stage 1. Desired 4 fails after 3 by default (BOUNDED_PERCENT 50, at least
+    // 3), after 1 with COUNT 1, after 2 with UNBOUNDED_PERCENT 50 (half of 4, no minimum of
+    // 3), and after 4 with BOUNDED_PERCENT 100.
+    for (tc, expected) in [
+        (None, 3),
+        (Some(json!({ "type": "COUNT", "value": 1 })), 1),
+        (Some(json!({ "type": "UNBOUNDED_PERCENT", "value": 50 })), 2),
+        (Some(json!({ "type": "BOUNDED_PERCENT", "value": 100 })), 4),
+    ] {
+        let mut cb = json!({ "enable": true, "rollback": true });
+        if let Some(tc) = &tc {
+            cb["thresholdConfiguration"] = tc.clone();
+        }
+        let text = scenario(
+            4,
+            json!({ "deploymentCircuitBreaker": cb }),
+            json!({ "example/web:2": { "pullFails": true } }),
+            false,
+        );
+        let mut sim = Sim::from_json(&text).expect("valid scenario");
+        sim.run_until(1_800_000);
+        let d = deployments(&sim);
+        assert_eq!(d.len(), 3, "{tc:?}");
+        assert_eq!(d[1]["taskDefinition"], "web:2");
+        assert_eq!(d[1]["rolloutState"], "FAILED", "{tc:?}");
+        assert_eq!(d[1]["failedTasks"], expected, "{tc:?}");
+        assert_eq!(d[0]["rolloutState"], "COMPLETED", "{tc:?}");
+    }
+}
+
+#[test]
 fn without_the_circuit_breaker_a_bad_deployment_stays_in_progress() {
     // DG deployment-circuit-breaker: only a service with the breaker turned on moves to FAILED.
     let text = scenario(
@@ -205,6 +238,20 @@ fn deployment_keys_are_checked_against_the_api_limits_with_json_paths() {
             Some(json!({ "deploymentConfigName": "CodeDeployDefault.ECSAllAtOnce" })),
             "services[0].deploymentConfiguration.deploymentCircuitBreaker",
         ),
+        (
+            json!({ "deploymentCircuitBreaker": { "enable": true, "rollback": true,
+                "thresholdConfiguration": { "type": "PERCENT", "value": 10 } } }),
+            None,
+            None,
+            "services[0].deploymentConfiguration.deploymentCircuitBreaker.thresholdConfiguration.type",
+        ),
+        (
+            json!({ "deploymentCircuitBreaker": { "enable": true, "rollback": true,
+                "thresholdConfiguration": { "type": "COUNT", "value": 0 } } }),
+            None,
+            None,
+            "services[0].deploymentConfiguration.deploymentCircuitBreaker.thresholdConfiguration.value",
+        ),
     ];
     for (dc, controller, code_deploy, path) in cases {
         let mut doc = base.clone();
@@ -234,6 +281,13 @@ fn deployment_keys_are_checked_against_the_api_limits_with_json_paths() {
     let mut unknown = base;
     unknown["services"][0]["deploymentConfiguration"] =
         json!({ "deploymentCircuitBreaker": { "enable": true, "rollback": true, "extra": 1 } });
+    assert!(matches!(
+        Sim::from_json(&unknown.to_string()),
+        Err(LoadError::Scenario(_))
+    ));
+    // API ThresholdConfiguration: type and value are both required.
+    unknown["services"][0]["deploymentConfiguration"] = json!({ "deploymentCircuitBreaker":
+        { "enable": true, "rollback": true, "thresholdConfiguration": { "type": "COUNT" } } });
     assert!(matches!(
         Sim::from_json(&unknown.to_string()),
         Err(LoadError::Scenario(_))

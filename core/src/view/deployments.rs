@@ -82,7 +82,9 @@ pub fn deployments_view(sim: &Sim, s: usize) -> Option<DeploymentsView> {
             .map(|t| t.name())
             .unwrap_or_default()
     };
-    let limit = threshold(sim.services[s].desired);
+    let limit = model
+        .circuit_breaker
+        .map_or(0, |cb| threshold(cb.threshold, sim.services[s].desired));
     let mut cards = Vec::new();
     for (k, d) in ds.list.iter().enumerate().rev().take(MAX_CARDS) {
         let c = counts(sim, s, k);

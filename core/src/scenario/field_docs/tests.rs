@@ -107,6 +107,10 @@ fn accepted() -> BTreeMap<&'static str, BTreeSet<String>> {
             keys_of::<crate::deployment::spec::DeploymentCircuitBreaker>(),
         ),
         (
+            "thresholdConfiguration",
+            keys_of::<crate::deployment::spec::ThresholdConfiguration>(),
+        ),
+        (
             "deploymentConfiguration",
             keys_of::<crate::deployment::spec::DeploymentConfiguration>(),
         ),
