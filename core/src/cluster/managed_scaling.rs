@@ -301,9 +301,12 @@ pub fn scale_out_goal(needed: u32, running: u32, target_capacity: u32) -> u32 {
 /// step sizes (API ManagedScaling: "ECS will scale up the minimum scaling step size even if the
 /// actual demand is less"), then to the group's maxSize.
 pub fn scale_out_size(running: u32, goal: u32, cfg: &ManagedScaling, max_size: u32) -> u32 {
+    // Not `clamp`: it panics when min > max, which the scenario's resolve refuses; a model
+    // built some other way gets the maximum step instead of an abort.
     let step = goal
         .saturating_sub(running)
-        .clamp(cfg.minimum_scaling_step_size, cfg.maximum_scaling_step_size);
+        .max(cfg.minimum_scaling_step_size)
+        .min(cfg.maximum_scaling_step_size);
     running.saturating_add(step).min(max_size)
 }
 

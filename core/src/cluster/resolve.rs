@@ -320,6 +320,17 @@ fn check_managed_scaling(mpath: &str, ms: &ManagedScalingSpec, p: &mut Problems)
             }
         }
     }
+    // API ManagedScaling: the minimum step defaults to 1 and the maximum to 10,000, and the
+    // engine clamps each scale-out between them; a minimum above the maximum is refused (it
+    // would abort the page at the first scale-out; found by a fidelity walkthrough).
+    let min_step = ms.minimum_scaling_step_size.unwrap_or(1);
+    let max_step = ms.maximum_scaling_step_size.unwrap_or(10000);
+    if min_step > max_step {
+        p.push(
+            format!("{mpath}.minimumScalingStepSize"),
+            format!("minimumScalingStepSize {min_step} is above maximumScalingStepSize {max_step}"),
+        );
+    }
     if let Some(w) = ms.instance_warmup_period {
         if w > 10000 {
             p.push(

@@ -14,6 +14,7 @@ mod examples;
 mod hang_task;
 mod limits;
 mod managed_draining;
+mod managed_scaling_steps;
 mod new_revision;
 mod oom;
 mod rebalancing;
