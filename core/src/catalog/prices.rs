@@ -12,6 +12,11 @@
 //!   vCPU second" (= $0.0404784/h), agrees.
 //! - Fargate Linux/ARM $0.03238 per vCPU-hour and $0.00356 per GB-hour: vantage.sh and
 //!   fortem.dev (June 2026).
+//! - Fargate Windows/x86 $0.09148 per vCPU-hour and $0.01005 per GB-hour, plus the Windows OS
+//!   license fee of $0.046 per vCPU-hour: vantage.sh "Fargate pricing" (us-east-1 table: "this
+//!   configuration also has an OS license fee of $0.046 per vCPU per hour"). The 15-minute
+//!   minimum charge for a Windows task is AWS's announcement of Windows containers on Fargate
+//!   (2021); the stored copy of the Fargate pricing page does not show its footnotes.
 //! - Fargate ephemeral storage above the 20 GiB included, $0.000111 per GB-hour: vantage.sh and
 //!   wring.co. 20 GiB included: DG fargate-task-storage.
 //! - Fargate Spot: AWS Fargate pricing page, "up to a 70% discount off the regular Fargate
@@ -33,8 +38,10 @@ pub type NanoUsdPerHour = u64;
 /// The Region every built-in price is for.
 pub const REGION: &str = "us-east-1";
 
-/// When the built-in prices were read (the newest source date; see the module doc).
-pub const PRICES_AS_OF: &str = "2026-01-19";
+/// When the built-in prices' sources are dated: from the oldest (the EC2 list, 2026-01-19) to
+/// the newest (2026-06); see the module doc. Until 2026-12-06 this read "2026-01-19" alone,
+/// which dated every price by its oldest source (cost walkthrough).
+pub const PRICES_AS_OF: &str = "2026-01 to 2026-06";
 
 /// Fargate Linux/x86, per vCPU-hour: $0.04048.
 pub const FARGATE_X86_VCPU_HOUR: NanoUsdPerHour = 40_480_000;
@@ -44,6 +51,12 @@ pub const FARGATE_X86_GB_HOUR: NanoUsdPerHour = 4_445_000;
 pub const FARGATE_ARM_VCPU_HOUR: NanoUsdPerHour = 32_380_000;
 /// Fargate Linux/ARM (Graviton), per GB-hour: $0.00356.
 pub const FARGATE_ARM_GB_HOUR: NanoUsdPerHour = 3_560_000;
+/// Fargate Windows/x86, per vCPU-hour: $0.09148 (the license fee is on top).
+pub const FARGATE_WINDOWS_VCPU_HOUR: NanoUsdPerHour = 91_480_000;
+/// Fargate Windows/x86, per GB-hour: $0.01005.
+pub const FARGATE_WINDOWS_GB_HOUR: NanoUsdPerHour = 10_050_000;
+/// Fargate Windows OS license fee, per vCPU-hour: $0.046.
+pub const FARGATE_WINDOWS_LICENSE_VCPU_HOUR: NanoUsdPerHour = 46_000_000;
 /// Fargate ephemeral storage above [`FARGATE_EPHEMERAL_INCLUDED_GIB`], per GB-hour: $0.000111.
 pub const FARGATE_EPHEMERAL_GB_HOUR: NanoUsdPerHour = 111_000;
 /// Ephemeral storage every Fargate task gets at no charge, GiB (DG fargate-task-storage).
@@ -127,7 +140,7 @@ pub struct PriceSource {
 }
 
 /// Where every built-in number comes from, in the README's order.
-pub static SOURCES: [PriceSource; 7] = [
+pub static SOURCES: [PriceSource; 8] = [
     PriceSource {
         item: "Fargate Linux/x86 vCPU",
         price: "$0.04048 per vCPU-hour",
@@ -145,6 +158,12 @@ pub static SOURCES: [PriceSource; 7] = [
         price: "$0.03238 per vCPU-hour, $0.00356 per GB-hour",
         url: "https://www.vantage.sh/blog/fargate-pricing, https://fortem.dev/fargate-spot/",
         date: "2026-06 (fortem.dev)",
+    },
+    PriceSource {
+        item: "Fargate Windows/x86 vCPU, license and memory",
+        price: "$0.09148 per vCPU-hour + $0.046 per vCPU-hour OS license, $0.01005 per GB-hour; 15-minute minimum",
+        url: "https://www.vantage.sh/blog/fargate-pricing (rates), AWS What's New 2021 (minimum)",
+        date: "2026 (vantage.sh)",
     },
     PriceSource {
         item: "Fargate ephemeral storage above 20 GiB",

@@ -42,6 +42,21 @@ pub const FARGATE_PRICING: Context = Context {
             FP,
         ),
         F::new(
+            "windowsVcpuHour",
+            "Simulator key: Windows/x86 dollars per vCPU-hour, without the license fee.",
+            FP,
+        ),
+        F::new(
+            "windowsGbHour",
+            "Simulator key: Windows/x86 dollars per GB-hour.",
+            FP,
+        ),
+        F::new(
+            "windowsLicenseVcpuHour",
+            "Simulator key: the Windows OS license fee, dollars per vCPU-hour, added to windowsVcpuHour.",
+            FP,
+        ),
+        F::new(
             "ephemeralStorageGbHour",
             "Simulator key: dollars per GB-hour of ephemeral storage above the 20 GiB included.",
             FP,

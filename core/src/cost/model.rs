@@ -24,6 +24,10 @@ pub struct PriceTable {
     pub fargate_x86: FargateRates,
     /// Fargate Linux/ARM.
     pub fargate_arm: FargateRates,
+    /// Fargate Windows/x86 (without the license fee).
+    pub fargate_windows: FargateRates,
+    /// Fargate's Windows OS license fee, per vCPU-hour.
+    pub windows_license_vcpu_hour: NanoUsdPerHour,
     /// Ephemeral storage above the included 20 GiB, per GB-hour.
     pub ephemeral_gb_hour: NanoUsdPerHour,
     /// Fargate Spot's discount, percent (0–100).
@@ -47,6 +51,11 @@ impl Default for PriceTable {
                 vcpu_hour: prices::FARGATE_ARM_VCPU_HOUR,
                 gb_hour: prices::FARGATE_ARM_GB_HOUR,
             },
+            fargate_windows: FargateRates {
+                vcpu_hour: prices::FARGATE_WINDOWS_VCPU_HOUR,
+                gb_hour: prices::FARGATE_WINDOWS_GB_HOUR,
+            },
+            windows_license_vcpu_hour: prices::FARGATE_WINDOWS_LICENSE_VCPU_HOUR,
             ephemeral_gb_hour: prices::FARGATE_EPHEMERAL_GB_HOUR,
             spot_discount_percent: prices::FARGATE_SPOT_DISCOUNT_PERCENT,
             alb_hour: prices::ALB_HOUR,
@@ -68,9 +77,12 @@ impl PriceTable {
 }
 
 impl PriceTable {
-    /// Fargate's rates for a task's CPU architecture (`runtimePlatform.cpuArchitecture`).
-    pub fn fargate(&self, arm: bool) -> FargateRates {
-        if arm {
+    /// Fargate's rates for a task's platform (`runtimePlatform`): Windows (always x86), else
+    /// by CPU architecture.
+    pub fn fargate(&self, arm: bool, windows: bool) -> FargateRates {
+        if windows {
+            self.fargate_windows
+        } else if arm {
             self.fargate_arm
         } else {
             self.fargate_x86

@@ -13,6 +13,19 @@ use crate::time::Millis;
 /// on one second increments, with a minimum of 60 seconds".
 pub const MINIMUM_CHARGE_MS: Millis = 60_000;
 
+/// Minimum charge of a Windows task on Fargate, ms: 15 minutes (AWS's announcement of Windows
+/// containers on Fargate, 2021; see `crate::catalog::prices`).
+pub const WINDOWS_MINIMUM_CHARGE_MS: Millis = 15 * 60_000;
+
+/// The minimum charge of a Fargate task of this platform.
+pub fn fargate_minimum_ms(windows: bool) -> Millis {
+    if windows {
+        WINDOWS_MINIMUM_CHARGE_MS
+    } else {
+        MINIMUM_CHARGE_MS
+    }
+}
+
 /// The duration that is billed for something that ran `ran_ms`: rounded up to the whole second
 /// ("rounded up to the nearest second", Fargate pricing page), at least `minimum_ms`.
 pub fn billed_ms(ran_ms: Millis, minimum_ms: Millis) -> Millis {
@@ -43,16 +56,24 @@ pub struct FargateTaskSize {
     pub ephemeral_gib: u32,
     /// `runtimePlatform.cpuArchitecture` is ARM64.
     pub arm: bool,
+    /// `runtimePlatform.operatingSystemFamily` is a Windows Server one.
+    pub windows: bool,
     /// Runs on FARGATE_SPOT.
     pub spot: bool,
 }
 
-/// A Fargate task's price per hour: vCPU-hours and GB-hours of the rounded-up size, storage
-/// above 20 GiB, and the Spot discount on all of it (AWS: "up to a 70% discount off the regular
-/// Fargate price"). 1 GB is 1,024 MiB, as Fargate sizes are written.
+/// A Fargate task's price per hour: vCPU-hours and GB-hours of the rounded-up size, a Windows
+/// task's OS license fee per vCPU-hour, storage above 20 GiB, and the Spot discount on all of it
+/// (AWS: "up to a 70% discount off the regular Fargate price"; Fargate Spot takes no Windows
+/// task). 1 GB is 1,024 MiB, as Fargate sizes are written.
 pub fn fargate_task_rate(prices: &PriceTable, size: FargateTaskSize) -> NanoUsdPerHour {
     let (cpu, memory) = fargate_billed_size(size.cpu, size.memory_mib);
-    let rates = prices.fargate(size.arm);
+    let mut rates = prices.fargate(size.arm, size.windows);
+    if size.windows {
+        rates.vcpu_hour = rates
+            .vcpu_hour
+            .saturating_add(prices.windows_license_vcpu_hour);
+    }
     let extra_gib = size
         .ephemeral_gib
         .saturating_sub(FARGATE_EPHEMERAL_INCLUDED_GIB);
@@ -144,6 +165,7 @@ mod tests {
             memory_mib,
             ephemeral_gib: 20,
             arm: false,
+            windows: false,
             spot: false,
         }
     }
@@ -195,6 +217,28 @@ mod tests {
             ..size(1024, 2048)
         };
         assert_eq!(fargate_task_rate(&p, disk), 49_370_000 + 3_330_000);
+    }
+
+    #[test]
+    fn a_windows_task_pays_windows_rates_the_license_fee_and_fifteen_minutes_at_least() {
+        // Fargate Windows/x86 1 vCPU 2 GB: $0.09148 + $0.046 license + 2 × $0.01005 =
+        // $0.15758/h (vantage.sh us-east-1 table); the same size on Linux is $0.04937/h.
+        let p = PriceTable::default();
+        let windows = FargateTaskSize {
+            windows: true,
+            ..size(1024, 2048)
+        };
+        assert_eq!(fargate_task_rate(&p, windows), 157_580_000);
+        assert_eq!(fargate_task_rate(&p, size(1024, 2048)), 49_370_000);
+        // Windows is x86 only: an ARM flag does not pick the ARM rates.
+        let both = FargateTaskSize {
+            arm: true,
+            ..windows
+        };
+        assert_eq!(fargate_task_rate(&p, both), 157_580_000);
+        assert_eq!(fargate_minimum_ms(true), 900_000);
+        assert_eq!(fargate_minimum_ms(false), 60_000);
+        assert_eq!(billed_ms(300_000, fargate_minimum_ms(true)), 900_000);
     }
 
     #[test]

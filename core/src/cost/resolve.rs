@@ -62,6 +62,24 @@ pub fn resolve(spec: Option<&PricingSpec>) -> (PriceTable, Vec<Problem>) {
         );
         price(
             p,
+            "pricing.fargate.windowsVcpuHour",
+            f.windows_vcpu_hour,
+            &mut table.fargate_windows.vcpu_hour,
+        );
+        price(
+            p,
+            "pricing.fargate.windowsGbHour",
+            f.windows_gb_hour,
+            &mut table.fargate_windows.gb_hour,
+        );
+        price(
+            p,
+            "pricing.fargate.windowsLicenseVcpuHour",
+            f.windows_license_vcpu_hour,
+            &mut table.windows_license_vcpu_hour,
+        );
+        price(
+            p,
             "pricing.fargate.ephemeralStorageGbHour",
             f.ephemeral_storage_gb_hour,
             &mut table.ephemeral_gb_hour,
@@ -147,6 +165,7 @@ mod tests {
             region: Some("eu-west-1".into()),
             fargate: Some(FargatePricingSpec {
                 vcpu_hour: Some(0.04456),
+                windows_license_vcpu_hour: Some(0.05),
                 ..Default::default()
             }),
             fargate_spot_discount_percent: Some(50),
@@ -159,6 +178,8 @@ mod tests {
         assert_eq!(t.region, "eu-west-1");
         assert_eq!(t.fargate_x86.vcpu_hour, 44_560_000);
         assert_eq!(t.fargate_x86.gb_hour, 4_445_000);
+        assert_eq!(t.windows_license_vcpu_hour, 50_000_000);
+        assert_eq!(t.fargate_windows.vcpu_hour, 91_480_000);
         assert_eq!(t.spot_discount_percent, 50);
         assert_eq!(t.ec2_hour("m5.large"), 107_000_000);
         assert_eq!(t.ec2_hour("m5.xlarge"), 192_000_000);

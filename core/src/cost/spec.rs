@@ -43,6 +43,15 @@ pub struct FargatePricingSpec {
     /// Linux/ARM, per GB-hour.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub arm_gb_hour: Option<f64>,
+    /// Windows/x86, per vCPU-hour (without the license fee).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub windows_vcpu_hour: Option<f64>,
+    /// Windows/x86, per GB-hour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub windows_gb_hour: Option<f64>,
+    /// The Windows OS license fee, per vCPU-hour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub windows_license_vcpu_hour: Option<f64>,
     /// Ephemeral storage above the 20 GiB included, per GB-hour.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ephemeral_storage_gb_hour: Option<f64>,

@@ -16,6 +16,7 @@ use crate::cost::rates::{self, FargateTaskSize, MINIMUM_CHARGE_MS};
 use crate::cost::series::RateSeries;
 use crate::cost::{AccountKey, ChargeId, Ledger};
 use crate::task::{LaunchKind, TaskStatus};
+use crate::taskdef::runtime_platform;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -115,14 +116,11 @@ impl Sim {
                     ephemeral_gib: def.ephemeral_storage.as_ref().map_or(20, |e| {
                         u32::try_from(e.size_in_gib.clamp(0, 200)).unwrap_or(20)
                     }),
-                    arm: def
-                        .runtime_platform
-                        .as_ref()
-                        .and_then(|r| r.get("cpuArchitecture"))
-                        .and_then(|a| a.as_str())
-                        == Some("ARM64"),
+                    arm: runtime_platform::is_arm64(def),
+                    windows: runtime_platform::is_windows(def),
                     spot,
                 };
+                let minimum = rates::fargate_minimum_ms(size.windows);
                 let rate = rates::fargate_task_rate(&self.model.pricing, size);
                 let provider: Cow<'static, str> = match &task.capacity_provider {
                     Some(p) => Cow::Owned(p.clone()),
@@ -135,7 +133,7 @@ impl Sim {
                     (AccountKey::Cluster(task.cluster), rate),
                 ];
                 let ledger = &mut self.metering.ledger;
-                ledger.open_parts(ChargeId::FargateTask(t), self.now, MINIMUM_CHARGE_MS, parts);
+                ledger.open_parts(ChargeId::FargateTask(t), self.now, minimum, parts);
                 self.metering.note_rate(self.now);
             }
             TaskStatus::Stopped => {

@@ -110,14 +110,14 @@ pub fn panel_of(r: &CostReport) -> CostPanel {
     let has_instances = r.ec2_instances.total_nano_usd > 0 || r.ec2_instances.per_hour_nano_usd > 0;
     let prices = if r.scenario_prices {
         format!(
-            "Prices: the scenario's own (its `pricing` key, region {}); anything it does not set is the built-in {} list price read {}.",
+            "Prices: the scenario's own (its `pricing` key, region {}); anything it does not set is the built-in {} list price (sources dated {}).",
             printable(&r.region),
             crate::catalog::prices::REGION,
             r.prices_as_of
         )
     } else {
         format!(
-            "Prices: AWS list prices for {}, read {}. A scenario's `pricing` key overrides them.",
+            "Prices: AWS list prices for {} (sources dated {}). A scenario's `pricing` key overrides them.",
             printable(&r.region),
             r.prices_as_of
         )
