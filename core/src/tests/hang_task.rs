@@ -190,3 +190,27 @@ fn a_hang_task_naming_no_service_is_a_problem_at_its_path() {
         Ok(_) => panic!("a hangTask naming no service was accepted"),
     }
 }
+
+#[test]
+fn a_short_grace_period_scales_in_the_unhealthy_replacements_not_the_tasks_that_turned_healthy() {
+    // Student walkthrough, 2026-12-06: with a 120 s grace period the three first tasks are
+    // replaced at 2:11 (unhealthy past their grace), their replacements fail their own checks
+    // from 3:22, and the first tasks turn healthy at 4:11. Six tasks for a desired three: the
+    // scale-in at 4:12 must keep the three healthy ones (DG deployment-type-ecs: the scheduler
+    // "maintain[s] minimumHealthyPercent tasks until the replacement tasks become healthy");
+    // it stopped two of them and kept two unhealthy replacements.
+    let sim = run(&lesson_7(Some(120)), 260_000);
+    let first: Vec<usize> = (0..3).collect();
+    for &t in &first {
+        assert_eq!(sim.tasks[t].last_status, TaskStatus::Running, "task {t}");
+        assert!(!sim.tasks[t].stop_requested, "task {t} is being stopped");
+    }
+    let stopping: Vec<usize> = sim
+        .tasks
+        .iter()
+        .filter(|(_, x)| x.stop_requested)
+        .map(|(t, _)| t)
+        .collect();
+    assert_eq!(stopping, [3, 4, 5], "the replacements go");
+    assert_eq!(times_of(&sim, "has stopped 3 running tasks"), [252_000]);
+}

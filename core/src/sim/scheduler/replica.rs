@@ -259,6 +259,20 @@ impl Sim {
                 !self.tasks[t].is_waiting() && self.tasks[t].last_status != TaskStatus::Running
             }))
             .collect();
+        // Then RUNNING tasks whose container or target is unhealthy, even within their grace
+        // period, before healthy ones: the guide does not say which task a scale-in stops, but
+        // the scheduler "maintain[s] minimumHealthyPercent tasks until the replacement tasks
+        // become healthy" (DG deployment-type-ecs). Until 2026-12-06 the strategies alone chose,
+        // so three old tasks that turned healthy beside three unhealthy replacements lost two of
+        // themselves and kept two unhealthy ones (lesson 7, student walkthrough).
+        let mut unhealthy: std::collections::VecDeque<usize> = current
+            .iter()
+            .copied()
+            .filter(|&t| {
+                self.tasks[t].last_status == TaskStatus::Running
+                    && (self.tasks[t].health == HealthStatus::Unhealthy || self.target_unhealthy(t))
+            })
+            .collect();
         let mut stopped: BTreeSet<usize> = BTreeSet::new();
         let mut left = current.len();
         let stop = |sim: &mut Sim, t: usize, report: &mut PassReport| {
@@ -272,7 +286,7 @@ impl Sim {
             );
         };
         while left as u32 > desired {
-            let t = match not_running.pop_front() {
+            let t = match not_running.pop_front().or_else(|| unhealthy.pop_front()) {
                 Some(t) => t,
                 None => {
                     // As the strategies say: each choice sees the tasks still left.
