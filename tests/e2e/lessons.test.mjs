@@ -592,6 +592,43 @@ tests.push({
 });
 
 tests.push({
+  // Student walkthrough, 2026-12-06: pasting a corrected line over one whose key is locked
+  // deleted the student's value and dropped the pasted text (CodeMirror's change filter kept
+  // only the part of the change outside the locked key), leaving a syntax error.
+  name: 'lessons: pasting over a locked key takes the whole paste when the locked parts stay the same, and refuses it whole, saying so, when they change',
+  async run({ page, base }) {
+    const host = await openLessonJson(page, base, 'fargate-task-size');
+    const text = () => page.evaluate((sel) => document.querySelector(sel).ecsEditor.getText(), host);
+    const pasteOver = async (from, to, insert) => {
+      await page.evaluate(([sel, f, t]) => {
+        const ed = document.querySelector(sel).ecsEditor;
+        ed.view.dispatch({ selection: { anchor: f, head: t } });
+        ed.view.focus();
+      }, [host, from, to]);
+      await page.keyboard.insertText(insert);
+    };
+    const start = await text();
+    const line = '"memory": "512"';
+    const at = start.indexOf(line);
+    if (at < 0) throw new Error('lesson 1 no longer starts at 512 MiB');
+    // The whole line, key and value: the key reads the same, so the paste is taken.
+    await pasteOver(at, at + line.length, '"memory": "1024"');
+    const pasted = await text();
+    if (!pasted.includes('"memory": "1024"') || pasted.includes('"memory": ,')) throw new Error(`line paste:\n${pasted}`);
+    // Over the locked seed: refused whole, the text as it was, and the panel says why.
+    const seed = pasted.indexOf('"seed": 7');
+    await pasteOver(seed, seed + '"seed": 7'.length, '"seed": 8');
+    if ((await text()) !== pasted) throw new Error('a paste over the locked seed changed the text');
+    const refused = await page.getByTestId('lock-refused').innerText();
+    if (!refused.includes('locked')) throw new Error(`refusal line: ${refused}`);
+    // Select all and paste a copy formatted another way with only an open value changed: taken.
+    const copy = JSON.stringify(JSON.parse(pasted), null, 1).replace('"memory": "1024"', '"memory": "2048"');
+    await pasteOver(0, pasted.length, copy);
+    if ((await text()) !== copy) throw new Error('a pasted copy changing only an open value was not taken');
+  },
+});
+
+tests.push({
   // Lesson 16 passed when its answer deleted availabilityZoneRebalancing (read as a new
   // service's ENABLED), where ECS would keep the running service's DISABLED on update: the pane
   // says so as the key goes, and Check refuses it naming the key.

@@ -23,7 +23,7 @@ import { lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { json } from '@codemirror/lang-json';
 import { format } from './format.js';
 import { contextAt, fieldAt } from './schema.js';
-import { lockedRanges } from './locked.js';
+import { lockedRanges, lockedSignature, touchesLocked } from './locked.js';
 
 /**
  * One host for every editor's tooltips, outside the panes that clip them. It is fixed and
@@ -52,16 +52,32 @@ const openField = StateField.define({
 });
 /** The longest text (characters) whose locked parts are found on every change (~12 ms). */
 const LOCK_SCAN_LIMIT = 200_000;
-/** A lesson's locked parts stay as they are: changes there are dropped (the app's own
- *  replacements — a form, Show solution, Start over — and the format command pass). */
-const lockFilter = EditorState.changeFilter.of((tr) => {
+/** Marks a transaction whose change was refused for touching a locked part. */
+const refusedLocked = StateEffect.define();
+/** A lesson's locked parts stay as they are (the app's own replacements — a form, Show
+ *  solution, Start over — and the format command pass). A change that touches one is taken
+ *  whole when the locked parts read the same afterwards (a pasted line or a pasted copy of the
+ *  scenario that changes only editable values), else refused whole, with a line in the panel
+ *  under the text. Until 2026-12-06 CodeMirror's change filter dropped only the locked part of
+ *  such a change: pasting over a line whose key is locked deleted the student's value and threw
+ *  the pasted text away (student walkthrough). */
+const lockFilter = EditorState.transactionFilter.of((tr) => {
+  if (!tr.docChanged) return tr;
   const patterns = tr.startState.field(openField, false);
-  if (!patterns || patterns.length === 0) return true;
+  if (!patterns || patterns.length === 0) return tr;
   // Finding the locked parts reads the whole text on every change: ~50 ms a key at 800 KB,
   // over the page's 50 ms budget. A lesson's scenario is a few KB; one pasted far past that
   // is not locked key by key, and Check still names and refuses each locked change.
-  if (tr.startState.doc.length > LOCK_SCAN_LIMIT) return true;
-  return lockedRanges(tr.startState.doc.toString(), patterns) ?? true;
+  if (tr.startState.doc.length > LOCK_SCAN_LIMIT) return tr;
+  const before = tr.startState.doc.toString();
+  const locked = lockedRanges(before, patterns);
+  if (!locked) return tr;
+  let touches = false;
+  tr.changes.iterChangedRanges((fromA, toA) => { touches = touches || touchesLocked(locked, fromA, toA); });
+  if (!touches) return tr;
+  const after = tr.newDoc.toString();
+  if (after.length <= LOCK_SCAN_LIMIT && lockedSignature(after, patterns) === lockedSignature(before, patterns)) return tr;
+  return { effects: refusedLocked.of(true) };
 });
 
 /** Milliseconds of quiet before the app hears about an edit (validation is not per key). */
@@ -177,9 +193,22 @@ function caretDocPanel(view) {
   return {
     dom,
     update(u) {
+      if (u.transactions.some((t) => t.effects.some((e) => e.is(refusedLocked)))) {
+        shown = null;
+        dom.replaceChildren(refusedDom());
+        return;
+      }
       if (u.selectionSet || u.docChanged || u.transactions.some((t) => t.effects.some((e) => e.is(setSchema)))) show(u.state);
     },
   };
+}
+
+function refusedDom() {
+  const line = document.createElement('span');
+  line.className = 'cm-caret-doc-refused';
+  line.dataset.testid = 'lock-refused';
+  line.textContent = 'Not changed: that edit touches a part of the scenario this lesson keeps locked. Change only the values the lesson opens (its pane lists them).';
+  return line;
 }
 
 function hintDom() {

@@ -65,6 +65,27 @@ function parentOf(pattern) {
   return m ? m[1] : '';
 }
 
+/** Whether a change of [from, to) (an insertion when from == to) touches a locked range: a
+ *  deletion that overlaps one, or an insertion strictly inside one (typing at the edge of an
+ *  editable value is editing that value). */
+export function touchesLocked(locked, from, to) {
+  for (let k = 0; k < locked.length; k += 2) {
+    const [s, e] = [locked[k], locked[k + 1]];
+    if (from === to ? s < from && from < e : from < e && to > s) return true;
+  }
+  return false;
+}
+
+/** The locked parts of `text` as one string, whitespace left out (a pasted copy formatted
+ *  another way keeps them), or null when the text is not JSON. */
+export function lockedSignature(text, patterns) {
+  const locked = lockedRanges(text, patterns);
+  if (!locked) return null;
+  const parts = [];
+  for (let k = 0; k < locked.length; k += 2) parts.push(text.slice(locked[k], locked[k + 1]).replace(/\s+/g, ''));
+  return parts.join('\u0000');
+}
+
 /** The ranges [from1, to1, from2, to2, …] that may not change, or null (nothing locked). */
 export function lockedRanges(text, patterns) {
   if (!patterns || patterns.length === 0) return null;
