@@ -858,7 +858,7 @@ tests.push({
     // walkthrough). (Its start met none until 2026-12-06, when unhealthy tasks began to wait for
     // their replacements and were no longer stopped during their start-up.)
     await page.locator('[data-testid="presenter-toggle"]').click();
-    await presentChecked('health-check-grace-period', 'Not yet: 1 of 3 goals met');
+    await presentChecked('health-check-grace-period', 'Not yet: 1 of 4 goals met');
     const seven = await page.evaluate(() => {
       const list = document.querySelector('[data-testid="presenter-lesson"] .lesson-goals').getBoundingClientRect();
       const parts = [...document.querySelectorAll('[data-testid="presenter-lesson"] [data-testid="goal"], [data-testid="presenter-lesson"] [data-testid="goal-show"]')];

@@ -321,6 +321,36 @@ fn a_failed_advice_goal_shows_the_first_finding_not_the_end_of_the_run() {
 }
 
 #[test]
+fn lesson_7_passes_from_about_250_s_of_grace_and_not_at_a_first_try_of_120_s() {
+    // Student walkthrough, 2026-12-06: once scale-in stopped unhealthy tasks first, 120–170 s
+    // passed (the first tasks, replaced at 2:11, were kept when they turned healthy at 4:11),
+    // though their needless replacements are what the lesson is about; the PENDING goal catches
+    // them. Hint 3 says "anything from about 250 to 510 s works".
+    let c = lesson("health-check-grace-period");
+    let with_grace = |g: u32| {
+        let mut doc: serde_json::Value = serde_json::from_str(&c.start_text()).expect("JSON");
+        doc["services"][0]["healthCheckGracePeriodSeconds"] = serde_json::json!(g);
+        check(&c, &doc.to_string())
+    };
+    for g in [120, 170, 240] {
+        let r = with_grace(g);
+        assert!(!r.passed, "{g} s passed");
+        assert!(
+            matches!(
+                goal(&r, "no-needless-replacements").state,
+                crate::challenge::GoalState::Failed { .. }
+            ),
+            "{g} s"
+        );
+    }
+    for g in [250, 300, 510] {
+        assert!(with_grace(g).passed, "{g} s failed");
+    }
+    assert!(!with_grace(600).passed);
+    assert!(c.doc.hints.iter().any(|h| h.contains("250 to 510 s")));
+}
+
+#[test]
 fn a_failed_sum_goal_shows_the_minute_it_went_over_not_the_end_of_the_window() {
     // Lesson 11's start fails requests from 2:40 on: "the sum … was 6,802" offered Show 0:15:00,
     // long after the errors (instructor walkthrough).
