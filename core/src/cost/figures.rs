@@ -74,6 +74,18 @@ pub fn load_balancer(rate: NanoUsdPerHour, now: Millis) -> Figure {
     }
 }
 
+/// Part `index` of `sharers` equal parts of a figure (the first part takes what does not
+/// divide evenly, so the parts add up to the figure): one load balancer's charge split among
+/// the services whose target group it serves.
+pub fn share(f: Figure, sharers: usize, index: usize) -> Figure {
+    let n = sharers.max(1) as u128;
+    let part = |v: u128| v / n + if index == 0 { v % n } else { 0 };
+    Figure {
+        total: Money(part(f.total.0)),
+        per_hour: part(f.per_hour),
+    }
+}
+
 /// Dollars per 1,000 requests, when requests were served (display only: the one float).
 pub fn per_thousand_requests(cost: Money, requests: f64) -> Option<f64> {
     (requests >= 1.0).then(|| cost.usd() * 1000.0 / requests)
@@ -83,6 +95,19 @@ pub fn per_thousand_requests(cost: Money, requests: f64) -> Option<f64> {
 mod tests {
     use super::*;
     use crate::cost::ledger::{Charge, ChargeId};
+
+    #[test]
+    fn shares_of_a_figure_add_up_to_it() {
+        let f = Figure {
+            total: Money(1_000_000_001),
+            per_hour: 22_500_001,
+        };
+        let parts: Vec<Figure> = (0..3).map(|i| share(f, 3, i)).collect();
+        assert_eq!(parts[1].total, Money(333_333_333));
+        assert_eq!(parts[0].total, Money(333_333_335));
+        assert_eq!(parts.iter().fold(Figure::default(), |a, &b| a.plus(b)), f);
+        assert_eq!(share(f, 1, 0), f);
+    }
 
     #[test]
     fn idle_is_what_instances_cost_minus_what_tasks_reserve() {

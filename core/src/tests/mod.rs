@@ -6,6 +6,7 @@ mod advice;
 mod advice_network;
 mod autoscaling;
 mod container_dependencies;
+mod cost_load_balancers;
 mod cost_windows;
 mod daemon_deployments;
 mod deployment;

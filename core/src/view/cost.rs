@@ -156,12 +156,7 @@ pub fn panel_of(r: &CostReport) -> CostPanel {
 /// Spot markers of every service and `inputs.markers` (the page's action markers).
 pub fn cost_chart(sim: &Sim, inputs: &ChartInputs) -> ChartView {
     let now = sim.now();
-    let lb_micro = sim
-        .model
-        .services
-        .iter()
-        .filter(|s| s.load_balancer.is_some())
-        .count() as u64
+    let lb_micro = crate::view::report::cost::load_balancer_sharers(sim).len() as u64
         * (sim.model.pricing.alb_hour / 1_000);
     let dollars = |micro: u64| (micro + lb_micro) as f64 / 1e6;
     let series = &sim.metering.per_hour;

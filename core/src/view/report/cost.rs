@@ -11,13 +11,15 @@ use crate::sim::Sim;
 use serde::Serialize;
 
 /// What the simulator does not price (README "Cost").
-pub const NOT_MODELLED: [&str; 6] = [
+pub const NOT_MODELLED: [&str; 8] = [
     "Application Load Balancer LCUs (only the hourly part is priced)",
+    "public IPv4 addresses (assignPublicIp ENABLED, internet-facing load balancers)",
+    "Cloud Map and Route 53 (service discovery)",
     "data transfer and NAT gateways",
     "EBS volumes of EC2 instances, CloudWatch, ECR",
     "T3/T3a unlimited-mode CPU credits",
     "ECS Anywhere per-instance fee",
-    "Savings Plans, Reserved Instances and real Spot price movements",
+    "Savings Plans, Reserved Instances, EC2 Spot instances and real Fargate Spot price movements",
 ];
 
 /// One amount so far and the rate now.
@@ -110,17 +112,42 @@ pub struct CostReport {
     pub not_modelled: Vec<&'static str>,
 }
 
+/// The services behind each target group in use, by target group, in model order: the
+/// simulator has target groups, not load balancers, and counts one ALB per target group.
+pub fn load_balancer_sharers(sim: &Sim) -> std::collections::BTreeMap<usize, Vec<usize>> {
+    let mut by_group: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (s, svc) in sim.model.services.iter().enumerate() {
+        if let Some(lb) = &svc.load_balancer {
+            by_group.entry(lb.target_group).or_default().push(s);
+        }
+    }
+    by_group
+}
+
 /// The cost of the run so far.
 pub fn cost_report(sim: &Sim) -> CostReport {
     let now = sim.now();
     let ledger = &sim.metering.ledger;
     let pricing = &sim.model.pricing;
+    // One ALB per target group in use, its charge split among the services it serves (a
+    // target group belongs to one load balancer; until 2026-12-06 two services sharing one were
+    // billed two ALBs: cost walkthrough).
+    let sharers = load_balancer_sharers(sim);
     let lb = |s: usize| {
-        if sim.model.services[s].load_balancer.is_some() {
-            figures::load_balancer(pricing.alb_hour, now)
-        } else {
-            Figure::default()
-        }
+        let Some(tg) = sim.model.services[s]
+            .load_balancer
+            .as_ref()
+            .map(|l| l.target_group)
+        else {
+            return Figure::default();
+        };
+        let group = sharers.get(&tg).map_or(&[][..], |v| v.as_slice());
+        let index = group.iter().position(|&x| x == s).unwrap_or(0);
+        figures::share(
+            figures::load_balancer(pricing.alb_hour, now),
+            group.len(),
+            index,
+        )
     };
     let mut load_balancers = Figure::default();
     let mut cluster_lbs = vec![Figure::default(); sim.model.clusters.len()];
