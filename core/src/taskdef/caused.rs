@@ -8,13 +8,25 @@ use crate::form::value::{array, text};
 use crate::problem::Problem;
 use serde_json::Value;
 
+/// The keys of a service's entries that name a container or a port of its task definition:
+/// a problem there (`The container nginx did not have a container port 80 defined.`) is the
+/// definition's as much as the service's. Lesson 2's walkthrough of 2026-12-06 found the tab
+/// saying "No problems" beside a `loadBalancers[0].containerPort` problem its edit had made.
+const CONTAINER_KEYS: [(&str, &[&str]); 3] = [
+    ("loadBalancers", &["containerName", "containerPort"]),
+    ("serviceRegistries", &["containerName", "containerPort"]),
+    ("serviceConnectConfiguration.services", &["portName"]),
+];
+
 /// The problems among `problems` at the `taskDefinition`, `launchType` or
-/// `networkConfiguration` of a service or standalone task that runs a revision of `family`, or
-/// at that service or task as a whole ("Network Configuration must be provided when
-/// networkMode 'awsvpc' is specified" is reported at `services[k]`), in the order given.
+/// `networkConfiguration` of a service or standalone task that runs a revision of `family`, at
+/// a container name or port its entries name ([`CONTAINER_KEYS`]), or at that service or task
+/// as a whole ("Network Configuration must be provided when networkMode 'awsvpc' is specified"
+/// is reported at `services[k]`), in the order given.
 pub fn caused_by_family(doc: &Value, problems: &[Problem], family: &str) -> Vec<Problem> {
     let mut wholes = Vec::new();
     let mut prefixes = Vec::new();
+    let mut container_keys = Vec::new();
     for list in ["services", "tasks"] {
         for (k, user) in array(doc, list).iter().enumerate() {
             let runs_it = resolve_reference(doc, &text(user, "taskDefinition"))
@@ -25,6 +37,7 @@ pub fn caused_by_family(doc: &Value, problems: &[Problem], family: &str) -> Vec<
                 for key in ["taskDefinition", "launchType", "networkConfiguration"] {
                     prefixes.push(format!("{list}[{k}].{key}"));
                 }
+                container_keys.push(format!("{list}[{k}]."));
             }
         }
     }
@@ -37,9 +50,29 @@ pub fn caused_by_family(doc: &Value, problems: &[Problem], family: &str) -> Vec<
                         .strip_prefix(prefix.as_str())
                         .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
                 })
+                || container_keys.iter().any(|user| {
+                    p.path
+                        .strip_prefix(user.as_str())
+                        .is_some_and(names_a_container)
+                })
         })
         .cloned()
         .collect()
+}
+
+/// Whether a path inside a service (`loadBalancers[0].containerPort`) is one of
+/// [`CONTAINER_KEYS`].
+fn names_a_container(rest: &str) -> bool {
+    CONTAINER_KEYS.iter().any(|(list, keys)| {
+        rest.strip_prefix(list)
+            .and_then(|r| r.strip_prefix('['))
+            .and_then(|r| r.split_once("]."))
+            .is_some_and(|(index, key)| {
+                !index.is_empty()
+                    && index.bytes().all(|b| b.is_ascii_digit())
+                    && keys.contains(&key)
+            })
+    })
 }
 
 #[cfg(test)]
@@ -79,5 +112,38 @@ mod tests {
         let api = caused_by_family(&d, &problems, "api");
         assert_eq!(api.len(), 1);
         assert_eq!(api[0].path, "services[1]");
+    }
+
+    #[test]
+    fn a_container_name_or_port_its_service_names_is_shown_too() {
+        // Lesson 2: `"portMappings": []` left `loadBalancers[0].containerPort` naming a port
+        // the definition no longer has; the tab said "No problems" (student walkthrough).
+        let d = scenario(DEFAULT_SCENARIO);
+        let problems = vec![
+            Problem::new("services[1].loadBalancers[0].containerPort", "no port 80"),
+            Problem::new(
+                "services[1].serviceRegistries[0].containerName",
+                "no such container",
+            ),
+            Problem::new(
+                "services[1].serviceConnectConfiguration.services[0].portName",
+                "no port name",
+            ),
+            Problem::new(
+                "services[1].loadBalancers[0].targetGroupArn",
+                "not the definition's",
+            ),
+            Problem::new(
+                "services[1].serviceConnectConfiguration.namespace",
+                "not the definition's",
+            ),
+            Problem::new("services[10].loadBalancers[0].containerPort", "not api's"),
+        ];
+        let api = caused_by_family(&d, &problems, "api");
+        let messages: Vec<&str> = api.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["no port 80", "no such container", "no port name"]
+        );
     }
 }

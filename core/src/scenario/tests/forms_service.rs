@@ -122,6 +122,37 @@ fn problems_a_family_causes_are_found_at_the_services_that_run_it() {
 }
 
 #[test]
+fn a_load_balancer_container_port_the_definition_lost_is_blamed_on_the_definition() {
+    // Lesson 2 (student walkthrough, 2026-12-06): `"portMappings": []` left the service's
+    // `loadBalancers[0].containerPort` naming a port the definition no longer has; the task
+    // definition tab said "No problems: ECS would accept this."
+    use crate::taskdef::caused::caused_by_family;
+    let lesson: serde_json::Value = serde_json::from_str(
+        crate::challenge::course::lesson("host-ports")
+            .expect("lesson 2")
+            .json,
+    )
+    .expect("JSON");
+    let mut d = lesson["scenario"].clone();
+    d["taskDefinitions"][0]["containerDefinitions"][0]["portMappings"] = serde_json::json!([]);
+    let text = serde_json::to_string(&d).unwrap();
+    let all = match crate::scenario::resolve(&crate::scenario::parse_scenario(&text).unwrap()) {
+        Ok(_) => panic!("expected problems"),
+        Err(p) => p,
+    };
+    let family = d["taskDefinitions"][0]["family"]
+        .as_str()
+        .unwrap_or_default();
+    let blamed = caused_by_family(&d, &all, family);
+    assert!(
+        blamed
+            .iter()
+            .any(|p| p.path == "services[0].loadBalancers[0].containerPort"),
+        "{all:?}"
+    );
+}
+
+#[test]
 fn a_launch_type_beside_a_strategy_is_one_problem_not_a_compatibility_one_too() {
     // API CreateService: launchType and capacityProviderStrategy are exclusive. The engineer
     // walkthrough also got "does not support launch_type EC2", a type the input never named.
