@@ -134,6 +134,12 @@ export const tests = [
       if (!boxes.text.includes("can't be used with a first placement strategy")) throw new Error(`reason: ${boxes.text}`);
       // Its first lines read above the bar (the walkthrough saw a 13 px sliver under it).
       if (boxes.result.top > boxes.bar.top - 40) throw new Error(`the refusal is hidden under the Check bar: ${JSON.stringify(boxes)}`);
+      // The goals above it are the last valid version's run, not this scenario's: not counted
+      // (a student read their ✗ as the verdict on the refused edit, walkthrough 2026-12-06).
+      const note = await page.getByTestId('goals-not-counted').innerText();
+      if (!note.includes('Check cannot run this scenario')) throw new Error(`note: ${note}`);
+      const states = await page.$$eval('[data-testid="lesson-goals"] [data-testid="goal"]', (els) => els.map((e) => e.dataset.state));
+      if (!states.length || states.some((st) => st !== 'void')) throw new Error(`goal states beside a refused Check: ${states}`);
     },
   },
   {
@@ -992,6 +998,27 @@ tests.push({
     await page.getByTestId('lesson-start-over').click();
     await page.waitForFunction(() => document.querySelector('[data-testid=clock]')?.textContent.trim() === '0:00:00');
     await notice.waitFor({ state: 'detached', timeout: 5000 });
+  },
+});
+
+tests.push({
+  // Student walkthrough, 2026-12-06: at max speed play stopped at 0:18:57 or 0:20:09 for a
+  // 0:15:00 horizon (the redraw after the frame noticed), and Play on left the notice up.
+  name: 'lessons: play at max stops exactly at the horizon, and Play on takes the notice away',
+  async run({ page, base }) {
+    await page.goto(`${base}#lesson=host-ports`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.getByTestId('speed-max').click();
+    await page.getByTestId('play').click();
+    const notice = page.getByTestId('notice').filter({ hasText: "this lesson's goals end at" });
+    await notice.waitFor({ timeout: 30000 });
+    await page.waitForTimeout(300);
+    const clock = await page.getByTestId('clock').textContent();
+    if (clock.trim() !== '0:15:00') throw new Error(`play stopped at ${clock}`);
+    await page.getByTestId('play').click();
+    await notice.waitFor({ state: 'detached', timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=clock]')?.textContent.trim() !== '0:15:00', null, { timeout: 10000 });
+    await page.getByTestId('play').click();
   },
 });
 

@@ -163,6 +163,10 @@ pub struct Playground {
     /// The text of the notice that describes the current run (a pause, a lesson's horizon): it
     /// goes when the run restarts ([`Playground::notify_run`]).
     run_notice: StoredValue<Option<String>>,
+    /// Where play stops once, and what it says then: a lesson's horizon. Play reaches it
+    /// exactly at any speed (at max it stopped minutes past 0:15:00 when the redraw after the
+    /// frame noticed, student walkthrough 2026-12-06); "Run to…" goes where it is told.
+    pub play_stop: StoredValue<Option<(u64, String)>>,
     /// The task chips on the page, updated by [`Playground::refresh`].
     pub chips: ChipTable,
     /// Counts the redraws that also copied the log: the metrics charts follow this instead of
@@ -318,6 +322,7 @@ impl Playground {
             chips_drawing_in: StoredValue::new(false),
             paused_at: RwSignal::new(None),
             run_notice: StoredValue::new(None),
+            play_stop: StoredValue::new(None),
             chips: ChipTable::new(),
             slow_redraw: RwSignal::new(0),
             summaries_redraw: RwSignal::new(0),
@@ -637,7 +642,11 @@ impl Playground {
     /// An instructor's walkthrough saw "Paused … at 0:02:09 … Play, Step or +10 min go on from
     /// here" and the old line highlighted at 0:12:09, after +10 min.
     fn go_on_from_pause(&self) {
-        if self.paused_at.with_untracked(Option::is_some) {
+        // A lesson's horizon pause has a notice but no paused line: it goes too (a student saw
+        // "Paused: this lesson's goals end at 0:15:00" stay while the clock ran on).
+        if self.paused_at.with_untracked(Option::is_some)
+            || self.run_notice.with_value(Option::is_some)
+        {
             self.forget_pause();
         }
     }
@@ -688,10 +697,16 @@ impl Playground {
         let mut seen = self.pause_seen.get_value();
         let mut hit = None;
         let reader = self.instant_reader.with_value(Clone::clone);
+        let stop = self.play_stop.with_value(|s| s.as_ref().map(|(at, _)| *at));
+        let mut stopped_at_stop = false;
         self.sim.update_value(|s| {
             let Some(sim) = s else { return };
             let ask = (wall_ms.clamp(0.0, MAX_FRAME_WALL_MS as f64) as u64) * factor;
-            let target = sim.now() + ask.saturating_add(behind_ms).min(most);
+            let mut target = sim.now() + ask.saturating_add(behind_ms).min(most);
+            if let Some(at) = stop.filter(|&at| at > sim.now() && at <= target) {
+                target = at;
+                stopped_at_stop = true;
+            }
             let start = clock();
             while let Some(t) = sim.next_event_at().filter(|&t| t <= target) {
                 read_instants(&reader, sim, t);
@@ -713,6 +728,15 @@ impl Playground {
         self.pause_seen.set_value(seen);
         if let Some(hit) = hit {
             self.pause_at(hit);
+            return 0;
+        }
+        // Reached the stop (not cut short by the budget: `owed` is 0 then).
+        if stopped_at_stop && owed == 0 {
+            if let Some((_, text)) = self.play_stop.try_update_value(Option::take).flatten() {
+                self.playing.set(false);
+                self.notify_run(text);
+                self.refresh();
+            }
             return 0;
         }
         owed

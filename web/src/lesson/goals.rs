@@ -18,14 +18,27 @@ pub fn GoalList() -> impl IntoView {
         <ul class="lesson-goals" data-testid="lesson-goals">
             {move || {
                 let decided = lessons.report.with(|r| r.as_ref().map(|r| r.goals.clone()));
+                // Check refused the scenario: the live states are the last valid version's run,
+                // not this one's (a student read them as the verdict on the refused edit).
+                let check_refused = lessons
+                    .report
+                    .with(|r| r.as_ref().is_some_and(|r| !r.problems.is_empty()));
                 match decided.filter(|g| !g.is_empty()) {
                     Some(goals) => goals.into_iter().map(|g| goal_row(g, false)).collect_view().into_any(),
                     None => {
                         // Live states of a scenario Check would refuse count for nothing.
-                        let void = refused.is_some_and(|r| r.get());
+                        let locked = refused.is_some_and(|r| r.get());
+                        let note = if locked {
+                            Some("Not counted: you changed a locked part, and Check will refuse this scenario.")
+                        } else if check_refused {
+                            Some("Not counted: Check cannot run this scenario (below); these were the last valid version's.")
+                        } else {
+                            None
+                        };
+                        let void = note.is_some();
                         view! {
-                            {void.then(|| view! {
-                                <li class="goal-void-note" data-testid="goals-not-counted">"Not counted: you changed a locked part, and Check will refuse this scenario."</li>
+                            {note.map(|text| view! {
+                                <li class="goal-void-note" data-testid="goals-not-counted">{text}</li>
                             })}
                             {lessons.live.get().into_iter().map(|g| goal_row(g, void)).collect_view()}
                         }.into_any()

@@ -235,6 +235,7 @@ impl Lessons {
         let mut new_checkpoints = None;
         if self.open.with_untracked(Option::is_none) {
             pg.instant_reader.set_value(None);
+            pg.play_stop.set_value(None);
         }
         self.open.with_untracked(|open| {
             let Some(open) = open else {
@@ -253,6 +254,11 @@ impl Lessons {
                         match open.challenge.evaluation(sim) {
                             Ok(evaluation) => {
                                 new_checkpoints = Some(evaluation.checkpoints());
+                                // Play stops exactly at the horizon, once (see `play_stop`).
+                                pg.play_stop.set_value(
+                                    (sim.now() < horizon)
+                                        .then(|| (horizon, horizon_notice(horizon))),
+                                );
                                 *slot = Some(LiveRun {
                                     evaluation,
                                     steps: 0,
@@ -300,12 +306,12 @@ impl Lessons {
         // The lesson's goals end at its horizon: playing on at max speed would run hours past
         // it and tell the student nothing more, so the run stops there once.
         if let Some(horizon) = pause_at {
+            // Play stops there itself (`play_stop`); this is for a run that got past it
+            // otherwise while playing (a +10 min during play).
             if pg.playing.get_untracked() {
                 pg.playing.set(false);
-                pg.notify_run(format!(
-                    "Paused: this lesson's goals end at {} (the clock may have run a little past it at this speed). Check decides them; Play goes on if you want to watch longer.",
-                    ecs_sim::time::clock(horizon)
-                ));
+                pg.play_stop.set_value(None);
+                pg.notify_run(horizon_notice(horizon));
             }
         }
         if let Some(l) = live {
@@ -434,4 +440,12 @@ pub(crate) fn dialog_focus() -> NodeRef<leptos::html::Div> {
         });
     });
     node
+}
+
+/// What the page says when play stops at a lesson's horizon.
+fn horizon_notice(horizon: u64) -> String {
+    format!(
+        "Paused: this lesson's goals end at {}. Check decides them; Play goes on if you want to watch longer.",
+        ecs_sim::time::clock(horizon)
+    )
 }
