@@ -91,19 +91,6 @@ pub fn max_capacity_cause(max: u32) -> String {
     format!("maximum capacity was set to {max}")
 }
 
-/// `Cause` when the desired count was found below the range later in a run (an UpdateService
-/// outside it). The docs have no such example; the simulator says what it saw, in the same
-/// style.
-pub fn below_min_cause(desired: u32, min: u32) -> String {
-    format!("desired count {desired} was below minimum capacity {min}")
-}
-
-/// `Cause` when the desired count was found above the range later in a run (see
-/// [`below_min_cause`]).
-pub fn above_max_cause(desired: u32, max: u32) -> String {
-    format!("desired count {desired} was above maximum capacity {max}")
-}
-
 /// `Cause` of a scheduled action's activity: "scheduled action name my-second-scheduled-action
 /// was triggered".
 pub fn scheduled_action_cause(name: &str) -> String {
@@ -206,18 +193,6 @@ mod tests {
         assert_eq!(
             capacity_range_set("morning", Some(6), None).status_message,
             "Successfully set min capacity to 6"
-        );
-    }
-
-    #[test]
-    fn a_range_correction_outside_scheduled_actions_says_what_was_found() {
-        assert_eq!(
-            below_min_cause(1, 2),
-            "desired count 1 was below minimum capacity 2"
-        );
-        assert_eq!(
-            above_max_cause(30, 20),
-            "desired count 30 was above maximum capacity 20"
         );
     }
 }

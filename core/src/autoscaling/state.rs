@@ -48,10 +48,6 @@ pub struct ServiceScaling {
     pub max: u32,
     /// Every scaling activity so far, oldest first.
     pub activities: Vec<ScalingActivity>,
-    /// Whether the range has been applied once since registration: the first correction is
-    /// RegisterScalableTarget's ("minimum capacity was set to N"), later ones find a count
-    /// that left the range.
-    pub range_applied: bool,
 }
 
 /// A policy's cooldown state.

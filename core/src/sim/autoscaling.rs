@@ -25,13 +25,16 @@ impl Sim {
                     min: t.min_capacity,
                     max: t.max_capacity,
                     activities: Vec::new(),
-                    range_applied: false,
                 },
             );
             self.queue.push(
                 PERIOD_MS + EVALUATION_DELAY_MS,
                 Event::ServiceScalingTick(t.service),
             );
+            // API RegisterScalableTarget: registering "changes the resource's current capacity
+            // to a value that is inside of this range" — at once, not at the first tick (until
+            // 2026-12-06 at 1:01: fidelity walkthrough).
+            self.clamp_to_range(t.service, "RegisterScalableTarget");
         }
         self.autoscaling.policies = vec![PolicyState::default(); model.policies.len()];
         for (k, a) in model.scheduled_actions.iter().enumerate() {
@@ -71,32 +74,21 @@ impl Sim {
         self.request_reconcile(s);
     }
 
-    /// Brings the desired count back inside MinCapacity..=MaxCapacity. After a scheduled action
-    /// (`scheduled`, named `by`) and the first time after registration, the cause is
-    /// Application Auto Scaling's "minimum capacity was set to N" / "maximum capacity was set
-    /// to N"; later, a count that left the range (an UpdateService) is named as found.
-    fn clamp_to_range(&mut self, s: usize, by: &str, scheduled: bool) {
-        let Some(st) = self.autoscaling.services.get_mut(&s) else {
+    /// Brings the desired count inside MinCapacity..=MaxCapacity when the range is set: at
+    /// registration and by a scheduled action (named `by`), with Application Auto Scaling's
+    /// cause "minimum capacity was set to N" / "maximum capacity was set to N". A count that
+    /// leaves the range later stays there until a policy is invoked (see
+    /// [`Sim::service_scaling_tick`]).
+    fn clamp_to_range(&mut self, s: usize, by: &str) {
+        let Some(st) = self.autoscaling.services.get(&s) else {
             return;
         };
-        let range_was_set = scheduled || !st.range_applied;
-        st.range_applied = true;
         let (min, max) = (st.min, st.max);
         let d = self.services[s].desired;
         if d < min {
-            let cause = if range_was_set {
-                activity::min_capacity_cause(min)
-            } else {
-                activity::below_min_cause(d, min)
-            };
-            self.scale_service(s, min, by, cause);
+            self.scale_service(s, min, by, activity::min_capacity_cause(min));
         } else if d > max {
-            let cause = if range_was_set {
-                activity::max_capacity_cause(max)
-            } else {
-                activity::above_max_cause(d, max)
-            };
-            self.scale_service(s, max, by, cause);
+            self.scale_service(s, max, by, activity::max_capacity_cause(max));
         }
     }
 
@@ -136,7 +128,7 @@ impl Sim {
             let d = self.services[a.service].desired;
             self.record_activity(a.service, &a.name, d, d, text);
         }
-        self.clamp_to_range(a.service, &a.name, true);
+        self.clamp_to_range(a.service, &a.name);
     }
 
     /// The minute tick of a service's policies: each proposes, Application Auto Scaling
@@ -145,7 +137,11 @@ impl Sim {
     pub(crate) fn service_scaling_tick(&mut self, s: usize) {
         self.queue
             .push(self.now + PERIOD_MS, Event::ServiceScalingTick(s));
-        self.clamp_to_range(s, "RegisterScalableTarget", false);
+        // A count that left the range since (an UpdateService) stays until a policy is invoked:
+        // Application Auto Scaling User Guide, concepts: out-of-band changes outside the range
+        // stand, "However, anytime a scaling policy is invoked or the RegisterScalableTarget API
+        // is called, Application Auto Scaling retrieves the current capacity and compares it to
+        // the minimum and maximum capacity". Until 2026-12-06 every tick brought it back.
         let current = self.services[s].desired;
         let resource = self
             .autoscaling

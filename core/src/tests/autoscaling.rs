@@ -47,7 +47,13 @@ fn target_tracking(name: &str, metric: &str, target: f64, extra: &str) -> String
 
 /// Runs minute by minute, recording `cpu(minute)` (and memory 10 %) at each period's end.
 fn drive(sim: &mut Sim, minutes: u64, cpu: impl Fn(u64) -> f64) {
-    for k in 1..=minutes {
+    drive_from(sim, 1, minutes, cpu);
+}
+
+/// [`drive`] from minute `first` to minute `last`.
+fn drive_from(sim: &mut Sim, first: u64, last: u64, cpu: impl Fn(u64) -> f64) {
+    let minutes = last;
+    for k in first..=last {
         sim.run_until(k * PERIOD_MS);
         let at = k * PERIOD_MS;
         sim.metrics.record(
@@ -542,18 +548,46 @@ fn scaling_activities_read_as_describe_scaling_activities_and_the_console_events
 
 #[test]
 fn a_count_below_min_capacity_at_registration_follows_the_minimum() {
-    // RegisterScalableTarget with MinCapacity 6 above the service's 4 tasks: the first policy
-    // tick (61 s) brings the count up, in Application Auto Scaling's words for a new minimum.
+    // RegisterScalableTarget with MinCapacity 6 above the service's 4 tasks: registering
+    // "changes the resource's current capacity to a value that is inside of this range" (API
+    // RegisterScalableTarget), at once, in Application Auto Scaling's words for a new minimum
+    // (until 2026-12-06 at the first policy tick, 61 s).
     let text = scenario(20, "", "").replace(r#""minCapacity": 1"#, r#""minCapacity": 6"#);
     let mut sim = Sim::from_json(&text).expect("loads");
     sim.run_until(61_000);
     assert_eq!(
         scaling_events(&sim),
         [(
-            61_000,
+            0,
             "Message: Successfully set desired count to 6. Change successfully fulfilled by ecs. \
              Cause: minimum capacity was set to 6"
                 .to_string()
         )]
     );
+}
+
+#[test]
+fn a_count_set_outside_the_range_stays_until_a_policy_is_invoked() {
+    // Application Auto Scaling User Guide, concepts: out-of-band changes outside the range
+    // stand; "anytime a scaling policy is invoked or the RegisterScalableTarget API is called,
+    // Application Auto Scaling retrieves the current capacity and compares it to the minimum
+    // and maximum capacity". An UpdateService to 30 above MaxCapacity 20 at 2:00 stays while
+    // CPU sits near the target (47 % of 50: neither alarm); once CPU is high, the policy's
+    // scale-out is held to the maximum, 20 (until 2026-12-06 the next tick forced 20 at 2:01).
+    let policy = target_tracking("cpu50", "ECSServiceAverageCPUUtilization", 50.0, "");
+    let text = scenario(20, &policy, "");
+    let text = format!(
+        "{}, \"timeline\": [{{ \"at\": 120, \"action\": \"updateService\", \"service\": \"web\", \"desiredCount\": 30 }}] }}",
+        text.trim_end().trim_end_matches('}')
+    );
+    let mut sim = Sim::from_json(&text).unwrap_or_else(|e| panic!("{e:?}"));
+    drive(&mut sim, 10, |_| 47.0);
+    assert_eq!(sim.services[0].desired, 30, "{:?}", scaling_events(&sim));
+    assert!(
+        scaling_events(&sim).is_empty(),
+        "{:?}",
+        scaling_events(&sim)
+    );
+    drive_from(&mut sim, 11, 16, |_| 100.0);
+    assert_eq!(sim.services[0].desired, 20, "{:?}", scaling_events(&sim));
 }
