@@ -112,6 +112,7 @@ impl Sim {
             }
         } else if desired < alive {
             let chosen = self.choose_instances_to_terminate(a, alive - desired);
+            let short = (alive - desired) as usize - chosen.len();
             for i in chosen {
                 let id = self.instances[i].ec2_instance_id.clone();
                 self.emit(
@@ -121,7 +122,22 @@ impl Sim {
                         "Auto Scaling group of {name} terminating {id} (set-desired-capacity)."
                     ),
                 );
-                self.lose_instance(i, crate::task::stopped_reason::host_terminated(&id));
+                // API AutoScalingGroupProvider managedDraining: ECS "gracefully drains the EC2
+                // container instances that are in the Auto Scaling group capacity provider",
+                // whatever asked the group to terminate them (until 2026-12-06 only managed
+                // scaling's scale-in and zone rebalancing drained: fidelity walkthrough).
+                if !self.drains_before_terminating(a, i) {
+                    self.lose_instance(i, crate::task::stopped_reason::host_terminated(&id));
+                }
+            }
+            if short > 0 {
+                self.emit(
+                    LogKind::Instance,
+                    None,
+                    format!(
+                        "Auto Scaling group of {name} kept {short} instance(s) above its desired capacity {desired}: protected from scale-in (managed termination protection)."
+                    ),
+                );
             }
         }
         Ok(())

@@ -201,7 +201,11 @@ impl Sim {
     /// it none is, whatever runs there. Ties on the billing hour draw from the group
     /// termination stream.
     pub(crate) fn choose_instances_to_terminate(&mut self, a: usize, count: u32) -> Vec<usize> {
-        let protect = self.model.asgs[a].managed_termination_protection;
+        // API AutoScalingGroupProvider: "When using managed termination protection, managed
+        // scaling must also be used otherwise managed termination protection doesn't work"
+        // (until 2026-12-06 it protected instances without it: fidelity walkthrough).
+        let g = &self.model.asgs[a];
+        let protect = g.managed_termination_protection && g.managed_scaling.is_some();
         let members: Vec<usize> = (0..self.instances.len())
             .filter(|&i| {
                 self.instances[i].asg == Some(a)

@@ -60,3 +60,71 @@ fn without_managed_draining_the_task_stops_with_its_instance() {
     assert_eq!(lost.len(), 1, "{lost:?}");
     assert!(lines(&sim, "drained").is_empty());
 }
+
+/// Three m5.large, one task of 1 vCPU each (distinctInstance), no managed scaling; at 0:30 the
+/// group is set to 1 instance. `extra` goes into the capacity provider.
+fn set_desired_capacity(extra: &str) -> String {
+    format!(
+        r#"{{
+  "version": 1, "seed": 1,
+  "subnets": [{{"subnetId": "subnet-a", "availabilityZone": "us-east-1a"}}],
+  "clusters": [{{"clusterName": "default", "capacityProviders": ["asg"]}}],
+  "capacityProviders": [{{"name": "asg", "autoScalingGroupProvider": {{
+    "autoScalingGroup": {{"instanceType": "m5.large", "minSize": 1, "maxSize": 3, "desiredCapacity": 3,
+      "subnets": ["subnet-a"]}}{extra}}}}}],
+  "taskDefinitions": [{{"family": "web", "containerDefinitions": [{{"name": "app", "image": "example/web:1",
+    "cpu": 1024, "memory": 1024, "essential": true}}]}}],
+  "services": [{{"serviceName": "web", "taskDefinition": "web", "desiredCount": 3,
+    "placementConstraints": [{{"type": "distinctInstance"}}],
+    "capacityProviderStrategy": [{{"capacityProvider": "asg", "weight": 1}}]}}],
+  "timeline": [{{"at": 30, "action": "setDesiredCapacity", "autoScalingGroupName": "asg", "desiredCapacity": 1}}]
+}}"#
+    )
+}
+
+#[test]
+fn set_desired_capacity_drains_too_with_managed_draining() {
+    // API AutoScalingGroupProvider managedDraining: ECS drains the group's instances before
+    // they terminate, whoever asked (fidelity walkthrough, 2026-12-06: a SetDesiredCapacity
+    // stopped the tasks with their hosts).
+    let mut sim = Sim::from_json(&set_desired_capacity("")).unwrap_or_else(|e| panic!("{e:?}"));
+    sim.run_until(120_000);
+    assert!(
+        lines(&sim, "(TerminationNotice)").is_empty(),
+        "a task stopped with its instance"
+    );
+    let mut off = Sim::from_json(&set_desired_capacity(r#", "managedDraining": "DISABLED""#))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    off.run_until(120_000);
+    assert_eq!(lines(&off, "(TerminationNotice)").len(), 2);
+}
+
+#[test]
+fn managed_termination_protection_needs_managed_scaling() {
+    // API AutoScalingGroupProvider: "When using managed termination protection, managed
+    // scaling must also be used otherwise managed termination protection doesn't work." Without
+    // managed scaling the group terminates busy instances (they drain first).
+    let mut sim = Sim::from_json(&set_desired_capacity(
+        r#", "managedTerminationProtection": "ENABLED""#,
+    ))
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    sim.run_until(120_000);
+    assert_eq!(
+        lines(&sim, "(set-desired-capacity)").len(),
+        2,
+        "both instances above the desired capacity go"
+    );
+    assert!(lines(&sim, "kept").is_empty());
+}
+
+#[test]
+fn with_managed_scaling_protected_instances_stay_and_the_log_says_so() {
+    let mut sim = Sim::from_json(&set_desired_capacity(
+        r#", "managedScaling": {"status": "ENABLED", "targetCapacity": 100}, "managedTerminationProtection": "ENABLED""#,
+    ))
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    sim.run_until(120_000);
+    assert!(lines(&sim, "(set-desired-capacity)").is_empty());
+    let kept = lines(&sim, "kept 2 instance(s) above its desired capacity 1");
+    assert_eq!(kept.len(), 1, "{kept:?}");
+}
