@@ -34,6 +34,20 @@ pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
         .filter(|s| matches!(s.launch, crate::cluster::LaunchTarget::External))
         .map(|s| s.task_definition)
         .collect();
+    // A service behind a target group written as `instance`: its tasks cannot be awsvpc without
+    // a new target group (ECS refuses the pair), so the advice says what awsvpc also needs
+    // (lesson 2's student read "awsvpc may do" beside ECS refusing awsvpc: walkthrough
+    // 2026-12-06). By revision: the target group's name.
+    let instance_targets: std::collections::BTreeMap<usize, &str> = inputs
+        .services
+        .iter()
+        .filter_map(|s| {
+            let g = inputs
+                .target_groups
+                .get(s.load_balancer.as_ref()?.target_group)?;
+            (g.ip_targets == Some(false)).then_some((s.task_definition, g.name.as_str()))
+        })
+        .collect();
     let judged = judged_revisions(&inputs);
     for (i, td) in inputs.task_definitions.iter().enumerate() {
         if !judged.contains(&i) {
@@ -41,7 +55,13 @@ pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
         }
         let path = format!("taskDefinitions[{i}]");
         let external = on_external.contains(&i) || td.definition.requires(Compatibility::External);
-        definition_rules(td, &path, external, &mut out);
+        definition_rules(
+            td,
+            &path,
+            external,
+            instance_targets.get(&i).copied(),
+            &mut out,
+        );
         let windows = crate::taskdef::runtime_platform::is_windows(&td.definition);
         for (j, c) in td.definition.containers().iter().enumerate() {
             container_rules(
@@ -81,6 +101,7 @@ fn definition_rules(
     td: &RegisteredTaskDefinition,
     path: &str,
     external: bool,
+    instance_target_group: Option<&str>,
     out: &mut Vec<Advice>,
 ) {
     let def = &td.definition;
@@ -92,10 +113,16 @@ fn definition_rules(
             } else {
                 "bridge"
             };
+            let also = instance_target_group.map_or(String::new(), |g| {
+                format!(
+                    "; its service's target group {} is of type instance, and awsvpc tasks need one of type ip",
+                    quoted(g)
+                )
+            });
             out.push(Advice::new(
                 "not-awsvpc",
                 format!("{path}.networkMode"),
-                format!("{name} uses {mode} network mode; awsvpc may do (AWS recommends it unless you need another mode)"),
+                format!("{name} uses {mode} network mode; awsvpc may do (AWS recommends it unless you need another mode){also}"),
             ));
         }
         NetworkMode::Bridge | NetworkMode::Host | NetworkMode::Awsvpc | NetworkMode::None => {}

@@ -517,3 +517,28 @@ fn a_service_connect_client_in_another_namespace_than_its_server_is_named_dg_ser
     apart["services"][web]["serviceConnectConfiguration"]["namespace"] = json!("internal");
     assert!(rules(&apart).is_empty());
 }
+
+#[test]
+fn not_awsvpc_says_an_instance_target_group_must_change_too() {
+    // Lesson 2 (student walkthrough, 2026-12-06): "awsvpc may do" stood beside ECS refusing
+    // awsvpc for the service's `instance` target group; the advice now names what else awsvpc
+    // needs.
+    let lesson: Value = serde_json::from_str(
+        crate::challenge::course::lesson("host-ports")
+            .expect("lesson 2")
+            .json,
+    )
+    .expect("JSON");
+    let sim = Sim::from_json(&lesson["scenario"].to_string()).unwrap_or_else(|e| panic!("{e:?}"));
+    let advice = static_advice(&sim.model);
+    let not_awsvpc: Vec<&str> = advice
+        .iter()
+        .filter(|a| a.rule == "not-awsvpc")
+        .map(|a| a.message.as_str())
+        .collect();
+    assert_eq!(not_awsvpc.len(), 1, "{advice:?}");
+    assert!(
+        not_awsvpc[0].contains("is of type instance, and awsvpc tasks need one of type ip"),
+        "{not_awsvpc:?}"
+    );
+}
