@@ -1023,6 +1023,20 @@ tests.push({
 });
 
 tests.push({
+  // A student saw lesson 3's "0:02" in the Run to field through lessons 4 to 7 (2026-12-06).
+  name: 'lessons: the Run to field starts empty in the next lesson',
+  async run({ page, base }) {
+    await openLesson(page, base, 'awsvpc-eni-trunking');
+    await page.getByTestId('run-to-input').fill('0:02');
+    await page.goto(`${base}#lesson=fargate-spot-base-weight`);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=lesson-pane]')?.innerText.includes('Spot'), null, { timeout: 10000 });
+    const left = await page.getByTestId('run-to-input').inputValue();
+    if (left !== '') throw new Error(`the Run to field kept "${left}"`);
+  },
+});
+
+tests.push({
   // The hints send students to the event log, and at 1280x720 a selected task's panel and the
   // lesson left it no line at all (a student's walkthrough of lesson 7).
   name: 'lessons: at 1280x720 the event log keeps lines on screen beside a lesson and a selected task',
@@ -1143,8 +1157,10 @@ tests.push({
     const box = page.getByTestId('constraint-expression').first();
     await box.waitFor({ timeout: 5000 });
     await box.scrollIntoViewIfNeeded();
+    // Enter applies, as in the form's other fields (it typed a line break: walkthrough).
     await box.fill('attribute:ecs.instance-type = r5.large');
-    await box.press('Tab');
+    await box.press('Enter');
+    if ((await box.inputValue()).includes('\n')) throw new Error('Enter typed a line break');
     const error = page.getByTestId('form-error');
     await error.waitFor({ timeout: 5000 });
     if (!/operator/.test(await error.innerText())) throw new Error(`error: ${await error.innerText()}`);

@@ -70,6 +70,14 @@ pub fn RunTo() -> impl IntoView {
     }
     let ahead = move |ms: u64| pg.run_to(pg.clock_ms() + ms);
     let typed = RwSignal::new(String::new());
+    // A time typed for one scenario is not offered for the next (a student saw lesson 3's 0:02
+    // in the field through lessons 4 to 7: walkthrough 2026-12-06).
+    Effect::new(move |seen: Option<()>| {
+        pg.running_text.track();
+        if seen.is_some() {
+            typed.set(String::new());
+        }
+    });
     let go = move || match parse_clock(&typed.get_untracked(), MAX_RUN_TO_MS) {
         Some(ms) => pg.run_to(ms),
         None => pg.notice.set(Some(Notice {
