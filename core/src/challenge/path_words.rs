@@ -5,9 +5,11 @@
 
 use serde_json::Value;
 
-/// `path` with its leading `services[k]`, `taskDefinitions[k]` or `capacityProviders[k]` named
-/// from `scenario` ("service web: …", "task definition web:2: …", "capacity provider asg: …");
-/// any other path as written.
+/// `path` with its leading `services[k]`, `taskDefinitions[k]`, `capacityProviders[k]`,
+/// `targetGroups[k]` or `traffic[k]` named from `scenario` ("service web: …", "task definition
+/// web:2: …", "capacity provider asg: …", "target group api-tg: …", "traffic to api: …"); any
+/// other path as written (lesson 8's lock line read `traffic[0].profile.requestsPerSecond`
+/// beside `targetGroups[0].deregistrationDelaySeconds`: student walkthrough, 2026-12-06).
 pub fn readable(scenario: &Value, path: &str) -> String {
     let Some((head, rest)) = split_head(path) else {
         return path.to_string();
@@ -20,6 +22,8 @@ pub fn readable(scenario: &Value, path: &str) -> String {
     let named = match key {
         "services" => text("serviceName").map(|n| format!("service {n}")),
         "capacityProviders" => text("name").map(|n| format!("capacity provider {n}")),
+        "targetGroups" => text("targetGroupName").map(|n| format!("target group {n}")),
+        "traffic" => text("serviceName").map(|n| format!("traffic to {n}")),
         "taskDefinitions" => text("family").map(|family| {
             // Each entry registers the next revision of its family.
             let revision = scenario
@@ -47,7 +51,11 @@ fn split_head(path: &str) -> Option<((&str, usize), &str)> {
     let open = path.find('[')?;
     let close = path.find(']')?;
     let key = &path[..open];
-    if !matches!(key, "services" | "taskDefinitions" | "capacityProviders") || close < open {
+    if !matches!(
+        key,
+        "services" | "taskDefinitions" | "capacityProviders" | "targetGroups" | "traffic"
+    ) || close < open
+    {
         return None;
     }
     let k = path[open + 1..close].parse().ok()?;
@@ -67,8 +75,18 @@ mod tests {
         let doc = json!({
             "services": [{ "serviceName": "web" }],
             "taskDefinitions": [{ "family": "web" }, { "family": "api" }, { "family": "web" }],
-            "capacityProviders": [{ "name": "asg" }]
+            "capacityProviders": [{ "name": "asg" }],
+            "targetGroups": [{ "targetGroupName": "api-tg" }],
+            "traffic": [{ "serviceName": "api" }]
         });
+        assert_eq!(
+            readable(&doc, "targetGroups[0].deregistrationDelaySeconds"),
+            "target group api-tg: deregistrationDelaySeconds"
+        );
+        assert_eq!(
+            readable(&doc, "traffic[0].profile.requestsPerSecond"),
+            "traffic to api: profile.requestsPerSecond"
+        );
         assert_eq!(
             readable(&doc, "services[0].placementConstraints"),
             "service web: placementConstraints"
