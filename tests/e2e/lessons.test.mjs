@@ -631,6 +631,26 @@ tests.push({
     const copy = JSON.stringify(JSON.parse(pasted), null, 1).replace('"memory": "1024"', '"memory": "2048"');
     await pasteOver(0, pasted.length, copy);
     if ((await text()) !== copy) throw new Error('a pasted copy changing only an open value was not taken');
+    // A space typed into a locked string is a change (review: whitespace was compared away).
+    const cpu = copy.indexOf('"FARGATE"');
+    if (cpu >= 0) {
+      await pasteOver(cpu + 4, cpu + 4, ' ');
+      if ((await text()) !== copy) throw new Error('a space in the locked FARGATE went in');
+    }
+    // Lesson 7's grace period does not exist at the start: a pasted copy that adds it is taken.
+    const l7 = await openLessonJson(page, base, 'health-check-grace-period');
+    const t7 = () => page.evaluate((sel) => document.querySelector(sel).ecsEditor.getText(), l7);
+    const start7 = await t7();
+    const answer = JSON.parse(start7);
+    answer.services[0].healthCheckGracePeriodSeconds = 300;
+    const answerText = JSON.stringify(answer, null, 2);
+    await page.evaluate(([sel, to]) => {
+      const ed = document.querySelector(sel).ecsEditor;
+      ed.view.dispatch({ selection: { anchor: 0, head: to } });
+      ed.view.focus();
+    }, [l7, start7.length]);
+    await page.keyboard.insertText(answerText);
+    if ((await t7()) !== answerText) throw new Error('a pasted answer adding the open key was refused');
   },
 });
 

@@ -680,8 +680,8 @@ impl Playground {
     /// time (measured by `clock` after every event) so the frame stays short. If the budget runs out, the clock
     /// stops at the last event run and the virtual ms still owed are returned, at most a
     /// quarter second of wall time's worth, so a run the engine cannot keep up with does not
-    /// pile up a debt. It does not redraw: the play loop calls [`Playground::refresh`] a few
-    /// times a second, because reading 2,000 tasks into the page on every animation frame
+    /// pile up a debt. It does not redraw (but when play stops at [`Playground::play_stop`]):
+    /// the play loop calls [`Playground::refresh`] a few times a second, because reading 2,000 tasks into the page on every animation frame
     /// would cost more than the frame.
     pub fn advance(
         &self,

@@ -325,7 +325,9 @@ fn check_managed_scaling(mpath: &str, ms: &ManagedScalingSpec, p: &mut Problems)
     // would abort the page at the first scale-out; found by a fidelity walkthrough).
     let min_step = ms.minimum_scaling_step_size.unwrap_or(1);
     let max_step = ms.maximum_scaling_step_size.unwrap_or(10000);
-    if min_step > max_step {
+    // Only when both are in range (one out of range already has its problem at its path).
+    let in_range = |v: u32| (1..=10000).contains(&v);
+    if in_range(min_step) && in_range(max_step) && min_step > max_step {
         p.push(
             format!("{mpath}.minimumScalingStepSize"),
             format!("minimumScalingStepSize {min_step} is above maximumScalingStepSize {max_step}"),

@@ -99,10 +99,15 @@ impl Sim {
             ),
         );
         self.model.asgs[a].desired = desired;
+        // Instances draining to be terminated are already on their way out (a repeated call
+        // counted them again and drained the rest of the group: review, 2026-12-06).
         let alive = self
             .instances
             .iter()
-            .filter(|i| i.asg == Some(a) && i.is_alive())
+            .enumerate()
+            .filter(|(i, x)| {
+                x.asg == Some(a) && x.is_alive() && !self.draining_to_terminate.contains(i)
+            })
             .count() as u32;
         if desired > alive {
             for _ in alive..desired {

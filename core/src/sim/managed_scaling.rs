@@ -201,20 +201,31 @@ impl Sim {
     /// it none is, whatever runs there. Ties on the billing hour draw from the group
     /// termination stream.
     pub(crate) fn choose_instances_to_terminate(&mut self, a: usize, count: u32) -> Vec<usize> {
-        // API AutoScalingGroupProvider: "When using managed termination protection, managed
-        // scaling must also be used otherwise managed termination protection doesn't work"
-        // (until 2026-12-06 it protected instances without it: fidelity walkthrough).
+        // Managed termination protection needs the group's instances protected from scale-in
+        // (API AutoScalingGroupProvider: "each instance in the Auto Scaling group must have
+        // instance protection from scale-in actions on"), and managed scaling is what lifts it
+        // from instances without tasks: "managed scaling must also be used otherwise managed
+        // termination protection doesn't work". So without managed scaling every instance
+        // stays protected (the playground's reading: the guide says no more; review,
+        // 2026-12-06). Instances already draining to be terminated are not picked again (a
+        // repeated setDesiredCapacity drained every instance of the group: review).
         let g = &self.model.asgs[a];
-        let protect = g.managed_termination_protection && g.managed_scaling.is_some();
+        let protect = g.managed_termination_protection;
+        let all_protected = protect && g.managed_scaling.is_none();
         let members: Vec<usize> = (0..self.instances.len())
             .filter(|&i| {
                 self.instances[i].asg == Some(a)
                     && self.instances[i].status != InstanceStatus::Terminated
+                    && !self.draining_to_terminate.contains(&i)
             })
             .collect();
         let protected: Vec<bool> = members
             .iter()
-            .map(|&i| protect && self.runs_non_daemon_task(self.instances[i].tasks.iter().copied()))
+            .map(|&i| {
+                all_protected
+                    || (protect
+                        && self.runs_non_daemon_task(self.instances[i].tasks.iter().copied()))
+            })
             .collect();
         let group: Vec<GroupInstance<'_>> = members
             .iter()

@@ -61,9 +61,17 @@ fn without_managed_draining_the_task_stops_with_its_instance() {
     assert!(lines(&sim, "drained").is_empty());
 }
 
-/// Three m5.large, one task of 1 vCPU each (distinctInstance), no managed scaling; at 0:30 the
-/// group is set to 1 instance. `extra` goes into the capacity provider.
-fn set_desired_capacity(extra: &str) -> String {
+/// Three m5.large in one zone, one task of 1 vCPU each, no managed scaling; the timeline sets
+/// the group's desired capacity (`at` seconds, capacity) in turn. `extra` goes into the
+/// capacity provider; `constraint` is the service's placementConstraints.
+fn set_desired_capacity(extra: &str, constraint: &str, steps: &[(u64, u32)]) -> String {
+    let timeline: Vec<String> = steps
+        .iter()
+        .map(|(at, n)| {
+            format!(r#"{{"at": {at}, "action": "setDesiredCapacity", "autoScalingGroupName": "asg", "desiredCapacity": {n}}}"#)
+        })
+        .collect();
+    let timeline = timeline.join(", ");
     format!(
         r#"{{
   "version": 1, "seed": 1,
@@ -73,54 +81,93 @@ fn set_desired_capacity(extra: &str) -> String {
     "autoScalingGroup": {{"instanceType": "m5.large", "minSize": 1, "maxSize": 3, "desiredCapacity": 3,
       "subnets": ["subnet-a"]}}{extra}}}}}],
   "taskDefinitions": [{{"family": "web", "containerDefinitions": [{{"name": "app", "image": "example/web:1",
-    "cpu": 1024, "memory": 1024, "essential": true}}]}}],
+    "cpu": 512, "memory": 1024, "essential": true}}]}}],
   "services": [{{"serviceName": "web", "taskDefinition": "web", "desiredCount": 3,
-    "placementConstraints": [{{"type": "distinctInstance"}}],
+    "placementConstraints": [{constraint}],
     "capacityProviderStrategy": [{{"capacityProvider": "asg", "weight": 1}}]}}],
-  "timeline": [{{"at": 30, "action": "setDesiredCapacity", "autoScalingGroupName": "asg", "desiredCapacity": 1}}]
+  "timeline": [{timeline}]
 }}"#
     )
 }
+
+const DISTINCT: &str = r#"{"type": "distinctInstance"}"#;
 
 #[test]
 fn set_desired_capacity_drains_too_with_managed_draining() {
     // API AutoScalingGroupProvider managedDraining: ECS drains the group's instances before
     // they terminate, whoever asked (fidelity walkthrough, 2026-12-06: a SetDesiredCapacity
-    // stopped the tasks with their hosts).
-    let mut sim = Sim::from_json(&set_desired_capacity("")).unwrap_or_else(|e| panic!("{e:?}"));
-    sim.run_until(120_000);
+    // stopped the tasks with their hosts). The tasks fit on the instance left, so both drained
+    // instances are then terminated.
+    let mut sim = Sim::from_json(&set_desired_capacity("", "", &[(30, 1)]))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    sim.run_until(600_000);
     assert!(
         lines(&sim, "(TerminationNotice)").is_empty(),
         "a task stopped with its instance"
     );
-    let mut off = Sim::from_json(&set_desired_capacity(r#", "managedDraining": "DISABLED""#))
-        .unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(lines(&sim, "drained, its tasks run elsewhere").len(), 2);
+    let alive = sim.instances.iter().filter(|i| i.is_alive()).count();
+    assert_eq!(alive, 1);
+    let running = sim
+        .tasks
+        .values()
+        .filter(|t| t.last_status == crate::task::TaskStatus::Running && !t.stop_requested)
+        .count();
+    assert_eq!(running, 3);
+    // Without managed draining the two tasks stop with their hosts.
+    let mut off = Sim::from_json(&set_desired_capacity(
+        r#", "managedDraining": "DISABLED""#,
+        "",
+        &[(30, 1)],
+    ))
+    .unwrap_or_else(|e| panic!("{e:?}"));
     off.run_until(120_000);
     assert_eq!(lines(&off, "(TerminationNotice)").len(), 2);
 }
 
 #[test]
-fn managed_termination_protection_needs_managed_scaling() {
-    // API AutoScalingGroupProvider: "When using managed termination protection, managed
-    // scaling must also be used otherwise managed termination protection doesn't work." Without
-    // managed scaling the group terminates busy instances (they drain first).
-    let mut sim = Sim::from_json(&set_desired_capacity(
-        r#", "managedTerminationProtection": "ENABLED""#,
-    ))
-    .unwrap_or_else(|e| panic!("{e:?}"));
+fn a_repeated_set_desired_capacity_does_not_drain_more_instances() {
+    // Review, 2026-12-06: instances draining to be terminated were counted again, so a second
+    // call with the same capacity drained the rest of the group. The tasks cannot move
+    // (distinctInstance), so the two stay draining.
+    let mut sim = Sim::from_json(&set_desired_capacity("", DISTINCT, &[(30, 1), (60, 1)]))
+        .unwrap_or_else(|e| panic!("{e:?}"));
     sim.run_until(120_000);
-    assert_eq!(
-        lines(&sim, "(set-desired-capacity)").len(),
-        2,
-        "both instances above the desired capacity go"
-    );
-    assert!(lines(&sim, "kept").is_empty());
+    assert_eq!(lines(&sim, "(set-desired-capacity)").len(), 2);
+    let active = sim
+        .instances
+        .iter()
+        .filter(|i| i.status == crate::cluster::InstanceStatus::Active)
+        .count();
+    assert_eq!(active, 1, "one instance stays ACTIVE");
 }
 
 #[test]
-fn with_managed_scaling_protected_instances_stay_and_the_log_says_so() {
+fn managed_termination_protection_without_managed_scaling_keeps_every_instance() {
+    // API AutoScalingGroupProvider: managed termination protection needs every instance
+    // protected from scale-in, and "managed scaling must also be used otherwise managed
+    // termination protection doesn't work": nothing lifts the protection, so the group keeps
+    // every instance (the playground's reading).
+    let mut sim = Sim::from_json(&set_desired_capacity(
+        r#", "managedTerminationProtection": "ENABLED""#,
+        DISTINCT,
+        &[(30, 1)],
+    ))
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    sim.run_until(120_000);
+    assert!(lines(&sim, "(set-desired-capacity)").is_empty());
+    assert_eq!(
+        lines(&sim, "kept 2 instance(s) above its desired capacity 1").len(),
+        1
+    );
+}
+
+#[test]
+fn with_managed_scaling_busy_instances_are_protected() {
     let mut sim = Sim::from_json(&set_desired_capacity(
         r#", "managedScaling": {"status": "ENABLED", "targetCapacity": 100}, "managedTerminationProtection": "ENABLED""#,
+        DISTINCT,
+        &[(30, 1)],
     ))
     .unwrap_or_else(|e| panic!("{e:?}"));
     sim.run_until(120_000);

@@ -76,14 +76,46 @@ export function touchesLocked(locked, from, to) {
   return false;
 }
 
-/** The locked parts of `text` as one string, whitespace left out (a pasted copy formatted
- *  another way keeps them), or null when the text is not JSON. */
+/** What a change must keep: the document parsed, the values at the open paths taken out
+ *  (an open value that does not exist yet is simply absent), written with sorted keys; null
+ *  when the text is not JSON. Compared as parsed JSON, not as text: whitespace inside a locked
+ *  string counts and formatting does not, and a paste that adds an open key is not refused for
+ *  moving where the open range is (review, 2026-12-06). */
 export function lockedSignature(text, patterns) {
-  const locked = lockedRanges(text, patterns);
-  if (!locked) return null;
-  const parts = [];
-  for (let k = 0; k < locked.length; k += 2) parts.push(text.slice(locked[k], locked[k + 1]).replace(/\s+/g, ''));
-  return parts.join('\u0000');
+  let doc;
+  try { doc = JSON.parse(text); } catch { return null; }
+  for (const p of patterns || []) removeOpen(doc, pathSteps(p));
+  return stable(doc);
+}
+
+/** `a.b[0].c[*]` → ['a', 'b', 0, 'c', '*']. */
+function pathSteps(pattern) {
+  const out = [];
+  const re = /([^.[\]]+)|\[(\d+|\*)\]/g;
+  let m;
+  while ((m = re.exec(pattern))) out.push(m[1] !== undefined ? m[1] : m[2] === '*' ? '*' : Number(m[2]));
+  return out;
+}
+
+/** Takes the value at `steps` out of `node` (every element for `*`). */
+function removeOpen(node, steps) {
+  if (node === null || typeof node !== 'object' || steps.length === 0) return;
+  const [head, ...rest] = steps;
+  if (rest.length === 0) {
+    if (head === '*') { if (Array.isArray(node)) node.length = 0; return; }
+    if (Array.isArray(node)) { if (typeof head === 'number' && head < node.length) node[head] = null; return; }
+    delete node[head];
+    return;
+  }
+  const keys = head === '*' ? (Array.isArray(node) ? [...node.keys()] : []) : [head];
+  for (const k of keys) removeOpen(node[k], rest);
+}
+
+/** JSON with object keys sorted. */
+function stable(v) {
+  if (Array.isArray(v)) return '[' + v.map(stable).join(',') + ']';
+  if (v && typeof v === 'object') return '{' + Object.keys(v).sort().map((k) => JSON.stringify(k) + ':' + stable(v[k])).join(',') + '}';
+  return JSON.stringify(v);
 }
 
 /** The ranges [from1, to1, from2, to2, …] that may not change, or null (nothing locked). */

@@ -11,7 +11,7 @@ use crate::sim::Sim;
 use serde::Serialize;
 
 /// What the simulator does not price (README "Cost").
-pub const NOT_MODELLED: [&str; 8] = [
+pub const NOT_MODELLED: [&str; 9] = [
     "Application Load Balancer LCUs (only the hourly part is priced)",
     "public IPv4 addresses (assignPublicIp ENABLED, internet-facing load balancers)",
     "Cloud Map and Route 53 (service discovery)",
@@ -20,6 +20,7 @@ pub const NOT_MODELLED: [&str; 8] = [
     "T3/T3a unlimited-mode CPU credits",
     "ECS Anywhere per-instance fee",
     "Savings Plans, Reserved Instances, EC2 Spot instances and real Fargate Spot price movements",
+    "Windows on EC2 (instances are priced as Linux)",
 ];
 
 /// One amount so far and the rate now.
