@@ -127,12 +127,10 @@ fn a_load_balancer_container_port_the_definition_lost_is_blamed_on_the_definitio
     // `loadBalancers[0].containerPort` naming a port the definition no longer has; the task
     // definition tab said "No problems: ECS would accept this."
     use crate::taskdef::caused::caused_by_family;
-    let lesson: serde_json::Value = serde_json::from_str(
-        crate::challenge::course::lesson("host-ports")
-            .expect("lesson 2")
-            .json,
-    )
-    .expect("JSON");
+    // The lesson's file, not `challenge::course` (a layer above the scenario's).
+    let lesson: serde_json::Value =
+        serde_json::from_str(include_str!("../../challenge/course/02-host-ports.json"))
+            .expect("JSON");
     let mut d = lesson["scenario"].clone();
     d["taskDefinitions"][0]["containerDefinitions"][0]["portMappings"] = serde_json::json!([]);
     let text = serde_json::to_string(&d).unwrap();
