@@ -36,54 +36,40 @@ pub fn resolve(spec: Option<&PricingSpec>) -> (PriceTable, Vec<Problem>) {
     }
     let p = &mut problems;
     if let Some(f) = &spec.fargate {
-        price(
-            p,
-            "pricing.fargate.vcpuHour",
-            f.vcpu_hour,
-            &mut table.fargate_x86.vcpu_hour,
-        );
-        price(
-            p,
-            "pricing.fargate.gbHour",
-            f.gb_hour,
-            &mut table.fargate_x86.gb_hour,
-        );
-        price(
-            p,
-            "pricing.fargate.armVcpuHour",
-            f.arm_vcpu_hour,
-            &mut table.fargate_arm.vcpu_hour,
-        );
-        price(
-            p,
-            "pricing.fargate.armGbHour",
-            f.arm_gb_hour,
-            &mut table.fargate_arm.gb_hour,
-        );
-        price(
-            p,
-            "pricing.fargate.windowsVcpuHour",
-            f.windows_vcpu_hour,
-            &mut table.fargate_windows.vcpu_hour,
-        );
-        price(
-            p,
-            "pricing.fargate.windowsGbHour",
-            f.windows_gb_hour,
-            &mut table.fargate_windows.gb_hour,
-        );
-        price(
-            p,
-            "pricing.fargate.windowsLicenseVcpuHour",
-            f.windows_license_vcpu_hour,
-            &mut table.windows_license_vcpu_hour,
-        );
-        price(
-            p,
-            "pricing.fargate.ephemeralStorageGbHour",
-            f.ephemeral_storage_gb_hour,
-            &mut table.ephemeral_gb_hour,
-        );
+        // Each key of `pricing.fargate`, the price it replaces.
+        let fargate: [(&str, Option<f64>, &mut NanoUsdPerHour); 8] = [
+            ("vcpuHour", f.vcpu_hour, &mut table.fargate_x86.vcpu_hour),
+            ("gbHour", f.gb_hour, &mut table.fargate_x86.gb_hour),
+            (
+                "armVcpuHour",
+                f.arm_vcpu_hour,
+                &mut table.fargate_arm.vcpu_hour,
+            ),
+            ("armGbHour", f.arm_gb_hour, &mut table.fargate_arm.gb_hour),
+            (
+                "windowsVcpuHour",
+                f.windows_vcpu_hour,
+                &mut table.fargate_windows.vcpu_hour,
+            ),
+            (
+                "windowsGbHour",
+                f.windows_gb_hour,
+                &mut table.fargate_windows.gb_hour,
+            ),
+            (
+                "windowsLicenseVcpuHour",
+                f.windows_license_vcpu_hour,
+                &mut table.windows_license_vcpu_hour,
+            ),
+            (
+                "ephemeralStorageGbHour",
+                f.ephemeral_storage_gb_hour,
+                &mut table.ephemeral_gb_hour,
+            ),
+        ];
+        for (key, value, slot) in fargate {
+            price(p, &format!("pricing.fargate.{key}"), value, slot);
+        }
     }
     price(p, "pricing.albHour", spec.alb_hour, &mut table.alb_hour);
     for (name, usd) in &spec.ec2_on_demand_hour {

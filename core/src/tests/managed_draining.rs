@@ -27,6 +27,14 @@ fn scenario(draining: &str) -> String {
     )
 }
 
+/// Tasks RUNNING and not being stopped.
+fn running_tasks(sim: &Sim) -> usize {
+    sim.tasks
+        .values()
+        .filter(|t| t.last_status == crate::task::TaskStatus::Running && !t.stop_requested)
+        .count()
+}
+
 #[test]
 fn managed_scaling_scale_in_drains_a_busy_instance_before_terminating_it() {
     let mut sim = Sim::from_json(&scenario("")).unwrap_or_else(|e| panic!("{e:?}"));
@@ -43,11 +51,7 @@ fn managed_scaling_scale_in_drains_a_busy_instance_before_terminating_it() {
         drained[0].0 > scaled_in[0].0,
         "terminated only once drained"
     );
-    let running = sim
-        .tasks
-        .values()
-        .filter(|t| t.last_status == crate::task::TaskStatus::Running && !t.stop_requested)
-        .count();
+    let running = running_tasks(&sim);
     assert_eq!(running, 3);
 }
 
@@ -108,11 +112,7 @@ fn set_desired_capacity_drains_too_with_managed_draining() {
     assert_eq!(lines(&sim, "drained, its tasks run elsewhere").len(), 2);
     let alive = sim.instances.iter().filter(|i| i.is_alive()).count();
     assert_eq!(alive, 1);
-    let running = sim
-        .tasks
-        .values()
-        .filter(|t| t.last_status == crate::task::TaskStatus::Running && !t.stop_requested)
-        .count();
+    let running = running_tasks(&sim);
     assert_eq!(running, 3);
     // Without managed draining the two tasks stop with their hosts.
     let mut off = Sim::from_json(&set_desired_capacity(
