@@ -53,7 +53,34 @@ pub fn ClusterView() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    let columns = move || format!("repeat({}, minmax(11em, 1fr))", zones.with(Vec::len).max(1));
+    // Each lane's share of the width follows its instances, so a zone of three instances beside
+    // zones of one lays them out side by side instead of in a column that sets the cluster's
+    // height (lesson 6 drew 11 px type with half the stage empty: student walkthrough,
+    // 2026-12-06).
+    let weights = Memo::new(move |_| {
+        layout.with(|l| {
+            l.as_ref()
+                .map(|l| {
+                    l.lanes
+                        .iter()
+                        .map(|z| z.instances.len().max(1))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let columns = move || {
+        weights.with(|w| {
+            if w.is_empty() {
+                "minmax(11em, 1fr)".to_string()
+            } else {
+                w.iter()
+                    .map(|n| format!("minmax(11em, {n}fr)"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
+        })
+    };
     provide_context(ChipNav::new(layout, pg));
     // A small cluster taller than the stage is scaled down to fit (see `fit.rs`), after each
     // change of its shape, of the zoom or of the stage's size.
