@@ -2,7 +2,9 @@
 //! create-cluster and create-capacity-provider would, and resolves capacity provider
 //! strategies (DG cluster-capacity-providers).
 
-use super::managed_scaling::ManagedScaling;
+use super::managed_scaling::{
+    ManagedScaling, DEFAULT_MAXIMUM_SCALING_STEP_SIZE, DEFAULT_MINIMUM_SCALING_STEP_SIZE,
+};
 use super::spec::{
     AutoScalingGroupSpec, CapacityProviderSpec, CapacityProviderStrategyItem, ClusterSpec,
     ManagedScalingSpec, SubnetSpec,
@@ -307,27 +309,29 @@ fn check_managed_scaling(mpath: &str, ms: &ManagedScalingSpec, p: &mut Problems)
             );
         }
     }
+    let step_in_range = |v: u32| (1..=DEFAULT_MAXIMUM_SCALING_STEP_SIZE).contains(&v);
     for (key, v) in [
         ("minimumScalingStepSize", ms.minimum_scaling_step_size),
         ("maximumScalingStepSize", ms.maximum_scaling_step_size),
     ] {
-        if let Some(v) = v {
-            if !(1..=10000).contains(&v) {
-                p.push(
-                    format!("{mpath}.{key}"),
-                    format!("{key} must be between 1 and 10000"),
-                );
-            }
+        if v.is_some_and(|v| !step_in_range(v)) {
+            p.push(
+                format!("{mpath}.{key}"),
+                format!("{key} must be between 1 and 10000"),
+            );
         }
     }
-    // API ManagedScaling: the minimum step defaults to 1 and the maximum to 10,000, and the
-    // engine clamps each scale-out between them; a minimum above the maximum is refused (it
-    // would abort the page at the first scale-out; found by a fidelity walkthrough).
-    let min_step = ms.minimum_scaling_step_size.unwrap_or(1);
-    let max_step = ms.maximum_scaling_step_size.unwrap_or(10000);
-    // Only when both are in range (one out of range already has its problem at its path).
-    let in_range = |v: u32| (1..=10000).contains(&v);
-    if in_range(min_step) && in_range(max_step) && min_step > max_step {
+    // The engine keeps each scale-out between the two step sizes (their defaults when not
+    // written); a minimum above the maximum is refused (it aborted the page at the first
+    // scale-out: fidelity walkthrough), only when both are in range (one out of range already
+    // has its problem at its path).
+    let min_step = ms
+        .minimum_scaling_step_size
+        .unwrap_or(DEFAULT_MINIMUM_SCALING_STEP_SIZE);
+    let max_step = ms
+        .maximum_scaling_step_size
+        .unwrap_or(DEFAULT_MAXIMUM_SCALING_STEP_SIZE);
+    if step_in_range(min_step) && step_in_range(max_step) && min_step > max_step {
         p.push(
             format!("{mpath}.minimumScalingStepSize"),
             format!("minimumScalingStepSize {min_step} is above maximumScalingStepSize {max_step}"),

@@ -2,8 +2,7 @@
 //! no pass scans every task (issue #10: Fargate zone choice scanned every task once per zone,
 //! and every pass rescanned every task the service ever started).
 
-use crate::elb::TargetHealthState;
-use crate::task::{HealthStatus, Task, TaskStatus};
+use crate::task::{Task, TaskStatus};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Per-service and per-group views of the tasks, updated by the lifecycle and checked against a
@@ -43,13 +42,7 @@ pub struct TaskIndex {
 
 /// Whether [`TaskIndex::watched`] holds `task` (see there).
 pub fn needs_watching(task: &Task) -> bool {
-    task.is_active()
-        && (task.health == HealthStatus::Unhealthy
-            || task
-                .target
-                .as_ref()
-                .is_some_and(|x| x.state == TargetHealthState::Unhealthy)
-            || task.is_waiting())
+    task.is_active() && (task.is_unhealthy() || task.is_waiting())
 }
 
 /// Adds one to `key`'s count, copying the key only the first time it is seen: `entry` wants an

@@ -227,6 +227,17 @@ impl Task {
     pub fn is_waiting(&self) -> bool {
         self.waiting_reason.is_some() && self.last_status == TaskStatus::Provisioning
     }
+
+    /// Whether its containers' health is UNHEALTHY or its load balancer target failed its
+    /// checks: what the service scheduler replaces (after the grace period) and scales in
+    /// first.
+    pub fn is_unhealthy(&self) -> bool {
+        self.health == HealthStatus::Unhealthy
+            || self
+                .target
+                .as_ref()
+                .is_some_and(|x| x.state == crate::elb::TargetHealthState::Unhealthy)
+    }
 }
 
 #[cfg(test)]

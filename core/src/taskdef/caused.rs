@@ -27,7 +27,6 @@ const CONTAINER_KEYS: [(&str, &[&str]); 2] = [
 pub fn caused_by_family(doc: &Value, problems: &[Problem], family: &str) -> Vec<Problem> {
     let mut wholes = Vec::new();
     let mut prefixes = Vec::new();
-    let mut container_keys = Vec::new();
     for list in ["services", "tasks"] {
         for (k, user) in array(doc, list).iter().enumerate() {
             let runs_it = resolve_reference(doc, &text(user, "taskDefinition"))
@@ -38,7 +37,6 @@ pub fn caused_by_family(doc: &Value, problems: &[Problem], family: &str) -> Vec<
                 for key in ["taskDefinition", "launchType", "networkConfiguration"] {
                     prefixes.push(format!("{list}[{k}].{key}"));
                 }
-                container_keys.push(format!("{list}[{k}]."));
             }
         }
     }
@@ -51,9 +49,10 @@ pub fn caused_by_family(doc: &Value, problems: &[Problem], family: &str) -> Vec<
                         .strip_prefix(prefix.as_str())
                         .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
                 })
-                || container_keys.iter().any(|user| {
+                || wholes.iter().any(|user| {
                     p.path
                         .strip_prefix(user.as_str())
+                        .and_then(|rest| rest.strip_prefix('.'))
                         .is_some_and(names_a_container)
                 })
         })

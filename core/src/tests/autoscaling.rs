@@ -52,7 +52,6 @@ fn drive(sim: &mut Sim, minutes: u64, cpu: impl Fn(u64) -> f64) {
 
 /// [`drive`] from minute `first` to minute `last`.
 fn drive_from(sim: &mut Sim, first: u64, last: u64, cpu: impl Fn(u64) -> f64) {
-    let minutes = last;
     for k in first..=last {
         sim.run_until(k * PERIOD_MS);
         let at = k * PERIOD_MS;
@@ -69,7 +68,7 @@ fn drive_from(sim: &mut Sim, first: u64, last: u64, cpu: impl Fn(u64) -> f64) {
             10.0,
         );
     }
-    sim.run_until(minutes * PERIOD_MS + 2_000);
+    sim.run_until(last * PERIOD_MS + 2_000);
 }
 
 /// The scaling activities that changed the desired count `(at, policy, from, to)` (a scheduled

@@ -220,7 +220,7 @@ impl Sim {
         TaskFacts {
             task: t,
             running: task.last_status == TaskStatus::Running,
-            unhealthy: task.health == HealthStatus::Unhealthy || self.target_unhealthy(t),
+            unhealthy: task.is_unhealthy(),
             started_at: task.started_at,
             primary,
             on_draining_instance: task
@@ -270,8 +270,7 @@ impl Sim {
             .iter()
             .copied()
             .filter(|&t| {
-                self.tasks[t].last_status == TaskStatus::Running
-                    && (self.tasks[t].health == HealthStatus::Unhealthy || self.target_unhealthy(t))
+                self.tasks[t].last_status == TaskStatus::Running && self.tasks[t].is_unhealthy()
             })
             .collect();
         let mut stopped: BTreeSet<usize> = BTreeSet::new();
