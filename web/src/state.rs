@@ -681,8 +681,8 @@ impl Playground {
     /// stops at the last event run and the virtual ms still owed are returned, at most a
     /// quarter second of wall time's worth, so a run the engine cannot keep up with does not
     /// pile up a debt. It does not redraw (but when play stops at [`Playground::play_stop`]):
-    /// the play loop calls [`Playground::refresh`] a few times a second, because reading 2,000 tasks into the page on every animation frame
-    /// would cost more than the frame.
+    /// the play loop calls [`Playground::refresh`] a few times a second, because reading 2,000
+    /// tasks into the page on every animation frame would cost more than the frame.
     pub fn advance(
         &self,
         wall_ms: f64,

@@ -139,19 +139,25 @@ pub fn Placement(
                         {["distinctInstance", "memberOf"].map(|k| view! { <option value=k prop:selected=c.kind == k>{k}</option> })}
                     </select>
                     <span class="row-help" data-testid="constraint-help"><Term word=c.kind.clone() text="?".to_string() /></span>
-                    {(c.kind == "memberOf").then(|| view! {
+                    {(c.kind == "memberOf").then(|| {
+                        // A line break typed in the box is read as a space.
+                        let set_expression = move |v: String| {
+                            let v = v.replace(['\n', '\r'], " ");
+                            set_constraints(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.expression = Some(v) }))
+                        };
+                        view! {
                         // Two wrapping lines: a one-line input showed "attribute:ecs" in the
                         // 330 px pane (a line break typed in it is read as a space).
                         <textarea class="expression" rows="2" spellcheck="false" aria-label=format!("Constraint {n} expression") data-testid="constraint-expression"
                             prop:value=c.expression.clone().unwrap_or_default()
-                            on:change=move |ev| { let v = event_target_value(&ev).replace(['\n', '\r'], " "); set_constraints(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.expression = Some(v) })) }
+                            on:change=move |ev| set_expression(event_target_value(&ev))
                             // Enter applies, as in every other field of the form (it typed a
                             // line break and applied nothing: student walkthrough, 2026-12-06).
                             on:keydown=move |ev| if ev.key() == "Enter" && !ev.shift_key() {
                                 ev.prevent_default();
-                                let v = event_target_value(&ev).replace(['\n', '\r'], " ");
-                                set_constraints(Box::new(move |l| if let Some(x) = l.get_mut(i) { x.expression = Some(v) }))
+                                set_expression(event_target_value(&ev));
                             } />
+                        }
                     })}
                     <button class="remove" aria-label=format!("Remove constraint {n}") title="Remove"
                         on:click=move |_| set_constraints(Box::new(move |l| { if i < l.len() { l.remove(i); } }))>"×"</button>
