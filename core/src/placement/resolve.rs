@@ -55,3 +55,65 @@ pub fn placement(
     }
     (out_s, out_c)
 }
+
+/// A task definition's `placementConstraints` (API TaskDefinitionPlacementConstraint: type
+/// `memberOf` only, at most 10), resolved so placement applies them beside the service's or
+/// RunTask's own (DG constraint-examples: memberOf "can be specified with … RegisterTaskDefinition").
+/// `path` is the task definition's; a value that is not a list of constraints is reported there.
+pub fn task_definition_constraints(
+    path: &str,
+    value: Option<&serde_json::Value>,
+    p: &mut Problems,
+) -> Vec<Constraint> {
+    let path = format!("{path}.placementConstraints");
+    let Some(value) = value.filter(|v| !v.is_null()) else {
+        return Vec::new();
+    };
+    let specs: Vec<PlacementConstraintSpec> = match serde_json::from_value(value.clone()) {
+        Ok(specs) => specs,
+        Err(e) => {
+            p.push(
+                path,
+                format!("must be a list of {{ \"type\": \"memberOf\", \"expression\": … }} ({e})"),
+            );
+            return Vec::new();
+        }
+    };
+    if specs.len() > MAX_PLACEMENT_CONSTRAINTS {
+        p.push(
+            &path,
+            format!("at most {MAX_PLACEMENT_CONSTRAINTS} placement constraints"),
+        );
+    }
+    let mut out = Vec::new();
+    for (i, spec) in specs.iter().enumerate() {
+        if spec.kind != "memberOf" {
+            p.push(
+                format!("{path}[{i}].type"),
+                format!(
+                    "invalid constraint type '{}': a task definition's placement constraints take only memberOf (distinctInstance goes on the service or RunTask)",
+                    spec.kind
+                ),
+            );
+            continue;
+        }
+        match rules::constraint(spec) {
+            Ok(resolved) => out.push(resolved),
+            Err(e) => p.push(format!("{path}[{i}].{}", e.key), e.message),
+        }
+    }
+    out
+}
+
+/// Refuses a service or RunTask whose constraints and its task definition's together pass the
+/// limit of 10 (API CreateService placementConstraints: "This limit includes constraints in the
+/// task definition"). Only when its own are within the limit (that is reported by
+/// [`placement`]).
+pub fn check_total_constraints(path: &str, own: usize, from_definition: usize, p: &mut Problems) {
+    if own <= MAX_PLACEMENT_CONSTRAINTS && own + from_definition > MAX_PLACEMENT_CONSTRAINTS {
+        p.push(
+            format!("{path}.placementConstraints"),
+            format!("at most {MAX_PLACEMENT_CONSTRAINTS} placement constraints, the task definition's {from_definition} included ({own} here)"),
+        );
+    }
+}

@@ -5,8 +5,10 @@ use crate::taskdef::ImageBehaviour;
 
 use super::document::TimelineEvent;
 use crate::cluster::{AsgModel, ClusterModel};
+use crate::placement::Constraint;
 use crate::service::{RunTaskModel, ServiceModel};
 use crate::taskdef::RegisteredTaskDefinition;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// A scenario ready to run.
@@ -24,6 +26,9 @@ pub struct Model {
     pub asgs: Vec<AsgModel>,
     /// Registered task definitions, in registration order.
     pub task_definitions: Vec<RegisteredTaskDefinition>,
+    /// Each registered definition's `placementConstraints` (memberOf only), by the same index:
+    /// placement applies them beside the service's or RunTask's own.
+    pub definition_constraints: Vec<Vec<Constraint>>,
     /// Image behaviours.
     pub images: BTreeMap<String, ImageBehaviour>,
     /// Services in document order.
@@ -53,6 +58,21 @@ pub struct Model {
 }
 
 impl Model {
+    /// The constraints a task of definition `td` is placed by: `own` (its service's or
+    /// RunTask's), then its task definition's. Borrowed when the definition has none.
+    pub fn constraints_for<'a>(
+        &'a self,
+        own: &'a [Constraint],
+        td: usize,
+    ) -> Cow<'a, [Constraint]> {
+        match self.definition_constraints.get(td) {
+            Some(extra) if !extra.is_empty() => {
+                Cow::Owned(own.iter().chain(extra).cloned().collect())
+            }
+            _ => Cow::Borrowed(own),
+        }
+    }
+
     /// Whether the run records metrics at all: whenever the scenario has a service, as ECS
     /// publishes its service metrics to CloudWatch without being asked. A run without `traffic`
     /// records only RunningTaskCount and DesiredTaskCount (and CapacityProviderReservation with

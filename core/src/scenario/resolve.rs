@@ -5,6 +5,7 @@
 
 use super::document::{ScenarioDocument, TimelineAction, TimelineEvent};
 use super::model::Model;
+use crate::placement::Constraint;
 use crate::problem::Problem;
 use crate::problem::Problems;
 use crate::{autoscaling, cluster, elb, service, taskdef, traffic};
@@ -24,7 +25,19 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
     let taskdef::resolve::Registration {
         registered: task_definitions,
         refused_families,
+        indexes,
     } = taskdef::resolve::register(&doc.task_definitions, &mut p);
+    let definition_constraints: Vec<Vec<Constraint>> = task_definitions
+        .iter()
+        .zip(&indexes)
+        .map(|(td, i)| {
+            crate::placement::resolve::task_definition_constraints(
+                &format!("taskDefinitions[{i}]"),
+                td.definition.placement_constraints.as_ref(),
+                &mut p,
+            )
+        })
+        .collect();
     taskdef::resolve::check_images(&doc.images, &mut p);
     let (target_groups, problems) =
         elb::resolve::target_groups(&doc.target_groups, &elb::resolve::region_of(&subnets.zones));
@@ -35,6 +48,7 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
         clusters: &clusters,
         asgs: &asgs,
         task_definitions: &task_definitions,
+        definition_constraints: &definition_constraints,
         refused_families: &refused_families,
         target_groups: &target_groups,
     };
@@ -97,6 +111,7 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
         clusters,
         asgs,
         task_definitions,
+        definition_constraints,
         images: doc.images.clone(),
         services,
         run_tasks,

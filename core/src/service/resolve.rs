@@ -31,6 +31,8 @@ pub struct Context<'a> {
     pub asgs: &'a [AsgModel],
     /// Registered task definition revisions.
     pub task_definitions: &'a [RegisteredTaskDefinition],
+    /// Each registered definition's own `memberOf` constraints (by the same index).
+    pub definition_constraints: &'a [Vec<crate::placement::Constraint>],
     /// Families of task definitions registration refused (already reported there).
     pub refused_families: &'a BTreeSet<String>,
     /// Load balancer target groups.
@@ -98,6 +100,12 @@ fn service(
         &s.placement_constraints,
         fargate,
         default_placement_strategies(daemon),
+        p,
+    );
+    crate::placement::resolve::check_total_constraints(
+        &path,
+        s.placement_constraints.len(),
+        cx.definition_constraints.get(tdi).map_or(0, Vec::len),
         p,
     );
     let load_balancer = load_balancer(&path, s, td, cx, p);
@@ -388,6 +396,12 @@ pub fn run_task(
         &t.placement_constraints,
         fargate,
         vec![Strategy::Random],
+        p,
+    );
+    crate::placement::resolve::check_total_constraints(
+        path,
+        t.placement_constraints.len(),
+        cx.definition_constraints.get(tdi).map_or(0, Vec::len),
         p,
     );
     // Checked like a service's; standalone tasks get no advice, so the value is not kept.

@@ -451,11 +451,12 @@ impl Sim {
     fn verdicts_for(&self, s: usize, td: usize, pool: Pool) -> Vec<Verdict> {
         let svc = &self.model.services[s];
         let group = format!("service:{}", svc.name);
+        let constraints = self.model.constraints_for(&svc.constraints, td);
         let req = PlacementRequest {
             cluster: svc.cluster,
             needs: &self.model.task_definitions[td].needs,
             group: &group,
-            constraints: &svc.constraints,
+            constraints: &constraints,
             strategies: &svc.strategies,
             allowed_zones: &svc.subnet_zones,
             pool,

@@ -17,6 +17,9 @@ pub struct Registration {
     /// Families of the definitions ECS would refuse. A reference to one of them is not also
     /// reported as not registered: the definition's own problems already explain it.
     pub refused_families: BTreeSet<String>,
+    /// For each registered definition, its index in the document's `taskDefinitions` (to
+    /// report what a layer above checks of it at its path).
+    pub indexes: Vec<usize>,
 }
 
 /// Registers each definition in order: the first of a family is revision 1, the next 2, and so
@@ -48,6 +51,7 @@ pub fn register(values: &[serde_json::Value], p: &mut Problems) -> Registration 
         *revision += 1;
         let revision = *revision;
         let needs = task_needs(&td);
+        out.indexes.push(i);
         out.registered.push(RegisteredTaskDefinition {
             family,
             revision,

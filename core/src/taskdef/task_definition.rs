@@ -55,7 +55,8 @@ pub struct TaskDefinition {
     /// `volumes`, kept as written (not simulated).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub volumes: Option<Value>,
-    /// `placementConstraints`, kept as written (not simulated).
+    /// `placementConstraints` (memberOf only), read by placement (`placement::resolve`
+    /// resolves them: the query language lives there).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub placement_constraints: Option<Value>,
     /// Launch types the definition is validated against.

@@ -9,6 +9,7 @@ mod container_dependencies;
 mod cost_load_balancers;
 mod cost_windows;
 mod daemon_deployments;
+mod definition_constraints;
 mod deployment;
 mod deployment_alarms;
 mod elb;

@@ -24,7 +24,7 @@ pub struct PlacementView {
     pub fargate: bool,
     /// Placement strategies in the order ECS applies them.
     pub strategies: Vec<PlacementItem>,
-    /// Placement constraints (all must hold).
+    /// Placement constraints (all must hold): the service's, then its task definition's.
     pub constraints: Vec<PlacementItem>,
 }
 
@@ -51,7 +51,12 @@ pub fn service_placement(model: &Model, service: usize) -> Option<PlacementView>
     Some(PlacementView {
         fargate: false,
         strategies: s.strategies.iter().map(strategy_item).collect(),
-        constraints: s.constraints.iter().map(constraint_item).collect(),
+        // The task definition's memberOf constraints apply too (after the service's own).
+        constraints: model
+            .constraints_for(&s.constraints, s.task_definition)
+            .iter()
+            .map(constraint_item)
+            .collect(),
     })
 }
 

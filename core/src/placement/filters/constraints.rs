@@ -60,3 +60,34 @@ pub fn check_counts(
     }
     Ok(())
 }
+
+/// Whether instance `instance` is one a daemon service of task group `group` runs on: its
+/// constraints read as if the daemon's own tasks were not there, since a daemon keeps one task
+/// on each instance that meets them and its own task must not rule its instance out
+/// (`distinctInstance` held, `runningTasksCount` and `task:group` without it). Read from the
+/// docs' daemon rule (DG ecs_services: "one task on each active container instance that meets
+/// all of the task placement constraints"); they do not say how the own task is counted.
+pub fn check_daemon(
+    instance: &Instance,
+    constraints: &[Constraint],
+    group: &str,
+) -> Result<(), Rejection> {
+    let own = instance.group_counts.get(group).map_or(0, |n| *n as usize);
+    for c in constraints {
+        if let Constraint::MemberOf(expr, text) = c {
+            let groups = instance
+                .group_counts
+                .keys()
+                .map(String::as_str)
+                .filter(|g| *g != group)
+                .collect();
+            let facts = super::facts::facts(instance, groups).without_tasks(own);
+            if !expr.matches(&facts) {
+                return Err(Rejection::MemberOf {
+                    expression: text.clone(),
+                });
+            }
+        }
+    }
+    Ok(())
+}

@@ -7,13 +7,29 @@ use crate::time::Millis;
 
 /// The instance with the task groups on it, as a `memberOf` expression reads it.
 pub fn facts<'a>(instance: &'a Instance, groups: Vec<&'a str>) -> Facts<'a> {
-    Facts { instance, groups }
+    Facts {
+        instance,
+        groups,
+        left_out: 0,
+    }
 }
 
 /// An instance plus the task groups on it, for evaluating `memberOf` expressions.
 pub struct Facts<'a> {
     instance: &'a Instance,
     groups: Vec<&'a str>,
+    /// Tasks on the instance `runningTasksCount` leaves out (a daemon's own).
+    left_out: usize,
+}
+
+impl Facts<'_> {
+    /// The same facts with `n` of the instance's tasks left out of `runningTasksCount`.
+    pub fn without_tasks(self, n: usize) -> Self {
+        Self {
+            left_out: n,
+            ..self
+        }
+    }
 }
 
 impl InstanceFacts for Facts<'_> {
@@ -31,7 +47,9 @@ impl InstanceFacts for Facts<'_> {
             InstanceField::AgentVersion => Some("1.89.0".to_string()),
             InstanceField::Ec2InstanceId => Some(i.ec2_instance_id.clone()),
             InstanceField::RegisteredAt => i.registered_at.map(format_registered_at),
-            InstanceField::RunningTasksCount => Some(i.tasks.len().to_string()),
+            InstanceField::RunningTasksCount => {
+                Some(i.tasks.len().saturating_sub(self.left_out).to_string())
+            }
         }
     }
 

@@ -74,9 +74,10 @@ impl Sim {
             self.drain_daemon_task(s, i, has);
             return OnInstance::NotEligible;
         }
+        let td = self.services[s].task_definition;
+        let constraints = self.model.constraints_for(&svc.constraints, td);
         if inst.status != InstanceStatus::Active
-            || placement::filters::constraints::check_counts(inst, &svc.constraints, &group)
-                .is_err()
+            || placement::filters::constraints::check_daemon(inst, &constraints, &group).is_err()
         {
             return OnInstance::NotEligible;
         }
@@ -175,11 +176,12 @@ impl Sim {
         let group = std::sync::Arc::clone(&self.service_labels[s].group);
         let td = self.services[s].task_definition;
         let external = matches!(svc.launch, LaunchTarget::External);
+        let constraints = self.model.constraints_for(&svc.constraints, td);
         let req = PlacementRequest {
             cluster: svc.cluster,
             needs: &self.model.task_definitions[td].needs,
             group: &group,
-            constraints: &svc.constraints,
+            constraints: &constraints,
             strategies: &[],
             allowed_zones: &svc.subnet_zones,
             pool: Pool::Only(i),

@@ -66,11 +66,12 @@ impl Placer<'_> {
                 None => Pool::Ec2,
             },
         };
+        let constraints = self.model.constraints_for(n.constraints, n.task_definition);
         let req = PlacementRequest {
             cluster: n.cluster,
             needs: &self.model.task_definitions[n.task_definition].needs,
             group: n.group,
-            constraints: n.constraints,
+            constraints: &constraints,
             strategies: n.strategies,
             allowed_zones: n.zones,
             pool,

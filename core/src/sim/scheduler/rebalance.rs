@@ -268,8 +268,9 @@ impl Sim {
         if uses_ec2 {
             // Only instances the service's tasks could use: not ECS Anywhere, in those groups,
             // in its subnets' zones with awsvpc, and matching its `memberOf` constraints.
-            let member_of: Vec<Constraint> = svc
-                .constraints
+            let member_of: Vec<Constraint> = self
+                .model
+                .constraints_for(&svc.constraints, self.services[s].task_definition)
                 .iter()
                 .filter(|c| matches!(c, Constraint::MemberOf(..)))
                 .cloned()
