@@ -146,17 +146,18 @@ impl Rejection {
             Self::PortInUse { .. } | Self::NoDynamicPort { .. } => {
                 "is already using a port required by your task".into()
             }
-            Self::InsufficientEnis { .. } | Self::NoSubnetInZone { .. } => {
-                "encountered error \"RESOURCE:ENI\"".into()
-            }
+            Self::InsufficientEnis { .. } => "encountered error \"RESOURCE:ENI\"".into(),
             Self::DistinctInstance { .. } => {
                 "already runs a task of this group (distinctInstance)".into()
             }
             Self::MemberOf { expression } => {
                 format!("does not match the placement constraint memberOf({expression})")
             }
-            // DG service-event-messages.
-            Self::MissingAttribute { .. } => "is missing an attribute required by your task".into(),
+            // DG service-event-messages, "Container instance missing required attribute", whose
+            // common cause it names: an awsvpc task whose subnets miss the instance's.
+            Self::MissingAttribute { .. } | Self::NoSubnetInZone { .. } => {
+                "is missing an attribute required by your task".into()
+            }
         }
     }
 }
@@ -177,12 +178,12 @@ impl Rejection {
                 ..
             } => "RESOURCE:PORTS_UDP".into(),
             Self::PortInUse { .. } | Self::NoDynamicPort { .. } => "RESOURCE:PORTS_TCP".into(),
-            Self::InsufficientEnis { .. } | Self::NoSubnetInZone { .. } => "RESOURCE:ENI".into(),
+            Self::InsufficientEnis { .. } => "RESOURCE:ENI".into(),
             Self::DistinctInstance { .. } => {
                 "distinctInstance placement constraint unsatisfied".into()
             }
             Self::MemberOf { .. } => "MemberOf placement constraint unsatisfied".into(),
-            Self::MissingAttribute { .. } => "ATTRIBUTE".into(),
+            Self::MissingAttribute { .. } | Self::NoSubnetInZone { .. } => "ATTRIBUTE".into(),
         }
     }
 }

@@ -29,3 +29,28 @@ pub fn check(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::placement::Rejection;
+
+    /// DG service-event-messages, "Container instance missing required attribute": "A common
+    /// cause of this error is if your service is using tasks that use the awsvpc network mode
+    /// and the EC2 launch type and the cluster you specified does not have a container instance
+    /// registered to it in the same subnet" — not an ENI shortage (it read RESOURCE:ENI, sending
+    /// students to add ENIs or trunking; placement walkthrough 2026-12-06).
+    #[test]
+    fn subnets_missing_the_instances_zone_is_a_missing_attribute_not_an_eni_shortage() {
+        let r = Rejection::NoSubnetInZone {
+            zone: "us-east-1c".into(),
+        };
+        assert_eq!(r.failure_reason(), "ATTRIBUTE");
+        assert_eq!(
+            r.ecs_phrase(),
+            "is missing an attribute required by your task"
+        );
+        assert_eq!(r.to_string(), "none of the task's subnets is in us-east-1c");
+        let eni = Rejection::InsufficientEnis { used: 3, limit: 3 };
+        assert_eq!(eni.failure_reason(), "RESOURCE:ENI");
+    }
+}
