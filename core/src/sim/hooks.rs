@@ -85,7 +85,32 @@ impl Sim {
     }
 }
 
+/// Route 53 answers a multivalue query with at most eight records (DG service-discovery).
+pub const DNS_MAX_RECORDS: usize = 8;
+
 impl Sim {
+    /// The tasks of service `s` registered in its Cloud Map service, healthy first: ECS
+    /// registers a task while it is RUNNING and sets its Cloud Map health from the task's state
+    /// and its container health checks, never from a load balancer (DG service-discovery:
+    /// "Amazon ECS uses information from container and health checks, as well as your task
+    /// state"; "service discovery traffic is always routed to the task and not the load
+    /// balancer"). Returns (healthy, unhealthy). Owner: the discovery code.
+    pub fn registry_endpoints(&self, s: usize) -> (Vec<usize>, Vec<usize>) {
+        let (mut healthy, mut unhealthy) = (Vec::new(), Vec::new());
+        for t in self.live_tasks_of_service(s) {
+            let task = &self.tasks[t];
+            if task.last_status != TaskStatus::Running || task.stop_requested {
+                continue;
+            }
+            if task.health == HealthStatus::Unhealthy {
+                unhealthy.push(t);
+            } else {
+                healthy.push(t);
+            }
+        }
+        (healthy, unhealthy)
+    }
+
     /// Whether the load balancer sees the task's target as healthy (true when the service has
     /// no load balancer). A deployment counts a task with a target as healthy only once its
     /// target is (DG deployment-type-ecs). Owner: the load-balancer code.

@@ -20,6 +20,11 @@ impl TraceHash {
         }
     }
 
+    /// The hash as a number (to mix a deterministic choice from a few values).
+    pub fn value(&self) -> u64 {
+        self.0
+    }
+
     /// The hash as 16 hex digits.
     pub fn hex(&self) -> String {
         format!("{:016x}", self.0)

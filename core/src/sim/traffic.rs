@@ -126,8 +126,14 @@ impl Sim {
                 }
                 match e.discovery.unwrap_or(Discovery::ServiceConnect) {
                     Discovery::ServiceConnect => {
-                        // The proxy knows the current healthy endpoints at once.
-                        let targets = self.routable_targets(s);
+                        // The proxy knows the current healthy endpoints at once: the tasks ECS
+                        // keeps healthy in Cloud Map, whatever a load balancer thinks of them.
+                        let targets: Vec<(usize, u32)> = self
+                            .registry_endpoints(s)
+                            .0
+                            .into_iter()
+                            .map(|t| (t, self.deployment_traffic_weight(t)))
+                            .collect();
                         let total: u64 = targets.iter().map(|&(_, w)| u64::from(w)).sum();
                         if total == 0 {
                             client_errors += rate * secs;
@@ -141,12 +147,11 @@ impl Sim {
                         if answer.is_empty() {
                             client_errors += rate * secs;
                         }
-                        // A set: the answer can hold every task of the service.
-                        let live: std::collections::BTreeSet<usize> = self
-                            .routable_targets(s)
-                            .into_iter()
-                            .map(|(t, _)| t)
-                            .collect();
+                        // A cached address still answers while its task is registered
+                        // (RUNNING, healthy or not).
+                        let (healthy, unhealthy) = self.registry_endpoints(s);
+                        let live: std::collections::BTreeSet<usize> =
+                            healthy.into_iter().chain(unhealthy).collect();
                         let share = rate / answer.len().max(1) as f64;
                         for t in answer {
                             if live.contains(&t) {

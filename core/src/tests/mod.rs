@@ -12,6 +12,7 @@ mod daemon_deployments;
 mod definition_constraints;
 mod deployment;
 mod deployment_alarms;
+mod discovery_health;
 mod elb;
 mod examples;
 mod hang_task;
