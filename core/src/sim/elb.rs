@@ -199,10 +199,18 @@ impl Sim {
             .instance
             .map(|i| format!(" (instance {})", self.instances[i].ec2_instance_id))
             .unwrap_or_default();
+        // The reason is the target's TargetHealth description (ELB API TargetHealth): a hung
+        // application never answers, so its checks time out (Target.Timeout, "Request timed
+        // out"); any other failing check reads Target.FailedHealthChecks' "Health checks failed".
+        let reason = if self.tasks[t].hung {
+            "Request timed out"
+        } else {
+            "Health checks failed"
+        };
         self.emit(
             LogKind::Service,
             svc,
-            format!("(service {name}) (task {id}){instance} (port {port}) is unhealthy in (target-group {arn}) due to (reason Health checks failed)."),
+            format!("(service {name}) (task {id}){instance} (port {port}) is unhealthy in (target-group {arn}) due to (reason {reason})."),
         );
         self.request_reconcile_at(s, self.now);
     }

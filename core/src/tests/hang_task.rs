@@ -45,6 +45,14 @@ fn a_hung_task_behind_a_load_balancer_is_replaced_once_its_grace_period_is_over(
     // starts at once (DG ecs_services: "the service scheduler will first start a replacement
     // task").
     assert!(times_of(&sim, "has started 1 tasks").contains(&461_000));
+    // Its checks time out (it never answers): ELB's Target.Timeout, "Request timed out", not
+    // Target.FailedHealthChecks (ELB walkthrough 2026-12-06; ELB API TargetHealth).
+    // The tasks still starting fail theirs as Health checks failed.
+    assert_eq!(
+        times_of(&sim, "due to (reason Request timed out)."),
+        [461_000]
+    );
+    assert!(times_of(&sim, "due to (reason Health checks failed).").contains(&71_000));
     // It needs the start-up and five passing checks again: healthy at 11:52, and only then is
     // the hung task stopped ("If the replacement task has a health status of HEALTHY, the
     // service scheduler stops the unhealthy task").
