@@ -38,6 +38,25 @@ pub fn check_registries(path: &str, registries: &[ServiceRegistry]) -> Vec<Probl
     out
 }
 
+/// "Services configured to use service discovery have a limit of 1,000 tasks per service"
+/// (DG service-discovery considerations; a Route 53 quota).
+pub const MAX_TASKS_WITH_SERVICE_DISCOVERY: u32 = 1000;
+
+/// A service with `serviceRegistries` (at `path`) asking for more tasks than service discovery
+/// allows.
+pub fn check_task_limit(
+    path: &str,
+    registries: &[ServiceRegistry],
+    desired: u32,
+) -> Option<Problem> {
+    (!registries.is_empty() && desired > MAX_TASKS_WITH_SERVICE_DISCOVERY).then(|| {
+        Problem::new(
+            format!("{path}.desiredCount"),
+            format!("Services configured to use service discovery have a limit of {MAX_TASKS_WITH_SERVICE_DISCOVERY} tasks per service; got {desired}."),
+        )
+    })
+}
+
 /// Which container and port a `serviceRegistries` entry (at `path`) registers, against the
 /// service's task definition `td` (API ServiceRegistry): with the `bridge` or `host` network
 /// mode "you must specify a containerName and containerPort combination from the task
@@ -50,6 +69,14 @@ pub fn check_registry_container(
     mode: crate::taskdef::NetworkMode,
 ) -> Vec<Problem> {
     let mut out = Vec::new();
+    if mode == crate::taskdef::NetworkMode::None && !registries.is_empty() {
+        // No container or port can fix this one (DG service-discovery considerations).
+        out.push(Problem::new(
+            path,
+            "Service discovery requires the awsvpc, bridge or host network mode (none is not supported).",
+        ));
+        return out;
+    }
     for (k, r) in registries.iter().enumerate() {
         let at = format!("{path}[{k}]");
         match (&r.container_name, r.container_port) {
@@ -290,6 +317,35 @@ mod tests {
             Some(Discovery::CloudMapDns {
                 ttl_ms: u64::from(MAX_DNS_TTL_SECONDS) * 1000
             })
+        );
+    }
+
+    /// DG service-discovery considerations: 1,000 tasks per service; `none` is not supported,
+    /// which no container or port fixes (it asked for a containerName and containerPort; ELB
+    /// walkthrough 2026-12-06).
+    #[test]
+    fn service_discovery_takes_at_most_1000_tasks_and_no_none_network_mode() {
+        assert!(check_task_limit("s", &[registry(None)], 1000).is_none());
+        assert!(check_task_limit("s", &[], 1001).is_none());
+        let p = check_task_limit("s", &[registry(None)], 1001).expect("refused");
+        assert_eq!(p.path, "s.desiredCount");
+        assert!(p.message.contains("limit of 1000 tasks"), "{}", p.message);
+        let td = crate::taskdef::TaskDefinition::default();
+        let none = check_registry_container(
+            "r",
+            &[registry(None)],
+            &td,
+            crate::taskdef::NetworkMode::None,
+        );
+        assert_eq!(none.len(), 1);
+        assert_eq!(none[0].path, "r");
+        assert!(
+            none[0].message.contains("none is not supported"),
+            "{}",
+            none[0].message
+        );
+        assert!(
+            check_registry_container("r", &[], &td, crate::taskdef::NetworkMode::None).is_empty()
         );
     }
 

@@ -88,6 +88,13 @@ fn service(
     );
     let fargate = launch.uses_fargate();
     let desired = desired_count(&path, daemon, s.desired_count, p);
+    if s.desired_count.is_some_and(|n| n <= MAX_TASKS_PER_SERVICE) {
+        p.extend(crate::discovery::resolve::check_task_limit(
+            &path,
+            &s.service_registries,
+            desired,
+        ));
+    }
     if daemon {
         check_daemon(&path, s, &launch, p);
     }
