@@ -220,6 +220,28 @@ impl Sim {
             .collect()
     }
 
+    /// When container `c` of task `t` started: with `dependsOn`, its own start in the order
+    /// (from the images' pull), which may be well before the task went RUNNING; otherwise the
+    /// task's start, as every container starts then. Its health check counts its start-up from
+    /// here (ELB walkthrough 2026-12-06: a database the app waited for as HEALTHY was checked as
+    /// if it had just started at RUNNING, failed twice and made the task UNHEALTHY for 10 s).
+    pub(crate) fn container_started_at(&self, t: usize, c: usize) -> Millis {
+        let task = &self.tasks[t];
+        let started = task.started_at.unwrap_or(self.now);
+        let td = &self.model.task_definitions[task.task_definition];
+        if !td.needs.orders_starts() {
+            return started;
+        }
+        let Some(pulled) = task.pull_started_at.map(|p| p + self.pull_ms(t)) else {
+            return started;
+        };
+        container_order::start_times(&self.order_inputs(t))
+            .get(c)
+            .copied()
+            .flatten()
+            .map_or(started, |at| (pulled + at).min(started))
+    }
+
     /// Comes back to task `t` in `after` ms, when its start order has moved on.
     fn step_start_order(&mut self, t: usize, after: Millis) {
         let epoch = self.bump(t);

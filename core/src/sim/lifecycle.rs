@@ -429,7 +429,7 @@ impl Sim {
             .get(&container.image)
             .cloned()
             .unwrap_or_default();
-        let started = self.tasks[t].started_at.unwrap_or(self.now);
+        let started = self.container_started_at(t, c);
         let up = self.now
             >= started + u64::from(behaviour.start_seconds.unwrap_or(DEFAULT_START_SECONDS)) * 1000;
         let passes = up && !behaviour.health_check_fails && !self.tasks[t].hung;

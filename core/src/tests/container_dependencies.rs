@@ -174,6 +174,27 @@ fn a_healthy_dependency_lets_the_app_start_at_its_first_passing_check() {
     // not one interval later (walkthrough: 20 s later).
     assert_eq!(times_of(&sim, "is HEALTHY"), times_of(&sim, "is RUNNING"));
     assert_eq!(sim.tasks[t].health, crate::task::HealthStatus::Healthy);
+    // And it stays healthy: db's checks count its start-up from its own start, 20 s before
+    // the task went RUNNING (ELB walkthrough 2026-12-06: it turned UNHEALTHY after RUNNING and
+    // the service started a replacement).
+    assert!(
+        times_of(&sim, "UNHEALTHY").is_empty(),
+        "{:?}",
+        super::log_lines(&sim, "UNHEALTHY")
+    );
+    assert_eq!(sim.tasks.iter().count(), 1, "no replacement");
+    // With checks every 5 s and 2 retries, two probes fall within db's 15 s start-up counted
+    // from the task's start, as it was.
+    doc["taskDefinitions"][0]["containerDefinitions"][0]["healthCheck"] =
+        json!({ "command": ["CMD-SHELL", "pg_isready"], "interval": 5, "retries": 2 });
+    let sim = run(&doc, 120_000);
+    assert!(!times_of(&sim, "is HEALTHY").is_empty());
+    assert!(
+        times_of(&sim, "UNHEALTHY").is_empty(),
+        "{:?}",
+        super::log_lines(&sim, "UNHEALTHY")
+    );
+    assert_eq!(sim.tasks.iter().count(), 1, "no replacement");
 }
 
 #[test]
