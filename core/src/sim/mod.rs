@@ -112,7 +112,8 @@ pub(crate) struct ServiceLabels {
     pub name: Arc<str>,
     /// Its tasks' group, `service:<name>`.
     pub group: Arc<str>,
-    /// Its tasks' `startedBy`, `ecs-svc/<name>`.
+    /// The `startedBy` of the tasks it starts: its PRIMARY deployment's ID, `ecs-svc/…`
+    /// (`ecs-svc/<name>` until it has one).
     pub started_by: Arc<str>,
 }
 

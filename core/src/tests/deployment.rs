@@ -418,3 +418,27 @@ fn with_maximum_percent_100_every_batch_starts_its_replacements_once_the_old_tas
     let d = deployments(&sim);
     assert_eq!(d[0]["rolloutState"], "COMPLETED", "{d:?}");
 }
+
+/// API Task startedBy: "If the task is started by an Amazon ECS service, then the startedBy
+/// parameter contains the deployment ID of the service that starts it" — each task names the
+/// deployment that started it (it read `ecs-svc/web` for every task; lifecycle walkthrough
+/// 2026-12-06).
+#[test]
+fn a_service_task_is_started_by_its_deployments_id() {
+    let mut sim = Sim::from_json(&scenario(2, json!({}), json!({}), false)).expect("loads");
+    sim.run_until(600_000);
+    let ds = &sim.services[0].deployments;
+    assert_eq!(ds.list.len(), 2, "the initial deployment and the update's");
+    for (t, task) in sim.tasks.iter() {
+        let k = ds.deployment_of(t).expect("each task has its deployment");
+        let id = ds.list[k].id.as_str();
+        assert!(id.starts_with("ecs-svc/"), "{id}");
+        assert_eq!(task.started_by.as_deref(), Some(id), "task {t}");
+    }
+    let ids: std::collections::BTreeSet<&str> = sim
+        .tasks
+        .values()
+        .filter_map(|t| t.started_by.as_deref())
+        .collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+}

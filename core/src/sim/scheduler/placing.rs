@@ -162,7 +162,7 @@ impl Sim {
     ) -> usize {
         let cluster = self.model.services[s].cluster;
         let td = self.services[s].task_definition;
-        let started_by = Arc::clone(&self.service_labels[s].started_by);
+        let started_by = self.deployment_started_by(s);
         let t = self.new_task(
             cluster,
             td,
@@ -176,6 +176,22 @@ impl Sim {
         let now = crate::deployment::Tally::of(self.tasks[t].last_status, false);
         self.services[s].deployments.record_start(t, now);
         t
+    }
+
+    /// The `startedBy` of a task service `s` starts now: its PRIMARY deployment's ID (API Task
+    /// startedBy: "If the task is started by an Amazon ECS service, then the startedBy parameter
+    /// contains the deployment ID of the service that starts it"). Kept as one shared string
+    /// until the PRIMARY deployment changes.
+    fn deployment_started_by(&mut self, s: usize) -> Arc<str> {
+        let ds = &self.services[s].deployments;
+        let Some(primary) = ds.primary().map(|k| ds.list[k].id.as_str()) else {
+            return Arc::clone(&self.service_labels[s].started_by);
+        };
+        let label = &mut self.service_labels[s].started_by;
+        if **label != *primary {
+            *label = Arc::from(primary);
+        }
+        Arc::clone(label)
     }
 
     /// Registers replica task `t` of service `s` with the target group its deployment uses:
