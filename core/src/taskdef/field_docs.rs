@@ -70,7 +70,7 @@ pub const CONTAINER_DEFINITION: Context = Context {
         F::new("secrets", "Secrets Manager or Parameter Store values exposed as environment variables. Accepted and kept as written; not simulated.", CD),
         F::new("dependsOn", "Containers that must reach a condition (START, COMPLETE, SUCCESS, HEALTHY) before this one starts; the task stays PENDING meanwhile.", CD).child("containerDependency"),
         F::new("startTimeout", "Set on a container others wait for: if it has not reached their COMPLETE, SUCCESS or HEALTHY condition this many seconds after it started, they give up and do not start (an essential one stops the task). Without it they wait for good.", CD),
-        F::new("stopTimeout", "Seconds between SIGTERM and SIGKILL when the container is stopped. Default 30; at most 120 on Fargate (the simulator caps it at 120 on every launch type).", CD),
+        F::new("stopTimeout", "Seconds between SIGTERM and SIGKILL when the container is stopped. Default 30; at most 120 on Fargate; on EC2 no maximum is documented (the simulator bounds it at 3600).", CD),
         F::new("versionConsistency", "Whether ECS resolves the image tag to a digest at deployment (enabled or disabled). Accepted and kept as written.", CD),
         F::new("hostname", "The container's hostname: refused with awsvpc. Kept as written; not simulated.", CD),
         F::new("user", "The user the process runs as. Accepted and kept as written; not simulated.", CD),

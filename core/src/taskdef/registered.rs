@@ -22,6 +22,11 @@ impl RegisteredTaskDefinition {
         format!("{}:{}", self.family, self.revision)
     }
 }
+/// Simulator bound on a container's `stopTimeout` on EC2, where ECS documents no maximum
+/// (API ContainerDefinition: "The max stop timeout value is 120 seconds" is Fargate's): an
+/// hour, as for an image's start-up.
+pub const MAX_EC2_STOP_TIMEOUT_SECONDS: i64 = 3600;
+
 /// What a task of a definition reserves and how its containers behave.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TaskNeeds {
@@ -94,7 +99,11 @@ pub fn task_needs(td: &TaskDefinition) -> TaskNeeds {
                     h.start_period_seconds(),
                 )
             }),
-            stop_timeout: c.stop_timeout.map_or(30, |s| s.clamp(0, 120) as u32),
+            // 120 s at most on Fargate, which registration checks (`validate/launch_type.rs`);
+            // on EC2 no maximum is documented, so the simulator's hour bounds it.
+            stop_timeout: c
+                .stop_timeout
+                .map_or(30, |s| s.clamp(0, MAX_EC2_STOP_TIMEOUT_SECONDS) as u32),
             // Names are resolved at registration (`validate/depends_on.rs` refuses unknown ones).
             depends_on: c
                 .depends_on

@@ -27,6 +27,7 @@ mod service_connect;
 mod shape_paths;
 mod spot;
 mod start_steady;
+mod stop_timeout;
 mod wakes;
 
 /// Each log line of `sim` that contains `needle`, with its time in whole seconds (the
