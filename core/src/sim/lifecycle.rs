@@ -504,7 +504,8 @@ impl Sim {
         }
     }
 
-    /// An essential container's process exits: the task stops.
+    /// An essential container's process exits: its `restartPolicy` restarts it in place, or
+    /// the task stops.
     pub(crate) fn container_exit(&mut self, t: usize) {
         if self.tasks[t].stop_requested {
             return;
@@ -515,6 +516,9 @@ impl Sim {
             .map(|(_, _, b)| b.exit_code.unwrap_or(1))
             .next()
             .unwrap_or(1);
+        if self.restarted_by_policy(t, code) {
+            return;
+        }
         let mut text = line_buffer(&mut self.log_spare, self.tasks[t].id.len() + 60);
         let _ = write!(
             text,

@@ -7,6 +7,7 @@ pub mod asg_rebalance;
 pub mod autoscaling;
 pub mod capacity;
 pub mod commands;
+pub mod container_restart;
 pub mod container_start;
 pub mod cost;
 pub mod deployment_alarms;

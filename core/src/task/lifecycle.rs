@@ -142,6 +142,11 @@ pub struct Task {
     pub stopped_reason: Option<Cow<'static, str>>,
     /// Whether its containers have already exited (a crash), so stopping need not wait.
     pub containers_exited: bool,
+    /// How often its `restartPolicy` restarted its crashing essential container, and when it
+    /// last did (health checks count that container's start-up from there).
+    pub restarts: u32,
+    /// When its crashing container was last restarted.
+    pub restarted_at: Option<Millis>,
     /// Its application stopped answering (the simulator's `hangTask`): every health check fails
     /// while its process keeps running.
     pub hung: bool,
@@ -207,6 +212,8 @@ impl Task {
             stop_code: None,
             stopped_reason: None,
             containers_exited: false,
+            restarts: 0,
+            restarted_at: None,
             hung: false,
             start_order: StartOrder::Unplanned,
             // The engine creates a task only once it has a place, or once it knows why it

@@ -87,9 +87,9 @@ pub struct ContainerDefinition {
     /// Whether the task stops when this container stops; true when omitted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub essential: Option<bool>,
-    /// `restartPolicy`, kept as written (not simulated).
+    /// `restartPolicy`: restart the container in place when it exits.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub restart_policy: Option<Value>,
+    pub restart_policy: Option<super::restart_policy::ContainerRestartPolicy>,
     /// `entryPoint`, kept as written (not simulated).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entry_point: Option<Value>,

@@ -12,6 +12,8 @@ const DG: &str =
     "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html";
 const PM: &str = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html";
 const HC: &str = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html";
+const RP: &str =
+    "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerRestartPolicy.html";
 const ES: &str =
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_EphemeralStorage.html";
 const DEP: &str =
@@ -59,7 +61,7 @@ pub const CONTAINER_DEFINITION: Context = Context {
         F::new("links", "Legacy Docker links to other containers: bridge mode only, refused in awsvpc, host and none. Kept as written; not simulated.", CD),
         F::new("portMappings", "Ports the container listens on and how they map to the host: in bridge mode a hostPort of 0 or none picks a dynamic port; awsvpc and host use the container port.", CD).child("portMapping"),
         F::new("essential", "Whether the task stops when this container stops. Default true; at least one container in the task must be essential.", CD).values(&["true", "false"]),
-        F::new("restartPolicy", "Restart the container in place after it exits instead of replacing the task. Accepted and kept as written; not simulated.", CD),
+        F::new("restartPolicy", "Restart the container in place when it exits instead of replacing the task: { enabled, restartAttemptPeriod (60-1800 s, default 300: it must have run that long since it last started), ignoredExitCodes (at most 50) }. Simulated for the essential container whose image crashes.", CD).child("restartPolicy"),
         F::new("entryPoint", "Overrides the image's ENTRYPOINT. Accepted and kept as written; the image's behaviour comes from the scenario's images.", CD),
         F::new("command", "Overrides the image's CMD. Accepted and kept as written; the image's behaviour comes from the scenario's images.", CD),
         F::new("environment", "Environment variables as name/value pairs. Accepted and kept as written; not simulated.", CD),
@@ -117,6 +119,16 @@ pub const HEALTH_CHECK: Context = Context {
         F::new("timeout", "Seconds a check may take before it counts as failed, 2 to 60. Default 5.", HC),
         F::new("retries", "Failed checks in a row before the container is UNHEALTHY, 1 to 10. Default 3.", HC),
         F::new("startPeriod", "Grace seconds after start in which failures do not count, 0 to 300. Off by default.", HC),
+    ],
+};
+
+/// The keys of a container restart policy.
+pub const RESTART_POLICY: Context = Context {
+    name: "restartPolicy",
+    fields: &[
+        F::new("enabled", "Required: whether ECS restarts the container in place when it exits (the task keeps running).", RP).values(&["true", "false"]),
+        F::new("restartAttemptPeriod", "Seconds the container must have run since it last started before it can be restarted, 60 to 1800. Default 300: one that exits sooner is not restarted and the task stops.", RP),
+        F::new("ignoredExitCodes", "Exit codes that are not restarted (at most 50); none by default.", RP),
     ],
 };
 
@@ -188,6 +200,7 @@ pub const CONTEXTS: &[Context] = &[
     CONTAINER_DEFINITION,
     PORT_MAPPING,
     HEALTH_CHECK,
+    RESTART_POLICY,
     EPHEMERAL_STORAGE,
     CONTAINER_DEPENDENCY,
     LOG_CONFIGURATION,

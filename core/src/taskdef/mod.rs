@@ -21,6 +21,7 @@ pub mod pasted_revision;
 pub mod port_mapping;
 pub mod registered;
 pub mod resolve;
+pub mod restart_policy;
 pub mod runtime_platform;
 pub mod task_definition;
 pub mod task_size;

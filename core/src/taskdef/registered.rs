@@ -71,6 +71,8 @@ pub struct ContainerModel {
     /// `startTimeout` in seconds: how long a container that waits for this one's COMPLETE,
     /// SUCCESS or HEALTHY waits before giving up (none or 0: no limit).
     pub start_timeout: Option<u32>,
+    /// Its enabled `restartPolicy`, if any.
+    pub restart: Option<super::restart_policy::RestartRule>,
 }
 
 impl TaskNeeds {
@@ -120,6 +122,7 @@ pub fn task_needs(td: &TaskDefinition) -> TaskNeeds {
             start_timeout: c
                 .start_timeout
                 .map(|s| u32::try_from(s.max(0)).unwrap_or(u32::MAX)),
+            restart: c.restart_policy.as_ref().and_then(|p| p.rule()),
         })
         .collect();
     TaskNeeds {

@@ -22,6 +22,7 @@ mod managed_scaling_steps;
 mod new_revision;
 mod oom;
 mod rebalancing;
+mod restart_policy;
 mod scale_in;
 mod service_connect;
 mod shape_paths;

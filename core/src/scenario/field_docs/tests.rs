@@ -61,6 +61,10 @@ fn accepted() -> BTreeMap<&'static str, BTreeSet<String>> {
         ("portMapping", keys_of::<PortMapping>()),
         ("healthCheck", keys_of::<HealthCheck>()),
         ("ephemeralStorage", keys_of::<EphemeralStorage>()),
+        (
+            "restartPolicy",
+            keys_of::<crate::taskdef::restart_policy::ContainerRestartPolicy>(),
+        ),
         ("containerDependency", keys_of::<ContainerDependency>()),
         ("logConfiguration", keys_of::<LogConfiguration>()),
         ("resourceRequirement", keys_of::<ResourceRequirement>()),

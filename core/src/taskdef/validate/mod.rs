@@ -16,6 +16,7 @@ mod memory_cpu;
 mod network_params;
 mod port_ranges;
 mod ports;
+mod restart_policy;
 mod runtime_platform;
 mod ulimits;
 mod volumes;
@@ -42,6 +43,7 @@ pub fn validate(td: &TaskDefinition) -> Vec<Problem> {
     health_check::check(td, &mut problems);
     firelens::check(td, &mut problems);
     ulimits::check(td, &mut problems);
+    restart_policy::check(td, &mut problems);
     depends_on::check(td, &mut problems);
     volumes::check(td, &mut problems);
     efs::check(td, &mut problems);
