@@ -1411,3 +1411,25 @@ tests.push({
     await page.locator('.bar[title^="ENI"]').first().waitFor({ timeout: 20000 });
   },
 });
+
+tests.push({
+  // Projector walkthrough 2026-12-06: presenter mode cut lesson 12's failed goal detail at two
+  // lines ("…first over the bound in the minute ending…") and the rest was only in a tooltip.
+  // A click on the detail shows it whole.
+  name: 'lessons: in presenter mode a click shows a failed goal\'s whole detail',
+  async run({ page, base }) {
+    await presentLesson(page, base, 'service-auto-scaling');
+    await page.getByTestId('presenter-check').click();
+    await page.waitForFunction(() => /Not yet/.test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), null, { timeout: 30000 });
+    const detail = page.locator('[data-testid="presenter-lesson"] [data-testid="goal-detail"]').first();
+    const measure = () => detail.evaluate((e) => ({ cut: e.scrollHeight > e.clientHeight + 2, height: e.getBoundingClientRect().height, expanded: e.getAttribute('aria-expanded') }));
+    const before = await measure();
+    if (!before.cut || before.expanded !== 'false') throw new Error(`the detail is not cut before the click: ${JSON.stringify(before)}`);
+    await detail.click();
+    const after = await measure();
+    if (after.expanded !== 'true' || !(after.height > before.height)) throw new Error(`the click did not show the whole detail: ${JSON.stringify({ before, after })}`);
+    await detail.press('Enter');
+    if ((await measure()).expanded !== 'false') throw new Error('Enter did not fold it again');
+  },
+});
+

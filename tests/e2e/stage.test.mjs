@@ -388,4 +388,31 @@ export const tests = [
         && document.querySelector('[data-testid="scenario-about"]'), null, { timeout: 10000 });
     },
   },
+  {
+    // Projector walkthrough 2026-12-06: at 1280×720 the Metrics dock showed the top two-thirds
+    // of one 440 px chart (206 px tall in a 185 px dock), never its time axis, with half the
+    // dock empty. A chart now takes no more height than the dock leaves it.
+    name: 'stage: at 1280x720 the Metrics dock shows whole charts, time axis included, side by side',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await load(page, base);
+      await page.click('[data-testid="run-10m"]');
+      await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:10:00', null, { timeout: 30000 });
+      await page.click('[data-testid="dock-tab-metrics"]');
+      await page.locator('[data-testid="chart"][data-empty="false"]').first().waitFor({ timeout: 20000 });
+      await page.waitForTimeout(300);
+      const seen = await page.evaluate(() => {
+        const dock = document.querySelector('.dock-body').getBoundingClientRect();
+        const figures = [...document.querySelectorAll('.dock-body [data-testid="chart"][data-empty="false"]')];
+        const tops = figures.map((f) => f.getBoundingClientRect().top);
+        const beside = tops.filter((t) => Math.abs(t - tops[0]) < 2).length;
+        const svgs = figures.filter((f, i) => Math.abs(tops[i] - tops[0]) < 2).map((f) => f.querySelector('svg.chart-svg').getBoundingClientRect());
+        return { dockBottom: dock.bottom, svgBottom: Math.max(...svgs.map((r) => r.bottom)), svgWidth: svgs[0].width, beside };
+      });
+      if (seen.svgBottom > seen.dockBottom + 1) throw new Error(`the first row of charts ends at ${seen.svgBottom}, below the dock (${seen.dockBottom})`);
+      if (seen.beside < 2) throw new Error(`only ${seen.beside} chart in the dock's first row`);
+      if (seen.svgWidth < 235) throw new Error(`the chart is ${seen.svgWidth} px wide (its column at least 250)`);
+      await screenshot('stage-metrics-dock-1280');
+    },
+  },
 ];

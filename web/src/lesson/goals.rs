@@ -96,10 +96,33 @@ fn goal_row(g: GoalVerdict, void: bool) -> impl IntoView {
         <li class=format!("goal {state}{with_show}") data-testid="goal" data-state=state data-goal=g.id.clone()>
             <span class="goal-mark" aria-hidden="true">{mark}</span>
             <span class="goal-text">{g.sentence.clone()}
-                {detail.map(|d| view! { <span class="goal-detail" title=d.clone()>{format!(" — {d}")}</span> })}
+                {detail.map(goal_detail)}
                 {show}
             </span>
         </li>
+    }
+}
+
+/// A failed goal's detail. Presenter mode shows two lines of it; a click (or Enter) there
+/// shows it whole, for the room: the cut text was only in a hover tooltip nobody at the back
+/// can see (projector walkthrough 2026-12-06, lesson 12's "first over the bound in the minute
+/// ending…").
+fn goal_detail(d: String) -> impl IntoView {
+    let expanded = RwSignal::new(false);
+    let presenter = use_context::<crate::layout::Layout>().map(|l| l.presenter);
+    let in_presenter = move || presenter.is_some_and(|p| p.get());
+    view! {
+        <span class="goal-detail" data-testid="goal-detail" title=d.clone()
+            role=move || in_presenter().then_some("button")
+            tabindex=move || in_presenter().then_some("0")
+            aria-expanded=move || in_presenter().then(|| expanded.get().to_string())
+            on:click=move |_| expanded.update(|e| *e = !*e)
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    expanded.update(|e| *e = !*e);
+                }
+            }>{format!(" — {d}")}</span>
     }
 }
 
