@@ -22,7 +22,7 @@ pub struct Rule {
 }
 
 /// The rule set, static rules first, then the ones proven from a run.
-pub static RULES: [Rule; 25] = [
+pub static RULES: [Rule; 26] = [
     Rule {
         id: "no-circuit-breaker",
         title: "Deployment without a circuit breaker (ECS controller: rolling or blue/green)",
@@ -137,6 +137,15 @@ pub static RULES: [Rule; 25] = [
         why: "With 100/100 the scheduler can neither stop an old task first nor start a new one first, so a deployment cannot progress.",
         fix: "Raise maximumPercent (default 200) or lower minimumHealthyPercent.",
         source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html",
+        security_hub: None,
+        proven: false,
+    },
+    Rule {
+        id: "extra-target-groups-not-simulated",
+        title: "A second target group the playground does not simulate",
+        why: "ECS registers a service's tasks in every target group of its loadBalancers (an internal and an internet-facing load balancer, say); the playground registers them only in the first, so the others get no targets, requests or metrics here.",
+        fix: "Nothing to fix in a real service. To watch that group here, put its entry first.",
+        source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/register-multiple-targetgroups.html",
         security_hub: None,
         proven: false,
     },

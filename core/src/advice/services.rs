@@ -37,6 +37,20 @@ pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
             ));
         }
         start_up(inputs, svc, &path, &name, &mut out);
+        for &(k, g) in &svc.extra_target_groups {
+            let Some(group) = inputs.target_groups.get(g) else {
+                continue;
+            };
+            out.push(Advice::new(
+                "extra-target-groups-not-simulated",
+                format!("{path}.loadBalancers[{k}]"),
+                format!(
+                    "service {name}: ECS registers its tasks in target group {} too, but the playground registers them only in its first loadBalancers entry's group, so {}'s requests, health checks and metrics are not simulated",
+                    quoted(&group.name),
+                    quoted(&group.name)
+                ),
+            ));
+        }
         network_and_platform(svc, &path, &name, &mut out);
         let zones = service_zones(svc, inputs.asgs);
         az_rebalancing(svc, &zones, &path, &name, &mut out);

@@ -330,6 +330,21 @@ pub fn service_load_balancers(
     (first, problems)
 }
 
+/// The target groups of `loadBalancers[1..]` that resolve, with their entry's index: ECS
+/// registers a service's tasks in every one (DG register-multiple-targetgroups), the playground
+/// only in the first, so advice names the others (rule `extra-target-groups-not-simulated`).
+pub fn extra_target_groups(
+    specs: &[LoadBalancerSpec],
+    groups: &[TargetGroupModel],
+) -> Vec<(usize, usize)> {
+    specs
+        .iter()
+        .enumerate()
+        .skip(1)
+        .filter_map(|(i, lb)| Some((i, find_group(groups, lb.target_group_arn.as_deref()?)?)))
+        .collect()
+}
+
 /// One `loadBalancers[i]` entry (ECS CreateService): a declared target group, an optional
 /// blue/green alternate, and a container of the task definition with that container port.
 /// Every entry is checked; `None` when it cannot be resolved.

@@ -33,6 +33,9 @@ pub struct ServiceModel {
     pub grace_ms: u64,
     /// The load balancer its tasks register with (first `loadBalancers` entry).
     pub load_balancer: Option<crate::elb::ServiceLoadBalancer>,
+    /// The target groups of its other `loadBalancers` entries (entry index, group), which the
+    /// playground does not register tasks in (advice says so).
+    pub extra_target_groups: Vec<(usize, usize)>,
     /// `deploymentConfiguration.deploymentCircuitBreaker` when enabled.
     pub circuit_breaker: Option<crate::deployment::circuit_breaker::CircuitBreakerConfig>,
     /// `deploymentConfiguration.alarms` when enabled: the CloudWatch alarms that fail its

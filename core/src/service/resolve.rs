@@ -193,6 +193,10 @@ fn service(
         minimum_healthy_percent,
         grace_ms: u64::from(s.health_check_grace_period_seconds.unwrap_or(0)) * 1000,
         load_balancer,
+        extra_target_groups: crate::elb::resolve::extra_target_groups(
+            &s.load_balancers,
+            cx.target_groups,
+        ),
         circuit_breaker: keys.circuit_breaker,
         deployment_alarms: keys.alarms,
         traffic_shift: keys.traffic_shift,

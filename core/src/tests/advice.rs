@@ -542,3 +542,31 @@ fn not_awsvpc_says_an_instance_target_group_must_change_too() {
         "{not_awsvpc:?}"
     );
 }
+
+/// ELB walkthrough 2026-12-06: a second `loadBalancers` entry (DG
+/// register-multiple-targetgroups: an internal and an internet-facing load balancer) was
+/// accepted and never got a target, with no word said.
+#[test]
+fn a_second_target_group_is_named_as_not_simulated() {
+    let v = with(|v| {
+        v["targetGroups"].as_array_mut().expect("groups").push(
+            json!({"targetGroupName": "web-internal", "protocol": "HTTP", "port": 80,
+                "healthCheckPath": "/health", "deregistrationDelaySeconds": 5}),
+        );
+        v["services"][0]["loadBalancers"]
+            .as_array_mut()
+            .expect("entries")
+            .push(json!({"targetGroupArn": "web-internal", "containerName": "app", "containerPort": 80}));
+    });
+    let found: Vec<_> = static_advice(&sim(&v).model)
+        .into_iter()
+        .filter(|a| a.rule == "extra-target-groups-not-simulated")
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].path, "services[0].loadBalancers[1]");
+    assert!(
+        found[0].message.contains("target group web-internal too"),
+        "{}",
+        found[0].message
+    );
+}
