@@ -360,6 +360,15 @@ fn load_balancer(
     load_balancer
 }
 
+/// API RunTask startedBy: "Up to 128 letters (uppercase and lowercase), numbers, hyphens (-),
+/// forward slash (/), and underscores (_) are allowed." Why `value` is refused, if it is.
+fn started_by_refusal(value: &str) -> Option<String> {
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '/' | '_');
+    (value.len() > 128 || !value.chars().all(allowed)).then(|| {
+        "startedBy takes up to 128 letters, numbers, hyphens (-), forward slashes (/) and underscores (_)".to_string()
+    })
+}
+
 /// Resolves the standalone tasks started at time 0 (RunTask).
 pub fn run_tasks(specs: &[RunTaskSpec], cx: Context<'_>, p: &mut Problems) -> Vec<RunTaskModel> {
     specs
@@ -417,6 +426,9 @@ pub fn run_task(
     );
     // Checked like a service's; standalone tasks get no advice, so the value is not kept.
     crate::service::platform::assign_public_ip(path, &t.network_configuration, fargate, p);
+    if let Some(why) = t.started_by.as_deref().and_then(started_by_refusal) {
+        p.push(format!("{path}.startedBy"), why);
+    }
     Some(RunTaskModel {
         cluster,
         task_definition: tdi,
@@ -692,4 +704,19 @@ fn awsvpc_zones(
         );
     }
     zones
+}
+
+#[cfg(test)]
+mod started_by_tests {
+    use super::started_by_refusal;
+
+    /// API RunTask startedBy (lifecycle walkthrough 2026-12-06: "job 1!" passed validate).
+    #[test]
+    fn started_by_takes_letters_numbers_hyphens_slashes_and_underscores_up_to_128() {
+        assert_eq!(started_by_refusal("nightly/batch_job-1"), None);
+        assert_eq!(started_by_refusal(&"a".repeat(128)), None);
+        assert!(started_by_refusal(&"a".repeat(129)).is_some());
+        assert!(started_by_refusal("job 1!").is_some());
+        assert!(started_by_refusal("café").is_some());
+    }
 }
