@@ -54,7 +54,7 @@ impl Sim {
             c,
             None,
             Some(ty),
-            (zone.to_string(), subnet),
+            (zone.to_string(), subnet.clone()),
             (
                 ty.cpu_units,
                 ty.registered_memory_mib,
@@ -62,7 +62,7 @@ impl Sim {
                 ty.awsvpc_task_limit(false),
             ),
             self.now,
-            super::ec2_attributes(attributes.clone(), ty, zone),
+            super::ec2_attributes(attributes.clone(), ty, (zone, &subnet)),
         ));
         self.placement_index.add_instance(idx, &self.instances[idx]);
         self.instance_registered(idx);
