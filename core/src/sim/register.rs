@@ -35,6 +35,21 @@ impl Sim {
         if !problems.is_empty() {
             return Err(problems);
         }
+        // Its placement constraints, checked and kept as a scenario's are (review: a revision
+        // registered here lost them, so its tasks were placed anywhere).
+        let mut refused = crate::problem::Problems::default();
+        let constraints = crate::placement::resolve::task_definition_constraints(
+            "",
+            td.placement_constraints.as_ref(),
+            &mut refused,
+        );
+        if !refused.is_empty() {
+            return Err(refused
+                .into_vec()
+                .into_iter()
+                .map(|p| Problem::new(p.path.trim_start_matches('.'), p.message))
+                .collect());
+        }
         let family = td.family.clone().unwrap_or_default();
         let revision = 1 + self
             .model
@@ -56,6 +71,7 @@ impl Sim {
         };
         let name = registered.name();
         self.model.task_definitions.push(registered);
+        self.model.definition_constraints.push(constraints);
         // The AWS CLI prints the new revision's ARN; the log says the same in one line.
         let text = format!(
             "register-task-definition: taskDefinitionArn task-definition/{name} (containers {}).",

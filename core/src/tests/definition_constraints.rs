@@ -200,3 +200,51 @@ fn a_daemon_follows_its_task_definitions_member_of() {
     assert_eq!(types_of_running(&sim), vec!["m5.large"; 3]);
     assert_eq!(sim.services[0].desired, 3);
 }
+
+/// Review 2026-12-06: a revision registered during the run (the deployment panel's new image)
+/// kept its memberOf in its JSON but lost it at placement, and a broken one was accepted.
+#[test]
+fn a_revision_registered_during_the_run_keeps_its_constraints() {
+    use crate::scenario::TimelineAction;
+    let mut sim = run_doc(&scenario(m5_only(), json!({})), 120_000);
+    assert_eq!(types_of_running(&sim), vec!["m5.large"; 6]);
+    let json = sim
+        .revision_with_image(0, "app", "example/app:2")
+        .expect("the next revision");
+    let name = sim.register_task_definition(&json).expect("registers");
+    sim.apply(&TimelineAction::UpdateService {
+        service: "web".into(),
+        desired_count: None,
+        task_definition: Some(name),
+        force_new_deployment: false,
+    })
+    .expect("updates");
+    sim.run_until(900_000);
+    assert_eq!(types_of_running(&sim), vec!["m5.large"; 6]);
+    let mut broken: Value = serde_json::from_str(&json).expect("JSON");
+    broken["placementConstraints"] = json!([{ "type": "distinctInstance" }]);
+    let refused = sim
+        .register_task_definition(&broken.to_string())
+        .expect_err("refused");
+    assert_eq!(
+        refused[0].path, "placementConstraints[0].type",
+        "{refused:?}"
+    );
+}
+
+/// DG task-placement-constraints, built-in attributes: `ecs.subnet-id` is the subnet the
+/// instance was launched in (it was missing, so every task was unplaceable; placement
+/// walkthrough 2026-12-06).
+#[test]
+fn member_of_reads_the_instances_subnet_id() {
+    let on_subnet_b = json!({ "placementConstraints": [{ "type": "memberOf",
+        "expression": "attribute:ecs.subnet-id == subnet-b" }] });
+    let sim = run_doc(&scenario(Value::Null, on_subnet_b), 120_000);
+    let zones: Vec<&str> = sim
+        .tasks
+        .values()
+        .filter(|t| t.last_status == crate::task::TaskStatus::Running)
+        .filter_map(|t| t.zone.as_deref())
+        .collect();
+    assert_eq!(zones, vec!["us-east-1b"; 6]);
+}
