@@ -227,11 +227,9 @@ impl Sim {
     /// if it had just started at RUNNING, failed twice and made the task UNHEALTHY for 10 s).
     pub(crate) fn container_started_at(&self, t: usize, c: usize) -> Millis {
         let task = &self.tasks[t];
-        if let Some(at) = task.restarted_at {
-            // Its restartPolicy restarted the crashing container then.
-            if self.crashing_container(t).is_some_and(|(k, ..)| k == c) {
-                return at;
-            }
+        if let Some(&(_, at)) = task.restarted_at.iter().find(|(k, _)| *k == c) {
+            // Its restartPolicy restarted the container then.
+            return at;
         }
         let started = task.started_at.unwrap_or(self.now);
         let td = &self.model.task_definitions[task.task_definition];

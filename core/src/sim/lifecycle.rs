@@ -457,7 +457,7 @@ impl Sim {
     }
 
     /// Derives task health from its essential containers and reports a change.
-    fn update_task_health(&mut self, t: usize, retries: u32) {
+    pub(crate) fn update_task_health(&mut self, t: usize, retries: u32) {
         let td = &self.model.task_definitions[self.tasks[t].task_definition];
         let essential: Vec<HealthStatus> = td
             .needs
@@ -510,13 +510,12 @@ impl Sim {
         if self.tasks[t].stop_requested {
             return;
         }
-        let code = self
-            .image(t)
-            .filter(|(_, e, b)| *e && b.crash_after_seconds.is_some())
-            .map(|(_, _, b)| b.exit_code.unwrap_or(1))
-            .next()
-            .unwrap_or(1);
-        if self.restarted_by_policy(t, code) {
+        // The container whose crash is due now (the earliest: review found the exit code
+        // taken from the first in document order while the policy was the earliest's).
+        let Some((c, _, code)) = self.next_crash(t) else {
+            return;
+        };
+        if self.restarted_by_policy(t, c, code) {
             return;
         }
         let mut text = line_buffer(&mut self.log_spare, self.tasks[t].id.len() + 60);

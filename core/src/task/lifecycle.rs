@@ -142,11 +142,11 @@ pub struct Task {
     pub stopped_reason: Option<Cow<'static, str>>,
     /// Whether its containers have already exited (a crash), so stopping need not wait.
     pub containers_exited: bool,
-    /// How often its `restartPolicy` restarted its crashing essential container, and when it
-    /// last did (health checks count that container's start-up from there).
+    /// How often `restartPolicy` restarted its containers in all.
     pub restarts: u32,
-    /// When its crashing container was last restarted.
-    pub restarted_at: Option<Millis>,
+    /// Each restarted container (index) and when it was last restarted: its next crash and its
+    /// health checks' start-up count from there.
+    pub restarted_at: Vec<(usize, Millis)>,
     /// Its application stopped answering (the simulator's `hangTask`): every health check fails
     /// while its process keeps running.
     pub hung: bool,
@@ -213,7 +213,7 @@ impl Task {
             stopped_reason: None,
             containers_exited: false,
             restarts: 0,
-            restarted_at: None,
+            restarted_at: Vec::new(),
             hung: false,
             start_order: StartOrder::Unplanned,
             // The engine creates a task only once it has a place, or once it knows why it

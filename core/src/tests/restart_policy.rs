@@ -130,3 +130,61 @@ fn restart_policy_bounds_are_checked_at_registration() {
         assert!(Sim::from_json(&doc).is_err(), "{bad} was accepted");
     }
 }
+
+/// Review 2026-12-06: a restarted container kept its HEALTHY state, so its `startPeriod` no
+/// longer applied and its start-up failures made the task UNHEALTHY after each restart (and the
+/// service started a needless replacement).
+#[test]
+fn a_restarted_containers_health_starts_over_with_its_start_period() {
+    let mut doc = crashing(
+        90,
+        1,
+        json!({ "enabled": true, "restartAttemptPeriod": 60 }),
+    );
+    doc["taskDefinitions"][0]["containerDefinitions"][0]["healthCheck"] = json!({
+        "command": ["CMD-SHELL", "true"], "interval": 5, "retries": 3, "startPeriod": 60 });
+    doc["images"]["example/app:1"]["startSeconds"] = json!(30);
+    let sim = run_doc(&doc, 600_000);
+    assert!(log_lines(&sim, "restarts it in place").len() >= 4);
+    assert!(
+        log_lines(&sim, "UNHEALTHY").is_empty(),
+        "{:?}",
+        log_lines(&sim, "UNHEALTHY")
+    );
+    assert_eq!(sim.tasks.iter().count(), 1, "no replacement");
+}
+
+/// Review 2026-12-06: with two crashing essential containers the exit code was the first's in
+/// document order while the policy was the earliest crash's, and after a restart the other
+/// container's crash was never scheduled.
+#[test]
+fn with_two_crashing_containers_each_exits_with_its_own_code_on_time() {
+    let mut doc = crashing(
+        90,
+        1,
+        json!({ "enabled": true, "restartAttemptPeriod": 60 }),
+    );
+    let td = &mut doc["taskDefinitions"][0];
+    let app = td["containerDefinitions"][0].clone();
+    td["containerDefinitions"] = json!([
+        { "name": "sidecar", "image": "example/sidecar:1", "essential": true },
+        app
+    ]);
+    doc["images"]["example/sidecar:1"] =
+        json!({ "pullSeconds": 5, "startSeconds": 2, "crashAfterSeconds": 400, "exitCode": 7 });
+    let sim = run_doc(&doc, 600_000);
+    let restarts = log_lines(&sim, "Container app in task");
+    assert!(restarts.len() >= 3, "{restarts:?}");
+    assert!(
+        restarts
+            .iter()
+            .all(|(_, l)| l.contains("exited with code 1")),
+        "{restarts:?}"
+    );
+    // The sidecar, without a policy, exits 400 s after RUNNING with its code and stops the task.
+    let exits = log_lines(&sim, "Essential container in task");
+    assert!(!exits.is_empty(), "the sidecar never exited");
+    assert!(exits[0].1.contains("exited with code 7"), "{exits:?}");
+    let first_running = super::log_times(&sim, "is RUNNING")[0] / 1000;
+    assert_eq!(exits[0].0, first_running + 400);
+}
