@@ -67,6 +67,8 @@ impl Advice {
 pub struct Inputs<'a> {
     /// Registered task definitions (`taskDefinitions[i]`).
     pub task_definitions: &'a [RegisteredTaskDefinition],
+    /// Each registered definition's own `memberOf` constraints (by the same index).
+    pub definition_constraints: &'a [Vec<crate::placement::Constraint>],
     /// Image behaviours (`images`): declared start-up times.
     pub images: &'a BTreeMap<String, ImageBehaviour>,
     /// Services (`services[i]`).

@@ -53,7 +53,19 @@ pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
         }
         network_and_platform(svc, &path, &name, &mut out);
         let zones = service_zones(svc, inputs.asgs);
-        az_rebalancing(svc, &zones, &path, &name, &mut out);
+        let constraints: Vec<crate::placement::Constraint> = svc
+            .constraints
+            .iter()
+            .chain(
+                inputs
+                    .definition_constraints
+                    .get(svc.task_definition)
+                    .into_iter()
+                    .flatten(),
+            )
+            .cloned()
+            .collect();
+        az_rebalancing(svc, &constraints, &zones, (&path, &name), &mut out);
         if let Some(lb) = &svc.load_balancer {
             let why = match (svc.desired, zones.iter().next()) {
                 (0, _) => None,
@@ -166,9 +178,9 @@ fn network_and_platform(svc: &ServiceModel, path: &str, name: &str, out: &mut Ve
 /// that decides it (DG service-rebalancing).
 fn az_rebalancing(
     svc: &ServiceModel,
+    constraints: &[crate::placement::Constraint],
     zones: &BTreeSet<&str>,
-    path: &str,
-    name: &str,
+    (path, name): (&str, &str),
     out: &mut Vec<Advice>,
 ) {
     use crate::service::rebalancing::{ineligible, Ineligible, Shape};
@@ -181,7 +193,7 @@ fn az_rebalancing(
         external,
         maximum_percent: svc.maximum_percent,
         strategies: &svc.strategies,
-        constraints: &svc.constraints,
+        constraints: &constraints,
     };
     let (at, why) = match ineligible(shape) {
         Some(Ineligible::FirstStrategy) => (

@@ -309,6 +309,7 @@ mod tests {
         let tds = [reg];
         let inputs = Inputs {
             task_definitions: &tds,
+            definition_constraints: &[],
             images: &images,
             services: &[],
             target_groups: &[],

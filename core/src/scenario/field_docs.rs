@@ -61,7 +61,7 @@ pub const TIMELINE_EVENT: Context = Context {
         F::new("placementStrategy", "runTask: how EC2 tasks are spread over instances.", "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html").child("placementStrategy"),
         F::new("placementConstraints", "runTask: rules an instance must meet.", "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html").child("placementConstraint"),
         F::new("networkConfiguration", "runTask: subnets and security groups of awsvpc tasks.", "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_NetworkConfiguration.html").child("networkConfiguration"),
-        F::new("startedBy", "runTask: a free tag recorded on the tasks.", "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html"),
+        F::new("startedBy", "runTask: a tag recorded on the tasks (up to 128 letters, numbers, -, / and _).", "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html"),
         F::new("instanceType", "registerContainerInstance: an EC2 instance type from the catalogue, e.g. m5.large.", "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html"),
         F::new("attributes", "registerContainerInstance: custom attributes (ECS_INSTANCE_ATTRIBUTES).", "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterContainerInstance.html"),
         F::new("autoScalingGroupName", "setDesiredCapacity: the group, named by its capacity provider's name.", "https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_SetDesiredCapacity.html"),

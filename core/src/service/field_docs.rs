@@ -53,7 +53,7 @@ pub const RUN_TASK: Context = Context {
         F::new("placementStrategy", "How EC2 tasks are spread over instances, up to 5 rules.", RT).child("placementStrategy"),
         F::new("placementConstraints", "Rules an instance must meet, up to 10.", RT).child("placementConstraint"),
         F::new("networkConfiguration", "Subnets and security groups of awsvpc tasks.", NC).child("networkConfiguration"),
-        F::new("startedBy", "A free tag (up to 128 characters) recorded on the tasks.", RT),
+        F::new("startedBy", "A tag recorded on the tasks: up to 128 letters, numbers, hyphens (-), forward slashes (/) and underscores (_).", RT),
     ],
 };
 

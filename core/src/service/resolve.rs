@@ -175,7 +175,13 @@ fn service(
             external: matches!(launch, LaunchTarget::External),
             maximum_percent,
             strategies: &strategies,
-            constraints: &constraints,
+            // The task definition's memberOf counts too (review: one on the zone there let
+            // availabilityZoneRebalancing ENABLED through).
+            constraints: &constraints
+                .iter()
+                .chain(cx.definition_constraints.get(tdi).into_iter().flatten())
+                .cloned()
+                .collect::<Vec<_>>(),
         },
         p,
     );

@@ -111,6 +111,38 @@ impl Sim {
         (healthy, unhealthy)
     }
 
+    /// The endpoints a Service Connect proxy routes service `s`'s calls to, each with a weight:
+    /// the healthy registered tasks ([`Sim::registry_endpoints`]), evenly; during a traffic
+    /// shift its percent split evenly among each deployment's tasks (as
+    /// [`Sim::routable_targets`] splits a target group's), so the shares follow the step
+    /// whatever each side's task count (review).
+    pub fn service_connect_endpoints(&self, s: usize) -> Vec<(usize, u32)> {
+        let healthy = self.registry_endpoints(s).0;
+        if !healthy.iter().any(|&t| self.shift_weight(t).is_some()) {
+            return healthy
+                .into_iter()
+                .map(|t| (t, self.deployment_traffic_weight(t)))
+                .collect();
+        }
+        let ds = &self.services[s].deployments;
+        let mut per_deployment: std::collections::BTreeMap<Option<usize>, u32> =
+            std::collections::BTreeMap::new();
+        for &t in &healthy {
+            *per_deployment.entry(ds.deployment_of(t)).or_default() += 1;
+        }
+        healthy
+            .into_iter()
+            .map(|t| {
+                let n = per_deployment
+                    .get(&ds.deployment_of(t))
+                    .copied()
+                    .unwrap_or(1)
+                    .max(1);
+                (t, self.deployment_traffic_weight(t) * 1000 / n)
+            })
+            .collect()
+    }
+
     /// Whether the load balancer sees the task's target as healthy (true when the service has
     /// no load balancer). A deployment counts a task with a target as healthy only once its
     /// target is (DG deployment-type-ecs). Owner: the load-balancer code.

@@ -128,12 +128,7 @@ impl Sim {
                     Discovery::ServiceConnect => {
                         // The proxy knows the current healthy endpoints at once: the tasks ECS
                         // keeps healthy in Cloud Map, whatever a load balancer thinks of them.
-                        let targets: Vec<(usize, u32)> = self
-                            .registry_endpoints(s)
-                            .0
-                            .into_iter()
-                            .map(|t| (t, self.deployment_traffic_weight(t)))
-                            .collect();
+                        let targets = self.service_connect_endpoints(s);
                         let total: u64 = targets.iter().map(|&(_, w)| u64::from(w)).sum();
                         if total == 0 {
                             client_errors += rate * secs;

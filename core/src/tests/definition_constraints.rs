@@ -248,3 +248,22 @@ fn member_of_reads_the_instances_subnet_id() {
         .collect();
     assert_eq!(zones, vec!["us-east-1b"; 6]);
 }
+
+/// Review 2026-12-06: a zone constraint in the task definition rules Availability Zone
+/// rebalancing out as one on the service does (DG service-rebalancing); it let ENABLED through.
+#[test]
+fn a_zone_constraint_in_the_task_definition_rules_out_az_rebalancing() {
+    let zone = json!([{ "type": "memberOf",
+        "expression": "attribute:ecs.availability-zone == us-east-1a" }]);
+    let on_service = scenario(
+        Value::Null,
+        json!({ "availabilityZoneRebalancing": "ENABLED", "placementConstraints": zone.clone() }),
+    );
+    let in_definition = scenario(zone, json!({ "availabilityZoneRebalancing": "ENABLED" }));
+    let a = refused(&on_service);
+    let b = refused(&in_definition);
+    assert_eq!(a.len(), 1, "{a:?}");
+    assert_eq!(b.len(), 1, "{b:?}");
+    assert_eq!(a[0].path, b[0].path);
+    assert_eq!(a[0].message, b[0].message);
+}

@@ -108,3 +108,52 @@ fn a_load_balancers_target_health_does_not_filter_dns_or_service_connect() {
         );
     }
 }
+
+/// Review 2026-12-06: during a canary, Service Connect gave each task its deployment's percent,
+/// so with more green tasks than blue ones green took more than the step's share. Each
+/// deployment's percent is split among its own tasks, as a target group's is.
+#[test]
+fn a_canary_step_holds_for_service_connect_whatever_each_sides_task_count() {
+    let mut doc: Value =
+        serde_json::from_str(include_str!("../../../tests/golden/canary_10_percent.json"))
+            .expect("JSON");
+    // One blue task stopped during the canary: the sides' counts differ.
+    doc["timeline"]
+        .as_array_mut()
+        .expect("timeline")
+        .push(json!({ "at": 200, "action": "stopTask", "service": "web", "index": 0 }));
+    let sim = super::run_doc(&doc, 240_000);
+    let shares = |sim: &Sim| {
+        let ds = &sim.services[0].deployments;
+        let primary = ds.primary().expect("primary");
+        let (mut green, mut all) = (0u64, 0u64);
+        for (t, w) in sim.service_connect_endpoints(0) {
+            all += u64::from(w);
+            if ds.deployment_of(t) == Some(primary) {
+                green += u64::from(w);
+            }
+        }
+        (green, all)
+    };
+    let (green, all) = shares(&sim);
+    let counts = {
+        let ds = &sim.services[0].deployments;
+        let primary = ds.primary().expect("primary");
+        let healthy = sim.registry_endpoints(0).0;
+        let g = healthy
+            .iter()
+            .filter(|&&t| ds.deployment_of(t) == Some(primary))
+            .count();
+        (g, healthy.len() - g)
+    };
+    assert_ne!(
+        counts.0, counts.1,
+        "the sides must differ for this test: {counts:?}"
+    );
+    assert!(all > 0);
+    // 10 % of the weight to green, to within rounding.
+    assert!(
+        (green * 100).abs_diff(all * 10) <= all,
+        "green {green} of {all} with {counts:?}"
+    );
+}

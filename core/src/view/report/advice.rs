@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 pub fn static_advice(model: &Model) -> Vec<Advice> {
     advice::check(Inputs {
         task_definitions: &model.task_definitions,
+        definition_constraints: &model.definition_constraints,
         images: &model.images,
         services: &model.services,
         target_groups: &model.target_groups,
@@ -31,6 +32,7 @@ pub fn task_definition_advice(td: &TaskDefinition) -> Vec<Advice> {
     let images = BTreeMap::new();
     let found = advice::check(Inputs {
         task_definitions: std::slice::from_ref(&reg),
+        definition_constraints: &[],
         images: &images,
         services: &[],
         target_groups: &[],
