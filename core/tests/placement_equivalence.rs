@@ -59,6 +59,8 @@ fn task(group: &str, instance: usize, active: bool) -> Task {
         stop_code: None,
         stopped_reason: None,
         containers_exited: false,
+        restarts: 0,
+        restarted_at: Vec::new(),
         hung: false,
         start_order: ecs_sim::task::StartOrder::Unplanned,
         waiting_reason: None,

@@ -193,7 +193,7 @@ fn az_rebalancing(
         external,
         maximum_percent: svc.maximum_percent,
         strategies: &svc.strategies,
-        constraints: &constraints,
+        constraints,
     };
     let (at, why) = match ineligible(shape) {
         Some(Ineligible::FirstStrategy) => (

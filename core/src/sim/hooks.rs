@@ -66,19 +66,26 @@ impl Sim {
                 },
             })
             .collect();
-        let mut per_group: std::collections::BTreeMap<Option<usize>, u32> =
+        self.split_evenly(routable, |t| self.tasks[t].target_group)
+    }
+
+    /// Each task's weight when each side (its `side`: a target group, a deployment) shares its
+    /// traffic weight evenly among its tasks: `deployment_traffic_weight(t) × 1000 / n`, n being
+    /// the tasks on its side.
+    fn split_evenly(
+        &self,
+        tasks: Vec<usize>,
+        side: impl Fn(usize) -> Option<usize>,
+    ) -> Vec<(usize, u32)> {
+        let mut per_side: std::collections::BTreeMap<Option<usize>, u32> =
             std::collections::BTreeMap::new();
-        for &t in &routable {
-            *per_group.entry(self.tasks[t].target_group).or_default() += 1;
+        for &t in &tasks {
+            *per_side.entry(side(t)).or_default() += 1;
         }
-        routable
+        tasks
             .into_iter()
             .map(|t| {
-                let n = per_group
-                    .get(&self.tasks[t].target_group)
-                    .copied()
-                    .unwrap_or(1)
-                    .max(1);
+                let n = per_side.get(&side(t)).copied().unwrap_or(1).max(1);
                 (t, self.deployment_traffic_weight(t) * 1000 / n)
             })
             .collect()
@@ -125,22 +132,7 @@ impl Sim {
                 .collect();
         }
         let ds = &self.services[s].deployments;
-        let mut per_deployment: std::collections::BTreeMap<Option<usize>, u32> =
-            std::collections::BTreeMap::new();
-        for &t in &healthy {
-            *per_deployment.entry(ds.deployment_of(t)).or_default() += 1;
-        }
-        healthy
-            .into_iter()
-            .map(|t| {
-                let n = per_deployment
-                    .get(&ds.deployment_of(t))
-                    .copied()
-                    .unwrap_or(1)
-                    .max(1);
-                (t, self.deployment_traffic_weight(t) * 1000 / n)
-            })
-            .collect()
+        self.split_evenly(healthy, |t| ds.deployment_of(t))
     }
 
     /// Whether the load balancer sees the task's target as healthy (true when the service has

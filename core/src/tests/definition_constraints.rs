@@ -5,9 +5,8 @@
 //! DAEMON service's constraints do not count its own task against its instance (placement
 //! walkthrough 2026-12-06: with distinctInstance it ended at desired 0, never steady).
 
-use super::{log_lines, run_doc};
-use crate::problem::Problem;
-use crate::sim::{LoadError, Sim};
+use super::{log_lines, refused_doc as refused, run_doc};
+use crate::sim::Sim;
 use serde_json::{json, Value};
 
 /// Three m5.large and three c5.large in two zones; the `web` family with `constraints` in its
@@ -58,14 +57,6 @@ fn types_of_running(sim: &Sim) -> Vec<&'static str> {
         .collect();
     types.sort_unstable();
     types
-}
-
-fn refused(doc: &Value) -> Vec<Problem> {
-    match Sim::from_json(&doc.to_string()) {
-        Err(LoadError::Invalid(p)) => p,
-        Err(e) => panic!("refused for another reason: {e}"),
-        Ok(_) => panic!("accepted"),
-    }
 }
 
 #[test]

@@ -41,6 +41,16 @@ pub(crate) fn log_lines(sim: &crate::sim::Sim, needle: &str) -> Vec<(u64, String
         .collect()
 }
 
+/// The problems of a scenario document that must be refused as invalid (the test fails when
+/// it loads or fails for another reason).
+pub(crate) fn refused_doc(doc: &serde_json::Value) -> Vec<crate::problem::Problem> {
+    match crate::sim::Sim::from_json(&doc.to_string()) {
+        Err(crate::sim::LoadError::Invalid(p)) => p,
+        Err(e) => panic!("refused for another reason: {e}"),
+        Ok(_) => panic!("accepted"),
+    }
+}
+
 /// A scenario document run to `until_ms` (it must load).
 pub(crate) fn run_doc(doc: &serde_json::Value, until_ms: u64) -> crate::sim::Sim {
     let mut sim = crate::sim::Sim::from_json(&doc.to_string()).expect("valid scenario");

@@ -4,9 +4,8 @@
 //! ignored exit code. Until 2026-12-06 the key was accepted unchecked and ignored (lifecycle
 //! walkthrough).
 
-use super::{log_lines, run_doc};
-use crate::problem::Problem;
-use crate::sim::{LoadError, Sim};
+use super::{log_lines, refused_doc as refused, run_doc};
+use crate::sim::Sim;
 use crate::task::TaskStatus;
 use serde_json::{json, Value};
 
@@ -27,14 +26,6 @@ fn crashing(crash: u32, code: i32, policy: Value) -> Value {
             "launchType": "FARGATE",
             "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-a"] } } }]
     })
-}
-
-fn refused(doc: &Value) -> Vec<Problem> {
-    match Sim::from_json(&doc.to_string()) {
-        Err(LoadError::Invalid(p)) => p,
-        Err(e) => panic!("refused for another reason: {e}"),
-        Ok(_) => panic!("accepted"),
-    }
 }
 
 #[test]
