@@ -26,11 +26,7 @@ impl Sim {
             .filter_map(|(i, c)| {
                 let b = self.model.images.get(&c.image).copied().unwrap_or_default();
                 let run = Millis::from(b.crash_after_seconds?) * 1000;
-                let from = task
-                    .restarted_at
-                    .iter()
-                    .find(|(k, _)| *k == i)
-                    .map_or(started, |&(_, at)| at);
+                let from = task.restarted_at(i).unwrap_or(started);
                 Some((i, from + run, b.exit_code.unwrap_or(1)))
             })
             .min_by_key(|&(i, due, _)| (due, i))
@@ -57,13 +53,15 @@ impl Sim {
             OnExit::Restarts => {
                 let now = self.now;
                 let task = &mut self.tasks[t];
-                task.restarts += 1;
-                task.restarted_at.retain(|(k, _)| *k != c);
-                task.restarted_at.push((c, now));
+                let restarts = task.restarts.get_or_insert_with(Default::default);
+                restarts.count += 1;
+                restarts.last.retain(|(k, _)| *k != c);
+                restarts.last.push((c, now));
+                let n = restarts.count;
                 if let Some(h) = task.container_health.get_mut(c) {
                     *h = (HealthStatus::Unknown, 0);
                 }
-                let (n, epoch) = (task.restarts, task.epoch);
+                let epoch = task.epoch;
                 let text = format!("Container {name} in task {id} exited with code {code}; its restartPolicy restarts it in place (restart {n}) and the task keeps running.");
                 self.emit(LogKind::Task, service, text);
                 self.update_task_health(t, retries);

@@ -227,7 +227,7 @@ impl Sim {
     /// if it had just started at RUNNING, failed twice and made the task UNHEALTHY for 10 s).
     pub(crate) fn container_started_at(&self, t: usize, c: usize) -> Millis {
         let task = &self.tasks[t];
-        if let Some(&(_, at)) = task.restarted_at.iter().find(|(k, _)| *k == c) {
+        if let Some(at) = task.restarted_at(c) {
             // Its restartPolicy restarted the container then.
             return at;
         }

@@ -89,6 +89,24 @@ pub enum HealthStatus {
     Unhealthy,
 }
 
+/// A task's container restarts by `restartPolicy`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Restarts {
+    /// How many in all.
+    pub count: u32,
+    /// Each restarted container (index) and when it was last restarted: its next crash and its
+    /// health checks' start-up count from there.
+    pub last: Vec<(usize, Millis)>,
+}
+
+impl Task {
+    /// When container `c` was last restarted, if it has been.
+    pub fn restarted_at(&self, c: usize) -> Option<Millis> {
+        let r = self.restarts.as_ref()?;
+        r.last.iter().find(|(k, _)| *k == c).map(|&(_, at)| at)
+    }
+}
+
 /// One task and everything the simulator knows about it.
 #[derive(Debug, Clone)]
 pub struct Task {
@@ -142,11 +160,9 @@ pub struct Task {
     pub stopped_reason: Option<Cow<'static, str>>,
     /// Whether its containers have already exited (a crash), so stopping need not wait.
     pub containers_exited: bool,
-    /// How often `restartPolicy` restarted its containers in all.
-    pub restarts: u32,
-    /// Each restarted container (index) and when it was last restarted: its next crash and its
-    /// health checks' start-up count from there.
-    pub restarted_at: Vec<(usize, Millis)>,
+    /// Its containers' restarts by `restartPolicy`, once one has been restarted (boxed: most
+    /// tasks never restart, and the task list is the engine's largest structure).
+    pub restarts: Option<Box<Restarts>>,
     /// Its application stopped answering (the simulator's `hangTask`): every health check fails
     /// while its process keeps running.
     pub hung: bool,
@@ -212,8 +228,7 @@ impl Task {
             stop_code: None,
             stopped_reason: None,
             containers_exited: false,
-            restarts: 0,
-            restarted_at: Vec::new(),
+            restarts: None,
             hung: false,
             start_order: StartOrder::Unplanned,
             // The engine creates a task only once it has a place, or once it knows why it
