@@ -53,18 +53,11 @@ pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
         }
         network_and_platform(svc, &path, &name, &mut out);
         let zones = service_zones(svc, inputs.asgs);
-        let constraints: Vec<crate::placement::Constraint> = svc
-            .constraints
-            .iter()
-            .chain(
-                inputs
-                    .definition_constraints
-                    .get(svc.task_definition)
-                    .into_iter()
-                    .flatten(),
-            )
-            .cloned()
-            .collect();
+        let definition = inputs.definition_constraints.get(svc.task_definition);
+        let constraints = crate::placement::with_definition_constraints(
+            &svc.constraints,
+            definition.map_or(&[], Vec::as_slice),
+        );
         az_rebalancing(svc, &constraints, &zones, (&path, &name), &mut out);
         if let Some(lb) = &svc.load_balancer {
             let why = match (svc.desired, zones.iter().next()) {

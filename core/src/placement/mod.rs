@@ -17,7 +17,7 @@ pub mod strategies;
 
 pub use fast::place;
 pub use index::PlacementIndex;
-pub use model::{Constraint, SpreadField, Strategy};
+pub use model::{with_definition_constraints, Constraint, SpreadField, Strategy};
 pub use pipeline::{place_reference, PlacementOutcome, PlacementRequest, Pool, Verdict};
 pub use rejection::{Rejection, Stage};
 pub use spec::{PlacementConstraintSpec, PlacementStrategySpec};

@@ -2,6 +2,7 @@
 //! `placementStrategy` and `placementConstraints` a service or RunTask gives).
 
 use super::query::Expression;
+use std::borrow::Cow;
 
 /// A placement strategy, resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,4 +31,18 @@ pub enum Constraint {
     DistinctInstance,
     /// Only instances matching the expression (kept with its text for messages).
     MemberOf(Expression, String),
+}
+
+/// The constraints a task is placed by: `own` (its service's or RunTask's), then its task
+/// definition's `memberOf` ones (DG constraint-examples). Borrowed when the definition has none,
+/// so the usual placement allocates nothing.
+pub fn with_definition_constraints<'a>(
+    own: &'a [Constraint],
+    definition: &'a [Constraint],
+) -> Cow<'a, [Constraint]> {
+    if definition.is_empty() {
+        Cow::Borrowed(own)
+    } else {
+        Cow::Owned(own.iter().chain(definition).cloned().collect())
+    }
 }

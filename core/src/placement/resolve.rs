@@ -24,12 +24,8 @@ pub fn placement(
             format!("at most {MAX_PLACEMENT_STRATEGIES} placement strategies"),
         );
     }
-    if constraints.len() > MAX_PLACEMENT_CONSTRAINTS {
-        p.push(
-            format!("{path}.placementConstraints"),
-            format!("at most {MAX_PLACEMENT_CONSTRAINTS} placement constraints"),
-        );
-    }
+    let constraints_path = format!("{path}.placementConstraints");
+    at_most_ten_constraints(&constraints_path, constraints.len(), p);
     let mut out_s = Vec::new();
     for (i, s) in strategies.iter().enumerate() {
         match rules::strategy(s) {
@@ -40,54 +36,34 @@ pub fn placement(
             ),
         }
     }
-    let mut out_c = Vec::new();
-    for (i, c) in constraints.iter().enumerate() {
-        match rules::constraint(c) {
-            Ok(resolved) => out_c.push(resolved),
-            Err(e) => p.push(
-                format!("{path}.placementConstraints[{i}].{}", e.key),
-                e.message,
-            ),
-        }
-    }
+    let out_c = constraints_at(&constraints_path, constraints, false, p);
     if strategies.is_empty() {
         out_s = defaults;
     }
     (out_s, out_c)
 }
 
-/// A task definition's `placementConstraints` (API TaskDefinitionPlacementConstraint: type
-/// `memberOf` only, at most 10), resolved so placement applies them beside the service's or
-/// RunTask's own (DG constraint-examples: memberOf "can be specified with … RegisterTaskDefinition").
-/// `path` is the task definition's; a value that is not a list of constraints is reported there.
-pub fn task_definition_constraints(
-    path: &str,
-    value: Option<&serde_json::Value>,
-    p: &mut Problems,
-) -> Vec<Constraint> {
-    let path = format!("{path}.placementConstraints");
-    let Some(value) = value.filter(|v| !v.is_null()) else {
-        return Vec::new();
-    };
-    let specs: Vec<PlacementConstraintSpec> = match serde_json::from_value(value.clone()) {
-        Ok(specs) => specs,
-        Err(e) => {
-            p.push(
-                path,
-                format!("must be a list of {{ \"type\": \"memberOf\", \"expression\": … }} ({e})"),
-            );
-            return Vec::new();
-        }
-    };
-    if specs.len() > MAX_PLACEMENT_CONSTRAINTS {
+/// Refuses more than 10 constraints in the `placementConstraints` list at `path`.
+fn at_most_ten_constraints(path: &str, count: usize, p: &mut Problems) {
+    if count > MAX_PLACEMENT_CONSTRAINTS {
         p.push(
-            &path,
+            path,
             format!("at most {MAX_PLACEMENT_CONSTRAINTS} placement constraints"),
         );
     }
+}
+
+/// The constraints at `path` (a `placementConstraints` list), each resolved or reported at its
+/// index; with `member_of_only` (a task definition's) any other type is refused.
+fn constraints_at(
+    path: &str,
+    specs: &[PlacementConstraintSpec],
+    member_of_only: bool,
+    p: &mut Problems,
+) -> Vec<Constraint> {
     let mut out = Vec::new();
     for (i, spec) in specs.iter().enumerate() {
-        if spec.kind != "memberOf" {
+        if member_of_only && spec.kind != "memberOf" {
             p.push(
                 format!("{path}[{i}].type"),
                 format!(
@@ -103,6 +79,33 @@ pub fn task_definition_constraints(
         }
     }
     out
+}
+
+/// A task definition's `placementConstraints` (API TaskDefinitionPlacementConstraint: type
+/// `memberOf` only, at most 10), resolved so placement applies them beside the service's or
+/// RunTask's own (DG constraint-examples: memberOf "can be specified with … RegisterTaskDefinition").
+/// `path` is the key's own (`taskDefinitions[i].placementConstraints`); a value that is not a
+/// list of constraints is reported there.
+pub fn task_definition_constraints(
+    path: &str,
+    value: Option<&serde_json::Value>,
+    p: &mut Problems,
+) -> Vec<Constraint> {
+    let Some(value) = value.filter(|v| !v.is_null()) else {
+        return Vec::new();
+    };
+    let specs: Vec<PlacementConstraintSpec> = match serde_json::from_value(value.clone()) {
+        Ok(specs) => specs,
+        Err(e) => {
+            p.push(
+                path,
+                format!("must be a list of {{ \"type\": \"memberOf\", \"expression\": … }} ({e})"),
+            );
+            return Vec::new();
+        }
+    };
+    at_most_ten_constraints(path, specs.len(), p);
+    constraints_at(path, &specs, true, p)
 }
 
 /// Refuses a service or RunTask whose constraints and its task definition's together pass the

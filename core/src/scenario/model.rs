@@ -65,12 +65,8 @@ impl Model {
         own: &'a [Constraint],
         td: usize,
     ) -> Cow<'a, [Constraint]> {
-        match self.definition_constraints.get(td) {
-            Some(extra) if !extra.is_empty() => {
-                Cow::Owned(own.iter().chain(extra).cloned().collect())
-            }
-            _ => Cow::Borrowed(own),
-        }
+        let definition = self.definition_constraints.get(td);
+        crate::placement::with_definition_constraints(own, definition.map_or(&[], Vec::as_slice))
     }
 
     /// Whether the run records metrics at all: whenever the scenario has a service, as ECS

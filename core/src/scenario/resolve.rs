@@ -32,7 +32,7 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
         .zip(&indexes)
         .map(|(td, i)| {
             crate::placement::resolve::task_definition_constraints(
-                &format!("taskDefinitions[{i}]"),
+                &format!("taskDefinitions[{i}].placementConstraints"),
                 td.definition.placement_constraints.as_ref(),
                 &mut p,
             )

@@ -177,11 +177,12 @@ fn service(
             strategies: &strategies,
             // The task definition's memberOf counts too (review: one on the zone there let
             // availabilityZoneRebalancing ENABLED through).
-            constraints: &constraints
-                .iter()
-                .chain(cx.definition_constraints.get(tdi).into_iter().flatten())
-                .cloned()
-                .collect::<Vec<_>>(),
+            constraints: &crate::placement::with_definition_constraints(
+                &constraints,
+                cx.definition_constraints
+                    .get(tdi)
+                    .map_or(&[], Vec::as_slice),
+            ),
         },
         p,
     );

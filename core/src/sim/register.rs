@@ -39,16 +39,12 @@ impl Sim {
         // registered here lost them, so its tasks were placed anywhere).
         let mut refused = crate::problem::Problems::default();
         let constraints = crate::placement::resolve::task_definition_constraints(
-            "",
+            "placementConstraints",
             td.placement_constraints.as_ref(),
             &mut refused,
         );
         if !refused.is_empty() {
-            return Err(refused
-                .into_vec()
-                .into_iter()
-                .map(|p| Problem::new(p.path.trim_start_matches('.'), p.message))
-                .collect());
+            return Err(refused.into_vec());
         }
         let family = td.family.clone().unwrap_or_default();
         let revision = 1 + self
