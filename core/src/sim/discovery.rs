@@ -31,6 +31,9 @@ impl Sim {
     }
 }
 
+/// Route 53 answers a multivalue query with at most eight records (DG service-discovery).
+pub const DNS_MAX_RECORDS: usize = 8;
+
 /// Route 53's answer to a multivalue query (DG service-discovery): every healthy record when
 /// there are eight or fewer; eight of them when there are more; up to eight unhealthy records
 /// when none is healthy (it fails open). Which eight is **the playground's choice**: Route 53
@@ -43,7 +46,6 @@ fn dns_answer(
     server: usize,
     now: u64,
 ) -> Vec<usize> {
-    use super::hooks::DNS_MAX_RECORDS;
     let records = if healthy.is_empty() {
         unhealthy
     } else {

@@ -92,9 +92,6 @@ impl Sim {
     }
 }
 
-/// Route 53 answers a multivalue query with at most eight records (DG service-discovery).
-pub const DNS_MAX_RECORDS: usize = 8;
-
 impl Sim {
     /// The tasks of service `s` registered in its Cloud Map service, healthy first: ECS
     /// registers a task while it is RUNNING and sets its Cloud Map health from the task's state

@@ -323,16 +323,8 @@ impl Sim {
             self.trace_only(&text);
         }
         // The earliest essential container crash, if its image crashes.
-        let crash = self
-            .image(t)
-            .filter(|(_, essential, _)| *essential)
-            .filter_map(|(_, _, b)| b.crash_after_seconds)
-            .min();
-        if let Some(secs) = crash {
-            self.queue.push(
-                self.now + u64::from(secs) * 1000,
-                Event::ContainerExit(t, epoch),
-            );
+        if let Some((_, due, _)) = self.next_crash(t) {
+            self.queue.push(due, Event::ContainerExit(t, epoch));
         }
         // Every container with a health check is probed on its own interval.
         let probes: Vec<(usize, u32)> = self.model.task_definitions[self.tasks[t].task_definition]
