@@ -65,6 +65,9 @@ impl Sim {
             super::ec2_attributes(attributes.clone(), ty, (zone, &subnet)),
         ));
         self.placement_index.add_instance(idx, &self.instances[idx]);
+        // An instance is billed while it runs, however it joined the cluster (EC2 User Guide,
+        // instance lifecycle: running is billed).
+        self.meter_instance_launched(idx);
         self.instance_registered(idx);
         if self.now == 0 {
             // At time 0 registration only updates the trace; the first scheduler passes run

@@ -7,6 +7,7 @@ mod advice_network;
 mod autoscaling;
 mod container_dependencies;
 mod cost_load_balancers;
+mod cost_registered_instance;
 mod cost_windows;
 mod daemon_deployments;
 mod definition_constraints;
