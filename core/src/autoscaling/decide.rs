@@ -234,7 +234,27 @@ pub fn start_cooldown(kind: &PolicyKind, st: &mut PolicyState, now: Millis, curr
             }
             st.out_until = now + cooldown_ms;
             st.in_until = now + cooldown_ms;
+            st.step_scaled_in = to < current;
         }
+    }
+}
+
+/// A scale-out (by any policy of the scalable target) ends every scale-in cooldown under way:
+/// API *StepScalingPolicyConfiguration* (Cooldown): "if another alarm triggers a scale-out
+/// activity during the cooldown period after a scale-in activity, Application Auto Scaling
+/// scales out the target immediately. In this case, the cooldown period for the scale-in
+/// activity stops and doesn't complete"; *TargetTrackingScalingPolicyConfiguration*
+/// (ScaleInCooldown) says the same. Until 2026-12-06 only the policy that scaled out ended its
+/// own, so a step pair scaled in a cooldown late after a spike.
+pub fn end_scale_in_cooldown(kind: &PolicyKind, st: &mut PolicyState, now: Millis) {
+    match kind {
+        PolicyKind::TargetTracking { .. } => st.in_until = st.in_until.min(now),
+        PolicyKind::Step { .. } if st.step_scaled_in => {
+            st.in_until = st.in_until.min(now);
+            st.out_until = st.out_until.min(now);
+            st.step_scaled_in = false;
+        }
+        PolicyKind::Step { .. } => {}
     }
 }
 
@@ -322,6 +342,7 @@ mod tests {
             out_until: 400_000,
             out_base: 4,
             in_until: 0,
+            step_scaled_in: false,
         };
         assert_eq!(
             propose(at(&p, &hot, cooling), 200_000, 7).map(|p| p.to),
@@ -397,6 +418,7 @@ mod tests {
             out_until: 360_000,
             out_base: 4,
             in_until: 360_000,
+            step_scaled_in: false,
         };
         assert_eq!(propose(at(&p, &hot, cooling), 120_000, 6), None);
     }
@@ -498,7 +520,8 @@ mod tests {
             PolicyState {
                 out_until: 360_000,
                 out_base: 4,
-                in_until: 60_000
+                in_until: 60_000,
+                step_scaled_in: false,
             }
         );
         start_cooldown(&p.kind, &mut st, 600_000, 7, 5);

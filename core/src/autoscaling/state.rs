@@ -59,4 +59,6 @@ pub struct PolicyState {
     pub out_base: u32,
     /// Scale-in cooldown ends.
     pub in_until: Millis,
+    /// A step policy's cooldown began with a scale-in (a scale-out by any policy ends it).
+    pub step_scaled_in: bool,
 }

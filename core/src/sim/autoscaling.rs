@@ -208,6 +208,12 @@ impl Sim {
             current,
             to,
         );
+        if to > current {
+            let policies = &self.model.auto_scaling.policies;
+            for (k, q) in policies.iter().enumerate().filter(|(_, q)| q.service == s) {
+                decide::end_scale_in_cooldown(&q.kind, &mut self.autoscaling.policies[k], self.now);
+            }
+        }
         self.scale_service(s, to, &name, pr.cause);
     }
 }

@@ -590,3 +590,83 @@ fn a_count_set_outside_the_range_stays_until_a_policy_is_invoked() {
     drive_from(&mut sim, 11, 16, |_| 100.0);
     assert_eq!(sim.services[0].desired, 20, "{:?}", scaling_events(&sim));
 }
+
+/// A step policy `name` on CPU (`comparison` `threshold`, 1 of 1 datapoints) with one step of
+/// `adjustment` and the cooldown given.
+fn one_step(
+    name: &str,
+    comparison: &str,
+    threshold: f64,
+    adjustment: i32,
+    cooldown: u32,
+) -> String {
+    let bounds = if comparison == "GreaterThanThreshold" {
+        r#""metricIntervalLowerBound": 0"#
+    } else {
+        r#""metricIntervalUpperBound": 0"#
+    };
+    format!(
+        r#"{{
+    "policyName": "{name}", "serviceNamespace": "ecs", "resourceId": "service/default/web",
+    "scalableDimension": "ecs:service:DesiredCount", "policyType": "StepScaling",
+    "stepScalingPolicyConfiguration": {{
+      "adjustmentType": "ChangeInCapacity", "cooldown": {cooldown},
+      "stepAdjustments": [{{ {bounds}, "scalingAdjustment": {adjustment} }}]
+    }},
+    "alarm": {{ "metricName": "CPUUtilization", "comparisonOperator": "{comparison}",
+               "threshold": {threshold}, "evaluationPeriods": 1, "datapointsToAlarm": 1 }}
+  }}"#
+    )
+}
+
+#[test]
+fn a_scale_out_by_another_policy_ends_a_step_scale_in_cooldown() {
+    // API StepScalingPolicyConfiguration (Cooldown): "if another alarm triggers a scale-out
+    // activity during the cooldown period after a scale-in activity, Application Auto Scaling
+    // scales out the target immediately. In this case, the cooldown period for the scale-in
+    // activity stops and doesn't complete."
+    let policies = [
+        one_step("cpu-out", "GreaterThanThreshold", 70.0, 2, 60),
+        one_step("cpu-in", "LessThanThreshold", 30.0, -1, 900),
+    ]
+    .join(",");
+    let mut sim = Sim::from_json(&scenario(20, &policies, "")).expect("loads");
+    // Minute 1: 10 % → cpu-in 4 → 3, its cooldown to 16:01. Minute 2: 90 % → cpu-out 3 → 5,
+    // which ends cpu-in's cooldown. Minutes 3–5: 10 % → cpu-in again at once (5 → 4 at 3:01),
+    // and its new cooldown holds it after that.
+    drive(&mut sim, 5, |k| if k == 2 { 90.0 } else { 10.0 });
+    assert_eq!(
+        count_changes(&sim),
+        vec![
+            (61_000, "cpu-in".to_string(), 4, 3),
+            (121_000, "cpu-out".to_string(), 3, 5),
+            (181_000, "cpu-in".to_string(), 5, 4),
+        ]
+    );
+}
+
+#[test]
+fn a_step_scale_out_ends_the_target_tracking_scale_in_cooldown() {
+    // TargetTrackingScalingPolicyConfiguration (ScaleInCooldown): "if another alarm triggers a
+    // scale-out activity during the scale-in cooldown period, Application Auto Scaling scales
+    // out the target immediately. In this case, the scale-in cooldown period stops and doesn't
+    // complete."
+    let policies = [
+        target_tracking("cpu50", "ECSServiceAverageCPUUtilization", 50.0, ""),
+        one_step("cpu-out", "GreaterThanThreshold", 80.0, 3, 60),
+    ]
+    .join(",");
+    let mut sim = Sim::from_json(&scenario(20, &policies, "")).expect("loads");
+    // 15 datapoints at 20 % (below 90 % of 50): cpu50 scales in at 15:01 to ⌈4 × 20 / 50⌉ = 2,
+    // its scale-in cooldown to 20:01. Minute 16 at 95 %: cpu-out 2 → 5 at 16:01, which ends
+    // cpu50's scale-in cooldown there.
+    drive(&mut sim, 16, |k| if k == 16 { 95.0 } else { 20.0 });
+    assert_eq!(
+        count_changes(&sim),
+        vec![
+            (901_000, "cpu50".to_string(), 4, 2),
+            (961_000, "cpu-out".to_string(), 2, 5),
+        ]
+    );
+    assert_eq!(sim.autoscaling.policies[0].in_until, 961_000);
+}
