@@ -153,7 +153,12 @@ impl Sim {
                 if let Some(n) = desired {
                     self.check_total_desired(s, n)?;
                 }
-                if let Some(n) = desired {
+                // A DAEMON service runs one task on each instance: it has no desired count to
+                // set (DG ecs_service-options: "there is no need to specify a desired number of
+                // tasks"). The guide does not say what UpdateService does with one; the
+                // playground leaves the count alone and the log says so.
+                let daemon = self.model.services[s].daemon;
+                if let Some(n) = desired.filter(|_| !daemon) {
                     self.services[s].desired = n;
                 }
                 // A new task definition, or forceNewDeployment, starts a new PRIMARY deployment
@@ -179,10 +184,30 @@ impl Sim {
                         "codedeploy create-deployment for {service}: AppSpec TaskDefinition {td_name}{desired}."
                     )
                 } else {
-                    format!(
-                        "update-service {service}: desiredCount {}, taskDefinition {td_name}{force}.",
-                        self.services[s].desired
-                    )
+                    // What the call gave, as `aws ecs update-service` would be called: until
+                    // 2026-12-06 the line named the desired count and the revision whatever
+                    // the action set, so a new image read as a change of count too.
+                    let mut given = Vec::new();
+                    match desired {
+                        Some(n) if daemon => given.push(format!(
+                            "desiredCount {n} ignored (a DAEMON service runs one task on each container instance)"
+                        )),
+                        Some(n) => given.push(format!("desiredCount {n}")),
+                        None => {}
+                    }
+                    if task_definition.is_some() {
+                        given.push(format!("taskDefinition {td_name}"));
+                    }
+                    if given.is_empty() && force.is_empty() {
+                        given.push(format!("taskDefinition {td_name} (unchanged)"));
+                    }
+                    let given = given.join(", ");
+                    let force = if given.is_empty() {
+                        "forceNewDeployment"
+                    } else {
+                        force
+                    };
+                    format!("update-service {service}: {given}{force}.")
                 };
                 self.emit(LogKind::Action, Some(s), text);
                 self.request_reconcile_at(s, self.now);

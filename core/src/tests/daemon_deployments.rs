@@ -115,3 +115,39 @@ fn a_daemon_at_100_percent_minimum_healthy_never_stops_a_healthy_task() {
     assert!(stops(&sim).is_empty());
     assert_eq!(primary_state(&sim), RolloutState::InProgress);
 }
+
+#[test]
+fn update_service_logs_what_it_was_given_and_a_daemon_keeps_one_task_per_instance() {
+    // The log names the call's own parameters, as `aws ecs update-service` is called: a new
+    // revision alone is not also a desired count (deployment walkthrough, 2026-12-06).
+    let sim = run(
+        &daemon(json!({}), json!({ "taskDefinition": "agent:2" })),
+        130_000,
+    );
+    assert_eq!(
+        super::log_lines(&sim, "update-service agent")
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect::<Vec<_>>(),
+        vec!["Timeline (scripted): update-service agent: taskDefinition agent:2.".to_string()]
+    );
+    // A desired count for a DAEMON service changes nothing, and the log says why.
+    let sim = run(&daemon(json!({}), json!({ "desiredCount": 5 })), 600_000);
+    assert_eq!(
+        super::log_lines(&sim, "update-service agent")
+            .into_iter()
+            .map(|(_, text)| text)
+            .collect::<Vec<_>>(),
+        vec![
+            "Timeline (scripted): update-service agent: desiredCount 5 ignored (a DAEMON service runs one task on each container instance)."
+                .to_string()
+        ]
+    );
+    assert_eq!(sim.services[0].desired, 3);
+    let running = sim
+        .tasks
+        .values()
+        .filter(|t| t.last_status == TaskStatus::Running)
+        .count();
+    assert_eq!(running, 3);
+}
