@@ -102,10 +102,14 @@ pub fn App() -> impl IntoView {
                 <span class="scenario-name" title=name>{name}</span>
                 <LessonsButton />
                 <ExamplesMenu />
-                <Controls />
-                <RunTo />
                 <div class="share-slot"><ShareBar /></div>
                 <PresenterButton />
+                // Two rows, each one job: the scenario (name, lessons, examples, sharing) and
+                // the run (play, speed, run to). The bar wrapped wherever the width ran out, and
+                // at 1280 and 1440 px the name shrank to "We…" (projector walkthrough).
+                <span class="topbar-break" aria-hidden="true"></span>
+                <Controls />
+                <RunTo />
                 // In the top bar, not a strip of its own: it takes the bar's free room instead
                 // of the cluster's height (issue #11, every chip visible at 1280×720).
                 <RunProgressBar />

@@ -413,7 +413,11 @@ pub fn project(
 ) -> ChartView {
     let x_range = x_range(inputs.now, inputs.window_ms);
     let (lo, hi) = value_bounds(series, target, x_range);
-    let (y_range, step) = y_scale(lo, hi, unit);
+    let labelled = inputs
+        .markers
+        .iter()
+        .any(|(at, _)| *at >= x_range.0 && *at <= x_range.1);
+    let (y_range, step) = label_headroom(y_scale(lo, hi, unit), hi, labelled);
     let target = target_line(target, y_range, step, unit);
     // Marker labels keep clear of the target line's label (drawn right-aligned above the line).
     let obstacles: Vec<super::chart_labels::LabelBox> = target
@@ -663,6 +667,25 @@ fn y_scale(lo: f64, hi: f64, unit: &str) -> ((f64, f64), f64) {
     ((lo, hi), step)
 }
 
+/// With event markers on the chart, the value range grows by whole steps (at most four) until
+/// the largest value is drawn below the first label row, where markers put their labels first:
+/// a service at its desired count drew its line along the top edge, through "terminate-instances
+/// i-0b6b…" (projector walkthrough, 2026-12-06). Without markers the range is unchanged.
+fn label_headroom(
+    ((lo, top), step): ((f64, f64), f64),
+    hi: f64,
+    labelled: bool,
+) -> ((f64, f64), f64) {
+    let mut top = top;
+    for _ in 0..4 {
+        if !labelled || step <= 0.0 || scale_y(hi, (lo, top)) >= FRAME.top + MARKER_ROW_HEIGHT {
+            break;
+        }
+        top += step;
+    }
+    ((lo, top), step)
+}
+
 fn y_ticks((lo, hi): (f64, f64), step: f64, unit: &str) -> Vec<Tick> {
     let n = ((hi - lo) / step).round() as usize;
     (0..=n.min(20))
@@ -777,6 +800,32 @@ mod tests {
         assert_eq!(labels, ["0%", "50%", "100%"]);
         assert_eq!(view.ticks.y[0].pos, FRAME.bottom);
         assert_eq!(view.ticks.y[2].pos, FRAME.top);
+    }
+
+    #[test]
+    fn with_a_marker_the_top_value_is_drawn_below_the_first_label_row() {
+        let data = points(&[(0, 6.0), (2, 4.0), (5, 6.0)]);
+        let plain = project("Running", "tasks", &[("Running", &data)], None, &inputs(10));
+        assert_eq!(plain.y_range, (0.0, 6.0));
+        let mut marked = inputs(10);
+        marked.markers = vec![(2 * PERIOD_MS, "terminate-instances i-0b6b".into())];
+        let view = project("Running", "tasks", &[("Running", &data)], None, &marked);
+        assert_eq!(view.y_range, (0.0, 8.0));
+        let top_of_data = view.series[0]
+            .points
+            .iter()
+            .map(|p| p.1)
+            .fold(f64::MAX, f64::min);
+        assert!(
+            top_of_data >= FRAME.top + MARKER_ROW_HEIGHT,
+            "{top_of_data}"
+        );
+        let labels: Vec<&str> = view.ticks.y.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels.last(), Some(&"8"));
+        // A marker outside the window leaves the range as it is.
+        marked.markers = vec![(20 * PERIOD_MS, "later".into())];
+        let outside = project("Running", "tasks", &[("Running", &data)], None, &marked);
+        assert_eq!(outside.y_range, (0.0, 6.0));
     }
 
     #[test]
