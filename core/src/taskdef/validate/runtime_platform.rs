@@ -4,6 +4,7 @@ use super::{Problem, TaskDefinition};
 use crate::taskdef::runtime_platform::{
     is_arm64, is_windows, CPU_ARCHITECTURES, OPERATING_SYSTEM_FAMILIES, RUNTIME_PLATFORM_KEYS,
 };
+use crate::taskdef::NetworkMode;
 use serde_json::Value;
 
 pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
@@ -49,6 +50,22 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
                 format!("Invalid type for parameter {path}: expected a string"),
             )),
         }
+    }
+    // DG task-networking ("Amazon ECS task networking options for the EC2 launch type"): the
+    // bridge and host modes are for Linux containers only ("Windows containers on EC2: No");
+    // Windows takes awsvpc, or no networkMode at all (Docker's NAT network on Windows, which the
+    // playground runs as bridge). The guide does not say whether RegisterTaskDefinition refuses
+    // it or the task fails later; the playground refuses it here (chosen).
+    if let Some(mode @ (NetworkMode::Bridge | NetworkMode::Host)) =
+        td.network_mode.filter(|_| is_windows(td))
+    {
+        out.push(Problem::new(
+            "networkMode",
+            format!(
+                "The {} network mode is for Linux containers: a Windows task (operatingSystemFamily WINDOWS_SERVER_…) uses awsvpc, or leave networkMode out for Windows's default (NAT) network.",
+                mode.as_str()
+            ),
+        ));
     }
     // API RuntimePlatform, cpuArchitecture: ARM64 "is available for tasks that run on Linux
     // Amazon EC2 instance or Linux containers on Fargate."

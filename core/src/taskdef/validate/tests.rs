@@ -929,3 +929,40 @@ fn container_port_ranges_follow_the_api_port_mapping_rules() {
         "{ps:?}"
     );
 }
+
+#[test]
+fn a_windows_task_takes_awsvpc_or_the_default_network_not_bridge_or_host() {
+    // DG task-networking, the network modes table: bridge and host "Windows containers on EC2:
+    // No"; awsvpc "Yes". Until 2026-12-06 the playground accepted both.
+    let with = |mode: Option<&str>| {
+        let mut td = ec2(json!([{"name": "a", "image": "i", "memory": 64}]));
+        td["runtimePlatform"] = json!({ "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" });
+        match mode {
+            Some(m) => td["networkMode"] = json!(m),
+            None => {
+                if let Some(o) = td.as_object_mut() {
+                    o.remove("networkMode");
+                }
+            }
+        }
+        problems(td)
+    };
+    for mode in ["bridge", "host"] {
+        let ps = with(Some(mode));
+        assert!(
+            has(
+                &ps,
+                "networkMode",
+                &format!("The {mode} network mode is for Linux containers")
+            ),
+            "{mode}: {ps:?}"
+        );
+    }
+    assert_eq!(with(Some("awsvpc")), vec![]);
+    assert_eq!(with(None), vec![]);
+    // Linux keeps every mode.
+    let mut td = ec2(json!([{"name": "a", "image": "i", "memory": 64}]));
+    td["networkMode"] = json!("host");
+    td["runtimePlatform"] = json!({ "operatingSystemFamily": "LINUX" });
+    assert_eq!(problems(td), vec![]);
+}
