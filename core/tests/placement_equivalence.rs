@@ -60,6 +60,7 @@ fn task(group: &str, instance: usize, active: bool) -> Task {
         stopped_reason: None,
         containers_exited: false,
         restarts: None,
+        exit: None,
         hung: false,
         start_order: ecs_sim::task::StartOrder::Unplanned,
         waiting_reason: None,

@@ -9,7 +9,7 @@ use super::log::LogKind;
 use super::queue::Event;
 use super::Sim;
 use crate::task::container_order::{self, Container, StartPlan, Unmet};
-use crate::task::{stopped_reason, StartOrder, StopCode};
+use crate::task::{stopped_reason, ContainerExit, StartOrder, StopCode};
 use crate::taskdef::container_dependency::DependencyCondition;
 use crate::taskdef::ImageBehaviour;
 use crate::time::Millis;
@@ -262,16 +262,28 @@ impl Sim {
                 condition,
                 why,
                 ..
-            } => format!(
-                "Essential container {} in task {} {COULD_NOT_START}, exit code 143): {}.",
-                self.container_name(t, container),
-                self.tasks[t].id,
-                self.unmet_words(t, dependency, condition, why)
-            ),
+            } => {
+                self.tasks[t].exit = Some(Box::new(ContainerExit {
+                    container,
+                    exit_code: 143,
+                    reason: None,
+                }));
+                format!(
+                    "Essential container {} in task {} {COULD_NOT_START}, exit code 143): {}.",
+                    self.container_name(t, container),
+                    self.tasks[t].id,
+                    self.unmet_words(t, dependency, condition, why)
+                )
+            }
             StartPlan::EssentialExits {
                 container, code, ..
             } => {
                 self.tasks[t].containers_exited = true;
+                self.tasks[t].exit = Some(Box::new(ContainerExit {
+                    container,
+                    exit_code: code,
+                    reason: None,
+                }));
                 format!(
                     "Essential container {} in task {} exited with code {code} before the task's other containers started.",
                     self.container_name(t, container),

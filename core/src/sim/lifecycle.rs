@@ -10,7 +10,7 @@ use crate::placement::filters;
 use crate::service::messages;
 use crate::service::throttle;
 use crate::task::stopped_reason;
-use crate::task::{HealthStatus, LaunchKind, StopCode, Task, TaskStatus};
+use crate::task::{ContainerExit, HealthStatus, LaunchKind, StopCode, Task, TaskStatus};
 use crate::taskdef::NetworkMode;
 use crate::time::Millis;
 use std::borrow::Cow;
@@ -519,6 +519,11 @@ impl Sim {
         let service = self.tasks[t].service;
         self.emit(LogKind::Task, service, text);
         self.tasks[t].containers_exited = true;
+        self.tasks[t].exit = Some(Box::new(ContainerExit {
+            container: c,
+            exit_code: code,
+            reason: None,
+        }));
         self.stop_task(
             t,
             StopCode::EssentialContainerExited,

@@ -3,7 +3,7 @@
 use super::Sim;
 use crate::sim::log::LogKind;
 use crate::task::stopped_reason;
-use crate::task::StopCode;
+use crate::task::{ContainerExit, StopCode};
 use crate::traffic::oom::OOM_EXIT_CODE;
 
 impl Sim {
@@ -25,6 +25,19 @@ impl Sim {
             self.record_fact(|f| &mut f.out_of_memory, s, log_index);
         }
         self.tasks[t].containers_exited = true;
+        // The traffic model's memory is the task's; the container killed is taken to be its
+        // first essential one, the application (chosen: the model has no per-container load).
+        let td = &self.model.task_definitions[self.tasks[t].task_definition].definition;
+        let container = td
+            .containers()
+            .iter()
+            .position(|c| c.essential.unwrap_or(true))
+            .unwrap_or(0);
+        self.tasks[t].exit = Some(Box::new(ContainerExit {
+            container,
+            exit_code: OOM_EXIT_CODE as i32,
+            reason: Some(stopped_reason::OUT_OF_MEMORY),
+        }));
         self.stop_task(
             t,
             StopCode::EssentialContainerExited,

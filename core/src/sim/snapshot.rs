@@ -134,6 +134,10 @@ pub struct TaskView {
     pub stop_code: Option<StopCode>,
     /// stoppedReason.
     pub stopped_reason: Option<Cow<'static, str>>,
+    /// The essential container whose exit stopped it, as describe-tasks gives it on that
+    /// container: `app: exitCode 3` (and the container's reason after an out-of-memory kill).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub exited_container: Option<String>,
     /// Why it waits for placement.
     pub waiting_reason: Option<String>,
     /// Its application has hung (the simulator's `hangTask`), so the panel can say why its
@@ -326,6 +330,18 @@ impl Sim {
             started_at: task.started_at,
             stop_code: task.stop_code,
             stopped_reason: task.stopped_reason.clone(),
+            exited_container: task.exit.as_deref().map(|e| {
+                let name = td
+                    .definition
+                    .containers()
+                    .get(e.container)
+                    .and_then(|c| c.name.as_deref())
+                    .unwrap_or_default();
+                match e.reason {
+                    Some(r) => format!("{name}: exitCode {}, reason {r}", e.exit_code),
+                    None => format!("{name}: exitCode {}", e.exit_code),
+                }
+            }),
             waiting_reason: if task.is_waiting() {
                 task.waiting_reason.clone()
             } else {

@@ -107,6 +107,19 @@ impl Task {
     }
 }
 
+/// The essential container whose exit stopped its task, as DescribeTasks reports it on that
+/// container (API *Container*: `exitCode`, `reason`). The playground does not simulate how the
+/// task's other containers exit when it stops, so only this one has an exit code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContainerExit {
+    /// The container (index in the task definition).
+    pub container: usize,
+    /// Its exit code.
+    pub exit_code: i32,
+    /// Its `reason`, when ECS gives one (an out-of-memory kill).
+    pub reason: Option<&'static str>,
+}
+
 /// One task and everything the simulator knows about it.
 #[derive(Debug, Clone)]
 pub struct Task {
@@ -163,6 +176,9 @@ pub struct Task {
     /// Its containers' restarts by `restartPolicy`, once one has been restarted (boxed: most
     /// tasks never restart, and the task list is the engine's largest structure).
     pub restarts: Option<Box<Restarts>>,
+    /// The essential container whose exit stopped it, once one has (boxed: most tasks never
+    /// crash).
+    pub exit: Option<Box<ContainerExit>>,
     /// Its application stopped answering (the simulator's `hangTask`): every health check fails
     /// while its process keeps running.
     pub hung: bool,
@@ -229,6 +245,7 @@ impl Task {
             stopped_reason: None,
             containers_exited: false,
             restarts: None,
+            exit: None,
             hung: false,
             start_order: StartOrder::Unplanned,
             // The engine creates a task only once it has a place, or once it knows why it

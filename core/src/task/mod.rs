@@ -10,4 +10,6 @@ pub mod store;
 
 pub use counts::TaskCounts;
 pub use id::TaskId;
-pub use lifecycle::{HealthStatus, LaunchKind, StartOrder, StopCode, Task, TaskStatus};
+pub use lifecycle::{
+    ContainerExit, HealthStatus, LaunchKind, StartOrder, StopCode, Task, TaskStatus,
+};

@@ -13,6 +13,7 @@ mod daemon_deployments;
 mod definition_constraints;
 mod deployment;
 mod deployment_alarms;
+mod describe_containers;
 mod discovery_health;
 mod elb;
 mod examples;

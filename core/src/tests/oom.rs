@@ -60,6 +60,20 @@ fn a_task_above_its_hard_memory_limit_is_killed_with_137_and_replaced() {
         stopped,
         Some(Some("Essential container in task exited".to_string()))
     );
+    // describe-tasks names the container, its exit code and its reason (API Container).
+    let (t, _) = sim
+        .tasks
+        .iter()
+        .find(|(_, t)| t.last_status == TaskStatus::Stopped)
+        .expect("a stopped task");
+    let task = crate::view::report::tasks::describe_task(&sim, t);
+    let container = &task["containers"][0];
+    assert_eq!(container["lastStatus"], "STOPPED");
+    assert_eq!(container["exitCode"], 137);
+    assert_eq!(
+        container["reason"],
+        "OutOfMemoryError: Container killed due to memory usage"
+    );
 }
 
 #[test]

@@ -145,6 +145,11 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
                     <Row term="stopCode" value=f(|t| t.stop_code.map_or(String::new(), |c| labels::stop_code(c).to_string())) />
                     <Row term="stoppedReason" value=f(|t| t.stopped_reason.as_deref().unwrap_or_default().to_string()) />
                 </Show>
+                // Which container exited, and how: describe-tasks gives it on the container.
+                <Show when=move || task.with(|t| t.as_ref().is_some_and(|t| t.exited_container.is_some()))>
+                    <dt>"Exited container"</dt>
+                    <dd data-testid="task-exited-container">{move || task.with(|t| t.as_ref().and_then(|t| t.exited_container.clone()).unwrap_or_default())}</dd>
+                </Show>
             </dl>
             <Show when=move || instance_name.with(Option::is_some)>
                 <button type="button" class="link" on:click=move |_| {

@@ -142,7 +142,58 @@ pub fn describe_task(sim: &Sim, t: usize) -> Value {
     if let Some(r) = &task.stopped_reason {
         put("stoppedReason", json!(r));
     }
+    put("containers", Value::Array(describe_containers(sim, t)));
     Value::Object(m)
+}
+
+/// The task's containers as describe-tasks lists them (API *Container*): name, image,
+/// `lastStatus`, `healthStatus`, and for the essential container whose exit stopped the task its
+/// `exitCode` (and `reason` for an out-of-memory kill). Chosen where the simulator has less than
+/// ECS: a container is PENDING until its task is RUNNING (dependsOn starts are not told apart),
+/// and the other containers of a stopped task have no `exitCode` (how they exit is not
+/// simulated).
+fn describe_containers(sim: &Sim, t: usize) -> Vec<Value> {
+    use crate::task::TaskStatus as S;
+    let task = &sim.tasks[t];
+    let td = &sim.model.task_definitions[task.task_definition].definition;
+    let task_arn = super::arn::task_arn(sim, t);
+    td.containers()
+        .iter()
+        .enumerate()
+        .map(|(c, def)| {
+            let exit = task.exit.as_deref().filter(|e| e.container == c);
+            let status = match task.last_status {
+                _ if exit.is_some() => "STOPPED",
+                S::Provisioning | S::Pending => "PENDING",
+                S::Activating | S::Running | S::Deactivating | S::Stopping => "RUNNING",
+                S::Deprovisioning | S::Stopped => "STOPPED",
+            };
+            let health = match task.container_health.get(c).map(|h| h.0) {
+                Some(HealthStatus::Healthy) => "HEALTHY",
+                Some(HealthStatus::Unhealthy) => "UNHEALTHY",
+                _ => "UNKNOWN",
+            };
+            let mut m = Map::new();
+            m.insert("taskArn".into(), json!(task_arn));
+            m.insert(
+                "name".into(),
+                json!(def.name.as_deref().unwrap_or_default()),
+            );
+            m.insert(
+                "image".into(),
+                json!(def.image.as_deref().unwrap_or_default()),
+            );
+            m.insert("lastStatus".into(), json!(status));
+            if let Some(e) = exit {
+                m.insert("exitCode".into(), json!(e.exit_code));
+                if let Some(r) = e.reason {
+                    m.insert("reason".into(), json!(r));
+                }
+            }
+            m.insert("healthStatus".into(), json!(health));
+            Value::Object(m)
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,0 +1,85 @@
+//! `ecs-sim run --json`'s tasks list each task's containers as describe-tasks does (API
+//! *Container*): until 2026-12-06 a stopped task said only "Essential container in task exited",
+//! not which container or with what exit code (lifecycle walkthrough).
+
+use super::run_doc;
+use crate::view::report::tasks::describe_task;
+use serde_json::{json, Value};
+
+/// Service `web` on Fargate: an `app` that exits with code 3 after 60 s and a `log-router`
+/// sidecar with a passing health check.
+fn scenario() -> Value {
+    json!({
+        "version": 1, "seed": 7,
+        "subnets": [{ "subnetId": "subnet-a", "availabilityZone": "us-east-1a" }],
+        "clusters": [{ "clusterName": "default" }],
+        "taskDefinitions": [{ "family": "web", "networkMode": "awsvpc",
+            "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
+            "containerDefinitions": [
+                { "name": "app", "image": "example/app:1", "essential": true },
+                { "name": "log-router", "image": "example/router:1", "essential": false,
+                  "healthCheck": { "command": ["CMD-SHELL", "true"], "interval": 5,
+                      "startPeriod": 0, "retries": 1 } }
+            ] }],
+        "images": { "example/app:1": { "pullSeconds": 5, "startSeconds": 2,
+            "crashAfterSeconds": 60, "exitCode": 3 } },
+        "services": [{ "serviceName": "web", "taskDefinition": "web", "desiredCount": 1,
+            "launchType": "FARGATE",
+            "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-a"] } } }]
+    })
+}
+
+/// `(name, lastStatus, exitCode, healthStatus)` of each container of `task`.
+fn containers(task: &Value) -> Vec<(String, String, Option<i64>, String)> {
+    task["containers"]
+        .as_array()
+        .map(|cs| {
+            cs.iter()
+                .map(|c| {
+                    (
+                        c["name"].as_str().unwrap_or_default().to_string(),
+                        c["lastStatus"].as_str().unwrap_or_default().to_string(),
+                        c["exitCode"].as_i64(),
+                        c["healthStatus"].as_str().unwrap_or_default().to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_stopped_task_names_the_container_that_exited_and_its_exit_code() {
+    let sim = run_doc(&scenario(), 180_000);
+    let first = describe_task(&sim, 0);
+    assert_eq!(first["lastStatus"], "STOPPED");
+    assert_eq!(
+        containers(&first),
+        vec![
+            ("app".into(), "STOPPED".into(), Some(3), "UNKNOWN".into()),
+            (
+                "log-router".into(),
+                "STOPPED".into(),
+                None,
+                "HEALTHY".into()
+            ),
+        ]
+    );
+    assert_eq!(first["containers"][0]["image"], "example/app:1");
+    // Its replacement is running: both containers RUNNING, no exit code.
+    let (last, _) = sim.tasks.iter().last().expect("a replacement");
+    let running = describe_task(&sim, last);
+    assert_eq!(running["lastStatus"], "RUNNING");
+    assert_eq!(
+        containers(&running),
+        vec![
+            ("app".into(), "RUNNING".into(), None, "UNKNOWN".into()),
+            (
+                "log-router".into(),
+                "RUNNING".into(),
+                None,
+                "HEALTHY".into()
+            ),
+        ]
+    );
+}
