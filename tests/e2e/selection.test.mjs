@@ -64,7 +64,7 @@ export const tests = [
       if (services.length !== 1 || services[0] !== 'api') throw new Error(`log lines of ${services}`);
       // The log says why it shows only api's lines, with the way back.
       const following = await page.locator('[data-testid="log-following"]').innerText();
-      if (!following.includes("Only api's lines")) throw new Error(`the log's filter note says: ${following}`);
+      if (!following.includes('Only the lines of api')) throw new Error(`the log's filter note says: ${following}`);
       await screenshot('selection-api');
       await page.click('[data-testid="log-show-all"]');
       await expectPickers(page, { ...all('api'), log: '' }, 'after Show all');

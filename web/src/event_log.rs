@@ -199,7 +199,7 @@ pub fn EventLog() -> impl IntoView {
             // where the lines are, with the way back (a walkthrough found the change silent).
             {move || followed.get().map(|name| view! {
                 <span class="log-following" data-testid="log-following" role="status">
-                    {format!("Only {name}'s lines, the selected service.")}
+                    {format!("Only the lines of {name}, the selected service.")}
                     <button type="button" class="link" data-testid="log-show-all"
                         on:click=move |_| pg.log_scope.set(LogScope::All)>"Show all"</button>
                 </span>
