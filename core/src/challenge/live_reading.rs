@@ -96,4 +96,36 @@ mod tests {
             "a read at the end alone decided the goals as Check did: the test shows nothing"
         );
     }
+
+    #[test]
+    fn a_rollback_count_is_met_live_once_reached_as_check_meets_it_at_the_window_end() {
+        // Lesson 10 solved: the circuit breaker rolls back at 2:29. Run to 0:10:00 in the page,
+        // "at least one rollback" (window to 0:15:00) was still undecided (student walkthrough).
+        let l = LESSONS
+            .iter()
+            .find(|l| l.id == "circuit-breaker-rollback")
+            .expect("lesson 10");
+        let c = Challenge::parse(l.json).expect("lesson 10 parses");
+        let solved = c.solution().expect("a solution").to_string();
+        let report = check(&c, &solved);
+        let mut sim = Sim::from_json(&solved).expect("its scenario loads");
+        let mut eval = c.evaluation(&sim).expect("its goals resolve");
+        let checkpoints = eval.checkpoints();
+        eval.observe(&sim);
+        run_until_read(&mut sim, 600_000, &checkpoints, &mut |s| eval.observe(s));
+        let live = eval.verdicts();
+        let rolled_back = |v: &[crate::challenge::GoalVerdict]| {
+            v.iter()
+                .find(|g| g.id == "rolled-back")
+                .map(|g| g.state.clone())
+        };
+        assert_eq!(rolled_back(&live), Some(GoalState::Met { at_ms: 900_000 }));
+        assert_eq!(rolled_back(&live), rolled_back(&report.goals));
+        // Before the rollback it is still undecided.
+        let mut early = Sim::from_json(&solved).expect("its scenario loads");
+        let mut eval = c.evaluation(&early).expect("its goals resolve");
+        eval.observe(&early);
+        run_until_read(&mut early, 120_000, &checkpoints, &mut |s| eval.observe(s));
+        assert_eq!(rolled_back(&eval.verdicts()), Some(GoalState::Pending));
+    }
 }
