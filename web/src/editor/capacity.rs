@@ -250,6 +250,18 @@ fn Groups(
                 apply_to(pg, error, |d| set_trunking(d, &p3, on));
             };
             let known = catalog::instance_type(&g.instance_type).is_some();
+            // Each type's On-Demand price beside it, as the EC2 console's type picker shows it
+            // (the scenario's own prices when it sets them): lesson 14 left students to find the
+            // cheap type by trial, watching the Cost tab (student walkthrough).
+            let price = move |name: &str| {
+                pg.sim.with_value(|s| {
+                    s.as_ref()
+                        .map(|s| s.model.pricing.ec2_hour(name))
+                        .filter(|&p| p > 0)
+                        .map(|p| format!(", {}", ecs_sim::cost::money::rate_text(p)))
+                        .unwrap_or_default()
+                })
+            };
             view! {
                 <div class="asg" data-testid="asg">
                     <p class="asg-title">{format!("Auto Scaling group of {provider}")}</p>
@@ -259,8 +271,9 @@ fn Groups(
                             {(!known).then(|| view! { <option value="" prop:selected=true>{format!("{} (not in catalogue)", g.instance_type)}</option> })}
                             {catalog::all().iter().map(|t| view! {
                                 <option value=t.name prop:selected=t.name == g.instance_type>
-                                    {format!("{} ({} vCPU, {}{})", t.name, t.vcpus, gib(t.memory_mib),
-                                        if t.architecture == catalog::Architecture::Arm64 { ", Arm" } else { "" })}
+                                    {format!("{} ({} vCPU, {}{}{})", t.name, t.vcpus, gib(t.memory_mib),
+                                        if t.architecture == catalog::Architecture::Arm64 { ", Arm" } else { "" },
+                                        price(t.name))}
                                 </option>
                             }).collect_view()}
                         </select>
