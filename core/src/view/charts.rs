@@ -413,12 +413,9 @@ pub fn project(
 ) -> ChartView {
     let x_range = x_range(inputs.now, inputs.window_ms);
     let (lo, hi) = value_bounds(series, target, x_range);
-    let labelled = inputs
-        .markers
-        .iter()
-        .any(|(at, _)| *at >= x_range.0 && *at <= x_range.1);
-    let (y_range, step) = label_headroom(y_scale(lo, hi, unit), hi, labelled);
-    let target = target_line(target, y_range, step, unit);
+    let (y_range, step) = y_scale(lo, hi, unit);
+    let top = FRAME.top + label_band(&inputs.markers, x_range);
+    let target = target_line(target, y_range, step, unit, top);
     // Marker labels keep clear of the target line's label (drawn right-aligned above the line).
     let obstacles: Vec<super::chart_labels::LabelBox> = target
         .iter()
@@ -436,14 +433,14 @@ pub fn project(
     ChartView {
         title: title.to_string(),
         unit,
-        series: project_series(series, x_range, y_range),
+        series: project_series(series, x_range, y_range, top),
         target,
         markers: place_markers(&inputs.markers, x_range, &obstacles),
         x_range,
         y_range,
         ticks: Ticks {
             x: x_ticks(x_range),
-            y: y_ticks(y_range, step, unit),
+            y: y_ticks(y_range, step, unit, top),
         },
         no_data: super::no_data::NO_DATA_YET,
         selects: ChartSelects::Nothing,
@@ -479,6 +476,7 @@ fn project_series(
     series: &[(&str, &[Datapoint])],
     x_range: (Millis, Millis),
     y_range: (f64, f64),
+    top: f64,
 ) -> Vec<SeriesView> {
     series
         .iter()
@@ -487,7 +485,7 @@ fn project_series(
             points: points
                 .iter()
                 .filter(|d| in_window(d, x_range))
-                .map(|d| (scale_x(d.at, x_range), scale_y(d.value, y_range)))
+                .map(|d| (scale_x(d.at, x_range), scale_y(d.value, y_range, top)))
                 .collect(),
             latest: points.last().map(|d| d.value),
             range: points.iter().filter(|d| in_window(d, x_range)).fold(
@@ -509,12 +507,13 @@ fn target_line(
     y_range: (f64, f64),
     step: f64,
     unit: &str,
+    top: f64,
 ) -> Option<TargetLine> {
     target
         .filter(|t| t.is_finite() && *t >= y_range.0 && *t <= y_range.1)
         .map(|t| TargetLine {
             value: t,
-            y: scale_y(t, y_range),
+            y: scale_y(t, y_range, top),
             label: format!("target {}", value_label(t, step, unit)),
         })
 }
@@ -630,9 +629,25 @@ fn scale_x(at: Millis, (start, end): (Millis, Millis)) -> f64 {
     FRAME.left + (at.saturating_sub(start) as f64 / span) * (FRAME.right - FRAME.left)
 }
 
-fn scale_y(v: f64, (lo, hi): (f64, f64)) -> f64 {
+/// Where value `v` is drawn: `lo` at the plot's bottom, `hi` at `top` (the frame's top, or
+/// lower to leave the marker labels their band: [`label_band`]).
+fn scale_y(v: f64, (lo, hi): (f64, f64), top: f64) -> f64 {
     let span = if hi > lo { hi - lo } else { 1.0 };
-    FRAME.bottom - ((v - lo) / span) * (FRAME.bottom - FRAME.top)
+    FRAME.bottom - ((v - lo) / span) * (FRAME.bottom - top)
+}
+
+/// The height of the band the event markers' labels take above the data: the rows they use
+/// (none without a marker in range). The data is drawn below it, so no label covers a line or
+/// a spike: a service at its desired count drew its line through "terminate-instances i-0b6b…",
+/// and lesson 11's labels covered the 5XX spike its hint points to (walkthroughs, 2026-12-06).
+fn label_band(markers: &[(Millis, String)], x_range: (Millis, Millis)) -> f64 {
+    let rows = place_markers(markers, x_range, &[])
+        .iter()
+        .filter(|m| !m.label.is_empty())
+        .map(|m| m.row + 1)
+        .max()
+        .unwrap_or(0);
+    rows as f64 * MARKER_ROW_HEIGHT
 }
 
 /// A "nice" step (1, 2 or 5 × 10ⁿ) that splits `span` into at most `max_ticks` parts.
@@ -667,32 +682,13 @@ fn y_scale(lo: f64, hi: f64, unit: &str) -> ((f64, f64), f64) {
     ((lo, hi), step)
 }
 
-/// With event markers on the chart, the value range grows by whole steps (at most four) until
-/// the largest value is drawn below the first label row, where markers put their labels first:
-/// a service at its desired count drew its line along the top edge, through "terminate-instances
-/// i-0b6b…" (projector walkthrough, 2026-12-06). Without markers the range is unchanged.
-fn label_headroom(
-    ((lo, top), step): ((f64, f64), f64),
-    hi: f64,
-    labelled: bool,
-) -> ((f64, f64), f64) {
-    let mut top = top;
-    for _ in 0..4 {
-        if !labelled || step <= 0.0 || scale_y(hi, (lo, top)) >= FRAME.top + MARKER_ROW_HEIGHT {
-            break;
-        }
-        top += step;
-    }
-    ((lo, top), step)
-}
-
-fn y_ticks((lo, hi): (f64, f64), step: f64, unit: &str) -> Vec<Tick> {
+fn y_ticks((lo, hi): (f64, f64), step: f64, unit: &str, top: f64) -> Vec<Tick> {
     let n = ((hi - lo) / step).round() as usize;
     (0..=n.min(20))
         .map(|i| {
             let v = lo + step * i as f64;
             Tick {
-                pos: scale_y(v, (lo, hi)),
+                pos: scale_y(v, (lo, hi), top),
                 label: value_label(v, step, unit),
             }
         })
@@ -803,29 +799,57 @@ mod tests {
     }
 
     #[test]
-    fn with_a_marker_the_top_value_is_drawn_below_the_first_label_row() {
+    fn marker_labels_take_a_band_above_the_data_and_never_cover_it() {
         let data = points(&[(0, 6.0), (2, 4.0), (5, 6.0)]);
         let plain = project("Running", "tasks", &[("Running", &data)], None, &inputs(10));
-        assert_eq!(plain.y_range, (0.0, 6.0));
-        let mut marked = inputs(10);
-        marked.markers = vec![(2 * PERIOD_MS, "terminate-instances i-0b6b".into())];
-        let view = project("Running", "tasks", &[("Running", &data)], None, &marked);
-        assert_eq!(view.y_range, (0.0, 8.0));
-        let top_of_data = view.series[0]
-            .points
-            .iter()
-            .map(|p| p.1)
-            .fold(f64::MAX, f64::min);
-        assert!(
-            top_of_data >= FRAME.top + MARKER_ROW_HEIGHT,
-            "{top_of_data}"
+        let top = |v: &ChartView| {
+            v.series[0]
+                .points
+                .iter()
+                .map(|p| p.1)
+                .fold(f64::MAX, f64::min)
+        };
+        assert_eq!(
+            top(&plain),
+            FRAME.top,
+            "without markers the data reaches the top"
         );
-        let labels: Vec<&str> = view.ticks.y.iter().map(|t| t.label.as_str()).collect();
-        assert_eq!(labels.last(), Some(&"8"));
-        // A marker outside the window leaves the range as it is.
+        // Four markers at two instants: a staircase of labels on four rows.
+        let mut marked = inputs(10);
+        marked.markers = vec![
+            (
+                2 * PERIOD_MS,
+                "update-service checkout: taskDefinition checkout:2".into(),
+            ),
+            (2 * PERIOD_MS, "deployment".into()),
+            (2 * PERIOD_MS + 29_000, "deployment failed".into()),
+            (2 * PERIOD_MS + 29_000, "rollback".into()),
+        ];
+        let view = project("Running", "tasks", &[("Running", &data)], None, &marked);
+        assert_eq!(
+            view.y_range, plain.y_range,
+            "the value axis keeps its range and ticks"
+        );
+        let lowest_label = view
+            .markers
+            .iter()
+            .filter(|m| !m.label.is_empty())
+            .map(|m| m.label_y + 3.0)
+            .fold(f64::MIN, f64::max);
+        assert!(
+            lowest_label > FRAME.top + MARKER_ROW_HEIGHT,
+            "several rows: {lowest_label}"
+        );
+        assert!(
+            top(&view) >= lowest_label,
+            "data at {} under labels down to {lowest_label}",
+            top(&view)
+        );
+        assert_eq!(view.ticks.y.last().map(|t| t.pos), Some(top(&view)));
+        // A marker outside the window leaves the plot whole.
         marked.markers = vec![(20 * PERIOD_MS, "later".into())];
         let outside = project("Running", "tasks", &[("Running", &data)], None, &marked);
-        assert_eq!(outside.y_range, (0.0, 6.0));
+        assert_eq!(top(&outside), FRAME.top);
     }
 
     #[test]
