@@ -36,7 +36,30 @@ pub fn WaitingQueue(layout: Memo<Option<ClusterLayout>>) -> impl IntoView {
         services as usize + waiting.with(Vec::len)
     });
     let any = move || total.get() != 0;
-    let shown = move || waiting.with(|w| w.iter().take(SHOWN).copied().collect::<Vec<_>>());
+    // Consecutive tasks waiting for the same reason share one row: four identical rows of
+    // "PROVISIONING: CPU: needs 1024 units…" took the cluster's height, and the stage shrank
+    // everything to fit them (lesson 13 in presenter mode, student walkthrough). The chips keep
+    // their order, which the keyboard's chip order follows.
+    let rows = Memo::new(move |_| {
+        let shown: Vec<usize> = waiting.with(|w| w.iter().take(SHOWN).copied().collect());
+        pg.snapshot.with(|s| {
+            let reason = |t: usize| {
+                s.as_ref()
+                    .and_then(|s| find_task(s, t))
+                    .and_then(|t| t.waiting_reason.clone())
+                    .unwrap_or_default()
+            };
+            let mut rows: Vec<(String, Vec<usize>)> = Vec::new();
+            for t in shown {
+                let r = reason(t);
+                match rows.last_mut() {
+                    Some((last, tasks)) if *last == r => tasks.push(t),
+                    _ => rows.push((r, vec![t])),
+                }
+            }
+            rows
+        })
+    });
     let more = move || waiting.with(|w| w.len().saturating_sub(SHOWN));
     view! {
         <Show when=any>
@@ -44,16 +67,14 @@ pub fn WaitingQueue(layout: Memo<Option<ClusterLayout>>) -> impl IntoView {
                 <h2>"Waiting for placement "<span class="count">"("{move || total.get()}")"</span></h2>
                 <ul>
                     <For each=move || unplaced.get() key=|s| *s children=move |s| view! { <UnplacedRow service=s /> } />
-                    <For each=shown key=|t| *t children=move |t| {
-                        let reason = Memo::new(move |_| pg.snapshot.with(|s| {
-                            s.as_ref().and_then(|s| find_task(s, t)).and_then(|t| t.waiting_reason.clone()).unwrap_or_default()
-                        }));
-                        view! {
-                            // Task ids in the reason cut short as in the log (a 32-character
-                            // id filled the line, walkthrough).
-                            <li><TaskChip index=t /><span class="reason">"PROVISIONING: "{move || crate::event_log::with_short_ids(&reason.get())}</span></li>
-                        }
-                    } />
+                    {move || rows.get().into_iter().map(|(reason, tasks)| view! {
+                        // Task ids in the reason cut short as in the log (a 32-character id
+                        // filled the line, walkthrough).
+                        <li data-testid="waiting-row">
+                            <span class="chips">{tasks.into_iter().map(|t| view! { <TaskChip index=t /> }).collect_view()}</span>
+                            <span class="reason">"PROVISIONING: "{crate::event_log::with_short_ids(&reason)}</span>
+                        </li>
+                    }).collect_view()}
                 </ul>
                 {move || (more() > 0).then(|| view! { <p class="more">{format!("and {} more", more())}</p> })}
             </section>
