@@ -20,7 +20,9 @@
 //! CPU-saturated service could not scale out again until the cooldown ended: student
 //! walkthrough of lesson 12). A step policy in its cooldown works from the count before it
 //! began, so it adds only the difference. During its scale-in cooldown a policy does not scale
-//! in. A scale-out ends the policy's scale-in cooldown.
+//! in. A scale-out, by any of the service's policies, ends every scale-in cooldown
+//! ([`end_scale_in_cooldown`]); a step policy that scales out after its own scale-in works from
+//! the count now, not from the count before that scale-in.
 //! `sim/autoscaling.rs` keeps the desired count within MinCapacity..=MaxCapacity and applies.
 
 use super::activity::{
@@ -148,7 +150,14 @@ pub fn propose(p: PolicyAtTick<'_>, now: Millis, current: u32) -> Option<Proposa
             let breach = p.series.last()?.value - alarm.threshold;
             let adj = select_step(steps, breach, alarm.comparison.fires_above())?;
             let in_cooldown = in_out_cooldown || now < st.in_until;
-            let base = if in_cooldown { st.out_base } else { current };
+            // A cooldown begun by a scale-in gives way to a scale-out at once (API
+            // StepScalingPolicyConfiguration, Cooldown): from the count now, not from the one
+            // before that scale-in (review: 6 → 5, then +2 asked for 8).
+            let base = if in_cooldown && !st.step_scaled_in {
+                st.out_base
+            } else {
+                current
+            };
             let to = apply_adjustment(*adjustment_type, base, adj, *min_adjustment_magnitude);
             if in_cooldown && to <= current {
                 // Cooling down: only a larger scale-out (the difference) goes ahead.
@@ -229,7 +238,7 @@ pub fn start_cooldown(kind: &PolicyKind, st: &mut PolicyState, now: Millis, curr
             }
         }
         PolicyKind::Step { cooldown_ms, .. } => {
-            if now >= st.out_until {
+            if now >= st.out_until || st.step_scaled_in {
                 st.out_base = current;
             }
             st.out_until = now + cooldown_ms;

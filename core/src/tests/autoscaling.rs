@@ -670,3 +670,33 @@ fn a_step_scale_out_ends_the_target_tracking_scale_in_cooldown() {
     );
     assert_eq!(sim.autoscaling.policies[0].in_until, 961_000);
 }
+
+#[test]
+fn a_step_scale_out_right_after_the_policys_own_scale_in_starts_from_the_count_now() {
+    // One step policy with both signs (LessThan 30, 2 of 3 datapoints): at 2:01 the latest
+    // datapoint (10) is below, -1: 4 → 3, cooldown 300 s. At 3:01 the alarm still holds (2 of
+    // 3) but the latest datapoint (50) is above: +2 from the count now, 3 → 5. Until
+    // 2026-12-06 it worked from the count before the scale-in, 4 + 2 = 6 (review).
+    let p = r#"{
+    "policyName": "both", "serviceNamespace": "ecs", "resourceId": "service/default/web",
+    "scalableDimension": "ecs:service:DesiredCount", "policyType": "StepScaling",
+    "stepScalingPolicyConfiguration": {
+      "adjustmentType": "ChangeInCapacity", "cooldown": 300,
+      "stepAdjustments": [
+        { "metricIntervalUpperBound": 0, "scalingAdjustment": -1 },
+        { "metricIntervalLowerBound": 0, "scalingAdjustment": 2 }
+      ]
+    },
+    "alarm": { "metricName": "CPUUtilization", "comparisonOperator": "LessThanThreshold",
+               "threshold": 30, "evaluationPeriods": 3, "datapointsToAlarm": 2 }
+  }"#;
+    let mut sim = Sim::from_json(&scenario(20, p, "")).expect("loads");
+    drive(&mut sim, 3, |k| if k <= 2 { 10.0 } else { 50.0 });
+    assert_eq!(
+        count_changes(&sim),
+        vec![
+            (121_000, "both".to_string(), 4, 3),
+            (181_000, "both".to_string(), 3, 5),
+        ]
+    );
+}
