@@ -150,14 +150,15 @@ impl Sim {
                 }
                 let desired =
                     desired_count.map(|n| n.min(crate::service::resolve::MAX_TASKS_PER_SERVICE));
-                if let Some(n) = desired {
-                    self.check_total_desired(s, n)?;
-                }
                 // A DAEMON service runs one task on each instance: it has no desired count to
                 // set (DG ecs_service-options: "there is no need to specify a desired number of
                 // tasks"). The guide does not say what UpdateService does with one; the
-                // playground leaves the count alone and the log says so.
+                // playground leaves the count alone (nor counts it against the limits) and the
+                // log says so.
                 let daemon = self.model.services[s].daemon;
+                if let Some(n) = desired.filter(|_| !daemon) {
+                    self.check_total_desired(s, n)?;
+                }
                 if let Some(n) = desired.filter(|_| !daemon) {
                     self.services[s].desired = n;
                 }
