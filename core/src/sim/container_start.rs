@@ -265,7 +265,7 @@ impl Sim {
             } => {
                 self.tasks[t].exit = Some(Box::new(ContainerExit {
                     container,
-                    exit_code: 143,
+                    exit_code: Some(143),
                     reason: None,
                 }));
                 format!(
@@ -281,7 +281,7 @@ impl Sim {
                 self.tasks[t].containers_exited = true;
                 self.tasks[t].exit = Some(Box::new(ContainerExit {
                     container,
-                    exit_code: code,
+                    exit_code: Some(code),
                     reason: None,
                 }));
                 format!(

@@ -197,10 +197,17 @@ impl Sim {
             TaskStatus::Pending => {
                 let cannot_pull = self
                     .image(t)
-                    .find(|(_, _, b)| b.pull_fails)
-                    .map(|(image, _, _)| stopped_reason::cannot_pull(image));
-                if let Some(reason) = cannot_pull {
+                    .enumerate()
+                    .find(|(_, (_, _, b))| b.pull_fails)
+                    .map(|(c, (image, _, _))| (c, stopped_reason::cannot_pull(image)));
+                if let Some((c, reason)) = cannot_pull {
                     self.tasks[t].containers_exited = true;
+                    // describe-tasks gives the container the same reason, and no exit code.
+                    self.tasks[t].exit = Some(Box::new(ContainerExit {
+                        container: c,
+                        exit_code: None,
+                        reason: Some(reason.clone()),
+                    }));
                     self.stop_task(t, StopCode::TaskFailedToStart, reason);
                 } else if !self.containers_started(t) {
                     // Containers still start in dependsOn order (`container_start.rs`).
@@ -521,7 +528,7 @@ impl Sim {
         self.tasks[t].containers_exited = true;
         self.tasks[t].exit = Some(Box::new(ContainerExit {
             container: c,
-            exit_code: code,
+            exit_code: Some(code),
             reason: None,
         }));
         self.stop_task(

@@ -35,8 +35,8 @@ impl Sim {
             .unwrap_or(0);
         self.tasks[t].exit = Some(Box::new(ContainerExit {
             container,
-            exit_code: OOM_EXIT_CODE as i32,
-            reason: Some(stopped_reason::OUT_OF_MEMORY),
+            exit_code: i32::try_from(OOM_EXIT_CODE).ok(),
+            reason: Some(stopped_reason::OUT_OF_MEMORY.to_string()),
         }));
         self.stop_task(
             t,

@@ -337,9 +337,11 @@ impl Sim {
                     .get(e.container)
                     .and_then(|c| c.name.as_deref())
                     .unwrap_or_default();
-                match e.reason {
-                    Some(r) => format!("{name}: exitCode {}, reason {r}", e.exit_code),
-                    None => format!("{name}: exitCode {}", e.exit_code),
+                match (e.exit_code, &e.reason) {
+                    (Some(code), Some(r)) => format!("{name}: exitCode {code}, reason {r}"),
+                    (Some(code), None) => format!("{name}: exitCode {code}"),
+                    (None, Some(r)) => format!("{name}: {r}"),
+                    (None, None) => name.to_string(),
                 }
             }),
             waiting_reason: if task.is_waiting() {

@@ -107,17 +107,18 @@ impl Task {
     }
 }
 
-/// The essential container whose exit stopped its task, as DescribeTasks reports it on that
-/// container (API *Container*: `exitCode`, `reason`). The playground does not simulate how the
-/// task's other containers exit when it stops, so only this one has an exit code.
+/// The container that stopped its task, as DescribeTasks reports it on that container (API
+/// *Container*: `exitCode`, `reason`): an essential one that exited, or one whose image could not
+/// be pulled. The playground does not simulate how the task's other containers exit when it
+/// stops, so only this one has an exit code.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContainerExit {
     /// The container (index in the task definition).
     pub container: usize,
-    /// Its exit code.
-    pub exit_code: i32,
-    /// Its `reason`, when ECS gives one (an out-of-memory kill).
-    pub reason: Option<&'static str>,
+    /// Its exit code (none when it never ran: its image could not be pulled).
+    pub exit_code: Option<i32>,
+    /// Its `reason`, when ECS gives one (an out-of-memory kill, a failed pull).
+    pub reason: Option<String>,
 }
 
 /// One task and everything the simulator knows about it.

@@ -83,3 +83,22 @@ fn a_stopped_task_names_the_container_that_exited_and_its_exit_code() {
         ]
     );
 }
+
+#[test]
+fn a_container_whose_image_cannot_be_pulled_carries_the_reason_and_no_exit_code() {
+    let mut doc = scenario();
+    doc["images"]["example/router:1"] = json!({ "pullFails": true });
+    let sim = run_doc(&doc, 60_000);
+    let first = describe_task(&sim, 0);
+    assert_eq!(first["stopCode"], "TaskFailedToStart");
+    let router = &first["containers"][1];
+    assert_eq!(router["name"], "log-router");
+    assert!(router.get("exitCode").is_none(), "{router}");
+    assert!(
+        router["reason"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("CannotPullContainerError")),
+        "{router}"
+    );
+    assert!(first["containers"][0].get("reason").is_none());
+}

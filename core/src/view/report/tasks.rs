@@ -147,10 +147,10 @@ pub fn describe_task(sim: &Sim, t: usize) -> Value {
 }
 
 /// The task's containers as describe-tasks lists them (API *Container*): name, image,
-/// `lastStatus`, `healthStatus`, and for the essential container whose exit stopped the task its
-/// `exitCode` (and `reason` for an out-of-memory kill). Chosen where the simulator has less than
-/// ECS: a container is PENDING until its task is RUNNING (dependsOn starts are not told apart),
-/// and the other containers of a stopped task have no `exitCode` (how they exit is not
+/// `lastStatus`, `healthStatus`, and for the container that stopped the task its `exitCode` and
+/// `reason` ([`crate::task::ContainerExit`]). Chosen where the simulator has less than ECS: a
+/// container is PENDING until its task is ACTIVATING or RUNNING (dependsOn starts are not told
+/// apart), and the other containers of a stopped task have no `exitCode` (how they exit is not
 /// simulated).
 fn describe_containers(sim: &Sim, t: usize) -> Vec<Value> {
     use crate::task::TaskStatus as S;
@@ -185,8 +185,10 @@ fn describe_containers(sim: &Sim, t: usize) -> Vec<Value> {
             );
             m.insert("lastStatus".into(), json!(status));
             if let Some(e) = exit {
-                m.insert("exitCode".into(), json!(e.exit_code));
-                if let Some(r) = e.reason {
+                if let Some(code) = e.exit_code {
+                    m.insert("exitCode".into(), json!(code));
+                }
+                if let Some(r) = &e.reason {
                     m.insert("reason".into(), json!(r));
                 }
             }
