@@ -113,6 +113,10 @@ pub struct TargetLine {
     pub y: f64,
     /// What to write next to it ("target 50%").
     pub label: String,
+    /// The baseline of that label: just above the line, or just below it when the line is
+    /// too near the plot's top for the label to fit above without entering the marker labels'
+    /// band (there it pushed a marker label down onto the data; review).
+    pub label_y: f64,
 }
 
 /// A vertical marker for an event (a scaling action, a deployment starting or rolling back).
@@ -421,7 +425,7 @@ pub fn project(
         .iter()
         .map(|t| {
             let w = t.label.chars().count() as f64 * MARKER_CHAR_WIDTH;
-            let baseline = t.y - 3.0;
+            let baseline = t.label_y;
             (
                 FRAME.right - 2.0 - w,
                 baseline - CHART_FONT,
@@ -514,6 +518,14 @@ fn target_line(
         .map(|t| TargetLine {
             value: t,
             y: scale_y(t, y_range, top),
+            label_y: {
+                let y = scale_y(t, y_range, top);
+                if y - 3.0 - CHART_FONT < top {
+                    y + CHART_FONT
+                } else {
+                    y - 3.0
+                }
+            },
             label: format!("target {}", value_label(t, step, unit)),
         })
 }
@@ -850,6 +862,39 @@ mod tests {
         marked.markers = vec![(20 * PERIOD_MS, "later".into())];
         let outside = project("Running", "tasks", &[("Running", &data)], None, &marked);
         assert_eq!(top(&outside), FRAME.top);
+    }
+
+    #[test]
+    fn a_target_at_the_top_draws_its_label_below_and_leaves_the_band_to_the_markers() {
+        // The target (6) is the range's top; a marker label on the right would have moved down
+        // a row to keep clear of the target's label, onto the data (review).
+        let data = points(&[(0, 4.0), (9, 4.0)]);
+        let mut marked = inputs(10);
+        marked.markers = vec![(9 * PERIOD_MS, "scale out 4→6".into())];
+        let view = project(
+            "Running",
+            "tasks",
+            &[("Running", &data)],
+            Some(6.0),
+            &marked,
+        );
+        let target = view.target.clone().expect("a target line");
+        let top = view.ticks.y.iter().map(|t| t.pos).fold(f64::MAX, f64::min);
+        assert_eq!(target.y, top);
+        assert!(target.label_y > target.y, "below its line: {target:?}");
+        for m in view.markers.iter().filter(|m| !m.label.is_empty()) {
+            assert!(m.label_y + 3.0 <= top, "{m:?} under the plot's top {top}");
+        }
+        // Lower down, the label stays above its line.
+        let view = project(
+            "Running",
+            "tasks",
+            &[("Running", &points(&[(0, 8.0)]))],
+            Some(4.0),
+            &marked,
+        );
+        let target = view.target.expect("a target line");
+        assert!(target.label_y < target.y);
     }
 
     #[test]

@@ -67,14 +67,24 @@ pub fn WaitingQueue(layout: Memo<Option<ClusterLayout>>) -> impl IntoView {
                 <h2>"Waiting for placement "<span class="count">"("{move || total.get()}")"</span></h2>
                 <ul>
                     <For each=move || unplaced.get() key=|s| *s children=move |s| view! { <UnplacedRow service=s /> } />
-                    {move || rows.get().into_iter().map(|(reason, tasks)| view! {
-                        // Task ids in the reason cut short as in the log (a 32-character id
-                        // filled the line, walkthrough).
-                        <li data-testid="waiting-row">
-                            <span class="chips">{tasks.into_iter().map(|t| view! { <TaskChip index=t /> }).collect_view()}</span>
-                            <span class="reason">"PROVISIONING: "{crate::event_log::with_short_ids(&reason)}</span>
-                        </li>
-                    }).collect_view()}
+                    // Keyed by each row's first task, and the chips by task, so a chip keeps
+                    // its element (its focus, its transitions) while the queue changes.
+                    <For each=move || rows.with(|rs| rs.iter().map(|(_, ts)| ts[0]).collect::<Vec<_>>())
+                        key=|first| *first
+                        children=move |first| {
+                            let row = Memo::new(move |_| rows.with(|rs| rs.iter().find(|(_, ts)| ts[0] == first).cloned()));
+                            view! {
+                                // Task ids in the reason cut short as in the log (a 32-character
+                                // id filled the line, walkthrough).
+                                <li data-testid="waiting-row">
+                                    <span class="chips">
+                                        <For each=move || row.with(|r| r.as_ref().map(|r| r.1.clone()).unwrap_or_default())
+                                            key=|t| *t children=move |t| view! { <TaskChip index=t /> } />
+                                    </span>
+                                    <span class="reason">"PROVISIONING: "{move || row.with(|r| r.as_ref().map(|r| crate::event_log::with_short_ids(&r.0)).unwrap_or_default())}</span>
+                                </li>
+                            }
+                        } />
                 </ul>
                 {move || (more() > 0).then(|| view! { <p class="more">{format!("and {} more", more())}</p> })}
             </section>

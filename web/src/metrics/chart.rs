@@ -219,7 +219,7 @@ fn Body(view: Memo<Option<ChartView>>) -> impl IntoView {
         {move || target.get().map(|t| view! {
             <g class="target" data-testid="chart-target" data-value=t.value.to_string()>
                 <line x1=FRAME.left y1=t.y x2=FRAME.right y2=t.y />
-                <text x=FRAME.right - 2.0 y=t.y - 3.0 text-anchor="end">{t.label}</text>
+                <text x=FRAME.right - 2.0 y=t.label_y text-anchor="end">{t.label}</text>
             </g>
         })}
         {move || markers.get().into_iter().map(marker_view).collect_view()}
@@ -292,7 +292,9 @@ fn Axes(axes: Memo<Option<(Ticks, &'static str)>>) -> impl IntoView {
     view! {
         <g class="axes">
             <line x1=FRAME.left y1=FRAME.bottom x2=FRAME.right y2=FRAME.bottom />
-            <line x1=FRAME.left y1=FRAME.top x2=FRAME.left y2=FRAME.bottom />
+            // The value axis ends at its top tick: above it is the marker labels' band.
+            <line x1=FRAME.left y1=move || axes.with(|a| a.as_ref().and_then(|(t, _)| t.y.iter().map(|t| t.pos).reduce(f64::min)).unwrap_or(FRAME.top))
+                x2=FRAME.left y2=FRAME.bottom />
             <For each=ticks(true) key=|t| t.label.clone() children=move |t| {
                 let at = pos(true, t.label.clone());
                 let y = Memo::new(move |_| at());
