@@ -280,6 +280,11 @@ async fn scenario_problems_are_placed_at_their_fields_in_the_scenario_tab() {
         .text_content()
         .unwrap()
         .contains("last valid version"));
+    // And names the first problem, with its path, so a refused form choice says why.
+    assert!(find(&host, "[data-testid=scenario-first-problem]")
+        .text_content()
+        .unwrap()
+        .starts_with("taskDefinitions[0].containerDefinitions[0].memory"));
 }
 
 #[wasm_bindgen_test]

@@ -290,6 +290,24 @@ fn ScenarioStatus(
     let pg = expect_context::<Playground>();
     let count =
         move || pg.problems.with(Vec::len) + usize::from(pg.syntax_error.with(Option::is_some));
+    // The first problem itself, where the form was used: a refused choice said only "The
+    // scenario has 1 problem" and the reason was a click away (lesson 16, student walkthrough).
+    let first = move || {
+        pg.syntax_error
+            .with(|e| {
+                e.as_ref()
+                    .map(|(line, column, m)| format!("line {line}, column {column}: {m}"))
+            })
+            .or_else(|| {
+                pg.problems.with(|ps| {
+                    ps.first().map(|p| match p.path.as_str() {
+                        "" => p.message.clone(),
+                        path => format!("{path}: {}", p.message),
+                    })
+                })
+            })
+            .unwrap_or_default()
+    };
     move || {
         let n = count();
         (n > 0 && !hide.get()).then(|| {
@@ -298,7 +316,7 @@ fn ScenarioStatus(
                     <span>{format!(
                         "The scenario has {n} problem{}; the simulation keeps running the last valid version.",
                         if n == 1 { "" } else { "s" }
-                    )}</span>
+                    )}<span class="first-problem" data-testid="scenario-first-problem">{first}</span></span>
                     <button on:click=move |_| on_show()>"Show problems"</button>
                 </div>
             }
