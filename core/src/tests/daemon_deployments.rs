@@ -56,6 +56,22 @@ fn stops(sim: &Sim) -> Vec<u64> {
     at
 }
 
+/// How many of the service's tasks are RUNNING.
+fn running(sim: &Sim) -> usize {
+    sim.tasks
+        .values()
+        .filter(|t| t.last_status == TaskStatus::Running)
+        .count()
+}
+
+/// The log's update-service lines for `agent`.
+fn update_lines(sim: &Sim) -> Vec<String> {
+    super::log_lines(sim, "update-service agent")
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect()
+}
+
 fn primary_state(sim: &Sim) -> RolloutState {
     let ds = &sim.services[0].deployments;
     ds.list[ds.primary().expect("a deployment")].rollout_state
@@ -68,12 +84,7 @@ fn a_forced_new_deployment_of_a_daemon_replaces_every_task_and_completes() {
     // The default for a DAEMON service (API): 0 %, so all three go at once.
     assert_eq!(stops(&sim), [120_000, 120_000, 120_000]);
     assert_eq!(primary_state(&sim), RolloutState::Completed);
-    let running = sim
-        .tasks
-        .values()
-        .filter(|t| t.last_status == TaskStatus::Running)
-        .count();
-    assert_eq!(running, 3);
+    assert_eq!(running(&sim), 3);
 }
 
 #[test]
@@ -125,29 +136,18 @@ fn update_service_logs_what_it_was_given_and_a_daemon_keeps_one_task_per_instanc
         130_000,
     );
     assert_eq!(
-        super::log_lines(&sim, "update-service agent")
-            .into_iter()
-            .map(|(_, text)| text)
-            .collect::<Vec<_>>(),
+        update_lines(&sim),
         vec!["Timeline (scripted): update-service agent: taskDefinition agent:2.".to_string()]
     );
     // A desired count for a DAEMON service changes nothing, and the log says why.
     let sim = run(&daemon(json!({}), json!({ "desiredCount": 5 })), 600_000);
     assert_eq!(
-        super::log_lines(&sim, "update-service agent")
-            .into_iter()
-            .map(|(_, text)| text)
-            .collect::<Vec<_>>(),
+        update_lines(&sim),
         vec![
             "Timeline (scripted): update-service agent: desiredCount 5 ignored (a DAEMON service runs one task on each container instance)."
                 .to_string()
         ]
     );
     assert_eq!(sim.services[0].desired, 3);
-    let running = sim
-        .tasks
-        .values()
-        .filter(|t| t.last_status == TaskStatus::Running)
-        .count();
-    assert_eq!(running, 3);
+    assert_eq!(running(&sim), 3);
 }
