@@ -9,7 +9,7 @@ use super::log::LogKind;
 use super::queue::Event;
 use super::Sim;
 use crate::task::container_order::{self, Container, StartPlan, Unmet};
-use crate::task::{stopped_reason, ContainerExit, StartOrder, StopCode};
+use crate::task::{stopped_reason, ContainerExit, ExitReason, StartOrder, StopCode};
 use crate::taskdef::container_dependency::DependencyCondition;
 use crate::taskdef::ImageBehaviour;
 use crate::time::Millis;
@@ -263,11 +263,11 @@ impl Sim {
                 why,
                 ..
             } => {
-                self.tasks[t].exit = Some(Box::new(ContainerExit {
-                    container,
+                self.tasks[t].exit = Some(ContainerExit {
+                    container: u32::try_from(container).unwrap_or(u32::MAX),
                     exit_code: Some(143),
-                    reason: None,
-                }));
+                    reason: ExitReason::None,
+                });
                 format!(
                     "Essential container {} in task {} {COULD_NOT_START}, exit code 143): {}.",
                     self.container_name(t, container),
@@ -279,11 +279,11 @@ impl Sim {
                 container, code, ..
             } => {
                 self.tasks[t].containers_exited = true;
-                self.tasks[t].exit = Some(Box::new(ContainerExit {
-                    container,
+                self.tasks[t].exit = Some(ContainerExit {
+                    container: u32::try_from(container).unwrap_or(u32::MAX),
                     exit_code: Some(code),
-                    reason: None,
-                }));
+                    reason: ExitReason::None,
+                });
                 format!(
                     "Essential container {} in task {} exited with code {code} before the task's other containers started.",
                     self.container_name(t, container),

@@ -10,7 +10,9 @@ use crate::placement::filters;
 use crate::service::messages;
 use crate::service::throttle;
 use crate::task::stopped_reason;
-use crate::task::{ContainerExit, HealthStatus, LaunchKind, StopCode, Task, TaskStatus};
+use crate::task::{
+    ContainerExit, ExitReason, HealthStatus, LaunchKind, StopCode, Task, TaskStatus,
+};
 use crate::taskdef::NetworkMode;
 use crate::time::Millis;
 use std::borrow::Cow;
@@ -203,11 +205,11 @@ impl Sim {
                 if let Some((c, reason)) = cannot_pull {
                     self.tasks[t].containers_exited = true;
                     // describe-tasks gives the container the same reason, and no exit code.
-                    self.tasks[t].exit = Some(Box::new(ContainerExit {
-                        container: c,
+                    self.tasks[t].exit = Some(ContainerExit {
+                        container: u32::try_from(c).unwrap_or(u32::MAX),
                         exit_code: None,
-                        reason: Some(reason.clone()),
-                    }));
+                        reason: ExitReason::CannotPull,
+                    });
                     self.stop_task(t, StopCode::TaskFailedToStart, reason);
                 } else if !self.containers_started(t) {
                     // Containers still start in dependsOn order (`container_start.rs`).
@@ -526,11 +528,11 @@ impl Sim {
         let service = self.tasks[t].service;
         self.emit(LogKind::Task, service, text);
         self.tasks[t].containers_exited = true;
-        self.tasks[t].exit = Some(Box::new(ContainerExit {
-            container: c,
+        self.tasks[t].exit = Some(ContainerExit {
+            container: u32::try_from(c).unwrap_or(u32::MAX),
             exit_code: Some(code),
-            reason: None,
-        }));
+            reason: ExitReason::None,
+        });
         self.stop_task(
             t,
             StopCode::EssentialContainerExited,

@@ -3,7 +3,7 @@
 use super::Sim;
 use crate::sim::log::LogKind;
 use crate::task::stopped_reason;
-use crate::task::{ContainerExit, StopCode};
+use crate::task::{ContainerExit, ExitReason, StopCode};
 use crate::traffic::oom::OOM_EXIT_CODE;
 
 impl Sim {
@@ -33,11 +33,11 @@ impl Sim {
             .iter()
             .position(|c| c.essential.unwrap_or(true))
             .unwrap_or(0);
-        self.tasks[t].exit = Some(Box::new(ContainerExit {
-            container,
+        self.tasks[t].exit = Some(ContainerExit {
+            container: u32::try_from(container).unwrap_or(u32::MAX),
             exit_code: i32::try_from(OOM_EXIT_CODE).ok(),
-            reason: Some(stopped_reason::OUT_OF_MEMORY.to_string()),
-        }));
+            reason: ExitReason::OutOfMemory,
+        });
         self.stop_task(
             t,
             StopCode::EssentialContainerExited,

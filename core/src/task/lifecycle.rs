@@ -100,6 +100,22 @@ pub struct Restarts {
 }
 
 impl Task {
+    /// The exit of container `c`, when it is the one that stopped the task.
+    pub fn exit_of(&self, c: usize) -> Option<&ContainerExit> {
+        self.exit
+            .as_ref()
+            .filter(|e| usize::try_from(e.container).is_ok_and(|k| k == c))
+    }
+
+    /// The `reason` describe-tasks gives the container that stopped the task, if any.
+    pub fn exit_reason(&self) -> Option<&str> {
+        match self.exit?.reason {
+            ExitReason::None => None,
+            ExitReason::OutOfMemory => Some(super::stopped_reason::OUT_OF_MEMORY),
+            ExitReason::CannotPull => self.stopped_reason.as_deref(),
+        }
+    }
+
     /// When container `c` was last restarted, if it has been.
     pub fn restarted_at(&self, c: usize) -> Option<Millis> {
         let r = self.restarts.as_ref()?;
@@ -110,15 +126,27 @@ impl Task {
 /// The container that stopped its task, as DescribeTasks reports it on that container (API
 /// *Container*: `exitCode`, `reason`): an essential one that exited, or one whose image could not
 /// be pulled. The playground does not simulate how the task's other containers exit when it
-/// stops, so only this one has an exit code.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// stops, so only this one has an exit code. Kept in the task itself, 16 bytes: a box per
+/// crashed task was one more allocation per task in the crash loop at the limits (1.8 → 2.7).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ContainerExit {
-    /// The container (index in the task definition).
-    pub container: usize,
+    /// The container (index in the task definition; at most 10 containers).
+    pub container: u32,
     /// Its exit code (none when it never ran: its image could not be pulled).
     pub exit_code: Option<i32>,
-    /// Its `reason`, when ECS gives one (an out-of-memory kill, a failed pull).
-    pub reason: Option<String>,
+    /// Its `reason`, when ECS gives one.
+    pub reason: ExitReason,
+}
+
+/// The `reason` ECS gives a container that stopped its task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitReason {
+    /// None (an exit with a code of its own).
+    None,
+    /// `OutOfMemoryError: Container killed due to memory usage`.
+    OutOfMemory,
+    /// `CannotPullContainerError: …`, the task's stopped reason.
+    CannotPull,
 }
 
 /// One task and everything the simulator knows about it.
@@ -177,9 +205,8 @@ pub struct Task {
     /// Its containers' restarts by `restartPolicy`, once one has been restarted (boxed: most
     /// tasks never restart, and the task list is the engine's largest structure).
     pub restarts: Option<Box<Restarts>>,
-    /// The essential container whose exit stopped it, once one has (boxed: most tasks never
-    /// crash).
-    pub exit: Option<Box<ContainerExit>>,
+    /// The container that stopped it, once one has.
+    pub exit: Option<ContainerExit>,
     /// Its application stopped answering (the simulator's `hangTask`): every health check fails
     /// while its process keeps running.
     pub hung: bool,

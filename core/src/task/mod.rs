@@ -11,5 +11,5 @@ pub mod store;
 pub use counts::TaskCounts;
 pub use id::TaskId;
 pub use lifecycle::{
-    ContainerExit, HealthStatus, LaunchKind, StartOrder, StopCode, Task, TaskStatus,
+    ContainerExit, ExitReason, HealthStatus, LaunchKind, StartOrder, StopCode, Task, TaskStatus,
 };

@@ -161,7 +161,7 @@ fn describe_containers(sim: &Sim, t: usize) -> Vec<Value> {
         .iter()
         .enumerate()
         .map(|(c, def)| {
-            let exit = task.exit.as_deref().filter(|e| e.container == c);
+            let exit = task.exit_of(c);
             let status = match task.last_status {
                 _ if exit.is_some() => "STOPPED",
                 S::Provisioning | S::Pending => "PENDING",
@@ -188,7 +188,7 @@ fn describe_containers(sim: &Sim, t: usize) -> Vec<Value> {
                 if let Some(code) = e.exit_code {
                     m.insert("exitCode".into(), json!(code));
                 }
-                if let Some(r) = &e.reason {
+                if let Some(r) = task.exit_reason() {
                     m.insert("reason".into(), json!(r));
                 }
             }
