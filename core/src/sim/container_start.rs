@@ -264,8 +264,8 @@ impl Sim {
                 ..
             } => {
                 self.tasks[t].exit = Some(ContainerExit {
-                    container: u32::try_from(container).unwrap_or(u32::MAX),
-                    exit_code: Some(143),
+                    container: u8::try_from(container).unwrap_or(u8::MAX),
+                    exit_code: 143,
                     reason: ExitReason::None,
                 });
                 format!(
@@ -280,8 +280,8 @@ impl Sim {
             } => {
                 self.tasks[t].containers_exited = true;
                 self.tasks[t].exit = Some(ContainerExit {
-                    container: u32::try_from(container).unwrap_or(u32::MAX),
-                    exit_code: Some(code),
+                    container: u8::try_from(container).unwrap_or(u8::MAX),
+                    exit_code: code,
                     reason: ExitReason::None,
                 });
                 format!(

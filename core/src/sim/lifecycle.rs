@@ -206,8 +206,8 @@ impl Sim {
                     self.tasks[t].containers_exited = true;
                     // describe-tasks gives the container the same reason, and no exit code.
                     self.tasks[t].exit = Some(ContainerExit {
-                        container: u32::try_from(c).unwrap_or(u32::MAX),
-                        exit_code: None,
+                        container: u8::try_from(c).unwrap_or(u8::MAX),
+                        exit_code: 0,
                         reason: ExitReason::CannotPull,
                     });
                     self.stop_task(t, StopCode::TaskFailedToStart, reason);
@@ -529,8 +529,8 @@ impl Sim {
         self.emit(LogKind::Task, service, text);
         self.tasks[t].containers_exited = true;
         self.tasks[t].exit = Some(ContainerExit {
-            container: u32::try_from(c).unwrap_or(u32::MAX),
-            exit_code: Some(code),
+            container: u8::try_from(c).unwrap_or(u8::MAX),
+            exit_code: code,
             reason: ExitReason::None,
         });
         self.stop_task(

@@ -34,8 +34,8 @@ impl Sim {
             .position(|c| c.essential.unwrap_or(true))
             .unwrap_or(0);
         self.tasks[t].exit = Some(ContainerExit {
-            container: u32::try_from(container).unwrap_or(u32::MAX),
-            exit_code: i32::try_from(OOM_EXIT_CODE).ok(),
+            container: u8::try_from(container).unwrap_or(u8::MAX),
+            exit_code: i32::try_from(OOM_EXIT_CODE).unwrap_or(137),
             reason: ExitReason::OutOfMemory,
         });
         self.stop_task(

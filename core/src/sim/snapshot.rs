@@ -331,12 +331,13 @@ impl Sim {
             stop_code: task.stop_code,
             stopped_reason: task.stopped_reason.clone(),
             exited_container: task.exit.map(|e| {
-                let name = usize::try_from(e.container)
-                    .ok()
-                    .and_then(|c| td.definition.containers().get(c))
+                let name = td
+                    .definition
+                    .containers()
+                    .get(usize::from(e.container))
                     .and_then(|c| c.name.as_deref())
                     .unwrap_or_default();
-                match (e.exit_code, task.exit_reason()) {
+                match (e.code(), task.exit_reason()) {
                     (Some(code), Some(r)) => format!("{name}: exitCode {code}, reason {r}"),
                     (Some(code), None) => format!("{name}: exitCode {code}"),
                     (None, Some(r)) => format!("{name}: {r}"),

@@ -185,7 +185,7 @@ fn describe_containers(sim: &Sim, t: usize) -> Vec<Value> {
             );
             m.insert("lastStatus".into(), json!(status));
             if let Some(e) = exit {
-                if let Some(code) = e.exit_code {
+                if let Some(code) = e.code() {
                     m.insert("exitCode".into(), json!(code));
                 }
                 if let Some(r) = task.exit_reason() {
