@@ -263,11 +263,7 @@ impl Sim {
                 why,
                 ..
             } => {
-                self.tasks[t].exit = Some(ContainerExit {
-                    container: u8::try_from(container).unwrap_or(u8::MAX),
-                    exit_code: 143,
-                    reason: ExitReason::None,
-                });
+                self.tasks[t].exit = Some(ContainerExit::new(container, ExitReason::None, 143));
                 format!(
                     "Essential container {} in task {} {COULD_NOT_START}, exit code 143): {}.",
                     self.container_name(t, container),
@@ -279,11 +275,7 @@ impl Sim {
                 container, code, ..
             } => {
                 self.tasks[t].containers_exited = true;
-                self.tasks[t].exit = Some(ContainerExit {
-                    container: u8::try_from(container).unwrap_or(u8::MAX),
-                    exit_code: code,
-                    reason: ExitReason::None,
-                });
+                self.tasks[t].exit = Some(ContainerExit::new(container, ExitReason::None, code));
                 format!(
                     "Essential container {} in task {} exited with code {code} before the task's other containers started.",
                     self.container_name(t, container),

@@ -205,11 +205,7 @@ impl Sim {
                 if let Some((c, reason)) = cannot_pull {
                     self.tasks[t].containers_exited = true;
                     // describe-tasks gives the container the same reason, and no exit code.
-                    self.tasks[t].exit = Some(ContainerExit {
-                        container: u8::try_from(c).unwrap_or(u8::MAX),
-                        exit_code: 0,
-                        reason: ExitReason::CannotPull,
-                    });
+                    self.tasks[t].exit = Some(ContainerExit::new(c, ExitReason::CannotPull, 0));
                     self.stop_task(t, StopCode::TaskFailedToStart, reason);
                 } else if !self.containers_started(t) {
                     // Containers still start in dependsOn order (`container_start.rs`).
@@ -528,11 +524,7 @@ impl Sim {
         let service = self.tasks[t].service;
         self.emit(LogKind::Task, service, text);
         self.tasks[t].containers_exited = true;
-        self.tasks[t].exit = Some(ContainerExit {
-            container: u8::try_from(c).unwrap_or(u8::MAX),
-            exit_code: code,
-            reason: ExitReason::None,
-        });
+        self.tasks[t].exit = Some(ContainerExit::new(c, ExitReason::None, code));
         self.stop_task(
             t,
             StopCode::EssentialContainerExited,

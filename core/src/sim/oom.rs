@@ -27,17 +27,17 @@ impl Sim {
         self.tasks[t].containers_exited = true;
         // The traffic model's memory is the task's; the container killed is taken to be its
         // first essential one, the application (chosen: the model has no per-container load).
-        let td = &self.model.task_definitions[self.tasks[t].task_definition].definition;
-        let container = td
-            .containers()
+        let needs = &self.model.task_definitions[self.tasks[t].task_definition].needs;
+        let container = needs
+            .containers
             .iter()
-            .position(|c| c.essential.unwrap_or(true))
+            .position(|c| c.essential)
             .unwrap_or(0);
-        self.tasks[t].exit = Some(ContainerExit {
-            container: u8::try_from(container).unwrap_or(u8::MAX),
-            exit_code: i32::try_from(OOM_EXIT_CODE).unwrap_or(137),
-            reason: ExitReason::OutOfMemory,
-        });
+        self.tasks[t].exit = Some(ContainerExit::new(
+            container,
+            ExitReason::OutOfMemory,
+            i32::try_from(OOM_EXIT_CODE).unwrap_or(137),
+        ));
         self.stop_task(
             t,
             StopCode::EssentialContainerExited,

@@ -138,6 +138,16 @@ pub struct ContainerExit {
 }
 
 impl ContainerExit {
+    /// Container `container` (its index in the task definition) stopped the task, with `reason`
+    /// and `exit_code` (ignored for a failed pull).
+    pub fn new(container: usize, reason: ExitReason, exit_code: i32) -> ContainerExit {
+        ContainerExit {
+            container: u8::try_from(container).unwrap_or(u8::MAX),
+            reason,
+            exit_code,
+        }
+    }
+
     /// The exit code describe-tasks gives: none for a container whose image could not be
     /// pulled (it never ran).
     pub fn code(&self) -> Option<i32> {
