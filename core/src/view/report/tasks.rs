@@ -5,6 +5,7 @@
 use crate::sim::Sim;
 use crate::task::{HealthStatus, LaunchKind};
 use crate::time::Millis;
+use crate::view::labels;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 
@@ -87,14 +88,7 @@ pub fn describe_task(sim: &Sim, t: usize) -> Value {
             "RUNNING"
         }),
     );
-    put(
-        "healthStatus",
-        json!(match task.health {
-            HealthStatus::Unknown => "UNKNOWN",
-            HealthStatus::Healthy => "HEALTHY",
-            HealthStatus::Unhealthy => "UNHEALTHY",
-        }),
-    );
+    put("healthStatus", json!(labels::health(task.health)));
     // DescribeTasks gives launchType even for capacity provider tasks (EC2 or FARGATE; a
     // FARGATE_SPOT task's launch type is FARGATE).
     put(
@@ -168,11 +162,10 @@ fn describe_containers(sim: &Sim, t: usize) -> Vec<Value> {
                 S::Activating | S::Running | S::Deactivating | S::Stopping => "RUNNING",
                 S::Deprovisioning | S::Stopped => "STOPPED",
             };
-            let health = match task.container_health.get(c).map(|h| h.0) {
-                Some(HealthStatus::Healthy) => "HEALTHY",
-                Some(HealthStatus::Unhealthy) => "UNHEALTHY",
-                _ => "UNKNOWN",
-            };
+            let health = task
+                .container_health
+                .get(c)
+                .map_or(HealthStatus::Unknown, |h| h.0);
             let mut m = Map::new();
             m.insert("taskArn".into(), json!(task_arn));
             m.insert(
@@ -192,7 +185,7 @@ fn describe_containers(sim: &Sim, t: usize) -> Vec<Value> {
                     m.insert("reason".into(), json!(r));
                 }
             }
-            m.insert("healthStatus".into(), json!(health));
+            m.insert("healthStatus".into(), json!(labels::health(health)));
             Value::Object(m)
         })
         .collect()
