@@ -158,8 +158,6 @@ impl Sim {
                 let daemon = self.model.services[s].daemon;
                 if let Some(n) = desired.filter(|_| !daemon) {
                     self.check_total_desired(s, n)?;
-                }
-                if let Some(n) = desired.filter(|_| !daemon) {
                     self.services[s].desired = n;
                 }
                 // A new task definition, or forceNewDeployment, starts a new PRIMARY deployment
@@ -169,11 +167,6 @@ impl Sim {
                     self.begin_traffic_shift(s, d);
                 }
                 let td_name = self.model.task_definitions[self.services[s].task_definition].name();
-                let force = if *force_new_deployment {
-                    ", forceNewDeployment"
-                } else {
-                    ""
-                };
                 // API UpdateService: a CODE_DEPLOY service's new task definition goes through a
                 // new CodeDeploy deployment, not UpdateService; the playground's updateService
                 // with a taskDefinition stands for it, and the log says which call it is.
@@ -199,16 +192,13 @@ impl Sim {
                     if task_definition.is_some() {
                         given.push(format!("taskDefinition {td_name}"));
                     }
-                    if given.is_empty() && force.is_empty() {
+                    if *force_new_deployment {
+                        given.push("forceNewDeployment".to_string());
+                    }
+                    if given.is_empty() {
                         given.push(format!("taskDefinition {td_name} (unchanged)"));
                     }
-                    let given = given.join(", ");
-                    let force = if given.is_empty() {
-                        "forceNewDeployment"
-                    } else {
-                        force
-                    };
-                    format!("update-service {service}: {given}{force}.")
+                    format!("update-service {service}: {}.", given.join(", "))
                 };
                 self.emit(LogKind::Action, Some(s), text);
                 self.request_reconcile_at(s, self.now);
