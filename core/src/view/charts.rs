@@ -515,18 +515,18 @@ fn target_line(
 ) -> Option<TargetLine> {
     target
         .filter(|t| t.is_finite() && *t >= y_range.0 && *t <= y_range.1)
-        .map(|t| TargetLine {
-            value: t,
-            y: scale_y(t, y_range, top),
-            label_y: {
-                let y = scale_y(t, y_range, top);
-                if y - 3.0 - CHART_FONT < top {
+        .map(|t| {
+            let y = scale_y(t, y_range, top);
+            TargetLine {
+                value: t,
+                y,
+                label_y: if y - 3.0 - CHART_FONT < top {
                     y + CHART_FONT
                 } else {
                     y - 3.0
-                }
-            },
-            label: format!("target {}", value_label(t, step, unit)),
+                },
+                label: format!("target {}", value_label(t, step, unit)),
+            }
         })
 }
 

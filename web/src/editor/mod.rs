@@ -298,14 +298,7 @@ fn ScenarioStatus(
                 e.as_ref()
                     .map(|(line, column, m)| format!("line {line}, column {column}: {m}"))
             })
-            .or_else(|| {
-                pg.problems.with(|ps| {
-                    ps.first().map(|p| match p.path.as_str() {
-                        "" => p.message.clone(),
-                        path => format!("{path}: {}", p.message),
-                    })
-                })
-            })
+            .or_else(|| pg.problems.with(|ps| ps.first().map(ToString::to_string)))
             .unwrap_or_default()
     };
     move || {
