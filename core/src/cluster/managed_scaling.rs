@@ -284,16 +284,18 @@ pub fn target_instances(needed: u32, target_capacity: u32) -> u32 {
     ((u64::from(needed) * 100).div_ceil(t)) as u32
 }
 
-/// The group size a scale-out aims for. DG cluster-auto-scaling, "Scale-out considerations":
-/// "When a scale-out process is required and there are no available container instances [...]
-/// Amazon ECS always scales-out to 200% (two instances)". So from N = 0 the goal is at least 2,
-/// even when the waiting tasks would fit on one instance; otherwise ⌈M × 100 / target⌉.
+/// The group size a scale-out aims for: ⌈M × 100 / target⌉, except from N = 0, where it is 2.
+/// DG *Amazon ECS managed scaling behavior* (managed-scaling-behavior.html): "When a scale-out
+/// process is required and there are no currently running container instances, Amazon ECS
+/// always scales-out to two instances initially, and then performs additional scale-out or
+/// scale-in processes. Any additional scale-out waits for the instance warmup period." Until the
+/// 27th session the goal from N = 0 was *at least* 2 (five tasks needing three instances got
+/// three at once); the step sizes still apply to it ([`scale_out_size`]).
 pub fn scale_out_goal(needed: u32, running: u32, target_capacity: u32) -> u32 {
-    let goal = target_instances(needed, target_capacity);
     if running == 0 && needed > 0 {
-        goal.max(2)
+        2
     } else {
-        goal
+        target_instances(needed, target_capacity)
     }
 }
 
@@ -301,6 +303,13 @@ pub fn scale_out_goal(needed: u32, running: u32, target_capacity: u32) -> u32 {
 /// step sizes (API ManagedScaling: "ECS will scale up the minimum scaling step size even if the
 /// actual demand is less"), then to the group's maxSize.
 pub fn scale_out_size(running: u32, goal: u32, cfg: &ManagedScaling, max_size: u32) -> u32 {
+    // Nothing to add: the minimum step applies to a scale-out, it does not make one. An empty
+    // group with targetCapacity below 100 publishes 100 (above the target) with ⌈0 × 100 /
+    // target⌉ = 0 instances wanted; it launched one and dropped it 15 minutes later, forever
+    // (capacity probe, 2026-12-06; the loop AWS tracked as a bug, containers-roadmap #653).
+    if goal <= running {
+        return running;
+    }
     // Not `clamp`: it panics when min > max, which the scenario's resolve refuses; a model
     // built some other way gets the maximum step instead of an abort.
     let step = goal
@@ -514,10 +523,12 @@ mod tests {
     }
 
     #[test]
-    fn from_zero_instances_scale_out_goes_to_two_dg_scale_out_considerations() {
-        // One waiting task needs one instance, but with N = 0 ECS scales out to 200%: 2.
+    fn from_zero_instances_scale_out_goes_to_two_dg_managed_scaling_behavior() {
+        // "there are no currently running container instances, Amazon ECS always scales-out to
+        // two instances initially": one waiting task or five, the first step is to 2.
         assert_eq!(scale_out_goal(1, 0, 100), 2);
-        assert_eq!(scale_out_goal(5, 0, 100), 5);
+        assert_eq!(scale_out_goal(5, 0, 100), 2);
+        assert_eq!(scale_out_goal(5, 0, 50), 2);
         // With instances running, the target tracking size as before.
         assert_eq!(scale_out_goal(2, 1, 100), 2);
         // Nothing needed, nothing launched.
@@ -537,6 +548,10 @@ mod tests {
         // The group's maxSize caps it.
         c.maximum_scaling_step_size = 10_000;
         assert_eq!(scale_out_size(2, 9, &c, 6), 6);
+        // Nothing wanted (an empty group), nothing added, whatever the minimum step.
+        c.minimum_scaling_step_size = 3;
+        assert_eq!(scale_out_size(0, 0, &c, 10), 0);
+        assert_eq!(scale_out_size(4, 4, &c, 10), 4);
     }
 
     #[test]
