@@ -54,9 +54,12 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
     // DG task-networking ("Amazon ECS task networking options for the EC2 launch type"): the
     // bridge and host modes are for Linux containers only ("Windows containers on EC2: No");
     // Windows takes awsvpc, or no networkMode at all (Docker's NAT network on Windows, which the
-    // playground runs as bridge). The guide does not say whether RegisterTaskDefinition refuses
-    // it or the task fails later; the playground refuses it here (chosen).
-    if let Some(mode @ (NetworkMode::Bridge | NetworkMode::Host)) =
+    // playground runs as bridge). `none` is refused too: the API's TaskDefinition networkMode
+    // says Docker for Windows uses its own NAT mode and a Windows task definition must not name
+    // one (awsvpc came later), and the CDK's NetworkMode calls NAT "the only supported network
+    // mode for Windows containers". The guide does not say whether RegisterTaskDefinition refuses
+    // these or the task fails later; the playground refuses them here (chosen).
+    if let Some(mode @ (NetworkMode::Bridge | NetworkMode::Host | NetworkMode::None)) =
         td.network_mode.filter(|_| is_windows(td))
     {
         out.push(Problem::new(

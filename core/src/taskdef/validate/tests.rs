@@ -931,9 +931,10 @@ fn container_port_ranges_follow_the_api_port_mapping_rules() {
 }
 
 #[test]
-fn a_windows_task_takes_awsvpc_or_the_default_network_not_bridge_or_host() {
+fn a_windows_task_takes_awsvpc_or_the_default_network_not_bridge_host_or_none() {
     // DG task-networking, the network modes table: bridge and host "Windows containers on EC2:
-    // No"; awsvpc "Yes". Until 2026-12-06 the playground accepted both.
+    // No"; awsvpc "Yes". Until 2026-12-06 the playground accepted both; `none` until the 27th
+    // session (API TaskDefinition networkMode: Windows uses its own NAT mode).
     let with = |mode: Option<&str>| {
         let mut td = ec2(json!([{"name": "a", "image": "i", "memory": 64}]));
         td["runtimePlatform"] = json!({ "operatingSystemFamily": "WINDOWS_SERVER_2022_CORE" });
@@ -947,7 +948,7 @@ fn a_windows_task_takes_awsvpc_or_the_default_network_not_bridge_or_host() {
         }
         problems(td)
     };
-    for mode in ["bridge", "host"] {
+    for mode in ["bridge", "host", "none"] {
         let ps = with(Some(mode));
         assert!(
             has(
