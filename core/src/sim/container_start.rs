@@ -246,6 +246,31 @@ impl Sim {
             .map_or(started, |at| (pulled + at).min(started))
     }
 
+    /// The exit code describe-tasks gives container `c` of task `t` (which got past PENDING), when
+    /// the start order has it stopped by now: a container that ran to its end before the task
+    /// stopped (an init container `migrate` exiting 0, which its app waited for), or one that
+    /// could not start (143, as an essential one that cannot start). `None` while it runs, and
+    /// for any container of a task whose containers do not start in `dependsOn` order (their
+    /// exits other than the one that stopped the task are not simulated). The walkthrough read
+    /// an init container as RUNNING for the task's whole life.
+    pub(crate) fn container_exited_in_order(&self, t: usize, c: usize) -> Option<i32> {
+        let task = &self.tasks[t];
+        let td = &self.model.task_definitions[task.task_definition];
+        if !td.needs.orders_starts() || task.restarted_at(c).is_some() {
+            return None;
+        }
+        task.started_at?;
+        let pulled = task.pull_started_at? + self.pull_ms(t);
+        let containers = self.order_inputs(t);
+        let me = containers.get(c)?;
+        let Some(start) = container_order::start_times(&containers).get(c).copied()? else {
+            return Some(container_order::COULD_NOT_START_EXIT_CODE);
+        };
+        let (runs, code) = me.exits.filter(|_| !me.essential)?;
+        let until = task.stopped_at.unwrap_or(self.now);
+        (pulled + start + runs <= until).then_some(code)
+    }
+
     /// Comes back to task `t` in `after` ms, when its start order has moved on.
     fn step_start_order(&mut self, t: usize, after: Millis) {
         let epoch = self.bump(t);
@@ -263,7 +288,11 @@ impl Sim {
                 why,
                 ..
             } => {
-                self.tasks[t].exit = Some(ContainerExit::new(container, ExitReason::None, 143));
+                self.tasks[t].exit = Some(ContainerExit::new(
+                    container,
+                    ExitReason::None,
+                    container_order::COULD_NOT_START_EXIT_CODE,
+                ));
                 format!(
                     "Essential container {} in task {} {COULD_NOT_START}, exit code 143): {}.",
                     self.container_name(t, container),

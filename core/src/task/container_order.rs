@@ -20,6 +20,9 @@
 use crate::taskdef::container_dependency::DependencyCondition;
 use crate::time::Millis;
 
+/// The exit code of a container that cannot start (the playground's choice, above).
+pub const COULD_NOT_START_EXIT_CODE: i32 = 143;
+
 /// One container as its start order sees it.
 #[derive(Debug, Clone, Copy)]
 pub struct Container<'a> {

@@ -102,3 +102,85 @@ fn a_container_whose_image_cannot_be_pulled_carries_the_reason_and_no_exit_code(
     );
     assert!(first["containers"][0].get("reason").is_none());
 }
+
+/// Service `api` on Fargate: `migrate` (not essential) runs 15 s and exits `code`; `app` starts
+/// once migrate has exited with code 0 (`SUCCESS`), or, with `never`, waits for a `HEALTHY` that
+/// never comes on a non-essential `cache` with a 10 s `startTimeout`.
+fn init_scenario(code: i32) -> Value {
+    json!({
+        "version": 1, "seed": 7,
+        "subnets": [{ "subnetId": "subnet-a", "availabilityZone": "us-east-1a" }],
+        "clusters": [{ "clusterName": "default" }],
+        "taskDefinitions": [{ "family": "api", "networkMode": "awsvpc",
+            "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
+            "containerDefinitions": [
+                { "name": "migrate", "image": "example/migrate:1", "essential": false },
+                { "name": "app", "image": "example/app:1", "essential": true,
+                  "dependsOn": [{ "containerName": "migrate", "condition": "SUCCESS" }] },
+                { "name": "cache", "image": "example/cache:1", "essential": false,
+                  "dependsOn": [{ "containerName": "migrate", "condition": "SUCCESS" }] }
+            ] }],
+        "images": {
+            "example/migrate:1": { "pullSeconds": 5, "crashAfterSeconds": 15, "exitCode": code },
+            "example/app:1": { "pullSeconds": 5 },
+            "example/cache:1": { "pullSeconds": 5 }
+        },
+        "services": [{ "serviceName": "api", "taskDefinition": "api", "desiredCount": 1,
+            "launchType": "FARGATE",
+            "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-a"] } } }]
+    })
+}
+
+#[test]
+fn an_init_container_that_ran_to_its_end_reads_stopped_with_its_exit_code() {
+    // API ContainerDependency (SUCCESS: the dependency "completes and exits with a zero status")
+    // and API Container (lastStatus, exitCode): migrate exited 0 at 20 s and app started then;
+    // describe-tasks has migrate STOPPED with exit code 0 while app runs. It read RUNNING.
+    let sim = run_doc(&init_scenario(0), 60_000);
+    let task = describe_task(&sim, 0);
+    assert_eq!(task["lastStatus"], "RUNNING");
+    let got: Vec<(String, String, Option<i64>)> = containers(&task)
+        .into_iter()
+        .map(|(n, s, c, _)| (n, s, c))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("migrate".into(), "STOPPED".into(), Some(0)),
+            ("app".into(), "RUNNING".into(), None),
+            ("cache".into(), "RUNNING".into(), None),
+        ]
+    );
+}
+
+#[test]
+fn a_non_essential_container_that_could_not_start_reads_stopped() {
+    // migrate exits 1 at 20 s, so cache (not essential) can never start; app does not wait and
+    // runs. cache is STOPPED with the code the playground gives a container that cannot start
+    // (143); it read RUNNING (review, 2026-12-06).
+    let mut doc = init_scenario(1);
+    doc["taskDefinitions"][0]["containerDefinitions"][1]
+        .as_object_mut()
+        .map(|app| app.remove("dependsOn"));
+    let sim = run_doc(&doc, 60_000);
+    let task = describe_task(&sim, 0);
+    assert_eq!(task["lastStatus"], "RUNNING");
+    let got: Vec<(String, String, Option<i64>)> = containers(&task)
+        .into_iter()
+        .map(|(n, s, c, _)| (n, s, c))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("migrate".into(), "STOPPED".into(), Some(1)),
+            ("app".into(), "RUNNING".into(), None),
+            ("cache".into(), "STOPPED".into(), Some(143)),
+        ]
+    );
+    // Before migrate exits, while the task is PENDING for cache's wait, all are PENDING.
+    let early = describe_task(&run_doc(&doc, 10_000), 0);
+    assert!(
+        containers(&early).iter().all(|c| c.1 == "PENDING"),
+        "{early}"
+    );
+}

@@ -156,8 +156,13 @@ fn describe_containers(sim: &Sim, t: usize) -> Vec<Value> {
         .enumerate()
         .map(|(c, def)| {
             let exit = task.exit_of(c);
+            // A container the start order has stopped (an init container that ran to its end).
+            let ended = exit
+                .is_none()
+                .then(|| sim.container_exited_in_order(t, c))
+                .flatten();
             let status = match task.last_status {
-                _ if exit.is_some() => "STOPPED",
+                _ if exit.is_some() || ended.is_some() => "STOPPED",
                 S::Provisioning | S::Pending => "PENDING",
                 S::Activating | S::Running | S::Deactivating | S::Stopping => "RUNNING",
                 S::Deprovisioning | S::Stopped => "STOPPED",
@@ -184,6 +189,9 @@ fn describe_containers(sim: &Sim, t: usize) -> Vec<Value> {
                 if let Some(r) = task.exit_reason() {
                     m.insert("reason".into(), json!(r));
                 }
+            }
+            if let Some(code) = ended {
+                m.insert("exitCode".into(), json!(code));
             }
             m.insert("healthStatus".into(), json!(labels::health(health)));
             Value::Object(m)
