@@ -75,6 +75,9 @@ pub struct Evaluation {
     log_next: usize,
     /// The instant of the previous observation (None before the first).
     last_now: Option<Millis>,
+    /// Goals failed before their window ended ([`broken_for_good`]): failed for good, and
+    /// decided again at the window's end for the whole window's figure, as Check reports it.
+    early: Vec<bool>,
 }
 
 impl Evaluation {
@@ -88,6 +91,7 @@ impl Evaluation {
             events: vec![0; n],
             log_next: 0,
             last_now: None,
+            early: vec![false; n],
         }
     }
 
@@ -108,13 +112,14 @@ impl Evaluation {
         let now = sim.now();
         self.count_events(sim);
         for k in 0..self.goals.len() {
-            if self.states[k] != GoalState::Pending {
+            if self.states[k] != GoalState::Pending && !self.early[k] {
                 continue;
             }
             let goal = &self.goals[k];
             let when = goal.when;
             if let When::Window(from, to) = when {
                 if now >= to {
+                    self.early[k] = false;
                     let value = measure::window(goal, sim, from, to, self.events[k]);
                     let mut state = decide_window(goal, &value, to);
                     if let (GoalState::Failed { at_ms, detail }, MeasureName::Advice) =
@@ -142,6 +147,11 @@ impl Evaluation {
                     if reached_for_good(&goal.bound, &seen) {
                         self.states[k] = GoalState::Met { at_ms: to };
                     }
+                } else if self.early[k] {
+                    // Failed already; the figure waits for the window's end.
+                } else if let Some(state) = broken_for_good(goal, sim, from, now) {
+                    self.states[k] = state;
+                    self.early[k] = true;
                 }
                 continue;
             }
@@ -312,6 +322,47 @@ fn over_for_good(bound: &Bound, seen: &Observed) -> bool {
         (Bound::Number(n), Observed::Number(x)) => x > n,
         _ => false,
     }
+}
+
+/// A metric goal over a window whose statistic only moves one way as minutes come in — a sum
+/// (CloudWatch's values here are never negative) or a maximum only grows, a minimum only falls —
+/// has failed for good once the minutes so far break its bound: failed at the minute it broke,
+/// as Check says at the window's end (where the figure is decided again over the whole window:
+/// Check's verdicts are unchanged). Lesson 8's "the sum of HTTPCode_Target_5XX_Count … is 0"
+/// stayed undecided beside a chart of 2,402 errors until 0:15:00 (student walkthrough).
+fn broken_for_good(goal: &Goal, sim: &Sim, from: Millis, now: Millis) -> Option<GoalState> {
+    use super::goal::Statistic;
+    let Bound::Range { at_least, at_most } = goal.bound else {
+        return None;
+    };
+    let one_way = match goal.statistic {
+        Statistic::Sum | Statistic::Maximum => at_most.is_some(),
+        Statistic::Minimum => at_least.is_some(),
+        Statistic::Average => false,
+    };
+    if goal.measure != MeasureName::Metric || !one_way || now <= from {
+        return None;
+    }
+    let (at, words) = measure::first_out_of_bound(goal, sim, from, now)?;
+    let seen = measure::window(goal, sim, from, now, 0);
+    let When::Window(a, b) = goal.when else {
+        return None;
+    };
+    let span = if a == 0 {
+        format!("until {}", clock(b))
+    } else {
+        format!("from {} to {}", clock(a), clock(b))
+    };
+    Some(GoalState::Failed {
+        at_ms: at,
+        detail: format!(
+            "{span}: {} by {}; the goal is {} ({words} {})",
+            goal.seen(&seen),
+            clock(now),
+            goal.bound.symbol(goal.unit()),
+            clock(at)
+        ),
+    })
 }
 
 /// Whether a count that can only grow (`seen`) already meets `bound` whatever comes later: it
