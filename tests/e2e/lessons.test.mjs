@@ -267,14 +267,13 @@ export const tests = [
       await page.locator('[data-testid="goal"][data-goal="two-running"][data-state="failed"]').waitFor({ timeout: 20000 });
       await page.getByTestId('play').click();
       const text = await editorText(page);
-      // A form refuses to change a locked part (the service's desired count, in lesson 1).
+      // A form draws a locked part disabled and marked (the service's desired count, in
+      // lesson 1): before, it looked editable and was refused after the change (walkthrough).
       await page.locator('[data-testid="tab-services"]').click();
-      await page.getByTestId('desired-count').fill('5');
-      await page.getByTestId('desired-count').press('Enter');
-      await page.getByTestId('desired-count').blur();
-      const formError = await page.getByTestId('form-lock').innerText();
-      // Named as the lesson pane names it (the JSON path read as noise: student walkthrough).
-      if (!formError.includes('service api: desiredCount is locked in this lesson')) throw new Error(`form: ${formError}`);
+      if (!(await page.getByTestId('desired-count').isDisabled())) throw new Error('the locked desired count is editable');
+      const mark = await page.getByTestId('desired-count').evaluate((el) =>
+        getComputedStyle(el.closest('label').querySelector('span'), '::after').content);
+      if (!mark.includes('locked')) throw new Error(`the locked field is not marked: ${mark}`);
       // Typed in the JSON editor, a locked change is named at once, and Check refuses it.
       await setEditorText(page, text.replace('"seed": 7', '"seed": 8'));
       const locked = await page.getByTestId('lesson-locked').innerText();
@@ -380,19 +379,43 @@ export const tests = [
     },
   },
   {
-    name: 'lessons: a form change to a locked field is refused and the form shows the scenario\'s value again; the grace period field passes lesson 7',
-    async run({ page, base }) {
+    name: 'lessons: locked fields are disabled and open ones are not; a change reaching into a locked part is refused and the form shows the scenario\'s value again; the grace period field passes lesson 7',
+    async run({ page, base, screenshot }) {
+      // Lesson 13 opens the group's maxSize and managed scaling: Max is editable, Min and
+      // Desired are not. Lowering Max below Desired would move Desired too: refused, named.
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(`${base}#lesson=cluster-auto-scaling`);
+      await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+      await page.getByTestId('tab-services').click();
+      for (const [id, want] of [['asg-min', true], ['asg-desired', true], ['asg-max', false], ['instance-type', true],
+        ['ms-status', false], ['desired-count', true], ['dc-strategy', true]]) {
+        if ((await page.getByTestId(id).isDisabled()) !== want) throw new Error(`${id} disabled should be ${want}`);
+      }
+      const legend = await page.getByTestId('traffic').evaluate((el) =>
+        getComputedStyle(el.querySelector('legend'), '::after').content);
+      if (!legend.includes('locked in this lesson')) throw new Error(`the locked traffic section is not marked: ${legend}`);
+      const max = page.getByTestId('asg-max');
+      await max.fill('1');
+      await max.press('Enter');
+      const error = await page.getByTestId('form-lock').innerText();
+      if (!/(minSize|desiredCapacity) is locked in this lesson/.test(error)) throw new Error(`form error: ${error}`);
+      await page.waitForFunction(() => document.querySelector('[data-testid="asg-max"]')?.value === '2',
+        null, { timeout: 3000 });
+      // The refusal is in view and whole (it was 348 px above the field, and cut at the edge).
+      const seen = await page.getByTestId('form-lock').evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const pane = el.closest('.services-tab').getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, paneTop: pane.top, paneBottom: pane.bottom, overflow: el.scrollWidth > el.clientWidth };
+      });
+      if (seen.top < seen.paneTop - 1 || seen.bottom > seen.paneBottom + 1) throw new Error(`the lock message is out of view: ${JSON.stringify(seen)}`);
+      if (seen.overflow) throw new Error('the lock message is cut at the edge');
+      await screenshot('lesson-lock-in-view-1280');
+      // Lesson 7 opens the grace period only.
+      await page.goto('about:blank');
       await page.goto(`${base}#lesson=health-check-grace-period`);
       await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
       await page.getByTestId('tab-services').click();
-      const input = page.getByTestId('desired-count');
-      const before = await input.inputValue();
-      await input.fill(String(Number(before) + 1));
-      await input.press('Enter');
-      const error = await page.getByTestId('form-lock').innerText();
-      if (!/locked/.test(error)) throw new Error(`form error: ${error}`);
-      await page.waitForFunction((want) => document.querySelector('[data-testid="desired-count"]')?.value === want,
-        before, { timeout: 3000 });
+      if (!(await page.getByTestId('desired-count').isDisabled())) throw new Error('lesson 7: desired count editable');
       // The lesson's own field is in the form: a grace period of 300 s passes Check.
       await page.getByTestId('grace-period').fill('300');
       await page.getByTestId('grace-period').press('Enter');
@@ -1099,31 +1122,30 @@ tests.push({
 });
 
 tests.push({
-  // A student walkthrough of lesson 11: Min healthy % set to a locked value went back with no
-  // message (the deployment section's own message was lost when the form was drawn again), and
-  // the list of fields one may change was cut at the pane's right edge.
-  name: 'lessons: a locked deployment field says why, in view and whole',
+  // A student walkthrough of lesson 11: Min healthy % and Max % looked editable, and a change
+  // was refused afterwards in a line at the top of the tab. They are drawn disabled and marked;
+  // the strategy and its settings, which the lesson opens, are not.
+  name: 'lessons: lesson 11 draws its locked deployment fields disabled and marked, its open ones editable',
   async run({ page, base, screenshot }) {
     await openLesson(page, base, 'canary-blast-radius');
     await page.getByTestId('tab-services').click();
     const min = page.getByTestId('dc-min');
     await min.scrollIntoViewIfNeeded();
-    const before = await min.inputValue();
-    await min.fill('100');
-    await min.press('Enter');
-    const lock = page.getByTestId('form-lock');
-    await lock.waitFor({ timeout: 5000 });
-    const text = await lock.innerText();
-    if (!text.includes('minimumHealthyPercent is locked in this lesson')) throw new Error(`lock: ${text}`);
-    await page.waitForFunction((want) => document.querySelector('[data-testid="dc-min"]')?.value === want, before, { timeout: 3000 });
-    const seen = await lock.evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      const pane = el.closest('.services-tab').getBoundingClientRect();
-      return { top: r.top, bottom: r.bottom, paneTop: pane.top, paneBottom: pane.bottom, overflow: el.scrollWidth > el.clientWidth };
-    });
-    if (seen.top < seen.paneTop - 1 || seen.bottom > seen.paneBottom + 1) throw new Error(`the lock message is out of view: ${JSON.stringify(seen)}`);
-    if (seen.overflow) throw new Error('the lock message is cut at the edge');
-    await screenshot('lesson-lock-in-view-1280');
+    for (const [id, want] of [['dc-min', true], ['dc-max', true], ['dc-circuit-breaker', true], ['dc-strategy', false]]) {
+      if ((await page.getByTestId(id).isDisabled()) !== want) throw new Error(`${id} disabled should be ${want}`);
+    }
+    // The lesson starts ROLLING; the open strategy picker takes CANARY and shows its settings.
+    await page.selectOption('[data-testid="dc-strategy"]', 'CANARY');
+    await page.getByTestId('dc-canary-percent').waitFor({ timeout: 5000 });
+    if (await page.getByTestId('form-lock').count()) throw new Error(`refused: ${await page.getByTestId('form-lock').innerText()}`);
+    for (const [id, want] of [['dc-bake', false], ['dc-canary-percent', false], ['dc-canary-bake', false], ['dc-min', true]]) {
+      if ((await page.getByTestId(id).isDisabled()) !== want) throw new Error(`${id} disabled should be ${want}`);
+    }
+    const mark = await min.evaluate((el) => getComputedStyle(el.closest('label').querySelector('span'), '::after').content);
+    if (!mark.includes('locked')) throw new Error(`Min healthy % is not marked: ${mark}`);
+    // The open fields take a change.
+    await fillKept(page, page.getByTestId('dc-canary-percent'), '20', 'Canary %');
+    await screenshot('lesson-11-locked-fields-1280');
   },
 });
 

@@ -72,6 +72,16 @@ pub fn opens(pattern: &[Segment], path: &[Segment]) -> bool {
         })
 }
 
+/// Whether one of two paths lies within the other (is a prefix of it), `[*]` matching any index.
+fn overlap(a: &[Segment], b: &[Segment]) -> bool {
+    a.iter().zip(b).all(|(x, y)| match (x, y) {
+        (Segment::Any, Segment::Index(_) | Segment::Any) | (Segment::Index(_), Segment::Any) => {
+            true
+        }
+        _ => x == y,
+    })
+}
+
 /// Most locked changes reported for one scenario.
 const REPORTED: usize = 10;
 
@@ -165,6 +175,14 @@ impl Lock {
     /// The locked places `doc` changes (at most ten), each with its path.
     pub fn changes(&self, doc: &Value) -> Vec<Problem> {
         locked_changes(&self.start, doc, &self.editable)
+    }
+
+    /// Whether nothing at or under `path` is open to change: no editable place lies within it
+    /// or holds it. A form draws such a control disabled, so a student sees what the lesson opens
+    /// before trying (lesson 11's locked Min healthy % looked editable until a change was
+    /// refused: student walkthrough). A path that does not read is not locked.
+    pub fn locks(&self, path: &str) -> bool {
+        parse_path(path).is_some_and(|path| !self.editable.iter().any(|open| overlap(open, &path)))
     }
 
     /// The keys `doc` leaves out that ECS would keep from the running service (see
@@ -337,6 +355,33 @@ mod tests {
             "{}",
             found[0].message
         );
+    }
+
+    #[test]
+    fn a_place_is_locked_when_nothing_within_it_or_holding_it_is_open() {
+        let lock = Lock {
+            start: json!({}),
+            editable: [
+                "services[0].deploymentConfiguration.strategy",
+                "taskDefinitions[*].cpu",
+            ]
+            .iter()
+            .map(|p| parse_path(p).unwrap())
+            .collect(),
+        };
+        // Lesson 11's shape: the strategy is open, its neighbours are not.
+        assert!(!lock.locks("services[0].deploymentConfiguration.strategy"));
+        assert!(!lock.locks("services[0].deploymentConfiguration.strategy.x"));
+        assert!(!lock.locks("services[0].deploymentConfiguration"));
+        assert!(lock.locks("services[0].deploymentConfiguration.maximumPercent"));
+        assert!(lock.locks("services[1].deploymentConfiguration.strategy"));
+        assert!(lock.locks("services[0].desiredCount"));
+        // `[*]` opens every index.
+        assert!(!lock.locks("taskDefinitions[3].cpu"));
+        assert!(lock.locks("taskDefinitions[3].memory"));
+        assert!(!lock.locks("taskDefinitions"));
+        // A path that does not read is not locked.
+        assert!(!lock.locks("a b"));
     }
 
     #[test]

@@ -11,6 +11,24 @@ pub(crate) fn find_service<'a>(doc: &'a Value, name: &str) -> Option<&'a Value> 
         .find(|s| s.get("serviceName").and_then(Value::as_str) == Some(name))
 }
 
+/// Where the service named `name` is in the document (`services[2]`): a form asks an open
+/// lesson's lock about the paths under it, to draw a locked field disabled.
+pub fn service_path(doc: &Value, name: &str) -> Option<String> {
+    array(doc, "services")
+        .iter()
+        .position(|s| s.get("serviceName").and_then(Value::as_str) == Some(name))
+        .map(|i| format!("services[{i}]"))
+}
+
+/// Where the `autoScalingGroupProvider` of the capacity provider named `name` is
+/// (`capacityProviders[0].autoScalingGroupProvider`), as [`service_path`].
+pub fn group_provider_path(doc: &Value, name: &str) -> Option<String> {
+    array(doc, "capacityProviders")
+        .iter()
+        .position(|p| p.get("name").and_then(Value::as_str) == Some(name))
+        .map(|i| format!("capacityProviders[{i}].autoScalingGroupProvider"))
+}
+
 /// The service named `name` as an object to edit, or [`no_service`].
 pub(crate) fn service_mut<'a>(
     doc: &'a mut Value,
@@ -61,4 +79,25 @@ pub(crate) fn group_provider_mut<'a>(doc: &'a mut Value, name: &str) -> Option<&
 /// Why an edit of the Auto Scaling group provider named `name` cannot apply: there is none.
 pub(crate) fn no_group_provider(name: &str) -> String {
     format!("there is no Auto Scaling group capacity provider named '{name}'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_service_and_a_group_provider_are_found_where_they_are() {
+        let doc = json!({
+            "services": [{"serviceName": "a"}, {"serviceName": "b"}],
+            "capacityProviders": [{"name": "FARGATE"}, {"name": "asg", "autoScalingGroupProvider": {}}]
+        });
+        assert_eq!(service_path(&doc, "b").as_deref(), Some("services[1]"));
+        assert_eq!(service_path(&doc, "c"), None);
+        assert_eq!(
+            group_provider_path(&doc, "asg").as_deref(),
+            Some("capacityProviders[1].autoScalingGroupProvider")
+        );
+        assert_eq!(group_provider_path(&json!({}), "asg"), None);
+    }
 }

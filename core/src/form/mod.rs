@@ -22,5 +22,6 @@ pub(crate) mod test_support;
 mod text;
 pub(crate) mod value;
 
+pub use find::{group_provider_path, service_path};
 pub use refusal::refusal;
 pub use text::to_text;

@@ -209,6 +209,22 @@ pub fn network_mode(doc: &Value, service: &str) -> Option<String> {
     )
 }
 
+/// Where the `networkMode` of the revision the service named `service` runs is
+/// (`taskDefinitions[1].networkMode`, inside `taskDefinition` for a describe-style entry): the
+/// Service settings form asks an open lesson's lock about it.
+pub fn network_mode_path(doc: &Value, service: &str) -> Option<String> {
+    let s = find_service(doc, service)?;
+    let index = resolve_reference(doc, &text(s, "taskDefinition"))?;
+    let wrapped = array(doc, "taskDefinitions")
+        .get(index)?
+        .get("taskDefinition")
+        .is_some();
+    Some(format!(
+        "taskDefinitions[{index}].{}networkMode",
+        if wrapped { "taskDefinition." } else { "" }
+    ))
+}
+
 /// Changes the network mode of the task definition revision the service runs. Switching away
 /// from `awsvpc` removes the `networkConfiguration`s of every service and task using that
 /// revision, which ECS only accepts for awsvpc, and keeps them in `memory`; switching to
@@ -399,6 +415,30 @@ mod replace_tests {
         assert_eq!(doc["services"][0]["taskDefinition"], "web:2");
         assert!(replace_latest_revision(&mut doc, "web", json!({"family": "api"})).is_err());
         assert!(replace_latest_revision(&mut doc, "nope", json!({})).is_err());
+    }
+
+    #[test]
+    fn the_network_mode_path_names_the_revision_the_service_runs() {
+        let doc = json!({
+            "taskDefinitions": [
+                {"family": "web"},
+                {"taskDefinition": {"family": "web"}},
+                {"family": "api"}
+            ],
+            "services": [
+                {"serviceName": "s", "taskDefinition": "web:1"},
+                {"serviceName": "t", "taskDefinition": "web"},
+                {"serviceName": "u", "taskDefinition": "api"}
+            ]
+        });
+        let path = |s| network_mode_path(&doc, s);
+        assert_eq!(path("s").as_deref(), Some("taskDefinitions[0].networkMode"));
+        assert_eq!(
+            path("t").as_deref(),
+            Some("taskDefinitions[1].taskDefinition.networkMode")
+        );
+        assert_eq!(path("u").as_deref(), Some("taskDefinitions[2].networkMode"));
+        assert_eq!(path("v"), None);
     }
 }
 

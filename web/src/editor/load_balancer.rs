@@ -4,6 +4,7 @@
 
 use super::apply::apply_to;
 use super::fields::whole;
+use super::locks::locked;
 use crate::state::Playground;
 use ecs_sim::elb::form::{
     service_target_group, set_deregistration_delay, MAX_DEREGISTRATION_DELAY_SECONDS,
@@ -45,6 +46,7 @@ pub fn LoadBalancer(
                         <label class="field" title="deregistrationDelaySeconds (targetGroups): how long a deregistering target keeps its connections before ECS stops the task; requests still in flight when it ends are cut (0–3600, default 300)">
                             <span>"Deregistration delay (s)"</span>
                             <input type="number" min="0" max=MAX_DEREGISTRATION_DELAY_SECONDS.to_string() step="1" inputmode="numeric"
+                                disabled=move || locked(pg, &[format!("targetGroups[{}].deregistrationDelaySeconds", g.index)])
                                 data-testid="deregistration-delay"
                                 prop:value=g.deregistration_delay_seconds.to_string() on:change=on_delay />
                         </label>

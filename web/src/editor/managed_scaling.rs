@@ -7,6 +7,7 @@
 //! file only draws the fields.
 
 use super::apply::apply_to;
+use super::locks::group_locked;
 use crate::state::Playground;
 use ecs_sim::cluster::form::managed_scaling::{
     managed_scaling, set_managed_scaling, ManagedScalingSettings as Settings, STEP_SIZE_RANGE,
@@ -51,7 +52,9 @@ pub fn ManagedScaling(
     let protection =
         move || settings.with(|s| s.as_ref().is_some_and(|s| s.managed_termination_protection));
     view! {
-        <div class="managed-scaling" data-testid="managed-scaling">
+        // A fieldset, so a lesson's lock disables every control in it at once.
+        <fieldset class="managed-scaling" data-testid="managed-scaling"
+            disabled=group_locked(pg, doc, name, &["managedScaling", "managedTerminationProtection"])>
             <label class="check">
                 <input type="checkbox" data-testid="ms-status" prop:checked=enabled
                     on:change=move |ev| { let on = event_target_checked(&ev); change(&|s| s.enabled = on) } />
@@ -80,6 +83,6 @@ pub fn ManagedScaling(
             {move || (protection() && !enabled()).then(|| view! {
                 <p class="hint">"Managed termination protection only works with managed scaling on."</p>
             })}
-        </div>
+        </fieldset>
     }
 }

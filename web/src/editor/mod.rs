@@ -13,6 +13,7 @@ mod codemirror;
 mod deployment;
 mod fields;
 mod load_balancer;
+mod locks;
 mod managed_scaling;
 mod marks;
 mod network;

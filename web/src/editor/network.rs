@@ -2,6 +2,7 @@
 //! scenario's subnets to tick, security groups, and whether tasks get a public IP.
 
 use super::apply::apply_to;
+use super::locks::service_locked;
 use crate::state::Playground;
 use ecs_sim::service::network_form::{
     awsvpc_form, parse_security_groups, scenario_subnets, set_awsvpc_configuration, AwsvpcForm,
@@ -50,7 +51,7 @@ pub fn Network(
         });
     };
     view! {
-        <fieldset class="group" data-testid="awsvpc">
+        <fieldset class="group" data-testid="awsvpc" disabled=service_locked(pg, doc, service, &["networkConfiguration"])>
             <legend>"Network (awsvpc)"</legend>
             <p class="hint">{move || if form.with(|f| f.present) {
                 "networkConfiguration.awsvpcConfiguration: the subnets decide the zones of the service's awsvpc tasks."

@@ -2,6 +2,7 @@
 //! placement constraints (distinctInstance, memberOf; up to 10, all must hold).
 
 use super::apply::apply_to;
+use super::locks::service_locked;
 use crate::state::Playground;
 use crate::term::Term;
 use ecs_sim::placement::form::{
@@ -166,7 +167,8 @@ pub fn Placement(
         }).collect_view()
     };
     view! {
-        <fieldset class="group" data-form-section="placement">
+        <fieldset class="group" data-form-section="placement"
+            disabled=service_locked(pg, doc, service, &["placementStrategy", "availabilityZoneRebalancing"])>
             <legend>"Placement strategies"</legend>
             <ol class="rows">{strategy_rows}</ol>
             <button data-testid="add-strategy"
@@ -180,7 +182,7 @@ pub fn Placement(
             // strategy spreads by zone (or that has none).
             <label class="field" title="availabilityZoneRebalancing: ECS moves tasks to even out the zones once the service is steady. Left out, CreateService turns it on where it can; an update keeps the service's value">
                 <span>"AZ rebalancing"</span>
-                <select data-testid="az-rebalancing" on:change=move |ev| {
+                <select data-testid="az-rebalancing" disabled=service_locked(pg, doc, service, &["availabilityZoneRebalancing"]) on:change=move |ev| {
                     let v = event_target_value(&ev);
                     let value = (!v.is_empty()).then_some(v);
                     apply_to(pg, error, |d| ecs_sim::service::form::set_availability_zone_rebalancing(d, &service.get_value(), value.as_deref()));
@@ -194,7 +196,8 @@ pub fn Placement(
                 </select>
             </label>
         </fieldset>
-        <fieldset class="group" data-form-section="constraints">
+        <fieldset class="group" data-form-section="constraints"
+            disabled=service_locked(pg, doc, service, &["placementConstraints"])>
             <legend>"Placement constraints"</legend>
             <ol class="rows">{constraint_rows}</ol>
             <button data-testid="add-constraint"

@@ -6,6 +6,7 @@
 
 use super::apply::apply_to;
 use super::fields::whole;
+use super::locks::scenario_locked;
 use super::scaling_policies::ScalingPolicies;
 use super::scaling_scheduled::ScheduledActions;
 use crate::state::Playground;
@@ -43,7 +44,8 @@ pub fn Scaling(doc: Memo<Option<Value>>, service: StoredValue<String>) -> impl I
         });
     };
     view! {
-        <fieldset class="group" data-testid="service-scaling" data-form-section="scaling">
+        <fieldset class="group" data-testid="service-scaling" data-form-section="scaling"
+            disabled=scenario_locked(pg, &["scalableTargets", "scalingPolicies"])>
             <legend>"Service Auto Scaling"</legend>
             <label class="check">
                 <input type="checkbox" data-testid="sas-enabled" prop:checked=enabled

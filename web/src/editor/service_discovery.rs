@@ -4,6 +4,7 @@
 
 use super::apply::apply_to;
 use super::fields::whole;
+use super::locks::service_locked;
 use crate::state::Playground;
 use ecs_sim::discovery::form::{registry_ttl, set_dns_ttl};
 use ecs_sim::discovery::resolve::MAX_DNS_TTL_SECONDS;
@@ -36,7 +37,8 @@ pub fn ServiceDiscovery(
     move || {
         ttl.get().map(|t| {
             view! {
-                <fieldset class="group" data-testid="service-discovery" data-form-section="discovery">
+                <fieldset class="group" data-testid="service-discovery" data-form-section="discovery"
+                    disabled=service_locked(pg, doc, service, &["serviceRegistries"])>
                     <legend>"Service discovery: Cloud Map DNS"</legend>
                     <div class="form-row">
                         <label class="field" title="dnsTtlSeconds (serviceRegistries[0]; the Cloud Map service's DnsRecord TTL in AWS): how long a client keeps a DNS answer, so how long it may still call a task that has stopped (default 60)">

@@ -7,6 +7,7 @@ use super::apply::{applied, apply_to};
 use super::capacity::Capacity;
 use super::deployment::Deployment;
 use super::load_balancer::LoadBalancer;
+use super::locks::{locked, service_locked};
 use super::network::Network;
 use super::placement::Placement;
 use super::scaling::Scaling;
@@ -18,7 +19,7 @@ use ecs_sim::service::form::{
     MAX_GRACE_SECONDS,
 };
 use ecs_sim::service::network_form::awsvpc_form;
-use ecs_sim::taskdef::form::{network_mode, set_network_mode, NETWORK_MODES};
+use ecs_sim::taskdef::form::{network_mode, network_mode_path, set_network_mode, NETWORK_MODES};
 use ecs_sim::taskdef::network_memory::Holder;
 use leptos::prelude::*;
 use serde_json::Value;
@@ -206,6 +207,23 @@ fn ServiceForm(
             pg.network_memory.set(memory);
         }
     };
+    // The revision's networkMode (and the networkConfiguration that goes with it).
+    let mode_locked = move || {
+        let paths = doc.with(|d| {
+            d.as_ref().map_or_else(Vec::new, |d| {
+                let service = name.get_value();
+                [
+                    network_mode_path(d, &service),
+                    ecs_sim::form::service_path(d, &service)
+                        .map(|s| format!("{s}.networkConfiguration")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect()
+            })
+        });
+        locked(pg, &paths)
+    };
     let kept = Memo::new(move |_| {
         pg.network_memory
             .with(|m| m.holds(&Holder::Service(name.get_value())))
@@ -216,16 +234,18 @@ fn ServiceForm(
             <label class="field">
                 <span>"Desired count"</span>
                 <input type="number" min="0" max=MAX_DESIRED_COUNT.to_string() step="1" inputmode="numeric"
+                    disabled=service_locked(pg, doc, name, &["desiredCount"])
                     data-testid="desired-count" prop:value=move || desired().to_string() on:change=on_desired />
             </label>
             <label class="field" title="healthCheckGracePeriodSeconds: how long after a task starts the scheduler ignores failing load balancer and container health checks (empty: 0)">
                 <span>"Health check grace period (s)"</span>
                 <input type="number" min="0" step="1" inputmode="numeric" placeholder="0"
+                    disabled=service_locked(pg, doc, name, &["healthCheckGracePeriodSeconds"])
                     data-testid="grace-period" prop:value=grace on:change=on_grace />
             </label>
             <label class="field">
                 <span>"Network mode (task definition)"</span>
-                <select data-testid="network-mode" on:change=on_mode>
+                <select data-testid="network-mode" on:change=on_mode disabled=mode_locked>
                     {move || {
                         let cur = mode.get().unwrap_or_default();
                         NETWORK_MODES.iter().map(|m| view! {

@@ -4,6 +4,7 @@
 
 use super::apply::apply_to;
 use super::fields::{number, show};
+use super::locks::scenario_locked;
 use crate::state::Playground;
 use ecs_sim::traffic::form::{
     default_traffic, profile_fields, remove_traffic, set_profile_field, set_traffic, shape,
@@ -44,7 +45,7 @@ pub fn Traffic(doc: Memo<Option<Value>>, service: StoredValue<String>) -> impl I
     };
     let current_shape = move || spec.with(|t| t.as_ref().map_or("", |t| shape(&t.profile)));
     view! {
-        <fieldset class="group" data-testid="traffic">
+        <fieldset class="group" data-testid="traffic" disabled=scenario_locked(pg, &["traffic"])>
             <legend>"Traffic"</legend>
             <label class="check">
                 <input type="checkbox" data-testid="traffic-enabled" prop:checked=enabled
