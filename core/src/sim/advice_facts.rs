@@ -31,19 +31,34 @@ impl Sim {
         record(list(&mut self.facts), fact);
     }
 
-    /// Whether task `t`, being stopped as unhealthy now, had not yet been RUNNING for the
-    /// start-up time its essential containers' images declare (`images[…].startSeconds`), with
-    /// an image whose health check would otherwise pass: the grace period was too short.
+    /// Whether task `t`, being stopped as unhealthy now, was still coming up, with an image
+    /// whose health check would otherwise pass and an application that had not hung: RUNNING for
+    /// less than the start-up time its essential containers' images declare
+    /// (`images[…].startSeconds`), plus, behind a load balancer, the checks its target then
+    /// needs to be healthy again (`healthyThresholdCount` passes, `interval` apart, and the
+    /// interval to the first of them). The grace period was too short. Until the 27th session
+    /// only the start-up time counted, so lesson 7's start, whose tasks are stopped 132 s after
+    /// RUNNING (unhealthy at 60 s, the application answering at 100 s, the target needing five
+    /// passes), met its "no task stopped during start-up" goal (student walkthrough).
     pub(crate) fn stopped_before_start_up(&self, t: usize) -> bool {
         let task = &self.tasks[t];
         let Some(started) = task.started_at else {
             return false;
         };
+        if task.hung {
+            return false;
+        }
+        let recovery: Millis = task.target.as_ref().map_or(0, |target| {
+            let g = &self.model.target_groups[target.group];
+            Millis::from(g.interval_seconds)
+                * 1000
+                * Millis::from(g.healthy_threshold.saturating_add(1))
+        });
         let td = &self.model.task_definitions[task.task_definition];
         td.needs.containers.iter().filter(|c| c.essential).any(|c| {
             self.model.images.get(&c.image).is_some_and(|b| {
                 let start: Millis = Millis::from(b.start_seconds.unwrap_or(0)) * 1000;
-                !b.health_check_fails && self.now < started + start
+                !b.health_check_fails && start > 0 && self.now < started + start + recovery
             })
         })
     }

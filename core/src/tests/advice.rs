@@ -184,6 +184,30 @@ fn grace_period_shorter_than_start_up_may_and_did_stop_tasks() {
 }
 
 #[test]
+fn a_task_stopped_while_its_target_recovers_from_the_start_up_was_still_coming_up() {
+    // Lesson 7's shape: the application answers 100 s after RUNNING, but its target, unhealthy
+    // since 60 s, needs five passes 30 s apart: the scheduler stops the task after 100 s and
+    // before it could be healthy. Only the 100 s counted until the 27th session, so nothing was
+    // found (student walkthrough).
+    let v = with(|v| v["images"]["example/web:1"]["startSeconds"] = 100.into());
+    let mut s = sim(&v);
+    s.run_until(600_000);
+    let found = proven(&s, "stopped-during-start-up");
+    let e = found.evidence.expect("evidence");
+    let started = s
+        .tasks
+        .iter()
+        .filter_map(|(_, t)| t.started_at)
+        .min()
+        .expect("a task ran");
+    assert!(
+        e.at > started + 100_000,
+        "stopped after the 100 s: {}",
+        e.at
+    );
+}
+
+#[test]
 fn blocked_deployment_is_proven_with_its_event() {
     // min 100 / max 100 with 2 tasks: a new task definition at 60 s can neither stop an old
     // task first nor start a new one first (DG deployment-type-ecs).
