@@ -113,7 +113,11 @@ fn check_container(here: &str, c: &ContainerDefinition, out: &mut Vec<Problem>) 
         }
         check_added_capabilities(&lp, linux.get("capabilities"), out);
     }
-    if let Some(driver) = c.log_driver().filter(|d| !FARGATE_LOG_DRIVERS.contains(d)) {
+    // A driver the API does not know is named once, by `enums`.
+    if let Some(driver) = c
+        .log_driver()
+        .filter(|d| !FARGATE_LOG_DRIVERS.contains(d) && super::enums::LOG_DRIVERS.contains(d))
+    {
         out.push(Problem::new(
             format!("{here}.logConfiguration.logDriver"),
             format!("Tasks using the Fargate launch type do not support log driver '{driver}'. The supported log drivers are awslogs, splunk and awsfirelens."),

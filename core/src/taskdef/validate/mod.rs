@@ -6,6 +6,7 @@
 mod containers;
 mod depends_on;
 mod efs;
+mod enums;
 mod ephemeral_storage;
 mod execution_role;
 mod fargate_parameters;
@@ -47,6 +48,7 @@ pub fn validate(td: &TaskDefinition) -> Vec<Problem> {
     depends_on::check(td, &mut problems);
     volumes::check(td, &mut problems);
     efs::check(td, &mut problems);
+    enums::check(td, &mut problems);
     check_size(td, &mut problems);
     crate::order::sort_by_cached_key(&mut problems, |p| document_order(&p.path));
     problems
