@@ -66,7 +66,8 @@ const DESCRIBE: &str = r#"{
         "memory": "3072",
         "runtimePlatform": {"cpuArchitecture": "X86_64", "operatingSystemFamily": "LINUX"},
         "registeredAt": "2024-05-02T10:15:30.123000+00:00",
-        "registeredBy": "arn:aws:sts::123456789012:assumed-role/Admin/alice"
+        "registeredBy": "arn:aws:sts::123456789012:assumed-role/Admin/alice",
+        "deleteRequestedAt": "2024-06-02T10:15:30.123000+00:00"
     },
     "tags": [{"key": "env", "value": "dev"}]
 }"#;
