@@ -49,10 +49,34 @@ pub fn assign_public_ip(
     }
 }
 
-/// `platformVersion`: one of [`PLATFORM_VERSIONS`]; the value kept, or None with a problem
-/// at the field.
-pub fn platform_version(path: &str, value: Option<&str>, p: &mut Problems) -> Option<String> {
+/// Fargate Windows platform versions (DG "Fargate Windows platform versions": `LATEST` is 1.0.0,
+/// the only one).
+pub const WINDOWS_PLATFORM_VERSIONS: [&str; 2] = ["LATEST", "1.0.0"];
+
+/// `platformVersion`: one of [`PLATFORM_VERSIONS`], or of [`WINDOWS_PLATFORM_VERSIONS`] for a
+/// Windows task definition (`windows`; the DG's Windows Fargate example on 1.0.0 was refused with
+/// the Linux list until the 27th session: engineers' probe); the value kept, or None with a
+/// problem at the field.
+pub fn platform_version(
+    path: &str,
+    value: Option<&str>,
+    windows: bool,
+    p: &mut Problems,
+) -> Option<String> {
     let v = value?;
+    if windows {
+        if WINDOWS_PLATFORM_VERSIONS.contains(&v) {
+            return Some(v.to_string());
+        }
+        p.push(
+            format!("{path}.platformVersion"),
+            format!(
+                "invalid platformVersion '{}' for a Windows task definition: expected LATEST or 1.0.0 (Fargate Windows platform versions)",
+                shown(v)
+            ),
+        );
+        return None;
+    }
     if PLATFORM_VERSIONS.contains(&v) {
         Some(v.to_string())
     } else {
@@ -205,19 +229,45 @@ mod tests {
     fn platform_version_is_a_fargate_linux_version() {
         let mut p = Problems::default();
         assert_eq!(
-            platform_version("services[1]", Some("1.3.0"), &mut p).as_deref(),
+            platform_version("services[1]", Some("1.3.0"), false, &mut p).as_deref(),
             Some("1.3.0")
         );
         assert_eq!(
-            platform_version("services[1]", Some("LATEST"), &mut p).as_deref(),
+            platform_version("services[1]", Some("LATEST"), false, &mut p).as_deref(),
             Some("LATEST")
         );
-        assert_eq!(platform_version("services[1]", None, &mut p), None);
+        assert_eq!(platform_version("services[1]", None, false, &mut p), None);
         assert!(p.is_empty());
-        assert_eq!(platform_version("services[1]", Some("1.2.0"), &mut p), None);
+        assert_eq!(
+            platform_version("services[1]", Some("1.2.0"), false, &mut p),
+            None
+        );
         let v = p.into_vec();
         assert_eq!(v[0].path, "services[1].platformVersion");
         assert!(v[0].message.contains("1.0.0 to 1.2.0 are retired"));
+    }
+
+    #[test]
+    fn a_windows_task_runs_on_windows_platform_version_1_0_0() {
+        // DG "Fargate Windows platform versions": LATEST is 1.0.0.
+        let mut p = Problems::default();
+        for v in ["LATEST", "1.0.0"] {
+            assert_eq!(
+                platform_version("services[0]", Some(v), true, &mut p).as_deref(),
+                Some(v)
+            );
+        }
+        assert!(p.is_empty());
+        assert_eq!(
+            platform_version("services[0]", Some("1.4.0"), true, &mut p),
+            None
+        );
+        let v = p.into_vec();
+        assert!(
+            v[0].message.contains("expected LATEST or 1.0.0"),
+            "{}",
+            v[0].message
+        );
     }
 
     #[test]

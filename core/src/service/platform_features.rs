@@ -5,7 +5,10 @@
 //! "Working with 64-bit ARM workloads", ecs-arm64.html: "For the Fargate type, the applications
 //! must use Fargate platform version 1.4.0 or later") and Service Connect (DG service-connect
 //! considerations: "Tasks that run in Fargate must use the Fargate Linux platform version 1.4.0
-//! or higher to use Service Connect"). `LATEST` is 1.4.0 and 1.0.0–1.2.0 are refused already
+//! or higher to use Service Connect"), 8 and 16 vCPU tasks (DG task-cpu-memory-error: 8 vCPU and
+//! 16 vCPU "requires Linux platform 1.4.0 or later"; accepted until the 27th session) and Amazon
+//! EFS volumes (DG efs-volumes: on Fargate EFS needs "platform version 1.4.0 or later").
+//! `LATEST` is 1.4.0 and 1.0.0–1.2.0 are refused already
 //! (`platform::platform_version`), so only `1.3.0` is checked. The docs quote no ECS message;
 //! the texts use their words. Checked at CreateService and for each later revision
 //! (UpdateService).
@@ -39,6 +42,20 @@ pub fn refusals(
     if service_connect {
         out.push(needs("Service Connect"));
     }
+    if let Some(Ok(units @ 8192..)) = td.task_cpu_units() {
+        out.push(needs(&format!("A task of {} vCPU", units / 1024)));
+    }
+    let efs = td
+        .volumes
+        .as_ref()
+        .and_then(|v| v.as_array())
+        .is_some_and(|v| {
+            v.iter()
+                .any(|volume| volume.get("efsVolumeConfiguration").is_some())
+        });
+    if efs {
+        out.push(needs("An Amazon EFS volume (efsVolumeConfiguration)"));
+    }
     out
 }
 
@@ -56,6 +73,23 @@ mod tests {
             v[k] = x.clone();
         }
         parse_task_definition(&v.to_string()).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn platform_1_3_0_runs_no_8_or_16_vcpu_task_and_no_efs_volume() {
+        let big = td(json!({ "cpu": "8192", "memory": "16384" }));
+        let s = refusals(Some("1.3.0"), &big, false);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(s[0].starts_with("A task of 8 vCPU needs Fargate Linux platform version 1.4.0"));
+        assert!(refusals(Some("1.4.0"), &big, false).is_empty());
+        assert!(refusals(None, &big, false).is_empty());
+        let four = td(json!({ "cpu": "4096", "memory": "8192" }));
+        assert!(refusals(Some("1.3.0"), &four, false).is_empty());
+        let efs = td(json!({ "volumes": [{ "name": "data",
+            "efsVolumeConfiguration": { "fileSystemId": "fs-1234" } }] }));
+        let s = refusals(Some("1.3.0"), &efs, false);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(s[0].contains("EFS"), "{s:?}");
     }
 
     #[test]

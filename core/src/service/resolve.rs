@@ -146,7 +146,12 @@ fn service(
     let platform_version = if on_instances {
         None
     } else {
-        crate::service::platform::platform_version(&path, s.platform_version.as_deref(), p)
+        crate::service::platform::platform_version(
+            &path,
+            s.platform_version.as_deref(),
+            crate::taskdef::runtime_platform::is_windows(&td.definition),
+            p,
+        )
     };
     let service_connect =
         crate::discovery::service_connect::enabled(s.service_connect_configuration.as_ref());
