@@ -137,6 +137,23 @@ export const tests = [
       await page.locator('[data-testid="presenter-aside"]').waitFor();
       await page.keyboard.press('Escape');
       await page.locator('[data-testid="presenter-aside"]').waitFor({ state: 'detached' });
+      // After Run to (Enter in its field) the keys are the page's again: Escape and `p` typed
+      // into the field instead (student walkthrough, "0:03p").
+      await page.keyboard.press('p');
+      await page.locator('[data-testid="presenter-aside"]').waitFor();
+      await page.locator('[data-testid="run-to-input"]').fill('0:03');
+      await page.locator('[data-testid="run-to-input"]').press('Enter');
+      await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent.startsWith('0:03'), null, { timeout: 20000 });
+      await page.keyboard.press('Escape');
+      await page.locator('[data-testid="presenter-aside"]').waitFor({ state: 'detached' });
+      if ((await page.getByTestId('run-to-input').inputValue()).includes('p')) throw new Error('a key went into the Run to field');
+      // Escape inside the field leaves the field; the next one leaves presenter mode.
+      await page.keyboard.press('p');
+      await page.locator('[data-testid="presenter-aside"]').waitFor();
+      await page.locator('[data-testid="run-to-input"]').fill('0:04');
+      await page.locator('[data-testid="run-to-input"]').press('Escape');
+      await page.keyboard.press('Escape');
+      await page.locator('[data-testid="presenter-aside"]').waitFor({ state: 'detached' });
     },
   },
   {

@@ -96,7 +96,14 @@ pub fn RunTo() -> impl IntoView {
             <input data-testid="run-to-input" class="run-to-input" placeholder="h:mm" aria-label="Run to time (h:mm)"
                 prop:value=move || typed.get()
                 on:input=move |ev| typed.set(event_target_value(&ev))
-                on:keydown=move |ev| if ev.key() == "Enter" { go() } />
+                on:keydown=move |ev| match ev.key().as_str() {
+                    // The field gives the keyboard back once it has done its job: after Run to,
+                    // Escape and `p` typed into it instead of leaving presenter mode (student
+                    // walkthrough). Escape in it only leaves the field.
+                    "Enter" => { go(); blur_target(&ev); }
+                    "Escape" => blur_target(&ev),
+                    _ => {}
+                } />
             <button data-testid="run-to-go" disabled=busy on:click=move |_| go()>"Run to"</button>
         </span>
     }
@@ -163,4 +170,14 @@ fn cancel(pg: Playground) {
             pg.run.set(None);
         }
     });
+}
+
+/// Takes the focus off the field a key was typed in.
+fn blur_target(ev: &web_sys::KeyboardEvent) {
+    if let Some(el) = ev
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
+    {
+        let _ = el.blur();
+    }
 }
