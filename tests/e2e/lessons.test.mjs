@@ -1455,3 +1455,27 @@ tests.push({
   },
 });
 
+
+tests.push({
+  // Student walkthrough: lesson 7 opened Service settings at lesson 6's scroll, the constraints
+  // section, with its one open field (the grace period, at the top of the form) 35 px above
+  // the pane's top.
+  name: 'lessons: a lesson whose field is at the top of Service settings opens with the form scrolled to the top',
+  async run({ page, base }) {
+    await openLesson(page, base, 'placement-constraints');
+    await page.getByTestId('tab-services').waitFor();
+    await page.evaluate(() => { location.hash = '#lesson=health-check-grace-period'; });
+    await page.waitForFunction(() => document.querySelector('[data-testid="lesson-title"]')?.textContent.startsWith('7.'), null, { timeout: 20000 });
+    const grace = page.getByTestId('grace-period');
+    await grace.waitFor({ timeout: 5000 });
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="grace-period"]');
+      const pane = el?.closest('[data-testid="editor-pane"]');
+      if (!el || !pane) return false;
+      const r = el.getBoundingClientRect();
+      const p = pane.getBoundingClientRect();
+      return r.top >= p.top && r.bottom <= p.bottom;
+    }, null, { timeout: 5000 });
+    if (await grace.isDisabled()) throw new Error('the open grace period field is disabled');
+  },
+});

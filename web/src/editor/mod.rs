@@ -64,10 +64,19 @@ fn current_doc(pg: Playground) -> Option<Value> {
         .or_else(|| pg.running_text.with(|t| serde_json::from_str(t).ok()))
 }
 
-/// Scrolls the Service settings section `name` (`data-form-section`) to the top of its pane,
-/// once the tab has been drawn.
-fn scroll_to_section(name: &'static str) {
+/// Scrolls the Service settings section `name` (`data-form-section`), or with none the top of
+/// the form, to the top of its pane, once the tab has been drawn. (The form kept the scroll of
+/// the lesson before, so lesson 7 opened on lesson 6's section with its grace period field above
+/// the fold: student walkthrough.)
+fn scroll_to_section(name: Option<&'static str>) {
     request_animation_frame(move || {
+        let Some(name) = name else {
+            // The form scrolls inside its tab: back to its top.
+            if let Some(tab) = document().query_selector(".services-tab").ok().flatten() {
+                tab.set_scroll_top(0);
+            }
+            return;
+        };
         let Some(el) = document()
             .query_selector(&format!("[data-form-section=\"{name}\"]"))
             .ok()
@@ -129,9 +138,7 @@ pub fn Editor() -> impl IntoView {
                                 .and_then(|o| o.challenge.doc.editable.first().cloned())
                                 .and_then(|p| ecs_sim::challenge::editor_place::form_section(&p))
                         });
-                        if let Some(section) = section {
-                            scroll_to_section(section);
-                        }
+                        scroll_to_section(section);
                     }
                     Some(EditorPlace::ScenarioJson) => tab.set(Tab::Scenario),
                     None => {}
