@@ -324,29 +324,54 @@ fn over_for_good(bound: &Bound, seen: &Observed) -> bool {
     }
 }
 
-/// A metric goal over a window whose statistic only moves one way as minutes come in — a sum
-/// (CloudWatch's values here are never negative) or a maximum only grows, a minimum only falls —
-/// has failed for good once the minutes so far break its bound: failed at the minute it broke,
-/// as Check says at the window's end (where the figure is decided again over the whole window:
-/// Check's verdicts are unchanged). Lesson 8's "the sum of HTTPCode_Target_5XX_Count … is 0"
-/// stayed undecided beside a chart of 2,402 errors until 0:15:00 (student walkthrough).
+/// A goal over a window whose figure only moves one way as the run goes on has failed for good
+/// once what happened so far breaks its bound: failed at the moment it broke, as Check says at
+/// the window's end (where the figure is decided again over the whole window: Check's verdicts
+/// are unchanged). Such figures: a metric's sum (CloudWatch's values here are never negative)
+/// or maximum against a most, its minimum against a least, and an advice rule's proven findings
+/// against a most (a run's facts are only added to). Lesson 8's "the sum of
+/// HTTPCode_Target_5XX_Count … is 0" stayed undecided beside a chart of 2,402 errors until
+/// 0:15:00, and lesson 7's "no task stopped while coming up" beside the stops (student
+/// walkthrough).
 fn broken_for_good(goal: &Goal, sim: &Sim, from: Millis, now: Millis) -> Option<GoalState> {
     use super::goal::Statistic;
-    let Bound::Range { at_least, at_most } = goal.bound else {
-        return None;
-    };
-    let one_way = match goal.statistic {
-        Statistic::Sum | Statistic::Maximum => at_most.is_some(),
-        Statistic::Minimum => at_least.is_some(),
-        Statistic::Average => false,
-    };
-    if goal.measure != MeasureName::Metric || !one_way || now <= from {
-        return None;
-    }
-    let (at, words) = measure::first_out_of_bound(goal, sim, from, now)?;
-    let seen = measure::window(goal, sim, from, now, 0);
     let When::Window(a, b) = goal.when else {
         return None;
+    };
+    if now <= from {
+        return None;
+    }
+    let (at, seen, why) = match goal.measure {
+        MeasureName::Metric => {
+            let Bound::Range { at_least, at_most } = goal.bound else {
+                return None;
+            };
+            let one_way = match goal.statistic {
+                Statistic::Sum | Statistic::Maximum => at_most.is_some(),
+                Statistic::Minimum => at_least.is_some(),
+                Statistic::Average => false,
+            };
+            if !one_way {
+                return None;
+            }
+            let (at, words) = measure::first_out_of_bound(goal, sim, from, now)?;
+            let seen = measure::window(goal, sim, from, now, 0);
+            (at, seen, format!("{words} {}", clock(at)))
+        }
+        // Only proven findings grow; the scenario's own ones are counted at the window's end.
+        MeasureName::Advice if !sim.facts.is_empty() => {
+            let proven = crate::view::report::advice::proven_advice(sim)
+                .into_iter()
+                .filter(|f| f.rule == goal.rule)
+                .count();
+            let seen = Observed::Number(proven as f64);
+            if !over_for_good(&goal.bound, &seen) {
+                return None;
+            }
+            let (at, message) = measure::first_proven_finding(goal, sim)?;
+            (at, seen, message)
+        }
+        _ => return None,
     };
     let span = if a == 0 {
         format!("until {}", clock(b))
@@ -356,11 +381,10 @@ fn broken_for_good(goal: &Goal, sim: &Sim, from: Millis, now: Millis) -> Option<
     Some(GoalState::Failed {
         at_ms: at,
         detail: format!(
-            "{span}: {} by {}; the goal is {} ({words} {})",
+            "{span}: {} by {}; the goal is {} ({why})",
             goal.seen(&seen),
             clock(now),
             goal.bound.symbol(goal.unit()),
-            clock(at)
         ),
     })
 }

@@ -174,4 +174,37 @@ mod tests {
         run_until_read(&mut sim, 360_000, &checkpoints, &mut |s| eval.observe(s));
         assert_eq!(at(&eval.verdicts()), Some(GoalState::Pending));
     }
+
+    #[test]
+    fn an_advice_count_over_its_most_fails_live_at_the_finding_check_names() {
+        // Lesson 7's start stops its tasks while they are still coming up from 0:02:22: "no task
+        // stopped while coming up" stayed undecided beside the stops until 0:15:00.
+        let l = LESSONS
+            .iter()
+            .find(|l| l.id == "health-check-grace-period")
+            .expect("lesson 7");
+        let c = Challenge::parse(l.json).expect("lesson 7 parses");
+        let text = c.start_text();
+        let report = check(&c, &text);
+        let state = |v: &[crate::challenge::GoalVerdict]| {
+            v.iter()
+                .find(|g| g.id == "no-early-kills")
+                .map(|g| g.state.clone())
+        };
+        let Some(GoalState::Failed { at_ms: checked, .. }) = state(&report.goals) else {
+            panic!("Check fails the start: {:?}", report.goals);
+        };
+        let mut sim = Sim::from_json(&text).expect("its scenario loads");
+        let mut eval = c.evaluation(&sim).expect("its goals resolve");
+        let checkpoints = eval.checkpoints();
+        eval.observe(&sim);
+        run_until_read(&mut sim, 180_000, &checkpoints, &mut |s| eval.observe(s));
+        match state(&eval.verdicts()) {
+            Some(GoalState::Failed { at_ms, .. }) => assert_eq!(at_ms, checked),
+            other => panic!("live at 0:03:00: {other:?}"),
+        }
+        run_until_read(&mut sim, 900_000, &checkpoints, &mut |s| eval.observe(s));
+        eval.observe(&sim);
+        assert_eq!(state(&eval.verdicts()), state(&report.goals));
+    }
 }
