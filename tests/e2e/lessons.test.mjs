@@ -391,6 +391,10 @@ export const tests = [
         ['ms-status', false], ['desired-count', true], ['dc-strategy', true]]) {
         if ((await page.getByTestId(id).isDisabled()) !== want) throw new Error(`${id} disabled should be ${want}`);
       }
+      // Managed scaling's fields are greyed while it is off, but they are open: not marked.
+      const msMark = await page.getByTestId('ms-target').evaluate((el) =>
+        getComputedStyle(el.closest('label').querySelector('span'), '::after').content);
+      if (msMark.includes('locked')) throw new Error(`an open field disabled for another reason is marked locked: ${msMark}`);
       const legend = await page.getByTestId('traffic').evaluate((el) =>
         getComputedStyle(el.querySelector('legend'), '::after').content);
       if (!legend.includes('locked in this lesson')) throw new Error(`the locked traffic section is not marked: ${legend}`);
@@ -1464,6 +1468,8 @@ tests.push({
   async run({ page, base }) {
     await openLesson(page, base, 'placement-constraints');
     await page.getByTestId('tab-services').waitFor();
+    // Lesson 6 scrolls the form down to its constraints section first.
+    await page.waitForFunction(() => (document.querySelector('.services-tab')?.scrollTop ?? 0) > 0, null, { timeout: 5000 });
     await page.evaluate(() => { location.hash = '#lesson=health-check-grace-period'; });
     await page.waitForFunction(() => document.querySelector('[data-testid="lesson-title"]')?.textContent.startsWith('7.'), null, { timeout: 20000 });
     const grace = page.getByTestId('grace-period');

@@ -39,6 +39,15 @@ pub fn LoadBalancer(
     };
     move || {
         group.get().map(|g| {
+            let delay_locked = move || {
+                locked(
+                    pg,
+                    &[format!(
+                        "targetGroups[{}].deregistrationDelaySeconds",
+                        g.index
+                    )],
+                )
+            };
             view! {
                 <fieldset class="group" data-testid="load-balancer" data-form-section="load-balancer">
                     <legend>{format!("Load balancer: target group {}", g.name)}</legend>
@@ -46,7 +55,7 @@ pub fn LoadBalancer(
                         <label class="field" title="deregistrationDelaySeconds (targetGroups): how long a deregistering target keeps its connections before ECS stops the task; requests still in flight when it ends are cut (0–3600, default 300)">
                             <span>"Deregistration delay (s)"</span>
                             <input type="number" min="0" max=MAX_DEREGISTRATION_DELAY_SECONDS.to_string() step="1" inputmode="numeric"
-                                disabled=move || locked(pg, &[format!("targetGroups[{}].deregistrationDelaySeconds", g.index)])
+                                disabled=delay_locked data-locked=delay_locked
                                 data-testid="deregistration-delay"
                                 prop:value=g.deregistration_delay_seconds.to_string() on:change=on_delay />
                         </label>

@@ -54,7 +54,7 @@ pub fn ManagedScaling(
     view! {
         // A fieldset, so a lesson's lock disables every control in it at once.
         <fieldset class="managed-scaling" data-testid="managed-scaling"
-            disabled=group_locked(pg, doc, name, &["managedScaling", "managedTerminationProtection"])>
+            disabled=group_locked(pg, doc, name, &["managedScaling", "managedTerminationProtection"]) data-locked=group_locked(pg, doc, name, &["managedScaling", "managedTerminationProtection"])>
             <label class="check">
                 <input type="checkbox" data-testid="ms-status" prop:checked=enabled
                     on:change=move |ev| { let on = event_target_checked(&ev); change(&|s| s.enabled = on) } />

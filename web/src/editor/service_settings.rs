@@ -234,18 +234,18 @@ fn ServiceForm(
             <label class="field">
                 <span>"Desired count"</span>
                 <input type="number" min="0" max=MAX_DESIRED_COUNT.to_string() step="1" inputmode="numeric"
-                    disabled=service_locked(pg, doc, name, &["desiredCount"])
+                    disabled=service_locked(pg, doc, name, &["desiredCount"]) data-locked=service_locked(pg, doc, name, &["desiredCount"])
                     data-testid="desired-count" prop:value=move || desired().to_string() on:change=on_desired />
             </label>
             <label class="field" title="healthCheckGracePeriodSeconds: how long after a task starts the scheduler ignores failing load balancer and container health checks (empty: 0)">
                 <span>"Health check grace period (s)"</span>
                 <input type="number" min="0" step="1" inputmode="numeric" placeholder="0"
-                    disabled=service_locked(pg, doc, name, &["healthCheckGracePeriodSeconds"])
+                    disabled=service_locked(pg, doc, name, &["healthCheckGracePeriodSeconds"]) data-locked=service_locked(pg, doc, name, &["healthCheckGracePeriodSeconds"])
                     data-testid="grace-period" prop:value=grace on:change=on_grace />
             </label>
             <label class="field">
                 <span>"Network mode (task definition)"</span>
-                <select data-testid="network-mode" on:change=on_mode disabled=mode_locked>
+                <select data-testid="network-mode" on:change=on_mode disabled=mode_locked data-locked=mode_locked>
                     {move || {
                         let cur = mode.get().unwrap_or_default();
                         NETWORK_MODES.iter().map(|m| view! {
