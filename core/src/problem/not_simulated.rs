@@ -4,7 +4,7 @@
 //! simulated (engineer walkthrough, 2026-12-05).
 
 /// Keys of the API's inputs the playground does not simulate, with what they are.
-const NOT_SIMULATED: [(&str, &str); 5] = [
+const NOT_SIMULATED: [(&str, &str); 9] = [
     (
         "volumeConfigurations",
         "Amazon EBS volumes configured when the service deploys",
@@ -25,6 +25,29 @@ const NOT_SIMULATED: [(&str, &str); 5] = [
         "role",
         "the legacy IAM role for a load balancer; ECS now uses its service-linked role",
     ),
+    (
+        "enableExecuteCommand",
+        "ECS Exec, a shell in a running container",
+    ),
+    ("propagateTags", "copying tags to the tasks"),
+    ("tags", "resource tags"),
+    ("overrides", "RunTask's per-task container overrides"),
+];
+
+/// Keys `aws ecs describe-services` prints that CreateService does not take (API *Service*): a
+/// pasted describe output read as typos, one key per attempt (engineers' probe, 27th session).
+/// (`status` and `createdAt` are left out: other objects' typos could read as them.)
+const DESCRIBE_SERVICES_OUTPUT: [&str; 10] = [
+    "serviceArn",
+    "clusterArn",
+    "runningCount",
+    "pendingCount",
+    "deployments",
+    "events",
+    "createdBy",
+    "roleArn",
+    "taskSets",
+    "currentServiceDeployment",
 ];
 
 /// For serde's "unknown field `KEY`, expected …" where KEY is a real ECS parameter the
@@ -32,6 +55,9 @@ const NOT_SIMULATED: [(&str, &str); 5] = [
 pub fn explained(message: &str) -> Option<String> {
     let rest = message.strip_prefix("unknown field `")?;
     let key = &rest[..rest.find('`')?];
+    if DESCRIBE_SERVICES_OUTPUT.contains(&key) {
+        return Some(format!("`{key}` is read-only output of describe-services, which CreateService does not take; remove it (a service here is written as CreateService's input)"));
+    }
     NOT_SIMULATED.iter().find(|(k, _)| *k == key).map(|(k, what)| {
         format!("`{k}` is an Amazon ECS parameter the playground does not simulate ({what}); remove it to run the scenario")
     })
@@ -52,5 +78,12 @@ mod tests {
             None
         );
         assert_eq!(explained("invalid type: string"), None);
+        // describe-services output and RunTask's own keys (engineers' probe).
+        let m = explained("unknown field `serviceArn`, expected one of `serviceName`")
+            .expect("explained");
+        assert!(m.contains("read-only output of describe-services"), "{m}");
+        let m = explained("unknown field `enableExecuteCommand`, expected one of `cluster`")
+            .expect("explained");
+        assert!(m.contains("ECS Exec"), "{m}");
     }
 }

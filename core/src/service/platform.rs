@@ -91,6 +91,34 @@ pub fn platform_version(
     }
 }
 
+/// Why a service pinned to `platform_version` cannot run a revision of the other operating
+/// system family (`windows`): a Windows revision needs LATEST or 1.0.0, a Linux one LATEST, 1.4.0
+/// or 1.3.0. UpdateService checks a new revision by it, as CreateService checks the first with
+/// [`platform_version`] (review, 27th session: an update from Windows on 1.0.0 to a Linux
+/// revision ran Linux on the retired 1.0.0).
+pub fn revision_platform_refusal(platform_version: Option<&str>, windows: bool) -> Option<String> {
+    let v = platform_version.filter(|v| *v != "LATEST")?;
+    let (fits, family, expected) = if windows {
+        (
+            WINDOWS_PLATFORM_VERSIONS.contains(&v),
+            "Windows",
+            "LATEST or 1.0.0",
+        )
+    } else {
+        (
+            PLATFORM_VERSIONS.contains(&v),
+            "Linux",
+            "LATEST, 1.4.0 or 1.3.0",
+        )
+    };
+    (!fits).then(|| {
+        format!(
+            "a {family} revision cannot run on platformVersion {}: the service needs {expected} (Fargate {family} platform versions)",
+            shown(v)
+        )
+    })
+}
+
 /// The refusal of a `platformVersion` on a service whose `launchType` is written as `EC2` or
 /// `EXTERNAL` (`launch_type`), in ECS's words: CreateService answers "The platform version must
 /// be null when specifying an EC2 launch type." (an InvalidParameterException quoted by
@@ -245,6 +273,19 @@ mod tests {
         let v = p.into_vec();
         assert_eq!(v[0].path, "services[1].platformVersion");
         assert!(v[0].message.contains("1.0.0 to 1.2.0 are retired"));
+    }
+
+    #[test]
+    fn an_update_to_a_revision_of_the_other_family_is_refused_on_a_pinned_version() {
+        assert_eq!(revision_platform_refusal(Some("1.0.0"), true), None);
+        assert_eq!(revision_platform_refusal(Some("LATEST"), false), None);
+        assert_eq!(revision_platform_refusal(None, true), None);
+        assert_eq!(revision_platform_refusal(Some("1.4.0"), false), None);
+        let linux_on_windows = revision_platform_refusal(Some("1.0.0"), false).expect("refused");
+        assert!(
+            linux_on_windows.starts_with("a Linux revision cannot run on platformVersion 1.0.0")
+        );
+        assert!(revision_platform_refusal(Some("1.4.0"), true).is_some());
     }
 
     #[test]

@@ -608,6 +608,10 @@ pub fn new_revision_refusals(
         }
     }
     if model.launch.uses_fargate() {
+        out.extend(crate::service::platform::revision_platform_refusal(
+            model.platform_version.as_deref(),
+            crate::taskdef::runtime_platform::is_windows(&td.definition),
+        ));
         out.extend(crate::service::platform_features::refusals(
             model.platform_version.as_deref(),
             &td.definition,
