@@ -38,8 +38,8 @@ pub const TASK_DEFINITION: Context = Context {
         F::new("cpu", "Task-level CPU as a string: units (\"256\", 1024 = one vCPU) or \"1 vCPU\". Required on Fargate, where it must pair with memory in the Fargate table (256 to 16384 units); on EC2 it is what the task reserves.", TD),
         F::new("memory", "Task-level memory as a string: MiB (\"512\") or \"2 GB\". Required on Fargate (512 MiB to 120 GiB, paired with cpu); the task is stopped if its containers use more.", TD),
         F::new("tags", "Key-value tags on the task definition. Accepted and kept as written; not simulated.", TD),
-        F::new("pidMode", "Share the process namespace with the host or the task (host or task). Accepted and kept as written; not simulated.", TD),
-        F::new("ipcMode", "Share the IPC namespace with the host, the task, or none. Accepted and kept as written; not simulated.", TD),
+        F::new("pidMode", "Share the process namespace with the host or the task (host or task). Accepted and kept as written; not simulated.", TD).values(&super::validate::enums::PID_MODES),
+        F::new("ipcMode", "Share the IPC namespace with the host, the task, or none. Accepted and kept as written; not simulated.", TD).values(&super::validate::enums::IPC_MODES),
         F::new("proxyConfiguration", "App Mesh proxy settings. Accepted and kept as written; not simulated.", TD),
         F::new("inferenceAccelerators", "Elastic Inference accelerators (retired by AWS). Accepted and kept as written; not simulated.", TD),
         F::new("ephemeralStorage", "Fargate task storage: sizeInGiB from 21 to 200; 20 GiB when omitted. Checked, not simulated.", ES).child("ephemeralStorage"),
@@ -155,7 +155,7 @@ pub const CONTAINER_DEPENDENCY: Context = Context {
 pub const LOG_CONFIGURATION: Context = Context {
     name: "logConfiguration",
     fields: &[
-        F::new("logDriver", "The log driver; Fargate supports awslogs, splunk and awsfirelens. Required when logConfiguration is given.", LOG).values(&["awslogs", "awsfirelens", "splunk", "json-file", "syslog", "journald", "fluentd", "gelf", "logentries"]),
+        F::new("logDriver", "The log driver; Fargate supports awslogs, splunk and awsfirelens. Required when logConfiguration is given.", LOG).values(&super::validate::enums::LOG_DRIVERS),
         F::new("options", "Options of the driver (for awslogs: awslogs-group, awslogs-region, awslogs-stream-prefix). Kept as written.", LOG),
         F::new("secretOptions", "Secrets passed to the driver; they need the task's executionRoleArn. Kept as written.", LOG),
     ],

@@ -352,3 +352,18 @@ fn the_schema_names_memory_reservation_and_the_network_modes() {
     );
     assert_eq!(td["containerDefinitions"]["child"], "containerDefinition");
 }
+
+#[test]
+fn documented_values_of_checked_strings_are_the_lists_validation_accepts() {
+    // The logDriver values offered `logentries`, which the task definition check refuses
+    // (review, 27th session): the editor's completion must offer only what validates.
+    use crate::taskdef::validate::enums::{IPC_MODES, LOG_DRIVERS, PID_MODES};
+    let list = |v: &[&str]| {
+        v.iter()
+            .map(|s| s.to_string())
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    assert_eq!(values("logConfiguration", "logDriver"), list(&LOG_DRIVERS));
+    assert_eq!(values("taskDefinition", "pidMode"), list(&PID_MODES));
+    assert_eq!(values("taskDefinition", "ipcMode"), list(&IPC_MODES));
+}

@@ -26,9 +26,9 @@ pub const LOG_DRIVERS: [&str; 8] = [
     "awsfirelens",
 ];
 /// API TaskDefinition `pidMode`.
-const PID_MODES: [&str; 2] = ["host", "task"];
+pub const PID_MODES: [&str; 2] = ["host", "task"];
 /// API TaskDefinition `ipcMode`.
-const IPC_MODES: [&str; 3] = ["host", "task", "none"];
+pub const IPC_MODES: [&str; 3] = ["host", "task", "none"];
 /// API ProxyConfiguration `type`.
 const PROXY_TYPES: [&str; 1] = ["APPMESH"];
 /// API EnvironmentFile `type`.

@@ -6,7 +6,7 @@
 mod containers;
 mod depends_on;
 mod efs;
-mod enums;
+pub(crate) mod enums;
 mod ephemeral_storage;
 mod execution_role;
 mod fargate_parameters;

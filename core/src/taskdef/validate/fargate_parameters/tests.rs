@@ -235,6 +235,15 @@ fn fargate_log_drivers_are_awslogs_splunk_awsfirelens() {
         ec2["containerDefinitions"][0]["memory"] = json!(64);
         assert_eq!(problems(ec2), vec![], "{driver} on EC2");
     }
+    // A driver the API does not know is named once, as an invalid value, not also as one
+    // Fargate does not support.
+    let td = fargate_with(json!({"logConfiguration": {"logDriver": "jsonfile"}}));
+    let ps = problems(td);
+    assert_eq!(ps.len(), 1, "{ps:?}");
+    assert!(
+        ps[0].message.starts_with("Invalid value \"jsonfile\""),
+        "{ps:?}"
+    );
 }
 
 #[test]
