@@ -78,6 +78,9 @@ pub struct Evaluation {
     /// Goals failed before their window ended ([`broken_for_good`]): failed for good, and
     /// decided again at the window's end for the whole window's figure, as Check reports it.
     early: Vec<bool>,
+    /// How many run facts there were at the previous observation: proven findings are counted
+    /// again only when it changes (Check observes at every event).
+    facts_seen: usize,
 }
 
 impl Evaluation {
@@ -92,6 +95,7 @@ impl Evaluation {
             log_next: 0,
             last_now: None,
             early: vec![false; n],
+            facts_seen: 0,
         }
     }
 
@@ -111,6 +115,8 @@ impl Evaluation {
     pub fn observe(&mut self, sim: &Sim) {
         let now = sim.now();
         self.count_events(sim);
+        let facts_added = sim.facts.len() != self.facts_seen;
+        self.facts_seen = sim.facts.len();
         for k in 0..self.goals.len() {
             if self.states[k] != GoalState::Pending && !self.early[k] {
                 continue;
@@ -149,7 +155,7 @@ impl Evaluation {
                     }
                 } else if self.early[k] {
                     // Failed already; the figure waits for the window's end.
-                } else if let Some(state) = broken_for_good(goal, sim, from, now) {
+                } else if let Some(state) = broken_for_good(goal, sim, from, now, facts_added) {
                     self.states[k] = state;
                     self.early[k] = true;
                 }
@@ -329,11 +335,17 @@ fn over_for_good(bound: &Bound, seen: &Observed) -> bool {
 /// the window's end (where the figure is decided again over the whole window: Check's verdicts
 /// are unchanged). Such figures: a metric's sum (CloudWatch's values here are never negative)
 /// or maximum against a most, its minimum against a least, and an advice rule's proven findings
-/// against a most (a run's facts are only added to). Lesson 8's "the sum of
+/// against a most (a run's facts are only added to; counted again only when one was added). Lesson 8's "the sum of
 /// HTTPCode_Target_5XX_Count … is 0" stayed undecided beside a chart of 2,402 errors until
 /// 0:15:00, and lesson 7's "no task stopped while coming up" beside the stops (student
 /// walkthrough).
-fn broken_for_good(goal: &Goal, sim: &Sim, from: Millis, now: Millis) -> Option<GoalState> {
+fn broken_for_good(
+    goal: &Goal,
+    sim: &Sim,
+    from: Millis,
+    now: Millis,
+    facts_added: bool,
+) -> Option<GoalState> {
     use super::goal::Statistic;
     let When::Window(a, b) = goal.when else {
         return None;
@@ -359,7 +371,7 @@ fn broken_for_good(goal: &Goal, sim: &Sim, from: Millis, now: Millis) -> Option<
             (at, seen, format!("{words} {}", clock(at)))
         }
         // Only proven findings grow; the scenario's own ones are counted at the window's end.
-        MeasureName::Advice if !sim.facts.is_empty() => {
+        MeasureName::Advice if facts_added => {
             let proven = crate::view::report::advice::proven_advice(sim)
                 .into_iter()
                 .filter(|f| f.rule == goal.rule)

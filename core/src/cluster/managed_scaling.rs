@@ -12,7 +12,8 @@
 //!   Tasks no instance of the type can run are excluded; when every waiting task is excluded the
 //!   reservation stays at `targetCapacity` ([`published_reservation`]).
 //! - Scale-out: after [`SCALE_OUT_DATAPOINTS`] datapoint above target, to
-//!   ⌈M × 100 / targetCapacity⌉ instances, the step clamped to
+//!   ⌈M × 100 / targetCapacity⌉ instances (from none, to 2 first: [`scale_out_goal`]; with
+//!   nothing wanted, to none), the step clamped to
 //!   `minimumScalingStepSize`..=`maximumScalingStepSize` (API ManagedScaling) and the group to
 //!   its maxSize.
 //! - Scale-in: after [`SCALE_IN_DATAPOINTS`] one-minute datapoints below target, towards
