@@ -908,10 +908,10 @@ tests.push({
     await screenshot('lesson-11-presenter-goals-1280');
     // Lesson 7's start fails two of its three goals with long details and Show buttons: the
     // third goal was cut at the strip's foot by the line a Show button took (instructor
-    // walkthrough). (Its start met none until 2026-12-06, when unhealthy tasks began to wait for
-    // their replacements and were no longer stopped during their start-up.)
+    // walkthrough). (Its start met one until the 27th session, when a task stopped while its
+    // target still recovered from the start-up began to count as stopped while coming up.)
     await page.locator('[data-testid="presenter-toggle"]').click();
-    await presentChecked('health-check-grace-period', 'Not yet: 1 of 4 goals met');
+    await presentChecked('health-check-grace-period', 'Not yet: 0 of 4 goals met');
     const seven = await page.evaluate(() => {
       const list = document.querySelector('[data-testid="presenter-lesson"] .lesson-goals').getBoundingClientRect();
       const parts = [...document.querySelectorAll('[data-testid="presenter-lesson"] [data-testid="goal"], [data-testid="presenter-lesson"] [data-testid="goal-show"]')];
