@@ -131,6 +131,14 @@ fn init_scenario(code: i32) -> Value {
     })
 }
 
+/// `(name, lastStatus, exitCode)` of each container of `task`.
+fn statuses(task: &Value) -> Vec<(String, String, Option<i64>)> {
+    containers(task)
+        .into_iter()
+        .map(|(n, s, c, _)| (n, s, c))
+        .collect()
+}
+
 #[test]
 fn an_init_container_that_ran_to_its_end_reads_stopped_with_its_exit_code() {
     // API ContainerDependency (SUCCESS: the dependency "completes and exits with a zero status")
@@ -139,10 +147,7 @@ fn an_init_container_that_ran_to_its_end_reads_stopped_with_its_exit_code() {
     let sim = run_doc(&init_scenario(0), 60_000);
     let task = describe_task(&sim, 0);
     assert_eq!(task["lastStatus"], "RUNNING");
-    let got: Vec<(String, String, Option<i64>)> = containers(&task)
-        .into_iter()
-        .map(|(n, s, c, _)| (n, s, c))
-        .collect();
+    let got = statuses(&task);
     assert_eq!(
         got,
         vec![
@@ -165,10 +170,7 @@ fn a_non_essential_container_that_could_not_start_reads_stopped() {
     let sim = run_doc(&doc, 60_000);
     let task = describe_task(&sim, 0);
     assert_eq!(task["lastStatus"], "RUNNING");
-    let got: Vec<(String, String, Option<i64>)> = containers(&task)
-        .into_iter()
-        .map(|(n, s, c, _)| (n, s, c))
-        .collect();
+    let got = statuses(&task);
     assert_eq!(
         got,
         vec![
