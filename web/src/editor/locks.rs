@@ -55,6 +55,11 @@ fn under_locked(
     parts: &[&str],
     base: impl Fn(&Value) -> Option<String>,
 ) -> bool {
+    // Outside a lesson nothing is looked up (every field asks again at each edit).
+    pg.open_paths.track();
+    if pg.lock.with_value(Option::is_none) {
+        return false;
+    }
     let paths: Vec<String> = doc.with(|d| {
         d.as_ref()
             .and_then(base)
