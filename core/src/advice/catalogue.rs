@@ -22,7 +22,7 @@ pub struct Rule {
 }
 
 /// The rule set, static rules first, then the ones proven from a run.
-pub static RULES: [Rule; 26] = [
+pub static RULES: [Rule; 27] = [
     Rule {
         id: "no-circuit-breaker",
         title: "Deployment without a circuit breaker (ECS controller: rolling or blue/green)",
@@ -75,6 +75,15 @@ pub static RULES: [Rule; 26] = [
         fix: "Set readonlyRootFilesystem: true and mount volumes where the application must write.",
         source: "https://docs.aws.amazon.com/securityhub/latest/userguide/ecs-controls.html#ecs-5",
         security_hub: Some("ECS.5"),
+        proven: false,
+    },
+    Rule {
+        id: "reserved-host-port",
+        title: "Host port reserved on every container instance",
+        why: "The ECS agent reserves ports 22, 2375, 2376 and 51678–51680 on each instance, so a task mapping one of them as its host port is never placed.",
+        fix: "Map another host port (or hostPort 0 for a dynamic one in bridge mode), or use awsvpc.",
+        source: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html (hostPort: the reserved ports)",
+        security_hub: None,
         proven: false,
     },
     Rule {

@@ -152,6 +152,15 @@ fn definition_rules(
             format!("{name} sets no {what} limit (task-level or on every container); on EC2 it may starve other tasks on the host"),
         ));
     }
+    // Bridge and host take host ports on the instance, where the agent reserves some for good.
+    if !external
+        && matches!(
+            def.effective_network_mode(),
+            NetworkMode::Bridge | NetworkMode::Host
+        )
+    {
+        reserved_host_ports(def, path, &name, out);
+    }
     let essential_checked = containers
         .iter()
         .any(|c| c.is_essential() && c.health_check.is_some());
@@ -161,6 +170,38 @@ fn definition_rules(
             format!("{path}.containerDefinitions"),
             format!("{name} has no health check on an essential container; a hung container may count as healthy"),
         ));
+    }
+}
+
+/// A host port every container instance reserves (SSH 22, Docker 2375 and 2376, the agent's
+/// 51678–51680: DG *container-instance*, `ECS_RESERVED_PORTS`): no instance can ever place the
+/// task, and the service waits with "already using a port required by your task" though
+/// nothing runs there (an engineer's `hostPort` 22 validated and never ran: engineers' probe,
+/// 27th session). In host mode the container port is the host port.
+fn reserved_host_ports(
+    def: &crate::taskdef::TaskDefinition,
+    path: &str,
+    name: &str,
+    out: &mut Vec<Advice>,
+) {
+    let host = def.effective_network_mode() == NetworkMode::Host;
+    for (j, c) in def.containers().iter().enumerate() {
+        for (k, m) in c.port_mappings.iter().flatten().enumerate() {
+            let port =
+                m.host_port
+                    .filter(|&p| p != 0)
+                    .or(if host { m.container_port } else { None });
+            let Some(port) = port.and_then(|p| u16::try_from(p).ok()) else {
+                continue;
+            };
+            if crate::catalog::ports::is_reserved(port) {
+                out.push(Advice::new(
+                    "reserved-host-port",
+                    format!("{path}.containerDefinitions[{j}].portMappings[{k}]"),
+                    format!("{name} maps host port {port}, which every container instance reserves (22, 2375, 2376, 51678–51680): no instance can place its tasks"),
+                ));
+            }
+        }
     }
 }
 

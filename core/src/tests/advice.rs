@@ -208,6 +208,45 @@ fn a_task_stopped_while_its_target_recovers_from_the_start_up_was_still_coming_u
 }
 
 #[test]
+fn a_host_port_every_instance_reserves_is_named_and_the_task_never_placed() {
+    // API PortMapping hostPort: 22, 2375, 2376 and 51678–51680 are reserved on every container
+    // instance. An engineer's hostPort 22 validated and waited for good with "already using a
+    // port required by your task" (engineers' probe).
+    let reserved = |v: &Value| -> Vec<String> {
+        static_advice(&sim(v).model)
+            .into_iter()
+            .filter(|a| a.rule == "reserved-host-port")
+            .map(|a| a.path)
+            .collect()
+    };
+    assert_eq!(reserved(&base()), Vec::<String>::new());
+    let v = with(|v| {
+        v["taskDefinitions"][1]["containerDefinitions"][0]["portMappings"][0]["hostPort"] =
+            22.into()
+    });
+    assert_eq!(
+        reserved(&v),
+        ["taskDefinitions[1].containerDefinitions[0].portMappings[0]"]
+    );
+    // The run agrees: a service on that revision places nothing.
+    let mut v = v;
+    v["services"][0]["taskDefinition"] = "web:2".into();
+    v["services"][0]
+        .as_object_mut()
+        .map(|s| s.remove("loadBalancers"));
+    let mut s = sim(&v);
+    s.run_until(120_000);
+    assert_eq!(s.task_index.running(0), 0);
+    // Host mode: the container port is the host port.
+    let host = with(|v| {
+        v["taskDefinitions"][1]["networkMode"] = "host".into();
+        v["taskDefinitions"][1]["containerDefinitions"][0]["portMappings"] =
+            json!([{"containerPort": 2375}]);
+    });
+    assert_eq!(reserved(&host).len(), 1);
+}
+
+#[test]
 fn blocked_deployment_is_proven_with_its_event() {
     // min 100 / max 100 with 2 tasks: a new task definition at 60 s can neither stop an old
     // task first nor start a new one first (DG deployment-type-ecs).
