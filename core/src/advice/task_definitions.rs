@@ -153,12 +153,7 @@ fn definition_rules(
         ));
     }
     // Bridge and host take host ports on the instance, where the agent reserves some for good.
-    if !external
-        && matches!(
-            def.effective_network_mode(),
-            NetworkMode::Bridge | NetworkMode::Host
-        )
-    {
+    if !external {
         reserved_host_ports(def, path, &name, out);
     }
     let essential_checked = containers
@@ -184,14 +179,10 @@ fn reserved_host_ports(
     name: &str,
     out: &mut Vec<Advice>,
 ) {
-    let host = def.effective_network_mode() == NetworkMode::Host;
     for (j, c) in def.containers().iter().enumerate() {
         for (k, m) in c.port_mappings.iter().flatten().enumerate() {
-            let port =
-                m.host_port
-                    .filter(|&p| p != 0)
-                    .or(if host { m.container_port } else { None });
-            let Some(port) = port.and_then(|p| u16::try_from(p).ok()) else {
+            // The port placement takes (`TaskDefinition::static_host_port`): none in awsvpc.
+            let Some(port) = def.static_host_port(m) else {
                 continue;
             };
             if crate::catalog::ports::is_reserved(port) {

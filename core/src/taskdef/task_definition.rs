@@ -4,7 +4,7 @@
 use super::container_definition::ContainerDefinition;
 use super::ephemeral_storage::EphemeralStorage;
 use super::network_mode::{Compatibility, NetworkMode};
-use super::port_mapping::Protocol;
+use super::port_mapping::{PortMapping, Protocol};
 use super::task_size::{InvalidTaskSize, TaskSize};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -241,16 +241,10 @@ impl TaskDefinition {
     /// equals containerPort), in `bridge` mode every non-zero hostPort. `awsvpc` tasks use their
     /// own network interface and `none` has no ports, so both occupy none.
     pub fn static_host_ports(&self) -> Vec<(Protocol, u16)> {
-        let mode = self.effective_network_mode();
         let mut ports: Vec<(Protocol, u16)> = Vec::new();
         for c in self.containers() {
             for pm in c.port_mappings.iter().flatten() {
-                let port = match mode {
-                    NetworkMode::Host => pm.host_port.filter(|p| *p != 0).or(pm.container_port),
-                    NetworkMode::Bridge => pm.host_port.filter(|p| *p != 0),
-                    NetworkMode::Awsvpc | NetworkMode::None => None,
-                };
-                if let Some(p) = port.and_then(|p| u16::try_from(p).ok()).filter(|p| *p != 0) {
+                if let Some(p) = self.static_host_port(pm) {
                     ports.push((pm.protocol_or_default(), p));
                 }
             }
@@ -258,6 +252,18 @@ impl TaskDefinition {
         crate::order::sort(&mut ports);
         ports.dedup();
         ports
+    }
+
+    /// The instance port mapping `pm` of this definition occupies: in `host` mode its container
+    /// port (hostPort equals it), in `bridge` mode a non-zero hostPort; none for `awsvpc` and
+    /// `none`, or a dynamic port.
+    pub fn static_host_port(&self, pm: &PortMapping) -> Option<u16> {
+        let port = match self.effective_network_mode() {
+            NetworkMode::Host => pm.host_port.filter(|p| *p != 0).or(pm.container_port),
+            NetworkMode::Bridge => pm.host_port.filter(|p| *p != 0),
+            NetworkMode::Awsvpc | NetworkMode::None => None,
+        };
+        port.and_then(|p| u16::try_from(p).ok()).filter(|p| *p != 0)
     }
 
     /// How many dynamic host ports a `bridge` task needs (hostPort 0 or omitted); 0 otherwise.
