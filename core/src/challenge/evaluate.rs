@@ -295,15 +295,20 @@ fn decide_at(goal: &Goal, value: &Observed, now: Millis) -> GoalState {
     }
 }
 
+/// A window as a failed goal's detail opens: "until 0:15:00", "from 0:01:00 to 0:15:00".
+fn window_words(when: When) -> String {
+    match when {
+        When::Window(0, b) => format!("until {}", clock(b)),
+        When::Window(a, b) => format!("from {} to {}", clock(a), clock(b)),
+        _ => String::new(),
+    }
+}
+
 fn decide_window(goal: &Goal, value: &Observed, to: Millis) -> GoalState {
     if goal.bound.holds(value) {
         GoalState::Met { at_ms: to }
     } else {
-        let when = match goal.when {
-            When::Window(0, b) => format!("until {}", clock(b)),
-            When::Window(a, b) => format!("from {} to {}", clock(a), clock(b)),
-            _ => String::new(),
-        };
+        let when = window_words(goal.when);
         GoalState::Failed {
             at_ms: to,
             detail: format!(
@@ -347,9 +352,6 @@ fn broken_for_good(
     facts_added: bool,
 ) -> Option<GoalState> {
     use super::goal::Statistic;
-    let When::Window(a, b) = goal.when else {
-        return None;
-    };
     if now <= from {
         return None;
     }
@@ -385,11 +387,7 @@ fn broken_for_good(
         }
         _ => return None,
     };
-    let span = if a == 0 {
-        format!("until {}", clock(b))
-    } else {
-        format!("from {} to {}", clock(a), clock(b))
-    };
+    let span = window_words(goal.when);
     Some(GoalState::Failed {
         at_ms: at,
         detail: format!(
