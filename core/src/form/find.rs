@@ -4,28 +4,28 @@
 use super::value::array;
 use serde_json::{Map, Value};
 
+/// The index in `doc[list]` of the entry whose `key` is `name`.
+fn index_of(doc: &Value, list: &str, key: &str, name: &str) -> Option<usize> {
+    array(doc, list)
+        .iter()
+        .position(|e| e.get(key).and_then(Value::as_str) == Some(name))
+}
+
 /// The service named `name` (its `serviceName`).
 pub(crate) fn find_service<'a>(doc: &'a Value, name: &str) -> Option<&'a Value> {
-    array(doc, "services")
-        .iter()
-        .find(|s| s.get("serviceName").and_then(Value::as_str) == Some(name))
+    array(doc, "services").get(index_of(doc, "services", "serviceName", name)?)
 }
 
 /// Where the service named `name` is in the document (`services[2]`): a form asks an open
 /// lesson's lock about the paths under it, to draw a locked field disabled.
 pub fn service_path(doc: &Value, name: &str) -> Option<String> {
-    array(doc, "services")
-        .iter()
-        .position(|s| s.get("serviceName").and_then(Value::as_str) == Some(name))
-        .map(|i| format!("services[{i}]"))
+    index_of(doc, "services", "serviceName", name).map(|i| format!("services[{i}]"))
 }
 
 /// Where the `autoScalingGroupProvider` of the capacity provider named `name` is
 /// (`capacityProviders[0].autoScalingGroupProvider`), as [`service_path`].
 pub fn group_provider_path(doc: &Value, name: &str) -> Option<String> {
-    array(doc, "capacityProviders")
-        .iter()
-        .position(|p| p.get("name").and_then(Value::as_str) == Some(name))
+    index_of(doc, "capacityProviders", "name", name)
         .map(|i| format!("capacityProviders[{i}].autoScalingGroupProvider"))
 }
 
@@ -60,8 +60,7 @@ pub(crate) fn service_cluster(service: &Value) -> &str {
 /// The `autoScalingGroupProvider` of the capacity provider named `name`.
 pub(crate) fn group_provider<'a>(doc: &'a Value, name: &str) -> Option<&'a Value> {
     array(doc, "capacityProviders")
-        .iter()
-        .find(|p| p.get("name").and_then(Value::as_str) == Some(name))?
+        .get(index_of(doc, "capacityProviders", "name", name)?)?
         .get("autoScalingGroupProvider")
 }
 
