@@ -152,13 +152,20 @@ pub fn Capacity(
             .map_or((0, 0), |i| (i.base, i.weight)),
         _ => (0, 0),
     };
+    let launch_locked = service_locked(
+        pg,
+        doc,
+        service,
+        &["capacityProviderStrategy", "launchType"],
+    );
+    let strategy_items_locked = service_locked(pg, doc, service, &["capacityProviderStrategy"]);
     view! {
         <fieldset class="group" data-form-section="capacity">
             <legend>"Capacity"</legend>
             <label class="field">
                 <span>"Tasks run on"</span>
                 <select data-testid="launch-mode" on:change=on_mode
-                    disabled=service_locked(pg, doc, service, &["capacityProviderStrategy", "launchType"]) data-locked=service_locked(pg, doc, service, &["capacityProviderStrategy", "launchType"])>
+                    disabled=launch_locked data-locked=launch_locked>
                     {move || {
                         let cur = mode();
                         MODES.iter().map(|(v, label)| view! {
@@ -173,7 +180,7 @@ pub fn Capacity(
                 </ul>
             })}
             {move || matches!(launch.get(), Launch::Strategy(_)).then(|| view! {
-                <fieldset class="strategy-items" disabled=service_locked(pg, doc, service, &["capacityProviderStrategy"]) data-locked=service_locked(pg, doc, service, &["capacityProviderStrategy"])>
+                <fieldset class="strategy-items" disabled=strategy_items_locked data-locked=strategy_items_locked>
                 <table class="strategy" data-testid="strategy">
                     <thead><tr><th scope="col">"Provider"</th><th scope="col">"Base"</th><th scope="col">"Weight"</th></tr></thead>
                     <tbody>
@@ -267,13 +274,18 @@ fn Groups(
                         .unwrap_or_default()
                 })
             };
+            let instance_type_locked = group_locked(pg, doc, named, &["autoScalingGroup.instanceType"]);
+            let min_size_locked = group_locked(pg, doc, named, &["autoScalingGroup.minSize"]);
+            let desired_capacity_locked = group_locked(pg, doc, named, &["autoScalingGroup.desiredCapacity"]);
+            let max_size_locked = group_locked(pg, doc, named, &["autoScalingGroup.maxSize"]);
+            let awsvpc_trunking_locked = group_locked(pg, doc, named, &["autoScalingGroup.awsvpcTrunking"]);
             view! {
                 <div class="asg" data-testid="asg">
                     <p class="asg-title">{format!("Auto Scaling group of {provider}")}</p>
                     <label class="field">
                         <span>"Instance type"</span>
                         <select data-testid="instance-type" on:change=on_type
-                            disabled=group_locked(pg, doc, named, &["autoScalingGroup.instanceType"]) data-locked=group_locked(pg, doc, named, &["autoScalingGroup.instanceType"])>
+                            disabled=instance_type_locked data-locked=instance_type_locked>
                             {(!known).then(|| view! { <option value="" prop:selected=true>{format!("{} (not in catalogue)", g.instance_type)}</option> })}
                             {catalog::all().iter().map(|t| view! {
                                 <option value=t.name prop:selected=t.name == g.instance_type>
@@ -286,13 +298,13 @@ fn Groups(
                     </label>
                     <div class="form-row">
                         <label class="field small"><span>"Min"</span>
-                            <input type="number" min="0" data-testid="asg-min" disabled=group_locked(pg, doc, named, &["autoScalingGroup.minSize"]) data-locked=group_locked(pg, doc, named, &["autoScalingGroup.minSize"]) prop:value=g.min.to_string()
+                            <input type="number" min="0" data-testid="asg-min" disabled=min_size_locked data-locked=min_size_locked prop:value=g.min.to_string()
                                 on:change=move |ev| on_size.with_value(|f| f(0, ev)) /></label>
                         <label class="field small"><span>"Desired"</span>
-                            <input type="number" min="0" data-testid="asg-desired" disabled=group_locked(pg, doc, named, &["autoScalingGroup.desiredCapacity"]) data-locked=group_locked(pg, doc, named, &["autoScalingGroup.desiredCapacity"]) prop:value=g.desired.to_string()
+                            <input type="number" min="0" data-testid="asg-desired" disabled=desired_capacity_locked data-locked=desired_capacity_locked prop:value=g.desired.to_string()
                                 on:change=move |ev| on_size.with_value(|f| f(1, ev)) /></label>
                         <label class="field small"><span>"Max"</span>
-                            <input type="number" min="0" data-testid="asg-max" disabled=group_locked(pg, doc, named, &["autoScalingGroup.maxSize"]) data-locked=group_locked(pg, doc, named, &["autoScalingGroup.maxSize"]) prop:value=g.max.to_string()
+                            <input type="number" min="0" data-testid="asg-max" disabled=max_size_locked data-locked=max_size_locked prop:value=g.max.to_string()
                                 on:change=move |ev| on_size.with_value(|f| f(2, ev)) /></label>
                     </div>
                     {let mine = provider.clone(); move || resized.with(|(p, n)| (*p == mine && !n.is_empty()).then(|| n.clone())).map(|notes| view! {
@@ -301,7 +313,7 @@ fn Groups(
                         </ul>
                     })}
                     <label class="check" title="ENI trunking: awsvpc tasks get branch interfaces on a trunk, so a supported type (c5, m5, …; not t3) holds many more of them">
-                        <input type="checkbox" data-testid="asg-trunking" disabled=group_locked(pg, doc, named, &["autoScalingGroup.awsvpcTrunking"]) data-locked=group_locked(pg, doc, named, &["autoScalingGroup.awsvpcTrunking"]) prop:checked=g.trunking on:change=on_trunking />
+                        <input type="checkbox" data-testid="asg-trunking" disabled=awsvpc_trunking_locked data-locked=awsvpc_trunking_locked prop:checked=g.trunking on:change=on_trunking />
                         " ENI trunking (awsvpcTrunking)"
                     </label>
                     <ManagedScaling doc=doc provider=provider.clone() error=error />

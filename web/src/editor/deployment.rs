@@ -49,52 +49,89 @@ pub fn Deployment(doc: Memo<Option<Value>>, service: StoredValue<String>) -> imp
     let strategy =
         move || settings.with(|s| s.as_ref().map(|s| s.strategy.clone()).unwrap_or_default());
     let flag = move |f: fn(&S) -> bool| move || settings.with(|s| s.as_ref().is_some_and(f));
+    let strategy_locked = service_locked(pg, doc, service, &["deploymentConfiguration.strategy"]);
+    let minimum_healthy_percent_locked = service_locked(
+        pg,
+        doc,
+        service,
+        &["deploymentConfiguration.minimumHealthyPercent"],
+    );
+    let maximum_percent_locked = service_locked(
+        pg,
+        doc,
+        service,
+        &["deploymentConfiguration.maximumPercent"],
+    );
+    let deployment_circuit_breaker_locked = service_locked(
+        pg,
+        doc,
+        service,
+        &["deploymentConfiguration.deploymentCircuitBreaker"],
+    );
+    let bake_time_in_minutes_locked = service_locked(
+        pg,
+        doc,
+        service,
+        &["deploymentConfiguration.bakeTimeInMinutes"],
+    );
+    let canary_configuration_locked = service_locked(
+        pg,
+        doc,
+        service,
+        &["deploymentConfiguration.canaryConfiguration"],
+    );
+    let linear_configuration_locked = service_locked(
+        pg,
+        doc,
+        service,
+        &["deploymentConfiguration.linearConfiguration"],
+    );
     view! {
         <fieldset class="group" data-testid="deployment-config" data-form-section="deployment">
             <legend>"Deployment configuration"</legend>
             <div class="form-row">
                 <label class="field"><span>"Strategy"</span>
-                    <select data-testid="dc-strategy" disabled=service_locked(pg, doc, service, &["deploymentConfiguration.strategy"]) data-locked=service_locked(pg, doc, service, &["deploymentConfiguration.strategy"]) on:change=move |ev| { let v = event_target_value(&ev); change(&|s| s.strategy = v.clone()) }>
+                    <select data-testid="dc-strategy" disabled=strategy_locked data-locked=strategy_locked on:change=move |ev| { let v = event_target_value(&ev); change(&|s| s.strategy = v.clone()) }>
                         {move || { let cur = strategy(); STRATEGIES.iter().map(|m| view! {
                             <option value=*m prop:selected=cur == *m>{*m}</option>
                         }).collect_view() }}
                     </select></label>
                 <label class="field small" title="Lower bound on healthy tasks, percent of desired (0–100)"><span>"Min healthy %"</span>
-                    <input type="number" min="0" max="100" data-testid="dc-min" disabled=service_locked(pg, doc, service, &["deploymentConfiguration.minimumHealthyPercent"]) data-locked=service_locked(pg, doc, service, &["deploymentConfiguration.minimumHealthyPercent"]) prop:value=get(|s| s.minimum_healthy_percent.to_string())
+                    <input type="number" min="0" max="100" data-testid="dc-min" disabled=minimum_healthy_percent_locked data-locked=minimum_healthy_percent_locked prop:value=get(|s| s.minimum_healthy_percent.to_string())
                         on:change=uint("minimumHealthyPercent", |s, n| s.minimum_healthy_percent = n) /></label>
                 <label class="field small" title="Upper bound on running tasks, percent of desired (at least 100)"><span>"Max %"</span>
-                    <input type="number" min="100" data-testid="dc-max" disabled=service_locked(pg, doc, service, &["deploymentConfiguration.maximumPercent"]) data-locked=service_locked(pg, doc, service, &["deploymentConfiguration.maximumPercent"]) prop:value=get(|s| s.maximum_percent.to_string())
+                    <input type="number" min="100" data-testid="dc-max" disabled=maximum_percent_locked data-locked=maximum_percent_locked prop:value=get(|s| s.maximum_percent.to_string())
                         on:change=uint("maximumPercent", |s, n| s.maximum_percent = n) /></label>
             </div>
             <label class="check">
-                <input type="checkbox" data-testid="dc-circuit-breaker" disabled=service_locked(pg, doc, service, &["deploymentConfiguration.deploymentCircuitBreaker"]) data-locked=service_locked(pg, doc, service, &["deploymentConfiguration.deploymentCircuitBreaker"]) prop:checked=flag(|s| s.circuit_breaker)
+                <input type="checkbox" data-testid="dc-circuit-breaker" disabled=deployment_circuit_breaker_locked data-locked=deployment_circuit_breaker_locked prop:checked=flag(|s| s.circuit_breaker)
                     on:change=move |ev| { let on = event_target_checked(&ev); change(&|s| s.circuit_breaker = on) } />
                 " Circuit breaker"
             </label>
             <label class="check">
-                <input type="checkbox" data-testid="dc-rollback" disabled=service_locked(pg, doc, service, &["deploymentConfiguration.deploymentCircuitBreaker"]) data-locked=service_locked(pg, doc, service, &["deploymentConfiguration.deploymentCircuitBreaker"]) prop:checked=flag(|s| s.rollback)
+                <input type="checkbox" data-testid="dc-rollback" disabled=deployment_circuit_breaker_locked data-locked=deployment_circuit_breaker_locked prop:checked=flag(|s| s.rollback)
                     on:change=move |ev| { let on = event_target_checked(&ev); change(&|s| s.rollback = on) } />
                 " Roll back on failure"
             </label>
             <Show when=move || strategy() != "ROLLING">
                 <div class="form-row">
                     <label class="field small" title="Minutes blue and green both run after the shift (0–1440)"><span>"Bake time min"</span>
-                        <input type="number" min="0" max="1440" data-testid="dc-bake" disabled=service_locked(pg, doc, service, &["deploymentConfiguration.bakeTimeInMinutes"]) data-locked=service_locked(pg, doc, service, &["deploymentConfiguration.bakeTimeInMinutes"]) prop:value=get(|s| s.bake_time_in_minutes.to_string())
+                        <input type="number" min="0" max="1440" data-testid="dc-bake" disabled=bake_time_in_minutes_locked data-locked=bake_time_in_minutes_locked prop:value=get(|s| s.bake_time_in_minutes.to_string())
                             on:change=uint("bakeTimeInMinutes", |s, n| s.bake_time_in_minutes = n) /></label>
                     <Show when=move || strategy() == "CANARY">
                         <label class="field small" title="Green's share during the canary phase (0.1–100)"><span>"Canary %"</span>
-                            <input type="number" min="0.1" max="100" step="0.1" data-testid="dc-canary-percent" disabled=service_locked(pg, doc, service, &["deploymentConfiguration.canaryConfiguration"]) data-locked=service_locked(pg, doc, service, &["deploymentConfiguration.canaryConfiguration"]) prop:value=get(|s| show(s.canary_percent))
+                            <input type="number" min="0.1" max="100" step="0.1" data-testid="dc-canary-percent" disabled=canary_configuration_locked data-locked=canary_configuration_locked prop:value=get(|s| show(s.canary_percent))
                                 on:change=real("canaryPercent", |s, v| s.canary_percent = v) /></label>
                         <label class="field small" title="Minutes before the rest shifts (0–1440)"><span>"Canary bake min"</span>
-                            <input type="number" min="0" max="1440" data-testid="dc-canary-bake" disabled=service_locked(pg, doc, service, &["deploymentConfiguration.canaryConfiguration"]) data-locked=service_locked(pg, doc, service, &["deploymentConfiguration.canaryConfiguration"]) prop:value=get(|s| s.canary_bake_time_in_minutes.to_string())
+                            <input type="number" min="0" max="1440" data-testid="dc-canary-bake" disabled=canary_configuration_locked data-locked=canary_configuration_locked prop:value=get(|s| s.canary_bake_time_in_minutes.to_string())
                                 on:change=uint("canaryBakeTimeInMinutes", |s, n| s.canary_bake_time_in_minutes = n) /></label>
                     </Show>
                     <Show when=move || strategy() == "LINEAR">
                         <label class="field small" title="Share added per step (3–100)"><span>"Step %"</span>
-                            <input type="number" min="3" max="100" step="0.1" data-testid="dc-step-percent" disabled=service_locked(pg, doc, service, &["deploymentConfiguration.linearConfiguration"]) data-locked=service_locked(pg, doc, service, &["deploymentConfiguration.linearConfiguration"]) prop:value=get(|s| show(s.step_percent))
+                            <input type="number" min="3" max="100" step="0.1" data-testid="dc-step-percent" disabled=linear_configuration_locked data-locked=linear_configuration_locked prop:value=get(|s| show(s.step_percent))
                                 on:change=real("stepPercent", |s, v| s.step_percent = v) /></label>
                         <label class="field small" title="Minutes between steps (0–1440)"><span>"Step bake min"</span>
-                            <input type="number" min="0" max="1440" data-testid="dc-step-bake" disabled=service_locked(pg, doc, service, &["deploymentConfiguration.linearConfiguration"]) data-locked=service_locked(pg, doc, service, &["deploymentConfiguration.linearConfiguration"]) prop:value=get(|s| s.step_bake_time_in_minutes.to_string())
+                            <input type="number" min="0" max="1440" data-testid="dc-step-bake" disabled=linear_configuration_locked data-locked=linear_configuration_locked prop:value=get(|s| s.step_bake_time_in_minutes.to_string())
                                 on:change=uint("stepBakeTimeInMinutes", |s, n| s.step_bake_time_in_minutes = n) /></label>
                     </Show>
                 </div>

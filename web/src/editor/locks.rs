@@ -18,34 +18,35 @@ pub fn locked(pg: Playground, paths: &[String]) -> bool {
             .with_value(|l| l.as_ref().is_some_and(|l| paths.iter().all(|p| l.locks(p))))
 }
 
-/// `disabled` for a control of the service named `service` that changes the places `parts`
-/// under it (`["desiredCount"]`, `["deploymentConfiguration.maximumPercent"]`).
+/// Whether a control of the service named `service` that changes the places `parts` under it
+/// (`["desiredCount"]`, `["deploymentConfiguration.maximumPercent"]`) is locked: one memo, read
+/// by the control's `disabled` and its `data-locked` mark.
 pub fn service_locked(
     pg: Playground,
     doc: Memo<Option<Value>>,
     service: StoredValue<String>,
     parts: &'static [&'static str],
-) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
-    move || {
+) -> Memo<bool> {
+    Memo::new(move |_| {
         under_locked(pg, doc, parts, |d| {
             ecs_sim::form::service_path(d, &service.get_value())
         })
-    }
+    })
 }
 
-/// `disabled` for a control of the Auto Scaling group provider named `provider` that changes
-/// `parts` under its `autoScalingGroupProvider` (`["autoScalingGroup.maxSize"]`).
+/// [`service_locked`] for a control of the Auto Scaling group provider named `provider` that
+/// changes `parts` under its `autoScalingGroupProvider` (`["autoScalingGroup.maxSize"]`).
 pub fn group_locked(
     pg: Playground,
     doc: Memo<Option<Value>>,
     provider: StoredValue<String>,
     parts: &'static [&'static str],
-) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
-    move || {
+) -> Memo<bool> {
+    Memo::new(move |_| {
         under_locked(pg, doc, parts, |d| {
             ecs_sim::form::group_provider_path(d, &provider.get_value())
         })
-    }
+    })
 }
 
 /// Whether the lesson locks every one of `parts` under the place `base` finds in the document.
@@ -69,14 +70,11 @@ fn under_locked(
     locked(pg, &paths)
 }
 
-/// `disabled` for a control that changes the scenario's top-level keys `keys` (`traffic`,
-/// `scalableTargets`).
-pub fn scenario_locked(
-    pg: Playground,
-    keys: &'static [&'static str],
-) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
-    move || {
+/// [`service_locked`] for a control that changes the scenario's top-level keys `keys`
+/// (`traffic`, `scalableTargets`).
+pub fn scenario_locked(pg: Playground, keys: &'static [&'static str]) -> Memo<bool> {
+    Memo::new(move |_| {
         let paths: Vec<String> = keys.iter().map(|k| (*k).to_string()).collect();
         locked(pg, &paths)
-    }
+    })
 }

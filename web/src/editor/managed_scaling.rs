@@ -51,10 +51,16 @@ pub fn ManagedScaling(
     let enabled = move || settings.with(|s| s.as_ref().is_some_and(|s| s.enabled));
     let protection =
         move || settings.with(|s| s.as_ref().is_some_and(|s| s.managed_termination_protection));
+    let managed_scaling_locked = group_locked(
+        pg,
+        doc,
+        name,
+        &["managedScaling", "managedTerminationProtection"],
+    );
     view! {
         // A fieldset, so a lesson's lock disables every control in it at once.
         <fieldset class="managed-scaling" data-testid="managed-scaling"
-            disabled=group_locked(pg, doc, name, &["managedScaling", "managedTerminationProtection"]) data-locked=group_locked(pg, doc, name, &["managedScaling", "managedTerminationProtection"])>
+            disabled=managed_scaling_locked data-locked=managed_scaling_locked>
             <label class="check">
                 <input type="checkbox" data-testid="ms-status" prop:checked=enabled
                     on:change=move |ev| { let on = event_target_checked(&ev); change(&|s| s.enabled = on) } />

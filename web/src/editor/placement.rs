@@ -166,6 +166,8 @@ pub fn Placement(
             }
         }).collect_view()
     };
+    let availability_zone_rebalancing_locked =
+        service_locked(pg, doc, service, &["availabilityZoneRebalancing"]);
     view! {
         <fieldset class="group" data-form-section="placement"
             disabled=service_locked(pg, doc, service, &["placementStrategy", "availabilityZoneRebalancing"])>
@@ -182,7 +184,7 @@ pub fn Placement(
             // strategy spreads by zone (or that has none).
             <label class="field" title="availabilityZoneRebalancing: ECS moves tasks to even out the zones once the service is steady. Left out, CreateService turns it on where it can; an update keeps the service's value">
                 <span>"AZ rebalancing"</span>
-                <select data-testid="az-rebalancing" disabled=service_locked(pg, doc, service, &["availabilityZoneRebalancing"]) data-locked=service_locked(pg, doc, service, &["availabilityZoneRebalancing"]) on:change=move |ev| {
+                <select data-testid="az-rebalancing" disabled=availability_zone_rebalancing_locked data-locked=availability_zone_rebalancing_locked on:change=move |ev| {
                     let v = event_target_value(&ev);
                     let value = (!v.is_empty()).then_some(v);
                     apply_to(pg, error, |d| ecs_sim::service::form::set_availability_zone_rebalancing(d, &service.get_value(), value.as_deref()));

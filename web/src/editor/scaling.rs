@@ -43,6 +43,7 @@ pub fn Scaling(doc: Memo<Option<Value>>, service: StoredValue<String>) -> impl I
             )
         });
     };
+    let schedule_locked = scenario_locked(pg, &["scheduledActions"]);
     view! {
         <fieldset class="group" data-testid="service-scaling" data-form-section="scaling"
             disabled=scenario_locked(pg, &["scalableTargets", "scalingPolicies"])>
@@ -76,8 +77,7 @@ pub fn Scaling(doc: Memo<Option<Value>>, service: StoredValue<String>) -> impl I
                 <ScalingPolicies doc=doc service=service />
                 // Its own key: lesson 12 opens the target and the policies, not the schedule
                 // (review: the schedule looked editable there and was refused after a change).
-                <fieldset class="scheduled-lock" disabled=scenario_locked(pg, &["scheduledActions"])
-                    data-locked=scenario_locked(pg, &["scheduledActions"])>
+                <fieldset class="scheduled-lock" disabled=schedule_locked data-locked=schedule_locked>
                     <ScheduledActions doc=doc service=service />
                 </fieldset>
             </Show>

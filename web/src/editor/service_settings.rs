@@ -228,19 +228,22 @@ fn ServiceForm(
         pg.network_memory
             .with(|m| m.holds(&Holder::Service(name.get_value())))
     });
+    let desired_count_locked = service_locked(pg, doc, name, &["desiredCount"]);
+    let health_check_grace_period_seconds_locked =
+        service_locked(pg, doc, name, &["healthCheckGracePeriodSeconds"]);
     view! {
         <p class="hint">{move || summary.get().map(|s| format!("Runs task definition {} in cluster {}.", s.task_definition, s.cluster))}</p>
         <div class="form-row">
             <label class="field">
                 <span>"Desired count"</span>
                 <input type="number" min="0" max=MAX_DESIRED_COUNT.to_string() step="1" inputmode="numeric"
-                    disabled=service_locked(pg, doc, name, &["desiredCount"]) data-locked=service_locked(pg, doc, name, &["desiredCount"])
+                    disabled=desired_count_locked data-locked=desired_count_locked
                     data-testid="desired-count" prop:value=move || desired().to_string() on:change=on_desired />
             </label>
             <label class="field" title="healthCheckGracePeriodSeconds: how long after a task starts the scheduler ignores failing load balancer and container health checks (empty: 0)">
                 <span>"Health check grace period (s)"</span>
                 <input type="number" min="0" step="1" inputmode="numeric" placeholder="0"
-                    disabled=service_locked(pg, doc, name, &["healthCheckGracePeriodSeconds"]) data-locked=service_locked(pg, doc, name, &["healthCheckGracePeriodSeconds"])
+                    disabled=health_check_grace_period_seconds_locked data-locked=health_check_grace_period_seconds_locked
                     data-testid="grace-period" prop:value=grace on:change=on_grace />
             </label>
             <label class="field">
