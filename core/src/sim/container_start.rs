@@ -246,29 +246,42 @@ impl Sim {
             .map_or(started, |at| (pulled + at).min(started))
     }
 
-    /// The exit code describe-tasks gives container `c` of task `t` (which got past PENDING), when
-    /// the start order has it stopped by now: a container that ran to its end before the task
-    /// stopped (an init container `migrate` exiting 0, which its app waited for), or one that
-    /// could not start (143, as an essential one that cannot start). `None` while it runs, and
-    /// for any container of a task whose containers do not start in `dependsOn` order (their
-    /// exits other than the one that stopped the task are not simulated). The walkthrough read
-    /// an init container as RUNNING for the task's whole life.
-    pub(crate) fn container_exited_in_order(&self, t: usize, c: usize) -> Option<i32> {
+    /// The exit code describe-tasks gives each container of task `t` (which got past PENDING),
+    /// in task definition order, when the start order has it stopped by now: a container that ran
+    /// to its end before the task stopped (an init container `migrate` exiting 0, which its app
+    /// waited for), or one that could not start (143, as an essential one that cannot start).
+    /// `None` while it runs, and for every container of a task whose containers do not start in
+    /// `dependsOn` order (their exits other than the one that stopped the task are not
+    /// simulated). The walkthrough read an init container as RUNNING for the task's whole life.
+    /// The start order is worked out once for all the containers.
+    pub(crate) fn containers_exited_in_order(&self, t: usize) -> Vec<Option<i32>> {
         let task = &self.tasks[t];
         let td = &self.model.task_definitions[task.task_definition];
-        if !td.needs.orders_starts() || task.restarted_at(c).is_some() {
-            return None;
-        }
-        task.started_at?;
-        let pulled = task.pull_started_at? + self.pull_ms(t);
-        let containers = self.order_inputs(t);
-        let me = containers.get(c)?;
-        let Some(start) = container_order::start_times(&containers).get(c).copied()? else {
-            return Some(container_order::COULD_NOT_START_EXIT_CODE);
+        let count = td.needs.containers.len();
+        let pulled = task
+            .pull_started_at
+            .filter(|_| td.needs.orders_starts() && task.started_at.is_some())
+            .map(|p| p + self.pull_ms(t));
+        let Some(pulled) = pulled else {
+            return vec![None; count];
         };
-        let (runs, code) = me.exits.filter(|_| !me.essential)?;
+        let containers = self.order_inputs(t);
         let until = task.stopped_at.unwrap_or(self.now);
-        (pulled + start + runs <= until).then_some(code)
+        container_order::start_times(&containers)
+            .into_iter()
+            .zip(&containers)
+            .enumerate()
+            .map(|(c, (start, me))| {
+                if task.restarted_at(c).is_some() {
+                    return None;
+                }
+                let Some(start) = start else {
+                    return Some(container_order::COULD_NOT_START_EXIT_CODE);
+                };
+                let (runs, code) = me.exits.filter(|_| !me.essential)?;
+                (pulled + start + runs <= until).then_some(code)
+            })
+            .collect()
     }
 
     /// Comes back to task `t` in `after` ms, when its start order has moved on.

@@ -151,6 +151,7 @@ fn describe_containers(sim: &Sim, t: usize) -> Vec<Value> {
     let task = &sim.tasks[t];
     let td = &sim.model.task_definitions[task.task_definition].definition;
     let task_arn = super::arn::task_arn(sim, t);
+    let ended_in_order = sim.containers_exited_in_order(t);
     td.containers()
         .iter()
         .enumerate()
@@ -159,7 +160,7 @@ fn describe_containers(sim: &Sim, t: usize) -> Vec<Value> {
             // A container the start order has stopped (an init container that ran to its end).
             let ended = exit
                 .is_none()
-                .then(|| sim.container_exited_in_order(t, c))
+                .then(|| ended_in_order.get(c).copied().flatten())
                 .flatten();
             let status = match task.last_status {
                 _ if exit.is_some() || ended.is_some() => "STOPPED",
