@@ -64,30 +64,32 @@ pub fn platform_version(
     p: &mut Problems,
 ) -> Option<String> {
     let v = value?;
-    if windows {
-        if WINDOWS_PLATFORM_VERSIONS.contains(&v) {
-            return Some(v.to_string());
-        }
-        p.push(
-            format!("{path}.platformVersion"),
-            format!(
-                "invalid platformVersion '{}' for a Windows task definition: expected LATEST or 1.0.0 (Fargate Windows platform versions)",
-                shown(v)
-            ),
-        );
-        return None;
+    let (versions, _, expected) = family_versions(windows);
+    if versions.contains(&v) {
+        return Some(v.to_string());
     }
-    if PLATFORM_VERSIONS.contains(&v) {
-        Some(v.to_string())
+    let message = if windows {
+        format!(
+            "invalid platformVersion '{}' for a Windows task definition: expected {expected} (Fargate Windows platform versions)",
+            shown(v)
+        )
     } else {
-        p.push(
-            format!("{path}.platformVersion"),
-            format!(
-                "invalid platformVersion '{}': expected LATEST, 1.4.0 or 1.3.0 (Fargate Linux platform versions; 1.0.0 to 1.2.0 are retired)",
-                shown(v)
-            ),
-        );
-        None
+        format!(
+            "invalid platformVersion '{}': expected {expected} (Fargate Linux platform versions; 1.0.0 to 1.2.0 are retired)",
+            shown(v)
+        )
+    };
+    p.push(format!("{path}.platformVersion"), message);
+    None
+}
+
+/// The Fargate platform versions of a Windows or a Linux task definition (`windows`), the
+/// family's name and the list as a message says it: what CreateService and UpdateService check.
+fn family_versions(windows: bool) -> (&'static [&'static str], &'static str, &'static str) {
+    if windows {
+        (&WINDOWS_PLATFORM_VERSIONS, "Windows", "LATEST or 1.0.0")
+    } else {
+        (&PLATFORM_VERSIONS, "Linux", "LATEST, 1.4.0 or 1.3.0")
     }
 }
 
@@ -98,20 +100,8 @@ pub fn platform_version(
 /// revision ran Linux on the retired 1.0.0).
 pub fn revision_platform_refusal(platform_version: Option<&str>, windows: bool) -> Option<String> {
     let v = platform_version.filter(|v| *v != "LATEST")?;
-    let (fits, family, expected) = if windows {
-        (
-            WINDOWS_PLATFORM_VERSIONS.contains(&v),
-            "Windows",
-            "LATEST or 1.0.0",
-        )
-    } else {
-        (
-            PLATFORM_VERSIONS.contains(&v),
-            "Linux",
-            "LATEST, 1.4.0 or 1.3.0",
-        )
-    };
-    (!fits).then(|| {
+    let (versions, family, expected) = family_versions(windows);
+    (!versions.contains(&v)).then(|| {
         format!(
             "a {family} revision cannot run on platformVersion {}: the service needs {expected} (Fargate {family} platform versions)",
             shown(v)
