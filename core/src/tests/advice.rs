@@ -208,6 +208,45 @@ fn a_task_stopped_while_its_target_recovers_from_the_start_up_was_still_coming_u
 }
 
 #[test]
+fn a_stop_after_the_start_up_and_the_targets_recovery_is_not_counted_as_a_start_up_stop() {
+    // The window is startSeconds plus (healthyThresholdCount + 1) × interval after RUNNING (ELB
+    // target group defaults: 30 s interval, threshold 5): a task stopped at its last millisecond
+    // was still coming up, one stopped after it was not (reviewer, 27th session).
+    for (threshold, window) in [
+        (None, 100_000 + 6 * 30_000),
+        (Some(2), 100_000 + 3 * 30_000),
+    ] {
+        let v = with(|v| {
+            v["images"]["example/web:1"]["startSeconds"] = 100.into();
+            if let Some(n) = threshold {
+                v["targetGroups"][0]["healthyThresholdCount"] = n.into();
+            }
+        });
+        let mut s = sim(&v);
+        s.run_until(60_000);
+        let (t, started) = s
+            .tasks
+            .iter()
+            .find_map(|(t, task)| {
+                task.started_at
+                    .filter(|_| task.target.is_some())
+                    .map(|at| (t, at))
+            })
+            .expect("a task running behind its target group");
+        s.now = started + window - 1;
+        assert!(
+            s.stopped_before_start_up(t),
+            "threshold {threshold:?}: last ms"
+        );
+        s.now = started + window;
+        assert!(
+            !s.stopped_before_start_up(t),
+            "threshold {threshold:?}: after"
+        );
+    }
+}
+
+#[test]
 fn a_host_port_every_instance_reserves_is_named_and_the_task_never_placed() {
     // API PortMapping hostPort: 22, 2375, 2376 and 51678–51680 are reserved on every container
     // instance. An engineer's hostPort 22 validated and waited for good with "already using a
