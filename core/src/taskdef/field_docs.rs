@@ -156,7 +156,7 @@ pub const LOG_CONFIGURATION: Context = Context {
     name: "logConfiguration",
     fields: &[
         F::new("logDriver", "The log driver; Fargate supports awslogs, splunk and awsfirelens. Required when logConfiguration is given.", LOG).values(&super::validate::enums::LOG_DRIVERS),
-        F::new("options", "Options of the driver (for awslogs: awslogs-group, awslogs-region, awslogs-stream-prefix). Kept as written.", LOG),
+        F::new("options", "Options of the driver. awslogs requires awslogs-group and awslogs-region, and on Fargate awslogs-stream-prefix too; kept as written.", LOG),
         F::new("secretOptions", "Secrets passed to the driver; they need the task's executionRoleArn. Kept as written.", LOG),
     ],
 };

@@ -132,7 +132,7 @@ mod tests {
     #[test]
     fn a_router_without_an_awsfirelens_container_is_refused() {
         assert_eq!(
-            problems(json!([router("fluentbit"), app("awslogs")])),
+            problems(json!([router("fluentbit"), app("json-file")])),
             vec![(
                 "containerDefinitions[0].firelensConfiguration".to_string(),
                 ROUTER_NEEDS_AWSFIRELENS.to_string()

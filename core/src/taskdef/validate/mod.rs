@@ -3,6 +3,7 @@
 //! Every rule runs and every problem is returned (not just the first), sorted into document
 //! order. Paths are relative to the task definition root.
 
+mod awslogs;
 mod containers;
 mod depends_on;
 mod efs;
@@ -49,6 +50,7 @@ pub fn validate(td: &TaskDefinition) -> Vec<Problem> {
     volumes::check(td, &mut problems);
     efs::check(td, &mut problems);
     enums::check(td, &mut problems);
+    awslogs::check(td, &mut problems);
     check_size(td, &mut problems);
     crate::order::sort_by_cached_key(&mut problems, |p| document_order(&p.path));
     problems

@@ -209,6 +209,13 @@ fn fargate_placement_constraints_not_valid() {
 fn fargate_log_drivers_are_awslogs_splunk_awsfirelens() {
     for driver in ["awslogs", "splunk", "awsfirelens"] {
         let mut td = fargate_with(json!({"logConfiguration": {"logDriver": driver}}));
+        if driver == "awslogs" {
+            // Its required options (API LogConfiguration; awslogs.rs).
+            td["containerDefinitions"][0]["logConfiguration"]["options"] = json!({
+                "awslogs-group": "/ecs/web", "awslogs-region": "us-east-1",
+                "awslogs-stream-prefix": "ecs"
+            });
+        }
         if driver == "awsfirelens" {
             // awsfirelens sends the logs to the task's log router (DG using_firelens).
             td["containerDefinitions"]
