@@ -734,6 +734,10 @@ tests.push({
   name: 'lessons: presenter mode shows the lesson and its goals under the cluster; the builder shows only the fields a measure takes',
   async run({ page, base, screenshot }) {
     const lesson = await presentLesson(page, base, 'rolling-update-bounds');
+    // A lesson graded on task counts opens on their chart, not on a flat CPU line (lessons 1
+    // and 6 did: 28th session).
+    const chart = await page.getByTestId('presenter-chart').inputValue();
+    if (chart !== 'Running vs desired tasks') throw new Error(`presenter chart: ${chart}`);
     // Check from the projector, with its verdict beside the goals (no Check has run yet).
     if ((await page.getByTestId('presenter-verdict').innerText()).trim() !== '') throw new Error('a verdict before any Check');
     await page.getByTestId('presenter-check').click();

@@ -10,6 +10,7 @@ pub mod brief;
 pub mod builder;
 pub mod builder_draft;
 pub mod caps;
+pub mod chart;
 pub mod checking;
 pub mod code;
 pub mod course;

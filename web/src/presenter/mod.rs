@@ -91,20 +91,14 @@ pub fn PresenterAside() -> impl IntoView {
         })
     });
     let wanted = layout.pick(|p| p.presenter_chart.clone());
-    // A lesson that grades a metric opens on that metric's chart (lesson 11 opened on
-    // CPUUtilization beside a goal on 5xx responses: student walkthrough); a chart picked
-    // after that stays.
+    // A lesson opens on the chart of what it grades (`challenge::chart`); a chart picked after
+    // that stays.
     if let Some(lessons) = use_context::<crate::lesson::Lessons>() {
         Effect::new(move |was: Option<Option<String>>| {
             let (id, chart) = lessons.open.with(|o| match o {
                 Some(o) => (
                     Some(o.challenge.doc.id.clone()),
-                    o.challenge
-                        .doc
-                        .goals
-                        .iter()
-                        .find_map(|g| g.metric.as_deref())
-                        .and_then(ecs_sim::view::charts::service_chart_of),
+                    ecs_sim::challenge::chart::presenter_chart(&o.challenge.doc.goals),
                 ),
                 None => (None, None),
             });
