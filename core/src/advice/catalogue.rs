@@ -22,7 +22,7 @@ pub struct Rule {
 }
 
 /// The rule set, static rules first, then the ones proven from a run.
-pub static RULES: [Rule; 27] = [
+pub static RULES: [Rule; 28] = [
     Rule {
         id: "no-circuit-breaker",
         title: "Deployment without a circuit breaker (ECS controller: rolling or blue/green)",
@@ -83,6 +83,15 @@ pub static RULES: [Rule; 27] = [
         why: "The ECS agent reserves ports 22, 2375, 2376 and 51678–51680 on each instance, so a task mapping one of them as its host port is never placed.",
         fix: "Map another host port (or hostPort 0 for a dynamic one in bridge mode), or use awsvpc.",
         source: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_PortMapping.html (hostPort: the reserved ports)",
+        security_hub: None,
+        proven: false,
+    },
+    Rule {
+        id: "task-fits-no-instance-type",
+        title: "Task fits no instance type the service's capacity launches",
+        why: "ECS places a task only on a container instance with the CPU, memory and GPUs it reserves free and the attributes its runtimePlatform requires (arm64, Windows); when no instance type of the service's Auto Scaling groups has them, its tasks are never placed, and managed scaling launches nothing for them.",
+        fix: "Give the Auto Scaling group an instance type that holds one task (more CPU, memory or GPUs, or the architecture and operating system the task asks for), or make the task smaller.",
+        source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html (no container instance met all of its requirements)",
         security_hub: None,
         proven: false,
     },

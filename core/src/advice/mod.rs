@@ -7,6 +7,7 @@
 pub mod catalogue;
 pub mod discovery;
 pub mod facts;
+pub mod never_placed;
 pub mod proven;
 pub mod services;
 pub mod task_definitions;
@@ -87,6 +88,7 @@ pub struct Inputs<'a> {
 pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
     let mut out = task_definitions::check(inputs);
     out.extend(services::check(inputs));
+    out.extend(never_placed::check(inputs));
     out.extend(discovery::check(inputs));
     out
 }

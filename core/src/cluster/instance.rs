@@ -135,3 +135,25 @@ impl Instance {
         self.memory.saturating_sub(self.memory_used)
     }
 }
+
+/// The attributes the ECS agent registers for an EC2 instance (DG task-placement-constraints,
+/// built-in attributes), over the custom ones. `ecs.subnet-id` is the subnet it was launched in
+/// (since 2026-12-06; placement walkthrough). Not given: `ecs.vpc-id` (a scenario has no VPC)
+/// and `ecs.awsvpc-trunk-id`.
+pub fn ec2_attributes(
+    mut attributes: BTreeMap<String, String>,
+    ty: &InstanceType,
+    (zone, subnet): (&str, &str),
+) -> BTreeMap<String, String> {
+    attributes.insert("ecs.availability-zone".into(), zone.to_string());
+    attributes.insert("ecs.subnet-id".into(), subnet.to_string());
+    attributes.insert("ecs.instance-type".into(), ty.name.to_string());
+    attributes.insert("ecs.os-type".into(), ty.os_type.to_string());
+    attributes.insert(
+        "ecs.cpu-architecture".into(),
+        ty.architecture.attribute_value().to_string(),
+    );
+    attributes.insert("ecs.ami-id".into(), "ami-0ecsoptimized2024".into());
+    attributes.insert("ecs.capability.task-eni".into(), String::new());
+    attributes
+}

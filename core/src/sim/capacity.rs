@@ -62,7 +62,7 @@ impl Sim {
                 ty.awsvpc_task_limit(false),
             ),
             self.now,
-            super::ec2_attributes(attributes.clone(), ty, (zone, &subnet)),
+            crate::cluster::instance::ec2_attributes(attributes.clone(), ty, (zone, &subnet)),
         ));
         self.placement_index.add_instance(idx, &self.instances[idx]);
         // An instance is billed while it runs, however it joined the cluster (EC2 User Guide,

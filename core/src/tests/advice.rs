@@ -246,6 +246,76 @@ fn a_stop_after_the_start_up_and_the_targets_recovery_is_not_counted_as_a_start_
     }
 }
 
+/// The `task-fits-no-instance-type` findings of `v` (path, message).
+fn never_placed(v: &Value) -> Vec<(String, String)> {
+    static_advice(&sim(v).model)
+        .into_iter()
+        .filter(|a| a.rule == "task-fits-no-instance-type")
+        .map(|a| (a.path, a.message))
+        .collect()
+}
+
+#[test]
+fn a_task_no_instance_type_of_the_service_can_hold_is_named_before_the_run() {
+    assert!(never_placed(&base()).is_empty());
+    // Memory: m5.large registers less than 16 GiB (DG service-event-messages: "no container
+    // instance met all of its requirements").
+    let big = with(|v| v["taskDefinitions"][0]["containerDefinitions"][0]["memory"] = 16384.into());
+    let found = never_placed(&big);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "services[0].taskDefinition");
+    assert!(
+        found[0].1.contains("m5.large: memory: needs 16384 MiB")
+            && found[0].1.contains("unable to place a task"),
+        "{}",
+        found[0].1
+    );
+    // The run agrees: nothing is placed.
+    let mut s = sim(&big);
+    s.run_until(300_000);
+    assert_eq!(s.task_index.running(0), 0);
+    // An arm64 task on x86_64 instances, through the capacity provider: it waits in PROVISIONING.
+    let arm = with(|v| {
+        v["taskDefinitions"][0]["runtimePlatform"] = json!({"cpuArchitecture": "ARM64"});
+        let svc = v["services"][0].as_object_mut().expect("a service");
+        svc.remove("launchType");
+        svc.insert(
+            "capacityProviderStrategy".into(),
+            json!([{"capacityProvider": "asg", "weight": 1}]),
+        );
+    });
+    let found = never_placed(&arm);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].1.contains("ecs.cpu-architecture") && found[0].1.contains("PROVISIONING"),
+        "{}",
+        found[0].1
+    );
+    let mut s = sim(&arm);
+    s.run_until(300_000);
+    assert_eq!(s.task_index.running(0), 0);
+    // A Graviton group holds it: silent, and the tasks run.
+    let mut fixed = arm.clone();
+    fixed["capacityProviders"][0]["autoScalingGroupProvider"]["autoScalingGroup"]["instanceType"] =
+        "m6g.large".into();
+    assert!(never_placed(&fixed).is_empty());
+    let mut s = sim(&fixed);
+    s.run_until(300_000);
+    assert_eq!(s.task_index.running(0), 2);
+    // Two GPUs on one-GPU instances.
+    let gpus = with(|v| {
+        v["capacityProviders"][0]["autoScalingGroupProvider"]["autoScalingGroup"]["instanceType"] =
+            "g4dn.xlarge".into();
+        v["taskDefinitions"][0]["containerDefinitions"][0]["resourceRequirements"] =
+            json!([{"type": "GPU", "value": "2"}]);
+    });
+    let found = never_placed(&gpus);
+    assert!(
+        found.len() == 1 && found[0].1.contains("g4dn.xlarge: GPU: needs 2"),
+        "{found:?}"
+    );
+}
+
 #[test]
 fn a_host_port_every_instance_reserves_is_named_and_the_task_never_placed() {
     // API PortMapping hostPort: 22, 2375, 2376 and 51678–51680 are reserved on every container
