@@ -148,10 +148,13 @@ impl Progress {
     }
 
     /// Forgets that lesson `id`'s solution was shown (*Start over*): a pass earns a code again.
-    /// Its hints are hidden again too.
+    /// Its hints are hidden again too, and its kept passing scenario goes (Start over says the
+    /// changes are discarded, yet lesson 8 reopened on the passing scenario with "Your work …
+    /// is back": student walkthrough, 27th session); its pass and completion code stay.
     pub fn start_over(&mut self, id: &str) {
         self.shown.remove(id);
         self.hints.remove(id);
+        self.solved.remove(id);
     }
 
     /// Whether a pass of lesson `id` earns no completion code: its solution was shown since it
@@ -286,6 +289,16 @@ mod tests {
             Some("{\"solved\": 4}")
         );
         assert_eq!(back.work_on("spread-across-zones"), Some("{}"));
+        // Start over discards it: the lesson reopens at its start, its pass and code kept.
+        let mut over = back.clone();
+        over.start_over("fargate-spot-base-weight");
+        assert_eq!(over.work_on("fargate-spot-base-weight"), None);
+        assert_eq!(
+            over.passed
+                .get("fargate-spot-base-weight")
+                .map(String::as_str),
+            Some("ECS-AAAAA-BBBBB")
+        );
         // A passing scenario without its pass is not kept.
         let mut q = Progress::default();
         q.keep_solved("host-ports", "{}");
