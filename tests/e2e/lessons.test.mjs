@@ -1130,6 +1130,23 @@ tests.push({
 });
 
 tests.push({
+  // A student walkthrough at 1280x720: the Metrics dock shows two charts, and lesson 11's 5xx
+  // chart was fourth, below the fold; the chart a lesson grades now comes first.
+  name: 'lessons: the Metrics dock puts the chart the lesson grades first',
+  async run({ page, base }) {
+    await openLesson(page, base, 'canary-blast-radius');
+    await page.click('[data-testid="dock-tab-metrics"]');
+    await page.click('[data-testid="run-10m"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="metrics"] [data-testid="chart"]').length >= 2, null, { timeout: 30000 });
+    const first = await page.evaluate(() => document.querySelector('[data-testid="metrics"] [data-testid="chart"]').dataset.title);
+    if (first !== 'HTTPCode_Target_5XX_Count') throw new Error(`first chart: ${first}`);
+    // Outside a lesson the order is the panel's own: CPU first.
+    await page.getByTestId('lesson-exit').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="metrics"] [data-testid="chart"]')?.dataset.title === 'CPUUtilization', null, { timeout: 10000 });
+  },
+});
+
+tests.push({
   // A student walkthrough of lesson 11: Min healthy % and Max % looked editable, and a change
   // was refused afterwards in a line at the top of the tab. They are drawn disabled and marked;
   // the strategy and its settings, which the lesson opens, are not.

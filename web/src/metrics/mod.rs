@@ -121,12 +121,32 @@ pub fn MetricsPanel() -> impl IntoView {
     });
     // Charts that will stay empty (no traffic, no load balancer, no calls) are named in one
     // line under the others instead of drawn.
+    // An open lesson's graded chart comes first (`challenge::chart`, as presenter mode opens
+    // on it): at 1280×720 the dock shows two charts, and lesson 11's 5xx chart was fourth and
+    // lesson 12's response time sixth, below the fold (student walkthrough, 28th session).
+    let lessons = use_context::<crate::lesson::Lessons>();
+    let graded = Memo::new(move |_| {
+        lessons.and_then(|l| {
+            l.open.with(|o| {
+                o.as_ref().and_then(|o| {
+                    ecs_sim::challenge::chart::presenter_chart(&o.challenge.doc.goals)
+                })
+            })
+        })
+    });
     let titles = Memo::new(move |_| {
+        let lead = graded.get();
         filled.with(|(c, _)| {
-            c.iter()
+            let mut titles = c
+                .iter()
                 .filter(|v| !stays_empty(v))
                 .map(|v| v.title.clone())
-                .collect::<Vec<_>>()
+                .collect::<Vec<_>>();
+            if let Some(k) = lead.and_then(|t| titles.iter().position(|x| x == t)) {
+                let first = titles.remove(k);
+                titles.insert(0, first);
+            }
+            titles
         })
     });
     let absent_groups = Memo::new(move |_| filled.with(|(c, _)| absent(c)));
