@@ -56,14 +56,16 @@ pub fn ClusterView() -> impl IntoView {
     // Each lane's share of the width follows its instances, so a zone of three instances beside
     // zones of one lays them out side by side instead of in a column that sets the cluster's
     // height (lesson 6 drew 11 px type with half the stage empty: student walkthrough,
-    // 2026-12-06).
+    // 2026-12-06). A share per two instances, as a lane rarely has room for more than two
+    // cards a row: with a share each, lesson 14's two stacked cards in us-east-1a left the lone
+    // card in us-east-1b a third of the width, its Mem bar a few pixels (28th session).
     let weights = Memo::new(move |_| {
         layout.with(|l| {
             l.as_ref()
                 .map(|l| {
                     l.lanes
                         .iter()
-                        .map(|z| z.instances.len().max(1))
+                        .map(|z| z.instances.len().div_ceil(2).max(1))
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
