@@ -1132,9 +1132,14 @@ tests.push({
 tests.push({
   // A student walkthrough at 1280x720: the Metrics dock shows two charts, and lesson 11's 5xx
   // chart was fourth, below the fold; the chart a lesson grades now comes first.
-  name: 'lessons: the Metrics dock puts the chart the lesson grades first',
+  name: 'lessons: the top bar names the open lesson as its pane does, and the Metrics dock puts the chart the lesson grades first',
   async run({ page, base }) {
     await openLesson(page, base, 'canary-blast-radius');
+    // The top bar names the lesson as its pane does (its start scenario's own name read as
+    // another lesson on a projector).
+    const top = await page.locator('.topbar .scenario-name').innerText();
+    const title = await page.getByTestId('lesson-title').innerText();
+    if (top !== title) throw new Error(`top bar "${top}" beside pane "${title}"`);
     await page.click('[data-testid="dock-tab-metrics"]');
     await page.click('[data-testid="run-10m"]');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="metrics"] [data-testid="chart"]').length >= 2, null, { timeout: 30000 });

@@ -94,7 +94,15 @@ pub fn App() -> impl IntoView {
     // The running scenario's name and description, read once per scenario for the top bar and
     // the description strip.
     let running = Memo::new(move |_| pg.running_text.with(|t| heading(t)));
-    let name = move || running.with(|h| h.name.clone().unwrap_or_default());
+    // Inside a lesson, the lesson's own title: its start scenario's name ("Lesson 14: the same
+    // service for less") beside the pane's "14. Cost: the same service on right-sized instances"
+    // read on a projector as two lessons (student walkthrough, 28th session).
+    let name = move || {
+        lessons
+            .open
+            .with(|o| o.as_ref().map(|o| o.challenge.doc.title.clone()))
+            .unwrap_or_else(|| running.with(|h| h.name.clone().unwrap_or_default()))
+    };
     view! {
         <div class="app" class:presenter=move || presenter.get() class:lesson-open=move || lessons.open.with(Option::is_some)>
             <header class="topbar">
