@@ -19,8 +19,11 @@
 
 /// `StatusCode` of an activity that completed: "Successful – Scaling was completed
 /// successfully". The simulator sets the desired count at once, so every activity it records
-/// is `Successful`.
+/// is `Successful` but for a scheduled action that would leave the minimum above the maximum.
 pub const STATUS_SUCCESSFUL: &str = "Successful";
+
+/// `StatusCode` of an activity that did not complete: "Failed – The scaling activity failed".
+pub const STATUS_FAILED: &str = "Failed";
 
 /// `ServiceNamespace` of an ECS service's scalable target.
 pub const SERVICE_NAMESPACE: &str = "ecs";
@@ -124,6 +127,21 @@ pub fn capacity_range_set(action: &str, min: Option<u32>, max: Option<u32>) -> A
         description: format!("Setting {what}"),
         cause: scheduled_action_cause(action),
         status_message: format!("Successfully set {what}"),
+    }
+}
+
+/// A scheduled action whose sizes would leave the minimum capacity above the maximum: the
+/// Application Auto Scaling User Guide (scheduled scaling, considerations) says "you must
+/// include both sizes" in such a case, and a range with the minimum above the maximum is not one
+/// the scalable target can hold (API RegisterScalableTarget); the action changes nothing. The
+/// wording of the failure is the simulator's.
+pub fn capacity_range_refused(action: &str, min: u32, max: u32) -> ActivityText {
+    ActivityText {
+        description: format!("Setting min capacity to {min} and max capacity to {max}"),
+        cause: scheduled_action_cause(action),
+        status_message: format!(
+            "Failed to set the capacity range: the minimum capacity {min} would be above the maximum capacity {max}; give the scheduled action both sizes"
+        ),
     }
 }
 

@@ -33,7 +33,8 @@ pub struct ScalingActivity {
     /// `StatusMessage`, e.g. "Successfully set desired count to 8. Change successfully
     /// fulfilled by ecs."
     pub status_message: String,
-    /// `StatusCode`: always [`super::activity::STATUS_SUCCESSFUL`] here.
+    /// `StatusCode`: [`super::activity::STATUS_SUCCESSFUL`], or [`super::activity::STATUS_FAILED`]
+    /// for a scheduled action that would leave the minimum above the maximum.
     pub status_code: String,
 }
 

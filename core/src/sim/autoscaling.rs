@@ -45,6 +45,18 @@ impl Sim {
     /// Records a scaling activity of service `s` (`ActivityId` from the run's own stream) and
     /// logs it as a Service event of the service: "Message: <StatusMessage> Cause: <Cause>".
     fn record_activity(&mut self, s: usize, policy: &str, from: u32, to: u32, text: ActivityText) {
+        self.record_activity_as(s, policy, (from, to), text, activity::STATUS_SUCCESSFUL);
+    }
+
+    /// [`Sim::record_activity`] with its `StatusCode`.
+    fn record_activity_as(
+        &mut self,
+        s: usize,
+        policy: &str,
+        (from, to): (u32, u32),
+        text: ActivityText,
+        status_code: &str,
+    ) {
         self.emit(LogKind::Service, Some(s), text.console_event());
         let activity_id = self.autoscaling.activity_ids.uuid();
         if let Some(st) = self.autoscaling.services.get_mut(&s) {
@@ -57,7 +69,7 @@ impl Sim {
                 description: text.description,
                 cause: text.cause,
                 status_message: text.status_message,
-                status_code: activity::STATUS_SUCCESSFUL.to_string(),
+                status_code: status_code.to_string(),
             });
         }
     }
@@ -108,24 +120,23 @@ impl Sim {
             self.queue.push(next, Event::ScheduledAction(k));
         }
         if let Some(st) = self.autoscaling.services.get_mut(&a.service) {
-            let old_max = st.max;
-            if let Some(m) = a.min_capacity {
-                st.min = m;
+            let min = a.min_capacity.unwrap_or(st.min);
+            let max = a.max_capacity.unwrap_or(st.max);
+            let d = self.services[a.service].desired;
+            if min > max {
+                // A one-sided action past the other bound (max 4 under a min of 6) read
+                // "Successfully set max capacity to 6" (fidelity probe, 28th session).
+                let text = activity::capacity_range_refused(&a.name, min, max);
+                self.record_activity_as(a.service, &a.name, (d, d), text, activity::STATUS_FAILED);
+                return;
             }
-            if let Some(m) = a.max_capacity {
-                st.max = m;
-            }
-            if st.min > st.max {
-                st.max = st.min;
-            }
-            let (min, max) = (st.min, st.max);
-            let max_set = a.max_capacity.is_some() || max != old_max;
+            st.min = min;
+            st.max = max;
             let text = activity::capacity_range_set(
                 &a.name,
                 a.min_capacity.map(|_| min),
-                max_set.then_some(max),
+                a.max_capacity.map(|_| max),
             );
-            let d = self.services[a.service].desired;
             self.record_activity(a.service, &a.name, d, d, text);
         }
         self.clamp_to_range(a.service, &a.name);

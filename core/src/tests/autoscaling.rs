@@ -272,6 +272,44 @@ fn scheduled_action_at_raises_min_capacity_and_the_count_follows() {
 }
 
 #[test]
+fn a_scheduled_action_that_would_leave_min_above_max_fails_and_changes_nothing_aas_scheduled_scaling(
+) {
+    // Application Auto Scaling User Guide, scheduled scaling: an action may give one size, but
+    // "you must include both sizes" where one alone would put the minimum above the maximum. The
+    // simulator raised the maximum to the minimum and read "Successfully set max capacity to 6"
+    // for an action asking for 4 (fidelity probe, 28th session).
+    let action = |name: &str, at: &str, body: &str| {
+        format!(
+            r#"{{ "scheduledActionName": "{name}", "serviceNamespace": "ecs", "resourceId": "service/default/web",
+    "scalableDimension": "ecs:service:DesiredCount", "schedule": "at(1970-01-01T00:{at}:00)",
+    "scalableTargetAction": {body} }}"#
+        )
+    };
+    let sched = [
+        action("floor", "05", r#"{ "minCapacity": 6 }"#),
+        action("ceiling", "07", r#"{ "maxCapacity": 4 }"#),
+    ]
+    .join(",");
+    let mut sim = Sim::from_json(&scenario(20, "", &sched)).expect("loads");
+    sim.run_until(480_000);
+    let st = &sim.autoscaling.services[&0];
+    assert_eq!((st.min, st.max), (6, 20));
+    assert_eq!(sim.services[0].desired, 6);
+    let last = st.activities.last().expect("an activity");
+    assert_eq!(last.status_code, "Failed");
+    assert_eq!(last.cause, "scheduled action name ceiling was triggered");
+    assert!(
+        last.status_message.contains("minimum capacity 6")
+            && last.status_message.contains("maximum capacity 4"),
+        "{}",
+        last.status_message
+    );
+    assert!(sim.log().iter().any(|l| l
+        .text
+        .starts_with("Message: Failed to set the capacity range")));
+}
+
+#[test]
 fn cron_scheduled_actions_raise_the_floor_every_morning_and_lower_it_every_evening() {
     // Application Auto Scaling cron: [Minutes] [Hours] [Day_of_Month] [Month] [Day_of_Week]
     // [Year]. Weekdays from 08:00 at least 6 tasks, from 18:00 at least 1 again. The run
