@@ -40,7 +40,7 @@ pub const TARGET_GROUP: Context = Context {
         F::new("port", "Default port of targets; ECS registers each task with its own port anyway.", TG),
         F::new("healthCheckPath", "Path the load balancer requests to check a target. Default /.", TG),
         F::new("healthCheckIntervalSeconds", "Seconds between health checks of a target, 5 to 300. Default 30.", TG),
-        F::new("healthCheckTimeoutSeconds", "Seconds without a response that fail a check, 2 to 120, below the interval. Default 6 (HTTP) or 10 (HTTPS).", TG),
+        F::new("healthCheckTimeoutSeconds", "Seconds without a response that fail a check, 2 to 120, below the interval. Default 5 (an Application Load Balancer's target group).", TG),
         F::new("healthyThresholdCount", "Successful checks in a row before an unhealthy target is healthy, 2 to 10. Default 5.", TG),
         F::new("unhealthyThresholdCount", "Failed checks in a row before a target is unhealthy, 2 to 10. Default 2.", TG),
         F::new("deregistrationDelaySeconds", "Seconds a deregistering target keeps its connections before ECS stops the task; requests still in flight when it ends are cut (load balancer 5xx), so keep it above your longest request. 0 to 3,600. Default 300.", "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/edit-target-group-attributes.html#deregistration-delay"),

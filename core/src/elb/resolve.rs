@@ -8,12 +8,13 @@ use crate::taskdef::TaskDefinition;
 
 /// ELB API CreateTargetGroup HealthCheckIntervalSeconds default (HTTP/HTTPS): 30 s, range 5–300.
 pub const DEFAULT_INTERVAL_SECONDS: u32 = 30;
-/// HealthCheckTimeoutSeconds default for an HTTP target group: 6 s, range 2–120 (CreateTargetGroup:
-/// "For target groups with a protocol of HTTP, the default is 6 seconds"; it was 5 here until a
-/// review of 2026-12-05).
-pub const DEFAULT_TIMEOUT_SECONDS: u32 = 6;
-/// The same for an HTTPS target group: "the default is 10 seconds".
-pub const DEFAULT_HTTPS_TIMEOUT_SECONDS: u32 = 10;
+/// HealthCheckTimeoutSeconds default of an Application Load Balancer's target group, HTTP or
+/// HTTPS: 5 s, range 2–120 (ALB User Guide, target-group-health-checks: "The default is 5
+/// seconds if the target type is `instance` or `ip`"). A review of 2026-12-05 took 6 s (HTTP) and
+/// 10 s (HTTPS) from CreateTargetGroup, whose text covers every load balancer type (a Network
+/// Load Balancer's HTTP and HTTPS health checks); with 6 s an interval of 6 s, valid on an ALB,
+/// was refused (fidelity probe, 28th session).
+pub const DEFAULT_TIMEOUT_SECONDS: u32 = 5;
 /// HealthyThresholdCount default for HTTP/HTTPS: 5, range 2–10.
 pub const DEFAULT_HEALTHY_THRESHOLD: u32 = 5;
 /// UnhealthyThresholdCount default for HTTP/HTTPS: 2, range 2–10.
@@ -148,7 +149,7 @@ fn target_group(
     check_target_group_name(specs, i, &path, problems);
     let protocol = target_group_protocol(g, &path, problems);
     let port = ranged(problems, format!("{path}.port"), g.port, 80, (1, 65535));
-    let (interval, timeout) = health_check_timing(g, &protocol, &path, problems);
+    let (interval, timeout) = health_check_timing(g, &path, problems);
     let (healthy, unhealthy) = health_check_thresholds(g, &path, problems);
     let delay = ranged(
         problems,
@@ -219,13 +220,8 @@ fn target_group_protocol(g: &TargetGroupSpec, path: &str, problems: &mut Vec<Pro
 }
 
 /// HealthCheckIntervalSeconds (5–300) and HealthCheckTimeoutSeconds (2–120), with their
-/// HTTP/HTTPS defaults; CreateTargetGroup requires the timeout to be smaller than the interval.
-fn health_check_timing(
-    g: &TargetGroupSpec,
-    protocol: &str,
-    path: &str,
-    problems: &mut Vec<Problem>,
-) -> (u32, u32) {
+/// Application Load Balancer defaults; CreateTargetGroup requires the timeout to be smaller than the interval.
+fn health_check_timing(g: &TargetGroupSpec, path: &str, problems: &mut Vec<Problem>) -> (u32, u32) {
     let interval = ranged(
         problems,
         format!("{path}.healthCheckIntervalSeconds"),
@@ -237,11 +233,7 @@ fn health_check_timing(
         problems,
         format!("{path}.healthCheckTimeoutSeconds"),
         g.health_check_timeout_seconds,
-        if protocol == "HTTPS" {
-            DEFAULT_HTTPS_TIMEOUT_SECONDS
-        } else {
-            DEFAULT_TIMEOUT_SECONDS
-        },
+        DEFAULT_TIMEOUT_SECONDS,
         (2, 120),
     );
     if timeout >= interval {
@@ -527,7 +519,7 @@ mod tests {
     }
 
     #[test]
-    fn create_target_group_defaults_for_http_are_30_6_5_2_and_300() {
+    fn alb_target_group_defaults_are_30_5_5_2_and_300_alb_user_guide_health_checks() {
         let (groups, problems) = target_groups(&[group("web")], "us-east-1");
         assert!(problems.is_empty(), "{problems:?}");
         let g = &groups[0];
@@ -539,13 +531,19 @@ mod tests {
                 g.unhealthy_threshold,
                 g.deregistration_delay_seconds
             ),
-            (30, 6, 5, 2, 300)
+            (30, 5, 5, 2, 300)
         );
         let mut https = group("secure");
         https.protocol = Some("HTTPS".into());
         let (groups, problems) = target_groups(&[https], "us-east-1");
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(groups[0].timeout_seconds, 10);
+        assert_eq!(groups[0].timeout_seconds, 5);
+        // An interval of 6 s takes the default timeout: it was refused with 6 s (fidelity probe).
+        let mut fast = group("fast");
+        fast.health_check_interval_seconds = Some(6);
+        let (groups, problems) = target_groups(&[fast], "us-east-1");
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!((groups[0].interval_seconds, groups[0].timeout_seconds), (6, 5));
         assert_eq!(
             (g.protocol.as_str(), g.port, g.health_check_path.as_str()),
             ("HTTP", 80, "/")

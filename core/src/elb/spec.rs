@@ -59,7 +59,8 @@ pub struct TargetGroupSpec {
     /// 5–300 s, default 30.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_check_interval_seconds: Option<u32>,
-    /// 2–120 s, default 5 for HTTP/HTTPS; must be smaller than the interval.
+    /// 2–120 s, default 5 (an ALB's target group, HTTP or HTTPS); must be smaller than the
+    /// interval.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub health_check_timeout_seconds: Option<u32>,
     /// Consecutive successes to become healthy, 2–10, default 5.
