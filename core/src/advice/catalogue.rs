@@ -89,8 +89,8 @@ pub static RULES: [Rule; 28] = [
     Rule {
         id: "task-fits-no-instance-type",
         title: "Task fits no instance type the service's capacity launches",
-        why: "ECS places a task only on a container instance with the CPU, memory and GPUs it reserves free and the attributes its runtimePlatform requires (arm64, Windows); when no instance type of the service's Auto Scaling groups has them, its tasks are never placed, and managed scaling launches nothing for them.",
-        fix: "Give the Auto Scaling group an instance type that holds one task (more CPU, memory or GPUs, or the architecture and operating system the task asks for), or make the task smaller.",
+        why: "ECS places a task only on a container instance with the CPU, memory and GPUs it reserves free and the attributes its runtimePlatform requires (arm64, Windows); when no instance type of the service's Auto Scaling groups has them, its tasks are never placed. With a capacity provider strategy each provider counts on its own: ECS does not move a provider's share to another.",
+        fix: "Give the Auto Scaling group an instance type that holds one task (more CPU, memory or GPUs, or the architecture the task asks for), take the provider out of the strategy, or make the task smaller; a Windows task runs on Fargate here (the playground's instances run the Linux ECS-optimized AMI).",
         source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html (no container instance met all of its requirements)",
         security_hub: None,
         proven: false,

@@ -82,13 +82,15 @@ pub struct Inputs<'a> {
     pub run_tasks: &'a [RunTaskModel],
     /// The resolved `traffic` entries: who calls whom, and through what.
     pub traffic: &'a [crate::traffic::TrafficEntry],
+    /// Clusters the timeline registers container instances in (`registerContainerInstance`):
+    /// their Auto Scaling groups do not describe all the instances their services may get.
+    pub clusters_registering: &'a std::collections::BTreeSet<usize>,
 }
 
 /// Every static finding, task definitions first, then services, each in document order.
 pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
     let mut out = task_definitions::check(inputs);
     out.extend(services::check(inputs));
-    out.extend(never_placed::check(inputs));
     out.extend(discovery::check(inputs));
     out
 }

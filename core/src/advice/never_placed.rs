@@ -1,96 +1,135 @@
 //! A service whose task fits no instance type its capacity can launch: ECS places a task only
 //! on a container instance with the CPU, memory and GPUs it reserves free and the attributes
 //! its `runtimePlatform` requires (DG service-event-messages: "no container instance met all of
-//! its requirements"), and managed scaling does not launch an instance for a task that no
-//! instance of the group could hold. A Windows task on the Linux catalogue's instances or a
-//! 2-GPU task on 1-GPU instances validated and then waited without a word before the run
-//! (engineers' probe, 27th session; fidelity probe, 28th).
+//! its requirements"). A Windows task on the Linux catalogue's instances or a 2-GPU task on
+//! 1-GPU instances validated and then waited without a word before the run (engineers' probe,
+//! 27th session; fidelity probe, 28th).
 //!
-//! Each candidate group is judged by the placement filters themselves, on an empty instance of
-//! its type with the attributes the agent would register, so the rule and placement agree.
+//! Each group is judged by the placement filters themselves, on an empty instance built as the
+//! engine launches one ([`Instance::of_group`]), so the rule and placement agree. With a
+//! capacity provider strategy each provider is judged on its own: ECS picks a provider for each
+//! task and does not fall back to another (DG managed-scaling-behavior: "Amazon ECS follows the
+//! rest of these steps for a single capacity provider"), so a provider that can hold nothing
+//! strands the tasks the strategy gives it even when another could hold them.
 
 use super::{quoted, Advice, Inputs};
-use crate::cluster::instance::ec2_attributes;
-use crate::cluster::{AsgModel, Instance, LaunchTarget};
+use crate::cluster::{AsgModel, Instance, LaunchTarget, StrategyItem};
 use crate::placement::filters::{attributes, resources};
+use crate::placement::Rejection;
 use crate::service::ServiceModel;
-use std::collections::BTreeMap;
+use crate::taskdef::RegisteredTaskDefinition;
 
-/// One finding per service on EC2 capacity whose task fits none of its groups' instance types.
-pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
-    let mut out = Vec::new();
-    for (i, svc) in inputs.services.iter().enumerate() {
-        let groups = candidate_groups(svc, inputs.asgs);
-        let Some(td) = inputs.task_definitions.get(svc.task_definition) else {
-            continue;
-        };
-        let mut first_reason = None;
-        let fits_one = groups.iter().any(|(a, g)| {
-            let empty = empty_instance(*a, g);
-            let verdict = resources::check(&empty, &td.needs)
-                .and_then(|()| attributes::check(&empty, &td.needs));
-            if let Err(r) = &verdict {
-                first_reason.get_or_insert_with(|| format!("{}: {r}", g.instance_type.name));
-            }
-            verdict.is_ok()
-        });
-        let Some(reason) = first_reason.filter(|_| !fits_one) else {
-            continue;
-        };
-        let waits = match svc.launch {
-            LaunchTarget::Strategy(_) => {
-                "they wait in PROVISIONING and managed scaling launches nothing for them"
-            }
-            _ => "the service reports it was unable to place a task",
-        };
-        out.push(Advice::new(
-            "task-fits-no-instance-type",
-            format!("services[{i}].taskDefinition"),
-            format!(
-                "service {}: one task of {} fits no instance type its capacity launches ({reason}); its tasks are never placed: {waits}",
-                quoted(&svc.name),
-                quoted(&td.name())
-            ),
-        ));
+/// The finding for service `i`, if its task fits no instance type of a group it depends on
+/// (called per service, so findings keep the document's order).
+pub fn check_service(inputs: Inputs<'_>, i: usize, svc: &ServiceModel, out: &mut Vec<Advice>) {
+    // Nothing to place (a desired count of 0), or instances the timeline registers later that
+    // the groups do not describe.
+    if svc.desired == 0 || inputs.clusters_registering.contains(&svc.cluster) {
+        return;
     }
-    out
+    let Some(td) = inputs.task_definitions.get(svc.task_definition) else {
+        return;
+    };
+    let finding = match &svc.launch {
+        LaunchTarget::Ec2 => {
+            let groups = groups_of(inputs.asgs, svc.cluster, None);
+            if fits_any(&groups, td) {
+                None
+            } else {
+                first_misfit(&groups, td).map(|(g, why)| (None, g, why))
+            }
+        }
+        LaunchTarget::Strategy(items) => items
+            .iter()
+            .filter(|it| it.base > 0 || it.weight > 0)
+            .find_map(|it| stranded_provider(inputs.asgs, svc.cluster, it, td)),
+        LaunchTarget::Fargate | LaunchTarget::External => None,
+    };
+    let Some((provider, group, why)) = finding else {
+        return;
+    };
+    let capacity = match provider {
+        Some(p) => format!("capacity provider {}", quoted(p)),
+        None => "its capacity".to_string(),
+    };
+    // Tasks wait in PROVISIONING only for a provider with managed scaling; otherwise the
+    // scheduler reports it could not place them (sim/scheduler/placing.rs).
+    let waits = if provider.is_some() && group.managed_scaling.is_some() {
+        "they wait in PROVISIONING"
+    } else {
+        "the service reports it was unable to place a task"
+    };
+    out.push(Advice::new(
+        "task-fits-no-instance-type",
+        format!("services[{i}].taskDefinition"),
+        format!(
+            "service {}: one task of {} fits no instance type {capacity} launches ({}: {why}); the tasks it gets are never placed: {waits}",
+            quoted(&svc.name),
+            quoted(&td.name()),
+            group.instance_type.name
+        ),
+    ));
 }
 
-/// The Auto Scaling groups (index, model) whose instances the service's tasks may use: every
-/// group of its cluster on the EC2 launch type, the groups of its strategy's providers
-/// otherwise; none on Fargate or EXTERNAL.
-fn candidate_groups<'a>(svc: &ServiceModel, asgs: &'a [AsgModel]) -> Vec<(usize, &'a AsgModel)> {
+/// The provider of `item` when none of its groups can hold one task, with its first group and
+/// why; None for a provider without groups (Fargate) or one that fits.
+fn stranded_provider<'a>(
+    asgs: &'a [AsgModel],
+    cluster: usize,
+    item: &'a StrategyItem,
+    td: &RegisteredTaskDefinition,
+) -> Option<(Option<&'a str>, &'a AsgModel, String)> {
+    let groups = groups_of(asgs, cluster, Some(&item.name));
+    if groups.is_empty() || fits_any(&groups, td) {
+        return None;
+    }
+    first_misfit(&groups, td).map(|(g, why)| (Some(item.name.as_str()), g, why))
+}
+
+/// The groups of `cluster` (only `provider`'s when given), with their indices.
+fn groups_of<'a>(
+    asgs: &'a [AsgModel],
+    cluster: usize,
+    provider: Option<&str>,
+) -> Vec<(usize, &'a AsgModel)> {
     asgs.iter()
         .enumerate()
-        .filter(|(_, g)| g.cluster == svc.cluster)
-        .filter(|(_, g)| match &svc.launch {
-            LaunchTarget::Ec2 => true,
-            LaunchTarget::Strategy(items) => items.iter().any(|it| it.name == g.provider),
-            LaunchTarget::Fargate | LaunchTarget::External => false,
-        })
+        .filter(|(_, g)| g.cluster == cluster && provider.is_none_or(|p| g.provider == p))
         .collect()
 }
 
-/// A registered, empty instance of group `g`'s type, with the attributes the agent registers.
-fn empty_instance(a: usize, g: &AsgModel) -> Instance {
-    let ty = g.instance_type;
+/// Whether an empty instance of one of `groups` holds one task.
+fn fits_any(groups: &[(usize, &AsgModel)], td: &RegisteredTaskDefinition) -> bool {
+    groups.iter().any(|&(a, g)| verdict(a, g, td).is_ok())
+}
+
+/// The first group whose empty instance does not hold one task, and why in words.
+fn first_misfit<'a>(
+    groups: &[(usize, &'a AsgModel)],
+    td: &RegisteredTaskDefinition,
+) -> Option<(&'a AsgModel, String)> {
+    groups
+        .iter()
+        .find_map(|&(a, g)| verdict(a, g, td).err().map(|r| (g, words(&r))))
+}
+
+/// The placement filters' verdict on an empty, registered instance of group `a`.
+fn verdict(a: usize, g: &AsgModel, td: &RegisteredTaskDefinition) -> Result<(), Rejection> {
     let (subnet, zone) = g.subnets.first().cloned().unwrap_or_default();
-    let attributes: BTreeMap<String, String> =
-        ec2_attributes(g.attributes.clone(), ty, (&zone, &subnet));
-    Instance::launching(
-        String::new(),
-        String::new(),
-        g.cluster,
-        Some(a),
-        Some(ty),
-        (zone, subnet),
-        (
-            ty.cpu_units,
-            ty.registered_memory_mib,
-            ty.gpus,
-            ty.awsvpc_task_limit(g.trunking),
-        ),
-        0,
-        attributes,
-    )
+    let empty = Instance::of_group((String::new(), String::new()), (a, g), (zone, subnet), 0);
+    resources::check(&empty, &td.needs).and_then(|()| attributes::check(&empty, &td.needs))
+}
+
+/// Why, in words: the rejection's own, but for a Windows task, which no instance type can fix
+/// here (`ecs.os-type` comes from the AMI, and the playground's instances run the Linux
+/// ECS-optimized AMI).
+fn words(r: &Rejection) -> String {
+    match r {
+        Rejection::MissingAttribute { name, requested, .. }
+            if name == "ecs.os-type" && requested == "windows" =>
+        {
+            "a Windows task, and the playground's instances run the Linux ECS-optimized AMI (Windows container instances are not simulated; run it on Fargate)".to_string()
+        }
+        other => other.to_string(),
+    }
 }

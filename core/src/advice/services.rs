@@ -52,6 +52,7 @@ pub fn check(inputs: Inputs<'_>) -> Vec<Advice> {
             ));
         }
         network_and_platform(svc, &path, &name, &mut out);
+        super::never_placed::check_service(inputs, i, svc, &mut out);
         let zones = service_zones(svc, inputs.asgs);
         let definition = inputs.definition_constraints.get(svc.task_definition);
         let constraints = crate::placement::with_definition_constraints(

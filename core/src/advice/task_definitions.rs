@@ -348,6 +348,7 @@ mod tests {
             asgs: &[],
             run_tasks: &[],
             traffic: &[],
+            clusters_registering: &std::collections::BTreeSet::new(),
         };
         check(inputs).into_iter().map(|a| a.rule).collect()
     }

@@ -115,6 +115,36 @@ impl Instance {
         }
     }
 
+    /// A just-launched instance of Auto Scaling group `a` (`g`) in `zone` and `subnet`: its type's
+    /// CPU, memory, GPUs and awsvpc task limit, and the attributes the agent registers. The
+    /// engine launches these; the `task-fits-no-instance-type` advice judges an empty one, so
+    /// both build it the same way.
+    pub fn of_group(
+        (ec2_instance_id, container_instance_id): (String, String),
+        (a, g): (usize, &super::AsgModel),
+        (zone, subnet): (String, String),
+        launched_at: Millis,
+    ) -> Self {
+        let ty = g.instance_type;
+        let attributes = ec2_attributes(g.attributes.clone(), ty, (&zone, &subnet));
+        Instance::launching(
+            ec2_instance_id,
+            container_instance_id,
+            g.cluster,
+            Some(a),
+            Some(ty),
+            (zone, subnet),
+            (
+                ty.cpu_units,
+                ty.registered_memory_mib,
+                ty.gpus,
+                ty.awsvpc_task_limit(g.trunking),
+            ),
+            launched_at,
+            attributes,
+        )
+    }
+
     /// Whether new tasks may be placed on it.
     pub fn accepts_tasks(&self) -> bool {
         self.status == InstanceStatus::Active

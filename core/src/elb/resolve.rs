@@ -543,7 +543,10 @@ mod tests {
         fast.health_check_interval_seconds = Some(6);
         let (groups, problems) = target_groups(&[fast], "us-east-1");
         assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!((groups[0].interval_seconds, groups[0].timeout_seconds), (6, 5));
+        assert_eq!(
+            (groups[0].interval_seconds, groups[0].timeout_seconds),
+            (6, 5)
+        );
         assert_eq!(
             (g.protocol.as_str(), g.port, g.health_check_path.as_str()),
             ("HTTP", 80, "/")

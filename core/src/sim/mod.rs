@@ -542,29 +542,15 @@ impl Sim {
             .min_by_key(|(_, z)| per_zone.get(z.as_str()).copied().unwrap_or(0))?
             .clone();
         let ty = asg.instance_type;
-        let attributes =
-            crate::cluster::instance::ec2_attributes(asg.attributes.clone(), ty, (&zone, &subnet));
         let boot = asg.boot_ms;
-        let cluster = asg.cluster;
-        let trunking = asg.trunking;
         let ec2 = format!("i-0{}", self.ids.hex(16));
         let ci = self.ids.hex(32);
         let idx = self.instances.len();
-        self.instances.push(Instance::launching(
-            ec2.clone(),
-            ci,
-            cluster,
-            Some(a),
-            Some(ty),
+        self.instances.push(Instance::of_group(
+            (ec2.clone(), ci),
+            (a, &self.model.asgs[a]),
             (zone.clone(), subnet),
-            (
-                ty.cpu_units,
-                ty.registered_memory_mib,
-                ty.gpus,
-                ty.awsvpc_task_limit(trunking),
-            ),
             self.now,
-            attributes,
         ));
         self.placement_index.add_instance(idx, &self.instances[idx]);
         self.meter_instance_launched(idx);

@@ -270,38 +270,105 @@ fn a_task_no_instance_type_of_the_service_can_hold_is_named_before_the_run() {
         "{}",
         found[0].1
     );
-    // The run agrees: nothing is placed.
+    // The run agrees: nothing is placed, and the service says so.
     let mut s = sim(&big);
     s.run_until(300_000);
     assert_eq!(s.task_index.running(0), 0);
-    // An arm64 task on x86_64 instances, through the capacity provider: it waits in PROVISIONING.
-    let arm = with(|v| {
-        v["taskDefinitions"][0]["runtimePlatform"] = json!({"cpuArchitecture": "ARM64"});
-        let svc = v["services"][0].as_object_mut().expect("a service");
-        svc.remove("launchType");
-        svc.insert(
-            "capacityProviderStrategy".into(),
-            json!([{"capacityProvider": "asg", "weight": 1}]),
-        );
+    assert!(s
+        .log()
+        .iter()
+        .any(|l| l.text.contains("unable to place a task")));
+    // Nothing to place: silent.
+    let mut idle = big.clone();
+    idle["services"][0]["desiredCount"] = 0.into();
+    assert!(never_placed(&idle).is_empty());
+    // A Windows task: no instance type helps, the AMI is Linux.
+    let windows = with(|v| {
+        v["taskDefinitions"][0]["runtimePlatform"] =
+            json!({"operatingSystemFamily": "WINDOWS_SERVER_2022_CORE"});
+        v["taskDefinitions"][0]["networkMode"] = "awsvpc".into();
+        v["taskDefinitions"][0]["containerDefinitions"][0]["portMappings"][0]
+            .as_object_mut()
+            .map(|p| p.remove("hostPort"));
+        v["services"][0]["networkConfiguration"] =
+            json!({"awsvpcConfiguration": {"subnets": ["subnet-a"]}});
     });
-    let found = never_placed(&arm);
-    assert_eq!(found.len(), 1, "{found:?}");
+    let found = never_placed(&windows);
     assert!(
-        found[0].1.contains("ecs.cpu-architecture") && found[0].1.contains("PROVISIONING"),
-        "{}",
-        found[0].1
+        found.len() == 1 && found[0].1.contains("Linux ECS-optimized AMI"),
+        "{found:?}"
     );
-    let mut s = sim(&arm);
-    s.run_until(300_000);
-    assert_eq!(s.task_index.running(0), 0);
+}
+
+#[test]
+fn a_provider_of_the_strategy_that_holds_nothing_strands_its_share_dg_managed_scaling_behavior() {
+    let arm = |managed: bool| {
+        with(|v| {
+            v["taskDefinitions"][0]["runtimePlatform"] = json!({"cpuArchitecture": "ARM64"});
+            if managed {
+                v["capacityProviders"][0]["autoScalingGroupProvider"]["managedScaling"] =
+                    json!({"status": "ENABLED", "targetCapacity": 100});
+                v["capacityProviders"][0]["autoScalingGroupProvider"]["autoScalingGroup"]
+                    ["maxSize"] = 6.into();
+            }
+            let svc = v["services"][0].as_object_mut().expect("a service");
+            svc.remove("launchType");
+            svc.insert(
+                "capacityProviderStrategy".into(),
+                json!([{"capacityProvider": "asg", "weight": 1}]),
+            );
+        })
+    };
+    // Without managed scaling the scheduler reports it; with it, the tasks wait in PROVISIONING.
+    for (managed, words) in [(false, "unable to place a task"), (true, "PROVISIONING")] {
+        let v = arm(managed);
+        let found = never_placed(&v);
+        assert!(
+            found.len() == 1
+                && found[0].1.contains("capacity provider asg")
+                && found[0].1.contains("ecs.cpu-architecture")
+                && found[0].1.contains(words),
+            "managed {managed}: {found:?}"
+        );
+        let mut s = sim(&v);
+        s.run_until(300_000);
+        assert_eq!(s.task_index.running(0), 0, "managed {managed}");
+    }
     // A Graviton group holds it: silent, and the tasks run.
-    let mut fixed = arm.clone();
+    let mut fixed = arm(false);
     fixed["capacityProviders"][0]["autoScalingGroupProvider"]["autoScalingGroup"]["instanceType"] =
         "m6g.large".into();
     assert!(never_placed(&fixed).is_empty());
     let mut s = sim(&fixed);
     s.run_until(300_000);
     assert_eq!(s.task_index.running(0), 2);
+    // Two providers, one of Graviton and one not: the second's share is stranded although the
+    // first could hold it (no fallback between providers), and the rule names it.
+    let mut two = fixed.clone();
+    let mut second = two["capacityProviders"][0].clone();
+    second["name"] = "x86".into();
+    second["autoScalingGroupProvider"]["autoScalingGroup"]["instanceType"] = "m5.large".into();
+    two["capacityProviders"]
+        .as_array_mut()
+        .expect("providers")
+        .push(second);
+    two["clusters"][0]["capacityProviders"] = json!(["asg", "x86"]);
+    two["services"][0]["capacityProviderStrategy"] = json!([
+        {"capacityProvider": "asg", "weight": 1},
+        {"capacityProvider": "x86", "weight": 1}
+    ]);
+    let found = never_placed(&two);
+    assert!(
+        found.len() == 1 && found[0].1.contains("capacity provider x86"),
+        "{found:?}"
+    );
+    let mut s = sim(&two);
+    s.run_until(300_000);
+    assert_eq!(
+        s.task_index.running(0),
+        1,
+        "one task on asg, one stranded on x86"
+    );
     // Two GPUs on one-GPU instances.
     let gpus = with(|v| {
         v["capacityProviders"][0]["autoScalingGroupProvider"]["autoScalingGroup"]["instanceType"] =
@@ -314,6 +381,11 @@ fn a_task_no_instance_type_of_the_service_can_hold_is_named_before_the_run() {
         found.len() == 1 && found[0].1.contains("g4dn.xlarge: GPU: needs 2"),
         "{found:?}"
     );
+    // An instance the timeline registers may hold it: not judged.
+    let mut later = gpus.clone();
+    later["timeline"] = json!([{"at": 60, "action": "registerContainerInstance",
+        "instanceType": "p3.2xlarge", "availabilityZone": "us-east-1a"}]);
+    assert!(never_placed(&later).is_empty());
 }
 
 #[test]

@@ -3,12 +3,14 @@
 
 use crate::advice::{self, Advice, Inputs};
 use crate::scenario::Model;
+use crate::scenario::TimelineAction;
 use crate::sim::Sim;
 use crate::taskdef::{task_needs, RegisteredTaskDefinition, TaskDefinition};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The static findings of a resolved scenario.
 pub fn static_advice(model: &Model) -> Vec<Advice> {
+    let clusters_registering = clusters_registering(model);
     advice::check(Inputs {
         task_definitions: &model.task_definitions,
         definition_constraints: &model.definition_constraints,
@@ -18,7 +20,24 @@ pub fn static_advice(model: &Model) -> Vec<Advice> {
         asgs: &model.asgs,
         run_tasks: &model.run_tasks,
         traffic: &model.traffic.entries,
+        clusters_registering: &clusters_registering,
     })
+}
+
+/// The clusters the timeline registers container instances in (a cluster not in the scenario
+/// was refused when it resolved).
+fn clusters_registering(model: &Model) -> BTreeSet<usize> {
+    model
+        .timeline
+        .iter()
+        .filter_map(|e| match &e.action {
+            TimelineAction::RegisterContainerInstance { cluster, .. } => {
+                let name = cluster.as_deref().unwrap_or("default");
+                model.clusters.iter().position(|c| c.name == name)
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// The static findings of a task definition on its own, with paths from its root.
@@ -39,6 +58,7 @@ pub fn task_definition_advice(td: &TaskDefinition) -> Vec<Advice> {
         asgs: &[],
         run_tasks: &[],
         traffic: &[],
+        clusters_registering: &BTreeSet::new(),
     });
     found
         .into_iter()
