@@ -50,6 +50,40 @@ fn every_example_can_be_moved_to_fargate_fargate_spot_and_ec2() {
 }
 
 #[test]
+fn an_ec2_awslogs_configuration_without_a_stream_prefix_moves_to_fargate() {
+    // Optional on EC2, required on Fargate (API LogConfiguration): the moved columns gain one.
+    let mut v: serde_json::Value = serde_json::from_str(example("default")).expect("json");
+    let mut ec2_only = 0;
+    for td in v["taskDefinitions"].as_array_mut().expect("definitions") {
+        let fargate = td["requiresCompatibilities"]
+            .as_array()
+            .is_some_and(|c| c.iter().any(|x| x == "FARGATE"));
+        if fargate {
+            continue;
+        }
+        ec2_only += 1;
+        td["executionRoleArn"] = "arn:aws:iam::123456789012:role/ecsTaskExecutionRole".into();
+        td["containerDefinitions"][0]["logConfiguration"] = serde_json::json!({
+            "logDriver": "awslogs",
+            "options": { "awslogs-group": "/ecs/web", "awslogs-region": "us-east-1" }
+        });
+    }
+    assert!(ec2_only > 0, "the default example has an EC2 definition");
+    let text = v.to_string();
+    let doc = parse_scenario(&text).unwrap_or_else(|err| panic!("{err}"));
+    let model = resolve(&doc).unwrap_or_else(|p| panic!("{p:?}"));
+    for t in Target::ALL {
+        let moved = moved(&doc, &model, t);
+        if let Err(p) = resolve(&moved) {
+            panic!(
+                "{t:?}: {:?}",
+                p.iter().map(ToString::to_string).collect::<Vec<_>>()
+            );
+        }
+    }
+}
+
+#[test]
 fn fargate_spot_costs_less_than_fargate_for_the_same_tasks() {
     let c = compared("default", 60 * 60_000);
     let fargate = done(&c, Column::Moved(Target::Fargate));

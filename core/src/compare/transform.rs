@@ -307,6 +307,23 @@ fn rewrite_task_definition(value: &mut Value, size: (u32, u32)) {
                     p.remove("hostPort");
                 }
             }
+            // Fargate's awslogs needs a stream prefix, optional on EC2 (API LogConfiguration):
+            // without one an EC2 scenario's valid logging made every moved column not comparable
+            // (review, 28th session).
+            let awslogs = c
+                .get("logConfiguration")
+                .and_then(|l| l.get("logDriver"))
+                .and_then(Value::as_str)
+                == Some("awslogs");
+            if let Some(Value::Object(options)) = c
+                .get_mut("logConfiguration")
+                .and_then(|l| l.get_mut("options"))
+                .filter(|_| awslogs)
+            {
+                options
+                    .entry("awslogs-stream-prefix")
+                    .or_insert_with(|| Value::from("ecs"));
+            }
         }
     }
 }
