@@ -785,6 +785,19 @@ tests.push({
     await fixLessonOneByHand(page);
     await page.getByTestId('lesson-check').click();
     await page.getByTestId('completion-code').waitFor({ timeout: 20000 });
+    // Start over on the passed lesson says the passing scenario goes too, and it does: the
+    // lesson reopens at its start (it reopened on the passing scenario: student walkthrough).
+    let asked = '';
+    page.once('dialog', (d) => { asked = d.message(); d.accept(); });
+    await page.getByTestId('lesson-start-over').click();
+    await page.locator('[data-testid="tab-scenario"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"memory": "512"'));
+    if (!/passing scenario/.test(asked) || !/Download JSON/.test(asked)) throw new Error(`Start over asked: ${asked}`);
+    await openLesson(page, base, 'host-ports');
+    await openLesson(page, base, 'fargate-task-size');
+    await page.locator('[data-testid="tab-scenario"]').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="scenario-editor"]')?.value.includes('"memory": "512"'), null, { timeout: 10000 });
+    if (await page.getByText('is back in the editor').count()) throw new Error('the discarded work was offered back');
   },
 });
 

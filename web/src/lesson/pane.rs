@@ -211,8 +211,15 @@ pub fn LessonPane() -> impl IntoView {
                             on:click=move |_| {
                                 // It discards the student's work, so it asks first, as Show
                                 // solution beside it does.
-                                let sure = web_sys::window().and_then(|w| w.confirm_with_message(
-                                    "Start over? Your changes to this lesson's scenario are discarded.").ok()).unwrap_or(false);
+                                // A passed lesson's passing scenario goes too, and its code is
+                                // checked against that scenario: say so (review, 28th session).
+                                let passed = lessons.progress.with_untracked(|p| p.passed.contains_key(&lesson_id.get_value()));
+                                let question = if passed {
+                                    "Start over? Your changes to this lesson's scenario are discarded, the passing scenario included: your completion code stays, but to hand it in with that scenario, Download JSON first."
+                                } else {
+                                    "Start over? Your changes to this lesson's scenario are discarded."
+                                };
+                                let sure = web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false);
                                 if sure {
                                     pg.td_edits_discarded.update(|n| *n += 1);
                                     pg.edit(start_text.get_value());
