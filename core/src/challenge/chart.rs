@@ -4,33 +4,45 @@
 //! (lessons 1 and 6 opened on a flat CPU line beside goals on running tasks: 28th session).
 
 use super::goal::{GoalSpec, MeasureName};
-use crate::view::charts::service_chart_of;
+use crate::view::charts::{service_chart_of, CAPACITY_PROVIDER_CHARTS};
 
 /// The chart of the service's task counts.
 const TASK_COUNTS: &str = "Running vs desired tasks";
 
 /// The chart title a lesson with `goals` opens on in presenter mode, if any: the first metric
-/// goal's chart, else the task counts' chart when a goal counts a service's tasks.
-pub fn presenter_chart(goals: &[GoalSpec]) -> Option<&'static str> {
+/// goal's chart, else the first goal's with a chart of its own (task counts, or a provider's
+/// instance count).
+pub fn presenter_chart(goals: &[GoalSpec]) -> Option<String> {
     goals
         .iter()
         .find_map(|g| g.metric.as_deref().and_then(service_chart_of))
-        .or_else(|| {
-            goals
-                .iter()
-                .any(|g| {
-                    matches!(
-                        g.measure,
-                        MeasureName::Running
-                            | MeasureName::Healthy
-                            | MeasureName::Pending
-                            | MeasureName::Desired
-                            | MeasureName::Unplaced
-                            | MeasureName::RolloutState
-                    )
-                })
-                .then_some(TASK_COUNTS)
-        })
+        .map(str::to_string)
+        .or_else(|| goals.iter().find_map(chart_of_measure))
+}
+
+/// The chart that draws what goal `g` counts, for the measures that have one.
+fn chart_of_measure(g: &GoalSpec) -> Option<String> {
+    match g.measure {
+        MeasureName::Running
+        | MeasureName::Healthy
+        | MeasureName::Pending
+        | MeasureName::Desired
+        | MeasureName::Unplaced
+        | MeasureName::RolloutState => Some(TASK_COUNTS.to_string()),
+        // The provider charts are titled "InstanceCount · <provider>" (view::charts).
+        MeasureName::Instances => g
+            .capacity_provider
+            .as_ref()
+            .map(|p| format!("{} · {p}", CAPACITY_PROVIDER_CHARTS[1].title)),
+        MeasureName::TasksPerInstance
+        | MeasureName::ZonesWithTasks
+        | MeasureName::CostPerHour
+        | MeasureName::Metric
+        | MeasureName::UnableToPlaceEvents
+        | MeasureName::Rollbacks
+        | MeasureName::CostTotal
+        | MeasureName::Advice => None,
+    }
 }
 
 #[cfg(test)]
@@ -38,7 +50,7 @@ mod tests {
     use super::*;
     use crate::challenge::course;
 
-    fn chart_of(id: &str) -> Option<&'static str> {
+    fn chart_of(id: &str) -> Option<String> {
         let lesson = course::lesson(id).unwrap_or_else(|| panic!("lesson {id}"));
         let doc = crate::challenge::document::parse_document(lesson.json)
             .unwrap_or_else(|e| panic!("{id}: {e:?}"));
@@ -47,15 +59,31 @@ mod tests {
 
     #[test]
     fn a_lesson_opens_on_the_chart_of_what_it_grades() {
+        let some = |t: &str| Some(t.to_string());
         // Metric goals first, whatever else the lesson counts.
         assert_eq!(
             chart_of("canary-blast-radius"),
-            Some("HTTPCode_Target_5XX_Count")
+            some("HTTPCode_Target_5XX_Count")
         );
-        assert_eq!(chart_of("service-auto-scaling"), Some("TargetResponseTime"));
-        // Task counts: lesson 1 (running and cost), lesson 6 (running and tasks per instance).
-        assert_eq!(chart_of("fargate-task-size"), Some(TASK_COUNTS));
-        assert_eq!(chart_of("placement-constraints"), Some(TASK_COUNTS));
+        assert_eq!(chart_of("service-auto-scaling"), some("TargetResponseTime"));
+        // Task counts: lesson 1 (running and cost), lesson 6 (running and tasks per instance),
+        // lesson 14 (healthy, then zones and cost).
+        assert_eq!(chart_of("fargate-task-size"), some(TASK_COUNTS));
+        assert_eq!(chart_of("placement-constraints"), some(TASK_COUNTS));
+        assert_eq!(chart_of("right-size-instances"), some(TASK_COUNTS));
+    }
+
+    #[test]
+    fn a_goal_on_a_providers_instances_opens_its_instance_count_chart() {
+        let goal: GoalSpec = serde_json::from_value(serde_json::json!({
+            "id": "few", "measure": "instances", "capacityProvider": "asg",
+            "when": "always", "from": 0, "to": 600, "atMost": 4
+        }))
+        .expect("a goal");
+        assert_eq!(
+            presenter_chart(&[goal]),
+            Some("InstanceCount · asg".to_string())
+        );
     }
 
     #[test]

@@ -142,7 +142,7 @@ pub fn MetricsPanel() -> impl IntoView {
                 .filter(|v| !stays_empty(v))
                 .map(|v| v.title.clone())
                 .collect::<Vec<_>>();
-            if let Some(k) = lead.and_then(|t| titles.iter().position(|x| x == t)) {
+            if let Some(k) = lead.and_then(|t| titles.iter().position(|x| *x == t)) {
                 let first = titles.remove(k);
                 titles.insert(0, first);
             }

@@ -104,9 +104,7 @@ pub fn PresenterAside() -> impl IntoView {
             });
             if was.as_ref() != Some(&id) {
                 if let Some(title) = chart {
-                    layout
-                        .prefs
-                        .update(|p| p.presenter_chart = title.to_string());
+                    layout.prefs.update(|p| p.presenter_chart = title);
                 }
             }
             id
