@@ -96,7 +96,8 @@ pub fn App() -> impl IntoView {
     let running = Memo::new(move |_| pg.running_text.with(|t| heading(t)));
     // Inside a lesson, the lesson's own title: its start scenario's name ("Lesson 14: the same
     // service for less") beside the pane's "14. Cost: the same service on right-sized instances"
-    // read on a projector as two lessons (student walkthrough, 28th session).
+    // read as two lessons at 1280×720 (student walkthrough, 28th session; presenter mode hides
+    // the name).
     let name = move || {
         lessons
             .open
