@@ -390,6 +390,33 @@ fn a_small_canary_limits_the_blast_radius_that_blue_green_and_a_half_canary_do_n
 }
 
 #[test]
+fn lesson_11_explanation_figures_for_the_reference_and_the_forms_canary_hold() {
+    // The explanation: "about 240 requests failed with 10 % (about 120 with the form's 5 %)"
+    // (review, 28th session: the 5 % figure was untested).
+    let failed = |percent: u32, bake: u32| {
+        let c = lesson("canary-blast-radius");
+        let mut s = c.solution().expect("a solution");
+        let canary = &mut s["services"][0]["deploymentConfiguration"]["canaryConfiguration"];
+        canary["canaryPercent"] = percent.into();
+        canary["canaryBakeTimeInMinutes"] = bake.into();
+        let mut sim = crate::sim::Sim::from_json(&crate::form::to_text(&s)).expect("it loads");
+        sim.run_until(900_000);
+        sim.metrics
+            .series(
+                crate::metrics::MetricName::HTTPCode_Target_5XX_Count,
+                &crate::metrics::Dimension::Service(0),
+            )
+            .iter()
+            .map(|d| d.value)
+            .sum::<f64>()
+    };
+    let reference = failed(10, 5);
+    assert!((200.0..=280.0).contains(&reference), "10 %: {reference}");
+    let form = failed(5, 10);
+    assert!((100.0..=140.0).contains(&form), "5 %: {form}");
+}
+
+#[test]
 fn lesson_texts_use_no_emphasis_the_page_cannot_draw() {
     // The page draws text, `code`, [links](…) and times; `*word*` showed its asterisks (lesson 3
     // hint 3, student walkthrough).
