@@ -30,7 +30,7 @@ use crate::catalog::InstanceType;
 use crate::cluster::ManagedScalingSpec;
 use crate::taskdef::{NetworkMode, Protocol, TaskNeeds};
 use crate::time::Millis;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// API ManagedScaling: targetCapacity when omitted.
 pub const DEFAULT_TARGET_CAPACITY: u32 = 100;
@@ -126,11 +126,17 @@ pub struct TaskShape {
     pub static_ports: Vec<(Protocol, u16)>,
     /// Dynamic host ports (`bridge` mappings with hostPort 0 or omitted).
     pub dynamic_ports: u32,
+    /// Whether the group's instances report every attribute the task requires (its
+    /// `runtimePlatform`'s architecture and operating system): a type that can never run the
+    /// task makes it "not compatible" as surely as one too small. An arm64 task waiting on an
+    /// x86 group launched instances it could never use (review, 28th session).
+    pub attributes_met: bool,
 }
 
 impl TaskShape {
-    /// The shape of a task of a definition with these needs.
-    pub fn of(needs: &TaskNeeds) -> TaskShape {
+    /// The shape of a task of a definition with these needs, for a group whose instances
+    /// register `attributes`.
+    pub fn of(needs: &TaskNeeds, attributes: &BTreeMap<String, String>) -> TaskShape {
         TaskShape {
             cpu: needs.cpu,
             memory: needs.memory,
@@ -138,6 +144,10 @@ impl TaskShape {
             awsvpc: needs.network_mode == NetworkMode::Awsvpc,
             static_ports: needs.static_ports.clone(),
             dynamic_ports: needs.dynamic_ports,
+            attributes_met: needs
+                .required_attributes
+                .iter()
+                .all(|(name, value)| attributes.get(*name).is_some_and(|v| v == value)),
         }
     }
 }
@@ -245,7 +255,7 @@ pub fn waiting_demand(ty: &InstanceType, trunking: bool, tasks: &[TaskShape]) ->
     let mut bins: Vec<Bin> = Vec::new();
     let mut demand = WaitingDemand::default();
     for t in tasks {
-        if !empty.fits(t) {
+        if !t.attributes_met || !empty.fits(t) {
             demand.incompatible += 1;
             continue;
         }
@@ -374,6 +384,7 @@ mod tests {
             awsvpc: false,
             static_ports: Vec::new(),
             dynamic_ports: 0,
+            attributes_met: true,
         }
     }
 
@@ -475,6 +486,22 @@ mod tests {
         // A task no instance of the type can run (two GPUs) is left out of the count.
         tasks.push(with_gpus(task(512, 512), 2));
         assert_eq!(instances("g4dn.xlarge", &tasks), 3);
+    }
+
+    #[test]
+    fn a_task_the_groups_instances_lack_an_attribute_for_is_not_compatible() {
+        // An arm64 task on an x86 group: small enough, but the type can never run it, so it
+        // opens no instance (DG managed-scaling-behavior: "considers the task as not compatible").
+        let ty = crate::catalog::ec2_types::instance_type("m5.large").expect("m5.large");
+        let arm = TaskShape {
+            attributes_met: false,
+            ..task(256, 512)
+        };
+        let demand = waiting_demand(ty, false, &[arm, task(256, 512)]);
+        assert_eq!(
+            (demand.instances, demand.compatible, demand.incompatible),
+            (1, 1, 1)
+        );
     }
 
     #[test]

@@ -49,6 +49,13 @@ impl Sim {
                 in_use += 1;
             }
         }
+        // The attributes an instance of the group registers (its zone's aside: no
+        // runtimePlatform asks for one).
+        let attributes = crate::cluster::instance::ec2_attributes(
+            asg.attributes.clone(),
+            asg.instance_type,
+            ("", ""),
+        );
         let waiting: Vec<TaskShape> = self
             .tasks
             .iter()
@@ -59,7 +66,12 @@ impl Sim {
                     && t.cluster == asg.cluster
                     && t.capacity_provider.as_deref() == Some(asg.provider.as_str())
             })
-            .map(|t| TaskShape::of(&self.model.task_definitions[t.task_definition].needs))
+            .map(|t| {
+                TaskShape::of(
+                    &self.model.task_definitions[t.task_definition].needs,
+                    &attributes,
+                )
+            })
             .collect();
         let demand = waiting_demand(asg.instance_type, asg.trunking, &waiting);
         (in_use + demand.instances, running, demand)

@@ -308,8 +308,11 @@ fn a_provider_of_the_strategy_that_holds_nothing_strands_its_share_dg_managed_sc
             if managed {
                 v["capacityProviders"][0]["autoScalingGroupProvider"]["managedScaling"] =
                     json!({"status": "ENABLED", "targetCapacity": 100});
-                v["capacityProviders"][0]["autoScalingGroupProvider"]["autoScalingGroup"]
-                    ["maxSize"] = 6.into();
+                let group =
+                    &mut v["capacityProviders"][0]["autoScalingGroupProvider"]["autoScalingGroup"];
+                group["minSize"] = 0.into();
+                group["desiredCapacity"] = 0.into();
+                group["maxSize"] = 6.into();
             }
             let svc = v["services"][0].as_object_mut().expect("a service");
             svc.remove("launchType");
@@ -331,8 +334,12 @@ fn a_provider_of_the_strategy_that_holds_nothing_strands_its_share_dg_managed_sc
             "managed {managed}: {found:?}"
         );
         let mut s = sim(&v);
-        s.run_until(300_000);
+        s.run_until(900_000);
         assert_eq!(s.task_index.running(0), 0, "managed {managed}");
+        // Managed scaling launches nothing for tasks the type can never run (they are "not
+        // compatible": DG managed-scaling-behavior); it launched useless x86 instances.
+        let alive = s.instances.iter().filter(|i| i.is_alive()).count();
+        assert_eq!(alive, if managed { 0 } else { 3 }, "managed {managed}");
     }
     // A Graviton group holds it: silent, and the tasks run.
     let mut fixed = arm(false);
