@@ -211,7 +211,10 @@ impl Sim {
             sums.memory_reserved += f64::from(memory);
             let failed = load.failed_per_second * secs;
             if e.source == Source::Internet {
-                sums.target_5xx += failed;
+                // Timed out: the load balancer's 504; the rest: the application's own 5xx.
+                let timed_out = load.timed_out_per_second * secs;
+                sums.elb_5xx += timed_out;
+                sums.target_5xx += failed - timed_out;
                 let answered = load.ok_per_second * secs;
                 sums.answered += answered;
                 sums.response_ms_sum += answered * load.response_millis;

@@ -25,8 +25,15 @@ pub struct TaskLoad {
     pub offered_per_second: f64,
     /// Requests per second answered in time.
     pub ok_per_second: f64,
-    /// Requests per second that failed (above capacity or slower than the timeout).
+    /// Requests per second that failed: those that timed out, and those the application
+    /// answered with an error (`errorPercent`).
     pub failed_per_second: f64,
+    /// Of the failed, those above capacity or slower than the timeout: the load balancer gives
+    /// up on them and answers 504 itself, which CloudWatch counts as `HTTPCode_ELB_5XX_Count`,
+    /// not the target's (ALB User Guide, troubleshooting: "HTTP 504: Gateway timeout … the
+    /// target did not respond before the idle timeout period elapsed"). They counted as the
+    /// target's until the 28th session (fidelity probe).
+    pub timed_out_per_second: f64,
     /// CPU used, percent of the task's CPU reservation (at most 100).
     pub cpu_percent: f64,
     /// Memory used, percent of the task's memory reservation.
@@ -92,6 +99,7 @@ pub fn task_load(offered: f64, cpu_units: u32, memory_mib: u32, cost: &RequestCo
         offered_per_second: offered,
         ok_per_second: ok,
         failed_per_second: failed,
+        timed_out_per_second: failed,
         cpu_percent,
         memory_percent: memory * 100.0 / f64::from(memory_mib.max(1)),
         memory_mib: memory,
@@ -109,12 +117,15 @@ mod tests {
             offered_per_second: 60.0,
             ok_per_second: 50.0,
             failed_per_second: 10.0,
+            timed_out_per_second: 10.0,
             cpu_percent: 80.0,
             ..TaskLoad::default()
         };
         let bad = with_errors(load, 20);
         assert_eq!(bad.ok_per_second, 40.0);
         assert_eq!(bad.failed_per_second, 20.0);
+        // The application's errors are not timeouts.
+        assert_eq!(bad.timed_out_per_second, load.timed_out_per_second);
         assert_eq!(bad.cpu_percent, 80.0);
         assert_eq!(with_errors(load, 0), load);
         // Exactly none answered at 100 %, for any rate (a residue counted as cut requests).
