@@ -27,6 +27,26 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
             continue;
         };
         let path = format!("{}.logConfiguration.options", container_path(i));
+        // API LogConfiguration `options`: a map of strings. Anything else was answered with
+        // "should not be null or empty" for each option (review, 28th session).
+        match &log.options {
+            None | Some(Value::Object(_)) => {}
+            Some(_) => {
+                out.push(Problem::new(
+                    &path,
+                    format!("Invalid type for parameter {path}: expected an object of strings"),
+                ));
+                continue;
+            }
+        }
+        if let Some(Value::Object(o)) = &log.options {
+            for (key, value) in o.iter().filter(|(_, v)| !v.is_string()) {
+                out.push(Problem::new(
+                    format!("{path}.{key}"),
+                    format!("Invalid type for parameter {path}.{key}: expected a string"),
+                ));
+            }
+        }
         let given = |key: &str| {
             log.options
                 .as_ref()
@@ -105,6 +125,36 @@ mod tests {
         let full = json!({ "awslogs-group": "/ecs/web", "awslogs-region": "us-east-1",
             "awslogs-stream-prefix": "ecs" });
         assert_eq!(problems(Some(full), "FARGATE"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn options_are_an_object_of_strings() {
+        let td = |options: Value| -> Vec<(String, String)> {
+            let td: TaskDefinition = serde_json::from_value(json!({
+                "family": "f", "requiresCompatibilities": ["EC2"],
+                "containerDefinitions": [{ "name": "a", "image": "i", "memory": 64,
+                    "logConfiguration": { "logDriver": "awslogs", "options": options } }]
+            }))
+            .expect("a task definition");
+            let mut out = Vec::new();
+            check(&td, &mut out);
+            out.into_iter().map(|p| (p.path, p.message)).collect()
+        };
+        assert_eq!(
+            td(json!(["awslogs-group"])),
+            [(
+                "containerDefinitions[0].logConfiguration.options".to_string(),
+                "Invalid type for parameter containerDefinitions[0].logConfiguration.options: expected an object of strings".to_string()
+            )]
+        );
+        let found = td(json!({ "awslogs-group": "/ecs/web", "awslogs-region": 1 }));
+        assert_eq!(
+            found[0],
+            (
+                "containerDefinitions[0].logConfiguration.options.awslogs-region".to_string(),
+                "Invalid type for parameter containerDefinitions[0].logConfiguration.options.awslogs-region: expected a string".to_string()
+            )
+        );
     }
 
     #[test]
