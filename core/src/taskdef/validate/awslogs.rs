@@ -40,7 +40,7 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
             }
         }
         if let Some(Value::Object(o)) = &log.options {
-            for (key, value) in o.iter().filter(|(_, v)| !v.is_string()) {
+            for key in o.iter().filter(|(_, v)| !v.is_string()).map(|(k, _)| k) {
                 out.push(Problem::new(
                     format!("{path}.{key}"),
                     format!("Invalid type for parameter {path}.{key}: expected a string"),
