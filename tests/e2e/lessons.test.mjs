@@ -1144,6 +1144,20 @@ tests.push({
 });
 
 tests.push({
+  // An instructor's walkthrough: lessons 4 and 14 fail only their cost goal, and presenter mode
+  // offered no chart of the cost. The Cost tab's chart is one of its charts now.
+  name: 'lessons: presenter mode offers the cost per hour chart',
+  async run({ page, base }) {
+    await presentLesson(page, base, 'right-size-instances');
+    await page.getByTestId('run-10m').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:10:00', null, { timeout: 30000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="presenter-chart"] option')].some((o) => o.value === 'Cost per hour'), null, { timeout: 10000 });
+    await page.selectOption('[data-testid="presenter-chart"]', 'Cost per hour');
+    await page.waitForFunction(() => document.querySelector('[data-testid="presenter-aside"] [data-testid="chart"]')?.dataset.title === 'Cost per hour', null, { timeout: 5000 });
+  },
+});
+
+tests.push({
   // A student walkthrough at 1280x720: the Metrics dock shows two charts, and lesson 11's 5xx
   // chart was fourth, below the fold; the chart a lesson grades now comes first.
   name: 'lessons: the top bar names the open lesson as its pane does, and the Metrics dock puts the chart the lesson grades first',

@@ -10,8 +10,8 @@ use crate::view::charts::{service_chart_of, CAPACITY_PROVIDER_CHARTS};
 const TASK_COUNTS: &str = "Running vs desired tasks";
 
 /// The chart title a lesson with `goals` opens on in presenter mode, if any: the first metric
-/// goal's chart, else the first goal's with a chart of its own (task counts, or a provider's
-/// instance count).
+/// goal's chart, else the first goal's with a chart of its own (task counts, a provider's
+/// instance count, or the cost per hour).
 pub fn presenter_chart(goals: &[GoalSpec]) -> Option<String> {
     goals
         .iter()
@@ -34,13 +34,15 @@ fn chart_of_measure(g: &GoalSpec) -> Option<String> {
             .capacity_provider
             .as_ref()
             .map(|p| format!("{} · {p}", CAPACITY_PROVIDER_CHARTS[1].title)),
+        // The Cost tab's chart, which presenter mode offers too.
+        MeasureName::CostPerHour | MeasureName::CostTotal => {
+            Some(crate::view::cost::COST_CHART_TITLE.to_string())
+        }
         MeasureName::TasksPerInstance
         | MeasureName::ZonesWithTasks
-        | MeasureName::CostPerHour
         | MeasureName::Metric
         | MeasureName::UnableToPlaceEvents
         | MeasureName::Rollbacks
-        | MeasureName::CostTotal
         | MeasureName::Advice => None,
     }
 }
@@ -71,6 +73,16 @@ mod tests {
         assert_eq!(chart_of("fargate-task-size"), some(TASK_COUNTS));
         assert_eq!(chart_of("placement-constraints"), some(TASK_COUNTS));
         assert_eq!(chart_of("right-size-instances"), some(TASK_COUNTS));
+    }
+
+    #[test]
+    fn a_cost_goal_first_opens_the_cost_chart() {
+        let goal: GoalSpec = serde_json::from_value(serde_json::json!({
+            "id": "cheap", "measure": "costPerHour",
+            "when": "always", "from": 0, "to": 600, "atMost": 0.3
+        }))
+        .expect("a goal");
+        assert_eq!(presenter_chart(&[goal]), Some("Cost per hour".to_string()));
     }
 
     #[test]

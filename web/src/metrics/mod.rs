@@ -26,7 +26,7 @@ const NEW_CHARTS_PER_FRAME: usize = 3;
 const MAX_ACTION_MARKERS: usize = 8;
 /// Characters of a marker's text kept (the chart abbreviates what it draws to fit, and shows
 /// this on hover and in its text alternative; the whole line is in the event log).
-const MARKER_CHARS: usize = 80;
+pub(crate) const MARKER_CHARS: usize = 80;
 
 /// The page's chart overlays plus what was done when (stop task, terminate, AZ outage …) as
 /// markers, from the log lines the page keeps, each label cut to `marker_chars`. The log is

@@ -76,12 +76,25 @@ pub fn PresenterButton() -> impl IntoView {
 }
 
 /// The column beside the cluster in presenter mode: one chart (picked from those the metrics
-/// panel draws) and the newest service events, actions and instance changes.
+/// panel draws, and the Cost tab's cost per hour) and the newest service events, actions and
+/// instance changes.
 #[component]
 pub fn PresenterAside() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let layout = expect_context::<Layout>();
-    let charts: Memo<Vec<ChartView>> = Memo::new(move |_| project_all(&pg, pg.service.get()));
+    // The cost chart too: lessons 4 and 14 fail only their cost goal, and presenter mode had no
+    // chart of it (instructor walkthrough, 28th session).
+    let charts: Memo<Vec<ChartView>> = Memo::new(move |_| {
+        let mut charts = project_all(&pg, pg.service.get());
+        let inputs = crate::metrics::chart_inputs(&pg, crate::metrics::MARKER_CHARS);
+        if let Some(cost) = pg.sim.with_value(|s| {
+            s.as_ref()
+                .map(|sim| ecs_sim::view::cost::cost_chart(sim, &inputs))
+        }) {
+            charts.push(cost);
+        }
+        charts
+    });
     let titles = Memo::new(move |_| {
         charts.with(|c| {
             c.iter()
