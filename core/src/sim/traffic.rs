@@ -109,6 +109,7 @@ impl Sim {
                 if total == 0 {
                     // ELB: no healthy target → the load balancer answers 503 itself.
                     sums.elb_5xx += rate * secs;
+                    *self.traffic.refused_no_target.entry(s).or_default() += rate * secs;
                 } else {
                     sums.requests += rate * secs;
                     for (t, w) in targets {

@@ -40,14 +40,29 @@ fn an_alarm_fails_a_release_that_passes_its_health_checks_and_rolls_it_back() {
     assert_eq!(times_of(&sim, "deployment completed.").len(), 1);
     // minimumHealthyPercent 50 holds through the rollback: a web:2 task whose target is still
     // in `initial` does not count as healthy, so the rollback keeps the two with healthy
-    // targets until web:1's are healthy (it stopped them and left no target for 20 s). Every
-    // minute's requests reached targets (RequestCountPerTarget is 0 with none registered). The
-    // load balancer's 5xx are the two tasks' timeouts while they carry all the traffic, since
-    // the 28th session.
-    for minute in 1..=15 {
-        let per_target = datapoint(&sim, MetricName::RequestCountPerTarget, minute * PERIOD_MS);
-        assert!(per_target > 0.0, "no target in minute {minute}");
-    }
+    // targets until web:1's are healthy (it stopped them and left no target for 20 s). No
+    // request is refused for want of a target; the load balancer's 5xx are the two tasks'
+    // timeouts while they carry all the traffic (its 5xx since the 28th session).
+    let refused = sim
+        .traffic
+        .refused_no_target
+        .get(&0)
+        .copied()
+        .unwrap_or(0.0);
+    assert_eq!(refused, 0.0);
+    assert!(super::metric_sum(&sim, MetricName::HTTPCode_ELB_5XX_Count) > 0.0);
+    // The count sees a gap: with minimumHealthyPercent 0 the release stops every web:1 task
+    // before web:2's targets are healthy.
+    let mut gap = lesson_scenario();
+    gap["services"][0]["deploymentConfiguration"]["minimumHealthyPercent"] = 0.into();
+    let sim = run(&gap, 900_000);
+    let refused = sim
+        .traffic
+        .refused_no_target
+        .get(&0)
+        .copied()
+        .unwrap_or(0.0);
+    assert!(refused > 0.0, "no gap counted");
 }
 
 #[test]

@@ -56,4 +56,9 @@ pub struct TrafficState {
     /// Requests the load balancer sent to each target group in the current period, by
     /// target group index (ELB RequestCount, TargetGroup dimension).
     pub group_requests: BTreeMap<usize, f64>,
+    /// Requests the load balancer answered itself for want of a routable target, since the
+    /// start, by service index: part of `HTTPCode_ELB_5XX_Count`, kept apart so a run can tell
+    /// a gap with no target from timeouts at overloaded tasks (both are the load balancer's
+    /// 5xx since the 28th session). Not a metric and not in the trace.
+    pub refused_no_target: BTreeMap<usize, f64>,
 }
