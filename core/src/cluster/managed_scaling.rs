@@ -144,10 +144,7 @@ impl TaskShape {
             awsvpc: needs.network_mode == NetworkMode::Awsvpc,
             static_ports: needs.static_ports.clone(),
             dynamic_ports: needs.dynamic_ports,
-            attributes_met: needs
-                .required_attributes
-                .iter()
-                .all(|(name, value)| attributes.get(*name).is_some_and(|v| v == value)),
+            attributes_met: needs.missing_attribute(attributes).is_none(),
         }
     }
 }

@@ -81,6 +81,19 @@ impl TaskNeeds {
     pub fn orders_starts(&self) -> bool {
         self.containers.iter().any(|c| !c.depends_on.is_empty())
     }
+
+    /// The first attribute the task requires (name, value) that `reported` (an instance's
+    /// attributes) lacks or reports otherwise: placement rejects the instance for it, and
+    /// managed scaling counts a task its group's type lacks one for as not compatible.
+    pub fn missing_attribute(
+        &self,
+        reported: &std::collections::BTreeMap<String, String>,
+    ) -> Option<(&'static str, &'static str)> {
+        self.required_attributes
+            .iter()
+            .copied()
+            .find(|(name, value)| reported.get(*name).is_none_or(|v| v != value))
+    }
 }
 
 /// Works out what a task of `td` reserves on an instance and how its containers behave.

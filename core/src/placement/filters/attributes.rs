@@ -9,17 +9,14 @@ use crate::taskdef::TaskNeeds;
 
 /// Rejects the instance if it does not report every attribute the task requires.
 pub fn check(instance: &Instance, needs: &TaskNeeds) -> Result<(), Rejection> {
-    for (name, value) in &needs.required_attributes {
-        let reported = instance.attributes.get(*name);
-        if reported.is_none_or(|v| v != value) {
-            return Err(Rejection::MissingAttribute {
-                name: (*name).to_string(),
-                requested: (*value).to_string(),
-                reported: reported.cloned(),
-            });
-        }
+    match needs.missing_attribute(&instance.attributes) {
+        None => Ok(()),
+        Some((name, value)) => Err(Rejection::MissingAttribute {
+            name: name.to_string(),
+            requested: value.to_string(),
+            reported: instance.attributes.get(name).cloned(),
+        }),
     }
-    Ok(())
 }
 
 #[cfg(test)]
