@@ -13,7 +13,7 @@
 //! strands the tasks the strategy gives it even when another could hold them.
 
 use super::{quoted, Advice, Inputs};
-use crate::cluster::{AsgModel, Instance, LaunchTarget, StrategyItem};
+use crate::cluster::{AsgModel, Instance, LaunchTarget};
 use crate::placement::filters::{attributes, resources};
 use crate::placement::Rejection;
 use crate::service::ServiceModel;
@@ -32,17 +32,15 @@ pub fn check_service(inputs: Inputs<'_>, i: usize, svc: &ServiceModel, out: &mut
     };
     let finding = match &svc.launch {
         LaunchTarget::Ec2 => {
-            let groups = groups_of(inputs.asgs, svc.cluster, None);
-            if fits_any(&groups, td) {
-                None
-            } else {
-                first_misfit(&groups, td).map(|(g, why)| (None, g, why))
-            }
+            misfit(inputs.asgs, svc.cluster, None, td).map(|(g, why)| (None, g, why))
         }
         LaunchTarget::Strategy(items) => items
             .iter()
             .filter(|it| it.base > 0 || it.weight > 0)
-            .find_map(|it| stranded_provider(inputs.asgs, svc.cluster, it, td)),
+            .find_map(|it| {
+                misfit(inputs.asgs, svc.cluster, Some(&it.name), td)
+                    .map(|(g, why)| (Some(it.name.as_str()), g, why))
+            }),
         LaunchTarget::Fargate | LaunchTarget::External => None,
     };
     let Some((provider, group, why)) = finding else {
@@ -71,46 +69,29 @@ pub fn check_service(inputs: Inputs<'_>, i: usize, svc: &ServiceModel, out: &mut
     ));
 }
 
-/// The provider of `item` when none of its groups can hold one task, with its first group and
-/// why; None for a provider without groups (Fargate) or one that fits.
-fn stranded_provider<'a>(
-    asgs: &'a [AsgModel],
-    cluster: usize,
-    item: &'a StrategyItem,
-    td: &RegisteredTaskDefinition,
-) -> Option<(Option<&'a str>, &'a AsgModel, String)> {
-    let groups = groups_of(asgs, cluster, Some(&item.name));
-    if groups.is_empty() || fits_any(&groups, td) {
-        return None;
-    }
-    first_misfit(&groups, td).map(|(g, why)| (Some(item.name.as_str()), g, why))
-}
-
-/// The groups of `cluster` (only `provider`'s when given), with their indices.
-fn groups_of<'a>(
+/// The first of `cluster`'s groups (only `provider`'s when given) and why its empty instance
+/// does not hold one task, when none of them does; None when one does, or there is none (a
+/// Fargate provider). Each group is judged once.
+fn misfit<'a>(
     asgs: &'a [AsgModel],
     cluster: usize,
     provider: Option<&str>,
-) -> Vec<(usize, &'a AsgModel)> {
-    asgs.iter()
-        .enumerate()
-        .filter(|(_, g)| g.cluster == cluster && provider.is_none_or(|p| g.provider == p))
-        .collect()
-}
-
-/// Whether an empty instance of one of `groups` holds one task.
-fn fits_any(groups: &[(usize, &AsgModel)], td: &RegisteredTaskDefinition) -> bool {
-    groups.iter().any(|&(a, g)| verdict(a, g, td).is_ok())
-}
-
-/// The first group whose empty instance does not hold one task, and why in words.
-fn first_misfit<'a>(
-    groups: &[(usize, &'a AsgModel)],
     td: &RegisteredTaskDefinition,
 ) -> Option<(&'a AsgModel, String)> {
-    groups
+    let mut first = None;
+    for (a, g) in asgs
         .iter()
-        .find_map(|&(a, g)| verdict(a, g, td).err().map(|r| (g, words(&r))))
+        .enumerate()
+        .filter(|(_, g)| g.cluster == cluster && provider.is_none_or(|p| g.provider == p))
+    {
+        match verdict(a, g, td) {
+            Ok(()) => return None,
+            Err(r) => {
+                first.get_or_insert_with(|| (g, words(&r)));
+            }
+        }
+    }
+    first
 }
 
 /// The placement filters' verdict on an empty, registered instance of group `a`.
