@@ -528,6 +528,15 @@ pub fn default_strategies(
     }
 }
 
+/// The cluster ECS uses when a call names none.
+pub const DEFAULT_CLUSTER: &str = "default";
+
+/// The index of the cluster named `name` (`default` when None), if the scenario has it.
+pub fn named(name: Option<&str>, clusters: &[ClusterModel]) -> Option<usize> {
+    let name = name.unwrap_or(DEFAULT_CLUSTER);
+    clusters.iter().position(|c| c.name == name)
+}
+
 /// The cluster a service or RunTask names (`default` when it names none), by its name. ECS
 /// also takes the cluster's ARN (API CreateService `cluster`: "The short name or full Amazon
 /// Resource Name (ARN)"); the playground does not, since the forms, limits and scaling IDs all
@@ -538,8 +547,8 @@ pub fn find(
     clusters: &[ClusterModel],
     p: &mut Problems,
 ) -> Option<usize> {
-    let name = name.as_deref().unwrap_or("default");
-    let found = clusters.iter().position(|c| c.name == name);
+    let name = name.as_deref().unwrap_or(DEFAULT_CLUSTER);
+    let found = named(Some(name), clusters);
     if found.is_none() {
         let arn_of = name
             .strip_prefix("arn:")

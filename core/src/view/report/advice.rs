@@ -32,8 +32,7 @@ fn clusters_registering(model: &Model) -> BTreeSet<usize> {
         .iter()
         .filter_map(|e| match &e.action {
             TimelineAction::RegisterContainerInstance { cluster, .. } => {
-                let name = cluster.as_deref().unwrap_or("default");
-                model.clusters.iter().position(|c| c.name == name)
+                crate::cluster::resolve::named(cluster.as_deref(), &model.clusters)
             }
             _ => None,
         })
