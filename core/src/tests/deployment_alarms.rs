@@ -25,6 +25,15 @@ fn datapoint(sim: &Sim, metric: MetricName, at: u64) -> f64 {
         .map_or(0.0, |d| d.value)
 }
 
+/// Requests web's load balancer refused for want of a target in the whole run.
+fn refused_for_want_of_a_target(sim: &Sim) -> f64 {
+    sim.traffic
+        .refused_no_target
+        .get(&0)
+        .copied()
+        .unwrap_or(0.0)
+}
+
 #[test]
 fn an_alarm_fails_a_release_that_passes_its_health_checks_and_rolls_it_back() {
     let sim = run(&lesson_scenario(), 900_000);
@@ -43,12 +52,7 @@ fn an_alarm_fails_a_release_that_passes_its_health_checks_and_rolls_it_back() {
     // targets until web:1's are healthy (it stopped them and left no target for 20 s). No
     // request is refused for want of a target; the load balancer's 5xx are the two tasks'
     // timeouts while they carry all the traffic (its 5xx since the 28th session).
-    let refused = sim
-        .traffic
-        .refused_no_target
-        .get(&0)
-        .copied()
-        .unwrap_or(0.0);
+    let refused = refused_for_want_of_a_target(&sim);
     assert_eq!(refused, 0.0);
     assert!(super::metric_sum(&sim, MetricName::HTTPCode_ELB_5XX_Count) > 0.0);
     // The count sees a gap: with minimumHealthyPercent 0 the release stops every web:1 task
@@ -56,12 +60,7 @@ fn an_alarm_fails_a_release_that_passes_its_health_checks_and_rolls_it_back() {
     let mut gap = lesson_scenario();
     gap["services"][0]["deploymentConfiguration"]["minimumHealthyPercent"] = 0.into();
     let sim = run(&gap, 900_000);
-    let refused = sim
-        .traffic
-        .refused_no_target
-        .get(&0)
-        .copied()
-        .unwrap_or(0.0);
+    let refused = refused_for_want_of_a_target(&sim);
     assert!(refused > 0.0, "no gap counted");
 }
 

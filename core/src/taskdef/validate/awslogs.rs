@@ -29,8 +29,9 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
         let path = format!("{}.logConfiguration.options", container_path(i));
         // API LogConfiguration `options`: a map of strings. Anything else was answered with
         // "should not be null or empty" for each option (review, 28th session).
-        match &log.options {
-            None | Some(Value::Object(_)) => {}
+        let options = match &log.options {
+            None => None,
+            Some(Value::Object(o)) => Some(o),
             Some(_) => {
                 out.push(Problem::new(
                     &path,
@@ -38,18 +39,20 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
                 ));
                 continue;
             }
-        }
-        if let Some(Value::Object(o)) = &log.options {
-            for key in o.iter().filter(|(_, v)| !v.is_string()).map(|(k, _)| k) {
-                out.push(Problem::new(
-                    format!("{path}.{key}"),
-                    format!("Invalid type for parameter {path}.{key}: expected a string"),
-                ));
-            }
+        };
+        for key in options
+            .into_iter()
+            .flatten()
+            .filter(|(_, v)| !v.is_string())
+            .map(|(k, _)| k)
+        {
+            out.push(Problem::new(
+                format!("{path}.{key}"),
+                format!("Invalid type for parameter {path}.{key}: expected a string"),
+            ));
         }
         let given = |key: &str| {
-            log.options
-                .as_ref()
+            options
                 .and_then(|o| o.get(key))
                 .and_then(Value::as_str)
                 .is_some_and(|v| !v.trim().is_empty())
