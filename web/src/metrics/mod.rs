@@ -26,7 +26,7 @@ const NEW_CHARTS_PER_FRAME: usize = 3;
 const MAX_ACTION_MARKERS: usize = 8;
 /// Characters of a marker's text kept (the chart abbreviates what it draws to fit, and shows
 /// this on hover and in its text alternative; the whole line is in the event log).
-pub(crate) const MARKER_CHARS: usize = 80;
+const MARKER_CHARS: usize = 80;
 
 /// The page's chart overlays plus what was done when (stop task, terminate, AZ outage …) as
 /// markers, from the log lines the page keeps, each label cut to `marker_chars`. The log is
@@ -42,8 +42,10 @@ pub(crate) fn chart_inputs(pg: &Playground, marker_chars: usize) -> ChartInputs 
     inputs
 }
 
-/// Every chart the panel shows for one snapshot, in order (presenter mode shows one of them).
-pub(crate) fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
+/// Every chart the panel shows for one snapshot, in order (presenter mode shows one of them),
+/// and with `with_cost` the Cost tab's cost per hour last (presenter mode offers it too), from
+/// the same read of the log's markers.
+pub(crate) fn project_all(pg: &Playground, service: usize, with_cost: bool) -> Vec<ChartView> {
     pg.slow_redraw.track();
     let Some(now) = pg.snapshot.with_untracked(|s| s.as_ref().map(|s| s.now_ms)) else {
         return Vec::new();
@@ -52,6 +54,8 @@ pub(crate) fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
     inputs.now = now;
     pg.sim.with_value(|s| {
         let Some(sim) = s else { return Vec::new() };
+        // The cost chart adds every service's engine markers itself.
+        let cost_inputs = with_cost.then(|| inputs.clone());
         // The engine's own story: target lines, scaling, deployments, Spot interruptions.
         let engine = chart_overlays(sim, service);
         for (metric, value) in engine.targets {
@@ -84,6 +88,9 @@ pub(crate) fn project_all(pg: &Playground, service: usize) -> Vec<ChartView> {
             };
             charts.extend(capacity_provider_charts(sim, p, &own));
         }
+        if let Some(cost_inputs) = cost_inputs {
+            charts.push(ecs_sim::view::cost::cost_chart(sim, &cost_inputs));
+        }
         charts
     })
 }
@@ -94,7 +101,8 @@ pub fn MetricsPanel() -> impl IntoView {
     let pg = expect_context::<Playground>();
     let names = pg.service_names();
     let service = pg.service;
-    let projected: Memo<Vec<ChartView>> = Memo::new(move |_| project_all(&pg, service.get()));
+    let projected: Memo<Vec<ChartView>> =
+        Memo::new(move |_| project_all(&pg, service.get(), false));
     // Playing at max speed (or running to a time), charts that get their first datapoints
     // together are filled NEW_CHARTS_PER_FRAME per frame, the others showing "no data yet" a
     // frame or two longer: at the limits the first minute fills a dozen at once, one frame of

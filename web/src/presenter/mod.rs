@@ -84,17 +84,7 @@ pub fn PresenterAside() -> impl IntoView {
     let layout = expect_context::<Layout>();
     // The cost chart too: lessons 4 and 14 fail only their cost goal, and presenter mode had no
     // chart of it (instructor walkthrough, 28th session).
-    let charts: Memo<Vec<ChartView>> = Memo::new(move |_| {
-        let mut charts = project_all(&pg, pg.service.get());
-        let inputs = crate::metrics::chart_inputs(&pg, crate::metrics::MARKER_CHARS);
-        if let Some(cost) = pg.sim.with_value(|s| {
-            s.as_ref()
-                .map(|sim| ecs_sim::view::cost::cost_chart(sim, &inputs))
-        }) {
-            charts.push(cost);
-        }
-        charts
-    });
+    let charts: Memo<Vec<ChartView>> = Memo::new(move |_| project_all(&pg, pg.service.get(), true));
     let titles = Memo::new(move |_| {
         charts.with(|c| {
             c.iter()
