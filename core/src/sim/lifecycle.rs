@@ -260,16 +260,30 @@ impl Sim {
     }
 
     /// Time from SIGTERM to the containers' exit: SIGKILL after stopTimeout for a process that
-    /// ignores SIGTERM (DG task_definition_parameters stopTimeout, default 30 s).
+    /// ignores SIGTERM (DG task_definition_parameters stopTimeout, default 30 s). The container
+    /// that stopped the task (an essential one that exited) and any that ran to their end in
+    /// the start order are not signalled; the others are (ContainerDefinition `essential`: "all
+    /// other containers that are part of the task are stopped"), so a sidecar that ignores
+    /// SIGTERM holds the task in STOPPING for its stopTimeout (fidelity probe 2026-12-06: the
+    /// task went STOPPED the moment its essential container exited).
     fn exit_ms(&self, t: usize) -> Millis {
-        if self.tasks[t].containers_exited {
+        let task = &self.tasks[t];
+        if task.containers_exited {
             return 0;
         }
-        let td = &self.model.task_definitions[self.tasks[t].task_definition];
+        let td = &self.model.task_definitions[task.task_definition];
+        let gone = task.exit.map(|e| usize::from(e.container));
+        let ended = if gone.is_some() && td.needs.orders_starts() {
+            self.containers_exited_in_order(t)
+        } else {
+            Vec::new()
+        };
         td.needs
             .containers
             .iter()
-            .map(|c| {
+            .enumerate()
+            .filter(|&(c, _)| Some(c) != gone && ended.get(c).is_none_or(Option::is_none))
+            .map(|(_, c)| {
                 let ignores = self
                     .model
                     .images
@@ -523,7 +537,7 @@ impl Sim {
         );
         let service = self.tasks[t].service;
         self.emit(LogKind::Task, service, text);
-        self.tasks[t].containers_exited = true;
+        // The task's other containers, if any, are still to be stopped (`exit_ms`).
         self.tasks[t].exit = Some(ContainerExit::new(c, ExitReason::None, code));
         self.stop_task(
             t,

@@ -24,7 +24,7 @@ impl Sim {
             // For proven advice (`container-out-of-memory`): no draw, no log or trace line.
             self.record_fact(|f| &mut f.out_of_memory, s, log_index);
         }
-        self.tasks[t].containers_exited = true;
+        // The others, if any, are stopped as after any essential exit (`exit_ms`).
         // The traffic model's memory is the task's; the container killed is taken to be its
         // first essential one, the application (chosen: the model has no per-container load).
         let needs = &self.model.task_definitions[self.tasks[t].task_definition].needs;

@@ -217,7 +217,9 @@ pub struct Task {
     pub stop_code: Option<StopCode>,
     /// `stoppedReason`.
     pub stopped_reason: Option<Cow<'static, str>>,
-    /// Whether its containers have already exited (a crash), so stopping need not wait.
+    /// Whether all its containers have already exited or never ran (a failed pull, a lost
+    /// host, a start order that failed), so stopping need not wait. An essential container's
+    /// exit alone does not set it: the others still get their SIGTERM.
     pub containers_exited: bool,
     /// Its containers' restarts by `restartPolicy`, once one has been restarted (boxed: most
     /// tasks never restart, and the task list is the engine's largest structure).

@@ -51,3 +51,50 @@ fn on_ec2_a_stop_timeout_above_two_minutes_is_waited_out() {
     );
     assert!((300..310).contains(&five_minutes), "{five_minutes}");
 }
+
+/// A task of `app` (ignores SIGTERM, `stopTimeout` 45) and `side`, an essential sidecar whose
+/// process exits 20 s after it starts (fidelity probe 2026-12-06).
+fn sidecar_exits(app_ignores_sigterm: bool) -> Value {
+    json!({
+        "version": 1, "seed": 1,
+        "subnets": [{ "subnetId": "subnet-a", "availabilityZone": "us-east-1a" }],
+        "clusters": [{ "clusterName": "default", "capacityProviders": ["asg"] }],
+        "capacityProviders": [{ "name": "asg", "autoScalingGroupProvider": { "autoScalingGroup": {
+            "instanceType": "m5.large", "minSize": 1, "maxSize": 1, "desiredCapacity": 1,
+            "subnets": ["subnet-a"] } } }],
+        "taskDefinitions": [{ "family": "web", "requiresCompatibilities": ["EC2"],
+            "containerDefinitions": [
+                { "name": "app", "image": "example/web:1", "cpu": 256, "memory": 512,
+                  "essential": true, "stopTimeout": 45 },
+                { "name": "side", "image": "example/side:1", "cpu": 64, "memory": 64,
+                  "essential": true }] }],
+        "images": {
+            "example/web:1": { "pullSeconds": 8, "ignoresSigterm": app_ignores_sigterm },
+            "example/side:1": { "crashAfterSeconds": 20, "exitCode": 0 } },
+        "services": [{ "serviceName": "web", "taskDefinition": "web", "desiredCount": 1,
+            "launchType": "EC2" }],
+        "startSteady": true
+    })
+}
+
+/// From STOPPING to STOPPED of the first task, in ms.
+fn stop_wait(app_ignores_sigterm: bool) -> u64 {
+    let sim = run_doc(&sidecar_exits(app_ignores_sigterm), 120_000);
+    let (_, task) = sim.tasks.iter().next().expect("the first task");
+    task.stopped_at.expect("stopped") - task.stopping_at.expect("stopping")
+}
+
+#[test]
+fn when_an_essential_container_exits_the_others_are_stopped_with_their_stop_timeout() {
+    // API ContainerDefinition essential: when an essential container stops, "all other
+    // containers that are part of the task are stopped", and a stop is SIGTERM, then SIGKILL
+    // after stopTimeout. The task went STOPPED the moment `side` exited (fidelity probe).
+    // `app` ignores SIGTERM: killed 45 s later, its task STOPPING (holding its room) until then.
+    let sim = run_doc(&sidecar_exits(true), 50_000);
+    let (_, task) = sim.tasks.iter().next().expect("the first task");
+    assert_eq!(task.stopping_at, Some(20_000));
+    assert_eq!(task.last_status, TaskStatus::Stopping);
+    assert_eq!(stop_wait(true), 45_000);
+    // `app` honours it: it exits at once (the simulator's one second).
+    assert_eq!(stop_wait(false), crate::sim::lifecycle::GRACEFUL_EXIT_MS);
+}
