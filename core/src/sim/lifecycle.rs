@@ -418,6 +418,23 @@ impl Sim {
         }
     }
 
+    /// Whether RUNNING task `t` has health checks it has not passed yet (a target still
+    /// `initial`, an essential container's check still UNKNOWN), neither failed nor passed.
+    /// A task with no health check at all is never in this state: its 40-second wait is not
+    /// a check. Scale-in stops such tasks before healthy ones (`scheduler/replica.rs`).
+    pub(crate) fn not_yet_healthy(&self, t: usize) -> bool {
+        let task = &self.tasks[t];
+        if task.last_status != TaskStatus::Running || task.is_unhealthy() {
+            return false;
+        }
+        let checked = self.model.task_definitions[task.task_definition]
+            .needs
+            .containers
+            .iter()
+            .any(|c| c.essential && c.health_check.is_some());
+        (checked || task.target_group.is_some()) && !self.counts_as_healthy(t)
+    }
+
     /// A container health check runs: Docker runs the first one `interval` after start; failures
     /// during `startPeriod` do not count, and the first success ends the start period;
     /// `retries` failures in a row make the container UNHEALTHY (DG task_definition_parameters).

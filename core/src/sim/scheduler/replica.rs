@@ -231,8 +231,9 @@ impl Sim {
     }
 
     /// Scales in to the desired count (waiting tasks first, then tasks not yet running, then
-    /// RUNNING tasks whose container or target is unhealthy, in creation order, not spread
-    /// across zones, then as the strategies say), then keeps every task of the service, outdated ones included, within
+    /// RUNNING tasks whose container or target is unhealthy, then those still to pass their
+    /// health checks, each in creation order, not spread across zones, then as the strategies
+    /// say), then keeps every task of the service, outdated ones included, within
     /// maximumPercent (DG deployment-type-ecs): when desiredCount drops during a replacement,
     /// the tasks not yet RUNNING go first; if that is not enough, outdated RUNNING tasks go too
     /// ([`replica::over_maximum`]), even below the minimum healthy count, as any scale-in may.
@@ -273,6 +274,12 @@ impl Sim {
                 self.tasks[t].last_status == TaskStatus::Running && self.tasks[t].is_unhealthy()
             })
             .collect();
+        // Then RUNNING tasks still to pass their health checks, before those that have: lesson
+        // 7 with a 200 s grace period had three old tasks turn healthy at 4:11 beside three
+        // replacements whose targets were still `initial`, and the strategies stopped two of the
+        // healthy ones and kept two that failed 30 s later (student walkthrough 2026-12-06). The
+        // guide names no order; keeping the tasks that are serving is the simulator's choice.
+        unhealthy.extend(current.iter().copied().filter(|&t| self.not_yet_healthy(t)));
         let mut stopped: BTreeSet<usize> = BTreeSet::new();
         let mut left = current.len();
         let stop = |sim: &mut Sim, t: usize, report: &mut PassReport| {
