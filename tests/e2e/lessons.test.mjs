@@ -1158,6 +1158,31 @@ tests.push({
 });
 
 tests.push({
+  // Lesson 7 on a projector showed "RunningTaskCount 6" (its legend cut at "DesiredTaskCoun…")
+  // beside a goal's "0 healthy tasks". The task chart of a service behind a load balancer draws
+  // its healthy targets too, and each legend entry is whole, on its own line if need be.
+  name: 'lessons: presenter mode draws running, desired and healthy tasks with whole legend entries (lesson 7)',
+  async run({ page, base, screenshot }) {
+    await presentLesson(page, base, 'health-check-grace-period');
+    await page.getByTestId('run-10m').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:10:00', null, { timeout: 30000 });
+    const chart = '[data-testid="presenter-aside"] [data-testid="chart"]';
+    await page.waitForFunction((sel) => document.querySelectorAll(`${sel} [data-testid="chart-legend-item"]`).length === 3, chart, { timeout: 10000 });
+    const items = await page.$$eval(`${chart} [data-testid="chart-legend-item"]`, (els) => els.map((e) => ({
+      text: e.textContent.trim(), cut: e.scrollWidth > e.clientWidth + 1,
+      right: e.getBoundingClientRect().right, edge: e.closest('figure').getBoundingClientRect().right,
+    })));
+    const texts = items.map((i) => i.text);
+    if (texts.join('|') !== 'RunningTaskCount 6|DesiredTaskCount 3|HealthyHostCount 0') throw new Error(`legend: ${texts}`);
+    const cut = items.filter((i) => i.cut || i.right > i.edge);
+    if (cut.length) throw new Error(`legend entries cut: ${JSON.stringify(cut)}`);
+    const healthy = await page.$eval(`${chart} [data-testid="chart-series"][data-label="HealthyHostCount"]`, (p) => p.getAttribute('d'));
+    if (!healthy || !healthy.startsWith('M')) throw new Error(`no healthy line: ${healthy}`);
+    await screenshot('lesson-7-presenter-healthy');
+  },
+});
+
+tests.push({
   // A student walkthrough at 1280x720: the Metrics dock shows two charts, and lesson 11's 5xx
   // chart was fourth, below the fold; the chart a lesson grades now comes first.
   name: 'lessons: the top bar names the open lesson as its pane does, and the Metrics dock puts the chart the lesson grades first',

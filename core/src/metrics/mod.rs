@@ -41,11 +41,16 @@ pub enum MetricName {
     InstanceCount,
     /// Calls from a client service that failed (service discovery), sum per period.
     ClientErrorCount,
+    /// AWS/ApplicationELB HealthyHostCount: the service's targets in the `healthy` state at
+    /// the period's end (like RunningTaskCount, a reading, not an average). Recorded for every
+    /// service behind a load balancer, traffic or not, so a lesson can show running tasks that
+    /// are not healthy (lesson 7 drew 6 running beside a goal's "0 healthy").
+    HealthyHostCount,
 }
 
 impl MetricName {
     /// Every metric, in chart order.
-    pub const ALL: [MetricName; 12] = [
+    pub const ALL: [MetricName; 13] = [
         MetricName::CPUUtilization,
         MetricName::MemoryUtilization,
         MetricName::RequestCountPerTarget,
@@ -58,6 +63,7 @@ impl MetricName {
         MetricName::CapacityProviderReservation,
         MetricName::InstanceCount,
         MetricName::ClientErrorCount,
+        MetricName::HealthyHostCount,
     ];
 
     /// The CloudWatch metric name.
@@ -75,6 +81,7 @@ impl MetricName {
             MetricName::CapacityProviderReservation => "CapacityProviderReservation",
             MetricName::InstanceCount => "InstanceCount",
             MetricName::ClientErrorCount => "ClientErrorCount",
+            MetricName::HealthyHostCount => "HealthyHostCount",
         }
     }
 }

@@ -222,3 +222,54 @@ fn a_short_grace_period_scales_in_the_unhealthy_replacements_not_the_tasks_that_
     assert_eq!(stopping, [3, 4, 5], "the replacements go");
     assert_eq!(times_of(&sim, "has stopped 3 running tasks"), [252_000]);
 }
+
+#[test]
+fn healthy_host_count_shows_running_tasks_that_are_not_healthy_and_the_hung_task_leaving() {
+    // ELB load-balancer-cloudwatch-metrics: HealthyHostCount, "the number of targets that are
+    // considered healthy". Lesson 7's start: tasks RUNNING (6 by 0:05, replacements included)
+    // while no target is ever healthy; the projector showed "running 6" beside "0 healthy".
+    let series = |sim: &Sim, m: MetricName| -> Vec<(u64, f64)> {
+        sim.metrics
+            .series(m, &Dimension::Service(0))
+            .iter()
+            .map(|d| (d.at, d.value))
+            .collect()
+    };
+    let sim = run(&lesson_7(None), 600_000);
+    let healthy = series(&sim, MetricName::HealthyHostCount);
+    let running = series(&sim, MetricName::RunningTaskCount);
+    assert_eq!(healthy.len(), 10, "one reading a minute, traffic or not");
+    assert!(healthy.iter().all(|&(_, v)| v == 0.0), "{healthy:?}");
+    assert!(running.iter().any(|&(_, v)| v >= 3.0), "{running:?}");
+    // With 300 s of grace: healthy at about 4:11 (three targets from the 0:05 reading), one
+    // fewer once the hung task's target fails at 7:41, three again after 11:52.
+    let sim = run(&lesson_7(Some(300)), 900_000);
+    let at = |minute: u64| {
+        series(&sim, MetricName::HealthyHostCount)
+            .into_iter()
+            .find(|&(t, _)| t == minute * 60_000)
+            .map(|(_, v)| v)
+    };
+    assert_eq!(at(4), Some(0.0));
+    assert_eq!(at(5), Some(3.0));
+    assert_eq!(at(8), Some(2.0));
+    assert_eq!(at(12), Some(3.0));
+}
+
+#[test]
+fn a_service_without_a_load_balancer_has_no_healthy_host_count() {
+    let mut doc = lesson_7(None);
+    doc["services"][0]
+        .as_object_mut()
+        .expect("a service")
+        .remove("loadBalancers");
+    let sim = run(&doc, 180_000);
+    assert!(sim
+        .metrics
+        .series(MetricName::HealthyHostCount, &Dimension::Service(0))
+        .is_empty());
+    assert_eq!(
+        crate::view::no_data::service_reason(&sim.model, 0, MetricName::HealthyHostCount),
+        crate::view::no_data::NO_LOAD_BALANCER
+    );
+}

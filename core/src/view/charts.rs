@@ -319,10 +319,17 @@ pub const SERVICE_CHARTS: [ChartSpec; 8] = [
         unit: "s",
         metrics: &[MetricName::TargetResponseTime],
     },
+    // Behind a load balancer, the healthy targets too: "running" alone read as fine beside a
+    // goal's "0 healthy tasks" (lesson 7 on a projector). Without one that line has no data
+    // and neither a line nor a legend entry is drawn.
     ChartSpec {
         title: "Running vs desired tasks",
         unit: "tasks",
-        metrics: &[MetricName::RunningTaskCount, MetricName::DesiredTaskCount],
+        metrics: &[
+            MetricName::RunningTaskCount,
+            MetricName::DesiredTaskCount,
+            MetricName::HealthyHostCount,
+        ],
     },
     // Calls from this service to another that failed (Cloud Map DNS vs Service Connect).
     ChartSpec {
@@ -1120,9 +1127,12 @@ mod tests {
         assert_eq!(charts[4].title, "HTTPCode_ELB_5XX_Count");
         assert_eq!(charts[7].title, "ClientErrorCount (playground's own)");
         let tasks = &charts[6];
-        assert_eq!(tasks.series.len(), 2);
+        assert_eq!(tasks.series.len(), 3);
         assert_eq!(tasks.series[1].label, "DesiredTaskCount");
         assert_eq!(tasks.series[1].latest, Some(6.0));
+        // No load balancer recorded healthy targets: that line has nothing to draw or label.
+        assert_eq!(tasks.series[2].label, "HealthyHostCount");
+        assert!(tasks.series[2].points.is_empty() && tasks.series[2].latest.is_none());
         let cp = capacity_provider_charts(&sim, "cp", &i);
         assert_eq!(cp[1].title, "InstanceCount · cp");
         assert_eq!(cp[1].series[0].points.len(), 1);

@@ -18,6 +18,9 @@ pub const NO_LOAD_BALANCER_TRAFFIC: &str =
 /// The service sends no requests to another service.
 pub const NOT_A_CLIENT: &str = "this service calls no other service";
 
+/// The service is behind no load balancer, which is what reports target health.
+pub const NO_LOAD_BALANCER: &str = "no load balancer checks this service's tasks";
+
 /// The capacity provider has no managed scaling, which is what publishes its metrics.
 pub const NO_MANAGED_SCALING: &str =
     "managed scaling is off for this capacity provider (turn it on under Service settings → Capacity)";
@@ -62,6 +65,14 @@ pub fn service_reason(model: &Model, service: usize, metric: MetricName) -> &'st
             } else {
                 NO_DATA_YET
             }
+        }
+        MetricName::HealthyHostCount
+            if model
+                .services
+                .get(service)
+                .is_none_or(|s| s.load_balancer.is_none()) =>
+        {
+            NO_LOAD_BALANCER
         }
         MetricName::ClientErrorCount
             if !model

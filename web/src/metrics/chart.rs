@@ -58,7 +58,11 @@ pub fn Chart(view: Memo<Option<ChartView>>, now: Memo<Millis>) -> impl IntoView 
             <figcaption>
                 <span class="chart-title">{title}</span>
                 <Show when=per_series fallback=move || view! {
-                    <span class="legend">{move || view.with(|v| v.as_ref().map(legend).unwrap_or_default())}</span>
+                    <span class="legend">{move || view.with(|v| {
+                        let Some(v) = v.as_ref() else { return Vec::new() };
+                        let several = v.series.len() > 1;
+                        legend(v).into_iter().map(|(i, t)| legend_entry(i, t, several)).collect::<Vec<_>>()
+                    })}</span>
                 }>
                     <span class="legend services-legend" role="group" aria-label="Select a service">
                         <LegendEntries view=view />
@@ -88,29 +92,46 @@ pub fn Chart(view: Memo<Option<ChartView>>, now: Memo<Millis>) -> impl IntoView 
     }
 }
 
-/// The newest value per series, for the caption (plain text; empty before any datapoint).
-fn legend(v: &ChartView) -> String {
+/// The newest value per series, for the caption: `(series index, text)` per series with a
+/// datapoint (none before the first). With several series each entry is drawn beside a swatch
+/// of its line, and the entries wrap: on one cut line a projector read "DesiredTaskCoun…".
+fn legend(v: &ChartView) -> Vec<(usize, String)> {
     let unit = match v.unit {
         "%" => "%",
         "s" => " s",
         "$/h" => " $/h",
         _ => "",
     };
-    let latest: Vec<String> = v
-        .series
+    v.series
         .iter()
         .enumerate()
         .filter_map(|(i, s)| {
             let x = s.latest?;
-            let mark = if i == 0 { "—" } else { "- -" };
-            Some(if v.series.len() > 1 {
-                format!("{mark} {} {}{unit}", s.label, short(x))
-            } else {
-                format!("latest {}{unit}", short(x))
-            })
+            Some((
+                i,
+                if v.series.len() > 1 {
+                    format!("{} {}{unit}", s.label, short(x))
+                } else {
+                    format!("latest {}{unit}", short(x))
+                },
+            ))
         })
-        .collect();
-    latest.join("   ")
+        .collect()
+}
+
+/// One legend entry: a swatch drawn as its line is (colour and dashes) when the chart has
+/// several series, then the text.
+fn legend_entry(i: usize, text: String, several: bool) -> impl IntoView {
+    view! {
+        <span class="legend-item" data-testid="chart-legend-item">
+            {several.then(|| view! {
+                <svg class="legend-swatch" viewBox="0 0 18 6" aria-hidden="true">
+                    <line class=format!("series s{i}") x1="1" y1="3" x2="17" y2="3" />
+                </svg>
+            })}
+            {text}
+        </span>
+    }
 }
 
 /// The every-service chart's legend: one button per service (its colour, name and latest
