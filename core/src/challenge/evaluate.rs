@@ -131,9 +131,10 @@ impl Evaluation {
                     if let (GoalState::Failed { at_ms, detail }, MeasureName::Advice) =
                         (&mut state, goal.measure)
                     {
+                        // In the finding's own words (see `broken_for_good`).
                         if let Some((at, message)) = measure::first_proven_finding(goal, sim) {
                             *at_ms = at;
-                            detail.push_str(&format!(" ({message})"));
+                            *detail = message;
                         }
                     }
                     if let GoalState::Failed { at_ms, detail } = &mut state {
@@ -382,8 +383,14 @@ fn broken_for_good(
             if !over_for_good(&goal.bound, &seen) {
                 return None;
             }
+            // The finding's own sentence says what the run did and when; the rule's ID, the
+            // window's end and the bound read as jargon on a projector ("until 0:15:00: 1
+            // finding of advice rule stopped-during-start-up by 0:02:22 …": student walkthrough).
             let (at, message) = measure::first_proven_finding(goal, sim)?;
-            (at, seen, message)
+            return Some(GoalState::Failed {
+                at_ms: at,
+                detail: message,
+            });
         }
         _ => return None,
     };

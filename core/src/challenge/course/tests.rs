@@ -311,10 +311,13 @@ fn a_failed_advice_goal_shows_the_first_finding_not_the_end_of_the_run() {
     match &goal(&r, "no-early-kills").state {
         crate::challenge::GoalState::Failed { at_ms, detail } => {
             assert!(*at_ms < 900_000, "at {at_ms}");
+            // In the finding's own words, without the rule's ID (student walkthrough).
             assert!(
-                detail.contains("before their start-up finished"),
+                detail.starts_with("service reports did stop ")
+                    && detail.contains("before their start-up finished, first at "),
                 "{detail}"
             );
+            assert!(!detail.contains("advice rule"), "{detail}");
         }
         other => panic!("{other:?}"),
     }
