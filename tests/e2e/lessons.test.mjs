@@ -1183,6 +1183,28 @@ tests.push({
 });
 
 tests.push({
+  // A student who had fixed lesson 3 watched every goal stay ○ to 0:10:00 while a failing goal
+  // turns ✗ at once. An "at all times" goal that has held so far is marked as holding.
+  name: 'lessons: a live "at all times" goal that has held so far is marked holding until Check decides',
+  async run({ page, base }) {
+    await openLesson(page, base, 'awsvpc-eni-trunking');
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('lesson-solution').click();
+    await page.getByTestId('run-10m').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:10:00', null, { timeout: 30000 });
+    const six = page.locator('[data-testid="goal"][data-goal="six-running"]');
+    await page.locator('[data-testid="goal"][data-goal="six-running"][data-state="holding"]').waitFor({ timeout: 10000 });
+    const text = await six.innerText();
+    if (!text.includes('holding so far; decided at 0:15:00')) throw new Error(`holding goal: ${text}`);
+    // Check decides it: met, and the holding words go.
+    await page.getByTestId('lesson-check').click();
+    await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+    if ((await six.getAttribute('data-state')) !== 'met') throw new Error(`after Check: ${await six.getAttribute('data-state')}`);
+    if (await page.getByTestId('goal-holding').count()) throw new Error('holding words after Check');
+  },
+});
+
+tests.push({
   // A student walkthrough at 1280x720: the Metrics dock shows two charts, and lesson 11's 5xx
   // chart was fourth, below the fold; the chart a lesson grades now comes first.
   name: 'lessons: the top bar names the open lesson as its pane does, and the Metrics dock puts the chart the lesson grades first',

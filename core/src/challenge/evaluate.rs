@@ -274,6 +274,21 @@ impl Evaluation {
         self.verdicts()
     }
 
+    /// Per goal, the end of its window when it is an "at all times" goal whose window has
+    /// opened and that has held at every instant read so far (still undecided, not failed): the
+    /// page marks it as holding. A student who had fixed a lesson watched every goal stay ○
+    /// while a failing one turned ✗ at once (walkthrough, 29th session). None otherwise.
+    pub fn holding(&self) -> Vec<Option<Millis>> {
+        self.goals
+            .iter()
+            .zip(&self.states)
+            .map(|(g, s)| match (g.when, s, self.last_now) {
+                (When::Always(from, to), GoalState::Pending, Some(now)) if now >= from => Some(to),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Every goal and where it stands now.
     pub fn verdicts(&self) -> Vec<GoalVerdict> {
         self.goals

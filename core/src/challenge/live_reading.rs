@@ -129,6 +129,41 @@ mod tests {
         assert_eq!(rolled_back(&eval.verdicts()), Some(GoalState::Pending));
     }
 
+    #[test]
+    fn an_always_goal_that_has_held_since_its_window_opened_is_holding_and_a_failed_one_is_not() {
+        // Lesson 3 solved, run to 0:10:00: "at least 6 running from 0:02:00 to 0:15:00" has held
+        // so far and is marked so until Check decides it; before 0:02:00 nothing is holding, and
+        // on the start scenario the failed goal is not (student walkthrough, 29th session).
+        let c = lesson("awsvpc-eni-trunking");
+        let watch = |text: &str, to: Millis| {
+            let mut sim = Sim::from_json(text).expect("its scenario loads");
+            let mut eval = c.evaluation(&sim).expect("its goals resolve");
+            let checkpoints = eval.checkpoints();
+            eval.observe(&sim);
+            run_until_read(&mut sim, to, &checkpoints, &mut |s| eval.observe(s));
+            eval.observe(&sim);
+            let ids: Vec<String> = eval.verdicts().into_iter().map(|v| v.id).collect();
+            ids.into_iter().zip(eval.holding()).collect::<Vec<_>>()
+        };
+        let solved = c.solution().expect("a solution").to_string();
+        let holding = watch(&solved, 600_000);
+        assert!(
+            holding.iter().all(|(_, h)| *h == Some(900_000)),
+            "{holding:?}"
+        );
+        // At 0:01:00 only the budget's window (from 0:00:00) has opened.
+        let early = watch(&solved, 60_000);
+        let opened: Vec<&str> = early
+            .iter()
+            .filter(|(_, h)| h.is_some())
+            .map(|(id, _)| id.as_str())
+            .collect();
+        assert_eq!(opened, ["budget"]);
+        let start = watch(&c.start_text(), 600_000);
+        let six = start.iter().find(|(id, _)| id == "six-running");
+        assert_eq!(six, Some(&("six-running".to_string(), None)));
+    }
+
     /// A course lesson, parsed.
     fn lesson(id: &str) -> Challenge {
         let l = LESSONS.iter().find(|l| l.id == id).expect("a lesson");

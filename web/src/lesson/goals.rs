@@ -24,7 +24,7 @@ pub fn GoalList() -> impl IntoView {
                     .report
                     .with(|r| r.as_ref().is_some_and(|r| !r.problems.is_empty()));
                 match decided.filter(|g| !g.is_empty()) {
-                    Some(goals) => goals.into_iter().map(|g| goal_row(g, false)).collect_view().into_any(),
+                    Some(goals) => goals.into_iter().map(|g| goal_row(g, false, None)).collect_view().into_any(),
                     None => {
                         // Live states of a scenario Check would refuse count for nothing.
                         let locked = refused.is_some_and(|r| r.get());
@@ -40,7 +40,12 @@ pub fn GoalList() -> impl IntoView {
                             {note.map(|text| view! {
                                 <li class="goal-void-note" data-testid="goals-not-counted">{text}</li>
                             })}
-                            {lessons.live.get().into_iter().map(|g| goal_row(g, void)).collect_view()}
+                            {{
+                                let holding = lessons.live_holding.get();
+                                lessons.live.get().into_iter().enumerate()
+                                    .map(|(k, g)| goal_row(g, void, holding.get(k).copied().flatten()))
+                                    .collect_view()
+                            }}
                         }.into_any()
                     }
                 }
@@ -52,10 +57,12 @@ pub fn GoalList() -> impl IntoView {
 /// One goal with its state. A failed goal offers to run the page to the moment it failed, so
 /// the student sees on the cluster and in the log what Check saw (a walkthrough found Check's
 /// verdicts describing a run the page had not shown: a valid edit restarts it at 0:00).
-/// `void`: a live state of a scenario Check would refuse, shown as not counted.
-fn goal_row(g: GoalVerdict, void: bool) -> impl IntoView {
+/// `void`: a live state of a scenario Check would refuse, shown as not counted. `holding`: the
+/// end of the window of an "at all times" goal that has held so far, marked as holding.
+fn goal_row(g: GoalVerdict, void: bool, holding: Option<ecs_sim::time::Millis>) -> impl IntoView {
     let (state, mark, detail, failed_at) = match &g.state {
         _ if void => ("void", "–", None, None),
+        GoalState::Pending if holding.is_some() => ("holding", "◔", None, None),
         GoalState::Pending => ("pending", "○", None, None),
         GoalState::Met { .. } => ("met", "✓", None, None),
         GoalState::Failed { detail, at_ms } => ("failed", "✗", Some(detail.clone()), Some(*at_ms)),
@@ -97,6 +104,9 @@ fn goal_row(g: GoalVerdict, void: bool) -> impl IntoView {
             <span class="goal-mark" aria-hidden="true">{mark}</span>
             <span class="goal-text">{g.sentence.clone()}
                 {detail.map(goal_detail)}
+                {holding.filter(|_| !void).map(|to| view! {
+                    <span class="goal-holding" data-testid="goal-holding">{format!(" — holding so far; decided at {}", clock(to))}</span>
+                })}
                 {show}
             </span>
         </li>

@@ -56,6 +56,9 @@ pub struct Lessons {
     pub hints_shown: RwSignal<usize>,
     /// The goals' live state on the page's own run (approximate between redraws; Check decides).
     pub live: RwSignal<Vec<GoalVerdict>>,
+    /// Per live goal, the end of its window while an "at all times" goal has held so far
+    /// (`Evaluation::holding`).
+    pub live_holding: RwSignal<Vec<Option<ecs_sim::time::Millis>>>,
     /// Why the live goals cannot be followed on this scenario (a goal names a missing service).
     pub live_problem: RwSignal<Option<String>>,
     /// The live evaluation of the page's current run: the engine step it last read, and
@@ -97,6 +100,7 @@ impl Lessons {
             open: RwSignal::new(None),
             hints_shown: RwSignal::new(0),
             live: RwSignal::new(Vec::new()),
+            live_holding: RwSignal::new(Vec::new()),
             live_problem: RwSignal::new(None),
             eval: StoredValue::new_local(None),
             checking: RwSignal::new(None),
@@ -140,6 +144,7 @@ impl Lessons {
             .set(self.progress.with_untracked(|p| p.hints_shown(&key)));
         self.eval.set_value(None);
         self.live.set(Vec::new());
+        self.live_holding.set(Vec::new());
         self.live_problem.set(None);
         self.open.set(Some(OpenLesson {
             challenge,
@@ -201,6 +206,7 @@ impl Lessons {
         self.report.set(None);
         self.eval.set_value(None);
         self.live.set(Vec::new());
+        self.live_holding.set(Vec::new());
     }
 
     /// Keeps the student's work on the open lesson in storage.
@@ -279,7 +285,7 @@ impl Lessons {
                     if let Some(run) = slot {
                         run.evaluation.observe(sim);
                         run.steps = sim.steps();
-                        live = Some(run.evaluation.verdicts());
+                        live = Some((run.evaluation.verdicts(), run.evaluation.holding()));
                         if sim.now() >= horizon && !run.paused_at_horizon {
                             run.paused_at_horizon = true;
                             pause_at = Some(horizon);
@@ -314,9 +320,12 @@ impl Lessons {
                 pg.notify_run(horizon_notice(horizon));
             }
         }
-        if let Some(l) = live {
+        if let Some((l, holding)) = live {
             if self.live.with_untracked(|old| *old != l) {
                 self.live.set(l);
+            }
+            if self.live_holding.with_untracked(|old| *old != holding) {
+                self.live_holding.set(holding);
             }
         }
     }
