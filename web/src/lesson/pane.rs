@@ -133,6 +133,10 @@ pub fn LessonPane() -> impl IntoView {
                                     <p class="lesson-win">{ecs_sim::challenge::wording::verdict_words(&r, goals_total)}</p>
                                     {code}
                                     <super::markup::WatchRun horizon_ms=horizon_ms testid="lesson-watch" />
+                                    // The explanation's figures are the reference answer's: a student
+                                    // who passed with other numbers read them as a verdict on theirs
+                                    // (lessons 4 and 8, walkthrough, 29th session).
+                                    <p class="lesson-note" data-testid="lesson-explain-note">"Why it works — the figures below are the reference answer's; yours may differ (Watch it run shows your run)."</p>
                                     <div class="lesson-explain" data-testid="lesson-explain">{markup(&explain)}</div>
                                     {match next {
                                         Some(l) => view! {
