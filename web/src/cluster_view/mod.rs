@@ -125,7 +125,7 @@ pub fn ClusterView() -> impl IntoView {
             style:--fit=move || format!("{:.2}", fitted.get()) data-fit=move || format!("{:.2}", fitted.get())>
             <div class="cluster-head">
                 <summary::ServiceSummaries />
-                <zoom::Zoom />
+                <zoom::Zoom fitted=fitted />
             </div>
             <waiting::WaitingQueue layout=layout />
             <div class="lanes" style:grid-template-columns=columns>

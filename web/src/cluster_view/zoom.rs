@@ -6,9 +6,12 @@ use crate::layout::prefs::{clamp, ZOOM};
 use crate::layout::Layout;
 use leptos::prelude::*;
 
-/// Zoom buttons for the cluster: larger chips for a room, smaller for a big cluster.
+/// Zoom buttons for the cluster: larger chips for a room, smaller for a big cluster. `fitted`
+/// is the scale the stage applies on top of the zoom to fit a tall cluster (1 when it fits):
+/// the label says so, as a cluster that shrank mid-run beside "100%" looked like a fault
+/// (student walkthrough, lesson 5's outage, 29th session).
 #[component]
-pub fn Zoom() -> impl IntoView {
+pub fn Zoom(fitted: RwSignal<f64>) -> impl IntoView {
     let layout = expect_context::<Layout>();
     let zoom = layout.pick(|p| p.zoom);
     let by = move |d: f64| {
@@ -22,6 +25,11 @@ pub fn Zoom() -> impl IntoView {
                 disabled=move || { zoom.get() <= ZOOM.0 } on:click=move |_| by(-0.1)>"−"</button>
             <button type="button" data-testid="zoom-reset" aria-label=move || format!("{:.0}% cluster zoom: reset to 100%", zoom.get() * 100.0) title="Normal size"
                 on:click=move |_| layout.prefs.update(|p| p.zoom = ZOOM.1)>{move || format!("{:.0}%", zoom.get() * 100.0)}</button>
+            {move || (fitted.get() < 0.995).then(|| view! {
+                <span class="zoom-fit" data-testid="zoom-fit" title="Scaled down to fit the whole cluster on the stage; make the stage taller, or zoom out, to see it at full size">
+                    {format!("fit {:.0}%", fitted.get() * 100.0)}
+                </span>
+            })}
             <button type="button" data-testid="zoom-in" aria-label="Zoom in the cluster" title="Larger chips and instances"
                 disabled=move || { zoom.get() >= ZOOM.2 } on:click=move |_| by(0.1)>"+"</button>
         </span>
