@@ -338,6 +338,8 @@ export const tests = [
       const fitOf = () => page.locator('[data-testid=cluster]').evaluate((c) => ({ fit: +c.dataset.fit, over: c.scrollHeight - c.clientHeight }));
       const plain = await fitOf();
       if (plain.fit < 1 || plain.over > 1) throw new Error(`default example: ${JSON.stringify(plain)}`);
+      // At its own size the zoom control shows no fit.
+      if (plain.fit === 1 && await page.getByTestId('zoom-fit').count()) throw new Error('a fit label at 100%');
       await page.goto(`${base}#lesson=placement-constraints`);
       await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
       await page.getByTestId('speed-max').click();
@@ -382,6 +384,11 @@ export const tests = [
       if (!(seen.fit > 1)) throw new Error(`not grown: ${JSON.stringify(seen)}`);
       if (seen.overY > 1 || seen.overX > 1) throw new Error(`grown past the stage: ${JSON.stringify(seen)}`);
       if (seen.chipPx < 15) throw new Error(`chips still small: ${JSON.stringify(seen)}`);
+      // The zoom control says the stage scaled it (a cluster that shrank mid-run beside "100%"
+      // read as a fault: student walkthrough, 29th session).
+      const label = await page.getByTestId('zoom-fit').innerText();
+      const shown = /^fit (\d+)%$/.exec(label);
+      if (!shown || Math.abs(+shown[1] - seen.fit * 100) > 1) throw new Error(`fit label ${label} for ${seen.fit}`);
       await screenshot('stage-small-cluster-grown-1280');
     },
   },

@@ -25,8 +25,8 @@ pub fn Zoom(fitted: RwSignal<f64>) -> impl IntoView {
                 disabled=move || { zoom.get() <= ZOOM.0 } on:click=move |_| by(-0.1)>"−"</button>
             <button type="button" data-testid="zoom-reset" aria-label=move || format!("{:.0}% cluster zoom: reset to 100%", zoom.get() * 100.0) title="Normal size"
                 on:click=move |_| layout.prefs.update(|p| p.zoom = ZOOM.1)>{move || format!("{:.0}%", zoom.get() * 100.0)}</button>
-            {move || (fitted.get() < 0.995).then(|| view! {
-                <span class="zoom-fit" data-testid="zoom-fit" title="Scaled down to fit the whole cluster on the stage; make the stage taller, or zoom out, to see it at full size">
+            {move || ((fitted.get() - 1.0).abs() >= 0.005).then(|| view! {
+                <span class="zoom-fit" data-testid="zoom-fit" title="Scaled to fit the stage: a small cluster is drawn larger to fill it, a tall one smaller to show it whole">
                     {format!("fit {:.0}%", fitted.get() * 100.0)}
                 </span>
             })}
