@@ -317,8 +317,8 @@ fn Groups(
                     <label class="check" title="ENI trunking: awsvpc tasks get branch interfaces on a trunk, so a supported type (c5, m5, …; not t3) holds many more of them. In AWS this is the account setting awsvpcTrunking (aws ecs put-account-setting-default), which applies to container instances registered after it is turned on; the simulator sets it per group.">
                         <input type="checkbox" data-testid="asg-trunking" disabled=awsvpc_trunking_locked data-locked=awsvpc_trunking_locked prop:checked=g.trunking on:change=on_trunking />
                         " ENI trunking (awsvpcTrunking)"
-                        <span class="muted" data-testid="asg-trunking-note">" · an account setting in AWS, for instances registered after it is on"</span>
                     </label>
+                    <p class="field-note muted" data-testid="asg-trunking-note">"In AWS an account setting, for instances registered after it is on."</p>
                     <ManagedScaling doc=doc provider=provider.clone() error=error />
                 </div>
             }
