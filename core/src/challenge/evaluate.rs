@@ -75,6 +75,10 @@ pub struct Evaluation {
     log_next: usize,
     /// The instant of the previous observation (None before the first).
     last_now: Option<Millis>,
+    /// The instant of the first observation: a goal whose window opened before it was not
+    /// watched from its start, so it is never shown as holding (review: a page that started
+    /// reading at 0:16:40 marked every goal "holding so far; decided at 0:15:00").
+    first_now: Option<Millis>,
     /// Goals failed before their window ended ([`broken_for_good`]): failed for good, and
     /// decided again at the window's end for the whole window's figure, as Check reports it.
     early: Vec<bool>,
@@ -94,6 +98,7 @@ impl Evaluation {
             events: vec![0; n],
             log_next: 0,
             last_now: None,
+            first_now: None,
             early: vec![false; n],
             facts_seen: 0,
         }
@@ -134,7 +139,7 @@ impl Evaluation {
                         // In the finding's own words (see `broken_for_good`).
                         if let Some((at, message)) = measure::first_proven_finding(goal, sim) {
                             *at_ms = at;
-                            *detail = message;
+                            *detail = advice_detail(goal, &value, message);
                         }
                     }
                     if let GoalState::Failed { at_ms, detail } = &mut state {
@@ -222,6 +227,7 @@ impl Evaluation {
             };
         }
         self.last_now = Some(now);
+        self.first_now.get_or_insert(now);
     }
 
     /// Counts the window's "unable to place a task" lines written since the last read.
@@ -275,15 +281,20 @@ impl Evaluation {
     }
 
     /// Per goal, the end of its window when it is an "at all times" goal whose window has
-    /// opened and that has held at every instant read so far (still undecided, not failed): the
+    /// opened, was read from its start, and has held at every instant read so far (still
+    /// undecided, not failed, not past its end): the
     /// page marks it as holding. A student who had fixed a lesson watched every goal stay ○
     /// while a failing one turned ✗ at once (walkthrough, 29th session). None otherwise.
     pub fn holding(&self) -> Vec<Option<Millis>> {
         self.goals
             .iter()
             .zip(&self.states)
-            .map(|(g, s)| match (g.when, s, self.last_now) {
-                (When::Always(from, to), GoalState::Pending, Some(now)) if now >= from => Some(to),
+            .map(|(g, s)| match (g.when, s, self.first_now, self.last_now) {
+                (When::Always(from, to), GoalState::Pending, Some(first), Some(now))
+                    if first <= from && from <= now && now <= to =>
+                {
+                    Some(to)
+                }
                 _ => None,
             })
             .collect()
@@ -300,6 +311,28 @@ impl Evaluation {
                 state: s.clone(),
             })
             .collect()
+    }
+}
+
+/// A failed advice goal's detail: the first proven finding's own sentence, which says what the
+/// run did and when; for a goal that allows some findings (or counts more than that one), the
+/// count and the bound follow it, as the sentence alone does not say them (review).
+fn advice_detail(goal: &Goal, seen: &Observed, message: String) -> String {
+    let none_allowed = matches!(
+        goal.bound,
+        Bound::Range {
+            at_least: None,
+            at_most: Some(m)
+        } if m == 0.0
+    ) || goal.bound == Bound::Number(0.0);
+    if none_allowed && *seen == Observed::Number(1.0) {
+        message
+    } else {
+        format!(
+            "{message} ({}; the goal is {})",
+            goal.seen(seen),
+            goal.bound.symbol(goal.unit())
+        )
     }
 }
 
@@ -404,7 +437,7 @@ fn broken_for_good(
             let (at, message) = measure::first_proven_finding(goal, sim)?;
             return Some(GoalState::Failed {
                 at_ms: at,
-                detail: message,
+                detail: advice_detail(goal, &seen, message),
             });
         }
         _ => return None,

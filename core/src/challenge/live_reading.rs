@@ -159,6 +159,17 @@ mod tests {
             .map(|(id, _)| id.as_str())
             .collect();
         assert_eq!(opened, ["budget"]);
+        // Read first after the windows opened (the page starts reading again after a reset):
+        // not watched from their start, so not holding (review).
+        let mut late = Sim::from_json(&solved).expect("its scenario loads");
+        late.run_until(300_000);
+        let mut eval = c.evaluation(&late).expect("its goals resolve");
+        eval.observe(&late);
+        assert!(
+            eval.holding().iter().all(Option::is_none),
+            "{:?}",
+            eval.holding()
+        );
         let start = watch(&c.start_text(), 600_000);
         let six = start.iter().find(|(id, _)| id == "six-running");
         assert_eq!(six, Some(&("six-running".to_string(), None)));

@@ -273,7 +273,7 @@ impl Sim {
         }
         let td = &self.model.task_definitions[task.task_definition];
         let gone = task.exit.map(|e| usize::from(e.container));
-        let ended = if gone.is_some() && td.needs.orders_starts() {
+        let ended = if td.needs.orders_starts() {
             self.containers_exited_in_order(t)
         } else {
             Vec::new()

@@ -102,3 +102,48 @@ fn scaling_in_keeps_the_strategy_base_and_split_on_every_seed() {
         assert_eq!(running_by_provider(&sim), (2, 0), "seed {seed} at 2 tasks");
     }
 }
+
+/// Four tasks of `web` (an essential container health check: HEALTHY 30 s after start) on two
+/// instances, raised to 6 at 5:00 and lowered to 4 at 5:15, while the 2 new tasks are RUNNING
+/// but still UNKNOWN.
+fn raised_then_lowered() -> String {
+    let health =
+        r#", "healthCheck": {"command": ["CMD-SHELL", "true"], "interval": 30, "retries": 3}"#;
+    format!(
+        r#"{{
+  "version": 1, "seed": 3, "startSteady": true,
+  "subnets": [{{"subnetId": "subnet-a", "availabilityZone": "us-east-1a"}},
+              {{"subnetId": "subnet-b", "availabilityZone": "us-east-1b"}}],
+  "clusters": [{{"clusterName": "default", "capacityProviders": ["asg"]}}],
+  "capacityProviders": [{{"name": "asg", "autoScalingGroupProvider": {{"autoScalingGroup": {{
+    "instanceType": "m5.large", "minSize": 2, "maxSize": 2, "desiredCapacity": 2,
+    "subnets": ["subnet-a", "subnet-b"]}}}}}}],
+  "taskDefinitions": [{{"family": "web", "networkMode": "bridge", "containerDefinitions": [{{
+    "name": "app", "image": "example/web:1", "cpu": 256, "memory": 256, "essential": true{health}}}]}}],
+  "images": {{"example/web:1": {{"pullSeconds": 2, "startSeconds": 5}}}},
+  "services": [{{"serviceName": "web", "taskDefinition": "web", "launchType": "EC2",
+    "desiredCount": 4}}],
+  "timeline": [{{"at": 300, "action": "updateService", "service": "web", "desiredCount": 6}},
+               {{"at": 315, "action": "updateService", "service": "web", "desiredCount": 4}}]
+}}"#
+    )
+}
+
+#[test]
+fn a_scale_in_stops_tasks_still_to_pass_their_health_check_before_healthy_ones() {
+    // The simulator's choice (README, scale-in order): the 2 tasks started at 5:00 are RUNNING
+    // and UNKNOWN at 5:15, so they go, and the 4 HEALTHY ones stay.
+    let mut sim = Sim::from_json(&raised_then_lowered()).unwrap_or_else(|e| panic!("{e:?}"));
+    sim.run_until(400_000);
+    let started_late: Vec<bool> = sim
+        .tasks
+        .iter()
+        .filter(|(_, x)| x.last_status == TaskStatus::Stopped)
+        .map(|(_, x)| x.created_at >= 300_000)
+        .collect();
+    assert_eq!(
+        started_late,
+        [true, true],
+        "the new tasks are the ones stopped"
+    );
+}

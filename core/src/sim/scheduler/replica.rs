@@ -279,7 +279,13 @@ impl Sim {
         // replacements whose targets were still `initial`, and the strategies stopped two of the
         // healthy ones and kept two that failed 30 s later (student walkthrough 2026-12-06). The
         // guide names no order; keeping the tasks that are serving is the simulator's choice.
-        unhealthy.extend(current.iter().copied().filter(|&t| self.not_yet_healthy(t)));
+        // Among those the strategies choose, as among healthy ones (review: oldest first
+        // could unbalance zones after an auto-scaling scale-out).
+        let mut unproven: Vec<usize> = current
+            .iter()
+            .copied()
+            .filter(|&t| self.not_yet_healthy(t))
+            .collect();
         let mut stopped: BTreeSet<usize> = BTreeSet::new();
         let mut left = current.len();
         let stop = |sim: &mut Sim, t: usize, report: &mut PassReport| {
@@ -295,6 +301,15 @@ impl Sim {
         while left as u32 > desired {
             let t = match not_running.pop_front().or_else(|| unhealthy.pop_front()) {
                 Some(t) => t,
+                None if !unproven.is_empty() => {
+                    let Some(t) = self.choose_to_scale_in(s, &unproven) else {
+                        // None the strategies can pick: the healthy ones are next anyway.
+                        unproven.clear();
+                        continue;
+                    };
+                    unproven.retain(|&x| x != t);
+                    t
+                }
                 None => {
                     // As the strategies say: each choice sees the tasks still left.
                     current.retain(|x| !stopped.contains(x));
