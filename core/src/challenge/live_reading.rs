@@ -136,12 +136,7 @@ mod tests {
         // on the start scenario the failed goal is not (student walkthrough, 29th session).
         let c = lesson("awsvpc-eni-trunking");
         let watch = |text: &str, to: Millis| {
-            let mut sim = Sim::from_json(text).expect("its scenario loads");
-            let mut eval = c.evaluation(&sim).expect("its goals resolve");
-            let checkpoints = eval.checkpoints();
-            eval.observe(&sim);
-            run_until_read(&mut sim, to, &checkpoints, &mut |s| eval.observe(s));
-            eval.observe(&sim);
+            let (_, eval) = read_live(&c, text, to);
             let ids: Vec<String> = eval.verdicts().into_iter().map(|v| v.id).collect();
             ids.into_iter().zip(eval.holding()).collect::<Vec<_>>()
         };

@@ -401,11 +401,7 @@ impl Sim {
         if task.last_status != TaskStatus::Running || task.stop_requested {
             return false;
         }
-        let checked = self.model.task_definitions[task.task_definition]
-            .needs
-            .containers
-            .iter()
-            .any(|c| c.essential && c.health_check.is_some());
+        let checked = self.essential_health_checked(t);
         if task.target_group.is_some() {
             // With a load balancer, a task counts once its target is healthy too (DG
             // deployment-type-ecs), and that replaces the 40-second wait.
@@ -418,6 +414,16 @@ impl Sim {
         }
     }
 
+    /// Whether an essential container of task `t` has a health check (which then decides the
+    /// task's health: DG task_definition_parameters healthCheck).
+    fn essential_health_checked(&self, t: usize) -> bool {
+        self.model.task_definitions[self.tasks[t].task_definition]
+            .needs
+            .containers
+            .iter()
+            .any(|c| c.essential && c.health_check.is_some())
+    }
+
     /// Whether RUNNING task `t` has health checks it has not passed yet (a target still
     /// `initial`, an essential container's check still UNKNOWN), neither failed nor passed.
     /// A task with no health check at all is never in this state: its 40-second wait is not
@@ -427,11 +433,7 @@ impl Sim {
         if task.last_status != TaskStatus::Running || task.is_unhealthy() {
             return false;
         }
-        let checked = self.model.task_definitions[task.task_definition]
-            .needs
-            .containers
-            .iter()
-            .any(|c| c.essential && c.health_check.is_some());
+        let checked = self.essential_health_checked(t);
         (checked || task.target_group.is_some()) && !self.counts_as_healthy(t)
     }
 
