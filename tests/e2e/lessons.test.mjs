@@ -1205,6 +1205,21 @@ tests.push({
 });
 
 tests.push({
+  // Lesson 12's TargetResponseTime chart drew no line at the goal's 0.1 s (instructor
+  // walkthrough): a metric goal read off the minutes (a maximum) draws its bound.
+  name: 'lessons: a maximum goal draws its bound on its metric chart (lesson 12)',
+  async run({ page, base }) {
+    await openLesson(page, base, 'service-auto-scaling');
+    await page.click('[data-testid="dock-tab-metrics"]');
+    await page.click('[data-testid="run-10m"]');
+    const sel = '[data-testid="metrics"] [data-testid="chart"][data-title="TargetResponseTime"] [data-testid="chart-target"]';
+    await page.locator(sel).waitFor({ timeout: 30000 });
+    const target = await page.$eval(sel, (g) => ({ value: g.dataset.value, text: g.textContent }));
+    if (target.value !== '0.1' || !target.text.includes('goal ≤ 0.1 s')) throw new Error(`goal line: ${JSON.stringify(target)}`);
+  },
+});
+
+tests.push({
   // A student walkthrough at 1280x720: the Metrics dock shows two charts, and lesson 11's 5xx
   // chart was fourth, below the fold; the chart a lesson grades now comes first.
   name: 'lessons: the top bar names the open lesson as its pane does, and the Metrics dock puts the chart the lesson grades first',

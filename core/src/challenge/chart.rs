@@ -3,7 +3,8 @@
 //! goal on 5xx responses); a lesson graded on task counts opens "Running vs desired tasks"
 //! (lessons 1 and 6 opened on a flat CPU line beside goals on running tasks: 28th session).
 
-use super::goal::{GoalSpec, MeasureName};
+use super::goal::{GoalSpec, MeasureName, Statistic};
+use crate::metrics::MetricName;
 use crate::view::charts::{service_chart_of, CAPACITY_PROVIDER_CHARTS};
 
 /// The chart of the service's task counts.
@@ -18,6 +19,34 @@ pub fn presenter_chart(goals: &[GoalSpec]) -> Option<String> {
         .find_map(|g| g.metric.as_deref().and_then(service_chart_of))
         .map(str::to_string)
         .or_else(|| goals.iter().find_map(chart_of_measure))
+}
+
+/// The bound of each metric goal on service `service` whose statistic is read off a chart's
+/// one-minute points (maximum, minimum, average), as a line to draw on that metric's chart:
+/// `(metric, value, name)` with the name "goal ≤" or "goal ≥". Lesson 12's chart of
+/// TargetResponseTime drew no 0.1 s line beside a goal on it (instructor walkthrough). A sum is
+/// over the whole window, not a minute, so a line at its bound would mislead: none.
+pub fn goal_lines(goals: &[GoalSpec], service: &str) -> Vec<(MetricName, f64, String)> {
+    goals
+        .iter()
+        .filter(|g| g.measure == MeasureName::Metric && g.service.as_deref() == Some(service))
+        .filter(|g| {
+            matches!(
+                g.statistic,
+                Some(Statistic::Maximum | Statistic::Minimum | Statistic::Average)
+            )
+        })
+        .filter_map(|g| {
+            let metric = MetricName::ALL
+                .into_iter()
+                .find(|m| Some(m.as_str()) == g.metric.as_deref())?;
+            match (g.at_most, g.at_least) {
+                (Some(v), _) => Some((metric, v, "goal ≤".to_string())),
+                (None, Some(v)) => Some((metric, v, "goal ≥".to_string())),
+                (None, None) => None,
+            }
+        })
+        .collect()
 }
 
 /// The chart that draws what goal `g` counts, for the measures that have one.
@@ -57,6 +86,24 @@ mod tests {
         let doc = crate::challenge::document::parse_document(lesson.json)
             .unwrap_or_else(|e| panic!("{id}: {e:?}"));
         presenter_chart(&doc.goals)
+    }
+
+    #[test]
+    fn a_maximum_goal_draws_its_bound_on_its_chart_and_a_sum_goal_draws_none() {
+        let goals = |id: &str| {
+            let lesson = course::lesson(id).unwrap_or_else(|| panic!("lesson {id}"));
+            crate::challenge::document::parse_document(lesson.json)
+                .unwrap_or_else(|e| panic!("{id}: {e:?}"))
+                .goals
+        };
+        // Lesson 12: the maximum TargetResponseTime of shop at most 0.1 s.
+        assert_eq!(
+            goal_lines(&goals("service-auto-scaling"), "shop"),
+            [(MetricName::TargetResponseTime, 0.1, "goal ≤".to_string())]
+        );
+        assert!(goal_lines(&goals("service-auto-scaling"), "other").is_empty());
+        // Lesson 11's goals are sums over the window: no per-minute line.
+        assert!(goal_lines(&goals("canary-blast-radius"), "web").is_empty());
     }
 
     #[test]

@@ -62,6 +62,24 @@ pub(crate) fn project_all(pg: &Playground, service: usize, with_cost: bool) -> V
             inputs.targets.entry(metric).or_insert(value);
         }
         inputs.target_names.extend(engine.target_names);
+        // An open lesson's metric goal on this service draws its bound where no policy line
+        // is (lesson 12's response time goal had none: instructor walkthrough).
+        let lessons = use_context::<crate::lesson::Lessons>();
+        let goals = lessons.and_then(|l| {
+            l.open
+                .with(|o| o.as_ref().map(|o| o.challenge.doc.goals.clone()))
+        });
+        let name = sim.model.services.get(service).map(|s| s.name.clone());
+        if let (Some(goals), Some(name)) = (goals, name) {
+            for (metric, value, label) in ecs_sim::challenge::chart::goal_lines(&goals, &name) {
+                if let std::collections::btree_map::Entry::Vacant(line) =
+                    inputs.targets.entry(metric)
+                {
+                    line.insert(value);
+                    inputs.target_names.insert(metric, label);
+                }
+            }
+        }
         inputs.markers.extend(engine.markers);
         ecs_sim::order::sort_by_key(&mut inputs.markers, |(at, _)| *at);
         let mut charts = service_charts(sim, service, &inputs);
