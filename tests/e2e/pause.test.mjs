@@ -27,6 +27,15 @@ async function waitPaused(page) {
   }
   await page.locator('[data-testid="play"]').getByText('Play').waitFor();
   await page.locator('[data-testid="log"] li[data-paused="true"]').waitFor({ timeout: 5000 });
+  // The clock is redrawn on the next frame after the log: under load (a full make test) one
+  // read caught it at 0:01:00 beside the paused 0:03:10 line. Wait for it to catch up; the
+  // checks below still fail if it stops anywhere but just after the event.
+  await page.waitForFunction(() => {
+    const secs = (t) => t.split(':').reduce((a, p) => a * 60 + Number(p), 0);
+    const clock = document.querySelector('[data-testid="clock"]')?.textContent ?? '';
+    const at = document.querySelector('[data-testid="log"] li[data-paused="true"] time')?.textContent ?? '';
+    return clock && at && secs(clock) >= secs(at);
+  }, null, { timeout: 5000 }).catch(() => {});
 }
 
 /** The clock, the paused line's time and text, and the notice. */
