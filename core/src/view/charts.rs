@@ -532,7 +532,7 @@ fn target_line(
                 } else {
                     y - 3.0
                 },
-                label: format!("target {}", value_label(t, step, unit)),
+                label: format!("target {}", value_label(t, step.min(own_step(t)), unit)),
             }
         })
 }
@@ -718,6 +718,16 @@ fn y_ticks((lo, hi): (f64, f64), step: f64, unit: &str, top: f64) -> Vec<Tick> {
 pub const USD_PER_HOUR: &str = "$/h";
 
 /// A value with as many decimals as the step needs, and the unit where it reads naturally.
+/// The finest of 1, 0.1, 0.01 and 0.001 that writes `v` whole: a line's own value keeps its
+/// digits whatever the axis's step (a goal at 0.1 s on a 0–60 s axis read "0 s": review of
+/// lesson 12's goal line).
+fn own_step(v: f64) -> f64 {
+    [1.0, 0.1, 0.01]
+        .into_iter()
+        .find(|s| ((v / s).round() * s - v).abs() < 1e-9)
+        .unwrap_or(0.001)
+}
+
 fn value_label(v: f64, step: f64, unit: &str) -> String {
     let decimals = if step >= 1.0 {
         0
@@ -936,6 +946,28 @@ mod tests {
         let view = project("TRT", "s", &[("TRT", &data)], None, &inputs(2));
         assert_eq!(view.y_range.1, 0.4);
         assert_eq!(view.ticks.y[1].label, "0.1 s");
+    }
+
+    #[test]
+    fn a_target_line_keeps_its_own_digits_on_a_coarse_axis() {
+        // 0.1 s beside response times up to 60 s: the axis steps by 20 s.
+        let pts = [Datapoint {
+            at: 60_000,
+            value: 60.0,
+        }];
+        let view = project(
+            "TargetResponseTime",
+            "s",
+            &[("TRT", &pts)],
+            Some(0.1),
+            &inputs(1),
+        );
+        assert_eq!(
+            view.target.map(|t| t.label),
+            Some("target 0.1 s".to_string())
+        );
+        assert_eq!(own_step(50.0), 1.0);
+        assert_eq!(own_step(0.25), 0.01);
     }
 
     #[test]
