@@ -11,7 +11,9 @@ use crate::traffic::Source;
 pub const NO_DATA_YET: &str = "no data yet";
 /// Nothing in the scenario sends requests to this service. (ECS would publish CPU and memory
 /// for any running service; the simulator works them out from the traffic model.)
-pub const NO_TRAFFIC: &str = "the simulator works these out from the requests a service serves, and nothing sends this service any (add a request rate under Service settings → Traffic)";
+/// The reasons name where the setting is, not an order to change it: in a lesson that locks it
+/// "turn it on" contradicted the greyed checkbox (student walkthrough, 29th session).
+pub const NO_TRAFFIC: &str = "the simulator works these out from the requests a service serves, and nothing sends this service any (the request rate is under Service settings → Traffic)";
 /// The service's requests come from another service, not through a load balancer.
 pub const NO_LOAD_BALANCER_TRAFFIC: &str =
     "load balancer metrics, and this service's requests come from another service";
@@ -23,7 +25,7 @@ pub const NO_LOAD_BALANCER: &str = "no load balancer checks this service's tasks
 
 /// The capacity provider has no managed scaling, which is what publishes its metrics.
 pub const NO_MANAGED_SCALING: &str =
-    "managed scaling is off for this capacity provider (turn it on under Service settings → Capacity)";
+    "managed scaling, which publishes it, is off for this capacity provider (Service settings → Capacity)";
 
 /// Why the chart of `metric` for capacity provider `provider` would stay empty, or
 /// [`NO_DATA_YET`]: CapacityProviderReservation needs managed scaling; every Auto Scaling
