@@ -235,3 +235,21 @@ fn while_a_doomed_container_waits_its_panel_says_what_it_waits_for_not_how_it_en
         Some("Its containers start in dependsOn order: app waits until migrate exits with code 0.")
     );
 }
+
+#[test]
+fn a_stop_does_not_wait_for_an_init_container_that_already_exited() {
+    // The init container ran to its end at 12 s: a stop at 2:00 signals only `app` (which
+    // honours SIGTERM), so the task is STOPPED a second later, not after the init container's
+    // 60 s stopTimeout (review: the stop waited on containers long gone).
+    let mut doc = with_init("SUCCESS", 0);
+    doc["images"]["example/migrate:1"]["ignoresSigterm"] = json!(true);
+    doc["taskDefinitions"][0]["containerDefinitions"][0]["stopTimeout"] = json!(60);
+    doc["timeline"] = json!([{ "at": 120, "action": "stopTask", "service": "crashy", "index": 0 }]);
+    let sim = run(&doc, 300_000);
+    let task = &sim.tasks[first_task(&sim)];
+    let (from, to) = (
+        task.stopping_at.expect("stopping"),
+        task.stopped_at.expect("stopped"),
+    );
+    assert_eq!(to - from, crate::sim::lifecycle::GRACEFUL_EXIT_MS);
+}
