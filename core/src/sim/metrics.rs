@@ -63,32 +63,16 @@ impl Sim {
             self.record_metric(MetricName::DesiredTaskCount, s, f64::from(desired));
             if self.model.services[s].load_balancer.is_some() {
                 // Read by no alarm or policy, so it stays out of the trace (unlike the metrics
-                // above, which feed scaling); a walk of this service's tasks, once a minute,
-                // only for services behind a load balancer.
-                let healthy = self.healthy_targets(s);
+                // above, which feed scaling); a count the task index keeps, not a walk.
+                let healthy = self.task_index.healthy_targets_of(s);
                 self.metrics.record(
                     MetricName::HealthyHostCount,
                     Dimension::Service(s),
                     self.now,
-                    f64::from(healthy),
+                    healthy as f64,
                 );
             }
         }
-    }
-
-    /// AWS/ApplicationELB HealthyHostCount for service `s`: its tasks whose target is in the
-    /// `healthy` state, in whichever of its target groups (a draining target is not healthy).
-    fn healthy_targets(&self, s: usize) -> u32 {
-        let healthy = self
-            .live_tasks_of_service(s)
-            .filter(|&t| {
-                self.tasks[t]
-                    .target
-                    .as_ref()
-                    .is_some_and(|x| x.state == crate::elb::TargetHealthState::Healthy)
-            })
-            .count();
-        u32::try_from(healthy).unwrap_or(u32::MAX)
     }
 
     /// The service's registered targets: every target that is not `draining` (a draining

@@ -38,11 +38,22 @@ pub struct TaskIndex {
     /// desired count, so the pass reads these instead of all its tasks (issue #10: walking
     /// 5,000 tasks per pass was 40 % of a crash loop at the task limit).
     pub watched: Vec<BTreeSet<usize>>,
+    /// Per service, its tasks (not STOPPED) whose load balancer target is `healthy`:
+    /// HealthyHostCount, which each minute's metrics read here instead of walking the service's
+    /// tasks (review of the 29th session: "no step touches every task").
+    pub healthy_targets: Vec<BTreeSet<usize>>,
 }
 
 /// Whether [`TaskIndex::watched`] holds `task` (see there).
 pub fn needs_watching(task: &Task) -> bool {
     task.is_active() && (task.is_unhealthy() || task.is_waiting())
+}
+
+/// Whether [`TaskIndex::healthy_targets`] holds `task` (see there).
+pub fn target_is_healthy(task: &Task) -> bool {
+    task.target
+        .as_ref()
+        .is_some_and(|x| x.state == crate::elb::TargetHealthState::Healthy)
 }
 
 /// Adds one to `key`'s count, copying the key only the first time it is seen: `entry` wants an
@@ -69,6 +80,7 @@ impl TaskIndex {
                 self.running_any.resize(s + 1, 0);
                 self.active.resize(s + 1, 0);
                 self.watched.resize_with(s + 1, BTreeSet::new);
+                self.healthy_targets.resize_with(s + 1, BTreeSet::new);
             }
             self.live[s].insert(t);
             self.active[s] += 1;
@@ -85,6 +97,13 @@ impl TaskIndex {
     /// Task `t`'s health, target, waiting or status may have changed: it is watched or not as
     /// [`needs_watching`] says now.
     pub fn rewatch(&mut self, t: usize, task: &Task) {
+        if let Some(healthy) = task.service.and_then(|s| self.healthy_targets.get_mut(s)) {
+            if target_is_healthy(task) && task.last_status != TaskStatus::Stopped {
+                healthy.insert(t);
+            } else {
+                healthy.remove(&t);
+            }
+        }
         let Some(watched) = task.service.and_then(|s| self.watched.get_mut(s)) else {
             return;
         };
@@ -93,6 +112,11 @@ impl TaskIndex {
         } else {
             watched.remove(&t);
         }
+    }
+
+    /// Service `s`'s tasks whose load balancer target is healthy (HealthyHostCount).
+    pub fn healthy_targets_of(&self, s: usize) -> usize {
+        self.healthy_targets.get(s).map_or(0, BTreeSet::len)
     }
 
     /// Service `s`'s watched tasks (see [`TaskIndex::watched`]), ascending.
@@ -197,6 +221,9 @@ impl TaskIndex {
             if let Some(watched) = self.watched.get_mut(s) {
                 watched.remove(&t);
             }
+            if let Some(healthy) = self.healthy_targets.get_mut(s) {
+                healthy.remove(&t);
+            }
         }
     }
 
@@ -238,6 +265,7 @@ impl TaskIndex {
             running_any: vec![0; services],
             active: vec![0; services],
             watched: vec![BTreeSet::new(); services],
+            healthy_targets: vec![BTreeSet::new(); services],
             ..TaskIndex::default()
         };
         for (t, task) in tasks {
@@ -248,6 +276,9 @@ impl TaskIndex {
                 ix.live[s].insert(t);
                 if task.last_status == TaskStatus::Running {
                     ix.running_any[s] += 1;
+                }
+                if target_is_healthy(task) {
+                    ix.healthy_targets[s].insert(t);
                 }
             }
             if task.stop_requested {
