@@ -231,9 +231,9 @@ impl Sim {
     }
 
     /// Scales in to the desired count (waiting tasks first, then tasks not yet running, then
-    /// RUNNING tasks whose container or target is unhealthy, then those still to pass their
-    /// health checks, each in creation order, not spread across zones, then as the strategies
-    /// say), then keeps every task of the service, outdated ones included, within
+    /// RUNNING tasks whose container or target is unhealthy, each in creation order, not spread
+    /// across zones; then RUNNING tasks still to pass their health checks, then the rest, each
+    /// as the strategies say), then keeps every task of the service, outdated ones included, within
     /// maximumPercent (DG deployment-type-ecs): when desiredCount drops during a replacement,
     /// the tasks not yet RUNNING go first; if that is not enough, outdated RUNNING tasks go too
     /// ([`replica::over_maximum`]), even below the minimum healthy count, as any scale-in may.
