@@ -37,9 +37,7 @@ pub fn goal_lines(goals: &[GoalSpec], service: &str) -> Vec<(MetricName, f64, St
             )
         })
         .filter_map(|g| {
-            let metric = MetricName::ALL
-                .into_iter()
-                .find(|m| Some(m.as_str()) == g.metric.as_deref())?;
+            let metric = MetricName::named(g.metric.as_deref()?)?;
             match (g.at_most, g.at_least) {
                 (Some(v), _) => Some((metric, v, "goal ≤".to_string())),
                 (None, Some(v)) => Some((metric, v, "goal ≥".to_string())),

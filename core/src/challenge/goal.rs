@@ -448,9 +448,7 @@ pub fn resolve_goal(
     }
     let metric = match (m, &spec.metric) {
         (MeasureName::Metric, Some(name)) => {
-            let found = crate::metrics::MetricName::ALL
-                .into_iter()
-                .find(|x| x.as_str() == name);
+            let found = crate::metrics::MetricName::named(name);
             if found.is_none() {
                 problems.push(Problem::new(
                     at("metric"),

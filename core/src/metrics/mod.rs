@@ -66,6 +66,12 @@ impl MetricName {
         MetricName::HealthyHostCount,
     ];
 
+    /// The metric whose CloudWatch name is `name`, if the simulator publishes it: how a
+    /// challenge's goals name theirs.
+    pub fn named(name: &str) -> Option<MetricName> {
+        MetricName::ALL.into_iter().find(|m| m.as_str() == name)
+    }
+
     /// The CloudWatch metric name.
     pub fn as_str(self) -> &'static str {
         match self {
