@@ -137,11 +137,7 @@ impl Sim {
     /// target is (DG deployment-type-ecs). Owner: the load-balancer code.
     pub fn target_healthy(&self, t: usize) -> bool {
         let task = &self.tasks[t];
-        task.target_group.is_none()
-            || task
-                .target
-                .as_ref()
-                .is_some_and(|x| x.state == crate::elb::TargetHealthState::Healthy)
+        task.target_group.is_none() || task.target_is_healthy()
     }
 
     /// The share of production traffic a task's deployment receives, percent (a blue/green,

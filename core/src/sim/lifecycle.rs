@@ -433,8 +433,8 @@ impl Sim {
         if task.last_status != TaskStatus::Running || task.is_unhealthy() {
             return false;
         }
-        let checked = self.essential_health_checked(t);
-        (checked || task.target_group.is_some()) && !self.counts_as_healthy(t)
+        (task.target_group.is_some() || self.essential_health_checked(t))
+            && !self.counts_as_healthy(t)
     }
 
     /// A container health check runs: Docker runs the first one `interval` after start; failures

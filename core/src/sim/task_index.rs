@@ -49,13 +49,6 @@ pub fn needs_watching(task: &Task) -> bool {
     task.is_active() && (task.is_unhealthy() || task.is_waiting())
 }
 
-/// Whether [`TaskIndex::healthy_targets`] holds `task` (see there).
-pub fn target_is_healthy(task: &Task) -> bool {
-    task.target
-        .as_ref()
-        .is_some_and(|x| x.state == crate::elb::TargetHealthState::Healthy)
-}
-
 /// Adds one to `key`'s count, copying the key only the first time it is seen: `entry` wants an
 /// owned key, and counts read or kept for every task copied a string per task each (issue #10:
 /// the zone and provider counts here at every task start, the service cards' counts at every
@@ -98,7 +91,7 @@ impl TaskIndex {
     /// [`needs_watching`] says now.
     pub fn rewatch(&mut self, t: usize, task: &Task) {
         if let Some(healthy) = task.service.and_then(|s| self.healthy_targets.get_mut(s)) {
-            if target_is_healthy(task) && task.last_status != TaskStatus::Stopped {
+            if task.target_is_healthy() && task.last_status != TaskStatus::Stopped {
                 healthy.insert(t);
             } else {
                 healthy.remove(&t);
@@ -277,7 +270,7 @@ impl TaskIndex {
                 if task.last_status == TaskStatus::Running {
                     ix.running_any[s] += 1;
                 }
-                if target_is_healthy(task) {
+                if task.target_is_healthy() {
                     ix.healthy_targets[s].insert(t);
                 }
             }

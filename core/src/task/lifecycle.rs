@@ -314,6 +314,14 @@ impl Task {
         self.waiting_reason.is_some() && self.last_status == TaskStatus::Provisioning
     }
 
+    /// Whether its load balancer target is registered and `healthy` (HealthyHostCount counts
+    /// these).
+    pub fn target_is_healthy(&self) -> bool {
+        self.target
+            .as_ref()
+            .is_some_and(|x| x.state == crate::elb::TargetHealthState::Healthy)
+    }
+
     /// Whether its containers' health is UNHEALTHY or its load balancer target failed its
     /// checks: what the service scheduler replaces (after the grace period) and scales in
     /// first.
