@@ -64,20 +64,21 @@ pub(crate) fn project_all(pg: &Playground, service: usize, with_cost: bool) -> V
         inputs.target_names.extend(engine.target_names);
         // An open lesson's metric goal on this service draws its bound where no policy line
         // is (lesson 12's response time goal had none: instructor walkthrough).
-        let lessons = use_context::<crate::lesson::Lessons>();
-        let goals = lessons.and_then(|l| {
-            l.open
-                .with(|o| o.as_ref().map(|o| o.challenge.doc.goals.clone()))
-        });
-        let name = sim.model.services.get(service).map(|s| s.name.clone());
-        if let (Some(goals), Some(name)) = (goals, name) {
-            for (metric, value, label) in ecs_sim::challenge::chart::goal_lines(&goals, &name) {
-                if let std::collections::btree_map::Entry::Vacant(line) =
-                    inputs.targets.entry(metric)
-                {
-                    line.insert(value);
-                    inputs.target_names.insert(metric, label);
-                }
+        let lines = match (
+            use_context::<crate::lesson::Lessons>(),
+            sim.model.services.get(service),
+        ) {
+            (Some(l), Some(svc)) => l.open.with(|o| {
+                o.as_ref().map_or_else(Vec::new, |o| {
+                    ecs_sim::challenge::chart::goal_lines(&o.challenge.doc.goals, &svc.name)
+                })
+            }),
+            _ => Vec::new(),
+        };
+        for (metric, value, label) in lines {
+            if let std::collections::btree_map::Entry::Vacant(line) = inputs.targets.entry(metric) {
+                line.insert(value);
+                inputs.target_names.insert(metric, label);
             }
         }
         inputs.markers.extend(engine.markers);
