@@ -24,6 +24,16 @@ fn lesson_7(grace: Option<u64>) -> Value {
     doc
 }
 
+/// Lesson 7's scenario with no grace period and no load balancer.
+fn lesson_7_without_load_balancer() -> Value {
+    let mut doc = lesson_7(None);
+    doc["services"][0]
+        .as_object_mut()
+        .expect("a service")
+        .remove("loadBalancers");
+    doc
+}
+
 /// The hung task: the one the log names as it hangs.
 fn hung_task(sim: &Sim) -> usize {
     let hung: Vec<usize> = sim
@@ -86,12 +96,7 @@ fn a_grace_period_far_above_start_up_leaves_the_hung_task_in_place() {
 
 #[test]
 fn without_any_health_check_a_hung_task_runs_on_for_good() {
-    let mut doc = lesson_7(None);
-    doc["services"][0]
-        .as_object_mut()
-        .expect("service")
-        .remove("loadBalancers");
-    let sim = run(&doc, 900_000);
+    let sim = run(&lesson_7_without_load_balancer(), 900_000);
     let t = hung_task(&sim);
     assert_eq!(sim.tasks[t].last_status, TaskStatus::Running);
     assert!(times_of(&sim, "has stopped").is_empty());
@@ -258,12 +263,7 @@ fn healthy_host_count_shows_running_tasks_that_are_not_healthy_and_the_hung_task
 
 #[test]
 fn a_service_without_a_load_balancer_has_no_healthy_host_count() {
-    let mut doc = lesson_7(None);
-    doc["services"][0]
-        .as_object_mut()
-        .expect("a service")
-        .remove("loadBalancers");
-    let sim = run(&doc, 180_000);
+    let sim = run(&lesson_7_without_load_balancer(), 180_000);
     assert!(sim
         .metrics
         .series(MetricName::HealthyHostCount, &Dimension::Service(0))

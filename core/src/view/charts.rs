@@ -951,10 +951,7 @@ mod tests {
     #[test]
     fn a_target_line_keeps_its_own_digits_on_a_coarse_axis() {
         // 0.1 s beside response times up to 60 s: the axis steps by 20 s.
-        let pts = [Datapoint {
-            at: 60_000,
-            value: 60.0,
-        }];
+        let pts = points(&[(1, 60.0)]);
         let view = project(
             "TargetResponseTime",
             "s",
