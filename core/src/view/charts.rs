@@ -549,9 +549,15 @@ fn place_markers(
         .filter(|(at, _)| *at >= x_range.0 && *at <= x_range.1)
         .collect();
     crate::order::sort_by_key(&mut in_range, |(at, _)| *at);
+    // The chart draws a few words per marker and keeps the whole text for the hover title.
+    let words: Vec<String> = in_range
+        .iter()
+        .map(|(_, full)| super::marker_words::marker_words(full))
+        .collect();
     let at_x: Vec<(f64, &str)> = in_range
         .iter()
-        .map(|(at, label)| (scale_x(*at, x_range), label.as_str()))
+        .zip(&words)
+        .map(|((at, _), label)| (scale_x(*at, x_range), label.as_str()))
         .collect();
     let placed = super::chart_labels::place_labels_avoiding(&at_x, &MARKER_SPACE, obstacles);
     in_range
@@ -998,6 +1004,16 @@ mod tests {
         assert_eq!(view.markers[0].label, "scale out to 4");
         assert!((view.markers[0].x - (FRAME.left + FRAME.right) / 2.0).abs() < 1e-9);
         assert_eq!(view.markers[0].row, 0);
+    }
+
+    #[test]
+    fn an_action_marker_draws_its_few_words_and_keeps_the_whole_line_for_hover() {
+        let mut i = inputs(90);
+        let line = "update-service worker: desiredCount 3.";
+        i.markers = vec![(60 * PERIOD_MS, line.to_string())];
+        let view = project("CPU", "%", &[("CPU", &[])], None, &i);
+        assert_eq!(view.markers[0].label, "worker: desired 3");
+        assert_eq!(view.markers[0].full, line);
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod layout;
 pub mod log_filter;
 pub mod log_ids;
 pub mod log_text;
+pub mod marker_words;
 pub mod no_data;
 pub mod not_recorded;
 pub mod overlays;

@@ -1,0 +1,169 @@
+//! The few words a chart draws beside an action's marker. An action's log line is written for
+//! the event log ("update-service worker: desiredCount 3."); on a chart a third of a projector
+//! wide, lesson 4's three markers in its last three minutes were cut to "update-s…" and
+//! "Spot…" (student walkthrough, 2026-12-06). The chart draws these words instead and keeps the
+//! whole line for its hover title and text alternative; a line of any other shape is drawn as
+//! it is, with its IDs shortened as the event log draws them.
+
+use super::log_ids::{log_pieces, LogPiece};
+
+/// The label a chart draws for the marker whose full text is `full`.
+pub fn marker_words(full: &str) -> String {
+    short_ids(&words(full).unwrap_or_else(|| full.to_string()))
+}
+
+/// The short form of a known action line, or `None` for any other line.
+fn words(full: &str) -> Option<String> {
+    let full = full.trim_end_matches('.');
+    if let Some(rest) = full.strip_prefix("update-service ") {
+        let (service, given) = rest.split_once(": ")?;
+        let parts: Vec<String> = given.split(", ").map(update_part).collect();
+        return Some(format!("{service}: {}", parts.join(", ")));
+    }
+    if let Some(rest) = full.strip_prefix("Availability Zone ") {
+        if let Some(zone) = rest.strip_suffix(" outage begins") {
+            return Some(format!("{zone} outage"));
+        }
+        return rest
+            .strip_suffix(" recovered")
+            .map(|zone| format!("{zone} recovered"));
+    }
+    if let Some(rest) = full.strip_prefix("Traffic spike: (service ") {
+        let (service, rest) = rest.split_once(") receives ")?;
+        let percent = rest.split(' ').next()?;
+        return Some(format!("{service} traffic {percent}"));
+    }
+    if let Some(rest) = full.strip_prefix("hang-task ") {
+        return rest.split(' ').next().map(|id| format!("hang-task {id}"));
+    }
+    if let Some(rest) = full.strip_prefix("update-container-instances-state ") {
+        return rest
+            .strip_suffix(" DRAINING")
+            .map(|id| format!("drain {id}"));
+    }
+    if let Some(rest) = full.strip_prefix("run-task --task-definition ") {
+        let (family, count) = rest.split_once(" --count ")?;
+        return Some(format!("run-task {family} ×{count}"));
+    }
+    if let Some(rest) =
+        full.strip_prefix("register-task-definition: taskDefinitionArn task-definition/")
+    {
+        return rest
+            .split(' ')
+            .next()
+            .map(|name| format!("register {name}"));
+    }
+    if let Some(rest) = full.strip_prefix("register-container-instance: ") {
+        return rest.split(' ').next().map(|id| format!("add {id}"));
+    }
+    if let Some(rest) = full.strip_prefix("set-desired-capacity --auto-scaling-group-name ") {
+        let (group, desired) = rest.split_once(" --desired-capacity ")?;
+        return Some(format!("{group} desired {desired}"));
+    }
+    None
+}
+
+/// One thing an UpdateService call gave, in chart words.
+fn update_part(part: &str) -> String {
+    if let Some(n) = part.strip_prefix("desiredCount ") {
+        // "desiredCount 3 ignored (a DAEMON service …)" → "desired 3 ignored".
+        return match n.split_once(" (") {
+            Some((n, _)) => format!("desired {n}"),
+            None => format!("desired {n}"),
+        };
+    }
+    if let Some(td) = part.strip_prefix("taskDefinition ") {
+        return td.trim_end_matches(" (unchanged)").to_string();
+    }
+    if part == "forceNewDeployment" {
+        return "force new deployment".to_string();
+    }
+    part.to_string()
+}
+
+/// `text` with each task and instance ID cut to the eight characters the event log draws.
+fn short_ids(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for piece in log_pieces(text) {
+        match piece {
+            LogPiece::Text(t) => out.push_str(t),
+            LogPiece::Id { shown, .. } => {
+                out.push_str(shown);
+                out.push('…');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::marker_words;
+
+    // Each line as the engine logs it (sim/commands.rs, traffic.rs, register.rs, capacity.rs).
+    #[test]
+    fn known_action_lines_are_drawn_in_a_few_words() {
+        let cases = [
+            ("update-service worker: desiredCount 3.", "worker: desired 3"),
+            (
+                "update-service web: taskDefinition web:2, forceNewDeployment.",
+                "web: web:2, force new deployment",
+            ),
+            (
+                "update-service web: taskDefinition web:1 (unchanged).",
+                "web: web:1",
+            ),
+            (
+                "update-service agent: desiredCount 4 ignored (a DAEMON service runs one task on each container instance).",
+                "agent: desired 4 ignored",
+            ),
+            ("Availability Zone us-east-1a outage begins.", "us-east-1a outage"),
+            ("Availability Zone us-east-1a recovered.", "us-east-1a recovered"),
+            (
+                "Traffic spike: (service web) receives 300% of its request rate for 120 s.",
+                "web traffic 300%",
+            ),
+            (
+                "hang-task 4bc8c2de585ed7b2d813afa87763fcbf (simulator): its application stops answering; its health checks fail from now on, its process keeps running.",
+                "hang-task 4bc8c2de…",
+            ),
+            (
+                "update-container-instances-state i-043e20e835f3a0298 DRAINING",
+                "drain i-043e20e8…",
+            ),
+            ("run-task --task-definition batch:1 --count 5", "run-task batch:1 ×5"),
+            (
+                "register-task-definition: taskDefinitionArn task-definition/web:2 (containers app=web:v2).",
+                "register web:2",
+            ),
+            (
+                "register-container-instance: i-043e20e835f3a0298 (m5.large, us-east-1a) in cluster default.",
+                "add i-043e20e8…",
+            ),
+            (
+                "set-desired-capacity --auto-scaling-group-name asg --desired-capacity 4",
+                "asg desired 4",
+            ),
+        ];
+        for (full, short) in cases {
+            assert_eq!(marker_words(full), short, "{full}");
+        }
+    }
+
+    #[test]
+    fn other_lines_keep_their_words_with_short_ids() {
+        assert_eq!(
+            marker_words("stop-task 4bc8c2de585ed7b2d813afa87763fcbf"),
+            "stop-task 4bc8c2de…"
+        );
+        assert_eq!(marker_words("scale out 2→4"), "scale out 2→4");
+        assert_eq!(marker_words("Spot interruption"), "Spot interruption");
+        // A line that starts like a known one but is cut (the page keeps 80 characters of it)
+        // is drawn as it is.
+        assert_eq!(
+            marker_words("update-service worker"),
+            "update-service worker"
+        );
+        assert_eq!(marker_words(""), "");
+    }
+}
