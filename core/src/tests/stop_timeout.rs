@@ -98,3 +98,24 @@ fn when_an_essential_container_exits_the_others_are_stopped_with_their_stop_time
     // `app` honours it: it exits at once (the simulator's one second).
     assert_eq!(stop_wait(false), crate::sim::lifecycle::GRACEFUL_EXIT_MS);
 }
+
+#[test]
+fn after_an_out_of_memory_kill_the_sidecar_is_stopped_with_its_stop_timeout() {
+    // The same path as an essential exit (review, 2026-12-06: no test had it): the application
+    // (the first essential container) is killed for memory at start, and `side`, which ignores
+    // SIGTERM, holds the task STOPPING for its own stopTimeout, 45 s.
+    let mut doc = sidecar_exits(false);
+    doc["taskDefinitions"][0]["containerDefinitions"][1]["stopTimeout"] = json!(45);
+    doc["images"]["example/side:1"] = json!({ "ignoresSigterm": true });
+    doc["traffic"] = json!([{ "serviceName": "web",
+        "profile": { "shape": "constant", "requestsPerSecond": 0 },
+        "cpuMillisPerRequest": 1, "baseMemoryMiB": 400 }]);
+    doc["taskDefinitions"][0]["containerDefinitions"][0]["memory"] = json!(256);
+    let sim = run_doc(&doc, 120_000);
+    let (_, task) = sim.tasks.iter().next().expect("the first task");
+    let exit = task.exit.as_ref().expect("an exit");
+    assert_eq!(exit.reason, crate::task::ExitReason::OutOfMemory);
+    assert_eq!(exit.container, 0, "the application is the one killed");
+    let stopping = task.stopping_at.expect("stopping");
+    assert_eq!(task.stopped_at.expect("stopped") - stopping, 45_000);
+}
