@@ -1342,23 +1342,28 @@ tests.push({
 
 tests.push({
   // A student walkthrough: after Check said Passed the page still showed 0:00:00 and no task,
-  // since Check grades a run of its own; the passed result now offers to play that run here.
-  name: 'lessons: a passed Check offers to watch the graded run on the page',
+  // since Check grades a run of its own. A pass with the stage untouched now plays that run on
+  // the stage at once, at a watchable pace, and the button plays it again from the start.
+  name: 'lessons: a passed Check plays the graded run on an untouched stage, and Watch it again replays it',
   async run({ page, base }) {
     await passLessonOne(page, base);
     const watch = page.getByTestId('lesson-watch');
     if ((await watch.innerText()) !== 'Watch it run to 0:15:00') throw new Error(`button: ${await watch.innerText()}`);
-    await watch.click();
+    const seconds = async () => (await page.locator('[data-testid="clock"]').innerText()).split(':').reduce((a, p) => a * 60 + Number(p), 0);
     // At a pace a room can follow (an instructor saw it jump to the end in a quarter second):
-    // a simulated minute per second, so two seconds in it is minutes from the end.
+    // a simulated minute per second, so two seconds in it has moved but is minutes from the end.
     await page.waitForTimeout(2000);
-    const midway = (await page.locator('[data-testid="clock"]').innerText()).split(':').reduce((a, p) => a * 60 + Number(p), 0);
-    if (midway > 600) throw new Error(`the watched run was at ${midway} s after two seconds`);
+    const midway = await seconds();
+    if (midway === 0 || midway > 600) throw new Error(`the graded run was at ${midway} s two seconds after the pass`);
     await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:15:00', null, { timeout: 45000 });
     const running = await page.locator('[data-testid=task]').count();
     if (running < 2) throw new Error(`${running} tasks drawn at 0:15:00`);
     // At the horizon the same button replays from the start, and says so.
     await page.waitForFunction(() => document.querySelector('[data-testid="lesson-watch"]')?.textContent.trim() === 'Watch it again', null, { timeout: 5000 });
+    await watch.click();
+    await page.waitForTimeout(2000);
+    const again = await seconds();
+    if (again === 0 || again > 600) throw new Error(`the replay was at ${again} s two seconds after Watch it again`);
   },
 });
 

@@ -33,13 +33,30 @@ pub fn start_check(pg: Playground, lessons: Lessons) {
         Ok(c) => {
             lessons.report.set(None);
             lessons.checking.set(Some(0));
-            schedule(lessons, c, mine, open.progress_key.clone(), checked);
+            let horizon_ms = open.challenge.horizon_ms;
+            schedule(
+                pg,
+                lessons,
+                c,
+                mine,
+                (open.progress_key.clone(), horizon_ms),
+                checked,
+            );
         }
     }
 }
 
-/// Check's chunks: progress on the bar, and a pass recorded with its completion code.
-fn schedule(lessons: Lessons, work: Checking, mine: u64, id: String, text: String) {
+/// Check's chunks: progress on the bar, and a pass recorded with its completion code. A pass
+/// with the page still at 0:00:00 plays the graded run on the stage: "Passed" beside an empty
+/// cluster at 0:00:00 read as if nothing had run (student walkthrough, 2026-12-06).
+fn schedule(
+    pg: Playground,
+    lessons: Lessons,
+    work: Checking,
+    mine: u64,
+    (id, horizon_ms): (String, ecs_sim::time::Millis),
+    text: String,
+) {
     in_chunks(
         work,
         move || lessons.generation.get_value() == mine,
@@ -57,11 +74,21 @@ fn schedule(lessons: Lessons, work: Checking, mine: u64, id: String, text: Strin
                 });
                 lessons.store();
             }
+            let watch = r.passed && untouched(pg) && pg.text.with_untracked(|t| *t == text);
             lessons.checking.set(None);
             lessons.report.set(Some(r));
             super::reveal::verdict();
+            if watch {
+                pg.watch_to(horizon_ms);
+            }
         },
     );
+}
+
+/// The stage has not moved: at 0:00:00, not playing, no "Run to…" under way. Anything else is
+/// the student's own run, which a pass leaves where it is.
+fn untouched(pg: Playground) -> bool {
+    pg.clock_ms() == 0 && !pg.playing.get_untracked() && !pg.running_to()
 }
 
 /// Runs `work` one chunk per timer tick while `current()` says it is still wanted, calling

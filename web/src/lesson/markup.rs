@@ -44,9 +44,11 @@ fn time_button(written: String, at: Millis) -> AnyView {
     .into_any()
 }
 
-/// "Watch it run to h:mm:ss" after a pass: Check grades a run of its own and the page stays
-/// where it was (at 0:00:00 beside "Passed", student and instructor walkthroughs), so this plays
-/// the graded run on the page. The lesson pane and presenter mode show it.
+/// "Watch it run to h:mm:ss" after a pass: Check grades a run of its own, and the page stayed
+/// where it was (at 0:00:00 beside "Passed", student and instructor walkthroughs). A pass on an
+/// untouched stage now plays it at once (`check_run`); this button plays the graded run on a
+/// stage the student had moved, and again from the start. The lesson pane and presenter mode
+/// show it.
 #[component]
 pub fn WatchRun(horizon_ms: Millis, testid: &'static str) -> impl IntoView {
     let pg = expect_context::<Playground>();
