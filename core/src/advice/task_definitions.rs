@@ -106,7 +106,17 @@ fn definition_rules(
 ) {
     let def = &td.definition;
     let name = quoted(&td.name());
+    // `links` work only in bridge mode (API ContainerDefinition links: "only supported if the
+    // network mode of a task definition is bridge"): that is the specific need, and advice to
+    // switch led to a refused definition (engineer walkthrough, 2026-12-06).
+    let links = def.containers().iter().any(|c| {
+        c.links
+            .as_ref()
+            .and_then(serde_json::Value::as_array)
+            .is_some_and(|l| !l.is_empty())
+    });
     match def.effective_network_mode() {
+        NetworkMode::Bridge if links => {}
         NetworkMode::Bridge | NetworkMode::Host if !external => {
             let mode = if def.effective_network_mode() == NetworkMode::Host {
                 "host"
@@ -421,6 +431,23 @@ mod tests {
             c["readonlyRootFilesystem"] = false.into();
         });
         assert_eq!(r, Vec::<&str>::new());
+    }
+
+    #[test]
+    fn bridge_definitions_with_links_are_not_told_to_use_awsvpc_api_container_definition_links() {
+        // links are "only supported if the network mode of a task definition is bridge": the
+        // advice to switch led to a refused definition (the DG's WordPress example).
+        let r = with(|v| {
+            v["networkMode"] = "bridge".into();
+            v["containerDefinitions"][0]["links"] = serde_json::json!(["mysql"]);
+        });
+        assert_eq!(r, Vec::<&str>::new());
+        // No links (or an empty list): the advice stands.
+        let r = with(|v| {
+            v["networkMode"] = "bridge".into();
+            v["containerDefinitions"][0]["links"] = serde_json::json!([]);
+        });
+        assert_eq!(r, ["not-awsvpc"]);
     }
 
     #[test]
