@@ -133,6 +133,38 @@ export const tests = [
     },
   },
   {
+    // An engineer's walkthrough: after a scenario naming the same services in the other order,
+    // the every-service legend kept the previous scenario's colours (api orange beside its blue
+    // line and chips): its entries were keyed by name alone.
+    name: 'selection: the every-service legend takes each service\'s colour again when a new scenario reorders them',
+    async run({ page, base }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await load(page, base);
+      await page.click('[data-testid="dock-tab-metrics"]');
+      const chart = '[data-testid="chart"][data-title="RunningTaskCount · every service"]';
+      await page.locator(`${chart} [data-testid="chart-legend-entry"]`).first().waitFor();
+      await page.click('[data-testid="tab-scenario"]');
+      const editor = page.locator('[data-testid="scenario-editor"]');
+      const doc = JSON.parse(await editor.evaluate((el) => el.value));
+      if (doc.services.map((s) => s.serviceName).join() !== 'web,api') throw new Error('the default no longer lists web, then api');
+      doc.services.reverse();
+      await editor.fill(JSON.stringify(doc, null, 2));
+      await page.waitForFunction(() => document.querySelector('[data-testid="service-summary"]')?.dataset.service === 'api', null, { timeout: 10000 });
+      await runTo(page, '0:01:00');
+      const colours = () => page.evaluate((sel) => ['api', 'web'].map((name) => {
+        const swatch = document.querySelector(`${sel} [data-testid="chart-legend-entry"][data-service="${name}"] .swatch`);
+        const line = document.querySelector(`${sel} [data-testid="chart-series"][data-service="${name}"]`);
+        return { name, swatch: swatch && getComputedStyle(swatch).backgroundColor, line: line && getComputedStyle(line).stroke };
+      }), chart);
+      await page.waitForFunction((sel) => document.querySelectorAll(`${sel} [data-testid="chart-series"]`).length === 2, chart, { timeout: 10000 });
+      const seen = await colours();
+      for (const c of seen) {
+        if (!c.swatch || c.swatch !== c.line) throw new Error(`legend and line disagree: ${JSON.stringify(seen)}`);
+      }
+      if (seen[0].line === seen[1].line) throw new Error(`both services drawn alike: ${JSON.stringify(seen)}`);
+    },
+  },
+  {
     name: 'selection: a second service selected, then a one-service example loaded: every panel shows the new service',
     async run({ page, base }) {
       await page.setViewportSize({ width: 1280, height: 720 });

@@ -155,10 +155,12 @@ fn LegendEntries(view: Memo<Option<ChartView>>) -> impl IntoView {
             .and_then(|(pg, names)| names.with(|l| l.get(pg.service.get()).cloned()))
     });
     view! {
-        <For each=move || entries.with(|e| e.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>())
-            key=|n| n.clone()
-            children=move |name| {
-                let colour = colour_class(pg, &name);
+        // Keyed by service and colour: a service keeps its entry across redraws, and one whose
+        // colour changed with a new scenario gets a new one (keyed by name alone, "api" kept the
+        // previous scenario's orange beside its blue line: engineer walkthrough, 2026-12-06).
+        <For each=move || entries.with(|e| e.iter().map(|(n, _)| (n.clone(), colour_class(pg, n))).collect::<Vec<_>>())
+            key=|k| k.clone()
+            children=move |(name, colour)| {
                 let own = name.clone();
                 let latest = move || {
                     entries.with(|e| e.iter().find(|(n, _)| *n == own).map(|(_, l)| l.clone()))
@@ -221,6 +223,7 @@ type Line = (usize, String, usize, String, Option<String>);
 /// Everything but the cursor, each part redrawn only when its own data changes.
 #[component]
 fn Body(view: Memo<Option<ChartView>>) -> impl IntoView {
+    let pg = use_context::<Playground>();
     let axes: Memo<Option<(Ticks, &'static str)>> =
         Memo::new(move |_| view.with(|v| v.as_ref().map(|v| (v.ticks.clone(), v.unit))));
     let target: Memo<Option<TargetLine>> =
@@ -246,9 +249,13 @@ fn Body(view: Memo<Option<ChartView>>) -> impl IntoView {
         {move || markers.get().into_iter().map(marker_view).collect_view()}
         // Keyed by series (index and service): a redraw updates each line's path in place
         // instead of rebuilding every line (50 on the every-service chart).
-        <For each=move || lines.with(|l| l.iter().map(|(i, _, _, _, s)| (*i, s.clone())).collect::<Vec<_>>())
+        // A service's line is keyed by its colour too, as the legend's entries are.
+        <For each=move || lines.with(|l| l.iter().map(|(i, _, _, _, s)| {
+                let colour = s.as_ref().map(|name| colour_class(pg, name));
+                (*i, s.clone(), colour)
+            }).collect::<Vec<_>>())
             key=|k| k.clone()
-            children=move |(i, service)| {
+            children=move |(i, service, colour)| {
                 let line = Memo::new(move |_| lines.with(|l| l.get(i).map(|(_, label, n, d, _)| (label.clone(), *n, d.clone()))));
                 let label = move || line.with(|l| l.as_ref().map(|l| l.0.clone()));
                 let points = move || line.with(|l| l.as_ref().map(|l| l.1.to_string()));
@@ -260,8 +267,7 @@ fn Body(view: Memo<Option<ChartView>>) -> impl IntoView {
                     }.into_any(),
                     // A service's line, in its colour, with a wide invisible stroke to click it by.
                     Some(name) => {
-                        let pg = use_context::<Playground>();
-                        let colour = colour_class(pg, &name);
+                        let colour = colour.unwrap_or_default();
                         let pick = name.clone();
                         view! {
                             <g class=format!("service-line {colour}")>
