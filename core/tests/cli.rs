@@ -142,6 +142,22 @@ fn describe_task_definition_output_prefixes_paths_with_task_definition() {
     let doc = serde_json::json!({ "taskDefinition": ok }).to_string();
     let out = cli(&["validate", "d.json"], &[("d.json", &doc)]);
     assert_eq!(out.code, 0, "{out:?}");
+    // The pasted revision is named on the valid line, with what registering gives instead
+    // (the page's tab says the same; the CLI said nothing, engineer walkthrough 2026-12-06).
+    let first = out.stdout.lines().next().unwrap_or_default();
+    let family = ok["family"].as_str().unwrap_or_default().to_string();
+    assert_eq!(
+        first,
+        format!("valid: task definition {family} — Revision 3 in the pasted output (taskDefinition.revision) is read-only: RegisterTaskDefinition ignores it, and a new family starts at revision 1: {family}:1.")
+    );
+    // Revision 1, or the RegisterTaskDefinition shape: no note.
+    ok["revision"] = 1.into();
+    let doc = serde_json::json!({ "taskDefinition": ok }).to_string();
+    let out = cli(&["validate", "d.json"], &[("d.json", &doc)]);
+    assert_eq!(
+        out.stdout.lines().next(),
+        Some(format!("valid: task definition {family}").as_str())
+    );
 }
 
 #[test]

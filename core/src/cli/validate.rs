@@ -46,6 +46,21 @@ pub fn validate(file: &str, advice: bool, input: &impl Input) -> Output {
             Err(problems) => invalid(&problems),
         };
     }
+    // Validated alone, a definition registers as a new family's revision 1: a describe
+    // output's own revision is named, as the page's tab does (the CLI said nothing of
+    // `hello_world:8` while its warnings named `hello_world:1`, engineer walkthrough).
+    let family = value
+        .get("taskDefinition")
+        .and_then(|t| t.get("family"))
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or("")
+        .to_string();
+    let revision_note = taskdef::pasted_revision::revision_note(
+        &value,
+        &family,
+        1,
+        taskdef::pasted_revision::Outcome::NewFamily,
+    );
     match taskdef::task_definition_from_value(value) {
         Err(problems) => invalid(&problems),
         Ok((td, shape)) => {
@@ -57,8 +72,11 @@ pub fn validate(file: &str, advice: bool, input: &impl Input) -> Output {
                     .collect();
             }
             if problems.is_empty() {
+                let note = revision_note
+                    .map(|n| format!(" — {}", echo::value(&n)))
+                    .unwrap_or_default();
                 let mut stdout = format!(
-                    "valid: task definition {}\n",
+                    "valid: task definition {}{note}\n",
                     echo::value(td.family.as_deref().unwrap_or(""))
                 );
                 if advice {
