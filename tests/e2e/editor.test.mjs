@@ -113,6 +113,23 @@ export const tests = [
       if (await page.locator('[data-testid="register-new-family"]').count()) throw new Error('the button stays after registering');
       const webNow = JSON.parse(await editor.evaluate((el) => el.value));
       if (webNow.family !== 'web') throw new Error('web\'s tab kept the other family');
+      // A service can be pointed at the new family from Service settings (update-service
+      // --task-definition), which only a hand edit of the Scenario JSON could do before
+      // (engineer walkthrough, 2026-12-06).
+      await page.click('[data-testid="tab-services"]');
+      await page.selectOption('[data-testid="service-select"]', 'web');
+      const picker = page.locator('[data-testid="service-task-definition"]');
+      const offered = await picker.evaluate((el) => [...el.options].map((o) => o.value));
+      for (const want of ['web', 'web:1', 'web:2', 'orders-api', 'orders-api:1']) {
+        if (!offered.includes(want)) throw new Error(`the picker offers ${offered}`);
+      }
+      await picker.selectOption('orders-api:1');
+      await page.waitForFunction(() => document.querySelector('[data-testid="service-task-definition"]')?.value === 'orders-api:1', null, { timeout: 5000 });
+      if (await page.locator('[data-testid="problem"]').count()) throw new Error(`problems: ${await page.locator('[data-testid="problem"]').first().innerText()}`);
+      await page.click('[data-testid="tab-scenario"]');
+      const scenario = JSON.parse(await page.locator('[data-testid="scenario-editor"]').evaluate((el) => el.value));
+      const web = scenario.services.find((s) => s.serviceName === 'web');
+      if (web.taskDefinition !== 'orders-api:1') throw new Error(`web runs ${web.taskDefinition}`);
     },
   },
   {

@@ -318,7 +318,7 @@ pub fn set_network_mode(
 /// A kept configuration written back to a service on instances: `assignPublicIp` ENABLED, kept
 /// from its Fargate days, is refused there ("Assign public IP is not supported for this launch
 /// type"), so it comes back DISABLED (review, 2026-12-05).
-fn public_ip_disabled(config: &mut Value) {
+pub(crate) fn public_ip_disabled(config: &mut Value) {
     if let Some(c) = config
         .get_mut("awsvpcConfiguration")
         .and_then(Value::as_object_mut)

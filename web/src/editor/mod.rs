@@ -27,6 +27,7 @@ mod scaling_step_rows;
 mod scaling_target_tracking;
 mod scenario_json;
 mod service_discovery;
+mod service_revision;
 mod service_settings;
 mod task_definition;
 mod traffic;

@@ -12,6 +12,7 @@ use super::network::Network;
 use super::placement::Placement;
 use super::scaling::Scaling;
 use super::service_discovery::ServiceDiscovery;
+use super::service_revision::ServiceRevision;
 use super::traffic::Traffic;
 use crate::state::Playground;
 use ecs_sim::service::form::{
@@ -232,7 +233,8 @@ fn ServiceForm(
     let health_check_grace_period_seconds_locked =
         service_locked(pg, doc, name, &["healthCheckGracePeriodSeconds"]);
     view! {
-        <p class="hint">{move || summary.get().map(|s| format!("Runs task definition {} in cluster {}.", s.task_definition, s.cluster))}</p>
+        <ServiceRevision doc=doc service=name error=error
+            current=Signal::derive(move || summary.with(|s| s.as_ref().map(|s| (s.task_definition.clone(), s.cluster.clone())))) />
         <div class="form-row">
             <label class="field">
                 <span>"Desired count"</span>
