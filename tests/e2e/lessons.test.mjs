@@ -1527,6 +1527,23 @@ tests.push({
 });
 
 tests.push({
+  // Student walkthrough 2026-12-06: lesson 11's brief was 372 px of text in a 258 px box at
+  // 1280x720, cut mid-line with no sign that it scrolls. While the brief is read the strip may
+  // take more of the screen, and the cluster fits the rest.
+  name: 'lessons: presenter mode at 1280x720 shows lesson 11\'s whole brief',
+  async run({ page, base }) {
+    await presentLesson(page, base, 'canary-blast-radius');
+    await page.getByTestId('presenter-brief-toggle').click();
+    const brief = page.getByTestId('presenter-brief');
+    await brief.waitFor({ timeout: 5000 });
+    await page.waitForTimeout(500);
+    const seen = await brief.evaluate((el) => ({ scroll: el.scrollHeight, client: el.clientHeight, bottom: el.getBoundingClientRect().bottom }));
+    if (seen.scroll > seen.client + 1 || seen.bottom > 720) throw new Error(`the brief is cut: ${JSON.stringify(seen)}`);
+    if (!(await page.locator('[data-testid="cluster"]').isVisible())) throw new Error('the cluster left the screen');
+  },
+});
+
+tests.push({
   // A student walkthrough: lesson 5's start after +10 min showed its first goal undecided and
   // the second failed "at 0:10:00", where Check says both fail at 0:05: the page read its live
   // goals only where a Run to chunk ended. It now reads them at every instant, as Check does.

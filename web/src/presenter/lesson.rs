@@ -20,7 +20,10 @@ pub fn PresenterLesson() -> impl IntoView {
     let brief = RwSignal::new(false);
     view! {
         <Show when=move || lessons.open.with(Option::is_some)>
-            <section class="presenter-lesson" data-testid="presenter-lesson" aria-label="Lesson goals">
+            // While the brief is read the strip may take more of the screen (the cluster fits
+            // what is left): lesson 11's brief was 372 px of text in a 258 px box, cut mid-line
+            // (student walkthrough, 2026-12-06).
+            <section class="presenter-lesson" class:briefing=move || brief.get() data-testid="presenter-lesson" aria-label="Lesson goals">
                 <div class="presenter-lesson-head">
                     <h2>{move || lessons.open.with(|o| o.as_ref().map(|o| o.challenge.doc.title.clone()).unwrap_or_default())}</h2>
                     <button type="button" data-testid="presenter-brief-toggle" aria-pressed=move || brief.get().to_string()
