@@ -1527,6 +1527,24 @@ tests.push({
 });
 
 tests.push({
+  // Student walkthrough 2026-12-06: in lesson 16 AZ rebalancing "not set (the default)" headed
+  // the goals with "you changed a locked part", though the field is open: the refusal is of a
+  // key left out that ECS keeps on update, and the goals' note now says that.
+  name: 'lessons: lesson 16 with AZ rebalancing left out says a setting is left out, not that a locked part changed',
+  async run({ page, base }) {
+    await openLesson(page, base, 'zone-rebalancing');
+    await page.locator('[data-testid="tab-services"]').click();
+    const select = page.getByTestId('az-rebalancing');
+    if (await select.isDisabled()) throw new Error('AZ rebalancing is locked in lesson 16');
+    await select.selectOption('');
+    await page.getByTestId('lesson-left-out').waitFor({ timeout: 5000 });
+    const note = await page.getByTestId('goals-not-counted').innerText();
+    if (/locked part/.test(note) || !/left out/.test(note)) throw new Error(`goals' note: ${note}`);
+    if (await page.getByTestId('lesson-locked').count()) throw new Error('the pane says a locked part changed');
+  },
+});
+
+tests.push({
   // Student walkthrough 2026-12-06: lesson 11's brief was 372 px of text in a 258 px box at
   // 1280x720, cut mid-line with no sign that it scrolls. While the brief is read the strip may
   // take more of the screen, and the cluster fits the rest.

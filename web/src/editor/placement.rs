@@ -191,7 +191,7 @@ pub fn Placement(
                 }>
                     {move || {
                         let cur = doc.with(|d| d.as_ref().and_then(|d| ecs_sim::service::form::availability_zone_rebalancing(d, &service.get_value()))).unwrap_or_default();
-                        [("", "not set (the default)"), ("ENABLED", "ENABLED"), ("DISABLED", "DISABLED")].map(|(v, label)| view! {
+                        [("", "not set (a new service: ENABLED)"), ("ENABLED", "ENABLED"), ("DISABLED", "DISABLED")].map(|(v, label)| view! {
                             <option value=v prop:selected=cur == v>{label}</option>
                         }).collect_view()
                     }}

@@ -11,9 +11,12 @@ use leptos::prelude::*;
 #[component]
 pub fn GoalList() -> impl IntoView {
     let lessons = expect_context::<Lessons>();
+    // Whether Check will refuse the scenario, and whether for a changed locked part (else for a
+    // key left out that ECS would keep: lesson 16's "not set" read as a locked part, student
+    // walkthrough 2026-12-06).
     let refused = use_context::<Playground>()
         .map(super::use_lock_refusals)
-        .map(|r| Memo::new(move |_| !r.with(super::LockRefusals::is_empty)));
+        .map(|r| Memo::new(move |_| r.with(|r| (!r.is_empty()).then_some(!r.changed.is_empty()))));
     view! {
         <ul class="lesson-goals" data-testid="lesson-goals">
             {move || {
@@ -27,13 +30,11 @@ pub fn GoalList() -> impl IntoView {
                     Some(goals) => goals.into_iter().map(|g| goal_row(g, false, None)).collect_view().into_any(),
                     None => {
                         // Live states of a scenario Check would refuse count for nothing.
-                        let locked = refused.is_some_and(|r| r.get());
-                        let note = if locked {
-                            Some("Not counted: you changed a locked part, and Check will refuse this scenario.")
-                        } else if check_refused {
-                            Some("Not counted: Check cannot run this scenario (below); these were the last valid version's.")
-                        } else {
-                            None
+                        let note = match refused.and_then(|r| r.get()) {
+                            Some(true) => Some("Not counted: you changed a locked part, and Check will refuse this scenario."),
+                            Some(false) => Some("Not counted: a setting the running service keeps is left out (below), and Check will refuse this scenario."),
+                            None if check_refused => Some("Not counted: Check cannot run this scenario (below); these were the last valid version's."),
+                            None => None,
                         };
                         let void = note.is_some();
                         view! {
