@@ -1545,6 +1545,28 @@ tests.push({
 });
 
 tests.push({
+  // Student walkthrough 2026-12-06: lesson 16 needs the zone spread first, "Add strategy"
+  // appends it second, and moving it up took three edits. A row's ↑ moves it up.
+  name: 'lessons: lesson 16\'s zone spread moves to the first strategy with one ↑',
+  async run({ page, base }) {
+    await openLesson(page, base, 'zone-rebalancing');
+    await page.locator('[data-testid="tab-services"]').click();
+    if (await page.getByTestId('strategy-up').count()) throw new Error('the only strategy offers to move up');
+    await page.getByTestId('add-strategy').click();
+    const fields = () => page.$$eval('[data-testid="strategy-row"] [data-testid="strategy-field"]', (els) => els.map((e) => e.value).join());
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="strategy-row"]').length === 2, null, { timeout: 5000 });
+    if ((await fields()) !== 'instanceId,attribute:ecs.availability-zone') throw new Error(`after Add: ${await fields()}`);
+    await page.getByTestId('strategy-up').click();
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="strategy-row"] [data-testid="strategy-field"]')].map((e) => e.value).join() === 'attribute:ecs.availability-zone,instanceId', null, { timeout: 5000 });
+    if (await page.getByTestId('lesson-locked').count()) throw new Error('moving a strategy counted as a locked change');
+    await page.locator('[data-testid="tab-scenario"]').click();
+    const doc = JSON.parse(await page.getByTestId('scenario-editor').evaluate((el) => el.value));
+    const order = doc.services[0].placementStrategy.map((p) => p.field).join();
+    if (order !== 'attribute:ecs.availability-zone,instanceId') throw new Error(`scenario order: ${order}`);
+  },
+});
+
+tests.push({
   // Student walkthrough 2026-12-06: lesson 11's brief was 372 px of text in a 258 px box at
   // 1280x720, cut mid-line with no sign that it scrolls. While the brief is read the strip may
   // take more of the screen, and the cluster fits the rest.

@@ -123,6 +123,13 @@ pub fn Placement(
                     </select>
                     <span class="row-help" data-testid="strategy-help"><Term word=s.kind.clone() text="?".to_string() /></span>
                     {field_picker}
+                    // Strategies apply in order: "Add strategy" appends, and lesson 16's zone
+                    // spread, which ECS needs first, took three edits to move up (student
+                    // walkthrough, 2026-12-06).
+                    {(i > 0).then(|| view! {
+                        <button class="move-up" data-testid="strategy-up" aria-label=format!("Move strategy {n} up") title="Move up (strategies apply in order)"
+                            on:click=move |_| set_strategies(Box::new(move |l| { if i < l.len() { l.swap(i - 1, i); } }))>"↑"</button>
+                    })}
                     <button class="remove" aria-label=format!("Remove strategy {n}") title="Remove"
                         on:click=move |_| set_strategies(Box::new(move |l| { if i < l.len() { l.remove(i); } }))>"×"</button>
                 </li>
