@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 pub const COST_CHART_TITLE: &str = "Cost per hour";
 
 /// The parts' load balancer line.
-pub const LOAD_BALANCERS: &str = "Load balancers (hourly part)";
+pub const LOAD_BALANCERS: &str = "Load balancers (hourly part; each started hour billed whole)";
 
 /// One line of the panel: a name, what it cost so far and what it costs per hour now.
 #[derive(Debug, Clone, PartialEq, Eq)]
