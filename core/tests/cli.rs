@@ -148,7 +148,7 @@ fn describe_task_definition_output_prefixes_paths_with_task_definition() {
     let family = ok["family"].as_str().unwrap_or_default().to_string();
     assert_eq!(
         first,
-        format!("valid: task definition {family} — Revision 3 in the pasted output (taskDefinition.revision) is read-only: RegisterTaskDefinition ignores it, and a new family starts at revision 1: {family}:1.")
+        format!("valid: task definition {family} — Revision 3 in the pasted output (taskDefinition.revision) is read-only: RegisterTaskDefinition ignores it and gives the family's next revision in the account; validated alone here, as a new family: {family}:1.")
     );
     // Revision 1, or the RegisterTaskDefinition shape: no note.
     ok["revision"] = 1.into();

@@ -46,20 +46,21 @@ pub fn validate(file: &str, advice: bool, input: &impl Input) -> Output {
             Err(problems) => invalid(&problems),
         };
     }
-    // Validated alone, a definition registers as a new family's revision 1: a describe
-    // output's own revision is named, as the page's tab does (the CLI said nothing of
-    // `hello_world:8` while its warnings named `hello_world:1`, engineer walkthrough).
+    // A describe output's own revision is named, as the page's tab does (the CLI said nothing
+    // of `hello_world:8` while its warnings named `hello_world:1`, engineer walkthrough).
     let family = value
         .get("taskDefinition")
         .and_then(|t| t.get("family"))
         .and_then(serde_json::Value::as_str)
         .unwrap_or("")
-        .to_string();
+        .chars()
+        .take(echo::MAX_ECHO_CHARS)
+        .collect::<String>();
     let revision_note = taskdef::pasted_revision::revision_note(
         &value,
         &family,
         1,
-        taskdef::pasted_revision::Outcome::NewFamily,
+        taskdef::pasted_revision::Outcome::Alone,
     );
     match taskdef::task_definition_from_value(value) {
         Err(problems) => invalid(&problems),
@@ -73,7 +74,7 @@ pub fn validate(file: &str, advice: bool, input: &impl Input) -> Output {
             }
             if problems.is_empty() {
                 let note = revision_note
-                    .map(|n| format!(" — {}", echo::value(&n)))
+                    .map(|n| format!(" — {}", echo::line(&n)))
                     .unwrap_or_default();
                 let mut stdout = format!(
                     "valid: task definition {}{note}\n",

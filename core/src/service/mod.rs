@@ -11,6 +11,7 @@ pub mod platform_features;
 pub mod rebalancing;
 pub mod replica;
 pub mod resolve;
+pub mod revision_form;
 pub mod security_groups;
 pub mod spec;
 pub mod steady;

@@ -294,31 +294,72 @@ pub fn set_network_mode(
             ),
             _ => Holder::Task(i),
         };
-        if mode == "awsvpc" {
-            if !user.contains_key("networkConfiguration") {
-                let config = match memory.take(&holder, &subnets) {
-                    Some(mut kept) => {
-                        restored.push(holder);
-                        if crate::form::capacity::entry_on_instances(user) == Some(true) {
-                            public_ip_disabled(&mut kept);
-                        }
-                        kept
-                    }
-                    None => json!({ "awsvpcConfiguration": { "subnets": subnets } }),
-                };
-                user.insert("networkConfiguration".into(), config);
-            }
-        } else if let Some(config) = user.shift_remove("networkConfiguration") {
-            memory.keep(holder, config);
+        let followed = follow_network_mode(user, &holder, mode == "awsvpc", &subnets, memory);
+        if followed == NetworkFollowed::Restored {
+            restored.push(holder);
         }
     }
     Ok(restored)
 }
 
+/// What a change of network mode did to one service's or task's `networkConfiguration`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NetworkFollowed {
+    /// Nothing to do: the mode agrees with what it has.
+    Unchanged,
+    /// awsvpc and nothing kept: a configuration over all the scenario's subnets.
+    AddedAllSubnets,
+    /// awsvpc: the configuration an earlier switch away took, given back.
+    Restored,
+    /// Another mode: the configuration is taken out and kept in the memory for a switch back.
+    LeftOut,
+}
+
+/// Makes `user` (a service or a standalone task entry) follow its revision's network mode: an
+/// awsvpc one gets the configuration `memory` kept for `holder` (its subnets cut to `subnets`,
+/// `assignPublicIp` DISABLED on instances) or one over all `subnets`; any other mode loses its
+/// configuration into `memory`. The network mode field and the service's task definition picker
+/// both change a revision's mode this way. `subnets` must not be empty for awsvpc (the callers
+/// refuse that first).
+pub(crate) fn follow_network_mode(
+    user: &mut Map<String, Value>,
+    holder: &Holder,
+    awsvpc: bool,
+    subnets: &[Value],
+    memory: &mut NetworkMemory,
+) -> NetworkFollowed {
+    if !awsvpc {
+        return match user.shift_remove("networkConfiguration") {
+            Some(config) => {
+                memory.keep(holder.clone(), config);
+                NetworkFollowed::LeftOut
+            }
+            None => NetworkFollowed::Unchanged,
+        };
+    }
+    if user.contains_key("networkConfiguration") {
+        return NetworkFollowed::Unchanged;
+    }
+    let (config, followed) = match memory.take(holder, subnets) {
+        Some(mut kept) => {
+            if crate::form::capacity::entry_on_instances(user) == Some(true) {
+                public_ip_disabled(&mut kept);
+            }
+            (kept, NetworkFollowed::Restored)
+        }
+        None => (
+            json!({ "awsvpcConfiguration": { "subnets": subnets } }),
+            NetworkFollowed::AddedAllSubnets,
+        ),
+    };
+    user.insert("networkConfiguration".into(), config);
+    followed
+}
+
 /// A kept configuration written back to a service on instances: `assignPublicIp` ENABLED, kept
 /// from its Fargate days, is refused there ("Assign public IP is not supported for this launch
 /// type"), so it comes back DISABLED (review, 2026-12-05).
-pub(crate) fn public_ip_disabled(config: &mut Value) {
+fn public_ip_disabled(config: &mut Value) {
     if let Some(c) = config
         .get_mut("awsvpcConfiguration")
         .and_then(Value::as_object_mut)

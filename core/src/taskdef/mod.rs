@@ -23,7 +23,6 @@ pub mod registered;
 pub mod resolve;
 pub mod restart_policy;
 pub mod runtime_platform;
-pub mod service_revision;
 pub mod task_definition;
 pub mod task_size;
 pub mod validate;

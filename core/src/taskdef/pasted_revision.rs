@@ -19,6 +19,10 @@ pub enum Outcome {
     NewFamily,
     /// In a lesson the edit goes into the revision the lesson runs, which keeps its number.
     InPlace,
+    /// `ecs-sim validate` of the definition alone: in ECS the family's next revision in the
+    /// account, here a new family's revision 1 (the CLI said "a new family starts at revision
+    /// 1" of output from an account that has the family: review, 2026-12-06).
+    Alone,
 }
 
 /// The revision a describe output names and the field that names it.
@@ -71,6 +75,9 @@ pub fn revision_note(
         }
         Outcome::InPlace => {
             "in a lesson the edit goes into the revision the lesson runs, which keeps its number"
+        }
+        Outcome::Alone => {
+            "RegisterTaskDefinition ignores it and gives the family's next revision in the account; validated alone here, as a new family"
         }
     };
     Some(format!(

@@ -607,10 +607,16 @@ pub fn cursor_x(view: &ChartView, now: Millis) -> Option<f64> {
     (now >= view.x_range.0 && now <= view.x_range.1).then(|| scale_x(now, view.x_range))
 }
 
+/// Characters of an action's log line a marker keeps for its hover title and text alternative
+/// (the chart draws a few words of it, [`super::marker_words`]); a longer line is cut with "…".
+pub const ACTION_TEXT_CHARS: usize = 300;
+
 /// Markers for the actions in `log` (a user's or the timeline's stop-task, terminate, drain,
-/// AZ outage, update-service …), newest `max` of them, labels cut to `max_chars`: so a chart
-/// shows what was done when, until the deployment and auto scaling owners add their own events.
-pub fn action_markers(log: &[LogEntry], max: usize, max_chars: usize) -> Vec<(Millis, String)> {
+/// AZ outage, update-service …), newest `max` of them, each with its whole line (up to
+/// [`ACTION_TEXT_CHARS`]): the chart draws its few words from the whole line. Cut here to 22
+/// characters for the Cost chart, lesson 14's "update-service worker: desiredCount 3." never
+/// reached its words (review, 2026-12-06).
+pub fn action_markers(log: &[LogEntry], max: usize) -> Vec<(Millis, String)> {
     let mut out: Vec<(Millis, String)> = log
         .iter()
         .rev()
@@ -625,8 +631,8 @@ pub fn action_markers(log: &[LogEntry], max: usize, max_chars: usize) -> Vec<(Mi
                 .text
                 .strip_prefix("Timeline (scripted): ")
                 .unwrap_or(&e.text);
-            let label = if text.chars().count() > max_chars {
-                let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+            let label = if text.chars().count() > ACTION_TEXT_CHARS {
+                let cut: String = text.chars().take(ACTION_TEXT_CHARS - 1).collect();
                 format!("{cut}…")
             } else {
                 text.to_string()
@@ -1020,7 +1026,7 @@ mod tests {
     fn close_markers_put_their_labels_on_separate_rows() {
         let mut i = inputs(20);
         i.markers = vec![
-            (2 * PERIOD_MS, "terminate-instances i-0".to_string()),
+            (2 * PERIOD_MS, "instance i-0 terminated".to_string()),
             (6 * PERIOD_MS, "scale out 6 → 9".to_string()),
             (19 * PERIOD_MS, "drain i-0abc".to_string()),
         ];
@@ -1049,7 +1055,7 @@ mod tests {
         i.markers = vec![
             (19 * PERIOD_MS, "drain i-0abc".to_string()),
             (6 * PERIOD_MS, "scale out 6 → 9".to_string()),
-            (2 * PERIOD_MS, "terminate-instances i-0".to_string()),
+            (2 * PERIOD_MS, "instance i-0 terminated".to_string()),
         ];
         let view = project("CPU", "%", &[("CPU", &[])], None, &i);
         let laid: Vec<(Millis, usize)> = view.markers.iter().map(|m| (m.at, m.row)).collect();
@@ -1110,13 +1116,45 @@ mod tests {
             ),
             entry(5, LogKind::Action, "drain"),
         ];
-        let markers = action_markers(&log, 2, 12);
+        let markers = action_markers(&log, 2);
         assert_eq!(
             markers,
             vec![(3, "stop-task 1".to_string()), (5, "drain".to_string())]
         );
-        let markers = action_markers(&log, 5, 12);
-        assert_eq!(markers[0], (2, "terminate-i…".to_string()));
+        let markers = action_markers(&log, 5);
+        assert_eq!(
+            markers[0],
+            (2, "terminate-instances i-0123456789".to_string())
+        );
+        // A line past the cap keeps its start, cut with "…".
+        let long = vec![entry(
+            6,
+            LogKind::Action,
+            &"x".repeat(ACTION_TEXT_CHARS + 5),
+        )];
+        let cut = &action_markers(&long, 1)[0].1;
+        assert_eq!(cut.chars().count(), ACTION_TEXT_CHARS);
+        assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn an_action_marker_from_the_log_is_drawn_in_its_few_words_on_every_chart() {
+        // The whole line reaches the chart, which draws its words (the Cost chart cut it to 22
+        // characters first, and drew "update-service worker…": review, 2026-12-06).
+        let log = vec![LogEntry {
+            at: 60 * PERIOD_MS,
+            kind: LogKind::Action,
+            service: None,
+            text: "Timeline (scripted): update-service worker: desiredCount 3.".to_string(),
+        }];
+        let mut i = inputs(90);
+        i.markers = action_markers(&log, 8);
+        let view = project("CPU", "%", &[("CPU", &[])], None, &i);
+        assert_eq!(view.markers[0].label, "worker: desired 3");
+        assert_eq!(
+            view.markers[0].full,
+            "update-service worker: desiredCount 3."
+        );
     }
 
     #[test]

@@ -146,7 +146,8 @@ pub struct UpdateChoices {
     pub containers: Vec<(String, String)>,
     /// The scenario's `images` keys (e.g. a bad image), offered beside free text.
     pub images: Vec<String>,
-    /// Every revision of the family, newest first, for update-service.
+    /// Every registered revision for update-service: the service's family first, then the
+    /// others, newest first in each.
     pub revisions: Vec<String>,
     /// Index of the current task definition in the engine, for registering a revision of it.
     pub current_index: usize,
@@ -168,14 +169,18 @@ pub fn update_choices(sim: &Sim, s: usize) -> Option<UpdateChoices> {
             .map(|c| (c.name.clone(), c.image.clone()))
             .collect(),
         images: sim.model.images.keys().cloned().collect(),
-        revisions: sim
-            .model
-            .task_definitions
-            .iter()
-            .rev()
-            .filter(|t| t.family == td.family)
-            .map(|t| t.name())
-            .collect(),
+        // The service's family first, then every other family's (newest first in each):
+        // UpdateService takes any registered revision, and a definition registered as a new
+        // family had no live way to run (engineer walkthrough and review, 2026-12-06). A
+        // revision that does not suit the service is refused with ECS's reasons.
+        revisions: {
+            let all = || sim.model.task_definitions.iter().rev();
+            all()
+                .filter(|t| t.family == td.family)
+                .chain(all().filter(|t| t.family != td.family))
+                .map(|t| t.name())
+                .collect()
+        },
         current_index: k,
         code_deploy: sim.model.services.get(s).is_some_and(|m| m.code_deploy),
     })
@@ -310,5 +315,16 @@ mod tests {
         assert_eq!(c.current, "web:3");
         assert_eq!(c.revisions[0], "web:3");
         assert!(update_choices(&sim, 5).is_none());
+    }
+
+    #[test]
+    fn the_form_offers_other_families_after_the_services_own() {
+        // API UpdateService taskDefinition: "The family and revision (family:revision) or full
+        // ARN of the task definition to run in your service" — any family.
+        let sim = Sim::from_json(include_str!("../scenario/examples/default.json")).expect("valid");
+        let web = update_choices(&sim, 0).expect("web");
+        assert_eq!(web.revisions, ["web:1", "api:1"]);
+        let api = update_choices(&sim, 1).expect("api");
+        assert_eq!(api.revisions, ["api:1", "web:1"]);
     }
 }

@@ -9,16 +9,26 @@ use super::log_ids::{log_pieces, LogPiece};
 
 /// The label a chart draws for the marker whose full text is `full`.
 pub fn marker_words(full: &str) -> String {
-    short_ids(&words(full).unwrap_or_else(|| full.to_string()))
+    words(full).unwrap_or_else(|| short_ids(full))
 }
 
-/// The short form of a known action line, or `None` for any other line.
+/// The short form of a known action line, or `None` for any other line. Only the IDs in it are
+/// shortened, never a name (a service may be named like an instance ID: review, 2026-12-06).
 fn words(full: &str) -> Option<String> {
     let full = full.trim_end_matches('.');
     if let Some(rest) = full.strip_prefix("update-service ") {
         let (service, given) = rest.split_once(": ")?;
         let parts: Vec<String> = given.split(", ").map(update_part).collect();
-        return Some(format!("{service}: {}", parts.join(", ")));
+        let parts = parts.join(", ");
+        // "worker: desired 3", and "web → web:2" for a new revision.
+        let colon = if parts.starts_with('→') { "" } else { ":" };
+        return Some(format!("{service}{colon} {parts}"));
+    }
+    if let Some(rest) = full.strip_prefix("codedeploy create-deployment for ") {
+        // "… AppSpec TaskDefinition web:2; update-service web: desiredCount 4".
+        let (service, rest) = rest.split_once(": AppSpec TaskDefinition ")?;
+        let td = rest.split(';').next()?;
+        return Some(format!("{service} blue/green → {td}"));
     }
     if let Some(rest) = full.strip_prefix("Availability Zone ") {
         if let Some(zone) = rest.strip_suffix(" outage begins") {
@@ -34,16 +44,27 @@ fn words(full: &str) -> Option<String> {
         return Some(format!("{service} traffic {percent}"));
     }
     if let Some(rest) = full.strip_prefix("hang-task ") {
-        return rest.split(' ').next().map(|id| format!("hang-task {id}"));
+        return rest
+            .split(' ')
+            .next()
+            .map(|id| format!("hang-task {}", short_ids(id)));
+    }
+    if let Some(id) = full.strip_prefix("terminate-instances ") {
+        return Some(format!("terminate {}", short_ids(id)));
     }
     if let Some(rest) = full.strip_prefix("update-container-instances-state ") {
         return rest
             .strip_suffix(" DRAINING")
-            .map(|id| format!("drain {id}"));
+            .map(|id| format!("drain {}", short_ids(id)));
     }
     if let Some(rest) = full.strip_prefix("run-task --task-definition ") {
         let (family, count) = rest.split_once(" --count ")?;
         return Some(format!("run-task {family} ×{count}"));
+    }
+    if let Some(rest) = full.strip_prefix("RunTask ") {
+        return rest
+            .split_once(" failed: ")
+            .map(|(family, _)| format!("run-task {family} failed"));
     }
     if let Some(rest) =
         full.strip_prefix("register-task-definition: taskDefinitionArn task-definition/")
@@ -54,16 +75,25 @@ fn words(full: &str) -> Option<String> {
             .map(|name| format!("register {name}"));
     }
     if let Some(rest) = full.strip_prefix("register-container-instance: ") {
-        return rest.split(' ').next().map(|id| format!("add {id}"));
+        return rest
+            .split(' ')
+            .next()
+            .map(|id| format!("new instance {}", short_ids(id)));
     }
     if let Some(rest) = full.strip_prefix("set-desired-capacity --auto-scaling-group-name ") {
         let (group, desired) = rest.split_once(" --desired-capacity ")?;
-        return Some(format!("{group} desired {desired}"));
+        return Some(format!("group {group}: desired {desired}"));
+    }
+    if let Some(rest) = full.strip_prefix("images[") {
+        // images["example/web:2"]: {…} (declared live from the deployment panel).
+        let (image, _) = rest.split_once("]: ")?;
+        return Some(format!("image {} declared", image.trim_matches('"')));
     }
     None
 }
 
-/// One thing an UpdateService call gave, in chart words.
+/// One thing an UpdateService call gave, in chart words: "desired 3", "→ web:2", "force new
+/// deployment".
 fn update_part(part: &str) -> String {
     if let Some(n) = part.strip_prefix("desiredCount ") {
         // "desiredCount 3 ignored (a DAEMON service …)" → "desired 3 ignored".
@@ -73,7 +103,7 @@ fn update_part(part: &str) -> String {
         };
     }
     if let Some(td) = part.strip_prefix("taskDefinition ") {
-        return td.trim_end_matches(" (unchanged)").to_string();
+        return format!("→ {}", td.trim_end_matches(" (unchanged)"));
     }
     if part == "forceNewDeployment" {
         return "force new deployment".to_string();
@@ -100,22 +130,27 @@ fn short_ids(text: &str) -> String {
 mod tests {
     use super::marker_words;
 
-    // Each line as the engine logs it (sim/commands.rs, traffic.rs, register.rs, capacity.rs).
+    // Each line as the engine logs it (sim/commands.rs, traffic.rs, register.rs, capacity.rs,
+    // scheduler/run_task.rs).
     #[test]
     fn known_action_lines_are_drawn_in_a_few_words() {
         let cases = [
             ("update-service worker: desiredCount 3.", "worker: desired 3"),
             (
                 "update-service web: taskDefinition web:2, forceNewDeployment.",
-                "web: web:2, force new deployment",
+                "web → web:2, force new deployment",
             ),
             (
                 "update-service web: taskDefinition web:1 (unchanged).",
-                "web: web:1",
+                "web → web:1",
             ),
             (
                 "update-service agent: desiredCount 4 ignored (a DAEMON service runs one task on each container instance).",
                 "agent: desired 4 ignored",
+            ),
+            (
+                "codedeploy create-deployment for web: AppSpec TaskDefinition web:2; update-service web: desiredCount 4.",
+                "web blue/green → web:2",
             ),
             ("Availability Zone us-east-1a outage begins.", "us-east-1a outage"),
             ("Availability Zone us-east-1a recovered.", "us-east-1a recovered"),
@@ -127,27 +162,45 @@ mod tests {
                 "hang-task 4bc8c2de585ed7b2d813afa87763fcbf (simulator): its application stops answering; its health checks fail from now on, its process keeps running.",
                 "hang-task 4bc8c2de…",
             ),
+            ("terminate-instances i-043e20e835f3a0298", "terminate i-043e20e8…"),
             (
                 "update-container-instances-state i-043e20e835f3a0298 DRAINING",
                 "drain i-043e20e8…",
             ),
             ("run-task --task-definition batch:1 --count 5", "run-task batch:1 ×5"),
             (
+                "RunTask batch:1 failed: RESOURCE:MEMORY",
+                "run-task batch:1 failed",
+            ),
+            (
                 "register-task-definition: taskDefinitionArn task-definition/web:2 (containers app=web:v2).",
                 "register web:2",
             ),
             (
                 "register-container-instance: i-043e20e835f3a0298 (m5.large, us-east-1a) in cluster default.",
-                "add i-043e20e8…",
+                "new instance i-043e20e8…",
             ),
             (
                 "set-desired-capacity --auto-scaling-group-name asg --desired-capacity 4",
-                "asg desired 4",
+                "group asg: desired 4",
+            ),
+            (
+                "images[\"example/web:2\"]: {\"crashAfterSeconds\":20} (declared live from the deployment panel).",
+                "image example/web:2 declared",
             ),
         ];
         for (full, short) in cases {
             assert_eq!(marker_words(full), short, "{full}");
         }
+    }
+
+    #[test]
+    fn a_name_shaped_like_an_id_is_kept_whole() {
+        // A service may be named like an instance ID; only the IDs in a line are shortened.
+        assert_eq!(
+            marker_words("update-service i-043e20e835f3a0298: desiredCount 3."),
+            "i-043e20e835f3a0298: desired 3"
+        );
     }
 
     #[test]

@@ -12,9 +12,6 @@ use ecs_sim::view::charts::ChartView;
 use ecs_sim::view::cost::{cost_chart, cost_panel, CostPanel, CostRow};
 use leptos::prelude::*;
 
-/// Characters of an action marker's label on the cost chart.
-const MARKER_CHARS: usize = 22;
-
 /// The panel.
 #[component]
 pub fn CostPanelView() -> impl IntoView {
@@ -35,7 +32,7 @@ pub fn CostPanelView() -> impl IntoView {
             return None;
         }
         pg.slow_redraw.track();
-        let inputs = crate::metrics::chart_inputs(&pg, MARKER_CHARS);
+        let inputs = crate::metrics::chart_inputs(&pg);
         pg.sim
             .with_value(|s| s.as_ref().map(|sim| cost_chart(sim, &inputs)))
     });

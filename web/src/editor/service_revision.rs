@@ -1,15 +1,14 @@
-//! The service's task definition, as `update-service --task-definition` sets it: any registered
-//! revision, of its own family or another (`ecs_sim::taskdef::service_revision`). A definition
-//! registered as a new family could only be run by editing the Scenario JSON (engineer
-//! walkthrough, 2026-12-06). A revision of another network mode brings or takes away the
-//! service's awsvpc configuration, and the form says which.
+//! The service's task definition in Service settings: any registered revision, of its own
+//! family or another (`ecs_sim::service::revision_form`). A definition registered as a new
+//! family could only be run by editing the Scenario JSON (engineer walkthrough, 2026-12-06).
+//! Like every form edit it restarts the run with the service on that revision; a rolling update
+//! to it is the Deployments panel's Update service. A revision of another network mode brings
+//! or takes away the service's awsvpc configuration, and the form says which.
 
 use super::apply::applied;
 use super::locks::service_locked;
 use crate::state::Playground;
-use ecs_sim::taskdef::service_revision::{
-    references, set_service_task_definition, NetworkFollowed,
-};
+use ecs_sim::service::revision_form::{references, set_service_task_definition, NetworkFollowed};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -28,8 +27,10 @@ pub fn ServiceRevision(
     let pg = expect_context::<Playground>();
     let options = Memo::new(move |_| doc.with(|d| d.as_ref().map(references).unwrap_or_default()));
     let locked = service_locked(pg, doc, service, &["taskDefinition"]);
-    // What the last change did to the network configuration (cleared with another service).
-    let note: RwSignal<Option<&'static str>> = RwSignal::new(None);
+    // What the last change did to the network configuration, with the scenario text it made:
+    // shown only while the text is still that one (a later edit of the network made it stale:
+    // review, 2026-12-06).
+    let note: RwSignal<Option<(&'static str, String)>> = RwSignal::new(None);
     let on_change = move |ev: leptos::ev::Event| {
         let reference = event_target_value(&ev);
         let mut memory = pg.network_memory.get_untracked();
@@ -40,12 +41,12 @@ pub fn ServiceRevision(
             Ok(())
         }) {
             pg.network_memory.set(memory);
-            note.set(note_of(followed));
+            note.set(note_of(followed).map(|n| (n, pg.text.get_untracked())));
         }
     };
     view! {
         <div class="form-row">
-            <label class="field" title="taskDefinition: the revision the service runs (update-service --task-definition); a family alone is its latest revision">
+            <label class="field" title="taskDefinition: the revision the service runs from the start (a family alone is its latest revision). A change restarts the run; a rolling update to another revision is Deployments › Update service.">
                 <span>"Task definition"</span>
                 <select data-testid="service-task-definition" on:change=on_change
                     disabled=locked data-locked=locked>
@@ -65,7 +66,11 @@ pub fn ServiceRevision(
             </label>
             <p class="hint">{move || current.with(|c| c.as_ref().map(|c| format!("in cluster {}", c.1)))}</p>
         </div>
-        {move || note.get().map(|n| view! { <p class="hint" data-testid="service-td-note">{n}</p> })}
+        {move || {
+            note.get()
+                .filter(|(_, made)| pg.text.with(|t| t == made))
+                .map(|(n, _)| view! { <p class="hint" data-testid="service-td-note">{n}</p> })
+        }}
     }
 }
 

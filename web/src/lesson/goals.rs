@@ -11,12 +11,12 @@ use leptos::prelude::*;
 #[component]
 pub fn GoalList() -> impl IntoView {
     let lessons = expect_context::<Lessons>();
-    // Whether Check will refuse the scenario, and whether for a changed locked part (else for a
-    // key left out that ECS would keep: lesson 16's "not set" read as a locked part, student
+    // Why Check will refuse the scenario, if it will: a changed locked part, or a key left out
+    // that ECS would keep, named (lesson 16's "not set" read as a locked part, student
     // walkthrough 2026-12-06).
     let refused = use_context::<Playground>()
         .map(super::use_lock_refusals)
-        .map(|r| Memo::new(move |_| r.with(|r| (!r.is_empty()).then_some(!r.changed.is_empty()))));
+        .map(|r| Memo::new(move |_| r.with(refusal_note)));
     view! {
         <ul class="lesson-goals" data-testid="lesson-goals">
             {move || {
@@ -31,9 +31,8 @@ pub fn GoalList() -> impl IntoView {
                     None => {
                         // Live states of a scenario Check would refuse count for nothing.
                         let note = match refused.and_then(|r| r.get()) {
-                            Some(true) => Some("Not counted: you changed a locked part, and Check will refuse this scenario."),
-                            Some(false) => Some("Not counted: a setting the running service keeps is left out (below), and Check will refuse this scenario."),
-                            None if check_refused => Some("Not counted: Check cannot run this scenario (below); these were the last valid version's."),
+                            Some(note) => Some(note),
+                            None if check_refused => Some("Not counted: Check cannot run this scenario (below); these were the last valid version's.".to_string()),
                             None => None,
                         };
                         let void = note.is_some();
@@ -53,6 +52,23 @@ pub fn GoalList() -> impl IntoView {
             }}
         </ul>
     }
+}
+
+/// The goals' note when Check will refuse the scenario for its lock: a changed locked part, or
+/// a key left out (`services[0].availabilityZoneRebalancing: left out: …`), named.
+fn refusal_note(r: &super::LockRefusals) -> Option<String> {
+    if !r.changed.is_empty() {
+        return Some(
+            "Not counted: you changed a locked part, and Check will refuse this scenario."
+                .to_string(),
+        );
+    }
+    let first = r.left_out.first()?;
+    let path = first.split_once(": ").map_or(first.as_str(), |(p, _)| p);
+    let key = path.rsplit('.').next().unwrap_or(path);
+    Some(format!(
+        "Not counted: {key} is left out, and an update keeps the running service's value, so Check will refuse this scenario (below)."
+    ))
 }
 
 /// One goal with its state. A failed goal offers to run the page to the moment it failed, so

@@ -24,20 +24,17 @@ const NEW_CHARTS_PER_FRAME: usize = 3;
 
 /// Action markers per chart: more would cover the lines.
 const MAX_ACTION_MARKERS: usize = 8;
-/// Characters of a marker's text kept (the chart abbreviates what it draws to fit, and shows
-/// this on hover and in its text alternative; the whole line is in the event log).
-const MARKER_CHARS: usize = 80;
 
 /// The page's chart overlays plus what was done when (stop task, terminate, AZ outage …) as
-/// markers, from the log lines the page keeps, each label cut to `marker_chars`. The log is
+/// markers, from the log lines the page keeps (each chart draws a few words of a line). The log is
 /// read untracked: every copy of it is followed by a slow redraw, which the charts track, and
 /// tracking the log too projected every chart twice per copy — once in the play loop's log
 /// frame, which then took 16–18 ms at 2,000 tasks (frame benchmark, 2026-12-03).
-pub(crate) fn chart_inputs(pg: &Playground, marker_chars: usize) -> ChartInputs {
+pub(crate) fn chart_inputs(pg: &Playground) -> ChartInputs {
     let mut inputs = pg.chart_overlays.get();
     let actions = pg
         .log
-        .with_untracked(|l| action_markers(l, MAX_ACTION_MARKERS, marker_chars));
+        .with_untracked(|l| action_markers(l, MAX_ACTION_MARKERS));
     inputs.markers.extend(actions);
     inputs
 }
@@ -50,7 +47,7 @@ pub(crate) fn project_all(pg: &Playground, service: usize, with_cost: bool) -> V
     let Some(now) = pg.snapshot.with_untracked(|s| s.as_ref().map(|s| s.now_ms)) else {
         return Vec::new();
     };
-    let mut inputs = chart_inputs(pg, MARKER_CHARS);
+    let mut inputs = chart_inputs(pg);
     inputs.now = now;
     pg.sim.with_value(|s| {
         let Some(sim) = s else { return Vec::new() };

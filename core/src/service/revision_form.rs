@@ -1,36 +1,26 @@
-//! `update-service --task-definition`: pointing a service at any registered revision, of its own
-//! family or another (API UpdateService `taskDefinition`: "The family and revision
-//! (family:revision) or full ARN of the task definition to run in your service"). An engineer
-//! who registered a pasted definition as a new family found no way to run it but editing the
-//! Scenario JSON (walkthrough, 2026-12-06).
+//! The service's `taskDefinition` in the Service settings form: any registered revision, of
+//! its own family or another (API CreateService / UpdateService `taskDefinition`: "The family
+//! and revision (family:revision) or full ARN of the task definition to run in your service").
+//! An engineer who registered a pasted definition as a new family found no way to run it but
+//! editing the Scenario JSON (walkthrough, 2026-12-06). Like every form edit it changes the
+//! scenario, which restarts the run: the service starts on that revision (a rolling update to
+//! it is the Deployments panel's live UpdateService).
 //!
-//! A revision of another network mode needs the service's `networkConfiguration` to follow, as
-//! the network mode field's switch does ([`super::form::set_network_mode`]): ECS requires one for
-//! awsvpc and refuses it for any other mode.
+//! A revision of another network mode takes the service's `networkConfiguration` along, as the
+//! network mode field does ([`follow_network_mode`]): ECS requires one for awsvpc and refuses
+//! it for any other mode.
 
-use super::form::{definition, public_ip_disabled, resolve_reference};
-use super::network_memory::{Holder, NetworkMemory};
 use crate::form::find::service_mut;
 use crate::form::value::array;
-use serde_json::{json, Value};
-
-/// What the change did to the service's `networkConfiguration`, for the form to say.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NetworkFollowed {
-    /// Nothing to do: the modes agree with what the service has.
-    Unchanged,
-    /// An awsvpc revision and no configuration kept: one over all the scenario's subnets.
-    AddedAllSubnets,
-    /// An awsvpc revision: the configuration an earlier switch away took, given back.
-    Restored,
-    /// Another mode: the awsvpc configuration is taken out and kept for a switch back.
-    LeftOut,
-}
+pub use crate::taskdef::form::NetworkFollowed;
+use crate::taskdef::form::{definition, families, follow_network_mode, resolve_reference};
+use crate::taskdef::network_memory::{Holder, NetworkMemory};
+use serde_json::Value;
 
 /// The revisions a service can be pointed at, as references: each family as itself (its
 /// latest revision), then `family:1` … `family:n`, families in order of first registration.
 pub fn references(doc: &Value) -> Vec<String> {
-    super::form::families(doc)
+    families(doc)
         .into_iter()
         .flat_map(|f| {
             let n = f.latest_revision();
@@ -42,7 +32,8 @@ pub fn references(doc: &Value) -> Vec<String> {
 
 /// Sets service `service`'s `taskDefinition` to `reference` (`family`, `family:3` or an ARN of
 /// a revision in the scenario) and makes its `networkConfiguration` follow the revision's
-/// network mode, keeping what it takes out in `memory`.
+/// network mode, keeping what it takes out in `memory`. Refused, changing nothing, for an
+/// unknown revision or service, or an awsvpc revision in a scenario without subnets.
 pub fn set_service_task_definition(
     doc: &mut Value,
     service: &str,
@@ -59,40 +50,25 @@ pub fn set_service_task_definition(
         .iter()
         .filter_map(|s| s.get("subnetId").cloned())
         .collect();
+    if awsvpc && subnets.is_empty() {
+        // As the network mode field refuses it (review, 2026-12-06).
+        return Err(format!(
+            "{reference} uses awsvpc, whose tasks need subnets: add top-level subnets first"
+        ));
+    }
     let s = service_mut(doc, service)?;
-    s.insert("taskDefinition".into(), json!(reference));
+    s.insert(
+        "taskDefinition".into(),
+        Value::String(reference.to_string()),
+    );
     let holder = Holder::Service(service.to_string());
-    let has_config = s.contains_key("networkConfiguration");
-    Ok(match (awsvpc, has_config) {
-        (true, false) if !subnets.is_empty() => {
-            let (config, followed) = match memory.take(&holder, &subnets) {
-                Some(mut kept) => {
-                    if crate::form::capacity::entry_on_instances(s) == Some(true) {
-                        public_ip_disabled(&mut kept);
-                    }
-                    (kept, NetworkFollowed::Restored)
-                }
-                None => (
-                    json!({ "awsvpcConfiguration": { "subnets": subnets } }),
-                    NetworkFollowed::AddedAllSubnets,
-                ),
-            };
-            s.insert("networkConfiguration".into(), config);
-            followed
-        }
-        (false, true) => {
-            if let Some(config) = s.shift_remove("networkConfiguration") {
-                memory.keep(holder, config);
-            }
-            NetworkFollowed::LeftOut
-        }
-        _ => NetworkFollowed::Unchanged,
-    })
+    Ok(follow_network_mode(s, &holder, awsvpc, &subnets, memory))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn doc() -> Value {
         json!({
@@ -150,6 +126,53 @@ mod tests {
         let mut expected = before;
         expected["services"][0]["taskDefinition"] = json!("web:1");
         assert_eq!(d, expected);
+    }
+
+    #[test]
+    fn an_awsvpc_revision_without_subnets_is_refused_and_nothing_changes() {
+        let mut d = doc();
+        d.as_object_mut().map(|o| o.remove("subnets"));
+        let before = d.clone();
+        let mut memory = NetworkMemory::default();
+        let e = set_service_task_definition(&mut d, "web", "fargate-app", &mut memory);
+        assert_eq!(
+            e,
+            Err(
+                "fargate-app uses awsvpc, whose tasks need subnets: add top-level subnets first"
+                    .to_string()
+            )
+        );
+        assert_eq!(d, before);
+    }
+
+    #[test]
+    fn an_arn_names_a_revision_too() {
+        let mut d = doc();
+        let mut memory = NetworkMemory::default();
+        let arn = "arn:aws:ecs:us-east-1:123456789012:task-definition/web:1";
+        assert_eq!(
+            set_service_task_definition(&mut d, "web", arn, &mut memory),
+            Ok(NetworkFollowed::Unchanged)
+        );
+        assert_eq!(d["services"][0]["taskDefinition"], arn);
+    }
+
+    #[test]
+    fn a_kept_public_ip_comes_back_disabled_on_instances() {
+        // assignPublicIp ENABLED is refused for a service on EC2 ("Assign public IP is not
+        // supported for this launch type"): kept from a Fargate past, it comes back DISABLED.
+        let mut d = doc();
+        let mut memory = NetworkMemory::default();
+        memory.keep(
+            Holder::Service("web".into()),
+            json!({ "awsvpcConfiguration": { "subnets": ["subnet-a"], "assignPublicIp": "ENABLED" } }),
+        );
+        let followed = set_service_task_definition(&mut d, "web", "fargate-app", &mut memory);
+        assert_eq!(followed, Ok(NetworkFollowed::Restored));
+        assert_eq!(
+            d["services"][0]["networkConfiguration"]["awsvpcConfiguration"]["assignPublicIp"],
+            "DISABLED"
+        );
     }
 
     #[test]
