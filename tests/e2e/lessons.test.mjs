@@ -1344,7 +1344,7 @@ tests.push({
   // A student walkthrough: after Check said Passed the page still showed 0:00:00 and no task,
   // since Check grades a run of its own. A pass with the stage untouched now plays that run on
   // the stage at once, at a watchable pace, and the button plays it again from the start.
-  name: 'lessons: a passed Check plays the graded run on an untouched stage, and Watch it again replays it',
+  name: 'lessons: a passed Check plays the graded run on an untouched stage, Watch it again replays it, and Play takes over at its speed',
   async run({ page, base }) {
     await passLessonOne(page, base);
     const watch = page.getByTestId('lesson-watch');
@@ -1364,6 +1364,31 @@ tests.push({
     await page.waitForTimeout(2000);
     const again = await seconds();
     if (again === 0 || again > 600) throw new Error(`the replay was at ${again} s two seconds after Watch it again`);
+    // Play takes over from the watched run where it is, at the chosen speed (an instructor
+    // pressed Play and 1x and the replay went on at a minute per second).
+    await page.getByTestId('speed-1×').click();
+    await page.getByTestId('play').click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="run-progress"]'), null, { timeout: 5000 });
+    const from = await seconds();
+    await page.waitForTimeout(2000);
+    const moved = (await seconds()) - from;
+    if (moved < 1 || moved > 6) throw new Error(`at 1x the clock moved ${moved} s in two seconds`);
+  },
+});
+
+tests.push({
+  // Instructor walkthrough 2026-12-06: in presenter mode the graded run replayed by itself after
+  // a pass, too fast to explain over; presenter mode's Check leaves the stage to the instructor.
+  name: 'lessons: presenter mode\'s Check leaves an untouched stage at 0:00:00 after a pass',
+  async run({ page, base }) {
+    await openLesson(page, base, 'fargate-task-size');
+    await fixLessonOneByHand(page);
+    await page.locator('[data-testid="presenter-toggle"]').click();
+    await page.getByTestId('presenter-check').click();
+    await page.getByTestId('presenter-watch').waitFor({ timeout: 20000 });
+    await page.waitForTimeout(1500);
+    const clock = await page.locator('[data-testid="clock"]').innerText();
+    if (clock !== '0:00:00') throw new Error(`the stage moved to ${clock} after presenter mode's Check`);
   },
 });
 

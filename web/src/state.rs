@@ -629,8 +629,18 @@ impl Playground {
     }
 
     /// Play or pause (the button and the space key). Playing closes a finished "Run to…"
-    /// strip: its "done" is old news once the clock moves on.
+    /// strip: its "done" is old news once the clock moves on. Play during a "Run to…" (a
+    /// lesson's watched run too) takes over from it where it is, at the chosen speed: the
+    /// button read Play and the run went on at a simulated minute per second (instructor
+    /// walkthrough, 2026-12-06).
     pub fn toggle_play(&self) {
+        if !self.playing.get_untracked()
+            && self
+                .run
+                .with_untracked(|r| r.is_some_and(|r| r.advancing()))
+        {
+            self.run.set(None);
+        }
         self.playing.update(|p| *p = !*p);
         if self.playing.get_untracked() {
             self.close_finished_run();

@@ -15,8 +15,11 @@ pub(crate) const CHUNK_BUDGET_MS: f64 = 12.0;
 /// Wall milliseconds between chunks: the browser draws and handles input in between.
 pub(crate) const CHUNK_EVERY_MS: u64 = 4;
 
-/// Starts checking the editor's text against the open lesson.
-pub fn start_check(pg: Playground, lessons: Lessons) {
+/// Starts checking the editor's text against the open lesson. `play_after_pass`: a pass on an
+/// untouched stage plays the graded run there (the lesson pane's Check, on a student's own
+/// screen). Presenter mode's Check leaves the stage to the instructor, who found that replay
+/// too fast to explain over and cancelled it every time (instructor walkthrough, 2026-12-06).
+pub fn start_check(pg: Playground, lessons: Lessons, play_after_pass: bool) {
     let Some(open) = lessons.open.get_untracked() else {
         return;
     };
@@ -33,28 +36,29 @@ pub fn start_check(pg: Playground, lessons: Lessons) {
         Ok(c) => {
             lessons.report.set(None);
             lessons.checking.set(Some(0));
-            let horizon_ms = open.challenge.horizon_ms;
+            let play_to = play_after_pass.then_some(open.challenge.horizon_ms);
             schedule(
                 pg,
                 lessons,
                 c,
                 mine,
-                (open.progress_key.clone(), horizon_ms),
+                (open.progress_key.clone(), play_to),
                 checked,
             );
         }
     }
 }
 
-/// Check's chunks: progress on the bar, and a pass recorded with its completion code. A pass
-/// with the page still at 0:00:00 plays the graded run on the stage: "Passed" beside an empty
-/// cluster at 0:00:00 read as if nothing had run (student walkthrough, 2026-12-06).
+/// Check's chunks: progress on the bar, and a pass recorded with its completion code. With
+/// `play_to`, a pass with the page still at 0:00:00 plays the graded run on the stage to that
+/// time: "Passed" beside an empty cluster at 0:00:00 read as if nothing had run (student
+/// walkthrough, 2026-12-06).
 fn schedule(
     pg: Playground,
     lessons: Lessons,
     work: Checking,
     mine: u64,
-    (id, horizon_ms): (String, ecs_sim::time::Millis),
+    (id, play_to): (String, Option<ecs_sim::time::Millis>),
     text: String,
 ) {
     in_chunks(
@@ -74,12 +78,13 @@ fn schedule(
                 });
                 lessons.store();
             }
-            let watch = r.passed && untouched(pg) && pg.text.with_untracked(|t| *t == text);
+            let watch = play_to
+                .filter(|_| r.passed && untouched(pg) && pg.text.with_untracked(|t| *t == text));
             lessons.checking.set(None);
             lessons.report.set(Some(r));
             super::reveal::verdict();
-            if watch {
-                pg.watch_to(horizon_ms);
+            if let Some(to) = watch {
+                pg.watch_to(to);
             }
         },
     );

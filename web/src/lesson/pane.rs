@@ -187,7 +187,7 @@ pub fn LessonPane() -> impl IntoView {
                         })}
                         <button type="button" class="primary" data-testid="lesson-check"
                             disabled=move || lessons.check_blocked(pg)
-                            on:click=move |_| start_check(pg, lessons)>"Check"</button>
+                            on:click=move |_| start_check(pg, lessons, true)>"Check"</button>
                         <button type="button" data-testid="lesson-hint"
                             disabled=move || { lessons.hints_shown.get() >= hint_count }
                             on:click=move |_| {

@@ -41,7 +41,7 @@ pub fn PresenterLesson() -> impl IntoView {
                             on:click=move |_| {
                                 // The verdict speaks of the goals: they come back.
                                 brief.set(false);
-                                crate::lesson::check_run::start_check(pg, lessons)
+                                crate::lesson::check_run::start_check(pg, lessons, false)
                             }>
                             {move || if lessons.checking.with(Option::is_some) { "Checking…" } else { "Check" }}</button>
                         // A pass can be played on the projector: "Passed" sat beside an
