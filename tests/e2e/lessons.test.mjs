@@ -1664,6 +1664,32 @@ tests.push({
 
 
 tests.push({
+  // Instructor walkthrough 2026-12-06: on the projector lesson 11's failed goal read "— from
+  // 0:01:00 to 0:15:00: the sum of HTTPCode_Target_5XX_Count for…", its one line ending before
+  // the number. Presenter mode puts what was seen first.
+  name: 'lessons: presenter mode shows a failed window goal\'s number on its one line',
+  async run({ page, base }) {
+    await presentLesson(page, base, 'canary-blast-radius');
+    await page.getByTestId('presenter-check').click();
+    await page.waitForFunction(() => /Not yet/.test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), null, { timeout: 30000 });
+    const detail = page.locator('[data-testid="presenter-lesson"] [data-testid="goal-detail"]').first();
+    const text = await detail.innerText();
+    if (!/^ ?— the sum of \S+ for web was [\d,]+; the goal is/.test(text)) throw new Error(`detail: ${text}`);
+    // The number is on the line shown: the text up to it fits the box's width.
+    const fits = await detail.evaluate((e) => {
+      const range = document.createRange();
+      const node = e.firstChild;
+      const upTo = node.textContent.indexOf(';');
+      range.setStart(node, 0);
+      range.setEnd(node, upTo);
+      const rects = [...range.getClientRects()];
+      return rects.length > 0 && rects.every((r) => Math.abs(r.top - rects[0].top) < 2);
+    });
+    if (!fits) throw new Error('the number is past the first line');
+  },
+});
+
+tests.push({
   // Student walkthrough: lesson 7 opened Service settings at lesson 6's scroll, the constraints
   // section, with its one open field (the grace period, at the top of the form) 35 px above
   // the pane's top.

@@ -430,3 +430,72 @@ mod headline_tests {
         );
     }
 }
+
+/// A failed window goal's detail with what was seen first, for presenter mode, which shows one
+/// line of it: "from 0:01:00 to 0:15:00: the sum of HTTPCode_Target_5XX_Count for web was
+/// 8,597; the goal is ≤ 500" hid the 8,597 past the line's end (instructor walkthrough,
+/// 2026-12-06). The window goes to the end (", from 0:01:00 to 0:15:00"), or away when the
+/// goal's `sentence` already names both its ends. Any other detail is unchanged.
+pub fn seen_first(detail: &str, sentence: &str) -> String {
+    let is_clock = |s: &str| {
+        s.contains(':') && s.chars().all(|c| c.is_ascii_digit() || c == ':') && s.len() <= 9
+    };
+    let split = || -> Option<(Option<&str>, &str, &str)> {
+        if let Some(rest) = detail.strip_prefix("from ") {
+            let (a, rest) = rest.split_once(" to ")?;
+            let (b, seen) = rest.split_once(": ")?;
+            return (is_clock(a) && is_clock(b)).then_some((Some(a), b, seen));
+        }
+        let rest = detail.strip_prefix("until ")?;
+        let (b, seen) = rest.split_once(": ")?;
+        is_clock(b).then_some((None, b, seen))
+    };
+    let Some((from, to, seen)) = split() else {
+        return detail.to_string();
+    };
+    let named = from.is_none_or(|a| sentence.contains(a)) && sentence.contains(to);
+    match (named, from) {
+        (true, _) => seen.to_string(),
+        (false, Some(a)) => format!("{seen}, from {a} to {to}"),
+        (false, None) => format!("{seen}, until {to}"),
+    }
+}
+
+#[cfg(test)]
+mod seen_first_tests {
+    use super::seen_first;
+
+    #[test]
+    fn the_value_comes_first_and_a_window_the_sentence_names_goes() {
+        let detail = "from 0:01:00 to 0:15:00: the sum of HTTPCode_Target_5XX_Count for web was 8,597; the goal is ≤ 500";
+        assert_eq!(
+            seen_first(
+                detail,
+                "From 0:01:00 to 0:15:00, at most 500 target 5XX responses"
+            ),
+            "the sum of HTTPCode_Target_5XX_Count for web was 8,597; the goal is ≤ 500"
+        );
+        assert_eq!(
+            seen_first(detail, "Few customers see an error"),
+            "the sum of HTTPCode_Target_5XX_Count for web was 8,597; the goal is ≤ 500, from 0:01:00 to 0:15:00"
+        );
+        assert_eq!(
+            seen_first(
+                "until 0:04:55: the cost per hour was $0.25; the goal is ≤ $0.08",
+                "Before the rush (until 0:04:55), the run costs at most $0.08 per hour"
+            ),
+            "the cost per hour was $0.25; the goal is ≤ $0.08"
+        );
+    }
+
+    #[test]
+    fn other_details_are_unchanged() {
+        for d in [
+            "at 0:02:00: only 0 running tasks of api; the goal is ≥ 2",
+            "service reports did stop 3 task(s) as unhealthy before their start-up finished, first at 0:02:22 (log event #20)",
+            "from the start: something",
+        ] {
+            assert_eq!(seen_first(d, "any"), d);
+        }
+    }
+}

@@ -120,7 +120,7 @@ fn goal_row(g: GoalVerdict, void: bool, holding: Option<ecs_sim::time::Millis>) 
         <li class=format!("goal {state}{with_show}") data-testid="goal" data-state=state data-goal=g.id.clone()>
             <span class="goal-mark" aria-hidden="true">{mark}</span>
             <span class="goal-text">{g.sentence.clone()}
-                {detail.map(goal_detail)}
+                {detail.map(|d| goal_detail(d, g.sentence.clone()))}
                 {holding.filter(|_| !void).map(|to| view! {
                     <span class="goal-holding" data-testid="goal-holding">{format!(" — holding so far; decided at {}", clock(to))}</span>
                 })}
@@ -130,12 +130,17 @@ fn goal_row(g: GoalVerdict, void: bool, holding: Option<ecs_sim::time::Millis>) 
     }
 }
 
-/// A failed goal's detail. Presenter mode shows two lines of it; a click (or Enter) there
-/// shows it whole, for the room: the cut text was only in a hover tooltip nobody at the back
+/// A failed goal's detail. Presenter mode shows one line of it, what was seen first
+/// ([`ecs_sim::challenge::wording::seen_first`]); a click (or Enter) there shows it whole, for the room: the cut text was only in a hover tooltip nobody at the back
 /// can see (projector walkthrough 2026-12-06, lesson 12's "first over the bound in the minute
 /// ending…").
-fn goal_detail(d: String) -> impl IntoView {
+fn goal_detail(d: String, sentence: String) -> impl IntoView {
     let expanded = RwSignal::new(false);
+    let projected = format!(
+        " — {}",
+        ecs_sim::challenge::wording::seen_first(&d, &sentence)
+    );
+    let written = format!(" — {d}");
     let presenter = use_context::<crate::layout::Layout>().map(|l| l.presenter);
     let in_presenter = move || presenter.is_some_and(|p| p.get());
     view! {
@@ -149,7 +154,10 @@ fn goal_detail(d: String) -> impl IntoView {
                     ev.prevent_default();
                     expanded.update(|e| *e = !*e);
                 }
-            }>{format!(" — {d}")}</span>
+            }>
+            // On the projector what was seen comes first, the window last or not at all (see
+            // `seen_first`): the number was past the one line shown.
+            {move || if in_presenter() { projected.clone() } else { written.clone() }}</span>
     }
 }
 
