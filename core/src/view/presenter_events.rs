@@ -1,6 +1,9 @@
 //! What presenter mode lists as "Latest events" for the room: service events, actions and
 //! instance changes, and the task lines that are news to a room: the Spot interruption warnings,
-//! and a container that could not start or a task held PENDING by its containers' start order.
+//! a container that could not start or a task held PENDING by its containers' start order, and
+//! why a task stops on its own (an essential container exited, out of memory too, or its health
+//! check failed): lesson 1's list said "has started 1 tasks" again and again and never why
+//! (instructor walkthrough, 2026-12-06).
 //! An instructor presenting *Fargate Spot interruptions* saw no interruption there at all: the
 //! warnings are task lines, and the list left every task line out (walkthrough, 2026-12-04).
 
@@ -8,6 +11,11 @@ use super::log_filter::newest_where;
 use super::pause::{classify, PauseKind};
 use crate::sim::container_start::{COULD_NOT_START, STAYS_PENDING};
 use crate::sim::log::{LogEntry, LogKind};
+
+/// How the line of an essential container's exit begins (`sim/lifecycle.rs`, `sim/oom.rs`).
+const ESSENTIAL_EXITED: &str = "Essential container in task ";
+/// What the line of a task whose container health check failed says (`sim/lifecycle.rs`).
+const UNHEALTHY: &str = " is UNHEALTHY: ";
 
 /// Whether presenter mode lists line `e`.
 pub fn for_the_room(e: &LogEntry) -> bool {
@@ -19,6 +27,8 @@ pub fn for_the_room(e: &LogEntry) -> bool {
             classify(e) == Some(PauseKind::SpotInterruption)
                 || e.text.contains(COULD_NOT_START)
                 || e.text.contains(STAYS_PENDING)
+                || e.text.starts_with(ESSENTIAL_EXITED)
+                || (e.text.starts_with("Task ") && e.text.contains(UNHEALTHY))
         }
     }
 }
@@ -32,6 +42,43 @@ pub fn presenter_events(log: &[LogEntry], limit: usize) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::sim::Sim;
+
+    #[test]
+    fn why_a_task_stopped_on_its_own_is_listed() {
+        // Lesson 1's start: the container is killed for memory again and again.
+        let scenario = serde_json::json!({
+            "version": 1, "seed": 7,
+            "subnets": [{ "subnetId": "subnet-a", "availabilityZone": "us-east-1a" }],
+            "clusters": [{ "clusterName": "default", "capacityProviders": ["FARGATE"] }],
+            "taskDefinitions": [{ "family": "api", "networkMode": "awsvpc",
+                "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512",
+                "containerDefinitions": [{ "name": "api", "image": "example/api:1.0", "essential": true }] }],
+            "images": { "example/api:1.0": { "pullSeconds": 10, "startSeconds": 4 } },
+            "services": [{ "serviceName": "api", "taskDefinition": "api", "desiredCount": 2,
+                "launchType": "FARGATE",
+                "networkConfiguration": { "awsvpcConfiguration": { "subnets": ["subnet-a"] } } }],
+            "traffic": [{ "serviceName": "api", "profile": { "shape": "constant", "requestsPerSecond": 0 },
+                "cpuMillisPerRequest": 1, "baseMemoryMiB": 700 }]
+        });
+        let mut sim = Sim::from_json(&scenario.to_string()).expect("the scenario loads");
+        sim.run_until(300_000);
+        let log = sim.log();
+        let shown = presenter_events(log, 6);
+        assert!(
+            shown.iter().any(|&i| log[i]
+                .text
+                .contains("exited with code 137: OutOfMemoryError")),
+            "{:?}",
+            shown.iter().map(|&i| &log[i].text).collect::<Vec<_>>()
+        );
+        let unhealthy = LogEntry {
+            at: 0,
+            kind: LogKind::Task,
+            service: None,
+            text: "Task 4bc8c2de585ed7b2d813afa87763fcbf is UNHEALTHY: an essential container's health check failed 3 times in a row.".into(),
+        };
+        assert!(for_the_room(&unhealthy));
+    }
 
     #[test]
     fn spot_warnings_are_listed_and_other_task_lines_are_not() {
