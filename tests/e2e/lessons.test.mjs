@@ -1664,6 +1664,23 @@ tests.push({
 
 
 tests.push({
+  // Instructor walkthrough 2026-12-06: lesson 4's cost goal failed beside a cost chart with no
+  // line at its $0.15.
+  name: 'lessons: lesson 4\'s cost goal draws its bound on the cost chart',
+  async run({ page, base }) {
+    await openLesson(page, base, 'fargate-spot-base-weight');
+    await page.getByTestId('run-10m').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:10:00', null, { timeout: 30000 });
+    await page.click('[data-testid="dock-tab-cost"]');
+    const target = page.locator('[data-testid="chart"][data-title="Cost per hour"] [data-testid="chart-target"]');
+    await target.waitFor({ timeout: 10000 });
+    if ((await target.getAttribute('data-value')) !== '0.15') throw new Error(`line at ${await target.getAttribute('data-value')}`);
+    const label = await target.evaluate((g) => g.textContent);
+    if (!label.includes('goal ≤ $0.15')) throw new Error(`label: ${label}`);
+  },
+});
+
+tests.push({
   // Instructor walkthrough 2026-12-06: on the projector lesson 11's failed goal read "— from
   // 0:01:00 to 0:15:00: the sum of HTTPCode_Target_5XX_Count for…", its one line ending before
   // the number. Presenter mode puts what was seen first.

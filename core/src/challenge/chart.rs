@@ -47,6 +47,20 @@ pub fn goal_lines(goals: &[GoalSpec], service: &str) -> Vec<(MetricName, f64, St
         .collect()
 }
 
+/// The bound of the first cost-per-hour goal, as a line on the cost per hour chart with its
+/// name ("goal ≤"): lesson 4's $0.15 goal failed beside a cost chart without it (instructor
+/// walkthrough, 2026-12-06). A total cost is not a rate, so it draws none.
+pub fn cost_goal_line(goals: &[GoalSpec]) -> Option<(f64, String)> {
+    goals
+        .iter()
+        .filter(|g| g.measure == MeasureName::CostPerHour)
+        .find_map(|g| match (g.at_most, g.at_least) {
+            (Some(v), _) => Some((v, "goal ≤".to_string())),
+            (None, Some(v)) => Some((v, "goal ≥".to_string())),
+            (None, None) => None,
+        })
+}
+
 /// The chart that draws what goal `g` counts, for the measures that have one.
 fn chart_of_measure(g: &GoalSpec) -> Option<String> {
     match g.measure {
@@ -118,6 +132,29 @@ mod tests {
         assert_eq!(chart_of("fargate-task-size"), some(TASK_COUNTS));
         assert_eq!(chart_of("placement-constraints"), some(TASK_COUNTS));
         assert_eq!(chart_of("right-size-instances"), some(TASK_COUNTS));
+    }
+
+    #[test]
+    fn a_cost_goal_draws_its_bound_on_the_cost_chart() {
+        let lesson = course::lesson("fargate-spot-base-weight").expect("lesson 4");
+        let goals = crate::challenge::Challenge::parse(lesson.json)
+            .expect("parses")
+            .doc
+            .goals;
+        assert_eq!(cost_goal_line(&goals), Some((0.15, "goal ≤".to_string())));
+        let line = cost_goal_line(&goals).expect("a line");
+        // Drawn on the cost chart, named as a goal.
+        let sim = crate::sim::Sim::from_json(include_str!("../scenario/examples/default.json"))
+            .expect("valid");
+        let inputs = crate::view::charts::ChartInputs {
+            cost_target: Some(line),
+            ..Default::default()
+        };
+        let chart = crate::view::cost::cost_chart(&sim, &inputs);
+        assert_eq!(
+            chart.target.map(|t| t.label),
+            Some("goal ≤ $0.15".to_string())
+        );
     }
 
     #[test]

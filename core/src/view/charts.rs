@@ -264,6 +264,9 @@ pub struct ChartInputs {
     pub target_names: BTreeMap<MetricName, String>,
     /// Events to mark on every chart: `(at_ms, label)`.
     pub markers: Vec<(Millis, String)>,
+    /// A line on the cost per hour chart and its name ("goal ≤"): an open lesson's cost goal
+    /// (lesson 4's $0.15 goal failed beside a cost chart without it: instructor walkthrough).
+    pub cost_target: Option<(f64, String)>,
 }
 
 /// What to plot on one chart: a title, a unit and the series (metric, legend label).

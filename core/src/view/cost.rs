@@ -186,13 +186,17 @@ pub fn cost_chart(sim: &Sim, inputs: &ChartInputs) -> ChartView {
     inputs.markers.extend(engine_markers(sim));
     crate::order::sort_by_key(&mut inputs.markers, |(at, _)| *at);
     inputs.markers.dedup();
-    project(
+    let mut view = project(
         COST_CHART_TITLE,
         USD_PER_HOUR,
         &[(COST_CHART_TITLE, &points)],
-        None,
+        inputs.cost_target.as_ref().map(|(v, _)| *v),
         &inputs,
-    )
+    );
+    if let (Some(line), Some((_, name))) = (view.target.as_mut(), &inputs.cost_target) {
+        line.label = line.label.replacen("target", name, 1);
+    }
+    view
 }
 
 /// Every service's scaling, deployment and Spot markers and the cluster's managed scaling ones,

@@ -36,6 +36,14 @@ pub(crate) fn chart_inputs(pg: &Playground) -> ChartInputs {
         .log
         .with_untracked(|l| action_markers(l, MAX_ACTION_MARKERS));
     inputs.markers.extend(actions);
+    // An open lesson's cost goal draws its bound on the cost chart (lesson 4's failed $0.15
+    // goal had no line there: instructor walkthrough).
+    inputs.cost_target = use_context::<crate::lesson::Lessons>().and_then(|l| {
+        l.open.with(|o| {
+            o.as_ref()
+                .and_then(|o| ecs_sim::challenge::chart::cost_goal_line(&o.challenge.doc.goals))
+        })
+    });
     inputs
 }
 
