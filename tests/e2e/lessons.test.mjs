@@ -1664,6 +1664,24 @@ tests.push({
 
 
 tests.push({
+  // Instructor walkthrough 2026-12-06: after a pass on the projector nothing showed what the fix
+  // was. After Check the strip names what changed in the lesson's open places.
+  name: 'lessons: presenter mode names the change Check graded (lesson 7\'s grace period)',
+  async run({ page, base }) {
+    await openLesson(page, base, 'health-check-grace-period');
+    await page.locator('[data-testid="tab-services"]').click();
+    await fillKept(page, page.getByTestId('grace-period'), '300', 'the grace period');
+    await page.locator('[data-testid="presenter-toggle"]').click();
+    if (await page.getByTestId('presenter-changes').count()) throw new Error('changes listed before Check');
+    await page.getByTestId('presenter-check').click();
+    const changes = page.getByTestId('presenter-changes');
+    await changes.waitFor({ timeout: 30000 });
+    const text = await changes.innerText();
+    if (!text.includes('healthCheckGracePeriodSeconds: none → 300')) throw new Error(`changes: ${text}`);
+  },
+});
+
+tests.push({
   // Instructor walkthrough 2026-12-06: lesson 4's cost goal failed beside a cost chart with no
   // line at its $0.15.
   name: 'lessons: lesson 4\'s cost goal draws its bound on the cost chart',

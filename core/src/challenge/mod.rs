@@ -23,6 +23,7 @@ pub mod kept_on_update;
 pub mod link;
 pub mod live_reading;
 pub mod measure;
+pub mod open_changes;
 pub mod path_words;
 pub mod progress;
 pub mod self_test;

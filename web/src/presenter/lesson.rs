@@ -64,6 +64,23 @@ pub fn PresenterLesson() -> impl IntoView {
                         </span>
                     </div>
                 </div>
+                // After Check, what the scenario changed in the lesson's open places: after a
+                // pass nothing on the projector showed what the fix was (lessons 7, 11 and 12:
+                // instructor walkthrough, 2026-12-06).
+                {move || {
+                    lessons.report.with(|r| r.is_some()).then(|| {
+                        pg.text.track();
+                        let changes = pg.text.with_untracked(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+                            .and_then(|doc| pg.lock.with_value(|l| l.as_ref().map(|l| l.open_changes(&doc))))
+                            .unwrap_or_default();
+                        (!changes.is_empty()).then(|| view! {
+                            <p class="presenter-changes" data-testid="presenter-changes">
+                                <b>"Changed: "</b>
+                                {changes.iter().map(|c| format!("{}: {} → {}", c.place, c.was, c.now)).collect::<Vec<_>>().join("; ")}
+                            </p>
+                        })
+                    }).flatten()
+                }}
                 {move || if brief.get() {
                     let text = lessons.open.with(|o| o.as_ref().map(|o| o.challenge.doc.brief.clone()).unwrap_or_default());
                     view! { <div class="presenter-brief" data-testid="presenter-brief">{crate::lesson::markup::markup(&text)}</div> }.into_any()

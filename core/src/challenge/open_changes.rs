@@ -1,0 +1,150 @@
+//! What a student changed in a lesson's open places, for the room: "service web:
+//! healthCheckGracePeriodSeconds: none → 300". After a pass on the projector nothing showed what
+//! the fix was (lessons 7, 11 and 12: instructor walkthrough, 2026-12-06); the forms and the JSON
+//! editor are not on screen in presenter mode.
+
+use super::editable::{opens, show_path, Segment};
+use serde_json::Value;
+
+/// Most changes listed: a lesson opens a few places, and the strip has a line for them.
+pub const MOST: usize = 4;
+/// Characters of a value shown ("[{\"type\":\"spread\",…"): a list or an object is cut.
+const VALUE_CHARS: usize = 40;
+
+/// One changed open place.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenChange {
+    /// The place as a student reads it ("service web: healthCheckGracePeriodSeconds").
+    pub place: String,
+    /// Its value in the start ("none" when absent), compact JSON, cut.
+    pub was: String,
+    /// Its value now, the same way.
+    pub now: String,
+}
+
+/// The places under the `editable` patterns where `doc` differs from `start`, at most [`MOST`],
+/// in document order: a leaf where both sides are objects, the whole value otherwise (a list of
+/// placement strategies is one change).
+pub fn open_changes(start: &Value, doc: &Value, editable: &[Vec<Segment>]) -> Vec<OpenChange> {
+    let mut found = Vec::new();
+    let mut path = Vec::new();
+    walk(
+        start,
+        Some(start),
+        Some(doc),
+        editable,
+        &mut path,
+        &mut found,
+    );
+    found
+}
+
+fn walk(
+    scenario: &Value,
+    a: Option<&Value>,
+    b: Option<&Value>,
+    editable: &[Vec<Segment>],
+    path: &mut Vec<Segment>,
+    found: &mut Vec<OpenChange>,
+) {
+    if found.len() >= MOST || a == b {
+        return;
+    }
+    let open = editable.iter().any(|p| opens(p, path));
+    match (a, b) {
+        (Some(Value::Object(x)), Some(Value::Object(y))) => {
+            let keys = x.keys().chain(y.keys().filter(|k| !x.contains_key(*k)));
+            for k in keys {
+                path.push(Segment::Key(k.clone()));
+                walk(scenario, x.get(k), y.get(k), editable, path, found);
+                path.pop();
+            }
+        }
+        (Some(Value::Array(x)), Some(Value::Array(y))) if x.len() == y.len() && !open => {
+            for (i, (va, vb)) in x.iter().zip(y).enumerate() {
+                path.push(Segment::Index(i));
+                walk(scenario, Some(va), Some(vb), editable, path, found);
+                path.pop();
+            }
+        }
+        _ if open => found.push(OpenChange {
+            place: super::path_words::readable(scenario, &show_path(path)),
+            was: shown(a),
+            now: shown(b),
+        }),
+        // A locked place that changed: the lock names it, not this list.
+        _ => {}
+    }
+}
+
+/// A value as the list shows it: "none" when absent, a string without quotes, else compact JSON;
+/// cut after [`VALUE_CHARS`] characters.
+fn shown(v: Option<&Value>) -> String {
+    let text = match v {
+        None => "none".to_string(),
+        Some(Value::String(s)) => s.clone(),
+        Some(v) => v.to_string(),
+    };
+    if text.chars().count() > VALUE_CHARS {
+        let cut: String = text.chars().take(VALUE_CHARS - 1).collect();
+        format!("{cut}…")
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::challenge::course;
+    use crate::challenge::editable::parse_path;
+    use crate::challenge::Challenge;
+
+    /// A lesson's start, its reference solution and its open paths.
+    fn lesson(id: &str) -> (Value, Value, Vec<Vec<Segment>>) {
+        let c = Challenge::parse(course::lesson(id).expect("a lesson").json).expect("parses");
+        let open = c
+            .doc
+            .editable
+            .iter()
+            .map(|p| parse_path(p).expect("a path"))
+            .collect();
+        let solution = c.solution().expect("a solution");
+        (c.doc.scenario.clone(), solution, open)
+    }
+
+    #[test]
+    fn lesson_7s_fix_reads_as_the_grace_period_it_sets() {
+        let (start, solution, open) = lesson("health-check-grace-period");
+        let changes = open_changes(&start, &solution, &open);
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!(
+            changes[0].place,
+            "service reports: healthCheckGracePeriodSeconds"
+        );
+        assert_eq!(changes[0].was, "none");
+        assert_eq!(changes[0].now, "300");
+    }
+
+    #[test]
+    fn the_start_has_no_changes_and_a_list_is_one_change() {
+        let (start, _, open) = lesson("zone-rebalancing");
+        assert!(open_changes(&start, &start, &open).is_empty());
+        let mut doc = start.clone();
+        doc["services"][0]["placementStrategy"] = serde_json::json!([
+            { "type": "spread", "field": "attribute:ecs.availability-zone" },
+            { "type": "spread", "field": "instanceId" }]);
+        let changes = open_changes(&start, &doc, &open);
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!(changes[0].place, "service web: placementStrategy");
+        assert!(changes[0].now.ends_with('…'), "{}", changes[0].now);
+    }
+
+    #[test]
+    fn a_locked_change_is_not_listed() {
+        let (start, _, open) = lesson("health-check-grace-period");
+        let mut doc = start.clone();
+        doc["seed"] = serde_json::json!(99);
+        assert!(open_changes(&start, &doc, &open).is_empty());
+    }
+}
