@@ -41,7 +41,17 @@ fn words(full: &str) -> Option<String> {
     if let Some(rest) = full.strip_prefix("Traffic spike: (service ") {
         let (service, rest) = rest.split_once(") receives ")?;
         let percent = rest.split(' ').next()?;
-        return Some(format!("{service} traffic {percent}"));
+        // "×4" for 400%: shorter, and how a room says it ("shop traffic 40…" was cut on the
+        // projector, instructor walkthrough).
+        let times = percent
+            .strip_suffix('%')
+            .and_then(|p| p.parse::<u32>().ok())
+            .filter(|p| p % 100 == 0 && *p > 0)
+            .map(|p| format!("×{}", p / 100));
+        return Some(format!(
+            "{service} traffic {}",
+            times.as_deref().unwrap_or(percent)
+        ));
     }
     if let Some(rest) = full.strip_prefix("hang-task ") {
         return rest
@@ -156,7 +166,11 @@ mod tests {
             ("Availability Zone us-east-1a recovered.", "us-east-1a recovered"),
             (
                 "Traffic spike: (service web) receives 300% of its request rate for 120 s.",
-                "web traffic 300%",
+                "web traffic ×3",
+            ),
+            (
+                "Traffic spike: (service web) receives 250% of its request rate for 120 s.",
+                "web traffic 250%",
             ),
             (
                 "hang-task 4bc8c2de585ed7b2d813afa87763fcbf (simulator): its application stops answering; its health checks fail from now on, its process keeps running.",
