@@ -177,11 +177,6 @@ impl Lock {
         locked_changes(&self.start, doc, &self.editable)
     }
 
-    /// What `doc` changed in the open places (see [`super::open_changes`]).
-    pub fn open_changes(&self, doc: &Value) -> Vec<super::open_changes::OpenChange> {
-        super::open_changes::open_changes(&self.start, doc, &self.editable)
-    }
-
     /// Whether nothing at or under `path` is open to change: no editable place lies within it
     /// or holds it. A form draws such a control disabled, so a student sees what the lesson opens
     /// before trying (lesson 11's locked Min healthy % looked editable until a change was

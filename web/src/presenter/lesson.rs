@@ -71,7 +71,7 @@ pub fn PresenterLesson() -> impl IntoView {
                     lessons.report.with(|r| r.is_some()).then(|| {
                         pg.text.track();
                         let changes = pg.text.with_untracked(|t| serde_json::from_str::<serde_json::Value>(t).ok())
-                            .and_then(|doc| pg.lock.with_value(|l| l.as_ref().map(|l| l.open_changes(&doc))))
+                            .and_then(|doc| pg.lock.with_value(|l| l.as_ref().map(|l| ecs_sim::challenge::open_changes::open_changes(&l.start, &doc, &l.editable))))
                             .unwrap_or_default();
                         (!changes.is_empty()).then(|| view! {
                             <p class="presenter-changes" data-testid="presenter-changes">
