@@ -58,11 +58,23 @@ pub fn WatchRun(horizon_ms: Millis, testid: &'static str) -> impl IntoView {
         pg.slow_redraw.track();
         pg.clock_ms() >= horizon_ms
     });
+    // While it plays the button says so: "Watch it run to 0:15:00" beside a run already going
+    // there read as an offer not yet taken (instructor walkthrough, 2026-12-06).
+    let watching = Memo::new(move |_| {
+        pg.run
+            .with(|r| r.is_some_and(|r| r.advancing() && r.pace.is_some()))
+    });
     view! {
         <button type="button" data-testid=testid data-there=move || there.get().to_string()
-            title="Play the graded run on the page at a simulated minute per second (from the start if it is past its end)"
+            title="Play the graded run on the page at a simulated minute per second (from the start if it is past its end); Play takes over at the chosen speed"
             on:click=move |_| from_start_if_past(pg, horizon_ms, |pg, at| pg.watch_to(at))>
-            {move || if there.get() { "Watch it again".to_string() } else { format!("Watch it run to {}", clock(horizon_ms)) }}
+            {move || if there.get() {
+                "Watch it again".to_string()
+            } else if watching.get() {
+                format!("Watching to {}…", clock(horizon_ms))
+            } else {
+                format!("Watch it run to {}", clock(horizon_ms))
+            }}
         </button>
     }
 }
