@@ -1378,6 +1378,23 @@ tests.push({
 });
 
 tests.push({
+  // Review 2026-12-06: the pass plays the graded run only on an untouched stage. Play pressed
+  // while Check runs is the student's own run, which the pass leaves alone.
+  name: 'lessons: a pass after the student pressed Play does not take the stage over',
+  async run({ page, base }) {
+    await openLesson(page, base, 'fargate-task-size');
+    await fixLessonOneByHand(page);
+    await page.getByTestId('lesson-check').click();
+    await page.getByTestId('play').click();
+    await page.getByTestId('lesson-passed').waitFor({ timeout: 20000 });
+    await page.waitForTimeout(1000);
+    if (await page.locator('[data-testid="run-progress"]').count()) throw new Error('a Run to strip after the pass: the graded run took the stage over');
+    const label = (await page.getByTestId('lesson-watch').innerText()).trim();
+    if (label !== 'Watch it run to 0:15:00') throw new Error(`button: ${label}`);
+  },
+});
+
+tests.push({
   // Instructor walkthrough 2026-12-06: in presenter mode the graded run replayed by itself after
   // a pass, too fast to explain over; presenter mode's Check leaves the stage to the instructor.
   name: 'lessons: presenter mode\'s Check leaves an untouched stage at 0:00:00 after a pass',
