@@ -1378,6 +1378,21 @@ tests.push({
 });
 
 tests.push({
+  // Instructor walkthrough 2026-12-06: lesson 4's scale-in line listed seven task IDs and took
+  // five lines of the projector's latest events. The room reads the first and a count.
+  name: 'lessons: presenter mode cuts a long task list in the latest events to the first and a count',
+  async run({ page, base }) {
+    await presentLesson(page, base, 'fargate-spot-base-weight');
+    await page.getByTestId('run-10m').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:10:00', null, { timeout: 30000 });
+    const lines = await page.locator('[data-testid="presenter-events"] li').allInnerTexts();
+    const stopped = lines.find((l) => l.includes('has stopped 7 running tasks'));
+    if (!stopped) throw new Error(`no scale-in line: ${lines.join(' | ')}`);
+    if (!stopped.includes('and 6 more') || (stopped.match(/\(task /g) ?? []).length !== 1) throw new Error(`line: ${stopped}`);
+  },
+});
+
+tests.push({
   // Review 2026-12-06: the pass plays the graded run only on an untouched stage. Play pressed
   // while Check runs is the student's own run, which the pass leaves alone.
   name: 'lessons: a pass after the student pressed Play does not take the stage over',

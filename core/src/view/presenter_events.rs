@@ -33,6 +33,23 @@ pub fn for_the_room(e: &LogEntry) -> bool {
     }
 }
 
+/// A line as the room reads it: a service event's list of more than two tasks keeps the first
+/// and says how many more (`(service worker) has stopped 7 running tasks: (task 7bbc9989…) and 6
+/// more.`). ECS lists every task, and on the projector one such line took five lines of the
+/// latest events (instructor walkthrough, 2026-12-06); the event log keeps the whole line.
+pub fn room_text(text: &str) -> String {
+    let Some(at) = text.find(": (task ") else {
+        return text.to_string();
+    };
+    let list = &text[at + 2..];
+    let n = list.matches("(task ").count();
+    if n <= 2 {
+        return text.to_string();
+    }
+    let first = list.find(')').map_or(list, |end| &list[..=end]);
+    format!("{}: {first} and {} more.", &text[..at], n - 1)
+}
+
 /// The newest `limit` lines of `log` presenter mode lists, newest first (indexes into `log`).
 pub fn presenter_events(log: &[LogEntry], limit: usize) -> Vec<usize> {
     newest_where(log, limit, for_the_room)
@@ -42,6 +59,27 @@ pub fn presenter_events(log: &[LogEntry], limit: usize) -> Vec<usize> {
 mod tests {
     use super::*;
     use crate::sim::Sim;
+
+    #[test]
+    fn a_long_task_list_is_cut_for_the_room() {
+        let ids: Vec<String> = (0..7).map(|k| format!("{k:032x}")).collect();
+        let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let line = crate::service::messages::stopped("worker", &refs);
+        assert_eq!(
+            room_text(&line),
+            format!(
+                "(service worker) has stopped 7 running tasks: (task {}) and 6 more.",
+                ids[0]
+            )
+        );
+        // Two tasks, or none listed: the line as it is.
+        let two = crate::service::messages::stopped("worker", &refs[..2]);
+        assert_eq!(room_text(&two), two);
+        assert_eq!(
+            room_text("(service web) has reached a steady state."),
+            "(service web) has reached a steady state."
+        );
+    }
 
     #[test]
     fn why_a_task_stopped_on_its_own_is_listed() {

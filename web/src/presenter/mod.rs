@@ -12,7 +12,7 @@ use crate::state::{Playground, Selection};
 use ecs_sim::time::clock;
 use ecs_sim::view::charts::ChartView;
 use ecs_sim::view::not_recorded::stays_empty;
-use ecs_sim::view::presenter_events::presenter_events;
+use ecs_sim::view::presenter_events::{presenter_events, room_text};
 use leptos::prelude::*;
 
 mod lesson;
@@ -138,7 +138,13 @@ pub fn PresenterAside() -> impl IntoView {
             let base = pg.log_base();
             presenter_events(log, EVENTS_SHOWN)
                 .into_iter()
-                .filter_map(|i| log.get(i).map(|e| (base + i, e.clone())))
+                .filter_map(|i| {
+                    log.get(i).map(|e| {
+                        let mut e = e.clone();
+                        e.text = room_text(&e.text);
+                        (base + i, e)
+                    })
+                })
                 .collect::<Vec<_>>()
         })
     });
