@@ -1385,6 +1385,8 @@ tests.push({
     await presentLesson(page, base, 'fargate-spot-base-weight');
     await page.getByTestId('run-10m').click();
     await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:10:00', null, { timeout: 30000 });
+    // The list is redrawn after the clock (make test read it empty in the frame between).
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="presenter-events"] li')].some((li) => li.textContent.includes('has stopped 7 running tasks')), null, { timeout: 10000 }).catch(() => {});
     const lines = await page.locator('[data-testid="presenter-events"] li').allInnerTexts();
     const stopped = lines.find((l) => l.includes('has stopped 7 running tasks'));
     if (!stopped) throw new Error(`no scale-in line: ${lines.join(' | ')}`);
