@@ -36,6 +36,13 @@ pub const NO_HEALTH_CHECK_HEALTHY_AFTER_MS: Millis = 40_000;
 pub const ACTIVATION_MS: Millis = 1_000;
 /// How long a process that honours SIGTERM takes to exit.
 pub const GRACEFUL_EXIT_MS: Millis = 1_000;
+/// How the line of an essential container's exit begins (here and in `oom.rs`); presenter
+/// mode's latest events find the lines by it.
+pub const ESSENTIAL_EXITED: &str = "Essential container in task ";
+/// What the line of a task whose container health check failed says after its ID; presenter
+/// mode's latest events find the lines by it.
+pub const UNHEALTHY: &str = " is UNHEALTHY: ";
+
 impl Sim {
     /// Creates a task waiting for placement (PROVISIONING, no capacity yet).
     #[allow(clippy::too_many_arguments)]
@@ -524,7 +531,7 @@ impl Sim {
                 }
             }
             HealthStatus::Unhealthy => {
-                let text = format!("Task {id} is UNHEALTHY: an essential container's health check failed {retries} times in a row.");
+                let text = format!("Task {id}{UNHEALTHY}an essential container's health check failed {retries} times in a row.");
                 self.emit(LogKind::Task, service, text);
                 if let Some(s) = service {
                     self.request_reconcile_at(s, self.now);
@@ -551,7 +558,7 @@ impl Sim {
         let mut text = line_buffer(&mut self.log_spare, self.tasks[t].id.len() + 60);
         let _ = write!(
             text,
-            "Essential container in task {} exited with code {code}.",
+            "{ESSENTIAL_EXITED}{} exited with code {code}.",
             self.tasks[t].id
         );
         let service = self.tasks[t].service;

@@ -1,5 +1,6 @@
 //! Out-of-memory kills: a task whose modelled memory passes its hard limit is stopped with exit 137.
 
+use super::lifecycle::ESSENTIAL_EXITED;
 use super::Sim;
 use crate::sim::log::LogKind;
 use crate::task::stopped_reason;
@@ -13,7 +14,7 @@ impl Sim {
             return;
         }
         let text = format!(
-            "Essential container in task {} exited with code {OOM_EXIT_CODE}: {} ({used_mib:.0} MiB used, hard limit {limit_mib} MiB).",
+            "{ESSENTIAL_EXITED}{} exited with code {OOM_EXIT_CODE}: {} ({used_mib:.0} MiB used, hard limit {limit_mib} MiB).",
             self.tasks[t].id,
             stopped_reason::OUT_OF_MEMORY,
         );

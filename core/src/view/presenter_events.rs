@@ -10,12 +10,8 @@
 use super::log_filter::newest_where;
 use super::pause::{classify, PauseKind};
 use crate::sim::container_start::{COULD_NOT_START, STAYS_PENDING};
+use crate::sim::lifecycle::{ESSENTIAL_EXITED, UNHEALTHY};
 use crate::sim::log::{LogEntry, LogKind};
-
-/// How the line of an essential container's exit begins (`sim/lifecycle.rs`, `sim/oom.rs`).
-const ESSENTIAL_EXITED: &str = "Essential container in task ";
-/// What the line of a task whose container health check failed says (`sim/lifecycle.rs`).
-const UNHEALTHY: &str = " is UNHEALTHY: ";
 
 /// Whether presenter mode lists line `e`.
 pub fn for_the_room(e: &LogEntry) -> bool {
