@@ -38,11 +38,7 @@ pub fn goal_lines(goals: &[GoalSpec], service: &str) -> Vec<(MetricName, f64, St
         })
         .filter_map(|g| {
             let metric = MetricName::named(g.metric.as_deref()?)?;
-            match (g.at_most, g.at_least) {
-                (Some(v), _) => Some((metric, v, "goal ≤".to_string())),
-                (None, Some(v)) => Some((metric, v, "goal ≥".to_string())),
-                (None, None) => None,
-            }
+            bound_line(g).map(|(v, name)| (metric, v, name))
         })
         .collect()
 }
@@ -54,11 +50,17 @@ pub fn cost_goal_line(goals: &[GoalSpec]) -> Option<(f64, String)> {
     goals
         .iter()
         .filter(|g| g.measure == MeasureName::CostPerHour)
-        .find_map(|g| match (g.at_most, g.at_least) {
-            (Some(v), _) => Some((v, "goal ≤".to_string())),
-            (None, Some(v)) => Some((v, "goal ≥".to_string())),
-            (None, None) => None,
-        })
+        .find_map(bound_line)
+}
+
+/// Goal `g`'s bound as a chart line: its value and name ("goal ≤", or "goal ≥" for a goal with
+/// only a lower bound). One place for the metric and the cost charts' lines.
+fn bound_line(g: &GoalSpec) -> Option<(f64, String)> {
+    match (g.at_most, g.at_least) {
+        (Some(v), _) => Some((v, "goal ≤".to_string())),
+        (None, Some(v)) => Some((v, "goal ≥".to_string())),
+        (None, None) => None,
+    }
 }
 
 /// The chart that draws what goal `g` counts, for the measures that have one.

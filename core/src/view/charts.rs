@@ -411,10 +411,16 @@ pub fn metric_chart(
         .metrics
         .first()
         .and_then(|m| inputs.target_names.get(m));
+    name_target_line(&mut view, name.map(String::as_str));
+    view
+}
+
+/// Calls the chart's target line `name` ("goal ≤ 0.1" for a lesson's goal instead of
+/// "target 0.1"); no name keeps "target". The metric and cost charts both name their line.
+pub(crate) fn name_target_line(view: &mut ChartView, name: Option<&str>) {
     if let (Some(line), Some(name)) = (view.target.as_mut(), name) {
         line.label = line.label.replacen("target", name, 1);
     }
-    view
 }
 
 /// The pure projection: series of datapoints → a chart in [`FRAME`].

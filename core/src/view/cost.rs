@@ -193,9 +193,10 @@ pub fn cost_chart(sim: &Sim, inputs: &ChartInputs) -> ChartView {
         inputs.cost_target.as_ref().map(|(v, _)| *v),
         &inputs,
     );
-    if let (Some(line), Some((_, name))) = (view.target.as_mut(), &inputs.cost_target) {
-        line.label = line.label.replacen("target", name, 1);
-    }
+    crate::view::charts::name_target_line(
+        &mut view,
+        inputs.cost_target.as_ref().map(|(_, name)| name.as_str()),
+    );
     view
 }
 

@@ -376,6 +376,10 @@ pub struct LockRefusals {
     pub changed: Vec<String>,
     /// "path: message" for each key left out.
     pub left_out: Vec<String>,
+    /// What the text changed in the lesson's open places, read from the same parse: presenter
+    /// mode's "Changed:" line after Check. Not a refusal, so [`LockRefusals::is_empty`] leaves it
+    /// out.
+    pub opened: Vec<ecs_sim::challenge::open_changes::OpenChange>,
 }
 
 impl LockRefusals {
@@ -410,6 +414,7 @@ pub fn lock_refusals(pg: Playground) -> Memo<LockRefusals> {
                     .into_iter()
                     .map(|p| format!("{}: {}", p.path, p.message))
                     .collect(),
+                opened: ecs_sim::challenge::open_changes::open_changes(&l.start, &doc, &l.editable),
             },
             None => LockRefusals::default(),
         })

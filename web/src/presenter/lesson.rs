@@ -18,6 +18,8 @@ pub fn PresenterLesson() -> impl IntoView {
     // The brief on the projector in place of the goals, while an exercise is introduced: it
     // was only in the normal layout's narrow column, in small type (instructor walkthrough).
     let brief = RwSignal::new(false);
+    // The page's one parse of the scenario against the lesson's lock (its open changes too).
+    let refusals = crate::lesson::use_lock_refusals(pg);
     view! {
         <Show when=move || lessons.open.with(Option::is_some)>
             // While the brief is read the strip may take more of the screen (the cluster fits
@@ -69,10 +71,7 @@ pub fn PresenterLesson() -> impl IntoView {
                 // instructor walkthrough, 2026-12-06).
                 {move || {
                     lessons.report.with(|r| r.is_some()).then(|| {
-                        pg.text.track();
-                        let changes = pg.text.with_untracked(|t| serde_json::from_str::<serde_json::Value>(t).ok())
-                            .and_then(|doc| pg.lock.with_value(|l| l.as_ref().map(|l| ecs_sim::challenge::open_changes::open_changes(&l.start, &doc, &l.editable))))
-                            .unwrap_or_default();
+                        let changes = refusals.with(|r| r.opened.clone());
                         (!changes.is_empty()).then(|| view! {
                             <p class="presenter-changes" data-testid="presenter-changes">
                                 <b>"Changed: "</b>
