@@ -111,8 +111,9 @@ pub fn scales_in(b: PassBounds, current: u32, outdated: u32) -> bool {
 }
 
 /// How many new tasks a pass starts: what the current tasks lack of the count it keeps, within
-/// what the most alive leaves beside the `live` tasks (blue's held tasks are not counted: green
-/// scales up to the full desired count beside them, DG deployment-type-blue-green SCALE_UP).
+/// what the most alive leaves beside the `live` tasks: the active ones and those the scheduler
+/// stopped that are not STOPPED yet (blue's held tasks are not counted: green scales up to the
+/// full desired count beside them, DG deployment-type-blue-green SCALE_UP).
 pub fn tasks_to_start(b: PassBounds, current: u32, live: u32) -> u32 {
     let need = b.keep.saturating_sub(current);
     let room = b.max_live.saturating_sub(live);
@@ -121,11 +122,9 @@ pub fn tasks_to_start(b: PassBounds, current: u32, live: u32) -> u32 {
 
 /// Whether the upper bound held back tasks a pass would otherwise start ([`tasks_to_start`]
 /// started fewer than the current tasks lack). When the same pass then stops replaced tasks,
-/// their room is free and the scheduler looks again at once rather than at its next unrelated
-/// pass: with `maximumPercent` 100 the first batch's replacements waited for the stopped tasks
-/// to reach STOPPED (7 s on Fargate, the deregistration delay behind a load balancer) while
-/// later batches started beside tasks still stopping (fidelity walkthrough). Stopping tasks are
-/// not RUNNING or PENDING in the upper bound's sense (API DeploymentConfiguration).
+/// the scheduler looks again at once rather than at its next unrelated pass. The tasks it
+/// stopped count against the upper bound until STOPPED (see [`tasks_to_start`]), so that pass
+/// starts nothing while they drain; their STOPPED brings the next one.
 pub fn short_of_room(b: PassBounds, current: u32, live: u32) -> bool {
     tasks_to_start(b, current, live) < b.keep.saturating_sub(current)
 }

@@ -602,6 +602,7 @@ impl Sim {
             task.stopped_reason = Some(reason);
             task.stopping_at = Some(self.now);
         }
+        self.task_index.stop_coded(&self.tasks[t]);
         let service = self.tasks[t].service;
         self.emit(LogKind::Task, service, text);
         let epoch = self.bump(t);
@@ -627,7 +628,9 @@ impl Sim {
                 self.queue
                     .push(self.now + delay, Event::TaskAdvance(t, epoch));
                 // The task no longer counts towards the desired count: the scheduler starts a
-                // replacement now rather than after the deregistration delay.
+                // replacement now rather than after the deregistration delay, where
+                // maximumPercent leaves room beside the draining task (a task the scheduler
+                // stopped counts against it until STOPPED: `TaskIndex::scheduler_stopping`).
                 if let Some(s) = service {
                     self.request_reconcile(s);
                 }

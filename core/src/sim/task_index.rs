@@ -2,7 +2,7 @@
 //! no pass scans every task (issue #10: Fargate zone choice scanned every task once per zone,
 //! and every pass rescanned every task the service ever started).
 
-use crate::task::{Task, TaskStatus};
+use crate::task::{StopCode, Task, TaskStatus};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Per-service and per-group views of the tasks, updated by the lifecycle and checked against a
@@ -38,10 +38,26 @@ pub struct TaskIndex {
     /// desired count, so the pass reads these instead of all its tasks (issue #10: walking
     /// 5,000 tasks per pass was 40 % of a crash loop at the task limit).
     pub watched: Vec<BTreeSet<usize>>,
+    /// Per service, its tasks the service scheduler stopped (stopCode
+    /// `ServiceSchedulerInitiated`: replaced, scaled in, unhealthy) that are not STOPPED yet. They
+    /// still count against `maximumPercent`: behind a load balancer a `maximumPercent` 100
+    /// deployment drains each batch for the whole deregistration delay and starts its
+    /// replacements only once the batch has stopped (ECS's own service events, 2020: "has begun
+    /// draining connections on 2 tasks" … five minutes … "has stopped 2 running tasks" … "has
+    /// started 2 tasks"; fidelity probe, 2026-12-07).
+    pub scheduler_stopping: Vec<u32>,
     /// Per service, its tasks (not STOPPED) whose load balancer target is `healthy`:
     /// HealthyHostCount, which each minute's metrics read here instead of walking the service's
     /// tasks (review of the 29th session: "no step touches every task").
     pub healthy_targets: Vec<BTreeSet<usize>>,
+}
+
+/// The service of `task` when its service's scheduler asked it to stop (see
+/// [`TaskIndex::scheduler_stopping`]).
+fn scheduler_stopped(task: &Task) -> Option<usize> {
+    (task.stop_requested && task.stop_code == Some(StopCode::ServiceSchedulerInitiated))
+        .then_some(task.service)
+        .flatten()
 }
 
 /// Whether [`TaskIndex::watched`] holds `task` (see there).
@@ -204,9 +220,20 @@ impl TaskIndex {
         self.stopping.insert(t);
     }
 
+    /// Task `t`'s stop was requested with its stop code set: one more of
+    /// [`TaskIndex::scheduler_stopping`] when the service scheduler stopped it.
+    pub fn stop_coded(&mut self, task: &Task) {
+        if let Some(n) = scheduler_stopped(task).and_then(|s| self.scheduler_stopping.get_mut(s)) {
+            *n += 1;
+        }
+    }
+
     /// Task `t` is STOPPED.
     pub fn stopped(&mut self, t: usize, task: &Task) {
         self.stopping.remove(&t);
+        if let Some(n) = scheduler_stopped(task).and_then(|s| self.scheduler_stopping.get_mut(s)) {
+            *n = n.saturating_sub(1);
+        }
         if let Some(s) = task.service {
             if let Some(live) = self.live.get_mut(s) {
                 live.remove(&t);
@@ -223,6 +250,12 @@ impl TaskIndex {
     /// Service `s`'s active tasks (not asked to stop, not STOPPED).
     pub fn active(&self, s: usize) -> u32 {
         self.active.get(s).copied().unwrap_or(0)
+    }
+
+    /// Service `s`'s tasks the service scheduler stopped that are not STOPPED yet
+    /// ([`TaskIndex::scheduler_stopping`]).
+    pub fn scheduler_stopping(&self, s: usize) -> u32 {
+        self.scheduler_stopping.get(s).copied().unwrap_or(0)
     }
 
     /// Service `s`'s tasks whose stop was requested and that are not STOPPED yet.
@@ -259,6 +292,7 @@ impl TaskIndex {
             active: vec![0; services],
             watched: vec![BTreeSet::new(); services],
             healthy_targets: vec![BTreeSet::new(); services],
+            scheduler_stopping: vec![0; services],
             ..TaskIndex::default()
         };
         for (t, task) in tasks {
@@ -276,6 +310,9 @@ impl TaskIndex {
             }
             if task.stop_requested {
                 ix.stopping.insert(t);
+                if let Some(s) = scheduler_stopped(task) {
+                    ix.scheduler_stopping[s] += 1;
+                }
                 continue;
             }
             if let Some(s) = task.service {

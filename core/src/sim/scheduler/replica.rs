@@ -393,8 +393,14 @@ impl Sim {
             }
         }
         // The service's active tasks, counted by the task index (placing a waiting task keeps
-        // it active, so this is the count a walk of the live set gives).
-        let live = (self.task_index.active(s) as usize).saturating_sub(held) as u32;
+        // it active, so this is the count a walk of the live set gives), and the tasks this
+        // scheduler stopped that have not reached STOPPED: a batch a `maximumPercent` 100
+        // deployment stopped is replaced once it has drained and stopped, as ECS's service
+        // events show ("has begun draining connections on 2 tasks", five minutes, "has stopped 2
+        // running tasks", "has started 2 tasks"; fidelity probe, 2026-12-07). Until then the
+        // replacements started beside the draining tasks.
+        let live = (self.task_index.active(s) + self.task_index.scheduler_stopping(s))
+            .saturating_sub(held as u32);
         let bounds = self.replica_bounds(s);
         let start = replica::tasks_to_start(bounds, current as u32, live);
         report.short_of_room = replica::short_of_room(bounds, current as u32, live);
