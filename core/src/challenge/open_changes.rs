@@ -1,5 +1,5 @@
 //! What a student changed in a lesson's open places, for the room: "service web:
-//! healthCheckGracePeriodSeconds: none → 300". After a pass on the projector nothing showed what
+//! healthCheckGracePeriodSeconds: not set → 300". After a pass on the projector nothing showed what
 //! the fix was (lessons 7, 11 and 12: instructor walkthrough, 2026-12-06); the forms and the JSON
 //! editor are not on screen in presenter mode.
 
@@ -16,7 +16,7 @@ const VALUE_CHARS: usize = 40;
 pub struct OpenChange {
     /// The place as a student reads it ("service web: healthCheckGracePeriodSeconds").
     pub place: String,
-    /// Its value in the start ("none" when absent), compact JSON, cut.
+    /// Its value in the start ("not set" when absent), compact JSON, cut.
     pub was: String,
     /// Its value now, the same way.
     pub now: String,
@@ -60,7 +60,11 @@ fn walk(
                 path.pop();
             }
         }
-        (Some(Value::Array(x)), Some(Value::Array(y))) if x.len() == y.len() && !open => {
+        // A list of the same length is read item by item, open or not: a TTL changed inside
+        // `serviceRegistries` showed the whole list on both sides, cut to the same 40
+        // characters (instructor walkthrough of lesson 15, 2026-12-07). A list that grew or
+        // shrank is one change.
+        (Some(Value::Array(x)), Some(Value::Array(y))) if x.len() == y.len() => {
             for (i, (va, vb)) in x.iter().zip(y).enumerate() {
                 path.push(Segment::Index(i));
                 walk(scenario, Some(va), Some(vb), editable, path, found);
@@ -77,11 +81,12 @@ fn walk(
     }
 }
 
-/// A value as the list shows it: "none" when absent, a string without quotes, else compact JSON;
+/// A value as the list shows it: "not set" when absent ("none" read as a value of its own), a
+/// string without quotes, else compact JSON;
 /// cut after [`VALUE_CHARS`] characters.
 fn shown(v: Option<&Value>) -> String {
     let text = match v {
-        None => "none".to_string(),
+        None => "not set".to_string(),
         Some(Value::String(s)) => s.clone(),
         Some(v) => v.to_string(),
     };
@@ -122,7 +127,7 @@ mod tests {
             changes[0].place,
             "service reports: healthCheckGracePeriodSeconds"
         );
-        assert_eq!(changes[0].was, "none");
+        assert_eq!(changes[0].was, "not set");
         assert_eq!(changes[0].now, "300");
     }
 
@@ -146,5 +151,24 @@ mod tests {
         let mut doc = start.clone();
         doc["seed"] = serde_json::json!(99);
         assert!(open_changes(&start, &doc, &open).is_empty());
+    }
+
+    #[test]
+    fn a_ttl_changed_inside_a_list_reads_as_that_ttl() {
+        // Lesson 15: both sides of "serviceRegistries" read the same 40 characters.
+        let (start, _, open) = lesson("service-discovery-ttl");
+        let mut doc = start.clone();
+        let entry = doc["services"]
+            .as_array_mut()
+            .and_then(|s| s.iter_mut().find(|s| s["serviceName"] == "orders"))
+            .expect("orders");
+        entry["serviceRegistries"][0]["dnsTtlSeconds"] = serde_json::json!(5);
+        let changes = open_changes(&start, &doc, &open);
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert!(changes[0].place.ends_with("dnsTtlSeconds"), "{changes:?}");
+        assert_eq!(
+            (changes[0].was.as_str(), changes[0].now.as_str()),
+            ("300", "5")
+        );
     }
 }
