@@ -183,7 +183,7 @@ pub fn Controls() -> impl IntoView {
             <span class="speeds" role="group" aria-label="Speed">
                 {Speed::ALL.into_iter().map(|s| view! {
                     <button class:active=move || pg.speed.get() == s aria-pressed=move || (pg.speed.get() == s).to_string()
-                        data-testid=format!("speed-{}", s.label()) on:click=move |_| pg.speed.set(s)>{s.label()}</button>
+                        data-testid=format!("speed-{}", s.label()) on:click=move |_| { pg.speed.set(s); pg.speed_chosen(); }>{s.label()}</button>
                 }).collect_view()}
             </span>
             <button data-testid="reset" title="Back to time 0 with the same seed" on:click=move |_| pg.reset()>"Reset"</button>

@@ -648,6 +648,18 @@ impl Playground {
         }
     }
 
+    /// A speed chosen while a lesson's watched run plays takes over from it at that speed, as
+    /// Play does: the 10× button showed pressed while the run went on at a simulated minute
+    /// per second (instructor walkthrough, 2026-12-07).
+    pub fn speed_chosen(&self) {
+        let watching = self
+            .run
+            .with_untracked(|r| r.is_some_and(|r| r.advancing() && r.pace.is_some()));
+        if watching && !self.playing.get_untracked() {
+            self.toggle_play();
+        }
+    }
+
     /// The clock goes on from a pause (Play, Step, Run to): the paused line and its notice go.
     /// An instructor's walkthrough saw "Paused … at 0:02:09 … Play, Step or +10 min go on from
     /// here" and the old line highlighted at 0:12:09, after +10 min.
