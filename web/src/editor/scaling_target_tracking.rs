@@ -10,7 +10,8 @@ use super::scaling_policy_header::{
 };
 use ecs_sim::autoscaling::form::policies::{PolicySettings, PolicySummary};
 use ecs_sim::autoscaling::form::target_tracking::{
-    set_target_tracking_policy, TargetTrackingSettings as P, TRACKED_METRICS,
+    retarget_note, set_target_tracking_policy, target_unit, TargetTrackingSettings as P,
+    TRACKED_METRICS,
 };
 use leptos::prelude::*;
 
@@ -23,6 +24,9 @@ pub fn TargetTrackingCard(
     name: String,
 ) -> impl IntoView {
     let error = RwSignal::new(None::<String>);
+    // What the kept target counts after a change of metric (50 % CPU became 50 requests a
+    // minute without a word: engineer walkthrough, 2026-12-07).
+    let note = RwSignal::new(None::<String>);
     let key = StoredValue::new(name.clone());
     let policy = policy_settings(policies, key, |s| match s {
         PolicySettings::TargetTracking(t) => Some(t),
@@ -38,15 +42,21 @@ pub fn TargetTrackingCard(
             <PolicyHeader service=service name=name kind="Target tracking".to_string() error=error />
             <div class="form-row">
                 <label class="field" title="predefinedMetricType: the metric the policy keeps at the target"><span>"Metric"</span>
-                    <select data-testid="tt-metric" on:change=move |ev| { let v = event_target_value(&ev); change(&|p| p.metric = v.clone()) }>
+                    <select data-testid="tt-metric" on:change=move |ev| {
+                        let v = event_target_value(&ev);
+                        let was = policy.get_untracked();
+                        change(&|p| p.metric = v.clone());
+                        note.set(error.get_untracked().is_none().then(|| retarget_note(&was.metric, &v, was.target_value)).flatten());
+                    }>
                         {move || { let cur = policy.get().metric; TRACKED_METRICS.iter().map(|m| view! {
                             <option value=*m prop:selected=cur == *m>{*m}</option>
                         }).collect_view() }}
                     </select></label>
                 <label class="field small" title="targetValue: the metric value the policy keeps the service at"><span>"Target"</span>
                     <input type="number" min="0" step="any" data-testid="tt-target" prop:value=move || show(policy.get().target_value)
-                        on:change=move |ev| match number(&ev) { Some(v) => change(&|p| p.target_value = v), None => error.set(Some("targetValue must be a number.".into())) } /></label>
+                        on:change=move |ev| match number(&ev) { Some(v) => { note.set(None); change(&|p| p.target_value = v) } None => error.set(Some("targetValue must be a number.".into())) } /></label>
             </div>
+            <p class="hint" data-testid="tt-unit">{move || note.get().unwrap_or_else(|| format!("Target counts {}.", target_unit(&policy.get().metric)))}</p>
             <div class="form-row">
                 <label class="field small" title="scaleOutCooldown, seconds"><span>"Out cooldown s"</span>
                     <input type="number" min="0" data-testid="tt-out-cooldown" prop:value=move || policy.get().scale_out_cooldown.to_string()

@@ -73,6 +73,27 @@ pub(crate) fn read_target_tracking(policy: &Value) -> Option<TargetTrackingSetti
     })
 }
 
+/// What a target tracking policy's `targetValue` counts for `metric`, for the form to show
+/// beside the number: the same 50 is half a CPU for one metric and 50 requests a minute for
+/// another (engineer walkthrough, 2026-12-07: switching CPU to ALBRequestCountPerTarget kept
+/// 50 and ran the service at its maximum).
+pub fn target_unit(metric: &str) -> &'static str {
+    match metric {
+        ALB_REQUEST_COUNT => "requests per target per minute",
+        "ECSServiceAverageMemoryUtilization" => "% memory",
+        _ => "% CPU",
+    }
+}
+
+/// The note the form shows when the metric changes from `was` to `now` and the kept
+/// `target` now counts something else (None when the unit stays). The value is kept: it is a
+/// valid target either way, and only its reader knows what it should be.
+pub fn retarget_note(was: &str, now: &str, target: f64) -> Option<String> {
+    let (a, b) = (target_unit(was), target_unit(now));
+    (a != b)
+        .then(|| format!("The target is now {target} {b} (it was {target} {a}): check the number."))
+}
+
 /// The service's first target tracking policy: its name and settings.
 pub fn first_target_tracking(
     doc: &Value,
@@ -280,6 +301,32 @@ fn write(policy: &mut Map<String, Value>, p: &TargetTrackingSettings, group: Opt
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn switching_to_request_count_says_what_the_kept_target_now_counts() {
+        assert_eq!(
+            super::retarget_note("ECSServiceAverageCPUUtilization", "ALBRequestCountPerTarget", 50.0)
+                .as_deref(),
+            Some("The target is now 50 requests per target per minute (it was 50 % CPU): check the number.")
+        );
+        assert_eq!(
+            super::retarget_note(
+                "ECSServiceAverageCPUUtilization",
+                "ECSServiceAverageMemoryUtilization",
+                50.0
+            )
+            .as_deref(),
+            Some("The target is now 50 % memory (it was 50 % CPU): check the number.")
+        );
+        assert_eq!(
+            super::retarget_note("ALBRequestCountPerTarget", "ALBRequestCountPerTarget", 7.5),
+            None
+        );
+        assert_eq!(
+            super::target_unit("ALBRequestCountPerTarget"),
+            "requests per target per minute"
+        );
+    }
+
     use super::*;
     use crate::form::test_support::doc;
 
