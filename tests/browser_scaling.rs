@@ -261,4 +261,24 @@ async fn target_tracking_policies_are_added_on_free_metrics_and_removed_by_name(
     );
     // The remaining policy is now the first target tracking policy.
     assert_eq!(value(&host, "[data-testid=tt-target]"), "50");
+    // The card says what its target counts, and after a change of metric that the kept number
+    // now counts something else (engineer walkthrough, 2026-12-07).
+    let unit = |host: &Element| {
+        find(host, "[data-testid=tt-unit]")
+            .text_content()
+            .unwrap_or_default()
+    };
+    assert_eq!(unit(&host), "Target counts % memory.");
+    let metric: HtmlSelectElement = find(&host, "[data-testid=tt-metric]")
+        .dyn_into()
+        .expect("a select");
+    metric.set_value("ECSServiceAverageCPUUtilization");
+    fire(&metric, "change");
+    settle().await;
+    assert_eq!(
+        unit(&host),
+        "The target is now 50 % CPU (it was 50 % memory): check the number."
+    );
+    change(&host, "[data-testid=tt-target]", "60").await;
+    assert_eq!(unit(&host), "Target counts % CPU.");
 }
