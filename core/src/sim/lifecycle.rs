@@ -607,6 +607,20 @@ impl Sim {
         self.emit(LogKind::Task, service, text);
         let epoch = self.bump(t);
         let placed = self.tasks[t].instance.is_some() || self.tasks[t].zone.is_some();
+        if code == StopCode::EssentialContainerExited
+            && self.tasks[t].last_status == TaskStatus::Running
+        {
+            // The application has exited: its target is deregistered, and with no request in
+            // flight and no connection open the load balancer completes the deregistration at
+            // once (ALB User Guide, *Deregistration delay*: "If a deregistering target has no
+            // in-flight requests and no active connections, Elastic Load Balancing immediately
+            // completes the deregistration process"). The task goes on stopping as one without
+            // a load balancer does; until 2026-12-07 it sat DEACTIVATING for the whole delay,
+            // holding its CPU and memory and billed (engineer walkthrough, fidelity probe).
+            if self.deregister_target(t).is_some() {
+                self.remove_target(t);
+            }
+        }
         match self.tasks[t].last_status {
             _ if !placed => self.task_stopped(t),
             TaskStatus::Running if self.tasks[t].target.is_some() => {

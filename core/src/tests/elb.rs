@@ -368,3 +368,25 @@ fn an_untyped_target_group_shared_by_an_awsvpc_and_a_bridge_service_is_refused()
         "{problems:?}"
     );
 }
+
+#[test]
+fn a_task_whose_essential_container_exits_does_not_wait_out_the_deregistration_delay() {
+    // ALB User Guide, Deregistration delay: "If a deregistering target has no in-flight
+    // requests and no active connections, Elastic Load Balancing immediately completes the
+    // deregistration process". The application exited at 60 s: its target is deregistered and
+    // the task stops within seconds, not after the default 300 s (it sat DEACTIVATING, holding
+    // its CPU and memory, until 2026-12-07: engineer walkthrough).
+    let crash = r#"{"pullSeconds":8,"startSeconds":2,"exitCode":1,"crashAfterSeconds":51}"#;
+    let mut s = sim(GROUP, crash, 0, "");
+    s.run_until(59_000);
+    assert_eq!(s.tasks[0].last_status, TaskStatus::Running);
+    s.run_until(120_000);
+    let first = &s.tasks[0];
+    assert_eq!(first.last_status, TaskStatus::Stopped);
+    let stopped = first.stopped_at.expect("stopped");
+    assert!(stopped <= 60_000 + 31_000, "STOPPED at {stopped} ms");
+    assert!(s
+        .log()
+        .iter()
+        .any(|e| e.text.starts_with("(service web) deregistered 1 targets")));
+}
