@@ -54,8 +54,16 @@ impl Sim {
         }
     }
 
-    /// Applies a timeline action now (the playground's buttons use the same path).
+    /// Applies a timeline action now (the playground's buttons use the same path), and writes
+    /// the grouped service events it left ([`Sim::write_notes_if_time_moves_on`]).
     pub fn apply(&mut self, action: &TimelineAction) -> Result<(), CommandError> {
+        let done = self.apply_action(action);
+        self.write_notes_if_time_moves_on();
+        done
+    }
+
+    /// [`Sim::apply`]'s work.
+    fn apply_action(&mut self, action: &TimelineAction) -> Result<(), CommandError> {
         match action {
             TimelineAction::StopTask { service, index } => {
                 let t = self.nth_active_task(service, *index)?;
@@ -296,6 +304,7 @@ impl Sim {
         let service = task.service;
         self.emit(LogKind::Action, service, text);
         self.tasks[t].hung = true;
+        self.write_notes_if_time_moves_on();
         Ok(())
     }
 
@@ -325,6 +334,7 @@ impl Sim {
             StopCode::UserInitiated,
             stopped_reason::STOPPED_BY_USER.to_string(),
         );
+        self.write_notes_if_time_moves_on();
         Ok(())
     }
 
@@ -344,6 +354,7 @@ impl Sim {
         let id = inst.ec2_instance_id.clone();
         self.emit(LogKind::Action, None, format!("terminate-instances {id}"));
         self.lose_instance(i, stopped_reason::host_terminated(&id));
+        self.write_notes_if_time_moves_on();
         Ok(())
     }
 
@@ -384,6 +395,7 @@ impl Sim {
         );
         self.emit(LogKind::Action, None, text);
         self.set_draining(i);
+        self.write_notes_if_time_moves_on();
         Ok(())
     }
 
@@ -436,6 +448,7 @@ impl Sim {
                 );
             }
         }
+        self.write_notes_if_time_moves_on();
         Ok(())
     }
 
@@ -457,6 +470,7 @@ impl Sim {
         for s in 0..self.model.services.len() {
             self.request_reconcile(s);
         }
+        self.write_notes_if_time_moves_on();
         Ok(())
     }
 }

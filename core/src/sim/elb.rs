@@ -3,6 +3,7 @@
 //! the task is DEACTIVATING (DG task-lifecycle: "the target group registration occurs during
 //! [ACTIVATING]" and "the target group deregistration occurs during [DEACTIVATING]").
 
+use super::service_notes::NoteKind;
 use super::Sim;
 use crate::elb::target::{Target, TargetHealthState};
 use crate::sim::log::LogKind;
@@ -76,14 +77,12 @@ impl Sim {
         let port = self.target_port(t);
         self.tasks[t].target = Some(Target::registered(g, port));
         self.rewatch(t);
-        let (s, name) = self.service_label(t);
-        let arn = self.model.target_groups[g].arn.clone();
-        // DG service-event-messages wording.
-        self.emit(
-            LogKind::Service,
-            s,
-            format!("(service {name}) registered 1 targets in (target-group {arn})"),
-        );
+        // DG service-event-messages wording, one line for the instant's targets
+        // (`service_notes`).
+        if let Some(s) = self.tasks[t].service {
+            let id = self.tasks[t].id;
+            self.note(s, NoteKind::Registered(g), id);
+        }
     }
 
     /// Queues the first health check of a registered target, one interval after registration.
@@ -228,19 +227,12 @@ impl Sim {
         self.rewatch(t);
         let delay = Millis::from(self.model.target_groups[g].deregistration_delay_seconds) * 1000;
         self.cut_requests_in_flight(t, delay);
-        let (s, name) = self.service_label(t);
-        let arn = self.model.target_groups[g].arn.clone();
-        // DG service-event-messages wording, in the order ECS prints them.
-        self.emit(
-            LogKind::Service,
-            s,
-            format!("(service {name}) deregistered 1 targets in (target-group {arn})"),
-        );
-        self.emit(
-            LogKind::Service,
-            s,
-            format!("(service {name}) has begun draining connections on 1 tasks."),
-        );
+        // DG service-event-messages wording, in the order ECS prints them, one pair of lines
+        // for the instant's targets (`service_notes`).
+        if let Some(s) = self.tasks[t].service {
+            let id = self.tasks[t].id;
+            self.note(s, NoteKind::Deregistered(g), id);
+        }
         Some(delay)
     }
 

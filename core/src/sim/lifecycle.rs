@@ -242,6 +242,12 @@ impl Sim {
             TaskStatus::Deactivating => {
                 // The deregistration delay is over: the target leaves its group, then SIGTERM.
                 self.remove_target(t);
+                if self.stopped_after_drain.remove(&t) {
+                    if let Some(s) = self.tasks[t].service {
+                        let id = self.tasks[t].id;
+                        self.note(s, super::service_notes::NoteKind::Stopped, id);
+                    }
+                }
                 self.set_status(t, TaskStatus::Stopping);
                 let epoch = self.bump(t);
                 let wait = self.exit_ms(t);
@@ -715,6 +721,8 @@ impl Sim {
 
     /// STOPPED: releases what the task held and tells its service.
     fn task_stopped(&mut self, t: usize) {
+        // Lost before its drain ended (its host went): no "has stopped" event waits for it.
+        self.stopped_after_drain.remove(&t);
         if let (Some(i), false) = (self.tasks[t].instance, self.tasks[t].stop_requested) {
             // Every path here requests the stop first; kept so the group counts cannot drift.
             let inst = &mut self.instances[i];

@@ -26,6 +26,7 @@ pub mod queue;
 pub mod register;
 pub mod rollout;
 pub mod scheduler;
+pub(crate) mod service_notes;
 pub mod shift;
 pub mod snapshot;
 pub mod spot;
@@ -174,6 +175,11 @@ pub struct Sim {
     pub(crate) log_dropped: u64,
     /// Text buffers of dropped log lines, reused for new ones ([`log::line_buffer`]).
     pub(crate) log_spare: Vec<String>,
+    /// Service events of this instant still to be written grouped ([`service_notes`]).
+    pub(crate) notes: Vec<service_notes::ServiceNote>,
+    /// Tasks the scheduler stopped behind a load balancer whose "has stopped" event waits for
+    /// their drain to end ([`service_notes`]).
+    pub(crate) stopped_after_drain: BTreeSet<usize>,
     /// Each service's name, task group and startedBy (model order), shared by its log lines
     /// and tasks.
     pub(crate) service_labels: Vec<ServiceLabels>,
@@ -252,6 +258,8 @@ impl Sim {
             log: Vec::new(),
             log_dropped: 0,
             log_spare: Vec::new(),
+            notes: Vec::new(),
+            stopped_after_drain: BTreeSet::new(),
             service_labels: model.services.iter().map(ServiceLabels::of).collect(),
             scripted: false,
             live_mark: None,
@@ -424,6 +432,7 @@ impl Sim {
             Event::ServiceScalingTick(s) => self.service_scaling_tick(s),
             Event::ScheduledAction(k) => self.scheduled_action(k),
         }
+        self.write_notes_if_time_moves_on();
         self.check();
         true
     }

@@ -463,6 +463,41 @@ fn behind_a_load_balancer_each_maximum_percent_100_batch_waits_out_the_deregistr
     };
     let sim = with(json!({ "minimumHealthyPercent": 50, "maximumPercent": 100 }));
     assert_eq!(most_alive(&sim), 5);
+    // One pair of events for the batch, and "has stopped" once it has drained (ECS's events;
+    // the engine wrote one pair per task, and "has stopped" as the drain began).
+    assert_eq!(
+        super::log_times(
+            &sim,
+            "(service web) has begun draining connections on 2 tasks."
+        )
+        .first(),
+        Some(&120_000)
+    );
+    assert_eq!(
+        super::log_times(&sim, "(service web) has stopped 2 running tasks").first(),
+        Some(&420_000)
+    );
+    // The grouped lines do not depend on how the run is cut: a second at a time gives the
+    // same trace.
+    let mut doc: Value = serde_json::from_str(&scenario(
+        5,
+        json!({ "minimumHealthyPercent": 50, "maximumPercent": 100 }),
+        json!({}),
+        false,
+    ))
+    .expect("json");
+    doc["targetGroups"] = json!([{ "targetGroupName": "tg" }]);
+    for td in 0..2 {
+        doc["taskDefinitions"][td]["containerDefinitions"][0]["portMappings"] =
+            json!([{ "containerPort": 80 }]);
+    }
+    doc["services"][0]["loadBalancers"] =
+        json!([{ "targetGroupArn": "tg", "containerName": "app", "containerPort": 80 }]);
+    let mut chunked = Sim::from_json(&doc.to_string()).expect("valid scenario");
+    for k in 1..=3600 {
+        chunked.run_until(k * 1000);
+    }
+    assert_eq!(chunked.trace_hash(), sim.trace_hash());
     let first_start = super::log_lines(&sim, "(service web) has started")
         .iter()
         .map(|(at, _)| *at)

@@ -289,14 +289,7 @@ impl Sim {
         let mut stopped: BTreeSet<usize> = BTreeSet::new();
         let mut left = current.len();
         let stop = |sim: &mut Sim, t: usize, report: &mut PassReport| {
-            if sim.tasks[t].last_status == TaskStatus::Running {
-                report.stopped.push(sim.tasks[t].id);
-            }
-            sim.stop_task(
-                t,
-                StopCode::ServiceSchedulerInitiated,
-                stopped_reason::scaling_activity(&deployment),
-            );
+            sim.stop_and_report(t, &deployment, report);
         };
         while left as u32 > desired {
             let t = match not_running.pop_front().or_else(|| unhealthy.pop_front()) {
@@ -342,6 +335,27 @@ impl Sim {
             }
         }
         current.retain(|x| !stopped.contains(x));
+    }
+
+    /// Stops task `t` for the scheduler (scale-in or a replaced task) and reports it: a RUNNING
+    /// task in the pass's "has stopped" event, or, when its target now drains, in one written
+    /// as the drain ends (`service_notes`: ECS's events show *has begun draining connections*,
+    /// then *has stopped* once the deregistration delay is over).
+    fn stop_and_report(&mut self, t: usize, deployment: &str, report: &mut PassReport) {
+        let running = self.tasks[t].last_status == TaskStatus::Running;
+        self.stop_task(
+            t,
+            StopCode::ServiceSchedulerInitiated,
+            stopped_reason::scaling_activity(deployment),
+        );
+        if !running {
+            return;
+        }
+        if self.tasks[t].last_status == TaskStatus::Deactivating && self.tasks[t].target.is_some() {
+            self.stopped_after_drain.insert(t);
+        } else {
+            report.stopped.push(self.tasks[t].id);
+        }
     }
 
     /// The outdated tasks as [`replica::retirements`] and [`replica::over_maximum`] see them.
@@ -491,14 +505,7 @@ impl Sim {
                     StopCode::ServiceSchedulerInitiated,
                     stopped_reason::scaling_activity(&deployment),
                 ),
-                Retire::Replaced => {
-                    report.stopped.push(self.tasks[t].id);
-                    self.stop_task(
-                        t,
-                        StopCode::ServiceSchedulerInitiated,
-                        stopped_reason::scaling_activity(&deployment),
-                    );
-                }
+                Retire::Replaced => self.stop_and_report(t, &deployment, report),
             }
         }
         retired
