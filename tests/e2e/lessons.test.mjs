@@ -1788,3 +1788,25 @@ tests.push({
     if (await grace.isDisabled()) throw new Error('the open grace period field is disabled');
   },
 });
+
+tests.push({
+  // Instructor walkthrough 2026-12-07: lesson 15's fix is made by picking orders in Service
+  // settings; back in presenter mode the chart showed orders' CPU while the goal counts web's
+  // failed calls, and the ClientErrorCount chart was not even offered. And `p` did nothing
+  // after a checkbox had been ticked.
+  name: 'lessons: presenter mode comes on with the lesson\'s service charted, and p works from a checkbox',
+  async run({ page, base }) {
+    await openLesson(page, base, 'service-discovery-ttl');
+    await page.getByTestId('tab-services').click();
+    await page.selectOption('[data-testid="service-select"]', 'orders');
+    await page.waitForFunction(() => document.querySelector('[data-testid="metrics-service"]')?.selectedOptions[0]?.textContent === 'orders', null, { timeout: 5000 });
+    // A checkbox of the page has the focus; p is not text for it.
+    const box = page.locator('input[type="checkbox"]:visible').first();
+    await box.focus();
+    await page.keyboard.press('p');
+    await page.getByTestId('presenter-lesson').waitFor({ timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="presenter-chart"]')?.value === "ClientErrorCount (playground's own)", null, { timeout: 10000 }).catch(() => {});
+    const chart = await page.getByTestId('presenter-chart').inputValue();
+    if (chart !== "ClientErrorCount (playground's own)") throw new Error(`presenter chart: ${chart}`);
+  },
+});

@@ -21,6 +21,19 @@ pub fn presenter_chart(goals: &[GoalSpec]) -> Option<String> {
         .or_else(|| goals.iter().find_map(chart_of_measure))
 }
 
+/// The service whose charts a lesson with `goals` is about: the first metric goal's service,
+/// else the first goal's that names one. Presenter mode shows it when it comes on: lesson 15's
+/// fix is made by picking `orders` in Service settings, and back in presenter mode the chart
+/// showed orders' CPU while the goal counts web's failed calls (instructor walkthrough,
+/// 2026-12-07).
+pub fn presenter_service(goals: &[GoalSpec]) -> Option<String> {
+    goals
+        .iter()
+        .find(|g| g.measure == MeasureName::Metric && g.service.is_some())
+        .or_else(|| goals.iter().find(|g| g.service.is_some()))
+        .and_then(|g| g.service.clone())
+}
+
 /// The bound of each metric goal on service `service` whose statistic is read off a chart's
 /// one-minute points (maximum, minimum, average), as a line to draw on that metric's chart:
 /// `(metric, value, name)` with the name "goal ≤" or "goal ≥". Lesson 12's chart of
@@ -187,5 +200,17 @@ mod tests {
         assert!(crate::view::charts::SERVICE_CHARTS
             .iter()
             .any(|c| c.title == TASK_COUNTS));
+    }
+
+    #[test]
+    fn lesson_15_is_about_the_service_that_calls_not_the_one_whose_ttl_changes() {
+        let c = crate::challenge::Challenge::parse(
+            crate::challenge::course::lesson("service-discovery-ttl")
+                .expect("lesson")
+                .json,
+        )
+        .expect("parses");
+        assert_eq!(presenter_service(&c.doc.goals).as_deref(), Some("web"));
+        assert_eq!(presenter_service(&[]), None);
     }
 }

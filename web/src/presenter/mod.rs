@@ -94,6 +94,23 @@ pub fn PresenterAside() -> impl IntoView {
         })
     });
     let wanted = layout.pick(|p| p.presenter_chart.clone());
+    // The lesson's own service as presenter mode comes on (`challenge::chart::presenter_service`):
+    // a fix made in Service settings selects the service it edits, whose charts are not the
+    // graded ones. A card clicked while presenting still switches.
+    if let Some(lessons) = use_context::<crate::lesson::Lessons>() {
+        Effect::new(move |_| {
+            if layout.presenter.get() {
+                let service = lessons.open.with_untracked(|o| {
+                    o.as_ref().and_then(|o| {
+                        ecs_sim::challenge::chart::presenter_service(&o.challenge.doc.goals)
+                    })
+                });
+                if let Some(name) = service {
+                    pg.select_service_named(&name);
+                }
+            }
+        });
+    }
     // A lesson opens on the chart of what it grades (`challenge::chart`); a chart picked after
     // that stays.
     if let Some(lessons) = use_context::<crate::lesson::Lessons>() {
