@@ -25,8 +25,16 @@ pub fn for_the_room(e: &LogEntry) -> bool {
                 || e.text.contains(STAYS_PENDING)
                 || e.text.starts_with(ESSENTIAL_EXITED)
                 || (e.text.starts_with("Task ") && e.text.contains(UNHEALTHY))
+                || lost_with_its_host(&e.text)
         }
     }
+}
+
+/// A task STOPPED because its host went (`stopCode` TerminationNotice: a terminated instance, a
+/// zone outage): lesson 5's list went from "us-east-1c outage begins" to "has started 2 tasks"
+/// with nothing between (instructor walkthrough, 2026-12-07).
+fn lost_with_its_host(text: &str) -> bool {
+    text.starts_with("Task ") && text.contains(" STOPPED (TerminationNotice)")
 }
 
 /// A line as the room reads it: a service event's list of more than two tasks keeps the first
@@ -163,5 +171,21 @@ mod tests {
             !shown.iter().any(|t| t.contains("is PENDING while")),
             "a task that only waits its turn is not news"
         );
+    }
+
+    #[test]
+    fn a_task_lost_with_its_host_is_listed() {
+        let line = |text: &str| LogEntry {
+            at: 0,
+            kind: LogKind::Task,
+            service: None,
+            text: text.to_string(),
+        };
+        assert!(for_the_room(&line(
+            "Task 0123 STOPPED (TerminationNotice): Host EC2 (instance i-07b0) terminated."
+        )));
+        assert!(!for_the_room(&line(
+            "Task 0123 STOPPED (ServiceSchedulerInitiated): Scaling activity initiated by (deployment ecs-svc/1)"
+        )));
     }
 }
