@@ -18,6 +18,10 @@ pub enum Misbehaviour {
     FailsToPull,
     /// `crashAfterSeconds` = [`CRASH_AFTER_SECONDS`], exit code 1.
     CrashesAfter,
+    /// `crashAfterSeconds` 0, exit code 1: the application exits as it starts (a missing
+    /// setting, a bad entry point). The JSON could say it and the panel could not (engineer
+    /// walkthrough, 2026-12-07).
+    ExitsAtStart,
     /// `healthCheckFails`: container and load balancer health checks fail.
     FailsHealthCheck,
     /// `ignoresSigterm`: stopping waits for `stopTimeout`, then SIGKILL.
@@ -26,8 +30,9 @@ pub enum Misbehaviour {
 
 impl Misbehaviour {
     /// Every misbehaviour, in the order the panel offers them.
-    pub const ALL: [Misbehaviour; 4] = [
+    pub const ALL: [Misbehaviour; 5] = [
         Misbehaviour::FailsToPull,
+        Misbehaviour::ExitsAtStart,
         Misbehaviour::CrashesAfter,
         Misbehaviour::FailsHealthCheck,
         Misbehaviour::IgnoresSigterm,
@@ -38,6 +43,7 @@ impl Misbehaviour {
         match self {
             Misbehaviour::FailsToPull => "pull-fails",
             Misbehaviour::CrashesAfter => "crashes",
+            Misbehaviour::ExitsAtStart => "exits",
             Misbehaviour::FailsHealthCheck => "unhealthy",
             Misbehaviour::IgnoresSigterm => "ignores-sigterm",
         }
@@ -53,6 +59,7 @@ impl Misbehaviour {
         match self {
             Misbehaviour::FailsToPull => "fails to pull".to_string(),
             Misbehaviour::CrashesAfter => format!("crashes after {CRASH_AFTER_SECONDS} s"),
+            Misbehaviour::ExitsAtStart => "exits as it starts".to_string(),
             Misbehaviour::FailsHealthCheck => "fails its health check".to_string(),
             Misbehaviour::IgnoresSigterm => "ignores SIGTERM".to_string(),
         }
@@ -64,6 +71,7 @@ impl Misbehaviour {
         match self {
             Misbehaviour::FailsToPull => b.pull_fails = true,
             Misbehaviour::CrashesAfter => b.crash_after_seconds = Some(CRASH_AFTER_SECONDS),
+            Misbehaviour::ExitsAtStart => b.crash_after_seconds = Some(0),
             Misbehaviour::FailsHealthCheck => b.health_check_fails = true,
             Misbehaviour::IgnoresSigterm => b.ignores_sigterm = true,
         }
@@ -140,8 +148,10 @@ pub fn describe(b: &ImageBehaviour) -> String {
     if b.pull_fails {
         parts.push("fails to pull".to_string());
     }
-    if let Some(s) = b.crash_after_seconds {
-        parts.push(format!("crashes after {s} s"));
+    match b.crash_after_seconds {
+        Some(0) => parts.push("exits as it starts".to_string()),
+        Some(s) => parts.push(format!("crashes after {s} s")),
+        None => {}
     }
     if b.health_check_fails {
         parts.push("fails its health check".to_string());
@@ -172,6 +182,10 @@ mod tests {
                 .health_check_fails
         );
         assert!(Misbehaviour::IgnoresSigterm.behaviour().ignores_sigterm);
+        assert_eq!(
+            Misbehaviour::ExitsAtStart.behaviour().crash_after_seconds,
+            Some(0)
+        );
         for m in Misbehaviour::ALL {
             assert_ne!(m.behaviour(), ImageBehaviour::default(), "{m:?}");
             assert_eq!(describe(&m.behaviour()), m.label());
