@@ -28,6 +28,9 @@ impl fmt::Display for CommandError {
 
 impl std::error::Error for CommandError {}
 
+/// How a Fargate task's stoppedReason ends when a zone outage takes it ("Task lost in the
+/// us-east-1c outage (simulated)."), which presenter mode's latest events look for.
+pub const LOST_IN_OUTAGE: &str = "outage (simulated).";
 impl Sim {
     pub(crate) fn timeline_event(&mut self, i: usize) {
         let action = self.model.timeline[i].action.clone();
@@ -55,10 +58,13 @@ impl Sim {
     }
 
     /// Applies a timeline action now (the playground's buttons use the same path), and writes
-    /// the grouped service events it left ([`Sim::write_notes_if_time_moves_on`]).
+    /// the grouped service events it left at once ([`Sim::write_notes`]): an action's events are
+    /// its own, so two clicks in one second write two groups, as their replay from a kept link
+    /// does (review: waiting for the instant to end grouped the replay's two and not the
+    /// clicks').
     pub fn apply(&mut self, action: &TimelineAction) -> Result<(), CommandError> {
         let done = self.apply_action(action);
-        self.write_notes_if_time_moves_on();
+        self.write_notes();
         done
     }
 
@@ -304,7 +310,7 @@ impl Sim {
         let service = task.service;
         self.emit(LogKind::Action, service, text);
         self.tasks[t].hung = true;
-        self.write_notes_if_time_moves_on();
+        self.write_notes();
         Ok(())
     }
 
@@ -334,7 +340,7 @@ impl Sim {
             StopCode::UserInitiated,
             stopped_reason::STOPPED_BY_USER.to_string(),
         );
-        self.write_notes_if_time_moves_on();
+        self.write_notes();
         Ok(())
     }
 
@@ -354,7 +360,7 @@ impl Sim {
         let id = inst.ec2_instance_id.clone();
         self.emit(LogKind::Action, None, format!("terminate-instances {id}"));
         self.lose_instance(i, stopped_reason::host_terminated(&id));
-        self.write_notes_if_time_moves_on();
+        self.write_notes();
         Ok(())
     }
 
@@ -395,7 +401,7 @@ impl Sim {
         );
         self.emit(LogKind::Action, None, text);
         self.set_draining(i);
-        self.write_notes_if_time_moves_on();
+        self.write_notes();
         Ok(())
     }
 
@@ -441,14 +447,10 @@ impl Sim {
                 && task.zone.as_deref() == Some(zone)
                 && task.last_status != TaskStatus::Stopped
             {
-                self.kill_task(
-                    t,
-                    None,
-                    format!("Task lost in the {zone} outage (simulated)."),
-                );
+                self.kill_task(t, None, format!("Task lost in the {zone} {LOST_IN_OUTAGE}"));
             }
         }
-        self.write_notes_if_time_moves_on();
+        self.write_notes();
         Ok(())
     }
 
@@ -470,7 +472,7 @@ impl Sim {
         for s in 0..self.model.services.len() {
             self.request_reconcile(s);
         }
-        self.write_notes_if_time_moves_on();
+        self.write_notes();
         Ok(())
     }
 }

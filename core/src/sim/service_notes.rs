@@ -9,7 +9,8 @@
 //! A note is kept until the clock is about to move on, then the notes of that instant are
 //! written grouped, in the order their first task came ([`Sim::write_notes_if_time_moves_on`]).
 //! So the lines do not depend on how a run is cut into steps: a Step, a "Run to" and a whole
-//! run write the same ones.
+//! run write the same ones. An action (a timeline entry or a click) writes its own at once, so a
+//! click and its replay from a kept link write the same lines.
 
 use super::log::LogKind;
 use super::Sim;
