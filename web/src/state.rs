@@ -378,17 +378,32 @@ impl Playground {
 
     /// Selects the service called `name` (a log line's, a chart's); false if there is none.
     pub fn select_service_named(&self, name: &str) -> bool {
-        let index = self.snapshot.with_untracked(|s| {
-            s.as_ref()
-                .and_then(|s| s.services.iter().position(|v| v.name == name))
-        });
-        match index {
+        match self.service_index_named(name) {
             Some(i) => {
                 self.select_service(i);
                 true
             }
             None => false,
         }
+    }
+
+    /// Shows the service called `name` in the cards and charts, leaving the event log's scope
+    /// as it is: presenter mode coming on with a lesson's service made the log follow that
+    /// service and hide the instance and action lines (review).
+    pub fn show_service_named(&self, name: &str) {
+        if let Some(i) = self.service_index_named(name) {
+            if self.service.get_untracked() != i {
+                self.service.set(i);
+            }
+        }
+    }
+
+    /// The index of the service called `name` in the latest snapshot.
+    fn service_index_named(&self, name: &str) -> Option<usize> {
+        self.snapshot.with_untracked(|s| {
+            s.as_ref()
+                .and_then(|s| s.services.iter().position(|v| v.name == name))
+        })
     }
 
     /// The first event of a chosen "Pause on…" kind among the engine log lines written since

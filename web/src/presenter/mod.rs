@@ -106,7 +106,7 @@ pub fn PresenterAside() -> impl IntoView {
                     })
                 });
                 if let Some(name) = service {
-                    pg.select_service_named(&name);
+                    pg.show_service_named(&name);
                 }
             }
         });
