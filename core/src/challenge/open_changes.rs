@@ -24,7 +24,8 @@ pub struct OpenChange {
 
 /// The places under the `editable` patterns where `doc` differs from `start`, at most [`MOST`],
 /// in document order: a leaf where both sides are objects, the whole value otherwise (a list of
-/// placement strategies is one change).
+/// placement strategies is one change), but a list where one value of one item changed is read
+/// down to that value (lesson 15's `dnsTtlSeconds`).
 pub fn open_changes(start: &Value, doc: &Value, editable: &[Vec<Segment>]) -> Vec<OpenChange> {
     let mut found = Vec::new();
     let mut path = Vec::new();
@@ -60,11 +61,13 @@ fn walk(
                 path.pop();
             }
         }
-        // A list of the same length is read item by item, open or not: a TTL changed inside
-        // `serviceRegistries` showed the whole list on both sides, cut to the same 40
-        // characters (instructor walkthrough of lesson 15, 2026-12-07). A list that grew or
-        // shrank is one change.
-        (Some(Value::Array(x)), Some(Value::Array(y))) if x.len() == y.len() => {
+        // An open list is one change (a placement strategy's type and field together; two
+        // strategies swapped), unless one value in one of its items changed: a TTL changed
+        // inside `serviceRegistries` showed the whole list on both sides, cut to the same 40
+        // characters (instructor walkthrough of lesson 15, 2026-12-07).
+        (Some(Value::Array(x)), Some(Value::Array(y)))
+            if x.len() == y.len() && (!open || one_value_changed(x, y)) =>
+        {
             for (i, (va, vb)) in x.iter().zip(y).enumerate() {
                 path.push(Segment::Index(i));
                 walk(scenario, Some(va), Some(vb), editable, path, found);
@@ -79,6 +82,18 @@ fn walk(
         // A locked place that changed: the lock names it, not this list.
         _ => {}
     }
+}
+
+/// Whether lists `x` and `y` (of the same length) differ in one item, and there in one key's
+/// value.
+fn one_value_changed(x: &[Value], y: &[Value]) -> bool {
+    let mut changed = x.iter().zip(y).filter(|(a, b)| a != b);
+    let (Some((Value::Object(a), Value::Object(b))), None) = (changed.next(), changed.next())
+    else {
+        return false;
+    };
+    let keys = a.keys().chain(b.keys().filter(|k| !a.contains_key(*k)));
+    keys.filter(|k| a.get(*k) != b.get(*k)).count() == 1
 }
 
 /// A value as the list shows it: "not set" when absent ("none" read as a value of its own), a
@@ -170,5 +185,21 @@ mod tests {
             (changes[0].was.as_str(), changes[0].now.as_str()),
             ("300", "5")
         );
+    }
+
+    #[test]
+    fn a_strategy_changed_in_type_and_field_is_one_change() {
+        // Review: read item by item, lesson 5's binpack→spread fix took two lines and a swap of
+        // two strategies four, pushing other changes off the strip.
+        let (start, _, open) = lesson("zone-rebalancing");
+        let mut doc = start.clone();
+        let before = doc["services"][0]["placementStrategy"].clone();
+        let n = before.as_array().map_or(0, Vec::len);
+        assert!(n >= 1, "{before}");
+        doc["services"][0]["placementStrategy"][0] =
+            serde_json::json!({ "type": "binpack", "field": "memory" });
+        let changes = open_changes(&start, &doc, &open);
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!(changes[0].place, "service web: placementStrategy");
     }
 }
