@@ -31,10 +31,12 @@ pub fn for_the_room(e: &LogEntry) -> bool {
 }
 
 /// A task STOPPED because its host went (`stopCode` TerminationNotice: a terminated instance, a
-/// zone outage): lesson 5's list went from "us-east-1c outage begins" to "has started 2 tasks"
+/// zone outage's instances) or lost in a zone outage on Fargate: lesson 5's list went from "us-east-1c outage begins" to "has started 2 tasks"
 /// with nothing between (instructor walkthrough, 2026-12-07).
 fn lost_with_its_host(text: &str) -> bool {
-    text.starts_with("Task ") && text.contains(" STOPPED (TerminationNotice)")
+    text.starts_with("Task ")
+        && (text.contains(" STOPPED (TerminationNotice)")
+            || text.ends_with(crate::sim::commands::LOST_IN_OUTAGE))
 }
 
 /// A line as the room reads it: a service event's list of more than two tasks keeps the first
@@ -184,6 +186,10 @@ mod tests {
         assert!(for_the_room(&line(
             "Task 0123 STOPPED (TerminationNotice): Host EC2 (instance i-07b0) terminated."
         )));
+        assert!(for_the_room(&line(&format!(
+            "Task 0123 STOPPED (-): Task lost in the us-east-1c {}",
+            crate::sim::commands::LOST_IN_OUTAGE
+        ))));
         assert!(!for_the_room(&line(
             "Task 0123 STOPPED (ServiceSchedulerInitiated): Scaling activity initiated by (deployment ecs-svc/1)"
         )));
