@@ -1808,5 +1808,16 @@ tests.push({
     await page.waitForFunction(() => document.querySelector('[data-testid="presenter-chart"]')?.value === "ClientErrorCount (playground's own)", null, { timeout: 10000 }).catch(() => {});
     const chart = await page.getByTestId('presenter-chart').inputValue();
     if (chart !== "ClientErrorCount (playground's own)") throw new Error(`presenter chart: ${chart}`);
+    // Showing the lesson's service leaves the event log's scope alone (review: in lesson 16,
+    // p twice narrowed the log to web and hid the instance and action lines).
+    await page.keyboard.press('p');
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 5000 });
+    await openLesson(page, base, 'zone-rebalancing');
+    await page.keyboard.press('p');
+    await page.getByTestId('presenter-lesson').waitFor({ timeout: 5000 });
+    await page.keyboard.press('p');
+    await page.getByTestId('log-service').waitFor({ timeout: 5000 });
+    const scope = await page.getByTestId('log-service').evaluate((el) => el.selectedOptions[0]?.textContent);
+    if (scope !== 'All services') throw new Error(`the event log shows ${scope}`);
   },
 });
