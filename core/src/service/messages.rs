@@ -25,6 +25,23 @@ pub fn stopped(service: &str, task_ids: &[&str]) -> String {
     with_task_list(head, task_ids)
 }
 
+/// `(service web) registered 2 targets in (target-group arn:…)`: the targets registered at one
+/// instant (DG service-event-messages; no full stop, as ECS prints it).
+pub fn registered_targets(service: &str, targets: usize, group_arn: &str) -> String {
+    format!("(service {service}) registered {targets} targets in (target-group {group_arn})")
+}
+
+/// `(service web) deregistered 2 targets in (target-group arn:…)`, followed by
+/// [`began_draining`].
+pub fn deregistered_targets(service: &str, targets: usize, group_arn: &str) -> String {
+    format!("(service {service}) deregistered {targets} targets in (target-group {group_arn})")
+}
+
+/// `(service web) has begun draining connections on 2 tasks.`
+pub fn began_draining(service: &str, tasks: usize) -> String {
+    format!("(service {service}) has begun draining connections on {tasks} tasks.")
+}
+
 /// `head` followed by `(task a) (task b).`, written into one string (a string per task showed
 /// in the crash loop's allocations).
 pub(crate) fn with_task_list(mut out: String, task_ids: &[&str]) -> String {
@@ -100,5 +117,21 @@ mod tests {
         );
         assert!(unable_to_place("web", None)
             .contains("No Container Instances were found in your cluster"));
+    }
+
+    #[test]
+    fn target_events_name_their_counts_as_ecs_prints_them() {
+        assert_eq!(
+            registered_targets("web", 3, "arn:tg"),
+            "(service web) registered 3 targets in (target-group arn:tg)"
+        );
+        assert_eq!(
+            deregistered_targets("web", 1, "arn:tg"),
+            "(service web) deregistered 1 targets in (target-group arn:tg)"
+        );
+        assert_eq!(
+            began_draining("web", 2),
+            "(service web) has begun draining connections on 2 tasks."
+        );
     }
 }

@@ -74,21 +74,18 @@ impl Sim {
         for (s, kind, tasks) in groups {
             let name = &self.model.services[s].name;
             let lines = match kind {
-                NoteKind::Registered(g) => vec![format!(
-                    "(service {name}) registered {} targets in (target-group {})",
+                NoteKind::Registered(g) => vec![messages::registered_targets(
+                    name,
                     tasks.len(),
-                    self.model.target_groups[g].arn
+                    &self.model.target_groups[g].arn,
                 )],
                 NoteKind::Deregistered(g) => vec![
-                    format!(
-                        "(service {name}) deregistered {} targets in (target-group {})",
+                    messages::deregistered_targets(
+                        name,
                         tasks.len(),
-                        self.model.target_groups[g].arn
+                        &self.model.target_groups[g].arn,
                     ),
-                    format!(
-                        "(service {name}) has begun draining connections on {} tasks.",
-                        tasks.len()
-                    ),
+                    messages::began_draining(name, tasks.len()),
                 ],
                 NoteKind::Stopped => {
                     let ids: Vec<&str> = tasks.iter().map(|id| id.as_str()).collect();
