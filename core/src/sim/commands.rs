@@ -310,7 +310,6 @@ impl Sim {
         let service = task.service;
         self.emit(LogKind::Action, service, text);
         self.tasks[t].hung = true;
-        self.write_notes();
         Ok(())
     }
 
