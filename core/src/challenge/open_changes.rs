@@ -54,8 +54,7 @@ fn walk(
     let open = editable.iter().any(|p| opens(p, path));
     match (a, b) {
         (Some(Value::Object(x)), Some(Value::Object(y))) => {
-            let keys = x.keys().chain(y.keys().filter(|k| !x.contains_key(*k)));
-            for k in keys {
+            for k in keys_of_both(x, y) {
                 path.push(Segment::Key(k.clone()));
                 walk(scenario, x.get(k), y.get(k), editable, path, found);
                 path.pop();
@@ -92,8 +91,18 @@ fn one_value_changed(x: &[Value], y: &[Value]) -> bool {
     else {
         return false;
     };
-    let keys = a.keys().chain(b.keys().filter(|k| !a.contains_key(*k)));
-    keys.filter(|k| a.get(*k) != b.get(*k)).count() == 1
+    keys_of_both(a, b)
+        .filter(|k| a.get(*k) != b.get(*k))
+        .count()
+        == 1
+}
+
+/// The keys of `a`, then those only `b` has.
+fn keys_of_both<'a>(
+    a: &'a serde_json::Map<String, Value>,
+    b: &'a serde_json::Map<String, Value>,
+) -> impl Iterator<Item = &'a String> {
+    a.keys().chain(b.keys().filter(|k| !a.contains_key(*k)))
 }
 
 /// A value as the list shows it: "not set" when absent ("none" read as a value of its own), a
