@@ -1,6 +1,6 @@
 # The two set-up commands are `make serve` and `make test`; both install what is missing first.
 SHELL := /bin/bash
-export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PATH := $(CURDIR)/scripts/wasm-split:$(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
 
 .PHONY: setup serve build test e2e bench fmt fuzz

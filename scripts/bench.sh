@@ -3,7 +3,7 @@
 #   BENCH_INSTANCES / BENCH_TASKS size the placement benchmark (default 5000 / 100000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$PWD/scripts/wasm-split:$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
 export BENCH_INSTANCES=${BENCH_INSTANCES:-5000} BENCH_TASKS=${BENCH_TASKS:-100000}
 export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-600}
@@ -32,17 +32,31 @@ done
 
 echo "== release bundle size"
 trunk build --release --offline >/dev/null 2>&1 || trunk build --release --offline
+gz() { gzip -9 -c "$1" | wc -c; }
+# The main module: what the page needs before it can draw (web/src/later.rs splits the rest).
+main=$(ls dist/*_bg.wasm)
+raw=$(stat -c %s "$main")
+awk -v n="$(basename "$main")" -v r="$raw" -v g="$(gz "$main")" \
+  'BEGIN { printf "wasm size: %s raw %d bytes (%.1f KiB), gzip -9 %d bytes (%.1f KiB)\n", n, r, r/1024, g, g/1024 }'
+# The chunks, fetched when their part of the page is first shown; each gzipped on its own.
+count=0 craw=0 cgz=0 biggest="" biggest_gz=0
 for wasm in dist/*.wasm; do
-  raw=$(stat -c %s "$wasm")
-  gz=$(gzip -9 -c "$wasm" | wc -c)
-  awk -v n="$(basename "$wasm")" -v r="$raw" -v g="$gz" \
-    'BEGIN { printf "wasm size: %s raw %d bytes (%.1f KiB), gzip -9 %d bytes (%.1f KiB)\n", n, r, r/1024, g, g/1024 }'
+  [ "$wasm" = "$main" ] && continue
+  g=$(gz "$wasm")
+  count=$((count + 1)) craw=$((craw + $(stat -c %s "$wasm"))) cgz=$((cgz + g))
+  if [ "$g" -gt "$biggest_gz" ]; then biggest=$(basename "$wasm") biggest_gz=$g; fi
 done
-# Everything a first visit downloads (HTML, CSS, JavaScript, wasm), each gzipped on its own.
+awk -v c="$count" -v r="$craw" -v g="$cgz" -v b="$biggest" -v bg="$biggest_gz" \
+  'BEGIN { printf "wasm chunks: %d files, raw %d bytes (%.1f KiB), gzip -9 %d bytes (%.1f KiB); the largest %s, %.1f KiB gzip\n", c, r, r/1024, g, g/1024, b, bg/1024 }'
+# Everything a first visit downloads before the page can draw (HTML, CSS, JavaScript, the main
+# module; the JSON editor's bundle follows the first editor), each gzipped on its own.
 total=0
-for f in dist/*; do total=$((total + $(gzip -9 -c "$f" | wc -c))); done
+for f in dist/*; do
+  case "$f" in *.wasm) [ "$f" = "$main" ] || continue ;; esac
+  total=$((total + $(gz "$f")))
+done
 js=0
-for f in dist/*.js; do js=$((js + $(gzip -9 -c "$f" | wc -c))); done
+for f in dist/*.js; do js=$((js + $(gz "$f"))); done
 awk -v t="$total" -v j="$js" 'BEGIN { printf "first load: %.1f KiB gzip -9 in all, of which JavaScript %.1f KiB\n", t/1024, j/1024 }'
 # The JSON editor (CodeMirror 6, bundled by esbuild; loaded async after the loading view).
 raw=$(stat -c %s dist/editor.js)

@@ -39,6 +39,16 @@ else
     || cargo install wasm-bindgen-cli --version "=$WASM_BINDGEN_VERSION"
 fi
 
+# wasm-split-cli cuts the release module into chunks (scripts/wasm-split/run.mjs); its version
+# must speak the same split protocol as the wasm_split_helpers crate Leptos uses (0.2.x).
+WASM_SPLIT_VERSION=0.2.4
+if cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "wasm-split-cli $WASM_SPLIT_VERSION: present"
+else
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION from crates.io (about 3 minutes on 2 cores, once)"
+  cargo install wasm_split_cli_support --version "=$WASM_SPLIT_VERSION" --features build-binary --locked
+fi
+
 if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then
   say "chromium and chromedriver: present"
 else

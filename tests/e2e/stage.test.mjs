@@ -176,6 +176,8 @@ export const tests = [
       if (await visible(page, '#editor-body')) throw new Error('the collapsed editor shows its body');
       if ((await page.getAttribute('[data-testid="toggle-log"]', 'aria-expanded')) !== 'false') throw new Error('the log reopened after a reload');
       if ((await page.getAttribute('[data-testid="dock-tab-deployments"]', 'aria-selected')) !== 'true') throw new Error('the dock tab was forgotten');
+      // The tab's part comes from its own chunk (web/src/later.rs): it shows once that arrives.
+      await page.locator('[data-testid="deployments"]').waitFor({ timeout: 20000 }).catch(() => {});
       if (!(await visible(page, '[data-testid="deployments"]'))) throw new Error('the deployments tab does not show the deployments');
       const kept = Number(await page.getAttribute('[data-testid="splitter-dock"]', 'aria-valuenow'));
       if (kept !== after) throw new Error(`dock height ${kept} after reload, was ${after}`);

@@ -125,8 +125,9 @@ pub fn App() -> impl IntoView {
             </header>
             <SyncUrl />
             <LessonSync />
-            <CourseMap />
-            <crate::lesson::builder::ChallengeBuilder />
+            // Mounted from their first opening on (each part's chunk is fetched then).
+            <Show when=crate::later::once_shown(move || lessons.map_open.get())>{crate::later!(course_map_part)}</Show>
+            <Show when=crate::later::once_shown(move || lessons.builder_open.get())>{crate::later!(builder_part)}</Show>
             <Persist />
             <RestoreBanner />
             // In presenter mode the notice is in the column beside the cluster instead.
@@ -157,15 +158,15 @@ pub fn App() -> impl IntoView {
                     </section>
                     <Splitter edge=Edge::Dock />
                     <Dock />
-                    <Show when=move || presenter.get()><PresenterLesson /></Show>
+                    <Show when=move || presenter.get()>{crate::later!(presenter_lesson_part)}</Show>
                 </div>
                 <Splitter edge=Edge::Side />
                 <section class="pane log-pane" aria-label="Explain and event log" data-testid="log-pane">
                     <PanelToggle label="Explain & log" testid="toggle-log" controls="log-body" class="rail"
                         get=|p| p.side_open set=|p, v| p.side_open = v />
-                    <div class="pane-body" id="log-body" hidden=move || !side_open.get()><LessonPane /><ExplainPanel /><EventLog /></div>
+                    <div class="pane-body" id="log-body" hidden=move || !side_open.get()><Show when=crate::later::once_shown(move || lessons.open.with(Option::is_some))>{crate::later!(lesson_pane_part)}</Show><ExplainPanel /><EventLog /></div>
                 </section>
-                <Show when=move || presenter.get()><PresenterAside /></Show>
+                <Show when=move || presenter.get()>{crate::later!(presenter_aside_part)}</Show>
             </main>
         </div>
     }
@@ -212,13 +213,80 @@ fn Dock() -> impl IntoView {
             <div class="dock-body" id="dock-body" role="tabpanel"
                 aria-labelledby=move || format!("dock-tab-{}", tab.get().name())
                 hidden=move || !open.get()>
-                // Kept while hidden: the update-service form may hold typed text.
-                <div class="dock-deployments" hidden=move || tab.get() != DockTab::Deployments><DeploymentView /></div>
-                <Show when=metrics_shown><MetricsPanel /></Show>
-                // Kept while hidden: a comparison in progress keeps its result.
-                <div class="dock-cost" hidden=move || !layout.shows(DockTab::Cost)><CostPanelView /></div>
-                <Show when=move || tab.get() == DockTab::Advice><crate::advice::AdvicePanel /></Show>
+                // Kept while hidden once shown: the update-service form may hold typed text.
+                <div class="dock-deployments" hidden=move || tab.get() != DockTab::Deployments>
+                    <Show when=crate::later::once_shown(move || layout.shows(DockTab::Deployments))>{crate::later!(deployments_part)}</Show>
+                </div>
+                <Show when=metrics_shown>{crate::later!(metrics_part)}</Show>
+                // Kept while hidden once shown: a comparison in progress keeps its result.
+                <div class="dock-cost" hidden=move || !layout.shows(DockTab::Cost)>
+                    <Show when=crate::later::once_shown(move || layout.shows(DockTab::Cost))>{crate::later!(cost_part)}</Show>
+                </div>
+                <Show when=move || tab.get() == DockTab::Advice>{crate::later!(advice_part)}</Show>
             </div>
         </section>
+    }
+}
+
+crate::part! {
+    /// The course map (Lessons). Loaded after the opening page ([`crate::later`]).
+    fn course_map_part() {
+        view! { <CourseMap /> }.into_any()
+    }
+}
+
+crate::part! {
+    /// The challenge builder. Loaded after the opening page ([`crate::later`]).
+    fn builder_part() {
+        view! { <crate::lesson::builder::ChallengeBuilder /> }.into_any()
+    }
+}
+
+crate::part! {
+    /// Presenter mode's lesson strip. Loaded after the opening page ([`crate::later`]).
+    fn presenter_lesson_part() {
+        view! { <PresenterLesson /> }.into_any()
+    }
+}
+
+crate::part! {
+    /// The open lesson's pane. Loaded after the opening page ([`crate::later`]).
+    fn lesson_pane_part() {
+        view! { <LessonPane /> }.into_any()
+    }
+}
+
+crate::part! {
+    /// Presenter mode's column beside the cluster. Loaded after the opening page ([`crate::later`]).
+    fn presenter_aside_part() {
+        view! { <PresenterAside /> }.into_any()
+    }
+}
+
+crate::part! {
+    /// The Deployments tab. Loaded after the opening page ([`crate::later`]).
+    fn deployments_part() {
+        view! { <DeploymentView /> }.into_any()
+    }
+}
+
+crate::part! {
+    /// The Cost tab. Loaded after the opening page ([`crate::later`]).
+    fn cost_part() {
+        view! { <CostPanelView /> }.into_any()
+    }
+}
+
+crate::part! {
+    /// The Advice tab. Loaded after the opening page ([`crate::later`]).
+    fn advice_part() {
+        view! { <crate::advice::AdvicePanel /> }.into_any()
+    }
+}
+
+crate::part! {
+    /// The Metrics tab's charts. Loaded after the opening page ([`crate::later`]).
+    fn metrics_part() {
+        view! { <MetricsPanel /> }.into_any()
     }
 }

@@ -20,6 +20,7 @@ pub mod event_log;
 pub mod examples;
 pub mod explain;
 pub mod keys;
+pub mod later;
 pub mod layout;
 pub mod lesson;
 pub mod metrics;

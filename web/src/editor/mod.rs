@@ -68,23 +68,25 @@ fn current_doc(pg: Playground) -> Option<Value> {
 /// Scrolls the Service settings section `name` (`data-form-section`), or with none the top of
 /// the form, to the top of its pane, once the tab has been drawn. (The form kept the scroll of
 /// the lesson before, so lesson 7 opened on lesson 6's section with its grace period field above
-/// the fold: student walkthrough.)
-fn scroll_to_section(name: Option<&'static str>) {
+/// the fold: student walkthrough.) The form comes from its own chunk the first time
+/// ([`crate::later`]), so it looks again on the next frames, for up to about two seconds.
+fn scroll_to_section(name: Option<&'static str>, tries: u32) {
     request_animation_frame(move || {
-        let Some(name) = name else {
+        let target = match name {
             // The form scrolls inside its tab: back to its top.
-            if let Some(tab) = document().query_selector(".services-tab").ok().flatten() {
-                tab.set_scroll_top(0);
+            None => document().query_selector(".services-tab"),
+            Some(name) => document().query_selector(&format!("[data-form-section=\"{name}\"]")),
+        };
+        let Some(el) = target.ok().flatten() else {
+            if tries > 0 {
+                scroll_to_section(name, tries - 1);
             }
             return;
         };
-        let Some(el) = document()
-            .query_selector(&format!("[data-form-section=\"{name}\"]"))
-            .ok()
-            .flatten()
-        else {
+        if name.is_none() {
+            el.set_scroll_top(0);
             return;
-        };
+        }
         let options = web_sys::ScrollIntoViewOptions::new();
         options.set_block(web_sys::ScrollLogicalPosition::Start);
         el.scroll_into_view_with_scroll_into_view_options(&options);
@@ -139,7 +141,7 @@ pub fn Editor() -> impl IntoView {
                                 .and_then(|o| o.challenge.doc.editable.first().cloned())
                                 .and_then(|p| ecs_sim::challenge::editor_place::form_section(&p))
                         });
-                        scroll_to_section(section);
+                        scroll_to_section(section, 120);
                     }
                     Some(EditorPlace::ScenarioJson) => tab.set(Tab::Scenario),
                     None => {}
@@ -230,7 +232,7 @@ pub fn Editor() -> impl IntoView {
                         view! { <TaskDefinitionTab family=f doc=doc drafts=drafts /> }.into_any()
                     }
                     Tab::Family(_) | Tab::Scenario => view! { <ScenarioJson /> }.into_any(),
-                    Tab::Services => view! { <ServiceSettings doc=doc /> }.into_any(),
+                    Tab::Services => crate::later!(services_part, doc),
                 }}
             </div>
         </div>
@@ -323,5 +325,12 @@ fn ScenarioStatus(
                 </div>
             }
         })
+    }
+}
+
+crate::part! {
+    /// The Service settings tab: its forms load after the opening page ([`crate::later`]).
+    fn services_part(doc: Memo<Option<Value>>) {
+        view! { <ServiceSettings doc=doc /> }.into_any()
     }
 }

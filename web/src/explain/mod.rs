@@ -37,7 +37,7 @@ pub fn ExplainPanel() -> impl IntoView {
             // and this pane is hidden: drawn twice, each frame did the work twice and the page
             // had two of each test id (review).
             <Show when=move || !presenting.is_some_and(|l| l.presenter.get())>
-                <SelectionDetails />
+                {crate::later!(selection_part)}
             </Show>
         </section>
     }
@@ -74,4 +74,11 @@ fn Close() -> impl IntoView {
 #[component]
 fn Row(term: &'static str, #[prop(into)] value: Signal<String>) -> impl IntoView {
     view! { <dt>{term}</dt><dd>{move || value.get()}</dd> }
+}
+
+crate::part! {
+    /// The selection's details, loaded after the opening page ([`crate::later`]).
+    fn selection_part() {
+        view! { <SelectionDetails /> }.into_any()
+    }
 }

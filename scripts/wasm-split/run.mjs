@@ -1,0 +1,143 @@
+// wasm-bindgen with code splitting (issue #14, "the first second"). Trunk calls `wasm-bindgen`
+// between `cargo build` and `wasm-opt`; this stands in for it (the Makefile puts this directory
+// first in PATH). A module without split points (`web/src/later.rs`) goes straight to the real
+// wasm-bindgen. A module with them is first cut by `wasm-split-cli` (crate
+// wasm_split_cli_support, installed by scripts/setup.sh) into the main module and one chunk per
+// part; then:
+//   1. the real wasm-bindgen runs on the main module, with Trunk's arguments;
+//   2. the main module exports its function table again as `__indirect_function_table` (the
+//      chunks import it to call back; wasm-bindgen drops the export);
+//   3. each chunk is optimised with wasm-opt -Oz (release builds, as Trunk does the main module)
+//      and named by a hash of its bytes, and so is the loader (`__wasm_split.js`), so a cached
+//      chunk can never be paired with a newer page;
+//   4. the loader gets `initSync` from the main module's JS, which hands it over when it loads
+//      (the loader cannot import it: Trunk names that file by a hash it computes later).
+// The chunks and the loader are left in <target>/wasm-split/stage; Trunk's post_build hook
+// (web/editor-js/build.mjs) copies them beside the main module in dist/.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+
+/** The first `name` in PATH that is not in this directory. */
+function tool(name) {
+  for (const dir of (process.env.PATH || '').split(path.delimiter)) {
+    if (!dir || path.resolve(dir) === here) continue;
+    const candidate = path.join(dir, name);
+    try {
+      fs.accessSync(candidate, fs.constants.X_OK);
+      return candidate;
+    } catch {}
+  }
+  throw new Error(`wasm-split: ${name} not found in PATH (run make setup)`);
+}
+
+function run(cmd, cmdArgs) {
+  const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit' });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+const input = args.find((a) => a.endsWith('.wasm'));
+const bytes = input ? fs.readFileSync(input) : null;
+if (!bytes || !bytes.includes('__wasm_split_placeholder__')) {
+  run(tool('wasm-bindgen'), args);
+  process.exit(0);
+}
+
+const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+const outDir = option('out-dir');
+const outName = option('out-name');
+if (!outDir || !outName) throw new Error('wasm-split: expected --out-dir= and --out-name=');
+const release = /[\\/]release[\\/]/.test(input);
+// <target>/wasm-bindgen/<profile> -> <target>/wasm-split
+const work = path.join(outDir, '..', '..', 'wasm-split');
+const cut = path.join(work, 'cut');
+const stage = path.join(work, 'stage');
+fs.rmSync(work, { recursive: true, force: true });
+fs.mkdirSync(cut, { recursive: true });
+fs.mkdirSync(stage, { recursive: true });
+
+run(tool('wasm-split-cli'), [input, cut, '--out-name', outName]);
+run(tool('wasm-bindgen'), args.map((a) => (a === input ? path.join(cut, `${outName}.wasm`) : a)));
+
+const mainWasm = path.join(outDir, `${outName}_bg.wasm`);
+fs.writeFileSync(mainWasm, exportTable(fs.readFileSync(mainWasm)));
+
+const hashOf = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+let loader = fs.readFileSync(path.join(cut, '__wasm_split.js'), 'utf8');
+for (const file of fs.readdirSync(cut).sort()) {
+  if (!file.endsWith('.wasm') || file === `${outName}.wasm`) continue;
+  const from = path.join(cut, file);
+  const optimised = path.join(cut, `opt-${file}`);
+  if (release) run(tool('wasm-opt'), ['-Oz', from, '-o', optimised]);
+  const data = fs.readFileSync(release ? optimised : from);
+  const named = `${file.slice(0, -5)}-${hashOf(data)}.wasm`;
+  fs.writeFileSync(path.join(stage, named), data);
+  const quoted = `"./${file}"`;
+  if (!loader.includes(quoted)) throw new Error(`wasm-split: the loader does not name ${file}`);
+  loader = loader.split(quoted).join(`"./${named}"`);
+}
+const importLine = `import { initSync } from "./${outName}.js";`;
+if (!loader.includes(importLine)) throw new Error('wasm-split: unexpected loader import');
+loader = loader.replace(
+  importLine,
+  'let initSync;\n/** The main module hands over its initSync when it loads. */\nexport function __wasm_split_main(f) { initSync = f; }',
+);
+const loaderName = `__wasm_split-${hashOf(loader)}.js`;
+fs.writeFileSync(path.join(stage, loaderName), loader);
+
+const mainJs = path.join(outDir, `${outName}.js`);
+let js = fs.readFileSync(mainJs, 'utf8');
+// Only the import specifiers: the keys of the imports object stay the wasm's module name.
+if (!js.includes('from "./__wasm_split.js"')) throw new Error('wasm-split: the main module does not import the loader');
+js = js.split('from "./__wasm_split.js"').join(`from "./${loaderName}"`);
+js += `\nimport { __wasm_split_main } from "./${loaderName}";\n__wasm_split_main(initSync);\n`;
+fs.writeFileSync(mainJs, js);
+
+/** Adds an export of table 0 named `__indirect_function_table` to a module's export section. */
+function exportTable(b) {
+  const leb = (p) => {
+    let r = 0, s = 0, x;
+    do { x = b[p++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80);
+    return [r, p];
+  };
+  const enc = (n) => {
+    const o = [];
+    do { let x = n & 0x7f; n = Math.floor(n / 128); if (n) x |= 0x80; o.push(x); } while (n);
+    return Buffer.from(o);
+  };
+  const parts = [b.subarray(0, 8)];
+  let p = 8, done = false;
+  while (p < b.length) {
+    const id = b[p];
+    const [size, q] = leb(p + 1);
+    const end = q + size;
+    if (id === 7) {
+      const [count, r] = leb(q);
+      // The function table must be table 0 and not exported yet (wasm-bindgen adds its own
+      // externref table after it).
+      let e = r;
+      for (let i = 0; i < count; i++) {
+        const [len, n] = leb(e);
+        const kind = b[n + len];
+        const [index, next] = leb(n + len + 1);
+        if (kind === 1 && index === 0) throw new Error('wasm-split: table 0 is already exported');
+        e = next;
+      }
+      const name = Buffer.from('__indirect_function_table');
+      const entry = Buffer.concat([enc(name.length), name, Buffer.from([1]), enc(0)]);
+      const body = Buffer.concat([enc(count + 1), b.subarray(r, end), entry]);
+      parts.push(Buffer.from([7]), enc(body.length), body);
+      done = true;
+    } else {
+      parts.push(b.subarray(p, end));
+    }
+    p = end;
+  }
+  if (!done) throw new Error('wasm-split: the main module has no export section');
+  return Buffer.concat(parts);
+}

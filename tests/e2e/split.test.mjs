@@ -1,0 +1,64 @@
+// Code splitting (issue #14, the first second): the release module is cut into chunks at the
+// parts of the page that the opening page does not need (web/src/later.rs); each arrives when
+// its part is first shown, and a chunk that cannot be downloaded says so instead of stopping
+// the page.
+const wasmRequests = (page) => {
+  const seen = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) seen.push(r.url().split('/').pop()); });
+  return seen;
+};
+const has = (seen, part) => seen.some((f) => f.startsWith(`split_${part}-`));
+
+export const tests = [
+  {
+    name: 'split: the opening page fetches no chunk of a hidden part; the Cost tab fetches its chunk when it opens',
+    async run({ page, base }) {
+      const seen = wasmRequests(page);
+      await page.goto(base);
+      await page.getByTestId('cluster').waitFor();
+      // The Metrics tab is open by default: its chunk arrives, and its charts show.
+      await page.getByTestId('metrics').waitFor({ timeout: 20000 });
+      if (!seen.some((f) => /^ecs-playground-[0-9a-f]+_bg\.wasm$/.test(f))) {
+        throw new Error(`no main module among ${JSON.stringify(seen)}`);
+      }
+      if (!has(seen, 'metrics_part')) throw new Error(`the Metrics chunk was not fetched: ${JSON.stringify(seen)}`);
+      for (const hidden of ['cost_part', 'builder_part', 'course_map_part', 'services_part', 'presenter_aside_part']) {
+        if (has(seen, hidden)) throw new Error(`${hidden} was fetched by the opening page: ${JSON.stringify(seen)}`);
+      }
+      await page.getByTestId('dock-tab-cost').click();
+      await page.getByTestId('cost-per-hour').waitFor({ timeout: 20000 });
+      if (!has(seen, 'cost_part')) throw new Error(`the Cost tab showed without its chunk: ${JSON.stringify(seen)}`);
+      // Presenter mode and the course come from their chunks too.
+      await page.getByRole('button', { name: 'Lessons' }).click();
+      await page.getByTestId('course-map').waitFor({ timeout: 20000 });
+      if (!has(seen, 'course_map_part')) throw new Error(`the course map showed without its chunk: ${JSON.stringify(seen)}`);
+    },
+  },
+  {
+    name: 'split: a chunk that cannot be downloaded says so, keeps the page working, and Try again loads it',
+    async run({ page, base, errors }) {
+      let refuse = true;
+      await page.route('**/split_cost_part-*.wasm', (route) =>
+        refuse ? route.fulfill({ status: 503, body: 'unavailable' }) : route.continue());
+      await page.goto(base);
+      await page.getByTestId('cluster').waitFor();
+      await page.getByTestId('dock-tab-cost').click();
+      const failed = page.getByTestId('part-not-loaded');
+      await failed.waitFor({ timeout: 20000 });
+      const text = await failed.innerText();
+      if (!text.includes('could not be downloaded') || !text.includes('scenario is kept')) {
+        throw new Error(`failure not explained: ${text}`);
+      }
+      // The rest of the page still works: +10 min runs the simulation.
+      const before = await page.getByTestId('clock').innerText();
+      await page.getByTestId('run-10m').click();
+      await page.waitForFunction((b) => document.querySelector('[data-testid=clock]')?.innerText !== b, before, { timeout: 10000 });
+      // The refused fetch is logged by the browser and the loader: expected here.
+      errors.length = 0;
+      refuse = false;
+      await failed.getByRole('button', { name: 'Try again' }).click();
+      await page.getByTestId('cost-per-hour').waitFor({ timeout: 20000 });
+      if (await page.getByTestId('part-not-loaded').count()) throw new Error('the failure message stayed after the chunk loaded');
+    },
+  },
+];
