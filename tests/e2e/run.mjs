@@ -11,7 +11,8 @@ import { serveDist, launchChromium } from '../../scripts/local-browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..', '..');
-const dist = join(root, 'dist');
+// E2E_DIST serves another copy of the bundle (a build kept while the next one is made).
+const dist = process.env.E2E_DIST || join(root, 'dist');
 const shots = join(root, 'target', 'e2e');
 const filter = process.argv[2] ?? '';
 

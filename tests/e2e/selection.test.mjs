@@ -12,6 +12,11 @@ async function load(page, base) {
   await page.locator('[data-testid="instance"]').first().waitFor({ timeout: 20000 });
   // One minute in, so both services have tasks and log lines.
   await runTo(page, '0:01:00');
+  // The Deployments tab is drawn from its first opening on (its part is a chunk of its own,
+  // web/src/later.rs) and then kept while hidden: open it once, back to Metrics.
+  await page.click('[data-testid="dock-tab-deployments"]');
+  await page.locator('[data-testid="deployments-service"]').waitFor({ timeout: 20000 });
+  await page.click('[data-testid="dock-tab-metrics"]');
 }
 
 /** The service each picker shows: deployments, metrics, log filter ('' = all), editor. */

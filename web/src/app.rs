@@ -148,7 +148,7 @@ pub fn App() -> impl IntoView {
                     <PanelToggle label="Editor" testid="toggle-editor" controls="editor-body" class="rail"
                         get=|p| p.editor_open set=|p, v| p.editor_open = v />
                     // Hidden, not removed, when collapsed: unregistered edits stay.
-                    <div class="pane-body" id="editor-body" hidden=move || !editor_open.get()><Editor /></div>
+                    <div class="pane-body" id="editor-body" hidden=move || !editor_open.get()>{crate::later!(editor_part)}</div>
                 </section>
                 <Splitter edge=Edge::Editor />
                 <div class="centre">
@@ -288,5 +288,12 @@ crate::part! {
     /// The Metrics tab's charts. Loaded after the opening page ([`crate::later`]).
     fn metrics_part() {
         view! { <MetricsPanel /> }.into_any()
+    }
+}
+
+crate::part! {
+    /// The editor pane: drawn just after the cluster ([`crate::later`]).
+    fn editor_part() {
+        view! { <Editor /> }.into_any()
     }
 }
