@@ -125,6 +125,23 @@ fn a_daemon_at_100_percent_minimum_healthy_never_stops_a_healthy_task() {
     let sim = run(&doc, 600_000);
     assert!(stops(&sim).is_empty());
     assert_eq!(primary_state(&sim), RolloutState::InProgress);
+    // And it says so, once (duplicates are omitted for six hours), as a REPLICA service's
+    // stuck deployment does (the playground's choice: DG service-event-messages names no
+    // scheduling strategy; fidelity probe 2026-12-07, it stalled without a word before).
+    let blocked = super::log_lines(&sim, "was unable to stop or start tasks");
+    assert_eq!(blocked.len(), 1, "{blocked:?}");
+    assert!(blocked[0].0 >= 120, "before the update: {blocked:?}");
+    assert!(blocked[0].1.starts_with("(service agent) was unable to stop or start tasks during a deployment because of the service deployment configuration."));
+    // At 50 % nothing is blocked: the deployment moves and writes no such line.
+    let moving = run(
+        &daemon(
+            json!({ "minimumHealthyPercent": 50, "maximumPercent": 100 }),
+            json!({ "taskDefinition": "agent:2" }),
+        ),
+        600_000,
+    );
+    assert!(super::log_lines(&moving, "was unable to stop or start tasks").is_empty());
+    assert_eq!(primary_state(&moving), RolloutState::Completed);
 }
 
 #[test]

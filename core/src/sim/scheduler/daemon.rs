@@ -11,6 +11,7 @@ use crate::cluster::{InstanceStatus, LaunchTarget};
 use crate::deployment::bounds::lower_bound;
 use crate::placement::{self, PlacementRequest, Pool};
 use crate::service::messages;
+use crate::service::steady::{self, PassOutcome};
 use crate::sim::log::LogKind;
 use crate::task::stopped_reason;
 use crate::task::{LaunchKind, StopCode};
@@ -49,10 +50,29 @@ impl Sim {
             }
         }
         self.services[s].desired = eligible;
-        self.replace_outdated_daemon_tasks(s, outdated);
+        let outdated_count = outdated.len();
+        let retired = self.replace_outdated_daemon_tasks(s, outdated);
         if !started.is_empty() {
             let ids: Vec<&str> = started.iter().map(String::as_str).collect();
             self.emit(LogKind::Service, Some(s), messages::started(&name, &ids));
+        }
+        // A daemon deployment whose minimumHealthyPercent leaves no task to stop (100 %, or a
+        // rounding that keeps every one) never moves: said as for a REPLICA service. The DG's
+        // event page names no scheduling strategy; that it applies to DAEMON too is the
+        // playground's choice (README, *Daemon services*).
+        let outcome = PassOutcome {
+            outdated: outdated_count,
+            started: started.len(),
+            retired,
+            in_flight: 0,
+            unplaced: false,
+        };
+        if steady::blocked_by_bounds(outcome)
+            && self
+                .live_tasks_of_service(s)
+                .all(|t| self.counts_as_healthy(t))
+        {
+            self.report_blocked_by_bounds(s);
         }
         self.update_steady_state(s);
     }
@@ -115,9 +135,10 @@ impl Sim {
     /// service keeps `minimumHealthyPercent` of its desired count healthy (rounded up, as for a
     /// replica service); a task that does not count as healthy may always go. The rest wait for
     /// a later pass, when a replacement has become healthy.
-    fn replace_outdated_daemon_tasks(&mut self, s: usize, outdated: Vec<Vec<usize>>) {
+    /// Returns how many tasks it stopped.
+    fn replace_outdated_daemon_tasks(&mut self, s: usize, outdated: Vec<Vec<usize>>) -> usize {
         if outdated.is_empty() {
-            return;
+            return 0;
         }
         let floor = lower_bound(
             self.services[s].desired,
@@ -129,12 +150,14 @@ impl Sim {
             .count() as u32;
         let mut room = healthy.saturating_sub(floor);
         let deployment = self.services[s].deployment_id.clone();
+        let mut retired = 0;
         for tasks in outdated {
             let costs = tasks.iter().filter(|&&t| self.counts_as_healthy(t)).count() as u32;
             if costs > room {
                 continue;
             }
             room -= costs;
+            retired += tasks.len();
             for t in tasks {
                 self.stop_task(
                     t,
@@ -143,6 +166,7 @@ impl Sim {
                 );
             }
         }
+        retired
     }
 
     /// Daemon tasks are the last service tasks to stop on a draining instance (standalone tasks

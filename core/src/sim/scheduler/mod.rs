@@ -41,6 +41,21 @@ impl Sim {
             .collect()
     }
 
+    /// Says a deployment is stuck on its bounds ([`crate::service::steady::blocked_by_bounds`]),
+    /// once per window, and records it for the advice.
+    pub(super) fn report_blocked_by_bounds(&mut self, s: usize) {
+        let name = self.model.services[s].name.clone();
+        let number = self.next_log_number();
+        self.emit_once_per_window(
+            s,
+            Repeat::BlockedByBounds,
+            crate::service::messages::blocked_by_deployment_configuration(&name),
+        );
+        if self.next_log_number() > number {
+            self.record_fact(|f| &mut f.deployment_blocked, s, number);
+        }
+    }
+
     /// Emits a service event unless the same text was emitted for the same cause in the last 6
     /// hours: "duplicate event messages are omitted until either the cause is resolved or six
     /// hours passes" (DG service-event-messages); reaching a steady state counts as resolved.

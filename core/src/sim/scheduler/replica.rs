@@ -4,7 +4,7 @@
 //! ([`replica::tasks_to_start`]), replaced tasks stop within the lower bound
 //! ([`replica::retirements`]), and the pass reports in ECS's words.
 
-use super::super::{Repeat, Sim};
+use super::super::Sim;
 use super::placing::Launched;
 use crate::cluster::InstanceStatus;
 use crate::deployment::bounds::lower_bound;
@@ -84,16 +84,7 @@ impl Sim {
         }
         self.report_pass(s, report);
         if steady::blocked_by_bounds(outcome) {
-            let name = self.model.services[s].name.clone();
-            let number = self.next_log_number();
-            self.emit_once_per_window(
-                s,
-                Repeat::BlockedByBounds,
-                messages::blocked_by_deployment_configuration(&name),
-            );
-            if self.next_log_number() > number {
-                self.record_fact(|f| &mut f.deployment_blocked, s, number);
-            }
+            self.report_blocked_by_bounds(s);
         }
         self.update_steady_state(s);
         self.rebalance_zones(s);
