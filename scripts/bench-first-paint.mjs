@@ -54,7 +54,7 @@ try {
         await cdp.send('Network.emulateNetworkConditions', { offline: false, ...network });
       }
       const wasm = [];
-      page.on('request', (q) => { if (q.url().endsWith('.wasm')) wasm.push(q.url().split('/').pop()); });
+      page.on('request', (q) => { if (/\.(wasm|bin)$/.test(q.url())) wasm.push(q.url().split('/').pop()); });
       await page.goto(url, { waitUntil: 'commit' });
       await page.waitForFunction(
         () => window.__drawnAt !== undefined && window.__editorAt !== undefined
@@ -81,7 +81,7 @@ try {
     if (label === 'localhost') {
       const gz = (f) => gzipSync(readFileSync(join(dist, f)), { level: 9 }).length;
       const total = fetched.reduce((n, f) => n + gz(f), 0);
-      console.log(`first paint: the opening page fetched ${fetched.length} wasm files, ${(total / 1024).toFixed(1)} KiB gzip -9 `
+      console.log(`first paint: the opening page fetched ${fetched.length} wasm files (a pack of small chunks counted as one), ${(total / 1024).toFixed(1)} KiB gzip -9 `
         + `(the main module ${(gz(fetched.find((f) => f.endsWith('_bg.wasm'))) / 1024).toFixed(1)} KiB)`);
     }
   }

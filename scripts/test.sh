@@ -49,7 +49,7 @@ WASM=--target=wasm32-unknown-unknown
 step fmt check cargo fmt --all --check
 step clippy-native check cargo clippy --workspace --all-targets --locked -- -D warnings
 # The engine's unit tests use proptest, which is native-only; its library and binary are linted for wasm.
-step clippy-wasm check bash -c "cargo clippy $WASM -p ecs-sim --lib --bins --locked -- -D warnings && cargo clippy $WASM -p ecs-playground-web -p ecs-playground-tests --all-targets --locked -- -D warnings"
+step clippy-wasm check bash -c "cargo clippy $WASM -p ecs-sim --lib --bins --locked -- -D warnings && cargo clippy $WASM -p ecs-playground-web -p ecs-playground-tests --all-targets --locked -- -D warnings && cargo clippy $WASM -p ecs-playground-web --features split --lib --bins --locked -- -D warnings"
 step native-tests tests cargo test --workspace --locked --no-fail-fast
 step browser-tests tests cargo test $WASM --locked --no-fail-fast -p ecs-playground-web -p ecs-playground-tests
 step e2e tests bash scripts/e2e.sh

@@ -9,7 +9,8 @@
 //      chunks import it to call back; wasm-bindgen drops the export);
 //   3. each chunk is optimised with wasm-opt -Oz (release builds, as Trunk does the main module)
 //      and named by a hash of its bytes, and so is the loader (`__wasm_split.js`), so a cached
-//      chunk can never be paired with a newer page;
+//      chunk can never be paired with a newer page; the small chunks of shared code travel
+//      together in one pack (`chunks-<hash>.bin`);
 //   4. the loader gets `initSync` from the main module's JS, which hands it over when it loads
 //      (the loader cannot import it: Trunk names that file by a hash it computes later).
 // The chunks and the loader are left in <target>/wasm-split/stage; Trunk's post_build hook
@@ -69,17 +70,58 @@ fs.writeFileSync(mainWasm, exportTable(fs.readFileSync(mainWasm)));
 
 const hashOf = (data) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 let loader = fs.readFileSync(path.join(cut, '__wasm_split.js'), 'utf8');
+// The code two or more parts share goes into chunks of its own, most of them a few hundred
+// bytes: 80 of them made the opening page 80 requests, queued six at a time. The small ones
+// travel together in one pack, fetched once, the first time any of them is wanted.
+const PACK_AT_MOST = 16 * 1024;
+const packed = [];
 for (const file of fs.readdirSync(cut).sort()) {
   if (!file.endsWith('.wasm') || file === `${outName}.wasm`) continue;
   const from = path.join(cut, file);
   const optimised = path.join(cut, `opt-${file}`);
   if (release) run(tool('wasm-opt'), ['-Oz', from, '-o', optimised]);
   const data = fs.readFileSync(release ? optimised : from);
+  const fetchOf = `fetch(new URL("./${file}", import.meta.url))`;
+  if (!loader.includes(fetchOf)) throw new Error(`wasm-split: the loader does not fetch ${file}`);
+  if (file.startsWith('chunk_') && data.length <= PACK_AT_MOST) {
+    packed.push([file, data]);
+    loader = loader.split(fetchOf).join(`__packed("${file}")`);
+    continue;
+  }
   const named = `${file.slice(0, -5)}-${hashOf(data)}.wasm`;
   fs.writeFileSync(path.join(stage, named), data);
-  const quoted = `"./${file}"`;
-  if (!loader.includes(quoted)) throw new Error(`wasm-split: the loader does not name ${file}`);
-  loader = loader.split(quoted).join(`"./${named}"`);
+  loader = loader.split(fetchOf).join(`fetch(new URL("./${named}", import.meta.url))`);
+}
+if (packed.length > 0) {
+  const index = {};
+  let at = 0;
+  for (const [file, data] of packed) {
+    index[file] = [at, data.length];
+    at += data.length;
+  }
+  const pack = Buffer.concat(packed.map(([, data]) => data));
+  const packName = `chunks-${hashOf(pack)}.bin`;
+  fs.writeFileSync(path.join(stage, packName), pack);
+  loader += `
+// The small shared chunks, packed into one file (scripts/wasm-split/run.mjs): fetched once; a
+// failed fetch is forgotten so the next load tries again.
+const __pack = { url: new URL("./${packName}", import.meta.url), index: ${JSON.stringify(index)} };
+let __packBytes;
+function __packed(name) {
+  if (__packBytes === undefined) {
+    const bytes = fetch(__pack.url).then((r) => {
+      if (!r.ok) throw new Error(\`\${r.status} \${r.url}\`);
+      return r.arrayBuffer();
+    });
+    bytes.catch(() => { if (__packBytes === bytes) __packBytes = undefined; });
+    __packBytes = bytes;
+  }
+  return __packBytes.then((all) => {
+    const [at, length] = __pack.index[name];
+    return new Response(all.slice(at, at + length), { headers: { 'Content-Type': 'application/wasm' } });
+  });
+}
+`;
 }
 const importLine = `import { initSync } from "./${outName}.js";`;
 if (!loader.includes(importLine)) throw new Error('wasm-split: unexpected loader import');

@@ -61,4 +61,20 @@ export const tests = [
       if (await page.getByTestId('part-not-loaded').count()) throw new Error('the failure message stayed after the chunk loaded');
     },
   },
+  {
+    name: 'split: the pack of small shared chunks refused: the editor says so, and Try again brings it',
+    async run({ page, base, errors }) {
+      let refuse = true;
+      await page.route('**/chunks-*.bin', (route) =>
+        refuse ? route.fulfill({ status: 503, body: 'unavailable' }) : route.continue());
+      await page.goto(base);
+      await page.getByTestId('cluster').waitFor();
+      const failed = page.getByTestId('editor-pane').getByTestId('part-not-loaded');
+      await failed.waitFor({ timeout: 20000 });
+      errors.length = 0;
+      refuse = false;
+      await failed.getByRole('button', { name: 'Try again' }).click();
+      await page.getByTestId('tab-services').waitFor({ timeout: 20000 });
+    },
+  },
 ];

@@ -45,6 +45,33 @@ pub fn once_shown(
     move || latched.get()
 }
 
+/// Resolves after the next frame has been painted (a `requestAnimationFrame`, then a task): a
+/// part mounted with the page starts fetching its chunk only once the cluster is on screen, so
+/// the chunks' downloads and compiles never hold up the first instance drawn.
+#[cfg(feature = "split")]
+pub fn after_a_frame() -> impl std::future::Future<Output = ()> + Send {
+    // Suspense wants a Send future; the page has one thread, so the wrapper never moves it.
+    leptos::__reexports::send_wrapper::SendWrapper::new(a_frame())
+}
+
+#[cfg(feature = "split")]
+async fn a_frame() {
+    use wasm_bindgen::{JsCast, JsValue};
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(window) = web_sys::window() else {
+            let _ = resolve.call0(&JsValue::NULL);
+            return;
+        };
+        let next_task = wasm_bindgen::closure::Closure::once_into_js(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(resolve.unchecked_ref());
+            }
+        });
+        let _ = window.request_animation_frame(next_task.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Mounts a part of the page from its chunk (`split`) or at once (otherwise). The arguments
 /// must be `Copy` (signals, memos): the part is asked for again on *Try again*.
 #[cfg(feature = "split")]
@@ -58,6 +85,7 @@ macro_rules! later {
                 {move || {
                     retry.track();
                     Suspend::new(async move {
+                        $crate::later::after_a_frame().await;
                         match $part($($arg),*).await {
                             Ok(view) => view,
                             Err($crate::later::NotLoaded) => $crate::later::not_loaded(retry),
