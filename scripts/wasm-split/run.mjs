@@ -14,23 +14,29 @@
 //   4. the loader gets `initSync` from the main module's JS, which hands it over when it loads
 //      (the loader cannot import it: Trunk names that file by a hash it computes later).
 // The chunks and the loader are left in <target>/wasm-split/stage; Trunk's post_build hook
-// (web/editor-js/build.mjs) copies them beside the main module in dist/.
+// (scripts/wasm-split/stage.mjs) copies the ones the loader names beside the main module in dist/.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+const here = fs.realpathSync(path.dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
+// A PATH that reaches this directory by another spelling must not make it call itself.
+if (process.env.WASM_SPLIT_WRAPPER_RUNNING) {
+  throw new Error('wasm-split: the wrapper called itself; the real wasm-bindgen is not in PATH');
+}
+process.env.WASM_SPLIT_WRAPPER_RUNNING = '1';
 
 /** The first `name` in PATH that is not in this directory. */
 function tool(name) {
   for (const dir of (process.env.PATH || '').split(path.delimiter)) {
-    if (!dir || path.resolve(dir) === here) continue;
+    if (!dir) continue;
     const candidate = path.join(dir, name);
     try {
       fs.accessSync(candidate, fs.constants.X_OK);
+      if (path.dirname(fs.realpathSync(candidate)) === here) continue;
       return candidate;
     } catch {}
   }
@@ -53,7 +59,8 @@ const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(nam
 const outDir = option('out-dir');
 const outName = option('out-name');
 if (!outDir || !outName) throw new Error('wasm-split: expected --out-dir= and --out-name=');
-const release = /[\\/]release[\\/]/.test(input);
+// Trunk's wasm-bindgen output directory is <target>/wasm-bindgen/<release|debug>.
+const release = path.basename(outDir) === 'release';
 // <target>/wasm-bindgen/<profile> -> <target>/wasm-split
 const work = path.join(outDir, '..', '..', 'wasm-split');
 const cut = path.join(work, 'cut');
@@ -101,17 +108,22 @@ if (packed.length > 0) {
   }
   const pack = Buffer.concat(packed.map(([, data]) => data));
   const packName = `chunks-${hashOf(pack)}.bin`;
+  const packSize = pack.length;
   fs.writeFileSync(path.join(stage, packName), pack);
   loader += `
 // The small shared chunks, packed into one file (scripts/wasm-split/run.mjs): fetched once; a
-// failed fetch is forgotten so the next load tries again.
-const __pack = { url: new URL("./${packName}", import.meta.url), index: ${JSON.stringify(index)} };
+// failed fetch, or one that brought something else (a proxy's page, a cut file), is forgotten
+// so the next load tries again.
+const __pack = { url: new URL("./${packName}", import.meta.url), size: ${packSize}, index: ${JSON.stringify(index)} };
 let __packBytes;
 function __packed(name) {
   if (__packBytes === undefined) {
     const bytes = fetch(__pack.url).then((r) => {
       if (!r.ok) throw new Error(\`\${r.status} \${r.url}\`);
       return r.arrayBuffer();
+    }).then((all) => {
+      if (all.byteLength !== __pack.size) throw new Error(\`\${__pack.url}: \${all.byteLength} bytes, expected \${__pack.size}\`);
+      return all;
     });
     bytes.catch(() => { if (__packBytes === bytes) __packBytes = undefined; });
     __packBytes = bytes;
@@ -160,14 +172,16 @@ function exportTable(b) {
     const end = q + size;
     if (id === 7) {
       const [count, r] = leb(q);
-      // The function table must be table 0 and not exported yet (wasm-bindgen adds its own
-      // externref table after it).
+      // The function table is table 0 (the linker defines it first; wasm-bindgen adds its own
+      // externref table after it); a second export of it is allowed, a second export of the
+      // name is not.
       let e = r;
       for (let i = 0; i < count; i++) {
         const [len, n] = leb(e);
-        const kind = b[n + len];
-        const [index, next] = leb(n + len + 1);
-        if (kind === 1 && index === 0) throw new Error('wasm-split: table 0 is already exported');
+        if (b.subarray(n, n + len).toString() === '__indirect_function_table') {
+          throw new Error('wasm-split: __indirect_function_table is already exported');
+        }
+        const [, next] = leb(n + len + 1);
         e = next;
       }
       const name = Buffer.from('__indirect_function_table');

@@ -18,6 +18,9 @@ export const tests = [
       await page.getByTestId('cluster').waitFor();
       // The Metrics tab is open by default: its chunk arrives, and its charts show.
       await page.getByTestId('metrics').waitFor({ timeout: 20000 });
+      // The opening page asks for its parts within a frame of drawing: a second is ample.
+      await page.getByTestId('tab-services').waitFor({ timeout: 20000 });
+      await page.waitForTimeout(1000);
       if (!seen.some((f) => /^ecs-playground-[0-9a-f]+_bg\.wasm$/.test(f))) {
         throw new Error(`no main module among ${JSON.stringify(seen)}`);
       }
@@ -56,17 +59,22 @@ export const tests = [
       // The refused fetch is logged by the browser and the loader: expected here.
       errors.length = 0;
       refuse = false;
+      // The editor did load: Try again must leave it alone (not draw it anew, losing its state).
+      await page.getByTestId('tab-services').evaluate((e) => { e.dataset.kept = 'yes'; });
       await failed.getByRole('button', { name: 'Try again' }).click();
       await page.getByTestId('cost-per-hour').waitFor({ timeout: 20000 });
       if (await page.getByTestId('part-not-loaded').count()) throw new Error('the failure message stayed after the chunk loaded');
+      if ((await page.getByTestId('tab-services').getAttribute('data-kept')) !== 'yes') {
+        throw new Error('Try again drew the editor anew');
+      }
     },
   },
   {
-    name: 'split: the pack of small shared chunks refused: the editor says so, and Try again brings it',
+    name: 'split: the pack of small shared chunks answered with something else (a proxy page, status 200): the editor says so, and Try again brings it',
     async run({ page, base, errors }) {
       let refuse = true;
       await page.route('**/chunks-*.bin', (route) =>
-        refuse ? route.fulfill({ status: 503, body: 'unavailable' }) : route.continue());
+        refuse ? route.fulfill({ status: 200, contentType: 'text/html', body: '<html>Sign in to the Wi-Fi</html>' }) : route.continue());
       await page.goto(base);
       await page.getByTestId('cluster').waitFor();
       const failed = page.getByTestId('editor-pane').getByTestId('part-not-loaded');

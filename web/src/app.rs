@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
     let layout = Layout::load();
     provide_context(layout);
     provide_context(crate::advice::AdviceState::new(pg));
+    provide_context(crate::later::Retry(RwSignal::new(0)));
     let presenter = layout.presenter;
     let editor_open = layout.pick(|p| p.editor_open);
     let side_open = layout.pick(|p| p.side_open);

@@ -1,8 +1,8 @@
-//! Parts of the page that are not needed to draw the opening page (the course, the challenge
-//! builder, presenter mode, the Metrics, Deployments, Cost and Advice tabs, Service settings and
-//! the selection's details) come from their own WebAssembly chunks in the release build, fetched
-//! when they are first shown, so the first download is what the opening page needs (issue #14,
-//! *the first second*).
+//! Parts of the page that are not needed to draw the cluster (the editor, the Metrics charts and
+//! the selection's details, fetched once the first frame is painted; the course, the lesson
+//! pane, the challenge builder, presenter mode, the Deployments, Cost and Advice tabs and Service
+//! settings, fetched when first shown) come from their own WebAssembly chunks in the release
+//! build, so the first download is what the opening page needs (issue #14, *the first second*).
 //!
 //! A part is a function returning `Result<AnyView, NotLoaded>` marked with [`part!`]'s split
 //! attribute; [`later!`] mounts it. With the `split` feature (the release build: `index.html`
@@ -24,13 +24,33 @@ impl From<leptos::wasm_split::SplitLoaderError> for NotLoaded {
     }
 }
 
+/// The page's one *Try again*: every part that could not be loaded asks again when any of their
+/// buttons is pressed (a failed pack fails the editor, the charts and the details at once); a
+/// part that did load is not touched.
+#[derive(Debug, Clone, Copy)]
+pub struct Retry(pub RwSignal<u32>);
+
+/// The page's [`Retry`], or one of its own for a part mounted without it (browser tests).
+pub fn retry() -> RwSignal<u32> {
+    use_context::<Retry>().map_or_else(|| RwSignal::new(0), |r| r.0)
+}
+
 /// What a part shows when its chunk could not be loaded: the reason in words and a button that
-/// tries again (a loader that failed starts afresh on the next call).
-pub fn not_loaded(retry: RwSignal<u32>) -> AnyView {
+/// tries again (a loader that failed starts afresh on the next call). Any part's button (the
+/// page's `retry`) asks this part again (its own `attempt`), for as long as this is shown.
+pub fn not_loaded(retry: RwSignal<u32>, attempt: RwSignal<u32>) -> AnyView {
+    Effect::new(move |seen: Option<u32>| {
+        let now = retry.get();
+        if seen.is_some_and(|seen| seen != now) {
+            attempt.update(|n| *n += 1);
+        }
+        now
+    });
     view! {
         <p class="part-not-loaded" role="alert" data-testid="part-not-loaded">
             "This part of the page could not be downloaded. Your scenario is kept. "
             <button type="button" on:click=move |_| retry.update(|n| *n += 1)>"Try again"</button>
+            " If the playground has been updated since this page was opened, reload the page."
         </p>
     }
     .into_any()
@@ -45,13 +65,24 @@ pub fn once_shown(
     move || latched.get()
 }
 
-/// Resolves after the next frame has been painted (a `requestAnimationFrame`, then a task): a
-/// part mounted with the page starts fetching its chunk only once the cluster is on screen, so
-/// the chunks' downloads and compiles never hold up the first instance drawn.
+/// Set once the page's first frame has been painted.
+#[cfg(feature = "split")]
+static PAINTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Resolves after the page's first frame has been painted (a `requestAnimationFrame`, then a
+/// task), at once after that: a part mounted with the page starts fetching its chunk only once
+/// the cluster is on screen, so the chunks' downloads and compiles never hold up the first
+/// instance drawn, and a part shown again later is not held back a frame.
 #[cfg(feature = "split")]
 pub fn after_a_frame() -> impl std::future::Future<Output = ()> + Send {
     // Suspense wants a Send future; the page has one thread, so the wrapper never moves it.
-    leptos::__reexports::send_wrapper::SendWrapper::new(a_frame())
+    // (Leptos's own `#[lazy]` wraps its futures with this re-export too.)
+    leptos::__reexports::send_wrapper::SendWrapper::new(async {
+        if !PAINTED.load(std::sync::atomic::Ordering::Relaxed) {
+            a_frame().await;
+            PAINTED.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    })
 }
 
 #[cfg(feature = "split")]
@@ -79,16 +110,17 @@ async fn a_frame() {
 macro_rules! later {
     ($part:path $(, $arg:expr)*) => {{
         use leptos::prelude::*;
-        let retry = RwSignal::new(0u32);
+        let retry = $crate::later::retry();
+        let attempt = RwSignal::new(0u32);
         view! {
             <Suspense fallback=|| ()>
                 {move || {
-                    retry.track();
+                    attempt.track();
                     Suspend::new(async move {
                         $crate::later::after_a_frame().await;
                         match $part($($arg),*).await {
                             Ok(view) => view,
-                            Err($crate::later::NotLoaded) => $crate::later::not_loaded(retry),
+                            Err($crate::later::NotLoaded) => $crate::later::not_loaded(retry, attempt),
                         }
                     })
                 }}
@@ -105,7 +137,9 @@ macro_rules! later {
     ($part:path $(, $arg:expr)*) => {{
         match $part($($arg),*) {
             Ok(view) => view,
-            Err($crate::later::NotLoaded) => $crate::later::not_loaded(leptos::prelude::RwSignal::new(0)),
+            Err($crate::later::NotLoaded) => {
+                $crate::later::not_loaded($crate::later::retry(), leptos::prelude::RwSignal::new(0))
+            }
         }
     }};
 }
@@ -118,7 +152,9 @@ macro_rules! part {
         $(#[$meta])*
         #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible))]
         fn $name($($arg: $ty),*) -> Result<leptos::prelude::AnyView, $crate::later::NotLoaded> {
-            Ok($body)
+            // Untracked: the Suspense around it must not rebuild the part (and lose its state)
+            // when a signal its body reads changes.
+            Ok(leptos::prelude::untrack(move || $body))
         }
     };
 }

@@ -44,7 +44,8 @@ pub struct TaskIndex {
     /// deployment drains each batch for the whole deregistration delay and starts its
     /// replacements only once the batch has stopped (ECS's own service events, 2020: "has begun
     /// draining connections on 2 tasks" … five minutes … "has stopped 2 running tasks" … "has
-    /// started 2 tasks"; fidelity probe, 2026-12-07).
+    /// started 2 tasks"; fidelity probe, 2026-12-07; DG *Update Amazon ECS service parameters*:
+    /// maximumPercent caps the tasks "in the `PENDING`, `RUNNING`, or `STOPPING` state").
     pub scheduler_stopping: Vec<u32>,
     /// Per service, its tasks (not STOPPED) whose load balancer target is `healthy`:
     /// HealthyHostCount, which each minute's metrics read here instead of walking the service's
