@@ -43,9 +43,14 @@ function tool(name) {
   throw new Error(`wasm-split: ${name} not found in PATH (run make setup)`);
 }
 
-function run(cmd, cmdArgs) {
-  const r = spawnSync(cmd, cmdArgs, { stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+function run(cmd, cmdArgs, { quiet = false } = {}) {
+  // Quiet: the output is shown only when the tool fails (wasm-opt warns about every chunk's
+  // name section, which the chunks keep from the linker).
+  const r = spawnSync(cmd, cmdArgs, { stdio: quiet ? 'pipe' : 'inherit' });
+  if (r.status !== 0) {
+    if (quiet) process.stderr.write(Buffer.concat([r.stdout ?? Buffer.alloc(0), r.stderr ?? Buffer.alloc(0)]));
+    process.exit(r.status ?? 1);
+  }
 }
 
 const input = args.find((a) => a.endsWith('.wasm'));
@@ -86,7 +91,7 @@ for (const file of fs.readdirSync(cut).sort()) {
   if (!file.endsWith('.wasm') || file === `${outName}.wasm`) continue;
   const from = path.join(cut, file);
   const optimised = path.join(cut, `opt-${file}`);
-  if (release) run(tool('wasm-opt'), ['-Oz', from, '-o', optimised]);
+  if (release) run(tool('wasm-opt'), ['-Oz', from, '-o', optimised], { quiet: true });
   const data = fs.readFileSync(release ? optimised : from);
   const fetchOf = `fetch(new URL("./${file}", import.meta.url))`;
   if (!loader.includes(fetchOf)) throw new Error(`wasm-split: the loader does not fetch ${file}`);

@@ -28,6 +28,15 @@ const copy = (file) => {
   if (!fs.existsSync(from)) throw new Error(`wasm-split stage: ${file} is not in ${stage}`);
   fs.copyFileSync(from, path.join(staging, file));
 };
+// The main module's JavaScript imports the loader: preloading it saves the round trip the
+// browser would otherwise make only after that file has arrived.
+const indexHtml = path.join(staging, 'index.html');
+if (fs.existsSync(indexHtml) && loaders.size > 0) {
+  const html = fs.readFileSync(indexHtml, 'utf8');
+  const links = [...loaders].map((l) => `<link rel="modulepreload" href="./${l}">`).join('');
+  if (!html.includes('</head>')) throw new Error('wasm-split stage: index.html has no </head>');
+  fs.writeFileSync(indexHtml, html.replace('</head>', `${links}</head>`));
+}
 for (const loader of loaders) {
   copy(loader);
   const text = fs.readFileSync(path.join(stage, loader), 'utf8');
