@@ -296,6 +296,17 @@ export const tests = [
       if ((await more.getAttribute('aria-expanded')) !== 'true') throw new Error('More did not open the description');
       await runTo(page, '0:07:55');
       if ((await more.getAttribute('aria-expanded')) !== 'false') throw new Error('the description stays open after Run to');
+      // Read once the layout has settled, as a student sees it (up to two seconds): one full
+      // `make test` of three on 2026-12-07 failed here with 3 chips out of view, and the test
+      // passed four times alone on the same build.
+      const fits = () => {
+        const box = document.querySelector('[data-testid="cluster"]').getBoundingClientRect();
+        return [...document.querySelectorAll('[data-testid="instance"], [data-testid="task"]')].every((n) => {
+          const r = n.getBoundingClientRect();
+          return !(r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5 || r.bottom > innerHeight);
+        });
+      };
+      await page.waitForFunction(fits, null, { timeout: 2000 }).catch(() => {});
       const m = await page.evaluate(() => {
         const box = document.querySelector('[data-testid="cluster"]').getBoundingClientRect();
         const outside = [...document.querySelectorAll('[data-testid="instance"], [data-testid="task"]')].filter((n) => {
