@@ -229,70 +229,53 @@ fn Dock() -> impl IntoView {
     }
 }
 
+// The parts of the page that come from their own chunk ([`crate::later`]).
 crate::part! {
-    /// The course map (Lessons). Loaded after the opening page ([`crate::later`]).
+    /// The course map (Lessons).
     fn course_map_part() {
         view! { <CourseMap /> }.into_any()
     }
-}
 
-crate::part! {
-    /// The challenge builder. Loaded after the opening page ([`crate::later`]).
+    /// The challenge builder.
     fn builder_part() {
         view! { <crate::lesson::builder::ChallengeBuilder /> }.into_any()
     }
-}
 
-crate::part! {
-    /// Presenter mode's lesson strip. Loaded after the opening page ([`crate::later`]).
+    /// Presenter mode's lesson strip.
     fn presenter_lesson_part() {
         view! { <PresenterLesson /> }.into_any()
     }
-}
 
-crate::part! {
-    /// The open lesson's pane. Loaded after the opening page ([`crate::later`]).
+    /// The open lesson's pane.
     fn lesson_pane_part() {
         view! { <LessonPane /> }.into_any()
     }
-}
 
-crate::part! {
-    /// Presenter mode's column beside the cluster. Loaded after the opening page ([`crate::later`]).
+    /// Presenter mode's column beside the cluster.
     fn presenter_aside_part() {
         view! { <PresenterAside /> }.into_any()
     }
-}
 
-crate::part! {
-    /// The Deployments tab. Loaded after the opening page ([`crate::later`]).
+    /// The Deployments tab.
     fn deployments_part() {
         view! { <DeploymentView /> }.into_any()
     }
-}
 
-crate::part! {
-    /// The Cost tab. Loaded after the opening page ([`crate::later`]).
+    /// The Cost tab.
     fn cost_part() {
         view! { <CostPanelView /> }.into_any()
     }
-}
 
-crate::part! {
-    /// The Advice tab. Loaded after the opening page ([`crate::later`]).
+    /// The Advice tab.
     fn advice_part() {
         view! { <crate::advice::AdvicePanel /> }.into_any()
     }
-}
 
-crate::part! {
-    /// The Metrics tab's charts. Loaded after the opening page ([`crate::later`]).
+    /// The Metrics tab's charts.
     fn metrics_part() {
         view! { <MetricsPanel /> }.into_any()
     }
-}
 
-crate::part! {
     /// The editor pane: drawn just after the cluster ([`crate::later`]).
     fn editor_part() {
         view! { <Editor /> }.into_any()

@@ -85,20 +85,19 @@ pub fn after_a_frame() -> impl std::future::Future<Output = ()> + Send {
     })
 }
 
+/// A frame, then a task: the page's own pattern (`app.rs`'s `fast` switch) with Leptos's
+/// helpers, awaited through a promise.
 #[cfg(feature = "split")]
 async fn a_frame() {
-    use wasm_bindgen::{JsCast, JsValue};
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(window) = web_sys::window() else {
-            let _ = resolve.call0(&JsValue::NULL);
-            return;
-        };
-        let next_task = wasm_bindgen::closure::Closure::once_into_js(move || {
-            if let Some(window) = web_sys::window() {
-                let _ = window.set_timeout_with_callback(resolve.unchecked_ref());
-            }
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+                },
+                std::time::Duration::ZERO,
+            );
         });
-        let _ = window.request_animation_frame(next_task.unchecked_ref());
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
@@ -144,11 +143,12 @@ macro_rules! later {
     }};
 }
 
-/// Declares a part: `part! { /// doc  fn name(args) { view } }` expands to a function that
-/// returns the view, split into its own chunk (`split_name-<hash>.wasm`) in the release build.
+/// Declares parts: `part! { /// doc  fn name(args) { view } … }` expands each to a function
+/// that returns its view, split into its own chunk (`split_name-<hash>.wasm`) in the release
+/// build.
 #[macro_export]
 macro_rules! part {
-    ($(#[$meta:meta])* fn $name:ident($($arg:ident: $ty:ty),*) $body:block) => {
+    ($($(#[$meta:meta])* fn $name:ident($($arg:ident: $ty:ty),*) $body:block)+) => {$(
         $(#[$meta])*
         #[cfg_attr(feature = "split", leptos::wasm_split::wasm_split($name, wasm_split_path = ::leptos::wasm_split, fallible))]
         fn $name($($arg: $ty),*) -> Result<leptos::prelude::AnyView, $crate::later::NotLoaded> {
@@ -156,5 +156,5 @@ macro_rules! part {
             // when a signal its body reads changes.
             Ok(leptos::prelude::untrack(move || $body))
         }
-    };
+    )+};
 }
