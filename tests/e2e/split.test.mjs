@@ -86,3 +86,49 @@ export const tests = [
     },
   },
 ];
+
+tests.push({
+  // Review, thirty-second session: a task definition edit is kept in this browser's storage by
+  // the editor, and a lesson's Start over used to ask only the editor to drop it. With the
+  // editor's chunk not downloaded, the edit survived the Start over and came back with the
+  // editor on the next visit.
+  name: "split: a lesson's Start over made while the editor's chunk cannot be downloaded still discards a kept task definition edit",
+  async run({ page, base, context, errors }) {
+    const lesson = `${base}#lesson=fargate-task-size`;
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await page.goto(lesson);
+    await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await page.locator('[data-testid^="tab-td-"]').first().click();
+    const editor = page.locator('[data-testid=td-editor]');
+    const original = await editor.evaluate((el) => el.value);
+    await editor.fill(`${original} x`);
+    await page.locator('[data-testid=td-revision]').getByText('unregistered edit').waitFor({ timeout: 5000 });
+    await page.close();
+
+    // The next visit's editor chunk is refused; the student starts the lesson over.
+    const offline = await context.newPage();
+    await offline.route('**/split_editor_part-*.wasm', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+    await offline.setViewportSize({ width: 1280, height: 720 });
+    await offline.goto(lesson);
+    await offline.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await offline.getByTestId('editor-pane').getByTestId('part-not-loaded').waitFor({ timeout: 20000 });
+    offline.once('dialog', (d) => d.accept());
+    await offline.getByTestId('lesson-start-over').click();
+    await offline.waitForTimeout(300);
+    await offline.close();
+    errors.length = 0;
+
+    // With the editor back, the lesson's task definition is the starting one.
+    const back = await context.newPage();
+    await back.setViewportSize({ width: 1280, height: 720 });
+    await back.goto(lesson);
+    await back.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+    await back.locator('[data-testid^="tab-td-"]').first().click();
+    const shown = back.locator('[data-testid=td-editor]');
+    await back.locator('[data-testid=td-revision]').waitFor({ timeout: 20000 });
+    if ((await shown.evaluate((el) => el.value)) !== original) throw new Error('the edit came back after Start over');
+    if (await back.locator('[data-testid=td-revision]').getByText('unregistered edit').count()) {
+      throw new Error('the family still shows an unregistered edit');
+    }
+  },
+});

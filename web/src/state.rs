@@ -453,6 +453,16 @@ impl Playground {
         self.refresh();
     }
 
+    /// A lesson's Start over: the task definition tabs' unregistered edits go, from this
+    /// browser's storage at once and from the editor when it is on the page. The storage is
+    /// cleared here, not by the editor, because the editor is a part of the page fetched on its
+    /// own (`crate::later`): when its chunk has not arrived, or could not be downloaded, a
+    /// Start over must still keep those edits from coming back with it.
+    pub fn discard_td_edits(&self) {
+        crate::layout::storage::write(ecs_sim::taskdef::kept_edits::TD_EDITS_KEY, "");
+        self.td_edits_discarded.update(|n| *n += 1);
+    }
+
     /// Runs `discard` each time a lesson's Start over asks the task definition tabs to drop their
     /// edits ([`Playground::td_edits_discarded`] bumped; not when the effect first runs).
     pub fn on_td_edits_discarded(&self, discard: impl Fn() + 'static) {

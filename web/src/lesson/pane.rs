@@ -225,7 +225,7 @@ pub fn LessonPane() -> impl IntoView {
                                 };
                                 let sure = web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false);
                                 if sure {
-                                    pg.td_edits_discarded.update(|n| *n += 1);
+                                    pg.discard_td_edits();
                                     pg.edit(start_text.get_value());
                                     lessons.progress.update(|p| p.start_over(&lesson_id.get_value()));
                                     lessons.store();
