@@ -3,6 +3,7 @@
 // instance by instance.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { runTo } from './lib/deployments.mjs';
 
 const defaultScenario = fileURLToPath(new URL('../../core/src/scenario/examples/default.json', import.meta.url));
 
@@ -173,6 +174,43 @@ export const tests = [
       if (panel.x < stage.x - 1 || panel.x + panel.width > stage.x + stage.width + 1) {
         throw new Error(`legend outside the stage: ${JSON.stringify(panel)} vs ${JSON.stringify(stage)}`);
       }
+    },
+  },
+  {
+    // Instructor walkthrough: a stopped task sat DEACTIVATING for five minutes with nothing
+    // on its chip to say why or for how long. The chip counts down the target group's
+    // deregistration delay (ALB User Guide, *Deregistration delay*: 300 s by default).
+    name: 'cluster: a draining chip counts down its deregistration delay, and the task panel says how long is left',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(base);
+      await page.locator('[data-testid=instance]').first().waitFor({ timeout: 20000 });
+      await page.selectOption('[data-testid="examples"]', 'alb-health-rollback');
+      await page.locator('[data-testid=instance]').first().waitFor({ timeout: 20000 });
+      await runTo(page, '0:01');
+      const healthy = page.locator('[data-testid="cluster"] [data-testid="task"][data-target="healthy"]').first();
+      await healthy.waitFor({ timeout: 10000 });
+      const index = await healthy.getAttribute('data-task');
+      await healthy.click();
+      await page.click('[data-testid="stop-task"]');
+      const chip = page.locator(`[data-testid="cluster"] [data-testid="task"][data-task="${index}"]`);
+      const mark = chip.locator('[data-testid="chip-drain"]');
+      await mark.waitFor({ timeout: 5000 });
+      if ((await chip.getAttribute('data-status')) !== 'DEACTIVATING') throw new Error('the draining task is not DEACTIVATING');
+      const seconds = (t) => { const m = /^(\d+):(\d\d)$/.exec(t.trim()); if (!m) throw new Error(`countdown reads ${t}`); return Number(m[1]) * 60 + Number(m[2]); };
+      const first = seconds(await mark.innerText());
+      if (first !== 300) throw new Error(`the 300 s default delay reads ${first} s`);
+      if (!(await chip.getAttribute('title')).includes('5:00 of its deregistration delay left')) throw new Error(`title: ${await chip.getAttribute('title')}`);
+      const row = page.locator('[data-testid="explain"] dt', { hasText: 'Target health' }).locator('xpath=following-sibling::dd[1]');
+      await row.getByText('draining: 5:00 of the target group').waitFor({ timeout: 5000 });
+      await screenshot('cluster-draining-countdown');
+      // A simulated minute later it reads a minute less, on the chip and in the panel.
+      await runTo(page, '0:02');
+      if (seconds(await mark.innerText()) !== 240) throw new Error(`a minute later it reads ${await mark.innerText()}`);
+      await row.getByText('draining: 4:00 of the target group').waitFor({ timeout: 5000 });
+      // Once the delay is over the task goes on to stop, and the countdown is gone.
+      await runTo(page, '0:06');
+      if (await mark.count()) throw new Error('the countdown stayed after the delay');
     },
   },
 ];

@@ -3,6 +3,7 @@
 
 use ecs_sim::sim::snapshot::{Snapshot, TaskView};
 use ecs_sim::task::{HealthStatus, LaunchKind};
+use ecs_sim::time::Millis;
 use ecs_sim::view::{find_task, labels, ServiceLookup};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -24,12 +25,16 @@ pub struct Chip {
     /// Its application has hung (the simulator's `hangTask`): drawn with a mark, since its
     /// red target looked like any replacement still starting (walkthrough).
     pub(crate) hung: bool,
+    /// While its target drains: the deregistration delay left (`m:ss`), counted down on the
+    /// chip so a class can watch the delay pass before the task stops (instructor walkthrough).
+    pub(crate) drain_left: Option<String>,
     pub(crate) short_id: String,
 }
 
 impl Chip {
-    /// The chip of `t`, given its service's colour and its revision's shade.
-    pub(crate) fn of(t: &TaskView, colour: Option<usize>, shade: u8) -> Chip {
+    /// The chip of `t` at virtual time `now`, given its service's colour and its revision's
+    /// shade.
+    pub(crate) fn of(t: &TaskView, now: Millis, colour: Option<usize>, shade: u8) -> Chip {
         Chip {
             label: Arc::clone(&t.task_definition),
             status: t.last_status.as_str(),
@@ -41,6 +46,7 @@ impl Chip {
             target: t.target_health.map(|s| s.as_str()),
             spot: t.launch == LaunchKind::FargateSpot,
             hung: t.hung && t.desired_status == "RUNNING",
+            drain_left: labels::drain_left(t.draining_until, now),
             short_id: labels::short_id(&t.id).to_string(),
         }
     }
@@ -53,9 +59,12 @@ impl Chip {
             self.label,
             self.status,
             if self.unhealthy { ", UNHEALTHY" } else { "" },
-            self.target
-                .map(|s| format!(", target {s}"))
-                .unwrap_or_default(),
+            match (self.target, &self.drain_left) {
+                (Some(s), Some(left)) =>
+                    format!(", target {s}, {left} of its deregistration delay left"),
+                (Some(s), None) => format!(", target {s}"),
+                (None, _) => String::new(),
+            },
             if self.spot { ", Fargate Spot" } else { "" },
             if self.hung {
                 ", its application hung"
@@ -120,7 +129,12 @@ impl ChipTable {
             for (&(index, _), sig) in chips {
                 let new = snap.zip(lookup.as_ref()).and_then(|(s, l)| {
                     let t = find_task(s, index)?;
-                    Some(Chip::of(t, l.colour(t.service.as_deref()), l.shade(t)))
+                    Some(Chip::of(
+                        t,
+                        s.now_ms,
+                        l.colour(t.service.as_deref()),
+                        l.shade(t),
+                    ))
                 });
                 if sig.try_with_untracked(|old| *old != new).unwrap_or(false) {
                     changed.push((*sig, new));

@@ -5,6 +5,7 @@
 //! HealthyThresholdCount consecutive successes ("required before considering an unhealthy
 //! target healthy"); `draining` after deregistration until the delay is over.
 
+use crate::time::Millis;
 use serde::Serialize;
 
 /// `TargetHealth.State` of a registered target.
@@ -47,6 +48,10 @@ pub struct Target {
     pub failures: u32,
     /// The port the load balancer sends traffic to (host port in bridge mode).
     pub port: u16,
+    /// While `draining`: when the task goes on from DEACTIVATING, at the end of the target
+    /// group's deregistration delay (a Spot interruption's one second instead). The page
+    /// counts down to it on the task's chip, so the delay can be watched passing.
+    pub draining_until: Option<Millis>,
 }
 
 impl Target {
@@ -58,6 +63,7 @@ impl Target {
             successes: 0,
             failures: 0,
             port,
+            draining_until: None,
         }
     }
 

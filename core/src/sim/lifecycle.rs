@@ -645,6 +645,9 @@ impl Sim {
                 } else {
                     delay
                 };
+                if let Some(target) = self.tasks[t].target.as_mut() {
+                    target.draining_until = Some(self.now + delay);
+                }
                 self.queue
                     .push(self.now + delay, Event::TaskAdvance(t, epoch));
                 // The task no longer counts towards the desired count: the scheduler starts a

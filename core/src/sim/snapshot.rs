@@ -112,6 +112,10 @@ pub struct TaskView {
     /// service's "healthy" count and a lesson's healthy goals read, shown on the chip.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_health: Option<crate::elb::TargetHealthState>,
+    /// While its target drains: when the deregistration delay ends and the task goes on to
+    /// STOPPING (virtual ms), for the chip's countdown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub draining_until: Option<Millis>,
     /// Launch type.
     pub launch: LaunchKind,
     /// Capacity provider.
@@ -350,6 +354,11 @@ impl Sim {
                 None
             },
             target_health: task.target.as_ref().map(|t| t.state),
+            draining_until: task.target.as_ref().and_then(|t| {
+                (t.state == crate::elb::TargetHealthState::Draining)
+                    .then_some(t.draining_until)
+                    .flatten()
+            }),
             hung: task.hung,
         }
     }

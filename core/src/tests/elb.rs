@@ -147,6 +147,29 @@ fn deregistration_delay_300_s_in_deactivating_before_stopping() {
 }
 
 #[test]
+fn a_draining_task_view_says_when_its_deregistration_delay_ends() {
+    // ALB User Guide, *Deregistration delay*: the target drains for the group's delay (300 s by
+    // default), then the task goes on to STOPPING: the chip counts down to that moment.
+    let stop = r#"{"at":200,"action":"stopTask","service":"web"}"#;
+    let mut s = sim(GROUP, GOOD, 0, stop);
+    s.run_until(199_999);
+    assert_eq!(s.task_view(0).draining_until, None, "healthy, not draining");
+    s.run_until(200_000);
+    let view = s.task_view(0);
+    assert_eq!(view.target_health, Some(TargetHealthState::Draining));
+    assert_eq!(view.draining_until, Some(500_000));
+    s.run_until(499_999);
+    assert_eq!(s.task_view(0).draining_until, Some(500_000));
+    s.run_until(500_000);
+    assert_eq!(s.tasks[0].last_status, TaskStatus::Stopping);
+    assert_eq!(
+        s.task_view(0).draining_until,
+        None,
+        "the target left the group"
+    );
+}
+
+#[test]
 fn deregistration_delay_0_stops_at_once() {
     let group = r#"{"targetGroupName":"tg","deregistrationDelaySeconds":0}"#;
     let stop = r#"{"at":200,"action":"stopTask","service":"web"}"#;

@@ -73,6 +73,15 @@ pub fn short_id(id: &str) -> &str {
     }
 }
 
+/// What is left of a draining target's deregistration delay at `now`, as a chip shows it:
+/// `m:ss`, counting up to the next whole second (`0:01` in the last second, so a chip never
+/// reads `0:00` while it still drains); `None` when the task is not draining.
+pub fn drain_left(until: Option<crate::time::Millis>, now: crate::time::Millis) -> Option<String> {
+    let left = until?.checked_sub(now).filter(|&ms| ms > 0)?;
+    let s = left.div_ceil(1000);
+    Some(format!("{}:{:02}", s / 60, s % 60))
+}
+
 /// Where a service's tasks go, for the tooltip of its card: `launchType EC2`, or its capacity
 /// provider strategy as `asg (base 1, weight 1), FARGATE_SPOT (base 0, weight 3)`; built from
 /// the structured fields DescribeServices has, so the web does not format them itself.
@@ -118,6 +127,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn drain_left_counts_down_the_deregistration_delay_in_whole_seconds() {
+        // 300 s, the target group's default (ALB User Guide, *Deregistration delay*).
+        assert_eq!(drain_left(Some(500_000), 200_000).as_deref(), Some("5:00"));
+        assert_eq!(drain_left(Some(500_000), 200_001).as_deref(), Some("5:00"));
+        assert_eq!(drain_left(Some(500_000), 201_000).as_deref(), Some("4:59"));
+        assert_eq!(drain_left(Some(500_000), 458_000).as_deref(), Some("0:42"));
+        assert_eq!(drain_left(Some(500_000), 499_999).as_deref(), Some("0:01"));
+        assert_eq!(drain_left(Some(500_000), 500_000), None);
+        assert_eq!(drain_left(Some(500_000), 600_000), None);
+        assert_eq!(drain_left(None, 0), None);
+        // The largest delay, 3,600 s.
+        assert_eq!(drain_left(Some(3_600_000), 0).as_deref(), Some("60:00"));
     }
 
     #[test]

@@ -102,7 +102,10 @@ fn LifecycleLegend() -> impl IntoView {
                 <span class="legend-break" aria-hidden="true"></span>
                 {TARGET_STATES.iter().map(|(state, words)| view! {
                     <span class="task-chip legend-chip c-none" data-status="RUNNING" data-target=*state
-                        data-testid="legend-target">{*words}</span>
+                        data-testid="legend-target">{*words}
+                        // A draining chip counts down its deregistration delay.
+                        {(*state == "draining").then(|| view! { <span class="mark drain" title="the deregistration delay left">"m:ss"</span> })}
+                    </span>
                 }).collect_view()}
             </div>
         </details>

@@ -16,6 +16,7 @@ pub fn TaskChip(index: usize) -> impl IntoView {
         let t = find_task(s, index)?;
         Some(Chip::of(
             t,
+            s.now_ms,
             service_colour(s, t.service.as_deref()),
             revision_shade(s, t),
         ))
@@ -64,6 +65,7 @@ pub fn TaskChip(index: usize) -> impl IntoView {
             {move || chip.with(|c| c.as_ref().is_some_and(|c| c.unhealthy)).then(|| view! { <span class="mark" aria-hidden="true">"!"</span> })}
             {move || chip.with(|c| c.as_ref().is_some_and(|c| c.spot)).then(|| view! { <span class="mark spot" aria-hidden="true">"spot"</span> })}
             {move || chip.with(|c| c.as_ref().is_some_and(|c| c.hung)).then(|| view! { <span class="mark hung" data-testid="chip-hung" aria-hidden="true">"hung"</span> })}
+            {move || chip.with(|c| c.as_ref().and_then(|c| c.drain_left.clone())).map(|left| view! { <span class="mark drain" data-testid="chip-drain" aria-hidden="true">{left}</span> })}
         </button>
     }
 }

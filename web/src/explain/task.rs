@@ -118,7 +118,16 @@ pub fn TaskDetails(index: usize) -> impl IntoView {
                 <Row term="healthStatus" value=f(|t| labels::health(t.health).to_string()) />
                 // The load balancer's view, which "healthy" goals and counts read (healthStatus
                 // above is the containers' own health check: UNKNOWN without one).
-                <Row term="Target health" value=f(|t| t.target_health.map_or("not registered in a target group", |s| s.as_str()).to_string()) />
+                // While it drains, how long is left of the deregistration delay (the chip counts
+                // it down too).
+                <Row term="Target health" value=Signal::derive(move || {
+                    let now = pg.snapshot.with(|s| s.as_ref().map_or(0, |s| s.now_ms));
+                    task.with(|t| t.as_ref().map(|t| match (t.target_health, labels::drain_left(t.draining_until, now)) {
+                        (Some(s), Some(left)) => format!("{}: {left} of the target group's deregistration delay left, then its containers get SIGTERM", s.as_str()),
+                        (Some(s), None) => s.as_str().to_string(),
+                        (None, _) => "not registered in a target group".to_string(),
+                    }).unwrap_or_default())
+                }) />
                 <Row term="Launch" value=f(|t| launch_label(t.launch).to_string()) />
                 <dt>"Capacity provider"</dt><dd><Term word=f(|t| t.capacity_provider.as_deref().unwrap_or("none").to_string()) /></dd>
                 <Row term="Instance" value=Signal::derive(move || {
