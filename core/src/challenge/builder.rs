@@ -358,6 +358,9 @@ pub fn document(fields: &BuilderFields, mut scenario: Value) -> ChallengeDocumen
             .collect(),
         solution,
         explain: fields.explain.trim().to_string(),
+        // The builder offers no choice of chart: presenter mode's rule picks
+        // (`chart::presenter_chart`).
+        presenter_chart: None,
     }
 }
 

@@ -10,15 +10,36 @@ use crate::view::charts::{service_chart_of, CAPACITY_PROVIDER_CHARTS};
 /// The chart of the service's task counts.
 const TASK_COUNTS: &str = "Running vs desired tasks";
 
-/// The chart title a lesson with `goals` opens on in presenter mode, if any: the first metric
-/// goal's chart, else the first goal's with a chart of its own (task counts, a provider's
-/// instance count, or the cost per hour).
-pub fn presenter_chart(goals: &[GoalSpec]) -> Option<String> {
-    goals
-        .iter()
-        .find_map(|g| g.metric.as_deref().and_then(service_chart_of))
-        .map(str::to_string)
+/// The chart title a lesson with `goals` opens on in presenter mode, if any: the chart of the
+/// goal `chosen` names (the challenge's `presenterChart`), else the first metric goal's chart,
+/// else the first goal's with a chart of its own (task counts, a provider's instance count, or
+/// the cost per hour). The author chooses where no rule can: lesson 13's subject is its
+/// instances and lesson 14's its cost, while lesson 1, graded on running tasks and cost too,
+/// is about its crash loop (instructor walkthrough).
+pub fn presenter_chart(goals: &[GoalSpec], chosen: Option<&str>) -> Option<String> {
+    chosen
+        .and_then(|id| goals.iter().find(|g| g.id == id))
+        .and_then(chart_of_goal)
+        .or_else(|| {
+            goals
+                .iter()
+                .find_map(|g| g.metric.as_deref().and_then(service_chart_of))
+                .map(str::to_string)
+        })
         .or_else(|| goals.iter().find_map(chart_of_measure))
+}
+
+/// The chart that draws goal `g`: its metric's, or its measure's; `None` for a goal no chart
+/// draws (a challenge's `presenterChart` must name a goal with one).
+pub fn chart_of_goal(g: &GoalSpec) -> Option<String> {
+    match g.measure {
+        MeasureName::Metric => g
+            .metric
+            .as_deref()
+            .and_then(service_chart_of)
+            .map(str::to_string),
+        _ => chart_of_measure(g),
+    }
 }
 
 /// The service whose charts a lesson with `goals` is about: the first metric goal's service,
@@ -112,7 +133,7 @@ mod tests {
         let lesson = course::lesson(id).unwrap_or_else(|| panic!("lesson {id}"));
         let doc = crate::challenge::document::parse_document(lesson.json)
             .unwrap_or_else(|e| panic!("{id}: {e:?}"));
-        presenter_chart(&doc.goals)
+        presenter_chart(&doc.goals, doc.presenter_chart.as_deref())
     }
 
     #[test]
@@ -142,11 +163,48 @@ mod tests {
             some("HTTPCode_Target_5XX_Count")
         );
         assert_eq!(chart_of("service-auto-scaling"), some("TargetResponseTime"));
-        // Task counts: lesson 1 (running and cost), lesson 6 (running and tasks per instance),
-        // lesson 14 (healthy, then zones and cost).
+        // Task counts: lesson 1 (running and cost: its subject is the crash loop), lesson 6
+        // (running and tasks per instance).
         assert_eq!(chart_of("fargate-task-size"), some(TASK_COUNTS));
         assert_eq!(chart_of("placement-constraints"), some(TASK_COUNTS));
-        assert_eq!(chart_of("right-size-instances"), some(TASK_COUNTS));
+        // Chosen by the lesson (`presenterChart`), where the first goal counts tasks but the
+        // subject is elsewhere: lesson 13 its provider's instances, lesson 14 its cost.
+        assert_eq!(
+            chart_of("cluster-auto-scaling"),
+            some("InstanceCount · asg")
+        );
+        assert_eq!(chart_of("right-size-instances"), some("Cost per hour"));
+    }
+
+    #[test]
+    fn presenter_chart_names_a_goal_with_a_chart_or_the_challenge_is_refused() {
+        let lesson = course::lesson("right-size-instances").expect("lesson 14");
+        let mut doc: serde_json::Value = serde_json::from_str(lesson.json).expect("json");
+        let refused =
+            |doc: &serde_json::Value| match crate::challenge::Challenge::parse(&doc.to_string()) {
+                Err(crate::challenge::document::ChallengeError::Invalid(ps)) => ps
+                    .iter()
+                    .filter(|p| p.path == "presenterChart")
+                    .map(|p| p.message.clone())
+                    .collect::<Vec<_>>(),
+                other => panic!("expected a refusal, got {other:?}"),
+            };
+        doc["presenterChart"] = "nope".into();
+        assert_eq!(
+            refused(&doc),
+            ["names no goal of this challenge (give a goal's id)"]
+        );
+        // Lesson 14's zones goal: no chart draws zones with tasks.
+        doc["presenterChart"] = "two-zones".into();
+        assert_eq!(refused(&doc).len(), 1);
+        assert!(refused(&doc)[0].starts_with("goal two-zones has no chart of its own"));
+        // Any goal with a chart is taken, and opens that chart.
+        doc["presenterChart"] = "four-healthy".into();
+        let c = crate::challenge::Challenge::parse(&doc.to_string()).expect("valid");
+        assert_eq!(
+            presenter_chart(&c.doc.goals, c.doc.presenter_chart.as_deref()),
+            Some(TASK_COUNTS.to_string())
+        );
     }
 
     #[test]
@@ -179,7 +237,10 @@ mod tests {
             "when": "always", "from": 0, "to": 600, "atMost": 0.3
         }))
         .expect("a goal");
-        assert_eq!(presenter_chart(&[goal]), Some("Cost per hour".to_string()));
+        assert_eq!(
+            presenter_chart(&[goal], None),
+            Some("Cost per hour".to_string())
+        );
     }
 
     #[test]
@@ -190,7 +251,7 @@ mod tests {
         }))
         .expect("a goal");
         assert_eq!(
-            presenter_chart(&[goal]),
+            presenter_chart(&[goal], None),
             Some("InstanceCount · asg".to_string())
         );
     }

@@ -53,6 +53,11 @@ pub struct ChallengeDocument {
     /// Shown on success: why the solution works, with links to read.
     #[serde(default)]
     pub explain: String,
+    /// The `id` of the goal whose chart presenter mode opens on, where the first goal's chart is
+    /// not what the room should watch (lesson 13's instances, lesson 14's cost); without it,
+    /// [`super::chart::presenter_chart`] picks.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presenter_chart: Option<String>,
 }
 
 fn default_level() -> u8 {

@@ -122,6 +122,19 @@ impl Challenge {
                 ));
             }
         }
+        if let Some(id) = &doc.presenter_chart {
+            match doc.goals.iter().find(|g| g.id == *id) {
+                None => problems.push(Problem::new(
+                    "presenterChart",
+                    "names no goal of this challenge (give a goal's id)",
+                )),
+                Some(g) if chart::chart_of_goal(g).is_none() => problems.push(Problem::new(
+                    "presenterChart",
+                    format!("goal {id} has no chart of its own: presenter mode draws task counts, a provider's instances, the cost per hour and metrics"),
+                )),
+                Some(_) => {}
+            }
+        }
         if doc.editable.len() > caps::EDITABLE {
             problems.push(Problem::new(
                 "editable",

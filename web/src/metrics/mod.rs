@@ -161,7 +161,10 @@ pub fn MetricsPanel() -> impl IntoView {
         lessons.and_then(|l| {
             l.open.with(|o| {
                 o.as_ref().and_then(|o| {
-                    ecs_sim::challenge::chart::presenter_chart(&o.challenge.doc.goals)
+                    ecs_sim::challenge::chart::presenter_chart(
+                        &o.challenge.doc.goals,
+                        o.challenge.doc.presenter_chart.as_deref(),
+                    )
                 })
             })
         })

@@ -118,7 +118,10 @@ pub fn PresenterAside() -> impl IntoView {
             let (id, chart) = lessons.open.with(|o| match o {
                 Some(o) => (
                     Some(o.challenge.doc.id.clone()),
-                    ecs_sim::challenge::chart::presenter_chart(&o.challenge.doc.goals),
+                    ecs_sim::challenge::chart::presenter_chart(
+                        &o.challenge.doc.goals,
+                        o.challenge.doc.presenter_chart.as_deref(),
+                    ),
                 ),
                 None => (None, None),
             });
