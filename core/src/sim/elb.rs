@@ -216,8 +216,13 @@ impl Sim {
 
     /// Deregisters a stopping task's target: it goes `draining` and the load balancer sends it
     /// no new requests. Returns how long the task stays DEACTIVATING (the group's
-    /// deregistration delay), or `None` when the task has no registered target.
-    pub(crate) fn deregister_target(&mut self, t: usize) -> Option<Millis> {
+    /// deregistration delay), or `None` when the task has no registered target. When its
+    /// application is already gone (`crashed`: its essential container exited), no delay lets
+    /// the requests in flight finish: the target closed their connections, and each is a 502
+    /// from the load balancer (AWS Knowledge Center, *How do I troubleshoot Application Load
+    /// Balancer HTTP 502 errors?*: the target closed the connection while the load balancer had
+    /// an outstanding request), counted in HTTPCode_ELB_5XX_Count.
+    pub(crate) fn deregister_target(&mut self, t: usize, crashed: bool) -> Option<Millis> {
         let target = self.tasks[t].target.as_mut()?;
         if target.state == TargetHealthState::Draining {
             return None;
@@ -226,7 +231,7 @@ impl Sim {
         let g = target.group;
         self.rewatch(t);
         let delay = Millis::from(self.model.target_groups[g].deregistration_delay_seconds) * 1000;
-        self.cut_requests_in_flight(t, delay);
+        self.cut_requests_in_flight(t, if crashed { 0 } else { delay });
         // DG service-event-messages wording, in the order ECS prints them, one pair of lines
         // for the instant's targets (`service_notes`).
         if let Some(s) = self.tasks[t].service {

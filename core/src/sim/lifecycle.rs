@@ -623,7 +623,8 @@ impl Sim {
             // completes the deregistration process"). The task goes on stopping as one without
             // a load balancer does; until 2026-12-07 it sat DEACTIVATING for the whole delay,
             // holding its CPU and memory and billed (engineer walkthrough, fidelity probe).
-            if self.deregister_target(t).is_some() {
+            // The requests it had in flight are lost with it: 502s from the load balancer.
+            if self.deregister_target(t, true).is_some() {
                 self.remove_target(t);
             }
         }
@@ -633,7 +634,7 @@ impl Sim {
                 // DG task-lifecycle: deregistration happens during DEACTIVATING, before the
                 // containers get SIGTERM; the task waits out the deregistration delay.
                 self.set_status(t, TaskStatus::Deactivating);
-                let delay = self.deregister_target(t).unwrap_or(ACTIVATION_MS);
+                let delay = self.deregister_target(t, false).unwrap_or(ACTIVATION_MS);
                 // A Spot interruption does not wait for the deregistration delay: the warning
                 // comes with SIGTERM and the task is gone within two minutes (DG
                 // fargate-capacity-providers; AWS Knowledge Center fargate-spot-termination-

@@ -9,6 +9,7 @@ mod container_dependencies;
 mod cost_load_balancers;
 mod cost_registered_instance;
 mod cost_windows;
+mod crash_in_flight;
 mod daemon_deployments;
 mod definition_constraints;
 mod deployment;
