@@ -74,11 +74,11 @@ pub fn short_id(id: &str) -> &str {
 }
 
 /// What is left of a draining target's deregistration delay at `now`, as a chip shows it:
-/// `m:ss`, counting up to the next whole second (`0:01` in the last second, so a chip never
-/// reads `0:00` while it still drains); `None` when the task is not draining.
+/// `m:ss`, to the nearest second, but never `0:00` while it still drains; `None` when the task
+/// is not draining.
 pub fn drain_left(until: Option<crate::time::Millis>, now: crate::time::Millis) -> Option<String> {
     let left = until?.checked_sub(now).filter(|&ms| ms > 0)?;
-    let s = left.div_ceil(1000);
+    let s = ((left + 500) / 1000).max(1);
     Some(format!("{}:{:02}", s / 60, s % 60))
 }
 
@@ -135,6 +135,9 @@ mod tests {
         assert_eq!(drain_left(Some(500_000), 200_000).as_deref(), Some("5:00"));
         assert_eq!(drain_left(Some(500_000), 200_001).as_deref(), Some("5:00"));
         assert_eq!(drain_left(Some(500_000), 201_000).as_deref(), Some("4:59"));
+        // A drain that began a millisecond after 0:01:00 reads 4:00 at 0:02:00, not 4:01.
+        assert_eq!(drain_left(Some(360_001), 120_000).as_deref(), Some("4:00"));
+        assert_eq!(drain_left(Some(500_000), 499_400).as_deref(), Some("0:01"));
         assert_eq!(drain_left(Some(500_000), 458_000).as_deref(), Some("0:42"));
         assert_eq!(drain_left(Some(500_000), 499_999).as_deref(), Some("0:01"));
         assert_eq!(drain_left(Some(500_000), 500_000), None);
