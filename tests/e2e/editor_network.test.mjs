@@ -153,3 +153,38 @@ tests.push({
     if (await page.getByTestId('caused-elsewhere').count()) throw new Error('api blamed for web\'s problems');
   },
 });
+
+tests.push({
+  // Engineer walkthrough: trying a deployment setting behind a load balancer meant writing a
+  // target group and the service's loadBalancers entry by hand in the Scenario JSON.
+  name: 'editor: Attach a load balancer gives the service a target group, says what it wrote, and its tasks turn healthy targets; Detach takes it away',
+  async run({ page, base }) {
+    await open(page, base);
+    await page.locator('[data-testid="service-select"]').selectOption('web');
+    await page.getByTestId('attach-load-balancer').click();
+    const filled = page.getByTestId('load-balancer-filled');
+    await filled.getByText('targetGroups: web-tg added').waitFor({ timeout: 5000 });
+    await filled.getByText("loadBalancers: web registers container nginx's port 80 in web-tg").waitFor();
+    await page.getByTestId('load-balancer').locator('legend', { hasText: 'target group web-tg' }).waitFor();
+    const doc = await scenario(page);
+    const entry = service(doc, 'web').loadBalancers?.[0];
+    if (entry?.targetGroupArn !== 'web-tg' || entry.containerName !== 'nginx' || entry.containerPort !== 80) {
+      throw new Error(`loadBalancers: ${JSON.stringify(service(doc, 'web').loadBalancers)}`);
+    }
+    if (!doc.targetGroups?.some((g) => g.targetGroupName === 'web-tg')) throw new Error(`targetGroups: ${JSON.stringify(doc.targetGroups)}`);
+    // The scenario is valid and runs: web's tasks become healthy targets.
+    await page.fill('[data-testid="run-to-input"]', '0:02');
+    await page.click('[data-testid="run-to-go"]');
+    await page.locator('[data-testid="cluster"] [data-testid="task"][data-service="web"][data-target="healthy"]').first().waitFor({ timeout: 30000 });
+    await page.click('[data-testid="run-cancel"]').catch(() => {});
+    // Detach: the entry and the group go, and the form offers Attach again.
+    await page.locator('[data-testid="service-select"]').selectOption('web');
+    await page.getByTestId('detach-load-balancer').click();
+    await page.getByTestId('attach-load-balancer').waitFor({ timeout: 5000 });
+    await page.getByTestId('load-balancer-filled').getByText('targetGroups: web-tg removed').waitFor();
+    const after = await scenario(page);
+    if (service(after, 'web').loadBalancers || after.targetGroups?.length) {
+      throw new Error(`not detached: ${JSON.stringify({ lb: service(after, 'web').loadBalancers, groups: after.targetGroups })}`);
+    }
+  },
+});

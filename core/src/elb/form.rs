@@ -1,9 +1,13 @@
 //! The load balancer form: the deregistration delay of the target group a service's first
 //! `loadBalancers` entry names. A lesson asks for it (lesson 8), and before this form only the
-//! Scenario JSON could set it (student walkthrough, 2026-12-05).
+//! Scenario JSON could set it (student walkthrough, 2026-12-05). Also attaching a service to a
+//! new target group and detaching it: an engineer trying a deployment setting behind a load
+//! balancer had to write the target group and the `loadBalancers` entry by hand.
 
-use crate::form::find::{find_service, no_service};
-use serde_json::Value;
+use crate::form::find::{find_service, no_service, service_mut};
+use crate::form::value::{array, array_mut, text};
+use crate::taskdef::form::{definition, resolve_reference};
+use serde_json::{json, Value};
 
 /// The highest `deregistrationDelaySeconds` (ALB target group attribute
 /// `deregistration_delay.timeout_seconds`: 0–3600 s).
@@ -72,6 +76,131 @@ pub fn set_deregistration_delay(
         .ok_or("targetGroups is not a list of objects")?;
     slot.insert("deregistrationDelaySeconds".into(), Value::from(seconds));
     Ok(())
+}
+
+/// The longest target group name (ELB API CreateTargetGroup: at most 32 characters).
+const MAX_TARGET_GROUP_NAME: usize = 32;
+
+/// Sends the service named `service` through a new Application Load Balancer target group:
+/// `targetGroups` gains one named after the service (`web-tg`, with every default: HTTP,
+/// health checks on `/`, a 300 s deregistration delay; its target type follows the task's
+/// network mode), and the service a `loadBalancers` entry for the first container of its task
+/// definition that maps a port (the essential ones first). Returns one sentence per change, as
+/// the other forms say what they filled in; refuses a service that already has a load
+/// balancer, or whose containers map no port (the load balancer sends requests to one).
+pub fn attach_load_balancer(doc: &mut Value, service: &str) -> Result<Vec<String>, String> {
+    let svc = find_service(doc, service).ok_or_else(|| no_service(service))?;
+    if !array(svc, "loadBalancers").is_empty() {
+        return Err(format!("service '{service}' already has a load balancer"));
+    }
+    let reference = text(svc, "taskDefinition");
+    let td = resolve_reference(doc, &reference)
+        .and_then(|i| definition(doc, i))
+        .ok_or_else(|| {
+            format!("service '{service}' names no task definition of the scenario ('{reference}')")
+        })?;
+    let (container, port) = served_port(td).ok_or_else(|| {
+        format!("no container of task definition {reference} maps a port: add a portMappings entry (containerPort) first, since the load balancer sends requests to a container port")
+    })?;
+    let name = free_group_name(doc, service);
+    array_mut(doc, "targetGroups")?.push(json!({ "targetGroupName": name }));
+    service_mut(doc, service)?.insert(
+        "loadBalancers".into(),
+        json!([{ "targetGroupArn": name, "containerName": container, "containerPort": port }]),
+    );
+    Ok(vec![
+        format!("targetGroups: {name} added, with the defaults (HTTP, health checks on /, deregistration delay 300 s)"),
+        format!("loadBalancers: {service} registers container {container}'s port {port} in {name}"),
+    ])
+}
+
+/// Takes the service named `service` off its load balancer: its `loadBalancers` go, and so does
+/// each target group they named that no other service uses. One sentence per change.
+pub fn detach_load_balancer(doc: &mut Value, service: &str) -> Result<Vec<String>, String> {
+    let removed = service_mut(doc, service)?
+        .shift_remove("loadBalancers")
+        .unwrap_or_default();
+    let named: Vec<String> = removed
+        .as_array()
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|e| e.get("targetGroupArn")?.as_str())
+        .filter_map(super::resolve::group_name)
+        .map(str::to_string)
+        .collect();
+    if named.is_empty() {
+        return Err(format!("service '{service}' has no load balancer"));
+    }
+    let still_used: Vec<String> = array(doc, "services")
+        .iter()
+        .flat_map(|s| array(s, "loadBalancers"))
+        .filter_map(|e| e.get("targetGroupArn")?.as_str())
+        .filter_map(super::resolve::group_name)
+        .map(str::to_string)
+        .collect();
+    let mut notes = vec![format!("loadBalancers: removed from {service}")];
+    let groups = array_mut(doc, "targetGroups")?;
+    groups.retain(|g| {
+        let n = text(g, "targetGroupName");
+        let gone = named.contains(&n) && !still_used.contains(&n);
+        if gone {
+            notes.push(format!(
+                "targetGroups: {n} removed, as no other service uses it"
+            ));
+        }
+        !gone
+    });
+    Ok(notes)
+}
+
+/// The container a load balancer would send requests to, and its port: the first container
+/// mapping a `containerPort`, essential containers (the default) before the others.
+fn served_port(td: &Value) -> Option<(String, u64)> {
+    let containers = array(td, "containerDefinitions");
+    let essential = |c: &&Value| c.get("essential").and_then(Value::as_bool) != Some(false);
+    let mapped = |c: &Value| {
+        let port = array(c, "portMappings")
+            .iter()
+            .find_map(|m| m.get("containerPort")?.as_u64())?;
+        Some((text(c, "name"), port))
+    };
+    containers
+        .iter()
+        .filter(essential)
+        .find_map(mapped)
+        .or_else(|| containers.iter().find_map(mapped))
+}
+
+/// A target group name for `service` that the scenario does not use yet: its letters and digits
+/// (a target group name allows only those and hyphens) and `-tg`, then `-tg-2`, `-tg-3`…
+fn free_group_name(doc: &Value, service: &str) -> String {
+    let mut base: String = service
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect();
+    base = base.trim_matches('-').to_string();
+    if base.is_empty() {
+        base = "service".into();
+    }
+    let taken = |n: &str| {
+        array(doc, "targetGroups")
+            .iter()
+            .any(|g| text(g, "targetGroupName") == n)
+    };
+    (1..)
+        .map(|k| {
+            let suffix = if k == 1 {
+                "-tg".to_string()
+            } else {
+                format!("-tg-{k}")
+            };
+            let keep = MAX_TARGET_GROUP_NAME - suffix.len();
+            let stem: String = base.chars().take(keep).collect();
+            format!("{}{suffix}", stem.trim_end_matches('-'))
+        })
+        .find(|n| !taken(n))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

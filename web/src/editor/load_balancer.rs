@@ -1,19 +1,22 @@
 //! The service's load balancer target group in Service settings: its deregistration delay,
-//! which lesson 8 asks for (before, only the Scenario JSON could set it). The document part is
-//! `ecs_sim::elb::form`; this only draws the field.
+//! which lesson 8 asks for (before, only the Scenario JSON could set it), and attaching the
+//! service to a new target group or detaching it. The document part is `ecs_sim::elb::form`;
+//! this only draws the fields and says what a change filled in.
 
-use super::apply::apply_to;
+use super::apply::{applied, apply_to};
 use super::fields::whole;
-use super::locks::locked;
+use super::locks::{locked, service_locked};
 use crate::state::Playground;
 use ecs_sim::elb::form::{
-    service_target_group, set_deregistration_delay, MAX_DEREGISTRATION_DELAY_SECONDS,
+    attach_load_balancer, detach_load_balancer, service_target_group, set_deregistration_delay,
+    MAX_DEREGISTRATION_DELAY_SECONDS,
 };
 use leptos::prelude::*;
 use serde_json::Value;
 
-/// The load balancer section of a service form: shown when the service's first
-/// `loadBalancers` entry names a declared target group; refusals under the field.
+/// The load balancer section of a service form: the deregistration delay and *Detach* when the
+/// service's first `loadBalancers` entry names a declared target group, else *Attach a load
+/// balancer*; refusals under the field, and what an attach or detach changed below it.
 #[component]
 pub fn LoadBalancer(
     doc: Memo<Option<Value>>,
@@ -37,18 +40,50 @@ pub fn LoadBalancer(
         ))),
     }
     };
-    move || {
-        group.get().map(|g| {
-            let delay_locked = move || {
-                locked(
-                    pg,
-                    &[format!(
-                        "targetGroups[{}].deregistrationDelaySeconds",
-                        g.index
-                    )],
-                )
+    // What the last attach or detach changed, said until the next one.
+    let filled = RwSignal::new(Vec::<String>::new());
+    let lb_locked = service_locked(pg, doc, service, &["loadBalancers"]);
+    let change = move |attach: bool| {
+        let name = service.get_value();
+        filled.set(Vec::new());
+        let made = applied(pg, error, |d| {
+            let notes = if attach {
+                attach_load_balancer(d, &name)?
+            } else {
+                detach_load_balancer(d, &name)?
             };
-            view! {
+            filled.set(notes);
+            Ok(())
+        });
+        if !made {
+            filled.set(Vec::new());
+        }
+    };
+    let section = move || {
+        let Some(g) = group.get() else {
+            return view! {
+                <fieldset class="group" data-testid="load-balancer" data-form-section="load-balancer">
+                    <legend>"Load balancer: none"</legend>
+                    <div class="form-row">
+                        <button type="button" data-testid="attach-load-balancer"
+                            title="Adds a target group named after the service (HTTP, health checks on /, deregistration delay 300 s) and registers its tasks in it: the container that maps a port, on that port"
+                            disabled=move || lb_locked.get() data-locked=move || lb_locked.get()
+                            on:click=move |_| change(true)>"Attach a load balancer"</button>
+                    </div>
+                </fieldset>
+            }
+            .into_any();
+        };
+        let delay_locked = move || {
+            locked(
+                pg,
+                &[format!(
+                    "targetGroups[{}].deregistrationDelaySeconds",
+                    g.index
+                )],
+            )
+        };
+        view! {
                 <fieldset class="group" data-testid="load-balancer" data-form-section="load-balancer">
                     <legend>{format!("Load balancer: target group {}", g.name)}</legend>
                     <div class="form-row">
@@ -59,9 +94,21 @@ pub fn LoadBalancer(
                                 data-testid="deregistration-delay"
                                 prop:value=g.deregistration_delay_seconds.to_string() on:change=on_delay />
                         </label>
+                        <button type="button" data-testid="detach-load-balancer"
+                            title="Removes the service's loadBalancers, and its target group when no other service uses it"
+                            disabled=move || lb_locked.get() data-locked=move || lb_locked.get()
+                            on:click=move |_| change(false)>"Detach"</button>
                     </div>
                 </fieldset>
             }
-        })
+            .into_any()
+    };
+    view! {
+        {section}
+        {move || (!filled.with(Vec::is_empty)).then(|| view! {
+            <ul class="filled" data-testid="load-balancer-filled" aria-live="polite">
+                {filled.get().into_iter().map(|n| view! { <li>"Changed: "{n}</li> }).collect_view()}
+            </ul>
+        })}
     }
 }

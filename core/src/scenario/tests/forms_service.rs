@@ -242,3 +242,79 @@ fn the_scenario_json_refuses_security_groups_the_form_refuses() {
         serde_json::json!(["sg-1"]);
     assert_valid(&d);
 }
+
+#[test]
+fn attaching_a_load_balancer_gives_bridge_and_awsvpc_services_a_valid_target_group() {
+    use crate::elb::form::{attach_load_balancer, detach_load_balancer, service_target_group};
+    // The default scenario: web (bridge, nginx on container port 80, dynamic host port) and api
+    // (awsvpc, port 8080), neither behind a load balancer.
+    let mut d = doc();
+    let notes = attach_load_balancer(&mut d, "web").unwrap();
+    assert_eq!(
+        notes,
+        [
+            "targetGroups: web-tg added, with the defaults (HTTP, health checks on /, deregistration delay 300 s)",
+            "loadBalancers: web registers container nginx's port 80 in web-tg",
+        ]
+    );
+    attach_load_balancer(&mut d, "api").unwrap();
+    assert_valid(&d);
+    assert_eq!(service_target_group(&d, "api").unwrap().name, "api-tg");
+    // The run registers the tasks as targets: they turn healthy (a bridge task by instance and
+    // host port, an awsvpc task by IP, the type each group takes from its service).
+    let mut sim = crate::sim::Sim::from_json(&d.to_string()).expect("valid");
+    sim.run_until(120_000);
+    let healthy = sim
+        .snapshot()
+        .tasks
+        .iter()
+        .filter(|t| t.target_health == Some(crate::elb::TargetHealthState::Healthy))
+        .count();
+    assert!(healthy >= 2, "{healthy} healthy targets");
+    // Once attached, again is refused; detached, the group goes with it.
+    assert_eq!(
+        attach_load_balancer(&mut d, "web").unwrap_err(),
+        "service 'web' already has a load balancer"
+    );
+    assert_eq!(
+        detach_load_balancer(&mut d, "web").unwrap(),
+        [
+            "loadBalancers: removed from web",
+            "targetGroups: web-tg removed, as no other service uses it"
+        ]
+    );
+    assert!(service_target_group(&d, "web").is_none());
+    assert_valid(&d);
+    assert!(detach_load_balancer(&mut d, "web")
+        .unwrap_err()
+        .contains("has no load balancer"));
+}
+
+#[test]
+fn attaching_a_load_balancer_is_refused_without_a_mapped_port_and_names_a_free_group() {
+    use crate::elb::form::attach_load_balancer;
+    let mut d = doc();
+    // A name already taken gets the next free one.
+    d["targetGroups"] = serde_json::json!([{ "targetGroupName": "web-tg" }]);
+    let notes = attach_load_balancer(&mut d, "web").unwrap();
+    assert!(
+        notes[0].starts_with("targetGroups: web-tg-2 added"),
+        "{notes:?}"
+    );
+    // No container port: nothing to send requests to, and nothing changes.
+    let mut d = doc();
+    d["taskDefinitions"][0]["containerDefinitions"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("portMappings");
+    let before = d.clone();
+    let err = attach_load_balancer(&mut d, "web").unwrap_err();
+    assert!(
+        err.starts_with("no container of task definition web maps a port"),
+        "{err}"
+    );
+    assert_eq!(d, before);
+    assert!(attach_load_balancer(&mut d, "nope")
+        .unwrap_err()
+        .contains("nope"));
+}
