@@ -59,16 +59,26 @@ pub fn LoadBalancer(
             filled.set(Vec::new());
         }
     };
+    // Attach (no load balancer yet) or Detach, locked where a lesson locks `loadBalancers`.
+    let button = move |attach: bool| {
+        let (id, title, label) = if attach {
+            ("attach-load-balancer", "Adds a target group named after the service (HTTP, health checks on /, deregistration delay 300 s) and registers its tasks in it: the container that maps a port, on that port", "Attach a load balancer")
+        } else {
+            ("detach-load-balancer", "Removes the service's loadBalancers, and its target group when no other service uses it", "Detach")
+        };
+        view! {
+            <button type="button" data-testid=id title=title
+                disabled=move || lb_locked.get() data-locked=move || lb_locked.get()
+                on:click=move |_| change(attach)>{label}</button>
+        }
+    };
     let section = move || {
         let Some(g) = group.get() else {
             return view! {
                 <fieldset class="group" data-testid="load-balancer" data-form-section="load-balancer">
                     <legend>"Load balancer: none"</legend>
                     <div class="form-row">
-                        <button type="button" data-testid="attach-load-balancer"
-                            title="Adds a target group named after the service (HTTP, health checks on /, deregistration delay 300 s) and registers its tasks in it: the container that maps a port, on that port"
-                            disabled=move || lb_locked.get() data-locked=move || lb_locked.get()
-                            on:click=move |_| change(true)>"Attach a load balancer"</button>
+                        {button(true)}
                     </div>
                 </fieldset>
             }
@@ -94,10 +104,7 @@ pub fn LoadBalancer(
                                 data-testid="deregistration-delay"
                                 prop:value=g.deregistration_delay_seconds.to_string() on:change=on_delay />
                         </label>
-                        <button type="button" data-testid="detach-load-balancer"
-                            title="Removes the service's loadBalancers, and its target group when no other service uses it"
-                            disabled=move || lb_locked.get() data-locked=move || lb_locked.get()
-                            on:click=move |_| change(false)>"Detach"</button>
+                        {button(false)}
                     </div>
                 </fieldset>
             }
