@@ -163,8 +163,10 @@ tests.push({
     await page.locator('[data-testid="service-select"]').selectOption('web');
     await page.getByTestId('attach-load-balancer').click();
     const filled = page.getByTestId('load-balancer-filled');
-    await filled.getByText('targetGroups: web-tg added').waitFor({ timeout: 5000 });
-    await filled.getByText("loadBalancers: web registers container nginx's port 80 in web-tg").waitFor();
+    await filled.getByText('Added target group web-tg (targetGroups)').waitFor({ timeout: 5000 });
+    await filled.getByText('Service web now registers container nginx, port 80, in web-tg').waitFor();
+    // Attaching restarts the run, and the tab says so.
+    await page.getByTestId('services-restart-help').getByText('the run restarts from 0:00').waitFor();
     await page.getByTestId('load-balancer').locator('legend', { hasText: 'target group web-tg' }).waitFor();
     const doc = await scenario(page);
     const entry = service(doc, 'web').loadBalancers?.[0];
@@ -181,7 +183,7 @@ tests.push({
     await page.locator('[data-testid="service-select"]').selectOption('web');
     await page.getByTestId('detach-load-balancer').click();
     await page.getByTestId('attach-load-balancer').waitFor({ timeout: 5000 });
-    await page.getByTestId('load-balancer-filled').getByText('targetGroups: web-tg removed').waitFor();
+    await page.getByTestId('load-balancer-filled').getByText('Removed target group web-tg').waitFor();
     const after = await scenario(page);
     if (service(after, 'web').loadBalancers || after.targetGroups?.length) {
       throw new Error(`not detached: ${JSON.stringify({ lb: service(after, 'web').loadBalancers, groups: after.targetGroups })}`);

@@ -109,8 +109,8 @@ pub fn attach_load_balancer(doc: &mut Value, service: &str) -> Result<Vec<String
         json!([{ "targetGroupArn": name, "containerName": container, "containerPort": port }]),
     );
     Ok(vec![
-        format!("targetGroups: {name} added, with the defaults (HTTP, health checks on /, deregistration delay 300 s)"),
-        format!("loadBalancers: {service} registers container {container}'s port {port} in {name}"),
+        format!("Added target group {name} (targetGroups), with the defaults: HTTP, health checks on /, deregistration delay 300 s."),
+        format!("Service {service} now registers container {container}, port {port}, in {name} (loadBalancers)."),
     ])
 }
 
@@ -139,14 +139,16 @@ pub fn detach_load_balancer(doc: &mut Value, service: &str) -> Result<Vec<String
         .filter_map(super::resolve::group_name)
         .map(str::to_string)
         .collect();
-    let mut notes = vec![format!("loadBalancers: removed from {service}")];
+    let mut notes = vec![format!(
+        "Service {service} no longer uses a load balancer (loadBalancers removed)."
+    )];
     let groups = array_mut(doc, "targetGroups")?;
     groups.retain(|g| {
         let n = text(g, "targetGroupName");
         let gone = named.contains(&n) && !still_used.contains(&n);
         if gone {
             notes.push(format!(
-                "targetGroups: {n} removed, as no other service uses it"
+                "Removed target group {n} (targetGroups): no other service uses it."
             ));
         }
         !gone

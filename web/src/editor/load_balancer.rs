@@ -62,7 +62,7 @@ pub fn LoadBalancer(
     // Attach (no load balancer yet) or Detach, locked where a lesson locks `loadBalancers`.
     let button = move |attach: bool| {
         let (id, title, label) = if attach {
-            ("attach-load-balancer", "Adds a target group named after the service (HTTP, health checks on /, deregistration delay 300 s) and registers its tasks in it: the container that maps a port, on that port", "Attach a load balancer")
+            ("attach-load-balancer", "Adds a target group named after the service (HTTP, health checks on /, deregistration delay 300 s) and registers its tasks in it: the first container that maps a port, on its container port", "Attach a load balancer")
         } else {
             ("detach-load-balancer", "Removes the service's loadBalancers, and its target group when no other service uses it", "Detach")
         };
@@ -114,7 +114,7 @@ pub fn LoadBalancer(
         {section}
         {move || (!filled.with(Vec::is_empty)).then(|| view! {
             <ul class="filled" data-testid="load-balancer-filled" aria-live="polite">
-                {filled.get().into_iter().map(|n| view! { <li>"Changed: "{n}</li> }).collect_view()}
+                {filled.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
             </ul>
         })}
     }

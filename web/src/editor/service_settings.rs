@@ -85,6 +85,13 @@ pub fn ServiceSettings(
                             }).collect_view()}
                         </select>
                     </label>
+                    // Every change here edits the scenario and restarts the run: an engineer
+                    // attached a load balancer at 0:05:00 and the clock went back to 0:00:00
+                    // without a word (walkthrough, 33rd session). The task definition tab says
+                    // the same beside its button.
+                    <p class="muted help" data-testid="services-restart-help">
+                        "Each change edits the scenario: the run restarts from 0:00. To change a running service, use the Deployments panel."
+                    </p>
                 }.into_any()
             }}
             // Both refusals stay at the top of the scrolling tab, in view beside the field that

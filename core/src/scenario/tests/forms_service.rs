@@ -253,8 +253,8 @@ fn attaching_a_load_balancer_gives_bridge_and_awsvpc_services_a_valid_target_gro
     assert_eq!(
         notes,
         [
-            "targetGroups: web-tg added, with the defaults (HTTP, health checks on /, deregistration delay 300 s)",
-            "loadBalancers: web registers container nginx's port 80 in web-tg",
+            "Added target group web-tg (targetGroups), with the defaults: HTTP, health checks on /, deregistration delay 300 s.",
+            "Service web now registers container nginx, port 80, in web-tg (loadBalancers).",
         ]
     );
     attach_load_balancer(&mut d, "api").unwrap();
@@ -279,8 +279,8 @@ fn attaching_a_load_balancer_gives_bridge_and_awsvpc_services_a_valid_target_gro
     assert_eq!(
         detach_load_balancer(&mut d, "web").unwrap(),
         [
-            "loadBalancers: removed from web",
-            "targetGroups: web-tg removed, as no other service uses it"
+            "Service web no longer uses a load balancer (loadBalancers removed).",
+            "Removed target group web-tg (targetGroups): no other service uses it."
         ]
     );
     assert!(service_target_group(&d, "web").is_none());
@@ -298,7 +298,7 @@ fn attaching_a_load_balancer_is_refused_without_a_mapped_port_and_names_a_free_g
     d["targetGroups"] = serde_json::json!([{ "targetGroupName": "web-tg" }]);
     let notes = attach_load_balancer(&mut d, "web").unwrap();
     assert!(
-        notes[0].starts_with("targetGroups: web-tg-2 added"),
+        notes[0].starts_with("Added target group web-tg-2 "),
         "{notes:?}"
     );
     // No container port: nothing to send requests to, and nothing changes.
