@@ -54,10 +54,17 @@ impl Chip {
     /// The tooltip and accessible name: what the border style and colour say, in words.
     pub(crate) fn title(&self) -> String {
         format!(
-            "task {} ({}): {}{}{}{}{}",
+            "task {} ({}): {}{}{}{}{}{}",
             self.short_id,
             self.label,
             self.status,
+            // The stripes and dots of an older revision, said (a walkthrough found them
+            // explained nowhere on the page).
+            match self.shade {
+                0 => "",
+                1 => ", the revision before the service's current one (striped)",
+                _ => ", an older revision than the service's current one (dotted)",
+            },
             if self.unhealthy { ", UNHEALTHY" } else { "" },
             match (self.target, &self.drain_left) {
                 (Some(s), Some(left)) =>

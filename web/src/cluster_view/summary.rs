@@ -100,6 +100,12 @@ fn LifecycleLegend() -> impl IntoView {
                 }).collect_view()}
                 // The bar along a chip's foot: its load balancer target's health.
                 <span class="legend-break" aria-hidden="true"></span>
+                // A service's older revisions: striped, then dotted (its colour stays).
+                {[(1, "previous revision"), (2, "older revision")].into_iter().map(|(shade, words)| view! {
+                    <span class=format!("task-chip legend-chip c0 shade{shade}") data-status="RUNNING"
+                        data-testid="legend-revision">{words}</span>
+                }).collect_view()}
+                <span class="legend-break" aria-hidden="true"></span>
                 {TARGET_STATES.iter().map(|(state, words)| view! {
                     <span class="task-chip legend-chip c-none" data-status="RUNNING" data-target=*state
                         data-testid="legend-target">{*words}
