@@ -228,6 +228,21 @@ mod tests {
             chart.target.map(|t| t.label),
             Some("goal ≤ $0.15".to_string())
         );
+        // Money in whole cents: lesson 14's $0.30 goal read "$0.3" (walkthrough).
+        let lesson = course::lesson("right-size-instances").expect("lesson 14");
+        let goals = crate::challenge::Challenge::parse(lesson.json)
+            .expect("parses")
+            .doc
+            .goals;
+        let inputs = crate::view::charts::ChartInputs {
+            cost_target: cost_goal_line(&goals),
+            ..Default::default()
+        };
+        let chart = crate::view::cost::cost_chart(&sim, &inputs);
+        assert_eq!(
+            chart.target.map(|t| t.label),
+            Some("goal ≤ $0.30".to_string())
+        );
     }
 
     #[test]

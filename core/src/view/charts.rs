@@ -687,8 +687,17 @@ fn label_band(markers: &[(Millis, String)], x_range: (Millis, Millis)) -> f64 {
         .map(|m| m.row + 1)
         .max()
         .unwrap_or(0);
-    rows as f64 * MARKER_ROW_HEIGHT
+    // A gap under the last row: a line at the top of its range was drawn against the labels
+    // (lesson 13's two instances under "worker: desired…", instructor walkthrough).
+    if rows == 0 {
+        0.0
+    } else {
+        rows as f64 * MARKER_ROW_HEIGHT + MARKER_BAND_GAP
+    }
 }
+
+/// Space between the marker labels' last row and the top of the plot, in frame units.
+pub const MARKER_BAND_GAP: f64 = 6.0;
 
 /// A "nice" step (1, 2 or 5 × 10ⁿ) that splits `span` into at most `max_ticks` parts.
 /// Display only: nothing in the engine reads it.
@@ -758,6 +767,12 @@ fn value_label(v: f64, step: f64, unit: &str) -> String {
         2
     } else {
         3
+    };
+    // Money in whole cents at least: lesson 14's goal line read "$0.3" beside "$0.30".
+    let decimals = if unit == USD_PER_HOUR {
+        decimals.max(2)
+    } else {
+        decimals
     };
     let n = format!("{v:.decimals$}");
     match unit {
@@ -890,8 +905,9 @@ mod tests {
             lowest_label > FRAME.top + MARKER_ROW_HEIGHT,
             "several rows: {lowest_label}"
         );
+        // With a gap: a line at the top of its range is not drawn against the last row.
         assert!(
-            top(&view) >= lowest_label,
+            top(&view) >= lowest_label + MARKER_BAND_GAP,
             "data at {} under labels down to {lowest_label}",
             top(&view)
         );

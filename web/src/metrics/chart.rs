@@ -96,11 +96,12 @@ pub fn Chart(view: Memo<Option<ChartView>>, now: Memo<Millis>) -> impl IntoView 
 /// datapoint (none before the first). With several series each entry is drawn beside a swatch
 /// of its line, and the entries wrap: on one cut line a projector read "DesiredTaskCoun…".
 fn legend(v: &ChartView) -> Vec<(usize, String)> {
-    let unit = match v.unit {
-        "%" => "%",
-        "s" => " s",
-        "$/h" => " $/h",
-        _ => "",
+    // The value as it reads with its unit: `42%`, `0.08 s`, `$1.04/h` (was `1.04 $/h`).
+    let with_unit = |x: f64| match v.unit {
+        "%" => format!("{}%", short(x)),
+        "s" => format!("{} s", short(x)),
+        "$/h" => format!("${}/h", short(x)),
+        _ => short(x),
     };
     v.series
         .iter()
@@ -110,9 +111,9 @@ fn legend(v: &ChartView) -> Vec<(usize, String)> {
             Some((
                 i,
                 if v.series.len() > 1 {
-                    format!("{} {}{unit}", s.label, short(x))
+                    format!("{} {}", s.label, with_unit(x))
                 } else {
-                    format!("latest {}{unit}", short(x))
+                    format!("latest {}", with_unit(x))
                 },
             ))
         })
