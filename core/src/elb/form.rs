@@ -117,21 +117,18 @@ pub fn attach_load_balancer(doc: &mut Value, service: &str) -> Result<Vec<String
 /// Takes the service named `service` off its load balancer: its `loadBalancers` go, and so does
 /// each target group they named that no other service uses. One sentence per change.
 pub fn detach_load_balancer(doc: &mut Value, service: &str) -> Result<Vec<String>, String> {
-    let removed = service_mut(doc, service)?
-        .shift_remove("loadBalancers")
-        .unwrap_or_default();
-    let named: Vec<String> = removed
-        .as_array()
-        .map(Vec::as_slice)
-        .unwrap_or_default()
+    let svc = find_service(doc, service).ok_or_else(|| no_service(service))?;
+    if array(svc, "loadBalancers").is_empty() {
+        // Refused before anything changes, as every form's refusal is.
+        return Err(format!("service '{service}' has no load balancer"));
+    }
+    let named: Vec<String> = array(svc, "loadBalancers")
         .iter()
         .filter_map(|e| e.get("targetGroupArn")?.as_str())
         .filter_map(super::resolve::group_name)
         .map(str::to_string)
         .collect();
-    if named.is_empty() {
-        return Err(format!("service '{service}' has no load balancer"));
-    }
+    service_mut(doc, service)?.shift_remove("loadBalancers");
     let still_used: Vec<String> = array(doc, "services")
         .iter()
         .flat_map(|s| array(s, "loadBalancers"))

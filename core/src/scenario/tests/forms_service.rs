@@ -288,6 +288,11 @@ fn attaching_a_load_balancer_gives_bridge_and_awsvpc_services_a_valid_target_gro
     assert!(detach_load_balancer(&mut d, "web")
         .unwrap_err()
         .contains("has no load balancer"));
+    // An empty list is no load balancer either, and stays as written.
+    d["services"][0]["loadBalancers"] = serde_json::json!([]);
+    let before = d.clone();
+    assert!(detach_load_balancer(&mut d, "web").is_err());
+    assert_eq!(d, before);
 }
 
 #[test]
