@@ -81,7 +81,7 @@ export const tests = [
       await page.locator('[data-testid="register-revision"]').click();
       await page.locator('[data-testid="td-revision"]', { hasText: 'web:2' }).waitFor({ timeout: 5000 });
       const status = await page.locator('[data-testid="register-status"]').innerText();
-      if (!status.startsWith('Registered web:2. Services')) throw new Error(`status: ${status}`);
+      if (!status.startsWith("Registered web:2. The scenario's services of this family now start on it") || !status.includes('In ECS, registering alone changes no service')) throw new Error(`status: ${status}`);
       if (!status.includes('Revision 14 in the pasted output')) throw new Error(`status: ${status}`);
       if (await pastedNote.count()) throw new Error('the note stays over the registered revision');
       if (await page.locator('[data-testid="scenario-status"], [data-testid="problem"]').count()) {

@@ -156,7 +156,10 @@ pub fn TaskDefinitionTab(
             let mut text = if in_lesson {
                 format!("Changed {family}:{registered} in place (in a lesson the revision is edited where it stands); the simulation restarted.")
             } else {
-                format!("Registered {family}:{registered}. Services of this family now run it; the simulation restarted.")
+                // Said as the playground's edit, not ECS's: an engineer read "services of this
+                // family now run it" as what RegisterTaskDefinition does (walkthrough, 33rd
+                // session).
+                format!("Registered {family}:{registered}. The scenario's services of this family now start on it, so the run restarted from 0:00. In ECS, registering alone changes no service: update-service deploys a revision, as the Deployments panel does during a run.")
             };
             if pg.problems.with_untracked(|p| !p.is_empty()) {
                 text = format!("Registered {family}:{registered}, but the scenario now has problems (see Scenario JSON); the simulation keeps the last valid version.");
