@@ -26,8 +26,19 @@ impl Bound {
         )
     }
 
-    /// `≥ 4`, `≤ $0.50`, `exactly 2`, `COMPLETED`: the bound in a failure message.
+    /// `≥ 4`, `≤ $0.50`, `exactly 2`, `COMPLETED`: the bound in a failure message. A bound of
+    /// at most nothing reads `0`, as the goals say it ("… is 0"): "the goal is ≤ 0" beside a
+    /// goal that "is 0" read as two different goals (student walkthrough, lesson 8).
     pub fn symbol(&self, unit: Unit) -> String {
+        if let Bound::Range {
+            at_least: None,
+            at_most: Some(m),
+        } = self
+        {
+            if *m == 0.0 {
+                return unit.show(0.0);
+            }
+        }
         self.words(
             unit,
             BoundWords {

@@ -68,7 +68,7 @@ pub fn LessonPane() -> impl IntoView {
                         let id = open.progress_key.clone();
                         move || lessons.progress.with(|p| p.passed.get(&id).cloned()).map(|code| view! {
                             <p class="lesson-note" data-testid="lesson-passed-before">
-                                "Passed in this browser, completion code "<code>{code}</code>"."
+                                "Passed earlier in this browser, completion code "<code>{code}</code>" (it belongs to the scenario that passed; each passing answer has its own)."
                             </p>
                         })
                     }
