@@ -190,3 +190,19 @@ tests.push({
     }
   },
 });
+
+tests.push({
+  // Engineer walkthrough: "Roll back on failure" could be ticked with the circuit breaker off,
+  // where it does nothing, without a word.
+  name: 'editor: Roll back on failure without the circuit breaker says it acts only with the breaker on',
+  async run({ page, base }) {
+    await open(page, base);
+    await page.locator('[data-testid="service-select"]').selectOption('web');
+    const breaker = page.getByTestId('dc-circuit-breaker');
+    if (await breaker.isChecked()) await breaker.uncheck();
+    await page.getByTestId('dc-rollback').check();
+    await page.getByTestId('dc-rollback-needs-breaker').getByText('acts only with the circuit breaker on').waitFor({ timeout: 5000 });
+    await page.getByTestId('dc-circuit-breaker').check();
+    await page.getByTestId('dc-rollback-needs-breaker').waitFor({ state: 'detached', timeout: 5000 });
+  },
+});

@@ -113,6 +113,13 @@ pub fn Deployment(doc: Memo<Option<Value>>, service: StoredValue<String>) -> imp
                     on:change=move |ev| { let on = event_target_checked(&ev); change(&|s| s.rollback = on) } />
                 " Roll back on failure"
             </label>
+            // deploymentCircuitBreaker.rollback acts only with enable: ticked alone it did
+            // nothing, without a word (engineer walkthrough, 33rd session).
+            <Show when=move || flag(|s| s.rollback)() && !flag(|s| s.circuit_breaker)()>
+                <p class="muted help" data-testid="dc-rollback-needs-breaker">
+                    "Roll back on failure acts only with the circuit breaker on (deploymentCircuitBreaker.enable): off, the breaker never fails a deployment, so nothing rolls back."
+                </p>
+            </Show>
             <Show when=move || strategy() != "ROLLING">
                 <div class="form-row">
                     <label class="field small" title="Minutes blue and green both run after the shift (0–1440)"><span>"Bake time min"</span>
