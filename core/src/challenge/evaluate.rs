@@ -225,6 +225,16 @@ impl Evaluation {
                 }
                 _ => GoalState::Pending,
             };
+            // A release still IN_PROGRESS because its bounds leave no room says so, with the
+            // arithmetic: lesson 9 at maximumPercent 110 read only "IN_PROGRESS; the goal is
+            // COMPLETED", and 110 % of 5 tasks is 5.5, rounded down to 5 (student walkthrough).
+            if let (GoalState::Failed { detail, .. }, MeasureName::RolloutState) =
+                (&mut self.states[k], goal.measure)
+            {
+                if let Some(why) = measure::why_in_progress(goal, sim) {
+                    detail.push_str(&format!(" ({why})"));
+                }
+            }
         }
         self.last_now = Some(now);
         self.first_now.get_or_insert(now);

@@ -9,6 +9,42 @@ use crate::sim::Sim;
 use crate::task::TaskStatus;
 use crate::time::Millis;
 
+/// Why goal `goal`'s service is still IN_PROGRESS, when its rolling update bounds are the
+/// cause: the service wrote "was unable to stop or start tasks during a deployment because of
+/// the service deployment configuration" (a recorded fact), and the bounds, worked out (DG
+/// deployment-type-ecs: ⌊desired × maximumPercent / 100⌋ tasks at most, ⌈desired ×
+/// minimumHealthyPercent / 100⌉ healthy at least). `None` for any other cause.
+pub fn why_in_progress(goal: &Goal, sim: &Sim) -> Option<String> {
+    let s = goal.service?;
+    let fact = sim
+        .facts
+        .deployment_blocked
+        .iter()
+        .find(|f| f.service == s)?;
+    let svc = &sim.model.services[s];
+    let desired = sim.services[s].desired;
+    let (max, min) = (svc.maximum_percent, svc.minimum_healthy_percent);
+    let upper = crate::deployment::bounds::upper_bound(desired, max);
+    let lower = crate::deployment::bounds::lower_bound(desired, min);
+    // desired × percent / 100 as written, with its rounding when it is not whole.
+    let product = |percent: u32, rounded: u32, noun: &str, how: &str| {
+        let hundredths = u64::from(desired) * u64::from(percent);
+        if hundredths % 100 == 0 {
+            format!("{rounded} {noun}")
+        } else {
+            let exact = format!("{}.{:02}", hundredths / 100, hundredths % 100);
+            format!("{rounded} {noun} ({} {how})", exact.trim_end_matches('0'))
+        }
+    };
+    Some(format!(
+        "blocked by its deployment configuration from {}, log event #{}: with desiredCount {desired}, maximumPercent {max} allows {} and minimumHealthyPercent {min} keeps {}, so no task could start before an old one stopped, nor stop before a new one started",
+        crate::time::clock(fact.at),
+        fact.log_index,
+        product(max, upper.max(desired), "tasks", "rounded down"),
+        product(min, lower, "healthy", "rounded up"),
+    ))
+}
+
 /// A state measure now (`None` for a window measure).
 pub fn state(goal: &Goal, sim: &Sim) -> Option<Observed> {
     let s = goal.service;

@@ -559,3 +559,41 @@ fn a_failed_maximum_goal_shows_the_first_minute_over_its_bound() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn rolling_update_bounds_explains_a_release_held_by_its_bounds_with_the_arithmetic() {
+    // Lesson 9 at maximumPercent 110: 110 % of 5 tasks is 5.5, rounded down to 5, so with
+    // minimumHealthyPercent 100 nothing can start or stop. The verdict said only "IN_PROGRESS;
+    // the goal is COMPLETED" (student walkthrough); it now says why, from the service event.
+    let r = check_solution_with("rolling-update-bounds", |s| {
+        s["services"][0]["deploymentConfiguration"]["maximumPercent"] = 110.into();
+    });
+    assert!(!r.passed, "{:?}", r.goals);
+    let released = goal(&r, "released");
+    let crate::challenge::GoalState::Failed { detail, .. } = &released.state else {
+        panic!("{released:?}");
+    };
+    assert!(
+        detail.contains("IN_PROGRESS; the goal is COMPLETED (blocked by its deployment configuration from 0:02:00, log event #"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("with desiredCount 5, maximumPercent 110 allows 5 tasks (5.5 rounded down) and minimumHealthyPercent 100 keeps 5 healthy"),
+        "{detail}"
+    );
+    // Whole products need no rounding note; a release that completes needs no reason.
+    let r = check_solution_with("rolling-update-bounds", |s| {
+        s["services"][0]["deploymentConfiguration"]["maximumPercent"] = 100.into();
+    });
+    let crate::challenge::GoalState::Failed { detail, .. } = &goal(&r, "released").state else {
+        panic!("{:?}", r.goals);
+    };
+    assert!(
+        detail.contains(
+            "maximumPercent 100 allows 5 tasks and minimumHealthyPercent 100 keeps 5 healthy"
+        ),
+        "{detail}"
+    );
+    let solved = check_solution_with("rolling-update-bounds", |_| {});
+    assert!(solved.passed, "{:?}", solved.goals);
+}
