@@ -413,3 +413,35 @@ fn a_task_whose_essential_container_exits_does_not_wait_out_the_deregistration_d
         .iter()
         .any(|e| e.text.starts_with("(service web) deregistered 1 targets")));
 }
+
+#[test]
+fn a_load_balancer_attached_by_the_form_registers_bridge_and_awsvpc_tasks_as_healthy_targets() {
+    // The default scenario: web (bridge, dynamic host port) and api (awsvpc on Fargate), both
+    // attached with Service settings' Attach a load balancer (`elb::form`). Each group takes the
+    // target type its service needs, and every task turns a healthy target.
+    let mut doc: serde_json::Value =
+        serde_json::from_str(crate::scenario::DEFAULT_SCENARIO_JSON).expect("json");
+    crate::elb::form::attach_load_balancer(&mut doc, "web").expect("web attached");
+    crate::elb::form::attach_load_balancer(&mut doc, "api").expect("api attached");
+    let mut s = Sim::from_json(&doc.to_string()).expect("valid");
+    // Before its timeline terminates an instance at 0:02:00.
+    s.run_until(110_000);
+    let snap = s.snapshot();
+    for service in ["web", "api"] {
+        let tasks: Vec<_> = snap
+            .tasks
+            .iter()
+            .filter(|t| {
+                t.service.as_deref() == Some(service) && t.last_status == TaskStatus::Running
+            })
+            .collect();
+        assert!(!tasks.is_empty(), "{service} runs no task");
+        assert!(
+            tasks
+                .iter()
+                .all(|t| t.target_health == Some(TargetHealthState::Healthy)),
+            "{service}: {:?}",
+            tasks.iter().map(|t| t.target_health).collect::<Vec<_>>()
+        );
+    }
+}
