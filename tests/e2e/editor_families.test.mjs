@@ -23,6 +23,9 @@ export const tests = [
       await page.setViewportSize({ width: 1280, height: 720 });
       await page.goto(base);
       await page.getByRole('heading', { name: 'ECS Playground' }).waitFor({ timeout: 20000 });
+      // The editor pane is a part of the page fetched after the first frame (`web/src/later.rs`):
+      // counted at once, its tabs were not there yet in one loaded run.
+      await page.locator('[data-testid^="tab-td-"]').first().waitFor({ timeout: 20000 });
       // Two families: a tab each, as before.
       if (await page.locator('[data-testid^="tab-td-"]').count() !== 2) throw new Error('the default scenario should show a tab per family');
       if (await page.getByTestId('family-picker').count()) throw new Error('no picker for two families');
