@@ -23,6 +23,11 @@ export const tests = [
       if (now[0].breaker !== 'failed tasks 0 / 3') throw new Error(`breaker: ${now[0].breaker}`);
       const help = await page.locator('[data-testid="deploy-help"]').innerText();
       if (!help.includes('Keep in link')) throw new Error(`help text: ${help}`);
+      // Before Update service, what the rolling bounds let it do first (walkthrough).
+      const plan = await page.locator('[data-testid="deploy-plan"]').innerText();
+      if (plan !== 'With desiredCount 4, maximumPercent 200 allows 8 tasks and minimumHealthyPercent 100 keeps 4 healthy: up to 4 new tasks start before any old one stops.') {
+        throw new Error(`plan: ${plan}`);
+      }
       // The share link carries the scenario, not what the page did to the run.
       const hashBefore = await page.evaluate(() => location.hash);
       // register-task-definition with the scenario's bad image, then update-service.

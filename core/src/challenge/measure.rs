@@ -23,25 +23,15 @@ pub fn why_in_progress(goal: &Goal, sim: &Sim) -> Option<String> {
         .find(|f| f.service == s)?;
     let svc = &sim.model.services[s];
     let desired = sim.services[s].desired;
-    let (max, min) = (svc.maximum_percent, svc.minimum_healthy_percent);
-    let upper = crate::deployment::bounds::upper_bound(desired, max);
-    let lower = crate::deployment::bounds::lower_bound(desired, min);
-    // desired × percent / 100 as written, with its rounding when it is not whole.
-    let product = |percent: u32, rounded: u32, noun: &str, how: &str| {
-        let hundredths = u64::from(desired) * u64::from(percent);
-        if hundredths % 100 == 0 {
-            format!("{rounded} {noun}")
-        } else {
-            let exact = format!("{}.{:02}", hundredths / 100, hundredths % 100);
-            format!("{rounded} {noun} ({} {how})", exact.trim_end_matches('0'))
-        }
-    };
     Some(format!(
-        "blocked by its deployment configuration from {}, log event #{}: with desiredCount {desired}, maximumPercent {max} allows {} and minimumHealthyPercent {min} keeps {}, so no task could start before an old one stopped, nor stop before a new one started",
+        "blocked by its deployment configuration from {}, log event #{}: with desiredCount {desired}, {}, so no task could start before an old one stopped, nor stop before a new one started",
         crate::time::clock(fact.at),
         fact.log_index,
-        product(max, upper.max(desired), "tasks", "rounded down"),
-        product(min, lower, "healthy", "rounded up"),
+        crate::deployment::bounds::bounds_words(
+            desired,
+            svc.minimum_healthy_percent,
+            svc.maximum_percent
+        ),
     ))
 }
 

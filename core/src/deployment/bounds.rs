@@ -13,9 +13,101 @@ pub fn upper_bound(desired: u32, maximum_percent: u32) -> u32 {
     (u64::from(desired) * u64::from(maximum_percent) / 100) as u32
 }
 
+/// The two bounds in words, with the arithmetic where it rounds: "maximumPercent 110 allows 5
+/// tasks (5.5 rounded down) and minimumHealthyPercent 100 keeps 5 healthy". Students could not
+/// see why 110 % of 5 tasks leaves no room (walkthrough); the verdicts and the Deployments tab
+/// say it the same way. The upper bound is never below the desired count (the scheduler keeps
+/// the desired count whatever `maximumPercent` says).
+pub fn bounds_words(desired: u32, minimum_healthy_percent: u32, maximum_percent: u32) -> String {
+    let product = |percent: u32, rounded: u32, noun: &str, how: &str| {
+        let hundredths = u64::from(desired) * u64::from(percent);
+        if hundredths % 100 == 0 {
+            format!("{rounded} {noun}")
+        } else {
+            let exact = format!("{}.{:02}", hundredths / 100, hundredths % 100);
+            format!("{rounded} {noun} ({} {how})", exact.trim_end_matches('0'))
+        }
+    };
+    format!(
+        "maximumPercent {maximum_percent} allows {} and minimumHealthyPercent {minimum_healthy_percent} keeps {}",
+        product(
+            maximum_percent,
+            upper_bound(desired, maximum_percent).max(desired),
+            "tasks",
+            "rounded down"
+        ),
+        product(
+            minimum_healthy_percent,
+            lower_bound(desired, minimum_healthy_percent),
+            "healthy",
+            "rounded up"
+        ),
+    )
+}
+
+/// What a rolling update of `desired` tasks may do first, in a sentence for the Update service
+/// form: how many new tasks may start before an old one stops, and how many old ones may stop
+/// before their replacements, from [`upper_bound`] and [`lower_bound`] (DG
+/// deployment-type-ecs). Healthy running tasks are assumed: unhealthy ones are replaced first.
+pub fn rolling_plan(desired: u32, minimum_healthy_percent: u32, maximum_percent: u32) -> String {
+    let up = upper_bound(desired, maximum_percent)
+        .max(desired)
+        .saturating_sub(desired);
+    let down = desired.saturating_sub(lower_bound(desired, minimum_healthy_percent));
+    let tasks = |n: u32| if n == 1 { "task" } else { "tasks" };
+    let verb = |n: u32, one: &'static str, many: &'static str| if n == 1 { one } else { many };
+    let first = match (up, down) {
+        (0, 0) => "no room: no task can start before an old one stops, nor stop before a new one starts, so the deployment stays IN_PROGRESS (raise maximumPercent or lower minimumHealthyPercent)".to_string(),
+        (u, 0) => format!(
+            "up to {u} new {} {} before any old one stops",
+            tasks(u),
+            verb(u, "starts", "start")
+        ),
+        (0, d) => format!(
+            "up to {d} old {} {} before any replacement starts",
+            tasks(d),
+            verb(d, "stops", "stop")
+        ),
+        (u, d) => format!(
+            "up to {u} new {} {} beside the old ones, and up to {d} old {} may stop first",
+            tasks(u),
+            verb(u, "starts", "start"),
+            tasks(d)
+        ),
+    };
+    format!(
+        "With desiredCount {desired}, {}: {first}.",
+        bounds_words(desired, minimum_healthy_percent, maximum_percent)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_plan_says_what_the_bounds_allow_first_with_their_rounding() {
+        // The defaults: 100 / 200 on 6 tasks.
+        assert_eq!(
+            rolling_plan(6, 100, 200),
+            "With desiredCount 6, maximumPercent 200 allows 12 tasks and minimumHealthyPercent 100 keeps 6 healthy: up to 6 new tasks start before any old one stops."
+        );
+        // Lesson 9's near miss: 110 % of 5 is 5.5, rounded down to 5.
+        assert_eq!(
+            rolling_plan(5, 100, 110),
+            "With desiredCount 5, maximumPercent 110 allows 5 tasks (5.5 rounded down) and minimumHealthyPercent 100 keeps 5 healthy: no room: no task can start before an old one stops, nor stop before a new one starts, so the deployment stays IN_PROGRESS (raise maximumPercent or lower minimumHealthyPercent)."
+        );
+        // DG deployment-type-ecs's own examples: 2 tasks at 75 % keep 2 (1.5 rounded up).
+        assert_eq!(
+            rolling_plan(2, 75, 100),
+            "With desiredCount 2, maximumPercent 100 allows 2 tasks and minimumHealthyPercent 75 keeps 2 healthy (1.5 rounded up): no room: no task can start before an old one stops, nor stop before a new one starts, so the deployment stays IN_PROGRESS (raise maximumPercent or lower minimumHealthyPercent)."
+        );
+        assert!(rolling_plan(4, 50, 100)
+            .ends_with(": up to 2 old tasks stop before any replacement starts."));
+        assert!(rolling_plan(4, 75, 125).ends_with(
+            ": up to 1 new task starts beside the old ones, and up to 1 old task may stop first."
+        ));
+    }
 
     #[test]
     fn rolling_bounds_follow_the_documented_edge_cases() {

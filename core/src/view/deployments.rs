@@ -154,6 +154,11 @@ pub struct UpdateChoices {
     /// The service uses the CODE_DEPLOY deployment controller: a new revision is deployed by a
     /// CodeDeploy deployment (API UpdateService), and forceNewDeployment is refused.
     pub code_deploy: bool,
+    /// For a rolling update (a REPLICA service without CodeDeploy or a traffic shift): what its
+    /// bounds let the next deployment do first, with the arithmetic
+    /// ([`crate::deployment::bounds::rolling_plan`]), said beside Update service before it is
+    /// pressed (walkthrough: the tab showed "ROLLING" but not what the percentages would do).
+    pub plan: Option<String>,
 }
 
 /// The choices for service `s` (None when it does not exist).
@@ -183,6 +188,18 @@ pub fn update_choices(sim: &Sim, s: usize) -> Option<UpdateChoices> {
         },
         current_index: k,
         code_deploy: sim.model.services.get(s).is_some_and(|m| m.code_deploy),
+        plan: sim
+            .model
+            .services
+            .get(s)
+            .filter(|m| !m.daemon && !m.code_deploy && m.traffic_shift.is_none())
+            .map(|m| {
+                crate::deployment::bounds::rolling_plan(
+                    sim.services[s].desired,
+                    m.minimum_healthy_percent,
+                    m.maximum_percent,
+                )
+            }),
     })
 }
 
@@ -326,5 +343,23 @@ mod tests {
         assert_eq!(web.revisions, ["web:1", "api:1"]);
         let api = update_choices(&sim, 1).expect("api");
         assert_eq!(api.revisions, ["api:1", "web:1"]);
+    }
+
+    #[test]
+    fn the_form_says_what_a_rolling_update_may_do_first_and_nothing_for_codedeploy() {
+        // The default web service: desiredCount 6, the default bounds 100 / 200.
+        let sim = Sim::from_json(include_str!("../scenario/examples/default.json")).expect("valid");
+        assert_eq!(
+            update_choices(&sim, 0).and_then(|c| c.plan).as_deref(),
+            Some("With desiredCount 6, maximumPercent 200 allows 12 tasks and minimumHealthyPercent 100 keeps 6 healthy: up to 6 new tasks start before any old one stops.")
+        );
+        // A CodeDeploy service's percentages bound only tasks on draining instances.
+        let blue_green = Sim::from_json(include_str!(
+            "../scenario/examples/blue-green-codedeploy.json"
+        ))
+        .expect("valid");
+        let c = update_choices(&blue_green, 0).expect("a service");
+        assert!(c.code_deploy);
+        assert_eq!(c.plan, None);
     }
 }

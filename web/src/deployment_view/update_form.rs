@@ -230,6 +230,10 @@ pub fn UpdateServiceForm(service: RwSignal<usize>, service_name: Memo<String>) -
                     }
                     on:click=on_update>{move || if code_deploy() { "Create CodeDeploy deployment" } else { "Update service" }}</button>
             </div>
+            // What the bounds let the update do first, before it is pressed.
+            {move || choices.with(|c| c.as_ref().and_then(|c| c.plan.clone())).map(|plan| view! {
+                <p class="help" data-testid="deploy-plan">{plan}</p>
+            })}
             <p class="muted help" data-testid="deploy-help">
                 "Live: register and update act on the running simulation, like the failure buttons, and you "
                 "watch the deployment roll out. (The editor's Register revision instead edits the scenario and "
