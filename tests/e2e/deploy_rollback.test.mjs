@@ -58,6 +58,14 @@ export const tests = [
       const log = page.locator('.log');
       await log.getByText('register-task-definition: taskDefinitionArn task-definition/web:2').first().waitFor();
       await log.getByText('update-service web: taskDefinition web:2.').first().waitFor();
+      // Service settings shows the revision the scenario starts on, and says the service runs
+      // another now (walkthrough: it showed web:1 beside web:2's tasks without a word).
+      await page.locator('[data-testid="tab-services"]').click();
+      await page.locator('[data-testid="service-select"]').selectOption('web');
+      await page.getByTestId('service-td-live').getByText('Running web:2 now').waitFor({ timeout: 10000 });
+      if (!(await page.getByTestId('service-td-live').innerText()).includes('the scenario starts it on, web:1')) {
+        throw new Error(`live note: ${await page.getByTestId('service-td-live').innerText()}`);
+      }
       // Run until the breaker trips and the rollback is under way.
       await runTo(page, '4');
       now = await cards(page);

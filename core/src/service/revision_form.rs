@@ -30,6 +30,18 @@ pub fn references(doc: &Value) -> Vec<String> {
         .collect()
 }
 
+/// The revision `reference` names in the scenario, as `family:revision` (a family alone is its
+/// latest): what the service starts on. The form compares it with the revision the service
+/// runs now, so a live update-service is not mistaken for the form's value (walkthrough: after
+/// Update service the form showed web:1 beside tasks of web:2, with nothing to say why).
+pub fn scenario_revision(doc: &Value, reference: &str) -> Option<String> {
+    let index = resolve_reference(doc, reference)?;
+    families(doc).into_iter().find_map(|f| {
+        let position = f.indices.iter().position(|&i| i == index)?;
+        Some(format!("{}:{}", f.family, position + 1))
+    })
+}
+
 /// Sets service `service`'s `taskDefinition` to `reference` (`family`, `family:3` or an ARN of
 /// a revision in the scenario) and makes its `networkConfiguration` follow the revision's
 /// network mode, keeping what it takes out in `memory`. Refused, changing nothing, for an
@@ -69,6 +81,14 @@ pub fn set_service_task_definition(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_reference_names_the_revision_the_service_starts_on() {
+        let d = doc();
+        assert_eq!(scenario_revision(&d, "web").as_deref(), Some("web:2"));
+        assert_eq!(scenario_revision(&d, "web:1").as_deref(), Some("web:1"));
+        assert_eq!(scenario_revision(&d, "nope"), None);
+    }
 
     fn doc() -> Value {
         json!({

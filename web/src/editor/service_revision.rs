@@ -8,7 +8,9 @@
 use super::apply::applied;
 use super::locks::service_locked;
 use crate::state::Playground;
-use ecs_sim::service::revision_form::{references, set_service_task_definition, NetworkFollowed};
+use ecs_sim::service::revision_form::{
+    references, scenario_revision, set_service_task_definition, NetworkFollowed,
+};
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -44,6 +46,18 @@ pub fn ServiceRevision(
             note.set(note_of(followed).map(|n| (n, pg.text.get_untracked())));
         }
     };
+    // The revision the service runs now, read from each snapshot but passed on only when it
+    // changes (the play loop draws one a frame).
+    let running = Memo::new(move |_| {
+        let name = service.get_value();
+        pg.snapshot.with(|s| {
+            s.as_ref()?
+                .services
+                .iter()
+                .find(|v| v.name == name)
+                .map(|v| v.task_definition.clone())
+        })
+    });
     view! {
         <div class="form-row">
             <label class="field" title="taskDefinition: the revision the service runs from the start (a family alone is its latest revision). A change restarts the run; a rolling update to another revision is Deployments › Update service.">
@@ -66,6 +80,18 @@ pub fn ServiceRevision(
             </label>
             <p class="hint">{move || current.with(|c| c.as_ref().map(|c| format!("in cluster {}", c.1)))}</p>
         </div>
+        // The service runs another revision than the scenario starts it on (a live or scripted
+        // update-service): say so beside the field, which shows the scenario's.
+        {move || {
+            let written = current.with(|c| c.as_ref().map(|c| c.0.clone()))?;
+            let starts_on = doc.with(|d| scenario_revision(d.as_ref()?, &written))?;
+            let running = running.get()?;
+            (running != starts_on).then(|| view! {
+                <p class="hint" data-testid="service-td-live">
+                    {format!("Running {running} now (an update-service since the run started); this field is the revision the scenario starts it on, {starts_on}. A change here restarts the run.")}
+                </p>
+            })
+        }}
         {move || {
             note.get()
                 .filter(|(_, made)| pg.text.with(|t| t == made))
