@@ -206,3 +206,30 @@ tests.push({
     await page.getByTestId('dc-rollback-needs-breaker').waitFor({ state: 'detached', timeout: 5000 });
   },
 });
+
+tests.push({
+  // Walkthrough: Min 150 then Max 90 showed only the maximum's refusal, beside a 150 the
+  // engineer took as accepted. Each refused field keeps its reason until a change is taken.
+  name: 'editor: two refused deployment bounds both say why, and a change taken clears them and shows the scenario again',
+  async run({ page, base }) {
+    await open(page, base);
+    await page.locator('[data-testid="service-select"]').selectOption('web');
+    const min = page.getByTestId('dc-min');
+    const max = page.getByTestId('dc-max');
+    const errorText = () => page.getByTestId('deployment-error').innerText();
+    await min.fill('150');
+    await min.press('Tab');
+    await page.getByTestId('deployment-error').getByText('minimumHealthyPercent must be from 0 to 100; got 150').waitFor({ timeout: 5000 });
+    await max.fill('90');
+    await max.press('Tab');
+    await page.getByTestId('deployment-error').getByText('maximumPercent must be at least 100; got 90').waitFor({ timeout: 5000 });
+    if (!(await errorText()).includes('minimumHealthyPercent must be from 0 to 100; got 150')) {
+      throw new Error(`the first refusal was hidden: ${await errorText()}`);
+    }
+    // A valid minimum is taken: the refusals go and the inputs show the scenario (max 200).
+    await min.fill('50');
+    await min.press('Tab');
+    await page.getByTestId('deployment-error').waitFor({ state: 'detached', timeout: 5000 });
+    if ((await max.inputValue()) !== '200') throw new Error(`max shows ${await max.inputValue()}`);
+  },
+});

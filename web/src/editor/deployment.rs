@@ -23,6 +23,11 @@ pub fn Deployment(doc: Memo<Option<Value>>, service: StoredValue<String>) -> imp
                 .and_then(|d| deployment_settings(d, &service.get_value()))
         })
     });
+    // The refusals since the last change taken, one per field: a refused value stays in its
+    // input, so a second refused field must not hide the first one's reason (a walkthrough set
+    // Min 150 then Max 90 and read only the maximum's refusal beside a 150 it took as accepted).
+    // A change taken draws every input from the scenario again, and clears them.
+    let refused = StoredValue::new(Vec::<String>::new());
     let change = move |f: &dyn Fn(&mut S)| {
         let Some(mut s) = settings.get_untracked() else {
             return;
@@ -31,6 +36,17 @@ pub fn Deployment(doc: Memo<Option<Value>>, service: StoredValue<String>) -> imp
         apply_to(pg, error, |d| {
             set_deployment_settings(d, &service.get_value(), &s)
         });
+        match error.try_get_untracked().flatten() {
+            None => refused.set_value(Vec::new()),
+            Some(now) => {
+                let field = |m: &str| m.split(' ').next().unwrap_or_default().to_string();
+                refused.update_value(|r| {
+                    r.retain(|m| field(m) != field(&now));
+                    r.push(now);
+                });
+                let _ = error.try_set(Some(refused.with_value(|r| r.join(" "))));
+            }
+        }
     };
     let uint = move |field: &'static str, set: fn(&mut S, u32)| {
         move |ev: leptos::ev::Event| match whole(&ev) {
