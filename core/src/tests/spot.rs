@@ -56,3 +56,29 @@ fn fargate_spot_rate_0_schedules_nothing_and_keeps_the_trace() {
     b.run_until(600_000);
     assert_eq!(a.trace_hash(), b.trace_hash());
 }
+
+#[test]
+fn a_spot_interruption_with_no_spot_task_says_so_in_plain_words() {
+    // Lesson 4 solved with every task on FARGATE: the timeline's interruption at 0:05 finds
+    // none. "service worker has no running FARGATE_SPOT task number 0" topped presenter mode's
+    // events (instructor walkthrough).
+    let lesson = crate::challenge::course::lesson("fargate-spot-base-weight").expect("lesson 4");
+    let c = crate::challenge::Challenge::parse(lesson.json).expect("parses");
+    let mut doc = c.solution().expect("a solution");
+    doc["services"][0]["capacityProviderStrategy"] =
+        serde_json::json!([{ "capacityProvider": "FARGATE", "weight": 1 }]);
+    let mut sim = Sim::from_json(&doc.to_string()).expect("valid");
+    sim.run_until(600_000);
+    let skipped: Vec<&str> = sim
+        .log()
+        .iter()
+        .map(|e| e.text.as_str())
+        .filter(|t| t.starts_with(crate::sim::commands::TIMELINE_SKIPPED))
+        .collect();
+    assert!(
+        skipped.iter().any(|t| t.ends_with(
+            "no task of service worker runs on FARGATE_SPOT, so the Spot interruption has nothing to interrupt"
+        )),
+        "{skipped:?}"
+    );
+}
