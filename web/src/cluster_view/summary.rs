@@ -212,7 +212,9 @@ fn ServiceCard(
                     <span class="tally-kind">"zones"</span>
                     <TallyRows kind="zone" rows=zones item_of=|_: &str| None />
                     <Show when=move || zones.with(Vec::is_empty)>
-                        <span class="tally-none" title="No task of this service is running or pending in a zone yet">"none yet"</span>
+                        // "none", not "none yet": after a zone outage took every task it read as
+                        // a start still to come (instructor walkthrough, lesson 5).
+                        <span class="tally-none" title="No task of this service is running or pending in a zone">"none"</span>
                     </Show>
                 </div>
                 <Show when=mixed>
