@@ -50,6 +50,9 @@ pub fn bounds_words(desired: u32, minimum_healthy_percent: u32, maximum_percent:
 /// before their replacements, from [`upper_bound`] and [`lower_bound`] (DG
 /// deployment-type-ecs). Healthy running tasks are assumed: unhealthy ones are replaced first.
 pub fn rolling_plan(desired: u32, minimum_healthy_percent: u32, maximum_percent: u32) -> String {
+    if desired == 0 {
+        return "With desiredCount 0, a deployment has no task to replace.".into();
+    }
     let up = upper_bound(desired, maximum_percent)
         .max(desired)
         .saturating_sub(desired);
@@ -101,6 +104,10 @@ mod tests {
         assert_eq!(
             rolling_plan(2, 75, 100),
             "With desiredCount 2, maximumPercent 100 allows 2 tasks and minimumHealthyPercent 75 keeps 2 healthy (1.5 rounded up): no room: no task can start before an old one stops, nor stop before a new one starts, so the deployment stays IN_PROGRESS (raise maximumPercent or lower minimumHealthyPercent)."
+        );
+        assert_eq!(
+            rolling_plan(0, 100, 200),
+            "With desiredCount 0, a deployment has no task to replace."
         );
         assert!(rolling_plan(4, 50, 100)
             .ends_with(": up to 2 old tasks stop before any replacement starts."));
