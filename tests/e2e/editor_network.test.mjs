@@ -7,6 +7,12 @@ async function open(page, base) {
   await page.locator('[data-testid="tab-services"]').click();
 }
 
+/** [open], then Service settings of service `name`. */
+async function openService(page, base, name) {
+  await open(page, base);
+  await page.locator('[data-testid="service-select"]').selectOption(name);
+}
+
 /** The scenario document as the Scenario JSON tab shows it (then back to Service settings). */
 async function scenario(page) {
   await page.locator('[data-testid="tab-scenario"]').click();
@@ -159,8 +165,7 @@ tests.push({
   // target group and the service's loadBalancers entry by hand in the Scenario JSON.
   name: 'editor: Attach a load balancer gives the service a target group, says what it wrote, and its tasks turn healthy targets; Detach takes it away',
   async run({ page, base }) {
-    await open(page, base);
-    await page.locator('[data-testid="service-select"]').selectOption('web');
+    await openService(page, base, 'web');
     await page.getByTestId('attach-load-balancer').click();
     const filled = page.getByTestId('load-balancer-filled');
     await filled.getByText('Added target group web-tg (targetGroups)').waitFor({ timeout: 5000 });
@@ -196,8 +201,7 @@ tests.push({
   // where it does nothing, without a word.
   name: 'editor: Roll back on failure without the circuit breaker says it acts only with the breaker on',
   async run({ page, base }) {
-    await open(page, base);
-    await page.locator('[data-testid="service-select"]').selectOption('web');
+    await openService(page, base, 'web');
     const breaker = page.getByTestId('dc-circuit-breaker');
     if (await breaker.isChecked()) await breaker.uncheck();
     await page.getByTestId('dc-rollback').check();
@@ -212,23 +216,19 @@ tests.push({
   // engineer took as accepted. Each refused field keeps its reason until a change is taken.
   name: 'editor: two refused deployment bounds both say why, and a change taken clears them and shows the scenario again',
   async run({ page, base }) {
-    await open(page, base);
-    await page.locator('[data-testid="service-select"]').selectOption('web');
+    await openService(page, base, 'web');
     const min = page.getByTestId('dc-min');
     const max = page.getByTestId('dc-max');
     const errorText = () => page.getByTestId('deployment-error').innerText();
-    await min.fill('150');
-    await min.press('Tab');
-    await page.getByTestId('deployment-error').getByText('minimumHealthyPercent must be from 0 to 100; got 150').waitFor({ timeout: 5000 });
-    await max.fill('90');
-    await max.press('Tab');
-    await page.getByTestId('deployment-error').getByText('maximumPercent must be at least 100; got 90').waitFor({ timeout: 5000 });
-    if (!(await errorText()).includes('minimumHealthyPercent must be from 0 to 100; got 150')) {
-      throw new Error(`the first refusal was hidden: ${await errorText()}`);
+    const type = async (input, value) => { await input.fill(value); await input.press('Tab'); };
+    const minRefused = 'minimumHealthyPercent must be from 0 to 100; got 150';
+    for (const [input, value, refusal] of [[min, '150', minRefused], [max, '90', 'maximumPercent must be at least 100; got 90']]) {
+      await type(input, value);
+      await page.getByTestId('deployment-error').getByText(refusal).waitFor({ timeout: 5000 });
     }
+    if (!(await errorText()).includes(minRefused)) throw new Error(`the first refusal was hidden: ${await errorText()}`);
     // A valid minimum is taken: the refusals go and the inputs show the scenario (max 200).
-    await min.fill('50');
-    await min.press('Tab');
+    await type(min, '50');
     await page.getByTestId('deployment-error').waitFor({ state: 'detached', timeout: 5000 });
     if ((await max.inputValue()) !== '200') throw new Error(`max shows ${await max.inputValue()}`);
   },

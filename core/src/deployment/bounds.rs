@@ -90,30 +90,25 @@ mod tests {
 
     #[test]
     fn the_plan_says_what_the_bounds_allow_first_with_their_rounding() {
-        // The defaults: 100 / 200 on 6 tasks.
-        assert_eq!(
-            rolling_plan(6, 100, 200),
-            "With desiredCount 6, maximumPercent 200 allows 12 tasks and minimumHealthyPercent 100 keeps 6 healthy: up to 6 new tasks start before any old one stops."
-        );
-        // Lesson 9's near miss: 110 % of 5 is 5.5, rounded down to 5.
-        assert_eq!(
-            rolling_plan(5, 100, 110),
-            "With desiredCount 5, maximumPercent 110 allows 5 tasks (5.5 rounded down) and minimumHealthyPercent 100 keeps 5 healthy: no room: no task can start before an old one stops, nor stop before a new one starts, so the deployment stays IN_PROGRESS (raise maximumPercent or lower minimumHealthyPercent)."
-        );
-        // DG deployment-type-ecs's own examples: 2 tasks at 75 % keep 2 (1.5 rounded up).
-        assert_eq!(
-            rolling_plan(2, 75, 100),
-            "With desiredCount 2, maximumPercent 100 allows 2 tasks and minimumHealthyPercent 75 keeps 2 healthy (1.5 rounded up): no room: no task can start before an old one stops, nor stop before a new one starts, so the deployment stays IN_PROGRESS (raise maximumPercent or lower minimumHealthyPercent)."
-        );
-        assert_eq!(
-            rolling_plan(0, 100, 200),
-            "With desiredCount 0, a deployment has no task to replace."
-        );
-        assert!(rolling_plan(4, 50, 100)
-            .ends_with(": up to 2 old tasks stop before any replacement starts."));
-        assert!(rolling_plan(4, 75, 125).ends_with(
-            ": up to 1 new task starts beside the old ones, and up to 1 old task may stop first."
-        ));
+        const NO_ROOM: &str = "no room: no task can start before an old one stops, nor stop before a new one starts, so the deployment stays IN_PROGRESS (raise maximumPercent or lower minimumHealthyPercent).";
+        let cases = [
+            // The defaults: 100 / 200 on 6 tasks.
+            ((6, 100, 200), "With desiredCount 6, maximumPercent 200 allows 12 tasks and minimumHealthyPercent 100 keeps 6 healthy: up to 6 new tasks start before any old one stops.".to_string()),
+            // Lesson 9's near miss: 110 % of 5 is 5.5, rounded down to 5.
+            ((5, 100, 110), format!("With desiredCount 5, maximumPercent 110 allows 5 tasks (5.5 rounded down) and minimumHealthyPercent 100 keeps 5 healthy: {NO_ROOM}")),
+            // DG deployment-type-ecs's own example: 2 tasks at 75 % keep 2 (1.5 rounded up).
+            ((2, 75, 100), format!("With desiredCount 2, maximumPercent 100 allows 2 tasks and minimumHealthyPercent 75 keeps 2 healthy (1.5 rounded up): {NO_ROOM}")),
+            ((0, 100, 200), "With desiredCount 0, a deployment has no task to replace.".to_string()),
+            ((4, 50, 100), "With desiredCount 4, maximumPercent 100 allows 4 tasks and minimumHealthyPercent 50 keeps 2 healthy: up to 2 old tasks stop before any replacement starts.".to_string()),
+            ((4, 75, 125), "With desiredCount 4, maximumPercent 125 allows 5 tasks and minimumHealthyPercent 75 keeps 3 healthy: up to 1 new task starts beside the old ones, and up to 1 old task may stop first.".to_string()),
+        ];
+        for ((desired, min, max), said) in cases {
+            assert_eq!(
+                rolling_plan(desired, min, max),
+                said,
+                "{desired} {min} {max}"
+            );
+        }
     }
 
     #[test]
