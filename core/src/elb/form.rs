@@ -122,19 +122,11 @@ pub fn detach_load_balancer(doc: &mut Value, service: &str) -> Result<Vec<String
         // Refused before anything changes, as every form's refusal is.
         return Err(format!("service '{service}' has no load balancer"));
     }
-    let named: Vec<String> = array(svc, "loadBalancers")
-        .iter()
-        .filter_map(|e| e.get("targetGroupArn")?.as_str())
-        .filter_map(super::resolve::group_name)
-        .map(str::to_string)
-        .collect();
+    let named: Vec<String> = group_names(array(svc, "loadBalancers")).collect();
     service_mut(doc, service)?.shift_remove("loadBalancers");
     let still_used: Vec<String> = array(doc, "services")
         .iter()
-        .flat_map(|s| array(s, "loadBalancers"))
-        .filter_map(|e| e.get("targetGroupArn")?.as_str())
-        .filter_map(super::resolve::group_name)
-        .map(str::to_string)
+        .flat_map(|s| group_names(array(s, "loadBalancers")))
         .collect();
     let mut notes = vec![format!(
         "Service {service} no longer uses a load balancer (loadBalancers removed)."
@@ -151,6 +143,16 @@ pub fn detach_load_balancer(doc: &mut Value, service: &str) -> Result<Vec<String
         !gone
     });
     Ok(notes)
+}
+
+/// The target group names `loadBalancers` entries send traffic to (`targetGroupArn`, by name or
+/// ARN as the scenario resolves it).
+fn group_names(entries: &[Value]) -> impl Iterator<Item = String> + '_ {
+    entries
+        .iter()
+        .filter_map(|e| e.get("targetGroupArn")?.as_str())
+        .filter_map(super::resolve::group_name)
+        .map(str::to_string)
 }
 
 /// The container a load balancer would send requests to, and its port: the first container
