@@ -257,6 +257,10 @@ pub struct ChartInputs {
     pub now: Millis,
     /// How much history to show, ms (0 means [`DEFAULT_WINDOW_MS`]).
     pub window_ms: Millis,
+    /// The time axis reaches at least this far (0: no such end): an open lesson's horizon, so
+    /// its goal windows show whole from the start. The axis stopped at 0:10 while lesson 5's
+    /// goals ran to 0:15, then jumped to 0:20 (presenter walkthrough, 2026-12-07).
+    pub until: Millis,
     /// A target value per metric (drawn on the chart whose first series is that metric).
     pub targets: BTreeMap<MetricName, f64>,
     /// What a metric's line is, when it is not a target: "alarm >" for a step policy's alarm
@@ -431,7 +435,7 @@ pub fn project(
     target: Option<f64>,
     inputs: &ChartInputs,
 ) -> ChartView {
-    let x_range = x_range(inputs.now, inputs.window_ms);
+    let x_range = x_range(inputs.now, inputs.window_ms, inputs.until);
     let (lo, hi) = value_bounds(series, target, x_range);
     let (y_range, step) = y_scale(lo, hi, unit);
     let top = FRAME.top + label_band(&inputs.markers, x_range);
@@ -653,14 +657,19 @@ pub fn action_markers(log: &[LogEntry], max: usize) -> Vec<(Millis, String)> {
     out
 }
 
-/// `[end - window, end]` with `end` = `now` rounded up to [`X_RANGE_STEP_MS`] (at least one step).
-fn x_range(now: Millis, window_ms: Millis) -> (Millis, Millis) {
+/// `[end - window, end]` with `end` = `now` rounded up to [`X_RANGE_STEP_MS`] (at least one step),
+/// or `until` (a lesson's horizon) while `now` has not passed it and it is within one window.
+fn x_range(now: Millis, window_ms: Millis, until: Millis) -> (Millis, Millis) {
     let window = if window_ms == 0 {
         DEFAULT_WINDOW_MS
     } else {
         window_ms
     };
-    let end = now.div_ceil(X_RANGE_STEP_MS).max(1) * X_RANGE_STEP_MS;
+    let end = if until > 0 && now <= until && until <= window {
+        until
+    } else {
+        now.div_ceil(X_RANGE_STEP_MS).max(1) * X_RANGE_STEP_MS
+    };
     (end.saturating_sub(window), end)
 }
 
@@ -851,6 +860,38 @@ mod tests {
         assert_eq!(view.y_range, (0.0, 100.0));
         assert_eq!(view.series[0].path(), "");
         assert!(!view.ticks.y.is_empty() && !view.ticks.x.is_empty());
+    }
+
+    #[test]
+    fn a_lesson_horizon_sets_the_time_axis_end_from_the_start() {
+        // Lesson 5's goals run to 0:15: the axis showed 0:00–0:10, then jumped to 0:20.
+        let data = points(&[(1, 6.0), (2, 6.0)]);
+        let lesson = |now_min: u64| ChartInputs {
+            until: 15 * PERIOD_MS,
+            ..inputs(now_min)
+        };
+        for now in [0, 2, 10, 15] {
+            let view = project(
+                "Running",
+                "tasks",
+                &[("Running", &data)],
+                None,
+                &lesson(now),
+            );
+            assert_eq!(view.x_range, (0, 15 * PERIOD_MS), "at minute {now}");
+            let last = view.ticks.x.last().map(|t| t.label.clone());
+            assert_eq!(last.as_deref(), Some("0:15"), "at minute {now}");
+        }
+        // Past the horizon the axis follows the clock again.
+        let later = project("Running", "tasks", &[("Running", &data)], None, &lesson(16));
+        assert_eq!(later.x_range, (0, 20 * PERIOD_MS));
+        // A horizon longer than the window is not squeezed into it.
+        let long = ChartInputs {
+            until: 90 * PERIOD_MS,
+            ..inputs(2)
+        };
+        let view = project("Running", "tasks", &[("Running", &data)], None, &long);
+        assert_eq!(view.x_range, (0, X_RANGE_STEP_MS));
     }
 
     #[test]

@@ -38,11 +38,17 @@ pub(crate) fn chart_inputs(pg: &Playground) -> ChartInputs {
     inputs.markers.extend(actions);
     // An open lesson's cost goal draws its bound on the cost chart (lesson 4's failed $0.15
     // goal had no line there: instructor walkthrough).
-    inputs.cost_target = use_context::<crate::lesson::Lessons>().and_then(|l| {
+    let lessons = use_context::<crate::lesson::Lessons>();
+    inputs.cost_target = lessons.and_then(|l| {
         l.open.with(|o| {
             o.as_ref()
                 .and_then(|o| ecs_sim::challenge::chart::cost_goal_line(&o.challenge.doc.goals))
         })
+    });
+    // The time axis runs to an open lesson's horizon, where its goals end.
+    inputs.until = lessons.map_or(0, |l| {
+        l.open
+            .with(|o| o.as_ref().map_or(0, |o| o.challenge.horizon_ms))
     });
     inputs
 }
