@@ -7,7 +7,6 @@
 //! An instructor presenting *Fargate Spot interruptions* saw no interruption there at all: the
 //! warnings are task lines, and the list left every task line out (walkthrough, 2026-12-04).
 
-use super::log_filter::newest_where;
 use super::pause::{classify, PauseKind};
 use crate::sim::container_start::{COULD_NOT_START, STAYS_PENDING};
 use crate::sim::lifecycle::{ESSENTIAL_EXITED, UNHEALTHY};
@@ -56,15 +55,77 @@ pub fn room_text(text: &str) -> String {
     format!("{}: {first} and {} more.", &text[..at], n - 1)
 }
 
-/// The newest `limit` lines of `log` presenter mode lists, newest first (indexes into `log`).
-pub fn presenter_events(log: &[LogEntry], limit: usize) -> Vec<usize> {
-    newest_where(log, limit, for_the_room)
+/// One row of presenter mode's latest events: a line of the log and how many lines it stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RoomRow {
+    /// The newest line of the row (an index into the log).
+    pub line: usize,
+    /// How many lines the row stands for: tasks that met the same end at the same moment.
+    pub count: usize,
+}
+
+/// The newest `limit` rows presenter mode lists, newest first. Task lines of one service that
+/// say the same thing at the same moment share a row ([`room_line`]): lesson 5's six tasks lost
+/// with their instance took the whole list, three screen lines each, and pushed the zone
+/// outage that caused them out of it (presenter walkthrough, 2026-12-07).
+pub fn presenter_rows(log: &[LogEntry], limit: usize) -> Vec<RoomRow> {
+    let mut rows: Vec<RoomRow> = Vec::new();
+    for (i, e) in log.iter().enumerate().rev() {
+        if !for_the_room(e) {
+            continue;
+        }
+        if let Some(last) = rows.last_mut() {
+            if same_story(&log[last.line], e) {
+                last.count += 1;
+                continue;
+            }
+        }
+        if rows.len() == limit {
+            break;
+        }
+        rows.push(RoomRow { line: i, count: 1 });
+    }
+    rows
+}
+
+/// A task line's words after its task id ("STOPPED (TerminationNotice): Host EC2 …").
+fn after_task_id(text: &str) -> Option<&str> {
+    text.strip_prefix("Task ")?
+        .split_once(' ')
+        .map(|(_, rest)| rest)
+}
+
+/// Two task lines of one service at one moment that differ only in their task: they share a
+/// row (and a pause on either marks it).
+pub fn same_story(a: &LogEntry, b: &LogEntry) -> bool {
+    a.kind == LogKind::Task
+        && b.kind == LogKind::Task
+        && a.at == b.at
+        && a.service == b.service
+        && after_task_id(&a.text).is_some_and(|rest| Some(rest) == after_task_id(&b.text))
+}
+
+/// A row's text for the room: [`room_text`] of its line, and for a row of `count` task lines
+/// the first task and how many more (`Task 2786e123… (and 5 more) STOPPED (TerminationNotice):
+/// …`), in the words [`room_text`] uses for a service event's list.
+pub fn room_line(text: &str, count: usize) -> String {
+    match (
+        count > 1,
+        text.strip_prefix("Task ").and_then(|t| t.split_once(' ')),
+    ) {
+        (true, Some((id, rest))) => format!("Task {id} (and {} more) {rest}", count - 1),
+        _ => room_text(text),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::sim::Sim;
+
+    fn lines(rows: Vec<RoomRow>) -> Vec<usize> {
+        rows.into_iter().map(|r| r.line).collect()
+    }
 
     #[test]
     fn a_long_task_list_is_cut_for_the_room() {
@@ -107,7 +168,7 @@ mod tests {
         let mut sim = Sim::from_json(&scenario.to_string()).expect("the scenario loads");
         sim.run_until(300_000);
         let log = sim.log();
-        let shown = presenter_events(log, 6);
+        let shown = lines(presenter_rows(log, 6));
         assert!(
             shown.iter().any(|&i| log[i]
                 .text
@@ -132,13 +193,17 @@ mod tests {
         .expect("the example loads");
         sim.run_until(600_000);
         let log = sim.log();
-        let shown = presenter_events(log, log.len());
+        let shown = lines(presenter_rows(log, log.len()));
         let warnings: Vec<usize> = (0..log.len())
             .filter(|&i| classify(&log[i]) == Some(PauseKind::SpotInterruption))
             .collect();
         assert!(!warnings.is_empty(), "the example interrupts Spot tasks");
+        let rows = presenter_rows(log, log.len());
         for w in &warnings {
-            assert!(shown.contains(w), "warning {w} not listed");
+            let grouped = rows
+                .iter()
+                .any(|r| r.count > 1 && same_story(&log[r.line], &log[*w]));
+            assert!(shown.contains(w) || grouped, "warning {w} not listed");
         }
         assert!(
             shown
@@ -152,7 +217,7 @@ mod tests {
             "the run has ordinary task lines to leave out"
         );
         // Newest first, at most `limit`.
-        let three = presenter_events(log, 3);
+        let three = lines(presenter_rows(log, 3));
         assert_eq!(three.len(), 3);
         assert!(three.windows(2).all(|w| w[0] > w[1]));
     }
@@ -163,9 +228,9 @@ mod tests {
             .expect("the example loads");
         sim.run_until(300_000);
         let log = sim.log();
-        let shown: Vec<&str> = presenter_events(log, log.len())
+        let shown: Vec<&str> = presenter_rows(log, log.len())
             .into_iter()
-            .map(|i| log[i].text.as_str())
+            .map(|r| log[r.line].text.as_str())
             .collect();
         assert!(shown.iter().any(|t| t.contains("could not start")));
         assert!(shown.iter().any(|t| t.contains("stays PENDING")));
@@ -193,5 +258,61 @@ mod tests {
         assert!(!for_the_room(&line(
             "Task 0123 STOPPED (ServiceSchedulerInitiated): Scaling activity initiated by (deployment ecs-svc/1)"
         )));
+    }
+
+    #[test]
+    fn tasks_lost_together_share_one_row_and_the_outage_stays_listed() {
+        // Lesson 5 at 0:05:00: the outage, then each task of the zone's instance STOPPED.
+        let entry = |kind: LogKind, service: Option<&str>, text: &str| LogEntry {
+            at: 300_000,
+            kind,
+            service: service.map(std::sync::Arc::from),
+            text: text.to_string(),
+        };
+        let lost = |id: &str, instance: &str| {
+            entry(
+                LogKind::Task,
+                Some("web"),
+                &format!("Task {id} STOPPED (TerminationNotice): Host EC2 (instance {instance}) terminated."),
+            )
+        };
+        let mut log = vec![entry(
+            LogKind::Action,
+            None,
+            "Timeline (scripted): us-east-1c outage begins",
+        )];
+        for id in ["aa01", "aa02", "aa03", "aa04"] {
+            log.push(lost(id, "i-07b0"));
+        }
+        log.push(lost("bb01", "i-0c11"));
+        log.push(entry(
+            LogKind::Service,
+            Some("web"),
+            "(service web) has started 2 tasks: (task cc01) (task cc02).",
+        ));
+        let rows = presenter_rows(&log, 4);
+        assert_eq!(
+            rows,
+            vec![
+                RoomRow { line: 6, count: 1 },
+                RoomRow { line: 5, count: 1 },
+                RoomRow { line: 4, count: 4 },
+                RoomRow { line: 0, count: 1 },
+            ]
+        );
+        assert_eq!(
+            room_line(&log[4].text, 4),
+            "Task aa04 (and 3 more) STOPPED (TerminationNotice): Host EC2 (instance i-07b0) terminated."
+        );
+        assert_eq!(room_line(&log[5].text, 1), log[5].text);
+        // Another service's line, or another moment's, is a row of its own.
+        let mut other = log[3].clone();
+        other.service = Some(std::sync::Arc::from("api"));
+        assert!(!same_story(&log[4], &other));
+        let mut later = log[3].clone();
+        later.at += 1;
+        assert!(!same_story(&log[4], &later));
+        // The limit counts rows, not lines.
+        assert_eq!(presenter_rows(&log, 3).len(), 3);
     }
 }

@@ -12,7 +12,7 @@ use crate::state::{Playground, Selection};
 use ecs_sim::time::clock;
 use ecs_sim::view::charts::ChartView;
 use ecs_sim::view::not_recorded::stays_empty;
-use ecs_sim::view::presenter_events::{presenter_events, room_text};
+use ecs_sim::view::presenter_events::{presenter_rows, room_line, same_story};
 use leptos::prelude::*;
 
 mod lesson;
@@ -156,13 +156,16 @@ pub fn PresenterAside() -> impl IntoView {
     let events = Memo::new(move |_| {
         pg.log.with(|log| {
             let base = pg.log_base();
-            presenter_events(log, EVENTS_SHOWN)
+            presenter_rows(log, EVENTS_SHOWN)
                 .into_iter()
-                .filter_map(|i| {
-                    log.get(i).map(|e| {
-                        let mut e = e.clone();
-                        e.text = room_text(&e.text);
-                        (base + i, e)
+                .filter_map(|r| {
+                    log.get(r.line).map(|e| {
+                        (
+                            base + r.line,
+                            e.clone(),
+                            room_line(&e.text, r.count),
+                            r.count,
+                        )
                     })
                 })
                 .collect::<Vec<_>>()
@@ -228,11 +231,14 @@ pub fn PresenterAside() -> impl IntoView {
                 <p class="muted" data-testid="presenter-events-empty">"No service events, actions or instance changes yet."</p>
             </Show>
             <ol class="presenter-events" data-testid="presenter-events" node_ref=events_list>
-                <For each=move || events.get() key=|(n, _)| *n children=move |(_, e)| {
+                <For each=move || events.get() key=|(n, ..)| *n children=move |(_, e, text, count)| {
                     let svc = e.service.clone();
                     let tag = colour(svc.as_deref());
                     let entry = e.clone();
-                    let paused = Memo::new(move |_| pg.paused_at.with(|h| h.as_ref().is_some_and(|h| h.entry == entry)));
+                    // A pause on any line of a shared row marks the row.
+                    let paused = Memo::new(move |_| pg.paused_at.with(|h| h.as_ref().is_some_and(|h| {
+                        h.entry == entry || (count > 1 && same_story(&entry, &h.entry))
+                    })));
                     view! {
                         <li class=format!("kind-{:?}", e.kind).to_lowercase() class:paused=paused
                             data-paused=move || paused.get().then_some("true")>
@@ -240,7 +246,7 @@ pub fn PresenterAside() -> impl IntoView {
                             {svc.map(|s| view! { <span class=format!("svc {tag}")>{s}</span> })}
                             // Target groups by name: a whole ARN took five lines of this
                             // column per event (student walkthrough).
-                            <span class="text">{crate::event_log::with_short_ids(&ecs_sim::view::short_arns::short_arns(&e.text))}</span>
+                            <span class="text">{crate::event_log::with_short_ids(&ecs_sim::view::short_arns::short_arns(&text))}</span>
                         </li>
                     }
                 } />
