@@ -1821,3 +1821,46 @@ tests.push({
     if (scope !== 'All services') throw new Error(`the event log shows ${scope}`);
   },
 });
+
+tests.push({
+  // Presenter walkthrough 2026-12-07 (lesson 6 at 1280×720): the verdict appeared beside Check and
+  // wrapped it onto a line of its own, away from the presenter's pointer; and each failed goal's
+  // one line began with the time its Show button gives, so "the goal is ≥ 3" was cut off.
+  name: 'lessons: presenter mode\'s Check keeps its place and a failed goal\'s line ends with its goal',
+  async run({ page, base }) {
+    await presentLesson(page, base, 'placement-constraints');
+    const check = page.getByTestId('presenter-check');
+    const before = await check.boundingBox();
+    await check.click();
+    await page.waitForFunction(() => /Not yet/.test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), null, { timeout: 30000 });
+    await page.waitForTimeout(300);
+    const after = await check.boundingBox();
+    if (Math.abs(after.x - before.x) > 1 || Math.abs(after.y - before.y) > 1) {
+      throw new Error(`Check moved from ${JSON.stringify(before)} to ${JSON.stringify(after)}`);
+    }
+    const details = await page.locator('[data-testid="presenter-lesson"] [data-testid="goal-detail"]').evaluateAll((els) =>
+      els.map((e) => ({ text: e.textContent, cut: e.scrollHeight > e.clientHeight + 2 })));
+    if (details.length !== 2) throw new Error(`details: ${JSON.stringify(details)}`);
+    for (const d of details) {
+      if (/— at \d/.test(d.text) || !/the goal is/.test(d.text) || d.cut) throw new Error(`detail: ${JSON.stringify(d)}`);
+    }
+  },
+});
+
+tests.push({
+  // Presenter walkthrough 2026-12-07 (lesson 5 at 0:05:00): six lines of tasks lost with their
+  // instance filled the latest events and pushed out the zone outage that caused them.
+  name: 'lessons: presenter mode lists tasks lost together as one row, under the outage',
+  async run({ page, base }) {
+    await presentLesson(page, base, 'spread-across-zones');
+    await page.getByTestId('presenter-check').click();
+    await page.waitForFunction(() => /Not yet/.test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), null, { timeout: 30000 });
+    await page.locator('[data-testid="presenter-lesson"] [data-testid="goal-show"]').first().click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:05:00', null, { timeout: 30000 });
+    const rows = page.locator('[data-testid="presenter-events"] li');
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="presenter-events"] li')].some((li) => li.textContent.includes('outage')), null, { timeout: 10000 });
+    const texts = await rows.allInnerTexts();
+    const lost = texts.filter((t) => t.includes('STOPPED (TerminationNotice)'));
+    if (lost.length !== 1 || !/\(and 5 more\) STOPPED/.test(lost[0])) throw new Error(`rows: ${JSON.stringify(texts)}`);
+  },
+});

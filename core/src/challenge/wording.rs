@@ -472,9 +472,36 @@ pub fn seen_first(detail: &str, sentence: &str) -> String {
     }
 }
 
+/// A failed goal's detail beside a *Show h:mm:ss* button, for presenter mode's one line: the
+/// detail's own "at h:mm:ss: " prefix says the button's time again, and lesson 6's "the goal
+/// is ≥ 3" was cut off past the line's end (presenter walkthrough, 2026-12-07). `shown` is the
+/// button's time as [`crate::time::clock`] writes it; any other detail is unchanged.
+pub fn beside_show<'a>(detail: &'a str, shown: &str) -> &'a str {
+    detail
+        .strip_prefix("at ")
+        .and_then(|rest| rest.strip_prefix(shown))
+        .and_then(|rest| rest.strip_prefix(": "))
+        .unwrap_or(detail)
+}
+
 #[cfg(test)]
 mod seen_first_tests {
-    use super::seen_first;
+    use super::{beside_show, seen_first};
+
+    #[test]
+    fn the_time_a_show_button_gives_is_not_said_again() {
+        let detail =
+            "at 0:02:00: only 0 running tasks of cache on r5.large instances; the goal is ≥ 3";
+        assert_eq!(
+            beside_show(detail, "0:02:00"),
+            "only 0 running tasks of cache on r5.large instances; the goal is ≥ 3"
+        );
+        // Another time, or a detail that does not start with one, stays whole.
+        assert_eq!(beside_show(detail, "0:02:01"), detail);
+        assert_eq!(beside_show(detail, "0:02"), detail);
+        let advice = "service reports did stop 3 task(s) as unhealthy before their start-up finished, first at 0:02:22 (log event #20)";
+        assert_eq!(beside_show(advice, "0:02:22"), advice);
+    }
 
     #[test]
     fn the_value_comes_first_and_a_window_the_sentence_names_goes() {

@@ -116,14 +116,33 @@ fn goal_row(g: GoalVerdict, void: bool, holding: Option<ecs_sim::time::Millis>) 
         })
     });
     let with_show = if show.is_some() { " with-show" } else { "" };
+    // On the projector every goal keeps a line for its state, so the strip is as tall before
+    // Check as after it: the details appearing on Check grew the strip, the cluster refitted
+    // smaller and Check moved up under the pointer (lesson 6, presenter walkthrough 2026-12-07).
+    // A failed goal's detail and a holding goal's note are that line already.
+    let status = match &g.state {
+        _ if void => Some("not counted".to_string()),
+        GoalState::Pending if holding.is_some() => None,
+        GoalState::Pending => Some("not decided yet".to_string()),
+        GoalState::Met { at_ms } => Some(format!("met at {}", clock(*at_ms))),
+        GoalState::Failed { .. } => None,
+    };
+    let presenter = use_context::<crate::layout::Layout>().map(|l| l.presenter);
+    let status = move || {
+        status
+            .clone()
+            .filter(|_| presenter.is_some_and(|p| p.get()))
+            .map(|text| view! { <span class="goal-status" data-testid="goal-status">{format!(" — {text}")}</span> })
+    };
     view! {
         <li class=format!("goal {state}{with_show}") data-testid="goal" data-state=state data-goal=g.id.clone()>
             <span class="goal-mark" aria-hidden="true">{mark}</span>
             <span class="goal-text">{g.sentence.clone()}
-                {detail.map(|d| goal_detail(d, g.sentence.clone()))}
+                {detail.map(|d| goal_detail(d, g.sentence.clone(), failed_at.filter(|&at| at > 0)))}
                 {holding.filter(|_| !void).map(|to| view! {
                     <span class="goal-holding" data-testid="goal-holding">{format!(" — holding so far; decided at {}", clock(to))}</span>
                 })}
+                {status}
                 {show}
             </span>
         </li>
@@ -134,11 +153,16 @@ fn goal_row(g: GoalVerdict, void: bool, holding: Option<ecs_sim::time::Millis>) 
 /// ([`ecs_sim::challenge::wording::seen_first`]); a click (or Enter) there shows it whole, for the room: the cut text was only in a hover tooltip nobody at the back
 /// can see (projector walkthrough 2026-12-06, lesson 12's "first over the bound in the minute
 /// ending…").
-fn goal_detail(d: String, sentence: String) -> impl IntoView {
+///
+/// `shown`: the time of the goal's *Show* button, which the projected line then does not repeat.
+fn goal_detail(d: String, sentence: String, shown: Option<ecs_sim::time::Millis>) -> impl IntoView {
     let expanded = RwSignal::new(false);
+    let beside = shown.map_or(d.as_str(), |at| {
+        ecs_sim::challenge::wording::beside_show(&d, &clock(at))
+    });
     let projected = format!(
         " — {}",
-        ecs_sim::challenge::wording::seen_first(&d, &sentence)
+        ecs_sim::challenge::wording::seen_first(beside, &sentence)
     );
     let written = format!(" — {d}");
     let presenter = use_context::<crate::layout::Layout>().map(|l| l.presenter);

@@ -32,7 +32,10 @@ pub fn PresenterLesson() -> impl IntoView {
                         on:click=move |_| brief.update(|b| *b = !*b)>
                         {move || if brief.get() { "Goals" } else { "Brief" }}</button>
                     // Check from the projector: the room sees the verdict beside the goals it
-                    // decides (a walkthrough had to leave presenter mode to check).
+                    // decides (a walkthrough had to leave presenter mode to check). It keeps its
+                    // place at the title's end: the verdict beside it wrapped it onto a line of
+                    // its own, under the presenter's pointer no more (presenter walkthrough,
+                    // 2026-12-07).
                     <div class="presenter-check">
                         // Waits for an unapplied task definition edit, as the lesson pane's
                         // Check does: it graded the old definition at the "show the fix"
@@ -46,25 +49,38 @@ pub fn PresenterLesson() -> impl IntoView {
                                 crate::lesson::check_run::start_check(pg, lessons, false)
                             }>
                             {move || if lessons.checking.with(Option::is_some) { "Checking…" } else { "Check" }}</button>
-                        // A pass can be played on the projector: "Passed" sat beside an
-                        // empty 0:00:00 cluster (instructor walkthrough).
-                        {move || {
-                            let passed = lessons.report.with(|r| r.as_ref().is_some_and(|r| r.passed));
-                            let horizon = lessons.open.with(|o| o.as_ref().map(|o| o.challenge.horizon_ms));
-                            horizon.filter(|_| passed).map(|h| view! {
-                                <crate::lesson::markup::WatchRun horizon_ms=h testid="presenter-watch" />
-                            })
-                        }}
-                        <span class="presenter-verdict" data-testid="presenter-verdict" role="status">
-                            {move || pg.unregistered_edits.with(|u| !u.is_empty()).then_some("Apply the task definition edit first (leave presenter mode: its tab has Apply).")}
-                            {move || lessons.report.with(|r| r.as_ref().map(|r| {
-                                let total = lessons.open.with(|o| o.as_ref().map_or(0, |o| o.challenge.doc.goals.len()));
-                                ecs_sim::challenge::wording::verdict_words(r, total).unwrap_or_else(|| {
-                                    "Check cannot run this scenario: see the lesson pane.".to_string()
-                                })
-                            }))}
-                        </span>
                     </div>
+                </div>
+                // The verdict on its own line under the title (no line before the first Check).
+                <div class="presenter-verdict-line">
+                    <span class="presenter-verdict" data-testid="presenter-verdict" role="status">
+                        {move || pg.unregistered_edits.with(|u| !u.is_empty()).then_some("Apply the task definition edit first (leave presenter mode: its tab has Apply).")}
+                        {move || lessons.report.with(|r| r.as_ref().map(|r| {
+                            let total = lessons.open.with(|o| o.as_ref().map_or(0, |o| o.challenge.doc.goals.len()));
+                            ecs_sim::challenge::wording::verdict_words(r, total).unwrap_or_else(|| {
+                                "Check cannot run this scenario: see the lesson pane.".to_string()
+                            })
+                        }))}
+                    </span>
+                    // Before the first Check the line says what Check does, and keeps its
+                    // height for the verdict.
+                    {move || {
+                        let quiet = lessons.report.with(Option::is_none) && pg.unregistered_edits.with(|u| u.is_empty());
+                        let horizon = lessons.open.with(|o| o.as_ref().map(|o| o.challenge.horizon_ms));
+                        horizon.filter(|_| quiet).map(|h| view! {
+                            <span class="presenter-verdict-none" data-testid="presenter-verdict-none">
+                                {format!("Not checked yet: Check runs the scenario to {} and grades it.", ecs_sim::time::clock(h))}</span>
+                        })
+                    }}
+                    // A pass can be played on the projector: "Passed" sat beside an
+                    // empty 0:00:00 cluster (instructor walkthrough).
+                    {move || {
+                        let passed = lessons.report.with(|r| r.as_ref().is_some_and(|r| r.passed));
+                        let horizon = lessons.open.with(|o| o.as_ref().map(|o| o.challenge.horizon_ms));
+                        horizon.filter(|_| passed).map(|h| view! {
+                            <crate::lesson::markup::WatchRun horizon_ms=h testid="presenter-watch" />
+                        })
+                    }}
                 </div>
                 // After Check, what the scenario changed in the lesson's open places: after a
                 // pass nothing on the projector showed what the fix was (lessons 7, 11 and 12:
