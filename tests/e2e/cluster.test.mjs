@@ -120,6 +120,10 @@ export const tests = [
       await pause(page);
       const row = queue.locator('[data-testid="unplaced"][data-service="web"]');
       await row.waitFor();
+      // The asterisk is explained on the page (a projector has no hover).
+      if (!(await row.innerText()).includes('not placed*')) throw new Error(`unplaced row: ${await row.innerText()}`);
+      const footnote = await queue.getByTestId('unplaced-footnote').innerText();
+      if (!footnote.startsWith('* ') || !footnote.includes('ECS creates no task')) throw new Error(`footnote: ${footnote}`);
       if (await queue.locator('[data-testid="task"]').count() !== 0) {
         throw new Error('a launch-type task that fits nowhere must not be shown as a task');
       }

@@ -87,6 +87,13 @@ pub fn WaitingQueue(layout: Memo<Option<ClusterLayout>>) -> impl IntoView {
                         } />
                 </ul>
                 {move || (more() > 0).then(|| view! { <p class="more">{format!("and {} more", more())}</p> })}
+                // The asterisk's meaning on the page, not only in a tooltip: nobody hovers on a
+                // projector (presenter walkthrough, 2026-12-07). It also explains the service
+                // card's "not placed n*".
+                <Show when=move || unplaced.with(|u| !u.is_empty())>
+                    <p class="footnote" data-testid="unplaced-footnote">
+                        "* The playground's count: ECS creates no task for these and only logs \"unable to place a task\"."</p>
+                </Show>
             </section>
         </Show>
     }
