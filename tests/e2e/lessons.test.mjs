@@ -1862,5 +1862,8 @@ tests.push({
     const texts = await rows.allInnerTexts();
     const lost = texts.filter((t) => t.includes('STOPPED (TerminationNotice)'));
     if (lost.length !== 1 || !/\(and 5 more\) STOPPED/.test(lost[0])) throw new Error(`rows: ${JSON.stringify(texts)}`);
+    // The chart's time axis runs to the lesson's horizon (0:20 for lesson 5), not to 0:10.
+    const ticks = await page.locator('[data-testid="presenter-aside"] .chart-svg text.tick[text-anchor="middle"]').allTextContents();
+    if (ticks.at(-1) !== '0:20') throw new Error(`time axis: ${JSON.stringify(ticks)}`);
   },
 });
