@@ -186,6 +186,7 @@ pub fn goal_from_form(form: &GoalForm, n: usize, horizon: Millis) -> Result<Goal
         at_least: None,
         at_most: None,
         equals: None,
+        needs: None,
     };
     if measure.is_state() {
         match form.when.as_str() {

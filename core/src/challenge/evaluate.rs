@@ -296,9 +296,10 @@ impl Evaluation {
     /// page marks it as holding. A student who had fixed a lesson watched every goal stay ○
     /// while a failing one turned ✗ at once (walkthrough, 29th session). None otherwise.
     pub fn holding(&self) -> Vec<Option<Millis>> {
+        let states = self.counted_states();
         self.goals
             .iter()
-            .zip(&self.states)
+            .zip(&states)
             .map(|(g, s)| match (g.when, s, self.first_now, self.last_now) {
                 (When::Always(from, to), GoalState::Pending, Some(first), Some(now))
                     if first <= from && from <= now && now <= to =>
@@ -314,13 +315,49 @@ impl Evaluation {
     pub fn verdicts(&self) -> Vec<GoalVerdict> {
         self.goals
             .iter()
-            .zip(&self.states)
-            .map(|(g, s)| GoalVerdict {
+            .zip(self.counted_states())
+            .map(|(g, state)| GoalVerdict {
                 id: g.id.clone(),
                 sentence: g.sentence.clone(),
-                state: s.clone(),
+                state,
             })
             .collect()
+    }
+
+    /// Each goal's state as it counts: [`counted_state`] for a goal that needs another.
+    fn counted_states(&self) -> Vec<GoalState> {
+        self.goals
+            .iter()
+            .zip(&self.states)
+            .map(|(g, own)| {
+                let needed = g.needs.as_deref().and_then(|id| {
+                    let j = self.goals.iter().position(|o| o.id == id)?;
+                    Some((j, self.states.get(j)?))
+                });
+                match needed {
+                    Some((j, state)) => counted_state(own, j, state),
+                    None => own.clone(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// A goal's state when it counts only once goal `j` (0-based) is met: met only when that one is
+/// met too, undecided while it is, failed (at its time) once it has failed, saying why.
+pub(super) fn counted_state(own: &GoalState, j: usize, needed: &GoalState) -> GoalState {
+    match (own, needed) {
+        (GoalState::Failed { .. }, _) | (_, GoalState::Met { .. }) => own.clone(),
+        (GoalState::Met { .. }, GoalState::Pending) => GoalState::Pending,
+        (GoalState::Pending, GoalState::Pending) => GoalState::Pending,
+        (GoalState::Met { .. }, GoalState::Failed { at_ms, .. }) => GoalState::Failed {
+            at_ms: *at_ms,
+            detail: format!("met on its own, but counts only once goal {} is met", j + 1),
+        },
+        (GoalState::Pending, GoalState::Failed { at_ms, .. }) => GoalState::Failed {
+            at_ms: *at_ms,
+            detail: format!("counts only once goal {} is met, which failed", j + 1),
+        },
     }
 }
 

@@ -155,6 +155,11 @@ pub struct GoalSpec {
     /// The measure must equal this (a number, or a text such as `COMPLETED`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub equals: Option<serde_json::Value>,
+    /// Another goal's `id`: this goal counts as met only once that one is met. A cost bound is
+    /// met by a run in which nothing runs, and lesson 1's crash loop read "1 of 2 goals met"
+    /// (presenter walkthrough, 2026-12-07).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub needs: Option<String>,
 }
 
 /// When a resolved goal is decided.
@@ -286,6 +291,8 @@ pub struct Goal {
     pub when: When,
     /// The bound.
     pub bound: Bound,
+    /// The goal that must be met for this one to count ([`GoalSpec::needs`]).
+    pub needs: Option<String>,
 }
 
 /// Resolves a goal against the scenario's service names and the horizon, with a problem at
@@ -540,6 +547,7 @@ pub fn resolve_goal(
         rule,
         when,
         bound: bound?,
+        needs: spec.needs.clone(),
     };
     goal.sentence = if spec.text.trim().is_empty() {
         goal.written_sentence()

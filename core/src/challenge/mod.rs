@@ -122,6 +122,21 @@ impl Challenge {
                 ));
             }
         }
+        // A goal may need one other goal met, which needs none itself (no chains, no cycles).
+        for (k, g) in doc.goals.iter().enumerate() {
+            let Some(needed) = &g.needs else { continue };
+            let problem = match doc.goals.iter().find(|o| o.id == *needed) {
+                None => Some("names no goal of this challenge (give another goal's id)"),
+                Some(o) if o.id == g.id => Some("names this goal itself"),
+                Some(o) if o.needs.is_some() => Some(
+                    "names a goal that needs another one: a goal may need one goal that needs none",
+                ),
+                Some(_) => None,
+            };
+            if let Some(p) = problem {
+                problems.push(Problem::new(format!("goals[{k}].needs"), p));
+            }
+        }
         if let Some(id) = &doc.presenter_chart {
             match doc.goals.iter().find(|g| g.id == *id) {
                 None => problems.push(Problem::new(

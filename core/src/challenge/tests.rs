@@ -255,3 +255,78 @@ fn a_count_over_its_most_fails_at_the_event_not_at_the_window_end() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn a_goal_that_needs_another_counts_only_once_that_one_is_met() {
+    // Lesson 1's crash loop costs almost nothing: its cost goal read "met" beside no running task
+    // (presenter walkthrough, 2026-12-07).
+    let goals = json!([
+        { "id": "four", "measure": "running", "service": "api", "when": "always", "from": 120, "atLeast": 4 },
+        { "id": "cheap", "measure": "costPerHour", "when": "always", "from": 120, "atMost": 10, "needs": "four" },
+        { "id": "two", "measure": "running", "service": "api", "when": "at", "at": 200, "atLeast": 2 },
+        { "id": "cheap-too", "measure": "costPerHour", "when": "always", "from": 120, "atMost": 10, "needs": "two" }
+    ]);
+    let (_, r) = run(goals);
+    // "four" fails at once (the service runs 2); "cheap" held on its own and fails with it.
+    let four_at = match state(&r, 0) {
+        GoalState::Failed { at_ms, .. } => *at_ms,
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        state(&r, 1),
+        &GoalState::Failed {
+            at_ms: four_at,
+            detail: "met on its own, but counts only once goal 1 is met".to_string()
+        }
+    );
+    // A met goal lets the one that needs it count.
+    assert!(matches!(state(&r, 2), GoalState::Met { .. }));
+    assert!(matches!(state(&r, 3), GoalState::Met { .. }));
+    assert_eq!(r.met(), 2);
+}
+
+#[test]
+fn a_goal_that_needs_another_while_both_are_undecided_is_undecided() {
+    use super::evaluate::{counted_state as counted, GoalState as S};
+    let failed = S::Failed {
+        at_ms: 7,
+        detail: "x".into(),
+    };
+    let met = S::Met { at_ms: 9 };
+    assert_eq!(counted(&met, 0, &S::Pending), S::Pending);
+    assert_eq!(counted(&S::Pending, 0, &S::Pending), S::Pending);
+    assert_eq!(counted(&met, 2, &met), met);
+    assert_eq!(counted(&failed, 0, &met), failed);
+    assert_eq!(
+        counted(&S::Pending, 2, &failed),
+        S::Failed {
+            at_ms: 7,
+            detail: "counts only once goal 3 is met, which failed".into()
+        }
+    );
+}
+
+#[test]
+fn needs_names_another_goal_that_needs_none() {
+    let found = problems(challenge(json!([
+        { "id": "a", "measure": "running", "service": "api", "when": "at", "at": 1, "atLeast": 1, "needs": "nope" },
+        { "id": "b", "measure": "running", "service": "api", "when": "at", "at": 1, "atLeast": 1, "needs": "b" },
+        { "id": "c", "measure": "running", "service": "api", "when": "at", "at": 1, "atLeast": 1, "needs": "a" }
+    ])));
+    let at = |path: &str| {
+        found
+            .iter()
+            .find(|(p, _)| p == path)
+            .map(|(_, m)| m.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        at("goals[0].needs").starts_with("names no goal"),
+        "{found:?}"
+    );
+    assert_eq!(at("goals[1].needs"), "names this goal itself");
+    assert!(
+        at("goals[2].needs").starts_with("names a goal that needs another"),
+        "{found:?}"
+    );
+}
