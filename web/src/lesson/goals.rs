@@ -115,7 +115,7 @@ fn goal_row(g: GoalVerdict, void: bool, holding: Option<ecs_sim::time::Millis>) 
                 }>{label}</button>
         })
     });
-    let with_show = if show.is_some() { " with-show" } else { "" };
+    let no_show = show.is_none();
     // On the projector every goal keeps a line for its state, so the strip is as tall before
     // Check as after it: the details appearing on Check grew the strip, the cluster refitted
     // smaller and Check moved up under the pointer (lesson 6, presenter walkthrough 2026-12-07).
@@ -128,6 +128,10 @@ fn goal_row(g: GoalVerdict, void: bool, holding: Option<ecs_sim::time::Millis>) 
         GoalState::Failed { .. } => None,
     };
     let presenter = use_context::<crate::layout::Layout>().map(|l| l.presenter);
+    let spacer = move || {
+        (no_show && presenter.is_some_and(|p| p.get()))
+            .then(|| view! { <span class="goal-show-space" aria-hidden="true"></span> })
+    };
     let status = move || {
         status
             .clone()
@@ -135,15 +139,21 @@ fn goal_row(g: GoalVerdict, void: bool, holding: Option<ecs_sim::time::Millis>) 
             .map(|text| view! { <span class="goal-status" data-testid="goal-status">{format!(" — {text}")}</span> })
     };
     view! {
-        <li class=format!("goal {state}{with_show}") data-testid="goal" data-state=state data-goal=g.id.clone()>
+        <li class=format!("goal {state}") data-testid="goal" data-state=state data-goal=g.id.clone()>
             <span class="goal-mark" aria-hidden="true">{mark}</span>
-            <span class="goal-text">{g.sentence.clone()}
+            // The Show button first, floated to the row's top right: the lines under it keep the
+            // row's whole width (a failed detail lost "the goal is ≤ 500" to the button's room,
+            // lesson 11 on the projector). In presenter mode a goal without one keeps that room,
+            // so a sentence wraps the same before and after Check.
+            <span class="goal-text">
+                {show}
+                {spacer}
+                {g.sentence.clone()}
                 {detail.map(|d| goal_detail(d, g.sentence.clone(), failed_at.filter(|&at| at > 0)))}
                 {holding.filter(|_| !void).map(|to| view! {
                     <span class="goal-holding" data-testid="goal-holding">{format!(" — holding so far; decided at {}", clock(to))}</span>
                 })}
                 {status}
-                {show}
             </span>
         </li>
     }
