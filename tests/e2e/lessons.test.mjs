@@ -1716,7 +1716,9 @@ tests.push({
     const changes = page.getByTestId('presenter-changes');
     await changes.waitFor({ timeout: 30000 });
     const text = await changes.innerText();
-    if (!text.includes('healthCheckGracePeriodSeconds: not set → 300')) throw new Error(`changes: ${text}`);
+    // One line a change, its new value first (lesson 16's "DISABLED →…" hid ENABLED).
+    if (!text.includes('service reports: healthCheckGracePeriodSeconds → 300 (was not set)')) throw new Error(`changes: ${text}`);
+    if ((await changes.getByTestId('presenter-change').count()) !== 1) throw new Error(`changes: ${text}`);
   },
 });
 

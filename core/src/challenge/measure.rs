@@ -9,6 +9,9 @@ use crate::sim::Sim;
 use crate::task::TaskStatus;
 use crate::time::Millis;
 
+/// How [`why_in_progress`] begins, for presenter mode's one line ([`super::wording::blocked_first`]).
+pub const BLOCKED_BY_BOUNDS: &str = "blocked by its deployment configuration from ";
+
 /// Why goal `goal`'s service is still IN_PROGRESS, when its rolling update bounds are the
 /// cause: the service wrote "was unable to stop or start tasks during a deployment because of
 /// the service deployment configuration" (a recorded fact), and the bounds, worked out (DG
@@ -24,7 +27,7 @@ pub fn why_in_progress(goal: &Goal, sim: &Sim) -> Option<String> {
     let svc = &sim.model.services[s];
     let desired = sim.services[s].desired;
     Some(format!(
-        "blocked by its deployment configuration from {}, log event #{}: with desiredCount {desired}, {}, so no task could start before an old one stopped, nor stop before a new one started",
+        "{BLOCKED_BY_BOUNDS}{}, log event #{}: with desiredCount {desired}, {}, so no task could start before an old one stopped, nor stop before a new one started",
         crate::time::clock(fact.at),
         fact.log_index,
         crate::deployment::bounds::bounds_words(

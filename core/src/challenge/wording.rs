@@ -484,9 +484,38 @@ pub fn beside_show<'a>(detail: &'a str, shown: &str) -> &'a str {
         .unwrap_or(detail)
 }
 
+/// A release held IN_PROGRESS by its rolling bounds, for presenter mode's one line: the reason
+/// first ("blocked since 0:02:00: with desiredCount 5, maximumPercent 100 allows 5 tasks and …"),
+/// as the goal's sentence already says COMPLETED was wanted. The reason was past the line's end,
+/// after "the deployment of orders was IN_PROGRESS; the goal is COMPLETED", and it is the whole
+/// of lesson 9 (instructor walkthrough, 2026-12-07). Any other detail is unchanged.
+pub fn blocked_first(detail: &str) -> String {
+    let marker = format!(" ({}", super::measure::BLOCKED_BY_BOUNDS);
+    let reason = detail.split_once(&marker).and_then(|(_, rest)| {
+        let (since, rest) = rest.split_once(", log event #")?;
+        let (_, why) = rest.split_once(": ")?;
+        Some((since, why.strip_suffix(')').unwrap_or(why)))
+    });
+    match reason {
+        Some((since, why)) => format!("blocked since {since}: {why}"),
+        None => detail.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod seen_first_tests {
-    use super::{beside_show, seen_first};
+    use super::{beside_show, blocked_first, seen_first};
+
+    #[test]
+    fn a_blocked_release_says_why_first() {
+        let detail = "the deployment of orders was IN_PROGRESS; the goal is COMPLETED (blocked by its deployment configuration from 0:02:00, log event #1: with desiredCount 5, maximumPercent 100 allows 5 tasks and minimumHealthyPercent 100 keeps 5 healthy, so no task could start before an old one stopped, nor stop before a new one started)";
+        assert_eq!(
+            blocked_first(detail),
+            "blocked since 0:02:00: with desiredCount 5, maximumPercent 100 allows 5 tasks and minimumHealthyPercent 100 keeps 5 healthy, so no task could start before an old one stopped, nor stop before a new one started"
+        );
+        let plain = "the deployment of orders was IN_PROGRESS; the goal is COMPLETED";
+        assert_eq!(blocked_first(plain), plain);
+    }
 
     #[test]
     fn the_time_a_show_button_gives_is_not_said_again() {

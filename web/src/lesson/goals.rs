@@ -124,7 +124,9 @@ fn goal_row(g: GoalVerdict, void: bool, holding: Option<ecs_sim::time::Millis>) 
         _ if void => Some("not counted".to_string()),
         GoalState::Pending if holding.is_some() => None,
         GoalState::Pending => Some("not decided yet".to_string()),
-        GoalState::Met { at_ms } => Some(format!("met at {}", clock(*at_ms))),
+        // Not "met at 0:10:00": a release that completed at 0:06:48 read as finished at 0:10
+        // (instructor walkthrough, 2026-12-07); the sentence says the window.
+        GoalState::Met { .. } => Some("met".to_string()),
         GoalState::Failed { .. } => None,
     };
     let presenter = use_context::<crate::layout::Layout>().map(|l| l.presenter);
@@ -172,7 +174,9 @@ fn goal_detail(d: String, sentence: String, shown: Option<ecs_sim::time::Millis>
     });
     let projected = format!(
         " — {}",
-        ecs_sim::challenge::wording::seen_first(beside, &sentence)
+        ecs_sim::challenge::wording::blocked_first(&ecs_sim::challenge::wording::seen_first(
+            beside, &sentence
+        ))
     );
     let written = format!(" — {d}");
     let presenter = use_context::<crate::layout::Layout>().map(|l| l.presenter);

@@ -69,7 +69,7 @@ pub fn PresenterLesson() -> impl IntoView {
                         let horizon = lessons.open.with(|o| o.as_ref().map(|o| o.challenge.horizon_ms));
                         horizon.filter(|_| quiet).map(|h| view! {
                             <span class="presenter-verdict-none" data-testid="presenter-verdict-none">
-                                {format!("Not checked yet: Check runs the scenario to {} and grades it.", ecs_sim::time::clock(h))}</span>
+                                {format!("Not checked yet: the marks follow the run on this page; Check grades a run to {}.", ecs_sim::time::clock(h))}</span>
                         })
                     }}
                     // A pass can be played on the projector: "Passed" sat beside an
@@ -85,14 +85,31 @@ pub fn PresenterLesson() -> impl IntoView {
                 // After Check, what the scenario changed in the lesson's open places: after a
                 // pass nothing on the projector showed what the fix was (lessons 7, 11 and 12:
                 // instructor walkthrough, 2026-12-06).
+                // One change a line, its new value first: "…: DISABLED →…" hid lesson 16's
+                // ENABLED at the end of a cut line, and lesson 12's JSON hid the rest (instructor
+                // walkthrough, 2026-12-07). A click shows the lines whole.
                 {move || {
                     lessons.report.with(|r| r.is_some()).then(|| {
                         let changes = refusals.with(|r| r.opened.clone());
+                        let whole = RwSignal::new(false);
                         (!changes.is_empty()).then(|| view! {
-                            <p class="presenter-changes" data-testid="presenter-changes">
-                                <b>"Changed: "</b>
-                                {changes.iter().map(|c| format!("{}: {} → {}", c.place, c.was, c.now)).collect::<Vec<_>>().join("; ")}
-                            </p>
+                            <div class="presenter-changes" data-testid="presenter-changes" role="button" tabindex="0"
+                                aria-expanded=move || whole.get().to_string()
+                                title="Click to show the changes whole"
+                                on:click=move |_| whole.update(|w| *w = !*w)
+                                on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                    if ev.key() == "Enter" || ev.key() == " " {
+                                        ev.prevent_default();
+                                        whole.update(|w| *w = !*w);
+                                    }
+                                }>
+                                <b>"Changed:"</b>
+                                <ul>
+                                    {changes.iter().map(|c| view! {
+                                        <li data-testid="presenter-change">{format!("{} → {} (was {})", c.place, c.now, c.was)}</li>
+                                    }).collect_view()}
+                                </ul>
+                            </div>
                         })
                     }).flatten()
                 }}
