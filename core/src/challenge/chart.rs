@@ -5,7 +5,7 @@
 
 use super::goal::{GoalSpec, MeasureName, Statistic};
 use crate::metrics::MetricName;
-use crate::view::charts::{service_chart_of, CAPACITY_PROVIDER_CHARTS};
+use crate::view::charts::{service_chart_of, GoalWindow, CAPACITY_PROVIDER_CHARTS};
 
 /// The chart of the service's task counts.
 const TASK_COUNTS: &str = "Running vs desired tasks";
@@ -61,20 +61,54 @@ pub fn presenter_service(goals: &[GoalSpec]) -> Option<String> {
 /// TargetResponseTime drew no 0.1 s line beside a goal on it (instructor walkthrough). A sum is
 /// over the whole window, not a minute, so a line at its bound would mislead: none.
 pub fn goal_lines(goals: &[GoalSpec], service: &str) -> Vec<(MetricName, f64, String)> {
+    line_goals(goals, service)
+        .filter_map(|(metric, g)| bound_line(g).map(|(v, name)| (metric, v, name)))
+        .collect()
+}
+
+/// The metric goals on `service` whose bound a chart line can draw, with their metric.
+fn line_goals<'a>(
+    goals: &'a [GoalSpec],
+    service: &'a str,
+) -> impl Iterator<Item = (MetricName, &'a GoalSpec)> + 'a {
     goals
         .iter()
-        .filter(|g| g.measure == MeasureName::Metric && g.service.as_deref() == Some(service))
+        .filter(move |g| g.measure == MeasureName::Metric && g.service.as_deref() == Some(service))
         .filter(|g| {
             matches!(
                 g.statistic,
                 Some(Statistic::Maximum | Statistic::Minimum | Statistic::Average)
             )
         })
-        .filter_map(|g| {
-            let metric = MetricName::named(g.metric.as_deref()?)?;
-            bound_line(g).map(|(v, name)| (metric, v, name))
-        })
+        .filter_map(|g| Some((MetricName::named(g.metric.as_deref()?)?, g)))
+}
+
+/// When each of [`goal_lines`]' bounds holds, per metric: the goal's window (a window measure's
+/// `from`–`to`, to the end of the run without `to`).
+pub fn goal_windows(goals: &[GoalSpec], service: &str) -> Vec<(MetricName, GoalWindow)> {
+    line_goals(goals, service)
+        .filter(|(_, g)| bound_line(g).is_some())
+        .map(|(metric, g)| (metric, window_of(g)))
         .collect()
+}
+
+/// When [`cost_goal_line`]'s bound holds: its goal's window (`always` from–to; an `at` goal's
+/// instant; `eventually` from its start to `by`).
+pub fn cost_goal_window(goals: &[GoalSpec]) -> Option<GoalWindow> {
+    goals
+        .iter()
+        .filter(|g| g.measure == MeasureName::CostPerHour)
+        .find(|g| bound_line(g).is_some())
+        .map(window_of)
+}
+
+/// Goal `g`'s window in ms: from `from` (or `at`) to `to` (or `by`, or `at`); `None` for the
+/// end of the run.
+fn window_of(g: &GoalSpec) -> GoalWindow {
+    let ms = |s: u64| s.saturating_mul(1000);
+    let from = g.at.or(g.from).map_or(0, ms);
+    let to = g.at.or(g.to).or(g.by).map(ms);
+    (from, to)
 }
 
 /// The bound of the first cost-per-hour goal, as a line on the cost per hour chart with its
@@ -291,5 +325,65 @@ mod tests {
         .expect("parses");
         assert_eq!(presenter_service(&c.doc.goals).as_deref(), Some("web"));
         assert_eq!(presenter_service(&[]), None);
+    }
+
+    #[test]
+    fn a_goal_line_holds_over_its_window_only() {
+        // Lesson 12 grades TargetResponseTime from 0:15:00 to 0:30:00; its line ran over the
+        // whole axis and its passing run looked failed (instructor walkthrough, 2026-12-07).
+        let lesson = course::lesson("service-auto-scaling").expect("lesson 12");
+        let goals = crate::challenge::Challenge::parse(lesson.json)
+            .expect("parses")
+            .doc
+            .goals;
+        let windows = goal_windows(&goals, "shop");
+        assert_eq!(
+            windows,
+            vec![(MetricName::TargetResponseTime, (900_000, Some(1_800_000)))]
+        );
+        assert_eq!(goal_lines(&goals, "shop").len(), windows.len());
+        // Drawn from 0:15 to 0:30 on a 0:00–0:40 axis, its label ending with it.
+        let sim = crate::sim::Sim::from_json(include_str!("../scenario/examples/default.json"))
+            .expect("valid");
+        let chart = |window| {
+            let mut inputs = crate::view::charts::ChartInputs {
+                now: 40 * crate::metrics::PERIOD_MS,
+                ..Default::default()
+            };
+            inputs.targets.insert(MetricName::TargetResponseTime, 0.1);
+            inputs
+                .target_windows
+                .insert(MetricName::TargetResponseTime, window);
+            let spec = crate::view::charts::ChartSpec {
+                title: "TargetResponseTime",
+                unit: "s",
+                metrics: &[MetricName::TargetResponseTime],
+            };
+            crate::view::charts::metric_chart(
+                &sim,
+                &spec,
+                &crate::metrics::Dimension::Service(0),
+                &inputs,
+            )
+        };
+        let mut view = chart(windows[0].1);
+        let line = view.target.clone().expect("a line");
+        let frame = crate::view::charts::FRAME;
+        let at = |min: f64| frame.left + (frame.right - frame.left) * min / 40.0;
+        assert!((line.x1 - at(15.0)).abs() < 1e-6, "{line:?}");
+        assert!((line.x2 - at(30.0)).abs() < 1e-6, "{line:?}");
+        // A window past the axis draws no line; no window keeps the whole width.
+        crate::view::charts::limit_target_line(&mut view, Some((3_000_000, None)));
+        assert!(view.target.is_none());
+        let whole = chart((0, None));
+        let line = whole.target.expect("a line");
+        assert_eq!((line.x1, line.x2), (frame.left, frame.right));
+        // A cost goal's window: lesson 1's from 0:02:00 to the end.
+        let lesson = course::lesson("fargate-task-size").expect("lesson 1");
+        let goals = crate::challenge::Challenge::parse(lesson.json)
+            .expect("parses")
+            .doc
+            .goals;
+        assert_eq!(cost_goal_window(&goals), Some((120_000, None)));
     }
 }

@@ -117,6 +117,11 @@ pub struct TargetLine {
     /// too near the plot's top for the label to fit above without entering the marker labels'
     /// band (there it pushed a marker label down onto the data; review).
     pub label_y: f64,
+    /// Where the line starts and ends: the plot's width, or a lesson goal's window
+    /// ([`ChartInputs::target_windows`]). The label ends at `x2`.
+    pub x1: f64,
+    /// See `x1`.
+    pub x2: f64,
 }
 
 /// A vertical marker for an event (a scaling action, a deployment starting or rolling back).
@@ -271,7 +276,16 @@ pub struct ChartInputs {
     /// A line on the cost per hour chart and its name ("goal ≤"): an open lesson's cost goal
     /// (lesson 4's $0.15 goal failed beside a cost chart without it: instructor walkthrough).
     pub cost_target: Option<(f64, String)>,
+    /// The window a metric's line holds for, `(from, to)` with `None` for the end of the run:
+    /// a lesson goal's. Lesson 12's goal line ran over the whole axis while only 0:15–0:30 is
+    /// graded, and its passing run looked failed (instructor walkthrough, 2026-12-07).
+    pub target_windows: BTreeMap<MetricName, GoalWindow>,
+    /// The same for [`ChartInputs::cost_target`].
+    pub cost_window: Option<GoalWindow>,
 }
+
+/// When a lesson goal's bound holds: from, and to (`None`: the end of the run), ms.
+pub type GoalWindow = (Millis, Option<Millis>);
 
 /// What to plot on one chart: a title, a unit and the series (metric, legend label).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -416,7 +430,29 @@ pub fn metric_chart(
         .first()
         .and_then(|m| inputs.target_names.get(m));
     name_target_line(&mut view, name.map(String::as_str));
+    let window = spec
+        .metrics
+        .first()
+        .and_then(|m| inputs.target_windows.get(m))
+        .copied();
+    limit_target_line(&mut view, window);
     view
+}
+
+/// Draws the chart's target line over `window` only (a lesson goal's), or not at all when the
+/// window is outside the time axis; `None` keeps it across the plot.
+pub(crate) fn limit_target_line(view: &mut ChartView, window: Option<GoalWindow>) {
+    let Some((from, to)) = window else { return };
+    let (start, end) = view.x_range;
+    let to = to.unwrap_or(end).min(end);
+    if from > end || to < start || to < from {
+        view.target = None;
+        return;
+    }
+    if let Some(line) = view.target.as_mut() {
+        line.x1 = scale_x(from.max(start), view.x_range);
+        line.x2 = scale_x(to, view.x_range);
+    }
 }
 
 /// Calls the chart's target line `name` ("goal ≤ 0.1" for a lesson's goal instead of
@@ -546,6 +582,8 @@ fn target_line(
                     y - 3.0
                 },
                 label: format!("target {}", value_label(t, step.min(own_step(t)), unit)),
+                x1: FRAME.left,
+                x2: FRAME.right,
             }
         })
 }

@@ -197,6 +197,7 @@ pub fn cost_chart(sim: &Sim, inputs: &ChartInputs) -> ChartView {
         &mut view,
         inputs.cost_target.as_ref().map(|(_, name)| name.as_str()),
     );
+    crate::view::charts::limit_target_line(&mut view, inputs.cost_window);
     view
 }
 

@@ -97,10 +97,14 @@ pub fn Chart(view: Memo<Option<ChartView>>, now: Memo<Millis>) -> impl IntoView 
 /// of its line, and the entries wrap: on one cut line a projector read "DesiredTaskCoun…".
 fn legend(v: &ChartView) -> Vec<(usize, String)> {
     // The value as it reads with its unit: `42%`, `0.08 s`, `$1.04/h` (was `1.04 $/h`).
+    // Counts are whole: the simulator splits traffic as a flow, so a minute's sum of 5xx
+    // responses can be 4998.33, which the legend showed (instructor walkthrough, 2026-12-07);
+    // the goals' verdicts read "13,995" already.
     let with_unit = |x: f64| match v.unit {
         "%" => format!("{}%", short(x)),
         "s" => format!("{} s", short(x)),
         "$/h" => format!("${}/h", short(x)),
+        "calls" | "instances" | "requests" | "responses" | "tasks" => format!("{x:.0}"),
         _ => short(x),
     };
     v.series
@@ -243,8 +247,8 @@ fn Body(view: Memo<Option<ChartView>>) -> impl IntoView {
         <Show when=move || axes.with(Option::is_some)><Axes axes=axes /></Show>
         {move || target.get().map(|t| view! {
             <g class="target" data-testid="chart-target" data-value=t.value.to_string()>
-                <line x1=FRAME.left y1=t.y x2=FRAME.right y2=t.y />
-                <text x=FRAME.right - 2.0 y=t.label_y text-anchor="end">{t.label}</text>
+                <line x1=t.x1 y1=t.y x2=t.x2 y2=t.y />
+                <text x=t.x2 - 2.0 y=t.label_y text-anchor="end">{t.label}</text>
             </g>
         })}
         {move || markers.get().into_iter().map(marker_view).collect_view()}
