@@ -834,9 +834,24 @@ tests.push({
     await page.locator('[data-testid="presenter-toggle"]').click();
     await page.getByTestId('presenter-check').click();
     await page.getByTestId('presenter-watch').waitFor({ timeout: 30000 });
+    const barHeight = () => page.evaluate(() => document.querySelector('.topbar').getBoundingClientRect().height);
+    const barBefore = await barHeight();
     await page.getByTestId('presenter-watch').click();
+    // While the watched run goes at its own pace no speed button reads as chosen ("10×" stayed
+    // lit beside "60 simulated s per wall s"); the chosen one comes back after it.
+    const pressed = () => page.evaluate(() => [...document.querySelectorAll('[data-testid^="speed-"][aria-pressed="true"]')].map((b) => b.textContent));
+    await page.waitForFunction(() => (document.querySelector('[data-testid="clock"]')?.textContent ?? '0:00:00') > '0:00:30', null, { timeout: 30000 });
+    const during = await pressed();
+    // Its progress takes the Run to controls' place in the bar's one row: on a row of its own
+    // it pushed the stage down and the cluster refitted while the room watched.
+    const barDuring = await barHeight();
+    if (!(await page.getByTestId('run-progress').isVisible()) || Math.abs(barDuring - barBefore) > 1) {
+      throw new Error(`top bar ${barBefore} px before the watched run, ${barDuring} px during it`);
+    }
     await page.waitForFunction(() => document.querySelector('[data-testid="clock"]')?.textContent === '0:15:00', null, { timeout: 60000 });
     await page.waitForFunction(() => document.querySelector('[data-testid="presenter-watch"]')?.textContent.trim() === 'Watch it again', null, { timeout: 5000 });
+    if (during.length !== 0) throw new Error(`speeds shown as chosen while watching: ${during}`);
+    if ((await pressed()).length !== 1) throw new Error(`after watching: ${await pressed()}`);
     if (await page.getByTestId('run-progress').isVisible()) throw new Error('the finished Run to strip still takes a line in presenter mode');
     const inView = await page.evaluate(() => {
       const fits = (el) => { const r = el.getBoundingClientRect(); return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight + 1; };

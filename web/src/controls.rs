@@ -173,6 +173,8 @@ pub fn Controls() -> impl IntoView {
             .with(|s| s.as_ref().map(|s| clock(s.now_ms)))
             .unwrap_or_default()
     };
+    let running_to = move || pg.run.with(|r| r.as_ref().is_some_and(|r| !r.done));
+    let chosen = move |s: Speed| pg.speed.get() == s && !running_to();
     view! {
         <div class="controls" role="toolbar" aria-label="Simulation controls">
             <button class="primary" data-testid="play" title="Play / pause (space)"
@@ -180,9 +182,12 @@ pub fn Controls() -> impl IntoView {
                 {move || if pg.playing.get() { "❚❚ Pause" } else { "▶ Play" }}
             </button>
             <button data-testid="step" title="Run to the next event the log shows, 10 minutes on at most (→)" on:click=move |_| step_and_redraw(pg)>"Step"</button>
+            // No speed shows as chosen while a run to a time goes on at its own pace (the strip
+            // says it): "10×" stayed lit while Watch played at 60 simulated s per wall s
+            // (instructor walkthrough, 2026-12-07).
             <span class="speeds" role="group" aria-label="Speed">
                 {Speed::ALL.into_iter().map(|s| view! {
-                    <button class:active=move || pg.speed.get() == s aria-pressed=move || (pg.speed.get() == s).to_string()
+                    <button class:active=move || chosen(s) aria-pressed=move || chosen(s).to_string()
                         data-testid=format!("speed-{}", s.label()) on:click=move |_| { pg.speed.set(s); pg.speed_chosen(); }>{s.label()}</button>
                 }).collect_view()}
             </span>
