@@ -51,7 +51,8 @@ pub fn PresenterLesson() -> impl IntoView {
                             {move || if lessons.checking.with(Option::is_some) { "Checking…" } else { "Check" }}</button>
                     </div>
                 </div>
-                // The verdict on its own line under the title (no line before the first Check).
+                // The verdict on its own line under the title; before the first Check the line
+                // says what Check does, so the strip's height does not change on Check.
                 <div class="presenter-verdict-line">
                     <span class="presenter-verdict" data-testid="presenter-verdict" role="status">
                         {move || pg.unregistered_edits.with(|u| !u.is_empty()).then_some("Apply the task definition edit first (leave presenter mode: its tab has Apply).")}
@@ -62,8 +63,7 @@ pub fn PresenterLesson() -> impl IntoView {
                             })
                         }))}
                     </span>
-                    // Before the first Check the line says what Check does, and keeps its
-                    // height for the verdict.
+                    // Before the first Check: what Check does.
                     {move || {
                         let quiet = lessons.report.with(Option::is_none) && pg.unregistered_edits.with(|u| u.is_empty());
                         let horizon = lessons.open.with(|o| o.as_ref().map(|o| o.challenge.horizon_ms));
