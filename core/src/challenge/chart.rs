@@ -57,49 +57,26 @@ pub fn presenter_service(goals: &[GoalSpec]) -> Option<String> {
 
 /// The bound of each metric goal on service `service` whose statistic is read off a chart's
 /// one-minute points (maximum, minimum, average), as a line to draw on that metric's chart:
-/// `(metric, value, name)` with the name "goal ≤" or "goal ≥". Lesson 12's chart of
-/// TargetResponseTime drew no 0.1 s line beside a goal on it (instructor walkthrough). A sum is
-/// over the whole window, not a minute, so a line at its bound would mislead: none.
-pub fn goal_lines(goals: &[GoalSpec], service: &str) -> Vec<(MetricName, f64, String)> {
-    line_goals(goals, service)
-        .filter_map(|(metric, g)| bound_line(g).map(|(v, name)| (metric, v, name)))
-        .collect()
-}
-
-/// The metric goals on `service` whose bound a chart line can draw, with their metric.
-fn line_goals<'a>(
-    goals: &'a [GoalSpec],
-    service: &'a str,
-) -> impl Iterator<Item = (MetricName, &'a GoalSpec)> + 'a {
+/// `(metric, value, name, window)` with the name "goal ≤" or "goal ≥" and the goal's window
+/// ([`window_of`]: lesson 12's line ran over the whole axis while only 0:15–0:30 is graded).
+/// Lesson 12's chart of TargetResponseTime drew no 0.1 s line beside a goal on it (instructor
+/// walkthrough). A sum is over the whole window, not a minute, so a line at its bound would
+/// mislead: none.
+pub fn goal_lines(goals: &[GoalSpec], service: &str) -> Vec<(MetricName, f64, String, GoalWindow)> {
     goals
         .iter()
-        .filter(move |g| g.measure == MeasureName::Metric && g.service.as_deref() == Some(service))
+        .filter(|g| g.measure == MeasureName::Metric && g.service.as_deref() == Some(service))
         .filter(|g| {
             matches!(
                 g.statistic,
                 Some(Statistic::Maximum | Statistic::Minimum | Statistic::Average)
             )
         })
-        .filter_map(|g| Some((MetricName::named(g.metric.as_deref()?)?, g)))
-}
-
-/// When each of [`goal_lines`]' bounds holds, per metric: the goal's window (a window measure's
-/// `from`–`to`, to the end of the run without `to`).
-pub fn goal_windows(goals: &[GoalSpec], service: &str) -> Vec<(MetricName, GoalWindow)> {
-    line_goals(goals, service)
-        .filter(|(_, g)| bound_line(g).is_some())
-        .map(|(metric, g)| (metric, window_of(g)))
+        .filter_map(|g| {
+            let metric = MetricName::named(g.metric.as_deref()?)?;
+            bound_line(g).map(|(v, name)| (metric, v, name, window_of(g)))
+        })
         .collect()
-}
-
-/// When [`cost_goal_line`]'s bound holds: its goal's window (`always` from–to; an `at` goal's
-/// instant; `eventually` from its start to `by`).
-pub fn cost_goal_window(goals: &[GoalSpec]) -> Option<GoalWindow> {
-    goals
-        .iter()
-        .filter(|g| g.measure == MeasureName::CostPerHour)
-        .find(|g| bound_line(g).is_some())
-        .map(window_of)
 }
 
 /// Goal `g`'s window in ms: from `from` (or `at`) to `to` (or `by`, or `at`); `None` for the
@@ -112,13 +89,14 @@ fn window_of(g: &GoalSpec) -> GoalWindow {
 }
 
 /// The bound of the first cost-per-hour goal, as a line on the cost per hour chart with its
-/// name ("goal ≤"): lesson 4's $0.15 goal failed beside a cost chart without it (instructor
-/// walkthrough, 2026-12-06). A total cost is not a rate, so it draws none.
-pub fn cost_goal_line(goals: &[GoalSpec]) -> Option<(f64, String)> {
+/// name ("goal ≤") and its goal's window: lesson 4's $0.15 goal failed beside a cost chart
+/// without it (instructor walkthrough, 2026-12-06). A total cost is not a rate, so it draws
+/// none.
+pub fn cost_goal_line(goals: &[GoalSpec]) -> Option<(f64, String, GoalWindow)> {
     goals
         .iter()
         .filter(|g| g.measure == MeasureName::CostPerHour)
-        .find_map(bound_line)
+        .find_map(|g| bound_line(g).map(|(v, name)| (v, name, window_of(g))))
 }
 
 /// Goal `g`'s bound as a chart line: its value and name ("goal ≤", or "goal ≥" for a goal with
@@ -181,7 +159,12 @@ mod tests {
         // Lesson 12: the maximum TargetResponseTime of shop at most 0.1 s.
         assert_eq!(
             goal_lines(&goals("service-auto-scaling"), "shop"),
-            [(MetricName::TargetResponseTime, 0.1, "goal ≤".to_string())]
+            [(
+                MetricName::TargetResponseTime,
+                0.1,
+                "goal ≤".to_string(),
+                (900_000, Some(1_800_000))
+            )]
         );
         assert!(goal_lines(&goals("service-auto-scaling"), "other").is_empty());
         // Lesson 11's goals are sums over the window: no per-minute line.
@@ -251,13 +234,16 @@ mod tests {
             .expect("parses")
             .doc
             .goals;
-        assert_eq!(cost_goal_line(&goals), Some((0.15, "goal ≤".to_string())));
-        let line = cost_goal_line(&goals).expect("a line");
+        assert_eq!(
+            cost_goal_line(&goals),
+            Some((0.15, "goal ≤".to_string(), (120_000, None)))
+        );
+        let (value, name, _) = cost_goal_line(&goals).expect("a line");
         // Drawn on the cost chart, named as a goal.
         let sim = crate::sim::Sim::from_json(include_str!("../scenario/examples/default.json"))
             .expect("valid");
         let inputs = crate::view::charts::ChartInputs {
-            cost_target: Some(line),
+            cost_target: Some((value, name)),
             ..Default::default()
         };
         let chart = crate::view::cost::cost_chart(&sim, &inputs);
@@ -272,7 +258,7 @@ mod tests {
             .doc
             .goals;
         let inputs = crate::view::charts::ChartInputs {
-            cost_target: cost_goal_line(&goals),
+            cost_target: cost_goal_line(&goals).map(|(v, name, _)| (v, name)),
             ..Default::default()
         };
         let chart = crate::view::cost::cost_chart(&sim, &inputs);
@@ -336,12 +322,10 @@ mod tests {
             .expect("parses")
             .doc
             .goals;
-        let windows = goal_windows(&goals, "shop");
-        assert_eq!(
-            windows,
-            vec![(MetricName::TargetResponseTime, (900_000, Some(1_800_000)))]
-        );
-        assert_eq!(goal_lines(&goals, "shop").len(), windows.len());
+        let lines = goal_lines(&goals, "shop");
+        assert_eq!(lines.len(), 1);
+        let window = lines[0].3;
+        assert_eq!(window, (900_000, Some(1_800_000)));
         // Drawn from 0:15 to 0:30 on a 0:00–0:40 axis, its label ending with it.
         let sim = crate::sim::Sim::from_json(include_str!("../scenario/examples/default.json"))
             .expect("valid");
@@ -366,7 +350,7 @@ mod tests {
                 &inputs,
             )
         };
-        let mut view = chart(windows[0].1);
+        let mut view = chart(window);
         let line = view.target.clone().expect("a line");
         let frame = crate::view::charts::FRAME;
         let at = |min: f64| frame.left + (frame.right - frame.left) * min / 40.0;
@@ -384,6 +368,6 @@ mod tests {
             .expect("parses")
             .doc
             .goals;
-        assert_eq!(cost_goal_window(&goals), Some((120_000, None)));
+        assert_eq!(cost_goal_line(&goals).map(|l| l.2), Some((120_000, None)));
     }
 }

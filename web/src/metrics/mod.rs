@@ -38,20 +38,16 @@ pub(crate) fn chart_inputs(pg: &Playground) -> ChartInputs {
     inputs.markers.extend(actions);
     // An open lesson's cost goal draws its bound on the cost chart (lesson 4's failed $0.15
     // goal had no line there: instructor walkthrough).
+    // Over the goal's window only (lesson 12's line ran over the whole axis).
     let lessons = use_context::<crate::lesson::Lessons>();
-    inputs.cost_target = lessons.and_then(|l| {
+    let cost_line = lessons.and_then(|l| {
         l.open.with(|o| {
             o.as_ref()
                 .and_then(|o| ecs_sim::challenge::chart::cost_goal_line(&o.challenge.doc.goals))
         })
     });
-    // Over the goal's window only (lesson 12's line ran over the whole axis).
-    inputs.cost_window = lessons.and_then(|l| {
-        l.open.with(|o| {
-            o.as_ref()
-                .and_then(|o| ecs_sim::challenge::chart::cost_goal_window(&o.challenge.doc.goals))
-        })
-    });
+    inputs.cost_window = cost_line.as_ref().map(|(_, _, window)| *window);
+    inputs.cost_target = cost_line.map(|(value, name, _)| (value, name));
     // The time axis runs to an open lesson's horizon, where its goals end.
     inputs.until = lessons.map_or(0, |l| {
         l.open
@@ -82,24 +78,20 @@ pub(crate) fn project_all(pg: &Playground, service: usize, with_cost: bool) -> V
         inputs.target_names.extend(engine.target_names);
         // An open lesson's metric goal on this service draws its bound where no policy line
         // is (lesson 12's response time goal had none: instructor walkthrough).
-        let (lines, windows) = match (
+        let lines = match (
             use_context::<crate::lesson::Lessons>(),
             sim.model.services.get(service),
         ) {
             (Some(l), Some(svc)) => l.open.with(|o| {
-                o.as_ref().map_or_else(Default::default, |o| {
-                    let goals = &o.challenge.doc.goals;
-                    (
-                        ecs_sim::challenge::chart::goal_lines(goals, &svc.name),
-                        ecs_sim::challenge::chart::goal_windows(goals, &svc.name),
-                    )
+                o.as_ref().map_or_else(Vec::new, |o| {
+                    ecs_sim::challenge::chart::goal_lines(&o.challenge.doc.goals, &svc.name)
                 })
             }),
-            _ => Default::default(),
+            _ => Vec::new(),
         };
         // Each goal's line over its window only: lesson 12's ran over the whole axis while
         // only 0:15–0:30 is graded (instructor walkthrough, 2026-12-07).
-        for ((metric, value, label), (_, window)) in lines.into_iter().zip(windows) {
+        for (metric, value, label, window) in lines {
             if let std::collections::btree_map::Entry::Vacant(line) = inputs.targets.entry(metric) {
                 line.insert(value);
                 inputs.target_names.insert(metric, label);
