@@ -40,63 +40,175 @@ pub fn shape(layout: &ClusterLayout) -> Option<Vec<usize>> {
     Some(key)
 }
 
-/// Brings `fit` to the largest step at which `el` scrolls neither way (one step per frame, so
-/// each measure sees the layout of the last change): it shrinks while the cluster overflows,
-/// and otherwise grows towards [`MAX_FIT`]; `grown` is set once it has grown in this round, so
-/// an overflow after growing steps back once and stops rather than oscillating. A round stops
-/// when a newer one starts (`round` is no longer `mine`): two rounds at once, one growing while
-/// a lesson's goals shrank the stage, left the cluster at a scale that overflowed it, its last
-/// chips cut (lesson 16 in presenter mode after Check).
+/// Where a round of fitting is: it starts by shrinking while the cluster overflows; once it
+/// fits it grows a step at a time; the first overflow after growing makes it settle, shrinking
+/// until the cluster fits again, and then it stops.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Phase {
+    /// Shrinking while it overflows, then growing.
+    Start,
+    /// Grown at least once; grows while it fits.
+    Growing,
+    /// Overflowed after growing: shrinks until it fits, never grows again. A round that
+    /// stepped back only once stopped with the cluster still overflowing when its content grew
+    /// during the round (CI, 2026-12-07: Zone outage's replacement instance cut at 0:07:55).
+    Settling,
+}
+
+/// One step of a round, from a measure of the stage: the next scale and phase, or `None` when
+/// the round is over (it fits and may not or need not grow, or it is as small as it may be).
+pub fn step(overflow: bool, current: f64, phase: Phase) -> Option<(f64, Phase)> {
+    let shrunk = ((current - STEP) * 100.0).round() / 100.0;
+    let grown = ((current + STEP) * 100.0).round() / 100.0;
+    match (overflow, phase) {
+        (true, _) if current <= MIN_FIT + 1e-9 => None,
+        (true, Phase::Start) => Some((shrunk, Phase::Start)),
+        (true, Phase::Growing | Phase::Settling) => Some((shrunk, Phase::Settling)),
+        (false, Phase::Settling) => None,
+        (false, _) if current >= MAX_FIT - 1e-9 => None,
+        (false, Phase::Start | Phase::Growing) => Some((grown, Phase::Growing)),
+    }
+}
+
+/// A round of fitting in flight: which round is the latest, and whether it is still running.
+/// A change of the cluster's content starts a round only when none is running, since a
+/// running round measures every frame and the content changes it makes itself must not start
+/// another (that grew and shrank the cluster for good).
+#[derive(Clone, Copy)]
+pub struct Rounds {
+    latest: StoredValue<u64>,
+    running: StoredValue<bool>,
+}
+
+impl Rounds {
+    /// No round yet.
+    pub fn new() -> Self {
+        Self {
+            latest: StoredValue::new(0),
+            running: StoredValue::new(false),
+        }
+    }
+
+    /// Starts a round, ending the one in flight; returns its number for [`adjust`].
+    pub fn begin(self) -> u64 {
+        self.latest.update_value(|r| *r += 1);
+        self.running.set_value(true);
+        self.latest.get_value()
+    }
+
+    /// Ends the round in flight without a new one (the cluster is too large to fit).
+    pub fn cancel(self) {
+        self.latest.update_value(|r| *r += 1);
+        self.running.set_value(false);
+    }
+
+    /// Whether a round is measuring.
+    pub fn running(self) -> bool {
+        self.running.try_get_value().unwrap_or(false)
+    }
+}
+
+/// Brings `fit` to the largest step at which `el` scrolls neither way, one [`step`] per frame
+/// so each measure sees the layout of the last change. A round stops when a newer one starts:
+/// two rounds at once, one growing while a lesson's goals shrank the stage, left the cluster
+/// at a scale that overflowed it, its last chips cut (lesson 16 in presenter mode after Check).
 pub fn adjust(
     el: web_sys::HtmlElement,
     fit: RwSignal<f64>,
-    grown: bool,
-    round: StoredValue<u64>,
+    phase: Phase,
+    rounds: Rounds,
     mine: u64,
 ) {
-    if round.try_get_value() != Some(mine) {
+    if rounds.latest.try_get_value() != Some(mine) {
         return;
     }
     let overflow =
         el.scroll_height() > el.client_height() + 1 || el.scroll_width() > el.client_width() + 1;
-    let current = fit.get_untracked();
-    if overflow && current > MIN_FIT + 1e-9 {
-        fit.set(((current - STEP) * 100.0).round() / 100.0);
-        if !grown {
-            request_animation_frame(move || adjust(el, fit, false, round, mine));
+    match step(overflow, fit.get_untracked(), phase) {
+        Some((next, phase)) => {
+            fit.set(next);
+            request_animation_frame(move || adjust(el, fit, phase, rounds, mine));
         }
-    } else if !overflow && current < MAX_FIT - 1e-9 {
-        fit.set(((current + STEP) * 100.0).round() / 100.0);
-        request_animation_frame(move || adjust(el, fit, true, round, mine));
+        None => rounds.running.set_value(false),
     }
 }
 
-/// Calls `on_change` whenever `el`'s box changes size, whatever changed it: the window, presenter
-/// mode, or a lesson's goals under the cluster growing after Check (only the window's resize
-/// was watched, so the cluster kept the scale it had before the stage shrank or grew). Stops
-/// when the calling component is cleaned up.
+/// Calls `on_change` whenever one of `els` changes size, whatever changed it: for the stage,
+/// the window, presenter mode, or a lesson's goals under the cluster growing after Check (only
+/// the window's resize was watched, so the cluster kept the scale it had before the stage
+/// shrank or grew); for the cluster's content, a line of the service summaries wrapping or an
+/// instance's badge moving under its name, which change its height without changing its
+/// [`shape`]. Stops when the calling component is cleaned up.
 ///
 /// The box measured is the border box, scroll bars included: the observer's own content box
 /// shrinks when the fitting itself makes a scroll bar appear, and refitting on that grew and
 /// shrank the cluster for good, a step each frame.
-pub fn on_resize(el: &web_sys::HtmlElement, on_change: impl Fn() + 'static) {
+pub fn on_resize(els: &[web_sys::HtmlElement], on_change: impl Fn() + 'static) {
     use wasm_bindgen::{closure::Closure, JsCast};
-    let watched = el.clone();
-    let last = std::cell::Cell::new((watched.offset_width(), watched.offset_height()));
+    let watched = els.to_vec();
+    let sizes = move || -> Vec<(i32, i32)> {
+        watched
+            .iter()
+            .map(|e| (e.offset_width(), e.offset_height()))
+            .collect()
+    };
+    let last = std::cell::RefCell::new(sizes());
     let callback = Closure::<dyn Fn()>::new(move || {
-        let now = (watched.offset_width(), watched.offset_height());
-        if last.replace(now) != now {
+        let now = sizes();
+        if *last.borrow() != now {
+            last.replace(now);
             on_change();
         }
     });
     let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
         return;
     };
-    observer.observe(el);
+    for el in els {
+        observer.observe(el);
+    }
     let held = StoredValue::new_local(Some((observer, callback)));
     on_cleanup(move || {
         if let Some((observer, _callback)) = held.try_update_value(Option::take).flatten() {
             observer.disconnect();
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs rounds of [`step`] against a cluster that overflows above `limit`.
+    fn settle(limit: f64, from: f64) -> f64 {
+        let (mut fit, mut phase) = (from, Phase::Start);
+        for _ in 0..100 {
+            match step(fit > limit + 1e-9, fit, phase) {
+                Some((next, p)) => (fit, phase) = (next, p),
+                None => return fit,
+            }
+        }
+        panic!("a round did not stop");
+    }
+
+    #[test]
+    fn a_round_ends_at_the_largest_step_that_fits() {
+        assert_eq!(settle(1.07, 1.0), 1.05);
+        assert_eq!(settle(1.07, 1.4), 1.05);
+        assert_eq!(settle(9.0, 1.0), MAX_FIT);
+        assert_eq!(settle(0.1, 1.0), MIN_FIT);
+    }
+
+    #[test]
+    fn an_overflow_after_growing_shrinks_until_it_fits_not_one_step() {
+        // The content grew by three steps while the round was growing.
+        assert_eq!(
+            step(true, 1.2, Phase::Growing),
+            Some((1.15, Phase::Settling))
+        );
+        assert_eq!(
+            step(true, 1.15, Phase::Settling),
+            Some((1.1, Phase::Settling))
+        );
+        assert_eq!(step(false, 1.1, Phase::Settling), None);
+    }
 }

@@ -89,13 +89,14 @@ pub fn ClusterView() -> impl IntoView {
     let stage = NodeRef::<leptos::html::Div>::new();
     let fitted = RwSignal::new(1.0f64);
     let shape = Memo::new(move |_| layout.with(|l| l.as_ref().and_then(fit::shape)));
-    let round = StoredValue::new(0u64);
+    let rounds = fit::Rounds::new();
     let refit = move || {
         if let Some(el) = stage.get_untracked() {
             let el: web_sys::HtmlElement = el.into();
-            round.update_value(|r| *r += 1);
-            let mine = round.get_value();
-            request_animation_frame(move || fit::adjust(el, fitted, false, round, mine));
+            let mine = rounds.begin();
+            request_animation_frame(move || {
+                fit::adjust(el, fitted, fit::Phase::Start, rounds, mine)
+            });
         }
     };
     let zoom = expect_context::<crate::layout::Layout>().pick(|p| p.zoom);
@@ -103,18 +104,31 @@ pub fn ClusterView() -> impl IntoView {
         zoom.track();
         if shape.with(Option::is_none) {
             // Ends a round in flight, which would go on shrinking an overview (reviewer).
-            round.update_value(|r| *r += 1);
+            rounds.cancel();
             fitted.set(1.0);
             return;
         }
         refit();
     });
     // Whenever the stage changes size: the window, presenter mode, a lesson's goals under it.
+    // And whenever its content does while no round is measuring it: a summary line wrapping
+    // or a badge moving under an instance's name is no change of shape.
+    let head = NodeRef::<leptos::html::Div>::new();
+    let lanes = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
         if let Some(el) = stage.get() {
             let el: web_sys::HtmlElement = el.into();
-            fit::on_resize(&el, move || {
+            fit::on_resize(&[el], move || {
                 if shape.with_untracked(Option::is_some) {
+                    refit();
+                }
+            });
+        }
+    });
+    Effect::new(move |_| {
+        if let (Some(head), Some(lanes)) = (head.get(), lanes.get()) {
+            fit::on_resize(&[head.into(), lanes.into()], move || {
+                if shape.with_untracked(Option::is_some) && !rounds.running() {
                     refit();
                 }
             });
@@ -123,12 +137,12 @@ pub fn ClusterView() -> impl IntoView {
     view! {
         <div class="cluster" data-testid="cluster" node_ref=stage
             style:--fit=move || format!("{:.2}", fitted.get()) data-fit=move || format!("{:.2}", fitted.get())>
-            <div class="cluster-head">
+            <div class="cluster-head" node_ref=head>
                 <summary::ServiceSummaries />
                 <zoom::Zoom fitted=fitted />
             </div>
             <waiting::WaitingQueue layout=layout />
-            <div class="lanes" style:grid-template-columns=columns>
+            <div class="lanes" node_ref=lanes style:grid-template-columns=columns>
                 <For each=move || zones.get() key=|z| z.clone()
                     children=move |zone| view! { <lane::ZoneLane zone=zone layout=layout hidden=hidden /> } />
             </div>
