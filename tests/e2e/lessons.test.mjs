@@ -1738,6 +1738,47 @@ tests.push({
 });
 
 tests.push({
+  // Instructor walkthrough 2026-12-07: after lesson 11's pass its three changes took three
+  // lines of the strip and pushed the last goal below it at 1280x720. Folded, they share one line
+  // (key and new value); a click lists them whole.
+  name: 'lessons: after lesson 11\'s pass in presenter mode its three changes share a line and all four goals show',
+  async run({ page, base }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openLesson(page, base, 'canary-blast-radius');
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('lesson-solution').click();
+    await page.locator('[data-testid="presenter-toggle"]').click();
+    await page.getByTestId('presenter-check').click();
+    await page.waitForFunction(() => /Passed/.test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), null, { timeout: 60000 });
+    const changes = page.getByTestId('presenter-changes');
+    const brief = changes.getByTestId('presenter-changes-brief');
+    const line = await brief.innerText();
+    if (!line.startsWith('strategy → CANARY · canaryConfiguration → ') || !line.includes('bakeTimeInMinutes → 5')) throw new Error(`folded changes: ${line}`);
+    if (await changes.getByTestId('presenter-change').first().isVisible()) throw new Error('the three lines show while folded');
+    await page.waitForTimeout(1000);
+    const seen = () => page.evaluate(() => {
+      const strip = document.querySelector('[data-testid="presenter-lesson"]').getBoundingClientRect();
+      const list = document.querySelector('[data-testid="presenter-lesson"] .lesson-goals').getBoundingClientRect();
+      const goals = [...document.querySelectorAll('[data-testid="presenter-lesson"] [data-testid="goal"]')];
+      return {
+        goals: goals.length,
+        whole: goals.filter((g) => {
+          const r = g.getBoundingClientRect();
+          return r.height > 0 && r.top >= list.top - 1 && r.bottom <= Math.min(list.bottom, strip.bottom, innerHeight) + 1;
+        }).length,
+      };
+    });
+    const folded = await seen();
+    if (folded.goals !== 4 || folded.whole !== 4) throw new Error(`goals in view after the pass: ${folded.whole} of ${folded.goals}`);
+    await changes.click();
+    if ((await changes.getAttribute('aria-expanded')) !== 'true') throw new Error('the click did not open the changes');
+    if (await brief.isVisible()) throw new Error('the folded line stays beside the whole lines');
+    const lines = await changes.getByTestId('presenter-change').allInnerTexts();
+    if (lines.length !== 3 || !lines[0].includes('deploymentConfiguration.strategy → CANARY (was not set)')) throw new Error(`whole changes: ${lines}`);
+  },
+});
+
+tests.push({
   // Instructor walkthrough 2026-12-06: lesson 4's cost goal failed beside a cost chart with no
   // line at its $0.15.
   name: 'lessons: lesson 4\'s cost goal draws its bound on the cost chart',

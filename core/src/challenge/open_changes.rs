@@ -20,6 +20,11 @@ pub struct OpenChange {
     pub was: String,
     /// Its value now, the same way.
     pub now: String,
+    /// The place's last key ("healthCheckGracePeriodSeconds"), for [`in_brief`].
+    pub leaf: String,
+    /// Its value now for [`in_brief`]: "{…}" for an object, "[…]" for a list, else `now`
+    /// cut shorter.
+    pub brief_now: String,
 }
 
 /// The places under the `editable` patterns where `doc` differs from `start`, at most [`MOST`],
@@ -77,10 +82,45 @@ fn walk(
             place: super::path_words::readable(scenario, &show_path(path)),
             was: shown(a),
             now: shown(b),
+            brief_now: match b {
+                Some(Value::Object(_)) => "{…}".to_string(),
+                Some(Value::Array(_)) => "[…]".to_string(),
+                _ => cut(shown(b), BRIEF_VALUE_CHARS),
+            },
+            leaf: path
+                .iter()
+                .rev()
+                .find_map(|s| match s {
+                    Segment::Key(k) => Some(k.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default(),
         }),
         // A locked place that changed: the lock names it, not this list.
         _ => {}
     }
+}
+
+/// Characters of a value in [`in_brief`]'s line.
+const BRIEF_VALUE_CHARS: usize = 18;
+
+/// Several changes on one line, each its last key and its new value ("strategy → CANARY ·
+/// canaryConfiguration → {…} · bakeTimeInMinutes → 5"), for the strip's
+/// folded "Changed:": lesson 11's three whole lines pushed its last goal below the strip after
+/// a pass (instructor walkthrough, 2026-12-07). A key two changes share keeps its place
+/// ("service web: desiredCount"), so the line never names two places alike.
+pub fn in_brief(changes: &[OpenChange]) -> String {
+    changes
+        .iter()
+        .map(|c| {
+            let shared =
+                c.leaf.is_empty() || changes.iter().filter(|o| o.leaf == c.leaf).count() > 1;
+            let name = if shared { &c.place } else { &c.leaf };
+            let now = &c.brief_now;
+            format!("{name} → {now}")
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// Whether lists `x` and `y` (of the same length) differ in one item, and there in one key's
@@ -114,9 +154,14 @@ fn shown(v: Option<&Value>) -> String {
         Some(Value::String(s)) => s.clone(),
         Some(v) => v.to_string(),
     };
-    if text.chars().count() > VALUE_CHARS {
-        let cut: String = text.chars().take(VALUE_CHARS - 1).collect();
-        format!("{cut}…")
+    cut(text, VALUE_CHARS)
+}
+
+/// `text` cut to `most` characters, the last an ellipsis.
+fn cut(text: String, most: usize) -> String {
+    if text.chars().count() > most {
+        let kept: String = text.chars().take(most - 1).collect();
+        format!("{}…", kept.trim_end_matches('…'))
     } else {
         text
     }
@@ -153,6 +198,41 @@ mod tests {
         );
         assert_eq!(changes[0].was, "not set");
         assert_eq!(changes[0].now, "300");
+    }
+
+    #[test]
+    fn lesson_11s_three_changes_read_as_one_line_of_keys_and_new_values() {
+        let (start, solution, open) = lesson("canary-blast-radius");
+        let changes = open_changes(&start, &solution, &open);
+        assert_eq!(changes.len(), 3, "{changes:?}");
+        let line = in_brief(&changes);
+        assert_eq!(
+            line,
+            "strategy → CANARY · canaryConfiguration → {…} · bakeTimeInMinutes → 5"
+        );
+    }
+
+    #[test]
+    fn a_key_two_changes_share_keeps_its_place() {
+        let change = |place: &str, leaf: &str| OpenChange {
+            place: place.into(),
+            was: "1".into(),
+            now: "2".into(),
+            leaf: leaf.into(),
+            brief_now: "2".into(),
+        };
+        let line = in_brief(&[
+            change("service web: desiredCount", "desiredCount"),
+            change("service api: desiredCount", "desiredCount"),
+            change(
+                "service api: healthCheckGracePeriodSeconds",
+                "healthCheckGracePeriodSeconds",
+            ),
+        ]);
+        assert_eq!(
+            line,
+            "service web: desiredCount → 2 · service api: desiredCount → 2 · healthCheckGracePeriodSeconds → 2"
+        );
     }
 
     #[test]

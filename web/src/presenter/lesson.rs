@@ -92,6 +92,7 @@ pub fn PresenterLesson() -> impl IntoView {
                     lessons.report.with(|r| r.is_some()).then(|| {
                         let changes = refusals.with(|r| r.opened.clone());
                         let whole = RwSignal::new(false);
+                        let several = changes.len() > 1;
                         (!changes.is_empty()).then(|| view! {
                             <div class="presenter-changes" data-testid="presenter-changes" role="button" tabindex="0"
                                 aria-expanded=move || whole.get().to_string()
@@ -104,7 +105,14 @@ pub fn PresenterLesson() -> impl IntoView {
                                     }
                                 }>
                                 <b>"Changed:"</b>
-                                <ul>
+                                // Folded, several changes share one line, each its key and new
+                                // value: lesson 11's three lines pushed its last goal off the
+                                // strip after a pass (instructor walkthrough, 2026-12-07).
+                                {several.then(|| {
+                                    let line = ecs_sim::challenge::open_changes::in_brief(&changes);
+                                    view! { <p class="presenter-changes-brief" data-testid="presenter-changes-brief" hidden=move || whole.get()>{line}</p> }
+                                })}
+                                <ul hidden=move || several && !whole.get()>
                                     {changes.iter().map(|c| view! {
                                         <li data-testid="presenter-change">{format!("{} → {} (was {})", c.place, c.now, c.was)}</li>
                                     }).collect_view()}
