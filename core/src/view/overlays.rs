@@ -70,6 +70,7 @@ pub fn chart_overlays(sim: &Sim, service: usize) -> ChartInputs {
     markers.extend(managed_scaling_markers(sim));
     markers.extend(deployment_markers(sim, service));
     markers.extend(spot_markers(sim, service));
+    markers.extend(rebalancing_markers(sim, service));
     crate::order::sort_by_key(&mut markers, |(at, _)| *at);
     let skip = markers.len().saturating_sub(MAX_ENGINE_MARKERS);
     inputs.markers = markers.split_off(skip);
@@ -236,6 +237,29 @@ fn deployment_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
         }
     }
     out
+}
+
+/// "AZ rebalancing" where the service's events said it was not AZ balanced and began moving
+/// tasks, "AZ balanced" where they said it was balanced again, "rebalancing stopped" where it
+/// gave up: lesson 16's charts showed its move as a running count going up and down with no
+/// word of why (instructor walkthrough, 2026-12-07).
+fn rebalancing_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
+    use crate::sim::scheduler::RebalanceMark;
+    let Some(st) = sim.services.get(service) else {
+        return Vec::new();
+    };
+    st.rebalance
+        .marks
+        .iter()
+        .map(|&(at, mark)| {
+            let words = match mark {
+                RebalanceMark::Began => "AZ rebalancing",
+                RebalanceMark::Balanced => "AZ balanced",
+                RebalanceMark::Stopped => "rebalancing stopped",
+            };
+            (at, words.to_string())
+        })
+        .collect()
 }
 
 /// "Spot interruption" when one of the service's FARGATE_SPOT tasks got its two-minute warning;

@@ -11,7 +11,7 @@ mod replica;
 mod run_task;
 
 pub(crate) use placing::{launch_of, Launched};
-pub use rebalance::Rebalance;
+pub use rebalance::{Rebalance, RebalanceMark};
 pub use run_task::{RunTaskCall, RunTaskFailure};
 
 use super::{Repeat, Sim};
@@ -59,7 +59,8 @@ impl Sim {
     /// Emits a service event unless the same text was emitted for the same cause in the last 6
     /// hours: "duplicate event messages are omitted until either the cause is resolved or six
     /// hours passes" (DG service-event-messages); reaching a steady state counts as resolved.
-    pub(super) fn emit_once_per_window(&mut self, s: usize, cause: Repeat, text: String) {
+    /// Returns whether it was emitted.
+    pub(super) fn emit_once_per_window(&mut self, s: usize, cause: Repeat, text: String) -> bool {
         let now = self.now;
         let repeat = self.services[s]
             .repeated
@@ -69,6 +70,7 @@ impl Sim {
             self.services[s].repeated.insert(cause, (now, text.clone()));
             self.emit(LogKind::Service, Some(s), text);
         }
+        !repeat
     }
 
     /// "Unable to place a task", held back like every repeated service event.

@@ -34,6 +34,32 @@ pub struct Rebalance {
     pub desired: u32,
     /// The deployment the move began in (a new one gives the move up).
     pub deployment: String,
+    /// When rebalancing began, ended balanced, or stopped, as the service's events said, the
+    /// newest [`RUNS_KEPT`](crate::metrics::runs::RUNS_KEPT) (a chart draws no more): the
+    /// charts' markers. Lesson 16's charts showed the move only as a count going up and down,
+    /// with no marker saying why (instructor walkthrough, 2026-12-07).
+    pub marks: std::collections::VecDeque<(crate::time::Millis, RebalanceMark)>,
+}
+
+/// A moment of a service's AZ rebalancing that its events announce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RebalanceMark {
+    /// "is not AZ balanced … AZ Rebalancing in progress."
+    Began,
+    /// "is AZ balanced …"
+    Balanced,
+    /// "stopped AZ Rebalancing."
+    Stopped,
+}
+
+impl Rebalance {
+    /// Keeps `mark` at `at`, dropping the oldest beyond what a chart draws.
+    fn mark(&mut self, at: crate::time::Millis, mark: RebalanceMark) {
+        self.marks.push_back((at, mark));
+        if self.marks.len() > crate::metrics::runs::RUNS_KEPT {
+            self.marks.pop_front();
+        }
+    }
 }
 
 impl Sim {
@@ -75,7 +101,10 @@ impl Sim {
     fn say_rebalancing_stopped(&mut self, s: usize) {
         let name = self.model.services[s].name.clone();
         let text = rebalancing::stopped_rebalancing(&name);
-        self.emit_once_per_window(s, Repeat::RebalanceStopped, text);
+        if self.emit_once_per_window(s, Repeat::RebalanceStopped, text) {
+            let now = self.now;
+            self.services[s].rebalance.mark(now, RebalanceMark::Stopped);
+        }
     }
 
     /// At the end of a pass: the next step of rebalancing service `s`, if it is on and the
@@ -102,6 +131,10 @@ impl Sim {
                 self.services[s].rebalance.in_progress = false;
                 let text = rebalancing::balanced(&self.model.services[s].name, &listed());
                 self.emit(LogKind::Service, Some(s), text);
+                let now = self.now;
+                self.services[s]
+                    .rebalance
+                    .mark(now, RebalanceMark::Balanced);
             }
             return;
         }
@@ -116,7 +149,10 @@ impl Sim {
         if !self.services[s].rebalance.in_progress {
             self.services[s].rebalance.in_progress = true;
             let text = rebalancing::not_balanced(&name, &listed());
-            self.emit_once_per_window(s, Repeat::RebalanceStarted, text);
+            if self.emit_once_per_window(s, Repeat::RebalanceStarted, text) {
+                let now = self.now;
+                self.services[s].rebalance.mark(now, RebalanceMark::Began);
+            }
         }
         let fargate = self.model.services[s].launch.uses_fargate();
         let mut started = Vec::new();

@@ -60,6 +60,10 @@ fn a_traffic_spike_marks_scale_out_then_the_group_growing_then_scale_in() {
             "scale out 2→4→8→10",
             "instances 1→2",
             "instances 2→5",
+            // The ten tasks landed unevenly over the new instances' zones; scaling in gave the
+            // move up, as the service's events say.
+            "AZ rebalancing",
+            "rebalancing stopped",
             "scale in 10→2"
         ],
         "{l:?}"
@@ -250,4 +254,40 @@ fn a_scheduled_action_is_marked_as_scheduled_and_named_in_the_log() {
         )),
         "{log:?}"
     );
+}
+
+#[test]
+fn lesson_16s_az_rebalancing_is_marked_where_its_events_say_it_began_and_ended() {
+    use crate::challenge::{course, Challenge};
+    let c = Challenge::parse(course::lesson("zone-rebalancing").expect("lesson 16").json)
+        .expect("parses");
+    let solution = c.solution().expect("a solution").to_string();
+    let mut s = sim(&solution);
+    s.run_until(15 * 60_000);
+    let said = |needle: &str| {
+        s.log()
+            .iter()
+            .find(|e| e.text.contains(needle))
+            .map(|e| e.at)
+            .expect(needle)
+    };
+    let began = said("AZ Rebalancing in progress");
+    let balanced = said("is AZ balanced");
+    let o = chart_overlays(&s, 0);
+    assert!(
+        o.markers.contains(&(began, "AZ rebalancing".to_string())),
+        "{:?}",
+        o.markers
+    );
+    assert!(
+        o.markers.contains(&(balanced, "AZ balanced".to_string())),
+        "{:?}",
+        o.markers
+    );
+    // Without rebalancing (the lesson's start) there is nothing to mark.
+    let mut start = sim(&c.doc.scenario.to_string());
+    start.run_until(15 * 60_000);
+    assert!(!labels(&chart_overlays(&start, 0))
+        .iter()
+        .any(|l| l.contains("balanc")));
 }
