@@ -375,6 +375,17 @@ pub const CAPACITY_PROVIDER_CHARTS: [ChartSpec; 2] = [
     },
 ];
 
+/// Whether a chart's `unit` counts things (tasks, instances, requests, responses, calls), so its
+/// values read whole: the simulator splits traffic as a flow, and a minute's sum of 5xx
+/// responses read *4998.33* in a legend (instructor walkthrough, 2026-12-07). Percentages,
+/// seconds and dollars per hour keep their decimals.
+pub fn is_count(unit: &str) -> bool {
+    matches!(
+        unit,
+        "calls" | "instances" | "requests" | "responses" | "tasks"
+    )
+}
+
 /// The charts of service `service` (index into the model's services).
 pub fn service_charts(sim: &Sim, service: usize, inputs: &ChartInputs) -> Vec<ChartView> {
     let dim = Dimension::Service(service);
@@ -857,6 +868,20 @@ pub fn time_label(at: Millis) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_chart_unit_is_a_count_or_a_measure_with_decimals() {
+        use super::*;
+        let units: Vec<&str> = SERVICE_CHARTS
+            .iter()
+            .chain(&CAPACITY_PROVIDER_CHARTS)
+            .map(|c| c.unit)
+            .chain([USD_PER_HOUR])
+            .collect();
+        for unit in units {
+            let measure = matches!(unit, "%" | "s" | "$/h");
+            assert_eq!(is_count(unit), !measure, "{unit}");
+        }
+    }
 
     #[test]
     fn a_metric_goal_finds_the_chart_that_draws_its_metric() {

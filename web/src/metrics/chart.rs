@@ -104,7 +104,7 @@ fn legend(v: &ChartView) -> Vec<(usize, String)> {
         "%" => format!("{}%", short(x)),
         "s" => format!("{} s", short(x)),
         "$/h" => format!("${}/h", short(x)),
-        "calls" | "instances" | "requests" | "responses" | "tasks" => format!("{x:.0}"),
+        unit if ecs_sim::view::charts::is_count(unit) => format!("{x:.0}"),
         _ => short(x),
     };
     v.series
