@@ -138,7 +138,8 @@ fn goal_row(g: GoalVerdict, void: bool, holding: Option<ecs_sim::time::Millis>) 
         status
             .clone()
             .filter(|_| presenter.is_some_and(|p| p.get()))
-            .map(|text| view! { <span class="goal-status" data-testid="goal-status">{format!(" — {text}")}</span> })
+            // The dash stays with its word: "—" ended a line and "met" began the next.
+            .map(|text| view! { <span class="goal-status" data-testid="goal-status">{format!(" —\u{a0}{text}")}</span> })
     };
     view! {
         <li class=format!("goal {state}") data-testid="goal" data-state=state data-goal=g.id.clone()>
