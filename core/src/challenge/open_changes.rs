@@ -157,11 +157,11 @@ fn shown(v: Option<&Value>) -> String {
     cut(text, VALUE_CHARS)
 }
 
-/// `text` cut to `most` characters, the last an ellipsis.
+/// `text` in at most `most` characters, the last an ellipsis when it is cut
+/// ([`super::caps::cut`] adds its ellipsis after the characters it keeps).
 fn cut(text: String, most: usize) -> String {
     if text.chars().count() > most {
-        let kept: String = text.chars().take(most - 1).collect();
-        format!("{}…", kept.trim_end_matches('…'))
+        super::caps::cut(&text, most - 1)
     } else {
         text
     }
