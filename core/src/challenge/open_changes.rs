@@ -22,8 +22,8 @@ pub struct OpenChange {
     pub now: String,
     /// The place's last key ("healthCheckGracePeriodSeconds"), for [`in_brief`].
     pub leaf: String,
-    /// Its value now for [`in_brief`]: "{…}" for an object, "[…]" for a list, else `now`
-    /// cut shorter.
+    /// Its value now for [`in_brief`]: "{…}" for an object, a list by its items' names
+    /// ("[spread zone, spread instance]", "[…]" when they have none), else `now` cut shorter.
     pub brief_now: String,
 }
 
@@ -82,11 +82,7 @@ fn walk(
             place: super::path_words::readable(scenario, &show_path(path)),
             was: shown(a),
             now: shown(b),
-            brief_now: match b {
-                Some(Value::Object(_)) => "{…}".to_string(),
-                Some(Value::Array(_)) => "[…]".to_string(),
-                _ => cut(shown(b), BRIEF_VALUE_CHARS),
-            },
+            brief_now: brief(b),
             leaf: path
                 .iter()
                 .rev()
@@ -103,6 +99,69 @@ fn walk(
 
 /// Characters of a value in [`in_brief`]'s line.
 const BRIEF_VALUE_CHARS: usize = 18;
+/// Characters of a list in [`in_brief`]'s line: its items' names need more than one value.
+const BRIEF_LIST_CHARS: usize = 32;
+
+/// A value as [`in_brief`] shows it. A list reads as its items' names: "[…]" had stood for
+/// lesson 16's new placement strategies, lesson 12's scaling policy and lesson 4's capacity
+/// providers alike, so the room saw that a list changed but not to what (presenter
+/// walkthrough, 2026-12-07).
+fn brief(v: Option<&Value>) -> String {
+    match v {
+        Some(Value::Object(_)) => "{…}".to_string(),
+        Some(Value::Array(items)) => {
+            let names: Option<Vec<String>> = items.iter().map(item_name).collect();
+            match names {
+                Some(names) => cut(format!("[{}]", names.join(", ")), BRIEF_LIST_CHARS),
+                None => "[…]".to_string(),
+            }
+        }
+        _ => cut(shown(v), BRIEF_VALUE_CHARS),
+    }
+}
+
+/// What names one item of a list in ECS's documents: a scaling policy's name, a placement
+/// strategy's type and field ("spread zone", "binpack memory"), a constraint's type, a capacity
+/// provider, a scalable target's range ("min 2, max 8"); a string or number as it is. `None`
+/// for an item with none of these.
+fn item_name(item: &Value) -> Option<String> {
+    let o = match item {
+        Value::String(s) => return Some(s.clone()),
+        Value::Number(n) => return Some(n.to_string()),
+        Value::Object(o) => o,
+        _ => return None,
+    };
+    let text = |k: &str| o.get(k).and_then(Value::as_str);
+    if let Some(name) = text("policyName")
+        .or_else(|| text("capacityProvider"))
+        .or_else(|| text("name"))
+    {
+        return Some(name.to_string());
+    }
+    if let Some(kind) = text("type") {
+        return Some(match text("field") {
+            Some(field) => format!("{kind} {}", field_word(field)),
+            None => kind.to_string(),
+        });
+    }
+    match (o.get("minCapacity"), o.get("maxCapacity")) {
+        (Some(min), Some(max)) => Some(format!("min {min}, max {max}")),
+        _ => None,
+    }
+}
+
+/// A placement strategy's field in a word: "zone" for the Availability Zone attribute,
+/// "instance" for `instanceId` (or `host`, the same), an attribute without its prefix.
+fn field_word(field: &str) -> &str {
+    match field {
+        "attribute:ecs.availability-zone" => "zone",
+        "instanceId" | "host" => "instance",
+        _ => field
+            .strip_prefix("attribute:ecs.")
+            .or_else(|| field.strip_prefix("attribute:"))
+            .unwrap_or(field),
+    }
+}
 
 /// Several changes on one line, each its last key and its new value ("strategy → CANARY ·
 /// canaryConfiguration → {…} · bakeTimeInMinutes → 5"), for the strip's
@@ -209,6 +268,50 @@ mod tests {
         assert_eq!(
             line,
             "strategy → CANARY · canaryConfiguration → {…} · bakeTimeInMinutes → 5"
+        );
+    }
+
+    #[test]
+    fn a_list_in_brief_reads_as_its_items_names() {
+        let brief_of = |id: &str| {
+            let (start, solution, open) = lesson(id);
+            let changes = open_changes(&start, &solution, &open);
+            changes
+                .iter()
+                .map(|c| c.brief_now.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            brief_of("zone-rebalancing"),
+            ["[spread zone, spread instance]", "ENABLED"]
+        );
+        assert_eq!(
+            brief_of("service-auto-scaling"),
+            ["[min 2, max 8]", "[cpu50]"]
+        );
+        assert_eq!(
+            brief_of("placement-constraints"),
+            ["[distinctInstance, memberOf]"]
+        );
+        assert_eq!(
+            brief_of("fargate-spot-base-weight"),
+            ["[FARGATE, FARGATE_SPOT]"]
+        );
+        // Items without a name, and names too long for the line.
+        let unnamed = brief(Some(&serde_json::json!([{ "base": 2 }])));
+        assert_eq!(unnamed, "[…]");
+        let long = brief(Some(&serde_json::json!([
+            "a-very-long-provider-name",
+            "another-one"
+        ])));
+        assert_eq!(long.chars().count(), BRIEF_LIST_CHARS);
+        assert!(long.starts_with("[a-very-long-provider-name, ") && long.ends_with('…'));
+        assert_eq!(brief(Some(&serde_json::json!([]))), "[]");
+        assert_eq!(
+            brief(Some(
+                &serde_json::json!([{ "type": "binpack", "field": "memory" }, { "type": "spread", "field": "attribute:ecs.instance-type" }])
+            )),
+            "[binpack memory, spread instanc…"
         );
     }
 

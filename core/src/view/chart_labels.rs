@@ -96,6 +96,21 @@ pub fn place_labels_avoiding(
     space: &LabelSpace,
     obstacles: &[LabelBox],
 ) -> Vec<PlacedLabel> {
+    place_labels_with_short(markers, &[], space, obstacles)
+}
+
+/// [`place_labels_avoiding`], where marker `i` may also be drawn as `shorts[i]` (a tighter
+/// wording of the same event, "desired 12" for "worker: desired 12"): a label whose whole text
+/// has no room on any row takes its short form whole before either is cut with "…" (lesson
+/// 13's chart on a projector read "worker: desir…" and "instance…", presenter walkthrough,
+/// 2026-12-07). When neither fits, the short form is the one abbreviated. A missing entry is no
+/// short form.
+pub fn place_labels_with_short(
+    markers: &[(f64, &str)],
+    shorts: &[Option<&str>],
+    space: &LabelSpace,
+    obstacles: &[LabelBox],
+) -> Vec<PlacedLabel> {
     let rows = space.rows.max(1);
     // The rightmost x used on each row so far (labels are placed left to right).
     let mut row_end = vec![f64::NEG_INFINITY; rows];
@@ -106,8 +121,12 @@ pub fn place_labels_avoiding(
     crate::order::sort_by(&mut order, |&a, &b| markers[a].0.total_cmp(&markers[b].0));
     let mut out: Vec<Option<PlacedLabel>> = vec![None; markers.len()];
     for i in order {
-        let (x, label) = markers[i];
-        let chars = label.chars().count();
+        let (x, full_label) = markers[i];
+        let short = shorts
+            .get(i)
+            .copied()
+            .flatten()
+            .filter(|s| !s.is_empty() && s.chars().count() < full_label.chars().count());
         // Room on each row, to the right and to the left of the line.
         let room = |row: usize, left: bool| -> f64 {
             let free_from = (row_end[row] + space.gap).max(space.min_x);
@@ -142,14 +161,27 @@ pub fn place_labels_avoiding(
                         .iter()
                         .all(|&(px, prow)| prow > row || px <= b.0 - space.far_gap || px >= b.2))
         };
-        let full = width(space, chars);
-        let fits = |row: usize, left: bool| {
-            pole_free(row) && room(row, left) >= full && clear(row, left, bounds(row, left, chars))
+        // The first row and side where `n` characters fit whole, the right side first.
+        let whole = |n: usize| {
+            let fits = |row: usize, left: bool| {
+                pole_free(row)
+                    && room(row, left) >= width(space, n)
+                    && clear(row, left, bounds(row, left, n))
+            };
+            (0..rows)
+                .find(|&r| fits(r, false))
+                .map(|r| (r, false, n))
+                .or_else(|| (0..rows).find(|&r| fits(r, true)).map(|r| (r, true, n)))
         };
-        let choice = (0..rows)
-            .find(|&r| fits(r, false))
-            .map(|r| (r, false, chars))
-            .or_else(|| (0..rows).find(|&r| fits(r, true)).map(|r| (r, true, chars)))
+        let full_fit = whole(full_label.chars().count());
+        // The text drawn whole or cut: the short form when the whole label has no room.
+        let label = match (full_fit, short) {
+            (None, Some(s)) => s,
+            _ => full_label,
+        };
+        let chars = label.chars().count();
+        let choice = full_fit
+            .or_else(|| short.and_then(|_| whole(chars)))
             .or_else(|| {
                 // The most room for an abbreviation, the upper row and the right side first.
                 let mut best: Option<(usize, bool, usize)> = None;
@@ -184,7 +216,7 @@ pub fn place_labels_avoiding(
                 poles.push((x, row));
                 let y0 = space.top + row as f64 * space.row_height;
                 PlacedLabel {
-                    abbreviated: text != label,
+                    abbreviated: text != full_label,
                     text,
                     row,
                     left,
@@ -195,7 +227,7 @@ pub fn place_labels_avoiding(
             }
             None => PlacedLabel {
                 text: String::new(),
-                abbreviated: !label.is_empty(),
+                abbreviated: !full_label.is_empty(),
                 row: 0,
                 left: false,
                 anchor_x: x,
@@ -415,6 +447,63 @@ mod tests {
         assert_eq!(placed[1].text, "UpdateService w…");
         assert!(placed[1].abbreviated && !placed[1].left);
         assert_no_overlap(&placed, &one);
+    }
+
+    #[test]
+    fn a_label_without_room_for_its_whole_text_takes_its_short_form_whole() {
+        let one = LabelSpace { rows: 1, ..SPACE };
+        let markers = [(100.0, "abcd"), (255.0, "worker: desired 12")];
+        // Right of 255 there is room for 9 characters, left of it for 17: not the 18 of the
+        // whole label, so without a short form it is cut.
+        let cut = place_labels(&markers, &one);
+        assert_eq!(cut[1].text, "worker: desired…");
+        let placed = place_labels_with_short(&markers, &[None, Some("desired 12")], &one, &[]);
+        assert_eq!(placed[0].text, "abcd");
+        assert_eq!(placed[1].text, "desired 12");
+        assert!(placed[1].left && placed[1].abbreviated);
+        assert_no_overlap(&placed, &one);
+        assert_poles_cross_no_label(&markers, &placed);
+        // With room for the whole label, the short form is not used.
+        let wide = [(100.0, "abcd"), (160.0, "worker: desired 12")];
+        let placed = place_labels_with_short(&wide, &[None, Some("desired 12")], &one, &[]);
+        assert_eq!(placed[1].text, "worker: desired 12");
+        assert!(!placed[1].abbreviated);
+    }
+
+    #[test]
+    fn with_room_for_neither_the_short_form_is_the_one_cut() {
+        let one = LabelSpace { rows: 1, ..SPACE };
+        let markers = [(230.0, "abcd"), (300.0, "worker: desired 12")];
+        let placed = place_labels_with_short(&markers, &[None, Some("desired 12")], &one, &[]);
+        // Left of 300 there is room for 5 characters.
+        assert_eq!(placed[1].text, "desi…");
+        assert!(placed[1].abbreviated);
+        assert_no_overlap(&placed, &one);
+        // A "short form" no shorter than the label is ignored.
+        let placed =
+            place_labels_with_short(&markers, &[None, Some("worker: desired 12!")], &one, &[]);
+        assert_eq!(placed[1].text, "work…");
+    }
+
+    #[test]
+    fn dense_markers_with_short_forms_never_overlap() {
+        for n in [5usize, 12, 40, 100] {
+            let labels: Vec<String> = (0..n).map(|i| "x".repeat(1 + (i * 7) % 29)).collect();
+            let shorts: Vec<String> = labels.iter().map(|l| "y".repeat(l.len() / 3)).collect();
+            let markers: Vec<(f64, &str)> = labels
+                .iter()
+                .enumerate()
+                .map(|(i, l)| (((i * 137) % 320) as f64, l.as_str()))
+                .collect();
+            let shorts: Vec<Option<&str>> = shorts.iter().map(|s| Some(s.as_str())).collect();
+            let placed = place_labels_with_short(&markers, &shorts, &SPACE, &[]);
+            assert_eq!(placed.len(), n);
+            assert_no_overlap(&placed, &SPACE);
+            assert_poles_cross_no_label(&markers, &placed);
+            for (p, (_, full)) in placed.iter().zip(&markers) {
+                assert_eq!(p.abbreviated, p.text != *full, "{p:?}");
+            }
+        }
     }
 
     #[test]

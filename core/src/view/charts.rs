@@ -621,7 +621,14 @@ fn place_markers(
         .zip(&words)
         .map(|((at, _), label)| (scale_x(*at, x_range), label.as_str()))
         .collect();
-    let placed = super::chart_labels::place_labels_avoiding(&at_x, &MARKER_SPACE, obstacles);
+    // A label with no room says less before it is cut: "desired 12", not "worker: desir…".
+    let shorts: Vec<Option<String>> = words
+        .iter()
+        .map(|w| super::marker_words::marker_short(w))
+        .collect();
+    let shorts: Vec<Option<&str>> = shorts.iter().map(Option::as_deref).collect();
+    let placed =
+        super::chart_labels::place_labels_with_short(&at_x, &shorts, &MARKER_SPACE, obstacles);
     in_range
         .into_iter()
         .zip(at_x)

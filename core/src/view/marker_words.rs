@@ -102,6 +102,61 @@ fn words(full: &str) -> Option<String> {
     None
 }
 
+/// A tighter wording of the drawn label `label` (from [`marker_words`] or an engine marker),
+/// for a chart with no room for all of it: the owner's name dropped ("worker: desired 12" →
+/// "desired 12"), an ID dropped ("terminate i-043e20e8…" → "terminate"), a shorter word
+/// ("instances 3→4" → "inst. 3→4", "deployment completed" → "deployed"). The chart keeps the
+/// whole line for the hover title. `None` when there is no shorter wording.
+pub fn marker_short(label: &str) -> Option<String> {
+    let short = tighter(label)?;
+    (!short.is_empty() && short.chars().count() < label.chars().count()).then_some(short)
+}
+
+/// The rules of [`marker_short`], before the check that the result is shorter.
+fn tighter(label: &str) -> Option<String> {
+    if let Some((_, rest)) = label.split_once(": ") {
+        return Some(rest.to_string());
+    }
+    let fixed = match label {
+        "deployment completed" => Some("deployed"),
+        "deployment failed" => Some("deploy failed"),
+        "rollback completed" => Some("rolled back"),
+        "Spot interruption" => Some("Spot"),
+        "rebalancing stopped" => Some("rebal. stopped"),
+        _ => None,
+    };
+    if let Some(fixed) = fixed {
+        return Some(fixed.to_string());
+    }
+    if let Some(path) = label.strip_prefix("scale out ") {
+        return Some(format!("out {path}"));
+    }
+    if let Some(path) = label.strip_prefix("scale in ") {
+        return Some(format!("in {path}"));
+    }
+    // "instances 3→4", or "spot instances 3→4" when the scenario has several groups.
+    if let Some((_, path)) = label
+        .strip_prefix("instances ")
+        .map(|p| ("", p))
+        .or_else(|| label.split_once(" instances "))
+    {
+        return Some(format!("inst. {path}"));
+    }
+    // "web → web:2", "web blue/green → web:2", "web traffic ×3": the service's name dropped.
+    if let Some((service, rest)) = label.split_once(' ') {
+        if !service.is_empty()
+            && (rest.starts_with("→ ")
+                || rest.starts_with("blue/green → ")
+                || rest.starts_with("traffic "))
+        {
+            return Some(rest.to_string());
+        }
+    }
+    // "terminate i-043e20e8…", "new instance i-043e20e8…": the shortened ID dropped.
+    let (words, last) = label.rsplit_once(' ')?;
+    last.ends_with('…').then(|| words.to_string())
+}
+
 /// One thing an UpdateService call gave, in chart words: "desired 3", "→ web:2", "force new
 /// deployment".
 fn update_part(part: &str) -> String {
@@ -138,7 +193,44 @@ fn short_ids(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::marker_words;
+    use super::{marker_short, marker_words};
+
+    #[test]
+    fn each_drawn_label_has_a_tighter_wording_or_none() {
+        let cases = [
+            ("worker: desired 12", Some("desired 12")),
+            ("group asg: desired 4", Some("desired 4")),
+            ("agent: desired 4 ignored", Some("desired 4 ignored")),
+            (
+                "web → web:2, force new deployment",
+                Some("→ web:2, force new deployment"),
+            ),
+            ("web blue/green → web:2", Some("blue/green → web:2")),
+            ("web traffic ×3", Some("traffic ×3")),
+            ("instances 3→4", Some("inst. 3→4")),
+            ("spot instances 2→3→4", Some("inst. 2→3→4")),
+            ("scale out 2→4→8", Some("out 2→4→8")),
+            ("scale in 8→4", Some("in 8→4")),
+            ("deployment completed", Some("deployed")),
+            ("deployment failed", Some("deploy failed")),
+            ("rollback completed", Some("rolled back")),
+            ("Spot interruption", Some("Spot")),
+            ("rebalancing stopped", Some("rebal. stopped")),
+            ("terminate i-043e20e8…", Some("terminate")),
+            ("new instance i-043e20e8…", Some("new instance")),
+            ("stop-task 4bc8c2de…", Some("stop-task")),
+            // Nothing shorter to say.
+            ("deployment", None),
+            ("Spot ×3", None),
+            ("us-east-1a outage", None),
+            ("AZ balanced", None),
+            ("run-task batch:1 ×5", None),
+            ("", None),
+        ];
+        for (label, short) in cases {
+            assert_eq!(marker_short(label).as_deref(), short, "{label}");
+        }
+    }
 
     // Each line as the engine logs it (sim/commands.rs, traffic.rs, register.rs, capacity.rs,
     // scheduler/run_task.rs).
