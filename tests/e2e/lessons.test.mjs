@@ -1779,6 +1779,26 @@ tests.push({
 });
 
 tests.push({
+  // Presenter walkthrough 2026-12-07: lesson 16's folded line read "placementStrategy → […] ·
+  // availabilityZoneRebalancing → E…": the list said nothing and the line cut the second change.
+  name: 'lessons: after lesson 16\'s pass in presenter mode its folded changes name the strategies and fit their line',
+  async run({ page, base }) {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    await openLesson(page, base, 'zone-rebalancing');
+    page.once('dialog', (d) => d.accept());
+    await page.getByTestId('lesson-solution').click();
+    await page.locator('[data-testid="presenter-toggle"]').click();
+    await page.getByTestId('presenter-check').click();
+    await page.waitForFunction(() => /Passed/.test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), null, { timeout: 60000 });
+    const brief = page.getByTestId('presenter-changes').getByTestId('presenter-changes-brief');
+    const line = await brief.innerText();
+    if (line !== 'placementStrategy → [spread zone, instance] · availabilityZoneRebalancing → ENABLED') throw new Error(`folded changes: ${line}`);
+    const cut = await brief.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+    if (cut) throw new Error(`the folded line is cut at 1280x720: ${line}`);
+  },
+});
+
+tests.push({
   // Instructor walkthrough 2026-12-06: lesson 4's cost goal failed beside a cost chart with no
   // line at its $0.15.
   name: 'lessons: lesson 4\'s cost goal draws its bound on the cost chart',
