@@ -40,7 +40,8 @@ async function tallies(page, service) {
 /** The smallest font size (px) of the tally text. */
 async function tallyFont(page) {
   return page.$$eval('[data-testid="tally"]', (els) =>
-    Math.min(...els.map((e) => parseFloat(getComputedStyle(e.querySelector('.tally-num')).fontSize))));
+    Math.min(...els.filter((e) => e.querySelector('.tally-num'))
+      .map((e) => parseFloat(getComputedStyle(e.querySelector('.tally-num')).fontSize))));
 }
 
 async function shots(page, screenshot, name) {
@@ -52,6 +53,26 @@ async function shots(page, screenshot, name) {
 }
 
 export const tests = [
+  {
+    // Presenter walkthrough 2026-12-07: lesson 13's end state read "no zone yet 0 +4"; a task
+    // with no zone is never running, so the row shows only its waiting tasks.
+    name: 'tallies: tasks waiting for capacity read "no zone yet +4" in lesson 13, with no running count',
+    async run({ page, base }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await page.goto(`${base}#lesson=cluster-auto-scaling`);
+      await page.getByTestId('lesson-pane').waitFor({ timeout: 20000 });
+      page.once('dialog', (d) => d.accept());
+      await page.getByTestId('lesson-solution').click();
+      await runTo(page, '0:20');
+      const t = await tallies(page, 'worker');
+      const row = t.zone?.['no zone yet'];
+      if (!row || row.running !== 0 || row.pending !== 4) throw new Error(`zone tallies: ${JSON.stringify(t.zone)}`);
+      const text = row.text.replace(/\s+/g, ' ').trim();
+      if (text !== 'no zone yet +4') throw new Error(`the waiting row reads "${text}"`);
+      // A zone with tasks keeps its running count.
+      if (!/^1a 4$/.test(t.zone['us-east-1a']?.text.replace(/\s+/g, ' ').trim() ?? '')) throw new Error(`zone 1a: ${JSON.stringify(t.zone['us-east-1a'])}`);
+    },
+  },
   {
     name: 'tallies: the Fargate Spot example shows provider and zone tallies equal to the chips drawn',
     async run({ page, base, screenshot }) {

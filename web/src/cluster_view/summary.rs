@@ -8,7 +8,7 @@
 
 use crate::state::Playground;
 use crate::term::Term;
-use ecs_sim::view::tallies::{service_tallies, ServiceTallies, TallyRow};
+use ecs_sim::view::tallies::{service_tallies, ServiceTallies, TallyRow, NO_ZONE};
 use ecs_sim::view::ServiceLookup;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -252,17 +252,25 @@ where
             let pending = move || row.with(|r| (r.pending > 0).then(|| format!("+{}", r.pending)));
             let lbl = label.clone();
             let item = move || item_of(&lbl);
+            let unzoned = kind == "zone" && label == NO_ZONE;
             view! {
                 <span class="tally" data-testid="tally" data-kind=kind data-label=label.clone()
                     data-running=num(|r| r.running.to_string()) data-pending=num(|r| r.pending.to_string())>
                     {match kind {
                         "provider" => view! { <Term word=label.clone() /> }.into_any(),
+                        "zone" if label == NO_ZONE => view! {
+                            <span class="tally-label" title="Tasks not placed on an instance yet (PROVISIONING, waiting for capacity): a task has no Availability Zone until it is placed">{label.clone()}</span>
+                        }.into_any(),
                         // The lane headers carry the full name; `1a` is enough to match them.
                         "zone" => view! { <span class="tally-label" title=label.clone()>{short_zone(&label).to_string()}</span> }.into_any(),
                         _ => view! { <span class="tally-label">{label.clone()}</span> }.into_any(),
                     }}
                     " "
-                    <b class="tally-num" title=num(TallyRow::describe)>{num(|r| r.running.to_string())}{share}</b>
+                    // Tasks with no zone are never running: "no zone yet +4", not "0 +4" (lesson
+                    // 13's end state read "no zone yet 0 +4", presenter walkthrough, 2026-12-07).
+                    <Show when=move || !(unzoned && row.with(|r| r.running == 0))>
+                        <b class="tally-num" title=num(TallyRow::describe)>{num(|r| r.running.to_string())}{share}</b>
+                    </Show>
                     {move || pending().map(|p| view! { <span class="tally-pending" title="pending">{p}</span> })}
                     {move || item().map(|(b, w)| view! {
                         <span class="tally-item">
