@@ -516,7 +516,7 @@ fn alb_target_registers_at_running_is_healthy_after_one_check_and_drains_300_s_b
     assert_eq!(sim.tasks[web].service, Some(0));
     assert_eq!(sim.tasks[web].started_at, Some(9_000));
     assert!(sim.log().iter().any(|e| e.at == 9_000
-        && e.text.starts_with("(service web) registered 1 targets in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg/")));
+        && e.text.starts_with("(service web) registered 1 targets in (target-group arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg/0123456789abcdef)")));
     sim.run_until(38_999);
     assert!(!sim.target_healthy(web));
     assert!(sim.routable_targets(0).is_empty());

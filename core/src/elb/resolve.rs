@@ -281,6 +281,31 @@ fn health_check_path(g: &TargetGroupSpec, path: &str, problems: &mut Vec<Problem
     hc_path
 }
 
+/// Gives each group the ARN the scenario wrote for it: the first full ARN among `references`
+/// (the services' `targetGroupArn`s and alternate target groups, in document order) that names
+/// it. A group only ever named by its name keeps the ARN [`target_group_arn`] made up. An
+/// engineer's own `…:targetgroup/checkout-web-tg/6d0ecf831eec9f09` was echoed in errors and
+/// service events with an invented ID, one that appears nowhere in their JSON or their AWS
+/// account (engineer walkthrough, 2026-12-07); ECS quotes the ARN it was given.
+pub fn adopt_written_arns<'a>(
+    groups: &mut [TargetGroupModel],
+    references: impl IntoIterator<Item = &'a str>,
+) {
+    let mut adopted = vec![false; groups.len()];
+    for reference in references {
+        if !reference.starts_with("arn:") {
+            continue;
+        }
+        let Some(g) = find_group(groups, reference) else {
+            continue;
+        };
+        if !adopted[g] {
+            adopted[g] = true;
+            groups[g].arn = reference.to_string();
+        }
+    }
+}
+
 /// Finds a target group by full ARN (`…:targetgroup/<name>/<id>`) or by name.
 pub fn find_group(groups: &[TargetGroupModel], reference: &str) -> Option<usize> {
     let name = group_name(reference)?;
@@ -643,6 +668,29 @@ mod tests {
         );
         assert_eq!(find_group(&groups, "c"), None);
         assert_eq!(find_group(&groups, "arn:aws:s3:::bucket"), None);
+    }
+
+    #[test]
+    fn a_group_takes_the_first_arn_the_scenario_wrote_for_it() {
+        let (mut groups, _) = target_groups(&[group("a"), group("b"), group("c")], "us-east-1");
+        let made_up_c = groups[2].arn.clone();
+        let written =
+            "arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/b/6d0ecf831eec9f09";
+        adopt_written_arns(
+            &mut groups,
+            [
+                "a",
+                written,
+                "arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/b/0000000000000001",
+                "arn:aws:elasticloadbalancing:eu-west-1:111122223333:targetgroup/nope/1",
+            ],
+        );
+        // Named by its name only: the made-up ARN.
+        assert_eq!(groups[0].arn, target_group_arn("us-east-1", "a"));
+        // The first ARN written wins; a later one for the same name does not replace it.
+        assert_eq!(groups[1].arn, written);
+        assert_eq!(groups[2].arn, made_up_c);
+        assert_eq!(find_group(&groups, written), Some(1));
     }
 
     #[test]

@@ -39,9 +39,22 @@ pub fn resolve(doc: &ScenarioDocument) -> Result<Model, Vec<Problem>> {
         })
         .collect();
     taskdef::resolve::check_images(&doc.images, &mut p);
-    let (target_groups, problems) =
+    let (mut target_groups, problems) =
         elb::resolve::target_groups(&doc.target_groups, &elb::resolve::region_of(&subnets.zones));
     p.extend(problems);
+    elb::resolve::adopt_written_arns(
+        &mut target_groups,
+        doc.services
+            .iter()
+            .flat_map(|s| &s.load_balancers)
+            .flat_map(|lb| {
+                let alternate = lb
+                    .advanced_configuration
+                    .as_ref()
+                    .map(|a| a.alternate_target_group_arn.as_str());
+                lb.target_group_arn.as_deref().into_iter().chain(alternate)
+            }),
+    );
     cluster::resolve::default_strategies(&doc.clusters, &mut clusters, &asgs, &mut p);
     let cx = service::resolve::Context {
         subnets: &subnets,
