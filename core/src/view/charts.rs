@@ -611,6 +611,16 @@ fn place_markers(
         .filter(|(at, _)| *at >= x_range.0 && *at <= x_range.1)
         .collect();
     crate::order::sort_by_key(&mut in_range, |(at, _)| *at);
+    // A deployment's start at the instant of the UpdateService call that made it says again what
+    // that call's marker says ("checkout → checkout:2"): it took a label row of its own.
+    let said: Vec<Millis> = in_range
+        .iter()
+        .filter(|(_, full)| {
+            full.starts_with("update-service ") || full.starts_with("codedeploy create-deployment ")
+        })
+        .map(|(at, _)| *at)
+        .collect();
+    in_range.retain(|(at, full)| !(full == "deployment" && said.contains(at)));
     // The chart draws a few words per marker and keeps the whole text for the hover title.
     let words: Vec<String> = in_range
         .iter()
@@ -1131,6 +1141,36 @@ mod tests {
         assert!(t.y >= FRAME.top && t.y <= FRAME.bottom);
         let view = project("CPU", "%", &[("CPU", &data)], Some(50.0), &inputs(1));
         assert_eq!(view.target.map(|t| t.label), Some("target 50%".to_string()));
+    }
+
+    #[test]
+    fn a_deployment_started_by_an_update_service_marker_at_its_instant_is_not_marked_twice() {
+        let mut i = inputs(30);
+        i.markers = vec![
+            (
+                5 * PERIOD_MS,
+                "update-service checkout: taskDefinition checkout:2.".to_string(),
+            ),
+            (5 * PERIOD_MS, "deployment".to_string()),
+            // Another instant (a deployment the page's log has no action line for): kept.
+            (20 * PERIOD_MS, "deployment".to_string()),
+        ];
+        let view = project("Running", "tasks", &[("Running", &[])], None, &i);
+        let drawn: Vec<(Millis, &str)> = view
+            .markers
+            .iter()
+            .map(|m| (m.at, m.full.as_str()))
+            .collect();
+        assert_eq!(
+            drawn,
+            [
+                (
+                    5 * PERIOD_MS,
+                    "update-service checkout: taskDefinition checkout:2."
+                ),
+                (20 * PERIOD_MS, "deployment")
+            ]
+        );
     }
 
     #[test]

@@ -220,19 +220,61 @@ fn parse_managed_scaling(text: &str) -> Option<(&str, u32)> {
     Some((provider, n))
 }
 
-/// Start, completion, failure and rollback of every deployment after the service's first.
+/// Start, completion, failure and rollback of every deployment after the service's first. A
+/// failure and the rollback it starts are one marker ("failed → rollback"), and one with the
+/// rollback's completion when that is at the same instant ("failed → rolled back"): lesson 10's
+/// chart stacked "deployment failed", "rollback" and "rollback completed" at one instant on
+/// three of its four label rows, squeezing its plot to a sliver, and the last had no room left
+/// (engineer walkthrough, 2026-12-07).
 fn deployment_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
     let Some(st) = sim.services.get(service) else {
         return Vec::new();
     };
+    let later: Vec<&crate::deployment::Deployment> =
+        st.deployments.list.iter().filter(|d| !d.initial).collect();
+    let end = |d: &crate::deployment::Deployment| d.finished_at.unwrap_or(d.updated_at);
+    // Rollbacks by the instant they began; and the instants a failure marker names one.
+    let rollbacks: std::collections::BTreeMap<Millis, &crate::deployment::Deployment> = later
+        .iter()
+        .filter(|d| d.rollback)
+        .map(|d| (d.created_at, *d))
+        .collect();
+    let announced: std::collections::BTreeSet<Millis> = later
+        .iter()
+        .filter(|d| !d.rollback && d.rollout_state == RolloutState::Failed)
+        .map(|d| end(d))
+        .filter(|at| rollbacks.contains_key(at))
+        .collect();
     let mut out = Vec::new();
-    for d in st.deployments.list.iter().filter(|d| !d.initial) {
-        let start = if d.rollback { "rollback" } else { "deployment" };
-        out.push((d.created_at, start.to_string()));
-        let at = d.finished_at.unwrap_or(d.updated_at);
+    for d in later {
+        let at = end(d);
+        if d.rollback {
+            let said = announced.contains(&d.created_at);
+            if !said {
+                out.push((d.created_at, "rollback".to_string()));
+            }
+            match d.rollout_state {
+                RolloutState::Completed if !(said && at == d.created_at) => {
+                    out.push((at, "rolled back".to_string()))
+                }
+                RolloutState::Failed => out.push((at, "rollback failed".to_string())),
+                _ => {}
+            }
+            continue;
+        }
+        out.push((d.created_at, "deployment".to_string()));
         match d.rollout_state {
-            RolloutState::Completed => out.push((at, format!("{start} completed"))),
-            RolloutState::Failed => out.push((at, format!("{start} failed"))),
+            RolloutState::Completed => out.push((at, "deployment completed".to_string())),
+            RolloutState::Failed => {
+                let label = match rollbacks.get(&at) {
+                    Some(r) if r.rollout_state == RolloutState::Completed && end(r) == at => {
+                        "failed → rolled back"
+                    }
+                    Some(_) => "failed → rollback",
+                    None => "deployment failed",
+                };
+                out.push((at, label.to_string()));
+            }
             RolloutState::InProgress => {}
         }
     }
