@@ -26,7 +26,7 @@ pub const SERVICE: Context = Context {
         F::new("networkConfiguration", "Subnets, security groups and public IP of awsvpc tasks; required when the task definition uses awsvpc.", NC).child("networkConfiguration"),
         F::new("loadBalancers", "Target groups the service registers its tasks in, each naming a container and port of the task definition.", CS).child("loadBalancer"),
         F::new("deploymentConfiguration", "How a new deployment replaces tasks: percent bounds, circuit breaker, strategy.", CS).child("deploymentConfiguration"),
-        F::new("healthCheckGracePeriodSeconds", "Seconds after a task starts in which failing load balancer and container health checks are ignored, 0 to 2,147,483,647. Default 0.", CS),
+        F::new("healthCheckGracePeriodSeconds", "Seconds after a task starts in which failing load balancer and container health checks are ignored, 0 to 2,147,483,647. Default 0. The playground's applications are up 2 s after their container starts unless images[…].startSeconds says longer: declare yours to check this covers it.", CS),
         F::new("platformVersion", "Fargate platform version: LATEST (the default, 1.4.0), 1.4.0 or 1.3.0; refused with launchType EC2 or EXTERNAL. 1.3.0 runs no ephemeralStorage, ARM64 or Service Connect.", CS),
         F::new("tags", "Key-value tags on the service. Accepted and kept as written; not simulated.", CS),
         F::new("enableECSManagedTags", "Whether ECS tags the tasks with the cluster and service names. Kept, not simulated.", CS).values(&["true", "false"]),
