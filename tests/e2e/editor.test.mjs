@@ -165,6 +165,16 @@ export const tests = [
       await editor.fill(JSON.stringify(doc, null, 2));
       await page.locator('[data-testid="problem"]', { hasText: 'no-such-cluster' }).first().waitFor({ timeout: 5000 });
       await page.waitForFunction(() => !document.querySelector('[data-testid="problems-first-stage"]'), null, { timeout: 5000 });
+      // Over the cluster, a line says it is not the edit (engineer walkthrough, 2026-12-07: a
+      // pasted scenario with problems left the default example on the stage, unmarked).
+      const notice = page.getByTestId('stale-notice');
+      const problems = await page.locator('[data-testid="problem"]').count();
+      const said = await notice.innerText();
+      if (!said.includes(`has ${problems} problem`) || !said.includes('the cluster still runs the last valid version, not your edit')) throw new Error(`notice: ${said}`);
+      const [n, c] = await Promise.all([notice.boundingBox(), page.getByTestId('cluster').boundingBox()]);
+      if (!n || !c || n.y + n.height > c.y + 1) throw new Error(`the notice is not above the cluster: ${JSON.stringify({ n, c })}`);
+      await editor.fill(text);
+      await page.waitForFunction(() => !document.querySelector('[data-testid="stale-notice"]'), null, { timeout: 5000 });
     },
   },
   {

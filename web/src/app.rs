@@ -6,7 +6,7 @@
 //! and the latest events, in large type.
 
 use crate::about::ScenarioAbout;
-use crate::cluster_view::ClusterView;
+use crate::cluster_view::{ClusterView, StaleNotice};
 use crate::controls::{Controls, Failures};
 use crate::cost::CostPanelView;
 use crate::deployment_view::DeploymentView;
@@ -155,6 +155,7 @@ pub fn App() -> impl IntoView {
                 <div class="centre">
                     <section class="pane cluster-pane" aria-label="Cluster">
                         <div class="cluster-toolbar"><Failures /></div>
+                        <StaleNotice />
                         <ClusterView />
                     </section>
                     <Splitter edge=Edge::Dock />

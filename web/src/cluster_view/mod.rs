@@ -7,6 +7,7 @@ mod fit;
 mod instance;
 mod keyboard;
 mod lane;
+mod stale;
 mod summary;
 mod task_chip;
 mod waiting;
@@ -17,6 +18,7 @@ use ecs_sim::view::{cluster_layout, overview, ClusterLayout};
 use leptos::prelude::*;
 
 pub use keyboard::ChipNav;
+pub use stale::StaleNotice;
 pub use task_chip::TaskChip;
 
 /// The cluster.
