@@ -89,6 +89,11 @@ pub fn parse_scenario(text: &str) -> Result<ScenarioDocument, ScenarioError> {
             )]))
         }
     }
+    // A pasted describe-services object: every read-only key at once, not one per attempt.
+    let pasted = crate::problem::not_simulated::describe_services_keys(&value);
+    if !pasted.is_empty() {
+        return Err(ScenarioError::Invalid(pasted));
+    }
     crate::problem::shape::from_value(&value).map_err(|p| {
         let message = crate::problem::words::in_plain_words(&p.message);
         ScenarioError::Invalid(vec![Problem::new(p.path, message)])
