@@ -7,7 +7,7 @@ use ecs_sim::sim::log::LogEntry;
 use ecs_sim::sim::snapshot::Snapshot;
 use ecs_sim::taskdef::network_memory::NetworkMemory;
 use ecs_sim::view::charts::ChartInputs;
-use ecs_sim::view::pause::{first_pause, pause_notice, PauseKind};
+use ecs_sim::view::pause::{failure_cause, first_pause, pause_notice, PauseKind};
 use ecs_sim::{Problem, Sim};
 use leptos::prelude::*;
 
@@ -89,6 +89,9 @@ pub struct PauseHit {
     pub entry: LogEntry,
     /// Its kind.
     pub kind: PauseKind,
+    /// For a failed deployment, what its tasks stopped with and how many
+    /// ([`ecs_sim::view::pause::failure_cause`]).
+    pub cause: Option<(String, usize)>,
 }
 
 /// A message shown above the panes (e.g. a shared link that could not be opened).
@@ -422,9 +425,14 @@ impl Playground {
             .min(log.len());
         *seen = total;
         let new = &log[start..];
-        first_pause(new, kinds).map(|(i, kind)| PauseHit {
-            entry: new[i].clone(),
-            kind,
+        first_pause(new, kinds).map(|(i, kind)| {
+            let entry = new[i].clone();
+            // What a failed deployment's tasks stopped with: ECS's line names no cause.
+            let cause = (kind == PauseKind::DeploymentFailed)
+                .then(|| entry.service.as_deref())
+                .flatten()
+                .and_then(|service| failure_cause(&log[..start + i], service));
+            PauseHit { entry, kind, cause }
         })
     }
 
@@ -445,7 +453,7 @@ impl Playground {
         if self.running_to() {
             self.run.set(None);
         }
-        self.notify_run(pause_notice(&hit.entry, hit.kind));
+        self.notify_run(pause_notice(&hit.entry, hit.kind, hit.cause.as_ref()));
         if let Some(name) = hit.entry.service.as_deref() {
             self.select_service_named(name);
         }

@@ -147,8 +147,32 @@ pub fn first_pause(lines: &[LogEntry], kinds: &[PauseKind]) -> Option<(usize, Pa
         .find_map(|(i, e)| classify(e).filter(|k| kinds.contains(k)).map(|k| (i, k)))
 }
 
-/// The notice shown when the clock stopped at `e`: what happened, to what, and when.
-pub fn pause_notice(e: &LogEntry, kind: PauseKind) -> String {
+/// Lines a failed deployment's cause is looked for in, back from the failure: enough for its
+/// tasks' stop lines, and a bound that keeps a pause at the scenario limits cheap.
+pub const CAUSE_LOOKBACK: usize = 2_000;
+
+/// What the tasks of `service` said as they stopped before the end of `lines`: the newest one's
+/// reason (its `Task … stopping: REASON` line, load balancer ARNs shortened to their names) and
+/// how many stops in the last [`CAUSE_LOOKBACK`] lines gave the same reason. ECS's *deployment
+/// failed: tasks failed to start.* names no cause, even for tasks that ran and then failed their
+/// health checks, and the pause notice pointed at that line as the reason (engineer
+/// walkthrough, 2026-12-07). `None` when no task of the service stopped in that span.
+pub fn failure_cause(lines: &[LogEntry], service: &str) -> Option<(String, usize)> {
+    let from = lines.len().saturating_sub(CAUSE_LOOKBACK);
+    let mut reasons = lines[from..]
+        .iter()
+        .rev()
+        .filter(|e| e.kind == LogKind::Task && e.service.as_deref() == Some(service))
+        .filter_map(|e| e.text.split_once(" stopping: ").map(|(_, r)| r))
+        .peekable();
+    let newest = *reasons.peek()?;
+    let same = reasons.filter(|r| *r == newest).count();
+    Some((super::short_arns::short_arns(newest), same))
+}
+
+/// The notice shown when the clock stopped at `e`: what happened, to what, and when, and for a
+/// failed deployment the `cause` its tasks gave ([`failure_cause`]).
+pub fn pause_notice(e: &LogEntry, kind: PauseKind, cause: Option<&(String, usize)>) -> String {
     let what = match kind {
         PauseKind::DeploymentFailed => match deployment_of(&e.text) {
             Some(d) if e.text.contains("rolling back") => {
@@ -167,8 +191,19 @@ pub fn pause_notice(e: &LogEntry, kind: PauseKind) -> String {
         .service
         .as_deref()
         .map_or(String::new(), |s| format!(" (service {s})"));
+    let why = match (kind, cause) {
+        (PauseKind::DeploymentFailed, Some((reason, n))) => {
+            let stops = if *n == 1 {
+                "1 task".to_string()
+            } else {
+                format!("{n} tasks")
+            };
+            format!(" Its tasks stopped with “{reason}” ({stops}).")
+        }
+        _ => " The highlighted line says why.".to_string(),
+    };
     format!(
-        "Paused: {what}{whose} at {}. The highlighted line says why; Play, Step or +10 min go on from here.",
+        "Paused: {what}{whose} at {}.{why} Play, Step or +10 min go on from here.",
         clock(e.at)
     )
 }
@@ -232,7 +267,7 @@ mod tests {
         // The first of them is the failure, and its notice names the failed deployment.
         let (i, kind) = first_pause(s.log(), &[PauseKind::DeploymentFailed]).expect("a failure");
         let e = &s.log()[i];
-        let notice = pause_notice(e, kind);
+        let notice = pause_notice(e, kind, None);
         assert!(
             notice.starts_with("Paused: deployment ecs-svc/"),
             "{notice}"
@@ -242,6 +277,46 @@ mod tests {
             notice.contains(&format!(" at {}.", clock(e.at))),
             "{notice}"
         );
+    }
+
+    #[test]
+    fn a_failed_deployment_s_notice_says_what_its_tasks_stopped_with() {
+        // Its tasks ran, then failed their target group's health checks: ECS's line says only
+        // "tasks failed to start" (engineer walkthrough, 2026-12-07).
+        let s = run(
+            include_str!("../../../tests/golden/elb_health_rollback.json"),
+            15,
+        );
+        let (i, kind) = first_pause(s.log(), &[PauseKind::DeploymentFailed]).expect("a failure");
+        let e = &s.log()[i];
+        assert!(e
+            .text
+            .ends_with("deployment failed: tasks failed to start."));
+        let cause = failure_cause(&s.log()[..i], "web").expect("its tasks stopped");
+        assert_eq!(
+            cause,
+            (
+                "Task failed ELB health checks in (target-group web-tg)".to_string(),
+                4
+            )
+        );
+        let notice = pause_notice(e, kind, Some(&cause));
+        assert!(
+            notice.contains(". Its tasks stopped with “Task failed ELB health checks in (target-group web-tg)” (4 tasks). Play, Step"),
+            "{notice}"
+        );
+        assert!(!notice.contains("highlighted line"), "{notice}");
+        // The image that cannot be pulled says so.
+        let s = run(
+            include_str!("../../../tests/golden/circuit_breaker_rollback.json"),
+            30,
+        );
+        let (i, _) = first_pause(s.log(), &[PauseKind::DeploymentFailed]).expect("a failure");
+        let (reason, _) = failure_cause(&s.log()[..i], "web").expect("its tasks stopped");
+        assert!(reason.starts_with("CannotPullContainerError: "), "{reason}");
+        // No task of another service, and none before any stopped: nothing to say.
+        assert_eq!(failure_cause(&s.log()[..i], "api"), None);
+        assert_eq!(failure_cause(&[], "web"), None);
     }
 
     #[test]
@@ -259,7 +334,7 @@ mod tests {
             "{}",
             line.text
         );
-        let notice = pause_notice(line, kind);
+        let notice = pause_notice(line, kind, None);
         assert!(
             notice.starts_with("Paused: tasks keep failing to start (service payments) at "),
             "{notice}"
