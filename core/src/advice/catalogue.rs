@@ -22,7 +22,7 @@ pub struct Rule {
 }
 
 /// The rule set, static rules first, then the ones proven from a run.
-pub static RULES: [Rule; 28] = [
+pub static RULES: [Rule; 29] = [
     Rule {
         id: "no-circuit-breaker",
         title: "Deployment without a circuit breaker (ECS controller: rolling or blue/green)",
@@ -272,6 +272,15 @@ pub static RULES: [Rule; 28] = [
         why: "A container whose processes use more memory than the task definition gives it (its memory limit, or a Fargate task's size) is killed with exit code 137 (OutOfMemoryError); the service starts a replacement that meets the same limit.",
         fix: "Give the container the memory it uses: a higher container memory limit, or a larger task memory (on Fargate, a task size that holds it); or make the application use less.",
         source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/out-of-memory.html",
+        security_hub: None,
+        proven: true,
+    },
+    Rule {
+        id: "essential-container-exited",
+        title: "Running tasks stopped because an essential container exited",
+        why: "When an essential container exits, ECS stops its whole task (stopCode EssentialContainerExited, \"Essential container in task exited\"); the service starts a replacement, and one that exits the same way keeps the service from a steady state. A sidecar counts as much as the application: a crash-looping log router took an engineer's healthy service with it, with no other sign (walkthrough, 2026-12-07).",
+        fix: "Read the container's exit code and logs to fix the crash; a container that may end without the task ending (a one-off job, a helper) is marked essential: false.",
+        source: "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/stopped-task-error-codes.html",
         security_hub: None,
         proven: true,
     },

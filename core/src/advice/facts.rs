@@ -30,6 +30,9 @@ pub struct RunFacts {
     /// A service's task was stopped because a container used more memory than its limit
     /// (exit code 137, OutOfMemoryError).
     pub out_of_memory: Vec<Fact>,
+    /// A service's RUNNING task was stopped because an essential container exited (its image's
+    /// `crashAfterSeconds`; an out-of-memory kill is [`RunFacts::out_of_memory`]).
+    pub exited_while_running: Vec<Fact>,
 }
 
 impl RunFacts {
@@ -40,6 +43,7 @@ impl RunFacts {
             + self.deployment_blocked.len()
             + self.spot_below_desired.len()
             + self.out_of_memory.len()
+            + self.exited_while_running.len()
     }
 
     /// Whether none was.

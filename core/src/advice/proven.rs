@@ -8,7 +8,7 @@ use crate::time::clock;
 /// The proven findings; `services` are the service names in model order.
 pub fn check(facts: &RunFacts, services: &[String]) -> Vec<Advice> {
     let mut out = Vec::new();
-    let kinds: [(&'static str, &[Fact], &str); 4] = [
+    let kinds: [(&'static str, &[Fact], &str); 5] = [
         (
             "stopped-during-start-up",
             &facts.stopped_during_start_up,
@@ -28,6 +28,11 @@ pub fn check(facts: &RunFacts, services: &[String]) -> Vec<Advice> {
             "container-out-of-memory",
             &facts.out_of_memory,
             "did lose {n} task(s) to a container using more memory than its limit (exit code 137)",
+        ),
+        (
+            "essential-container-exited",
+            &facts.exited_while_running,
+            "did lose {n} RUNNING task(s) to an essential container that exited, and replaced each",
         ),
     ];
     for (rule, list, text) in kinds {
@@ -74,9 +79,14 @@ mod tests {
             deployment_blocked: vec![],
             spot_below_desired: vec![f(60_000, 0, 7)],
             out_of_memory: vec![f(20_000, 0, 3), f(50_000, 0, 9), f(80_000, 0, 14)],
+            exited_while_running: vec![f(30_000, 1, 5)],
         };
         let a = check(&facts, &["worker".into(), "web".into()]);
-        assert_eq!(a.len(), 3);
+        assert_eq!(a.len(), 4);
+        assert_eq!(
+            a[3].message,
+            "service web did lose 1 RUNNING task(s) to an essential container that exited, and replaced each, first at 0:00:30 (log event #5)"
+        );
         assert_eq!(a[0].rule, "stopped-during-start-up");
         assert_eq!(a[0].path, "services[1]");
         assert_eq!(

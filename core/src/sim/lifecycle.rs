@@ -568,7 +568,12 @@ impl Sim {
             self.tasks[t].id
         );
         let service = self.tasks[t].service;
+        let log_index = self.next_log_number();
         self.emit(LogKind::Task, service, text);
+        if let Some(s) = service {
+            // For proven advice (`essential-container-exited`): no draw, no log or trace line.
+            self.record_fact(|f| &mut f.exited_while_running, s, log_index);
+        }
         // The task's other containers, if any, are still to be stopped (`exit_ms`).
         self.tasks[t].exit = Some(ContainerExit::new(c, ExitReason::None, code));
         self.stop_task(

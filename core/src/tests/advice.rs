@@ -564,6 +564,44 @@ fn containers_killed_for_memory_are_proven_advice_pointing_at_the_exit_137_line(
     );
 }
 
+#[test]
+fn an_essential_sidecar_that_keeps_exiting_is_proven_advice_pointing_at_its_exit_line() {
+    // DG stopped-task-error-codes: an essential container's exit stops the task
+    // (EssentialContainerExited). The engineer's crash-looping log router (exit 139, 20 s after
+    // start) drew no advice at all (walkthrough, 2026-12-07).
+    let e = crate::scenario::examples::example("bad-release").expect("the example");
+    let doc: Value = serde_json::from_str(e.json).expect("json");
+    let mut s = sim(&doc);
+    s.run_until(600_000);
+    let found = proven(&s, "essential-container-exited");
+    let ev = found.evidence.expect("evidence");
+    assert!(ev.count >= 2, "{ev:?}");
+    let line = &s.log()[ev.log_index];
+    assert_eq!(line.at, ev.at);
+    assert!(line.text.contains("exited with code"), "{}", line.text);
+    assert!(
+        found
+            .message
+            .contains("RUNNING task(s) to an essential container that exited"),
+        "{}",
+        found.message
+    );
+    // An out-of-memory kill is its own rule, not this one.
+    let oom = with(|v| {
+        v["traffic"] = json!([{ "serviceName": "web",
+            "profile": { "shape": "constant", "requestsPerSecond": 0 },
+            "cpuMillisPerRequest": 1, "baseMemoryMiB": 700 }]);
+    });
+    let mut s = sim(&oom);
+    s.run_until(300_000);
+    let rules: Vec<&str> = proven_advice(&s).iter().map(|a| a.rule).collect();
+    assert!(
+        rules.contains(&"container-out-of-memory")
+            && !rules.contains(&"essential-container-exited"),
+        "{rules:?}"
+    );
+}
+
 /// The static rules that fire on example `id` after `change`.
 fn example_rules(id: &str, change: impl FnOnce(&mut Value)) -> Vec<&'static str> {
     let e = crate::scenario::examples::example(id).expect("example");
