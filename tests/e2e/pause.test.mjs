@@ -54,6 +54,9 @@ function checkPausedAtFailure(s) {
   if (!s.text.includes('deployment failed')) throw new Error(`paused line: ${s.text}`);
   if (!/Paused: deployment ecs-svc\/\S+ failed \(service web\) at /.test(s.notice)) throw new Error(`notice: ${s.notice}`);
   if (!s.notice.includes(s.at)) throw new Error(`notice ${s.notice} does not name ${s.at}`);
+  // ECS's line names no cause; the notice says what the tasks stopped with (engineer
+  // walkthrough, 2026-12-07: it pointed at "tasks failed to start" as the reason).
+  if (!/Its tasks stopped with “Task failed ELB health checks in \(target-group [\w-]+\)” \(\d+ tasks?\)\./.test(s.notice)) throw new Error(`notice gives no cause: ${s.notice}`);
   const gap = seconds(s.clock) - seconds(s.at);
   if (gap < 0 || gap > 5) throw new Error(`clock ${s.clock}, event at ${s.at}`);
   // The ALB health demo fails web:2 at about 3:10.
