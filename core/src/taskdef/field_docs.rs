@@ -22,6 +22,10 @@ const LOG: &str =
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html";
 const RR: &str =
     "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ResourceRequirement.html";
+const RTP: &str =
+    "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RuntimePlatform.html";
+const FL: &str =
+    "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_FirelensConfiguration.html";
 
 /// The keys of a task definition (RegisterTaskDefinition input).
 pub const TASK_DEFINITION: Context = Context {
@@ -43,7 +47,7 @@ pub const TASK_DEFINITION: Context = Context {
         F::new("proxyConfiguration", "App Mesh proxy settings. Accepted and kept as written; not simulated.", TD),
         F::new("inferenceAccelerators", "Elastic Inference accelerators (retired by AWS). Accepted and kept as written; not simulated.", TD),
         F::new("ephemeralStorage", "Fargate task storage: sizeInGiB from 21 to 200; 20 GiB when omitted. Checked, not simulated.", ES).child("ephemeralStorage"),
-        F::new("runtimePlatform", "OS family (LINUX or WINDOWS_SERVER_…) and CPU architecture (X86_64, or ARM64 for Linux) the images are built for. On EC2 only instances reporting them take the task (ARM64 needs Graviton types such as m6g); Fargate Spot takes Linux tasks only (ARM64 on platform version 1.4.0 or later).", TD),
+        F::new("runtimePlatform", "OS family (LINUX or WINDOWS_SERVER_…) and CPU architecture (X86_64, or ARM64 for Linux) the images are built for. On EC2 only instances reporting them take the task (ARM64 needs Graviton types such as m6g); Fargate Spot takes Linux tasks only (ARM64 on platform version 1.4.0 or later).", TD).child("runtimePlatform"),
         F::new("enableFaultInjection", "Turns on the fault injection endpoints tasks can call to test resilience. Default false; kept, not simulated.", TD),
     ],
 };
@@ -92,7 +96,7 @@ pub const CONTAINER_DEFINITION: Context = Context {
         F::new("healthCheck", "A command the container runs to report its health; a container that fails it is UNHEALTHY and, if essential, so is its task, which a service replaces (a standalone task keeps running).", HC).child("healthCheck"),
         F::new("systemControls", "Kernel parameters (sysctls). Accepted and kept as written; not simulated.", CD),
         F::new("resourceRequirements", "GPUs (or an inference accelerator) the container needs; GPUs are reserved on the instance and need a GPU instance type.", RR).child("resourceRequirement"),
-        F::new("firelensConfiguration", "FireLens log router settings: type fluentd or fluentbit. A router needs a container using the awsfirelens log driver, and that driver needs a router. Checked, kept as written; not simulated.", CD),
+        F::new("firelensConfiguration", "FireLens log router settings: type fluentd or fluentbit. A router needs a container using the awsfirelens log driver, and that driver needs a router. Checked, kept as written; not simulated.", CD).child("firelensConfiguration"),
         F::new("credentialSpecs", "Active Directory credential specs. Accepted and kept as written; not simulated.", CD),
     ],
 };
@@ -179,6 +183,28 @@ pub const RESOURCE_REQUIREMENT: Context = Context {
     ],
 };
 
+/// The keys of `runtimePlatform`: completion offered nothing inside it (engineer walkthrough,
+/// 2026-12-07).
+pub const RUNTIME_PLATFORM: Context = Context {
+    name: "runtimePlatform",
+    fields: &[
+        F::new("cpuArchitecture", "X86_64 (the default) or ARM64; ARM64 needs Linux, and on EC2 an instance type that reports it (Graviton, such as m6g).", RTP)
+            .values(&super::runtime_platform::CPU_ARCHITECTURES),
+        F::new("operatingSystemFamily", "LINUX (the default) or a Windows Server edition; a Windows task uses awsvpc or leaves networkMode out (bridge and host are for Linux), and on Fargate takes a task size of at least 1 vCPU.", RTP)
+            .values(&super::runtime_platform::OPERATING_SYSTEM_FAMILIES),
+    ],
+};
+
+/// The keys of `firelensConfiguration`.
+pub const FIRELENS_CONFIGURATION: Context = Context {
+    name: "firelensConfiguration",
+    fields: &[
+        F::new("type", "The log router: fluentbit or fluentd.", FL)
+            .values(&super::validate::firelens::FIRELENS_TYPES),
+        F::new("options", "Options of the router, such as enable-ecs-log-metadata or config-file-type; kept as written.", FL),
+    ],
+};
+
 /// The keys of an `images` entry: how a container image behaves (simulator keys).
 pub const IMAGE_BEHAVIOUR: Context = Context {
     name: "imageBehaviour",
@@ -205,5 +231,7 @@ pub const CONTEXTS: &[Context] = &[
     CONTAINER_DEPENDENCY,
     LOG_CONFIGURATION,
     RESOURCE_REQUIREMENT,
+    RUNTIME_PLATFORM,
+    FIRELENS_CONFIGURATION,
     IMAGE_BEHAVIOUR,
 ];

@@ -68,6 +68,19 @@ fn accepted() -> BTreeMap<&'static str, BTreeSet<String>> {
         ("containerDependency", keys_of::<ContainerDependency>()),
         ("logConfiguration", keys_of::<LogConfiguration>()),
         ("resourceRequirement", keys_of::<ResourceRequirement>()),
+        // Read as JSON values and checked key by key.
+        (
+            "runtimePlatform",
+            crate::taskdef::runtime_platform::RUNTIME_PLATFORM_KEYS
+                .iter()
+                .map(|k| k.to_string())
+                .collect(),
+        ),
+        // Kept as written (API FirelensConfiguration's two keys); only `type` is checked.
+        (
+            "firelensConfiguration",
+            ["type", "options"].iter().map(|k| k.to_string()).collect(),
+        ),
         ("imageBehaviour", keys_of::<ImageBehaviour>()),
         ("subnet", keys_of::<cluster::SubnetSpec>()),
         ("cluster", keys_of::<cluster::ClusterSpec>()),
@@ -366,4 +379,19 @@ fn documented_values_of_checked_strings_are_the_lists_validation_accepts() {
     assert_eq!(values("logConfiguration", "logDriver"), list(&LOG_DRIVERS));
     assert_eq!(values("taskDefinition", "pidMode"), list(&PID_MODES));
     assert_eq!(values("taskDefinition", "ipcMode"), list(&IPC_MODES));
+    // Nothing was offered inside these two (engineer walkthrough, 2026-12-07).
+    use crate::taskdef::runtime_platform::{CPU_ARCHITECTURES, OPERATING_SYSTEM_FAMILIES};
+    use crate::taskdef::validate::firelens::FIRELENS_TYPES;
+    assert_eq!(
+        values("runtimePlatform", "cpuArchitecture"),
+        list(&CPU_ARCHITECTURES)
+    );
+    assert_eq!(
+        values("runtimePlatform", "operatingSystemFamily"),
+        list(&OPERATING_SYSTEM_FAMILIES)
+    );
+    assert_eq!(
+        values("firelensConfiguration", "type"),
+        list(&FIRELENS_TYPES)
+    );
 }

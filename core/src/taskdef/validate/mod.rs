@@ -11,7 +11,7 @@ pub(crate) mod enums;
 mod ephemeral_storage;
 mod execution_role;
 mod fargate_parameters;
-mod firelens;
+pub(crate) mod firelens;
 mod health_check;
 mod launch_type;
 mod memory_cpu;
