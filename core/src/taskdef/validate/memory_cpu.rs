@@ -46,11 +46,14 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
                 ));
             }
         }
+        // ECS's ClientException as engineers quote it (its troubleshooting pages and policy
+        // checks); the playground had its own wording, which a search for the real one did not
+        // find (engineer walkthrough, 2026-12-07). The figures follow it.
         if let (Some(Ok(tm)), Some(m)) = (&task_memory, c.memory) {
             if m > i64::from(*tm) {
                 out.push(Problem::new(
                     format!("{here}.memory"),
-                    format!("Invalid setting for container '{name}'. 'memory' ({m}) cannot be greater than the task 'memory' ({tm})."),
+                    format!("The 'memory' setting for container '{name}' is greater than for the task ({m} MiB for the container, {tm} MiB for the task)."),
                 ));
             }
         }

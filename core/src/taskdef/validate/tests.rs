@@ -242,7 +242,7 @@ fn container_memory_not_above_task_memory_and_reservations_fit() {
     assert!(has(
         &ps,
         "containerDefinitions[0].memory",
-        "cannot be greater than the task 'memory'"
+        "The 'memory' setting for container 'a' is greater than for the task (1024 MiB for the container, 512 MiB for the task)."
     ));
     let mut td = ec2(json!([
         {"name": "a", "image": "i", "memoryReservation": 300},
