@@ -428,9 +428,10 @@ impl Playground {
         first_pause(new, kinds).map(|(i, kind)| {
             let entry = new[i].clone();
             // What a failed deployment's tasks stopped with: ECS's line names no cause.
-            let cause = (kind == PauseKind::DeploymentFailed)
-                .then(|| entry.service.as_deref())
-                .flatten()
+            let cause = entry
+                .service
+                .as_deref()
+                .filter(|_| kind == PauseKind::DeploymentFailed)
                 .and_then(|service| failure_cause(&log[..start + i], service));
             PauseHit { entry, kind, cause }
         })
