@@ -109,16 +109,10 @@ const BRIEF_LIST_CHARS: usize = 32;
 fn brief(v: Option<&Value>) -> String {
     match v {
         Some(Value::Object(_)) => "{…}".to_string(),
-        Some(Value::Array(items)) => {
-            if let Some(same) = one_type_by_fields(items) {
-                return cut(same, BRIEF_LIST_CHARS);
-            }
-            let names: Option<Vec<String>> = items.iter().map(item_name).collect();
-            match names {
-                Some(names) => cut(format!("[{}]", names.join(", ")), BRIEF_LIST_CHARS),
-                None => "[…]".to_string(),
-            }
-        }
+        Some(Value::Array(items)) => match named_list(items, Detail::Brief) {
+            Some(names) => cut(names, BRIEF_LIST_CHARS),
+            None => "[…]".to_string(),
+        },
         _ => cut(shown(v), BRIEF_VALUE_CHARS),
     }
 }
@@ -141,11 +135,31 @@ fn one_type_by_fields(items: &[Value]) -> Option<String> {
     Some(format!("[{kind} {}]", fields.join(", ")))
 }
 
+/// How much of an item [`item_name`] says.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// The folded line: a name ("FARGATE", "memberOf").
+    Brief,
+    /// A change's own line: what the lesson is about too ("FARGATE base 2 weight 1",
+    /// "memberOf attribute:ecs.instance-type == r5.large").
+    Whole,
+}
+
+/// A list by its items' names, "[spread zone, instance]", or `None` when an item has none.
+fn named_list(items: &[Value], detail: Detail) -> Option<String> {
+    if let Some(same) = one_type_by_fields(items) {
+        return Some(same);
+    }
+    let names: Option<Vec<String>> = items.iter().map(|i| item_name(i, detail)).collect();
+    Some(format!("[{}]", names?.join(", ")))
+}
+
 /// What names one item of a list in ECS's documents: a scaling policy's name, a placement
-/// strategy's type and field ("spread zone", "binpack memory"), a constraint's type, a capacity
-/// provider, a scalable target's range ("min 2, max 8"); a string or number as it is. `None`
-/// for an item with none of these.
-fn item_name(item: &Value) -> Option<String> {
+/// strategy's type and field ("spread zone", "binpack memory"), a constraint's type (and its
+/// expression, [`Detail::Whole`]), a capacity provider (and its base and weight), a scalable
+/// target's range ("min 2, max 8"); a string or number as it is. `None` for an item with none
+/// of these.
+fn item_name(item: &Value, detail: Detail) -> Option<String> {
     let o = match item {
         Value::String(s) => return Some(s.clone()),
         Value::Number(n) => return Some(n.to_string()),
@@ -153,16 +167,24 @@ fn item_name(item: &Value) -> Option<String> {
         _ => return None,
     };
     let text = |k: &str| o.get(k).and_then(Value::as_str);
-    if let Some(name) = text("policyName")
-        .or_else(|| text("capacityProvider"))
-        .or_else(|| text("name"))
-    {
+    let whole = detail == Detail::Whole;
+    if let Some(provider) = text("capacityProvider") {
+        let mut name = provider.to_string();
+        for key in ["base", "weight"].into_iter().filter(|_| whole) {
+            if let Some(n) = o.get(key) {
+                name.push_str(&format!(" {key} {n}"));
+            }
+        }
+        return Some(name);
+    }
+    if let Some(name) = text("policyName").or_else(|| text("name")) {
         return Some(name.to_string());
     }
     if let Some(kind) = text("type") {
-        return Some(match text("field") {
-            Some(field) => format!("{kind} {}", field_word(field)),
-            None => kind.to_string(),
+        return Some(match (text("field"), text("expression")) {
+            (Some(field), _) => format!("{kind} {}", field_word(field)),
+            (None, Some(expression)) if whole => format!("{kind} {expression}"),
+            _ => kind.to_string(),
         });
     }
     match (o.get("minCapacity"), o.get("maxCapacity")) {
@@ -226,9 +248,16 @@ fn keys_of_both<'a>(
 }
 
 /// A value as the list shows it: "not set" when absent ("none" read as a value of its own), a
-/// string without quotes, else compact JSON;
-/// cut after [`VALUE_CHARS`] characters.
+/// string without quotes, a list by its items' names ("[spread zone]", up to
+/// [`NAMED_LIST_CHARS`]), else compact JSON; cut after [`VALUE_CHARS`] characters. Lesson 5's
+/// change read `[{"type":"spread","field":"attribute:ec… (was [{"typ…`, which said neither
+/// strategy (presenter walkthrough, 2026-12-07).
 fn shown(v: Option<&Value>) -> String {
+    if let Some(Value::Array(items)) = v {
+        if let Some(names) = named_list(items, Detail::Whole) {
+            return cut(names, NAMED_LIST_CHARS);
+        }
+    }
     let text = match v {
         None => "not set".to_string(),
         Some(Value::String(s)) => s.clone(),
@@ -236,6 +265,10 @@ fn shown(v: Option<&Value>) -> String {
     };
     cut(text, VALUE_CHARS)
 }
+
+/// Characters of a list shown by its items' names: more than a value, as the names are the
+/// whole of what changed ("[FARGATE base 2 weight 1, FARGATE_SPOT weight 3]").
+const NAMED_LIST_CHARS: usize = 80;
 
 /// `text` in at most `most` characters, the last an ellipsis when it is cut
 /// ([`super::caps::cut`] adds its ellipsis after the characters it keeps).
@@ -370,7 +403,38 @@ mod tests {
         let changes = open_changes(&start, &doc, &open);
         assert_eq!(changes.len(), 1, "{changes:?}");
         assert_eq!(changes[0].place, "service web: placementStrategy");
-        assert!(changes[0].now.ends_with('…'), "{}", changes[0].now);
+        assert_eq!(changes[0].now, "[spread zone, instance]");
+    }
+
+    #[test]
+    fn a_list_on_its_own_line_reads_as_its_items_with_what_the_lesson_is_about() {
+        let line = |id: &str| {
+            let (start, solution, open) = lesson(id);
+            let c = open_changes(&start, &solution, &open);
+            assert_eq!(c.len(), 1, "{c:?}");
+            (c[0].now.clone(), c[0].was.clone())
+        };
+        assert_eq!(
+            line("spread-across-zones"),
+            ("[spread zone]".to_string(), "[binpack memory]".to_string())
+        );
+        let (now, _) = line("fargate-spot-base-weight");
+        assert_eq!(now, "[FARGATE base 2 weight 1, FARGATE_SPOT weight 3]");
+        assert_eq!(
+            line("placement-constraints"),
+            (
+                "[distinctInstance, memberOf attribute:ecs.instance-type == r5.large]".to_string(),
+                "not set".to_string()
+            )
+        );
+        // A list whose items have no name stays compact JSON, cut.
+        let unnamed = shown(Some(
+            &serde_json::json!([{ "base": 2, "x": "a long value to cut here" }]),
+        ));
+        assert!(
+            unnamed.starts_with("[{\"base\":2") && unnamed.ends_with('…'),
+            "{unnamed}"
+        );
     }
 
     #[test]
