@@ -124,10 +124,21 @@ fn tighter(label: &str) -> Option<String> {
         "failed → rollback" => Some("rollback"),
         "Spot interruption" => Some("Spot"),
         "rebalancing stopped" => Some("rebal. stopped"),
+        "AZ rebalancing" => Some("rebalancing"),
+        "AZ balanced" => Some("balanced"),
         _ => None,
     };
     if let Some(fixed) = fixed {
         return Some(fixed.to_string());
+    }
+    // "us-east-1c outage" → "1c outage", as the service cards write a zone (lesson 5's
+    // chart cut "us-east-1c recovered" to "us-east-1c re…").
+    for what in [" outage", " recovered"] {
+        if let Some(zone) = label.strip_suffix(what) {
+            if let Some((_, short)) = zone.rsplit_once('-').filter(|(_, z)| !z.is_empty()) {
+                return Some(format!("{short}{what}"));
+            }
+        }
     }
     if let Some(path) = label.strip_prefix("scale out ") {
         return Some(format!("out {path}"));
@@ -224,8 +235,10 @@ mod tests {
             // Nothing shorter to say.
             ("deployment", None),
             ("Spot ×3", None),
-            ("us-east-1a outage", None),
-            ("AZ balanced", None),
+            ("us-east-1a outage", Some("1a outage")),
+            ("us-east-1c recovered", Some("1c recovered")),
+            ("AZ rebalancing", Some("rebalancing")),
+            ("AZ balanced", Some("balanced")),
             ("run-task batch:1 ×5", None),
             ("", None),
         ];
