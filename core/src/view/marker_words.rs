@@ -135,7 +135,8 @@ fn tighter(label: &str) -> Option<String> {
     // chart cut "us-east-1c recovered" to "us-east-1c re…").
     for what in [" outage", " recovered"] {
         if let Some(zone) = label.strip_suffix(what) {
-            if let Some((_, short)) = zone.rsplit_once('-').filter(|(_, z)| !z.is_empty()) {
+            let short = super::tallies::short_zone(zone);
+            if short != zone {
                 return Some(format!("{short}{what}"));
             }
         }
@@ -232,13 +233,13 @@ mod tests {
             ("terminate i-043e20e8…", Some("terminate")),
             ("new instance i-043e20e8…", Some("new instance")),
             ("stop-task 4bc8c2de…", Some("stop-task")),
-            // Nothing shorter to say.
-            ("deployment", None),
-            ("Spot ×3", None),
             ("us-east-1a outage", Some("1a outage")),
             ("us-east-1c recovered", Some("1c recovered")),
             ("AZ rebalancing", Some("rebalancing")),
             ("AZ balanced", Some("balanced")),
+            // Nothing shorter to say.
+            ("deployment", None),
+            ("Spot ×3", None),
             ("run-task batch:1 ×5", None),
             ("", None),
         ];

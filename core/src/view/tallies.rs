@@ -80,6 +80,15 @@ impl ServiceTallies {
 /// The label of tasks without a zone (waiting for capacity).
 pub const NO_ZONE: &str = "no zone yet";
 
+/// `us-east-1a` → `1a`: the zone's own part after its Region, as the service cards' zone tally
+/// and the charts' zone markers write it; a name without a Region part is kept whole.
+pub fn short_zone(zone: &str) -> &str {
+    zone.rsplit('-')
+        .next()
+        .filter(|s| !s.is_empty())
+        .unwrap_or(zone)
+}
+
 /// Every service's breakdowns, by service name, from one pass over the snapshot's tasks.
 pub fn service_tallies(snap: &Snapshot) -> BTreeMap<String, ServiceTallies> {
     // service → (provider → row, zone → row, (revision, td) → row)

@@ -8,7 +8,7 @@
 
 use crate::state::Playground;
 use crate::term::Term;
-use ecs_sim::view::tallies::{service_tallies, ServiceTallies, TallyRow, NO_ZONE};
+use ecs_sim::view::tallies::{service_tallies, short_zone, ServiceTallies, TallyRow, NO_ZONE};
 use ecs_sim::view::ServiceLookup;
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -226,14 +226,6 @@ fn ServiceCard(
             </div>
         </div>
     }
-}
-
-/// `us-east-1a` → `1a`: the zone's own part after its Region, for the one-line tally.
-fn short_zone(zone: &str) -> &str {
-    zone.rsplit('-')
-        .next()
-        .filter(|s| !s.is_empty())
-        .unwrap_or(zone)
 }
 
 /// One breakdown's rows, keyed by label so a count change updates the row in place.
