@@ -290,6 +290,12 @@ impl RunProgress {
 }
 
 impl Playground {
+    /// How many problems the editor's scenario text has: its problems, or its syntax error.
+    /// The editor's status line and the line over the cluster both say it.
+    pub fn problem_count(&self) -> usize {
+        self.problems.with(Vec::len) + usize::from(self.syntax_error.with(Option::is_some))
+    }
+
     /// The colour class of `service` in the snapshot shown (`c-none` for none or an unknown
     /// one), as its chips, log lines, presenter events and chart lines draw it.
     pub(crate) fn service_colour_class(&self, service: Option<&str>) -> String {

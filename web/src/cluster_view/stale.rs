@@ -10,10 +10,8 @@ use leptos::prelude::*;
 #[component]
 pub fn StaleNotice() -> impl IntoView {
     let pg = expect_context::<Playground>();
-    let count =
-        move || pg.problems.with(Vec::len) + usize::from(pg.syntax_error.with(Option::is_some));
     move || {
-        let n = count();
+        let n = pg.problem_count();
         (n > 0).then(|| {
             view! {
                 <p class="stale-notice" role="status" data-testid="stale-notice">

@@ -299,8 +299,6 @@ fn ScenarioStatus(
     hide: Signal<bool>,
 ) -> impl IntoView {
     let pg = expect_context::<Playground>();
-    let count =
-        move || pg.problems.with(Vec::len) + usize::from(pg.syntax_error.with(Option::is_some));
     // The first problem itself, where the form was used: a refused choice said only "The
     // scenario has 1 problem" and the reason was a click away (lesson 16, student walkthrough).
     let first = move || {
@@ -313,7 +311,7 @@ fn ScenarioStatus(
             .unwrap_or_default()
     };
     move || {
-        let n = count();
+        let n = pg.problem_count();
         (n > 0 && !hide.get()).then(|| {
             view! {
                 <div class="scenario-status" role="status" data-testid="scenario-status">
