@@ -35,6 +35,17 @@ async function presentLesson(page, base, id) {
   return strip;
 }
 
+/** Lesson `id` at 1280x720 with its solution applied, in presenter mode, after a Check that
+ * passed. */
+async function passInPresenter(page, base, id) {
+  await openLesson(page, base, id);
+  page.once('dialog', (d) => d.accept());
+  await page.getByTestId('lesson-solution').click();
+  await page.locator('[data-testid="presenter-toggle"]').click();
+  await page.getByTestId('presenter-check').click();
+  await page.waitForFunction(() => /Passed/.test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), null, { timeout: 60000 });
+}
+
 /** Types `value` into a Service settings field and presses Enter: the field keeps it, and the
  * form neither refuses it nor names a locked part (`what` names the field in the error). */
 async function fillKept(page, field, value, what) {
@@ -1743,13 +1754,7 @@ tests.push({
   // (key and new value); a click lists them whole.
   name: 'lessons: after lesson 11\'s pass in presenter mode its three changes share a line and all four goals show',
   async run({ page, base }) {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await openLesson(page, base, 'canary-blast-radius');
-    page.once('dialog', (d) => d.accept());
-    await page.getByTestId('lesson-solution').click();
-    await page.locator('[data-testid="presenter-toggle"]').click();
-    await page.getByTestId('presenter-check').click();
-    await page.waitForFunction(() => /Passed/.test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), null, { timeout: 60000 });
+    await passInPresenter(page, base, 'canary-blast-radius');
     const changes = page.getByTestId('presenter-changes');
     const brief = changes.getByTestId('presenter-changes-brief');
     const line = await brief.innerText();
@@ -1783,13 +1788,7 @@ tests.push({
   // availabilityZoneRebalancing → E…": the list said nothing and the line cut the second change.
   name: 'lessons: after lesson 16\'s pass in presenter mode its folded changes name the strategies and fit their line',
   async run({ page, base }) {
-    await page.setViewportSize({ width: 1280, height: 720 });
-    await openLesson(page, base, 'zone-rebalancing');
-    page.once('dialog', (d) => d.accept());
-    await page.getByTestId('lesson-solution').click();
-    await page.locator('[data-testid="presenter-toggle"]').click();
-    await page.getByTestId('presenter-check').click();
-    await page.waitForFunction(() => /Passed/.test(document.querySelector('[data-testid="presenter-verdict"]')?.textContent ?? ''), null, { timeout: 60000 });
+    await passInPresenter(page, base, 'zone-rebalancing');
     const brief = page.getByTestId('presenter-changes').getByTestId('presenter-changes-brief');
     const line = await brief.innerText();
     if (line !== 'placementStrategy → [spread zone, instance] · availabilityZoneRebalancing → ENABLED') throw new Error(`folded changes: ${line}`);
