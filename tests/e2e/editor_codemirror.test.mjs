@@ -105,6 +105,43 @@ export const tests = [
     },
   },
   {
+    name: 'editor (CodeMirror): in a FARGATE task definition the log drivers Fargate refuses come last, marked; not in an EC2 one',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await open(page, base);
+      await page.locator('[data-testid="tab-scenario"]').click();
+      await page.locator(`${HOST('scenario-editor')} .cm-content`).waitFor();
+      /** Writes an empty logDriver into the container named `name` and opens completion there. */
+      const offered = async (name, shot) => {
+        await page.evaluate(({ sel, name }) => {
+          const ed = document.querySelector(sel).ecsEditor;
+          const at = ed.getText().indexOf(`"name": "${name}",`) + `"name": "${name}",`.length;
+          const insert = '\n          "logConfiguration": { "logDriver": "" },';
+          ed.view.dispatch({ changes: { from: at, insert }, selection: { anchor: at + insert.indexOf('""') + 1 }, scrollIntoView: true });
+          ed.view.focus();
+        }, { sel: HOST('scenario-editor'), name });
+        await page.keyboard.press('Control+Space');
+        await completions(page);
+        const rows = await page.locator('.cm-tooltip-autocomplete li').evaluateAll((lis) => lis.map((li) => ({
+          label: li.querySelector('.cm-completionLabel').textContent,
+          detail: (li.querySelector('.cm-completionDetail') || {}).textContent || '',
+        })));
+        if (shot) await screenshot(shot);
+        await page.keyboard.press('Escape');
+        return rows;
+      };
+      // The api family requires FARGATE (API LogConfiguration: awslogs, splunk, awsfirelens).
+      const api = await offered('api', 'editor-completion-fargate-log-drivers');
+      const first = api.slice(0, 3).map((r) => r.label).sort().join(',');
+      if (first !== 'awsfirelens,awslogs,splunk' || api.slice(0, 3).some((r) => r.detail)) throw new Error(`Fargate definition offered first: ${JSON.stringify(api.slice(0, 3))}`);
+      const rest = api.slice(3);
+      if (rest.length < 4 || !rest.some((r) => r.label === 'json-file') || rest.some((r) => r.detail !== 'not on Fargate')) throw new Error(`Fargate definition offered last: ${JSON.stringify(rest)}`);
+      // The web family requires EC2: every driver plain.
+      const web = await offered('nginx');
+      if (web.length !== api.length || web.some((r) => r.detail)) throw new Error(`EC2 definition offered: ${JSON.stringify(web)}`);
+    },
+  },
+  {
     name: 'editor (CodeMirror): hovering memoryReservation shows its documentation; the caret shows it too',
     async run({ page, base, screenshot }) {
       await open(page, base);

@@ -19,6 +19,10 @@ pub struct FieldDoc {
     pub child: Option<&'static str>,
     /// The value is an object of free keys (an image reference, say) each holding a `child`.
     pub keyed: bool,
+    /// Of `values`, those a task definition requiring FARGATE may use (`None`: all of them).
+    /// Completion offers the others last and marked, so the editor does not suggest a value
+    /// that registration would refuse.
+    pub fargate: Option<&'static [&'static str]>,
 }
 
 impl FieldDoc {
@@ -31,12 +35,21 @@ impl FieldDoc {
             url,
             child: None,
             keyed: false,
+            fargate: None,
         }
     }
 
     /// The same key, accepting only `values`.
     pub const fn values(self, values: &'static [&'static str]) -> Self {
         FieldDoc { values, ..self }
+    }
+
+    /// The same key, of whose `values` a Fargate task definition may use only `allowed`.
+    pub const fn fargate(self, allowed: &'static [&'static str]) -> Self {
+        FieldDoc {
+            fargate: Some(allowed),
+            ..self
+        }
     }
 
     /// The same key, whose value (or each item of its array) is an object of context `child`.

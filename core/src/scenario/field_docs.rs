@@ -91,8 +91,8 @@ pub fn contexts() -> Vec<Context> {
     all
 }
 
-/// The schema as JSON for the editor: `{"contexts": {name: {"keys": {key: {doc, values, url,
-/// child, keyed}}}}}`, keys in each table's order (the API's, mostly).
+/// The schema as JSON for the editor: `{"contexts": {name: {"keys": {key: {doc, values,
+/// fargate, url, child, keyed}}}}}`, keys in each table's order (the API's, mostly).
 pub fn schema_json() -> String {
     let mut out = Map::new();
     for c in contexts() {
@@ -102,6 +102,9 @@ pub fn schema_json() -> String {
             field.insert("doc".into(), json!(f.doc));
             if !f.values.is_empty() {
                 field.insert("values".into(), json!(f.values));
+            }
+            if let Some(allowed) = f.fargate {
+                field.insert("fargate".into(), json!(allowed));
             }
             if !f.url.is_empty() {
                 field.insert("url".into(), json!(f.url));

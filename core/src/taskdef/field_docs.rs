@@ -2,6 +2,7 @@
 //! editor's completion and hover (see [`crate::form::field_doc`]). Written in this project's
 //! words from the ECS API Reference and Developer Guide pages each entry links.
 
+use super::validate::fargate_parameters as fargate;
 use crate::form::field_doc::{Context, FieldDoc as F};
 
 const TD: &str =
@@ -34,7 +35,7 @@ pub const TASK_DEFINITION: Context = Context {
         F::new("family", "Name shared by every revision of this definition; registering the same family again makes revision N+1. Required; up to 255 letters, digits, hyphens and underscores.", TD),
         F::new("taskRoleArn", "IAM role the application code in the containers assumes to call AWS. Optional; the simulator only keeps it.", TD),
         F::new("executionRoleArn", "IAM role ECS itself uses to pull private images, write awslogs and fetch secrets for the task. Required with secrets, secretOptions or repositoryCredentials, and on Fargate with awslogs or a private ECR image (checked); the role itself is not simulated.", TD),
-        F::new("networkMode", "How the containers are networked: awsvpc gives each task its own ENI and IP (required on Fargate), bridge uses Docker's bridge with host port mappings, host shares the instance's network. Defaults to bridge; Windows tasks take awsvpc, or leave it out for NAT (not bridge, host or none).", TD).values(&["awsvpc", "bridge", "host", "none"]),
+        F::new("networkMode", "How the containers are networked: awsvpc gives each task its own ENI and IP (required on Fargate), bridge uses Docker's bridge with host port mappings, host shares the instance's network. Defaults to bridge; Windows tasks take awsvpc, or leave it out for NAT (not bridge, host or none).", TD).values(&["awsvpc", "bridge", "host", "none"]).fargate(&fargate::FARGATE_NETWORK_MODES),
         F::new("containerDefinitions", "The containers of the task, 1 to 10; each needs a name and an image. At least one must be essential.", TD).child("containerDefinition"),
         F::new("volumes", "Data volumes the containers can mount. An EFS volume with an access point or IAM authorization needs transitEncryption ENABLED. Kept as written; not simulated.", DG),
         F::new("placementConstraints", "memberOf constraints every task of this definition is placed by, beside its service's or RunTask's own (type memberOf only, at most 10; together with the service's at most 10). Not on Fargate.", TD),
@@ -42,8 +43,8 @@ pub const TASK_DEFINITION: Context = Context {
         F::new("cpu", "Task-level CPU as a string: units (\"256\", 1024 = one vCPU) or \"1 vCPU\". Required on Fargate, where it must pair with memory in the Fargate table (256 to 16384 units); on EC2 it is what the task reserves.", TD),
         F::new("memory", "Task-level memory as a string: MiB (\"512\") or \"2 GB\". Required on Fargate (512 MiB to 120 GiB, paired with cpu); the task is stopped if its containers use more.", TD),
         F::new("tags", "Key-value tags on the task definition. Accepted and kept as written; not simulated.", TD),
-        F::new("pidMode", "Share the process namespace with the host or the task (host or task). Accepted and kept as written; not simulated.", TD).values(&super::validate::enums::PID_MODES),
-        F::new("ipcMode", "Share the IPC namespace with the host, the task, or none. Accepted and kept as written; not simulated.", TD).values(&super::validate::enums::IPC_MODES),
+        F::new("pidMode", "Share the process namespace with the host or the task (host or task). Accepted and kept as written; not simulated.", TD).values(&super::validate::enums::PID_MODES).fargate(&fargate::FARGATE_PID_MODES),
+        F::new("ipcMode", "Share the IPC namespace with the host, the task, or none. Accepted and kept as written; not simulated.", TD).values(&super::validate::enums::IPC_MODES).fargate(&[]),
         F::new("proxyConfiguration", "App Mesh proxy settings. Accepted and kept as written; not simulated.", TD),
         F::new("inferenceAccelerators", "Elastic Inference accelerators (retired by AWS). Accepted and kept as written; not simulated.", TD),
         F::new("ephemeralStorage", "Fargate task storage: sizeInGiB from 21 to 200; 20 GiB when omitted. Checked, not simulated.", ES).child("ephemeralStorage"),
@@ -159,7 +160,7 @@ pub const CONTAINER_DEPENDENCY: Context = Context {
 pub const LOG_CONFIGURATION: Context = Context {
     name: "logConfiguration",
     fields: &[
-        F::new("logDriver", "The log driver; Fargate supports awslogs, splunk and awsfirelens. Required when logConfiguration is given.", LOG).values(&super::validate::enums::LOG_DRIVERS),
+        F::new("logDriver", "The log driver; Fargate supports awslogs, splunk and awsfirelens. Required when logConfiguration is given.", LOG).values(&super::validate::enums::LOG_DRIVERS).fargate(&fargate::FARGATE_LOG_DRIVERS),
         F::new("options", "Options of the driver. awslogs requires awslogs-group and awslogs-region, and on Fargate awslogs-stream-prefix too; kept as written.", LOG),
         F::new("secretOptions", "Secrets passed to the driver; they need the task's executionRoleArn. Kept as written.", LOG),
     ],

@@ -22,7 +22,7 @@ import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } 
 import { lintKeymap, setDiagnostics } from '@codemirror/lint';
 import { json } from '@codemirror/lang-json';
 import { format } from './format.js';
-import { contextAt, fieldAt } from './schema.js';
+import { contextAt, fieldAt, requiresFargate } from './schema.js';
 import { lockedRanges, lockedSignature, touchesLocked } from './locked.js';
 
 /**
@@ -149,6 +149,9 @@ function docDom(key, field) {
     const values = document.createElement('span');
     values.className = 'cm-field-doc-values';
     values.textContent = ' Values: ' + field.values.join(', ') + '.';
+    if (field.fargate) {
+      values.textContent += field.fargate.length ? ' On Fargate: ' + field.fargate.join(', ') + '.' : ' Not on Fargate.';
+    }
     box.append(values);
   }
   if (field.url) {
@@ -250,7 +253,12 @@ function complete(context) {
     return options.length ? { from, to, options, validFor: /^[A-Za-z0-9_$]*$/ } : null;
   }
   if (at.field && at.field.values && at.field.values.length) {
-    const options = at.field.values.map((v) => ({ label: v, apply: write(`${open}${v}"`), type: 'enum' }));
+    // In a task definition requiring FARGATE, the values Fargate refuses come last, marked.
+    const fargate = at.field.fargate && requiresFargate(context.state, context.pos) ? at.field.fargate : null;
+    const options = at.field.values.map((v) => {
+      const refused = fargate && !fargate.includes(v);
+      return { label: v, apply: write(`${open}${v}"`), type: 'enum', ...(refused ? { detail: 'not on Fargate', boost: -1 } : {}) };
+    });
     return { from, to, options, validFor: /^[A-Za-z0-9_$.:\/-]*$/ };
   }
   return null;

@@ -156,3 +156,20 @@ export function fieldAt(state, schema, pos, side, around = false) {
   const name = property.firstChild;
   return { key, field, from: name.from, to: name.to };
 }
+
+/**
+ * Whether an object around `pos` (the task definition, for a value inside it or inside one of
+ * its containers) has `requiresCompatibilities` naming FARGATE: the same test validation's
+ * Fargate checks start from, so completion marks the values those checks refuse.
+ */
+export function requiresFargate(state, pos) {
+  for (let n = syntaxTree(state).resolveInner(pos, -1); n; n = n.parent) {
+    if (n.name !== 'Object') continue;
+    for (let p = n.firstChild; p; p = p.nextSibling) {
+      if (p.name !== 'Property' || propertyName(state, p) !== 'requiresCompatibilities') continue;
+      const value = p.lastChild;
+      if (value && /"FARGATE"/.test(state.sliceDoc(value.from, value.to))) return true;
+    }
+  }
+  return false;
+}

@@ -395,3 +395,70 @@ fn documented_values_of_checked_strings_are_the_lists_validation_accepts() {
         list(&FIRELENS_TYPES)
     );
 }
+
+#[test]
+fn fargate_values_are_exactly_those_a_fargate_task_definition_registers_with() {
+    // Completion offers the values a Fargate definition would be refused for last, marked "not
+    // on Fargate"; the lists come from the same constants validation reads, and this checks
+    // them against validation itself, value by value (API LogConfiguration, TaskDefinition).
+    let schema: Value = serde_json::from_str(&schema_json()).unwrap();
+    let fargate_td = |extra: Value, container: Value| {
+        let mut td = json!({
+            "family": "web", "requiresCompatibilities": ["FARGATE"], "networkMode": "awsvpc",
+            "cpu": "256", "memory": "512",
+            "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
+            "containerDefinitions": [{"name": "app", "image": "nginx"}]
+        });
+        for (k, v) in extra.as_object().unwrap() {
+            td[k] = v.clone();
+        }
+        for (k, v) in container.as_object().unwrap() {
+            td["containerDefinitions"][0][k] = v.clone();
+        }
+        td
+    };
+    let cases = [
+        ("taskDefinition", "networkMode", "networkMode"),
+        ("taskDefinition", "pidMode", "pidMode"),
+        ("taskDefinition", "ipcMode", "ipcMode"),
+        (
+            "logConfiguration",
+            "logDriver",
+            "containerDefinitions[0].logConfiguration.logDriver",
+        ),
+    ];
+    for (context, key, path) in cases {
+        let field = &schema["contexts"][context]["keys"][key];
+        let allowed: Vec<&str> = field["fargate"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{context}.{key} has no Fargate list"))
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        for value in field["values"].as_array().unwrap() {
+            let value = value.as_str().unwrap();
+            let td = if context == "logConfiguration" {
+                fargate_td(json!({}), json!({"logConfiguration": {"logDriver": value}}))
+            } else {
+                fargate_td(json!({ key: value }), json!({}))
+            };
+            let refused_at = |td: &Value| {
+                let parsed = crate::taskdef::parse_task_definition(&td.to_string()).unwrap();
+                crate::taskdef::validate(&parsed)
+                    .iter()
+                    .any(|p| p.path == path)
+            };
+            // Refused for Fargate's sake: not when the same definition asks for EC2 (awsfirelens
+            // without a log router is refused on both, and is no Fargate matter).
+            let mut ec2 = td.clone();
+            ec2["requiresCompatibilities"] = json!(["EC2"]);
+            let refused = refused_at(&td) && !refused_at(&ec2);
+            assert_eq!(
+                refused,
+                !allowed.contains(&value),
+                "{context}.{key} = {value}: refused {refused}, listed for Fargate {}",
+                allowed.contains(&value)
+            );
+        }
+    }
+}

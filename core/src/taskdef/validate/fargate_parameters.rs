@@ -24,6 +24,14 @@ use serde_json::Value;
 /// https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LogConfiguration.html
 pub const FARGATE_LOG_DRIVERS: [&str; 3] = ["awslogs", "splunk", "awsfirelens"];
 
+/// The one `pidMode` a Fargate task may have (API TaskDefinition.pidMode: "On Fargate for
+/// Linux containers, the only valid value is task").
+pub const FARGATE_PID_MODES: [&str; 1] = ["task"];
+
+/// The one `networkMode` a Fargate task may have (API TaskDefinition.networkMode: "If you're
+/// using Amazon ECS on Fargate, the awsvpc network mode is required").
+pub const FARGATE_NETWORK_MODES: [&str; 1] = ["awsvpc"];
+
 /// The one capability Fargate lets a container add: API KernelCapabilities.add spells it
 /// `SYS_PTRACE` ("Tasks launched on Fargate only support adding the SYS_PTRACE kernel
 /// capability"), the DG `CAP_SYS_PTRACE`; both spellings are accepted.
@@ -67,7 +75,10 @@ pub(super) fn check(td: &TaskDefinition, out: &mut Vec<Problem>) {
 /// the only valid value is task"), `ipcMode` and `placementConstraints`.
 fn check_task_level(td: &TaskDefinition, out: &mut Vec<Problem>) {
     if let Some(mode) = td.pid_mode.as_ref().filter(|v| is_set(v)) {
-        if mode.as_str() != Some("task") {
+        if !mode
+            .as_str()
+            .is_some_and(|m| FARGATE_PID_MODES.contains(&m))
+        {
             out.push(Problem::new(
                 "pidMode",
                 format!("Tasks using the Fargate launch type do not support pidMode '{}'. The supported value for pidMode is 'task'.", shown(mode)),

@@ -10,7 +10,7 @@ mod efs;
 pub(crate) mod enums;
 mod ephemeral_storage;
 mod execution_role;
-mod fargate_parameters;
+pub(crate) mod fargate_parameters;
 pub(crate) mod firelens;
 mod health_check;
 mod launch_type;
