@@ -142,6 +142,40 @@ export const tests = [
     },
   },
   {
+    name: 'editor (CodeMirror): the line being typed stays on screen when the problem list under the editor grows (1280x720)',
+    async run({ page, base, screenshot }) {
+      await page.setViewportSize({ width: 1280, height: 720 });
+      await open(page, base);
+      await page.locator('[data-testid="tab-scenario"]').click();
+      const host = HOST('scenario-editor');
+      await page.locator(`${host} .cm-content`).waitFor();
+      // The caret at the api container's name, scrolled to the bottom of the editor's box.
+      await page.evaluate((sel) => {
+        const ed = document.querySelector(sel).ecsEditor;
+        const at = ed.getText().indexOf('"name": "api",') + '"name": "api",'.length;
+        ed.view.dispatch({ selection: { anchor: at }, scrollIntoView: true });
+        ed.view.focus();
+      }, host);
+      const caretSeen = () => page.evaluate((sel) => {
+        const ed = document.querySelector(sel).ecsEditor;
+        const c = ed.view.coordsAtPos(ed.view.state.selection.main.head);
+        const s = ed.view.scrollDOM.getBoundingClientRect();
+        return { seen: !!c && c.top >= s.top && c.bottom <= s.bottom, caret: c && c.bottom, box: s.bottom };
+      }, host);
+      if (!(await caretSeen()).seen) throw new Error('the caret is not on screen before typing');
+      if (await page.getByTestId('problem').count()) throw new Error('the default scenario has problems');
+      // A half-typed key makes the scenario invalid: the problem list appears under the editor,
+      // and the editor gets shorter. The caret's line must stay in its box.
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('"logConfiguration": { "logDriver": "sys', { delay: 20 });
+      await page.getByTestId('problem').first().waitFor({ timeout: 10000 });
+      await page.waitForTimeout(300);
+      const after = await caretSeen();
+      await screenshot('editor-caret-after-problem-list');
+      if (!after.seen) throw new Error(`the line being typed went below the editor: ${JSON.stringify(after)}`);
+    },
+  },
+  {
     name: 'editor (CodeMirror): hovering memoryReservation shows its documentation; the caret shows it too',
     async run({ page, base, screenshot }) {
       await open(page, base);

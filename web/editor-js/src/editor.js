@@ -345,6 +345,26 @@ function mirror(area, view) {
 }
 
 /**
+ * Keeps the caret's line on screen while the editor is typed in and its box gets shorter: the
+ * problem list under the editor grows as a half-typed edit turns invalid, and at 1280×720 it
+ * pushed the line being typed below the editor's bottom edge, so a student typed blind
+ * (37th session's walkthrough). Only a focused editor that shrank is scrolled; one that grew,
+ * or one not being typed in, is left where its reader put it. Returns the observer.
+ */
+function keepCaretInView(view) {
+  let height = view.scrollDOM.clientHeight;
+  const observer = new ResizeObserver(() => {
+    const now = view.scrollDOM.clientHeight;
+    const shrank = now < height;
+    height = now;
+    if (!shrank || !view.hasFocus) return;
+    view.dispatch({ effects: EditorView.scrollIntoView(view.state.selection.main.head, { y: 'nearest' }) });
+  });
+  observer.observe(view.scrollDOM);
+  return observer;
+}
+
+/**
  * Creates an editor in `parent`. `options`: text, label (accessible name), root (the schema
  * context of the whole text, e.g. "scenario"), onChange(text) (called after a quiet moment),
  * mirror (the hidden text area that reads the editor's text, see `mirror`).
@@ -407,6 +427,7 @@ function create(parent, options) {
     }),
   });
   mirrored = mirror(options.mirror, view);
+  const keepCaret = keepCaretInView(view);
   const handle = {
     /** Replaces the text (a form's edit, another family); the app already knows it. */
     setText(text) {
@@ -447,6 +468,7 @@ function create(parent, options) {
     /** Stops the editor; an edit the app has not heard about yet is dropped (read getText first). */
     destroy() {
       if (timer !== null) clearTimeout(timer);
+      keepCaret.disconnect();
       mirrored.release();
       view.destroy();
       delete parent.ecsEditor;
