@@ -1784,6 +1784,26 @@ tests.push({
 });
 
 tests.push({
+  // Presenter walkthrough 2026-12-07 (37th session): lesson 10's one change read "service
+  // checkout: deploymentConfiguration.deploymentCircuitBreaker → {"enable":tru…" at 1280x720, the
+  // fix cut at its first key. Folded it names the service and the last key and leaves out the
+  // old value when the line would be too long; a click shows it whole.
+  name: 'lessons: after lesson 10\'s pass in presenter mode its one change shows its new value whole on the line',
+  async run({ page, base }) {
+    await passInPresenter(page, base, 'circuit-breaker-rollback');
+    const changes = page.getByTestId('presenter-changes');
+    const item = changes.getByTestId('presenter-change');
+    const folded = await item.innerText();
+    if (folded !== 'service checkout: deploymentCircuitBreaker → {"enable":true,"rollback":true}') throw new Error(`folded change: ${folded}`);
+    const cut = await item.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+    if (cut) throw new Error(`the change is cut at 1280x720: ${folded}`);
+    await changes.click();
+    const whole = await item.innerText();
+    if (!whole.startsWith('service checkout: deploymentConfiguration.deploymentCircuitBreaker → ') || !whole.endsWith('(was not set)')) throw new Error(`whole change: ${whole}`);
+  },
+});
+
+tests.push({
   // Presenter walkthrough 2026-12-07: lesson 16's folded line read "placementStrategy → […] ·
   // availabilityZoneRebalancing → E…": the list said nothing and the line cut the second change.
   name: 'lessons: after lesson 16\'s pass in presenter mode its folded changes name the strategies and fit their line',

@@ -206,6 +206,41 @@ fn field_word(field: &str) -> &str {
     }
 }
 
+impl OpenChange {
+    /// The change whole: "service checkout: deploymentConfiguration.deploymentCircuitBreaker →
+    /// {…} (was not set)".
+    pub fn line(&self) -> String {
+        format!("{} → {} (was {})", self.place, self.now, self.was)
+    }
+
+    /// The change on a line the strip can hold: its owner and last key, the keys between them
+    /// left out ("service checkout: deploymentCircuitBreaker → {\"enable\":true,…}"). Lesson 10's one change read "service checkout:
+    /// deploymentConfiguration.deploymentCircuitBreaker → {\"enable\":tru…" on the projector,
+    /// the fix cut at its first key (presenter walkthrough, 2026-12-07); [`Self::line`] is
+    /// shown on a click. A place with no owner (a top-level key) or no keys between stays whole.
+    /// The old value is left out when the line would pass [`SHORT_LINE_CHARS`]: the new one is
+    /// the fix the room should read.
+    pub fn short_line(&self) -> String {
+        let place = match self.place.rsplit_once(": ") {
+            Some((owner, path)) if !self.leaf.is_empty() && path != self.leaf => {
+                format!("{owner}: {}", self.leaf)
+            }
+            _ => self.place.clone(),
+        };
+        let line = format!("{place} → {}", self.now);
+        let was = format!(" (was {})", self.was);
+        if (line.chars().count() + was.chars().count()) <= SHORT_LINE_CHARS {
+            line + &was
+        } else {
+            line
+        }
+    }
+}
+
+/// Characters of [`OpenChange::short_line`] with its old value: the presenter strip's line
+/// holds about 87 at 1280×720 (lesson 10's was cut after "(was not").
+const SHORT_LINE_CHARS: usize = 80;
+
 /// Several changes on one line, each its last key and its new value ("strategy → CANARY ·
 /// canaryConfiguration → {…} · bakeTimeInMinutes → 5"), for the strip's
 /// folded "Changed:": lesson 11's three whole lines pushed its last goal below the strip after
@@ -311,6 +346,29 @@ mod tests {
         );
         assert_eq!(changes[0].was, "not set");
         assert_eq!(changes[0].now, "300");
+    }
+
+    #[test]
+    fn lesson_10s_one_change_reads_short_as_its_service_and_last_key() {
+        let (start, solution, open) = lesson("circuit-breaker-rollback");
+        let changes = open_changes(&start, &solution, &open);
+        assert_eq!(changes.len(), 1, "{changes:?}");
+        assert_eq!(
+            changes[0].short_line(),
+            "service checkout: deploymentCircuitBreaker → {\"enable\":true,\"rollback\":true}"
+        );
+        assert_eq!(
+            changes[0].line(),
+            "service checkout: deploymentConfiguration.deploymentCircuitBreaker → {\"enable\":true,\"rollback\":true} (was not set)"
+        );
+        // A key right under its owner is the same both ways (lesson 7).
+        let (start, solution, open) = lesson("health-check-grace-period");
+        let seven = &open_changes(&start, &solution, &open)[0];
+        assert_eq!(seven.short_line(), seven.line());
+        assert_eq!(
+            seven.short_line(),
+            "service reports: healthCheckGracePeriodSeconds → 300 (was not set)"
+        );
     }
 
     #[test]

@@ -112,9 +112,13 @@ pub fn PresenterLesson() -> impl IntoView {
                                     let line = ecs_sim::challenge::open_changes::in_brief(&changes);
                                     view! { <p class="presenter-changes-brief" data-testid="presenter-changes-brief" hidden=move || whole.get()>{line}</p> }
                                 })}
+                                // One change folded is its owner and last key; whole, its
+                                // full place (lesson 10's cut its fix at the first key).
                                 <ul hidden=move || several && !whole.get()>
-                                    {changes.iter().map(|c| view! {
-                                        <li data-testid="presenter-change">{format!("{} → {} (was {})", c.place, c.now, c.was)}</li>
+                                    {changes.iter().map(|c| {
+                                        let (line, short) = (c.line(), c.short_line());
+                                        let text = move || if several || whole.get() { line.clone() } else { short.clone() };
+                                        view! { <li data-testid="presenter-change">{text}</li> }
                                     }).collect_view()}
                                 </ul>
                             </div>
