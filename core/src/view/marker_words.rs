@@ -126,6 +126,7 @@ fn tighter(label: &str) -> Option<String> {
         "rebalancing stopped" => Some("rebal. stopped"),
         "AZ rebalancing" => Some("rebalancing"),
         "AZ balanced" => Some("balanced"),
+        "AZ rebalanced" => Some("rebalanced"),
         _ => None,
     };
     if let Some(fixed) = fixed {
@@ -237,6 +238,7 @@ mod tests {
             ("us-east-1c recovered", Some("1c recovered")),
             ("AZ rebalancing", Some("rebalancing")),
             ("AZ balanced", Some("balanced")),
+            ("AZ rebalanced", Some("rebalanced")),
             // Nothing shorter to say.
             ("deployment", None),
             ("Spot ×3", None),

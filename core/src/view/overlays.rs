@@ -284,25 +284,41 @@ fn deployment_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
 /// "AZ rebalancing" where the service's events said it was not AZ balanced and began moving
 /// tasks, "AZ balanced" where they said it was balanced again, "rebalancing stopped" where it
 /// gave up: lesson 16's charts showed its move as a running count going up and down with no
-/// word of why (instructor walkthrough, 2026-12-07).
+/// word of why (instructor walkthrough, 2026-12-07). A move balanced within
+/// [`REBALANCED_WITHIN_MS`] of its start is one marker, "AZ rebalanced", at its start: lesson 5's
+/// presenter chart drew the two 41 s apart at its right edge and cut both ("rebal…",
+/// "bala…"; presenter walkthrough, 2026-12-07, 37th session).
 fn rebalancing_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
     use crate::sim::scheduler::RebalanceMark;
     let Some(st) = sim.services.get(service) else {
         return Vec::new();
     };
-    st.rebalance
-        .marks
-        .iter()
-        .map(|&(at, mark)| {
-            let words = match mark {
-                RebalanceMark::Began => "AZ rebalancing",
-                RebalanceMark::Balanced => "AZ balanced",
-                RebalanceMark::Stopped => "rebalancing stopped",
-            };
-            (at, words.to_string())
-        })
-        .collect()
+    let marks = &st.rebalance.marks;
+    let mut out = Vec::with_capacity(marks.len());
+    let mut i = 0;
+    while let Some(&(at, mark)) = marks.get(i) {
+        i += 1;
+        let words = match mark {
+            RebalanceMark::Began => match marks.get(i) {
+                Some(&(end, RebalanceMark::Balanced))
+                    if end.saturating_sub(at) <= REBALANCED_WITHIN_MS =>
+                {
+                    i += 1;
+                    "AZ rebalanced"
+                }
+                _ => "AZ rebalancing",
+            },
+            RebalanceMark::Balanced => "AZ balanced",
+            RebalanceMark::Stopped => "rebalancing stopped",
+        };
+        out.push((at, words.to_string()));
+    }
+    out
 }
+
+/// How soon after rebalancing began a balanced service makes the two one marker: two minutes
+/// are under 30 px of a 20-minute chart in presenter mode, too close for two labels to be read.
+pub const REBALANCED_WITHIN_MS: Millis = 2 * 60_000;
 
 /// "Spot interruption" when one of the service's FARGATE_SPOT tasks got its two-minute warning;
 /// interruptions within [`MERGE_WINDOW_MS`] of the first of a run are one marker ("Spot
