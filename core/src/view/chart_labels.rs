@@ -105,7 +105,56 @@ pub fn place_labels_avoiding(
 /// 13's chart on a projector read "worker: desir…" and "instance…", presenter walkthrough,
 /// 2026-12-07). When neither fits, the short form is the one abbreviated. A missing entry is no
 /// short form.
+///
+/// Markers are placed left to right, so an early label takes its whole text even when that
+/// leaves a later one cut. When any label is cut or hidden, the markers are placed a second
+/// time with every short form taken from the start, and that layout is kept if it cuts fewer:
+/// lesson 5's presenter chart kept "us-east-1c outage" whole and cut the rebalancing at the
+/// right edge to "rebal…", where "1c outage" left "balanced" room (presenter walkthrough,
+/// 2026-12-07, 37th session).
 pub fn place_labels_with_short(
+    markers: &[(f64, &str)],
+    shorts: &[Option<&str>],
+    space: &LabelSpace,
+    obstacles: &[LabelBox],
+) -> Vec<PlacedLabel> {
+    let first = place_in_order(markers, shorts, space, obstacles);
+    // The short forms in use: only those shorter than their label, as `place_in_order` takes them.
+    let short_of = |i: usize| {
+        shorts
+            .get(i)
+            .copied()
+            .flatten()
+            .filter(|s| !s.is_empty() && s.chars().count() < markers[i].1.chars().count())
+    };
+    // Labels drawn neither whole nor as their short form: cut with "…", or hidden.
+    let cut = |placed: &[PlacedLabel]| {
+        placed
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| p.text != markers[*i].1 && Some(p.text.as_str()) != short_of(*i))
+            .count()
+    };
+    let first_cut = cut(&first);
+    if first_cut == 0 || (0..markers.len()).all(|i| short_of(i).is_none()) {
+        return first;
+    }
+    let all_short: Vec<(f64, &str)> = (0..markers.len())
+        .map(|i| (markers[i].0, short_of(i).unwrap_or(markers[i].1)))
+        .collect();
+    let mut second = place_in_order(&all_short, &[], space, obstacles);
+    for (p, &(_, full)) in second.iter_mut().zip(markers) {
+        p.abbreviated = p.text != full;
+    }
+    if cut(&second) < first_cut {
+        second
+    } else {
+        first
+    }
+}
+
+/// One left-to-right placement (see [`place_labels_with_short`]).
+fn place_in_order(
     markers: &[(f64, &str)],
     shorts: &[Option<&str>],
     space: &LabelSpace,
@@ -483,6 +532,30 @@ mod tests {
         let placed =
             place_labels_with_short(&markers, &[None, Some("worker: desired 12!")], &one, &[]);
         assert_eq!(placed[1].text, "work…");
+    }
+
+    #[test]
+    fn an_early_label_takes_its_short_form_when_that_leaves_a_later_one_whole() {
+        // Lesson 5's chart: an outage whole on the top row left the rebalancing at the right
+        // edge room for neither side; with "1c outage" both read whole.
+        let one = LabelSpace { rows: 1, ..SPACE };
+        let markers = [(150.0, "us-east-1c outage"), (300.0, "AZ rebalanced")];
+        let shorts = [Some("1c outage"), Some("rebalanced")];
+        let greedy = place_in_order(&markers, &shorts, &one, &[]);
+        assert_eq!(greedy[0].text, "us-east-1c outage");
+        assert!(greedy[1].text.ends_with('…'), "{greedy:?}");
+        let placed = place_labels_with_short(&markers, &shorts, &one, &[]);
+        assert_eq!(placed[0].text, "1c outage");
+        assert_eq!(placed[1].text, "rebalanced");
+        assert!(placed[1].left && placed.iter().all(|p| p.abbreviated));
+        assert_no_overlap(&placed, &one);
+        assert_poles_cross_no_label(&markers, &placed);
+        // When the second layout cuts as many, the first stays (whole labels where they fit):
+        // here the later pole rises through the earlier label's row either way.
+        let close = [(150.0, "us-east-1c outage"), (205.0, "AZ rebalanced")];
+        let placed = place_labels_with_short(&close, &shorts, &one, &[]);
+        assert_eq!(placed[0].text, "us-east-1c outage");
+        assert_eq!(placed[1].text, "");
     }
 
     #[test]
