@@ -1402,14 +1402,7 @@ mod tests {
     fn lesson_5s_running_tasks_chart_reads_every_marker_whole_after_the_watched_run() {
         // Presenter walkthrough 2026-12-07 (37th session): at 0:20:00 the chart drew
         // "us-east-1c outage", "1c recovered", then "rebal…" and "bala…" at its right edge.
-        use crate::challenge::{course, Challenge};
-        let c = Challenge::parse(
-            course::lesson("spread-across-zones")
-                .expect("lesson 5")
-                .json,
-        )
-        .expect("parses");
-        let solution = c.solution().expect("a solution").to_string();
+        let solution = crate::challenge::course::solved("spread-across-zones");
         let mut sim = Sim::from_json(&solution).expect("valid");
         sim.run_until(20 * PERIOD_MS);
         let mut i = inputs(20);

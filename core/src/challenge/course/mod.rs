@@ -70,5 +70,14 @@ pub fn lesson(id: &str) -> Option<&'static Lesson> {
     LESSONS.iter().find(|l| l.id == id)
 }
 
+/// Lesson `id`'s scenario with its reference solution applied, as JSON: tests across the
+/// engine run what a student who solved it would see.
+#[cfg(test)]
+pub(crate) fn solved(id: &str) -> String {
+    let text = lesson(id).expect("a lesson").json;
+    let c = super::Challenge::parse(text).expect("the lesson parses");
+    c.solution().expect("a solution").to_string()
+}
+
 #[cfg(test)]
 mod tests;

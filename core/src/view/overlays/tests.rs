@@ -299,15 +299,7 @@ fn lesson_16s_az_rebalancing_is_one_marker_where_its_events_say_it_began() {
 fn lesson_5s_quick_rebalancing_after_the_outage_is_one_marker() {
     // Lesson 5's presenter chart cut "AZ rebalancing" and "AZ balanced", 41 s apart at its right
     // edge, to "rebal…" and "bala…" (presenter walkthrough, 2026-12-07): one marker now.
-    use crate::challenge::{course, Challenge};
-    let c = Challenge::parse(
-        course::lesson("spread-across-zones")
-            .expect("lesson 5")
-            .json,
-    )
-    .expect("parses");
-    let solution = c.solution().expect("a solution").to_string();
-    let mut s = sim(&solution);
+    let mut s = sim(&crate::challenge::course::solved("spread-across-zones"));
     s.run_until(20 * 60_000);
     let o = chart_overlays(&s, 0);
     let l = labels(&o);
