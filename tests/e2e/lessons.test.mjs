@@ -1788,8 +1788,8 @@ tests.push({
   // checkout: deploymentConfiguration.deploymentCircuitBreaker → {"enable":tru…" at 1280x720, the
   // fix cut at its first key. Folded it names the service and the last key and leaves out the
   // old value when the line would be too long; a click shows it whole.
-  name: 'lessons: after lesson 10\'s pass in presenter mode its one change shows its new value whole on the line',
-  async run({ page, base }) {
+  name: 'lessons: after lesson 10\'s and lesson 4\'s pass in presenter mode the one change shows its new value whole on the line',
+  async run({ page, context, base }) {
     await passInPresenter(page, base, 'circuit-breaker-rollback');
     const changes = page.getByTestId('presenter-changes');
     const item = changes.getByTestId('presenter-change');
@@ -1800,6 +1800,14 @@ tests.push({
     await changes.click();
     const whole = await item.innerText();
     if (!whole.startsWith('service checkout: deploymentConfiguration.deploymentCircuitBreaker → ') || !whole.endsWith('(was not set)')) throw new Error(`whole change: ${whole}`);
+    // Lesson 4's strategy read "… FARGATE_SPOT …", its Spot weight cut (helper walkthrough,
+    // 37th session): past the line it leaves out the old value and the owner too.
+    const fresh = await context.newPage();
+    await passInPresenter(fresh, base, 'fargate-spot-base-weight');
+    const four = fresh.getByTestId('presenter-changes').getByTestId('presenter-change');
+    const line = await four.innerText();
+    if (line !== 'capacityProviderStrategy → [FARGATE base 2 weight 1, FARGATE_SPOT weight 3]') throw new Error(`lesson 4's change: ${line}`);
+    if (await four.evaluate((el) => el.scrollWidth > el.clientWidth + 1)) throw new Error(`lesson 4's change is cut at 1280x720: ${line}`);
   },
 });
 

@@ -214,12 +214,13 @@ impl OpenChange {
     }
 
     /// The change on a line the strip can hold: its owner and last key, the keys between them
-    /// left out ("service checkout: deploymentCircuitBreaker → {\"enable\":true,…}"). Lesson 10's one change read "service checkout:
-    /// deploymentConfiguration.deploymentCircuitBreaker → {\"enable\":tru…" on the projector,
-    /// the fix cut at its first key (presenter walkthrough, 2026-12-07); [`Self::line`] is
-    /// shown on a click. A place with no owner (a top-level key) or no keys between stays whole.
-    /// The old value is left out when the line would pass [`SHORT_LINE_CHARS`]: the new one is
-    /// the fix the room should read.
+    /// left out ("service checkout: deploymentCircuitBreaker → {\"enable\":true,…}"). Lesson
+    /// 10's one change read "service checkout: deploymentConfiguration.deploymentCircuitBreaker
+    /// → {\"enable\":tru…" on the projector, the fix cut at its first key (presenter
+    /// walkthrough, 2026-12-07); [`Self::line`] is shown on a click. A place with no owner (a
+    /// top-level key) or no keys between stays whole. Past [`SHORT_LINE_CHARS`] it says less, in turn, until it fits: the old value left out,
+    /// then the owner too (the key and its new value are the fix the room should read). Lesson
+    /// 4's line hid its Spot weight ("… FARGATE_SPOT …", helper walkthrough, 37th session).
     pub fn short_line(&self) -> String {
         let place = match self.place.rsplit_once(": ") {
             Some((owner, path)) if !self.leaf.is_empty() && path != self.leaf => {
@@ -227,18 +228,21 @@ impl OpenChange {
             }
             _ => self.place.clone(),
         };
-        let line = format!("{place} → {}", self.now);
-        let was = format!(" (was {})", self.was);
-        if (line.chars().count() + was.chars().count()) <= SHORT_LINE_CHARS {
-            line + &was
+        let fits = |line: &String| line.chars().count() <= SHORT_LINE_CHARS;
+        let with_was = format!("{place} → {} (was {})", self.now, self.was);
+        let with_owner = format!("{place} → {}", self.now);
+        if fits(&with_was) {
+            with_was
+        } else if fits(&with_owner) || self.leaf.is_empty() {
+            with_owner
         } else {
-            line
+            format!("{} → {}", self.leaf, self.now)
         }
     }
 }
 
-/// Characters of [`OpenChange::short_line`] with its old value: the presenter strip's line
-/// holds about 87 at 1280×720 (lesson 10's was cut after "(was not").
+/// Most characters of [`OpenChange::short_line`]: the presenter strip's line holds about 87 at
+/// 1280×720 (lesson 10's was cut after "(was not").
 const SHORT_LINE_CHARS: usize = 80;
 
 /// Several changes on one line, each its last key and its new value ("strategy → CANARY ·
@@ -360,6 +364,13 @@ mod tests {
         assert_eq!(
             changes[0].line(),
             "service checkout: deploymentConfiguration.deploymentCircuitBreaker → {\"enable\":true,\"rollback\":true} (was not set)"
+        );
+        // Lesson 4's strategy with its owner would pass the line: the key and the list alone.
+        let (start, solution, open) = lesson("fargate-spot-base-weight");
+        let four = &open_changes(&start, &solution, &open)[0];
+        assert_eq!(
+            four.short_line(),
+            "capacityProviderStrategy → [FARGATE base 2 weight 1, FARGATE_SPOT weight 3]"
         );
         // A key right under its owner is the same both ways (lesson 7).
         let (start, solution, open) = lesson("health-check-grace-period");

@@ -117,8 +117,9 @@ pub fn PresenterLesson() -> impl IntoView {
                                 <ul hidden=move || several && !whole.get()>
                                     {changes.iter().map(|c| {
                                         let (line, short) = (c.line(), c.short_line());
+                                        let title = line.clone();
                                         let text = move || if several || whole.get() { line.clone() } else { short.clone() };
-                                        view! { <li data-testid="presenter-change">{text}</li> }
+                                        view! { <li data-testid="presenter-change" title=title>{text}</li> }
                                     }).collect_view()}
                                 </ul>
                             </div>
