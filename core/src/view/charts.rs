@@ -1397,32 +1397,4 @@ mod tests {
         assert_eq!(cp[1].series[0].points.len(), 1);
         assert!(cp[0].is_empty());
     }
-
-    #[test]
-    fn lesson_5s_running_tasks_chart_reads_every_marker_whole_after_the_watched_run() {
-        // Presenter walkthrough 2026-12-07 (37th session): at 0:20:00 the chart drew
-        // "us-east-1c outage", "1c recovered", then "rebal…" and "bala…" at its right edge.
-        let solution = crate::challenge::course::solved("spread-across-zones");
-        let mut sim = Sim::from_json(&solution).expect("valid");
-        sim.run_until(20 * PERIOD_MS);
-        let mut i = inputs(20);
-        // As the page gathers them: the log's actions (at most 8), then the engine's markers.
-        i.markers = action_markers(sim.log(), 8);
-        i.markers
-            .extend(crate::view::overlays::chart_overlays(&sim, 0).markers);
-        crate::order::sort_by_key(&mut i.markers, |(at, _)| *at);
-        let charts = service_charts(&sim, 0, &i);
-        let tasks = charts
-            .iter()
-            .find(|c| c.title.starts_with("Running"))
-            .expect("the running tasks chart");
-        let drawn: Vec<&str> = tasks.markers.iter().map(|m| m.label.as_str()).collect();
-        assert_eq!(
-            drawn,
-            ["1c outage", "1c recovered", "balanced"],
-            "{drawn:?}"
-        );
-        let full: Vec<&str> = tasks.markers.iter().map(|m| m.full.as_str()).collect();
-        assert!(full[2] == "AZ rebalanced", "{full:?}");
-    }
 }

@@ -286,9 +286,8 @@ fn deployment_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
 /// gave up: lesson 16's charts showed its move as a running count going up and down with no
 /// word of why (instructor walkthrough, 2026-12-07). A move balanced within
 /// [`REBALANCED_WITHIN_MS`] of its start is one marker, "AZ rebalanced" ("balanced" when short of
-/// room), at its start: lesson 5's
-/// presenter chart drew the two 41 s apart at its right edge and cut both ("rebal…",
-/// "bala…"; presenter walkthrough, 2026-12-07, 37th session).
+/// room), at its start: lesson 5's presenter chart drew the two 41 s apart at its right edge and
+/// cut both ("rebal…", "bala…"; presenter walkthrough, 2026-12-07, 37th session).
 fn rebalancing_markers(sim: &Sim, service: usize) -> Vec<(Millis, String)> {
     use crate::sim::scheduler::RebalanceMark;
     let Some(st) = sim.services.get(service) else {

@@ -306,3 +306,33 @@ fn lesson_5s_quick_rebalancing_after_the_outage_is_one_marker() {
     // (The outage and recovery are the timeline's action markers, drawn beside these.)
     assert_eq!(l, ["AZ rebalanced"], "{l:?}");
 }
+
+#[test]
+fn lesson_5s_running_tasks_chart_reads_every_marker_whole_after_the_watched_run() {
+    // Presenter walkthrough 2026-12-07 (37th session): at 0:20:00 the chart drew
+    // "us-east-1c outage", "1c recovered", then "rebal…" and "bala…" at its right edge.
+    let solution = crate::challenge::course::solved("spread-across-zones");
+    let mut sim = crate::sim::Sim::from_json(&solution).expect("valid");
+    sim.run_until(20 * PERIOD_MS);
+    let mut i = crate::view::charts::ChartInputs {
+        now: 20 * PERIOD_MS,
+        ..Default::default()
+    };
+    // As the page gathers them: the log's actions (at most 8), then the engine's markers.
+    i.markers = crate::view::charts::action_markers(sim.log(), 8);
+    i.markers.extend(chart_overlays(&sim, 0).markers);
+    crate::order::sort_by_key(&mut i.markers, |(at, _)| *at);
+    let charts = crate::view::charts::service_charts(&sim, 0, &i);
+    let tasks = charts
+        .iter()
+        .find(|c| c.title.starts_with("Running"))
+        .expect("the running tasks chart");
+    let drawn: Vec<&str> = tasks.markers.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(
+        drawn,
+        ["1c outage", "1c recovered", "balanced"],
+        "{drawn:?}"
+    );
+    let full: Vec<&str> = tasks.markers.iter().map(|m| m.full.as_str()).collect();
+    assert!(full[2] == "AZ rebalanced", "{full:?}");
+}
