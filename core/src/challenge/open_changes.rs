@@ -218,9 +218,10 @@ impl OpenChange {
     /// 10's one change read "service checkout: deploymentConfiguration.deploymentCircuitBreaker
     /// → {\"enable\":tru…" on the projector, the fix cut at its first key (presenter
     /// walkthrough, 2026-12-07); [`Self::line`] is shown on a click. A place with no owner (a
-    /// top-level key) or no keys between stays whole. Past [`SHORT_LINE_CHARS`] it says less, in turn, until it fits: the old value left out,
-    /// then the owner too (the key and its new value are the fix the room should read). Lesson
-    /// 4's line hid its Spot weight ("… FARGATE_SPOT …", helper walkthrough, 37th session).
+    /// top-level key) or no keys between stays whole. Past [`SHORT_LINE_CHARS`] it says less,
+    /// in turn, until it fits: the old value left out, then the owner too (the key and its new
+    /// value are the fix the room should read). Lesson 4's line hid its Spot weight ("…
+    /// FARGATE_SPOT …", helper walkthrough, 37th session).
     pub fn short_line(&self) -> String {
         let place = match self.place.rsplit_once(": ") {
             Some((owner, path)) if !self.leaf.is_empty() && path != self.leaf => {
@@ -339,6 +340,12 @@ mod tests {
         (c.doc.scenario.clone(), solution, open)
     }
 
+    /// What lesson `id`'s reference solution changes in its open places.
+    fn solved_changes(id: &str) -> Vec<OpenChange> {
+        let (start, solution, open) = lesson(id);
+        open_changes(&start, &solution, &open)
+    }
+
     #[test]
     fn lesson_7s_fix_reads_as_the_grace_period_it_sets() {
         let (start, solution, open) = lesson("health-check-grace-period");
@@ -354,8 +361,7 @@ mod tests {
 
     #[test]
     fn lesson_10s_one_change_reads_short_as_its_service_and_last_key() {
-        let (start, solution, open) = lesson("circuit-breaker-rollback");
-        let changes = open_changes(&start, &solution, &open);
+        let changes = solved_changes("circuit-breaker-rollback");
         assert_eq!(changes.len(), 1, "{changes:?}");
         assert_eq!(
             changes[0].short_line(),
@@ -366,15 +372,13 @@ mod tests {
             "service checkout: deploymentConfiguration.deploymentCircuitBreaker → {\"enable\":true,\"rollback\":true} (was not set)"
         );
         // Lesson 4's strategy with its owner would pass the line: the key and the list alone.
-        let (start, solution, open) = lesson("fargate-spot-base-weight");
-        let four = &open_changes(&start, &solution, &open)[0];
+        let four = &solved_changes("fargate-spot-base-weight")[0];
         assert_eq!(
             four.short_line(),
             "capacityProviderStrategy → [FARGATE base 2 weight 1, FARGATE_SPOT weight 3]"
         );
         // A key right under its owner is the same both ways (lesson 7).
-        let (start, solution, open) = lesson("health-check-grace-period");
-        let seven = &open_changes(&start, &solution, &open)[0];
+        let seven = &solved_changes("health-check-grace-period")[0];
         assert_eq!(seven.short_line(), seven.line());
         assert_eq!(
             seven.short_line(),

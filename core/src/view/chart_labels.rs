@@ -118,29 +118,33 @@ pub fn place_labels_with_short(
     space: &LabelSpace,
     obstacles: &[LabelBox],
 ) -> Vec<PlacedLabel> {
-    let first = place_in_order(markers, shorts, space, obstacles);
-    // The short forms in use: only those shorter than their label, as `place_in_order` takes them.
-    let short_of = |i: usize| {
-        shorts
-            .get(i)
-            .copied()
-            .flatten()
-            .filter(|s| !s.is_empty() && s.chars().count() < markers[i].1.chars().count())
-    };
+    // The short forms that say less: a missing, empty or no shorter one is none.
+    let usable: Vec<Option<&str>> = (0..markers.len())
+        .map(|i| {
+            shorts
+                .get(i)
+                .copied()
+                .flatten()
+                .filter(|s| !s.is_empty() && s.chars().count() < markers[i].1.chars().count())
+        })
+        .collect();
+    let first = place_in_order(markers, &usable, space, obstacles);
     // Labels drawn neither whole nor as their short form: cut with "…", or hidden.
     let cut = |placed: &[PlacedLabel]| {
         placed
             .iter()
             .enumerate()
-            .filter(|(i, p)| p.text != markers[*i].1 && Some(p.text.as_str()) != short_of(*i))
+            .filter(|(i, p)| p.text != markers[*i].1 && Some(p.text.as_str()) != usable[*i])
             .count()
     };
     let first_cut = cut(&first);
-    if first_cut == 0 || (0..markers.len()).all(|i| short_of(i).is_none()) {
+    if first_cut == 0 || usable.iter().all(Option::is_none) {
         return first;
     }
-    let all_short: Vec<(f64, &str)> = (0..markers.len())
-        .map(|i| (markers[i].0, short_of(i).unwrap_or(markers[i].1)))
+    let all_short: Vec<(f64, &str)> = markers
+        .iter()
+        .zip(&usable)
+        .map(|(&(x, full), short)| (x, short.unwrap_or(full)))
         .collect();
     let mut second = place_in_order(&all_short, &[], space, obstacles);
     for (p, &(_, full)) in second.iter_mut().zip(markers) {
@@ -153,7 +157,8 @@ pub fn place_labels_with_short(
     }
 }
 
-/// One left-to-right placement (see [`place_labels_with_short`]).
+/// One left-to-right placement (see [`place_labels_with_short`]); `shorts` are only those
+/// that say less than their label.
 fn place_in_order(
     markers: &[(f64, &str)],
     shorts: &[Option<&str>],
@@ -171,11 +176,7 @@ fn place_in_order(
     let mut out: Vec<Option<PlacedLabel>> = vec![None; markers.len()];
     for i in order {
         let (x, full_label) = markers[i];
-        let short = shorts
-            .get(i)
-            .copied()
-            .flatten()
-            .filter(|s| !s.is_empty() && s.chars().count() < full_label.chars().count());
+        let short = shorts.get(i).copied().flatten();
         // Room on each row, to the right and to the left of the line.
         let room = |row: usize, left: bool| -> f64 {
             let free_from = (row_end[row] + space.gap).max(space.min_x);
